@@ -1,0 +1,1 @@
+"""Actors: people, organisations, countries, places and groups, with canonical names."""
