@@ -9,6 +9,7 @@ class TimelineError(Exception):
     def __init__(self, message: str, path: str | None = None, line: int | None = None) -> None:
         self.path = path
         self.line = line
+        self.reason = message
         where = f"{path}:{line}: " if path and line else f"{path}: " if path else ""
         super().__init__(f"{where}{message}")
 

@@ -1,0 +1,69 @@
+"""The build, stage by stage: this module is the table of contents of the project."""
+
+from __future__ import annotations
+
+import logging
+import time
+from contextlib import contextmanager
+from typing import Iterator
+
+from .config import Config
+from .records import BuildSummary, Problem
+
+log = logging.getLogger("timeline")
+
+
+def build(cfg: Config, *, clean: bool = False, jobs: int | None = None) -> BuildSummary:
+    """Articles in ``cfg.paths.content`` → store under it → site in ``cfg.paths.output``."""
+    from .extract import extract_all
+    from .merge import merge
+    from .render import render_site
+    from .resolve import resolve_actors
+    from .sources import read_sources
+    from .store.events import load_events, save_events
+    from .store.registry import load_registry, save_registry
+
+    timer = _StageTimer()
+    with timer("read"):
+        articles, problems = read_sources(cfg)
+    with timer("extract"):
+        extractions = list(extract_all(articles, cfg))
+    with timer("resolve"):
+        registry, registry_problems = load_registry(cfg.paths.registry)
+        registry, happenings = resolve_actors(registry, extractions)
+    with timer("merge"):
+        store, store_problems = load_events(cfg.paths.store)
+        merged = merge(store, happenings, articles)
+    with timer("store"):
+        broken = {p.path.rsplit("/", 1)[-1] for p in store_problems}
+        save_events(cfg.paths.store, list(merged.events), keep=broken)
+        if not registry_problems:
+            save_registry(cfg.paths.registry, registry)
+    with timer("render"):
+        pages = render_site(merged.events, registry, articles, cfg)
+    all_problems = tuple(problems) + tuple(registry_problems) + tuple(store_problems)
+    for extraction in extractions:
+        all_problems += tuple(Problem(extraction.article.path, w, severity="warning") for w in extraction.warnings)
+    return BuildSummary(
+        articles_read=len(articles), articles_skipped=sum(1 for p in problems if p.severity == "error"),
+        events_new=merged.new, events_changed=merged.changed, events_merged=merged.merged,
+        events_removed=merged.removed, events_total=len(merged.events), pages_written=pages,
+        problems=all_problems, stage_seconds=timer.totals(),
+    )
+
+
+class _StageTimer:
+    def __init__(self) -> None:
+        self._totals: dict[str, float] = {}
+
+    @contextmanager
+    def __call__(self, stage: str) -> Iterator[None]:
+        start = time.perf_counter()
+        log.debug("%s…", stage)
+        try:
+            yield
+        finally:
+            self._totals[stage] = self._totals.get(stage, 0.0) + time.perf_counter() - start
+
+    def totals(self) -> tuple[tuple[str, float], ...]:
+        return tuple(self._totals.items())

@@ -1,0 +1,56 @@
+"""Command line: parses options and calls plain functions; heavy imports happen inside commands."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+
+from . import __version__
+from .errors import TimelineError
+
+# One module per command under timeline/commands, each with register(subparsers).
+COMMANDS = ("build",)
+
+EPILOG = """examples:
+  python -m timeline build                 build the store and the site from content/
+  python -m timeline build --content crisis/ --output site/
+  python -m timeline <command> --help      help and an example for one command
+"""
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="timeline", description="Turn news articles into a dated geopolitical timeline and a static site.",
+        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"timeline {__version__}")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--config", default="config.yaml", metavar="FILE", help="configuration file (default: config.yaml)")
+    common.add_argument("--content", metavar="DIR", help="content folder: articles and the store (overrides paths.content)")
+    common.add_argument("--output", metavar="DIR", help="site folder (overrides paths.output)")
+    common.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+    common.add_argument("-v", "--verbose", action="store_true", help="print more detail")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMANDS:
+        importlib.import_module(f".commands.{name}", __package__).register(sub, common)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = make_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    level = logging.ERROR if args.quiet else logging.DEBUG if args.verbose else logging.INFO
+    logging.basicConfig(level=level, format="%(message)s", stream=sys.stderr)
+    try:
+        return int(args.func(args) or 0)
+    except TimelineError as exc:
+        print(f"timeline: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("timeline: interrupted", file=sys.stderr)
+        return 130

@@ -1,0 +1,25 @@
+"""What the build tells the maintainer at the end."""
+
+from __future__ import annotations
+
+import sys
+from typing import TextIO
+
+from .records import BuildSummary
+
+
+def print_summary(summary: BuildSummary, out: TextIO = sys.stderr) -> None:
+    for problem in summary.problems:
+        print(problem, file=out)
+    print(
+        f"articles: {summary.articles_read} read, {summary.articles_skipped} skipped; "
+        f"events: {summary.events_total} in store ({summary.events_new} new, {summary.events_changed} changed, "
+        f"{summary.events_merged} merged, {summary.events_removed} removed); pages: {summary.pages_written}",
+        file=out,
+    )
+    if summary.stage_seconds:
+        stages = ", ".join(f"{name} {seconds:.2f}s" for name, seconds in summary.stage_seconds)
+        print(f"time: {stages}", file=out)
+    errors = sum(1 for p in summary.problems if p.severity == "error")
+    if errors:
+        print(f"{errors} error(s): the build went on with the rest; fix them and build again", file=out)

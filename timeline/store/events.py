@@ -1,0 +1,189 @@
+"""The event store: ``content/events/*.yaml``, one file per month, read and written here only.
+
+Schema (documented for maintainers in the README): a file holds a list of
+events; each event is a mapping with the keys of ``FIELD_ORDER``. Optional keys
+are left out when empty so that files stay short and diffs small.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import fields
+from pathlib import Path
+from typing import Any
+
+from ..errors import StoreError
+from ..records import ActorRef, DateEvidence, Event, Problem, Source
+from .yamlio import LineDict, atomic_write_text, dump_yaml, load_yaml
+
+FIELD_ORDER = (
+    "id", "date", "precision", "status", "type", "title", "summary", "actors", "place",
+    "importance", "evidence", "sources", "disputes", "aliases", "curated", "hidden", "locked",
+    "type_rule", "predicate",
+)
+REQUIRED = ("id", "date", "title")
+STATUSES = ("occurred", "scheduled")
+SOURCE_ORDER = ("article", "title", "published", "url", "outlet", "reported_date", "quote")
+_ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,120}$")
+_DATE_RE = re.compile(r"^(\d{4}|\d{3}X|\d{2}XX)(-(\d{2}|W\d{2}|Q[1-4]|H[12]|SP|SU|FA|WI)(-\d{2})?)?$")
+
+
+def store_file_key(date: str) -> str:
+    """Name of the store file an event of ``date`` lives in: ``2022-02`` or ``2014``."""
+    from ..temporal.values import bounds
+
+    span = bounds(date)
+    if span is None:
+        return "undated"
+    first, last = span
+    if (first.year, first.month) == (last.year, last.month) or re.match(r"^\d{4}-W\d{2}$", date):
+        return f"{first.year:04d}-{first.month:02d}"
+    return f"{first.year:04d}"
+
+
+def event_to_dict(event: Event) -> dict[str, Any]:
+    """Event as an ordered mapping, optional keys dropped when empty."""
+    out: dict[str, Any] = {}
+    for name in FIELD_ORDER:
+        value = getattr(event, name)
+        if name == "actors":
+            value = [{"name": a.name, "kind": a.kind} for a in value]
+        elif name == "sources":
+            value = [_source_to_dict(s) for s in value]
+        elif name == "evidence":
+            value = None if value is None else {k: v for k, v in
+                                                (("rule", value.rule), ("expression", value.expression),
+                                                 ("value", value.value)) if v is not None}
+        elif isinstance(value, tuple):
+            value = list(value)
+        if name in REQUIRED or value not in (None, "", [], (), False, 0.0):
+            out[name] = value
+    return out
+
+
+def _source_to_dict(source: Source) -> dict[str, Any]:
+    return {k: getattr(source, k) for k in SOURCE_ORDER if getattr(source, k) not in (None, "")}
+
+
+def event_from_dict(data: Any, path: str) -> Event:
+    """Validate one mapping of a store file; StoreError names file, line and field."""
+    line = data.line if isinstance(data, LineDict) else None
+    if not isinstance(data, dict):
+        raise StoreError("each event must be a mapping of fields", path, line)
+
+    def fail(key: str, message: str) -> StoreError:
+        at = data.line_of(key) if isinstance(data, LineDict) else line
+        return StoreError(f"field {key!r}: {message}", path, at)
+
+    known = {f.name for f in fields(Event)}
+    for key in data:
+        if key not in known:
+            raise fail(str(key), f"unknown field (known: {', '.join(FIELD_ORDER)})")
+    for key in REQUIRED:
+        if not isinstance(data.get(key), str) or not data[key].strip():
+            raise fail(key, "is required and must be text")
+    if not _ID_RE.match(data["id"]):
+        raise fail("id", "use lower-case letters, digits and dashes")
+    if not _DATE_RE.match(data["date"]):
+        raise fail("date", "must be an ISO date at its precision, e.g. 2022-02-12, 2022-02 or 2022")
+    status = data.get("status", "occurred")
+    if status not in STATUSES:
+        raise fail("status", f"must be one of {', '.join(STATUSES)}")
+    try:
+        actors = tuple(_actor_from(a) for a in data.get("actors") or ())
+    except (TypeError, ValueError) as exc:
+        raise fail("actors", str(exc)) from None
+    try:
+        sources = tuple(_source_from(s) for s in data.get("sources") or ())
+    except (TypeError, ValueError) as exc:
+        raise fail("sources", str(exc)) from None
+    evidence = data.get("evidence")
+    if evidence is not None and not (isinstance(evidence, dict) and isinstance(evidence.get("rule"), str)):
+        raise fail("evidence", "must be a mapping with a rule")
+    importance = data.get("importance", 0.0)
+    if not isinstance(importance, (int, float)) or isinstance(importance, bool):
+        raise fail("importance", "must be a number")
+    for key in ("hidden", "locked"):
+        if not isinstance(data.get(key, False), bool):
+            raise fail(key, "must be true or false")
+    lists = {}
+    for key in ("aliases", "curated", "disputes"):
+        value = data.get(key) or []
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise fail(key, "must be a list of text")
+        lists[key] = tuple(value)
+    from ..temporal.values import precision_of
+
+    return Event(
+        id=data["id"], date=data["date"], precision=str(data.get("precision") or precision_of(data["date"])),
+        status=status, title=data["title"].strip(), summary=str(data.get("summary") or ""),
+        type=str(data.get("type") or "other"), actors=actors, sources=sources,
+        evidence=None if evidence is None else DateEvidence(
+            rule=evidence["rule"], expression=evidence.get("expression"), value=evidence.get("value")),
+        importance=float(importance), hidden=data.get("hidden", False), locked=data.get("locked", False),
+        place=data.get("place"), type_rule=str(data.get("type_rule") or ""),
+        predicate=str(data.get("predicate") or ""), **lists,
+    )
+
+
+def _actor_from(value: Any) -> ActorRef:
+    if isinstance(value, str):  # a maintainer may write just the name
+        return ActorRef(name=value, kind="")
+    if isinstance(value, dict) and isinstance(value.get("name"), str):
+        return ActorRef(name=value["name"], kind=str(value.get("kind") or ""))
+    raise ValueError("each actor is a name or a mapping with name and kind")
+
+
+def _source_from(value: Any) -> Source:
+    if not isinstance(value, dict) or not isinstance(value.get("article"), str):
+        raise ValueError("each source is a mapping with at least an article id")
+    extra = set(value) - set(SOURCE_ORDER)
+    if extra:
+        raise ValueError(f"unknown source field {sorted(extra)[0]!r}")
+    return Source(**{k: (None if value.get(k) is None else str(value[k])) for k in SOURCE_ORDER
+                     if k in value and k != "quote"}, quote=str(value.get("quote") or ""))
+
+
+def load_events(folder: Path) -> tuple[list[Event], list[Problem]]:
+    """Every event of the store. A broken file is reported and its events kept out
+    of this build; the caller must then not overwrite that file (see ``broken``)."""
+    events: list[Event] = []
+    problems: list[Problem] = []
+    if not folder.is_dir():
+        return events, problems
+    for path in sorted(folder.glob("*.yaml")):
+        try:
+            data = load_yaml(path)
+            if data is None:
+                continue
+            if not isinstance(data, list):
+                raise StoreError("a store file holds a list of events", str(path), 1)
+            events.extend(event_from_dict(item, str(path)) for item in data)
+        except StoreError as exc:
+            problems.append(Problem(path=str(exc.path or path), line=exc.line, message=exc.reason))
+    return events, problems
+
+
+def save_events(folder: Path, events: list[Event], *, keep: set[str] = frozenset()) -> int:
+    """Write events, one file per month, atomically; remove files no longer needed.
+
+    ``keep`` names files that must not be touched (for instance a file that did
+    not load: its content would otherwise be lost). Returns files written.
+    """
+    from ..temporal.values import sort_key
+
+    groups: dict[str, list[Event]] = {}
+    for event in events:
+        groups.setdefault(store_file_key(event.date), []).append(event)
+    written = 0
+    for key, group in sorted(groups.items()):
+        path = folder / f"{key}.yaml"
+        if path.name in keep:
+            continue
+        group.sort(key=lambda e: (sort_key(e.date), e.id))
+        written += atomic_write_text(path, dump_yaml([event_to_dict(e) for e in group]))
+    if folder.is_dir():
+        for path in folder.glob("*.yaml"):
+            if path.stem not in groups and path.name not in keep:
+                path.unlink()
+    return written

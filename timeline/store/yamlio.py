@@ -1,0 +1,121 @@
+"""Safe YAML reading with line numbers, deterministic dumping and atomic writes."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..errors import StoreError
+
+# Aliases let a few lines expand into gigabytes ("billion laughs"); a store
+# written by the project never uses them, so a file that does is refused.
+MAX_ALIAS_EVENTS = 0
+
+
+class _LineLoader(yaml.SafeLoader):
+    """Safe loader that records the line of every mapping it builds."""
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
+    mapping = LineDict(loader.construct_mapping(node, deep=True))
+    mapping.line = node.start_mark.line + 1
+    mapping.key_lines = {
+        k.value: k.start_mark.line + 1 for k, _ in node.value if isinstance(k, yaml.ScalarNode)
+    }
+    return mapping
+
+
+class LineDict(dict):  # type: ignore[type-arg]
+    """A dict that knows the line it started on and the line of each key."""
+
+    line: int = 0
+    key_lines: dict[str, int]
+
+    def line_of(self, key: str) -> int:
+        return getattr(self, "key_lines", {}).get(key, self.line)
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def load_yaml(path: Path, *, max_bytes: int = 50_000_000) -> Any:
+    """Load one YAML file safely; mappings come back as ``LineDict``.
+
+    Raises StoreError naming the file and line for anything wrong.
+    """
+    try:
+        if path.stat().st_size > max_bytes:
+            raise StoreError(f"file is larger than {max_bytes} bytes", str(path))
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise StoreError(f"not UTF-8 text ({exc.reason})", str(path)) from None
+    except OSError as exc:
+        raise StoreError(f"cannot read: {exc.strerror}", str(path)) from None
+    return parse_yaml(text, str(path))
+
+
+def parse_yaml(text: str, name: str) -> Any:
+    if "\x00" in text:
+        raise StoreError("contains NUL bytes; restore it from version control", name)
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, yaml.AliasEvent):
+                line = event.start_mark.line + 1 if event.start_mark else None
+                raise StoreError("YAML aliases (*name) are not allowed here; write the value out", name, line)
+        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        raise StoreError(f"not valid YAML: {exc.problem or exc.context}; fix the file or restore it", name, line) from None
+    except (yaml.YAMLError, RecursionError) as exc:
+        raise StoreError(f"not valid YAML: {exc.__class__.__name__}", name) from None
+
+
+class _Dumper(yaml.SafeDumper):
+    """Block style, no aliases, multi-line strings as literal blocks."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
+def _str_representer(dumper: yaml.SafeDumper, data: str) -> yaml.ScalarNode:
+    style = "|" if "\n" in data else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
+
+
+_Dumper.add_representer(str, _str_representer)
+_Dumper.add_representer(LineDict, _Dumper.represent_dict)
+
+
+def dump_yaml(data: Any) -> str:
+    """Deterministic YAML: keys in the order given (callers order them), wide lines, UTF-8."""
+    return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False)
+
+
+def atomic_write_text(path: Path, text: str) -> bool:
+    """Write ``text`` to ``path`` via a temporary file and a rename.
+
+    Returns False (and writes nothing) when the file already holds ``text``,
+    so a rebuild without changes touches no file.
+    """
+    try:
+        if path.read_text(encoding="utf-8") == text:
+            return False
+    except (OSError, UnicodeDecodeError):
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return True
