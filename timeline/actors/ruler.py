@@ -1,14 +1,139 @@
-"""spaCy component that corrects the statistical NER with the project's gazetteer."""
+"""spaCy component that corrects the statistical NER with the project's gazetteer.
+
+It runs after ``ner`` rather than before it: a gazetteer match inside a longer
+name the tagger found ("Washington Mutual", "Bank of England") must not break
+that name, while a match that the tagger labelled wrongly ("Kiev" as a person,
+"Crimea" as an organisation) or missed is set right. It also applies cheap
+rules on the tagger's own output: possessives are cut off ("Macron's"), a
+name after a title is a person ("Chancellor Olaf Scholz"), a word that is a
+person's surname elsewhere in the text is that person ("Hanna"), and a title
+that the tagger took for an organisation ("US National Security Advisor") is
+dropped.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterable
+
+from .gazetteer import Gazetteer, load_gazetteer
+from .names import fold
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc, Span
+
+COMPONENT = "actor_gazetteer"
+_POSSESSIVES = {"'s", "’s", "'", "’"}
+_PERSONLIKE = {"ORG", "GPE", "NORP", "PRODUCT", "WORK_OF_ART", "FAC", "LOC"}
+
+
+class ActorGazetteer:
+    """Matches gazetteer names and merges them with the tagger's entities."""
+
+    def __init__(self, nlp: "Language", gazetteer: Gazetteer) -> None:
+        from spacy.matcher import PhraseMatcher
+
+        self.gazetteer = gazetteer
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        by_label: dict[str, list[str]] = {}
+        for label, text in gazetteer.patterns:
+            by_label.setdefault(label, []).append(text)
+        for label, texts in by_label.items():
+            self.matcher.add(label, list(nlp.tokenizer.pipe(sorted(set(texts)))))
+        self.title_words = {fold(w) for title in gazetteer.titles for w in title.split()}
+
+    def __call__(self, doc: "Doc") -> "Doc":
+        from spacy.tokens import Span
+        from spacy.util import filter_spans
+
+        matches = filter_spans(
+            Span(doc, start, end, label=match_id) for match_id, start, end in self.matcher(doc)
+        )
+        ents = [_trim(e) for e in doc.ents]
+        ents = [e for e in ents if e is not None]
+        for match in matches:
+            ents = _merge_match(ents, match)
+        ents = self._person_rules(doc, ents)
+        doc.set_ents(filter_spans(ents))
+        return doc
+
+    def _person_rules(self, doc: "Doc", ents: list["Span"]) -> list["Span"]:
+        from spacy.tokens import Span
+
+        people = [e for e in ents if e.label_ == "PERSON" and len(e) > 1]
+        surnames = {fold(e[-1].text) for e in people} | {fold(e.text) for e in people}
+        out: list[Span] = []
+        for ent in ents:
+            if ent.label_ in _PERSONLIKE and self._is_title(ent) and ent.end < len(doc) and \
+                    any(e.start == ent.end and e.label_ == "PERSON" for e in ents):
+                continue  # "US National Security Advisor" before "Jake Sullivan"
+            if ent.label_ in _PERSONLIKE and not self.gazetteer.lookup(ent.text):
+                parts = [t for t in ent if t.text not in "-–"]
+                if fold(ent.text) in surnames or (
+                    len(ent) in (2, 3) and ent.start > 0 and fold(doc[ent.start - 1].text) in self.title_words
+                    and all(t.is_title for t in ent)
+                ):
+                    out.append(Span(doc, ent.start, ent.end, label="PERSON"))
+                    continue
+                if len(parts) > 1 and len(parts) < len(ent) and all(fold(t.text) in surnames for t in parts):
+                    out.extend(Span(doc, t.i, t.i + 1, label="PERSON") for t in parts)  # "Biden-Putin"
+                    continue
+            out.append(ent)
+        return out
+
+    def _is_title(self, ent: "Span") -> bool:
+        words = [t for t in ent if fold(t.text) not in self.title_words]
+        return len(words) < len(ent) and all(self.gazetteer.country_of_adjective(t.text) for t in words)
+
+
+def _trim(ent: "Span") -> "Span | None":
+    """Cut a trailing possessive off an entity ("Macron’s" → "Macron")."""
+    end = ent.end
+    while end > ent.start and ent.doc[end - 1].text in _POSSESSIVES:
+        end -= 1
+    if end == ent.end:
+        return ent
+    return _span(ent, ent.start, end) if end > ent.start else None
+
+
+def _span(ent: "Span", start: int, end: int) -> "Span":
+    from spacy.tokens import Span
+
+    return Span(ent.doc, start, end, label=ent.label_)
+
+
+def _merge_match(ents: list["Span"], match: "Span") -> list["Span"]:
+    """Put one gazetteer match among the entities.
+
+    A longer entity that contains the match keeps its name and label, unless
+    it is only the match with a leading "the"; any other overlap gives way.
+    """
+    overlapping = [e for e in ents if e.start < match.end and match.start < e.end]
+    for ent in overlapping:
+        contains = ent.start <= match.start and match.end <= ent.end
+        if contains and len(ent) > len(match):
+            extra = [t for t in ent if not (match.start <= t.i < match.end)]
+            if not all(t.lower_ == "the" for t in extra):
+                return ents
+            if ent.label_ == match.label_ or ent.label_ in ("GPE", "LOC") and match.label_ in ("GPE", "LOC"):
+                return ents
+    rest = [e for e in ents if e not in overlapping]
+    return _sorted(rest + [match])
+
+
+def _sorted(ents: Iterable["Span"]) -> list["Span"]:
+    return sorted(ents, key=lambda e: (e.start, -e.end))
 
 
 def add_actor_ruler(nlp: "Language") -> None:
-    """Add the gazetteer-backed entity ruler to ``nlp`` (before ``ner``)."""
-    # Filled by the actors stage; a pipeline without it still works.
-    return None
+    """Add the gazetteer-backed entity corrector to ``nlp`` (after ``ner``)."""
+    from spacy.language import Language
+
+    if COMPONENT in nlp.pipe_names:
+        return
+    if not Language.has_factory(COMPONENT):
+        Language.factory(COMPONENT, func=lambda nlp, name: ActorGazetteer(nlp, load_gazetteer()))
+    if "ner" in nlp.pipe_names:
+        nlp.add_pipe(COMPONENT, after="ner")
+    else:
+        nlp.add_pipe(COMPONENT, last=True)

@@ -1,0 +1,106 @@
+"""The world the project knows before it reads anything: countries, their
+capitals and demonyms, places and international organisations, loaded from
+``timeline/data`` (generated ``countries.yaml`` corrected by ``world.yaml``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .names import fold
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One known actor: its canonical name, kind and the country it belongs to."""
+
+    name: str
+    kind: str  # country, place, organisation
+    country: str | None = None
+    aliases: tuple[str, ...] = ()
+    capital_of: str | None = None  # for a capital: the country it can stand for
+
+
+@dataclass
+class Gazetteer:
+    entries: dict[str, Entry] = field(default_factory=dict)  # fold(name or alias) → entry
+    demonyms: dict[str, str] = field(default_factory=dict)  # fold("Russian") → "Russia"
+    peoples: dict[str, str] = field(default_factory=dict)  # fold("Ukrainians") → "Ukraine"
+    titles: tuple[str, ...] = ()
+    honorifics: frozenset[str] = frozenset()
+    group_nouns: frozenset[str] = frozenset()
+    # (label, surface form) pairs for the entity matcher, with their original spelling.
+    patterns: list[tuple[str, str]] = field(default_factory=list)
+
+    def lookup(self, text: str) -> Entry | None:
+        return self.entries.get(fold(text))
+
+    def country_of_adjective(self, text: str) -> str | None:
+        """"Russian" → Russia, "US" → United States; None when not a country word."""
+        key = fold(text)
+        if key in self.demonyms:
+            return self.demonyms[key]
+        entry = self.entries.get(key)
+        return entry.name if entry and entry.kind == "country" else None
+
+    def _add(self, entry: Entry, label: str, *forms: str) -> None:
+        for form in (entry.name, *forms):
+            if not form:
+                continue
+            # The first claim wins: countries load first, so "Georgia" the
+            # country is not overwritten by anything later.
+            self.entries.setdefault(fold(form), entry)
+            self.patterns.append((label, form))
+
+
+def _read(name: str) -> dict[str, Any]:
+    with open(DATA / name, encoding="utf-8") as handle:
+        return yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
+
+
+def _as_list(value: Any) -> list[str]:
+    return [str(v) for v in value] if isinstance(value, list) else [str(value)] if value else []
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """The gazetteer, read once per process."""
+    generated = _read("countries.yaml").get("countries") or []
+    world = _read("world.yaml")
+    roles = _read("roles.yaml")
+    fixes: dict[str, dict[str, Any]] = world.get("countries") or {}
+    gaz = Gazetteer(
+        titles=tuple(sorted(_as_list(roles.get("titles")), key=lambda t: -len(t.split()))),
+        honorifics=frozenset(fold(h) for h in _as_list(roles.get("honorifics"))),
+        group_nouns=frozenset(fold(g) for g in _as_list(roles.get("group_nouns"))),
+    )
+    capitals: list[tuple[str, str, list[str]]] = []
+    for row in generated:
+        fix = fixes.get(row["name"], {})
+        name = row["name"]
+        aliases = _as_list(row.get("aliases")) + _as_list(fix.get("aliases"))
+        gaz._add(Entry(name, "country", name, tuple(aliases)), "GPE", *aliases)
+        for demonym in _as_list(fix.get("demonyms")) + _as_list(row.get("demonyms")):
+            gaz.demonyms.setdefault(fold(demonym), name)
+            gaz.patterns.append(("NORP", demonym))
+        for people in _as_list(row.get("people")):
+            gaz.peoples.setdefault(fold(people), name)
+            gaz.patterns.append(("NORP", people))
+        capital = fix.get("capital") or row.get("capital")
+        if capital:
+            capitals.append((str(capital), name, _as_list(fix.get("capital_aliases"))))
+    for place in world.get("places") or []:
+        entry = Entry(place["name"], "place", place.get("country"), tuple(_as_list(place.get("aliases"))))
+        gaz._add(entry, "LOC", *entry.aliases)
+    for capital, country, aliases in capitals:
+        gaz._add(Entry(capital, "place", country, tuple(aliases), capital_of=country), "GPE", *aliases)
+    for org in world.get("organisations") or []:
+        entry = Entry(org["name"], "organisation", org.get("country"), tuple(_as_list(org.get("aliases"))))
+        gaz._add(entry, "ORG", *entry.aliases)
+    return gaz

@@ -1,0 +1,61 @@
+"""Spelling-insensitive keys for names, and safe slugs for actor pages."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from ..records import stable_hash
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "‐": "-", "‑": "-", "–": "-"})
+_POSSESSIVE = re.compile(r"(?:'s|')$")
+_SPACES = re.compile(r"\s+")
+# Word-final transliteration variants of Slavic names: Zelenskyy, Zelenskiy,
+# Zelensky and Zelenskij are one person.
+_TRANSLIT = re.compile(r"(?:yy|iy|ij|yi|ii)\b")
+
+
+def ascii_fold(text: str) -> str:
+    """Drop diacritics ("Élysée" → "Elysee") and unify apostrophes and dashes."""
+    text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+def fold(text: str) -> str:
+    """Lookup key: case, diacritics, dots, possessive and a leading "the" ignored.
+
+    "U.S." and "US", "the Kremlin" and "Kremlin", "Macron's" and "Macron"
+    share a key.
+    """
+    key = _SPACES.sub(" ", ascii_fold(text).casefold().replace(".", "")).strip()
+    key = _POSSESSIVE.sub("", key).strip()
+    if key.startswith("the "):
+        key = key[4:]
+    return key
+
+
+def name_key(text: str) -> str:
+    """Looser key for people: ``fold`` plus transliteration variants."""
+    return _TRANSLIT.sub("y", fold(text))
+
+
+def clean_surface(text: str) -> str:
+    """A name as written, without a possessive ending or surrounding space."""
+    text = _SPACES.sub(" ", text).strip()
+    text = re.sub(r"\s*(?:['’]s|['’])$", "", text)
+    return text.strip()
+
+
+def actor_slug(name: str) -> str:
+    """A file- and URL-safe slug: ASCII letters, digits and dashes only.
+
+    Never empty, never a path ("../x" → "x"), at most 80 characters; names
+    without a single letter or digit get a slug from their hash.
+    """
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_fold(name).lower()).strip("-")[:80].strip("-")
+    return slug or f"actor-{stable_hash(name, length=8)}"
+
+
+def is_unsafe_name(name: str) -> bool:
+    """Names that look like paths or markup, or hold control characters."""
+    return bool(re.search(r"[<>/\\{}\x00-\x1f\x7f]|\.\.", name)) or not name.strip()
