@@ -37,6 +37,7 @@ class Article:
     # (offset in ``text``, offset in the file) pairs at the start of each kept
     # stretch of text, so that a quote can be traced back to the file.
     offsets: tuple[tuple[int, int], ...] = ()
+    section: str | None = None  # site section a scraped headline named ("... | Vladimir Putin news")
 
     @property
     def fingerprint(self) -> str:

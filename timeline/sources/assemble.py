@@ -1,0 +1,120 @@
+"""The steps every article takes after its format reader: clean the body, merge
+metadata by precedence, check the dateline, find the language, build the record.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from ..records import Article, Problem
+from .clean import Cleaned, DatelineDate, clean_body
+from .draft import Draft
+from .files import line_at
+from .language import detect_language
+from .meta import Meta, merge
+
+# Time zones put a dateline a day away from the site's date stamp; more is a
+# real disagreement.
+DATELINE_TOLERANCE_DAYS = 1
+
+
+@dataclass(frozen=True)
+class Layers:
+    """Metadata from outside the file, lowest precedence first (see ``meta``)."""
+
+    name_date: Meta
+    index: Meta
+    sidecar: Meta
+    many: bool = False  # the file holds many articles: outside layers give defaults only
+
+
+ITEM_OWN_KEYS = ("title", "published", "url")
+
+
+def finish(draft: Draft, file_text: str, layers: Layers, shown: str, language: str,
+           ) -> tuple[Article | None, str | None, list[Problem]]:
+    """Article (without id) from a draft, the detected language, and problems."""
+    where = f"{shown} ({draft.item})" if draft.item else shown
+    problems: list[Problem] = []
+    cleaned = draft.cleaned or clean_body(draft.body, draft.body_start or 0, line_filter=draft.line_filter)
+    if not cleaned.text.strip():
+        return None, None, [Problem(shown, f"empty article{_item(draft)}: a title but no text; add the body "
+                                    "or remove it", draft.line or _body_line(draft, file_text))]
+    offsets = cleaned.offsets if draft.body_start is not None else locate(cleaned, file_text)
+    if layers.many:
+        outside = [Meta({k: v for k, v in m.values.items() if k not in ITEM_OWN_KEYS}, m.where)
+                   for m in (layers.index, layers.sidecar)]
+        meta = merge(outside[0], draft.meta, outside[1])
+    else:
+        meta = merge(layers.name_date, layers.index, draft.meta, layers.sidecar)
+    published: date | None = meta.get("published")
+    if cleaned.dateline is not None:
+        published, problem = _check_dateline(cleaned.dateline, published, meta, where, draft, file_text)
+        problems.extend(problem)
+    if published is None:
+        problems.append(Problem(shown, f"no publication date{_item(draft)}: read anyway, but dates like "
+                                "'on Saturday' stay unresolved; add published: YYYY-MM-DD (front matter, "
+                                "a sidecar NAME.yaml, content/sources.yaml or a date at the start of the "
+                                "file name)", draft.line, "warning"))
+    lang = meta.get("language") or detect_language(cleaned.text) or language
+    body_line = line_at(file_text, offsets[0][1]) if offsets else (draft.line or 1)
+    article = Article(
+        id="", path="", title=str(meta.get("title") or draft.title).strip(), text=cleaned.text,
+        published=published, url=meta.get("url"), outlet=meta.get("outlet"),
+        author=meta.get("author") or cleaned.author, language=lang, tags=meta.get("tags") or (),
+        body_line=body_line, offsets=offsets, section=draft.section,
+    )
+    return article, lang, problems
+
+
+def _item(draft: Draft) -> str:
+    return f" in item {draft.item}" if draft.item else ""
+
+
+def _body_line(draft: Draft, file_text: str) -> int | None:
+    return line_at(file_text, draft.body_start) if draft.body_start is not None else None
+
+
+def _check_dateline(dateline: DatelineDate, published: date | None, meta: Meta, where: str,
+                    draft: Draft, file_text: str) -> tuple[date | None, list[Problem]]:
+    """Use the dateline's date when nothing else dates the article; else compare."""
+    line = None
+    if draft.body_start is not None:
+        offset = draft.body_start + sum(len(x) for x in draft.body.splitlines(keepends=True)[:dateline.line])
+        line = line_at(file_text, offset)
+    year = dateline.year or (published.year if published else None)
+    if year is None:
+        return published, []
+    try:
+        said = date(year, dateline.month, dateline.day)
+    except ValueError:
+        return published, [Problem(where, f"the dateline's date {year}-{dateline.month}-{dateline.day} "
+                                   "is not a real date", line, "warning")]
+    if published is None:
+        return (said if said <= date.today() else None), []
+    if abs((said - published).days) > DATELINE_TOLERANCE_DAYS:
+        source, _ = meta.where.get("published", ("", None))
+        return published, [Problem(where, f"the dateline says {said.isoformat()} but the publication date "
+                                   f"is {published.isoformat()} (from {source or 'the metadata'}); "
+                                   "check which is right", line, "warning")]
+    return published, []
+
+
+def locate(cleaned: Cleaned, file_text: str) -> tuple[tuple[int, int], ...]:
+    """Offsets for text that was extracted rather than sliced from the file.
+
+    Each paragraph's opening words are searched for in the file, in order;
+    a paragraph not found (rewritten by the extractor) has no entry.
+    """
+    table: list[tuple[int, int]] = []
+    pos = 0
+    start = 0
+    for paragraph in cleaned.text.split("\n\n"):
+        probe = paragraph[:40]
+        found = file_text.find(probe, start) if probe else -1
+        if found >= 0:
+            table.append((pos, found))
+            start = found + len(probe)
+        pos += len(paragraph) + 2
+    return tuple(table)

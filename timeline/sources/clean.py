@@ -1,0 +1,277 @@
+"""Clean an article body: keep the story, drop the page around it, keep the offsets.
+
+The vocabularies (tail markers, bylines, datelines, captions, artefacts,
+character forms) live in ``timeline/data/article_cleaning.yaml``; this module
+only applies them, line by line, to a ``Mapped`` text so that every kept
+character can still be traced back to the file.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from .spans import Mapped, Piece, join
+
+# The first few lines are where bylines and datelines sit; further down the
+# same shapes are ordinary text.
+HEADER_LINES = 4
+
+
+@dataclass(frozen=True)
+class DatelineDate:
+    """A date read from a dateline; ``year`` is None when the dateline omits it."""
+
+    year: int | None
+    month: int
+    day: int
+    line: int  # 0-based line of the body it was read on
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    text: str
+    offsets: tuple[tuple[int, int], ...]
+    author: str | None = None  # from a byline, when there was one
+    dateline: DatelineDate | None = None
+    tail_line: int | None = None  # 0-based body line where dropped page furniture began
+    dropped_lines: int = 0
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    tail: re.Pattern[str]
+    drop: re.Pattern[str]
+    captions: re.Pattern[str]
+    bylines: tuple[re.Pattern[str], ...]
+    dateline_lines: tuple[re.Pattern[str], ...]
+    dateline_prefixes: tuple[re.Pattern[str], ...]
+    months: dict[str, int]
+    artefacts: re.Pattern[str]
+    artefact_map: dict[str, str]
+    detokenise: tuple[re.Pattern[str], ...]
+    characters: dict[int, str]
+    invisible: re.Pattern[str]
+    english_markers: frozenset[str]
+    english_marker_share: float
+
+
+def _any_of(patterns: list[str]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns))
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> Vocabulary:
+    """The cleaning vocabulary, read once from the package data."""
+    raw: dict[str, Any] = yaml.safe_load(
+        resources.files("timeline").joinpath("data/article_cleaning.yaml").read_text(encoding="utf-8")
+    )
+    artefacts = raw["token_artefacts"]
+    return Vocabulary(
+        tail=_any_of(raw["tail_markers"]),
+        drop=_any_of(raw["drop_lines"]),
+        captions=_any_of(raw["captions"]),
+        bylines=tuple(re.compile(p) for p in raw["bylines"]),
+        dateline_lines=tuple(re.compile(p) for p in raw["dateline_lines"]),
+        dateline_prefixes=tuple(re.compile(p) for p in raw["dateline_prefixes"]),
+        months={str(k): int(v) for k, v in raw["months"].items()},
+        artefacts=re.compile("|".join(re.escape(k) for k in sorted(artefacts, key=len, reverse=True))),
+        artefact_map=dict(artefacts),
+        detokenise=tuple(re.compile(p) for p in raw["detokenise"]),
+        characters={ord(k): v for k, v in raw["characters"].items()},
+        invisible=re.compile("[" + re.escape(raw["invisible"]) + "]"),
+        english_markers=frozenset(raw["english_markers"]),
+        english_marker_share=float(raw["english_marker_share"]),
+    )
+
+
+# Marks of Penn Treebank tokenisation: only texts showing them are detokenised.
+_TOKENISED = re.compile(r"-[LR][RSC]B-|``|\w '(?:s|re|ve|ll|d|m)\b| n't\b")
+
+
+def normalise_line(line: Mapped, vocab: Vocabulary, tokenised: bool) -> Mapped:
+    """Unicode repair and normal forms for one line, offsets kept."""
+    text = line.text
+    if not text.isascii():
+        if vocab.invisible.search(text):
+            line = line.sub(vocab.invisible, "")
+        line = line.replace_all(fix_mojibake)
+        line = line.translate(vocab.characters)
+        if not unicodedata.is_normalized("NFC", line.text):
+            line = line.replace_all(lambda t: unicodedata.normalize("NFC", t))
+    elif "\t" in text:
+        line = line.translate(vocab.characters)
+    if tokenised:
+        line = line.sub(vocab.artefacts, lambda m: vocab.artefact_map[m.group(0)])
+        for pattern in vocab.detokenise:
+            line = line.sub(pattern, r"\1")
+    return line
+
+
+def fix_mojibake(text: str) -> str:
+    """Undo UTF-8 read as Windows-1252 and the like, only where ftfy sees it.
+
+    ``fix_encoding`` alone is used (not ``fix_text``): it repairs encodings and
+    leaves everything else, so correct text is returned unchanged.
+    """
+    import ftfy
+    from ftfy.badness import is_bad
+
+    return ftfy.fix_encoding(text) if is_bad(text) else text
+
+
+def read_dateline_date(text: str, vocab: Vocabulary, line: int) -> DatelineDate | None:
+    """Month, day and maybe year from "Feb. 12, 2022", "12 February 2022", "Jul 23, 2011"."""
+    words = re.findall(r"[A-Za-z]+|\d+", text)
+    month = next((vocab.months[w.lower()] for w in words if w.lower() in vocab.months), None)
+    numbers = [int(w) for w in words if w.isdigit()]
+    day = next((n for n in numbers if 1 <= n <= 31), None)
+    year = next((n for n in numbers if n > 31), None)
+    if month is None or day is None:
+        return None
+    return DatelineDate(year, month, day, line)
+
+
+def _split_lines(body: str, start: int) -> list[Mapped]:
+    lines: list[Mapped] = []
+    pos = 0
+    for raw in body.splitlines(keepends=True):
+        content = raw.rstrip("\r\n")
+        lines.append(Mapped.of(content, start + pos))
+        pos += len(raw)
+    return lines
+
+
+def clean_body(
+    body: str,
+    start: int = 0,
+    *,
+    line_filter: Callable[[Mapped], Mapped | None] | None = None,
+) -> Cleaned:
+    """Clean ``body``, which begins at character ``start`` of the file.
+
+    ``line_filter`` lets a format strip its own markup from a line (or drop the
+    line by returning None) before the shared rules run.
+    """
+    vocab = vocabulary()
+    tokenised = bool(_TOKENISED.search(body))
+    lines = [normalise_line(line, vocab, tokenised).strip() for line in _split_lines(body, start)]
+    if line_filter is not None:
+        lines = [kept.strip() if (kept := line_filter(line)) is not None else Mapped([]) for line in lines]
+    keep: list[Mapped | None] = list(lines)
+    author: str | None = None
+    dateline: DatelineDate | None = None
+    dropped = 0
+
+    non_blank = [i for i, line in enumerate(lines) if line]
+    tail_line = _find_tail(lines, non_blank, vocab)
+    if tail_line is not None:
+        for i in range(tail_line, len(keep)):
+            keep[i] = None
+
+    header = non_blank[:HEADER_LINES]
+    for i in non_blank:
+        line = keep[i]
+        if line is None:
+            continue
+        text = line.text
+        if vocab.captions.search(text) or vocab.drop.search(text):
+            keep[i], dropped = None, dropped + 1
+            continue
+        if i in header:
+            by = next((m for p in vocab.bylines if (m := p.match(text))), None)
+            if by is not None:
+                author = author or by.group("author").strip()
+                keep[i], dropped = None, dropped + 1
+                continue
+            stamp = next((m for p in vocab.dateline_lines if (m := p.match(text))), None)
+            if stamp is not None:
+                dateline = dateline or read_dateline_date(stamp.group("date"), vocab, i)
+                keep[i], dropped = None, dropped + 1
+                continue
+
+    first = next((i for i in non_blank if keep[i] is not None), None)
+    if first is not None and first in header:
+        line = keep[first]
+        assert line is not None
+        prefix = _dateline_prefix(line.text, vocab)
+        if prefix is not None:
+            end, date_text = prefix
+            keep[first] = line.slice(end)
+            if date_text and dateline is None:
+                dateline = read_dateline_date(date_text, vocab, first)
+
+    inner_blank = bool(non_blank) and (non_blank[-1] - non_blank[0] + 1) > len(non_blank)
+    paragraphs = _paragraphs(keep, lines, blank_separated=inner_blank)
+    text, offsets = join(paragraphs, "\n\n")
+    return Cleaned(text, offsets, author, dateline, tail_line, dropped)
+
+
+def _find_tail(lines: list[Mapped], non_blank: list[int], vocab: Vocabulary) -> int | None:
+    """First line of the page furniture after the story, in the body's second half."""
+    half = len(non_blank) // 2
+    for i in non_blank[max(half, 1):]:
+        if vocab.tail.search(lines[i].text):
+            return i
+    return None
+
+
+def _dateline_prefix(text: str, vocab: Vocabulary) -> tuple[int, str | None] | None:
+    """End of a dateline opening the paragraph, and its date text."""
+    for pattern in vocab.dateline_prefixes:
+        match = pattern.match(text)
+        if match is None:
+            continue
+        place = match.group("place")
+        # A short capitalised word and a dash is as often an acronym in a
+        # sentence ("NATO - the alliance...") as a dateline: ask for more.
+        if match.group("date") or match.group("agency") or len(place) >= 4:
+            if len(text) > match.end():
+                return match.end(), match.group("date")
+    return None
+
+
+def _paragraphs(keep: list[Mapped | None], lines: list[Mapped], blank_separated: bool) -> list[Mapped]:
+    """Kept lines grouped into paragraphs.
+
+    When the body separates paragraphs with blank lines, the lines of one
+    block are one paragraph (hard-wrapped text); otherwise every line is.
+    A dropped line ends a paragraph either way.
+    """
+    paragraphs: list[Mapped] = []
+    current: list[Piece] = []
+
+    def close() -> None:
+        if current:
+            paragraphs.append(Mapped(current))
+            current.clear()
+
+    for line in keep:
+        if not line:
+            close()
+            continue
+        if current and blank_separated:
+            previous_end = current[-1].src + len(current[-1].text)
+            current.append(Piece(" ", previous_end, False))
+        elif current:
+            close()
+        current.extend(line.pieces)
+    close()
+    return paragraphs
+
+
+def looks_english(text: str) -> bool:
+    """Cheap test used before the statistical detector: share of marker words."""
+    vocab = vocabulary()
+    words = re.findall(r"[a-z]+", text[:4000].lower())
+    if len(words) < 20:
+        return False
+    hits = sum(1 for w in words if w in vocab.english_markers)
+    return hits / len(words) >= vocab.english_marker_share

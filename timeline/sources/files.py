@@ -1,0 +1,112 @@
+"""Finding article files in the content folder and reading their bytes honestly."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..records import Problem
+
+# Suffix -> reader name; the readers live in modules of this package.
+FORMATS: dict[str, str] = {
+    ".txt": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".xml": "feed",
+    ".rss": "feed",
+    ".atom": "feed",
+    ".jsonl": "bulk",
+    ".json": "bulk",
+}
+
+# Places in the content folder that belong to the store, never to articles.
+RESERVED_DIRS = ("events",)
+# Sidecars, the sources index, the actor registry: metadata, not articles.
+METADATA_SUFFIXES = (".yaml", ".yml")
+# How much of a file is looked at to decide it is binary.
+SNIFF_BYTES = 8192
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    path: Path  # absolute
+    rel: str  # relative to the content folder, POSIX separators
+    shown: str  # how messages name it: relative to the working folder when inside it
+
+    @property
+    def format(self) -> str | None:
+        return FORMATS.get(self.path.suffix.lower())
+
+
+def shown_path(path: Path) -> str:
+    """The path as a user can open it from where they ran the command."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def walk_content(content: Path) -> list[SourceFile]:
+    """Every candidate article file below ``content``, in a stable order."""
+    found: list[SourceFile] = []
+    if not content.is_dir():
+        return found
+    for folder, dirs, files in os.walk(content):
+        here = Path(folder)
+        top = here == content
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not (top and d in RESERVED_DIRS))
+        for name in sorted(files):
+            if name.startswith(".") or name.lower().endswith(METADATA_SUFFIXES):
+                continue
+            path = here / name
+            rel = path.relative_to(content).as_posix()
+            found.append(SourceFile(path, rel, shown_path(path)))
+    found.sort(key=lambda f: f.rel)
+    return found
+
+
+def read_bytes(source: SourceFile, max_bytes: int) -> tuple[bytes | None, list[Problem]]:
+    """The file's bytes, or None and the reason it cannot be used."""
+    try:
+        size = source.path.stat().st_size
+        if max_bytes and size > max_bytes:
+            return None, [Problem(source.shown, f"file is {size:,} bytes, over the limit of {max_bytes:,} "
+                                  "(build.max_file_bytes in config.yaml); skipped")]
+        data = source.path.read_bytes()
+    except OSError as exc:
+        return None, [Problem(source.shown, f"cannot read the file: {exc.strerror or exc}; skipped")]
+    if b"\x00" in data[:SNIFF_BYTES] and not _utf16(data):
+        return None, [Problem(source.shown, "binary file, not an article (it holds NUL bytes); skipped")]
+    return data, []
+
+
+def _utf16(data: bytes) -> bool:
+    return data.startswith((b"\xff\xfe", b"\xfe\xff"))
+
+
+def decode(data: bytes, shown: str) -> tuple[str, list[Problem]]:
+    """Text of the file: UTF-8 (a BOM is allowed), else with replacement and a warning.
+
+    Undecodable bytes do not reject an article: most of it is usually fine,
+    and the warning says where the bad bytes are.
+    """
+    if _utf16(data):
+        try:
+            return data.decode("utf-16"), []
+        except UnicodeDecodeError:
+            pass
+    try:
+        return data.decode("utf-8-sig"), []
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        text = data.decode("utf-8-sig", errors="replace")
+        return text, [Problem(shown, f"bytes that are not UTF-8 (first at byte {exc.start}); "
+                              "replaced with \ufffd, save the file as UTF-8 to fix", line, "warning")]
+
+
+def line_at(text: str, offset: int) -> int:
+    """1-based line number of character ``offset`` of ``text``."""
+    return text.count("\n", 0, max(offset, 0)) + 1
