@@ -3,9 +3,12 @@ article (the map step), so that results can be cached and computed in parallel."
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from .records import Article, Extraction
+
+log = logging.getLogger("timeline")
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -27,12 +30,39 @@ def extract(article: Article, doc: "Doc", cfg: "Config") -> Extraction:
                       timexes=tuple(timexes))
 
 
-def extract_all(articles: Iterable[Article], cfg: "Config") -> Iterator[Extraction]:
-    """Parse articles in batches with the configured pipeline and extract each."""
-    from .nlp import load_pipeline
+def extract_all(
+    articles: Iterable[Article], cfg: "Config", *, clean: bool = False, jobs: int | None = None,
+) -> Iterator[Extraction]:
+    """Extract every article: from the cache when its text and the extractor are
+    unchanged, otherwise parsed (in parallel) with the configured pipeline.
 
-    nlp = load_pipeline(cfg.nlp.pipeline)
+    ``clean`` ignores the cache (and refills it); ``jobs`` defaults to ``build.jobs``.
+    """
+    from .cache import open_cache
+    from .parallel import parse_extract
+    from .progress import Progress
+
     items = list(articles)
-    docs = nlp.pipe((a.text for a in items), batch_size=cfg.nlp.batch_size)
-    for article, doc in zip(items, docs):
-        yield extract(article, doc, cfg)
+    cache = open_cache(cfg.paths.cache, cfg.nlp.pipeline, extraction_settings(cfg), enabled=not clean)
+    cached = {a.path: cache.get(a) for a in items}
+    todo = [a for a in items if cached[a.path] is None]
+    fresh: dict[str, Extraction] = {}
+    if todo:
+        from .nlp import load_pipeline
+
+        nlp = load_pipeline(cfg.nlp.pipeline)
+        with Progress("parse", len(todo), unit="articles") as progress:
+            for extraction in parse_extract(todo, nlp, cfg, extract, jobs=jobs or cfg.build.jobs):
+                if not extraction.errors:
+                    cache.put(extraction)
+                fresh[extraction.article.path] = extraction
+                progress.advance(item=extraction.article.path)
+    cache.prune_other_environments()
+    log.info("extract: %d from cache, %d parsed", len(items) - len(todo), len(todo))
+    for article in items:
+        yield cached[article.path] or fresh[article.path]
+
+
+def extraction_settings(cfg: "Config") -> dict[str, object]:
+    """The part of the configuration that changes what extraction returns (part of the cache key)."""
+    return {"event_types": cfg.event_types}

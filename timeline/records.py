@@ -83,6 +83,8 @@ class Mention:
     name: str
     kind: str
     role: str | None = None
+    seen: str | None = None  # ISO date of the article, for the role's date
+    country: str | None = None  # the country the actor belongs to, when known
 
 
 @dataclass(frozen=True)
@@ -124,6 +126,7 @@ class Extraction:
     mentions: tuple[Mention, ...] = ()
     timexes: tuple[Timex, ...] = ()
     warnings: tuple[str, ...] = ()
+    errors: tuple[str, ...] = ()  # extraction failed; such a result is never cached
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,194 @@
+"""The extraction cache: a rebuild re-parses only what changed, and no damage to the cache is fatal."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from timeline import cache as cache_module
+from timeline import extract as extract_module
+from timeline.config import Config, load_config
+from timeline.records import ActorRef, Article, DateEvidence, Extraction, Happening, Mention, Timex
+
+
+def make_cfg(tmp_path: Path, extra: str = "") -> Config:
+    (tmp_path / "config.yaml").write_text("paths:\n  content: content\n  output: output\n" + extra)
+    (tmp_path / "content").mkdir(exist_ok=True)
+    return load_config(tmp_path / "config.yaml")
+
+
+def article(n: int, text: str | None = None) -> Article:
+    return Article(id=f"a{n}", path=f"a{n}.md", title=f"Article {n}", text=text or f"Joe Biden spoke to Vladimir Putin on Saturday ({n}).",
+                   published=date(2022, 2, 12), url=f"https://example.org/{n}")
+
+
+def rich_extraction(a: Article) -> Extraction:
+    happening = Happening(
+        article_id=a.id, sentence_index=0, sentence=a.text, predicate="speak", date="2022-02-12", precision="day",
+        status="occurred", evidence=DateEvidence(rule="weekday-past", expression="on Saturday", value="2022-02-12"),
+        title="Biden speaks to Putin", summary=a.text, actors=(ActorRef("Joe Biden", "person"),), numbers=("1",),
+    )
+    return Extraction(article=a, happenings=(happening,), mentions=(Mention(0, 9, "Joe Biden", "Joe Biden", "person"),),
+                      timexes=(Timex(40, 51, "on Saturday", "DATE", "2022-02-12"),), warnings=("w",))
+
+
+@pytest.fixture
+def counting_extract(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Stand-in for the real extraction that records which articles were parsed."""
+    parsed: list[str] = []
+
+    def fake(a: Article, doc: object, cfg: Config) -> Extraction:
+        parsed.append(a.path)
+        assert len(doc) > 0  # a real spaCy Doc came in
+        return rich_extraction(a)
+
+    monkeypatch.setattr(extract_module, "extract", fake)
+    return parsed
+
+
+def run(articles: list[Article], cfg: Config, **kw: object) -> list[Extraction]:
+    return list(extract_module.extract_all(articles, cfg, jobs=1, **kw))
+
+
+def test_json_round_trip_keeps_every_field() -> None:
+    e = rich_extraction(article(1))
+    assert cache_module.from_jsonable(Extraction, json.loads(json.dumps(cache_module.to_jsonable(e)))) == e
+
+
+def test_rebuild_without_change_parses_nothing(tmp_path: Path, counting_extract: list[str]) -> None:
+    cfg = make_cfg(tmp_path)
+    articles = [article(n) for n in range(5)]
+    first = run(articles, cfg)
+    assert len(counting_extract) == 5
+    counting_extract.clear()
+    second = run(articles, cfg)
+    assert counting_extract == []
+    assert second == first
+
+
+def test_editing_one_article_reparses_only_it(tmp_path: Path, counting_extract: list[str]) -> None:
+    cfg = make_cfg(tmp_path)
+    articles = [article(n) for n in range(5)]
+    run(articles, cfg)
+    counting_extract.clear()
+    articles[2] = article(2, text="Olaf Scholz will travel to Kyiv on Monday.")
+    result = run(articles, cfg)
+    assert counting_extract == ["a2.md"]
+    assert [e.article for e in result] == articles
+
+
+def test_moved_article_is_a_hit_and_reports_its_new_path(tmp_path: Path, counting_extract: list[str]) -> None:
+    cfg = make_cfg(tmp_path)
+    run([article(1)], cfg)
+    counting_extract.clear()
+    moved = Article(**{**article(1).__dict__, "path": "2022/a1.md"})
+    [result] = run([moved], cfg)
+    assert counting_extract == [] and result.article.path == "2022/a1.md"
+
+
+def test_clean_ignores_the_cache(tmp_path: Path, counting_extract: list[str]) -> None:
+    cfg = make_cfg(tmp_path)
+    run([article(1), article(2)], cfg)
+    counting_extract.clear()
+    run([article(1), article(2)], cfg, clean=True)
+    assert counting_extract == ["a1.md", "a2.md"]
+
+
+def test_relevant_config_and_extractor_version_invalidate(tmp_path: Path, counting_extract: list[str],
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    cfg = make_cfg(tmp_path)
+    run([article(1)], cfg)
+    counting_extract.clear()
+    cfg2 = make_cfg(tmp_path, "events:\n  types:\n    summit: [meet]\n")
+    run([article(1)], cfg2)
+    assert counting_extract == ["a1.md"]
+    counting_extract.clear()
+    monkeypatch.setattr(cache_module, "EXTRACTOR_VERSION", "test-bump")
+    run([article(1)], cfg2)
+    assert counting_extract == ["a1.md"]
+    # Entries of the old settings can never hit again and were removed.
+    assert len(list((cfg.paths.cache / "extract").iterdir())) == 1
+
+
+def test_unrelated_config_keeps_the_cache(tmp_path: Path, counting_extract: list[str]) -> None:
+    run([article(1)], make_cfg(tmp_path))
+    counting_extract.clear()
+    run([article(1)], make_cfg(tmp_path, "title: Another title\nsite:\n  order: oldest\n"))
+    assert counting_extract == []
+
+
+DAMAGE = {
+    "garbage": b"\x00\x01not json at all",
+    "truncated": None,  # filled in from the real entry
+    "empty": b"",
+    "wrong checksum": None,
+    "unknown field": None,
+    "wrong type": None,
+    "not a mapping": b"[1, 2, 3]",
+    "deep nesting": b"[" * 100_000 + b"]" * 100_000,
+}
+
+
+@pytest.mark.parametrize("damage", sorted(DAMAGE))
+def test_damaged_entry_is_recomputed(tmp_path: Path, counting_extract: list[str], damage: str) -> None:
+    cfg = make_cfg(tmp_path)
+    a = article(1)
+    [good] = run([a], cfg)
+    [entry] = list(cfg.paths.cache.rglob("*.json"))
+    raw = entry.read_bytes()
+    envelope = json.loads(raw)
+    if damage == "truncated":
+        bad = raw[: len(raw) // 2]
+    elif damage == "wrong checksum":
+        envelope["extraction"]["happenings"][0]["title"] = "tampered"
+        bad = json.dumps(envelope).encode()
+    elif damage in ("unknown field", "wrong type"):
+        if damage == "unknown field":
+            envelope["extraction"]["happenings"][0]["surprise"] = 1
+        else:
+            envelope["extraction"]["happenings"][0]["sentence_index"] = "zero"
+        body = json.dumps(envelope["extraction"], sort_keys=True, ensure_ascii=False)
+        envelope["sha256"] = cache_module.hashlib.sha256(body.encode()).hexdigest()
+        bad = json.dumps(envelope).encode()
+    else:
+        bad = DAMAGE[damage]
+    entry.write_bytes(bad)
+    counting_extract.clear()
+    [again] = run([a], cfg)
+    assert counting_extract == ["a1.md"]
+    assert again == good
+    counting_extract.clear()
+    run([a], cfg)  # the entry was rewritten whole
+    assert counting_extract == []
+
+
+def test_cache_folder_deleted_or_unwritable_is_not_fatal(tmp_path: Path, counting_extract: list[str]) -> None:
+    import shutil
+
+    cfg = make_cfg(tmp_path)
+    run([article(1)], cfg)
+    shutil.rmtree(cfg.paths.cache)
+    counting_extract.clear()
+    run([article(1)], cfg)
+    assert counting_extract == ["a1.md"]
+    shutil.rmtree(cfg.paths.cache)
+    cfg.paths.cache.write_text("a file where the cache folder should be")
+    counting_extract.clear()
+    assert len(run([article(1)], cfg)) == 1
+
+
+def test_failed_extraction_is_reported_and_not_cached(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(a: Article, doc: object, cfg: Config) -> Extraction:
+        if a.id == "a2":
+            raise ValueError("boom")
+        return rich_extraction(a)
+
+    monkeypatch.setattr(extract_module, "extract", broken)
+    cfg = make_cfg(tmp_path)
+    results = run([article(1), article(2), article(3)], cfg)
+    assert [bool(e.errors) for e in results] == [False, True, False]
+    assert "boom" in results[1].errors[0]
+    assert len(list(cfg.paths.cache.rglob("*.json"))) == 2

