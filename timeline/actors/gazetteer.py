@@ -35,6 +35,8 @@ class Gazetteer:
     titles: tuple[str, ...] = ()
     honorifics: frozenset[str] = frozenset()
     group_nouns: frozenset[str] = frozenset()
+    government_nouns: frozenset[str] = frozenset()
+    org_suffixes: frozenset[str] = frozenset()
     # (label, surface form) pairs for the entity matcher, with their original spelling.
     patterns: list[tuple[str, str]] = field(default_factory=list)
 
@@ -79,6 +81,8 @@ def load_gazetteer() -> Gazetteer:
         titles=tuple(sorted(_as_list(roles.get("titles")), key=lambda t: -len(t.split()))),
         honorifics=frozenset(fold(h) for h in _as_list(roles.get("honorifics"))),
         group_nouns=frozenset(fold(g) for g in _as_list(roles.get("group_nouns"))),
+        government_nouns=frozenset(fold(g) for g in _as_list(roles.get("government_nouns"))),
+        org_suffixes=frozenset(_as_list(roles.get("org_suffixes"))),
     )
     capitals: list[tuple[str, str, list[str]]] = []
     for row in generated:

@@ -62,7 +62,9 @@ def build_rows() -> list[dict[str, Any]]:
         except Exception:  # a territory without data: pycountry still names it
             continue
         code = (data.get("ISO") or {}).get("alpha2")
-        if code:
+        # Wales and Scotland carry the United Kingdom's code: the most
+        # populous entry with a code is the country itself.
+        if code and (data.get("population") or 0) >= (info.get(code, {}).get("population") or 0):
             info[code] = data
     rows = []
     for country in pycountry.countries:
@@ -74,7 +76,8 @@ def build_rows() -> list[dict[str, Any]]:
         row: dict[str, Any] = {"name": name, "code": country.alpha_2}
         if aliases:
             row["aliases"] = aliases
-        capital = (data.get("capital") or "").strip()
+        capital = data.get("capital") or ""
+        capital = (capital[0] if isinstance(capital, list) and capital else str(capital)).strip()
         if capital and _ENGLISH.match(capital):
             row["capital"] = capital
         demonyms = [d.strip() for d in (data.get("demonym") or "").split(",") if _ENGLISH.match(d.strip())]

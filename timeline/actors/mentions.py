@@ -1,0 +1,214 @@
+"""Canonical actor mentions of one article: a pure function of the parsed doc
+(and, when given, the registry)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from ..records import Mention
+from .gazetteer import Entry, Gazetteer, load_gazetteer
+from .names import clean_surface, fold, name_key
+from .roles import role_of, title_length
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from .registry import Registry
+
+KINDS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "group"}
+_DETERMINERS = {"the", "a", "an"}
+_POSSESSIVES = {"'s", "’s", "'", "’"}
+# Dependencies that make a capital the government acting ("Washington has
+# rejected", "Moscow's demands"); prepositions that make it a party ("talks
+# with Moscow", "sanctions against Moscow").
+_ACTING_DEPS = {"nsubj", "nsubjpass", "poss", "agent", "csubj"}
+_PARTY_PREPS = {"with", "against", "between", "by"}
+_ACRONYM_SKIP = {"of", "and", "the", "for", "&", "de", "du", "des"}
+
+
+@dataclass
+class _Found:
+    span: "Span"
+    text: str
+    name: str
+    kind: str
+    role: str | None = None
+    country: str | None = None
+    known: bool = False  # from the gazetteer: not open to name coreference
+
+
+def find_mentions(doc: "Doc", registry: "Registry | None" = None, seen: str | None = None) -> list[Mention]:
+    """Every actor mention of ``doc`` under its canonical name, in text order.
+
+    Titles, honorifics, possessives and leading articles are stripped; a later
+    short form takes the earlier full name ("Biden" → Joe Biden); a capital
+    acting is its country; the registry, when given, has the last word on
+    names and kinds, and hides the actors a maintainer hid.
+    """
+    gaz = load_gazetteer()
+    found = [f for f in (_classify(ent, gaz) for ent in doc.ents if ent.label_ in KINDS) if f]
+    found += _groups(doc, gaz)
+    found.sort(key=lambda f: f.span.start)
+    _corefer_people(found)
+    _corefer_organisations(found, gaz)
+    mentions = [
+        Mention(start=f.span.start_char, end=f.span.end_char, text=f.span.text, name=f.name, kind=f.kind,
+                role=f.role, seen=seen if f.role else None, country=f.country)
+        for f in found
+    ]
+    return with_registry(mentions, registry) if registry is not None else mentions
+
+
+def _classify(ent: "Span", gaz: Gazetteer) -> _Found | None:
+    span, lead = _strip(ent, gaz)
+    if span is None:
+        return None
+    text = clean_surface(span.text)
+    if ent.label_ == "NORP":
+        return _people(span, text, gaz)
+    entry = gaz.lookup(text)
+    if entry is not None:
+        return _known(span, text, entry)
+    kind = KINDS[ent.label_]
+    name = _strip_suffix(text, gaz) if kind == "organisation" else text
+    if not re.search(r"[^\W\d_]", name):
+        return None  # no letter at all: a stray number the tagger took for a name
+    if kind == "person":
+        role, country = role_of(span, gaz, lead)
+        return _Found(span, text, name, kind, role, country)
+    return _Found(span, text, name, kind)
+
+
+def _strip(ent: "Span", gaz: Gazetteer) -> tuple["Span | None", int]:
+    """The name inside an entity: without article, possessive, honorifics or title."""
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    while start < end and doc[start].lower_ in _DETERMINERS:
+        start += 1
+    while end > start and doc[end - 1].text in _POSSESSIVES:
+        end -= 1
+    lead = 0
+    if ent.label_ == "PERSON":
+        lead = title_length(list(doc[start:end]), gaz)
+        if lead >= end - start:
+            return None, 0
+    if start >= end:
+        return None, 0
+    return doc[start + lead:end], lead
+
+
+def _known(span: "Span", text: str, entry: Entry) -> _Found:
+    if entry.capital_of and acts_as_government(span.root):
+        return _Found(span, text, entry.capital_of, "country", country=entry.capital_of, known=True)
+    return _Found(span, text, entry.name, entry.kind, country=entry.country, known=True)
+
+
+def _people(span: "Span", text: str, gaz: Gazetteer) -> _Found | None:
+    """A nationality in the plural is a group ("Ukrainians"); the adjective
+    ("Russian troops") is only a modifier and no actor of its own."""
+    key = fold(text)
+    if key in gaz.peoples:
+        return _Found(span, text, text, "group", country=gaz.peoples[key], known=True)
+    entry = gaz.lookup(text)
+    if entry is not None and entry.kind == "country":
+        return _known(span, text, entry)
+    if span.root.tag_ in ("NNPS", "NNS") and key not in gaz.demonyms:
+        return _Found(span, text, text, "group")
+    return None
+
+
+def acts_as_government(token: "Token") -> bool:
+    """Whether a capital's name stands for the government acting, not the city."""
+    gaz = load_gazetteer()
+    for _ in range(4):  # follow a few conjunctions: "Washington and its allies have warned"
+        dep = token.dep_
+        if dep in _ACTING_DEPS:
+            return True
+        if dep == "pobj" and token.head.lower_ in _PARTY_PREPS:
+            return True
+        if dep == "dobj" and any(c.dep_ in ("xcomp", "ccomp") for c in token.head.children):
+            return True  # "prompted Kiev to appeal"
+        if dep in ("compound", "amod", "nmod") and fold(token.head.lemma_) in gaz.government_nouns:
+            return True  # "the Kiev regime"
+        if dep != "conj":
+            return False
+        token = token.head
+    return False
+
+
+def _groups(doc: "Doc", gaz: Gazetteer) -> list[_Found]:
+    """Collective actors named by a common noun, when they act ("protesters gathered")."""
+    out = []
+    for tok in doc:
+        if tok.ent_type_ or tok.dep_ not in ("nsubj", "nsubjpass") or fold(tok.text) not in gaz.group_nouns:
+            continue
+        country = None
+        name = tok.text.lower()
+        for child in tok.children:
+            if child.dep_ in ("amod", "compound") and child.i == tok.i - 1:
+                country = gaz.country_of_adjective(child.text)
+                if country:
+                    name = f"{child.text} {name}"
+        out.append(_Found(doc[tok.i - (name != tok.text.lower()):tok.i + 1], tok.text, name[:1].upper() + name[1:],
+                          "group", country=country))
+    return out
+
+
+def _corefer_people(found: list[_Found]) -> None:
+    """A surname or other part of a full name seen in the same article takes
+    that full name: the nearest one before it, else the first one after."""
+    full = [f for f in found if f.kind == "person" and len(f.name.split()) > 1]
+    for i, f in enumerate(found):
+        if f.known or f.kind not in ("person", "organisation") or len(f.name.split()) > 1:
+            continue
+        key = name_key(f.name)
+        matches = [p for p in full if key in (name_key(p.name.split()[-1]), name_key(p.name.split()[0]))]
+        if f.kind == "organisation":  # a tagger's slip: "Hanna" as an organisation
+            matches = [p for p in matches if name_key(p.name.split()[-1]) == key]
+        if not matches:
+            continue
+        before = [p for p in matches if p.span.start < f.span.start]
+        target = before[-1] if before else matches[0]
+        f.name, f.kind = target.name, "person"
+        if f.role is None and target.role:
+            f.country = f.country or target.country
+
+
+def _corefer_organisations(found: list[_Found], gaz: Gazetteer) -> None:
+    """An acronym or the first word of a two-word company name takes the full
+    name from the same article ("USAF" → United States Air Force, "Lockheed"
+    → Lockheed Martin)."""
+    orgs = [f for f in found if f.kind == "organisation" and not f.known and len(f.name.split()) > 1]
+    for f in found:
+        if f.known or f.kind != "organisation" or " " in f.name:
+            continue
+        for org in orgs:
+            words = org.name.split()
+            initials = "".join(w[0] for w in words if w.lower() not in _ACRONYM_SKIP and w[0].isalpha()).upper()
+            short = f.name.replace(".", "")
+            if (short.isupper() and len(short) >= 2 and (initials == short or len(short) >= 3 and
+                                                         initials.startswith(short))) \
+                    or (len(words) == 2 and words[0] == f.name):
+                f.name = org.name
+                break
+
+
+def _strip_suffix(name: str, gaz: Gazetteer) -> str:
+    words = name.replace(",", " ,").split()
+    while len(words) > 1 and (words[-1] in gaz.org_suffixes or words[-1] == ","):
+        words.pop()
+    return " ".join(words).replace(" ,", ",")
+
+
+def with_registry(mentions: list[Mention], registry: "Registry") -> list[Mention]:
+    """Mentions found without a registry, renamed by it (hidden actors dropped)."""
+    out = []
+    for m in mentions:
+        actor = registry.lookup(m.name) or registry.lookup(m.text)
+        if actor is None:
+            out.append(m)
+        elif not actor.hidden:
+            out.append(replace(m, name=actor.name, kind=actor.kind))
+    return out

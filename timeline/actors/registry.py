@@ -1,0 +1,154 @@
+"""The actor registry in memory: one canonical name per actor across the store.
+
+Built from the actors of ``content/actors.yaml``. A maintainer's edits are
+plain edits of that file and win over what a build finds: an alias that names
+another actor merges the two, a new name renames, ``hidden: true`` hides.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Iterable
+
+from ..records import Actor, Mention, Role
+from .gazetteer import load_gazetteer
+from .names import clean_surface, fold, name_key
+
+
+@dataclass(frozen=True)
+class Registry:
+    actors: tuple[Actor, ...] = ()
+    # fold(name or alias) → index in actors; built once, not compared.
+    _index: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+    _people: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        actors = merge_claimed(self.actors)
+        object.__setattr__(self, "actors", tuple(sorted(actors, key=lambda a: fold(a.name) + "\0" + a.name)))
+        for i, actor in enumerate(self.actors):
+            for form in (actor.name, *actor.aliases):
+                self._index.setdefault(fold(form), i)
+                if actor.kind == "person":
+                    self._people.setdefault(name_key(form), i)
+
+    def lookup(self, name: str) -> Actor | None:
+        """The actor called ``name`` or having it as an alias, hidden ones included.
+
+        Case, diacritics, dots and a leading "the" do not matter; for people,
+        transliteration variants do not either (Zelensky, Zelenskiy, Zelenskyy).
+        """
+        i = self._index.get(fold(name))
+        if i is None:
+            i = self._people.get(name_key(name))
+        return self.actors[i] if i is not None else None
+
+    def canonical(self, name: str) -> str:
+        """The registry's name for ``name``, or ``name`` itself when unknown."""
+        actor = self.lookup(name)
+        return actor.name if actor else name
+
+    def add_found(self, actors: Iterable[Actor]) -> "Registry":
+        """A registry that also holds ``actors``: new ones marked ``auto``,
+        known ones gaining aliases and roles. Names, kinds and the hidden
+        flag of known actors stay as they are."""
+        current = list(self.actors)
+        index = dict(self._index)
+        people = dict(self._people)
+        for found in actors:
+            i = index.get(fold(found.name))
+            if i is None and found.kind == "person":
+                i = people.get(name_key(found.name))
+            if i is None:
+                current.append(replace(found, auto=True))
+                i = len(current) - 1
+            else:
+                current[i] = _absorb(current[i], found)
+            for form in (found.name, *found.aliases):
+                index.setdefault(fold(form), i)
+                if found.kind == "person":
+                    people.setdefault(name_key(form), i)
+        return Registry(tuple(current))
+
+    def __len__(self) -> int:
+        return len(self.actors)
+
+
+def _absorb(actor: Actor, other: Actor) -> Actor:
+    """``actor`` with ``other``'s names as aliases and its roles added."""
+    known = {fold(actor.name)} | {fold(a) for a in actor.aliases}
+    aliases = list(actor.aliases)
+    for form in (other.name, *other.aliases):
+        if fold(form) not in known:
+            known.add(fold(form))
+            aliases.append(form)
+    return replace(
+        actor, aliases=tuple(sorted(aliases, key=str.casefold)), roles=merge_roles(actor.roles + other.roles),
+        country=actor.country or other.country, wikidata=actor.wikidata or other.wikidata,
+        description=actor.description or other.description,
+    )
+
+
+def merge_roles(roles: Iterable[Role]) -> tuple[Role, ...]:
+    """One role per title, with the earliest date it was seen."""
+    first: dict[str, Role] = {}
+    for role in roles:
+        kept = first.get(role.title)
+        if kept is None or (role.seen and (not kept.seen or role.seen < kept.seen)):
+            first[role.title] = role
+    return tuple(sorted(first.values(), key=lambda r: (r.seen or "", r.title)))
+
+
+def merge_claimed(actors: Iterable[Actor]) -> list[Actor]:
+    """Merge each actor whose name another actor lists as an alias into that one.
+
+    This is how a maintainer merges two actors: add one's name to the
+    other's aliases. A reviewed actor (``auto: false``) is never absorbed by
+    an automatic one.
+    """
+    actors = list(actors)
+    owner: dict[str, int] = {}
+    for i, actor in enumerate(actors):
+        for alias in actor.aliases:
+            owner.setdefault(fold(alias), i)
+    merged_into: dict[int, int] = {}
+    for i, actor in enumerate(actors):
+        j = owner.get(fold(actor.name))
+        if j is None or j == i or (actors[j].auto and not actor.auto):
+            continue
+        while j in merged_into:
+            j = merged_into[j]
+        if j == i:
+            continue
+        actors[j] = _absorb(actors[j], actor)
+        merged_into[i] = j
+    return [a for i, a in enumerate(actors) if i not in merged_into]
+
+
+def actors_from_mentions(mentions: Iterable[Mention]) -> list[Actor]:
+    """The actors an article's mentions name, with their surface forms as
+    aliases and their roles dated, ready for ``Registry.add_found``."""
+    by_name: dict[str, list[Mention]] = {}
+    for m in mentions:
+        by_name.setdefault(m.name, []).append(m)
+    actors = []
+    for name, group in by_name.items():
+        kinds = [m.kind for m in group]
+        kind = max(sorted(set(kinds)), key=kinds.count)
+        # A capital standing for its country ("Moscow said") is no alias of
+        # the country: the same word elsewhere is the city.
+        aliases = sorted({s for s in map(_surface, (m.text for m in group)) if _own_form(s, name)}, key=str.casefold)
+        roles = merge_roles(Role(m.role, m.seen or "") for m in group if m.role)
+        country = next((m.country for m in group if m.country and m.country != name), None)
+        actors.append(Actor(name=name, kind=kind, aliases=tuple(a for a in aliases if fold(a) != fold(name)),
+                            roles=roles, country=country))
+    return sorted(actors, key=lambda a: a.name)
+
+
+def _surface(text: str) -> str:
+    text = clean_surface(text)
+    return text[4:] if text.lower().startswith("the ") else text
+
+
+def _own_form(form: str, name: str) -> bool:
+    entry = load_gazetteer().lookup(form)
+    return fold(form) != fold(name) and (entry is None or entry.name == name)

@@ -1,0 +1,101 @@
+"""Titles around a person's name, read as roles: "Russian President Vladimir
+Putin" → President of Russia; "Jake Sullivan, the US national security
+adviser" → National Security Adviser of the United States."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .gazetteer import Gazetteer
+from .names import fold
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+MAX_WORDS = 6  # a title with its country rarely runs longer: "US Deputy Secretary of State"
+
+
+def title_length(tokens: list["Token"], gaz: Gazetteer) -> int:
+    """How many leading tokens of ``tokens`` are honorifics or a title."""
+    n = 0
+    while n < len(tokens):
+        if fold(tokens[n].text) in gaz.honorifics:
+            n += 1
+            continue
+        step = _title_at(tokens, n, gaz)
+        if not step:
+            break
+        n += step
+    return n
+
+
+def _title_at(tokens: list["Token"], start: int, gaz: Gazetteer) -> int:
+    for title in gaz.titles:  # longest first
+        words = title.replace("-", " - ").split()
+        chunk = tokens[start:start + len(words)]
+        if len(chunk) == len(words) and all(fold(t.text) == fold(w) for t, w in zip(chunk, words)):
+            return len(words)
+    return 0
+
+
+def role_of(person: "Span", gaz: Gazetteer, lead: int = 0) -> tuple[str | None, str | None]:
+    """The role and its country for a person span, from the words before it
+    (``lead`` tokens of the span itself being a title) or an apposition."""
+    doc = person.doc
+    start = person.start + lead
+    i = person.start
+    while i > 0 and person.start - i < MAX_WORDS:
+        tok = doc[i - 1]
+        if (tok.is_punct and tok.text != "-") or tok.is_space or tok.lower_ in ("the", "a", "an") \
+                or tok.ent_type_ == "PERSON":
+            break
+        i -= 1
+    found = _parse(list(doc[i:start]), gaz)
+    if found[0]:
+        return found
+    for child in person.root.children:
+        if child.dep_ == "appos" and child.i >= person.end:
+            words = [t for t in child.subtree if not t.is_punct and t.lower_ not in ("the", "a", "an")]
+            if words and words[-1].i == child.i:
+                found = _parse(words[:MAX_WORDS + 1], gaz)
+                if found[0]:
+                    return found
+    return None, None
+
+
+def _parse(words: list["Token"], gaz: Gazetteer) -> tuple[str | None, str | None]:
+    """[country or organisation] + title, read from the end."""
+    for cut in range(len(words)):
+        tail = words[cut:]
+        title = _title_text(tail, gaz)
+        if title is None:
+            continue
+        head = words[:cut]
+        for size in range(min(3, len(head)), 0, -1):
+            words_before = " ".join(t.text for t in head[-size:])
+            country = gaz.country_of_adjective(words_before)
+            if country:
+                return f"{title} of {_with_article(country)}", country
+            entry = gaz.lookup(words_before)
+            if entry and entry.kind == "organisation":
+                return f"{title} of {entry.name}", entry.country
+        return title, None
+    return None, None
+
+
+def _title_text(tokens: list["Token"], gaz: Gazetteer) -> str | None:
+    key = fold(" ".join(t.text for t in tokens).replace(" - ", "-"))
+    for title in gaz.titles:
+        if fold(title) == key:
+            return title
+    return None
+
+
+def _with_article(country: str) -> str:
+    """"the United States", "the Netherlands", but "Russia"."""
+    first = country.split()[0]
+    if first in ("United", "Republic", "Kingdom", "Czech", "Central", "Dominican") or country.endswith(
+        ("Islands", "lands", "pines", "Bahamas", "Emirates", "Maldives", "Comoros", "Seychelles")
+    ):
+        return "the " + country
+    return country
