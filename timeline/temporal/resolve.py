@@ -1,0 +1,415 @@
+"""Turn candidates into TIMEX3 values: one normaliser per rule, anchored by the publication date.
+
+Relative expressions count from the publication date (``dct``) or, for
+narrative words ("the following day", "two days later"), from the last date
+the text itself set. Without a publication date, relative expressions keep
+the value None: they are never guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from . import anchor
+from .lexicon import (
+    DAY_WORDS, HOLIDAYS, MONTHS, NARRATIVE_SHIFTS, ORDINALS, PARTS_OF_DAY, POSITION_MODS,
+    QUANTITY_MODS, REFERENCE_WORDS, RELATIVE_SHIFTS, SEASONS, UTC_ZONES, WEEKDAYS,
+)
+from .quantities import measure, number, unit_name
+from .scanner import Candidate
+from .tense import tense_at
+from .values import bounds, day_value, precision_of
+
+# (type, value, rule): what a normaliser returns; None drops the candidate.
+Reading = tuple[str, str | None, str]
+
+
+@dataclass
+class Context:
+    doc: Doc
+    dct: date | None
+    ref: date | None  # the day the narrative last placed itself on
+    ref_precision: str = "day"
+
+    def tense(self, cand: Candidate) -> str | None:
+        return tense_at(self.doc, cand.start, cand.end)
+
+
+def _words(text: str | None) -> str:
+    return re.sub(r"\s+", " ", (text or "").strip().lower()).replace("’", "'")
+
+
+def _month(text: str | None) -> int:
+    return MONTHS[_words(text).rstrip(".")]
+
+
+def _year(g: dict[str, str | None]) -> int | None:
+    return int(g["year"]) if g.get("year") else None
+
+
+def _valid_day(year: int, month: int, day: int) -> str | None:
+    try:
+        return day_value(date(year, month, day))
+    except ValueError:
+        return None  # "31 February" names no day
+
+
+@lru_cache(maxsize=4096)
+def parse_absolute(text: str) -> date | None:
+    """An absolute date string through dateparser (slow, hence the cache)."""
+    import dateparser
+
+    settings = {"DATE_ORDER": "MDY", "STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"]}
+    try:
+        parsed: datetime | None = dateparser.parse(text, languages=["en"], settings=settings)
+    except (ValueError, OverflowError):
+        return None
+    return parsed.date() if parsed else None
+
+
+def _shift(rel: str | None) -> int | None:
+    return RELATIVE_SHIFTS.get(_words(rel)) if rel else None
+
+
+def _anchor(ctx: Context, rel: str | None) -> date | None:
+    """Narrative words count from the text's own reference date, the rest from the publication date."""
+    return ctx.ref if rel and _words(rel) in NARRATIVE_SHIFTS else ctx.dct
+
+
+def absolute_date(c: Candidate, ctx: Context) -> Reading | None:
+    g = c.groups
+    if g.get("iso"):
+        value = _valid_day(int(g["year"] or 0), int(g["mm"] or 0), int(g["dd"] or 0))
+    else:
+        value = _valid_day(int(g["year"] or 0), _month(g["month"]), int(g["day"] or 0))
+    return ("DATE", value, "absolute-date") if value else None
+
+
+def numeric_date(c: Candidate, ctx: Context) -> Reading | None:
+    parsed = parse_absolute(c.groups["numeric"] or "")
+    return ("DATE", day_value(parsed), "numeric-date") if parsed else None
+
+
+def month_day(c: Candidate, ctx: Context) -> Reading | None:
+    g = c.groups
+    month, day = _month(g["month"]), int(g["day"] or 0)
+    year = _year(g)
+    if year is None:
+        if ctx.dct is None:
+            return ("DATE", None, "month-day-no-dct") if 1 <= day <= 31 else None
+        year = anchor.month_year(ctx.dct, month, ctx.tense(c), None, day)
+    value = _valid_day(year, month, day)
+    return ("DATE", value, "month-day" if not g.get("year") else "absolute-date") if value else None
+
+
+def absolute_month(c: Candidate, ctx: Context) -> Reading | None:
+    return "DATE", f"{int(c.groups['year'] or 0):04d}-{_month(c.groups['month']):02d}", "absolute-month"
+
+
+def month(c: Candidate, ctx: Context) -> Reading | None:
+    g = c.groups
+    number_ = _month(g["month"])
+    base = _anchor(ctx, g.get("rel")) if g.get("rel") else ctx.dct
+    if base is None:
+        return "DATE", None, "month-no-dct"
+    shift = _shift(g.get("rel"))
+    tense = ctx.tense(c)
+    year = anchor.month_year(base, number_, tense, shift)
+    rule = "month-" + ({-1: "last", 0: "this", 1: "next"}.get(shift or 0, "") if g.get("rel") else tense or "nearest")
+    return "DATE", f"{year:04d}-{number_:02d}", rule
+
+
+def year(c: Candidate, ctx: Context) -> Reading | None:
+    g = c.groups
+    if c.rule == "short-year":
+        yy = int(g["yy"] or 0)
+        pivot = (ctx.dct.year % 100 + 10) if ctx.dct else 30
+        return "DATE", f"{(1900 if yy > pivot else 2000) + yy:04d}", "short-year"
+    value = f"{int(g['year'] or 0):04d}"
+    return "DATE", value, "fiscal-year" if g.get("fiscal") else "year"
+
+
+def decade(c: Candidate, ctx: Context) -> Reading | None:
+    g = c.groups
+    dec = int(g["dec"] or 0)
+    if g.get("cent"):
+        return "DATE", f"{g['cent']}{dec}X", "decade"
+    recent = ctx.dct is not None and dec <= (ctx.dct.year - 2000) // 10
+    return "DATE", f"{20 if recent else 19}{dec}X", "decade"
+
+
+def century(c: Candidate, ctx: Context) -> Reading | None:
+    n = ORDINALS.get(_words(c.groups["ord"]))
+    return ("DATE", f"{n - 1:02d}XX", "century") if n else None
+
+
+def _part_year(c: Candidate, ctx: Context, index: int, per_year: int) -> tuple[int | None, str]:
+    """Year of a quarter or half named with or without one; (year, rule)."""
+    g = c.groups
+    if g.get("year"):
+        return int(g["year"] or 0), "absolute-part"
+    if g.get("rel") or g.get("the"):
+        base = _anchor(ctx, g.get("rel")) if g.get("rel") else ctx.ref
+        if base is None:
+            return None, "relative-part-no-dct"
+        return base.year + (_shift(g.get("rel")) or 0), "relative-part"
+    if ctx.dct is None:
+        return None, "bare-part-no-dct"
+    current = (ctx.dct.month - 1) * per_year // 12
+    if ctx.tense(c) == "future":
+        return (ctx.dct.year if index >= current else ctx.dct.year + 1), "bare-part-future"
+    return (ctx.dct.year if index <= current else ctx.dct.year - 1), "bare-part-past"
+
+
+def quarter(c: Candidate, ctx: Context) -> Reading | None:
+    g = c.groups
+    if g.get("q"):
+        index = int((g["q"] or "Q1")[1]) - 1
+    else:
+        word = _words(g["ord"])
+        if word == "last" and not (g.get("year") or g.get("rel") or g.get("the")):
+            if ctx.dct is None:
+                return "DATE", None, "last-quarter-no-dct"
+            return "DATE", anchor.period_value(ctx.dct, "quarter", -1), "last-quarter"
+        index = 3 if word in ("final", "last") else ORDINALS.get(word, 1) - 1
+    year_, rule = _part_year(c, ctx, index, 4)
+    return "DATE", (f"{year_:04d}-Q{index + 1}" if year_ else None), "quarter-" + rule
+
+
+def half(c: Candidate, ctx: Context) -> Reading | None:
+    index = 0 if _words(c.groups["ord"]) in ("first", "1st") else 1
+    year_, rule = _part_year(c, ctx, index, 2)
+    return "DATE", (f"{year_:04d}-H{index + 1}" if year_ else None), "half-" + rule
+
+
+def season(c: Candidate, ctx: Context) -> Reading | None:
+    g = c.groups
+    code = SEASONS[_words(g["season"])]
+    if g.get("year"):
+        return "DATE", f"{int(g['year'] or 0):04d}-{code}", "absolute-season"
+    if ctx.dct is None:
+        return "DATE", None, "season-no-dct"
+    year_, current = anchor.month_season(ctx.dct)
+    now = year_ * 4 + anchor.SEASON_ORDER.index(current)
+    target = anchor.SEASON_ORDER.index(code)
+    shift = _shift(g.get("rel"))
+    direction = shift if shift is not None else (-1 if ctx.tense(c) == "past" else 0)
+    k = now + (target - now) % 4  # this season or the next one of that name
+    if direction == -1:
+        k = k if k <= now and k != now else k - 4
+        if shift is None and (target - now) % 4 == 0:
+            k = now  # past tense, same season: the current one
+    elif direction == 1:
+        k = k if k > now else k + 4
+    return "DATE", f"{k // 4:04d}-{anchor.SEASON_ORDER[k % 4]}", "season-relative"
+
+
+def holiday(c: Candidate, ctx: Context) -> Reading | None:
+    g = c.groups
+    name = _words(g["holiday"])
+    fixed = HOLIDAYS.get(name)
+    year_ = _year(g)
+    if year_ is None:
+        if ctx.dct is None:
+            return "DATE", None, "holiday-no-dct"
+        month_, day = fixed or (4, 1)
+        year_ = anchor.month_year(ctx.dct, month_, ctx.tense(c), None, day)
+    when = date(year_, *fixed) if fixed else anchor.movable_holiday(name, year_)
+    return ("DATE", day_value(when), "holiday") if when else None
+
+
+def weekday(c: Candidate, ctx: Context) -> Reading | None:
+    g = c.groups
+    base = _anchor(ctx, g.get("rel"))
+    if base is None:
+        return "DATE", None, "weekday-no-dct"
+    shift = _shift(g.get("rel"))
+    tense = ctx.tense(c)
+    when = anchor.weekday_date(base, WEEKDAYS[_words(g["weekday"])], tense, shift)
+    if shift is not None:
+        rule = "weekday-" + {-1: "last", 0: "this", 1: "next"}[shift]
+    elif when == base:
+        rule = "weekday-same-day"
+    else:
+        rule = f"weekday-{tense or 'default'}-tense"
+    value = day_value(when)
+    if g.get("part"):
+        return "TIME", f"{value}T{PARTS_OF_DAY[_words(g['part'])]}", rule
+    return "DATE", value, rule
+
+
+def weekday_set(c: Candidate, ctx: Context) -> Reading | None:
+    return "SET", f"XXXX-WXX-{WEEKDAYS[_words(c.groups['weekday'])]}", "weekday-set"
+
+
+def day_word(c: Candidate, ctx: Context) -> Reading | None:
+    g = c.groups
+    word = _words(g["dayword"])
+    if ctx.dct is None:
+        return "DATE", None, "dct-relative-day-no-dct"
+    when = anchor.shift_day(ctx.dct, DAY_WORDS[word])
+    if when is None:
+        return None
+    part = PARTS_OF_DAY.get(_words(g.get("part"))) or ("NI" if word == "tonight" else None)
+    if part:
+        return "TIME", f"{day_value(when)}T{part}", "dct-relative-day"
+    return "DATE", day_value(when), "dct-relative-day"
+
+
+def part_of_day(c: Candidate, ctx: Context) -> Reading | None:
+    g = c.groups
+    rel = _words(g.get("rel"))
+    base = ctx.dct if rel else ctx.ref
+    if base is None:
+        return "TIME", None, "part-of-day-no-dct"
+    when = anchor.shift_day(base, -1) if rel == "last" else base
+    return "TIME", f"{day_value(when)}T{PARTS_OF_DAY[_words(g['part'])]}" if when else None, "part-of-day"
+
+
+def narrative_day(c: Candidate, ctx: Context) -> Reading | None:
+    return "DATE", day_value(ctx.ref) if ctx.ref else None, "narrative-day"
+
+
+def relative_unit(c: Candidate, ctx: Context) -> Reading | None:
+    g = c.groups
+    base = _anchor(ctx, g.get("rel"))
+    if base is None:
+        return "DATE", None, "relative-unit-no-dct"
+    unit = _words(g["unit"])
+    shift = _shift(g.get("rel")) or 0
+    rule = "narrative-unit" if base is not ctx.dct else "dct-relative-unit"
+    return "DATE", anchor.period_value(base, unit, shift), rule
+
+
+def unit_shift(c: Candidate, ctx: Context) -> Reading | None:
+    g = c.groups
+    if ctx.ref is None:
+        return "DATE", None, "narrative-shift-no-ref"
+    back = _words(g["dir"]) in ("before", "earlier", "previous", "prior")
+    return "DATE", anchor.period_value(ctx.ref, _words(g["unit"]), -1 if back else 1), "narrative-shift"
+
+
+def position_of_unit(c: Candidate, ctx: Context) -> Reading | None:
+    g = c.groups
+    base = ctx.dct if _words(g["rel"]) != "the" else (ctx.ref or ctx.dct)
+    if base is None:
+        return "DATE", None, "position-no-dct"
+    shift = _shift(g["rel"]) or 0
+    return "DATE", anchor.period_value(base, _words(g["unit"]), shift), "position-of-period"
+
+
+def ago(c: Candidate, ctx: Context) -> Reading | None:
+    g = c.groups
+    narrative = _words(g.get("dir")) != "ago"
+    base = ctx.ref if narrative else ctx.dct
+    amount = number(g.get("num"))
+    if amount is None:
+        return "DATE", "PAST_REF", "vague-ago"
+    if base is None:
+        return "DATE", None, "ago-no-dct"
+    return "DATE", anchor.ago_value(base, amount, unit_name(g["unit"])), "narrative-shift" if narrative else "ago"
+
+
+def narrative_shift(c: Candidate, ctx: Context) -> Reading | None:
+    g = c.groups
+    amount = number(g.get("num"))
+    if ctx.ref is None or amount is None:
+        return "DATE", None, "narrative-shift-no-ref"
+    return "DATE", anchor.ago_value(ctx.ref, -amount, unit_name(g["unit"])), "narrative-shift"
+
+
+def clock_time(c: Candidate, ctx: Context) -> Reading | None:
+    g = c.groups
+    day: str | None = None
+    if c.day is not None:
+        found = RULES[c.day.rule](c.day, ctx)
+        day = found[1][:10] if found and found[1] and precision_of(found[1]) in ("day", "time") else None
+    elif ctx.ref is not None:
+        day = day_value(ctx.ref)
+    if g.get("named"):
+        clock = "12:00" if _words(g["named"]) == "noon" else "24:00"
+    else:
+        hour, minute = int(g["hour"] or 0), int(g["minute"] or 0)
+        ampm = _words(g.get("ampm")).replace(".", "").replace(" ", "")
+        if ampm == "pm" and hour < 12:
+            hour += 12
+        elif ampm == "am" and hour == 12:
+            hour = 0
+        clock = f"{hour:02d}:{minute:02d}"
+    zone = "Z" if (g.get("zone") or "").upper() in UTC_ZONES else ""
+    return "TIME", (f"{day}T{clock}{zone}" if day else None), "clock-time"
+
+
+def reference(c: Candidate, ctx: Context) -> Reading | None:
+    return "DATE", REFERENCE_WORDS[_words(c.groups["ref"])], "reference-word"
+
+
+def measured(c: Candidate, ctx: Context) -> Reading | None:
+    return measure(c, ctx.doc.text)
+
+
+RULES: dict[str, Callable[[Candidate, Context], Reading | None]] = {
+    "absolute-date": absolute_date, "numeric-date": numeric_date, "absolute-range": month_day,
+    "month-day": month_day, "absolute-month": absolute_month, "month": month, "relative-month": month,
+    "year": year, "year-range": year, "short-year": year, "decade": decade, "century": century,
+    "quarter": quarter, "half": half, "season": season, "holiday": holiday, "weekday": weekday,
+    "weekday-set": weekday_set, "day-word": day_word, "part-of-day": part_of_day,
+    "narrative-day": narrative_day, "relative-unit": relative_unit, "unit-shift": unit_shift,
+    "position-of-unit": position_of_unit, "ago": ago, "narrative-shift": narrative_shift,
+    "duration": measured, "unit-long": measured, "vague-duration": measured, "frequency": measured,
+    "clock-time": clock_time, "reference-word": reference,
+}
+
+
+def modifier(c: Candidate) -> str | None:
+    if c.position:
+        return POSITION_MODS.get(c.position)
+    pos = c.groups.get("pos") or c.groups.get("pre")
+    if pos and c.rule == "position-of-unit":
+        return POSITION_MODS.get(_words(pos) + " of")
+    qmod = c.groups.get("qmod")
+    return QUANTITY_MODS.get(_words(qmod)) if qmod else None
+
+
+def range_end(c: Candidate, ctx: Context) -> str | None:
+    """Value of the far end of a range, sharing the near end's month and year when it omits them."""
+    g = c.groups
+    if c.rule == "absolute-range":
+        near = month_day(c, ctx)
+        if near and near[1]:
+            return _valid_day(int(near[1][:4]), int(near[1][5:7]), int(g["day2"] or 0))
+        return None
+    if c.rule == "year-range":
+        return f"{int(g['year'] or 0):04d}"
+    if c.range_to is not None:
+        far = RULES[c.range_to.rule](c.range_to, ctx)
+        return far[1] if far else None
+    return None
+
+
+def first_value(c: Candidate, ctx: Context) -> Reading | None:
+    """Reading of a candidate, with a year range's first year in front."""
+    if c.rule == "year-range":
+        return "DATE", f"{int(c.groups['year1'] or 0):04d}", "year-range"
+    far = c.range_to
+    if far is not None and far.groups.get("year") and not c.groups.get("year") and c.groups.get("month"):
+        # "between March and May 2021": the near end shares the far end's year.
+        c.groups["year"] = far.groups["year"]
+        c.rule = "absolute-month" if c.rule == "month" else c.rule
+    return RULES[c.rule](c, ctx)
+
+
+def move_reference(ctx: Context, value: str | None, rule: str) -> None:
+    """Let absolute and anchored days become the reference of what follows."""
+    if not value or rule.startswith("narrative"):
+        return
+    precision = precision_of(value)
+    span = bounds(value)
+    if span and precision in ("day", "time"):
+        ctx.ref, ctx.ref_precision = span[0], "day"

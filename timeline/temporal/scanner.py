@@ -1,0 +1,159 @@
+"""Find candidate time expressions in a text: the patterns, then what the parse rules out.
+
+Regular expressions over the raw text find every candidate quickly; the
+longest match wins where candidates overlap. The spaCy parse is consulted only
+for words that are time words in some sentences and not in others ("may",
+"march", "2000 troops").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from .patterns import END, PATTERNS, POSITION, RANGE_GAP, RANGE_OPEN, START, TIME_DAY_GAP
+
+# Rules whose expressions name a day and can carry a clock time or be one end of a range.
+DAY_RULES = frozenset({"absolute-date", "month-day", "weekday", "day-word", "narrative-day"})
+RANGE_RULES = frozenset({"absolute-date", "month-day", "absolute-month", "month", "year", "weekday"})
+# Entity labels under which a four-digit number is an amount, not a year.
+AMOUNT_LABELS = frozenset({"CARDINAL", "MONEY", "QUANTITY", "PERCENT", "ORDINAL"})
+
+
+@dataclass
+class Candidate:
+    """A match of one rule, before the parse and the calendar have been consulted."""
+
+    start: int
+    end: int
+    rule: str
+    groups: dict[str, str | None]
+    position: str | None = None  # "early", "the end of"... merged from the left
+    day: Candidate | None = None  # the day a clock time belongs to
+    range_to: Candidate | None = None  # the other end of a range
+    text: str = ""
+    notes: dict[str, str] = field(default_factory=dict)
+
+
+@lru_cache(maxsize=1)
+def compiled() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple((rule, re.compile(f"{START}(?:{pattern}){END}")) for rule, pattern in PATTERNS)
+
+
+def _matches(text: str) -> list[Candidate]:
+    found: list[tuple[int, int, int, Candidate]] = []
+    for priority, (rule, pattern) in enumerate(compiled()):
+        for m in pattern.finditer(text):
+            groups = m.groupdict()
+            start, end = m.span("core") if groups.get("core") else m.span()
+            if end > start:
+                found.append((start, end, priority, Candidate(start, end, rule, groups)))
+    # Longest first, then the earlier rule of the table; greedy choice of non-overlapping spans.
+    found.sort(key=lambda item: (-(item[1] - item[0]), item[2], item[0]))
+    taken: list[Candidate] = []
+    used = bytearray(len(text) + 1)
+    for start, end, _, cand in found:
+        if not any(used[start:end]):
+            used[start:end] = b"\x01" * (end - start)
+            taken.append(cand)
+    taken.sort(key=lambda c: c.start)
+    return taken
+
+
+def _token_at(doc: Doc, start: int, end: int) -> list:  # type: ignore[type-arg]
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return list(span) if span is not None else []
+
+
+def _plausible(cand: Candidate, doc: Doc) -> bool:
+    """Whether the parse agrees that this match is a time expression."""
+    groups = cand.groups
+    tokens = _token_at(doc, cand.start, cand.end)
+    if not tokens:
+        return True
+    if cand.rule in ("month", "relative-month"):
+        word = tokens[-1]
+        if word.tag_ == "MD" or word.pos_ in ("VERB", "AUX"):
+            return False  # "May" as a modal, "March" as a verb
+        nxt = doc[word.i + 1] if word.i + 1 < len(doc) else None
+        if cand.rule == "month" and nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper():
+            return False  # a given name: "April Jones"
+    if cand.rule == "year" and not groups.get("fiscal"):
+        if any(t.ent_type_ in AMOUNT_LABELS for t in tokens):
+            return False
+        prev = doc[tokens[0].i - 1] if tokens[0].i > 0 else None
+        if prev is not None and (prev.tag_ == "$" or prev.text in ("#", "No.", "no.", "Flight", "flight")):
+            return False
+    if cand.rule == "season" and groups.get("season", "").lower() == "fall":
+        if not (groups.get("rel") or groups.get("year")) or tokens[-1].pos_ == "VERB":
+            return False
+    if cand.rule == "weekday-set" and not (groups.get("every") or groups.get("plural")):
+        return False
+    if cand.rule == "duration" and (groups.get("num") or "").lower() in ("a", "an"):
+        if (groups.get("unit") or "").lower() == "second":
+            return False  # "a second time"
+    if cand.rule == "reference-word" and (groups.get("ref") or "").lower() == "current":
+        return tokens[0].dep_ != "compound"
+    return True
+
+
+def _merge_positions(cands: list[Candidate], text: str) -> None:
+    position = re.compile(POSITION)
+    for cand in cands:
+        if cand.rule in ("duration", "vague-duration", "frequency", "clock-time", "reference-word", "ago"):
+            continue
+        window = text[max(0, cand.start - 24):cand.start]
+        m = position.search(window)
+        if m and cand.groups.get("pre") is None:
+            cand.position = re.sub(r"\s+", " ", m.group("pos").lower()).rstrip("-") or None
+            cand.start -= len(window) - m.start()
+
+
+def _attach(cands: list[Candidate], text: str) -> list[Candidate]:
+    """Join clock times to their day and the two ends of ranges into one expression."""
+    gap = re.compile(TIME_DAY_GAP)
+    range_gap = re.compile(RANGE_GAP)
+    range_open = re.compile(RANGE_OPEN)
+    out: list[Candidate] = []
+    i = 0
+    while i < len(cands):
+        cand = cands[i]
+        nxt = cands[i + 1] if i + 1 < len(cands) else None
+        if nxt is not None:
+            between = text[cand.end:nxt.start]
+            if cand.rule == "clock-time" and nxt.rule in DAY_RULES and gap.fullmatch(between):
+                cand.day, cand.end = nxt, nxt.end
+                out.append(cand)
+                i += 2
+                continue
+            if cand.rule in DAY_RULES and nxt.rule == "clock-time" and gap.fullmatch(between):
+                nxt.day, nxt.start = cand, cand.start
+                out.append(nxt)
+                i += 2
+                continue
+            opened = range_open.search(text[max(0, cand.start - 10):cand.start])
+            if (cand.rule in RANGE_RULES and nxt.rule in RANGE_RULES and range_gap.fullmatch(between)
+                    and (opened or "-" in between or "–" in between) and cand.position is None):
+                cand.range_to, cand.end = nxt, nxt.end
+                out.append(cand)
+                i += 2
+                continue
+        out.append(cand)
+        i += 1
+    return out
+
+
+def scan(doc: Doc) -> list[Candidate]:
+    """Every candidate time expression of ``doc``, in text order, with its extent settled."""
+    text = doc.text
+    if not text.strip():
+        return []
+    cands = [c for c in _matches(text) if _plausible(c, doc)]
+    _merge_positions(cands, text)
+    cands = _attach(cands, text)
+    for cand in cands:
+        cand.text = text[cand.start:cand.end]
+    return cands

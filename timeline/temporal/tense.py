@@ -1,0 +1,62 @@
+"""Tense of the clause a time expression belongs to, read from the dependency parse.
+
+The direction of a bare weekday or month depends on it: "said on Friday"
+looks back from the publication date, "will visit on Monday" looks forward.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+# Auxiliaries and verbs whose infinitive complement lies in the future.
+FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "going", "gon"})
+FUTURE_HEADS = frozenset({
+    "plan", "expect", "schedule", "due", "set", "intend", "hope", "aim", "prepare", "promise",
+    "agree", "want", "seek", "threaten", "vow", "pledge", "propose", "decide", "likely",
+})
+# How far up the tree the search for a verb may go before giving up.
+MAX_CLIMB = 6
+
+
+def _governing_verb(token: Token) -> Token | None:
+    for _ in range(MAX_CLIMB):
+        if token.pos_ in ("VERB", "AUX") and token.dep_ != "aux":
+            return token
+        if token.head is token:
+            return token if token.pos_ in ("VERB", "AUX") else None
+        token = token.head
+    return None
+
+
+def _verb_tense(verb: Token) -> str | None:
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = {a.lower_ for a in auxes}
+    if words & FUTURE_AUX:
+        return "future"
+    if any(a.tag_ == "VBD" for a in auxes) or verb.tag_ == "VBD":
+        return "past"
+    if "have" in {a.lemma_ for a in auxes} and verb.tag_ == "VBN":
+        return "past"  # present perfect reports what already happened
+    if "to" in words or verb.tag_ == "VB":
+        head = verb.head
+        if head is not verb and (head.lemma_ in FUTURE_HEADS or head.lower_ in FUTURE_AUX):
+            return "future"
+        if head is not verb:
+            return _verb_tense(head)
+        return None
+    if verb.tag_ == "VBG" and verb.lemma_ == "go":
+        return "future"
+    if verb.tag_ in ("VBZ", "VBP"):
+        return "present"
+    if verb.tag_ == "VBN":
+        return "past"  # reduced relative clause: "troops deployed on Friday"
+    return None
+
+
+def tense_at(doc: Doc, start: int, end: int) -> str | None:
+    """``past``, ``present`` or ``future`` for the clause governing ``doc.text[start:end]``, or None."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    verb = _governing_verb(span.root)
+    return _verb_tense(verb) if verb is not None else None
