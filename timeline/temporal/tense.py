@@ -22,13 +22,13 @@ def _governing_verb(token: Token) -> Token | None:
     for _ in range(MAX_CLIMB):
         if token.pos_ in ("VERB", "AUX") and token.dep_ != "aux":
             return token
-        if token.head is token:
+        if token.head.i == token.i:
             return token if token.pos_ in ("VERB", "AUX") else None
         token = token.head
     return None
 
 
-def _verb_tense(verb: Token) -> str | None:
+def _verb_tense(verb: Token, depth: int = 0) -> str | None:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in auxes}
     if words & FUTURE_AUX:
@@ -39,11 +39,11 @@ def _verb_tense(verb: Token) -> str | None:
         return "past"  # present perfect reports what already happened
     if "to" in words or verb.tag_ == "VB":
         head = verb.head
-        if head is not verb and (head.lemma_ in FUTURE_HEADS or head.lower_ in FUTURE_AUX):
+        if head.i == verb.i or depth >= MAX_CLIMB:
+            return None
+        if head.lemma_ in FUTURE_HEADS or head.lower_ in FUTURE_AUX:
             return "future"
-        if head is not verb:
-            return _verb_tense(head)
-        return None
+        return _verb_tense(head, depth + 1)
     if verb.tag_ == "VBG" and verb.lemma_ == "go":
         return "future"
     if verb.tag_ in ("VBZ", "VBP"):
