@@ -1,0 +1,60 @@
+"""The site: the only stage that writes HTML.
+
+``render_site`` turns the store's events into ``output/``: pages, feeds, data
+exports and the search index, staged in a fresh folder and swapped in whole.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Sequence
+
+from ..config import Config
+from ..records import Article, Event
+from .exports import write_exports
+from .feeds import write_feeds
+from .model import build_model
+from .output import SiteWriter
+from .pages import render_pages
+from .search import run_pagefind
+from .templating import Renderer, make_environment, template_dirs
+
+ASSETS = ("style.css", "filter.js", "search.js")
+
+
+def render_site(events: Sequence[Event], registry: Any, articles: Sequence[Article], cfg: Config,
+                *, search: bool = True) -> int:
+    """Render the whole site into ``cfg.paths.output``; returns the number of HTML pages written.
+
+    ``search=False`` skips the Pagefind run (benchmarks and quick tests).
+    """
+    model = build_model(events, registry, articles, cfg.build.build_date)
+    writer = SiteWriter(cfg.paths.output)
+    try:
+        site = {
+            "title": cfg.title, "description": cfg.description, "language": cfg.language,
+            "build_date": model.build_date, "page_size": cfg.site.page_size, "base_url": cfg.base_url,
+            "site_url": cfg.site_url, "event_count": len(model.events),
+        }
+        renderer = Renderer(make_environment(cfg), writer, site)
+        copy_assets(writer, cfg)
+        render_pages(renderer, model, cfg)
+        write_exports(writer, cfg, model)
+        write_feeds(writer, cfg, model)
+        if search:
+            run_pagefind(writer.root, language=cfg.language)
+        writer.commit()
+    except BaseException:
+        writer.abandon()
+        raise
+    return writer.pages
+
+
+def copy_assets(writer: SiteWriter, cfg: Config) -> None:
+    """The project's CSS and JS, each taken from the maintainer's folder when it has one."""
+    for name in ASSETS:
+        for folder in template_dirs(cfg):
+            source: Path = folder / "assets" / name
+            if source.is_file():
+                writer.copy_file(f"assets/{name}", source)
+                break

@@ -1,0 +1,283 @@
+"""What the pages show, computed once: events in order, actors, pairs, types, months, articles.
+
+Templates receive these views and never compute; every page of the site
+reads the same views, so an event looks the same on the home page, its
+month, its actor pages and its permalink.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Iterable, Sequence
+
+from markupsafe import Markup
+
+from ..records import Actor, Article, Event
+from ..records import stable_hash
+from ..temporal.values import sort_key
+from .dates import date_label, datetime_attr, iso_day, month_key
+from .sanitize import render_markdown, safe_url
+
+_ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+_SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,79}")
+TOP_CO_ACTORS = 10  # co-actors shown (and pair pages made) per actor
+
+
+def slugify(text: str, *, limit: int = 60) -> str:
+    """Lower-case ASCII words joined by hyphens; never empty, never a path."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:limit].strip("-")
+    return slug or "x-" + stable_hash(text, length=8)
+
+
+def _actor_slugger() -> Any:
+    # The actors stage owns slugs for actor names; fall back to ours until it offers one.
+    try:
+        from ..actors import actor_slug  # type: ignore[attr-defined]
+    except ImportError:
+        return slugify
+    return actor_slug
+
+
+def file_id(raw: str) -> str:
+    """An id as a file name: kept when already safe, else a slug plus a hash of the original."""
+    if _SAFE_ID.fullmatch(raw):
+        return raw
+    return f"{slugify(raw, limit=40)}-{stable_hash(raw, length=8)}"
+
+
+class SlugBook:
+    """Hands out unique slugs: two names that slugify alike get a hash suffix each time."""
+
+    def __init__(self, make: Any = slugify) -> None:
+        self._make = make
+        self._taken: dict[str, str] = {}
+        self._given: dict[str, str] = {}
+
+    def __call__(self, name: str) -> str:
+        if name in self._given:
+            return self._given[name]
+        slug = str(self._make(name)) or slugify(name)
+        slug = slugify(slug) if not _SAFE_ID.fullmatch(slug) else slug
+        if self._taken.get(slug, name) != name:
+            slug = f"{slug}-{stable_hash(name, length=6)}"
+        self._taken[slug] = name
+        self._given[name] = slug
+        return slug
+
+
+@dataclass(slots=True)
+class ActorView:
+    name: str
+    kind: str
+    slug: str
+    record: Actor | None = None
+    events: list["EventView"] = field(default_factory=list)
+    co_actors: list[tuple["ActorView", int]] = field(default_factory=list)
+
+    @property
+    def url(self) -> str:
+        return f"actors/{self.slug}.html"
+
+    @property
+    def role(self) -> str | None:
+        roles = self.record.roles if self.record else ()
+        # The latest title seen is the one a reader expects first.
+        return max(roles, key=lambda r: (r.seen, r.title)).title if roles else None
+
+
+@dataclass(slots=True)
+class SourceView:
+    article_slug: str
+    title: str
+    url: str | None
+    outlet: str | None
+    published: str | None
+    quote: str
+
+    @property
+    def published_iso(self) -> str | None:
+        """The published date when it is a valid ``<time datetime>`` value."""
+        return self.published if self.published and _ISO_DAY.fullmatch(self.published) else None
+
+
+@dataclass(slots=True)
+class EventView:
+    event: Event
+    slug: str
+    label: str
+    datetime: str | None
+    day: str | None
+    month: str
+    summary_html: Markup
+    actors: list[ActorView]
+    sources: list[SourceView]
+    type_slug: str
+
+    @property
+    def url(self) -> str:
+        return f"events/{self.slug}.html"
+
+    @property
+    def year(self) -> str:
+        return self.month[:4] if self.month != "undated" else "undated"
+
+    @property
+    def scheduled(self) -> bool:
+        return self.event.status == "scheduled"
+
+    @property
+    def weight(self) -> int:
+        """Rough bytes this event takes in a listing, to keep listing pages within budget."""
+        e = self.event
+        return 700 + 2 * (len(e.title) + len(e.summary)) + sum(
+            250 + 2 * (len(s.title) + len(s.quote) + len(s.url or "")) for s in self.sources
+        ) + 120 * len(self.actors)
+
+
+@dataclass(slots=True)
+class ArticleView:
+    slug: str
+    title: str
+    url: str | None
+    outlet: str | None
+    published: str | None
+    events: list[EventView] = field(default_factory=list)
+
+    @property
+    def page(self) -> str:
+        return f"sources/{self.slug}.html"
+
+
+@dataclass
+class SiteModel:
+    events: list[EventView]  # chronological, oldest first
+    actors: dict[str, ActorView]
+    by_month: dict[str, list[EventView]]
+    by_type: dict[str, list[EventView]]
+    articles: dict[str, ArticleView]
+    pairs: dict[tuple[str, str], list[EventView]]
+    build_date: str | None
+    type_slugs: dict[str, str]
+
+
+def registry_actors(registry: Any) -> dict[str, Actor]:
+    """Actors of the registry by name, whatever shape the registry object has today."""
+    if registry is None:
+        return {}
+    items: Iterable[Any]
+    if isinstance(registry, dict):
+        items = registry.values()
+    elif hasattr(registry, "actors"):
+        items = registry.actors.values() if isinstance(registry.actors, dict) else registry.actors
+    else:
+        try:
+            items = iter(registry)
+        except TypeError:
+            return {}
+    return {a.name: a for a in items if isinstance(a, Actor)}
+
+
+def build_model(events: Sequence[Event], registry: Any, articles: Sequence[Article],
+                build_date: str | None) -> SiteModel:
+    known = registry_actors(registry)
+    hidden_names = {name for name, actor in known.items() if actor.hidden}
+    actor_slug, article_slug, type_slug = SlugBook(_actor_slugger()), SlugBook(file_id), SlugBook()
+    event_slugs = SlugBook(file_id)
+    actors: dict[str, ActorView] = {}
+    article_records = {a.id: a for a in articles}
+    views: dict[str, ArticleView] = {}
+
+    visible = sorted((e for e in events if not e.hidden), key=lambda e: (sort_key(e.date), e.id))
+    out: list[EventView] = []
+    for event in visible:
+        chips: list[ActorView] = []
+        for ref in event.actors:
+            if ref.name in hidden_names or any(c.name == ref.name for c in chips):
+                continue
+            view = actors.get(ref.name)
+            if view is None:
+                record = known.get(ref.name)
+                view = ActorView(ref.name, record.kind if record else ref.kind, actor_slug(ref.name), record)
+                actors[ref.name] = view
+            chips.append(view)
+        sources = [
+            SourceView(article_slug(s.article), s.title, safe_url(s.url), s.outlet, s.published, s.quote)
+            for s in event.sources
+        ]
+        ev = EventView(event, event_slugs(event.id), date_label(event.date, _mod(event)),
+                       datetime_attr(event.date), iso_day(event.date), month_key(event.date),
+                       render_markdown(event.summary), chips, sources, type_slug(event.type or "other"))
+        out.append(ev)
+        for actor in chips:
+            actor.events.append(ev)
+        for source in event.sources:
+            slug = article_slug(source.article)
+            if slug not in views:
+                record = article_records.get(source.article)
+                views[slug] = ArticleView(
+                    slug, record.title if record else source.title,
+                    safe_url(record.url if record else source.url), record.outlet if record else source.outlet,
+                    record.published.isoformat() if record and record.published else source.published)
+            if not views[slug].events or views[slug].events[-1] is not ev:
+                views[slug].events.append(ev)
+
+    by_month: dict[str, list[EventView]] = defaultdict(list)
+    by_type: dict[str, list[EventView]] = defaultdict(list)
+    for ev in out:
+        by_month[ev.month].append(ev)
+        by_type[ev.event.type or "other"].append(ev)
+    pairs = _pairs(out, actors)
+    return SiteModel(
+        events=out, actors=dict(sorted(actors.items())), by_month=dict(by_month),
+        by_type=dict(sorted(by_type.items())), articles=dict(sorted(views.items())), pairs=pairs,
+        build_date=build_date or _newest_date(articles, out),
+        type_slugs={t: type_slug(t) for t in sorted(by_type)},
+    )
+
+
+def _mod(event: Event) -> str | None:
+    # The modifier ("early", "c.") travels with the date evidence when the temporal stage knows it.
+    return getattr(event, "mod", None) or getattr(event.evidence, "mod", None)
+
+
+def _pairs(events: list[EventView], actors: dict[str, ActorView]) -> dict[tuple[str, str], list[EventView]]:
+    """Co-actor counts for every actor, and the shared events of each linked pair."""
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for ev in events:
+        names = [a.name for a in ev.actors]
+        for a in names:
+            for b in names:
+                if a != b:
+                    counts[a][b] += 1
+    linked: set[tuple[str, str]] = set()
+    for name, counter in counts.items():
+        top = sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_CO_ACTORS]
+        actors[name].co_actors = [(actors[other], n) for other, n in top]
+        linked.update(tuple(sorted((name, other))) for other, _ in top)  # type: ignore[misc]
+    pairs: dict[tuple[str, str], list[EventView]] = {pair: [] for pair in sorted(linked)}
+    for ev in events:
+        names = sorted(a.name for a in ev.actors)
+        for i, a in enumerate(names):
+            for b in names[i + 1:]:
+                if (a, b) in pairs:
+                    pairs[(a, b)].append(ev)
+    return pairs
+
+
+def pair_url(a: ActorView, b: ActorView) -> str:
+    first, second = sorted((a, b), key=lambda v: v.name)
+    return f"pairs/{first.slug}--{second.slug}.html"
+
+
+def _newest_date(articles: Sequence[Article], events: list[EventView]) -> str | None:
+    """The site's date when config gives none: the newest article, else the newest past event."""
+    published = [a.published for a in articles if isinstance(a.published, date)]
+    if published:
+        return max(published).isoformat()
+    days = [ev.day for ev in events if ev.day and not ev.scheduled]
+    return max(days) if days else None

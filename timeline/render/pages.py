@@ -1,0 +1,151 @@
+"""The HTML pages of the site, one function per kind of page."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..config import Config
+from .charts import activity_chart
+from .dates import month_label
+from .model import ActorView, EventView, SiteModel, file_id, pair_url
+from .sanitize import json_for_script, plain_text
+from .templating import Renderer, group_by_month
+
+TOP_FILTER_ACTORS = 30  # actor links in the home filter bar; the actor index lists all
+KIND_TITLES = {
+    "country": "Countries and governments", "person": "People", "organisation": "Organisations",
+    "group": "Groups", "place": "Places",
+}
+
+
+def ordered(events: list[EventView], cfg: Config) -> list[EventView]:
+    return events[::-1] if cfg.site.order == "newest" else events
+
+
+def render_pages(r: Renderer, model: SiteModel, cfg: Config) -> None:
+    home(r, model, cfg)
+    key_events(r, model, cfg)
+    archive(r, model)
+    months = list(model.by_month)
+    for i, (key, events) in enumerate(model.by_month.items()):
+        r.listing("month.html", f"months/{key}.html", ordered(events, cfg), title=month_label(key),
+                  prev_month=months[i - 1] if i else None,
+                  next_month=months[i + 1] if i + 1 < len(months) else None)
+    for index, ev in enumerate(model.events):
+        event_page(r, model, cfg, ev, index)
+    actor_index(r, model)
+    for actor in model.actors.values():
+        actor_page(r, model, cfg, actor)
+    for (a, b), events in model.pairs.items():
+        first, second = model.actors[a], model.actors[b]
+        r.listing("pair.html", pair_url(first, second), ordered(events, cfg), first=first, second=second)
+    for article in model.articles.values():
+        r.listing("source.html", article.page, ordered(article.events, cfg), article=article)
+    for kind, events in model.by_type.items():
+        r.listing("type.html", f"types/{model.type_slugs[kind]}.html", ordered(events, cfg), kind=kind,
+                  chart=activity_chart((e.day for e in events), f"Events of type {kind}"))
+    r.page("search.html", "search.html", filters=filter_choices(model))
+    # GitHub Pages serves 404.html at any depth, so its links start from base_url, not "../".
+    r.page("404.html", "404.html", root=cfg.base_url)
+
+
+def filter_choices(model: SiteModel) -> dict[str, Any]:
+    top = sorted(model.actors.values(), key=lambda a: (-len(a.events), a.name))[:TOP_FILTER_ACTORS]
+    return {
+        "actors": sorted(top, key=lambda a: a.name),
+        "more_actors": len(model.actors) > len(top),
+        "types": [(kind, model.type_slugs[kind], len(events)) for kind, events in model.by_type.items()],
+        "months": [(key, month_label(key), len(evs)) for key, evs in model.by_month.items() if key != "undated"],
+        "years": sorted({key[:4] for key in model.by_month if key != "undated"}),
+    }
+
+
+def home(r: Renderer, model: SiteModel, cfg: Config) -> None:
+    r.listing("index.html", "index.html", ordered(model.events, cfg), filters=filter_choices(model),
+              total=len(model.events),
+              chart=activity_chart((e.day for e in model.events), "All events"))
+
+
+def key_events(r: Renderer, model: SiteModel, cfg: Config) -> None:
+    ranked = sorted(model.events, key=lambda e: (-e.event.importance, e.day or "", e.slug))
+    chosen = {id(e) for e in ranked[: cfg.site.key_events]}
+    events = [e for e in model.events if id(e) in chosen]
+    r.page("key_events.html", "key-events.html", groups=group_by_month(ordered(events, cfg)))
+
+
+def archive(r: Renderer, model: SiteModel) -> None:
+    years: dict[str, list[tuple[str, str, int]]] = {}
+    for key, events in model.by_month.items():
+        years.setdefault(key[:4] if key != "undated" else "Undated", []).append(
+            (key, month_label(key), len(events)))
+    types = [(kind, model.type_slugs[kind], len(events)) for kind, events in model.by_type.items()]
+    r.page("archive.html", "archive.html", years=years, types=types)
+
+
+def why_this_date(ev: EventView) -> dict[str, Any]:
+    """The evidence for an event's date, in the words the event page shows."""
+    evidence = ev.event.evidence
+    quote = next((s.quote for s in ev.sources if s.quote), "")
+    published = next((s.published for s in ev.sources if s.published), None)
+    if evidence is None or evidence.expression is None or evidence.rule == "publication-date":
+        return {"by_publication": True, "published": published, "quote": quote,
+                "rule": evidence.rule if evidence else None}
+    return {"by_publication": False, "quote": quote, "expression": evidence.expression,
+            "value": evidence.value, "rule": evidence.rule}
+
+
+def event_page(r: Renderer, model: SiteModel, cfg: Config, ev: EventView, index: int) -> None:
+    events = model.events
+    prev_ev = events[index - 1] if index else None
+    next_ev = events[index + 1] if index + 1 < len(events) else None
+    description = plain_text(ev.event.summary)[:300]
+    r.page("event.html", ev.url, ev=ev, prev_ev=prev_ev, next_ev=next_ev, why=why_this_date(ev),
+           description=description, jsonld=json_for_script(event_jsonld(ev, cfg, description)),
+           type_slug=model.type_slugs[ev.event.type or "other"])
+    for alias in sorted(set(ev.event.aliases)):
+        old = file_id(alias)
+        if old != ev.slug and not (old in _event_slugs(model)):
+            r.page("redirect.html", f"events/{old}.html", target=ev)
+
+
+def _event_slugs(model: SiteModel) -> set[str]:
+    # An alias must never shadow a live event's page; computed once per model.
+    cached = getattr(model, "_slugs", None)
+    if cached is None:
+        cached = {e.slug for e in model.events}
+        setattr(model, "_slugs", cached)
+    return cached
+
+
+def event_jsonld(ev: EventView, cfg: Config, description: str) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "@context": "https://schema.org", "@type": "Event", "name": ev.event.title,
+        "description": description,
+        "eventStatus": "https://schema.org/EventScheduled",
+        "performer": [
+            {"@type": "Person" if a.kind == "person" else "Organization", "name": a.name}
+            for a in ev.actors if a.kind in ("person", "organisation", "country", "group")
+        ],
+    }
+    if ev.datetime:
+        data["startDate"] = ev.datetime
+    if ev.event.place:
+        data["location"] = {"@type": "Place", "name": ev.event.place}
+    if cfg.site_url:
+        data["url"] = f"{cfg.site_url}{cfg.base_url}{ev.url}"
+    return data
+
+
+def actor_index(r: Renderer, model: SiteModel) -> None:
+    kinds: dict[str, list[ActorView]] = {}
+    for actor in model.actors.values():
+        kinds.setdefault(actor.kind, []).append(actor)
+    order = list(KIND_TITLES) + sorted(k for k in kinds if k not in KIND_TITLES)
+    sections = [(KIND_TITLES.get(k, k.capitalize()), k, kinds[k]) for k in order if k in kinds]
+    r.page("actors.html", "actors.html", sections=sections)
+
+
+def actor_page(r: Renderer, model: SiteModel, cfg: Config, actor: ActorView) -> None:
+    co = [(other, n, pair_url(actor, other)) for other, n in actor.co_actors]
+    r.listing("actor.html", actor.url, ordered(actor.events, cfg), actor=actor, co_actors=co,
+              chart=activity_chart((e.day for e in actor.events), f"Events of {actor.name}"))
