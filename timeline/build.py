@@ -8,14 +8,24 @@ from contextlib import contextmanager
 from typing import Iterator
 
 from .config import Config
+from .lock import build_lock
 from .records import BuildSummary, Problem
 
 log = logging.getLogger("timeline")
 
 
-def build(cfg: Config, *, clean: bool = False, jobs: int | None = None) -> BuildSummary:
-    """Articles in ``cfg.paths.content`` → store under it → site in ``cfg.paths.output``."""
-    from .extract import extract_all
+def build(cfg: Config, *, clean: bool = False, jobs: int | None = None, wait: float = 0.0) -> BuildSummary:
+    """Articles in ``cfg.paths.content`` → store under it → site in ``cfg.paths.output``.
+
+    ``clean`` ignores the extraction cache; ``jobs`` parse processes (default
+    ``build.jobs``); ``wait`` seconds for another build of the same content to end.
+    """
+    with build_lock(cfg.paths.content, wait=wait):
+        return _build(cfg, clean=clean, jobs=jobs)
+
+
+def _build(cfg: Config, *, clean: bool, jobs: int | None) -> BuildSummary:
+    from .extract import extract_all, extraction_cache
     from .merge import merge
     from .render import render_site
     from .resolve import resolve_actors
@@ -27,7 +37,8 @@ def build(cfg: Config, *, clean: bool = False, jobs: int | None = None) -> Build
     with timer("read"):
         articles, problems = read_sources(cfg)
     with timer("extract"):
-        extractions = list(extract_all(articles, cfg))
+        cache = extraction_cache(cfg, clean=clean)
+        extractions = list(extract_all(articles, cfg, cache=cache, jobs=jobs))
     with timer("resolve"):
         registry, registry_problems = load_registry(cfg.paths.registry)
         registry, happenings = resolve_actors(registry, extractions)
@@ -44,11 +55,13 @@ def build(cfg: Config, *, clean: bool = False, jobs: int | None = None) -> Build
     all_problems = tuple(problems) + tuple(registry_problems) + tuple(store_problems)
     for extraction in extractions:
         all_problems += tuple(Problem(extraction.article.path, w, severity="warning") for w in extraction.warnings)
+        all_problems += tuple(Problem(extraction.article.path, e) for e in extraction.errors)
     return BuildSummary(
         articles_read=len(articles), articles_skipped=sum(1 for p in problems if p.severity == "error"),
         events_new=merged.new, events_changed=merged.changed, events_merged=merged.merged,
         events_removed=merged.removed, events_total=len(merged.events), pages_written=pages,
         problems=all_problems, stage_seconds=timer.totals(),
+        articles_parsed=cache.misses, articles_cached=cache.hits,
     )
 
 

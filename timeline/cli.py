@@ -6,12 +6,16 @@ import argparse
 import importlib
 import logging
 import sys
+from typing import TYPE_CHECKING
 
 from . import __version__
 from .errors import TimelineError
 
+if TYPE_CHECKING:
+    from .config import Config
+
 # One module per command under timeline/commands, each with register(subparsers).
-COMMANDS = ("build",)
+COMMANDS = ("build", "serve", "check", "stats", "new")
 
 EPILOG = """examples:
   python -m timeline build                 build the store and the site from content/
@@ -36,6 +40,14 @@ def make_parser() -> argparse.ArgumentParser:
     for name in COMMANDS:
         importlib.import_module(f".commands.{name}", __package__).register(sub, common)
     return parser
+
+
+def config_from_args(args: argparse.Namespace) -> "Config":
+    """The configuration with the command line's path overrides applied."""
+    from .config import load_config
+
+    return load_config(args.config, content=args.content, output=args.output,
+                       base_url=getattr(args, "base_url", None))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -111,11 +111,13 @@ def load_config(
     *,
     content: str | Path | None = None,
     output: str | Path | None = None,
+    base_url: str | None = None,
 ) -> Config:
     """Read ``path`` (missing file: defaults) and apply command-line overrides.
 
     Relative paths in the file are relative to the file's folder. With
-    ``content`` given, the store lives in that folder too.
+    ``content`` given, the store lives in that folder too; ``base_url``
+    overrides the key of that name.
     """
     raw: dict[str, Any] = {}
     base = Path.cwd()
@@ -140,6 +142,11 @@ def load_config(
         overrides["output"] = Path(output).resolve()
     if overrides:
         cfg = _replace_paths(cfg, overrides)
+    if base_url is not None:
+        # CI passes the Pages base path (e.g. /repo), sometimes without the final slash.
+        from dataclasses import replace
+
+        cfg = replace(cfg, base_url=base_url.rstrip("/") + "/")
     return _with_source(cfg, Path(path).resolve() if path and Path(path).exists() else None)
 
 

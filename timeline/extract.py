@@ -13,6 +13,7 @@ log = logging.getLogger("timeline")
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+    from .cache import ExtractionCache
     from .config import Config
 
 
@@ -31,19 +32,19 @@ def extract(article: Article, doc: "Doc", cfg: "Config") -> Extraction:
 
 
 def extract_all(
-    articles: Iterable[Article], cfg: "Config", *, clean: bool = False, jobs: int | None = None,
+    articles: Iterable[Article], cfg: "Config", *, cache: "ExtractionCache | None" = None,
+    clean: bool = False, jobs: int | None = None,
 ) -> Iterator[Extraction]:
     """Extract every article: from the cache when its text and the extractor are
     unchanged, otherwise parsed (in parallel) with the configured pipeline.
 
     ``clean`` ignores the cache (and refills it); ``jobs`` defaults to ``build.jobs``.
     """
-    from .cache import open_cache
     from .parallel import parse_extract
     from .progress import Progress
 
     items = list(articles)
-    cache = open_cache(cfg.paths.cache, cfg.nlp.pipeline, extraction_settings(cfg), enabled=not clean)
+    cache = cache or extraction_cache(cfg, clean=clean)
     cached = {a.path: cache.get(a) for a in items}
     todo = [a for a in items if cached[a.path] is None]
     fresh: dict[str, Extraction] = {}
@@ -61,6 +62,13 @@ def extract_all(
     log.info("extract: %d from cache, %d parsed", len(items) - len(todo), len(todo))
     for article in items:
         yield cached[article.path] or fresh[article.path]
+
+
+def extraction_cache(cfg: "Config", *, clean: bool = False) -> "ExtractionCache":
+    """The cache for this configuration; ``clean`` makes every lookup a miss."""
+    from .cache import open_cache
+
+    return open_cache(cfg.paths.cache, cfg.nlp.pipeline, extraction_settings(cfg), enabled=not clean)
 
 
 def extraction_settings(cfg: "Config") -> dict[str, object]:

@@ -208,6 +208,8 @@ class BuildSummary:
     pages_written: int = 0
     problems: tuple[Problem, ...] = ()
     stage_seconds: tuple[tuple[str, float], ...] = field(default=())
+    articles_parsed: int = 0  # the rest came from the extraction cache
+    articles_cached: int = 0
 
     @property
     def failed(self) -> bool:

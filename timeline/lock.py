@@ -1,0 +1,73 @@
+"""One build at a time per content folder, so the store is never written by two.
+
+The lock is an ``flock`` on a file in the content folder: the kernel drops it
+when the holder exits, even on SIGKILL, so a killed build never leaves a stale
+lock behind. The file holds the holder's pid for the message a second build
+prints; its content is never trusted for anything else.
+"""
+
+from __future__ import annotations
+
+import errno
+import logging
+import os
+import time
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+from .errors import LockError
+
+log = logging.getLogger("timeline")
+
+LOCK_NAME = ".timeline.lock"  # a dot file: never read as an article
+POLL_SECONDS = 0.2
+
+
+@contextmanager
+def build_lock(content: Path, *, wait: float = 0.0) -> Iterator[None]:
+    """Hold the build lock of ``content`` for the duration of the block.
+
+    Waits up to ``wait`` seconds for a running build to finish, then raises
+    LockError with a message that says which process holds it.
+    """
+    import fcntl
+
+    content.mkdir(parents=True, exist_ok=True)
+    path = content / LOCK_NAME
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        deadline = time.monotonic() + max(0.0, wait)
+        told = False
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except OSError as exc:
+                if exc.errno not in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
+                    raise
+            holder = _holder(fd)
+            if time.monotonic() >= deadline:
+                raise LockError(
+                    f"another build{holder} is running on {content}; wait for it to finish, "
+                    "or pass --wait SECONDS to wait for it"
+                )
+            if not told:
+                log.warning("waiting for another build%s on %s…", holder, content)
+                told = True
+            time.sleep(POLL_SECONDS)
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+        yield
+    finally:
+        # Closing the descriptor releases the lock; the file stays, so that no
+        # second build can lock a file about to be removed.
+        os.close(fd)
+
+
+def _holder(fd: int) -> str:
+    try:
+        pid = os.pread(fd, 32, 0).decode("ascii", "replace").strip()
+    except OSError:
+        return ""
+    return f" (process {pid})" if pid.isdigit() else ""
