@@ -44,6 +44,8 @@ def read_feed(text: str, shown: str) -> tuple[list[Draft], list[Problem]]:
     if feed.bozo:
         exc = feed.get("bozo_exception")
         line = exc.getLineNumber() if hasattr(exc, "getLineNumber") else None
+        if line is not None:  # feedparser may count a line it added itself
+            line = max(1, min(line, text.count("\n") + 1))
         if not feed.entries:
             return [], [Problem(shown, f"feed does not parse: {exc}; check the XML", line)]
         problems.append(Problem(shown, f"feed is malformed ({exc}); read what could be read", line, "warning"))

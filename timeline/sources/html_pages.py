@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 EARLIEST = "1995-01-01"
 # Elements a furniture word must never remove: they hold the story itself.
 KEEP = "self::html or self::head or self::body or self::article or self::main"
+# Elements that are furniture whatever their class.
+FURNITURE_TAGS = ("nav", "footer", "aside", "form", "button", "noscript")
 # A furniture word on an element that holds the headline or much text is a
 # theme's name for the story's own container ("article has-share-tools").
 HOLDS_STORY = "not(.//h1 or .//article or .//main) and count(.//p) < 12"
@@ -37,7 +39,7 @@ URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d
 def furniture_xpath() -> str:
     words = raw_vocabulary()["html_furniture"]
     tests = " or ".join(f"contains(@class,'{w}') or contains(@id,'{w}')" for w in words)
-    return f"//*[not({KEEP})][{tests}][{HOLDS_STORY}]"
+    return f"//*[not({KEEP})][{tests}][{HOLDS_STORY}]|" + "|".join(f"//{tag}" for tag in FURNITURE_TAGS)
 
 
 def publication_date(html: str, url: str | None = None) -> date | None:

@@ -246,7 +246,7 @@ def load_index(path: Path, shown: str) -> SourcesIndex:
 def _entry_lines(text: str) -> dict[str, int]:
     lines: dict[str, int] = {}
     for number, line in enumerate(text.splitlines(), 1):
-        match = re.match(r"""^["']?([^\s:"'#][^:"']*)["']?\s*:\s*$""", line)
+        match = re.match(r"""^["']?([^\s:"'#\[{-][^:"']*)["']?\s*:(\s|$)""", line)
         if match:
             lines.setdefault(match.group(1), number)
     return lines
