@@ -1,0 +1,120 @@
+"""Events: the happenings an article reports, read from its parse.
+
+``find_happenings`` is a pure function of one parsed article, the time
+expressions the temporal engine found in it and the actors mentioned. It
+keeps one happening per reported predicate (a sentence may hold several),
+dates it from the time expression its predicate governs, and leaves out what
+is not a happening: page furniture, questions, headings, hypotheticals,
+undated plans and generic states.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..records import Article, DateEvidence, Happening, Mention, Timex
+from .anchors import Anchor, find_anchors
+from .vocabulary import Vocabulary, load_vocabulary
+from .wording import actors_of, clean_text, mentions_in, numbers_of, place_of, title_from
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+__all__ = ["find_happenings"]
+
+
+
+def find_happenings(doc: "Doc", article: Article, timexes: list[Timex], mentions: list[Mention],
+                    extra_types: dict[str, tuple[str, ...]]) -> list[Happening]:
+    """Every happening ``article`` reports, dated, typed and titled in its own words."""
+    vocab = load_vocabulary().with_extra_types(extra_types)
+    found: list[Happening] = []
+    previous: Happening | None = None
+    for index, segment in enumerate(segments(doc)):
+        if skip_segment(segment, vocab):
+            previous = None
+            continue
+        anchors = find_anchors(segment, timexes, article.published, vocab)
+        made = [h for h in (_happening(a, segment, index, article, mentions) for a in anchors) if h]
+        if previous is not None and _elaborates(segment, anchors, previous):
+            found[-1] = _fold(previous, segment, mentions)
+            previous = found[-1]
+            continue
+        titles = {h.title for h in found}
+        for happening in made:
+            if happening.title and happening.title not in titles:
+                found.append(happening)
+                titles.add(happening.title)
+        previous = found[-1] if made and found and found[-1] in made else None
+    return found
+
+
+def segments(doc: "Doc") -> list["Span"]:
+    """Sentences, split again at blank lines: a heading the parser glued to the
+    next sentence must not lend it words, nor be read as a sentence itself."""
+    out: list["Span"] = []
+    for sentence in doc.sents:
+        start = sentence.start
+        for token in sentence:
+            if token.is_space and "\n" in token.text:
+                if token.i > start:
+                    out.append(doc[start:token.i])
+                start = token.i + 1
+        if start < sentence.end:
+            out.append(doc[start:sentence.end])
+    return [s for s in out if s.text.strip()]
+
+
+def skip_segment(segment: "Span", vocab: Vocabulary) -> bool:
+    """Page furniture, questions to readers and headings are never events."""
+    text = segment.text.strip()
+    if any(p.search(text) for p in vocab.boilerplate):
+        return True
+    bare = text.rstrip("\"”’'» )")
+    if bare.endswith("?"):
+        return True
+    # A heading: no closing punctuation and short ("The frenzy of telephone diplomacy").
+    return not bare.endswith((".", "!", ":", ";")) and len(segment) < 12
+
+
+def _happening(anchor: Anchor, segment: "Span", index: int, article: Article,
+               mentions: list[Mention]) -> Happening | None:
+    title_root = anchor.title_root
+    lo = min(t.idx for t in title_root.subtree) if anchor.is_main else min(t.idx for t in anchor.verb.subtree)
+    hi_token = max(title_root.subtree, key=lambda t: t.i) if anchor.is_main else max(anchor.verb.subtree, key=lambda t: t.i)
+    start, end = (segment.start_char, segment.end_char) if anchor.is_main else (lo, hi_token.idx + len(hi_token))
+    inside = mentions_in(mentions, start, end)
+    if anchor.extra_subject is not None:
+        head = anchor.extra_subject
+        inside += mentions_in(mentions, min(t.idx for t in head.subtree if t.i <= head.i), head.idx + len(head))
+    title = title_from(title_root, set(anchor.keep_out), inside, (segment.start, segment.end))
+    if not title or len(title.split()) < 2:
+        return None
+    summary = clean_text(segment.text)
+    return Happening(
+        article_id=article.id, sentence_index=index, sentence=summary, predicate=anchor.verb.lemma_.lower(),
+        date=anchor.date, precision=anchor.precision, status=anchor.status, evidence=anchor.evidence,
+        title=title, summary=summary, type=anchor.type, type_rule=anchor.type_rule, actors=actors_of(inside),
+        place=place_of(inside, segment), numbers=numbers_of(segment, set(anchor.keep_out)),
+    )
+
+
+def _elaborates(segment: "Span", anchors: list[Anchor], previous: Happening) -> bool:
+    """A sentence with no time of its own that only says more about the happening
+    just reported: a quotation with its speaker ("Washington on Friday issued its
+    direst warning yet…" then "'…any day now', warned Jake Sullivan."), or a
+    clause whose object points back to it ("justified its decision")."""
+    if len(anchors) != 1 or not anchors[0].is_main or anchors[0].evidence.rule != "publication-date":
+        return False
+    return anchors[0].quoted or anchors[0].anaphoric
+
+
+def _fold(previous: Happening, segment: "Span", mentions: list[Mention]) -> Happening:
+    from dataclasses import replace
+
+    extra = actors_of(mentions_in(mentions, segment.start_char, segment.end_char))
+    actors = previous.actors + tuple(a for a in extra if a not in previous.actors)
+    summary = f"{previous.summary} {clean_text(segment.text)}"
+    return replace(previous, actors=actors, summary=summary, sentence=summary,
+                   evidence=DateEvidence(rule=previous.evidence.rule, expression=previous.evidence.expression,
+                                         value=previous.evidence.value))

@@ -1,0 +1,71 @@
+"""The vocabularies event extraction reads, loaded once from ``timeline/data``.
+
+The words themselves live in ``event_types.yaml`` and ``event_vocabulary.yaml``
+so that a maintainer can read and extend them without touching code.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    types: tuple[tuple[str, frozenset[str]], ...]  # in order of precedence
+    reporting: frozenset[str]
+    states: frozenset[str]
+    modals: frozenset[str]
+    future_markers: frozenset[str]
+    future_auxiliaries: frozenset[str]
+    conditionals: frozenset[str]
+    sequence: frozenset[str]
+    anaphoric: frozenset[str]
+    boilerplate: tuple[re.Pattern[str], ...]
+
+    def with_extra_types(self, extra: dict[str, tuple[str, ...]]) -> "Vocabulary":
+        """The scheme with the maintainer's types (config ``events.types``) tried first."""
+        if not extra:
+            return self
+        first = tuple((name, frozenset(w.lower() for w in words)) for name, words in sorted(extra.items()))
+        return Vocabulary(first + self.types, self.reporting, self.states, self.modals, self.future_markers,
+                          self.future_auxiliaries, self.conditionals, self.sequence, self.anaphoric,
+                          self.boilerplate)
+
+    def type_of(self, lemma: str) -> str | None:
+        for name, lemmas in self.types:
+            if lemma in lemmas:
+                return name
+        return None
+
+    @property
+    def type_names(self) -> tuple[str, ...]:
+        return tuple(name for name, _ in self.types) + ("other",)
+
+
+def _words(data: dict[str, object], key: str) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in data.get(key) or ())  # type: ignore[union-attr]
+
+
+@lru_cache(maxsize=1)
+def load_vocabulary() -> Vocabulary:
+    schemes = yaml.safe_load((DATA / "event_types.yaml").read_text(encoding="utf-8"))
+    words = yaml.safe_load((DATA / "event_vocabulary.yaml").read_text(encoding="utf-8"))
+    return Vocabulary(
+        types=tuple((name, frozenset(str(w).lower() for w in lemmas)) for name, lemmas in schemes["types"].items()),
+        reporting=_words(words, "reporting_verbs"),
+        states=_words(words, "state_verbs"),
+        modals=_words(words, "hypothetical_modals"),
+        future_markers=_words(words, "future_markers"),
+        future_auxiliaries=_words(words, "future_auxiliaries"),
+        conditionals=_words(words, "conditional_markers"),
+        sequence=_words(words, "sequence_adverbs"),
+        anaphoric=_words(words, "anaphoric_objects"),
+        boilerplate=tuple(re.compile(p) for p in words.get("boilerplate") or ()),
+    )

@@ -1,0 +1,180 @@
+"""The words of an event: a title cut from the article's own clause with the
+actors' canonical names, the summary sentence, the actors and the figures."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Iterable
+
+from ..records import ActorRef, Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+# Parts of a clause a headline leaves out: side clauses, asides and attributions.
+ALWAYS_DROPPED = frozenset({"relcl", "advcl", "parataxis", "appos", "punct", "intj", "dep", "meta",
+                            "preconj", "discourse"})
+# Dropped one kind after the other, while the title is longer than TITLE_WORDS.
+PRUNING_ORDER = (frozenset({"conj", "cc"}), frozenset({"npadvmod", "advmod"}), frozenset({"prep", "agent"}),
+                 frozenset({"acl", "xcomp", "ccomp"}))
+TITLE_WORDS = 16
+QUOTES = "\"“”‘’«»„"
+WORD_PUNCT = frozenset("-–/'’")
+NUMBER_ENTS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
+
+
+def mentions_in(mentions: Iterable[Mention], start: int, end: int) -> list[Mention]:
+    return [m for m in mentions if m.start >= start and m.end <= end]
+
+
+def actors_of(mentions: Iterable[Mention]) -> tuple[ActorRef, ...]:
+    """Canonical actors in order of first mention, each once."""
+    seen: dict[str, ActorRef] = {}
+    for mention in sorted(mentions, key=lambda m: m.start):
+        seen.setdefault(mention.name, ActorRef(name=mention.name, kind=mention.kind))
+    return tuple(seen.values())
+
+
+def place_of(mentions: Iterable[Mention], doc_tokens: "Span") -> str | None:
+    """The first place named after a locative preposition ("in Kyiv", "near the Kuril Islands")."""
+    for mention in sorted(mentions, key=lambda m: m.start):
+        if mention.kind != "place":
+            continue
+        span = doc_tokens.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is not None and span.root.dep_ == "pobj" and span.root.head.lower_ in (
+                "in", "to", "near", "at", "through", "into", "from", "outside"):
+            return mention.name
+    return None
+
+
+def clean_text(text: str) -> str:
+    """A sentence for the summary: one line, no stray spaces."""
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _role_words(mention_tokens: set[int], tokens: "list[Token]", kind: str) -> set[int]:
+    """Titles and descriptions glued in front of a person's name ("Russian President")."""
+    if kind != "person":
+        return set()
+    dropped: set[int] = set()
+    for token in tokens:
+        if token.i not in mention_tokens:
+            continue
+        for child in token.children:
+            if child.i not in mention_tokens and child.i < token.i and child.dep_ in ("compound", "amod", "poss", "det"):
+                dropped.update(t.i for t in child.subtree)
+    return dropped
+
+
+def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], within: tuple[int, int]) -> str:
+    """A short headline in the article's words: the clause under ``root`` without
+    side clauses, time expressions (``keep_out``) and attributions, with every
+    actor under its canonical name."""
+    doc = root.doc
+    by_token: dict[int, Mention] = {}
+    for mention in mentions:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is not None:
+            for token in span:
+                by_token[token.i] = mention
+    dropped = set(keep_out) | {t.i for t in root.subtree if not within[0] <= t.i < within[1]}
+    for child in root.subtree:
+        if child.i in dropped:
+            continue
+        if child.i != root.i and child.dep_ in ALWAYS_DROPPED:
+            if child.dep_ == "punct" and child.text in WORD_PUNCT and not child.whitespace_:
+                continue  # "build-up", "all-out"
+            if child.dep_ == "appos" and any(by_token[t.i].kind == "person" for t in child.subtree if t.i in by_token):
+                continue  # "his French counterpart Emmanuel Macron": the name is the point
+            dropped.update(t.i for t in child.subtree)
+        elif child.dep_ == "prep" and (child.lower_ in ("according", "amid", "despite", "while") or (
+                child.lower_ == "as" and child.head.pos_ == "VERB")):
+            dropped.update(t.i for t in child.subtree)
+    for kinds in (frozenset(),) + PRUNING_ORDER:
+        chosen = _collect(root, dropped, kinds)
+        if _word_count(chosen, by_token) <= TITLE_WORDS:
+            break
+    by_mention_tokens: dict[str, set[int]] = {}
+    for i, mention in by_token.items():
+        by_mention_tokens.setdefault(mention.name, set()).add(i)
+    roles: set[int] = set()
+    for name, indexes in by_mention_tokens.items():
+        roles |= _role_words(indexes, [doc[i] for i in indexes], by_token[min(indexes)].kind)
+    words: list[str] = []
+    last_mention: Mention | None = None
+    previous = -2
+    for i in chosen:
+        if words and i != previous + 1 and not words[-1].endswith(" "):
+            words[-1] += " "
+        previous = i
+        if i in roles:
+            continue
+        token = doc[i]
+        mention = by_token.get(i)
+        if mention is not None and (token.pos_ == "ADJ" or (
+                token.dep_ in ("compound", "amod") and token.head.i not in by_token)):
+            mention = None  # "the Russian military", "a US submarine" keep the article's word
+        if mention is not None:
+            if mention is last_mention:
+                continue
+            last_mention = mention
+            words.append(mention.name + token.whitespace_)
+            continue
+        last_mention = None
+        if token.text in QUOTES:
+            continue
+        words.append(token.text_with_ws)
+    title = clean_text("".join(words)).strip(" ,;:-–—'\"")
+    if not any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in root.children) and root.dep_ == "ROOT":
+        # The parser put the subject in a side clause: name the actors before the verb.
+        before = [m.name for m in sorted(mentions, key=lambda m: m.start) if m.end <= root.idx
+                  and doc.char_span(m.start, m.end, alignment_mode="expand").root.pos_ != "ADJ"]
+        names = list(dict.fromkeys(before))[:3]
+        if names:
+            title = " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names) + " " + title
+    title = re.sub(r"\s+([,.;:!?])", r"\1", title)
+    return title[:1].upper() + title[1:] if title else ""
+
+
+def _collect(root: "Token", dropped: set[int], kinds: frozenset[str]) -> list[int]:
+    out: list[int] = []
+    stack = [root]
+    while stack:
+        token = stack.pop()
+        if token.i in dropped:
+            continue
+        out.append(token.i)
+        for child in token.children:
+            if child.dep_ in kinds and _prunable(child, token, root):
+                continue
+            stack.append(child)
+    out.sort()
+    content = next((c for c in root.children if c.dep_ == "ccomp" and c.i < root.i), None)
+    if content is not None:
+        # '"Panic is futile," said Maria Shcherbenko' -> Maria Shcherbenko said panic is futile
+        inner = {t.i for t in content.subtree}
+        speaker = {t.i for c in root.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+        head = [i for i in out if i in speaker] + [root.i]
+        out = head + [i for i in out if i in inner]
+    return out
+
+
+def _prunable(child: "Token", parent: "Token", root: "Token") -> bool:
+    if child.dep_ in ("conj", "cc"):
+        return parent.pos_ in ("VERB", "AUX")  # a second clause, not a second actor
+    if child.dep_ in ("xcomp", "ccomp") and parent.i == root.i:
+        return False  # "said it had expelled a submarine" needs what was said
+    return True
+
+
+def _word_count(indexes: list[int], by_token: dict[int, Mention]) -> int:
+    return len([i for i in indexes if i not in by_token]) + len({id(by_token[i]) for i in indexes if i in by_token})
+
+
+def numbers_of(segment: "Span", keep_out: set[int]) -> tuple[str, ...]:
+    """Figures a sentence reports ("100,000 troops"), to spot sources that disagree."""
+    found: list[str] = []
+    for ent in segment.ents:
+        if ent.label_ in NUMBER_ENTS and not any(t.i in keep_out for t in ent):
+            found.append(clean_text(ent.text))
+    return tuple(dict.fromkeys(found))
