@@ -57,7 +57,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("year-range", rf"(?P<year1>1[0-9]{{3}}|20[0-9]{{2}})\s*(?:-|–|/)\s*{YEAR}"),
     ("short-year", r"['’](?P<yy>\d\d)(?!['’\w])"),
     ("decade", r"(?P<cent>1\d|20)(?P<dec>\d)0['’]?s"),
-    ("decade", r"(?:(?<=\bthe\s)|['’])(?P<dec>\d)0['’]?s"),
+    # Without a century, only where the context makes it a decade ("the 80s", "the 70s and 80s").
+    ("decade", r"(?:(?<=\bthe\s)|(?<=\band\s)|(?<=\bor\s)|['’])(?P<dec>\d)0['’]?s"),
     ("century", rf"(?:the\s+)?(?P<ord>(?i:{_alt(ORDINALS)}))[\s-]+(?i:century)"),
     ("quarter", r"(?:(?i:the)\s+)?(?P<ord>(?i:first|second|third|fourth|final|last|1st|2nd|3rd|4th))[\s-]+"
                 r"(?i:fiscal\s+)?(?i:quarter)(?:\s+(?:(?i:of)\s+)?(?:(?i:fiscal\s+)?"
@@ -75,7 +76,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("part-of-day", rf"(?i:in|during|on|by|until|through)\s+(?P<core>the\s+{PART})"),
     ("narrative-day", r"(?i:(?:earlier|later|late|early)\s+(?:in\s+)?(?:the|that)\s+day|the\s+same\s+day"
                       r"|that\s+(?:same\s+)?day)"),
-    ("narrative-day", r"(?i:in|during|on|for|of)\s+(?P<core>(?i:the\s+day))(?!\s+(?:before|after|of|when|that|in))"),
+    ("narrative-day", r"(?i:in|during|on|for|of|end(?:s|ed|ing)?|clos(?:e|es|ed|ing)|start(?:s|ed|ing)?"
+                      r"|finish(?:es|ed|ing)?|begin(?:s|ning)?|began)\s+(?P<core>(?i:the\s+day))(?!\s+(?:before|after|of|when|that|in))"),
     ("relative-unit", rf"(?:(?P<pre>(?i:earlier|later))\s+)?{REL}\s+"
                       r"(?P<unit>(?i:week|weekend|month|year|quarter|decade|century|fortnight))"),
     ("unit-shift", r"(?i:the\s+)?(?P<unit>(?i:day|week|month|year))\s+(?P<dir>(?i:before|after|earlier|later|previous|prior))"
@@ -90,14 +92,15 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("duration", rf"(?:(?i:the\s+)?(?i:past|last|next|coming))\s+{UNIT_ADJ}(?P<unit>(?i:week|month|year|decade|century|day))(?!s)"),
     ("unit-long", r"(?P<unit>(?i:hour|day|week|month|year|decade|minute))(?P<plural>s)?-long"),
     ("vague-duration", rf"{QMOD}(?P<vague>(?i:{_alt(VAGUE_QUANTITIES)}))\s+{UNIT_ADJ}{PLURAL_UNIT}"),
-    ("vague-duration", rf"(?i:for|over\s+the|in\s+recent)\s+(?P<core>{PLURAL_UNIT})"),
+    ("vague-duration", rf"(?i:for|over\s+the|in\s+recent|in|within|in\s+just|in\s+mere)\s+(?P<core>{PLURAL_UNIT})"),
+    ("weekend", r"(?i:in|during|over|at|on|for|by|until)\s+(?P<core>(?i:the\s+weekend))"),
     ("frequency", rf"(?P<freq>(?i:{_alt(FREQUENCIES)}))"),
     ("frequency", rf"(?:(?i:once|twice|thrice|{NUM}\s+times)\s+)?(?i:every|each|per|a|an)\s+(?P<num>{NUM}\s+)?{UNIT}"),
     ("clock-time", rf"(?P<hour>[01]?\d|2[0-3])(?:[:.](?P<minute>[0-5]\d))?\s*(?P<ampm>[ap]\.?\s?m\b\.?){ZONE}"),
     ("clock-time", rf"(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d){ZONE}"),
     ("clock-time", rf"(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)\s*(?P<zone>{_alt(UTC_ZONES)})\b"),
     ("clock-time", r"(?P<named>(?i:noon|midnight))"),
-    ("reference-word", rf"(?<!as\s)(?P<ref>(?i:{_alt(REFERENCE_WORDS)}))(?!\s+(?:\d|few|several|(?:{_alt(NUMBER_WORDS)})\s))"),
+    ("reference-word", rf"(?<!\bas\s)(?P<ref>(?i:{_alt(REFERENCE_WORDS)}))(?!\s+(?:\d|few|several|(?:{_alt(NUMBER_WORDS)})\s))"),
 )
 
 # Words before a date that place it within its period ("early June"); merged

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 from spacy.tokens import Doc
@@ -24,7 +24,7 @@ from .lexicon import (
 from .quantities import measure, number, unit_name
 from .scanner import Candidate
 from .tense import tense_at
-from .values import bounds, day_value, precision_of
+from .values import bounds, day_value, precision_of, week_value
 
 # (type, value, rule): what a normaliser returns; None drops the candidate.
 Reading = tuple[str, str | None, str]
@@ -35,7 +35,7 @@ class Context:
     doc: Doc
     dct: date | None
     ref: date | None  # the day the narrative last placed itself on
-    ref_precision: str = "day"
+    period: tuple[date, str] | None = None  # first day and precision of the last dated expression
 
     def tense(self, cand: Candidate) -> str | None:
         return tense_at(self.doc, cand.start, cand.end)
@@ -162,9 +162,13 @@ def _part_year(c: Candidate, ctx: Context, index: int, per_year: int) -> tuple[i
     if ctx.dct is None:
         return None, "bare-part-no-dct"
     current = (ctx.dct.month - 1) * per_year // 12
-    if ctx.tense(c) == "future":
+    tense = ctx.tense(c)
+    if tense == "future":
         return (ctx.dct.year if index >= current else ctx.dct.year + 1), "bare-part-future"
-    return (ctx.dct.year if index <= current else ctx.dct.year - 1), "bare-part-past"
+    if tense == "past":
+        return (ctx.dct.year if index <= current else ctx.dct.year - 1), "bare-part-past"
+    # No tense: this year's, unless it is more than one part ahead (reported after its end).
+    return (ctx.dct.year if index - current <= 1 else ctx.dct.year - 1), "bare-part-nearest"
 
 
 def quarter(c: Candidate, ctx: Context) -> Reading | None:
@@ -287,12 +291,25 @@ def relative_unit(c: Candidate, ctx: Context) -> Reading | None:
     return "DATE", anchor.period_value(base, unit, shift), rule
 
 
+def weekend(c: Candidate, ctx: Context) -> Reading | None:
+    if ctx.dct is None:
+        return "DATE", None, "weekend-no-dct"
+    days_to_saturday = 6 - ctx.dct.isoweekday()
+    if ctx.tense(c) == "future":
+        saturday = ctx.dct + timedelta(days=days_to_saturday if days_to_saturday >= -1 else days_to_saturday + 7)
+        return "DATE", week_value(saturday) + "-WE", "weekend-future"
+    saturday = ctx.dct + timedelta(days=days_to_saturday if days_to_saturday <= 0 else days_to_saturday - 7)
+    return "DATE", week_value(saturday) + "-WE", "weekend-past"
+
+
 def unit_shift(c: Candidate, ctx: Context) -> Reading | None:
     g = c.groups
-    if ctx.ref is None:
+    unit = _words(g["unit"])
+    base = narrative_base(ctx, unit)
+    if base is None:
         return "DATE", None, "narrative-shift-no-ref"
     back = _words(g["dir"]) in ("before", "earlier", "previous", "prior")
-    return "DATE", anchor.period_value(ctx.ref, _words(g["unit"]), -1 if back else 1), "narrative-shift"
+    return "DATE", anchor.period_value(base, unit, -1 if back else 1), "narrative-shift"
 
 
 def position_of_unit(c: Candidate, ctx: Context) -> Reading | None:
@@ -307,7 +324,7 @@ def position_of_unit(c: Candidate, ctx: Context) -> Reading | None:
 def ago(c: Candidate, ctx: Context) -> Reading | None:
     g = c.groups
     narrative = _words(g.get("dir")) != "ago"
-    base = ctx.ref if narrative else ctx.dct
+    base = narrative_base(ctx, unit_name(g["unit"])) if narrative else ctx.dct
     amount = number(g.get("num"))
     if amount is None:
         return "DATE", "PAST_REF", "vague-ago"
@@ -319,9 +336,10 @@ def ago(c: Candidate, ctx: Context) -> Reading | None:
 def narrative_shift(c: Candidate, ctx: Context) -> Reading | None:
     g = c.groups
     amount = number(g.get("num"))
-    if ctx.ref is None or amount is None:
+    base = narrative_base(ctx, unit_name(g["unit"]))
+    if base is None or amount is None:
         return "DATE", None, "narrative-shift-no-ref"
-    return "DATE", anchor.ago_value(ctx.ref, -amount, unit_name(g["unit"])), "narrative-shift"
+    return "DATE", anchor.ago_value(base, -amount, unit_name(g["unit"])), "narrative-shift"
 
 
 def clock_time(c: Candidate, ctx: Context) -> Reading | None:
@@ -361,7 +379,7 @@ RULES: dict[str, Callable[[Candidate, Context], Reading | None]] = {
     "quarter": quarter, "half": half, "season": season, "holiday": holiday, "weekday": weekday,
     "weekday-set": weekday_set, "day-word": day_word, "part-of-day": part_of_day,
     "narrative-day": narrative_day, "relative-unit": relative_unit, "unit-shift": unit_shift,
-    "position-of-unit": position_of_unit, "ago": ago, "narrative-shift": narrative_shift,
+    "position-of-unit": position_of_unit, "weekend": weekend, "ago": ago, "narrative-shift": narrative_shift,
     "duration": measured, "unit-long": measured, "vague-duration": measured, "frequency": measured,
     "clock-time": clock_time, "reference-word": reference,
 }
@@ -406,10 +424,26 @@ def first_value(c: Candidate, ctx: Context) -> Reading | None:
 
 
 def move_reference(ctx: Context, value: str | None, rule: str) -> None:
-    """Let absolute and anchored days become the reference of what follows."""
-    if not value or rule.startswith("narrative"):
+    """Let the dates the text sets become the reference of what follows."""
+    if not value or rule == "narrative-day":
         return
     precision = precision_of(value)
     span = bounds(value)
-    if span and precision in ("day", "time"):
-        ctx.ref, ctx.ref_precision = span[0], "day"
+    if span is None or precision not in NARRATIVE_UNITS and precision != "time":
+        return
+    ctx.period = (span[0], "day" if precision == "time" else precision)
+    if precision in ("day", "time"):
+        ctx.ref = span[0]
+
+
+# Precisions a narrative can count from, finest first.
+NARRATIVE_UNITS = ("day", "week", "month", "quarter", "year")
+
+
+def narrative_base(ctx: Context, unit: str) -> date | None:
+    """Date that "a year later" or "the month before" counts from: the last
+    expression at least as fine as the unit, else the reference day."""
+    if ctx.period and unit in NARRATIVE_UNITS and ctx.period[1] in NARRATIVE_UNITS:
+        if NARRATIVE_UNITS.index(ctx.period[1]) <= NARRATIVE_UNITS.index(unit):
+            return ctx.period[0]
+    return ctx.ref

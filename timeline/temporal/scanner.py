@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
+from .lexicon import MONTHS, WEEKDAYS
 from .patterns import END, PATTERNS, POSITION, RANGE_GAP, RANGE_OPEN, START, TIME_DAY_GAP
 
 # Rules whose expressions name a day and can carry a clock time or be one end of a range.
@@ -79,7 +80,8 @@ def _plausible(cand: Candidate, doc: Doc) -> bool:
         if word.tag_ == "MD" or word.pos_ in ("VERB", "AUX"):
             return False  # "May" as a modal, "March" as a verb
         nxt = doc[word.i + 1] if word.i + 1 < len(doc) else None
-        if cand.rule == "month" and nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper():
+        if (cand.rule == "month" and nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper()
+                and nxt.lower_.rstrip(".") not in MONTHS and nxt.lower_ not in WEEKDAYS):
             return False  # a given name: "April Jones"
     if cand.rule == "year" and not groups.get("fiscal"):
         if any(t.ent_type_ in AMOUNT_LABELS for t in tokens):
@@ -137,9 +139,10 @@ def _attach(cands: list[Candidate], text: str) -> list[Candidate]:
             opened = range_open.search(text[max(0, cand.start - 10):cand.start])
             if (cand.rule in RANGE_RULES and nxt.rule in RANGE_RULES and range_gap.fullmatch(between)
                     and (opened or "-" in between or "–" in between) and cand.position is None):
-                cand.range_to, cand.end = nxt, nxt.end
+                # Both ends stay expressions of their own; the near end knows the far one.
+                cand.range_to = nxt
                 out.append(cand)
-                i += 2
+                i += 1
                 continue
         out.append(cand)
         i += 1

@@ -10,10 +10,14 @@ from spacy.tokens import Doc, Token
 
 # Auxiliaries and verbs whose infinitive complement lies in the future.
 FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "going", "gon"})
+# Modals look forward from the moment of speaking: "should be completed in October".
+MODALS = frozenset({"should", "could", "might", "may", "must", "would", "'d", "can"})
 FUTURE_HEADS = frozenset({
     "plan", "expect", "schedule", "due", "set", "intend", "hope", "aim", "prepare", "promise",
     "agree", "want", "seek", "threaten", "vow", "pledge", "propose", "decide", "likely",
 })
+# Participles that put their event in the future whatever the auxiliary's tense.
+SCHEDULE_VERBS = frozenset({"schedule", "plan", "expect", "set", "slate", "due"})
 # How far up the tree the search for a verb may go before giving up.
 MAX_CLIMB = 6
 
@@ -31,8 +35,10 @@ def _governing_verb(token: Token) -> Token | None:
 def _verb_tense(verb: Token, depth: int = 0) -> str | None:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in auxes}
-    if words & FUTURE_AUX:
+    if words & FUTURE_AUX or (words & MODALS and verb.lemma_ != "have" and "have" not in words):
         return "future"
+    if verb.lemma_ in SCHEDULE_VERBS and verb.tag_ == "VBN":
+        return "future"  # "a hearing has been scheduled for June 3"
     if any(a.tag_ == "VBD" for a in auxes) or verb.tag_ == "VBD":
         return "past"
     if "have" in {a.lemma_ for a in auxes} and verb.tag_ == "VBN":
