@@ -68,11 +68,17 @@ def _any_of(patterns: list[str]) -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def raw_vocabulary() -> dict[str, Any]:
+    """``data/article_cleaning.yaml`` as written, read once."""
+    text = resources.files("timeline").joinpath("data/article_cleaning.yaml").read_text(encoding="utf-8")
+    data: dict[str, Any] = yaml.safe_load(text)
+    return data
+
+
+@lru_cache(maxsize=1)
 def vocabulary() -> Vocabulary:
-    """The cleaning vocabulary, read once from the package data."""
-    raw: dict[str, Any] = yaml.safe_load(
-        resources.files("timeline").joinpath("data/article_cleaning.yaml").read_text(encoding="utf-8")
-    )
+    """The cleaning vocabulary, compiled once."""
+    raw = raw_vocabulary()
     artefacts = raw["token_artefacts"]
     return Vocabulary(
         tail=_any_of(raw["tail_markers"]),
