@@ -46,7 +46,8 @@ ALIASES = {"date": "published", "pubdate": "published", "published_at": "publish
            "site": "outlet", "sitename": "outlet", "publisher": "outlet", "lang": "language", "link": "url",
            "authors": "author", "byline": "author", "headline": "title", "keywords": "tags"}
 # Keys that are fine to find and mean nothing to the reader.
-IGNORED = {"id", "text", "html", "body", "content", "summary", "description", "section", "draft", "path", "file"}
+IGNORED = {"id", "text", "html", "body", "content", "summary", "description", "section", "draft", "path", "file",
+           "final_url"}
 DATE_FORMATS = ("%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%b %d %Y", "%Y/%m/%d", "%d.%m.%Y")
 FILE_NAME_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?=\D|$)")
 
