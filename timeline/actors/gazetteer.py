@@ -37,6 +37,8 @@ class Gazetteer:
     group_nouns: frozenset[str] = frozenset()
     government_nouns: frozenset[str] = frozenset()
     org_suffixes: frozenset[str] = frozenset()
+    organisation_heads: frozenset[str] = frozenset()
+    place_heads: frozenset[str] = frozenset()
     # (label, surface form) pairs for the entity matcher, with their original spelling.
     patterns: list[tuple[str, str]] = field(default_factory=list)
 
@@ -83,6 +85,8 @@ def load_gazetteer() -> Gazetteer:
         group_nouns=frozenset(fold(g) for g in _as_list(roles.get("group_nouns"))),
         government_nouns=frozenset(fold(g) for g in _as_list(roles.get("government_nouns"))),
         org_suffixes=frozenset(_as_list(roles.get("org_suffixes"))),
+        organisation_heads=frozenset(fold(h) for h in _as_list(roles.get("organisation_heads"))),
+        place_heads=frozenset(fold(h) for h in _as_list(roles.get("place_heads"))),
     )
     capitals: list[tuple[str, str, list[str]]] = []
     for row in generated:
@@ -90,7 +94,8 @@ def load_gazetteer() -> Gazetteer:
         name = row["name"]
         aliases = _as_list(row.get("aliases")) + _as_list(fix.get("aliases"))
         gaz._add(Entry(name, "country", name, tuple(aliases)), "GPE", *aliases)
-        for demonym in _as_list(fix.get("demonyms")) + _as_list(row.get("demonyms")):
+        generated_demonyms = _as_list(row.get("demonyms")) if fix.get("demonyms", True) != [] else []
+        for demonym in _as_list(fix.get("demonyms")) + generated_demonyms:
             gaz.demonyms.setdefault(fold(demonym), name)
             gaz.patterns.append(("NORP", demonym))
         for people in _as_list(row.get("people")):
@@ -102,6 +107,9 @@ def load_gazetteer() -> Gazetteer:
     for place in world.get("places") or []:
         entry = Entry(place["name"], "place", place.get("country"), tuple(_as_list(place.get("aliases"))))
         gaz._add(entry, "LOC", *entry.aliases)
+        for demonym in _as_list(place.get("demonyms")):
+            gaz.demonyms.setdefault(fold(demonym), entry.name)
+            gaz.patterns.append(("NORP", demonym))
     for capital, country, aliases in capitals:
         gaz._add(Entry(capital, "place", country, tuple(aliases), capital_of=country), "GPE", *aliases)
     for org in world.get("organisations") or []:

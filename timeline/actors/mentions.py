@@ -21,9 +21,9 @@ KINDS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "plac
 _DETERMINERS = {"the", "a", "an"}
 _POSSESSIVES = {"'s", "’s", "'", "’"}
 # Dependencies that make a capital the government acting ("Washington has
-# rejected", "Moscow's demands"); prepositions that make it a party ("talks
+# rejected"; not the possessive: "London's FTSE 100" is the city); prepositions that make it a party ("talks
 # with Moscow", "sanctions against Moscow").
-_ACTING_DEPS = {"nsubj", "nsubjpass", "poss", "agent", "csubj"}
+_ACTING_DEPS = {"nsubj", "nsubjpass", "agent", "csubj"}
 _PARTY_PREPS = {"with", "against", "between", "by"}
 _ACRONYM_SKIP = {"of", "and", "the", "for", "&", "de", "du", "des"}
 
@@ -72,6 +72,16 @@ def _classify(ent: "Span", gaz: Gazetteer) -> _Found | None:
     if entry is not None:
         return _known(span, text, entry)
     kind = KINDS[ent.label_]
+    last = fold(span[-1].text)
+    if kind == "person" and last in gaz.organisation_heads:
+        kind = "organisation"  # "Douglas Aircraft" tagged as a person
+    elif kind == "person" and last in gaz.place_heads:
+        kind = "place"
+    if kind == "organisation":
+        government = _government(span, gaz)
+        if government:
+            return _Found(span, text, government, "country", country=government, known=True)
+        text = _expand_country(span, text, gaz)
     name = _strip_suffix(text, gaz) if kind == "organisation" else text
     if not re.search(r"[^\W\d_]", name):
         return None  # no letter at all: a stray number the tagger took for a name
@@ -114,9 +124,30 @@ def _people(span: "Span", text: str, gaz: Gazetteer) -> _Found | None:
     entry = gaz.lookup(text)
     if entry is not None and entry.kind == "country":
         return _known(span, text, entry)
-    if span.root.tag_ in ("NNPS", "NNS") and key not in gaz.demonyms:
+    if key in gaz.demonyms:  # "British banks", "European markets": the country or region takes part
+        entry = gaz.lookup(gaz.demonyms[key])
+        if entry is not None:
+            return _Found(span, text, entry.name, entry.kind, country=entry.country, known=True)
+    if span.root.tag_ in ("NNPS", "NNS"):
         return _Found(span, text, text, "group")
     return None
+
+
+def _government(span: "Span", gaz: Gazetteer) -> str | None:
+    """"the US Government", "the Canadian government": the country itself."""
+    if len(span) < 2 or fold(span[-1].text) not in gaz.government_nouns:
+        return None
+    return gaz.country_of_adjective(span[:-1].text)
+
+
+def _expand_country(span: "Span", text: str, gaz: Gazetteer) -> str:
+    """"U.S. Air Force" → "United States Air Force": an abbreviated country
+    at the head of a name is spelt out, so that every spelling is one name."""
+    first = span[0].text
+    entry = gaz.lookup(first)
+    if len(span) > 1 and entry is not None and entry.kind == "country" and first.replace(".", "").isupper():
+        return entry.name + text[len(first):]
+    return text
 
 
 def acts_as_government(token: "Token") -> bool:
@@ -182,7 +213,12 @@ def _corefer_organisations(found: list[_Found], gaz: Gazetteer) -> None:
     → Lockheed Martin)."""
     orgs = [f for f in found if f.kind == "organisation" and not f.known and len(f.name.split()) > 1]
     for f in found:
-        if f.known or f.kind != "organisation" or " " in f.name:
+        if f.known or f.kind != "organisation":
+            continue
+        if " " in f.name:  # "the Air Force" after "the United States Air Force"
+            longer = [o for o in orgs if o.span.start < f.span.start and o.name.endswith(" " + f.name)]
+            if longer:
+                f.name = longer[-1].name
             continue
         for org in orgs:
             words = org.name.split()

@@ -42,6 +42,7 @@ def name_key(text: str) -> str:
 def clean_surface(text: str) -> str:
     """A name as written, without a possessive ending or surrounding space."""
     text = _SPACES.sub(" ", text).strip()
+    text = re.sub(r"(?<=\w) - (?=\w)", "-", text)  # "Wal - Mart" in pre-tokenised text
     text = re.sub(r"\s*(?:['’]s|['’])$", "", text)
     return text.strip()
 

@@ -41,6 +41,7 @@ class ActorGazetteer:
         for label, texts in by_label.items():
             self.matcher.add(label, list(nlp.tokenizer.pipe(sorted(set(texts)))))
         self.title_words = {fold(w) for title in gazetteer.titles for w in title.split()}
+        self.not_people = gazetteer.organisation_heads | gazetteer.place_heads
 
     def __call__(self, doc: "Doc") -> "Doc":
         from spacy.tokens import Span
@@ -67,6 +68,13 @@ class ActorGazetteer:
             if ent.label_ in _PERSONLIKE and self._is_title(ent) and ent.end < len(doc) and \
                     any(e.start == ent.end and e.label_ == "PERSON" for e in ents):
                 continue  # "US National Security Advisor" before "Jake Sullivan"
+            lead = 0
+            while lead < len(ent) - 1 and fold(ent[lead].text) in self.title_words:
+                lead += 1
+            if ent.label_ in _PERSONLIKE and 0 < lead and len(ent) - lead in (2, 3) and \
+                    all(t.is_title for t in ent[lead:]) and fold(ent[-1].text) not in self.not_people:
+                out.append(Span(doc, ent.start + lead, ent.end, label="PERSON"))  # "Spokeswoman Sandy Angers"
+                continue
             if ent.label_ in _PERSONLIKE and not self.gazetteer.lookup(ent.text):
                 parts = [t for t in ent if t.text not in "-–"]
                 if fold(ent.text) in surnames or (
