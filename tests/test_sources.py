@@ -217,3 +217,14 @@ def test_ids_are_stable_and_unique(tmp_path: Path) -> None:
     first = [a.id for a in read(tmp_path)[0]]
     assert first == [a.id for a in read(tmp_path)[0]]
     assert len(set(first)) == 3 and set(first) == {"a", "a-2", "sub-a"}
+
+
+def test_shipped_example_content_reads_cleanly() -> None:
+    content = Path(__file__).resolve().parents[1] / "content"
+    articles, problems = read(content)
+    assert not problems, [str(p) for p in problems]
+    assert len(articles) >= 12
+    assert {a.path.rsplit(".", 1)[1] for a in articles} >= {"md", "txt", "html", "xml", "jsonl"}
+    call = [a for a in articles if a.published in (date(2022, 2, 12), date(2022, 2, 13)) and "Biden" in a.text]
+    assert len({a.outlet for a in call}) >= 3
+    assert all(a.published and date(2022, 2, 10) <= a.published <= date(2022, 2, 28) for a in articles)
