@@ -88,6 +88,7 @@ def _happening(anchor: Anchor, segment: "Span", index: int, article: Article,
         head = anchor.extra_subject
         inside += mentions_in(mentions, min(t.idx for t in head.subtree if t.i <= head.i), head.idx + len(head))
     title = title_from(title_root, set(anchor.keep_out), inside, (segment.start, segment.end))
+    title = _name_pronoun(title, segment, mentions)
     if not title or len(title.split()) < 2:
         return None
     summary = clean_text(segment.text)
@@ -97,6 +98,21 @@ def _happening(anchor: Anchor, segment: "Span", index: int, article: Article,
         title=title, summary=summary, type=anchor.type, type_rule=anchor.type_rule, actors=actors_of(inside),
         place=place_of(inside, segment), numbers=numbers_of(segment, set(anchor.keep_out)),
     )
+
+
+PRONOUN_SUBJECTS = {"he": "person", "she": "person"}
+
+
+def _name_pronoun(title: str, segment: "Span", mentions: list[Mention]) -> str:
+    """"He later ordered…" -> the person named last before the sentence: a title
+    is read alone, away from the sentence that said who "he" is."""
+    first, _, rest = title.partition(" ")
+    if first.lower() not in PRONOUN_SUBJECTS or not rest:
+        return title
+    before = [m for m in mentions if m.end <= segment.start_char and m.kind == "person"]
+    if not before:
+        return title
+    return f"{max(before, key=lambda m: m.start).name} {rest}"
 
 
 def _elaborates(segment: "Span", anchors: list[Anchor], previous: Happening) -> bool:

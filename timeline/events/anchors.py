@@ -85,7 +85,7 @@ def _main_anchor(root: "Token", vocab: Vocabulary, descend: bool = True) -> Anch
             verb = planned
             group.add(verb.i)
     mood = mood_of(verb, vocab)
-    if mood.hypothetical:
+    if mood.hypothetical or _negated(verb):
         return None
     group |= _sharing_time(verb, vocab)
     manner = manner_of(verb)
@@ -111,6 +111,11 @@ def _direct_quote(root: "Token", vocab: Vocabulary) -> bool:
     tokens = list(content.subtree)
     before = root.doc[tokens[0].i - 1] if tokens[0].i > 0 else None
     return bool(before is not None and before.text in QUOTE_MARKS) or tokens[0].text in QUOTE_MARKS
+
+
+def _negated(verb: "Token") -> bool:
+    """"did not name it": what did not happen is no event."""
+    return any(c.dep_ == "neg" for c in verb.children)
 
 
 def _eventful(verb: "Token", vocab: Vocabulary) -> bool:
@@ -155,10 +160,14 @@ def find_anchors(segment: "Span", timexes: list[Timex], dct: date | None, vocab:
         owner = next((a for a in anchors if verb.i in a.group), None)
         if owner is None:
             mood = mood_of(verb, vocab)
-            if mood.hypothetical or (verb.lemma_.lower() in vocab.states and mood.tense == "present"):
+            if mood.hypothetical or _negated(verb) or (
+                    verb.lemma_.lower() in vocab.states and mood.tense == "present"):
                 continue
             subject = verb.head if verb.dep_ in ("relcl", "acl") else None
-            owner = Anchor(verb=verb, title_root=verb, is_main=False, mood=mood, extra_subject=subject,
+            title_root = verb
+            while title_root.dep_ in ("xcomp", "pcomp") and title_root.head.i != title_root.i:
+                title_root = title_root.head  # "to meet Putin" is told with the verb that plans it
+            owner = Anchor(verb=verb, title_root=title_root, is_main=False, mood=mood, extra_subject=subject,
                            group={verb.i} | _sharing_time(verb, vocab),
                            is_reporting=verb.lemma_.lower() in vocab.reporting)
             anchors.append(owner)
@@ -219,9 +228,13 @@ def _classify(anchor: Anchor, vocab: Vocabulary) -> None:
     manner = manner_of(verb)
     if manner is not None:
         candidates.insert(0, ("manner", manner))
-    for child in verb.children:
-        if child.dep_ in ("xcomp", "conj") and is_predicate(child):
-            candidates.append((child.dep_, child))
+    children = list(verb.children)
+    candidates += [("xcomp", c) for c in children if c.dep_ == "xcomp" and is_predicate(c)]
+    # "held a telephone call": the object names the happening before a second clause does
+    for child in children:
+        if child.dep_ in ("dobj", "attr", "nsubjpass"):
+            candidates += [("object", t) for t in child.subtree if t.pos_ in ("NOUN", "PROPN")]
+    candidates += [("conj", c) for c in children if c.dep_ == "conj" and is_predicate(c)]
     for token in verb.subtree:
         if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "attr", "compound"):
             candidates.append(("object", token))

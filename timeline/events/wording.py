@@ -125,6 +125,8 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
             continue
         words.append(token.text_with_ws)
     title = clean_text("".join(words)).strip(" ,;:-–—'\"")
+    if root.dep_ == "ccomp" and title.lower().startswith("that "):
+        title = title[5:]  # what was said, without the "that" of reported speech
     if not any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in root.children) and root.dep_ == "ROOT":
         # The parser put the subject in a side clause: name the actors before the verb.
         before = [m.name for m in sorted(mentions, key=lambda m: m.start) if m.end <= root.idx

@@ -3,6 +3,15 @@
 Schema (documented for maintainers in the README): a file holds a list of
 events; each event is a mapping with the keys of ``FIELD_ORDER``. Optional keys
 are left out when empty so that files stay short and diffs small.
+
+Hand edits are found without asking the maintainer to say anything: every
+event the build writes carries ``fingerprint``, a short hash of each field a
+maintainer may edit (``TRACKED``), as the build wrote it. When the store is
+read back, a field whose value no longer matches its part of the fingerprint
+was edited by hand and is added to ``curated``; from then on the field keeps
+the maintainer's value on every rebuild. Listing a field in ``curated`` by
+hand does the same. A maintainer who wants extraction back for a field
+removes it from ``curated``.
 """
 
 from __future__ import annotations
@@ -13,14 +22,17 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import StoreError
-from ..records import ActorRef, DateEvidence, Event, Problem, Source
-from .yamlio import LineDict, atomic_write_text, dump_yaml, load_yaml
+from ..records import ActorRef, DateEvidence, Event, Problem, Source, stable_hash
+from .yamlio import LineDict, atomic_write_text, dump_yaml, load_yaml, load_yaml_fast
 
 FIELD_ORDER = (
     "id", "date", "precision", "status", "type", "title", "summary", "actors", "place",
     "importance", "evidence", "sources", "disputes", "aliases", "curated", "hidden", "locked",
-    "type_rule", "predicate",
+    "type_rule", "predicate", "fingerprint",
 )
+# Fields whose hand edits the fingerprint detects, in the order of its parts.
+TRACKED = ("title", "summary", "date", "status", "type", "actors", "place", "importance", "hidden")
+FINGERPRINT_PART = 6
 REQUIRED = ("id", "date", "title")
 STATUSES = ("occurred", "scheduled")
 SOURCE_ORDER = ("article", "title", "published", "url", "outlet", "reported_date", "quote")
@@ -41,10 +53,34 @@ def store_file_key(date: str) -> str:
     return f"{first.year:04d}"
 
 
+def _field_hash(event: Event, name: str) -> str:
+    value = getattr(event, name)
+    if name == "actors":
+        value = [a.name for a in value]
+    return stable_hash(value, length=FINGERPRINT_PART)
+
+
+def fingerprint(event: Event) -> str:
+    """Hashes of the tracked fields as written, ``-`` for those already curated."""
+    return ".".join("-" if name in event.curated else _field_hash(event, name) for name in TRACKED)
+
+
+def edited_fields(event: Event, printed: str) -> tuple[str, ...]:
+    """Tracked fields whose value differs from the one the fingerprint was made of."""
+    parts = printed.split(".")
+    if len(parts) != len(TRACKED):
+        return ()
+    return tuple(name for name, part in zip(TRACKED, parts) if part != "-" and part != _field_hash(event, name))
+
+
 def event_to_dict(event: Event) -> dict[str, Any]:
     """Event as an ordered mapping, optional keys dropped when empty."""
     out: dict[str, Any] = {}
     for name in FIELD_ORDER:
+        if name == "fingerprint":
+            if event.sources:  # an event typed in by hand is the maintainer's through and through
+                out[name] = fingerprint(event)
+            continue
         value = getattr(event, name)
         if name == "actors":
             value = [{"name": a.name, "kind": a.kind} for a in value]
@@ -75,7 +111,7 @@ def event_from_dict(data: Any, path: str) -> Event:
         at = data.line_of(key) if isinstance(data, LineDict) else line
         return StoreError(f"field {key!r}: {message}", path, at)
 
-    known = {f.name for f in fields(Event)}
+    known = {f.name for f in fields(Event)} | {"fingerprint"}
     for key in data:
         if key not in known:
             raise fail(str(key), f"unknown field (known: {', '.join(FIELD_ORDER)})")
@@ -114,7 +150,10 @@ def event_from_dict(data: Any, path: str) -> Event:
         lists[key] = tuple(value)
     from ..temporal.values import precision_of
 
-    return Event(
+    printed = data.get("fingerprint")
+    if printed is not None and not isinstance(printed, str):
+        raise fail("fingerprint", "is written by the build; delete the line rather than edit it")
+    event = Event(
         id=data["id"], date=data["date"], precision=str(data.get("precision") or precision_of(data["date"])),
         status=status, title=data["title"].strip(), summary=str(data.get("summary") or ""),
         type=str(data.get("type") or "other"), actors=actors, sources=sources,
@@ -124,6 +163,13 @@ def event_from_dict(data: Any, path: str) -> Event:
         place=data.get("place"), type_rule=str(data.get("type_rule") or ""),
         predicate=str(data.get("predicate") or ""), **lists,
     )
+    if printed:
+        edited = edited_fields(event, printed)
+        if edited:
+            from dataclasses import replace
+
+            event = replace(event, curated=tuple(sorted(set(event.curated) | set(edited))))
+    return event
 
 
 def _actor_from(value: Any) -> ActorRef:
@@ -153,15 +199,73 @@ def load_events(folder: Path) -> tuple[list[Event], list[Problem]]:
         return events, problems
     for path in sorted(folder.glob("*.yaml")):
         try:
-            data = load_yaml(path)
-            if data is None:
-                continue
-            if not isinstance(data, list):
-                raise StoreError("a store file holds a list of events", str(path), 1)
-            events.extend(event_from_dict(item, str(path)) for item in data)
+            events.extend(_load_file(path))
         except StoreError as exc:
             problems.append(Problem(path=str(exc.path or path), line=exc.line, message=exc.reason))
     return events, problems
+
+
+def _load_file(path: Path) -> list[Event]:
+    """Events of one file: libyaml first, the line-numbering loader only to
+    name the line of something wrong."""
+    data = load_yaml_fast(path)
+    try:
+        return _events_of(data, path)
+    except StoreError:
+        if isinstance(data, list) and data and isinstance(data[0], LineDict):
+            raise
+    return _events_of(load_yaml(path), path)
+
+
+def _events_of(data: Any, path: Path) -> list[Event]:
+    if data is None:
+        return []
+    if not isinstance(data, list):
+        raise StoreError("a store file holds a list of events", str(path), 1)
+    return [event_from_dict(item, str(path)) for item in data]
+
+
+def validate_store(folder: Path) -> list[Problem]:
+    """Everything wrong with the store, without building: schema errors with
+    file, line and field, ids used twice, aliases that hide an event, and
+    events filed under the wrong month (a warning: the next build moves them)."""
+    problems: list[Problem] = []
+    if not folder.is_dir():
+        return problems
+    seen: dict[str, str] = {}
+    aliases: dict[str, str] = {}
+    for path in sorted(folder.glob("*.yaml")):
+        try:
+            events = _load_file(path)
+        except StoreError as exc:
+            problems.append(Problem(path=str(exc.path or path), line=exc.line, message=exc.reason))
+            continue
+        for event in events:
+            if event.id in seen:
+                problems.append(Problem(str(path), f"field 'id': {event.id!r} is also used in {seen[event.id]}",
+                                        _line_of(path, event.id)))
+            seen[event.id] = str(path)
+            for alias in event.aliases:
+                aliases[alias] = event.id
+            if store_file_key(event.date) != path.stem:
+                problems.append(Problem(str(path), f"event {event.id!r} dated {event.date} belongs in "
+                                        f"{store_file_key(event.date)}.yaml; the next build moves it",
+                                        _line_of(path, event.id), severity="warning"))
+    for alias, owner in sorted(aliases.items()):
+        if alias in seen and alias != owner:
+            problems.append(Problem(seen[alias], f"field 'aliases': {alias!r} is an alias of {owner!r} "
+                                    "and also an event of its own", _line_of(Path(seen[alias]), alias)))
+    return problems
+
+
+def _line_of(path: Path, event_id: str) -> int | None:
+    try:
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if line.lstrip("- ").startswith("id:") and event_id in line:
+                return number
+    except OSError:
+        return None
+    return None
 
 
 def save_events(folder: Path, events: list[Event], *, keep: set[str] = frozenset()) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -58,6 +59,29 @@ def load_yaml(path: Path, *, max_bytes: int = 50_000_000) -> Any:
     return parse_yaml(text, str(path))
 
 
+_ALIAS_HINT = re.compile(r"(^|[\s\[{,:-])[&*][^\s,\]}]+", re.MULTILINE)
+
+
+def load_yaml_fast(path: Path, *, max_bytes: int = 50_000_000) -> Any:
+    """Like ``load_yaml`` but with libyaml and plain dicts: ten times faster, no
+    line numbers. Callers that find something wrong call ``load_yaml`` again
+    to name the line."""
+    try:
+        if path.stat().st_size > max_bytes:
+            raise StoreError(f"file is larger than {max_bytes} bytes", str(path))
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise StoreError(f"not UTF-8 text ({exc.reason})", str(path)) from None
+    except OSError as exc:
+        raise StoreError(f"cannot read: {exc.strerror}", str(path)) from None
+    if "\x00" in text or _ALIAS_HINT.search(text) or not hasattr(yaml, "CSafeLoader"):
+        return parse_yaml(text, str(path))  # the careful path gives the message
+    try:
+        return yaml.load(text, Loader=yaml.CSafeLoader)  # noqa: S506 - the C safe loader
+    except (yaml.YAMLError, RecursionError):
+        return parse_yaml(text, str(path))
+
+
 def parse_yaml(text: str, name: str) -> Any:
     if "\x00" in text:
         raise StoreError("contains NUL bytes; restore it from version control", name)
@@ -91,9 +115,23 @@ _Dumper.add_representer(str, _str_representer)
 _Dumper.add_representer(LineDict, _Dumper.represent_dict)
 
 
+_FastDumper: type | None = None
+if hasattr(yaml, "CSafeDumper"):
+    class _CDumper(yaml.CSafeDumper):  # type: ignore[misc,name-defined]
+        """The same output through libyaml, for stores of many thousand events."""
+
+        def ignore_aliases(self, data: Any) -> bool:
+            return True
+
+    _CDumper.add_representer(str, _str_representer)
+    _CDumper.add_representer(LineDict, _CDumper.represent_dict)
+    _FastDumper = _CDumper
+
+
 def dump_yaml(data: Any) -> str:
     """Deterministic YAML: keys in the order given (callers order them), wide lines, UTF-8."""
-    return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False)
+    return yaml.dump(data, Dumper=_FastDumper or _Dumper, sort_keys=False, allow_unicode=True, width=100,
+                     default_flow_style=False)
 
 
 def atomic_write_text(path: Path, text: str) -> bool:

@@ -1,0 +1,61 @@
+"""How much an event matters, for the "key events" view.
+
+The score adds up, with the weights of ``data/importance.yaml``:
+
+- ``sources`` × log2(1 + independent sources): outlets count once however
+  many of their articles report it (an article without outlet counts alone);
+- ``mentions`` × log2(1 + sentences beyond one per source): an event an
+  article comes back to is central to it;
+- ``headline`` when an article's headline is about it (its title shares most
+  words with the headline), ``lead`` when it is in an article's first two
+  sentences: editors put the news there;
+- ``actors`` × log2(1 + how many events its best-known actor takes part in
+  across the store): a call between presidents outranks one between mayors;
+- ``scheduled`` and ``coarse_date`` (negative): plans and background dated to
+  a month or coarser rank below what happened on a known day.
+
+Only the order matters; the score is rounded to two decimals so that stores
+diff cleanly.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+WEIGHTS_FILE = Path(__file__).resolve().parent / "data" / "importance.yaml"
+LEAD_SENTENCES = 2
+
+
+@dataclass(frozen=True)
+class Signals:
+    """What the score is computed from, gathered by the merge."""
+
+    outlets: int  # independent sources
+    mentions: int  # sentences reporting it, all articles together
+    sources: int  # articles reporting it
+    headline: bool
+    lead: bool
+    actor_events: int  # events of its most prominent actor
+    scheduled: bool
+    coarse: bool
+
+
+@lru_cache(maxsize=1)
+def weights() -> dict[str, float]:
+    data = yaml.safe_load(WEIGHTS_FILE.read_text(encoding="utf-8")) or {}
+    return {str(k): float(v) for k, v in data.items()}
+
+
+def importance(s: Signals) -> float:
+    w = weights()
+    score = w.get("sources", 0) * math.log2(1 + s.outlets)
+    score += w.get("mentions", 0) * math.log2(1 + max(0, s.mentions - s.sources))
+    score += w.get("headline", 0) * s.headline + w.get("lead", 0) * s.lead
+    score += w.get("actors", 0) * math.log2(1 + s.actor_events)
+    score += w.get("scheduled", 0) * s.scheduled + w.get("coarse_date", 0) * s.coarse
+    return round(max(score, 0.0), 2)

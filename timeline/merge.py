@@ -1,0 +1,295 @@
+"""Merge: the happenings of every article folded into the store's events.
+
+1. Happenings that report the same happening are clustered: same kind of
+   predicate, dates compatible within their precision (a day apart is allowed
+   and recorded as a dispute), at least one actor in common, and titles alike
+   (rapidfuzz). Only happenings that share a date bucket and an actor are ever
+   compared, so the work grows with the number of happenings, not its square.
+2. Each cluster becomes a proposed event: every article as a source with the
+   date it gave, disagreements kept in ``disputes``.
+3. Proposals are matched with the events already in the store by the sources
+   they share, so an event keeps its id when new articles report it; when one
+   proposal covers several stored events, the survivor keeps the others' ids
+   as ``aliases``.
+4. Curation wins: fields named in ``curated`` keep the store's value, ``locked``
+   events are not touched, events with no sources (typed in by a maintainer)
+   stay. A stored event no article supports any more is removed unless it is
+   curated, hidden or locked; every removal is reported in ``notes``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+from typing import Iterable
+
+from rapidfuzz import fuzz
+
+from .importance import LEAD_SENTENCES, Signals, importance
+from .records import Article, Event, Happening, Source, stable_hash
+from .temporal.values import bounds, precision_of, sort_key
+
+SIMILAR_TITLES = 55  # rapidfuzz token_sort_ratio above which two titles tell the same happening
+HEADLINE_MATCH = 60  # token_set_ratio between a title and an article headline that makes it the headline's story
+MAX_CANDIDATES = 40  # clusters compared per blocking key: bounds the work on a crowded day
+CURATABLE = ("title", "summary", "date", "precision", "status", "type", "actors", "place", "importance", "sources")
+FINE = ("time", "day")
+
+
+@dataclass(frozen=True)
+class MergeResult:
+    events: tuple[Event, ...]
+    new: int = 0
+    changed: int = 0
+    merged: int = 0
+    removed: int = 0
+    notes: tuple[str, ...] = ()
+
+
+def merge(store: list[Event], happenings: list[Happening], articles: list[Article]) -> MergeResult:
+    """The new store: ``store`` updated with what ``articles`` now report."""
+    by_article = {a.id: a for a in articles}
+    clusters = cluster(happenings)
+    proposals = [_propose(c, by_article) for c in clusters]
+    _rank(proposals, clusters, by_article)
+    return _reconcile(store, proposals, by_article)
+
+
+# --- 1. clustering -------------------------------------------------------------------------
+
+
+def _day_buckets(date: str) -> tuple[list[object], list[object]]:
+    """Keys a happening is filed under, and keys it looks in (a day either side)."""
+    if precision_of(date) in FINE:
+        span = bounds(date)
+        if span is not None:
+            day = span[0].toordinal()
+            return [day], [day - 1, day, day + 1]
+    return [date], [date]
+
+
+def _compatible_dates(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    sa, sb = bounds(a), bounds(b)
+    if sa is None or sb is None:
+        return False
+    fine = precision_of(a) in FINE and precision_of(b) in FINE
+    slack = 1 if fine else 0  # a day apart: same happening, dates disputed
+    return sa[0].toordinal() - slack <= sb[1].toordinal() and sb[0].toordinal() - slack <= sa[1].toordinal()
+
+
+def _same(a: Happening, b: Happening) -> bool:
+    """Whether two articles' happenings are one. Within an article extraction has
+    already told happenings apart, so two of its sentences never merge here."""
+    if a.article_id == b.article_id or a.type != b.type:
+        return False
+    names_a = {x.name for x in a.actors if x.kind != "place"}
+    shared = names_a.intersection(x.name for x in b.actors if x.kind != "place")
+    if names_a and not shared:
+        return False
+    if not _compatible_dates(a.date, b.date):
+        return False
+    # Two named parties in common (the presidents of a call) need less wording in common.
+    needed = SIMILAR_TITLES - 20 if len(shared) >= 2 else SIMILAR_TITLES
+    return fuzz.token_sort_ratio(a.title, b.title, processor=str.lower) >= needed
+
+
+def cluster(happenings: Iterable[Happening]) -> list[list[Happening]]:
+    """Groups of happenings that report the same happening, in a stable order."""
+    unique = {(h.article_id, h.sentence_index, h.title): h for h in happenings}  # an article read twice
+    ordered = [unique[k] for k in sorted(unique)]
+    clusters: list[list[Happening]] = []
+    index: dict[tuple[object, str], list[int]] = {}
+    for h in ordered:
+        files, looks = _day_buckets(h.date)
+        names = [a.name for a in h.actors] or [f"type:{h.type}"]
+        best: int | None = None
+        seen: set[int] = set()
+        for bucket in looks:
+            for name in names:
+                for cid in reversed(index.get((bucket, name), ())[-MAX_CANDIDATES:]):
+                    if cid in seen:
+                        continue
+                    seen.add(cid)
+                    if _same(clusters[cid][0], h) and (best is None or cid < best):
+                        best = cid
+        if best is None:
+            best = len(clusters)
+            clusters.append([h])
+        else:
+            clusters[best].append(h)
+        for bucket in files:
+            for name in names:
+                keys = index.setdefault((bucket, name), [])
+                if not keys or keys[-1] != best:
+                    keys.append(best)
+    return clusters
+
+
+# --- 2. proposals --------------------------------------------------------------------------
+
+
+def _propose(group: list[Happening], articles: dict[str, Article]) -> Event:
+    def published(h: Happening) -> str:
+        a = articles.get(h.article_id)
+        return a.published.isoformat() if a and a.published else "9999"
+
+    lead = min(group, key=lambda h: (h.sentence_index > 1, published(h), h.article_id, h.sentence_index))
+    first_per_article: dict[str, Happening] = {}
+    for h in sorted(group, key=lambda h: (h.article_id, h.sentence_index)):
+        first_per_article.setdefault(h.article_id, h)
+    sources = tuple(sorted((_source(h, articles.get(h.article_id)) for h in first_per_article.values()),
+                           key=lambda s: (s.published or "9999", s.article)))
+    dates = Counter(h.date for h in first_per_article.values())
+    date = max(dates, key=lambda d: (dates[d], -_rank_of(d), d == lead.date))
+    disputes = []
+    if len(dates) > 1:
+        told = "; ".join(f"{d} ({', '.join(sorted(a for a, h in first_per_article.items() if h.date == d))})"
+                         for d in sorted(dates, key=sort_key))
+        disputes.append(f"sources give different dates: {told}")
+    figures = {a: h.numbers for a, h in first_per_article.items() if h.numbers}
+    if len(set(figures.values())) > 1:
+        told = "; ".join(f"{', '.join(n)} ({a})" for a, n in sorted(figures.items()))
+        disputes.append(f"sources give different figures: {told}")
+    actors = Counter(a for h in group for a in h.actors)
+    order = {a: i for i, a in enumerate(a for h in group for a in h.actors)}
+    status = "occurred" if any(h.status == "occurred" for h in group) else "scheduled"
+    return Event(
+        id="", date=date, precision=precision_of(date) if precision_of(date) != "time" else "day", status=status,
+        title=lead.title, summary=lead.summary, type=lead.type,
+        actors=tuple(sorted(actors, key=lambda a: (-actors[a], order[a]))), sources=sources,
+        evidence=lead.evidence, aliases=(), disputes=tuple(disputes),
+        place=next((h.place for h in group if h.place), None), type_rule=lead.type_rule, predicate=lead.predicate,
+    )
+
+
+def _rank_of(date: str) -> int:
+    from .temporal.values import PRECISION_RANK
+
+    return PRECISION_RANK.get(precision_of(date), 99)
+
+
+def _source(h: Happening, article: Article | None) -> Source:
+    if article is None:
+        return Source(article=h.article_id, title=h.article_id, quote=h.sentence, reported_date=h.date)
+    return Source(article=article.id, title=article.title,
+                  published=article.published.isoformat() if article.published else None,
+                  url=article.url, outlet=article.outlet, quote=h.sentence, reported_date=h.date)
+
+
+def _rank(proposals: list[Event], clusters: list[list[Happening]], articles: dict[str, Article]) -> None:
+    actor_events = Counter(a.name for p in proposals for a in p.actors)
+    for i, (p, group) in enumerate(zip(proposals, clusters)):
+        outlets = {(s.outlet or s.article) for s in p.sources}
+        headline = any(fuzz.token_set_ratio(h.title, articles[h.article_id].title, processor=str.lower)
+                       >= HEADLINE_MATCH for h in group if h.article_id in articles and h.sentence_index < 3)
+        signals = Signals(
+            outlets=len(outlets), mentions=len(group), sources=len(p.sources), headline=headline,
+            lead=any(h.sentence_index < LEAD_SENTENCES for h in group),
+            actor_events=max((actor_events[a.name] for a in p.actors), default=0),
+            scheduled=p.status == "scheduled", coarse=p.precision not in FINE,
+        )
+        proposals[i] = replace(p, importance=importance(signals))
+
+
+# --- 3. and 4. reconciling with the store ----------------------------------------------------
+
+
+def new_id(event: Event) -> str:
+    """``2022-02-12-biden-and-putin-hold-call-3fa9c1``: date, title words, and a
+    hash of the first source, so two builds give the same id."""
+    words = re.findall(r"[a-z0-9]+", event.title.lower())[:7]
+    first = event.sources[0] if event.sources else None
+    digest = stable_hash(event.date, event.title, first.article if first else "", first.quote if first else "",
+                         length=6)
+    return "-".join([event.date.lower(), *words, digest])[:120].strip("-")
+
+
+def _reconcile(store: list[Event], proposals: list[Event], articles: dict[str, Article]) -> MergeResult:
+    from .store.events import event_to_dict
+
+    by_key: dict[tuple[str, str], str] = {}
+    by_article: dict[str, set[str]] = {}
+    stored = {e.id: e for e in store}
+    for e in store:
+        if e.locked or not e.sources:
+            continue
+        for s in e.sources:
+            by_key[(s.article, s.quote)] = e.id
+            by_article.setdefault(s.article, set()).add(e.id)
+    claimed: dict[str, int] = {}
+    matches: list[list[str]] = []
+    for i, p in enumerate(proposals):
+        votes: Counter[str] = Counter(by_key[k] for s in p.sources if (k := (s.article, s.quote)) in by_key)
+        if not votes:  # the sentence was re-cleaned: same article, same date, similar title
+            for s in p.sources:
+                for eid in sorted(by_article.get(s.article, ())):
+                    e = stored[eid]
+                    if _compatible_dates(e.date, p.date) and fuzz.token_set_ratio(
+                            e.title, p.title, processor=str.lower) >= SIMILAR_TITLES:
+                        votes[eid] += 1
+        ranked = [eid for eid, _ in sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))]
+        matches.append([eid for eid in ranked if eid not in claimed])
+        for eid in matches[-1]:
+            claimed[eid] = i
+    events: list[Event] = []
+    notes: list[str] = []
+    new = changed = merged = removed = 0
+    taken: set[str] = {e.id for e in store}
+    for p, ids in zip(proposals, matches):
+        if not ids:
+            eid = new_id(p)
+            while eid in taken:
+                eid = f"{eid[:113]}-{stable_hash(eid, length=6)}"
+            taken.add(eid)
+            events.append(replace(p, id=eid))
+            new += 1
+            continue
+        keeper = stored[ids[0]]
+        folded = [stored[x] for x in ids[1:]]
+        merged += len(folded)
+        for f in folded:
+            notes.append(f"merged {f.id} into {keeper.id} (same happening)")
+        event = _curate(replace(p, id=keeper.id), keeper, folded)
+        if event_to_dict(event) != event_to_dict(keeper):
+            changed += 1
+        events.append(event)
+    present = set(articles)
+    for e in store:
+        if e.id in claimed:
+            continue
+        if e.locked or not e.sources:
+            events.append(e)
+            continue
+        kept = tuple(s for s in e.sources if s.article in present)
+        gone = [s.article for s in e.sources if s.article not in present]
+        why = f"its articles were removed ({', '.join(sorted(set(gone)))})" if gone and not kept \
+            else "no article reports it any more"
+        if e.curated or e.hidden:
+            events.append(replace(e, sources=kept))
+            notes.append(f"kept {e.id}: {why}, but a maintainer curated it")
+            continue
+        removed += 1
+        notes.append(f"removed {e.id} ({e.title}): {why}")
+    events.sort(key=lambda e: (sort_key(e.date), e.id))
+    return MergeResult(events=tuple(events), new=new, changed=changed, merged=merged, removed=removed,
+                       notes=tuple(notes))
+
+
+def _curate(proposal: Event, stored: Event, folded: list[Event]) -> Event:
+    """The proposal with everything the maintainer decided about ``stored``."""
+    if stored.locked:
+        return stored
+    aliases = set(stored.aliases)
+    curated = set(stored.curated)
+    for f in folded:
+        aliases |= {f.id, *f.aliases}
+        curated |= set(f.curated)
+    event = replace(proposal, aliases=tuple(sorted(aliases - {stored.id})), curated=tuple(sorted(curated)),
+                    hidden=stored.hidden or any(f.hidden for f in folded))
+    kept = {name: getattr(stored, name) for name in CURATABLE if name in stored.curated}
+    if "date" in kept and "precision" not in kept:
+        kept["precision"] = stored.precision
+    return replace(event, **kept)
