@@ -24,7 +24,9 @@ def _alt(words: object, capitalise: bool = False) -> str:
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _ONES = "one|two|three|four|five|six|seven|eight|nine"
 NUM = rf"(?i:\d+(?:\.\d+)?|(?:{_TENS})-(?:{_ONES})|{_alt(NUMBER_WORDS)})"
-MONTH = rf"(?P<month>(?:{_alt(MONTHS, capitalise=True)})\.?)"
+# Abbreviations may end in a full stop; full names may not (it ends the sentence).
+MONTH = (rf"(?P<month>{_alt((m for m in MONTHS if len(m) > 4 or m in ('may', 'june', 'july')), capitalise=True)}"
+         rf"|(?:{_alt((m for m in MONTHS if len(m) <= 4 and m not in ('may', 'june', 'july')), capitalise=True)})\.?)")
 WEEKDAY = rf"(?P<weekday>{_alt(WEEKDAYS, capitalise=True)})"
 DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 YEAR = r"(?P<year>1[0-9]{3}|20[0-9]{2})(?![\d.,]\d)"
@@ -59,7 +61,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("decade", r"(?P<cent>1\d|20)(?P<dec>\d)0['’]?s"),
     # Without a century, only where the context makes it a decade ("the 80s", "the 70s and 80s").
     ("decade", r"(?:(?<=\bthe\s)|(?<=\band\s)|(?<=\bor\s)|['’])(?P<dec>\d)0['’]?s"),
-    ("century", rf"(?:the\s+)?(?P<ord>(?i:{_alt(ORDINALS)}))[\s-]+(?i:century)"),
+    ("century", rf"(?:(?i:the)\s+)?(?P<ord>(?i:{_alt(ORDINALS)})|\d{{1,2}}(?:st|nd|rd|th))[\s-]+(?i:century)"),
     ("quarter", r"(?:(?i:the)\s+)?(?P<ord>(?i:first|second|third|fourth|final|last|1st|2nd|3rd|4th))[\s-]+"
                 r"(?i:fiscal\s+)?(?i:quarter)(?:\s+(?:(?i:of)\s+)?(?:(?i:fiscal\s+)?"
                 rf"{YEAR}|{REL}\s+(?i:fiscal\s+)?(?i:year)|(?P<the>(?i:the\s+(?:fiscal\s+)?year))))?"),
@@ -112,4 +114,5 @@ TIME_DAY_GAP = r"\s*(?:,|on|at|,\s*on)?\s*"
 RANGE_OPEN = r"(?i:from|between)\s+$"
 RANGE_GAP = r"\s*(?:-|–|to|and|until|till|through)\s*"
 # Words after a number that make "a year" a rate ("15 a year").
-RATE_BEFORE = rf"(?:\d[\d,.]*|{_TENS}|{_ONES}|once|twice|thrice|times|%|percent)\s*$"
+# An amount may be a word or two before: "15 tankers a year".
+RATE_BEFORE = rf"(?:\d[\d,.]*|{_TENS}|{_ONES}|once|twice|thrice|times|%|percent)\s*(?:[a-z]+\s+){{0,2}}$"

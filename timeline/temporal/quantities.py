@@ -56,7 +56,7 @@ def duration_value(amount: float | None, unit: str) -> str | None:
 
 def is_rate(cand: Candidate, text: str) -> bool:
     """Whether "a year" follows an amount, as in "15 a year": a frequency, not a span."""
-    return bool(_RATE_BEFORE.search(text[max(0, cand.start - 16):cand.start]))
+    return bool(_RATE_BEFORE.search(text[max(0, cand.start - 40):cand.start]))
 
 
 def measure(cand: Candidate, text: str) -> tuple[str, str | None, str] | None:

@@ -145,7 +145,8 @@ def decade(c: Candidate, ctx: Context) -> Reading | None:
 
 
 def century(c: Candidate, ctx: Context) -> Reading | None:
-    n = ORDINALS.get(_words(c.groups["ord"]))
+    word = _words(c.groups["ord"])
+    n = ORDINALS.get(word) or (int(word[:-2]) if word[:-2].isdigit() else 0)
     return ("DATE", f"{n - 1:02d}XX", "century") if n else None
 
 

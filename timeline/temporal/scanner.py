@@ -86,6 +86,8 @@ def _plausible(cand: Candidate, doc: Doc) -> bool:
     if cand.rule == "year" and not groups.get("fiscal"):
         if any(t.ent_type_ in AMOUNT_LABELS for t in tokens):
             return False
+        if tokens[-1].dep_ == "nummod" and tokens[-1].head.tag_ == "NNS":
+            return False  # counts things: "2000 troops"
         prev = doc[tokens[0].i - 1] if tokens[0].i > 0 else None
         if prev is not None and (prev.tag_ == "$" or prev.text in ("#", "No.", "no.", "Flight", "flight")):
             return False
