@@ -139,7 +139,8 @@ def join(parts: list[Mapped], separator: str) -> tuple[str, tuple[tuple[int, int
 def file_offset(offsets: tuple[tuple[int, int], ...], text_offset: int) -> int | None:
     """Where in the file the cleaned text's character ``text_offset`` came from.
 
-    Exact inside a kept stretch; for a rewritten stretch, its start.
+    Exact inside a kept stretch; inside a rewritten stretch (a repaired
+    artefact or mojibake) only approximate, as its length changed.
     """
     if not offsets:
         return None
