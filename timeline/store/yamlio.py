@@ -43,11 +43,7 @@ class LineDict(dict):  # type: ignore[type-arg]
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
-def load_yaml(path: Path, *, max_bytes: int = 50_000_000) -> Any:
-    """Load one YAML file safely; mappings come back as ``LineDict``.
-
-    Raises StoreError naming the file and line for anything wrong.
-    """
+def _read_text(path: Path, max_bytes: int) -> str:
     try:
         if path.stat().st_size > max_bytes:
             raise StoreError(f"file is larger than {max_bytes} bytes", str(path))
@@ -56,6 +52,15 @@ def load_yaml(path: Path, *, max_bytes: int = 50_000_000) -> Any:
         raise StoreError(f"not UTF-8 text ({exc.reason})", str(path)) from None
     except OSError as exc:
         raise StoreError(f"cannot read: {exc.strerror}", str(path)) from None
+    return text
+
+
+def load_yaml(path: Path, *, max_bytes: int = 50_000_000) -> Any:
+    """Load one YAML file safely; mappings come back as ``LineDict``.
+
+    Raises StoreError naming the file and line for anything wrong.
+    """
+    text = _read_text(path, max_bytes)
     return parse_yaml(text, str(path))
 
 
@@ -66,14 +71,7 @@ def load_yaml_fast(path: Path, *, max_bytes: int = 50_000_000) -> Any:
     """Like ``load_yaml`` but with libyaml and plain dicts: ten times faster, no
     line numbers. Callers that find something wrong call ``load_yaml`` again
     to name the line."""
-    try:
-        if path.stat().st_size > max_bytes:
-            raise StoreError(f"file is larger than {max_bytes} bytes", str(path))
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise StoreError(f"not UTF-8 text ({exc.reason})", str(path)) from None
-    except OSError as exc:
-        raise StoreError(f"cannot read: {exc.strerror}", str(path)) from None
+    text = _read_text(path, max_bytes)
     if "\x00" in text or _ALIAS_HINT.search(text) or not hasattr(yaml, "CSafeLoader"):
         return parse_yaml(text, str(path))  # the careful path gives the message
     try:
