@@ -11,7 +11,8 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from ..records import Timex
-from .resolve import Context, first_value, modifier, move_reference, range_end
+from .context import Context, move_reference
+from .resolve import first_value, modifier, range_end
 from .scanner import scan
 from .values import bounds, is_future, precision_of, sort_key
 

@@ -1,93 +1,33 @@
 """Turn candidates into TIMEX3 values: one normaliser per rule, anchored by the publication date.
 
-Relative expressions count from the publication date (``dct``) or, for
-narrative words ("the following day", "two days later"), from the last date
-the text itself set. Without a publication date, relative expressions keep
-the value None: they are never guessed.
+Without a publication date, relative expressions keep the value None: they
+are never guessed. The state a text builds up while it is read (its moving
+reference date) lives in ``context``.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta
-from functools import lru_cache
-
-from spacy.tokens import Doc
+from datetime import date, timedelta
 
 from . import anchor
+from .context import (
+    Context, Reading, anchor_of, month_number, narrative_base, parse_absolute, shift_of, valid_day,
+    words, year_of,
+)
 from .lexicon import (
-    DAY_WORDS, HOLIDAYS, MONTHS, NARRATIVE_SHIFTS, ORDINALS, PARTS_OF_DAY, POSITION_MODS,
-    QUANTITY_MODS, REFERENCE_WORDS, RELATIVE_SHIFTS, SEASONS, UTC_ZONES, WEEKDAYS,
+    DAY_WORDS, HOLIDAYS, ORDINALS, PARTS_OF_DAY, POSITION_MODS, QUANTITY_MODS, REFERENCE_WORDS,
+    SEASONS, UTC_ZONES, WEEKDAYS,
 )
 from .quantities import measure, number, unit_name
 from .scanner import Candidate
-from .tense import tense_at
-from .values import bounds, day_value, precision_of, week_value
-
-# (type, value, rule): what a normaliser returns; None drops the candidate.
-Reading = tuple[str, str | None, str]
-
-
-@dataclass
-class Context:
-    doc: Doc
-    dct: date | None
-    ref: date | None  # the day the narrative last placed itself on
-    period: tuple[date, str] | None = None  # first day and precision of the last dated expression
-
-    def tense(self, cand: Candidate) -> str | None:
-        return tense_at(self.doc, cand.start, cand.end)
-
-
-def _words(text: str | None) -> str:
-    return re.sub(r"\s+", " ", (text or "").strip().lower()).replace("’", "'")
-
-
-def _month(text: str | None) -> int:
-    return MONTHS[_words(text).rstrip(".")]
-
-
-def _year(g: dict[str, str | None]) -> int | None:
-    return int(g["year"]) if g.get("year") else None
-
-
-def _valid_day(year: int, month: int, day: int) -> str | None:
-    try:
-        return day_value(date(year, month, day))
-    except ValueError:
-        return None  # "31 February" names no day
-
-
-@lru_cache(maxsize=4096)
-def parse_absolute(text: str) -> date | None:
-    """An absolute date string through dateparser (slow, hence the cache)."""
-    import dateparser
-
-    settings = {"DATE_ORDER": "MDY", "STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"]}
-    try:
-        parsed: datetime | None = dateparser.parse(text, languages=["en"], settings=settings)
-    except (ValueError, OverflowError):
-        return None
-    return parsed.date() if parsed else None
-
-
-def _shift(rel: str | None) -> int | None:
-    return RELATIVE_SHIFTS.get(_words(rel)) if rel else None
-
-
-def _anchor(ctx: Context, rel: str | None) -> date | None:
-    """Narrative words count from the text's own reference date, the rest from the publication date."""
-    return ctx.ref if rel and _words(rel) in NARRATIVE_SHIFTS else ctx.dct
-
-
+from .values import day_value, precision_of, week_value
 def absolute_date(c: Candidate, ctx: Context) -> Reading | None:
     g = c.groups
     if g.get("iso"):
-        value = _valid_day(int(g["year"] or 0), int(g["mm"] or 0), int(g["dd"] or 0))
+        value = valid_day(int(g["year"] or 0), int(g["mm"] or 0), int(g["dd"] or 0))
     else:
-        value = _valid_day(int(g["year"] or 0), _month(g["month"]), int(g["day"] or 0))
+        value = valid_day(int(g["year"] or 0), month_number(g["month"]), int(g["day"] or 0))
     return ("DATE", value, "absolute-date") if value else None
 
 
@@ -98,27 +38,27 @@ def numeric_date(c: Candidate, ctx: Context) -> Reading | None:
 
 def month_day(c: Candidate, ctx: Context) -> Reading | None:
     g = c.groups
-    month, day = _month(g["month"]), int(g["day"] or 0)
-    year = _year(g)
+    month, day = month_number(g["month"]), int(g["day"] or 0)
+    year = year_of(g)
     if year is None:
         if ctx.dct is None:
             return ("DATE", None, "month-day-no-dct") if 1 <= day <= 31 else None
         year = anchor.month_year(ctx.dct, month, ctx.tense(c), None, day)
-    value = _valid_day(year, month, day)
+    value = valid_day(year, month, day)
     return ("DATE", value, "month-day" if not g.get("year") else "absolute-date") if value else None
 
 
 def absolute_month(c: Candidate, ctx: Context) -> Reading | None:
-    return "DATE", f"{int(c.groups['year'] or 0):04d}-{_month(c.groups['month']):02d}", "absolute-month"
+    return "DATE", f"{int(c.groups['year'] or 0):04d}-{month_number(c.groups['month']):02d}", "absolute-month"
 
 
 def month(c: Candidate, ctx: Context) -> Reading | None:
     g = c.groups
-    number_ = _month(g["month"])
-    base = _anchor(ctx, g.get("rel")) if g.get("rel") else ctx.dct
+    number_ = month_number(g["month"])
+    base = anchor_of(ctx, g.get("rel")) if g.get("rel") else ctx.dct
     if base is None:
         return "DATE", None, "month-no-dct"
-    shift = _shift(g.get("rel"))
+    shift = shift_of(g.get("rel"))
     tense = ctx.tense(c)
     year = anchor.month_year(base, number_, tense, shift)
     rule = "month-" + ({-1: "last", 0: "this", 1: "next"}.get(shift or 0, "") if g.get("rel") else tense or "nearest")
@@ -145,7 +85,7 @@ def decade(c: Candidate, ctx: Context) -> Reading | None:
 
 
 def century(c: Candidate, ctx: Context) -> Reading | None:
-    word = _words(c.groups["ord"])
+    word = words(c.groups["ord"])
     n = ORDINALS.get(word) or (int(word[:-2]) if word[:-2].isdigit() else 0)
     return ("DATE", f"{n - 1:02d}XX", "century") if n else None
 
@@ -156,10 +96,10 @@ def _part_year(c: Candidate, ctx: Context, index: int, per_year: int) -> tuple[i
     if g.get("year"):
         return int(g["year"] or 0), "absolute-part"
     if g.get("rel") or g.get("the"):
-        base = _anchor(ctx, g.get("rel")) if g.get("rel") else ctx.ref
+        base = anchor_of(ctx, g.get("rel")) if g.get("rel") else ctx.ref
         if base is None:
             return None, "relative-part-no-dct"
-        return base.year + (_shift(g.get("rel")) or 0), "relative-part"
+        return base.year + (shift_of(g.get("rel")) or 0), "relative-part"
     if ctx.dct is None:
         return None, "bare-part-no-dct"
     current = (ctx.dct.month - 1) * per_year // 12
@@ -177,7 +117,7 @@ def quarter(c: Candidate, ctx: Context) -> Reading | None:
     if g.get("q"):
         index = int((g["q"] or "Q1")[1]) - 1
     else:
-        word = _words(g["ord"])
+        word = words(g["ord"])
         if word == "last" and not (g.get("year") or g.get("rel") or g.get("the")):
             if ctx.dct is None:
                 return "DATE", None, "last-quarter-no-dct"
@@ -188,14 +128,14 @@ def quarter(c: Candidate, ctx: Context) -> Reading | None:
 
 
 def half(c: Candidate, ctx: Context) -> Reading | None:
-    index = 0 if _words(c.groups["ord"]) in ("first", "1st") else 1
+    index = 0 if words(c.groups["ord"]) in ("first", "1st") else 1
     year_, rule = _part_year(c, ctx, index, 2)
     return "DATE", (f"{year_:04d}-H{index + 1}" if year_ else None), "half-" + rule
 
 
 def season(c: Candidate, ctx: Context) -> Reading | None:
     g = c.groups
-    code = SEASONS[_words(g["season"])]
+    code = SEASONS[words(g["season"])]
     if g.get("year"):
         return "DATE", f"{int(g['year'] or 0):04d}-{code}", "absolute-season"
     if ctx.dct is None:
@@ -203,7 +143,7 @@ def season(c: Candidate, ctx: Context) -> Reading | None:
     year_, current = anchor.month_season(ctx.dct)
     now = year_ * 4 + anchor.SEASON_ORDER.index(current)
     target = anchor.SEASON_ORDER.index(code)
-    shift = _shift(g.get("rel"))
+    shift = shift_of(g.get("rel"))
     direction = shift if shift is not None else (-1 if ctx.tense(c) == "past" else 0)
     k = now + (target - now) % 4  # this season or the next one of that name
     if direction == -1:
@@ -217,9 +157,9 @@ def season(c: Candidate, ctx: Context) -> Reading | None:
 
 def holiday(c: Candidate, ctx: Context) -> Reading | None:
     g = c.groups
-    name = _words(g["holiday"])
+    name = words(g["holiday"])
     fixed = HOLIDAYS.get(name)
-    year_ = _year(g)
+    year_ = year_of(g)
     if year_ is None:
         if ctx.dct is None:
             return "DATE", None, "holiday-no-dct"
@@ -231,12 +171,12 @@ def holiday(c: Candidate, ctx: Context) -> Reading | None:
 
 def weekday(c: Candidate, ctx: Context) -> Reading | None:
     g = c.groups
-    base = _anchor(ctx, g.get("rel"))
+    base = anchor_of(ctx, g.get("rel"))
     if base is None:
         return "DATE", None, "weekday-no-dct"
-    shift = _shift(g.get("rel"))
+    shift = shift_of(g.get("rel"))
     tense = ctx.tense(c)
-    when = anchor.weekday_date(base, WEEKDAYS[_words(g["weekday"])], tense, shift)
+    when = anchor.weekday_date(base, WEEKDAYS[words(g["weekday"])], tense, shift)
     if shift is not None:
         rule = "weekday-" + {-1: "last", 0: "this", 1: "next"}[shift]
     elif when == base:
@@ -245,23 +185,23 @@ def weekday(c: Candidate, ctx: Context) -> Reading | None:
         rule = f"weekday-{tense or 'default'}-tense"
     value = day_value(when)
     if g.get("part"):
-        return "TIME", f"{value}T{PARTS_OF_DAY[_words(g['part'])]}", rule
+        return "TIME", f"{value}T{PARTS_OF_DAY[words(g['part'])]}", rule
     return "DATE", value, rule
 
 
 def weekday_set(c: Candidate, ctx: Context) -> Reading | None:
-    return "SET", f"XXXX-WXX-{WEEKDAYS[_words(c.groups['weekday'])]}", "weekday-set"
+    return "SET", f"XXXX-WXX-{WEEKDAYS[words(c.groups['weekday'])]}", "weekday-set"
 
 
 def day_word(c: Candidate, ctx: Context) -> Reading | None:
     g = c.groups
-    word = _words(g["dayword"])
+    word = words(g["dayword"])
     if ctx.dct is None:
         return "DATE", None, "dct-relative-day-no-dct"
     when = anchor.shift_day(ctx.dct, DAY_WORDS[word])
     if when is None:
         return None
-    part = PARTS_OF_DAY.get(_words(g.get("part"))) or ("NI" if word == "tonight" else None)
+    part = PARTS_OF_DAY.get(words(g.get("part"))) or ("NI" if word == "tonight" else None)
     if part:
         return "TIME", f"{day_value(when)}T{part}", "dct-relative-day"
     return "DATE", day_value(when), "dct-relative-day"
@@ -269,12 +209,12 @@ def day_word(c: Candidate, ctx: Context) -> Reading | None:
 
 def part_of_day(c: Candidate, ctx: Context) -> Reading | None:
     g = c.groups
-    rel = _words(g.get("rel"))
+    rel = words(g.get("rel"))
     base = ctx.dct if rel else ctx.ref
     if base is None:
         return "TIME", None, "part-of-day-no-dct"
     when = anchor.shift_day(base, -1) if rel == "last" else base
-    return "TIME", f"{day_value(when)}T{PARTS_OF_DAY[_words(g['part'])]}" if when else None, "part-of-day"
+    return "TIME", f"{day_value(when)}T{PARTS_OF_DAY[words(g['part'])]}" if when else None, "part-of-day"
 
 
 def narrative_day(c: Candidate, ctx: Context) -> Reading | None:
@@ -283,11 +223,11 @@ def narrative_day(c: Candidate, ctx: Context) -> Reading | None:
 
 def relative_unit(c: Candidate, ctx: Context) -> Reading | None:
     g = c.groups
-    base = _anchor(ctx, g.get("rel"))
+    base = anchor_of(ctx, g.get("rel"))
     if base is None:
         return "DATE", None, "relative-unit-no-dct"
-    unit = _words(g["unit"])
-    shift = _shift(g.get("rel")) or 0
+    unit = words(g["unit"])
+    shift = shift_of(g.get("rel")) or 0
     rule = "narrative-unit" if base is not ctx.dct else "dct-relative-unit"
     return "DATE", anchor.period_value(base, unit, shift), rule
 
@@ -305,26 +245,26 @@ def weekend(c: Candidate, ctx: Context) -> Reading | None:
 
 def unit_shift(c: Candidate, ctx: Context) -> Reading | None:
     g = c.groups
-    unit = _words(g["unit"])
+    unit = words(g["unit"])
     base = narrative_base(ctx, unit)
     if base is None:
         return "DATE", None, "narrative-shift-no-ref"
-    back = _words(g["dir"]) in ("before", "earlier", "previous", "prior")
+    back = words(g["dir"]) in ("before", "earlier", "previous", "prior")
     return "DATE", anchor.period_value(base, unit, -1 if back else 1), "narrative-shift"
 
 
 def position_of_unit(c: Candidate, ctx: Context) -> Reading | None:
     g = c.groups
-    base = ctx.dct if _words(g["rel"]) != "the" else (ctx.ref or ctx.dct)
+    base = ctx.dct if words(g["rel"]) != "the" else (ctx.ref or ctx.dct)
     if base is None:
         return "DATE", None, "position-no-dct"
-    shift = _shift(g["rel"]) or 0
-    return "DATE", anchor.period_value(base, _words(g["unit"]), shift), "position-of-period"
+    shift = shift_of(g["rel"]) or 0
+    return "DATE", anchor.period_value(base, words(g["unit"]), shift), "position-of-period"
 
 
 def ago(c: Candidate, ctx: Context) -> Reading | None:
     g = c.groups
-    narrative = _words(g.get("dir")) != "ago"
+    narrative = words(g.get("dir")) != "ago"
     base = narrative_base(ctx, unit_name(g["unit"])) if narrative else ctx.dct
     amount = number(g.get("num"))
     if amount is None:
@@ -352,10 +292,10 @@ def clock_time(c: Candidate, ctx: Context) -> Reading | None:
     elif ctx.ref is not None:
         day = day_value(ctx.ref)
     if g.get("named"):
-        clock = "12:00" if _words(g["named"]) == "noon" else "24:00"
+        clock = "12:00" if words(g["named"]) == "noon" else "24:00"
     else:
         hour, minute = int(g["hour"] or 0), int(g["minute"] or 0)
-        ampm = _words(g.get("ampm")).replace(".", "").replace(" ", "")
+        ampm = words(g.get("ampm")).replace(".", "").replace(" ", "")
         if ampm == "pm" and hour < 12:
             hour += 12
         elif ampm == "am" and hour == 12:
@@ -366,7 +306,7 @@ def clock_time(c: Candidate, ctx: Context) -> Reading | None:
 
 
 def reference(c: Candidate, ctx: Context) -> Reading | None:
-    return "DATE", REFERENCE_WORDS[_words(c.groups["ref"])], "reference-word"
+    return "DATE", REFERENCE_WORDS[words(c.groups["ref"])], "reference-word"
 
 
 def measured(c: Candidate, ctx: Context) -> Reading | None:
@@ -391,9 +331,9 @@ def modifier(c: Candidate) -> str | None:
         return POSITION_MODS.get(c.position)
     pos = c.groups.get("pos") or c.groups.get("pre")
     if pos and c.rule == "position-of-unit":
-        return POSITION_MODS.get(_words(pos) + " of")
+        return POSITION_MODS.get(words(pos) + " of")
     qmod = c.groups.get("qmod")
-    return QUANTITY_MODS.get(_words(qmod)) if qmod else None
+    return QUANTITY_MODS.get(words(qmod)) if qmod else None
 
 
 def range_end(c: Candidate, ctx: Context) -> str | None:
@@ -402,7 +342,7 @@ def range_end(c: Candidate, ctx: Context) -> str | None:
     if c.rule == "absolute-range":
         near = month_day(c, ctx)
         if near and near[1]:
-            return _valid_day(int(near[1][:4]), int(near[1][5:7]), int(g["day2"] or 0))
+            return valid_day(int(near[1][:4]), int(near[1][5:7]), int(g["day2"] or 0))
         return None
     if c.rule == "year-range":
         return f"{int(g['year'] or 0):04d}"
@@ -422,29 +362,3 @@ def first_value(c: Candidate, ctx: Context) -> Reading | None:
         c.groups["year"] = far.groups["year"]
         c.rule = "absolute-month" if c.rule == "month" else c.rule
     return RULES[c.rule](c, ctx)
-
-
-def move_reference(ctx: Context, value: str | None, rule: str) -> None:
-    """Let the dates the text sets become the reference of what follows."""
-    if not value or rule == "narrative-day":
-        return
-    precision = precision_of(value)
-    span = bounds(value)
-    if span is None or precision not in NARRATIVE_UNITS and precision != "time":
-        return
-    ctx.period = (span[0], "day" if precision == "time" else precision)
-    if precision in ("day", "time"):
-        ctx.ref = span[0]
-
-
-# Precisions a narrative can count from, finest first.
-NARRATIVE_UNITS = ("day", "week", "month", "quarter", "year")
-
-
-def narrative_base(ctx: Context, unit: str) -> date | None:
-    """Date that "a year later" or "the month before" counts from: the last
-    expression at least as fine as the unit, else the reference day."""
-    if ctx.period and unit in NARRATIVE_UNITS and ctx.period[1] in NARRATIVE_UNITS:
-        if NARRATIVE_UNITS.index(ctx.period[1]) <= NARRATIVE_UNITS.index(unit):
-            return ctx.period[0]
-    return ctx.ref

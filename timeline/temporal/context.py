@@ -1,0 +1,103 @@
+"""What resolution knows while it reads a text: the publication date and the moving reference date.
+
+Relative expressions count from the publication date (``dct``) or, for
+narrative words ("the following day", "two days later"), from the last date
+the text itself set; this module keeps that state and the small readers of
+pattern groups that every normaliser shares.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from .lexicon import MONTHS, NARRATIVE_SHIFTS, RELATIVE_SHIFTS
+from .scanner import Candidate
+from .tense import tense_at
+from .values import bounds, day_value, precision_of
+
+# (type, value, rule): what a normaliser returns; None drops the candidate.
+Reading = tuple[str, str | None, str]
+
+
+@dataclass
+class Context:
+    doc: Doc
+    dct: date | None
+    ref: date | None  # the day the narrative last placed itself on
+    period: tuple[date, str] | None = None  # first day and precision of the last dated expression
+
+    def tense(self, cand: Candidate) -> str | None:
+        return tense_at(self.doc, cand.start, cand.end)
+
+
+def words(text: str | None) -> str:
+    return re.sub(r"\s+", " ", (text or "").strip().lower()).replace("’", "'")
+
+
+def month_number(text: str | None) -> int:
+    return MONTHS[words(text).rstrip(".")]
+
+
+def year_of(g: dict[str, str | None]) -> int | None:
+    return int(g["year"]) if g.get("year") else None
+
+
+def valid_day(year: int, month: int, day: int) -> str | None:
+    try:
+        return day_value(date(year, month, day))
+    except ValueError:
+        return None  # "31 February" names no day
+
+
+@lru_cache(maxsize=4096)
+def parse_absolute(text: str) -> date | None:
+    """An absolute date string through dateparser (slow, hence the cache)."""
+    import dateparser
+
+    settings = {"DATE_ORDER": "MDY", "STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"]}
+    try:
+        parsed: datetime | None = dateparser.parse(text, languages=["en"], settings=settings)
+    except (ValueError, OverflowError):
+        return None
+    return parsed.date() if parsed else None
+
+
+def shift_of(rel: str | None) -> int | None:
+    return RELATIVE_SHIFTS.get(words(rel)) if rel else None
+
+
+def anchor_of(ctx: Context, rel: str | None) -> date | None:
+    """Narrative words count from the text's own reference date, the rest from the publication date."""
+    return ctx.ref if rel and words(rel) in NARRATIVE_SHIFTS else ctx.dct
+
+
+
+def move_reference(ctx: Context, value: str | None, rule: str) -> None:
+    """Let the dates the text sets become the reference of what follows."""
+    if not value or rule == "narrative-day":
+        return
+    precision = precision_of(value)
+    span = bounds(value)
+    if span is None or precision not in NARRATIVE_UNITS and precision != "time":
+        return
+    ctx.period = (span[0], "day" if precision == "time" else precision)
+    if precision in ("day", "time"):
+        ctx.ref = span[0]
+
+
+# Precisions a narrative can count from, finest first.
+NARRATIVE_UNITS = ("day", "week", "month", "quarter", "year")
+
+
+def narrative_base(ctx: Context, unit: str) -> date | None:
+    """Date that "a year later" or "the month before" counts from: the last
+    expression at least as fine as the unit, else the reference day."""
+    if ctx.period and unit in NARRATIVE_UNITS and ctx.period[1] in NARRATIVE_UNITS:
+        if NARRATIVE_UNITS.index(ctx.period[1]) <= NARRATIVE_UNITS.index(unit):
+            return ctx.period[0]
+    return ctx.ref
