@@ -85,3 +85,15 @@ def test_lock_file_is_hidden_from_the_article_reader(tmp_path: Path) -> None:
     with build_lock(tmp_path):
         pass
     assert [p.name for p in tmp_path.iterdir()] == [".timeline.lock"]
+
+
+def test_taking_the_lock_writes_nothing(tmp_path: Path) -> None:
+    """A build with nothing to do must change no file, the lock file included."""
+    with build_lock(tmp_path):
+        pass
+    lock = tmp_path / ".timeline.lock"
+    before = lock.stat().st_mtime_ns
+    time.sleep(0.01)
+    with build_lock(tmp_path):
+        pass
+    assert lock.stat().st_mtime_ns == before and lock.read_bytes() == b""

@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+from datetime import date
 from typing import TYPE_CHECKING, Callable, Iterator, Sequence
 
 from .records import Article, Extraction
@@ -35,6 +36,17 @@ STRATEGIES = ("pool", "spacy")
 DEFAULT_STRATEGY = "pool"
 
 ExtractFn = Callable[[Article, object, "Config"], Extraction]
+
+# Extracted once in the parent before the workers fork, so that lazily built
+# tables (dateparser's locale and time zone patterns, name folding caches,
+# compiled regexes: about a second and a half) are built once and inherited
+# instead of being built again in every worker.
+WARM_UP = Article(
+    id="warm-up", path="warm-up", title="Warm-up",
+    text="On Saturday, 12 February 2022, President Joe Biden spoke with Vladimir Putin of Russia for an hour. "
+         "Olaf Scholz will travel to Kyiv on Monday, the German government said in Berlin last week.",
+    published=date(2022, 2, 12),
+)
 
 # Set in the parent before the workers fork, so they inherit the loaded
 # pipeline instead of loading it again (a second per worker).
@@ -85,6 +97,7 @@ def _pool(
 ) -> Iterator[Extraction]:
     batch = max(1, cfg.nlp.batch_size)
     chunks = [list(articles[i:i + batch]) for i in range(0, len(articles), batch)]
+    list(_serial([WARM_UP], nlp, cfg, extract))
     _WORKER.update(nlp=nlp, cfg=cfg, extract=extract)
     context = multiprocessing.get_context("fork")
     try:

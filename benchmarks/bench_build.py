@@ -1,0 +1,253 @@
+"""Benchmark of the build (not a timed test): writes benchmarks/RESULTS.md.
+
+Builds a realistic corpus (the shipped example content and the MEANTIME dev
+set's articles, repeated with variations up to N articles) and measures, in one
+run and side by side:
+
+- bare ``nlp.pipe`` over the same texts, with the same number of processes;
+- both ways of parsing in parallel (a pool of forked workers that parse and
+  extract, or spaCy's ``n_process`` with extraction in the parent);
+- the full build, the rebuild with nothing changed, the rebuild after editing
+  one article;
+- rendering 100,000 synthetic events;
+- peak memory (resident set of the largest process) of each.
+
+Targets (issue 8): full build ≤ 1.3 × bare nlp.pipe at the same processes;
+one-article rebuild ≤ 3 % of the full build; a no-change rebuild parses nothing
+and writes no file whose content is unchanged; 100,000 events ≤ 60 s in 2 GB.
+
+    python benchmarks/bench_build.py --articles 700 --jobs 2
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DEV_SET = ROOT.parent / "shared" / "data" / "meantime-dev.jsonl"
+STORE_PLACES = ("events", "actors.yaml", "sources.yaml")
+
+# Runs a command and reports its wall time and the peak RSS of its largest
+# process (children included), from a process of its own so that figures of
+# one measurement never leak into the next.
+MEASURE = textwrap.dedent("""
+    import json, resource, subprocess, sys, time
+    start = time.perf_counter()
+    done = subprocess.run(sys.argv[1:], capture_output=True, text=True)
+    print(json.dumps({"rc": done.returncode, "seconds": time.perf_counter() - start,
+                      "peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+                      "stderr": done.stderr[-4000:], "stdout": done.stdout[-4000:]}))
+""")
+
+BARE_PIPE = textwrap.dedent("""
+    import json, sys, time
+    import spacy
+    from timeline.config import load_config
+    from timeline.sources import read_sources
+    cfg = load_config(sys.argv[1])
+    articles, _ = read_sources(cfg)
+    texts = [a.text for a in articles]
+    start = time.perf_counter()
+    nlp = spacy.load(cfg.nlp.pipeline)
+    loaded = time.perf_counter()
+    words = sum(len(doc) for doc in nlp.pipe(texts, batch_size=cfg.nlp.batch_size, n_process=int(sys.argv[2])))
+    end = time.perf_counter()
+    print(json.dumps({"load": loaded - start, "pipe": end - loaded, "tokens": words, "articles": len(texts)}))
+""")
+
+STRATEGY = textwrap.dedent("""
+    import json, sys, time
+    from timeline.config import load_config
+    from timeline.extract import extract
+    from timeline.nlp import load_pipeline
+    from timeline.parallel import parse_extract
+    from timeline.sources import read_sources
+    cfg = load_config(sys.argv[1])
+    articles, _ = read_sources(cfg)
+    nlp = load_pipeline(cfg.nlp.pipeline)
+    start = time.perf_counter()
+    n = sum(1 for _ in parse_extract(articles, nlp, cfg, extract, jobs=int(sys.argv[2]), strategy=sys.argv[3]))
+    print(json.dumps({"seconds": time.perf_counter() - start, "articles": n}))
+""")
+
+RENDER = textwrap.dedent("""
+    import json, random, sys, time
+    from timeline.config import load_config
+    from timeline.records import ActorRef, Event, Source
+    from timeline.render import render_site
+    cfg = load_config(sys.argv[1])
+    rng = random.Random(8)
+    actors = [ActorRef(f"Actor {i}", rng.choice(["person", "country", "organisation"])) for i in range(400)]
+    events = []
+    for i in range(int(sys.argv[2])):
+        day = f"{rng.randint(1990, 2024)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+        events.append(Event(
+            id=f"ev-{i:06d}", date=day, precision="day", status="occurred", title=f"Synthetic event {i} <b>&</b>",
+            summary=f"Summary of synthetic event {i}, with text that needs escaping: <script>x</script>.",
+            type=rng.choice(["meeting", "statement", "call", "attack", "other"]),
+            actors=tuple(rng.sample(actors, 2)),
+            sources=(Source(article=f"a{i % 5000}", title=f"Article {i % 5000}", published=day,
+                            url=f"https://example.org/{i}", quote="A quoted sentence."),)))
+    start = time.perf_counter()
+    pages = render_site(events, None, [], cfg, search=False)
+    print(json.dumps({"seconds": time.perf_counter() - start, "pages": pages}))
+""")
+
+
+def make_corpus(folder: Path, n: int) -> None:
+    """The example content plus dev-set articles, varied so that no two texts are the same."""
+    content = folder / "content"
+    content.mkdir(parents=True)
+    examples = ROOT / "content"
+    if examples.is_dir():
+        for item in examples.iterdir():
+            if item.name not in STORE_PLACES and not item.name.startswith("."):
+                (shutil.copytree if item.is_dir() else shutil.copy2)(item, content / item.name)
+    docs = [json.loads(line) for line in DEV_SET.read_text(encoding="utf-8").splitlines() if line.strip()]
+    have = sum(1 for p in content.rglob("*") if p.is_file())
+    for k in range(max(0, n - have)):
+        doc = docs[k % len(docs)]
+        round_ = k // len(docs)
+        sentences = doc["text"].split(" . ")
+        if round_ and len(sentences) > 2:
+            # A different sentence left out and a different closing line in each round.
+            sentences.pop(round_ % len(sentences))
+            sentences.append(f"Reporting for round {round_} by desk {k % 17}")
+        body = " . ".join(sentences)
+        title = json.dumps(f"{doc['title'].split('_', 1)[-1].replace('_', ' ')} ({round_})")
+        (content / f"dev-{k:05d}.md").write_text(
+            f"---\ntitle: {title}\npublished: {doc['dct']}\nurl: {json.dumps(doc['url'])}\n---\n{body}\n",
+            encoding="utf-8")
+    (folder / "config.yaml").write_text(
+        "title: Benchmark\npaths:\n  content: content\n  output: output\n  cache: cache\n", encoding="utf-8")
+
+
+def measure(*command: str) -> dict:
+    out = subprocess.run([sys.executable, "-c", MEASURE, *command], capture_output=True, text=True, check=True)
+    result = json.loads(out.stdout)
+    if result["rc"] not in (0, 1):  # 1: some article had an error; the build still went through
+        raise SystemExit(f"{' '.join(command)} failed:\n{result['stderr']}")
+    return result
+
+
+def python_json(script: str, *args: str) -> tuple[dict, dict]:
+    run = measure(sys.executable, "-c", script, *args)
+    return json.loads(run["stdout"].strip().splitlines()[-1]), run
+
+
+def snapshot(*folders: Path) -> dict[str, tuple[int, int]]:
+    return {str(p): (p.stat().st_mtime_ns, p.stat().st_ino)
+            for folder in folders for p in folder.rglob("*") if p.is_file()}
+
+
+def build(folder: Path, jobs: int, *extra: str) -> dict:
+    return measure(sys.executable, "-m", "timeline", "build", "--config", str(folder / "config.yaml"),
+                   "--jobs", str(jobs), *extra)
+
+
+def parsed_count(run: dict) -> str:
+    import re
+
+    found = re.search(r"\((\d+) parsed, (\d+) from cache\)", run["stderr"])
+    return f"{found.group(1)} parsed, {found.group(2)} from cache" if found else "?"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--articles", type=int, default=700)
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--events", type=int, default=100_000)
+    parser.add_argument("--results", type=Path, default=ROOT / "benchmarks" / "RESULTS.md")
+    args = parser.parse_args()
+    os.environ["PYTHONPATH"] = os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])
+    rows: list[tuple[str, str, str, str]] = []
+
+    with tempfile.TemporaryDirectory(prefix="timeline-bench-") as tmp:
+        folder = Path(tmp)
+        make_corpus(folder, args.articles)
+        cfg = str(folder / "config.yaml")
+
+        bare, bare_run = python_json(BARE_PIPE, cfg, str(args.jobs))
+        n, tokens = bare["articles"], bare["tokens"]
+        rows.append((f"bare nlp.pipe, n_process={args.jobs}", f"{bare['pipe']:.1f} s (+{bare['load']:.1f} s load)",
+                     f"{bare_run['peak_mb']:.0f} MB", f"{n} articles, {tokens} tokens, {tokens / bare['pipe']:.0f} tokens/s"))
+        strategies = {}
+        for strategy in ("pool", "spacy"):
+            result, run = python_json(STRATEGY, cfg, str(args.jobs), strategy)
+            strategies[strategy] = result["seconds"]
+            rows.append((f"parse + extract, {strategy} strategy, jobs={args.jobs}", f"{result['seconds']:.1f} s",
+                         f"{run['peak_mb']:.0f} MB", f"{result['seconds'] / bare['pipe']:.2f} × bare pipe"))
+
+        full = build(folder, args.jobs, "--clean")
+        ratio = full["seconds"] / (bare["pipe"] + bare["load"])
+        rows.append((f"full build (--clean), jobs={args.jobs}", f"{full['seconds']:.1f} s", f"{full['peak_mb']:.0f} MB",
+                     f"{ratio:.2f} × bare pipe incl. load (target ≤ 1.3); {parsed_count(full)}"))
+
+        watched = (folder / "content", folder / "output")
+        before = snapshot(*watched)
+        again = build(folder, args.jobs)
+        after = snapshot(*watched)
+        rewritten = sorted(p for p in set(before) | set(after) if before.get(p) != after.get(p))
+        rows.append(("no-change rebuild", f"{again['seconds']:.2f} s", f"{again['peak_mb']:.0f} MB",
+                     f"{parsed_count(again)}; files rewritten: {len(rewritten)}"))
+
+        one = sorted((folder / "content").glob("dev-*.md"))[len(before) % 50]
+        one.write_text(one.read_text(encoding="utf-8") + "\nThe ministry confirmed the figures on Monday .\n",
+                       encoding="utf-8")
+        single = build(folder, args.jobs)
+        rows.append(("one-article rebuild", f"{single['seconds']:.2f} s", f"{single['peak_mb']:.0f} MB",
+                     f"{100 * single['seconds'] / full['seconds']:.1f} % of full build (target ≤ 3 %); "
+                     f"{parsed_count(single)}"))
+
+        render_folder = folder / "render"
+        render_folder.mkdir()
+        (render_folder / "config.yaml").write_text("title: Render benchmark\n", encoding="utf-8")
+        rendered, render_run = python_json(RENDER, str(render_folder / "config.yaml"), str(args.events))
+        rows.append((f"render {args.events:,} synthetic events", f"{rendered['seconds']:.1f} s",
+                     f"{render_run['peak_mb']:.0f} MB", f"{rendered['pages']} pages (target ≤ 60 s, ≤ 2048 MB)"))
+
+    write_results(args, rows, rewritten[:10], strategies)
+
+
+def write_results(args: argparse.Namespace, rows: list[tuple[str, str, str, str]], rewritten: list[str],
+                  strategies: dict[str, float]) -> None:
+    import spacy
+
+    machine = (f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
+               f"{_memory_gb():.0f} GB RAM, {platform.system()} {platform.release()}, "
+               f"Python {platform.python_version()}, spaCy {spacy.__version__}")
+    faster = min(strategies, key=strategies.__getitem__)
+    lines = [
+        "# Build benchmark", "",
+        f"Run `python benchmarks/bench_build.py --articles {args.articles} --jobs {args.jobs}` "
+        f"on {time.strftime('%Y-%m-%d')}.", "",
+        f"Machine: {machine}.", "",
+        "| measurement | time | peak memory | notes |", "| --- | --- | --- | --- |",
+        *(f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows), "",
+        f"Faster parallel strategy here: **{faster}** (timeline/parallel.py uses it by default).", "",
+    ]
+    if rewritten:
+        lines += ["Files the no-change rebuild rewrote (first 10):", "", *(f"- `{Path(p).name}`" for p in rewritten), ""]
+    args.results.write_text("\n".join(lines), encoding="utf-8")
+    print("\n".join(lines))
+
+
+def _memory_gb() -> float:
+    try:
+        return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    except (ValueError, OSError):
+        return 0.0
+
+
+if __name__ == "__main__":
+    main()
