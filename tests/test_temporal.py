@@ -28,6 +28,10 @@ CASES = [
     ("The Kremlin said on Friday that talks had failed.", SAT, "Friday", "DATE", "2022-02-11", None),
     ("On Friday the ministry issued a warning.", SAT, "Friday", "DATE", "2022-02-11", None),
     ("Blinken will travel to Kiev on Monday.", SAT, "Monday", "DATE", "2022-02-14", None),
+    # The present of news is a schedule: the nearest such day, even from a Sunday.
+    ("Scholz is due in Kyiv on Monday.", date(2022, 2, 13), "Monday", "DATE", "2022-02-14", None),
+    ("Scholz travels to Kyiv on Monday.", date(2022, 2, 13), "Monday", "DATE", "2022-02-14", None),
+    ("The summit is on Friday.", SAT, "Friday", "DATE", "2022-02-11", None),
     ("Earlier in the day, Putin spoke to Macron.", SAT, "Earlier in the day", "DATE", "2022-02-12", None),
     ("Biden and Macron are expected to speak later in the day.", SAT, "later in the day", "DATE", "2022-02-12", None),
     ("Troops moved closer to the border last week.", SAT, "last week", "DATE", "2022-W05", None),

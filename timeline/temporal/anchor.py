@@ -48,10 +48,12 @@ def weekday_date(ref: date, weekday: int, tense: str | None, shift: int | None) 
         return ref + timedelta(days=delta)  # "this Monday": the week of the reference date
     if tense == "future":
         return ref + timedelta(days=delta if delta >= 0 else delta + 7)
-    if tense == "present" and delta > 0:
-        # The present of a schedule ("the summit is on Monday") points forward,
-        # but only within the next few days.
-        return ref + timedelta(days=delta if delta <= 3 else delta - 7)
+    if tense == "present":
+        # The present of news is a schedule ("the summit is on Monday", "Scholz
+        # travels to Kyiv on Monday") or a habit: the nearest such day, in
+        # either direction; the next one when both are as near.
+        ahead = delta % 7
+        return ref + timedelta(days=ahead if ahead <= 3 else ahead - 7)
     return ref + timedelta(days=delta if delta <= 0 else delta - 7)
 
 

@@ -53,6 +53,8 @@ def _verb_tense(verb: Token, depth: int = 0) -> str | None:
     if verb.tag_ == "VBG" and verb.lemma_ == "go":
         return "future"
     if verb.tag_ in ("VBZ", "VBP"):
+        if any(c.dep_ == "acomp" and c.lemma_ in FUTURE_HEADS for c in verb.children):
+            return "future"  # "is due in Kyiv on Monday", "is set to", "is likely to"
         return "present"
     if verb.tag_ == "VBN":
         return "past"  # reduced relative clause: "troops deployed on Friday"
