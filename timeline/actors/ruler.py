@@ -54,13 +54,21 @@ class ActorGazetteer:
         ents = [e for e in ents if e is not None]
         for match in matches:
             ents = _merge_match(ents, match)
-        ents = self._person_rules(doc, ents)
+        ents = self._person_rules(doc, _join_fragments(ents, self.gazetteer))
         doc.set_ents(filter_spans(ents))
         return doc
 
     def _person_rules(self, doc: "Doc", ents: list["Span"]) -> list["Span"]:
         from spacy.tokens import Span
 
+        # News calls people by their surname, companies by their first word:
+        # "Lockheed Martin" (tagged a person) then "Lockheed" (an organisation).
+        single_orgs = {fold(e.text) for e in ents if e.label_ == "ORG" and len(e) == 1}
+        ents = [
+            Span(doc, e.start, e.end, label="ORG")
+            if e.label_ == "PERSON" and len(e) == 2 and fold(e[0].text) in single_orgs else e
+            for e in ents
+        ]
         people = [e for e in ents if e.label_ == "PERSON" and len(e) > 1]
         surnames = {fold(e[-1].text) for e in people} | {fold(e.text) for e in people}
         out: list[Span] = []
@@ -92,6 +100,22 @@ class ActorGazetteer:
     def _is_title(self, ent: "Span") -> bool:
         words = [t for t in ent if fold(t.text) not in self.title_words]
         return len(words) < len(ent) and all(self.gazetteer.country_of_adjective(t.text) for t in words)
+
+
+def _join_fragments(ents: list["Span"], gazetteer: Gazetteer) -> list["Span"]:
+    """An organisation name split in two by the tagger ("Lockheed" ORG +
+    "Martin" PERSON, with nothing between) is one organisation."""
+    out: list[Span] = []
+    for ent in ents:
+        prev = out[-1] if out else None
+        if prev is not None and prev.label_ == "ORG" and len(prev) == 1 and len(ent) == 1 \
+                and ent.start == prev.end and ent.label_ in ("PERSON", "PRODUCT", "ORG") \
+                and prev[0].is_title and ent[0].is_title \
+                and not gazetteer.lookup(prev.text) and not gazetteer.lookup(ent.text):
+            out[-1] = _span(prev, prev.start, ent.end)
+            continue
+        out.append(ent)
+    return out
 
 
 def _trim(ent: "Span") -> "Span | None":

@@ -1,0 +1,98 @@
+"""The actor registry: lookups, merges by maintainers, and the YAML file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from timeline.actors.registry import Registry, actors_from_mentions
+from timeline.records import Actor, Mention, Role
+from timeline.store.registry import load_registry, save_registry
+
+
+def test_lookup_by_name_or_alias_ignores_case_and_diacritics():
+    registry = Registry((Actor("Élysée Palace", "organisation", aliases=("Elysee",)),))
+    assert registry.lookup("elysee palace").name == "Élysée Palace"
+    assert registry.lookup("ELYSÉE").name == "Élysée Palace"
+    assert registry.canonical("unknown") == "unknown"
+
+
+def test_add_found_marks_new_actors_and_merges_roles():
+    registry = Registry((Actor("Joe Biden", "person", roles=(Role("President", "2022-02-01"),), auto=False),))
+    found = [Actor("Joe Biden", "person", aliases=("Biden",), roles=(Role("President", "2022-01-01"),)),
+             Actor("KLM", "organisation", auto=False)]
+    updated = registry.add_found(found)
+    assert updated.lookup("Biden").name == "Joe Biden"
+    assert updated.lookup("Joe Biden").roles == (Role("President", "2022-01-01"),)
+    assert updated.lookup("Joe Biden").auto is False
+    assert updated.lookup("KLM").auto is True
+
+
+def test_transliterations_are_one_person_across_articles():
+    registry = Registry((Actor("Volodymyr Zelenskyy", "person"),)).add_found([Actor("Volodymyr Zelensky", "person")])
+    assert len(registry) == 1
+    assert "Volodymyr Zelensky" in registry.lookup("Volodymyr Zelenskiy").aliases
+
+
+def test_maintainer_alias_merges_two_actors():
+    registry = Registry((Actor("Kiev", "place", roles=(Role("capital", "2022-01-01"),)),
+                         Actor("Kyiv", "place", aliases=("Kiev",), auto=False)))
+    assert len(registry) == 1
+    assert registry.lookup("Kiev").name == "Kyiv"
+    assert registry.lookup("Kyiv").roles == (Role("capital", "2022-01-01"),)
+
+
+def test_hidden_actor_stays_hidden_after_a_build():
+    registry = Registry((Actor("Al Jazeera", "organisation", hidden=True),)).add_found([Actor("Al Jazeera", "organisation")])
+    assert registry.lookup("Al Jazeera").hidden
+
+
+def test_actors_from_mentions_keeps_capitals_out_of_country_aliases():
+    mentions = [Mention(0, 6, "Moscow", "Russia", "country"), Mention(10, 16, "Russia", "Russia", "country"),
+                Mention(20, 30, "Putin", "Vladimir Putin", "person", role="President of Russia", seen="2022-02-12")]
+    actors = {a.name: a for a in actors_from_mentions(mentions)}
+    assert actors["Russia"].aliases == ()
+    assert actors["Vladimir Putin"].aliases == ("Putin",)
+    assert actors["Vladimir Putin"].roles == (Role("President of Russia", "2022-02-12"),)
+
+
+def test_round_trip_is_sorted_and_stable(tmp_path: Path):
+    path = tmp_path / "actors.yaml"
+    registry = Registry((Actor("Zed", "person"), Actor("Anna", "person", aliases=("Ann",), roles=(Role("Mayor", "2020-01-01"),))))
+    save_registry(path, registry)
+    text = path.read_text()
+    assert text.index("name: Anna") < text.index("name: Zed")
+    loaded, problems = load_registry(path)
+    assert problems == [] and loaded == registry
+    assert save_registry(path, loaded) is False  # nothing changed, nothing written
+
+
+def test_bad_entries_get_file_and_line_and_nothing_is_lost(tmp_path: Path):
+    path = tmp_path / "actors.yaml"
+    path.write_text(
+        "actors:\n"
+        "- name: Kyiv\n  kind: place\n  aliases: [Kiev]\n"
+        "- name: Kiev city\n  kind: place\n  aliases: [Kiev]\n"
+        "- name: ../x\n  kind: organisation\n"
+        "- name: <script>\n  kind: person\n"
+        "- name: Kyiv\n  kind: place\n  aliases: [Kyiv City]\n"
+    )
+    registry, problems = load_registry(path)
+    messages = {p.line: p.message for p in problems}
+    assert "already an alias" in messages[5]
+    assert "not safe" in messages[8] and "actors/x" in messages[8]
+    assert "not safe" in messages[10]
+    assert "listed twice" in messages[12]
+    assert all(p.path == str(path) for p in problems)
+    assert set(registry.lookup("Kyiv").aliases) == {"Kiev", "Kyiv City"}
+    assert registry.lookup("../x") is not None and registry.lookup("<script>") is not None
+
+
+def test_invalid_yaml_is_a_problem_not_a_crash(tmp_path: Path):
+    path = tmp_path / "actors.yaml"
+    path.write_text("actors:\n- name: [unclosed\n")
+    registry, problems = load_registry(path)
+    assert len(registry) == 0 and problems and problems[0].line
+
+
+def test_missing_file_is_an_empty_registry(tmp_path: Path):
+    assert load_registry(tmp_path / "none.yaml") == (Registry(), [])
