@@ -48,13 +48,13 @@ def event_record(ev: EventView) -> dict[str, Any]:
 
 
 def events_json(cfg: Config, model: SiteModel) -> str:
-    document = {
-        "schema": SCHEMA_VERSION,
-        "title": cfg.title,
-        "built": model.build_date,
-        "events": [event_record(ev) for ev in model.events],
-    }
-    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+    """The whole store for machines: one event a line, so the file diffs line by line."""
+    head = json.dumps({"schema": SCHEMA_VERSION, "title": cfg.title, "built": model.build_date},
+                      ensure_ascii=False)
+    # Written by hand around the C encoder: json's indent= falls back to the slow Python encoder.
+    lines = [json.dumps(event_record(ev), ensure_ascii=False) for ev in model.events]
+    body = ",\n".join(lines)
+    return head[:-1] + ', "events": [\n' + body + ("\n" if lines else "") + "]}\n"
 
 
 def _cell(value: str) -> str:
@@ -112,7 +112,7 @@ def timelinejs(cfg: Config, model: SiteModel) -> str:
         "title": {"text": {"headline": html.escape(cfg.title), "text": html.escape(cfg.description)}},
         "events": events,
     }
-    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+    return json.dumps(document, ensure_ascii=False) + "\n"
 
 
 def write_exports(writer: SiteWriter, cfg: Config, model: SiteModel) -> None:

@@ -130,14 +130,6 @@ class EventView:
     def scheduled(self) -> bool:
         return self.event.status == "scheduled"
 
-    @property
-    def weight(self) -> int:
-        """Rough bytes this event takes in a listing, to keep listing pages within budget."""
-        e = self.event
-        return 700 + 2 * (len(e.title) + len(e.summary)) + sum(
-            250 + 2 * (len(s.title) + len(s.quote) + len(s.url or "")) for s in self.sources
-        ) + 120 * len(self.actors)
-
 
 @dataclass(slots=True)
 class ArticleView:

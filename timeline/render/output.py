@@ -26,6 +26,7 @@ class SiteWriter:
         self.root = Path(tempfile.mkdtemp(prefix=f".{output.name}-new-", dir=output.parent))
         self.pages = 0  # HTML documents written, the figure the build reports
         self.paths: list[str] = []  # every file written, for the sitemap and checks
+        self._folders: set[Path] = set()  # made already: 100,000 pages share a few folders
 
     def _target(self, site_path: str) -> Path:
         clean = PurePosixPath(posixpath.normpath(site_path))
@@ -33,7 +34,9 @@ class SiteWriter:
         if clean.is_absolute() or clean.parts[:1] == ("..",) or str(clean) in ("", "."):
             raise TimelineError(f"refusing to write outside the site: {site_path!r}")
         target = self.root.joinpath(*clean.parts)
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.parent not in self._folders:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self._folders.add(target.parent)
         return target
 
     def write_text(self, site_path: str, text: str) -> None:

@@ -38,11 +38,11 @@ def render_pages(r: Renderer, model: SiteModel, cfg: Config) -> None:
         actor_page(r, model, cfg, actor)
     for (a, b), events in model.pairs.items():
         first, second = model.actors[a], model.actors[b]
-        r.listing("pair.html", pair_url(first, second), ordered(events, cfg), first=first, second=second)
+        r.listing("pair.html", pair_url(first, second), ordered(events, cfg), full=False, first=first, second=second)
     for article in model.articles.values():
-        r.listing("source.html", article.page, ordered(article.events, cfg), article=article)
+        r.listing("source.html", article.page, ordered(article.events, cfg), full=False, article=article)
     for kind, events in model.by_type.items():
-        r.listing("type.html", f"types/{model.type_slugs[kind]}.html", ordered(events, cfg), kind=kind,
+        r.listing("type.html", f"types/{model.type_slugs[kind]}.html", ordered(events, cfg), full=False, kind=kind,
                   chart=activity_chart((e.day for e in events), f"Events of type {kind}"))
     r.page("search.html", "search.html", filters=filter_choices(model))
     # GitHub Pages serves 404.html at any depth, so its links start from base_url, not "../".
@@ -147,5 +147,5 @@ def actor_index(r: Renderer, model: SiteModel) -> None:
 
 def actor_page(r: Renderer, model: SiteModel, cfg: Config, actor: ActorView) -> None:
     co = [(other, n, pair_url(actor, other)) for other, n in actor.co_actors]
-    r.listing("actor.html", actor.url, ordered(actor.events, cfg), actor=actor, co_actors=co,
+    r.listing("actor.html", actor.url, ordered(actor.events, cfg), full=False, actor=actor, co_actors=co,
               chart=activity_chart((e.day for e in actor.events), f"Events of {actor.name}"))

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 import jinja2
+from markupsafe import Markup
 
 from ..config import Config
 from .dates import month_label
@@ -21,7 +22,9 @@ from .output import SiteWriter, relative_root
 PROJECT_TEMPLATES = Path(__file__).resolve().parents[2] / "site_templates"
 # Bytes of event markup a listing page may carry: the home page budget is
 # 200 KB, and header, filters and chart take the rest.
-LISTING_BYTES = 140_000
+LISTING_BYTES = 150_000
+NAV_PAGES = frozenset({"index.html", "key-events.html", "actors.html", "archive.html", "search.html"})
+ROOT_TOKEN = "\x00root\x00"
 
 # The same policy on every page: nothing but this site, WebAssembly for
 # Pagefind's search, no inline script or style.
@@ -83,7 +86,8 @@ def group_by_month(events: Sequence[EventView]) -> list[YearGroup]:
     return years
 
 
-def paginate(events: Sequence[EventView], max_count: int, max_bytes: int = LISTING_BYTES) -> list[list[EventView]]:
+def paginate(events: Sequence[EventView], max_count: int, max_bytes: int = LISTING_BYTES,
+             size: Callable[[EventView], int] = lambda ev: 0) -> list[list[EventView]]:
     """Split a listing at month boundaries where possible, within both limits per page."""
     pages: list[list[EventView]] = []
     page: list[EventView] = []
@@ -93,18 +97,18 @@ def paginate(events: Sequence[EventView], max_count: int, max_bytes: int = LISTI
         j = i
         month_weight = 0
         while j < len(events) and events[j].month == events[i].month:
-            month_weight += events[j].weight
+            month_weight += size(events[j])
             j += 1
         month = list(events[i:j])
         if page and (len(page) + len(month) > max_count or weight + month_weight > max_bytes):
             pages.append(page)
             page, weight = [], 0
         for ev in month:  # a month too big for one page continues on the next
-            if page and (len(page) >= max_count or weight + ev.weight > max_bytes):
+            if page and (len(page) >= max_count or weight + size(ev) > max_bytes):
                 pages.append(page)
                 page, weight = [], 0
             page.append(ev)
-            weight += ev.weight
+            weight += size(ev)
         i = j
     if page or not pages:
         pages.append(page)
@@ -125,16 +129,65 @@ class Renderer:
         self.writer = writer
         self.site = site
         self._cache: dict[str, jinja2.Template] = {}
+        self._fragments: dict[tuple[str, str], str] = {}
+        self._chrome: dict[tuple[str, str, str], Markup] = {}
+        env.globals.update(event_item=self.item, event_line=self.line, chrome=self.chrome)
+
+    def chrome(self, template: str, root: str, path: str) -> Markup:
+        """Header or footer: the same on all pages at one depth, except where the nav marks the page."""
+        key = (template, root, path if path in NAV_PAGES else "")
+        found = self._chrome.get(key)
+        if found is None:
+            html = self._template(template).render(site=self.site, root=root, path=key[2])
+            found = self._chrome[key] = Markup(html)
+        return found
+
+    def item(self, ev: EventView, root: str) -> Markup:
+        """An event as the home and month pages show it."""
+        return Markup(self._fragment("_event_item.html", ev).replace(ROOT_TOKEN, root))
+
+    def line(self, ev: EventView, root: str) -> Markup:
+        """An event as one line, on actor, type, pair and source pages."""
+        return Markup(self._fragment("_event_line.html", ev).replace(ROOT_TOKEN, root))
+
+    def item_size(self, ev: EventView) -> int:
+        """Bytes of the event's full listing entry, the measure pagination cuts by."""
+        return len(self._fragment("_event_item.html", ev)) + 16
+
+    def _fragment(self, template: str, ev: EventView) -> str:
+        # An event is listed on many pages at two depths; rendering it once with
+        # a stand-in for the way to the root, and substituting per page, halves
+        # the cost of the biggest part of the build. The stand-in only ever
+        # becomes "" or "../", so text that happens to contain it stays inert.
+        key = (template, ev.slug)
+        found = self._fragments.get(key)
+        if found is None:
+            found = self._fragments[key] = self._template(template).render(ev=ev, root=ROOT_TOKEN)
+        return found
+
+    def _template(self, name: str) -> jinja2.Template:
+        found = self._cache.get(name)
+        if found is None:
+            found = self._cache[name] = self.env.get_template(name)
+        return found
 
     def page(self, template: str, path: str, *, root: str | None = None, **context: Any) -> None:
-        tpl = self._cache.get(template) or self._cache.setdefault(template, self.env.get_template(template))
+        tpl = self._template(template)
         prefix = relative_root(path) if root is None else root
         html = tpl.render(site=self.site, root=prefix, path=path, **context)
         self.writer.write_text(path, html)
 
-    def listing(self, template: str, base: str, events: Sequence[EventView], **context: Any) -> list[str]:
-        """A listing split into pages, each with links to the others; returns the page paths."""
-        chunks = paginate(events, self.site["page_size"])
+    def listing(self, template: str, base: str, events: Sequence[EventView], *, full: bool = True,
+                **context: Any) -> list[str]:
+        """A listing split into pages, each with links to the others; returns the page paths.
+
+        ``full`` listings show whole events and are cut by size too; compact
+        ones (one line an event) only by count.
+        """
+        if full:
+            chunks = paginate(events, self.site["page_size"], LISTING_BYTES, self.item_size)
+        else:
+            chunks = paginate(events, self.site["page_size"], 10**12)
         names = page_names(base, len(chunks))
         labels = [_chunk_label(chunk) for chunk in chunks]
         for index, (chunk, name) in enumerate(zip(chunks, names)):
