@@ -1,7 +1,12 @@
-"""Evaluate the temporal engine on hand-annotated TimeML news (MEANTIME dev set), TempEval-3 style.
+"""Evaluate the temporal engine on hand-annotated TimeML news, TempEval-3 style.
 
 Usage:
     python evaluation/eval_dates.py [DATA.jsonl] [--config config.yaml] [--errors]
+
+DATA defaults to the MEANTIME dev set; any file of the same JSONL shape works,
+such as the held-out set (evaluation/heldout/heldout.jsonl, built from
+articles.txt by make_jsonl.py). A record with ``annotated_end`` is scored up to
+that offset; without it, MEANTIME's first sentences only.
 
 Prints relaxed and strict extent precision/recall/F1, value accuracy on the
 relaxed matches, value F1 (relaxed F1 x value accuracy), counts per type, and
@@ -84,7 +89,8 @@ def annotated_end(text: str) -> int:
 
 def score_document(record: dict[str, Any], found: list[Any], scores: Scores) -> None:
     gold = sorted(record["timexes"], key=lambda t: t["start"])
-    limit = annotated_end(record["text"])
+    # A record may say how much of it was annotated (the held-out set: all of it).
+    limit = record.get("annotated_end") or annotated_end(record["text"])
     found = [t for t in found if t.start < limit]
     scores.gold += len(gold)
     scores.system += len(found)
