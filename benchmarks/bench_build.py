@@ -231,7 +231,8 @@ def write_results(args: argparse.Namespace, rows: list[tuple[str, str, str, str]
         "# Build benchmark", "",
         f"Run `python benchmarks/bench_build.py --articles {args.articles} --jobs {args.jobs}` "
         f"on {time.strftime('%Y-%m-%d')}.", "",
-        f"Machine: {machine}.", "",
+        f"Machine: {machine}. Load average when the run ended: {os.getloadavg()[0]:.1f} "
+        "(other work shared the cores, so the times carry that noise).", "",
         "| measurement | time | peak memory | notes |", "| --- | --- | --- | --- |",
         *(f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows), "",
         f"Faster parallel strategy here: **{faster}** (timeline/parallel.py uses it by default).", "",

@@ -1,0 +1,50 @@
+"""The real build, incrementally: nothing changed → nothing parsed, no store file rewritten;
+one article edited → that article parsed; --clean → all parsed."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from timeline.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "content"
+
+
+def counts(err: str) -> tuple[int, int]:
+    found = re.search(r"\((\d+) parsed, (\d+) from cache\)", err)
+    assert found, err
+    return int(found.group(1)), int(found.group(2))
+
+
+def stamps(folder: Path) -> dict[str, int]:
+    return {str(p): p.stat().st_mtime_ns for p in folder.rglob("*") if p.is_file()}
+
+
+@pytest.mark.skipif(not any(EXAMPLES.glob("*.md")), reason="no example content")
+def test_incremental_rebuilds(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(EXAMPLES, content, ignore=shutil.ignore_patterns("events", "actors.yaml"))
+    (tmp_path / "config.yaml").write_text("paths:\n  cache: cache\n")
+    argv = ["build", "--config", str(tmp_path / "config.yaml"), "--jobs", "2"]
+    assert main(argv) in (0, 1)
+    parsed, cached = counts(capsys.readouterr().err)
+    assert parsed > 5 and cached == 0
+
+    store_before = stamps(content)
+    assert main(argv) in (0, 1)
+    assert counts(capsys.readouterr().err) == (0, parsed)
+    assert stamps(content) == store_before  # store, registry and articles untouched
+
+    article = sorted(content.glob("*.md"))[0]
+    article.write_text(article.read_text(encoding="utf-8") + "\nOn Monday, officials met again in Geneva.\n",
+                       encoding="utf-8")
+    assert main(argv) in (0, 1)
+    assert counts(capsys.readouterr().err) == (1, parsed - 1)
+
+    assert main([*argv, "--clean"]) in (0, 1)
+    assert counts(capsys.readouterr().err) == (parsed, 0)
