@@ -41,9 +41,17 @@ class Gazetteer:
     place_heads: frozenset[str] = frozenset()
     # (label, surface form) pairs for the entity matcher, with their original spelling.
     patterns: list[tuple[str, str]] = field(default_factory=list)
+    # Towns and states: trusted only where the tagger already saw a place,
+    # since "Toyota", "Reading" or "Virginia" name firms and people as well.
+    places: dict[str, Entry] = field(default_factory=dict)
 
     def lookup(self, text: str) -> Entry | None:
         return self.entries.get(fold(text))
+
+    def place(self, text: str) -> Entry | None:
+        """Any known name, towns and states included."""
+        key = fold(text)
+        return self.entries.get(key) or self.places.get(key)
 
     def country_of_adjective(self, text: str) -> str | None:
         """"Russian" → Russia, "US" → United States; None when not a country word."""
@@ -89,6 +97,12 @@ def load_gazetteer() -> Gazetteer:
         place_heads=frozenset(fold(h) for h in _as_list(roles.get("place_heads"))),
     )
     capitals: list[tuple[str, str, list[str]]] = []
+    # Hand-made demonyms claim first: countryinfo gives "American" to the
+    # Northern Mariana Islands and American Samoa too, and alphabetical
+    # order would hand it to them before the United States.
+    for name, fix in fixes.items():
+        for demonym in _as_list(fix.get("demonyms")):
+            gaz.demonyms.setdefault(fold(demonym), name)
     for row in generated:
         fix = fixes.get(row["name"], {})
         name = row["name"]
@@ -115,4 +129,29 @@ def load_gazetteer() -> Gazetteer:
     for org in world.get("organisations") or []:
         entry = Entry(org["name"], "organisation", org.get("country"), tuple(_as_list(org.get("aliases"))))
         gaz._add(entry, "ORG", *entry.aliases)
+    _add_places(gaz, _read("places.yaml"))
     return gaz
+
+
+# A city this large is named in news as the city, whatever the tagger says;
+# smaller towns share their names with firms and people too often.
+BIG_CITY = 1_000_000
+
+
+def _add_places(gaz: Gazetteer, data: dict[str, Any]) -> None:
+    """Cities and US states after everything hand-made: big cities as
+    matcher patterns, then states, then smaller towns (largest first), so
+    that "New York" is the city and "Georgia" the country."""
+    towns: list[Entry] = []
+    for line in data.get("cities") or []:
+        name, country, population, *rest = (part.strip() for part in str(line).split("|"))
+        aliases = tuple(a.strip() for a in rest[0].split(";")) if rest else ()
+        entry = Entry(name, "place", country, aliases)
+        if int(population) >= BIG_CITY:
+            gaz._add(entry, "GPE", *aliases)
+        else:
+            towns.append(entry)
+    states = [Entry(str(name), "place", "United States") for name in data.get("us_states") or []]
+    for entry in states + towns:
+        for form in (entry.name, *entry.aliases):
+            gaz.places.setdefault(fold(form), entry)

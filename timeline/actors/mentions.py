@@ -69,6 +69,8 @@ def _classify(ent: "Span", gaz: Gazetteer) -> _Found | None:
     if ent.label_ == "NORP":
         return _people(span, text, gaz)
     entry = gaz.lookup(text)
+    if entry is None and ent.label_ in ("GPE", "LOC", "FAC"):
+        entry = gaz.place(text)  # a town the tagger saw as a place: its full name and country
     if entry is not None:
         return _known(span, text, entry)
     kind = KINDS[ent.label_]
@@ -212,6 +214,12 @@ def _corefer_organisations(found: list[_Found], gaz: Gazetteer) -> None:
     name from the same article ("USAF" → United States Air Force, "Lockheed"
     → Lockheed Martin)."""
     orgs = [f for f in found if f.kind == "organisation" and not f.known and len(f.name.split()) > 1]
+    # News introduces a company by its full name and shortens it later; a
+    # short form first seen before the longer name is a name of its own
+    # ("Ford" before "Ford Taurus", "Apple Inc." before "Apple Corps").
+    first: dict[str, int] = {}
+    for f in found:
+        first.setdefault(f.name, f.span.start)
     for f in found:
         if f.known or f.kind != "organisation":
             continue
@@ -226,7 +234,8 @@ def _corefer_organisations(found: list[_Found], gaz: Gazetteer) -> None:
             short = f.name.replace(".", "")
             if (short.isupper() and len(short) >= 2 and (initials == short or len(short) >= 3 and
                                                          initials.startswith(short))) \
-                    or (len(words) == 2 and words[0] == f.name):
+                    or (len(words) == 2 and words[0] == f.name and first[org.name] < first[f.name]
+                        and fold(f.text) == fold(f.name)):
                 f.name = org.name
                 break
 
