@@ -1,0 +1,181 @@
+"""The built site in a real Chromium: order, filters, search, permalinks, keyboard, axe, no stray requests.
+
+Uses Debian's Chromium (/usr/bin/chromium) through Playwright; nothing downloads
+a browser. The site is a synthetic timeline rendered with its Pagefind index
+and served by http.server on 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from dataclasses import replace
+from pathlib import Path
+from typing import Any, Iterator
+from urllib.parse import urlsplit
+
+import pytest
+
+from timeline.config import load_config
+from timeline.records import ActorRef, Article, DateEvidence, Event, Source
+from timeline.render import render_site
+from timeline.render.samples import sample_articles, sample_events
+
+CHROMIUM = Path("/usr/bin/chromium")
+LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+               "--disable-component-update", "--disable-sync"]
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="browser tests need Debian's chromium at /usr/bin/chromium "
+                       "(apt-get install chromium); .ci/run installs it"),
+]
+sync_api = pytest.importorskip("playwright.sync_api", reason="browser tests need the playwright package")
+
+HOSTILE = Event(
+    id="hostile", date="2022-02-20", precision="day", status="occurred",
+    title='<img src=x onerror="window.__pwned=1">Hostile <script>window.__pwned=2</script>',
+    summary='[click](javascript:window.__pwned=3) <svg onload="window.__pwned=4"></svg>',
+    actors=(ActorRef("Joe Biden", "person"),),
+    sources=(Source("hostile", "<script>window.__pwned=5</script>", "2022-02-20", "javascript:window.__pwned=6",
+                    None, '"><img src=x onerror=window.__pwned=7>'),),
+    evidence=DateEvidence("publication-date"),
+)
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the base class's name
+        pass
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    root = tmp_path_factory.mktemp("site")
+    cfg = load_config(None, output=root / "output")
+    cfg = replace(cfg, title="Test timeline", build=replace(cfg.build, build_date="2022-03-01"),
+                  site=replace(cfg.site, page_size=40))
+    events = sample_events(30, days=40) + [HOSTILE]
+    articles = sample_articles(6) + [Article("hostile", "h.md", "Hostile", "", None)]
+    render_site(events, None, articles, cfg, search=True)
+    assert (cfg.paths.output / "pagefind" / "pagefind.js").is_file(), "the build ran Pagefind"
+    handler = functools.partial(QuietHandler, directory=str(cfg.paths.output))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with sync_api.sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser: Any, site: str) -> Iterator[Any]:
+    """A page that records console errors, failed requests and requests to any other host."""
+    context = browser.new_context(viewport={"width": 1024, "height": 800})
+    tab = context.new_page()
+    problems: list[str] = []
+    host = urlsplit(site).netloc
+    tab.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
+    tab.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+    tab.on("requestfailed", lambda r: problems.append(f"failed: {r.url}"))
+    tab.on("response", lambda r: problems.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 else None)
+    tab.on("request", lambda r: problems.append(f"off-site: {r.url}")
+           if urlsplit(r.url).netloc != host and not r.url.startswith("data:") else None)
+    yield tab
+    assert tab.evaluate("window.__pwned") is None, "article text ran as script"
+    context.close()
+    assert problems == []
+
+
+def visible_events(page: Any) -> list[dict[str, str]]:
+    return page.eval_on_selector_all(
+        "li.event:not([hidden])",
+        "els => els.map(e => ({actors: e.dataset.actors, when: e.querySelector('time') ?"
+        " e.querySelector('time').getAttribute('datetime') : ''}))")
+
+
+def test_home_lists_events_newest_first(page: Any, site: str) -> None:
+    page.goto(site + "index.html")
+    events = visible_events(page)
+    assert len(events) >= 20
+    starts = [e["when"] for e in events if e["when"]]
+    assert starts == sorted(starts, reverse=True)
+
+
+def test_actor_filter_narrows_the_list_and_the_url(page: Any, site: str) -> None:
+    page.goto(site + "index.html")
+    before = len(visible_events(page))
+    page.click('a[data-filter="actor"][data-value="olaf-scholz"]')
+    assert "actor=olaf-scholz" in page.url
+    after = visible_events(page)
+    assert 0 < len(after) < before
+    assert all("olaf-scholz" in e["actors"].split() for e in after)
+    # The filter survives a reload: it lives in the URL.
+    page.reload()
+    assert len(visible_events(page)) == len(after)
+    page.click("#filter-clear")
+    assert "actor=" not in page.url and len(visible_events(page)) == before
+
+
+def test_search_for_an_actor_returns_their_events(page: Any, site: str) -> None:
+    page.goto(site + "search.html?q=Scholz")
+    page.wait_for_selector("#results li a", timeout=15_000)
+    links = page.eval_on_selector_all("#results li h2 a", "els => els.map(a => a.href)")
+    assert links
+    for href in links[:5]:
+        page.goto(href)
+        chips = page.eval_on_selector_all("main .chips a", "els => els.map(a => a.textContent)")
+        assert "Olaf Scholz" in chips
+
+
+def test_event_permalink_opens(page: Any, site: str) -> None:
+    page.goto(site + "events/hostile.html")
+    assert "Hostile" in page.inner_text("h1")
+    assert page.locator("h2", has_text="Why this date").count() == 1
+
+
+def test_keyboard_reaches_every_control(page: Any, site: str) -> None:
+    page.goto(site + "index.html")
+    page.evaluate("document.querySelectorAll('details').forEach(d => d.open = false)")
+    controls = page.eval_on_selector_all(
+        "a[href], button, select, input, summary",
+        "els => els.filter(e => e.offsetParent !== null && !e.closest('details:not([open]) > ul'))"
+        ".map(e => e.outerHTML.slice(0, 120))")
+    wanted = set(controls)
+    reached: set[str] = set()
+    for _ in range(len(controls) + 10):
+        page.keyboard.press("Tab")
+        reached.add(page.evaluate("document.activeElement.outerHTML.slice(0, 120)"))
+    assert wanted <= reached, sorted(wanted - reached)[:5]
+
+
+@pytest.mark.parametrize("path", ["index.html", "events/hostile.html", "actors/joe-biden.html", "actors.html",
+                                  "search.html?q=Biden", "key-events.html", "archive.html"])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_serious_violation(page: Any, site: str, path: str, scheme: str) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.emulate_media(color_scheme=scheme)
+    page.goto(site + path)
+    if "search" in path:
+        page.wait_for_selector("#results li", timeout=15_000)
+    results = Axe().run(page)
+    serious = [v["id"] for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+    assert serious == [], results.generate_report()
+
+
+def test_narrow_screen_has_no_horizontal_scroll(browser: Any, site: str) -> None:
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    tab = context.new_page()
+    for path in ("index.html", "events/hostile.html", "actors.html"):
+        tab.goto(site + path)
+        assert tab.evaluate("document.documentElement.scrollWidth") <= 360, path
+    context.close()
