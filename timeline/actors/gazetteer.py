@@ -39,6 +39,8 @@ class Gazetteer:
     org_suffixes: frozenset[str] = frozenset()
     organisation_heads: frozenset[str] = frozenset()
     place_heads: frozenset[str] = frozenset()
+    organisation_nouns: frozenset[str] = frozenset()
+    place_nouns: frozenset[str] = frozenset()
     # (label, surface form) pairs for the entity matcher, with their original spelling.
     patterns: list[tuple[str, str]] = field(default_factory=list)
     # Towns and states: trusted only where the tagger already saw a place,
@@ -95,6 +97,8 @@ def load_gazetteer() -> Gazetteer:
         org_suffixes=frozenset(_as_list(roles.get("org_suffixes"))),
         organisation_heads=frozenset(fold(h) for h in _as_list(roles.get("organisation_heads"))),
         place_heads=frozenset(fold(h) for h in _as_list(roles.get("place_heads"))),
+        organisation_nouns=frozenset(fold(h) for h in _as_list(roles.get("organisation_nouns"))),
+        place_nouns=frozenset(fold(h) for h in _as_list(roles.get("place_nouns"))),
     )
     capitals: list[tuple[str, str, list[str]]] = []
     # Hand-made demonyms claim first: countryinfo gives "American" to the

@@ -50,6 +50,7 @@ def find_mentions(doc: "Doc", registry: "Registry | None" = None, seen: str | No
     gaz = load_gazetteer()
     found = [f for f in (_classify(ent, gaz) for ent in doc.ents if ent.label_ in KINDS) if f]
     found += _groups(doc, gaz)
+    found += [c for c in (_nested_country(f, gaz) for f in found if f.kind == "organisation") if c]
     found.sort(key=lambda f: f.span.start)
     _corefer_people(found)
     _corefer_organisations(found, gaz)
@@ -132,6 +133,24 @@ def _people(span: "Span", text: str, gaz: Gazetteer) -> _Found | None:
             return _Found(span, text, entry.name, entry.kind, country=entry.country, known=True)
     if span.root.tag_ in ("NNPS", "NNS"):
         return _Found(span, text, text, "group")
+    return None
+
+
+def _nested_country(org: _Found, gaz: Gazetteer) -> _Found | None:
+    """The country that heads an organisation's name ("the U.S. Air Force",
+    "Russian Foreign Ministry") is the organisation's country; named as a
+    country ("U.S.", not "Russian") it is also a mention of that country."""
+    span = org.span
+    for size in range(min(3, len(span) - 1), 0, -1):
+        head = span[:size]
+        entry = gaz.lookup(head.text)
+        if entry is not None and entry.kind == "country":
+            org.country = org.country or entry.name
+            return _Found(head, head.text, entry.name, "country", country=entry.name, known=True)
+        country = gaz.country_of_adjective(head.text)
+        if country and (gaz.lookup(country) or Entry("", "")).kind == "country":
+            org.country = org.country or country
+            return None
     return None
 
 

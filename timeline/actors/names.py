@@ -43,6 +43,7 @@ def clean_surface(text: str) -> str:
     """A name as written, without a possessive ending or surrounding space."""
     text = _SPACES.sub(" ", text).strip()
     text = re.sub(r"(?<=\w) - (?=\w)", "-", text)  # "Wal - Mart" in pre-tokenised text
+    text = re.sub(r"\b([ODL])['’] (?=[A-Z])", r"\1'", text)  # "O' Leary" → "O'Leary"
     text = re.sub(r"\s*(?:['’]s|['’])$", "", text)
     return text.strip()
 

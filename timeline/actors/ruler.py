@@ -20,7 +20,7 @@ from .names import fold
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 COMPONENT = "actor_gazetteer"
 _POSSESSIVES = {"'s", "’s", "'", "’"}
@@ -55,8 +55,104 @@ class ActorGazetteer:
         for match in matches:
             ents = _merge_match(ents, match)
         ents = self._person_rules(doc, _join_fragments(ents, self.gazetteer))
+        ents = self._untagged_surnames(doc, [self._whole_name(e) for e in ents])
+        ents = self._named_by_noun(doc, ents)
         doc.set_ents(filter_spans(ents))
         return doc
+
+    def _whole_name(self, ent: "Span") -> "Span":
+        """A person's name the tagger cut short: "Michael O" before "' Leary"
+        (an Irish name in spaced-out text), "Syafii Djamal" after the given name
+        "Jusman" that the tagger left out."""
+        if ent.label_ != "PERSON":
+            return ent
+        doc = ent.doc
+        start, end = ent.start, ent.end
+        if end + 1 < len(doc) and len(doc[end - 1].text) == 1 and doc[end - 1].text in "ODL" \
+                and doc[end].text in ("'", "’") and doc[end + 1].is_title:
+            end += 2
+        if start > 0 and end - start in (2, 3) and self._bare_given_name(doc[start - 1]):
+            start -= 1
+        return _span(ent, start, end) if (start, end) != (ent.start, ent.end) else ent
+
+    def _bare_given_name(self, tok: "Token") -> bool:
+        """A capitalised proper noun outside every entity that is no title,
+        honorific, place or nationality: the first of three names."""
+        key = fold(tok.text)
+        return tok.tag_ == "NNP" and tok.is_title and tok.is_alpha and not tok.ent_type_ \
+            and key not in self.title_words and key not in self.gazetteer.honorifics \
+            and self.gazetteer.place(tok.text) is None and key not in self.gazetteer.demonyms
+
+    def _named_by_noun(self, doc: "Doc", ents: list["Span"]) -> list["Span"]:
+        """Proper nouns the tagger left out, typed by a common noun beside
+        them ("its European division, Opel"; "carmaker Opel"; "the city of
+        Wixom"); their other bare occurrences take the same type."""
+        from spacy.tokens import Span
+
+        taken = {i for e in ents for i in range(e.start, e.end)}
+        label_of: dict[str, str] = {}
+        for tok in doc:
+            if tok.i in taken or not self._bare_name(tok) or tok.text in label_of:
+                continue
+            label = self._noun_label(tok)
+            if label:
+                label_of[tok.text] = label
+        if not label_of:
+            return ents
+        extra = [Span(doc, t.i, t.i + 1, label=label_of[t.text]) for t in doc
+                 if t.text in label_of and t.i not in taken and self._bare_name(t)]
+        return _sorted(ents + extra)
+
+    def _bare_name(self, tok: "Token") -> bool:
+        # One capitalised proper noun standing alone: runs of them are the
+        # tagger's business, and a sentence's first word is capitalised anyway.
+        doc = tok.doc
+        return tok.tag_ == "NNP" and tok.is_alpha and tok.text[0].isupper() and not tok.is_sent_start \
+            and not (tok.i > 0 and doc[tok.i - 1].tag_ == "NNP") \
+            and not (tok.i + 1 < len(doc) and doc[tok.i + 1].tag_ == "NNP") \
+            and fold(tok.text) not in self.title_words and self.gazetteer.lookup(tok.text) is None
+
+    def _noun_label(self, tok: "Token") -> str | None:
+        """ORG or GPE from the words around a bare name. Read on the surface,
+        not the parse: the small parser attaches an apposition after a comma
+        almost anywhere."""
+        doc = tok.doc
+        before = [t for t in doc[max(0, tok.i - 2):tok.i]]
+        nouns: list[Token] = []
+        if before and before[-1].pos_ == "NOUN":
+            nouns.append(before[-1])  # "carmaker Opel"
+        elif len(before) == 2 and before[1].text == "," and before[0].pos_ == "NOUN":
+            nouns.append(before[0])  # "its European division, Opel"
+        elif len(before) == 2 and before[1].lower_ == "of" and fold(before[0].lemma_) in self.gazetteer.place_nouns:
+            return "GPE"  # "the town of Wixom"
+        if tok.i + 2 < len(doc) and doc[tok.i + 1].text == ",":
+            for t in doc[tok.i + 2:tok.i + 6]:  # "Opel, the German carmaker,"
+                if t.pos_ == "NOUN":
+                    nouns.append(t)
+                    break
+                if t.pos_ not in ("DET", "ADJ", "PROPN"):
+                    break
+        for noun in nouns:
+            lemma = fold(noun.lemma_)
+            if lemma in self.gazetteer.organisation_nouns:
+                return "ORG"
+            if lemma in self.gazetteer.place_nouns:
+                return "GPE"
+        return None
+
+    def _untagged_surnames(self, doc: "Doc", ents: list["Span"]) -> list["Span"]:
+        """A person's surname that the tagger missed later in the text
+        ("quoted Djamal as saying") is that person again."""
+        from spacy.tokens import Span
+
+        surnames = {e[-1].text for e in ents if e.label_ == "PERSON" and len(e) > 1 and e[-1].is_title}
+        if not surnames:
+            return ents
+        taken = {i for e in ents for i in range(e.start, e.end)}
+        extra = [Span(doc, t.i, t.i + 1, label="PERSON") for t in doc
+                 if t.text in surnames and t.i not in taken and t.tag_ == "NNP"
+                 and not (t.i + 1 < len(doc) and doc[t.i + 1].tag_ == "NNP")]
+        return _sorted(ents + extra) if extra else ents
 
     def _person_rules(self, doc: "Doc", ents: list["Span"]) -> list["Span"]:
         from spacy.tokens import Span
