@@ -36,7 +36,7 @@ def find_timexes(doc: "Doc", dct: date | None) -> list[Timex]:
         if reading is None:
             continue
         kind, value, rule = reading
-        move_reference(ctx, value, rule)
+        move_reference(ctx, value, rule, cand.start)
         found.append(Timex(
             start=cand.start, end=cand.end, text=cand.text, type=kind, value=value,
             mod=modifier(cand), rule=rule, range_end=range_end(cand, ctx),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from .lexicon import HOLIDAY_OFFSETS, NTH_WEEKDAY_HOLIDAYS, US_ZONES
 from .values import day_value, week_value
 
 SEASON_ORDER = ("WI", "SP", "SU", "FA")
@@ -121,6 +122,9 @@ def ago_value(ref: date, amount: float, unit: str) -> str | None:
         return day_value(ref)  # a few hours ago is still the reference day at day precision
     if unit == "night":
         unit = "day"
+    if unit in ("week", "fortnight"):
+        # "a week ago" names the day seven days back, as TimeML corpora annotate it, not a calendar week.
+        unit, n = "day", n * (14 if unit == "fortnight" else 7)
     return period_value(ref, unit, -n)
 
 
@@ -139,12 +143,37 @@ def easter(year: int) -> date:
     return date(year, month, day)
 
 
+def nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
+    """The ``n``-th ISO ``weekday`` of a month; ``n`` = -1 is the last one."""
+    if n < 0:
+        last = date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+        return last - timedelta(days=(last.isoweekday() - weekday) % 7)
+    first = date(year, month, 1)
+    return first + timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (n - 1))
+
+
 def movable_holiday(name: str, year: int) -> date | None:
-    if name.startswith("easter"):
-        return easter(year)
-    if name == "good friday":
-        return easter(year) - timedelta(days=2)
-    if name == "thanksgiving":
-        first = date(year, 11, 1)
-        return first + timedelta(days=(3 - first.weekday()) % 7 + 21)  # fourth Thursday (US)
+    """Date of a holiday that moves from year to year (Easter's feasts, US Monday holidays)."""
+    if not 0 < year < 10000:
+        return None
+    if name in HOLIDAY_OFFSETS:
+        base, days = HOLIDAY_OFFSETS[name]
+        start = easter(year) if base == "easter" else movable_holiday(base, year)
+        return shift_day(start, days) if start else None
+    if name in NTH_WEEKDAY_HOLIDAYS:
+        return nth_weekday(year, *NTH_WEEKDAY_HOLIDAYS[name])
     return None
+
+
+def us_zone_offset(zone: str, day: str) -> str:
+    """UTC offset of a US zone named without its season ("10 a.m. ET"): daylight saving
+    time runs from the second Sunday of March to the first Sunday of November."""
+    if zone not in US_ZONES or len(day) < 10:
+        return ""
+    try:
+        when = date.fromisoformat(day[:10])
+    except ValueError:
+        return ""
+    summer = nth_weekday(when.year, 3, 7, 2) <= when < nth_weekday(when.year, 11, 7, 1)
+    hours = US_ZONES[zone] + (1 if summer else 0)
+    return f"{'-' if hours < 0 else '+'}{abs(hours):02d}:00"

@@ -30,6 +30,8 @@ class Context:
     dct: date | None
     ref: date | None  # the day the narrative last placed itself on
     period: tuple[date, str] | None = None  # first day and precision of the last dated expression
+    period_value: str | None = None  # value of the last dated expression, for comparisons
+    period_at: int = -1  # where that expression starts in the text
 
     def tense(self, cand: Candidate) -> str | None:
         return tense_at(self.doc, cand.start, cand.end)
@@ -77,12 +79,14 @@ def anchor_of(ctx: Context, rel: str | None) -> date | None:
 
 
 
-def move_reference(ctx: Context, value: str | None, rule: str) -> None:
+def move_reference(ctx: Context, value: str | None, rule: str, at: int = -1) -> None:
     """Let the dates the text sets become the reference of what follows."""
     if not value or rule == "narrative-day":
         return
     precision = precision_of(value)
     span = bounds(value)
+    if span is not None:
+        ctx.period_value, ctx.period_at = value, at
     if span is None or precision not in NARRATIVE_UNITS and precision != "time":
         return
     ctx.period = (span[0], "day" if precision == "time" else precision)

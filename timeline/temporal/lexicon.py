@@ -36,9 +36,10 @@ NUMBER_WORDS: dict[str, float] = {
 }
 
 # Quantities that say "some number of": the duration value gets X for the number.
+# "the coming weeks" is not one: TimeML reads it as a reference to the future (REFERENCE_WORDS).
 VAGUE_QUANTITIES: tuple[str, ...] = (
     "several", "a few", "few", "many", "some", "numerous", "a number of", "the past few",
-    "the last few", "the next few", "the coming", "recent", "the past several", "the last several",
+    "the last few", "the next few", "recent", "the past several", "the last several",
 )
 
 ORDINALS: dict[str, int] = {
@@ -124,8 +125,38 @@ HOLIDAYS: dict[str, tuple[int, int]] = {
     "valentine's day": (2, 14), "halloween": (10, 31), "independence day": (7, 4),
     "may day": (5, 1), "bastille day": (7, 14), "armistice day": (11, 11),
 }
-MOVABLE_HOLIDAYS: tuple[str, ...] = ("easter", "easter sunday", "good friday", "thanksgiving")
+HOLIDAYS.update({"veterans day": (11, 11), "remembrance day": (11, 11), "juneteenth": (6, 19)})
+# Holidays on the n-th ISO weekday of a month (n = -1: the last one), as the US calendar fixes them.
+NTH_WEEKDAY_HOLIDAYS: dict[str, tuple[int, int, int]] = {
+    "martin luther king day": (1, 1, 3), "presidents day": (2, 1, 3), "presidents' day": (2, 1, 3),
+    "mother's day": (5, 7, 2), "memorial day": (5, 1, -1), "father's day": (6, 7, 3),
+    "labor day": (9, 1, 1), "columbus day": (10, 1, 2), "thanksgiving": (11, 4, 4), "thanksgiving day": (11, 4, 4),
+}
+# Days counted from another holiday: shopping days from Thanksgiving, church feasts from Easter.
+HOLIDAY_OFFSETS: dict[str, tuple[str, int]] = {
+    "black friday": ("thanksgiving", 1), "cyber monday": ("thanksgiving", 4),
+    "easter": ("easter", 0), "easter sunday": ("easter", 0), "good friday": ("easter", -2),
+    "easter monday": ("easter", 1), "palm sunday": ("easter", -7), "ash wednesday": ("easter", -46),
+    "pentecost": ("easter", 49),
+}
+MOVABLE_HOLIDAYS: tuple[str, ...] = tuple(NTH_WEEKDAY_HOLIDAYS) + tuple(HOLIDAY_OFFSETS)
 
 # Time zone names that mean UTC, written as a Z in TIMEX3 times.
 UTC_ZONES: tuple[str, ...] = ("UTC", "GMT", "Z")
-OTHER_ZONES: tuple[str, ...] = ("EST", "EDT", "CST", "CDT", "PST", "PDT", "BST", "CET", "CEST", "MSK", "ET", "PT")
+# Zones with a fixed offset from UTC, written after the clock time in TIMEX3 ("T09:00-05:00").
+ZONE_OFFSETS: dict[str, str] = {
+    "EST": "-05:00", "EDT": "-04:00", "CST": "-06:00", "CDT": "-05:00", "MST": "-07:00", "MDT": "-06:00",
+    "PST": "-08:00", "PDT": "-07:00", "BST": "+01:00", "CET": "+01:00", "CEST": "+02:00", "EET": "+02:00",
+    "EEST": "+03:00", "MSK": "+03:00", "JST": "+09:00", "KST": "+09:00", "AEST": "+10:00", "AEDT": "+11:00",
+}
+# US zones named without saying summer or winter time: standard offset in hours; the
+# date decides whether daylight saving time adds one.
+US_ZONES: dict[str, int] = {"ET": -5, "CT": -6, "MT": -7, "PT": -8}
+OTHER_ZONES: tuple[str, ...] = tuple(ZONE_OFFSETS) + tuple(US_ZONES)
+
+# Nouns that "the same ... last year" compares across years, with the precision they keep;
+# None keeps whatever period the text last named ("the same period").
+SAME_PERIOD_NOUNS: dict[str, str | None] = {
+    "period": None, "time": None, "day": "day", "week": "week", "month": "month", "quarter": "quarter",
+    "half": None, "season": None,
+}

@@ -86,8 +86,10 @@ PATTERNS: tuple[tuple[str, str], ...] = (
                    r"(?=\s*(?:[^\w\s]|$))"),
     ("position-of-unit", r"(?P<pos>(?i:the\s+(?:start|beginning|end|close|middle)))\s+(?i:of)\s+"
                          r"(?P<rel>(?i:the|this|last|next))\s+(?P<unit>(?i:year|month|week|day|decade|quarter))"),
-    ("ago", rf"{QMOD}(?P<num>{NUM}|(?i:{_alt(VAGUE_QUANTITIES)}))\s+{UNIT_ADJ}{UNIT}\s+(?P<dir>(?i:ago|earlier|before))"
-            r"(?=\s*(?:[^\w\s]|$))"),
+    # "ago" always closes a date; "earlier" and "before" only at the end of a clause
+    # ("two days before the vote" is a duration and the vote).
+    ("ago", rf"{QMOD}(?P<num>{NUM}|(?i:{_alt(VAGUE_QUANTITIES)}))\s+{UNIT_ADJ}{UNIT}\s+"
+            r"(?P<dir>(?i:ago)|(?i:earlier|before)(?=\s*(?:[^\w\s]|$)))"),
     ("narrative-shift", rf"(?P<num>{NUM})\s+{UNIT_ADJ}{UNIT}\s+(?P<dir>(?i:later|afterwards?))"),
     ("duration", rf"(?:(?P<frame>(?i:the\s+)?(?i:past|last|next|coming|previous|first|final|following))\s+)?"
                  rf"{QMOD}(?P<num>{NUM})(?P<half>\s+(?i:and\s+a\s+half))?[\s-]+{UNIT_ADJ}{UNIT}(?:[\s-]+(?i:long|old))?"),
@@ -95,7 +97,21 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("unit-long", r"(?P<unit>(?i:hour|day|week|month|year|decade|minute))(?P<plural>s)?-long"),
     ("vague-duration", rf"{QMOD}(?P<vague>(?i:{_alt(VAGUE_QUANTITIES)}))\s+{UNIT_ADJ}{PLURAL_UNIT}"),
     ("vague-duration", rf"(?i:for|over\s+the|in\s+recent|in|within|in\s+just|in\s+mere)\s+(?P<core>{PLURAL_UNIT})"),
-    ("weekend", r"(?i:in|during|over|at|on|for|by|until)\s+(?P<core>(?i:the\s+weekend))"),
+    ("weekend", r"(?i:in|during|over|at|on|for|by|until|till|through|throughout)\s+(?P<core>(?i:the\s+weekend))"),
+    # Compounds that compare or place a period: resolved in ``compounds``.
+    ("same-period", r"(?i:the\s+same\s+)(?P<noun>(?i:period|time|day|week|month|quarter|half|season))\s+(?i:of\s+)?"
+                    r"(?P<back>(?i:(?:the\s+)?(?:last|previous|prior|preceding)\s+year|a\s+year\s+(?:earlier|ago|before)"
+                    r"|the\s+year\s+before))"),
+    ("week-of-month", rf"(?:(?i:the)\s+)?(?P<ord>(?i:first|second|third|fourth|last|final))\s+(?i:week)\s+(?i:of)\s+"
+                      rf"{MONTH}(?:\s*,?\s*{YEAR})?"),
+    ("month-quarter", rf"(?:(?i:the)\s+)?{MONTH}\s*(?:-|–|to)\s*(?P<month2>{_alt(MONTHS, capitalise=True)})\.?\s+"
+                      r"(?i:quarter|period)"),
+    ("month-of-year", rf"{MONTH}\s+(?i:of)\s+(?P<rel>(?i:that|the\s+same|the\s+following|the\s+next|the\s+previous"
+                      r"|the\s+prior))\s+(?i:year)"),
+    ("overnight", r"(?P<overnight>(?i:overnight))"),
+    # A bare plural unit before "after" is a vague duration: "days after the vote".
+    ("vague-duration", rf"(?:^|(?<=[,;(\n]\s)|(?<=\n)|(?<=\.\s)|(?<=\bjust\s)|(?<=\bonly\s)|(?<=\bmere\s))"
+                       rf"(?P<core>(?i:{PLURAL_UNIT}))(?=\s+(?i:after|before)\b)"),
     ("frequency", rf"(?P<freq>(?i:{_alt(FREQUENCIES)}))"),
     ("frequency", rf"(?:(?i:once|twice|thrice|{NUM}\s+times)\s+)?(?i:every|each|per|a|an)\s+(?P<num>{NUM}\s+)?{UNIT}"),
     ("clock-time", rf"(?P<hour>[01]?\d|2[0-3])(?:[:.](?P<minute>[0-5]\d))?\s*(?P<ampm>[ap]\.?\s?m\b\.?){ZONE}"),

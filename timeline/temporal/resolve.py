@@ -10,14 +10,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from . import anchor
+from . import anchor, compounds
 from .context import (
     Context, Reading, anchor_of, month_number, narrative_base, parse_absolute, shift_of, valid_day,
     words, year_of,
 )
 from .lexicon import (
     DAY_WORDS, HOLIDAYS, ORDINALS, PARTS_OF_DAY, POSITION_MODS, QUANTITY_MODS, REFERENCE_WORDS,
-    SEASONS, UTC_ZONES, WEEKDAYS,
+    SEASONS, UTC_ZONES, WEEKDAYS, ZONE_OFFSETS,
 )
 from .quantities import measure, number, unit_name
 from .scanner import Candidate
@@ -72,7 +72,7 @@ def year(c: Candidate, ctx: Context) -> Reading | None:
         pivot = (ctx.dct.year % 100 + 10) if ctx.dct else 30
         return "DATE", f"{(1900 if yy > pivot else 2000) + yy:04d}", "short-year"
     value = f"{int(g['year'] or 0):04d}"
-    return "DATE", value, "fiscal-year" if g.get("fiscal") else "year"
+    return "DATE", compounds.fiscal_year(value, g), "fiscal-year" if g.get("fiscal") else "year"
 
 
 def decade(c: Candidate, ctx: Context) -> Reading | None:
@@ -163,7 +163,8 @@ def holiday(c: Candidate, ctx: Context) -> Reading | None:
     if year_ is None:
         if ctx.dct is None:
             return "DATE", None, "holiday-no-dct"
-        month_, day = fixed or (4, 1)
+        this_year = anchor.movable_holiday(name, ctx.dct.year)
+        month_, day = fixed or ((this_year.month, this_year.day) if this_year else (4, 1))
         year_ = anchor.month_year(ctx.dct, month_, ctx.tense(c), None, day)
     when = date(year_, *fixed) if fixed else anchor.movable_holiday(name, year_)
     return ("DATE", day_value(when), "holiday") if when else None
@@ -271,6 +272,9 @@ def ago(c: Candidate, ctx: Context) -> Reading | None:
         return "DATE", "PAST_REF", "vague-ago"
     if base is None:
         return "DATE", None, "ago-no-dct"
+    compared = compounds.compared_year_back(c, ctx, amount, unit_name(g["unit"]))
+    if compared:
+        return compared
     return "DATE", anchor.ago_value(base, amount, unit_name(g["unit"])), "narrative-shift" if narrative else "ago"
 
 
@@ -290,7 +294,7 @@ def clock_time(c: Candidate, ctx: Context) -> Reading | None:
         found = RULES[c.day.rule](c.day, ctx)
         day = found[1][:10] if found and found[1] and precision_of(found[1]) in ("day", "time") else None
     elif ctx.ref is not None:
-        day = day_value(ctx.ref)
+        day = day_value(clock_day(c, ctx))
     if g.get("named"):
         clock = "12:00" if words(g["named"]) == "noon" else "24:00"
     else:
@@ -301,8 +305,22 @@ def clock_time(c: Candidate, ctx: Context) -> Reading | None:
         elif ampm == "am" and hour == 12:
             hour = 0
         clock = f"{hour:02d}:{minute:02d}"
-    zone = "Z" if (g.get("zone") or "").upper() in UTC_ZONES else ""
+    name = (g.get("zone") or "").upper()
+    zone = "Z" if name in UTC_ZONES else ZONE_OFFSETS.get(name) or (anchor.us_zone_offset(name, day) if day else "")
     return "TIME", (f"{day}T{clock}{zone}" if day else None), "clock-time"
+
+
+def clock_day(c: Candidate, ctx: Context) -> date:
+    """Day of a clock time that names none: the narrative's day, unless the clause's
+    tense points the other way from the publication date ("stocks rose at 2 p.m."
+    after a meeting set for next month is today's 2 p.m.)."""
+    ref, dct = ctx.ref, ctx.dct
+    if ref is None or dct is None or ref == dct:
+        return ref or dct  # type: ignore[return-value]
+    tense = ctx.tense(c)
+    if (tense == "past" and ref > dct) or (tense in ("future", "present") and ref < dct):
+        return dct
+    return ref
 
 
 def reference(c: Candidate, ctx: Context) -> Reading | None:
@@ -322,7 +340,7 @@ RULES: dict[str, Callable[[Candidate, Context], Reading | None]] = {
     "narrative-day": narrative_day, "relative-unit": relative_unit, "unit-shift": unit_shift,
     "position-of-unit": position_of_unit, "weekend": weekend, "ago": ago, "narrative-shift": narrative_shift,
     "duration": measured, "unit-long": measured, "vague-duration": measured, "frequency": measured,
-    "clock-time": clock_time, "reference-word": reference,
+    "clock-time": clock_time, "reference-word": reference, **compounds.RULES,
 }
 
 
