@@ -20,11 +20,15 @@ if TYPE_CHECKING:
 ADVERBIAL_DEPS = frozenset({"npadvmod", "tmod", "advmod", "prep", "pobj", "obl", "nmod", "pcomp", "dobj"})
 # Prepositions that make a time expression a bound or a deadline, not the
 # time of the happening ("since 2014", "until Monday", "before the Olympics").
-BOUNDING_PREPOSITIONS = frozenset({"since", "until", "till", "before", "after", "by", "through", "throughout",
-                                   "from", "to", "between", "within", "over", "during", "ahead"})
-# Arguments of a verb through which a dated noun still dates the verb
-# ("first-quarter sales rose": the quarter is the time of the rise).
+# "during", "over" and "throughout" are not here: they contain the happening.
+BOUNDING_PREPOSITIONS = frozenset({"since", "until", "till", "before", "after", "by", "through",
+                                   "from", "to", "between", "within", "ahead"})
+# A time expression in one of these positions is a participant, not an
+# adverbial ("Tuesday was a busy day"); it dates the verb only when nothing better does.
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
+# Bare noun-phrase adverbials ("Tuesday", "last week", "yesterday"): the parser
+# often hangs them on the nearest noun, but in news they modify the clause.
+BARE_ADVERBIAL_DEPS = frozenset({"npadvmod", "tmod"})
 CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "conj", "xcomp", "advcl", "relcl", "pcomp", "acl", "csubj", "parataxis"})
 
 
@@ -111,17 +115,21 @@ def manner_of(verb: "Token") -> "Token | None":
     return None
 
 
-def governor(head: "Token", segment: "Span", fallback: "Token | None") -> tuple["Token | None", str]:
+def governor(head: "Token", segment: "Span", fallback: "Token | None",
+             dated_nouns: frozenset[str] = frozenset()) -> tuple["Token | None", str]:
     """The predicate a time expression (given by its head token) dates, and how.
 
     Returns ``(verb, how)``: ``adverbial`` when the expression modifies the verb
-    ("said on Saturday"), ``argument`` when it dates the verb's subject or object
-    ("talks on Monday were held"), ``segment`` when the parse left the stretch of
-    text (a heading glued on) and the main verb is taken; ``(None, why)`` when it
-    only bounds the event ("since 2014") or belongs to a noun ("the 2014 vote").
+    ("said on Saturday", "made its first flight Tuesday"), ``argument`` when it
+    dates an event nominal or a period measure the verb is about ("held talks
+    on Monday", "first-quarter profit rose") or is itself the verb's subject or
+    object, ``segment`` when the parse left the stretch of text (a heading glued
+    on) and the main verb is taken; ``(None, why)`` when it only bounds the event
+    ("since 2014") or belongs to another noun ("approved the 2008 budget").
     """
     start, end = segment.start, segment.end
     token = head
+    bare = head.dep_ in BARE_ADVERBIAL_DEPS
     noun: "Token | None" = None  # the noun the expression modifies, if any
     for _ in range(16):
         if token.dep_ == "pobj" and token.head.lower_ in BOUNDING_PREPOSITIONS:
@@ -133,11 +141,14 @@ def governor(head: "Token", segment: "Span", fallback: "Token | None") -> tuple[
             return fallback, "segment"
         if is_predicate(parent) and parent.dep_ != "amod":
             if noun is None:
+                return parent, "argument" if token.i == head.i and head.dep_ in ARGUMENT_DEPS else "adverbial"
+            if bare:
                 return parent, "adverbial"
-            return (parent, "argument") if noun.dep_ in ARGUMENT_DEPS else (None, "nominal")
+            return (parent, "argument") if noun.lemma_.lower() in dated_nouns or noun.lower_ in dated_nouns \
+                else (None, "nominal")
         if parent.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
-            if noun is not None:
+            if noun is not None and not bare:
                 return None, "nominal"
-            noun = parent
+            noun = noun or parent
         token = parent
     return None, "nominal"

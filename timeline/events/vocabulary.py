@@ -7,7 +7,7 @@ so that a maintainer can read and extend them without touching code.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -28,15 +28,14 @@ class Vocabulary:
     sequence: frozenset[str]
     anaphoric: frozenset[str]
     boilerplate: tuple[re.Pattern[str], ...]
+    dated_nouns: frozenset[str] = frozenset()
 
     def with_extra_types(self, extra: dict[str, tuple[str, ...]]) -> "Vocabulary":
         """The scheme with the maintainer's types (config ``events.types``) tried first."""
         if not extra:
             return self
         first = tuple((name, frozenset(w.lower() for w in words)) for name, words in sorted(extra.items()))
-        return Vocabulary(first + self.types, self.reporting, self.states, self.modals, self.future_markers,
-                          self.future_auxiliaries, self.conditionals, self.sequence, self.anaphoric,
-                          self.boilerplate)
+        return replace(self, types=first + self.types)
 
     def type_of(self, lemma: str) -> str | None:
         for name, lemmas in self.types:
@@ -68,4 +67,5 @@ def load_vocabulary() -> Vocabulary:
         sequence=_words(words, "sequence_adverbs"),
         anaphoric=_words(words, "anaphoric_objects"),
         boilerplate=tuple(re.compile(p) for p in words.get("boilerplate") or ()),
+        dated_nouns=_words(words, "dated_nouns"),
     )
