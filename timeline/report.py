@@ -8,11 +8,12 @@ from typing import TextIO
 from .records import BuildSummary
 
 
-def print_summary(summary: BuildSummary, out: TextIO = sys.stderr, *, quiet: bool = False) -> None:
+def print_summary(summary: BuildSummary, out: TextIO | None = None, *, quiet: bool = False) -> None:
     """Problems first (each with file and line), then the counts and time per stage.
 
     ``quiet`` keeps only the errors, for ``-q``.
     """
+    out = out or sys.stderr  # looked up at call time: sys.stderr may have been replaced since import
     for problem in summary.problems:
         if not quiet or problem.severity == "error":
             print(problem, file=out)
