@@ -15,11 +15,13 @@ if TYPE_CHECKING:
     from .config import Config
 
 # One module per command under timeline/commands, each with register(subparsers).
-COMMANDS = ("build", "serve", "check", "stats", "new")
+COMMANDS = ("build", "serve", "check", "stats", "new", "dates", "fetch")
 
 EPILOG = """examples:
   python -m timeline build                 build the store and the site from content/
   python -m timeline build --content crisis/ --output site/
+  python -m timeline serve                 build, serve on http://127.0.0.1:8000/, rebuild on changes
+  python -m timeline check                 validate config, articles, registry and store
   python -m timeline <command> --help      help and an example for one command
 """
 
