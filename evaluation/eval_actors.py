@@ -85,6 +85,7 @@ def norm(name: str | None) -> str:
         return ""
     name = name.rstrip("/").rsplit("/", 1)[-1] if name.startswith("http") else name
     name = re.sub(r"\s*\([^)]*\)\s*$", "", name.replace("_", " "))
+    name = re.sub(r",\s*(Jr|Sr|II|III)\b", r" \1", name)  # "William Clay Ford, Jr." is "William Clay Ford Jr."
     return fold(name)
 
 
@@ -137,7 +138,10 @@ def score(doc: dict[str, Any], parsed: Any) -> DocResult:
     for actor in actors:
         entry = gaz.lookup(actor.name)
         known = entry.aliases if entry and entry.name == actor.name else ()
-        forms.append((fold(actor.name), {fold(f) for f in (actor.name, *actor.aliases, *known)}))
+        # The project's names go through the same normalisation as the
+        # annotation's: "Ministry of Defence (United Kingdom)" is compared
+        # the way DBpedia's "Ministry_of_Defence_(United_Kingdom)" is.
+        forms.append((norm(actor.name), {norm(f) for f in (actor.name, *actor.aliases, *known)}))
     entities, every = gold(doc)
     all_forms = set().union(*(f for _, f in forms)) if forms else set()
     names = {n for n, _ in forms}

@@ -32,6 +32,7 @@ class Gazetteer:
     entries: dict[str, Entry] = field(default_factory=dict)  # fold(name or alias) → entry
     demonyms: dict[str, str] = field(default_factory=dict)  # fold("Russian") → "Russia"
     peoples: dict[str, str] = field(default_factory=dict)  # fold("Ukrainians") → "Ukraine"
+    adjectives: dict[str, str] = field(default_factory=dict)  # "Russia" → "Russian", its first demonym
     titles: tuple[str, ...] = ()
     honorifics: frozenset[str] = frozenset()
     group_nouns: frozenset[str] = frozenset()
@@ -41,6 +42,7 @@ class Gazetteer:
     place_heads: frozenset[str] = frozenset()
     organisation_nouns: frozenset[str] = frozenset()
     place_nouns: frozenset[str] = frozenset()
+    organisation_prefixes: frozenset[str] = frozenset()
     # (label, surface form) pairs for the entity matcher, with their original spelling.
     patterns: list[tuple[str, str]] = field(default_factory=list)
     # Towns and states: trusted only where the tagger already saw a place,
@@ -99,6 +101,7 @@ def load_gazetteer() -> Gazetteer:
         place_heads=frozenset(fold(h) for h in _as_list(roles.get("place_heads"))),
         organisation_nouns=frozenset(fold(h) for h in _as_list(roles.get("organisation_nouns"))),
         place_nouns=frozenset(fold(h) for h in _as_list(roles.get("place_nouns"))),
+        organisation_prefixes=frozenset(_as_list(roles.get("organisation_prefixes"))),
     )
     capitals: list[tuple[str, str, list[str]]] = []
     # Hand-made demonyms claim first: countryinfo gives "American" to the
@@ -115,6 +118,7 @@ def load_gazetteer() -> Gazetteer:
         generated_demonyms = _as_list(row.get("demonyms")) if fix.get("demonyms", True) != [] else []
         for demonym in _as_list(fix.get("demonyms")) + generated_demonyms:
             gaz.demonyms.setdefault(fold(demonym), name)
+            gaz.adjectives.setdefault(name, demonym)
             gaz.patterns.append(("NORP", demonym))
         for people in _as_list(row.get("people")):
             gaz.peoples.setdefault(fold(people), name)

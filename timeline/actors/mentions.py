@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from ..records import Mention
 from .gazetteer import Entry, Gazetteer, load_gazetteer
+from .institutions import find_institutions
 from .names import clean_surface, fold, name_key
 from .roles import role_of, title_length
 
@@ -51,6 +52,7 @@ def find_mentions(doc: "Doc", registry: "Registry | None" = None, seen: str | No
     found = [f for f in (_classify(ent, gaz) for ent in doc.ents if ent.label_ in KINDS) if f]
     found += _groups(doc, gaz)
     found += [c for c in (_nested_country(f, gaz) for f in found if f.kind == "organisation") if c]
+    found = _with_institutions(doc, found)
     found.sort(key=lambda f: f.span.start)
     _corefer_people(found)
     _corefer_organisations(found, gaz)
@@ -85,6 +87,8 @@ def _classify(ent: "Span", gaz: Gazetteer) -> _Found | None:
         if government:
             return _Found(span, text, government, "country", country=government, known=True)
         text = _expand_country(span, text, gaz)
+    if kind == "organisation":  # "Adam Air Flight 574": the airline's flight, the airline acts
+        text = re.sub(r"\s+Flight\s+\d+\w*$", "", text)
     name = _strip_suffix(text, gaz) if kind == "organisation" else text
     if not re.search(r"[^\W\d_]", name):
         return None  # no letter at all: a stray number the tagger took for a name
@@ -134,6 +138,26 @@ def _people(span: "Span", text: str, gaz: Gazetteer) -> _Found | None:
     if span.root.tag_ in ("NNPS", "NNS"):
         return _Found(span, text, text, "group")
     return None
+
+
+def _with_institutions(doc: "Doc", found: list[_Found]) -> list[_Found]:
+    """Institutions named by a phrase every country uses take the place of
+    what the tagger made of that phrase ("Foreign Ministry" → Ministry of
+    Foreign Affairs of Russia); countries named inside them stay."""
+    found.sort(key=lambda f: f.span.start)
+    institutions = find_institutions(doc, [f.name for f in found if f.kind == "country"])
+    for inst in institutions:
+        inside = [f for f in found if f.span.start < inst.span.end and inst.span.start < f.span.end]
+        if any(f.span.start < inst.span.start or f.span.end > inst.span.end for f in inside
+               if f.kind != "country" and _extra_words(f.span, inst.span)):
+            continue  # a longer name of its own: "Irish Republican Army"
+        found = [f for f in found if f not in inside or f.kind == "country"]
+        found.append(_Found(inst.span, inst.span.text, inst.name, "organisation", country=inst.country, known=True))
+    return found
+
+
+def _extra_words(outer: "Span", inner: "Span") -> bool:
+    return any(t.is_title and not (inner.start <= t.i < inner.end) and t.lower_ != "the" for t in outer)
 
 
 def _nested_country(org: _Found, gaz: Gazetteer) -> _Found | None:

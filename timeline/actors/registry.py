@@ -150,5 +150,11 @@ def _surface(text: str) -> str:
 
 
 def _own_form(form: str, name: str) -> bool:
+    """Whether ``form`` names only ``name``: not a capital standing for its
+    country, nor a phrase every country uses ("Foreign Ministry"), which as
+    an alias would claim every other country's ministry too."""
+    from .institutions import load_institutions
+
     entry = load_gazetteer().lookup(form)
-    return fold(form) != fold(name) and (entry is None or entry.name == name)
+    return fold(form) != fold(name) and (entry is None or entry.name == name) \
+        and not load_institutions().is_generic(form)

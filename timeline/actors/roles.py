@@ -75,7 +75,7 @@ def _parse(words: list["Token"], gaz: Gazetteer) -> tuple[str | None, str | None
             words_before = " ".join(t.text for t in head[-size:])
             country = gaz.country_of_adjective(words_before)
             if country:
-                return f"{title} of {_with_article(country)}", country
+                return f"{title} of {with_article(country)}", country
             entry = gaz.lookup(words_before)
             if entry and entry.kind == "organisation":
                 return f"{title} of {entry.name}", entry.country
@@ -91,7 +91,7 @@ def _title_text(tokens: list["Token"], gaz: Gazetteer) -> str | None:
     return None
 
 
-def _with_article(country: str) -> str:
+def with_article(country: str) -> str:
     """"the United States", "the Netherlands", but "Russia"."""
     first = country.split()[0]
     if first in ("United", "Republic", "Kingdom", "Czech", "Central", "Dominican") or country.endswith(

@@ -55,10 +55,20 @@ class ActorGazetteer:
         for match in matches:
             ents = _merge_match(ents, match)
         ents = self._person_rules(doc, _join_fragments(ents, self.gazetteer))
+        ents = [self._prefixed_org(e) for e in ents]
         ents = self._untagged_surnames(doc, [self._whole_name(e) for e in ents])
         ents = self._named_by_noun(doc, ents)
         doc.set_ents(filter_spans(ents))
         return doc
+
+    def _prefixed_org(self, ent: "Span") -> "Span":
+        """"Air" + "China": an airline, not the country."""
+        from spacy.tokens import Span
+
+        if ent.label_ in ("GPE", "NORP", "LOC") and ent.start > 0 and not ent.doc[ent.start - 1].ent_type_ \
+                and ent.doc[ent.start - 1].text in self.gazetteer.organisation_prefixes:
+            return Span(ent.doc, ent.start - 1, ent.end, label="ORG")
+        return ent
 
     def _whole_name(self, ent: "Span") -> "Span":
         """A person's name the tagger cut short: "Michael O" before "' Leary"
