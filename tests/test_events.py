@@ -83,3 +83,36 @@ def test_figures_are_kept_and_durations_do_not_date() -> None:
     found = happenings("Russia massed 100,000 troops near Ukraine over three months.")
     assert found and found[0].date == "2022-02-12"
     assert "100,000" in found[0].numbers
+
+
+def test_a_standing_warning_after_the_lead_is_background() -> None:
+    found = happenings("Russia withdrew some diplomatic staff from Ukraine on Saturday.\n\n"
+                       "Washington and its allies have warned that the Russian military could invade at any moment.")
+    assert [h.predicate for h in found] == ["withdraw"]
+
+
+def test_what_one_party_told_the_other_joins_their_conversation() -> None:
+    found = happenings("Vladimir Putin and Joe Biden have discussed the crisis by phone.\n\n"
+                       "The Kremlin said Putin told Biden that Washington had failed to address Russia's concerns.")
+    assert len(found) == 1
+    assert "failed to address" in found[0].summary
+
+
+def test_the_same_words_on_another_date_are_another_happening() -> None:
+    found = happenings("ANA were to take delivery in May 2008, but will now receive the aircraft next month.")
+    assert {"2008-05", "2022-03"} <= {h.date for h in found}
+
+
+@pytest.mark.parametrize("text, date_", [
+    ("Senator John McCain entered them into the record during a speech last week.", "2022-W05"),
+    ("Boeing's 787 made its first test flight Tuesday in Everett.", "2022-02-08"),
+    ("In a Wednesday media event, Apple released a new lineup of laptops.", "2022-02-09"),
+    ("The leaders held talks in Geneva on Monday.", "2022-02-07"),
+])
+def test_time_on_the_event_nominal_or_hung_on_a_noun_dates_the_clause(text: str, date_: str) -> None:
+    assert date_ in {h.date for h in happenings(text)}
+
+
+def test_a_date_that_modifies_another_noun_does_not_date_the_verb() -> None:
+    found = happenings("Parliament approved the 2023 budget.")
+    assert [h.date for h in found] == ["2022-02-12"]

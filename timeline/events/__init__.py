@@ -35,18 +35,62 @@ def find_happenings(doc: "Doc", article: Article, timexes: list[Timex], mentions
             previous = None
             continue
         anchors = find_anchors(segment, timexes, article.published, vocab)
-        made = [h for h in (_happening(a, segment, index, article, mentions) for a in anchors) if h]
+        if found:
+            # Past the lead, a standing position restated without a date is background.
+            anchors = [a for a in anchors if not (a.stance and not a.timexes)]
         if previous is not None and _elaborates(segment, anchors, previous):
             found[-1] = _fold(previous, segment, mentions)
             previous = found[-1]
             continue
-        titles = {h.title for h in found}
+        if previous is None and _orphan_elaboration(anchors):
+            continue
+        made = []
+        for anchor in anchors:
+            happening = _happening(anchor, segment, index, article, mentions)
+            if happening is None:
+                continue
+            said_in = _conversation_of(anchor, happening, found, mentions)
+            if said_in is not None:
+                found[said_in] = _fold(found[said_in], segment, mentions)
+                continue
+            made.append(happening)
+        seen = {(h.title, h.date) for h in found}
         for happening in made:
-            if happening.title and happening.title not in titles:
+            # the same words on another date are another happening ("were to take delivery
+            # in May 2008, but will now receive the aircraft next month")
+            if happening.title and (happening.title, happening.date) not in seen:
                 found.append(happening)
-                titles.add(happening.title)
+                seen.add((happening.title, happening.date))
         previous = found[-1] if made and found and found[-1] in made else None
     return found
+
+
+def _orphan_elaboration(anchors: list[Anchor]) -> bool:
+    """"Washington has flatly rejected the demands" after a sentence that reported
+    no happening: it says more about background, and is background itself."""
+    return len(anchors) == 1 and anchors[0].anaphoric and anchors[0].evidence.rule == "publication-date"
+
+
+def _conversation_of(anchor: Anchor, happening: Happening, found: list[Happening],
+                     mentions: list[Mention]) -> int | None:
+    """"Putin told Biden that Washington had failed…" after "Putin and Biden have
+    discussed…": what one party told the other in a conversation already
+    reported is part of that conversation, not a happening of its own."""
+    if happening.type != "statement" or happening.evidence.rule != "publication-date":
+        return None
+    parties: set[str] = set()
+    for child in anchor.verb.children:
+        if child.dep_ in ("nsubj", "dobj", "dative"):
+            start, end = min(t.idx for t in child.subtree), max(t.idx + len(t) for t in child.subtree)
+            parties |= {m.name for m in mentions_in(mentions, start, end) if m.kind == "person"}
+    if len(parties) < 2:
+        return None
+    for i in range(len(found) - 1, -1, -1):
+        earlier = found[i]
+        if earlier.type == "diplomacy" and earlier.date == happening.date and \
+                parties <= {a.name for a in earlier.actors}:
+            return i
+    return None
 
 
 def segments(doc: "Doc") -> list["Span"]:

@@ -22,6 +22,7 @@ BOUNDING_MODS = frozenset({"BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER", "LE
                            "EQUAL_OR_LESS", "EQUAL_OR_MORE"})
 NEWS_TENSES = frozenset({"past", "perfect"})
 PRONOUNS = frozenset({"PRON"})
+DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 QUOTE_MARKS = frozenset("\"“”‘’«»„'")
 
 
@@ -42,6 +43,7 @@ class Anchor:
     speaker: "Token | None" = None  # the verb of saying above ``verb``, if any
     quoted: bool = False  # a verb of saying with a quotation as content
     anaphoric: bool = False  # its object points back to the previous happening
+    stance: bool = False  # "have warned that Russia could invade": a standing position, undated
     evidence: DateEvidence = field(default_factory=lambda: DateEvidence(rule=""))
     type: str = "other"
     type_rule: str = ""
@@ -95,9 +97,24 @@ def _main_anchor(root: "Token", vocab: Vocabulary, descend: bool = True) -> Anch
     title_root = speaker if speaker is not None and (subject is None or subject.pos_ in PRONOUNS) else verb
     return Anchor(verb=verb, title_root=title_root, is_main=True, group=group, mood=mood,
                   is_reporting=verb.lemma_.lower() in vocab.reporting or speaker is not None,
-                  speaker=speaker, quoted=_direct_quote(root, vocab),
+                  speaker=speaker, quoted=_direct_quote(root, vocab), stance=_stance(verb, mood, vocab),
                   anaphoric=any(c.dep_ == "dobj" and c.lemma_.lower() in vocab.anaphoric
-                                and any(d.dep_ in ("poss", "det") for d in c.children) for c in verb.children))
+                                and any(_definite(d) for d in c.children) for c in verb.children))
+
+
+def _definite(token: "Token") -> bool:
+    """"its decision", "the demands", "this move" point back; "an evacuation plan" is new."""
+    return token.dep_ == "poss" or (token.dep_ == "det" and token.lower_ in DEFINITE_DETERMINERS)
+
+
+def _stance(verb: "Token", mood: Mood, vocab: Vocabulary) -> bool:
+    """"Washington and its allies have warned that Russia could invade": a verb of
+    saying in the present perfect whose content is only a possibility or an
+    obligation reports a position held over weeks, not a happening of the day."""
+    if verb.lemma_.lower() not in vocab.reporting or mood.tense != "perfect":
+        return False
+    content = content_of(verb)
+    return content is not None and mood_of(content, vocab).hypothetical
 
 
 def _direct_quote(root: "Token", vocab: Vocabulary) -> bool:
