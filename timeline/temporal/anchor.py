@@ -58,6 +58,18 @@ def weekday_date(ref: date, weekday: int, tense: str | None, shift: int | None) 
     return ref + timedelta(days=delta if delta <= 0 else delta - 7)
 
 
+# How far ahead a day named in a past-tense clause may lie and still be this year's.
+NEAR_DAYS = 62
+
+
+def days_ahead(ref: date, month: int, day: int) -> int:
+    """Days from ``ref`` to this year's ``month``/``day`` (negative: behind); 0 when no such day."""
+    try:
+        return (date(ref.year, month, day) - ref).days
+    except ValueError:
+        return 0
+
+
 def month_year(ref: date, month: int, tense: str | None, shift: int | None, day: int = 15) -> int:
     """Year of a month (or month and day) named without one."""
     here = (ref.month, ref.day)

@@ -64,7 +64,8 @@ def same_period(c: Candidate, ctx: Context) -> Reading | None:
     """ "the same period last year": the period just reported, a year back; else last year."""
     wanted = SAME_PERIOD_NOUNS.get(words(c.groups["noun"]))
     recent = recent_period(ctx, c)
-    if recent and (wanted is None or precision_of(recent) == wanted):
+    # A "period" spans days at least: a single day just named (a holiday) is not it.
+    if recent and (precision_of(recent) == wanted or wanted is None and precision_of(recent) not in ("day", "time")):
         moved = year_back(recent)
         if moved:
             return "DATE", moved, "same-period-last-year"
@@ -117,7 +118,8 @@ def month_quarter(c: Candidate, ctx: Context) -> Reading | None:
         return None  # a fiscal quarter off the calendar: say nothing rather than guess
     if ctx.dct is None:
         return "DATE", None, "month-quarter-no-dct"
-    year = anchor.month_year(ctx.dct, first + 1, ctx.tense(c), None)
+    # The quarter is ahead as long as its last month has not begun.
+    year = anchor.month_year(ctx.dct, last, ctx.tense(c), None, 1)
     return "DATE", f"{year:04d}-Q{(first - 1) // 3 + 1}", "month-quarter"
 
 

@@ -81,7 +81,7 @@ def anchor_of(ctx: Context, rel: str | None) -> date | None:
 
 def move_reference(ctx: Context, value: str | None, rule: str, at: int = -1) -> None:
     """Let the dates the text sets become the reference of what follows."""
-    if not value or rule == "narrative-day":
+    if not value or rule in ("narrative-day", "overnight"):  # both count from a day, set none
         return
     precision = precision_of(value)
     span = bounds(value)

@@ -43,7 +43,12 @@ def month_day(c: Candidate, ctx: Context) -> Reading | None:
     if year is None:
         if ctx.dct is None:
             return ("DATE", None, "month-day-no-dct") if 1 <= day <= 31 else None
-        year = anchor.month_year(ctx.dct, month, ctx.tense(c), None, day)
+        tense = ctx.tense(c)
+        year = anchor.month_year(ctx.dct, month, tense, None, day)
+        if tense == "past" and anchor.days_ahead(ctx.dct, month, day) in range(1, anchor.NEAR_DAYS + 1):
+            # A past clause about a day a few weeks ahead is reported speech or a deadline
+            # ("had to be agreed by Oct. 15"); a day eleven months back would carry its year.
+            year = ctx.dct.year
     value = valid_day(year, month, day)
     return ("DATE", value, "month-day" if not g.get("year") else "absolute-date") if value else None
 
@@ -237,7 +242,7 @@ def weekend(c: Candidate, ctx: Context) -> Reading | None:
     if ctx.dct is None:
         return "DATE", None, "weekend-no-dct"
     days_to_saturday = 6 - ctx.dct.isoweekday()
-    if ctx.tense(c) == "future":
+    if ctx.tense(c) in ("future", "present"):  # the present of news is a schedule: "talks run through the weekend"
         saturday = ctx.dct + timedelta(days=days_to_saturday if days_to_saturday >= -1 else days_to_saturday + 7)
         return "DATE", week_value(saturday) + "-WE", "weekend-future"
     saturday = ctx.dct + timedelta(days=days_to_saturday if days_to_saturday <= 0 else days_to_saturday - 7)
@@ -256,7 +261,10 @@ def unit_shift(c: Candidate, ctx: Context) -> Reading | None:
 
 def position_of_unit(c: Candidate, ctx: Context) -> Reading | None:
     g = c.groups
-    base = ctx.dct if words(g["rel"]) != "the" else (ctx.ref or ctx.dct)
+    # "the end of the month" is the narrative's month only when the sentence has just named
+    # a date; otherwise the month of publication.
+    narrative = words(g["rel"]) == "the" and compounds.recent_period(ctx, c) is not None
+    base = (ctx.ref or ctx.dct) if narrative else ctx.dct
     if base is None:
         return "DATE", None, "position-no-dct"
     shift = shift_of(g["rel"]) or 0

@@ -44,7 +44,7 @@ def compiled() -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple((rule, re.compile(f"{START}(?:{pattern}){END}")) for rule, pattern in PATTERNS)
 
 
-def _matches(text: str) -> list[Candidate]:
+def _matches(text: str, doc: Doc) -> list[Candidate]:
     found: list[tuple[int, int, int, Candidate]] = []
     for priority, (rule, pattern) in enumerate(compiled()):
         for m in pattern.finditer(text):
@@ -57,7 +57,9 @@ def _matches(text: str) -> list[Candidate]:
     taken: list[Candidate] = []
     used = bytearray(len(text) + 1)
     for start, end, _, cand in found:
-        if not any(used[start:end]):
+        # The parse is asked only about a span still free, so that a reading it
+        # rules out ("a months-long") leaves room for a shorter one ("months-long").
+        if not any(used[start:end]) and _plausible(cand, doc):
             used[start:end] = b"\x01" * (end - start)
             taken.append(cand)
     taken.sort(key=lambda c: c.start)
@@ -97,8 +99,12 @@ def _plausible(cand: Candidate, doc: Doc) -> bool:
     if cand.rule == "weekday-set" and not (groups.get("every") or groups.get("plural")):
         return False
     if cand.rule == "duration" and (groups.get("num") or "").lower() in ("a", "an"):
+        if (groups.get("unit") or "").lower().endswith("s"):
+            return False  # "a months-long chill": the article belongs to the noun
         if (groups.get("unit") or "").lower() == "second":
             return False  # "a second time"
+    if cand.rule == "frequency" and re.fullmatch(r"(?i)an?\s+second", doc.text[cand.start:cand.end]):
+        return False  # "a second consecutive day" counts, it is no rate
     if cand.rule == "reference-word" and (groups.get("ref") or "").lower() == "current":
         return tokens[0].dep_ != "compound"
     return True
@@ -156,7 +162,7 @@ def scan(doc: Doc) -> list[Candidate]:
     text = doc.text
     if not text.strip():
         return []
-    cands = [c for c in _matches(text) if _plausible(c, doc)]
+    cands = _matches(text, doc)
     _merge_positions(cands, text)
     cands = _attach(cands, text)
     for cand in cands:

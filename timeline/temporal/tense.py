@@ -20,6 +20,14 @@ FUTURE_HEADS = frozenset({
 SCHEDULE_VERBS = frozenset({"schedule", "plan", "expect", "set", "slate", "due"})
 # How far up the tree the search for a verb may go before giving up.
 MAX_CLIMB = 6
+# Verbs of saying: "said on Monday (that) they would ..." dates the saying, whatever the
+# parser attached the date to.
+REPORTING_VERBS = frozenset({
+    "say", "tell", "announce", "add", "report", "confirm", "state", "warn", "claim", "insist", "note",
+    "explain", "write", "reveal", "disclose", "acknowledge", "deny", "admit", "declare", "tweet", "testify",
+})
+# Words between a verb and its date: "said on Monday", "told reporters late on Friday".
+DATE_PREPOSITIONS = frozenset({"on", "late", "early", "earlier", "later"})
 
 
 def _governing_verb(token: Token) -> Token | None:
@@ -61,10 +69,32 @@ def _verb_tense(verb: Token, depth: int = 0) -> str | None:
     return None
 
 
+def _reported_after(doc: Doc, first: int) -> bool:
+    """Whether the date at token ``first`` follows a past verb of saying: "said on Monday"."""
+    i = first - 1
+    while i >= 0 and doc[i].lower_ in DATE_PREPOSITIONS:
+        i -= 1
+    return i >= 0 and i < first - 1 and doc[i].tag_ == "VBD" and doc[i].lemma_ in REPORTING_VERBS
+
+
+def _opening_report(verb: Token) -> bool:
+    """Whether ``verb`` is the simple present of a headline or lede ("Zelenskiy visits
+    Kherson on Monday"), which reports the past, in a text that goes on after it."""
+    main = verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
+    return main and verb.sent.start == 0 and verb.sent.end < len(verb.doc) and verb.lemma_ != "be"
+
+
 def tense_at(doc: Doc, start: int, end: int) -> str | None:
     """``past``, ``present`` or ``future`` for the clause governing ``doc.text[start:end]``, or None."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
+    if _reported_after(doc, span.start):
+        return "past"
     verb = _governing_verb(span.root)
-    return _verb_tense(verb) if verb is not None else None
+    if verb is None:
+        return None
+    tense = _verb_tense(verb)
+    if tense == "present" and _opening_report(verb):
+        return "past"
+    return tense
