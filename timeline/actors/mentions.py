@@ -256,7 +256,7 @@ def _corefer_organisations(found: list[_Found], gaz: Gazetteer) -> None:
     """An acronym or the first word of a two-word company name takes the full
     name from the same article ("USAF" → United States Air Force, "Lockheed"
     → Lockheed Martin)."""
-    orgs = [f for f in found if f.kind == "organisation" and not f.known and len(f.name.split()) > 1]
+    orgs = [f for f in found if f.kind == "organisation" and len(f.name.split()) > 1]
     # News introduces a company by its full name and shortens it later; a
     # short form first seen before the longer name is a name of its own
     # ("Ford" before "Ford Taurus", "Apple Inc." before "Apple Corps").
