@@ -177,7 +177,15 @@ def registry_actors(registry: Any) -> dict[str, Actor]:
 def build_model(events: Sequence[Event], registry: Any, articles: Sequence[Article],
                 build_date: str | None) -> SiteModel:
     known = registry_actors(registry)
-    hidden_names = {name for name, actor in known.items() if actor.hidden}
+    lookup = getattr(registry, "lookup", None)
+
+    def record_of(name: str) -> Actor | None:
+        # The registry's own lookup also knows aliases; an exact name is the fallback.
+        found = lookup(name) if callable(lookup) else None
+        return found if isinstance(found, Actor) else known.get(name)
+
+    records = {ref.name: record_of(ref.name) for e in events if not e.hidden for ref in e.actors}
+    hidden_names = {name for name, actor in records.items() if actor is not None and actor.hidden}
     actor_slug, article_slug, type_slug = SlugBook(_actor_slugger()), SlugBook(file_id), SlugBook()
     event_slugs = SlugBook(file_id)
     actors: dict[str, ActorView] = {}
@@ -193,7 +201,7 @@ def build_model(events: Sequence[Event], registry: Any, articles: Sequence[Artic
                 continue
             view = actors.get(ref.name)
             if view is None:
-                record = known.get(ref.name)
+                record = records[ref.name]
                 view = ActorView(ref.name, record.kind if record else ref.kind, actor_slug(ref.name), record)
                 actors[ref.name] = view
             chips.append(view)

@@ -31,8 +31,9 @@ def render_pages(r: Renderer, model: SiteModel, cfg: Config) -> None:
         r.listing("month.html", f"months/{key}.html", ordered(events, cfg), title=month_label(key),
                   prev_month=months[i - 1] if i else None,
                   next_month=months[i + 1] if i + 1 < len(months) else None)
+    live = {ev.slug for ev in model.events}  # an old id never shadows a live event's page
     for index, ev in enumerate(model.events):
-        event_page(r, model, cfg, ev, index)
+        event_page(r, model, cfg, ev, index, live)
     actor_index(r, model)
     for actor in model.actors.values():
         actor_page(r, model, cfg, actor)
@@ -94,7 +95,7 @@ def why_this_date(ev: EventView) -> dict[str, Any]:
             "value": evidence.value, "rule": evidence.rule}
 
 
-def event_page(r: Renderer, model: SiteModel, cfg: Config, ev: EventView, index: int) -> None:
+def event_page(r: Renderer, model: SiteModel, cfg: Config, ev: EventView, index: int, live: set[str]) -> None:
     events = model.events
     prev_ev = events[index - 1] if index else None
     next_ev = events[index + 1] if index + 1 < len(events) else None
@@ -104,17 +105,8 @@ def event_page(r: Renderer, model: SiteModel, cfg: Config, ev: EventView, index:
            type_slug=model.type_slugs[ev.event.type or "other"])
     for alias in sorted(set(ev.event.aliases)):
         old = file_id(alias)
-        if old != ev.slug and not (old in _event_slugs(model)):
+        if old not in live:
             r.page("redirect.html", f"events/{old}.html", target=ev)
-
-
-def _event_slugs(model: SiteModel) -> set[str]:
-    # An alias must never shadow a live event's page; computed once per model.
-    cached = getattr(model, "_slugs", None)
-    if cached is None:
-        cached = {e.slug for e in model.events}
-        setattr(model, "_slugs", cached)
-    return cached
 
 
 def event_jsonld(ev: EventView, cfg: Config, description: str) -> dict[str, Any]:
