@@ -22,12 +22,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Iterable
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from .importance import LEAD_SENTENCES, Signals, importance
-from .records import Article, Event, Happening, Source, stable_hash
+from .records import ActorRef, Article, Event, Happening, Source, stable_hash
 from .temporal.values import bounds, precision_of, sort_key
 
 SIMILAR_TITLES = 55  # rapidfuzz token_sort_ratio above which two titles tell the same happening
@@ -50,80 +51,118 @@ class MergeResult:
 def merge(store: list[Event], happenings: list[Happening], articles: list[Article]) -> MergeResult:
     """The new store: ``store`` updated with what ``articles`` now report."""
     by_article = {a.id: a for a in articles}
+    published = _published(by_article)
     clusters = cluster(happenings)
-    proposals = [_propose(c, by_article) for c in clusters]
+    proposals = [_propose(c, by_article, published) for c in clusters]
     _rank(proposals, clusters, by_article)
     return _reconcile(store, proposals, by_article)
 
 
 # --- 1. clustering -------------------------------------------------------------------------
+# Dates are few and repeat across thousands of happenings, so what a date means
+# (precision, span, buckets, compatibility) is worked out once per distinct value.
 
 
-def _day_buckets(date: str) -> tuple[list[object], list[object]]:
+@lru_cache(maxsize=1 << 16)
+def _precision(date: str) -> str:
+    return precision_of(date)
+
+
+@lru_cache(maxsize=1 << 16)
+def _sort_key(date: str) -> tuple[int, int, int, int, str]:
+    return sort_key(date)
+
+
+@lru_cache(maxsize=1 << 16)
+def _day_buckets(date: str) -> tuple[tuple[object, ...], tuple[object, ...]]:
     """Keys a happening is filed under, and keys it looks in (a day either side)."""
-    if precision_of(date) in FINE:
+    if _precision(date) in FINE:
         span = bounds(date)
         if span is not None:
             day = span[0].toordinal()
-            return [day], [day - 1, day, day + 1]
-    return [date], [date]
+            return (day,), (day - 1, day, day + 1)
+    return (date,), (date,)
 
 
+@lru_cache(maxsize=1 << 18)
 def _compatible_dates(a: str, b: str) -> bool:
     if a == b:
         return True
     sa, sb = bounds(a), bounds(b)
     if sa is None or sb is None:
         return False
-    fine = precision_of(a) in FINE and precision_of(b) in FINE
+    fine = _precision(a) in FINE and _precision(b) in FINE
     slack = 1 if fine else 0  # a day apart: same happening, dates disputed
     return sa[0].toordinal() - slack <= sb[1].toordinal() and sb[0].toordinal() - slack <= sa[1].toordinal()
 
 
-def _same(a: Happening, b: Happening) -> bool:
+# What ``_same`` reads of a happening, computed once: article, type, the names
+# of its non-place actors, date, lower-cased title (rapidfuzz then needs no processor).
+_Probe = tuple[str, str, frozenset[str], str, str]
+
+
+def _probe(h: Happening) -> _Probe:
+    return (h.article_id, h.type, frozenset(x.name for x in h.actors if x.kind != "place"), h.date,
+            h.title.lower())
+
+
+def _same(a: _Probe, b: _Probe) -> bool:
     """Whether two articles' happenings are one. Within an article extraction has
-    already told happenings apart, so two of its sentences never merge here."""
-    if a.article_id == b.article_id or a.type != b.type:
+    already told happenings apart, so two of its sentences never merge here.
+    The cheap tests come first; rapidfuzz runs only on what passes them."""
+    if a[0] == b[0] or a[1] != b[1]:
         return False
-    names_a = {x.name for x in a.actors if x.kind != "place"}
-    shared = names_a.intersection(x.name for x in b.actors if x.kind != "place")
-    if names_a and not shared:
+    shared = a[2] & b[2]
+    if a[2] and not shared:
         return False
-    if not _compatible_dates(a.date, b.date):
+    if not _compatible_dates(a[3], b[3]):
         return False
     # Two named parties in common (the presidents of a call) need less wording in common.
     needed = SIMILAR_TITLES - 20 if len(shared) >= 2 else SIMILAR_TITLES
-    return fuzz.token_sort_ratio(a.title, b.title, processor=str.lower) >= needed
+    return fuzz.token_sort_ratio(a[4], b[4], processor=None, score_cutoff=needed) >= needed
 
 
 def cluster(happenings: Iterable[Happening]) -> list[list[Happening]]:
-    """Groups of happenings that report the same happening, in a stable order."""
+    """Groups of happenings that report the same happening, in a stable order.
+
+    A happening joins the oldest cluster it matches among those filed under
+    its date (a day either side) and one of its actors, at most
+    ``MAX_CANDIDATES`` per key; the match is tested against each cluster's
+    first happening only. Clusters are tried oldest first, so the first match
+    is the one taken and the rest of the block is not compared.
+    """
     unique = {(h.article_id, h.sentence_index, h.title): h for h in happenings}  # an article read twice
-    ordered = [unique[k] for k in sorted(unique)]
     clusters: list[list[Happening]] = []
+    heads: list[_Probe] = []
     index: dict[tuple[object, str], list[int]] = {}
-    for h in ordered:
+    for key in sorted(unique):
+        h = unique[key]
         files, looks = _day_buckets(h.date)
         names = [a.name for a in h.actors] or [f"type:{h.type}"]
-        best: int | None = None
-        seen: set[int] = set()
+        probe = _probe(h)
+        candidates: set[int] = set()
         for bucket in looks:
             for name in names:
-                for cid in reversed(index.get((bucket, name), ())[-MAX_CANDIDATES:]):
-                    if cid in seen:
-                        continue
-                    seen.add(cid)
-                    if _same(clusters[cid][0], h) and (best is None or cid < best):
-                        best = cid
+                block = index.get((bucket, name))
+                if block:
+                    candidates.update(block[-MAX_CANDIDATES:])
+        best: int | None = None
+        for cid in sorted(candidates):
+            if _same(heads[cid], probe):
+                best = cid
+                break
         if best is None:
             best = len(clusters)
             clusters.append([h])
+            heads.append(probe)
         else:
             clusters[best].append(h)
         for bucket in files:
             for name in names:
-                keys = index.setdefault((bucket, name), [])
-                if not keys or keys[-1] != best:
+                keys = index.get((bucket, name))
+                if keys is None:
+                    index[(bucket, name)] = [best]
+                elif keys[-1] != best:
                     keys.append(best)
     return clusters
 
@@ -131,33 +170,50 @@ def cluster(happenings: Iterable[Happening]) -> list[list[Happening]]:
 # --- 2. proposals --------------------------------------------------------------------------
 
 
-def _propose(group: list[Happening], articles: dict[str, Article]) -> Event:
-    def published(h: Happening) -> str:
-        a = articles.get(h.article_id)
-        return a.published.isoformat() if a and a.published else "9999"
+def _published(articles: dict[str, Article]) -> dict[str, str | None]:
+    """Publication dates as ISO text, formatted once per article rather than per happening."""
+    return {aid: a.published.isoformat() if a.published else None for aid, a in articles.items()}
 
-    lead = min(group, key=lambda h: (h.sentence_index > 1, published(h), h.article_id, h.sentence_index))
+
+def _propose(group: list[Happening], articles: dict[str, Article], published: dict[str, str | None]) -> Event:
+    lead = min(group, key=lambda h: (h.sentence_index > 1, published.get(h.article_id) or "9999", h.article_id,
+                                     h.sentence_index))
+    # ``cluster`` keeps each group in (article, sentence) order, so the first seen per article is its first.
     first_per_article: dict[str, Happening] = {}
-    for h in sorted(group, key=lambda h: (h.article_id, h.sentence_index)):
+    for h in group:
         first_per_article.setdefault(h.article_id, h)
-    sources = tuple(sorted((_source(h, articles.get(h.article_id)) for h in first_per_article.values()),
+    sources = tuple(sorted((_source(h, articles.get(h.article_id), published) for h in first_per_article.values()),
                            key=lambda s: (s.published or "9999", s.article)))
-    dates = Counter(h.date for h in first_per_article.values())
-    date = max(dates, key=lambda d: (dates[d], -_rank_of(d), d == lead.date))
+    # Plain dicts rather than Counter: Counter's constructor costs more than the counting
+    # here, and this runs once per event. Insertion order is the same as Counter's.
+    dates: dict[str, int] = {}
+    for h in first_per_article.values():
+        dates[h.date] = dates.get(h.date, 0) + 1
+    if len(dates) == 1:  # the usual case needs no ranking
+        date = next(iter(dates))
+    else:
+        date = max(dates, key=lambda d: (dates[d], -_rank_of(d), d == lead.date))
     disputes = []
     if len(dates) > 1:
         told = "; ".join(f"{d} ({', '.join(sorted(a for a, h in first_per_article.items() if h.date == d))})"
-                         for d in sorted(dates, key=sort_key))
+                         for d in sorted(dates, key=_sort_key))
         disputes.append(f"sources give different dates: {told}")
     figures = {a: h.numbers for a, h in first_per_article.items() if h.numbers}
     if len(set(figures.values())) > 1:
         told = "; ".join(f"{', '.join(n)} ({a})" for a, n in sorted(figures.items()))
         disputes.append(f"sources give different figures: {told}")
-    actors = Counter(a for h in group for a in h.actors)
-    order = {a: i for i, a in enumerate(a for h in group for a in h.actors)}
+    actors: dict[ActorRef, int] = {}
+    order: dict[ActorRef, int] = {}  # last position an actor was named at breaks ties
+    i = 0
+    for h in group:
+        for a in h.actors:
+            actors[a] = actors.get(a, 0) + 1
+            order[a] = i
+            i += 1
     status = "occurred" if any(h.status == "occurred" for h in group) else "scheduled"
+    precision = _precision(date)
     return Event(
-        id="", date=date, precision=precision_of(date) if precision_of(date) != "time" else "day", status=status,
+        id="", date=date, precision=precision if precision != "time" else "day", status=status,
         title=lead.title, summary=lead.summary, type=lead.type,
         actors=tuple(sorted(actors, key=lambda a: (-actors[a], order[a]))), sources=sources,
         evidence=lead.evidence, aliases=(), disputes=tuple(disputes),
@@ -168,25 +224,46 @@ def _propose(group: list[Happening], articles: dict[str, Article]) -> Event:
 def _rank_of(date: str) -> int:
     from .temporal.values import PRECISION_RANK
 
-    return PRECISION_RANK.get(precision_of(date), 99)
+    return PRECISION_RANK.get(_precision(date), 99)
 
 
-def _source(h: Happening, article: Article | None) -> Source:
+def _source(h: Happening, article: Article | None, published: dict[str, str | None]) -> Source:
     if article is None:
         return Source(article=h.article_id, title=h.article_id, quote=h.sentence, reported_date=h.date)
-    return Source(article=article.id, title=article.title,
-                  published=article.published.isoformat() if article.published else None,
+    return Source(article=article.id, title=article.title, published=published.get(article.id),
                   url=article.url, outlet=article.outlet, quote=h.sentence, reported_date=h.date)
+
+
+def _headlines(clusters: list[list[Happening]], articles: dict[str, Article]) -> list[bool]:
+    """Per cluster, whether one of its early sentences tells its article's headline story.
+    All pairs go to rapidfuzz in one call, so Python does not loop over comparisons."""
+    owners: list[int] = []
+    titles: list[str] = []
+    headlines: list[str] = []
+    for i, group in enumerate(clusters):
+        for h in group:
+            article = articles.get(h.article_id)
+            if article is not None and h.sentence_index < 3:
+                owners.append(i)
+                titles.append(h.title.lower())  # what processor=str.lower did, once per string
+                headlines.append(article.title.lower())
+    found = [False] * len(clusters)
+    if owners:
+        scores = process.cpdist(titles, headlines, scorer=fuzz.token_set_ratio, processor=None,
+                                score_cutoff=HEADLINE_MATCH, workers=1)
+        for i, score in zip(owners, scores.tolist()):
+            if score >= HEADLINE_MATCH:  # below the cutoff rapidfuzz gives 0
+                found[i] = True
+    return found
 
 
 def _rank(proposals: list[Event], clusters: list[list[Happening]], articles: dict[str, Article]) -> None:
     actor_events = Counter(a.name for p in proposals for a in p.actors)
+    headlines = _headlines(clusters, articles)
     for i, (p, group) in enumerate(zip(proposals, clusters)):
         outlets = {(s.outlet or s.article) for s in p.sources}
-        headline = any(fuzz.token_set_ratio(h.title, articles[h.article_id].title, processor=str.lower)
-                       >= HEADLINE_MATCH for h in group if h.article_id in articles and h.sentence_index < 3)
         signals = Signals(
-            outlets=len(outlets), mentions=len(group), sources=len(p.sources), headline=headline,
+            outlets=len(outlets), mentions=len(group), sources=len(p.sources), headline=headlines[i],
             lead=any(h.sentence_index < LEAD_SENTENCES for h in group),
             actor_events=max((actor_events[a.name] for a in p.actors), default=0),
             scheduled=p.status == "scheduled", coarse=p.precision not in FINE,
@@ -222,14 +299,18 @@ def _reconcile(store: list[Event], proposals: list[Event], articles: dict[str, A
     claimed: dict[str, int] = {}
     matches: list[list[str]] = []
     for i, p in enumerate(proposals):
-        votes: Counter[str] = Counter(by_key[k] for s in p.sources if (k := (s.article, s.quote)) in by_key)
+        votes: dict[str, int] = {}
+        for s in p.sources:
+            eid = by_key.get((s.article, s.quote))
+            if eid is not None:
+                votes[eid] = votes.get(eid, 0) + 1
         if not votes:  # the sentence was re-cleaned: same article, same date, similar title
             for s in p.sources:
                 for eid in sorted(by_article.get(s.article, ())):
                     e = stored[eid]
                     if _compatible_dates(e.date, p.date) and fuzz.token_set_ratio(
                             e.title, p.title, processor=str.lower) >= SIMILAR_TITLES:
-                        votes[eid] += 1
+                        votes[eid] = votes.get(eid, 0) + 1
         ranked = [eid for eid, _ in sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))]
         matches.append([eid for eid in ranked if eid not in claimed])
         for eid in matches[-1]:
@@ -253,7 +334,8 @@ def _reconcile(store: list[Event], proposals: list[Event], articles: dict[str, A
         for f in folded:
             notes.append(f"merged {f.id} into {keeper.id} (same happening)")
         event = _curate(replace(p, id=keeper.id), keeper, folded)
-        if event_to_dict(event) != event_to_dict(keeper):
+        # Equal records give equal files; only a difference needs the written form to judge.
+        if event != keeper and event_to_dict(event) != event_to_dict(keeper):
             changed += 1
         events.append(event)
     present = set(articles)
@@ -273,7 +355,7 @@ def _reconcile(store: list[Event], proposals: list[Event], articles: dict[str, A
             continue
         removed += 1
         notes.append(f"removed {e.id} ({e.title}): {why}")
-    events.sort(key=lambda e: (sort_key(e.date), e.id))
+    events.sort(key=lambda e: (_sort_key(e.date), e.id))
     return MergeResult(events=tuple(events), new=new, changed=changed, merged=merged, removed=removed,
                        notes=tuple(notes))
 
