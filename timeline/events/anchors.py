@@ -166,7 +166,8 @@ def find_anchors(segment: "Span", timexes: list[Timex], dct: date | None, vocab:
     keep_out: set[int] = set()
     for timex, span in calendar_timexes(segment, timexes):
         head = span.root
-        verb, how = governor(head, segment, root, vocab.dated_nouns)
+        verb, how = governor(head, segment, root, vocab.dated_nouns,
+                             day=precision_of(_day_value(timex.value or "")) == "day")
         if verb is None or (how == "argument" and head.dep_ in ("compound", "amod")
                             and precision_of(timex.value or "") == "season"):
             continue  # "the winter cold" is weather, not a date

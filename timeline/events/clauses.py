@@ -116,7 +116,7 @@ def manner_of(verb: "Token") -> "Token | None":
 
 
 def governor(head: "Token", segment: "Span", fallback: "Token | None",
-             dated_nouns: frozenset[str] = frozenset()) -> tuple["Token | None", str]:
+             dated_nouns: frozenset[str] = frozenset(), day: bool = False) -> tuple["Token | None", str]:
     """The predicate a time expression (given by its head token) dates, and how.
 
     Returns ``(verb, how)``: ``adverbial`` when the expression modifies the verb
@@ -126,10 +126,12 @@ def governor(head: "Token", segment: "Span", fallback: "Token | None",
     object, ``segment`` when the parse left the stretch of text (a heading glued
     on) and the main verb is taken; ``(None, why)`` when it only bounds the event
     ("since 2014") or belongs to another noun ("approved the 2008 budget").
+    ``day``: the expression names a day, so that "on Tuesday" hung on a noun
+    ("ended without agreement on Tuesday") is read as the clause's time, like a bare adverbial.
     """
     start, end = segment.start, segment.end
     token = head
-    bare = head.dep_ in BARE_ADVERBIAL_DEPS
+    bare = head.dep_ in BARE_ADVERBIAL_DEPS or (day and head.dep_ == "pobj" and head.head.lower_ == "on")
     noun: "Token | None" = None  # the noun the expression modifies, if any
     for _ in range(16):
         if token.dep_ == "pobj" and token.head.lower_ in BOUNDING_PREPOSITIONS:

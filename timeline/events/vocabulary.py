@@ -29,6 +29,7 @@ class Vocabulary:
     anaphoric: frozenset[str]
     boilerplate: tuple[re.Pattern[str], ...]
     dated_nouns: frozenset[str] = frozenset()
+    time_units: frozenset[str] = frozenset()
 
     def with_extra_types(self, extra: dict[str, tuple[str, ...]]) -> "Vocabulary":
         """The scheme with the maintainer's types (config ``events.types``) tried first."""
@@ -68,4 +69,5 @@ def load_vocabulary() -> Vocabulary:
         anaphoric=_words(words, "anaphoric_objects"),
         boilerplate=tuple(re.compile(p) for p in words.get("boilerplate") or ()),
         dated_nouns=_words(words, "dated_nouns"),
+        time_units=_words(words, "time_units"),
     )

@@ -7,9 +7,10 @@ import re
 from typing import TYPE_CHECKING, Iterable
 
 from ..records import ActorRef, Mention
+from .vocabulary import load_vocabulary
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 # Parts of a clause a headline leaves out: side clauses, asides and attributions.
 ALWAYS_DROPPED = frozenset({"relcl", "advcl", "parataxis", "appos", "punct", "intj", "dep", "meta",
@@ -18,6 +19,10 @@ ALWAYS_DROPPED = frozenset({"relcl", "advcl", "parataxis", "appos", "punct", "in
 PRUNING_ORDER = (frozenset({"conj", "cc"}), frozenset({"npadvmod", "advmod"}), frozenset({"prep", "agent"}),
                  frozenset({"acl", "xcomp", "ccomp"}))
 TITLE_WORDS = 16
+# Adverbials a headline leaves out when they come before the subject.
+FRONTED_DEPS = frozenset({"prep", "advmod", "npadvmod", "advcl", "punct"})
+# What a title never ends on.
+DANGLING_DEPS = frozenset({"cc", "mark", "prep", "det", "punct", "preconj", "case", "aux", "auxpass"})
 QUOTES = "\"“”‘’«»„"
 WORD_PUNCT = frozenset("-–/'’")
 NUMBER_ENTS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
@@ -72,12 +77,18 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
     actor under its canonical name."""
     doc = root.doc
     by_token: dict[int, Mention] = {}
-    for mention in mentions:
+    # the longest mention wins a token: "Singapore Airlines", not "Singapore" then "Singapore Airlines"
+    for mention in sorted(mentions, key=lambda m: m.end - m.start):
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is not None:
             for token in span:
                 by_token[token.i] = mention
     dropped = set(keep_out) | {t.i for t in root.subtree if not within[0] <= t.i < within[1]}
+    dropped |= _fronted(root) | _measures(root)
+    # a preposition whose object was a time expression goes, but what is coordinated
+    # with it stays: "due in Kyiv on Monday and in Moscow" -> "due in Kyiv and in Moscow"
+    elided = {t.i for t in root.subtree if t.dep_ == "prep" and t.i not in dropped
+              and any(c.dep_ == "pobj" and c.i in keep_out for c in t.children)}
     for child in root.subtree:
         if child.i in dropped:
             continue
@@ -91,7 +102,7 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
                 child.lower_ == "as" and child.head.pos_ == "VERB")):
             dropped.update(t.i for t in child.subtree)
     for kinds in (frozenset(),) + PRUNING_ORDER:
-        chosen = _collect(root, dropped, kinds)
+        chosen = _tidy(_collect(root, dropped, kinds, elided), doc)
         if _word_count(chosen, by_token) <= TITLE_WORDS:
             break
     by_mention_tokens: dict[str, set[int]] = {}
@@ -118,7 +129,8 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
             if mention is last_mention:
                 continue
             last_mention = mention
-            words.append(mention.name + token.whitespace_)
+            last = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            words.append(mention.name + (last[-1].whitespace_ if last is not None else token.whitespace_))
             continue
         last_mention = None
         if token.text in QUOTES:
@@ -128,24 +140,25 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
     if root.dep_ == "ccomp" and title.lower().startswith("that "):
         title = title[5:]  # what was said, without the "that" of reported speech
     if not any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in root.children) and root.dep_ == "ROOT":
-        # The parser put the subject in a side clause: name the actors before the verb.
-        before = [m.name for m in sorted(mentions, key=lambda m: m.start) if m.end <= root.idx
-                  and doc.char_span(m.start, m.end, alignment_mode="expand").root.pos_ != "ADJ"]
-        names = list(dict.fromkeys(before))[:3]
-        if names:
+        # The parser put the subject in a side clause: name the actors of the noun
+        # phrase right before the verb, and only those.
+        names = list(dict.fromkeys(by_token[i].name for i in _subject_run(root) if i in by_token
+                                   and doc[i].pos_ != "ADJ"))[:3]
+        if names and not title.startswith(names[0]):
             title = " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names) + " " + title
     title = re.sub(r"\s+([,.;:!?])", r"\1", title)
     return title[:1].upper() + title[1:] if title else ""
 
 
-def _collect(root: "Token", dropped: set[int], kinds: frozenset[str]) -> list[int]:
+def _collect(root: "Token", dropped: set[int], kinds: frozenset[str], elided: set[int]) -> list[int]:
     out: list[int] = []
     stack = [root]
     while stack:
         token = stack.pop()
         if token.i in dropped:
             continue
-        out.append(token.i)
+        if token.i not in elided:
+            out.append(token.i)
         for child in token.children:
             if child.dep_ in kinds and _prunable(child, token, root):
                 continue
@@ -159,6 +172,51 @@ def _collect(root: "Token", dropped: set[int], kinds: frozenset[str]) -> list[in
         head = [i for i in out if i in speaker] + [root.i]
         out = head + [i for i in out if i in inner]
     return out
+
+
+def _fronted(root: "Token") -> set[int]:
+    """Adverbials before the subject ("On Friday, after a long meeting, NATO
+    agreed…") and the conjunction of a side clause ("After Putin spoke…"):
+    a headline starts with who did what."""
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    out: set[int] = set()
+    for child in root.children:
+        if child.dep_ == "mark" or (subject is not None and child.i < subject.i and child.dep_ in FRONTED_DEPS):
+            out.update(t.i for t in child.subtree)
+    return out
+
+
+def _measures(root: "Token") -> set[int]:
+    """"The call came hours after…": with the clause it measured from gone, a
+    bare distance in time says nothing."""
+    units = load_vocabulary().time_units
+    return {t.i for c in root.subtree if c.dep_ == "npadvmod" and c.lemma_.lower() in units for t in c.subtree}
+
+
+def _tidy(chosen: list[int], doc: "Doc") -> list[int]:
+    """No title starts or ends on a function word, and no preposition is left
+    without its object: cutting a clause must never leave "on and"."""
+    kept = set(chosen)
+    out = [i for i in chosen if not (doc[i].dep_ == "prep" and not any(c.i in kept for c in doc[i].children))]
+    while out and (doc[out[-1]].dep_ in DANGLING_DEPS or doc[out[-1]].pos_ == "CCONJ"):
+        out.pop()
+    while out and (doc[out[0]].dep_ in ("cc", "mark", "punct", "preconj") or doc[out[0]].pos_ == "CCONJ"):
+        out.pop(0)
+    # two conjunctions in a row, or a conjunction before a comma: the part between them went
+    return [i for n, i in enumerate(out) if not (doc[i].dep_ == "cc" and n + 1 < len(out)
+                                               and doc[out[n + 1]].dep_ in ("cc", "punct"))]
+
+
+def _subject_run(root: "Token") -> list[int]:
+    """Tokens of the noun phrase just before ``root`` (adverbs and auxiliaries skipped)."""
+    doc, i = root.doc, root.i - 1
+    while i >= 0 and doc[i].pos_ in ("ADV", "AUX", "PART"):
+        i -= 1
+    run: list[int] = []
+    while i >= 0 and (doc[i].pos_ in ("PROPN", "NOUN", "CCONJ", "DET", "ADJ", "NUM") or doc[i].text in (",", "'s", "’s")):
+        run.append(i)
+        i -= 1
+    return run[::-1]
 
 
 def _prunable(child: "Token", parent: "Token", root: "Token") -> bool:

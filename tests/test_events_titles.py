@@ -1,0 +1,49 @@
+"""Titles cut from the article's own clause: one row per sentence a news editor would headline."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.test_events import happenings
+
+NEVER_LAST = {"on", "in", "at", "and", "or", "but", "then", "to", "of", "the", "a", "after", "before"}
+NEVER_FIRST = {"and", "or", "but", "then", "after", "before", "while", "on", "in", "at"}
+
+
+@pytest.mark.parametrize("sentence, title", [
+    # a time expression leaves with its preposition; what is coordinated with it stays
+    ("Olaf Scholz is due in Kyiv on Monday and in Moscow on Tuesday.", "Olaf Scholz is due in Kyiv and in Moscow"),
+    ("Several thousand Ukrainians marched through Kyiv on Saturday and on Sunday.",
+     "Several thousand Ukrainians marched through Kyiv"),
+    ("Chancellor Olaf Scholz will travel to Kiev on Monday and then visit Putin.",
+     "Olaf Scholz will travel to Kyiv and then visit Putin"),
+    # a distance in time goes with the clause it measured from
+    ("The call came hours after Putin spoke to Macron on Saturday.", "The call came"),
+    # relative clauses and fronted adverbials are cut at their boundary
+    ("The talks, which lasted an hour, ended without agreement on Tuesday.", "The talks ended without agreement"),
+    ("On Friday, after a long meeting in Brussels, NATO ministers agreed to send more ships.",
+     "NATO ministers agreed to send more ships"),
+    # actors under their canonical names, each once, roles left out
+    ("The Airbus 380 will wear the livery of Singapore Airlines on Monday.",
+     "The Airbus 380 will wear the livery of Singapore Airlines"),
+    ("Washington on Friday issued its direst warning yet.", "United States issued its direst warning yet"),
+    ("Russian President Vladimir Putin spoke to his French counterpart Emmanuel Macron on Saturday.",
+     "Vladimir Putin spoke to his French counterpart Emmanuel Macron"),
+])
+def test_title(sentence: str, title: str) -> None:
+    titles = [h.title for h in happenings(sentence)]
+    assert title in titles, titles
+
+
+@pytest.mark.parametrize("sentence", [
+    "Russia's Defense Ministry said on Saturday it had expelled a US submarine.",
+    "The ministry said on Saturday that talks would resume in Geneva and in Vienna on Monday.",
+    "Talks between Russia and Ukraine resumed in Istanbul on March 29, 2022, and in Minsk a week later.",
+])
+def test_no_title_ends_on_a_function_word_or_glues_words(sentence: str) -> None:
+    for happening in happenings(sentence):
+        words = happening.title.lower().split()
+        assert words[-1] not in NEVER_LAST and words[0] not in NEVER_FIRST, happening.title
+        assert not re.search(r"\)\w", happening.title), happening.title  # a name glued to the next word
