@@ -43,6 +43,11 @@ class Gazetteer:
     organisation_nouns: frozenset[str] = frozenset()
     place_nouns: frozenset[str] = frozenset()
     organisation_prefixes: frozenset[str] = frozenset()
+    title_prefixes: frozenset[str] = frozenset()
+    government_possessions: frozenset[str] = frozenset()
+    not_actors: frozenset[str] = frozenset()
+    portfolio_heads: frozenset[str] = frozenset()
+    portfolios: frozenset[tuple[str, ...]] = frozenset()  # ("foreign",), ("home", "affairs")
     # (label, surface form) pairs for the entity matcher, with their original spelling.
     patterns: list[tuple[str, str]] = field(default_factory=list)
     # Towns and states: trusted only where the tagger already saw a place,
@@ -102,6 +107,12 @@ def load_gazetteer() -> Gazetteer:
         organisation_nouns=frozenset(fold(h) for h in _as_list(roles.get("organisation_nouns"))),
         place_nouns=frozenset(fold(h) for h in _as_list(roles.get("place_nouns"))),
         organisation_prefixes=frozenset(_as_list(roles.get("organisation_prefixes"))),
+        title_prefixes=frozenset(fold(h) for h in _as_list(roles.get("title_prefixes"))),
+        government_possessions=frozenset(fold(h) for h in _as_list(roles.get("government_possessions"))),
+        not_actors=frozenset(fold(h) for h in _as_list(roles.get("not_actors"))),
+        portfolio_heads=frozenset(fold(h) for h in _as_list(roles.get("portfolio_heads"))),
+        portfolios=frozenset(tuple(fold(form).split()) for forms in
+                             (_read("institutions.yaml").get("portfolios") or {}).values() for form in _as_list(forms)),
     )
     capitals: list[tuple[str, str, list[str]]] = []
     # Hand-made demonyms claim first: countryinfo gives "American" to the

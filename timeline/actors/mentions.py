@@ -82,16 +82,19 @@ def _classify(ent: "Span", gaz: Gazetteer) -> _Found | None:
         kind = "organisation"  # "Douglas Aircraft" tagged as a person
     elif kind == "person" and last in gaz.place_heads:
         kind = "place"
+    government = _government(span, gaz)  # whatever the tagger called "the Canadian Government"
+    if government:
+        return _Found(span, text, government, "country", country=government, known=True)
     if kind == "organisation":
-        government = _government(span, gaz)
-        if government:
-            return _Found(span, text, government, "country", country=government, known=True)
         text = _expand_country(span, text, gaz)
-    if kind == "organisation":  # "Adam Air Flight 574": the airline's flight, the airline acts
-        text = re.sub(r"\s+Flight\s+\d+\w*$", "", text)
+    flight = re.sub(r"\s+Flight(?:\s+\d+\w*)?$", "", text)
+    if flight != text and kind != "place":  # "Adam Air Flight 574": the airline's flight, the airline acts
+        kind, text = "organisation", flight
     name = _strip_suffix(text, gaz) if kind == "organisation" else text
     if not re.search(r"[^\W\d_]", name):
         return None  # no letter at all: a stray number the tagger took for a name
+    if fold(name) in gaz.not_actors or kind == "person" and len(name) <= 2:
+        return None  # "UTC", "USD"; a two-letter "person" is a fragment ("Ya", "GB")
     if kind == "person":
         role, country = role_of(span, gaz, lead)
         return _Found(span, text, name, kind, role, country)
@@ -102,8 +105,8 @@ def _strip(ent: "Span", gaz: Gazetteer) -> tuple["Span | None", int]:
     """The name inside an entity: without article, possessive, honorifics or title."""
     start, end = ent.start, ent.end
     doc = ent.doc
-    while start < end and doc[start].lower_ in _DETERMINERS:
-        start += 1
+    while start < end and (doc[start].lower_ in _DETERMINERS or doc[start].is_quote):
+        start += 1  # "the", and an opening quote the tagger took in: "`` Millions of Americans"
     while end > start and doc[end - 1].text in _POSSESSIVES:
         end -= 1
     lead = 0
@@ -135,7 +138,9 @@ def _people(span: "Span", text: str, gaz: Gazetteer) -> _Found | None:
         entry = gaz.lookup(gaz.demonyms[key])
         if entry is not None:
             return _Found(span, text, entry.name, entry.kind, country=entry.country, known=True)
-    if span.root.tag_ in ("NNPS", "NNS"):
+    if span.root.tag_ in ("NNPS", "NNS") and not span[0].is_sent_start:
+        # At a sentence's start any plural is capitalised ("Investors fled"):
+        # an unknown one there is a common noun, not a people.
         return _Found(span, text, text, "group")
     return None
 
@@ -208,6 +213,8 @@ def acts_as_government(token: "Token") -> bool:
             return True  # "prompted Kiev to appeal"
         if dep in ("compound", "amod", "nmod") and fold(token.head.lemma_) in gaz.government_nouns:
             return True  # "the Kiev regime"
+        if dep == "poss" and fold(token.head.lemma_) in gaz.government_possessions:
+            return True  # "Moscow's demands", not "Moscow's skyline"
         if dep != "conj":
             return False
         token = token.head
@@ -218,7 +225,9 @@ def _groups(doc: "Doc", gaz: Gazetteer) -> list[_Found]:
     """Collective actors named by a common noun, when they act ("protesters gathered")."""
     out = []
     for tok in doc:
-        if tok.ent_type_ or tok.dep_ not in ("nsubj", "nsubjpass") or fold(tok.text) not in gaz.group_nouns:
+        # Subjects act and objects are acted on ("police dispersed protesters");
+        # a modifier ("protester numbers") or a prepositional object is no actor.
+        if tok.ent_type_ or tok.dep_ not in ("nsubj", "nsubjpass", "dobj") or fold(tok.text) not in gaz.group_nouns:
             continue
         country = None
         name = tok.text.lower()

@@ -35,6 +35,17 @@ def _title_at(tokens: list["Token"], start: int, gaz: Gazetteer) -> int:
         chunk = tokens[start:start + len(words)]
         if len(chunk) == len(words) and all(fold(t.text) == fold(w) for t, w in zip(chunk, words)):
             return len(words)
+    if start >= len(tokens) or not tokens[start].text[:1].isupper():
+        return 0  # composed titles are capitalised: "deputy" alone is a word
+    if fold(tokens[start].text) in gaz.title_prefixes:  # "Deputy Foreign Minister"
+        rest = _title_at(tokens, start + 1, gaz)
+        return 1 + rest if rest else 0
+    for size in (2, 1):  # "Home Affairs Minister", "Transport Secretary"
+        words = tuple(fold(t.text) for t in tokens[start:start + size])
+        head = tokens[start + size] if start + size < len(tokens) else None
+        if len(words) == size and words in gaz.portfolios and head is not None \
+                and fold(head.text) in gaz.portfolio_heads:
+            return size + 1
     return 0
 
 
@@ -88,6 +99,8 @@ def _title_text(tokens: list["Token"], gaz: Gazetteer) -> str | None:
     for title in gaz.titles:
         if fold(title) == key:
             return title
+    if tokens and _title_at(tokens, 0, gaz) == len(tokens):  # a composed title, as written
+        return " ".join(t.text[:1].upper() + t.text[1:] for t in tokens)
     return None
 
 

@@ -41,6 +41,7 @@ class ActorGazetteer:
         for label, texts in by_label.items():
             self.matcher.add(label, list(nlp.tokenizer.pipe(sorted(set(texts)))))
         self.title_words = {fold(w) for title in gazetteer.titles for w in title.split()}
+        self.title_words |= gazetteer.title_prefixes | gazetteer.portfolio_heads
         self.not_people = gazetteer.organisation_heads | gazetteer.place_heads
 
     def __call__(self, doc: "Doc") -> "Doc":
