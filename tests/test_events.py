@@ -116,3 +116,8 @@ def test_time_on_the_event_nominal_or_hung_on_a_noun_dates_the_clause(text: str,
 def test_a_date_that_modifies_another_noun_does_not_date_the_verb() -> None:
     found = happenings("Parliament approved the 2023 budget.")
     assert [h.date for h in found] == ["2022-02-12"]
+
+
+def test_a_sentence_that_lost_its_full_stop_is_not_a_heading() -> None:
+    found = happenings("The A380 was revealed in January 2005\n\nThe frenzy of telephone diplomacy\n\n")
+    assert [(h.date, h.predicate) for h in found] == [("2005-01", "reveal")]

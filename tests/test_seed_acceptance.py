@@ -75,7 +75,8 @@ def test_scholz_travel_is_scheduled(seed_events: list) -> None:
 
 
 def test_no_wrong_dates_no_boilerplate_few_events(seed_events: list) -> None:
-    assert 6 <= len(seed_events) <= 20
+    # a news editor lists a dozen or so happenings in this article, not every clause
+    assert 6 <= len(seed_events) <= 16, [e.title for e in seed_events]
     for e in seed_events:
         assert not e.date.startswith("2022-03"), e
         assert e.date not in ("2022-02-05", "2022-02-07"), e
@@ -85,6 +86,12 @@ def test_no_wrong_dates_no_boilerplate_few_events(seed_events: list) -> None:
     people = {a.name for e in seed_events for a in e.actors if a.kind == "person"}
     assert "Biden" not in people and "Joe Biden" in people
     assert not any(a.name == "Kiev" for e in seed_events for a in e.actors)
+
+
+def test_states_and_standing_positions_are_not_events(seed_events: list) -> None:
+    titles = " | ".join(e.title.lower() for e in seed_events)
+    for background in ("mood", "could invade", "rejected the demands", "is seeking", "greatest enemy"):
+        assert background not in titles, titles
 
 
 def test_example_content_has_the_call_once_with_all_its_sources(tmp_path: Path) -> None:

@@ -117,8 +117,16 @@ def skip_segment(segment: "Span", vocab: Vocabulary) -> bool:
     bare = text.rstrip("\"”’'» )")
     if bare.endswith("?"):
         return True
-    # A heading: no closing punctuation and short ("The frenzy of telephone diplomacy").
-    return not bare.endswith((".", "!", ":", ";")) and len(segment) < 12
+    # A heading: no closing punctuation and short ("The frenzy of telephone diplomacy"),
+    # unless it reports with a subject and a verb in the past ("The A380 was revealed
+    # in January 2005"): a sentence that lost its full stop.
+    return not bare.endswith((".", "!", ":", ";")) and len(segment) < 12 and not _reports(segment)
+
+
+def _reports(segment: "Span") -> bool:
+    return any(t.dep_ in ("nsubj", "nsubjpass") and t.head.tag_ in ("VBD", "VBN")
+               and any(a.tag_ == "VBD" for a in [t.head, *t.head.children] if a.dep_ in ("ROOT", "aux", "auxpass"))
+               for t in segment)
 
 
 def _happening(anchor: Anchor, segment: "Span", index: int, article: Article,
