@@ -82,6 +82,14 @@ CASES = [
     ("Talks collapsed on Dec. 28. Officials said a deal was possible but not before the end of the month.", WED,
      "the end of the month", "DATE", "2024-01"),
     ("A months-long chill followed.", SAT, "months-long", "DURATION", "PXM"),
+    ("Coalition talks could take months.", SAT, "months", "DURATION", "PXM"),
+    ("Output grew in the first three months of the year.", date(2022, 8, 12),
+     "the first three months of the year", "DATE", "2022-Q1"),
+    ("Sales fell in the last six months of 2021.", SAT, "the last six months of 2021", "DATE", "2021-H2"),
+    # a present passive is present: the nearest such month, not last year's
+    ("Inflation is forecast to peak in October.", date(2022, 8, 12), "October", "DATE", "2022-10"),
+    ("He stays until a successor is sworn in, possibly before Christmas.", date(2021, 9, 27),
+     "Christmas", "DATE", "2021-12-25"),
 ]
 
 

@@ -140,6 +140,21 @@ def overnight(c: Candidate, ctx: Context) -> Reading | None:
     return ("TIME", f"{day_value(night)}TNI", "overnight") if night else None
 
 
+def months_of_year(c: Candidate, ctx: Context) -> Reading | None:
+    """ "the first three months of the year" is a quarter, "the last six months of 2021" a half."""
+    g = c.groups
+    if g.get("year"):
+        year: int | None = int(g["year"] or 0)
+    else:
+        base = ctx.dct if g.get("rel") else (ctx.ref or ctx.dct)
+        year = base.year + (RELATIVE_SHIFTS.get(words(g.get("rel")), 0) if g.get("rel") else 0) if base else None
+    if year is None:
+        return "DATE", None, "months-of-year-no-dct"
+    first = words(g["edge"]) == "first"
+    part = ("Q1" if first else "Q4") if words(g["n"]) in ("three", "3") else ("H1" if first else "H2")
+    return "DATE", f"{year:04d}-{part}", "months-of-year"
+
+
 def fiscal_year(value: str, groups: dict[str, str | None]) -> str:
     """TIMEX3 writes a fiscal year apart from the calendar year: FY2024."""
     return f"FY{value}" if groups.get("fiscal") else value
@@ -147,5 +162,5 @@ def fiscal_year(value: str, groups: dict[str, str | None]) -> str:
 
 RULES = {
     "same-period": same_period, "week-of-month": week_of_month, "month-quarter": month_quarter,
-    "month-of-year": month_of_year, "overnight": overnight,
+    "month-of-year": month_of_year, "overnight": overnight, "months-of-year": months_of_year,
 }

@@ -96,7 +96,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("duration", rf"(?:(?i:the\s+)?(?i:past|last|next|coming))\s+{UNIT_ADJ}(?P<unit>(?i:week|month|year|decade|century|day))(?!s)"),
     ("unit-long", r"(?P<unit>(?i:hour|day|week|month|year|decade|minute))(?P<plural>s)?-long"),
     ("vague-duration", rf"{QMOD}(?P<vague>(?i:{_alt(VAGUE_QUANTITIES)}))\s+{UNIT_ADJ}{PLURAL_UNIT}"),
-    ("vague-duration", rf"(?i:for|over\s+the|in\s+recent|in|within|in\s+just|in\s+mere)\s+(?P<core>{PLURAL_UNIT})"),
+    ("vague-duration", rf"(?i:for|over\s+the|in\s+recent|in|within|in\s+just|in\s+mere|take|takes|took|taking|last|lasts"
+                       rf"|lasted|lasting|spend|spent)\s+(?P<core>{PLURAL_UNIT})"),
     ("weekend", r"(?i:in|during|over|at|on|for|by|until|till|through|throughout)\s+(?P<core>(?i:the\s+weekend))"),
     # Compounds that compare or place a period: resolved in ``compounds``.
     ("same-period", r"(?i:the\s+same\s+)(?P<noun>(?i:period|time|day|week|month|quarter|half|season))\s+(?i:of\s+)?"
@@ -109,6 +110,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("month-of-year", rf"{MONTH}\s+(?i:of)\s+(?P<rel>(?i:that|the\s+same|the\s+following|the\s+next|the\s+previous"
                       r"|the\s+prior))\s+(?i:year)"),
     ("overnight", r"(?P<overnight>(?i:overnight))"),
+    ("months-of-year", r"(?i:the\s+)(?P<edge>(?i:first|last|final))\s+(?P<n>(?i:three|six|3|6))\s+(?i:months\s+of)\s+"
+                       rf"(?:{YEAR}|{REL}\s+(?i:year)|(?P<the>(?i:the\s+year)))"),
     # A bare plural unit before "after" is a vague duration: "days after the vote".
     ("vague-duration", rf"(?:^|(?<=[,;(\n]\s)|(?<=\n)|(?<=\.\s)|(?<=\bjust\s)|(?<=\bonly\s)|(?<=\bmere\s))"
                        rf"(?P<core>(?i:{PLURAL_UNIT}))(?=\s+(?i:after|before)\b)"),

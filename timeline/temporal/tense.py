@@ -15,6 +15,7 @@ MODALS = frozenset({"should", "could", "might", "may", "must", "would", "'d", "c
 FUTURE_HEADS = frozenset({
     "plan", "expect", "schedule", "due", "set", "intend", "hope", "aim", "prepare", "promise",
     "agree", "want", "seek", "threaten", "vow", "pledge", "propose", "decide", "likely",
+    "forecast", "predict", "project", "tip",
 })
 # Participles that put their event in the future whatever the auxiliary's tense.
 SCHEDULE_VERBS = frozenset({"schedule", "plan", "expect", "set", "slate", "due"})
@@ -64,6 +65,8 @@ def _verb_tense(verb: Token, depth: int = 0) -> str | None:
         if any(c.dep_ == "acomp" and c.lemma_ in FUTURE_HEADS for c in verb.children):
             return "future"  # "is due in Kyiv on Monday", "is set to", "is likely to"
         return "present"
+    if verb.tag_ == "VBN" and any(a.tag_ in ("VBZ", "VBP") for a in auxes):
+        return "present"  # a present passive: "until a successor is sworn in before Christmas"
     if verb.tag_ == "VBN":
         return "past"  # reduced relative clause: "troops deployed on Friday"
     return None
