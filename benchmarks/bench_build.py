@@ -125,8 +125,9 @@ def make_corpus(folder: Path, n: int) -> None:
             sentences.append(f"Reporting for round {round_} by desk {k % 17}")
         body = " . ".join(sentences)
         title = json.dumps(f"{doc['title'].split('_', 1)[-1].replace('_', ' ')} ({round_})")
+        url = doc["url"] + (f"?copy={round_}" if round_ else "")  # the reader reads one article per URL
         (content / f"dev-{k:05d}.md").write_text(
-            f"---\ntitle: {title}\npublished: {doc['dct']}\nurl: {json.dumps(doc['url'])}\n---\n{body}\n",
+            f"---\ntitle: {title}\npublished: {doc['dct']}\nurl: {json.dumps(url)}\n---\n{body}\n",
             encoding="utf-8")
     (folder / "config.yaml").write_text(
         "title: Benchmark\npaths:\n  content: content\n  output: output\n  cache: cache\n", encoding="utf-8")
@@ -156,10 +157,13 @@ def build(folder: Path, jobs: int, *extra: str) -> dict:
 
 
 def parsed_count(run: dict) -> str:
+    """``N parsed, M from cache; time: read …`` from the build's closing summary."""
     import re
 
     found = re.search(r"\((\d+) parsed, (\d+) from cache\)", run["stderr"])
-    return f"{found.group(1)} parsed, {found.group(2)} from cache" if found else "?"
+    stages = re.search(r"^time: (.*)$", run["stderr"], re.M)
+    counted = f"{found.group(1)} parsed, {found.group(2)} from cache" if found else "?"
+    return counted + (f"; stages: {stages.group(1)}" if stages else "")
 
 
 def main() -> None:
@@ -169,11 +173,15 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=100_000)
     parser.add_argument("--results", type=Path, default=ROOT / "benchmarks" / "RESULTS.md")
     args = parser.parse_args()
-    os.environ["PYTHONPATH"] = os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])
     rows: list[tuple[str, str, str, str]] = []
 
     with tempfile.TemporaryDirectory(prefix="timeline-bench-") as tmp:
         folder = Path(tmp)
+        # A copy of the code: the cache key hashes the extractor's source, so an
+        # edit in the checkout during the run would otherwise turn hits into misses.
+        for part in ("timeline", "site_templates"):
+            shutil.copytree(ROOT / part, folder / "code" / part, ignore=shutil.ignore_patterns("__pycache__"))
+        os.environ["PYTHONPATH"] = os.pathsep.join([str(folder / "code"), os.environ.get("PYTHONPATH", "")])
         make_corpus(folder, args.articles)
         cfg = str(folder / "config.yaml")
 
