@@ -34,6 +34,9 @@ class Gazetteer:
     peoples: dict[str, str] = field(default_factory=dict)  # fold("Ukrainians") → "Ukraine"
     adjectives: dict[str, str] = field(default_factory=dict)  # "Russia" → "Russian", its first demonym
     titles: tuple[str, ...] = ()
+    # Folded title words → the title as listed ("prime", "minister") → "Prime Minister".
+    title_keys: dict[tuple[str, ...], str] = field(default_factory=dict)
+    title_max: int = 1
     honorifics: frozenset[str] = frozenset()
     group_nouns: frozenset[str] = frozenset()
     government_nouns: frozenset[str] = frozenset()
@@ -114,6 +117,9 @@ def load_gazetteer() -> Gazetteer:
         portfolios=frozenset(tuple(fold(form).split()) for forms in
                              (_read("institutions.yaml").get("portfolios") or {}).values() for form in _as_list(forms)),
     )
+    for title in gaz.titles:
+        gaz.title_keys.setdefault(tuple(fold(w) for w in title.replace("-", " - ").split()), title)
+    gaz.title_max = max((len(k) for k in gaz.title_keys), default=1)
     capitals: list[tuple[str, str, list[str]]] = []
     # Hand-made demonyms claim first: countryinfo gives "American" to the
     # Northern Mariana Islands and American Samoa too, and alphabetical

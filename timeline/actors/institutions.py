@@ -92,26 +92,30 @@ def find_institutions(doc: "Doc", countries: Iterable[str]) -> list[Found]:
     """
     table = load_institutions()
     gaz = load_gazetteer()
-    words = [t.lower_ for t in doc]
     out: list[Found] = []
+    starts = _candidates(doc, table)
+    if not starts:
+        return out
     main = _main_country(countries)
     said: dict[tuple[str, ...], str] = {}  # phrase → the country the text gave it
-    i = 0
-    while i < len(doc):
-        hit = table.at(words, i) if words[i] in table.first_words else None
+    end_of_last = 0
+    for i in starts:
+        if i < end_of_last:
+            continue
+        words = [t.lower_ for t in doc[i:i + table.longest]]
+        hit = table.at(words, 0)
         if hit is None:
-            i += 1
             continue
         size, institution = hit
         end = i + size
         last = doc[end - 1]
+        end_of_last = end
         if last.dep_ in _MODIFIER_DEPS and last.head.i >= end or last.pos_ not in ("NOUN", "PROPN"):
-            i = end
             continue
         start, country = _country_before(doc, i, gaz)
         if country is None:
             country = _country_after(doc, end, gaz)
-        key = tuple(words[i:end])
+        key = tuple(words[:size])
         if country is not None:
             said[key] = country
         elif start > 0 and doc[start - 1].lower_ == "the" or doc[i].is_title:
@@ -119,8 +123,22 @@ def find_institutions(doc: "Doc", countries: Iterable[str]) -> list[Found]:
             country = said.get(key, main)
         if country is not None:
             out.append(Found(doc[start:end], _name(institution, country, doc[i:end], table), country))
-        i = end
     return out
+
+
+def _candidates(doc: "Doc", table: Institutions) -> list[int]:
+    return positions(doc, "LOWER", table.first_words)
+
+
+def positions(doc: "Doc", attr: str, values: Iterable[str]) -> list[int]:
+    """Indices of the tokens whose ``attr`` ("LOWER", "TAG") is one of
+    ``values``, found on the token array: reading every token from Python
+    costs more than the rules that then look at the few that match."""
+    import numpy
+    from spacy.attrs import IDS
+
+    ids = numpy.fromiter((doc.vocab.strings.add(v) for v in values), dtype=numpy.uint64)
+    return [int(i) for i in numpy.flatnonzero(numpy.isin(doc.to_array(IDS[attr]), ids))]
 
 
 def _main_country(countries: Iterable[str]) -> str | None:

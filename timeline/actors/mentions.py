@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from ..records import Mention
 from .gazetteer import Entry, Gazetteer, load_gazetteer
-from .institutions import find_institutions
+from .institutions import find_institutions, positions
 from .names import clean_surface, fold, name_key
 from .roles import role_of, title_length
 
@@ -224,7 +224,7 @@ def acts_as_government(token: "Token") -> bool:
 def _groups(doc: "Doc", gaz: Gazetteer) -> list[_Found]:
     """Collective actors named by a common noun, when they act ("protesters gathered")."""
     out = []
-    for tok in doc:
+    for tok in map(doc.__getitem__, positions(doc, "LOWER", gaz.group_nouns)):
         # Subjects act and objects are acted on ("police dispersed protesters");
         # a modifier ("protester numbers") or a prepositional object is no actor.
         if tok.ent_type_ or tok.dep_ not in ("nsubj", "nsubjpass", "dobj") or fold(tok.text) not in gaz.group_nouns:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from ..records import stable_hash
 
@@ -21,6 +22,7 @@ def ascii_fold(text: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=1 << 16)  # called for every token near a name: names repeat, folding does not need to
 def fold(text: str) -> str:
     """Lookup key: case, diacritics, dots, possessive and a leading "the" ignored.
 

@@ -30,11 +30,9 @@ def title_length(tokens: list["Token"], gaz: Gazetteer) -> int:
 
 
 def _title_at(tokens: list["Token"], start: int, gaz: Gazetteer) -> int:
-    for title in gaz.titles:  # longest first
-        words = title.replace("-", " - ").split()
-        chunk = tokens[start:start + len(words)]
-        if len(chunk) == len(words) and all(fold(t.text) == fold(w) for t, w in zip(chunk, words)):
-            return len(words)
+    for size in range(min(gaz.title_max, len(tokens) - start), 0, -1):  # longest first
+        if tuple(fold(t.text) for t in tokens[start:start + size]) in gaz.title_keys:
+            return size
     if start >= len(tokens) or not tokens[start].text[:1].isupper():
         return 0  # composed titles are capitalised: "deputy" alone is a word
     if fold(tokens[start].text) in gaz.title_prefixes:  # "Deputy Foreign Minister"
@@ -95,10 +93,9 @@ def _parse(words: list["Token"], gaz: Gazetteer) -> tuple[str | None, str | None
 
 
 def _title_text(tokens: list["Token"], gaz: Gazetteer) -> str | None:
-    key = fold(" ".join(t.text for t in tokens).replace(" - ", "-"))
-    for title in gaz.titles:
-        if fold(title) == key:
-            return title
+    title = gaz.title_keys.get(tuple(fold(t.text) for t in tokens))
+    if title:
+        return title
     if tokens and _title_at(tokens, 0, gaz) == len(tokens):  # a composed title, as written
         return " ".join(t.text[:1].upper() + t.text[1:] for t in tokens)
     return None

@@ -16,6 +16,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterable
 
 from .gazetteer import Gazetteer, load_gazetteer
+from .institutions import positions
 from .names import fold
 
 if TYPE_CHECKING:
@@ -102,7 +103,8 @@ class ActorGazetteer:
 
         taken = {i for e in ents for i in range(e.start, e.end)}
         label_of: dict[str, str] = {}
-        for tok in doc:
+        proper = [doc[i] for i in positions(doc, "TAG", ("NNP",))]
+        for tok in proper:
             if tok.i in taken or not self._bare_name(tok) or tok.text in label_of:
                 continue
             label = self._noun_label(tok)
@@ -110,7 +112,7 @@ class ActorGazetteer:
                 label_of[tok.text] = label
         if not label_of:
             return ents
-        extra = [Span(doc, t.i, t.i + 1, label=label_of[t.text]) for t in doc
+        extra = [Span(doc, t.i, t.i + 1, label=label_of[t.text]) for t in proper
                  if t.text in label_of and t.i not in taken and self._bare_name(t)]
         return _sorted(ents + extra)
 
@@ -160,7 +162,8 @@ class ActorGazetteer:
         if not surnames:
             return ents
         taken = {i for e in ents for i in range(e.start, e.end)}
-        extra = [Span(doc, t.i, t.i + 1, label="PERSON") for t in doc
+        bare = map(doc.__getitem__, positions(doc, "ORTH", surnames))
+        extra = [Span(doc, t.i, t.i + 1, label="PERSON") for t in bare
                  if t.text in surnames and t.i not in taken and t.tag_ == "NNP"
                  and not (t.i + 1 < len(doc) and doc[t.i + 1].tag_ == "NNP")]
         return _sorted(ents + extra) if extra else ents
