@@ -21,6 +21,9 @@ PRUNING_ORDER = (frozenset({"conj", "cc"}), frozenset({"npadvmod", "advmod"}), f
 TITLE_WORDS = 16
 # Adverbials a headline leaves out when they come before the subject.
 FRONTED_DEPS = frozenset({"prep", "advmod", "npadvmod", "advcl", "punct"})
+# Words inside a coordinated subject ("Washington and a number of European
+# countries, as well as Israel"), read when the parser lost the subject.
+SUBJECT_GLUE = frozenset({",", "'s", "’s", "of", "as", "well"})
 # What a title never ends on.
 DANGLING_DEPS = frozenset({"cc", "mark", "prep", "det", "punct", "preconj", "case", "aux", "auxpass"})
 QUOTES = "\"“”‘’«»„"
@@ -213,7 +216,8 @@ def _subject_run(root: "Token") -> list[int]:
     while i >= 0 and doc[i].pos_ in ("ADV", "AUX", "PART"):
         i -= 1
     run: list[int] = []
-    while i >= 0 and (doc[i].pos_ in ("PROPN", "NOUN", "CCONJ", "DET", "ADJ", "NUM") or doc[i].text in (",", "'s", "’s")):
+    while i >= 0 and (doc[i].pos_ in ("PROPN", "NOUN", "CCONJ", "DET", "ADJ", "NUM")
+                      or doc[i].lower_ in SUBJECT_GLUE):
         run.append(i)
         i -= 1
     return run[::-1]
