@@ -94,6 +94,7 @@ class DateEvidence:
     rule: str  # e.g. "weekday-past", "publication-date"
     expression: str | None = None  # the time expression's text, None if dated by publication
     value: str | None = None  # the expression's TIMEX3 value
+    mod: str | None = None  # TIMEX3 mod of the expression: EARLY, LATE, APPROX...
 
 
 @dataclass(frozen=True)
