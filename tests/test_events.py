@@ -121,3 +121,14 @@ def test_a_date_that_modifies_another_noun_does_not_date_the_verb() -> None:
 def test_a_sentence_that_lost_its_full_stop_is_not_a_heading() -> None:
     found = happenings("The A380 was revealed in January 2005\n\nThe frenzy of telephone diplomacy\n\n")
     assert [(h.date, h.predicate) for h in found] == [("2005-01", "reveal")]
+
+
+@pytest.mark.parametrize("text, date_, mod", [
+    ("Russian troops seized the plant in early March.", "2021-03", "EARLY"),
+    ("The talks ended about a week ago.", "2022-02-05", "APPROX"),
+    ("Russian troops seized the plant on March 4, 2021.", "2021-03-04", None),
+])
+def test_the_expression_modifier_travels_with_the_date(text: str, date_: str, mod: str | None) -> None:
+    # the site prints "c. early March" from it
+    found = happenings(text)
+    assert [(h.date, h.evidence.mod) for h in found] == [(date_, mod)]

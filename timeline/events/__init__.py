@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..records import Article, DateEvidence, Happening, Mention, Timex
+from ..records import Article, Happening, Mention, Timex
 from .anchors import Anchor, find_anchors
 from .vocabulary import Vocabulary, load_vocabulary
 from .wording import actors_of, clean_text, mentions_in, numbers_of, place_of, title_from
@@ -183,6 +183,4 @@ def _fold(previous: Happening, segment: "Span", mentions: list[Mention]) -> Happ
     extra = actors_of(mentions_in(mentions, segment.start_char, segment.end_char))
     actors = previous.actors + tuple(a for a in extra if a not in previous.actors)
     summary = f"{previous.summary} {clean_text(segment.text)}"
-    return replace(previous, actors=actors, summary=summary, sentence=summary,
-                   evidence=DateEvidence(rule=previous.evidence.rule, expression=previous.evidence.expression,
-                                         value=previous.evidence.value))
+    return replace(previous, actors=actors, summary=summary, sentence=summary)

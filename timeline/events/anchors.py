@@ -213,7 +213,8 @@ def _date(anchor: Anchor, root: "Token", dct: date | None, vocab: Vocabulary) ->
         value = _day_value(timex.value or "")
         anchor.date, anchor.precision = value, precision_of(value)
         anchor.status = "scheduled" if anchor.mood.scheduled or is_future(value, dct) else "occurred"
-        anchor.evidence = DateEvidence(rule=timex.rule or how, expression=timex.text, value=timex.value)
+        anchor.evidence = DateEvidence(rule=timex.rule or how, expression=timex.text, value=timex.value,
+                                       mod=timex.mod)
         return True
     if dct is None or anchor.mood.scheduled or not anchor.is_main:
         return False
