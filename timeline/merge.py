@@ -29,6 +29,7 @@ from rapidfuzz import fuzz, process
 
 from .importance import LEAD_SENTENCES, Signals, importance
 from .records import ActorRef, Article, Event, Happening, Source, stable_hash
+from .store.nogc import paused_gc
 from .temporal.values import bounds, precision_of, sort_key
 
 SIMILAR_TITLES = 55  # rapidfuzz token_sort_ratio above which two titles tell the same happening
@@ -50,12 +51,13 @@ class MergeResult:
 
 def merge(store: list[Event], happenings: list[Happening], articles: list[Article]) -> MergeResult:
     """The new store: ``store`` updated with what ``articles`` now report."""
-    by_article = {a.id: a for a in articles}
-    published = _published(by_article)
-    clusters = cluster(happenings)
-    proposals = [_propose(c, by_article, published) for c in clusters]
-    _rank(proposals, clusters, by_article)
-    return _reconcile(store, proposals, by_article)
+    with paused_gc():
+        by_article = {a.id: a for a in articles}
+        published = _published(by_article)
+        clusters = cluster(happenings)
+        proposals = [_propose(c, by_article, published) for c in clusters]
+        _rank(proposals, clusters, by_article)
+        return _reconcile(store, proposals, by_article)
 
 
 # --- 1. clustering -------------------------------------------------------------------------

@@ -16,14 +16,21 @@ removes it from ``curated``.
 
 from __future__ import annotations
 
+import hashlib
+import math
 import re
 from dataclasses import fields
+from functools import lru_cache
+from json.encoder import encode_basestring
 from pathlib import Path
 from typing import Any
 
 from ..errors import StoreError
 from ..records import ActorRef, DateEvidence, Event, Problem, Source, stable_hash
-from .yamlio import LineDict, atomic_write_text, dump_yaml, load_yaml, load_yaml_fast
+from .fastyaml import dump_store, parse_store
+from .loadcache import StoreCache, decode, read_bytes, remember, unchanged
+from .nogc import paused_gc
+from .yamlio import LineDict, atomic_write_text, load_yaml, load_yaml_fast
 
 FIELD_ORDER = (
     "id", "date", "precision", "status", "type", "title", "summary", "actors", "place",
@@ -40,6 +47,7 @@ _ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,120}$")
 _DATE_RE = re.compile(r"^(\d{4}|\d{3}X|\d{2}XX)(-(\d{2}|W\d{2}|Q[1-4]|H[12]|SP|SU|FA|WI)(-\d{2})?)?$")
 
 
+@lru_cache(maxsize=1 << 16)
 def store_file_key(date: str) -> str:
     """Name of the store file an event of ``date`` lives in: ``2022-02`` or ``2014``."""
     from ..temporal.values import bounds
@@ -53,11 +61,31 @@ def store_file_key(date: str) -> str:
     return f"{first.year:04d}"
 
 
+def _canonical(value: object) -> str | None:
+    """``json.dumps`` of a tracked field's value, as ``stable_hash`` writes it, for
+    the types those fields have; None for anything else. Building one JSON
+    encoder per value is what made fingerprints the slow part of a load."""
+    if isinstance(value, str):
+        return encode_basestring(value)
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and math.isfinite(value):
+        return repr(value)
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return "[" + ", ".join(encode_basestring(v) for v in value) + "]"
+    return None
+
+
 def _field_hash(event: Event, name: str) -> str:
     value = getattr(event, name)
     if name == "actors":
         value = [a.name for a in value]
-    return stable_hash(value, length=FINGERPRINT_PART)
+    text = _canonical(value)
+    if text is None:
+        return stable_hash(value, length=FINGERPRINT_PART)
+    return hashlib.sha1(f"[{text}]".encode("utf-8")).hexdigest()[:FINGERPRINT_PART]
 
 
 def fingerprint(event: Event) -> str:
@@ -190,31 +218,55 @@ def _source_from(value: Any) -> Source:
                      if k in value and k != "quote"}, quote=str(value.get("quote") or ""))
 
 
-def load_events(folder: Path) -> tuple[list[Event], list[Problem]]:
+def load_events(folder: Path, cache: Path | None = None) -> tuple[list[Event], list[Problem]]:
     """Every event of the store. A broken file is reported and its events kept out
-    of this build; the caller must then not overwrite that file (see ``broken``)."""
+    of this build; the caller must then not overwrite that file (see ``broken``).
+
+    ``cache`` (the build's cache folder) keeps each file's validated events
+    under the hash of its bytes, so an unchanged file is neither parsed nor
+    validated again."""
     events: list[Event] = []
     problems: list[Problem] = []
     if not folder.is_dir():
         return events, problems
-    for path in sorted(folder.glob("*.yaml")):
-        try:
-            events.extend(_load_file(path))
-        except StoreError as exc:
-            problems.append(Problem(path=str(exc.path or path), line=exc.line, message=exc.reason))
+    entries = StoreCache(cache) if cache is not None else None
+    with paused_gc():
+        for path in sorted(folder.glob("*.yaml")):
+            try:
+                events.extend(_load_file(path, entries))
+            except StoreError as exc:
+                problems.append(Problem(path=str(exc.path or path), line=exc.line, message=exc.reason))
+    if entries is not None and not problems:
+        entries.prune()
     return events, problems
 
 
-def _load_file(path: Path) -> list[Event]:
-    """Events of one file: libyaml first, the line-numbering loader only to
-    name the line of something wrong."""
-    data = load_yaml_fast(path)
+def _load_file(path: Path, entries: StoreCache | None = None) -> list[Event]:
+    """Events of one file: from the cache, else the store's own reader, else
+    libyaml; the line-numbering loader only to name the line of something wrong."""
+    raw, stat = read_bytes(path)
+    digest = entries.key(raw) if entries is not None else ""
+    cached = entries.get(digest) if entries is not None else None
+    if cached is not None:
+        events, canonical = cached
+        remember(path, stat, events, canonical)
+        return events
+    text = decode(raw, path)
+    data = parse_store(text)
+    if data is None:
+        data = load_yaml_fast(path, text=text)
     try:
-        return _events_of(data, path)
+        events = _events_of(data, path)
     except StoreError:
         if isinstance(data, list) and data and isinstance(data[0], LineDict):
             raise
-    return _events_of(load_yaml(path), path)
+        events = _events_of(load_yaml(path), path)
+    # Written by this module if and only if writing the events again gives the same bytes;
+    # checking that costs a dump, so it is left to ``save_events`` which dumps anyway.
+    remember(path, stat, events, False)
+    if entries is not None:
+        entries.put(digest, events, canonical=False)
+    return events
 
 
 def _events_of(data: Any, path: Path) -> list[Event]:
@@ -268,24 +320,40 @@ def _line_of(path: Path, event_id: str) -> int | None:
     return None
 
 
-def save_events(folder: Path, events: list[Event], *, keep: set[str] = frozenset()) -> int:
+def save_events(folder: Path, events: list[Event], *, keep: set[str] = frozenset(),
+                cache: Path | None = None) -> int:
     """Write events, one file per month, atomically; remove files no longer needed.
 
     ``keep`` names files that must not be touched (for instance a file that did
-    not load: its content would otherwise be lost). Returns files written.
+    not load: its content would otherwise be lost). A file whose events are the
+    ones ``load_events`` read from it, unchanged on disk and known to be in
+    this module's layout, is not even written out again. Returns files written.
     """
+    with paused_gc():
+        return _save(folder, events, keep, cache)
+
+
+def _save(folder: Path, events: list[Event], keep: set[str], cache: Path | None) -> int:
     from ..temporal.values import sort_key
 
     groups: dict[str, list[Event]] = {}
     for event in events:
         groups.setdefault(store_file_key(event.date), []).append(event)
+    entries = StoreCache(cache) if cache is not None else None
     written = 0
     for key, group in sorted(groups.items()):
         path = folder / f"{key}.yaml"
         if path.name in keep:
             continue
         group.sort(key=lambda e: (sort_key(e.date), e.id))
-        written += atomic_write_text(path, dump_yaml([event_to_dict(e) for e in group]))
+        if unchanged(path, group):
+            continue
+        text = dump_store([event_to_dict(e) for e in group])
+        written += atomic_write_text(path, text)
+        raw = text.encode("utf-8")
+        remember(path, path.stat(), group, True)
+        if entries is not None:  # the next load of this file is a cache hit
+            entries.put(entries.key(raw), group, canonical=True)
     if folder.is_dir():
         for path in folder.glob("*.yaml"):
             if path.stem not in groups and path.name not in keep:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from functools import lru_cache
 from json.encoder import encode_basestring
 from typing import Any, Callable
 
@@ -52,15 +53,32 @@ def _escape(match: re.Match[str]) -> str:
     return f"\\u{ord(match[0]):04x}"
 
 
+# Kinds, statuses, outlets, article titles and dates recur across thousands of
+# events: their written (and read) form is remembered rather than matched again.
+_MEMO_LIMIT = 1 << 17
+_WRITTEN: dict[str, str] = {}
+_READ: dict[str, Any] = {}
+
+
+def _string(value: str) -> str:
+    if is_plain(value):
+        return value
+    # encode_basestring escapes quotes, backslashes and C0 controls the JSON
+    # way; the rest of the unsafe set gets \\u escapes, which YAML also knows.
+    quoted = encode_basestring(value)
+    return _ESCAPE.sub(_escape, quoted) if _ESCAPE.search(quoted) else quoted
+
+
 def scalar(value: Any) -> str:
     """One scalar as YAML text on a single line."""
     if isinstance(value, str):
-        if is_plain(value):
-            return value
-        # encode_basestring escapes quotes, backslashes and C0 controls the JSON
-        # way; the rest of the unsafe set gets \\u escapes, which YAML also knows.
-        quoted = encode_basestring(value)
-        return _ESCAPE.sub(_escape, quoted) if _ESCAPE.search(quoted) else quoted
+        written = _WRITTEN.get(value)
+        if written is None:
+            written = _string(value)
+            if len(_WRITTEN) >= _MEMO_LIMIT:
+                _WRITTEN.clear()
+            _WRITTEN[value] = written
+        return written
     if value is None:
         return "null"
     if value is True:
@@ -82,6 +100,7 @@ def scalar(value: Any) -> str:
     raise TypeError(f"cannot write {type(value).__name__} as a store scalar")
 
 
+@lru_cache(maxsize=1024)
 def _key(key: str) -> str:
     return key if _KEY.fullmatch(key) and key not in _WORDS else scalar(key)
 
@@ -132,6 +151,18 @@ class _Unknown(Exception):
 
 
 def _value(text: str) -> Any:
+    value = _READ.get(text, _READ)  # the dict itself stands for "not seen"
+    if value is _READ:
+        value = _parse_value(text)
+        if isinstance(value, (list, dict)):
+            return value  # a fresh container each time: callers may change it
+        if len(_READ) >= _MEMO_LIMIT:
+            _READ.clear()
+        _READ[text] = value
+    return value
+
+
+def _parse_value(text: str) -> Any:
     if text[0] == '"':
         if _QUOTED.fullmatch(text):
             return json.loads(text)
@@ -149,7 +180,13 @@ def _value(text: str) -> Any:
 
 
 _CONSTANTS: dict[str, Callable[[], Any]] = {
-    "null": lambda: None, "true": lambda: True, "false": lambda: False, "[]": list, "{}": dict}
+    "null": lambda: None, "true": lambda: True, "false": lambda: False, "[]": list, "{}": dict,
+    ".inf": lambda: math.inf, "-.inf": lambda: -math.inf, ".nan": lambda: math.nan}
+
+
+@lru_cache(maxsize=1024)
+def _plain_key(key: str) -> bool:
+    return _KEY.fullmatch(key) is not None and key not in _WORDS
 
 
 def _entry(line: str, start: int) -> tuple[str, Any | None]:
@@ -158,7 +195,7 @@ def _entry(line: str, start: int) -> tuple[str, Any | None]:
     if colon < 0:
         raise _Unknown
     key = line[start:colon]
-    if not _KEY.fullmatch(key) or key in _WORDS:
+    if not _plain_key(key):
         raise _Unknown
     if colon + 1 == len(line):
         return key, None
@@ -233,7 +270,7 @@ def _parse(text: str) -> list[dict[str, Any]]:
 def _looks_like_entry(text: str) -> bool:
     """Whether a list element is ``key: value`` (a mapping) rather than a scalar."""
     colon = text.find(":")
-    return colon > 0 and _KEY.fullmatch(text[:colon]) is not None and (
+    return colon > 0 and _plain_key(text[:colon]) and (
         colon + 1 == len(text) or text[colon + 1] == " ")
 
 

@@ -67,11 +67,12 @@ def load_yaml(path: Path, *, max_bytes: int = 50_000_000) -> Any:
 _ALIAS_HINT = re.compile(r"(^|[\s\[{,:-])[&*][^\s,\]}]+", re.MULTILINE)
 
 
-def load_yaml_fast(path: Path, *, max_bytes: int = 50_000_000) -> Any:
+def load_yaml_fast(path: Path, *, max_bytes: int = 50_000_000, text: str | None = None) -> Any:
     """Like ``load_yaml`` but with libyaml and plain dicts: ten times faster, no
     line numbers. Callers that find something wrong call ``load_yaml`` again
-    to name the line."""
-    text = _read_text(path, max_bytes)
+    to name the line. ``text``: the file's content when the caller has read it."""
+    if text is None:
+        text = _read_text(path, max_bytes)
     if "\x00" in text or _ALIAS_HINT.search(text) or not hasattr(yaml, "CSafeLoader"):
         return parse_yaml(text, str(path))  # the careful path gives the message
     try:
@@ -132,11 +133,12 @@ def dump_yaml(data: Any) -> str:
                      default_flow_style=False)
 
 
-def atomic_write_text(path: Path, text: str) -> bool:
+def atomic_write_text(path: Path, text: str, *, sync: bool = True) -> bool:
     """Write ``text`` to ``path`` via a temporary file and a rename.
 
     Returns False (and writes nothing) when the file already holds ``text``,
-    so a rebuild without changes touches no file.
+    so a rebuild without changes touches no file. ``sync=False`` skips the
+    fsync, for caches: a torn cache file is only a miss.
     """
     try:
         if path.read_text(encoding="utf-8") == text:
@@ -148,8 +150,9 @@ def atomic_write_text(path: Path, text: str) -> bool:
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
+            if sync:
+                handle.flush()
+                os.fsync(handle.fileno())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
