@@ -47,3 +47,17 @@ def test_no_title_ends_on_a_function_word_or_glues_words(sentence: str) -> None:
         words = happening.title.lower().split()
         assert words[-1] not in NEVER_LAST and words[0] not in NEVER_FIRST, happening.title
         assert not re.search(r"\)\w", happening.title), happening.title  # a name glued to the next word
+
+
+def test_a_relative_or_participial_clause_is_titled_with_the_noun_it_describes() -> None:
+    found = happenings("Prime Minister Pedro Sanchez, who visited the island on Friday, promised aid.\n\n"
+                       "The island's airport, which was closed last week because of ash, reopened on Wednesday.")
+    titles = {h.date: h.title for h in found}
+    assert titles["2022-02-11"] == "Pedro Sanchez visited the island"
+    assert titles["2022-02-09"] == "The island's airport reopened"
+
+
+def test_a_clause_of_time_under_a_verb_of_saying_is_not_what_was_said() -> None:
+    found = happenings("The general declared himself leader on Friday, two days after his soldiers detained the "
+                       "president.")
+    assert found[0].title == "The general declared himself leader"

@@ -91,16 +91,23 @@ def clause_root(segment: "Span") -> "Token | None":
         if is_predicate(token):
             return token
     for token in tops:  # the root is a noun: the verb may sit just below it
-        for child in token.children:
-            if is_predicate(child) and start <= child.i < end and child.dep_ in CLAUSE_DEPS:
-                return child
+        below = [c for c in token.children if is_predicate(c) and start <= c.i < end and c.dep_ in CLAUSE_DEPS]
+        # "The airport, which was closed last week, reopened on Wednesday": a relative
+        # clause describes the noun; the verb the parser hung beside it is the clause's own.
+        for child in sorted(below, key=lambda c: c.dep_ == "relcl"):
+            return child
     return None
 
 
 def content_of(verb: "Token") -> "Token | None":
-    """What a verb of saying introduces: its clausal complement."""
+    """What a verb of saying introduces: its clausal complement, unless a
+    conjunction of time or cause opens it (an adverbial the parser mislabelled)."""
+    from .vocabulary import load_vocabulary
+
+    subordinators = load_vocabulary().subordinators
     for child in verb.children:
-        if child.dep_ in ("ccomp", "xcomp") and is_predicate(child):
+        if child.dep_ in ("ccomp", "xcomp") and is_predicate(child) and not any(
+                c.dep_ == "mark" and c.lower_ in subordinators for c in child.children):
             return child
     return None
 

@@ -7,7 +7,7 @@ so that a maintainer can read and extend them without touching code.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -30,6 +30,8 @@ class Vocabulary:
     boilerplate: tuple[re.Pattern[str], ...]
     dated_nouns: frozenset[str] = frozenset()
     time_units: frozenset[str] = frozenset()
+    subordinators: frozenset[str] = frozenset()
+    offset_subordinators: dict[str, int] = field(default_factory=dict)
 
     def with_extra_types(self, extra: dict[str, tuple[str, ...]]) -> "Vocabulary":
         """The scheme with the maintainer's types (config ``events.types``) tried first."""
@@ -70,4 +72,6 @@ def load_vocabulary() -> Vocabulary:
         boilerplate=tuple(re.compile(p) for p in words.get("boilerplate") or ()),
         dated_nouns=_words(words, "dated_nouns"),
         time_units=_words(words, "time_units"),
+        subordinators=_words(words, "adverbial_subordinators"),
+        offset_subordinators={str(k).lower(): int(v) for k, v in (words.get("offset_subordinators") or {}).items()},
     )

@@ -29,6 +29,8 @@ DANGLING_DEPS = frozenset({"cc", "mark", "prep", "det", "punct", "preconj", "cas
 QUOTES = "\"“”‘’«»„"
 WORD_PUNCT = frozenset("-–/'’")
 NUMBER_ENTS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
+# Relative pronouns ("who", "which", "that" as a subject): a headline names the noun instead.
+RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
 
 
 def mentions_in(mentions: Iterable[Mention], start: int, end: int) -> list[Mention]:
@@ -87,7 +89,7 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
             for token in span:
                 by_token[token.i] = mention
     dropped = set(keep_out) | {t.i for t in root.subtree if not within[0] <= t.i < within[1]}
-    dropped |= _fronted(root) | _measures(root)
+    dropped |= _fronted(root) | _measures(root) | _subordinate(root)
     # a preposition whose object was a time expression goes, but what is coordinated
     # with it stays: "due in Kyiv on Monday and in Moscow" -> "due in Kyiv and in Moscow"
     elided = {t.i for t in root.subtree if t.dep_ == "prep" and t.i not in dropped
@@ -104,8 +106,10 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
         elif child.dep_ == "prep" and (child.lower_ in ("according", "amid", "despite", "while") or (
                 child.lower_ == "as" and child.head.pos_ == "VERB")):
             dropped.update(t.i for t in child.subtree)
+    described = _described(root, dropped, within)
+    dropped |= {t.i for t in root.children if t.i in described or t.tag_ in RELATIVE_TAGS}
     for kinds in (frozenset(),) + PRUNING_ORDER:
-        chosen = _tidy(_collect(root, dropped, kinds, elided), doc)
+        chosen = _tidy(sorted(described | set(_collect(root, dropped, kinds, elided))), doc)
         if _word_count(chosen, by_token) <= TITLE_WORDS:
             break
     by_mention_tokens: dict[str, set[int]] = {}
@@ -151,6 +155,33 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
             title = " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names) + " " + title
     title = re.sub(r"\s+([,.;:!?])", r"\1", title)
     return title[:1].upper() + title[1:] if title else ""
+
+
+def _subordinate(root: "Token") -> set[int]:
+    """A clause opened by a conjunction of time or cause ("after his soldiers
+    detained the president") is the setting, not the headline, even where the
+    parser made it the verb's complement."""
+    subordinators = load_vocabulary().subordinators
+    return {t.i for c in root.children if c.dep_ in ("ccomp", "advcl")
+            and any(m.dep_ == "mark" and m.lower_ in subordinators for m in c.children) for t in c.subtree}
+
+
+def _described(root: "Token", dropped: set[int], within: tuple[int, int]) -> set[int]:
+    """The noun phrase a relative or participial clause describes, which is the
+    subject of its headline: "Pedro Sanchez, who visited the island on Saturday"
+    -> Pedro Sanchez visited the island; "a further strike on a radar site
+    followed on Saturday" -> a further strike on a radar site followed."""
+    if root.dep_ not in ("relcl", "acl") or root.head.pos_ not in ("NOUN", "PROPN"):
+        return set()
+    if any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in RELATIVE_TAGS for c in root.children):
+        return set()  # "the law that Parliament passed": the clause has a subject of its own
+    head = root.head
+    while head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ in ("NOUN", "PROPN"):
+        head = head.head.head  # up from "a radar site" to "a further strike on a radar site"
+    inner = {t.i for t in root.subtree}
+    side = {t.i for c in head.subtree if c.i != head.i and c.dep_ in ALWAYS_DROPPED | {"acl", "relcl"}
+            for t in c.subtree}
+    return {t.i for t in head.subtree if t.i not in inner | side | dropped and within[0] <= t.i < within[1]}
 
 
 def _collect(root: "Token", dropped: set[int], kinds: frozenset[str], elided: set[int]) -> list[int]:
