@@ -187,6 +187,12 @@ def to_jsonable(value: Any) -> Any:
     return value
 
 
+@lru_cache(maxsize=None)
+def _record_fields(kind: type) -> tuple[dict[str, Any], frozenset[str]]:
+    # Resolving type hints is slow and the records never change while running.
+    return typing.get_type_hints(kind), frozenset(f.name for f in dataclasses.fields(kind))
+
+
 def from_jsonable(kind: Any, data: Any) -> Any:
     """Rebuild a value of type ``kind``; raises ValueError on anything that does not fit."""
     origin = typing.get_origin(kind)
@@ -220,8 +226,7 @@ def from_jsonable(kind: Any, data: Any) -> Any:
     if dataclasses.is_dataclass(kind):
         if not isinstance(data, dict):
             raise ValueError(f"expected a mapping for {kind.__name__}")
-        hints = typing.get_type_hints(kind)
-        names = {f.name for f in dataclasses.fields(kind)}
+        hints, names = _record_fields(kind)
         if set(data) - names:
             raise ValueError(f"unknown fields for {kind.__name__}: {sorted(set(data) - names)}")
         return kind(**{name: from_jsonable(hints[name], v) for name, v in data.items()})
