@@ -132,3 +132,36 @@ def test_the_expression_modifier_travels_with_the_date(text: str, date_: str, mo
     # the site prints "c. early March" from it
     found = happenings(text)
     assert [(h.date, h.evidence.mod) for h in found] == [(date_, mod)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a clause of time measured from the dated one: back for "after", on for "before"
+    ("The minister resigned on Thursday, two days after a newspaper published the recordings.",
+     {("2022-02-10", "resign"), ("2022-02-08", "publish")}),
+    ("Janet Yellen arrived in Kyiv on Monday, a week after Joe Biden made his own trip to the capital.",
+     {("2022-02-07", "arrive"), ("2022-01-31", "make")}),
+    # a second clause with its own subject shares the time and is a happening of its own
+    ("Hundreds of supporters rallied outside the assembly on Thursday, and some set fire to the party's offices.",
+     {("2022-02-10", "rally"), ("2022-02-10", "set")}),
+    # a clause with a time of its own keeps it (the measure would have said the 14th)
+    ("The strike came on Friday, three days before the leaders met in Rome on Monday.",
+     {("2022-02-11", "come"), ("2022-02-07", "meet")}),
+])
+def test_clauses_dated_through_the_dated_one(text: str, expected: set[tuple[str, str]]) -> None:
+    assert {(h.date, h.predicate) for h in happenings(text)} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the definite subject takes up a noun of the previous sentence: the same occasion
+    ("A missile hit a cargo vessel in the Red Sea on Monday.\n\nThe vessel caught fire.",
+     ["2022-02-07", "2022-02-07"]),
+    ("Iran fired about 180 missiles at Israel on Tuesday.\n\nMost of the missiles were intercepted.",
+     ["2022-02-08", "2022-02-08"]),
+    ("The leaders met in Oslo on Tuesday.\n\nThe four leaders also agreed to pool ammunition purchases.",
+     ["2022-02-08", "2022-02-08"]),
+    # a new subject with nothing taken up is news of the day
+    ("A missile hit a cargo vessel in the Red Sea on Monday.\n\nInsurers raised their premiums.",
+     ["2022-02-07", "2022-02-12"]),
+])
+def test_a_sentence_that_goes_on_telling_a_dated_happening_keeps_its_date(text: str, expected: list[str]) -> None:
+    assert [h.date for h in happenings(text)] == expected

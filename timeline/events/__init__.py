@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 
 from ..records import Article, Happening, Mention, Timex
 from .anchors import Anchor, find_anchors
+from .discourse import carry_date
+from .linked import linked_anchors
 from .vocabulary import Vocabulary, load_vocabulary
 from .wording import actors_of, clean_text, mentions_in, numbers_of, place_of, title_from
 
@@ -30,11 +32,15 @@ def find_happenings(doc: "Doc", article: Article, timexes: list[Timex], mentions
     vocab = load_vocabulary().with_extra_types(extra_types)
     found: list[Happening] = []
     previous: Happening | None = None
+    before: tuple["Span | None", list[Happening]] = (None, [])  # the last sentence read and what it reported
     for index, segment in enumerate(segments(doc)):
         if skip_segment(segment, vocab):
-            previous = None
+            previous, before = None, (None, [])
             continue
         anchors = find_anchors(segment, timexes, article.published, vocab)
+        anchors += linked_anchors(anchors, segment, timexes, vocab)
+        carry_date(anchors, before[1], before[0], vocab)
+        reported = len(found)
         if found:
             # Past the lead, a standing position restated without a date is background.
             anchors = [a for a in anchors if not (a.stance and not a.timexes)]
@@ -62,6 +68,7 @@ def find_happenings(doc: "Doc", article: Article, timexes: list[Timex], mentions
                 found.append(happening)
                 seen.add((happening.title, happening.date))
         previous = found[-1] if made and found and found[-1] in made else None
+        before = (segment, found[reported:])
     return found
 
 

@@ -1,0 +1,59 @@
+"""Sentences that go on telling the happening just reported.
+
+A news report often dates a happening once and then says more about it in
+sentences of their own with no time expression: "A missile hit a cargo vessel
+on Monday. The vessel caught fire." Dating those to the day of publication
+would put the fire on the wrong day. A sentence continues the previous one when
+its subject takes up a noun of that sentence with a definite article ("the
+vessel", "most of the missiles") or when it says what the same people "also"
+did; it then takes the previous happening's date.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from ..records import Happening
+from .anchors import DEFINITE_DETERMINERS, Anchor
+from .vocabulary import Vocabulary
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+# Adverbs that add a further act by the same participants at the same occasion.
+ADDITIVE = frozenset({"also"})
+
+
+def carry_date(anchors: list[Anchor], earlier: list[Happening], before: "Span | None", vocab: Vocabulary) -> None:
+    """Give an undated main clause that continues ``earlier`` (the happenings of the
+    previous sentence, ``before``) the date of the happening it continues."""
+    dated = [h for h in earlier if h.evidence.rule != "publication-date" and h.evidence.expression]
+    if not dated or before is None:
+        return
+    for anchor in anchors:
+        if not anchor.is_main or anchor.evidence.rule != "publication-date" or anchor.mood.scheduled:
+            continue
+        if anchor.verb.lemma_.lower() in vocab.reporting or anchor.is_reporting:
+            continue  # a further statement may well come later than the happening it is about
+        taken_up = _taken_up(anchor.verb, before)
+        if taken_up is None and not any(c.dep_ == "advmod" and c.lower_ in ADDITIVE for c in anchor.verb.children):
+            continue
+        source = next((h for h in dated if taken_up and taken_up in h.title.lower()), dated[0])
+        anchor.date, anchor.precision, anchor.status = source.date, source.precision, source.status
+        anchor.evidence = replace(source.evidence, rule="continues-previous")
+
+
+def _taken_up(verb: "Token", before: "Span") -> str | None:
+    """The noun of the previous sentence that the clause's definite subject repeats."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return None
+    heads = [subject] + [p for prep in subject.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                         for p in prep.children if p.dep_ == "pobj"]  # "most of the missiles"
+    nouns = {t.lemma_.lower() for t in before if t.pos_ == "NOUN"}
+    for head in heads:
+        if head.pos_ == "NOUN" and head.lemma_.lower() in nouns and any(
+                c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in head.children):
+            return head.lower_
+    return None
