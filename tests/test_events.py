@@ -165,3 +165,13 @@ def test_clauses_dated_through_the_dated_one(text: str, expected: set[tuple[str,
 ])
 def test_a_sentence_that_goes_on_telling_a_dated_happening_keeps_its_date(text: str, expected: list[str]) -> None:
     assert [h.date for h in happenings(text)] == expected
+
+
+def test_a_saying_and_what_was_said_each_dated_by_their_own_expression() -> None:
+    found = happenings("General Motors announced on Wednesday that it saw a 45% drop in its sales in January.")
+    assert {"2022-02-09", "2022-01"} <= {h.date for h in found}
+
+
+def test_a_glued_dateline_loses_to_the_expression_beside_the_verb() -> None:
+    found = happenings("Apple unveils new Mac February 12, 2022 Apple Computer announced on Tuesday its new laptops.")
+    assert "2022-02-08" in {h.date for h in found}

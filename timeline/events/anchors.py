@@ -195,6 +195,8 @@ def find_anchors(segment: "Span", timexes: list[Timex], dct: date | None, vocab:
         plain = _main_anchor(root, vocab, descend=False)
         if plain is not None:
             anchors[0] = plain
+    if main is not None and main.speaker is not None:
+        anchors += _statement_apart(main, root, vocab)
     kept = []
     for anchor in anchors:
         anchor.keep_out = keep_out
@@ -204,12 +206,32 @@ def find_anchors(segment: "Span", timexes: list[Timex], dct: date | None, vocab:
     return kept
 
 
+def _statement_apart(main: Anchor, root: "Token", vocab: Vocabulary) -> list[Anchor]:
+    """"GM announced on Wednesday that its sales fell in March": when the saying
+    and what was said each have their own time, both are happenings, each dated
+    by its own expression."""
+    if main.speaker is None:
+        return []
+    said = [t for t in main.timexes if t[2].i == main.speaker.i]
+    told = [t for t in main.timexes if t[2].i != main.speaker.i]
+    if not said or not told or {_day_value(t[0].value or "") for t in said} & {
+            _day_value(t[0].value or "") for t in told}:
+        return []
+    statement = _main_anchor(root, vocab, descend=False)
+    if statement is None:
+        return []
+    main.timexes, statement.timexes = told, said
+    return [statement]
+
+
 def _date(anchor: Anchor, root: "Token", dct: date | None, vocab: Vocabulary) -> bool:
     """Give the anchor its date, precision, status and evidence; False when it has none."""
     if anchor.timexes:
         # The expression on the predicate itself beats one on a conjunct or on the verb of saying.
+        # Then the finer, then the nearer: a dateline glued to the first sentence
+        # ("January 11, 2006 Apple announced on Tuesday") is further from the verb.
         timex, how, _ = min(anchor.timexes, key=lambda t: (t[2].i != anchor.verb.i, t[1] != "adverbial",
-                                                           -_rank(t[0].value or "")))
+                                                           -_rank(t[0].value or ""), _distance(t[0], anchor.verb)))
         value = _day_value(timex.value or "")
         anchor.date, anchor.precision = value, precision_of(value)
         anchor.status = "scheduled" if anchor.mood.scheduled or is_future(value, dct) else "occurred"
@@ -232,6 +254,11 @@ def _date(anchor: Anchor, root: "Token", dct: date | None, vocab: Vocabulary) ->
     anchor.date, anchor.precision, anchor.status = dct.isoformat(), "day", "occurred"
     anchor.evidence = DateEvidence(rule="publication-date", expression=None, value=dct.isoformat())
     return True
+
+
+def _distance(timex: Timex, verb: "Token") -> int:
+    """Characters between a time expression and its predicate."""
+    return max(timex.start - (verb.idx + len(verb)), verb.idx - timex.end, 0)
 
 
 def _rank(value: str) -> int:
