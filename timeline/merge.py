@@ -60,6 +60,25 @@ def merge(store: list[Event], happenings: list[Happening], articles: list[Articl
         return _reconcile(store, proposals, by_article)
 
 
+def _evolve(event: Event, **changes: object) -> Event:
+    """``dataclasses.replace`` for events, at a fifth of the cost: a copy of the
+    record's fields with some changed, the way ``copy.copy`` makes one. It
+    skips ``__init__``, which for ``Event`` only assigns fields; should the
+    record ever validate in ``__post_init__``, the real ``replace`` is used."""
+    if _EVENT_HAS_POST_INIT:
+        return replace(event, **changes)
+    unknown = changes.keys() - event.__dict__.keys()
+    if unknown:
+        raise TypeError(f"Event has no field {sorted(unknown)[0]!r}")
+    copy = object.__new__(Event)
+    copy.__dict__.update(event.__dict__)
+    copy.__dict__.update(changes)
+    return copy
+
+
+_EVENT_HAS_POST_INIT = hasattr(Event, "__post_init__")
+
+
 # --- 1. clustering -------------------------------------------------------------------------
 # Dates are few and repeat across thousands of happenings, so what a date means
 # (precision, span, buckets, compatibility) is worked out once per distinct value.
@@ -270,7 +289,7 @@ def _rank(proposals: list[Event], clusters: list[list[Happening]], articles: dic
             actor_events=max((actor_events[a.name] for a in p.actors), default=0),
             scheduled=p.status == "scheduled", coarse=p.precision not in FINE,
         )
-        proposals[i] = replace(p, importance=importance(signals))
+        proposals[i] = _evolve(p, importance=importance(signals))
 
 
 # --- 3. and 4. reconciling with the store ----------------------------------------------------
@@ -327,7 +346,7 @@ def _reconcile(store: list[Event], proposals: list[Event], articles: dict[str, A
             while eid in taken:
                 eid = f"{eid[:113]}-{stable_hash(eid, length=6)}"
             taken.add(eid)
-            events.append(replace(p, id=eid))
+            events.append(_evolve(p, id=eid))
             new += 1
             continue
         keeper = stored[ids[0]]
@@ -335,7 +354,7 @@ def _reconcile(store: list[Event], proposals: list[Event], articles: dict[str, A
         merged += len(folded)
         for f in folded:
             notes.append(f"merged {f.id} into {keeper.id} (same happening)")
-        event = _curate(replace(p, id=keeper.id), keeper, folded)
+        event = _curate(_evolve(p, id=keeper.id), keeper, folded)
         # Equal records give equal files; only a difference needs the written form to judge.
         if event != keeper and event_to_dict(event) != event_to_dict(keeper):
             changed += 1
@@ -371,9 +390,9 @@ def _curate(proposal: Event, stored: Event, folded: list[Event]) -> Event:
     for f in folded:
         aliases |= {f.id, *f.aliases}
         curated |= set(f.curated)
-    event = replace(proposal, aliases=tuple(sorted(aliases - {stored.id})), curated=tuple(sorted(curated)),
+    event = _evolve(proposal, aliases=tuple(sorted(aliases - {stored.id})), curated=tuple(sorted(curated)),
                     hidden=stored.hidden or any(f.hidden for f in folded))
     kept = {name: getattr(stored, name) for name in CURATABLE if name in stored.curated}
     if "date" in kept and "precision" not in kept:
         kept["precision"] = stored.precision
-    return replace(event, **kept)
+    return _evolve(event, **kept)

@@ -43,6 +43,7 @@ FINGERPRINT_PART = 6
 REQUIRED = ("id", "date", "title")
 STATUSES = ("occurred", "scheduled")
 SOURCE_ORDER = ("article", "title", "published", "url", "outlet", "reported_date", "quote")
+_SOURCE_KEYS = frozenset(SOURCE_ORDER)
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,120}$")
 _DATE_RE = re.compile(r"^(\d{4}|\d{3}X|\d{2}XX)(-(\d{2}|W\d{2}|Q[1-4]|H[12]|SP|SU|FA|WI)(-\d{2})?)?$")
 
@@ -65,7 +66,7 @@ def _canonical(value: object) -> str | None:
     """``json.dumps`` of a tracked field's value, as ``stable_hash`` writes it, for
     the types those fields have; None for anything else. Building one JSON
     encoder per value is what made fingerprints the slow part of a load."""
-    if isinstance(value, str):
+    if type(value) is str:  # most tracked fields: tested first
         return encode_basestring(value)
     if value is None:
         return "null"
@@ -85,7 +86,7 @@ def _field_hash(event: Event, name: str) -> str:
     text = _canonical(value)
     if text is None:
         return stable_hash(value, length=FINGERPRINT_PART)
-    return hashlib.sha1(f"[{text}]".encode("utf-8")).hexdigest()[:FINGERPRINT_PART]
+    return hashlib.sha1(("[" + text + "]").encode("utf-8")).hexdigest()[:FINGERPRINT_PART]
 
 
 def fingerprint(event: Event) -> str:
@@ -139,7 +140,7 @@ def event_from_dict(data: Any, path: str) -> Event:
         at = data.line_of(key) if isinstance(data, LineDict) else line
         return StoreError(f"field {key!r}: {message}", path, at)
 
-    known = {f.name for f in fields(Event)} | {"fingerprint"}
+    known = _known_fields()
     for key in data:
         if key not in known:
             raise fail(str(key), f"unknown field (known: {', '.join(FIELD_ORDER)})")
@@ -200,6 +201,11 @@ def event_from_dict(data: Any, path: str) -> Event:
     return event
 
 
+@lru_cache(maxsize=1)
+def _known_fields() -> frozenset[str]:
+    return frozenset({f.name for f in fields(Event)} | {"fingerprint"})
+
+
 def _actor_from(value: Any) -> ActorRef:
     if isinstance(value, str):  # a maintainer may write just the name
         return ActorRef(name=value, kind="")
@@ -211,7 +217,9 @@ def _actor_from(value: Any) -> ActorRef:
 def _source_from(value: Any) -> Source:
     if not isinstance(value, dict) or not isinstance(value.get("article"), str):
         raise ValueError("each source is a mapping with at least an article id")
-    extra = set(value) - set(SOURCE_ORDER)
+    if _SOURCE_KEYS.issuperset(value) and all(type(v) is str for v in value.values()):
+        return Source(**value)  # the usual case: nothing to convert or default
+    extra = set(value) - _SOURCE_KEYS
     if extra:
         raise ValueError(f"unknown source field {sorted(extra)[0]!r}")
     return Source(**{k: (None if value.get(k) is None else str(value[k])) for k in SOURCE_ORDER

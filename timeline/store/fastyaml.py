@@ -72,13 +72,7 @@ def _string(value: str) -> str:
 def scalar(value: Any) -> str:
     """One scalar as YAML text on a single line."""
     if isinstance(value, str):
-        written = _WRITTEN.get(value)
-        if written is None:
-            written = _string(value)
-            if len(_WRITTEN) >= _MEMO_LIMIT:
-                _WRITTEN.clear()
-            _WRITTEN[value] = written
-        return written
+        return _text(value)
     if value is None:
         return "null"
     if value is True:
@@ -105,32 +99,47 @@ def _key(key: str) -> str:
     return key if _KEY.fullmatch(key) and key not in _WORDS else scalar(key)
 
 
+def _text(value: str) -> str:
+    """``scalar`` of a string, remembered."""
+    written = _WRITTEN.get(value)
+    if written is None:
+        written = _string(value)
+        if len(_WRITTEN) >= _MEMO_LIMIT:
+            _WRITTEN.clear()
+        _WRITTEN[value] = written
+    return written
+
+
 def _mapping(data: dict[str, Any], first: str, rest: str, out: list[str]) -> None:
-    """Lines of a flat or nested mapping; ``first`` prefixes its first line, ``rest`` the others."""
+    """Lines of a flat or nested mapping; ``first`` prefixes its first line, ``rest`` the others.
+    Strings, by far the most common value, are tested for first."""
     prefix = first
     for key, value in data.items():
-        head = f"{prefix}{_key(key)}:"
+        head = prefix + _key(key)
         prefix = rest
-        if isinstance(value, list):
+        kind = type(value)
+        if kind is str:
+            out.append(f"{head}: {_text(value)}")
+        elif kind is list:
             if not value:
-                out.append(f"{head} []")
+                out.append(f"{head}: []")
                 continue
-            out.append(head)
+            out.append(f"{head}:")
             for item in value:  # indentless, as PyYAML writes lists inside mappings
-                if isinstance(item, dict) and item:
+                if type(item) is dict and item:
                     _mapping(item, f"{rest}- ", f"{rest}  ", out)
                 elif isinstance(item, (list, dict)):
                     raise TypeError("the store layout has no lists of lists")
                 else:
                     out.append(f"{rest}- {scalar(item)}")
-        elif isinstance(value, dict):
+        elif kind is dict:
             if not value:
-                out.append(f"{head} {{}}")
+                out.append(f"{head}: {{}}")
                 continue
-            out.append(head)
+            out.append(f"{head}:")
             _mapping(value, f"{rest}  ", f"{rest}  ", out)
         else:
-            out.append(f"{head} {scalar(value)}")
+            out.append(f"{head}: {scalar(value)}")
 
 
 def dump_store(items: list[dict[str, Any]]) -> str:
@@ -189,21 +198,6 @@ def _plain_key(key: str) -> bool:
     return _KEY.fullmatch(key) is not None and key not in _WORDS
 
 
-def _entry(line: str, start: int) -> tuple[str, Any | None]:
-    """``key: value`` or ``key:`` at ``start``; the value is None when a block follows."""
-    colon = line.find(":", start)
-    if colon < 0:
-        raise _Unknown
-    key = line[start:colon]
-    if not _plain_key(key):
-        raise _Unknown
-    if colon + 1 == len(line):
-        return key, None
-    if line[colon + 1] != " " or colon + 2 == len(line):
-        raise _Unknown
-    return key, _value(line[colon + 2:])
-
-
 def parse_store(text: str) -> list[dict[str, Any]] | None:
     """The events of a file in the layout ``dump_store`` writes, or None for any other text."""
     try:
@@ -212,70 +206,74 @@ def parse_store(text: str) -> list[dict[str, Any]] | None:
         return None
 
 
+# One line of the layout: its lead (new event, key of the event, list element,
+# key of a nested mapping), then ``key:``, ``key: value`` or, in a list, a bare
+# value. The whole file is split by this one pattern in C; a line it does not
+# match (other indentation, flow or block styles...) shows up in the count.
+# Blank lines and whole-line comments match with an empty lead.
+_LINE = re.compile(r"^(?:(- |  - |    |  )(?:([a-z_][a-z0-9_]*):(?: (.+))?|(?<=- )(.+))| *(?:#.*)?)$",
+                   re.MULTILINE)
+_GOOD_KEYS: set[str] = set()
+
+
 def _parse(text: str) -> list[dict[str, Any]]:
     if text.strip() == "[]":
         return []
+    rows = _LINE.findall(text)
+    if len(rows) != text.count("\n") + 1:
+        raise _Unknown  # some line is in none of the known shapes
+    value_of = _value
     items: list[dict[str, Any]] = []
-    item: dict[str, Any] | None = None
-    open_key: str | None = None  # top-level key whose block is being read
+    item: dict[str, Any] = {}
+    open_key: str | None = None  # key of the event whose block is being read
     block: list[Any] | dict[str, Any] | None = None
     element: dict[str, Any] | None = None  # mapping inside a list, still taking keys
-    for line in text.split("\n"):
-        stripped = line.lstrip(" ")
-        if not stripped or stripped[0] == "#":  # blank lines and whole-line comments mean nothing
+    for lead, key, value, bare in rows:
+        if not lead:
             continue
-        if line.startswith("- "):  # a new event
-            item, element, block = {}, None, None
-            items.append(item)
-            open_key = _top(item, line, 2)
-        elif item is None:
-            raise _Unknown
-        elif line.startswith("  - "):  # element of a list under the open key
-            if open_key is None or (block is not None and not isinstance(block, list)):
+        if key and key not in _GOOD_KEYS:
+            if not _plain_key(key):
                 raise _Unknown
-            if block is None:
-                block = item[open_key] = []
-            element = None
-            rest = line[4:]
-            if rest[:1] in ("", " "):
-                raise _Unknown
-            key, value = _entry(rest, 0) if _looks_like_entry(rest) else ("", _value(rest))
-            if key:
-                if value is None and rest.endswith(":"):
-                    raise _Unknown  # a block inside a list element: not this layout
-                element = {key: value}
-                block.append(element)
-            else:
-                block.append(value)
-        elif line.startswith("    ") and line[4:5] not in ("", " ", "-"):
-            key, value = _entry(line, 4)
-            if line.endswith(":") and value is None:
+            _GOOD_KEYS.add(key)
+        if lead == "    ":  # key of a list element's mapping or of a nested mapping
+            if not value:
                 raise _Unknown
             if element is not None:
-                element[key] = value
-            elif open_key is not None and (block is None or isinstance(block, dict)):
-                if block is None:
-                    block = item[open_key] = {}
-                block[key] = value
+                element[key] = value_of(value)
+            elif open_key is not None and block is None:
+                block = item[open_key] = {key: value_of(value)}
+            elif type(block) is dict:
+                block[key] = value_of(value)
             else:
                 raise _Unknown
-        elif line.startswith("  ") and line[2:3] not in ("", " ", "-"):
-            element, block = None, None
-            open_key = _top(item, line, 2)
-        else:
-            raise _Unknown
+        elif lead == "  - ":  # element of the list under the open key
+            if block is None:
+                if open_key is None:
+                    raise _Unknown
+                block = item[open_key] = []
+            elif type(block) is not list:
+                raise _Unknown
+            if bare:
+                element = None
+                block.append(value_of(bare))
+            elif value:
+                element = {key: value_of(value)}
+                block.append(element)
+            else:
+                raise _Unknown  # a block inside a list element: not this layout
+        else:  # "- " starts an event, "  " goes on with it
+            if lead == "- ":
+                item = {}
+                items.append(item)
+            elif not items:
+                raise _Unknown
+            if bare:
+                raise _Unknown
+            element = block = None
+            if value:
+                item[key] = value_of(value)
+                open_key = None
+            else:
+                item[key] = None
+                open_key = key
     return items
-
-
-def _looks_like_entry(text: str) -> bool:
-    """Whether a list element is ``key: value`` (a mapping) rather than a scalar."""
-    colon = text.find(":")
-    return colon > 0 and _plain_key(text[:colon]) and (
-        colon + 1 == len(text) or text[colon + 1] == " ")
-
-
-def _top(item: dict[str, Any], line: str, start: int) -> str | None:
-    """Store a top-level entry; returns its key when a block is to follow."""
-    key, value = _entry(line, start)
-    item[key] = value
-    return key if value is None and line.endswith(":") else None
