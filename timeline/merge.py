@@ -23,12 +23,12 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Iterable
+from typing import Any, Iterable
 
 from rapidfuzz import fuzz, process
 
 from .importance import LEAD_SENTENCES, Signals, importance
-from .records import ActorRef, Article, Event, Happening, Source, stable_hash
+from .records import Article, Event, Happening, Source, stable_hash
 from .store.nogc import paused_gc
 from .temporal.values import bounds, precision_of, sort_key
 
@@ -223,20 +223,26 @@ def _propose(group: list[Happening], articles: dict[str, Article], published: di
     if len(set(figures.values())) > 1:
         told = "; ".join(f"{', '.join(n)} ({a})" for a, n in sorted(figures.items()))
         disputes.append(f"sources give different figures: {told}")
-    actors: dict[ActorRef, int] = {}
-    order: dict[ActorRef, int] = {}  # last position an actor was named at breaks ties
+    # Per actor: how often it is named, the last position it was named at (breaks
+    # ties) and the record. Keyed by (name, kind), which is what makes two
+    # ActorRefs equal, because hashing that tuple costs no Python call.
+    seen: dict[tuple[str, str], list[Any]] = {}
     i = 0
     for h in group:
         for a in h.actors:
-            actors[a] = actors.get(a, 0) + 1
-            order[a] = i
+            tally = seen.get((a.name, a.kind))
+            if tally is None:
+                seen[(a.name, a.kind)] = [1, i, a]
+            else:
+                tally[0] += 1
+                tally[1] = i
             i += 1
     status = "occurred" if any(h.status == "occurred" for h in group) else "scheduled"
     precision = _precision(date)
     return Event(
         id="", date=date, precision=precision if precision != "time" else "day", status=status,
         title=lead.title, summary=lead.summary, type=lead.type,
-        actors=tuple(sorted(actors, key=lambda a: (-actors[a], order[a]))), sources=sources,
+        actors=tuple(t[2] for t in sorted(seen.values(), key=lambda t: (-t[0], t[1]))), sources=sources,
         evidence=lead.evidence, aliases=(), disputes=tuple(disputes),
         place=next((h.place for h in group if h.place), None), type_rule=lead.type_rule, predicate=lead.predicate,
     )
@@ -356,7 +362,9 @@ def _reconcile(store: list[Event], proposals: list[Event], articles: dict[str, A
             notes.append(f"merged {f.id} into {keeper.id} (same happening)")
         event = _curate(_evolve(p, id=keeper.id), keeper, folded)
         # Equal records give equal files; only a difference needs the written form to judge.
-        if event != keeper and event_to_dict(event) != event_to_dict(keeper):
+        if event == keeper:
+            event = keeper  # the stored record itself: later equality tests stop at identity
+        elif event_to_dict(event) != event_to_dict(keeper):
             changed += 1
         events.append(event)
     present = set(articles)

@@ -4,7 +4,8 @@ Merging, reading and writing a store of 100,000 events creates millions of
 small records and strings that live until the work ends and form no cycles
 (reference counting frees them). The cycle collector still walks all of them
 again and again as they pile up, which cost a third of a merge's time. It is
-switched off for the duration and restored (with a collection) afterwards.
+switched off for the duration and switched back on afterwards, when it walks
+the survivors once.
 """
 
 from __future__ import annotations
