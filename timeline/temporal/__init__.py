@@ -31,7 +31,7 @@ def find_timexes(doc: "Doc", dct: date | None) -> list[Timex]:
     """
     ctx = Context(doc=doc, dct=dct, ref=dct)
     found: list[Timex] = []
-    for cand in scan(doc):
+    for cand in scan(doc, ctx.text):
         reading = first_value(cand, ctx)
         if reading is None:
             continue

@@ -79,7 +79,7 @@ def compared_year_back(c: Candidate, ctx: Context, amount: float, unit: str) -> 
     period's precision, one or more years back; None when nothing is compared."""
     if unit != "year" or amount != int(amount):
         return None
-    before = ctx.doc.text[max(0, c.start - 16):c.start].lower().split()
+    before = ctx.text[max(0, c.start - 16):c.start].lower().split()
     if not before or before[-1] not in ("from", "than", "with", "to", "versus", "over", "on", "vs", "vs."):
         return None
     recent = recent_period(ctx, c)

@@ -32,6 +32,11 @@ class Context:
     period: tuple[date, str] | None = None  # first day and precision of the last dated expression
     period_value: str | None = None  # value of the last dated expression, for comparisons
     period_at: int = -1  # where that expression starts in the text
+    # doc.text joins every token anew on each read: read it once per document.
+    text: str = ""
+
+    def __post_init__(self) -> None:
+        self.text = self.text or self.doc.text
 
     def tense(self, cand: Candidate) -> str | None:
         return tense_at(self.doc, cand.start, cand.end)

@@ -336,7 +336,7 @@ def reference(c: Candidate, ctx: Context) -> Reading | None:
 
 
 def measured(c: Candidate, ctx: Context) -> Reading | None:
-    return measure(c, ctx.doc.text)
+    return measure(c, ctx.text)
 
 
 RULES: dict[str, Callable[[Candidate, Context], Reading | None]] = {

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
+from .firstchar import first_chars, min_width
 from .lexicon import MONTHS, WEEKDAYS
 from .patterns import END, PATTERNS, POSITION, RANGE_GAP, RANGE_OPEN, START, TIME_DAY_GAP
 
@@ -22,6 +23,14 @@ DAY_RULES = frozenset({"absolute-date", "month-day", "weekday", "day-word", "nar
 RANGE_RULES = frozenset({"absolute-date", "month-day", "absolute-month", "month", "year", "weekday"})
 # Entity labels under which a four-digit number is an amount, not a year.
 AMOUNT_LABELS = frozenset({"CARDINAL", "MONEY", "QUANTITY", "PERCENT", "ORDINAL"})
+
+
+_POSITION = re.compile(POSITION)
+_TIME_DAY_GAP = re.compile(TIME_DAY_GAP)
+_RANGE_GAP = re.compile(RANGE_GAP)
+_RANGE_OPEN = re.compile(RANGE_OPEN)
+_SPACES = re.compile(r"\s+")
+_A_SECOND = re.compile(r"(?i)an?\s+second")
 
 
 @dataclass
@@ -39,15 +48,57 @@ class Candidate:
     notes: dict[str, str] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class _Table:
+    """The patterns, and where in a text each of them can begin."""
+
+    patterns: tuple[tuple[str, re.Pattern[str]], ...]  # rule, pattern without the leading START
+    starts: re.Pattern[str]  # positions where START holds and some pattern can begin
+    by_char: dict[str, tuple[int, ...]]  # ASCII first character → the patterns that can begin with it
+    every: tuple[int, ...]  # all patterns: for a non-ASCII first character
+
+
 @lru_cache(maxsize=1)
-def compiled() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    return tuple((rule, re.compile(f"{START}(?:{pattern}){END}")) for rule, pattern in PATTERNS)
+def compiled() -> _Table:
+    """Each pattern is compiled without START, which is tested once per
+    position for all of them: a pattern starting with a lookbehind is tried
+    by the regex engine at every character, sixty times over. Matching a
+    pattern at the positions where START holds and its first character can
+    occur finds exactly what searching with START in front finds."""
+    patterns = tuple((rule, re.compile(f"(?:{pattern}){END}")) for rule, pattern in PATTERNS)
+    for rule, pattern in patterns:
+        # After an empty match finditer retries the same position, which the
+        # scan below does not: no pattern may match the empty string.
+        if min_width(pattern.pattern) == 0:
+            raise ValueError(f"time pattern {rule!r} can match the empty string")
+    firsts = [first_chars(f"(?:{pattern})") for _, pattern in PATTERNS]
+    every = tuple(range(len(patterns)))
+    by_char = {chr(c): tuple(i for i, chars in enumerate(firsts) if chars is None or chr(c) in chars)
+               for c in range(128)}
+    if any(chars is None for chars in firsts):
+        starts = re.compile(START)
+    else:
+        union = "".join(sorted(set().union(*firsts)))  # type: ignore[arg-type]
+        starts = re.compile(f"{START}(?=[{re.escape(union)}]|[^\\x00-\\x7f])")
+    return _Table(patterns, starts, by_char, every)
 
 
 def _matches(text: str, doc: Doc) -> list[Candidate]:
+    table = compiled()
+    patterns = table.patterns
     found: list[tuple[int, int, int, Candidate]] = []
-    for priority, (rule, pattern) in enumerate(compiled()):
-        for m in pattern.finditer(text):
+    # Each pattern, like finditer, takes the first position at or after the
+    # end of its previous match; positions come in text order.
+    resume = [0] * len(patterns)
+    for at in [m.start() for m in table.starts.finditer(text)]:
+        for priority in table.by_char.get(text[at], table.every):
+            if at < resume[priority]:
+                continue
+            rule, pattern = patterns[priority]
+            m = pattern.match(text, at)
+            if m is None:
+                continue
+            resume[priority] = m.end()
             groups = m.groupdict()
             start, end = m.span("core") if groups.get("core") else m.span()
             if end > start:
@@ -59,7 +110,7 @@ def _matches(text: str, doc: Doc) -> list[Candidate]:
     for start, end, _, cand in found:
         # The parse is asked only about a span still free, so that a reading it
         # rules out ("a months-long") leaves room for a shorter one ("months-long").
-        if not any(used[start:end]) and _plausible(cand, doc):
+        if not any(used[start:end]) and _plausible(cand, doc, text):
             used[start:end] = b"\x01" * (end - start)
             taken.append(cand)
     taken.sort(key=lambda c: c.start)
@@ -71,7 +122,7 @@ def _token_at(doc: Doc, start: int, end: int) -> list:  # type: ignore[type-arg]
     return list(span) if span is not None else []
 
 
-def _plausible(cand: Candidate, doc: Doc) -> bool:
+def _plausible(cand: Candidate, doc: Doc, text: str) -> bool:
     """Whether the parse agrees that this match is a time expression."""
     groups = cand.groups
     tokens = _token_at(doc, cand.start, cand.end)
@@ -103,7 +154,7 @@ def _plausible(cand: Candidate, doc: Doc) -> bool:
             return False  # "a months-long chill": the article belongs to the noun
         if (groups.get("unit") or "").lower() == "second":
             return False  # "a second time"
-    if cand.rule == "frequency" and re.fullmatch(r"(?i)an?\s+second", doc.text[cand.start:cand.end]):
+    if cand.rule == "frequency" and _A_SECOND.fullmatch(text[cand.start:cand.end]):
         return False  # "a second consecutive day" counts, it is no rate
     if cand.rule == "reference-word" and (groups.get("ref") or "").lower() == "current":
         return tokens[0].dep_ != "compound"
@@ -111,22 +162,20 @@ def _plausible(cand: Candidate, doc: Doc) -> bool:
 
 
 def _merge_positions(cands: list[Candidate], text: str) -> None:
-    position = re.compile(POSITION)
+    position = _POSITION
     for cand in cands:
         if cand.rule in ("duration", "vague-duration", "frequency", "clock-time", "reference-word", "ago"):
             continue
         window = text[max(0, cand.start - 24):cand.start]
         m = position.search(window)
         if m and cand.groups.get("pre") is None:
-            cand.position = re.sub(r"\s+", " ", m.group("pos").lower()).rstrip("-") or None
+            cand.position = _SPACES.sub(" ", m.group("pos").lower()).rstrip("-") or None
             cand.start -= len(window) - m.start()
 
 
 def _attach(cands: list[Candidate], text: str) -> list[Candidate]:
     """Join clock times to their day and the two ends of ranges into one expression."""
-    gap = re.compile(TIME_DAY_GAP)
-    range_gap = re.compile(RANGE_GAP)
-    range_open = re.compile(RANGE_OPEN)
+    gap, range_gap, range_open = _TIME_DAY_GAP, _RANGE_GAP, _RANGE_OPEN
     out: list[Candidate] = []
     i = 0
     while i < len(cands):
@@ -157,9 +206,11 @@ def _attach(cands: list[Candidate], text: str) -> list[Candidate]:
     return out
 
 
-def scan(doc: Doc) -> list[Candidate]:
-    """Every candidate time expression of ``doc``, in text order, with its extent settled."""
-    text = doc.text
+def scan(doc: Doc, text: str | None = None) -> list[Candidate]:
+    """Every candidate time expression of ``doc``, in text order, with its extent settled.
+
+    ``text`` is ``doc.text`` when the caller has it already (spaCy builds it anew on each read)."""
+    text = doc.text if text is None else text
     if not text.strip():
         return []
     cands = _matches(text, doc)
