@@ -13,9 +13,11 @@ from ..config import Config
 from ..records import Article, Event
 from .exports import write_exports
 from .feeds import write_feeds
+from .filterindex import write_filter_indexes
 from .model import build_model
 from .output import SiteWriter
-from .pages import render_pages
+from .jobs import run_tasks
+from .pages import page_tasks
 from .search import run_pagefind
 from .templating import Renderer, make_environment, template_dirs
 
@@ -38,8 +40,11 @@ def render_site(events: Sequence[Event], registry: Any, articles: Sequence[Artic
         }
         renderer = Renderer(make_environment(cfg), writer, site)
         copy_assets(writer, cfg)
-        render_pages(renderer, model, cfg)
-        write_exports(writer, cfg, model)
+        tasks = page_tasks(renderer, model, cfg)
+        tasks.insert(1, lambda: write_exports(writer, cfg, model))
+        tasks.insert(2, lambda: write_filter_indexes(writer, model, newest_first=cfg.site.order == "newest"))
+        run_tasks(tasks, writer, cfg.build.jobs)
+        # Last, in this process: the sitemap lists every page the workers wrote.
         write_feeds(writer, cfg, model)
         if search:
             run_pagefind(writer.root, language=cfg.language)

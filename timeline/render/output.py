@@ -15,6 +15,8 @@ from pathlib import Path, PurePosixPath
 
 from ..errors import TimelineError
 
+_WRITE_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0)
+
 
 class SiteWriter:
     """Writes files by their site path (``events/abc.html``) into a staging folder."""
@@ -40,9 +42,17 @@ class SiteWriter:
         return target
 
     def write_text(self, site_path: str, text: str) -> None:
-        # newline="" keeps exactly what was rendered (CRLF in iCalendar stays CRLF).
-        with open(self._target(site_path), "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+        # Exactly the rendered characters (CRLF in iCalendar stays CRLF), as UTF-8, in
+        # three system calls: a site has 100,000 files and a text-mode file object
+        # spends as many again on buffering it does not need.
+        data = text.encode("utf-8")
+        handle = os.open(self._target(site_path), _WRITE_FLAGS, 0o666)
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(handle, view):]
+        finally:
+            os.close(handle)
         self.paths.append(site_path)
         if site_path.endswith(".html"):
             self.pages += 1

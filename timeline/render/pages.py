@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable
 
 from ..config import Config
 from .charts import activity_chart
 from .dates import month_label
-from .model import ActorView, EventView, SiteModel, file_id, pair_url
+from .model import ActorView, ArticleView, EventView, SiteModel, file_id, pair_url
 from .sanitize import json_for_script, plain_text
 from .templating import Renderer, group_by_month
 
@@ -22,32 +22,69 @@ def ordered(events: list[EventView], cfg: Config) -> list[EventView]:
     return events[::-1] if cfg.site.order == "newest" else events
 
 
+EVENT_BATCH = 500  # event pages per task: small enough to share out evenly, big enough to be cheap to hand out
+
+
 def render_pages(r: Renderer, model: SiteModel, cfg: Config) -> None:
-    home(r, model, cfg)
-    key_events(r, model, cfg)
-    archive(r, model)
-    months = list(model.by_month)
-    for i, (key, events) in enumerate(model.by_month.items()):
-        r.listing("month.html", f"months/{key}.html", ordered(events, cfg), title=month_label(key),
-                  prev_month=months[i - 1] if i else None,
-                  next_month=months[i + 1] if i + 1 < len(months) else None)
+    for task in page_tasks(r, model, cfg):
+        task()
+
+
+def page_tasks(r: Renderer, model: SiteModel, cfg: Config) -> list[Callable[[], None]]:
+    """The pages as independent tasks, the costliest first so that parallel workers end together.
+
+    Home, key events and months share one task: they list the same events in
+    full, and one process renders each event's listing entry once for all three.
+    """
+    def chronology() -> None:
+        home(r, model, cfg)
+        key_events(r, model, cfg)
+        archive(r, model)
+        months = list(model.by_month)
+        for i, (key, events) in enumerate(model.by_month.items()):
+            r.listing("month.html", f"months/{key}.html", ordered(events, cfg), title=month_label(key),
+                      prev_month=months[i - 1] if i else None,
+                      next_month=months[i + 1] if i + 1 < len(months) else None)
+
+    def types() -> None:
+        for kind, events in model.by_type.items():
+            r.listing("type.html", f"types/{model.type_slugs[kind]}.html", ordered(events, cfg), full=False,
+                      kind=kind, chart=activity_chart((e.day for e in events), f"Events of type {kind}"))
+
+    def actors() -> None:
+        actor_index(r, model)
+        for actor in model.actors.values():
+            actor_page(r, model, cfg, actor)
+
+    def pairs() -> None:
+        for (a, b), events in model.pairs.items():
+            first, second = model.actors[a], model.actors[b]
+            r.listing("pair.html", pair_url(first, second), ordered(events, cfg), full=False,
+                      first=first, second=second)
+
+    def sources(chunk: list[ArticleView]) -> Callable[[], None]:
+        def run() -> None:
+            for article in chunk:
+                r.listing("source.html", article.page, ordered(article.events, cfg), full=False, article=article)
+        return run
+
     live = {ev.slug for ev in model.events}  # an old id never shadows a live event's page
-    for index, ev in enumerate(model.events):
-        event_page(r, model, cfg, ev, index, live)
-    actor_index(r, model)
-    for actor in model.actors.values():
-        actor_page(r, model, cfg, actor)
-    for (a, b), events in model.pairs.items():
-        first, second = model.actors[a], model.actors[b]
-        r.listing("pair.html", pair_url(first, second), ordered(events, cfg), full=False, first=first, second=second)
-    for article in model.articles.values():
-        r.listing("source.html", article.page, ordered(article.events, cfg), full=False, article=article)
-    for kind, events in model.by_type.items():
-        r.listing("type.html", f"types/{model.type_slugs[kind]}.html", ordered(events, cfg), full=False, kind=kind,
-                  chart=activity_chart((e.day for e in events), f"Events of type {kind}"))
-    r.page("search.html", "search.html", filters=filter_choices(model))
-    # GitHub Pages serves 404.html at any depth, so its links start from base_url, not "../".
-    r.page("404.html", "404.html", root=cfg.base_url)
+
+    def events(start: int) -> Callable[[], None]:
+        def run() -> None:
+            for index in range(start, min(start + EVENT_BATCH, len(model.events))):
+                event_page(r, model, cfg, model.events[index], index, live)
+        return run
+
+    def small() -> None:
+        r.page("search.html", "search.html", filters=filter_choices(model))
+        # GitHub Pages serves 404.html at any depth, so its links start from base_url, not "../".
+        r.page("404.html", "404.html", root=cfg.base_url)
+
+    articles = list(model.articles.values())
+    return ([chronology, types, actors, pairs]
+            + [sources(articles[i:i + EVENT_BATCH]) for i in range(0, len(articles), EVENT_BATCH)]
+            + [events(i) for i in range(0, len(model.events), EVENT_BATCH)] + [small])
 
 
 def filter_choices(model: SiteModel) -> dict[str, Any]:
