@@ -278,3 +278,23 @@ def test_pages_carry_csp_lang_and_skip_link(tmp_path: Path) -> None:
         assert 'http-equiv="Content-Security-Policy"' in text, file
         if file.parent.name != "events" or "url=" not in text:
             assert re.search(r'<a class="skip" href="#main">', text) or "refresh" in text, file
+
+
+def test_event_page_words_the_modifier_and_quotes_the_source_that_dated_it(tmp_path: Path) -> None:
+    early = Event(
+        id="early", date="2022-03", precision="month", status="occurred", title="Talks resume",
+        summary="Talks resume.", type="diplomacy", actors=(ActorRef("Olaf Scholz", "person"),),
+        sources=(
+            Source("first", "Talks may resume", "2022-02-20", None, None, "Talks could resume soon, aides said.",
+                   reported_date="2022-02"),
+            Source("second", "Talks resume", "2022-03-20", None, None, "Talks resumed in early March, around the 5th.",
+                   reported_date="2022-03"),
+        ),
+        evidence=DateEvidence("month-name", "early March", "2022-03", mod="APPROX EARLY"),
+    )
+    out = render(tmp_path, [early])
+    page = (out / "events" / "early.html").read_text(encoding="utf-8")
+    assert "c. early March 2022" in page
+    assert "c. early March 2022" in (out / "index.html").read_text(encoding="utf-8")
+    why = page[page.index("Why this date"):page.index("<h2>Sources</h2>")]
+    assert "Talks resumed in early March" in why and "could resume soon" not in why

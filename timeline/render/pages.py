@@ -7,7 +7,7 @@ from typing import Any, Callable
 from ..config import Config
 from .charts import activity_chart
 from .dates import month_label
-from .model import ActorView, ArticleView, EventView, SiteModel, file_id, pair_url
+from .model import ActorView, ArticleView, EventView, SiteModel, SourceView, file_id, pair_url
 from .sanitize import json_for_script, plain_text
 from .templating import Renderer, group_by_month
 
@@ -120,11 +120,32 @@ def archive(r: Renderer, model: SiteModel) -> None:
     r.page("archive.html", "archive.html", years=years, types=types)
 
 
+def dating_source(ev: EventView) -> SourceView | None:
+    """The source whose sentence dated the event, as best the store tells.
+
+    Merged events carry several sources; the first is not always the one the
+    date came from. Best is a source that gives the event's own date and whose
+    quote holds the time expression; then either of the two; then any quote.
+    """
+    evidence = ev.event.evidence
+    expression = (evidence.expression or "").casefold() if evidence else ""
+    best: SourceView | None = None
+    best_rank = 0
+    for record, view in zip(ev.event.sources, ev.sources):
+        holds = bool(expression) and expression in view.quote.casefold()
+        rank = 2 * holds + (record.reported_date == ev.event.date) + bool(view.quote)
+        if rank > best_rank:  # strictly better: ties keep the earlier source
+            best, best_rank = view, rank
+    return best
+
+
 def why_this_date(ev: EventView) -> dict[str, Any]:
     """The evidence for an event's date, in the words the event page shows."""
     evidence = ev.event.evidence
-    quote = next((s.quote for s in ev.sources if s.quote), "")
-    published = next((s.published for s in ev.sources if s.published), None)
+    source = dating_source(ev)
+    quote = source.quote if source else ""
+    published = source.published if source and source.published else next(
+        (s.published for s in ev.sources if s.published), None)
     if evidence is None or evidence.expression is None or evidence.rule == "publication-date":
         return {"by_publication": True, "published": published, "quote": quote,
                 "rule": evidence.rule if evidence else None}
