@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
 from .gazetteer import Gazetteer, _as_list, _read, load_gazetteer
 from .names import fold
@@ -134,11 +134,25 @@ def positions(doc: "Doc", attr: str, values: Iterable[str]) -> list[int]:
     """Indices of the tokens whose ``attr`` ("LOWER", "TAG") is one of
     ``values``, found on the token array: reading every token from Python
     costs more than the rules that then look at the few that match."""
-    import numpy
     from spacy.attrs import IDS
 
-    ids = numpy.fromiter((doc.vocab.strings.add(v) for v in values), dtype=numpy.uint64)
-    return [int(i) for i in numpy.flatnonzero(numpy.isin(doc.to_array(IDS[attr]), ids))]
+    if isinstance(values, (frozenset, tuple)):
+        ids = _string_ids(doc.vocab.strings, values)  # the gazetteer's word lists: hashed once
+    else:
+        ids = frozenset(doc.vocab.strings.add(v) for v in values)
+    # A set lookup per token beats numpy.isin's set-up on arrays of a few hundred.
+    return [i for i, value in enumerate(doc.to_array(IDS[attr]).tolist()) if value in ids]
+
+
+_IDS: dict[tuple[int, object], frozenset[int]] = {}
+
+
+def _string_ids(strings: Any, values: "frozenset[str] | tuple[str, ...]") -> frozenset[int]:
+    key = (id(strings), values)
+    ids = _IDS.get(key)
+    if ids is None:
+        ids = _IDS[key] = frozenset(strings.add(v) for v in values)
+    return ids
 
 
 def _main_country(countries: Iterable[str]) -> str | None:

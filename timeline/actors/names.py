@@ -14,6 +14,9 @@ _SPACES = re.compile(r"\s+")
 # Word-final transliteration variants of Slavic names: Zelenskyy, Zelenskiy,
 # Zelensky and Zelenskij are one person.
 _TRANSLIT = re.compile(r"(?:yy|iy|ij|yi|ii)\b")
+_SPACED_DASH = re.compile(r"(?<=\w) - (?=\w)")
+_SPACED_APOSTROPHE = re.compile(r"\b([ODL])['’] (?=[A-Z])")
+_POSSESSIVE_END = re.compile(r"\s*(?:['’]s|['’])$")
 
 
 def ascii_fold(text: str) -> str:
@@ -36,6 +39,7 @@ def fold(text: str) -> str:
     return key
 
 
+@lru_cache(maxsize=1 << 14)
 def name_key(text: str) -> str:
     """Looser key for people: ``fold`` plus transliteration variants."""
     return _TRANSLIT.sub("y", fold(text))
@@ -44,9 +48,9 @@ def name_key(text: str) -> str:
 def clean_surface(text: str) -> str:
     """A name as written, without a possessive ending or surrounding space."""
     text = _SPACES.sub(" ", text).strip()
-    text = re.sub(r"(?<=\w) - (?=\w)", "-", text)  # "Wal - Mart" in pre-tokenised text
-    text = re.sub(r"\b([ODL])['’] (?=[A-Z])", r"\1'", text)  # "O' Leary" → "O'Leary"
-    text = re.sub(r"\s*(?:['’]s|['’])$", "", text)
+    text = _SPACED_DASH.sub("-", text)  # "Wal - Mart" in pre-tokenised text
+    text = _SPACED_APOSTROPHE.sub(r"\1'", text)  # "O' Leary" → "O'Leary"
+    text = _POSSESSIVE_END.sub("", text)
     return text.strip()
 
 
