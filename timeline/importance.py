@@ -26,9 +26,13 @@ from functools import lru_cache
 from pathlib import Path
 
 import yaml
+from rapidfuzz import fuzz, process
+
+from .records import Article, Happening
 
 WEIGHTS_FILE = Path(__file__).resolve().parent / "data" / "importance.yaml"
 LEAD_SENTENCES = 2
+HEADLINE_MATCH = 60  # token_set_ratio between a title and an article headline that makes it the headline's story
 
 
 @dataclass(frozen=True)
@@ -59,3 +63,27 @@ def importance(s: Signals) -> float:
     score += w.get("actors", 0) * math.log2(1 + s.actor_events)
     score += w.get("scheduled", 0) * s.scheduled + w.get("coarse_date", 0) * s.coarse
     return round(max(score, 0.0), 2)
+
+
+def headline_flags(clusters: list[list[Happening]], articles: dict[str, Article]) -> list[bool]:
+    """Per cluster, whether one of its first three sentences tells its article's
+    headline story. All pairs go to rapidfuzz in one call, so Python does not
+    loop over comparisons."""
+    owners: list[int] = []
+    titles: list[str] = []
+    headlines: list[str] = []
+    for i, group in enumerate(clusters):
+        for h in group:
+            article = articles.get(h.article_id)
+            if article is not None and h.sentence_index < 3:
+                owners.append(i)
+                titles.append(h.title.lower())  # lower-cased once per string, not per comparison
+                headlines.append(article.title.lower())
+    found = [False] * len(clusters)
+    if owners:
+        scores = process.cpdist(titles, headlines, scorer=fuzz.token_set_ratio, processor=None,
+                                score_cutoff=HEADLINE_MATCH, workers=1)
+        for i, score in zip(owners, scores.tolist()):
+            if score >= HEADLINE_MATCH:  # below the cutoff rapidfuzz gives 0
+                found[i] = True
+    return found

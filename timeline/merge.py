@@ -25,15 +25,14 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any, Iterable
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
-from .importance import LEAD_SENTENCES, Signals, importance
+from .importance import LEAD_SENTENCES, Signals, headline_flags, importance
 from .records import Article, Event, Happening, Source, stable_hash
 from .store.nogc import paused_gc
 from .temporal.values import bounds, precision_of, sort_key
 
 SIMILAR_TITLES = 55  # rapidfuzz token_sort_ratio above which two titles tell the same happening
-HEADLINE_MATCH = 60  # token_set_ratio between a title and an article headline that makes it the headline's story
 MAX_CANDIDATES = 40  # clusters compared per blocking key: bounds the work on a crowded day
 CURATABLE = ("title", "summary", "date", "precision", "status", "type", "actors", "place", "importance", "sources")
 FINE = ("time", "day")
@@ -261,32 +260,9 @@ def _source(h: Happening, article: Article | None, published: dict[str, str | No
                   url=article.url, outlet=article.outlet, quote=h.sentence, reported_date=h.date)
 
 
-def _headlines(clusters: list[list[Happening]], articles: dict[str, Article]) -> list[bool]:
-    """Per cluster, whether one of its early sentences tells its article's headline story.
-    All pairs go to rapidfuzz in one call, so Python does not loop over comparisons."""
-    owners: list[int] = []
-    titles: list[str] = []
-    headlines: list[str] = []
-    for i, group in enumerate(clusters):
-        for h in group:
-            article = articles.get(h.article_id)
-            if article is not None and h.sentence_index < 3:
-                owners.append(i)
-                titles.append(h.title.lower())  # what processor=str.lower did, once per string
-                headlines.append(article.title.lower())
-    found = [False] * len(clusters)
-    if owners:
-        scores = process.cpdist(titles, headlines, scorer=fuzz.token_set_ratio, processor=None,
-                                score_cutoff=HEADLINE_MATCH, workers=1)
-        for i, score in zip(owners, scores.tolist()):
-            if score >= HEADLINE_MATCH:  # below the cutoff rapidfuzz gives 0
-                found[i] = True
-    return found
-
-
 def _rank(proposals: list[Event], clusters: list[list[Happening]], articles: dict[str, Article]) -> None:
     actor_events = Counter(a.name for p in proposals for a in p.actors)
-    headlines = _headlines(clusters, articles)
+    headlines = headline_flags(clusters, articles)
     for i, (p, group) in enumerate(zip(proposals, clusters)):
         outlets = {(s.outlet or s.article) for s in p.sources}
         signals = Signals(
@@ -322,7 +298,11 @@ def _reconcile(store: list[Event], proposals: list[Event], articles: dict[str, A
             continue
         for s in e.sources:
             by_key[(s.article, s.quote)] = e.id
-            by_article.setdefault(s.article, set()).add(e.id)
+            ids = by_article.get(s.article)
+            if ids is None:  # not setdefault: that would build a set per source
+                by_article[s.article] = {e.id}
+            else:
+                ids.add(e.id)
     claimed: dict[str, int] = {}
     matches: list[list[str]] = []
     for i, p in enumerate(proposals):
