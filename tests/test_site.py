@@ -130,6 +130,22 @@ def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
         assert (first / rel).read_bytes() == (second / rel).read_bytes(), rel
 
 
+def test_search_index_is_byte_identical_between_builds(tmp_path: Path) -> None:
+    pytest.importorskip("pagefind", reason="the search index needs pagefind[bin]")
+    events = sample_events(200, extra_actors=40) + EVENTS
+    outputs = []
+    for name in ("a", "b"):
+        cfg = make_cfg(tmp_path / name)
+        render_site(events, None, sample_articles(40), cfg, search=True)
+        outputs.append(cfg.paths.output / "pagefind")
+    first, second = outputs
+    files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
+    assert any(p.suffix == ".pf_filter" for p in files), "Pagefind ran and wrote filters"
+    assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
+    for rel in files:
+        assert (first / rel).read_bytes() == (second / rel).read_bytes(), rel
+
+
 def test_relative_links_resolve_and_never_leave_the_site(tmp_path: Path) -> None:
     out = render(tmp_path, sample_events(200) + EVENTS, sample_articles(40))
     for file in html_files(out):

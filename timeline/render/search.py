@@ -1,23 +1,37 @@
 """The search index: Pagefind run over the staged site before it goes live.
 
 Only event pages carry ``data-pagefind-body``, so results are events, and
-their actor chips, type and year are Pagefind filters. A missing Pagefind
+their actor chips, type and year are Pagefind filters. Pagefind reads only
+``events/*.html`` (``--glob``): every other page would be parsed to be
+skipped, which halves the indexing time of a large site. A missing Pagefind
 leaves a site without search, not a failed build: the pages still work.
+
+Pagefind (1.5) writes each filter's values in hash-map order, which changes
+from run to run (its issue #638: fragments were made stable, "filter/metadata
+indexes" not). ``stabilise`` puts the values in order and renames the files by
+their new content, so two builds of one store are byte-identical, index included.
 """
 
 from __future__ import annotations
 
+import gzip
+import hashlib
+import json
 import logging
+import struct
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 log = logging.getLogger("timeline")
+MAGIC = b"pagefind_dcd"  # what starts every decompressed index file
 
 
 def run_pagefind(site: Path, *, language: str) -> bool:
     """Index ``site`` in place (``site/pagefind/``); False, with a warning, when it cannot."""
-    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--force-language", language, "--quiet"]
+    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--glob", "events/*.html",
+               "--force-language", language, "--quiet"]
     try:
         done = subprocess.run(command, capture_output=True, text=True, timeout=3600, check=False)
     except (OSError, subprocess.TimeoutExpired) as exc:
@@ -26,4 +40,102 @@ def run_pagefind(site: Path, *, language: str) -> bool:
     if done.returncode != 0:
         log.warning("search index not built: pagefind said %s", (done.stderr or done.stdout).strip()[-500:])
         return False
+    try:
+        stabilise(site / "pagefind")
+    except (OSError, ValueError, KeyError, IndexError, TypeError) as exc:
+        # The index works as Pagefind wrote it; only its bytes vary between builds.
+        log.warning("search index left as Pagefind wrote it (%s): builds may differ in pagefind/", exc)
     return True
+
+
+def _decode(data: bytes, at: int) -> tuple[Any, int]:
+    """One CBOR item (the subset Pagefind writes: integers, strings, arrays, maps)."""
+    head = data[at]
+    major, info = head >> 5, head & 31
+    at += 1
+    if info < 24:
+        n = info
+    elif info <= 27:
+        width = 1 << (info - 24)
+        n = int.from_bytes(data[at:at + width], "big")
+        at += width
+    else:
+        raise ValueError(f"CBOR item {head:#x} not expected in a Pagefind index")
+    if major == 0:
+        return n, at
+    if major in (2, 3):
+        raw = data[at:at + n]
+        return (raw if major == 2 else raw.decode("utf-8")), at + n
+    if major in (4, 5):
+        items = []
+        for _ in range(n * (2 if major == 5 else 1)):
+            item, at = _decode(data, at)
+            items.append(item)
+        return (items if major == 4 else dict(zip(items[::2], items[1::2]))), at
+    raise ValueError(f"CBOR major type {major} not expected in a Pagefind index")
+
+
+def _head(major: int, n: int) -> bytes:
+    if n < 24:
+        return bytes([major << 5 | n])
+    for info, fmt in ((24, ">B"), (25, ">H"), (26, ">I"), (27, ">Q")):
+        if n < 1 << (8 * struct.calcsize(fmt)):
+            return bytes([major << 5 | info]) + struct.pack(fmt, n)
+    raise ValueError("integer too large")
+
+
+def _encode(item: Any) -> bytes:
+    if isinstance(item, bool) or item is None:
+        raise ValueError("CBOR simple values not expected in a Pagefind index")
+    if isinstance(item, int):
+        return _head(0, item)
+    if isinstance(item, bytes):
+        return _head(2, len(item)) + item
+    if isinstance(item, str):
+        raw = item.encode("utf-8")
+        return _head(3, len(raw)) + raw
+    if isinstance(item, list):
+        return _head(4, len(item)) + b"".join(_encode(x) for x in item)
+    if isinstance(item, dict):
+        return _head(5, len(item)) + b"".join(_encode(k) + _encode(v) for k, v in item.items())
+    raise ValueError(f"cannot encode {type(item).__name__}")
+
+
+def _read(path: Path) -> Any:
+    data = gzip.decompress(path.read_bytes())
+    if not data.startswith(MAGIC):
+        raise ValueError(f"{path.name} is not a Pagefind index file")
+    item, end = _decode(data, len(MAGIC))
+    # Only rewrite what this codec reproduces exactly; anything else is a format it does not know.
+    if end != len(data) or _encode(item) != data[len(MAGIC):]:
+        raise ValueError(f"{path.name} does not read back byte for byte")
+    return item
+
+
+def _write(folder: Path, prefix: str, digits: int, suffix: str, item: Any) -> str:
+    """Write ``item`` under a name made from its content; returns the name without the suffix."""
+    data = MAGIC + _encode(item)
+    name = f"{prefix}{hashlib.sha256(data).hexdigest()[:digits]}"
+    # mtime=0: gzip would otherwise stamp the clock into every file.
+    (folder / f"{name}{suffix}").write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
+    return name
+
+
+def stabilise(bundle: Path) -> None:
+    """Sort every filter's values and rename the filter and metadata files to match."""
+    entry_path = bundle / "pagefind-entry.json"
+    entry = json.loads(entry_path.read_text(encoding="utf-8"))
+    for language, info in entry["languages"].items():
+        meta_path = bundle / f"pagefind.{info['hash']}.pf_meta"
+        meta = _read(meta_path)
+        filters = meta[3]  # [[filter name, file hash], ...]
+        for pair in filters:
+            old = bundle / "filter" / f"{pair[1]}.pf_filter"
+            name, values = _read(old)
+            values.sort(key=lambda value: value[0])
+            old.unlink()
+            pair[1] = _write(bundle / "filter", f"{language}_", 7, ".pf_filter", [name, values])
+        filters.sort(key=lambda pair: pair[0])
+        meta_path.unlink()
+        info["hash"] = _write(bundle, f"pagefind.{language}_", 10, ".pf_meta", meta)[len("pagefind."):]
+    entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
