@@ -56,7 +56,8 @@ def _code_version() -> bytes:
     """Hash of the code that turns bytes into events: a change to it makes every entry stale."""
     here = Path(__file__).resolve().parent
     digest = hashlib.sha256(FORMAT.encode())
-    for name in ("events.py", "fastyaml.py", "yamlio.py", "loadcache.py", "../records.py"):
+    # values.py: validation fills in a missing precision from the date.
+    for name in ("events.py", "fastyaml.py", "yamlio.py", "loadcache.py", "../records.py", "../temporal/values.py"):
         try:
             digest.update((here / name).read_bytes())
         except OSError:
