@@ -46,6 +46,9 @@ def make_environment(cfg: Config) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        # A build reads each template once; without this, every page stats the
+        # files it extends and includes to see whether they changed meanwhile.
+        auto_reload=False,
     )
     env.globals["month_label"] = month_label
     env.globals["csp"] = CSP
