@@ -43,11 +43,11 @@ def _build(cfg: Config, *, clean: bool, jobs: int | None) -> BuildSummary:
         registry, registry_problems = load_registry(cfg.paths.registry)
         registry, happenings = resolve_actors(registry, extractions)
     with timer("merge"):
-        store, store_problems = load_events(cfg.paths.store)
+        store, store_problems = load_events(cfg.paths.store, cfg.paths.cache)
         merged = merge(store, happenings, articles)
     with timer("store"):
         broken = {p.path.rsplit("/", 1)[-1] for p in store_problems}
-        save_events(cfg.paths.store, list(merged.events), keep=broken)
+        save_events(cfg.paths.store, list(merged.events), keep=broken, cache=cfg.paths.cache)
         if not registry_problems:
             save_registry(cfg.paths.registry, registry)
     with timer("render"):
@@ -61,7 +61,7 @@ def _build(cfg: Config, *, clean: bool, jobs: int | None) -> BuildSummary:
         events_new=merged.new, events_changed=merged.changed, events_merged=merged.merged,
         events_removed=merged.removed, events_total=len(merged.events), pages_written=pages,
         problems=all_problems, stage_seconds=timer.totals(),
-        articles_parsed=cache.misses, articles_cached=cache.hits,
+        articles_parsed=cache.misses, articles_cached=cache.hits, notes=merged.notes,
     )
 
 

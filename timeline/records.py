@@ -211,6 +211,7 @@ class BuildSummary:
     stage_seconds: tuple[tuple[str, float], ...] = field(default=())
     articles_parsed: int = 0  # the rest came from the extraction cache
     articles_cached: int = 0
+    notes: tuple[str, ...] = ()  # what merging removed or folded together, in words
 
     @property
     def failed(self) -> bool:

@@ -19,6 +19,8 @@ def print_summary(summary: BuildSummary, out: TextIO | None = None, *, quiet: bo
             print(problem, file=out)
     errors = sum(1 for p in summary.problems if p.severity == "error")
     if not quiet:
+        for note in summary.notes:
+            print(f"store: {note}", file=out)
         print(
             f"articles: {summary.articles_read} read ({summary.articles_parsed} parsed, "
             f"{summary.articles_cached} from cache), {summary.articles_skipped} skipped; "
