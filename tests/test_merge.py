@@ -87,3 +87,15 @@ def test_importance_ranks_widely_reported_events_first() -> None:
     result = merge([], [call("a"), call("b"), lone], [article("a"), article("b"), article("c")])
     ranked = sorted(result.events, key=lambda e: -e.importance)
     assert ranked[0].title.startswith("Joe Biden")
+
+
+def test_two_happenings_of_one_sentence_keep_their_ids_on_rebuild() -> None:
+    sentence = "Kyiv announced on Wednesday that exports fell in March."
+    said = replace(call("a"), sentence=sentence, title="Kyiv announced that exports fell", date="2022-02-09",
+                   predicate="announce", type="statement")
+    fell = replace(call("a"), sentence=sentence, title="Exports fell", date="2022-03", precision="month",
+                   predicate="fall", type="economic", actors=(ActorRef("Ukraine", "country"),))
+    first = merge([], [said, fell], [article("a")]).events
+    again = merge(list(first), [fell, said], [article("a")])
+    assert {e.id: e.title for e in again.events} == {e.id: e.title for e in first}
+    assert again.new == 0 and again.changed == 0

@@ -287,17 +287,32 @@ def new_id(event: Event) -> str:
     return "-".join([event.date.lower(), *words, digest])[:120].strip("-")
 
 
+def _closest(proposal: Event, ids: list[str], stored: dict[str, Event]) -> str:
+    """Of the stored events quoting the same sentence, the one this proposal
+    continues: same date first, then the most similar title."""
+    if len(ids) == 1:
+        return ids[0]
+    return max(sorted(ids), key=lambda eid: (stored[eid].date == proposal.date,
+                                             fuzz.token_set_ratio(stored[eid].title, proposal.title,
+                                                                  processor=str.lower)))
+
+
 def _reconcile(store: list[Event], proposals: list[Event], articles: dict[str, Article]) -> MergeResult:
     from .store.events import event_to_dict
 
-    by_key: dict[tuple[str, str], str] = {}
+    by_key: dict[tuple[str, str], list[str]] = {}
     by_article: dict[str, set[str]] = {}
     stored = {e.id: e for e in store}
     for e in store:
         if e.locked or not e.sources:
             continue
         for s in e.sources:
-            by_key[(s.article, s.quote)] = e.id
+            key = (s.article, s.quote)
+            same_sentence = by_key.get(key)
+            if same_sentence is None:
+                by_key[key] = [e.id]
+            else:  # one sentence may report several happenings
+                same_sentence.append(e.id)
             ids = by_article.get(s.article)
             if ids is None:  # not setdefault: that would build a set per source
                 by_article[s.article] = {e.id}
@@ -308,8 +323,9 @@ def _reconcile(store: list[Event], proposals: list[Event], articles: dict[str, A
     for i, p in enumerate(proposals):
         votes: dict[str, int] = {}
         for s in p.sources:
-            eid = by_key.get((s.article, s.quote))
-            if eid is not None:
+            same_sentence = by_key.get((s.article, s.quote))
+            if same_sentence:
+                eid = _closest(p, same_sentence, stored)
                 votes[eid] = votes.get(eid, 0) + 1
         if not votes:  # the sentence was re-cleaned: same article, same date, similar title
             for s in p.sources:
