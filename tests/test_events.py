@@ -179,3 +179,21 @@ def test_a_saying_and_what_was_said_each_dated_by_their_own_expression() -> None
 def test_a_glued_dateline_loses_to_the_expression_beside_the_verb() -> None:
     found = happenings("Apple unveils new Mac February 12, 2022 Apple Computer announced on Tuesday its new laptops.")
     assert "2022-02-08" in {h.date for h in found}
+
+
+@pytest.mark.parametrize("sentence, type_, rule", [
+    # a command is typed by what it acts on, not by a keyword elsewhere in the sentence
+    ("Putin ordered the Russian armed forces to carry out peacekeeping in the two regions on Monday.",
+     "military", "object:force"),
+    ("Putin ordered Russia's nuclear deterrence forces onto a special regime of combat duty on Sunday.",
+     "military", "object:force"),
+    ("The United States urged its citizens to leave Ukraine on Saturday.", "humanitarian", "xcomp:leave"),
+    ("Germany was stopping the certification of the Nord Stream 2 pipeline, Scholz said on Tuesday.",
+     "economic", "predicate:stop"),
+    ("Explosions were heard in Kyiv before dawn on Thursday.", "military", "object:explosion"),
+    # a noun spelled like a listed verb names no happening
+    ("NATO had seen no sign of de-escalation on the ground on Tuesday.", "other", "predicate:see"),
+])
+def test_type_from_the_predicate_and_its_object(sentence: str, type_: str, rule: str) -> None:
+    found = happenings(sentence)
+    assert [(h.type, h.type_rule) for h in found][:1] == [(type_, rule)], [(h.title, h.type_rule) for h in found]

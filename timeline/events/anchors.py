@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from ..records import DateEvidence, Timex
 from ..temporal.values import bounds, is_future, precision_of
 from .clauses import Mood, clause_root, content_of, governor, is_predicate, manner_of, mood_of
+from .kinds import classify
 from .vocabulary import Vocabulary
 
 if TYPE_CHECKING:
@@ -201,7 +202,7 @@ def find_anchors(segment: "Span", timexes: list[Timex], dct: date | None, vocab:
     for anchor in anchors:
         anchor.keep_out = keep_out
         if _date(anchor, root, dct, vocab):
-            _classify(anchor, vocab)
+            classify(anchor, vocab)
             kept.append(anchor)
     return kept
 
@@ -265,31 +266,3 @@ def _rank(value: str) -> int:
     from ..temporal.values import PRECISION_RANK
 
     return -PRECISION_RANK.get(precision_of(value), 99)
-
-
-def _classify(anchor: Anchor, vocab: Vocabulary) -> None:
-    """Type from the predicate, then what it was done by or to, then its object."""
-    verb = anchor.verb
-    candidates: list[tuple[str, "Token"]] = [("predicate", verb)]
-    manner = manner_of(verb)
-    if manner is not None:
-        candidates.insert(0, ("manner", manner))
-    children = list(verb.children)
-    candidates += [("xcomp", c) for c in children if c.dep_ == "xcomp" and is_predicate(c)]
-    # "held a telephone call": the object names the happening before a second clause does
-    for child in children:
-        if child.dep_ in ("dobj", "attr", "nsubjpass"):
-            candidates += [("object", t) for t in child.subtree if t.pos_ in ("NOUN", "PROPN")]
-    candidates += [("conj", c) for c in children if c.dep_ == "conj" and is_predicate(c)]
-    for token in verb.subtree:
-        if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "attr", "compound"):
-            candidates.append(("object", token))
-    if anchor.title_root.i != verb.i:
-        candidates.append(("said", anchor.title_root))
-    for how, token in candidates:
-        found = vocab.type_of(token.lemma_.lower()) or vocab.type_of(token.lower_)
-        if found and not (found == "statement" and how == "object" and anchor.type == "other"
-                          and candidates[0][1].lemma_.lower() in vocab.states):
-            anchor.type, anchor.type_rule = found, f"{how}:{token.lemma_.lower()}"
-            return
-    anchor.type, anchor.type_rule = "other", f"predicate:{verb.lemma_.lower()}"

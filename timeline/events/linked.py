@@ -20,7 +20,8 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from ..records import DateEvidence, Timex
-from .anchors import Anchor, _classify, _negated, calendar_timexes
+from .anchors import Anchor, _negated, calendar_timexes
+from .kinds import classify
 from .clauses import Mood, is_predicate, mood_of
 from .vocabulary import Vocabulary
 
@@ -119,5 +120,5 @@ def _dated_like(anchor: Anchor, clause: "Token", mood: Mood, when: tuple[str, st
                   group={clause.i}, keep_out=anchor.keep_out - {t.i for t in clause.subtree})
     made.date, made.precision, made.status = when
     made.evidence = evidence
-    _classify(made, vocab)
+    classify(made, vocab)
     return made

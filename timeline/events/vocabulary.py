@@ -32,6 +32,8 @@ class Vocabulary:
     time_units: frozenset[str] = frozenset()
     subordinators: frozenset[str] = frozenset()
     offset_subordinators: dict[str, int] = field(default_factory=dict)
+    directives: frozenset[str] = frozenset()
+    verb_only: frozenset[str] = frozenset()
 
     def with_extra_types(self, extra: dict[str, tuple[str, ...]]) -> "Vocabulary":
         """The scheme with the maintainer's types (config ``events.types``) tried first."""
@@ -73,5 +75,7 @@ def load_vocabulary() -> Vocabulary:
         dated_nouns=_words(words, "dated_nouns"),
         time_units=_words(words, "time_units"),
         subordinators=_words(words, "adverbial_subordinators"),
+        directives=_words(schemes, "directive_verbs"),
+        verb_only=_words(schemes, "verb_only"),
         offset_subordinators={str(k).lower(): int(v) for k, v in (words.get("offset_subordinators") or {}).items()},
     )
