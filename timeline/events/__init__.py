@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from ..records import Article, Happening, Mention, Timex
 from .anchors import Anchor, find_anchors
-from .discourse import carry_date
+from .discourse import carry_date, inherit_lead_day, lead_event
 from .linked import linked_anchors
 from .vocabulary import Vocabulary, load_vocabulary
 from .wording import actors_of, clean_text, mentions_in, numbers_of, place_of, title_from
@@ -28,6 +28,8 @@ __all__ = ["find_happenings"]
 # the merge keys stored events by article and quote alone: two happenings quoted
 # from one sentence would trade ids on every rebuild.
 SPLIT_SENTENCES = False
+# Sentences that reported something, from the top, read as the lede.
+LEDE_SENTENCES = 2
 
 
 
@@ -38,6 +40,8 @@ def find_happenings(doc: "Doc", article: Article, timexes: list[Timex], mentions
     found: list[Happening] = []
     previous: Happening | None = None
     before: tuple["Span | None", list[Happening]] = (None, [])  # the last sentence read and what it reported
+    lead: Happening | None = None  # the lede's happening, when it sets the news day
+    lede_sentences = 0  # sentences that reported something, while looking for the lede
     for index, segment in enumerate(segments(doc)):
         if skip_segment(segment, vocab):
             previous, before = None, (None, [])
@@ -46,6 +50,7 @@ def find_happenings(doc: "Doc", article: Article, timexes: list[Timex], mentions
         if SPLIT_SENTENCES:
             anchors += linked_anchors(anchors, segment, timexes, vocab)
         carry_date(anchors, before[1], before[0], vocab)
+        inherit_lead_day(anchors, lead)
         reported = len(found)
         if found:
             # Past the lead, a standing position restated without a date is background.
@@ -75,6 +80,9 @@ def find_happenings(doc: "Doc", article: Article, timexes: list[Timex], mentions
                 seen.add((happening.title, happening.date))
         previous = found[-1] if made and found and found[-1] in made else None
         before = (segment, found[reported:])
+        if found[reported:] and lede_sentences < LEDE_SENTENCES:
+            lede_sentences += 1
+            lead = lead or lead_event(found[reported:], article.published, vocab)
     return found
 
 

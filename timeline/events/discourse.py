@@ -1,4 +1,5 @@
-"""Sentences that go on telling the happening just reported.
+"""Sentences that go on telling the happening just reported, and the news day
+an article's lede sets for the undated reports after it.
 
 A news report often dates a happening once and then says more about it in
 sentences of their own with no time expression: "A missile hit a cargo vessel
@@ -12,6 +13,7 @@ did; it then takes the previous happening's date.
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 from typing import TYPE_CHECKING
 
 from ..records import Happening
@@ -57,3 +59,31 @@ def _taken_up(verb: "Token", before: "Span") -> str | None:
                 c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in head.children):
             return head.lower_
     return None
+
+
+def lead_event(made: list[Happening], published: date | None, vocab: Vocabulary) -> Happening | None:
+    """The lede's happening when it sets the article's news day: dated by an
+    explicit day a few days before publication ("on Saturday" in a Sunday paper)."""
+    if published is None:
+        return None
+    for happening in made:
+        if happening.precision != "day" or not happening.evidence.expression or happening.status != "occurred":
+            continue
+        days = (published - date.fromisoformat(happening.date)).days
+        if 1 <= days <= vocab.lead_days:
+            return happening
+    return None
+
+
+def inherit_lead_day(anchors: list[Anchor], lead: Happening | None) -> None:
+    """An undated report in the simple past ("The Kremlin answered that…") is
+    told as part of the day the lede is about, not of the day the paper came out;
+    the present perfect ("have told their citizens to leave") stays news of the
+    day of publication."""
+    if lead is None:
+        return
+    for anchor in anchors:
+        if anchor.is_main and anchor.evidence.rule == "publication-date" and anchor.mood.tense == "past" \
+                and not anchor.mood.scheduled:
+            anchor.date, anchor.precision, anchor.status = lead.date, lead.precision, "occurred"
+            anchor.evidence = replace(lead.evidence, rule="lead-event-day")

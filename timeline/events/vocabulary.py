@@ -34,6 +34,7 @@ class Vocabulary:
     offset_subordinators: dict[str, int] = field(default_factory=dict)
     directives: frozenset[str] = frozenset()
     verb_only: frozenset[str] = frozenset()
+    lead_days: int = 0
 
     def with_extra_types(self, extra: dict[str, tuple[str, ...]]) -> "Vocabulary":
         """The scheme with the maintainer's types (config ``events.types``) tried first."""
@@ -77,5 +78,6 @@ def load_vocabulary() -> Vocabulary:
         subordinators=_words(words, "adverbial_subordinators"),
         directives=_words(schemes, "directive_verbs"),
         verb_only=_words(schemes, "verb_only"),
+        lead_days=int(words.get("lead_event_days") or 0),
         offset_subordinators={str(k).lower(): int(v) for k, v in (words.get("offset_subordinators") or {}).items()},
     )
