@@ -50,7 +50,6 @@ def find_happenings(doc: "Doc", article: Article, timexes: list[Timex], mentions
         if SPLIT_SENTENCES:
             anchors += linked_anchors(anchors, segment, timexes, vocab)
         carry_date(anchors, before[1], before[0], vocab)
-        inherit_lead_day(anchors, lead)
         reported = len(found)
         if found:
             # Past the lead, a standing position restated without a date is background.
@@ -61,6 +60,7 @@ def find_happenings(doc: "Doc", article: Article, timexes: list[Timex], mentions
             continue
         if previous is None and _orphan_elaboration(anchors):
             continue
+        inherit_lead_day(anchors, lead)  # after the checks above, which ask whether the sentence had a date
         made = []
         for anchor in anchors:
             happening = _happening(anchor, segment, index, article, mentions)
@@ -97,7 +97,7 @@ def _conversation_of(anchor: Anchor, happening: Happening, found: list[Happening
     """"Putin told Biden that Washington had failed…" after "Putin and Biden have
     discussed…": what one party told the other in a conversation already
     reported is part of that conversation, not a happening of its own."""
-    if happening.type != "statement" or happening.evidence.rule != "publication-date":
+    if happening.type != "statement" or happening.evidence.rule not in ("publication-date", "lead-event-day"):
         return None
     parties: set[str] = set()
     for child in anchor.verb.children:
