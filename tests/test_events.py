@@ -50,6 +50,11 @@ def test_dated_from_the_governing_expression_or_publication(text: str, date_: st
     "He did not name the company.",  # what did not happen
     "Check Also",
     "About Ellen Lewandowski",
+    # a known happening placed, measured or commented on is no new happening
+    "The meeting lasted about five hours.",
+    "Saturday's round of telephone diplomacy ended where it began.",
+    "The decision came after days of hesitation in some European capitals.",
+    "The call came hours after the announcement.",
 ])
 def test_not_events(text: str) -> None:
     assert happenings(text) == []
@@ -222,3 +227,10 @@ def test_the_lede_sets_the_news_day(published: date, later: str, date_: str, rul
                        published)
     last = found[-1]
     assert (last.date, last.evidence.rule) == (date_, rule), [(h.title, h.date, h.evidence.rule) for h in found]
+
+
+def test_the_length_of_a_meeting_joins_the_meeting() -> None:
+    found = happenings("Delegations from Ukraine and Russia met on Monday near the Belarusian border.\n\n"
+                       "The meeting lasted about five hours.")
+    assert len(found) == 1, [h.title for h in found]
+    assert "five hours" in found[0].summary

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from ..records import Article, Happening, Mention, Timex
 from .anchors import Anchor, find_anchors
-from .discourse import carry_date, inherit_lead_day, lead_event
+from .discourse import carry_date, inherit_lead_day, lead_event, restates_known
 from .linked import linked_anchors
 from .vocabulary import Vocabulary, load_vocabulary
 from .wording import actors_of, clean_text, mentions_in, numbers_of, place_of, title_from
@@ -54,6 +54,13 @@ def find_happenings(doc: "Doc", article: Article, timexes: list[Timex], mentions
         if found:
             # Past the lead, a standing position restated without a date is background.
             anchors = [a for a in anchors if not (a.stance and not a.timexes)]
+        restating = [a for a in anchors if restates_known(a, vocab)]
+        anchors = [a for a in anchors if a not in restating]
+        if restating and not anchors:
+            # "The meeting lasted about five hours": more about the happening just told, if any
+            if previous is not None:
+                found[-1] = previous = _fold(previous, segment, mentions)
+            continue
         if previous is not None and _elaborates(segment, anchors, previous):
             found[-1] = _fold(previous, segment, mentions)
             previous = found[-1]

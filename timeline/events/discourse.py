@@ -18,11 +18,16 @@ from typing import TYPE_CHECKING
 
 from ..records import Happening
 from .anchors import DEFINITE_DETERMINERS, Anchor
+from .clauses import BOUNDING_PREPOSITIONS
 from .vocabulary import Vocabulary
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
+# Clauses of place or time ("ended where it began") that give a predicate no content.
+WH_ADVERBS = frozenset({"where", "when", "wherever", "whenever"})
+# What can make a light predicate say something of its own.
+CONTENT_DEPS = frozenset({"dobj", "attr", "acomp", "oprd", "xcomp", "ccomp", "prep", "agent", "dative"})
 # Adverbs that add a further act by the same participants at the same occasion.
 ADDITIVE = frozenset({"also"})
 
@@ -87,3 +92,33 @@ def inherit_lead_day(anchors: list[Anchor], lead: Happening | None) -> None:
                 and not anchor.mood.scheduled:
             anchor.date, anchor.precision, anchor.status = lead.date, lead.precision, "occurred"
             anchor.evidence = replace(lead.evidence, rule="lead-event-day")
+
+
+def restates_known(anchor: Anchor, vocab: Vocabulary) -> bool:
+    """"The meeting lasted about five hours", "The call came hours after…",
+    "Saturday's round of diplomacy ended where it began": a light predicate
+    (come, end, last…) whose subject takes up a happening with a definite
+    article or a possessive, and that adds nothing but a time, a duration or a
+    comment. It is about a happening already told, not a new one."""
+    verb = anchor.verb
+    if verb.lemma_.lower() not in vocab.light_predicates or anchor.timexes:
+        return False  # "the talks ended a week ago" dates a happening of its own
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.pos_ != "NOUN" or not any(
+            c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS) for c in subject.children):
+        return False
+    return not any(_says_something(c, vocab) for c in verb.children if c.dep_ in CONTENT_DEPS)
+
+
+def _says_something(child: "Token", vocab: Vocabulary) -> bool:
+    """A complement that is more than a time, a duration or a clause of place or time."""
+    if child.lemma_.lower() in vocab.time_units or child.ent_type_ in ("DATE", "TIME"):
+        return False
+    if child.dep_ == "ccomp":
+        return not any(c.dep_ == "advmod" and c.lower_ in WH_ADVERBS for c in child.children)
+    if child.dep_ == "prep":
+        if child.lower_ in BOUNDING_PREPOSITIONS:
+            return False  # "came after days of hesitation"
+        objects = [c for c in child.children if c.dep_ == "pobj"]
+        return any(o.lemma_.lower() not in vocab.time_units and o.ent_type_ not in ("DATE", "TIME") for o in objects)
+    return True

@@ -35,6 +35,7 @@ class Vocabulary:
     directives: frozenset[str] = frozenset()
     verb_only: frozenset[str] = frozenset()
     lead_days: int = 0
+    light_predicates: frozenset[str] = frozenset()
 
     def with_extra_types(self, extra: dict[str, tuple[str, ...]]) -> "Vocabulary":
         """The scheme with the maintainer's types (config ``events.types``) tried first."""
@@ -78,6 +79,7 @@ def load_vocabulary() -> Vocabulary:
         subordinators=_words(words, "adverbial_subordinators"),
         directives=_words(schemes, "directive_verbs"),
         verb_only=_words(schemes, "verb_only"),
+        light_predicates=_words(words, "light_predicates"),
         lead_days=int(words.get("lead_event_days") or 0),
         offset_subordinators={str(k).lower(): int(v) for k, v in (words.get("offset_subordinators") or {}).items()},
     )
