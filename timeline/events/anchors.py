@@ -186,6 +186,8 @@ def find_anchors(segment: "Span", timexes: list[Timex], dct: date | None, vocab:
             title_root = verb
             while title_root.dep_ in ("xcomp", "pcomp") and title_root.head.i != title_root.i:
                 title_root = title_root.head  # "to meet Putin" is told with the verb that plans it
+            if title_root.dep_ == "acomp" and title_root.head.i != title_root.i:
+                title_root = title_root.head  # "is due to meet": the copula holds the subject
             owner = Anchor(verb=verb, title_root=title_root, is_main=False, mood=mood, extra_subject=subject,
                            group={verb.i} | _sharing_time(verb, vocab),
                            is_reporting=verb.lemma_.lower() in vocab.reporting)

@@ -36,6 +36,8 @@ class Vocabulary:
     verb_only: frozenset[str] = frozenset()
     lead_days: int = 0
     light_predicates: frozenset[str] = frozenset()
+    name_particles: frozenset[str] = frozenset()
+    definite_name_heads: frozenset[str] = frozenset()
 
     def with_extra_types(self, extra: dict[str, tuple[str, ...]]) -> "Vocabulary":
         """The scheme with the maintainer's types (config ``events.types``) tried first."""
@@ -80,6 +82,8 @@ def load_vocabulary() -> Vocabulary:
         directives=_words(schemes, "directive_verbs"),
         verb_only=_words(schemes, "verb_only"),
         light_predicates=_words(words, "light_predicates"),
+        name_particles=_words(words, "name_particles"),
+        definite_name_heads=_words(words, "definite_name_heads"),
         lead_days=int(words.get("lead_event_days") or 0),
         offset_subordinators={str(k).lower(): int(v) for k, v in (words.get("offset_subordinators") or {}).items()},
     )

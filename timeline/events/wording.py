@@ -118,6 +118,8 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
     roles: set[int] = set()
     for name, indexes in by_mention_tokens.items():
         roles |= _role_words(indexes, [doc[i] for i in indexes], by_token[min(indexes)].kind)
+    kept = set(chosen)
+    named = {id(m) for m in by_token.values() if _names_it(m, doc, kept)}
     words: list[str] = []
     last_mention: Mention | None = None
     previous = -2
@@ -129,14 +131,17 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
             continue
         token = doc[i]
         mention = by_token.get(i)
-        if mention is not None and (token.pos_ == "ADJ" or (
-                token.dep_ in ("compound", "amod") and token.head.i not in by_token)):
-            mention = None  # "the Russian military", "a US submarine" keep the article's word
-        if mention is not None:
+        if mention is not None and id(mention) in named:
             if mention is last_mention:
                 continue
             last_mention = mention
             last = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if mention.name.lower().startswith("the ") and words and words[-1].strip().lower() == "the":
+                words.pop()  # "the West" is the name itself: the article's own "the" goes
+            before = doc[span_start(mention, doc, i) - 1] if span_start(mention, doc, i) - 1 in kept else None
+            if _takes_article(mention.name) and not (before is not None and (
+                    before.dep_ in ("det", "poss") or before.tag_ == "PRP$")):
+                words.append("the ")  # "Washington had not addressed" -> the United States had not addressed
             words.append(mention.name + (last[-1].whitespace_ if last is not None else token.whitespace_))
             continue
         last_mention = None
@@ -155,6 +160,40 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
             title = " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names) + " " + title
     title = re.sub(r"\s+([,.;:!?])", r"\1", title)
     return title[:1].upper() + title[1:] if title else ""
+
+
+def _names_it(mention: Mention, doc: "Doc", kept: set[int]) -> bool:
+    """Whether a title writes ``mention`` under its canonical name: only for the
+    whole span, and only when the span is itself a name ("Washington", "Russian
+    President Vladimir Putin"), never a description ("the Russian armed forces",
+    "the Russian central bank"), nor a nationality adjective ("a US submarine"),
+    nor for a registry name that needs brackets to tell it apart."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or "(" in mention.name or any(t.i not in kept for t in span):
+        return False
+    if len(span) == 1 and (span[0].pos_ == "ADJ" or (span[0].dep_ in ("compound", "amod") and not _in_mention(
+            span[0].head, mention))):
+        return False  # "the Russian military", "a US submarine" keep the article's word
+    particles = load_vocabulary().name_particles
+    words = [t for t in span if t.is_alpha and t.lower_ not in particles and t.lower_ != "the"]
+    return bool(words) and all(t.text[:1].isupper() for t in words)
+
+
+def span_start(mention: Mention, doc: "Doc", fallback: int) -> int:
+    """The first token of a mention."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span.start if span is not None else fallback
+
+
+def _in_mention(token: "Token", mention: Mention) -> bool:
+    return mention.start <= token.idx < mention.end
+
+
+def _takes_article(name: str) -> bool:
+    """"the United States", "the European Union": a name built on a common noun
+    takes the definite article in running English; "Russia" and "NATO" do not."""
+    head = name.split(" of ", 1)[0].split()[-1].lower() if name.strip() else ""
+    return head in load_vocabulary().definite_name_heads
 
 
 def _subordinate(root: "Token") -> set[int]:
