@@ -40,6 +40,15 @@ NEVER_FIRST = {"and", "or", "but", "then", "after", "before", "while", "on", "in
      "The allies said they would restrict the Russian central bank's ability to use its reserves"),
     ("European Commission President Ursula von der Leyen said on Sunday that the bloc would close its airspace.",
      "Ursula von der Leyen said that the bloc would close its airspace"),
+    # a list keeps its commas
+    ("The United States, the European Union and Britain condemned the recognition on Monday.",
+     "The United States, the European Union and the United Kingdom condemned the recognition"),
+    ("Explosions were heard in Kyiv, Kharkiv and other cities on Thursday.",
+     "Explosions were heard in Kyiv, Kharkiv and other cities"),
+    # an office as subject is the person named with it before
+    ("German Chancellor Olaf Scholz met Volodymyr Zelensky in Kyiv on Monday.\n\n"
+     "The chancellor is due to meet Vladimir Putin in Moscow on Tuesday.",
+     "Olaf Scholz is due to meet Vladimir Putin in Moscow"),
     # a subject in the copula above "due to": the title keeps it
     ("The chancellor is due to meet Vladimir Putin in Moscow on Tuesday.",
      "The chancellor is due to meet Vladimir Putin in Moscow"),

@@ -17,7 +17,7 @@ from .anchors import Anchor, find_anchors
 from .discourse import carry_date, inherit_lead_day, lead_event, restates_known
 from .linked import linked_anchors
 from .vocabulary import Vocabulary, load_vocabulary
-from .wording import actors_of, clean_text, mentions_in, numbers_of, place_of, title_from
+from .wording import actors_of, name_role, clean_text, mentions_in, numbers_of, place_of, title_from
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -169,6 +169,7 @@ def _happening(anchor: Anchor, segment: "Span", index: int, article: Article,
         inside += mentions_in(mentions, min(t.idx for t in head.subtree if t.i <= head.i), head.idx + len(head))
     title = title_from(title_root, set(anchor.keep_out), inside, (segment.start, segment.end))
     title = _name_pronoun(title, segment, mentions)
+    title = name_role(title, anchor.title_root, segment, mentions)
     if not title or len(title.split()) < 2:
         return None
     summary = clean_text(segment.text)

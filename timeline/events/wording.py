@@ -100,6 +100,8 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
         if child.i != root.i and child.dep_ in ALWAYS_DROPPED:
             if child.dep_ == "punct" and child.text in WORD_PUNCT and not child.whitespace_:
                 continue  # "build-up", "all-out"
+            if child.text == "," and _between_conjuncts(child):
+                continue  # "The United States, the European Union and Britain": a list keeps its commas
             if child.dep_ == "appos" and any(by_token[t.i].kind == "person" for t in child.subtree if t.i in by_token):
                 continue  # "his French counterpart Emmanuel Macron": the name is the point
             dropped.update(t.i for t in child.subtree)
@@ -160,6 +162,12 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
             title = " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names) + " " + title
     title = re.sub(r"\s+([,.;:!?])", r"\1", title)
     return title[:1].upper() + title[1:] if title else ""
+
+
+def _between_conjuncts(comma: "Token") -> bool:
+    """A comma that separates the members of a list of nouns."""
+    head = comma.head
+    return head.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "conj" and c.i > comma.i for c in head.children)
 
 
 def _names_it(mention: Mention, doc: "Doc", kept: set[int]) -> bool:
@@ -312,3 +320,27 @@ def numbers_of(segment: "Span", keep_out: set[int]) -> tuple[str, ...]:
         if ent.label_ in NUMBER_ENTS and not any(t.i in keep_out for t in ent):
             found.append(clean_text(ent.text))
     return tuple(dict.fromkeys(found))
+
+
+def name_role(title: str, root: "Token", segment: "Span", mentions: list[Mention]) -> str:
+    """"The chancellor is due to meet…" -> Olaf Scholz is due to meet…: a subject
+    that names a person by office ("the chancellor", "the Russian president") is
+    the person last mentioned before with that office (and that country, when
+    the subject says one). A title is read alone, away from the sentence that
+    named them."""
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.pos_ != "NOUN" or not any(
+            c.dep_ == "det" and c.lower_ == "the" for c in subject.children):
+        return title
+    if any(c.dep_ not in ("det", "amod", "compound") for c in subject.children if c.i < subject.i) or any(
+            c.i > subject.i for c in subject.children):
+        return title  # "the president of the council", "the president, who…": not a bare office
+    first = min(c.i for c in subject.children)
+    words = subject.doc[first:subject.i + 1]
+    countries = {m.country for m in mentions if m.country and m.start >= words.start_char and m.end <= words.end_char}
+    earlier = [m for m in mentions if m.kind == "person" and m.role and m.end <= words.start_char
+               and subject.lemma_.lower() in m.role.lower().split()
+               and (not countries or m.country in countries)]
+    if not earlier or not title.lower().startswith(words.text.lower()):
+        return title
+    return max(earlier, key=lambda m: m.start).name + title[len(words.text):]
