@@ -21,7 +21,7 @@ class Entry:
     """One known actor: its canonical name, kind and the country it belongs to."""
 
     name: str
-    kind: str  # country, place, organisation
+    kind: str  # country, place, organisation, group
     country: str | None = None
     aliases: tuple[str, ...] = ()
     capital_of: str | None = None  # for a capital: the country it can stand for
@@ -51,6 +51,10 @@ class Gazetteer:
     not_actors: frozenset[str] = frozenset()
     portfolio_heads: frozenset[str] = frozenset()
     portfolios: frozenset[tuple[str, ...]] = frozenset()  # ("foreign",), ("home", "affairs")
+    particles: frozenset[str] = frozenset()  # "von", "der", "bin": inside people's names
+    event_heads: frozenset[str] = frozenset()  # "Olympics", "War": a name ending so is an event
+    object_nouns: frozenset[str] = frozenset()  # "pipeline": a name before one is a thing
+    office_words: frozenset[str] = frozenset()  # "Adviser", "Envoy": a capitalised run ending so is a title
     # (label, surface form) pairs for the entity matcher, with their original spelling.
     patterns: list[tuple[str, str]] = field(default_factory=list)
     # Towns and states: trusted only where the tagger already saw a place,
@@ -112,8 +116,12 @@ def load_gazetteer() -> Gazetteer:
         organisation_prefixes=frozenset(_as_list(roles.get("organisation_prefixes"))),
         title_prefixes=frozenset(fold(h) for h in _as_list(roles.get("title_prefixes"))),
         government_possessions=frozenset(fold(h) for h in _as_list(roles.get("government_possessions"))),
-        not_actors=frozenset(fold(h) for h in _as_list(roles.get("not_actors"))),
+        not_actors=frozenset(fold(h) for key in ("not_actors", "known_objects") for h in _as_list(roles.get(key))),
         portfolio_heads=frozenset(fold(h) for h in _as_list(roles.get("portfolio_heads"))),
+        particles=frozenset(_as_list(_read("names.yaml").get("particles"))),
+        event_heads=frozenset(fold(h) for h in _as_list(roles.get("event_heads"))),
+        object_nouns=frozenset(fold(h) for h in _as_list(roles.get("object_nouns"))),
+        office_words=frozenset(fold(h) for h in _as_list(roles.get("office_words"))),
         portfolios=frozenset(tuple(fold(form).split()) for forms in
                              (_read("institutions.yaml").get("portfolios") or {}).values() for form in _as_list(forms)),
     )
@@ -151,6 +159,9 @@ def load_gazetteer() -> Gazetteer:
             gaz.patterns.append(("NORP", demonym))
     for capital, country, aliases in capitals:
         gaz._add(Entry(capital, "place", country, tuple(aliases), capital_of=country), "GPE", *aliases)
+    for group in world.get("groups") or []:
+        entry = Entry(group["name"], "group", None, tuple(_as_list(group.get("aliases"))))
+        gaz._add(entry, "LOC", *entry.aliases)
     for org in world.get("organisations") or []:
         entry = Entry(org["name"], "organisation", org.get("country"), tuple(_as_list(org.get("aliases"))))
         gaz._add(entry, "ORG", *entry.aliases)

@@ -29,6 +29,8 @@ class Institution:
     template: str
     portfolio: str | None = None
     keep_wording: bool = False  # a department keeps the article's spelling: "Department of Labor"
+    explicit: bool = False  # only with a country word in the text: "Russian troops", not "the troops"
+    national: tuple[tuple[str, str], ...] = ()  # (country, own name): ("Russia", "Federal Assembly of Russia")
 
 
 @dataclass
@@ -59,8 +61,10 @@ def load_institutions() -> Institutions:
     gaz = load_gazetteer()
     out = Institutions(adjectives={**gaz.adjectives, **(data.get("adjectives") or {})})
     for row in data.get("institutions") or []:
+        national = tuple(sorted((str(k), str(v)) for k, v in (row.get("national") or {}).items()))
+        institution = Institution(str(row["name"]), explicit=bool(row.get("explicit")), national=national)
         for phrase in _as_list(row.get("phrases")):
-            out.phrases.setdefault(tuple(phrase.lower().split()), Institution(str(row["name"])))
+            out.phrases.setdefault(tuple(phrase.lower().split()), institution)
     department_only = set(_as_list(data.get("department_only")))
     for portfolio, forms in (data.get("portfolios") or {}).items():
         for form in _as_list(forms):
@@ -118,7 +122,7 @@ def find_institutions(doc: "Doc", countries: Iterable[str]) -> list[Found]:
         key = tuple(words[:size])
         if country is not None:
             said[key] = country
-        elif start > 0 and doc[start - 1].lower_ == "the" or doc[i].is_title:
+        elif not institution.explicit and (start > 0 and doc[start - 1].lower_ == "the" or doc[i].is_title):
             # "the Central Bank" after "Russia's Central Bank" is the same one.
             country = said.get(key, main)
         if country is not None:
@@ -199,6 +203,9 @@ def _is_country(name: str, gaz: Gazetteer) -> bool:
 
 
 def _name(institution: Institution, country: str, phrase: "Span", table: Institutions) -> str:
+    own = dict(institution.national).get(country)
+    if own:
+        return own
     portfolio = institution.portfolio or ""
     if institution.keep_wording:
         # The phrase's own portfolio words: "Labor" in "the Labor Department".

@@ -11,6 +11,7 @@ from ..records import Mention
 from .gazetteer import Entry, Gazetteer, load_gazetteer
 from .institutions import find_institutions, positions
 from .names import clean_surface, fold, name_key
+from .particles import is_particle_surname, surname_of
 from .roles import role_of, title_length
 
 if TYPE_CHECKING:
@@ -49,7 +50,11 @@ def find_mentions(doc: "Doc", registry: "Registry | None" = None, seen: str | No
     names and kinds, and hides the actors a maintainer hid.
     """
     gaz = load_gazetteer()
-    found = [f for f in (_classify(ent, gaz) for ent in doc.ents if ent.label_ in KINDS) if f]
+    # A name that the text shows to be a thing once ("the Nord Stream 2 gas
+    # pipeline") is that thing wherever the article repeats it.
+    things = {fold(clean_surface(e.text)) for e in doc.ents if e.label_ in KINDS and _is_object(e, gaz)}
+    found = [f for f in (_classify(ent, gaz) for ent in doc.ents if ent.label_ in KINDS)
+             if f and (not things or fold(f.text) not in things)]
     found += _groups(doc, gaz)
     found += [c for c in (_nested_country(f, gaz) for f in found if f.kind == "organisation") if c]
     found = _with_institutions(doc, found)
@@ -95,10 +100,32 @@ def _classify(ent: "Span", gaz: Gazetteer) -> _Found | None:
         return None  # no letter at all: a stray number the tagger took for a name
     if fold(name) in gaz.not_actors or kind == "person" and len(name) <= 2:
         return None  # "UTC", "USD"; a two-letter "person" is a fragment ("Ya", "GB")
+    if _is_event(span, gaz) or _is_object(span, gaz):
+        return None
     if kind == "person":
         role, country = role_of(span, gaz, lead)
         return _Found(span, text, name, kind, role, country)
     return _Found(span, text, name, kind)
+
+
+def _is_event(span: "Span", gaz: Gazetteer) -> bool:
+    """"the Beijing Winter Olympics", "the Cold War": something that happens,
+    not someone who acts; "Ministry of War" keeps its organisation head."""
+    words = [fold(t.text) for t in span]
+    tail = {words[-1], " ".join(words[-2:])}
+    return bool(tail & gaz.event_heads) and not any(w in gaz.organisation_heads for w in words)
+
+
+def _is_object(span: "Span", gaz: Gazetteer) -> bool:
+    """A name before a noun that makes it a thing: "the Nord Stream 2 gas
+    pipeline" (through the nouns between: "gas")."""
+    doc = span.doc
+    i = span.end
+    while i < len(doc) and i < span.end + 3 and doc[i].pos_ in ("NOUN", "ADJ", "PROPN"):
+        if doc[i].pos_ == "NOUN" and fold(doc[i].lemma_) in gaz.object_nouns:
+            return True
+        i += 1
+    return False
 
 
 def _strip(ent: "Span", gaz: Gazetteer) -> tuple["Span | None", int]:
@@ -244,14 +271,21 @@ def _groups(doc: "Doc", gaz: Gazetteer) -> list[_Found]:
 def _corefer_people(found: list[_Found]) -> None:
     """A surname or other part of a full name seen in the same article takes
     that full name: the nearest one before it, else the first one after."""
-    full = [f for f in found if f.kind == "person" and len(f.name.split()) > 1]
-    for i, f in enumerate(found):
-        if f.known or f.kind not in ("person", "organisation") or len(f.name.split()) > 1:
+    particles = load_gazetteer().particles
+    # A full name is a given name before its surname: "von der Leyen" is
+    # Ursula von der Leyen's surname, not a full name of its own.
+    full = [f for f in found if f.kind == "person" and len(f.name.split()) > 1
+            and not is_particle_surname(f.name.split(), particles)]
+    surnames = {id(p): name_key(" ".join(surname_of(p.name.split(), particles))) for p in full}
+    full_ids = set(surnames)
+    for f in found:
+        if f.known or f.kind not in ("person", "organisation") or id(f) in full_ids:
             continue
         key = name_key(f.name)
-        matches = [p for p in full if key in (name_key(p.name.split()[-1]), name_key(p.name.split()[0]))]
+        matches = [p for p in full if key in (name_key(p.name.split()[-1]), surnames[id(p)])
+                   or " " not in f.name and key == name_key(p.name.split()[0])]
         if f.kind == "organisation":  # a tagger's slip: "Hanna" as an organisation
-            matches = [p for p in matches if name_key(p.name.split()[-1]) == key]
+            matches = [p for p in matches if key in (name_key(p.name.split()[-1]), surnames[id(p)])]
         if not matches:
             continue
         before = [p for p in matches if p.span.start < f.span.start]

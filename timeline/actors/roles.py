@@ -38,6 +38,10 @@ def _title_at(tokens: list["Token"], start: int, gaz: Gazetteer) -> int:
     if fold(tokens[start].text) in gaz.title_prefixes:  # "Deputy Foreign Minister"
         rest = _title_at(tokens, start + 1, gaz)
         return 1 + rest if rest else 0
+    for size in (3, 2, 1):  # "Chief Economic Adviser", "Presidential Envoy": a run ending in an office word
+        run = tokens[start:start + size]
+        if len(run) == size and fold(run[-1].text) in gaz.office_words and all(_plain_word(t, gaz) for t in run):
+            return size
     for size in (2, 1):  # "Home Affairs Minister", "Transport Secretary"
         words = tuple(fold(t.text) for t in tokens[start:start + size])
         head = tokens[start + size] if start + size < len(tokens) else None
@@ -45,6 +49,12 @@ def _title_at(tokens: list["Token"], start: int, gaz: Gazetteer) -> int:
                 and fold(head.text) in gaz.portfolio_heads:
             return size + 1
     return 0
+
+
+def _plain_word(token: "Token", gaz: Gazetteer) -> bool:
+    """A capitalised word that names nothing of its own: no country, people or known actor."""
+    return token.is_alpha and token.text[:1].isupper() and not token.ent_type_ \
+        and gaz.country_of_adjective(token.text) is None and gaz.lookup(token.text) is None
 
 
 def role_of(person: "Span", gaz: Gazetteer, lead: int = 0) -> tuple[str | None, str | None]:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Iterable
 from .gazetteer import Gazetteer, load_gazetteer
 from .institutions import positions
 from .names import fold
+from .particles import join_particle_names
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -41,8 +42,10 @@ class ActorGazetteer:
             by_label.setdefault(label, []).append(text)
         for label, texts in by_label.items():
             self.matcher.add(label, list(nlp.tokenizer.pipe(sorted(set(texts)))))
-        self.title_words = {fold(w) for title in gazetteer.titles for w in title.split()}
-        self.title_words |= gazetteer.title_prefixes | gazetteer.portfolio_heads
+        # Only the capitalised words of titles: "of" and "the" (from "Secretary
+        # of State") would make "the Beijing Winter Olympics" a title.
+        self.title_words = {fold(w) for title in gazetteer.titles for w in title.split() if w[:1].isupper()}
+        self.title_words |= gazetteer.title_prefixes | gazetteer.portfolio_heads | gazetteer.office_words
         self.not_people = gazetteer.organisation_heads | gazetteer.place_heads
 
     def __call__(self, doc: "Doc") -> "Doc":
@@ -56,10 +59,11 @@ class ActorGazetteer:
         ents = [e for e in ents if e is not None]
         for match in matches:
             ents = _merge_match(ents, match)
+        ents = join_particle_names(doc, ents, self.gazetteer.particles)
         ents = self._person_rules(doc, _join_fragments(ents, self.gazetteer))
         ents = [self._prefixed_org(e) for e in ents]
         ents = self._untagged_surnames(doc, [self._whole_name(e) for e in ents])
-        ents = self._named_by_noun(doc, ents)
+        ents = self._towns_in_a_list(doc, self._named_by_noun(doc, ents))
         doc.set_ents(filter_spans(ents))
         return doc
 
@@ -115,6 +119,32 @@ class ActorGazetteer:
         extra = [Span(doc, t.i, t.i + 1, label=label_of[t.text]) for t in proper
                  if t.text in label_of and t.i not in taken and self._bare_name(t)]
         return _sorted(ents + extra)
+
+    def _towns_in_a_list(self, doc: "Doc", ents: list["Span"]) -> list["Span"]:
+        """Known towns named together are places, whatever the tagger made of
+        each ("Donetsk and Luhansk", "Mariupol and Kherson"), and so is a
+        town before a place noun ("the Luhansk region"); a word that is some
+        person's surname in the text stays that person."""
+        from spacy.tokens import Span
+
+        people = {fold(e[-1].text) for e in ents if e.label_ == "PERSON" and len(e) > 1}
+        label = {e.start: e for e in ents if len(e) == 1}
+
+        def town(tok: "Token") -> bool:
+            return tok.tag_ == "NNP" and fold(tok.text) not in people and self.gazetteer.place(tok.text) is not None \
+                and (tok.i not in label or label[tok.i].label_ in ("PERSON", "ORG", "GPE", "LOC"))
+
+        towns: set[int] = set()
+        for tok in doc:
+            if tok.dep_ == "conj" and town(tok) and town(tok.head):
+                towns |= {tok.i, tok.head.i}
+            elif tok.dep_ in ("compound", "nmod") and town(tok) and fold(tok.head.lemma_) in self.gazetteer.place_nouns:
+                towns.add(tok.i)
+        changed = [i for i in towns if i not in label or label[i].label_ in ("PERSON", "ORG")]
+        if not changed:
+            return ents
+        kept = [e for e in ents if not any(e.start <= i < e.end for i in changed)]
+        return _sorted(kept + [Span(doc, i, i + 1, label="GPE") for i in changed])
 
     def _bare_name(self, tok: "Token") -> bool:
         # One capitalised proper noun standing alone: runs of them are the
@@ -183,9 +213,13 @@ class ActorGazetteer:
         surnames = {fold(e[-1].text) for e in people} | {fold(e.text) for e in people}
         out: list[Span] = []
         for ent in ents:
-            if ent.label_ in _PERSONLIKE and self._is_title(ent) and ent.end < len(doc) and \
-                    any(e.start == ent.end and e.label_ == "PERSON" for e in ents):
-                continue  # "US National Security Advisor" before "Jake Sullivan"
+            if ent.label_ in _PERSONLIKE:
+                kept = self._before_person(ent, ents)
+                if kept is None:
+                    continue  # "US National Security" (Adviser) before "Jake Sullivan"
+                if kept is not ent:
+                    out.append(kept)  # "Pentagon" of "Pentagon Press" (Secretary) "John Kirby"
+                    continue
             lead = 0
             while lead < len(ent) - 1 and fold(ent[lead].text) in self.title_words:
                 lead += 1
@@ -207,9 +241,29 @@ class ActorGazetteer:
             out.append(ent)
         return out
 
-    def _is_title(self, ent: "Span") -> bool:
-        words = [t for t in ent if fold(t.text) not in self.title_words]
-        return len(words) < len(ent) and all(self.gazetteer.country_of_adjective(t.text) for t in words)
+    def _before_person(self, ent: "Span", ents: list["Span"]) -> "Span | None":
+        """``ent`` without the title it holds when a person's name follows:
+        a country word or nothing before title words up to the name, whatever
+        the tagger cut off ("US National Security" + "Adviser" + "Jake
+        Sullivan"), is no actor (None); a known organisation before them
+        ("Pentagon Press" + "Secretary") is that organisation."""
+        doc = ent.doc
+        end = ent.end
+        while end < len(doc) and doc[end].is_title and fold(doc[end].text) in self.title_words:
+            end += 1
+        if not any(e.start == end and e.label_ == "PERSON" for e in ents):
+            return ent
+        first = next((t.i for t in ent if fold(t.text) in self.title_words), None)
+        if first is None:
+            whole_title = end > ent.end and self.gazetteer.country_of_adjective(ent.text) is not None
+            return None if whole_title else ent
+        if not all(fold(t.text) in self.title_words or t.lower_ in ("of", "the") for t in doc[first:ent.end]):
+            return ent
+        head = doc[ent.start:first]
+        if first == ent.start or self.gazetteer.country_of_adjective(head.text) is not None:
+            return None
+        entry = self.gazetteer.lookup(head.text)
+        return _span(ent, ent.start, first) if entry is not None and entry.kind == "organisation" else ent
 
 
 def _join_fragments(ents: list["Span"], gazetteer: Gazetteer) -> list["Span"]:
