@@ -40,6 +40,10 @@ NEVER_FIRST = {"and", "or", "but", "then", "after", "before", "while", "on", "in
      "The allies said they would restrict the Russian central bank's ability to use its reserves"),
     ("European Commission President Ursula von der Leyen said on Sunday that the bloc would close its airspace.",
      "Ursula von der Leyen said that the bloc would close its airspace"),
+    # a long clause is cut part by part, never down to a bare "Delegations met"
+    ("Delegations from Ukraine and Russia met on Monday near the Belarusian border, in the Gomel region, for the "
+     "first talks since the invasion began.",
+     "Delegations from Ukraine and Russia met near the Belarusian border in the Gomel region"),
     # a list keeps its commas
     ("The United States, the European Union and Britain condemned the recognition on Monday.",
      "The United States, the European Union and the United Kingdom condemned the recognition"),

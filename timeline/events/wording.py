@@ -114,6 +114,16 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
         chosen = _tidy(sorted(described | set(_collect(root, dropped, kinds, elided))), doc)
         if _word_count(chosen, by_token) <= TITLE_WORDS:
             break
+    if kinds:
+        # Pruning a whole kind at once can leave "Delegations met": give back, from the
+        # left, the parts of that kind that still fit ("from Ukraine and Russia", "near
+        # the Belarusian border"), so the title keeps what the verb most needs.
+        spared: set[int] = set()
+        for part in sorted((t for t in root.subtree if t.dep_ in kinds and t.i not in dropped), key=lambda t: t.i):
+            trial = _tidy(sorted(described | set(_collect(root, dropped, kinds, elided, spared | {part.i}))), doc)
+            if len(trial) > len(chosen) and _word_count(trial, by_token) <= TITLE_WORDS:
+                spared.add(part.i)
+                chosen = trial
     by_mention_tokens: dict[str, set[int]] = {}
     for i, mention in by_token.items():
         by_mention_tokens.setdefault(mention.name, set()).add(i)
@@ -121,7 +131,7 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
     for name, indexes in by_mention_tokens.items():
         roles |= _role_words(indexes, [doc[i] for i in indexes], by_token[min(indexes)].kind)
     kept = set(chosen)
-    named = {id(m) for m in by_token.values() if _names_it(m, doc, kept)}
+    named = {id(m) for m in by_token.values() if _names_it(m, doc, kept, roles)}
     words: list[str] = []
     last_mention: Mention | None = None
     previous = -2
@@ -170,7 +180,7 @@ def _between_conjuncts(comma: "Token") -> bool:
     return head.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "conj" and c.i > comma.i for c in head.children)
 
 
-def _names_it(mention: Mention, doc: "Doc", kept: set[int]) -> bool:
+def _names_it(mention: Mention, doc: "Doc", kept: set[int], roles: set[int]) -> bool:
     """Whether a title writes ``mention`` under its canonical name: only for the
     whole span, and only when the span is itself a name ("Washington", "Russian
     President Vladimir Putin"), never a description ("the Russian armed forces",
@@ -179,6 +189,11 @@ def _names_it(mention: Mention, doc: "Doc", kept: set[int]) -> bool:
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None or "(" in mention.name or any(t.i not in kept for t in span):
         return False
+    inside = range(span.start, span.end)
+    if any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.i not in inside and c.i not in roles
+           for t in span for c in t.children) or (
+            span.root.dep_ == "compound" and span.root.head.pos_ == "PROPN" and span.root.head.i not in inside):
+        return False  # only part of a longer name ("States" of "United States"): the words stay as written
     if len(span) == 1 and (span[0].pos_ == "ADJ" or (span[0].dep_ in ("compound", "amod") and not _in_mention(
             span[0].head, mention))):
         return False  # "the Russian military", "a US submarine" keep the article's word
@@ -231,7 +246,8 @@ def _described(root: "Token", dropped: set[int], within: tuple[int, int]) -> set
     return {t.i for t in head.subtree if t.i not in inner | side | dropped and within[0] <= t.i < within[1]}
 
 
-def _collect(root: "Token", dropped: set[int], kinds: frozenset[str], elided: set[int]) -> list[int]:
+def _collect(root: "Token", dropped: set[int], kinds: frozenset[str], elided: set[int],
+             spared: set[int] = frozenset()) -> list[int]:  # type: ignore[assignment]
     out: list[int] = []
     stack = [root]
     while stack:
@@ -241,7 +257,7 @@ def _collect(root: "Token", dropped: set[int], kinds: frozenset[str], elided: se
         if token.i not in elided:
             out.append(token.i)
         for child in token.children:
-            if child.dep_ in kinds and _prunable(child, token, root):
+            if child.dep_ in kinds and child.i not in spared and _prunable(child, token, root):
                 continue
             stack.append(child)
     out.sort()
