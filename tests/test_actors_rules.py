@@ -104,6 +104,7 @@ def test_rules(nlp, text, expected):
     ("Germany halts Nord Stream 2 as the West sanctions Russia.", "Nord Stream 2"),
     ("Germany halts Nord Stream 2 as the West sanctions Russia.", "West"),
     ("The troops left at dawn.", "Russian Armed Forces"),  # whose troops, the text does not say
+    ("The United States, the European Union and Britain condemned the move.", "Union"),  # inside a longer name
     # particle names stay whole
     ("European Commission President Ursula von der Leyen said on Sunday that the bloc would act.", "Leyen"),
     ("European Commission President Ursula von der Leyen said on Sunday that the bloc would act.",

@@ -129,14 +129,21 @@ class ActorGazetteer:
 
         people = {fold(e[-1].text) for e in ents if e.label_ == "PERSON" and len(e) > 1}
         label = {e.start: e for e in ents if len(e) == 1}
+        inside = {i for e in ents if len(e) > 1 for i in range(e.start, e.end)}  # "Union" of "European Union"
 
         def town(tok: "Token") -> bool:
-            return tok.tag_ == "NNP" and fold(tok.text) not in people and self.gazetteer.place(tok.text) is not None \
+            return tok.tag_ == "NNP" and tok.i not in inside and fold(tok.text) not in people \
+                and self.gazetteer.place(tok.text) is not None \
                 and (tok.i not in label or label[tok.i].label_ in ("PERSON", "ORG", "GPE", "LOC"))
 
         towns: set[int] = set()
         for tok in doc:
-            if tok.dep_ == "conj" and town(tok) and town(tok.head):
+            # Read on the surface as well: the small parser often misses the
+            # coordination ("Donetsk and Luhansk people's republics").
+            other = doc[tok.i - 2] if tok.i >= 2 and doc[tok.i - 1].lower_ in ("and", "or", ",") else None
+            if other is not None and town(tok) and town(other):
+                towns |= {tok.i, other.i}
+            elif tok.dep_ == "conj" and town(tok) and town(tok.head):
                 towns |= {tok.i, tok.head.i}
             elif tok.dep_ in ("compound", "nmod") and town(tok) and fold(tok.head.lemma_) in self.gazetteer.place_nouns:
                 towns.add(tok.i)
