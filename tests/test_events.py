@@ -152,11 +152,7 @@ def test_the_expression_modifier_travels_with_the_date(text: str, date_: str, mo
     ("The strike came on Friday, three days before the leaders met in Rome on Monday.",
      {("2022-02-11", "come"), ("2022-02-07", "meet")}),
 ])
-def test_clauses_dated_through_the_dated_one(text: str, expected: set[tuple[str, str]],
-                                            monkeypatch: pytest.MonkeyPatch) -> None:
-    import timeline.events
-
-    monkeypatch.setattr(timeline.events, "SPLIT_SENTENCES", True)
+def test_clauses_dated_through_the_dated_one(text: str, expected: set[tuple[str, str]]) -> None:
     assert {(h.date, h.predicate) for h in happenings(text)} == expected
 
 

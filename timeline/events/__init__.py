@@ -24,10 +24,6 @@ if TYPE_CHECKING:
 
 __all__ = ["find_happenings"]
 
-# Happenings dated through another clause of their sentence (linked.py). Off while
-# the merge keys stored events by article and quote alone: two happenings quoted
-# from one sentence would trade ids on every rebuild.
-SPLIT_SENTENCES = False
 # Sentences that reported something, from the top, read as the lede.
 LEDE_SENTENCES = 2
 
@@ -47,8 +43,8 @@ def find_happenings(doc: "Doc", article: Article, timexes: list[Timex], mentions
             previous, before = None, (None, [])
             continue
         anchors = find_anchors(segment, timexes, article.published, vocab)
-        if SPLIT_SENTENCES:
-            anchors += linked_anchors(anchors, segment, timexes, vocab)
+        # Happenings dated through another clause of their sentence (linked.py).
+        anchors += linked_anchors(anchors, segment, timexes, vocab)
         carry_date(anchors, before[1], before[0], vocab)
         reported = len(found)
         if found:
