@@ -51,7 +51,7 @@ def _build(cfg: Config, *, clean: bool, jobs: int | None) -> BuildSummary:
         if not registry_problems:
             save_registry(cfg.paths.registry, registry)
     with timer("render"):
-        pages = render_site(merged.events, registry, articles, cfg)
+        pages = render_site(merged.events, registry, articles, cfg, clean=clean)
     all_problems = tuple(problems) + tuple(registry_problems) + tuple(store_problems)
     for extraction in extractions:
         all_problems += tuple(Problem(extraction.article.path, w, severity="warning") for w in extraction.warnings)

@@ -39,13 +39,17 @@ class Progress:
         return self
 
     def advance(self, n: int = 1, item: str | None = None) -> None:
-        self.done += n
+        self.update(self.done + n, item)
+
+    def update(self, done: int, item: str | None = None) -> None:
+        """Set the count outright: for work counted elsewhere (pages written by forked workers)."""
+        self.done = done
         if not self.enabled:
             return
         now = time.monotonic()
         if self.bar:
             # Redrawing more than ~20 times a second costs time and shows nothing more.
-            if now - self._last_draw >= 0.05 or self.done >= self.total:
+            if now - self._last_draw >= 0.05 or self.done == self.total:
                 self._draw(now)
                 self._last_draw = now
             return
@@ -53,13 +57,16 @@ class Progress:
             log.debug("%s: %s", self.label, item)
         if now - self._last_line >= LOG_EVERY_SECONDS:
             self._last_line = now
-            log.info("%s: %d/%d %s (%s)", self.label, self.done, self.total, self.unit, self._rate(now))
+            total = max(self.total, self.done)
+            log.info("%s: %d/%d %s (%s)", self.label, self.done, total, self.unit, self._rate(now))
 
     def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
         if not self.enabled:
             return
         now = time.monotonic()
         if self.bar:
+            if kind is None and self.done:
+                self.total = self.done  # an estimated total was off: the stage is complete all the same
             self._draw(now)
             self.stream.write("\n")
             self.stream.flush()
@@ -71,10 +78,12 @@ class Progress:
         return f"{self.done / elapsed:.1f}/s"
 
     def _draw(self, now: float) -> None:
-        share = min(1.0, self.done / self.total) if self.total else 1.0
+        # A total that was an estimate (pages to render) may be passed: never show 120/100.
+        total = max(self.total, self.done)
+        share = self.done / total if total else 1.0
         filled = int(share * BAR_WIDTH)
         bar = "#" * filled + "-" * (BAR_WIDTH - filled)
-        line = f"\r{self.label:<8} [{bar}] {self.done}/{self.total} {self.unit} {self._rate(now)}"
+        line = f"\r{self.label:<8} [{bar}] {self.done}/{total} {self.unit} {self._rate(now)}"
         self.stream.write(line + "\x1b[K")
         self.stream.flush()
 

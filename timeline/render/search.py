@@ -21,11 +21,25 @@ import logging
 import struct
 import subprocess
 import sys
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 log = logging.getLogger("timeline")
 MAGIC = b"pagefind_dcd"  # what starts every decompressed index file
+
+
+@lru_cache(maxsize=1)
+def pagefind_version() -> str:
+    """The installed Pagefind's version: a different one may index the same pages differently."""
+    from importlib import metadata
+
+    for name in ("pagefind", "pagefind-bin"):
+        try:
+            return metadata.version(name)
+        except metadata.PackageNotFoundError:
+            continue
+    return "none"
 
 
 def run_pagefind(site: Path, *, language: str) -> bool:
