@@ -1,5 +1,6 @@
-"""The real build, incrementally: nothing changed → nothing parsed, no store file rewritten;
-one article edited → that article parsed; --clean → all parsed."""
+"""The real build, incrementally: nothing changed → nothing parsed, no store or site file rewritten;
+a template changed → the site rendered again, nothing parsed; one article edited → that article
+parsed; --clean → all parsed."""
 
 from __future__ import annotations
 
@@ -29,16 +30,23 @@ def stamps(folder: Path) -> dict[str, int]:
 def test_incremental_rebuilds(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     content = tmp_path / "content"
     shutil.copytree(EXAMPLES, content, ignore=shutil.ignore_patterns("events", "actors.yaml"))
-    (tmp_path / "config.yaml").write_text("paths:\n  cache: cache\n")
+    (tmp_path / "config.yaml").write_text("paths:\n  cache: cache\n  templates: templates\n")
     argv = ["build", "--config", str(tmp_path / "config.yaml"), "--jobs", "2"]
     assert main(argv) in (0, 1)
     parsed, cached = counts(capsys.readouterr().err)
     assert parsed > 5 and cached == 0
 
-    store_before = stamps(content)
+    store_before, site_before = stamps(content), stamps(tmp_path / "output")
     assert main(argv) in (0, 1)
     assert counts(capsys.readouterr().err) == (0, parsed)
     assert stamps(content) == store_before  # store, registry and articles untouched
+    assert stamps(tmp_path / "output") == site_before  # and not one file of the site
+
+    (tmp_path / "templates" / "assets").mkdir(parents=True)
+    (tmp_path / "templates" / "assets" / "style.css").write_text("/* house style */\n", encoding="utf-8")
+    assert main(argv) in (0, 1)
+    assert counts(capsys.readouterr().err) == (0, parsed)
+    assert (tmp_path / "output" / "assets" / "style.css").read_text(encoding="utf-8") == "/* house style */\n"
 
     article = sorted(content.glob("*.md"))[0]
     article.write_text(article.read_text(encoding="utf-8") + "\nOn Monday, officials met again in Geneva.\n",
