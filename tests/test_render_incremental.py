@@ -98,6 +98,8 @@ def test_a_damaged_site_is_rendered_again(tmp_path: Path) -> None:
     os.utime(out / "index.html", ns=((out / MANIFEST).stat().st_mtime_ns + 10**9,) * 2)
     assert render_site(EVENTS, None, ARTICLES, cfg, search=False) > 0
     assert (out / "index.html").read_bytes() == good
+    (out / MANIFEST).write_text((out / MANIFEST).read_text().replace('"404.html"', '"../secret.html"'))
+    assert read_manifest(out) is None
     (out / MANIFEST).write_text("{not json")
     assert render_site(EVENTS, None, ARTICLES, cfg, search=False) > 0
     assert read_manifest(out) is not None and read_manifest(out).intact

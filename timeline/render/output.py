@@ -72,6 +72,10 @@ def read_manifest(output: Path) -> Manifest | None:
         if data.get("format") != MANIFEST_FORMAT:
             return None
         listed = {str(k): int(v) for k, v in data["files"].items()}
+        # The manifest is a file anyone with the folder can edit: a listed path that
+        # leaves the site must never become a file linked into the next one.
+        if any(not _inside(p) for p in listed):
+            return None
         found = Manifest(output, str(data["digest"]), data.get("search"), int(data["pages"]))
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None  # no manifest, or one this code cannot read: render everything
@@ -86,6 +90,11 @@ def read_manifest(output: Path) -> Manifest | None:
         else:
             found.damaged.add(site_path)
     return found
+
+
+def _inside(site_path: str) -> bool:
+    clean = posixpath.normpath(site_path)
+    return clean == site_path and not clean.startswith(("/", "../")) and clean not in (".", "..")
 
 
 class SiteWriter:
