@@ -78,6 +78,8 @@ def test_gazetteer_canonical_names(text, name):
     ("Thousands marched through Kiev on Sunday.", ("Kyiv", "place")),
     ("Scholz will negotiate with Moscow next week.", ("Russia", "country")),
     ("The embassy ordered its Kiev staff to leave.", ("Kyiv", "place")),
+    ("Scholz called on Moscow to take steps to reduce tensions.", ("Russia", "country")),
+    ("Missiles rained on Kyiv on Thursday.", ("Kyiv", "place")),
     # the tagger's slips set right
     ("Chancellor Olaf Scholz will travel to Berlin on Monday.", ("Olaf Scholz", "person")),
     ("French President Emmanuel Macron spoke to Putin. Macron's office said both want to talk.",

@@ -50,6 +50,9 @@ def found(nlp, text: str) -> set[tuple[str, str, str | None]]:
     ("Syrian President Bashar al-Assad met Saudi Crown Prince Mohammed bin Salman.",
      ("Mohammed bin Salman", "person", None)),
     ("Dutch coach Louis van Gaal named his squad.", ("Louis van Gaal", "person", None)),
+    # a country named before a thing stays a country
+    ("The British stock index FTSE 100 closed higher.", ("United Kingdom", "country", "United Kingdom")),
+    ("The primary UK index, the FTSE 100, dropped.", ("United Kingdom", "country", "United Kingdom")),
     # known towns named together, or before a place noun, are places
     ("Putin recognised the self-proclaimed Donetsk and Luhansk people's republics.", ("Luhansk", "place", "Ukraine")),
     ("Shelling hit Mariupol and Kherson on Monday.", ("Kherson", "place", "Ukraine")),
@@ -103,6 +106,8 @@ def test_rules(nlp, text, expected):
     ("Berlin stopped the Nord Stream 2 gas pipeline. Nord Stream 2 was built by Gazprom.", "Nord Stream 2"),
     ("Germany halts Nord Stream 2 as the West sanctions Russia.", "Nord Stream 2"),
     ("Germany halts Nord Stream 2 as the West sanctions Russia.", "West"),
+    ("The Straits Times Index fell by two percent.", "Straits Times Index"),
+    ("The Straits Times Index fell by two percent.", "Straits Times"),
     ("The troops left at dawn.", "Russian Armed Forces"),  # whose troops, the text does not say
     ("The United States, the European Union and Britain condemned the move.", "Union"),  # inside a longer name
     # particle names stay whole
@@ -170,3 +175,8 @@ def test_a_particle_surname_is_the_person(nlp):
 def test_a_given_name_like_a_particle_is_no_surname(nlp):
     mentions = find_mentions(nlp("US bank chief Ben Bernanke said so . `` Bernanke was bullish ."))
     assert {m.name for m in mentions if m.kind == "person"} == {"Ben Bernanke"}
+
+
+def test_an_institution_named_again_without_its_country_is_the_same(nlp):
+    mentions = find_mentions(nlp("The U.S. Treasury said so. The Treasury added more. Lehman Brothers failed."))
+    assert {m.name for m in mentions if m.text == "Treasury"} == {"United States Treasury"}

@@ -54,6 +54,7 @@ class Gazetteer:
     particles: frozenset[str] = frozenset()  # "von", "der", "bin": inside people's names
     event_heads: frozenset[str] = frozenset()  # "Olympics", "War": a name ending so is an event
     object_nouns: frozenset[str] = frozenset()  # "pipeline": a name before one is a thing
+    object_heads: frozenset[str] = frozenset()  # "Index": a name ending in one is a thing
     office_words: frozenset[str] = frozenset()  # "Adviser", "Envoy": a capitalised run ending so is a title
     # (label, surface form) pairs for the entity matcher, with their original spelling.
     patterns: list[tuple[str, str]] = field(default_factory=list)
@@ -121,6 +122,7 @@ def load_gazetteer() -> Gazetteer:
         particles=frozenset(_as_list(_read("names.yaml").get("particles"))),
         event_heads=frozenset(fold(h) for h in _as_list(roles.get("event_heads"))),
         object_nouns=frozenset(fold(h) for h in _as_list(roles.get("object_nouns"))),
+        object_heads=frozenset(fold(h) for h in _as_list(roles.get("object_heads"))),
         office_words=frozenset(fold(h) for h in _as_list(roles.get("office_words"))),
         portfolios=frozenset(tuple(fold(form).split()) for forms in
                              (_read("institutions.yaml").get("portfolios") or {}).values() for form in _as_list(forms)),

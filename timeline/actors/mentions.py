@@ -52,7 +52,9 @@ def find_mentions(doc: "Doc", registry: "Registry | None" = None, seen: str | No
     gaz = load_gazetteer()
     # A name that the text shows to be a thing once ("the Nord Stream 2 gas
     # pipeline") is that thing wherever the article repeats it.
-    things = {fold(clean_surface(e.text)) for e in doc.ents if e.label_ in KINDS and _is_object(e, gaz)}
+    # Known names and nationalities ("the UK index", "the British stock index") are never things.
+    things = {fold(clean_surface(e.text)) for e in doc.ents
+              if e.label_ in KINDS and e.label_ != "NORP" and gaz.lookup(e.text) is None and _is_object(e, gaz)}
     found = [f for f in (_classify(ent, gaz) for ent in doc.ents if ent.label_ in KINDS)
              if f and (not things or fold(f.text) not in things)]
     found += _groups(doc, gaz)
@@ -117,13 +119,18 @@ def _is_event(span: "Span", gaz: Gazetteer) -> bool:
 
 
 def _is_object(span: "Span", gaz: Gazetteer) -> bool:
-    """A name before a noun that makes it a thing: "the Nord Stream 2 gas
-    pipeline" (through the nouns between: "gas")."""
+    """A name of a thing: ending in a noun that says so ("the Straits Times
+    Index"), or before one ("the Nord Stream 2 gas pipeline", through the
+    nouns between: "gas")."""
+    if fold(span[-1].text) in gaz.object_heads:
+        return True
     doc = span.doc
     i = span.end
-    while i < len(doc) and i < span.end + 3 and doc[i].pos_ in ("NOUN", "ADJ", "PROPN"):
-        if doc[i].pos_ == "NOUN" and fold(doc[i].lemma_) in gaz.object_nouns:
-            return True
+    # Up to three words, none of another name: "British" + "FTSE index" is the country.
+    while i < len(doc) and i < span.end + 3 and doc[i].pos_ in ("NOUN", "ADJ", "PROPN", "NUM") \
+            and doc[i].ent_type_ not in KINDS:
+        if doc[i].pos_ == "NOUN" and fold(doc[i].lemma_) in gaz.object_nouns or fold(doc[i].text) in gaz.object_heads:
+            return True  # "the Straits Times" + "Index": the tagger left the head out
         i += 1
     return False
 
@@ -238,6 +245,9 @@ def acts_as_government(token: "Token") -> bool:
             return True
         if dep == "dobj" and any(c.dep_ in ("xcomp", "ccomp") for c in token.head.children):
             return True  # "prompted Kiev to appeal"
+        if dep == "pobj" and token.head.lower_ in ("on", "upon") \
+                and any(c.dep_ == "xcomp" for c in token.head.head.children):
+            return True  # "called on Moscow to take steps"; not "missiles rained on Kyiv"
         if dep in ("compound", "amod", "nmod") and fold(token.head.lemma_) in gaz.government_nouns:
             return True  # "the Kiev regime"
         if dep == "poss" and fold(token.head.lemma_) in gaz.government_possessions:
@@ -313,6 +323,11 @@ def _corefer_organisations(found: list[_Found], gaz: Gazetteer) -> None:
             longer = [o for o in orgs if o.span.start < f.span.start and o.name.endswith(" " + f.name)]
             if longer:
                 f.name = longer[-1].name
+            continue
+        owned = [o for o in orgs if o.span.start < f.span.start and o.name.endswith(" " + f.name)
+                 and gaz.country_of_adjective(o.name[:-len(f.name) - 1])]
+        if owned:  # "the Treasury" after "the U.S. Treasury"; not "Brothers" after "Lehman Brothers"
+            f.name = owned[-1].name
             continue
         for org in orgs:
             words = org.name.split()
