@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from ..config import Config
+from ..data import load_data
 from .charts import activity_chart
 from .dates import month_label
 from .model import ActorView, ArticleView, EventView, SiteModel, SourceView, file_id, pair_url
@@ -139,6 +140,17 @@ def dating_source(ev: EventView) -> SourceView | None:
     return best
 
 
+def explain_rule(rule: str | None) -> str | None:
+    """The plain-words meaning of a dating rule: the longest known key that starts it."""
+    if not rule:
+        return None
+    known = load_data("date_rules.yaml") or {}
+    for end in range(len(rule), 0, -1):
+        if (end == len(rule) or rule[end] == "-") and rule[:end] in known:
+            return known[rule[:end]]
+    return None
+
+
 def why_this_date(ev: EventView) -> dict[str, Any]:
     """The evidence for an event's date, in the words the event page shows."""
     evidence = ev.event.evidence
@@ -148,9 +160,10 @@ def why_this_date(ev: EventView) -> dict[str, Any]:
         (s.published for s in ev.sources if s.published), None)
     if evidence is None or evidence.expression is None or evidence.rule == "publication-date":
         return {"by_publication": True, "published": published, "quote": quote,
-                "rule": evidence.rule if evidence else None}
+                "rule": evidence.rule if evidence else None,
+                "explanation": explain_rule(evidence.rule if evidence else "publication-date")}
     return {"by_publication": False, "quote": quote, "expression": evidence.expression,
-            "value": evidence.value, "rule": evidence.rule}
+            "value": evidence.value, "rule": evidence.rule, "explanation": explain_rule(evidence.rule)}
 
 
 def event_page(r: Renderer, model: SiteModel, cfg: Config, ev: EventView, index: int, live: set[str]) -> None:
