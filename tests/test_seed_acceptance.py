@@ -71,7 +71,21 @@ def test_the_warning_of_friday_by_jake_sullivan(seed_events: list) -> None:
 def test_scholz_travel_is_scheduled(seed_events: list) -> None:
     trip = _find(seed_events, "2022-02-14", "Scholz", "travel", status="scheduled")
     assert "Olaf Scholz" in _names(trip)
-    assert "Kyiv" in _names(trip)  # "Kiev" in the text: one place
+    assert trip.place == "Kyiv"  # "Kiev" in the text: one place, where it happens rather than a party to it
+    assert "Kyiv" not in _names(trip)
+
+
+def test_the_seeds_events_carry_its_actors(seed_events: list) -> None:
+    carried = {a.name for e in seed_events for a in e.actors}
+    for name in ("Joe Biden", "Vladimir Putin", "Emmanuel Macron", "Volodymyr Zelenskyy", "Jake Sullivan",
+                 "Olaf Scholz", "Russia", "Ukraine", "United States", "NATO", "KLM"):
+        assert name in carried, name
+
+
+def test_the_call_carries_its_parties_not_every_name_nearby(seed_events: list) -> None:
+    call = _find(seed_events, "2022-02-12", "Biden", "Putin", "call")
+    # Macron spoke to Putin in another call; the White House and the Kremlin report this one
+    assert not {"Emmanuel Macron", "White House", "Kremlin"} & _names(call), _names(call)
 
 
 def test_no_wrong_dates_no_boilerplate_few_events(seed_events: list) -> None:

@@ -10,17 +10,19 @@ undated plans and generic states.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
-from ..records import Article, Happening, Mention, Timex
+from ..records import ActorRef, Article, Happening, Mention, Timex
 from .anchors import Anchor, find_anchors
 from .discourse import carry_date, inherit_lead_day, lead_event, restates_known
 from .linked import linked_anchors
+from .participants import mentioned, participants
 from .vocabulary import Vocabulary, load_vocabulary
-from .wording import actors_of, name_role, clean_text, mentions_in, numbers_of, place_of, title_from
+from .wording import name_role, clean_text, mentions_in, numbers_of, place_of, title_from
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 __all__ = ["find_happenings"]
 
@@ -169,10 +171,16 @@ def _happening(anchor: Anchor, segment: "Span", index: int, article: Article,
     if not title or len(title.split()) < 2:
         return None
     summary = clean_text(segment.text)
+    actors = participants(anchor.verb, segment, mentions, load_vocabulary(), speaker=anchor.speaker,
+                          title_root=anchor.title_root, extra_subject=anchor.extra_subject)
+    actors = tuple(dict.fromkeys(_title_subject(title, anchor.title_root, mentions) + actors))
+    if not actors:
+        # the parse lost the arguments: the names the title keeps are the next best reading
+        actors = mentioned(m for m in inside if _in_title(m, title))
     return Happening(
         article_id=article.id, sentence_index=index, sentence=summary, predicate=anchor.verb.lemma_.lower(),
         date=anchor.date, precision=anchor.precision, status=anchor.status, evidence=anchor.evidence,
-        title=title, summary=summary, type=anchor.type, type_rule=anchor.type_rule, actors=actors_of(inside),
+        title=title, summary=summary, type=anchor.type, type_rule=anchor.type_rule, actors=actors,
         place=place_of(inside, segment), numbers=numbers_of(segment, set(anchor.keep_out)),
     )
 
@@ -202,10 +210,45 @@ def _elaborates(segment: "Span", anchors: list[Anchor], previous: Happening) -> 
     return anchors[0].quoted or anchors[0].anaphoric
 
 
+def _title_subject(title: str, root: "Token", mentions: list[Mention]) -> tuple[ActorRef, ...]:
+    """The subject as the title names it, for when the sentence's own is a role
+    or a pronoun the title resolved ("The chancellor is due…" -> "Olaf Scholz
+    is due…"), or when the parser lost it. Only names before the predicate."""
+    at = re.search(rf"\b{re.escape(root.text)}\b", title)
+    if at is None or at.start() == 0:
+        return ()
+    before = title[:at.start()]
+    names = {m.name: m.kind for m in mentions if m.kind != "place" and m.name in before}
+    return tuple(ActorRef(name=n, kind=k) for n, k in sorted(names.items(), key=lambda nk: before.index(nk[0])))
+
+
+def _in_title(mention: Mention, title: str) -> bool:
+    return mention.name in title or mention.text in title
+
+
 def _fold(previous: Happening, segment: "Span", mentions: list[Mention]) -> Happening:
+    """``previous`` told at more length by ``segment``: the speaker of a quotation
+    that elaborates it, or the parties of what one told the other, join its actors."""
     from dataclasses import replace
 
-    extra = actors_of(mentions_in(mentions, segment.start_char, segment.end_char))
+    extra = _folded_parties(segment, mentions)
     actors = previous.actors + tuple(a for a in extra if a not in previous.actors)
     summary = f"{previous.summary} {clean_text(segment.text)}"
     return replace(previous, actors=actors, summary=summary, sentence=summary)
+
+
+def _folded_parties(segment: "Span", mentions: list[Mention]) -> tuple[ActorRef, ...]:
+    """The participants of a sentence folded into an earlier happening. When it
+    reports a report ("The Kremlin said Putin told Biden…"), the one reporting
+    tells of the happening without taking part in it."""
+    from .clauses import clause_root, content_of
+
+    vocab = load_vocabulary()
+    root = clause_root(segment)
+    if root is None:
+        return ()
+    verb = root
+    inner = content_of(root) if root.lemma_.lower() in vocab.reporting else None
+    if inner is not None and inner.dep_ == "ccomp" and inner.lemma_.lower() in vocab.reporting:
+        verb = inner
+    return participants(verb, segment, mentions, vocab)

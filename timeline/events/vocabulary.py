@@ -38,6 +38,10 @@ class Vocabulary:
     light_predicates: frozenset[str] = frozenset()
     name_particles: frozenset[str] = frozenset()
     definite_name_heads: frozenset[str] = frozenset()
+    participant_prepositions: frozenset[str] = frozenset()
+    member_prepositions: frozenset[str] = frozenset()
+    topic_prepositions: frozenset[str] = frozenset()
+    person_country: bool = False
 
     def with_extra_types(self, extra: dict[str, tuple[str, ...]]) -> "Vocabulary":
         """The scheme with the maintainer's types (config ``events.types``) tried first."""
@@ -84,6 +88,10 @@ def load_vocabulary() -> Vocabulary:
         light_predicates=_words(words, "light_predicates"),
         name_particles=_words(words, "name_particles"),
         definite_name_heads=_words(words, "definite_name_heads"),
+        participant_prepositions=_words(words, "participant_prepositions"),
+        member_prepositions=_words(words, "member_prepositions"),
+        topic_prepositions=_words(words, "topic_prepositions"),
+        person_country=bool(words.get("person_country")),
         lead_days=int(words.get("lead_event_days") or 0),
         offset_subordinators={str(k).lower(): int(v) for k, v in (words.get("offset_subordinators") or {}).items()},
     )

