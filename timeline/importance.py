@@ -9,18 +9,23 @@ The score adds up, with the weights of ``data/importance.yaml``:
 - ``headline`` when an article's headline is about it (its title shares most
   words with the headline), ``lead`` when it is in an article's first two
   sentences: editors put the news there;
-- ``actors`` × log2(1 + how many events its best-known actor takes part in
-  across the store): a call between presidents outranks one between mayors;
+- ``actors`` × the prominence level of its best-known actor: how many of the
+  ``actor_levels`` thresholds the actor's event count across the store reaches
+  (a call between presidents outranks one between mayors);
 - ``scheduled`` and ``coarse_date`` (negative): plans and background dated to
   a month or coarser rank below what happened on a known day.
 
-Only the order matters; the score is rounded to two decimals so that stores
-diff cleanly.
+Everything but the prominence level is the event's own (its sources, sentences
+and their positions), and the level moves only when an actor's count crosses a
+threshold, so adding or removing one article rewrites the importance of the
+events it reports and seldom any other. The score is rounded to one decimal:
+only the order matters, and finer digits would be noise in the store's diffs.
 """
 
 from __future__ import annotations
 
 import math
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -28,10 +33,11 @@ from pathlib import Path
 import yaml
 from rapidfuzz import fuzz, process
 
-from .records import Article, Happening
+from .records import Article, Event, Happening
 
 WEIGHTS_FILE = Path(__file__).resolve().parent / "data" / "importance.yaml"
 LEAD_SENTENCES = 2
+FINE_PRECISIONS = ("time", "day")  # dated to a day: news rather than background
 HEADLINE_MATCH = 60  # token_set_ratio between a title and an article headline that makes it the headline's story
 
 
@@ -44,15 +50,28 @@ class Signals:
     sources: int  # articles reporting it
     headline: bool
     lead: bool
-    actor_events: int  # events of its most prominent actor
+    actor_level: int  # prominence level of its most prominent actor (``actor_levels``)
     scheduled: bool
     coarse: bool
 
 
 @lru_cache(maxsize=1)
+def _data() -> dict[str, object]:
+    return yaml.safe_load(WEIGHTS_FILE.read_text(encoding="utf-8")) or {}
+
+
 def weights() -> dict[str, float]:
-    data = yaml.safe_load(WEIGHTS_FILE.read_text(encoding="utf-8")) or {}
-    return {str(k): float(v) for k, v in data.items()}
+    return {str(k): float(v) for k, v in _data().items() if isinstance(v, (int, float))}
+
+
+@lru_cache(maxsize=1)
+def actor_levels() -> tuple[int, ...]:
+    return tuple(sorted(int(n) for n in _data().get("actor_levels") or ()))  # type: ignore[union-attr]
+
+
+def level(events: int) -> int:
+    """How many prominence thresholds an actor with ``events`` events reaches."""
+    return sum(events >= n for n in actor_levels())
 
 
 def importance(s: Signals) -> float:
@@ -60,9 +79,26 @@ def importance(s: Signals) -> float:
     score = w.get("sources", 0) * math.log2(1 + s.outlets)
     score += w.get("mentions", 0) * math.log2(1 + max(0, s.mentions - s.sources))
     score += w.get("headline", 0) * s.headline + w.get("lead", 0) * s.lead
-    score += w.get("actors", 0) * math.log2(1 + s.actor_events)
+    score += w.get("actors", 0) * s.actor_level
     score += w.get("scheduled", 0) * s.scheduled + w.get("coarse_date", 0) * s.coarse
-    return round(max(score, 0.0), 2)
+    return round(max(score, 0.0), 1)
+
+
+def scores(events: list[Event], clusters: list[list[Happening]], articles: dict[str, Article]) -> list[float]:
+    """The importance of each proposed event, from its cluster of happenings."""
+    actor_events = Counter(a.name for e in events for a in e.actors)
+    levels = {name: level(n) for name, n in actor_events.items()}
+    headlines = headline_flags(clusters, articles)
+    out = []
+    for i, (e, group) in enumerate(zip(events, clusters)):
+        outlets = {(s.outlet or s.article) for s in e.sources}
+        out.append(importance(Signals(
+            outlets=len(outlets), mentions=len(group), sources=len(e.sources), headline=headlines[i],
+            lead=any(h.sentence_index < LEAD_SENTENCES for h in group),
+            actor_level=max((levels[a.name] for a in e.actors), default=0),
+            scheduled=e.status == "scheduled", coarse=e.precision not in FINE_PRECISIONS,
+        )))
+    return out
 
 
 def headline_flags(clusters: list[list[Happening]], articles: dict[str, Article]) -> list[bool]:

@@ -20,14 +20,14 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any, Iterable
 
 from rapidfuzz import fuzz
 
-from .importance import LEAD_SENTENCES, Signals, headline_flags, importance
+from .events.plans import fold_plans, plan_disputes
+from .importance import scores
 from .records import Article, Event, Happening, Source, stable_hash
 from .store.nogc import paused_gc
 from .temporal.values import bounds, precision_of, sort_key
@@ -53,7 +53,7 @@ def merge(store: list[Event], happenings: list[Happening], articles: list[Articl
     with paused_gc():
         by_article = {a.id: a for a in articles}
         published = _published(by_article)
-        clusters = cluster(happenings)
+        clusters = fold_plans(cluster(happenings), _day_buckets, _compatible_dates)
         proposals = [_propose(c, by_article, published) for c in clusters]
         _rank(proposals, clusters, by_article)
         return _reconcile(store, proposals, by_article)
@@ -196,8 +196,10 @@ def _published(articles: dict[str, Article]) -> dict[str, str | None]:
 
 
 def _propose(group: list[Happening], articles: dict[str, Article], published: dict[str, str | None]) -> Event:
-    lead = min(group, key=lambda h: (h.sentence_index > 1, published.get(h.article_id) or "9999", h.article_id,
-                                     h.sentence_index))
+    # A plan and its taking place (events/plans.py): the report of the happening leads and dates it.
+    took, plan_notes = plan_disputes(group, published) if len(group) > 1 else (None, [])
+    lead = min(group, key=lambda h: (took is not None and h.status != "occurred", h.sentence_index > 1,
+                                     published.get(h.article_id) or "9999", h.article_id, h.sentence_index))
     # ``cluster`` keeps each group in (article, sentence) order, so the first seen per article is its first.
     first_per_article: dict[str, Happening] = {}
     for h in group:
@@ -208,12 +210,13 @@ def _propose(group: list[Happening], articles: dict[str, Article], published: di
     # here, and this runs once per event. Insertion order is the same as Counter's.
     dates: dict[str, int] = {}
     for h in first_per_article.values():
-        dates[h.date] = dates.get(h.date, 0) + 1
+        if took is None or h.status == "occurred":
+            dates[h.date] = dates.get(h.date, 0) + 1
     if len(dates) == 1:  # the usual case needs no ranking
         date = next(iter(dates))
     else:
         date = max(dates, key=lambda d: (dates[d], -_rank_of(d), d == lead.date))
-    disputes = []
+    disputes = list(plan_notes)
     if len(dates) > 1:
         told = "; ".join(f"{d} ({', '.join(sorted(a for a, h in first_per_article.items() if h.date == d))})"
                          for d in sorted(dates, key=_sort_key))
@@ -236,15 +239,31 @@ def _propose(group: list[Happening], articles: dict[str, Article], published: di
                 tally[0] += 1
                 tally[1] = i
             i += 1
+    ranked = sorted(seen.values(), key=lambda t: (-t[0], t[1]))
+    if len(first_per_article) >= 3:
+        ranked = _agreed(ranked, group, len(first_per_article))
     status = "occurred" if any(h.status == "occurred" for h in group) else "scheduled"
     precision = _precision(date)
     return Event(
         id="", date=date, precision=precision if precision != "time" else "day", status=status,
         title=lead.title, summary=lead.summary, type=lead.type,
-        actors=tuple(t[2] for t in sorted(seen.values(), key=lambda t: (-t[0], t[1]))), sources=sources,
+        actors=tuple(t[2] for t in ranked), sources=sources,
         evidence=lead.evidence, aliases=(), disputes=tuple(disputes),
         place=next((h.place for h in group if h.place), None), type_rule=lead.type_rule, predicate=lead.predicate,
     )
+
+
+def _agreed(ranked: list[list[Any]], group: list[Happening], articles: int) -> list[list[Any]]:
+    """The actors at least half the sources name. "Putin talked with Macron and then
+    with Biden" is one source's sentence about two calls; the two sources that
+    tell only the Biden call keep Macron off it. With one or two sources every
+    actor stays, since there is no majority to go by."""
+    named: dict[str, set[str]] = {}
+    for h in group:
+        for a in h.actors:
+            named.setdefault(a.name, set()).add(h.article_id)
+    kept = [t for t in ranked if 2 * len(named.get(t[2].name, ())) >= articles]
+    return kept or ranked
 
 
 def _rank_of(date: str) -> int:
@@ -261,17 +280,8 @@ def _source(h: Happening, article: Article | None, published: dict[str, str | No
 
 
 def _rank(proposals: list[Event], clusters: list[list[Happening]], articles: dict[str, Article]) -> None:
-    actor_events = Counter(a.name for p in proposals for a in p.actors)
-    headlines = headline_flags(clusters, articles)
-    for i, (p, group) in enumerate(zip(proposals, clusters)):
-        outlets = {(s.outlet or s.article) for s in p.sources}
-        signals = Signals(
-            outlets=len(outlets), mentions=len(group), sources=len(p.sources), headline=headlines[i],
-            lead=any(h.sentence_index < LEAD_SENTENCES for h in group),
-            actor_events=max((actor_events[a.name] for a in p.actors), default=0),
-            scheduled=p.status == "scheduled", coarse=p.precision not in FINE,
-        )
-        proposals[i] = _evolve(p, importance=importance(signals))
+    for i, score in enumerate(scores(proposals, clusters, articles)):
+        proposals[i] = _evolve(proposals[i], importance=score)
 
 
 # --- 3. and 4. reconciling with the store ----------------------------------------------------
@@ -334,7 +344,10 @@ def _reconcile(store: list[Event], proposals: list[Event], articles: dict[str, A
                     if _compatible_dates(e.date, p.date) and fuzz.token_set_ratio(
                             e.title, p.title, processor=str.lower) >= SIMILAR_TITLES:
                         votes[eid] = votes.get(eid, 0) + 1
-        ranked = [eid for eid, _ in sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))]
+        # On a tie the stored event whose status the proposal keeps survives: when a plan
+        # and its taking place become one, the id of the happening wins and the plan's is an alias.
+        ranked = [eid for eid, _ in sorted(votes.items(), key=lambda kv: (-kv[1], stored[kv[0]].status != p.status,
+                                                                          kv[0]))]
         matches.append([eid for eid in ranked if eid not in claimed])
         for eid in matches[-1]:
             claimed[eid] = i
