@@ -12,7 +12,8 @@ folder with its publication date in the file name, ``read_sources`` and
   gold cue is in, or shares an actor with the gold line, or its title reads
   like the gold description (rapidfuzz). Each extracted event answers for one
   gold event at most. Whether the status (occurred/scheduled) also agrees is
-  counted beside it.
+  counted beside it, and so is how the event's actors compare with the
+  actors of the gold line (found, and carried but not listed).
 - spurious: the share of extracted dated events whose date is wrong for what
   they report: not the date of a gold happening (listed or minor) of their own
   sentence. An event from a sentence that reports no happening at all counts
@@ -70,6 +71,11 @@ class Result:
     status_agrees: int = 0
     dated: int = 0
     spurious: int = 0
+    # actors of the events found for listed gold lines that name actors
+    gold_actors: int = 0  # actors the gold lines name
+    gold_actors_found: int = 0  # of those, named by the event's actors or place
+    event_actors: int = 0  # actors the events carry
+    event_actors_listed: int = 0  # of those, named by the gold line
     lines: list[str] = field(default_factory=list)
 
     @property
@@ -174,6 +180,7 @@ def score_document(doc: Document, text: str, found: list[Happening], bounds: lis
             best = ranked[0][2]
             used.add(best)
             result.found += 1
+            _score_actors(gold, found[best], result)
             result.status_agrees += found[best].status == gold.status
             if found[best].status != gold.status:
                 result.lines.append(f"STATUS   {doc.id} {gold.dates[0]} {gold.what} | {found[best].status}")
@@ -193,6 +200,28 @@ def score_document(doc: Document, text: str, found: list[Happening], bounds: lis
                                 f"| {h.title} | {why}")
 
 
+def _names_same(gold_actor: str, name: str) -> bool:
+    name = name.lower()
+    return gold_actor in name or name in gold_actor
+
+
+def _score_actors(gold: Gold, h: Happening, result: Result) -> None:
+    """Whether the event's actors are the gold line's participants: the gold
+    actors it names, and the actors it carries that the gold line does not."""
+    if not gold.actors:
+        return
+    names = [a.name for a in h.actors]
+    result.gold_actors += len(gold.actors)
+    result.gold_actors_found += sum(any(_names_same(g, n) for n in names + [h.place or ""] if n)
+                                    for g in gold.actors)
+    result.event_actors += len(names)
+    listed = [n for n in names if any(_names_same(g, n) for g in gold.actors)]
+    result.event_actors_listed += len(listed)
+    extra = [n for n in names if n not in listed]
+    if extra:
+        result.lines.append(f"ACTORS   {gold.what} | gold {', '.join(gold.actors)} | also {', '.join(extra)}")
+
+
 def evaluate(path: Path = SOURCE) -> Result:
     result = Result()
     for doc, text, found, bounds in extract_documents(read_documents(path.read_text(encoding="utf-8"))):
@@ -206,6 +235,8 @@ def report(result: Result) -> str:
         f"(target >= 95%); status agrees on {result.status_agrees}/{result.found}",
         f"dated events whose date is wrong for what they report: {result.spurious}/{result.dated} = "
         f"{result.spurious_share:.1%} (target <= 5%)",
+        f"actors of the events found: {result.gold_actors_found}/{result.gold_actors} of the editor's named "
+        f"(with the place); {result.event_actors_listed}/{result.event_actors} of those carried are the editor's",
     ])
 
 

@@ -37,6 +37,10 @@ def actor_sets(text: str) -> list[set[str]]:
     # a place is where it happened, not a party; a capital acting is its government
     ("Chancellor Olaf Scholz will travel to Kiev on Monday.", {"Olaf Scholz"}),
     ("Washington on Friday rejected Moscow's demands.", {"United States", "Russia"}),
+    # the target of what was done, on the verb or on its object; a building is where it happened
+    ("Iran fired missiles at Israel on Tuesday.", {"Iran", "Israel"}),
+    ("Joe Biden imposed sanctions on Russia on Monday.", {"Joe Biden", "Russia"}),
+    ("Vladimir Putin received Olaf Scholz at the Kremlin on Tuesday.", {"Vladimir Putin", "Olaf Scholz"}),
     # a plain noun stands for those it is made of
     ("Delegations from Ukraine and Russia met near the Belarusian border on Monday.", {"Ukraine", "Russia"}),
     # side clauses and quotations are settings, not participants

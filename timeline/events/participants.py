@@ -42,6 +42,8 @@ OBJECTS = frozenset({"dobj", "dative", "oprd"})
 QUALIFIERS = frozenset({"poss", "compound", "amod", "nmod"})
 # A nationality in these positions describes a named actor rather than adding one.
 DESCRIPTIVE = frozenset({"amod", "compound", "nmod"})
+# What a preposition of place may name as a target ("at Israel"), unlike a building ("at the Kremlin").
+TARGET_KINDS = frozenset({"country", "group"})
 PRONOUN_PERSONS = frozenset({"he", "she", "him", "her"})
 # Predicates read together with the happening's own: what it plans or goes on to do.
 CHAINED = frozenset({"xcomp", "conj"})
@@ -103,10 +105,26 @@ class _Reader:
 
     def arguments(self, predicate: "Token", statement: bool = False) -> None:
         for child in predicate.children:
-            if child.dep_ in SUBJECTS or child.dep_ in OBJECTS:
+            if child.dep_ in SUBJECTS:
                 self.noun(child)
+            elif child.dep_ in OBJECTS:
+                self.noun(child)
+                self._targets(child)
             elif child.dep_ == "agent" or (child.dep_ == "prep"
                                            and child.lower_ in self.vocab.participant_prepositions):
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        self.noun(pobj)
+            elif child.dep_ == "prep" and child.lower_ in self.vocab.target_prepositions:
+                for pobj in child.children:
+                    for mention in self.by_token.get(pobj.i, []) if pobj.dep_ == "pobj" else []:
+                        if mention.kind in TARGET_KINDS:
+                            self.found.setdefault(_key(mention), mention)
+
+    def _targets(self, obj: "Token") -> None:
+        """"imposed sanctions on Moscow": the object's own participation preposition."""
+        for child in obj.children:
+            if child.dep_ == "prep" and child.lower_ in self.vocab.participant_prepositions:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         self.noun(pobj)

@@ -40,6 +40,7 @@ class Vocabulary:
     definite_name_heads: frozenset[str] = frozenset()
     participant_prepositions: frozenset[str] = frozenset()
     member_prepositions: frozenset[str] = frozenset()
+    target_prepositions: frozenset[str] = frozenset()
     topic_prepositions: frozenset[str] = frozenset()
     person_country: bool = False
 
@@ -90,6 +91,7 @@ def load_vocabulary() -> Vocabulary:
         definite_name_heads=_words(words, "definite_name_heads"),
         participant_prepositions=_words(words, "participant_prepositions"),
         member_prepositions=_words(words, "member_prepositions"),
+        target_prepositions=_words(words, "target_prepositions"),
         topic_prepositions=_words(words, "topic_prepositions"),
         person_country=bool(words.get("person_country")),
         lead_days=int(words.get("lead_event_days") or 0),
