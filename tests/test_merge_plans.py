@@ -61,9 +61,13 @@ def test_what_does_not_fulfil_the_plan_stays_apart() -> None:
         replace(DONE, place="Lviv"),  # somewhere else
         replace(DONE, predicate="sanction", title="Olaf Scholz sanctioned Volodymyr Zelensky"),  # another kind
         replace(DONE, date="2022-02-20"),  # days later
+        # the plan's other party is missing: "Scholz and Putin are to meet" is not "Scholz met Zelensky"
+        replace(DONE, title="Olaf Scholz met Volodymyr Zelensky", actors=(SCHOLZ, ZELENSKY)),
     ]
-    for other in others:
+    for other in others[:-1]:
         assert len(merge([], [PLAN, other], ARTICLES).events) == 2, other
+    both = replace(PLAN, title="Olaf Scholz and Vladimir Putin are due to meet in Kyiv", actors=(SCHOLZ, PUTIN))
+    assert len(merge([], [both, others[-1]], ARTICLES).events) == 2
 
 
 def test_a_source_that_tells_two_happenings_in_one_clause_does_not_lend_the_other_party() -> None:

@@ -102,9 +102,12 @@ def fold_plans(clusters: list[list[Happening]], buckets: Buckets,
 
 def _fit(plan: Happening, done: Happening) -> tuple[int, int, bool]:
     """How well a reported happening fulfils a plan; (0, …) when it does not."""
-    shared = len(_parties(plan) & _parties(done))
-    if not shared or not classes_of(plan) & classes_of(done) or plan.article_id == done.article_id and \
-            plan.sentence_index == done.sentence_index:
+    planned, reported = _parties(plan), _parties(done)
+    shared = len(planned & reported)
+    # Every party of the plan must take part: "Biden and Macron are to speak" is
+    # not fulfilled by "Putin spoke to Macron", though Macron is in both.
+    if not shared or not planned <= reported or not classes_of(plan) & classes_of(done) or \
+            plan.article_id == done.article_id and plan.sentence_index == done.sentence_index:
         return (0, 0, False)
     if plan.place and done.place and plan.place != done.place:
         return (0, 0, False)
