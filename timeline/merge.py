@@ -7,19 +7,12 @@
    compared, so the work grows with the number of happenings, not its square.
 2. Each cluster becomes a proposed event: every article as a source with the
    date it gave, disagreements kept in ``disputes``.
-3. Proposals are matched with the events already in the store by the sources
-   they share, so an event keeps its id when new articles report it; when one
-   proposal covers several stored events, the survivor keeps the others' ids
-   as ``aliases``.
-4. Curation wins: fields named in ``curated`` keep the store's value, ``locked``
-   events are not touched, events with no sources (typed in by a maintainer)
-   stay. A stored event no article supports any more is removed unless it is
-   curated, hidden or locked; every removal is reported in ``notes``.
+3. and 4. Proposals are matched with the events already in the store, ids
+   kept, curation applied and unsupported events removed: ``timeline.reconcile``.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any, Iterable
@@ -34,7 +27,6 @@ from .temporal.values import bounds, precision_of, sort_key
 
 SIMILAR_TITLES = 55  # rapidfuzz token_sort_ratio above which two titles tell the same happening
 MAX_CANDIDATES = 40  # clusters compared per blocking key: bounds the work on a crowded day
-CURATABLE = ("title", "summary", "date", "precision", "status", "type", "actors", "place", "importance", "sources")
 FINE = ("time", "day")
 
 
@@ -53,13 +45,16 @@ def merge(store: list[Event], happenings: list[Happening], articles: list[Articl
     with paused_gc():
         by_article = {a.id: a for a in articles}
         published = _published(by_article)
-        clusters = fold_plans(cluster(happenings), _day_buckets, _compatible_dates)
+        clusters = fold_plans(cluster(happenings), _day_buckets, compatible_dates)
         proposals = [_propose(c, by_article, published) for c in clusters]
         _rank(proposals, clusters, by_article)
-        return _reconcile(store, proposals, by_article)
+        # Imported here: reconcile.py reads this module's date helpers, so it loads after it.
+        from .reconcile import reconcile
+
+        return reconcile(store, proposals, by_article)
 
 
-def _evolve(event: Event, **changes: object) -> Event:
+def evolve(event: Event, **changes: object) -> Event:
     """``dataclasses.replace`` for events, at a fifth of the cost: a copy of the
     record's fields with some changed, the way ``copy.copy`` makes one. It
     skips ``__init__``, which for ``Event`` only assigns fields; should the
@@ -89,7 +84,7 @@ def _precision(date: str) -> str:
 
 
 @lru_cache(maxsize=1 << 16)
-def _sort_key(date: str) -> tuple[int, int, int, int, str]:
+def date_order(date: str) -> tuple[int, int, int, int, str]:
     return sort_key(date)
 
 
@@ -105,7 +100,7 @@ def _day_buckets(date: str) -> tuple[tuple[object, ...], tuple[object, ...]]:
 
 
 @lru_cache(maxsize=1 << 18)
-def _compatible_dates(a: str, b: str) -> bool:
+def compatible_dates(a: str, b: str) -> bool:
     if a == b:
         return True
     sa, sb = bounds(a), bounds(b)
@@ -135,7 +130,7 @@ def _same(a: _Probe, b: _Probe) -> bool:
     shared = a[2] & b[2]
     if a[2] and not shared:
         return False
-    if not _compatible_dates(a[3], b[3]):
+    if not compatible_dates(a[3], b[3]):
         return False
     # Two named parties in common (the presidents of a call) need less wording in common.
     needed = SIMILAR_TITLES - 20 if len(shared) >= 2 else SIMILAR_TITLES
@@ -219,7 +214,7 @@ def _propose(group: list[Happening], articles: dict[str, Article], published: di
     disputes = list(plan_notes)
     if len(dates) > 1:
         told = "; ".join(f"{d} ({', '.join(sorted(a for a, h in first_per_article.items() if h.date == d))})"
-                         for d in sorted(dates, key=_sort_key))
+                         for d in sorted(dates, key=date_order))
         disputes.append(f"sources give different dates: {told}")
     figures = {a: h.numbers for a, h in first_per_article.items() if h.numbers}
     if len(set(figures.values())) > 1:
@@ -281,135 +276,4 @@ def _source(h: Happening, article: Article | None, published: dict[str, str | No
 
 def _rank(proposals: list[Event], clusters: list[list[Happening]], articles: dict[str, Article]) -> None:
     for i, score in enumerate(scores(proposals, clusters, articles)):
-        proposals[i] = _evolve(proposals[i], importance=score)
-
-
-# --- 3. and 4. reconciling with the store ----------------------------------------------------
-
-
-def new_id(event: Event) -> str:
-    """``2022-02-12-biden-and-putin-hold-call-3fa9c1``: date, title words, and a
-    hash of the first source, so two builds give the same id."""
-    words = re.findall(r"[a-z0-9]+", event.title.lower())[:7]
-    first = event.sources[0] if event.sources else None
-    digest = stable_hash(event.date, event.title, first.article if first else "", first.quote if first else "",
-                         length=6)
-    return "-".join([event.date.lower(), *words, digest])[:120].strip("-")
-
-
-def _closest(proposal: Event, ids: list[str], stored: dict[str, Event]) -> str:
-    """Of the stored events quoting the same sentence, the one this proposal
-    continues: same date first, then the most similar title."""
-    if len(ids) == 1:
-        return ids[0]
-    return max(sorted(ids), key=lambda eid: (stored[eid].date == proposal.date,
-                                             fuzz.token_set_ratio(stored[eid].title, proposal.title,
-                                                                  processor=str.lower)))
-
-
-def _reconcile(store: list[Event], proposals: list[Event], articles: dict[str, Article]) -> MergeResult:
-    from .store.events import event_to_dict
-
-    by_key: dict[tuple[str, str], list[str]] = {}
-    by_article: dict[str, set[str]] = {}
-    stored = {e.id: e for e in store}
-    for e in store:
-        if e.locked or not e.sources:
-            continue
-        for s in e.sources:
-            key = (s.article, s.quote)
-            same_sentence = by_key.get(key)
-            if same_sentence is None:
-                by_key[key] = [e.id]
-            else:  # one sentence may report several happenings
-                same_sentence.append(e.id)
-            ids = by_article.get(s.article)
-            if ids is None:  # not setdefault: that would build a set per source
-                by_article[s.article] = {e.id}
-            else:
-                ids.add(e.id)
-    claimed: dict[str, int] = {}
-    matches: list[list[str]] = []
-    for i, p in enumerate(proposals):
-        votes: dict[str, int] = {}
-        for s in p.sources:
-            same_sentence = by_key.get((s.article, s.quote))
-            if same_sentence:
-                eid = _closest(p, same_sentence, stored)
-                votes[eid] = votes.get(eid, 0) + 1
-        if not votes:  # the sentence was re-cleaned: same article, same date, similar title
-            for s in p.sources:
-                for eid in sorted(by_article.get(s.article, ())):
-                    e = stored[eid]
-                    if _compatible_dates(e.date, p.date) and fuzz.token_set_ratio(
-                            e.title, p.title, processor=str.lower) >= SIMILAR_TITLES:
-                        votes[eid] = votes.get(eid, 0) + 1
-        # On a tie the stored event whose status the proposal keeps survives: when a plan
-        # and its taking place become one, the id of the happening wins and the plan's is an alias.
-        ranked = [eid for eid, _ in sorted(votes.items(), key=lambda kv: (-kv[1], stored[kv[0]].status != p.status,
-                                                                          kv[0]))]
-        matches.append([eid for eid in ranked if eid not in claimed])
-        for eid in matches[-1]:
-            claimed[eid] = i
-    events: list[Event] = []
-    notes: list[str] = []
-    new = changed = merged = removed = 0
-    taken: set[str] = {e.id for e in store}
-    for p, ids in zip(proposals, matches):
-        if not ids:
-            eid = new_id(p)
-            while eid in taken:
-                eid = f"{eid[:113]}-{stable_hash(eid, length=6)}"
-            taken.add(eid)
-            events.append(_evolve(p, id=eid))
-            new += 1
-            continue
-        keeper = stored[ids[0]]
-        folded = [stored[x] for x in ids[1:]]
-        merged += len(folded)
-        for f in folded:
-            notes.append(f"merged {f.id} into {keeper.id} (same happening)")
-        event = _curate(_evolve(p, id=keeper.id), keeper, folded)
-        # Equal records give equal files; only a difference needs the written form to judge.
-        if event == keeper:
-            event = keeper  # the stored record itself: later equality tests stop at identity
-        elif event_to_dict(event) != event_to_dict(keeper):
-            changed += 1
-        events.append(event)
-    present = set(articles)
-    for e in store:
-        if e.id in claimed:
-            continue
-        if e.locked or not e.sources:
-            events.append(e)
-            continue
-        kept = tuple(s for s in e.sources if s.article in present)
-        gone = [s.article for s in e.sources if s.article not in present]
-        why = f"its articles were removed ({', '.join(sorted(set(gone)))})" if gone and not kept \
-            else "no article reports it any more"
-        if e.curated or e.hidden:
-            events.append(replace(e, sources=kept))
-            notes.append(f"kept {e.id}: {why}, but a maintainer curated it")
-            continue
-        removed += 1
-        notes.append(f"removed {e.id} ({e.title}): {why}")
-    events.sort(key=lambda e: (_sort_key(e.date), e.id))
-    return MergeResult(events=tuple(events), new=new, changed=changed, merged=merged, removed=removed,
-                       notes=tuple(notes))
-
-
-def _curate(proposal: Event, stored: Event, folded: list[Event]) -> Event:
-    """The proposal with everything the maintainer decided about ``stored``."""
-    if stored.locked:
-        return stored
-    aliases = set(stored.aliases)
-    curated = set(stored.curated)
-    for f in folded:
-        aliases |= {f.id, *f.aliases}
-        curated |= set(f.curated)
-    event = _evolve(proposal, aliases=tuple(sorted(aliases - {stored.id})), curated=tuple(sorted(curated)),
-                    hidden=stored.hidden or any(f.hidden for f in folded))
-    kept = {name: getattr(stored, name) for name in CURATABLE if name in stored.curated}
-    if "date" in kept and "precision" not in kept:
-        kept["precision"] = stored.precision
-    return _evolve(event, **kept)
+        proposals[i] = evolve(proposals[i], importance=score)
