@@ -133,6 +133,15 @@ def test_not_actors(nlp, text, absent):
     ("Pentagon Press Secretary John Kirby spoke.", "John Kirby", "Press Secretary of Pentagon"),
     ("European Commission President Ursula von der Leyen said so.", "Ursula von der Leyen",
      "President of European Commission"),
+    # appositions, after the name or before it
+    ("Mykhailo Podolyak, an adviser to the Ukrainian president, said so.", "Mykhailo Podolyak",
+     "Adviser to the President of Ukraine"),
+    ("A senior Kremlin aide, Yuri Ushakov, said so.", "Yuri Ushakov", "Kremlin aide"),
+    ("Jens Stoltenberg, NATO's secretary general, said so.", "Jens Stoltenberg", "Secretary General of NATO"),
+    ("Sergei Lavrov, the Russian foreign minister, said so.", "Sergei Lavrov", "Foreign Minister of Russia"),
+    ("Rafael Grossi, head of the IAEA, said so.", "Rafael Grossi", "Head of IAEA"),
+    ("The Ukrainian president's chief of staff, Andriy Yermak, said so.", "Andriy Yermak", "Chief of Staff"),
+    ("Boris Johnson, a former prime minister, said so.", "Boris Johnson", None),  # no longer held
 ])
 def test_composed_titles(nlp, text, person, role):
     assert role in {m.role for m in find_mentions(nlp(text)) if m.name == person}

@@ -56,6 +56,8 @@ class Gazetteer:
     object_nouns: frozenset[str] = frozenset()  # "pipeline": a name before one is a thing
     object_heads: frozenset[str] = frozenset()  # "Index": a name ending in one is a thing
     office_words: frozenset[str] = frozenset()  # "Adviser", "Envoy": a capitalised run ending so is a title
+    past_markers: frozenset[str] = frozenset()  # "former": an apposition naming a role no longer held
+    vague_modifiers: frozenset[str] = frozenset()  # "senior": said of an office, not part of it
     # (label, surface form) pairs for the entity matcher, with their original spelling.
     patterns: list[tuple[str, str]] = field(default_factory=list)
     # Towns and states: trusted only where the tagger already saw a place,
@@ -124,6 +126,8 @@ def load_gazetteer() -> Gazetteer:
         object_nouns=frozenset(fold(h) for h in _as_list(roles.get("object_nouns"))),
         object_heads=frozenset(fold(h) for h in _as_list(roles.get("object_heads"))),
         office_words=frozenset(fold(h) for h in _as_list(roles.get("office_words"))),
+        past_markers=frozenset(fold(h) for h in _as_list(roles.get("past_markers"))),
+        vague_modifiers=frozenset(fold(h) for h in _as_list(roles.get("vague_modifiers"))),
         portfolios=frozenset(tuple(fold(form).split()) for forms in
                              (_read("institutions.yaml").get("portfolios") or {}).values() for form in _as_list(forms)),
     )

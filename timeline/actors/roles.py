@@ -72,19 +72,105 @@ def role_of(person: "Span", gaz: Gazetteer, lead: int = 0) -> tuple[str | None, 
     found = _parse(list(doc[i:start]), gaz)
     if found[0]:
         return found
-    for child in person.root.children:
-        if child.dep_ == "appos" and child.i >= person.end:
-            words = [t for t in child.subtree if not t.is_punct and t.lower_ not in ("the", "a", "an")]
-            if words and words[-1].i == child.i:
-                found = _parse(words[:MAX_WORDS + 1], gaz)
-                if found[0]:
-                    return found
+    return _apposition(person, gaz)
+
+
+def _apposition(person: "Span", gaz: Gazetteer) -> tuple[str | None, str | None]:
+    """The role an apposition gives: after the name ("Jens Stoltenberg, NATO's
+    secretary general") or before it ("A senior Kremlin aide, Yuri Ushakov")."""
+    root = person.root
+    heads = [c for c in root.children if c.dep_ == "appos" and c.i >= person.end]
+    if root.dep_ == "appos" and root.head.i < person.start:
+        heads.append(root.head)
+    for head in heads:
+        words = _appositive_words(head, person)
+        if not words or len(words) > 2 * MAX_WORDS or any(fold(t.text) in gaz.past_markers for t in words):
+            continue  # "a former adviser": a role no longer held
+        # A title after "of"/"to" is what the office serves ("adviser to the
+        # Ukrainian president" is no president); one holding it is the office
+        # itself ("chief of staff").
+        link = next((k for k, t in enumerate(words) if _is_link(t)), len(words))
+        found = _parse(words, gaz, latest=link)
+        if found[0]:
+            return found
+        found = _described(words, gaz)
+        if found[0]:
+            return found
     return None, None
 
 
-def _parse(words: list["Token"], gaz: Gazetteer) -> tuple[str | None, str | None]:
-    """[country or organisation] + title, read from the end."""
-    for cut in range(len(words)):
+def _appositive_words(head: "Token", person: "Span") -> list["Token"]:
+    """The apposition's words without articles, the person, or anything after
+    its first comma or verb ("an adviser to the president, who said")."""
+    doc = person.doc
+    if head.i >= person.end:
+        start, end = max(head.left_edge.i, person.end), head.right_edge.i + 1
+    else:
+        start, end = head.left_edge.i, min(head.right_edge.i + 1, person.start)
+    words = []
+    for tok in doc[start:end]:
+        if tok.i > head.i and (tok.text == "," or tok.pos_ in ("VERB", "AUX") or tok.tag_ in ("WDT", "WP")):
+            break
+        if tok.lower_ in ("the", "a", "an") or tok.is_punct and tok.text != "-":
+            continue
+        words.append(tok)
+    return words
+
+
+def _described(words: list["Token"], gaz: Gazetteer) -> tuple[str | None, str | None]:
+    """An office noun with its owner: "senior Kremlin aide" → Kremlin aide;
+    with what it serves: "adviser to the Ukrainian president" → Adviser to
+    the President of Ukraine; "head of the IAEA" → Head of IAEA."""
+    cut = next((k for k, t in enumerate(words) if _is_link(t)), len(words))
+    left, right = words[:cut], words[cut + 1:]
+    if not left:
+        return None, None
+    title, country = _parse(left, gaz)
+    if title is None and fold(left[-1].text) in gaz.office_words:
+        head = left[-1].text
+        title = head[:1].upper() + head[1:]
+    if title is None:
+        return None, None
+    if not right:
+        owner = _owner(left[:-1], gaz)
+        if country is not None or owner is None:
+            return (title, country) if country else (None, None)  # "a spokesman" alone says too little
+        kept = [t.text for t in left[:-1] if fold(t.text) not in gaz.vague_modifiers] + [left[-1].text]
+        return " ".join(kept), owner[1]
+    named = _owner(right, gaz, whole=True)
+    if named is not None:  # "head of the IAEA", "ambassador to the United Nations"
+        return f"{title} {words[cut].lower_} {named[0]}", country or named[1]
+    served, served_country = _parse(right, gaz)
+    if served is None or words[cut].lower_ != "to":
+        return None, None
+    return f"{title} to the {served}", country or served_country
+
+
+def _is_link(token: "Token") -> bool:
+    return token.lower_ in ("of", "to") and token.dep_ == "prep"
+
+
+def _owner(words: list["Token"], gaz: Gazetteer, whole: bool = False) -> tuple[str, str | None] | None:
+    """The country or organisation these words name (all of them when
+    ``whole``, else any run of them): its name as a role says it, and its country."""
+    runs = [words] if whole else [words[i:j] for i in range(len(words)) for j in range(len(words), i, -1)]
+    for run in runs:
+        text = " ".join(t.text for t in run)
+        if not text:
+            continue
+        country = gaz.country_of_adjective(text)
+        if country:
+            return with_article(country), country
+        entry = gaz.lookup(text)
+        if entry is not None and entry.kind == "organisation":
+            return entry.name, entry.country
+    return None
+
+
+def _parse(words: list["Token"], gaz: Gazetteer, latest: int | None = None) -> tuple[str | None, str | None]:
+    """[country or organisation] + title, read from the end; the title
+    starting at word ``latest`` at the latest."""
+    for cut in range(len(words) if latest is None else min(latest + 1, len(words))):
         tail = words[cut:]
         title = _title_text(tail, gaz)
         if title is None:
