@@ -192,6 +192,11 @@ def test_a_glued_dateline_loses_to_the_expression_beside_the_verb() -> None:
     ("Germany was stopping the certification of the Nord Stream 2 pipeline, Scholz said on Tuesday.",
      "economic", "predicate:stop"),
     ("Explosions were heard in Kyiv before dawn on Thursday.", "military", "object:explosion"),
+    # the domain of what a verb of any domain acts on decides; a kind of its own wins
+    ("Russia withdrew some of its diplomatic staff from Ukraine on Saturday.", "diplomacy", "domain:diplomatic"),
+    ("Britain withdrew most of its military advisers on Saturday.", "military", "domain:military"),
+    ("The EU imposed economic sanctions on Russia on Monday.", "sanction", "predicate:impose"),
+    ("Putin and Biden discussed Russia's military build-up on Saturday.", "diplomacy", "predicate:discuss"),
     # a noun spelled like a listed verb names no happening
     ("NATO had seen no sign of de-escalation on the ground on Tuesday.", "other", "predicate:see"),
 ])

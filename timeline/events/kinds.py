@@ -29,8 +29,12 @@ def classify(anchor: "Anchor", vocab: Vocabulary) -> None:
         lemma = token.lemma_.lower()
         if how == "object" and (lemma in vocab.verb_only or token.lower_ in vocab.verb_only):
             continue  # "no sign of de-escalation", "history as a state": the noun names no happening
-        # a judgement is typed as what verbs of saying are
-        found = vocab.type_of("say") if how == "judgement" else vocab.type_of(lemma) or vocab.type_of(token.lower_)
+        if how == "domain":
+            found = vocab.domains.get(lemma)
+        elif how == "judgement":  # a judgement is typed as what verbs of saying are
+            found = vocab.type_of("say")
+        else:
+            found = vocab.type_of(lemma) or vocab.type_of(token.lower_)
         if found:
             anchor.type, anchor.type_rule = found, f"{how}:{lemma}"
             return
@@ -46,6 +50,7 @@ def _candidates(anchor: "Anchor", vocab: Vocabulary) -> list[tuple[str, "Token"]
     out: list[tuple[str, "Token"]] = []
     manner = manner_of(verb)
     if manner is not None:
+        out += _domains(manner, vocab)
         out.append(("manner", manner))  # "reinforced the tone by withdrawing staff"
     if any(c.dep_ == "oprd" for c in children):
         # "called the attack premeditated": a verb with a predicative object passes judgement
@@ -54,6 +59,7 @@ def _candidates(anchor: "Anchor", vocab: Vocabulary) -> list[tuple[str, "Token"]
         # "ordered the armed forces to…", "urged citizens to leave": who was told and
         # what to do say the kind; the verb of command itself says little
         out += objects + xcomps
+    out += _domains(verb, vocab)
     out += [("predicate", verb), *xcomps, *objects]
     if not any(c.dep_ in ("dobj", "nsubjpass") for c in children):
         # "Russian shelling of Kharkiv continued": an intransitive verb is about its subject
@@ -62,6 +68,20 @@ def _candidates(anchor: "Anchor", vocab: Vocabulary) -> list[tuple[str, "Token"]
     if anchor.title_root.i != verb.i:
         out.append(("said", anchor.title_root))
     return out
+
+
+def _domains(verb: "Token", vocab: Vocabulary) -> list[tuple[str, "Token"]]:
+    """Adjectives naming the domain of what ``verb`` acts on, when that thing has no
+    kind of its own: "withdrew its diplomatic staff" is diplomacy, while "imposed
+    economic sanctions" stays a sanction, asked of the noun."""
+    if vocab.type_of(verb.lemma_.lower()) in vocab.talk_types:
+        return []  # talking about a military build-up is still talking
+    heads = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+    # "some of its diplomatic staff": a quantifier's "of" names the thing
+    heads = [h if h.pos_ in NOUNS else next((p for prep in h.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                                             for p in prep.children if p.dep_ == "pobj"), h) for h in heads]
+    return [("domain", m) for t in heads if t.pos_ in NOUNS and not vocab.type_of(t.lemma_.lower())
+            for m in t.children if m.dep_ == "amod"]
 
 
 def _head_words(head: "Token") -> list["Token"]:

@@ -34,6 +34,8 @@ class Vocabulary:
     offset_subordinators: dict[str, int] = field(default_factory=dict)
     directives: frozenset[str] = frozenset()
     verb_only: frozenset[str] = frozenset()
+    domains: dict[str, str] = field(default_factory=dict)  # domain adjective → type
+    talk_types: frozenset[str] = frozenset()  # kinds a topic's domain never overrides
     lead_days: int = 0
     light_predicates: frozenset[str] = frozenset()
     name_particles: frozenset[str] = frozenset()
@@ -86,6 +88,9 @@ def load_vocabulary() -> Vocabulary:
         subordinators=_words(words, "adverbial_subordinators"),
         directives=_words(schemes, "directive_verbs"),
         verb_only=_words(schemes, "verb_only"),
+        domains={str(adj).lower(): kind for kind, adjs in (schemes.get("domain_adjectives") or {}).items()
+                 for adj in adjs},
+        talk_types=_words(schemes, "talk_types"),
         light_predicates=_words(words, "light_predicates"),
         name_particles=_words(words, "name_particles"),
         definite_name_heads=_words(words, "definite_name_heads"),
