@@ -46,7 +46,7 @@ MEASURE = textwrap.dedent("""
     done = subprocess.run(sys.argv[1:], capture_output=True, text=True)
     print(json.dumps({"rc": done.returncode, "seconds": time.perf_counter() - start,
                       "peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
-                      "stderr": done.stderr[-4000:], "stdout": done.stdout[-4000:]}))
+                      "stderr": done.stderr[-20000:], "stdout": done.stdout[-4000:]}))
 """)
 
 BARE_PIPE = textwrap.dedent("""
@@ -100,6 +100,29 @@ RENDER = textwrap.dedent("""
                             url=f"https://example.org/{i}", quote="A quoted sentence."),)))
     start = time.perf_counter()
     pages = render_site(events, None, [], cfg, search=False)
+    print(json.dumps({"seconds": time.perf_counter() - start, "pages": pages}))
+""")
+
+
+# Rendering alone, on the store the builds left: again as it is (the site is current,
+# so nothing should be rendered), or with one event's title edited.
+RERENDER = textwrap.dedent("""
+    import dataclasses, json, logging, sys, time
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    from timeline.config import load_config
+    from timeline.render import render_site
+    from timeline.sources import read_sources
+    from timeline.store.events import load_events
+    from timeline.store.registry import load_registry
+    cfg = load_config(sys.argv[1])
+    articles, _ = read_sources(cfg)
+    registry, _ = load_registry(cfg.paths.registry)
+    store, _ = load_events(cfg.paths.store, cfg.paths.cache)
+    events = list(getattr(store, "events", store))
+    if sys.argv[2] == "edit":
+        events[len(events) // 2] = dataclasses.replace(events[len(events) // 2], title="An edited title")
+    start = time.perf_counter()
+    pages = render_site(events, registry, articles, cfg)
     print(json.dumps({"seconds": time.perf_counter() - start, "pages": pages}))
 """)
 
@@ -166,11 +189,15 @@ def parsed_count(run: dict) -> str:
     found = re.search(r"\((\d+) parsed, (\d+) from cache\)", run["stderr"])
     stages = re.search(r"^time: (.*)$", run["stderr"], re.M)
     counted = f"{found.group(1)} parsed, {found.group(2)} from cache" if found else "?"
-    # What rendering did: skipped, or how many files it linked, and whether Pagefind ran.
-    render = re.findall(r"^((?:render|search): (?:site unchanged|\d+ files|no event|index built).*)$",
-                        run["stderr"], re.M)
-    return (counted + (f"; stages: {stages.group(1)}" if stages else "")
-            + "".join(f"; {line}" for line in render))
+    return counted + (f"; stages: {stages.group(1)}" if stages else "") + "".join(f"; {x}" for x in rendering(run))
+
+
+def rendering(run: dict) -> list[str]:
+    """What rendering did, from its log: skipped, or how many files it linked, and whether Pagefind ran."""
+    import re
+
+    return re.findall(r"^((?:render|search): (?:site unchanged|\d+ files|no event|index built).*)$",
+                      run["stderr"], re.M)
 
 
 def changed_files(before: dict[str, tuple[int, int]], after: dict[str, tuple[int, int]]) -> list[str]:
@@ -231,6 +258,17 @@ def main() -> None:
         rows.append(("one-article rebuild", f"{single['seconds']:.2f} s", f"{single['peak_mb']:.0f} MB",
                      f"{100 * single['seconds'] / full['seconds']:.1f} % of full build (target ≤ 3 %); "
                      f"{parsed_count(single)}; files written: {len(written)} of {site_files} in the site"))
+
+        output = (folder / "output",)
+        # Once first: the store as saved and reloaded may differ from what the build rendered in memory.
+        python_json(RERENDER, cfg, "same")
+        for label, mode in (("render only, store unchanged", "same"), ("render only, one event edited", "edit")):
+            before = snapshot(*output)
+            result, run = python_json(RERENDER, cfg, mode)
+            written = changed_files(before, snapshot(*output))
+            rows.append((label, f"{result['seconds']:.2f} s", f"{run['peak_mb']:.0f} MB",
+                         f"{result['pages']} pages rendered; site files written: {len(written)}"
+                         f" of {len(before)}; " + "; ".join(rendering(run))))
 
         if args.events:  # --events 0: leave the long render out (benchmarks/bench_render.py measures it too)
             render_folder = folder / "render"
