@@ -27,6 +27,16 @@ def test_add_found_marks_new_actors_and_merges_roles():
     assert updated.lookup("KLM").auto is True
 
 
+def test_a_bare_title_joins_the_one_full_title_it_starts():
+    from timeline.actors.registry import merge_roles
+
+    merged = merge_roles([Role("Chancellor", "2022-02-12"), Role("Chancellor of Germany", "2022-02-14")])
+    assert merged == (Role("Chancellor of Germany", "2022-02-12"),)
+    two = merge_roles([Role("President", "2022-01-01"), Role("President of Russia", "2022-01-02"),
+                       Role("President of the Security Council", "2022-01-03")])
+    assert Role("President", "2022-01-01") in two  # which presidency, the text did not say
+
+
 def test_transliterations_are_one_person_across_articles():
     registry = Registry((Actor("Volodymyr Zelenskyy", "person"),)).add_found([Actor("Volodymyr Zelensky", "person")])
     assert len(registry) == 1

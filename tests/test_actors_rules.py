@@ -83,6 +83,26 @@ def found(nlp, text: str) -> set[tuple[str, str, str | None]]:
      ("Air China", "organisation", None)),
     ("They recalled the losses of Adam Air Flight 574 last year.", ("Adam Air", "organisation", None)),
     ("Two percent went to the Canadian Government and Fiat.", ("Canada", "country", "Canada")),
+    # a capital opening a clause, its verb after a long coordinated subject, is the government
+    ("Citing the growing threat of a Russian invasion, Washington and a number of European countries, as well "
+     "as Israel, urged their citizens to leave Ukraine.", ("United States", "country", "United States")),
+    ("Washington and its allies have warned that Russia could invade.", ("United States", "country", "United States")),
+    # forces with a country word of their own
+    ("Russian offensive forces advanced.", ("Russian Armed Forces", "organisation", "Russia")),
+    ("The forces of Ukraine advanced.", ("Ukrainian Armed Forces", "organisation", "Ukraine")),
+    # the noun news uses for an organisation it has named
+    ("The EU imposed sanctions on Moscow. The bloc first imposed sanctions in 2014.",
+     ("European Union", "organisation", None)),
+    ("NATO met in Brussels. The military alliance said it saw no sign of a pullback.",
+     ("NATO", "organisation", None)),
+    # short and long forms of international organisations
+    ("The Group of Seven pledged to keep up pressure on Moscow.", ("G7", "organisation", None)),
+    ("G-7 leaders will speak by video link.", ("G7", "organisation", None)),
+    ("The Group of 20 met in Bali.", ("G20", "organisation", None)),
+    ("The U.N. nuclear watchdog said the plant was damaged.", ("IAEA", "organisation", None)),
+    ("The World Health Organisation declared an emergency.", ("World Health Organization", "organisation", None)),
+    ("The Organization of the Petroleum Exporting Countries cut output.", ("OPEC", "organisation", None)),
+    ("Leaders of the West African bloc ECOWAS will meet in Abuja.", ("ECOWAS", "organisation", None)),
 ])
 def test_rules(nlp, text, expected):
     assert expected in found(nlp, text)
@@ -110,6 +130,13 @@ def test_rules(nlp, text, expected):
     ("The Straits Times Index fell by two percent.", "Straits Times"),
     ("The troops left at dawn.", "Russian Armed Forces"),  # whose troops, the text does not say
     ("The United States, the European Union and Britain condemned the move.", "Union"),  # inside a longer name
+    ("Macron's office, like Washington, reported no clear progress.", "United States"),  # a comparison
+    ("Moscow residents said the talks had failed.", "Russia"),  # the city's residents
+    # forces in a country are not that country's
+    ("Russia objected to the deployment of offensive forces in Ukraine.", "Ukrainian Armed Forces"),
+    ("Offensive forces were deployed.", "Russian Armed Forces"),
+    ("The Soviet bloc collapsed after the EU was founded.", "Soviet"),
+    ("Leaders of the West African bloc ECOWAS will meet in Abuja.", "the West"),  # part of a longer name
     # particle names stay whole
     ("European Commission President Ursula von der Leyen said on Sunday that the bloc would act.", "Leyen"),
     ("European Commission President Ursula von der Leyen said on Sunday that the bloc would act.",
@@ -189,3 +216,23 @@ def test_a_given_name_like_a_particle_is_no_surname(nlp):
 def test_an_institution_named_again_without_its_country_is_the_same(nlp):
     mentions = find_mentions(nlp("The U.S. Treasury said so. The Treasury added more. Lehman Brothers failed."))
     assert {m.name for m in mentions if m.text == "Treasury"} == {"United States Treasury"}
+
+
+@pytest.mark.parametrize("text, person, role, country", [
+    # a person's title and country, once stated, hold for their other mentions
+    ("German Chancellor Olaf Scholz went to Kyiv. Later Chancellor Olaf Scholz said the talks were useful.",
+     "Olaf Scholz", "Chancellor of Germany", "Germany"),
+    ("Putin spoke first. Russian President Vladimir Putin then said so.", "Vladimir Putin", None, "Russia"),
+    # a national title without a country, in an article about one country
+    ("Germany halted the pipeline. Germany will pay. Chancellor Olaf Scholz said Berlin would act.",
+     "Olaf Scholz", "Chancellor of Germany", "Germany"),
+    # ... but not where two countries share the article
+    ("Chancellor Olaf Scholz went to Russia and Ukraine, then back to Russia.", "Olaf Scholz", "Chancellor", None),
+    # a title any organisation may give stays as written
+    ("Germany said so. Germany agreed. Secretary General Jens Stoltenberg spoke.", "Jens Stoltenberg",
+     "Secretary General", None),
+])
+def test_context_gives_title_and_country(nlp, text, person, role, country):
+    mentions = [m for m in find_mentions(nlp(text)) if m.name == person]
+    assert mentions and all(m.country == country for m in mentions)
+    assert role is None or role in {m.role for m in mentions}

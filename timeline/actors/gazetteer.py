@@ -58,6 +58,9 @@ class Gazetteer:
     office_words: frozenset[str] = frozenset()  # "Adviser", "Envoy": a capitalised run ending so is a title
     past_markers: frozenset[str] = frozenset()  # "former": an apposition naming a role no longer held
     vague_modifiers: frozenset[str] = frozenset()  # "senior": said of an office, not part of it
+    national_titles: frozenset[str] = frozenset()  # "chancellor": a title one country's government gives
+    # ("bloc",) → organisations news calls so once named: "the bloc" after the EU.
+    org_nouns: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
     # (label, surface form) pairs for the entity matcher, with their original spelling.
     patterns: list[tuple[str, str]] = field(default_factory=list)
     # Towns and states: trusted only where the tagger already saw a place,
@@ -128,6 +131,7 @@ def load_gazetteer() -> Gazetteer:
         office_words=frozenset(fold(h) for h in _as_list(roles.get("office_words"))),
         past_markers=frozenset(fold(h) for h in _as_list(roles.get("past_markers"))),
         vague_modifiers=frozenset(fold(h) for h in _as_list(roles.get("vague_modifiers"))),
+        national_titles=frozenset(fold(h) for h in _as_list(roles.get("national_titles"))),
         portfolios=frozenset(tuple(fold(form).split()) for forms in
                              (_read("institutions.yaml").get("portfolios") or {}).values() for form in _as_list(forms)),
     )
@@ -171,6 +175,9 @@ def load_gazetteer() -> Gazetteer:
     for org in world.get("organisations") or []:
         entry = Entry(org["name"], "organisation", org.get("country"), tuple(_as_list(org.get("aliases"))))
         gaz._add(entry, "ORG", *entry.aliases)
+        for noun in _as_list(org.get("nouns")):
+            key = tuple(fold(noun).split())
+            gaz.org_nouns[key] = gaz.org_nouns.get(key, ()) + (entry.name,)
     _add_places(gaz, _read("places.yaml"))
     return gaz
 

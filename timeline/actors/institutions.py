@@ -15,7 +15,7 @@ from .names import fold
 from .roles import with_article
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 _POSSESSIVES = {"'s", "’s", "'", "’"}
 # A phrase used as a modifier names no institution: "military action",
@@ -117,7 +117,11 @@ def find_institutions(doc: "Doc", countries: Iterable[str]) -> list[Found]:
         if last.dep_ in _MODIFIER_DEPS and last.head.i >= end or last.pos_ not in ("NOUN", "PROPN"):
             continue
         start, country = _country_before(doc, i, gaz)
-        if country is None:
+        if country is None and institution.explicit:
+            # "forces" are a country's only when its word modifies them:
+            # "Russian offensive forces", not "offensive forces in Ukraine".
+            country = _country_modifier(last, gaz) or _country_after(doc, end, gaz, ("of",))
+        elif country is None:
             country = _country_after(doc, end, gaz)
         key = tuple(words[:size])
         if country is not None:
@@ -184,8 +188,17 @@ def _country_before(doc: "Doc", i: int, gaz: Gazetteer) -> tuple[int, str | None
     return i, None
 
 
-def _country_after(doc: "Doc", end: int, gaz: Gazetteer) -> str | None:
-    if end + 1 >= len(doc) or doc[end].lower_ not in _AFTER:
+def _country_modifier(head: "Token", gaz: Gazetteer) -> str | None:
+    for child in head.lefts:
+        if child.dep_ in ("amod", "compound", "poss", "nmod") and child.text[:1].isupper():
+            country = gaz.country_of_adjective(child.text)
+            if country and _is_country(country, gaz):
+                return country
+    return None
+
+
+def _country_after(doc: "Doc", end: int, gaz: Gazetteer, links: Iterable[str] = _AFTER) -> str | None:
+    if end + 1 >= len(doc) or doc[end].lower_ not in links:
         return None
     start = end + 1 + (doc[end + 1].lower_ == "the")
     for size in (3, 2, 1):

@@ -8,6 +8,8 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..records import Mention
+from .capitals import acts_as_government
+from .context import noun_references, spread_people
 from .gazetteer import Entry, Gazetteer, load_gazetteer
 from .institutions import find_institutions, positions
 from .names import clean_surface, fold, name_key
@@ -22,11 +24,6 @@ if TYPE_CHECKING:
 KINDS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "group"}
 _DETERMINERS = {"the", "a", "an"}
 _POSSESSIVES = {"'s", "’s", "'", "’"}
-# Dependencies that make a capital the government acting ("Washington has
-# rejected"; not the possessive: "London's FTSE 100" is the city); prepositions that make it a party ("talks
-# with Moscow", "sanctions against Moscow").
-_ACTING_DEPS = {"nsubj", "nsubjpass", "agent", "csubj"}
-_PARTY_PREPS = {"with", "against", "between", "by"}
 _ACRONYM_SKIP = {"of", "and", "the", "for", "&", "de", "du", "des"}
 
 
@@ -63,6 +60,10 @@ def find_mentions(doc: "Doc", registry: "Registry | None" = None, seen: str | No
     found.sort(key=lambda f: f.span.start)
     _corefer_people(found)
     _corefer_organisations(found, gaz)
+    found += [_Found(span, span.text, name, "organisation", country=(gaz.lookup(name) or Entry("", "")).country,
+                     known=True) for span, name in noun_references(doc, found, gaz)]
+    found.sort(key=lambda f: f.span.start)
+    spread_people(found, gaz)
     mentions = [
         Mention(start=f.span.start_char, end=f.span.end_char, text=f.span.text, name=f.name, kind=f.kind,
                 role=f.role, seen=seen if f.role else None, country=f.country)
@@ -153,7 +154,10 @@ def _strip(ent: "Span", gaz: Gazetteer) -> tuple["Span | None", int]:
     return doc[start + lead:end], lead
 
 
-def _known(span: "Span", text: str, entry: Entry) -> _Found:
+def _known(span: "Span", text: str, entry: Entry) -> _Found | None:
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    if entry.kind == "group" and after is not None and after.is_alpha and after.is_title:
+        return None  # "the West African bloc": the first word of a longer name
     if entry.capital_of and acts_as_government(span.root):
         return _Found(span, text, entry.capital_of, "country", country=entry.capital_of, known=True)
     return _Found(span, text, entry.name, entry.kind, country=entry.country, known=True)
@@ -232,30 +236,6 @@ def _expand_country(span: "Span", text: str, gaz: Gazetteer) -> str:
     if len(span) > 1 and entry is not None and entry.kind == "country" and first.replace(".", "").isupper():
         return entry.name + text[len(first):]
     return text
-
-
-def acts_as_government(token: "Token") -> bool:
-    """Whether a capital's name stands for the government acting, not the city."""
-    gaz = load_gazetteer()
-    for _ in range(4):  # follow a few conjunctions: "Washington and its allies have warned"
-        dep = token.dep_
-        if dep in _ACTING_DEPS:
-            return True
-        if dep == "pobj" and token.head.lower_ in _PARTY_PREPS:
-            return True
-        if dep == "dobj" and any(c.dep_ in ("xcomp", "ccomp") for c in token.head.children):
-            return True  # "prompted Kiev to appeal"
-        if dep == "pobj" and token.head.lower_ in ("on", "upon") \
-                and any(c.dep_ == "xcomp" for c in token.head.head.children):
-            return True  # "called on Moscow to take steps"; not "missiles rained on Kyiv"
-        if dep in ("compound", "amod", "nmod") and fold(token.head.lemma_) in gaz.government_nouns:
-            return True  # "the Kiev regime"
-        if dep == "poss" and fold(token.head.lemma_) in gaz.government_possessions:
-            return True  # "Moscow's demands", not "Moscow's skyline"
-        if dep != "conj":
-            return False
-        token = token.head
-    return False
 
 
 def _groups(doc: "Doc", gaz: Gazetteer) -> list[_Found]:

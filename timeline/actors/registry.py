@@ -89,9 +89,21 @@ def _absorb(actor: Actor, other: Actor) -> Actor:
 
 
 def merge_roles(roles: Iterable[Role]) -> tuple[Role, ...]:
-    """One role per title, with the earliest date it was seen."""
+    """One role per title, with the earliest date it was seen. A bare title
+    ("Chancellor") is the one full title it starts ("Chancellor of
+    Germany") when the actor holds just one such: an article that left
+    the country out saw the same office."""
+    roles = list(roles)
+    full: dict[str, set[str]] = {}
+    for role in roles:
+        bare, of, _ = role.title.partition(" of ")
+        if of:
+            full.setdefault(bare, set()).add(role.title)
     first: dict[str, Role] = {}
     for role in roles:
+        wider = full.get(role.title, set())
+        if len(wider) == 1:
+            role = Role(next(iter(wider)), role.seen)
         kept = first.get(role.title)
         if kept is None or (role.seen and (not kept.seen or role.seen < kept.seen)):
             first[role.title] = role
