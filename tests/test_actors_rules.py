@@ -228,6 +228,15 @@ def test_an_institution_named_again_without_its_country_is_the_same(nlp):
      "Olaf Scholz", "Chancellor of Germany", "Germany"),
     # ... but not where two countries share the article
     ("Chancellor Olaf Scholz went to Russia and Ukraine, then back to Russia.", "Olaf Scholz", "Chancellor", None),
+    # places count for the country too ("Nairobi", "Kenya")
+    ("Police in Nairobi fired tear gas. Kenya's parliament passed the bill. President William Ruto must sign it.",
+     "William Ruto", "President of Kenya", "Kenya"),
+    # two presidents with bare titles: the article's country is neither's for sure
+    ("Yellen arrived in Kyiv and met President Volodymyr Zelenskiy, a week after President Joe Biden came to "
+     "Ukraine. Ukraine thanked her.", "Joe Biden", "President", None),
+    # a lowercase portfolio before the name, with a possessive country
+    ("Italy's transport minister Paolo Ferri resigned on Thursday.", "Paolo Ferri", "Transport Minister of Italy",
+     "Italy"),
     # a title any organisation may give stays as written
     ("Germany said so. Germany agreed. Secretary General Jens Stoltenberg spoke.", "Jens Stoltenberg",
      "Secretary General", None),

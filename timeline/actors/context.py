@@ -40,21 +40,31 @@ def spread_people(found: list[Found], gaz: Gazetteer) -> None:
         if f.kind == "person":
             people.setdefault(f.name, []).append(f)
     about = _about(found)
+    held = {m.role for ms in people.values() for m in ms if m.role}
+    # A bare title two people hold ("President Zelensky met President
+    # Biden"), or one someone else holds for that country, is not the
+    # article's country's for either.
+    bare = Counter(t for ms in people.values() for t in {m.role for m in ms if m.role and " of " not in m.role})
     for mentions in people.values():
         full = {r.split(" of ", 1)[0]: (r, c) for r, c in ((m.role, m.country) for m in mentions)
                 if r and c and " of " in r}
         country = next((m.country for m in mentions if m.country), None)
         for m in mentions:
             if m.role and " of " not in m.role and " to " not in m.role:
+                claimed = f"{m.role} of {with_article(about)}" if about else ""
                 if m.role in full:
                     m.role, m.country = full[m.role]
-                elif country is None and about and fold(m.role) in gaz.national_titles:
-                    m.role, m.country = f"{m.role} of {with_article(about)}", about
+                elif country is None and about and fold(m.role) in gaz.national_titles \
+                        and bare[m.role] == 1 and claimed not in held:
+                    m.role, m.country = claimed, about
             m.country = m.country or country or next((x.country for x in mentions if x.country), None)
 
 
 def _about(found: Iterable[Found]) -> str | None:
-    counts = Counter(f.name for f in found if f.kind == "country").most_common(2)
+    """The country the article is about: named, or holding the places named,
+    clearly more than any other."""
+    counts = Counter(f.name if f.kind == "country" else f.country for f in found
+                     if f.kind == "country" or f.kind == "place" and f.country).most_common(2)
     if not counts or counts[0][1] < _ABOUT_MIN:
         return None
     if len(counts) > 1 and counts[0][1] < _ABOUT_RATIO * counts[1][1]:

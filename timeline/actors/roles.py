@@ -33,8 +33,14 @@ def _title_at(tokens: list["Token"], start: int, gaz: Gazetteer) -> int:
     for size in range(min(gaz.title_max, len(tokens) - start), 0, -1):  # longest first
         if tuple(fold(t.text) for t in tokens[start:start + size]) in gaz.title_keys:
             return size
+    for size in (2, 1):  # "Home Affairs Minister", "Italy's transport minister"
+        words = tuple(fold(t.text) for t in tokens[start:start + size])
+        head = tokens[start + size] if start + size < len(tokens) else None
+        if len(words) == size and words in gaz.portfolios and head is not None \
+                and fold(head.text) in gaz.portfolio_heads:
+            return size + 1
     if start >= len(tokens) or not tokens[start].text[:1].isupper():
-        return 0  # composed titles are capitalised: "deputy" alone is a word
+        return 0  # other composed titles are capitalised: "deputy" alone is a word
     if fold(tokens[start].text) in gaz.title_prefixes:  # "Deputy Foreign Minister"
         rest = _title_at(tokens, start + 1, gaz)
         return 1 + rest if rest else 0
@@ -42,12 +48,6 @@ def _title_at(tokens: list["Token"], start: int, gaz: Gazetteer) -> int:
         run = tokens[start:start + size]
         if len(run) == size and fold(run[-1].text) in gaz.office_words and all(_plain_word(t, gaz) for t in run):
             return size
-    for size in (2, 1):  # "Home Affairs Minister", "Transport Secretary"
-        words = tuple(fold(t.text) for t in tokens[start:start + size])
-        head = tokens[start + size] if start + size < len(tokens) else None
-        if len(words) == size and words in gaz.portfolios and head is not None \
-                and fold(head.text) in gaz.portfolio_heads:
-            return size + 1
     return 0
 
 
