@@ -36,6 +36,7 @@ from .assemble import Layers, finish
 from .draft import Draft
 from .files import FORMATS, SourceFile, decode, read_bytes, shown_path, walk_content
 from .language import accepted
+from .pages_pool import read_in_pool, worth_a_pool
 from .spans import file_offset
 
 __all__ = ["read_sources", "read_file", "file_offset", "slugify"]
@@ -62,26 +63,43 @@ def _reader(name: str) -> Reader:
     return read_bulk
 
 
-def read_sources(cfg: Config) -> tuple[list[Article], list[Problem]]:
-    """Every article of the content folder, and every problem met reading them."""
+def read_sources(cfg: Config, *, jobs: int | None = None) -> tuple[list[Article], list[Problem]]:
+    """Every article of the content folder, and every problem met reading them.
+
+    Saved pages are read by ``jobs`` processes (default ``build.jobs``) when
+    there are several; the result is the same, in the same order, as one
+    process gives.
+    """
     content = cfg.paths.content
     problems: list[Problem] = []
     if not content.is_dir():
         return [], [Problem(shown_path(content), "the content folder does not exist; create it or pass --content")]
     index = metadata.load_index(cfg.paths.sources_index, shown_path(cfg.paths.sources_index))
     problems.extend(index.problems)
+    sources = walk_content(content)
+    pages = _pages_read_ahead(sources, cfg, index, cfg.build.jobs if jobs is None else jobs)
     articles: list[Article] = []
-    for source in walk_content(content):
+    for source in sources:
         if source.format is None:
             known = ", ".join(sorted(FORMATS))
             problems.append(Problem(source.shown, f"not an article format ({known}); ignored", None, "warning"))
             continue
-        read, found = read_file(source, cfg, index.get(source.rel))
+        read, found = pages[source.rel] if source.rel in pages else read_file(source, cfg, index.get(source.rel))
         articles.extend(read)
         problems.extend(found)
     articles, found = _drop_duplicates(articles, content)
     problems.extend(found)
     return _with_ids(articles), problems
+
+
+def _pages_read_ahead(sources: list[SourceFile], cfg: Config, index: metadata.SourcesIndex, jobs: int,
+                      ) -> dict[str, tuple[list[Article], list[Problem]]]:
+    """Saved pages read in a process pool, by relative path; empty when one process is better."""
+    html = [s for s in sources if s.format == "html"]
+    if not worth_a_pool(len(html), jobs):
+        return {}
+    results = read_in_pool([(s, index.get(s.rel)) for s in html], cfg, read_file, jobs)
+    return {s.rel: result for s, result in zip(html, results)}
 
 
 def read_file(source: SourceFile, cfg: Config, index_entry: metadata.Meta | None = None,

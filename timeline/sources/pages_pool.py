@@ -1,0 +1,118 @@
+"""Saved pages read on several cores.
+
+Extracting a saved page (trafilatura for the story, htmldate for its date)
+costs about a tenth of a second, a hundred times a text file, so a folder of
+saved pages is read by a pool of processes when ``build.jobs`` allows it.
+Each page is read whole in a worker (bytes, reader, sidecar, language) and
+only its small Article and Problem records come back; the caller puts them
+in the walk order, so the result is the same as a serial read.
+
+A Python error in a page is already a Problem of that page (``read_file``
+catches it). A worker that dies (a crash in a C library, the memory killer)
+breaks the whole pool, and the pool cannot say which page did it: the pages
+left unread are then read again one per process, so that only the page that
+kills its process is reported, and the others are read as usual.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import TYPE_CHECKING
+
+from ..records import Article, Problem
+
+if TYPE_CHECKING:
+    from ..config import Config
+    from . import meta as metadata
+    from .files import SourceFile
+
+# Below this many pages a pool costs more to start than it saves (measured
+# with benchmarks/bench_sources.py --html: a fork and a warm-up are ~0.2 s).
+MIN_PAGES = 4
+
+Result = tuple[list[Article], list[Problem]]
+Task = tuple["SourceFile", "metadata.Meta | None"]
+ReadFile = Callable[["SourceFile", "Config", "metadata.Meta | None"], Result]
+
+# Set in each worker by its initializer: the config and the reading function.
+_WORKER: dict[str, object] = {}
+
+# A tiny page read once in the parent before the workers fork, so that the
+# lazily built parts of trafilatura, htmldate and lxml (imports, compiled
+# XPath and date patterns) are built once and inherited by every worker.
+WARM_UP_PAGE = ("<html><head><title>Warm-up</title><meta property=\"article:published_time\" "
+                "content=\"2022-02-12T10:00:00Z\"></head><body><article><h1>Warm-up</h1>"
+                "<p>Leaders met in Paris on Saturday to talk about the crisis in Europe and its end.</p>"
+                "<p>They agreed to meet again in Berlin next week, officials said after the talks.</p>"
+                "</article></body></html>")
+
+
+def worth_a_pool(pages: int, jobs: int) -> bool:
+    return jobs > 1 and pages >= MIN_PAGES
+
+
+def read_in_pool(tasks: Sequence[Task], cfg: "Config", read_file: ReadFile, jobs: int) -> list[Result]:
+    """The result of ``read_file`` for each task, in the order of ``tasks``."""
+    _warm_up()
+    results: list[Result | None] = [None] * len(tasks)
+    left = _run(tasks, range(len(tasks)), cfg, read_file, min(jobs, len(tasks)), results)
+    for i in left:  # the pool broke: each page not yet read gets a process of its own
+        if _run(tasks, [i], cfg, read_file, 1, results):
+            source = tasks[i][0]
+            results[i] = ([], [Problem(source.shown, "the process reading this page crashed (a fault in the HTML "
+                                       "libraries, or out of memory); skipped. Save the page again or paste its "
+                                       "text into a .txt file")])
+    return [r if r is not None else ([], []) for r in results]
+
+
+def _run(tasks: Sequence[Task], which: Sequence[int], cfg: "Config", read_file: ReadFile, jobs: int,
+         results: list[Result | None]) -> list[int]:
+    """Read the tasks ``which`` into ``results``; the indexes a broken pool left unread."""
+    methods = multiprocessing.get_all_start_methods()
+    # fork: workers inherit the warmed-up modules instead of importing them again.
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_worker_init,
+                               initargs=(cfg, read_file))
+    left: list[int] = []
+    try:
+        futures: list[tuple[int, Future[Result]]] = [(i, pool.submit(_read_one, tasks[i])) for i in which]
+        for i, future in futures:
+            try:
+                results[i] = future.result()
+            except BrokenProcessPool:
+                left.append(i)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+    return left
+
+
+def _warm_up() -> None:
+    from .html_pages import read_html
+
+    try:
+        read_html(WARM_UP_PAGE, "warm-up")
+    except Exception:  # noqa: BLE001 - only a speed-up; the real pages report their own errors
+        pass
+
+
+def _worker_init(cfg: "Config", read_file: ReadFile) -> None:
+    # Ctrl-C goes to the whole process group; only the parent should report it.
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
+    _WORKER.update(cfg=cfg, read_file=read_file)
+
+
+def _read_one(task: Task) -> Result:
+    source, entry = task
+    read_file: ReadFile = _WORKER["read_file"]  # type: ignore[assignment]
+    try:
+        return read_file(source, _WORKER["cfg"], entry)  # type: ignore[arg-type]
+    except Exception as exc:  # noqa: BLE001 - read_file catches reader errors; this is for the rest
+        return [], [Problem(source.shown, f"could not be read ({type(exc).__name__}: {exc}); "
+                            "please report this with the file")]
