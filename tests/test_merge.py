@@ -99,3 +99,14 @@ def test_two_happenings_of_one_sentence_keep_their_ids_on_rebuild() -> None:
     again = merge(list(first), [fell, said], [article("a")])
     assert {e.id: e.title for e in again.events} == {e.id: e.title for e in first}
     assert again.new == 0 and again.changed == 0
+
+
+def test_one_sentence_two_verbs_each_keep_their_event_even_when_one_title_contains_the_other() -> None:
+    sentence = "Airbus launches the world's largest plane Airbus unveiled the A380 on Friday."
+    launch = replace(call("a"), sentence=sentence, title="Airbus launches the world's largest plane",
+                     predicate="launch", type="economic", actors=(ActorRef("Airbus", "organisation"),))
+    unveil = replace(launch, title="Airbus launches the world's largest plane Airbus unveiled", predicate="unveil")
+    first = merge([], [unveil, launch], [article("a")]).events
+    again = merge(list(first), [launch, unveil], [article("a")])
+    assert {e.id: e.predicate for e in again.events} == {e.id: e.predicate for e in first}
+    assert again.changed == 0

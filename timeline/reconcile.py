@@ -40,12 +40,15 @@ def new_id(event: Event) -> str:
 
 def _closest(proposal: Event, ids: list[str], stored: dict[str, Event]) -> str:
     """Of the stored events quoting the same sentence, the one this proposal
-    continues: same date first, then the most similar title."""
+    continues: the same governing verb first, then the same date, then the most
+    similar title (token_sort_ratio: a title that merely contains the other is no
+    match, as "X launches plane" inside "X launches plane, X unveiled")."""
     if len(ids) == 1:
         return ids[0]
-    return max(sorted(ids), key=lambda eid: (stored[eid].date == proposal.date,
-                                             fuzz.token_set_ratio(stored[eid].title, proposal.title,
-                                                                  processor=str.lower)))
+    return max(sorted(ids), key=lambda eid: (stored[eid].predicate == proposal.predicate,
+                                             stored[eid].date == proposal.date,
+                                             fuzz.token_sort_ratio(stored[eid].title, proposal.title,
+                                                                   processor=str.lower)))
 
 
 def reconcile(store: list[Event], proposals: list[Event], articles: dict[str, Article]) -> MergeResult:
@@ -77,7 +80,8 @@ def reconcile(store: list[Event], proposals: list[Event], articles: dict[str, Ar
         for s in p.sources:
             same_sentence = by_key.get((s.article, s.quote))
             if same_sentence:
-                eid = _closest(p, same_sentence, stored)
+                # an event already continued by an earlier proposal is taken last
+                eid = _closest(p, [x for x in same_sentence if x not in claimed] or same_sentence, stored)
                 votes[eid] = votes.get(eid, 0) + 1
         if not votes:  # the sentence was re-cleaned: same article, same date, similar title
             for s in p.sources:
