@@ -28,14 +28,12 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
-import yaml
 from rapidfuzz import fuzz, process
 
+from .data import load_data
 from .records import Article, Event, Happening
 
-WEIGHTS_FILE = Path(__file__).resolve().parent / "data" / "importance.yaml"
 LEAD_SENTENCES = 2
 FINE_PRECISIONS = ("time", "day")  # dated to a day: news rather than background
 HEADLINE_MATCH = 60  # token_set_ratio between a title and an article headline that makes it the headline's story
@@ -57,7 +55,7 @@ class Signals:
 
 @lru_cache(maxsize=1)
 def _data() -> dict[str, object]:
-    return yaml.safe_load(WEIGHTS_FILE.read_text(encoding="utf-8")) or {}
+    return load_data("importance.yaml") or {}
 
 
 def weights() -> dict[str, float]:

@@ -6,14 +6,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
-import yaml
-
+from ..data import load_data
 from .names import fold
-
-DATA = Path(__file__).resolve().parent.parent / "data"
 
 
 @dataclass(frozen=True)
@@ -94,8 +90,7 @@ class Gazetteer:
 
 
 def _read(name: str) -> dict[str, Any]:
-    with open(DATA / name, encoding="utf-8") as handle:
-        return yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
+    return load_data(name) or {}
 
 
 def _as_list(value: Any) -> list[str]:

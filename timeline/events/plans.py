@@ -21,21 +21,18 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from pathlib import Path
 from typing import Callable
 
-import yaml
-
+from ..data import load_data
 from ..records import Happening
 
-TYPES_FILE = Path(__file__).resolve().parent.parent / "data" / "event_types.yaml"
 PARTY_KINDS = frozenset({"person", "organisation"})
 
 
 @lru_cache(maxsize=1)
 def predicate_classes() -> dict[str, frozenset[str]]:
     """Per word, the classes it belongs to ("hold" is a visit and a call)."""
-    data = yaml.safe_load(TYPES_FILE.read_text(encoding="utf-8")) or {}
+    data = load_data("event_types.yaml") or {}
     out: dict[str, set[str]] = {}
     for name, words in (data.get("predicate_classes") or {}).items():
         for word in words:

@@ -9,11 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from pathlib import Path
 
-import yaml
-
-DATA = Path(__file__).resolve().parent.parent / "data"
+from ..data import load_data
 
 
 @dataclass(frozen=True)
@@ -70,8 +67,8 @@ def _words(data: dict[str, object], key: str) -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def load_vocabulary() -> Vocabulary:
-    schemes = yaml.safe_load((DATA / "event_types.yaml").read_text(encoding="utf-8"))
-    words = yaml.safe_load((DATA / "event_vocabulary.yaml").read_text(encoding="utf-8"))
+    schemes = load_data("event_types.yaml")
+    words = load_data("event_vocabulary.yaml")
     return Vocabulary(
         types=tuple((name, frozenset(str(w).lower() for w in lemmas)) for name, lemmas in schemes["types"].items()),
         reporting=_words(words, "reporting_verbs"),

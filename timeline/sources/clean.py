@@ -13,11 +13,9 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-import yaml
-
+from ..data import load_data
 from .spans import Mapped, Piece, join
 
 # The first few lines are where bylines and datelines sit; further down the
@@ -70,8 +68,7 @@ def _any_of(patterns: list[str]) -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def raw_vocabulary() -> dict[str, Any]:
     """``data/article_cleaning.yaml`` as written, read once."""
-    text = resources.files("timeline").joinpath("data/article_cleaning.yaml").read_text(encoding="utf-8")
-    data: dict[str, Any] = yaml.safe_load(text)
+    data: dict[str, Any] = load_data("article_cleaning.yaml")
     return data
 
 
