@@ -106,3 +106,18 @@ def test_invalid_yaml_is_a_problem_not_a_crash(tmp_path: Path):
 
 def test_missing_file_is_an_empty_registry(tmp_path: Path):
     assert load_registry(tmp_path / "none.yaml") == (Registry(), [])
+
+
+def test_the_registry_a_build_writes_loads_without_conflicts(tmp_path) -> None:
+    from timeline.actors.registry import Registry
+    from timeline.records import Actor
+    from timeline.store.registry import load_registry, save_registry
+
+    registry = Registry().add_found([Actor("Apple Computer", "organisation", aliases=("Apple",))])
+    registry = registry.add_found([Actor("Apple Corps", "organisation", aliases=("Apple",))])
+    path = tmp_path / "actors.yaml"
+    save_registry(path, registry)
+    again, problems = load_registry(path)
+    assert problems == []
+    assert again.lookup("Apple").name == "Apple Computer"
+    assert again.lookup("Apple Corps").name == "Apple Corps"

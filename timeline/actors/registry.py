@@ -58,6 +58,10 @@ class Registry:
             i = index.get(fold(found.name))
             if i is None and found.kind == "person":
                 i = people.get(name_key(found.name))
+            owner = len(current) if i is None else i
+            # An alias another actor already answers to stays theirs: "Apple" of
+            # "Apple Computer" does not become an alias of "Apple Corps" too.
+            found = replace(found, aliases=tuple(a for a in found.aliases if index.get(fold(a), owner) == owner))
             if i is None:
                 current.append(replace(found, auto=True))
                 i = len(current) - 1
