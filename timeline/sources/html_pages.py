@@ -18,6 +18,7 @@ from ..records import Problem
 from .clean import clean_body, raw_vocabulary
 from .draft import Draft
 from .meta import Meta
+from .page_dates import page_stamps, prefer_published, written_in_full
 from .text_files import split_headline
 
 if TYPE_CHECKING:
@@ -48,26 +49,36 @@ def publication_date(html: str, url: str | None = None) -> date | None:
     htmldate reads the page without its furniture: dates in related links,
     comments and copyright footers are the commonest wrong answers. Markup
     made for machines (meta tags, JSON-LD, ``<time>``) is tried first, then a
-    date in the URL, and only then a search of the visible text.
+    date in the URL, and only then a search of the visible text; a day that
+    search makes up from a year or a month alone ("© 2022", "February 2022")
+    is no date. A date the page labels as an update gives way to the date it
+    labels as the publication (``page_dates``).
     """
     from htmldate import find_date
 
     tree = _without_furniture(html)
     if tree is None:
         return None
+    stamps = page_stamps(tree)
     tomorrow = (datetime.now() + timedelta(days=1)).strftime("%Y-%m-%d")
+    found: date | None = None
     for extensive in (False, True):
         try:
-            found = find_date(tree, url=url, original_date=True, extensive_search=extensive,
-                              min_date=EARLIEST, max_date=tomorrow)
+            said = find_date(tree, url=url, original_date=True, extensive_search=extensive,
+                             min_date=EARLIEST, max_date=tomorrow)
         except (ValueError, TypeError):
+            said = None
+        found = date.fromisoformat(said) if said else None
+        # htmldate's last resorts give the 1st of a month or of January; any
+        # other day it found written on the page.
+        if found is not None and extensive and found.day == 1 and not written_in_full(found, stamps):
             found = None
-        if found:
-            day = date.fromisoformat(found)
-            return day if day <= date.today() else None
-        if not extensive and (day := url_date(url)) is not None:
-            return day
-    return None
+        if found is None and not extensive:
+            found = url_date(url)
+        if found is not None:
+            break
+    found = prefer_published(found, stamps)
+    return found if found is not None and found <= date.today() else None
 
 
 def url_date(url: str | None) -> date | None:
