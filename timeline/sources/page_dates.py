@@ -40,7 +40,7 @@ class Stamps:
 
     published: list[date] = field(default_factory=list)
     updated: list[date] = field(default_factory=list)
-    written: set[date] = field(default_factory=set)  # every full date written in the visible text
+    written: list[date] = field(default_factory=list)  # every full date of the visible text, in order
 
 
 @lru_cache(maxsize=1)
@@ -114,7 +114,7 @@ def _json_stamps(value: Any, stamps: Stamps) -> None:
 
 def _text_stamps(text: str, stamps: Stamps) -> None:
     full, label, words = _patterns()
-    stamps.written.update(d for m in full.finditer(text) if (d := full_date(m)) is not None)
+    stamps.written.extend(d for m in full.finditer(text) if (d := full_date(m)) is not None)
     labels = list(label.finditer(text))
     for i, found in enumerate(labels):
         # A stamp's date comes before the next label: "Updated 2 days ago · Published 12 Feb 2022".
@@ -149,11 +149,21 @@ def page_stamps(tree: "HtmlElement") -> Stamps:
 
 
 def prefer_published(found: date | None, stamps: Stamps) -> date | None:
-    """A labelled publication date instead of a date the page calls an update."""
+    """A labelled publication date instead of a date the page calls an update.
+
+    With no publication label, an update gives way to an earlier date written
+    on the page (a site that marks up only its update stamp still shows the
+    day of the story), and a page htmldate found no date in takes the first
+    full date written in its text, which furniture pruning leaves to the
+    story's header.
+    """
     if found is not None and found not in stamps.updated:
         return found
-    earlier = [d for d in stamps.published if found is None or d <= found]
-    return earlier[0] if earlier else found
+    labelled = [d for d in stamps.published if found is None or d <= found]
+    if labelled:
+        return labelled[0]
+    written = [d for d in stamps.written if found is None or d < found]
+    return written[0] if written else found
 
 
 def written_in_full(day: date, stamps: Stamps) -> bool:
