@@ -56,7 +56,7 @@ def test_an_unchanged_store_is_not_written_out_again(tmp_path: Path, monkeypatch
     def no_dump(items: object) -> str:
         raise AssertionError("an unchanged file was serialised")
 
-    monkeypatch.setattr(store, "dump_store", no_dump)
+    monkeypatch.setattr(store, "dump_events", no_dump)
     assert save_events(folder, loaded, cache=cache) == 0
     monkeypatch.undo()
     changed = [replace(loaded[0], title="Changed")] + loaded[1:]
@@ -83,9 +83,15 @@ def test_a_hand_edit_misses_the_cache_and_is_detected(tmp_path: Path) -> None:
 
 def test_fingerprints_match_the_canonical_hash() -> None:
     from timeline.records import stable_hash
+    from timeline.store.fingerprint import field_hash
 
     event = _events()[0]
     for name in store.TRACKED:
         value = getattr(event, name)
         value = [a.name for a in value] if name == "actors" else value
-        assert store._field_hash(event, name) == stable_hash(value, length=store.FINGERPRINT_PART)
+        assert field_hash(event, name) == stable_hash(value, length=store.FINGERPRINT_PART)
+    # Remembered parts are keyed by type and text: equal values that hash apart stay apart.
+    for one, other in ((1.0, -0.0), (0.0, -0.0), (1.0, 1), (True, 1)):
+        a, b = replace(event, importance=one), replace(event, importance=other)
+        assert field_hash(a, "importance") == stable_hash(one, length=store.FINGERPRINT_PART)
+        assert field_hash(b, "importance") == stable_hash(other, length=store.FINGERPRINT_PART)

@@ -4,48 +4,42 @@ Schema (documented for maintainers in the README): a file holds a list of
 events; each event is a mapping with the keys of ``FIELD_ORDER``. Optional keys
 are left out when empty so that files stay short and diffs small.
 
-Hand edits are found without asking the maintainer to say anything: every
-event the build writes carries ``fingerprint``, a short hash of each field a
-maintainer may edit (``TRACKED``), as the build wrote it. When the store is
-read back, a field whose value no longer matches its part of the fingerprint
-was edited by hand and is added to ``curated``; from then on the field keeps
-the maintainer's value on every rebuild. Listing a field in ``curated`` by
-hand does the same. A maintainer who wants extraction back for a field
-removes it from ``curated``.
+Hand edits are found without asking the maintainer to say anything: see
+``fingerprint.py``. A field edited by hand is added to ``curated``; from then
+on it keeps the maintainer's value on every rebuild. Listing a field in
+``curated`` by hand does the same. A maintainer who wants extraction back for
+a field removes it from ``curated``.
+
+A file is read by ``reader.py`` when it is in the writer's layout, else by
+``fastyaml.parse_store`` or libyaml and validated here; the line-numbering
+loader runs only to name the line of something wrong. Files are written by
+``writer.py``.
 """
 
 from __future__ import annotations
 
-import hashlib
-import math
 import re
 from dataclasses import fields
 from functools import lru_cache
-from json.encoder import encode_basestring
 from pathlib import Path
 from typing import Any
 
 from ..errors import StoreError
-from ..records import ActorRef, DateEvidence, Event, Problem, Source, stable_hash
-from .fastyaml import dump_store, parse_store
+from ..records import ActorRef, DateEvidence, Event, Problem, Source
+from .fastyaml import parse_store
+from .fingerprint import FINGERPRINT_PART, TRACKED, edited_fields, fingerprint
 from .loadcache import StoreCache, decode, read_bytes, remember, unchanged
 from .nogc import paused_gc
+from .reader import read_events
+from .schema import DATE_RE as _DATE_RE
+from .schema import FIELD_ORDER, REQUIRED, SOURCE_ORDER, STATUSES
+from .schema import ID_RE as _ID_RE
+from .writer import dump_events
 from .yamlio import LineDict, atomic_write_text, load_yaml, load_yaml_fast
 
-FIELD_ORDER = (
-    "id", "date", "precision", "status", "type", "title", "summary", "actors", "place",
-    "importance", "evidence", "sources", "disputes", "aliases", "curated", "hidden", "locked",
-    "type_rule", "predicate", "fingerprint",
-)
-# Fields whose hand edits the fingerprint detects, in the order of its parts.
-TRACKED = ("title", "summary", "date", "status", "type", "actors", "place", "importance", "hidden")
-FINGERPRINT_PART = 6
-REQUIRED = ("id", "date", "title")
-STATUSES = ("occurred", "scheduled")
-SOURCE_ORDER = ("article", "title", "published", "url", "outlet", "reported_date", "quote")
+__all__ = ["FIELD_ORDER", "FINGERPRINT_PART", "TRACKED", "edited_fields", "event_from_dict", "event_to_dict",
+           "fingerprint", "load_events", "save_events", "store_file_key", "validate_store"]
 _SOURCE_KEYS = frozenset(SOURCE_ORDER)
-_ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,120}$")
-_DATE_RE = re.compile(r"^(\d{4}|\d{3}X|\d{2}XX)(-(\d{2}|W\d{2}|Q[1-4]|H[12]|SP|SU|FA|WI)(-\d{2})?)?$")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -60,46 +54,6 @@ def store_file_key(date: str) -> str:
     if (first.year, first.month) == (last.year, last.month) or re.match(r"^\d{4}-W\d{2}$", date):
         return f"{first.year:04d}-{first.month:02d}"
     return f"{first.year:04d}"
-
-
-def _canonical(value: object) -> str | None:
-    """``json.dumps`` of a tracked field's value, as ``stable_hash`` writes it, for
-    the types those fields have; None for anything else. Building one JSON
-    encoder per value is what made fingerprints the slow part of a load."""
-    if type(value) is str:  # most tracked fields: tested first
-        return encode_basestring(value)
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float) and math.isfinite(value):
-        return repr(value)
-    if isinstance(value, list) and all(isinstance(v, str) for v in value):
-        return "[" + ", ".join(encode_basestring(v) for v in value) + "]"
-    return None
-
-
-def _field_hash(event: Event, name: str) -> str:
-    value = getattr(event, name)
-    if name == "actors":
-        value = [a.name for a in value]
-    text = _canonical(value)
-    if text is None:
-        return stable_hash(value, length=FINGERPRINT_PART)
-    return hashlib.sha1(("[" + text + "]").encode("utf-8")).hexdigest()[:FINGERPRINT_PART]
-
-
-def fingerprint(event: Event) -> str:
-    """Hashes of the tracked fields as written, ``-`` for those already curated."""
-    return ".".join("-" if name in event.curated else _field_hash(event, name) for name in TRACKED)
-
-
-def edited_fields(event: Event, printed: str) -> tuple[str, ...]:
-    """Tracked fields whose value differs from the one the fingerprint was made of."""
-    parts = printed.split(".")
-    if len(parts) != len(TRACKED):
-        return ()
-    return tuple(name for name, part in zip(TRACKED, parts) if part != "-" and part != _field_hash(event, name))
 
 
 def event_to_dict(event: Event) -> dict[str, Any]:
@@ -260,21 +214,27 @@ def _load_file(path: Path, entries: StoreCache | None = None) -> list[Event]:
         remember(path, stat, events, canonical)
         return events
     text = decode(raw, path)
-    data = parse_store(text)
-    if data is None:
-        data = load_yaml_fast(path, text=text)
-    try:
-        events = _events_of(data, path)
-    except StoreError:
-        if isinstance(data, list) and data and isinstance(data[0], LineDict):
-            raise
-        events = _events_of(load_yaml(path), path)
+    read = read_events(text)
+    events = read if read is not None else _general(text, path)
     # Written by this module if and only if writing the events again gives the same bytes;
     # checking that costs a dump, so it is left to ``save_events`` which dumps anyway.
     remember(path, stat, events, False)
     if entries is not None:
         entries.put(digest, events, canonical=False)
     return events
+
+
+def _general(text: str, path: Path) -> list[Event]:
+    """Events of a file ``read_events`` was unsure of: any YAML, validated with line numbers."""
+    data = parse_store(text)
+    if data is None:
+        data = load_yaml_fast(path, text=text)
+    try:
+        return _events_of(data, path)
+    except StoreError:
+        if isinstance(data, list) and data and isinstance(data[0], LineDict):
+            raise
+        return _events_of(load_yaml(path), path)
 
 
 def _events_of(data: Any, path: Path) -> list[Event]:
@@ -356,7 +316,7 @@ def _save(folder: Path, events: list[Event], keep: set[str], cache: Path | None)
         group.sort(key=lambda e: (sort_key(e.date), e.id))
         if unchanged(path, group):
             continue
-        text = dump_store([event_to_dict(e) for e in group])
+        text = dump_events(group)
         written += atomic_write_text(path, text)
         raw = text.encode("utf-8")
         remember(path, path.stat(), group, True)

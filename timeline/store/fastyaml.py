@@ -22,6 +22,8 @@ from functools import lru_cache
 from json.encoder import encode_basestring
 from typing import Any, Callable
 
+from .memo import keep
+
 # Words PyYAML's resolver turns into booleans or null (YAML 1.1).
 _WORDS = frozenset(
     "yes Yes YES no No NO true True TRUE false False FALSE on On ON off Off OFF null Null NULL".split())
@@ -32,13 +34,20 @@ _UNSAFE = "\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff"
 # indicator, number, date, ``~`` or ``.inf``) or is an id ``2022-02-12-...``
 # (a timestamp ends after the day or goes on with a time, never with ``-``);
 # no ``: `` or `` #`` inside, no ``:`` or space at the end.
-_PLAIN = re.compile(
-    rf"(?:[^\W\d_]|[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}-(?=[^\s:#]))(?:[^{_UNSAFE}:# ]|:(?=[^\s])|(?<! )#| (?=[^\s#]))*")
+# Written "ordinary run, then (special character, ordinary run) repeated", with
+# possessive runs: the same language as one alternative per character, but
+# the regular expression engine takes whole runs at once and never
+# backtracks into them. ``reader.py`` matches whole files with these.
+_RUN = rf"[^{_UNSAFE}:# ]*+"
+PLAIN = (rf"(?:[^\W\d_]|[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}-(?=[^\s:#])){_RUN}"
+         rf"(?:(?::(?=[^\s])|(?<! )#| (?=[^\s#])){_RUN})*+")
+_PLAIN = re.compile(PLAIN)
 _ESCAPE = re.compile(f"[{_UNSAFE}]")
 # JSON escapes that YAML reads the same way; ``\u`` of a surrogate is left to
 # libyaml because JSON pairs surrogates and YAML does not.
-_QUOTED = re.compile(
-    rf'"(?:[^"\\{_UNSAFE}]|\\["\\/bfnrt]|\\u(?![dD][89a-fA-F])[0-9a-fA-F]{{4}})*"')
+_QUOTED_RUN = rf'[^"\\{_UNSAFE}]*+'
+QUOTED = rf'"{_QUOTED_RUN}(?:\\(?:["\\/bfnrt]|u(?![dD][89a-fA-F])[0-9a-fA-F]{{4}}){_QUOTED_RUN})*+"'
+_QUOTED = re.compile(QUOTED)
 _INT = re.compile(r"-?(?:0|[1-9][0-9]*)")
 _FLOAT = re.compile(r"-?(?:0|[1-9][0-9]*)\.[0-9]+(?:e[-+][0-9]+)?")
 _KEY = re.compile(r"[a-z_][a-z0-9_]*")
@@ -102,12 +111,7 @@ def _key(key: str) -> str:
 def _text(value: str) -> str:
     """``scalar`` of a string, remembered."""
     written = _WRITTEN.get(value)
-    if written is None:
-        written = _string(value)
-        if len(_WRITTEN) >= _MEMO_LIMIT:
-            _WRITTEN.clear()
-        _WRITTEN[value] = written
-    return written
+    return keep(_WRITTEN, value, _string(value), _MEMO_LIMIT) if written is None else written
 
 
 def _mapping(data: dict[str, Any], first: str, rest: str, out: list[str]) -> None:
@@ -165,9 +169,7 @@ def _value(text: str) -> Any:
         value = _parse_value(text)
         if isinstance(value, (list, dict)):
             return value  # a fresh container each time: callers may change it
-        if len(_READ) >= _MEMO_LIMIT:
-            _READ.clear()
-        _READ[text] = value
+        keep(_READ, text, value, _MEMO_LIMIT)
     return value
 
 
