@@ -54,3 +54,16 @@ def test_duplicate_ids_and_misfiled_events(tmp_path: Path) -> None:
     (tmp_path / "2022-03.yaml").write_text((tmp_path / "2022-02.yaml").read_text())
     messages = [p.message for p in validate_store(tmp_path)]
     assert any("also used" in m for m in messages) and any("belongs in 2022-02.yaml" in m for m in messages)
+
+
+def test_every_precision_the_engine_gives_is_a_valid_store_date(tmp_path: Path) -> None:
+    """What a build writes, the next build reads: weekends, weeks, seasons, halves, decades."""
+    _, h, art = _stored(tmp_path)
+    values = ["2022-W06-WE", "2022-W06", "2022-Q1", "2022-H2", "2022-WI", "2022-SU", "198X", "2022-02", "2014"]
+    happenings = [replace(h, date=v, sentence=f"Sentence {i}.", sentence_index=i, title=f"Happening {i} took place")
+                  for i, v in enumerate(values)]
+    events = list(merge([], happenings, [art]).events)
+    save_events(tmp_path, events)
+    loaded, problems = load_events(tmp_path)
+    assert problems == [] and validate_store(tmp_path) == []
+    assert sorted(e.date for e in loaded) == sorted(values)
