@@ -309,6 +309,7 @@ def _save(folder: Path, events: list[Event], keep: set[str], cache: Path | None)
         groups.setdefault(store_file_key(event.date), []).append(event)
     entries = StoreCache(cache) if cache is not None else None
     written = 0
+    heads: dict[tuple[object, ...], str] = {}  # see ``writer.dump_events``
     for key, group in sorted(groups.items()):
         path = folder / f"{key}.yaml"
         if path.name in keep:
@@ -316,7 +317,7 @@ def _save(folder: Path, events: list[Event], keep: set[str], cache: Path | None)
         group.sort(key=lambda e: (sort_key(e.date), e.id))
         if unchanged(path, group):
             continue
-        text = dump_events(group)
+        text = dump_events(group, heads)
         written += atomic_write_text(path, text)
         raw = text.encode("utf-8")
         remember(path, path.stat(), group, True)

@@ -54,7 +54,7 @@ def _hash(value: object) -> str:
     text = canonical(value)
     if text is None:
         return stable_hash(value, length=FINGERPRINT_PART)
-    return hashlib.sha1(("[" + text + "]").encode("utf-8")).hexdigest()[:FINGERPRINT_PART]
+    return _sha("[" + text + "]")
 
 
 def _part(name: str, value: object) -> str:
@@ -80,10 +80,43 @@ def field_hash(event: Event, name: str) -> str:
 def fingerprint(event: Event) -> str:
     """Hashes of the tracked fields as written, ``-`` for those already curated."""
     curated = event.curated
-    if not curated:  # the usual case: no membership test per field
-        return ".".join([_part(name, getattr(event, name) if name != "actors" else [a.name for a in event.actors])
-                         for name in TRACKED])
+    if not curated:
+        try:
+            return _usual(event)
+        except TypeError:  # a field of another type than the record declares: field by field
+            pass
     return ".".join(["-" if name in curated else field_hash(event, name) for name in TRACKED])
+
+
+# The recurring fields of an event, three before the actors and three after,
+# as two runs of parts, by their values together: a store has few combinations.
+_RUNS: dict[tuple[object, ...], tuple[str, str]] = {}
+
+
+def _usual(event: Event) -> str:
+    """``fingerprint`` of an uncurated event whose fields have their declared types,
+    with one memo lookup and three hashes; TypeError for anything else."""
+    date, status, kind, place, importance, hidden = (event.date, event.status, event.type, event.place,
+                                                     event.importance, event.hidden)
+    # Types are in the key because 1, 1.0 and True are equal keys; a float is keyed by its text (0.0, -0.0).
+    key = (date, status, kind, type(date), type(status), type(kind), place, type(place),
+           repr(importance), type(importance), hidden, type(hidden))
+    runs = _RUNS.get(key)
+    if runs is None:
+        runs = keep(_RUNS, key, (f"{_part('date', date)}.{_part('status', status)}.{_part('type', kind)}",
+                                 f"{_part('place', place)}.{_part('importance', importance)}."
+                                 f"{_part('hidden', hidden)}"))
+    names = ", ".join([encode_basestring(a.name) for a in event.actors])  # TypeError unless all text
+    return (f"{_text_part(event.title)}.{_text_part(event.summary)}.{runs[0]}."
+            f"{_sha('[[' + names + ']]')}.{runs[1]}")
+
+
+def _text_part(value: str) -> str:
+    return _sha("[" + encode_basestring(value) + "]")  # encode_basestring: TypeError unless text
+
+
+def _sha(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:FINGERPRINT_PART]
 
 
 def edited_fields(event: Event, printed: str) -> tuple[str, ...]:

@@ -16,11 +16,13 @@ from __future__ import annotations
 from typing import Any, Callable, Iterable
 
 from ..records import Event
-from .fastyaml import _WRITTEN, _mapping, _text, scalar
+from .fastyaml import _WRITTEN, _mapping, _string, _text, scalar
 from .fingerprint import fingerprint
 
 # What ``event_to_dict`` leaves out; tested with ``in`` so 0, False and 0.0 count as empty, as there.
 _EMPTY = (None, "", [], (), False, 0.0)
+# What ``_source_to_dict`` leaves out.
+_NOTHING = (None, "")
 # Optional text fields of an event, in the order of ``FIELD_ORDER`` between the ones handled apart.
 _HEAD = ("precision", "status", "type")
 
@@ -34,24 +36,33 @@ def _value(value: Any) -> str:
     return scalar(value)
 
 
-def _lines(e: Event, add: Callable[[str], None], text: Callable[[str], str]) -> None:
-    """The lines of one event. ``text`` quotes a string (the memo, then ``_text``)."""
-    add(f"- id: {_value(e.id)}")
-    add(f"  date: {_value(e.date)}")
+def _lines(e: Event, add: Callable[[str], None], heads: dict[tuple[object, ...], str]) -> None:
+    """The lines of one event. Text that recurs across events (a date, a kind, an
+    outlet) is written through the memo, ``get(x) or _text(x)``, spelt out
+    rather than called because it runs millions of times; text of this event
+    alone (its id, title, summary, quotes) is written by ``_string`` directly,
+    since remembering it would only fill the memo. Both raise TypeError for
+    anything but text, which sends the event to the generic path.
+
+    ``heads``: the lines of a source that describe its article (id, title,
+    date, address, outlet), by those values. Every event an article reports
+    repeats them, so each article's are written once per save. Only text and
+    None get in: anything else raises first."""
+    get = _WRITTEN.get
+    add(f"- id: {_string(e.id)}\n  date: {get(e.date) or _text(e.date)}")
     for name in _HEAD:
         value = getattr(e, name)
         if value not in _EMPTY:
-            add(f"  {name}: {_value(value)}")
-    add(f"  title: {_value(e.title)}")
+            add(f"  {name}: {get(value) or _text(value)}")
+    add(f"  title: {_string(e.title)}")
     if e.summary not in _EMPTY:
-        add(f"  summary: {_value(e.summary)}")
+        add(f"  summary: {_string(e.summary)}")
     if e.actors:
         add("  actors:")
         for a in e.actors:
-            add(f"  - name: {_value(a.name)}")
-            add(f"    kind: {_value(a.kind)}")
+            add(f"  - name: {get(a.name) or _text(a.name)}\n    kind: {get(a.kind) or _text(a.kind)}")
     if e.place not in _EMPTY:
-        add(f"  place: {_value(e.place)}")
+        add(f"  place: {get(e.place) or _text(e.place)}")
     if e.importance not in _EMPTY:
         add(f"  importance: {_value(e.importance)}")
     ev = e.evidence
@@ -67,15 +78,16 @@ def _lines(e: Event, add: Callable[[str], None], text: Callable[[str], str]) -> 
     if e.sources:
         add("  sources:")
         for s in e.sources:
-            lead = "  - "
-            for key, v in (("article", s.article), ("title", s.title), ("published", s.published),
-                           ("url", s.url), ("outlet", s.outlet), ("reported_date", s.reported_date),
-                           ("quote", s.quote)):
-                if v is not None and v != "":
-                    add(f"{lead}{key}: {text(v) if type(v) is str else _value(v)}")
-                    lead = "    "
-            if lead == "  - ":
-                raise TypeError("a source with no field")  # as the generic writer refuses it
+            if not s.article:  # the layout's first key is missing: the generic path
+                raise TypeError("a source without an article")
+            # One string per source: six lines joined here rather than appended one by one.
+            key = (s.article, s.title, s.published, s.url, s.outlet)
+            head = heads.get(key)
+            if head is None:
+                head = heads[key] = _source_head(*key)
+            r, q = s.reported_date, s.quote
+            add(head + (f"\n    reported_date: {get(r) or _text(r)}" if r not in _NOTHING else "")
+                + (f"\n    quote: {_string(q)}" if q not in _NOTHING else ""))
     for name in ("disputes", "aliases", "curated"):
         values = getattr(e, name)
         if values not in _EMPTY:
@@ -87,24 +99,29 @@ def _lines(e: Event, add: Callable[[str], None], text: Callable[[str], str]) -> 
         if value not in _EMPTY:
             add(f"  {name}: {_value(value)}")
     if e.sources:  # an event typed in by hand has no fingerprint: it is the maintainer's
-        add(f"  fingerprint: {_value(fingerprint(e))}")
+        add(f"  fingerprint: {_string(fingerprint(e))}")
 
 
-def dump_events(events: Iterable[Event]) -> str:
-    """A store file holding ``events``, in the given order."""
+def _source_head(article: str, title: str, published: str | None, url: str | None, outlet: str | None) -> str:
+    lines = [f"  - article: {_text(article)}"]
+    for key, value in (("title", title), ("published", published), ("url", url), ("outlet", outlet)):
+        if value not in _NOTHING:
+            lines.append(f"    {key}: {_text(value)}")
+    return "\n".join(lines)
+
+
+def dump_events(events: Iterable[Event], heads: dict[tuple[object, ...], str] | None = None) -> str:
+    """A store file holding ``events``, in the given order. ``heads``: a dict kept
+    across the files of one save (see ``_lines``), so that it ends with the save."""
+    heads = {} if heads is None else heads
     from .events import event_to_dict  # events.py imports this module
 
     out: list[str] = []
     add = out.append
-    memo = _WRITTEN.get
-
-    def text(value: str) -> str:
-        return memo(value) or _text(value)
-
     for e in events:
         mark = len(out)
         try:
-            _lines(e, add, text)
+            _lines(e, add, heads)
         except TypeError:  # an unexpected type somewhere: the generic path, from the start of the event
             del out[mark:]
             _mapping(event_to_dict(e), "- ", "  ", out)
