@@ -67,3 +67,22 @@ def test_every_precision_the_engine_gives_is_a_valid_store_date(tmp_path: Path) 
     loaded, problems = load_events(tmp_path)
     assert problems == [] and validate_store(tmp_path) == []
     assert sorted(e.date for e in loaded) == sorted(values)
+
+
+def test_pausing_the_collector_keeps_cycles_collectable() -> None:
+    import gc
+    import weakref
+
+    from timeline.store.nogc import paused_gc
+
+    class Node:
+        pass
+
+    with paused_gc():
+        a, b = Node(), Node()
+        a.other, b.other = b, a  # a cycle made while the collector is paused
+        watch = weakref.ref(a)
+        del a, b
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    gc.collect()
+    assert watch() is None
