@@ -209,18 +209,19 @@ def _load_file(path: Path, entries: StoreCache | None = None) -> list[Event]:
     raw, stat = read_bytes(path)
     digest = entries.key(raw) if entries is not None else ""
     cached = entries.get(digest) if entries is not None else None
-    if cached is not None:
-        events, canonical = cached
-        remember(path, stat, events, canonical)
-        return events
+    if cached is not None and cached[0] is not None:
+        remember(path, stat, cached[0], cached[1])
+        return cached[0]
+    # Written by this module if and only if writing the events again gives the same bytes.
+    # The cache knows for files saved here; otherwise checking costs a dump, which
+    # ``save_events`` does anyway.
+    canonical = cached is not None and cached[1]
     text = decode(raw, path)
     read = read_events(text)
     events = read if read is not None else _general(text, path)
-    # Written by this module if and only if writing the events again gives the same bytes;
-    # checking that costs a dump, so it is left to ``save_events`` which dumps anyway.
-    remember(path, stat, events, False)
-    if entries is not None:
-        entries.put(digest, events, canonical=False)
+    remember(path, stat, events, canonical)
+    if entries is not None and read is None:  # only the general reader's work is worth keeping
+        entries.put(digest, events, canonical=canonical)
     return events
 
 
@@ -321,8 +322,8 @@ def _save(folder: Path, events: list[Event], keep: set[str], cache: Path | None)
         written += atomic_write_text(path, text)
         raw = text.encode("utf-8")
         remember(path, path.stat(), group, True)
-        if entries is not None:  # the next load of this file is a cache hit
-            entries.put(entries.key(raw), group, canonical=True)
+        if entries is not None:  # the next load knows the file needs no writing out
+            entries.put(entries.key(raw), None, canonical=True)
     if folder.is_dir():
         for path in folder.glob("*.yaml"):
             if path.stem not in groups and path.name not in keep:

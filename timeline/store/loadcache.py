@@ -2,12 +2,17 @@
 
 Two memories, both safe to lose:
 
-- ``StoreCache``: in the build's cache folder, each store file's validated
-  events filed under a hash of the file's bytes (and of the code that reads
-  them), so a rebuild does not parse and validate a month nobody touched.
-  Entries are JSON, not pickle, for the reason ``timeline.cache`` gives: a
-  cache folder can come back from CI storage, and loading JSON can only fail.
-  An entry that does not decode is a miss and is written again.
+- ``StoreCache``: in the build's cache folder, by a hash of each store file's
+  bytes (and of the code that reads them), what is worth not redoing. For a
+  file only the general reader could read (another style, libyaml), its
+  validated events. For a file in the writer's layout, which ``reader.py``
+  reads about as fast as this cache could be decoded, only that it is
+  exactly what the writer gives (``canonical``), so the next save need not
+  write it out again to find that out; keeping its events too cost a save
+  two seconds at 100,000 events. Entries are JSON, not pickle, for the
+  reason ``timeline.cache`` gives: a cache folder can come back from CI
+  storage, and loading JSON can only fail. An entry that does not decode is
+  a miss and is written again.
 - ``remember``/``unchanged``: within one process, the events a file held when
   it was read, so that saving the same events does not write the file out
   again. Only a file known to be in the writer's exact layout qualifies;
@@ -26,9 +31,11 @@ from typing import Any
 
 from ..errors import StoreError
 from ..records import ActorRef, DateEvidence, Event, Source
+from .reader import maker
 from .yamlio import atomic_write_text
 
-FORMAT = "store-cache-1"  # bump when the row layout below changes
+FORMAT = "store-cache-2"  # bump when the row layout below changes
+_event, _source, _actor, _evidence = (maker(c) for c in (Event, Source, ActorRef, DateEvidence))
 MAX_BYTES = 50_000_000
 
 
@@ -57,7 +64,8 @@ def _code_version() -> bytes:
     here = Path(__file__).resolve().parent
     digest = hashlib.sha256(FORMAT.encode())
     # values.py: validation fills in a missing precision from the date.
-    for name in ("events.py", "fastyaml.py", "yamlio.py", "loadcache.py", "../records.py", "../temporal/values.py"):
+    for name in ("events.py", "reader.py", "fingerprint.py", "schema.py", "fastyaml.py", "yamlio.py", "loadcache.py",
+                 "writer.py", "../records.py", "../temporal/values.py"):
         try:
             digest.update((here / name).read_bytes())
         except OSError:
@@ -75,20 +83,27 @@ class StoreCache:
     def key(self, raw: bytes) -> str:
         return hashlib.sha256(_code_version() + raw).hexdigest()
 
-    def get(self, digest: str) -> tuple[list[Event], bool] | None:
+    def get(self, digest: str) -> tuple[list[Event] | None, bool] | None:
+        """(events, canonical), events None when only the second is kept; None for a miss."""
         self.used.add(digest)
         try:
             data = json.loads((self.root / f"{digest}.json").read_text(encoding="utf-8"))
-            return [_from_row(row) for row in data["events"]], bool(data["canonical"])
+            if data["events"] is None:
+                return None, data["canonical"] is True
+            articles = [tuple(a) for a in data["articles"]]
+            return [_from_row(row, articles) for row in data["events"]], bool(data["canonical"])
         except (OSError, ValueError, TypeError, KeyError, IndexError, AttributeError):
             return None  # missing or corrupt: the file is read again
 
-    def put(self, digest: str, events: list[Event], *, canonical: bool) -> None:
+    def put(self, digest: str, events: list[Event] | None, *, canonical: bool) -> None:
+        """Keep ``events`` of a file, or with None only whether it is ``canonical``."""
         self.used.add(digest)
         path = self.root / f"{digest}.json"
         try:
             if canonical or not path.exists():
-                payload = {"canonical": canonical, "events": [_to_row(e) for e in events]}
+                articles: dict[tuple[Any, ...], int] = {}
+                rows = None if events is None else [_to_row(e, articles) for e in events]
+                payload = {"canonical": canonical, "articles": list(articles), "events": rows}
                 atomic_write_text(path, json.dumps(payload, ensure_ascii=False, separators=(",", ":")),
                                   sync=False)
         except OSError:
@@ -104,24 +119,34 @@ class StoreCache:
             pass
 
 
-def _to_row(e: Event) -> list[Any]:
+# A row is an event's fields in a fixed order. What a source says about its
+# article (id, title, date, address, outlet) is the same in every event the
+# article reports, so it is kept once per entry in ``articles`` and a source
+# row is [index of its article, quote, reported date]: a third of the text.
+
+
+def _to_row(e: Event, articles: dict[tuple[Any, ...], int]) -> list[Any]:
     ev = e.evidence
+    sources = []
+    for s in e.sources:
+        key = (s.article, s.title, s.published, s.url, s.outlet)
+        k = articles.get(key)
+        if k is None:
+            k = articles[key] = len(articles)
+        sources.append([k, s.quote, s.reported_date])
     return [e.id, e.date, e.precision, e.status, e.title, e.summary, e.type,
-            [[a.name, a.kind] for a in e.actors],
-            [[s.article, s.title, s.published, s.url, s.outlet, s.quote, s.reported_date] for s in e.sources],
+            [[a.name, a.kind] for a in e.actors], sources,
             None if ev is None else [ev.rule, ev.expression, ev.value], e.importance, list(e.aliases),
             list(e.curated), e.hidden, e.locked, list(e.disputes), e.place, e.type_rule, e.predicate]
 
 
-def _from_row(r: list[Any]) -> Event:
+def _from_row(r: list[Any], articles: list[tuple[Any, ...]]) -> Event:
     ev = r[9]
-    return Event(
-        id=r[0], date=r[1], precision=r[2], status=r[3], title=r[4], summary=r[5], type=r[6],
-        actors=tuple(ActorRef(n, k) for n, k in r[7]), sources=tuple(Source(*s) for s in r[8]),
-        evidence=None if ev is None else DateEvidence(*ev), importance=float(r[10]), aliases=tuple(r[11]),
-        curated=tuple(r[12]), hidden=bool(r[13]), locked=bool(r[14]), disputes=tuple(r[15]), place=r[16],
-        type_rule=r[17], predicate=r[18],
-    )
+    return _event(
+        r[0], r[1], r[2], r[3], r[4], r[5], r[6], tuple([_actor(n, k) for n, k in r[7]]),
+        tuple([_source(*articles[k], quote, reported) for k, quote, reported in r[8]]),
+        None if ev is None else _evidence(*ev, None), float(r[10]), tuple(r[11]), tuple(r[12]), bool(r[13]),
+        bool(r[14]), tuple(r[15]), r[16], r[17], r[18])
 
 
 @dataclass(frozen=True)

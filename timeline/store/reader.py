@@ -81,7 +81,7 @@ def _unquote(raw: str) -> str:
     return keep(_UNQUOTED, raw, json.loads(raw)) if value is None else value
 
 
-def _maker(cls: type) -> Callable[..., Any]:
+def maker(cls: type) -> Callable[..., Any]:
     """A constructor taking every field in order, without ``__init__`` when that only
     assigns fields (half the cost for a frozen dataclass). Should a record ever
     check itself in ``__post_init__`` or use slots, its real constructor is used."""
@@ -98,10 +98,10 @@ def _maker(cls: type) -> Callable[..., Any]:
     return make
 
 
-_event = _maker(Event)
-_source = _maker(Source)
-_actor = _maker(ActorRef)
-_evidence = _maker(DateEvidence)
+_event = maker(Event)
+_source = maker(Source)
+_actor = maker(ActorRef)
+_evidence = maker(DateEvidence)
 _ACTOR_MEMO: dict[tuple[str, str], ActorRef] = {}  # records are frozen: equal ones can be one object
 
 
