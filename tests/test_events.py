@@ -235,3 +235,12 @@ def test_the_length_of_a_meeting_joins_the_meeting() -> None:
                        "The meeting lasted about five hours.")
     assert len(found) == 1, [h.title for h in found]
     assert "five hours" in found[0].summary
+
+
+def test_a_lede_that_reports_the_days_news_keeps_the_publication_day() -> None:
+    # the background clause of the lede ("a day after Russia recognised…") sets no news day
+    found = _published("Olaf Scholz said on Tuesday that Germany was stopping the certification of the pipeline, "
+                       "a day after Russia recognised two separatist regions of Ukraine.\n\n"
+                       "US President Joe Biden announced sanctions on two Russian state banks.", date(2022, 2, 22))
+    last = found[-1]
+    assert (last.date, last.evidence.rule) == ("2022-02-22", "publication-date"), [(h.title, h.date) for h in found]

@@ -71,6 +71,8 @@ def lead_event(made: list[Happening], published: date | None, vocab: Vocabulary)
     explicit day a few days before publication ("on Saturday" in a Sunday paper)."""
     if published is None:
         return None
+    if any(h.date == published.isoformat() and h.evidence.expression for h in made):
+        return None  # "Scholz said on Tuesday that…, a day after Russia recognised…": the news is of the day
     for happening in made:
         if happening.precision != "day" or not happening.evidence.expression or happening.status != "occurred":
             continue
