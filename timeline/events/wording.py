@@ -7,6 +7,7 @@ import re
 from typing import TYPE_CHECKING, Iterable
 
 from ..records import ActorRef, Mention
+from .quotes import fronted_quote, is_own_words, speaker, verbatim
 from .vocabulary import load_vocabulary
 
 if TYPE_CHECKING:
@@ -26,8 +27,6 @@ FRONTED_DEPS = frozenset({"prep", "advmod", "npadvmod", "advcl", "punct"})
 SUBJECT_GLUE = frozenset({",", "'s", "’s", "of", "as", "well"})
 # What a title never ends on.
 DANGLING_DEPS = frozenset({"cc", "mark", "prep", "det", "punct", "preconj", "case", "aux", "auxpass"})
-# Words that make a quotation the speaker's own: it is kept in quotation marks.
-FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our", "ours", "myself", "ourselves"})
 QUOTES = "\"“”‘’«»„"
 WORD_PUNCT = frozenset("-–/'’")
 NUMBER_ENTS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
@@ -83,17 +82,14 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
     side clauses, time expressions (``keep_out``) and attributions, with every
     actor under its canonical name."""
     doc = root.doc
-    quote = _fronted_quote(root)
+    quote = fronted_quote(root, QUOTES)
     if quote is not None and quote.i not in keep_out:
         # "“…will respond decisively…,” Biden told Putin": who told whom, then what
+        who = speaker(root, mentions)
+        if who and is_own_words(quote):
+            return f"{who}: “{verbatim(quote, QUOTES, TITLE_WORDS)}”"
         said = title_from(quote, keep_out, mentions, within)
-        who = _speaker(root, mentions)
         if said and who:
-            if FIRST_PERSON & {t.lower_ for t in quote.subtree}:
-                # the speaker's own words stay theirs, word for word, cut only at the end
-                words = quote.doc[quote.left_edge.i:quote.right_edge.i + 1].text.strip(QUOTES + " ,").split()
-                cut = " ".join(words[:TITLE_WORDS]) + ("…" if len(words) > TITLE_WORDS else "")
-                return f"{who}: “{cut}”"
             return f"{who} {said[:1].lower() + said[1:] if not said[:2].isupper() else said}"
     by_token: dict[int, Mention] = {}
     # the longest mention wins a token: "Singapore Airlines", not "Singapore" then "Singapore Airlines"
@@ -186,35 +182,6 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
             title = " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names) + " " + title
     title = re.sub(r"\s+([,.;:!?])", r"\1", title)
     return title[:1].upper() + title[1:] if title else ""
-
-
-def _speaker(root: "Token", mentions: list[Mention]) -> str:
-    """"Joe Biden told Vladimir Putin" for a verb of saying placed after its quote,
-    in the usual order even when the text inverts it ("said student Maria …")."""
-    doc = root.doc
-
-    def named(dep: str) -> str:
-        head = next((c for c in root.children if c.dep_ == dep), None)
-        if head is None:
-            return ""
-        for mention in mentions:
-            if mention.start <= head.idx < mention.end:
-                return mention.name
-        return "".join(t.text_with_ws for t in head.subtree if t.dep_ not in ("appos", "relcl", "punct")).strip()
-
-    subject = named("nsubj")
-    return " ".join(part for part in (subject, root.text, named("dobj")) if part) if subject else ""
-
-
-def _fronted_quote(root: "Token") -> "Token | None":
-    """The quoted clause a verb of saying follows, when the sentence opens with it."""
-    for child in root.children:
-        if child.dep_ == "ccomp" and child.i < root.i:
-            first = child.left_edge
-            opener = first if first.text in QUOTES else first.doc[first.i - 1] if first.i > 0 else None
-            if opener is not None and opener.text in QUOTES:
-                return child
-    return None
 
 
 def _between_conjuncts(comma: "Token") -> bool:
