@@ -21,7 +21,7 @@ from rapidfuzz import fuzz
 
 from .events.plans import fold_plans, plan_disputes
 from .importance import scores
-from .records import Article, Event, Happening, Source, stable_hash
+from .records import Article, Event, Happening, Source
 from .store.nogc import paused_gc
 from .temporal.values import bounds, precision_of, sort_key
 

@@ -17,7 +17,7 @@ from .particles import is_particle_surname, surname_of
 from .roles import role_of, title_length
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Span
 
     from .registry import Registry
 

@@ -36,7 +36,6 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 def run(args: argparse.Namespace) -> int:
     from ..cli import config_from_args
-    from ..records import Problem
 
     cfg = config_from_args(args)  # a broken config raises with every key named
     articles, input_problems = _input_problems(cfg)

@@ -15,7 +15,6 @@ Both are built here from anchors already dated by ``find_anchors``.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
