@@ -89,7 +89,7 @@ def load_vocabulary() -> Vocabulary:
                  for adj in adjs},
         talk_types=_words(schemes, "talk_types"),
         light_predicates=_words(words, "light_predicates"),
-        name_particles=_words(words, "name_particles"),
+        name_particles=_words(load_data("names.yaml"), "particles") | _words(words, "name_connectors"),
         definite_name_heads=_words(words, "definite_name_heads"),
         participant_prepositions=_words(words, "participant_prepositions"),
         member_prepositions=_words(words, "member_prepositions"),

@@ -39,7 +39,7 @@ def load_registry(path: Path) -> tuple[Registry, list[Problem]]:
     try:
         data = load_yaml(path)
     except StoreError as exc:
-        return Registry(), [Problem(str(path), str(exc).split(": ", 1)[-1] if exc.path else str(exc), exc.line)]
+        return Registry(), [Problem(str(path), exc.reason, exc.line)]
     rows = data.get("actors") if isinstance(data, dict) else data
     if data is None or rows is None:
         return Registry(), []
