@@ -53,7 +53,6 @@ class Signals:
     coarse: bool
 
 
-@lru_cache(maxsize=1)
 def _data() -> dict[str, object]:
     return load_data("importance.yaml") or {}
 

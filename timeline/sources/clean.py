@@ -65,7 +65,6 @@ def _any_of(patterns: list[str]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in patterns))
 
 
-@lru_cache(maxsize=1)
 def raw_vocabulary() -> dict[str, Any]:
     """``data/article_cleaning.yaml`` as written, read once."""
     data: dict[str, Any] = load_data("article_cleaning.yaml")
