@@ -91,3 +91,14 @@ def test_importance_moves_only_with_the_events_own_reports() -> None:
     changed = [t for t in less if less[t] != full[t]]
     assert changed == []  # Scholz's 14 events and his 13 are at one prominence level
     assert all(round(v, 1) == v for v in full.values())
+
+
+def test_articles_that_tell_the_plan_before_its_taking_place_date_it_by_the_taking_place() -> None:
+    # Each article first says the meeting was planned, then that it took place: every
+    # article's first mention is the plan, yet the date counted is the one its report gives.
+    title = "Olaf Scholz meets Volodymyr Zelensky in Kyiv"
+    plan = happening("early", title, "meet", "2022-02-14", "scheduled", (SCHOLZ, ZELENSKY))
+    group = [replace(plan, sentence_index=1), replace(plan, article_id="late", sentence_index=1),
+             replace(plan, article_id="late", sentence_index=4, status="occurred", date="2022-02-15")]
+    (event,) = merge([], group, ARTICLES).events
+    assert event.status == "occurred" and event.date == "2022-02-15"

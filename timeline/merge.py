@@ -203,17 +203,24 @@ def _propose(group: list[Happening], articles: dict[str, Article], published: di
                            key=lambda s: (s.published or "9999", s.article)))
     # Plain dicts rather than Counter: Counter's constructor costs more than the counting
     # here, and this runs once per event. Insertion order is the same as Counter's.
+    # When a plan took place, the dates counted are the reports of its taking place: per
+    # article the first such report, which need not be the article's first mention.
+    dating = first_per_article
+    if took is not None:
+        dating = {}
+        for h in group:
+            if h.status == "occurred":
+                dating.setdefault(h.article_id, h)
     dates: dict[str, int] = {}
-    for h in first_per_article.values():
-        if took is None or h.status == "occurred":
-            dates[h.date] = dates.get(h.date, 0) + 1
+    for h in dating.values():
+        dates[h.date] = dates.get(h.date, 0) + 1
     if len(dates) == 1:  # the usual case needs no ranking
         date = next(iter(dates))
     else:
         date = max(dates, key=lambda d: (dates[d], -_rank_of(d), d == lead.date))
     disputes = list(plan_notes)
     if len(dates) > 1:
-        told = "; ".join(f"{d} ({', '.join(sorted(a for a, h in first_per_article.items() if h.date == d))})"
+        told = "; ".join(f"{d} ({', '.join(sorted(a for a, h in dating.items() if h.date == d))})"
                          for d in sorted(dates, key=date_order))
         disputes.append(f"sources give different dates: {told}")
     figures = {a: h.numbers for a, h in first_per_article.items() if h.numbers}
