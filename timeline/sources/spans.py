@@ -77,20 +77,53 @@ class Mapped:
         return Mapped(Piece(p.text.translate(table), p.src, p.exact) for p in self.pieces)
 
     def sub(self, pattern: re.Pattern[str], repl: str | Callable[[re.Match[str]], str]) -> Mapped:
-        """Replace every match; a replacement becomes its own (inexact) piece."""
+        """Replace every match; a replacement becomes its own (inexact) piece.
+
+        One pass over the pieces whatever the number of matches: a long
+        detokenised line has thousands of them.
+        """
         text = self.text
         matches = list(pattern.finditer(text))
         if not matches:
             return self
+        pieces = self.pieces
         out: list[Piece] = []
+        k, lo = 0, 0  # the piece holding text offset ``lo`` onwards, and where it starts
+
+        def copy(start: int, end: int) -> None:
+            """Append the text ``start:end`` (start ≥ the current piece's start), moving the cursor."""
+            nonlocal k, lo
+            while k < len(pieces) and start < end:
+                piece = pieces[k]
+                hi = lo + len(piece.text)
+                a, b = max(start, lo), min(end, hi)
+                if a < b:
+                    src = piece.src + a - lo if piece.exact else piece.src
+                    out.append(Piece(piece.text[a - lo:b - lo], src, piece.exact))
+                if hi > end:
+                    return
+                k, lo = k + 1, hi
+
+        def skip_to(offset: int) -> int:
+            """Move the cursor to the piece holding ``offset``; its file offset."""
+            nonlocal k, lo
+            while k < len(pieces) and offset >= lo + len(pieces[k].text):
+                lo += len(pieces[k].text)
+                k += 1
+            if k < len(pieces):
+                piece = pieces[k]
+                return piece.src + (offset - lo if piece.exact else 0)
+            return self.at(offset)
+
+        replace = _replacer(repl)
         pos = 0
         for match in matches:
-            out.extend(self.slice(pos, match.start()).pieces)
-            new = repl(match) if callable(repl) else match.expand(repl)
+            copy(pos, match.start())
+            new = replace(match)
             if new:
-                out.append(Piece(new, self.at(match.start()), False))
+                out.append(Piece(new, skip_to(match.start()), False))
             pos = match.end()
-        out.extend(self.slice(pos).pieces)
+        copy(pos, len(text))
         return Mapped(out)
 
     def replace_all(self, fix: Callable[[str], str]) -> Mapped:
@@ -110,6 +143,23 @@ class Mapped:
             pos += len(piece.text)
         last = self.pieces[-1] if self.pieces else Piece("", 0)
         return last.src + (len(last.text) if last.exact else 0)
+
+
+_GROUP = re.compile(r"\\(\d+)")
+
+
+def _replacer(repl: str | Callable[[re.Match[str]], str]) -> Callable[[re.Match[str]], str]:
+    """``repl`` as a function; plain text and a lone group reference skip
+    ``Match.expand``, which parses its template again at every match."""
+    if callable(repl):
+        return repl
+    if "\\" not in repl:
+        return lambda match: repl
+    group = _GROUP.fullmatch(repl)
+    if group is not None:
+        n = int(group.group(1))
+        return lambda match: match.group(n) or ""
+    return lambda match: match.expand(repl)
 
 
 def join(parts: list[Mapped], separator: str) -> tuple[str, tuple[tuple[int, int], ...]]:
