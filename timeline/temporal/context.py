@@ -12,13 +12,15 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from .lexicon import MONTHS, NARRATIVE_SHIFTS, RELATIVE_SHIFTS
 from .scanner import Candidate
 from .tense import tense_at
 from .values import bounds, day_value, precision_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 # (type, value, rule): what a normaliser returns; None drops the candidate.
 Reading = tuple[str, str | None, str]

@@ -11,12 +11,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from .firstchar import first_chars, min_width
 from .lexicon import MONTHS, WEEKDAYS
 from .patterns import END, PATTERNS, POSITION, RANGE_GAP, RANGE_OPEN, START, TIME_DAY_GAP
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 # Rules whose expressions name a day and can carry a clock time or be one end of a range.
 DAY_RULES = frozenset({"absolute-date", "month-day", "weekday", "day-word", "narrative-day"})

@@ -6,7 +6,10 @@ looks back from the publication date, "will visit on Monday" looks forward.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 # Auxiliaries and verbs whose infinitive complement lies in the future.
 FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "going", "gon"})
