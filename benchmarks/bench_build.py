@@ -305,6 +305,9 @@ def write_results(args: argparse.Namespace, rows: list[tuple[str, str, str, str]
                   strategies: dict[str, float]) -> None:
     import spacy
 
+    sys.path.insert(0, str(ROOT))
+    from timeline.parallel import DEFAULT_STRATEGY
+
     machine = (f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
                f"{_memory_gb():.0f} GB RAM, {platform.system()} {platform.release()}, "
                f"Python {platform.python_version()}, spaCy {spacy.__version__}")
@@ -317,7 +320,8 @@ def write_results(args: argparse.Namespace, rows: list[tuple[str, str, str, str]
         "(other work shared the cores, so the times carry that noise).", "",
         "| measurement | time | peak memory | notes |", "| --- | --- | --- | --- |",
         *(f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows), "",
-        f"Faster parallel strategy here: **{faster}** (timeline/parallel.py uses it by default).", "",
+        f"Faster parallel strategy here: **{faster}**; the build uses **{DEFAULT_STRATEGY}** "
+        "(`DEFAULT_STRATEGY` in timeline/parallel.py).", "",
     ]
     if rewritten:
         lines += ["Files the no-change rebuild rewrote (first 10):", "", *(f"- `{Path(p).name}`" for p in rewritten), ""]
