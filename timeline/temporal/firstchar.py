@@ -3,9 +3,11 @@
 The scanner runs some sixty patterns over every text. Each begins with a
 lookbehind, which stops the regex engine from skipping ahead to a plausible
 first character, so each pattern was tried at every position of the text.
-Knowing each pattern's possible first characters lets the scanner try, at a
-word start, only the patterns that can begin there: the same matches, found
-in a fraction of the time.
+Knowing each pattern's possible first characters lets the scanner look only
+at word starts where some pattern can begin; knowing their first few
+characters (``Openers``) lets it try there only the patterns that can begin
+with the text's next characters: at "the" a dozen patterns, at "the m" two,
+at most words none. The same matches, found in a fraction of the time.
 
 The answer is read from the parsed pattern and errs only on the safe side:
 anything this module does not understand counts as "any character" (None),
@@ -19,7 +21,7 @@ import re
 import string
 from re import _constants as C  # type: ignore[attr-defined]
 from re import _parser as P  # type: ignore[attr-defined]
-from typing import Any
+from typing import Any, Callable, Sequence
 
 # ASCII members of the positive character classes; the negated ones give up.
 _CATEGORIES: dict[Any, frozenset[str]] = {
@@ -60,7 +62,9 @@ def _in(items: list[tuple[Any, Any]], flags: int) -> set[str] | None:
         if op is C.LITERAL:
             out.add(chr(av))
         elif op is C.RANGE:
-            out.update(chr(i) for i in range(av[0], min(av[1], 127) + 1))
+            if av[1] > 127:
+                return None  # beyond ASCII, case folding may reach an ASCII letter ("K", the Kelvin sign)
+            out.update(chr(i) for i in range(av[0], av[1] + 1))
         elif op is C.CATEGORY and av in _CATEGORIES:
             out |= _CATEGORIES[av]
         else:  # NEGATE, negated categories: anything
@@ -106,3 +110,165 @@ def _item(op: Any, av: Any, flags: int) -> tuple[set[str] | None, bool]:
     if op in _ZERO_WIDTH:
         return set(), True  # consumes nothing: the next item gives the first character
     return None, False
+
+
+# A pattern's possible beginnings: each a sequence of sets of lowercase ASCII
+# characters (None: any character), one set per character of the text. A
+# sequence shorter than asked for ends where the pattern may end, or where it
+# is no longer understood: whatever follows may then match.
+Prefix = tuple["frozenset[str] | None", ...]
+
+
+def prefixes(pattern: str, depth: int, limit: int = 20000) -> frozenset[Prefix] | None:
+    """The first ``depth`` characters a match of ``pattern`` can begin with;
+    None when there are more than ``limit`` ways (or the pattern is not
+    understood), so that the pattern is tried everywhere."""
+    found: set[Prefix] = set()
+
+    def done(prefix: Prefix) -> None:
+        found.add(prefix[:depth])
+        if len(found) > limit:
+            raise OverflowError
+
+    def walk(items: Any, i: int, prefix: Prefix, then: Callable[[Prefix], None], flags: int) -> None:
+        if len(prefix) >= depth:
+            return done(prefix)
+        if i == len(items):
+            return then(prefix)
+        op, av = items[i]
+
+        def after(p: Prefix) -> None:
+            walk(items, i + 1, p, then, flags)
+
+        if op is C.LITERAL:
+            after(prefix + (_ascii(_cased({chr(av)}, flags)),))
+        elif op is C.IN:
+            chars = _in(av, flags)
+            after(prefix + (None if chars is None else _ascii(chars),))
+        elif op is C.SUBPATTERN:
+            _, add, remove, sub = av
+            walk(sub.data, 0, prefix, after, (flags | add) & ~remove)
+        elif op is C.BRANCH:
+            for alternative in av[1]:
+                walk(alternative.data, 0, prefix, after, flags)
+        elif op in _REPEATS:
+            low, high, sub = av
+
+            def repeat(p: Prefix, count: int) -> None:
+                if count >= low:
+                    after(p)
+                if count < high and len(p) < depth:
+                    # a repetition that consumed nothing cannot lead anywhere new
+                    walk(sub.data, 0, p, lambda q: repeat(q, count + 1) if len(q) > len(p) else None, flags)
+
+            repeat(prefix, 0)
+        elif op in _ZERO_WIDTH:
+            after(prefix)
+        elif op in (C.ANY, C.NOT_LITERAL):
+            after(prefix + (None,))
+        else:  # not understood: the match may go on any way from here
+            done(prefix)
+
+    try:
+        parsed = P.parse(pattern)
+        walk(parsed.data, 0, (), done, parsed.state.flags)
+    except Exception:  # noqa: BLE001 - too many beginnings, or an internal format changed: "any"
+        return None
+    return frozenset(found)
+
+
+def _ascii(chars: set[str]) -> frozenset[str]:
+    """The lowercase ASCII characters that ``chars`` matches in some case: a
+    non-ASCII character of the text is never ruled out, so only these count.
+    ("K", the Kelvin sign, and "ſ" match "k" and "s" when case is ignored.)"""
+    out: set[str] = set()
+    for char in chars:
+        for variant in (char, char.lower(), char.upper()):
+            if len(variant) == 1 and variant.isascii():
+                out.add(variant.lower())
+    return frozenset(out)
+
+
+class Openers:
+    """Which of several patterns can match at a position of a text, read from
+    the next few characters: an automaton over those characters, built as
+    texts need it. A state holds the patterns that already fit (the answer)
+    and the beginnings still open; it moves on a character to the beginnings
+    that character continues. ASCII letters are compared without case; any
+    other character continues every beginning."""
+
+    def __init__(self, patterns: Sequence[str], depth: int) -> None:
+        self.depth = depth
+        # The beginnings of each pattern as a tree: node → (character set, next node)
+        self._edges: list[list[tuple["frozenset[str] | None", int]]] = []
+        self._ends: list[bool] = []  # a beginning ends at this node: the pattern fits
+        fits: set[int] = set()
+        open_: list[tuple[int, int]] = []
+        for index, pattern in enumerate(patterns):
+            found = prefixes(pattern, depth)
+            if found is None or () in found:
+                fits.add(index)
+                continue
+            open_.append((index, self._tree(found)))
+        self._fits: list[tuple[int, ...]] = []  # per state: the patterns to try, in order
+        self._open: list[frozenset[tuple[int, int]]] = []
+        self._moves: list[dict[str, int]] = []
+        self._states: dict[tuple[frozenset[int], frozenset[tuple[int, int]]], int] = {}
+        self._state(frozenset(fits), frozenset(open_))
+
+    def candidates(self, text: str, at: int) -> tuple[int, ...]:
+        """Indexes of the patterns that may match at ``at``, in ascending order."""
+        state = 0
+        moves, open_ = self._moves, self._open
+        for char in text[at:at + self.depth]:
+            nxt = moves[state].get(char)
+            state = self._move(state, char) if nxt is None else nxt
+            if not open_[state]:
+                break
+        return self._fits[state]
+
+    def _tree(self, found: frozenset[Prefix]) -> int:
+        root = self._node()
+        for prefix in found:
+            node = root
+            for chars in prefix:
+                child = next((n for c, n in self._edges[node] if c == chars), None)
+                node = self._edge(node, chars) if child is None else child
+            self._ends[node] = True
+        return root
+
+    def _node(self) -> int:
+        self._edges.append([])
+        self._ends.append(False)
+        return len(self._ends) - 1
+
+    def _edge(self, node: int, chars: "frozenset[str] | None") -> int:
+        child = self._node()
+        self._edges[node].append((chars, child))
+        return child
+
+    def _state(self, fits: frozenset[int], open_: frozenset[tuple[int, int]]) -> int:
+        key = (fits, open_)
+        state = self._states.get(key)
+        if state is None:
+            state = self._states[key] = len(self._fits)
+            self._fits.append(tuple(sorted(fits)))
+            self._open.append(open_)
+            self._moves.append({})
+        return state
+
+    def _move(self, state: int, char: str) -> int:
+        any_char = not char.isascii()
+        low = char.lower()
+        fits = set(self._fits[state])
+        reached: set[tuple[int, int]] = set()
+        for index, node in self._open[state]:
+            for chars, child in self._edges[node]:
+                if any_char or chars is None or low in chars:
+                    if self._ends[child]:
+                        fits.add(index)
+                    if self._edges[child]:
+                        reached.add((index, child))
+        nxt = self._state(frozenset(fits), frozenset((i, n) for i, n in reached if i not in fits))
+        self._moves[state][char] = nxt
+        return nxt

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .firstchar import first_chars, min_width
+from .firstchar import Openers, first_chars, min_width
 from .lexicon import MONTHS, WEEKDAYS
 from .patterns import END, PATTERNS, POSITION, RANGE_GAP, RANGE_OPEN, START, TIME_DAY_GAP
 
@@ -50,14 +50,18 @@ class Candidate:
     notes: dict[str, str] = field(default_factory=dict)
 
 
+# Characters of the text read to choose the patterns tried at a position:
+# enough to get past "the " and "last ", cheap enough to build as texts come.
+OPENER_DEPTH = 6
+
+
 @dataclass(frozen=True)
 class _Table:
     """The patterns, and where in a text each of them can begin."""
 
     patterns: tuple[tuple[str, re.Pattern[str]], ...]  # rule, pattern without the leading START
     starts: re.Pattern[str]  # positions where START holds and some pattern can begin
-    by_char: dict[str, tuple[int, ...]]  # ASCII first character → the patterns that can begin with it
-    every: tuple[int, ...]  # all patterns: for a non-ASCII first character
+    openers: Openers  # the patterns that can begin with the characters at a position
 
 
 @lru_cache(maxsize=1)
@@ -74,26 +78,26 @@ def compiled() -> _Table:
         if min_width(pattern.pattern) == 0:
             raise ValueError(f"time pattern {rule!r} can match the empty string")
     firsts = [first_chars(f"(?:{pattern})") for _, pattern in PATTERNS]
-    every = tuple(range(len(patterns)))
-    by_char = {chr(c): tuple(i for i, chars in enumerate(firsts) if chars is None or chr(c) in chars)
-               for c in range(128)}
     if any(chars is None for chars in firsts):
         starts = re.compile(START)
     else:
         union = "".join(sorted(set().union(*firsts)))  # type: ignore[arg-type]
         starts = re.compile(f"{START}(?=[{re.escape(union)}]|[^\\x00-\\x7f])")
-    return _Table(patterns, starts, by_char, every)
+    return _Table(patterns, starts, Openers([p.pattern for _, p in patterns], OPENER_DEPTH))
 
 
-def _matches(text: str, doc: Doc) -> list[Candidate]:
+def pattern_matches(text: str) -> list[tuple[int, int, int, Candidate]]:
+    """``(start, end, priority, candidate)`` of every match of every pattern,
+    as ``finditer`` with START in front of each pattern finds them."""
     table = compiled()
     patterns = table.patterns
     found: list[tuple[int, int, int, Candidate]] = []
     # Each pattern, like finditer, takes the first position at or after the
     # end of its previous match; positions come in text order.
     resume = [0] * len(patterns)
+    candidates = table.openers.candidates
     for at in [m.start() for m in table.starts.finditer(text)]:
-        for priority in table.by_char.get(text[at], table.every):
+        for priority in candidates(text, at):
             if at < resume[priority]:
                 continue
             rule, pattern = patterns[priority]
@@ -105,6 +109,11 @@ def _matches(text: str, doc: Doc) -> list[Candidate]:
             start, end = m.span("core") if groups.get("core") else m.span()
             if end > start:
                 found.append((start, end, priority, Candidate(start, end, rule, groups)))
+    return found
+
+
+def _matches(text: str, doc: Doc) -> list[Candidate]:
+    found = pattern_matches(text)
     # Longest first, then the earlier rule of the table; greedy choice of non-overlapping spans.
     found.sort(key=lambda item: (-(item[1] - item[0]), item[2], item[0]))
     taken: list[Candidate] = []
