@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..data import load_data
+from .line_patterns import LinePatterns
 from .spans import Mapped, Piece, join
 
 # The first few lines are where bylines and datelines sit; further down the
@@ -45,9 +46,9 @@ class Cleaned:
 
 @dataclass(frozen=True)
 class Vocabulary:
-    tail: re.Pattern[str]
-    drop: re.Pattern[str]
-    captions: re.Pattern[str]
+    tail: LinePatterns
+    drop: LinePatterns
+    captions: LinePatterns
     bylines: tuple[re.Pattern[str], ...]
     dateline_lines: tuple[re.Pattern[str], ...]
     dateline_prefixes: tuple[re.Pattern[str], ...]
@@ -59,10 +60,6 @@ class Vocabulary:
     invisible: re.Pattern[str]
     english_markers: frozenset[str]
     english_marker_share: float
-
-
-def _any_of(patterns: list[str]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in patterns))
 
 
 def raw_vocabulary() -> dict[str, Any]:
@@ -77,9 +74,9 @@ def vocabulary() -> Vocabulary:
     raw = raw_vocabulary()
     artefacts = raw["token_artefacts"]
     return Vocabulary(
-        tail=_any_of(raw["tail_markers"]),
-        drop=_any_of(raw["drop_lines"]),
-        captions=_any_of(raw["captions"]),
+        tail=LinePatterns(raw["tail_markers"]),
+        drop=LinePatterns(raw["drop_lines"]),
+        captions=LinePatterns(raw["captions"]),
         bylines=tuple(re.compile(p) for p in raw["bylines"]),
         dateline_lines=tuple(re.compile(p) for p in raw["dateline_lines"]),
         dateline_prefixes=tuple(re.compile(p) for p in raw["dateline_prefixes"]),
@@ -184,7 +181,7 @@ def clean_body(
         if line is None:
             continue
         text = line.text
-        if vocab.captions.search(text) or vocab.drop.search(text):
+        if vocab.captions.found_in(text) or vocab.drop.found_in(text):
             keep[i], dropped = None, dropped + 1
             continue
         if i in header:
@@ -220,7 +217,7 @@ def _find_tail(lines: list[Mapped], non_blank: list[int], vocab: Vocabulary) -> 
     """First line of the page furniture after the story, in the body's second half."""
     half = len(non_blank) // 2
     for i in non_blank[max(half, 1):]:
-        if vocab.tail.search(lines[i].text):
+        if vocab.tail.found_in(lines[i].text):
             return i
     return None
 
