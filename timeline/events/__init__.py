@@ -14,10 +14,11 @@ import re
 from typing import TYPE_CHECKING
 
 from ..records import ActorRef, Article, Happening, Mention, Timex
-from .anchors import Anchor, find_anchors
+from .anchors import Anchor, calendar_timexes, find_anchors
 from .discourse import carry_date, inherit_lead_day, lead_event, restates_known
 from .linked import linked_anchors
 from .participants import mentioned, participants
+from .tokens import Parse, parse_of
 from .vocabulary import Vocabulary, load_vocabulary
 from .wording import name_role, clean_text, mentions_in, numbers_of, place_of, title_from
 
@@ -34,7 +35,16 @@ LEDE_SENTENCES = 2
 def find_happenings(doc: "Doc", article: Article, timexes: list[Timex], mentions: list[Mention],
                     extra_types: dict[str, tuple[str, ...]]) -> list[Happening]:
     """Every happening ``article`` reports, dated, typed and titled in its own words."""
-    vocab = load_vocabulary().with_extra_types(extra_types)
+    parse = parse_of(doc)
+    try:
+        return _happenings(parse, article, timexes, mentions, load_vocabulary().with_extra_types(extra_types))
+    finally:
+        if parse is not doc:
+            parse.release()
+
+
+def _happenings(doc: Parse, article: Article, timexes: list[Timex], mentions: list[Mention],
+                vocab: Vocabulary) -> list[Happening]:
     found: list[Happening] = []
     previous: Happening | None = None
     before: tuple["Span | None", list[Happening]] = (None, [])  # the last sentence read and what it reported
@@ -44,9 +54,10 @@ def find_happenings(doc: "Doc", article: Article, timexes: list[Timex], mentions
         if skip_segment(segment, vocab):
             previous, before = None, (None, [])
             continue
-        anchors = find_anchors(segment, timexes, article.published, vocab)
+        dated = calendar_timexes(segment, timexes)
+        anchors = find_anchors(segment, dated, article.published, vocab)
         # Happenings dated through another clause of their sentence (linked.py).
-        anchors += linked_anchors(anchors, segment, timexes, vocab)
+        anchors += linked_anchors(anchors, segment, timexes, dated, vocab)
         carry_date(anchors, before[1], before[0], vocab)
         reported = len(found)
         if found:

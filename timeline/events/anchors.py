@@ -158,14 +158,16 @@ def _sharing_time(verb: "Token", vocab: Vocabulary) -> set[int]:
     return out
 
 
-def find_anchors(segment: "Span", timexes: list[Timex], dct: date | None, vocab: Vocabulary) -> list[Anchor]:
+def find_anchors(segment: "Span", dated: list[tuple[Timex, "Span"]], dct: date | None,
+                 vocab: Vocabulary) -> list[Anchor]:
+    """The anchors of a segment; ``dated`` are its ``calendar_timexes``."""
     root = clause_root(segment)
     if root is None:
         return []
     main = _main_anchor(root, vocab)
     anchors: list[Anchor] = [main] if main else []
     keep_out: set[int] = set()
-    for timex, span in calendar_timexes(segment, timexes):
+    for timex, span in dated:
         head = span.root
         verb, how = governor(head, segment, root, vocab.dated_nouns,
                              day=precision_of(_day_value(timex.value or "")) == "day")

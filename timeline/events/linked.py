@@ -19,7 +19,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from ..records import DateEvidence, Timex
-from .anchors import Anchor, _negated, calendar_timexes
+from .anchors import Anchor, _negated
 from .kinds import classify
 from .clauses import Mood, is_predicate, mood_of
 from .vocabulary import Vocabulary
@@ -32,10 +32,12 @@ DAY_DISTANCE = re.compile(r"^P(\d+)([DW])$")
 NEWS_TENSES = frozenset({"past", "perfect"})
 
 
-def linked_anchors(anchors: list[Anchor], segment: "Span", timexes: list[Timex], vocab: Vocabulary) -> list[Anchor]:
-    """Anchors for the clauses that share or measure from the time of ``anchors``."""
+def linked_anchors(anchors: list[Anchor], segment: "Span", timexes: list[Timex], dated: list[tuple[Timex, "Span"]],
+                   vocab: Vocabulary) -> list[Anchor]:
+    """Anchors for the clauses that share or measure from the time of ``anchors``
+    (``dated``: the segment's ``calendar_timexes``)."""
     taken = {a.verb.i for a in anchors}
-    dated_tokens = {t.i for _, span in calendar_timexes(segment, timexes) for t in span}
+    dated_tokens = {t.i for _, span in dated for t in span}
     out: list[Anchor] = []
     for anchor in anchors:
         for verb in sorted(anchor.group, key=lambda i: i):

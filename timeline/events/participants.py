@@ -28,6 +28,7 @@ to") are never read, since they hang on the predicate by other dependencies.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import TYPE_CHECKING, Iterable
 
 from ..records import ActorRef, Mention
@@ -95,12 +96,14 @@ class _Reader:
         self.vocab = vocab
         self.found: dict[tuple[int, int, str], Mention] = {}  # by place in the text, so order of mention is kept
         self.by_token: dict[int, list[Mention]] = {}
-        inside = [m for m in mentions if m.start >= segment.start_char and m.end <= segment.end_char]
-        self.before = [m for m in mentions if m.end <= segment.start_char and m.kind == "person"]
-        for token in segment:
-            at = [m for m in inside if m.start <= token.idx < m.end]
-            if at:
-                self.by_token[token.i] = at
+        start_char, end_char = segment.start_char, segment.end_char
+        inside = [m for m in mentions if m.start >= start_char and m.end <= end_char]
+        self.before = [m for m in mentions if m.end <= start_char and m.kind == "person"]
+        if inside:
+            starts = [t.idx for t in segment]
+            for mention in inside:  # each token gets the mentions over it, in the order of ``mentions``
+                for at in range(bisect_left(starts, mention.start), bisect_left(starts, mention.end)):
+                    self.by_token.setdefault(segment.start + at, []).append(mention)
         self.seen: set[int] = set()
 
     def arguments(self, predicate: "Token", statement: bool = False) -> None:

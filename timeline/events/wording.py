@@ -141,7 +141,7 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
     for name, indexes in by_mention_tokens.items():
         roles |= _role_words(indexes, [doc[i] for i in indexes], by_token[min(indexes)].kind)
     kept = set(chosen)
-    named = {id(m) for m in by_token.values() if _names_it(m, doc, kept, roles)}
+    named = {key for key, m in {id(m): m for m in by_token.values()}.items() if _names_it(m, doc, kept, roles)}
     words: list[str] = []
     last_mention: Mention | None = None
     previous = -2

@@ -1,0 +1,281 @@
+"""The parse of one document as plain Python objects, read from spaCy once.
+
+Event extraction walks the dependency tree of every sentence many times over:
+a predicate's children, a clause's subtree, the words around a verb. Each step
+on spaCy's own objects builds a new Python object and looks its strings up
+again, and a subtree is rebuilt, recursively, on every read. ``Parse`` reads
+each token once per document and keeps children and subtrees as tuples. Its
+tokens and spans answer what event extraction asks of them exactly as spaCy's
+do: ``i``, ``text``, ``lower_``, ``lemma_``, ``dep_``, ``pos_``, ``tag_``,
+``head``, ``children``, ``subtree``… of a token; ``start``, ``end``, ``text``,
+``root``, ``ents``… of a span; indexing, slices, ``sents`` and ``char_span`` of
+the document. Every function of ``events`` takes either kind.
+"""
+
+from __future__ import annotations
+
+from itertools import chain
+from typing import TYPE_CHECKING, Iterator
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+# Token attributes read from spaCy's array, in this order.
+_COLUMNS = ("ORTH", "LOWER", "LEMMA", "DEP", "POS", "TAG", "ENT_TYPE", "IS_SPACE", "IS_ALPHA", "IS_PUNCT", "HEAD",
+            "SPACY", "IDX")
+# String of each hash seen: the same across vocabularies, and far fewer than tokens.
+_STRINGS: dict[int, str] = {}
+_MAX_STRINGS = 500_000
+
+
+class Token:
+    """One token: spaCy's attributes as plain values, its head and children as tokens."""
+
+    __slots__ = ("doc", "i", "text", "whitespace_", "idx", "lower_", "lemma_", "dep_", "pos_", "tag_", "ent_type_",
+                 "is_space", "is_alpha", "is_punct", "head", "children", "_subtree")
+
+    doc: "Parse"
+    i: int
+    text: str
+    whitespace_: str
+    idx: int
+    lower_: str
+    lemma_: str
+    dep_: str
+    pos_: str
+    tag_: str
+    ent_type_: str
+    is_space: bool
+    is_alpha: bool
+    is_punct: bool
+    head: "Token"
+    children: tuple["Token", ...]  # in text order, as spaCy's lefts then rights
+    _subtree: "tuple[Token, ...] | None"
+
+    @property
+    def subtree(self) -> tuple["Token", ...]:
+        """The token and its descendants, in spaCy's order: each left child's
+        subtree, the token, each right child's subtree."""
+        found = self._subtree
+        if found is None:
+            found = self._subtree = _subtree(self)
+        return found
+
+    @property
+    def text_with_ws(self) -> str:
+        return self.text + self.whitespace_
+
+    @property
+    def left_edge(self) -> "Token":
+        return self.doc.tokens[self.doc.spacy[self.i].left_edge.i]
+
+    @property
+    def right_edge(self) -> "Token":
+        return self.doc.tokens[self.doc.spacy[self.i].right_edge.i]
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def __str__(self) -> str:
+        return self.text
+
+    __repr__ = __str__
+
+
+def _subtree(token: Token) -> tuple[Token, ...]:
+    out: list[Token] = []
+    stack: list[tuple[Token, bool]] = [(token, False)]
+    while stack:
+        node, placed = stack.pop()
+        if placed:
+            out.append(node)
+        elif node._subtree is not None:
+            out.extend(node._subtree)
+        else:
+            stack.extend((c, False) for c in reversed(node.children) if c.i > node.i)
+            stack.append((node, True))
+            stack.extend((c, False) for c in reversed(node.children) if c.i < node.i)
+    return tuple(out)
+
+
+class Span:
+    """Tokens ``start`` to ``end`` (exclusive) of a parse."""
+
+    __slots__ = ("doc", "start", "end", "label_")
+
+    def __init__(self, doc: "Parse", start: int, end: int, label: str = "") -> None:
+        self.doc, self.start, self.end, self.label_ = doc, start, end, label
+
+    @property
+    def start_char(self) -> int:
+        if self.start < self.end:
+            return self.doc.tokens[self.start].idx
+        return int(self.doc.spacy[self.start:self.end].start_char)
+
+    @property
+    def end_char(self) -> int:
+        if self.start < self.end:
+            last = self.doc.tokens[self.end - 1]
+            return last.idx + len(last.text)
+        return int(self.doc.spacy[self.start:self.end].end_char)
+
+    @property
+    def text(self) -> str:
+        return self.doc.text[self.start_char:self.end_char]
+
+    @property
+    def root(self) -> Token:
+        """The token nearest the root of its sentence, the first of those
+        equally near; a space or punctuation mark without children counts as
+        the farthest (spaCy's ``Span.root``)."""
+        tokens = self.doc.tokens
+        for token in tokens[self.start:self.end]:
+            if token.head is token:
+                return token
+        best, root = len(tokens), None
+        for token in tokens[self.start:self.end]:
+            if self.start <= token.head.i < self.end:
+                continue
+            if (token.is_space or token.is_punct) and not token.children:
+                steps = len(tokens) - 1
+            else:
+                steps, up = 0, token
+                while up.head is not up and steps < len(tokens):
+                    up, steps = up.head, steps + 1
+            if steps < best:
+                best, root = steps, token
+        return tokens[self.start] if root is None else root
+
+    @property
+    def ents(self) -> list["Span"]:
+        out = []
+        for ent in self.doc.ents:
+            if ent.start >= self.start:
+                if ent.end > self.end:
+                    break
+                out.append(ent)
+        return out
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def __iter__(self) -> Iterator[Token]:
+        return iter(self.doc.tokens[self.start:self.end])
+
+    def __getitem__(self, i: "int | slice") -> "Token | Span":
+        if isinstance(i, slice):
+            start, end = _slice(len(self), i)
+            return Span(self.doc, self.start + start, self.start + end)
+        at = self.end + i if i < 0 else self.start + i
+        if not self.start <= at < self.end:
+            raise IndexError("span index out of range")
+        return self.doc.tokens[at]
+
+    def __str__(self) -> str:
+        return self.text
+
+    __repr__ = __str__
+
+
+class Parse:
+    """A parsed document: its tokens, entities and text."""
+
+    __slots__ = ("spacy", "tokens", "text", "ents", "_spans")
+
+    def __init__(self, doc: "Doc") -> None:
+        from spacy.attrs import IDS
+
+        self.spacy = doc
+        tokens: list[Token] = []
+        columns = doc.to_array([IDS[c] for c in _COLUMNS]).T.tolist() if len(doc) else [[] for _ in _COLUMNS]
+        orth, lower, lemma, dep, pos, tag, ent, space, alpha, punct, heads, spacy, idx = columns
+        strings = [_strings(doc, column) for column in (orth, lower, lemma, dep, pos, tag, ent)]
+        new = Token.__new__
+        for i, text, lower_, lemma_, dep_, pos_, tag_, ent_type_, is_space, is_alpha, is_punct, ws, at in zip(
+                range(len(orth)), *strings, space, alpha, punct, spacy, idx):
+            token = new(Token)
+            token.doc, token.i, token.idx, token.text, token.lower_, token.lemma_ = self, i, at, text, lower_, lemma_
+            token.dep_, token.pos_, token.tag_, token.ent_type_ = dep_, pos_, tag_, ent_type_
+            token.is_space, token.is_alpha, token.is_punct = is_space == 1, is_alpha == 1, is_punct == 1
+            token.whitespace_ = " " if ws else ""
+            token._subtree = None
+            tokens.append(token)
+        children: dict[int, list[Token]] = {}
+        for token, offset in zip(tokens, heads):
+            head = token.i + (offset if offset < 1 << 63 else offset - (1 << 64))  # a signed offset, read unsigned
+            token.head = tokens[head]
+            if head != token.i:
+                children.setdefault(head, []).append(token)
+        for token in tokens:
+            kids = children.get(token.i)
+            token.children = () if kids is None else tuple(kids)
+        self.tokens = tokens
+        self.text = "".join(chain.from_iterable(zip(strings[0], (t.whitespace_ for t in tokens))))
+        self.ents = [Span(self, e.start, e.end, e.label_) for e in doc.ents]
+        self._spans: dict[tuple[int, int, str], Span | None] = {}
+
+    def release(self) -> None:
+        """Undo the references between tokens (heads, children, subtrees and
+        the document), so that the parse is freed as soon as it is dropped
+        instead of waiting for the garbage collector, which would otherwise
+        walk every token of every document read."""
+        for token in self.tokens:
+            token.head = token.children = token._subtree = None  # type: ignore[assignment]
+        self.tokens = []
+        self.ents = []
+        self._spans = {}
+
+    @property
+    def sents(self) -> Iterator[Span]:
+        for sentence in self.spacy.sents:
+            yield Span(self, sentence.start, sentence.end)
+
+    def char_span(self, start: int, end: int, alignment_mode: str = "strict") -> Span | None:
+        """The tokens of characters ``start`` to ``end``, as spaCy aligns them;
+        remembered, since every mention and time expression is asked for again
+        by each clause that holds it."""
+        key = (start, end, alignment_mode)
+        if key in self._spans:
+            return self._spans[key]
+        found = self.spacy.char_span(start, end, alignment_mode=alignment_mode)
+        span = self._spans[key] = None if found is None else Span(self, found.start, found.end)
+        return span
+
+    def __len__(self) -> int:
+        return len(self.tokens)
+
+    def __iter__(self) -> Iterator[Token]:
+        return iter(self.tokens)
+
+    def __getitem__(self, i: "int | slice") -> "Token | Span":
+        if isinstance(i, slice):
+            return Span(self, *_slice(len(self.tokens), i))
+        return self.tokens[i]
+
+
+def _strings(doc: "Doc", keys: list[int]) -> list[str]:
+    """The strings of a column of hashes."""
+    found = list(map(_STRINGS.get, keys))
+    if None in found:
+        if len(_STRINGS) > _MAX_STRINGS:
+            _STRINGS.clear()
+        strings = doc.vocab.strings
+        for key in set(keys).difference(_STRINGS):
+            _STRINGS[key] = strings[key]
+        found = list(map(_STRINGS.__getitem__, keys))
+    return found
+
+
+def parse_of(doc: "Doc | Parse") -> Parse:
+    """``doc`` read once into plain objects (a Parse stays as it is)."""
+    return doc if isinstance(doc, Parse) else Parse(doc)
+
+
+def _slice(length: int, i: slice) -> tuple[int, int]:
+    """spaCy's reading of a slice: no step, bounds clipped, never reversed."""
+    if i.step not in (None, 1):
+        raise ValueError("a span takes no step")
+    start = 0 if i.start is None else i.start + length if i.start < 0 else i.start
+    start = min(length, max(0, start))
+    stop = length if i.stop is None else i.stop + length if i.stop < 0 else i.stop
+    return start, min(length, max(start, stop))
