@@ -148,8 +148,11 @@ def positions(doc: "Doc", attr: str, values: Iterable[str]) -> list[int]:
         ids = _string_ids(doc.vocab.strings, values)  # the gazetteer's word lists: hashed once
     else:
         ids = frozenset(doc.vocab.strings.add(v) for v in values)
+    column = doc.to_array(IDS[attr])
+    if len(ids) == 1:
+        return (column == next(iter(ids))).nonzero()[0].tolist()  # one value: compared on the array
     # A set lookup per token beats numpy.isin's set-up on arrays of a few hundred.
-    return [i for i, value in enumerate(doc.to_array(IDS[attr]).tolist()) if value in ids]
+    return [i for i, value in enumerate(column.tolist()) if value in ids]
 
 
 _IDS: dict[tuple[int, object], frozenset[int]] = {}

@@ -37,7 +37,9 @@ def join_particle_names(doc: "Doc", ents: list["Span"], particles: frozenset[str
     the particles that follow it to the next capitalised word, and the
     particle surname of a full name marked as that person wherever the text
     repeats it."""
-    if not any(t.text in particles for t in doc):
+    from .institutions import positions
+
+    if not positions(doc, "ORTH", particles):
         return ents  # most articles name nobody this way: nothing to look at
     ents = _carry_over(doc, ents, particles)
     return _mark_surnames(doc, ents, particles)

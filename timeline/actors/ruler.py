@@ -137,7 +137,8 @@ class ActorGazetteer:
                 and (tok.i not in label or label[tok.i].label_ in ("PERSON", "ORG", "GPE", "LOC"))
 
         towns: set[int] = set()
-        for tok in doc:
+        # Every rule below asks town() of the token itself, which wants a proper noun.
+        for tok in map(doc.__getitem__, positions(doc, "TAG", ("NNP",))):
             # Read on the surface as well: the small parser often misses the
             # coordination ("Donetsk and Luhansk people's republics").
             other = doc[tok.i - 2] if tok.i >= 2 and doc[tok.i - 1].lower_ in ("and", "or", ",") else None
@@ -218,10 +219,11 @@ class ActorGazetteer:
         ]
         people = [e for e in ents if e.label_ == "PERSON" and len(e) > 1]
         surnames = {fold(e[-1].text) for e in people} | {fold(e.text) for e in people}
+        person_starts = {e.start for e in ents if e.label_ == "PERSON"}
         out: list[Span] = []
         for ent in ents:
             if ent.label_ in _PERSONLIKE:
-                kept = self._before_person(ent, ents)
+                kept = self._before_person(ent, person_starts)
                 if kept is None:
                     continue  # "US National Security" (Adviser) before "Jake Sullivan"
                 if kept is not ent:
@@ -248,17 +250,18 @@ class ActorGazetteer:
             out.append(ent)
         return out
 
-    def _before_person(self, ent: "Span", ents: list["Span"]) -> "Span | None":
+    def _before_person(self, ent: "Span", person_starts: set[int]) -> "Span | None":
         """``ent`` without the title it holds when a person's name follows:
         a country word or nothing before title words up to the name, whatever
         the tagger cut off ("US National Security" + "Adviser" + "Jake
         Sullivan"), is no actor (None); a known organisation before them
-        ("Pentagon Press" + "Secretary") is that organisation."""
+        ("Pentagon Press" + "Secretary") is that organisation. ``person_starts``:
+        where the names of people begin."""
         doc = ent.doc
         end = ent.end
         while end < len(doc) and doc[end].is_title and fold(doc[end].text) in self.title_words:
             end += 1
-        if not any(e.start == end and e.label_ == "PERSON" for e in ents):
+        if end not in person_starts:
             return ent
         first = next((t.i for t in ent if fold(t.text) in self.title_words), None)
         if first is None:
@@ -312,6 +315,8 @@ def _merge_match(ents: list["Span"], match: "Span") -> list["Span"]:
     it is only the match with a leading "the"; any other overlap gives way.
     """
     overlapping = [e for e in ents if e.start < match.end and match.start < e.end]
+    if not overlapping:
+        return _sorted(ents + [match])
     for ent in overlapping:
         contains = ent.start <= match.start and match.end <= ent.end
         if contains and len(ent) > len(match):
@@ -320,7 +325,7 @@ def _merge_match(ents: list["Span"], match: "Span") -> list["Span"]:
                 return ents
             if ent.label_ == match.label_ or ent.label_ in ("GPE", "LOC") and match.label_ in ("GPE", "LOC"):
                 return ents
-    rest = [e for e in ents if e not in overlapping]
+    rest = [e for e in ents if not (e.start < match.end and match.start < e.end)]  # the others
     return _sorted(rest + [match])
 
 

@@ -137,7 +137,7 @@ def segments(doc: "Doc") -> list["Span"]:
     for sentence in doc.sents:
         start = sentence.start
         for token in sentence:
-            if token.is_space and "\n" in token.text:
+            if "\n" in token.text and token.is_space:
                 if token.i > start:
                     out.append(doc[start:token.i])
                 start = token.i + 1

@@ -21,8 +21,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # Token attributes read from spaCy's array, in this order.
-_COLUMNS = ("ORTH", "LOWER", "LEMMA", "DEP", "POS", "TAG", "ENT_TYPE", "IS_SPACE", "IS_ALPHA", "IS_PUNCT", "HEAD",
-            "SPACY", "IDX")
+_COLUMNS = ("ORTH", "LOWER", "LEMMA", "DEP", "POS", "TAG", "HEAD", "SPACY", "IDX")
 # String of each hash seen: the same across vocabularies, and far fewer than tokens.
 _STRINGS: dict[int, str] = {}
 _MAX_STRINGS = 500_000
@@ -31,8 +30,8 @@ _MAX_STRINGS = 500_000
 class Token:
     """One token: spaCy's attributes as plain values, its head and children as tokens."""
 
-    __slots__ = ("doc", "i", "text", "whitespace_", "idx", "lower_", "lemma_", "dep_", "pos_", "tag_", "ent_type_",
-                 "is_space", "is_alpha", "is_punct", "head", "children", "_subtree")
+    __slots__ = ("doc", "i", "text", "whitespace_", "idx", "lower_", "lemma_", "dep_", "pos_", "tag_", "head",
+                 "children", "_subtree")
 
     doc: "Parse"
     i: int
@@ -44,10 +43,6 @@ class Token:
     dep_: str
     pos_: str
     tag_: str
-    ent_type_: str
-    is_space: bool
-    is_alpha: bool
-    is_punct: bool
     head: "Token"
     children: tuple["Token", ...]  # in text order, as spaCy's lefts then rights
     _subtree: "tuple[Token, ...] | None"
@@ -64,6 +59,23 @@ class Token:
     @property
     def text_with_ws(self) -> str:
         return self.text + self.whitespace_
+
+    # Read seldom: asked of spaCy's token.
+    @property
+    def ent_type_(self) -> str:
+        return str(self.doc.spacy[self.i].ent_type_)
+
+    @property
+    def is_space(self) -> bool:
+        return bool(self.doc.spacy[self.i].is_space)
+
+    @property
+    def is_alpha(self) -> bool:
+        return bool(self.doc.spacy[self.i].is_alpha)
+
+    @property
+    def is_punct(self) -> bool:
+        return bool(self.doc.spacy[self.i].is_punct)
 
     @property
     def left_edge(self) -> "Token":
@@ -83,6 +95,8 @@ class Token:
 
 
 def _subtree(token: Token) -> tuple[Token, ...]:
+    if not token.children:
+        return (token,)
     out: list[Token] = []
     stack: list[tuple[Token, bool]] = [(token, False)]
     while stack:
@@ -91,6 +105,8 @@ def _subtree(token: Token) -> tuple[Token, ...]:
             out.append(node)
         elif node._subtree is not None:
             out.extend(node._subtree)
+        elif not node.children:
+            out.append(node)
         else:
             stack.extend((c, False) for c in reversed(node.children) if c.i > node.i)
             stack.append((node, True))
@@ -187,21 +203,21 @@ class Parse:
 
         self.spacy = doc
         tokens: list[Token] = []
-        columns = doc.to_array([IDS[c] for c in _COLUMNS]).T.tolist() if len(doc) else [[] for _ in _COLUMNS]
-        orth, lower, lemma, dep, pos, tag, ent, space, alpha, punct, heads, spacy, idx = columns
-        strings = [_strings(doc, column) for column in (orth, lower, lemma, dep, pos, tag, ent)]
+        rows = doc.to_array([IDS[c] for c in _COLUMNS]).T.tolist() if len(doc) else [[] for _ in _COLUMNS]
+        columns = dict(zip(_COLUMNS, rows))
+        texts = _strings(doc, columns["ORTH"])
         new = Token.__new__
-        for i, text, lower_, lemma_, dep_, pos_, tag_, ent_type_, is_space, is_alpha, is_punct, ws, at in zip(
-                range(len(orth)), *strings, space, alpha, punct, spacy, idx):
+        spaces = [" " if w else "" for w in columns["SPACY"]]
+        for i, text, space, lower_, lemma_, dep_, pos_, tag_, at in zip(
+                range(len(texts)), texts, spaces,
+                *(_strings(doc, columns[c]) for c in ("LOWER", "LEMMA", "DEP", "POS", "TAG")), columns["IDX"]):
             token = new(Token)
-            token.doc, token.i, token.idx, token.text, token.lower_, token.lemma_ = self, i, at, text, lower_, lemma_
-            token.dep_, token.pos_, token.tag_, token.ent_type_ = dep_, pos_, tag_, ent_type_
-            token.is_space, token.is_alpha, token.is_punct = is_space == 1, is_alpha == 1, is_punct == 1
-            token.whitespace_ = " " if ws else ""
+            token.doc, token.i, token.idx, token.text, token.whitespace_ = self, i, at, text, space
+            token.lower_, token.lemma_, token.dep_, token.pos_, token.tag_ = lower_, lemma_, dep_, pos_, tag_
             token._subtree = None
             tokens.append(token)
         children: dict[int, list[Token]] = {}
-        for token, offset in zip(tokens, heads):
+        for token, offset in zip(tokens, columns["HEAD"]):
             head = token.i + (offset if offset < 1 << 63 else offset - (1 << 64))  # a signed offset, read unsigned
             token.head = tokens[head]
             if head != token.i:
@@ -210,7 +226,7 @@ class Parse:
             kids = children.get(token.i)
             token.children = () if kids is None else tuple(kids)
         self.tokens = tokens
-        self.text = "".join(chain.from_iterable(zip(strings[0], (t.whitespace_ for t in tokens))))
+        self.text = "".join(chain.from_iterable(zip(texts, spaces)))
         self.ents = [Span(self, e.start, e.end, e.label_) for e in doc.ents]
         self._spans: dict[tuple[int, int, str], Span | None] = {}
 

@@ -58,9 +58,12 @@ def place_of(mentions: Iterable[Mention], doc_tokens: "Span") -> str | None:
     return None
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def clean_text(text: str) -> str:
     """A sentence for the summary: one line, no stray spaces."""
-    return re.sub(r"\s+", " ", text).strip()
+    return _SPACES.sub(" ", text).strip()
 
 
 def _role_words(mention_tokens: set[int], tokens: "list[Token]", kind: str) -> set[int]:
@@ -121,7 +124,7 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
     described = _described(root, dropped, within)
     dropped |= {t.i for t in root.children if t.i in described or t.tag_ in RELATIVE_TAGS}
     for kinds in (frozenset(),) + PRUNING_ORDER:
-        chosen = _tidy(sorted(described | set(_collect(root, dropped, kinds, elided))), doc)
+        chosen = _tidy(sorted(described | set(_collect(root, dropped, kinds, elided))), doc.tokens)
         if _word_count(chosen, by_token) <= TITLE_WORDS:
             break
     if kinds:
@@ -130,7 +133,8 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
         # the Belarusian border"), so the title keeps what the verb most needs.
         spared: set[int] = set()
         for part in sorted((t for t in root.subtree if t.dep_ in kinds and t.i not in dropped), key=lambda t: t.i):
-            trial = _tidy(sorted(described | set(_collect(root, dropped, kinds, elided, spared | {part.i}))), doc)
+            trial = _tidy(sorted(described | set(_collect(root, dropped, kinds, elided, spared | {part.i}))),
+                          doc.tokens)
             if len(trial) > len(chosen) and _word_count(trial, by_token) <= TITLE_WORDS:
                 spared.add(part.i)
                 chosen = trial
@@ -138,8 +142,9 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
     for i, mention in by_token.items():
         by_mention_tokens.setdefault(mention.name, set()).add(i)
     roles: set[int] = set()
+    tokens = doc.tokens
     for name, indexes in by_mention_tokens.items():
-        roles |= _role_words(indexes, [doc[i] for i in indexes], by_token[min(indexes)].kind)
+        roles |= _role_words(indexes, [tokens[i] for i in indexes], by_token[min(indexes)].kind)
     kept = set(chosen)
     named = {key for key, m in {id(m): m for m in by_token.values()}.items() if _names_it(m, doc, kept, roles)}
     words: list[str] = []
@@ -151,7 +156,7 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
         previous = i
         if i in roles:
             continue
-        token = doc[i]
+        token = tokens[i]
         mention = by_token.get(i)
         if mention is not None and id(mention) in named:
             if mention is last_mention:
@@ -160,7 +165,7 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
             last = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             if mention.name.lower().startswith("the ") and words and words[-1].strip().lower() == "the":
                 words.pop()  # "the West" is the name itself: the article's own "the" goes
-            before = doc[span_start(mention, doc, i) - 1] if span_start(mention, doc, i) - 1 in kept else None
+            before = tokens[span_start(mention, doc, i) - 1] if span_start(mention, doc, i) - 1 in kept else None
             if _takes_article(mention.name) and not (before is not None and (
                     before.dep_ in ("det", "poss") or before.tag_ == "PRP$")):
                 words.append("the ")  # "Washington had not addressed" -> the United States had not addressed
@@ -300,18 +305,18 @@ def _measures(root: "Token") -> set[int]:
     return {t.i for c in root.subtree if c.dep_ == "npadvmod" and c.lemma_.lower() in units for t in c.subtree}
 
 
-def _tidy(chosen: list[int], doc: "Doc") -> list[int]:
+def _tidy(chosen: list[int], tokens: "list[Token]") -> list[int]:
     """No title starts or ends on a function word, and no preposition is left
     without its object: cutting a clause must never leave "on and"."""
     kept = set(chosen)
-    out = [i for i in chosen if not (doc[i].dep_ == "prep" and not any(c.i in kept for c in doc[i].children))]
-    while out and (doc[out[-1]].dep_ in DANGLING_DEPS or doc[out[-1]].pos_ == "CCONJ"):
+    out = [i for i in chosen if not (tokens[i].dep_ == "prep" and not any(c.i in kept for c in tokens[i].children))]
+    while out and (tokens[out[-1]].dep_ in DANGLING_DEPS or tokens[out[-1]].pos_ == "CCONJ"):
         out.pop()
-    while out and (doc[out[0]].dep_ in ("cc", "mark", "punct", "preconj") or doc[out[0]].pos_ == "CCONJ"):
+    while out and (tokens[out[0]].dep_ in ("cc", "mark", "punct", "preconj") or tokens[out[0]].pos_ == "CCONJ"):
         out.pop(0)
     # two conjunctions in a row, or a conjunction before a comma: the part between them went
-    return [i for n, i in enumerate(out) if not (doc[i].dep_ == "cc" and n + 1 < len(out)
-                                               and doc[out[n + 1]].dep_ in ("cc", "punct"))]
+    return [i for n, i in enumerate(out) if not (tokens[i].dep_ == "cc" and n + 1 < len(out)
+                                               and tokens[out[n + 1]].dep_ in ("cc", "punct"))]
 
 
 def _subject_run(root: "Token") -> list[int]:
