@@ -15,7 +15,7 @@ the document. Every function of ``events`` takes either kind.
 from __future__ import annotations
 
 from itertools import chain
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -25,6 +25,11 @@ _COLUMNS = ("ORTH", "LOWER", "LEMMA", "DEP", "POS", "TAG", "HEAD", "SPACY", "IDX
 # String of each hash seen: the same across vocabularies, and far fewer than tokens.
 _STRINGS: dict[int, str] = {}
 _MAX_STRINGS = 500_000
+
+
+def _from_spacy(attribute: str) -> Any:
+    """A token attribute read from spaCy's own token, for those seldom asked."""
+    return property(lambda token: getattr(token.doc.spacy[token.i], attribute))
 
 
 class Token:
@@ -60,22 +65,11 @@ class Token:
     def text_with_ws(self) -> str:
         return self.text + self.whitespace_
 
-    # Read seldom: asked of spaCy's token.
-    @property
-    def ent_type_(self) -> str:
-        return str(self.doc.spacy[self.i].ent_type_)
-
-    @property
-    def is_space(self) -> bool:
-        return bool(self.doc.spacy[self.i].is_space)
-
-    @property
-    def is_alpha(self) -> bool:
-        return bool(self.doc.spacy[self.i].is_alpha)
-
-    @property
-    def is_punct(self) -> bool:
-        return bool(self.doc.spacy[self.i].is_punct)
+    # Read seldom: asked of spaCy's token when needed.
+    ent_type_ = _from_spacy("ent_type_")
+    is_space = _from_spacy("is_space")
+    is_alpha = _from_spacy("is_alpha")
+    is_punct = _from_spacy("is_punct")
 
     @property
     def left_edge(self) -> "Token":
