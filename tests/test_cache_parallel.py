@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 from timeline import extract as extract_module
+from timeline import nlp as nlp_module
 from timeline.config import Config
+from timeline.errors import ConfigError
 from timeline.nlp import load_pipeline
-from timeline.parallel import STRATEGIES, parse_extract, unused_components
+from timeline.parallel import STRATEGIES, ParseAhead, parse_extract, unused_components
 from timeline.records import Article, Extraction
 
 from test_cache import article, make_cfg
@@ -70,3 +73,88 @@ def test_a_text_too_long_to_parse_is_an_error_of_its_own(tmp_path: Path, jobs: i
     results = list(parse_extract(articles, nlp, cfg, summarise, jobs=jobs))
     assert [bool(e.errors) for e in results] == [False, True, False, False, False]
     assert "too long to parse" in results[1].errors[0]
+
+
+def test_items_of_one_file_are_parsed_each_from_its_own_text(tmp_path: Path) -> None:
+    """A feed or a JSON Lines export gives several articles of one path."""
+    cfg = make_cfg(tmp_path)
+    nlp = load_pipeline(cfg.nlp.pipeline)
+    texts = ["Olaf Scholz met Joe Biden in Washington.", "Emmanuel Macron spoke in Paris on Monday. He left.",
+             "Vladimir Putin stayed in Moscow."]
+    items = [Article(id=f"feed-{n}", path="feed.xml", title=f"Item {n}", text=text) for n, text in enumerate(texts)]
+    alone = [e for a in items for e in parse_extract([a], nlp, cfg, summarise, jobs=1)]
+    assert list(parse_extract(items, nlp, cfg, summarise, jobs=1)) == alone
+    assert len({e.warnings for e in alone}) == 3
+
+
+@pytest.fixture
+def ahead_started(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """How many articles each ParseAhead of the test was started with."""
+    started: list[int] = []
+    start = ParseAhead.__init__
+
+    def counting(self: ParseAhead, articles: list[Article], *args: object) -> None:
+        started.append(len(articles))
+        start(self, articles, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ParseAhead, "__init__", counting)
+    return started
+
+
+def edited(articles: list[Article], *indexes: int) -> list[Article]:
+    return [article(n, text=f"Emmanuel Macron called Olaf Scholz on Monday ({n}).") if n in indexes else a
+            for n, a in enumerate(articles)]
+
+
+@pytest.mark.parametrize("changed", [(3,), (0, 5, 6), tuple(range(1, 9)), tuple(range(1, 10))])
+def test_a_few_misses_parsed_ahead_give_what_one_process_gives(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                               changed: tuple[int, ...], ahead_started: list[int]) -> None:
+    monkeypatch.setattr(extract_module, "extract", summarise)
+    cfg = make_cfg(tmp_path, "nlp:\n  batch_size: 8\n")
+    articles = [article(n) for n in range(12)]
+    list(extract_module.extract_all(articles, cfg, jobs=2))
+    articles = edited(articles, *changed)
+    cache = extract_module.extraction_cache(cfg)
+    ahead = list(extract_module.extract_all(articles, cfg, cache=cache, jobs=2))
+    assert (cache.hits, cache.misses) == (12 - len(changed), len(changed))
+    assert ahead_started == ([len(changed)] if len(changed) <= 8 else [])  # more than a batch go to the pool
+    (tmp_path / "other").mkdir()
+    alone = list(extract_module.extract_all(articles, make_cfg(tmp_path / "other", "nlp:\n  batch_size: 8\n"), jobs=1))
+    assert ahead == alone
+    assert list(extract_module.extract_all(articles, cfg, jobs=2)) == alone  # and the cache holds them
+
+
+def test_what_the_process_parsing_ahead_does_not_return_is_parsed_here(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, ahead_started: list[int]
+) -> None:
+    parent = os.getpid()
+
+    def dies_in_a_child(a: Article, doc: object, cfg: Config) -> Extraction:
+        if os.getpid() != parent and a.id == "a5":
+            os._exit(3)  # as if killed
+        return summarise(a, doc, cfg)
+
+    monkeypatch.setattr(extract_module, "extract", dies_in_a_child)
+    cfg = make_cfg(tmp_path)
+    articles = [article(n) for n in range(8)]
+    list(extract_module.extract_all(articles, cfg, jobs=2))
+    articles = edited(articles, 2, 5, 7)
+    result = list(extract_module.extract_all(articles, cfg, jobs=2))
+    assert ahead_started == [3]
+    assert result == [summarise(a, load_pipeline(cfg.nlp.pipeline)(a.text), cfg) for a in articles]
+
+
+def test_an_error_of_the_process_parsing_ahead_is_raised_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                              ahead_started: list[int]) -> None:
+    monkeypatch.setattr(extract_module, "extract", summarise)
+    cfg = make_cfg(tmp_path)
+    articles = [article(n) for n in range(4)]
+    list(extract_module.extract_all(articles, cfg, jobs=2))
+
+    def not_installed(name: str) -> None:
+        raise ConfigError(f"nlp.pipeline: spaCy pipeline {name!r} is not installed")
+
+    monkeypatch.setattr(nlp_module, "load_pipeline", not_installed)
+    with pytest.raises(ConfigError, match="is not installed"):
+        list(extract_module.extract_all(edited(articles, 1), cfg, jobs=2))
+    assert ahead_started == [1]

@@ -1,30 +1,40 @@
 """Per-article extraction cache: the reason a rebuild re-parses only what changed.
 
-An entry is the JSON form of one ``Extraction``, filed under the article's
+An entry is one ``Extraction`` without its article, filed under the article's
 fingerprint inside a folder named for everything else that changes the result
 (extractor version and code, spaCy and pipeline versions, relevant config,
-the shape of the records). The folder may be deleted at any time. JSON rather
-than pickle because the cache can come back from CI storage: loading a JSON
-file can only fail, never run code. A corrupt or stale entry is a miss.
+the shape of the records, the entry format). The folder may be deleted at any
+time. JSON rather than pickle because the cache can come back from CI
+storage: loading a JSON file can only fail, never run code. A corrupt or
+stale entry is a miss.
+
+An entry file is a header line ``{"format", "fingerprint", "sha256"}`` and
+then the body, the extraction's fields as ``codec`` writes them; the checksum
+is of the body's bytes, so it is checked without writing the body again.
+The article itself is not stored: its fingerprint already says the text is
+the same, and the article as read now is the one a hit must describe.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import gc
 import hashlib
 import json
 import logging
 import shutil
-import types
 import typing
-from datetime import date
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator, Sequence
 
 from . import EXTRACTOR_VERSION
+from .codec import decoder, encoder, to_jsonable
 from .records import Article, Extraction, stable_hash
 from .store.yamlio import atomic_write_text
+
+__all__ = ["ENTRY_FORMAT", "ExtractionCache", "code_fingerprint", "environment_key", "open_cache", "to_jsonable"]
 
 log = logging.getLogger("timeline")
 
@@ -32,7 +42,14 @@ log = logging.getLogger("timeline")
 # that a development checkout never serves results of older code.
 EXTRACTION_CODE = ("extract.py", "nlp.py", "records.py", "temporal", "actors", "events", "data")
 
-ENTRY_FORMAT = 1  # bump when the envelope below changes
+ENTRY_FORMAT = 2  # bump when the entry layout below changes
+
+Entry = tuple[str, bytes]  # an article's fingerprint, and the bytes of the file filed under it
+
+# The body of an entry: every field of an Extraction but its article, in order.
+STORED_FIELDS = tuple(f.name for f in dataclasses.fields(Extraction) if f.name != "article")
+_hints = typing.get_type_hints(Extraction)
+BODY = tuple[tuple(_hints[name] for name in STORED_FIELDS)]  # type: ignore[misc]
 
 
 class ExtractionCache:
@@ -47,51 +64,77 @@ class ExtractionCache:
         self.misses = 0
         self.corrupt = 0
 
-    def _entry(self, article: Article) -> Path:
-        key = article.fingerprint
+    def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.json"
+
+    def find(self, articles: Sequence[Article]) -> list[Entry | None]:
+        """The entry of each article, None where there is none (a miss).
+
+        Only reads files: whether an entry is sound is for ``load`` to say.
+        """
+        found: list[Entry | None] = []
+        for article in articles:
+            key = article.fingerprint  # hashes the whole text: computed once
+            try:
+                found.append((key, self._path(key).read_bytes()) if self.enabled else None)
+            except OSError:
+                found.append(None)
+        self.misses += found.count(None)
+        return found
+
+    def load(self, articles: Sequence[Article], found: Sequence[Entry | None]) -> list[Extraction | None]:
+        """The extraction of each article whose ``found`` entry is sound, None for the others (misses)."""
+        loaded: list[Extraction | None] = []
+        with _collector_paused():
+            for article, entry in zip(articles, found):
+                extraction = None if entry is None else self._decode(article, *entry)
+                if extraction is not None:
+                    self.hits += 1
+                elif entry is not None:
+                    self.corrupt += 1
+                    self.misses += 1
+                loaded.append(extraction)
+        return loaded
 
     def get(self, article: Article) -> Extraction | None:
         """The cached extraction of ``article``, or None (missing, corrupt or stale)."""
-        if not self.enabled:
-            self.misses += 1
-            return None
-        path = self._entry(article)
+        return self.load([article], self.find([article]))[0]
+
+    def _decode(self, article: Article, key: str, raw: bytes) -> Extraction | None:
         try:
-            raw = path.read_bytes()
-        except OSError:
-            self.misses += 1
-            return None
-        try:
-            envelope = json.loads(raw)
-            if envelope.get("format") != ENTRY_FORMAT or envelope.get("fingerprint") != article.fingerprint:
+            head, _, body = raw.partition(b"\n")
+            header = json.loads(head)
+            if header.get("format") != ENTRY_FORMAT or header.get("fingerprint") != key:
                 raise ValueError("entry of another format or article")
-            body = json.dumps(envelope["extraction"], sort_keys=True, ensure_ascii=False)
-            if hashlib.sha256(body.encode("utf-8")).hexdigest() != envelope.get("sha256"):
+            if hashlib.sha256(body).hexdigest() != header.get("sha256"):
                 raise ValueError("checksum mismatch")
-            extraction = from_jsonable(Extraction, envelope["extraction"])
+            values = _read_body(json.loads(body))
         except Exception as exc:  # noqa: BLE001 - any damage to an entry is a miss, never fatal
             log.debug("cache: recomputing %s (%s: %s)", article.path, type(exc).__name__, exc)
-            self.corrupt += 1
-            self.misses += 1
             return None
-        self.hits += 1
+        extraction = Extraction(article=article, **dict(zip(STORED_FIELDS, values)))
         # The article may have moved or gained metadata extraction does not read;
-        # the cached result must describe the article as it is now.
-        return dataclasses.replace(extraction, article=article)
+        # the cached result must describe the article as it is now, down to the
+        # id its happenings carry (a moved file gets a new id).
+        if any(h.article_id != article.id for h in extraction.happenings):
+            happenings = tuple(dataclasses.replace(h, article_id=article.id) for h in extraction.happenings)
+            extraction = dataclasses.replace(extraction, happenings=happenings)
+        return extraction
 
     def put(self, extraction: Extraction) -> None:
         """Store ``extraction``; a cache that cannot be written only costs time."""
-        data = to_jsonable(extraction)
-        body = json.dumps(data, sort_keys=True, ensure_ascii=False)
-        envelope = {
+        # ASCII: a lone surrogate a text may carry is then written as an escape, not refused.
+        body = json.dumps(_write_body(tuple(getattr(extraction, name) for name in STORED_FIELDS)),
+                          separators=(",", ":"))
+        key = extraction.article.fingerprint
+        header = json.dumps({
             "format": ENTRY_FORMAT,
-            "fingerprint": extraction.article.fingerprint,
+            "fingerprint": key,
             "sha256": hashlib.sha256(body.encode("utf-8")).hexdigest(),
-            "extraction": data,
-        }
+        })
         try:
-            atomic_write_text(self._entry(extraction.article), json.dumps(envelope, ensure_ascii=False))
+            # No fsync: a torn entry fails its checksum and is only a miss.
+            atomic_write_text(self._path(key), f"{header}\n{body}", sync=False)
         except OSError as exc:
             log.warning("cache: cannot write %s: %s", self.folder, exc.strerror)
 
@@ -106,6 +149,28 @@ class ExtractionCache:
             shutil.rmtree(folder, ignore_errors=True)
 
 
+_read_body = decoder(BODY)
+_write_body = encoder(BODY)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while entries are decoded.
+
+    Decoding allocates some 10^5 records and containers, all of which live
+    on and none of which form cycles; with the collector running, every
+    collection walks all the records decoded so far, and the walks took
+    longer than the decoding itself.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def open_cache(root: Path, pipeline: str, settings: object, *, enabled: bool = True) -> ExtractionCache:
     """The cache for ``pipeline`` and the extraction-relevant ``settings``."""
     return ExtractionCache(root, environment_key(pipeline, settings), enabled=enabled)
@@ -114,16 +179,17 @@ def open_cache(root: Path, pipeline: str, settings: object, *, enabled: bool = T
 def environment_key(pipeline: str, settings: object) -> str:
     """Hash of everything besides the article that decides an extraction's result."""
     return stable_hash(
-        EXTRACTOR_VERSION, _code_fingerprint(), _pipeline_version(pipeline), _package_version("spacy"),
-        pipeline, settings, _schema(Extraction), length=16,
+        EXTRACTOR_VERSION, ENTRY_FORMAT, code_fingerprint(EXTRACTION_CODE), _pipeline_version(pipeline),
+        _package_version("spacy"), pipeline, settings, _schema(Extraction), length=16,
     )
 
 
-@lru_cache(maxsize=1)
-def _code_fingerprint() -> str:
+@lru_cache(maxsize=None)
+def code_fingerprint(names: tuple[str, ...]) -> str:
+    """Hash of the package's files and folders ``names`` (relative to ``timeline/``), for cache keys."""
     package = Path(__file__).resolve().parent
     digest = hashlib.sha256()
-    for name in EXTRACTION_CODE:
+    for name in names:
         target = package / name
         files = sorted(target.rglob("*")) if target.is_dir() else [target]
         for file in files:
@@ -168,76 +234,3 @@ def _schema(cls: type) -> str:
 
     walk(cls)
     return stable_hash(seen, length=16)
-
-
-# --- records <-> JSON -------------------------------------------------------
-# Driven by the records' type hints, so that a field added to a record needs no
-# change here.
-
-
-def to_jsonable(value: Any) -> Any:
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: to_jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    if isinstance(value, (tuple, list)):
-        return [to_jsonable(v) for v in value]
-    if isinstance(value, dict):
-        return {str(k): to_jsonable(v) for k, v in value.items()}
-    if isinstance(value, date):
-        return value.isoformat()
-    return value
-
-
-@lru_cache(maxsize=None)
-def _record_fields(kind: type) -> tuple[dict[str, Any], frozenset[str]]:
-    # Resolving type hints is slow and the records never change while running.
-    return typing.get_type_hints(kind), frozenset(f.name for f in dataclasses.fields(kind))
-
-
-def from_jsonable(kind: Any, data: Any) -> Any:
-    """Rebuild a value of type ``kind``; raises ValueError on anything that does not fit."""
-    origin = typing.get_origin(kind)
-    if origin in (typing.Union, types.UnionType):
-        options = typing.get_args(kind)
-        if data is None and type(None) in options:
-            return None
-        errors = []
-        for option in options:
-            if option is type(None):
-                continue
-            try:
-                return from_jsonable(option, data)
-            except (ValueError, TypeError) as exc:
-                errors.append(str(exc))
-        raise ValueError(f"no type of {kind} fits: {'; '.join(errors)}")
-    if origin is tuple:
-        if not isinstance(data, list):
-            raise ValueError(f"expected a list for {kind}")
-        args = typing.get_args(kind)
-        if len(args) == 2 and args[1] is Ellipsis:
-            return tuple(from_jsonable(args[0], v) for v in data)
-        if len(args) != len(data):
-            raise ValueError(f"expected {len(args)} items for {kind}")
-        return tuple(from_jsonable(a, v) for a, v in zip(args, data))
-    if origin is dict:
-        key_kind, value_kind = typing.get_args(kind)
-        if not isinstance(data, dict):
-            raise ValueError(f"expected a mapping for {kind}")
-        return {from_jsonable(key_kind, k): from_jsonable(value_kind, v) for k, v in data.items()}
-    if dataclasses.is_dataclass(kind):
-        if not isinstance(data, dict):
-            raise ValueError(f"expected a mapping for {kind.__name__}")
-        hints, names = _record_fields(kind)
-        if set(data) - names:
-            raise ValueError(f"unknown fields for {kind.__name__}: {sorted(set(data) - names)}")
-        return kind(**{name: from_jsonable(hints[name], v) for name, v in data.items()})
-    if kind is date:
-        if not isinstance(data, str):
-            raise ValueError("expected an ISO date")
-        return date.fromisoformat(data)
-    if kind is float and isinstance(data, int) and not isinstance(data, bool):
-        return float(data)
-    if kind is Any or kind is object:
-        return data
-    if isinstance(kind, type) and (type(data) is not kind):
-        raise ValueError(f"expected {kind.__name__}, got {type(data).__name__}")
-    return data

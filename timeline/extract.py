@@ -4,6 +4,8 @@ article (the map step), so that results can be cached and computed in parallel."
 from __future__ import annotations
 
 import logging
+from functools import partial
+from itertools import chain
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from .records import Article, Extraction
@@ -40,28 +42,48 @@ def extract_all(
 
     ``clean`` ignores the cache (and refills it); ``jobs`` defaults to ``build.jobs``.
     """
-    from .parallel import parse_extract
+    from .parallel import ParseAhead
     from .progress import Progress
 
     items = list(articles)
     cache = cache or extraction_cache(cfg, clean=clean)
-    cached = {a.path: cache.get(a) for a in items}
-    todo = [a for a in items if cached[a.path] is None]
-    fresh: dict[str, Extraction] = {}
-    if todo:
-        from .nlp import load_pipeline
-
-        nlp = load_pipeline(cfg.nlp.pipeline)
+    parse = partial(_parse, cfg=cfg, jobs=jobs or cfg.build.jobs)
+    # By position throughout: the items of one file (a feed, a JSON Lines export) share its path.
+    found = cache.find(items)
+    missing = [i for i, entry in enumerate(found) if entry is None]
+    new = [items[i] for i in missing]
+    ahead = None
+    if ParseAhead.worthwhile(len(new), len(items) - len(new), cfg, jobs or cfg.build.jobs):
+        ahead = ParseAhead(new, cfg, extract)  # parses while this process decodes the cached ones
+    try:
+        results = cache.load(items, found)
+        damaged = [i for i, entry in enumerate(found) if entry is not None and results[i] is None]
+        todo = missing + damaged
+        parsed = chain(ahead.results(parse) if ahead else parse(new), parse([items[i] for i in damaged]))
         with Progress("parse", len(todo), unit="articles") as progress:
-            for extraction in parse_extract(todo, nlp, cfg, extract, jobs=jobs or cfg.build.jobs):
+            for i, extraction in zip(todo, parsed):
                 if not extraction.errors:
                     cache.put(extraction)
-                fresh[extraction.article.path] = extraction
+                results[i] = extraction
                 progress.advance(item=extraction.article.path)
+    finally:
+        if ahead:
+            ahead.close()
     cache.prune_other_environments()
     log.info("extract: %d from cache, %d parsed", len(items) - len(todo), len(todo))
-    for article in items:
-        yield cached[article.path] or fresh[article.path]
+    for extraction in results:
+        assert extraction is not None
+        yield extraction
+
+
+def _parse(articles: list[Article], *, cfg: "Config", jobs: int) -> Iterator[Extraction]:
+    """Parse and extract ``articles`` in this process and its workers (nothing is loaded for none)."""
+    if not articles:
+        return
+    from .nlp import load_pipeline
+    from .parallel import parse_extract
+
+    yield from parse_extract(articles, load_pipeline(cfg.nlp.pipeline), cfg, extract, jobs=jobs)
 
 
 def extraction_cache(cfg: "Config", *, clean: bool = False) -> "ExtractionCache":

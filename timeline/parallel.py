@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING, Callable, Iterator, Sequence
 from .records import Article, Extraction
 
 if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
+
     from spacy.language import Language
 
     from .config import Config
@@ -78,11 +80,12 @@ def parse_extract(
 
 
 def _serial(articles: Sequence[Article], nlp: "Language", cfg: "Config", extract: ExtractFn) -> Iterator[Extraction]:
-    fits = [a for a in articles if len(a.text) <= nlp.max_length]
-    docs = nlp.pipe((a.text for a in fits), batch_size=cfg.nlp.batch_size, disable=unused_components(nlp))
-    parsed = dict(zip((a.path for a in fits), _each_or_none(docs, len(fits))))
-    for article in articles:
-        doc = parsed.get(article.path)
+    fits = [i for i, a in enumerate(articles) if len(a.text) <= nlp.max_length]
+    docs = nlp.pipe((articles[i].text for i in fits), batch_size=cfg.nlp.batch_size, disable=unused_components(nlp))
+    # By position, not path: the items of one file (a feed, a JSON Lines export) share its path.
+    parsed = dict(zip(fits, _each_or_none(docs, len(fits))))
+    for i, article in enumerate(articles):
+        doc = parsed.get(i)
         if doc is None:
             doc = _parse_alone(nlp, article)
         if isinstance(doc, Extraction):
@@ -151,6 +154,66 @@ def _worker_init() -> None:
 def _worker_chunk(chunk: list[Article]) -> list[Extraction]:
     nlp, cfg, extract = _WORKER["nlp"], _WORKER["cfg"], _WORKER["extract"]
     return list(_serial(chunk, nlp, cfg, extract))  # type: ignore[arg-type]
+
+
+class ParseAhead:
+    """Parse and extract a few articles in a forked process while this one does other work.
+
+    Made for a rebuild after a small edit: the child loads the pipeline (a
+    second, mostly importing spaCy) and parses the changed articles on the
+    second core while the parent decodes the cached extractions of the rest.
+    The child only ever returns results: whatever goes wrong in it (no
+    pipeline, a crash, a kill) means that the articles it did not return are
+    parsed in the parent instead, where the error, if any, is raised.
+    """
+
+    def __init__(self, articles: Sequence[Article], cfg: "Config", extract: ExtractFn) -> None:
+        self.articles = list(articles)
+        context = multiprocessing.get_context("fork")
+        self._receive, send = context.Pipe(duplex=False)
+        self._child = context.Process(target=_parse_ahead, args=(send, self.articles, cfg, extract), daemon=True)
+        self._child.start()
+        send.close()
+
+    @staticmethod
+    def worthwhile(misses: int, others: int, cfg: "Config", jobs: int) -> bool:
+        """Whether a second process is allowed, there is other work to overlap, and the misses fit
+        one batch: more are parsed faster by the pool, whose workers a daemonic child cannot start."""
+        return (jobs > 1 and others > 0 and 0 < misses <= max(1, cfg.nlp.batch_size)
+                and "fork" in multiprocessing.get_all_start_methods() and not multiprocessing.current_process().daemon)
+
+    def results(self, rest: Callable[[list[Article]], Iterator[Extraction]]) -> Iterator[Extraction]:
+        """The extractions of the articles, in their order: the child's, then ``rest`` of those it did not give."""
+        done = 0
+        try:
+            while done < len(self.articles):
+                extraction = self._receive.recv()
+                done += 1
+                yield extraction
+        except (EOFError, OSError):
+            log.debug("parse ahead stopped after %d of %d articles; parsing the rest here", done, len(self.articles))
+        if done < len(self.articles):
+            yield from rest(self.articles[done:])
+
+    def close(self) -> None:
+        self._receive.close()
+        if self._child.is_alive():
+            self._child.kill()
+        self._child.join()
+
+
+def _parse_ahead(send: "Connection", articles: list[Article], cfg: "Config", extract: ExtractFn) -> None:
+    _worker_init()
+    try:
+        from .nlp import load_pipeline
+
+        nlp = load_pipeline(cfg.nlp.pipeline)
+        for extraction in _serial(articles, nlp, cfg, extract):
+            send.send(extraction)
+    except Exception:  # noqa: BLE001 - the parent parses what is left and reports the error
+        log.debug("parse ahead failed", exc_info=True)
+    finally:
+        send.close()
 
 
 def _safe_extract(extract: ExtractFn, article: Article, doc: object, cfg: "Config") -> Extraction:
