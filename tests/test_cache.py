@@ -100,6 +100,47 @@ def test_items_of_one_file_keep_their_own_results(tmp_path: Path, counting_extra
     assert len(counting_extract) == 2 and second == first
 
 
+def test_a_rebuild_from_the_cache_loads_no_pipeline(tmp_path: Path, counting_extract: list[str]) -> None:
+    """Importing spaCy and loading the pipeline take a second: a build with nothing to parse pays neither."""
+    import pickle
+    import subprocess
+    import sys
+
+    cfg = make_cfg(tmp_path)
+    articles = [article(n) for n in range(3)]
+    run(articles, cfg)
+    (tmp_path / "articles.pickle").write_bytes(pickle.dumps(articles))
+    code = (
+        "import pickle, sys\n"
+        "from pathlib import Path\n"
+        "from timeline.config import load_config\n"
+        "from timeline.extract import extract_all, extraction_cache\n"
+        f"cfg = load_config(Path({str(tmp_path / 'config.yaml')!r}))\n"
+        f"articles = pickle.loads(Path({str(tmp_path / 'articles.pickle')!r}).read_bytes())\n"
+        "cache = extraction_cache(cfg)\n"
+        "list(extract_all(articles, cfg, cache=cache, jobs=2))\n"
+        "print(cache.hits, sorted(m for m in sys.modules if m.split('.')[0] in ('spacy', 'thinc')))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=Path(__file__).resolve().parents[1])
+    assert out.stdout.split("\n")[0] == "3 []"
+
+
+def test_the_garbage_collector_is_left_as_it_was(tmp_path: Path, counting_extract: list[str]) -> None:
+    import gc
+
+    cfg = make_cfg(tmp_path)
+    run([article(1), article(2)], cfg)
+    run([article(1), article(2)], cfg)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        run([article(1), article(2)], cfg)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
 def test_clean_ignores_the_cache(tmp_path: Path, counting_extract: list[str]) -> None:
     cfg = make_cfg(tmp_path)
     run([article(1), article(2)], cfg)
