@@ -121,3 +121,26 @@ def test_the_registry_a_build_writes_loads_without_conflicts(tmp_path) -> None:
     assert problems == []
     assert again.lookup("Apple").name == "Apple Computer"
     assert again.lookup("Apple Corps").name == "Apple Corps"
+
+
+def test_the_fast_read_reports_what_the_careful_read_reports(tmp_path: Path, monkeypatch):
+    from timeline.store import yamlio
+
+    path = tmp_path / "actors.yaml"
+    path.write_text(
+        "# reviewed by hand\n"
+        "actors:\n"
+        "- name: Kyiv\n  kind: place\n  aliases: [Kiev, 'Kyiv City']\n  auto: false\n"
+        "- name: Kiev city\n  kind: town\n  aliases: [Kiev]\n  colour: blue\n"
+        "\n"
+        "- name: '2022 Summit'\n  kind: group\n  roles:\n  - title: Host\n    seen: '2022-02-12'\n  - seen: x\n"
+        "- name: ../x\n  kind: organisation\n  aliases: Kyiv Council\n"
+        "- {name: Kyiv, kind: place, aliases: [\"Kyiv \\u00e9\"], hidden: yes}\n"
+        "- name:\n  kind: person\n"
+        "- just text\n"
+    )
+    fast = load_registry(path)
+    monkeypatch.setattr(yamlio, "_CLineLoader", None)  # no libyaml: the careful reader
+    careful = load_registry(path)
+    assert fast == careful
+    assert [p.line for p in fast[1]] == [10, 8, 7, 14, 20, 18, 21, 22, None]

@@ -10,7 +10,8 @@ from ..actors.names import actor_slug, fold, is_unsafe_name
 from ..actors.registry import Registry, merge_roles
 from ..errors import StoreError
 from ..records import Actor, Problem, Role
-from .yamlio import LineDict, atomic_write_text, dump_yaml, load_yaml
+from .nogc import paused_gc
+from .yamlio import LineDict, atomic_write_text, dump_yaml, load_yaml_fast
 
 KINDS = ("person", "organisation", "country", "place", "group")
 KEYS = ("name", "kind", "aliases", "roles", "country", "wikidata", "description", "auto", "hidden")
@@ -33,11 +34,16 @@ def load_registry(path: Path) -> tuple[Registry, list[Problem]]:
     stays with its first claimant, an unsafe name is kept (its page gets a
     safe slug).
     """
-    path = Path(path)
+    with paused_gc():
+        return _load(Path(path))
+
+
+def _load(path: Path) -> tuple[Registry, list[Problem]]:
     if not path.exists():
         return Registry(), []
     try:
-        data = load_yaml(path)
+        # libyaml, with the lines a message names: the file is read on every build.
+        data = load_yaml_fast(path, lines=True)
     except StoreError as exc:
         return Registry(), [Problem(str(path), exc.reason, exc.line)]
     rows = data.get("actors") if isinstance(data, dict) else data
