@@ -11,6 +11,7 @@ undated plans and generic states.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..records import ActorRef, Article, Happening, Mention, Timex
@@ -149,7 +150,7 @@ def segments(doc: "Doc") -> list["Span"]:
 def skip_segment(segment: "Span", vocab: Vocabulary) -> bool:
     """Page furniture, questions to readers and headings are never events."""
     text = segment.text.strip()
-    if any(p.search(text) for p in vocab.boilerplate):
+    if vocab.is_boilerplate(text):
         return True
     bare = text.rstrip("\"”’'» )")
     if bare.endswith("?"):
@@ -225,12 +226,18 @@ def _title_subject(title: str, root: "Token", mentions: list[Mention]) -> tuple[
     """The subject as the title names it, for when the sentence's own is a role
     or a pronoun the title resolved ("The chancellor is due…" -> "Olaf Scholz
     is due…"), or when the parser lost it. Only names before the predicate."""
-    at = re.search(rf"\b{re.escape(root.text)}\b", title)
+    at = _word_at(root.text).search(title)
     if at is None or at.start() == 0:
         return ()
     before = title[:at.start()]
     names = {m.name: m.kind for m in mentions if m.kind != "place" and m.name in before}
     return tuple(ActorRef(name=n, kind=k) for n, k in sorted(names.items(), key=lambda nk: before.index(nk[0])))
+
+
+@lru_cache(maxsize=4096)
+def _word_at(word: str) -> re.Pattern[str]:
+    """``word`` as a whole word (predicates repeat: compiled once each)."""
+    return re.compile(rf"\b{re.escape(word)}\b")
 
 
 def _in_title(mention: Mention, title: str) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from ..data import load_data
 
@@ -48,17 +48,63 @@ class Vocabulary:
         if not extra:
             return self
         first = tuple((name, frozenset(w.lower() for w in words)) for name, words in sorted(extra.items()))
-        return replace(self, types=first + self.types)
+        # One vocabulary per scheme, not one per article: its lemma table is built once.
+        if first not in self._extended:
+            self._extended[first] = replace(self, types=first + self.types)
+        return self._extended[first]
+
+    @cached_property
+    def _extended(self) -> dict[tuple[tuple[str, frozenset[str]], ...], "Vocabulary"]:
+        return {}
 
     def type_of(self, lemma: str) -> str | None:
+        return self._type_by_lemma.get(lemma)
+
+    @cached_property
+    def _type_by_lemma(self) -> dict[str, str]:
+        """Each lemma's type: the first of ``types`` that has it."""
+        out: dict[str, str] = {}
         for name, lemmas in self.types:
-            if lemma in lemmas:
-                return name
-        return None
+            for lemma in lemmas:
+                out.setdefault(lemma, name)
+        return out
+
+    def is_boilerplate(self, text: str) -> bool:
+        """Whether one of the ``boilerplate`` patterns is found in ``text``."""
+        if self._any_boilerplate is not None:
+            return self._any_boilerplate.search(text) is not None
+        return any(p.search(text) for p in self.boilerplate)
+
+    @cached_property
+    def _any_boilerplate(self) -> re.Pattern[str] | None:
+        return any_of(self.boilerplate)
 
     @property
     def type_names(self) -> tuple[str, ...]:
         return tuple(name for name, _ in self.types) + ("other",)
+
+
+# A pattern's own flags at its start ("(?i)"), which only a group may carry inside a union.
+_LEADING_FLAGS = re.compile(r"\(\?([aiLmsux]+)\)")
+_BACK_REFERENCE = re.compile(r"\\[1-9]|\(\?P=")
+
+
+def any_of(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str] | None:
+    """One pattern that is found wherever one of ``patterns`` is: a single
+    search of each sentence instead of one per pattern. None when they cannot
+    be joined safely (a back-reference, flags in the middle)."""
+    parts = []
+    for pattern in patterns:
+        text = pattern.pattern
+        if not isinstance(text, str) or _BACK_REFERENCE.search(text):
+            return None  # its group numbers would change
+        flags = _LEADING_FLAGS.match(text)
+        parts.append(f"(?{flags[1]}:{text[flags.end():]})" if flags else f"(?:{text})")
+    try:
+        joined = re.compile("|".join(parts))
+    except re.error:
+        return None
+    return joined if joined.groups == sum(p.groups for p in patterns) else None
 
 
 def _words(data: dict[str, object], key: str) -> frozenset[str]:

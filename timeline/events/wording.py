@@ -59,6 +59,7 @@ def place_of(mentions: Iterable[Mention], doc_tokens: "Span") -> str | None:
 
 
 _SPACES = re.compile(r"\s+")
+_SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,.;:!?])")
 
 
 def clean_text(text: str) -> str:
@@ -185,7 +186,7 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
                                    and doc[i].pos_ != "ADJ"))[:3]
         if names and not title.startswith(names[0]):
             title = " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names) + " " + title
-    title = re.sub(r"\s+([,.;:!?])", r"\1", title)
+    title = _SPACE_BEFORE_PUNCTUATION.sub(r"\1", title)
     return title[:1].upper() + title[1:] if title else ""
 
 

@@ -44,8 +44,11 @@ class Context:
         return tense_at(self.doc, cand.start, cand.end)
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def words(text: str | None) -> str:
-    return re.sub(r"\s+", " ", (text or "").strip().lower()).replace("’", "'")
+    return _SPACES.sub(" ", (text or "").strip().lower()).replace("’", "'")
 
 
 def month_number(text: str | None) -> int:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date, timedelta
+from functools import lru_cache
 
 # Meteorological seasons: winter is named by the year of its January, so
 # ``2022-WI`` runs from December 2021 to February 2022.
@@ -39,6 +40,7 @@ PRECISION_RANK: dict[str, int] = {
 }
 
 
+@lru_cache(maxsize=4096)  # the same values come back sentence after sentence
 def _match(value: str) -> tuple[str, re.Match[str] | None]:
     for name, pattern in PATTERNS:
         found = pattern.fullmatch(value)

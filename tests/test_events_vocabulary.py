@@ -1,0 +1,56 @@
+"""The event vocabularies answer as the word lists say: the first type that
+lists a word wins, and one search for page furniture finds what any of its
+patterns finds."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from timeline.events.vocabulary import any_of, load_vocabulary
+
+CONTENT = Path(__file__).resolve().parents[1] / "content"
+FURNITURE = ["Read more", "  see also: the war", "About Jane Smith", "about jane smith", "Sign up for our newsletter",
+             "Photo: the ministry", "caption | a tank", "Troops left, Getty Images.", "(Reuters/AFP) --",
+             "By Anna Kowalska", "reporting by Ivan Petrov", "Market wraps: stocks fell", "Stocks: down",
+             "The talks ended.", "He read more of the report.", "By the way, it rained.", "the photographer said"]
+
+
+def lines() -> list[str]:
+    out = list(FURNITURE)
+    for path in sorted(CONTENT.glob("*.md")):
+        out += [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return out
+
+
+def test_one_search_finds_what_any_furniture_pattern_finds() -> None:
+    vocab = load_vocabulary()
+    assert any_of(vocab.boilerplate) is not None  # the data's patterns can be joined
+    found = [line for line in lines() if vocab.is_boilerplate(line.strip())]
+    assert found == [line for line in lines() if any(p.search(line.strip()) for p in vocab.boilerplate)]
+    assert "Read more" in found and "The talks ended." not in found
+
+
+@pytest.mark.parametrize("patterns, joined", [
+    ((r"(?i)^a", r"b$"), r"(?i:^a)|(?:b$)"),
+    ((r"(?is)x.y",), r"(?is:x.y)"),
+    ((r"(a)\1",), None),  # a back-reference would point at another group once joined
+    ((r"(?P<w>a)(?P=w)",), None),
+    ((r"(?i)(?s)x",), None),  # flags after the start cannot be scoped
+])
+def test_patterns_are_joined_only_when_it_is_safe(patterns: tuple[str, ...], joined: str | None) -> None:
+    union = any_of(tuple(re.compile(p) for p in patterns))
+    assert (union.pattern if union is not None else None) == joined
+
+
+def test_the_first_type_that_lists_a_word_wins() -> None:
+    vocab = load_vocabulary()
+    listing = [name for name, lemmas in vocab.types if "strike" in lemmas]
+    assert len(listing) > 1 and vocab.type_of("strike") == listing[0]
+    extended = vocab.with_extra_types({"labour": ("strike", "walkout")})
+    assert extended.type_of("strike") == "labour" and extended.type_of("walkout") == "labour"
+    assert vocab.type_of("strike") == listing[0] and vocab.type_of("walkout") is None
+    assert extended is vocab.with_extra_types({"labour": ("strike", "walkout")})  # one per scheme
+    assert vocab.type_of("no-such-word") is None
