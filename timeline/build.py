@@ -35,7 +35,7 @@ def _build(cfg: Config, *, clean: bool, jobs: int | None) -> BuildSummary:
 
     timer = _StageTimer()
     with timer("read"):
-        articles, problems = read_sources(cfg, jobs=jobs)
+        articles, problems = read_sources(cfg, jobs=jobs, clean=clean)
     with timer("extract"):
         cache = extraction_cache(cfg, clean=clean)
         extractions = list(extract_all(articles, cfg, cache=cache, jobs=jobs))

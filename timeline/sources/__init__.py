@@ -18,11 +18,16 @@ own reader module:
 Metadata precedence is documented in ``timeline.sources.meta``. Nothing here
 raises for a bad file: each gets a ``Problem`` naming it (and its line) and
 the others are read.
+
+What each file gave (its articles and problems) is kept in the build cache
+by ``read_cache``, so that a rebuild reads only the files that changed; what
+looks across files (duplicates, unique ids) is worked out on every build.
 """
 
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 import unicodedata
 from collections.abc import Callable
@@ -31,15 +36,19 @@ from pathlib import Path
 
 from ..config import Config
 from ..records import Article, Problem
+from . import clock
 from . import meta as metadata
 from .assemble import Layers, finish
 from .draft import Draft
 from .files import FORMATS, SourceFile, decode, read_bytes, shown_path, walk_content
 from .language import accepted
 from .pages_pool import read_in_pool, worth_a_pool
+from .read_cache import ReadCache, Reading, environment_key, file_digest
 from .spans import file_offset
 
-__all__ = ["read_sources", "read_file", "file_offset", "slugify"]
+__all__ = ["read_sources", "read_one", "file_offset", "slugify"]
+
+log = logging.getLogger("timeline")
 
 Reader = Callable[[str, str], tuple[list[Draft], list[Problem]]]
 
@@ -63,12 +72,17 @@ def _reader(name: str) -> Reader:
     return read_bulk
 
 
-def read_sources(cfg: Config, *, jobs: int | None = None) -> tuple[list[Article], list[Problem]]:
+def read_sources(cfg: Config, *, jobs: int | None = None, clean: bool = False,
+                 ) -> tuple[list[Article], list[Problem]]:
     """Every article of the content folder, and every problem met reading them.
 
-    Saved pages are read by ``jobs`` processes (default ``build.jobs``) when
-    there are several; the result is the same, in the same order, as one
-    process gives.
+    What each file gave is kept in the build cache (``read_cache``) and used
+    again while the file and everything reading it looks at are unchanged;
+    ``clean`` reads every file anew (and keeps what it reads). Duplicates and
+    ids, which look across files, are worked out anew on every call. Saved
+    pages are read by ``jobs`` processes (default ``build.jobs``) when there
+    are several; the result is the same, in the same order, as one process
+    gives.
     """
     content = cfg.paths.content
     problems: list[Problem] = []
@@ -77,44 +91,73 @@ def read_sources(cfg: Config, *, jobs: int | None = None) -> tuple[list[Article]
     index = metadata.load_index(cfg.paths.sources_index, shown_path(cfg.paths.sources_index))
     problems.extend(index.problems)
     sources = walk_content(content)
-    pages = _pages_read_ahead(sources, cfg, index, cfg.build.jobs if jobs is None else jobs)
+    cache = ReadCache(cfg.paths.cache, environment_key(read_settings(cfg)), content, enabled=not clean)
+    readings = _read_all([s for s in sources if s.format is not None], cfg, index, cache,
+                         cfg.build.jobs if jobs is None else jobs)
     articles: list[Article] = []
+    text_keys: list[str] = []
     for source in sources:
         if source.format is None:
             known = ", ".join(sorted(FORMATS))
             problems.append(Problem(source.shown, f"not an article format ({known}); ignored", None, "warning"))
             continue
-        read, found = pages[source.rel] if source.rel in pages else read_file(source, cfg, index.get(source.rel))
-        articles.extend(read)
-        problems.extend(found)
-    articles, found = _drop_duplicates(articles, content)
+        reading = readings[source.rel]
+        articles.extend(reading.articles)
+        text_keys.extend(reading.text_keys)
+        problems.extend(reading.problems)
+    cache.prune(sources)
+    log.info("read: %d files from the cache, %d read", cache.hits, cache.misses)
+    articles, found = _drop_duplicates(articles, text_keys, content)
     problems.extend(found)
     return _with_ids(articles), problems
 
 
+def read_settings(cfg: Config) -> dict[str, object]:
+    """The part of the configuration that changes what reading a file gives (part of the cache key)."""
+    return {"language": cfg.language, "pipeline": cfg.nlp.pipeline, "max_file_bytes": cfg.build.max_file_bytes}
+
+
+def _read_all(sources: list[SourceFile], cfg: Config, index: metadata.SourcesIndex, cache: ReadCache, jobs: int,
+              ) -> dict[str, Reading]:
+    """The reading of each file, by relative path: kept ones from the cache, the others read and kept."""
+    keys = {s.rel: cache.key(s, index.get(s.rel)) for s in sources}
+    readings = cache.kept(sources, keys)
+    todo = [s for s in sources if s.rel not in readings]
+    pages = _pages_read_ahead(todo, cfg, index, jobs)
+    for source in todo:
+        reading = pages.get(source.rel) or read_one(source, cfg, index.get(source.rel))
+        cache.put(source, keys[source.rel], reading)
+        readings[source.rel] = reading
+    return readings
+
+
 def _pages_read_ahead(sources: list[SourceFile], cfg: Config, index: metadata.SourcesIndex, jobs: int,
-                      ) -> dict[str, tuple[list[Article], list[Problem]]]:
+                      ) -> dict[str, Reading]:
     """Saved pages read in a process pool, by relative path; empty when one process is better."""
     html = [s for s in sources if s.format == "html"]
     if not worth_a_pool(len(html), jobs):
         return {}
-    results = read_in_pool([(s, index.get(s.rel)) for s in html], cfg, read_file, jobs)
+    results = read_in_pool([(s, index.get(s.rel)) for s in html], cfg, read_one, jobs)
     return {s.rel: result for s, result in zip(html, results)}
 
 
-def read_file(source: SourceFile, cfg: Config, index_entry: metadata.Meta | None = None,
-              ) -> tuple[list[Article], list[Problem]]:
-    """The articles of one file; never raises for what the file holds."""
-    data, problems = read_bytes(source, cfg.build.max_file_bytes)
+def read_one(source: SourceFile, cfg: Config, index_entry: metadata.Meta | None = None) -> Reading:
+    """What reading one file gives, and until when; never raises for what the file holds."""
+    clock.watch()
+    try:
+        data, problems = read_bytes(source, cfg.build.max_file_bytes)
+    except OSError as exc:
+        return Reading(problems=(Problem(source.shown, f"cannot read the file: {exc.strerror or exc}; skipped"),),
+                       lasting=False)
     if data is None:
-        return [], problems
+        return Reading(problems=tuple(problems), due=clock.due())
     text, found = decode(data, source.shown)
     problems.extend(found)
     try:
         drafts, found = _reader(FORMATS[source.path.suffix.lower()])(text, source.shown)
     except Exception as exc:  # a reader bug must not stop the build; say which file met it
-        return [], problems + [Problem(source.shown, f"could not be read ({type(exc).__name__}: {exc}); "
-                                       "please report this with the file")]
+        return Reading(problems=(*problems, Problem(source.shown, f"could not be read ({type(exc).__name__}: "
+                                                    f"{exc}); please report this with the file")), lasting=False)
     problems.extend(found)
     side, found = metadata.sidecar(source.path, source.shown)
     problems.extend(found)
@@ -133,7 +176,8 @@ def read_file(source: SourceFile, cfg: Config, index_entry: metadata.Meta | None
                                     draft.line, "warning"))
             continue
         articles.append(replace(article, path=source.rel, id=_item_key(source.rel, draft.item)))
-    return articles, problems
+    return Reading(tuple(articles), tuple(problems), tuple(_text_key(a.text) for a in articles), file_digest(data),
+                   clock.due())
 
 
 def _item_key(rel: str, item: str | None) -> str:
@@ -167,15 +211,15 @@ def _text_key(text: str) -> str:
     return hashlib.sha1(words.encode("utf-8")).hexdigest()
 
 
-def _drop_duplicates(articles: list[Article], content: Path) -> tuple[list[Article], list[Problem]]:
-    """The same article twice (same URL, or the same text) is read once."""
+def _drop_duplicates(articles: list[Article], text_keys: list[str], content: Path,
+                     ) -> tuple[list[Article], list[Problem]]:
+    """The same article twice (same URL, or the same text) is read once; ``text_keys`` are their ``_text_key``."""
     by_url: dict[str, Article] = {}
     by_text: dict[str, Article] = {}
     kept: list[Article] = []
     problems: list[Problem] = []
-    for article in articles:
+    for article, text_key in zip(articles, text_keys):
         url = (article.url or "").strip().rstrip("/").lower() or None
-        text_key = _text_key(article.text)
         first = (by_url.get(url) if url else None) or by_text.get(text_key)
         if first is not None:
             why = "the same URL" if url and by_url.get(url) is first else "the same text"

@@ -9,6 +9,7 @@ from datetime import date
 
 from ..records import Article, Problem
 from .clean import Cleaned, DatelineDate, clean_body
+from .clock import is_future
 from .draft import Draft
 from .files import line_at
 from .language import detect_language
@@ -92,7 +93,7 @@ def _check_dateline(dateline: DatelineDate, published: date | None, meta: Meta, 
         return published, [Problem(where, f"the dateline's date {year}-{dateline.month}-{dateline.day} "
                                    "is not a real date", line, "warning")]
     if published is None:
-        return (said if said <= date.today() else None), []
+        return (None if is_future(said) else said), []
     if abs((said - published).days) > DATELINE_TOLERANCE_DAYS:
         source, _ = meta.where.get("published", ("", None))
         return published, [Problem(where, f"the dateline says {said.isoformat()} but the publication date "

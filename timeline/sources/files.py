@@ -54,6 +54,13 @@ def walk_content(content: Path) -> list[SourceFile]:
     found: list[SourceFile] = []
     if not content.is_dir():
         return found
+    # Resolving every file's path for ``shown_path`` cost most of the walk. The
+    # folders below ``content`` are real ones (os.walk does not follow links),
+    # so a file's shown path is its folder's and its name, unless it is a link.
+    real, cwd = content.resolve(), Path.cwd().resolve()
+    shown_folder = real.relative_to(cwd).as_posix() if real.is_relative_to(cwd) else None
+    # Run from inside the folder, some files are below the working folder and some not.
+    each_alone = shown_folder is None and cwd.is_relative_to(real)
     for folder, dirs, files in os.walk(content):
         here = Path(folder)
         top = here == content
@@ -63,21 +70,29 @@ def walk_content(content: Path) -> list[SourceFile]:
                 continue
             path = here / name
             rel = path.relative_to(content).as_posix()
-            found.append(SourceFile(path, rel, shown_path(path)))
+            if each_alone or os.path.islink(path):
+                shown = shown_path(path)
+            elif shown_folder is None:
+                # outside the working folder: shown as given
+                shown = path.as_posix()
+            else:
+                shown = rel if shown_folder == "." else f"{shown_folder}/{rel}"
+            found.append(SourceFile(path, rel, shown))
     found.sort(key=lambda f: f.rel)
     return found
 
 
 def read_bytes(source: SourceFile, max_bytes: int) -> tuple[bytes | None, list[Problem]]:
-    """The file's bytes, or None and the reason it cannot be used."""
-    try:
-        size = source.path.stat().st_size
-        if max_bytes and size > max_bytes:
-            return None, [Problem(source.shown, f"file is {size:,} bytes, over the limit of {max_bytes:,} "
-                                  "(build.max_file_bytes in config.yaml); skipped")]
-        data = source.path.read_bytes()
-    except OSError as exc:
-        return None, [Problem(source.shown, f"cannot read the file: {exc.strerror or exc}; skipped")]
+    """The file's bytes, or None and the reason they are no article.
+
+    An OSError is the caller's: a file that cannot be read now may be
+    readable on the next try, which the caller must not forget.
+    """
+    size = source.path.stat().st_size
+    if max_bytes and size > max_bytes:
+        return None, [Problem(source.shown, f"file is {size:,} bytes, over the limit of {max_bytes:,} "
+                              "(build.max_file_bytes in config.yaml); skipped")]
+    data = source.path.read_bytes()
     if b"\x00" in data[:SNIFF_BYTES] and not _utf16(data):
         return None, [Problem(source.shown, "binary file, not an article (it holds NUL bytes); skipped")]
     return data, []

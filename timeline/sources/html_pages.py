@@ -10,12 +10,13 @@ using the class and id words in ``data/article_cleaning.yaml``.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta
+from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..records import Problem
 from .clean import clean_body, raw_vocabulary
+from .clock import changes_tomorrow, is_future
 from .draft import Draft
 from .meta import Meta
 from .page_dates import page_stamps, prefer_published, written_in_full
@@ -60,7 +61,7 @@ def publication_date(html: str, url: str | None = None) -> date | None:
     if tree is None:
         return None
     stamps = page_stamps(tree)
-    tomorrow = (datetime.now() + timedelta(days=1)).strftime("%Y-%m-%d")
+    tomorrow = changes_tomorrow().isoformat()
     found: date | None = None
     for extensive in (False, True):
         try:
@@ -78,7 +79,7 @@ def publication_date(html: str, url: str | None = None) -> date | None:
         if found is not None:
             break
     found = prefer_published(found, stamps)
-    return found if found is not None and found <= date.today() else None
+    return found if found is not None and not is_future(found) else None
 
 
 def url_date(url: str | None) -> date | None:
@@ -90,7 +91,7 @@ def url_date(url: str | None) -> date | None:
         day = date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
     except ValueError:
         return None
-    return day if date(1995, 1, 1) <= day <= date.today() else None
+    return day if date(1995, 1, 1) <= day and not is_future(day) else None
 
 
 def _without_furniture(html: str) -> "HtmlElement | None":

@@ -39,6 +39,7 @@ from typing import Any
 import yaml
 
 from ..records import Problem
+from .clock import is_future
 
 KEYS = ("title", "published", "url", "outlet", "author", "language", "tags")
 # Other names scrapers and editors use for the same fields.
@@ -100,7 +101,6 @@ def check(raw: dict[Any, Any], shown: str, line_of: dict[str, int] | None = None
           today: date | None = None) -> tuple[Meta, list[Problem]]:
     """Validate a mapping of metadata; bad values are reported and left out."""
     line_of = line_of or {}
-    today = today or date.today()
     meta, problems = Meta(), []
     for raw_key, value in raw.items():
         key = ALIASES.get(str(raw_key).lower(), str(raw_key).lower())
@@ -116,7 +116,7 @@ def check(raw: dict[Any, Any], shown: str, line_of: dict[str, int] | None = None
             if day is None:
                 problems.append(Problem(shown, f"{raw_key}: {value!r} is not a date; write it as YYYY-MM-DD", line))
                 continue
-            if day > today:
+            if is_future(day, today):
                 problems.append(Problem(shown, f"{raw_key}: {day.isoformat()} lies in the future; "
                                         "correct the date", line))
                 continue
@@ -196,7 +196,7 @@ def file_name_date(name: str) -> Meta:
         day = date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
     except ValueError:
         return Meta()
-    if day > date.today():
+    if is_future(day):
         return Meta()
     return Meta({"published": day}, {"published": (name, None)})
 

@@ -4,8 +4,9 @@ Extracting a saved page (trafilatura for the story, htmldate for its date)
 costs about a tenth of a second, a hundred times a text file, so a folder of
 saved pages is read by a pool of processes when ``build.jobs`` allows it.
 Each page is read whole in a worker (bytes, reader, sidecar, language) and
-only its small Article and Problem records come back; the caller puts them
-in the walk order, so the result is the same as a serial read.
+only its ``Reading`` (small Article and Problem records) comes back; the
+caller puts them in the walk order, so the result is the same as a serial
+read.
 
 A Python error in a page is already a Problem of that page (``read_file``
 catches it). A worker that dies (a crash in a C library, the memory killer)
@@ -23,7 +24,8 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING
 
-from ..records import Article, Problem
+from ..records import Problem
+from .read_cache import Reading
 
 if TYPE_CHECKING:
     from ..config import Config
@@ -34,9 +36,8 @@ if TYPE_CHECKING:
 # with benchmarks/bench_sources.py --html: a fork and a warm-up are ~0.2 s).
 MIN_PAGES = 4
 
-Result = tuple[list[Article], list[Problem]]
 Task = tuple["SourceFile", "metadata.Meta | None"]
-ReadFile = Callable[["SourceFile", "Config", "metadata.Meta | None"], Result]
+ReadFile = Callable[["SourceFile", "Config", "metadata.Meta | None"], Reading]
 
 # Set in each worker by its initializer: the config and the reading function.
 _WORKER: dict[str, object] = {}
@@ -55,22 +56,23 @@ def worth_a_pool(pages: int, jobs: int) -> bool:
     return jobs > 1 and pages >= MIN_PAGES
 
 
-def read_in_pool(tasks: Sequence[Task], cfg: "Config", read_file: ReadFile, jobs: int) -> list[Result]:
+def read_in_pool(tasks: Sequence[Task], cfg: "Config", read_file: ReadFile, jobs: int) -> list[Reading]:
     """The result of ``read_file`` for each task, in the order of ``tasks``."""
     _warm_up()
-    results: list[Result | None] = [None] * len(tasks)
+    results: list[Reading | None] = [None] * len(tasks)
     left = _run(tasks, range(len(tasks)), cfg, read_file, min(jobs, len(tasks)), results)
     for i in left:  # the pool broke: each page not yet read gets a process of its own
         if _run(tasks, [i], cfg, read_file, 1, results):
             source = tasks[i][0]
-            results[i] = ([], [Problem(source.shown, "the process reading this page crashed (a fault in the HTML "
-                                       "libraries, or out of memory); skipped. Save the page again or paste its "
-                                       "text into a .txt file")])
-    return [r if r is not None else ([], []) for r in results]
+            # Not kept by the read cache: the next build tries the page again.
+            results[i] = Reading(problems=(Problem(source.shown, "the process reading this page crashed (a fault in "
+                                                   "the HTML libraries, or out of memory); skipped. Save the page "
+                                                   "again or paste its text into a .txt file"),), lasting=False)
+    return [r if r is not None else Reading(lasting=False) for r in results]
 
 
 def _run(tasks: Sequence[Task], which: Sequence[int], cfg: "Config", read_file: ReadFile, jobs: int,
-         results: list[Result | None]) -> list[int]:
+         results: list[Reading | None]) -> list[int]:
     """Read the tasks ``which`` into ``results``; the indexes a broken pool left unread."""
     methods = multiprocessing.get_all_start_methods()
     # fork: workers inherit the warmed-up modules instead of importing them again.
@@ -79,7 +81,7 @@ def _run(tasks: Sequence[Task], which: Sequence[int], cfg: "Config", read_file: 
                                initargs=(cfg, read_file))
     left: list[int] = []
     try:
-        futures: list[tuple[int, Future[Result]]] = [(i, pool.submit(_read_one, tasks[i])) for i in which]
+        futures: list[tuple[int, Future[Reading]]] = [(i, pool.submit(_read_one, tasks[i])) for i in which]
         for i, future in futures:
             try:
                 results[i] = future.result()
@@ -108,11 +110,11 @@ def _worker_init(cfg: "Config", read_file: ReadFile) -> None:
     _WORKER.update(cfg=cfg, read_file=read_file)
 
 
-def _read_one(task: Task) -> Result:
+def _read_one(task: Task) -> Reading:
     source, entry = task
     read_file: ReadFile = _WORKER["read_file"]  # type: ignore[assignment]
     try:
         return read_file(source, _WORKER["cfg"], entry)  # type: ignore[arg-type]
     except Exception as exc:  # noqa: BLE001 - read_file catches reader errors; this is for the rest
-        return [], [Problem(source.shown, f"could not be read ({type(exc).__name__}: {exc}); "
-                            "please report this with the file")]
+        return Reading(problems=(Problem(source.shown, f"could not be read ({type(exc).__name__}: {exc}); "
+                                         "please report this with the file"),), lasting=False)
