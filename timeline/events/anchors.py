@@ -53,8 +53,9 @@ class Anchor:
 def calendar_timexes(segment: "Span", timexes: list[Timex]) -> list[tuple[Timex, "Span"]]:
     """Time expressions of the segment that name a position on the calendar."""
     out = []
+    start, end = segment.start_char, segment.end_char
     for timex in timexes:
-        if timex.start < segment.start_char or timex.end > segment.end_char:
+        if timex.start < start or timex.end > end:
             continue
         if timex.type not in ("DATE", "TIME") or not timex.value or (timex.mod or "") in BOUNDING_MODS:
             continue

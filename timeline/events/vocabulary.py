@@ -9,8 +9,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
+from typing import TYPE_CHECKING
 
 from ..data import load_data
+
+if TYPE_CHECKING:
+    from ..sources.line_patterns import LinePatterns
 
 
 @dataclass(frozen=True)
@@ -70,41 +74,44 @@ class Vocabulary:
         return out
 
     def is_boilerplate(self, text: str) -> bool:
-        """Whether one of the ``boilerplate`` patterns is found in ``text``."""
-        if self._any_boilerplate is not None:
-            return self._any_boilerplate.search(text) is not None
+        """Whether one of the ``boilerplate`` patterns is found in ``text`` (a line)."""
+        lines = self._boilerplate_lines
+        if lines is not None:
+            return lines.found_in(text)
         return any(p.search(text) for p in self.boilerplate)
 
     @cached_property
-    def _any_boilerplate(self) -> re.Pattern[str] | None:
-        return any_of(self.boilerplate)
+    def _boilerplate_lines(self) -> "LinePatterns | None":
+        return line_patterns(self.boilerplate)
 
     @property
     def type_names(self) -> tuple[str, ...]:
         return tuple(name for name, _ in self.types) + ("other",)
 
 
-# A pattern's own flags at its start ("(?i)"), which only a group may carry inside a union.
+# A pattern's own flags at its start ("(?i)"), which only a group may carry among others.
 _LEADING_FLAGS = re.compile(r"\(\?([aiLmsux]+)\)")
 _BACK_REFERENCE = re.compile(r"\\[1-9]|\(\?P=")
 
 
-def any_of(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str] | None:
-    """One pattern that is found wherever one of ``patterns`` is: a single
-    search of each sentence instead of one per pattern. None when they cannot
-    be joined safely (a back-reference, flags in the middle)."""
-    parts = []
+def line_patterns(patterns: tuple[re.Pattern[str], ...]) -> "LinePatterns | None":
+    """``patterns`` each tried only where it can match in a line (at its start,
+    near its end, in lines holding a word it needs): searching every sentence
+    with each costs more than reading its parse. None when they cannot be
+    joined safely (a back-reference, flags in the middle)."""
+    from ..sources.line_patterns import LinePatterns
+
+    texts = []
     for pattern in patterns:
         text = pattern.pattern
         if not isinstance(text, str) or _BACK_REFERENCE.search(text):
-            return None  # its group numbers would change
+            return None  # joined with others, its group numbers would change
         flags = _LEADING_FLAGS.match(text)
-        parts.append(f"(?{flags[1]}:{text[flags.end():]})" if flags else f"(?:{text})")
+        texts.append(f"(?{flags[1]}:{text[flags.end():]})" if flags else text)
     try:
-        joined = re.compile("|".join(parts))
+        return LinePatterns(texts)
     except re.error:
         return None
-    return joined if joined.groups == sum(p.groups for p in patterns) else None
 
 
 def _words(data: dict[str, object], key: str) -> frozenset[str]:
