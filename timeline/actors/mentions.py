@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..records import Mention
@@ -25,6 +26,8 @@ KINDS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "plac
 _DETERMINERS = {"the", "a", "an"}
 _POSSESSIVES = {"'s", "’s", "'", "’"}
 _ACRONYM_SKIP = {"of", "and", "the", "for", "&", "de", "du", "des"}
+_FLIGHT = re.compile(r"\s+Flight(?:\s+\d+\w*)?$")
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 @dataclass
@@ -95,11 +98,11 @@ def _classify(ent: "Span", gaz: Gazetteer) -> _Found | None:
         return _Found(span, text, government, "country", country=government, known=True)
     if kind == "organisation":
         text = _expand_country(span, text, gaz)
-    flight = re.sub(r"\s+Flight(?:\s+\d+\w*)?$", "", text)
+    flight = _FLIGHT.sub("", text)
     if flight != text and kind != "place":  # "Adam Air Flight 574": the airline's flight, the airline acts
         kind, text = "organisation", flight
     name = _strip_suffix(text, gaz) if kind == "organisation" else text
-    if not re.search(r"[^\W\d_]", name):
+    if not _LETTER.search(name):
         return None  # no letter at all: a stray number the tagger took for a name
     if fold(name) in gaz.not_actors or kind == "person" and len(name) <= 2:
         return None  # "UTC", "USD"; a two-letter "person" is a fragment ("Ya", "GB")
@@ -194,7 +197,8 @@ def _with_institutions(doc: "Doc", found: list[_Found]) -> list[_Found]:
         if any(f.span.start < inst.span.start or f.span.end > inst.span.end for f in inside
                if f.kind != "country" and _extra_words(f.span, inst.span)):
             continue  # a longer name of its own: "Irish Republican Army"
-        found = [f for f in found if f not in inside or f.kind == "country"]
+        taken = {id(f) for f in inside}  # equal records share their span: whether inside or not, alike
+        found = [f for f in found if id(f) not in taken or f.kind == "country"]
         found.append(_Found(inst.span, inst.span.text, inst.name, "organisation", country=inst.country, known=True))
     return found
 
@@ -266,16 +270,18 @@ def _corefer_people(found: list[_Found]) -> None:
     # Ursula von der Leyen's surname, not a full name of its own.
     full = [f for f in found if f.kind == "person" and len(f.name.split()) > 1
             and not is_particle_surname(f.name.split(), particles)]
-    surnames = {id(p): name_key(" ".join(surname_of(p.name.split(), particles))) for p in full}
-    full_ids = set(surnames)
+    # each full name's keys: its last word, its surname, its first word
+    keys = [(p, name_key(p.name.split()[-1]), name_key(" ".join(surname_of(p.name.split(), particles))),
+             name_key(p.name.split()[0])) for p in full]
+    full_ids = {id(p) for p in full}
     for f in found:
         if f.known or f.kind not in ("person", "organisation") or id(f) in full_ids:
             continue
         key = name_key(f.name)
-        matches = [p for p in full if key in (name_key(p.name.split()[-1]), surnames[id(p)])
-                   or " " not in f.name and key == name_key(p.name.split()[0])]
+        one_word = " " not in f.name
+        matches = [p for p, last, surname, first in keys if key in (last, surname) or one_word and key == first]
         if f.kind == "organisation":  # a tagger's slip: "Hanna" as an organisation
-            matches = [p for p in matches if key in (name_key(p.name.split()[-1]), surnames[id(p)])]
+            matches = [p for p, last, surname, _ in keys if key in (last, surname)]
         if not matches:
             continue
         before = [p for p in matches if p.span.start < f.span.start]
@@ -311,7 +317,7 @@ def _corefer_organisations(found: list[_Found], gaz: Gazetteer) -> None:
             continue
         for org in orgs:
             words = org.name.split()
-            initials = "".join(w[0] for w in words if w.lower() not in _ACRONYM_SKIP and w[0].isalpha()).upper()
+            initials = _initials(org.name)
             short = f.name.replace(".", "")
             if (short.isupper() and len(short) >= 2 and (initials == short or len(short) >= 3 and
                                                          initials.startswith(short))) \
@@ -319,6 +325,12 @@ def _corefer_organisations(found: list[_Found], gaz: Gazetteer) -> None:
                         and fold(f.text) == fold(f.name)):
                 f.name = org.name
                 break
+
+
+@lru_cache(maxsize=4096)
+def _initials(name: str) -> str:
+    """"USAF" of "United States Air Force"."""
+    return "".join(w[0] for w in name.split() if w.lower() not in _ACRONYM_SKIP and w[0].isalpha()).upper()
 
 
 def _strip_suffix(name: str, gaz: Gazetteer) -> str:

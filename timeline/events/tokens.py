@@ -89,23 +89,29 @@ class Token:
 
 
 def _subtree(token: Token) -> tuple[Token, ...]:
-    if not token.children:
-        return (token,)
-    out: list[Token] = []
-    stack: list[tuple[Token, bool]] = [(token, False)]
+    """Built from the bottom up, so that every descendant's subtree is kept too."""
+    order: list[Token] = []  # the token and its descendants with children, parents first
+    stack = [token]
     while stack:
-        node, placed = stack.pop()
-        if placed:
+        node = stack.pop()
+        if node._subtree is None and node.children:
+            order.append(node)
+            stack.extend(node.children)
+    for node in reversed(order):
+        out: list[Token] = []
+        placed = False
+        for child in node.children:
+            if not placed and child.i > node.i:
+                out.append(node)
+                placed = True
+            if child._subtree is None:
+                out.append(child)  # no children: its subtree is itself
+            else:
+                out.extend(child._subtree)
+        if not placed:
             out.append(node)
-        elif node._subtree is not None:
-            out.extend(node._subtree)
-        elif not node.children:
-            out.append(node)
-        else:
-            stack.extend((c, False) for c in reversed(node.children) if c.i > node.i)
-            stack.append((node, True))
-            stack.extend((c, False) for c in reversed(node.children) if c.i < node.i)
-    return tuple(out)
+        node._subtree = tuple(out)
+    return token._subtree or (token,)
 
 
 class Span:
