@@ -19,6 +19,7 @@ ALWAYS_DROPPED = frozenset({"relcl", "advcl", "parataxis", "appos", "punct", "in
 # Dropped one kind after the other, while the title is longer than TITLE_WORDS.
 PRUNING_ORDER = (frozenset({"conj", "cc"}), frozenset({"npadvmod", "advmod"}), frozenset({"prep", "agent"}),
                  frozenset({"acl", "xcomp", "ccomp"}))
+PRUNABLE = frozenset().union(*PRUNING_ORDER)
 TITLE_WORDS = 16
 # Adverbials a headline leaves out when they come before the subject.
 FRONTED_DEPS = frozenset({"prep", "advmod", "npadvmod", "advcl", "punct"})
@@ -124,11 +125,17 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
             dropped.update(t.i for t in child.subtree)
     described = _described(root, dropped, within)
     dropped |= {t.i for t in root.children if t.i in described or t.tag_ in RELATIVE_TAGS}
+    prunable: set[str] = set()  # the kinds the clause has parts of that pruning may take
     for kinds in (frozenset(),) + PRUNING_ORDER:
-        chosen = _tidy(sorted(described | set(_collect(root, dropped, kinds, elided))), doc.tokens)
+        if kinds and not kinds & prunable:
+            chosen = whole  # nothing of this kind to prune: the same words, still too many
+            continue
+        chosen = _tidy(sorted(described | set(_collect(root, dropped, kinds, elided, seen=prunable))), doc.tokens)
+        if not kinds:
+            whole = chosen
         if _word_count(chosen, by_token) <= TITLE_WORDS:
             break
-    if kinds:
+    if kinds & prunable:
         # Pruning a whole kind at once can leave "Delegations met": give back, from the
         # left, the parts of that kind that still fit ("from Ukraine and Russia", "near
         # the Belarusian border"), so the title keeps what the verb most needs.
@@ -263,7 +270,9 @@ def _described(root: "Token", dropped: set[int], within: tuple[int, int]) -> set
 
 
 def _collect(root: "Token", dropped: set[int], kinds: frozenset[str], elided: set[int],
-             spared: set[int] = frozenset()) -> list[int]:  # type: ignore[assignment]
+             spared: set[int] = frozenset(), seen: set[str] | None = None) -> list[int]:  # type: ignore[assignment]
+    """The words of the clause without the parts of ``kinds`` (but those
+    ``spared``); ``seen`` collects the kinds of the parts that could be pruned."""
     out: list[int] = []
     stack = [root]
     while stack:
@@ -273,8 +282,11 @@ def _collect(root: "Token", dropped: set[int], kinds: frozenset[str], elided: se
         if token.i not in elided:
             out.append(token.i)
         for child in token.children:
-            if child.dep_ in kinds and child.i not in spared and _prunable(child, token, root):
-                continue
+            if child.dep_ in PRUNABLE and (child.dep_ in kinds or seen is not None) and _prunable(child, token, root):
+                if seen is not None:
+                    seen.add(child.dep_)
+                if child.dep_ in kinds and child.i not in spared:
+                    continue
             stack.append(child)
     out.sort()
     content = next((c for c in root.children if c.dep_ == "ccomp" and c.i < root.i), None)
