@@ -62,3 +62,19 @@ def test_a_released_parse_holds_no_tokens(docs) -> None:  # type: ignore[no-unty
     token = parse[3]
     parse.release()
     assert parse.tokens == [] and token.head is None and token.children is None
+
+
+def test_the_stages_share_one_reading_of_a_document(docs) -> None:  # type: ignore[no-untyped-def]
+    from spacy.tokens import Span as SpacySpan
+
+    from timeline.events.tokens import forget, parse_of
+
+    doc, other = docs[-1].copy(), docs[0]
+    first = parse_of(doc)
+    assert parse_of(doc) is first and parse_of(first) is first
+    doc.set_ents([SpacySpan(doc, 0, 1, label="ORG")])  # the entities may change between stages
+    assert parse_of(doc) is first and [(e.start, e.end, e.label_) for e in first.ents] == [(0, 1, "ORG")]
+    assert parse_of(other) is not first and first.tokens == []  # another document: the last one is freed
+    again = parse_of(doc)
+    forget(again)
+    assert again.tokens == [] and parse_of(doc) is not again

@@ -13,6 +13,7 @@ dropped.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING, Iterable
 
 from .gazetteer import Gazetteer, load_gazetteer
@@ -57,8 +58,7 @@ class ActorGazetteer:
         )
         ents = [_trim(e) for e in doc.ents]
         ents = [e for e in ents if e is not None]
-        for match in matches:
-            ents = _merge_match(ents, match)
+        ents = _merge_matches(ents, matches)
         ents = join_particle_names(doc, ents, self.gazetteer.particles)
         ents = self._person_rules(doc, _join_fragments(ents, self.gazetteer))
         ents = [self._prefixed_org(e) for e in ents]
@@ -308,25 +308,30 @@ def _span(ent: "Span", start: int, end: int) -> "Span":
     return Span(ent.doc, start, end, label=ent.label_)
 
 
-def _merge_match(ents: list["Span"], match: "Span") -> list["Span"]:
-    """Put one gazetteer match among the entities.
+def _merge_matches(ents: list["Span"], matches: list["Span"]) -> list["Span"]:
+    """Put the gazetteer matches, one after the other, among the entities.
 
-    A longer entity that contains the match keeps its name and label, unless
+    A longer entity that contains a match keeps its name and label, unless
     it is only the match with a leading "the"; any other overlap gives way.
+    The entities never overlap and stay in text order, so those a match
+    overlaps are found by bisection.
     """
-    overlapping = [e for e in ents if e.start < match.end and match.start < e.end]
-    if not overlapping:
-        return _sorted(ents + [match])
-    for ent in overlapping:
-        contains = ent.start <= match.start and match.end <= ent.end
-        if contains and len(ent) > len(match):
-            extra = [t for t in ent if not (match.start <= t.i < match.end)]
-            if not all(t.lower_ == "the" for t in extra):
-                return ents
-            if ent.label_ == match.label_ or ent.label_ in ("GPE", "LOC") and match.label_ in ("GPE", "LOC"):
-                return ents
-    rest = [e for e in ents if not (e.start < match.end and match.start < e.end)]  # the others
-    return _sorted(rest + [match])
+    ents = list(ents)
+    starts, ends = [e.start for e in ents], [e.end for e in ents]
+    for match in matches:
+        lo, hi = bisect_right(ends, match.start), bisect_left(starts, match.end)
+        if not any(_keeps(ent, match) for ent in ents[lo:hi]):
+            ents[lo:hi], starts[lo:hi], ends[lo:hi] = [match], [match.start], [match.end]
+    return ents
+
+
+def _keeps(ent: "Span", match: "Span") -> bool:
+    """Whether an entity overlapping a match keeps its place."""
+    if not (ent.start <= match.start and match.end <= ent.end and len(ent) > len(match)):
+        return False
+    extra = [t for t in ent if not (match.start <= t.i < match.end)]
+    return not all(t.lower_ == "the" for t in extra) or ent.label_ == match.label_ or (
+        ent.label_ in ("GPE", "LOC") and match.label_ in ("GPE", "LOC"))
 
 
 def _sorted(ents: Iterable["Span"]) -> list["Span"]:

@@ -19,7 +19,7 @@ from .anchors import Anchor, calendar_timexes, find_anchors
 from .discourse import carry_date, inherit_lead_day, lead_event, restates_known
 from .linked import linked_anchors
 from .participants import mentioned, participants
-from .tokens import Parse, parse_of
+from .tokens import Parse, forget, parse_of
 from .vocabulary import Vocabulary, load_vocabulary
 from .wording import name_role, clean_text, mentions_in, numbers_of, place_of, title_from
 
@@ -41,7 +41,7 @@ def find_happenings(doc: "Doc", article: Article, timexes: list[Timex], mentions
         return _happenings(parse, article, timexes, mentions, load_vocabulary().with_extra_types(extra_types))
     finally:
         if parse is not doc:
-            parse.release()
+            forget(parse)  # no stage after the events reads it
 
 
 def _happenings(doc: Parse, article: Article, timexes: list[Timex], mentions: list[Mention],

@@ -14,6 +14,7 @@ the document. Every function of ``events`` takes either kind.
 
 from __future__ import annotations
 
+import threading
 from itertools import chain
 from typing import TYPE_CHECKING, Any, Iterator
 
@@ -227,7 +228,7 @@ class Parse:
             token.children = () if kids is None else tuple(kids)
         self.tokens = tokens
         self.text = "".join(chain.from_iterable(zip(texts, spaces)))
-        self.ents = [Span(self, e.start, e.end, e.label_) for e in doc.ents]
+        self.ents = _entities(self, doc)
         self._spans: dict[tuple[int, int, str], Span | None] = {}
 
     def release(self) -> None:
@@ -283,8 +284,35 @@ def _strings(doc: "Doc", keys: list[int]) -> list[str]:
 
 
 def parse_of(doc: "Doc | Parse") -> Parse:
-    """``doc`` read once into plain objects (a Parse stays as it is)."""
-    return doc if isinstance(doc, Parse) else Parse(doc)
+    """``doc`` read into plain objects once for all the stages that read it
+    (the temporal engine for its text, the events): the parse of the last
+    document is kept while it is that same object, with as many tokens, and
+    it gets the document's entities as they are now. A Parse stays as it is."""
+    if isinstance(doc, Parse):
+        return doc
+    last = getattr(_LAST, "parse", None)
+    if last is not None and last.spacy is doc and last.tokens and len(last.tokens) == len(doc):
+        last.ents = _entities(last, doc)
+        return last
+    if last is not None:
+        last.release()
+    parse = _LAST.parse = Parse(doc)
+    return parse
+
+
+def forget(parse: Parse) -> None:
+    """Free ``parse`` now, and read its document again if asked."""
+    if getattr(_LAST, "parse", None) is parse:
+        _LAST.parse = None
+        parse.release()
+
+
+# The parse of the last document read, for each thread that reads.
+_LAST = threading.local()
+
+
+def _entities(parse: Parse, doc: "Doc") -> list[Span]:
+    return [Span(parse, e.start, e.end, e.label_) for e in doc.ents]
 
 
 def _slice(length: int, i: slice) -> tuple[int, int]:

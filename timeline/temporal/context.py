@@ -38,7 +38,10 @@ class Context:
     text: str = ""
 
     def __post_init__(self) -> None:
-        self.text = self.text or self.doc.text
+        from ..events.tokens import parse_of
+
+        # read with the parse that the events will read too
+        self.text = self.text or parse_of(self.doc).text
 
     def tense(self, cand: Candidate) -> str | None:
         return tense_at(self.doc, cand.start, cand.end)
