@@ -53,9 +53,10 @@ def find_mentions(doc: "Doc", registry: "Registry | None" = None, seen: str | No
     # A name that the text shows to be a thing once ("the Nord Stream 2 gas
     # pipeline") is that thing wherever the article repeats it.
     # Known names and nationalities ("the UK index", "the British stock index") are never things.
-    things = {fold(clean_surface(e.text)) for e in doc.ents
-              if e.label_ in KINDS and e.label_ != "NORP" and gaz.lookup(e.text) is None and _is_object(e, gaz)}
-    found = [f for f in (_classify(ent, gaz) for ent in doc.ents if ent.label_ in KINDS)
+    ents = [e for e in doc.ents if e.label_ in KINDS]  # spaCy builds them anew on each read
+    things = {fold(clean_surface(e.text)) for e in ents
+              if e.label_ != "NORP" and gaz.lookup(e.text) is None and _is_object(e, gaz)}
+    found = [f for f in (_classify(ent, gaz) for ent in ents)
              if f and (not things or fold(f.text) not in things)]
     found += _groups(doc, gaz)
     found += [c for c in (_nested_country(f, gaz) for f in found if f.kind == "organisation") if c]
