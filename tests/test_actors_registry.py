@@ -144,3 +144,21 @@ def test_the_fast_read_reports_what_the_careful_read_reports(tmp_path: Path, mon
     careful = load_registry(path)
     assert fast == careful
     assert [p.line for p in fast[1]] == [10, 8, 7, 14, 20, 18, 21, 22, None]
+
+
+def test_a_registry_with_only_warnings_still_keeps_the_actors_a_build_finds(tmp_path: Path) -> None:
+    from timeline.cli import main
+
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "actors.yaml").write_text(  # an unsafe name is a warning: nothing is lost by saving
+        "actors:\n- name: 'Digital Rights / Restrictions Management'\n  kind: organisation\n", encoding="utf-8")
+    (content / "2022-02-12-call.md").write_text(
+        "---\ntitle: A call\npublished: 2022-02-12\n---\n"
+        "President Joe Biden spoke with Vladimir Putin by telephone on Saturday.\n", encoding="utf-8")
+    (tmp_path / "config.yaml").write_text("paths:\n  cache: cache\n", encoding="utf-8")
+    assert main(["build", "--config", str(tmp_path / "config.yaml"), "--jobs", "1", "-q"]) in (0, 1)
+    registry, problems = load_registry(content / "actors.yaml")
+    assert registry.lookup("Vladimir Putin") is not None
+    assert registry.lookup("Digital Rights / Restrictions Management") is not None
+    assert all(p.severity == "warning" for p in problems)

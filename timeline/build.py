@@ -48,7 +48,8 @@ def _build(cfg: Config, *, clean: bool, jobs: int | None) -> BuildSummary:
     with timer("store"):
         broken = {p.path.rsplit("/", 1)[-1] for p in store_problems}
         save_events(cfg.paths.store, list(merged.events), keep=broken, cache=cfg.paths.cache)
-        if not registry_problems:
+        # Warnings (an unsafe name, a shared slug) lose nothing in a rewrite; errors could.
+        if not any(p.severity == "error" for p in registry_problems):
             save_registry(cfg.paths.registry, registry)
     with timer("render"):
         pages = render_site(merged.events, registry, articles, cfg, clean=clean)
