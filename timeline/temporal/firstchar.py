@@ -189,6 +189,10 @@ def _ascii(chars: set[str]) -> frozenset[str]:
     return frozenset(out)
 
 
+# Characters read at a position that the answer is kept for, at most.
+_MAX_KNOWN = 100_000
+
+
 class Openers:
     """Which of several patterns can match at a position of a text, read from
     the next few characters: an automaton over those characters, built as
@@ -214,18 +218,26 @@ class Openers:
         self._open: list[frozenset[tuple[int, int]]] = []
         self._moves: list[dict[str, int]] = []
         self._states: dict[tuple[frozenset[int], frozenset[tuple[int, int]]], int] = {}
+        self._known: dict[str, tuple[int, ...]] = {}  # the answer for the characters read: words repeat
         self._state(frozenset(fits), frozenset(open_))
 
     def candidates(self, text: str, at: int) -> tuple[int, ...]:
         """Indexes of the patterns that may match at ``at``, in ascending order."""
+        key = text[at:at + self.depth]
+        found = self._known.get(key)
+        if found is not None:
+            return found
         state = 0
         moves, open_ = self._moves, self._open
-        for char in text[at:at + self.depth]:
+        for char in key:
             nxt = moves[state].get(char)
             state = self._move(state, char) if nxt is None else nxt
             if not open_[state]:
                 break
-        return self._fits[state]
+        if len(self._known) >= _MAX_KNOWN:
+            self._known.clear()
+        found = self._known[key] = self._fits[state]
+        return found
 
     def _tree(self, found: frozenset[Prefix]) -> int:
         root = self._node()

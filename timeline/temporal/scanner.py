@@ -86,6 +86,9 @@ def compiled() -> _Table:
     return _Table(patterns, starts, Openers([p.pattern for _, p in patterns], OPENER_DEPTH))
 
 
+_start = re.Match.start
+
+
 def pattern_matches(text: str) -> list[tuple[int, int, int, Candidate]]:
     """``(start, end, priority, candidate)`` of every match of every pattern,
     as ``finditer`` with START in front of each pattern finds them."""
@@ -96,7 +99,7 @@ def pattern_matches(text: str) -> list[tuple[int, int, int, Candidate]]:
     # end of its previous match; positions come in text order.
     resume = [0] * len(patterns)
     candidates = table.openers.candidates
-    for at in [m.start() for m in table.starts.finditer(text)]:
+    for at in map(_start, table.starts.finditer(text)):
         for priority in candidates(text, at):
             if at < resume[priority]:
                 continue
