@@ -45,6 +45,7 @@ def name_key(text: str) -> str:
     return _TRANSLIT.sub("y", fold(text))
 
 
+@lru_cache(maxsize=1 << 14)  # every entity is cleaned twice, and names repeat
 def clean_surface(text: str) -> str:
     """A name as written, without a possessive ending or surrounding space."""
     text = _SPACES.sub(" ", text).strip()

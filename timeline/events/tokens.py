@@ -197,7 +197,7 @@ class Span:
 class Parse:
     """A parsed document: its tokens, entities and text."""
 
-    __slots__ = ("spacy", "tokens", "text", "ents", "_spans")
+    __slots__ = ("spacy", "tokens", "text", "_ents", "_spans")
 
     def __init__(self, doc: "Doc") -> None:
         from spacy.attrs import IDS
@@ -228,7 +228,7 @@ class Parse:
             token.children = () if kids is None else tuple(kids)
         self.tokens = tokens
         self.text = "".join(chain.from_iterable(zip(texts, spaces)))
-        self.ents = _entities(self, doc)
+        self._ents: list[Span] | None = None
         self._spans: dict[tuple[int, int, str], Span | None] = {}
 
     def release(self) -> None:
@@ -239,8 +239,15 @@ class Parse:
         for token in self.tokens:
             token.head = token.children = token._subtree = None  # type: ignore[assignment]
         self.tokens = []
-        self.ents = []
+        self._ents = []
         self._spans = {}
+
+    @property
+    def ents(self) -> list[Span]:
+        """The named entities, read from spaCy's document when first asked."""
+        if self._ents is None:
+            self._ents = _entities(self, self.spacy)
+        return self._ents
 
     @property
     def sents(self) -> Iterator[Span]:
@@ -292,7 +299,7 @@ def parse_of(doc: "Doc | Parse") -> Parse:
         return doc
     last = getattr(_LAST, "parse", None)
     if last is not None and last.spacy is doc and last.tokens and len(last.tokens) == len(doc):
-        last.ents = _entities(last, doc)
+        last._ents = None  # read again when asked: they may have changed since
         return last
     if last is not None:
         last.release()
