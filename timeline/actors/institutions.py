@@ -5,6 +5,7 @@ States Senate. The phrases and names are data (``institutions.yaml``)."""
 
 from __future__ import annotations
 
+import threading
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -148,13 +149,28 @@ def positions(doc: "Doc", attr: str, values: Iterable[str]) -> list[int]:
         ids = _string_ids(doc.vocab.strings, values)  # the gazetteer's word lists: hashed once
     else:
         ids = frozenset(doc.vocab.strings.add(v) for v in values)
-    column = doc.to_array(IDS[attr])
     if len(ids) == 1:
-        return (column == next(iter(ids))).nonzero()[0].tolist()  # one value: compared on the array
+        return (doc.to_array(IDS[attr]) == next(iter(ids))).nonzero()[0].tolist()  # one value: on the array
     # A set lookup per token beats numpy.isin's set-up on arrays of a few hundred.
-    return [i for i, value in enumerate(column.tolist()) if value in ids]
+    return [i for i, value in enumerate(_column(doc, attr)) if value in ids]
 
 
+def _column(doc: "Doc", attr: str) -> list[int]:
+    """The values of one attribute of every token; kept for the last document
+    read, whose rules ask for the same column several times."""
+    from spacy.attrs import IDS
+
+    last = getattr(_LAST, "columns", None)
+    if last is None or last[0] is not doc or last[1] != len(doc):
+        last = _LAST.columns = (doc, len(doc), {})
+    found = last[2].get(attr)
+    if found is None:
+        found = last[2][attr] = doc.to_array(IDS[attr]).tolist()
+    return found
+
+
+# The columns read of the last document, for each thread that reads.
+_LAST = threading.local()
 _IDS: dict[tuple[int, object], frozenset[int]] = {}
 
 
