@@ -15,6 +15,7 @@ the document. Every function of ``events`` takes either kind.
 from __future__ import annotations
 
 import threading
+from bisect import bisect_left
 from itertools import chain
 from typing import TYPE_CHECKING, Any, Iterator
 
@@ -166,11 +167,11 @@ class Span:
     @property
     def ents(self) -> list["Span"]:
         out = []
-        for ent in self.doc.ents:
-            if ent.start >= self.start:
-                if ent.end > self.end:
-                    break
-                out.append(ent)
+        ents = self.doc.ents
+        for ent in ents[bisect_left(self.doc.ent_starts, self.start):]:  # those starting in the span
+            if ent.end > self.end:
+                break
+            out.append(ent)
         return out
 
     def __len__(self) -> int:
@@ -197,7 +198,7 @@ class Span:
 class Parse:
     """A parsed document: its tokens, entities and text."""
 
-    __slots__ = ("spacy", "tokens", "text", "_ents", "_spans")
+    __slots__ = ("spacy", "tokens", "text", "_ents", "_ent_starts", "_spans")
 
     def __init__(self, doc: "Doc") -> None:
         from spacy.attrs import IDS
@@ -229,6 +230,7 @@ class Parse:
         self.tokens = tokens
         self.text = "".join(chain.from_iterable(zip(texts, spaces)))
         self._ents: list[Span] | None = None
+        self._ent_starts: list[int] = []
         self._spans: dict[tuple[int, int, str], Span | None] = {}
 
     def release(self) -> None:
@@ -239,7 +241,7 @@ class Parse:
         for token in self.tokens:
             token.head = token.children = token._subtree = None  # type: ignore[assignment]
         self.tokens = []
-        self._ents = []
+        self._ents, self._ent_starts = [], []
         self._spans = {}
 
     @property
@@ -247,7 +249,14 @@ class Parse:
         """The named entities, read from spaCy's document when first asked."""
         if self._ents is None:
             self._ents = _entities(self, self.spacy)
+            self._ent_starts = [e.start for e in self._ents]
         return self._ents
+
+    @property
+    def ent_starts(self) -> list[int]:
+        """Where each of ``ents`` starts."""
+        self.ents  # noqa: B018 - read them if not yet read
+        return self._ent_starts
 
     @property
     def sents(self) -> Iterator[Span]:

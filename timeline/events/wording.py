@@ -4,6 +4,7 @@ actors' canonical names, the summary sentence, the actors and the figures."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
 
 from ..records import ActorRef, Mention
@@ -63,6 +64,7 @@ _SPACES = re.compile(r"\s+")
 _SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,.;:!?])")
 
 
+@lru_cache(maxsize=1024)  # a sentence is the summary of each happening it reports
 def clean_text(text: str) -> str:
     """A sentence for the summary: one line, no stray spaces."""
     return _SPACES.sub(" ", text).strip()
@@ -213,15 +215,16 @@ def _names_it(mention: Mention, doc: "Doc", kept: set[int], roles: set[int]) -> 
     if span is None or "(" in mention.name or any(t.i not in kept for t in span):
         return False
     inside = range(span.start, span.end)
+    root = span.root
     if any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.i not in inside and c.i not in roles
            for t in span for c in t.children) or (
-            span.root.dep_ == "compound" and span.root.head.pos_ == "PROPN" and span.root.head.i not in inside):
+            root.dep_ == "compound" and root.head.pos_ == "PROPN" and root.head.i not in inside):
         return False  # only part of a longer name ("States" of "United States"): the words stay as written
     if len(span) == 1 and (span[0].pos_ == "ADJ" or (span[0].dep_ in ("compound", "amod") and not _in_mention(
             span[0].head, mention))):
         return False  # "the Russian military", "a US submarine" keep the article's word
     particles = load_vocabulary().name_particles
-    words = [t for t in span if t.is_alpha and t.lower_ not in particles and t.lower_ != "the"]
+    words = [t for t in span if t.lower_ not in particles and t.lower_ != "the" and t.is_alpha]
     return bool(words) and all(t.text[:1].isupper() for t in words)
 
 
