@@ -47,6 +47,7 @@ def find_happenings(doc: "Doc", article: Article, timexes: list[Timex], mentions
 def _happenings(doc: Parse, article: Article, timexes: list[Timex], mentions: list[Mention],
                 vocab: Vocabulary) -> list[Happening]:
     found: list[Happening] = []
+    seen: set[tuple[str, str]] = set()  # (title, date) of each found: folding into one changes neither
     previous: Happening | None = None
     before: tuple["Span | None", list[Happening]] = (None, [])  # the last sentence read and what it reported
     lead: Happening | None = None  # the lede's happening, when it sets the news day
@@ -88,7 +89,6 @@ def _happenings(doc: Parse, article: Article, timexes: list[Timex], mentions: li
                 found[said_in] = _fold(found[said_in], segment, mentions)
                 continue
             made.append(happening)
-        seen = {(h.title, h.date) for h in found}
         for happening in made:
             # the same words on another date are another happening ("were to take delivery
             # in May 2008, but will now receive the aircraft next month")

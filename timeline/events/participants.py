@@ -98,7 +98,7 @@ class _Reader:
         self.by_token: dict[int, list[Mention]] = {}
         start_char, end_char = segment.start_char, segment.end_char
         inside = [m for m in mentions if m.start >= start_char and m.end <= end_char]
-        self.before = [m for m in mentions if m.end <= start_char and m.kind == "person"]
+        self.mentions = mentions
         if inside:
             starts = [t.idx for t in segment]
             for mention in inside:  # each token gets the mentions over it, in the order of ``mentions``
@@ -149,8 +149,10 @@ class _Reader:
             return
         self.seen.add(head.i)
         if head.lower_ in PRONOUN_PERSONS and head.pos_ == "PRON":
-            if self.before:  # "He later ordered…": the person named last before the sentence
-                latest = max(self.before, key=lambda m: m.start)
+            start = self.segment.start_char
+            before = [m for m in self.mentions if m.end <= start and m.kind == "person"]
+            if before:  # "He later ordered…": the person named last before the sentence
+                latest = max(before, key=lambda m: m.start)
                 self.found.setdefault(_key(latest), latest)
             return
         own = self.by_token.get(head.i, [])
