@@ -8,7 +8,10 @@ and served by http.server on 127.0.0.1.
 from __future__ import annotations
 
 import functools
+import gzip
 import http.server
+import json
+import re
 import threading
 from dataclasses import replace
 from pathlib import Path
@@ -19,7 +22,7 @@ import pytest
 
 from timeline.config import load_config
 from timeline.records import ActorRef, Article, DateEvidence, Event, Source
-from timeline.render import render_site
+from timeline.render import render_site, shards
 from timeline.render.samples import sample_articles, sample_events
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -61,16 +64,25 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def output(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("site")
     cfg = load_config(None, output=root / "output")
     cfg = replace(cfg, title="Test timeline", build=replace(cfg.build, build_date="2022-03-01"),
                   site=replace(cfg.site, page_size=12))
     events = EVENTS
     articles = sample_articles(6) + [Article("hostile", "h.md", "Hostile", "", None)]
-    render_site(events, None, articles, cfg, search=True)
-    assert (cfg.paths.output / "pagefind" / "pagefind.js").is_file(), "the build ran Pagefind"
-    handler = functools.partial(QuietHandler, directory=str(cfg.paths.output))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(shards, "SHARD_EVENTS", 8)  # several index shards: a search must merge them all
+        render_site(events, None, articles, cfg, search=True)
+    names = json.loads((cfg.paths.output / "pagefind" / "shards.json").read_text())
+    assert len(names) >= 3, "the build ran Pagefind, one bundle per shard"
+    assert all((cfg.paths.output / "pagefind" / name / "pagefind.js").is_file() for name in names)
+    return cfg.paths.output
+
+
+@pytest.fixture(scope="module")
+def site(output: Path) -> Iterator[str]:
+    handler = functools.partial(QuietHandler, directory=str(output))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -172,6 +184,46 @@ def test_search_for_an_actor_returns_their_events(page: Any, site: str) -> None:
         page.goto(href)
         chips = page.eval_on_selector_all("main .chips a", "els => els.map(a => a.textContent)")
         assert "Olaf Scholz" in chips
+
+
+def search_results(page: Any, url: str) -> tuple[int, list[Event]]:
+    """The count the search page reports and the events it lists, in its order."""
+    page.goto(url)
+    page.wait_for_selector("#results li a", timeout=15_000)
+    status = page.text_content("#search-status") or ""
+    hrefs = page.eval_on_selector_all("#results li h2 a", "els => els.map(a => a.getAttribute('href'))")
+    by_page = {f"/events/{e.id}.html": e for e in EVENTS}
+    return int(re.match(r"\d+", status).group()), [by_page[h] for h in hrefs]
+
+
+def shard_of(output: Path) -> dict[str, str]:
+    """Which index shard holds each event page, read from the bundles' fragments."""
+    found = {}
+    for name in json.loads((output / "pagefind" / "shards.json").read_text()):
+        for fragment in (output / "pagefind" / name / "fragment").iterdir():
+            found[json.loads(gzip.decompress(fragment.read_bytes())[len(b"pagefind_dcd"):])["url"]] = name
+    return found
+
+
+def test_search_merges_every_shard(page: Any, site: str, output: Path) -> None:
+    count, found = search_results(page, site + "search.html?q=Scholz")
+    mentions = [e for e in EVENTS if "Scholz" in e.title + e.summary + repr(e.actors) + repr(e.sources)]
+    assert count == len(found) == len(mentions)
+    assert set(found) == set(mentions)
+    shard = shard_of(output)
+    assert len({shard[f"/events/{e.id}.html"] for e in found}) >= 2, "results come from several shards"
+
+
+def test_filtered_results_are_newest_first_across_shards(page: Any, site: str) -> None:
+    count, found = search_results(page, site + "search.html?year=2022")
+    assert count == len(found) == len(EVENTS)
+    # Events known only to the month have no day to sort by: Pagefind lists them last.
+    days = [e.date for e in found if e.precision == "day"]
+    assert days == sorted(days, reverse=True)
+    count, found = search_results(page, site + "search.html?actor=Joe+Biden")
+    assert count == len(found) == matching(actor="Joe Biden")
+    days = [e.date for e in found if e.precision == "day"]
+    assert days == sorted(days, reverse=True)
 
 
 def test_event_permalink_opens(page: Any, site: str) -> None:

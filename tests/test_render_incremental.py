@@ -1,9 +1,11 @@
-"""Rendering again does only what changed: nothing when nothing changed, links for unchanged files,
-Pagefind only when an event page changed; and the result is always the site a clean render makes."""
+"""Rendering again does only what changed: nothing when nothing changed, only the pages an edit reaches,
+links for unchanged files, Pagefind only for the search shard of a changed event; and the result is
+always the site a clean render makes."""
 
 from __future__ import annotations
 
 import io
+import json
 import logging
 import os
 import subprocess
@@ -162,3 +164,160 @@ def test_an_estimated_total_ends_complete() -> None:
     with Progress("render", 10, stream=out, unit="pages") as progress:
         progress.update(14)
     assert "14/14 pages" in out.getvalue() and "14/10" not in out.getvalue()
+
+
+def rendered_pages(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The paths of the pages rendered from now on (in this process: use with one job)."""
+    from timeline.render.templating import Renderer
+
+    seen: list[str] = []
+    original = Renderer._render
+
+    def spy(self: Renderer, template: str, path: str, prefix: str, context: dict) -> None:
+        seen.append(path)
+        original(self, template, path, prefix, context)
+
+    monkeypatch.setattr(Renderer, "_render", spy)
+    return seen
+
+
+def test_a_rebuild_renders_only_the_pages_an_edit_reaches(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cfg = make_cfg(tmp_path / "output", build=replace(make_cfg(tmp_path).build, jobs=1))
+    pages = render_site(EVENTS, None, ARTICLES, cfg, search=False)
+    seen = rendered_pages(monkeypatch)
+    changed = edited(EVENTS)
+    render_site(changed, None, ARTICLES, cfg, search=False)
+    assert f"events/{changed[5].id}.html" in seen
+    assert f"events/{changed[6].id}.html" not in seen
+    # The event, its neighbours, and the listings that show it: its month, actors, type, pair and source pages.
+    assert 3 <= len(seen) < 0.15 * pages, seen
+
+
+def variants() -> list[tuple[str, list, list, object, dict]]:
+    """Edits a maintainer or a new article makes, one after another: (what, events, articles, registry, config)."""
+    from timeline.records import Actor, ActorRef, Source
+
+    base = list(EVENTS)
+    new = replace(EVENTS[0], id="brand-new", date="2023-05-02", title="A new event",
+                  actors=(ActorRef("Ada Newcomer", "person"), ActorRef("Joe Biden", "person")))
+    moved = [replace(ev, date="2022-07-15") if i == 9 else ev for i, ev in enumerate(base)]
+    hidden = [replace(ev, hidden=True) if i == 12 else ev for i, ev in enumerate(moved)]
+    aliased = [replace(ev, aliases=("an-old-id",)) if i == 20 else ev for i, ev in enumerate(hidden)]
+    renamed = [replace(ev, title="The event with an old id") if i == 20 else ev for i, ev in enumerate(aliased)]
+    marked = [replace(ev, summary="Talks **resumed**, see [the report](https://example.org/r).") if i == 30 else
+              replace(ev, summary="Talks resumed\nin Geneva.") if i == 31 else ev  # a CSV record of two lines
+              for i, ev in enumerate(renamed)]
+    sourced = [replace(ev, sources=ev.sources + (Source("article-00001", "Report number 1", "2022-01-03"),))
+               if i == 40 else ev for i, ev in enumerate(marked)]
+    early = replace(EVENTS[1], id="early", date="2021-06-10", title="Before everything else")
+    earlier = replace(early, id="earlier", date="2021-06-09", title="Even before that")
+    retitled = [replace(a, title="A renamed report") if i == 3 else a for i, a in enumerate(ARTICLES)]
+    moved_article = [replace(a, outlet="Another Wire", url="https://example.org/moved") if i == 3 else a
+                     for i, a in enumerate(retitled)]
+    # The second oldest of its type, moved to another week of its month: it stays on its type's last page
+    # and the pager keeps its labels, but the type's chart, on every page, changes.
+    second = sorted((ev.date, i) for i, ev in enumerate(sourced) if ev.type == sourced[60].type)[1][1]
+    redated = [replace(ev, date=ev.date[:8] + "01") if i == second else ev for i, ev in enumerate(sourced)]
+    registry = [Actor("Joe Biden", "person", roles=(), country="United States", description="Has a page."),
+                Actor("Kyiv", "country")]  # was a place: now a performer in the events' JSON-LD
+    return [
+        ("one title", edited(base), ARTICLES, None, {}),
+        ("an event with a new actor", edited(base) + [new], ARTICLES, None, {}),
+        ("an event removed", base[:50] + base[51:] + [new], ARTICLES, None, {}),
+        ("an event in a month before all others", base + [new, early], ARTICLES, None, {}),
+        ("another one in that month", base + [new, early, earlier], ARTICLES, None, {}),
+        ("a date moved to another month", moved, ARTICLES, None, {}),
+        ("an event hidden", hidden, ARTICLES, None, {}),
+        ("an old id", aliased, ARTICLES, None, {}),
+        ("the event with the old id retitled", renamed, ARTICLES, None, {}),
+        ("summaries in Markdown and on two lines", marked, ARTICLES, None, {}),
+        ("a source added", sourced, ARTICLES, None, {}),
+        ("an article retitled", sourced, retitled, None, {}),
+        ("an article's outlet and address", sourced, moved_article, None, {}),
+        ("the registry", sourced, moved_article, registry, {}),
+        ("smaller pages", sourced, moved_article, registry, {"page_size": 7}),
+        ("a date moved within the listings", redated, moved_article, registry, {"page_size": 7}),
+        ("oldest first", redated, moved_article, registry, {"page_size": 7, "order": "oldest"}),
+        ("fewer key events and feed entries", redated, moved_article, registry,
+         {"page_size": 7, "order": "oldest", "key_events": 3, "feed_size": 4}),
+    ]
+
+
+def test_rebuilds_equal_clean_renders_edit_after_edit(tmp_path: Path) -> None:
+    cfg = make_cfg(tmp_path / "output", site=replace(make_cfg(tmp_path).site, page_size=25))
+    render_site(EVENTS, None, ARTICLES, cfg, search=False)
+    for number, (what, events, articles, registry, site) in enumerate(variants()):
+        now = replace(cfg, site=replace(cfg.site, **site))
+        render_site(events, registry, articles, now, search=False)
+        clean = replace(now, paths=replace(now.paths, output=tmp_path / f"clean-{number}"))
+        render_site(events, registry, articles, clean, search=False)
+        assert contents(cfg.paths.output) == contents(clean.paths.output), what
+        assert (cfg.paths.output / MANIFEST).read_bytes() == (clean.paths.output / MANIFEST).read_bytes(), what
+
+
+def test_maintainer_page_templates_render_every_page(tmp_path: Path) -> None:
+    from timeline.records import ActorRef
+
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    # Shows what no page declares it shows: how many events each actor of an event has.
+    event_page = (Path(__file__).resolve().parents[1] / "site_templates" / "event.html").read_text()
+    (templates / "event.html").write_text(event_page.replace(
+        "{{ a.name }}</a>", "{{ a.name }}</a> ({{ a.events|length }})"))
+    cfg = make_cfg(tmp_path / "output")
+    cfg = replace(cfg, paths=replace(cfg.paths, templates=templates))
+    render_site(EVENTS, None, ARTICLES, cfg, search=False)
+    more = EVENTS + [replace(EVENTS[0], id="one-more", title="One more", actors=(ActorRef("Joe Biden", "person"),))]
+    render_site(more, None, ARTICLES, cfg, search=False)
+    clean = replace(cfg, paths=replace(cfg.paths, output=tmp_path / "clean"))
+    render_site(more, None, ARTICLES, clean, search=False)
+    assert contents(cfg.paths.output) == contents(clean.paths.output)
+
+
+def test_the_spare_folder_holds_only_what_the_live_site_shares(tmp_path: Path) -> None:
+    cfg = make_cfg(tmp_path / "output")
+    spare = tmp_path / ".output-spare"
+    render_site(EVENTS, None, ARTICLES, cfg, search=False)
+    render_site(edited(EVENTS), None, ARTICLES, cfg, search=False)
+    live = files(cfg.paths.output)
+    kept = files(spare)
+    assert kept and all(live[p][0] == inode for p, (inode, _) in kept.items())
+    assert f"events/{EVENTS[5].id}.html" not in kept  # the page that changed
+    # Whatever else gets into the spare folder never reaches the site.
+    (spare / "stray.html").write_text("not ours")
+    (spare / "404.html").unlink()
+    (spare / "404.html").write_text("not ours either")
+    render_site(edited(EVENTS, 7), None, ARTICLES, cfg, search=False)
+    clean = make_cfg(tmp_path / "clean")
+    render_site(edited(EVENTS, 7), None, ARTICLES, clean, search=False)
+    assert contents(cfg.paths.output) == contents(clean.paths.output)
+
+
+def test_a_manifest_with_bad_values_is_not_trusted(tmp_path: Path) -> None:
+    cfg = make_cfg(tmp_path / "output")
+    render_site(EVENTS, None, ARTICLES, cfg, search=False)
+    manifest = cfg.paths.output / MANIFEST
+    manifest.write_text(manifest.read_text().replace('"sizes":{"', '"sizes":{"x":"big","', 1))
+    assert read_manifest(cfg.paths.output) is None
+    assert render_site(edited(EVENTS), None, ARTICLES, cfg, search=False) > 0
+
+
+def test_only_the_search_shard_of_an_edited_event_is_indexed_again(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("pagefind", reason="the search index needs pagefind[bin]")
+    from timeline.render import shards
+
+    monkeypatch.setattr(shards, "SHARD_EVENTS", 16)
+    cfg = make_cfg(tmp_path / "output")
+    render_site(EVENTS, None, ARTICLES, cfg)
+    names = json.loads((cfg.paths.output / "pagefind" / "shards.json").read_text())
+    before = files(cfg.paths.output / "pagefind")
+    render_site(edited(EVENTS), None, ARTICLES, cfg)
+    after = files(cfg.paths.output / "pagefind")
+    new = [n for n in json.loads((cfg.paths.output / "pagefind" / "shards.json").read_text()) if n not in names]
+    assert len(names) >= 5 and len(new) == 1
+    kept = [p for p in after if not p.startswith(new[0]) and p != "shards.json"]
+    assert kept and all(after[p] == before[p] for p in kept), "the other shards are linked, not indexed again"
+    clean = make_cfg(tmp_path / "clean")
+    render_site(edited(EVENTS), None, ARTICLES, clean)
+    assert contents(cfg.paths.output) == contents(clean.paths.output)

@@ -272,7 +272,8 @@ def test_output_is_swapped_whole_and_a_failed_render_keeps_the_old_site(tmp_path
     with pytest.raises(RuntimeError):
         render(tmp_path, [CALL], cfg=cfg)
     assert (cfg.paths.output / "events" / "visit.html").is_file()  # the previous site, untouched
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["output"]  # no staging folder left behind
+    # No staging folder left behind; the spare folder is the next build's staging folder.
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".output-spare", "output"]
 
 
 def test_maintainer_templates_override_the_project_ones(tmp_path: Path) -> None:

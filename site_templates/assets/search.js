@@ -1,6 +1,8 @@
-// Search over the Pagefind index the build writes into pagefind/. Results are
-// built as DOM nodes, never as HTML strings: titles and excerpts come from
-// articles and are untrusted. The query and filters live in the URL.
+// Search over the Pagefind index the build writes into pagefind/: one bundle per
+// shard of consecutive events, listed newest first in pagefind/shards.json. The
+// first is loaded, the others merged into it, each tagged with a "shard" filter.
+// Results are built as DOM nodes, never as HTML strings: titles and excerpts come
+// from articles and are untrusted. The query and filters live in the URL.
 const root = new URL("../", import.meta.url);
 const form = document.getElementById("search");
 const input = document.getElementById("q");
@@ -8,14 +10,36 @@ const status = document.getElementById("search-status");
 const list = document.getElementById("results");
 const selects = Array.from(form.querySelectorAll("select[data-filter]"));
 const MAX_RESULTS = 50;
+const BY_DATE = { date: "desc" };
 
 let pagefind = null;
+let shards = [];
 try {
-  pagefind = await import(new URL("pagefind/pagefind.js", root).href);
-  await pagefind.options({ baseUrl: root.pathname });
+  shards = await (await fetch(new URL("pagefind/shards.json", root))).json();
+  if (!shards.length) throw new Error("an empty index");
+  pagefind = await import(new URL(`pagefind/${shards[0]}/pagefind.js`, root).href);
+  await pagefind.options({ baseUrl: root.pathname, mergeFilter: { shard: shards[0] } });
   await pagefind.init();
+  await Promise.all(shards.slice(1).map((shard) => pagefind.mergeIndex(
+    new URL(`pagefind/${shard}/`, root).pathname, { baseUrl: root.pathname, mergeFilter: { shard } })));
 } catch (error) {
   pagefind = null;
+}
+
+// Pagefind merges the results of several bundles by score, and in a search sorted by
+// date a score is only the rank within its own bundle. Shards hold consecutive
+// events, so the results are theirs taken one shard after another, newest first.
+async function byDate(filters) {
+  const found = await pagefind.search(null, { filters, sort: BY_DATE });
+  const counts = found.filters.shard || {};
+  const results = [];
+  for (const shard of shards) {
+    if (results.length >= MAX_RESULTS) break;
+    if (!counts[shard]) continue;
+    const part = await pagefind.search(null, { filters: { ...filters, shard }, sort: BY_DATE });
+    results.push(...part.results);
+  }
+  return { results, count: found.results.length };
 }
 
 // Pagefind marks matches with <mark>; keep those as elements and everything else as text.
@@ -71,7 +95,7 @@ async function run(updateUrl) {
     return;
   }
   status.textContent = "Searching…";
-  const found = await pagefind.search(query || null, { filters, sort: query ? undefined : { date: "desc" } });
+  const found = query ? await pagefind.search(query, { filters }) : await byDate(filters);
   const page = await Promise.all(found.results.slice(0, MAX_RESULTS).map((r) => r.data()));
   for (const data of page) {
     const li = document.createElement("li");
@@ -92,7 +116,7 @@ async function run(updateUrl) {
     li.appendChild(excerpt);
     list.appendChild(li);
   }
-  const n = found.results.length;
+  const n = found.count ?? found.results.length;
   status.textContent = n === 0 ? "No events found." : n + (n === 1 ? " event found" : " events found") +
     (n > MAX_RESULTS ? ", showing the first " + MAX_RESULTS + "." : ".");
 }

@@ -63,3 +63,24 @@ def activity_chart(days: Iterable[str | None], label: str) -> Markup:
         f'preserveAspectRatio="none"><path class="bars" d="{"".join(parts)}"/></svg>'
         f'<figcaption>Events per {unit}, {first:%b %Y} – {last:%b %Y} (peak {peak})</figcaption></figure>'
     )
+
+
+class Chart:
+    """An activity chart drawn when a template first prints it: a page linked from the live site never draws it."""
+
+    __slots__ = ("days", "label", "_drawn")
+
+    def __init__(self, days: Iterable[str | None], label: str) -> None:
+        self.days = tuple(days)
+        self.label = label
+        self._drawn: Markup | None = None
+
+    @property
+    def inputs(self) -> tuple[str, tuple[str | None, ...]]:
+        """What the chart shows, for a page's declared inputs."""
+        return self.label, self.days
+
+    def __html__(self) -> Markup:
+        if self._drawn is None:
+            self._drawn = activity_chart(self.days, self.label)
+        return self._drawn

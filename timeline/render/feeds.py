@@ -13,7 +13,8 @@ from xml.sax.saxutils import escape, quoteattr
 
 from ..config import Config
 from ..temporal.values import bounds
-from .model import ActorView, EventView, SiteModel, file_id
+from .depends import digest
+from .model import EventView, SiteModel, file_id
 from .output import SiteWriter
 from .sanitize import plain_text
 
@@ -37,9 +38,8 @@ def newest(events: Sequence[EventView], count: int) -> list[EventView]:
     return sorted(dated, key=lambda e: (e.day, e.slug), reverse=True)[:count]
 
 
-def atom_feed(cfg: Config, model: SiteModel, path: str, title: str, events: Sequence[EventView],
+def atom_feed(cfg: Config, model: SiteModel, path: str, title: str, entries: Sequence[EventView],
               page: str) -> str:
-    entries = newest(events, cfg.site.feed_size)
     updated = model.build_date or (entries[0].day if entries else "1970-01-01")
     feed_id = absolute(cfg, path) if cfg.site_url else f"urn:timeline:feed:{path}"
     lines = [
@@ -68,21 +68,29 @@ def atom_feed(cfg: Config, model: SiteModel, path: str, title: str, events: Sequ
     return "\n".join(lines) + "\n"
 
 
-def write_feeds(writer: SiteWriter, cfg: Config, model: SiteModel) -> None:
-    writer.write_text("feed.atom", atom_feed(cfg, model, "feed.atom", cfg.title, model.events, "index.html"))
+def write_feed(writer: SiteWriter, cfg: Config, model: SiteModel, path: str, title: str,
+               events: Sequence[EventView], page: str) -> None:
+    """An Atom feed of the newest ``events``, linked from the live site when its entries are unchanged."""
+    entries = newest(events, cfg.site.feed_size)
+    if not writer.reuse(path, digest(title, page, [ev.digest for ev in entries])):
+        writer.write_text(path, atom_feed(cfg, model, path, title, entries, page))
+
+
+def write_actor_feeds(writer: SiteWriter, cfg: Config, model: SiteModel) -> None:
     for actor in model.actors.values():
-        writer.write_text(f"actors/{actor.slug}.atom", actor_feed(cfg, model, actor))
+        write_feed(writer, cfg, model, f"actors/{actor.slug}.atom", f"{cfg.title}: {actor.name}", actor.events,
+                   actor.url)
+
+
+def write_feeds(writer: SiteWriter, cfg: Config, model: SiteModel) -> None:
+    """The site's own feed, the calendar, the sitemap (of every page written so far) and robots.txt."""
+    write_feed(writer, cfg, model, "feed.atom", cfg.title, model.events, "index.html")
     writer.write_text("scheduled.ics", icalendar(cfg, model))
     write_sitemap(writer, cfg, model)
     robots = "User-agent: *\nAllow: /\n"
     if cfg.site_url:
         robots += f"Sitemap: {cfg.site_url}{cfg.base_url}sitemap.xml\n"
     writer.write_text("robots.txt", robots)
-
-
-def actor_feed(cfg: Config, model: SiteModel, actor: ActorView) -> str:
-    return atom_feed(cfg, model, f"actors/{actor.slug}.atom", f"{cfg.title}: {actor.name}", actor.events,
-                     actor.url)
 
 
 def _ical_text(text: str) -> str:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 from typing import Any, Sequence
 
+from .depends import digest
 from .model import EventView, SiteModel
 from .output import SiteWriter
 
@@ -34,12 +35,18 @@ def _dump(data: Any) -> str:
 
 
 def write_list(writer: SiteWriter, base: str, events: Sequence[EventView]) -> None:
-    """``base.json`` and its chunks ``base.1.json``… for events already in display order."""
+    """``base.json`` and its chunks ``base.1.json``… for events already in display order.
+
+    A chunk of the same events as the live site's is linked from it: an entry
+    shows nothing its event's digest does not cover.
+    """
     chunks = [events[i:i + CHUNK] for i in range(0, len(events), CHUNK)]
     head = {"count": len(events), "chunks": [[chunk[0].month, chunk[-1].month] for chunk in chunks]}
     writer.write_text(f"{base}.json", _dump(head))
     for number, chunk in enumerate(chunks, start=1):
-        writer.write_text(f"{base}.{number}.json", _dump([_entry(ev) for ev in chunk]))
+        path = f"{base}.{number}.json"
+        if not writer.reuse(path, digest([ev.digest for ev in chunk])):
+            writer.write_text(path, _dump([_entry(ev) for ev in chunk]))
 
 
 def write_filter_indexes(writer: SiteWriter, model: SiteModel, newest_first: bool) -> None:

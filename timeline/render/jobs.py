@@ -46,17 +46,21 @@ def run_tasks(tasks: Sequence[Task], writer: SiteWriter, jobs: int) -> None:
             process.start()
             send.close()
             workers.append((process, receive))
-        _drain(tasks, counter)
+        _drain(tasks, counter, writer)
         for process, receive in workers:
             try:
-                failure, paths, pages = receive.recv()
+                failure, news = receive.recv()
             except EOFError:
-                failure, paths, pages = f"worker {process.pid} ended without a word", [], 0
+                failure, news = f"worker {process.pid} ended without a word", None
             process.join()
-            if failure:
+            if failure or news is None:
                 raise TimelineError(f"rendering failed in a worker process:\n{failure}")
-            writer.paths.extend(paths)
+            pages, linked, files, inputs, sizes = news
+            writer.files.update(files)
+            writer.linked.update(linked)
             writer.pages += pages
+            writer.inputs.update(inputs)
+            writer.sizes.update(sizes)
     finally:
         for process, receive in workers:
             if process.is_alive():
@@ -66,7 +70,7 @@ def run_tasks(tasks: Sequence[Task], writer: SiteWriter, jobs: int) -> None:
         gc.unfreeze()
 
 
-def _drain(tasks: Sequence[Task], counter: Any) -> None:
+def _drain(tasks: Sequence[Task], counter: Any, writer: SiteWriter) -> None:
     while True:
         with counter.get_lock():
             index = counter.value
@@ -74,16 +78,19 @@ def _drain(tasks: Sequence[Task], counter: Any) -> None:
         if index >= len(tasks):
             return
         tasks[index]()
+        writer.tally()
 
 
 def _worker(tasks: Sequence[Task], counter: Any, writer: SiteWriter, send: Any) -> None:
     # The writer came with the fork: only what this process adds is news to the parent.
-    start, pages = len(writer.paths), writer.pages
+    books = (writer.files, writer.inputs, writer.sizes)
+    known, linked, pages = [set(book) for book in books], set(writer.linked), writer.pages
     try:
-        _drain(tasks, counter)
-        send.send((None, writer.paths[start:], writer.pages - pages))
+        _drain(tasks, counter, writer)
+        news = [{k: v for k, v in book.items() if k not in seen} for book, seen in zip(books, known)]
+        send.send((None, (writer.pages - pages, writer.linked - linked, *news)))
     except BaseException:  # noqa: BLE001 - the parent reports it; a worker must not die silently
-        send.send((traceback.format_exc(), [], 0))
+        send.send((traceback.format_exc(), None))
     finally:
         send.close()
         # No atexit handlers or buffered output of the parent's may run twice.

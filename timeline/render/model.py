@@ -113,10 +113,18 @@ class EventView:
     datetime: str | None
     day: str | None
     month: str
-    summary_html: Markup
     actors: list[ActorView]
     sources: list[SourceView]
     type_slug: str
+    digest: str = ""  # everything a page can show of it, see depends.stamp_views
+    _summary_html: Markup | None = None
+
+    @property
+    def summary_html(self) -> Markup:
+        """The summary as HTML, made when a page first shows it: a rebuild shows few events."""
+        if self._summary_html is None:
+            self._summary_html = render_markdown(self.event.summary)
+        return self._summary_html
 
     @property
     def url(self) -> str:
@@ -192,9 +200,17 @@ def build_model(events: Sequence[Event], registry: Any, articles: Sequence[Artic
     article_records = {a.id: a for a in articles}
     views: dict[str, ArticleView] = {}
 
-    visible = sorted((e for e in events if not e.hidden), key=lambda e: (sort_key(e.date), e.id))
+    # Events share dates: each distinct value is parsed once.
+    order = {value: sort_key(value) for value in {e.date for e in events}}
+    visible = sorted((e for e in events if not e.hidden), key=lambda e: (order[e.date], e.id))
+    shown: dict[tuple[str, str | None], tuple[str, str | None, str | None, str]] = {}
     out: list[EventView] = []
     for event in visible:
+        when = (event.date, _mod(event))
+        facts = shown.get(when)
+        if facts is None:
+            facts = shown[when] = (date_label(*when), datetime_attr(event.date), iso_day(event.date),
+                                   month_key(event.date))
         chips: list[ActorView] = []
         for ref in event.actors:
             if ref.name in hidden_names or any(c.name == ref.name for c in chips):
@@ -209,9 +225,7 @@ def build_model(events: Sequence[Event], registry: Any, articles: Sequence[Artic
             SourceView(article_slug(s.article), s.title, safe_url(s.url), s.outlet, s.published, s.quote)
             for s in event.sources
         ]
-        ev = EventView(event, event_slugs(event.id), date_label(event.date, _mod(event)),
-                       datetime_attr(event.date), iso_day(event.date), month_key(event.date),
-                       render_markdown(event.summary), chips, sources, type_slug(event.type or "other"))
+        ev = EventView(event, event_slugs(event.id), *facts, chips, sources, type_slug(event.type or "other"))
         out.append(ev)
         for actor in chips:
             actor.events.append(ev)

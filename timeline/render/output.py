@@ -1,20 +1,26 @@
 """The one way the site reaches the disk: a staging folder swapped in whole.
 
-Pages are written into a fresh folder beside the output folder; only when
+Pages are written into a staging folder beside the output folder; only when
 everything (search index included) is in place does the staging folder take
 the output's name, so a reader or a web server never sees half a site.
 
-Rebuilds are cheap because of two things kept here. The site carries a
-manifest (``.site-manifest.json``): the digest of everything its rendering
-read, and every file with its size. A page whose bytes equal the live site's
-file is hard-linked into the staging folder instead of written: a link is one
-directory entry, a write allocates an inode and data that the removal of the
-old site then frees again. Files are never changed in place, so a link shared
-by the live site and the staging folder can never let one alter the other.
+Rebuilds are cheap because little is written. A page whose inputs are
+unchanged (see ``depends``) and a file whose bytes equal the live site's are
+hard-linked from the live site (see ``manifest``): a link is one directory
+entry, a write allocates an inode and data. Files are never changed in place,
+so a link shared by the live site and the staging folder can never let one
+alter the other.
+
+The swapped-out site is kept as the spare folder (``.output-spare``), holding
+only the files it shares with the new live site, and becomes the next
+staging folder: a file already there as the live site's own (the same inode)
+is kept, so a rebuild links only what changed since the last one, and no
+folder is made or removed (some file systems spend milliseconds on each).
 """
 
 from __future__ import annotations
 
+import bisect
 import ctypes
 import errno
 import json
@@ -25,14 +31,13 @@ import re
 import shutil
 import sys
 import tempfile
-from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Callable
 
 from ..errors import TimelineError
+from .manifest import MANIFEST, MANIFEST_FORMAT, Manifest, read_manifest
 
-MANIFEST = ".site-manifest.json"
-MANIFEST_FORMAT = 1
+__all__ = ["MANIFEST", "Manifest", "SiteWriter", "read_manifest", "relative_root"]
 # O_EXCL: a staged path is always new; if it exists it may be a hard link to the
 # live site, and truncating it would change the live site's file.
 _WRITE_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
@@ -40,200 +45,314 @@ _RENAME_EXCHANGE = 2  # renameat2 flag (Linux): swap two paths in one step
 _AT_FDCWD = -100
 
 
-@dataclass
-class Manifest:
-    """What the live site says about itself, checked against the disk."""
-
-    root: Path
-    digest: str = ""
-    search: str | None = None  # settings the pagefind/ folder was made with, None without one
-    pages: int = 0
-    files: dict[str, int] = field(default_factory=dict)  # site path → size, only files found intact
-    damaged: set[str] = field(default_factory=set)  # listed, but missing or changed since
-
-    @property
-    def intact(self) -> bool:
-        return not self.damaged
-
-    def intact_under(self, prefix: str) -> bool:
-        return not any(p.startswith(prefix) for p in self.damaged)
-
-
-def read_manifest(output: Path) -> Manifest | None:
-    """The live site's manifest with every listed file checked; None when there is none to trust.
-
-    A file counts as intact when it has its listed size and is not newer than
-    the manifest, which is written after every file of its site.
-    """
-    path = output / MANIFEST
-    try:
-        stamp = path.stat().st_mtime_ns
-        data = json.loads(path.read_text(encoding="utf-8"))
-        if data.get("format") != MANIFEST_FORMAT:
-            return None
-        listed = {str(k): int(v) for k, v in data["files"].items()}
-        # The manifest is a file anyone with the folder can edit: a listed path that
-        # leaves the site must never become a file linked into the next one.
-        if any(not _inside(p) for p in listed):
-            return None
-        found = Manifest(output, str(data["digest"]), data.get("search"), int(data["pages"]))
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        return None  # no manifest, or one this code cannot read: render everything
-    for site_path, size in listed.items():
-        try:
-            info = os.stat(output / site_path)
-        except OSError:
-            found.damaged.add(site_path)
-            continue
-        if info.st_size == size and info.st_mtime_ns <= stamp:
-            found.files[site_path] = size
-        else:
-            found.damaged.add(site_path)
-    return found
-
-
-def _inside(site_path: str) -> bool:
-    clean = posixpath.normpath(site_path)
-    return clean == site_path and not clean.startswith(("/", "../")) and clean not in (".", "..")
-
-
 class SiteWriter:
     """Writes files by their site path (``events/abc.html``) into a staging folder.
 
     ``previous`` is the live site's manifest: files of identical bytes are
-    linked from it. Written by forked render workers too, so the counts that
-    must add up across processes live in shared memory.
+    linked from it, and so are pages made from the same inputs within the same
+    ``scope`` (see ``reuse``). Written by forked render workers too, so the
+    counts that must add up across processes live in shared memory.
     """
 
-    def __init__(self, output: Path, previous: Manifest | None = None) -> None:
+    def __init__(self, output: Path, previous: Manifest | None = None, scope: str | None = None) -> None:
         self.output = output
         self.previous = previous
+        self._live = str(previous.root) if previous is not None else ""
+        self._live_inodes = previous.inodes if previous is not None else {}
+        self._live_paths: list[str] | None = None
+        # Pages are taken on their inputs only within one scope, and only with one.
+        self.scope = scope
+        same = scope is not None and previous is not None and previous.scope == scope
+        self._inputs_before = previous.inputs if same and previous else {}
+        self._sizes_before = previous.sizes if same and previous else {}
+        self._rows_before = previous.rows if same and previous else {}
+        self.inputs: dict[str, str] = {}  # site path → digest of its inputs, for the next build
+        self.sizes: dict[str, int] = {}  # event digest → listing entry bytes, for the next build
+        self.rows: dict[str, list[str]] = {}  # export rows → digests of their events, for the next build
         output.parent.mkdir(parents=True, exist_ok=True)
         _remove_leftovers(output)
-        # Beside the output, on the same file system, so the final rename is atomic
-        # and files can be linked; the pid lets a later build remove it if we die.
-        self.root = Path(tempfile.mkdtemp(prefix=f".{output.name}-new-{os.getpid()}-", dir=output.parent))
+        self.spare = output.with_name(f".{output.name}-spare")
+        self.root, self._kept, self._folders = _staging(output, self.spare)
+        self._root = str(self.root)
         self.pages = 0  # HTML documents written, the figure the build reports
-        self.paths: list[str] = []  # every file written, for the sitemap and checks
-        self._folders: set[Path] = set()  # made already: 100,000 pages share a few folders
+        self.files: dict[str, int] = {}  # every file staged, with its size: the manifest's list
+        self.linked: set[str] = set()  # staged files that are the live site's own
         self._counts = multiprocessing.Array("q", 2)  # pages so far, files linked: all processes
-        self.on_page: Callable[[int], None] | None = None  # told the pages so far, after each page
+        self._untold = [0, 0]  # pages and links of this process not yet added to those
+        self.on_page: Callable[[int], None] | None = None  # told the pages so far, now and then
 
     @property
     def pages_so_far(self) -> int:
+        self.tally()
         return int(self._counts[0])
 
     @property
     def reused(self) -> int:
+        self.tally()
         return int(self._counts[1])
 
-    def _target(self, site_path: str) -> Path:
-        clean = PurePosixPath(posixpath.normpath(site_path))
+    def tally(self) -> None:
+        """Add this process's pages and links to the counts all processes share, and tell ``on_page``."""
+        pages, linked = self._untold
+        if not (pages or linked):
+            return
+        self._untold = [0, 0]
+        with self._counts.get_lock():
+            self._counts[0] += pages
+            self._counts[1] += linked
+            done = self._counts[0]
+        if self.on_page is not None:
+            self.on_page(done)
+
+    @property
+    def paths(self) -> list[str]:
+        return list(self.files)
+
+    def _target(self, site_path: str) -> str:
+        clean = posixpath.normpath(site_path)
         # Site paths are built from slugs, but a bug must never write outside the site.
-        if clean.is_absolute() or clean.parts[:1] == ("..",) or str(clean) in ("", "."):
+        if clean.startswith(("/", "../")) or clean in ("", ".", ".."):
             raise TimelineError(f"refusing to write outside the site: {site_path!r}")
-        target = self.root.joinpath(*clean.parts)
-        if target.parent not in self._folders:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            self._folders.add(target.parent)
+        target = self._root + os.sep + clean
+        folder = target.rpartition(os.sep)[0]
+        if folder not in self._folders:
+            os.makedirs(folder, exist_ok=True)
+            self._folders.add(folder)
         return target
 
     def write_text(self, site_path: str, text: str) -> None:
         # Exactly the rendered characters (CRLF in iCalendar stays CRLF), as UTF-8.
         self.write_bytes(site_path, text.encode("utf-8"))
 
-    def write_bytes(self, site_path: str, data: bytes) -> None:
-        target = self._target(site_path)
-        linked = self._link_if_same(site_path, target, data)
-        if not linked:
-            _write_new(target, data)
-        self.paths.append(site_path)
-        if site_path.endswith(".html"):
-            self.pages += 1
-        if linked or site_path.endswith(".html"):
-            with self._counts.get_lock():
-                self._counts[0] += site_path.endswith(".html")
-                self._counts[1] += linked
-                done = self._counts[0]
-            if self.on_page is not None and site_path.endswith(".html"):
-                self.on_page(done)
+    def reuse(self, site_path: str, inputs: str) -> bool:
+        """Note what ``site_path`` is made from; link the live site's file if it was made from the same.
 
-    def _link_if_same(self, site_path: str, target: Path, data: bytes) -> bool:
+        False: the caller renders and writes the file (still linked if its bytes come out equal).
+        """
+        if self.scope is None:
+            return False
+        self.inputs[site_path] = inputs
+        size = self.previous.files.get(site_path) if self.previous is not None else None
+        if size is None or self._inputs_before.get(site_path) != inputs or not self._link_live(site_path):
+            return False
+        self._written(site_path, size, True)
+        return True
+
+    def _link_live(self, site_path: str) -> bool:
+        """Stage the live site's own file at ``site_path``; False when that cannot be done."""
+        target = self._target(site_path)
+        if self._kept.get(site_path) != self._live_inodes.get(site_path, -1):
+            source = os.path.join(self._live, site_path)
+            try:
+                try:
+                    os.link(source, target)
+                except FileExistsError:
+                    os.unlink(target)
+                    os.link(source, target)
+            except OSError:
+                return False  # gone meanwhile, or a file system without links: write it
+        self.linked.add(site_path)
+        return True
+
+    def size_of(self, key: str) -> int | None:
+        """A listing entry's size noted in this build or, within the same scope, by the live site."""
+        if self.scope is None:
+            return None
+        size = self.sizes.get(key)
+        if size is None:
+            size = self._sizes_before.get(key)
+            if size is not None:
+                self.sizes[key] = size
+        return size
+
+    def note_size(self, key: str, size: int) -> None:
+        if self.scope is not None:
+            self.sizes[key] = size
+
+    def rows_before(self, name: str) -> list[str]:
+        """What the live site's manifest says its export rows ``name`` show, within the same scope."""
+        return self._rows_before.get(name, [])
+
+    def live_text(self, site_path: str) -> str | None:
+        """The live site's file, when it is as that site wrote it."""
+        if self.previous is None or site_path not in self.previous.files:
+            return None
+        try:
+            with open(os.path.join(self._live, site_path), encoding="utf-8", newline="") as handle:
+                return handle.read()
+        except (OSError, UnicodeDecodeError):
+            return None
+
+    def write_bytes(self, site_path: str, data: bytes) -> None:
+        linked = self._same_as_live(site_path, data) and self._link_live(site_path)
+        if not linked:
+            self._kept.pop(site_path, None)
+            self.linked.discard(site_path)
+            _write_new(self._target(site_path), data)
+        self._written(site_path, len(data), linked)
+
+    def _same_as_live(self, site_path: str, data: bytes) -> bool:
         previous = self.previous
         if previous is None or previous.files.get(site_path) != len(data):
             return False
-        old = previous.root / site_path
         try:
             # Comparing costs one read of a file the page cache holds; cheaper than
             # writing it, and exact where a stored hash would trust the disk.
-            with open(old, "rb") as handle:
-                if handle.read() != data:
-                    return False
-            os.link(old, target)
+            with open(os.path.join(self._live, site_path), "rb") as handle:
+                return handle.read() == data
         except OSError:
-            return False  # gone meanwhile, or a file system without links: write it
-        return True
+            return False
+
+    def _written(self, site_path: str, size: int, linked: bool) -> None:
+        self.files[site_path] = size
+        page = site_path.endswith(".html")
+        self.pages += page
+        self._untold[0] += page
+        self._untold[1] += linked
+        if self._untold[0] >= 50:  # the shared counts take a lock: told in batches
+            self.tally()
 
     def copy_file(self, site_path: str, source: Path) -> None:
         self.write_bytes(site_path, source.read_bytes())
 
     def carry_over(self, prefix: str) -> bool:
-        """Link every file of the live site under ``prefix`` (``pagefind/``) into the staging folder."""
+        """Link every file of the live site under ``prefix`` (``pagefind/x/``) into the staging folder."""
         previous = self.previous
         if previous is None or not previous.intact_under(prefix):
             return False
-        try:
-            for site_path in sorted(p for p in previous.files if p.startswith(prefix)):
-                os.link(previous.root / site_path, self._target(site_path))
-        except OSError:
-            shutil.rmtree(self.root / prefix.rstrip("/"), ignore_errors=True)
+        if self._live_paths is None:
+            self._live_paths = sorted(previous.files)  # searched by prefix, once per shard
+        start = bisect.bisect_left(self._live_paths, prefix)
+        end = bisect.bisect_left(self._live_paths, prefix + "\U0010ffff", start)
+        found = {p: previous.files[p] for p in self._live_paths[start:end]}
+        if not all(self._link_live(site_path) for site_path in found):
+            self.discard(prefix)
             return False
+        self.files.update(found)
         return True
 
-    def same_as_previous(self, prefix: str) -> bool:
-        """Whether the staged files under ``prefix`` are exactly the live site's (same set, same inodes)."""
-        previous = self.previous
-        if previous is None or not previous.intact_under(prefix):
-            return False
-        staged = {p for p in self.paths if p.startswith(prefix)}
-        if staged != {p for p in previous.files if p.startswith(prefix)}:
-            return False
-        try:
-            return all(os.stat(self.root / p).st_ino == os.stat(previous.root / p).st_ino for p in staged)
-        except OSError:
-            return False
+    def discard(self, prefix: str) -> None:
+        """Remove everything staged under ``prefix`` (``pagefind/``), folders too."""
+        self.clear(prefix)
+        folder = os.path.join(self._root, prefix.rstrip("/"))
+        shutil.rmtree(folder, ignore_errors=True)
+        self._folders = {f for f in self._folders if f != folder and not f.startswith(folder + os.sep)}
 
-    def commit(self, digest: str, search: str | None) -> None:
-        """Write the manifest, then put the staged site in place of the output folder."""
-        files: dict[str, int] = {}
-        for folder, _, names in os.walk(self.root):
-            for name in names:
-                full = os.path.join(folder, name)
-                files[PurePosixPath(Path(full).relative_to(self.root)).as_posix()] = os.stat(full).st_size
-        manifest = {"format": MANIFEST_FORMAT, "digest": digest, "search": search, "pages": self.pages,
-                    "files": dict(sorted(files.items()))}
-        _write_new(self.root / MANIFEST, json.dumps(manifest, separators=(",", ":")).encode("utf-8"))
+    def clear(self, prefix: str) -> None:
+        """Remove the files staged under ``prefix``, keeping its folders for the next writer."""
+        for book in (self.files, self._kept):
+            for site_path in [p for p in book if p.startswith(prefix)]:
+                del book[site_path]
+                try:
+                    os.unlink(os.path.join(self._root, site_path))
+                except FileNotFoundError:
+                    pass
+        self.linked = {p for p in self.linked if not p.startswith(prefix)}
+
+    def adopt(self, prefix: str) -> None:
+        """Note the files another program wrote under ``prefix`` (Pagefind's bundles)."""
+        found = _scan(os.path.join(self._root, prefix), sizes=True)[0]
+        self.files.update({prefix + path: size for path, (size, _) in found.items()})
+
+    def same_as_previous(self, site_paths: list[str]) -> bool:
+        """Whether these staged files are the live site's own (linked from it, not written)."""
+        return all(p in self.linked for p in site_paths)
+
+    def commit(self, digest: str, search: str | None, shards: list[str]) -> None:
+        """Write the manifest, then put the staged site in place of the output folder.
+
+        The site it replaces becomes the spare folder, keeping only the files the new site shares.
+        """
+        self._clear_stale()
+        manifest = {"format": MANIFEST_FORMAT, "digest": digest, "search": search, "shards": shards,
+                    "pages": self.pages, "scope": self.scope, "files": dict(sorted(self.files.items())),
+                    "inputs": dict(sorted(self.inputs.items())), "sizes": dict(sorted(self.sizes.items())),
+                    "rows": self.rows}
+        _write_new(os.path.join(self._root, MANIFEST), json.dumps(manifest, separators=(",", ":")).encode("utf-8"))
         # mkdtemp creates 0700 folders; a published site must be readable by the web server.
         os.chmod(self.root, 0o755)
-        if self.output.exists() and _exchange(self.root, self.output):
-            # One step: at no moment is there no site. The old one is now in the staging path.
-            shutil.rmtree(self.root, ignore_errors=True)
+        if not self.output.exists():
+            os.replace(self.root, self.output)
             return
-        old: Path | None = None
-        if self.output.exists():
+        if _exchange(self.root, self.output):
+            # One step: at no moment is there no site. The old one is now in the staging path.
+            old = self.root
+        else:
             old = self.output.with_name(f".{self.output.name}-old-{os.getpid()}")
             if old.exists():
                 shutil.rmtree(old)
             os.replace(self.output, old)
-        os.replace(self.root, self.output)
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
+            os.replace(self.root, self.output)
+        if old != self.spare:
+            shutil.rmtree(self.spare, ignore_errors=True)
+            os.replace(old, self.spare)
+        # What the new site does not share is removed; the folders stay for the next build.
+        for site_path in _scan(str(self.spare))[0]:
+            if site_path not in self.linked:
+                os.unlink(os.path.join(self.spare, site_path))
+
+    def _clear_stale(self) -> None:
+        """Remove what the staging folder held before this build and the new site does not have."""
+        for site_path in self._kept:
+            if site_path not in self.files:
+                os.unlink(os.path.join(self._root, site_path))
+        needed = {""}
+        for folder in {site_path.rpartition("/")[0] for site_path in self.files}:
+            while folder not in needed:
+                needed.add(folder)
+                folder = folder.rpartition("/")[0]
+        keep = {os.path.join(self._root, folder) if folder else self._root for folder in needed}
+        for folder in sorted(self._folders - keep, key=len, reverse=True):
+            try:
+                os.rmdir(folder)
+            except OSError:
+                pass
 
     def abandon(self) -> None:
-        shutil.rmtree(self.root, ignore_errors=True)
+        # A spare folder stays one: what it holds is checked again before any of it is kept.
+        if self.root != self.spare:
+            shutil.rmtree(self.root, ignore_errors=True)
 
 
-def _write_new(target: Path, data: bytes) -> None:
+def _staging(output: Path, spare: Path) -> tuple[Path, dict[str, int], set[str]]:
+    """The folder to stage the site in: the spare folder when there is one, else a new one.
+
+    Returns it with the inode of every file it holds and its folders.
+    """
+    if spare.is_dir() and not spare.is_symlink():
+        try:
+            files, folders = _scan(str(spare))
+            return spare, {path: inode for path, (_, inode) in files.items()}, folders
+        except OSError:
+            shutil.rmtree(spare, ignore_errors=True)
+    # Beside the output, on the same file system, so the final rename is atomic
+    # and files can be linked; the pid lets a later build remove it if we die.
+    root = Path(tempfile.mkdtemp(prefix=f".{output.name}-new-{os.getpid()}-", dir=output.parent))
+    return root, {}, {str(root)}
+
+
+def _scan(root: str, *, sizes: bool = False) -> tuple[dict[str, tuple[int, int]], set[str]]:
+    """Every file under ``root`` by its path there, with its size (0 unless ``sizes``) and inode; every folder.
+
+    Sizes cost a ``stat`` each; inodes come with the folder listing.
+    """
+    files: dict[str, tuple[int, int]] = {}
+    folders = {root}
+    pending = [("", root)]
+    while pending:
+        prefix, folder = pending.pop()
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    folders.add(entry.path)
+                    pending.append((prefix + entry.name + "/", entry.path))
+                else:
+                    size = entry.stat(follow_symlinks=False).st_size if sizes else 0
+                    files[prefix + entry.name] = (size, entry.inode())
+    return files, folders
+
+
+def _write_new(target: str, data: bytes) -> None:
     # Three system calls: a site has 100,000 files and a buffered file object
     # spends as many again on buffering it does not need.
     try:

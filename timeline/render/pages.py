@@ -1,12 +1,19 @@
-"""The HTML pages of the site, one function per kind of page."""
+"""The HTML pages of the site, one function per kind of page.
+
+Each page declares in ``deps`` what its template shows besides the events it
+lists (those count by their digests, see ``depends``): a page whose
+declaration is unchanged is linked from the live site, not rendered. So a
+template that starts to show something more must be declared here too; the
+tests compare a rebuilt site with a clean one to hold that.
+"""
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import Any, Callable, Collection, Iterable
 
 from ..config import Config
 from ..data import load_data
-from .charts import activity_chart
+from .charts import Chart
 from .dates import month_label
 from .model import ActorView, ArticleView, EventView, SiteModel, SourceView, file_id, pair_url
 from .sanitize import json_for_script, plain_text
@@ -31,11 +38,12 @@ def render_pages(r: Renderer, model: SiteModel, cfg: Config) -> None:
         task()
 
 
-def page_tasks(r: Renderer, model: SiteModel, cfg: Config) -> list[Callable[[], None]]:
+def page_tasks(r: Renderer, model: SiteModel, cfg: Config, staged: Collection[int] = ()) -> list[Callable[[], None]]:
     """The pages as independent tasks, the costliest first so that parallel workers end together.
 
     Home, key events and months share one task: they list the same events in
     full, and one process renders each event's listing entry once for all three.
+    ``staged`` are the indexes of events whose pages ``event_pages`` made already.
     """
     def chronology() -> None:
         home(r, model, cfg)
@@ -43,14 +51,16 @@ def page_tasks(r: Renderer, model: SiteModel, cfg: Config) -> list[Callable[[], 
         archive(r, model)
         months = list(model.by_month)
         for i, (key, events) in enumerate(model.by_month.items()):
+            prev_month = months[i - 1] if i else None
+            next_month = months[i + 1] if i + 1 < len(months) else None
             r.listing("month.html", f"months/{key}.html", ordered(events, cfg), title=month_label(key),
-                      prev_month=months[i - 1] if i else None,
-                      next_month=months[i + 1] if i + 1 < len(months) else None)
+                      prev_month=prev_month, next_month=next_month, deps=(key, prev_month, next_month))
 
     def types() -> None:
         for kind, events in model.by_type.items():
+            chart = Chart((e.day for e in events), f"Events of type {kind}")
             r.listing("type.html", f"types/{model.type_slugs[kind]}.html", ordered(events, cfg), full=False,
-                      kind=kind, chart=activity_chart((e.day for e in events), f"Events of type {kind}"))
+                      kind=kind, chart=chart, deps=(kind, chart.inputs))
 
     def actors() -> None:
         actor_index(r, model)
@@ -61,31 +71,38 @@ def page_tasks(r: Renderer, model: SiteModel, cfg: Config) -> list[Callable[[], 
         for (a, b), events in model.pairs.items():
             first, second = model.actors[a], model.actors[b]
             r.listing("pair.html", pair_url(first, second), ordered(events, cfg), full=False,
-                      first=first, second=second)
+                      first=first, second=second, deps=(first.name, first.url, second.name, second.url))
 
     def sources(chunk: list[ArticleView]) -> Callable[[], None]:
         def run() -> None:
             for article in chunk:
-                r.listing("source.html", article.page, ordered(article.events, cfg), full=False, article=article)
+                r.listing("source.html", article.page, ordered(article.events, cfg), full=False, article=article,
+                          deps=(article.title, article.outlet, article.published, article.url))
         return run
-
-    live = {ev.slug for ev in model.events}  # an old id never shadows a live event's page
 
     def events(start: int) -> Callable[[], None]:
         def run() -> None:
-            for index in range(start, min(start + EVENT_BATCH, len(model.events))):
-                event_page(r, model, cfg, model.events[index], index, live)
+            end = min(start + EVENT_BATCH, len(model.events))
+            event_pages(r, model, cfg, [i for i in range(start, end) if i not in staged])
         return run
 
     def small() -> None:
-        r.page("search.html", "search.html", filters=filter_choices(model))
+        # The search page's filters are filled by its script from the index.
+        r.page("search.html", "search.html", filters=filter_choices(model), deps=())
         # GitHub Pages serves 404.html at any depth, so its links start from base_url, not "../".
-        r.page("404.html", "404.html", root=cfg.base_url)
+        r.page("404.html", "404.html", root=cfg.base_url, deps=())
 
     articles = list(model.articles.values())
     return ([chronology, types, actors, pairs]
             + [sources(articles[i:i + EVENT_BATCH]) for i in range(0, len(articles), EVENT_BATCH)]
             + [events(i) for i in range(0, len(model.events), EVENT_BATCH)] + [small])
+
+
+def event_pages(r: Renderer, model: SiteModel, cfg: Config, indexes: Iterable[int]) -> None:
+    """The pages of the events at ``indexes`` in ``model.events``, with their old addresses."""
+    live = {ev.slug for ev in model.events}  # an old id never shadows a live event's page
+    for index in indexes:
+        event_page(r, model, cfg, model.events[index], index, live)
 
 
 def filter_choices(model: SiteModel) -> dict[str, Any]:
@@ -100,16 +117,21 @@ def filter_choices(model: SiteModel) -> dict[str, Any]:
 
 
 def home(r: Renderer, model: SiteModel, cfg: Config) -> None:
-    r.listing("index.html", "index.html", ordered(model.events, cfg), filters=filter_choices(model),
-              total=len(model.events),
-              chart=activity_chart((e.day for e in model.events), "All events"))
+    filters = filter_choices(model)
+    chart = Chart((e.day for e in model.events), "All events")
+    # Only the first page shows the chart and the count: both change with every new event.
+    shown = ([(a.url, a.slug, a.name) for a in filters["actors"]], filters["more_actors"],
+             [(kind, slug) for kind, slug, _ in filters["types"]], filters["years"],
+             [(key, label) for key, label, _ in filters["months"]])
+    r.listing("index.html", "index.html", ordered(model.events, cfg), filters=filters, total=len(model.events),
+              chart=chart, deps=shown, first_only=(len(model.events), chart.inputs))
 
 
 def key_events(r: Renderer, model: SiteModel, cfg: Config) -> None:
     ranked = sorted(model.events, key=lambda e: (-e.event.importance, e.day or "", e.slug))
     chosen = {id(e) for e in ranked[: cfg.site.key_events]}
-    events = [e for e in model.events if id(e) in chosen]
-    r.page("key_events.html", "key-events.html", groups=group_by_month(ordered(events, cfg)))
+    events = ordered([e for e in model.events if id(e) in chosen], cfg)
+    r.page("key_events.html", "key-events.html", groups=group_by_month(events), deps=[e.digest for e in events])
 
 
 def archive(r: Renderer, model: SiteModel) -> None:
@@ -118,7 +140,7 @@ def archive(r: Renderer, model: SiteModel) -> None:
         years.setdefault(key[:4] if key != "undated" else "Undated", []).append(
             (key, month_label(key), len(events)))
     types = [(kind, model.type_slugs[kind], len(events)) for kind, events in model.by_type.items()]
-    r.page("archive.html", "archive.html", years=years, types=types)
+    r.page("archive.html", "archive.html", years=years, types=types, deps=(years, types))
 
 
 def dating_source(ev: EventView) -> SourceView | None:
@@ -170,14 +192,19 @@ def event_page(r: Renderer, model: SiteModel, cfg: Config, ev: EventView, index:
     events = model.events
     prev_ev = events[index - 1] if index else None
     next_ev = events[index + 1] if index + 1 < len(events) else None
+    for alias in sorted(set(ev.event.aliases)):
+        old = file_id(alias)
+        if old not in live:
+            r.page("redirect.html", f"events/{old}.html", target=ev, deps=(ev.slug, ev.event.title))
+    # The rest of the page follows from the event: its digest stands for all of it.
+    shown = (ev.digest, prev_ev and (prev_ev.slug, prev_ev.event.title),
+             next_ev and (next_ev.slug, next_ev.event.title))
+    if r.reused("event.html", ev.url, shown):
+        return
     description = plain_text(ev.event.summary)[:300]
     r.page("event.html", ev.url, ev=ev, prev_ev=prev_ev, next_ev=next_ev, why=why_this_date(ev),
            description=description, jsonld=json_for_script(event_jsonld(ev, cfg, description)),
            type_slug=model.type_slugs[ev.event.type or "other"])
-    for alias in sorted(set(ev.event.aliases)):
-        old = file_id(alias)
-        if old not in live:
-            r.page("redirect.html", f"events/{old}.html", target=ev)
 
 
 def event_jsonld(ev: EventView, cfg: Config, description: str) -> dict[str, Any]:
@@ -205,10 +232,14 @@ def actor_index(r: Renderer, model: SiteModel) -> None:
         kinds.setdefault(actor.kind, []).append(actor)
     order = list(KIND_TITLES) + sorted(k for k in kinds if k not in KIND_TITLES)
     sections = [(KIND_TITLES.get(k, k.capitalize()), k, kinds[k]) for k in order if k in kinds]
-    r.page("actors.html", "actors.html", sections=sections)
+    shown = [(title, kind, [(a.url, a.name, len(a.events)) for a in actors]) for title, kind, actors in sections]
+    r.page("actors.html", "actors.html", sections=sections, deps=shown)
 
 
 def actor_page(r: Renderer, model: SiteModel, cfg: Config, actor: ActorView) -> None:
     co = [(other, n, pair_url(actor, other)) for other, n in actor.co_actors]
+    chart = Chart((e.day for e in actor.events), f"Events of {actor.name}")
+    shown = (actor.name, actor.kind, actor.slug, actor.record, len(actor.events),
+             [(other.url, other.name, n, pair) for other, n, pair in co], chart.inputs)
     r.listing("actor.html", actor.url, ordered(actor.events, cfg), full=False, actor=actor, co_actors=co,
-              chart=activity_chart((e.day for e in actor.events), f"Events of {actor.name}"))
+              chart=chart, deps=shown)

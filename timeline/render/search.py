@@ -1,10 +1,12 @@
-"""The search index: Pagefind run over the staged site before it goes live.
+"""Pagefind, run over event pages before the site goes live (``shards`` decides which).
 
 Only event pages carry ``data-pagefind-body``, so results are events, and
 their actor chips, type and year are Pagefind filters. Pagefind reads only
 ``events/*.html`` (``--glob``): every other page would be parsed to be
-skipped, which halves the indexing time of a large site. A missing Pagefind
-leaves a site without search, not a failed build: the pages still work.
+skipped, which halves the indexing time of a large site. The executable is
+run directly: through ``python -m pagefind`` it starts ten times slower. A
+missing Pagefind leaves a site without search, not a failed build: the pages
+still work.
 
 Pagefind (1.5) writes each filter's values in hash-map order, which changes
 from run to run (its issue #638: fragments were made stable, "filter/metadata
@@ -16,17 +18,25 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import importlib
 import json
 import logging
+import os
+import shutil
 import struct
 import subprocess
-import sys
+import tempfile
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 log = logging.getLogger("timeline")
 MAGIC = b"pagefind_dcd"  # what starts every decompressed index file
+# What the search page loads from a bundle, besides *.pf_meta, wasm.* and the index folders;
+# Pagefind's own user interfaces are left out.
+RUNTIME = frozenset({"pagefind.js", "pagefind-worker.js", "pagefind-entry.json"})
+NOT_INSTALLED = "search index not built: Pagefind is not installed (pip install 'pagefind[bin]')"
 
 
 @lru_cache(maxsize=1)
@@ -42,24 +52,90 @@ def pagefind_version() -> str:
     return "none"
 
 
-def run_pagefind(site: Path, *, language: str) -> bool:
-    """Index ``site`` in place (``site/pagefind/``); False, with a warning, when it cannot."""
-    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--glob", "events/*.html",
+@lru_cache(maxsize=1)
+def pagefind_binary() -> str | None:
+    """The Pagefind executable: where ``PAGEFIND_BINARY_PATH`` says, from its Python wheel, or on PATH."""
+    named = os.environ.get("PAGEFIND_BINARY_PATH")
+    if named:
+        return named
+    for module in ("pagefind_bin_extended", "pagefind_bin"):
+        try:
+            return str(importlib.import_module(module).get_executable())
+        except (ImportError, OSError, AttributeError):
+            continue
+    return shutil.which("pagefind_extended") or shutil.which("pagefind")
+
+
+@dataclass
+class Indexing:
+    """A Pagefind run under way: the process, the file its messages go to, the bundle it writes."""
+
+    process: subprocess.Popen[bytes]
+    said: IO[bytes]
+    bundle: Path
+
+
+def start_pagefind(site: Path, *, language: str, bundle: Path, pattern: str = "events/*.html") -> Indexing | None:
+    """Start indexing the pages of ``site`` that ``pattern`` matches into ``bundle``.
+
+    None, with a warning, when Pagefind cannot be run.
+    """
+    binary = pagefind_binary()
+    if binary is None:
+        log.warning(NOT_INSTALLED)
+        return None
+    command = [binary, "--site", str(site), "--output-path", str(bundle), "--glob", pattern,
                "--force-language", language, "--quiet"]
+    # Its messages go to a file, not a pipe: nobody reads them while it runs.
+    said = tempfile.TemporaryFile()
     try:
-        done = subprocess.run(command, capture_output=True, text=True, timeout=3600, check=False)
-    except (OSError, subprocess.TimeoutExpired) as exc:
+        process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=said, stderr=subprocess.STDOUT)
+    except OSError as exc:
+        said.close()
         log.warning("search index not built: %s", exc)
+        return None
+    return Indexing(process, said, bundle)
+
+
+def finish_pagefind(run: Indexing | None) -> bool:
+    """Wait for a run ``start_pagefind`` began, then make its bundle deterministic and lean."""
+    if run is None:
         return False
-    if done.returncode != 0:
-        log.warning("search index not built: pagefind said %s", (done.stderr or done.stdout).strip()[-500:])
-        return False
+    with run.said:
+        try:
+            run.process.wait(timeout=3600)
+        except subprocess.TimeoutExpired:
+            run.process.kill()
+            run.process.wait()
+            log.warning("search index not built: Pagefind ran for an hour")
+            return False
+        if run.process.returncode != 0:
+            run.said.seek(0)
+            message = run.said.read().decode("utf-8", "replace").strip()[-500:]
+            log.warning("search index not built: pagefind said %s", message or f"status {run.process.returncode}")
+            return False
+    for item in run.bundle.iterdir():
+        if item.is_file() and not (item.name in RUNTIME or item.suffix == ".pf_meta" or item.name.startswith("wasm.")):
+            item.unlink()
     try:
-        stabilise(site / "pagefind")
+        stabilise(run.bundle)
     except (OSError, ValueError, KeyError, IndexError, TypeError) as exc:
         # The index works as Pagefind wrote it; only its bytes vary between builds.
         log.warning("search index left as Pagefind wrote it (%s): builds may differ in pagefind/", exc)
     return True
+
+
+def stop_pagefind(run: Indexing | None) -> None:
+    """End a run nobody will wait for (the build failed)."""
+    if run is not None:
+        run.process.kill()
+        run.process.wait()
+        run.said.close()
+
+
+def run_pagefind(site: Path, *, language: str, bundle: Path | None = None) -> bool:
+    """Index ``site`` into ``bundle`` (default ``site/pagefind/``); False, with a warning, when it cannot."""
+    return finish_pagefind(start_pagefind(site, language=language, bundle=bundle or site / "pagefind"))
 
 
 def _decode(data: bytes, at: int) -> tuple[Any, int]:

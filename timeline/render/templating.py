@@ -16,6 +16,7 @@ from markupsafe import Markup
 
 from ..config import Config
 from .dates import month_label
+from .depends import digest
 from .model import EventView
 from .output import SiteWriter, relative_root
 
@@ -154,8 +155,17 @@ class Renderer:
         return Markup(self._fragment("_event_line.html", ev).replace(ROOT_TOKEN, root))
 
     def item_size(self, ev: EventView) -> int:
-        """Bytes of the event's full listing entry, the measure pagination cuts by."""
-        return len(self._fragment("_event_item.html", ev)) + 16
+        """Bytes of the event's full listing entry, the measure pagination cuts by.
+
+        Noted in the manifest by the event's digest: paginating a listing again
+        then renders only the entries of new and changed events.
+        """
+        size = self.writer.size_of(ev.digest) if ev.digest else None
+        if size is None:
+            size = len(self._fragment("_event_item.html", ev)) + 16
+            if ev.digest:
+                self.writer.note_size(ev.digest, size)
+        return size
 
     def _fragment(self, template: str, ev: EventView) -> str:
         # An event is listed on many pages at two depths; rendering it once with
@@ -174,18 +184,33 @@ class Renderer:
             found = self._cache[name] = self.env.get_template(name)
         return found
 
-    def page(self, template: str, path: str, *, root: str | None = None, **context: Any) -> None:
-        tpl = self._template(template)
+    def page(self, template: str, path: str, *, root: str | None = None, deps: Any = None, **context: Any) -> None:
+        """Render ``template`` into ``path``; ``deps``, when given, is all of ``context`` the page shows.
+
+        A page whose ``deps`` are those the live site's copy was made from is
+        linked from it instead (see ``depends``).
+        """
         prefix = relative_root(path) if root is None else root
-        html = tpl.render(site=self.site, root=prefix, path=path, **context)
+        if deps is None or not self.reused(template, path, deps, root=prefix):
+            self._render(template, path, prefix, context)
+
+    def reused(self, template: str, path: str, deps: Any, *, root: str | None = None) -> bool:
+        """Whether the live site's page made from the same ``deps`` was linked; if not, the caller renders it."""
+        prefix = relative_root(path) if root is None else root
+        return self.writer.reuse(path, digest(template, prefix, deps))
+
+    def _render(self, template: str, path: str, prefix: str, context: dict[str, Any]) -> None:
+        html = self._template(template).render(site=self.site, root=prefix, path=path, **context)
         self.writer.write_text(path, html)
 
     def listing(self, template: str, base: str, events: Sequence[EventView], *, full: bool = True,
-                **context: Any) -> list[str]:
+                deps: Any = None, first_only: Any = None, **context: Any) -> list[str]:
         """A listing split into pages, each with links to the others; returns the page paths.
 
         ``full`` listings show whole events and are cut by size too; compact
-        ones (one line an event) only by count.
+        ones (one line an event) only by count. ``deps`` is what every page
+        shows of ``context`` besides its events and pager, ``first_only`` what
+        only the first page shows.
         """
         if full:
             chunks = paginate(events, self.site["page_size"], LISTING_BYTES, self.item_size)
@@ -202,7 +227,11 @@ class Renderer:
                 "next": names[index + 1].rsplit("/", 1)[-1] if index + 1 < len(names) else None,
                 "pages": [(n + 1, names[n].rsplit("/", 1)[-1], labels[n]) for n in shown],
             }
-            self.page(template, name, groups=group_by_month(chunk), pager=pager, **context)
+            inputs = None if deps is None else (deps, first_only if index == 0 else None, pager,
+                                                [ev.digest for ev in chunk])
+            if inputs is None or not self.reused(template, name, inputs):
+                self._render(template, name, relative_root(name),
+                             dict(context, groups=group_by_month(chunk), pager=pager))
         return names
 
 
