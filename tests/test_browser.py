@@ -206,7 +206,10 @@ def shard_of(output: Path) -> dict[str, str]:
 
 
 def test_search_merges_every_shard(page: Any, site: str, output: Path) -> None:
+    filters: list[str] = []
+    page.on("request", lambda r: filters.append(r.url) if r.url.endswith(".pf_filter") else None)
     count, found = search_results(page, site + "search.html?q=Scholz")
+    assert filters == [], "the page lists the filters' values: no shard's filter files are loaded for them"
     mentions = [e for e in EVENTS if "Scholz" in e.title + e.summary + repr(e.actors) + repr(e.sources)]
     assert count == len(found) == len(mentions)
     assert set(found) == set(mentions)

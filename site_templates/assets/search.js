@@ -61,9 +61,13 @@ function excerptNodes(excerpt) {
   return nodes;
 }
 
+// The page lists each filter's values; a page that does not (a maintainer's own
+// template) gets them from the index, which loads a file per filter from every shard.
 async function fillFilters() {
+  const empty = selects.filter((select) => select.options.length <= 1);
+  if (!empty.length) return;
   const filters = await pagefind.filters();
-  for (const select of selects) {
+  for (const select of empty) {
     const values = Object.keys(filters[select.dataset.filter] || {}).sort();
     for (const value of values) {
       const option = document.createElement("option");

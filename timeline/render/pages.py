@@ -87,8 +87,9 @@ def page_tasks(r: Renderer, model: SiteModel, cfg: Config, staged: Collection[in
         return run
 
     def small() -> None:
-        # The search page's filters are filled by its script from the index.
-        r.page("search.html", "search.html", filters=filter_choices(model), deps=())
+        # The filters' values are written into the page: the script need not load them from every shard.
+        options = search_options(model)
+        r.page("search.html", "search.html", filters=filter_choices(model), options=options, deps=options)
         # GitHub Pages serves 404.html at any depth, so its links start from base_url, not "../".
         r.page("404.html", "404.html", root=cfg.base_url, deps=())
 
@@ -103,6 +104,15 @@ def event_pages(r: Renderer, model: SiteModel, cfg: Config, indexes: Iterable[in
     live = {ev.slug for ev in model.events}  # an old id never shadows a live event's page
     for index in indexes:
         event_page(r, model, cfg, model.events[index], index, live)
+
+
+def search_options(model: SiteModel) -> dict[str, list[str]]:
+    """The values of each search filter, as event pages give them to Pagefind (see event.html)."""
+    return {
+        "actor": sorted(model.actors),
+        "type": sorted({str(ev.event.type) for ev in model.events}),
+        "year": sorted({ev.year for ev in model.events if ev.datetime}),
+    }
 
 
 def filter_choices(model: SiteModel) -> dict[str, Any]:
