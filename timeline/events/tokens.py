@@ -9,7 +9,11 @@ tokens and spans answer what event extraction asks of them exactly as spaCy's
 do: ``i``, ``text``, ``lower_``, ``lemma_``, ``dep_``, ``pos_``, ``tag_``,
 ``head``, ``children``, ``subtree``… of a token; ``start``, ``end``, ``text``,
 ``root``, ``ents``… of a span; indexing, slices, ``sents`` and ``char_span`` of
-the document. Every function of ``events`` takes either kind.
+the document. ``find_happenings`` and ``segments`` take either kind; the
+functions they call get a Parse (some read its ``tokens`` list directly).
+
+The temporal engine reads the document's text from the same Parse
+(``parse_of`` keeps the last one), and the events free it when done.
 """
 
 from __future__ import annotations
