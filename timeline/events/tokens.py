@@ -209,8 +209,10 @@ class Parse:
 
         self.spacy = doc
         tokens: list[Token] = []
-        rows = doc.to_array([IDS[c] for c in _COLUMNS]).T.tolist() if len(doc) else [[] for _ in _COLUMNS]
-        columns = dict(zip(_COLUMNS, rows))
+        array = doc.to_array([IDS[c] for c in _COLUMNS])
+        columns = dict(zip(_COLUMNS, array.T.tolist() if len(doc) else [[] for _ in _COLUMNS]))
+        # each head's index: its offset is signed, the array unsigned
+        heads = (array[:, _COLUMNS.index("HEAD")].view("int64") + range(len(doc))).tolist() if len(doc) else []
         texts = _strings(doc, columns["ORTH"])
         new = Token.__new__
         spaces = [" " if w else "" for w in columns["SPACY"]]
@@ -223,8 +225,7 @@ class Parse:
             token._subtree = None
             tokens.append(token)
         children: dict[int, list[Token]] = {}
-        for token, offset in zip(tokens, columns["HEAD"]):
-            head = token.i + (offset if offset < 1 << 63 else offset - (1 << 64))  # a signed offset, read unsigned
+        for token, head in zip(tokens, heads):
             token.head = tokens[head]
             if head != token.i:
                 children.setdefault(head, []).append(token)
