@@ -30,11 +30,12 @@ def title_length(tokens: list["Token"], gaz: Gazetteer) -> int:
 
 
 def _title_at(tokens: list["Token"], start: int, gaz: Gazetteer) -> int:
+    folded = tuple(fold(t.text) for t in tokens[start:start + max(gaz.title_max, 2)])
     for size in range(min(gaz.title_max, len(tokens) - start), 0, -1):  # longest first
-        if tuple(fold(t.text) for t in tokens[start:start + size]) in gaz.title_keys:
+        if folded[:size] in gaz.title_keys:
             return size
     for size in (2, 1):  # "Home Affairs Minister", "Italy's transport minister"
-        words = tuple(fold(t.text) for t in tokens[start:start + size])
+        words = folded[:size]
         head = tokens[start + size] if start + size < len(tokens) else None
         if len(words) == size and words in gaz.portfolios and head is not None \
                 and fold(head.text) in gaz.portfolio_heads:
