@@ -13,6 +13,8 @@ from typing import Iterable
 
 from markupsafe import Markup, escape
 
+from .depends import digest
+
 WIDTH, HEIGHT = 600, 80
 MAX_BARS = 260  # past five years of weeks, bars become months (then years) to stay legible
 
@@ -68,17 +70,15 @@ def activity_chart(days: Iterable[str | None], label: str) -> Markup:
 class Chart:
     """An activity chart drawn when a template first prints it: a page linked from the live site never draws it."""
 
-    __slots__ = ("days", "label", "_drawn")
+    __slots__ = ("days", "label", "inputs", "_drawn")
 
     def __init__(self, days: Iterable[str | None], label: str) -> None:
         self.days = tuple(days)
         self.label = label
+        # What the chart shows, for the declared inputs of every page it is on: digested
+        # once, as a busy actor's hundred pages would each spell out its thousands of days.
+        self.inputs = digest(label, self.days)
         self._drawn: Markup | None = None
-
-    @property
-    def inputs(self) -> tuple[str, tuple[str | None, ...]]:
-        """What the chart shows, for a page's declared inputs."""
-        return self.label, self.days
 
     def __html__(self) -> Markup:
         if self._drawn is None:

@@ -6,8 +6,10 @@ events, each indexed into its own bundle ``pagefind/<name>/``, named by the
 digest of what its pages show; a bundle whose name the live site has is
 linked from it, and only new names are indexed (in parallel, one Pagefind
 process each). When the new shards are few, as after an edit, their pages are
-made first and indexed while the rest of the site renders. ``pagefind/shards.json`` lists the names, newest events first:
-the search page loads the first bundle and merges the others with Pagefind's
+made first and indexed while the rest of the site renders.
+
+``pagefind/shards.json`` lists the names, newest events first: the search
+page loads the first bundle and merges the others with Pagefind's
 ``mergeIndex``, each tagged with a ``shard`` filter so that a listing by date
 can walk them in order.
 
@@ -59,7 +61,10 @@ def shard_size(count: int) -> int:
 
 
 def plan_shards(events: Sequence[EventView], scope: str) -> list[tuple[str, int, int]]:
-    """Runs of ``events`` (in site order) as bundle name, first and end index; ``scope`` covers templates and settings."""
+    """Runs of ``events`` (in site order) as bundle name, first and end index.
+
+    ``scope`` stands for what else the pages show and Pagefind makes of them: code, templates, settings.
+    """
     size = shard_size(len(events))
     runs: list[tuple[int, int]] = []
     start = 0

@@ -218,17 +218,18 @@ class Renderer:
             chunks = paginate(events, self.site["page_size"], 10**12)
         names = page_names(base, len(chunks))
         labels = [_chunk_label(chunk) for chunk in chunks]
+        shown = None if deps is None else digest(deps)  # once, not once a page
         for index, (chunk, name) in enumerate(zip(chunks, names)):
             # A window of neighbours plus both ends keeps the pager short on 500-page timelines.
-            shown = sorted({0, len(names) - 1, *range(max(0, index - 3), min(len(names), index + 4))})
+            window = sorted({0, len(names) - 1, *range(max(0, index - 3), min(len(names), index + 4))})
             pager = {
                 "index": index + 1, "count": len(names),
                 "prev": names[index - 1].rsplit("/", 1)[-1] if index else None,
                 "next": names[index + 1].rsplit("/", 1)[-1] if index + 1 < len(names) else None,
-                "pages": [(n + 1, names[n].rsplit("/", 1)[-1], labels[n]) for n in shown],
+                "pages": [(n + 1, names[n].rsplit("/", 1)[-1], labels[n]) for n in window],
             }
-            inputs = None if deps is None else (deps, first_only if index == 0 else None, pager,
-                                                [ev.digest for ev in chunk])
+            inputs = None if shown is None else (shown, first_only if index == 0 else None, pager,
+                                                 [ev.digest for ev in chunk])
             if inputs is None or not self.reused(template, name, inputs):
                 self._render(template, name, relative_root(name),
                              dict(context, groups=group_by_month(chunk), pager=pager))
