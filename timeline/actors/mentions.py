@@ -127,16 +127,17 @@ def _is_object(span: "Span", gaz: Gazetteer) -> bool:
     """A name of a thing: ending in a noun that says so ("the Straits Times
     Index"), or before one ("the Nord Stream 2 gas pipeline", through the
     nouns between: "gas")."""
-    if fold(span[-1].text) in gaz.object_heads:
-        return True
     doc = span.doc
-    i = span.end
+    end = span.end
+    if fold(doc[end - 1].text) in gaz.object_heads:
+        return True
     # Up to three words, none of another name: "British" + "FTSE index" is the country.
-    while i < len(doc) and i < span.end + 3 and doc[i].pos_ in ("NOUN", "ADJ", "PROPN", "NUM") \
-            and doc[i].ent_type_ not in KINDS:
-        if doc[i].pos_ == "NOUN" and fold(doc[i].lemma_) in gaz.object_nouns or fold(doc[i].text) in gaz.object_heads:
+    for tok in doc[end:min(len(doc), end + 3)]:
+        pos = tok.pos_
+        if pos not in ("NOUN", "ADJ", "PROPN", "NUM") or tok.ent_type_ in KINDS:
+            break
+        if pos == "NOUN" and fold(tok.lemma_) in gaz.object_nouns or fold(tok.text) in gaz.object_heads:
             return True  # "the Straits Times" + "Index": the tagger left the head out
-        i += 1
     return False
 
 
@@ -144,7 +145,7 @@ def _strip(ent: "Span", gaz: Gazetteer) -> tuple["Span | None", int]:
     """The name inside an entity: without article, possessive, honorifics or title."""
     start, end = ent.start, ent.end
     doc = ent.doc
-    while start < end and (doc[start].lower_ in _DETERMINERS or doc[start].is_quote):
+    while start < end and ((tok := doc[start]).lower_ in _DETERMINERS or tok.is_quote):
         start += 1  # "the", and an opening quote the tagger took in: "`` Millions of Americans"
     while end > start and doc[end - 1].text in _POSSESSIVES:
         end -= 1
