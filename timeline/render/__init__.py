@@ -21,8 +21,9 @@ from typing import Any, Sequence
 from ..config import Config
 from ..progress import Progress
 from ..records import Article, Event
+from ..store.nogc import paused_gc
 from .depends import page_scope, record_digest, shared_inputs, site_digest, stamp_views
-from .exports import export_rows, write_exports
+from .exports import export_rows, export_tasks
 from .feeds import write_actor_feeds, write_feeds
 from .filterindex import write_filter_indexes
 from .jobs import run_tasks
@@ -44,16 +45,18 @@ def render_site(events: Sequence[Event], registry: Any, articles: Sequence[Artic
     ``search=False`` skips the Pagefind run (benchmarks and quick tests);
     ``clean`` renders and writes every file even when the live site is current.
     """
-    shared = shared_inputs(cfg, template_dirs(cfg))
-    records = [record_digest(event) for event in events]
-    digest = site_digest(shared, records, registry, articles, cfg,
-                         search=search_settings(cfg.language) if search else None)
-    previous = None if clean else read_manifest(cfg.paths.output)
-    if previous is not None and previous.digest == digest and previous.intact:
-        log.info("render: site unchanged, nothing to write")
-        return 0
-    model = build_model(events, registry, articles, cfg.build.build_date)
-    stamp_views(model, {id(event): record for event, record in zip(events, records)})
+    # What follows allocates the model and the manifest, which live to the end and form few cycles.
+    with paused_gc():
+        shared = shared_inputs(cfg, template_dirs(cfg))
+        records = [record_digest(event) for event in events]
+        digest = site_digest(shared, records, registry, articles, cfg,
+                             search=search_settings(cfg.language) if search else None)
+        previous = None if clean else read_manifest(cfg.paths.output)
+        if previous is not None and previous.digest == digest and previous.intact:
+            log.info("render: site unchanged, nothing to write")
+            return 0
+        model = build_model(events, registry, articles, cfg.build.build_date)
+        stamp_views(model, {id(event): record for event, record in zip(events, records)})
     writer = SiteWriter(cfg.paths.output, previous, page_scope(shared, cfg, model))
     index = SearchIndex(writer, model.events, previous, shared, cfg.language, cfg.build.jobs) if search else None
     try:
@@ -91,9 +94,9 @@ def _render_pages(writer: SiteWriter, model: SiteModel, cfg: Config, index: Sear
         index.start()
     writer.rows = export_rows(model)
     tasks = page_tasks(renderer, model, cfg, set(staged))
-    tasks.insert(1, lambda: write_exports(writer, cfg, model))
-    tasks.insert(2, lambda: write_filter_indexes(writer, model, newest_first=cfg.site.order == "newest"))
-    tasks.insert(3, lambda: write_actor_feeds(writer, cfg, model))
+    tasks[1:1] = export_tasks(writer, cfg, model) + [
+        lambda: write_filter_indexes(writer, model, newest_first=cfg.site.order == "newest"),
+        lambda: write_actor_feeds(writer, cfg, model)]
     run_tasks(tasks, writer, cfg.build.jobs)
     # Last, in this process: the sitemap lists every page the workers wrote.
     write_feeds(writer, cfg, model)

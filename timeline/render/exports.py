@@ -180,7 +180,11 @@ def _live_rows(writer: SiteWriter, path: str) -> dict[str, str]:
     return dict(zip(digests, found)) if len(found) == len(digests) else {}
 
 
-def write_exports(writer: SiteWriter, cfg: Config, model: SiteModel) -> None:
-    writer.write_text("events.json", events_json(cfg, model, _live_rows(writer, "events.json")))
-    writer.write_text("events.csv", events_csv(model, _live_rows(writer, "events.csv")))
-    writer.write_text("timelinejs.json", timelinejs(cfg, model, _live_rows(writer, "timelinejs.json")))
+def export_tasks(writer: SiteWriter, cfg: Config, model: SiteModel) -> list[Callable[[], None]]:
+    """The export files as render tasks, one a file: each takes as long as many pages."""
+    def task(path: str, make: Callable[[Mapping[str, str]], str]) -> Callable[[], None]:
+        return lambda: writer.write_text(path, make(_live_rows(writer, path)))
+
+    return [task("events.json", lambda old: events_json(cfg, model, old)),
+            task("events.csv", lambda old: events_csv(model, old)),
+            task("timelinejs.json", lambda old: timelinejs(cfg, model, old))]
