@@ -29,6 +29,17 @@ def test_round_trip_and_no_change_no_write(tmp_path: Path) -> None:
     assert (tmp_path / "2022-02.yaml").exists()
 
 
+
+def test_the_evidence_keeps_its_modifier_through_the_store(tmp_path: Path) -> None:
+    # "in mid-2011": the date's reason reads the same once the event is reloaded
+    events, _, _ = _stored(tmp_path)
+    mid = replace(events[0], date="2011", precision="year",
+                  evidence=DateEvidence("year", "mid-2011", "2011", "MID"))
+    save_events(tmp_path, [mid])
+    for cache in (None, tmp_path / "cache"):  # the store's own reader, and the cached load
+        loaded, problems = load_events(tmp_path, cache)
+        assert problems == [] and loaded[0].evidence == mid.evidence
+
 def test_a_hand_edit_is_detected_and_wins(tmp_path: Path) -> None:
     events, h, art = _stored(tmp_path)
     path = tmp_path / "2022-02.yaml"

@@ -141,7 +141,8 @@ def event_from_dict(data: Any, path: str) -> Event:
         status=status, title=data["title"].strip(), summary=str(data.get("summary") or ""),
         type=str(data.get("type") or "other"), actors=actors, sources=sources,
         evidence=None if evidence is None else DateEvidence(
-            rule=evidence["rule"], expression=evidence.get("expression"), value=evidence.get("value")),
+            rule=evidence["rule"], expression=evidence.get("expression"), value=evidence.get("value"),
+            mod=evidence.get("mod")),
         importance=float(importance), hidden=data.get("hidden", False), locked=data.get("locked", False),
         place=data.get("place"), type_rule=str(data.get("type_rule") or ""),
         predicate=str(data.get("predicate") or ""), **lists,

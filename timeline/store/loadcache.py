@@ -34,7 +34,7 @@ from ..records import ActorRef, DateEvidence, Event, Source
 from .reader import maker
 from .yamlio import atomic_write_text
 
-FORMAT = "store-cache-2"  # bump when the row layout below changes
+FORMAT = "store-cache-3"  # bump when the row layout below changes
 _event, _source, _actor, _evidence = (maker(c) for c in (Event, Source, ActorRef, DateEvidence))
 MAX_BYTES = 50_000_000
 
@@ -136,7 +136,7 @@ def _to_row(e: Event, articles: dict[tuple[Any, ...], int]) -> list[Any]:
         sources.append([k, s.quote, s.reported_date])
     return [e.id, e.date, e.precision, e.status, e.title, e.summary, e.type,
             [[a.name, a.kind] for a in e.actors], sources,
-            None if ev is None else [ev.rule, ev.expression, ev.value], e.importance, list(e.aliases),
+            None if ev is None else [ev.rule, ev.expression, ev.value, ev.mod], e.importance, list(e.aliases),
             list(e.curated), e.hidden, e.locked, list(e.disputes), e.place, e.type_rule, e.predicate]
 
 
@@ -145,7 +145,7 @@ def _from_row(r: list[Any], articles: list[tuple[Any, ...]]) -> Event:
     return _event(
         r[0], r[1], r[2], r[3], r[4], r[5], r[6], tuple([_actor(n, k) for n, k in r[7]]),
         tuple([_source(*articles[k], quote, reported) for k, quote, reported in r[8]]),
-        None if ev is None else _evidence(*ev, None), float(r[10]), tuple(r[11]), tuple(r[12]), bool(r[13]),
+        None if ev is None else _evidence(*ev), float(r[10]), tuple(r[11]), tuple(r[12]), bool(r[13]),
         bool(r[14]), tuple(r[15]), r[16], r[17], r[18])
 
 

@@ -54,13 +54,13 @@ def _items(key: str) -> str:
 
 # Groups: 0 id, 1 date, 2 precision, 3 status, 4 type, 5 title, 6 summary,
 # 7 actors, 8 place, 9 importance, 10 evidence (its line), 11 rule,
-# 12 expression, 13 value, 14 sources, 15 disputes, 16 aliases, 17 curated,
-# 18 hidden, 19 locked, 20 type_rule, 21 predicate, 22 fingerprint.
+# 12 expression, 13 value, 14 mod, 15 sources, 16 disputes, 17 aliases,
+# 18 curated, 19 hidden, 20 locked, 21 type_rule, 22 predicate, 23 fingerprint.
 _EVENT = re.compile(
     "- id: " + _LINE + "  date: " + _LINE + _one("precision") + _one("status") + _one("type")
     + "  title: " + _LINE + _one("summary")
     + rf"(?:  actors:\n((?:{_element('name', ('kind',), _SKIP)})+))?" + _one("place") + _one("importance", _NUMBER)
-    + r"(?:(  evidence:\n)" + "".join(rf"(?:    {k}: {_LINE})?" for k in ("rule", "expression", "value")) + ")?"
+    + r"(?:(  evidence:\n)" + "".join(rf"(?:    {k}: {_LINE})?" for k in ("rule", "expression", "value", "mod")) + ")?"
     + rf"(?:  sources:\n((?:{_element('article', _SOURCE_REST, _SKIP)})+))?"
     + _items("disputes") + _items("aliases") + _items("curated")
     + _one("hidden", _FLAG) + _one("locked", _FLAG) + _one("type_rule") + _one("predicate") + _one("fingerprint"))
@@ -151,25 +151,25 @@ def _build(g: tuple[str | None, ...]) -> Event:
         if g[11] is None:
             raise _Unsure  # evidence without its rule: an error, named by the general reader
         evidence = _evidence(_text(g[11]), None if g[12] is None else _text(g[12]),
-                             None if g[13] is None else _text(g[13]), None)
+                             None if g[13] is None else _text(g[13]), None if g[14] is None else _text(g[14]))
     actors: tuple[ActorRef, ...] = ()
     if g[7] is not None:
         actors = tuple([_actor_of(_text(name), _text(kind)) for name, kind in _ACTORS.findall(g[7])])
     sources: tuple[Source, ...] = ()
-    if g[14] is not None:
+    if g[15] is not None:
         text, optional = _text, _optional
         sources = tuple([_source(text(a), text(t) if t else _missing_title(), optional(p), optional(u), optional(o),
                                  text(q), optional(r))
-                         for a, t, p, u, o, r, q in _SOURCES.findall(g[14])])
+                         for a, t, p, u, o, r, q in _SOURCES.findall(g[15])])
     precision = _text(g[2])
     if not precision:
         from ..temporal.values import precision_of
 
         precision = precision_of(date)
     event = _event(eid, date, precision, status, title, _text(g[6]), _text(g[4]) or "other", actors, sources,
-                   evidence, importance, _list(g[16]), _list(g[17]), g[18] == "true", g[19] == "true",
-                   _list(g[15]), None if g[8] is None else _text(g[8]), _text(g[20]), _text(g[21]))
-    printed = _text(g[22])
+                   evidence, importance, _list(g[17]), _list(g[18]), g[19] == "true", g[20] == "true",
+                   _list(g[16]), None if g[8] is None else _text(g[8]), _text(g[21]), _text(g[22]))
+    printed = _text(g[23])
     if printed and fingerprint(event) != printed:
         edited = edited_fields(event, printed)
         if edited:

@@ -67,8 +67,8 @@ def _lines(e: Event, add: Callable[[str], None], heads: dict[tuple[object, ...],
         add(f"  importance: {_value(e.importance)}")
     ev = e.evidence
     if ev is not None:
-        parts = [(k, v) for k, v in (("rule", ev.rule), ("expression", ev.expression), ("value", ev.value))
-                 if v is not None]
+        fields = (("rule", ev.rule), ("expression", ev.expression), ("value", ev.value), ("mod", ev.mod))
+        parts = [(k, v) for k, v in fields if v is not None]
         if not parts:
             add("  evidence: {}")
         else:
