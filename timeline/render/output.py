@@ -21,28 +21,20 @@ folder is made or removed (some file systems spend milliseconds on each).
 from __future__ import annotations
 
 import bisect
-import ctypes
-import errno
 import json
 import multiprocessing
 import os
 import posixpath
-import re
 import shutil
-import sys
 import tempfile
 from pathlib import Path
 from typing import Callable
 
 from ..errors import TimelineError
+from .diskops import exchange, remove_leftovers, write_new
 from .manifest import MANIFEST, MANIFEST_FORMAT, Manifest, read_manifest
 
 __all__ = ["MANIFEST", "Manifest", "SiteWriter", "read_manifest", "relative_root"]
-# O_EXCL: a staged path is always new; if it exists it may be a hard link to the
-# live site, and truncating it would change the live site's file.
-_WRITE_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-_RENAME_EXCHANGE = 2  # renameat2 flag (Linux): swap two paths in one step
-_AT_FDCWD = -100
 
 
 class SiteWriter:
@@ -70,7 +62,7 @@ class SiteWriter:
         self.sizes: dict[str, int] = {}  # event digest → listing entry bytes, for the next build
         self.rows: dict[str, list[str]] = {}  # export rows → digests of their events, for the next build
         output.parent.mkdir(parents=True, exist_ok=True)
-        _remove_leftovers(output)
+        remove_leftovers(output)
         self.spare = output.with_name(f".{output.name}-spare")
         self.root, self._kept, self._folders = _staging(output, self.spare)
         self._root = str(self.root)
@@ -188,7 +180,7 @@ class SiteWriter:
         if not linked:
             self._kept.pop(site_path, None)
             self.linked.discard(site_path)
-            _write_new(self._target(site_path), data)
+            write_new(self._target(site_path), data)
         self._written(site_path, len(data), linked)
 
     def _same_as_live(self, site_path: str, data: bytes) -> bool:
@@ -268,13 +260,13 @@ class SiteWriter:
                     "pages": self.pages, "scope": self.scope, "files": dict(sorted(self.files.items())),
                     "inputs": dict(sorted(self.inputs.items())), "sizes": dict(sorted(self.sizes.items())),
                     "rows": self.rows}
-        _write_new(os.path.join(self._root, MANIFEST), json.dumps(manifest, separators=(",", ":")).encode("utf-8"))
+        write_new(os.path.join(self._root, MANIFEST), json.dumps(manifest, separators=(",", ":")).encode("utf-8"))
         # mkdtemp creates 0700 folders; a published site must be readable by the web server.
         os.chmod(self.root, 0o755)
         if not self.output.exists():
             os.replace(self.root, self.output)
             return
-        if _exchange(self.root, self.output):
+        if exchange(self.root, self.output):
             # One step: at no moment is there no site. The old one is now in the staging path.
             old = self.root
         else:
@@ -350,58 +342,6 @@ def _scan(root: str, *, sizes: bool = False) -> tuple[dict[str, tuple[int, int]]
                     size = entry.stat(follow_symlinks=False).st_size if sizes else 0
                     files[prefix + entry.name] = (size, entry.inode())
     return files, folders
-
-
-def _write_new(target: str, data: bytes) -> None:
-    # Three system calls: a site has 100,000 files and a buffered file object
-    # spends as many again on buffering it does not need.
-    try:
-        handle = os.open(target, _WRITE_FLAGS, 0o666)
-    except FileExistsError:
-        os.unlink(target)  # written twice in one build: replace, never truncate a link
-        handle = os.open(target, _WRITE_FLAGS, 0o666)
-    try:
-        view = memoryview(data)
-        while view:
-            view = view[os.write(handle, view):]
-    finally:
-        os.close(handle)
-
-
-def _exchange(first: Path, second: Path) -> bool:
-    """Swap two folders atomically (Linux renameat2); False where that is not available."""
-    if not sys.platform.startswith("linux"):
-        return False
-    try:
-        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
-    except (AttributeError, OSError):
-        return False  # a C library older than glibc 2.28
-    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
-    done = renameat2(_AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE)
-    return done == 0  # EINVAL on file systems without it: fall back to two renames
-
-
-def _remove_leftovers(output: Path) -> None:
-    """Staging and old folders of builds that died (SIGKILL) before cleaning up after themselves."""
-    pattern = re.compile(rf"\.{re.escape(output.name)}-(?:new|old)-(\d+)(?:-.*)?")
-    try:
-        siblings = list(output.parent.iterdir())
-    except OSError:
-        return
-    for sibling in siblings:
-        found = pattern.fullmatch(sibling.name)
-        if found and int(found.group(1)) != os.getpid() and not _alive(int(found.group(1))):
-            shutil.rmtree(sibling, ignore_errors=True)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError as exc:
-        return exc.errno == errno.EPERM  # someone else's process: leave its folder alone
-    return True
 
 
 def relative_root(site_path: str) -> str:
