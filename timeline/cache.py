@@ -30,11 +30,11 @@ from pathlib import Path
 from typing import Any, Iterator, Sequence
 
 from . import EXTRACTOR_VERSION
-from .codec import decoder, encoder, to_jsonable
+from .codec import decoder, encoder
 from .records import Article, Extraction, stable_hash
 from .store.yamlio import atomic_write_text
 
-__all__ = ["ENTRY_FORMAT", "ExtractionCache", "code_fingerprint", "environment_key", "open_cache", "to_jsonable"]
+__all__ = ["ENTRY_FORMAT", "ExtractionCache", "code_fingerprint", "environment_key", "open_cache"]
 
 log = logging.getLogger("timeline")
 

@@ -24,7 +24,7 @@ from datetime import date
 from functools import cache
 from typing import Any, Callable
 
-__all__ = ["decoder", "encoder", "to_jsonable"]
+__all__ = ["decoder", "encoder"]
 
 Codec = Callable[[Any], Any]
 NoneType = type(None)
@@ -213,19 +213,3 @@ def _plain(cls: type) -> bool:
     """Whether a record is nothing but its fields: no __post_init__, slots or init-less fields to honour."""
     return (not hasattr(cls, "__post_init__") and not hasattr(cls, "__slots__")
             and all(f.init for f in dataclasses.fields(cls)))
-
-
-# --- named form ----------------------------------------------------------------
-
-
-def to_jsonable(value: Any) -> Any:
-    """A record as JSON objects with field names: the form of the site's data exports."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: to_jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    if isinstance(value, (tuple, list)):
-        return [to_jsonable(v) for v in value]
-    if isinstance(value, dict):
-        return {str(k): to_jsonable(v) for k, v in value.items()}
-    if isinstance(value, date):
-        return value.isoformat()
-    return value
