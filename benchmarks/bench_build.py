@@ -228,6 +228,9 @@ def main() -> None:
         for part in ("timeline", "site_templates"):
             shutil.copytree(ROOT / part, folder / "code" / part, ignore=shutil.ignore_patterns("__pycache__"))
         os.environ["PYTHONPATH"] = os.pathsep.join([str(folder / "code"), os.environ.get("PYTHONPATH", "")])
+        # Builds run as on a maintainer's machine, with Python's bytecode cache: an
+        # environment that turns it off makes every run compile the package anew.
+        os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
         make_corpus(folder, args.articles, args.words)
         cfg = str(folder / "config.yaml")
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+from contextlib import nullcontext
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 
@@ -12,7 +14,8 @@ from timeline import nlp as nlp_module
 from timeline.config import Config
 from timeline.errors import ConfigError
 from timeline.nlp import load_pipeline
-from timeline.parallel import STRATEGIES, ParseAhead, parse_extract, unused_components
+from timeline.parallel import STRATEGIES, parse_extract, unused_components
+from timeline.parse_ahead import ParseAhead
 from timeline.records import Article, Extraction
 
 from test_cache import article, make_cfg
@@ -89,15 +92,15 @@ def test_items_of_one_file_are_parsed_each_from_its_own_text(tmp_path: Path) -> 
 
 @pytest.fixture
 def ahead_started(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """How many articles each ParseAhead of the test was started with."""
+    """How many articles each ParseAhead of the test was given to parse."""
     started: list[int] = []
-    start = ParseAhead.__init__
+    results = ParseAhead.results
 
-    def counting(self: ParseAhead, articles: list[Article], *args: object) -> None:
+    def counting(self: ParseAhead, articles: list[Article], *args: object) -> Iterator[Extraction]:
         started.append(len(articles))
-        start(self, articles, *args)  # type: ignore[arg-type]
+        return results(self, articles, *args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(ParseAhead, "__init__", counting)
+    monkeypatch.setattr(ParseAhead, "results", counting)
     return started
 
 
@@ -106,21 +109,26 @@ def edited(articles: list[Article], *indexes: int) -> list[Article]:
             for n, a in enumerate(articles)]
 
 
-@pytest.mark.parametrize("changed", [(3,), (0, 5, 6), tuple(range(1, 9)), tuple(range(1, 10))])
+@pytest.mark.parametrize("early", [False, True], ids=["started-for-the-misses", "readied-while-reading"])
+@pytest.mark.parametrize("changed", [(), (3,), (0, 5, 6), tuple(range(1, 9)), tuple(range(1, 10))])
 def test_a_few_misses_parsed_ahead_give_what_one_process_gives(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                               changed: tuple[int, ...], ahead_started: list[int]) -> None:
+                                                               changed: tuple[int, ...], early: bool,
+                                                               ahead_started: list[int]) -> None:
     monkeypatch.setattr(extract_module, "extract", summarise)
     cfg = make_cfg(tmp_path, "nlp:\n  batch_size: 8\n")
     articles = [article(n) for n in range(12)]
     list(extract_module.extract_all(articles, cfg, jobs=2))
     articles = edited(articles, *changed)
     cache = extract_module.extraction_cache(cfg)
-    ahead = list(extract_module.extract_all(articles, cfg, cache=cache, jobs=2))
+    with extract_module.parse_ahead(cache, cfg, jobs=2) if early else nullcontext() as ahead:
+        assert (ahead is not None) == early
+        result = list(extract_module.extract_all(articles, cfg, cache=cache, jobs=2, ahead=ahead))
     assert (cache.hits, cache.misses) == (12 - len(changed), len(changed))
-    assert ahead_started == ([len(changed)] if len(changed) <= 8 else [])  # more than a batch go to the pool
+    # Used for a few misses only: none need no parse, more than a batch go to the pool.
+    assert ahead_started == ([len(changed)] if 0 < len(changed) <= 8 else [])
     (tmp_path / "other").mkdir()
     alone = list(extract_module.extract_all(articles, make_cfg(tmp_path / "other", "nlp:\n  batch_size: 8\n"), jobs=1))
-    assert ahead == alone
+    assert result == alone
     assert list(extract_module.extract_all(articles, cfg, jobs=2)) == alone  # and the cache holds them
 
 
@@ -158,3 +166,29 @@ def test_an_error_of_the_process_parsing_ahead_is_raised_here(tmp_path: Path, mo
     with pytest.raises(ConfigError, match="is not installed"):
         list(extract_module.extract_all(edited(articles, 1), cfg, jobs=2))
     assert ahead_started == [1]
+
+
+# --- the pipeline readied while the build reads ---------------------------------
+
+
+def test_no_pipeline_is_readied_for_a_first_or_clean_build_or_one_job(tmp_path: Path) -> None:
+    cfg = make_cfg(tmp_path)
+    with extract_module.parse_ahead(extract_module.extraction_cache(cfg), cfg, jobs=2) as ahead:
+        assert ahead is None  # nothing cached yet: everything is parsed, by the pool
+    list(extract_module.extract_all([article(0)], cfg, jobs=1))
+    for cache, jobs in ((extract_module.extraction_cache(cfg, clean=True), 2), (extract_module.extraction_cache(cfg), 1)):
+        with extract_module.parse_ahead(cache, cfg, jobs=jobs) as ahead:
+            assert ahead is None
+
+
+def test_the_process_readying_the_pipeline_ends_when_the_build_does(tmp_path: Path) -> None:
+    """Killed with SIGKILL, the build cannot kill its child: the child must see the
+    pipes close and end by itself, not wait forever holding the build's files."""
+    cfg = make_cfg(tmp_path)
+    ahead = ParseAhead(cfg, summarise)
+    child = ahead._child
+    ahead._articles.close()  # what the parent's death does to its ends of the pipes
+    ahead._results.close()
+    child.join(timeout=60)
+    assert not child.is_alive()
+    assert child.exitcode == 0

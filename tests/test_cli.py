@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -133,6 +135,21 @@ def test_stats_counts_by_month_actor_type_and_source(tmp_path: Path, capsys: pyt
     assert main(["stats", "--content", str(tmp_path), "--by", "actor", "--top", "1"]) == 0
     out = capsys.readouterr().out
     assert "Joe Biden" in out and "Sullivan" not in out and "by month" not in out
+
+
+def test_the_process_ends_with_its_output_flushed_and_its_status(tmp_path: Path) -> None:
+    """The console entry leaves the process without tearing it down: what it printed
+    to a pipe must all arrive, and the exit status must be the command's."""
+    store_with_events(tmp_path)
+    done = subprocess.run([sys.executable, "-m", "timeline", "stats", "--content", str(tmp_path), "--json"],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["month"] == {"2022-01": 1, "2022-02": 2}
+    month = tmp_path / "events" / "2022-02.yaml"
+    month.write_text(month.read_text() + "\n  - : [unclosed\n")
+    failed = subprocess.run([sys.executable, "-m", "timeline", "check", "--content", str(tmp_path)],
+                            capture_output=True, text=True, timeout=120)
+    assert failed.returncode == 1 and "2022-02.yaml" in failed.stderr
 
 
 # --- check -------------------------------------------------------------------

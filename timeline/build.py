@@ -25,20 +25,24 @@ def build(cfg: Config, *, clean: bool = False, jobs: int | None = None, wait: fl
 
 
 def _build(cfg: Config, *, clean: bool, jobs: int | None) -> BuildSummary:
-    from .extract import extract_all, extraction_cache
-    from .merge import merge
-    from .render import render_site
-    from .resolve import resolve_actors
-    from .sources import read_sources
-    from .store.events import load_events, save_events
-    from .store.registry import load_registry, save_registry
+    from .extract import extract_all, extraction_cache, parse_ahead
 
     timer = _StageTimer()
-    with timer("read"):
-        articles, problems = read_sources(cfg, jobs=jobs, clean=clean)
-    with timer("extract"):
-        cache = extraction_cache(cfg, clean=clean)
-        extractions = list(extract_all(articles, cfg, cache=cache, jobs=jobs))
+    cache = extraction_cache(cfg, clean=clean)
+    # On a rebuild, a second process readies the pipeline from now on, while
+    # this one loads the stages' code and reads the files.
+    with parse_ahead(cache, cfg, jobs) as ahead:
+        from .merge import merge
+        from .render import render_site
+        from .resolve import resolve_actors
+        from .sources import read_sources
+        from .store.events import load_events, save_events
+        from .store.registry import load_registry, save_registry
+
+        with timer("read"):
+            articles, problems = read_sources(cfg, jobs=jobs, clean=clean)
+        with timer("extract"):
+            extractions = list(extract_all(articles, cfg, cache=cache, jobs=jobs, ahead=ahead))
     with timer("resolve"):
         registry, registry_problems = load_registry(cfg.paths.registry)
         registry, happenings = resolve_actors(registry, extractions)

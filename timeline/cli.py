@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from . import __version__
 from .errors import TimelineError
@@ -68,3 +69,22 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("timeline: interrupted", file=sys.stderr)
         return 130
+
+
+def run(argv: list[str] | None = None) -> NoReturn:
+    """The console entry point: ``main``, then out of the process without tearing it down.
+
+    A build leaves hundreds of thousands of objects behind; freeing them one by
+    one at interpreter exit costs a tenth of a second or more on a large
+    timeline, for nothing: every file is written and closed, every child
+    process joined, before ``main`` returns. So the streams and logging
+    handlers are flushed and the process ends at once.
+    """
+    code = main(argv)
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe (``timeline stats | head``) loses nothing more
+            pass
+    os._exit(code)

@@ -20,8 +20,6 @@ from typing import TYPE_CHECKING, Callable, Iterator, Sequence
 from .records import Article, Extraction
 
 if TYPE_CHECKING:
-    from multiprocessing.connection import Connection
-
     from spacy.language import Language
 
     from .config import Config
@@ -72,14 +70,14 @@ def parse_extract(
     batch = max(1, cfg.nlp.batch_size)
     jobs = max(1, min(jobs, (len(articles) + batch - 1) // batch or 1))
     if jobs == 1 or "fork" not in multiprocessing.get_all_start_methods():
-        yield from _serial(articles, nlp, cfg, extract)
+        yield from serial(articles, nlp, cfg, extract)
     elif strategy == "spacy":
         yield from _spacy_processes(articles, nlp, cfg, extract, jobs)
     else:
         yield from _pool(articles, nlp, cfg, extract, jobs)
 
 
-def _serial(articles: Sequence[Article], nlp: "Language", cfg: "Config", extract: ExtractFn) -> Iterator[Extraction]:
+def serial(articles: Sequence[Article], nlp: "Language", cfg: "Config", extract: ExtractFn) -> Iterator[Extraction]:
     fits = [i for i, a in enumerate(articles) if len(a.text) <= nlp.max_length]
     docs = nlp.pipe((articles[i].text for i in fits), batch_size=cfg.nlp.batch_size, disable=unused_components(nlp))
     # By position, not path: the items of one file (a feed, a JSON Lines export) share its path.
@@ -132,18 +130,18 @@ def _pool(
 ) -> Iterator[Extraction]:
     batch = max(1, cfg.nlp.batch_size)
     chunks = [list(articles[i:i + batch]) for i in range(0, len(articles), batch)]
-    list(_serial([WARM_UP], nlp, cfg, extract))
+    list(serial([WARM_UP], nlp, cfg, extract))
     _WORKER.update(nlp=nlp, cfg=cfg, extract=extract)
     context = multiprocessing.get_context("fork")
     try:
-        with context.Pool(jobs, initializer=_worker_init) as pool:
+        with context.Pool(jobs, initializer=worker_init) as pool:
             for results in pool.imap(_worker_chunk, chunks):
                 yield from results
     finally:
         _WORKER.clear()
 
 
-def _worker_init() -> None:
+def worker_init() -> None:
     # Ctrl-C goes to the whole process group; only the parent should report it.
     import signal
 
@@ -153,67 +151,7 @@ def _worker_init() -> None:
 
 def _worker_chunk(chunk: list[Article]) -> list[Extraction]:
     nlp, cfg, extract = _WORKER["nlp"], _WORKER["cfg"], _WORKER["extract"]
-    return list(_serial(chunk, nlp, cfg, extract))  # type: ignore[arg-type]
-
-
-class ParseAhead:
-    """Parse and extract a few articles in a forked process while this one does other work.
-
-    Made for a rebuild after a small edit: the child loads the pipeline (a
-    second, mostly importing spaCy) and parses the changed articles on the
-    second core while the parent decodes the cached extractions of the rest.
-    The child only ever returns results: whatever goes wrong in it (no
-    pipeline, a crash, a kill) means that the articles it did not return are
-    parsed in the parent instead, where the error, if any, is raised.
-    """
-
-    def __init__(self, articles: Sequence[Article], cfg: "Config", extract: ExtractFn) -> None:
-        self.articles = list(articles)
-        context = multiprocessing.get_context("fork")
-        self._receive, send = context.Pipe(duplex=False)
-        self._child = context.Process(target=_parse_ahead, args=(send, self.articles, cfg, extract), daemon=True)
-        self._child.start()
-        send.close()
-
-    @staticmethod
-    def worthwhile(misses: int, others: int, cfg: "Config", jobs: int) -> bool:
-        """Whether a second process is allowed, there is other work to overlap, and the misses fit
-        one batch: more are parsed faster by the pool, whose workers a daemonic child cannot start."""
-        return (jobs > 1 and others > 0 and 0 < misses <= max(1, cfg.nlp.batch_size)
-                and "fork" in multiprocessing.get_all_start_methods() and not multiprocessing.current_process().daemon)
-
-    def results(self, rest: Callable[[list[Article]], Iterator[Extraction]]) -> Iterator[Extraction]:
-        """The extractions of the articles, in their order: the child's, then ``rest`` of those it did not give."""
-        done = 0
-        try:
-            while done < len(self.articles):
-                extraction = self._receive.recv()
-                done += 1
-                yield extraction
-        except (EOFError, OSError):
-            log.debug("parse ahead stopped after %d of %d articles; parsing the rest here", done, len(self.articles))
-        if done < len(self.articles):
-            yield from rest(self.articles[done:])
-
-    def close(self) -> None:
-        self._receive.close()
-        if self._child.is_alive():
-            self._child.kill()
-        self._child.join()
-
-
-def _parse_ahead(send: "Connection", articles: list[Article], cfg: "Config", extract: ExtractFn) -> None:
-    _worker_init()
-    try:
-        from .nlp import load_pipeline
-
-        nlp = load_pipeline(cfg.nlp.pipeline)
-        for extraction in _serial(articles, nlp, cfg, extract):
-            send.send(extraction)
-    except Exception:  # noqa: BLE001 - the parent parses what is left and reports the error
-        log.debug("parse ahead failed", exc_info=True)
-    finally:
-        send.close()
+    return list(serial(chunk, nlp, cfg, extract))  # type: ignore[arg-type]
 
 
 def _safe_extract(extract: ExtractFn, article: Article, doc: object, cfg: "Config") -> Extraction:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from ..data import load_data
 
 if TYPE_CHECKING:
-    from ..sources.line_patterns import LinePatterns
+    from ..line_patterns import LinePatterns
 
 
 @dataclass(frozen=True)
@@ -99,7 +99,7 @@ def line_patterns(patterns: tuple[re.Pattern[str], ...]) -> "LinePatterns | None
     near its end, in lines holding a word it needs): searching every sentence
     with each costs more than reading its parse. None when they cannot be
     joined safely (a back-reference, flags in the middle)."""
-    from ..sources.line_patterns import LinePatterns
+    from ..line_patterns import LinePatterns
 
     texts = []
     for pattern in patterns:

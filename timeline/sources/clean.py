@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..data import load_data
-from .line_patterns import LinePatterns
+from ..line_patterns import LinePatterns
 from .spans import Mapped, Piece, join
 
 # The first few lines are where bylines and datelines sit; further down the

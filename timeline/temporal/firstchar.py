@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import string
+from functools import lru_cache
 from re import _constants as C  # type: ignore[attr-defined]
 from re import _parser as P  # type: ignore[attr-defined]
 from typing import Any, Callable, Sequence
@@ -29,6 +30,7 @@ _CATEGORIES: dict[Any, frozenset[str]] = {
     C.CATEGORY_SPACE: frozenset(" \t\n\r\f\v\x1c\x1d\x1e\x1f"),
     C.CATEGORY_WORD: frozenset(string.ascii_letters + string.digits + "_"),
 }
+_IGNORECASE = int(re.IGNORECASE)  # a plain int: ``flags & RegexFlag`` goes through enum's slow path
 _REPEATS = (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT)
 _ZERO_WIDTH = (C.AT, C.ASSERT, C.ASSERT_NOT)
 
@@ -51,7 +53,7 @@ def min_width(pattern: str) -> int:
 
 
 def _cased(chars: set[str], flags: int) -> set[str]:
-    if flags & re.IGNORECASE:
+    if flags & _IGNORECASE:
         return chars | {c.lower() for c in chars} | {c.upper() for c in chars}
     return chars
 
@@ -141,10 +143,9 @@ def prefixes(pattern: str, depth: int, limit: int = 20000) -> frozenset[Prefix] 
             walk(items, i + 1, p, then, flags)
 
         if op is C.LITERAL:
-            after(prefix + (_ascii(_cased({chr(av)}, flags)),))
+            after(prefix + (_literal(av, flags & _IGNORECASE),))
         elif op is C.IN:
-            chars = _in(av, flags)
-            after(prefix + (None if chars is None else _ascii(chars),))
+            after(prefix + (_class(tuple(av), flags & _IGNORECASE),))
         elif op is C.SUBPATTERN:
             _, add, remove, sub = av
             walk(sub.data, 0, prefix, after, (flags | add) & ~remove)
@@ -177,6 +178,19 @@ def prefixes(pattern: str, depth: int, limit: int = 20000) -> frozenset[Prefix] 
     return frozenset(found)
 
 
+@lru_cache(maxsize=None)
+def _class(items: tuple[tuple[Any, Any], ...], ignore_case: int) -> "frozenset[str] | None":
+    """``_ascii`` of a character class, None for any character: classes repeat across patterns."""
+    chars = _in(list(items), ignore_case)
+    return None if chars is None else _ascii(chars)
+
+
+@lru_cache(maxsize=None)
+def _literal(code: int, ignore_case: int) -> frozenset[str]:
+    """``_ascii`` of one character: the same few letters come up thousands of times in a walk."""
+    return _ascii(_cased({chr(code)}, ignore_case))
+
+
 def _ascii(chars: set[str]) -> frozenset[str]:
     """The lowercase ASCII characters that ``chars`` matches in some case: a
     non-ASCII character of the text is never ruled out, so only these count.
@@ -205,6 +219,7 @@ class Openers:
         self.depth = depth
         # The beginnings of each pattern as a tree: node → (character set, next node)
         self._edges: list[list[tuple["frozenset[str] | None", int]]] = []
+        self._children: list[dict["frozenset[str] | None", int]] = []  # the same edges, by character set
         self._ends: list[bool] = []  # a beginning ends at this node: the pattern fits
         fits: set[int] = set()
         open_: list[tuple[int, int]] = []
@@ -244,19 +259,21 @@ class Openers:
         for prefix in found:
             node = root
             for chars in prefix:
-                child = next((n for c, n in self._edges[node] if c == chars), None)
+                child = self._children[node].get(chars)
                 node = self._edge(node, chars) if child is None else child
             self._ends[node] = True
         return root
 
     def _node(self) -> int:
         self._edges.append([])
+        self._children.append({})
         self._ends.append(False)
         return len(self._ends) - 1
 
     def _edge(self, node: int, chars: "frozenset[str] | None") -> int:
         child = self._node()
         self._edges[node].append((chars, child))
+        self._children[node][chars] = child
         return child
 
     def _state(self, fits: frozenset[int], open_: frozenset[tuple[int, int]]) -> int:
