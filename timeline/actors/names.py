@@ -21,6 +21,8 @@ _POSSESSIVE_END = re.compile(r"\s*(?:['’]s|['’])$")
 
 def ascii_fold(text: str) -> str:
     """Drop diacritics ("Élysée" → "Elysee") and unify apostrophes and dashes."""
+    if text.isascii():  # most names: nothing to decompose, no mark to drop
+        return text.translate(_APOSTROPHES)
     text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
     return "".join(c for c in text if not unicodedata.combining(c))
 
