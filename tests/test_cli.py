@@ -150,6 +150,11 @@ def test_the_process_ends_with_its_output_flushed_and_its_status(tmp_path: Path)
     failed = subprocess.run([sys.executable, "-m", "timeline", "check", "--content", str(tmp_path)],
                             capture_output=True, text=True, timeout=120)
     assert failed.returncode == 1 and "2022-02.yaml" in failed.stderr
+    # A profiler writes its results at exit: the process must then end the usual way.
+    profile = tmp_path / "stats.prof"
+    profiled = subprocess.run([sys.executable, "-m", "cProfile", "-o", str(profile), "-m", "timeline", "stats",
+                               "--content", str(tmp_path)], capture_output=True, text=True, timeout=120)
+    assert profiled.returncode == 0 and profile.stat().st_size > 0, profiled.stderr
 
 
 # --- check -------------------------------------------------------------------

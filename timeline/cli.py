@@ -78,9 +78,12 @@ def run(argv: list[str] | None = None) -> NoReturn:
     one at interpreter exit costs a tenth of a second or more on a large
     timeline, for nothing: every file is written and closed, every child
     process joined, before ``main`` returns. So the streams and logging
-    handlers are flushed and the process ends at once.
+    handlers are flushed and the process ends at once, unless a profiler or a
+    tracer (coverage) is watching: those write their results at exit.
     """
     code = main(argv)
+    if sys.getprofile() is not None or sys.gettrace() is not None:
+        raise SystemExit(code)
     logging.shutdown()
     for stream in (sys.stdout, sys.stderr):
         try:
