@@ -25,7 +25,7 @@ def build(cfg: Config, *, clean: bool = False, jobs: int | None = None, wait: fl
 
 
 def _build(cfg: Config, *, clean: bool, jobs: int | None) -> BuildSummary:
-    from .extract import extract_all, extraction_cache, parse_ahead
+    from .extract import Extracting, extraction_cache, parse_ahead
 
     timer = _StageTimer()
     cache = extraction_cache(cfg, clean=clean)
@@ -42,12 +42,17 @@ def _build(cfg: Config, *, clean: bool, jobs: int | None) -> BuildSummary:
         with timer("read"):
             articles, problems = read_sources(cfg, jobs=jobs, clean=clean)
         with timer("extract"):
-            extractions = list(extract_all(articles, cfg, cache=cache, jobs=jobs, ahead=ahead))
+            extracting = Extracting(articles, cfg, cache=cache, jobs=jobs, ahead=ahead)
+        # Read while the articles that missed the cache are parsed in the other process.
+        with timer("resolve"):
+            registry, registry_problems = load_registry(cfg.paths.registry)
+        with timer("merge"):
+            store, store_problems = load_events(cfg.paths.store, cfg.paths.cache)
+        with timer("extract"):
+            extractions = extracting.finish()
     with timer("resolve"):
-        registry, registry_problems = load_registry(cfg.paths.registry)
         registry, happenings = resolve_actors(registry, extractions)
     with timer("merge"):
-        store, store_problems = load_events(cfg.paths.store, cfg.paths.cache)
         merged = merge(store, happenings, articles)
     with timer("store"):
         broken = {p.path.rsplit("/", 1)[-1] for p in store_problems}

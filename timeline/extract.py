@@ -4,7 +4,7 @@ article (the map step), so that results can be cached and computed in parallel."
 from __future__ import annotations
 
 import logging
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from functools import partial
 from itertools import chain
 from typing import TYPE_CHECKING, Iterable, Iterator
@@ -46,41 +46,54 @@ def extract_all(
     ``ahead`` is a process readying the pipeline since the build started
     (``parse_ahead``), used if the articles to parse are few.
     """
-    from .parse_ahead import ParseAhead
-    from .progress import Progress
-
-    items = list(articles)
-    jobs = jobs or cfg.build.jobs
     cache = cache or extraction_cache(cfg, clean=clean)
-    parse = partial(_parse, cfg=cfg, jobs=jobs)
-    # By position throughout: the items of one file (a feed, a JSON Lines export) share its path.
-    found = cache.find(items)
-    missing = [i for i, entry in enumerate(found) if entry is None]
-    new = [items[i] for i in missing]
-    own = None
-    if not ParseAhead.worthwhile(len(new), len(items) - len(new), cfg):
-        ahead = None
-    elif ahead is None and ParseAhead.allowed(jobs):
-        ahead = own = ParseAhead(cfg, extract)  # parses while this process decodes the cached ones
-    try:
-        results = cache.load(items, found)
-        damaged = [i for i, entry in enumerate(found) if entry is not None and results[i] is None]
-        todo = missing + damaged
-        parsed = chain(ahead.results(new, parse) if ahead else parse(new), parse([items[i] for i in damaged]))
+    with nullcontext(ahead) if ahead is not None else parse_ahead(cache, cfg, jobs) as ready:
+        yield from Extracting(articles, cfg, cache=cache, jobs=jobs, ahead=ready).finish()
+
+
+class Extracting:
+    """An extraction under way, for the build to do other work while the few
+    articles a rebuild parses are parsed in another process (``ahead``, see
+    ``parse_ahead``): made, it has the cached extractions decoded and the
+    others parsing there; ``finish`` gives them all."""
+
+    def __init__(self, articles: Iterable[Article], cfg: "Config", *, cache: "ExtractionCache",
+                 jobs: int | None = None, ahead: "ParseAhead | None" = None) -> None:
+        from .parse_ahead import ParseAhead
+
+        self.items = list(articles)
+        self.cache = cache
+        self._parse = partial(_parse, cfg=cfg, jobs=jobs or cfg.build.jobs)
+        # By position throughout: the items of one file (a feed, a JSON Lines export) share its path.
+        found = cache.find(self.items)
+        self._missing = [i for i, entry in enumerate(found) if entry is None]
+        new = [self.items[i] for i in self._missing]
+        self._parsed: Iterator[Extraction]
+        if ahead is not None and ParseAhead.worthwhile(len(new), len(self.items) - len(new), cfg):
+            ahead.submit(new)  # parsed there while the cached ones are decoded here
+            self._parsed = ahead.results(self._parse)
+        else:
+            self._parsed = self._parse(new)
+        self._results = cache.load(self.items, found)
+        self._damaged = [i for i, entry in enumerate(found) if entry is not None and self._results[i] is None]
+
+    def finish(self) -> list[Extraction]:
+        """Every article's extraction, in the articles' order."""
+        from .progress import Progress
+
+        todo = self._missing + self._damaged
+        parsed = chain(self._parsed, self._parse([self.items[i] for i in self._damaged]))
         with Progress("parse", len(todo), unit="articles") as progress:
             for i, extraction in zip(todo, parsed):
                 if not extraction.errors:
-                    cache.put(extraction)
-                results[i] = extraction
+                    self.cache.put(extraction)
+                self._results[i] = extraction
                 progress.advance(item=extraction.article.path)
-    finally:
-        if own:
-            own.close()
-    cache.prune_other_environments()
-    log.info("extract: %d from cache, %d parsed", len(items) - len(todo), len(todo))
-    for extraction in results:
-        assert extraction is not None
-        yield extraction
+        self.cache.prune_other_environments()
+        log.info("extract: %d from cache, %d parsed", len(self.items) - len(todo), len(todo))
+        results = [extraction for extraction in self._results if extraction is not None]
+        assert len(results) == len(self.items)
+        return results
 
 
 @contextmanager

@@ -42,6 +42,7 @@ class ParseAhead:
         self._child = context.Process(target=_child, args=(receive_articles, send_results, parents, cfg, extract),
                                       daemon=True)
         self._child.start()
+        self._submitted: list[Article] = []
         send_results.close()
         receive_articles.close()
 
@@ -57,13 +58,20 @@ class ParseAhead:
         faster by the pool, whose workers a daemonic child cannot start."""
         return others > 0 and 0 < misses <= max(1, cfg.nlp.batch_size)
 
-    def results(self, articles: Sequence[Article],
-                rest: Callable[[list[Article]], Iterator[Extraction]]) -> Iterator[Extraction]:
-        """The extractions of ``articles``, in their order: the child's, then ``rest`` of those it did not give."""
-        articles = list(articles)
+    def submit(self, articles: Sequence[Article]) -> None:
+        """Hand ``articles`` over to be parsed; ``results`` then gives their extractions."""
+        self._submitted = list(articles)
+        try:
+            self._articles.send(self._submitted)
+        except OSError:
+            log.debug("parse ahead ended before its articles were sent; they are parsed here")
+
+    def results(self, rest: Callable[[list[Article]], Iterator[Extraction]]) -> Iterator[Extraction]:
+        """The extractions of the submitted articles, in their order: the child's, then
+        ``rest`` of those it did not give."""
+        articles = self._submitted
         done = 0
         try:
-            self._articles.send(articles)
             while done < len(articles):
                 extraction = self._results.recv()
                 done += 1
