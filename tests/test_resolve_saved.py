@@ -214,3 +214,15 @@ def test_an_alias_moved_to_another_actor_by_hand(build):
     build.edit("actors:\n", "actors:\n- name: Joseph Biden\n  kind: person\n  aliases:\n  - Joe Biden\n")
     build(CORPUS)
     build(CORPUS)
+
+
+def test_entries_of_many_edits_are_compacted(build):
+    corpus = list(CORPUS)
+    build(corpus)
+    entries = []
+    for n in range(90):  # an article edited again and again: each build appends its entry
+        corpus[2] = edited(corpus[2], *([mention("Kyiv", "place")] if n % 3 == 0 else []))
+        build(corpus)
+        entries.append(sum(len(path.read_text().splitlines()) for path in (build.cache / "resolve").rglob("*.jsonl")))
+    assert max(entries) > 2 * 70 and entries[-1] < 2 * 70  # grew, then was written anew
+    assert build(corpus) == ["failed"]

@@ -7,13 +7,14 @@ and, in a file of their own read only when the registry changed, the tokens
 of ``resolve_reads`` each of those answers depends on. An article is known by
 a hash of what extraction reads from it, in a folder named for the code and
 the extraction environment: the same key means the same mentions and
-happenings.
+happenings. Its mentions have a hash of their own too: an article edited
+where it names no new actor brings the actors it brought before.
 
 Every file starts with a header naming its registry (a hash of its actors);
 entries of a rebuild that adds articles are appended as JSON lines. A line
-that does not decode is skipped and its article resolved again; a file of
-another registry or format is not read. JSON rather than pickle for the
-reason ``timeline.cache`` gives.
+that does not decode, or fails its checksum, is skipped and its article
+resolved again; a file of another registry or format is not read. JSON
+rather than pickle for the reason ``timeline.cache`` gives.
 """
 
 from __future__ import annotations
