@@ -173,7 +173,7 @@ def test_a_registry_that_merges_again_when_rebuilt_is_rebuilt_after_each_article
 
 
 def test_a_rebuild_with_the_saved_resolution_gives_what_resolving_every_article_gives(built, tmp_path):
-    cfg, extractions = built
+    _, extractions = built
     path, cache = tmp_path / "actors.yaml", tmp_path / "cache"
 
     def build(extractions, edit=None):

@@ -113,8 +113,9 @@ def test_a_rebuild_resolves_only_what_changed(build):
 
 
 @pytest.mark.parametrize("change", [
-    "new role of a known person", "a bare title made ambiguous", "alias of a known country", "new person", "spelling of a new person",
-    "new actor named as a known alias", "an edit naming no new actor after a change it reads",
+    "new role of a known person", "a bare title made ambiguous", "alias of a known country", "new person",
+    "spelling of a new person", "new actor named as a known alias",
+    "an edit naming no new actor after a change it reads",
     "an edit naming no new actor before a change it reads", "article added", "article removed", "order reversed"])
 def test_articles_changed_added_or_removed(build, change):
     corpus = list(CORPUS)
@@ -159,8 +160,8 @@ def test_articles_changed_added_or_removed(build, change):
     ("  roles:\n  - title: President of Russia\n", "  roles:\n  - title: President\n  - title: President of Russia\n"),
     ("  country: United States\n", "  country: ''\n"),
     # roles that the next article naming NATO, with no role, merges
-    ("- name: NATO\n  kind: organisation\n", "- name: NATO\n  kind: organisation\n  roles:\n  - title: Host\n"
-                                                "  - title: Host of the summit\n"),
+    ("- name: NATO\n  kind: organisation\n",
+     "- name: NATO\n  kind: organisation\n  roles:\n  - title: Host\n  - title: Host of the summit\n"),
     ("actors:\n", "actors:\n- name: Apple Inc.\n  kind: organisation\n"),
 ])
 def test_the_registry_edited_by_hand(build, old, new):

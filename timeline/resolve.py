@@ -23,8 +23,7 @@ from typing import Iterable, Sequence
 
 from .actors.registry import Registry, _Growth, actors_from_mentions, merge_claimed
 from .records import Actor, ActorRef, Extraction, Happening
-from .resolve_cache import (Renamed, Resolved, ResolveCache, Saved, SavedReads, article_key, mentions_key,
-                            registry_hash)
+from .resolve_cache import Renamed, ResolveCache, Resolved, Saved, SavedReads, article_key, mentions_key, registry_hash
 from .resolve_reads import GrowthWatch, RegistryView, batch_reads, differences, lookup_reads
 from .store.nogc import paused_gc
 

@@ -141,7 +141,7 @@ class ResolveCache:
         twins = {e.mentions: k for k, e in entries.items() if e.unchanging}
         return Saved(registry, head.get("merge_stable") is True, entries, len(lines), twins)
 
-    def reads(self, registry: str) -> "SavedReads":
+    def reads(self, registry: str) -> SavedReads:
         """What the articles of the entries for ``registry`` read."""
         lines: dict[str, str] = {}
         try:

@@ -37,12 +37,12 @@ class RegistryView:
     people: dict[str, str]  # name key → person's name
 
     @classmethod
-    def of(cls, actors: Sequence[Actor], index: dict[str, int], people: dict[str, int]) -> "RegistryView":
+    def of(cls, actors: Sequence[Actor], index: dict[str, int], people: dict[str, int]) -> RegistryView:
         return cls({a.name: a for a in actors}, {k: actors[i].name for k, i in index.items()},
                    {k: actors[i].name for k, i in people.items()})
 
     @classmethod
-    def of_registry(cls, registry: Registry) -> "RegistryView":
+    def of_registry(cls, registry: Registry) -> RegistryView:
         return cls.of(registry.actors, registry._index, registry._people)
 
 

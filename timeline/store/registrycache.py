@@ -40,7 +40,9 @@ def actor_row(actor: Actor) -> list[Any]:
 
 def actor_from_row(row: list[Any]) -> Actor:
     name, kind, aliases, roles, country, wikidata, description, auto, hidden = row
-    if not (isinstance(name, str) and isinstance(kind, str) and isinstance(auto, bool) and isinstance(hidden, bool)):
+    if not (isinstance(name, str) and isinstance(kind, str) and isinstance(aliases, list) and isinstance(roles, list)
+            and all(x is None or isinstance(x, str) for x in (country, wikidata, description))
+            and isinstance(auto, bool) and isinstance(hidden, bool)):
         raise ValueError("not an actor row")
     return _actor(name, kind, tuple(map(str, aliases)), tuple([_role(str(t), str(s)) for t, s in roles]),
                   country, wikidata, description, auto, hidden)
