@@ -227,3 +227,18 @@ def test_entries_of_many_edits_are_compacted(build):
         entries.append(sum(len(path.read_text().splitlines()) for path in (build.cache / "resolve").rglob("*.jsonl")))
     assert max(entries) > 2 * 70 and entries[-1] < 2 * 70  # grew, then was written anew
     assert build(corpus) == ["failed"]
+
+
+def test_an_article_is_known_by_what_its_fingerprint_hashes():
+    # The key stands for the extraction cache's: the same key must mean the same extraction.
+    from dataclasses import fields, replace
+
+    from timeline.resolve_cache import article_key
+
+    base = CORPUS[0]
+    others = {"published": date(2022, 2, 13), "tags": ("x",), "offsets": ((0, 1),), "body_line": 7}
+    for field in fields(Article):
+        value = others.get(field.name, "something else")
+        article = replace(base.article, **{field.name: value})
+        assert (article.fingerprint != base.article.fingerprint) == \
+            (article_key(replace(base, article=article)) != article_key(base)), field.name
