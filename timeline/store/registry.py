@@ -10,7 +10,9 @@ from ..actors.names import actor_slug, fold, is_unsafe_name
 from ..actors.registry import Registry, merge_roles
 from ..errors import StoreError
 from ..records import Actor, Problem, Role
+from .loadcache import decode, read_bytes
 from .nogc import paused_gc
+from .registrycache import RegistryCache
 from .yamlio import LineDict, atomic_write_text, dump_yaml, load_yaml_fast
 
 KINDS = ("person", "organisation", "country", "place", "group")
@@ -26,32 +28,46 @@ HEADER = """\
 """
 
 
-def load_registry(path: Path) -> tuple[Registry, list[Problem]]:
+def load_registry(path: Path, cache: Path | None = None) -> tuple[Registry, list[Problem]]:
     """Read the registry; a missing file is an empty registry.
 
     Every problem is reported with the file and line. Nothing is dropped:
     duplicate entries are merged into the first, an alias claimed twice
     stays with its first claimant, an unsafe name is kept (its page gets a
-    safe slug).
+    safe slug). ``cache``: the build's cache folder, where what a file read
+    as is kept by the hash of its bytes.
     """
-    with paused_gc():
-        return _load(Path(path))
-
-
-def _load(path: Path) -> tuple[Registry, list[Problem]]:
+    path = Path(path)
     if not path.exists():
         return Registry(), []
+    with paused_gc():
+        try:
+            raw, _ = read_bytes(path)
+            text = decode(raw, path)
+        except StoreError as exc:
+            return Registry(), [Problem(str(path), exc.reason, exc.line)]
+        saved = RegistryCache(cache) if cache is not None else None
+        key = saved.key(raw) if saved else ""
+        found = saved.get(key, str(path)) if saved else None
+        if found is None:
+            found = _read(path, text)
+            if saved:
+                saved.put(key, *found)
+        return Registry(tuple(found[0])), found[1]
+
+
+def _read(path: Path, text: str) -> tuple[list[Actor], list[Problem]]:
     try:
-        # libyaml, with the lines a message names: the file is read on every build.
-        data = load_yaml_fast(path, lines=True)
+        # libyaml, with the lines a message names.
+        data = load_yaml_fast(path, text=text, lines=True)
     except StoreError as exc:
-        return Registry(), [Problem(str(path), exc.reason, exc.line)]
+        return [], [Problem(str(path), exc.reason, exc.line)]
     rows = data.get("actors") if isinstance(data, dict) else data
     if data is None or rows is None:
-        return Registry(), []
+        return [], []
     problems: list[Problem] = []
     if not isinstance(rows, list):
-        return Registry(), [Problem(str(path), "expected a list of actors under 'actors:'", _line(data))]
+        return [], [Problem(str(path), "expected a list of actors under 'actors:'", _line(data))]
     actors: list[Actor] = []
     names: dict[str, tuple[int, int]] = {}  # fold(name) → (index, line)
     aliases: dict[str, tuple[str, int]] = {}  # fold(alias) → (owner, line)
@@ -88,7 +104,7 @@ def _load(path: Path) -> tuple[Registry, list[Problem]]:
             aliases[fold(alias)] = (actor.name, line)
             kept_aliases.append(alias)
         actors.append(Actor(**{**actor.__dict__, "aliases": tuple(kept_aliases)}))
-    return Registry(tuple(actors)), problems
+    return actors, problems
 
 
 def save_registry(path: Path, registry: Registry) -> bool:
