@@ -45,13 +45,14 @@ def _build(cfg: Config, *, clean: bool, jobs: int | None) -> BuildSummary:
             extracting = Extracting(articles, cfg, cache=cache, jobs=jobs, ahead=ahead)
         # Read while the articles that missed the cache are parsed in the other process.
         with timer("resolve"):
-            registry, registry_problems = load_registry(cfg.paths.registry)
+            registry, registry_problems = load_registry(cfg.paths.registry, cfg.paths.cache)
         with timer("merge"):
             store, store_problems = load_events(cfg.paths.store, cfg.paths.cache)
         with timer("extract"):
             extractions = extracting.finish()
     with timer("resolve"):
-        registry, happenings = resolve_actors(registry, extractions)
+        registry, happenings = resolve_actors(registry, extractions, cache=cfg.paths.cache,
+                                              environment=cache.environment)
     with timer("merge"):
         merged = merge(store, happenings, articles)
     with timer("store"):
