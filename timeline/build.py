@@ -34,7 +34,7 @@ def _build(cfg: Config, *, clean: bool, jobs: int | None) -> BuildSummary:
     with parse_ahead(cache, cfg, jobs) as ahead:
         from .merge import merge
         from .render import render_site
-        from .resolve import resolve_actors
+        from .resolve import ready_lookups, resolve_actors
         from .sources import read_sources
         from .store.events import load_events, save_events
         from .store.registry import load_registry, save_registry
@@ -46,6 +46,8 @@ def _build(cfg: Config, *, clean: bool, jobs: int | None) -> BuildSummary:
         # Read while the articles that missed the cache are parsed in the other process.
         with timer("resolve"):
             registry, registry_problems = load_registry(cfg.paths.registry, cfg.paths.cache)
+            if extracting.parsing_elsewhere:
+                ready_lookups()
         with timer("merge"):
             store, store_problems = load_events(cfg.paths.store, cfg.paths.cache)
         with timer("extract"):

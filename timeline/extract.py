@@ -69,9 +69,11 @@ class Extracting:
         self._missing = [i for i, entry in enumerate(found) if entry is None]
         new = [self.items[i] for i in self._missing]
         self._parsed: Iterator[Extraction]
+        self.parsing_elsewhere = False  # whether this process is free until ``finish``
         if ahead is not None and ParseAhead.worthwhile(len(new), len(self.items) - len(new), cfg):
             ahead.submit(new)  # parsed there while the cached ones are decoded here
             self._parsed = ahead.results(self._parse)
+            self.parsing_elsewhere = True
         else:
             self._parsed = self._parse(new)
         self._results = cache.load(self.items, found)

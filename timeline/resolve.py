@@ -47,6 +47,17 @@ def resolve_actors(registry: Registry, extractions: Iterable[Extraction], *, cac
         return _Rebuild(registry, extractions, ResolveCache(cache, environment)).run()
 
 
+def ready_lookups() -> None:
+    """Build the gazetteer's tables now, which resolving an article with new
+    mentions reads: the build calls this while such articles are parsed in
+    another process, when this one would otherwise wait."""
+    from .actors.gazetteer import load_gazetteer
+    from .actors.institutions import load_institutions
+
+    load_gazetteer()
+    load_institutions()
+
+
 class _Rebuild:
     """One resolution that reuses the saved one."""
 
