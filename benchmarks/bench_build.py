@@ -205,6 +205,14 @@ def rendering(run: dict) -> list[str]:
                       run["stderr"], re.M)
 
 
+def different_files(one: Path, other: Path) -> list[str]:
+    """Relative paths of the files that only one folder has or that differ in bytes."""
+    files = [{str(p.relative_to(root)) for p in root.rglob("*") if p.is_file()} for root in (one, other)]
+    return sorted(name for name in files[0] | files[1]
+                  if name not in files[0] or name not in files[1]
+                  or (one / name).read_bytes() != (other / name).read_bytes())
+
+
 def changed_files(before: dict[str, tuple[int, int]], after: dict[str, tuple[int, int]]) -> list[str]:
     """Files created, removed or rewritten (a new inode or modification time) between two snapshots."""
     return sorted(p for p in set(before) | set(after) if before.get(p) != after.get(p))
@@ -261,6 +269,9 @@ def main() -> None:
         one = sorted((folder / "content").glob("dev-*.md"))[len(before) % 50]
         one.write_text(one.read_text(encoding="utf-8") + "\nThe ministry confirmed the figures on Monday .\n",
                        encoding="utf-8")
+        twin = folder / "twin"  # the same input, to be built from scratch
+        shutil.copytree(folder / "content", twin / "content")
+        shutil.copy(folder / "config.yaml", twin / "config.yaml")
         before = snapshot(*watched)
         single = build(folder, args.jobs)
         written = changed_files(before, snapshot(*watched))
@@ -268,6 +279,13 @@ def main() -> None:
         rows.append(("one-article rebuild", f"{single['seconds']:.2f} s", f"{single['peak_mb']:.0f} MB",
                      f"{100 * single['seconds'] / full['seconds']:.1f} % of full build (target ≤ 3 %); "
                      f"{parsed_count(single)}; files written: {len(written)} of {site_files} in the site"))
+        build(twin, args.jobs, "--clean")
+        differ = [name for part in ("content", "output")
+                  for name in different_files(folder / part, twin / part)]
+        rows.append(("one-article rebuild vs --clean build of the same input", "identical" if not differ else
+                     "DIFFERENT", "", f"store, registry and site compared file by file; "
+                     f"{len(differ)} differ{': ' + ', '.join(differ[:5]) if differ else ''}"))
+        shutil.rmtree(twin)
 
         output = (folder / "output",)
         # Once first: the store as saved and reloaded may differ from what the build rendered in memory.
