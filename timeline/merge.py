@@ -54,9 +54,7 @@ def merge(store: list[Event], happenings: list[Happening], articles: list[Articl
     (article id → a key that decides what extraction gave for it) spares it
     hashing every happening to tell which articles changed."""
     if cache is not None:
-        from .remerge import merge_again
-
-        return merge_again(store, happenings, articles, cache, tokens)
+        return remerge.merge_again(store, happenings, articles, cache, tokens)
     return merge_all(store, happenings, articles)
 
 
@@ -355,3 +353,9 @@ def _source(h: Happening, article: Article | None, published: dict[str, str | No
 def _rank(proposals: list[Event], clusters: list[list[Happening]], articles: dict[str, Article]) -> None:
     for i, score in enumerate(scores(proposals, clusters, articles)):
         proposals[i] = evolve(proposals[i], importance=score)
+
+
+# Loaded with this module rather than by the first merge, so that a build's merge stage
+# only merges. Last, because it reads this module's names (and reconcile.py's, which reads
+# them too: ``remerge`` holds that module, not its names, which may not be defined yet).
+from . import remerge  # noqa: E402

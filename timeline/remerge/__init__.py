@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Mapping
 
 from ..merge import ClusterTrace, MergeResult, MergeTrace, merge_all
-from ..reconcile import ReconcileTrace
+from .. import reconcile  # the module, not its names: it may be loading still (see ``merge``)
 from ..records import Article, Event, Happening
 from ..store.events import LoadedStore
 from ..store.nogc import paused_gc
@@ -100,7 +100,7 @@ def _again(state: MergeState, store: LoadedStore, inputs: Inputs,
 
 def _whole(store: LoadedStore, happenings: list[Happening], articles: list[Article], inputs: Inputs,
            signatures: dict[str, str]) -> tuple[MergeResult, MergeState]:
-    trace = MergeTrace(ClusterTrace(), ReconcileTrace())
+    trace = MergeTrace(ClusterTrace(), reconcile.ReconcileTrace())
     result = merge_all(store, happenings, articles, trace)
     heads = trace.clusters.heads
     firsts = [p for p, h in enumerate(heads) if h == p]  # each cluster's first position, in order

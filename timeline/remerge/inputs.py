@@ -32,6 +32,7 @@ _NAME_KIND = attrgetter(*(f.name for f in fields(ActorRef)))
 _EVIDENCE = attrgetter(*(f.name for f in fields(DateEvidence)))
 _PLAIN = attrgetter(*(f.name for f in fields(Happening) if f.name not in ("evidence", "actors")))
 _ACTORS = attrgetter("actors")
+_NAME, _KIND = attrgetter("name"), attrgetter("kind")
 _ARTICLE = attrgetter("article_id")
 _EVENT = attrgetter(*(f.name for f in fields(Event) if f.name not in ("evidence", "actors", "sources")))
 _SOURCE = attrgetter(*(f.name for f in fields(Source)))
@@ -118,14 +119,24 @@ class Inputs:
         """Per article with happenings, what changes when they or what merging reads of it changes."""
         out = {}
         tokens, meta = self.tokens, self.meta
+        # The actors of every happening, read at once: names and kinds in two flat lists,
+        # and how many each happening has, to cut them back into articles.
+        everyone = list(chain.from_iterable(self.groups.values()))
+        actors = list(map(_ACTORS, everyone))
+        counts = list(map(len, actors))
+        named = list(chain.from_iterable(actors))
+        names, kinds = list(map(_NAME, named)), list(map(_KIND, named))
+        start = first = 0
         for aid, group in self.groups.items():
+            end = start + len(group)
+            last = first + sum(counts[start:end])
             token = tokens.get(aid)
             if token is None:
                 part: Any = list(map(_flat, group))
             else:
-                actors = list(map(_ACTORS, group))
-                part = (token, list(map(len, actors)), list(map(_NAME_KIND, chain.from_iterable(actors))))
+                part = (token, counts[start:end], names[first:last], kinds[first:last])
             out[aid] = hashlib.blake2b(_bytes((part, meta(aid))), digest_size=16).hexdigest()
+            start, first = end, last
         return out
 
     def meta(self, aid: str) -> tuple[Any, ...] | None:

@@ -24,7 +24,8 @@ import heapq
 from typing import Container
 
 from ..records import Article, Event
-from ..reconcile import MergeResult, Outcome, StoreIndex
+from .. import reconcile  # the module, not its names: it may be loading still (see ``merge``)
+from ..merge import MergeResult
 from ..store.events import LoadedStore
 from .clusters import Stale
 from .inputs import DIGEST_CHARS, event_digest
@@ -68,7 +69,7 @@ def reconcile_again(store: LoadedStore, before: StoreFiles, now: StoreFiles, gro
     queue = sorted(redo)
     index = None
     if queue:
-        index = StoreIndex(store, {s.article for i in queue for s in grouped.proposal(order[i]).sources})
+        index = reconcile.StoreIndex(store, {s.article for i in queue for s in grouped.proposal(order[i]).sources})
     decided: dict[int, tuple[list[str], list[str], list[str]]] = {}
     while queue:
         i = heapq.heappop(queue)
@@ -90,7 +91,7 @@ def reconcile_again(store: LoadedStore, before: StoreFiles, now: StoreFiles, gro
                     if j > i and j not in decided and j not in redo:
                         redo.add(j)
                         heapq.heappush(queue, j)
-    outcome = Outcome(store)
+    outcome = reconcile.Outcome(store)
     stored = index.stored if index is not None else {}
     kept_now: dict[int, Proposal] = {}
     by_id = None

@@ -20,7 +20,8 @@ import json
 import logging
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import metadata
+
+import rapidfuzz
 from pathlib import Path
 from typing import Any
 
@@ -32,8 +33,10 @@ log = logging.getLogger("timeline")
 
 FORMAT = 1  # bump when the body's layout changes
 # The code that decides what a merge gives, relative to the package: a change makes the memory stale.
+# The store's reading code is not here: it is part of each store file's digest already.
 MERGE_CODE = ("merge.py", "reconcile.py", "importance.py", "records.py", "events/plans.py", "temporal/values.py",
-              "data/importance.yaml", "data/event_types.yaml", "data/__init__.py", "store", "remerge")
+              "data/importance.yaml", "data/event_types.yaml", "data/__init__.py", "store/events.py",
+              "store/fingerprint.py", "store/schema.py", "remerge")
 
 
 @dataclass
@@ -103,10 +106,7 @@ def code_version() -> str:
                 digest.update(part.read_bytes())
             except OSError:
                 digest.update(b"?")
-    try:
-        digest.update(metadata.version("rapidfuzz").encode())  # its scores decide what is alike
-    except metadata.PackageNotFoundError:
-        pass
+    digest.update(rapidfuzz.__version__.encode())  # its scores decide what is alike
     return digest.hexdigest()
 
 
