@@ -69,8 +69,9 @@ class StoreIndex:
         self._scanned = False  # whether ``_by_article`` is filled for what is covered
         if articles is None:
             self._add(None)
-        else:
+        else:  # few sources to file: both indexes at once
             self._covered = set()
+            self._scanned = True
             self.cover(articles)
 
     def cover(self, articles: Iterable[str]) -> None:

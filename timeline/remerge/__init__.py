@@ -32,14 +32,14 @@ from ..records import Article, Event, Happening
 from ..store.events import LoadedStore
 from ..store.nogc import paused_gc
 from .clusters import Positions, recluster
-from .inputs import Inputs
+from .inputs import Inputs, extraction_tokens
 from .matches import reconcile_again, store_files
 from .proposals import Regrouped, targets, wants
 from .state import MergeState, Memory, remember
 
 log = logging.getLogger("timeline")
 
-__all__ = ["merge_again"]
+__all__ = ["extraction_tokens", "merge_again"]
 
 
 def merge_again(store: list[Event], happenings: list[Happening], articles: list[Article], cache: Path,
@@ -87,7 +87,7 @@ def _again(state: MergeState, store: LoadedStore, inputs: Inputs,
               len(where.changed), len(again.decided), len(grouped.fresh))
     if not changed:
         return result, state, False
-    filers = {key: again.filers(key) for key in state.filers}
+    filers = dict(state.filers) if where.kept_positions else {key: again.filers(key) for key in state.filers}
     for p in where.added:
         for key in again.added_keys[p]:
             filers[key] = again.filers(key)

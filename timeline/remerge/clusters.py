@@ -87,6 +87,10 @@ class Positions:
         for aid in self.changed:
             start = self.offset[aid]
             self.added.extend(p for p in range(start, start + len(inputs.items(aid))) if self.back[p] is None)
+        # Whether every happening kept its position: then what the memory says by position stands as it is.
+        self.kept_positions = total == size and not self.removed and not self.added and all(
+            self.fwd[i] == i for aid in self.changed
+            for i in range(self.offset[aid], self.offset[aid] + len(inputs.items(aid))))
 
     def _since(self, aid: str, ids: list[str]) -> int:
         """Today's position of an article's first happening, or where it would stand."""

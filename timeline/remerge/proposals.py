@@ -59,12 +59,16 @@ class Regrouped:
         self.by_article = inputs.articles
         self.published = _published(inputs.articles)
         fwd, back, old = where.fwd, where.back, state.heads
-        heads: list[int | None] = [None if o is None else fwd[old[o]] for o in back]
-        for p, d in again.decided.items():
-            heads[p] = d
-        if None in heads:
-            raise Stale("a happening kept a cluster that is gone")
-        self.heads: list[int] = heads  # type: ignore[assignment]
+        if where.kept_positions and not again.decided:
+            self.heads = old
+        else:
+            heads: list[int | None] = list(old) if where.kept_positions else [
+                None if o is None else fwd[old[o]] for o in back]
+            for p, d in again.decided.items():
+                heads[p] = d
+            if None in heads:
+                raise Stale("a happening kept a cluster that is gone")
+            self.heads = heads  # type: ignore[assignment]
         touched: set[int] = set()
         moved_keys: set[Key] = set()  # keys under which a cluster starts or stops being first
         for p, d in again.decided.items():

@@ -5,11 +5,12 @@ Two memories, both safe to lose:
 - ``StoreCache``: in the build's cache folder, by a hash of each store file's
   bytes (and of the code that reads them), its validated events and whether
   the file is exactly what the writer gives (``canonical``), so that the next
-  save need not write it out again to find that out. Decoding an entry takes
-  a quarter of the time ``reader.py`` needs for the file, and a third of
-  what the general reader needs. A save keeps only ``canonical`` for the
-  files it writes (keeping their events there too cost a save two seconds at
-  100,000 events); the next load reads such a file once and keeps its events.
+  save need not write it out again to find that out. Decoding an entry costs
+  a quarter of what ``reader.py`` needs for the file (a store of 3,000
+  events: 0.045 s, 0.17 s), less still next to the general reader. A save
+  keeps only ``canonical`` for the files it writes (keeping their events
+  there too cost a save two seconds at 100,000 events); the next load reads
+  such a file once and keeps its events.
   Entries are JSON, not pickle, for the reason ``timeline.cache`` gives: a
   cache folder can come back from CI storage, and loading JSON can only
   fail. An entry that does not decode is a miss and is written again.
