@@ -285,6 +285,42 @@ def test_a_plan_folds_into_its_taking_place_reported_later_and_unfolds(rebuilds:
     rebuilds.rebuild(corpus)
 
 
+def test_an_event_a_plan_no_longer_takes_is_open_to_the_sentences_other_happening(rebuilds: Rebuilds) -> None:
+    """One sentence, two plans: Biden's comes first and takes its event, Scholz's then takes
+    its own, whose title a maintainer changed. Once Biden's plan is folded into its taking
+    place, reported later, Scholz's plan comes to Biden's event first and finds it closer."""
+    biden, scholz, duda = PEOPLE[3], PEOPLE[0], ActorRef("Andrzej Duda", "person")
+    sentence = "Joe Biden is due in Warsaw and Olaf Scholz is due in Kyiv on Monday."
+
+    def plan(title: str, who: ActorRef, place: str) -> Happening:
+        return Happening(article_id="early", sentence_index=2, sentence=sentence, predicate="be", date="2022-02-14",
+                         precision="day", status="scheduled", evidence=DateEvidence("weekday", "Monday", "2022-02-14"),
+                         title=title, summary=title + ".", type="other", actors=(who,), place=place)
+
+    corpus = Corpus(14, articles=12)
+    for aid, hs in corpus.happenings.items():  # other people, another month
+        corpus.happenings[aid] = [replace(h, date="2022-01-05", actors=(PEOPLE[2], PEOPLE[4])) for h in hs]
+    corpus.articles["early"] = Article(id="early", path="early.md", title="Trips", text="",
+                                       published=date(2022, 2, 12), outlet="wire")
+    corpus.happenings["early"] = [plan("Joe Biden is due in Warsaw", biden, "Warsaw"),
+                                  plan("Olaf Scholz is due in Kyiv", scholz, "Kyiv")]
+    events = {e.title: e for e in rebuilds.rebuild(corpus, again=False).events}
+    rebuilds.rebuild(corpus)
+    _edit(rebuilds.folder, "  title: Olaf Scholz is due in Kyiv\n", "  title: Chancellor\n")
+    rebuilds.rebuild(corpus)
+    rebuilds.rebuild(corpus)
+    corpus.articles["late"] = Article(id="late", path="late.md", title="Warsaw", text="",
+                                      published=date(2022, 2, 14), outlet="daily")
+    corpus.happenings["late"] = [replace(
+        corpus.happenings["early"][0], article_id="late", sentence_index=0, status="occurred", predicate="meet",
+        sentence="Joe Biden met Andrzej Duda in Warsaw.", title="Joe Biden met Andrzej Duda in Warsaw",
+        actors=(biden, duda), type="diplomacy")]
+    result = rebuilds.rebuild(corpus)
+    taken = {e.id: e for e in result.events}[events["Joe Biden is due in Warsaw"].id]
+    assert [s.article for s in taken.sources] == ["early"]  # Scholz's plan, under Biden's id
+    rebuilds.rebuild(corpus)
+
+
 def test_a_crowded_block_keeps_its_window_of_candidates(rebuilds: Rebuilds) -> None:
     """Fifty clusters under one day and actor: a happening is compared with the
     last ``MAX_CANDIDATES`` only, so one telling an early cluster again starts its own."""
@@ -313,6 +349,38 @@ def test_a_crowded_block_keeps_its_window_of_candidates(rebuilds: Rebuilds) -> N
         rebuilds.rebuild(corpus)
         rebuilds.rebuild(corpus)
     corpus.add("d999")
+    rebuilds.rebuild(corpus)
+
+
+def test_a_happening_seen_only_through_its_articles_earlier_one_is_decided_again(rebuilds: Rebuilds) -> None:
+    """An article's first sentence joins an old cluster through a second actor's block,
+    and so brings it back into view for the next sentence; without the first, the next
+    one no longer sees that cluster, and starts its own."""
+    biden, macron = PEOPLE[3], PEOPLE[4]
+    rng = random.Random(15)
+    corpus = Corpus(15, articles=0)
+
+    def say(aid: str, index: int, title: str, actors: tuple[ActorRef, ...]) -> Happening:
+        return Happening(article_id=aid, sentence_index=index, sentence=f"{title} ({aid}).", predicate="discuss",
+                         date="2022-02-12", precision="day", status="occurred",
+                         evidence=DateEvidence("weekday", "Saturday", "2022-02-12"), title=title,
+                         summary=title + ".", type="diplomacy", actors=actors)
+
+    talks = "Joe Biden and Emmanuel Macron discussed a ceasefire plan"
+    for i in range(50):
+        aid = f"d{i:03d}"
+        words = " ".join("".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(9)) for _ in range(8))
+        corpus.articles[aid] = Article(id=aid, path=f"{aid}.md", title=aid, text="", published=date(2022, 2, 12))
+        corpus.happenings[aid] = [say(aid, 0, talks, (biden, macron)) if i == 5 else
+                                  say(aid, 0, f"Joe Biden discussed {words}", (biden,))]
+    corpus.articles["m000"] = Article(id="m000", path="m000.md", title="Talks", text="", published=date(2022, 2, 12))
+    corpus.happenings["m000"] = [say("m000", 1, talks, (biden, macron)), say("m000", 2, talks + " again", (biden,))]
+    result = rebuilds.rebuild(corpus, again=False)
+    assert [sorted(s.article for s in e.sources) for e in result.events if e.title == talks] == [["d005", "m000"]]
+    rebuilds.rebuild(corpus)
+    del corpus.happenings["m000"][0]
+    result = rebuilds.rebuild(corpus)
+    assert not [e for e in result.events if e.title == talks and len(e.sources) > 1]
     rebuilds.rebuild(corpus)
 
 
@@ -347,6 +415,34 @@ def test_a_damaged_or_missing_memory_is_a_whole_merge_never_an_error(rebuilds: R
     memory.unlink()
     rebuilds.rebuild(corpus, again=False)
     rebuilds.rebuild(corpus)
+
+
+def test_a_clean_merge_reads_no_memory_and_writes_it_anew(rebuilds: Rebuilds) -> None:
+    corpus = Corpus(13, articles=8)
+    rebuilds.rebuild(corpus, again=False)
+    rebuilds.rebuild(corpus)
+    store, _ = load_events(rebuilds.folder, rebuilds.cache)
+    happenings, articles = corpus.inputs()
+    whole = merge_all(store, happenings, articles)
+    rebuilds.caplog.clear()
+    assert merge(store, happenings, articles, cache=rebuilds.cache, clean=True) == whole
+    assert not any("decided again" in r.message for r in rebuilds.caplog.records)
+    memory = Memory(rebuilds.cache).path
+    memory.write_text("not a memory", encoding="utf-8")
+    assert merge(store, happenings, articles, cache=rebuilds.cache, clean=True) == whole
+    assert memory.read_text(encoding="utf-8") != "not a memory"
+    rebuilds.rebuild(corpus)
+
+
+def test_extraction_tokens_leave_out_failed_extractions_and_shared_ids() -> None:
+    from timeline.records import Extraction
+    from timeline.remerge import extraction_tokens
+
+    arts = [Article(id=a, path=f"{a}.md", title=a, text=f"text of {a}") for a in ("a", "b", "c")]
+    xs = [Extraction(article=arts[0]), Extraction(article=arts[1], errors=("parse failed",)),
+          Extraction(article=arts[2]), Extraction(article=replace(arts[2], path="c2.md"))]
+    assert extraction_tokens(xs, "env") == {"a": f"env/{arts[0].fingerprint}"}
+    assert extraction_tokens(xs[:1], "env", {"a": "known"}) == {"a": "env/known"}
 
 
 def test_without_a_loaded_store_or_cache_nothing_is_remembered(tmp_path: Path) -> None:

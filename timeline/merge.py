@@ -45,16 +45,17 @@ class MergeResult:
 
 
 def merge(store: list[Event], happenings: list[Happening], articles: list[Article], *,
-          cache: Path | None = None, tokens: Mapping[str, str] | None = None) -> MergeResult:
+          cache: Path | None = None, tokens: Mapping[str, str] | None = None, clean: bool = False) -> MergeResult:
     """The new store: ``store`` updated with what ``articles`` now report.
 
     With ``cache`` (the build's cache folder) the merge remembers what it
     decided, and the next one decides again only what its changes can reach
     (``timeline.remerge``); the result is the same either way. ``tokens``
-    (article id → a key that decides what extraction gave for it) spares it
-    hashing every happening to tell which articles changed."""
+    (article id → a key that decides what extraction gave for it, see
+    ``remerge.extraction_tokens``) spares it hashing every happening to tell
+    which articles changed. ``clean`` merges everything and remembers it anew."""
     if cache is not None:
-        return remerge.merge_again(store, happenings, articles, cache, tokens)
+        return remerge.merge_again(store, happenings, articles, cache, tokens, clean=clean)
     return merge_all(store, happenings, articles)
 
 

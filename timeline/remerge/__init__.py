@@ -43,8 +43,9 @@ __all__ = ["extraction_tokens", "merge_again"]
 
 
 def merge_again(store: list[Event], happenings: list[Happening], articles: list[Article], cache: Path,
-                tokens: Mapping[str, str] | None = None) -> MergeResult:
-    """``merge_all``'s result, from the memory in ``cache`` where it applies; the memory is kept up to date."""
+                tokens: Mapping[str, str] | None = None, *, clean: bool = False) -> MergeResult:
+    """``merge_all``'s result, from the memory in ``cache`` where it applies (not
+    at all when ``clean``); the memory is kept up to date."""
     happenings = list(happenings)
     memory = Memory(cache)
     if not isinstance(store, LoadedStore):  # no file digests: stored events cannot be told apart
@@ -53,7 +54,7 @@ def merge_again(store: list[Event], happenings: list[Happening], articles: list[
     with paused_gc():
         inputs = Inputs(happenings, articles, tokens)
         signatures = inputs.signatures()
-        state = memory.load()
+        state = None if clean else memory.load()
         if state is not None:
             try:
                 again = _again(state, store, inputs, signatures)

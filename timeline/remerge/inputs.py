@@ -38,20 +38,24 @@ _EVENT = attrgetter(*(f.name for f in fields(Event) if f.name not in ("evidence"
 _SOURCE = attrgetter(*(f.name for f in fields(Source)))
 
 
-def extraction_tokens(extractions: Iterable[Extraction], environment: str) -> dict[str, str]:
+def extraction_tokens(extractions: Iterable[Extraction], environment: str,
+                      fingerprints: Mapping[str, str] | None = None) -> dict[str, str]:
     """``merge``'s tokens: per article, the extraction cache's key of what extraction
     gave for it (``environment``, everything but the article that changes the
-    result, and the article's fingerprint). None for an extraction that failed,
-    which the next build tries again, nor for an id two articles share."""
+    result, and the article's fingerprint, from ``fingerprints`` by article id
+    when the caller has them already: computing them hashes every text). None
+    for an extraction that failed, which the next build tries again, nor for
+    an id two articles share."""
     tokens: dict[str, str] = {}
     twice: set[str] = set()
+    known = fingerprints or {}
     for x in extractions:
         aid = x.article.id
         if aid in tokens or aid in twice:
             twice.add(aid)
             tokens.pop(aid, None)
         elif not x.errors:
-            tokens[aid] = f"{environment}/{x.article.fingerprint}"
+            tokens[aid] = f"{environment}/{known.get(aid) or x.article.fingerprint}"
     return tokens
 
 
