@@ -285,6 +285,51 @@ def test_a_plan_folds_into_its_taking_place_reported_later_and_unfolds(rebuilds:
     rebuilds.rebuild(corpus)
 
 
+def test_a_plan_that_joins_another_cluster_leaves_the_event_it_was_folded_into(rebuilds: Rebuilds) -> None:
+    corpus = plan_world()
+    corpus.articles["late"] = Article(id="late", path="late.md", title="Scholz in Kyiv", text="",
+                                      published=date(2022, 2, 14), outlet="daily")
+    corpus.happenings["late"] = [corpus.late]  # type: ignore[attr-defined]
+    plan = corpus.happenings["early"][0]
+    landed = replace(plan, status="occurred", predicate="land", type="statement", place=None,
+                     title="Olaf Scholz landed at Kyiv airport", sentence="Olaf Scholz landed at Kyiv airport.")
+    for aid in ("aaa", "aab"):
+        corpus.articles[aid] = replace(corpus.articles["early"], id=aid, outlet=aid)
+        corpus.happenings[aid] = [replace(landed, article_id=aid)]
+    result = rebuilds.rebuild(corpus, again=False)
+    (met,) = [e for e in result.events if e.title == corpus.late.title]  # type: ignore[attr-defined]
+    assert [s.article for s in met.sources] == ["early", "late"]
+    rebuilds.rebuild(corpus)
+    # The plan now told in the landing's words: it joins that cluster, and is no plan of its own.
+    corpus.happenings["early"] = [replace(plan, type="statement", title="Olaf Scholz is due to land at Kyiv airport",
+                                          sentence="Olaf Scholz is due to land at Kyiv airport.")]
+    result = rebuilds.rebuild(corpus)
+    (met,) = [e for e in result.events if e.title == corpus.late.title]  # type: ignore[attr-defined]
+    assert [s.article for s in met.sources] == ["late"]
+    rebuilds.rebuild(corpus)
+
+
+def test_a_plan_that_now_fits_a_reported_happening_folds_into_its_event(rebuilds: Rebuilds) -> None:
+    corpus = plan_world()
+    corpus.articles["late"] = Article(id="late", path="late.md", title="Scholz in Kyiv", text="",
+                                      published=date(2022, 2, 14), outlet="daily")
+    corpus.happenings["late"] = [corpus.late]  # type: ignore[attr-defined]
+    plan = corpus.happenings["early"][0]
+    corpus.happenings["early"] = [replace(plan, place="Lviv")]  # another place: not this visit
+    for i, town in enumerate(["Paris", "Rome", "Madrid", "Oslo", "Bern"]):  # Scholz stays as prominent
+        corpus.articles[f"s{i}"] = replace(corpus.articles["early"], id=f"s{i}", outlet=town)
+        corpus.happenings[f"s{i}"] = [replace(corpus.late, article_id=f"s{i}", date=f"2022-01-0{i + 1}",
+                                              type="statement", title=f"Olaf Scholz spoke in {town}",
+                                              sentence=f"Olaf Scholz spoke in {town}.")]
+    rebuilds.rebuild(corpus, again=False)
+    rebuilds.rebuild(corpus)
+    corpus.happenings["early"] = [plan]
+    result = rebuilds.rebuild(corpus)
+    (met,) = [e for e in result.events if e.title == corpus.late.title]  # type: ignore[attr-defined]
+    assert [s.article for s in met.sources] == ["early", "late"]
+    rebuilds.rebuild(corpus)
+
+
 def test_an_event_a_plan_no_longer_takes_is_open_to_the_sentences_other_happening(rebuilds: Rebuilds) -> None:
     """One sentence, two plans: Biden's comes first and takes its event, Scholz's then takes
     its own, whose title a maintainer changed. Once Biden's plan is folded into its taking

@@ -98,12 +98,20 @@ class Regrouped:
         self.into = {p: t for p, (t, _) in self.plans.items() if t >= 0}
         self.order = [p for p, c in enumerate(self.heads) if p == c and p not in self.into]
         proposal_set = set(self.order)
-        old_into = {fwd[p]: fwd[t] for p, (t, _) in state.plans.items() if t >= 0 and fwd[p] is not None}
-        for p in list(self.touched):
-            for fold in (old_into, self.into):
-                t = fold.get(p)
+        # An event a plan is folded into, or was, changes with the plan's cluster and with the fold.
+        old_into: dict[int, int | None] = {}
+        for first, (target, _) in state.plans.items():
+            if target < 0:
+                continue
+            p, t = fwd[first], fwd[target]
+            if p is None or p in self.touched or self.into.get(p) != t:
                 if t is not None:
                     self.touched.add(t)
+            if p is not None:
+                old_into[p] = t
+        for p, t in self.into.items():
+            if p in self.touched or old_into.get(p, -1) != t:
+                self.touched.add(t)
         self.touched &= proposal_set
         # What reconciling decided last time: for each proposed event still proposed
         # (``memo`` for those that did not change), and what the others had taken.
