@@ -243,41 +243,50 @@ def test_a_maintainers_edits_of_the_store_are_honoured(rebuilds: Rebuilds) -> No
     rebuilds.rebuild(corpus)
 
 
-def plan_world() -> Corpus:
-    corpus = Corpus(10, articles=0)
-    for aid in ("a000", "x000", "x001"):  # articles of other days and people around them
-        corpus.add(aid)
-        corpus.happenings[aid] = [replace(h, date="2022-02-11", actors=(PEOPLE[2], PEOPLE[3]))
-                                  for h in corpus.happenings[aid]]
-    scholz, zelensky = PEOPLE[0], PEOPLE[1]
-    corpus.articles["early"] = Article(id="early", path="early.md", title="Scholz to travel", text="",
-                                       published=date(2022, 2, 13), outlet="wire")
-    corpus.happenings["early"] = [Happening(
-        article_id="early", sentence_index=2, sentence="Olaf Scholz is due in Kyiv on Monday.", predicate="be",
-        date="2022-02-14", precision="day", status="scheduled", evidence=DateEvidence("weekday", "Monday", "2022-02-14"),
-        title="Olaf Scholz is due in Kyiv", summary="Olaf Scholz is due in Kyiv.", type="other", actors=(scholz,),
-        place="Kyiv")]
-    corpus.late = Happening(  # type: ignore[attr-defined]
-        article_id="late", sentence_index=0, sentence="Olaf Scholz met Volodymyr Zelensky in Kyiv.",
-        predicate="meet", date="2022-02-14", precision="day", status="occurred",
-        evidence=DateEvidence("weekday", "Monday", "2022-02-14"), title="Olaf Scholz met Volodymyr Zelensky in Kyiv",
-        summary="Olaf Scholz met Volodymyr Zelensky in Kyiv.", type="diplomacy", actors=(scholz, zelensky),
-        place="Kyiv")
-    return corpus
+class PlanWorld(Corpus):
+    """A plan of Scholz's among articles of other days and people, and the report of its taking place."""
+
+    def __init__(self) -> None:
+        super().__init__(10, articles=0)
+        for aid in ("a000", "x000", "x001"):
+            self.add(aid)
+            self.happenings[aid] = [replace(h, date="2022-02-11", actors=(PEOPLE[2], PEOPLE[3]))
+                                    for h in self.happenings[aid]]
+        scholz, zelensky = PEOPLE[0], PEOPLE[1]
+        self.articles["early"] = Article(id="early", path="early.md", title="Scholz to travel", text="",
+                                         published=date(2022, 2, 13), outlet="wire")
+        self.plan = Happening(
+            article_id="early", sentence_index=2, sentence="Olaf Scholz is due in Kyiv on Monday.", predicate="be",
+            date="2022-02-14", precision="day", status="scheduled",
+            evidence=DateEvidence("weekday", "Monday", "2022-02-14"), title="Olaf Scholz is due in Kyiv",
+            summary="Olaf Scholz is due in Kyiv.", type="other", actors=(scholz,), place="Kyiv")
+        self.happenings["early"] = [self.plan]
+        self.late = replace(self.plan, article_id="late", sentence_index=0, predicate="meet", status="occurred",
+                            sentence="Olaf Scholz met Volodymyr Zelensky in Kyiv.", type="diplomacy",
+                            title="Olaf Scholz met Volodymyr Zelensky in Kyiv",
+                            summary="Olaf Scholz met Volodymyr Zelensky in Kyiv.", actors=(scholz, zelensky))
+
+    def report(self) -> None:
+        self.articles["late"] = Article(id="late", path="late.md", title="Scholz in Kyiv", text="",
+                                        published=date(2022, 2, 14), outlet="daily")
+        self.happenings["late"] = [self.late]
+
+    def met(self, result: MergeResult) -> list[str]:
+        """The articles of the event of the meeting."""
+        (event,) = [e for e in result.events if e.title == self.late.title]
+        return [s.article for s in event.sources]
 
 
 def test_a_plan_folds_into_its_taking_place_reported_later_and_unfolds(rebuilds: Rebuilds) -> None:
-    corpus = plan_world()
+    corpus = PlanWorld()
     rebuilds.rebuild(corpus, again=False)
-    corpus.articles["late"] = Article(id="late", path="late.md", title="Scholz in Kyiv", text="",
-                                      published=date(2022, 2, 14), outlet="daily")
-    corpus.happenings["late"] = [corpus.late]  # type: ignore[attr-defined]
+    corpus.report()
     result = rebuilds.rebuild(corpus)
     (event,) = [e for e in result.events if {s.article for s in e.sources} == {"early", "late"}]
     assert event.status == "occurred"
     rebuilds.rebuild(corpus)
     # The plan's article edited: the event it was folded into tells it anew.
-    corpus.happenings["early"] = [replace(corpus.happenings["early"][0], sentence="Olaf Scholz is due in Kyiv.")]
+    corpus.happenings["early"] = [replace(corpus.plan, sentence="Olaf Scholz is due in Kyiv.")]
     result = rebuilds.rebuild(corpus)
     (event,) = [e for e in result.events if {s.article for s in e.sources} == {"early", "late"}]
     assert "Olaf Scholz is due in Kyiv." in [s.quote for s in event.sources]
@@ -286,36 +295,26 @@ def test_a_plan_folds_into_its_taking_place_reported_later_and_unfolds(rebuilds:
 
 
 def test_a_plan_that_joins_another_cluster_leaves_the_event_it_was_folded_into(rebuilds: Rebuilds) -> None:
-    corpus = plan_world()
-    corpus.articles["late"] = Article(id="late", path="late.md", title="Scholz in Kyiv", text="",
-                                      published=date(2022, 2, 14), outlet="daily")
-    corpus.happenings["late"] = [corpus.late]  # type: ignore[attr-defined]
-    plan = corpus.happenings["early"][0]
-    landed = replace(plan, status="occurred", predicate="land", type="statement", place=None,
+    corpus = PlanWorld()
+    corpus.report()
+    landed = replace(corpus.plan, status="occurred", predicate="land", type="statement", place=None,
                      title="Olaf Scholz landed at Kyiv airport", sentence="Olaf Scholz landed at Kyiv airport.")
     for aid in ("aaa", "aab"):
         corpus.articles[aid] = replace(corpus.articles["early"], id=aid, outlet=aid)
         corpus.happenings[aid] = [replace(landed, article_id=aid)]
-    result = rebuilds.rebuild(corpus, again=False)
-    (met,) = [e for e in result.events if e.title == corpus.late.title]  # type: ignore[attr-defined]
-    assert [s.article for s in met.sources] == ["early", "late"]
+    assert corpus.met(rebuilds.rebuild(corpus, again=False)) == ["early", "late"]
     rebuilds.rebuild(corpus)
     # The plan now told in the landing's words: it joins that cluster, and is no plan of its own.
-    corpus.happenings["early"] = [replace(plan, type="statement", title="Olaf Scholz is due to land at Kyiv airport",
-                                          sentence="Olaf Scholz is due to land at Kyiv airport.")]
-    result = rebuilds.rebuild(corpus)
-    (met,) = [e for e in result.events if e.title == corpus.late.title]  # type: ignore[attr-defined]
-    assert [s.article for s in met.sources] == ["late"]
+    corpus.happenings["early"] = [replace(corpus.plan, type="statement", sentence="Olaf Scholz is due to land.",
+                                          title="Olaf Scholz is due to land at Kyiv airport")]
+    assert corpus.met(rebuilds.rebuild(corpus)) == ["late"]
     rebuilds.rebuild(corpus)
 
 
 def test_a_plan_that_now_fits_a_reported_happening_folds_into_its_event(rebuilds: Rebuilds) -> None:
-    corpus = plan_world()
-    corpus.articles["late"] = Article(id="late", path="late.md", title="Scholz in Kyiv", text="",
-                                      published=date(2022, 2, 14), outlet="daily")
-    corpus.happenings["late"] = [corpus.late]  # type: ignore[attr-defined]
-    plan = corpus.happenings["early"][0]
-    corpus.happenings["early"] = [replace(plan, place="Lviv")]  # another place: not this visit
+    corpus = PlanWorld()
+    corpus.report()
+    corpus.happenings["early"] = [replace(corpus.plan, place="Lviv")]  # another place: not this visit
     for i, town in enumerate(["Paris", "Rome", "Madrid", "Oslo", "Bern"]):  # Scholz stays as prominent
         corpus.articles[f"s{i}"] = replace(corpus.articles["early"], id=f"s{i}", outlet=town)
         corpus.happenings[f"s{i}"] = [replace(corpus.late, article_id=f"s{i}", date=f"2022-01-0{i + 1}",
@@ -323,10 +322,8 @@ def test_a_plan_that_now_fits_a_reported_happening_folds_into_its_event(rebuilds
                                               sentence=f"Olaf Scholz spoke in {town}.")]
     rebuilds.rebuild(corpus, again=False)
     rebuilds.rebuild(corpus)
-    corpus.happenings["early"] = [plan]
-    result = rebuilds.rebuild(corpus)
-    (met,) = [e for e in result.events if e.title == corpus.late.title]  # type: ignore[attr-defined]
-    assert [s.article for s in met.sources] == ["early", "late"]
+    corpus.happenings["early"] = [corpus.plan]
+    assert corpus.met(rebuilds.rebuild(corpus)) == ["early", "late"]
     rebuilds.rebuild(corpus)
 
 
