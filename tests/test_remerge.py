@@ -131,13 +131,13 @@ class Rebuilds:
         self.caplog = caplog
         caplog.set_level(logging.DEBUG, logger="timeline")
 
-    def rebuild(self, corpus: Corpus, *, tokens: dict[str, str] | None = None,
+    def rebuild(self, corpus: Corpus, *, tokens: dict[str, str] | None = None, resolution: str | None = None,
                 again: bool = True) -> MergeResult:
         store, problems = load_events(self.folder, self.cache)
         assert problems == []
         happenings, articles = corpus.inputs()
         self.caplog.clear()
-        remembered = merge(store, happenings, articles, cache=self.cache, tokens=tokens)
+        remembered = merge(store, happenings, articles, cache=self.cache, tokens=tokens, resolution=resolution)
         whole = merge_all(store, happenings, articles)
         assert remembered == whole
         if again:  # the memory was used, not set aside for a whole merge
@@ -442,6 +442,31 @@ def test_tokens_spare_hashing_but_a_change_of_actors_is_still_seen(rebuilds: Reb
     aid = next(iter(corpus.happenings))
     tokens[aid] = "extracted again"
     rebuilds.rebuild(corpus, tokens={**tokens, **{a: f"extracted-{a}" for a in corpus.happenings if a not in tokens}})
+
+
+def test_with_resolution_as_last_time_an_articles_actors_are_not_read(
+        rebuilds: Rebuilds, monkeypatch: pytest.MonkeyPatch) -> None:
+    import timeline.remerge.inputs as inputs
+
+    corpus = Corpus(16, articles=12)
+    tokens = {aid: f"extracted-{aid}" for aid in corpus.happenings}
+    rebuilds.rebuild(corpus, tokens=tokens, resolution="registry 1", again=False)
+    read: list[object] = []
+    actors = inputs._ACTORS
+    monkeypatch.setattr(inputs, "_ACTORS", lambda h: read.append(h) or actors(h))
+    rebuilds.rebuild(corpus, tokens=tokens, resolution="registry 1")
+    assert read == []
+    aid = corpus.append().split()[-1]  # one article extracted anew: its actors alone are read
+    tokens[aid] = "extracted again"
+    rebuilds.rebuild(corpus, tokens=tokens, resolution="registry 1")
+    assert {h.article_id for h in read} == {aid}  # type: ignore[attr-defined]
+    # Another registry: every article's actors are read, and a rename is seen.
+    renamed = ActorRef("Olaf Scholz (chancellor)", "person")
+    for aid, hs in corpus.happenings.items():
+        corpus.happenings[aid] = [replace(h, actors=tuple(renamed if a == PEOPLE[0] else a for a in h.actors))
+                                  for h in hs]
+    result = rebuilds.rebuild(corpus, tokens=tokens, resolution="registry 2", again=False)
+    assert any(a.name == renamed.name for e in result.events for a in e.actors)
 
 
 def test_a_damaged_or_missing_memory_is_a_whole_merge_never_an_error(rebuilds: Rebuilds) -> None:

@@ -45,7 +45,8 @@ class MergeResult:
 
 
 def merge(store: list[Event], happenings: list[Happening], articles: list[Article], *,
-          cache: Path | None = None, tokens: Mapping[str, str] | None = None, clean: bool = False) -> MergeResult:
+          cache: Path | None = None, tokens: Mapping[str, str] | None = None, resolution: str | None = None,
+          clean: bool = False) -> MergeResult:
     """The new store: ``store`` updated with what ``articles`` now report.
 
     With ``cache`` (the build's cache folder) the merge remembers what it
@@ -53,9 +54,13 @@ def merge(store: list[Event], happenings: list[Happening], articles: list[Articl
     (``timeline.remerge``); the result is the same either way. ``tokens``
     (article id → a key that decides what extraction gave for it, see
     ``remerge.extraction_tokens``) spares it hashing every happening to tell
-    which articles changed. ``clean`` merges everything and remembers it anew."""
+    which articles changed; ``resolution`` (a key of everything besides an
+    article's extraction that decides its happenings' actors: the registry as
+    resolving read it, resolving's code) spares it reading their actors when
+    it is as last time. ``clean`` merges everything and remembers it anew."""
     if cache is not None:
-        return remerge.merge_again(store, happenings, articles, cache, tokens, clean=clean)
+        return remerge.merge_again(store, happenings, articles, cache, tokens, resolution=resolution,
+                                   clean=clean)
     return merge_all(store, happenings, articles)
 
 

@@ -43,9 +43,11 @@ __all__ = ["extraction_tokens", "merge_again"]
 
 
 def merge_again(store: list[Event], happenings: list[Happening], articles: list[Article], cache: Path,
-                tokens: Mapping[str, str] | None = None, *, clean: bool = False) -> MergeResult:
+                tokens: Mapping[str, str] | None = None, *, resolution: str | None = None,
+                clean: bool = False) -> MergeResult:
     """``merge_all``'s result, from the memory in ``cache`` where it applies (not
-    at all when ``clean``); the memory is kept up to date."""
+    at all when ``clean``); the memory is kept up to date. ``tokens`` and
+    ``resolution`` are ``merge``'s."""
     happenings = list(happenings)
     memory = Memory(cache)
     if not isinstance(store, LoadedStore):  # no file digests: stored events cannot be told apart
@@ -53,11 +55,14 @@ def merge_again(store: list[Event], happenings: list[Happening], articles: list[
         return merge_all(store, happenings, articles)
     with paused_gc():
         inputs = Inputs(happenings, articles, tokens)
-        signatures = inputs.signatures()
         state = None if clean else memory.load()
+        before = None
+        if state is not None and resolution is not None and state.resolution == resolution:
+            before = {aid: (a[0], a[3]) for aid, a in state.articles.items()}
+        signatures = inputs.signatures(before)
         if state is not None:
             try:
-                again = _again(state, store, inputs, signatures)
+                again = _again(state, store, inputs, signatures, resolution)
             except Exception as exc:  # noqa: BLE001 - a memory that does not fit is set aside, never fatal
                 log.debug("merge: merging everything (%s: %s)", type(exc).__name__, exc)
                 again = None
@@ -66,14 +71,14 @@ def merge_again(store: list[Event], happenings: list[Happening], articles: list[
                 if changed:
                     memory.save(state)
                 return result
-    result, state = _whole(store, happenings, articles, inputs, signatures)
+    result, state = _whole(store, happenings, articles, inputs, signatures, resolution)
     with paused_gc():
         memory.save(state)
     return result
 
 
-def _again(state: MergeState, store: LoadedStore, inputs: Inputs,
-           signatures: dict[str, str]) -> tuple[MergeResult, MergeState, bool] | None:
+def _again(state: MergeState, store: LoadedStore, inputs: Inputs, signatures: dict[str, tuple[str, str]],
+           resolution: str | None) -> tuple[MergeResult, MergeState, bool] | None:
     where = Positions(state, inputs, signatures)
     if 4 * (len(where.added) + len(where.removed)) > max(where.size, len(state.heads)):
         return None  # deciding again would cost more than deciding everything
@@ -83,6 +88,7 @@ def _again(state: MergeState, store: LoadedStore, inputs: Inputs,
     files = store_files(store, state.store)
     result, proposals = reconcile_again(store, state.store, files, grouped, inputs.articles)
     changed = bool(where.changed or where.removed or again.decided or files != state.store
+                   or resolution != state.resolution
                    or len(grouped.fresh) or any(proposals[p] is not m for p, m in grouped.memo.items()))
     log.debug("merge: %d articles changed, %d happenings and %d events decided again",
               len(where.changed), len(again.decided), len(grouped.fresh))
@@ -92,15 +98,15 @@ def _again(state: MergeState, store: LoadedStore, inputs: Inputs,
     for p in where.added:
         for key in again.added_keys[p]:
             filers[key] = again.filers(key)
-    articles = {aid: state.articles[aid] if aid not in where.changed else
-                (signatures[aid], len(inputs.items(aid)), inputs.digests(aid)) for aid in inputs.ids}
-    new = MergeState(articles=articles, heads=grouped.heads, filers=filers, plans=grouped.plans,
-                     proposals=proposals, store=files)
+    articles = {aid: state.articles[aid] if aid not in where.changed else _remembered(inputs, signatures, aid)
+                for aid in inputs.ids}
+    new = MergeState(articles=articles, resolution=resolution, heads=grouped.heads, filers=filers,
+                     plans=grouped.plans, proposals=proposals, store=files)
     return result, new, True
 
 
 def _whole(store: LoadedStore, happenings: list[Happening], articles: list[Article], inputs: Inputs,
-           signatures: dict[str, str]) -> tuple[MergeResult, MergeState]:
+           signatures: dict[str, tuple[str, str]], resolution: str | None) -> tuple[MergeResult, MergeState]:
     trace = MergeTrace(ClusterTrace(), reconcile.ReconcileTrace())
     result = merge_all(store, happenings, articles, trace)
     heads = trace.clusters.heads
@@ -113,6 +119,11 @@ def _whole(store: LoadedStore, happenings: list[Happening], articles: list[Artic
     proposals = {first: remember(e, r.matches[k], r.seen[k], r.kept[k], r.scanned[k])
                  for k, (first, e) in enumerate(zip(proposed, trace.proposals))}
     state = MergeState(
-        articles={aid: (signatures[aid], len(inputs.items(aid)), inputs.digests(aid)) for aid in inputs.ids},
+        articles={aid: _remembered(inputs, signatures, aid) for aid in inputs.ids}, resolution=resolution,
         heads=heads, filers=trace.clusters.filers, plans=plans, proposals=proposals, store=store_files(store, []))
     return result, state
+
+
+def _remembered(inputs: Inputs, signatures: dict[str, tuple[str, str]], aid: str) -> tuple[str, int, str, str]:
+    signature, key = signatures[aid]
+    return signature, len(inputs.items(aid)), inputs.digests(aid), key

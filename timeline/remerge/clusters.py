@@ -40,7 +40,7 @@ class Stale(Exception):
 class Positions:
     """Where the happenings of the last merge stand among today's, and which are new or gone."""
 
-    def __init__(self, state: MergeState, inputs: Inputs, signatures: dict[str, str]) -> None:
+    def __init__(self, state: MergeState, inputs: Inputs, signatures: dict[str, tuple[str, str]]) -> None:
         old_ids = sorted(state.articles)
         old_offset: dict[str, int] = {}
         total = 0
@@ -53,7 +53,7 @@ class Positions:
         for aid in inputs.ids:
             memo = state.articles.get(aid)
             self.offset[aid] = size
-            if memo is not None and memo[0] == signatures[aid]:
+            if memo is not None and memo[0] == signatures[aid][0]:
                 size += memo[1]
             else:
                 self.changed.append(aid)

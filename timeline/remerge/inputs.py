@@ -6,7 +6,9 @@ An article's happenings are told apart from the last build's by a signature:
   for the article, such as the extraction cache's), the token, the actors
   the happenings name after resolution (the one thing resolving changes)
   and the article's metadata; hashing 20,000 happenings whole costs more
-  than the rest of a merge that reuses the last one;
+  than the rest of a merge that reuses the last one. When the caller also
+  says that resolving read what it read last time (``resolution``), an
+  article with the same token and metadata keeps its signature unread;
 - without one, a digest of each happening whole, and the metadata.
 
 Within an article that changed, each happening also has a digest of its
@@ -77,6 +79,10 @@ def _digest(value: Any) -> str:
     return base64.b64encode(hashlib.blake2b(_bytes(value), digest_size=12).digest()).decode("ascii")
 
 
+def _hex(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
 def happening_digest(h: Happening) -> str:
     return _digest(_flat(h))
 
@@ -119,28 +125,30 @@ class Inputs:
             found = self._digests[aid] = "".join(map(happening_digest, self.items(aid)))
         return found
 
-    def signatures(self) -> dict[str, str]:
-        """Per article with happenings, what changes when they or what merging reads of it changes."""
+    def signatures(self, before: Mapping[str, tuple[str, str]] | None = None) -> dict[str, tuple[str, str]]:
+        """Per article with happenings, its signature, which changes when they or what
+        merging reads of the article change, and its key: its token and metadata.
+
+        ``before`` holds the last merge's (signature, key) per article, when resolving
+        is known to have read what it read then (``merge``'s ``resolution``): an
+        article whose key is the same then has the same signature, and its actors
+        need no reading."""
         out = {}
         tokens, meta = self.tokens, self.meta
-        # The actors of every happening, read at once: names and kinds in two flat lists,
-        # and how many each happening has, to cut them back into articles.
-        everyone = list(chain.from_iterable(self.groups.values()))
-        actors = list(map(_ACTORS, everyone))
-        counts = list(map(len, actors))
-        named = list(chain.from_iterable(actors))
-        names, kinds = list(map(_NAME, named)), list(map(_KIND, named))
-        start = first = 0
         for aid, group in self.groups.items():
-            end = start + len(group)
-            last = first + sum(counts[start:end])
             token = tokens.get(aid)
             if token is None:
-                part: Any = list(map(_flat, group))
-            else:
-                part = (token, counts[start:end], names[first:last], kinds[first:last])
-            out[aid] = hashlib.blake2b(_bytes((part, meta(aid))), digest_size=16).hexdigest()
-            start, first = end, last
+                out[aid] = (_hex(_bytes((list(map(_flat, group)), meta(aid)))), "")
+                continue
+            key = _hex(_bytes((token, meta(aid))))
+            last = before.get(aid) if before is not None else None
+            if last is not None and last[1] == key:
+                out[aid] = last
+                continue
+            actors = list(map(_ACTORS, group))
+            named = list(chain.from_iterable(actors))
+            part = (token, list(map(len, actors)), list(map(_NAME, named)), list(map(_KIND, named)))
+            out[aid] = (_hex(_bytes((part, meta(aid)))), key)
         return out
 
     def meta(self, aid: str) -> tuple[Any, ...] | None:

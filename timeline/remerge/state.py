@@ -31,7 +31,7 @@ from ..store.yamlio import atomic_write_text
 
 log = logging.getLogger("timeline")
 
-FORMAT = 1  # bump when the body's layout changes
+FORMAT = 2  # bump when the body's layout changes
 # The code that decides what a merge gives, relative to the package: a change makes the memory stale.
 # The store's reading code is not here: it is part of each store file's digest already.
 MERGE_CODE = ("merge.py", "reconcile.py", "importance.py", "records.py", "events/plans.py", "temporal/values.py",
@@ -58,7 +58,9 @@ def remember(proposal: Event, matches: list[str], seen: list[str], kept: bool, s
 
 @dataclass
 class MergeState:
-    articles: dict[str, tuple[str, int, str]] = field(default_factory=dict)  # signature, happenings, digests
+    # Per article: signature, number of happenings, their digests, key (``Inputs.signatures``).
+    articles: dict[str, tuple[str, int, str, str]] = field(default_factory=dict)
+    resolution: str | None = None  # what resolving read, as ``merge`` was told
     heads: list[int] = field(default_factory=list)  # per position, its cluster's first position
     filers: dict[Key, list[int]] = field(default_factory=dict)  # per blocking key, the positions filed
     plans: dict[int, tuple[int, list[Key]]] = field(default_factory=dict)  # plan → (its event's cluster or -1, keys)
@@ -68,6 +70,7 @@ class MergeState:
     def to_json(self) -> Any:
         return {
             "articles": [[aid, *rest] for aid, rest in sorted(self.articles.items())],
+            "resolution": self.resolution,
             "heads": self.heads,
             "filers": [[k[0], k[1], v] for k, v in self.filers.items()],
             "plans": [[p, t, [list(k) for k in keys]] for p, (t, keys) in sorted(self.plans.items())],
@@ -81,7 +84,8 @@ class MergeState:
         """The state from its JSON value. The file's checksum vouches for the values
         (this module wrote them); only the shape is checked, and any other raises."""
         state = cls(
-            articles={a: (s, n, d) for a, s, n, d in data["articles"]},
+            articles={a: (s, n, d, k) for a, s, n, d, k in data["articles"]},
+            resolution=data["resolution"],
             heads=data["heads"],
             filers={(b, n): v for b, n, v in data["filers"]},
             plans={p: (t, [(b, n) for b, n in keys]) for p, t, keys in data["plans"]},
@@ -89,7 +93,7 @@ class MergeState:
                        for first, actors, matches, seen, kept, scanned in data["proposals"]},
             store=[(n, d, ids, digests) for n, d, ids, digests in data["store"]],
         )
-        if not isinstance(state.heads, list) or len(state.heads) != sum(n for _, n, _ in state.articles.values()):
+        if not isinstance(state.heads, list) or len(state.heads) != sum(a[1] for a in state.articles.values()):
             raise ValueError("positions and articles disagree")
         return state
 
