@@ -26,8 +26,8 @@ import logging
 from pathlib import Path
 from typing import Mapping
 
-from ..merge import ClusterTrace, MergeResult, MergeTrace, merge_all
 from .. import reconcile  # the module, not its names: it may be loading still (see ``merge``)
+from ..merge import ClusterTrace, MergeResult, MergeTrace, merge_all
 from ..records import Article, Event, Happening
 from ..store.events import LoadedStore
 from ..store.nogc import paused_gc
@@ -35,7 +35,7 @@ from .clusters import Positions, recluster
 from .inputs import Inputs, extraction_tokens
 from .matches import reconcile_again, store_files
 from .proposals import Regrouped, targets, wants
-from .state import MergeState, Memory, remember
+from .state import Memory, MergeState, remember
 
 log = logging.getLogger("timeline")
 

@@ -27,7 +27,7 @@ import heapq
 from bisect import bisect_left, bisect_right
 from typing import Callable
 
-from ..merge import MAX_CANDIDATES, Key, _probe, _Probe, blocking, first_same
+from ..merge import MAX_CANDIDATES, Key, _Probe, _probe, blocking, first_same
 from ..records import Happening
 from .inputs import DIGEST_CHARS, Inputs
 from .state import MergeState

@@ -23,9 +23,9 @@ from __future__ import annotations
 import heapq
 from typing import Container
 
-from ..records import Article, Event
 from .. import reconcile  # the module, not its names: it may be loading still (see ``merge``)
 from ..merge import MergeResult
+from ..records import Article, Event
 from ..store.events import LoadedStore
 from .clusters import Stale
 from .inputs import DIGEST_CHARS, event_digest

@@ -104,9 +104,8 @@ class Regrouped:
             if target < 0:
                 continue
             p, t = fwd[first], fwd[target]
-            if p is None or p in self.touched or self.into.get(p) != t:
-                if t is not None:
-                    self.touched.add(t)
+            if t is not None and (p is None or p in self.touched or self.into.get(p) != t):
+                self.touched.add(t)
             if p is not None:
                 old_into[p] = t
         for p, t in self.into.items():

@@ -20,10 +20,10 @@ import json
 import logging
 from dataclasses import dataclass, field
 from functools import lru_cache
-
-import rapidfuzz
 from pathlib import Path
 from typing import Any
+
+import rapidfuzz
 
 from ..merge import Key
 from ..records import Event
