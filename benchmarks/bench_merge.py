@@ -1,11 +1,13 @@
 """Merge 100,000 events reported by 5 sources each, then save and load the store.
 
 Targets (issue 5): merge ≤ 10 s, store save and load ≤ 5 s each. Prints the
-merge, the first save, a cold load (no cache), a load with the cache (which
-for files in the writer's layout only keeps that they need no writing out:
-their events are read again, so this is about the cold figure), a re-merge
-into the full store and a save with nothing changed. Wall and CPU seconds of
-this process; the work runs in it alone, no worker processes.
+merge, the first save, a cold load (no cache), the first load with the cache
+(which fills it), a load with the cache, a re-merge into the full store, a
+save with nothing changed,
+and the merges a build does with its cache folder: the first (everything,
+remembered) and one with one article's happenings changed (only what that
+reaches). Wall and CPU seconds of this process; the work runs in it alone, no
+worker processes.
 Run: python benchmarks/bench_merge.py [events]
 """
 
@@ -13,6 +15,7 @@ from __future__ import annotations
 
 import random
 import os
+from dataclasses import replace
 import sys
 import tempfile
 import time
@@ -71,12 +74,21 @@ def main() -> None:
         loaded, problems = _timed("cold load (no cache: fast reader + validation)",
                                   lambda: load_events(folder), 5)
         assert not problems and loaded == list(result.events), "the store must read back what was written"
-        _timed("load with the cache (files known canonical)", lambda: load_events(folder, cache), 5)
+        _timed("first load with the cache (fills it)", lambda: load_events(folder, cache), 5)
+        _timed("load with the cache", lambda: load_events(folder, cache), 5)
         loaded, _ = load_events(folder, cache)
         again = _timed("re-merge into the full store", lambda: merge(loaded, happenings, articles), 10)
         print(f"  -> {again.changed} changed")
         written = _timed("save unchanged store", lambda: save_events(folder, list(again.events), cache=cache), 5)
         print(f"  -> {written} files written")
+        loaded, _ = load_events(folder, cache)
+        _timed("merge with the cache folder, first (everything, remembered)",
+               lambda: merge(loaded, happenings, articles, cache=cache))
+        edited = [replace(h, title=h.title + " again") if h.article_id == articles[n // 2].id else h
+                  for h in happenings]
+        changed = _timed("merge with the cache folder, one article changed",
+                         lambda: merge(loaded, edited, articles, cache=cache))
+        assert changed == merge(loaded, edited, articles), "merging again must give what merging everything gives"
 
 
 if __name__ == "__main__":

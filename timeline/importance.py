@@ -86,16 +86,30 @@ def scores(events: list[Event], clusters: list[list[Happening]], articles: dict[
     actor_events = Counter(a.name for e in events for a in e.actors)
     levels = {name: level(n) for name, n in actor_events.items()}
     headlines = headline_flags(clusters, articles)
-    out = []
-    for i, (e, group) in enumerate(zip(events, clusters)):
-        outlets = {(s.outlet or s.article) for s in e.sources}
-        out.append(importance(Signals(
-            outlets=len(outlets), mentions=len(group), sources=len(e.sources), headline=headlines[i],
-            lead=any(h.sentence_index < LEAD_SENTENCES for h in group),
-            actor_level=max((levels[a.name] for a in e.actors), default=0),
-            scheduled=e.status == "scheduled", coarse=e.precision not in FINE_PRECISIONS,
-        )))
-    return out
+    return [score(e, group, levels, headline) for e, group, headline in zip(events, clusters, headlines)]
+
+
+def score(e: Event, group: list[Happening], levels: dict[str, int], headline: bool) -> float:
+    """The importance of one proposed event, given its actors' prominence ``levels``."""
+    outlets = {(s.outlet or s.article) for s in e.sources}
+    return importance(Signals(
+        outlets=len(outlets), mentions=len(group), sources=len(e.sources), headline=headline,
+        lead=any(h.sentence_index < LEAD_SENTENCES for h in group),
+        actor_level=max((levels[a.name] for a in e.actors), default=0),
+        scheduled=e.status == "scheduled", coarse=e.precision not in FINE_PRECISIONS,
+    ))
+
+
+def headline_flag(group: list[Happening], articles: dict[str, Article]) -> bool:
+    """``headline_flags`` of one cluster, one comparison at a time: for a few
+    clusters this costs less than handing them to rapidfuzz at once (whose
+    first call imports numpy). The scores are the same, and so is the cutoff."""
+    for h in group:
+        article = articles.get(h.article_id)
+        if article is not None and h.sentence_index < 3 and fuzz.token_set_ratio(
+                h.title.lower(), article.title.lower(), processor=None, score_cutoff=HEADLINE_MATCH) >= HEADLINE_MATCH:
+            return True
+    return False
 
 
 def headline_flags(clusters: list[list[Happening]], articles: dict[str, Article]) -> list[bool]:

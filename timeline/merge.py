@@ -13,9 +13,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from typing import Any, Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
 from rapidfuzz import fuzz
 
@@ -24,6 +25,9 @@ from .importance import scores
 from .records import Article, Event, Happening, Source
 from .store.nogc import paused_gc
 from .temporal.values import bounds, precision_of, sort_key
+
+if TYPE_CHECKING:
+    from .reconcile import ReconcileTrace
 
 SIMILAR_TITLES = 55  # rapidfuzz token_sort_ratio above which two titles tell the same happening
 MAX_CANDIDATES = 40  # clusters compared per blocking key: bounds the work on a crowded day
@@ -40,18 +44,53 @@ class MergeResult:
     notes: tuple[str, ...] = ()
 
 
-def merge(store: list[Event], happenings: list[Happening], articles: list[Article]) -> MergeResult:
-    """The new store: ``store`` updated with what ``articles`` now report."""
+def merge(store: list[Event], happenings: list[Happening], articles: list[Article], *,
+          cache: Path | None = None, tokens: Mapping[str, str] | None = None, resolution: str | None = None,
+          clean: bool = False) -> MergeResult:
+    """The new store: ``store`` updated with what ``articles`` now report.
+
+    With ``cache`` (the build's cache folder) the merge remembers what it
+    decided, and the next one decides again only what its changes can reach
+    (``timeline.remerge``); the result is the same either way. ``tokens``
+    (article id → a key that decides what extraction gave for it, see
+    ``remerge.extraction_tokens``) spares it hashing every happening to tell
+    which articles changed; ``resolution`` (a key of everything besides an
+    article's extraction that decides its happenings' actors: the registry as
+    resolving read it, resolving's code) spares it reading their actors when
+    it is as last time. ``clean`` merges everything and remembers it anew."""
+    if cache is not None:
+        return remerge.merge_again(store, happenings, articles, cache, tokens, resolution=resolution,
+                                   clean=clean)
+    return merge_all(store, happenings, articles)
+
+
+@dataclass
+class MergeTrace:
+    """What a whole merge decided, step by step, for ``timeline.remerge`` to remember."""
+
+    clusters: ClusterTrace
+    reconcile: ReconcileTrace
+    before_fold: list[list[Happening]] = field(default_factory=list)
+    after_fold: list[list[Happening]] = field(default_factory=list)
+    proposals: list[Event] = field(default_factory=list)
+
+
+def merge_all(store: list[Event], happenings: list[Happening], articles: list[Article],
+              trace: MergeTrace | None = None) -> MergeResult:
+    """``merge`` of everything, with nothing remembered; ``trace`` receives what it decided."""
+    # Imported here: reconcile.py reads this module's date helpers, so it loads after it.
+    from .reconcile import reconcile
+
     with paused_gc():
         by_article = {a.id: a for a in articles}
         published = _published(by_article)
-        clusters = fold_plans(cluster(happenings), _day_buckets, compatible_dates)
-        proposals = [_propose(c, by_article, published) for c in clusters]
-        _rank(proposals, clusters, by_article)
-        # Imported here: reconcile.py reads this module's date helpers, so it loads after it.
-        from .reconcile import reconcile
-
-        return reconcile(store, proposals, by_article)
+        clusters = cluster(happenings, trace.clusters if trace is not None else None)
+        folded = fold_plans(clusters, _day_buckets, compatible_dates)
+        proposals = [_propose(c, by_article, published) for c in folded]
+        _rank(proposals, folded, by_article)
+        if trace is not None:
+            trace.before_fold, trace.after_fold, trace.proposals = clusters, folded, proposals
+        return reconcile(store, proposals, by_article, trace.reconcile if trace is not None else None)
 
 
 def evolve(event: Event, **changes: object) -> Event:
@@ -137,7 +176,41 @@ def _same(a: _Probe, b: _Probe) -> bool:
     return fuzz.token_sort_ratio(a[4], b[4], processor=None, score_cutoff=needed) >= needed
 
 
-def cluster(happenings: Iterable[Happening]) -> list[list[Happening]]:
+Key = tuple[object, str]  # a blocking key: a date bucket and an actor's name
+
+
+def blocking(h: Happening) -> tuple[tuple[object, ...], tuple[object, ...], list[str]]:
+    """The buckets a happening is filed under, those it looks in, and the names
+    that go with each bucket to make its blocking keys."""
+    files, looks = _day_buckets(h.date)
+    return files, looks, [a.name for a in h.actors] or [f"type:{h.type}"]
+
+
+def first_same(candidates: Iterable[int], heads: Mapping[int, _Probe], probe: _Probe) -> int | None:
+    """The oldest of the ``candidates`` clusters whose first happening is ``probe``'s."""
+    for cid in sorted(candidates):
+        if _same(heads[cid], probe):
+            return cid
+    return None
+
+
+def in_order(happenings: Iterable[Happening]) -> list[Happening]:
+    """Happenings in the order clustering takes them: by article, sentence and
+    title, one of each (an article read twice gives its happenings twice)."""
+    unique = {(h.article_id, h.sentence_index, h.title): h for h in happenings}
+    return [unique[key] for key in sorted(unique)]
+
+
+@dataclass
+class ClusterTrace:
+    """What ``cluster`` decided, position by position in ``in_order``'s order, so
+    that a later merge can tell which decisions an edit may change."""
+
+    heads: list[int] = field(default_factory=list)  # per position, the position of its cluster's first
+    filers: dict[Key, list[int]] = field(default_factory=dict)  # per key, the positions filed under it
+
+
+def cluster(happenings: Iterable[Happening], trace: ClusterTrace | None = None) -> list[list[Happening]]:
     """Groups of happenings that report the same happening, in a stable order.
 
     A happening joins the oldest cluster it matches among those filed under
@@ -146,14 +219,12 @@ def cluster(happenings: Iterable[Happening]) -> list[list[Happening]]:
     first happening only. Clusters are tried oldest first, so the first match
     is the one taken and the rest of the block is not compared.
     """
-    unique = {(h.article_id, h.sentence_index, h.title): h for h in happenings}  # an article read twice
     clusters: list[list[Happening]] = []
     heads: list[_Probe] = []
-    index: dict[tuple[object, str], list[int]] = {}
-    for key in sorted(unique):
-        h = unique[key]
-        files, looks = _day_buckets(h.date)
-        names = [a.name for a in h.actors] or [f"type:{h.type}"]
+    firsts: list[int] = []  # position of each cluster's first happening
+    index: dict[Key, list[int]] = {}
+    for pos, h in enumerate(in_order(happenings)):
+        files, looks, names = blocking(h)
         probe = _probe(h)
         candidates: set[int] = set()
         for bucket in looks:
@@ -161,15 +232,12 @@ def cluster(happenings: Iterable[Happening]) -> list[list[Happening]]:
                 block = index.get((bucket, name))
                 if block:
                     candidates.update(block[-MAX_CANDIDATES:])
-        best: int | None = None
-        for cid in sorted(candidates):
-            if _same(heads[cid], probe):
-                best = cid
-                break
+        best = first_same(candidates, heads, probe)
         if best is None:
             best = len(clusters)
             clusters.append([h])
             heads.append(probe)
+            firsts.append(pos)
         else:
             clusters[best].append(h)
         for bucket in files:
@@ -179,6 +247,13 @@ def cluster(happenings: Iterable[Happening]) -> list[list[Happening]]:
                     index[(bucket, name)] = [best]
                 elif keys[-1] != best:
                     keys.append(best)
+        if trace is not None:
+            trace.heads.append(firsts[best])
+            for bucket in files:
+                for name in names:
+                    filed = trace.filers.setdefault((bucket, name), [])
+                    if not filed or filed[-1] != pos:  # a name twice files once
+                        filed.append(pos)
     return clusters
 
 
@@ -284,3 +359,9 @@ def _source(h: Happening, article: Article | None, published: dict[str, str | No
 def _rank(proposals: list[Event], clusters: list[list[Happening]], articles: dict[str, Article]) -> None:
     for i, score in enumerate(scores(proposals, clusters, articles)):
         proposals[i] = evolve(proposals[i], importance=score)
+
+
+# Loaded with this module rather than by the first merge, so that a build's merge stage
+# only merges. Last, because it reads this module's names (and reconcile.py's, which reads
+# them too: ``remerge`` holds that module, not its names, which may not be defined yet).
+from . import remerge  # noqa: E402

@@ -28,7 +28,7 @@ from ..errors import StoreError
 from ..records import ActorRef, DateEvidence, Event, Problem, Source
 from .fastyaml import parse_store
 from .fingerprint import FINGERPRINT_PART, TRACKED, edited_fields, fingerprint
-from .loadcache import StoreCache, decode, read_bytes, remember, unchanged
+from .loadcache import StoreCache, decode, file_digest, read_bytes, remember, unchanged
 from .nogc import paused_gc
 from .reader import read_events
 from .schema import DATE_RE as _DATE_RE
@@ -38,7 +38,7 @@ from .writer import dump_events
 from .yamlio import LineDict, atomic_write_text, load_yaml, load_yaml_fast
 
 __all__ = ["FIELD_ORDER", "FINGERPRINT_PART", "TRACKED", "edited_fields", "event_from_dict", "event_to_dict",
-           "fingerprint", "load_events", "save_events", "store_file_key", "validate_store"]
+           "fingerprint", "LoadedStore", "load_events", "save_events", "store_file_key", "validate_store"]
 _SOURCE_KEYS = frozenset(SOURCE_ORDER)
 
 
@@ -181,38 +181,54 @@ def _source_from(value: Any) -> Source:
                      if k in value and k != "quote"}, quote=str(value.get("quote") or ""))
 
 
-def load_events(folder: Path, cache: Path | None = None) -> tuple[list[Event], list[Problem]]:
+class LoadedStore(list):  # type: ignore[type-arg]
+    """The events of a store as ``load_events`` read them, with what each file was.
+
+    ``files`` holds, per file read and in the order its events appear here,
+    its name, the digest of its bytes (``loadcache.file_digest``) and its
+    number of events, so that a later step can tell which events are exactly
+    the ones of an earlier build without comparing them."""
+
+    files: tuple[tuple[str, str, int], ...] = ()
+
+
+def load_events(folder: Path, cache: Path | None = None) -> tuple[LoadedStore, list[Problem]]:
     """Every event of the store. A broken file is reported and its events kept out
     of this build; the caller must then not overwrite that file (see ``broken``).
 
     ``cache`` (the build's cache folder) keeps each file's validated events
     under the hash of its bytes, so an unchanged file is neither parsed nor
     validated again."""
-    events: list[Event] = []
+    events = LoadedStore()
     problems: list[Problem] = []
     if not folder.is_dir():
         return events, problems
     entries = StoreCache(cache) if cache is not None else None
+    files = []
     with paused_gc():
         for path in sorted(folder.glob("*.yaml")):
             try:
-                events.extend(_load_file(path, entries))
+                digest, found = _load_file(path, entries)
             except StoreError as exc:
                 problems.append(Problem(path=str(exc.path or path), line=exc.line, message=exc.reason))
+                continue
+            events.extend(found)
+            files.append((path.name, digest, len(found)))
+    events.files = tuple(files)
     if entries is not None and not problems:
         entries.prune()
     return events, problems
 
 
-def _load_file(path: Path, entries: StoreCache | None = None) -> list[Event]:
-    """Events of one file: from the cache, else the store's own reader, else
-    libyaml; the line-numbering loader only to name the line of something wrong."""
+def _load_file(path: Path, entries: StoreCache | None = None) -> tuple[str, list[Event]]:
+    """The digest of one file and its events: from the cache, else the store's own
+    reader, else libyaml; the line-numbering loader only to name the line of something wrong."""
     raw, stat = read_bytes(path)
-    digest = entries.key(raw) if entries is not None else ""
+    digest = file_digest(raw)
     cached = entries.get(digest) if entries is not None else None
     if cached is not None and cached[0] is not None:
         remember(path, stat, cached[0], cached[1])
-        return cached[0]
+        return digest, cached[0]
     # Written by this module if and only if writing the events again gives the same bytes.
     # The cache knows for files saved here; otherwise checking costs a dump, which
     # ``save_events`` does anyway.
@@ -221,9 +237,9 @@ def _load_file(path: Path, entries: StoreCache | None = None) -> list[Event]:
     read = read_events(text)
     events = read if read is not None else _general(text, path)
     remember(path, stat, events, canonical)
-    if entries is not None and read is None:  # only the general reader's work is worth keeping
+    if entries is not None:
         entries.put(digest, events, canonical=canonical)
-    return events
+    return digest, events
 
 
 def _general(text: str, path: Path) -> list[Event]:
@@ -258,7 +274,7 @@ def validate_store(folder: Path) -> list[Problem]:
     aliases: dict[str, str] = {}
     for path in sorted(folder.glob("*.yaml")):
         try:
-            events = _load_file(path)
+            _, events = _load_file(path)
         except StoreError as exc:
             problems.append(Problem(path=str(exc.path or path), line=exc.line, message=exc.reason))
             continue
