@@ -33,6 +33,7 @@ def _build(cfg: Config, *, clean: bool, jobs: int | None) -> BuildSummary:
     # this one loads the stages' code and reads the files.
     with parse_ahead(cache, cfg, jobs) as ahead:
         from .merge import merge
+        from .remerge import extraction_tokens
         from .render import render_site
         from .resolve import ready_lookups, resolve_actors
         from .sources import read_sources
@@ -56,7 +57,8 @@ def _build(cfg: Config, *, clean: bool, jobs: int | None) -> BuildSummary:
         registry, happenings = resolve_actors(registry, extractions, cache=cfg.paths.cache,
                                               environment=cache.environment)
     with timer("merge"):
-        merged = merge(store, happenings, articles)
+        merged = merge(store, happenings, articles, cache=cfg.paths.cache, clean=clean,
+                       tokens=extraction_tokens(extractions, cache.environment))
     with timer("store"):
         broken = {p.path.rsplit("/", 1)[-1] for p in store_problems}
         save_events(cfg.paths.store, list(merged.events), keep=broken, cache=cfg.paths.cache)

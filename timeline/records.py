@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date
 
 
@@ -39,9 +40,10 @@ class Article:
     offsets: tuple[tuple[int, int], ...] = ()
     section: str | None = None  # site section a scraped headline named ("... | Vladimir Putin news")
 
-    @property
+    @cached_property
     def fingerprint(self) -> str:
-        """Hash of everything extraction reads from the article."""
+        """Hash of everything extraction reads from the article (worked out once: the
+        caches of extraction, resolution and merging all key on it)."""
         return stable_hash(self.title, self.text, str(self.published), self.language, length=16)
 
 
