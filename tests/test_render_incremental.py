@@ -321,3 +321,52 @@ def test_only_the_search_shard_of_an_edited_event_is_indexed_again(tmp_path: Pat
     clean = make_cfg(tmp_path / "clean")
     render_site(edited(EVENTS), None, ARTICLES, clean)
     assert contents(cfg.paths.output) == contents(clean.paths.output)
+
+
+def test_export_rows_of_unchanged_events_are_copied_from_the_live_files(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    from timeline.render import diskops
+
+    cfg = make_cfg(tmp_path / "output", build=replace(make_cfg(tmp_path).build, jobs=1))  # the spy sees this process
+    render_site(EVENTS, None, ARTICLES, cfg, search=False)
+    copied: dict[str, int] = {}
+    original = diskops._copy_range
+
+    def spy(source: int, target: int, start: int, end: int) -> None:
+        name = os.readlink(f"/proc/self/fd/{target}").rsplit("/", 1)[-1]
+        copied[name] = copied.get(name, 0) + end - start
+        original(source, target, start, end)
+
+    monkeypatch.setattr(diskops, "_copy_range", spy)
+    render_site(edited(EVENTS), None, ARTICLES, cfg, search=False)
+    for name in ("events.json", "events.csv", "timelinejs.json"):
+        assert copied.get(name, 0) > 0.9 * (cfg.paths.output / name).stat().st_size, name
+    clean = make_cfg(tmp_path / "clean")
+    render_site(edited(EVENTS), None, ARTICLES, clean, search=False)
+    assert contents(cfg.paths.output) == contents(clean.paths.output)
+
+
+def test_without_copy_file_range_exports_are_the_same(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cfg = make_cfg(tmp_path / "output")
+    render_site(EVENTS, None, ARTICLES, cfg, search=False)
+
+    def refuse(*args: object) -> int:
+        raise OSError(18, "Invalid cross-device link")
+
+    monkeypatch.setattr(os, "copy_file_range", refuse)
+    render_site(variants()[9][1], None, ARTICLES, cfg, search=False)  # a CSV record on two lines
+    clean = make_cfg(tmp_path / "clean")
+    render_site(variants()[9][1], None, ARTICLES, clean, search=False)
+    assert contents(cfg.paths.output) == contents(clean.paths.output)
+
+
+def test_an_export_of_the_same_bytes_stays_the_live_file(tmp_path: Path) -> None:
+    cfg = make_cfg(tmp_path / "output")
+    render_site(EVENTS, None, ARTICLES, cfg, search=False)
+    before = files(cfg.paths.output)
+    # A field no export shows: the event's digest changes, the exports' bytes do not.
+    locked = [replace(ev, locked=True) if i == 5 else ev for i, ev in enumerate(EVENTS)]
+    render_site(locked, None, ARTICLES, cfg, search=False)
+    after = files(cfg.paths.output)
+    for name in ("events.json", "events.csv", "timelinejs.json"):
+        assert after[name] == before[name], name

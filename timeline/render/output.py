@@ -22,19 +22,21 @@ from __future__ import annotations
 
 import bisect
 import json
+import mmap
 import multiprocessing
 import os
 import posixpath
 import shutil
 import tempfile
 from pathlib import Path
-from typing import Callable
+from typing import Callable, TypeVar
 
 from ..errors import TimelineError
-from .diskops import exchange, remove_leftovers, write_new
+from .diskops import exchange, remove_leftovers, write_new, write_parts
 from .manifest import MANIFEST, MANIFEST_FORMAT, Manifest, read_manifest
 
 __all__ = ["MANIFEST", "Manifest", "SiteWriter", "read_manifest", "relative_root"]
+T = TypeVar("T")
 
 
 class SiteWriter:
@@ -165,15 +167,50 @@ class SiteWriter:
         """What the live site's manifest says its export rows ``name`` show, within the same scope."""
         return self._rows_before.get(name, [])
 
-    def live_text(self, site_path: str) -> str | None:
-        """The live site's file, when it is as that site wrote it."""
+    def read_live(self, site_path: str, read: Callable[[mmap.mmap], T]) -> T | None:
+        """What ``read`` makes of the live site's file, mapped into memory, when it is as that site wrote it."""
         if self.previous is None or site_path not in self.previous.files:
             return None
         try:
-            with open(os.path.join(self._live, site_path), encoding="utf-8", newline="") as handle:
-                return handle.read()
-        except (OSError, UnicodeDecodeError):
+            with open(os.path.join(self._live, site_path), "rb") as handle:
+                with mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data:
+                    return read(data)
+        except (OSError, ValueError):  # gone, or empty: nothing to map
             return None
+
+    def write_parts(self, site_path: str, parts: list[bytes | tuple[int, int]]) -> None:
+        """Write a file made of bytes and of ranges (start, end) of the live site's file at ``site_path``.
+
+        The ranges are copied by the file system. A file that comes out as the live one is linked.
+        """
+        size = sum(len(p) if isinstance(p, bytes) else p[1] - p[0] for p in parts)
+        same = self._same_parts(site_path, parts, size)
+        linked = same and self._link_live(site_path)
+        if not linked:
+            self._kept.pop(site_path, None)
+            self.linked.discard(site_path)
+            write_parts(self._target(site_path), parts, os.path.join(self._live, site_path))
+        self._written(site_path, size, linked)
+
+    def _same_parts(self, site_path: str, parts: list[bytes | tuple[int, int]], size: int) -> bool:
+        previous = self.previous
+        if previous is None or previous.files.get(site_path) != size:
+            return False
+        at = 0
+        try:
+            with open(os.path.join(self._live, site_path), "rb") as handle:
+                for part in parts:
+                    if isinstance(part, bytes):
+                        if os.pread(handle.fileno(), len(part), at) != part:
+                            return False
+                        at += len(part)
+                    elif part[0] != at:  # a range of the live file is itself only in its own place
+                        return False
+                    else:
+                        at = part[1]
+        except OSError:
+            return False
+        return True
 
     def write_bytes(self, site_path: str, data: bytes) -> None:
         linked = self._same_as_live(site_path, data) and self._link_live(site_path)
