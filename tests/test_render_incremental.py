@@ -370,3 +370,21 @@ def test_an_export_of_the_same_bytes_stays_the_live_file(tmp_path: Path) -> None
     after = files(cfg.paths.output)
     for name in ("events.json", "events.csv", "timelinejs.json"):
         assert after[name] == before[name], name
+
+
+def test_a_small_edit_renders_in_one_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import timeline.render as render
+
+    used: list[int] = []
+    original = render.run_tasks
+    monkeypatch.setattr(render, "run_tasks", lambda tasks, writer, jobs: used.append(jobs) or original(
+        tasks, writer, jobs))
+    cfg = make_cfg(tmp_path / "output")
+    render_site(EVENTS, None, ARTICLES, cfg, search=False)
+    render_site(edited(EVENTS), None, ARTICLES, cfg, search=False)
+    many = [replace(ev, title=ev.title + " (revised)") for ev in EVENTS[:60]] + EVENTS[60:]
+    render_site(many, None, ARTICLES, cfg, search=False)
+    assert used == [2, 1, 2]
+    clean = make_cfg(tmp_path / "clean")
+    render_site(many, None, ARTICLES, clean, search=False)
+    assert contents(cfg.paths.output) == contents(clean.paths.output)

@@ -26,7 +26,7 @@ from .depends import page_scope, record_digest, shared_inputs, site_digest, stam
 from .exports import export_rows, export_tasks
 from .feeds import write_actor_feeds, write_feeds
 from .filterindex import write_filter_indexes
-from .jobs import run_tasks
+from .jobs import processes, run_tasks
 from .model import SiteModel, build_model
 from .manifest import Manifest, read_manifest
 from .output import SiteWriter
@@ -97,9 +97,16 @@ def _render_pages(writer: SiteWriter, model: SiteModel, cfg: Config, index: Sear
     tasks[1:1] = export_tasks(writer, cfg, model) + [
         lambda: write_filter_indexes(writer, model, newest_first=cfg.site.order == "newest"),
         lambda: write_actor_feeds(writer, cfg, model)]
-    run_tasks(tasks, writer, cfg.build.jobs)
+    run_tasks(tasks, writer, processes(cfg.build.jobs, writer, _changed_events(writer)))
     # Last, in this process: the sitemap lists every page the workers wrote.
     write_feeds(writer, cfg, model)
+
+
+def _changed_events(writer: SiteWriter) -> int | None:
+    """Events new, gone or changed since the live site, by their digests; None without a live site to go by."""
+    if writer.previous is None:
+        return None
+    return len(set(writer.rows_before("events")).symmetric_difference(writer.rows["events"]))
 
 
 def copy_assets(writer: SiteWriter, cfg: Config) -> None:

@@ -101,6 +101,8 @@ def _ical_text(text: str) -> str:
 
 def _fold(line: str) -> str:
     """RFC 5545 folding: lines of at most 75 octets, never splitting a UTF-8 character."""
+    if len(line) <= 75 and len(line.encode("utf-8")) <= 75:
+        return line
     out: list[str] = []
     chunk, size = "", 0
     for ch in line:

@@ -134,8 +134,8 @@ class SiteWriter:
 
     def _link_live(self, site_path: str) -> bool:
         """Stage the live site's own file at ``site_path``; False when that cannot be done."""
-        target = self._target(site_path)
         if self._kept.get(site_path) != self._live_inodes.get(site_path, -1):
+            target = self._target(site_path)
             source = os.path.join(self._live, site_path)
             try:
                 try:

@@ -250,6 +250,8 @@ class Renderer:
         """
         if full:
             chunks = paginate(events, self.site["page_size"], LISTING_BYTES, self.item_size)
+        elif len(events) <= self.site["page_size"]:
+            chunks = [list(events)]  # most actors, pairs and sources: one page, whatever their months
         else:
             chunks = paginate(events, self.site["page_size"], 10**12)
         names = page_names(base, len(chunks))
