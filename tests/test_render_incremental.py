@@ -274,15 +274,22 @@ def test_maintainer_page_templates_render_every_page(tmp_path: Path) -> None:
     assert contents(cfg.paths.output) == contents(clean.paths.output)
 
 
-def test_the_spare_folder_holds_only_what_the_live_site_shares(tmp_path: Path) -> None:
+def test_the_spare_folder_keeps_only_what_the_live_site_shares(tmp_path: Path) -> None:
+    from timeline.render.manifest import read_manifest as live_manifest
+    from timeline.render.spare import SpareFolder
+
     cfg = make_cfg(tmp_path / "output")
     spare = tmp_path / ".output-spare"
     render_site(EVENTS, None, ARTICLES, cfg, search=False)
     render_site(edited(EVENTS), None, ARTICLES, cfg, search=False)
     live = files(cfg.paths.output)
+    page = f"events/{EVENTS[5].id}.html"  # the page that changed: the spare folder has its old version
+    assert files(spare)[page][0] != live[page][0]
+    found = SpareFolder(cfg.paths.output, live_manifest(cfg.paths.output)).ready()
+    assert found is not None
     kept = files(spare)
-    assert kept and all(live[p][0] == inode for p, (inode, _) in kept.items())
-    assert f"events/{EVENTS[5].id}.html" not in kept  # the page that changed
+    assert kept and kept.keys() == found[0].keys() and all(live[p][0] == inode for p, (inode, _) in kept.items())
+    assert page not in kept
     # Whatever else gets into the spare folder never reaches the site.
     (spare / "stray.html").write_text("not ours")
     (spare / "404.html").unlink()

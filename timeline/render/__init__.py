@@ -32,6 +32,7 @@ from .manifest import Manifest, read_manifest
 from .output import SiteWriter
 from .pages import event_pages, page_tasks
 from .shards import SearchIndex, search_settings
+from .spare import SpareFolder
 from .templating import Renderer, make_environment, template_dirs
 
 log = logging.getLogger("timeline")
@@ -55,9 +56,10 @@ def render_site(events: Sequence[Event], registry: Any, articles: Sequence[Artic
         if previous is not None and previous.digest == digest and previous.intact:
             log.info("render: site unchanged, nothing to write")
             return 0
+        spare = SpareFolder(cfg.paths.output, previous)  # made ready while the model is built
         model = build_model(events, registry, articles, cfg.build.build_date)
         stamp_views(model, {id(event): record for event, record in zip(events, records)})
-    writer = SiteWriter(cfg.paths.output, previous, page_scope(shared, cfg, model))
+    writer = SiteWriter(cfg.paths.output, previous, page_scope(shared, cfg, model), spare)
     index = SearchIndex(writer, model.events, previous, shared, cfg.language, cfg.build.jobs) if search else None
     try:
         with Progress("render", _expected_pages(model, previous), unit="pages") as progress:

@@ -11,11 +11,11 @@ entry, a write allocates an inode and data. Files are never changed in place,
 so a link shared by the live site and the staging folder can never let one
 alter the other.
 
-The swapped-out site is kept as the spare folder (``.output-spare``), holding
-only the files it shares with the new live site, and becomes the next
-staging folder: a file already there as the live site's own (the same inode)
-is kept, so a rebuild links only what changed since the last one, and no
-folder is made or removed (some file systems spend milliseconds on each).
+The swapped-out site is kept as the spare folder (``.output-spare``) and
+becomes the next staging folder (see ``spare``): a file already there as the
+live site's own (the same inode) is kept, so a rebuild links only what
+changed since the last one, and no folder is made or removed (some file
+systems spend milliseconds on each).
 """
 
 from __future__ import annotations
@@ -32,8 +32,9 @@ from pathlib import Path
 from typing import Callable, TypeVar
 
 from ..errors import TimelineError
-from .diskops import exchange, remove_leftovers, write_new, write_parts
+from .diskops import exchange, remove_leftovers, scan, write_new, write_parts
 from .manifest import MANIFEST, MANIFEST_FORMAT, Manifest, read_manifest
+from .spare import SpareFolder
 
 __all__ = ["MANIFEST", "Manifest", "SiteWriter", "read_manifest", "relative_root"]
 T = TypeVar("T")
@@ -48,7 +49,8 @@ class SiteWriter:
     counts that must add up across processes live in shared memory.
     """
 
-    def __init__(self, output: Path, previous: Manifest | None = None, scope: str | None = None) -> None:
+    def __init__(self, output: Path, previous: Manifest | None = None, scope: str | None = None,
+                 spare: SpareFolder | None = None) -> None:
         self.output = output
         self.previous = previous
         self._live = str(previous.root) if previous is not None else ""
@@ -66,7 +68,7 @@ class SiteWriter:
         output.parent.mkdir(parents=True, exist_ok=True)
         remove_leftovers(output)
         self.spare = output.with_name(f".{output.name}-spare")
-        self.root, self._kept, self._folders = _staging(output, self.spare)
+        self.root, self._kept, self._folders = _staging(output, spare or SpareFolder(output, previous))
         self._root = str(self.root)
         self.pages = 0  # HTML documents written, the figure the build reports
         self.files: dict[str, int] = {}  # every file staged, with its size: the manifest's list
@@ -280,7 +282,7 @@ class SiteWriter:
 
     def adopt(self, prefix: str) -> None:
         """Note the files another program wrote under ``prefix`` (Pagefind's bundles)."""
-        found = _scan(os.path.join(self._root, prefix), sizes=True)[0]
+        found = scan(os.path.join(self._root, prefix), sizes=True)[0]
         self.files.update({prefix + path: size for path, (size, _) in found.items()})
 
     def same_as_previous(self, site_paths: list[str]) -> bool:
@@ -290,7 +292,7 @@ class SiteWriter:
     def commit(self, digest: str, search: str | None, shards: list[str]) -> None:
         """Write the manifest, then put the staged site in place of the output folder.
 
-        The site it replaces becomes the spare folder, keeping only the files the new site shares.
+        The site it replaces becomes the spare folder.
         """
         self._clear_stale()
         manifest = {"format": MANIFEST_FORMAT, "digest": digest, "search": search, "shards": shards,
@@ -315,10 +317,7 @@ class SiteWriter:
         if old != self.spare:
             shutil.rmtree(self.spare, ignore_errors=True)
             os.replace(old, self.spare)
-        # What the new site does not share is removed; the folders stay for the next build.
-        for site_path in _scan(str(self.spare))[0]:
-            if site_path not in self.linked:
-                os.unlink(os.path.join(self.spare, site_path))
+        # What the new site does not share is removed by the next build (see ``spare``).
 
     def _clear_stale(self) -> None:
         """Remove what the staging folder held before this build and the new site does not have."""
@@ -343,42 +342,18 @@ class SiteWriter:
             shutil.rmtree(self.root, ignore_errors=True)
 
 
-def _staging(output: Path, spare: Path) -> tuple[Path, dict[str, int], set[str]]:
+def _staging(output: Path, spare: SpareFolder | None) -> tuple[Path, dict[str, int], set[str]]:
     """The folder to stage the site in: the spare folder when there is one, else a new one.
 
-    Returns it with the inode of every file it holds and its folders.
+    Returns it with the inode of every file it keeps and its folders.
     """
-    if spare.is_dir() and not spare.is_symlink():
-        try:
-            files, folders = _scan(str(spare))
-            return spare, {path: inode for path, (_, inode) in files.items()}, folders
-        except OSError:
-            shutil.rmtree(spare, ignore_errors=True)
+    found = spare.ready() if spare is not None else None
+    if spare is not None and found is not None:
+        return spare.path, *found
     # Beside the output, on the same file system, so the final rename is atomic
     # and files can be linked; the pid lets a later build remove it if we die.
     root = Path(tempfile.mkdtemp(prefix=f".{output.name}-new-{os.getpid()}-", dir=output.parent))
     return root, {}, {str(root)}
-
-
-def _scan(root: str, *, sizes: bool = False) -> tuple[dict[str, tuple[int, int]], set[str]]:
-    """Every file under ``root`` by its path there, with its size (0 unless ``sizes``) and inode; every folder.
-
-    Sizes cost a ``stat`` each; inodes come with the folder listing.
-    """
-    files: dict[str, tuple[int, int]] = {}
-    folders = {root}
-    pending = [("", root)]
-    while pending:
-        prefix, folder = pending.pop()
-        with os.scandir(folder) as entries:
-            for entry in entries:
-                if entry.is_dir(follow_symlinks=False):
-                    folders.add(entry.path)
-                    pending.append((prefix + entry.name + "/", entry.path))
-                else:
-                    size = entry.stat(follow_symlinks=False).st_size if sizes else 0
-                    files[prefix + entry.name] = (size, entry.inode())
-    return files, folders
 
 
 def relative_root(site_path: str) -> str:
