@@ -144,7 +144,7 @@ def stamp_views(model: SiteModel, records: dict[int, bytes]) -> None:
     for ev in model.events:
         ev.digest = digest(records[id(ev.event)], ev.slug, ev.type_slug,
                            tuple((a.name, a.kind, a.slug) for a in ev.actors),
-                           tuple(s.article_slug for s in ev.sources))
+                           ev.article_slugs)
 
 
 @lru_cache(maxsize=1)
