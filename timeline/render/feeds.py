@@ -121,8 +121,8 @@ def icalendar(cfg: Config, model: SiteModel) -> str:
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:-//{_ical_text(cfg.title)}//timeline//EN",
              "CALSCALE:GREGORIAN", f"X-WR-CALNAME:{_ical_text(cfg.title)}"]
     for ev in model.events:
-        span = bounds(ev.event.date)
-        if not ev.scheduled or span is None:
+        span = bounds(ev.event.date) if ev.scheduled else None
+        if span is None:
             continue
         first, last = span
         lines += [

@@ -42,7 +42,8 @@ def write_list(writer: SiteWriter, base: str, events: Sequence[EventView]) -> No
     """
     chunks = [events[i:i + CHUNK] for i in range(0, len(events), CHUNK)]
     head = {"count": len(events), "chunks": [[chunk[0].month, chunk[-1].month] for chunk in chunks]}
-    writer.write_text(f"{base}.json", _dump(head))
+    if not writer.reuse(f"{base}.json", digest(head["count"], head["chunks"])):
+        writer.write_text(f"{base}.json", _dump(head))
     for number, chunk in enumerate(chunks, start=1):
         path = f"{base}.{number}.json"
         if not writer.reuse(path, digest([ev.digest for ev in chunk])):
