@@ -172,6 +172,7 @@ class SiteModel:
     pairs: dict[tuple[str, str], list[EventView]]
     build_date: str | None
     type_slugs: dict[str, str]
+    event_slugs: frozenset[str] = frozenset()  # of every event shown, each with a page
 
 
 def registry_actors(registry: Any) -> dict[str, Actor]:
@@ -257,7 +258,7 @@ def build_model(events: Sequence[Event], registry: Any, articles: Sequence[Artic
         events=out, actors=dict(sorted(actors.items())), by_month=dict(by_month),
         by_type=dict(sorted(by_type.items())), articles=dict(sorted(views.items())), pairs=pairs,
         build_date=build_date or _newest_date(articles, out),
-        type_slugs={t: type_slug(t) for t in sorted(by_type)},
+        type_slugs={t: type_slug(t) for t in sorted(by_type)}, event_slugs=frozenset(ev.slug for ev in out),
     )
 
 

@@ -101,9 +101,8 @@ def page_tasks(r: Renderer, model: SiteModel, cfg: Config, staged: Collection[in
 
 def event_pages(r: Renderer, model: SiteModel, cfg: Config, indexes: Iterable[int]) -> None:
     """The pages of the events at ``indexes`` in ``model.events``, with their old addresses."""
-    live = {ev.slug for ev in model.events}  # an old id never shadows a live event's page
     for index in indexes:
-        event_page(r, model, cfg, model.events[index], index, live)
+        event_page(r, model, cfg, model.events[index], index, model.event_slugs)
 
 
 def search_options(model: SiteModel) -> dict[str, list[str]]:
@@ -198,13 +197,14 @@ def why_this_date(ev: EventView) -> dict[str, Any]:
             "value": evidence.value, "rule": evidence.rule, "explanation": explain_rule(evidence.rule)}
 
 
-def event_page(r: Renderer, model: SiteModel, cfg: Config, ev: EventView, index: int, live: set[str]) -> None:
+def event_page(r: Renderer, model: SiteModel, cfg: Config, ev: EventView, index: int,
+               live: Collection[str]) -> None:
     events = model.events
     prev_ev = events[index - 1] if index else None
     next_ev = events[index + 1] if index + 1 < len(events) else None
     for alias in sorted(set(ev.event.aliases)):
         old = file_id(alias)
-        if old not in live:
+        if old not in live:  # an old id never shadows a live event's page
             r.page("redirect.html", f"events/{old}.html", target=ev, deps=(ev.slug, ev.event.title))
     # The rest of the page follows from the event: its digest stands for all of it.
     shown = (ev.digest, prev_ev and (prev_ev.slug, prev_ev.event.title),
