@@ -395,3 +395,35 @@ def test_a_small_edit_renders_in_one_process(tmp_path: Path, monkeypatch: pytest
     clean = make_cfg(tmp_path / "clean")
     render_site(many, None, ARTICLES, clean, search=False)
     assert contents(cfg.paths.output) == contents(clean.paths.output)
+
+
+def test_listings_the_edit_does_not_reach_are_not_paginated_again(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    from timeline.render import templating
+
+    cfg = make_cfg(tmp_path / "output", build=replace(make_cfg(tmp_path).build, jobs=1),
+                   site=replace(make_cfg(tmp_path).site, page_size=5))
+    render_site(EVENTS, None, ARTICLES, cfg, search=False)
+    cut: list[int] = []
+    original = templating.paginate
+    monkeypatch.setattr(templating, "paginate", lambda events, *args, **kw: cut.append(len(events)) or original(
+        events, *args, **kw))
+    render_site(edited(EVENTS), None, ARTICLES, cfg, search=False)
+    # The home page, the event's month, type, actors, their pairs and its source: not every listing.
+    manifest = read_manifest(cfg.paths.output)
+    assert manifest is not None and len(manifest.groups) > 40
+    assert 0 < len(cut) <= 12, cut
+    clean = make_cfg(tmp_path / "clean", site=cfg.site)
+    render_site(edited(EVENTS), None, ARTICLES, clean, search=False)
+    assert contents(cfg.paths.output) == contents(clean.paths.output)
+    assert (cfg.paths.output / MANIFEST).read_bytes() == (clean.paths.output / MANIFEST).read_bytes()
+
+
+def test_one_process_and_two_make_the_same_site_and_manifest(tmp_path: Path) -> None:
+    one = make_cfg(tmp_path / "one", build=replace(make_cfg(tmp_path).build, jobs=1))
+    two = make_cfg(tmp_path / "two")
+    for cfg in (one, two):
+        render_site(EVENTS, None, ARTICLES, cfg, search=False)
+    assert contents(one.paths.output) == contents(two.paths.output)
+    # What forked workers noted comes back to the manifest: the next build goes by it.
+    assert (one.paths.output / MANIFEST).read_bytes() == (two.paths.output / MANIFEST).read_bytes()

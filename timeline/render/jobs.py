@@ -72,12 +72,13 @@ def run_tasks(tasks: Sequence[Task], writer: SiteWriter, jobs: int) -> None:
             process.join()
             if failure or news is None:
                 raise TimelineError(f"rendering failed in a worker process:\n{failure}")
-            pages, linked, files, inputs, sizes = news
+            pages, linked, files, inputs, sizes, groups = news
             writer.files.update(files)
             writer.linked.update(linked)
             writer.pages += pages
             writer.inputs.update(inputs)
             writer.sizes.update(sizes)
+            writer.groups.update(groups)
     finally:
         for process, receive in workers:
             if process.is_alive():
@@ -100,7 +101,7 @@ def _drain(tasks: Sequence[Task], counter: Any, writer: SiteWriter) -> None:
 
 def _worker(tasks: Sequence[Task], counter: Any, writer: SiteWriter, send: Any) -> None:
     # The writer came with the fork: only what this process adds is news to the parent.
-    books = (writer.files, writer.inputs, writer.sizes)
+    books = (writer.files, writer.inputs, writer.sizes, writer.groups)
     known, linked, pages = [set(book) for book in books], set(writer.linked), writer.pages
     try:
         _drain(tasks, counter, writer)

@@ -2,8 +2,8 @@
 
 It holds the digest of everything the site's rendering read, every file with
 its size, the digest of the inputs each page was made from (see
-``depends``), the size of each event's listing entry, the events of the
-export files' rows and the search index's shards. Read back, every listed file is checked against the disk: only files
+``depends``) and of each listing's as a whole, the size of each event's
+listing entry, the events of the export files' rows and the search index's shards. Read back, every listed file is checked against the disk: only files
 found as they were written are linked into the next site.
 """
 
@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Iterator
 
 MANIFEST = ".site-manifest.json"
-MANIFEST_FORMAT = 2
+MANIFEST_FORMAT = 3
 
 
 @dataclass
@@ -37,6 +37,7 @@ class Manifest:
     sizes: dict[str, int] = field(default_factory=dict)  # event digest → bytes of its listing entry
     shards: list[str] = field(default_factory=list)  # search index bundles under pagefind/
     rows: dict[str, list[str]] = field(default_factory=dict)  # event digests of the export files' rows
+    groups: dict[str, int] = field(default_factory=dict)  # digest of a listing's inputs → its number of pages
 
     @property
     def intact(self) -> bool:
@@ -67,7 +68,8 @@ def read_manifest(output: Path) -> Manifest | None:
                          scope=data.get("scope"), shards=[str(name) for name in data["shards"]],
                          inputs={str(k): str(v) for k, v in data["inputs"].items()},
                          sizes={str(k): int(v) for k, v in data["sizes"].items()},
-                         rows={str(k): [str(d) for d in v] for k, v in data["rows"].items()})
+                         rows={str(k): [str(d) for d in v] for k, v in data["rows"].items()},
+                         groups={str(k): int(v) for k, v in data["groups"].items()})
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None  # no manifest, or one this code cannot read: render everything
     try:

@@ -29,7 +29,7 @@ import posixpath
 import shutil
 import tempfile
 from pathlib import Path
-from typing import Callable, TypeVar
+from typing import Callable, Sequence, TypeVar
 
 from ..errors import TimelineError
 from .diskops import exchange, remove_leftovers, scan, write_new, write_parts
@@ -62,6 +62,8 @@ class SiteWriter:
         self._inputs_before = previous.inputs if same and previous else {}
         self._sizes_before = previous.sizes if same and previous else {}
         self._rows_before = previous.rows if same and previous else {}
+        self._groups_before = previous.groups if same and previous else {}
+        self.groups: dict[str, int] = {}  # digest of a listing's inputs → its pages, for the next build
         self.inputs: dict[str, str] = {}  # site path → digest of its inputs, for the next build
         self.sizes: dict[str, int] = {}  # event digest → listing entry bytes, for the next build
         self.rows: dict[str, list[str]] = {}  # export rows → digests of their events, for the next build
@@ -133,6 +135,31 @@ class SiteWriter:
             return False
         self._written(site_path, size, True)
         return True
+
+    def reuse_group(self, inputs: str, paths: Callable[[int], list[str]], entries: Sequence[str] = ()) -> bool:
+        """Link all pages of a listing whose inputs as a whole are those of the live site's; False if not done.
+
+        ``paths`` names the pages of a listing of so many pages, ``entries``
+        are the digests of the events whose listing entry sizes it measured.
+        """
+        count = self._groups_before.get(inputs)
+        if count is None or self.previous is None:
+            return False
+        names, before, files = paths(count), self._inputs_before, self.previous.files
+        sizes = {key: self.sizes.get(key) or self._sizes_before.get(key) for key in entries}
+        if (not all(p in before and p in files for p in names) or None in sizes.values()
+                or not all(self._link_live(p) for p in names)):
+            return False
+        self.groups[inputs] = count
+        self.sizes.update(sizes)  # type: ignore[arg-type]
+        for site_path in names:
+            self.inputs[site_path] = before[site_path]
+            self._written(site_path, files[site_path], True)
+        return True
+
+    def note_group(self, inputs: str, count: int) -> None:
+        if self.scope is not None:
+            self.groups[inputs] = count
 
     def _link_live(self, site_path: str) -> bool:
         """Stage the live site's own file at ``site_path``; False when that cannot be done."""
@@ -298,7 +325,7 @@ class SiteWriter:
         manifest = {"format": MANIFEST_FORMAT, "digest": digest, "search": search, "shards": shards,
                     "pages": self.pages, "scope": self.scope, "files": dict(sorted(self.files.items())),
                     "inputs": dict(sorted(self.inputs.items())), "sizes": dict(sorted(self.sizes.items())),
-                    "rows": self.rows}
+                    "rows": self.rows, "groups": dict(sorted(self.groups.items()))}
         write_new(os.path.join(self._root, MANIFEST), json.dumps(manifest, separators=(",", ":")).encode("utf-8"))
         # mkdtemp creates 0700 folders; a published site must be readable by the web server.
         os.chmod(self.root, 0o755)

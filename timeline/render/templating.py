@@ -248,6 +248,12 @@ class Renderer:
         shows of ``context`` besides its events and pager, ``first_only`` what
         only the first page shows.
         """
+        digests = [ev.digest for ev in events]
+        # All the pages show, as a whole: when the live site's were made from it, none is looked at.
+        whole = None if deps is None else digest(template, base, full, self.site["page_size"], deps, first_only, digests)
+        if whole is not None and self.writer.reuse_group(whole, lambda count: page_names(base, count),
+                                                         digests if full else ()):
+            return page_names(base, self.writer.groups[whole])
         if full:
             chunks = paginate(events, self.site["page_size"], LISTING_BYTES, self.item_size)
         elif len(events) <= self.site["page_size"]:
@@ -271,6 +277,8 @@ class Renderer:
             if inputs is None or not self.reused(template, name, inputs):
                 self._render(template, name, relative_root(name),
                              dict(context, groups=group_by_month(chunk), pager=pager))
+        if whole is not None:
+            self.writer.note_group(whole, len(names))
         return names
 
 
