@@ -427,3 +427,16 @@ def test_one_process_and_two_make_the_same_site_and_manifest(tmp_path: Path) -> 
     assert contents(one.paths.output) == contents(two.paths.output)
     # What forked workers noted comes back to the manifest: the next build goes by it.
     assert (one.paths.output / MANIFEST).read_bytes() == (two.paths.output / MANIFEST).read_bytes()
+
+
+def test_event_pages_far_from_the_edit_are_taken_as_a_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from timeline.render import pages
+
+    cfg = make_cfg(tmp_path / "output", build=replace(make_cfg(tmp_path).build, jobs=1))
+    render_site(EVENTS, None, ARTICLES, cfg, search=False)
+    looked_at: list[str] = []
+    original = pages.event_page
+    monkeypatch.setattr(pages, "event_page", lambda r, model, cfg, ev, *rest: looked_at.append(ev.slug) or original(
+        r, model, cfg, ev, *rest))
+    render_site(edited(EVENTS), None, ARTICLES, cfg, search=False)
+    assert EVENTS[5].id in looked_at and len(looked_at) <= pages.EVENT_GROUP < len(EVENTS)

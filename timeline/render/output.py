@@ -147,7 +147,7 @@ class SiteWriter:
             return False
         names, before, files = paths(count), self._inputs_before, self.previous.files
         sizes = {key: self.sizes.get(key) or self._sizes_before.get(key) for key in entries}
-        if (not all(p in before and p in files for p in names) or None in sizes.values()
+        if (len(names) != count or not all(p in before and p in files for p in names) or None in sizes.values()
                 or not all(self._link_live(p) for p in names)):
             return False
         self.groups[inputs] = count
