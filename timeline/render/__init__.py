@@ -26,7 +26,7 @@ from .depends import page_scope, record_digest, shared_inputs, site_digest, stam
 from .exports import export_rows, export_tasks
 from .feeds import write_actor_feeds, write_feeds
 from .filterindex import write_filter_indexes
-from .jobs import processes, run_tasks
+from .jobs import processes, run_tasks, settled_heap
 from .model import SiteModel, build_model
 from .manifest import Manifest, read_manifest
 from .output import SiteWriter
@@ -59,6 +59,12 @@ def render_site(events: Sequence[Event], registry: Any, articles: Sequence[Artic
         spare = SpareFolder(cfg.paths.output, previous)  # made ready while the model is built
         model = build_model(events, registry, articles, cfg.build.build_date)
         stamp_views(model, {id(event): record for event, record in zip(events, records)})
+    with settled_heap():
+        return _render(model, previous, spare, shared, digest, cfg, search)
+
+
+def _render(model: SiteModel, previous: Manifest | None, spare: SpareFolder, shared: str, digest: str, cfg: Config,
+            search: bool) -> int:
     writer = SiteWriter(cfg.paths.output, previous, page_scope(shared, cfg, model), spare)
     index = SearchIndex(writer, model.events, previous, shared, cfg.language, cfg.build.jobs) if search else None
     try:
