@@ -5,10 +5,13 @@ exports and the search index, staged in a fresh folder and swapped in whole.
 
 A rebuild does only what changed (see ``depends``): when the digest of
 everything rendering reads matches the live site's manifest and the site is
-intact, nothing is rendered or written; otherwise a page whose declared
-inputs are unchanged is linked from the live site, every other file is
-rendered and still linked when its bytes come out the same (see ``output``),
-and Pagefind indexes only the shards whose events changed (see ``shards``).
+intact, nothing is rendered or written; otherwise a listing or a run of event
+pages whose inputs as a whole are unchanged is linked from the live site
+without a look at each page, a page whose declared inputs are unchanged is
+linked too, every other file is rendered and still linked when its bytes come
+out the same (see ``output``), and Pagefind indexes only the shards whose
+events changed (see ``shards``). A small edit of a small site renders in this
+process alone: forking a worker would cost more than it saves (see ``jobs``).
 """
 
 from __future__ import annotations

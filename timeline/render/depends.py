@@ -1,11 +1,13 @@
 """What the site is made from, as digests: a rebuild renders only what they say changed.
 
-Two levels. The site digest covers everything rendering reads (code,
+Three levels. The site digest covers everything rendering reads (code,
 templates, configuration, every event, the articles' shown fields, the
 registry): equal digests, equal sites, and nothing is rendered at all.
 Otherwise every page declares the inputs it shows (see ``pages.py``), and a
 page whose inputs are those the live site's copy was made from is linked
-from the live site without rendering.
+from the live site without rendering; a whole listing, a run of event pages
+or a filter list whose inputs together are unchanged is linked without
+working out each page's.
 
 An event's view digest stands for all a page can show of one event: its
 whole record, its address, its type's page, the name, kind and page of each
