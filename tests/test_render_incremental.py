@@ -285,7 +285,9 @@ def test_the_spare_folder_keeps_only_what_the_live_site_shares(tmp_path: Path) -
     live = files(cfg.paths.output)
     page = f"events/{EVENTS[5].id}.html"  # the page that changed: the spare folder has its old version
     assert files(spare)[page][0] != live[page][0]
-    found = SpareFolder(cfg.paths.output, live_manifest(cfg.paths.output)).ready()
+    tidied = SpareFolder(cfg.paths.output, live_manifest(cfg.paths.output))
+    found = tidied.ready()
+    tidied.settle()
     assert found is not None
     kept = files(spare)
     assert kept and kept.keys() == found[0].keys() and all(live[p][0] == inode for p, (inode, _) in kept.items())
@@ -457,3 +459,32 @@ def test_rendering_gives_back_what_it_froze_and_only_that(tmp_path: Path) -> Non
         assert gc.get_freeze_count() >= kept > 0
     finally:
         gc.unfreeze()
+
+
+def test_old_search_bundles_leave_while_the_site_renders_and_never_go_live(tmp_path: Path,
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("pagefind", reason="the search index needs pagefind[bin]")
+    import threading
+    import time
+
+    from timeline.render import shards
+
+    monkeypatch.setattr(shards, "SHARD_EVENTS", 16)
+    unlink = os.unlink
+
+    def slow(path: str, *args: object, **kwargs: object) -> None:
+        if threading.current_thread().name == "spare-folder":
+            time.sleep(0.05)  # a busy disk: the site renders on meanwhile
+        unlink(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "unlink", slow)
+    cfg = make_cfg(tmp_path / "output")
+    events = list(EVENTS)
+    render_site(events, None, ARTICLES, cfg)
+    for index in (5, 60, 100):
+        events = edited(events, index)  # each edit another shard: its old bundle leaves at the next build
+        render_site(events, None, ARTICLES, cfg)
+        listed = read_manifest(cfg.paths.output)
+        assert listed is not None and listed.intact
+        on_disk = {p for p in files(cfg.paths.output) if p != MANIFEST}
+        assert on_disk == set(listed.files), "nothing but the site's own files goes live"

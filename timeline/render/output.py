@@ -70,7 +70,8 @@ class SiteWriter:
         output.parent.mkdir(parents=True, exist_ok=True)
         remove_leftovers(output)
         self.spare = output.with_name(f".{output.name}-spare")
-        self.root, self._kept, self._folders = _staging(output, spare or SpareFolder(output, previous))
+        self._spare = spare or SpareFolder(output, previous)
+        self.root, self._kept, self._folders = _staging(output, self._spare)
         self._root = str(self.root)
         self.pages = 0  # HTML documents written, the figure the build reports
         self.files: dict[str, int] = {}  # every file staged, with its size: the manifest's list
@@ -278,6 +279,7 @@ class SiteWriter:
         previous = self.previous
         if previous is None or not previous.intact_under(prefix):
             return False
+        self._spare.settle(prefix)
         if self._live_paths is None:
             self._live_paths = sorted(previous.files)  # searched by prefix, once per shard
         start = bisect.bisect_left(self._live_paths, prefix)
@@ -291,6 +293,7 @@ class SiteWriter:
 
     def discard(self, prefix: str) -> None:
         """Remove everything staged under ``prefix`` (``pagefind/``), folders too."""
+        self._spare.settle(prefix)
         self.clear(prefix)
         folder = os.path.join(self._root, prefix.rstrip("/"))
         shutil.rmtree(folder, ignore_errors=True)
@@ -298,6 +301,7 @@ class SiteWriter:
 
     def clear(self, prefix: str) -> None:
         """Remove the files staged under ``prefix``, keeping its folders for the next writer."""
+        self._spare.settle(prefix)
         for book in (self.files, self._kept):
             for site_path in [p for p in book if p.startswith(prefix)]:
                 del book[site_path]
@@ -309,6 +313,7 @@ class SiteWriter:
 
     def adopt(self, prefix: str) -> None:
         """Note the files another program wrote under ``prefix`` (Pagefind's bundles)."""
+        self._spare.settle(prefix)
         found = scan(os.path.join(self._root, prefix), sizes=True)[0]
         self.files.update({prefix + path: size for path, (size, _) in found.items()})
 
@@ -321,6 +326,7 @@ class SiteWriter:
 
         The site it replaces becomes the spare folder.
         """
+        self._spare.settle()
         self._clear_stale()
         manifest = {"format": MANIFEST_FORMAT, "digest": digest, "search": search, "shards": shards,
                     "pages": self.pages, "scope": self.scope, "files": dict(sorted(self.files.items())),
