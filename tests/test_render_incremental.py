@@ -488,3 +488,16 @@ def test_old_search_bundles_leave_while_the_site_renders_and_never_go_live(tmp_p
         assert listed is not None and listed.intact
         on_disk = {p for p in files(cfg.paths.output) if p != MANIFEST}
         assert on_disk == set(listed.files), "nothing but the site's own files goes live"
+
+
+def test_the_calendar_follows_its_scheduled_events(tmp_path: Path) -> None:
+    cfg = make_cfg(tmp_path / "output")
+    render_site(EVENTS, None, ARTICLES, cfg, search=False)
+    before = (cfg.paths.output / "scheduled.ics").read_bytes()
+    index = next(i for i, ev in enumerate(EVENTS) if ev.status == "scheduled")
+    changed = edited(EVENTS, index)
+    render_site(changed, None, ARTICLES, cfg, search=False)
+    assert (cfg.paths.output / "scheduled.ics").read_bytes() != before
+    clean = make_cfg(tmp_path / "clean")
+    render_site(changed, None, ARTICLES, clean, search=False)
+    assert contents(cfg.paths.output) == contents(clean.paths.output)

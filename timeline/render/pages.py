@@ -118,6 +118,8 @@ def event_group(r: Renderer, model: SiteModel, cfg: Config, first: int, end: int
 
 def redirects(ev: EventView, live: Collection[str]) -> list[str]:
     """The pages that send an event's old addresses to it: an old id never shadows a live event's page."""
+    if not ev.event.aliases:
+        return []
     return [f"events/{old}.html" for old in (file_id(alias) for alias in sorted(set(ev.event.aliases)))
             if old not in live]
 
