@@ -4,7 +4,11 @@ Prints wall-clock seconds and peak memory (resident set size) of the render,
 and optionally of the Pagefind run. Targets: 100,000 events in at most 60 s
 and 2 GB. A measurement, not a test: run it by hand or in CI when it matters.
 
-    python benchmarks/bench_render.py [--events N] [--output DIR] [--search]
+    python benchmarks/bench_render.py [--events N] [--output DIR] [--search] [--edits N]
+
+``--edits N`` then renders again N times, one event's title edited each
+time: what a one-article rebuild of a large site costs (the first of them
+also sets up the spare folder the later ones stage in).
 """
 
 from __future__ import annotations
@@ -90,6 +94,7 @@ def main() -> None:
     parser.add_argument("--output", type=Path, default=None, help="default: a temporary folder, removed after")
     parser.add_argument("--jobs", type=int, default=0, help="worker processes; default: the config's build.jobs")
     parser.add_argument("--search", action="store_true", help="also time Pagefind over the rendered site")
+    parser.add_argument("--edits", type=int, default=0, help="then render again this many times, one event edited")
     args = parser.parse_args()
 
     scratch = Path(tempfile.mkdtemp(prefix="bench-render-"))
@@ -114,6 +119,15 @@ def main() -> None:
           f"{system:.1f} system), peak memory {memory.peak_kb / 1024:.0f} MB (all processes, PSS; this one "
           f"{peak_mb():.0f} MB RSS), {pages} pages, "
           f"{total / 1e6:.0f} MB on disk, home page {home / 1024:.0f} KB, own CSS+JS {own / 1024:.1f} KB")
+
+    for number in range(1, args.edits + 1):
+        index = len(events) * number // (args.edits + 1)
+        events[index] = replace(events[index], title=f"{events[index].title} (edit {number})")
+        start, (user, system) = time.perf_counter(), cpu_seconds()
+        pages = render_site(events, None, articles, cfg, search=False)
+        user, system = cpu_seconds()[0] - user, cpu_seconds()[1] - system
+        print(f"render again, one event edited: {time.perf_counter() - start:.2f} s wall, "
+              f"{user + system:.2f} s CPU ({user:.2f} user, {system:.2f} system)")
 
     if args.search:
         before = resource.getrusage(resource.RUSAGE_CHILDREN)

@@ -5,10 +5,13 @@ exports and the search index, staged in a fresh folder and swapped in whole.
 
 A rebuild does only what changed (see ``depends``): when the digest of
 everything rendering reads matches the live site's manifest and the site is
-intact, nothing is rendered or written; otherwise a page whose declared
-inputs are unchanged is linked from the live site, every other file is
-rendered and still linked when its bytes come out the same (see ``output``),
-and Pagefind indexes only the shards whose events changed (see ``shards``).
+intact, nothing is rendered or written; otherwise a listing or a run of event
+pages whose inputs as a whole are unchanged is linked from the live site
+without a look at each page, a page whose declared inputs are unchanged is
+linked too, every other file is rendered and still linked when its bytes come
+out the same (see ``output``), and Pagefind indexes only the shards whose
+events changed (see ``shards``). A small edit of a small site renders in this
+process alone: forking a worker would cost more than it saves (see ``jobs``).
 """
 
 from __future__ import annotations
@@ -26,12 +29,13 @@ from .depends import page_scope, record_digest, shared_inputs, site_digest, stam
 from .exports import export_rows, export_tasks
 from .feeds import write_actor_feeds, write_feeds
 from .filterindex import write_filter_indexes
-from .jobs import run_tasks
+from .jobs import processes, run_tasks, settled_heap
 from .model import SiteModel, build_model
 from .manifest import Manifest, read_manifest
 from .output import SiteWriter
 from .pages import event_pages, page_tasks
 from .shards import SearchIndex, search_settings
+from .spare import SpareFolder
 from .templating import Renderer, make_environment, template_dirs
 
 log = logging.getLogger("timeline")
@@ -55,9 +59,16 @@ def render_site(events: Sequence[Event], registry: Any, articles: Sequence[Artic
         if previous is not None and previous.digest == digest and previous.intact:
             log.info("render: site unchanged, nothing to write")
             return 0
+        spare = SpareFolder(cfg.paths.output, previous)  # made ready while the model is built
         model = build_model(events, registry, articles, cfg.build.build_date)
         stamp_views(model, {id(event): record for event, record in zip(events, records)})
-    writer = SiteWriter(cfg.paths.output, previous, page_scope(shared, cfg, model))
+    with settled_heap():
+        return _render(model, previous, spare, shared, digest, cfg, search)
+
+
+def _render(model: SiteModel, previous: Manifest | None, spare: SpareFolder, shared: str, digest: str, cfg: Config,
+            search: bool) -> int:
+    writer = SiteWriter(cfg.paths.output, previous, page_scope(shared, cfg, model), spare)
     index = SearchIndex(writer, model.events, previous, shared, cfg.language, cfg.build.jobs) if search else None
     try:
         with Progress("render", _expected_pages(model, previous), unit="pages") as progress:
@@ -97,9 +108,16 @@ def _render_pages(writer: SiteWriter, model: SiteModel, cfg: Config, index: Sear
     tasks[1:1] = export_tasks(writer, cfg, model) + [
         lambda: write_filter_indexes(writer, model, newest_first=cfg.site.order == "newest"),
         lambda: write_actor_feeds(writer, cfg, model)]
-    run_tasks(tasks, writer, cfg.build.jobs)
+    run_tasks(tasks, writer, processes(cfg.build.jobs, writer, _changed_events(writer)))
     # Last, in this process: the sitemap lists every page the workers wrote.
     write_feeds(writer, cfg, model)
+
+
+def _changed_events(writer: SiteWriter) -> int | None:
+    """Events new, gone or changed since the live site, by their digests; None without a live site to go by."""
+    if writer.previous is None:
+        return None
+    return len(set(writer.rows_before("events")).symmetric_difference(writer.rows["events"]))
 
 
 def copy_assets(writer: SiteWriter, cfg: Config) -> None:

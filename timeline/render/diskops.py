@@ -21,17 +21,58 @@ _AT_FDCWD = -100
 def write_new(target: str, data: bytes) -> None:
     # Three system calls: a site has 100,000 files and a buffered file object
     # spends as many again on buffering it does not need.
+    handle = _create(target)
     try:
-        handle = os.open(target, _WRITE_FLAGS, 0o666)
-    except FileExistsError:
-        os.unlink(target)  # written twice in one build: replace, never truncate a link
-        handle = os.open(target, _WRITE_FLAGS, 0o666)
-    try:
-        view = memoryview(data)
-        while view:
-            view = view[os.write(handle, view):]
+        _write_all(handle, data)
     finally:
         os.close(handle)
+
+
+def _create(target: str) -> int:
+    try:
+        return os.open(target, _WRITE_FLAGS, 0o666)
+    except FileExistsError:
+        os.unlink(target)  # written twice in one build: replace, never truncate a link
+        return os.open(target, _WRITE_FLAGS, 0o666)
+
+
+def _write_all(handle: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(handle, view):]
+
+
+def write_parts(target: str, parts: list[bytes | tuple[int, int]], source: str) -> None:
+    """Write a new file of ``parts``: bytes, and ranges (start, end) of the file ``source``.
+
+    The ranges are copied inside the kernel (``copy_file_range``): megabytes of
+    an export file that did not change never pass through this process.
+    """
+    handle = _create(target)
+    try:
+        with open(source, "rb") as origin:
+            for part in parts:
+                if isinstance(part, bytes):
+                    _write_all(handle, part)
+                else:
+                    _copy_range(origin.fileno(), handle, *part)
+    finally:
+        os.close(handle)
+
+
+def _copy_range(source: int, target: int, start: int, end: int) -> None:
+    while start < end:
+        try:
+            done = os.copy_file_range(source, target, end - start, start)
+        except (AttributeError, OSError):  # not on this system or between these file systems
+            done = 0
+        if done <= 0:
+            data = os.pread(source, end - start, start)
+            if not data:
+                raise OSError(f"{end - start} bytes missing at {start} of the file copied from")
+            _write_all(target, data)
+            done = len(data)
+        start += done
 
 
 def exchange(first: Path, second: Path) -> bool:
@@ -68,3 +109,24 @@ def _alive(pid: int) -> bool:
     except OSError as exc:
         return exc.errno == errno.EPERM  # someone else's process: leave its folder alone
     return True
+
+
+def scan(root: str, *, sizes: bool = False) -> tuple[dict[str, tuple[int, int]], set[str]]:
+    """Every file under ``root`` by its path there, with its size (0 unless ``sizes``) and inode; every folder.
+
+    Sizes cost a ``stat`` each; inodes come with the folder listing.
+    """
+    files: dict[str, tuple[int, int]] = {}
+    folders = {root}
+    pending = [("", root)]
+    while pending:
+        prefix, folder = pending.pop()
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    folders.add(entry.path)
+                    pending.append((prefix + entry.name + "/", entry.path))
+                else:
+                    size = entry.stat(follow_symlinks=False).st_size if sizes else 0
+                    files[prefix + entry.name] = (size, entry.inode())
+    return files, folders

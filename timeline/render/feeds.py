@@ -85,7 +85,9 @@ def write_actor_feeds(writer: SiteWriter, cfg: Config, model: SiteModel) -> None
 def write_feeds(writer: SiteWriter, cfg: Config, model: SiteModel) -> None:
     """The site's own feed, the calendar, the sitemap (of every page written so far) and robots.txt."""
     write_feed(writer, cfg, model, "feed.atom", cfg.title, model.events, "index.html")
-    writer.write_text("scheduled.ics", icalendar(cfg, model))
+    # The calendar shows the scheduled events and, in every entry's stamp, the site's date.
+    if not writer.reuse("scheduled.ics", digest(model.build_date, [ev.digest for ev in model.events if ev.scheduled])):
+        writer.write_text("scheduled.ics", icalendar(cfg, model))
     write_sitemap(writer, cfg, model)
     robots = "User-agent: *\nAllow: /\n"
     if cfg.site_url:
@@ -101,6 +103,8 @@ def _ical_text(text: str) -> str:
 
 def _fold(line: str) -> str:
     """RFC 5545 folding: lines of at most 75 octets, never splitting a UTF-8 character."""
+    if len(line) <= 75 and len(line.encode("utf-8")) <= 75:
+        return line
     out: list[str] = []
     chunk, size = "", 0
     for ch in line:
@@ -119,8 +123,8 @@ def icalendar(cfg: Config, model: SiteModel) -> str:
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:-//{_ical_text(cfg.title)}//timeline//EN",
              "CALSCALE:GREGORIAN", f"X-WR-CALNAME:{_ical_text(cfg.title)}"]
     for ev in model.events:
-        span = bounds(ev.event.date)
-        if not ev.scheduled or span is None:
+        span = bounds(ev.event.date) if ev.scheduled else None
+        if span is None:
             continue
         first, last = span
         lines += [
@@ -151,11 +155,13 @@ def write_sitemap(writer: SiteWriter, cfg: Config, model: SiteModel) -> None:
                 f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n{body}</urlset>\n')
 
     if len(chunks) == 1:
-        writer.write_text("sitemap.xml", urlset(chunks[0]))
+        if not writer.reuse("sitemap.xml", digest(base, chunks[0])):
+            writer.write_text("sitemap.xml", urlset(chunks[0]))
         return
     names = [f"sitemap-{n}.xml" for n in range(1, len(chunks) + 1)]
     for name, chunk in zip(names, chunks):
-        writer.write_text(name, urlset(chunk))
+        if not writer.reuse(name, digest(base, chunk)):
+            writer.write_text(name, urlset(chunk))
     index = "".join(f"<sitemap><loc>{_x(base + n)}</loc></sitemap>\n" for n in names)
     writer.write_text("sitemap.xml", '<?xml version="1.0" encoding="utf-8"?>\n'
                       f'<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n{index}</sitemapindex>\n')

@@ -40,13 +40,19 @@ def write_list(writer: SiteWriter, base: str, events: Sequence[EventView]) -> No
     A chunk of the same events as the live site's is linked from it: an entry
     shows nothing its event's digest does not cover.
     """
+    digests = [ev.digest for ev in events]
+    whole = digest(base, digests)  # the head and every chunk follow from the events
+    if writer.reuse_group(whole, lambda count: [f"{base}.json"] + [f"{base}.{n}.json" for n in range(1, count)]):
+        return
     chunks = [events[i:i + CHUNK] for i in range(0, len(events), CHUNK)]
     head = {"count": len(events), "chunks": [[chunk[0].month, chunk[-1].month] for chunk in chunks]}
-    writer.write_text(f"{base}.json", _dump(head))
+    if not writer.reuse(f"{base}.json", digest(head["count"], head["chunks"])):
+        writer.write_text(f"{base}.json", _dump(head))
     for number, chunk in enumerate(chunks, start=1):
         path = f"{base}.{number}.json"
-        if not writer.reuse(path, digest([ev.digest for ev in chunk])):
+        if not writer.reuse(path, digest(digests[(number - 1) * CHUNK:number * CHUNK])):
             writer.write_text(path, _dump([_entry(ev) for ev in chunk]))
+    writer.note_group(whole, 1 + len(chunks))
 
 
 def write_filter_indexes(writer: SiteWriter, model: SiteModel, newest_first: bool) -> None:

@@ -2,8 +2,8 @@
 
 It holds the digest of everything the site's rendering read, every file with
 its size, the digest of the inputs each page was made from (see
-``depends``), the size of each event's listing entry, the events of the
-export files' rows and the search index's shards. Read back, every listed file is checked against the disk: only files
+``depends``) and of each listing's as a whole, the size of each event's
+listing entry, the events of the export files' rows and the search index's shards. Read back, every listed file is checked against the disk: only files
 found as they were written are linked into the next site.
 """
 
@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import json
 import os
+from contextlib import contextmanager
 import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterator
 
 MANIFEST = ".site-manifest.json"
-MANIFEST_FORMAT = 2
+MANIFEST_FORMAT = 3
 
 
 @dataclass
@@ -35,6 +37,7 @@ class Manifest:
     sizes: dict[str, int] = field(default_factory=dict)  # event digest → bytes of its listing entry
     shards: list[str] = field(default_factory=list)  # search index bundles under pagefind/
     rows: dict[str, list[str]] = field(default_factory=dict)  # event digests of the export files' rows
+    groups: dict[str, int] = field(default_factory=dict)  # digest of a listing's inputs → its number of pages
 
     @property
     def intact(self) -> bool:
@@ -65,22 +68,40 @@ def read_manifest(output: Path) -> Manifest | None:
                          scope=data.get("scope"), shards=[str(name) for name in data["shards"]],
                          inputs={str(k): str(v) for k, v in data["inputs"].items()},
                          sizes={str(k): int(v) for k, v in data["sizes"].items()},
-                         rows={str(k): [str(d) for d in v] for k, v in data["rows"].items()})
+                         rows={str(k): [str(d) for d in v] for k, v in data["rows"].items()},
+                         groups={str(k): int(v) for k, v in data["groups"].items()})
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None  # no manifest, or one this code cannot read: render everything
-    root = str(output)
-    for site_path, size in listed.items():
-        try:
-            info = os.stat(os.path.join(root, site_path))
-        except OSError:
-            found.damaged.add(site_path)
-            continue
-        if info.st_size == size and info.st_mtime_ns <= stamp:
-            found.files[site_path] = size
-            found.inodes[site_path] = info.st_ino
-        else:
-            found.damaged.add(site_path)
+    try:
+        with _folder(output) as (root, folder):
+            for site_path, size in listed.items():
+                try:
+                    info = os.stat(root + site_path, dir_fd=folder)
+                except OSError:
+                    found.damaged.add(site_path)
+                    continue
+                if info.st_size == size and info.st_mtime_ns <= stamp:
+                    found.files[site_path] = size
+                    found.inodes[site_path] = info.st_ino
+                else:
+                    found.damaged.add(site_path)
+    except OSError:
+        return None
     return found
+
+
+@contextmanager
+def _folder(output: Path) -> Iterator[tuple[str, int | None]]:
+    """What to prefix a site path with and the folder to stat it in: relative to an open
+    folder where the system offers it, which saves the kernel walking the whole path every time."""
+    if os.stat not in os.supports_dir_fd:
+        yield str(output) + os.sep, None
+        return
+    folder = os.open(output, os.O_RDONLY)
+    try:
+        yield "", folder
+    finally:
+        os.close(folder)
 
 
 def _inside(site_path: str) -> bool:

@@ -56,17 +56,17 @@ class SlugBook:
     def __init__(self, make: Any = slugify) -> None:
         self._make = make
         self._taken: dict[str, str] = {}
-        self._given: dict[str, str] = {}
+        self.given: dict[str, str] = {}  # name → its slug
 
     def __call__(self, name: str) -> str:
-        if name in self._given:
-            return self._given[name]
+        if name in self.given:
+            return self.given[name]
         slug = str(self._make(name)) or slugify(name)
         slug = slugify(slug) if not _SAFE_ID.fullmatch(slug) else slug
         if self._taken.get(slug, name) != name:
             slug = f"{slug}-{stable_hash(name, length=6)}"
         self._taken[slug] = name
-        self._given[name] = slug
+        self.given[name] = slug
         return slug
 
 
@@ -114,10 +114,19 @@ class EventView:
     day: str | None
     month: str
     actors: list[ActorView]
-    sources: list[SourceView]
+    article_slugs: tuple[str, ...]  # of its sources, in their order
     type_slug: str
     digest: str = ""  # everything a page can show of it, see depends.stamp_views
     _summary_html: Markup | None = None
+    _sources: list[SourceView] | None = None
+
+    @property
+    def sources(self) -> list[SourceView]:
+        """The sources as pages show them, made when a page first shows them: a rebuild shows few events."""
+        if self._sources is None:
+            self._sources = [SourceView(slug, s.title, safe_url(s.url), s.outlet, s.published, s.quote)
+                             for s, slug in zip(self.event.sources, self.article_slugs)]
+        return self._sources
 
     @property
     def summary_html(self) -> Markup:
@@ -163,6 +172,7 @@ class SiteModel:
     pairs: dict[tuple[str, str], list[EventView]]
     build_date: str | None
     type_slugs: dict[str, str]
+    event_slugs: frozenset[str] = frozenset()  # of every event shown, each with a page
 
 
 def registry_actors(registry: Any) -> dict[str, Actor]:
@@ -195,6 +205,7 @@ def build_model(events: Sequence[Event], registry: Any, articles: Sequence[Artic
     records = {ref.name: record_of(ref.name) for e in events if not e.hidden for ref in e.actors}
     hidden_names = {name for name, actor in records.items() if actor is not None and actor.hidden}
     actor_slug, article_slug, type_slug = SlugBook(_actor_slugger()), SlugBook(file_id), SlugBook()
+    article_slugs = article_slug.given  # looked up first: an article is a source of many events
     event_slugs = SlugBook(file_id)
     actors: dict[str, ActorView] = {}
     article_records = {a.id: a for a in articles}
@@ -221,24 +232,21 @@ def build_model(events: Sequence[Event], registry: Any, articles: Sequence[Artic
                 view = ActorView(ref.name, record.kind if record else ref.kind, actor_slug(ref.name), record)
                 actors[ref.name] = view
             chips.append(view)
-        sources = [
-            SourceView(article_slug(s.article), s.title, safe_url(s.url), s.outlet, s.published, s.quote)
-            for s in event.sources
-        ]
-        ev = EventView(event, event_slugs(event.id), *facts, chips, sources, type_slug(event.type or "other"))
+        slugs = tuple([article_slugs.get(s.article) or article_slug(s.article) for s in event.sources])
+        ev = EventView(event, event_slugs(event.id), *facts, chips, slugs, type_slug(event.type or "other"))
         out.append(ev)
         for actor in chips:
             actor.events.append(ev)
-        for source in event.sources:
-            slug = article_slug(source.article)
-            if slug not in views:
+        for source, slug in zip(event.sources, slugs):
+            article = views.get(slug)
+            if article is None:
                 record = article_records.get(source.article)
-                views[slug] = ArticleView(
+                article = views[slug] = ArticleView(
                     slug, record.title if record else source.title,
                     safe_url(record.url if record else source.url), record.outlet if record else source.outlet,
                     record.published.isoformat() if record and record.published else source.published)
-            if not views[slug].events or views[slug].events[-1] is not ev:
-                views[slug].events.append(ev)
+            if not article.events or article.events[-1] is not ev:
+                article.events.append(ev)
 
     by_month: dict[str, list[EventView]] = defaultdict(list)
     by_type: dict[str, list[EventView]] = defaultdict(list)
@@ -250,7 +258,7 @@ def build_model(events: Sequence[Event], registry: Any, articles: Sequence[Artic
         events=out, actors=dict(sorted(actors.items())), by_month=dict(by_month),
         by_type=dict(sorted(by_type.items())), articles=dict(sorted(views.items())), pairs=pairs,
         build_date=build_date or _newest_date(articles, out),
-        type_slugs={t: type_slug(t) for t in sorted(by_type)},
+        type_slugs={t: type_slug(t) for t in sorted(by_type)}, event_slugs=frozenset(ev.slug for ev in out),
     )
 
 

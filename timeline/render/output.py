@@ -11,30 +11,33 @@ entry, a write allocates an inode and data. Files are never changed in place,
 so a link shared by the live site and the staging folder can never let one
 alter the other.
 
-The swapped-out site is kept as the spare folder (``.output-spare``), holding
-only the files it shares with the new live site, and becomes the next
-staging folder: a file already there as the live site's own (the same inode)
-is kept, so a rebuild links only what changed since the last one, and no
-folder is made or removed (some file systems spend milliseconds on each).
+The swapped-out site is kept as the spare folder (``.output-spare``) and
+becomes the next staging folder (see ``spare``): a file already there as the
+live site's own (the same inode) is kept, so a rebuild links only what
+changed since the last one, and no folder is made or removed (some file
+systems spend milliseconds on each).
 """
 
 from __future__ import annotations
 
 import bisect
 import json
+import mmap
 import multiprocessing
 import os
 import posixpath
 import shutil
 import tempfile
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Sequence, TypeVar
 
 from ..errors import TimelineError
-from .diskops import exchange, remove_leftovers, write_new
+from .diskops import exchange, remove_leftovers, scan, write_new, write_parts
 from .manifest import MANIFEST, MANIFEST_FORMAT, Manifest, read_manifest
+from .spare import SpareFolder
 
 __all__ = ["MANIFEST", "Manifest", "SiteWriter", "read_manifest", "relative_root"]
+T = TypeVar("T")
 
 
 class SiteWriter:
@@ -46,7 +49,8 @@ class SiteWriter:
     counts that must add up across processes live in shared memory.
     """
 
-    def __init__(self, output: Path, previous: Manifest | None = None, scope: str | None = None) -> None:
+    def __init__(self, output: Path, previous: Manifest | None = None, scope: str | None = None,
+                 spare: SpareFolder | None = None) -> None:
         self.output = output
         self.previous = previous
         self._live = str(previous.root) if previous is not None else ""
@@ -58,13 +62,16 @@ class SiteWriter:
         self._inputs_before = previous.inputs if same and previous else {}
         self._sizes_before = previous.sizes if same and previous else {}
         self._rows_before = previous.rows if same and previous else {}
+        self._groups_before = previous.groups if same and previous else {}
+        self.groups: dict[str, int] = {}  # digest of a listing's inputs → its pages, for the next build
         self.inputs: dict[str, str] = {}  # site path → digest of its inputs, for the next build
         self.sizes: dict[str, int] = {}  # event digest → listing entry bytes, for the next build
         self.rows: dict[str, list[str]] = {}  # export rows → digests of their events, for the next build
         output.parent.mkdir(parents=True, exist_ok=True)
         remove_leftovers(output)
         self.spare = output.with_name(f".{output.name}-spare")
-        self.root, self._kept, self._folders = _staging(output, self.spare)
+        self._spare = spare or SpareFolder(output, previous)
+        self.root, self._kept, self._folders = _staging(output, self._spare)
         self._root = str(self.root)
         self.pages = 0  # HTML documents written, the figure the build reports
         self.files: dict[str, int] = {}  # every file staged, with its size: the manifest's list
@@ -130,10 +137,35 @@ class SiteWriter:
         self._written(site_path, size, True)
         return True
 
+    def reuse_group(self, inputs: str, paths: Callable[[int], list[str]], entries: Sequence[str] = ()) -> bool:
+        """Link all pages of a listing whose inputs as a whole are those of the live site's; False if not done.
+
+        ``paths`` names the pages of a listing of so many pages, ``entries``
+        are the digests of the events whose listing entry sizes it measured.
+        """
+        count = self._groups_before.get(inputs)
+        if count is None or self.previous is None:
+            return False
+        names, before, files = paths(count), self._inputs_before, self.previous.files
+        sizes = {key: self.sizes.get(key) or self._sizes_before.get(key) for key in entries}
+        if (len(names) != count or not all(p in before and p in files for p in names) or None in sizes.values()
+                or not all(self._link_live(p) for p in names)):
+            return False
+        self.groups[inputs] = count
+        self.sizes.update(sizes)  # type: ignore[arg-type]
+        for site_path in names:
+            self.inputs[site_path] = before[site_path]
+            self._written(site_path, files[site_path], True)
+        return True
+
+    def note_group(self, inputs: str, count: int) -> None:
+        if self.scope is not None:
+            self.groups[inputs] = count
+
     def _link_live(self, site_path: str) -> bool:
         """Stage the live site's own file at ``site_path``; False when that cannot be done."""
-        target = self._target(site_path)
         if self._kept.get(site_path) != self._live_inodes.get(site_path, -1):
+            target = self._target(site_path)
             source = os.path.join(self._live, site_path)
             try:
                 try:
@@ -165,15 +197,50 @@ class SiteWriter:
         """What the live site's manifest says its export rows ``name`` show, within the same scope."""
         return self._rows_before.get(name, [])
 
-    def live_text(self, site_path: str) -> str | None:
-        """The live site's file, when it is as that site wrote it."""
+    def read_live(self, site_path: str, read: Callable[[mmap.mmap], T]) -> T | None:
+        """What ``read`` makes of the live site's file, mapped into memory, when it is as that site wrote it."""
         if self.previous is None or site_path not in self.previous.files:
             return None
         try:
-            with open(os.path.join(self._live, site_path), encoding="utf-8", newline="") as handle:
-                return handle.read()
-        except (OSError, UnicodeDecodeError):
+            with open(os.path.join(self._live, site_path), "rb") as handle:
+                with mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data:
+                    return read(data)
+        except (OSError, ValueError):  # gone, or empty: nothing to map
             return None
+
+    def write_parts(self, site_path: str, parts: list[bytes | tuple[int, int]]) -> None:
+        """Write a file made of bytes and of ranges (start, end) of the live site's file at ``site_path``.
+
+        The ranges are copied by the file system. A file that comes out as the live one is linked.
+        """
+        size = sum(len(p) if isinstance(p, bytes) else p[1] - p[0] for p in parts)
+        same = self._same_parts(site_path, parts, size)
+        linked = same and self._link_live(site_path)
+        if not linked:
+            self._kept.pop(site_path, None)
+            self.linked.discard(site_path)
+            write_parts(self._target(site_path), parts, os.path.join(self._live, site_path))
+        self._written(site_path, size, linked)
+
+    def _same_parts(self, site_path: str, parts: list[bytes | tuple[int, int]], size: int) -> bool:
+        previous = self.previous
+        if previous is None or previous.files.get(site_path) != size:
+            return False
+        at = 0
+        try:
+            with open(os.path.join(self._live, site_path), "rb") as handle:
+                for part in parts:
+                    if isinstance(part, bytes):
+                        if os.pread(handle.fileno(), len(part), at) != part:
+                            return False
+                        at += len(part)
+                    elif part[0] != at:  # a range of the live file is itself only in its own place
+                        return False
+                    else:
+                        at = part[1]
+        except OSError:
+            return False
+        return True
 
     def write_bytes(self, site_path: str, data: bytes) -> None:
         linked = self._same_as_live(site_path, data) and self._link_live(site_path)
@@ -212,6 +279,7 @@ class SiteWriter:
         previous = self.previous
         if previous is None or not previous.intact_under(prefix):
             return False
+        self._spare.settle(prefix)
         if self._live_paths is None:
             self._live_paths = sorted(previous.files)  # searched by prefix, once per shard
         start = bisect.bisect_left(self._live_paths, prefix)
@@ -225,6 +293,7 @@ class SiteWriter:
 
     def discard(self, prefix: str) -> None:
         """Remove everything staged under ``prefix`` (``pagefind/``), folders too."""
+        self._spare.settle(prefix)
         self.clear(prefix)
         folder = os.path.join(self._root, prefix.rstrip("/"))
         shutil.rmtree(folder, ignore_errors=True)
@@ -232,6 +301,7 @@ class SiteWriter:
 
     def clear(self, prefix: str) -> None:
         """Remove the files staged under ``prefix``, keeping its folders for the next writer."""
+        self._spare.settle(prefix)
         for book in (self.files, self._kept):
             for site_path in [p for p in book if p.startswith(prefix)]:
                 del book[site_path]
@@ -243,7 +313,8 @@ class SiteWriter:
 
     def adopt(self, prefix: str) -> None:
         """Note the files another program wrote under ``prefix`` (Pagefind's bundles)."""
-        found = _scan(os.path.join(self._root, prefix), sizes=True)[0]
+        self._spare.settle(prefix)
+        found = scan(os.path.join(self._root, prefix), sizes=True)[0]
         self.files.update({prefix + path: size for path, (size, _) in found.items()})
 
     def same_as_previous(self, site_paths: list[str]) -> bool:
@@ -253,13 +324,14 @@ class SiteWriter:
     def commit(self, digest: str, search: str | None, shards: list[str]) -> None:
         """Write the manifest, then put the staged site in place of the output folder.
 
-        The site it replaces becomes the spare folder, keeping only the files the new site shares.
+        The site it replaces becomes the spare folder.
         """
+        self._spare.settle()
         self._clear_stale()
         manifest = {"format": MANIFEST_FORMAT, "digest": digest, "search": search, "shards": shards,
                     "pages": self.pages, "scope": self.scope, "files": dict(sorted(self.files.items())),
                     "inputs": dict(sorted(self.inputs.items())), "sizes": dict(sorted(self.sizes.items())),
-                    "rows": self.rows}
+                    "rows": self.rows, "groups": dict(sorted(self.groups.items()))}
         write_new(os.path.join(self._root, MANIFEST), json.dumps(manifest, separators=(",", ":")).encode("utf-8"))
         # mkdtemp creates 0700 folders; a published site must be readable by the web server.
         os.chmod(self.root, 0o755)
@@ -278,10 +350,7 @@ class SiteWriter:
         if old != self.spare:
             shutil.rmtree(self.spare, ignore_errors=True)
             os.replace(old, self.spare)
-        # What the new site does not share is removed; the folders stay for the next build.
-        for site_path in _scan(str(self.spare))[0]:
-            if site_path not in self.linked:
-                os.unlink(os.path.join(self.spare, site_path))
+        # What the new site does not share is removed by the next build (see ``spare``).
 
     def _clear_stale(self) -> None:
         """Remove what the staging folder held before this build and the new site does not have."""
@@ -306,42 +375,18 @@ class SiteWriter:
             shutil.rmtree(self.root, ignore_errors=True)
 
 
-def _staging(output: Path, spare: Path) -> tuple[Path, dict[str, int], set[str]]:
+def _staging(output: Path, spare: SpareFolder | None) -> tuple[Path, dict[str, int], set[str]]:
     """The folder to stage the site in: the spare folder when there is one, else a new one.
 
-    Returns it with the inode of every file it holds and its folders.
+    Returns it with the inode of every file it keeps and its folders.
     """
-    if spare.is_dir() and not spare.is_symlink():
-        try:
-            files, folders = _scan(str(spare))
-            return spare, {path: inode for path, (_, inode) in files.items()}, folders
-        except OSError:
-            shutil.rmtree(spare, ignore_errors=True)
+    found = spare.ready() if spare is not None else None
+    if spare is not None and found is not None:
+        return spare.path, *found
     # Beside the output, on the same file system, so the final rename is atomic
     # and files can be linked; the pid lets a later build remove it if we die.
     root = Path(tempfile.mkdtemp(prefix=f".{output.name}-new-{os.getpid()}-", dir=output.parent))
     return root, {}, {str(root)}
-
-
-def _scan(root: str, *, sizes: bool = False) -> tuple[dict[str, tuple[int, int]], set[str]]:
-    """Every file under ``root`` by its path there, with its size (0 unless ``sizes``) and inode; every folder.
-
-    Sizes cost a ``stat`` each; inodes come with the folder listing.
-    """
-    files: dict[str, tuple[int, int]] = {}
-    folders = {root}
-    pending = [("", root)]
-    while pending:
-        prefix, folder = pending.pop()
-        with os.scandir(folder) as entries:
-            for entry in entries:
-                if entry.is_dir(follow_symlinks=False):
-                    folders.add(entry.path)
-                    pending.append((prefix + entry.name + "/", entry.path))
-                else:
-                    size = entry.stat(follow_symlinks=False).st_size if sizes else 0
-                    files[prefix + entry.name] = (size, entry.inode())
-    return files, folders
 
 
 def relative_root(site_path: str) -> str:

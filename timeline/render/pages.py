@@ -14,6 +14,7 @@ from typing import Any, Callable, Collection, Iterable
 from ..config import Config
 from ..data import load_data
 from .charts import Chart
+from .depends import digest
 from .dates import month_label
 from .model import ActorView, ArticleView, EventView, SiteModel, SourceView, file_id, pair_url
 from .sanitize import json_for_script, plain_text
@@ -31,6 +32,7 @@ def ordered(events: list[EventView], cfg: Config) -> list[EventView]:
 
 
 EVENT_BATCH = 500  # event pages per task: small enough to share out evenly, big enough to be cheap to hand out
+EVENT_GROUP = 50  # event pages taken as a whole from the live site: an edit reaches one or two groups
 
 
 def render_pages(r: Renderer, model: SiteModel, cfg: Config) -> None:
@@ -83,7 +85,8 @@ def page_tasks(r: Renderer, model: SiteModel, cfg: Config, staged: Collection[in
     def events(start: int) -> Callable[[], None]:
         def run() -> None:
             end = min(start + EVENT_BATCH, len(model.events))
-            event_pages(r, model, cfg, [i for i in range(start, end) if i not in staged])
+            for first in range(start, end, EVENT_GROUP):
+                event_group(r, model, cfg, first, min(first + EVENT_GROUP, end), staged)
         return run
 
     def small() -> None:
@@ -99,11 +102,32 @@ def page_tasks(r: Renderer, model: SiteModel, cfg: Config, staged: Collection[in
             + [events(i) for i in range(0, len(model.events), EVENT_BATCH)] + [small])
 
 
+def event_group(r: Renderer, model: SiteModel, cfg: Config, first: int, end: int, staged: Collection[int]) -> None:
+    """The pages of the events from ``first`` to ``end``, linked as a whole from the live site
+    when none of those events and neither neighbour changed; ``staged`` ones are made already."""
+    events = model.events
+    paths = [path for ev in events[first:end] for path in (ev.url, *redirects(ev, model.event_slugs))]
+    whole = digest("event.html", first == 0, end == len(events), paths,
+                   [ev.digest for ev in events[max(0, first - 1):end + 1]])
+    made = [i for i in range(first, end) if i in staged]
+    if not made and r.writer.reuse_group(whole, lambda count: paths):
+        return
+    event_pages(r, model, cfg, [i for i in range(first, end) if i not in staged])
+    r.writer.note_group(whole, len(paths))
+
+
+def redirects(ev: EventView, live: Collection[str]) -> list[str]:
+    """The pages that send an event's old addresses to it: an old id never shadows a live event's page."""
+    if not ev.event.aliases:
+        return []
+    return [f"events/{old}.html" for old in (file_id(alias) for alias in sorted(set(ev.event.aliases)))
+            if old not in live]
+
+
 def event_pages(r: Renderer, model: SiteModel, cfg: Config, indexes: Iterable[int]) -> None:
     """The pages of the events at ``indexes`` in ``model.events``, with their old addresses."""
-    live = {ev.slug for ev in model.events}  # an old id never shadows a live event's page
     for index in indexes:
-        event_page(r, model, cfg, model.events[index], index, live)
+        event_page(r, model, cfg, model.events[index], index, model.event_slugs)
 
 
 def search_options(model: SiteModel) -> dict[str, list[str]]:
@@ -198,14 +222,13 @@ def why_this_date(ev: EventView) -> dict[str, Any]:
             "value": evidence.value, "rule": evidence.rule, "explanation": explain_rule(evidence.rule)}
 
 
-def event_page(r: Renderer, model: SiteModel, cfg: Config, ev: EventView, index: int, live: set[str]) -> None:
+def event_page(r: Renderer, model: SiteModel, cfg: Config, ev: EventView, index: int,
+               live: Collection[str]) -> None:
     events = model.events
     prev_ev = events[index - 1] if index else None
     next_ev = events[index + 1] if index + 1 < len(events) else None
-    for alias in sorted(set(ev.event.aliases)):
-        old = file_id(alias)
-        if old not in live:
-            r.page("redirect.html", f"events/{old}.html", target=ev, deps=(ev.slug, ev.event.title))
+    for path in redirects(ev, live):
+        r.page("redirect.html", path, target=ev, deps=(ev.slug, ev.event.title))
     # The rest of the page follows from the event: its digest stands for all of it.
     shown = (ev.digest, prev_ev and (prev_ev.slug, prev_ev.event.title),
              next_ev and (next_ev.slug, next_ev.event.title))

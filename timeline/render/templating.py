@@ -7,16 +7,18 @@ file of the same name, everything else falls through to ``site_templates/``.
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
 import jinja2
+import jinja2.bccache
 from markupsafe import Markup
 
 from ..config import Config
 from .dates import month_label
-from .depends import digest
+from .depends import code_digest, digest
 from .model import EventView
 from .output import SiteWriter, relative_root
 
@@ -38,10 +40,44 @@ def template_dirs(cfg: Config) -> list[Path]:
     return dirs + [PROJECT_TEMPLATES]
 
 
+class TemplateCode(jinja2.FileSystemBytecodeCache):
+    """Compiled templates under the cache folder: compiling them all again costs a rebuild tens of ms.
+
+    Jinja checks an entry against its template's source; the folder's name
+    adds this code and Jinja's version, which decide how a source compiles. A
+    damaged or unreadable entry is compiled again, one that cannot be written is left out.
+    """
+
+    def __init__(self, cache: Path) -> None:
+        key = digest(code_digest(), jinja2.__version__)
+        folder = cache / "templates" / key
+        try:
+            if not folder.is_dir():
+                for old in (cache / "templates").glob("*"):
+                    shutil.rmtree(old, ignore_errors=True)  # compiled by other code: never read again
+                folder.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            pass
+        super().__init__(str(folder))
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except Exception:  # noqa: BLE001 - whatever a damaged file raises, the template compiles again
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass
+
+
 def make_environment(cfg: Config) -> jinja2.Environment:
     loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(d)) for d in template_dirs(cfg)])
     env = jinja2.Environment(
         loader=loader,
+        bytecode_cache=TemplateCode(cfg.paths.cache) if cfg.paths.cache else None,
         autoescape=True,  # every template, HTML and XML alike: article text is untrusted
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -212,8 +248,16 @@ class Renderer:
         shows of ``context`` besides its events and pager, ``first_only`` what
         only the first page shows.
         """
+        digests = [ev.digest for ev in events]
+        # All the pages show, as a whole: when the live site's were made from it, none is looked at.
+        whole = None if deps is None else digest(template, base, full, self.site["page_size"], deps, first_only, digests)
+        if whole is not None and self.writer.reuse_group(whole, lambda count: page_names(base, count),
+                                                         digests if full else ()):
+            return page_names(base, self.writer.groups[whole])
         if full:
             chunks = paginate(events, self.site["page_size"], LISTING_BYTES, self.item_size)
+        elif len(events) <= self.site["page_size"]:
+            chunks = [list(events)]  # most actors, pairs and sources: one page, whatever their months
         else:
             chunks = paginate(events, self.site["page_size"], 10**12)
         names = page_names(base, len(chunks))
@@ -233,6 +277,8 @@ class Renderer:
             if inputs is None or not self.reused(template, name, inputs):
                 self._render(template, name, relative_root(name),
                              dict(context, groups=group_by_month(chunk), pager=pager))
+        if whole is not None:
+            self.writer.note_group(whole, len(names))
         return names
 
 
