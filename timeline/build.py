@@ -34,7 +34,7 @@ def _build(cfg: Config, *, clean: bool, jobs: int | None) -> BuildSummary:
     with parse_ahead(cache, cfg, jobs) as ahead:
         from .merge import merge
         from .remerge import extraction_tokens
-        from .render import render_site
+        from .render import read_live_site, render_site
         from .resolve import ready_lookups, resolve_actors
         from .sources import read_sources
         from .store.events import load_events, save_events
@@ -51,6 +51,8 @@ def _build(cfg: Config, *, clean: bool, jobs: int | None) -> BuildSummary:
                 ready_lookups()
         with timer("merge"):
             store, store_problems = load_events(cfg.paths.store, cfg.paths.cache)
+        with timer("render"):
+            live = read_live_site(cfg, clean=clean)
         with timer("extract"):
             extractions = extracting.finish()
     with timer("resolve"):
@@ -66,7 +68,7 @@ def _build(cfg: Config, *, clean: bool, jobs: int | None) -> BuildSummary:
         if not any(p.severity == "error" for p in registry_problems):
             save_registry(cfg.paths.registry, registry)
     with timer("render"):
-        pages = render_site(merged.events, registry, articles, cfg, clean=clean)
+        pages = render_site(merged.events, registry, articles, cfg, clean=clean, live=live)
     all_problems = tuple(problems) + tuple(registry_problems) + tuple(store_problems)
     for extraction in extractions:
         all_problems += tuple(Problem(extraction.article.path, w, severity="warning") for w in extraction.warnings)

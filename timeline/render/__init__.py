@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import logging
 import os
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Sequence
 
@@ -42,20 +43,39 @@ log = logging.getLogger("timeline")
 ASSETS = ("style.css", "filter.js", "search.js")
 
 
+@dataclass(frozen=True)
+class LiveSite:
+    """What rendering reads besides the events: the digest of the code, templates and
+    settings every page shows, and the live site's manifest (None: render everything)."""
+
+    shared: str
+    previous: Manifest | None
+
+
+def read_live_site(cfg: Config, *, clean: bool = False) -> LiveSite:
+    """``LiveSite`` as it is now; the build reads it ahead, while it waits for a parse.
+
+    ``clean`` leaves the manifest unread, so that every file is rendered and written.
+    """
+    with paused_gc():  # the manifest lives to the end of rendering
+        return LiveSite(shared_inputs(cfg, template_dirs(cfg)), None if clean else read_manifest(cfg.paths.output))
+
+
 def render_site(events: Sequence[Event], registry: Any, articles: Sequence[Article], cfg: Config,
-                *, search: bool = True, clean: bool = False) -> int:
+                *, search: bool = True, clean: bool = False, live: LiveSite | None = None) -> int:
     """Render the whole site into ``cfg.paths.output``; returns the number of HTML pages written.
 
     ``search=False`` skips the Pagefind run (benchmarks and quick tests);
-    ``clean`` renders and writes every file even when the live site is current.
+    ``clean`` renders and writes every file even when the live site is current;
+    ``live``: ``read_live_site`` read ahead with the same ``clean`` (read now when None).
     """
-    # What follows allocates the model and the manifest, which live to the end and form few cycles.
+    live = live or read_live_site(cfg, clean=clean)
+    shared, previous = live.shared, live.previous
+    # What follows allocates the model, which lives to the end and forms few cycles.
     with paused_gc():
-        shared = shared_inputs(cfg, template_dirs(cfg))
         records = [record_digest(event) for event in events]
         digest = site_digest(shared, records, registry, articles, cfg,
                              search=search_settings(cfg.language) if search else None)
-        previous = None if clean else read_manifest(cfg.paths.output)
         if previous is not None and previous.digest == digest and previous.intact:
             log.info("render: site unchanged, nothing to write")
             return 0
