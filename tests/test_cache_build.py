@@ -1,6 +1,7 @@
 """The real build, incrementally: nothing changed → nothing parsed, no store or site file rewritten;
 a template changed → the site rendered again, nothing parsed; one article edited → that article
-parsed; --clean → all parsed."""
+parsed, and the store and the site just what building the same input from scratch gives;
+--clean → all parsed."""
 
 from __future__ import annotations
 
@@ -20,6 +21,10 @@ def counts(err: str) -> tuple[int, int]:
     found = re.search(r"\((\d+) parsed, (\d+) from cache\)", err)
     assert found, err
     return int(found.group(1)), int(found.group(2))
+
+
+def files(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
 
 
 def stamps(folder: Path) -> dict[str, int]:
@@ -51,8 +56,20 @@ def test_incremental_rebuilds(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     article = sorted(content.glob("*.md"))[0]
     article.write_text(article.read_text(encoding="utf-8") + "\nOn Monday, officials met again in Geneva.\n",
                        encoding="utf-8")
+    twin = tmp_path / "twin"  # the same input, built from scratch below
+    shutil.copytree(content, twin / "content")
+    shutil.copytree(tmp_path / "templates", twin / "templates")
+    shutil.copy(tmp_path / "config.yaml", twin / "config.yaml")
     assert main(argv) in (0, 1)
-    assert counts(capsys.readouterr().err) == (1, parsed - 1)
+    err = capsys.readouterr().err
+    assert counts(err) == (1, parsed - 1)
+    stages = re.search(r"^time: (.*) \(total", err, re.M)
+    assert stages and [part.split()[0] for part in stages.group(1).split(", ")] == [
+        "read", "extract", "resolve", "merge", "store", "render"]
+    assert main(["build", "--config", str(twin / "config.yaml"), "--jobs", "2", "--clean"]) in (0, 1)
+    capsys.readouterr()
+    for part in ("content", "output"):  # the store, the registry and every file of the site
+        assert files(tmp_path / part) == files(twin / part), part
 
     assert main([*argv, "--clean"]) in (0, 1)
     assert counts(capsys.readouterr().err) == (parsed, 0)

@@ -13,6 +13,8 @@ from .records import BuildSummary, Problem
 
 log = logging.getLogger("timeline")
 
+STAGES = ("read", "extract", "resolve", "merge", "store", "render")
+
 
 def build(cfg: Config, *, clean: bool = False, jobs: int | None = None, wait: float = 0.0) -> BuildSummary:
     """Articles in ``cfg.paths.content`` → store under it → site in ``cfg.paths.output``.
@@ -27,7 +29,7 @@ def build(cfg: Config, *, clean: bool = False, jobs: int | None = None, wait: fl
 def _build(cfg: Config, *, clean: bool, jobs: int | None) -> BuildSummary:
     from .extract import Extracting, extraction_cache, parse_ahead
 
-    timer = _StageTimer()
+    timer = _StageTimer(STAGES)
     cache = extraction_cache(cfg, clean=clean)
     # On a rebuild, a second process readies the pipeline from now on, while
     # this one loads the stages' code and reads the files.
@@ -83,8 +85,10 @@ def _build(cfg: Config, *, clean: bool, jobs: int | None) -> BuildSummary:
 
 
 class _StageTimer:
-    def __init__(self) -> None:
-        self._totals: dict[str, float] = {}
+    """Seconds per stage, summed over a stage's parts, reported in the stages' order."""
+
+    def __init__(self, stages: tuple[str, ...]) -> None:
+        self._totals: dict[str, float] = dict.fromkeys(stages, 0.0)
 
     @contextmanager
     def __call__(self, stage: str) -> Iterator[None]:
