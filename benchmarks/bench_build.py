@@ -266,18 +266,27 @@ def main() -> None:
         rows.append(("no-change rebuild", f"{again['seconds']:.2f} s", f"{again['peak_mb']:.0f} MB",
                      f"{parsed_count(again)}; files written: {len(rewritten)} (target 0)"))
 
-        one = sorted((folder / "content").glob("dev-*.md"))[len(before) % 50]
-        one.write_text(one.read_text(encoding="utf-8") + "\nThe ministry confirmed the figures on Monday .\n",
-                       encoding="utf-8")
-        twin = folder / "twin"  # the same input, to be built from scratch
-        shutil.copytree(folder / "content", twin / "content")
-        shutil.copy(folder / "config.yaml", twin / "config.yaml")
-        before = snapshot(*watched)
-        single = build(folder, args.jobs)
-        written = changed_files(before, snapshot(*watched))
+        # Three rebuilds, each after editing another article: one run is at the mercy of
+        # whatever else the machine does, so the middle one is reported, with all three.
+        dev = sorted((folder / "content").glob("dev-*.md"))
+        singles = []
+        for k, day in enumerate(("Monday", "Tuesday", "Wednesday")):
+            one = dev[(len(before) + 17 * k) % len(dev)]
+            one.write_text(one.read_text(encoding="utf-8") + f"\nThe ministry confirmed the figures on {day} .\n",
+                           encoding="utf-8")
+            if k == 2:
+                twin = folder / "twin"  # the same input, to be built from scratch
+                shutil.copytree(folder / "content", twin / "content")
+                shutil.copy(folder / "config.yaml", twin / "config.yaml")
+            before = snapshot(*watched)
+            run = build(folder, args.jobs)
+            singles.append((run["seconds"], run, changed_files(before, snapshot(*watched))))
+        _, single, written = sorted(singles, key=lambda s: s[0])[1]
         site_files = sum(1 for p in after if "/output/" in p)
-        rows.append(("one-article rebuild", f"{single['seconds']:.2f} s", f"{single['peak_mb']:.0f} MB",
-                     f"{100 * single['seconds'] / full['seconds']:.1f} % of full build (target ≤ 3 %); "
+        runs = ", ".join(f"{s[0]:.2f}" for s in singles)
+        rows.append(("one-article rebuild (middle of 3, each editing another article)", f"{single['seconds']:.2f} s",
+                     f"{single['peak_mb']:.0f} MB",
+                     f"{100 * single['seconds'] / full['seconds']:.1f} % of full build (target ≤ 3 %); runs: {runs} s; "
                      f"{parsed_count(single)}; files written: {len(written)} of {site_files} in the site"))
         build(twin, args.jobs, "--clean")
         differ = [name for part in ("content", "output")
