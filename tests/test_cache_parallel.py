@@ -191,3 +191,24 @@ def test_the_process_readying_the_pipeline_ends_when_the_build_does(tmp_path: Pa
     child.join(timeout=60)
     assert not child.is_alive()
     assert child.exitcode == 0
+
+
+def test_a_pipeline_loaded_here_is_the_one_the_parsing_process_uses(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                    ahead_started: list[int]) -> None:
+    """``serve`` keeps the pipeline loaded: the process a rebuild forks must parse with
+    it, not load its own (a fork keeps addresses, so the vocabulary is the same object)."""
+    from timeline.parse_ahead import ready_here
+
+    def which_vocab(a: Article, doc: object, cfg: Config) -> Extraction:
+        return Extraction(article=a, warnings=(str(id(doc.vocab)),))  # type: ignore[attr-defined]
+
+    monkeypatch.setattr(extract_module, "extract", which_vocab)
+    cfg = make_cfg(tmp_path)
+    articles = [article(n) for n in range(4)]
+    list(extract_module.extract_all(articles, cfg, jobs=2))
+    load_pipeline.cache_clear()  # as in a process that has parsed nothing yet
+    assert ready_here(cfg, which_vocab)
+    [changed] = [e for e in extract_module.extract_all(edited(articles, 2), cfg, jobs=2)
+                 if e.article.id == "a2"]
+    assert ahead_started == [1]
+    assert changed.warnings == (str(id(load_pipeline(cfg.nlp.pipeline).vocab)),)

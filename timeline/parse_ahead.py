@@ -20,6 +20,7 @@ import logging
 import multiprocessing
 from typing import TYPE_CHECKING, Callable, Iterator, Sequence
 
+from .errors import ConfigError
 from .parallel import WARM_UP, ExtractFn, serial, worker_init
 from .records import Article, Extraction
 
@@ -110,3 +111,20 @@ def _child(receive: "Connection", send: "Connection", parents: tuple["Connection
         log.debug("parse ahead failed", exc_info=True)
     finally:
         send.close()
+
+
+def ready_here(cfg: "Config", extract: ExtractFn) -> bool:
+    """Load the pipeline and build the extraction's tables in this process, for a process
+    that builds again and again (``serve``): the process a rebuild forks to parse (and
+    the pool's workers) then start with them, and a changed article is parsed at once.
+
+    False when the pipeline cannot be loaded; the next build says why.
+    """
+    from .nlp import load_pipeline
+
+    try:
+        nlp = load_pipeline(cfg.nlp.pipeline)
+    except ConfigError:
+        return False
+    list(serial([WARM_UP], nlp, cfg, extract))
+    return True

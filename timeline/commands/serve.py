@@ -31,6 +31,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 def run(args: argparse.Namespace) -> int:
     from ..build import build
     from ..cli import config_from_args
+    from ..extract import extract
+    from ..parse_ahead import ready_here
     from ..report import print_summary
     from ..serving import LiveSite, make_server, watch, watched_files
 
@@ -49,6 +51,8 @@ def run(args: argparse.Namespace) -> int:
         site.rebuilt()
 
     rebuild(clean=args.clean)
+    # Before the watch starts, so that no rebuild forks while the pipeline is half loaded.
+    ready_here(cfg, extract)
     cfg.paths.output.mkdir(parents=True, exist_ok=True)
     server = make_server(site, args.host, args.port)
     stop = threading.Event()
