@@ -19,8 +19,10 @@ STAGES = ("read", "extract", "resolve", "merge", "store", "render")
 def build(cfg: Config, *, clean: bool = False, jobs: int | None = None, wait: float = 0.0) -> BuildSummary:
     """Articles in ``cfg.paths.content`` → store under it → site in ``cfg.paths.output``.
 
-    ``clean`` ignores the extraction cache; ``jobs`` parse processes (default
-    ``build.jobs``); ``wait`` seconds for another build of the same content to end.
+    ``clean`` ignores what earlier builds kept (readings, extractions, the last
+    resolution and merge, the live site) and renders every page; ``jobs`` parse
+    processes (default ``build.jobs``); ``wait`` seconds for another build of the
+    same content to end.
     """
     with build_lock(cfg.paths.content, wait=wait):
         return _build(cfg, clean=clean, jobs=jobs)
@@ -31,6 +33,7 @@ def _build(cfg: Config, *, clean: bool, jobs: int | None) -> BuildSummary:
 
     timer = _StageTimer(STAGES)
     cache = extraction_cache(cfg, clean=clean)
+    kept = None if clean else cfg.paths.cache  # what resolving remembers, and the registry as read
     # On a rebuild, a second process readies the pipeline from now on, while
     # this one loads the stages' code and reads the files.
     with parse_ahead(cache, cfg, jobs) as ahead:
@@ -48,7 +51,7 @@ def _build(cfg: Config, *, clean: bool, jobs: int | None) -> BuildSummary:
             extracting = Extracting(articles, cfg, cache=cache, jobs=jobs, ahead=ahead)
         # Read while the articles that missed the cache are parsed in the other process.
         with timer("resolve"):
-            registry, registry_problems = load_registry(cfg.paths.registry, cfg.paths.cache)
+            registry, registry_problems = load_registry(cfg.paths.registry, kept)
             if extracting.parsing_elsewhere:
                 ready_lookups()
         with timer("merge"):
@@ -58,8 +61,7 @@ def _build(cfg: Config, *, clean: bool, jobs: int | None) -> BuildSummary:
         with timer("extract"):
             extractions = extracting.finish()
     with timer("resolve"):
-        registry, happenings = resolve_actors(registry, extractions, cache=cfg.paths.cache,
-                                              environment=cache.environment)
+        registry, happenings = resolve_actors(registry, extractions, cache=kept, environment=cache.environment)
     with timer("merge"):
         merged = merge(store, happenings, articles, cache=cfg.paths.cache, clean=clean,
                        tokens=extraction_tokens(extractions, cache.environment))
