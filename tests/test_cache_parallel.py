@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from contextlib import nullcontext
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 
@@ -212,3 +213,27 @@ def test_a_pipeline_loaded_here_is_the_one_the_parsing_process_uses(tmp_path: Pa
                  if e.article.id == "a2"]
     assert ahead_started == [1]
     assert changed.warnings == (str(id(load_pipeline(cfg.nlp.pipeline).vocab)),)
+
+
+def test_handing_over_many_long_articles_does_not_wait_for_the_pipeline(tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """The child reads the articles only once its pipeline is ready; a batch bigger than
+    the pipe must not hold this process up meanwhile (it has the cache to decode)."""
+    import threading
+
+    from timeline import parse_ahead
+
+    def stuck(*args: object) -> Iterator[Extraction]:
+        threading.Event().wait(60)  # a pipeline that takes its time to get ready
+        return iter(())
+
+    monkeypatch.setattr(parse_ahead, "serial", stuck)
+    ahead = ParseAhead(make_cfg(tmp_path), summarise)
+    try:
+        long = [article(n, text="Joe Biden spoke to Vladimir Putin on Saturday. " * 2000) for n in range(8)]
+        handing = threading.Thread(target=ahead.submit, args=(long,), daemon=True)
+        handing.start()
+        handing.join(timeout=30)
+        assert not handing.is_alive()  # returned while the child has not read a byte
+    finally:
+        ahead.close()

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import threading
 from typing import TYPE_CHECKING, Callable, Iterator, Sequence
 
 from .errors import ConfigError
@@ -44,6 +45,7 @@ class ParseAhead:
                                       daemon=True)
         self._child.start()
         self._submitted: list[Article] = []
+        self._sender: threading.Thread | None = None
         send_results.close()
         receive_articles.close()
 
@@ -60,11 +62,20 @@ class ParseAhead:
         return others > 0 and 0 < misses <= max(1, cfg.nlp.batch_size)
 
     def submit(self, articles: Sequence[Article]) -> None:
-        """Hand ``articles`` over to be parsed; ``results`` then gives their extractions."""
+        """Hand ``articles`` over to be parsed; ``results`` then gives their extractions.
+
+        Sent from a thread: the child reads them only once its pipeline is loaded,
+        and a batch of long articles fills the pipe long before, which would hold
+        this process up for as long.
+        """
         self._submitted = list(articles)
+        self._sender = threading.Thread(target=self._send, args=(self._submitted,), daemon=True)
+        self._sender.start()
+
+    def _send(self, articles: list[Article]) -> None:
         try:
-            self._articles.send(self._submitted)
-        except OSError:
+            self._articles.send(articles)
+        except (OSError, ValueError):  # the child ended, or the pipe was closed: parsed here
             log.debug("parse ahead ended before its articles were sent; they are parsed here")
 
     def results(self, rest: Callable[[list[Article]], Iterator[Extraction]]) -> Iterator[Extraction]:
@@ -83,11 +94,13 @@ class ParseAhead:
             yield from rest(articles[done:])
 
     def close(self) -> None:
-        self._articles.close()
-        self._results.close()
         if self._child.is_alive():
             self._child.kill()
         self._child.join()
+        if self._sender is not None:
+            self._sender.join()  # the pipe broke with the child: the send has ended
+        self._articles.close()
+        self._results.close()
 
 
 def _child(receive: "Connection", send: "Connection", parents: tuple["Connection", ...], cfg: "Config",
