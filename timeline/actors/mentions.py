@@ -16,6 +16,7 @@ from .institutions import find_institutions, positions
 from .names import clean_surface, fold, name_key
 from .particles import is_particle_surname, surname_of
 from .roles import role_of, title_length
+from .shape import load_shape, name_span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -156,7 +157,13 @@ def _strip(ent: "Span", gaz: Gazetteer) -> tuple["Span | None", int]:
             return None, 0
     if start >= end:
         return None, 0
-    return doc[start + lead:end], lead
+    name = name_span(doc[start + lead:end], lambda owner: _named_alone(doc, owner, gaz))
+    return name, lead if name is not None else 0
+
+
+def _named_alone(doc: "Doc", text: str, gaz: Gazetteer) -> bool:
+    key = fold(text)
+    return gaz.lookup(text) is not None or any(fold(e.text) == key for e in doc.ents)
 
 
 def _known(span: "Span", text: str, entry: Entry) -> _Found | None:
@@ -337,7 +344,8 @@ def _initials(name: str) -> str:
 
 def _strip_suffix(name: str, gaz: Gazetteer) -> str:
     words = name.replace(",", " ,").split()
-    while len(words) > 1 and (words[-1] in gaz.org_suffixes or words[-1] == ","):
+    joins = load_shape().connectives  # "JPMorgan Chase & Co.": the "&" goes with the "Co."
+    while len(words) > 1 and (words[-1] in gaz.org_suffixes or words[-1].lower() in joins):
         words.pop()
     return " ".join(words).replace(" ,", ",")
 

@@ -17,6 +17,8 @@ _TRANSLIT = re.compile(r"(?:yy|iy|ij|yi|ii)\b")
 _SPACED_DASH = re.compile(r"(?<=\w) - (?=\w)")
 _SPACED_APOSTROPHE = re.compile(r"\b([ODL])['’] (?=[A-Z])")
 _POSSESSIVE_END = re.compile(r"\s*(?:['’]s|['’])$")
+_APOSTROPHE_SPACED = re.compile(r"\b([OD]) ['’](?=[A-Z])")  # "Charles O 'Reilly"
+_DOUBLE_PERIOD = re.compile(r"(?<=\w\.) \.(?= |$)")  # "King Jr. . Day": the abbreviation ends the sentence too
 
 
 def ascii_fold(text: str) -> str:
@@ -53,6 +55,8 @@ def clean_surface(text: str) -> str:
     text = _SPACES.sub(" ", text).strip()
     text = _SPACED_DASH.sub("-", text)  # "Wal - Mart" in pre-tokenised text
     text = _SPACED_APOSTROPHE.sub(r"\1'", text)  # "O' Leary" → "O'Leary"
+    text = _APOSTROPHE_SPACED.sub(r"\1'", text)
+    text = _DOUBLE_PERIOD.sub("", text)
     text = _POSSESSIVE_END.sub("", text)
     return text.strip()
 
