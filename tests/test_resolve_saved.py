@@ -112,6 +112,19 @@ def test_a_rebuild_resolves_only_what_changed(build):
     assert build(corpus) == ["failed"]
 
 
+def test_clean_resolves_every_article_and_saves_the_resolution_anew(build):
+    corpus = list(CORPUS)
+    build(corpus)
+    assert build(corpus) == ["failed"]  # the saved resolution is used
+    registry, _ = load_registry(build.registry)
+    build.articles = {e.mentions: e.article.id for e in corpus}
+    build.resolved.clear()
+    _, happenings = resolve_actors(registry, corpus, cache=build.cache, environment="test", clean=True)
+    assert len(build.resolved) == len(corpus)  # nothing saved was used
+    assert happenings == resolve_actors(registry, corpus)[1]
+    assert build(corpus) == ["failed"]  # what it saved is used next time
+
+
 @pytest.mark.parametrize("change", [
     "new role of a known person", "a bare title made ambiguous", "alias of a known country", "new person",
     "spelling of a new person", "new actor named as a known alias",

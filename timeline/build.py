@@ -33,7 +33,7 @@ def _build(cfg: Config, *, clean: bool, jobs: int | None) -> BuildSummary:
 
     timer = _StageTimer(STAGES)
     cache = extraction_cache(cfg, clean=clean)
-    kept = None if clean else cfg.paths.cache  # what resolving remembers, and the registry as read
+    kept = None if clean else cfg.paths.cache  # the registry as read
     # On a rebuild, a second process readies the pipeline from now on, while
     # this one loads the stages' code and reads the files.
     with parse_ahead(cache, cfg, jobs) as ahead:
@@ -61,7 +61,8 @@ def _build(cfg: Config, *, clean: bool, jobs: int | None) -> BuildSummary:
         with timer("extract"):
             extractions = extracting.finish()
     with timer("resolve"):
-        registry, happenings = resolve_actors(registry, extractions, cache=kept, environment=cache.environment)
+        registry, happenings = resolve_actors(registry, extractions, cache=cfg.paths.cache,
+                                              environment=cache.environment, clean=clean)
     with timer("merge"):
         merged = merge(store, happenings, articles, cache=cfg.paths.cache, clean=clean,
                        tokens=extraction_tokens(extractions, cache.environment))

@@ -29,14 +29,14 @@ from .store.nogc import paused_gc
 
 
 def resolve_actors(registry: Registry, extractions: Iterable[Extraction], *, cache: Path | None = None,
-                   environment: str | None = None) -> tuple[Registry, list[Happening]]:
+                   environment: str | None = None, clean: bool = False) -> tuple[Registry, list[Happening]]:
     """The registry grown by the actors first seen in ``extractions``, and every
     happening with its actors under their registry names.
 
     ``cache``: the build's cache folder, and ``environment`` the extraction
     cache's environment key (what besides the article decides its
     extraction); with both, the last build's resolution is reused where no
-    change reaches it.
+    change reaches it; ``clean`` resolves every article and saves the resolution anew.
     """
     extractions = list(extractions)
     with paused_gc():  # tens of thousands of short-lived records, no cycles
@@ -44,7 +44,7 @@ def resolve_actors(registry: Registry, extractions: Iterable[Extraction], *, cac
             registry = registry.add_found_each(actors_from_mentions(e.mentions) for e in extractions)
             lookup = _Lookup(registry)
             return registry, [h for e in extractions for h in _with_actors(e.happenings, _renamed(lookup, e))]
-        return _Rebuild(registry, extractions, ResolveCache(cache, environment)).run()
+        return _Rebuild(registry, extractions, ResolveCache(cache, environment)).run(clean=clean)
 
 
 def ready_lookups() -> None:
@@ -69,9 +69,9 @@ class _Rebuild:
         self._reads: SavedReads | None = None
         self._view: RegistryView | None = None
 
-    def run(self) -> tuple[Registry, list[Happening]]:
+    def run(self, *, clean: bool = False) -> tuple[Registry, list[Happening]]:
         digest = registry_hash(self.registry)
-        saved = self.cache.saved(digest)
+        saved = None if clean else self.cache.saved(digest)
         before: RegistryView | None = None  # the registry the saved entries were made against, when not this one
         changed: set[str] | None = set()
         if saved is not None and saved.registry != digest:
