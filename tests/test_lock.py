@@ -61,6 +61,36 @@ def test_lock_of_a_killed_build_is_released(tmp_path: Path) -> None:
         pass
 
 
+HOLD_WITH_A_WORKER = textwrap.dedent("""
+    import os, sys, time
+    from pathlib import Path
+    from timeline.lock import build_lock
+    from timeline.parallel import worker_init
+    with build_lock(Path(sys.argv[1])):
+        if os.fork() == 0:  # as a parsing process does, then outlives the build
+            worker_init()
+            print(os.getpid(), flush=True)
+            time.sleep(60)
+            os._exit(0)
+        time.sleep(60)
+""")
+
+
+def test_lock_of_a_killed_build_is_released_though_its_worker_lives_on(tmp_path: Path) -> None:
+    build = subprocess.Popen([sys.executable, "-c", HOLD_WITH_A_WORKER, str(tmp_path)], stdout=subprocess.PIPE,
+                             text=True)
+    assert build.stdout is not None
+    worker = int(build.stdout.readline())
+    try:
+        os.kill(build.pid, signal.SIGKILL)
+        build.wait()
+        os.kill(worker, 0)  # still there
+        with build_lock(tmp_path):  # and yet no stale lock
+            pass
+    finally:
+        os.kill(worker, signal.SIGKILL)
+
+
 def test_threads_do_not_interleave(tmp_path: Path) -> None:
     """flock is per open file, so even two builds in one process exclude each other."""
     inside: list[int] = []

@@ -24,6 +24,8 @@ log = logging.getLogger("timeline")
 LOCK_NAME = ".timeline.lock"  # a dot file: never read as an article
 POLL_SECONDS = 0.2
 
+_HELD: set[int] = set()  # descriptors of the locks this process holds
+
 
 @contextmanager
 def build_lock(content: Path, *, wait: float = 0.0) -> Iterator[None]:
@@ -57,11 +59,26 @@ def build_lock(content: Path, *, wait: float = 0.0) -> Iterator[None]:
                 log.warning("waiting for another build%s on %s…", holder, content)
                 told = True
             time.sleep(POLL_SECONDS)
+        _HELD.add(fd)
         yield
     finally:
         # Closing the descriptor releases the lock; the file stays, so that no
         # second build can lock a file about to be removed.
+        _HELD.discard(fd)
         os.close(fd)
+
+
+def leave_locks() -> None:
+    """In a forked child: close the lock descriptors it inherited, so that the lock
+    goes with the build that took it. A child that outlives a killed build (one
+    loading the pipeline, say) would otherwise hold it until it ends. Closing a
+    copy never unlocks: the lock lasts while any descriptor of it is open."""
+    for fd in list(_HELD):
+        try:
+            os.close(fd)
+        except OSError:
+            pass
+    _HELD.clear()
 
 
 def _holder(fd: int) -> str:

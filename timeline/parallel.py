@@ -145,7 +145,10 @@ def worker_init() -> None:
     # Ctrl-C goes to the whole process group; only the parent should report it.
     import signal
 
+    from .lock import leave_locks
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    leave_locks()
     os.environ.setdefault("OMP_NUM_THREADS", "1")
 
 

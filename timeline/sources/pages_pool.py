@@ -102,11 +102,9 @@ def _warm_up() -> None:
 
 
 def _worker_init(cfg: "Config", read_file: ReadFile) -> None:
-    # Ctrl-C goes to the whole process group; only the parent should report it.
-    import signal
+    from ..parallel import worker_init
 
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    os.environ.setdefault("OMP_NUM_THREADS", "1")
+    worker_init()
     _WORKER.update(cfg=cfg, read_file=read_file)
 
 
