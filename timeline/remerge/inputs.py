@@ -21,23 +21,21 @@ from __future__ import annotations
 import base64
 import hashlib
 import marshal
-from dataclasses import fields
 from itertools import chain, groupby
 from operator import attrgetter
 from typing import Any, Iterable, Mapping
 
+from ..flatten import flattener
 from ..merge import in_order
-from ..records import ActorRef, Article, DateEvidence, Event, Extraction, Happening, Source
+from ..records import Article, Event, Extraction, Happening
 
 DIGEST_CHARS = 16  # a happening's digest: 12 bytes in base64, compared only with its own article's
-_NAME_KIND = attrgetter(*(f.name for f in fields(ActorRef)))
-_EVIDENCE = attrgetter(*(f.name for f in fields(DateEvidence)))
-_PLAIN = attrgetter(*(f.name for f in fields(Happening) if f.name not in ("evidence", "actors")))
 _ACTORS = attrgetter("actors")
 _NAME, _KIND = attrgetter("name"), attrgetter("kind")
 _ARTICLE = attrgetter("article_id")
-_EVENT = attrgetter(*(f.name for f in fields(Event) if f.name not in ("evidence", "actors", "sources")))
-_SOURCE = attrgetter(*(f.name for f in fields(Source)))
+# Every field, nested records included, as plain values (see ``timeline.flatten``).
+_FLAT_HAPPENING = flattener(Happening)
+_FLAT_EVENT = flattener(Event)
 
 
 def extraction_tokens(extractions: Iterable[Extraction], environment: str,
@@ -61,10 +59,6 @@ def extraction_tokens(extractions: Iterable[Extraction], environment: str,
     return tokens
 
 
-def _flat(h: Happening) -> tuple[Any, ...]:
-    return _PLAIN(h), _EVIDENCE(h.evidence), tuple(map(_NAME_KIND, h.actors))
-
-
 def _bytes(value: Any) -> bytes:
     # Marshal's version 2 writes a value the same whatever its identity (no
     # back-references, no mark for interned strings); a value it does not take
@@ -84,13 +78,12 @@ def _hex(data: bytes) -> str:
 
 
 def happening_digest(h: Happening) -> str:
-    return _digest(_flat(h))
+    return _digest(_FLAT_HAPPENING(h))
 
 
 def event_digest(e: Event) -> str:
     """Of every field of a stored event, its sources, actors and evidence included."""
-    evidence = None if e.evidence is None else _EVIDENCE(e.evidence)
-    return _digest((_EVENT(e), evidence, tuple(map(_NAME_KIND, e.actors)), tuple(map(_SOURCE, e.sources))))
+    return _digest(_FLAT_EVENT(e))
 
 
 class Inputs:
@@ -138,7 +131,7 @@ class Inputs:
         for aid, group in self.groups.items():
             token = tokens.get(aid)
             if token is None:
-                out[aid] = (_hex(_bytes((list(map(_flat, group)), meta(aid)))), "")
+                out[aid] = (_hex(_bytes((list(map(_FLAT_HAPPENING, group)), meta(aid)))), "")
                 continue
             key = _hex(_bytes((token, meta(aid))))
             last = before.get(aid) if before is not None else None

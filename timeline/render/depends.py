@@ -21,18 +21,15 @@ them no page is taken on its inputs (unchanged files are still linked).
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
-import marshal
-import types
-import typing
 from dataclasses import fields
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any, Sequence
 
 from .. import __version__
 from ..config import Config
+from ..flatten import record_bytes
 from ..records import Article, Event
 from .model import SiteModel, registry_actors
 
@@ -49,50 +46,8 @@ def digest(*parts: Any) -> str:
 
 
 def record_digest(event: Event) -> bytes:
-    """Digest of every field of the event, nested records included.
-
-    The record is flattened into tuples of plain values by code generated from
-    its type hints, and marshalled: half the time of its repr, which runs the
-    dataclasses' Python-level ``__repr__`` for every source of every event.
-    Marshal's version 2 writes a value the same whatever its identity (no
-    back-references, no mark for interned strings), so equal records give equal bytes.
-    """
-    try:
-        data = marshal.dumps(_flatten(Event)(event), 2)
-    except ValueError:  # a value marshal does not take: its repr is as complete, only slower
-        data = repr(event).encode("utf-8")
-    return hashlib.blake2b(data, digest_size=DIGEST_BYTES).digest()
-
-
-_PLAIN = (str, int, float, bool, type(None))
-
-
-@lru_cache(maxsize=None)
-def _flatten(kind: type) -> Callable[[Any], Any]:
-    """A function from a record of type ``kind`` to a tuple of plain values, one per field."""
-    source = f"def flatten(value):\n    return {_plain(kind, 'value', 0)}\n"
-    namespace: dict[str, Any] = {}
-    exec(compile(source, f"<flatten {kind.__name__}>", "exec"), namespace)  # noqa: S102 - generated from type hints
-    return namespace["flatten"]  # type: ignore[no-any-return]
-
-
-def _plain(kind: Any, expr: str, depth: int) -> str:
-    """Python source giving the value ``expr`` of type ``kind`` as plain values."""
-    if dataclasses.is_dataclass(kind):
-        hints = typing.get_type_hints(kind)
-        return "(" + "".join(f"{_plain(hints[f.name], f'{expr}.{f.name}', depth)}, " for f in fields(kind)) + ")"
-    origin, args = typing.get_origin(kind), typing.get_args(kind)
-    if origin in (typing.Union, types.UnionType):
-        records = [a for a in args if a is not type(None)]
-        if len(records) == 1 and dataclasses.is_dataclass(records[0]):
-            return f"(None if {expr} is None else {_plain(records[0], expr, depth)})"
-        return expr if all(a in _PLAIN for a in args) else f"repr({expr})"
-    if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
-        if args[0] in _PLAIN:
-            return expr
-        item = f"_{depth}"
-        return f"tuple([{_plain(args[0], item, depth + 1)} for {item} in {expr}])"
-    return expr if kind in _PLAIN else f"repr({expr})"
+    """Digest of every field of the event, nested records included (see ``timeline.flatten``)."""
+    return hashlib.blake2b(record_bytes(Event, event), digest_size=DIGEST_BYTES).digest()
 
 
 def site_digest(shared: str, records: Sequence[bytes], registry: Any, articles: Sequence[Article], cfg: Config,
