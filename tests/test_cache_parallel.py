@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 from contextlib import nullcontext
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 
@@ -223,11 +222,10 @@ def test_handing_over_many_long_articles_does_not_wait_for_the_pipeline(tmp_path
 
     from timeline import parse_ahead
 
-    def stuck(*args: object) -> Iterator[Extraction]:
+    def stuck(*args: object) -> None:
         threading.Event().wait(60)  # a pipeline that takes its time to get ready
-        return iter(())
 
-    monkeypatch.setattr(parse_ahead, "serial", stuck)
+    monkeypatch.setattr(parse_ahead, "warm_up", stuck)
     ahead = ParseAhead(make_cfg(tmp_path), summarise)
     try:
         long = [article(n, text="Joe Biden spoke to Vladimir Putin on Saturday. " * 2000) for n in range(8)]

@@ -130,7 +130,7 @@ def _pool(
 ) -> Iterator[Extraction]:
     batch = max(1, cfg.nlp.batch_size)
     chunks = [list(articles[i:i + batch]) for i in range(0, len(articles), batch)]
-    list(serial([WARM_UP], nlp, cfg, extract))
+    warm_up(nlp, cfg, extract)
     _WORKER.update(nlp=nlp, cfg=cfg, extract=extract)
     context = multiprocessing.get_context("fork")
     try:
@@ -139,6 +139,11 @@ def _pool(
                 yield from results
     finally:
         _WORKER.clear()
+
+
+def warm_up(nlp: "Language", cfg: "Config", extract: ExtractFn) -> None:
+    """Run ``WARM_UP`` through the pipeline and ``extract``, building the tables both build lazily."""
+    list(serial([WARM_UP], nlp, cfg, extract))
 
 
 def worker_init() -> None:

@@ -22,7 +22,7 @@ import threading
 from typing import TYPE_CHECKING, Callable, Iterator, Sequence
 
 from .errors import ConfigError
-from .parallel import WARM_UP, ExtractFn, serial, worker_init
+from .parallel import ExtractFn, serial, warm_up, worker_init
 from .records import Article, Extraction
 
 if TYPE_CHECKING:
@@ -114,7 +114,7 @@ def _child(receive: "Connection", send: "Connection", parents: tuple["Connection
         from .nlp import load_pipeline
 
         nlp = load_pipeline(cfg.nlp.pipeline)
-        list(serial([WARM_UP], nlp, cfg, extract))  # builds the lazily built tables before the articles come
+        warm_up(nlp, cfg, extract)  # before the articles come
         articles = receive.recv()
         for extraction in serial(articles, nlp, cfg, extract):
             send.send(extraction)
@@ -139,5 +139,5 @@ def ready_here(cfg: "Config", extract: ExtractFn) -> bool:
         nlp = load_pipeline(cfg.nlp.pipeline)
     except ConfigError:
         return False
-    list(serial([WARM_UP], nlp, cfg, extract))
+    warm_up(nlp, cfg, extract)
     return True
