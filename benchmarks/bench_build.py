@@ -70,8 +70,8 @@ STRATEGY = textwrap.dedent("""
     import json, sys, time
     from timeline.config import load_config
     from timeline.extract import extract
-    from timeline.nlp import load_pipeline
-    from timeline.parallel import parse_extract
+    from timeline.extract.pipeline import load_pipeline
+    from timeline.extract.parallel import parse_extract
     from timeline.sources import read_sources
     cfg = load_config(sys.argv[1])
     articles, _ = read_sources(cfg)
@@ -336,7 +336,7 @@ def write_results(args: argparse.Namespace, rows: list[tuple[str, str, str, str]
     import spacy
 
     sys.path.insert(0, str(ROOT))
-    from timeline.parallel import DEFAULT_STRATEGY
+    from timeline.extract.parallel import DEFAULT_STRATEGY
 
     machine = (f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
                f"{_memory_gb():.0f} GB RAM, {platform.system()} {platform.release()}, "

@@ -77,13 +77,13 @@ def main(argv: list[str] | None = None) -> int:
 
     import spacy
 
-    from timeline.actors.mentions import find_mentions
-    from timeline.actors.ruler import COMPONENT
+    from timeline.extract.actors.mentions import find_mentions
+    from timeline.extract.actors.ruler import COMPONENT
     from timeline.config import load_config
-    from timeline.events import find_happenings
-    from timeline.nlp import load_pipeline
-    from timeline.parallel import unused_components
-    from timeline.temporal import find_timexes
+    from timeline.extract.events import find_happenings
+    from timeline.extract.pipeline import load_pipeline
+    from timeline.extract.parallel import unused_components
+    from timeline.extract.temporal import find_timexes
 
     cfg = load_config(args.config)
     articles = corpus(args.config)

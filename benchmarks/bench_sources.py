@@ -62,7 +62,7 @@ def main(n: int) -> int:
         read_seconds = time.perf_counter() - start
     assert len(articles) == n, (len(articles), problems[:3])
 
-    from timeline.nlp import load_pipeline
+    from timeline.extract.pipeline import load_pipeline
 
     nlp = load_pipeline(load_config(None).nlp.pipeline)
     sample = [a.text for a in articles[:SAMPLE]]

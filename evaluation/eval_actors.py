@@ -25,11 +25,11 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from timeline.actors.gazetteer import load_gazetteer  # noqa: E402
-from timeline.actors.mentions import find_mentions  # noqa: E402
-from timeline.actors.names import fold  # noqa: E402
-from timeline.actors.registry import actors_from_mentions  # noqa: E402
-from timeline.actors.ruler import COMPONENT  # noqa: E402
+from timeline.extract.actors.gazetteer import load_gazetteer  # noqa: E402
+from timeline.extract.actors.mentions import find_mentions  # noqa: E402
+from timeline.extract.actors.names import fold  # noqa: E402
+from timeline.extract.actors.registry import actors_from_mentions  # noqa: E402
+from timeline.extract.actors.ruler import COMPONENT  # noqa: E402
 from timeline.config import DEFAULTS  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data" / "meantime-dev.jsonl"
@@ -160,7 +160,7 @@ def score(doc: dict[str, Any], parsed: Any) -> DocResult:
 
 
 def evaluate(data: Path = DATA, pipeline: str | None = None, timing: bool = True) -> Report:
-    from timeline.nlp import load_pipeline
+    from timeline.extract.pipeline import load_pipeline
 
     nlp = load_pipeline(pipeline or DEFAULTS["nlp"]["pipeline"])
     docs = [json.loads(line) for line in data.read_text(encoding="utf-8").splitlines() if line.strip()]

@@ -130,8 +130,8 @@ def creation_date(text: str | None) -> date | None:
 
 def evaluate(data: Path, pipeline: str) -> Scores:
     """Run the engine over every document of ``data`` and score it."""
-    from timeline.nlp import load_pipeline
-    from timeline.temporal import find_timexes
+    from timeline.extract.pipeline import load_pipeline
+    from timeline.extract.temporal import find_timexes
 
     nlp = load_pipeline(pipeline)
     records = [json.loads(line) for line in data.read_text(encoding="utf-8").splitlines() if line.strip()]

@@ -116,9 +116,9 @@ def extract_documents(docs: list[Document]) -> list[tuple[Document, str, list[Ha
     """Each document through the real sources and extraction stages: its cleaned
     text, its happenings and the character bounds of its segments."""
     from timeline.config import load_config
-    from timeline.events import segments
+    from timeline.extract.events import segments
     from timeline.extract import extract
-    from timeline.nlp import load_pipeline
+    from timeline.extract.pipeline import load_pipeline
     from timeline.sources import read_sources
 
     with tempfile.TemporaryDirectory() as tmp:

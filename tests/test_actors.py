@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from timeline.actors import actor_slug
-from timeline.actors.gazetteer import load_gazetteer
-from timeline.actors.mentions import find_mentions
-from timeline.actors.names import clean_surface, fold, name_key
-from timeline.actors.registry import Registry
+from timeline.extract.actors import actor_slug
+from timeline.extract.actors.gazetteer import load_gazetteer
+from timeline.extract.actors.mentions import find_mentions
+from timeline.extract.actors.names import clean_surface, fold, name_key
+from timeline.extract.actors.registry import Registry
 from timeline.config import DEFAULTS
-from timeline.nlp import load_pipeline
+from timeline.extract.pipeline import load_pipeline
 from timeline.records import Actor
 
 
@@ -129,7 +129,7 @@ def test_registry_names_and_hides(nlp):
 
 
 def test_pipeline_has_the_component_once(nlp):
-    from timeline.actors.ruler import COMPONENT, add_actor_ruler
+    from timeline.extract.actors.ruler import COMPONENT, add_actor_ruler
 
     add_actor_ruler(nlp)
     assert nlp.pipe_names.count(COMPONENT) == 1

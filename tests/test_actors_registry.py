@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from timeline.actors.registry import Registry, actors_from_mentions
+from timeline.extract.actors.registry import Registry, actors_from_mentions
 from timeline.records import Actor, Mention, Role
 from timeline.store.registry import load_registry, save_registry
 
@@ -28,7 +28,7 @@ def test_add_found_marks_new_actors_and_merges_roles():
 
 
 def test_a_bare_title_joins_the_one_full_title_it_starts():
-    from timeline.actors.registry import merge_roles
+    from timeline.extract.actors.registry import merge_roles
 
     merged = merge_roles([Role("Chancellor", "2022-02-12"), Role("Chancellor of Germany", "2022-02-14")])
     assert merged == (Role("Chancellor of Germany", "2022-02-12"),)
@@ -109,7 +109,7 @@ def test_missing_file_is_an_empty_registry(tmp_path: Path):
 
 
 def test_the_registry_a_build_writes_loads_without_conflicts(tmp_path) -> None:
-    from timeline.actors.registry import Registry
+    from timeline.extract.actors.registry import Registry
     from timeline.records import Actor
     from timeline.store.registry import load_registry, save_registry
 
@@ -150,7 +150,7 @@ def test_the_fast_read_reports_what_the_careful_read_reports(tmp_path: Path, mon
 
 
 def test_a_registry_with_only_warnings_still_keeps_the_actors_a_build_finds(tmp_path: Path) -> None:
-    from timeline.cli import main
+    from timeline.cli.main import main
 
     content = tmp_path / "content"
     content.mkdir()

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from timeline.actors.gazetteer import load_gazetteer
-from timeline.actors.institutions import load_institutions
-from timeline.actors.mentions import find_mentions
-from timeline.actors.names import clean_surface
+from timeline.extract.actors.gazetteer import load_gazetteer
+from timeline.extract.actors.institutions import load_institutions
+from timeline.extract.actors.mentions import find_mentions
+from timeline.extract.actors.names import clean_surface
 from timeline.config import DEFAULTS
-from timeline.nlp import load_pipeline
+from timeline.extract.pipeline import load_pipeline
 
 
 @pytest.fixture(scope="module")

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from timeline.actors.mentions import find_mentions
-from timeline.actors.registry import Registry, actors_from_mentions
+from timeline.extract.actors.mentions import find_mentions
+from timeline.extract.actors.registry import Registry, actors_from_mentions
 from timeline.config import DEFAULTS
-from timeline.nlp import load_pipeline
+from timeline.extract.pipeline import load_pipeline
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed"
 

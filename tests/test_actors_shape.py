@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from timeline.actors.mentions import find_mentions
-from timeline.actors.names import clean_surface
-from timeline.actors.shape import name_span
+from timeline.extract.actors.mentions import find_mentions
+from timeline.extract.actors.names import clean_surface
+from timeline.extract.actors.shape import name_span
 from timeline.config import DEFAULTS
-from timeline.nlp import load_pipeline
+from timeline.extract.pipeline import load_pipeline
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ from typing import Any, Callable
 
 import pytest
 
-from timeline import cache as cache_module
+from timeline.cache import extractions as cache_module
 from timeline import extract as extract_module
 from timeline.config import Config, load_config
 from timeline.records import ActorRef, Article, DateEvidence, Extraction, Happening, Mention, Timex

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from timeline.cli import main
+from timeline.cli.main import main
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "content"

@@ -18,8 +18,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from timeline import records
-from timeline.cache import ExtractionCache
-from timeline.codec import decoder, encoder
+from timeline.cache.extractions import ExtractionCache
+from timeline.cache.codec import decoder, encoder
 from timeline.records import ActorRef, Article, DateEvidence, Extraction, Happening, Mention, Timex
 
 RECORDS = sorted((c for c in vars(records).values() if dataclasses.is_dataclass(c) and isinstance(c, type)),

@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 
 from timeline import extract as extract_module
-from timeline import nlp as nlp_module
+from timeline.extract import pipeline as nlp_module
 from timeline.config import Config
 from timeline.errors import ConfigError
-from timeline.nlp import load_pipeline
-from timeline.parallel import STRATEGIES, parse_extract, unused_components
-from timeline.parse_ahead import ParseAhead
+from timeline.extract.pipeline import load_pipeline
+from timeline.extract.parallel import STRATEGIES, parse_extract, unused_components
+from timeline.extract.ahead import ParseAhead
 from timeline.records import Article, Extraction
 
 from test_cache import article, make_cfg
@@ -197,7 +197,7 @@ def test_a_pipeline_loaded_here_is_the_one_the_parsing_process_uses(tmp_path: Pa
                                                                     ahead_started: list[int]) -> None:
     """``serve`` keeps the pipeline loaded: the process a rebuild forks must parse with
     it, not load its own (a fork keeps addresses, so the vocabulary is the same object)."""
-    from timeline.parse_ahead import ready_here
+    from timeline.extract.ahead import ready_here
 
     def which_vocab(a: Article, doc: object, cfg: Config) -> Extraction:
         return Extraction(article=a, warnings=(str(id(doc.vocab)),))  # type: ignore[attr-defined]
@@ -220,7 +220,7 @@ def test_handing_over_many_long_articles_does_not_wait_for_the_pipeline(tmp_path
     the pipe must not hold this process up meanwhile (it has the cache to decode)."""
     import threading
 
-    from timeline import parse_ahead
+    from timeline.extract import parse_ahead
 
     def stuck(*args: object) -> None:
         threading.Event().wait(60)  # a pipeline that takes its time to get ready

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from timeline.cli import COMMANDS, main, make_parser
+from timeline.cli.main import COMMANDS, main, make_parser
 from timeline.records import ActorRef, Event, Source
 from timeline.store.events import save_events
 
@@ -43,7 +43,7 @@ def test_help_exits_zero(name: str, capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_help_is_instant_because_spacy_and_the_server_are_not_imported() -> None:
     """Every command starts by making the parser: only what a command runs is imported."""
-    code = ("import sys; from timeline.cli import make_parser; make_parser(); "
+    code = ("import sys; from timeline.cli.main import make_parser; make_parser(); "
             "print(sorted(m for m in ('spacy', 'http.server', 'jinja2') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
@@ -56,7 +56,7 @@ def test_top_level_help_lists_examples(capsys: pytest.CaptureFixture[str]) -> No
 
 
 def test_path_overrides_and_base_url_reach_the_config(tmp_path: Path) -> None:
-    from timeline.cli import config_from_args
+    from timeline.cli.main import config_from_args
 
     args = make_parser().parse_args(["build", "--content", str(tmp_path / "c"), "--output", str(tmp_path / "o"),
                                      "--base-url", "/timeline", "--jobs", "2", "--config", str(tmp_path / "none.yaml")])

@@ -7,9 +7,9 @@ import logging
 
 import pytest
 
-from timeline.progress import Progress
+from timeline.cli.progress import Progress
 from timeline.records import BuildSummary, Problem
-from timeline.report import print_summary
+from timeline.cli.report import print_summary
 
 
 class Terminal(io.StringIO):

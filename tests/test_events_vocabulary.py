@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from timeline.events.vocabulary import line_patterns, load_vocabulary
+from timeline.extract.events.vocabulary import line_patterns, load_vocabulary
 
 CONTENT = Path(__file__).resolve().parents[1] / "content"
 FURNITURE = ["Read more", "  see also: the war", "About Jane Smith", "about jane smith", "Sign up for our newsletter",

@@ -14,12 +14,12 @@ from pathlib import Path
 import pytest
 
 from timeline.errors import LockError
-from timeline.lock import build_lock
+from timeline.store.lock import build_lock
 
 HOLD = textwrap.dedent("""
     import sys, time
     from pathlib import Path
-    from timeline.lock import build_lock
+    from timeline.store.lock import build_lock
     with build_lock(Path(sys.argv[1])):
         print("locked", flush=True)
         time.sleep(float(sys.argv[2]))
@@ -64,8 +64,8 @@ def test_lock_of_a_killed_build_is_released(tmp_path: Path) -> None:
 HOLD_WITH_A_WORKER = textwrap.dedent("""
     import os, sys, time
     from pathlib import Path
-    from timeline.lock import build_lock
-    from timeline.parallel import worker_init
+    from timeline.store.lock import build_lock
+    from timeline.extract.parallel import worker_init
     with build_lock(Path(sys.argv[1])):
         if os.fork() == 0:  # as a parsing process does, then outlives the build
             worker_init()

@@ -22,7 +22,7 @@ import pytest
 
 from timeline.merge import MergeResult, merge, merge_all
 from timeline.records import ActorRef, Article, DateEvidence, Happening
-from timeline.remerge.state import Memory
+from timeline.merge.remerge.state import Memory
 from timeline.store.events import load_events, save_events
 
 PEOPLE = [ActorRef(n, "person") for n in ("Olaf Scholz", "Volodymyr Zelensky", "Vladimir Putin", "Joe Biden",
@@ -446,7 +446,7 @@ def test_tokens_spare_hashing_but_a_change_of_actors_is_still_seen(rebuilds: Reb
 
 def test_with_resolution_as_last_time_an_articles_actors_are_not_read(
         rebuilds: Rebuilds, monkeypatch: pytest.MonkeyPatch) -> None:
-    import timeline.remerge.inputs as inputs
+    import timeline.merge.remerge.inputs as inputs
 
     corpus = Corpus(16, articles=12)
     tokens = {aid: f"extracted-{aid}" for aid in corpus.happenings}
@@ -503,7 +503,7 @@ def test_a_clean_merge_reads_no_memory_and_writes_it_anew(rebuilds: Rebuilds) ->
 
 def test_extraction_tokens_leave_out_failed_extractions_and_shared_ids() -> None:
     from timeline.records import Extraction
-    from timeline.remerge import extraction_tokens
+    from timeline.merge.remerge import extraction_tokens
 
     arts = [Article(id=a, path=f"{a}.md", title=a, text=f"text of {a}") for a in ("a", "b", "c")]
     xs = [Extraction(article=arts[0]), Extraction(article=arts[1], errors=("parse failed",)),
@@ -521,7 +521,7 @@ def test_without_a_loaded_store_or_cache_nothing_is_remembered(tmp_path: Path) -
 
 
 def test_one_clusters_headline_flag_is_the_batch_one() -> None:
-    from timeline.importance import headline_flag, headline_flags
+    from timeline.merge.importance import headline_flag, headline_flags
     from timeline.merge import cluster
 
     corpus = Corpus(12, articles=40)

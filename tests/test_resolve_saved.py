@@ -246,7 +246,7 @@ def test_an_article_is_known_by_what_its_fingerprint_hashes():
     # The key stands for the extraction cache's: the same key must mean the same extraction.
     from dataclasses import fields, replace
 
-    from timeline.resolve_cache import article_key
+    from timeline.resolve.cache import article_key
 
     base = CORPUS[0]
     others = {"published": date(2022, 2, 13), "tags": ("x",), "offsets": ((0, 1),), "body_line": 7}

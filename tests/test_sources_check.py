@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from timeline.cli import main
+from timeline.cli.main import main
 
 
 def test_check_lists_undated_articles_and_their_unresolved_relative_dates(

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from timeline.commands import fetch
+from timeline.cli import fetch
 from timeline.config import load_config
 from timeline.sources import read_sources
 from timeline.sources.markdown_files import split_front_matter

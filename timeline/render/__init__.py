@@ -22,22 +22,22 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Sequence
 
-from ..config import Config
-from ..progress import Progress
-from ..records import Article, Event
-from ..store.nogc import paused_gc
-from .depends import page_scope, record_digest, shared_inputs, site_digest, stamp_views
-from .exports import export_rows, export_tasks
-from .feeds import write_actor_feeds, write_feeds
-from .filterindex import write_filter_indexes
-from .jobs import processes, run_tasks, settled_heap
-from .model import SiteModel, build_model
-from .manifest import Manifest, read_manifest
-from .output import SiteWriter
-from .pages import event_pages, page_tasks
-from .shards import SearchIndex, search_settings
-from .spare import SpareFolder
-from .templating import Renderer, make_environment, template_dirs
+from timeline.config import Config
+from timeline.cli.progress import Progress
+from timeline.records import Article, Event
+from timeline.store.nogc import paused_gc
+from timeline.render.depends import page_scope, record_digest, shared_inputs, site_digest, stamp_views
+from timeline.render.exports import export_rows, export_tasks
+from timeline.render.feeds import write_actor_feeds, write_feeds
+from timeline.render.filterindex import write_filter_indexes
+from timeline.render.jobs import processes, run_tasks, settled_heap
+from timeline.render.model import SiteModel, build_model
+from timeline.render.manifest import Manifest, read_manifest
+from timeline.render.output import SiteWriter
+from timeline.render.pages import event_pages, page_tasks
+from timeline.render.shards import SearchIndex, search_settings
+from timeline.render.spare import SpareFolder
+from timeline.render.templating import Renderer, make_environment, template_dirs
 
 log = logging.getLogger("timeline")
 ASSETS = ("style.css", "filter.js", "search.js")

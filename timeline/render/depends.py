@@ -27,11 +27,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Sequence
 
-from .. import __version__
-from ..config import Config
-from ..flatten import record_bytes
-from ..records import Article, Event
-from .model import SiteModel, registry_actors
+from timeline import __version__
+from timeline.config import Config
+from timeline.cache.flatten import record_bytes
+from timeline.records import Article, Event
+from timeline.render.model import SiteModel, registry_actors
 
 PACKAGE = Path(__file__).resolve().parents[1]
 DIGEST_BYTES = 12  # 96 bits: a site has at most millions of inputs to tell apart
@@ -46,7 +46,7 @@ def digest(*parts: Any) -> str:
 
 
 def record_digest(event: Event) -> bytes:
-    """Digest of every field of the event, nested records included (see ``timeline.flatten``)."""
+    """Digest of every field of the event, nested records included (see ``timeline.cache.flatten``)."""
     return hashlib.blake2b(record_bytes(Event, event), digest_size=DIGEST_BYTES).digest()
 
 

@@ -14,11 +14,11 @@ import json
 from dataclasses import dataclass
 from typing import Any, Callable, Sequence
 
-from ..config import Config
-from ..records import Event
-from .model import EventView, SiteModel
-from .output import SiteWriter
-from .sanitize import plain_text, safe_url
+from timeline.config import Config
+from timeline.records import Event
+from timeline.render.model import EventView, SiteModel
+from timeline.render.output import SiteWriter
+from timeline.render.sanitize import plain_text, safe_url
 
 SCHEMA_VERSION = 1  # bump when a field changes meaning; adding a field keeps the version
 CSV_COLUMNS = ("id", "date", "precision", "status", "title", "summary", "type", "actors", "sources",

@@ -11,12 +11,12 @@ from datetime import timedelta
 from typing import Sequence
 from xml.sax.saxutils import escape, quoteattr
 
-from ..config import Config
-from ..temporal.values import bounds
-from .depends import digest
-from .model import EventView, SiteModel, file_id
-from .output import SiteWriter
-from .sanitize import plain_text
+from timeline.config import Config
+from timeline.extract.temporal.values import bounds
+from timeline.render.depends import digest
+from timeline.render.model import EventView, SiteModel, file_id
+from timeline.render.output import SiteWriter
+from timeline.render.sanitize import plain_text
 
 SITEMAP_LIMIT = 50_000  # URLs per sitemap file, by the sitemaps protocol
 _XML_FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")

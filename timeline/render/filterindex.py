@@ -17,9 +17,9 @@ from __future__ import annotations
 import json
 from typing import Any, Sequence
 
-from .depends import digest
-from .model import EventView, SiteModel
-from .output import SiteWriter
+from timeline.render.depends import digest
+from timeline.render.model import EventView, SiteModel
+from timeline.render.output import SiteWriter
 
 CHUNK = 200  # events a chunk holds: about 20 KB, a page of results
 

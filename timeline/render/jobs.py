@@ -17,8 +17,8 @@ import traceback
 from contextlib import contextmanager
 from typing import Any, Callable, Iterator, Sequence
 
-from ..errors import TimelineError
-from .output import SiteWriter
+from timeline.errors import TimelineError
+from timeline.render.output import SiteWriter
 
 Task = Callable[[], None]
 # Below these, a rebuild runs in one process: checking every page of a site of
@@ -118,7 +118,7 @@ def _drain(tasks: Sequence[Task], counter: Any, writer: SiteWriter) -> None:
 
 
 def _worker(tasks: Sequence[Task], counter: Any, writer: SiteWriter, send: Any) -> None:
-    from ..lock import leave_locks
+    from timeline.store.lock import leave_locks
 
     leave_locks()  # the build's lock goes with the build, should this outlive it
     # The writer came with the fork: only what this process adds is news to the parent.

@@ -16,11 +16,11 @@ from typing import Any, Iterable, Sequence
 
 from markupsafe import Markup
 
-from ..records import Actor, Article, Event
-from ..records import stable_hash
-from ..temporal.values import sort_key
-from .dates import date_label, datetime_attr, iso_day, month_key
-from .sanitize import render_markdown, safe_url
+from timeline.records import Actor, Article, Event
+from timeline.records import stable_hash
+from timeline.extract.temporal.values import sort_key
+from timeline.render.dates import date_label, datetime_attr, iso_day, month_key
+from timeline.render.sanitize import render_markdown, safe_url
 
 _ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d")
 _SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,79}")
@@ -37,7 +37,7 @@ def slugify(text: str, *, limit: int = 60) -> str:
 def _actor_slugger() -> Any:
     # The actors stage owns slugs for actor names; fall back to ours until it offers one.
     try:
-        from ..actors import actor_slug  # type: ignore[attr-defined]
+        from timeline.extract.actors import actor_slug  # type: ignore[attr-defined]
     except ImportError:
         return slugify
     return actor_slug

@@ -31,10 +31,10 @@ import tempfile
 from pathlib import Path
 from typing import Callable, Sequence, TypeVar
 
-from ..errors import TimelineError
-from .diskops import exchange, remove_leftovers, scan, write_new, write_parts
-from .manifest import MANIFEST, MANIFEST_FORMAT, Manifest, read_manifest
-from .spare import SpareFolder
+from timeline.errors import TimelineError
+from timeline.render.diskops import exchange, remove_leftovers, scan, write_new, write_parts
+from timeline.render.manifest import MANIFEST, MANIFEST_FORMAT, Manifest, read_manifest
+from timeline.render.spare import SpareFolder
 
 __all__ = ["MANIFEST", "Manifest", "SiteWriter", "read_manifest", "relative_root"]
 T = TypeVar("T")

@@ -11,14 +11,14 @@ from __future__ import annotations
 
 from typing import Any, Callable, Collection, Iterable
 
-from ..config import Config
-from ..data import load_data
-from .charts import Chart
-from .depends import digest
-from .dates import month_label
-from .model import ActorView, ArticleView, EventView, SiteModel, SourceView, file_id, pair_url
-from .sanitize import json_for_script, plain_text
-from .templating import Renderer, group_by_month
+from timeline.config import Config
+from timeline.data import load_data
+from timeline.render.charts import Chart
+from timeline.render.depends import digest
+from timeline.render.dates import month_label
+from timeline.render.model import ActorView, ArticleView, EventView, SiteModel, SourceView, file_id, pair_url
+from timeline.render.sanitize import json_for_script, plain_text
+from timeline.render.templating import Renderer, group_by_month
 
 TOP_FILTER_ACTORS = 30  # actor links in the home filter bar; the actor index lists all
 KIND_TITLES = {

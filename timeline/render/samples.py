@@ -10,7 +10,7 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
-from ..records import ActorRef, Article, DateEvidence, Event, Source, stable_hash
+from timeline.records import ActorRef, Article, DateEvidence, Event, Source, stable_hash
 
 ACTORS = (
     ("Joe Biden", "person"), ("Vladimir Putin", "person"), ("Olaf Scholz", "person"),

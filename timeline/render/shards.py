@@ -33,11 +33,11 @@ import tempfile
 from pathlib import Path
 from typing import Sequence
 
-from .depends import digest
-from .manifest import Manifest
-from .model import EventView
-from .output import SiteWriter
-from .search import Indexing, finish_pagefind, pagefind_version, start_pagefind, stop_pagefind
+from timeline.render.depends import digest
+from timeline.render.manifest import Manifest
+from timeline.render.model import EventView
+from timeline.render.output import SiteWriter
+from timeline.render.search import Indexing, finish_pagefind, pagefind_version, start_pagefind, stop_pagefind
 
 log = logging.getLogger("timeline")
 SHARD_EVENTS = 128  # mean events of a shard on a small timeline: Pagefind indexes them in about 0.2 s

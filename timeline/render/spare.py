@@ -18,8 +18,8 @@ import shutil
 import threading
 from pathlib import Path
 
-from .diskops import scan
-from .manifest import Manifest
+from timeline.render.diskops import scan
+from timeline.render.manifest import Manifest
 
 BUNDLES = "pagefind/"
 

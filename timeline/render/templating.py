@@ -16,11 +16,11 @@ import jinja2
 import jinja2.bccache
 from markupsafe import Markup
 
-from ..config import Config
-from .dates import month_label
-from .depends import code_digest, digest
-from .model import EventView
-from .output import SiteWriter, relative_root
+from timeline.config import Config
+from timeline.render.dates import month_label
+from timeline.render.depends import code_digest, digest
+from timeline.render.model import EventView
+from timeline.render.output import SiteWriter, relative_root
 
 PROJECT_TEMPLATES = Path(__file__).resolve().parents[2] / "site_templates"
 # Bytes of event markup a listing page may carry: the home page budget is

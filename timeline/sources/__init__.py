@@ -34,17 +34,17 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from ..config import Config
-from ..records import Article, Problem
-from . import clock
-from . import meta as metadata
-from .assemble import Layers, finish
-from .draft import Draft
-from .files import FORMATS, SourceFile, decode, read_bytes, shown_path, walk_content
-from .language import accepted
-from .pages_pool import read_in_pool, worth_a_pool
-from .read_cache import ReadCache, Reading, environment_key, file_digest
-from .spans import file_offset
+from timeline.config import Config
+from timeline.records import Article, Problem
+from timeline.sources import clock
+from timeline.sources import meta as metadata
+from timeline.sources.assemble import Layers, finish
+from timeline.sources.draft import Draft
+from timeline.sources.files import FORMATS, SourceFile, decode, read_bytes, shown_path, walk_content
+from timeline.sources.language import accepted
+from timeline.sources.pages_pool import read_in_pool, worth_a_pool
+from timeline.sources.read_cache import ReadCache, Reading, environment_key, file_digest
+from timeline.sources.spans import file_offset
 
 __all__ = ["read_sources", "read_one", "file_offset", "slugify"]
 
@@ -57,18 +57,18 @@ def _reader(name: str) -> Reader:
     # Imported on demand: trafilatura and feedparser are slow to import and
     # many content folders hold only text and Markdown.
     if name == "text":
-        from .text_files import read_text
+        from timeline.sources.text_files import read_text
         return read_text
     if name == "markdown":
-        from .markdown_files import read_markdown
+        from timeline.sources.markdown_files import read_markdown
         return read_markdown
     if name == "html":
-        from .html_pages import read_html
+        from timeline.sources.html_pages import read_html
         return read_html
     if name == "feed":
-        from .feeds import read_feed
+        from timeline.sources.feeds import read_feed
         return read_feed
-    from .bulk import read_bulk
+    from timeline.sources.bulk import read_bulk
     return read_bulk
 
 

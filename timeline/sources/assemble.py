@@ -7,13 +7,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from ..records import Article, Problem
-from .clean import Cleaned, DatelineDate, clean_body
-from .clock import is_future
-from .draft import Draft
-from .files import line_at
-from .language import detect_language
-from .meta import Meta, merge
+from timeline.records import Article, Problem
+from timeline.sources.clean import Cleaned, DatelineDate, clean_body
+from timeline.sources.clock import is_future
+from timeline.sources.draft import Draft
+from timeline.sources.files import line_at
+from timeline.sources.language import detect_language
+from timeline.sources.meta import Meta, merge
 
 # Time zones put a dateline a day away from the site's date stamp; more is a
 # real disagreement.

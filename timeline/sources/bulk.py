@@ -12,9 +12,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..records import Problem
-from .draft import Draft
-from .meta import check
+from timeline.records import Problem
+from timeline.sources.draft import Draft
+from timeline.sources.meta import check
 
 
 def read_bulk(text: str, shown: str) -> tuple[list[Draft], list[Problem]]:
@@ -58,7 +58,7 @@ def _record(record: dict[str, Any], shown: str, where: str, line: int | None) ->
     problems = [Problem(p.path, f"{where}: {p.message}", p.line, p.severity) for p in problems]
     item = str(record.get("id") or title or where)
     if isinstance(html, str) and html.strip() and not (isinstance(text, str) and text.strip()):
-        from .html_pages import read_html
+        from timeline.sources.html_pages import read_html
 
         drafts, found = read_html(html, f"{shown} ({where})")
         problems.extend(Problem(p.path, p.message, line, p.severity) for p in found)

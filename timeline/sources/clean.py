@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from ..data import load_data
-from ..line_patterns import LinePatterns
-from .spans import Mapped, Piece, join
+from timeline.data import load_data
+from timeline.sources.line_patterns import LinePatterns
+from timeline.sources.spans import Mapped, Piece, join
 
 # The first few lines are where bylines and datelines sit; further down the
 # same shapes are ordinary text.

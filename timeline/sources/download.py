@@ -18,8 +18,8 @@ from urllib.parse import urldefrag
 
 import yaml
 
-from .html_pages import read_html
-from .markdown_files import split_front_matter
+from timeline.sources.html_pages import read_html
+from timeline.sources.markdown_files import split_front_matter
 
 USER_AGENT = "timeline-fetch/0.1 (news timeline builder; one request per article)"
 RETRY_STATUSES = {429, 500, 502, 503, 504}

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .clean import Cleaned
-from .meta import Meta
-from .spans import Mapped
+from timeline.sources.clean import Cleaned
+from timeline.sources.meta import Meta
+from timeline.sources.spans import Mapped
 
 
 @dataclass

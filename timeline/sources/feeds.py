@@ -11,9 +11,9 @@ from datetime import date
 from html import unescape
 from typing import Any
 
-from ..records import Problem
-from .draft import Draft
-from .meta import Meta
+from timeline.records import Problem
+from timeline.sources.draft import Draft
+from timeline.sources.meta import Meta
 
 _BREAK = re.compile(r"(?i)<\s*(br|/p|/div|/li|/h\d)\s*/?\s*>")
 _TAG = re.compile(r"<[^>]+>")

@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..records import Problem
+from timeline.records import Problem
 
 # Suffix -> reader name; the readers live in modules of this package.
 FORMATS: dict[str, str] = {

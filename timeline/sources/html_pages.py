@@ -14,13 +14,13 @@ from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ..records import Problem
-from .clean import clean_body, raw_vocabulary
-from .clock import changes_tomorrow, is_future
-from .draft import Draft
-from .meta import Meta
-from .page_dates import page_stamps, prefer_published, written_in_full
-from .text_files import split_headline
+from timeline.records import Problem
+from timeline.sources.clean import clean_body, raw_vocabulary
+from timeline.sources.clock import changes_tomorrow, is_future
+from timeline.sources.draft import Draft
+from timeline.sources.meta import Meta
+from timeline.sources.page_dates import page_stamps, prefer_published, written_in_full
+from timeline.sources.text_files import split_headline
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement

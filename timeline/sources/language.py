@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .clean import looks_english
+from timeline.sources.clean import looks_english
 
 # Below this many characters the statistical detector guesses; the configured
 # language is assumed instead.

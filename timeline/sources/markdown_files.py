@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 
-from ..records import Problem
-from .draft import Draft
-from .meta import check, key_lines, load_yaml
-from .spans import Mapped
+from timeline.records import Problem
+from timeline.sources.draft import Draft
+from timeline.sources.meta import check, key_lines, load_yaml
+from timeline.sources.spans import Mapped
 
 FENCE = re.compile(r"^(---|\.\.\.)\s*$")
 HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*#*\s*$")

@@ -38,8 +38,8 @@ from typing import Any
 
 import yaml
 
-from ..records import Problem
-from .clock import is_future
+from timeline.records import Problem
+from timeline.sources.clock import is_future
 
 KEYS = ("title", "published", "url", "outlet", "author", "language", "tags")
 # Other names scrapers and editors use for the same fields.

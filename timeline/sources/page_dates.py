@@ -21,7 +21,7 @@ from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from .clean import raw_vocabulary, vocabulary
+from timeline.sources.clean import raw_vocabulary, vocabulary
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement

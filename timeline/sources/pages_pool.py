@@ -24,13 +24,13 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING
 
-from ..records import Problem
-from .read_cache import Reading
+from timeline.records import Problem
+from timeline.sources.read_cache import Reading
 
 if TYPE_CHECKING:
-    from ..config import Config
-    from . import meta as metadata
-    from .files import SourceFile
+    from timeline.config import Config
+    from timeline.sources import meta as metadata
+    from timeline.sources.files import SourceFile
 
 # Below this many pages a pool costs more to start than it saves (measured
 # with benchmarks/bench_sources.py --html: a fork and a warm-up are ~0.2 s).
@@ -93,7 +93,7 @@ def _run(tasks: Sequence[Task], which: Sequence[int], cfg: "Config", read_file: 
 
 
 def _warm_up() -> None:
-    from .html_pages import read_html
+    from timeline.sources.html_pages import read_html
 
     try:
         read_html(WARM_UP_PAGE, "warm-up")
@@ -102,7 +102,7 @@ def _warm_up() -> None:
 
 
 def _worker_init(cfg: "Config", read_file: ReadFile) -> None:
-    from ..parallel import worker_init
+    from timeline.extract.parallel import worker_init
 
     worker_init()
     _WORKER.update(cfg=cfg, read_file=read_file)

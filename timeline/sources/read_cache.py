@@ -18,7 +18,7 @@ unreadable file, a reader that crashed) are never kept.
 
 An entry file is a header line (format, key, checksum, digest, due day) and
 a body: the articles and problems as arrays of field values. JSON rather
-than pickle for the reason ``timeline.cache`` gives; a damaged or stale
+than pickle for the reason ``timeline.cache.extractions`` gives; a damaged or stale
 entry is a miss, never an error. The folder may be deleted at any time.
 """
 
@@ -40,13 +40,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ..cache import _package_version, _schema, code_fingerprint
-from ..records import Article, Problem, stable_hash
-from ..store.reader import maker
-from ..store.yamlio import atomic_write_text
-from . import clock
-from .files import SourceFile
-from .meta import Meta
+from timeline.cache.extractions import _package_version, _schema, code_fingerprint
+from timeline.records import Article, Problem, stable_hash
+from timeline.store.reader import maker
+from timeline.store.yamlio import atomic_write_text
+from timeline.sources import clock
+from timeline.sources.files import SourceFile
+from timeline.sources.meta import Meta
 
 log = logging.getLogger("timeline")
 

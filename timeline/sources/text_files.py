@@ -8,8 +8,8 @@ the section, not the title. Metadata comes from outside the file (see
 
 from __future__ import annotations
 
-from ..records import Problem
-from .draft import Draft
+from timeline.records import Problem
+from timeline.sources.draft import Draft
 
 SECTION_SEPARATOR = " | "
 

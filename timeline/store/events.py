@@ -24,18 +24,18 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from ..errors import StoreError
-from ..records import ActorRef, DateEvidence, Event, Problem, Source
-from .fastyaml import parse_store
-from .fingerprint import FINGERPRINT_PART, TRACKED, edited_fields, fingerprint
-from .loadcache import StoreCache, decode, file_digest, read_bytes, remember, unchanged
-from .nogc import paused_gc
-from .reader import read_events
-from .schema import DATE_RE as _DATE_RE
-from .schema import FIELD_ORDER, REQUIRED, SOURCE_ORDER, STATUSES
-from .schema import ID_RE as _ID_RE
-from .writer import dump_events
-from .yamlio import LineDict, atomic_write_text, load_yaml, load_yaml_fast
+from timeline.errors import StoreError
+from timeline.records import ActorRef, DateEvidence, Event, Problem, Source
+from timeline.store.fastyaml import parse_store
+from timeline.store.fingerprint import FINGERPRINT_PART, TRACKED, edited_fields, fingerprint
+from timeline.store.loadcache import StoreCache, decode, file_digest, read_bytes, remember, unchanged
+from timeline.store.nogc import paused_gc
+from timeline.store.reader import read_events
+from timeline.store.schema import DATE_RE as _DATE_RE
+from timeline.store.schema import FIELD_ORDER, REQUIRED, SOURCE_ORDER, STATUSES
+from timeline.store.schema import ID_RE as _ID_RE
+from timeline.store.writer import dump_events
+from timeline.store.yamlio import LineDict, atomic_write_text, load_yaml, load_yaml_fast
 
 __all__ = ["FIELD_ORDER", "FINGERPRINT_PART", "TRACKED", "edited_fields", "event_from_dict", "event_to_dict",
            "fingerprint", "LoadedStore", "load_events", "save_events", "store_file_key", "validate_store"]
@@ -45,7 +45,7 @@ _SOURCE_KEYS = frozenset(SOURCE_ORDER)
 @lru_cache(maxsize=1 << 16)
 def store_file_key(date: str) -> str:
     """Name of the store file an event of ``date`` lives in: ``2022-02`` or ``2014``."""
-    from ..temporal.values import bounds
+    from timeline.extract.temporal.values import bounds
 
     span = bounds(date)
     if span is None:
@@ -131,7 +131,7 @@ def event_from_dict(data: Any, path: str) -> Event:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise fail(key, "must be a list of text")
         lists[key] = tuple(value)
-    from ..temporal.values import precision_of
+    from timeline.extract.temporal.values import precision_of
 
     printed = data.get("fingerprint")
     if printed is not None and not isinstance(printed, str):
@@ -320,7 +320,7 @@ def save_events(folder: Path, events: list[Event], *, keep: set[str] = frozenset
 
 
 def _save(folder: Path, events: list[Event], keep: set[str], cache: Path | None) -> int:
-    from ..temporal.values import sort_key
+    from timeline.extract.temporal.values import sort_key
 
     groups: dict[str, list[Event]] = {}
     for event in events:

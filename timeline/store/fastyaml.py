@@ -22,7 +22,7 @@ from functools import lru_cache
 from json.encoder import encode_basestring
 from typing import Any, Callable
 
-from .memo import keep
+from timeline.store.memo import keep
 
 # Words PyYAML's resolver turns into booleans or null (YAML 1.1).
 _WORDS = frozenset(

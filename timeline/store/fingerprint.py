@@ -19,8 +19,8 @@ import hashlib
 import math
 from json.encoder import encode_basestring
 
-from ..records import Event, stable_hash
-from .memo import keep
+from timeline.records import Event, stable_hash
+from timeline.store.memo import keep
 
 # Fields whose hand edits the fingerprint detects, in the order of its parts.
 TRACKED = ("title", "summary", "date", "status", "type", "actors", "place", "importance", "hidden")

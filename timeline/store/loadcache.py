@@ -11,7 +11,7 @@ Two memories, both safe to lose:
   keeps only ``canonical`` for the files it writes (keeping their events
   there too cost a save two seconds at 100,000 events); the next load reads
   such a file once and keeps its events.
-  Entries are JSON, not pickle, for the reason ``timeline.cache`` gives: a
+  Entries are JSON, not pickle, for the reason ``timeline.cache.extractions`` gives: a
   cache folder can come back from CI storage, and loading JSON can only
   fail. An entry that does not decode is a miss and is written again.
 - ``remember``/``unchanged``: within one process, the events a file held when
@@ -30,10 +30,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from ..errors import StoreError
-from ..records import DateEvidence, Event, Source
-from .reader import _actor_of, maker
-from .yamlio import atomic_write_text
+from timeline.errors import StoreError
+from timeline.records import DateEvidence, Event, Source
+from timeline.store.reader import _actor_of, maker
+from timeline.store.yamlio import atomic_write_text
 
 FORMAT = "store-cache-3"  # bump when the row layout below changes
 _event, _source, _evidence = (maker(c) for c in (Event, Source, DateEvidence))

@@ -21,11 +21,11 @@ import re
 from dataclasses import fields
 from typing import Any, Callable
 
-from ..records import ActorRef, DateEvidence, Event, Source
-from .fastyaml import _WORDS, PLAIN, QUOTED
-from .fingerprint import edited_fields, fingerprint
-from .memo import keep
-from .schema import DATE_RE, ID_RE, SOURCE_ORDER, STATUSES
+from timeline.records import ActorRef, DateEvidence, Event, Source
+from timeline.store.fastyaml import _WORDS, PLAIN, QUOTED
+from timeline.store.fingerprint import edited_fields, fingerprint
+from timeline.store.memo import keep
+from timeline.store.schema import DATE_RE, ID_RE, SOURCE_ORDER, STATUSES
 
 # A value that reads as text: plain (and not a YAML 1.1 word such as ``yes``) or
 # JSON-quoted. Being in the pattern, it is checked by the regular expression
@@ -163,7 +163,7 @@ def _build(g: tuple[str | None, ...]) -> Event:
                          for a, t, p, u, o, r, q in _SOURCES.findall(g[15])])
     precision = _text(g[2])
     if not precision:
-        from ..temporal.values import precision_of
+        from timeline.extract.temporal.values import precision_of
 
         precision = precision_of(date)
     event = _event(eid, date, precision, status, title, _text(g[6]), _text(g[4]) or "other", actors, sources,

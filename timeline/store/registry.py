@@ -6,14 +6,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ..actors.names import actor_slug, fold, is_unsafe_name
-from ..actors.registry import Registry, merge_roles
-from ..errors import StoreError
-from ..records import Actor, Problem, Role
-from .loadcache import decode, read_bytes
-from .nogc import paused_gc
-from .registrycache import RegistryCache
-from .yamlio import LineDict, atomic_write_text, dump_yaml, load_yaml_fast
+from timeline.extract.actors.names import actor_slug, fold, is_unsafe_name
+from timeline.extract.actors.registry import Registry, merge_roles
+from timeline.errors import StoreError
+from timeline.records import Actor, Problem, Role
+from timeline.store.loadcache import decode, read_bytes
+from timeline.store.nogc import paused_gc
+from timeline.store.registrycache import RegistryCache
+from timeline.store.yamlio import LineDict, atomic_write_text, dump_yaml, load_yaml_fast
 
 KINDS = ("person", "organisation", "country", "place", "group")
 KEYS = ("name", "kind", "aliases", "roles", "country", "wikidata", "description", "auto", "hidden")

@@ -5,7 +5,7 @@ quarter of the resolve stage on a registry of a thousand actors. An entry
 holds the actors and the problems the reader found, filed under a hash of
 the file's bytes and of the code that reads them: a maintainer's edit
 changes the bytes, so it is always read. JSON rather than pickle for the
-reason ``timeline.cache`` gives; an entry that does not decode is a miss.
+reason ``timeline.cache.extractions`` gives; an entry that does not decode is a miss.
 Only the entry of the file as last read is kept.
 """
 
@@ -19,9 +19,9 @@ from typing import Any
 
 import yaml
 
-from ..records import Actor, Problem, Role
-from .reader import maker
-from .yamlio import atomic_write_text
+from timeline.records import Actor, Problem, Role
+from timeline.store.reader import maker
+from timeline.store.yamlio import atomic_write_text
 
 FORMAT = "registry-cache-1"  # bump when the entry layout below changes
 FOLDER = "registry"
@@ -50,7 +50,7 @@ def actor_from_row(row: list[Any]) -> Actor:
 
 @lru_cache(maxsize=1)
 def _code_version() -> bytes:
-    from ..cache import code_fingerprint
+    from timeline.cache.extractions import code_fingerprint
 
     return f"{FORMAT}\0{code_fingerprint(READER_CODE)}\0{yaml.__version__}\0".encode()
 

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 from typing import Any, Callable, Iterable
 
-from ..records import Event
-from .fastyaml import _WRITTEN, _mapping, _string, _text, scalar
-from .fingerprint import fingerprint
+from timeline.records import Event
+from timeline.store.fastyaml import _WRITTEN, _mapping, _string, _text, scalar
+from timeline.store.fingerprint import fingerprint
 
 # What ``event_to_dict`` leaves out; tested with ``in`` so 0, False and 0.0 count as empty, as there.
 _EMPTY = (None, "", [], (), False, 0.0)
@@ -114,7 +114,7 @@ def dump_events(events: Iterable[Event], heads: dict[tuple[object, ...], str] | 
     """A store file holding ``events``, in the given order. ``heads``: a dict kept
     across the files of one save (see ``_lines``), so that it ends with the save."""
     heads = {} if heads is None else heads
-    from .events import event_to_dict  # events.py imports this module
+    from timeline.store.events import event_to_dict  # events.py imports this module
 
     out: list[str] = []
     add = out.append

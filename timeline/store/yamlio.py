@@ -10,7 +10,7 @@ from typing import Any
 
 import yaml
 
-from ..errors import StoreError
+from timeline.errors import StoreError
 
 # Aliases let a few lines expand into gigabytes ("billion laughs"); a store
 # written by the project never uses them, so a file that does is refused.

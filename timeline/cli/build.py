@@ -1,0 +1,51 @@
+"""``timeline build``: articles in, store and site out."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+
+log = logging.getLogger("timeline")
+
+HELP = """Read the articles in the content folder, extract dated events and actors,
+merge them into the YAML store and render the static site. Articles whose text
+has not changed since the last build come from the extraction cache.
+
+example:
+  python -m timeline build --content content/ --output output/ --jobs 2
+"""
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
+    parser = sub.add_parser("build", parents=[common], help="build the store and the site",
+                            description=HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
+    add_build_options(parser)
+    parser.set_defaults(func=run)
+
+
+def add_build_options(parser: argparse.ArgumentParser) -> None:
+    """Options shared by every command that builds (build, serve)."""
+    parser.add_argument("--clean", action="store_true", help="ignore the extraction cache")
+    parser.add_argument("--jobs", type=positive_int, metavar="N", help="parallel parse processes (default: cores)")
+    parser.add_argument("--base-url", metavar="PATH",
+                        help="path the site is served under, e.g. /repo/ (overrides base_url)")
+    parser.add_argument("--wait", type=float, default=0.0, metavar="SECONDS",
+                        help="wait up to this long for another build of the same content to finish")
+
+
+def positive_int(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
+
+
+def run(args: argparse.Namespace) -> int:
+    from timeline.build import build
+    from timeline.cli.main import config_from_args
+    from timeline.cli.report import print_summary
+
+    cfg = config_from_args(args)
+    summary = build(cfg, clean=args.clean, jobs=args.jobs, wait=args.wait)
+    print_summary(summary, quiet=args.quiet)
+    return 1 if summary.failed else 0

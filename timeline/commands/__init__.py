@@ -1,1 +1,0 @@
-"""One module per command; each exposes ``register(subparsers, common)`` and a ``run(args)``."""

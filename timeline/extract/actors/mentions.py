@@ -1,0 +1,362 @@
+"""Canonical actor mentions of one article: a pure function of the parsed doc
+(and, when given, the registry)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from timeline.records import Mention
+from timeline.extract.actors.capitals import acts_as_government
+from timeline.extract.actors.context import noun_references, spread_people
+from timeline.extract.actors.gazetteer import Entry, Gazetteer, load_gazetteer
+from timeline.extract.actors.institutions import find_institutions, positions
+from timeline.extract.actors.names import clean_surface, fold, name_key
+from timeline.extract.actors.particles import is_particle_surname, surname_of
+from timeline.extract.actors.roles import role_of, title_length
+from timeline.extract.actors.shape import load_shape, name_span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+    from timeline.extract.actors.registry import Registry
+
+KINDS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "group"}
+_DETERMINERS = {"the", "a", "an"}
+_POSSESSIVES = {"'s", "’s", "'", "’"}
+_ACRONYM_SKIP = {"of", "and", "the", "for", "&", "de", "du", "des"}
+_FLIGHT = re.compile(r"\s+Flight(?:\s+\d+\w*)?$")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+@dataclass
+class _Found:
+    span: "Span"
+    text: str
+    name: str
+    kind: str
+    role: str | None = None
+    country: str | None = None
+    known: bool = False  # from the gazetteer: not open to name coreference
+
+
+def find_mentions(doc: "Doc", registry: "Registry | None" = None, seen: str | None = None) -> list[Mention]:
+    """Every actor mention of ``doc`` under its canonical name, in text order.
+
+    Titles, honorifics, possessives and leading articles are stripped; a later
+    short form takes the earlier full name ("Biden" → Joe Biden); a capital
+    acting is its country; the registry, when given, has the last word on
+    names and kinds, and hides the actors a maintainer hid.
+    """
+    gaz = load_gazetteer()
+    # A name that the text shows to be a thing once ("the Nord Stream 2 gas
+    # pipeline") is that thing wherever the article repeats it.
+    # Known names and nationalities ("the UK index", "the British stock index") are never things.
+    ents = [e for e in doc.ents if e.label_ in KINDS]  # spaCy builds them anew on each read
+    things = {fold(clean_surface(e.text)) for e in ents
+              if e.label_ != "NORP" and gaz.lookup(e.text) is None and _is_object(e, gaz)}
+    found = [f for f in (_classify(ent, gaz) for ent in ents)
+             if f and (not things or fold(f.text) not in things)]
+    found += _groups(doc, gaz)
+    found += [c for c in (_nested_country(f, gaz) for f in found if f.kind == "organisation") if c]
+    found = _with_institutions(doc, found)
+    found.sort(key=lambda f: f.span.start)
+    _corefer_people(found)
+    _corefer_organisations(found, gaz)
+    found += [_Found(span, span.text, name, "organisation", country=(gaz.lookup(name) or Entry("", "")).country,
+                     known=True) for span, name in noun_references(doc, found, gaz)]
+    found.sort(key=lambda f: f.span.start)
+    spread_people(found, gaz)
+    mentions = [
+        Mention(start=f.span.start_char, end=f.span.end_char, text=f.span.text, name=f.name, kind=f.kind,
+                role=f.role, seen=seen if f.role else None, country=f.country)
+        for f in found
+    ]
+    return with_registry(mentions, registry) if registry is not None else mentions
+
+
+def _classify(ent: "Span", gaz: Gazetteer) -> _Found | None:
+    span, lead = _strip(ent, gaz)
+    if span is None:
+        return None
+    text = clean_surface(span.text)
+    if ent.label_ == "NORP":
+        return _people(span, text, gaz)
+    entry = gaz.lookup(text)
+    if entry is None and ent.label_ in ("GPE", "LOC", "FAC"):
+        entry = gaz.place(text)  # a town the tagger saw as a place: its full name and country
+    if entry is not None:
+        return _known(span, text, entry)
+    kind = KINDS[ent.label_]
+    last = fold(span[-1].text)
+    if kind == "person" and last in gaz.organisation_heads:
+        kind = "organisation"  # "Douglas Aircraft" tagged as a person
+    elif kind == "person" and last in gaz.place_heads:
+        kind = "place"
+    government = _government(span, gaz)  # whatever the tagger called "the Canadian Government"
+    if government:
+        return _Found(span, text, government, "country", country=government, known=True)
+    if kind == "organisation":
+        text = _expand_country(span, text, gaz)
+    flight = _FLIGHT.sub("", text)
+    if flight != text and kind != "place":  # "Adam Air Flight 574": the airline's flight, the airline acts
+        kind, text = "organisation", flight
+    name = _strip_suffix(text, gaz) if kind == "organisation" else text
+    if not _LETTER.search(name):
+        return None  # no letter at all: a stray number the tagger took for a name
+    if fold(name) in gaz.not_actors or kind == "person" and len(name) <= 2:
+        return None  # "UTC", "USD"; a two-letter "person" is a fragment ("Ya", "GB")
+    if _is_event(span, gaz) or _is_object(span, gaz):
+        return None
+    if kind == "person":
+        role, country = role_of(span, gaz, lead)
+        return _Found(span, text, name, kind, role, country)
+    return _Found(span, text, name, kind)
+
+
+def _is_event(span: "Span", gaz: Gazetteer) -> bool:
+    """"the Beijing Winter Olympics", "the Cold War": something that happens,
+    not someone who acts; "Ministry of War" keeps its organisation head."""
+    words = [fold(t.text) for t in span]
+    tail = {words[-1], " ".join(words[-2:])}
+    return bool(tail & gaz.event_heads) and not any(w in gaz.organisation_heads for w in words)
+
+
+def _is_object(span: "Span", gaz: Gazetteer) -> bool:
+    """A name of a thing: ending in a noun that says so ("the Straits Times
+    Index"), or before one ("the Nord Stream 2 gas pipeline", through the
+    nouns between: "gas")."""
+    doc = span.doc
+    end = span.end
+    if fold(doc[end - 1].text) in gaz.object_heads:
+        return True
+    # Up to three words, none of another name: "British" + "FTSE index" is the country.
+    for tok in doc[end:min(len(doc), end + 3)]:
+        pos = tok.pos_
+        if pos not in ("NOUN", "ADJ", "PROPN", "NUM") or tok.ent_type_ in KINDS:
+            break
+        if pos == "NOUN" and fold(tok.lemma_) in gaz.object_nouns or fold(tok.text) in gaz.object_heads:
+            return True  # "the Straits Times" + "Index": the tagger left the head out
+    return False
+
+
+def _strip(ent: "Span", gaz: Gazetteer) -> tuple["Span | None", int]:
+    """The name inside an entity: without article, possessive, honorifics or title."""
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    while start < end and ((tok := doc[start]).lower_ in _DETERMINERS or tok.is_quote):
+        start += 1  # "the", and an opening quote the tagger took in: "`` Millions of Americans"
+    while end > start and doc[end - 1].text in _POSSESSIVES:
+        end -= 1
+    lead = 0
+    if ent.label_ == "PERSON":
+        lead = title_length(list(doc[start:end]), gaz)
+        if lead >= end - start:
+            return None, 0
+    if start >= end:
+        return None, 0
+    name = name_span(doc[start + lead:end], lambda owner: _named_alone(doc, owner, gaz))
+    return name, lead if name is not None else 0
+
+
+def _named_alone(doc: "Doc", text: str, gaz: Gazetteer) -> bool:
+    key = fold(text)
+    return gaz.lookup(text) is not None or any(fold(e.text) == key for e in doc.ents)
+
+
+def _known(span: "Span", text: str, entry: Entry) -> _Found | None:
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    if entry.kind == "group" and after is not None and after.is_alpha and after.is_title:
+        return None  # "the West African bloc": the first word of a longer name
+    if entry.capital_of and acts_as_government(span.root):
+        return _Found(span, text, entry.capital_of, "country", country=entry.capital_of, known=True)
+    return _Found(span, text, entry.name, entry.kind, country=entry.country, known=True)
+
+
+def _people(span: "Span", text: str, gaz: Gazetteer) -> _Found | None:
+    """A nationality in the plural is a group ("Ukrainians"); the adjective
+    ("Russian troops") is only a modifier and no actor of its own."""
+    key = fold(text)
+    if key in gaz.peoples:
+        return _Found(span, text, text, "group", country=gaz.peoples[key], known=True)
+    entry = gaz.lookup(text)
+    if entry is not None and entry.kind == "country":
+        return _known(span, text, entry)
+    if key in gaz.demonyms:  # "British banks", "European markets": the country or region takes part
+        entry = gaz.lookup(gaz.demonyms[key])
+        if entry is not None:
+            return _Found(span, text, entry.name, entry.kind, country=entry.country, known=True)
+    if span.root.tag_ in ("NNPS", "NNS") and not span[0].is_sent_start:
+        # At a sentence's start any plural is capitalised ("Investors fled"):
+        # an unknown one there is a common noun, not a people.
+        return _Found(span, text, text, "group")
+    return None
+
+
+def _with_institutions(doc: "Doc", found: list[_Found]) -> list[_Found]:
+    """Institutions named by a phrase every country uses take the place of
+    what the tagger made of that phrase ("Foreign Ministry" → Ministry of
+    Foreign Affairs of Russia); countries named inside them stay."""
+    found.sort(key=lambda f: f.span.start)
+    institutions = find_institutions(doc, [f.name for f in found if f.kind == "country"])
+    for inst in institutions:
+        inside = [f for f in found if f.span.start < inst.span.end and inst.span.start < f.span.end]
+        if any(f.span.start < inst.span.start or f.span.end > inst.span.end for f in inside
+               if f.kind != "country" and _extra_words(f.span, inst.span)):
+            continue  # a longer name of its own: "Irish Republican Army"
+        taken = {id(f) for f in inside}  # equal records share their span: whether inside or not, alike
+        found = [f for f in found if id(f) not in taken or f.kind == "country"]
+        found.append(_Found(inst.span, inst.span.text, inst.name, "organisation", country=inst.country, known=True))
+    return found
+
+
+def _extra_words(outer: "Span", inner: "Span") -> bool:
+    return any(t.is_title and not (inner.start <= t.i < inner.end) and t.lower_ != "the" for t in outer)
+
+
+def _nested_country(org: _Found, gaz: Gazetteer) -> _Found | None:
+    """The country that heads an organisation's name ("the U.S. Air Force",
+    "Russian Foreign Ministry") is the organisation's country; named as a
+    country ("U.S.", not "Russian") it is also a mention of that country."""
+    span = org.span
+    for size in range(min(3, len(span) - 1), 0, -1):
+        head = span[:size]
+        entry = gaz.lookup(head.text)
+        if entry is not None and entry.kind == "country":
+            org.country = org.country or entry.name
+            return _Found(head, head.text, entry.name, "country", country=entry.name, known=True)
+        country = gaz.country_of_adjective(head.text)
+        if country and (gaz.lookup(country) or Entry("", "")).kind == "country":
+            org.country = org.country or country
+            return None
+    return None
+
+
+def _government(span: "Span", gaz: Gazetteer) -> str | None:
+    """"the US Government", "the Canadian government": the country itself."""
+    if len(span) < 2 or fold(span[-1].text) not in gaz.government_nouns:
+        return None
+    return gaz.country_of_adjective(span[:-1].text)
+
+
+def _expand_country(span: "Span", text: str, gaz: Gazetteer) -> str:
+    """"U.S. Air Force" → "United States Air Force": an abbreviated country
+    at the head of a name is spelt out, so that every spelling is one name."""
+    first = span[0].text
+    entry = gaz.lookup(first)
+    if len(span) > 1 and entry is not None and entry.kind == "country" and first.replace(".", "").isupper():
+        return entry.name + text[len(first):]
+    return text
+
+
+def _groups(doc: "Doc", gaz: Gazetteer) -> list[_Found]:
+    """Collective actors named by a common noun, when they act ("protesters gathered")."""
+    out = []
+    for tok in map(doc.__getitem__, positions(doc, "LOWER", gaz.group_nouns)):
+        # Subjects act and objects are acted on ("police dispersed protesters");
+        # a modifier ("protester numbers") or a prepositional object is no actor.
+        if tok.ent_type_ or tok.dep_ not in ("nsubj", "nsubjpass", "dobj") or fold(tok.text) not in gaz.group_nouns:
+            continue
+        country = None
+        name = tok.text.lower()
+        for child in tok.children:
+            if child.dep_ in ("amod", "compound") and child.i == tok.i - 1:
+                country = gaz.country_of_adjective(child.text)
+                if country:
+                    name = f"{child.text} {name}"
+        out.append(_Found(doc[tok.i - (name != tok.text.lower()):tok.i + 1], tok.text, name[:1].upper() + name[1:],
+                          "group", country=country))
+    return out
+
+
+def _corefer_people(found: list[_Found]) -> None:
+    """A surname or other part of a full name seen in the same article takes
+    that full name: the nearest one before it, else the first one after."""
+    particles = load_gazetteer().particles
+    # A full name is a given name before its surname: "von der Leyen" is
+    # Ursula von der Leyen's surname, not a full name of its own.
+    full = [f for f in found if f.kind == "person" and len(f.name.split()) > 1
+            and not is_particle_surname(f.name.split(), particles)]
+    # each full name's keys: its last word, its surname, its first word
+    keys = [(p, name_key(p.name.split()[-1]), name_key(" ".join(surname_of(p.name.split(), particles))),
+             name_key(p.name.split()[0])) for p in full]
+    full_ids = {id(p) for p in full}
+    for f in found:
+        if f.known or f.kind not in ("person", "organisation") or id(f) in full_ids:
+            continue
+        key = name_key(f.name)
+        one_word = " " not in f.name
+        matches = [p for p, last, surname, first in keys if key in (last, surname) or one_word and key == first]
+        if f.kind == "organisation":  # a tagger's slip: "Hanna" as an organisation
+            matches = [p for p, last, surname, _ in keys if key in (last, surname)]
+        if not matches:
+            continue
+        before = [p for p in matches if p.span.start < f.span.start]
+        target = before[-1] if before else matches[0]
+        f.name, f.kind = target.name, "person"
+        if f.role is None and target.role:
+            f.country = f.country or target.country
+
+
+def _corefer_organisations(found: list[_Found], gaz: Gazetteer) -> None:
+    """An acronym or the first word of a two-word company name takes the full
+    name from the same article ("USAF" → United States Air Force, "Lockheed"
+    → Lockheed Martin)."""
+    orgs = [f for f in found if f.kind == "organisation" and len(f.name.split()) > 1]
+    # News introduces a company by its full name and shortens it later; a
+    # short form first seen before the longer name is a name of its own
+    # ("Ford" before "Ford Taurus", "Apple Inc." before "Apple Corps").
+    first: dict[str, int] = {}
+    for f in found:
+        first.setdefault(f.name, f.span.start)
+    for f in found:
+        if f.known or f.kind != "organisation":
+            continue
+        if " " in f.name:  # "the Air Force" after "the United States Air Force"
+            longer = [o for o in orgs if o.span.start < f.span.start and o.name.endswith(" " + f.name)]
+            if longer:
+                f.name = longer[-1].name
+            continue
+        owned = [o for o in orgs if o.span.start < f.span.start and o.name.endswith(" " + f.name)
+                 and gaz.country_of_adjective(o.name[:-len(f.name) - 1])]
+        if owned:  # "the Treasury" after "the U.S. Treasury"; not "Brothers" after "Lehman Brothers"
+            f.name = owned[-1].name
+            continue
+        for org in orgs:
+            words = org.name.split()
+            initials = _initials(org.name)
+            short = f.name.replace(".", "")
+            if (short.isupper() and len(short) >= 2 and (initials == short or len(short) >= 3 and
+                                                         initials.startswith(short))) \
+                    or (len(words) == 2 and words[0] == f.name and first[org.name] < first[f.name]
+                        and fold(f.text) == fold(f.name)):
+                f.name = org.name
+                break
+
+
+@lru_cache(maxsize=4096)
+def _initials(name: str) -> str:
+    """"USAF" of "United States Air Force"."""
+    return "".join(w[0] for w in name.split() if w.lower() not in _ACRONYM_SKIP and w[0].isalpha()).upper()
+
+
+def _strip_suffix(name: str, gaz: Gazetteer) -> str:
+    words = name.replace(",", " ,").split()
+    joins = load_shape().connectives  # "JPMorgan Chase & Co.": the "&" goes with the "Co."
+    while len(words) > 1 and (words[-1] in gaz.org_suffixes or words[-1].lower() in joins):
+        words.pop()
+    return " ".join(words).replace(" ,", ",")
+
+
+def with_registry(mentions: list[Mention], registry: "Registry") -> list[Mention]:
+    """Mentions found without a registry, renamed by it (hidden actors dropped)."""
+    out = []
+    for m in mentions:
+        actor = registry.lookup(m.name) or registry.lookup(m.text)
+        if actor is None:
+            out.append(m)
+        elif not actor.hidden:
+            out.append(replace(m, name=actor.name, kind=actor.kind))
+    return out

@@ -1,0 +1,272 @@
+"""Events: the happenings an article reports, read from its parse.
+
+``find_happenings`` is a pure function of one parsed article, the time
+expressions the temporal engine found in it and the actors mentioned. It
+keeps one happening per reported predicate (a sentence may hold several),
+dates it from the time expression its predicate governs, and leaves out what
+is not a happening: page furniture, questions, headings, hypotheticals,
+undated plans and generic states.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from timeline.records import ActorRef, Article, Happening, Mention, Timex
+from timeline.extract.events.anchors import Anchor, calendar_timexes, find_anchors
+from timeline.extract.events.discourse import carry_date, inherit_lead_day, lead_event, restates_known
+from timeline.extract.events.linked import linked_anchors
+from timeline.extract.events.participants import mentioned, participants
+from timeline.extract.events.tokens import Parse, forget, parse_of
+from timeline.extract.events.vocabulary import Vocabulary, load_vocabulary
+from timeline.extract.events.wording import name_role, clean_text, mentions_in, numbers_of, place_of, title_from
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+__all__ = ["find_happenings"]
+
+# Sentences that reported something, from the top, read as the lede.
+LEDE_SENTENCES = 2
+
+
+
+def find_happenings(doc: "Doc", article: Article, timexes: list[Timex], mentions: list[Mention],
+                    extra_types: dict[str, tuple[str, ...]]) -> list[Happening]:
+    """Every happening ``article`` reports, dated, typed and titled in its own words."""
+    parse = parse_of(doc)
+    try:
+        return _happenings(parse, article, timexes, mentions, load_vocabulary().with_extra_types(extra_types))
+    finally:
+        if parse is not doc:
+            forget(parse)  # no stage after the events reads it
+
+
+def _happenings(doc: Parse, article: Article, timexes: list[Timex], mentions: list[Mention],
+                vocab: Vocabulary) -> list[Happening]:
+    found: list[Happening] = []
+    seen: set[tuple[str, str]] = set()  # (title, date) of each found: folding into one changes neither
+    previous: Happening | None = None
+    before: tuple["Span | None", list[Happening]] = (None, [])  # the last sentence read and what it reported
+    lead: Happening | None = None  # the lede's happening, when it sets the news day
+    lede_sentences = 0  # sentences that reported something, while looking for the lede
+    for index, segment in enumerate(segments(doc)):
+        if skip_segment(segment, vocab):
+            previous, before = None, (None, [])
+            continue
+        dated = calendar_timexes(segment, timexes)
+        anchors = find_anchors(segment, dated, article.published, vocab)
+        # Happenings dated through another clause of their sentence (linked.py).
+        anchors += linked_anchors(anchors, segment, timexes, dated, vocab)
+        carry_date(anchors, before[1], before[0], vocab)
+        reported = len(found)
+        if found:
+            # Past the lead, a standing position restated without a date is background.
+            anchors = [a for a in anchors if not (a.stance and not a.timexes)]
+        restating = [a for a in anchors if restates_known(a, vocab)]
+        anchors = [a for a in anchors if a not in restating]
+        if restating and not anchors:
+            # "The meeting lasted about five hours": more about the happening just told, if any
+            if previous is not None:
+                found[-1] = previous = _fold(previous, segment, mentions)
+            continue
+        if previous is not None and _elaborates(segment, anchors, previous):
+            found[-1] = _fold(previous, segment, mentions)
+            previous = found[-1]
+            continue
+        if previous is None and _orphan_elaboration(anchors):
+            continue
+        inherit_lead_day(anchors, lead)  # after the checks above, which ask whether the sentence had a date
+        made = []
+        for anchor in anchors:
+            happening = _happening(anchor, segment, index, article, mentions)
+            if happening is None:
+                continue
+            said_in = _conversation_of(anchor, happening, found, mentions)
+            if said_in is not None:
+                found[said_in] = _fold(found[said_in], segment, mentions)
+                continue
+            made.append(happening)
+        for happening in made:
+            # the same words on another date are another happening ("were to take delivery
+            # in May 2008, but will now receive the aircraft next month")
+            if happening.title and (happening.title, happening.date) not in seen:
+                found.append(happening)
+                seen.add((happening.title, happening.date))
+        previous = found[-1] if made and found and found[-1] in made else None
+        before = (segment, found[reported:])
+        if found[reported:] and lede_sentences < LEDE_SENTENCES:
+            lede_sentences += 1
+            lead = lead or lead_event(found[reported:], article.published, vocab)
+    return found
+
+
+def _orphan_elaboration(anchors: list[Anchor]) -> bool:
+    """"Washington has flatly rejected the demands" after a sentence that reported
+    no happening: it says more about background, and is background itself."""
+    return len(anchors) == 1 and anchors[0].anaphoric and anchors[0].evidence.rule == "publication-date"
+
+
+def _conversation_of(anchor: Anchor, happening: Happening, found: list[Happening],
+                     mentions: list[Mention]) -> int | None:
+    """"Putin told Biden that Washington had failed…" after "Putin and Biden have
+    discussed…": what one party told the other in a conversation already
+    reported is part of that conversation, not a happening of its own."""
+    if happening.type != "statement" or happening.evidence.rule not in ("publication-date", "lead-event-day"):
+        return None
+    parties: set[str] = set()
+    for child in anchor.verb.children:
+        if child.dep_ in ("nsubj", "dobj", "dative"):
+            start, end = min(t.idx for t in child.subtree), max(t.idx + len(t) for t in child.subtree)
+            parties |= {m.name for m in mentions_in(mentions, start, end) if m.kind == "person"}
+    if len(parties) < 2:
+        return None
+    for i in range(len(found) - 1, -1, -1):
+        earlier = found[i]
+        if earlier.type == "diplomacy" and earlier.date == happening.date and \
+                parties <= {a.name for a in earlier.actors}:
+            return i
+    return None
+
+
+def segments(doc: "Doc") -> list["Span"]:
+    """Sentences, split again at blank lines: a heading the parser glued to the
+    next sentence must not lend it words, nor be read as a sentence itself."""
+    out: list["Span"] = []
+    for sentence in doc.sents:
+        start = sentence.start
+        for token in sentence:
+            if "\n" in token.text and token.is_space:
+                if token.i > start:
+                    out.append(doc[start:token.i])
+                start = token.i + 1
+        if start < sentence.end:
+            out.append(doc[start:sentence.end])
+    return [s for s in out if s.text.strip()]
+
+
+def skip_segment(segment: "Span", vocab: Vocabulary) -> bool:
+    """Page furniture, questions to readers and headings are never events."""
+    text = segment.text.strip()
+    if vocab.is_boilerplate(text):
+        return True
+    bare = text.rstrip("\"”’'» )")
+    if bare.endswith("?"):
+        return True
+    # A heading: no closing punctuation and short ("The frenzy of telephone diplomacy"),
+    # unless it reports with a subject and a verb in the past ("The A380 was revealed
+    # in January 2005"): a sentence that lost its full stop.
+    return not bare.endswith((".", "!", ":", ";")) and len(segment) < 12 and not _reports(segment)
+
+
+def _reports(segment: "Span") -> bool:
+    return any(t.dep_ in ("nsubj", "nsubjpass") and t.head.tag_ in ("VBD", "VBN")
+               and any(a.tag_ == "VBD" for a in [t.head, *t.head.children] if a.dep_ in ("ROOT", "aux", "auxpass"))
+               for t in segment)
+
+
+def _happening(anchor: Anchor, segment: "Span", index: int, article: Article,
+               mentions: list[Mention]) -> Happening | None:
+    title_root = anchor.title_root
+    lo = min(t.idx for t in title_root.subtree) if anchor.is_main else min(t.idx for t in anchor.verb.subtree)
+    hi_token = max(title_root.subtree, key=lambda t: t.i) if anchor.is_main else max(anchor.verb.subtree, key=lambda t: t.i)
+    start, end = (segment.start_char, segment.end_char) if anchor.is_main else (lo, hi_token.idx + len(hi_token))
+    inside = mentions_in(mentions, start, end)
+    if anchor.extra_subject is not None:
+        head = anchor.extra_subject
+        inside += mentions_in(mentions, min(t.idx for t in head.subtree if t.i <= head.i), head.idx + len(head))
+    title = title_from(title_root, set(anchor.keep_out), inside, (segment.start, segment.end))
+    title = _name_pronoun(title, segment, mentions)
+    title = name_role(title, anchor.title_root, segment, mentions)
+    if not title or len(title.split()) < 2:
+        return None
+    summary = clean_text(segment.text)
+    actors = participants(anchor.verb, segment, mentions, load_vocabulary(), speaker=anchor.speaker,
+                          title_root=anchor.title_root, extra_subject=anchor.extra_subject)
+    actors = tuple(dict.fromkeys(_title_subject(title, anchor.title_root, mentions) + actors))
+    if not actors:
+        # the parse lost the arguments: the names the title keeps are the next best reading
+        actors = mentioned(m for m in inside if _in_title(m, title))
+    return Happening(
+        article_id=article.id, sentence_index=index, sentence=summary, predicate=anchor.verb.lemma_.lower(),
+        date=anchor.date, precision=anchor.precision, status=anchor.status, evidence=anchor.evidence,
+        title=title, summary=summary, type=anchor.type, type_rule=anchor.type_rule, actors=actors,
+        place=place_of(inside, segment), numbers=numbers_of(segment, set(anchor.keep_out)),
+    )
+
+
+PRONOUN_SUBJECTS = {"he": "person", "she": "person"}
+
+
+def _name_pronoun(title: str, segment: "Span", mentions: list[Mention]) -> str:
+    """"He later ordered…" -> the person named last before the sentence: a title
+    is read alone, away from the sentence that said who "he" is."""
+    first, _, rest = title.partition(" ")
+    if first.lower() not in PRONOUN_SUBJECTS or not rest:
+        return title
+    before = [m for m in mentions if m.end <= segment.start_char and m.kind == "person"]
+    if not before:
+        return title
+    return f"{max(before, key=lambda m: m.start).name} {rest}"
+
+
+def _elaborates(segment: "Span", anchors: list[Anchor], previous: Happening) -> bool:
+    """A sentence with no time of its own that only says more about the happening
+    just reported: a quotation with its speaker ("Washington on Friday issued its
+    direst warning yet…" then "'…any day now', warned Jake Sullivan."), or a
+    clause whose object points back to it ("justified its decision")."""
+    if len(anchors) != 1 or not anchors[0].is_main or anchors[0].evidence.rule != "publication-date":
+        return False
+    return anchors[0].quoted or anchors[0].anaphoric
+
+
+def _title_subject(title: str, root: "Token", mentions: list[Mention]) -> tuple[ActorRef, ...]:
+    """The subject as the title names it, for when the sentence's own is a role
+    or a pronoun the title resolved ("The chancellor is due…" -> "Olaf Scholz
+    is due…"), or when the parser lost it. Only names before the predicate."""
+    at = _word_at(root.text).search(title)
+    if at is None or at.start() == 0:
+        return ()
+    before = title[:at.start()]
+    names = {m.name: m.kind for m in mentions if m.kind != "place" and m.name in before}
+    return tuple(ActorRef(name=n, kind=k) for n, k in sorted(names.items(), key=lambda nk: before.index(nk[0])))
+
+
+@lru_cache(maxsize=4096)
+def _word_at(word: str) -> re.Pattern[str]:
+    """``word`` as a whole word (predicates repeat: compiled once each)."""
+    return re.compile(rf"\b{re.escape(word)}\b")
+
+
+def _in_title(mention: Mention, title: str) -> bool:
+    return mention.name in title or mention.text in title
+
+
+def _fold(previous: Happening, segment: "Span", mentions: list[Mention]) -> Happening:
+    """``previous`` told at more length by ``segment``: the speaker of a quotation
+    that elaborates it, or the parties of what one told the other, join its actors."""
+    from dataclasses import replace
+
+    extra = _folded_parties(segment, mentions)
+    actors = previous.actors + tuple(a for a in extra if a not in previous.actors)
+    summary = f"{previous.summary} {clean_text(segment.text)}"
+    return replace(previous, actors=actors, summary=summary, sentence=summary)
+
+
+def _folded_parties(segment: "Span", mentions: list[Mention]) -> tuple[ActorRef, ...]:
+    """The participants of a sentence folded into an earlier happening. When it
+    reports a report ("The Kremlin said Putin told Biden…"), the one reporting
+    tells of the happening without taking part in it."""
+    from timeline.extract.events.clauses import clause_root, content_of
+
+    vocab = load_vocabulary()
+    root = clause_root(segment)
+    if root is None:
+        return ()
+    verb = root
+    inner = content_of(root) if root.lemma_.lower() in vocab.reporting else None
+    if inner is not None and inner.dep_ == "ccomp" and inner.lemma_.lower() in vocab.reporting:
+        verb = inner
+    return participants(verb, segment, mentions, vocab)

@@ -1,0 +1,163 @@
+"""Predicates of a sentence read off its dependency parse: which clause reports
+a happening, in which tense and mood, and which time expression it governs.
+
+Everything here works on spaCy tokens; the vocabularies come from
+``timeline/data/event_vocabulary.yaml`` (see ``vocabulary.py``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from timeline.extract.events.vocabulary import Vocabulary
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+# Dependencies through which a time expression is an adverbial of the verb
+# above it ("on Saturday", "Friday", "earlier in the day", "in 2014").
+ADVERBIAL_DEPS = frozenset({"npadvmod", "tmod", "advmod", "prep", "pobj", "obl", "nmod", "pcomp", "dobj"})
+# Prepositions that make a time expression a bound or a deadline, not the
+# time of the happening ("since 2014", "until Monday", "before the Olympics").
+# "during", "over" and "throughout" are not here: they contain the happening.
+BOUNDING_PREPOSITIONS = frozenset({"since", "until", "till", "before", "after", "by", "through",
+                                   "from", "to", "between", "within", "ahead"})
+# A time expression in one of these positions is a participant, not an
+# adverbial ("Tuesday was a busy day"); it dates the verb only when nothing better does.
+ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
+# Bare noun-phrase adverbials ("Tuesday", "last week", "yesterday"): the parser
+# often hangs them on the nearest noun, but in news they modify the clause.
+BARE_ADVERBIAL_DEPS = frozenset({"npadvmod", "tmod"})
+CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "conj", "xcomp", "advcl", "relcl", "pcomp", "acl", "csubj", "parataxis"})
+
+
+def is_predicate(token: "Token") -> bool:
+    return token.pos_ in ("VERB", "AUX") and not (token.pos_ == "AUX" and token.dep_ in ("aux", "auxpass"))
+
+
+@dataclass(frozen=True)
+class Mood:
+    """Tense and mood of one predicate, as far as a reader of the news needs them."""
+
+    tense: str  # past, perfect, past-perfect, present, future, untensed
+    hypothetical: bool  # a modal, a condition or a negation of the whole event
+    future_marker: bool  # "is expected to", "plans to" above it
+
+    @property
+    def scheduled(self) -> bool:
+        return self.tense == "future" or self.future_marker
+
+
+def mood_of(verb: "Token", vocab: Vocabulary) -> Mood:
+    """Tense and mood of ``verb`` from its auxiliaries, markers and the verbs above it."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    lemmas = {a.lemma_.lower() for a in auxes} | {a.lower_ for a in auxes}
+    hypothetical = bool(lemmas & vocab.modals) or any(
+        c.dep_ == "mark" and c.lower_ in vocab.conditionals for c in verb.children)
+    future_marker = False
+    up = verb
+    # "are expected to speak", "plans to visit": the marker is the head of an xcomp chain.
+    while up.dep_ == "xcomp" and up.head.i != up.i:
+        up = up.head
+        if up.lemma_.lower() in vocab.future_markers:
+            future_marker = True
+        if any(a.lemma_.lower() in vocab.modals for a in up.children if a.dep_ == "aux"):
+            hypothetical = True
+    if lemmas & vocab.future_auxiliaries or (verb.dep_ == "xcomp" and verb.head.lemma_ == "go"
+                                              and verb.head.tag_ == "VBG"):
+        tense = "future"
+    elif any(a.lemma_ == "have" for a in auxes if a.dep_ == "aux") and verb.tag_ == "VBN":
+        have = next(a for a in auxes if a.lemma_ == "have")
+        tense = "past-perfect" if have.tag_ == "VBD" else "perfect"
+    elif verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
+        tense = "past"
+    elif verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
+        tense = "present"
+    else:
+        tense = "untensed"
+    if up is not verb and tense == "untensed":
+        head_mood = mood_of(up, vocab)
+        tense = "future" if head_mood.tense == "future" else head_mood.tense
+    return Mood(tense=tense, hypothetical=hypothetical, future_marker=future_marker)
+
+
+def clause_root(segment: "Span") -> "Token | None":
+    """The main predicate of a stretch of text, ignoring parts that the parser
+    attached to a heading glued in front of it."""
+    start, end = segment.start, segment.end
+    tops = [t for t in segment if t.head.i == t.i or not (start <= t.head.i < end)]
+    for token in tops:
+        if is_predicate(token):
+            return token
+    for token in tops:  # the root is a noun: the verb may sit just below it
+        below = [c for c in token.children if is_predicate(c) and start <= c.i < end and c.dep_ in CLAUSE_DEPS]
+        # "The airport, which was closed last week, reopened on Wednesday": a relative
+        # clause describes the noun; the verb the parser hung beside it is the clause's own.
+        for child in sorted(below, key=lambda c: c.dep_ == "relcl"):
+            return child
+    return None
+
+
+def content_of(verb: "Token") -> "Token | None":
+    """What a verb of saying introduces: its clausal complement, unless a
+    conjunction of time or cause opens it (an adverbial the parser mislabelled)."""
+    from timeline.extract.events.vocabulary import load_vocabulary
+
+    subordinators = load_vocabulary().subordinators
+    for child in verb.children:
+        if child.dep_ in ("ccomp", "xcomp") and is_predicate(child) and not any(
+                c.dep_ == "mark" and c.lower_ in subordinators for c in child.children):
+            return child
+    return None
+
+
+def manner_of(verb: "Token") -> "Token | None":
+    """"reinforced the tone by withdrawing staff": the verb that says what was done."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "by":
+            for child in prep.children:
+                if child.dep_ == "pcomp" and child.tag_ == "VBG":
+                    return child
+    return None
+
+
+def governor(head: "Token", segment: "Span", fallback: "Token | None",
+             dated_nouns: frozenset[str] = frozenset(), day: bool = False) -> tuple["Token | None", str]:
+    """The predicate a time expression (given by its head token) dates, and how.
+
+    Returns ``(verb, how)``: ``adverbial`` when the expression modifies the verb
+    ("said on Saturday", "made its first flight Tuesday"), ``argument`` when it
+    dates an event nominal or a period measure the verb is about ("held talks
+    on Monday", "first-quarter profit rose") or is itself the verb's subject or
+    object, ``segment`` when the parse left the stretch of text (a heading glued
+    on) and the main verb is taken; ``(None, why)`` when it only bounds the event
+    ("since 2014") or belongs to another noun ("approved the 2008 budget").
+    ``day``: the expression names a day, so that "on Tuesday" hung on a noun
+    ("ended without agreement on Tuesday") is read as the clause's time, like a bare adverbial.
+    """
+    start, end = segment.start, segment.end
+    token = head
+    bare = head.dep_ in BARE_ADVERBIAL_DEPS or (day and head.dep_ == "pobj" and head.head.lower_ == "on")
+    noun: "Token | None" = None  # the noun the expression modifies, if any
+    for _ in range(16):
+        if token.dep_ == "pobj" and token.head.lower_ in BOUNDING_PREPOSITIONS:
+            return None, "bounding"
+        parent = token.head
+        if parent.i == token.i:
+            break
+        if not (start <= parent.i < end):
+            return fallback, "segment"
+        if is_predicate(parent) and parent.dep_ != "amod":
+            if noun is None:
+                return parent, "argument" if token.i == head.i and head.dep_ in ARGUMENT_DEPS else "adverbial"
+            if bare:
+                return parent, "adverbial"
+            return (parent, "argument") if noun.lemma_.lower() in dated_nouns or noun.lower_ in dated_nouns \
+                else (None, "nominal")
+        if parent.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+            if noun is not None and not bare:
+                return None, "nominal"
+            noun = noun or parent
+        token = parent
+    return None, "nominal"

@@ -1,0 +1,126 @@
+"""Sentences that go on telling the happening just reported, and the news day
+an article's lede sets for the undated reports after it.
+
+A news report often dates a happening once and then says more about it in
+sentences of their own with no time expression: "A missile hit a cargo vessel
+on Monday. The vessel caught fire." Dating those to the day of publication
+would put the fire on the wrong day. A sentence continues the previous one when
+its subject takes up a noun of that sentence with a definite article ("the
+vessel", "most of the missiles") or when it says what the same people "also"
+did; it then takes the previous happening's date.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from typing import TYPE_CHECKING
+
+from timeline.records import Happening
+from timeline.extract.events.anchors import DEFINITE_DETERMINERS, Anchor
+from timeline.extract.events.clauses import BOUNDING_PREPOSITIONS
+from timeline.extract.events.vocabulary import Vocabulary
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+# Clauses of place or time ("ended where it began") that give a predicate no content.
+WH_ADVERBS = frozenset({"where", "when", "wherever", "whenever"})
+# What can make a light predicate say something of its own.
+CONTENT_DEPS = frozenset({"dobj", "attr", "acomp", "oprd", "xcomp", "ccomp", "prep", "agent", "dative"})
+# Adverbs that add a further act by the same participants at the same occasion.
+ADDITIVE = frozenset({"also"})
+
+
+def carry_date(anchors: list[Anchor], earlier: list[Happening], before: "Span | None", vocab: Vocabulary) -> None:
+    """Give an undated main clause that continues ``earlier`` (the happenings of the
+    previous sentence, ``before``) the date of the happening it continues."""
+    dated = [h for h in earlier if h.evidence.rule != "publication-date" and h.evidence.expression]
+    if not dated or before is None:
+        return
+    for anchor in anchors:
+        if not anchor.is_main or anchor.evidence.rule != "publication-date" or anchor.mood.scheduled:
+            continue
+        if anchor.verb.lemma_.lower() in vocab.reporting or anchor.is_reporting:
+            continue  # a further statement may well come later than the happening it is about
+        taken_up = _taken_up(anchor.verb, before)
+        if taken_up is None and not any(c.dep_ == "advmod" and c.lower_ in ADDITIVE for c in anchor.verb.children):
+            continue
+        source = next((h for h in dated if taken_up and taken_up in h.title.lower()), dated[0])
+        anchor.date, anchor.precision, anchor.status = source.date, source.precision, source.status
+        anchor.evidence = replace(source.evidence, rule="continues-previous")
+
+
+def _taken_up(verb: "Token", before: "Span") -> str | None:
+    """The noun of the previous sentence that the clause's definite subject repeats."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return None
+    heads = [subject] + [p for prep in subject.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                         for p in prep.children if p.dep_ == "pobj"]  # "most of the missiles"
+    nouns = {t.lemma_.lower() for t in before if t.pos_ == "NOUN"}
+    for head in heads:
+        if head.pos_ == "NOUN" and head.lemma_.lower() in nouns and any(
+                c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in head.children):
+            return head.lower_
+    return None
+
+
+def lead_event(made: list[Happening], published: date | None, vocab: Vocabulary) -> Happening | None:
+    """The lede's happening when it sets the article's news day: dated by an
+    explicit day a few days before publication ("on Saturday" in a Sunday paper)."""
+    if published is None:
+        return None
+    if any(h.date == published.isoformat() and h.evidence.expression for h in made):
+        return None  # "Scholz said on Tuesday that…, a day after Russia recognised…": the news is of the day
+    for happening in made:
+        if happening.precision != "day" or not happening.evidence.expression or happening.status != "occurred":
+            continue
+        days = (published - date.fromisoformat(happening.date)).days
+        if 1 <= days <= vocab.lead_days:
+            return happening
+    return None
+
+
+def inherit_lead_day(anchors: list[Anchor], lead: Happening | None) -> None:
+    """An undated report in the simple past ("The Kremlin answered that…") is
+    told as part of the day the lede is about, not of the day the paper came out;
+    the present perfect ("have told their citizens to leave") stays news of the
+    day of publication."""
+    if lead is None:
+        return
+    for anchor in anchors:
+        if anchor.is_main and anchor.evidence.rule == "publication-date" and anchor.mood.tense == "past" \
+                and not anchor.mood.scheduled:
+            anchor.date, anchor.precision, anchor.status = lead.date, lead.precision, "occurred"
+            anchor.evidence = replace(lead.evidence, rule="lead-event-day")
+
+
+def restates_known(anchor: Anchor, vocab: Vocabulary) -> bool:
+    """"The meeting lasted about five hours", "The call came hours after…",
+    "Saturday's round of diplomacy ended where it began": a light predicate
+    (come, end, last…) whose subject takes up a happening with a definite
+    article or a possessive, and that adds nothing but a time, a duration or a
+    comment. It is about a happening already told, not a new one."""
+    verb = anchor.verb
+    if verb.lemma_.lower() not in vocab.light_predicates or anchor.timexes:
+        return False  # "the talks ended a week ago" dates a happening of its own
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.pos_ != "NOUN" or not any(
+            c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS) for c in subject.children):
+        return False
+    return not any(_says_something(c, vocab) for c in verb.children if c.dep_ in CONTENT_DEPS)
+
+
+def _says_something(child: "Token", vocab: Vocabulary) -> bool:
+    """A complement that is more than a time, a duration or a clause of place or time."""
+    if child.lemma_.lower() in vocab.time_units or child.ent_type_ in ("DATE", "TIME"):
+        return False
+    if child.dep_ == "ccomp":
+        return not any(c.dep_ == "advmod" and c.lower_ in WH_ADVERBS for c in child.children)
+    if child.dep_ == "prep":
+        if child.lower_ in BOUNDING_PREPOSITIONS:
+            return False  # "came after days of hesitation"
+        objects = [c for c in child.children if c.dep_ == "pobj"]
+        return any(o.lemma_.lower() not in vocab.time_units and o.ent_type_ not in ("DATE", "TIME") for o in objects)
+    return True

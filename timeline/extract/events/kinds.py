@@ -1,0 +1,96 @@
+"""The kind of a happening (``type``), read from its predicate and what the
+predicate acts on, never from a keyword elsewhere in the sentence.
+
+The scheme and its words are data (``event_types.yaml``); the order in which
+the parts of a clause are asked is here, and the part that decided is kept as
+``type_rule`` ("predicate:expel", "object:force") so a wrong type can be traced.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from timeline.extract.events.clauses import is_predicate, manner_of
+from timeline.extract.events.vocabulary import Vocabulary
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from timeline.extract.events.anchors import Anchor
+
+# Dependencies whose head is what the predicate acts on, or what underwent it.
+OBJECT_DEPS = frozenset({"dobj", "attr", "nsubjpass", "oprd"})
+NOUNS = frozenset({"NOUN", "PROPN"})
+
+
+def classify(anchor: "Anchor", vocab: Vocabulary) -> None:
+    """Set ``anchor.type`` and ``anchor.type_rule``."""
+    for how, token in _candidates(anchor, vocab):
+        lemma = token.lemma_.lower()
+        if how == "object" and (lemma in vocab.verb_only or token.lower_ in vocab.verb_only):
+            continue  # "no sign of de-escalation", "history as a state": the noun names no happening
+        if how == "domain":
+            found = vocab.domains.get(lemma)
+        elif how == "judgement":  # a judgement is typed as what verbs of saying are
+            found = vocab.type_of("say")
+        else:
+            found = vocab.type_of(lemma) or vocab.type_of(token.lower_)
+        if found:
+            anchor.type, anchor.type_rule = found, f"{how}:{lemma}"
+            return
+    anchor.type, anchor.type_rule = "other", f"predicate:{anchor.verb.lemma_.lower()}"
+
+
+def _candidates(anchor: "Anchor", vocab: Vocabulary) -> list[tuple[str, "Token"]]:
+    """Parts of the clause in the order they are asked for a type."""
+    verb = anchor.verb
+    children = list(verb.children)
+    xcomps = [("xcomp", c) for c in children if c.dep_ == "xcomp" and is_predicate(c)]
+    objects = [("object", t) for c in children if c.dep_ in OBJECT_DEPS for t in _head_words(c)]
+    out: list[tuple[str, "Token"]] = []
+    manner = manner_of(verb)
+    if manner is not None:
+        out += _domains(manner, vocab)
+        out.append(("manner", manner))  # "reinforced the tone by withdrawing staff"
+    if any(c.dep_ == "oprd" for c in children):
+        # "called the attack premeditated": a verb with a predicative object passes judgement
+        return out + [("judgement", verb)]
+    if verb.lemma_.lower() in vocab.directives:
+        # "ordered the armed forces to…", "urged citizens to leave": who was told and
+        # what to do say the kind; the verb of command itself says little
+        out += objects + xcomps
+    out += _domains(verb, vocab)
+    out += [("predicate", verb), *xcomps, *objects]
+    if not any(c.dep_ in ("dobj", "nsubjpass") for c in children):
+        # "Russian shelling of Kharkiv continued": an intransitive verb is about its subject
+        out += [("subject", t) for c in children if c.dep_ == "nsubj" for t in _head_words(c)]
+    out += [("conj", c) for c in children if c.dep_ == "conj" and is_predicate(c)]
+    if anchor.title_root.i != verb.i:
+        out.append(("said", anchor.title_root))
+    return out
+
+
+def _domains(verb: "Token", vocab: Vocabulary) -> list[tuple[str, "Token"]]:
+    """Adjectives naming the domain of what ``verb`` acts on, when that thing has no
+    kind of its own: "withdrew its diplomatic staff" is diplomacy, while "imposed
+    economic sanctions" stays a sanction, asked of the noun."""
+    if vocab.type_of(verb.lemma_.lower()) in vocab.talk_types:
+        return []  # talking about a military build-up is still talking
+    heads = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+    # "some of its diplomatic staff": a quantifier's "of" names the thing
+    heads = [h if h.pos_ in NOUNS else next((p for prep in h.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                                             for p in prep.children if p.dep_ == "pobj"), h) for h in heads]
+    return [("domain", m) for t in heads if t.pos_ in NOUNS and not vocab.type_of(t.lemma_.lower())
+            for m in t.children if m.dep_ == "amod"]
+
+
+def _head_words(head: "Token") -> list["Token"]:
+    """The head noun of a phrase, its compounds ("telephone call", "deterrence
+    forces"), then what an "of" after it names ("a round of talks")."""
+    if head.pos_ not in NOUNS:
+        return []
+    words = [head] + [c for c in head.children if c.dep_ == "compound" and c.pos_ in NOUNS]
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            words += [p for p in prep.children if p.dep_ == "pobj" and p.pos_ in NOUNS]
+    return words

@@ -1,0 +1,239 @@
+"""Participants: the actors that take part in a happening.
+
+A sentence names more actors than take part in what it reports ("Biden and
+Putin held a call as Europe scrambled to keep talking to Moscow"). An event's
+actors are read off the parse of its predicate instead:
+
+- its arguments: subject (or the agent of a passive), objects, and the objects
+  of prepositions of participation ("met with", "spoke to", "sanctions against"),
+  each with the names coordinated with it ("Biden and Putin");
+- the speaker of a statement, and the subject of the clause a relative clause
+  hangs on ("the ministers, who met on Monday");
+- inside an argument: its possessor ("Russia's Defense Ministry" -> the ministry
+  and Russia), the name an apposition gives it ("his French counterpart
+  Emmanuel Macron"), an actor that qualifies a plain noun ("a US submarine",
+  "NATO expansion") and whom a plain noun stands for ("delegations from Ukraine
+  and Russia");
+- for a statement, the core of what was said: whom and what it is about.
+
+A nationality that only describes a named person or organisation ("Dutch
+airline KLM", "his French counterpart") is not a participant; whether a
+person's own country is added is a switch in ``event_vocabulary.yaml``.
+Places go to the event's ``place``; a capital counts only when the actor
+reading made it a government ("Washington rejected").
+
+Quotations, side clauses ("as", "amid", "while") and attributions ("according
+to") are never read, since they hang on the predicate by other dependencies.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from typing import TYPE_CHECKING, Iterable
+
+from timeline.records import ActorRef, Mention
+from timeline.extract.events.vocabulary import Vocabulary
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+OBJECTS = frozenset({"dobj", "dative", "oprd"})
+# Modifiers inside a noun phrase that may name an actor taking part through it.
+QUALIFIERS = frozenset({"poss", "compound", "amod", "nmod"})
+# A nationality in these positions describes a named actor rather than adding one.
+DESCRIPTIVE = frozenset({"amod", "compound", "nmod"})
+# What a preposition of place may name as a target ("at Israel"), unlike a building ("at the Kremlin").
+TARGET_KINDS = frozenset({"country", "group"})
+PRONOUN_PERSONS = frozenset({"he", "she", "him", "her"})
+# Predicates read together with the happening's own: what it plans or goes on to do.
+CHAINED = frozenset({"xcomp", "conj"})
+
+
+def participants(verb: "Token", segment: "Span", mentions: list[Mention], vocab: Vocabulary, *,
+                 speaker: "Token | None" = None, title_root: "Token | None" = None,
+                 extra_subject: "Token | None" = None) -> tuple[ActorRef, ...]:
+    """The actors taking part in the happening ``verb`` reports, in order of mention."""
+    reader = _Reader(segment, mentions, vocab)
+    for predicate in _predicates(verb, title_root):
+        reader.arguments(predicate)
+    if speaker is not None:
+        reader.arguments(speaker, statement=False)
+    if extra_subject is not None:
+        reader.noun(extra_subject)
+    if verb.lemma_.lower() in vocab.reporting:
+        reader.said(verb)
+    return reader.actors()
+
+
+def _predicates(verb: "Token", title_root: "Token | None") -> list["Token"]:
+    """The predicate, the clause it is told with ("is due to meet": the copula
+    holds the subject), and what it plans or goes on to do ("will travel to
+    Kyiv and then visit Putin")."""
+    out = [verb]
+    climb = verb
+    while title_root is not None and climb.i != title_root.i and climb.head.i != climb.i and \
+            climb.dep_ in ("xcomp", "pcomp", "acomp", "ccomp"):
+        climb = climb.head
+        out.append(climb)
+    todo = [verb]
+    while todo:
+        current = todo.pop()
+        for child in current.children:
+            # a conjunct with a subject of its own has its own participants ("and neither side reported")
+            if child.dep_ in CHAINED and child.pos_ in ("VERB", "AUX") and child not in out and not (
+                    child.dep_ == "conj" and any(c.dep_ in SUBJECTS for c in child.children)):
+                out.append(child)
+                todo.append(child)
+    return out
+
+
+class _Reader:
+    """Collects the mentions reached from a predicate, once each."""
+
+    def __init__(self, segment: "Span", mentions: list[Mention], vocab: Vocabulary) -> None:
+        self.segment = segment
+        self.vocab = vocab
+        self.found: dict[tuple[int, int, str], Mention] = {}  # by place in the text, so order of mention is kept
+        self.by_token: dict[int, list[Mention]] = {}
+        start_char, end_char = segment.start_char, segment.end_char
+        inside = [m for m in mentions if m.start >= start_char and m.end <= end_char]
+        self.mentions = mentions
+        if inside:
+            starts = [t.idx for t in segment]
+            for mention in inside:  # each token gets the mentions over it, in the order of ``mentions``
+                for at in range(bisect_left(starts, mention.start), bisect_left(starts, mention.end)):
+                    self.by_token.setdefault(segment.start + at, []).append(mention)
+        self.seen: set[int] = set()
+
+    def arguments(self, predicate: "Token", statement: bool = False) -> None:
+        for child in predicate.children:
+            if child.dep_ in SUBJECTS:
+                self.noun(child)
+            elif child.dep_ in OBJECTS:
+                self.noun(child)
+                self._targets(child)
+            elif child.dep_ == "agent" or (child.dep_ == "prep"
+                                           and child.lower_ in self.vocab.participant_prepositions):
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        self.noun(pobj)
+            elif child.dep_ == "prep" and child.lower_ in self.vocab.target_prepositions:
+                for pobj in child.children:
+                    for mention in self.by_token.get(pobj.i, []) if pobj.dep_ == "pobj" else []:
+                        if mention.kind in TARGET_KINDS:
+                            self.found.setdefault(_key(mention), mention)
+
+    def _targets(self, obj: "Token") -> None:
+        """"imposed sanctions on Moscow": the object's own participation preposition."""
+        for child in obj.children:
+            if child.dep_ == "prep" and child.lower_ in self.vocab.participant_prepositions:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        self.noun(pobj)
+
+    def said(self, verb: "Token") -> None:
+        """What a statement is about ("complained that Washington had not addressed
+        Moscow's demands"): the core of the clause it reports."""
+        content = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+        if content is None or _quoted(content):
+            return
+        for predicate in _predicates(content, None):
+            for child in predicate.children:
+                if child.dep_ in SUBJECTS or child.dep_ in OBJECTS:
+                    self.noun(child, topics=True)
+
+    def noun(self, head: "Token", topics: bool = False) -> None:
+        """The actors an argument names: itself, its conjuncts, and what qualifies it."""
+        if head.i in self.seen or not (self.segment.start <= head.i < self.segment.end):
+            return
+        self.seen.add(head.i)
+        if head.lower_ in PRONOUN_PERSONS and head.pos_ == "PRON":
+            start = self.segment.start_char
+            before = [m for m in self.mentions if m.end <= start and m.kind == "person"]
+            if before:  # "He later ordered…": the person named last before the sentence
+                latest = max(before, key=lambda m: m.start)
+                self.found.setdefault(_key(latest), latest)
+            return
+        own = self.by_token.get(head.i, [])
+        kinds = {m.kind for m in own}
+        for mention in own:
+            self.found.setdefault(_key(mention), mention)
+        for child in head.children:
+            if child.dep_ in QUALIFIERS:
+                self._qualifier(child, _described(kinds) if child.dep_ in DESCRIPTIVE else frozenset())
+            elif child.dep_ == "appos":
+                self.noun(child, topics)
+            elif child.dep_ == "conj":
+                self.noun(child, topics)
+            elif child.dep_ == "prep" and not own and (child.lower_ in self.vocab.member_prepositions or (
+                    topics and child.lower_ in self.vocab.topic_prepositions)):
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        self.noun(pobj, topics)
+        if not own and any(c.dep_ == "appos" for c in head.children):
+            # "his French counterpart Emmanuel Macron": the nationality describes the person named
+            self._drop_descriptive(head)
+
+    def _qualifier(self, token: "Token", skipped: frozenset[str]) -> None:
+        for t in token.subtree:
+            for mention in self.by_token.get(t.i, []):
+                if mention.kind in skipped:
+                    continue
+                self.found.setdefault(_key(mention), mention)
+
+    def _drop_descriptive(self, head: "Token") -> None:
+        kinds = {m.kind for c in head.children if c.dep_ == "appos" for t in c.subtree
+                 for m in self.by_token.get(t.i, [])}
+        skipped = _described(kinds)
+        for child in head.children:
+            if child.dep_ in DESCRIPTIVE:
+                for t in child.subtree:
+                    for mention in self.by_token.get(t.i, []):
+                        if mention.kind in skipped:
+                            self.found.pop(_key(mention), None)
+
+    def actors(self) -> tuple[ActorRef, ...]:
+        out: dict[str, ActorRef] = {}
+        for mention in sorted(self.found.values(), key=lambda m: m.start):
+            if mention.kind == "place":
+                continue  # where it happened is the event's place, not a party to it
+            out.setdefault(mention.name, ActorRef(name=mention.name, kind=mention.kind))
+            if self.vocab.person_country and mention.kind == "person" and mention.country:
+                out.setdefault(mention.country, ActorRef(name=mention.country, kind="country"))
+        return tuple(out.values())
+
+
+def _described(kinds: set[str]) -> frozenset[str]:
+    """Actors that only describe a named one: a nationality before a person's
+    name ("French President") or an organisation's ("Dutch airline KLM"). A
+    possessor is not a description."""
+    if "person" in kinds:
+        # the organisation a person serves ("NATO Secretary General Jens Stoltenberg") acts
+        # through them and stays; the nationality and the like describe them
+        return frozenset({"person", "country", "group", "place"})
+    if "organisation" in kinds:
+        return frozenset({"country"})
+    return frozenset()
+
+
+def _quoted(content: "Token") -> bool:
+    """What was said in the speaker's own words is the quotation, not a report of who did what."""
+    tokens = list(content.subtree)
+    before = content.doc[tokens[0].i - 1] if tokens[0].i > 0 else None
+    marks = set("\"“”‘’«»„")
+    return tokens[0].text in marks or (before is not None and before.text in marks)
+
+
+def mentioned(mentions: Iterable[Mention]) -> tuple[ActorRef, ...]:
+    """Every non-place actor of ``mentions`` in order: the fallback when the parse gives no argument."""
+    out: dict[str, ActorRef] = {}
+    for mention in sorted(mentions, key=lambda m: m.start):
+        if mention.kind != "place":
+            out.setdefault(mention.name, ActorRef(name=mention.name, kind=mention.kind))
+    return tuple(out.values())
+
+
+def _key(mention: Mention) -> tuple[int, int, str]:
+    # "Russia's Defense Ministry" and "Russia" start at the same character
+    return (mention.start, mention.end, mention.name)

@@ -1,0 +1,50 @@
+"""Quotations that open a sentence, before their verb of saying: titled speaker first."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from timeline.records import Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# Words that make a quotation the speaker's own: it is kept word for word, in quotation marks.
+FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our", "ours", "myself", "ourselves"})
+
+
+def is_own_words(quote: "Token") -> bool:
+    return bool(FIRST_PERSON & {t.lower_ for t in quote.subtree})
+
+
+def verbatim(quote: "Token", quotes: str, limit: int) -> str:
+    """The quotation as written, cut only at its end."""
+    words = quote.doc[quote.left_edge.i:quote.right_edge.i + 1].text.strip(quotes + " ,").split()
+    return " ".join(words[:limit]) + ("…" if len(words) > limit else "")
+
+
+def speaker(root: "Token", mentions: list[Mention]) -> str:
+    """"Joe Biden told Vladimir Putin" for a verb of saying placed after its quote,
+    in the usual order even when the text inverts it ("said student Maria …")."""
+    def named(dep: str) -> str:
+        head = next((c for c in root.children if c.dep_ == dep), None)
+        if head is None:
+            return ""
+        for mention in mentions:
+            if mention.start <= head.idx < mention.end:
+                return mention.name
+        return "".join(t.text_with_ws for t in head.subtree if t.dep_ not in ("appos", "relcl", "punct")).strip()
+
+    subject = named("nsubj")
+    return " ".join(part for part in (subject, root.text, named("dobj")) if part) if subject else ""
+
+
+def fronted_quote(root: "Token", quotes: str) -> "Token | None":
+    """The quoted clause a verb of saying follows, when the sentence opens with it."""
+    for child in root.children:
+        if child.dep_ == "ccomp" and child.i < root.i:
+            first = child.left_edge
+            opener = first if first.text in quotes else first.doc[first.i - 1] if first.i > 0 else None
+            if opener is not None and opener.text in quotes:
+                return child
+    return None

@@ -1,0 +1,154 @@
+"""The vocabularies event extraction reads, loaded once from ``timeline/data``.
+
+The words themselves live in ``event_types.yaml`` and ``event_vocabulary.yaml``
+so that a maintainer can read and extend them without touching code.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from functools import cached_property, lru_cache
+from typing import TYPE_CHECKING
+
+from timeline.data import load_data
+
+if TYPE_CHECKING:
+    from timeline.sources.line_patterns import LinePatterns
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    types: tuple[tuple[str, frozenset[str]], ...]  # in order of precedence
+    reporting: frozenset[str]
+    states: frozenset[str]
+    modals: frozenset[str]
+    future_markers: frozenset[str]
+    future_auxiliaries: frozenset[str]
+    conditionals: frozenset[str]
+    sequence: frozenset[str]
+    anaphoric: frozenset[str]
+    boilerplate: tuple[re.Pattern[str], ...]
+    dated_nouns: frozenset[str] = frozenset()
+    time_units: frozenset[str] = frozenset()
+    subordinators: frozenset[str] = frozenset()
+    offset_subordinators: dict[str, int] = field(default_factory=dict)
+    directives: frozenset[str] = frozenset()
+    verb_only: frozenset[str] = frozenset()
+    domains: dict[str, str] = field(default_factory=dict)  # domain adjective → type
+    talk_types: frozenset[str] = frozenset()  # kinds a topic's domain never overrides
+    lead_days: int = 0
+    light_predicates: frozenset[str] = frozenset()
+    name_particles: frozenset[str] = frozenset()
+    definite_name_heads: frozenset[str] = frozenset()
+    participant_prepositions: frozenset[str] = frozenset()
+    member_prepositions: frozenset[str] = frozenset()
+    target_prepositions: frozenset[str] = frozenset()
+    topic_prepositions: frozenset[str] = frozenset()
+    person_country: bool = False
+
+    def with_extra_types(self, extra: dict[str, tuple[str, ...]]) -> "Vocabulary":
+        """The scheme with the maintainer's types (config ``events.types``) tried first."""
+        if not extra:
+            return self
+        first = tuple((name, frozenset(w.lower() for w in words)) for name, words in sorted(extra.items()))
+        # One vocabulary per scheme, not one per article: its lemma table is built once.
+        if first not in self._extended:
+            self._extended[first] = replace(self, types=first + self.types)
+        return self._extended[first]
+
+    @cached_property
+    def _extended(self) -> dict[tuple[tuple[str, frozenset[str]], ...], "Vocabulary"]:
+        return {}
+
+    def type_of(self, lemma: str) -> str | None:
+        return self._type_by_lemma.get(lemma)
+
+    @cached_property
+    def _type_by_lemma(self) -> dict[str, str]:
+        """Each lemma's type: the first of ``types`` that has it."""
+        out: dict[str, str] = {}
+        for name, lemmas in self.types:
+            for lemma in lemmas:
+                out.setdefault(lemma, name)
+        return out
+
+    def is_boilerplate(self, text: str) -> bool:
+        """Whether one of the ``boilerplate`` patterns is found in ``text`` (a line)."""
+        lines = self._boilerplate_lines
+        if lines is not None:
+            return lines.found_in(text)
+        return any(p.search(text) for p in self.boilerplate)
+
+    @cached_property
+    def _boilerplate_lines(self) -> "LinePatterns | None":
+        return line_patterns(self.boilerplate)
+
+    @property
+    def type_names(self) -> tuple[str, ...]:
+        return tuple(name for name, _ in self.types) + ("other",)
+
+
+# A pattern's own flags at its start ("(?i)"), which only a group may carry among others.
+_LEADING_FLAGS = re.compile(r"\(\?([aiLmsux]+)\)")
+_BACK_REFERENCE = re.compile(r"\\[1-9]|\(\?P=")
+
+
+def line_patterns(patterns: tuple[re.Pattern[str], ...]) -> "LinePatterns | None":
+    """``patterns`` each tried only where it can match in a line (at its start,
+    near its end, in lines holding a word it needs): searching every sentence
+    with each costs more than reading its parse. None when they cannot be
+    joined safely (a back-reference, flags in the middle)."""
+    from timeline.sources.line_patterns import LinePatterns
+
+    texts = []
+    for pattern in patterns:
+        text = pattern.pattern
+        if not isinstance(text, str) or _BACK_REFERENCE.search(text):
+            return None  # joined with others, its group numbers would change
+        flags = _LEADING_FLAGS.match(text)
+        texts.append(f"(?{flags[1]}:{text[flags.end():]})" if flags else text)
+    try:
+        return LinePatterns(texts)
+    except re.error:
+        return None
+
+
+def _words(data: dict[str, object], key: str) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in data.get(key) or ())  # type: ignore[union-attr]
+
+
+@lru_cache(maxsize=1)
+def load_vocabulary() -> Vocabulary:
+    schemes = load_data("event_types.yaml")
+    words = load_data("event_vocabulary.yaml")
+    return Vocabulary(
+        types=tuple((name, frozenset(str(w).lower() for w in lemmas)) for name, lemmas in schemes["types"].items()),
+        reporting=_words(words, "reporting_verbs"),
+        states=_words(words, "state_verbs"),
+        modals=_words(words, "hypothetical_modals"),
+        future_markers=_words(words, "future_markers"),
+        future_auxiliaries=_words(words, "future_auxiliaries"),
+        conditionals=_words(words, "conditional_markers"),
+        sequence=_words(words, "sequence_adverbs"),
+        anaphoric=_words(words, "anaphoric_objects"),
+        boilerplate=tuple(re.compile(p) for p in words.get("boilerplate") or ()),
+        dated_nouns=_words(words, "dated_nouns"),
+        time_units=_words(words, "time_units"),
+        subordinators=_words(words, "adverbial_subordinators"),
+        directives=_words(schemes, "directive_verbs"),
+        verb_only=_words(schemes, "verb_only"),
+        domains={str(adj).lower(): kind for kind, adjs in (schemes.get("domain_adjectives") or {}).items()
+                 for adj in adjs},
+        talk_types=_words(schemes, "talk_types"),
+        light_predicates=_words(words, "light_predicates"),
+        name_particles=_words(load_data("names.yaml"), "particles") | _words(words, "name_connectors"),
+        definite_name_heads=_words(words, "definite_name_heads"),
+        participant_prepositions=_words(words, "participant_prepositions"),
+        member_prepositions=_words(words, "member_prepositions"),
+        target_prepositions=_words(words, "target_prepositions"),
+        topic_prepositions=_words(words, "topic_prepositions"),
+        person_country=bool(words.get("person_country")),
+        lead_days=int(words.get("lead_event_days") or 0),
+        offset_subordinators={str(k).lower(): int(v) for k, v in (words.get("offset_subordinators") or {}).items()},
+    )

@@ -1,0 +1,393 @@
+"""The words of an event: a title cut from the article's own clause with the
+actors' canonical names, the summary sentence, the actors and the figures."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING, Iterable
+
+from timeline.records import ActorRef, Mention
+from timeline.extract.events.quotes import fronted_quote, is_own_words, speaker, verbatim
+from timeline.extract.events.vocabulary import load_vocabulary
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+# Parts of a clause a headline leaves out: side clauses, asides and attributions.
+ALWAYS_DROPPED = frozenset({"relcl", "advcl", "parataxis", "appos", "punct", "intj", "dep", "meta",
+                            "preconj", "discourse"})
+# Dropped one kind after the other, while the title is longer than TITLE_WORDS.
+PRUNING_ORDER = (frozenset({"conj", "cc"}), frozenset({"npadvmod", "advmod"}), frozenset({"prep", "agent"}),
+                 frozenset({"acl", "xcomp", "ccomp"}))
+PRUNABLE = frozenset().union(*PRUNING_ORDER)
+TITLE_WORDS = 16
+# Adverbials a headline leaves out when they come before the subject.
+FRONTED_DEPS = frozenset({"prep", "advmod", "npadvmod", "advcl", "punct"})
+# Words inside a coordinated subject ("Washington and a number of European
+# countries, as well as Israel"), read when the parser lost the subject.
+SUBJECT_GLUE = frozenset({",", "'s", "’s", "of", "as", "well"})
+# What a title never ends on.
+DANGLING_DEPS = frozenset({"cc", "mark", "prep", "det", "punct", "preconj", "case", "aux", "auxpass"})
+QUOTES = "\"“”‘’«»„"
+WORD_PUNCT = frozenset("-–/'’")
+NUMBER_ENTS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
+# Relative pronouns ("who", "which", "that" as a subject): a headline names the noun instead.
+RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
+
+
+def mentions_in(mentions: Iterable[Mention], start: int, end: int) -> list[Mention]:
+    return [m for m in mentions if m.start >= start and m.end <= end]
+
+
+def actors_of(mentions: Iterable[Mention]) -> tuple[ActorRef, ...]:
+    """Canonical actors in order of first mention, each once."""
+    seen: dict[str, ActorRef] = {}
+    for mention in sorted(mentions, key=lambda m: m.start):
+        seen.setdefault(mention.name, ActorRef(name=mention.name, kind=mention.kind))
+    return tuple(seen.values())
+
+
+def place_of(mentions: Iterable[Mention], doc_tokens: "Span") -> str | None:
+    """The first place named after a locative preposition ("in Kyiv", "near the Kuril Islands")."""
+    for mention in sorted(mentions, key=lambda m: m.start):
+        if mention.kind != "place":
+            continue
+        span = doc_tokens.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is not None and span.root.dep_ == "pobj" and span.root.head.lower_ in (
+                "in", "to", "near", "at", "through", "into", "from", "outside"):
+            return mention.name
+    return None
+
+
+_SPACES = re.compile(r"\s+")
+_SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,.;:!?])")
+
+
+@lru_cache(maxsize=1024)  # a sentence is the summary of each happening it reports
+def clean_text(text: str) -> str:
+    """A sentence for the summary: one line, no stray spaces."""
+    return _SPACES.sub(" ", text).strip()
+
+
+def _role_words(mention_tokens: set[int], tokens: "list[Token]", kind: str) -> set[int]:
+    """Titles and descriptions glued in front of a person's name ("Russian President")."""
+    if kind != "person":
+        return set()
+    dropped: set[int] = set()
+    for token in tokens:
+        if token.i not in mention_tokens:
+            continue
+        for child in token.children:
+            if child.i not in mention_tokens and child.i < token.i and child.dep_ in ("compound", "amod", "poss", "det"):
+                dropped.update(t.i for t in child.subtree)
+    return dropped
+
+
+def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], within: tuple[int, int]) -> str:
+    """A short headline in the article's words: the clause under ``root`` without
+    side clauses, time expressions (``keep_out``) and attributions, with every
+    actor under its canonical name."""
+    doc = root.doc
+    quote = fronted_quote(root, QUOTES)
+    if quote is not None and quote.i not in keep_out:
+        # "“…will respond decisively…,” Biden told Putin": who told whom, then what
+        who = speaker(root, mentions)
+        if who and is_own_words(quote):
+            return f"{who}: “{verbatim(quote, QUOTES, TITLE_WORDS)}”"
+        said = title_from(quote, keep_out, mentions, within)
+        if said and who:
+            return f"{who} {said[:1].lower() + said[1:] if not said[:2].isupper() else said}"
+    by_token: dict[int, Mention] = {}
+    # the longest mention wins a token: "Singapore Airlines", not "Singapore" then "Singapore Airlines"
+    for mention in sorted(mentions, key=lambda m: m.end - m.start):
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is not None:
+            for token in span:
+                by_token[token.i] = mention
+    dropped = set(keep_out) | {t.i for t in root.subtree if not within[0] <= t.i < within[1]}
+    dropped |= _fronted(root) | _measures(root) | _subordinate(root)
+    # a preposition whose object was a time expression goes, but what is coordinated
+    # with it stays: "due in Kyiv on Monday and in Moscow" -> "due in Kyiv and in Moscow"
+    elided = {t.i for t in root.subtree if t.dep_ == "prep" and t.i not in dropped
+              and any(c.dep_ == "pobj" and c.i in keep_out for c in t.children)}
+    for child in root.subtree:
+        if child.i in dropped:
+            continue
+        if child.i != root.i and child.dep_ in ALWAYS_DROPPED:
+            if child.dep_ == "punct" and child.text in WORD_PUNCT and not child.whitespace_:
+                continue  # "build-up", "all-out"
+            if child.text == "," and _between_conjuncts(child):
+                continue  # "The United States, the European Union and Britain": a list keeps its commas
+            if child.dep_ == "appos" and any(by_token[t.i].kind == "person" for t in child.subtree if t.i in by_token):
+                continue  # "his French counterpart Emmanuel Macron": the name is the point
+            dropped.update(t.i for t in child.subtree)
+        elif child.dep_ == "prep" and (child.lower_ in ("according", "amid", "despite", "while") or (
+                child.lower_ == "as" and child.head.pos_ == "VERB")):
+            dropped.update(t.i for t in child.subtree)
+    described = _described(root, dropped, within)
+    dropped |= {t.i for t in root.children if t.i in described or t.tag_ in RELATIVE_TAGS}
+    prunable: set[str] = set()  # the kinds the clause has parts of that pruning may take
+    for kinds in (frozenset(),) + PRUNING_ORDER:
+        if kinds and not kinds & prunable:
+            chosen = whole  # nothing of this kind to prune: the same words, still too many
+            continue
+        chosen = _tidy(sorted(described | set(_collect(root, dropped, kinds, elided, seen=prunable))), doc.tokens)
+        if not kinds:
+            whole = chosen
+        if _word_count(chosen, by_token) <= TITLE_WORDS:
+            break
+    if kinds & prunable:
+        # Pruning a whole kind at once can leave "Delegations met": give back, from the
+        # left, the parts of that kind that still fit ("from Ukraine and Russia", "near
+        # the Belarusian border"), so the title keeps what the verb most needs.
+        spared: set[int] = set()
+        for part in sorted((t for t in root.subtree if t.dep_ in kinds and t.i not in dropped), key=lambda t: t.i):
+            trial = _tidy(sorted(described | set(_collect(root, dropped, kinds, elided, spared | {part.i}))),
+                          doc.tokens)
+            if len(trial) > len(chosen) and _word_count(trial, by_token) <= TITLE_WORDS:
+                spared.add(part.i)
+                chosen = trial
+    by_mention_tokens: dict[str, set[int]] = {}
+    for i, mention in by_token.items():
+        by_mention_tokens.setdefault(mention.name, set()).add(i)
+    roles: set[int] = set()
+    tokens = doc.tokens
+    for name, indexes in by_mention_tokens.items():
+        roles |= _role_words(indexes, [tokens[i] for i in indexes], by_token[min(indexes)].kind)
+    kept = set(chosen)
+    named = {key for key, m in {id(m): m for m in by_token.values()}.items() if _names_it(m, doc, kept, roles)}
+    words: list[str] = []
+    last_mention: Mention | None = None
+    previous = -2
+    for i in chosen:
+        if words and i != previous + 1 and not words[-1].endswith(" "):
+            words[-1] += " "
+        previous = i
+        if i in roles:
+            continue
+        token = tokens[i]
+        mention = by_token.get(i)
+        if mention is not None and id(mention) in named:
+            if mention is last_mention:
+                continue
+            last_mention = mention
+            last = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if mention.name.lower().startswith("the ") and words and words[-1].strip().lower() == "the":
+                words.pop()  # "the West" is the name itself: the article's own "the" goes
+            before = tokens[span_start(mention, doc, i) - 1] if span_start(mention, doc, i) - 1 in kept else None
+            if _takes_article(mention.name) and not (before is not None and (
+                    before.dep_ in ("det", "poss") or before.tag_ == "PRP$")):
+                words.append("the ")  # "Washington had not addressed" -> the United States had not addressed
+            words.append(mention.name + (last[-1].whitespace_ if last is not None else token.whitespace_))
+            continue
+        last_mention = None
+        if token.text in QUOTES:
+            continue
+        words.append(token.text_with_ws)
+    title = clean_text("".join(words)).strip(" ,;:-–—'\"")
+    if root.dep_ == "ccomp" and title.lower().startswith("that "):
+        title = title[5:]  # what was said, without the "that" of reported speech
+    if not any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in root.children) and root.dep_ == "ROOT":
+        # The parser put the subject in a side clause: name the actors of the noun
+        # phrase right before the verb, and only those.
+        names = list(dict.fromkeys(by_token[i].name for i in _subject_run(root) if i in by_token
+                                   and doc[i].pos_ != "ADJ"))[:3]
+        if names and not title.startswith(names[0]):
+            title = " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names) + " " + title
+    title = _SPACE_BEFORE_PUNCTUATION.sub(r"\1", title)
+    return title[:1].upper() + title[1:] if title else ""
+
+
+def _between_conjuncts(comma: "Token") -> bool:
+    """A comma that separates the members of a list of nouns."""
+    head = comma.head
+    return head.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "conj" and c.i > comma.i for c in head.children)
+
+
+def _names_it(mention: Mention, doc: "Doc", kept: set[int], roles: set[int]) -> bool:
+    """Whether a title writes ``mention`` under its canonical name: only for the
+    whole span, and only when the span is itself a name ("Washington", "Russian
+    President Vladimir Putin"), never a description ("the Russian armed forces",
+    "the Russian central bank"), nor a nationality adjective ("a US submarine"),
+    nor for a registry name that needs brackets to tell it apart."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or "(" in mention.name or any(t.i not in kept for t in span):
+        return False
+    inside = range(span.start, span.end)
+    root = span.root
+    if any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.i not in inside and c.i not in roles
+           for t in span for c in t.children) or (
+            root.dep_ == "compound" and root.head.pos_ == "PROPN" and root.head.i not in inside):
+        return False  # only part of a longer name ("States" of "United States"): the words stay as written
+    if len(span) == 1 and (span[0].pos_ == "ADJ" or (span[0].dep_ in ("compound", "amod") and not _in_mention(
+            span[0].head, mention))):
+        return False  # "the Russian military", "a US submarine" keep the article's word
+    particles = load_vocabulary().name_particles
+    words = [t for t in span if t.lower_ not in particles and t.lower_ != "the" and t.is_alpha]
+    return bool(words) and all(t.text[:1].isupper() for t in words)
+
+
+def span_start(mention: Mention, doc: "Doc", fallback: int) -> int:
+    """The first token of a mention."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span.start if span is not None else fallback
+
+
+def _in_mention(token: "Token", mention: Mention) -> bool:
+    return mention.start <= token.idx < mention.end
+
+
+def _takes_article(name: str) -> bool:
+    """"the United States", "the European Union": a name built on a common noun
+    takes the definite article in running English; "Russia" and "NATO" do not."""
+    head = name.split(" of ", 1)[0].split()[-1].lower() if name.strip() else ""
+    return head in load_vocabulary().definite_name_heads
+
+
+def _subordinate(root: "Token") -> set[int]:
+    """A clause opened by a conjunction of time or cause ("after his soldiers
+    detained the president") is the setting, not the headline, even where the
+    parser made it the verb's complement."""
+    subordinators = load_vocabulary().subordinators
+    return {t.i for c in root.children if c.dep_ in ("ccomp", "advcl")
+            and any(m.dep_ == "mark" and m.lower_ in subordinators for m in c.children) for t in c.subtree}
+
+
+def _described(root: "Token", dropped: set[int], within: tuple[int, int]) -> set[int]:
+    """The noun phrase a relative or participial clause describes, which is the
+    subject of its headline: "Pedro Sanchez, who visited the island on Saturday"
+    -> Pedro Sanchez visited the island; "a further strike on a radar site
+    followed on Saturday" -> a further strike on a radar site followed."""
+    if root.dep_ not in ("relcl", "acl") or root.head.pos_ not in ("NOUN", "PROPN"):
+        return set()
+    if any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in RELATIVE_TAGS for c in root.children):
+        return set()  # "the law that Parliament passed": the clause has a subject of its own
+    head = root.head
+    while head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ in ("NOUN", "PROPN"):
+        head = head.head.head  # up from "a radar site" to "a further strike on a radar site"
+    inner = {t.i for t in root.subtree}
+    side = {t.i for c in head.subtree if c.i != head.i and c.dep_ in ALWAYS_DROPPED | {"acl", "relcl"}
+            for t in c.subtree}
+    return {t.i for t in head.subtree if t.i not in inner | side | dropped and within[0] <= t.i < within[1]}
+
+
+def _collect(root: "Token", dropped: set[int], kinds: frozenset[str], elided: set[int],
+             spared: set[int] = frozenset(), seen: set[str] | None = None) -> list[int]:  # type: ignore[assignment]
+    """The words of the clause without the parts of ``kinds`` (but those
+    ``spared``); ``seen`` collects the kinds of the parts that could be pruned."""
+    out: list[int] = []
+    stack = [root]
+    while stack:
+        token = stack.pop()
+        if token.i in dropped:
+            continue
+        if token.i not in elided:
+            out.append(token.i)
+        for child in token.children:
+            if child.dep_ in PRUNABLE and (child.dep_ in kinds or seen is not None) and _prunable(child, token, root):
+                if seen is not None:
+                    seen.add(child.dep_)
+                if child.dep_ in kinds and child.i not in spared:
+                    continue
+            stack.append(child)
+    out.sort()
+    content = next((c for c in root.children if c.dep_ == "ccomp" and c.i < root.i), None)
+    if content is not None:
+        # '"Panic is futile," said Maria Shcherbenko' -> Maria Shcherbenko said panic is futile
+        inner = {t.i for t in content.subtree}
+        speaker = {t.i for c in root.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+        head = [i for i in out if i in speaker] + [root.i]
+        out = head + [i for i in out if i in inner]
+    return out
+
+
+def _fronted(root: "Token") -> set[int]:
+    """Adverbials before the subject ("On Friday, after a long meeting, NATO
+    agreed…") and the conjunction of a side clause ("After Putin spoke…"):
+    a headline starts with who did what."""
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    out: set[int] = set()
+    for child in root.children:
+        if child.dep_ == "mark" or (subject is not None and child.i < subject.i and child.dep_ in FRONTED_DEPS):
+            out.update(t.i for t in child.subtree)
+    return out
+
+
+def _measures(root: "Token") -> set[int]:
+    """"The call came hours after…": with the clause it measured from gone, a
+    bare distance in time says nothing."""
+    units = load_vocabulary().time_units
+    return {t.i for c in root.subtree if c.dep_ == "npadvmod" and c.lemma_.lower() in units for t in c.subtree}
+
+
+def _tidy(chosen: list[int], tokens: "list[Token]") -> list[int]:
+    """No title starts or ends on a function word, and no preposition is left
+    without its object: cutting a clause must never leave "on and"."""
+    kept = set(chosen)
+    out = [i for i in chosen if not (tokens[i].dep_ == "prep" and not any(c.i in kept for c in tokens[i].children))]
+    while out and (tokens[out[-1]].dep_ in DANGLING_DEPS or tokens[out[-1]].pos_ == "CCONJ"):
+        out.pop()
+    while out and (tokens[out[0]].dep_ in ("cc", "mark", "punct", "preconj") or tokens[out[0]].pos_ == "CCONJ"):
+        out.pop(0)
+    # two conjunctions in a row, or a conjunction before a comma: the part between them went
+    return [i for n, i in enumerate(out) if not (tokens[i].dep_ == "cc" and n + 1 < len(out)
+                                               and tokens[out[n + 1]].dep_ in ("cc", "punct"))]
+
+
+def _subject_run(root: "Token") -> list[int]:
+    """Tokens of the noun phrase just before ``root`` (adverbs and auxiliaries skipped)."""
+    doc, i = root.doc, root.i - 1
+    while i >= 0 and doc[i].pos_ in ("ADV", "AUX", "PART"):
+        i -= 1
+    run: list[int] = []
+    while i >= 0 and (doc[i].pos_ in ("PROPN", "NOUN", "CCONJ", "DET", "ADJ", "NUM")
+                      or doc[i].lower_ in SUBJECT_GLUE):
+        run.append(i)
+        i -= 1
+    return run[::-1]
+
+
+def _prunable(child: "Token", parent: "Token", root: "Token") -> bool:
+    if child.dep_ in ("conj", "cc"):
+        return parent.pos_ in ("VERB", "AUX")  # a second clause, not a second actor
+    if child.dep_ in ("xcomp", "ccomp") and parent.i == root.i:
+        return False  # "said it had expelled a submarine" needs what was said
+    return True
+
+
+def _word_count(indexes: list[int], by_token: dict[int, Mention]) -> int:
+    return len([i for i in indexes if i not in by_token]) + len({id(by_token[i]) for i in indexes if i in by_token})
+
+
+def numbers_of(segment: "Span", keep_out: set[int]) -> tuple[str, ...]:
+    """Figures a sentence reports ("100,000 troops"), to spot sources that disagree."""
+    found: list[str] = []
+    for ent in segment.ents:
+        if ent.label_ in NUMBER_ENTS and not any(t.i in keep_out for t in ent):
+            found.append(clean_text(ent.text))
+    return tuple(dict.fromkeys(found))
+
+
+def name_role(title: str, root: "Token", segment: "Span", mentions: list[Mention]) -> str:
+    """"The chancellor is due to meet…" -> Olaf Scholz is due to meet…: a subject
+    that names a person by office ("the chancellor", "the Russian president") is
+    the person last mentioned before with that office (and that country, when
+    the subject says one). A title is read alone, away from the sentence that
+    named them."""
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.pos_ != "NOUN" or not any(
+            c.dep_ == "det" and c.lower_ == "the" for c in subject.children):
+        return title
+    if any(c.dep_ not in ("det", "amod", "compound") for c in subject.children if c.i < subject.i) or any(
+            c.i > subject.i for c in subject.children):
+        return title  # "the president of the council", "the president, who…": not a bare office
+    first = min(c.i for c in subject.children)
+    words = subject.doc[first:subject.i + 1]
+    countries = {m.country for m in mentions if m.country and m.start >= words.start_char and m.end <= words.end_char}
+    earlier = [m for m in mentions if m.kind == "person" and m.role and m.end <= words.start_char
+               and subject.lemma_.lower() in m.role.lower().split()
+               and (not countries or m.country in countries)]
+    if not earlier or not title.lower().startswith(words.text.lower()):
+        return title
+    return max(earlier, key=lambda m: m.start).name + title[len(words.text):]
