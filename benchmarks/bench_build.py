@@ -364,7 +364,7 @@ def _strategies_line(strategies: dict[str, float], faster: str, default: str) ->
     tie = max(strategies.values()) <= 1.01 * min(strategies.values())
     verdict = "the strategies tie here (within 1 %)" if tie else f"faster strategy here: **{faster}**"
     return (f"Parse + extract ({times}): {verdict}; the build uses **{default}** "
-            "(`DEFAULT_STRATEGY` in timeline/parallel.py).")
+            "(`DEFAULT_STRATEGY` in timeline/extract/parallel.py).")
 
 
 def _memory_gb() -> float:

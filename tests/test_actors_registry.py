@@ -165,26 +165,3 @@ def test_a_registry_with_only_warnings_still_keeps_the_actors_a_build_finds(tmp_
     assert registry.lookup("Vladimir Putin") is not None
     assert registry.lookup("Digital Rights / Restrictions Management") is not None
     assert all(p.severity == "warning" for p in problems)
-
-
-def test_a_kept_read_gives_what_reading_gives_and_every_edit_is_read(tmp_path: Path, monkeypatch):
-    from timeline.store import registry as registry_file
-
-    reads = []
-    real = registry_file._read
-    monkeypatch.setattr(registry_file, "_read", lambda *args: reads.append(args) or real(*args))
-    path, cache = tmp_path / "actors.yaml", tmp_path / "cache"
-    path.write_text(HAND_EDITED)
-    expected = load_registry(path)
-    assert load_registry(path, cache) == expected and load_registry(path, cache) == expected
-    assert len(reads) == 2  # once without the cache, once to fill it
-    copy = tmp_path / "copy.yaml"  # the same bytes elsewhere: messages name the file read
-    copy.write_bytes(path.read_bytes())
-    assert load_registry(copy, cache) == load_registry(copy) != expected
-    path.write_text(HAND_EDITED.replace("Kiev city", "Kyiv town"))  # a maintainer's edit
-    assert load_registry(path, cache) == load_registry(path) != expected
-    for entry in (cache / "registry").glob("*.json"):
-        entry.write_text(entry.read_text()[:-9])
-    reads.clear()
-    assert load_registry(path, cache) == load_registry(path)
-    assert len(reads) == 2  # the damaged entry was read again, not used

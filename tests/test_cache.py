@@ -1,17 +1,16 @@
-"""The extraction cache: a rebuild re-parses only what changed, and no damage to the cache is fatal."""
+"""The cache of extractions: a rebuild re-parses only what changed, and no damage to the cache is fatal."""
 
 from __future__ import annotations
 
-import hashlib
-import json
 from datetime import date
 from pathlib import Path
-from typing import Any, Callable
+from typing import Callable
 
 import pytest
 
-from timeline.cache import extractions as cache_module
 from timeline import extract as extract_module
+from timeline.cache import Memo, keys
+from timeline.cache.memo import CHECK_BYTES, MAGIC
 from timeline.config import Config, load_config
 from timeline.records import ActorRef, Article, DateEvidence, Extraction, Happening, Mention, Timex
 
@@ -51,8 +50,17 @@ def counting_extract(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return parsed
 
 
-def run(articles: list[Article], cfg: Config, **kw: object) -> list[Extraction]:
-    return list(extract_module.extract_all(articles, cfg, jobs=1, **kw))
+def run(articles: list[Article], cfg: Config, *, clean: bool = False, jobs: int = 1) -> list[Extraction]:
+    """Extract as the build does: through the memo, which is pruned after."""
+    memo = Memo(cfg.paths.cache, enabled=not clean)
+    step = memo.step("extract", Extraction, "timeline.extract", extract_module.extraction_settings(cfg))
+    results = extract_module.extract_articles(articles, cfg, jobs=jobs, each=step)
+    memo.prune()
+    return results
+
+
+def entries(cfg: Config) -> list[Path]:
+    return [p for p in (cfg.paths.cache / "extract").rglob("*") if p.is_file()]
 
 
 
@@ -79,13 +87,12 @@ def test_editing_one_article_reparses_only_it(tmp_path: Path, counting_extract: 
     assert [e.article for e in result] == articles
 
 
-def test_moved_article_is_a_hit_and_reports_its_new_path(tmp_path: Path, counting_extract: list[str]) -> None:
+def test_a_moved_article_reports_its_new_path_and_id(tmp_path: Path, counting_extract: list[str]) -> None:
     cfg = make_cfg(tmp_path)
     run([article(1)], cfg)
-    counting_extract.clear()
     moved = Article(**{**article(1).__dict__, "path": "2022/a1.md", "id": "2022-a1"})
     [result] = run([moved], cfg)
-    assert counting_extract == [] and result.article.path == "2022/a1.md"
+    assert result.article.path == "2022/a1.md"
     assert result == rich_extraction(moved)  # its happenings carry the id of the article where it is now
 
 
@@ -114,12 +121,14 @@ def test_a_rebuild_from_the_cache_loads_no_pipeline(tmp_path: Path, counting_ext
         "import pickle, sys\n"
         "from pathlib import Path\n"
         "from timeline.config import load_config\n"
-        "from timeline.extract import extract_all, extraction_cache\n"
+        "from timeline.cache import Memo\n"
+        "from timeline.extract import extract_articles, extraction_settings\n"
+        "from timeline.records import Extraction\n"
         f"cfg = load_config(Path({str(tmp_path / 'config.yaml')!r}))\n"
         f"articles = pickle.loads(Path({str(tmp_path / 'articles.pickle')!r}).read_bytes())\n"
-        "cache = extraction_cache(cfg)\n"
-        "list(extract_all(articles, cfg, cache=cache, jobs=2))\n"
-        "print(cache.hits, sorted(m for m in sys.modules if m.split('.')[0] in ('spacy', 'thinc')))\n"
+        "step = Memo(cfg.paths.cache).step('extract', Extraction, 'timeline.extract', extraction_settings(cfg))\n"
+        "extract_articles(articles, cfg, jobs=2, each=step)\n"
+        "print(step.hits, sorted(m for m in sys.modules if m.split('.')[0] in ('spacy', 'thinc')))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          cwd=Path(__file__).resolve().parents[1])
@@ -149,20 +158,33 @@ def test_clean_ignores_the_cache(tmp_path: Path, counting_extract: list[str]) ->
     assert counting_extract == ["a1.md", "a2.md"]
 
 
-def test_relevant_config_and_extractor_version_invalidate(tmp_path: Path, counting_extract: list[str],
-                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_relevant_config_invalidates(tmp_path: Path, counting_extract: list[str]) -> None:
     cfg = make_cfg(tmp_path)
     run([article(1)], cfg)
     counting_extract.clear()
     cfg2 = make_cfg(tmp_path, "events:\n  types:\n    summit: [meet]\n")
     run([article(1)], cfg2)
     assert counting_extract == ["a1.md"]
-    counting_extract.clear()
-    monkeypatch.setattr(cache_module, "EXTRACTOR_VERSION", "test-bump")
-    run([article(1)], cfg2)
-    assert counting_extract == ["a1.md"]
     # Entries of the old settings can never hit again and were removed.
-    assert len(list((cfg.paths.cache / "extract").iterdir())) == 1
+    assert len(entries(cfg)) == 1
+
+
+def test_a_change_to_the_code_extraction_imports_invalidates_and_no_other(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No list of files to keep up to date: the key follows the imports."""
+    before = keys.step_digest("timeline.extract", {})
+    real = keys._module_file
+
+    def edited(target: str) -> Callable[[str], Path]:
+        copy = tmp_path / f"{target}.py"
+        copy.write_bytes(real(target).read_bytes() + b"\n# edited\n")
+        return lambda name: copy if name == target else real(name)
+
+    monkeypatch.setattr(keys, "_module_file", edited("timeline.extract.temporal.values"))
+    assert keys.step_digest("timeline.extract", {}) != before
+    monkeypatch.setattr(keys, "_module_file", edited("timeline.render.pages"))
+    assert keys.step_digest("timeline.extract", {}) == before
+    assert keys.step_digest("timeline.extract", {"other": "settings"}) != before
 
 
 def test_unrelated_config_keeps_the_cache(tmp_path: Path, counting_extract: list[str]) -> None:
@@ -172,40 +194,25 @@ def test_unrelated_config_keeps_the_cache(tmp_path: Path, counting_extract: list
     assert counting_extract == []
 
 
-def rewrite(raw: bytes, change: Callable[[dict[str, Any], list[Any]], None], *, checksum: bool = True) -> bytes:
-    """An entry with its header and body changed by ``change``, and (``checksum``) a checksum that fits."""
-    head, body = raw.split(b"\n", 1)
-    header, values = json.loads(head), json.loads(body)
-    change(header, values)
-    body = json.dumps(values).encode()
-    if checksum:
-        header["sha256"] = hashlib.sha256(body).hexdigest()
-    return json.dumps(header).encode() + b"\n" + body
+def with_body(raw: bytes, body: bytes) -> bytes:
+    """An entry holding ``body`` with a checksum that fits: damage only decoding can see."""
+    import hashlib
+
+    return MAGIC + hashlib.sha256(body).digest()[:CHECK_BYTES] + body
 
 
-def happening(change: Callable[[list[Any]], None]) -> Callable[[dict[str, Any], list[Any]], None]:
-    return lambda header, values: change(values[0][0])
-
-
+HEAD = len(MAGIC) + CHECK_BYTES
 DAMAGE: dict[str, Callable[[bytes], bytes]] = {
-    "garbage": lambda raw: b"\x00\x01not json at all",
+    "garbage": lambda raw: b"\x00\x01not an entry at all",
     "truncated": lambda raw: raw[: len(raw) // 2],
     "empty": lambda raw: b"",
-    "no body": lambda raw: raw.split(b"\n")[0],
-    "not a mapping": lambda raw: b"[1, 2, 3]",
-    "deep nesting": lambda raw: b"[" * 100_000 + b"]" * 100_000,
-    "body deeply nested": lambda raw: raw.split(b"\n")[0] + b"\n" + b"[" * 100_000 + b"]" * 100_000,
-    "stale format": lambda raw: rewrite(raw, lambda header, values: header.update(format=1)),
-    "another article": lambda raw: rewrite(raw, lambda header, values: header.update(fingerprint="0" * 16)),
-    "tampered": lambda raw: rewrite(raw, happening(lambda h: h.__setitem__(8, "tampered")), checksum=False),
+    "no body": lambda raw: raw[:HEAD],
+    "another format": lambda raw: b"XXXX" + raw[4:],
     "flipped byte": lambda raw: raw[:-20] + bytes([raw[-20] ^ 1]) + raw[-19:],
-    "extra field": lambda raw: rewrite(raw, happening(lambda h: h.append(1))),
-    "missing field": lambda raw: rewrite(raw, happening(lambda h: h.pop())),
-    "wrong type": lambda raw: rewrite(raw, happening(lambda h: h.__setitem__(1, "zero"))),
-    "bool for int": lambda raw: rewrite(raw, happening(lambda h: h.__setitem__(1, True))),
-    "null for str": lambda raw: rewrite(raw, happening(lambda h: h.__setitem__(2, None))),
-    "object for record": lambda raw: rewrite(raw, lambda header, values: values[1].__setitem__(0, {"start": 0})),
-    "missing part": lambda raw: rewrite(raw, lambda header, values: values.pop()),
+    "tampered without checksum": lambda raw: raw[:HEAD] + raw[HEAD:].replace(b"Biden", b"Bidon"),
+    "not a record": lambda raw: with_body(raw, b"\x93\x01\x02\x03"),
+    "deep nesting": lambda raw: with_body(raw, b"\x91" * 100_000 + b"\xc0"),
+    "wrong type": lambda raw: with_body(raw, raw[HEAD:].replace(b"\xa9Joe Biden", b"\xcd\x01\x02" + b"\xc0" * 7)),
 }
 
 
@@ -214,14 +221,14 @@ def test_damaged_entry_is_recomputed(tmp_path: Path, counting_extract: list[str]
     cfg = make_cfg(tmp_path)
     a = article(1)
     [good] = run([a], cfg)
-    [entry] = list(cfg.paths.cache.rglob("*.json"))
+    [entry] = entries(cfg)
     entry.write_bytes(DAMAGE[damage](entry.read_bytes()))
     counting_extract.clear()
-    cache = extract_module.extraction_cache(cfg)
-    [again] = list(extract_module.extract_all([a], cfg, cache=cache, jobs=1))
+    step = Memo(cfg.paths.cache).step("extract", Extraction, "timeline.extract", extract_module.extraction_settings(cfg))
+    [again] = extract_module.extract_articles([a], cfg, jobs=1, each=step)
     assert counting_extract == ["a1.md"]
     assert again == good
-    assert (cache.hits, cache.misses, cache.corrupt) == (0, 1, 1)
+    assert (step.hits, step.misses, step.damaged) == (0, 1, 1)
     counting_extract.clear()
     run([a], cfg)  # the entry was rewritten whole
     assert counting_extract == []
@@ -253,4 +260,4 @@ def test_failed_extraction_is_reported_and_not_cached(tmp_path: Path, monkeypatc
     results = run([article(1), article(2), article(3)], cfg)
     assert [bool(e.errors) for e in results] == [False, True, False]
     assert "boom" in results[1].errors[0]
-    assert len(list(cfg.paths.cache.rglob("*.json"))) == 2
+    assert len(entries(cfg)) == 2

@@ -7,7 +7,7 @@ import logging
 
 import pytest
 
-from timeline.cli.progress import Progress
+from timeline.cache.progress import Progress
 from timeline.records import BuildSummary, Problem
 from timeline.cli.report import print_summary
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from timeline.config import Config, load_config
-from timeline.cli.progress import Progress
+from timeline.cache.progress import Progress
 from timeline.render import render_site
 from timeline.render.output import MANIFEST, read_manifest
 from timeline.render.samples import sample_articles, sample_events
@@ -442,23 +442,6 @@ def test_event_pages_far_from_the_edit_are_taken_as_a_whole(tmp_path: Path, monk
         r, model, cfg, ev, *rest))
     render_site(edited(EVENTS), None, ARTICLES, cfg, search=False)
     assert EVENTS[5].id in looked_at and len(looked_at) <= pages.EVENT_GROUP < len(EVENTS)
-
-
-def test_rendering_gives_back_what_it_froze_and_only_that(tmp_path: Path) -> None:
-    import gc
-
-    cfg = make_cfg(tmp_path / "output")
-    assert gc.get_freeze_count() == 0
-    render_site(EVENTS, None, ARTICLES, cfg, search=False)
-    render_site(edited(EVENTS), None, ARTICLES, cfg, search=False)
-    assert gc.get_freeze_count() == 0, "the build's objects are collected again after rendering"
-    gc.freeze()  # frozen on purpose by someone else: left frozen
-    try:
-        kept = gc.get_freeze_count()
-        render_site(edited(EVENTS, 7), None, ARTICLES, cfg, search=False)
-        assert gc.get_freeze_count() >= kept > 0
-    finally:
-        gc.unfreeze()
 
 
 def test_old_search_bundles_leave_while_the_site_renders_and_never_go_live(tmp_path: Path,

@@ -170,36 +170,3 @@ def test_a_registry_that_merges_again_when_rebuilt_is_rebuilt_after_each_article
     one_by_one = grown_one_at_a_time(registry, batches)
     assert registry.add_found_each(batches) == one_by_one
     assert one_by_one.lookup("Zed Petroviy").name == "Zed Petroviy"
-
-
-def test_a_rebuild_with_the_saved_resolution_gives_what_resolving_every_article_gives(built, tmp_path):
-    _, extractions = built
-    path, cache = tmp_path / "actors.yaml", tmp_path / "cache"
-
-    def build(extractions, edit=None):
-        if edit:
-            save_registry(path, edit(load_registry(path)[0]))
-        expected = resolve_actors(load_registry(path)[0], extractions)
-        got = resolve_actors(load_registry(path, cache)[0], extractions, cache=cache, environment="test")
-        assert got == expected
-        save_registry(path, got[0])
-
-    def edited(n, other):  # the n-th article, edited to name the actors of another too
-        e = extractions[n]
-        return replace(e, article=replace(e.article, text=e.article.text + " More."),
-                       mentions=e.mentions + extractions[other].mentions)
-
-    half = len(extractions) // 2
-    articles = extractions[:half]
-    for _ in range(2):
-        build(articles)
-    articles[3] = edited(3, half + 1)  # an article edited
-    build(articles)
-    articles.insert(1, extractions[half + 2])  # an article added before the others
-    build(articles)
-    del articles[5]  # an article removed
-    build(articles)
-    build(articles, edit=hand_edited)  # the registry edited by hand
-    build(extractions)  # many articles added
-    build(extractions[::-1])
-    build(extractions[::-1])

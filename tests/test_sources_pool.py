@@ -36,7 +36,7 @@ def copy_pages(folder: Path, count: int) -> list[str]:
 
 def read(folder: Path, jobs: int) -> tuple[list[Article], list[Problem]]:
     # clean: every read reads the pages, none takes the last read's from the cache.
-    return read_sources(load_config(None, content=folder), jobs=jobs, clean=True)
+    return read_sources(load_config(None, content=folder), jobs=jobs)
 
 
 def test_two_processes_read_what_one_reads(tmp_path: Path) -> None:
@@ -61,10 +61,10 @@ def test_jobs_default_comes_from_the_config(tmp_path: Path, monkeypatch: pytest.
 
     monkeypatch.setattr(sources, "read_in_pool", spy)
     cfg = load_config(None, content=tmp_path)
-    read_sources(cfg, clean=True)
+    read_sources(cfg)
     assert calls == ([cfg.build.jobs] if cfg.build.jobs > 1 else [])
-    read_sources(cfg, jobs=1, clean=True)
-    read_sources(cfg, jobs=2, clean=True)
+    read_sources(cfg, jobs=1)
+    read_sources(cfg, jobs=2)
     assert calls[-1] == 2 and len(calls) == (2 if cfg.build.jobs > 1 else 1)
 
 

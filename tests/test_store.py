@@ -36,9 +36,8 @@ def test_the_evidence_keeps_its_modifier_through_the_store(tmp_path: Path) -> No
     mid = replace(events[0], date="2011", precision="year",
                   evidence=DateEvidence("year", "mid-2011", "2011", "MID"))
     save_events(tmp_path, [mid])
-    for cache in (None, tmp_path / "cache"):  # the store's own reader, and the cached load
-        loaded, problems = load_events(tmp_path, cache)
-        assert problems == [] and loaded[0].evidence == mid.evidence
+    loaded, problems = load_events(tmp_path)
+    assert problems == [] and loaded[0].evidence == mid.evidence
 
 def test_a_hand_edit_is_detected_and_wins(tmp_path: Path) -> None:
     events, h, art = _stored(tmp_path)

@@ -11,6 +11,7 @@ from timeline.records import ActorRef, DateEvidence, Event, Source
 from timeline.store import events as store
 from timeline.store.fastyaml import dump_store
 from timeline.store.reader import read_events
+from timeline.store.fingerprint import TRACKED
 from timeline.store.writer import dump_events
 from test_store_fastyaml import STRINGS
 
@@ -32,7 +33,7 @@ EVENTS = st.builds(
     evidence=st.one_of(st.none(), st.builds(DateEvidence, rule=STRINGS, expression=MAYBE, value=MAYBE)),
     importance=st.one_of(st.floats(allow_nan=False), st.integers(-5, 5), st.just(-0.0)),
     aliases=st.lists(STRINGS, max_size=2).map(tuple),
-    curated=st.lists(st.sampled_from(store.TRACKED), max_size=2).map(tuple),
+    curated=st.lists(st.sampled_from(TRACKED), max_size=2).map(tuple),
     hidden=st.booleans(), locked=st.booleans(), disputes=st.lists(STRINGS, max_size=2).map(tuple),
     place=MAYBE, type_rule=STRINGS, predicate=STRINGS)
 

@@ -1,15 +1,38 @@
-"""The build, stage by stage: this module is the table of contents of the project."""
+"""The build, stage by stage: this module is the table of contents of the project.
+
+| stage   | package              | in → out                                              |
+|---------|----------------------|-------------------------------------------------------|
+| read    | ``timeline.sources`` | files in the content folder → articles                |
+| extract | ``timeline.extract`` | articles → extractions (dates, actors, happenings)    |
+| resolve | ``timeline.resolve`` | extractions + registry → happenings under actor names |
+| merge   | ``timeline.merge``   | store + happenings → events, one per happening        |
+| store   | ``timeline.store``   | events and registry ↔ ``content/events/``, actors.yaml |
+| render  | ``timeline.render``  | events → the site in the output folder                |
+
+Reading and extraction run through the cache (``timeline.cache``), which computes
+only the items it does not hold; every other stage runs in full on every build.
+"""
 
 from __future__ import annotations
 
+import gc
 import logging
 import time
 from contextlib import contextmanager
 from typing import Iterator
 
+from timeline.cache import Memo
 from timeline.config import Config
+from timeline.extract import extract_articles, extraction_settings
+from timeline.merge import merge
+from timeline.records import BuildSummary, Extraction, Problem
+from timeline.render import read_live_site, render_site
+from timeline.resolve import resolve_actors
+from timeline.sources import read_settings, read_sources
+from timeline.sources.files import Reading
+from timeline.store.events import load_events, save_events
 from timeline.store.lock import build_lock
-from timeline.records import BuildSummary, Problem
+from timeline.store.registry import load_registry, save_registry
 
 log = logging.getLogger("timeline")
 
@@ -19,61 +42,40 @@ STAGES = ("read", "extract", "resolve", "merge", "store", "render")
 def build(cfg: Config, *, clean: bool = False, jobs: int | None = None, wait: float = 0.0) -> BuildSummary:
     """Articles in ``cfg.paths.content`` → store under it → site in ``cfg.paths.output``.
 
-    ``clean`` ignores what earlier builds kept (readings, extractions, the last
-    resolution and merge, the live site) and renders every page; ``jobs`` parse
-    processes (default ``build.jobs``); ``wait`` seconds for another build of the
-    same content to end.
+    ``clean`` ignores what earlier builds kept (readings, extractions, the live
+    site) and renders every page; ``jobs`` parse processes (default
+    ``build.jobs``); ``wait`` seconds for another build of the same content to end.
     """
-    with build_lock(cfg.paths.content, wait=wait):
-        return _build(cfg, clean=clean, jobs=jobs)
-
-
-def _build(cfg: Config, *, clean: bool, jobs: int | None) -> BuildSummary:
-    from timeline.extract import Extracting, extraction_cache, parse_ahead
-
-    timer = _StageTimer(STAGES)
-    cache = extraction_cache(cfg, clean=clean)
-    kept = None if clean else cfg.paths.cache  # the registry as read
-    # On a rebuild, a second process readies the pipeline from now on, while
-    # this one loads the stages' code and reads the files.
-    with parse_ahead(cache, cfg, jobs) as ahead:
-        from timeline.merge import merge
-        from timeline.merge.remerge import extraction_tokens
-        from timeline.render import read_live_site, render_site
-        from timeline.resolve import ready_lookups, resolve_actors
-        from timeline.sources import read_sources
-        from timeline.store.events import load_events, save_events
-        from timeline.store.registry import load_registry, save_registry
+    with build_lock(cfg.paths.content, wait=wait), _long_lived_records():
+        timer = _StageTimer(STAGES)
+        memo = Memo(cfg.paths.cache, enabled=not clean)
+        reading = memo.step("read", Reading, "timeline.sources", read_settings(cfg))
+        extracting = memo.step("extract", Extraction, "timeline.extract", extraction_settings(cfg))
 
         with timer("read"):
-            articles, problems = read_sources(cfg, jobs=jobs, clean=clean)
+            articles, problems = read_sources(cfg, jobs=jobs, each=reading)
         with timer("extract"):
-            extracting = Extracting(articles, cfg, cache=cache, jobs=jobs, ahead=ahead)
-        # Read while the articles that missed the cache are parsed in the other process.
+            extractions = extract_articles(articles, cfg, jobs=jobs, each=extracting)
+        with timer("store"):
+            registry, registry_problems = load_registry(cfg.paths.registry)
+            store, store_problems = load_events(cfg.paths.store)
         with timer("resolve"):
-            registry, registry_problems = load_registry(cfg.paths.registry, kept)
-            if extracting.parsing_elsewhere:
-                ready_lookups()
+            registry, happenings = resolve_actors(registry, extractions)
         with timer("merge"):
-            store, store_problems = load_events(cfg.paths.store, cfg.paths.cache)
+            merged = merge(store, happenings, articles)
+        with timer("store"):
+            broken = {p.path.rsplit("/", 1)[-1] for p in store_problems}
+            save_events(cfg.paths.store, list(merged.events), keep=broken)
+            # Warnings (an unsafe name, a shared slug) lose nothing in a rewrite; errors could.
+            if not any(p.severity == "error" for p in registry_problems):
+                save_registry(cfg.paths.registry, registry)
         with timer("render"):
             live = read_live_site(cfg, clean=clean)
-        with timer("extract"):
-            extractions = extracting.finish()
-    with timer("resolve"):
-        registry, happenings = resolve_actors(registry, extractions, cache=cfg.paths.cache,
-                                              environment=cache.environment, clean=clean)
-    with timer("merge"):
-        merged = merge(store, happenings, articles, cache=cfg.paths.cache, clean=clean,
-                       tokens=extraction_tokens(extractions, cache.environment))
-    with timer("store"):
-        broken = {p.path.rsplit("/", 1)[-1] for p in store_problems}
-        save_events(cfg.paths.store, list(merged.events), keep=broken, cache=cfg.paths.cache)
-        # Warnings (an unsafe name, a shared slug) lose nothing in a rewrite; errors could.
-        if not any(p.severity == "error" for p in registry_problems):
-            save_registry(cfg.paths.registry, registry)
-    with timer("render"):
-        pages = render_site(merged.events, registry, articles, cfg, clean=clean, live=live)
+            pages = render_site(merged.events, registry, articles, cfg, clean=clean, live=live)
+        memo.prune()
+
+    log.info("cache: %d files and %d articles kept, %d read and %d parsed",
+             reading.hits, extracting.hits, reading.misses, extracting.misses)
     all_problems = tuple(problems) + tuple(registry_problems) + tuple(store_problems)
     for extraction in extractions:
         all_problems += tuple(Problem(extraction.article.path, w, severity="warning") for w in extraction.warnings)
@@ -83,8 +85,26 @@ def _build(cfg: Config, *, clean: bool, jobs: int | None) -> BuildSummary:
         events_new=merged.new, events_changed=merged.changed, events_merged=merged.merged,
         events_removed=merged.removed, events_total=len(merged.events), pages_written=pages,
         problems=all_problems, stage_seconds=timer.totals(),
-        articles_parsed=cache.misses, articles_cached=cache.hits, notes=merged.notes,
+        articles_parsed=extracting.misses, articles_cached=extracting.hits, notes=merged.notes,
     )
+
+
+@contextmanager
+def _long_lived_records() -> Iterator[None]:
+    """The process-wide tuning of a build, in this one place: a build makes millions of
+    small records (events, sources, mentions) that live to its end and form no cycles, and
+    Python's cycle collector would walk them again and again as they pile up (a third of
+    a large merge's time). It runs far less often during the build; afterwards the
+    survivors are filed as old (``gc.freeze``/``unfreeze``) rather than walked at once."""
+    thresholds = gc.get_threshold()
+    gc.set_threshold(100_000, 50, 1000)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*thresholds)
+        if gc.get_freeze_count() == 0:
+            gc.freeze()
+            gc.unfreeze()
 
 
 class _StageTimer:

@@ -31,8 +31,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 def run(args: argparse.Namespace) -> int:
     from timeline.build import build
     from timeline.cli.main import config_from_args
-    from timeline.extract import extract
-    from timeline.extract.ahead import ready_here
+    from timeline.extract import ready_pipeline
     from timeline.cli.report import print_summary
     from timeline.cli.server import LiveSite, make_server, watch, watched_files
 
@@ -52,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
 
     rebuild(clean=args.clean)
     # Before the watch starts, so that no rebuild forks while the pipeline is half loaded.
-    ready_here(cfg, extract)
+    ready_pipeline(cfg)
     cfg.paths.output.mkdir(parents=True, exist_ok=True)
     server = make_server(site, args.host, args.port)
     stop = threading.Event()

@@ -35,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
     from timeline.store.events import load_events
 
     cfg = config_from_args(args)
-    events, problems = load_events(cfg.paths.store, cfg.paths.cache)
+    events, problems = load_events(cfg.paths.store)
     for problem in problems:
         print(problem, file=sys.stderr)
     tables = count(events, args.by or DIMENSIONS)

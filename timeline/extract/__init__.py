@@ -1,14 +1,21 @@
 """Extraction: one article in, everything it says out. A pure function of the
-article (the map step), so that results can be cached and computed in parallel."""
+article (the map step), so that results can be cached and computed in parallel.
+
+The parts: ``pipeline`` (spaCy and the project's components), ``temporal/``
+(time expressions), ``actors/`` (who: gazetteer, names, roles), ``events/``
+(what happened: predicates, types, titles), ``parallel`` (several cores).
+"""
 
 from __future__ import annotations
 
+import hashlib
 import logging
-from contextlib import contextmanager, nullcontext
-from functools import partial
-from itertools import chain
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import TYPE_CHECKING, Iterator, Sequence
 
+import msgspec
+
+from timeline.cache import Each, compute_all
+from timeline.errors import ConfigError
 from timeline.records import Article, Extraction
 
 log = logging.getLogger("timeline")
@@ -16,9 +23,7 @@ log = logging.getLogger("timeline")
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-    from timeline.cache.extractions import ExtractionCache
     from timeline.config import Config
-    from timeline.extract.ahead import ParseAhead
 
 
 def extract(article: Article, doc: "Doc", cfg: "Config") -> Extraction:
@@ -35,106 +40,57 @@ def extract(article: Article, doc: "Doc", cfg: "Config") -> Extraction:
                       timexes=tuple(timexes))
 
 
-def extract_all(
-    articles: Iterable[Article], cfg: "Config", *, cache: "ExtractionCache | None" = None,
-    clean: bool = False, jobs: int | None = None, ahead: "ParseAhead | None" = None,
-) -> Iterator[Extraction]:
-    """Extract every article: from the cache when its text and the extractor are
-    unchanged, otherwise parsed (in parallel) with the configured pipeline.
+def extract_articles(articles: Sequence[Article], cfg: "Config", *, jobs: int | None = None,
+                     each: "Each[Extraction]" = compute_all) -> list[Extraction]:
+    """Every article's extraction, in the articles' order, parsed with the configured
+    pipeline on ``jobs`` processes (default ``build.jobs``). ``each`` runs the step
+    (see ``timeline.cache``): with the build's cache, only articles never extracted
+    by this code, pipeline and settings are parsed. A failed extraction is not kept."""
 
-    ``clean`` ignores the cache (and refills it); ``jobs`` defaults to ``build.jobs``;
-    ``ahead`` is a process readying the pipeline since the build started
-    (``parse_ahead``), used if the articles to parse are few.
-    """
-    cache = cache or extraction_cache(cfg, clean=clean)
-    with nullcontext(ahead) if ahead is not None else parse_ahead(cache, cfg, jobs) as ready:
-        yield from Extracting(articles, cfg, cache=cache, jobs=jobs, ahead=ready).finish()
+    def parse(todo: list[Article]) -> Iterator[Extraction]:
+        from timeline.cache.progress import Progress
 
-
-class Extracting:
-    """An extraction under way, for the build to do other work while the few
-    articles a rebuild parses are parsed in another process (``ahead``, see
-    ``parse_ahead``): made, it has the cached extractions decoded and the
-    others parsing there; ``finish`` gives them all."""
-
-    def __init__(self, articles: Iterable[Article], cfg: "Config", *, cache: "ExtractionCache",
-                 jobs: int | None = None, ahead: "ParseAhead | None" = None) -> None:
-        from timeline.extract.ahead import ParseAhead
-
-        self.items = list(articles)
-        self.cache = cache
-        self._parse = partial(_parse, cfg=cfg, jobs=jobs or cfg.build.jobs)
-        # By position throughout: the items of one file (a feed, a JSON Lines export) share its path.
-        found = cache.find(self.items)
-        self._missing = [i for i, entry in enumerate(found) if entry is None]
-        new = [self.items[i] for i in self._missing]
-        self._parsed: Iterator[Extraction]
-        self.parsing_elsewhere = False  # whether this process is free until ``finish``
-        if ahead is not None and ParseAhead.worthwhile(len(new), len(self.items) - len(new), cfg):
-            ahead.submit(new)  # parsed there while the cached ones are decoded here
-            self._parsed = ahead.results(self._parse)
-            self.parsing_elsewhere = True
-        else:
-            self._parsed = self._parse(new)
-        self._results = cache.load(self.items, found)
-        self._damaged = [i for i, entry in enumerate(found) if entry is not None and self._results[i] is None]
-
-    def finish(self) -> list[Extraction]:
-        """Every article's extraction, in the articles' order."""
-        from timeline.cli.progress import Progress
-
-        todo = self._missing + self._damaged
-        parsed = chain(self._parsed, self._parse([self.items[i] for i in self._damaged]))
         with Progress("parse", len(todo), unit="articles") as progress:
-            for i, extraction in zip(todo, parsed):
-                if not extraction.errors:
-                    self.cache.put(extraction)
-                self._results[i] = extraction
+            for extraction in _parse(todo, cfg, jobs or cfg.build.jobs):
                 progress.advance(item=extraction.article.path)
-        self.cache.prune_other_environments()
-        log.info("extract: %d from cache, %d parsed", len(self.items) - len(todo), len(todo))
-        results = [extraction for extraction in self._results if extraction is not None]
-        assert len(results) == len(self.items)
-        return results
+                yield extraction
+
+    return each(articles, article_fingerprint, parse, keep=lambda e: not e.errors)
 
 
-@contextmanager
-def parse_ahead(cache: "ExtractionCache", cfg: "Config", jobs: int | None = None) -> Iterator["ParseAhead | None"]:
-    """A process that readies the pipeline from now on, for ``extract_all`` to parse a
-    rebuild's few changed articles with; killed on leaving the block.
-
-    None on a first or ``--clean`` build (everything is parsed, by the pool) and
-    where a second process is not allowed.
-    """
-    from timeline.extract.ahead import ParseAhead
-
-    ahead = None
-    if cache.enabled and cache.folder.is_dir() and ParseAhead.allowed(jobs or cfg.build.jobs):
-        ahead = ParseAhead(cfg, extract)
-    try:
-        yield ahead
-    finally:
-        if ahead is not None:
-            ahead.close()
-
-
-def _parse(articles: list[Article], *, cfg: "Config", jobs: int) -> Iterator[Extraction]:
-    """Parse and extract ``articles`` in this process and its workers (nothing is loaded for none)."""
-    if not articles:
-        return
-    from timeline.extract.pipeline import load_pipeline
-    from timeline.extract.parallel import parse_extract
-
-    yield from parse_extract(articles, load_pipeline(cfg.nlp.pipeline), cfg, extract, jobs=jobs)
-
-
-def extraction_cache(cfg: "Config", *, clean: bool = False) -> "ExtractionCache":
-    """The cache for this configuration; ``clean`` makes every lookup a miss."""
-    from timeline.cache.extractions import open_cache
-
-    return open_cache(cfg.paths.cache, cfg.nlp.pipeline, extraction_settings(cfg), enabled=not clean)
+def article_fingerprint(article: Article) -> str:
+    """Digest of every field of the article: its extraction depends on nothing else of it."""
+    return hashlib.sha256(msgspec.msgpack.encode(article)).hexdigest()
 
 
 def extraction_settings(cfg: "Config") -> dict[str, object]:
-    """The part of the configuration that changes what extraction returns (part of the cache key)."""
-    return {"event_types": cfg.event_types}
+    """What besides an article and the code decides its extraction: the event types and the pipeline."""
+    from timeline.cache.keys import library_version
+
+    return {"event_types": cfg.event_types, "pipeline": cfg.nlp.pipeline,
+            "pipeline_version": library_version(cfg.nlp.pipeline)}
+
+
+def ready_pipeline(cfg: "Config") -> bool:
+    """Load the pipeline and build the extraction's tables in this process, for a process
+    that builds again and again (``serve``): every later parse, and the workers it
+    forks, start with them. False when the pipeline cannot be loaded; the build says why."""
+    from timeline.extract.parallel import warm_up
+    from timeline.extract.pipeline import load_pipeline
+
+    try:
+        nlp = load_pipeline(cfg.nlp.pipeline)
+    except ConfigError:
+        return False
+    warm_up(nlp, cfg, extract)
+    return True
+
+
+def _parse(articles: list[Article], cfg: "Config", jobs: int) -> Iterator[Extraction]:
+    """Parse and extract ``articles`` in this process and its workers (nothing is loaded for none)."""
+    if not articles:
+        return
+    from timeline.extract.parallel import parse_extract
+    from timeline.extract.pipeline import load_pipeline
+
+    yield from parse_extract(articles, load_pipeline(cfg.nlp.pipeline), cfg, extract, jobs=jobs)

@@ -150,10 +150,7 @@ def worker_init() -> None:
     # Ctrl-C goes to the whole process group; only the parent should report it.
     import signal
 
-    from timeline.store.lock import leave_locks
-
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    leave_locks()
     os.environ.setdefault("OMP_NUM_THREADS", "1")
 
 

@@ -17,14 +17,25 @@ Steps 3 and 4 of ``timeline.merge``:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
-from typing import Container, Iterable
+from dataclasses import dataclass, replace
+from typing import Container
 
 from rapidfuzz import fuzz
 
-from timeline.merge import SIMILAR_TITLES, MergeResult, compatible_dates, date_order, evolve
+from timeline.merge.clusters import SIMILAR_TITLES, compatible_dates, date_order
+from timeline.merge.proposals import evolve
 from timeline.records import Article, Event, stable_hash
-from timeline.store.events import event_to_dict
+from timeline.store.rows import event_to_dict
+
+
+@dataclass(frozen=True)
+class MergeResult:
+    events: tuple[Event, ...]
+    new: int = 0
+    changed: int = 0
+    merged: int = 0
+    removed: int = 0
+    notes: tuple[str, ...] = ()
 
 # Fields a maintainer's edit keeps: named in an event's ``curated``, the stored value wins.
 CURATABLE = ("title", "summary", "date", "precision", "status", "type", "actors", "place", "importance", "sources")
@@ -54,90 +65,34 @@ def _closest(proposal: Event, ids: list[str], stored: dict[str, Event]) -> str:
 
 class StoreIndex:
     """The stored events a proposal can continue: by the sentence a source quotes,
-    and by article for a sentence cleaned differently since.
+    and by article for a sentence cleaned differently since."""
 
-    With ``articles`` only the sources of those articles are indexed, and others
-    as proposals citing them come: for a few proposals that costs a fraction of
-    indexing every source."""
-
-    def __init__(self, store: list[Event], articles: Iterable[str] | None = None) -> None:
-        self.store = store
+    def __init__(self, store: list[Event]) -> None:
         self.stored = {e.id: e for e in store}
         self.by_key: dict[tuple[str, str], list[str]] = {}
-        self._by_article: dict[str, set[str]] = {}
-        self._covered: set[str] | None = None
-        self._scanned = False  # whether ``_by_article`` is filled for what is covered
-        if articles is None:
-            self._add(None)
-        else:  # few sources to file: both indexes at once
-            self._covered = set()
-            self._scanned = True
-            self.cover(articles)
-
-    def cover(self, articles: Iterable[str]) -> None:
-        """Index the sources of ``articles`` too."""
-        if self._covered is None:
-            return
-        more = set(articles) - self._covered
-        if more:
-            self._covered |= more
-            self._add(more)
-
-    def _add(self, articles: set[str] | None) -> None:
-        by_key = self.by_key
-        by_article = self._by_article if self._scanned else None
-        for e in self.store:
+        self.by_article: dict[str, set[str]] = {}
+        for e in store:
             if e.locked or not e.sources:
                 continue
             for s in e.sources:
-                if articles is not None and s.article not in articles:
-                    continue
-                key = (s.article, s.quote)
-                same_sentence = by_key.get(key)
-                if same_sentence is None:
-                    by_key[key] = [e.id]
-                else:  # one sentence may report several happenings
-                    same_sentence.append(e.id)
-                if by_article is not None:
-                    _file(by_article, s.article, e.id)
+                same_sentence = self.by_key.setdefault((s.article, s.quote), [])
+                same_sentence.append(e.id)  # one sentence may report several happenings
+                _file(self.by_article, s.article, e.id)
 
-    @property
-    def by_article(self) -> dict[str, set[str]]:
-        """Stored events by the articles they cite; worked out when first needed, which is seldom."""
-        if not self._scanned:
-            self._scanned = True
-            for e in self.store:
-                if e.locked or not e.sources:
-                    continue
-                for s in e.sources:
-                    if self._covered is None or s.article in self._covered:
-                        _file(self._by_article, s.article, e.id)
-        return self._by_article
-
-    def match(self, p: Event, claimed: Container[str], seen: list[str] | None = None,
-              scanned: list[str] | None = None) -> list[str]:
+    def match(self, p: Event, claimed: Container[str]) -> list[str]:
         """The stored events ``p`` continues that no earlier proposal took (``claimed``),
-        the one it continues most first. ``seen`` receives every stored event looked
-        at, ``scanned`` the articles looked through when no sentence was found."""
+        the one it continues most first."""
         stored = self.stored
-        if self._covered is not None:
-            self.cover(s.article for s in p.sources)
         votes: dict[str, int] = {}
         for s in p.sources:
             same_sentence = self.by_key.get((s.article, s.quote))
             if same_sentence:
-                if seen is not None:
-                    seen.extend(same_sentence)
                 # an event already continued by an earlier proposal is taken last
                 eid = _closest(p, [x for x in same_sentence if x not in claimed] or same_sentence, stored)
                 votes[eid] = votes.get(eid, 0) + 1
         if not votes:  # the sentence was re-cleaned: same article, same date, similar title
             for s in p.sources:
-                if scanned is not None:
-                    scanned.append(s.article)
                 for eid in sorted(self.by_article.get(s.article, ())):
-                    if seen is not None:
-                        seen.append(eid)
                     e = stored[eid]
                     if compatible_dates(e.date, p.date) and fuzz.token_set_ratio(
                             e.title, p.title, processor=str.lower) >= SIMILAR_TITLES:
@@ -217,18 +172,7 @@ class Outcome:
                            removed=self.removed, notes=tuple(self.notes))
 
 
-@dataclass
-class ReconcileTrace:
-    """Per proposal, what reconciling read and decided, for merging again later."""
-
-    seen: list[list[str]] = field(default_factory=list)  # stored events looked at
-    scanned: list[list[str]] = field(default_factory=list)  # articles looked through, no sentence found
-    matches: list[list[str]] = field(default_factory=list)  # stored events continued, the keeper first
-    kept: list[bool] = field(default_factory=list)  # the result is the keeper itself, nothing folded in
-
-
-def reconcile(store: list[Event], proposals: list[Event], articles: dict[str, Article],
-              trace: ReconcileTrace | None = None) -> MergeResult:
+def reconcile(store: list[Event], proposals: list[Event], articles: dict[str, Article]) -> MergeResult:
     """The new store: each proposal takes the id of the stored events it continues
     (or a new one), curation applied; stored events no proposal continues stay
     or go as the module's docstring says."""
@@ -236,21 +180,12 @@ def reconcile(store: list[Event], proposals: list[Event], articles: dict[str, Ar
     claimed: dict[str, int] = {}
     matches: list[list[str]] = []
     for i, p in enumerate(proposals):
-        seen: list[str] | None = None
-        scanned: list[str] | None = None
-        if trace is not None:
-            seen, scanned = [], []
-            trace.seen.append(seen)
-            trace.scanned.append(scanned)
-        matches.append(index.match(p, claimed, seen, scanned))
+        matches.append(index.match(p, claimed))
         for eid in matches[-1]:
             claimed[eid] = i
     outcome = Outcome(store)
     for p, ids in zip(proposals, matches):
-        event = outcome.settle(p, ids, index.stored)
-        if trace is not None:
-            trace.matches.append(ids)
-            trace.kept.append(len(ids) == 1 and event is index.stored[ids[0]])
+        outcome.settle(p, ids, index.stored)
     outcome.leave(store, claimed, articles)
     return outcome.result()
 

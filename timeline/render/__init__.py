@@ -23,14 +23,13 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from timeline.config import Config
-from timeline.cli.progress import Progress
+from timeline.cache.progress import Progress
 from timeline.records import Article, Event
-from timeline.store.nogc import paused_gc
 from timeline.render.depends import page_scope, record_digest, shared_inputs, site_digest, stamp_views
 from timeline.render.exports import export_rows, export_tasks
 from timeline.render.feeds import write_actor_feeds, write_feeds
 from timeline.render.filterindex import write_filter_indexes
-from timeline.render.jobs import processes, run_tasks, settled_heap
+from timeline.render.jobs import processes, run_tasks
 from timeline.render.model import SiteModel, build_model
 from timeline.render.manifest import Manifest, read_manifest
 from timeline.render.output import SiteWriter
@@ -57,8 +56,7 @@ def read_live_site(cfg: Config, *, clean: bool = False) -> LiveSite:
 
     ``clean`` leaves the manifest unread, so that every file is rendered and written.
     """
-    with paused_gc():  # the manifest lives to the end of rendering
-        return LiveSite(shared_inputs(cfg, template_dirs(cfg)), None if clean else read_manifest(cfg.paths.output))
+    return LiveSite(shared_inputs(cfg, template_dirs(cfg)), None if clean else read_manifest(cfg.paths.output))
 
 
 def render_site(events: Sequence[Event], registry: Any, articles: Sequence[Article], cfg: Config,
@@ -71,19 +69,16 @@ def render_site(events: Sequence[Event], registry: Any, articles: Sequence[Artic
     """
     live = live or read_live_site(cfg, clean=clean)
     shared, previous = live.shared, live.previous
-    # What follows allocates the model, which lives to the end and forms few cycles.
-    with paused_gc():
-        records = [record_digest(event) for event in events]
-        digest = site_digest(shared, records, registry, articles, cfg,
-                             search=search_settings(cfg.language) if search else None)
-        if previous is not None and previous.digest == digest and previous.intact:
-            log.info("render: site unchanged, nothing to write")
-            return 0
-        spare = SpareFolder(cfg.paths.output, previous)  # made ready while the model is built
-        model = build_model(events, registry, articles, cfg.build.build_date)
-        stamp_views(model, {id(event): record for event, record in zip(events, records)})
-    with settled_heap():
-        return _render(model, previous, spare, shared, digest, cfg, search)
+    records = [record_digest(event) for event in events]
+    digest = site_digest(shared, records, registry, articles, cfg,
+                         search=search_settings(cfg.language) if search else None)
+    if previous is not None and previous.digest == digest and previous.intact:
+        log.info("render: site unchanged, nothing to write")
+        return 0
+    spare = SpareFolder(cfg.paths.output, previous)  # made ready while the model is built
+    model = build_model(events, registry, articles, cfg.build.build_date)
+    stamp_views(model, {id(event): record for event, record in zip(events, records)})
+    return _render(model, previous, spare, shared, digest, cfg, search)
 
 
 def _render(model: SiteModel, previous: Manifest | None, spare: SpareFolder, shared: str, digest: str, cfg: Config,

@@ -29,7 +29,7 @@ from typing import Any, Sequence
 
 from timeline import __version__
 from timeline.config import Config
-from timeline.cache.flatten import record_bytes
+import msgspec
 from timeline.records import Article, Event
 from timeline.render.model import SiteModel, registry_actors
 
@@ -46,8 +46,8 @@ def digest(*parts: Any) -> str:
 
 
 def record_digest(event: Event) -> bytes:
-    """Digest of every field of the event, nested records included (see ``timeline.cache.flatten``)."""
-    return hashlib.blake2b(record_bytes(Event, event), digest_size=DIGEST_BYTES).digest()
+    """Digest of every field of the event, nested records included (its msgpack encoding)."""
+    return hashlib.blake2b(msgspec.msgpack.encode(event), digest_size=DIGEST_BYTES).digest()
 
 
 def site_digest(shared: str, records: Sequence[bytes], registry: Any, articles: Sequence[Article], cfg: Config,

@@ -118,9 +118,6 @@ def _drain(tasks: Sequence[Task], counter: Any, writer: SiteWriter) -> None:
 
 
 def _worker(tasks: Sequence[Task], counter: Any, writer: SiteWriter, send: Any) -> None:
-    from timeline.store.lock import leave_locks
-
-    leave_locks()  # the build's lock goes with the build, should this outlive it
     # The writer came with the fork: only what this process adds is news to the parent.
     books = (writer.files, writer.inputs, writer.sizes, writer.groups)
     known, linked, pages = [set(book) for book in books], set(writer.linked), writer.pages

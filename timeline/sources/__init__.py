@@ -19,9 +19,9 @@ Metadata precedence is documented in ``timeline.sources.meta``. Nothing here
 raises for a bad file: each gets a ``Problem`` naming it (and its line) and
 the others are read.
 
-What each file gave (its articles and problems) is kept in the build cache
-by ``read_cache``, so that a rebuild reads only the files that changed; what
-looks across files (duplicates, unique ids) is worked out on every build.
+Reading a file is a per-item step (``each``, see ``timeline.cache``): the
+build reads only the files that changed; what looks across files
+(duplicates, unique ids) is worked out on every build.
 """
 
 from __future__ import annotations
@@ -30,20 +30,29 @@ import hashlib
 import logging
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
+from timeline.cache import Each, compute_all
 from timeline.config import Config
 from timeline.records import Article, Problem
 from timeline.sources import clock
 from timeline.sources import meta as metadata
 from timeline.sources.assemble import Layers, finish
 from timeline.sources.draft import Draft
-from timeline.sources.files import FORMATS, SourceFile, decode, read_bytes, shown_path, walk_content
+from timeline.sources.files import (
+    FORMATS,
+    Reading,
+    SourceFile,
+    decode,
+    file_fingerprint,
+    read_bytes,
+    shown_path,
+    walk_content,
+)
 from timeline.sources.language import accepted
 from timeline.sources.pages_pool import read_in_pool, worth_a_pool
-from timeline.sources.read_cache import ReadCache, Reading, environment_key, file_digest
 from timeline.sources.spans import file_offset
 
 __all__ = ["read_sources", "read_one", "file_offset", "slugify"]
@@ -72,17 +81,16 @@ def _reader(name: str) -> Reader:
     return read_bulk
 
 
-def read_sources(cfg: Config, *, jobs: int | None = None, clean: bool = False,
+def read_sources(cfg: Config, *, jobs: int | None = None, each: "Each[Reading]" = compute_all,
                  ) -> tuple[list[Article], list[Problem]]:
     """Every article of the content folder, and every problem met reading them.
 
-    What each file gave is kept in the build cache (``read_cache``) and used
-    again while the file and everything reading it looks at are unchanged;
-    ``clean`` reads every file anew (and keeps what it reads). Duplicates and
-    ids, which look across files, are worked out anew on every call. Saved
-    pages are read by ``jobs`` processes (default ``build.jobs``) when there
-    are several; the result is the same, in the same order, as one process
-    gives.
+    ``each`` runs the reading of the files (see ``timeline.cache``): with the
+    build's cache, a file whose bytes and metadata are unchanged is not read
+    again. Duplicates and ids, which look across files, are worked out anew on
+    every call. Saved pages are read by ``jobs`` processes (default
+    ``build.jobs``) when there are several; the result is the same, in the
+    same order, as one process gives.
     """
     content = cfg.paths.content
     problems: list[Problem] = []
@@ -91,9 +99,17 @@ def read_sources(cfg: Config, *, jobs: int | None = None, clean: bool = False,
     index = metadata.load_index(cfg.paths.sources_index, shown_path(cfg.paths.sources_index))
     problems.extend(index.problems)
     sources = walk_content(content)
-    cache = ReadCache(cfg.paths.cache, environment_key(read_settings(cfg)), content, enabled=not clean)
-    readings = _read_all([s for s in sources if s.format is not None], cfg, index, cache,
-                         cfg.build.jobs if jobs is None else jobs)
+    readable = [s for s in sources if s.format is not None]
+    jobs = cfg.build.jobs if jobs is None else jobs
+
+    def read_all(todo: list[SourceFile]) -> Iterator[Reading]:
+        pages = _pages_read_ahead(todo, cfg, index, jobs)
+        for source in todo:
+            yield pages.get(source.rel) or read_one(source, cfg, index.get(source.rel))
+
+    found = each(readable, lambda s: file_fingerprint(s, index.get(s.rel)), read_all,
+                 keep=lambda r: r.lasting, fresh=lambda r: r.due is None or clock.today() < r.due)
+    readings = {s.rel: r for s, r in zip(readable, found)}
     articles: list[Article] = []
     text_keys: list[str] = []
     for source in sources:
@@ -105,8 +121,6 @@ def read_sources(cfg: Config, *, jobs: int | None = None, clean: bool = False,
         articles.extend(reading.articles)
         text_keys.extend(reading.text_keys)
         problems.extend(reading.problems)
-    cache.prune(sources)
-    log.info("read: %d files from the cache, %d read", cache.hits, cache.misses)
     articles, found = _drop_duplicates(articles, text_keys, content)
     problems.extend(found)
     return _with_ids(articles), problems
@@ -115,20 +129,6 @@ def read_sources(cfg: Config, *, jobs: int | None = None, clean: bool = False,
 def read_settings(cfg: Config) -> dict[str, object]:
     """The part of the configuration that changes what reading a file gives (part of the cache key)."""
     return {"language": cfg.language, "pipeline": cfg.nlp.pipeline, "max_file_bytes": cfg.build.max_file_bytes}
-
-
-def _read_all(sources: list[SourceFile], cfg: Config, index: metadata.SourcesIndex, cache: ReadCache, jobs: int,
-              ) -> dict[str, Reading]:
-    """The reading of each file, by relative path: kept ones from the cache, the others read and kept."""
-    keys = {s.rel: cache.key(s, index.get(s.rel)) for s in sources}
-    readings = cache.kept(sources, keys)
-    todo = [s for s in sources if s.rel not in readings]
-    pages = _pages_read_ahead(todo, cfg, index, jobs)
-    for source in todo:
-        reading = pages.get(source.rel) or read_one(source, cfg, index.get(source.rel))
-        cache.put(source, keys[source.rel], reading)
-        readings[source.rel] = reading
-    return readings
 
 
 def _pages_read_ahead(sources: list[SourceFile], cfg: Config, index: metadata.SourcesIndex, jobs: int,
@@ -176,8 +176,7 @@ def read_one(source: SourceFile, cfg: Config, index_entry: metadata.Meta | None 
                                     draft.line, "warning"))
             continue
         articles.append(replace(article, path=source.rel, id=_item_key(source.rel, draft.item)))
-    return Reading(tuple(articles), tuple(problems), tuple(_text_key(a.text) for a in articles), file_digest(data),
-                   clock.due())
+    return Reading(tuple(articles), tuple(problems), tuple(_text_key(a.text) for a in articles), clock.due())
 
 
 def _item_key(rel: str, item: str | None) -> str:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
-from timeline.records import Problem
+from timeline.records import Article, Problem
 
 # Suffix -> reader name; the readers live in modules of this package.
 FORMATS: dict[str, str] = {
@@ -39,6 +41,30 @@ class SourceFile:
     @property
     def format(self) -> str | None:
         return FORMATS.get(self.path.suffix.lower())
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What reading one file gave, and how long it holds."""
+
+    articles: tuple[Article, ...] = ()
+    problems: tuple[Problem, ...] = ()
+    text_keys: tuple[str, ...] = ()  # one per article: its words' hash, for finding duplicates
+    due: date | None = None  # the first day the file could read differently
+    lasting: bool = True  # False for a failure that need not recur: never kept
+
+
+def file_fingerprint(source: SourceFile, beside: object) -> str:
+    """Digest of everything reading ``source`` looks at: its bytes, its sidecar's, and
+    ``beside`` (its entry of the sources index); unreadable files get a digest of their own."""
+    whole = hashlib.sha256(f"{source.rel}\0{source.shown}\0{beside!r}\0".encode())
+    for path in (source.path, *(source.path.with_suffix(s) for s in METADATA_SUFFIXES)):
+        try:
+            whole.update(path.read_bytes() if path.is_file() else b"-")
+        except OSError as exc:
+            whole.update(f"unreadable {exc.errno}".encode())
+        whole.update(b"\0")
+    return whole.hexdigest()
 
 
 def shown_path(path: Path) -> str:

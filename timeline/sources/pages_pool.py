@@ -18,14 +18,13 @@ kills its process is reported, and the others are read as usual.
 from __future__ import annotations
 
 import multiprocessing
-import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING
 
 from timeline.records import Problem
-from timeline.sources.read_cache import Reading
+from timeline.sources.files import Reading
 
 if TYPE_CHECKING:
     from timeline.config import Config
@@ -102,9 +101,9 @@ def _warm_up() -> None:
 
 
 def _worker_init(cfg: "Config", read_file: ReadFile) -> None:
-    from timeline.extract.parallel import worker_init
+    import signal
 
-    worker_init()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C goes to the whole group; the parent reports it
     _WORKER.update(cfg=cfg, read_file=read_file)
 
 

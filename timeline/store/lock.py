@@ -69,10 +69,10 @@ def build_lock(content: Path, *, wait: float = 0.0) -> Iterator[None]:
 
 
 def leave_locks() -> None:
-    """In a forked child: close the lock descriptors it inherited, so that the lock
-    goes with the build that took it. A child that outlives a killed build (one
-    loading the pipeline, say) would otherwise hold it until it ends. Closing a
-    copy never unlocks: the lock lasts while any descriptor of it is open."""
+    """In a forked child (every one: see ``os.register_at_fork`` below): close the lock
+    descriptors it inherited, so that the lock goes with the build that took it. A
+    worker that outlives a killed build would otherwise hold it until it ends.
+    Closing a copy never unlocks: the lock lasts while any descriptor of it is open."""
     for fd in list(_HELD):
         try:
             os.close(fd)
@@ -94,3 +94,6 @@ def _holder(fd: int) -> str:
     except OSError:
         pass
     return ""
+
+
+os.register_at_fork(after_in_child=leave_locks)

@@ -10,10 +10,7 @@ from timeline.extract.actors.names import actor_slug, fold, is_unsafe_name
 from timeline.extract.actors.registry import Registry, merge_roles
 from timeline.errors import StoreError
 from timeline.records import Actor, Problem, Role
-from timeline.store.loadcache import decode, read_bytes
-from timeline.store.nogc import paused_gc
-from timeline.store.registrycache import RegistryCache
-from timeline.store.yamlio import LineDict, atomic_write_text, dump_yaml, load_yaml_fast
+from timeline.store.yamlio import LineDict, atomic_write_text, dump_yaml, load_yaml_fast, read_text
 
 KINDS = ("person", "organisation", "country", "place", "group")
 KEYS = ("name", "kind", "aliases", "roles", "country", "wikidata", "description", "auto", "hidden")
@@ -28,32 +25,23 @@ HEADER = """\
 """
 
 
-def load_registry(path: Path, cache: Path | None = None) -> tuple[Registry, list[Problem]]:
+def load_registry(path: Path) -> tuple[Registry, list[Problem]]:
     """Read the registry; a missing file is an empty registry.
 
     Every problem is reported with the file and line. Nothing is dropped:
     duplicate entries are merged into the first, an alias claimed twice
     stays with its first claimant, an unsafe name is kept (its page gets a
-    safe slug). ``cache``: the build's cache folder, where what a file read
-    as is kept by the hash of its bytes.
+    safe slug).
     """
     path = Path(path)
     if not path.exists():
         return Registry(), []
-    with paused_gc():
-        try:
-            raw, _ = read_bytes(path)
-            text = decode(raw, path)
-        except StoreError as exc:
-            return Registry(), [Problem(str(path), exc.reason, exc.line)]
-        saved = RegistryCache(cache) if cache is not None else None
-        key = saved.key(raw) if saved else ""
-        found = saved.get(key, str(path)) if saved else None
-        if found is None:
-            found = _read(path, text)
-            if saved:
-                saved.put(key, *found)
-        return Registry(tuple(found[0])), found[1]
+    try:
+        text = read_text(path)
+    except StoreError as exc:
+        return Registry(), [Problem(str(path), exc.reason, exc.line)]
+    actors, problems = _read(path, text)
+    return Registry(tuple(actors)), problems
 
 
 def _read(path: Path, text: str) -> tuple[list[Actor], list[Problem]]:

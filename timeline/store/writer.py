@@ -17,6 +17,7 @@ from typing import Any, Callable, Iterable
 
 from timeline.records import Event
 from timeline.store.fastyaml import _WRITTEN, _mapping, _string, _text, scalar
+from timeline.store.rows import event_to_dict
 from timeline.store.fingerprint import fingerprint
 
 # What ``event_to_dict`` leaves out; tested with ``in`` so 0, False and 0.0 count as empty, as there.
@@ -114,7 +115,6 @@ def dump_events(events: Iterable[Event], heads: dict[tuple[object, ...], str] | 
     """A store file holding ``events``, in the given order. ``heads``: a dict kept
     across the files of one save (see ``_lines``), so that it ends with the save."""
     heads = {} if heads is None else heads
-    from timeline.store.events import event_to_dict  # events.py imports this module
 
     out: list[str] = []
     add = out.append

@@ -51,7 +51,8 @@ if hasattr(yaml, "CSafeLoader"):
     _CLineLoader = _CLineSafeLoader
 
 
-def _read_text(path: Path, max_bytes: int) -> str:
+def read_text(path: Path, max_bytes: int = 50_000_000) -> str:
+    """The text of a store file, as UTF-8 with universal newlines; StoreError naming the file otherwise."""
     try:
         if path.stat().st_size > max_bytes:
             raise StoreError(f"file is larger than {max_bytes} bytes", str(path))
@@ -68,7 +69,7 @@ def load_yaml(path: Path, *, max_bytes: int = 50_000_000) -> Any:
 
     Raises StoreError naming the file and line for anything wrong.
     """
-    text = _read_text(path, max_bytes)
+    text = read_text(path, max_bytes)
     return parse_yaml(text, str(path))
 
 
@@ -82,7 +83,7 @@ def load_yaml_fast(path: Path, *, max_bytes: int = 50_000_000, text: str | None 
     ``lines``: mappings are ``LineDict`` as ``load_yaml`` gives them, for a file
     whose every read names the lines of what is wrong in it."""
     if text is None:
-        text = _read_text(path, max_bytes)
+        text = read_text(path, max_bytes)
     if "\x00" in text or _ALIAS_HINT.search(text) or _CLineLoader is None:
         return parse_yaml(text, str(path))  # the careful path gives the message
     try:

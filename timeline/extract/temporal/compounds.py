@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from timeline.extract.temporal import anchor
+import timeline.extract.temporal.anchor as anchor
 from timeline.extract.temporal.context import Context, Reading, month_number, words, year_of
 from timeline.extract.temporal.lexicon import RELATIVE_SHIFTS, SAME_PERIOD_NOUNS
 from timeline.extract.temporal.scanner import Candidate

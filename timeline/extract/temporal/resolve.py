@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from timeline.extract.temporal import anchor, compounds
+import timeline.extract.temporal.anchor as anchor
+import timeline.extract.temporal.compounds as compounds
 from timeline.extract.temporal.context import (
     Context, Reading, anchor_of, month_number, narrative_base, parse_absolute, shift_of, valid_day,
     words, year_of,

@@ -1,4 +1,4 @@
-"""Where a long stage is: a bar on a terminal, plain log lines elsewhere (CI logs).
+"""Where a long per-item step is (parsing, rendering): a bar on a terminal, plain log lines elsewhere (CI logs).
 
 ``-q`` silences both (the "timeline" logger is then at ERROR); ``-v`` adds a
 line per item in logs.

@@ -1,0 +1,154 @@
+"""A content-addressed store of per-item results, on disk under the cache folder.
+
+An entry is filed under a digest of its step's key (``keys.step_digest``: code,
+library versions, data, settings) and of the item's fingerprint, so a change to
+any of them is a miss, never a stale hit, and nothing lists which change
+invalidates what. An entry file is ``MAGIC``, the first 16 bytes of the
+SHA-256 of the body, then the body: the result encoded by msgspec's MessagePack
+as the step's result type. A damaged, truncated or undecodable entry is a miss
+and is computed again. Entries are data, not pickles: a cache folder restored
+from CI storage can only fail to load, never run code. The folder may be
+deleted at any time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any, Callable, Generic, Iterable, Sequence, TypeVar
+
+import msgspec
+
+from timeline.cache.keys import step_digest
+
+log = logging.getLogger("timeline")
+
+MAGIC = b"TLM1"
+CHECK_BYTES = 16
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+class Memo:
+    """The cache folder of one build: ``step`` gives a memoised runner for each per-item step."""
+
+    def __init__(self, root: Path, *, enabled: bool = True) -> None:
+        self.root = root
+        self.enabled = enabled  # False (``--clean``): every lookup misses, results are still kept
+        self.steps: dict[str, MemoStep[Any]] = {}
+
+    def step(self, name: str, result: type[R], module: str, settings: object = None) -> "MemoStep[R]":
+        """A runner for the step ``name`` whose results are of type ``result`` and whose
+        code is ``module`` and what it imports; ``settings`` are the configuration it reads."""
+        runner = MemoStep(self.root / name, result, step_digest(module, settings), enabled=self.enabled)
+        self.steps[name] = runner
+        return runner
+
+    def prune(self) -> None:
+        """Remove the entries this build's steps did not use (older code, changed items)."""
+        for runner in self.steps.values():
+            runner.prune()
+
+
+class MemoStep(Generic[R]):
+    """One step's entries; called as a stage's ``each`` (see ``timeline.cache.Each``)."""
+
+    def __init__(self, folder: Path, result: type[R], salt: str, *, enabled: bool = True) -> None:
+        self.folder = folder
+        self.salt = salt
+        self.enabled = enabled
+        self.encoder = msgspec.msgpack.Encoder()
+        self.decoder = msgspec.msgpack.Decoder(result)
+        self.used: set[str] = set()
+        self.hits = 0
+        self.misses = 0
+        self.damaged = 0
+
+    def __call__(self, items: Sequence[T], fingerprint: Callable[[T], str],
+                 compute: Callable[[list[T]], Iterable[R]], *, keep: Callable[[R], bool] | None = None,
+                 fresh: Callable[[R], bool] | None = None) -> list[R]:
+        """The result of each item, in order: kept ones where ``fresh`` allows, the others
+        computed together (``compute`` gets them in order and yields their results in
+        order) and filed as they arrive, where ``keep`` allows."""
+        keys = [self.key(fingerprint(item)) for item in items]
+        results: list[R | None] = [self.get(key) for key in keys]
+        if fresh is not None:
+            results = [r if r is None or fresh(r) else None for r in results]
+        missing = [i for i, r in enumerate(results) if r is None]
+        self.hits += len(items) - len(missing)
+        self.misses += len(missing)
+        done = 0
+        for i, result in zip(missing, compute([items[i] for i in missing])):
+            if keep is None or keep(result):
+                self.put(keys[i], result)
+            results[i] = result
+            done += 1
+        if done != len(missing):
+            raise RuntimeError(f"{self.folder.name}: computed {done} results for {len(missing)} items")
+        return [r for r in results if r is not None]
+
+    def key(self, fingerprint: str) -> str:
+        key = hashlib.sha256(f"{self.salt}\0{fingerprint}".encode()).hexdigest()[:40]
+        self.used.add(key)
+        return key
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / key[2:]
+
+    def get(self, key: str) -> R | None:
+        if not self.enabled:
+            return None
+        try:
+            data = self._path(key).read_bytes()
+        except OSError:
+            return None
+        body = data[len(MAGIC) + CHECK_BYTES:]
+        if data[:len(MAGIC)] != MAGIC or data[len(MAGIC):len(MAGIC) + CHECK_BYTES] != _check(body):
+            self.damaged += 1
+            return None
+        try:
+            return self.decoder.decode(body)
+        except (msgspec.DecodeError, ValueError, TypeError):
+            self.damaged += 1
+            return None
+
+    def put(self, key: str, result: R) -> None:
+        body = self.encoder.encode(result)
+        path = self._path(key)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".", dir=path.parent)
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(MAGIC + _check(body) + body)
+            os.replace(tmp, path)
+        except OSError as exc:  # a cache that cannot be written costs time, not results
+            log.warning("cache: cannot write %s: %s", path, exc.strerror or exc)
+
+    def prune(self) -> None:
+        if not self.folder.is_dir():
+            return
+        for sub in self.folder.iterdir():
+            if not sub.is_dir() or len(sub.name) != 2:  # not an entry's folder: left by something else
+                _remove(sub)
+                continue
+            for entry in sub.iterdir():
+                if sub.name + entry.name not in self.used:
+                    _remove(entry)
+            if not any(sub.iterdir()):
+                _remove(sub)
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        path.unlink(missing_ok=True)
+
+
+def _check(body: bytes) -> bytes:
+    return hashlib.sha256(body).digest()[:CHECK_BYTES]

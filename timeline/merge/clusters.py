@@ -1,0 +1,150 @@
+"""Clustering: the happenings that report the same happening, found without comparing every pair.
+
+Happenings that report the same happening share a kind of predicate, dates
+compatible within their precision (a day apart is allowed and recorded as a
+dispute), at least one actor, and alike titles (rapidfuzz). Only happenings
+that share a date bucket and an actor are ever compared, so the work grows
+with the number of happenings, not its square. Dates are few and repeat
+across thousands of happenings, so what a date means (precision, span,
+buckets, compatibility) is worked out once per distinct value.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Iterable, Mapping
+
+from rapidfuzz import fuzz
+
+from timeline.extract.temporal.values import bounds, precision_of, sort_key
+from timeline.records import Happening
+
+SIMILAR_TITLES = 55  # rapidfuzz token_sort_ratio above which two titles tell the same happening
+MAX_CANDIDATES = 40  # clusters compared per blocking key: bounds the work on a crowded day
+FINE = ("time", "day")
+
+
+# Dates are few and repeat across thousands of happenings, so what a date means
+# (precision, span, buckets, compatibility) is worked out once per distinct value.
+
+
+@lru_cache(maxsize=1 << 16)
+def precision_cached(date: str) -> str:
+    return precision_of(date)
+
+
+@lru_cache(maxsize=1 << 16)
+def date_order(date: str) -> tuple[int, int, int, int, str]:
+    return sort_key(date)
+
+
+@lru_cache(maxsize=1 << 16)
+def day_buckets(date: str) -> tuple[tuple[object, ...], tuple[object, ...]]:
+    """Keys a happening is filed under, and keys it looks in (a day either side)."""
+    if precision_cached(date) in FINE:
+        span = bounds(date)
+        if span is not None:
+            day = span[0].toordinal()
+            return (day,), (day - 1, day, day + 1)
+    return (date,), (date,)
+
+
+@lru_cache(maxsize=1 << 18)
+def compatible_dates(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    sa, sb = bounds(a), bounds(b)
+    if sa is None or sb is None:
+        return False
+    fine = precision_cached(a) in FINE and precision_cached(b) in FINE
+    slack = 1 if fine else 0  # a day apart: same happening, dates disputed
+    return sa[0].toordinal() - slack <= sb[1].toordinal() and sb[0].toordinal() - slack <= sa[1].toordinal()
+
+
+# What ``_same`` reads of a happening, computed once: article, type, the names
+# of its non-place actors, date, lower-cased title (rapidfuzz then needs no processor).
+Probe = tuple[str, str, frozenset[str], str, str]
+
+
+def probe_of(h: Happening) -> Probe:
+    return (h.article_id, h.type, frozenset(x.name for x in h.actors if x.kind != "place"), h.date,
+            h.title.lower())
+
+
+def _same(a: Probe, b: Probe) -> bool:
+    """Whether two articles' happenings are one. Within an article extraction has
+    already told happenings apart, so two of its sentences never merge here.
+    The cheap tests come first; rapidfuzz runs only on what passes them."""
+    if a[0] == b[0] or a[1] != b[1]:
+        return False
+    shared = a[2] & b[2]
+    if a[2] and not shared:
+        return False
+    if not compatible_dates(a[3], b[3]):
+        return False
+    # Two named parties in common (the presidents of a call) need less wording in common.
+    needed = SIMILAR_TITLES - 20 if len(shared) >= 2 else SIMILAR_TITLES
+    return fuzz.token_sort_ratio(a[4], b[4], processor=None, score_cutoff=needed) >= needed
+
+
+Key = tuple[object, str]  # a blocking key: a date bucket and an actor's name
+
+
+def blocking(h: Happening) -> tuple[tuple[object, ...], tuple[object, ...], list[str]]:
+    """The buckets a happening is filed under, those it looks in, and the names
+    that go with each bucket to make its blocking keys."""
+    files, looks = day_buckets(h.date)
+    return files, looks, [a.name for a in h.actors] or [f"type:{h.type}"]
+
+
+def first_same(candidates: Iterable[int], heads: Mapping[int, Probe], probe: Probe) -> int | None:
+    """The oldest of the ``candidates`` clusters whose first happening is ``probe``'s."""
+    for cid in sorted(candidates):
+        if _same(heads[cid], probe):
+            return cid
+    return None
+
+
+def in_order(happenings: Iterable[Happening]) -> list[Happening]:
+    """Happenings in the order clustering takes them: by article, sentence and
+    title, one of each (an article read twice gives its happenings twice)."""
+    unique = {(h.article_id, h.sentence_index, h.title): h for h in happenings}
+    return [unique[key] for key in sorted(unique)]
+
+
+def cluster(happenings: Iterable[Happening]) -> list[list[Happening]]:
+    """Groups of happenings that report the same happening, in a stable order.
+
+    A happening joins the oldest cluster it matches among those filed under
+    its date (a day either side) and one of its actors, at most
+    ``MAX_CANDIDATES`` per key; the match is tested against each cluster's
+    first happening only. Clusters are tried oldest first, so the first match
+    is the one taken and the rest of the block is not compared.
+    """
+    clusters: list[list[Happening]] = []
+    heads: list[Probe] = []
+    index: dict[Key, list[int]] = {}
+    for h in in_order(happenings):
+        files, looks, names = blocking(h)
+        probe = probe_of(h)
+        candidates: set[int] = set()
+        for bucket in looks:
+            for name in names:
+                block = index.get((bucket, name))
+                if block:
+                    candidates.update(block[-MAX_CANDIDATES:])
+        best = first_same(candidates, heads, probe)
+        if best is None:
+            best = len(clusters)
+            clusters.append([h])
+            heads.append(probe)
+        else:
+            clusters[best].append(h)
+        for bucket in files:
+            for name in names:
+                keys = index.get((bucket, name))
+                if keys is None:
+                    index[(bucket, name)] = [best]
+                elif keys[-1] != best:
+                    keys.append(best)
+    return clusters

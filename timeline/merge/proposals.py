@@ -1,0 +1,133 @@
+"""Proposals: each cluster of happenings as an event, with every article as a source."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from timeline.merge.clusters import date_order, precision_cached
+from timeline.merge.importance import scores
+from timeline.merge.plans import plan_disputes
+from timeline.records import Article, Event, Happening, Source
+
+
+def evolve(event: Event, **changes: object) -> Event:
+    """``dataclasses.replace`` for events, at a fifth of the cost: a copy of the
+    record's fields with some changed, the way ``copy.copy`` makes one. It
+    skips ``__init__``, which for ``Event`` only assigns fields; should the
+    record ever validate in ``__post_init__``, the real ``replace`` is used."""
+    if _EVENT_HAS_POST_INIT:
+        return replace(event, **changes)
+    unknown = changes.keys() - event.__dict__.keys()
+    if unknown:
+        raise TypeError(f"Event has no field {sorted(unknown)[0]!r}")
+    copy = object.__new__(Event)
+    copy.__dict__.update(event.__dict__)
+    copy.__dict__.update(changes)
+    return copy
+
+
+_EVENT_HAS_POST_INIT = hasattr(Event, "__post_init__")
+
+
+
+
+def published_dates(articles: dict[str, Article]) -> dict[str, str | None]:
+    """Publication dates as ISO text, formatted once per article rather than per happening."""
+    return {aid: a.published.isoformat() if a.published else None for aid, a in articles.items()}
+
+
+def propose(group: list[Happening], articles: dict[str, Article], published: dict[str, str | None]) -> Event:
+    # A plan and its taking place (events/plans.py): the report of the happening leads and dates it.
+    took, plan_notes = plan_disputes(group, published) if len(group) > 1 else (None, [])
+    lead = min(group, key=lambda h: (took is not None and h.status != "occurred", h.sentence_index > 1,
+                                     published.get(h.article_id) or "9999", h.article_id, h.sentence_index))
+    # ``cluster`` keeps each group in (article, sentence) order, so the first seen per article is its first.
+    first_per_article: dict[str, Happening] = {}
+    for h in group:
+        first_per_article.setdefault(h.article_id, h)
+    sources = tuple(sorted((_source(h, articles.get(h.article_id), published) for h in first_per_article.values()),
+                           key=lambda s: (s.published or "9999", s.article)))
+    # Plain dicts rather than Counter: Counter's constructor costs more than the counting
+    # here, and this runs once per event. Insertion order is the same as Counter's.
+    # When a plan took place, the dates counted are the reports of its taking place: per
+    # article the first such report, which need not be the article's first mention.
+    dating = first_per_article
+    if took is not None:
+        dating = {}
+        for h in group:
+            if h.status == "occurred":
+                dating.setdefault(h.article_id, h)
+    dates: dict[str, int] = {}
+    for h in dating.values():
+        dates[h.date] = dates.get(h.date, 0) + 1
+    if len(dates) == 1:  # the usual case needs no ranking
+        date = next(iter(dates))
+    else:
+        date = max(dates, key=lambda d: (dates[d], -_rank_of(d), d == lead.date))
+    disputes = list(plan_notes)
+    if len(dates) > 1:
+        told = "; ".join(f"{d} ({', '.join(sorted(a for a, h in dating.items() if h.date == d))})"
+                         for d in sorted(dates, key=date_order))
+        disputes.append(f"sources give different dates: {told}")
+    figures = {a: h.numbers for a, h in first_per_article.items() if h.numbers}
+    if len(set(figures.values())) > 1:
+        told = "; ".join(f"{', '.join(n)} ({a})" for a, n in sorted(figures.items()))
+        disputes.append(f"sources give different figures: {told}")
+    # Per actor: how often it is named, the last position it was named at (breaks
+    # ties) and the record. Keyed by (name, kind), which is what makes two
+    # ActorRefs equal, because hashing that tuple costs no Python call.
+    seen: dict[tuple[str, str], list[Any]] = {}
+    i = 0
+    for h in group:
+        for a in h.actors:
+            tally = seen.get((a.name, a.kind))
+            if tally is None:
+                seen[(a.name, a.kind)] = [1, i, a]
+            else:
+                tally[0] += 1
+                tally[1] = i
+            i += 1
+    ranked = sorted(seen.values(), key=lambda t: (-t[0], t[1]))
+    if len(first_per_article) >= 3:
+        ranked = _agreed(ranked, group, len(first_per_article))
+    status = "occurred" if any(h.status == "occurred" for h in group) else "scheduled"
+    precision = precision_cached(date)
+    return Event(
+        id="", date=date, precision=precision if precision != "time" else "day", status=status,
+        title=lead.title, summary=lead.summary, type=lead.type,
+        actors=tuple(t[2] for t in ranked), sources=sources,
+        evidence=lead.evidence, aliases=(), disputes=tuple(disputes),
+        place=next((h.place for h in group if h.place), None), type_rule=lead.type_rule, predicate=lead.predicate,
+    )
+
+
+def _agreed(ranked: list[list[Any]], group: list[Happening], articles: int) -> list[list[Any]]:
+    """The actors at least half the sources name. "Putin talked with Macron and then
+    with Biden" is one source's sentence about two calls; the two sources that
+    tell only the Biden call keep Macron off it. With one or two sources every
+    actor stays, since there is no majority to go by."""
+    named: dict[str, set[str]] = {}
+    for h in group:
+        for a in h.actors:
+            named.setdefault(a.name, set()).add(h.article_id)
+    kept = [t for t in ranked if 2 * len(named.get(t[2].name, ())) >= articles]
+    return kept or ranked
+
+
+def _rank_of(date: str) -> int:
+    from timeline.extract.temporal.values import PRECISION_RANK
+
+    return PRECISION_RANK.get(precision_cached(date), 99)
+
+
+def _source(h: Happening, article: Article | None, published: dict[str, str | None]) -> Source:
+    if article is None:
+        return Source(article=h.article_id, title=h.article_id, quote=h.sentence, reported_date=h.date)
+    return Source(article=article.id, title=article.title, published=published.get(article.id),
+                  url=article.url, outlet=article.outlet, quote=h.sentence, reported_date=h.date)
+
+
+def rank(proposals: list[Event], clusters: list[list[Happening]], articles: dict[str, Article]) -> None:
+    for i, score in enumerate(scores(proposals, clusters, articles)):
+        proposals[i] = evolve(proposals[i], importance=score)
