@@ -52,8 +52,9 @@ def test_help_is_instant_because_spacy_and_the_server_are_not_imported() -> None
 
 
 def test_top_level_help_lists_examples(capsys: pytest.CaptureFixture[str]) -> None:
-    with pytest.raises(SystemExit):
+    with pytest.raises(SystemExit) as exit_:
         main(["--help"])
+    assert exit_.value.code == 0
     assert "examples:" in capsys.readouterr().out
 
 
@@ -69,8 +70,9 @@ def test_path_overrides_and_base_url_reach_the_config(tmp_path: Path) -> None:
 
 
 def test_jobs_must_be_positive(capsys: pytest.CaptureFixture[str]) -> None:
-    with pytest.raises(SystemExit):
+    with pytest.raises(SystemExit) as exit_:
         make_parser().parse_args(["build", "--jobs", "0"])
+    assert exit_.value.code == 2  # argparse's status for a usage error
     assert "must be 1 or more" in capsys.readouterr().err
 
 

@@ -49,7 +49,7 @@ def test_sigkill_at_random_moments_leaves_store_and_previous_site_whole(tmp_path
     start = time.monotonic()
     first = subprocess.run(build_command(tmp_path), env=subprocess_env(), capture_output=True, text=True)
     duration = time.monotonic() - start
-    assert first.returncode in (0, 1), first.stderr
+    assert first.returncode == 0, first.stderr
     assert_store_valid(content)
     assert_site_complete(tmp_path / "output")
 
@@ -68,7 +68,7 @@ def test_sigkill_at_random_moments_leaves_store_and_previous_site_whole(tmp_path
         assert_site_complete(tmp_path / "output")
 
     last = subprocess.run(build_command(tmp_path), env=subprocess_env(), capture_output=True, text=True)
-    assert last.returncode in (0, 1), last.stderr
+    assert last.returncode == 0, last.stderr
     assert "Traceback" not in last.stderr
     assert_store_valid(content)
     assert_site_complete(tmp_path / "output")
