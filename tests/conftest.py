@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import shutil
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -20,7 +21,7 @@ from timeline.config import DEFAULTS, Config, load_config
 if TYPE_CHECKING:
     from spacy.language import Language
 
-    from timeline.records import Article, Problem
+    from timeline.records import Article, Happening, Problem
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "content"  # the example articles, with their store (events/, actors.yaml)
@@ -30,6 +31,7 @@ SEED = SHARED / "seed"
 SEED_FILES = sorted(SEED.glob("*.txt")) if SEED.is_dir() else []
 needs_seed = pytest.mark.skipif(not SEED_FILES, reason=f"seed article folder {SEED} is absent")
 BUILD_DATE = "2022-03-01"  # the date the rendered sites of the tests say they were built
+SEED_DAY = date(2022, 2, 12)  # the seed article's publication date, a Saturday
 
 
 @pytest.fixture(scope="session")
@@ -89,6 +91,20 @@ def read_content(content: Path, **build: Any) -> tuple[list[Article], list[Probl
     from timeline.sources import read_sources
 
     return read_sources(make_config(content=content, build=build))
+
+
+def happenings(nlp: Language, text: str, extra: dict[str, tuple[str, ...]] | None = None,
+               published: date = SEED_DAY) -> list[Happening]:
+    """The happenings found in ``text`` read as an article published on ``published``;
+    ``extra`` adds event types, as the config's ``events.types`` does."""
+    from timeline.extract.actors.mentions import find_mentions
+    from timeline.extract.events import find_happenings
+    from timeline.extract.temporal import find_timexes
+    from timeline.records import Article
+
+    doc = nlp(text)
+    article = Article(id="a", path="a.txt", title="Headline", text=text, published=published)
+    return find_happenings(doc, article, find_timexes(doc, published), find_mentions(doc, None), extra or {})
 
 
 def errors(problems: list[Problem]) -> list[Problem]:

@@ -6,18 +6,7 @@ from datetime import date
 
 import pytest
 
-from timeline.extract.actors.mentions import find_mentions
-from timeline.extract.events import find_happenings
-from timeline.records import Article
-from timeline.extract.temporal import find_timexes
-
-DCT = date(2022, 2, 12)
-
-
-def happenings(nlp, text: str, extra: dict[str, tuple[str, ...]] | None = None, published: date = DCT):
-    doc = nlp(text)
-    article = Article(id="a", path="a.txt", title="Headline", text=text, published=published)
-    return find_happenings(doc, article, find_timexes(doc, published), find_mentions(doc, None), extra or {})
+from conftest import happenings
 
 
 @pytest.mark.parametrize("text, date_, status, rule", [

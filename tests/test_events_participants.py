@@ -2,23 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from timeline.extract.actors.mentions import find_mentions
-from timeline.extract.events import find_happenings
-from timeline.records import Article
-from timeline.extract.temporal import find_timexes
-
-DCT = date(2022, 2, 12)
+from conftest import happenings
 
 
 def actor_sets(nlp, text: str) -> list[set[str]]:
-    doc = nlp(text)
-    article = Article(id="a", path="a.txt", title="Headline", text=text, published=DCT)
-    found = find_happenings(doc, article, find_timexes(doc, DCT), find_mentions(doc, None), {})
-    return [{a.name for a in h.actors} for h in found]
+    return [{a.name for a in h.actors} for h in happenings(nlp, text)]
 
 
 @pytest.mark.parametrize("text, expected", [
