@@ -9,14 +9,7 @@ from timeline.extract.actors.gazetteer import load_gazetteer
 from timeline.extract.actors.mentions import find_mentions
 from timeline.extract.actors.names import clean_surface, fold, name_key
 from timeline.extract.actors.registry import Registry
-from timeline.config import DEFAULTS
-from timeline.extract.pipeline import load_pipeline
 from timeline.records import Actor
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline(DEFAULTS["nlp"]["pipeline"])
 
 
 def names(nlp, text: str, registry: Registry | None = None) -> set[tuple[str, str]]:

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import importlib.util
 import sys
-from pathlib import Path
-
 import pytest
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+from conftest import ROOT, SHARED
+
 DATA = SHARED / "data" / "meantime-dev.jsonl"
-SCRIPT = Path(__file__).resolve().parents[1] / "evaluation" / "eval_actors.py"
+SCRIPT = ROOT / "evaluation" / "eval_actors.py"
 
 pytestmark = pytest.mark.slow
 

@@ -160,7 +160,7 @@ def test_a_registry_with_only_warnings_still_keeps_the_actors_a_build_finds(tmp_
         "---\ntitle: A call\npublished: 2022-02-12\n---\n"
         "President Joe Biden spoke with Vladimir Putin by telephone on Saturday.\n", encoding="utf-8")
     (tmp_path / "config.yaml").write_text("paths:\n  cache: cache\n", encoding="utf-8")
-    assert main(["build", "--config", str(tmp_path / "config.yaml"), "--jobs", "1", "-q"]) in (0, 1)
+    assert main(["build", "--config", str(tmp_path / "config.yaml"), "--jobs", "1", "-q"]) == 0
     registry, problems = load_registry(content / "actors.yaml")
     assert registry.lookup("Vladimir Putin") is not None
     assert registry.lookup("Digital Rights / Restrictions Management") is not None

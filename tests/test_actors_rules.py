@@ -8,13 +8,6 @@ from timeline.extract.actors.gazetteer import load_gazetteer
 from timeline.extract.actors.institutions import load_institutions
 from timeline.extract.actors.mentions import find_mentions
 from timeline.extract.actors.names import clean_surface
-from timeline.config import DEFAULTS
-from timeline.extract.pipeline import load_pipeline
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline(DEFAULTS["nlp"]["pipeline"])
 
 
 def found(nlp, text: str) -> set[tuple[str, str, str | None]]:

@@ -2,25 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from timeline.extract.actors.mentions import find_mentions
 from timeline.extract.actors.registry import Registry, actors_from_mentions
-from timeline.config import DEFAULTS
-from timeline.extract.pipeline import load_pipeline
-
-SEED = Path(__file__).resolve().parents[2] / "shared" / "seed"
 
 
 @pytest.fixture(scope="module")
-def actors():
-    files = sorted(SEED.glob("*.txt")) if SEED.exists() else []
-    if not files:
-        pytest.skip(f"seed article not found in {SEED} (../shared is absent)")
-    nlp = load_pipeline(DEFAULTS["nlp"]["pipeline"])
-    mentions = find_mentions(nlp(files[0].read_text(encoding="utf-8")), seen="2022-02-12")
+def actors(nlp, seed_article):
+    mentions = find_mentions(nlp(seed_article.read_text(encoding="utf-8")), seen="2022-02-12")
     return {a.name: a for a in actors_from_mentions(mentions)}, mentions
 
 

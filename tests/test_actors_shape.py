@@ -8,13 +8,6 @@ import pytest
 from timeline.extract.actors.mentions import find_mentions
 from timeline.extract.actors.names import clean_surface
 from timeline.extract.actors.shape import name_span
-from timeline.config import DEFAULTS
-from timeline.extract.pipeline import load_pipeline
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline(DEFAULTS["nlp"]["pipeline"])
 
 
 def names(nlp, text: str) -> set[str]:

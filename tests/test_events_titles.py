@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from tests.test_events import happenings
+from conftest import happenings
 
 NEVER_LAST = {"on", "in", "at", "and", "or", "but", "then", "to", "of", "the", "a", "after", "before"}
 NEVER_FIRST = {"and", "or", "but", "then", "after", "before", "while", "on", "in", "at"}
@@ -60,8 +60,8 @@ NEVER_FIRST = {"and", "or", "but", "then", "after", "before", "while", "on", "in
     ("The chancellor is due to meet Vladimir Putin in Moscow on Tuesday.",
      "The chancellor is due to meet Vladimir Putin in Moscow"),
 ])
-def test_title(sentence: str, title: str) -> None:
-    titles = [h.title for h in happenings(sentence)]
+def test_title(nlp, sentence: str, title: str) -> None:
+    titles = [h.title for h in happenings(nlp, sentence)]
     assert title in titles, titles
 
 
@@ -70,22 +70,22 @@ def test_title(sentence: str, title: str) -> None:
     "The ministry said on Saturday that talks would resume in Geneva and in Vienna on Monday.",
     "Talks between Russia and Ukraine resumed in Istanbul on March 29, 2022, and in Minsk a week later.",
 ])
-def test_no_title_ends_on_a_function_word_or_glues_words(sentence: str) -> None:
-    for happening in happenings(sentence):
+def test_no_title_ends_on_a_function_word_or_glues_words(nlp, sentence: str) -> None:
+    for happening in happenings(nlp, sentence):
         words = happening.title.lower().split()
         assert words[-1] not in NEVER_LAST and words[0] not in NEVER_FIRST, happening.title
         assert not re.search(r"\)\w", happening.title), happening.title  # a name glued to the next word
 
 
-def test_a_relative_or_participial_clause_is_titled_with_the_noun_it_describes() -> None:
-    found = happenings("Prime Minister Pedro Sanchez, who visited the island on Friday, promised aid.\n\n"
-                       "The island's airport, which was closed last week because of ash, reopened on Wednesday.")
+def test_a_relative_or_participial_clause_is_titled_with_the_noun_it_describes(nlp) -> None:
+    found = happenings(nlp, "Prime Minister Pedro Sanchez, who visited the island on Friday, promised aid.\n\n"
+                            "The island's airport, which was closed last week because of ash, reopened on Wednesday.")
     titles = {h.date: h.title for h in found}
     assert titles["2022-02-11"] == "Pedro Sanchez visited the island"
     assert titles["2022-02-09"] == "The island's airport reopened"
 
 
-def test_a_clause_of_time_under_a_verb_of_saying_is_not_what_was_said() -> None:
-    found = happenings("The general declared himself leader on Friday, two days after his soldiers detained the "
-                       "president.")
+def test_a_clause_of_time_under_a_verb_of_saying_is_not_what_was_said(nlp) -> None:
+    found = happenings(nlp, "The general declared himself leader on Friday, two days after his soldiers "
+                            "detained the president.")
     assert found[0].title == "The general declared himself leader"

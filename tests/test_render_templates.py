@@ -2,23 +2,23 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 from jinja2.bccache import bc_magic
 
-from timeline.config import Config, load_config
+from timeline.config import Config
 from timeline.render import render_site
 from timeline.render.output import MANIFEST
 from timeline.render.samples import sample_articles, sample_events
+
+from conftest import BUILD_DATE, make_config
 
 EVENTS = sample_events(30)
 ARTICLES = sample_articles(10)
 
 
 def make_cfg(tmp_path: Path, name: str, cache: Path | None) -> Config:
-    cfg = load_config(None, output=tmp_path / name)
-    return replace(cfg, paths=replace(cfg.paths, cache=cache), build=replace(cfg.build, build_date="2022-03-01"))
+    return make_config(output=tmp_path / name, paths={"cache": cache}, build={"build_date": BUILD_DATE})
 
 
 def contents(root: Path) -> dict[str, bytes]:

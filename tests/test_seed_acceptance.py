@@ -8,34 +8,25 @@ from pathlib import Path
 import pytest
 
 from timeline.build import build
-from timeline.config import load_config
 from timeline.store.events import load_events
 
-SEED = Path(__file__).resolve().parents[2] / "shared" / "seed"
-EXAMPLE = Path(__file__).resolve().parents[1] / "content"
+from conftest import EXAMPLE, make_config
 
 
-def _built(tmp_path: Path, copy) -> list:
-    content = tmp_path / "content"
-    copy(content)
-    build(load_config(None, content=content, output=tmp_path / "output"))
+def _built(content: Path) -> list:
+    build(make_config(content=content, output=content.parent / "output"))
     events, problems = load_events(content / "events")
     assert problems == []
     return events
 
 
 @pytest.fixture(scope="module")
-def seed_events(tmp_path_factory: pytest.TempPathFactory) -> list:
-    files = sorted(SEED.glob("*.txt")) if SEED.is_dir() else []
-    if not files:
-        pytest.skip(f"skipped: the seed article is not there ({SEED} has no .txt file)")
-
-    def copy(content: Path) -> None:
-        content.mkdir()
-        # the publication date as a maintainer gives it: in the file name
-        shutil.copy(files[0], content / "2022-02-12-biden-putin-talks.txt")
-
-    return _built(tmp_path_factory.mktemp("seed"), copy)
+def seed_events(tmp_path_factory: pytest.TempPathFactory, seed_article: Path) -> list:
+    content = tmp_path_factory.mktemp("seed") / "content"
+    content.mkdir()
+    # the publication date as a maintainer gives it: in the file name
+    shutil.copy(seed_article, content / "2022-02-12-biden-putin-talks.txt")
+    return _built(content)
 
 
 def _find(events: list, date: str, *words: str, status: str = "occurred"):
@@ -108,14 +99,10 @@ def test_states_and_standing_positions_are_not_events(seed_events: list) -> None
         assert background not in titles, titles
 
 
-def test_example_content_has_the_call_once_with_all_its_sources(tmp_path: Path) -> None:
+def test_example_content_has_the_call_once_with_all_its_sources(example_articles: Path) -> None:
     if not any(EXAMPLE.glob("2022-02-12*")):
         pytest.skip("skipped: the example content has no article of 12 February 2022")
-
-    def copy(content: Path) -> None:
-        shutil.copytree(EXAMPLE, content, ignore=shutil.ignore_patterns("events", "actors.yaml"))
-
-    events = _built(tmp_path, copy)
+    events = _built(example_articles)
     calls = [e for e in events if e.date == "2022-02-12" and {"Joe Biden", "Vladimir Putin"} <= _names(e)
              and e.type == "diplomacy" and any(w in e.title.lower() for w in ("call", "spoke", "talk", "phone"))]
     assert len(calls) == 1, [e.title for e in calls]

@@ -14,17 +14,17 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from timeline.config import Config, load_config
+from timeline.config import Config
 from timeline.records import Actor, ActorRef, Article, DateEvidence, Event, Source
 from timeline.render import render_site
 from timeline.render.dates import date_label
 from timeline.render.samples import sample_articles, sample_events
 
+from conftest import BUILD_DATE, make_config
+
 
 def make_cfg(tmp_path: Path, **site: object) -> Config:
-    cfg = load_config(None, output=tmp_path / "output")
-    cfg = replace(cfg, title="Crisis timeline", build=replace(cfg.build, build_date="2022-03-01"))
-    return replace(cfg, site=replace(cfg.site, **site)) if site else cfg
+    return make_config(output=tmp_path / "output", title="Crisis timeline", build={"build_date": BUILD_DATE}, site=site)
 
 
 def render(tmp_path: Path, events: list[Event], articles: list[Article] | None = None, registry: object = None,

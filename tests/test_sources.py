@@ -8,26 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from timeline.config import load_config
-from timeline.records import Article, Problem
-from timeline.sources import file_offset, read_sources
+from timeline.records import Article
+from timeline.sources import file_offset
 from timeline.sources.clean import clean_body
 
-SEED = Path(__file__).resolve().parents[2] / "shared" / "seed"
-SEED_FILES = sorted(SEED.glob("*.txt")) if SEED.is_dir() else []
-needs_seed = pytest.mark.skipif(not SEED_FILES, reason=f"seed article folder {SEED} is absent")
-
-
-def read(content: Path) -> tuple[list[Article], list[Problem]]:
-    return read_sources(load_config(None, content=content))
-
-
-def write(folder: Path, files: dict[str, str]) -> Path:
-    for name, text in files.items():
-        path = folder / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    return folder
+from conftest import EXAMPLE, SEED_FILES, errors, needs_seed, read_content, write_files
 
 
 def only(articles: list[Article]) -> Article:
@@ -44,7 +29,7 @@ BODY = ("Russian President Vladimir Putin and US President Joe Biden spoke for a
 @needs_seed
 def test_seed_with_date_in_file_name(tmp_path: Path) -> None:
     shutil.copy(SEED_FILES[0], tmp_path / "2022-02-12-biden-putin-call.txt")
-    articles, problems = read(tmp_path)
+    articles, problems = read_content(tmp_path)
     article = only(articles)
     assert article.title == "Russia-Ukraine crisis: Biden-Putin talks fail to bring breakthrough"
     assert article.section == "Vladimir Putin news"
@@ -57,14 +42,14 @@ def test_seed_with_date_in_file_name(tmp_path: Path) -> None:
     assert "Chancellor Olaf Scholz will travel to Kiev on Monday" in article.text
     assert article.language == "en"
     assert article.body_line == 3
-    assert not [p for p in problems if p.severity == "error"]
+    assert not errors(problems)
 
 
 @needs_seed
 def test_seed_with_sidecar_and_quotes_traced_back_to_the_file(tmp_path: Path) -> None:
     shutil.copy(SEED_FILES[0], tmp_path / "biden-putin.txt")
     (tmp_path / "biden-putin.yaml").write_text("published: 2022-02-12\noutlet: Example Wire\n", encoding="utf-8")
-    article = only(read(tmp_path)[0])
+    article = only(read_content(tmp_path)[0])
     assert (article.published, article.outlet) == (date(2022, 2, 12), "Example Wire")
     raw = (tmp_path / "biden-putin.txt").read_text(encoding="utf-8")
     sentence = "Russia reinforced the ominous tone on Saturday"
@@ -75,7 +60,7 @@ def test_seed_with_sidecar_and_quotes_traced_back_to_the_file(tmp_path: Path) ->
 @needs_seed
 def test_seed_without_any_date_is_read_with_a_warning(tmp_path: Path) -> None:
     shutil.copy(SEED_FILES[0], tmp_path / "seed.txt")
-    articles, problems = read(tmp_path)
+    articles, problems = read_content(tmp_path)
     assert only(articles).published is None
     assert any("no publication date" in p.message and p.severity == "warning" for p in problems)
 
@@ -83,7 +68,7 @@ def test_seed_without_any_date_is_read_with_a_warning(tmp_path: Path) -> None:
 # --- metadata precedence ----------------------------------------------------------------------
 
 def test_sidecar_beats_index_beats_file_name(tmp_path: Path) -> None:
-    write(tmp_path, {
+    write_files(tmp_path, {
         "2022-02-10-a.txt": "Headline A\n\n" + BODY,
         "2022-02-10-b.txt": "Headline B\n\n" + BODY.replace("hour", "hour and a half"),
         "2022-02-10-c.txt": "Headline C\n\n" + BODY.replace("hour", "half hour"),
@@ -91,7 +76,7 @@ def test_sidecar_beats_index_beats_file_name(tmp_path: Path) -> None:
         "sources.yaml": "2022-02-10-a.txt:\n  published: 2022-02-11\n  url: https://example.org/a\n"
                         "2022-02-10-b.txt:\n  published: 2022-02-11\n",
     })
-    by_path = {a.path: a for a in read(tmp_path)[0]}
+    by_path = {a.path: a for a in read_content(tmp_path)[0]}
     assert by_path["2022-02-10-a.txt"].published == date(2022, 2, 12)  # sidecar
     assert by_path["2022-02-10-a.txt"].url == "https://example.org/a"  # index fills what the sidecar lacks
     assert by_path["2022-02-10-b.txt"].published == date(2022, 2, 11)  # index
@@ -99,12 +84,12 @@ def test_sidecar_beats_index_beats_file_name(tmp_path: Path) -> None:
 
 
 def test_markdown_front_matter(tmp_path: Path) -> None:
-    write(tmp_path, {"news/call.md": (
+    write_files(tmp_path, {"news/call.md": (
         "---\ntitle: Biden and Putin speak\npublished: 2022-02-12\nurl: https://example.org/call\n"
         "outlet: The Meridian Desk\nauthor: Desk Staff\ntags: [diplomacy, russia]\n---\n\n"
         "# Biden and Putin speak\n\nThe two presidents **spoke** for an hour, says [the White House](https://x.y).\n"
         "The call was\nhard-wrapped.\n\n![map](map.png)\n\n> Nothing was agreed.\n")})
-    article = only(read(tmp_path)[0])
+    article = only(read_content(tmp_path)[0])
     assert article.id == "news-call"
     assert article.path == "news/call.md"
     assert (article.title, article.published, article.outlet, article.author) == (
@@ -115,17 +100,17 @@ def test_markdown_front_matter(tmp_path: Path) -> None:
 
 
 def test_markdown_without_front_matter_takes_its_heading_as_title(tmp_path: Path) -> None:
-    write(tmp_path, {"2022-02-14-scholz.md": "# Scholz in Kyiv\n\nThe chancellor met the president on Monday.\n"})
-    article = only(read(tmp_path)[0])
+    write_files(tmp_path, {"2022-02-14-scholz.md": "# Scholz in Kyiv\n\nThe chancellor met the president on Monday.\n"})
+    article = only(read_content(tmp_path)[0])
     assert (article.title, article.published) == ("Scholz in Kyiv", date(2022, 2, 14))
     assert article.text == "The chancellor met the president on Monday."
 
 
 def test_reserved_places_and_hidden_files_are_not_articles(tmp_path: Path) -> None:
-    write(tmp_path, {"events/2022-02.yaml": "[]\n", "events/notes.txt": "Not\n\nan article\n",
+    write_files(tmp_path, {"events/2022-02.yaml": "[]\n", "events/notes.txt": "Not\n\nan article\n",
                      "actors.yaml": "[]\n", ".draft.txt": "Hidden\n\nText\n", ".git/x.txt": "H\n\nT\n",
                      "a.txt": "Headline\n\n" + BODY})
-    articles, problems = read(tmp_path)
+    articles, problems = read_content(tmp_path)
     assert [a.path for a in articles] == ["a.txt"]
     assert not [p for p in problems if "events" in p.path]
 
@@ -150,8 +135,8 @@ def test_cleaning_rules(body: str, expected: str) -> None:
 
 
 def test_byline_gives_the_author_when_metadata_has_none(tmp_path: Path) -> None:
-    write(tmp_path, {"2022-02-24-x.txt": "Invasion begins\nBy Jane Example\n\n" + BODY})
-    assert only(read(tmp_path)[0]).author == "Jane Example"
+    write_files(tmp_path, {"2022-02-24-x.txt": "Invasion begins\nBy Jane Example\n\n" + BODY})
+    assert only(read_content(tmp_path)[0]).author == "Jane Example"
 
 
 def test_scraped_tail_is_dropped_but_an_early_related_is_kept() -> None:
@@ -163,8 +148,8 @@ def test_scraped_tail_is_dropped_but_an_early_related_is_kept() -> None:
 
 
 def test_dateline_date_disagreeing_with_metadata_is_reported(tmp_path: Path) -> None:
-    write(tmp_path, {"2022-02-20-a.txt": "Headline\n\nMOSCOW, Feb. 12, 2022 (Wire) - " + BODY})
-    articles, problems = read(tmp_path)
+    write_files(tmp_path, {"2022-02-20-a.txt": "Headline\n\nMOSCOW, Feb. 12, 2022 (Wire) - " + BODY})
+    articles, problems = read_content(tmp_path)
     assert only(articles).published == date(2022, 2, 20)
     assert only(articles).text.startswith("Russian President")
     warning = next(p for p in problems if "dateline" in p.message)
@@ -172,8 +157,8 @@ def test_dateline_date_disagreeing_with_metadata_is_reported(tmp_path: Path) -> 
 
 
 def test_dateline_dates_an_article_that_has_no_other_date(tmp_path: Path) -> None:
-    write(tmp_path, {"a.txt": "Headline\n\nMONACO | Sat Jul 23, 2011 12:14am BST\n\n" + BODY})
-    articles, problems = read(tmp_path)
+    write_files(tmp_path, {"a.txt": "Headline\n\nMONACO | Sat Jul 23, 2011 12:14am BST\n\n" + BODY})
+    articles, problems = read_content(tmp_path)
     assert only(articles).published == date(2011, 7, 23)
     assert not [p for p in problems if "no publication date" in p.message]
 
@@ -181,8 +166,8 @@ def test_dateline_dates_an_article_that_has_no_other_date(tmp_path: Path) -> Non
 def test_offsets_point_at_the_file_for_every_paragraph(tmp_path: Path) -> None:
     raw = ("Headline | Section\nBy Jane Example\n\nLONDON (Wire) - First \u201cquoted\u201d paragraph here.\n\n"
            "Photo: a caption\n\nSecond paragraph here.\n")
-    write(tmp_path, {"a.txt": raw})
-    article = only(read(tmp_path)[0])
+    write_files(tmp_path, {"a.txt": raw})
+    article = only(read_content(tmp_path)[0])
     assert article.text == 'First "quoted" paragraph here.\n\nSecond paragraph here.'
     for paragraph in article.text.split("\n\n"):
         at = file_offset(article.offsets, article.text.index(paragraph))
@@ -191,10 +176,10 @@ def test_offsets_point_at_the_file_for_every_paragraph(tmp_path: Path) -> None:
 
 
 def test_duplicates_are_read_once(tmp_path: Path) -> None:
-    write(tmp_path, {"a.txt": "Headline\n\n" + BODY, "b.txt": "Same story, other name\n\n" + BODY,
+    write_files(tmp_path, {"a.txt": "Headline\n\n" + BODY, "b.txt": "Same story, other name\n\n" + BODY,
                      "c.md": "---\ntitle: C\nurl: https://example.org/x\n---\nOne text about talks in Kyiv.\n",
                      "d.md": "---\ntitle: D\nurl: https://example.org/x/\n---\nAnother text about a call.\n"})
-    articles, problems = read(tmp_path)
+    articles, problems = read_content(tmp_path)
     assert sorted(a.path for a in articles) == ["a.txt", "c.md"]
     messages = [p.message for p in problems if "duplicate" in p.message]
     assert any("a.txt" in m and "same text" in m for m in messages)
@@ -205,23 +190,22 @@ def test_non_english_article_is_skipped_with_a_message(tmp_path: Path) -> None:
     german = ("Der russische Präsident und der amerikanische Präsident haben am Samstag eine Stunde lang "
               "telefoniert. Nach Angaben beider Seiten gab es dabei keinen Durchbruch in der Krise um die "
               "Ukraine. Die Regierung in Washington warnte erneut vor schweren wirtschaftlichen Folgen.")
-    write(tmp_path, {"de.txt": "Telefonat ohne Durchbruch\n\n" + german, "en.txt": "Headline\n\n" + BODY})
-    articles, problems = read(tmp_path)
+    write_files(tmp_path, {"de.txt": "Telefonat ohne Durchbruch\n\n" + german, "en.txt": "Headline\n\n" + BODY})
+    articles, problems = read_content(tmp_path)
     assert [a.path for a in articles] == ["en.txt"]
     assert any(p.path.endswith("de.txt") and "'de'" in p.message for p in problems)
 
 
 def test_ids_are_stable_and_unique(tmp_path: Path) -> None:
-    write(tmp_path, {"a.txt": "A\n\n" + BODY, "a.md": "# A md\n\nOther words entirely here.\n",
+    write_files(tmp_path, {"a.txt": "A\n\n" + BODY, "a.md": "# A md\n\nOther words entirely here.\n",
                      "sub/A.txt": "Sub\n\nA third text, also different.\n"})
-    first = [a.id for a in read(tmp_path)[0]]
-    assert first == [a.id for a in read(tmp_path)[0]]
+    first = [a.id for a in read_content(tmp_path)[0]]
+    assert first == [a.id for a in read_content(tmp_path)[0]]
     assert len(set(first)) == 3 and set(first) == {"a", "a-2", "sub-a"}
 
 
 def test_shipped_example_content_reads_cleanly() -> None:
-    content = Path(__file__).resolve().parents[1] / "content"
-    articles, problems = read(content)
+    articles, problems = read_content(EXAMPLE)
     assert not problems, [str(p) for p in problems]
     assert len(articles) >= 12
     assert {a.path.rsplit(".", 1)[1] for a in articles} >= {"md", "txt", "html", "xml", "jsonl"}

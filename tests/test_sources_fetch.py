@@ -14,9 +14,9 @@ import pytest
 import yaml
 
 from timeline.cli import fetch
-from timeline.config import load_config
-from timeline.sources import read_sources
 from timeline.sources.markdown_files import split_front_matter
+
+from conftest import errors, read_content
 
 PAGES = Path(__file__).parent / "fixtures" / "sources" / "pages"
 
@@ -57,11 +57,11 @@ def test_fetch_writes_markdown_that_reads_back(tmp_path: Path, server: str) -> N
     front, _, _ = split_front_matter(files[0].read_text(encoding="utf-8"))
     meta = yaml.safe_load(front or "")
     assert meta["url"] == f"{server}/og-published-time.html" and meta["published"] == date(2022, 2, 12)
-    articles, problems = read_sources(load_config(None, content=tmp_path))
+    articles, problems = read_content(tmp_path)
     assert articles[0].title == "Biden and Putin talk for an hour without a breakthrough"
     assert articles[0].published == date(2022, 2, 12)
     assert "cookies" not in articles[0].text
-    assert not [p for p in problems if p.severity == "error"]
+    assert not errors(problems)
 
 
 def test_fetching_again_makes_no_duplicate(tmp_path: Path, server: str, capsys: pytest.CaptureFixture[str]) -> None:

@@ -11,39 +11,16 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from timeline.config import load_config
-from timeline.records import Article, Problem
-from timeline.sources import read_sources
+from timeline.records import Problem
 from timeline.sources.html_pages import read_html
 from timeline.sources.markdown_files import read_markdown
 from timeline.sources.text_files import read_text
 
+from conftest import errors, read_content, write_files
+
 PAGES = Path(__file__).parent / "fixtures" / "sources" / "pages"
 BODY = ("Western allies agreed on Saturday to remove several Russian banks from the SWIFT payment system.\n\n"
         "They also moved to limit the central bank's use of its reserves.\n")
-
-
-def read(content: Path, **config: object) -> tuple[list[Article], list[Problem]]:
-    cfg = load_config(None, content=content)
-    if config:
-        from dataclasses import replace
-        cfg = replace(cfg, build=replace(cfg.build, **config))
-    return read_sources(cfg)
-
-
-def write(folder: Path, files: dict[str, str | bytes]) -> Path:
-    for name, data in files.items():
-        path = folder / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(data, bytes):
-            path.write_bytes(data)
-        else:
-            path.write_text(data, encoding="utf-8")
-    return folder
-
-
-def errors(problems: list[Problem]) -> list[Problem]:
-    return [p for p in problems if p.severity == "error"]
 
 
 # --- saved pages --------------------------------------------------------------------------------
@@ -60,8 +37,8 @@ def test_saved_page_publication_date(name: str) -> None:
 
 
 def test_saved_page_keeps_the_story_and_drops_the_page(tmp_path: Path) -> None:
-    write(tmp_path, {"page.html": (PAGES / "og-published-time.html").read_text(encoding="utf-8")})
-    articles, problems = read(tmp_path)
+    write_files(tmp_path, {"page.html": (PAGES / "og-published-time.html").read_text(encoding="utf-8")})
+    articles, problems = read_content(tmp_path)
     article = articles[0]
     assert article.title == "Biden and Putin talk for an hour without a breakthrough"
     assert article.outlet == "The Meridian Desk"
@@ -76,9 +53,9 @@ def test_saved_page_keeps_the_story_and_drops_the_page(tmp_path: Path) -> None:
 
 
 def test_sidecar_overrides_a_saved_page(tmp_path: Path) -> None:
-    write(tmp_path, {"page.html": (PAGES / "json-ld.html").read_text(encoding="utf-8"),
+    write_files(tmp_path, {"page.html": (PAGES / "json-ld.html").read_text(encoding="utf-8"),
                      "page.yaml": "published: 2022-02-13\noutlet: Saved By Hand\n"})
-    article = read(tmp_path)[0][0]
+    article = read_content(tmp_path)[0][0]
     assert (article.published, article.outlet, article.author) == (
         date(2022, 2, 13), "Saved By Hand", "Desk Correspondent")
 
@@ -97,8 +74,8 @@ FEED = """<?xml version="1.0" encoding="UTF-8"?>
 
 
 def test_feed_items_are_articles(tmp_path: Path) -> None:
-    write(tmp_path, {"wire.rss": FEED})
-    articles, problems = read(tmp_path)
+    write_files(tmp_path, {"wire.rss": FEED})
+    articles, problems = read_content(tmp_path)
     assert [(a.id, a.published, a.url, a.outlet) for a in articles] == [
         ("wire-allies-move-on-swift", date(2022, 2, 26), "https://eastern-wire.example/swift", "Eastern Wire"),
         ("wire-talks-near-the-belarus-border", date(2022, 2, 28), "https://eastern-wire.example/talks",
@@ -112,8 +89,8 @@ def test_atom_feed(tmp_path: Path) -> None:
             '<entry><title>Pipeline halted</title><link href="https://ledger.example/ns2"/>'
             '<published>2022-02-22T15:00:00Z</published><content type="html">&lt;p&gt;Germany halted '
             'the certification of Nord Stream 2 on Tuesday.&lt;/p&gt;</content></entry></feed>')
-    write(tmp_path, {"ledger.atom": atom})
-    article = read(tmp_path)[0][0]
+    write_files(tmp_path, {"ledger.atom": atom})
+    article = read_content(tmp_path)[0][0]
     assert (article.title, article.published, article.url) == (
         "Pipeline halted", date(2022, 2, 22), "https://ledger.example/ns2")
 
@@ -124,9 +101,9 @@ def test_json_lines_and_json(tmp_path: Path) -> None:
                {"title": "Invasion", "published": "2022-02-24", "url": "https://ledger.example/inv",
                 "html": "<html><body><article><h1>Invasion</h1><p>Russian forces attacked Ukraine from three "
                         "directions before dawn on Thursday, officials in Kyiv said.</p></article></body></html>"}]
-    write(tmp_path, {"dump.jsonl": "\n".join(json.dumps(r) for r in records) + "\n",
+    write_files(tmp_path, {"dump.jsonl": "\n".join(json.dumps(r) for r in records) + "\n",
                      "dump2.json": json.dumps({"articles": [dict(records[0], id="r2", text="Other words here.")]})})
-    articles, problems = read(tmp_path)
+    articles, problems = read_content(tmp_path)
     by_id = {a.id: a for a in articles}
     assert by_id["dump-r1"].published == date(2022, 2, 21) and by_id["dump-r1"].outlet == "Ledger"
     assert by_id["dump-invasion"].text.startswith("Russian forces attacked Ukraine")
@@ -161,8 +138,8 @@ FUTURE = (date.today() + timedelta(days=30)).isoformat()
 ])
 def test_bad_input_is_reported_with_file_and_line(tmp_path: Path, files: dict[str, str | bytes], name: str,
                                                   line: int | None, words: str, severity: str) -> None:
-    write(tmp_path, dict(files, **{"good.txt": "Good headline\n\n" + BODY}))
-    articles, problems = read(tmp_path)
+    write_files(tmp_path, dict(files, **{"good.txt": "Good headline\n\n" + BODY}))
+    articles, problems = read_content(tmp_path)
     assert "good.txt" in [a.path for a in articles]  # one bad file never stops the others
     matching = [p for p in problems if p.path.endswith(name) and words in p.message]
     assert matching, problems
@@ -171,19 +148,19 @@ def test_bad_input_is_reported_with_file_and_line(tmp_path: Path, files: dict[st
 
 
 def test_file_over_the_size_limit_is_skipped(tmp_path: Path) -> None:
-    write(tmp_path, {"big.txt": "Headline\n\n" + "word " * 400, "good.txt": "Good\n\n" + BODY})
-    articles, problems = read(tmp_path, max_file_bytes=1000)
+    write_files(tmp_path, {"big.txt": "Headline\n\n" + "word " * 400, "good.txt": "Good\n\n" + BODY})
+    articles, problems = read_content(tmp_path, max_file_bytes=1000)
     assert [a.path for a in articles] == ["good.txt"]
     assert any(p.path.endswith("big.txt") and "over the limit" in p.message for p in errors(problems))
 
 
 def test_unreadable_file(tmp_path: Path) -> None:
-    write(tmp_path, {"locked.txt": "Headline\n\n" + BODY})
+    write_files(tmp_path, {"locked.txt": "Headline\n\n" + BODY})
     (tmp_path / "locked.txt").chmod(0)
     try:
         if (tmp_path / "locked.txt").stat() and _readable(tmp_path / "locked.txt"):
             pytest.skip("running as a user who can read any file")
-        articles, problems = read(tmp_path)
+        articles, problems = read_content(tmp_path)
         assert articles == [] and "cannot read" in errors(problems)[0].message
     finally:
         (tmp_path / "locked.txt").chmod(0o644)
@@ -198,8 +175,8 @@ def _readable(path: Path) -> bool:
 
 
 def test_undecodable_article_is_still_read(tmp_path: Path) -> None:
-    write(tmp_path, {"cp.txt": "Headline\n\nCaf\u00e9 talks went on in Kyiv.\n".encode("cp1252")})
-    articles, _ = read(tmp_path)
+    write_files(tmp_path, {"cp.txt": "Headline\n\nCaf\u00e9 talks went on in Kyiv.\n".encode("cp1252")})
+    articles, _ = read_content(tmp_path)
     assert articles[0].text == "Caf\ufffd talks went on in Kyiv."
 
 
@@ -226,7 +203,7 @@ def test_any_front_matter_never_raises(tmp_path: Path, front: dict[str, object],
         old.unlink()
     (folder / "a.md").write_text("---\n" + yaml.safe_dump(front) + "---\n" + body, encoding="utf-8",
                                  errors="surrogatepass")
-    articles, problems = read(folder)
+    articles, problems = read_content(folder)
     assert len(articles) <= 1
     for article in articles:
         assert article.published is None or article.published <= date.today()
@@ -239,5 +216,5 @@ def test_any_bytes_never_raise(tmp_path: Path, data: bytes) -> None:
     folder.mkdir(exist_ok=True)
     for suffix in (".txt", ".md", ".json", ".jsonl", ".rss", ".html"):
         (folder / f"a{suffix}").write_bytes(data)
-    articles, problems = read(folder)
+    articles, problems = read_content(folder)
     assert all(isinstance(p, Problem) for p in problems)

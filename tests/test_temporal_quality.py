@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import importlib.util
 import sys
-from pathlib import Path
-
 import pytest
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+from conftest import ROOT, SHARED
+
 DATA = SHARED / "data" / "meantime-dev.jsonl"
-SCRIPT = Path(__file__).resolve().parents[1] / "evaluation" / "eval_dates.py"
+SCRIPT = ROOT / "evaluation" / "eval_dates.py"
 # The bar the issue sets: value F1 on the dev set, in percent.
 VALUE_F1_FLOOR = 80.0
 
@@ -31,7 +30,7 @@ def test_dev_set_value_f1_above_floor() -> None:
     assert 100 * scores.value_f1 >= VALUE_F1_FLOOR, module.report(scores)
 
 
-HELDOUT = Path(__file__).resolve().parents[1] / "evaluation" / "heldout" / "heldout.jsonl"
+HELDOUT = ROOT / "evaluation" / "heldout" / "heldout.jsonl"
 # The held-out texts ship with the project; they guard the general rules the dev set lacks.
 HELDOUT_FLOOR = 90.0
 

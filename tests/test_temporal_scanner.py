@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import random
 import re
-from pathlib import Path
 
 import pytest
 
@@ -17,7 +16,7 @@ from timeline.extract.temporal.lexicon import (
 from timeline.extract.temporal.patterns import END, PATTERNS, START
 from timeline.extract.temporal.scanner import pattern_matches
 
-CONTENT = Path(__file__).resolve().parents[1] / "content"
+from conftest import EXAMPLE
 
 WORDS = [*MONTHS, *WEEKDAYS, *SEASONS, *PARTS_OF_DAY, *NUMBER_WORDS, *VAGUE_QUANTITIES, *ORDINALS, *REFERENCE_WORDS,
          *DAY_WORDS, *FREQUENCIES, *HOLIDAYS, "the", "of", "a", "an", "in", "on", "last", "next", "this", "past",
@@ -46,7 +45,7 @@ def texts() -> list[str]:
         words = rng.choices(WORDS, k=rng.randint(1, 12))
         words = [w.upper() if rng.random() < 0.1 else w.capitalize() if rng.random() < 0.3 else w for w in words]
         made.append("".join(w + rng.choice(["", " ", " ", "  ", ", ", "-"]) for w in words))
-    return made + [p.read_text(encoding="utf-8") for p in sorted(CONTENT.glob("*.md"))]
+    return made + [p.read_text(encoding="utf-8") for p in sorted(EXAMPLE.glob("*.md"))]
 
 
 @pytest.mark.parametrize("text", texts())

