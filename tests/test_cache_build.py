@@ -37,19 +37,19 @@ def test_incremental_rebuilds(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     shutil.copytree(EXAMPLES, content, ignore=shutil.ignore_patterns("events", "actors.yaml"))
     (tmp_path / "config.yaml").write_text("paths:\n  cache: cache\n  templates: templates\n")
     argv = ["build", "--config", str(tmp_path / "config.yaml"), "--jobs", "2"]
-    assert main(argv) in (0, 1)
+    assert main(argv) == 0
     parsed, cached = counts(capsys.readouterr().err)
     assert parsed > 5 and cached == 0
 
     store_before, site_before = stamps(content), stamps(tmp_path / "output")
-    assert main(argv) in (0, 1)
+    assert main(argv) == 0
     assert counts(capsys.readouterr().err) == (0, parsed)
     assert stamps(content) == store_before  # store, registry and articles untouched
     assert stamps(tmp_path / "output") == site_before  # and not one file of the site
 
     (tmp_path / "templates" / "assets").mkdir(parents=True)
     (tmp_path / "templates" / "assets" / "style.css").write_text("/* house style */\n", encoding="utf-8")
-    assert main(argv) in (0, 1)
+    assert main(argv) == 0
     assert counts(capsys.readouterr().err) == (0, parsed)
     assert (tmp_path / "output" / "assets" / "style.css").read_text(encoding="utf-8") == "/* house style */\n"
 
@@ -60,16 +60,16 @@ def test_incremental_rebuilds(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     shutil.copytree(content, twin / "content")
     shutil.copytree(tmp_path / "templates", twin / "templates")
     shutil.copy(tmp_path / "config.yaml", twin / "config.yaml")
-    assert main(argv) in (0, 1)
+    assert main(argv) == 0
     err = capsys.readouterr().err
     assert counts(err) == (1, parsed - 1)
     stages = re.search(r"^time: (.*) \(total", err, re.M)
     assert stages and [part.split()[0] for part in stages.group(1).split(", ")] == [
         "read", "extract", "resolve", "merge", "store", "render"]
-    assert main(["build", "--config", str(twin / "config.yaml"), "--jobs", "2", "--clean"]) in (0, 1)
+    assert main(["build", "--config", str(twin / "config.yaml"), "--jobs", "2", "--clean"]) == 0
     capsys.readouterr()
     for part in ("content", "output"):  # the store, the registry and every file of the site
         assert files(tmp_path / part) == files(twin / part), part
 
-    assert main([*argv, "--clean"]) in (0, 1)
+    assert main([*argv, "--clean"]) == 0
     assert counts(capsys.readouterr().err) == (parsed, 0)
