@@ -159,7 +159,11 @@ def merge_roles(roles: Iterable[Role]) -> tuple[Role, ...]:
     """One role per title, with the earliest date it was seen. A bare title
     ("Chancellor") is the one full title it starts ("Chancellor of
     Germany") when the actor holds just one such: an article that left
-    the country out saw the same office."""
+    the country out saw the same office. When the actor holds several, the
+    bare title says nothing they do not, and is left out: a title folded
+    into one full title by an earlier build must not come back once a
+    second full title is seen, or a rebuild with nothing new would change
+    the registry."""
     roles = list(roles)
     full: dict[str, set[str]] = {}
     for role in roles:
@@ -169,7 +173,9 @@ def merge_roles(roles: Iterable[Role]) -> tuple[Role, ...]:
     first: dict[str, Role] = {}
     for role in roles:
         wider = full.get(role.title, set())
-        if len(wider) == 1:
+        if len(wider) > 1:
+            continue
+        if wider:
             role = Role(next(iter(wider)), role.seen)
         kept = first.get(role.title)
         if kept is None or (role.seen and (not kept.seen or role.seen < kept.seen)):
