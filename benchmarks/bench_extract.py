@@ -47,11 +47,11 @@ T = TypeVar("T")
 
 def corpus(config: Path) -> list["object"]:
     """The example content's articles, then the dev set's."""
-    from eval_dates import creation_date
-
     from timeline.config import load_config
     from timeline.records import Article
     from timeline.sources import read_sources
+
+    from eval_dates import creation_date
 
     articles, _ = read_sources(load_config(config))
     for line in DEV_SET.read_text(encoding="utf-8").splitlines():
@@ -77,12 +77,12 @@ def main(argv: list[str] | None = None) -> int:
 
     import spacy
 
+    from timeline.config import load_config
     from timeline.extract.actors.mentions import find_mentions
     from timeline.extract.actors.ruler import COMPONENT
-    from timeline.config import load_config
     from timeline.extract.events import find_happenings
-    from timeline.extract.pipeline import load_pipeline
     from timeline.extract.parallel import unused_components
+    from timeline.extract.pipeline import load_pipeline
     from timeline.extract.temporal import find_timexes
 
     cfg = load_config(args.config)

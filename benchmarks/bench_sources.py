@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import json
 import os
-import resource
 import re
+import resource
 import subprocess
 import sys
 import tempfile

@@ -10,9 +10,10 @@ from hypothesis import strategies as st
 from timeline.records import ActorRef, DateEvidence, Event, Source
 from timeline.store import events as store
 from timeline.store.fastyaml import dump_store
-from timeline.store.reader import read_events
 from timeline.store.fingerprint import TRACKED
+from timeline.store.reader import read_events
 from timeline.store.writer import dump_events
+
 from test_store_fastyaml import STRINGS
 
 # Mostly valid ids and dates, so that the fast reader has something to accept; sometimes anything.

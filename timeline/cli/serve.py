@@ -31,9 +31,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 def run(args: argparse.Namespace) -> int:
     from timeline.build import build
     from timeline.cli.main import config_from_args
-    from timeline.extract import ready_pipeline
     from timeline.cli.report import print_summary
     from timeline.cli.server import LiveSite, make_server, watch, watched_files
+    from timeline.extract import ready_pipeline
 
     cfg = config_from_args(args)
     site = LiveSite(cfg.paths.output)

@@ -6,9 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from timeline.errors import StoreError
 from timeline.extract.actors.names import actor_slug, fold, is_unsafe_name
 from timeline.extract.actors.registry import Registry, merge_roles
-from timeline.errors import StoreError
 from timeline.records import Actor, Problem, Role
 from timeline.store.yamlio import LineDict, atomic_write_text, dump_yaml, load_yaml_fast, read_text
 

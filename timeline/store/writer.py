@@ -17,8 +17,8 @@ from typing import Any, Callable, Iterable
 
 from timeline.records import Event
 from timeline.store.fastyaml import _WRITTEN, _mapping, _string, _text, scalar
-from timeline.store.rows import event_to_dict
 from timeline.store.fingerprint import fingerprint
+from timeline.store.rows import event_to_dict
 
 # What ``event_to_dict`` leaves out; tested with ``in`` so 0, False and 0.0 count as empty, as there.
 _EMPTY = (None, "", [], (), False, 0.0)

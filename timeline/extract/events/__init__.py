@@ -14,14 +14,14 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from timeline.records import ActorRef, Article, Happening, Mention, Timex
 from timeline.extract.events.anchors import Anchor, calendar_timexes, find_anchors
 from timeline.extract.events.discourse import carry_date, inherit_lead_day, lead_event, restates_known
 from timeline.extract.events.linked import linked_anchors
 from timeline.extract.events.participants import mentioned, participants
 from timeline.extract.events.tokens import Parse, forget, parse_of
 from timeline.extract.events.vocabulary import Vocabulary, load_vocabulary
-from timeline.extract.events.wording import name_role, clean_text, mentions_in, numbers_of, place_of, title_from
+from timeline.extract.events.wording import clean_text, mentions_in, name_role, numbers_of, place_of, title_from
+from timeline.records import ActorRef, Article, Happening, Mention, Timex
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token

@@ -18,11 +18,11 @@ import re
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from timeline.records import DateEvidence, Timex
 from timeline.extract.events.anchors import Anchor, _negated
-from timeline.extract.events.kinds import classify
 from timeline.extract.events.clauses import Mood, is_predicate, mood_of
+from timeline.extract.events.kinds import classify
 from timeline.extract.events.vocabulary import Vocabulary
+from timeline.records import DateEvidence, Timex
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token

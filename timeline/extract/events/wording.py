@@ -7,9 +7,9 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
 
-from timeline.records import ActorRef, Mention
 from timeline.extract.events.quotes import fronted_quote, is_own_words, speaker, verbatim
 from timeline.extract.events.vocabulary import load_vocabulary
+from timeline.records import ActorRef, Mention
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
