@@ -15,7 +15,7 @@ from timeline.extract.temporal.values import bounds, is_future, precision_of
 from timeline.records import DateEvidence, Timex
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from timeline.extract.events.tokens import Span, Token
 
 # Modifiers that make a time expression a bound, a duration or an approximation
 # of something else rather than the time of the happening.

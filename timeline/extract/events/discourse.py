@@ -22,7 +22,7 @@ from timeline.extract.events.vocabulary import Vocabulary
 from timeline.records import Happening
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from timeline.extract.events.tokens import Span, Token
 
 # Clauses of place or time ("ended where it began") that give a predicate no content.
 WH_ADVERBS = frozenset({"where", "when", "wherever", "whenever"})

@@ -25,7 +25,7 @@ from timeline.extract.events.vocabulary import Vocabulary
 from timeline.records import DateEvidence, Timex
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from timeline.extract.events.tokens import Span, Token
 
 # Distances in time that move a day to another day; months and years would blur it.
 DAY_DISTANCE = re.compile(r"^P(\d+)([DW])$")

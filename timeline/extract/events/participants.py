@@ -35,7 +35,7 @@ from timeline.extract.events.vocabulary import Vocabulary
 from timeline.records import ActorRef, Mention
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from timeline.extract.events.tokens import Span, Token
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 OBJECTS = frozenset({"dobj", "dative", "oprd"})
