@@ -57,8 +57,8 @@ def _read(path: Path, text: str) -> tuple[list[Actor], list[Problem]]:
     if not isinstance(rows, list):
         return [], [Problem(str(path), "expected a list of actors under 'actors:'", _line(data))]
     actors: list[Actor] = []
-    names: dict[str, tuple[int, int]] = {}  # fold(name) → (index, line)
-    aliases: dict[str, tuple[str, int]] = {}  # fold(alias) → (owner, line)
+    names: dict[str, tuple[int, int | None]] = {}  # fold(name) → (index, line)
+    aliases: dict[str, tuple[str, int | None]] = {}  # fold(alias) → (owner, line)
     slugs: dict[str, str] = {}
     for row in rows:
         line = _line(row)
