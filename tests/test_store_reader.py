@@ -26,7 +26,8 @@ SOURCES = st.builds(Source, article=STRINGS, title=STRINGS, published=MAYBE, url
                     quote=STRINGS, reported_date=MAYBE)
 EVENTS = st.builds(
     Event, id=IDS, date=DATES, precision=st.sampled_from(["day", "month", ""]),
-    status=st.sampled_from(["occurred", "occurred", "scheduled", "maybe", ""]), title=st.one_of(st.just("Talks"), STRINGS),
+    status=st.sampled_from(["occurred", "occurred", "scheduled", "maybe", ""]),
+    title=st.one_of(st.just("Talks"), STRINGS),
     summary=STRINGS,
     type=st.one_of(st.just("diplomacy"), STRINGS),
     actors=st.lists(st.builds(ActorRef, name=STRINGS, kind=STRINGS), max_size=3).map(tuple),

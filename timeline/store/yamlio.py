@@ -104,7 +104,8 @@ def parse_yaml(text: str, name: str) -> Any:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
-        raise StoreError(f"not valid YAML: {exc.problem or exc.context}; fix the file or restore it", name, line) from None
+        raise StoreError(f"not valid YAML: {exc.problem or exc.context}; fix the file or restore it",
+                         name, line) from None
     except (yaml.YAMLError, RecursionError) as exc:
         raise StoreError(f"not valid YAML: {exc.__class__.__name__}", name) from None
 
