@@ -157,7 +157,8 @@ def make_tls_corpus(folder: Path, n: int, words: int) -> None:
 
 
 def make_corpus(folder: Path, n: int, words: int) -> None:
-    """The example content plus dev-set articles of at least ``words`` words, varied so that no two texts are the same."""
+    """The example content plus dev-set articles of at least ``words`` words, varied so that no two
+    texts are the same."""
     content = folder / "content"
     content.mkdir(parents=True)
     examples = ROOT / "content"
@@ -275,7 +276,8 @@ def main() -> None:
         bare, bare_run = python_json(BARE_PIPE, cfg, str(args.jobs))
         n, tokens = bare["articles"], bare["tokens"]
         rows.append((f"bare nlp.pipe, n_process={args.jobs}", f"{bare['pipe']:.1f} s (+{bare['load']:.1f} s load)",
-                     f"{bare_run['peak_mb']:.0f} MB", f"{n} articles, {tokens} tokens, {tokens / bare['pipe']:.0f} tokens/s"))
+                     f"{bare_run['peak_mb']:.0f} MB",
+                     f"{n} articles, {tokens} tokens, {tokens / bare['pipe']:.0f} tokens/s"))
         strategies = {}
         for strategy in ("pool", "spacy"):
             result, run = python_json(STRATEGY, cfg, str(args.jobs), strategy)
@@ -383,7 +385,8 @@ def write_results(args: argparse.Namespace, rows: list[tuple[str, str, str, str]
         _strategies_line(strategies, faster, DEFAULT_STRATEGY), "",
     ]
     if rewritten:
-        lines += ["Files the no-change rebuild rewrote (first 10):", "", *(f"- `{Path(p).name}`" for p in rewritten), ""]
+        lines += ["Files the no-change rebuild rewrote (first 10):", "",
+                  *(f"- `{Path(p).name}`" for p in rewritten), ""]
     args.results.write_text("\n".join(lines), encoding="utf-8")
     print("\n".join(lines))
 

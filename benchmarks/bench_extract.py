@@ -34,6 +34,7 @@ import argparse  # noqa: E402
 import json  # noqa: E402
 import sys  # noqa: E402
 import time  # noqa: E402
+from functools import partial  # noqa: E402
 from pathlib import Path  # noqa: E402
 from typing import Callable, TypeVar  # noqa: E402
 
@@ -47,11 +48,11 @@ T = TypeVar("T")
 
 def corpus(config: Path) -> list["object"]:
     """The example content's articles, then the dev set's."""
-    from eval_dates import creation_date
-
     from timeline.config import load_config
     from timeline.records import Article
     from timeline.sources import read_sources
+
+    from eval_dates import creation_date
 
     articles, _ = read_sources(load_config(config))
     for line in DEV_SET.read_text(encoding="utf-8").splitlines():
@@ -77,12 +78,12 @@ def main(argv: list[str] | None = None) -> int:
 
     import spacy
 
+    from timeline.config import load_config
     from timeline.extract.actors.mentions import find_mentions
     from timeline.extract.actors.ruler import COMPONENT
-    from timeline.config import load_config
     from timeline.extract.events import find_happenings
-    from timeline.extract.pipeline import load_pipeline
     from timeline.extract.parallel import unused_components
+    from timeline.extract.pipeline import load_pipeline
     from timeline.extract.temporal import find_timexes
 
     cfg = load_config(args.config)
@@ -99,19 +100,21 @@ def main(argv: list[str] | None = None) -> int:
     rounds: list[float] = []  # extraction seconds of each round: the first pays the set-up
     for _ in range(max(1, args.repeat)):
         times: dict[str, float] = {}
-        times["bare nlp.pipe"], tokens = cpu(lambda: sum(len(d) for d in bare.pipe(texts, batch_size=cfg.nlp.batch_size)))
+        times["bare nlp.pipe"], tokens = cpu(
+            lambda: sum(len(d) for d in bare.pipe(texts, batch_size=cfg.nlp.batch_size)))
         times["project parse (no ruler)"], docs = cpu(
             lambda: list(nlp.pipe(texts, batch_size=cfg.nlp.batch_size, disable=skip)))
         parts = dict.fromkeys(("ruler", "temporal", "actor mentions", "events"), 0.0)
+        # Each step's arguments bound as it is timed (partial), not read later from the loop's variables.
         for article, doc in zip(articles, docs):
-            seconds, doc = cpu(lambda: ruler(doc))
+            seconds, doc = cpu(partial(ruler, doc))
             parts["ruler"] += seconds
             seen = article.published.isoformat() if article.published else None  # type: ignore[attr-defined]
-            seconds, timexes = cpu(lambda: find_timexes(doc, article.published))  # type: ignore[attr-defined]
+            seconds, timexes = cpu(partial(find_timexes, doc, article.published))  # type: ignore[attr-defined]
             parts["temporal"] += seconds
-            seconds, mentions = cpu(lambda: find_mentions(doc, None, seen=seen))
+            seconds, mentions = cpu(partial(find_mentions, doc, None, seen=seen))
             parts["actor mentions"] += seconds
-            seconds, _ = cpu(lambda: find_happenings(doc, article, timexes, mentions, cfg.event_types))
+            seconds, _ = cpu(partial(find_happenings, doc, article, timexes, mentions, cfg.event_types))
             parts["events"] += seconds
         times.update(parts)
         rounds.append(sum(parts.values()))

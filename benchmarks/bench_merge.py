@@ -13,12 +13,12 @@ Run: python benchmarks/bench_merge.py [events]
 
 from __future__ import annotations
 
-import random
 import os
-from dataclasses import replace
+import random
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 

@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import json
 import os
-import resource
 import re
+import resource
 import subprocess
 import sys
 import tempfile
@@ -43,7 +43,8 @@ def corpus_texts() -> list[str]:
     articles, _ = read_sources(load_config(None, content=ROOT / "content"))
     texts = [a.text for a in articles]
     seed = ROOT.parent / "shared" / "seed"
-    texts += [p.read_text(encoding="utf-8").split("\n", 1)[1] for p in sorted(seed.glob("*.txt"))] if seed.is_dir() else []
+    if seed.is_dir():
+        texts += [p.read_text(encoding="utf-8").split("\n", 1)[1] for p in sorted(seed.glob("*.txt"))]
     return texts
 
 

@@ -25,12 +25,12 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from timeline.config import DEFAULTS  # noqa: E402
 from timeline.extract.actors.gazetteer import load_gazetteer  # noqa: E402
 from timeline.extract.actors.mentions import find_mentions  # noqa: E402
 from timeline.extract.actors.names import fold  # noqa: E402
 from timeline.extract.actors.registry import actors_from_mentions  # noqa: E402
 from timeline.extract.actors.ruler import COMPONENT  # noqa: E402
-from timeline.config import DEFAULTS  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data" / "meantime-dev.jsonl"
 ACTOR_TYPES = ("PER", "ORG", "LOC")

@@ -116,8 +116,8 @@ def extract_documents(docs: list[Document]) -> list[tuple[Document, str, list[Ha
     """Each document through the real sources and extraction stages: its cleaned
     text, its happenings and the character bounds of its segments."""
     from timeline.config import load_config
-    from timeline.extract.events import segments
     from timeline.extract import extract
+    from timeline.extract.events import segments
     from timeline.extract.pipeline import load_pipeline
     from timeline.sources import read_sources
 

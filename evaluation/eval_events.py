@@ -32,15 +32,15 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(HERE))  # run from a checkout
 sys.path.insert(0, HERE)
 
-from eval_dates import annotated_end, creation_date  # noqa: E402
-
 from timeline.extract.actors.mentions import find_mentions  # noqa: E402
 from timeline.extract.events import find_happenings, segments  # noqa: E402
-from timeline.extract.pipeline import load_pipeline  # noqa: E402
-from timeline.records import Article, Happening, Timex  # noqa: E402
 from timeline.extract.events.anchors import BOUNDING_MODS  # noqa: E402
+from timeline.extract.pipeline import load_pipeline  # noqa: E402
 from timeline.extract.temporal import bounds as bounds_of  # noqa: E402
 from timeline.extract.temporal import find_timexes  # noqa: E402
+from timeline.records import Article, Happening, Timex  # noqa: E402
+
+from eval_dates import annotated_end, creation_date  # noqa: E402
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "meantime-dev.jsonl"
 

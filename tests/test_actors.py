@@ -43,7 +43,9 @@ def test_actor_slug_is_never_empty_or_a_path():
         assert slug and "/" not in slug and ".." not in slug and len(slug) <= 80
 
 
-@pytest.mark.parametrize("surface, expected", [("Macron’s", "Macron"), ("Wal - Mart", "Wal-Mart"), ("Boeing '", "Boeing")])
+@pytest.mark.parametrize("surface, expected", [
+    ("Macron’s", "Macron"), ("Wal - Mart", "Wal-Mart"), ("Boeing '", "Boeing"),
+])
 def test_clean_surface(surface, expected):
     assert clean_surface(surface) == expected
 
@@ -103,7 +105,8 @@ def test_acronym_and_short_form_take_the_full_name(nlp):
 
 @pytest.mark.parametrize("text, person, role", [
     ("Russian President Vladimir Putin spoke on Friday.", "Vladimir Putin", "President of Russia"),
-    ("US National Security Advisor Jake Sullivan warned on Friday.", "Jake Sullivan", "National Security Advisor of the United States"),
+    ("US National Security Advisor Jake Sullivan warned on Friday.", "Jake Sullivan",
+     "National Security Advisor of the United States"),
     ("Chancellor Olaf Scholz will travel on Monday.", "Olaf Scholz", "Chancellor"),
 ])
 def test_roles(nlp, text, person, role):

@@ -54,7 +54,8 @@ def test_maintainer_alias_merges_two_actors():
 
 
 def test_hidden_actor_stays_hidden_after_a_build():
-    registry = Registry((Actor("Al Jazeera", "organisation", hidden=True),)).add_found([Actor("Al Jazeera", "organisation")])
+    registry = Registry((Actor("Al Jazeera", "organisation", hidden=True),))
+    registry = registry.add_found([Actor("Al Jazeera", "organisation")])
     assert registry.lookup("Al Jazeera").hidden
 
 
@@ -69,7 +70,8 @@ def test_actors_from_mentions_keeps_capitals_out_of_country_aliases():
 
 def test_round_trip_is_sorted_and_stable(tmp_path: Path):
     path = tmp_path / "actors.yaml"
-    registry = Registry((Actor("Zed", "person"), Actor("Anna", "person", aliases=("Ann",), roles=(Role("Mayor", "2020-01-01"),))))
+    registry = Registry((Actor("Zed", "person"),
+                         Actor("Anna", "person", aliases=("Ann",), roles=(Role("Mayor", "2020-01-01"),))))
     save_registry(path, registry)
     text = path.read_text()
     assert text.index("name: Anna") < text.index("name: Zed")

@@ -22,7 +22,8 @@ def make_cfg(tmp_path: Path, extra: str = "") -> Config:
 
 
 def article(n: int, text: str | None = None) -> Article:
-    return Article(id=f"a{n}", path=f"a{n}.md", title=f"Article {n}", text=text or f"Joe Biden spoke to Vladimir Putin on Saturday ({n}).",
+    return Article(id=f"a{n}", path=f"a{n}.md", title=f"Article {n}",
+                   text=text or f"Joe Biden spoke to Vladimir Putin on Saturday ({n}).",
                    published=date(2022, 2, 12), url=f"https://example.org/{n}")
 
 
@@ -99,8 +100,8 @@ def test_a_moved_article_reports_its_new_path_and_id(tmp_path: Path, counting_ex
 def test_items_of_one_file_keep_their_own_results(tmp_path: Path, counting_extract: list[str]) -> None:
     """A feed or a JSON Lines export gives several articles of one path."""
     cfg = make_cfg(tmp_path)
-    items = [Article(id=f"feed-{n}", path="feed.xml", title=f"Item {n}", text=text) for n, text in
-             enumerate(["Joe Biden spoke to Vladimir Putin on Saturday.", "Olaf Scholz will travel to Kyiv on Monday."])]
+    texts = ["Joe Biden spoke to Vladimir Putin on Saturday.", "Olaf Scholz will travel to Kyiv on Monday."]
+    items = [Article(id=f"feed-{n}", path="feed.xml", title=f"Item {n}", text=text) for n, text in enumerate(texts)]
     first = run(items, cfg)
     assert first == [rich_extraction(a) for a in items]
     second = run(items, cfg)
@@ -224,7 +225,8 @@ def test_damaged_entry_is_recomputed(tmp_path: Path, counting_extract: list[str]
     [entry] = entries(cfg)
     entry.write_bytes(DAMAGE[damage](entry.read_bytes()))
     counting_extract.clear()
-    step = Memo(cfg.paths.cache).step("extract", Extraction, "timeline.extract", extract_module.extraction_settings(cfg))
+    settings = extract_module.extraction_settings(cfg)
+    step = Memo(cfg.paths.cache).step("extract", Extraction, "timeline.extract", settings)
     [again] = extract_module.extract_articles([a], cfg, jobs=1, each=step)
     assert counting_extract == ["a1.md"]
     assert again == good

@@ -8,8 +8,8 @@ import pytest
 
 from timeline import extract as extract_module
 from timeline.config import Config
-from timeline.extract.pipeline import load_pipeline
 from timeline.extract.parallel import STRATEGIES, parse_extract, unused_components
+from timeline.extract.pipeline import load_pipeline
 from timeline.records import Article, Extraction
 
 from test_cache import article, entries, make_cfg, run

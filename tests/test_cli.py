@@ -160,7 +160,8 @@ def test_the_process_ends_with_its_output_flushed_and_its_status(tmp_path: Path)
 # --- check -------------------------------------------------------------------
 
 
-def test_check_passes_a_good_folder_and_fails_a_broken_store(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_check_passes_a_good_folder_and_fails_a_broken_store(tmp_path: Path,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
     pytest.importorskip("timeline.store.registry", reason="the actor registry module has not landed yet")
     store_with_events(tmp_path)
     (tmp_path / "a.md").write_text("---\ntitle: A\npublished: 2022-02-12\n---\nJoe Biden spoke on Saturday.\n")

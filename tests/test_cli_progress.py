@@ -8,8 +8,8 @@ import logging
 import pytest
 
 from timeline.cache.progress import Progress
-from timeline.records import BuildSummary, Problem
 from timeline.cli.report import print_summary
+from timeline.records import BuildSummary, Problem
 
 
 class Terminal(io.StringIO):

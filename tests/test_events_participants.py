@@ -21,7 +21,8 @@ def actor_sets(nlp, text: str) -> list[set[str]]:
     ("Russia's Defense Ministry said on Saturday it had expelled a US submarine.",
      {"Russia", "Ministry of Defence (Russia)", "United States"}),
     # a nationality that only describes a named person or company is no party
-    ("Vladimir Putin spoke to his French counterpart Emmanuel Macron on Saturday.", {"Vladimir Putin", "Emmanuel Macron"}),
+    ("Vladimir Putin spoke to his French counterpart Emmanuel Macron on Saturday.",
+     {"Vladimir Putin", "Emmanuel Macron"}),
     ("Dutch airline KLM announced on Saturday that it is suspending flights.", {"KLM"}),
     # a place is where it happened, not a party; a capital acting is its government
     ("Chancellor Olaf Scholz will travel to Kiev on Monday.", {"Olaf Scholz"}),

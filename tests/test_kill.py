@@ -58,7 +58,8 @@ def test_sigkill_at_random_moments_leaves_store_and_previous_site_whole(tmp_path
     original = article.read_text(encoding="utf-8")
     for round_ in range(8):
         # Each round changes an article, so the killed build has new events to write.
-        article.write_text(original + f"\nOn Monday, officials held talks number {round_} in Geneva.\n", encoding="utf-8")
+        article.write_text(original + f"\nOn Monday, officials held talks number {round_} in Geneva.\n",
+                           encoding="utf-8")
         child = subprocess.Popen(build_command(tmp_path), env=subprocess_env(), stdout=subprocess.DEVNULL,
                                  stderr=subprocess.DEVNULL, start_new_session=True)
         time.sleep(rng.uniform(0.0, duration * 1.1))

@@ -27,7 +27,8 @@ HOLD = textwrap.dedent("""
 
 
 def hold_in_child(content: Path, seconds: float) -> subprocess.Popen[str]:
-    child = subprocess.Popen([sys.executable, "-c", HOLD, str(content), str(seconds)], stdout=subprocess.PIPE, text=True)
+    child = subprocess.Popen([sys.executable, "-c", HOLD, str(content), str(seconds)], stdout=subprocess.PIPE,
+                             text=True)
     assert child.stdout is not None and child.stdout.readline().strip() == "locked"
     return child
 

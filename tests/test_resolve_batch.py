@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from timeline.extract.actors.names import fold, name_key
-from timeline.extract.actors.registry import Registry, _absorb, actors_from_mentions, merge_claimed
 from timeline.config import load_config
 from timeline.extract import extract
+from timeline.extract.actors.names import fold, name_key
+from timeline.extract.actors.registry import Registry, _absorb, actors_from_mentions, merge_claimed
 from timeline.extract.pipeline import load_pipeline
 from timeline.records import Actor, ActorRef, Role
 from timeline.resolve import resolve_actors

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 import timeline.sources as sources
+from timeline.cache import Memo
 from timeline.config import Config, load_config
 from timeline.records import Article, Problem
-from timeline.cache import Memo
 from timeline.sources import clock
 from timeline.sources.files import Reading
 

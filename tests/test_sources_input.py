@@ -66,7 +66,8 @@ FEED = """<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0"><channel><title>Eastern Wire</title><language>en-gb</language>
 <item><title>Allies move on SWIFT</title><link>https://eastern-wire.example/swift</link>
 <pubDate>Sat, 26 Feb 2022 22:10:00 GMT</pubDate>
-<description>&lt;p&gt;Western allies said on Saturday they would remove Russian banks from SWIFT.&lt;/p&gt;</description></item>
+<description>&lt;p&gt;Western allies said on Saturday they would remove Russian banks from SWIFT.&lt;/p&gt;\
+</description></item>
 <item><title>Talks near the Belarus border</title><link>https://eastern-wire.example/talks</link>
 <pubDate>Mon, 28 Feb 2022 19:00:00 GMT</pubDate><description>Delegations met on Monday.</description></item>
 </channel></rss>

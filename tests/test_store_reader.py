@@ -10,9 +10,10 @@ from hypothesis import strategies as st
 from timeline.records import ActorRef, DateEvidence, Event, Source
 from timeline.store import events as store
 from timeline.store.fastyaml import dump_store
-from timeline.store.reader import read_events
 from timeline.store.fingerprint import TRACKED
+from timeline.store.reader import read_events
 from timeline.store.writer import dump_events
+
 from test_store_fastyaml import STRINGS
 
 # Mostly valid ids and dates, so that the fast reader has something to accept; sometimes anything.
@@ -25,7 +26,8 @@ SOURCES = st.builds(Source, article=STRINGS, title=STRINGS, published=MAYBE, url
                     quote=STRINGS, reported_date=MAYBE)
 EVENTS = st.builds(
     Event, id=IDS, date=DATES, precision=st.sampled_from(["day", "month", ""]),
-    status=st.sampled_from(["occurred", "occurred", "scheduled", "maybe", ""]), title=st.one_of(st.just("Talks"), STRINGS),
+    status=st.sampled_from(["occurred", "occurred", "scheduled", "maybe", ""]),
+    title=st.one_of(st.just("Talks"), STRINGS),
     summary=STRINGS,
     type=st.one_of(st.just("diplomacy"), STRINGS),
     actors=st.lists(st.builds(ActorRef, name=STRINGS, kind=STRINGS), max_size=3).map(tuple),

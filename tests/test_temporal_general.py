@@ -28,7 +28,8 @@ CASES = [
     # comparisons carry the compared period a year back, at its precision
     ("Profit fell in the fourth quarter from the same period last year.", SAT,
      "the same period last year", "DATE", "2020-Q4"),
-    ("Sales fell in January from the same month a year earlier.", SAT, "the same month a year earlier", "DATE", "2021-01"),
+    ("Sales fell in January from the same month a year earlier.", SAT,
+     "the same month a year earlier", "DATE", "2021-01"),
     ("Retail sales in October fell 24 percent from a year earlier.", SAT, "a year earlier", "DATE", "2020-10"),
     ("Costs were lower than in the same period last year.", SAT, "the same period last year", "DATE", "2021"),
     # periods placed by other periods

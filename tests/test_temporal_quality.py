@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import sys
+
 import pytest
 
 from conftest import ROOT, SHARED

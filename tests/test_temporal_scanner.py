@@ -10,8 +10,17 @@ import pytest
 
 from timeline.extract.temporal.firstchar import Openers, prefixes
 from timeline.extract.temporal.lexicon import (
-    DAY_WORDS, FREQUENCIES, HOLIDAYS, MONTHS, NUMBER_WORDS, ORDINALS, PARTS_OF_DAY, REFERENCE_WORDS, SEASONS,
-    VAGUE_QUANTITIES, WEEKDAYS,
+    DAY_WORDS,
+    FREQUENCIES,
+    HOLIDAYS,
+    MONTHS,
+    NUMBER_WORDS,
+    ORDINALS,
+    PARTS_OF_DAY,
+    REFERENCE_WORDS,
+    SEASONS,
+    VAGUE_QUANTITIES,
+    WEEKDAYS,
 )
 from timeline.extract.temporal.patterns import END, PATTERNS, START
 from timeline.extract.temporal.scanner import pattern_matches

@@ -8,7 +8,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from . import EXPECTED, build_example, difference, golden_files
+from tests.golden import EXPECTED, build_example, difference, golden_files
 
 
 def tree(folder: Path) -> list[str]:

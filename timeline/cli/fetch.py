@@ -19,7 +19,8 @@ examples:
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser | None = None,  # type: ignore[type-arg]
              ) -> None:
-    parser = subparsers.add_parser("fetch", parents=[common] if common else [], help="download news pages into content/",
+    parser = subparsers.add_parser("fetch", parents=[common] if common else [],
+                                   help="download news pages into content/",
                                    description=HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("urls", nargs="*", metavar="URL", help="pages to download")
     parser.add_argument("--from", dest="from_file", metavar="FILE", help="read URLs from FILE, one a line")

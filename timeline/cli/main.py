@@ -34,8 +34,10 @@ def make_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"timeline {__version__}")
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--config", default="config.yaml", metavar="FILE", help="configuration file (default: config.yaml)")
-    common.add_argument("--content", metavar="DIR", help="content folder: articles and the store (overrides paths.content)")
+    common.add_argument("--config", default="config.yaml", metavar="FILE",
+                        help="configuration file (default: config.yaml)")
+    common.add_argument("--content", metavar="DIR",
+                        help="content folder: articles and the store (overrides paths.content)")
     common.add_argument("--output", metavar="DIR", help="site folder (overrides paths.output)")
     common.add_argument("-q", "--quiet", action="store_true", help="print errors only")
     common.add_argument("-v", "--verbose", action="store_true", help="print more detail")

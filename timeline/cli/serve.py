@@ -31,9 +31,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 def run(args: argparse.Namespace) -> int:
     from timeline.build import build
     from timeline.cli.main import config_from_args
-    from timeline.extract import ready_pipeline
     from timeline.cli.report import print_summary
     from timeline.cli.server import LiveSite, make_server, watch, watched_files
+    from timeline.extract import ready_pipeline
 
     cfg = config_from_args(args)
     site = LiveSite(cfg.paths.output)
@@ -57,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
     stop = threading.Event()
     if not args.no_watch:
         threading.Thread(target=watch, args=(lambda: watched_files(cfg), rebuild, stop), daemon=True).start()
-    host, port = server.server_address[:2]
+    host, port = server.socket.getsockname()[:2]  # the bound address, as server_address holds it (port 0 picks one)
     print(f"serving {cfg.paths.output} on http://{host}:{port}/ (Ctrl-C to stop)", file=sys.stderr)
     try:
         server.serve_forever()

@@ -21,6 +21,7 @@ from timeline.records import Article, Extraction
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
     from timeline.config import Config
 
@@ -35,7 +36,7 @@ UNUSED_COMPONENTS = frozenset({
 STRATEGIES = ("pool", "spacy")
 DEFAULT_STRATEGY = "pool"
 
-ExtractFn = Callable[[Article, object, "Config"], Extraction]
+ExtractFn = Callable[[Article, "Doc", "Config"], Extraction]
 
 # Extracted once in the parent before the workers fork, so that lazily built
 # tables (dateparser's locale and time zone patterns, name folding caches,
@@ -83,7 +84,7 @@ def serial(articles: Sequence[Article], nlp: "Language", cfg: "Config", extract:
     # By position, not path: the items of one file (a feed, a JSON Lines export) share its path.
     parsed = dict(zip(fits, _each_or_none(docs, len(fits))))
     for i, article in enumerate(articles):
-        doc = parsed.get(i)
+        doc: "Doc | Extraction | None" = parsed.get(i)
         if doc is None:
             doc = _parse_alone(nlp, article)
         if isinstance(doc, Extraction):
@@ -92,7 +93,7 @@ def serial(articles: Sequence[Article], nlp: "Language", cfg: "Config", extract:
             yield _safe_extract(extract, article, doc, cfg)
 
 
-def _each_or_none(docs: Iterator[object], count: int) -> Iterator[object | None]:
+def _each_or_none(docs: Iterator["Doc"], count: int) -> Iterator["Doc | None"]:
     """The docs of a batch, or None for all that are left when the batch fails
     (they are then parsed one by one, so that one bad text costs only itself)."""
     done = 0
@@ -105,7 +106,7 @@ def _each_or_none(docs: Iterator[object], count: int) -> Iterator[object | None]
     yield from (None for _ in range(count - done))
 
 
-def _parse_alone(nlp: "Language", article: Article) -> object:
+def _parse_alone(nlp: "Language", article: Article) -> "Doc | Extraction":
     if len(article.text) > nlp.max_length:
         return Extraction(article=article, errors=(
             f"too long to parse ({len(article.text):,} characters; the pipeline takes {nlp.max_length:,}); "
@@ -159,7 +160,7 @@ def _worker_chunk(chunk: list[Article]) -> list[Extraction]:
     return list(serial(chunk, nlp, cfg, extract))  # type: ignore[arg-type]
 
 
-def _safe_extract(extract: ExtractFn, article: Article, doc: object, cfg: "Config") -> Extraction:
+def _safe_extract(extract: ExtractFn, article: Article, doc: "Doc", cfg: "Config") -> Extraction:
     """One article's failure is reported against it and never stops the others."""
     try:
         return extract(article, doc, cfg)

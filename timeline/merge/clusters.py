@@ -12,7 +12,7 @@ buckets, compatibility) is worked out once per distinct value.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Iterable, Mapping
+from typing import Iterable, Sequence
 
 from rapidfuzz import fuzz
 
@@ -97,7 +97,7 @@ def blocking(h: Happening) -> tuple[tuple[object, ...], tuple[object, ...], list
     return files, looks, [a.name for a in h.actors] or [f"type:{h.type}"]
 
 
-def first_same(candidates: Iterable[int], heads: Mapping[int, Probe], probe: Probe) -> int | None:
+def first_same(candidates: Iterable[int], heads: Sequence[Probe], probe: Probe) -> int | None:
     """The oldest of the ``candidates`` clusters whose first happening is ``probe``'s."""
     for cid in sorted(candidates):
         if _same(heads[cid], probe):

@@ -63,7 +63,8 @@ def weights() -> dict[str, float]:
 
 @lru_cache(maxsize=1)
 def actor_levels() -> tuple[int, ...]:
-    return tuple(sorted(int(n) for n in _data().get("actor_levels") or ()))  # type: ignore[union-attr]
+    levels = _data().get("actor_levels")
+    return tuple(sorted(int(n) for n in levels)) if isinstance(levels, list) else ()
 
 
 def level(events: int) -> int:

@@ -121,8 +121,8 @@ def read_sources(cfg: Config, *, jobs: int | None = None, each: "Each[Reading]" 
         articles.extend(reading.articles)
         text_keys.extend(reading.text_keys)
         problems.extend(reading.problems)
-    articles, found = _drop_duplicates(articles, text_keys, content)
-    problems.extend(found)
+    articles, duplicates = _drop_duplicates(articles, text_keys, content)
+    problems.extend(duplicates)
     return _with_ids(articles), problems
 
 
@@ -222,8 +222,9 @@ def _drop_duplicates(articles: list[Article], text_keys: list[str], content: Pat
         first = (by_url.get(url) if url else None) or by_text.get(text_key)
         if first is not None:
             why = "the same URL" if url and by_url.get(url) is first else "the same text"
-            problems.append(Problem(shown_path(content / article.path), f"duplicate of {first.path} ({why}); read once, from "
-                                    f"{first.path}", article.body_line, "warning"))
+            problems.append(Problem(shown_path(content / article.path),
+                                    f"duplicate of {first.path} ({why}); read once, from {first.path}",
+                                    article.body_line, "warning"))
             continue
         if url:
             by_url[url] = article

@@ -39,12 +39,12 @@ def read_bulk(text: str, shown: str) -> tuple[list[Draft], list[Problem]]:
     if not records and not problems:
         return [], [Problem(shown, "empty file: no records; remove it or export again")]
     drafts: list[Draft] = []
-    for number, (line, record) in enumerate(records, 1):
-        where = "the record" if line else f"record {number}"
+    for number, (at, record) in enumerate(records, 1):
+        where = "the record" if at else f"record {number}"
         if not isinstance(record, dict):
-            problems.append(Problem(shown, f"{where} is not an object with title and text; skipped", line))
+            problems.append(Problem(shown, f"{where} is not an object with title and text; skipped", at))
             continue
-        draft, found = _record(record, shown, where, line)
+        draft, found = _record(record, shown, where, at)
         problems.extend(found)
         if draft is not None:
             drafts.append(draft)

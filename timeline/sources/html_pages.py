@@ -119,6 +119,7 @@ def read_html(text: str, shown: str) -> tuple[list[Draft], list[Problem]]:
         favor_precision=True, prune_xpath=furniture_xpath(), deduplicate=False,
         date_extraction_params={"original_date": True, "extensive_search": True},
     )
+    assert not isinstance(doc, dict)  # a dict only when asked for with as_dict
     if doc is None or not (doc.text or "").strip():
         return [], [Problem(shown, "empty article: no story text found in the page; save the page with its "
                             "text (not only the frame) or paste the text into a .txt file")]
@@ -130,7 +131,7 @@ def read_html(text: str, shown: str) -> tuple[list[Draft], list[Problem]]:
               "published": publication_date(text, doc.url or None),
               "language": (doc.language or "").split("-")[0].lower() or None}
     meta = Meta({k: v for k, v in values.items() if v}, {k: (shown, None) for k, v in values.items() if v})
-    body = doc.text
+    body = doc.text or ""  # has text: checked above
     first_line, _, rest = body.partition("\n")
     if not title:
         title = first_line.strip()[:120]

@@ -8,6 +8,7 @@ cleaned text still maps back to the file character for character.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from timeline.records import Problem
 from timeline.sources.draft import Draft
@@ -61,17 +62,18 @@ def read_markdown(text: str, shown: str) -> tuple[list[Draft], list[Problem]]:
     if body_start < 0:
         return [], [Problem(shown, "front matter opened with --- is never closed by another --- line", 1)]
     problems: list[Problem] = []
-    raw: object = {}
+    raw: dict[Any, Any] = {}
     if front is not None:
-        raw, problems = load_yaml(front, shown, first_line)
+        loaded, problems = load_yaml(front, shown, first_line)
         if problems:
             return [], [Problem(p.path, p.message.replace("not valid YAML", "front matter is not valid YAML")
                                 + "; the article was skipped", p.line) for p in problems]
-        if raw is None:
-            raw = {}
-        if not isinstance(raw, dict):
+        if loaded is None:
+            loaded = {}
+        if not isinstance(loaded, dict):
             return [], [Problem(shown, "front matter must be a mapping of keys (title: ..., published: ...)",
                                 first_line)]
+        raw = loaded
     meta, problems = check(raw, shown, key_lines(front or "", first_line))
     title = meta.values.pop("title", None)
     # Without a title in the front matter, the first heading (or line) is it.

@@ -56,7 +56,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, tuple[str, 
     every = sorted((w for words in labels.values() for w in words), key=len, reverse=True)
     label = rf"\b(?P<label>{'|'.join(re.escape(w) for w in every)})\b\s*:?"
     keys = {kind: tuple(words) for kind, words in raw["page_date_keys"].items()}
-    return re.compile(full, re.IGNORECASE), re.compile(label, re.IGNORECASE), {**labels, **{f"key-{k}": v for k, v in keys.items()}}
+    kinds = {**labels, **{f"key-{k}": v for k, v in keys.items()}}
+    return re.compile(full, re.IGNORECASE), re.compile(label, re.IGNORECASE), kinds
 
 
 def full_date(match: re.Match[str]) -> date | None:

@@ -6,9 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from timeline.errors import StoreError
 from timeline.extract.actors.names import actor_slug, fold, is_unsafe_name
 from timeline.extract.actors.registry import Registry, merge_roles
-from timeline.errors import StoreError
 from timeline.records import Actor, Problem, Role
 from timeline.store.yamlio import LineDict, atomic_write_text, dump_yaml, load_yaml_fast, read_text
 
@@ -57,8 +57,8 @@ def _read(path: Path, text: str) -> tuple[list[Actor], list[Problem]]:
     if not isinstance(rows, list):
         return [], [Problem(str(path), "expected a list of actors under 'actors:'", _line(data))]
     actors: list[Actor] = []
-    names: dict[str, tuple[int, int]] = {}  # fold(name) → (index, line)
-    aliases: dict[str, tuple[str, int]] = {}  # fold(alias) → (owner, line)
+    names: dict[str, tuple[int, int | None]] = {}  # fold(name) → (index, line)
+    aliases: dict[str, tuple[str, int | None]] = {}  # fold(alias) → (owner, line)
     slugs: dict[str, str] = {}
     for row in rows:
         line = _line(row)

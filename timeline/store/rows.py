@@ -154,5 +154,7 @@ def _source_from(value: Any) -> Source:
     extra = set(value) - _SOURCE_KEYS
     if extra:
         raise ValueError(f"unknown source field {sorted(extra)[0]!r}")
-    return Source(**{k: (None if value.get(k) is None else str(value[k])) for k in SOURCE_ORDER
-                     if k in value and k != "quote"}, quote=str(value.get("quote") or ""))
+    # Text or None, as written: Source() itself refuses a missing title (the TypeError reported as the field's).
+    fields: dict[str, Any] = {k: (None if value.get(k) is None else str(value[k])) for k in SOURCE_ORDER
+                              if k in value and k != "quote"}
+    return Source(**fields, quote=str(value.get("quote") or ""))

@@ -17,11 +17,11 @@ from typing import Any, Callable, Iterable
 
 from timeline.records import Event
 from timeline.store.fastyaml import _WRITTEN, _mapping, _string, _text, scalar
-from timeline.store.rows import event_to_dict
 from timeline.store.fingerprint import fingerprint
+from timeline.store.rows import event_to_dict
 
 # What ``event_to_dict`` leaves out; tested with ``in`` so 0, False and 0.0 count as empty, as there.
-_EMPTY = (None, "", [], (), False, 0.0)
+_EMPTY: tuple[None, str, list[object], tuple[()], bool, float] = (None, "", [], (), False, 0.0)
 # What ``_source_to_dict`` leaves out.
 _NOTHING = (None, "")
 # Optional text fields of an event, in the order of ``FIELD_ORDER`` between the ones handled apart.

@@ -104,7 +104,8 @@ def parse_yaml(text: str, name: str) -> Any:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
-        raise StoreError(f"not valid YAML: {exc.problem or exc.context}; fix the file or restore it", name, line) from None
+        raise StoreError(f"not valid YAML: {exc.problem or exc.context}; fix the file or restore it",
+                         name, line) from None
     except (yaml.YAMLError, RecursionError) as exc:
         raise StoreError(f"not valid YAML: {exc.__class__.__name__}", name) from None
 
@@ -116,7 +117,7 @@ class _Dumper(yaml.SafeDumper):
         return True
 
 
-def _str_representer(dumper: yaml.SafeDumper, data: str) -> yaml.ScalarNode:
+def _str_representer(dumper: yaml.representer.SafeRepresenter, data: str) -> yaml.ScalarNode:
     style = "|" if "\n" in data else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
 

@@ -6,7 +6,7 @@ a common noun stands for ("the bloc" after the EU is named)."""
 from __future__ import annotations
 
 from collections import Counter
-from typing import TYPE_CHECKING, Iterable, Protocol
+from typing import TYPE_CHECKING, Iterable, Protocol, Sequence
 
 from timeline.extract.actors.gazetteer import Gazetteer
 from timeline.extract.actors.institutions import positions
@@ -31,7 +31,7 @@ class Found(Protocol):
     country: str | None
 
 
-def spread_people(found: list[Found], gaz: Gazetteer) -> None:
+def spread_people(found: Sequence[Found], gaz: Gazetteer) -> None:
     """Each person's country, once stated, on all their mentions; a bare
     title ("Chancellor") takes the country the article gives it: the
     person's own full title, else the one country the article is about."""
@@ -72,7 +72,7 @@ def _about(found: Iterable[Found]) -> str | None:
     return counts[0][0]
 
 
-def noun_references(doc: "Doc", found: list[Found], gaz: Gazetteer) -> list[tuple["Span", str]]:
+def noun_references(doc: "Doc", found: Sequence[Found], gaz: Gazetteer) -> list[tuple["Span", str]]:
     """"the bloc", "the alliance": the organisation last named before that
     the noun fits, as (span, organisation name). Only after "the" and
     without a name-like modifier ("the Soviet bloc" is no EU)."""

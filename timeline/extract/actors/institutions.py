@@ -160,7 +160,7 @@ def _column(doc: "Doc", attr: str) -> list[int]:
     read, whose rules ask for the same column several times."""
     from spacy.attrs import IDS
 
-    last = getattr(_LAST, "columns", None)
+    last: "tuple[Doc, int, dict[str, list[int]]] | None" = getattr(_LAST, "columns", None)
     if last is None or last[0] is not doc or last[1] != len(doc):
         last = _LAST.columns = (doc, len(doc), {})
     found = last[2].get(attr)

@@ -8,7 +8,6 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from timeline.records import Mention
 from timeline.extract.actors.capitals import acts_as_government
 from timeline.extract.actors.context import noun_references, spread_people
 from timeline.extract.actors.gazetteer import Entry, Gazetteer, load_gazetteer
@@ -17,6 +16,7 @@ from timeline.extract.actors.names import clean_surface, fold, name_key
 from timeline.extract.actors.particles import is_particle_surname, surname_of
 from timeline.extract.actors.roles import role_of, title_length
 from timeline.extract.actors.shape import load_shape, name_span
+from timeline.records import Mention
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span

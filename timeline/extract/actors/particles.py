@@ -73,7 +73,7 @@ def _mark_surnames(doc: "Doc", ents: list["Span"], particles: frozenset[str]) ->
     whatever the tagger made of it."""
     from spacy.tokens import Span
 
-    surnames = set()
+    surnames: set[tuple[str, ...]] = set()
     for ent in ents:
         if ent.label_ == "PERSON" and len(ent) > 2:
             words = surname_of([t.text for t in ent], particles)
@@ -84,10 +84,10 @@ def _mark_surnames(doc: "Doc", ents: list["Span"], particles: frozenset[str]) ->
     people = {i for e in ents if e.label_ == "PERSON" for i in range(e.start, e.end)}
     lowered = [t.lower_ for t in doc]
     extra = []
-    for words in surnames:
-        size = len(words)
+    for surname in surnames:
+        size = len(surname)
         for i in range(len(doc) - size + 1):
-            if tuple(lowered[i:i + size]) == words and i not in people and _capitalised(doc[i + size - 1]):
+            if tuple(lowered[i:i + size]) == surname and i not in people and _capitalised(doc[i + size - 1]):
                 extra.append(Span(doc, i, i + size, label="PERSON"))
     if not extra:
         return ents

@@ -11,9 +11,9 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Iterable
 
-from timeline.records import Actor, Mention, Role
 from timeline.extract.actors.gazetteer import load_gazetteer
 from timeline.extract.actors.names import clean_surface, fold, name_key
+from timeline.records import Actor, Mention, Role
 
 
 @dataclass(frozen=True)

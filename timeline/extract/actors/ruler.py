@@ -42,7 +42,8 @@ class ActorGazetteer:
         for label, text in gazetteer.patterns:
             by_label.setdefault(label, []).append(text)
         for label, texts in by_label.items():
-            self.matcher.add(label, list(nlp.tokenizer.pipe(sorted(set(texts)))))
+            # spaCy types ``tokenizer`` as any callable; the pipeline's is a Tokenizer, which has ``pipe``
+            self.matcher.add(label, list(nlp.tokenizer.pipe(sorted(set(texts)))))  # type: ignore[union-attr]
         # Only the capitalised words of titles: "of" and "the" (from "Secretary
         # of State") would make "the Beijing Winter Olympics" a title.
         self.title_words = {fold(w) for title in gazetteer.titles for w in title.split() if w[:1].isupper()}
@@ -56,8 +57,8 @@ class ActorGazetteer:
         matches = filter_spans(
             Span(doc, start, end, label=match_id) for match_id, start, end in self.matcher(doc)
         )
-        ents = [_trim(e) for e in doc.ents]
-        ents = [e for e in ents if e is not None]
+        trimmed = [_trim(e) for e in doc.ents]
+        ents = [e for e in trimmed if e is not None]
         ents = _merge_matches(ents, matches)
         ents = join_particle_names(doc, ents, self.gazetteer.particles)
         ents = self._person_rules(doc, _join_fragments(ents, self.gazetteer))

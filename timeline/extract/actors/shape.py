@@ -88,4 +88,4 @@ def _is_measure(tok: "Token", shape: Shape) -> bool:
     if tok.like_num or tok.is_punct or tok.is_currency or tok.text.rstrip(".") in shape.units:
         return True
     match = _NUMBER_UNIT.match(tok.text)
-    return bool(match) and (not match.group(1) or match.group(1) in shape.units)
+    return match is not None and (not match.group(1) or match.group(1) in shape.units)

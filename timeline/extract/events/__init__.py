@@ -12,19 +12,21 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Sequence, overload
 
-from timeline.records import ActorRef, Article, Happening, Mention, Timex
 from timeline.extract.events.anchors import Anchor, calendar_timexes, find_anchors
 from timeline.extract.events.discourse import carry_date, inherit_lead_day, lead_event, restates_known
 from timeline.extract.events.linked import linked_anchors
 from timeline.extract.events.participants import mentioned, participants
 from timeline.extract.events.tokens import Parse, forget, parse_of
 from timeline.extract.events.vocabulary import Vocabulary, load_vocabulary
-from timeline.extract.events.wording import name_role, clean_text, mentions_in, numbers_of, place_of, title_from
+from timeline.extract.events.wording import clean_text, mentions_in, name_role, numbers_of, place_of, title_from
+from timeline.records import ActorRef, Article, Happening, Mention, Timex
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    import spacy.tokens
+
+    from timeline.extract.events.tokens import Span, Token
 
 __all__ = ["find_happenings"]
 
@@ -33,7 +35,7 @@ LEDE_SENTENCES = 2
 
 
 
-def find_happenings(doc: "Doc", article: Article, timexes: list[Timex], mentions: list[Mention],
+def find_happenings(doc: "spacy.tokens.Doc | Parse", article: Article, timexes: list[Timex], mentions: list[Mention],
                     extra_types: dict[str, tuple[str, ...]]) -> list[Happening]:
     """Every happening ``article`` reports, dated, typed and titled in its own words."""
     parse = parse_of(doc)
@@ -131,10 +133,18 @@ def _conversation_of(anchor: Anchor, happening: Happening, found: list[Happening
     return None
 
 
-def segments(doc: "Doc") -> list["Span"]:
+@overload
+def segments(doc: Parse) -> list["Span"]: ...
+
+
+@overload
+def segments(doc: "spacy.tokens.Doc") -> list["spacy.tokens.Span"]: ...
+
+
+def segments(doc: "spacy.tokens.Doc | Parse") -> "Sequence[Span | spacy.tokens.Span]":
     """Sentences, split again at blank lines: a heading the parser glued to the
     next sentence must not lend it words, nor be read as a sentence itself."""
-    out: list["Span"] = []
+    out: "list[Span | spacy.tokens.Span]" = []
     for sentence in doc.sents:
         start = sentence.start
         for token in sentence:
@@ -171,7 +181,7 @@ def _happening(anchor: Anchor, segment: "Span", index: int, article: Article,
                mentions: list[Mention]) -> Happening | None:
     title_root = anchor.title_root
     lo = min(t.idx for t in title_root.subtree) if anchor.is_main else min(t.idx for t in anchor.verb.subtree)
-    hi_token = max(title_root.subtree, key=lambda t: t.i) if anchor.is_main else max(anchor.verb.subtree, key=lambda t: t.i)
+    hi_token = max(title_root.subtree if anchor.is_main else anchor.verb.subtree, key=lambda t: t.i)
     start, end = (segment.start_char, segment.end_char) if anchor.is_main else (lo, hi_token.idx + len(hi_token))
     inside = mentions_in(mentions, start, end)
     if anchor.extra_subject is not None:

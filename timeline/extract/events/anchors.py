@@ -8,14 +8,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
-from timeline.records import DateEvidence, Timex
-from timeline.extract.temporal.values import bounds, is_future, precision_of
 from timeline.extract.events.clauses import Mood, clause_root, content_of, governor, is_predicate, manner_of, mood_of
 from timeline.extract.events.kinds import classify
 from timeline.extract.events.vocabulary import Vocabulary
+from timeline.extract.temporal.values import bounds, is_future, precision_of
+from timeline.records import DateEvidence, Timex
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from timeline.extract.events.tokens import Span, Token
 
 # Modifiers that make a time expression a bound, a duration or an approximation
 # of something else rather than the time of the happening.

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from timeline.extract.events.vocabulary import Vocabulary
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from timeline.extract.events.tokens import Span, Token
 
 # Dependencies through which a time expression is an adverbial of the verb
 # above it ("on Saturday", "Friday", "earlier in the day", "in 2014").

@@ -16,13 +16,13 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from timeline.records import Happening
 from timeline.extract.events.anchors import DEFINITE_DETERMINERS, Anchor
 from timeline.extract.events.clauses import BOUNDING_PREPOSITIONS
 from timeline.extract.events.vocabulary import Vocabulary
+from timeline.records import Happening
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from timeline.extract.events.tokens import Span, Token
 
 # Clauses of place or time ("ended where it began") that give a predicate no content.
 WH_ADVERBS = frozenset({"where", "when", "wherever", "whenever"})

@@ -14,9 +14,8 @@ from timeline.extract.events.clauses import is_predicate, manner_of
 from timeline.extract.events.vocabulary import Vocabulary
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
-
     from timeline.extract.events.anchors import Anchor
+    from timeline.extract.events.tokens import Token
 
 # Dependencies whose head is what the predicate acts on, or what underwent it.
 OBJECT_DEPS = frozenset({"dobj", "attr", "nsubjpass", "oprd"})

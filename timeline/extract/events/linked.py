@@ -18,14 +18,14 @@ import re
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from timeline.records import DateEvidence, Timex
 from timeline.extract.events.anchors import Anchor, _negated
-from timeline.extract.events.kinds import classify
 from timeline.extract.events.clauses import Mood, is_predicate, mood_of
+from timeline.extract.events.kinds import classify
 from timeline.extract.events.vocabulary import Vocabulary
+from timeline.records import DateEvidence, Timex
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from timeline.extract.events.tokens import Span, Token
 
 # Distances in time that move a day to another day; months and years would blur it.
 DAY_DISTANCE = re.compile(r"^P(\d+)([DW])$")

@@ -31,11 +31,11 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import TYPE_CHECKING, Iterable
 
-from timeline.records import ActorRef, Mention
 from timeline.extract.events.vocabulary import Vocabulary
+from timeline.records import ActorRef, Mention
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from timeline.extract.events.tokens import Span, Token
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 OBJECTS = frozenset({"dobj", "dative", "oprd"})

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from timeline.records import Mention
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from timeline.extract.events.tokens import Token
 
 # Words that make a quotation the speaker's own: it is kept word for word, in quotation marks.
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our", "ours", "myself", "ourselves"})

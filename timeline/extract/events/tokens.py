@@ -21,7 +21,7 @@ from __future__ import annotations
 import threading
 from bisect import bisect_left
 from itertools import chain
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator, cast, overload
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -184,6 +184,12 @@ class Span:
     def __iter__(self) -> Iterator[Token]:
         return iter(self.doc.tokens[self.start:self.end])
 
+    @overload
+    def __getitem__(self, i: int) -> Token: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> "Span": ...
+
     def __getitem__(self, i: "int | slice") -> "Token | Span":
         if isinstance(i, slice):
             start, end = _slice(len(self), i)
@@ -285,6 +291,12 @@ class Parse:
     def __iter__(self) -> Iterator[Token]:
         return iter(self.tokens)
 
+    @overload
+    def __getitem__(self, i: int) -> Token: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> Span: ...
+
     def __getitem__(self, i: "int | slice") -> "Token | Span":
         if isinstance(i, slice):
             return Span(self, *_slice(len(self.tokens), i))
@@ -294,14 +306,14 @@ class Parse:
 def _strings(doc: "Doc", keys: list[int]) -> list[str]:
     """The strings of a column of hashes."""
     found = list(map(_STRINGS.get, keys))
-    if None in found:
-        if len(_STRINGS) > _MAX_STRINGS:
-            _STRINGS.clear()
-        strings = doc.vocab.strings
-        for key in set(keys).difference(_STRINGS):
-            _STRINGS[key] = strings[key]
-        found = list(map(_STRINGS.__getitem__, keys))
-    return found
+    if None not in found:
+        return cast("list[str]", found)  # every hash was known
+    if len(_STRINGS) > _MAX_STRINGS:
+        _STRINGS.clear()
+    strings = doc.vocab.strings
+    for key in set(keys).difference(_STRINGS):
+        _STRINGS[key] = strings[key]
+    return list(map(_STRINGS.__getitem__, keys))
 
 
 def parse_of(doc: "Doc | Parse") -> Parse:

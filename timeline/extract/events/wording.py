@@ -7,12 +7,12 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
 
-from timeline.records import ActorRef, Mention
 from timeline.extract.events.quotes import fronted_quote, is_own_words, speaker, verbatim
 from timeline.extract.events.vocabulary import load_vocabulary
+from timeline.records import ActorRef, Mention
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from timeline.extract.events.tokens import Parse, Span, Token
 
 # Parts of a clause a headline leaves out: side clauses, asides and attributions.
 ALWAYS_DROPPED = frozenset({"relcl", "advcl", "parataxis", "appos", "punct", "intj", "dep", "meta",
@@ -79,7 +79,8 @@ def _role_words(mention_tokens: set[int], tokens: "list[Token]", kind: str) -> s
         if token.i not in mention_tokens:
             continue
         for child in token.children:
-            if child.i not in mention_tokens and child.i < token.i and child.dep_ in ("compound", "amod", "poss", "det"):
+            if child.i not in mention_tokens and child.i < token.i and \
+                    child.dep_ in ("compound", "amod", "poss", "det"):
                 dropped.update(t.i for t in child.subtree)
     return dropped
 
@@ -128,6 +129,7 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
     described = _described(root, dropped, within)
     dropped |= {t.i for t in root.children if t.i in described or t.tag_ in RELATIVE_TAGS}
     prunable: set[str] = set()  # the kinds the clause has parts of that pruning may take
+    whole: list[int] = []  # the clause with nothing pruned: the first round sets it
     for kinds in (frozenset(),) + PRUNING_ORDER:
         if kinds and not kinds & prunable:
             chosen = whole  # nothing of this kind to prune: the same words, still too many
@@ -153,7 +155,7 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
         by_mention_tokens.setdefault(mention.name, set()).add(i)
     roles: set[int] = set()
     tokens = doc.tokens
-    for name, indexes in by_mention_tokens.items():
+    for indexes in by_mention_tokens.values():
         roles |= _role_words(indexes, [tokens[i] for i in indexes], by_token[min(indexes)].kind)
     kept = set(chosen)
     named = {key for key, m in {id(m): m for m in by_token.values()}.items() if _names_it(m, doc, kept, roles)}
@@ -167,19 +169,19 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
         if i in roles:
             continue
         token = tokens[i]
-        mention = by_token.get(i)
-        if mention is not None and id(mention) in named:
-            if mention is last_mention:
+        owner = by_token.get(i)  # the mention the token is part of, if any
+        if owner is not None and id(owner) in named:
+            if owner is last_mention:
                 continue
-            last_mention = mention
-            last = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            if mention.name.lower().startswith("the ") and words and words[-1].strip().lower() == "the":
+            last_mention = owner
+            last = doc.char_span(owner.start, owner.end, alignment_mode="expand")
+            if owner.name.lower().startswith("the ") and words and words[-1].strip().lower() == "the":
                 words.pop()  # "the West" is the name itself: the article's own "the" goes
-            before = tokens[span_start(mention, doc, i) - 1] if span_start(mention, doc, i) - 1 in kept else None
-            if _takes_article(mention.name) and not (before is not None and (
+            before = tokens[span_start(owner, doc, i) - 1] if span_start(owner, doc, i) - 1 in kept else None
+            if _takes_article(owner.name) and not (before is not None and (
                     before.dep_ in ("det", "poss") or before.tag_ == "PRP$")):
                 words.append("the ")  # "Washington had not addressed" -> the United States had not addressed
-            words.append(mention.name + (last[-1].whitespace_ if last is not None else token.whitespace_))
+            words.append(owner.name + (last[-1].whitespace_ if last is not None else token.whitespace_))
             continue
         last_mention = None
         if token.text in QUOTES:
@@ -205,7 +207,7 @@ def _between_conjuncts(comma: "Token") -> bool:
     return head.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "conj" and c.i > comma.i for c in head.children)
 
 
-def _names_it(mention: Mention, doc: "Doc", kept: set[int], roles: set[int]) -> bool:
+def _names_it(mention: Mention, doc: "Parse", kept: set[int], roles: set[int]) -> bool:
     """Whether a title writes ``mention`` under its canonical name: only for the
     whole span, and only when the span is itself a name ("Washington", "Russian
     President Vladimir Putin"), never a description ("the Russian armed forces",
@@ -228,7 +230,7 @@ def _names_it(mention: Mention, doc: "Doc", kept: set[int], roles: set[int]) -> 
     return bool(words) and all(t.text[:1].isupper() for t in words)
 
 
-def span_start(mention: Mention, doc: "Doc", fallback: int) -> int:
+def span_start(mention: Mention, doc: "Parse", fallback: int) -> int:
     """The first token of a mention."""
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     return span.start if span is not None else fallback
