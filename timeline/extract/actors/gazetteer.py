@@ -89,46 +89,46 @@ class Gazetteer:
             self.patterns.append((label, form))
 
 
-def _read(name: str) -> dict[str, Any]:
+def read_data(name: str) -> dict[str, Any]:
     return load_data(name) or {}
 
 
-def _as_list(value: Any) -> list[str]:
+def as_list(value: Any) -> list[str]:
     return [str(v) for v in value] if isinstance(value, list) else [str(value)] if value else []
 
 
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
     """The gazetteer, read once per process."""
-    generated = _read("countries.yaml").get("countries") or []
-    world = _read("world.yaml")
-    roles = _read("roles.yaml")
+    generated = read_data("countries.yaml").get("countries") or []
+    world = read_data("world.yaml")
+    roles = read_data("roles.yaml")
     fixes: dict[str, dict[str, Any]] = world.get("countries") or {}
     gaz = Gazetteer(
-        titles=tuple(sorted(_as_list(roles.get("titles")), key=lambda t: -len(t.split()))),
-        honorifics=frozenset(fold(h) for h in _as_list(roles.get("honorifics"))),
-        group_nouns=frozenset(fold(g) for g in _as_list(roles.get("group_nouns"))),
-        government_nouns=frozenset(fold(g) for g in _as_list(roles.get("government_nouns"))),
-        org_suffixes=frozenset(_as_list(roles.get("org_suffixes"))),
-        organisation_heads=frozenset(fold(h) for h in _as_list(roles.get("organisation_heads"))),
-        place_heads=frozenset(fold(h) for h in _as_list(roles.get("place_heads"))),
-        organisation_nouns=frozenset(fold(h) for h in _as_list(roles.get("organisation_nouns"))),
-        place_nouns=frozenset(fold(h) for h in _as_list(roles.get("place_nouns"))),
-        organisation_prefixes=frozenset(_as_list(roles.get("organisation_prefixes"))),
-        title_prefixes=frozenset(fold(h) for h in _as_list(roles.get("title_prefixes"))),
-        government_possessions=frozenset(fold(h) for h in _as_list(roles.get("government_possessions"))),
-        not_actors=frozenset(fold(h) for key in ("not_actors", "known_objects") for h in _as_list(roles.get(key))),
-        portfolio_heads=frozenset(fold(h) for h in _as_list(roles.get("portfolio_heads"))),
-        particles=frozenset(_as_list(_read("names.yaml").get("particles"))),
-        event_heads=frozenset(fold(h) for h in _as_list(roles.get("event_heads"))),
-        object_nouns=frozenset(fold(h) for h in _as_list(roles.get("object_nouns"))),
-        object_heads=frozenset(fold(h) for h in _as_list(roles.get("object_heads"))),
-        office_words=frozenset(fold(h) for h in _as_list(roles.get("office_words"))),
-        past_markers=frozenset(fold(h) for h in _as_list(roles.get("past_markers"))),
-        vague_modifiers=frozenset(fold(h) for h in _as_list(roles.get("vague_modifiers"))),
-        national_titles=frozenset(fold(h) for h in _as_list(roles.get("national_titles"))),
+        titles=tuple(sorted(as_list(roles.get("titles")), key=lambda t: -len(t.split()))),
+        honorifics=frozenset(fold(h) for h in as_list(roles.get("honorifics"))),
+        group_nouns=frozenset(fold(g) for g in as_list(roles.get("group_nouns"))),
+        government_nouns=frozenset(fold(g) for g in as_list(roles.get("government_nouns"))),
+        org_suffixes=frozenset(as_list(roles.get("org_suffixes"))),
+        organisation_heads=frozenset(fold(h) for h in as_list(roles.get("organisation_heads"))),
+        place_heads=frozenset(fold(h) for h in as_list(roles.get("place_heads"))),
+        organisation_nouns=frozenset(fold(h) for h in as_list(roles.get("organisation_nouns"))),
+        place_nouns=frozenset(fold(h) for h in as_list(roles.get("place_nouns"))),
+        organisation_prefixes=frozenset(as_list(roles.get("organisation_prefixes"))),
+        title_prefixes=frozenset(fold(h) for h in as_list(roles.get("title_prefixes"))),
+        government_possessions=frozenset(fold(h) for h in as_list(roles.get("government_possessions"))),
+        not_actors=frozenset(fold(h) for key in ("not_actors", "known_objects") for h in as_list(roles.get(key))),
+        portfolio_heads=frozenset(fold(h) for h in as_list(roles.get("portfolio_heads"))),
+        particles=frozenset(as_list(read_data("names.yaml").get("particles"))),
+        event_heads=frozenset(fold(h) for h in as_list(roles.get("event_heads"))),
+        object_nouns=frozenset(fold(h) for h in as_list(roles.get("object_nouns"))),
+        object_heads=frozenset(fold(h) for h in as_list(roles.get("object_heads"))),
+        office_words=frozenset(fold(h) for h in as_list(roles.get("office_words"))),
+        past_markers=frozenset(fold(h) for h in as_list(roles.get("past_markers"))),
+        vague_modifiers=frozenset(fold(h) for h in as_list(roles.get("vague_modifiers"))),
+        national_titles=frozenset(fold(h) for h in as_list(roles.get("national_titles"))),
         portfolios=frozenset(tuple(fold(form).split()) for forms in
-                             (_read("institutions.yaml").get("portfolios") or {}).values() for form in _as_list(forms)),
+                             (read_data("institutions.yaml").get("portfolios") or {}).values() for form in as_list(forms)),
     )
     for title in gaz.titles:
         gaz.title_keys.setdefault(tuple(fold(w) for w in title.replace("-", " - ").split()), title)
@@ -138,42 +138,42 @@ def load_gazetteer() -> Gazetteer:
     # Northern Mariana Islands and American Samoa too, and alphabetical
     # order would hand it to them before the United States.
     for name, fix in fixes.items():
-        for demonym in _as_list(fix.get("demonyms")):
+        for demonym in as_list(fix.get("demonyms")):
             gaz.demonyms.setdefault(fold(demonym), name)
     for row in generated:
         fix = fixes.get(row["name"], {})
         name = row["name"]
-        aliases = _as_list(row.get("aliases")) + _as_list(fix.get("aliases"))
+        aliases = as_list(row.get("aliases")) + as_list(fix.get("aliases"))
         gaz._add(Entry(name, "country", name, tuple(aliases)), "GPE", *aliases)
-        generated_demonyms = _as_list(row.get("demonyms")) if fix.get("demonyms", True) != [] else []
-        for demonym in _as_list(fix.get("demonyms")) + generated_demonyms:
+        generated_demonyms = as_list(row.get("demonyms")) if fix.get("demonyms", True) != [] else []
+        for demonym in as_list(fix.get("demonyms")) + generated_demonyms:
             gaz.demonyms.setdefault(fold(demonym), name)
             gaz.adjectives.setdefault(name, demonym)
             gaz.patterns.append(("NORP", demonym))
-        for people in _as_list(row.get("people")):
+        for people in as_list(row.get("people")):
             gaz.peoples.setdefault(fold(people), name)
             gaz.patterns.append(("NORP", people))
         capital = fix.get("capital") or row.get("capital")
         if capital:
-            capitals.append((str(capital), name, _as_list(fix.get("capital_aliases"))))
+            capitals.append((str(capital), name, as_list(fix.get("capital_aliases"))))
     for place in world.get("places") or []:
-        entry = Entry(place["name"], "place", place.get("country"), tuple(_as_list(place.get("aliases"))))
+        entry = Entry(place["name"], "place", place.get("country"), tuple(as_list(place.get("aliases"))))
         gaz._add(entry, "LOC", *entry.aliases)
-        for demonym in _as_list(place.get("demonyms")):
+        for demonym in as_list(place.get("demonyms")):
             gaz.demonyms.setdefault(fold(demonym), entry.name)
             gaz.patterns.append(("NORP", demonym))
     for capital, country, aliases in capitals:
         gaz._add(Entry(capital, "place", country, tuple(aliases), capital_of=country), "GPE", *aliases)
     for group in world.get("groups") or []:
-        entry = Entry(group["name"], "group", None, tuple(_as_list(group.get("aliases"))))
+        entry = Entry(group["name"], "group", None, tuple(as_list(group.get("aliases"))))
         gaz._add(entry, "LOC", *entry.aliases)
     for org in world.get("organisations") or []:
-        entry = Entry(org["name"], "organisation", org.get("country"), tuple(_as_list(org.get("aliases"))))
+        entry = Entry(org["name"], "organisation", org.get("country"), tuple(as_list(org.get("aliases"))))
         gaz._add(entry, "ORG", *entry.aliases)
-        for noun in _as_list(org.get("nouns")):
+        for noun in as_list(org.get("nouns")):
             key = tuple(fold(noun).split())
             gaz.org_nouns[key] = gaz.org_nouns.get(key, ()) + (entry.name,)
-    _add_places(gaz, _read("places.yaml"))
+    _add_places(gaz, read_data("places.yaml"))
     return gaz
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Iterable
 
-from timeline.extract.actors.gazetteer import Gazetteer, _as_list, _read, load_gazetteer
+from timeline.extract.actors.gazetteer import Gazetteer, as_list, load_gazetteer, read_data
 from timeline.extract.actors.names import fold
 from timeline.extract.actors.roles import with_article
 
@@ -58,17 +58,17 @@ class Institutions:
 
 @lru_cache(maxsize=1)
 def load_institutions() -> Institutions:
-    data = _read("institutions.yaml")
+    data = read_data("institutions.yaml")
     gaz = load_gazetteer()
     out = Institutions(adjectives={**gaz.adjectives, **(data.get("adjectives") or {})})
     for row in data.get("institutions") or []:
         national = tuple(sorted((str(k), str(v)) for k, v in (row.get("national") or {}).items()))
         institution = Institution(str(row["name"]), explicit=bool(row.get("explicit")), national=national)
-        for phrase in _as_list(row.get("phrases")):
+        for phrase in as_list(row.get("phrases")):
             out.phrases.setdefault(tuple(phrase.lower().split()), institution)
-    department_only = set(_as_list(data.get("department_only")))
+    department_only = set(as_list(data.get("department_only")))
     for portfolio, forms in (data.get("portfolios") or {}).items():
-        for form in _as_list(forms):
+        for form in as_list(forms):
             ministry = Institution(str(data["ministry_name"]), str(portfolio))
             department = Institution(str(data["department_name"]), str(portfolio), keep_wording=True)
             if portfolio not in department_only:

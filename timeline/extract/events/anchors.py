@@ -89,7 +89,7 @@ def _main_anchor(root: "Token", vocab: Vocabulary, descend: bool = True) -> Anch
             verb = planned
             group.add(verb.i)
     mood = mood_of(verb, vocab)
-    if mood.hypothetical or _negated(verb):
+    if mood.hypothetical or negated(verb):
         return None
     group |= _sharing_time(verb, vocab)
     manner = manner_of(verb)
@@ -132,7 +132,7 @@ def _direct_quote(root: "Token", vocab: Vocabulary) -> bool:
     return bool(before is not None and before.text in QUOTE_MARKS) or tokens[0].text in QUOTE_MARKS
 
 
-def _negated(verb: "Token") -> bool:
+def negated(verb: "Token") -> bool:
     """"did not name it": what did not happen is no event."""
     return any(c.dep_ == "neg" for c in verb.children)
 
@@ -182,7 +182,7 @@ def find_anchors(segment: "Span", dated: list[tuple[Timex, "Span"]], dct: date |
         owner = next((a for a in anchors if verb.i in a.group), None)
         if owner is None:
             mood = mood_of(verb, vocab)
-            if mood.hypothetical or _negated(verb) or (
+            if mood.hypothetical or negated(verb) or (
                     verb.lemma_.lower() in vocab.states and mood.tense == "present"):
                 continue
             subject = verb.head if verb.dep_ in ("relcl", "acl") else None

@@ -18,7 +18,7 @@ import re
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from timeline.extract.events.anchors import Anchor, _negated
+from timeline.extract.events.anchors import Anchor, negated
 from timeline.extract.events.clauses import Mood, is_predicate, mood_of
 from timeline.extract.events.kinds import classify
 from timeline.extract.events.vocabulary import Vocabulary
@@ -60,7 +60,7 @@ def _joined(anchor: Anchor, clause: "Token", vocab: Vocabulary) -> Anchor | None
         return None
     if anchor.evidence.rule == "publication-date":
         return None  # dated by a guess already: splitting it would only repeat the guess
-    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children) or _negated(clause):
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children) or negated(clause):
         return None
     if any(c.lower_ in vocab.sequence for c in clause.children if c.dep_ == "advmod"):
         return None  # "and then visited": later, not at the same time
@@ -88,7 +88,7 @@ def _measured(anchor: Anchor, clause: "Token", segment: "Span", timexes: list[Ti
     if days is None:
         return None
     mood = mood_of(clause, vocab)
-    if mood.hypothetical or _negated(clause):
+    if mood.hypothetical or negated(clause):
         return None
     moved = date.fromisoformat(anchor.date) + timedelta(days=days * vocab.offset_subordinators[mark.lower_])
     start = min(t.idx for c in [*clause.children, *mark.children] if c.dep_ == "npadvmod" for t in c.subtree)

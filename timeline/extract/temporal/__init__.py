@@ -10,11 +10,11 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from timeline.records import Timex
 from timeline.extract.temporal.context import Context, move_reference
 from timeline.extract.temporal.resolve import first_value, modifier, range_end
 from timeline.extract.temporal.scanner import scan
 from timeline.extract.temporal.values import bounds, is_future, precision_of, sort_key
+from timeline.records import Timex
 
 if TYPE_CHECKING:
     from spacy.language import Language

@@ -9,9 +9,21 @@ matched only capitalised; other words in any case.
 from __future__ import annotations
 
 from timeline.extract.temporal.lexicon import (
-    DAY_WORDS, FREQUENCIES, HOLIDAYS, MONTHS, MOVABLE_HOLIDAYS, NUMBER_WORDS, ORDINALS,
-    OTHER_ZONES, PARTS_OF_DAY, QUANTITY_MODS, REFERENCE_WORDS, SEASONS, UTC_ZONES,
-    VAGUE_QUANTITIES, WEEKDAYS,
+    DAY_WORDS,
+    FREQUENCIES,
+    HOLIDAYS,
+    MONTHS,
+    MOVABLE_HOLIDAYS,
+    NUMBER_WORDS,
+    ORDINALS,
+    OTHER_ZONES,
+    PARTS_OF_DAY,
+    QUANTITY_MODS,
+    REFERENCE_WORDS,
+    SEASONS,
+    UTC_ZONES,
+    VAGUE_QUANTITIES,
+    WEEKDAYS,
 )
 
 

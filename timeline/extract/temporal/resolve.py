@@ -13,16 +13,35 @@ from datetime import date, timedelta
 import timeline.extract.temporal.anchor as anchor
 import timeline.extract.temporal.compounds as compounds
 from timeline.extract.temporal.context import (
-    Context, Reading, anchor_of, month_number, narrative_base, parse_absolute, shift_of, valid_day,
-    words, year_of,
+    Context,
+    Reading,
+    anchor_of,
+    month_number,
+    narrative_base,
+    parse_absolute,
+    shift_of,
+    valid_day,
+    words,
+    year_of,
 )
 from timeline.extract.temporal.lexicon import (
-    DAY_WORDS, HOLIDAYS, ORDINALS, PARTS_OF_DAY, POSITION_MODS, QUANTITY_MODS, REFERENCE_WORDS,
-    SEASONS, UTC_ZONES, WEEKDAYS, ZONE_OFFSETS,
+    DAY_WORDS,
+    HOLIDAYS,
+    ORDINALS,
+    PARTS_OF_DAY,
+    POSITION_MODS,
+    QUANTITY_MODS,
+    REFERENCE_WORDS,
+    SEASONS,
+    UTC_ZONES,
+    WEEKDAYS,
+    ZONE_OFFSETS,
 )
 from timeline.extract.temporal.quantities import measure, number, unit_name
 from timeline.extract.temporal.scanner import Candidate
 from timeline.extract.temporal.values import day_value, precision_of, week_value
+
+
 def absolute_date(c: Candidate, ctx: Context) -> Reading | None:
     g = c.groups
     if g.get("iso"):
