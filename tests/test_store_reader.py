@@ -9,12 +9,12 @@ from hypothesis import strategies as st
 
 from timeline.records import ActorRef, DateEvidence, Event, Source
 from timeline.store import events as store
-from timeline.store.fastyaml import dump_store
+from timeline.store.emitter import dump_mappings
 from timeline.store.fingerprint import TRACKED
 from timeline.store.reader import read_events
 from timeline.store.writer import dump_events
 
-from test_store_fastyaml import STRINGS
+from test_store_emitter import STRINGS
 
 # Mostly valid ids and dates, so that the fast reader has something to accept; sometimes anything.
 VALID_ID = st.from_regex(r"[a-z0-9][a-z0-9-]{0,30}", fullmatch=True)
@@ -44,7 +44,7 @@ EVENTS = st.builds(
 @given(st.lists(EVENTS, max_size=3))
 def test_the_fast_reader_gives_what_the_general_reader_gives_or_declines(events: list[Event]) -> None:
     try:
-        expected = dump_store([store.event_to_dict(e) for e in events])
+        expected = dump_mappings([store.event_to_dict(e) for e in events])
     except TypeError:  # a source with no field at all: neither writer takes it
         return
     text = dump_events(events)

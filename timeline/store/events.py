@@ -11,9 +11,9 @@ on it keeps the maintainer's value on every rebuild. Listing a field in
 a field removes it from ``curated``.
 
 A file is read by ``reader.py`` when it is in the writer's layout, else by
-``fastyaml.parse_store`` or libyaml and validated here; the line-numbering
-loader runs only to name the line of something wrong. Files are written by
-``writer.py``.
+libyaml and validated here; the line-numbering loader runs only to name the
+line of something wrong. Files are written by ``writer.py`` through the
+store's one emitter, ``emitter.py``.
 """
 
 from __future__ import annotations
@@ -23,7 +23,6 @@ from typing import Any, Container
 
 from timeline.errors import StoreError
 from timeline.records import Event, Problem
-from timeline.store.fastyaml import parse_store
 from timeline.store.reader import read_events
 from timeline.store.rows import event_from_dict, event_to_dict, store_file_key
 from timeline.store.writer import dump_events
@@ -55,9 +54,7 @@ def _load_file(path: Path) -> list[Event]:
 
 def _general(text: str, path: Path) -> list[Event]:
     """Events of a file ``read_events`` was unsure of: any YAML, validated with line numbers."""
-    data = parse_store(text)
-    if data is None:
-        data = load_yaml_fast(path, text=text)
+    data = load_yaml_fast(path, text=text)
     try:
         return _events_of(data, path)
     except StoreError:

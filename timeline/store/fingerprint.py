@@ -20,7 +20,7 @@ import math
 from json.encoder import encode_basestring
 
 from timeline.records import Event, stable_hash
-from timeline.store.memo import keep
+from timeline.store.recurring import keep
 
 # Fields whose hand edits the fingerprint detects, in the order of its parts.
 TRACKED = ("title", "summary", "date", "status", "type", "actors", "place", "importance", "hidden")

@@ -4,7 +4,7 @@
 one per line, scalars plain or JSON-quoted, lists and flat mappings the way
 ``writer.py`` writes them. One regular expression takes a whole event and
 gives its values as groups, so the per-line work (and the mapping per event
-that ``fastyaml.parse_store`` builds) never happens in Python; validation is
+of a general reader) never happens in Python; validation is
 the same as ``events.event_from_dict``'s, done on known types.
 
 Anything else (another key order, a comment, a value of the wrong type, an
@@ -22,15 +22,15 @@ from dataclasses import fields
 from typing import Any, Callable
 
 from timeline.records import ActorRef, DateEvidence, Event, Source
-from timeline.store.fastyaml import _WORDS, PLAIN, QUOTED
+from timeline.store.emitter import PLAIN, QUOTED, WORDS
 from timeline.store.fingerprint import edited_fields, fingerprint
-from timeline.store.memo import keep
+from timeline.store.recurring import keep
 from timeline.store.schema import DATE_RE, ID_RE, SOURCE_ORDER, STATUSES
 
 # A value that reads as text: plain (and not a YAML 1.1 word such as ``yes``) or
 # JSON-quoted. Being in the pattern, it is checked by the regular expression
 # engine for a whole event at once rather than by a call per value.
-_WORDS_AHEAD = "(?!(?:" + "|".join(sorted(_WORDS)) + ")\n)"
+_WORDS_AHEAD = "(?!(?:" + "|".join(sorted(WORDS)) + ")\n)"
 _TEXT = rf"{_WORDS_AHEAD}(?:{PLAIN}|{QUOTED})"
 _LINE = rf"({_TEXT})\n"  # a text value, captured
 _SKIP = rf"{_TEXT}\n"  # a text value inside a block the event pattern takes whole
@@ -83,19 +83,20 @@ def _unquote(raw: str) -> str:
 
 def maker(cls: type) -> Callable[..., Any]:
     """A constructor taking every field in order, without ``__init__`` when that only
-    assigns fields (half the cost for a frozen dataclass). Should a record ever
-    check itself in ``__post_init__`` or use slots, its real constructor is used.
-    It is generated as Python source, as ``dataclasses`` generates ``__init__``:
-    a mapping written out costs two thirds of one zipped from the values."""
+    assigns fields (half the cost for a frozen dataclass, which assigns each field
+    through ``object.__setattr__``). Should a record ever check itself in
+    ``__post_init__`` or use slots, its real constructor is used."""
     if hasattr(cls, "__post_init__") or hasattr(cls, "__slots__"):
         return cls
     names = tuple(f.name for f in fields(cls))
-    values = ", ".join(f"v{i}" for i in range(len(names)))
-    mapping = ", ".join(f"{name!r}: v{i}" for i, name in enumerate(names))
-    source = f"def make({values}):\n    obj = new(cls)\n    obj.__dict__.update({{{mapping}}})\n    return obj\n"
-    namespace: dict[str, Any] = {"new": object.__new__, "cls": cls}
-    exec(compile(source, f"<make {cls.__name__}>", "exec"), namespace)  # noqa: S102 - generated from the fields
-    return namespace["make"]  # type: ignore[no-any-return]
+    new = object.__new__
+
+    def make(*values: Any) -> Any:
+        record: Any = new(cls)
+        record.__dict__.update(zip(names, values))
+        return record
+
+    return make
 
 
 _event = maker(Event)

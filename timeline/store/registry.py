@@ -10,7 +10,8 @@ from timeline.errors import StoreError
 from timeline.extract.actors.names import actor_slug, fold, is_unsafe_name
 from timeline.extract.actors.registry import Registry, merge_roles
 from timeline.records import Actor, Problem, Role
-from timeline.store.yamlio import LineDict, atomic_write_text, dump_yaml, load_yaml_fast, read_text
+from timeline.store.emitter import mapping_lines
+from timeline.store.yamlio import LineDict, atomic_write_text, load_yaml_fast, read_text
 
 KINDS = ("person", "organisation", "country", "place", "group")
 KEYS = ("name", "kind", "aliases", "roles", "country", "wikidata", "description", "auto", "hidden")
@@ -99,7 +100,9 @@ def save_registry(path: Path, registry: Registry) -> bool:
     """Write the registry sorted by name with keys in a fixed order; returns
     whether the file changed."""
     rows = [_row(a) for a in sorted(registry.actors, key=lambda a: (fold(a.name), a.name))]
-    return atomic_write_text(Path(path), HEADER + dump_yaml({"actors": rows}))
+    lines: list[str] = []
+    mapping_lines({"actors": rows}, "", "", lines)
+    return atomic_write_text(Path(path), HEADER + "\n".join(lines) + "\n")
 
 
 def _row(actor: Actor) -> dict[str, Any]:

@@ -1,6 +1,6 @@
 """Store files written straight from event records.
 
-The text is exactly what ``fastyaml.dump_store`` gives for ``event_to_dict`` of
+The text is exactly what ``emitter.dump_mappings`` gives for ``event_to_dict`` of
 each event (the tests hold the two to that), without building those mappings:
 at 100,000 events the intermediate dicts, and one generic call per value to
 find out its type, cost more than writing the text. Each field's type is known
@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import Any, Callable, Iterable
 
 from timeline.records import Event
-from timeline.store.fastyaml import _WRITTEN, _mapping, _string, _text, scalar
+from timeline.store.emitter import WRITTEN, mapping_lines, scalar, string, string_memo
 from timeline.store.fingerprint import fingerprint
 from timeline.store.rows import event_to_dict
 
@@ -31,7 +31,7 @@ _HEAD = ("precision", "status", "type")
 def _value(value: Any) -> str:
     """A scalar of a field whose type is usually, but not surely, text."""
     if type(value) is str:
-        return _WRITTEN.get(value) or _text(value)
+        return WRITTEN.get(value) or string_memo(value)
     if isinstance(value, (list, tuple, dict)):
         raise TypeError("not a scalar")  # the generic path writes (or refuses) it
     return scalar(value)
@@ -39,9 +39,9 @@ def _value(value: Any) -> str:
 
 def _lines(e: Event, add: Callable[[str], None], heads: dict[tuple[object, ...], str]) -> None:
     """The lines of one event. Text that recurs across events (a date, a kind, an
-    outlet) is written through the memo, ``get(x) or _text(x)``, spelt out
+    outlet) is written through the memo, ``get(x) or string_memo(x)``, spelt out
     rather than called because it runs millions of times; text of this event
-    alone (its id, title, summary, quotes) is written by ``_string`` directly,
+    alone (its id, title, summary, quotes) is written by ``string`` directly,
     since remembering it would only fill the memo. Both raise TypeError for
     anything but text, which sends the event to the generic path.
 
@@ -49,21 +49,21 @@ def _lines(e: Event, add: Callable[[str], None], heads: dict[tuple[object, ...],
     date, address, outlet), by those values. Every event an article reports
     repeats them, so each article's are written once per save. Only text and
     None get in: anything else raises first."""
-    get = _WRITTEN.get
-    add(f"- id: {_string(e.id)}\n  date: {get(e.date) or _text(e.date)}")
+    get = WRITTEN.get
+    add(f"- id: {string(e.id)}\n  date: {get(e.date) or string_memo(e.date)}")
     for name in _HEAD:
         value = getattr(e, name)
         if value not in _EMPTY:
-            add(f"  {name}: {get(value) or _text(value)}")
-    add(f"  title: {_string(e.title)}")
+            add(f"  {name}: {get(value) or string_memo(value)}")
+    add(f"  title: {string(e.title)}")
     if e.summary not in _EMPTY:
-        add(f"  summary: {_string(e.summary)}")
+        add(f"  summary: {string(e.summary)}")
     if e.actors:
         add("  actors:")
         for a in e.actors:
-            add(f"  - name: {get(a.name) or _text(a.name)}\n    kind: {get(a.kind) or _text(a.kind)}")
+            add(f"  - name: {get(a.name) or string_memo(a.name)}\n    kind: {get(a.kind) or string_memo(a.kind)}")
     if e.place not in _EMPTY:
-        add(f"  place: {get(e.place) or _text(e.place)}")
+        add(f"  place: {get(e.place) or string_memo(e.place)}")
     if e.importance not in _EMPTY:
         add(f"  importance: {_value(e.importance)}")
     ev = e.evidence
@@ -87,8 +87,8 @@ def _lines(e: Event, add: Callable[[str], None], heads: dict[tuple[object, ...],
             if head is None:
                 head = heads[key] = _source_head(*key)
             r, q = s.reported_date, s.quote
-            add(head + (f"\n    reported_date: {get(r) or _text(r)}" if r not in _NOTHING else "")
-                + (f"\n    quote: {_string(q)}" if q not in _NOTHING else ""))
+            add(head + (f"\n    reported_date: {get(r) or string_memo(r)}" if r not in _NOTHING else "")
+                + (f"\n    quote: {string(q)}" if q not in _NOTHING else ""))
     for name in ("disputes", "aliases", "curated"):
         values = getattr(e, name)
         if values not in _EMPTY:
@@ -100,14 +100,14 @@ def _lines(e: Event, add: Callable[[str], None], heads: dict[tuple[object, ...],
         if value not in _EMPTY:
             add(f"  {name}: {_value(value)}")
     if e.sources:  # an event typed in by hand has no fingerprint: it is the maintainer's
-        add(f"  fingerprint: {_string(fingerprint(e))}")
+        add(f"  fingerprint: {string(fingerprint(e))}")
 
 
 def _source_head(article: str, title: str, published: str | None, url: str | None, outlet: str | None) -> str:
-    lines = [f"  - article: {_text(article)}"]
+    lines = [f"  - article: {string_memo(article)}"]
     for key, value in (("title", title), ("published", published), ("url", url), ("outlet", outlet)):
         if value not in _NOTHING:
-            lines.append(f"    {key}: {_text(value)}")
+            lines.append(f"    {key}: {string_memo(value)}")
     return "\n".join(lines)
 
 
@@ -124,7 +124,7 @@ def dump_events(events: Iterable[Event], heads: dict[tuple[object, ...], str] | 
             _lines(e, add, heads)
         except TypeError:  # an unexpected type somewhere: the generic path, from the start of the event
             del out[mark:]
-            _mapping(event_to_dict(e), "- ", "  ", out)
+            mapping_lines(event_to_dict(e), "- ", "  ", out)
     if not out:
         return "[]\n"
     out.append("")

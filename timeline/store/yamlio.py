@@ -110,41 +110,6 @@ def parse_yaml(text: str, name: str) -> Any:
         raise StoreError(f"not valid YAML: {exc.__class__.__name__}", name) from None
 
 
-class _Dumper(yaml.SafeDumper):
-    """Block style, no aliases, multi-line strings as literal blocks."""
-
-    def ignore_aliases(self, data: Any) -> bool:
-        return True
-
-
-def _str_representer(dumper: yaml.representer.SafeRepresenter, data: str) -> yaml.ScalarNode:
-    style = "|" if "\n" in data else None
-    return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
-
-
-_Dumper.add_representer(str, _str_representer)
-_Dumper.add_representer(LineDict, _Dumper.represent_dict)
-
-
-_FastDumper: type | None = None
-if hasattr(yaml, "CSafeDumper"):
-    class _CDumper(yaml.CSafeDumper):  # type: ignore[misc,name-defined]
-        """The same output through libyaml, for stores of many thousand events."""
-
-        def ignore_aliases(self, data: Any) -> bool:
-            return True
-
-    _CDumper.add_representer(str, _str_representer)
-    _CDumper.add_representer(LineDict, _CDumper.represent_dict)
-    _FastDumper = _CDumper
-
-
-def dump_yaml(data: Any) -> str:
-    """Deterministic YAML: keys in the order given (callers order them), wide lines, UTF-8."""
-    return yaml.dump(data, Dumper=_FastDumper or _Dumper, sort_keys=False, allow_unicode=True, width=100,
-                     default_flow_style=False)
-
-
 def atomic_write_text(path: Path, text: str, *, sync: bool = True) -> bool:
     """Write ``text`` to ``path`` via a temporary file and a rename.
 

@@ -1,4 +1,4 @@
-"""Bounded memos for values that recur across thousands of events.
+"""Values that recur across thousands of events, converted once: bounded in-process memos.
 
 Reading and writing a store of 100,000 events meets the same dates, kinds,
 statuses and outlets again and again; what each turns into (its written
