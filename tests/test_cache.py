@@ -61,7 +61,7 @@ def run(articles: list[Article], cfg: Config, *, clean: bool = False, jobs: int 
 
 
 def entries(cfg: Config) -> list[Path]:
-    return [p for p in (cfg.paths.cache / "extract").rglob("*") if p.is_file()]
+    return [p for p in (cfg.paths.cache / "extract").rglob("*") if p.is_file() and p.parent.name != "users"]
 
 
 
@@ -262,4 +262,26 @@ def test_failed_extraction_is_reported_and_not_cached(tmp_path: Path, monkeypatc
     results = run([article(1), article(2), article(3)], cfg)
     assert [bool(e.errors) for e in results] == [False, True, False]
     assert "boom" in results[1].errors[0]
+    assert len(entries(cfg)) == 2
+
+
+def test_content_folders_sharing_the_cache_keep_each_others_entries(tmp_path: Path,
+                                                                    counting_extract: list[str]) -> None:
+    """One install, several timelines (``--content``), one cache folder: building one
+    never throws away what the others need."""
+    cfg = make_cfg(tmp_path)
+
+    def build_as(user: str, articles: list[Article]) -> None:
+        memo = Memo(cfg.paths.cache, user=user)
+        step = memo.step("extract", Extraction, "timeline.extract", extract_module.extraction_settings(cfg))
+        extract_module.extract_articles(articles, cfg, jobs=1, each=step)
+        memo.prune()
+
+    build_as("crisis-a", [article(1), article(2)])
+    build_as("crisis-b", [article(3)])
+    counting_extract.clear()
+    build_as("crisis-a", [article(1), article(2)])
+    build_as("crisis-b", [article(3)])
+    assert counting_extract == []
+    build_as("crisis-a", [article(1)])  # an article removed from one: its entry goes
     assert len(entries(cfg)) == 2

@@ -68,7 +68,7 @@ def read_sources(cfg: Config, *, clean: bool = False, jobs: int | None = None) -
 
 
 def entries(cfg: Config) -> list[Path]:
-    return sorted(p for p in (cfg.paths.cache / "read").rglob("*") if p.is_file())
+    return sorted(p for p in (cfg.paths.cache / "read").rglob("*") if p.is_file() and p.parent.name != "users")
 
 
 def cold(cfg: Config) -> tuple[list[Article], list[Problem]]:

@@ -48,7 +48,7 @@ def build(cfg: Config, *, clean: bool = False, jobs: int | None = None, wait: fl
     """
     with build_lock(cfg.paths.content, wait=wait), _long_lived_records():
         timer = _StageTimer(STAGES)
-        memo = Memo(cfg.paths.cache, enabled=not clean)
+        memo = Memo(cfg.paths.cache, enabled=not clean, user=str(cfg.paths.content.resolve()))
         reading = memo.step("read", Reading, "timeline.sources", read_settings(cfg))
         extracting = memo.step("extract", Extraction, "timeline.extract", extraction_settings(cfg))
 

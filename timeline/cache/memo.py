@@ -29,17 +29,23 @@ log = logging.getLogger("timeline")
 
 MAGIC = b"TLM1"
 CHECK_BYTES = 16
+USERS = "users"  # per step, one file per content folder: the entries its last build used
+KEPT_USERS = 8
 
 T = TypeVar("T")
 R = TypeVar("R")
 
 
 class Memo:
-    """The cache folder of one build: ``step`` gives a memoised runner for each per-item step."""
+    """The cache folder of one build: ``step`` gives a memoised runner for each per-item step.
 
-    def __init__(self, root: Path, *, enabled: bool = True) -> None:
+    Several content folders may share one cache folder (``--content``): ``user`` names the
+    one building, and pruning keeps what any of the last ``KEPT_USERS`` used."""
+
+    def __init__(self, root: Path, *, enabled: bool = True, user: str = "") -> None:
         self.root = root
         self.enabled = enabled  # False (``--clean``): every lookup misses, results are still kept
+        self.user = hashlib.sha256(user.encode()).hexdigest()[:16]
         self.steps: dict[str, MemoStep[Any]] = {}
 
     def step(self, name: str, result: type[R], module: str, settings: object = None) -> "MemoStep[R]":
@@ -50,9 +56,10 @@ class Memo:
         return runner
 
     def prune(self) -> None:
-        """Remove the entries this build's steps did not use (older code, changed items)."""
+        """Remove the entries neither this build nor the last builds of other content
+        folders used (older code, changed items)."""
         for runner in self.steps.values():
-            runner.prune()
+            runner.prune(self.user)
 
 
 class MemoStep(Generic[R]):
@@ -129,18 +136,45 @@ class MemoStep(Generic[R]):
         except OSError as exc:  # a cache that cannot be written costs time, not results
             log.warning("cache: cannot write %s: %s", path, exc.strerror or exc)
 
-    def prune(self) -> None:
+    def prune(self, user: str) -> None:
         if not self.folder.is_dir():
             return
+        keep = self._users_keys(user)
         for sub in self.folder.iterdir():
+            if sub.name == USERS:
+                continue
             if not sub.is_dir() or len(sub.name) != 2:  # not an entry's folder: left by something else
                 _remove(sub)
                 continue
             for entry in sub.iterdir():
-                if sub.name + entry.name not in self.used:
+                if sub.name + entry.name not in keep:
                     _remove(entry)
             if not any(sub.iterdir()):
                 _remove(sub)
+
+    def _users_keys(self, user: str) -> set[str]:
+        """The keys this build used, recorded as ``user``'s (the file is rewritten only when
+        they changed), with those the other recent users recorded; older users are forgotten."""
+        folder = self.folder / USERS
+        mine = "\n".join(sorted(self.used)) + "\n"
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            path = folder / user
+            if not path.is_file() or path.read_text(encoding="ascii", errors="replace") != mine:
+                path.write_text(mine, encoding="ascii")
+            lists = sorted(folder.iterdir(), key=lambda p: p.stat().st_mtime, reverse=True)
+        except OSError:
+            return set(self.used)
+        keep = set(self.used)
+        for n, other in enumerate(lists):
+            if n >= KEPT_USERS:
+                _remove(other)
+                continue
+            try:
+                keep.update(other.read_text(encoding="ascii", errors="replace").split())
+            except OSError:
+                continue
+        return keep
 
 
 def _remove(path: Path) -> None:
