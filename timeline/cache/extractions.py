@@ -40,7 +40,8 @@ log = logging.getLogger("timeline")
 
 # Code whose change changes what extraction returns; hashed into the key so
 # that a development checkout never serves results of older code.
-EXTRACTION_CODE = ("extract.py", "nlp.py", "records.py", "line_patterns.py", "temporal", "actors", "events", "data")
+EXTRACTION_CODE = ("extract.py", "nlp.py", "records.py", "casefold.py", "line_patterns.py", "temporal", "actors", "events",
+                   "data")
 
 ENTRY_FORMAT = 2  # bump when the entry layout below changes
 
