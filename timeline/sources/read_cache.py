@@ -52,7 +52,7 @@ log = logging.getLogger("timeline")
 
 FORMAT = 1  # bump when the entry layout below changes
 # The code and data reading depends on, relative to the timeline package.
-READ_CODE = ("sources", "line_patterns.py", "data/__init__.py", "data/article_cleaning.yaml")
+READ_CODE = ("sources", "casefold.py", "line_patterns.py", "data/__init__.py", "data/article_cleaning.yaml")
 # Libraries whose answers become articles: YAML, text repair, language,
 # page extraction and its dates, feeds.
 READ_LIBRARIES = ("pyyaml", "ftfy", "langdetect", "trafilatura", "htmldate", "justext", "dateparser", "lxml",
