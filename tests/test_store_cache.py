@@ -48,6 +48,26 @@ def test_a_corrupt_cache_entry_is_read_again(tmp_path: Path) -> None:
     assert problems == [] and loaded == events
 
 
+@pytest.mark.parametrize("damage", [
+    lambda entry: {**entry, "articles": [a + ["extra"] for a in entry["articles"]]},  # a source of six fields
+    lambda entry: {**entry, "articles": [a[:-1] for a in entry["articles"]]},
+    lambda entry: {**entry, "events": [r[:9] + [["rule", "x", "v", "m", "extra"]] + r[10:] for r in entry["events"]]},
+])
+def test_a_cache_entry_of_the_wrong_shape_is_read_again(tmp_path: Path, damage) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    folder, cache = tmp_path / "events", tmp_path / "cache"
+    events = _events()
+    save_events(folder, events, cache=cache)
+    load_events(folder, cache)  # the first load keeps the events it read
+    for entry in (cache / "store").glob("*.json"):
+        kept = json.loads(entry.read_text(encoding="utf-8"))
+        assert kept["events"] and kept["articles"]
+        entry.write_text(json.dumps(damage(kept)), encoding="utf-8")
+    loaded, problems = load_events(folder, cache)
+    assert problems == [] and loaded == events
+
+
 def test_an_unchanged_store_is_not_written_out_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     folder, cache = tmp_path / "events", tmp_path / "cache"
     save_events(folder, _events(), cache=cache)

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from timeline.records import ActorRef, DateEvidence, Event, Source
 from timeline.store import events as store
 from timeline.store.fastyaml import dump_store
-from timeline.store.reader import read_events
+from timeline.store.reader import maker, named_maker, read_events
 from timeline.store.writer import dump_events
 from test_store_fastyaml import STRINGS
 
@@ -73,3 +74,15 @@ def test_what_the_fast_reader_declines_still_names_file_line_and_field(tmp_path:
         path.write_text(bad, encoding="utf-8")
         _, problems = store.load_events(tmp_path)
         assert len(problems) == 1 and problems[0].line and field in problems[0].message, problems
+
+
+def test_the_record_makers_build_what_the_constructors_build() -> None:
+    values = ("a1", "Title", "2022-02-12", None, "Outlet", "quote", None)
+    assert maker(Source)(*values) == Source(*values)
+    assert named_maker(Source)(**Source(*values).__dict__) == Source(*values)
+    made = maker(DateEvidence)("rule", None, "2022", None)
+    assert made == DateEvidence("rule", None, "2022", None) and hash(made) == hash(DateEvidence("rule", None, "2022"))
+    with pytest.raises(TypeError):
+        maker(DateEvidence)("rule", None)  # a value short, as __init__ refuses
+    with pytest.raises(TypeError):
+        maker(DateEvidence)("rule", None, None, None, "more")

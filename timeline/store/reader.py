@@ -90,9 +90,12 @@ def maker(cls: type) -> Callable[..., Any]:
     if hasattr(cls, "__post_init__") or hasattr(cls, "__slots__"):
         return cls
     names = tuple(f.name for f in fields(cls))
+    count = len(names)
     new = object.__new__
 
     def make(*values: Any) -> Any:
+        if len(values) != count:  # as __init__ would refuse them: a cache's corrupt row must not pass
+            raise TypeError(f"{cls.__name__} takes {count} values, not {len(values)}")
         record = new(cls)
         record.__dict__.update(zip(names, values))
         return record
@@ -101,10 +104,27 @@ def maker(cls: type) -> Callable[..., Any]:
     return make
 
 
-_event = maker(Event)
-_source = maker(Source)
-_actor = maker(ActorRef)
-_evidence = maker(DateEvidence)
+def named_maker(cls: type) -> Callable[..., Any]:
+    """``maker`` taking every field by name: the mapping a keyword call builds
+    is filled in at once, where pairing names with values costs a little
+    more, and at the call each value stands by its field's name."""
+    if hasattr(cls, "__post_init__") or hasattr(cls, "__slots__"):
+        return cls
+    new = object.__new__
+
+    def make(**values: Any) -> Any:
+        record = new(cls)
+        record.__dict__.update(values)
+        return record
+
+    make.__qualname__ = f"make_{cls.__name__}"
+    return make
+
+
+_event = named_maker(Event)
+_source = named_maker(Source)
+_actor = named_maker(ActorRef)
+_evidence = named_maker(DateEvidence)
 _ACTOR_MEMO: dict[tuple[str, str], ActorRef] = {}  # records are frozen: equal ones can be one object
 
 
@@ -153,25 +173,27 @@ def _build(g: tuple[str | None, ...]) -> Event:
     if g[10] is not None:
         if g[11] is None:
             raise _Unsure  # evidence without its rule: an error, named by the general reader
-        evidence = _evidence(_text(g[11]), None if g[12] is None else _text(g[12]),
-                             None if g[13] is None else _text(g[13]), None if g[14] is None else _text(g[14]))
+        evidence = _evidence(rule=_text(g[11]), expression=None if g[12] is None else _text(g[12]),
+                             value=None if g[13] is None else _text(g[13]), mod=None if g[14] is None else _text(g[14]))
     actors: tuple[ActorRef, ...] = ()
     if g[7] is not None:
         actors = tuple([_actor_of(_text(name), _text(kind)) for name, kind in _ACTORS.findall(g[7])])
     sources: tuple[Source, ...] = ()
     if g[15] is not None:
         text, optional = _text, _optional
-        sources = tuple([_source(text(a), text(t) if t else _missing_title(), optional(p), optional(u), optional(o),
-                                 text(q), optional(r))
+        sources = tuple([_source(article=text(a), title=text(t) if t else _missing_title(), published=optional(p),
+                                 url=optional(u), outlet=optional(o), quote=text(q), reported_date=optional(r))
                          for a, t, p, u, o, r, q in _SOURCES.findall(g[15])])
     precision = _text(g[2])
     if not precision:
         from timeline.extract.temporal.values import precision_of
 
         precision = precision_of(date)
-    event = _event(eid, date, precision, status, title, _text(g[6]), _text(g[4]) or "other", actors, sources,
-                   evidence, importance, _list(g[17]), _list(g[18]), g[19] == "true", g[20] == "true",
-                   _list(g[16]), None if g[8] is None else _text(g[8]), _text(g[21]), _text(g[22]))
+    event = _event(id=eid, date=date, precision=precision, status=status, title=title, summary=_text(g[6]),
+                   type=_text(g[4]) or "other", actors=actors, sources=sources, evidence=evidence,
+                   importance=importance, aliases=_list(g[17]), curated=_list(g[18]), hidden=g[19] == "true",
+                   locked=g[20] == "true", disputes=_list(g[16]), place=None if g[8] is None else _text(g[8]),
+                   type_rule=_text(g[21]), predicate=_text(g[22]))
     printed = _text(g[23])
     if printed and fingerprint(event) != printed:
         edited = edited_fields(event, printed)
@@ -187,7 +209,7 @@ def _missing_title() -> str:
 
 def _actor_of(name: str, kind: str) -> ActorRef:
     actor = _ACTOR_MEMO.get((name, kind))
-    return keep(_ACTOR_MEMO, (name, kind), _actor(name, kind)) if actor is None else actor
+    return keep(_ACTOR_MEMO, (name, kind), _actor(name=name, kind=kind)) if actor is None else actor
 
 
 def _list(block: str | None) -> tuple[str, ...]:
