@@ -48,7 +48,8 @@ class _Word:
                              "with * for the start of a word, or digits")
         self.letters = "" if letters is None else letters[1]
         self.prefix = letters is not None and letters[2] == "*"
-        # For digits, the lengths of the runs it fits (a run of _READ_DIGITS fits any count up to it)
+        # For digits, the lengths of run it fits. A run is read up to _READ_DIGITS
+        # digits, so that length stands for longer runs too: only DIGIT fits it.
         self.lengths: range | None = None
         if digits is not None:
             low = int(digits[1] or 1)
@@ -132,7 +133,7 @@ class Openings:
             words.append(rf"\d{{1,{_READ_DIGITS}}}")
         if self._chars:
             words.append(f"[{re.escape(''.join(sorted(self._chars)))}]")
-        return f"({'|'.join(words)})" if words else "(?!)"
+        return f"({'|'.join(words) or '(?!)'})"
 
     def candidates(self, found: re.Match[str]) -> tuple[int, ...]:
         """Indexes of the patterns that may match where ``word()`` was
