@@ -37,8 +37,6 @@ from timeline.store.yamlio import atomic_write_text
 
 FORMAT = "store-cache-3"  # bump when the row layout below changes
 _event, _source, _evidence = named_maker(Event), named_maker(Source), maker(DateEvidence)
-# What a source says about its article, in the order of an entry of ``articles``.
-_ARTICLE_FIELDS = ("article", "title", "published", "url", "outlet")
 MAX_BYTES = 50_000_000
 
 
@@ -98,7 +96,7 @@ class StoreCache:
             data = json.loads((self.root / f"{digest}.json").read_text(encoding="utf-8"))
             if data["events"] is None:
                 return None, data["canonical"] is True
-            articles = [dict(zip(_ARTICLE_FIELDS, a, strict=True)) for a in data["articles"]]
+            articles = [tuple(a) for a in data["articles"]]
             return [_from_row(row, articles) for row in data["events"]], bool(data["canonical"])
         except (OSError, ValueError, TypeError, KeyError, IndexError, AttributeError):
             return None  # missing or corrupt: the file is read again
@@ -148,12 +146,14 @@ def _to_row(e: Event, articles: dict[tuple[Any, ...], int]) -> list[Any]:
             list(e.curated), e.hidden, e.locked, list(e.disputes), e.place, e.type_rule, e.predicate]
 
 
-def _from_row(r: list[Any], articles: list[dict[str, Any]]) -> Event:
+def _from_row(r: list[Any], articles: list[tuple[Any, ...]]) -> Event:
     ev = r[9]
     return _event(
         id=r[0], date=r[1], precision=r[2], status=r[3], title=r[4], summary=r[5], type=r[6],
         actors=tuple([_actor_of(n, k) for n, k in r[7]]),
-        sources=tuple([_source(**articles[k], quote=quote, reported_date=reported) for k, quote, reported in r[8]]),
+        # "for ... in (articles[k],)" names the five values of the source's article (a wrong count: ValueError)
+        sources=tuple([_source(article=a, title=t, published=p, url=u, outlet=o, quote=quote, reported_date=reported)
+                       for k, quote, reported in r[8] for a, t, p, u, o in (articles[k],)]),
         evidence=None if ev is None else _evidence(*ev), importance=float(r[10]), aliases=tuple(r[11]),
         curated=tuple(r[12]), hidden=bool(r[13]), locked=bool(r[14]), disputes=tuple(r[15]), place=r[16],
         type_rule=r[17], predicate=r[18])
