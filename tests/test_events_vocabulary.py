@@ -1,5 +1,5 @@
 """The event vocabularies answer as the word lists say: the first type that
-lists a word wins, and one search for page furniture finds what any of its
+lists a word wins, and the test for page furniture finds what any of its
 patterns finds."""
 
 from __future__ import annotations
@@ -8,7 +8,8 @@ import re
 
 import pytest
 
-from timeline.extract.events.vocabulary import line_patterns, load_vocabulary
+from timeline.extract.events.vocabulary import load_vocabulary
+from timeline.sources.line_patterns import LinePatterns
 
 from conftest import EXAMPLE
 
@@ -27,25 +28,25 @@ def lines() -> list[str]:
 
 def test_the_furniture_test_finds_what_any_of_its_patterns_finds() -> None:
     vocab = load_vocabulary()
-    assert line_patterns(vocab.boilerplate) is not None  # the data's patterns can be tried where they can match
+    assert any(p.words for p in vocab.boilerplate.patterns)  # some are searched only in sentences with their words
     found = [line for line in lines() if vocab.is_boilerplate(line.strip())]
-    assert found == [line for line in lines() if any(p.search(line.strip()) for p in vocab.boilerplate)]
+    searches = [p.pattern.search for p in vocab.boilerplate.patterns]
+    assert found == [line for line in lines() if any(search(line.strip()) for search in searches)]
     assert "Read more" in found and "The talks ended." not in found
 
 
-@pytest.mark.parametrize("patterns, usable", [
-    ((r"(?i)^by [a-z]+", r"getty images$", r"(?i)\bsubscribe\b"), True),
-    ((r"(?is)x.y",), True),
-    ((r"(a)\1",), False),  # a back-reference would point at another group once joined
-    ((r"(?P<w>a)(?P=w)",), False),
-    ((r"(?i)(?s)x",), False),  # flags after the start cannot be scoped
+@pytest.mark.parametrize("patterns", [
+    (r"(?i)^by [a-z]+", r"getty images$", {"pattern": r"(?i)\bsubscribe\b", "words": ["subscribe"]}),
+    (r"(?is)x.y",),
+    (r"(a)\1",),  # each pattern is searched on its own: its groups stay its own
+    (r"(?P<w>a)(?P=w)",),
+    (r"(?i)(?s)x",),
 ])
-def test_patterns_are_tried_apart_only_when_it_is_safe(patterns: tuple[str, ...], usable: bool) -> None:
-    compiled = tuple(re.compile(p) for p in patterns)
-    lines = line_patterns(compiled)
-    assert (lines is not None) == usable
+def test_patterns_of_any_form_answer_as_a_search(patterns: tuple[object, ...]) -> None:
+    compiled = [re.compile(p if isinstance(p, str) else p["pattern"]) for p in patterns]  # type: ignore[index]
+    lines = LinePatterns(patterns)  # type: ignore[arg-type]
     for line in ("By Ann", "photo by Getty Images", "Please SUBSCRIBE now", "x\ny", "XAY", "aa", "nothing"):
-        assert lines is None or lines.found_in(line) == any(p.search(line) for p in compiled), line
+        assert lines.found_in(line) == any(p.search(line) for p in compiled), line
 
 
 def test_the_first_type_that_lists_a_word_wins() -> None:

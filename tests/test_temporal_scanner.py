@@ -1,5 +1,5 @@
-"""The scanner tries a pattern only where its first characters can occur: it
-must find exactly what searching the whole text with each pattern finds."""
+"""The scanner tries a pattern only where one of its declared openings stands:
+it must find exactly what searching the whole text with each pattern finds."""
 
 from __future__ import annotations
 
@@ -7,8 +7,9 @@ import random
 import re
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from timeline.extract.temporal.firstchar import Openers, prefixes
 from timeline.extract.temporal.lexicon import (
     DAY_WORDS,
     FREQUENCIES,
@@ -22,8 +23,9 @@ from timeline.extract.temporal.lexicon import (
     VAGUE_QUANTITIES,
     WEEKDAYS,
 )
-from timeline.extract.temporal.patterns import END, PATTERNS, START
-from timeline.extract.temporal.scanner import pattern_matches
+from timeline.extract.temporal.openings import Openings
+from timeline.extract.temporal.patterns import DIGIT, END, PATTERNS, START
+from timeline.extract.temporal.scanner import compiled, pattern_matches
 
 from conftest import EXAMPLE
 
@@ -33,14 +35,15 @@ WORDS = [*MONTHS, *WEEKDAYS, *SEASONS, *PARTS_OF_DAY, *NUMBER_WORDS, *VAGUE_QUAN
          "earlier", "before", "after", "every", "each", "fiscal", "FY", "Q3", "quarter", "half", "century", "am",
          "p.m.", "UTC", "GMT", "ET", "2022", "1990s", "80s", "'90s", "12", "3rd", "16:00", "1400", "4/5/2021",
          "2022-02-12", "5.5", "twenty-two", "percent", "$", "#", "-", "–", ",", ".", "’", "'", "(", "\n",
-         "ＴＨＥ", "ſunday", "ᴍay", "Kelvin", "K", "İ", "ı"]
+         "ＴＨＥ", "ſunday", "ᴍay", "Kelvin", "K", "İ", "ı", "١٢", "endıng", "cloſing", "theory", "Mayor"]
 
 
 def reference(text: str) -> list[tuple[int, int, int]]:
     """Every pattern searched over the whole text with START in front, the slow way."""
     out = []
-    for priority, (_, pattern) in enumerate(PATTERNS):
+    for priority, (_, pattern, _) in enumerate(PATTERNS):
         for m in re.finditer(f"{START}(?:(?:{pattern}){END})", text):
+            assert m.end() > m.start(), "a pattern matched the empty string, which the scanner would not retry"
             start, end = m.span("core") if m.groupdict().get("core") else m.span()
             if end > start:
                 out.append((start, end, priority))
@@ -53,7 +56,7 @@ def texts() -> list[str]:
     for _ in range(300):
         words = rng.choices(WORDS, k=rng.randint(1, 12))
         words = [w.upper() if rng.random() < 0.1 else w.capitalize() if rng.random() < 0.3 else w for w in words]
-        made.append("".join(w + rng.choice(["", " ", " ", "  ", ", ", "-"]) for w in words))
+        made.append("".join(w + rng.choice(["", " ", " ", "  ", ", ", "-", "\n\t"]) for w in words))
     return made + [p.read_text(encoding="utf-8") for p in sorted(EXAMPLE.glob("*.md"))]
 
 
@@ -62,25 +65,59 @@ def test_scanner_finds_what_a_search_of_every_pattern_finds(text: str) -> None:
     assert sorted((s, e, p) for s, e, p, _ in pattern_matches(text)) == reference(text)
 
 
-def test_openers_keep_every_pattern_that_can_match_and_drop_the_others() -> None:
-    patterns = [r"(?i:the)\s+day", r"Monday", r"\d+\s*(?i:am|pm)", r"(?:the\s+)?(?i:end)", r"x[^a]y", r"(?i:k)m"]
-    openers = Openers(patterns, depth=4)
-    assert openers.candidates("The  day", 0) == (0, 3)  # "the end" is still possible at "The "
-    assert openers.candidates("the day", 1) == ()
-    assert openers.candidates("MONDAY", 0) == (1,)  # case is never ruled out, only different letters
-    assert openers.candidates("12 pm", 0) == (2,)
-    assert openers.candidates("end", 0) == (3,)
-    assert openers.candidates("xay", 0) == (4,)  # a negated class is read as any character
-    assert openers.candidates("the", 0) == ()  # the text ends before any pattern could
-    assert openers.candidates("ᴛhe day", 0) == (0, 3)  # a character beyond ASCII rules nothing out
-    assert openers.candidates("\u212am", 0) == (5,)  # the Kelvin sign is a "k" when case is ignored
-    for text in ("The  day", "MONDAY", "12 pm", "end", "xay", "\u212am"):
-        for index, pattern in enumerate(patterns):
-            if re.match(pattern, text):
-                assert index in openers.candidates(text, 0), (text, pattern)
+def tried_at(text: str) -> dict[int, tuple[int, ...]]:
+    """The patterns the scanner tries at each position of ``text``."""
+    table = compiled()
+    return {found.start(): table.openings.candidates(found) for found in table.starts.finditer(text)}
 
 
-def test_prefixes_give_up_rather_than_guess() -> None:
-    assert prefixes(r"(?P<a>x)(?P=a)", 3) == frozenset({(frozenset("x"),)})  # a back-reference: anything after
-    assert prefixes("|".join(f"w{i:05d}" for i in range(30000)), 6) is None  # too many beginnings
-    assert prefixes(r"[\u0100-\u2200]", 2) == frozenset({(None,)})
+@pytest.mark.parametrize("priority", range(len(PATTERNS)))
+@settings(max_examples=60, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+@given(data=st.data())
+def test_every_match_of_a_pattern_begins_with_one_of_its_openings(priority: int, data: st.DataObject) -> None:
+    """Texts made to hold a match of the pattern (in any case, with any
+    whitespace and digits, text around it): the scanner tries the pattern
+    wherever a search finds it."""
+    rule, pattern, openings = PATTERNS[priority]
+    text = data.draw(st.from_regex(f"{START}(?:{pattern}){END}"))
+    tried = tried_at(text)
+    for m in re.finditer(f"{START}(?:{pattern}){END}", text):
+        assert priority in tried.get(m.start(), ()), (rule, openings, m[0], text)
+
+
+def test_openings_are_words_starts_of_words_pairs_digits_or_characters() -> None:
+    openings = Openings([
+        ["the", "may*"],  # 0
+        ["the first", "the \\d", "last week*"],  # 1
+        [DIGIT],  # 2
+        ["\\d{4}"],  # 3
+        ["\\d{1,2}", "'"],  # 4
+        ["fy"],  # 5
+    ])
+    pattern = re.compile(START + openings.word())
+
+    def tried(text: str) -> list[tuple[int, ...]]:
+        return [openings.candidates(found) for found in pattern.finditer(text)]
+
+    assert tried("The theory") == [(0,), ()]  # a whole word: "the", not "theory"
+    assert tried("THE First of the\n\t7th") == [(0, 1), (), (), (0, 1), (2, 4)]
+    assert tried("Mayor may") == [(0,), (0,)]  # the start of a word
+    assert tried("last weekend, last month") == [(1,), (), (), ()]
+    assert tried("2022 12 123 12345678") == [(2, 3), (2, 4), (2,), (2,)]
+    assert tried("FY2022 ’90s 'til") == [(5,), (2, 4), (4,), ()]
+    assert tried("ſ \u212a tHE İ") == [(), (), (0,), ()]  # case twins read as the letters they match
+    assert tried("theſe thĖ") == [(), ()]
+    assert tried("The٣ the ١٢") == [(0,), (0, 1), (2, 4)]  # any decimal digit ends a run of letters
+
+
+@pytest.mark.parametrize("openings", [[[]], [["The"]], [["the*first"]], [["\\d{5}"]], [["the", "a b c"]],
+                                      [["may* day"]], [["\\d{2} days"]], [["the \\d{1,2}"]], [["x y*z"]]])
+def test_an_opening_that_says_nothing_clear_is_refused(openings: list[list[str]]) -> None:
+    with pytest.raises(ValueError):
+        Openings(openings)
+
+
+def test_each_pattern_declares_its_openings() -> None:
+    for rule, _, openings in PATTERNS:
+        assert openings and all(isinstance(o, str) for o in openings), rule
+    Openings([openings for _, _, openings in PATTERNS])  # every one in the notation

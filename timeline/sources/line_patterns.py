@@ -1,133 +1,60 @@
-"""Whether any of a list of patterns occurs in a line: ``re.search`` of their alternation, made cheap.
+"""Whether any of a list of patterns occurs in a line, each searched only in lines that can hold it.
 
-An alternation is tried at every position of the line, its branches
-anchored at the start of the line as much as the others, and its
-case-insensitive words without the fast scan for a literal start. A news
-line can be a whole article of a thousand words, and the cleaning
-vocabulary's line tests cost more than the rest of cleaning. Each pattern is
-therefore tried only where it can match, with the same answer:
-
-- anchored at the start (``^``, ``\\A``): all of them in one ``match``;
-- anchored at the end with a bounded length: searched from that length
-  before the end (``search`` with a start position still sees what lies
-  before it, for ``\\b`` and look-behinds);
-- elsewhere: searched only in a line holding one of the words every match of
-  the pattern contains, in any case (the four letters outside ASCII that
-  ``(?i)`` matches to ASCII ones are read as those first).
-
-What a pattern needs is read from Python's own parse of it; a pattern that
-cannot be read is searched as it is, in full.
+A news line can be a whole article of a thousand words, and a pattern that is
+not anchored at the start of the line is tried at each of its characters: the
+cleaning vocabulary's line tests would cost more than the rest of cleaning. A
+pattern of a vocabulary may therefore come with words, one of which every
+match of it contains in some case (``{pattern: ..., words: [...]}`` in the
+data file, next to the pattern); a line holding none of them is not searched
+with it. The tests check the words against their pattern. A pattern given
+without words is searched in every line: right, and only slower. A pattern
+anchored at the start (``^``) needs none: the engine tries it there alone.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
-# Longer than this, a pattern anchored at the end is searched in full.
-MAX_TAIL = 1000
-# The letters outside ASCII that a case-insensitive pattern matches to ASCII
-# letters: dotted and dotless I, long s, the Kelvin sign (a test checks every
-# code point), and what they match.
-CASE_TWINS = {"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"}
-_TWIN = re.compile(f"[{''.join(CASE_TWINS)}]")
-_AS_ASCII = str.maketrans(CASE_TWINS)
+from timeline.casefold import folded
+
+
+@dataclass(frozen=True)
+class LinePattern:
+    """A pattern of a vocabulary, and the words one of which each of its matches contains."""
+
+    pattern: re.Pattern[str]
+    words: tuple[str, ...] = ()  # in lower case; none: any line may hold a match
+
+    @classmethod
+    def read(cls, entry: str | Mapping[str, Any]) -> LinePattern:
+        """An entry of a data file: a pattern, or a mapping of ``pattern`` and ``words``."""
+        if isinstance(entry, str):
+            return cls(re.compile(entry))
+        unknown = set(entry) - {"pattern", "words"}
+        if unknown or not isinstance(entry.get("pattern"), str):
+            raise ValueError(f"a line pattern is a pattern, or a mapping of pattern and words: {dict(entry)!r}")
+        words = tuple(str(word) for word in entry.get("words") or ())
+        if any(not word or word != folded(word) for word in words):
+            raise ValueError(f"the words of {entry['pattern']!r} must be written in lower case: {list(words)!r}")
+        return cls(re.compile(entry["pattern"]), words)
 
 
 class LinePatterns:
-    """The patterns of a vocabulary list, each tried where it can match."""
+    """The patterns of a vocabulary list, each searched in the lines that can hold a match."""
 
-    def __init__(self, patterns: Iterable[str]) -> None:
-        starts: list[str] = []
-        self._tails: list[tuple[re.Pattern[str], int]] = []
-        self._words: list[tuple[re.Pattern[str], tuple[str, ...]]] = []
-        self._full: list[re.Pattern[str]] = []
-        for pattern in patterns:
-            compiled = re.compile(pattern)
-            try:
-                shape = _shape(pattern)
-            except Exception:  # noqa: BLE001 - an unreadable parse only costs speed
-                shape = None
-            if shape is None:
-                self._full.append(compiled)
-            elif shape[0] == "start":
-                starts.append(pattern)
-            elif shape[0] == "tail":
-                self._tails.append((compiled, shape[1]))
-            elif shape[0] == "words":
-                self._words.append((compiled, shape[1]))
-            else:
-                self._full.append(compiled)
-        self._start = re.compile("|".join(f"(?:{p})" for p in starts)) if starts else None
+    def __init__(self, entries: Iterable[str | Mapping[str, Any] | LinePattern]) -> None:
+        self.patterns = tuple(e if isinstance(e, LinePattern) else LinePattern.read(e) for e in entries)
+        self._everywhere = tuple(p.pattern.search for p in self.patterns if not p.words)
+        self._worded = tuple((p.pattern.search, p.words) for p in self.patterns if p.words)
 
     def found_in(self, line: str) -> bool:
-        """Whether any pattern matches somewhere in ``line`` (a line: it holds no line break)."""
-        if self._start is not None and self._start.match(line):
+        """Whether any pattern matches somewhere in ``line``."""
+        if any(search(line) for search in self._everywhere):
             return True
-        for pattern, width in self._tails:
-            if pattern.search(line, max(0, len(line) - width - 1)):
-                return True
-        if self._words:
-            lowered = (line.translate(_AS_ASCII) if _TWIN.search(line) else line).lower()
-            for pattern, words in self._words:
-                if any(w in lowered for w in words) and pattern.search(line):
-                    return True
-        return any(pattern.search(line) for pattern in self._full)
-
-
-def _shape(pattern: str) -> tuple[str, Any] | None:
-    """("start", None), ("tail", longest match), ("words", needed words) or None for a full search."""
-    from re import _constants as c, _parser
-
-    parsed = _parser.parse(pattern)
-    first, last = _edge(parsed.data, 0), _edge(parsed.data, -1)
-    if first is not None and first[0] is c.AT and first[1] in (c.AT_BEGINNING, c.AT_BEGINNING_STRING):
-        return "start", None
-    if last is not None and last[0] is c.AT and last[1] in (c.AT_END, c.AT_END_STRING):
-        width = parsed.getwidth()[1]
-        if width <= MAX_TAIL:
-            return "tail", width
-    words = _needed_words(parsed.data)
-    return ("words", tuple(sorted(words))) if words else None
-
-
-def _edge(items: list[Any], at: int) -> Any:
-    """The first (``at`` 0) or last (-1) item of a sequence, looking into groups."""
-    from re import _constants as c
-
-    while items:
-        op, av = items[at]
-        if op is not c.SUBPATTERN:
-            return op, av
-        items = list(av[-1].data) if hasattr(av[-1], "data") else list(av[-1])
-    return None
-
-
-def _needed_words(items: Any) -> set[str] | None:
-    """Lower-case ASCII words one of which every match of the sequence ``items`` contains; None if unknown."""
-    from re import _constants as c
-
-    best: set[str] | None = None
-    run = ""
-    for op, av in list(items):
-        if op is c.LITERAL and av < 128:
-            run += chr(av).lower()
-            continue
-        best, run = _better(best, {run} if run else None), ""
-        if op is c.SUBPATTERN:
-            best = _better(best, _needed_words(av[-1]))
-        elif op is c.BRANCH:
-            options = [_needed_words(branch) for branch in av[1]]
-            if all(options):
-                best = _better(best, set().union(*options))  # type: ignore[arg-type]
-        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1:
-            best = _better(best, _needed_words(av[2]))
-    return _better(best, {run} if run else None)
-
-
-def _better(one: set[str] | None, other: set[str] | None) -> set[str] | None:
-    """The set whose shortest word is longest: the rarer test of a line."""
-    if not one or not other:
-        return one or other
-    return other if min(map(len, other)) > min(map(len, one)) else one
+        if not self._worded:
+            return False
+        lowered = folded(line)
+        return any(any(word in lowered for word in words) and search(line) for search, words in self._worded)

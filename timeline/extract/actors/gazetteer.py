@@ -127,8 +127,9 @@ def load_gazetteer() -> Gazetteer:
         past_markers=frozenset(fold(h) for h in as_list(roles.get("past_markers"))),
         vague_modifiers=frozenset(fold(h) for h in as_list(roles.get("vague_modifiers"))),
         national_titles=frozenset(fold(h) for h in as_list(roles.get("national_titles"))),
-        portfolios=frozenset(tuple(fold(form).split()) for forms in
-                             (read_data("institutions.yaml").get("portfolios") or {}).values() for form in as_list(forms)),
+        portfolios=frozenset(tuple(fold(form).split())
+                             for forms in (read_data("institutions.yaml").get("portfolios") or {}).values()
+                             for form in as_list(forms)),
     )
     for title in gaz.titles:
         gaz.title_keys.setdefault(tuple(fold(w) for w in title.replace("-", " - ").split()), title)

@@ -6,7 +6,6 @@ so that a maintainer can read and extend them without touching code.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
@@ -28,7 +27,7 @@ class Vocabulary:
     conditionals: frozenset[str]
     sequence: frozenset[str]
     anaphoric: frozenset[str]
-    boilerplate: tuple[re.Pattern[str], ...]
+    boilerplate: "LinePatterns"
     dated_nouns: frozenset[str] = frozenset()
     time_units: frozenset[str] = frozenset()
     subordinators: frozenset[str] = frozenset()
@@ -75,51 +74,23 @@ class Vocabulary:
 
     def is_boilerplate(self, text: str) -> bool:
         """Whether one of the ``boilerplate`` patterns is found in ``text`` (a line)."""
-        lines = self._boilerplate_lines
-        if lines is not None:
-            return lines.found_in(text)
-        return any(p.search(text) for p in self.boilerplate)
-
-    @cached_property
-    def _boilerplate_lines(self) -> "LinePatterns | None":
-        return line_patterns(self.boilerplate)
+        return self.boilerplate.found_in(text)
 
     @property
     def type_names(self) -> tuple[str, ...]:
         return tuple(name for name, _ in self.types) + ("other",)
 
 
-# A pattern's own flags at its start ("(?i)"), which only a group may carry among others.
-_LEADING_FLAGS = re.compile(r"\(\?([aiLmsux]+)\)")
-_BACK_REFERENCE = re.compile(r"\\[1-9]|\(\?P=")
-
-
-def line_patterns(patterns: tuple[re.Pattern[str], ...]) -> "LinePatterns | None":
-    """``patterns`` each tried only where it can match in a line (at its start,
-    near its end, in lines holding a word it needs): searching every sentence
-    with each costs more than reading its parse. None when they cannot be
-    joined safely (a back-reference, flags in the middle)."""
-    from timeline.sources.line_patterns import LinePatterns
-
-    texts = []
-    for pattern in patterns:
-        text = pattern.pattern
-        if not isinstance(text, str) or _BACK_REFERENCE.search(text):
-            return None  # joined with others, its group numbers would change
-        flags = _LEADING_FLAGS.match(text)
-        texts.append(f"(?{flags[1]}:{text[flags.end():]})" if flags else text)
-    try:
-        return LinePatterns(texts)
-    except re.error:
-        return None
-
-
 def _words(data: dict[str, object], key: str) -> frozenset[str]:
-    return frozenset(str(w).lower() for w in data.get(key) or ())  # type: ignore[union-attr]
+    found = data.get(key) or ()
+    return frozenset(str(w).lower() for w in (found if isinstance(found, (list, tuple, set, frozenset)) else ()))
 
 
 @lru_cache(maxsize=1)
 def load_vocabulary() -> Vocabulary:
+    # Imported here: the sources package is slow to import and extraction needs only this of it.
+    from timeline.sources.line_patterns import LinePatterns
+
     schemes = load_data("event_types.yaml")
     words = load_data("event_vocabulary.yaml")
     return Vocabulary(
@@ -132,7 +103,7 @@ def load_vocabulary() -> Vocabulary:
         conditionals=_words(words, "conditional_markers"),
         sequence=_words(words, "sequence_adverbs"),
         anaphoric=_words(words, "anaphoric_objects"),
-        boilerplate=tuple(re.compile(p) for p in words.get("boilerplate") or ()),
+        boilerplate=LinePatterns(words.get("boilerplate") or ()),
         dated_nouns=_words(words, "dated_nouns"),
         time_units=_words(words, "time_units"),
         subordinators=_words(words, "adverbial_subordinators"),

@@ -59,7 +59,8 @@ def month_number(text: str | None) -> int:
 
 
 def year_of(g: dict[str, str | None]) -> int | None:
-    return int(g["year"]) if g.get("year") else None
+    year = g.get("year")
+    return int(year) if year else None
 
 
 def valid_day(year: int, month: int, day: int) -> str | None:

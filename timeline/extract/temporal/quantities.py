@@ -64,8 +64,9 @@ def measure(cand: Candidate, text: str) -> tuple[str, str | None, str] | None:
     g = cand.groups
     unit = unit_name(g.get("unit"))
     if cand.rule == "frequency":
-        if g.get("freq"):
-            return "SET", FREQUENCIES[g["freq"].lower()], "frequency-word"
+        freq = g.get("freq")
+        if freq:
+            return "SET", FREQUENCIES[freq.lower()], "frequency-word"
         return "SET", duration_value(number(g.get("num")) or 1, unit), "frequency-every"
     if cand.rule == "unit-long":
         return "DURATION", duration_value(None if g.get("plural") else 1, unit), "unit-long"

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from timeline.extract.temporal.firstchar import Openers, first_chars, min_width
 from timeline.extract.temporal.lexicon import MONTHS, WEEKDAYS
+from timeline.extract.temporal.openings import Openings
 from timeline.extract.temporal.patterns import END, PATTERNS, POSITION, RANGE_GAP, RANGE_OPEN, START, TIME_DAY_GAP
 
 if TYPE_CHECKING:
@@ -50,18 +50,13 @@ class Candidate:
     notes: dict[str, str] = field(default_factory=dict)
 
 
-# Characters of the text read to choose the patterns tried at a position:
-# enough to get past "the " and "last ", cheap enough to build as texts come.
-OPENER_DEPTH = 6
-
-
 @dataclass(frozen=True)
 class _Table:
     """The patterns, and where in a text each of them can begin."""
 
     patterns: tuple[tuple[str, re.Pattern[str]], ...]  # rule, pattern without the leading START
-    starts: re.Pattern[str]  # positions where START holds and some pattern can begin
-    openers: Openers  # the patterns that can begin with the characters at a position
+    starts: re.Pattern[str]  # positions where START holds, and the word that stands there
+    openings: Openings  # the patterns that can begin with that word
 
 
 @lru_cache(maxsize=1)
@@ -69,24 +64,11 @@ def compiled() -> _Table:
     """Each pattern is compiled without START, which is tested once per
     position for all of them: a pattern starting with a lookbehind is tried
     by the regex engine at every character, sixty times over. Matching a
-    pattern at the positions where START holds and its first character can
-    occur finds exactly what searching with START in front finds."""
-    patterns = tuple((rule, re.compile(f"(?:{pattern}){END}")) for rule, pattern in PATTERNS)
-    for rule, pattern in patterns:
-        # After an empty match finditer retries the same position, which the
-        # scan below does not: no pattern may match the empty string.
-        if min_width(pattern.pattern) == 0:
-            raise ValueError(f"time pattern {rule!r} can match the empty string")
-    firsts = [first_chars(f"(?:{pattern})") for _, pattern in PATTERNS]
-    if any(chars is None for chars in firsts):
-        starts = re.compile(START)
-    else:
-        union = "".join(sorted(set().union(*firsts)))  # type: ignore[arg-type]
-        starts = re.compile(f"{START}(?=[{re.escape(union)}]|[^\\x00-\\x7f])")
-    return _Table(patterns, starts, Openers([p.pattern for _, p in patterns], OPENER_DEPTH))
-
-
-_start = re.Match.start
+    pattern at the positions where START holds and one of its openings
+    stands finds exactly what searching with START in front finds."""
+    patterns = tuple((rule, re.compile(f"(?:{pattern}){END}")) for rule, pattern, _ in PATTERNS)
+    openings = Openings([opens for _, _, opens in PATTERNS])
+    return _Table(patterns, re.compile(START + openings.word()), openings)
 
 
 def pattern_matches(text: str) -> list[tuple[int, int, int, Candidate]]:
@@ -98,9 +80,10 @@ def pattern_matches(text: str) -> list[tuple[int, int, int, Candidate]]:
     # Each pattern, like finditer, takes the first position at or after the
     # end of its previous match; positions come in text order.
     resume = [0] * len(patterns)
-    candidates = table.openers.candidates
-    for at in map(_start, table.starts.finditer(text)):
-        for priority in candidates(text, at):
+    candidates = table.openings.candidates
+    for found_at in table.starts.finditer(text):
+        at = found_at.start()
+        for priority in candidates(found_at):
             if at < resume[priority]:
                 continue
             rule, pattern = patterns[priority]
@@ -158,7 +141,7 @@ def _plausible(cand: Candidate, doc: Doc, text: str) -> bool:
         prev = doc[tokens[0].i - 1] if tokens[0].i > 0 else None
         if prev is not None and (prev.tag_ == "$" or prev.text in ("#", "No.", "no.", "Flight", "flight")):
             return False
-    if cand.rule == "season" and groups.get("season", "").lower() == "fall":
+    if cand.rule == "season" and (groups.get("season") or "").lower() == "fall":
         if not (groups.get("rel") or groups.get("year")) or tokens[-1].pos_ == "VERB":
             return False
     if cand.rule == "weekday-set" and not (groups.get("every") or groups.get("plural")):
