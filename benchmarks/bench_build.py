@@ -256,6 +256,8 @@ def main() -> None:
                         help="least words per dev-set article (0: each as it is, about 335 words)")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--events", type=int, default=100_000)
+    parser.add_argument("--no-strategies", action="store_true",
+                        help="leave out the comparison of the two ways of parsing in parallel")
     parser.add_argument("--results", type=Path, default=ROOT / "benchmarks" / "RESULTS.md")
     args = parser.parse_args()
     rows = Rows()
@@ -279,7 +281,7 @@ def main() -> None:
                      f"{bare_run['peak_mb']:.0f} MB",
                      f"{n} articles, {tokens} tokens, {tokens / bare['pipe']:.0f} tokens/s"))
         strategies = {}
-        for strategy in ("pool", "spacy"):
+        for strategy in () if args.no_strategies else ("pool", "spacy"):
             result, run = python_json(STRATEGY, cfg, str(args.jobs), strategy)
             strategies[strategy] = result["seconds"]
             rows.append((f"parse + extract, {strategy} strategy, jobs={args.jobs}", f"{result['seconds']:.1f} s",
@@ -373,17 +375,18 @@ def write_results(args: argparse.Namespace, rows: list[tuple[str, str, str, str]
     machine = (f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
                f"{_memory_gb():.0f} GB RAM, {platform.system()} {platform.release()}, "
                f"Python {platform.python_version()}, spaCy {spacy.__version__}")
-    faster = min(strategies, key=strategies.__getitem__)
     lines = [
         "# Build benchmark", "",
-        f"Run `python benchmarks/bench_build.py --articles {args.articles} --words {args.words} --jobs {args.jobs}` "
+        f"Run `python benchmarks/bench_build.py --corpus {args.corpus} --articles {args.articles} "
+        f"--words {args.words} --jobs {args.jobs}` "
         f"on {time.strftime('%Y-%m-%d')}.", "",
         f"Machine: {machine}. Load average when the run ended: {os.getloadavg()[0]:.1f} "
         "(other work shared the cores, so the times carry that noise).", "",
         "| measurement | time | peak memory | notes |", "| --- | --- | --- | --- |",
         *(f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows), "",
-        _strategies_line(strategies, faster, DEFAULT_STRATEGY), "",
     ]
+    if strategies:
+        lines += [_strategies_line(strategies, min(strategies, key=strategies.__getitem__), DEFAULT_STRATEGY), ""]
     if rewritten:
         lines += ["Files the no-change rebuild rewrote (first 10):", "",
                   *(f"- `{Path(p).name}`" for p in rewritten), ""]
