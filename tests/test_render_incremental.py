@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from timeline.config import Config, load_config
 from timeline.cache.progress import Progress
+from timeline.config import Config, load_config
 from timeline.render import render_site
 from timeline.render.output import MANIFEST, read_manifest
 from timeline.render.samples import sample_articles, sample_events

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from timeline.casefold import CASE_TWINS, folded
 from timeline.data import load_data
+from timeline.sources.casefold import CASE_TWINS, folded
 from timeline.sources.clean import raw_vocabulary
 from timeline.sources.line_patterns import LinePattern, LinePatterns
 

@@ -22,16 +22,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Sequence
 
-from timeline.config import Config
 from timeline.cache.progress import Progress
+from timeline.config import Config
 from timeline.records import Article, Event
 from timeline.render.depends import page_scope, record_digest, shared_inputs, site_digest, stamp_views
 from timeline.render.exports import export_rows, export_tasks
 from timeline.render.feeds import write_actor_feeds, write_feeds
 from timeline.render.filterindex import write_filter_indexes
 from timeline.render.jobs import processes, run_tasks
-from timeline.render.model import SiteModel, build_model
 from timeline.render.manifest import Manifest, read_manifest
+from timeline.render.model import SiteModel, build_model
 from timeline.render.output import SiteWriter
 from timeline.render.pages import event_pages, page_tasks
 from timeline.render.shards import SearchIndex, search_settings

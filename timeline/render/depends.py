@@ -27,9 +27,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Sequence
 
+import msgspec
+
 from timeline import __version__
 from timeline.config import Config
-import msgspec
 from timeline.records import Article, Event
 from timeline.render.model import SiteModel, registry_actors
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import json
 import os
-from contextlib import contextmanager
 import posixpath
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator

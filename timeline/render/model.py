@@ -16,9 +16,8 @@ from typing import Any, Iterable, Sequence
 
 from markupsafe import Markup
 
-from timeline.records import Actor, Article, Event
-from timeline.records import stable_hash
 from timeline.extract.temporal.values import sort_key
+from timeline.records import Actor, Article, Event, stable_hash
 from timeline.render.dates import date_label, datetime_attr, iso_day, month_key
 from timeline.render.sanitize import render_markdown, safe_url
 

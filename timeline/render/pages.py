@@ -14,8 +14,8 @@ from typing import Any, Callable, Collection, Iterable
 from timeline.config import Config
 from timeline.data import load_data
 from timeline.render.charts import Chart
-from timeline.render.depends import digest
 from timeline.render.dates import month_label
+from timeline.render.depends import digest
 from timeline.render.model import ActorView, ArticleView, EventView, SiteModel, SourceView, file_id, pair_url
 from timeline.render.sanitize import json_for_script, plain_text
 from timeline.render.templating import Renderer, group_by_month

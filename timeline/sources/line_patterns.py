@@ -18,7 +18,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from timeline.casefold import folded
+from timeline.sources.casefold import folded
 
 
 @dataclass(frozen=True)

@@ -24,8 +24,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from timeline.casefold import folded
 from timeline.extract.temporal.patterns import DIGIT
+from timeline.sources.casefold import folded
 
 _LETTERS = re.compile(r"([a-z]+)(\*?)")
 _DIGITS = re.compile(r"\\d(?:\{([1-4])(?:,([1-4]))?\})?")
