@@ -16,9 +16,8 @@ from typing import Any, Iterable, Sequence
 
 from markupsafe import Markup
 
-from timeline.records import Actor, Article, Event
-from timeline.records import stable_hash
 from timeline.extract.temporal.values import sort_key
+from timeline.records import Actor, Article, Event, stable_hash
 from timeline.render.dates import date_label, datetime_attr, iso_day, month_key
 from timeline.render.sanitize import render_markdown, safe_url
 
@@ -116,7 +115,7 @@ class EventView:
     actors: list[ActorView]
     article_slugs: tuple[str, ...]  # of its sources, in their order
     type_slug: str
-    digest: str = ""  # everything a page can show of it, see depends.stamp_views
+    digest: str = ""  # everything a page can show of it, see fingerprints.stamp_views
     _summary_html: Markup | None = None
     _sources: list[SourceView] | None = None
 
@@ -134,6 +133,10 @@ class EventView:
         if self._summary_html is None:
             self._summary_html = render_markdown(self.event.summary)
         return self._summary_html
+
+    def forget(self) -> None:
+        """Drop what its page and entries were made from, once they are made: no other page needs it."""
+        self._summary_html = self._sources = None
 
     @property
     def url(self) -> str:
