@@ -1,14 +1,17 @@
-"""Render benchmark: a synthetic timeline of 100,000 events through ``render_site``.
+"""Render benchmark: a synthetic timeline (100,000 events by default) through ``render_site``.
 
-Prints wall-clock seconds and peak memory (resident set size) of the render,
-and optionally of the Pagefind run. Targets: 100,000 events in at most 60 s
-and 2 GB. A measurement, not a test: run it by hand or in CI when it matters.
+Renders as a build does, through a cache step of its own (``--cache``, an empty
+folder by default), then again with nothing changed, then ``--edits`` times with
+one event's title edited each time: what a one-article rebuild costs the render
+stage. Prints wall-clock and CPU seconds, peak memory (proportional set size of
+all processes), the parts taken from the cache and the files written. Targets:
+100,000 events in at most 60 s and 2 GB. A measurement, not a test.
 
-    python benchmarks/bench_render.py [--events N] [--output DIR] [--search] [--edits N]
+    python benchmarks/bench_render.py [--events N] [--output DIR] [--search] [--edits N] [--jobs N]
 
-``--edits N`` then renders again N times, one event's title edited each
-time: what a one-article rebuild of a large site costs (the first of them
-also sets up the spare folder the later ones stage in).
+``--search`` renders with the search index, as a build does (Pagefind over the
+shards whose pages changed), and also times Pagefind over every event page at
+once: what a rebuild would cost without shards.
 """
 
 from __future__ import annotations
@@ -26,8 +29,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from timeline.config import load_config  # noqa: E402
-from timeline.render import render_site  # noqa: E402
+from timeline.cache import Memo  # noqa: E402
+from timeline.config import Config, load_config  # noqa: E402
+from timeline.records import Article, Event  # noqa: E402
+from timeline.render import Rendered, render_settings, render_site  # noqa: E402
 from timeline.render.samples import sample_articles, sample_events  # noqa: E402
 from timeline.render.search import run_pagefind  # noqa: E402
 
@@ -88,55 +93,74 @@ class MemoryWatch:
             self.peak_kb = max(self.peak_kb, sum(self._pss_kb(pid) for pid in [me, *children]))
 
 
+def files(root: Path) -> dict[str, tuple[int, int]]:
+    """Every file of the site with its inode and modification time: what a write changes."""
+    found = {}
+    for path in root.rglob("*"):
+        if path.is_file():
+            info = path.stat()
+            found[str(path.relative_to(root))] = (info.st_ino, info.st_mtime_ns)
+    return found
+
+
+def render(label: str, events: list[Event], articles: list[Article], cfg: Config, cache: Path, search: bool) -> None:
+    """One render as a build runs it, through its cache step, and a line of what it cost."""
+    before = files(cfg.paths.output)
+    start, (user, system) = time.perf_counter(), cpu_seconds()
+    with MemoryWatch() as memory:
+        memo = Memo(cache)
+        step = memo.step("render", Rendered, "timeline.render", render_settings(cfg))
+        pages = render_site(events, None, articles, cfg, search=search, each=step)
+        memo.prune()
+    seconds = time.perf_counter() - start
+    user, system = cpu_seconds()[0] - user, cpu_seconds()[1] - system
+    after = files(cfg.paths.output)
+    written = sum(1 for path in after if after[path] != before.get(path))
+    print(f"{label}: {seconds:.2f} s wall, {user + system:.2f} s CPU ({user:.2f} user, {system:.2f} system), "
+          f"peak memory {memory.peak_kb / 1024:.0f} MB (all processes, PSS); {step.hits} parts from the cache, "
+          f"{step.misses} made; {pages} pages and {written} of {len(after)} files written", flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=100_000)
     parser.add_argument("--output", type=Path, default=None, help="default: a temporary folder, removed after")
-    parser.add_argument("--jobs", type=int, default=0, help="worker processes; default: the config's build.jobs")
-    parser.add_argument("--search", action="store_true", help="also time Pagefind over the rendered site")
+    parser.add_argument("--cache", type=Path, default=None, help="default: a temporary folder, removed after")
+    parser.add_argument("--jobs", type=int, default=0, help="Pagefind processes; default: the config's build.jobs")
+    parser.add_argument("--search", action="store_true", help="render with the search index, and time it whole")
     parser.add_argument("--edits", type=int, default=0, help="then render again this many times, one event edited")
     args = parser.parse_args()
 
     scratch = Path(tempfile.mkdtemp(prefix="bench-render-"))
     output = args.output or scratch / "output"
     cfg = load_config(None, output=output)
-    cfg = replace(cfg, build=replace(cfg.build, build_date="2024-01-01"))
+    cfg = replace(cfg, build=replace(cfg.build, build_date="2024-01-01", jobs=args.jobs or cfg.build.jobs))
     events = sample_events(args.events, days=365 * 4, extra_actors=200)
     articles = sample_articles(max(1, args.events // 5))
+    cache = args.cache or scratch / "cache"
     print(f"{len(events)} synthetic events, {len(articles)} articles; memory before render {peak_mb():.0f} MB")
 
-    if args.jobs:
-        cfg = replace(cfg, build=replace(cfg.build, jobs=args.jobs))
-    start, (user, system) = time.perf_counter(), cpu_seconds()
-    with MemoryWatch() as memory:
-        pages = render_site(events, None, articles, cfg, search=False)
-    seconds = time.perf_counter() - start
-    user, system = cpu_seconds()[0] - user, cpu_seconds()[1] - system
+    render("render", events, articles, cfg, cache, args.search)
     home = (output / "index.html").stat().st_size
     total = sum(f.stat().st_size for f in output.rglob("*") if f.is_file())
     own = sum((output / "assets" / name).stat().st_size for name in ("style.css", "filter.js", "search.js"))
-    print(f"render ({cfg.build.jobs} jobs): {seconds:.1f} s wall, {user + system:.1f} s CPU ({user:.1f} user, "
-          f"{system:.1f} system), peak memory {memory.peak_kb / 1024:.0f} MB (all processes, PSS; this one "
-          f"{peak_mb():.0f} MB RSS), {pages} pages, "
-          f"{total / 1e6:.0f} MB on disk, home page {home / 1024:.0f} KB, own CSS+JS {own / 1024:.1f} KB")
-
+    held = sum(f.stat().st_size for f in cache.rglob("*") if f.is_file())
+    print(f"site {total / 1e6:.0f} MB on disk, cache {held / 1e6:.0f} MB, home page {home / 1024:.0f} KB, "
+          f"own CSS+JS {own / 1024:.1f} KB; this process {peak_mb():.0f} MB RSS at most")
+    render("render again, nothing changed", events, articles, cfg, cache, args.search)
     for number in range(1, args.edits + 1):
         index = len(events) * number // (args.edits + 1)
         events[index] = replace(events[index], title=f"{events[index].title} (edit {number})")
-        start, (user, system) = time.perf_counter(), cpu_seconds()
-        pages = render_site(events, None, articles, cfg, search=False)
-        user, system = cpu_seconds()[0] - user, cpu_seconds()[1] - system
-        print(f"render again, one event edited: {time.perf_counter() - start:.2f} s wall, "
-              f"{user + system:.2f} s CPU ({user:.2f} user, {system:.2f} system)")
+        render("render again, one event edited", events, articles, cfg, cache, args.search)
 
     if args.search:
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
-        with MemoryWatch() as memory:
-            ok = run_pagefind(output, language="en")
+        with tempfile.TemporaryDirectory(dir=scratch) as bundle, MemoryWatch() as memory:
+            ok = run_pagefind(output, language="en", bundle=Path(bundle) / "pagefind")
         child = resource.getrusage(resource.RUSAGE_CHILDREN)
         cpu = child.ru_utime + child.ru_stime - before.ru_utime - before.ru_stime
-        print(f"pagefind: {time.perf_counter() - start:.1f} s wall, {cpu:.1f} s CPU, "
+        print(f"pagefind over every event page at once: {time.perf_counter() - start:.1f} s wall, {cpu:.1f} s CPU, "
               f"peak memory {memory.peak_kb / 1024:.0f} MB with this process ({'ok' if ok else 'failed'})")
     shutil.rmtree(scratch, ignore_errors=True)
 

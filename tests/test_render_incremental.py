@@ -1,38 +1,61 @@
-"""Rendering again does only what changed: nothing when nothing changed, only the pages an edit reaches,
-links for unchanged files, Pagefind only for the search shard of a changed event; and the result is
-always the site a clean render makes."""
+"""Rendering again, as a build does it through the cache: nothing written when nothing changed, only the
+pages an edit reaches made and written, a damaged cache entry made again, the search index up to date;
+and always the site a clean render makes."""
 
 from __future__ import annotations
 
+import gzip
 import io
 import json
 import logging
-import os
 import subprocess
 import sys
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
 
+from timeline.cache import Memo
 from timeline.cache.progress import Progress
-from timeline.config import Config, load_config
-from timeline.render import render_site
-from timeline.render.output import MANIFEST, read_manifest
+from timeline.config import Config
+from timeline.render import Rendered, render_settings, render_site
 from timeline.render.samples import sample_articles, sample_events
+
+from conftest import BUILD_DATE, make_config
 
 EVENTS = sample_events(120)
 ARTICLES = sample_articles(30)
 
 
-def make_cfg(output: Path, **changes: object) -> Config:
-    cfg = load_config(None, output=output)
-    cfg = replace(cfg, title="Incremental", build=replace(cfg.build, build_date="2022-03-01", jobs=2))
-    return replace(cfg, **changes) if changes else cfg
+def make_cfg(tmp_path: Path, name: str = "output", **changes: dict[str, object]) -> Config:
+    """A site ``tmp_path/name`` with its own cache ``tmp_path/name-cache``, rendered in one process."""
+    sections: dict[str, dict[str, object]] = {"paths": {"cache": tmp_path / f"{name}-cache"},
+                                              "build": {"build_date": BUILD_DATE, "jobs": 1}}
+    for section, keys in changes.items():
+        sections[section] = {**sections.get(section, {}), **keys}
+    return make_config(output=tmp_path / name, title="Incremental", **sections)
+
+
+@dataclass(frozen=True)
+class Run:
+    pages: int  # HTML pages written
+    hits: int  # parts taken from the cache
+    misses: int  # parts made
+    damaged: int  # cache entries found damaged
+
+
+def render(events: list, cfg: Config, articles: list = ARTICLES, registry: object = None, *, search: bool = False,
+           clean: bool = False) -> Run:
+    """Render as the build does: through the cache's render step, pruned after."""
+    memo = Memo(cfg.paths.cache, enabled=not clean)
+    step = memo.step("render", Rendered, "timeline.render", render_settings(cfg))
+    pages = render_site(events, registry, articles, cfg, search=search, each=step)
+    memo.prune()
+    return Run(pages, step.hits, step.misses, step.damaged)
 
 
 def files(root: Path) -> dict[str, tuple[int, int]]:
-    """Every file of a site with its inode and modification time: what a rewrite would change."""
+    """Every file of a site with its inode and modification time: what a write changes."""
     found = {}
     for path in root.rglob("*"):
         if path.is_file():
@@ -42,158 +65,95 @@ def files(root: Path) -> dict[str, tuple[int, int]]:
 
 
 def contents(root: Path) -> dict[str, bytes]:
-    return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*")
-            if p.is_file() and p.name != MANIFEST}
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
 
 
-def edited(events: list, index: int = 5) -> list:
-    return [replace(ev, title=ev.title + " (revised)") if i == index else ev for i, ev in enumerate(events)]
+def same_as_clean(tmp_path: Path, cfg: Config, events: list, articles: list = ARTICLES, registry: object = None,
+                  *, search: bool = False, name: str = "clean") -> bool:
+    """Whether the site equals the one a clean render of the same input makes, in a new folder with no cache."""
+    clean = replace(cfg, paths=replace(cfg.paths, output=tmp_path / name, cache=tmp_path / f"{name}-cache"))
+    render(events, clean, articles, registry, search=search, clean=True)
+    return contents(cfg.paths.output) == contents(clean.paths.output)
+
+
+def edited(events: list, index: int = 5, title: str = " (revised)") -> list:
+    return [replace(ev, title=ev.title + title) if i == index else ev for i, ev in enumerate(events)]
 
 
 def test_no_change_renders_and_writes_nothing(tmp_path: Path) -> None:
-    cfg = make_cfg(tmp_path / "output")
-    assert render_site(EVENTS, None, ARTICLES, cfg, search=False) > 50
+    cfg = make_cfg(tmp_path)
+    first = render(EVENTS, cfg)
+    assert first.pages > 50 and first.hits == 0
     before = files(cfg.paths.output)
     folder = cfg.paths.output.stat().st_ino
     # The same events in another order are the same site.
-    assert render_site(list(reversed(EVENTS)), None, ARTICLES, cfg, search=False) == 0
+    again = render(list(reversed(EVENTS)), cfg)
+    assert (again.pages, again.misses, again.hits) == (0, 0, first.misses)
     assert files(cfg.paths.output) == before
     assert cfg.paths.output.stat().st_ino == folder  # not even swapped
-    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".output-")]  # nothing left aside
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["output", "output-cache"]  # nothing staged aside
 
 
-def test_one_change_links_the_rest_and_equals_a_clean_render(tmp_path: Path) -> None:
-    cfg = make_cfg(tmp_path / "output")
-    render_site(EVENTS, None, ARTICLES, cfg, search=False)
-    before = files(cfg.paths.output)
+def test_one_edit_makes_and_writes_only_the_pages_it_reaches(tmp_path: Path) -> None:
+    cfg = make_cfg(tmp_path)
+    render(EVENTS, cfg)
+    before, old = files(cfg.paths.output), contents(cfg.paths.output)
     changed = edited(EVENTS)
-    render_site(changed, None, ARTICLES, cfg, search=False)
+    step = render(changed, cfg)
     after = files(cfg.paths.output)
-    kept = [p for p in after if after[p] == before.get(p)]
-    assert len(kept) > 0.8 * len(after), "unchanged files are linked, not rewritten"
-    assert after[f"events/{changed[5].id}.html"] != before[f"events/{changed[5].id}.html"]
-    clean = make_cfg(tmp_path / "clean")
-    render_site(changed, None, ARTICLES, clean, search=False)
-    assert contents(cfg.paths.output) == contents(clean.paths.output)
-    assert (cfg.paths.output / MANIFEST).read_bytes() == (clean.paths.output / MANIFEST).read_bytes()
+    written = sorted(p for p in after if after[p] != before.get(p))
+    ev = changed[5]
+    # Its page, its neighbours' (they name it), and the listings and feeds that show it.
+    assert f"events/{ev.id}.html" in written and f"months/{ev.date[:7]}.html" in written
+    assert {"index.html", "events.json", "events.csv"} <= set(written)
+    assert len(written) < 0.15 * len(after), written
+    assert all(contents(cfg.paths.output)[p] != old.get(p) for p in written), "no file is written as it was"
+    assert 5 <= step.misses < 0.1 * (step.hits + step.misses)
+    assert same_as_clean(tmp_path, cfg, changed)
 
 
-def test_clean_rewrites_every_file(tmp_path: Path) -> None:
-    cfg = make_cfg(tmp_path / "output")
-    render_site(EVENTS, None, ARTICLES, cfg, search=False)
-    before = files(cfg.paths.output)
-    assert render_site(EVENTS, None, ARTICLES, cfg, search=False, clean=True) > 0
-    after = files(cfg.paths.output)
-    assert set(after) == set(before) and all(after[p][0] != before[p][0] for p in after)
-
-
-def test_a_damaged_site_is_rendered_again(tmp_path: Path) -> None:
-    cfg = make_cfg(tmp_path / "output")
-    render_site(EVENTS, None, ARTICLES, cfg, search=False)
-    out = cfg.paths.output
-    good = (out / "index.html").read_bytes()
-    (out / "archive.html").unlink()
-    assert render_site(EVENTS, None, ARTICLES, cfg, search=False) > 0
-    assert (out / "archive.html").is_file()
-    # Changed by hand, same size: newer than the manifest, so not trusted either.
-    (out / "index.html").write_bytes(good.replace(b"<", b"{", 1))
-    os.utime(out / "index.html", ns=((out / MANIFEST).stat().st_mtime_ns + 10**9,) * 2)
-    assert render_site(EVENTS, None, ARTICLES, cfg, search=False) > 0
-    assert (out / "index.html").read_bytes() == good
-    (out / MANIFEST).write_text((out / MANIFEST).read_text().replace('"404.html"', '"../secret.html"'))
-    assert read_manifest(out) is None
-    (out / MANIFEST).write_text("{not json")
-    assert render_site(EVENTS, None, ARTICLES, cfg, search=False) > 0
-    assert read_manifest(out) is not None and read_manifest(out).intact
-
-
-def test_template_and_config_changes_render_again(tmp_path: Path) -> None:
-    templates = tmp_path / "templates"
-    cfg = make_cfg(tmp_path / "output", paths=replace(make_cfg(tmp_path / "output").paths, templates=templates))
-    render_site(EVENTS, None, ARTICLES, cfg, search=False)
-    (templates / "assets").mkdir(parents=True)
-    (templates / "assets" / "style.css").write_text("/* the maintainer's own style */\n")
-    assert render_site(EVENTS, None, ARTICLES, cfg, search=False) > 0
-    assert "maintainer's own" in (cfg.paths.output / "assets" / "style.css").read_text()
-    assert render_site(EVENTS, None, ARTICLES, cfg, search=False) == 0
-    retitled = replace(cfg, title="Another title")
-    assert render_site(EVENTS, None, ARTICLES, retitled, search=False) > 0
-    assert "Another title" in (cfg.paths.output / "index.html").read_text()
-
-
-def test_leftovers_of_a_killed_build_are_removed(tmp_path: Path) -> None:
-    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
-    leftover = tmp_path / f".output-new-{dead.stdout.strip()}-abc"
-    (leftover / "events").mkdir(parents=True)
-    render_site(EVENTS[:10], None, ARTICLES, make_cfg(tmp_path / "output"), search=False)
-    assert not leftover.exists()
-
-
-def test_pagefind_runs_only_when_an_event_page_changed(tmp_path: Path) -> None:
-    pytest.importorskip("pagefind", reason="the search index needs pagefind[bin]")
-    cfg = make_cfg(tmp_path / "output")
-    render_site(EVENTS, None, ARTICLES, cfg)
-    index = {p: v for p, v in files(cfg.paths.output).items() if p.startswith("pagefind/")}
-    assert any(p.endswith(".pf_meta") for p in index)
-    # Only the feeds depend on feed_size: the pages change nowhere, the index is carried over.
-    fewer = replace(cfg, site=replace(cfg.site, feed_size=3))
-    assert render_site(EVENTS, None, ARTICLES, fewer) > 0
-    assert {p: v for p, v in files(cfg.paths.output).items() if p.startswith("pagefind/")} == index
-    # An event page changed: Pagefind runs, and its index is the one a clean render makes.
-    render_site(edited(EVENTS), None, ARTICLES, fewer)
-    clean = replace(fewer, paths=replace(fewer.paths, output=tmp_path / "clean"))
-    render_site(edited(EVENTS), None, ARTICLES, clean)
-    assert {p: v for p, v in files(cfg.paths.output).items() if p.startswith("pagefind/")} != index
-    assert contents(cfg.paths.output / "pagefind") == contents(clean.paths.output / "pagefind")
-
-
-def test_progress_counts_pages_rendered(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
-    logging.getLogger("timeline").setLevel(logging.INFO)
-    with caplog.at_level(logging.INFO, logger="timeline"):
-        pages = render_site(EVENTS, None, ARTICLES, make_cfg(tmp_path / "output"), search=False)
-    assert f"render: {pages} pages done in" in caplog.text
-
-
-def test_an_estimated_total_ends_complete() -> None:
-    class Terminal(io.StringIO):
-        def isatty(self) -> bool:
-            return True
-
-    logging.getLogger("timeline").setLevel(logging.INFO)
-    out = Terminal()
-    with Progress("render", 10, stream=out, unit="pages") as progress:
-        progress.update(14)
-    assert "14/14 pages" in out.getvalue() and "14/10" not in out.getvalue()
-
-
-def rendered_pages(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The paths of the pages rendered from now on (in this process: use with one job)."""
+def test_an_unchanged_page_is_not_rendered_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from timeline.render.templating import Renderer
 
-    seen: list[str] = []
-    original = Renderer._render
-
-    def spy(self: Renderer, template: str, path: str, prefix: str, context: dict) -> None:
-        seen.append(path)
-        original(self, template, path, prefix, context)
-
-    monkeypatch.setattr(Renderer, "_render", spy)
-    return seen
-
-
-def test_a_rebuild_renders_only_the_pages_an_edit_reaches(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    cfg = make_cfg(tmp_path / "output", build=replace(make_cfg(tmp_path).build, jobs=1))
-    pages = render_site(EVENTS, None, ARTICLES, cfg, search=False)
-    seen = rendered_pages(monkeypatch)
+    cfg = make_cfg(tmp_path)
+    render(EVENTS, cfg)
+    rendered: list[str] = []
+    original = Renderer.page
+    monkeypatch.setattr(Renderer, "page", lambda self, template, path, **kw: rendered.append(path) or original(
+        self, template, path, **kw))
     changed = edited(EVENTS)
-    render_site(changed, None, ARTICLES, cfg, search=False)
-    assert f"events/{changed[5].id}.html" in seen
-    assert f"events/{changed[6].id}.html" not in seen
-    # The event, its neighbours, and the listings that show it: its month, actors, type, pair and source pages.
-    assert 3 <= len(seen) < 0.15 * pages, seen
+    render(changed, cfg)
+    assert f"events/{changed[5].id}.html" in rendered
+    far = [ev for ev in sorted(EVENTS, key=lambda e: (e.date, e.id))][60]
+    assert f"events/{far.id}.html" not in rendered
+    assert len(rendered) < 40, rendered
 
 
-def variants() -> list[tuple[str, list, list, object, dict]]:
+@pytest.mark.parametrize("damage", ["garbage", "truncated", "empty"])
+def test_a_damaged_cache_entry_is_made_again(tmp_path: Path, damage: str) -> None:
+    cfg = make_cfg(tmp_path)
+    render(EVENTS, cfg)
+    before = files(cfg.paths.output)
+    entries = sorted(p for p in (cfg.paths.cache / "render").rglob("*") if p.is_file())
+    for entry in entries[::7]:
+        raw = entry.read_bytes()
+        entry.write_bytes({"garbage": b"\x00not an entry", "truncated": raw[: len(raw) // 2], "empty": b""}[damage])
+    step = render(EVENTS, cfg)
+    assert step.damaged == step.misses == len(entries[::7])
+    assert files(cfg.paths.output) == before, "made again, the same bytes: nothing written"
+    assert render(EVENTS, cfg).misses == 0  # the entries were written anew
+
+
+def test_clean_makes_every_part_and_writes_only_what_differs(tmp_path: Path) -> None:
+    cfg = make_cfg(tmp_path)
+    render(EVENTS, cfg)
+    before = files(cfg.paths.output)
+    step = render(EVENTS, cfg, clean=True)
+    assert step.hits == 0 and step.misses > 100 and step.pages == 0
+    assert files(cfg.paths.output) == before
+
+
+def rebuilds() -> list[tuple[str, list, list, object, dict]]:
     """Edits a maintainer or a new article makes, one after another: (what, events, articles, registry, config)."""
     from timeline.records import Actor, ActorRef, Source
 
@@ -209,6 +169,8 @@ def variants() -> list[tuple[str, list, list, object, dict]]:
               for i, ev in enumerate(renamed)]
     sourced = [replace(ev, sources=ev.sources + (Source("article-00001", "Report number 1", "2022-01-03"),))
                if i == 40 else ev for i, ev in enumerate(marked)]
+    scheduled = [replace(ev, status="scheduled", title=ev.title + " (planned)") if i == 41 else ev
+                 for i, ev in enumerate(sourced)]
     early = replace(EVENTS[1], id="early", date="2021-06-10", title="Before everything else")
     earlier = replace(early, id="earlier", date="2021-06-09", title="Even before that")
     retitled = [replace(a, title="A renamed report") if i == 3 else a for i, a in enumerate(ARTICLES)]
@@ -216,8 +178,8 @@ def variants() -> list[tuple[str, list, list, object, dict]]:
                      for i, a in enumerate(retitled)]
     # The second oldest of its type, moved to another week of its month: it stays on its type's last page
     # and the pager keeps its labels, but the type's chart, on every page, changes.
-    second = sorted((ev.date, i) for i, ev in enumerate(sourced) if ev.type == sourced[60].type)[1][1]
-    redated = [replace(ev, date=ev.date[:8] + "01") if i == second else ev for i, ev in enumerate(sourced)]
+    second = sorted((ev.date, i) for i, ev in enumerate(scheduled) if ev.type == scheduled[60].type)[1][1]
+    redated = [replace(ev, date=ev.date[:8] + "01") if i == second else ev for i, ev in enumerate(scheduled)]
     registry = [Actor("Joe Biden", "person", roles=(), country="United States", description="Has a page."),
                 Actor("Kyiv", "country")]  # was a place: now a performer in the events' JSON-LD
     return [
@@ -232,10 +194,11 @@ def variants() -> list[tuple[str, list, list, object, dict]]:
         ("the event with the old id retitled", renamed, ARTICLES, None, {}),
         ("summaries in Markdown and on two lines", marked, ARTICLES, None, {}),
         ("a source added", sourced, ARTICLES, None, {}),
-        ("an article retitled", sourced, retitled, None, {}),
-        ("an article's outlet and address", sourced, moved_article, None, {}),
-        ("the registry", sourced, moved_article, registry, {}),
-        ("smaller pages", sourced, moved_article, registry, {"page_size": 7}),
+        ("an event scheduled", scheduled, ARTICLES, None, {}),
+        ("an article retitled", scheduled, retitled, None, {}),
+        ("an article's outlet and address", scheduled, moved_article, None, {}),
+        ("the registry", scheduled, moved_article, registry, {}),
+        ("smaller pages", scheduled, moved_article, registry, {"page_size": 7}),
         ("a date moved within the listings", redated, moved_article, registry, {"page_size": 7}),
         ("oldest first", redated, moved_article, registry, {"page_size": 7, "order": "oldest"}),
         ("fewer key events and feed entries", redated, moved_article, registry,
@@ -244,15 +207,26 @@ def variants() -> list[tuple[str, list, list, object, dict]]:
 
 
 def test_rebuilds_equal_clean_renders_edit_after_edit(tmp_path: Path) -> None:
-    cfg = make_cfg(tmp_path / "output", site=replace(make_cfg(tmp_path).site, page_size=25))
-    render_site(EVENTS, None, ARTICLES, cfg, search=False)
-    for number, (what, events, articles, registry, site) in enumerate(variants()):
+    cfg = make_cfg(tmp_path, site={"page_size": 25})
+    render(EVENTS, cfg)
+    for number, (what, events, articles, registry, site) in enumerate(rebuilds()):
         now = replace(cfg, site=replace(cfg.site, **site))
-        render_site(events, registry, articles, now, search=False)
-        clean = replace(now, paths=replace(now.paths, output=tmp_path / f"clean-{number}"))
-        render_site(events, registry, articles, clean, search=False)
-        assert contents(cfg.paths.output) == contents(clean.paths.output), what
-        assert (cfg.paths.output / MANIFEST).read_bytes() == (clean.paths.output / MANIFEST).read_bytes(), what
+        render(events, now, articles, registry)
+        assert same_as_clean(tmp_path, now, events, articles, registry, name=f"clean-{number}"), what
+
+
+def test_template_and_config_changes_render_again(tmp_path: Path) -> None:
+    templates = tmp_path / "templates"
+    cfg = make_cfg(tmp_path, paths={"cache": tmp_path / "cache", "templates": templates})
+    render(EVENTS, cfg)
+    (templates / "assets").mkdir(parents=True)
+    (templates / "assets" / "style.css").write_text("/* the maintainer's own style */\n")
+    render(EVENTS, cfg)
+    assert "maintainer's own" in (cfg.paths.output / "assets" / "style.css").read_text()
+    assert render(EVENTS, cfg).pages == 0
+    retitled = replace(cfg, title="Another title")
+    assert render(EVENTS, retitled).pages > 50
+    assert "Another title" in (cfg.paths.output / "index.html").read_text()
 
 
 def test_maintainer_page_templates_render_every_page(tmp_path: Path) -> None:
@@ -260,227 +234,108 @@ def test_maintainer_page_templates_render_every_page(tmp_path: Path) -> None:
 
     templates = tmp_path / "templates"
     templates.mkdir()
-    # Shows what no page declares it shows: how many events each actor of an event has.
+    # Shows what no part declares it shows: how many events each actor of an event has.
     event_page = (Path(__file__).resolve().parents[1] / "site_templates" / "event.html").read_text()
     (templates / "event.html").write_text(event_page.replace(
         "{{ a.name }}</a>", "{{ a.name }}</a> ({{ a.events|length }})"))
-    cfg = make_cfg(tmp_path / "output")
-    cfg = replace(cfg, paths=replace(cfg.paths, templates=templates))
-    render_site(EVENTS, None, ARTICLES, cfg, search=False)
+    cfg = make_cfg(tmp_path, paths={"cache": tmp_path / "cache", "templates": templates})
+    render(EVENTS, cfg)
     more = EVENTS + [replace(EVENTS[0], id="one-more", title="One more", actors=(ActorRef("Joe Biden", "person"),))]
-    render_site(more, None, ARTICLES, cfg, search=False)
-    clean = replace(cfg, paths=replace(cfg.paths, output=tmp_path / "clean"))
-    render_site(more, None, ARTICLES, clean, search=False)
-    assert contents(cfg.paths.output) == contents(clean.paths.output)
+    assert render(more, cfg).hits == 0
+    assert same_as_clean(tmp_path, cfg, more)
 
 
-def test_the_spare_folder_keeps_only_what_the_live_site_shares(tmp_path: Path) -> None:
-    from timeline.render.manifest import read_manifest as live_manifest
-    from timeline.render.spare import SpareFolder
-
-    cfg = make_cfg(tmp_path / "output")
-    spare = tmp_path / ".output-spare"
-    render_site(EVENTS, None, ARTICLES, cfg, search=False)
-    render_site(edited(EVENTS), None, ARTICLES, cfg, search=False)
-    live = files(cfg.paths.output)
-    page = f"events/{EVENTS[5].id}.html"  # the page that changed: the spare folder has its old version
-    assert files(spare)[page][0] != live[page][0]
-    tidied = SpareFolder(cfg.paths.output, live_manifest(cfg.paths.output))
-    found = tidied.ready()
-    tidied.settle()
-    assert found is not None
-    kept = files(spare)
-    assert kept and kept.keys() == found[0].keys() and all(live[p][0] == inode for p, (inode, _) in kept.items())
-    assert page not in kept
-    # Whatever else gets into the spare folder never reaches the site.
+def test_whatever_is_in_the_spare_folder_never_reaches_the_site(tmp_path: Path) -> None:
+    cfg = make_cfg(tmp_path)
+    render(EVENTS, cfg)
+    render(edited(EVENTS), cfg)
+    spare = tmp_path / ".output-spare"  # the site the last build replaced, staged in by the next one
+    assert spare.is_dir()
     (spare / "stray.html").write_text("not ours")
     (spare / "404.html").unlink()
     (spare / "404.html").write_text("not ours either")
-    render_site(edited(EVENTS, 7), None, ARTICLES, cfg, search=False)
-    clean = make_cfg(tmp_path / "clean")
-    render_site(edited(EVENTS, 7), None, ARTICLES, clean, search=False)
-    assert contents(cfg.paths.output) == contents(clean.paths.output)
+    (spare / "events" / "link.html").symlink_to(tmp_path / "output-cache")
+    (spare / "empty" / "folder").mkdir(parents=True)
+    render(edited(EVENTS, 7), cfg)
+    assert same_as_clean(tmp_path, cfg, edited(EVENTS, 7))
+    assert not (cfg.paths.output / "empty").exists()
 
 
-def test_a_manifest_with_bad_values_is_not_trusted(tmp_path: Path) -> None:
-    cfg = make_cfg(tmp_path / "output")
-    render_site(EVENTS, None, ARTICLES, cfg, search=False)
-    manifest = cfg.paths.output / MANIFEST
-    manifest.write_text(manifest.read_text().replace('"sizes":{"', '"sizes":{"x":"big","', 1))
-    assert read_manifest(cfg.paths.output) is None
-    assert render_site(edited(EVENTS), None, ARTICLES, cfg, search=False) > 0
+def test_leftovers_of_a_killed_build_are_removed(tmp_path: Path) -> None:
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    leftover = tmp_path / f".output-new-{dead.stdout.strip()}-search-abc"
+    (leftover / "events").mkdir(parents=True)
+    render(EVENTS[:10], make_cfg(tmp_path))
+    assert not leftover.exists()
 
 
-def test_only_the_search_shard_of_an_edited_event_is_indexed_again(tmp_path: Path,
-                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def test_forked_workers_make_the_same_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from timeline.render import parts
+
+    monkeypatch.setattr(parts, "FORK_PARTS", 20)
+    one, two = make_cfg(tmp_path, "one"), make_cfg(tmp_path, "two", build={"jobs": 2})
+    render(EVENTS, one)
+    render(EVENTS, two)
+    assert contents(one.paths.output) == contents(two.paths.output)
+    changed = edited(EVENTS, 40)
+    render(changed, one)
+    render(changed, two)
+    assert contents(one.paths.output) == contents(two.paths.output)
+
+
+def search_texts(output: Path) -> dict[str, str]:
+    """What the search index holds of each event page: its address and the text Pagefind indexed."""
+    found = {}
+    for name in json.loads((output / "pagefind" / "shards.json").read_text()):
+        for fragment in (output / "pagefind" / name / "fragment").iterdir():
+            data = json.loads(gzip.decompress(fragment.read_bytes())[len(b"pagefind_dcd"):])
+            found[data["url"]] = data["content"] + " " + data["meta"]["title"]
+    return found
+
+
+def test_search_finds_a_changed_event_and_indexes_only_its_shard(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                 caplog: pytest.LogCaptureFixture) -> None:
     pytest.importorskip("pagefind", reason="the search index needs pagefind[bin]")
     from timeline.render import shards
 
     monkeypatch.setattr(shards, "SHARD_EVENTS", 16)
-    cfg = make_cfg(tmp_path / "output")
-    render_site(EVENTS, None, ARTICLES, cfg)
+    cfg = make_cfg(tmp_path)
+    render(EVENTS, cfg, search=True)
     names = json.loads((cfg.paths.output / "pagefind" / "shards.json").read_text())
+    assert len(names) >= 5
     before = files(cfg.paths.output / "pagefind")
-    render_site(edited(EVENTS), None, ARTICLES, cfg)
+    changed = edited(EVENTS, 5, title=" in Zanzibar")
+    with caplog.at_level(logging.INFO, logger="timeline"):
+        render(changed, cfg, search=True)
+    assert f"search: 1 of {len(names)} index shards built" in caplog.text
+    found = search_texts(cfg.paths.output)
+    assert [url for url, text in found.items() if "Zanzibar" in text] == [f"/events/{changed[5].id}.html"]
     after = files(cfg.paths.output / "pagefind")
     new = [n for n in json.loads((cfg.paths.output / "pagefind" / "shards.json").read_text()) if n not in names]
-    assert len(names) >= 5 and len(new) == 1
+    assert len(new) == 1
     kept = [p for p in after if not p.startswith(new[0]) and p != "shards.json"]
-    assert kept and all(after[p] == before[p] for p in kept), "the other shards are linked, not indexed again"
-    clean = make_cfg(tmp_path / "clean")
-    render_site(edited(EVENTS), None, ARTICLES, clean)
-    assert contents(cfg.paths.output) == contents(clean.paths.output)
+    assert kept and all(after[p] == before[p] for p in kept), "the other shards' files are not written again"
+    assert same_as_clean(tmp_path, cfg, changed, search=True)
+    with caplog.at_level(logging.INFO, logger="timeline"):
+        caplog.clear()
+        render(changed, cfg, search=True)
+    assert "search: 0 of" in caplog.text  # nothing changed: Pagefind does not run
 
 
-def test_export_rows_of_unchanged_events_are_copied_from_the_live_files(tmp_path: Path,
-                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
-    from timeline.render import diskops
-
-    cfg = make_cfg(tmp_path / "output", build=replace(make_cfg(tmp_path).build, jobs=1))  # the spy sees this process
-    render_site(EVENTS, None, ARTICLES, cfg, search=False)
-    copied: dict[str, int] = {}
-    original = diskops._copy_range
-
-    def spy(source: int, target: int, start: int, end: int) -> None:
-        name = os.readlink(f"/proc/self/fd/{target}").rsplit("/", 1)[-1]
-        copied[name] = copied.get(name, 0) + end - start
-        original(source, target, start, end)
-
-    monkeypatch.setattr(diskops, "_copy_range", spy)
-    render_site(edited(EVENTS), None, ARTICLES, cfg, search=False)
-    for name in ("events.json", "events.csv", "timelinejs.json"):
-        assert copied.get(name, 0) > 0.9 * (cfg.paths.output / name).stat().st_size, name
-    clean = make_cfg(tmp_path / "clean")
-    render_site(edited(EVENTS), None, ARTICLES, clean, search=False)
-    assert contents(cfg.paths.output) == contents(clean.paths.output)
+def test_progress_counts_the_pages(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    logging.getLogger("timeline").setLevel(logging.INFO)
+    with caplog.at_level(logging.INFO, logger="timeline"):
+        step = render(EVENTS, make_cfg(tmp_path))
+    assert f"render: {step.pages} pages done in" in caplog.text
 
 
-def test_without_copy_file_range_exports_are_the_same(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    cfg = make_cfg(tmp_path / "output")
-    render_site(EVENTS, None, ARTICLES, cfg, search=False)
+def test_an_estimated_total_ends_complete() -> None:
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
 
-    def refuse(*args: object) -> int:
-        raise OSError(18, "Invalid cross-device link")
-
-    monkeypatch.setattr(os, "copy_file_range", refuse)
-    render_site(variants()[9][1], None, ARTICLES, cfg, search=False)  # a CSV record on two lines
-    clean = make_cfg(tmp_path / "clean")
-    render_site(variants()[9][1], None, ARTICLES, clean, search=False)
-    assert contents(cfg.paths.output) == contents(clean.paths.output)
-
-
-def test_an_export_of_the_same_bytes_stays_the_live_file(tmp_path: Path) -> None:
-    cfg = make_cfg(tmp_path / "output")
-    render_site(EVENTS, None, ARTICLES, cfg, search=False)
-    before = files(cfg.paths.output)
-    # A field no export shows: the event's digest changes, the exports' bytes do not.
-    locked = [replace(ev, locked=True) if i == 5 else ev for i, ev in enumerate(EVENTS)]
-    render_site(locked, None, ARTICLES, cfg, search=False)
-    after = files(cfg.paths.output)
-    for name in ("events.json", "events.csv", "timelinejs.json"):
-        assert after[name] == before[name], name
-
-
-def test_a_small_edit_renders_in_one_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import timeline.render as render
-
-    used: list[int] = []
-    original = render.run_tasks
-    monkeypatch.setattr(render, "run_tasks", lambda tasks, writer, jobs: used.append(jobs) or original(
-        tasks, writer, jobs))
-    cfg = make_cfg(tmp_path / "output")
-    render_site(EVENTS, None, ARTICLES, cfg, search=False)
-    render_site(edited(EVENTS), None, ARTICLES, cfg, search=False)
-    many = [replace(ev, title=ev.title + " (revised)") for ev in EVENTS[:60]] + EVENTS[60:]
-    render_site(many, None, ARTICLES, cfg, search=False)
-    assert used == [2, 1, 2]
-    clean = make_cfg(tmp_path / "clean")
-    render_site(many, None, ARTICLES, clean, search=False)
-    assert contents(cfg.paths.output) == contents(clean.paths.output)
-
-
-def test_listings_the_edit_does_not_reach_are_not_paginated_again(tmp_path: Path,
-                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
-    from timeline.render import templating
-
-    cfg = make_cfg(tmp_path / "output", build=replace(make_cfg(tmp_path).build, jobs=1),
-                   site=replace(make_cfg(tmp_path).site, page_size=5))
-    render_site(EVENTS, None, ARTICLES, cfg, search=False)
-    cut: list[int] = []
-    original = templating.paginate
-    monkeypatch.setattr(templating, "paginate", lambda events, *args, **kw: cut.append(len(events)) or original(
-        events, *args, **kw))
-    render_site(edited(EVENTS), None, ARTICLES, cfg, search=False)
-    # The home page, the event's month, type, actors, their pairs and its source: not every listing.
-    manifest = read_manifest(cfg.paths.output)
-    assert manifest is not None and len(manifest.groups) > 40
-    assert 0 < len(cut) <= 12, cut
-    clean = make_cfg(tmp_path / "clean", site=cfg.site)
-    render_site(edited(EVENTS), None, ARTICLES, clean, search=False)
-    assert contents(cfg.paths.output) == contents(clean.paths.output)
-    assert (cfg.paths.output / MANIFEST).read_bytes() == (clean.paths.output / MANIFEST).read_bytes()
-
-
-def test_one_process_and_two_make_the_same_site_and_manifest(tmp_path: Path) -> None:
-    one = make_cfg(tmp_path / "one", build=replace(make_cfg(tmp_path).build, jobs=1))
-    two = make_cfg(tmp_path / "two")
-    for cfg in (one, two):
-        render_site(EVENTS, None, ARTICLES, cfg, search=False)
-    assert contents(one.paths.output) == contents(two.paths.output)
-    # What forked workers noted comes back to the manifest: the next build goes by it.
-    assert (one.paths.output / MANIFEST).read_bytes() == (two.paths.output / MANIFEST).read_bytes()
-
-
-def test_event_pages_far_from_the_edit_are_taken_as_a_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from timeline.render import pages
-
-    cfg = make_cfg(tmp_path / "output", build=replace(make_cfg(tmp_path).build, jobs=1))
-    render_site(EVENTS, None, ARTICLES, cfg, search=False)
-    looked_at: list[str] = []
-    original = pages.event_page
-    monkeypatch.setattr(pages, "event_page", lambda r, model, cfg, ev, *rest: looked_at.append(ev.slug) or original(
-        r, model, cfg, ev, *rest))
-    render_site(edited(EVENTS), None, ARTICLES, cfg, search=False)
-    assert EVENTS[5].id in looked_at and len(looked_at) <= pages.EVENT_GROUP < len(EVENTS)
-
-
-def test_old_search_bundles_leave_while_the_site_renders_and_never_go_live(tmp_path: Path,
-                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    pytest.importorskip("pagefind", reason="the search index needs pagefind[bin]")
-    import threading
-    import time
-
-    from timeline.render import shards
-
-    monkeypatch.setattr(shards, "SHARD_EVENTS", 16)
-    unlink = os.unlink
-
-    def slow(path: str, *args: object, **kwargs: object) -> None:
-        if threading.current_thread().name == "spare-folder":
-            time.sleep(0.05)  # a busy disk: the site renders on meanwhile
-        unlink(path, *args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(os, "unlink", slow)
-    cfg = make_cfg(tmp_path / "output")
-    events = list(EVENTS)
-    render_site(events, None, ARTICLES, cfg)
-    for index in (5, 60, 100):
-        events = edited(events, index)  # each edit another shard: its old bundle leaves at the next build
-        render_site(events, None, ARTICLES, cfg)
-        listed = read_manifest(cfg.paths.output)
-        assert listed is not None and listed.intact
-        on_disk = {p for p in files(cfg.paths.output) if p != MANIFEST}
-        assert on_disk == set(listed.files), "nothing but the site's own files goes live"
-
-
-def test_the_calendar_follows_its_scheduled_events(tmp_path: Path) -> None:
-    cfg = make_cfg(tmp_path / "output")
-    render_site(EVENTS, None, ARTICLES, cfg, search=False)
-    before = (cfg.paths.output / "scheduled.ics").read_bytes()
-    index = next(i for i, ev in enumerate(EVENTS) if ev.status == "scheduled")
-    changed = edited(EVENTS, index)
-    render_site(changed, None, ARTICLES, cfg, search=False)
-    assert (cfg.paths.output / "scheduled.ics").read_bytes() != before
-    clean = make_cfg(tmp_path / "clean")
-    render_site(changed, None, ARTICLES, clean, search=False)
-    assert contents(cfg.paths.output) == contents(clean.paths.output)
+    logging.getLogger("timeline").setLevel(logging.INFO)
+    out = Terminal()
+    with Progress("render", 10, stream=out, unit="pages") as progress:
+        progress.update(14)
+    assert "14/14 pages" in out.getvalue() and "14/10" not in out.getvalue()

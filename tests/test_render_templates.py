@@ -8,7 +8,6 @@ from jinja2.bccache import bc_magic
 
 from timeline.config import Config
 from timeline.render import render_site
-from timeline.render.output import MANIFEST
 from timeline.render.samples import sample_articles, sample_events
 
 from conftest import BUILD_DATE, make_config
@@ -22,8 +21,7 @@ def make_cfg(tmp_path: Path, name: str, cache: Path | None) -> Config:
 
 
 def contents(root: Path) -> dict[str, bytes]:
-    return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*")
-            if p.is_file() and p.name != MANIFEST}
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
 
 
 def test_compiled_templates_are_kept_and_damaged_ones_compiled_again(tmp_path: Path) -> None:

@@ -268,7 +268,7 @@ def test_output_is_swapped_whole_and_a_failed_render_keeps_the_old_site(tmp_path
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(render_module, "write_feeds", broken)
+    monkeypatch.setattr(render_module, "write_last", broken)
     with pytest.raises(RuntimeError):
         render(tmp_path, [CALL], cfg=cfg)
     assert (cfg.paths.output / "events" / "visit.html").is_file()  # the previous site, untouched

@@ -9,8 +9,8 @@
 | store   | ``timeline.store``   | events and registry ↔ ``content/events/``, actors.yaml |
 | render  | ``timeline.render``  | events → the site in the output folder                |
 
-Reading and extraction run through the cache (``timeline.cache``), which computes
-only the items it does not hold; every other stage runs in full on every build.
+Reading, extraction and rendering run through the cache (``timeline.cache``), which
+computes only the items it does not hold; every other stage runs in full on every build.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from timeline.config import Config
 from timeline.extract import extract_articles, extraction_settings
 from timeline.merge import merge
 from timeline.records import BuildSummary, Extraction, Problem
-from timeline.render import read_live_site, render_site
+from timeline.render import Rendered, render_settings, render_site
 from timeline.resolve import resolve_actors
 from timeline.sources import read_settings, read_sources
 from timeline.sources.files import Reading
@@ -42,8 +42,8 @@ STAGES = ("read", "extract", "resolve", "merge", "store", "render")
 def build(cfg: Config, *, clean: bool = False, jobs: int | None = None, wait: float = 0.0) -> BuildSummary:
     """Articles in ``cfg.paths.content`` → store under it → site in ``cfg.paths.output``.
 
-    ``clean`` ignores what earlier builds kept (readings, extractions, the live
-    site) and renders every page; ``jobs`` parse processes (default
+    ``clean`` ignores what earlier builds kept (readings, extractions, rendered
+    parts) and renders every page; ``jobs`` parse processes (default
     ``build.jobs``); ``wait`` seconds for another build of the same content to end.
     """
     with build_lock(cfg.paths.content, wait=wait), _long_lived_records():
@@ -51,6 +51,7 @@ def build(cfg: Config, *, clean: bool = False, jobs: int | None = None, wait: fl
         memo = Memo(cfg.paths.cache, enabled=not clean, user=str(cfg.paths.content.resolve()))
         reading = memo.step("read", Reading, "timeline.sources", read_settings(cfg))
         extracting = memo.step("extract", Extraction, "timeline.extract", extraction_settings(cfg))
+        rendering = memo.step("render", Rendered, "timeline.render", render_settings(cfg))
 
         with timer("read"):
             articles, problems = read_sources(cfg, jobs=jobs, each=reading)
@@ -70,12 +71,11 @@ def build(cfg: Config, *, clean: bool = False, jobs: int | None = None, wait: fl
             if not any(p.severity == "error" for p in registry_problems):
                 save_registry(cfg.paths.registry, registry)
         with timer("render"):
-            live = read_live_site(cfg, clean=clean)
-            pages = render_site(merged.events, registry, articles, cfg, clean=clean, live=live)
+            pages = render_site(merged.events, registry, articles, cfg, each=rendering)
         memo.prune()
 
-    log.info("cache: %d files and %d articles kept, %d read and %d parsed",
-             reading.hits, extracting.hits, reading.misses, extracting.misses)
+    log.info("cache: %d files, %d articles and %d parts of the site kept, %d read, %d parsed and %d rendered",
+             reading.hits, extracting.hits, rendering.hits, reading.misses, extracting.misses, rendering.misses)
     all_problems = tuple(problems) + tuple(registry_problems) + tuple(store_problems)
     for extraction in extractions:
         all_problems += tuple(Problem(extraction.article.path, w, severity="warning") for w in extraction.warnings)

@@ -6,9 +6,10 @@ any of them is a miss, never a stale hit, and nothing lists which change
 invalidates what. An entry file is ``MAGIC``, the first 16 bytes of the
 SHA-256 of the body, then the body: the result encoded by msgspec's MessagePack
 as the step's result type. A damaged, truncated or undecodable entry is a miss
-and is computed again. Entries are data, not pickles: a cache folder restored
-from CI storage can only fail to load, never run code. The folder may be
-deleted at any time.
+and is computed again: a new entry is written in place, as one torn by a
+killed build fails its checksum, and one that exists is replaced by a rename.
+Entries are data, not pickles: a cache folder restored from CI storage can
+only fail to load, never run code. The folder may be deleted at any time.
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ import hashlib
 import logging
 import os
 import shutil
-import tempfile
 from pathlib import Path
 from typing import Any, Callable, Generic, Iterable, Sequence, TypeVar
 
@@ -67,6 +67,8 @@ class MemoStep(Generic[R]):
 
     def __init__(self, folder: Path, result: type[R], salt: str, *, enabled: bool = True) -> None:
         self.folder = folder
+        self._root = str(folder) + os.sep  # paths as strings: a step may look up 100,000 entries
+        self._made: set[str] = set()  # entry folders known to exist
         self.salt = salt
         self.enabled = enabled
         self.encoder = msgspec.msgpack.Encoder()
@@ -104,14 +106,14 @@ class MemoStep(Generic[R]):
         self.used.add(key)
         return key
 
-    def _path(self, key: str) -> Path:
-        return self.folder / key[:2] / key[2:]
+    def _path(self, key: str) -> str:
+        return f"{self._root}{key[:2]}{os.sep}{key[2:]}"
 
     def get(self, key: str) -> R | None:
         if not self.enabled:
             return None
         try:
-            data = self._path(key).read_bytes()
+            data = _read(self._path(key))
         except OSError:
             return None
         body = data[len(MAGIC) + CHECK_BYTES:]
@@ -126,31 +128,40 @@ class MemoStep(Generic[R]):
 
     def put(self, key: str, result: R) -> None:
         body = self.encoder.encode(result)
-        path = self._path(key)
+        path, folder = self._path(key), f"{self._root}{key[:2]}"
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".", dir=path.parent)
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(MAGIC + _check(body) + body)
-            os.replace(tmp, path)
+            if folder not in self._made:
+                os.makedirs(folder, exist_ok=True)
+                self._made.add(folder)
+            try:
+                _write(path, os.O_EXCL, MAGIC + _check(body) + body)
+            except FileExistsError:  # a damaged entry: replaced whole, never seen half written
+                tmp = f"{folder}{os.sep}.{key[2:]}.{os.getpid()}"
+                _write(tmp, os.O_TRUNC, MAGIC + _check(body) + body)
+                os.replace(tmp, path)
         except OSError as exc:  # a cache that cannot be written costs time, not results
             log.warning("cache: cannot write %s: %s", path, exc.strerror or exc)
 
     def prune(self, user: str) -> None:
-        if not self.folder.is_dir():
-            return
         keep = self._users_keys(user)
-        for sub in self.folder.iterdir():
+        try:
+            subs = list(os.scandir(self.folder))
+        except OSError:
+            return
+        for sub in subs:
             if sub.name == USERS:
                 continue
-            if not sub.is_dir() or len(sub.name) != 2:  # not an entry's folder: left by something else
-                _remove(sub)
+            if not sub.is_dir(follow_symlinks=False) or len(sub.name) != 2:  # not an entry's folder
+                _remove(Path(sub.path))
                 continue
-            for entry in sub.iterdir():
-                if sub.name + entry.name not in keep:
-                    _remove(entry)
-            if not any(sub.iterdir()):
-                _remove(sub)
+            kept = False
+            for entry in os.scandir(sub.path):
+                if sub.name + entry.name in keep:
+                    kept = True
+                else:
+                    _remove(Path(entry.path))
+            if not kept:
+                _remove(Path(sub.path))
 
     def _users_keys(self, user: str) -> set[str]:
         """The keys this build used, recorded as ``user``'s (the file is rewritten only when
@@ -182,6 +193,27 @@ def _remove(path: Path) -> None:
         shutil.rmtree(path, ignore_errors=True)
     else:
         path.unlink(missing_ok=True)
+
+
+def _write(path: str, flag: int, data: bytes) -> None:
+    handle = os.open(path, os.O_WRONLY | os.O_CREAT | flag | getattr(os, "O_BINARY", 0), 0o666)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(handle, view):]
+    finally:
+        os.close(handle)
+
+
+def _read(path: str) -> bytes:
+    handle = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    try:
+        parts, size = [], os.fstat(handle).st_size + 1
+        while part := os.read(handle, size):
+            parts.append(part)
+        return b"".join(parts)
+    finally:
+        os.close(handle)
 
 
 def _check(body: bytes) -> bytes:

@@ -13,7 +13,7 @@ from typing import Iterable
 
 from markupsafe import Markup, escape
 
-from timeline.render.depends import digest
+from timeline.render.fingerprints import digest
 
 WIDTH, HEIGHT = 600, 80
 MAX_BARS = 260  # past five years of weeks, bars become months (then years) to stay legible

@@ -13,9 +13,10 @@ from xml.sax.saxutils import escape, quoteattr
 
 from timeline.config import Config
 from timeline.extract.temporal.values import bounds
-from timeline.render.depends import digest
+from timeline.render.fingerprints import digest
 from timeline.render.model import EventView, SiteModel, file_id
 from timeline.render.output import SiteWriter
+from timeline.render.parts import Part, Rendered
 from timeline.render.sanitize import plain_text
 
 SITEMAP_LIMIT = 50_000  # URLs per sitemap file, by the sitemaps protocol
@@ -68,31 +69,26 @@ def atom_feed(cfg: Config, model: SiteModel, path: str, title: str, entries: Seq
     return "\n".join(lines) + "\n"
 
 
-def write_feed(writer: SiteWriter, cfg: Config, model: SiteModel, path: str, title: str,
-               events: Sequence[EventView], page: str) -> None:
-    """An Atom feed of the newest ``events``, linked from the live site when its entries are unchanged."""
-    entries = newest(events, cfg.site.feed_size)
-    if not writer.reuse(path, digest(title, page, [ev.digest for ev in entries])):
-        writer.write_text(path, atom_feed(cfg, model, path, title, entries, page))
+def feed_parts(cfg: Config, model: SiteModel) -> list[Part]:
+    """An Atom feed of each actor's newest events, and the site's own."""
+    def part(path: str, title: str, events: Sequence[EventView], page: str) -> Part:
+        entries = newest(events, cfg.site.feed_size)
+        return Part(digest(path, title, page, [ev.digest for ev in entries]),
+                    lambda: Rendered(((path, atom_feed(cfg, model, path, title, entries, page).encode("utf-8")),)))
+
+    return ([part("feed.atom", cfg.title, model.events, "index.html")]
+            + [part(f"actors/{actor.slug}.atom", f"{cfg.title}: {actor.name}", actor.events, actor.url)
+               for actor in model.actors.values()])
 
 
-def write_actor_feeds(writer: SiteWriter, cfg: Config, model: SiteModel) -> None:
-    for actor in model.actors.values():
-        write_feed(writer, cfg, model, f"actors/{actor.slug}.atom", f"{cfg.title}: {actor.name}", actor.events,
-                   actor.url)
-
-
-def write_feeds(writer: SiteWriter, cfg: Config, model: SiteModel) -> None:
-    """The site's own feed, the calendar, the sitemap (of every page written so far) and robots.txt."""
-    write_feed(writer, cfg, model, "feed.atom", cfg.title, model.events, "index.html")
-    # The calendar shows the scheduled events and, in every entry's stamp, the site's date.
-    if not writer.reuse("scheduled.ics", digest(model.build_date, [ev.digest for ev in model.events if ev.scheduled])):
-        writer.write_text("scheduled.ics", icalendar(cfg, model))
+def write_last(writer: SiteWriter, cfg: Config, model: SiteModel) -> None:
+    """The calendar, the sitemap (of every page written so far) and robots.txt: made on every build."""
+    writer.write("scheduled.ics", icalendar(cfg, model).encode("utf-8"))
     write_sitemap(writer, cfg, model)
     robots = "User-agent: *\nAllow: /\n"
     if cfg.site_url:
         robots += f"Sitemap: {cfg.site_url}{cfg.base_url}sitemap.xml\n"
-    writer.write_text("robots.txt", robots)
+    writer.write("robots.txt", robots.encode("utf-8"))
 
 
 def _ical_text(text: str) -> str:
@@ -145,23 +141,22 @@ def icalendar(cfg: Config, model: SiteModel) -> str:
 
 def write_sitemap(writer: SiteWriter, cfg: Config, model: SiteModel) -> None:
     redirects = {f"events/{file_id(a)}.html" for ev in model.events for a in ev.event.aliases}
-    pages = sorted(p for p in writer.paths if p.endswith(".html") and p != "404.html" and p not in redirects)
+    pages = sorted(p for p in writer.files if p.endswith(".html") and p != "404.html" and p not in redirects)
     base = f"{cfg.site_url}{cfg.base_url}"
     chunks = [pages[i:i + SITEMAP_LIMIT] for i in range(0, len(pages), SITEMAP_LIMIT)] or [[]]
 
-    def urlset(paths: list[str]) -> str:
+    def urlset(paths: list[str]) -> bytes:
         body = "".join(f"<url><loc>{_x(base + p)}</loc></url>\n" for p in paths)
         return ('<?xml version="1.0" encoding="utf-8"?>\n'
-                f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n{body}</urlset>\n')
+                f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n{body}</urlset>\n').encode("utf-8")
 
     if len(chunks) == 1:
-        if not writer.reuse("sitemap.xml", digest(base, chunks[0])):
-            writer.write_text("sitemap.xml", urlset(chunks[0]))
+        writer.write("sitemap.xml", urlset(chunks[0]))
         return
     names = [f"sitemap-{n}.xml" for n in range(1, len(chunks) + 1)]
     for name, chunk in zip(names, chunks):
-        if not writer.reuse(name, digest(base, chunk)):
-            writer.write_text(name, urlset(chunk))
+        writer.write(name, urlset(chunk))
     index = "".join(f"<sitemap><loc>{_x(base + n)}</loc></sitemap>\n" for n in names)
-    writer.write_text("sitemap.xml", '<?xml version="1.0" encoding="utf-8"?>\n'
-                      f'<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n{index}</sitemapindex>\n')
+    writer.write("sitemap.xml", ('<?xml version="1.0" encoding="utf-8"?>\n'
+                                 f'<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n{index}'
+                                 '</sitemapindex>\n').encode("utf-8"))

@@ -15,11 +15,12 @@ what a one-line listing shows, so a filter never fetches event pages.
 from __future__ import annotations
 
 import json
-from typing import Any, Sequence
+from functools import partial
+from typing import Any
 
-from timeline.render.depends import digest
+from timeline.render.fingerprints import digest
 from timeline.render.model import EventView, SiteModel
-from timeline.render.output import SiteWriter
+from timeline.render.parts import Part, Rendered
 
 CHUNK = 200  # events a chunk holds: about 20 KB, a page of results
 
@@ -34,33 +35,26 @@ def _dump(data: Any) -> str:
     return json.dumps(data, separators=(",", ":")) + "\n"
 
 
-def write_list(writer: SiteWriter, base: str, events: Sequence[EventView]) -> None:
-    """``base.json`` and its chunks ``base.1.json``… for events already in display order.
-
-    A chunk of the same events as the live site's is linked from it: an entry
-    shows nothing its event's digest does not cover.
-    """
-    digests = [ev.digest for ev in events]
-    whole = digest(base, digests)  # the head and every chunk follow from the events
-    if writer.reuse_group(whole, lambda count: [f"{base}.json"] + [f"{base}.{n}.json" for n in range(1, count)]):
-        return
-    chunks = [events[i:i + CHUNK] for i in range(0, len(events), CHUNK)]
-    head = {"count": len(events), "chunks": [[chunk[0].month, chunk[-1].month] for chunk in chunks]}
-    if not writer.reuse(f"{base}.json", digest(head["count"], head["chunks"])):
-        writer.write_text(f"{base}.json", _dump(head))
-    for number, chunk in enumerate(chunks, start=1):
-        path = f"{base}.{number}.json"
-        if not writer.reuse(path, digest(digests[(number - 1) * CHUNK:number * CHUNK])):
-            writer.write_text(path, _dump([_entry(ev) for ev in chunk]))
-    writer.note_group(whole, 1 + len(chunks))
+def filter_parts(model: SiteModel, newest_first: bool) -> list[Part]:
+    """A part per file of every list: the whole timeline, each actor, each type. An entry shows
+    nothing its event's digest does not cover, so a chunk is made from its events' digests."""
+    parts = []
+    lists = ([("filters/all", model.events)] + [(f"filters/actor/{a.slug}", a.events) for a in model.actors.values()]
+             + [(f"filters/type/{model.type_slugs[kind]}", events) for kind, events in model.by_type.items()])
+    for base, events in lists:
+        events = events[::-1] if newest_first else events
+        chunks = [events[i:i + CHUNK] for i in range(0, len(events), CHUNK)]
+        head = {"count": len(events), "chunks": [[chunk[0].month, chunk[-1].month] for chunk in chunks]}
+        parts.append(Part(digest(base, head), partial(_file, f"{base}.json", head)))
+        for number, chunk in enumerate(chunks, start=1):
+            parts.append(Part(digest(base, number, [ev.digest for ev in chunk]),
+                              partial(_chunk, f"{base}.{number}.json", chunk)))
+    return parts
 
 
-def write_filter_indexes(writer: SiteWriter, model: SiteModel, newest_first: bool) -> None:
-    def ordered(events: list[EventView]) -> list[EventView]:
-        return events[::-1] if newest_first else events
+def _file(path: str, data: Any) -> Rendered:
+    return Rendered(((path, _dump(data).encode("utf-8")),))
 
-    write_list(writer, "filters/all", ordered(model.events))
-    for actor in model.actors.values():
-        write_list(writer, f"filters/actor/{actor.slug}", ordered(actor.events))
-    for kind, events in model.by_type.items():
-        write_list(writer, f"filters/type/{model.type_slugs[kind]}", ordered(events))
+
+def _chunk(path: str, events: list[EventView]) -> Rendered:
+    return _file(path, [_entry(ev) for ev in events])

@@ -115,7 +115,7 @@ class EventView:
     actors: list[ActorView]
     article_slugs: tuple[str, ...]  # of its sources, in their order
     type_slug: str
-    digest: str = ""  # everything a page can show of it, see depends.stamp_views
+    digest: str = ""  # everything a page can show of it, see fingerprints.stamp_views
     _summary_html: Markup | None = None
     _sources: list[SourceView] | None = None
 
@@ -133,6 +133,10 @@ class EventView:
         if self._summary_html is None:
             self._summary_html = render_markdown(self.event.summary)
         return self._summary_html
+
+    def forget(self) -> None:
+        """Drop what its page and entries were made from, once they are made: no other page needs it."""
+        self._summary_html = self._sources = None
 
     @property
     def url(self) -> str:
@@ -239,11 +243,11 @@ def build_model(events: Sequence[Event], registry: Any, articles: Sequence[Artic
         for source, slug in zip(event.sources, slugs):
             article = views.get(slug)
             if article is None:
-                record = article_records.get(source.article)
+                read = article_records.get(source.article)
                 article = views[slug] = ArticleView(
-                    slug, record.title if record else source.title,
-                    safe_url(record.url if record else source.url), record.outlet if record else source.outlet,
-                    record.published.isoformat() if record and record.published else source.published)
+                    slug, read.title if read else source.title,
+                    safe_url(read.url if read else source.url), read.outlet if read else source.outlet,
+                    read.published.isoformat() if read and read.published else source.published)
             if not article.events or article.events[-1] is not ev:
                 article.events.append(ev)
 

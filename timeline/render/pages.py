@@ -1,24 +1,27 @@
-"""The HTML pages of the site, one function per kind of page.
+"""The HTML pages of the site as parts (see ``parts``), one function per kind of page.
 
-Each page declares in ``deps`` what its template shows besides the events it
-lists (those count by their digests, see ``depends``): a page whose
-declaration is unchanged is linked from the live site, not rendered. So a
-template that starts to show something more must be declared here too; the
-tests compare a rebuilt site with a clean one to hold that.
+Each part declares in its inputs what its pages show besides the scope (see
+``fingerprints``): the digests of the events it lists, and what else its
+template shows. A part whose inputs are unchanged is taken from the cache, not
+rendered, so a template that starts to show something more must be declared
+here too; the tests compare a rebuilt site with a clean one to hold that.
 """
 
 from __future__ import annotations
 
-from typing import Any, Callable, Collection, Iterable
+from functools import partial
+from typing import Any, Collection, Sequence
 
 from timeline.config import Config
 from timeline.data import load_data
 from timeline.render.charts import Chart
 from timeline.render.dates import month_label
-from timeline.render.depends import digest
-from timeline.render.model import ActorView, ArticleView, EventView, SiteModel, SourceView, file_id, pair_url
+from timeline.render.exports import csv_row, json_row, slide
+from timeline.render.fingerprints import digest
+from timeline.render.model import ActorView, EventView, SiteModel, SourceView, file_id, pair_url
+from timeline.render.parts import Entries, Part, Rendered
 from timeline.render.sanitize import json_for_script, plain_text
-from timeline.render.templating import Renderer, group_by_month
+from timeline.render.templating import Listed, Renderer, group_by_month
 
 TOP_FILTER_ACTORS = 30  # actor links in the home filter bar; the actor index lists all
 KIND_TITLES = {
@@ -31,89 +34,85 @@ def ordered(events: list[EventView], cfg: Config) -> list[EventView]:
     return events[::-1] if cfg.site.order == "newest" else events
 
 
-EVENT_BATCH = 500  # event pages per task: small enough to share out evenly, big enough to be cheap to hand out
-EVENT_GROUP = 50  # event pages taken as a whole from the live site: an edit reaches one or two groups
+def page_part(r: Renderer, template: str, path: str, shows: Any, **context: Any) -> Part:
+    """One page; ``shows`` is all of ``context`` it shows."""
+    return Part(digest(template, path, shows), lambda: Rendered((r.page(template, path, **context),)))
 
 
-def render_pages(r: Renderer, model: SiteModel, cfg: Config) -> None:
-    for task in page_tasks(r, model, cfg):
-        task()
+def listing_parts(r: Renderer, template: str, base: str, events: Sequence[EventView], shows: Any, *,
+                  full: bool = True, first_only: Any = None, **context: Any) -> list[Part]:
+    """A part per page of a listing; ``shows`` is what every page shows of ``context`` besides
+    its events and pager, ``first_only`` what only the first page shows."""
+    shown = digest(template, full, shows)
+    parts = []
+    for listed in r.listing(base, events, full=full):
+        inputs = digest(shown, listed.path, listed.pager, first_only if listed.pager["index"] == 1 else None,
+                        [ev.digest for ev in listed.events])
+        parts.append(Part(inputs, partial(listing_page, r, template, listed, context)))
+    return parts
 
 
-def page_tasks(r: Renderer, model: SiteModel, cfg: Config, staged: Collection[int] = ()) -> list[Callable[[], None]]:
-    """The pages as independent tasks, the costliest first so that parallel workers end together.
-
-    Home, key events and months share one task: they list the same events in
-    full, and one process renders each event's listing entry once for all three.
-    ``staged`` are the indexes of events whose pages ``event_pages`` made already.
-    """
-    def chronology() -> None:
-        home(r, model, cfg)
-        key_events(r, model, cfg)
-        archive(r, model)
-        months = list(model.by_month)
-        for i, (key, events) in enumerate(model.by_month.items()):
-            prev_month = months[i - 1] if i else None
-            next_month = months[i + 1] if i + 1 < len(months) else None
-            r.listing("month.html", f"months/{key}.html", ordered(events, cfg), title=month_label(key),
-                      prev_month=prev_month, next_month=next_month, deps=(key, prev_month, next_month))
-
-    def types() -> None:
-        for kind, events in model.by_type.items():
-            chart = Chart((e.day for e in events), f"Events of type {kind}")
-            r.listing("type.html", f"types/{model.type_slugs[kind]}.html", ordered(events, cfg), full=False,
-                      kind=kind, chart=chart, deps=(kind, chart.inputs))
-
-    def actors() -> None:
-        actor_index(r, model)
-        for actor in model.actors.values():
-            actor_page(r, model, cfg, actor)
-
-    def pairs() -> None:
-        for (a, b), events in model.pairs.items():
-            first, second = model.actors[a], model.actors[b]
-            r.listing("pair.html", pair_url(first, second), ordered(events, cfg), full=False,
-                      first=first, second=second, deps=(first.name, first.url, second.name, second.url))
-
-    def sources(chunk: list[ArticleView]) -> Callable[[], None]:
-        def run() -> None:
-            for article in chunk:
-                r.listing("source.html", article.page, ordered(article.events, cfg), full=False, article=article,
-                          deps=(article.title, article.outlet, article.published, article.url))
-        return run
-
-    def events(start: int) -> Callable[[], None]:
-        def run() -> None:
-            end = min(start + EVENT_BATCH, len(model.events))
-            for first in range(start, end, EVENT_GROUP):
-                event_group(r, model, cfg, first, min(first + EVENT_GROUP, end), staged)
-        return run
-
-    def small() -> None:
-        # The filters' values are written into the page: the script need not load them from every shard.
-        options = search_options(model)
-        r.page("search.html", "search.html", filters=filter_choices(model), options=options, deps=options)
-        # GitHub Pages serves 404.html at any depth, so its links start from base_url, not "../".
-        r.page("404.html", "404.html", root=cfg.base_url, deps=())
-
-    articles = list(model.articles.values())
-    return ([chronology, types, actors, pairs]
-            + [sources(articles[i:i + EVENT_BATCH]) for i in range(0, len(articles), EVENT_BATCH)]
-            + [events(i) for i in range(0, len(model.events), EVENT_BATCH)] + [small])
+def listing_page(r: Renderer, template: str, listed: Listed, context: dict[str, Any]) -> Rendered:
+    page = r.page(template, listed.path, groups=group_by_month(listed.events), pager=listed.pager, **context)
+    return Rendered((page,))
 
 
-def event_group(r: Renderer, model: SiteModel, cfg: Config, first: int, end: int, staged: Collection[int]) -> None:
-    """The pages of the events from ``first`` to ``end``, linked as a whole from the live site
-    when none of those events and neither neighbour changed; ``staged`` ones are made already."""
+def event_parts(r: Renderer, model: SiteModel, cfg: Config) -> list[Part]:
+    """A part per event, in ``model.events`` order: its page, the pages of its old addresses, and
+    its entries, which its listings and the exports show."""
     events = model.events
-    paths = [path for ev in events[first:end] for path in (ev.url, *redirects(ev, model.event_slugs))]
-    whole = digest("event.html", first == 0, end == len(events), paths,
-                   [ev.digest for ev in events[max(0, first - 1):end + 1]])
-    made = [i for i in range(first, end) if i in staged]
-    if not made and r.writer.reuse_group(whole, lambda count: paths):
-        return
-    event_pages(r, model, cfg, [i for i in range(first, end) if i not in staged])
-    r.writer.note_group(whole, len(paths))
+    parts = []
+    for index, ev in enumerate(events):
+        prev_ev = events[index - 1] if index else None
+        next_ev = events[index + 1] if index + 1 < len(events) else None
+        # The rest of the page follows from the event: its digest stands for all of it.
+        shows = (ev.digest, prev_ev and (prev_ev.slug, prev_ev.event.title),
+                 next_ev and (next_ev.slug, next_ev.event.title), redirects(ev, model.event_slugs))
+        parts.append(Part(digest("event.html", shows), partial(event_part, r, model, cfg, index)))
+    return parts
+
+
+def event_part(r: Renderer, model: SiteModel, cfg: Config, index: int) -> Rendered:
+    ev = model.events[index]
+    files = [r.page("redirect.html", path, target=ev) for path in redirects(ev, model.event_slugs)]
+    files.append(event_page(r, model, cfg, ev, index))
+    item, line = r.make_entries(ev)
+    entries = Entries(item, line, json_row(ev), csv_row(ev), slide(ev))
+    ev.forget()
+    return Rendered(tuple(files), entries)
+
+
+def page_parts(r: Renderer, model: SiteModel, cfg: Config) -> list[Part]:
+    """Every other page: listings, indexes, search and 404."""
+    parts = home(r, model, cfg) + [key_events(r, model, cfg), archive(r, model), actor_index(r, model)]
+    months = list(model.by_month)
+    for i, (key, events) in enumerate(model.by_month.items()):
+        prev_month = months[i - 1] if i else None
+        next_month = months[i + 1] if i + 1 < len(months) else None
+        parts += listing_parts(r, "month.html", f"months/{key}.html", ordered(events, cfg),
+                               (key, prev_month, next_month), title=month_label(key),
+                               prev_month=prev_month, next_month=next_month)
+    for kind, events in model.by_type.items():
+        chart = Chart((e.day for e in events), f"Events of type {kind}")
+        parts += listing_parts(r, "type.html", f"types/{model.type_slugs[kind]}.html", ordered(events, cfg),
+                               (kind, chart.inputs), full=False, kind=kind, chart=chart)
+    for actor in model.actors.values():
+        parts += actor_page(r, model, cfg, actor)
+    for (a, b), events in model.pairs.items():
+        first, second = model.actors[a], model.actors[b]
+        parts += listing_parts(r, "pair.html", pair_url(first, second), ordered(events, cfg),
+                               (first.name, first.url, second.name, second.url), full=False,
+                               first=first, second=second)
+    for article in model.articles.values():
+        parts += listing_parts(r, "source.html", article.page, ordered(article.events, cfg),
+                               (article.title, article.outlet, article.published, article.url), full=False,
+                               article=article)
+    # The filters' values are written into the page: the script need not load them from every shard.
+    options = search_options(model)
+    parts.append(page_part(r, "search.html", "search.html", options, options=options))
+    # GitHub Pages serves 404.html at any depth, so its links start from base_url, not "../".
+    parts.append(page_part(r, "404.html", "404.html", (), root=cfg.base_url))
+    return parts
 
 
 def redirects(ev: EventView, live: Collection[str]) -> list[str]:
@@ -122,12 +121,6 @@ def redirects(ev: EventView, live: Collection[str]) -> list[str]:
         return []
     return [f"events/{old}.html" for old in (file_id(alias) for alias in sorted(set(ev.event.aliases)))
             if old not in live]
-
-
-def event_pages(r: Renderer, model: SiteModel, cfg: Config, indexes: Iterable[int]) -> None:
-    """The pages of the events at ``indexes`` in ``model.events``, with their old addresses."""
-    for index in indexes:
-        event_page(r, model, cfg, model.events[index], index, model.event_slugs)
 
 
 def search_options(model: SiteModel) -> dict[str, list[str]]:
@@ -150,31 +143,33 @@ def filter_choices(model: SiteModel) -> dict[str, Any]:
     }
 
 
-def home(r: Renderer, model: SiteModel, cfg: Config) -> None:
+def home(r: Renderer, model: SiteModel, cfg: Config) -> list[Part]:
     filters = filter_choices(model)
     chart = Chart((e.day for e in model.events), "All events")
     # Only the first page shows the chart and the count: both change with every new event.
-    shown = ([(a.url, a.slug, a.name) for a in filters["actors"]], filters["more_actors"],
+    shows = ([(a.url, a.slug, a.name) for a in filters["actors"]], filters["more_actors"],
              [(kind, slug) for kind, slug, _ in filters["types"]], filters["years"],
              [(key, label) for key, label, _ in filters["months"]])
-    r.listing("index.html", "index.html", ordered(model.events, cfg), filters=filters, total=len(model.events),
-              chart=chart, deps=shown, first_only=(len(model.events), chart.inputs))
+    return listing_parts(r, "index.html", "index.html", ordered(model.events, cfg), shows,
+                         first_only=(len(model.events), chart.inputs), filters=filters, total=len(model.events),
+                         chart=chart)
 
 
-def key_events(r: Renderer, model: SiteModel, cfg: Config) -> None:
+def key_events(r: Renderer, model: SiteModel, cfg: Config) -> Part:
     ranked = sorted(model.events, key=lambda e: (-e.event.importance, e.day or "", e.slug))
     chosen = {id(e) for e in ranked[: cfg.site.key_events]}
     events = ordered([e for e in model.events if id(e) in chosen], cfg)
-    r.page("key_events.html", "key-events.html", groups=group_by_month(events), deps=[e.digest for e in events])
+    return page_part(r, "key_events.html", "key-events.html", [e.digest for e in events],
+                     groups=group_by_month(events))
 
 
-def archive(r: Renderer, model: SiteModel) -> None:
+def archive(r: Renderer, model: SiteModel) -> Part:
     years: dict[str, list[tuple[str, str, int]]] = {}
     for key, events in model.by_month.items():
         years.setdefault(key[:4] if key != "undated" else "Undated", []).append(
             (key, month_label(key), len(events)))
     types = [(kind, model.type_slugs[kind], len(events)) for kind, events in model.by_type.items()]
-    r.page("archive.html", "archive.html", years=years, types=types, deps=(years, types))
+    return page_part(r, "archive.html", "archive.html", (years, types), years=years, types=types)
 
 
 def dating_source(ev: EventView) -> SourceView | None:
@@ -222,22 +217,14 @@ def why_this_date(ev: EventView) -> dict[str, Any]:
             "value": evidence.value, "rule": evidence.rule, "explanation": explain_rule(evidence.rule)}
 
 
-def event_page(r: Renderer, model: SiteModel, cfg: Config, ev: EventView, index: int,
-               live: Collection[str]) -> None:
+def event_page(r: Renderer, model: SiteModel, cfg: Config, ev: EventView, index: int) -> tuple[str, bytes]:
     events = model.events
     prev_ev = events[index - 1] if index else None
     next_ev = events[index + 1] if index + 1 < len(events) else None
-    for path in redirects(ev, live):
-        r.page("redirect.html", path, target=ev, deps=(ev.slug, ev.event.title))
-    # The rest of the page follows from the event: its digest stands for all of it.
-    shown = (ev.digest, prev_ev and (prev_ev.slug, prev_ev.event.title),
-             next_ev and (next_ev.slug, next_ev.event.title))
-    if r.reused("event.html", ev.url, shown):
-        return
     description = plain_text(ev.event.summary)[:300]
-    r.page("event.html", ev.url, ev=ev, prev_ev=prev_ev, next_ev=next_ev, why=why_this_date(ev),
-           description=description, jsonld=json_for_script(event_jsonld(ev, cfg, description)),
-           type_slug=model.type_slugs[ev.event.type or "other"])
+    return r.page("event.html", ev.url, ev=ev, prev_ev=prev_ev, next_ev=next_ev, why=why_this_date(ev),
+                  description=description, jsonld=json_for_script(event_jsonld(ev, cfg, description)),
+                  type_slug=model.type_slugs[ev.event.type or "other"])
 
 
 def event_jsonld(ev: EventView, cfg: Config, description: str) -> dict[str, Any]:
@@ -259,20 +246,20 @@ def event_jsonld(ev: EventView, cfg: Config, description: str) -> dict[str, Any]
     return data
 
 
-def actor_index(r: Renderer, model: SiteModel) -> None:
+def actor_index(r: Renderer, model: SiteModel) -> Part:
     kinds: dict[str, list[ActorView]] = {}
     for actor in model.actors.values():
         kinds.setdefault(actor.kind, []).append(actor)
     order = list(KIND_TITLES) + sorted(k for k in kinds if k not in KIND_TITLES)
     sections = [(KIND_TITLES.get(k, k.capitalize()), k, kinds[k]) for k in order if k in kinds]
-    shown = [(title, kind, [(a.url, a.name, len(a.events)) for a in actors]) for title, kind, actors in sections]
-    r.page("actors.html", "actors.html", sections=sections, deps=shown)
+    shows = [(title, kind, [(a.url, a.name, len(a.events)) for a in actors]) for title, kind, actors in sections]
+    return page_part(r, "actors.html", "actors.html", shows, sections=sections)
 
 
-def actor_page(r: Renderer, model: SiteModel, cfg: Config, actor: ActorView) -> None:
+def actor_page(r: Renderer, model: SiteModel, cfg: Config, actor: ActorView) -> list[Part]:
     co = [(other, n, pair_url(actor, other)) for other, n in actor.co_actors]
     chart = Chart((e.day for e in actor.events), f"Events of {actor.name}")
-    shown = (actor.name, actor.kind, actor.slug, actor.record, len(actor.events),
+    shows = (actor.name, actor.kind, actor.slug, actor.record, len(actor.events),
              [(other.url, other.name, n, pair) for other, n, pair in co], chart.inputs)
-    r.listing("actor.html", actor.url, ordered(actor.events, cfg), full=False, actor=actor, co_actors=co,
-              chart=chart, deps=shown)
+    return listing_parts(r, "actor.html", actor.url, ordered(actor.events, cfg), shows, full=False, actor=actor,
+                         co_actors=co, chart=chart)

@@ -18,9 +18,9 @@ from markupsafe import Markup
 
 from timeline.config import Config
 from timeline.render.dates import month_label
-from timeline.render.depends import code_digest, digest
+from timeline.render.fingerprints import digest
 from timeline.render.model import EventView
-from timeline.render.output import SiteWriter, relative_root
+from timeline.render.output import relative_root
 
 PROJECT_TEMPLATES = Path(__file__).resolve().parents[2] / "site_templates"
 # Bytes of event markup a listing page may carry: the home page budget is
@@ -44,12 +44,13 @@ class TemplateCode(jinja2.FileSystemBytecodeCache):
     """Compiled templates under the cache folder: compiling them all again costs a rebuild tens of ms.
 
     Jinja checks an entry against its template's source; the folder's name
-    adds this code and Jinja's version, which decide how a source compiles. A
-    damaged or unreadable entry is compiled again, one that cannot be written is left out.
+    adds this module (the environment's options) and Jinja's version, which decide
+    how a source compiles. A damaged or unreadable entry is compiled again, one
+    that cannot be written is left out.
     """
 
     def __init__(self, cache: Path) -> None:
-        key = digest(code_digest(), jinja2.__version__)
+        key = digest(Path(__file__).read_text(encoding="utf-8"), jinja2.__version__)
         folder = cache / "templates" / key
         try:
             if not folder.is_dir():
@@ -162,14 +163,13 @@ def page_names(base: str, count: int) -> list[str]:
 
 
 class Renderer:
-    """Renders templates into the writer with the per-page context every layout needs."""
+    """Renders templates into files, with the per-page context every layout needs."""
 
-    def __init__(self, env: jinja2.Environment, writer: SiteWriter, site: dict[str, Any]) -> None:
+    def __init__(self, env: jinja2.Environment, site: dict[str, Any]) -> None:
         self.env = env
-        self.writer = writer
         self.site = site
+        self.entries: dict[str, tuple[str, str]] = {}  # event slug → its listing entries, see ``make_entries``
         self._cache: dict[str, jinja2.Template] = {}
-        self._fragments: dict[tuple[str, str], str] = {}
         self._chrome: dict[tuple[str, str, str], Markup] = {}
         env.globals.update(event_item=self.item, event_line=self.line, chrome=self.chrome)
 
@@ -182,37 +182,28 @@ class Renderer:
             found = self._chrome[key] = Markup(html)
         return found
 
+    def make_entries(self, ev: EventView) -> tuple[str, str]:
+        """The event as listings show it: in full (home and month pages) and as one line (the others).
+
+        An event is listed on many pages at two depths; rendering it once with
+        a stand-in for the way to the root, and substituting per page, halves
+        the cost of the biggest part of the build. The stand-in only ever
+        becomes "" or "../", so text that happens to contain it stays inert.
+        The entries are made with the event's page and kept with it (see
+        ``pages.event_part``); listings find them in ``entries``.
+        """
+        return (self._template("_event_item.html").render(ev=ev, root=ROOT_TOKEN),
+                self._template("_event_line.html").render(ev=ev, root=ROOT_TOKEN))
+
     def item(self, ev: EventView, root: str) -> Markup:
-        """An event as the home and month pages show it."""
-        return Markup(self._fragment("_event_item.html", ev).replace(ROOT_TOKEN, root))
+        return Markup(self.entries[ev.slug][0].replace(ROOT_TOKEN, root))
 
     def line(self, ev: EventView, root: str) -> Markup:
-        """An event as one line, on actor, type, pair and source pages."""
-        return Markup(self._fragment("_event_line.html", ev).replace(ROOT_TOKEN, root))
+        return Markup(self.entries[ev.slug][1].replace(ROOT_TOKEN, root))
 
     def item_size(self, ev: EventView) -> int:
-        """Bytes of the event's full listing entry, the measure pagination cuts by.
-
-        Noted in the manifest by the event's digest: paginating a listing again
-        then renders only the entries of new and changed events.
-        """
-        size = self.writer.size_of(ev.digest) if ev.digest else None
-        if size is None:
-            size = len(self._fragment("_event_item.html", ev)) + 16
-            if ev.digest:
-                self.writer.note_size(ev.digest, size)
-        return size
-
-    def _fragment(self, template: str, ev: EventView) -> str:
-        # An event is listed on many pages at two depths; rendering it once with
-        # a stand-in for the way to the root, and substituting per page, halves
-        # the cost of the biggest part of the build. The stand-in only ever
-        # becomes "" or "../", so text that happens to contain it stays inert.
-        key = (template, ev.slug)
-        found = self._fragments.get(key)
-        if found is None:
-            found = self._fragments[key] = self._template(template).render(ev=ev, root=ROOT_TOKEN)
-        return found
+        """Characters of the event's full listing entry, the measure pagination cuts by."""
+        return len(self.entries[ev.slug][0]) + 16
 
     def _template(self, name: str) -> jinja2.Template:
         found = self._cache.get(name)
@@ -220,40 +211,19 @@ class Renderer:
             found = self._cache[name] = self.env.get_template(name)
         return found
 
-    def page(self, template: str, path: str, *, root: str | None = None, deps: Any = None, **context: Any) -> None:
-        """Render ``template`` into ``path``; ``deps``, when given, is all of ``context`` the page shows.
-
-        A page whose ``deps`` are those the live site's copy was made from is
-        linked from it instead (see ``depends``).
-        """
+    def page(self, template: str, path: str, *, root: str | None = None, **context: Any) -> tuple[str, bytes]:
+        """``template`` rendered as the file ``path``: its site path and bytes."""
         prefix = relative_root(path) if root is None else root
-        if deps is None or not self.reused(template, path, deps, root=prefix):
-            self._render(template, path, prefix, context)
-
-    def reused(self, template: str, path: str, deps: Any, *, root: str | None = None) -> bool:
-        """Whether the live site's page made from the same ``deps`` was linked; if not, the caller renders it."""
-        prefix = relative_root(path) if root is None else root
-        return self.writer.reuse(path, digest(template, prefix, deps))
-
-    def _render(self, template: str, path: str, prefix: str, context: dict[str, Any]) -> None:
         html = self._template(template).render(site=self.site, root=prefix, path=path, **context)
-        self.writer.write_text(path, html)
+        # Exactly the rendered characters, as UTF-8.
+        return path, html.encode("utf-8")
 
-    def listing(self, template: str, base: str, events: Sequence[EventView], *, full: bool = True,
-                deps: Any = None, first_only: Any = None, **context: Any) -> list[str]:
-        """A listing split into pages, each with links to the others; returns the page paths.
+    def listing(self, base: str, events: Sequence[EventView], *, full: bool = True) -> list[Listed]:
+        """A listing cut into pages, each with links to the others.
 
         ``full`` listings show whole events and are cut by size too; compact
-        ones (one line an event) only by count. ``deps`` is what every page
-        shows of ``context`` besides its events and pager, ``first_only`` what
-        only the first page shows.
+        ones (one line an event) only by count.
         """
-        digests = [ev.digest for ev in events]
-        # All the pages show, as a whole: when the live site's were made from it, none is looked at.
-        whole = None if deps is None else digest(template, base, full, self.site["page_size"], deps, first_only, digests)
-        if whole is not None and self.writer.reuse_group(whole, lambda count: page_names(base, count),
-                                                         digests if full else ()):
-            return page_names(base, self.writer.groups[whole])
         if full:
             chunks = paginate(events, self.site["page_size"], LISTING_BYTES, self.item_size)
         elif len(events) <= self.site["page_size"]:
@@ -262,7 +232,7 @@ class Renderer:
             chunks = paginate(events, self.site["page_size"], 10**12)
         names = page_names(base, len(chunks))
         labels = [_chunk_label(chunk) for chunk in chunks]
-        shown = None if deps is None else digest(deps)  # once, not once a page
+        pages = []
         for index, (chunk, name) in enumerate(zip(chunks, names)):
             # A window of neighbours plus both ends keeps the pager short on 500-page timelines.
             window = sorted({0, len(names) - 1, *range(max(0, index - 3), min(len(names), index + 4))})
@@ -272,14 +242,17 @@ class Renderer:
                 "next": names[index + 1].rsplit("/", 1)[-1] if index + 1 < len(names) else None,
                 "pages": [(n + 1, names[n].rsplit("/", 1)[-1], labels[n]) for n in window],
             }
-            inputs = None if shown is None else (shown, first_only if index == 0 else None, pager,
-                                                 [ev.digest for ev in chunk])
-            if inputs is None or not self.reused(template, name, inputs):
-                self._render(template, name, relative_root(name),
-                             dict(context, groups=group_by_month(chunk), pager=pager))
-        if whole is not None:
-            self.writer.note_group(whole, len(names))
-        return names
+            pages.append(Listed(name, chunk, pager))
+        return pages
+
+
+@dataclass(frozen=True)
+class Listed:
+    """A page of a listing: its path, its events and its pager."""
+
+    path: str
+    events: Sequence[EventView]
+    pager: dict[str, Any]
 
 
 def _chunk_label(chunk: Sequence[EventView]) -> str:

@@ -1,0 +1,163 @@
+"""The site as parts: pieces made in one go (an event's page, a listing's pages, a feed),
+each taken from the cache when what it shows is unchanged.
+
+Rendering a part is the render stage's per-item step: the stage hands the parts
+to ``each`` (see ``timeline.cache``) with their fingerprints (see
+``fingerprints``), so a part whose fingerprint is known is not made again. Its
+files, from the cache or made, go to the site writer as they come, a batch at a
+time, so that a large site never sits whole in memory.
+"""
+
+from __future__ import annotations
+
+import gc
+import multiprocessing
+import os
+import traceback
+from dataclasses import dataclass
+from typing import Any, Callable, Iterable, Iterator, NamedTuple, Sequence
+
+from timeline.cache import Each
+from timeline.cache.progress import Progress
+from timeline.errors import TimelineError
+from timeline.render.output import SiteWriter
+
+BATCH = 2000  # parts looked up and made together: few enough to keep their files in memory
+FORK_PARTS = 400  # fewer parts to make than this in a batch are made in this process: a fork costs more
+
+
+class Entries(NamedTuple):
+    """What listings and exports show of an event, made with its page: an event is on many
+    pages and in every export, and a listing made again never renders an unchanged event."""
+
+    item: str  # its full listing entry (home and month pages), with a stand-in for the way to the root
+    line: str  # its one-line listing entry (the other listings), likewise
+    json: str  # its row of events.json
+    csv: str  # its record of events.csv
+    slide: str  # its slide of timelinejs.json, "" without a day
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """What a part makes: its files (site path, bytes) and, for an event, its entries."""
+
+    files: tuple[tuple[str, bytes], ...]
+    entries: Entries | None = None
+
+
+@dataclass(frozen=True)
+class Part:
+    """A piece of the site: the digest of what it shows besides the scope, and how to make it."""
+
+    inputs: str
+    make: Callable[[], Rendered]
+
+
+class Makers:
+    """Makes the parts of one pass in order: a few in this process, many in ``jobs`` forked ones.
+
+    The workers are forked once, when a batch first has many parts to make, so
+    they get the parts and all those read (the model, the entries) with the
+    fork, through copy-on-write memory, instead of a pickled copy. Each batch
+    they are told which parts to make, in turns, and only the results come back,
+    in the parts' order. A part reads nothing another part makes, so which
+    process makes it never changes a byte. Objects alive at the fork are
+    frozen out of the cycle collector's passes, which would otherwise touch
+    (and so copy) every page of the model in every worker.
+    """
+
+    def __init__(self, parts: Sequence[Part], jobs: int) -> None:
+        self.parts, self.jobs = parts, jobs
+        self._index = {id(part): index for index, part in enumerate(parts)} if jobs > 1 else {}
+        self._workers: list[tuple[Any, Any, Any]] = []  # process, its tasks, its results
+        self._froze = False
+
+    def __call__(self, todo: list[Part]) -> Iterator[Rendered]:
+        if self.jobs < 2 or (len(todo) < FORK_PARTS and not self._workers) or not _CAN_FORK:
+            for part in todo:
+                yield part.make()
+            return
+        if not self._workers:
+            self._start()
+        indices = [self._index[id(part)] for part in todo]
+        for number, (_, tasks, _) in enumerate(self._workers):
+            tasks.send(indices[number::self.jobs])
+        for index in range(len(todo)):
+            process, _, results = self._workers[index % self.jobs]
+            try:
+                failure, made = results.recv()
+            except EOFError:
+                failure, made = f"worker {process.pid} ended without a word", None
+            if failure is not None:
+                raise TimelineError(f"rendering failed in a worker process:\n{failure}")
+            yield made
+
+    def _start(self) -> None:
+        context = multiprocessing.get_context("fork")
+        self._froze = gc.get_freeze_count() == 0
+        gc.freeze()
+        for _ in range(self.jobs):
+            tasks_in, tasks = context.Pipe(duplex=False)
+            results, results_out = context.Pipe(duplex=False)
+            process = context.Process(target=_work, args=(self.parts, tasks_in, results_out), daemon=True)
+            process.start()
+            tasks_in.close()
+            results_out.close()
+            self._workers.append((process, tasks, results))
+
+    def close(self) -> None:
+        for process, tasks, results in self._workers:
+            try:
+                tasks.send(None)
+            except OSError:
+                pass
+            process.join(timeout=5)
+            if process.is_alive():
+                process.terminate()
+                process.join()
+            tasks.close()
+            results.close()
+        self._workers = []
+        if self._froze:
+            gc.unfreeze()
+            self._froze = False
+
+
+_CAN_FORK = "fork" in multiprocessing.get_all_start_methods()
+
+
+def _work(parts: Sequence[Part], tasks: Any, results: Any) -> None:
+    try:
+        while (indices := tasks.recv()) is not None:
+            for index in indices:
+                results.send((None, parts[index].make()))
+    except EOFError:
+        pass  # the build ended
+    except BaseException:  # noqa: BLE001 - the parent reports it; a worker must not die silently
+        results.send((traceback.format_exc(), None))
+    finally:
+        results.close()
+        os._exit(0)  # no atexit handler or buffered output of the parent's may run twice
+
+
+def run_parts(parts: Sequence[Part], scope: str, each: "Each[Rendered]", writer: SiteWriter,
+              progress: Progress, jobs: int = 1) -> Iterator[Rendered]:
+    """Every part's result in order, from the cache or made, its files written as it comes."""
+    makers = Makers(parts, jobs)
+    try:
+        for start in range(0, len(parts), BATCH):
+            batch = parts[start:start + BATCH]
+            for result in each(batch, lambda part: f"{scope}:{part.inputs}", makers):
+                write_files(writer, result.files, progress)
+                yield result
+    finally:
+        makers.close()
+
+
+def write_files(writer: SiteWriter, files: Iterable[tuple[str, bytes]], progress: Progress | None = None) -> None:
+    pages = 0
+    for path, data in files:
+        writer.write(path, data)
+        pages += path.endswith(".html")
+    if progress is not None and pages:
+        progress.advance(pages)
