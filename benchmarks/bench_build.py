@@ -84,9 +84,10 @@ STRATEGY = textwrap.dedent("""
 
 RENDER = textwrap.dedent("""
     import json, random, sys, time
+    from timeline.cache import Memo
     from timeline.config import load_config
     from timeline.records import ActorRef, Event, Source
-    from timeline.render import render_site
+    from timeline.render import Rendered, render_settings, render_site
     cfg = load_config(sys.argv[1])
     rng = random.Random(8)
     actors = [ActorRef(f"Actor {i}", rng.choice(["person", "country", "organisation"])) for i in range(400)]
@@ -101,18 +102,22 @@ RENDER = textwrap.dedent("""
             sources=(Source(article=f"a{i % 5000}", title=f"Article {i % 5000}", published=day,
                             url=f"https://example.org/{i}", quote="A quoted sentence."),)))
     start = time.perf_counter()
-    pages = render_site(events, None, [], cfg, search=False)
+    memo = Memo(cfg.paths.cache)
+    step = memo.step("render", Rendered, "timeline.render", render_settings(cfg))
+    pages = render_site(events, None, [], cfg, search=False, each=step)
+    memo.prune()
     print(json.dumps({"seconds": time.perf_counter() - start, "pages": pages}))
 """)
 
 
-# Rendering alone, on the store the builds left: again as it is (the site is current,
-# so nothing should be rendered), or with one event's title edited.
+# Rendering alone, on the store the builds left, through the build's cache: again as it is
+# (the site is current, so nothing should be made or written), or with one event's title edited.
 RERENDER = textwrap.dedent("""
     import dataclasses, json, logging, sys, time
     logging.basicConfig(level=logging.INFO, format="%(message)s")
+    from timeline.cache import Memo
     from timeline.config import load_config
-    from timeline.render import render_site
+    from timeline.render import Rendered, render_settings, render_site
     from timeline.sources import read_sources
     from timeline.store.events import load_events
     from timeline.store.registry import load_registry
@@ -124,7 +129,10 @@ RERENDER = textwrap.dedent("""
     if sys.argv[2] == "edit":
         events[len(events) // 2] = dataclasses.replace(events[len(events) // 2], title="An edited title")
     start = time.perf_counter()
-    pages = render_site(events, registry, articles, cfg)
+    memo = Memo(cfg.paths.cache)
+    step = memo.step("render", Rendered, "timeline.render", render_settings(cfg))
+    pages = render_site(events, registry, articles, cfg, each=step)
+    memo.prune()
     print(json.dumps({"seconds": time.perf_counter() - start, "pages": pages}))
 """)
 
@@ -229,9 +237,8 @@ def parsed_count(run: dict) -> str:
 
 
 def rendering(run: dict) -> list[str]:
-    """What rendering did, from its log: skipped, or how many files it linked, and whether Pagefind ran."""
-    return re.findall(r"^((?:render|search): (?:site unchanged|\d+ files|no event|index built).*)$",
-                      run["stderr"], re.M)
+    """What rendering did, from its log: nothing, or how many files it wrote, and how many search shards it indexed."""
+    return re.findall(r"^((?:render|search): (?:site unchanged|\d+ files|\d+ of).*)$", run["stderr"], re.M)
 
 
 def different_files(one: Path, other: Path) -> list[str]:
@@ -260,6 +267,7 @@ def main() -> None:
                         help="leave out the comparison of the two ways of parsing in parallel")
     parser.add_argument("--results", type=Path, default=ROOT / "benchmarks" / "RESULTS.md")
     args = parser.parse_args()
+    args.results = args.results.resolve()  # the runs below work in the scratch folder
     rows = Rows()
 
     with tempfile.TemporaryDirectory(prefix="timeline-bench-") as tmp:
@@ -269,6 +277,7 @@ def main() -> None:
         for part in ("timeline", "site_templates"):
             shutil.copytree(ROOT / part, folder / "code" / part, ignore=shutil.ignore_patterns("__pycache__"))
         os.environ["PYTHONPATH"] = os.pathsep.join([str(folder / "code"), os.environ.get("PYTHONPATH", "")])
+        os.chdir(folder)  # ``python -m`` looks in the working folder first: there, only the copy is found
         # Builds run as on a maintainer's machine, with Python's bytecode cache: an
         # environment that turns it off makes every run compile the package anew.
         os.environ.pop("PYTHONDONTWRITEBYTECODE", None)

@@ -14,7 +14,7 @@ from timeline.cache import Memo
 from timeline.config import Config
 from timeline.records import DateEvidence, Event, Source
 from timeline.render import Rendered, render_settings, render_site
-from timeline.render.fingerprints import record_digest
+from timeline.render.fingerprints import digest
 from timeline.render.samples import sample_articles, sample_events
 
 from conftest import BUILD_DATE, make_config
@@ -99,4 +99,4 @@ def test_every_field_of_an_event_and_its_records_reaches_its_pages(tmp_path: Pat
 
 def test_a_value_of_an_unexpected_type_still_counts() -> None:
     odd = replace(EVENTS[1], place=date(2022, 2, 1))  # type: ignore[arg-type]
-    assert record_digest(odd) != record_digest(replace(EVENTS[1], place=date(2022, 2, 2)))  # type: ignore[arg-type]
+    assert digest(odd) != digest(replace(EVENTS[1], place=date(2022, 2, 2)))  # type: ignore[arg-type]

@@ -105,9 +105,9 @@ def index_search(writer: SiteWriter, model: SiteModel, pages: list[Part], scope:
                  cfg: Config, meanwhile: Callable[[], None]) -> None:
     """The Pagefind bundle of every shard of events, indexed where its pages changed, and their
     list; ``meanwhile`` is done while Pagefind runs (or first, when nothing is to be indexed)."""
-    shards = plan_shards(model.events, [part.inputs for part in pages])
+    shards = plan_shards(model.events, [part.inputs for part in pages], scope)
     indexer = Indexer(writer, cfg.language, cfg.build.jobs, meanwhile)
-    bundles = each(shards, lambda shard: f"{scope}:{shard.inputs}", indexer, keep=lambda made: bool(made.files))
+    bundles = each(shards, lambda shard: shard.inputs, indexer, keep=lambda made: bool(made.files))
     indexer.meanwhile()
     if not bundles or not all(made.files for made in bundles):
         return  # no events, or Pagefind missing or failed (it said why): the pages work without search

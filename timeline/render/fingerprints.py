@@ -20,7 +20,6 @@ from typing import Any, Sequence
 import msgspec
 
 from timeline.config import Config
-from timeline.records import Event
 from timeline.render.model import SiteModel
 
 DIGEST_BYTES = 12  # 96 bits: a site has at most millions of inputs to tell apart
@@ -40,16 +39,12 @@ def _plain(value: object) -> object:
 _encode = msgspec.msgpack.Encoder(enc_hook=_plain).encode
 
 
-def record_digest(event: Event) -> bytes:
-    """Digest of every field of the event, nested records included (its MessagePack encoding)."""
-    return hashlib.blake2b(msgspec.msgpack.encode(event), digest_size=DIGEST_BYTES).digest()
-
-
 def stamp_views(model: SiteModel) -> None:
-    """Give every event view its digest: all a page can show of the event."""
+    """Give every event view its digest: all a page can show of the event, every field of its
+    record (nested records included) and the addresses and names it links to."""
     for ev in model.events:
-        ev.digest = digest(record_digest(ev.event), ev.slug, ev.type_slug,
-                           tuple((a.name, a.kind, a.slug) for a in ev.actors), ev.article_slugs)
+        ev.digest = digest(ev.event, ev.slug, ev.type_slug, [(a.name, a.kind, a.slug) for a in ev.actors],
+                           ev.article_slugs)
 
 
 def templates_digest(folders: Sequence[Path]) -> str:

@@ -73,7 +73,10 @@ class SiteWriter:
         try:
             handle = os.open(target, _WRITE_FLAGS, 0o666)
         except FileExistsError:  # an old file of the spare folder, or made twice in one build
-            os.unlink(target)
+            if os.path.isdir(target) and not os.path.islink(target):
+                shutil.rmtree(target)  # a folder someone put in the spare folder
+            else:
+                os.unlink(target)
             handle = os.open(target, _WRITE_FLAGS, 0o666)
         try:
             view = memoryview(data)

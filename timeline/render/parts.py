@@ -107,16 +107,16 @@ class Makers:
 
     def close(self) -> None:
         for process, tasks, results in self._workers:
+            results.close()  # a worker still sending (the build failed) gets a broken pipe and ends
             try:
                 tasks.send(None)
             except OSError:
                 pass
-            process.join(timeout=5)
+            tasks.close()
+            process.join(timeout=10)
             if process.is_alive():
                 process.terminate()
                 process.join()
-            tasks.close()
-            results.close()
         self._workers = []
         if self._froze:
             gc.unfreeze()

@@ -68,8 +68,9 @@ def shard_size(count: int) -> int:
     return size
 
 
-def plan_shards(events: Sequence[EventView], pages: Sequence[str]) -> list[Shard]:
-    """Runs of ``events`` (in site order); ``pages`` are the fingerprints of their pages."""
+def plan_shards(events: Sequence[EventView], pages: Sequence[str], scope: str) -> list[Shard]:
+    """Runs of ``events`` (in site order); ``pages`` are the fingerprints of their pages, ``scope``
+    what every page shows besides (the configuration, the templates, Pagefind's version)."""
     size = shard_size(len(events))
     runs: list[tuple[int, int]] = []
     start = 0
@@ -85,7 +86,7 @@ def plan_shards(events: Sequence[EventView], pages: Sequence[str]) -> list[Shard
         runs.append((start, len(events)))
     shards = []
     for first, end in runs:
-        inputs = digest("search", pages[first:end])
+        inputs = digest(scope, pages[first:end])
         shards.append(Shard(inputs[:16], events[first:end], inputs))
     return shards
 
@@ -109,7 +110,9 @@ class Indexer:
 
         The first runs are started before ``meanwhile`` is done: the rest of the site renders as they index.
         """
-        if shards and pagefind_binary() is None:
+        if not shards:
+            return
+        if pagefind_binary() is None:
             log.warning(NOT_INSTALLED)
         scratch = Path(tempfile.mkdtemp(prefix=f".{self.writer.output.name}-new-{os.getpid()}-search-",
                                         dir=self.writer.output.parent))
@@ -125,8 +128,10 @@ class Indexer:
                     yield from (Rendered(()) for _ in pending)
                     return
                 shard, run = running.popleft()
-                yield Rendered(_bundle(scratch / shard.name / "bundle", f"pagefind/{shard.name}/")
-                               if finish_pagefind(run) else ())
+                done = finish_pagefind(run)
+                files = _bundle(scratch / shard.name / "bundle", f"pagefind/{shard.name}/") if done else ()
+                shutil.rmtree(scratch / shard.name, ignore_errors=True)
+                yield Rendered(files)
         finally:
             for _, run in running:  # the build failed meanwhile: nobody will wait for them
                 stop_pagefind(run)

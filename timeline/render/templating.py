@@ -230,6 +230,8 @@ class Renderer:
             chunks = [list(events)]  # most actors, pairs and sources: one page, whatever their months
         else:
             chunks = paginate(events, self.site["page_size"], 10**12)
+        if len(chunks) == 1:  # most listings: no pager to show
+            return [Listed(base, chunks[0], {"index": 1, "count": 1, "prev": None, "next": None, "pages": []})]
         names = page_names(base, len(chunks))
         labels = [_chunk_label(chunk) for chunk in chunks]
         pages = []
