@@ -14,7 +14,7 @@ from datetime import date, datetime
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from timeline.extract.temporal.lexicon import MONTHS, NARRATIVE_SHIFTS, RELATIVE_SHIFTS
+from timeline.extract.temporal.lexicon import MONTHS, NARRATIVE_SHIFTS, POSITION_MODS, QUANTITY_MODS, RELATIVE_SHIFTS
 from timeline.extract.temporal.scanner import Candidate
 from timeline.extract.temporal.tense import tense_at
 from timeline.extract.temporal.values import bounds, day_value, precision_of
@@ -139,3 +139,14 @@ def narrative_base(ctx: Context, unit: str) -> date | None:
         if NARRATIVE_UNITS.index(ctx.period[1]) <= NARRATIVE_UNITS.index(unit):
             return ctx.period[0]
     return ctx.ref
+
+
+def modifier(c: Candidate) -> str | None:
+    """The TIMEX3 mod of a candidate: its position ("early", "the end of") or quantity ("about")."""
+    if c.position:
+        return POSITION_MODS.get(c.position)
+    pos = c.groups.get("pos") or c.groups.get("pre")
+    if pos and c.rule == "position-of-unit":
+        return POSITION_MODS.get(words(pos) + " of")
+    qmod = c.groups.get("qmod")
+    return QUANTITY_MODS.get(words(qmod)) if qmod else None

@@ -29,8 +29,6 @@ from timeline.extract.temporal.lexicon import (
     HOLIDAYS,
     ORDINALS,
     PARTS_OF_DAY,
-    POSITION_MODS,
-    QUANTITY_MODS,
     REFERENCE_WORDS,
     SEASONS,
     UTC_ZONES,
@@ -370,16 +368,6 @@ RULES: dict[str, Callable[[Candidate, Context], Reading | None]] = {
     "duration": measured, "unit-long": measured, "vague-duration": measured, "frequency": measured,
     "clock-time": clock_time, "reference-word": reference, **compounds.RULES,
 }
-
-
-def modifier(c: Candidate) -> str | None:
-    if c.position:
-        return POSITION_MODS.get(c.position)
-    pos = c.groups.get("pos") or c.groups.get("pre")
-    if pos and c.rule == "position-of-unit":
-        return POSITION_MODS.get(words(pos) + " of")
-    qmod = c.groups.get("qmod")
-    return QUANTITY_MODS.get(words(qmod)) if qmod else None
 
 
 def range_end(c: Candidate, ctx: Context) -> str | None:
