@@ -243,11 +243,11 @@ def build_model(events: Sequence[Event], registry: Any, articles: Sequence[Artic
         for source, slug in zip(event.sources, slugs):
             article = views.get(slug)
             if article is None:
-                record = article_records.get(source.article)
+                read = article_records.get(source.article)
                 article = views[slug] = ArticleView(
-                    slug, record.title if record else source.title,
-                    safe_url(record.url if record else source.url), record.outlet if record else source.outlet,
-                    record.published.isoformat() if record and record.published else source.published)
+                    slug, read.title if read else source.title,
+                    safe_url(read.url if read else source.url), read.outlet if read else source.outlet,
+                    read.published.isoformat() if read and read.published else source.published)
             if not article.events or article.events[-1] is not ev:
                 article.events.append(ev)
 
