@@ -283,6 +283,28 @@ def test_forked_workers_make_the_same_site(tmp_path: Path, monkeypatch: pytest.M
     assert contents(one.paths.output) == contents(two.paths.output)
 
 
+def test_a_failure_in_a_worker_stops_the_render_and_keeps_the_site(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    from timeline.errors import TimelineError
+    from timeline.render import pages, parts
+
+    cfg = make_cfg(tmp_path, build={"jobs": 2})
+    render(EVENTS, cfg)
+    before = files(cfg.paths.output)
+    monkeypatch.setattr(parts, "FORK_PARTS", 20)
+    original = pages.event_page
+
+    def broken(r: object, model: object, cfg: Config, ev: object, index: int) -> tuple[str, bytes]:
+        if index == 30:
+            raise ValueError("a page that cannot be made")
+        return original(r, model, cfg, ev, index)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pages, "event_page", broken)
+    with pytest.raises(TimelineError, match="a page that cannot be made"):
+        render([replace(ev, title=ev.title + "!") for ev in EVENTS], cfg)
+    assert files(cfg.paths.output) == before
+
+
 def search_texts(output: Path) -> dict[str, str]:
     """What the search index holds of each event page: its address and the text Pagefind indexed."""
     found = {}
