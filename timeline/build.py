@@ -19,6 +19,7 @@ import gc
 import logging
 import time
 from contextlib import contextmanager
+from datetime import datetime, timezone
 from typing import Iterator
 
 from timeline.cache import Memo
@@ -30,6 +31,7 @@ from timeline.render import Rendered, render_settings, render_site
 from timeline.resolve import resolve_actors
 from timeline.sources import read_settings, read_sources
 from timeline.sources.files import Reading
+from timeline.store.changes import diff_store, load_changes, record_changes
 from timeline.store.events import load_events, save_events
 from timeline.store.lock import build_lock
 from timeline.store.registry import load_registry, save_registry
@@ -60,6 +62,7 @@ def build(cfg: Config, *, clean: bool = False, jobs: int | None = None, wait: fl
         with timer("store"):
             registry, registry_problems = load_registry(cfg.paths.registry)
             store, store_problems = load_events(cfg.paths.store)
+            changes, change_problems = load_changes(cfg.paths.changes)
         with timer("resolve"):
             registry, happenings = resolve_actors(registry, extractions)
         with timer("merge"):
@@ -67,16 +70,18 @@ def build(cfg: Config, *, clean: bool = False, jobs: int | None = None, wait: fl
         with timer("store"):
             broken = {p.path.rsplit("/", 1)[-1] for p in store_problems}
             save_events(cfg.paths.store, list(merged.events), keep=broken)
+            if not store_problems:  # a store read in part would show its unread events as retracted
+                changes = record_changes(cfg.paths.changes, changes, diff_store(store, merged.events, _today(cfg)))
             # Warnings (an unsafe name, a shared slug) lose nothing in a rewrite; errors could.
             if not any(p.severity == "error" for p in registry_problems):
                 save_registry(cfg.paths.registry, registry)
         with timer("render"):
-            pages = render_site(merged.events, registry, articles, cfg, each=rendering)
+            pages = render_site(merged.events, registry, articles, cfg, each=rendering, changes=changes)
         memo.prune()
 
     log.info("cache: %d files, %d articles and %d parts of the site kept, %d read, %d parsed and %d rendered",
              reading.hits, extracting.hits, rendering.hits, reading.misses, extracting.misses, rendering.misses)
-    all_problems = tuple(problems) + tuple(registry_problems) + tuple(store_problems)
+    all_problems = tuple(problems) + tuple(registry_problems) + tuple(store_problems) + tuple(change_problems)
     for extraction in extractions:
         all_problems += tuple(Problem(extraction.article.path, w, severity="warning") for w in extraction.warnings)
         all_problems += tuple(Problem(extraction.article.path, e) for e in extraction.errors)
@@ -87,6 +92,11 @@ def build(cfg: Config, *, clean: bool = False, jobs: int | None = None, wait: fl
         problems=all_problems, stage_seconds=timer.totals(),
         articles_parsed=extracting.misses, articles_cached=extracting.hits, notes=merged.notes,
     )
+
+
+def _today(cfg: Config) -> str:
+    """The date the change log files this build under: the configured build date, else today (UTC)."""
+    return cfg.build.build_date or datetime.now(timezone.utc).date().isoformat()
 
 
 @contextmanager

@@ -66,6 +66,10 @@ class Paths:
         return self.content / "actors.yaml"
 
     @property
+    def changes(self) -> Path:
+        return self.content / "changes.yaml"
+
+    @property
     def sources_index(self) -> Path:
         return self.content / "sources.yaml"
 

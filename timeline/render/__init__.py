@@ -21,6 +21,7 @@ from timeline.cache import Each, compute_all
 from timeline.cache.progress import Progress
 from timeline.config import Config
 from timeline.records import Article, Event
+from timeline.render.changes import attach_updates, changes_parts
 from timeline.render.exports import write_exports
 from timeline.render.feeds import feed_parts, write_last
 from timeline.render.filterindex import filter_parts
@@ -32,6 +33,7 @@ from timeline.render.parts import Part, Rendered, run_parts, write_files
 from timeline.render.search import pagefind_version
 from timeline.render.shards import SHARDS_FILE, Indexer, plan_shards
 from timeline.render.templating import Renderer, make_environment, template_dirs
+from timeline.store.changes import ChangeLog
 
 __all__ = ["Rendered", "render_settings", "render_site"]
 
@@ -49,15 +51,17 @@ def render_settings(cfg: Config) -> dict[str, object]:
 
 
 def render_site(events: Sequence[Event], registry: Any, articles: Sequence[Article], cfg: Config,
-                *, search: bool = True, each: "Each[Rendered]" = compute_all) -> int:
+                *, search: bool = True, each: "Each[Rendered]" = compute_all, changes: ChangeLog | None = None) -> int:
     """Render the whole site into ``cfg.paths.output``; returns the number of HTML pages written
     (new or changed: 0 when the live site is the one these events make).
 
     ``search=False`` skips the Pagefind run (benchmarks and quick tests); ``each``
     runs the rendering of the parts (see ``timeline.cache``): with the build's
-    cache, a part whose fingerprint it holds is not rendered again.
+    cache, a part whose fingerprint it holds is not rendered again; ``changes`` is
+    the store's change log, shown on the changes page and the events it touched.
     """
     model = build_model(events, registry, articles, cfg.build.build_date)
+    attach_updates(model.events, changes)
     stamp_views(model)
     if maintainer_pages(cfg):  # they may show what no part declares: every part is made
         each = compute_all
@@ -84,7 +88,7 @@ def render_site(events: Sequence[Event], registry: Any, articles: Sequence[Artic
             # only: workers forked now would each copy most of the entries and the model (700 MB more
             # for 100,000 events) and save little time.
             others = (page_parts(renderer, model, cfg) + filter_parts(model, cfg.site.order == "newest")
-                      + feed_parts(cfg, model))
+                      + feed_parts(cfg, model) + changes_parts(renderer, cfg, model, changes))
             for _ in run_parts(others, scope, each, writer, progress):
                 pass
 

@@ -23,8 +23,12 @@ SITEMAP_LIMIT = 50_000  # URLs per sitemap file, by the sitemaps protocol
 _XML_FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
-def _x(text: str | None) -> str:
+def xml_text(text: str | None) -> str:
+    """Text as XML character data: escaped, without the characters XML forbids."""
     return escape(_XML_FORBIDDEN.sub("", text or ""))
+
+
+_x = xml_text
 
 
 def absolute(cfg: Config, site_path: str, *, here: str = "") -> str:

@@ -44,7 +44,7 @@ def stamp_views(model: SiteModel) -> None:
     record (nested records included) and the addresses and names it links to."""
     for ev in model.events:
         ev.digest = digest(ev.event, ev.slug, ev.type_slug, [(a.name, a.kind, a.slug) for a in ev.actors],
-                           ev.article_slugs)
+                           ev.article_slugs, ev.updates)
 
 
 def templates_digest(folders: Sequence[Path]) -> str:

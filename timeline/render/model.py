@@ -116,6 +116,7 @@ class EventView:
     article_slugs: tuple[str, ...]  # of its sources, in their order
     type_slug: str
     digest: str = ""  # everything a page can show of it, see fingerprints.stamp_views
+    updates: tuple[tuple[str, str], ...] = ()  # (build date, words), see render.changes
     _summary_html: Markup | None = None
     _sources: list[SourceView] | None = None
 
