@@ -18,6 +18,7 @@ from timeline.records import Event
 from timeline.render.model import EventView, SiteModel
 from timeline.render.output import SiteWriter
 from timeline.render.parts import Entries
+from timeline.render.reporting import reporting
 from timeline.render.sanitize import plain_text, safe_url
 
 SCHEMA_VERSION = 1  # bump when a field changes meaning; adding a field keeps the version
@@ -31,6 +32,8 @@ def event_record(ev: EventView) -> dict[str, Any]:
     evidence = None
     if e.evidence is not None:
         evidence = {"rule": e.evidence.rule, "expression": e.evidence.expression, "value": e.evidence.value}
+    reported = reporting(e)
+    first_reported, reports = reported.record() if reported else (None, {"count": 0, "outlets": 0, "span": 0})
     return {
         "id": e.id,
         "date": e.date,
@@ -46,6 +49,8 @@ def event_record(ev: EventView) -> dict[str, Any]:
             for s in e.sources
         ],
         "importance": e.importance,
+        "first_reported": first_reported,
+        "reports": reports,
         "evidence": evidence,
         "place": e.place,
         "aliases": sorted(e.aliases),

@@ -14,7 +14,7 @@ from xml.sax.saxutils import escape, quoteattr
 from timeline.config import Config
 from timeline.extract.temporal.values import bounds
 from timeline.render.fingerprints import digest
-from timeline.render.model import EventView, SiteModel, file_id
+from timeline.render.model import EventView, SiteModel, file_id, pair_url
 from timeline.render.output import SiteWriter
 from timeline.render.parts import Part, Rendered
 from timeline.render.sanitize import plain_text
@@ -74,7 +74,7 @@ def atom_feed(cfg: Config, model: SiteModel, path: str, title: str, entries: Seq
 
 
 def feed_parts(cfg: Config, model: SiteModel) -> list[Part]:
-    """An Atom feed of each actor's newest events, and the site's own."""
+    """An Atom feed of each actor's newest events, of each pair's, and the site's own."""
     def part(path: str, title: str, events: Sequence[EventView], page: str) -> Part:
         entries = newest(events, cfg.site.feed_size)
         return Part(digest(path, title, page, [ev.digest for ev in entries]),
@@ -82,7 +82,15 @@ def feed_parts(cfg: Config, model: SiteModel) -> list[Part]:
 
     return ([part("feed.atom", cfg.title, model.events, "index.html")]
             + [part(f"actors/{actor.slug}.atom", f"{cfg.title}: {actor.name}", actor.events, actor.url)
-               for actor in model.actors.values()])
+               for actor in model.actors.values()]
+            + [part(pair_feed(page), f"{cfg.title}: {first} and {second}", events, page)
+               for (first, second), events in model.pairs.items()
+               for page in [pair_url(model.actors[first], model.actors[second])]])
+
+
+def pair_feed(page: str) -> str:
+    """The feed beside a pair's page: ``pairs/a--b.html`` → ``pairs/a--b.atom``."""
+    return page[: -len(".html")] + ".atom"
 
 
 def write_last(writer: SiteWriter, cfg: Config, model: SiteModel) -> None:

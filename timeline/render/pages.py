@@ -20,6 +20,7 @@ from timeline.render.exports import csv_row, json_row, slide
 from timeline.render.fingerprints import digest
 from timeline.render.model import ActorView, EventView, SiteModel, SourceView, file_id, pair_url
 from timeline.render.parts import Entries, Part, Rendered
+from timeline.render.reporting import reporting
 from timeline.render.sanitize import json_for_script, plain_text
 from timeline.render.templating import Listed, Renderer, group_by_month
 
@@ -100,9 +101,11 @@ def page_parts(r: Renderer, model: SiteModel, cfg: Config) -> list[Part]:
         parts += actor_page(r, model, cfg, actor)
     for (a, b), events in model.pairs.items():
         first, second = model.actors[a], model.actors[b]
-        parts += listing_parts(r, "pair.html", pair_url(first, second), ordered(events, cfg),
-                               (first.name, first.url, second.name, second.url), full=False,
-                               first=first, second=second)
+        page = pair_url(first, second)
+        feed = page.rsplit("/", 1)[-1][: -len(".html")] + ".atom"
+        parts += listing_parts(r, "pair.html", page, ordered(events, cfg),
+                               (first.name, first.url, second.name, second.url, feed), full=False,
+                               first=first, second=second, feed=feed)
     for article in model.articles.values():
         parts += listing_parts(r, "source.html", article.page, ordered(article.events, cfg),
                                (article.title, article.outlet, article.published, article.url), full=False,
@@ -223,6 +226,7 @@ def event_page(r: Renderer, model: SiteModel, cfg: Config, ev: EventView, index:
     next_ev = events[index + 1] if index + 1 < len(events) else None
     description = plain_text(ev.event.summary)[:300]
     return r.page("event.html", ev.url, ev=ev, prev_ev=prev_ev, next_ev=next_ev, why=why_this_date(ev),
+                  reported=reporting(ev.event),
                   description=description, jsonld=json_for_script(event_jsonld(ev, cfg, description)),
                   type_slug=model.type_slugs[ev.event.type or "other"])
 
