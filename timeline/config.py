@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +42,7 @@ DEFAULTS: dict[str, Any] = {
         "key_events": 20,  # how many events the key events page shows
         "page_size": 200,  # events per home page before paginating by month
         "feed_size": 50,  # entries in Atom feeds
+        "focus": None,  # {from: YYYY-MM-DD, to: YYYY-MM-DD}, either open: the story's period; default: computed
     },
     "events": {
         "types": {},  # extra event types: {type: [predicate lemmas]}
@@ -93,6 +95,7 @@ class SiteConfig:
     key_events: int
     page_size: int
     feed_size: int
+    focus: tuple[str | None, str | None] | None = None  # from, to: the period the main chronology covers
 
 
 @dataclass(frozen=True)
@@ -210,6 +213,7 @@ def _typed(m: dict[str, Any], base: Path, errors: list[str]) -> Config | None:
         b = dict(b, build_date=str(b["build_date"]))
     if s["order"] not in ("newest", "oldest"):
         errors.append(f"site.order: must be newest or oldest, got {s['order']!r}")
+    focus = _focus(s["focus"], errors)
     types = m["events"].get("types") or {}
     if not isinstance(types, dict) or not all(
         isinstance(k, str) and isinstance(v, list) and all(isinstance(x, str) for x in v) for k, v in types.items()
@@ -241,9 +245,33 @@ def _typed(m: dict[str, Any], base: Path, errors: list[str]) -> Config | None:
         build=BuildConfig(jobs=b["jobs"] or (os.cpu_count() or 1), max_file_bytes=b["max_file_bytes"],
                           build_date=b["build_date"]),
         site=SiteConfig(order=s["order"], key_events=s["key_events"], page_size=s["page_size"] or 200,
-                        feed_size=s["feed_size"]),
+                        feed_size=s["feed_size"], focus=focus),
         event_types={k: tuple(v) for k, v in sorted(types.items())},
     )
+
+
+def _focus(value: Any, errors: list[str]) -> tuple[str | None, str | None] | None:
+    """``site.focus`` as (from, to) ISO days, either None for open; None when not set."""
+    if value is None:
+        return None
+    if not isinstance(value, dict) or not set(value) <= {"from", "to"}:
+        errors.append("site.focus: must be a mapping with from and/or to, e.g. {from: 2022-01-01, to: 2022-12-31}")
+        return None
+    ends: list[str | None] = []
+    for key in ("from", "to"):
+        given = value.get(key)
+        if given is None:
+            ends.append(None)
+            continue
+        try:
+            ends.append(date.fromisoformat(str(given)).isoformat())
+        except ValueError:
+            errors.append(f"site.focus.{key}: must be a date YYYY-MM-DD, got {given!r}")
+            return None
+    if ends[0] and ends[1] and ends[0] > ends[1]:
+        errors.append(f"site.focus: from ({ends[0]}) is after to ({ends[1]})")
+        return None
+    return ends[0], ends[1]
 
 
 def _replace_paths(cfg: Config, overrides: dict[str, Path]) -> Config:

@@ -21,11 +21,13 @@ from timeline.cache import Each, compute_all
 from timeline.cache.progress import Progress
 from timeline.config import Config
 from timeline.records import Article, Event
+from timeline.render.axis import axis_parts
 from timeline.render.changes import attach_updates, changes_parts
 from timeline.render.exports import write_exports
 from timeline.render.feeds import feed_parts, write_last
 from timeline.render.filterindex import filter_parts
 from timeline.render.fingerprints import digest, maintainer_pages, stamp_views, templates_digest
+from timeline.render.focus import find_focus, split
 from timeline.render.model import SiteModel, build_model
 from timeline.render.output import SiteWriter
 from timeline.render.pages import event_parts, page_parts
@@ -38,7 +40,7 @@ from timeline.store.changes import ChangeLog
 __all__ = ["Rendered", "render_settings", "render_site"]
 
 log = logging.getLogger("timeline")
-ASSETS = ("style.css", "filter.js", "search.js")
+ASSETS = ("style.css", "filter.js", "search.js", "axis.js")
 
 
 def render_settings(cfg: Config) -> dict[str, object]:
@@ -46,7 +48,7 @@ def render_settings(cfg: Config) -> dict[str, object]:
     configuration it shows, every template file and the Pagefind that indexes it."""
     return {"title": cfg.title, "description": cfg.description, "language": cfg.language,
             "base_url": cfg.base_url, "site_url": cfg.site_url, "build_date": cfg.build.build_date,
-            "site": [cfg.site.order, cfg.site.key_events, cfg.site.page_size, cfg.site.feed_size],
+            "site": [cfg.site.order, cfg.site.key_events, cfg.site.page_size, cfg.site.feed_size, cfg.site.focus],
             "templates": templates_digest(template_dirs(cfg)), "search": pagefind_version()}
 
 
@@ -62,6 +64,8 @@ def render_site(events: Sequence[Event], registry: Any, articles: Sequence[Artic
     """
     model = build_model(events, registry, articles, cfg.build.build_date)
     attach_updates(model.events, changes)
+    focus = find_focus(model.events, articles, cfg.site.focus)
+    places = split(model.events, focus)
     stamp_views(model)
     if maintainer_pages(cfg):  # they may show what no part declares: every part is made
         each = compute_all
@@ -74,7 +78,7 @@ def render_site(events: Sequence[Event], registry: Any, articles: Sequence[Artic
     renderer = Renderer(make_environment(cfg), site)
     writer = SiteWriter(cfg.paths.output)
     with Progress("render", _expected_pages(model), unit="pages") as progress:
-        pages = event_parts(renderer, model, cfg)
+        pages = event_parts(renderer, model, cfg, places)
         rows = []
         for ev, made in zip(model.events, run_parts(pages, scope, each, writer, progress, cfg.build.jobs)):
             assert made.entries is not None
@@ -87,7 +91,9 @@ def render_site(events: Sequence[Event], registry: Any, articles: Sequence[Artic
             # Paginated by the size of the events' entries, known from here on. Made in this process
             # only: workers forked now would each copy most of the entries and the model (700 MB more
             # for 100,000 events) and save little time.
-            others = (page_parts(renderer, model, cfg) + filter_parts(model, cfg.site.order == "newest")
+            others = (page_parts(renderer, model, cfg, places, focus)
+                      + axis_parts(renderer, places["focus"], cfg.site.key_events)
+                      + filter_parts(model, cfg.site.order == "newest")
                       + feed_parts(cfg, model) + changes_parts(renderer, cfg, model, changes))
             for _ in run_parts(others, scope, each, writer, progress):
                 pass

@@ -9,6 +9,7 @@ here too; the tests compare a rebuilt site with a clean one to hold that.
 
 from __future__ import annotations
 
+from collections import Counter
 from functools import partial
 from typing import Any, Collection, Sequence
 
@@ -18,6 +19,7 @@ from timeline.render.charts import Chart
 from timeline.render.dates import month_label
 from timeline.render.exports import csv_row, json_row, slide
 from timeline.render.fingerprints import digest
+from timeline.render.focus import Focus
 from timeline.render.model import ActorView, EventView, SiteModel, SourceView, file_id, pair_url
 from timeline.render.parts import Entries, Part, Rendered
 from timeline.render.reporting import reporting
@@ -58,34 +60,69 @@ def listing_page(r: Renderer, template: str, listed: Listed, context: dict[str, 
     return Rendered((page,))
 
 
-def event_parts(r: Renderer, model: SiteModel, cfg: Config) -> list[Part]:
+RELATED_LINKS = 8  # background events an event page links to, and events a background page names
+
+
+def related(model: SiteModel, places: dict[str, list[EventView]]) -> dict[int, list[EventView]]:
+    """For each event in focus, the background events its reports mention (an event of the same
+    source article); for each background event, the events in focus whose reports mention it."""
+    background = {id(ev) for ev in places["background"]}
+    links: dict[int, list[EventView]] = {}
+    if not background:
+        return links
+    for article in model.articles.values():
+        earlier = [ev for ev in article.events if id(ev) in background]
+        if not earlier:
+            continue
+        now = [ev for ev in article.events if id(ev) not in background]
+        for ev in now:
+            found = links.setdefault(id(ev), [])
+            found += [b for b in earlier if b not in found][: RELATED_LINKS - len(found)]
+        for b in earlier:
+            found = links.setdefault(id(b), [])
+            found += [ev for ev in now if ev not in found][: RELATED_LINKS - len(found)]
+    return links
+
+
+def event_parts(r: Renderer, model: SiteModel, cfg: Config,
+                places: dict[str, list[EventView]] | None = None) -> list[Part]:
     """A part per event, in ``model.events`` order: its page, the pages of its old addresses, and
     its entries, which its listings and the exports show."""
     events = model.events
+    links = related(model, places) if places else {}
+    background = {id(ev) for ev in places["background"]} if places else set()
     parts = []
     for index, ev in enumerate(events):
         prev_ev = events[index - 1] if index else None
         next_ev = events[index + 1] if index + 1 < len(events) else None
+        linked = links.get(id(ev), [])
         # The rest of the page follows from the event: its digest stands for all of it.
         shows = (ev.digest, prev_ev and (prev_ev.slug, prev_ev.event.title),
-                 next_ev and (next_ev.slug, next_ev.event.title), redirects(ev, model.event_slugs))
-        parts.append(Part(digest("event.html", shows), partial(event_part, r, model, cfg, index)))
+                 next_ev and (next_ev.slug, next_ev.event.title), redirects(ev, model.event_slugs),
+                 id(ev) in background, [(other.slug, other.event.title, other.label) for other in linked])
+        parts.append(Part(digest("event.html", shows),
+                          partial(event_part, r, model, cfg, index, linked, id(ev) in background)))
     return parts
 
 
-def event_part(r: Renderer, model: SiteModel, cfg: Config, index: int) -> Rendered:
+def event_part(r: Renderer, model: SiteModel, cfg: Config, index: int, linked: list[EventView] | None = None,
+               is_background: bool = False) -> Rendered:
     ev = model.events[index]
     files = [r.page("redirect.html", path, target=ev) for path in redirects(ev, model.event_slugs)]
-    files.append(event_page(r, model, cfg, ev, index))
+    files.append(event_page(r, model, cfg, ev, index, linked or [], is_background))
     item, line = r.make_entries(ev)
     entries = Entries(item, line, json_row(ev), csv_row(ev), slide(ev))
     ev.forget()
     return Rendered(tuple(files), entries)
 
 
-def page_parts(r: Renderer, model: SiteModel, cfg: Config) -> list[Part]:
+def page_parts(r: Renderer, model: SiteModel, cfg: Config, places: dict[str, list[EventView]],
+               focus: Focus) -> list[Part]:
     """Every other page: listings, indexes, search and 404."""
-    parts = home(r, model, cfg) + [key_events(r, model, cfg), archive(r, model), actor_index(r, model)]
+    parts = home(r, model, cfg, places, focus) + [key_events(r, model, cfg), archive(r, model), actor_index(r, model)]
+    for place, title in (("background", "Background"), ("ahead", "Ahead")):
+        parts += listing_parts(r, f"{place}.html", f"{place}.html", ordered(places[place], cfg),
+                               (focus.label, title), full=False, focus=focus)
     months = list(model.by_month)
     for i, (key, events) in enumerate(model.by_month.items()):
         prev_month = months[i - 1] if i else None
@@ -135,27 +172,31 @@ def search_options(model: SiteModel) -> dict[str, list[str]]:
     }
 
 
-def filter_choices(model: SiteModel) -> dict[str, Any]:
+def filter_choices(model: SiteModel, events: list[EventView]) -> dict[str, Any]:
+    """The home page's filters, over ``events`` (those in focus): no stray date stretches the years."""
     top = sorted(model.actors.values(), key=lambda a: (-len(a.events), a.name))[:TOP_FILTER_ACTORS]
+    months = Counter(ev.month for ev in events if ev.month != "undated")
     return {
         "actors": sorted(top, key=lambda a: a.name),
         "more_actors": len(model.actors) > len(top),
         "types": [(kind, model.type_slugs[kind], len(events)) for kind, events in model.by_type.items()],
-        "months": [(key, month_label(key), len(evs)) for key, evs in model.by_month.items() if key != "undated"],
-        "years": sorted({key[:4] for key in model.by_month if key != "undated"}),
+        "months": [(key, month_label(key), months[key]) for key in sorted(months)],
+        "years": sorted({key[:4] for key in months}),
     }
 
 
-def home(r: Renderer, model: SiteModel, cfg: Config) -> list[Part]:
-    filters = filter_choices(model)
-    chart = Chart((e.day for e in model.events), "All events")
+def home(r: Renderer, model: SiteModel, cfg: Config, places: dict[str, list[EventView]], focus: Focus) -> list[Part]:
+    events = places["focus"]
+    filters = filter_choices(model, events)
+    chart = Chart((e.day for e in events), "Events of the story")
+    aside = {place: len(places[place]) for place in ("background", "ahead")}
     # Only the first page shows the chart and the count: both change with every new event.
     shows = ([(a.url, a.slug, a.name) for a in filters["actors"]], filters["more_actors"],
              [(kind, slug) for kind, slug, _ in filters["types"]], filters["years"],
              [(key, label) for key, label, _ in filters["months"]])
-    return listing_parts(r, "index.html", "index.html", ordered(model.events, cfg), shows,
-                         first_only=(len(model.events), chart.inputs), filters=filters, total=len(model.events),
-                         chart=chart)
+    return listing_parts(r, "index.html", "index.html", ordered(events, cfg), shows,
+                         first_only=(len(events), chart.inputs, aside, focus.label), filters=filters,
+                         total=len(events), chart=chart, aside=aside, focus=focus)
 
 
 def key_events(r: Renderer, model: SiteModel, cfg: Config) -> Part:
@@ -220,13 +261,14 @@ def why_this_date(ev: EventView) -> dict[str, Any]:
             "value": evidence.value, "rule": evidence.rule, "explanation": explain_rule(evidence.rule)}
 
 
-def event_page(r: Renderer, model: SiteModel, cfg: Config, ev: EventView, index: int) -> tuple[str, bytes]:
+def event_page(r: Renderer, model: SiteModel, cfg: Config, ev: EventView, index: int,
+               linked: list[EventView] | None = None, is_background: bool = False) -> tuple[str, bytes]:
     events = model.events
     prev_ev = events[index - 1] if index else None
     next_ev = events[index + 1] if index + 1 < len(events) else None
     description = plain_text(ev.event.summary)[:300]
     return r.page("event.html", ev.url, ev=ev, prev_ev=prev_ev, next_ev=next_ev, why=why_this_date(ev),
-                  reported=reporting(ev.event),
+                  reported=reporting(ev.event), linked=linked or [], is_background=is_background,
                   description=description, jsonld=json_for_script(event_jsonld(ev, cfg, description)),
                   type_slug=model.type_slugs[ev.event.type or "other"])
 

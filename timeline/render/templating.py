@@ -26,7 +26,7 @@ PROJECT_TEMPLATES = Path(__file__).resolve().parents[2] / "site_templates"
 # Bytes of event markup a listing page may carry: the home page budget is
 # 200 KB, and header, filters and chart take the rest.
 LISTING_BYTES = 150_000
-NAV_PAGES = frozenset({"index.html", "key-events.html", "actors.html", "archive.html", "search.html"})
+NAV_PAGES = frozenset({"index.html", "key-events.html", "axis.html", "actors.html", "archive.html", "search.html"})
 ROOT_TOKEN = "\x00root\x00"
 
 # The same policy on every page: nothing but this site, WebAssembly for
@@ -233,7 +233,7 @@ class Renderer:
         if len(chunks) == 1:  # most listings: no pager to show
             return [Listed(base, chunks[0], {"index": 1, "count": 1, "prev": None, "next": None, "pages": []})]
         names = page_names(base, len(chunks))
-        labels = [_chunk_label(chunk) for chunk in chunks]
+        labels = _numbered([_chunk_label(chunk) for chunk in chunks])
         pages = []
         for index, (chunk, name) in enumerate(zip(chunks, names)):
             # A window of neighbours plus both ends keeps the pager short on 500-page timelines.
@@ -258,7 +258,24 @@ class Listed:
 
 
 def _chunk_label(chunk: Sequence[EventView]) -> str:
+    """The months a page holds, earlier first whatever the listing's order."""
     if not chunk:
         return ""
-    first, last = month_label(chunk[0].month), month_label(chunk[-1].month)
+    ends = sorted((chunk[0].month, chunk[-1].month))
+    first, last = month_label(ends[0]), month_label(ends[1])
     return first if first == last else f"{first} – {last}"
+
+
+def _numbered(labels: list[str]) -> list[str]:
+    """Labels that repeat (a busy month over several pages) get their part: "October 2011 (2 of 3)"."""
+    counts: dict[str, int] = {}
+    for label in labels:
+        counts[label] = counts.get(label, 0) + 1
+    seen: dict[str, int] = {}
+    out = []
+    for label in labels:
+        if counts[label] > 1:
+            seen[label] = seen.get(label, 0) + 1
+            label = f"{label} ({seen[label]} of {counts[label]})"
+        out.append(label)
+    return out

@@ -1,0 +1,86 @@
+"""The period a timeline is about: its focus, and the events before it (background) and far after it (ahead).
+
+A pile of news reports about one story also dates things far from it: "the 1969
+coup", "elections due in 2031". Those dates are true and kept, but they are not
+the story's course: the main chronology, its chart, its filters and the time
+axis cover the focus only; earlier events are Background, later scheduled ones
+Ahead, each with a page of its own.
+
+The focus is where the reports are dense: from a little before the first
+percentile of the sources' publication days to a little after the last one, so
+that a stray article years off does not stretch it. ``site.focus`` in
+config.yaml sets it (``{from: 2022-01-01, to: 2022-12-31}``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Sequence
+
+from timeline.extract.temporal.values import bounds
+from timeline.records import Article
+from timeline.render.model import EventView
+
+TRIM = 0.01  # the share of publication days left out at each end: strays, mis-dated pages
+LEAD_DAYS = 45  # events this long before the first report are still the story (what prompted it)
+TRAIL_DAYS = 120  # scheduled events this long after the last report are still the story
+
+
+@dataclass(frozen=True)
+class Focus:
+    start: date | None  # None: open at that end
+    end: date | None
+
+    def place(self, ev: EventView) -> str:
+        """``focus``, ``background`` (wholly before it) or ``ahead`` (scheduled, wholly after it); undated
+        events, and past ones dated after the focus (a date no report could have seen), stay in focus."""
+        span = bounds(ev.event.date)
+        if span is None:
+            return "focus"
+        if self.start and span[1] < self.start:
+            return "background"
+        if self.end and span[0] > self.end and ev.scheduled:
+            return "ahead"
+        return "focus"
+
+    @property
+    def label(self) -> str:
+        start = f"{self.start:%d %b %Y}" if self.start else "the start"
+        end = f"{self.end:%d %b %Y}" if self.end else "now"
+        return f"{start} to {end}"
+
+
+def _published(events: Sequence[EventView], articles: Sequence[Article]) -> list[date]:
+    days = [a.published for a in articles if isinstance(a.published, date)]
+    if days:
+        return days
+    for ev in events:  # no articles given (a render of the store alone): the sources' days
+        for source in ev.event.sources:
+            try:
+                days.append(date.fromisoformat((source.published or "")[:10]))
+            except ValueError:
+                continue
+    return days
+
+
+def find_focus(events: Sequence[EventView], articles: Sequence[Article],
+               given: tuple[str | None, str | None] | None = None) -> Focus:
+    """The focus: ``given`` (from, to; either may be None for open) when set, else computed."""
+    if given is not None:
+        start, end = given
+        return Focus(date.fromisoformat(start) if start else None, date.fromisoformat(end) if end else None)
+    days = sorted(_published(events, articles))
+    if not days:
+        return Focus(None, None)
+    cut = int(len(days) * TRIM)
+    first, last = days[cut], days[len(days) - 1 - cut]
+    return Focus(first - timedelta(days=LEAD_DAYS), last + timedelta(days=TRAIL_DAYS))
+
+
+def split(events: Sequence[EventView], focus: Focus) -> dict[str, list[EventView]]:
+    """The events of each place, in the given order."""
+    parts: dict[str, list[EventView]] = {"focus": [], "background": [], "ahead": []}
+    for ev in events:
+        parts[focus.place(ev)].append(ev)
+    return parts
