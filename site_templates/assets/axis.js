@@ -8,7 +8,7 @@
   var fig = document.getElementById("axis");
   if (!fig || !window.fetch) return;
   var W = 1000, H = 230, COLUMNS = 250, LANES = [16, 36, 56], TOP = 70, BASE = 175, SPAN_Y = 181, TICK_Y = 200;
-  var DETAIL_DAYS = 62, STACK = 14, LABEL_CHARS = 34, MIN_DAYS = 7, DAY = 86400000;
+  var DETAIL_DAYS = 62, STACK = 14, LABEL_CHARS = 30, MIN_DAYS = 7, DAY = 86400000;
   var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
   var NS = "http://www.w3.org/2000/svg";
   var root = fig.getAttribute("data-root"), frame = document.getElementById("axis-frame");
@@ -62,7 +62,7 @@
     for (var i = 0; i < keys.length && out.length < limit; i++) {
       var k = keys[i], start = data.first + k[0], end = start + k[1];
       if (end < view.first || start > view.last) continue;
-      var at = x(start + k[1] / 2), text = cut(k[3]), width = text.length * 6.2 + 8;
+      var at = x(start + k[1] / 2), text = cut(k[3]), width = text.length * 7.4 + 8;
       var left = Math.min(Math.max(at - 2, 0), W - width);
       for (var lane = 0; lane < lanes.length; lane++) {
         var free = lanes[lane].every(function (s) { return left + width < s[0] || left > s[1]; });

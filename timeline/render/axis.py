@@ -33,7 +33,7 @@ from timeline.render.templating import Renderer
 WIDTH, HEIGHT = 1000, 230
 COLUMNS = 250  # of the wide views: 4 units each
 LANES = (16, 36, 56)  # baselines of the key events' labels
-LABEL_CHARS = 34  # a label's length, its title cut to fit
+LABEL_CHARS = 30  # a label's length, its title cut to fit
 TOP, BASE = 70, 175  # the bars' band
 SPAN_Y = 181  # the band of events known to a month or coarser
 TICK_Y = 200
@@ -97,7 +97,7 @@ def _labels(keys: Sequence[Mark], first: int, last: int, root: str, limit: int) 
             continue
         x = _x(mark.start + (mark.end - mark.start) / 2, first, last)
         text = _cut(mark.ev.event.title)
-        width = len(text) * 6.2 + 8
+        width = len(text) * 7.4 + 8
         left = min(max(x - 2, 0), WIDTH - width)
         for lane, spans in enumerate(taken):
             if all(left + width < a or left > b for a, b in spans):
@@ -251,14 +251,16 @@ def _month_bounds(key: str) -> tuple[int, int]:
     return day_number(first), day_number(after) - 1
 
 
-def axis_parts(r: Renderer, events: Sequence[EventView], key_count: int) -> list[Part]:
-    """The axis pages and the script's data: the whole story, each year, each month."""
+def axis_parts(r: Renderer, events: Sequence[EventView], key_count: int,
+               focus: tuple[date | None, date | None] = (None, None)) -> list[Part]:
+    """The axis pages and the script's data: the whole story (within ``focus``), each year, each month."""
     marks = marks_of(events)
     if not marks:
         return [Part(digest("axis.html", "empty"), lambda: Rendered((r.page(
             "axis.html", "axis.html", view=None, data="axis.json"), ("axis.json", b'{"days": []}\n'))))]
-    first = min(m.start for m in marks)
-    last = max(m.end for m in marks)
+    first = max([min(m.start for m in marks)] + ([day_number(focus[0])] if focus[0] else []))
+    last = min([max(m.end for m in marks)] + ([day_number(focus[1])] if focus[1] else []))
+    last = max(last, first)
     keys = ranked_keys(marks, max(key_count, KEY_LABELS))
     by_month: dict[str, list[Mark]] = {}
     for mark in marks:

@@ -38,8 +38,9 @@ class Focus:
         span = bounds(ev.event.date)
         if span is None:
             return "focus"
-        if self.start and span[1] < self.start:
-            return "background"
+        if self.start and (span[1] < self.start or (
+                span[0] < self.start and self.end and span[1] - span[0] > self.end - self.start)):
+            return "background"  # before the story, or a stretch longer than it that began before (the 2000s)
         if self.end and span[0] > self.end and ev.scheduled:
             return "ahead"
         return "focus"
