@@ -13,13 +13,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from test_browser import CHROMIUM, browser, page, site  # noqa: F401 - the fixtures this module shares
 
 from timeline.render import render_site
 from timeline.render.samples import sample_articles, sample_events
 from timeline.store.changes import ChangeLog, diff_store, record_changes
 
 from conftest import BUILD_DATE, make_config
-from test_browser import CHROMIUM, browser, page, site  # noqa: F401 - the fixtures this module shares
 
 pytestmark = [
     pytest.mark.browser,
@@ -51,25 +51,25 @@ def output(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return cfg.paths.output
 
 
-def status(page: Any) -> str:
-    return page.text_content("#axis-status") or ""
+def status(tab: Any) -> str:
+    return tab.text_content("#axis-status") or ""
 
 
-def window(page: Any) -> tuple[int, int]:
-    return int(page.get_attribute("#axis", "data-first")), int(page.get_attribute("#axis", "data-last"))
+def window(tab: Any) -> tuple[int, int]:
+    return int(tab.get_attribute("#axis", "data-first")), int(tab.get_attribute("#axis", "data-last"))
 
 
-def ready(page: Any, url: str) -> None:
-    page.goto(url)
+def ready(tab: Any, url: str) -> None:
+    tab.goto(url)
     for _ in range(100):  # the script reveals the controls once its data is in
-        if page.is_visible("#axis-controls"):
+        if tab.is_visible("#axis-controls"):
             return
-        page.wait_for_timeout(50)
+        tab.wait_for_timeout(50)
     raise AssertionError("the axis script never started")
 
 
-def settle(page: Any) -> None:
-    page.wait_for_timeout(120)  # a redraw waits for the next frame
+def settle(tab: Any) -> None:
+    tab.wait_for_timeout(120)  # a redraw waits for the next frame
 
 
 def test_zoom_and_pan_by_keyboard_buttons_wheel_and_drag(page: Any, site: str) -> None:  # noqa: F811
