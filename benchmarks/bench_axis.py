@@ -4,7 +4,8 @@ Renders the axis views and their data (``timeline.render.axis``) with the
 site's stylesheet and script, serves them on 127.0.0.1 and opens ``axis.html``
 in Debian's Chromium (``/usr/bin/chromium``, through Playwright), several times.
 Prints, as medians over the runs: first contentful paint; when the script has
-its data and has drawn; a zoom step at the whole story (events counted per
+its data and has drawn; the first paint of a bare page of the same server
+(a heading and the stylesheet: what the machine costs any page); a zoom step at the whole story (events counted per
 column) and one in a window of a few weeks (events one by one), each from the
 key press to the frame after the redraw; the sizes of the files. Targets: first
 paint and a zoom step at most 100 ms, the script at most 30 KB. A measurement,
@@ -68,6 +69,10 @@ def render_axis(events: int, output: Path) -> tuple[float, int]:
     (output / "assets").mkdir(exist_ok=True)
     for name in ("style.css", "axis.js"):
         shutil.copy(PROJECT_TEMPLATES / "assets" / name, output / "assets" / name)
+    # What the machine and browser cost any page: a heading and the stylesheet.
+    (output / "bare.html").write_text('<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Bare</title>'
+                                      '<link rel="stylesheet" href="assets/style.css"></head><body><h1>Bare</h1>'
+                                      "</body></html>\n", encoding="utf-8")
     return seconds, files
 
 
@@ -82,8 +87,8 @@ def measure(output: Path, runs: int) -> dict[str, list[float]]:
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(output)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     url = f"http://127.0.0.1:{server.server_address[1]}/axis.html"
-    figures: dict[str, list[float]] = {"first paint": [], "script drawn": [], "zoom step, whole story": [],
-                                       "zoom step, a few weeks": []}
+    figures: dict[str, list[float]] = {"first paint": [], "first paint of a bare page (the floor)": [],
+                                       "script drawn": [], "zoom step, whole story": [], "zoom step, a few weeks": []}
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         for _ in range(runs):
@@ -100,6 +105,11 @@ def measure(output: Path, runs: int) -> dict[str, list[float]]:
                 page.evaluate(STEP, "+")
             page.wait_for_timeout(500)  # the months' files of the narrow window arrive
             figures["zoom step, a few weeks"].append(page.evaluate(STEP, "+"))
+            page.close()
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page.goto(url.replace("axis.html", "bare.html"))
+            figures["first paint of a bare page (the floor)"].append(
+                page.evaluate("performance.getEntriesByName('first-contentful-paint')[0].startTime"))
             page.close()
         browser.close()
     server.shutdown()

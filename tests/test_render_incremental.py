@@ -294,10 +294,10 @@ def test_a_failure_in_a_worker_stops_the_render_and_keeps_the_site(tmp_path: Pat
     monkeypatch.setattr(parts, "FORK_PARTS", 20)
     original = pages.event_page
 
-    def broken(r: object, model: object, cfg: Config, ev: object, index: int) -> tuple[str, bytes]:
+    def broken(r: object, model: object, cfg: Config, ev: object, index: int, *more: object) -> tuple[str, bytes]:
         if index == 30:
             raise ValueError("a page that cannot be made")
-        return original(r, model, cfg, ev, index)  # type: ignore[arg-type]
+        return original(r, model, cfg, ev, index, *more)  # type: ignore[arg-type]
 
     monkeypatch.setattr(pages, "event_page", broken)
     with pytest.raises(TimelineError, match="a page that cannot be made"):
