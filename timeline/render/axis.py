@@ -54,6 +54,10 @@ class Mark:
         return self.end > self.start
 
 
+def day_text(day: date) -> str:
+    return f"{day.day} {MONTHS[day.month - 1][:3]} {day.year}"
+
+
 def day_number(day: date) -> int:
     return (day - EPOCH).days
 
@@ -179,7 +183,7 @@ def wide_svg(marks: Sequence[Mark], keys: Sequence[Mark], first: int, last: int,
             shapes += f'<rect class="bar" x="{x:.1f}" y="{BASE - h:.1f}" width="{width - 0.5:.1f}" height="{h:.1f}"/>'
         if s:
             shapes += f'<rect class="span" x="{x:.1f}" y="{SPAN_Y}" width="{width:.1f}" height="5"/>'
-        when = f"{as_date(a):%d %b %Y}" + (f" – {as_date(b):%d %b %Y}" if b > a else "")
+        when = day_text(as_date(a)) + (f" – {day_text(as_date(b))}" if b > a else "")
         cells.append(f'<a href="{root}{column_link(a, b)}" aria-label="{when}: {n + s} events">{shapes}</a>')
     return _svg(cells + _labels(keys, first, last, root, 24) + _ticks(first, last), caption)
 
@@ -286,7 +290,7 @@ def _whole_part(r: Renderer, marks: list[Mark], keys: list[Mark], first: int, la
         return f"axis/{as_date(a):%Y}.html" if wide else f"axis/{_month_key(a)}.html"
 
     def make() -> Rendered:
-        caption = f"All {len(marks)} events of the story, {as_date(first):%d %b %Y} to {as_date(last):%d %b %Y}"
+        caption = f"All {len(marks)} events of the story, {day_text(as_date(first))} to {day_text(as_date(last))}"
         groups = [(f"axis/{y}.html", y, sum(len(v) for k, v in by_month.items() if k[:4] == y)) for y in years]
         view = AxisView("axis.html", "Time axis", wide_svg(marks, keys, first, last, "", link, caption),
                         (first, last), None, None, None, groups, [], [m.ev for m in keys[:12]])

@@ -1,0 +1,79 @@
+"""The site centred on the story: events far before it are Background, scheduled ones far after it
+Ahead; neither stretches the chronology, its chart, its year filter or the time axis."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date, timedelta
+from pathlib import Path
+
+from timeline.records import Article, Event, Source
+from timeline.render import render_site
+
+from conftest import make_config
+
+
+def event(id: str, value: str, title: str, article: str, status: str = "occurred") -> Event:
+    precision = {4: "year", 7: "month", 10: "day"}[len(value)]
+    return Event(id=id, date=value, precision=precision, status=status, title=title, summary=title + ".",
+                 sources=(Source(article, "Report", "2011-03-10", None, "Example Wire", title),))
+
+
+REPORTS = [Article(f"r{n}", f"r{n}.md", f"Report {n}", "", date(2011, 2, 15) + timedelta(days=n)) for n in range(90)]
+STORY = [event(f"day-{n}", (date(2011, 2, 20) + timedelta(days=n)).isoformat(), f"Protest number {n}", f"r{n}")
+         for n in range(0, 80, 2)]
+COUP = event("coup", "1969", "The colonel seized power in a coup", "r4")
+PLAN = event("plan", "2021-06", "The new constitution takes effect", "r6", status="scheduled")
+EVENTS = STORY + [COUP, PLAN]
+
+
+def test_background_and_ahead_stay_off_the_chronology(tmp_path: Path) -> None:
+    cfg = make_config(output=tmp_path / "out", build={"build_date": "2011-05-20"}, site={"page_size": 12})
+    render_site(EVENTS, None, REPORTS, cfg, search=False)
+    out = cfg.paths.output
+    home = (out / "index.html").read_text(encoding="utf-8")
+    years = re.findall(r'data-filter="year" data-value="(\d{4})"', home)
+    assert years == ["2011"]  # neither 1969 nor 2021 stretches the year filter
+    assert "Events per week, Feb 2011 – May 2011" in home  # nor the chart
+    listed = "".join(p.read_text(encoding="utf-8") for p in out.glob("index*.html"))
+    assert "seized power" not in listed and "constitution" not in listed
+    assert 'href="background.html">background</a>: 1 earlier events' in home
+    assert 'href="ahead.html">ahead</a>: 1 scheduled later' in home
+    assert "The colonel seized power in a coup" in (out / "background.html").read_text(encoding="utf-8")
+    assert "The new constitution takes effect" in (out / "ahead.html").read_text(encoding="utf-8")
+    # The background event and the event whose report mentions it link each other.
+    story = (out / "events" / "day-4.html").read_text(encoding="utf-8")
+    assert "<h2>Background</h2>" in story and 'href="coup.html"' in story
+    coup = (out / "events" / "coup.html").read_text(encoding="utf-8")
+    assert "<h2>Background to</h2>" in coup and 'href="day-4.html"' in coup
+    axis = (out / "axis.html").read_text(encoding="utf-8")
+    assert not (out / "axis" / "1969.html").exists() and not (out / "axis" / "2021.html").exists()
+    assert "20 Feb 2011 to 9 May 2011" in axis
+
+
+def test_pager_labels_name_the_months_of_each_page_in_order(tmp_path: Path) -> None:
+    cfg = make_config(output=tmp_path / "out", build={"build_date": "2011-05-20"}, site={"page_size": 12})
+    busy = [replace(ev, id=f"{ev.id}-again", title=ev.title + " again") for ev in STORY[:20]]
+    render_site(EVENTS + busy, None, REPORTS, cfg, search=False)
+    home = (cfg.paths.output / "index.html").read_text(encoding="utf-8")
+    pager = re.search(r'<nav class="pager" aria-label="Pages">(.*?)</nav>', home, re.S)
+    assert pager is not None
+    labels = re.findall(r'<a href="[^"]+"(?: aria-current="page")?>([^<]+)</a>', pager.group(1))
+    labels = [label for label in labels if label not in ("Next", "Previous")]
+    assert labels, home
+    months = ["February", "March", "April", "May"]
+    for label in labels:
+        named = [m for m in months if m in label]
+        assert named == sorted(named, key=months.index), label  # each label in month order
+    repeated = [label for label in labels if " of " in label]
+    assert all(re.search(r"\(\d+ of \d+\)$", label) for label in repeated)
+
+
+def test_focus_set_in_config_wins(tmp_path: Path) -> None:
+    cfg = make_config(output=tmp_path / "out", build={"build_date": "2011-05-20"},
+                      site={"focus": ("1960-01-01", None)})
+    render_site(EVENTS, None, REPORTS, cfg, search=False)
+    home = (cfg.paths.output / "index.html").read_text(encoding="utf-8")
+    assert re.findall(r'data-filter="year" data-value="(\d{4})"', home) == ["1969", "2011", "2021"]
+    assert "background.html" not in home
