@@ -8,6 +8,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
 import yaml
 
 from timeline.build import build
@@ -139,3 +140,16 @@ def test_the_log_survives_a_clean_build_and_a_fresh_checkout(tmp_path: Path) -> 
     assert yaml.safe_load(fresh.paths.changes.read_text(encoding="utf-8")) == log  # nothing new, nothing lost
     page = (checkout / "output" / "changes.html").read_text(encoding="utf-8")
     assert "6 Mar 2022" in page and "4 Mar 2022" in page and "Retracted" in page
+
+
+def test_check_names_the_line_of_a_broken_change_log(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from timeline.cli.main import main
+
+    (tmp_path / "a.md").write_text("---\ntitle: A\npublished: 2022-02-12\n---\nTalks went on in Geneva on Saturday.\n",
+                                   encoding="utf-8")
+    assert main(["check", "--content", str(tmp_path)]) == 0
+    (tmp_path / "changes.yaml").write_text("- built: 2022-03-04\n  created: 3\n- built: 2022-03-05\n  added: [1, 2]\n",
+                                           encoding="utf-8")
+    assert main(["check", "--content", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert "changes.yaml:3" in err and "added: each item must be a mapping with an id" in err

@@ -68,12 +68,14 @@ def _pipeline_problems(name: str) -> list["Problem"]:
 
 def _input_problems(cfg: "Config") -> tuple[list["Article"], list["Problem"]]:
     from timeline.sources import read_sources
+    from timeline.store.changes import load_changes
     from timeline.store.events import validate_store
     from timeline.store.registry import load_registry
 
     articles, source_problems = read_sources(cfg)
     _, registry_problems = load_registry(cfg.paths.registry)
-    return articles, [*source_problems, *registry_problems, *validate_store(cfg.paths.store)]
+    _, change_problems = load_changes(cfg.paths.changes)
+    return articles, [*source_problems, *registry_problems, *validate_store(cfg.paths.store), *change_problems]
 
 
 def _undated(articles: list["Article"], cfg: "Config") -> dict[str, list["Article"]]:
