@@ -175,3 +175,34 @@ def test_axe_finds_no_serious_violation(page: Any, site: str, path: str, scheme:
     results = Axe().run(page)
     serious = [v["id"] for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
     assert serious == [], results.generate_report()
+
+
+def test_two_fingers_zoom_and_one_pans(browser: Any, site: str) -> None:  # noqa: F811
+    context = browser.new_context(viewport={"width": 800, "height": 900}, has_touch=True)
+    tab = context.new_page()
+    ready(tab, site + "axis.html")
+    whole = window(tab)
+    box = tab.locator("#axis-frame").bounding_box()
+    y = box["y"] + box["height"] / 2
+    cdp = context.new_cdp_session(tab)
+
+    def touch(kind: str, *xs: float) -> None:
+        points = [{"x": x, "y": y, "id": n} for n, x in enumerate(xs)]
+        cdp.send("Input.dispatchTouchEvent", {"type": kind, "touchPoints": points})
+
+    middle = box["x"] + box["width"] / 2
+    touch("touchStart", middle - 40, middle + 40)
+    for spread in range(60, 300, 40):
+        touch("touchMove", middle - spread, middle + spread)
+    touch("touchEnd")
+    settle(tab)
+    zoomed = window(tab)
+    assert zoomed[1] - zoomed[0] < (whole[1] - whole[0]) / 2
+    touch("touchStart", middle)
+    for step in range(1, 6):
+        touch("touchMove", middle + step * 30)
+    touch("touchEnd")
+    settle(tab)
+    panned = window(tab)
+    assert panned[0] < zoomed[0] and panned[1] - panned[0] == zoomed[1] - zoomed[0]
+    context.close()
