@@ -244,6 +244,11 @@ class AxisView:
     keys: list[EventView]
 
 
+def _in_order(keys: Sequence[Mark]) -> list[EventView]:
+    """Key events as a list reads them: by date."""
+    return [m.ev for m in sorted(keys, key=lambda m: (m.start, m.end, m.ev.slug))]
+
+
 def _month_key(number: int) -> str:
     return f"{as_date(number):%Y-%m}"
 
@@ -293,7 +298,7 @@ def _whole_part(r: Renderer, marks: list[Mark], keys: list[Mark], first: int, la
         caption = f"All {len(marks)} events of the story, {day_text(as_date(first))} to {day_text(as_date(last))}"
         groups = [(f"axis/{y}.html", y, sum(len(v) for k, v in by_month.items() if k[:4] == y)) for y in years]
         view = AxisView("axis.html", "Time axis", wide_svg(marks, keys, first, last, "", link, caption),
-                        (first, last), None, None, None, groups, [], [m.ev for m in keys[:12]])
+                        (first, last), None, None, None, groups, [], _in_order(keys[:12]))
         return Rendered((r.page("axis.html", "axis.html", view=view, data="axis.json"),
                          ("axis.json", axis_data(marks, keys, first, last).encode("utf-8"))))
 
@@ -313,7 +318,7 @@ def _year_part(r: Renderer, marks: list[Mark], keys: list[Mark], year: str, year
         groups = [(f"{k}.html", month_label(k), len(v)) for k, v in sorted(by_month.items()) if k[:4] == year]
         svg = wide_svg(inside, keys, first, last, "../", lambda a, b: f"axis/{_month_key(a)}.html", caption)
         view = AxisView(path, year, svg, (first, last), ("../axis.html", "the whole story"), prev, nxt, groups, [],
-                        [m.ev for m in keys if m.end >= first and m.start <= last][:12])
+                        _in_order([m for m in keys if m.end >= first and m.start <= last][:12]))
         return Rendered((r.page("axis.html", path, view=view, data="../axis.json"),))
 
     return Part(digest(path, _shows(inside), prev, nxt, [m.ev.slug for m in keys]), make)
