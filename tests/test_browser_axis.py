@@ -7,19 +7,23 @@ date, adds an event, merges a duplicate and retracts one), served on 127.0.0.1.
 
 from __future__ import annotations
 
+import functools
+import http.server
 import re
+import threading
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
+from urllib.parse import urlsplit
 
 import pytest
-from test_browser import CHROMIUM, browser, page, site  # noqa: F401 - the fixtures this module shares
+from test_browser import CHROMIUM, QuietHandler, browser, page, site  # noqa: F401 - the fixtures this module shares
 
 from timeline.render import render_site
 from timeline.render.samples import sample_articles, sample_events
 from timeline.store.changes import ChangeLog, diff_store, record_changes
 
-from conftest import BUILD_DATE, make_config
+from conftest import BUILD_DATE, make_config, write_files
 
 pytestmark = [
     pytest.mark.browser,
@@ -206,3 +210,69 @@ def test_two_fingers_zoom_and_one_pans(browser: Any, site: str) -> None:  # noqa
     panned = window(tab)
     assert panned[0] < zoomed[0] and panned[1] - panned[0] == zoomed[1] - zoomed[0]
     context.close()
+
+
+NEWS = """---
+title: {title}
+published: 2022-03-{day:02d}
+outlet: {outlet}
+---
+
+{body}
+"""
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Two real builds served: the second corrects a date, retracts an event and adds one."""
+    from timeline.build import build
+
+    root = tmp_path_factory.mktemp("built")
+    content = root / "content"
+    write_files(content, {
+        "talks.md": NEWS.format(title="Talks in Geneva", day=2, outlet="Example Wire",
+                                body="Foreign ministers of France and Germany met in Geneva on Tuesday."),
+        "strike.md": NEWS.format(title="Port strike", day=3, outlet="Harbour Daily",
+                                 body="Dockworkers in Marseille went on strike on Wednesday over pay."),
+    })
+    cfg = make_config(content=content, output=root / "output", paths={"cache": root / "cache"},
+                      build={"build_date": "2022-03-04", "jobs": 1})
+    build(cfg)
+    (content / "strike.md").unlink()
+    talks = content / "talks.md"
+    talks.write_text(talks.read_text(encoding="utf-8").replace("on Tuesday", "on Monday"), encoding="utf-8")
+    write_files(content, {"vote.md": NEWS.format(title="Budget vote", day=5, outlet="Example Wire",
+                                                 body="The French parliament approved the budget on Friday.")})
+    build(replace(cfg, build=replace(cfg.build, build_date="2022-03-06")))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
+                                             functools.partial(QuietHandler, directory=str(cfg.paths.output)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+def test_changes_page_after_two_real_builds(browser: Any, built: str) -> None:  # noqa: F811
+    from axe_playwright_python.sync_playwright import Axe
+
+    context = browser.new_context(viewport={"width": 1024, "height": 800})
+    tab = context.new_page()
+    host = urlsplit(built).netloc
+    problems: list[str] = []
+    tab.on("request", lambda r: problems.append(r.url) if urlsplit(r.url).netloc != host else None)
+    tab.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+    tab.goto(built + "changes.html")
+    builds = tab.eval_on_selector_all("section.build h2 time", "els => els.map(e => e.getAttribute('datetime'))")
+    assert builds == ["2022-03-06", "2022-03-04"]
+    latest = tab.locator("section.build").first
+    assert "date corrected from 1 Mar 2022 to 28 Feb 2022" in latest.locator("ul.changed").inner_text()
+    assert "strike" in latest.locator("ul.retracted").inner_text().lower()
+    assert latest.locator("ul.added li").count() >= 1
+    latest.locator("ul.changed a").first.click()
+    tab.wait_for_url(re.compile(r"events/[\w-]+\.html$"))
+    assert "Updated on 6 Mar 2022: date corrected from 1 Mar 2022 to 28 Feb 2022." in tab.inner_text(".updates")
+    tab.goto(built + "changes.html")
+    results = Axe().run(tab)
+    assert [v["id"] for v in results.response["violations"] if v["impact"] in ("serious", "critical")] == []
+    context.close()
+    assert problems == []

@@ -122,6 +122,8 @@ def test_the_log_survives_a_clean_build_and_a_fresh_checkout(tmp_path: Path) -> 
     assert len(first) == 1 and first[0]["created"] >= 2
 
     (content / "strike.md").unlink()
+    talks = content / "talks.md"  # the outlet corrects its article: the meeting was on Monday
+    talks.write_text(talks.read_text(encoding="utf-8").replace("on Tuesday", "on Monday"), encoding="utf-8")
     write_files(content, {"vote.md": ARTICLE.format(
         title="Budget vote", day=5, outlet="Example Wire",
         body="The French parliament approved the budget on Friday.")})
@@ -130,6 +132,7 @@ def test_the_log_survives_a_clean_build_and_a_fresh_checkout(tmp_path: Path) -> 
     log = yaml.safe_load(cfg.paths.changes.read_text(encoding="utf-8"))
     assert len(log) == 2 and log[1]["built"] == "2022-03-06"
     assert log[1]["added"] and any("strike" in e["title"].lower() for e in log[1]["retracted"])
+    assert [c["fields"]["date"] for c in log[1]["changed"] if "Geneva" in c["title"]] == [["2022-03-01", "2022-02-28"]]
 
     # A fresh checkout: the content folder as committed, no cache, no site.
     checkout = tmp_path / "checkout"
