@@ -41,6 +41,7 @@ KEY_LABELS = 200  # key events the script may label, best first
 EPOCH = date(1970, 1, 1)
 DETAIL_DAYS = 62  # a window this short shows events one by one (the script loads the months' files)
 STACK = 14  # marks drawn per day in a month's view; a day with more says how many more
+LIST_LIMIT = 400  # events a month's view lists in words; the month's own pages list them all
 
 
 @dataclass(frozen=True, slots=True)
@@ -265,8 +266,9 @@ def axis_parts(r: Renderer, events: Sequence[EventView], key_count: int,
     """The axis pages and the script's data: the whole story (within ``focus``), each year, each month."""
     marks = marks_of(events)
     if not marks:
+        empty = b'{"first": 0, "last": 0, "gaps": [], "spans": [], "keys": []}\n'
         return [Part(digest("axis.html", "empty"), lambda: Rendered((r.page(
-            "axis.html", "axis.html", view=None, data="axis.json"), ("axis.json", b'{"days": []}\n'))))]
+            "axis.html", "axis.html", view=None, data="axis.json", list_limit=LIST_LIMIT), ("axis.json", empty))))]
     first = max([min(m.start for m in marks)] + ([day_number(focus[0])] if focus[0] else []))
     last = min([max(m.end for m in marks)] + ([day_number(focus[1])] if focus[1] else []))
     last = max(last, first)
@@ -299,7 +301,7 @@ def _whole_part(r: Renderer, marks: list[Mark], keys: list[Mark], first: int, la
         groups = [(f"axis/{y}.html", y, sum(len(v) for k, v in by_month.items() if k[:4] == y)) for y in years]
         view = AxisView("axis.html", "Time axis", wide_svg(marks, keys, first, last, "", link, caption),
                         (first, last), None, None, None, groups, [], _in_order(keys[:12]))
-        return Rendered((r.page("axis.html", "axis.html", view=view, data="axis.json"),
+        return Rendered((r.page("axis.html", "axis.html", view=view, data="axis.json", list_limit=LIST_LIMIT),
                          ("axis.json", axis_data(marks, keys, first, last).encode("utf-8"))))
 
     return Part(digest("axis.html", _shows(marks), [m.ev.slug for m in keys]), make)
@@ -319,7 +321,7 @@ def _year_part(r: Renderer, marks: list[Mark], keys: list[Mark], year: str, year
         svg = wide_svg(inside, keys, first, last, "../", lambda a, b: f"axis/{_month_key(a)}.html", caption)
         view = AxisView(path, year, svg, (first, last), ("../axis.html", "the whole story"), prev, nxt, groups, [],
                         _in_order([m for m in keys if m.end >= first and m.start <= last][:12]))
-        return Rendered((r.page("axis.html", path, view=view, data="../axis.json"),))
+        return Rendered((r.page("axis.html", path, view=view, data="../axis.json", list_limit=LIST_LIMIT),))
 
     return Part(digest(path, _shows(inside), prev, nxt, [m.ev.slug for m in keys]), make)
 
@@ -335,7 +337,7 @@ def _month_part(r: Renderer, marks: list[Mark], keys: list[Mark], key: str, mont
         svg = month_svg(marks, keys, first, last, "../", caption)
         view = AxisView(path, month_label(key), svg, (first, last), (f"{key[:4]}.html", key[:4]), prev, nxt, [],
                         [m.ev for m in marks], [])
-        return Rendered((r.page("axis.html", path, view=view, data="../axis.json"),
+        return Rendered((r.page("axis.html", path, view=view, data="../axis.json", list_limit=LIST_LIMIT),
                          (f"axis/{key}.json", month_data(marks).encode("utf-8"))))
 
     return Part(digest(path, _shows(marks), prev, nxt, [m.ev.slug for m in keys]), make)
