@@ -74,8 +74,8 @@ class ChangeLog:
 
 
 def _shown(event: Event, name: str) -> str:
-    if name == "actors":
-        return ", ".join(ref.name for ref in event.actors)
+    if name == "actors":  # who, not in which order: a reordering is no correction
+        return ", ".join(sorted({ref.name for ref in event.actors}))
     value = getattr(event, name)
     return "" if value is None else str(value)
 
