@@ -3,6 +3,7 @@ Ahead; neither stretches the chronology, its chart, its year filter or the time 
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import replace
 from datetime import date, timedelta
@@ -38,6 +39,9 @@ def test_background_and_ahead_stay_off_the_chronology(tmp_path: Path) -> None:
     assert "Events per week, Feb 2011 – May 2011" in home  # nor the chart
     listed = "".join(p.read_text(encoding="utf-8") for p in out.glob("index*.html"))
     assert "seized power" not in listed and "constitution" not in listed
+    # The filters' script finds the story's events, not the background's.
+    assert json.loads((out / "filters" / "all.json").read_text(encoding="utf-8"))["count"] == len(STORY)
+    assert "seized power" not in "".join(p.read_text(encoding="utf-8") for p in (out / "filters").rglob("*.json"))
     assert 'href="background.html">background</a>: 1 earlier events' in home
     assert 'href="ahead.html">ahead</a>: 1 scheduled later' in home
     assert "The colonel seized power in a coup" in (out / "background.html").read_text(encoding="utf-8")

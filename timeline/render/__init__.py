@@ -93,7 +93,7 @@ def render_site(events: Sequence[Event], registry: Any, articles: Sequence[Artic
             # for 100,000 events) and save little time.
             others = (page_parts(renderer, model, cfg, places, focus)
                       + axis_parts(renderer, places["focus"], cfg.site.key_events, (focus.start, focus.end))
-                      + filter_parts(model, cfg.site.order == "newest")
+                      + filter_parts(model, cfg.site.order == "newest", places["focus"])
                       + feed_parts(cfg, model) + changes_parts(renderer, cfg, model, changes))
             for _ in run_parts(others, scope, each, writer, progress):
                 pass

@@ -35,13 +35,17 @@ def _dump(data: Any) -> str:
     return json.dumps(data, separators=(",", ":")) + "\n"
 
 
-def filter_parts(model: SiteModel, newest_first: bool) -> list[Part]:
-    """A part per file of every list: the whole timeline, each actor, each type. An entry shows
-    nothing its event's digest does not cover, so a chunk is made from its events' digests."""
+def filter_parts(model: SiteModel, newest_first: bool, focus: list[EventView] | None = None) -> list[Part]:
+    """A part per file of every list: the whole timeline, each actor, each type; of the events
+    in ``focus`` only when given (the home page filters the story, not its background). An entry
+    shows nothing its event's digest does not cover, so a chunk is made from its events' digests."""
+    inside = {id(ev) for ev in focus} if focus is not None and len(focus) < len(model.events) else None
     parts = []
     lists = ([("filters/all", model.events)] + [(f"filters/actor/{a.slug}", a.events) for a in model.actors.values()]
              + [(f"filters/type/{model.type_slugs[kind]}", events) for kind, events in model.by_type.items()])
     for base, events in lists:
+        if inside is not None:
+            events = [ev for ev in events if id(ev) in inside]
         events = events[::-1] if newest_first else events
         chunks = [events[i:i + CHUNK] for i in range(0, len(events), CHUNK)]
         head = {"count": len(events), "chunks": [[chunk[0].month, chunk[-1].month] for chunk in chunks]}
