@@ -39,6 +39,7 @@ class Article:
     # stretch of text, so that a quote can be traced back to the file.
     offsets: tuple[tuple[int, int], ...] = ()
     section: str | None = None  # site section a scraped headline named ("... | Vladimir Putin news")
+    encoding: str = "utf-8"  # how the file's bytes were read (a Python codec name: utf-8, utf-16, cp1252…)
 
     @cached_property
     def fingerprint(self) -> str:

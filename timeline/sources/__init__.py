@@ -41,11 +41,11 @@ from timeline.sources import clock
 from timeline.sources import meta as metadata
 from timeline.sources.assemble import Layers, finish
 from timeline.sources.draft import Draft
+from timeline.sources.encodings import decode
 from timeline.sources.files import (
     FORMATS,
     Reading,
     SourceFile,
-    decode,
     file_fingerprint,
     read_bytes,
     shown_path,
@@ -151,7 +151,7 @@ def read_one(source: SourceFile, cfg: Config, index_entry: metadata.Meta | None 
                        lasting=False)
     if data is None:
         return Reading(problems=tuple(problems), due=clock.due())
-    text, found = decode(data, source.shown)
+    text, encoding, found = decode(data, source.shown)
     problems.extend(found)
     try:
         drafts, found = _reader(FORMATS[source.path.suffix.lower()])(text, source.shown)
@@ -175,7 +175,7 @@ def read_one(source: SourceFile, cfg: Config, index_entry: metadata.Meta | None 
                                     "language: en in its metadata if the detection is wrong",
                                     draft.line, "warning"))
             continue
-        articles.append(replace(article, path=source.rel, id=_item_key(source.rel, draft.item)))
+        articles.append(replace(article, path=source.rel, id=_item_key(source.rel, draft.item), encoding=encoding))
     return Reading(tuple(articles), tuple(problems), tuple(_text_key(a.text) for a in articles), clock.due())
 
 
