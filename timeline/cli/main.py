@@ -10,6 +10,7 @@ import sys
 from typing import TYPE_CHECKING, NoReturn
 
 from timeline import __version__
+from timeline.cli.logs import configure_logging
 from timeline.errors import TimelineError
 
 if TYPE_CHECKING:
@@ -62,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return 2
     level = logging.ERROR if args.quiet else logging.DEBUG if args.verbose else logging.INFO
-    logging.basicConfig(level=level, format="%(message)s", stream=sys.stderr)
+    configure_logging(level)
     try:
         return int(args.func(args) or 0)
     except TimelineError as exc:

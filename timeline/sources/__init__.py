@@ -52,6 +52,7 @@ from timeline.sources.files import (
     walk_content,
 )
 from timeline.sources.language import accepted
+from timeline.sources.log_context import reading_file
 from timeline.sources.pages_pool import read_in_pool, worth_a_pool
 from timeline.sources.spans import file_offset
 
@@ -143,6 +144,11 @@ def _pages_read_ahead(sources: list[SourceFile], cfg: Config, index: metadata.So
 
 def read_one(source: SourceFile, cfg: Config, index_entry: metadata.Meta | None = None) -> Reading:
     """What reading one file gives, and until when; never raises for what the file holds."""
+    with reading_file(source.shown):
+        return _read_one(source, cfg, index_entry)
+
+
+def _read_one(source: SourceFile, cfg: Config, index_entry: metadata.Meta | None) -> Reading:
     clock.watch()
     try:
         data, problems = read_bytes(source, cfg.build.max_file_bytes)
