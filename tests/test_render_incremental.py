@@ -51,7 +51,7 @@ def render(events: list, cfg: Config, articles: list = ARTICLES, registry: objec
     step = memo.step("render", Rendered, "timeline.render", render_settings(cfg))
     pages = render_site(events, registry, articles, cfg, search=search, each=step)
     memo.prune()
-    return Run(pages, step.hits, step.misses, step.damaged)
+    return Run(pages.written, step.hits, step.misses, step.damaged)
 
 
 def files(root: Path) -> dict[str, tuple[int, int]]:

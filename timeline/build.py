@@ -29,7 +29,7 @@ from timeline.merge import merge
 from timeline.records import BuildSummary, Extraction, Problem
 from timeline.render import Rendered, render_settings, render_site
 from timeline.resolve import resolve_actors
-from timeline.sources import read_settings, read_sources
+from timeline.sources import read_settings, read_sources, skipped_files
 from timeline.sources.files import Reading
 from timeline.store.events import save_events
 from timeline.store.lock import build_lock
@@ -87,11 +87,12 @@ def build(cfg: Config, *, clean: bool = False, jobs: int | None = None, wait: fl
         all_problems += tuple(Problem(extraction.article.path, w, severity="warning") for w in extraction.warnings)
         all_problems += tuple(Problem(extraction.article.path, e) for e in extraction.errors)
     return BuildSummary(
-        articles_read=len(articles), articles_skipped=sum(1 for p in problems if p.severity == "error"),
+        articles_read=len(articles), articles_skipped=skipped_files(articles, problems, cfg.paths.content),
         events_new=merged.new, events_changed=merged.changed, events_merged=merged.merged,
-        events_removed=merged.removed, events_total=len(merged.events), pages_written=pages,
+        events_removed=merged.removed, events_total=len(merged.events), pages_written=pages.written,
         problems=all_problems, stage_seconds=timer.totals(),
         articles_parsed=extracting.misses, articles_cached=extracting.hits, notes=merged.notes,
+        events_curated=opened.edited, pages_unchanged=pages.unchanged,
     )
 
 

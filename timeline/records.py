@@ -215,6 +215,8 @@ class BuildSummary:
     articles_parsed: int = 0  # the rest came from the extraction cache
     articles_cached: int = 0
     notes: tuple[str, ...] = ()  # what merging removed or folded together, in words
+    events_curated: int = 0  # events with a hand edit the build noticed (kept from now on)
+    pages_unchanged: int = 0  # HTML pages the same as the live site's (not written)
 
     @property
     def failed(self) -> bool:

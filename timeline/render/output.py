@@ -26,6 +26,7 @@ import posixpath
 import re
 import shutil
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from timeline.errors import TimelineError
@@ -35,6 +36,14 @@ _WRITE_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
 _READ_FLAGS = os.O_RDONLY | getattr(os, "O_BINARY", 0)
 _RENAME_EXCHANGE = 2  # renameat2 flag (Linux): swap two paths in one step
 _AT_FDCWD = -100
+
+
+@dataclass(frozen=True)
+class SitePages:
+    """The HTML pages of a render: written (new or changed), and the same as the live site's."""
+
+    written: int = 0
+    unchanged: int = 0
 
 
 class SiteWriter:
@@ -57,6 +66,11 @@ class SiteWriter:
     def pages(self) -> int:
         """HTML pages written: new, or changed since the live site."""
         return sum(1 for site_path in self.staged if site_path.endswith(".html"))
+
+    @property
+    def pages_made(self) -> int:
+        """HTML pages of the new site, written or the same as the live site's."""
+        return sum(1 for site_path in self.files if site_path.endswith(".html"))
 
     def write(self, site_path: str, data: bytes) -> None:
         clean = posixpath.normpath(site_path)

@@ -56,7 +56,7 @@ from timeline.sources.log_context import reading_file
 from timeline.sources.pages_pool import read_in_pool, worth_a_pool
 from timeline.sources.spans import file_offset
 
-__all__ = ["read_sources", "read_one", "file_offset", "slugify"]
+__all__ = ["read_sources", "read_one", "file_offset", "skipped_files", "slugify"]
 
 log = logging.getLogger("timeline")
 
@@ -125,6 +125,13 @@ def read_sources(cfg: Config, *, jobs: int | None = None, each: "Each[Reading]" 
     articles, duplicates = _drop_duplicates(articles, text_keys, content)
     problems.extend(duplicates)
     return _with_ids(articles), problems
+
+
+def skipped_files(articles: list[Article], problems: list[Problem], content: Path) -> int:
+    """Article files that gave no article (unreadable, empty, another language, a duplicate), each
+    counted once however many problems it had: with the articles read, every article file."""
+    read = {shown_path(content / a.path) for a in articles}
+    return len({p.path for p in problems if Path(p.path).suffix.lower() in FORMATS and p.path not in read})
 
 
 def read_settings(cfg: Config) -> dict[str, object]:

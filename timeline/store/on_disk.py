@@ -19,6 +19,7 @@ from timeline.errors import StoreError
 from timeline.extract.actors.registry import Registry
 from timeline.records import Event, Problem
 from timeline.store.events import events_from_text, load_events
+from timeline.store.fingerprint import noticing_edits
 from timeline.store.registry import load_registry, registry_from_text
 
 HINT = ("the build stopped before writing the store or the site, which stay as they were: fix the file, "
@@ -43,19 +44,21 @@ class StoreOnDisk:
     problems: list[Problem] = field(default_factory=list)
     broken: set[str] = field(default_factory=set)  # store file names not to write
     registry_broken: bool = False
+    edited: int = 0  # events with a hand edit noticed in this read (their fields now curated)
 
 
 def open_store(events_folder: Path, registry_path: Path, kept: LastGood, *, last_good: bool = False) -> StoreOnDisk:
     """The store and the registry; raises ``BrokenStoreError`` when one cannot be read,
     unless ``last_good``: then each broken file's last good version stands in for it."""
     registry, registry_problems = load_registry(registry_path)
-    events, store_problems = load_events(events_folder)
+    with noticing_edits() as edited:
+        events, store_problems = load_events(events_folder)
     errors = [p for p in registry_problems + store_problems if p.severity == "error"]
     if not errors:
-        return StoreOnDisk(events, registry, registry_problems + store_problems)
+        return StoreOnDisk(events, registry, registry_problems + store_problems, edited=len(set(edited)))
     if not last_good:
         raise BrokenStoreError(errors)
-    found = StoreOnDisk(events, registry, list(registry_problems + store_problems))
+    found = StoreOnDisk(events, registry, list(registry_problems + store_problems), edited=len(set(edited)))
     missing: list[Problem] = []
     if any(p.severity == "error" for p in registry_problems):
         found.registry_broken = True
