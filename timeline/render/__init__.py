@@ -68,7 +68,7 @@ def render_site(events: Sequence[Event], registry: Any, articles: Sequence[Artic
         "site_url": cfg.site_url,
     }
     renderer = Renderer(make_environment(cfg), site)
-    writer = SiteWriter(cfg.paths.output)
+    writer = SiteWriter(cfg.paths.output, cfg.paths.cache)
     with Progress("render", _expected_pages(model), unit="pages", about=True) as progress:
         pages = event_parts(renderer, model, cfg)
         rows = []

@@ -15,12 +15,19 @@ swap replaced, whose files are mostly the live site's own (the same inodes).
 Those are kept as they are, so a rebuild links and removes only what changed
 since the build before, instead of linking every file and removing a whole
 site. Whatever else the spare folder holds is removed before it goes live.
+
+The spare folder lives inside the cache folder (``site/<output name>-<digest of
+its path>/``), where a maintainer expects what a build keeps, rather than
+beside the output. The swap is a rename, which only works within one file
+system: when the cache folder is on another one (or the build may not write
+there), the spare folder is kept beside the output as ``.<output>-spare``.
 """
 
 from __future__ import annotations
 
 import ctypes
 import errno
+import hashlib
 import os
 import posixpath
 import re
@@ -49,11 +56,12 @@ class SitePages:
 class SiteWriter:
     """Takes the site's files by their site path (``events/abc.html``); ``commit`` puts them live."""
 
-    def __init__(self, output: Path) -> None:
+    def __init__(self, output: Path, cache: Path | None = None) -> None:
         self.output = output
-        self.spare = output.with_name(f".{output.name}-spare")
         output.parent.mkdir(parents=True, exist_ok=True)
-        remove_leftovers(output)
+        self.staging = staging_folder(output, cache)  # the spare folder's and scratch folders' parent
+        self.spare = self.staging / f".{output.name}-spare"
+        remove_leftovers(output, self.staging)
         self._live = f"{output}/"
         self._spare = f"{self.spare}/"
         self.live = scan(output)[0]  # the live site's regular files, by their inode
@@ -156,7 +164,7 @@ class SiteWriter:
         if not self.output.exists():
             os.replace(self.spare, self.output)
         elif not _exchange(self.spare, self.output):  # in one step, where the system offers it
-            old = self.output.with_name(f".{self.output.name}-old-{os.getpid()}")
+            old = self.staging / f".{self.output.name}-old-{os.getpid()}"
             os.replace(self.output, old)
             os.replace(self.spare, self.output)
             os.replace(old, self.spare)
@@ -215,14 +223,39 @@ def _exchange(first: Path, second: Path) -> bool:
     return done == 0  # EINVAL on file systems without it: fall back to two renames
 
 
-def remove_leftovers(output: Path) -> None:
-    """Staging and old folders of builds that died (SIGKILL) before cleaning up after themselves."""
-    pattern = re.compile(rf"\.{re.escape(output.name)}-(?:new|old)-(\d+)(?:-.*)?")
+def staging_folder(output: Path, cache: Path | None) -> Path:
+    """Where the spare folder goes: inside ``cache`` when a folder there can be renamed to the
+    output's side (the same file system, writable), else beside the output."""
+    if cache is None:
+        return output.parent
+    name = hashlib.sha256(str(output.resolve()).encode()).hexdigest()[:12]
+    folder = cache / "site" / f"{output.name}-{name}"
+    probe = folder / f".probe-{os.getpid()}"
+    beside = output.parent / f".{output.name}-probe-{os.getpid()}"
     try:
-        siblings = list(output.parent.iterdir())
+        probe.mkdir(parents=True, exist_ok=True)
+        os.rename(probe, beside)  # EXDEV across file systems, or bind mounts of one
+        os.rmdir(beside)
+        return folder
     except OSError:
-        return
-    for sibling in siblings:
+        for made in (probe, beside):
+            try:
+                made.rmdir()
+            except OSError:
+                pass
+        return output.parent
+
+
+def remove_leftovers(output: Path, staging: Path | None = None) -> None:
+    """Staging and old folders of builds that died (SIGKILL) before cleaning up after themselves."""
+    pattern = re.compile(rf"\.{re.escape(output.name)}-(?:new|old|probe)-(\d+)(?:-.*)?")
+    siblings: list[Path] = []
+    for folder in {output.parent, staging or output.parent}:
+        try:
+            siblings.extend(folder.iterdir())
+        except OSError:
+            continue
+    for sibling in sorted(siblings):
         found = pattern.fullmatch(sibling.name)
         if found and int(found.group(1)) != os.getpid() and not _alive(int(found.group(1))):
             shutil.rmtree(sibling, ignore_errors=True)
