@@ -32,6 +32,7 @@ import os
 import posixpath
 import re
 import shutil
+import stat
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -69,6 +70,7 @@ class SiteWriter:
         self.staged: set[str] = set()  # the files that differ from the live site's, written into the spare folder
         self._kept: dict[str, int] | None = None  # the spare folder's files by their inode, once it is staged in
         self._folders: set[str] = set()
+        self._umask = current_umask()
 
     @property
     def pages(self) -> int:
@@ -101,6 +103,10 @@ class SiteWriter:
                 os.unlink(target)
             handle = os.open(target, _WRITE_FLAGS, 0o666)
         try:
+            if site_path in self.live:  # a file the maintainer or a deploy script gave another mode keeps it
+                mode = stat.S_IMODE(os.stat(self._live + site_path).st_mode)
+                if mode != 0o666 & ~self._umask:
+                    os.fchmod(handle, mode)
             view = memoryview(data)
             while view:
                 view = view[os.write(handle, view):]
@@ -160,7 +166,11 @@ class SiteWriter:
                 os.rmdir(self._spare + folder)
             except OSError:
                 pass
-        os.chmod(self.spare, 0o755)
+        try:  # the output folder keeps its mode; a new one gets the umask's
+            mode = stat.S_IMODE(os.stat(self.output).st_mode)
+        except FileNotFoundError:
+            mode = 0o777 & ~self._umask
+        os.chmod(self.spare, mode)
         if not self.output.exists():
             os.replace(self.spare, self.output)
         elif not _exchange(self.spare, self.output):  # in one step, where the system offers it
@@ -221,6 +231,21 @@ def _exchange(first: Path, second: Path) -> bool:
     renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
     done = renameat2(_AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE)
     return done == 0  # EINVAL on file systems without it: fall back to two renames
+
+
+def current_umask() -> int:
+    """The process's umask, read without changing it where the system says it (Linux), since
+    ``os.umask`` can only be read by setting it, which another thread could see."""
+    try:
+        with open("/proc/self/status", encoding="ascii", errors="replace") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def staging_folder(output: Path, cache: Path | None) -> Path:
