@@ -69,6 +69,11 @@ def main(argv: list[str] | None = None) -> int:
     except TimelineError as exc:
         print(f"timeline: error: {exc}", file=sys.stderr)
         return 2
+    except OSError as exc:  # a full disk, a read-only folder: what could not be written, and what is kept
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"timeline: error: {where}{exc.strerror or exc}; the build stopped: every file it replaced is "
+              "whole, the others and the live site are as they were", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("timeline: interrupted", file=sys.stderr)
         return 130

@@ -110,6 +110,8 @@ class SiteWriter:
             view = memoryview(data)
             while view:
                 view = view[os.write(handle, view):]
+        except OSError as exc:  # a full disk: the file it concerns; the live site is not touched
+            raise OSError(exc.errno, exc.strerror or str(exc), target) from exc
         finally:
             os.close(handle)
         self.staged.add(site_path)

@@ -133,6 +133,9 @@ def atomic_write_text(path: Path, text: str, *, sync: bool = True) -> bool:
                 handle.flush()
                 os.fsync(handle.fileno())
         os.replace(tmp, path)
+    except OSError as exc:  # a full disk, a read-only folder: the file it concerns, the old one kept
+        Path(tmp).unlink(missing_ok=True)
+        raise OSError(exc.errno, exc.strerror or str(exc), str(path)) from exc
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
