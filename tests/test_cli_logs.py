@@ -38,6 +38,8 @@ def test_errors_of_libraries_always_show_with_their_file(capsys: pytest.CaptureF
     root = logging.getLogger()
     handlers, level = list(root.handlers), root.level
     try:
+        for handler in handlers:  # the terminal alone, as a command run from a shell has it
+            root.removeHandler(handler)
         configure_logging(logging.INFO)
         with reading_file("content/page.html"):
             logging.getLogger("trafilatura.core").warning("discarding data: %s", None)

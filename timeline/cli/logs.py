@@ -12,6 +12,7 @@ import logging
 import sys
 
 OWN = "timeline"
+HANDLER = "timeline-terminal"
 
 
 class LibraryLines(logging.Filter):
@@ -38,10 +39,12 @@ class LibraryLines(logging.Filter):
 def configure_logging(level: int) -> None:
     """Log lines, messages only, to stderr at ``level``; libraries' through ``LibraryLines``."""
     handler = logging.StreamHandler(sys.stderr)
+    handler.set_name(HANDLER)
     handler.setFormatter(logging.Formatter("%(message)s"))
     handler.addFilter(LibraryLines(verbose=level <= logging.DEBUG))
     root = logging.getLogger()
     for old in list(root.handlers):
-        root.removeHandler(old)
+        if old.get_name() == HANDLER:  # ours, from an earlier command in this process; others stay
+            root.removeHandler(old)
     root.addHandler(handler)
     root.setLevel(level)

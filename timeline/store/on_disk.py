@@ -31,7 +31,7 @@ class BrokenStoreError(StoreError):
 
     def __init__(self, problems: list[Problem], hint: str = HINT) -> None:
         self.problems = problems
-        super().__init__("\n".join([*(str(p) for p in problems), hint]))
+        super().__init__("\n".join(["the store cannot be read:", *(f"  {p}" for p in problems), hint]))
 
 
 @dataclass
