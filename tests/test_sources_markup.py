@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -60,3 +61,13 @@ def test_text_that_only_looks_like_markup_stays(tmp_path: Path) -> None:
     write_files(tmp_path, {"2022-02-12-vote.txt": "Vote\n\nThe motion passed 5 < 7 > 3 votes, a margin <10%.\n"})
     [article], _ = read_content(tmp_path)
     assert article.text == "The motion passed 5 < 7 > 3 votes, a margin <10%."
+
+
+def test_text_of_a_bulk_record_holds_no_markup(tmp_path: Path) -> None:
+    record = {"title": "Talks <b>end</b>", "published": "2022-02-12",
+              "text": "Jens Stoltenberg said <svg onload=alert(1)> that NATO would respond. "
+                      "Vladimir Putin spoke on Saturday<script>alert(1)</script>."}
+    write_files(tmp_path, {"dump.jsonl": json.dumps(record) + "\n"})
+    [article], _ = read_content(tmp_path)
+    assert article.title == "Talks end"
+    assert article.text == "Jens Stoltenberg said that NATO would respond. Vladimir Putin spoke on Saturday."
