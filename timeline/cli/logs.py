@@ -37,14 +37,18 @@ class LibraryLines(logging.Filter):
 
 
 def configure_logging(level: int) -> None:
-    """Log lines, messages only, to stderr at ``level``; libraries' through ``LibraryLines``."""
+    """Log lines, messages only, to stderr at ``level``; libraries' through ``LibraryLines``.
+
+    As ``logging.basicConfig``, nothing changes when the process has set up logging its own
+    way (a test runner, an application calling ``main``)."""
+    root = logging.getLogger()
+    if any(old.get_name() != HANDLER for old in root.handlers):
+        return
     handler = logging.StreamHandler(sys.stderr)
     handler.set_name(HANDLER)
     handler.setFormatter(logging.Formatter("%(message)s"))
     handler.addFilter(LibraryLines(verbose=level <= logging.DEBUG))
-    root = logging.getLogger()
-    for old in list(root.handlers):
-        if old.get_name() == HANDLER:  # ours, from an earlier command in this process; others stay
-            root.removeHandler(old)
+    for old in list(root.handlers):  # ours, from an earlier command in this process
+        root.removeHandler(old)
     root.addHandler(handler)
     root.setLevel(level)
