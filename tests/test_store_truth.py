@@ -119,3 +119,11 @@ def test_a_broken_registry_never_unhides_an_actor(curated) -> None:  # type: ign
     assert not (cfg.paths.output / "actors" / "olaf-scholz.html").exists()  # still hidden
     assert registry.read_text(encoding="utf-8") == broken
     assert any("last good version" in p.message for p in summary.problems)
+
+
+@pytest.mark.parametrize("command", ["build", "serve"])
+def test_the_commands_that_build_take_last_good(command: str) -> None:
+    from timeline.cli.main import make_parser
+
+    assert make_parser().parse_args([command, "--last-good"]).last_good is True
+    assert make_parser().parse_args([command]).last_good is False
