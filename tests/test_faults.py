@@ -10,9 +10,12 @@ tested elsewhere (test_sources_input, test_hostile, test_store_truth, test_lock,
 from __future__ import annotations
 
 import json
+import os
 import re
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -183,3 +186,56 @@ def test_a_fault_loses_nothing_and_the_next_build_recovers(edited, fault: str) -
     assert hidden not in shown and shown[retitled] == CURATED
     assert snapshot(root / "output") != site  # the edited article reached the site
     assert_site_complete(root / "output")
+
+
+NOBODY = 65534
+
+
+def test_a_read_only_output_folder_for_real() -> None:
+    """The output folder made read-only by its mode. Root ignores modes: run as root, the builds
+    run as the user nobody, in a folder of theirs."""
+    as_user: dict[str, object] = {}
+    base = Path(tempfile.mkdtemp(prefix="timeline-read-only-"))
+    try:
+        if os.geteuid() == 0:
+            base.chmod(0o755)
+
+            def drop() -> None:
+                os.setgid(NOBODY)
+                os.setuid(NOBODY)
+
+            as_user = {"preexec_fn": drop}
+        root = base / "timeline"
+        write_files(root / "content", ARTICLES)
+        (root / "config.yaml").write_text("title: Read-only\npaths:\n  cache: cache\n")
+        if as_user:
+            for path in [root, *root.rglob("*")]:
+                os.chown(path, NOBODY, NOBODY)
+        env = dict(subprocess_env(), HOME=str(base))
+        build = [sys.executable, "-m", "timeline", "build", "--config", str(root / "config.yaml"), "--jobs", "1"]
+        try:
+            first = subprocess.run(build, capture_output=True, text=True, env=env, cwd=root, timeout=600,
+                                   **as_user)  # type: ignore[call-overload]
+        except PermissionError as exc:
+            pytest.skip(f"the user nobody cannot run this Python ({exc}); the simulated test above stands")
+        if first.returncode != 0 and as_user:
+            pytest.skip(f"cannot build as the user nobody here: {first.stderr[-300:]}")
+        assert first.returncode == 0, first.stderr
+        output = root / "output"
+        site = snapshot(output)
+        (root / "content" / "2022-02-14-visit.md").write_text(
+            ARTICLES["2022-02-14-visit.md"] + "He will fly to Moscow on Tuesday.\n", encoding="utf-8")
+        output.chmod(0o555)
+        done = subprocess.run(build, capture_output=True, text=True, env=env, cwd=root, timeout=600,
+                              **as_user)  # type: ignore[call-overload]
+        assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr
+        assert re.search(r"timeline: error: \S*output\S*: Permission denied", done.stderr), done.stderr
+        assert snapshot(output) == site
+        assert_store_valid(root / "content")
+        output.chmod(0o755)
+        again = subprocess.run(build, capture_output=True, text=True, env=env, cwd=root, timeout=600,
+                               **as_user)  # type: ignore[call-overload]
+        assert again.returncode == 0, again.stderr
+        assert snapshot(output) != site
+    finally:
+        shutil.rmtree(base, ignore_errors=True)

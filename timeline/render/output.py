@@ -126,6 +126,9 @@ class SiteWriter:
             if self.spare.is_symlink() or self.spare.exists() and not self.spare.is_dir():
                 self.spare.unlink()
             self.spare.mkdir(exist_ok=True)
+            mode = stat.S_IMODE(os.stat(self.spare).st_mode)
+            if mode & 0o700 != 0o700:  # a read-only site's old folder: ours to stage in again
+                os.chmod(self.spare, mode | 0o700)
             self._kept, self._folders = scan(self.spare, tidy=True)
         return self._kept
 
