@@ -79,7 +79,11 @@ def test_last_good_builds_with_the_cached_copy_and_says_so(curated) -> None:  # 
     cfg, store, hidden, retitled = curated
     broken = store.read_text(encoding="utf-8").replace("  title:", "  title: [unclosed", 1)
     store.write_text(broken, encoding="utf-8")
+    (cfg.paths.content / "2022-02-16-more.txt").write_text(
+        "More talks\n\nOlaf Scholz spoke with Joe Biden on Wednesday, Berlin said.\n", encoding="utf-8")
+    files = {p: p.read_bytes() for p in sorted(cfg.paths.content.rglob("*.yaml"))}
     summary = build(cfg, jobs=1, last_good=True)
+    assert {p: p.read_bytes() for p in sorted(cfg.paths.content.rglob("*.yaml"))} == files  # no store file written
     shown = published(cfg)
     assert hidden not in shown  # hidden stays hidden
     assert shown[retitled] == CURATED  # curated stays curated

@@ -72,10 +72,10 @@ def build(cfg: Config, *, clean: bool = False, jobs: int | None = None, wait: fl
         with timer("merge"):
             merged = merge(opened.events, happenings, articles)
         with timer("store"):
-            save_events(cfg.paths.store, list(merged.events), keep=opened.broken)
-            if not opened.registry_broken:
+            if opened.whole:  # else (--last-good) no store file is written until the broken one is fixed
+                save_events(cfg.paths.store, list(merged.events))
                 save_registry(cfg.paths.registry, registry)
-            remember_store(cfg.paths.store, cfg.paths.registry, kept, opened)
+                remember_store(cfg.paths.store, cfg.paths.registry, kept)
         with timer("render"):
             pages = render_site(merged.events, registry, articles, cfg, each=rendering)
         memo.prune()

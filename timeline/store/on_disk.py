@@ -5,8 +5,9 @@ decided (an event hidden, a title curated, an actor hidden or renamed); a build
 without it would publish what they took back. So a broken file stops the build
 before anything is written, the previous store and site left as they are,
 unless the maintainer asks for the file's last good version from the cache
-(``--last-good``): the build then uses that copy, says so, and leaves the broken
-file untouched for them to fix.
+(``--last-good``): the build then uses that copy for the site, says so, and
+writes no store file until the broken one is fixed (an event a hand edit moved
+into that file's month would have nowhere to go).
 """
 
 from __future__ import annotations
@@ -37,14 +38,20 @@ class BrokenStoreError(StoreError):
 @dataclass
 class StoreOnDisk:
     """What a build starts from: the events and registry, whatever was wrong with them, and the
-    files a build must not write (broken ones, kept for the maintainer to fix)."""
+    files that could not be read (kept as they are for the maintainer to fix)."""
 
     events: list[Event]
     registry: Registry
     problems: list[Problem] = field(default_factory=list)
-    broken: set[str] = field(default_factory=set)  # store file names not to write
+    broken: set[str] = field(default_factory=set)  # names of the store files that could not be read
     registry_broken: bool = False
     edited: int = 0  # events with a hand edit noticed in this read (their fields now curated)
+
+    @property
+    def whole(self) -> bool:
+        """Whether every file read. A build with a broken one's last good copy writes no store
+        file: an event moved by a hand edit into the broken file's month would have nowhere to go."""
+        return not self.broken and not self.registry_broken
 
 
 def open_store(events_folder: Path, registry_path: Path, kept: LastGood, *, last_good: bool = False) -> StoreOnDisk:
@@ -87,17 +94,17 @@ def open_store(events_folder: Path, registry_path: Path, kept: LastGood, *, last
     return found
 
 
-def remember_store(events_folder: Path, registry_path: Path, kept: LastGood, opened: StoreOnDisk) -> None:
-    """After the store is written: keep a copy of every file of it that a build can read."""
-    files = [p for p in sorted(events_folder.glob("*.yaml")) if p.name not in opened.broken]
-    if not opened.registry_broken and registry_path.is_file():
+def remember_store(events_folder: Path, registry_path: Path, kept: LastGood) -> None:
+    """After a whole store is written: keep a copy of each of its files, all of which a build can read."""
+    files = sorted(events_folder.glob("*.yaml"))
+    if registry_path.is_file():
         files.append(registry_path)
     kept.keep(files)
 
 
 def _standing_in(path: Path, kept: LastGood) -> Problem:
     return Problem(str(path), f"built with its last good version from the cache ({kept.where(path)}); "
-                   "the file itself was left as it is", severity="warning")
+                   "the file and the rest of the store were left as they are", severity="warning")
 
 
 def _no_copy(path: Path) -> Problem:
