@@ -104,7 +104,7 @@ RENDER = textwrap.dedent("""
     start = time.perf_counter()
     memo = Memo(cfg.paths.cache)
     step = memo.step("render", Rendered, "timeline.render", render_settings(cfg))
-    pages = render_site(events, None, [], cfg, search=False, each=step)
+    pages = render_site(events, None, [], cfg, search=False, each=step).written
     memo.prune()
     print(json.dumps({"seconds": time.perf_counter() - start, "pages": pages}))
 """)
@@ -131,7 +131,7 @@ RERENDER = textwrap.dedent("""
     start = time.perf_counter()
     memo = Memo(cfg.paths.cache)
     step = memo.step("render", Rendered, "timeline.render", render_settings(cfg))
-    pages = render_site(events, registry, articles, cfg, each=step)
+    pages = render_site(events, registry, articles, cfg, each=step).written
     memo.prune()
     print(json.dumps({"seconds": time.perf_counter() - start, "pages": pages}))
 """)

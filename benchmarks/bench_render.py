@@ -110,7 +110,7 @@ def render(label: str, events: list[Event], articles: list[Article], cfg: Config
     with MemoryWatch() as memory:
         memo = Memo(cache)
         step = memo.step("render", Rendered, "timeline.render", render_settings(cfg))
-        pages = render_site(events, None, articles, cfg, search=search, each=step)
+        pages = render_site(events, None, articles, cfg, search=search, each=step).written
         memo.prune()
     seconds = time.perf_counter() - start
     user, system = cpu_seconds()[0] - user, cpu_seconds()[1] - system

@@ -60,7 +60,7 @@ def test_summary_says_what_was_read_parsed_skipped_and_how_long() -> None:
     print_summary(summary, out)
     text = out.getvalue()
     assert "a.md:2: error: no publication date" in text and "b.md: warning" in text
-    assert "10 read (2 parsed, 8 from cache), 1 skipped" in text and "pages: 40" in text
+    assert "10 read (2 parsed, 8 from cache), 1 files skipped" in text and "pages: 40 (40 written, 0 unchanged)" in text
     assert "extract 1.50s" in text and "total 2.00s" in text and "1 error(s)" in text
     quiet = io.StringIO()
     print_summary(summary, quiet, quiet=True)

@@ -42,13 +42,16 @@ HOSTILE: dict[str, bytes | str] = {
     "nul.txt": b"Headline\x00\n\x00\x00\x00" + GOOD.encode(),
     "binary.txt": bytes(range(256)) * 40,
     "bad-utf8.md": b"---\ntitle: Bad\npublished: 2022-02-12\n---\n\xff\xfe\xfa Joe Biden spoke.\n",
-    # Store and registry files broken on purpose: reported, kept, never fatal.
+    # One ordinary article, to show the rest still builds.
+    "good.md": "---\ntitle: Biden and Putin talk\npublished: 2022-02-12\n---\n" + GOOD,
+}
+# Store and registry files broken on purpose, written after the first build: reported, kept as
+# they are, and the build stops before writing anything, the site of the first build left live.
+BROKEN_STORE: dict[str, bytes | str] = {
     "events/2022-01.yaml": f"{LAUGHS}",
     "events/2022-03.yaml": NESTED,
     "events/2022-04.yaml": b"- id: x\x00\n",
     "actors.yaml": f"{LAUGHS}",
-    # One ordinary article, to show the rest still builds.
-    "good.md": "---\ntitle: Biden and Putin talk\npublished: 2022-02-12\n---\n" + GOOD,
 }
 
 URL_ATTRS = {"href", "src", "action", "formaction", "xlink:href", "poster", "data"}
@@ -95,8 +98,8 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, subprocess.Co
     write_files(content, HOSTILE)
     (root / "config.yaml").write_text("title: \"<script>alert('config')</script>\"\npaths:\n  cache: cache\n")
     before = listing(sandbox, root)
-    done = subprocess.run([sys.executable, "-m", "timeline", "build", "--config", str(root / "config.yaml"),
-                           "--jobs", "2"], capture_output=True, text=True, env=subprocess_env(), cwd=root, timeout=600)
+    command = [sys.executable, "-m", "timeline", "build", "--config", str(root / "config.yaml"), "--jobs", "2"]
+    done = subprocess.run(command, capture_output=True, text=True, env=subprocess_env(), cwd=root, timeout=600)
     return root, done, before
 
 
@@ -105,10 +108,24 @@ def test_the_build_goes_through_and_reports_without_a_traceback(built) -> None: 
     assert done.returncode == 1, done.stderr  # errors reported, build finished
     assert "Traceback" not in done.stderr
     assert (root / "output" / "index.html").is_file()
-    for name in ("events/2022-01.yaml", "events/2022-03.yaml", "events/2022-04.yaml", "actors.yaml"):
+    for name in ("nested.md", "laughs.md", "nul.md", "binary.txt"):
+        assert name in done.stderr, f"{name} not reported"
+
+
+def test_a_broken_store_stops_the_next_build_and_keeps_files_and_site(built) -> None:  # type: ignore[no-untyped-def]
+    root, _, _ = built
+    site = {p: p.read_bytes() for p in (root / "output").rglob("*") if p.is_file()}
+    write_files(root / "content", BROKEN_STORE)
+    command = [sys.executable, "-m", "timeline", "build", "--config", str(root / "config.yaml"), "--jobs", "2"]
+    done = subprocess.run(command, capture_output=True, text=True, env=subprocess_env(), cwd=root, timeout=600)
+    assert done.returncode == 2, done.stderr
+    assert "Traceback" not in done.stderr and "stopped before writing" in done.stderr
+    for name, data in BROKEN_STORE.items():
         assert name.split("/")[-1] in done.stderr, f"{name} not reported"
-        assert (root / "content" / name).read_bytes() == (
-            HOSTILE[name] if isinstance(HOSTILE[name], bytes) else HOSTILE[name].encode())  # kept as written
+        assert (root / "content" / name).read_bytes() == (data if isinstance(data, bytes) else data.encode())
+    assert {p: p.read_bytes() for p in (root / "output").rglob("*") if p.is_file()} == site
+    for name in BROKEN_STORE:  # the next tests see the site of the first build
+        (root / "content" / name).unlink()
 
 
 def test_nothing_is_written_outside_the_build_folders(built) -> None:  # type: ignore[no-untyped-def]

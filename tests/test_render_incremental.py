@@ -4,10 +4,12 @@ and always the site a clean render makes."""
 
 from __future__ import annotations
 
+import errno
 import gzip
 import io
 import json
 import logging
+import os
 import subprocess
 import sys
 from dataclasses import dataclass, replace
@@ -19,6 +21,7 @@ from timeline.cache import Memo
 from timeline.cache.progress import Progress
 from timeline.config import Config
 from timeline.render import Rendered, render_settings, render_site
+from timeline.render.output import staging_folder
 from timeline.render.samples import sample_articles, sample_events
 
 from conftest import BUILD_DATE, make_config
@@ -51,7 +54,7 @@ def render(events: list, cfg: Config, articles: list = ARTICLES, registry: objec
     step = memo.step("render", Rendered, "timeline.render", render_settings(cfg))
     pages = render_site(events, registry, articles, cfg, search=search, each=step)
     memo.prune()
-    return Run(pages, step.hits, step.misses, step.damaged)
+    return Run(pages.written, step.hits, step.misses, step.damaged)
 
 
 def files(root: Path) -> dict[str, tuple[int, int]]:
@@ -249,7 +252,8 @@ def test_whatever_is_in_the_spare_folder_never_reaches_the_site(tmp_path: Path) 
     cfg = make_cfg(tmp_path)
     render(EVENTS, cfg)
     render(edited(EVENTS), cfg)
-    spare = tmp_path / ".output-spare"  # the site the last build replaced, staged in by the next one
+    # The site the last build replaced, staged in by the next one, in the cache folder.
+    spare = staging_folder(cfg.paths.output, cfg.paths.cache) / ".output-spare"
     assert spare.is_dir()
     (spare / "stray.html").write_text("not ours")
     (spare / "404.html").unlink()
@@ -361,3 +365,33 @@ def test_an_estimated_total_ends_complete() -> None:
     with Progress("render", 10, stream=out, unit="pages") as progress:
         progress.update(14)
     assert "14/14 pages" in out.getvalue() and "14/10" not in out.getvalue()
+
+
+def test_the_spare_folder_lives_in_the_cache_folder(tmp_path: Path) -> None:
+    cfg = make_cfg(tmp_path)
+    render(EVENTS[:10], cfg)
+    render(edited(EVENTS[:10]), cfg)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["output", "output-cache"]  # nothing beside the output
+    spare = staging_folder(cfg.paths.output, cfg.paths.cache) / ".output-spare"
+    assert spare.is_dir() and spare.is_relative_to(cfg.paths.cache)
+    assert same_as_clean(tmp_path, cfg, edited(EVENTS[:10]))
+
+
+def test_a_cache_on_another_file_system_keeps_the_spare_folder_beside_the_output(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from timeline.render import output
+
+    real_rename = os.rename
+
+    def across(source: object, target: object) -> None:
+        if "-cache" in str(source) and "-cache" not in str(target):
+            raise OSError(errno.EXDEV, "Invalid cross-device link")
+        real_rename(source, target)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(output.os, "rename", across)
+    cfg = make_cfg(tmp_path)
+    render(EVENTS[:10], cfg)
+    render(edited(EVENTS[:10]), cfg)
+    assert (tmp_path / ".output-spare").is_dir()  # beside the output: the swap stays one rename
+    assert not any((cfg.paths.cache / "site").rglob(".probe-*"))
+    assert same_as_clean(tmp_path, cfg, edited(EVENTS[:10]))

@@ -24,7 +24,8 @@ from conftest import BUILD_DATE, make_config
 
 
 def make_cfg(tmp_path: Path, **site: object) -> Config:
-    return make_config(output=tmp_path / "output", title="Crisis timeline", build={"build_date": BUILD_DATE}, site=site)
+    return make_config(output=tmp_path / "output", title="Crisis timeline", build={"build_date": BUILD_DATE}, site=site,
+                       paths={"cache": tmp_path / "cache"})
 
 
 def render(tmp_path: Path, events: list[Event], articles: list[Article] | None = None, registry: object = None,
@@ -273,8 +274,10 @@ def test_output_is_swapped_whole_and_a_failed_render_keeps_the_old_site(tmp_path
     with pytest.raises(RuntimeError):
         render(tmp_path, [CALL], cfg=cfg)
     assert (cfg.paths.output / "events" / "visit.html").is_file()  # the previous site, untouched
-    # No staging folder left behind; the spare folder is the next build's staging folder.
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".output-spare", "output"]
+    # No staging folder left behind; the spare folder, in the cache folder, is the next build's staging folder.
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cache", "output"]
+    [staging] = (tmp_path / "cache" / "site").iterdir()
+    assert [p.name for p in staging.iterdir()] == [".output-spare"]
 
 
 def test_maintainer_templates_override_the_project_ones(tmp_path: Path) -> None:

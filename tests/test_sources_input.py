@@ -175,12 +175,6 @@ def _readable(path: Path) -> bool:
         return False
 
 
-def test_undecodable_article_is_still_read(tmp_path: Path) -> None:
-    write_files(tmp_path, {"cp.txt": "Headline\n\nCaf\u00e9 talks went on in Kyiv.\n".encode("cp1252")})
-    articles, _ = read_content(tmp_path)
-    assert articles[0].text == "Caf\ufffd talks went on in Kyiv."
-
-
 # --- never raise --------------------------------------------------------------------------------
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -205,7 +205,23 @@ def test_dates_command_jsonl(tmp_path, capsys) -> None:  # type: ignore[no-untyp
     assert set(rows[0]) == {"start", "end", "text", "type", "value", "mod"}
 
 
-@pytest.mark.parametrize("given", [None, "", "12/02/2022", "2022-02-30", "tomorrow"])
+def test_dates_command_without_dct_leaves_relative_expressions_unresolved(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    import argparse
+
+    from timeline.cli import dates
+
+    path = tmp_path / "a.txt"
+    path.write_text("Biden said on Friday he will travel on 14 February 2022.", encoding="utf-8")
+    parser = argparse.ArgumentParser()
+    dates.register(parser.add_subparsers())
+    args = parser.parse_args(["dates", "--format", "jsonl", str(path)])
+    args.config = None
+    assert args.func(args) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [(r["text"], r["value"]) for r in rows] == [("Friday", None), ("14 February 2022", "2022-02-14")]
+
+
+@pytest.mark.parametrize("given", ["", "12/02/2022", "2022-02-30", "tomorrow"])
 def test_dates_command_rejects_bad_dct(given: str | None) -> None:
     from timeline.cli.dates import parse_dct
 

@@ -23,30 +23,36 @@ from datetime import datetime, timezone
 from typing import Iterator
 
 from timeline.cache import Memo
+from timeline.cache.last_good import LastGood
 from timeline.config import Config
 from timeline.extract import extract_articles, extraction_settings
 from timeline.merge import merge
 from timeline.records import BuildSummary, Extraction, Problem
 from timeline.render import Rendered, render_settings, render_site
 from timeline.resolve import resolve_actors
-from timeline.sources import read_settings, read_sources
+from timeline.sources import read_settings, read_sources, skipped_files
 from timeline.sources.files import Reading
 from timeline.store.changes import diff_store, load_changes, record_changes
-from timeline.store.events import load_events, save_events
+from timeline.store.events import save_events
 from timeline.store.lock import build_lock
-from timeline.store.registry import load_registry, save_registry
+from timeline.store.on_disk import open_store, remember_store
+from timeline.store.registry import save_registry
 
 log = logging.getLogger("timeline")
 
 STAGES = ("read", "extract", "resolve", "merge", "store", "render")
 
 
-def build(cfg: Config, *, clean: bool = False, jobs: int | None = None, wait: float = 0.0) -> BuildSummary:
+def build(cfg: Config, *, clean: bool = False, jobs: int | None = None, wait: float = 0.0,
+          last_good: bool = False) -> BuildSummary:
     """Articles in ``cfg.paths.content`` → store under it → site in ``cfg.paths.output``.
 
     ``clean`` ignores what earlier builds kept (readings, extractions, rendered
     parts) and renders every page; ``jobs`` parse processes (default
     ``build.jobs``); ``wait`` seconds for another build of the same content to end.
+    A store file or registry that cannot be read stops the build before anything is
+    written (``BrokenStoreError``), unless ``last_good``: its last good version from
+    the cache is then used and the file left as it is.
     """
     with build_lock(cfg.paths.content, wait=wait), _long_lived_records():
         timer = _StageTimer(STAGES)
@@ -55,42 +61,43 @@ def build(cfg: Config, *, clean: bool = False, jobs: int | None = None, wait: fl
         extracting = memo.step("extract", Extraction, "timeline.extract", extraction_settings(cfg))
         rendering = memo.step("render", Rendered, "timeline.render", render_settings(cfg))
 
+        kept = LastGood(cfg.paths.cache, cfg.paths.content)
+
+        with timer("store"):  # first: a store that cannot be read stops the build here
+            opened = open_store(cfg.paths.store, cfg.paths.registry, kept, last_good=last_good)
+            changes, change_problems = load_changes(cfg.paths.changes)
         with timer("read"):
             articles, problems = read_sources(cfg, jobs=jobs, each=reading)
         with timer("extract"):
             extractions = extract_articles(articles, cfg, jobs=jobs, each=extracting)
-        with timer("store"):
-            registry, registry_problems = load_registry(cfg.paths.registry)
-            store, store_problems = load_events(cfg.paths.store)
-            changes, change_problems = load_changes(cfg.paths.changes)
         with timer("resolve"):
-            registry, happenings = resolve_actors(registry, extractions)
+            registry, happenings = resolve_actors(opened.registry, extractions)
         with timer("merge"):
-            merged = merge(store, happenings, articles)
+            merged = merge(opened.events, happenings, articles)
         with timer("store"):
-            broken = {p.path.rsplit("/", 1)[-1] for p in store_problems}
-            save_events(cfg.paths.store, list(merged.events), keep=broken)
-            if not store_problems:  # a store read in part would show its unread events as retracted
-                changes = record_changes(cfg.paths.changes, changes, diff_store(store, merged.events, _today(cfg)))
-            # Warnings (an unsafe name, a shared slug) lose nothing in a rewrite; errors could.
-            if not any(p.severity == "error" for p in registry_problems):
+            if opened.whole:  # else (--last-good) no store file is written until the broken one is fixed
+                save_events(cfg.paths.store, list(merged.events))
+                changes = record_changes(cfg.paths.changes, changes,
+                                         diff_store(opened.events, merged.events, _today(cfg)))
                 save_registry(cfg.paths.registry, registry)
+                remember_store(cfg.paths.store, cfg.paths.registry, kept)
         with timer("render"):
             pages = render_site(merged.events, registry, articles, cfg, each=rendering, changes=changes)
         memo.prune()
 
     log.info("cache: %d files, %d articles and %d parts of the site kept, %d read, %d parsed and %d rendered",
              reading.hits, extracting.hits, rendering.hits, reading.misses, extracting.misses, rendering.misses)
-    all_problems = tuple(problems) + tuple(registry_problems) + tuple(store_problems) + tuple(change_problems)
+    all_problems = tuple(problems) + tuple(opened.problems) + tuple(change_problems)
     for extraction in extractions:
         all_problems += tuple(Problem(extraction.article.path, w, severity="warning") for w in extraction.warnings)
         all_problems += tuple(Problem(extraction.article.path, e) for e in extraction.errors)
     return BuildSummary(
-        articles_read=len(articles), articles_skipped=sum(1 for p in problems if p.severity == "error"),
+        articles_read=len(articles), articles_skipped=skipped_files(articles, problems, cfg.paths.content),
         events_new=merged.new, events_changed=merged.changed, events_merged=merged.merged,
-        events_removed=merged.removed, events_total=len(merged.events), pages_written=pages,
+        events_removed=merged.removed, events_total=len(merged.events), pages_written=pages.written,
         problems=all_problems, stage_seconds=timer.totals(),
         articles_parsed=extracting.misses, articles_cached=extracting.hits, notes=merged.notes,
+        events_curated=opened.edited, pages_unchanged=pages.unchanged,
     )
 
 

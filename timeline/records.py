@@ -39,6 +39,7 @@ class Article:
     # stretch of text, so that a quote can be traced back to the file.
     offsets: tuple[tuple[int, int], ...] = ()
     section: str | None = None  # site section a scraped headline named ("... | Vladimir Putin news")
+    encoding: str = "utf-8"  # how the file's bytes were read (a Python codec name: utf-8, utf-16, cp1252…)
 
     @cached_property
     def fingerprint(self) -> str:
@@ -214,6 +215,8 @@ class BuildSummary:
     articles_parsed: int = 0  # the rest came from the extraction cache
     articles_cached: int = 0
     notes: tuple[str, ...] = ()  # what merging removed or folded together, in words
+    events_curated: int = 0  # events with a hand edit the build noticed (kept from now on)
+    pages_unchanged: int = 0  # HTML pages the same as the live site's (not written)
 
     @property
     def failed(self) -> bool:

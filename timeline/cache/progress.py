@@ -21,9 +21,11 @@ BAR_WIDTH = 28
 class Progress:
     """Count items of one stage: ``with Progress("parse", total) as p: p.advance()``."""
 
-    def __init__(self, label: str, total: int, *, stream: TextIO | None = None, unit: str = "items") -> None:
+    def __init__(self, label: str, total: int, *, stream: TextIO | None = None, unit: str = "items",
+                 about: bool = False) -> None:
         self.label = label
         self.total = total
+        self.about = about  # the total is an estimate (pages before pagination): said so, the end line is exact
         self.unit = unit
         self.done = 0
         self.stream = stream if stream is not None else sys.stderr
@@ -35,7 +37,7 @@ class Progress:
 
     def __enter__(self) -> "Progress":
         if self.enabled and not self.bar:
-            log.info("%s: %d %s", self.label, self.total, self.unit)
+            log.info("%s: %s%d %s", self.label, "about " if self.about else "", self.total, self.unit)
         return self
 
     def advance(self, n: int = 1, item: str | None = None) -> None:

@@ -31,6 +31,9 @@ def add_build_options(parser: argparse.ArgumentParser) -> None:
                         help="path the site is served under, e.g. /repo/ (overrides base_url)")
     parser.add_argument("--wait", type=float, default=0.0, metavar="SECONDS",
                         help="wait up to this long for another build of the same content to finish")
+    parser.add_argument("--last-good", action="store_true",
+                        help="build with the last good version, kept in the cache, of a store file or "
+                             "registry that cannot be read (the file itself is left as it is)")
 
 
 def positive_int(text: str) -> int:
@@ -46,6 +49,6 @@ def run(args: argparse.Namespace) -> int:
     from timeline.cli.report import print_summary
 
     cfg = config_from_args(args)
-    summary = build(cfg, clean=args.clean, jobs=args.jobs, wait=args.wait)
+    summary = build(cfg, clean=args.clean, jobs=args.jobs, wait=args.wait, last_good=args.last_good)
     print_summary(summary, quiet=args.quiet)
     return 1 if summary.failed else 0

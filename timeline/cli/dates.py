@@ -27,16 +27,19 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser | 
                             description=HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("file", metavar="FILE", help="text file to read, or - for standard input")
     parser.add_argument("--dct", metavar="YYYY-MM-DD",
-                        help="publication date the relative expressions count from (required)")
+                        help="publication date the relative expressions count from (without it they stay "
+                             "unresolved)")
     parser.add_argument("--format", choices=("text", "jsonl"), default="text",
                         help="a table for reading (default) or one JSON object per line")
     parser.set_defaults(func=run)
 
 
-def parse_dct(text: str | None) -> date:
-    """The --dct option as a date, or a DateError saying what is expected."""
-    if not text:
-        raise DateError("--dct is required: the publication date as YYYY-MM-DD, e.g. --dct 2022-02-12")
+def parse_dct(text: str | None) -> date | None:
+    """The --dct option as a date (None when not given), or a DateError saying what is expected."""
+    if text is None:
+        return None
+    if not text.strip():
+        raise DateError("--dct is empty: give the publication date as YYYY-MM-DD, e.g. --dct 2022-02-12")
     try:
         return date.fromisoformat(text.strip())
     except ValueError:

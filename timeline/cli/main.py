@@ -10,6 +10,7 @@ import sys
 from typing import TYPE_CHECKING, NoReturn
 
 from timeline import __version__
+from timeline.cli.logs import configure_logging
 from timeline.errors import TimelineError
 
 if TYPE_CHECKING:
@@ -62,11 +63,16 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return 2
     level = logging.ERROR if args.quiet else logging.DEBUG if args.verbose else logging.INFO
-    logging.basicConfig(level=level, format="%(message)s", stream=sys.stderr)
+    configure_logging(level)
     try:
         return int(args.func(args) or 0)
     except TimelineError as exc:
         print(f"timeline: error: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:  # a full disk, a read-only folder: what could not be written, and what is kept
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"timeline: error: {where}{exc.strerror or exc}; the build stopped: every file it replaced is "
+              "whole, the others and the live site are as they were", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("timeline: interrupted", file=sys.stderr)

@@ -21,16 +21,22 @@ def print_summary(summary: BuildSummary, out: TextIO | None = None, *, quiet: bo
     if not quiet:
         for note in summary.notes:
             print(f"store: {note}", file=out)
-        print(
-            f"articles: {summary.articles_read} read ({summary.articles_parsed} parsed, "
-            f"{summary.articles_cached} from cache), {summary.articles_skipped} skipped; "
-            f"events: {summary.events_total} in store ({summary.events_new} new, {summary.events_changed} changed, "
-            f"{summary.events_merged} merged, {summary.events_removed} removed); pages: {summary.pages_written}",
-            file=out,
-        )
+        print(counts_line(summary), file=out)
         if summary.stage_seconds:
             stages = ", ".join(f"{name} {seconds:.2f}s" for name, seconds in summary.stage_seconds)
             total = sum(seconds for _, seconds in summary.stage_seconds)
             print(f"time: {stages} (total {total:.2f}s)", file=out)
     if errors:
         print(f"{errors} error(s): the build went on with the rest; fix them and build again", file=out)
+
+
+def counts_line(summary: BuildSummary) -> str:
+    """The build's counts, each once: articles read (parsed, from cache) and files skipped; events
+    in the store by what happened to them; HTML pages of the site, written or unchanged."""
+    pages = summary.pages_written + summary.pages_unchanged
+    return (f"articles: {summary.articles_read} read ({summary.articles_parsed} parsed, "
+            f"{summary.articles_cached} from cache), {summary.articles_skipped} files skipped; "
+            f"events: {summary.events_total} in store ({summary.events_new} new, {summary.events_changed} changed, "
+            f"{summary.events_curated} edited by hand, {summary.events_merged} merged, "
+            f"{summary.events_removed} removed); "
+            f"pages: {pages} ({summary.pages_written} written, {summary.pages_unchanged} unchanged)")

@@ -42,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
         nonlocal cfg
         try:
             cfg = config_from_args(args)  # the configuration may be what changed
-            summary = build(cfg, clean=clean, jobs=args.jobs, wait=args.wait)
+            summary = build(cfg, clean=clean, jobs=args.jobs, wait=args.wait, last_good=args.last_good)
         except Exception as exc:  # noqa: BLE001 - a bad edit must not stop the server
             print(f"timeline: rebuild failed: {exc}", file=sys.stderr)
             return

@@ -29,7 +29,7 @@ from timeline.render.filterindex import filter_parts
 from timeline.render.fingerprints import digest, maintainer_pages, stamp_views, templates_digest
 from timeline.render.focus import find_focus, split
 from timeline.render.model import SiteModel, build_model
-from timeline.render.output import SiteWriter
+from timeline.render.output import SitePages, SiteWriter
 from timeline.render.pages import event_parts, page_parts
 from timeline.render.parts import Part, Rendered, run_parts, write_files
 from timeline.render.search import pagefind_version
@@ -37,7 +37,7 @@ from timeline.render.shards import SHARDS_FILE, Indexer, plan_shards
 from timeline.render.templating import Renderer, make_environment, template_dirs
 from timeline.store.changes import ChangeLog
 
-__all__ = ["Rendered", "render_settings", "render_site"]
+__all__ = ["Rendered", "SitePages", "render_settings", "render_site"]
 
 log = logging.getLogger("timeline")
 ASSETS = ("style.css", "filter.js", "search.js", "axis.js")
@@ -53,9 +53,10 @@ def render_settings(cfg: Config) -> dict[str, object]:
 
 
 def render_site(events: Sequence[Event], registry: Any, articles: Sequence[Article], cfg: Config,
-                *, search: bool = True, each: "Each[Rendered]" = compute_all, changes: ChangeLog | None = None) -> int:
-    """Render the whole site into ``cfg.paths.output``; returns the number of HTML pages written
-    (new or changed: 0 when the live site is the one these events make).
+                *, search: bool = True, each: "Each[Rendered]" = compute_all,
+                changes: ChangeLog | None = None) -> SitePages:
+    """Render the whole site into ``cfg.paths.output``; returns its HTML pages written (new or
+    changed: none when the live site is the one these events make) and unchanged.
 
     ``search=False`` skips the Pagefind run (benchmarks and quick tests); ``each``
     runs the rendering of the parts (see ``timeline.cache``): with the build's
@@ -76,8 +77,8 @@ def render_site(events: Sequence[Event], registry: Any, articles: Sequence[Artic
         "site_url": cfg.site_url,
     }
     renderer = Renderer(make_environment(cfg), site)
-    writer = SiteWriter(cfg.paths.output)
-    with Progress("render", _expected_pages(model), unit="pages") as progress:
+    writer = SiteWriter(cfg.paths.output, cfg.paths.cache)
+    with Progress("render", _expected_pages(model), unit="pages", about=True) as progress:
         pages = event_parts(renderer, model, cfg, places)
         rows = []
         for ev, made in zip(model.events, run_parts(pages, scope, each, writer, progress, cfg.build.jobs)):
@@ -102,13 +103,19 @@ def render_site(events: Sequence[Event], registry: Any, articles: Sequence[Artic
             index_search(writer, model, pages, scope, each, cfg, meanwhile=listings)
         else:
             listings()
+        progress.update(writer.pages_made)  # each page once, though a page may be made twice
     copy_assets(writer, cfg)
     write_last(writer, cfg, model)
+    counted = SitePages(written=writer.pages, unchanged=writer.pages_made - writer.pages)
     if writer.commit():
-        log.info("render: %d files, %d of them written, the others unchanged", len(writer.files), len(writer.staged))
+        log.info("render: %d pages (%d written, %d unchanged); %d of %d files written",
+                 counted.written + counted.unchanged, counted.written, counted.unchanged, len(writer.staged),
+                 len(writer.files))
     else:
-        log.info("render: site unchanged, nothing written")
-    return writer.pages
+        log.info("render: %d pages (0 written, %d unchanged): site unchanged, nothing written", writer.pages_made,
+                 writer.pages_made)
+        counted = SitePages(written=0, unchanged=writer.pages_made)
+    return counted
 
 
 def index_search(writer: SiteWriter, model: SiteModel, pages: list[Part], scope: str, each: "Each[Rendered]",

@@ -20,6 +20,7 @@ from timeline.render.output import SiteWriter
 from timeline.render.parts import Entries
 from timeline.render.reporting import reporting
 from timeline.render.sanitize import plain_text, safe_url
+from timeline.sources.urls import kept_url
 
 SCHEMA_VERSION = 1  # bump when a field changes meaning; adding a field keeps the version
 CSV_COLUMNS = ("id", "date", "precision", "status", "title", "summary", "type", "actors", "sources",
@@ -44,7 +45,7 @@ def event_record(ev: EventView) -> dict[str, Any]:
         "type": e.type,
         "actors": [{"name": a.name, "kind": a.kind} for a in ev.actors],
         "sources": [
-            {"article": s.article, "title": s.title, "url": s.url, "published": s.published,
+            {"article": s.article, "title": s.title, "url": kept_url(s.url), "published": s.published,
              "outlet": s.outlet, "quote": s.quote}
             for s in e.sources
         ],
@@ -65,9 +66,14 @@ def json_row(ev: EventView) -> str:
     return _encode(event_record(ev))
 
 
+# What makes a spreadsheet read a cell as a formula (OWASP, CSV injection), also after leading
+# spaces and in the full-width forms some spreadsheets accept.
+_FORMULA = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
 def _cell(value: str) -> str:
-    # A cell starting with = + - @ is run as a formula by spreadsheets; a quote keeps it text.
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+    # A leading quote keeps the cell text; the csv module quotes and doubles the quotes inside.
+    return "'" + value if value.lstrip(" ")[:1] in _FORMULA else value
 
 
 class _Text:
@@ -83,9 +89,9 @@ _csv_record = csv.writer(_Text(), lineterminator="\n").writerow
 def csv_row(ev: EventView) -> str:
     e = ev.event
     return _csv_record([
-        _cell(e.id), e.date, e.precision, e.status, _cell(e.title), _cell(plain_text(e.summary)),
-        _cell(e.type), _cell("; ".join(a.name for a in ev.actors)),
-        _cell(" ".join(s.url or s.article for s in e.sources)), f"{e.importance:g}", ev.url,
+        _cell(e.id), _cell(e.date), _cell(e.precision), _cell(e.status), _cell(e.title),
+        _cell(plain_text(e.summary)), _cell(e.type), _cell("; ".join(a.name for a in ev.actors)),
+        _cell(" ".join(kept_url(s.url) or s.article for s in e.sources)), f"{e.importance:g}", _cell(ev.url),
     ])
 
 

@@ -15,17 +15,26 @@ swap replaced, whose files are mostly the live site's own (the same inodes).
 Those are kept as they are, so a rebuild links and removes only what changed
 since the build before, instead of linking every file and removing a whole
 site. Whatever else the spare folder holds is removed before it goes live.
+
+The spare folder lives inside the cache folder (``site/<output name>-<digest of
+its path>/``), where a maintainer expects what a build keeps, rather than
+beside the output. The swap is a rename, which only works within one file
+system: when the cache folder is on another one (or the build may not write
+there), the spare folder is kept beside the output as ``.<output>-spare``.
 """
 
 from __future__ import annotations
 
 import ctypes
 import errno
+import hashlib
 import os
 import posixpath
 import re
 import shutil
+import stat
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from timeline.errors import TimelineError
@@ -37,14 +46,23 @@ _RENAME_EXCHANGE = 2  # renameat2 flag (Linux): swap two paths in one step
 _AT_FDCWD = -100
 
 
+@dataclass(frozen=True)
+class SitePages:
+    """The HTML pages of a render: written (new or changed), and the same as the live site's."""
+
+    written: int = 0
+    unchanged: int = 0
+
+
 class SiteWriter:
     """Takes the site's files by their site path (``events/abc.html``); ``commit`` puts them live."""
 
-    def __init__(self, output: Path) -> None:
+    def __init__(self, output: Path, cache: Path | None = None) -> None:
         self.output = output
-        self.spare = output.with_name(f".{output.name}-spare")
         output.parent.mkdir(parents=True, exist_ok=True)
-        remove_leftovers(output)
+        self.staging = staging_folder(output, cache)  # the spare folder's and scratch folders' parent
+        self.spare = self.staging / f".{output.name}-spare"
+        remove_leftovers(output, self.staging)
         self._live = f"{output}/"
         self._spare = f"{self.spare}/"
         self.live = scan(output)[0]  # the live site's regular files, by their inode
@@ -52,11 +70,17 @@ class SiteWriter:
         self.staged: set[str] = set()  # the files that differ from the live site's, written into the spare folder
         self._kept: dict[str, int] | None = None  # the spare folder's files by their inode, once it is staged in
         self._folders: set[str] = set()
+        self._umask = current_umask()
 
     @property
     def pages(self) -> int:
         """HTML pages written: new, or changed since the live site."""
         return sum(1 for site_path in self.staged if site_path.endswith(".html"))
+
+    @property
+    def pages_made(self) -> int:
+        """HTML pages of the new site, written or the same as the live site's."""
+        return sum(1 for site_path in self.files if site_path.endswith(".html"))
 
     def write(self, site_path: str, data: bytes) -> None:
         clean = posixpath.normpath(site_path)
@@ -79,9 +103,15 @@ class SiteWriter:
                 os.unlink(target)
             handle = os.open(target, _WRITE_FLAGS, 0o666)
         try:
+            if site_path in self.live:  # a file the maintainer or a deploy script gave another mode keeps it
+                mode = stat.S_IMODE(os.stat(self._live + site_path).st_mode)
+                if mode != 0o666 & ~self._umask:
+                    os.fchmod(handle, mode)
             view = memoryview(data)
             while view:
                 view = view[os.write(handle, view):]
+        except OSError as exc:  # a full disk: the file it concerns; the live site is not touched
+            raise OSError(exc.errno, exc.strerror or str(exc), target) from exc
         finally:
             os.close(handle)
         self.staged.add(site_path)
@@ -96,6 +126,9 @@ class SiteWriter:
             if self.spare.is_symlink() or self.spare.exists() and not self.spare.is_dir():
                 self.spare.unlink()
             self.spare.mkdir(exist_ok=True)
+            mode = stat.S_IMODE(os.stat(self.spare).st_mode)
+            if mode & 0o700 != 0o700:  # a read-only site's old folder: ours to stage in again
+                os.chmod(self.spare, mode | 0o700)
             self._kept, self._folders = scan(self.spare, tidy=True)
         return self._kept
 
@@ -138,11 +171,15 @@ class SiteWriter:
                 os.rmdir(self._spare + folder)
             except OSError:
                 pass
-        os.chmod(self.spare, 0o755)
+        try:  # the output folder keeps its mode; a new one gets the umask's
+            mode = stat.S_IMODE(os.stat(self.output).st_mode)
+        except FileNotFoundError:
+            mode = 0o777 & ~self._umask
+        os.chmod(self.spare, mode)
         if not self.output.exists():
             os.replace(self.spare, self.output)
         elif not _exchange(self.spare, self.output):  # in one step, where the system offers it
-            old = self.output.with_name(f".{self.output.name}-old-{os.getpid()}")
+            old = self.staging / f".{self.output.name}-old-{os.getpid()}"
             os.replace(self.output, old)
             os.replace(self.spare, self.output)
             os.replace(old, self.spare)
@@ -201,14 +238,54 @@ def _exchange(first: Path, second: Path) -> bool:
     return done == 0  # EINVAL on file systems without it: fall back to two renames
 
 
-def remove_leftovers(output: Path) -> None:
-    """Staging and old folders of builds that died (SIGKILL) before cleaning up after themselves."""
-    pattern = re.compile(rf"\.{re.escape(output.name)}-(?:new|old)-(\d+)(?:-.*)?")
+def current_umask() -> int:
+    """The process's umask, read without changing it where the system says it (Linux), since
+    ``os.umask`` can only be read by setting it, which another thread could see."""
     try:
-        siblings = list(output.parent.iterdir())
+        with open("/proc/self/status", encoding="ascii", errors="replace") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def staging_folder(output: Path, cache: Path | None) -> Path:
+    """Where the spare folder goes: inside ``cache`` when a folder there can be renamed to the
+    output's side (the same file system, writable), else beside the output."""
+    if cache is None:
+        return output.parent
+    name = hashlib.sha256(str(output.resolve()).encode()).hexdigest()[:12]
+    folder = cache / "site" / f"{output.name}-{name}"
+    probe = folder / f".probe-{os.getpid()}"
+    beside = output.parent / f".{output.name}-probe-{os.getpid()}"
+    try:
+        probe.mkdir(parents=True, exist_ok=True)
+        os.rename(probe, beside)  # EXDEV across file systems, or bind mounts of one
+        os.rmdir(beside)
+        return folder
     except OSError:
-        return
-    for sibling in siblings:
+        for made in (probe, beside):
+            try:
+                made.rmdir()
+            except OSError:
+                pass
+        return output.parent
+
+
+def remove_leftovers(output: Path, staging: Path | None = None) -> None:
+    """Staging and old folders of builds that died (SIGKILL) before cleaning up after themselves."""
+    pattern = re.compile(rf"\.{re.escape(output.name)}-(?:new|old|probe)-(\d+)(?:-.*)?")
+    siblings: list[Path] = []
+    for folder in {output.parent, staging or output.parent}:
+        try:
+            siblings.extend(folder.iterdir())
+        except OSError:
+            continue
+    for sibling in sorted(siblings):
         found = pattern.fullmatch(sibling.name)
         if found and int(found.group(1)) != os.getpid() and not _alive(int(found.group(1))):
             shutil.rmtree(sibling, ignore_errors=True)

@@ -19,6 +19,8 @@ import markdown
 import nh3
 from markupsafe import Markup, escape
 
+from timeline.sources.urls import HTTP_URL
+
 ALLOWED_TAGS = {"p", "br", "em", "strong", "a", "code", "ul", "ol", "li", "blockquote"}
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
 # Characters that make Python-Markdown or HTML do something; text without them is plain.
@@ -27,8 +29,6 @@ _MARKUP = re.compile(r"[*_`\[\]<>&#!\\|~]|^\s*(?:[-+]|\d+[.)])\s|\n\s*\n|\n\s*(?
 _md = markdown.Markdown(extensions=[], output_format="html")
 
 
-# An absolute http(s) URL with a host and nothing that could end an attribute or a line.
-_HTTP_URL = re.compile(r"https?://[^\s/?#\"'<>`\\]+(?:[/?#][^\s\"'<>`]*)?", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=65536)  # sources repeat a handful of URLs across thousands of events
@@ -37,7 +37,7 @@ def safe_url(url: str | None) -> str | None:
     if not url:
         return None
     url = url.strip()
-    return url if _HTTP_URL.fullmatch(url) else None
+    return url if HTTP_URL.fullmatch(url) else None
 
 
 def _keep_http_links(tag: str, attribute: str, value: str) -> str | None:

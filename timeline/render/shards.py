@@ -115,7 +115,7 @@ class Indexer:
         if pagefind_binary() is None:
             log.warning(NOT_INSTALLED)
         scratch = Path(tempfile.mkdtemp(prefix=f".{self.writer.output.name}-new-{os.getpid()}-search-",
-                                        dir=self.writer.output.parent))
+                                        dir=self.writer.staging))
         running: deque[tuple[Shard, Indexing | None]] = deque()
         pending = deque(shards)
         try:

@@ -41,21 +41,22 @@ from timeline.sources import clock
 from timeline.sources import meta as metadata
 from timeline.sources.assemble import Layers, finish
 from timeline.sources.draft import Draft
+from timeline.sources.encodings import decode
 from timeline.sources.files import (
     FORMATS,
     Reading,
     SourceFile,
-    decode,
     file_fingerprint,
     read_bytes,
     shown_path,
     walk_content,
 )
 from timeline.sources.language import accepted
+from timeline.sources.log_context import reading_file
 from timeline.sources.pages_pool import read_in_pool, worth_a_pool
 from timeline.sources.spans import file_offset
 
-__all__ = ["read_sources", "read_one", "file_offset", "slugify"]
+__all__ = ["read_sources", "read_one", "file_offset", "skipped_files", "slugify"]
 
 log = logging.getLogger("timeline")
 
@@ -126,6 +127,13 @@ def read_sources(cfg: Config, *, jobs: int | None = None, each: "Each[Reading]" 
     return _with_ids(articles), problems
 
 
+def skipped_files(articles: list[Article], problems: list[Problem], content: Path) -> int:
+    """Article files that gave no article (unreadable, empty, another language, a duplicate), each
+    counted once however many problems it had: with the articles read, every article file."""
+    read = {shown_path(content / a.path) for a in articles}
+    return len({p.path for p in problems if Path(p.path).suffix.lower() in FORMATS and p.path not in read})
+
+
 def read_settings(cfg: Config) -> dict[str, object]:
     """The part of the configuration that changes what reading a file gives (part of the cache key)."""
     return {"language": cfg.language, "pipeline": cfg.nlp.pipeline, "max_file_bytes": cfg.build.max_file_bytes}
@@ -143,6 +151,11 @@ def _pages_read_ahead(sources: list[SourceFile], cfg: Config, index: metadata.So
 
 def read_one(source: SourceFile, cfg: Config, index_entry: metadata.Meta | None = None) -> Reading:
     """What reading one file gives, and until when; never raises for what the file holds."""
+    with reading_file(source.shown):
+        return _read_one(source, cfg, index_entry)
+
+
+def _read_one(source: SourceFile, cfg: Config, index_entry: metadata.Meta | None) -> Reading:
     clock.watch()
     try:
         data, problems = read_bytes(source, cfg.build.max_file_bytes)
@@ -151,7 +164,7 @@ def read_one(source: SourceFile, cfg: Config, index_entry: metadata.Meta | None 
                        lasting=False)
     if data is None:
         return Reading(problems=tuple(problems), due=clock.due())
-    text, found = decode(data, source.shown)
+    text, encoding, found = decode(data, source.shown)
     problems.extend(found)
     try:
         drafts, found = _reader(FORMATS[source.path.suffix.lower()])(text, source.shown)
@@ -175,7 +188,7 @@ def read_one(source: SourceFile, cfg: Config, index_entry: metadata.Meta | None 
                                     "language: en in its metadata if the detection is wrong",
                                     draft.line, "warning"))
             continue
-        articles.append(replace(article, path=source.rel, id=_item_key(source.rel, draft.item)))
+        articles.append(replace(article, path=source.rel, id=_item_key(source.rel, draft.item), encoding=encoding))
     return Reading(tuple(articles), tuple(problems), tuple(_text_key(a.text) for a in articles), clock.due())
 
 

@@ -14,6 +14,7 @@ from timeline.sources.draft import Draft
 from timeline.sources.files import line_at
 from timeline.sources.language import detect_language
 from timeline.sources.meta import Meta, merge
+from timeline.sources.urls import kept_url
 
 # Time zones put a dateline a day away from the site's date stamp; more is a
 # real disagreement.
@@ -58,11 +59,16 @@ def finish(draft: Draft, file_text: str, layers: Layers, shown: str, language: s
                                 "'on Saturday' stay unresolved; add published: YYYY-MM-DD (front matter, "
                                 "a sidecar NAME.yaml, content/sources.yaml or a date at the start of the "
                                 "file name)", draft.line, "warning"))
+    url = kept_url(meta.get("url"))
+    if meta.get("url") and url is None:
+        at, line = meta.where.get("url", (shown, None))
+        problems.append(Problem(at or shown, f"url: {str(meta.get('url'))[:80]!r} is not an http(s) link; "
+                                "left out", line, "warning"))
     lang = meta.get("language") or detect_language(cleaned.text) or language
     body_line = line_at(file_text, offsets[0][1]) if offsets else (draft.line or 1)
     article = Article(
         id="", path="", title=str(meta.get("title") or draft.title).strip(), text=cleaned.text,
-        published=published, url=meta.get("url"), outlet=meta.get("outlet"),
+        published=published, url=url, outlet=meta.get("outlet"),
         author=meta.get("author") or cleaned.author, language=lang, tags=meta.get("tags") or (),
         body_line=body_line, offsets=offsets, section=draft.section,
     )

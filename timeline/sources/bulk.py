@@ -14,6 +14,7 @@ from typing import Any
 
 from timeline.records import Problem
 from timeline.sources.draft import Draft
+from timeline.sources.markup import blank_markup, close_blanks, text_of
 from timeline.sources.meta import check
 
 
@@ -74,4 +75,5 @@ def _record(record: dict[str, Any], shown: str, where: str, line: int | None) ->
     if not title:
         return None, problems + [Problem(shown, f"{where} has no title; skipped", line)]
     meta.values.pop("title", None)
-    return Draft(title=title, body=text, body_start=None, meta=meta, item=item, line=line), problems
+    return Draft(title=text_of(title), body=blank_markup(text), body_start=None, meta=meta, item=item, line=line,
+                 line_filter=close_blanks), problems

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import os
+from codecs import BOM_UTF16_BE, BOM_UTF16_LE
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from timeline.records import Article, Problem
+from timeline.sources.encodings import utf16_without_mark
 
 # Suffix -> reader name; the readers live in modules of this package.
 FORMATS: dict[str, str] = {
@@ -119,33 +121,10 @@ def read_bytes(source: SourceFile, max_bytes: int) -> tuple[bytes | None, list[P
         return None, [Problem(source.shown, f"file is {size:,} bytes, over the limit of {max_bytes:,} "
                               "(build.max_file_bytes in config.yaml); skipped")]
     data = source.path.read_bytes()
-    if b"\x00" in data[:SNIFF_BYTES] and not _utf16(data):
+    if b"\x00" in data[:SNIFF_BYTES] and not data.startswith((BOM_UTF16_LE, BOM_UTF16_BE)) \
+            and not utf16_without_mark(data):
         return None, [Problem(source.shown, "binary file, not an article (it holds NUL bytes); skipped")]
     return data, []
-
-
-def _utf16(data: bytes) -> bool:
-    return data.startswith((b"\xff\xfe", b"\xfe\xff"))
-
-
-def decode(data: bytes, shown: str) -> tuple[str, list[Problem]]:
-    """Text of the file: UTF-8 (a BOM is allowed), else with replacement and a warning.
-
-    Undecodable bytes do not reject an article: most of it is usually fine,
-    and the warning says where the bad bytes are.
-    """
-    if _utf16(data):
-        try:
-            return data.decode("utf-16"), []
-        except UnicodeDecodeError:
-            pass
-    try:
-        return data.decode("utf-8-sig"), []
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        text = data.decode("utf-8-sig", errors="replace")
-        return text, [Problem(shown, f"bytes that are not UTF-8 (first at byte {exc.start}); "
-                              "replaced with \ufffd, save the file as UTF-8 to fix", line, "warning")]
 
 
 def line_at(text: str, offset: int) -> int:

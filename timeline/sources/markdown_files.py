@@ -12,6 +12,7 @@ from typing import Any
 
 from timeline.records import Problem
 from timeline.sources.draft import Draft
+from timeline.sources.markup import blank_markup, close_blanks, text_of
 from timeline.sources.meta import check, key_lines, load_yaml
 from timeline.sources.spans import Mapped
 
@@ -23,11 +24,12 @@ _RULE = re.compile(r"^\s*([-*_])(\s*\1){2,}\s*$")
 _REFERENCE = re.compile(r"^\s*\[[^\]]+\]:\s+\S+")
 _BLOCK_MARKS = re.compile(r"^(#{1,6}\s+|>\s?|[-*+]\s+|\d+[.)]\s+)+")
 _CLOSING_HASHES = re.compile(r"\s+#+\s*$")
-_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
-_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)|\[([^\]]+)\]\[[^\]]*\]")
+# A link target may hold parentheses, one level deep: (https://en.wikipedia.org/wiki/Minsk_(city)).
+_TARGET = r"\((?:[^()\n]|\([^()\n]*\))*\)"
+_IMAGE = re.compile(r"!\[[^\]]*\]" + _TARGET + " ?")
+_LINK = re.compile(r"\[([^\]]+)\]" + _TARGET + r"|\[([^\]]+)\]\[[^\]]*\]")
 _EMPHASIS = re.compile(r"(\*\*|__|\*|_|~~)(?=\S)(.+?)(?<=\S)\1(?!\w)")
 _CODE = re.compile(r"`([^`]+)`")
-_TAG = re.compile(r"</?[A-Za-z][^>]*>")
 
 
 def strip_markdown(line: Mapped) -> Mapped | None:
@@ -40,8 +42,7 @@ def strip_markdown(line: Mapped) -> Mapped | None:
     line = line.sub(_IMAGE, "")
     line = line.sub(_LINK, lambda m: m.group(1) or m.group(2))
     line = line.sub(_CODE, r"\1")
-    line = line.sub(_EMPHASIS, r"\2")
-    return line.sub(_TAG, "")
+    return close_blanks(line.sub(_EMPHASIS, r"\2"))
 
 
 def split_front_matter(text: str) -> tuple[str | None, int, int]:
@@ -58,6 +59,7 @@ def split_front_matter(text: str) -> tuple[str | None, int, int]:
 
 
 def read_markdown(text: str, shown: str) -> tuple[list[Draft], list[Problem]]:
+    text = blank_markup(text)  # the same length: offsets into the file stay true
     front, first_line, body_start = split_front_matter(text)
     if body_start < 0:
         return [], [Problem(shown, "front matter opened with --- is never closed by another --- line", 1)]
@@ -91,5 +93,5 @@ def read_markdown(text: str, shown: str) -> tuple[list[Draft], list[Problem]]:
     if title is None:
         return [], [Problem(shown, "empty article: no title and no text; write a title and the body, "
                             "or remove the file")] + problems
-    return [Draft(title=str(title), body=text[pos:], body_start=pos, meta=meta,
+    return [Draft(title=text_of(str(title)), body=text[pos:], body_start=pos, meta=meta,
                   line_filter=strip_markdown)], problems

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from timeline.records import Problem
 from timeline.sources.draft import Draft
+from timeline.sources.markup import blank_markup, close_blanks, text_of
 
 SECTION_SEPARATOR = " | "
 
@@ -23,12 +24,13 @@ def split_headline(line: str) -> tuple[str, str | None]:
 
 
 def read_text(text: str, shown: str) -> tuple[list[Draft], list[Problem]]:
+    text = blank_markup(text)  # tags pasted with the text; the same length, offsets stay true
     pos = 0
     for raw in text.splitlines(keepends=True):
         if raw.strip():
             title, section = split_headline(raw)
-            return [Draft(title=title, body=text[pos + len(raw):], body_start=pos + len(raw),
-                          section=section)], []
+            return [Draft(title=text_of(title), body=text[pos + len(raw):], body_start=pos + len(raw),
+                          section=section, line_filter=close_blanks)], []
         pos += len(raw)
     return [], [Problem(shown, "empty article: the file holds no text; write a headline line and the body, "
                         "or remove the file")]

@@ -26,9 +26,12 @@ from timeline.records import Event, Problem
 from timeline.store.reader import read_events
 from timeline.store.rows import event_from_dict, event_to_dict, store_file_key
 from timeline.store.writer import dump_events
-from timeline.store.yamlio import LineDict, atomic_write_text, load_yaml, load_yaml_fast, read_text
+from timeline.store.yamlio import LineDict, atomic_write_text, load_yaml_fast, parse_yaml, read_text
 
-__all__ = ["event_from_dict", "event_to_dict", "load_events", "save_events", "store_file_key", "validate_store"]
+__all__ = ["event_from_dict", "event_to_dict", "events_from_text", "load_events", "save_events", "store_file_key",
+           "validate_store"]
+
+
 def load_events(folder: Path) -> tuple[list[Event], list[Problem]]:
     """Every event of the store. A broken file is reported and its events kept out
     of this build; the caller must then not overwrite that file (see ``save_events``'s ``keep``)."""
@@ -47,7 +50,11 @@ def load_events(folder: Path) -> tuple[list[Event], list[Problem]]:
 def _load_file(path: Path) -> list[Event]:
     """The events of one file: the store's own reader for files in the writer's layout,
     else libyaml; the line-numbering loader only to name the line of something wrong."""
-    text = read_text(path)
+    return events_from_text(path, read_text(path))
+
+
+def events_from_text(path: Path, text: str) -> list[Event]:
+    """The events of ``text``, a version of the store file ``path``; raises ``StoreError``."""
     read = read_events(text)
     return read if read is not None else _general(text, path)
 
@@ -60,7 +67,7 @@ def _general(text: str, path: Path) -> list[Event]:
     except StoreError:
         if isinstance(data, list) and data and isinstance(data[0], LineDict):
             raise
-        return _events_of(load_yaml(path), path)
+        return _events_of(parse_yaml(text, str(path)), path)
 
 
 def _events_of(data: Any, path: Path) -> list[Event]:

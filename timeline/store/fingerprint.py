@@ -17,7 +17,10 @@ from __future__ import annotations
 
 import hashlib
 import math
+from contextlib import contextmanager
+from contextvars import ContextVar
 from json.encoder import encode_basestring
+from typing import Iterator
 
 from timeline.records import Event, stable_hash
 from timeline.store.recurring import keep
@@ -124,4 +127,22 @@ def edited_fields(event: Event, printed: str) -> tuple[str, ...]:
     parts = printed.split(".")
     if len(parts) != len(TRACKED):
         return ()
-    return tuple(name for name, part in zip(TRACKED, parts) if part != "-" and part != field_hash(event, name))
+    edited = tuple(name for name, part in zip(TRACKED, parts) if part != "-" and part != field_hash(event, name))
+    noticed = _noticed.get()
+    if edited and noticed is not None:
+        noticed.append(event.id)
+    return edited
+
+
+_noticed: ContextVar[list[str] | None] = ContextVar("timeline_edits_noticed", default=None)
+
+
+@contextmanager
+def noticing_edits() -> Iterator[list[str]]:
+    """The ids of the events whose hand edits the reads within this block notice, for the build summary."""
+    found: list[str] = []
+    token = _noticed.set(found)
+    try:
+        yield found
+    finally:
+        _noticed.reset(token)

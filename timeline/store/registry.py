@@ -45,6 +45,12 @@ def load_registry(path: Path) -> tuple[Registry, list[Problem]]:
     return Registry(tuple(actors)), problems
 
 
+def registry_from_text(path: Path, text: str) -> tuple[Registry, list[Problem]]:
+    """The registry in ``text``, a version of the file ``path``, with its problems."""
+    actors, problems = _read(path, text)
+    return Registry(tuple(actors)), problems
+
+
 def _read(path: Path, text: str) -> tuple[list[Actor], list[Problem]]:
     try:
         # libyaml, with the lines a message names.
