@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import Any
 
 from timeline.data import load_data
+from timeline.sources.chrome import Removal, cut_chrome, opens_with_credit
 from timeline.sources.line_patterns import LinePatterns
 from timeline.sources.spans import Mapped, Piece, join
 
@@ -42,6 +43,8 @@ class Cleaned:
     dateline: DatelineDate | None = None
     tail_line: int | None = None  # 0-based body line where dropped page furniture began
     dropped_lines: int = 0
+    removed: tuple[Removal, ...] = ()  # what was taken out as page chrome, and by which rule
+    heading: str | None = None  # a headline the scraper ran into the body's first line
 
 
 @dataclass(frozen=True)
@@ -167,13 +170,19 @@ def clean_body(
     keep: list[Mapped | None] = list(lines)
     author: str | None = None
     dateline: DatelineDate | None = None
-    dropped = 0
+    removed: list[Removal] = []
+
+    def drop(i: int, rule: str) -> None:
+        line = keep[i]
+        if line:
+            removed.append(Removal(line.src, line.text, rule))
+        keep[i] = None
 
     non_blank = [i for i, line in enumerate(lines) if line]
     tail_line = _find_tail(lines, non_blank, vocab)
     if tail_line is not None:
         for i in range(tail_line, len(keep)):
-            keep[i] = None
+            drop(i, "page after the story")
 
     header = non_blank[:HEADER_LINES]
     for i in non_blank:
@@ -181,19 +190,22 @@ def clean_body(
         if line is None:
             continue
         text = line.text
-        if vocab.captions.found_in(text) or vocab.drop.found_in(text):
-            keep[i], dropped = None, dropped + 1
+        if vocab.captions.found_in(text) and not opens_with_credit(text):
+            drop(i, "caption")
+            continue
+        if vocab.drop.found_in(text):
+            drop(i, "prompt or credit")
             continue
         if i in header:
             by = next((m for p in vocab.bylines if (m := p.match(text))), None)
             if by is not None:
                 author = author or by.group("author").strip()
-                keep[i], dropped = None, dropped + 1
+                drop(i, "byline")
                 continue
             stamp = next((m for p in vocab.dateline_lines if (m := p.match(text))), None)
             if stamp is not None:
                 dateline = dateline or read_dateline_date(stamp.group("date"), vocab, i)
-                keep[i], dropped = None, dropped + 1
+                drop(i, "dateline")
                 continue
 
     first = next((i for i in non_blank if keep[i] is not None), None)
@@ -203,14 +215,25 @@ def clean_body(
         prefix = _dateline_prefix(line.text, vocab)
         if prefix is not None:
             end, date_text = prefix
+            removed.append(Removal(line.src, line.text[:end].strip(), "dateline"))
             keep[first] = line.slice(end)
             if date_text and dateline is None:
                 dateline = read_dateline_date(date_text, vocab, first)
 
+    cut = cut_chrome(keep, header)
+    removed.extend(cut.removed)
+    dropped = sum(1 for i in non_blank if not cut.pieces[i])
+    units: list[Mapped | None] = []
+    for pieces in cut.pieces:  # the pieces of one line are paragraphs of their own
+        for n, piece in enumerate(pieces or [None]):
+            if n:
+                units.append(None)
+            units.append(piece)
     inner_blank = bool(non_blank) and (non_blank[-1] - non_blank[0] + 1) > len(non_blank)
-    paragraphs = _paragraphs(keep, lines, blank_separated=inner_blank)
+    paragraphs = _paragraphs(units, blank_separated=inner_blank)
     text, offsets = join(paragraphs, "\n\n")
-    return Cleaned(text, offsets, author, dateline, tail_line, dropped)
+    return Cleaned(text, offsets, author, dateline, tail_line, dropped,
+                   tuple(sorted(removed, key=lambda r: r.src)), cut.heading)
 
 
 def _find_tail(lines: list[Mapped], non_blank: list[int], vocab: Vocabulary) -> int | None:
@@ -237,7 +260,7 @@ def _dateline_prefix(text: str, vocab: Vocabulary) -> tuple[int, str | None] | N
     return None
 
 
-def _paragraphs(keep: list[Mapped | None], lines: list[Mapped], blank_separated: bool) -> list[Mapped]:
+def _paragraphs(keep: list[Mapped | None], blank_separated: bool) -> list[Mapped]:
     """Kept lines grouped into paragraphs.
 
     When the body separates paragraphs with blank lines, the lines of one
