@@ -78,6 +78,7 @@ class ChromeVocabulary:
     inline_bullets: re.Pattern[str]
     openers: frozenset[str]
     openers_after_lower: frozenset[str]
+    persons: frozenset[str]
     date_fragment: re.Pattern[str]
     never_final: frozenset[str]
     fragment_words: tuple[int, int]
@@ -95,6 +96,7 @@ def chrome_vocabulary() -> ChromeVocabulary:
         inline_bullets=re.compile(raw["inline_bullets"]),
         openers=frozenset(glue["openers"]),
         openers_after_lower=frozenset(glue["openers_after_lower"]),
+        persons=frozenset(glue["persons"]),
         date_fragment=re.compile(glue["date_fragment"]),
         never_final=frozenset(str(w) for w in glue["never_final"]),
         fragment_words=(int(low), int(high)),
@@ -271,9 +273,11 @@ def split_glued(piece: Mapped, vocab: ChromeVocabulary, common: frozenset[str]) 
         before, word = words[k - 1].group(), words[k].group()
         if _SENTENCE_END.search(before):
             break
-        if k < low or not _may_end(before, vocab) or not _opens(before, word, words[k + 1].group(), vocab, common):
+        if k < low or not _may_end(before, vocab):
             continue
-        cut_at = words[k].start()
+        opens = _opens(before, word, words[k + 1].group(), vocab, common)
+        if opens == "listed" or (opens == "common" and _plain([w.group() for w in words[:k]], vocab)):
+            cut_at = words[k].start()
     if cut_at is None or not _balanced(text[:cut_at]) or vocab.date_fragment.match(text[:cut_at].strip()):
         return None, piece
     return piece.slice(0, cut_at).strip(), piece.slice(cut_at)
@@ -285,14 +289,22 @@ def _may_end(word: str, vocab: ChromeVocabulary) -> bool:
         bare.lower() not in vocab.never_final
 
 
-def _opens(before: str, word: str, following: str, vocab: ChromeVocabulary, common: frozenset[str]) -> bool:
-    """Whether ``word`` opens a sentence: a word of the list, or a common word after a lower-case one
-    (after a capitalised word it more likely continues a name: "Mexico City")."""
+def _opens(before: str, word: str, following: str, vocab: ChromeVocabulary, common: frozenset[str]) -> str | None:
+    """Whether ``word`` opens a sentence: "listed" (a word of the lists), "common" (a common word
+    after a lower-case one: after a capitalised word it more likely continues a name, "Mexico City"),
+    or None."""
     if not word[:1].isupper() or not word.isalpha() or not (following[:1].islower() or following[:1].isdigit()):
-        return False
+        return None
     if word in vocab.openers:
-        return True
+        return "listed"
     after_lower = before[:1].islower() or before[:1] in "\"'"
     if word in vocab.openers_after_lower:
-        return after_lower
-    return word.lower() in common and after_lower and following[:1].islower()
+        return "listed" if after_lower else None
+    return "common" if word.lower() in common and after_lower and following[:1].islower() else None
+
+
+def _plain(fragment: list[str], vocab: ChromeVocabulary) -> bool:
+    """A plain headline: no comma, no first or second person, not ending on a word asking for more."""
+    last = fragment[-1]
+    return not any(w.endswith((",", ";", ":")) or w in vocab.persons for w in fragment) and \
+        not last.endswith(("ing", "'s", "s'"))
