@@ -200,3 +200,16 @@ def test_scraped_collections_read_without_wire_chrome(name: str) -> None:
     paragraphs = [p for text in texts for p in text.split("\n\n")]
     chrome = [p for p in paragraphs if WIRE_CHROME.search(p)]
     assert len(chrome) <= 0.001 * len(paragraphs), chrome[:5]
+
+
+def test_spaced_hyphens_are_joined_only_where_the_text_tokenised_them() -> None:
+    hyphenated = ("The long - awaited vote gave the ruling Unity - Front party a two - thirds majority . \n"
+                  "Its anti - corruption drive and the re - election of the speaker were approved - with "
+                  "few objections . \n")
+    text = clean_body(hyphenated).text
+    assert "long-awaited vote" in text and "Unity-Front party" in text and "two-thirds" in text
+    assert "anti-corruption" in text and "re-election" in text
+    assert "approved - with few objections" in text, "a dash before a function word stays a dash"
+    dashes = "The ferry - delayed by fog - docked at noon . \nPassengers - tired but calm - went ashore . \n"
+    assert clean_body(dashes).text == ("The ferry - delayed by fog - docked at noon.\n\n"
+                                       "Passengers - tired but calm - went ashore.")

@@ -59,6 +59,9 @@ class Vocabulary:
     artefacts: re.Pattern[str]
     artefact_map: dict[str, str]
     detokenise: tuple[re.Pattern[str], ...]
+    sure_hyphen: re.Pattern[str]  # a spaced hyphen that can only be a tokenised one
+    spaced_hyphen: re.Pattern[str]  # a spaced hyphen to join, in a text that has sure ones
+    min_sure_hyphens: int
     characters: dict[int, str]
     invisible: re.Pattern[str]
     english_markers: frozenset[str]
@@ -87,6 +90,7 @@ def vocabulary() -> Vocabulary:
         artefacts=re.compile("|".join(re.escape(k) for k in sorted(artefacts, key=len, reverse=True))),
         artefact_map=dict(artefacts),
         detokenise=tuple(re.compile(p) for p in raw["detokenise"]),
+        **_hyphen_patterns(raw["spaced_hyphens"]),
         characters={ord(k): v for k, v in raw["characters"].items()},
         invisible=re.compile("[" + re.escape(raw["invisible"]) + "]"),
         english_markers=frozenset(raw["english_markers"]),
@@ -94,11 +98,33 @@ def vocabulary() -> Vocabulary:
     )
 
 
+def _hyphen_patterns(raw: dict[str, Any]) -> dict[str, Any]:
+    prefixes, suffixes, never = (  # longest first, so that a word is matched whole
+        "|".join(sorted(map(re.escape, raw[key]), key=len, reverse=True))
+        for key in ("prefixes", "suffixes", "never_after"))
+    return {
+        "sure_hyphen": re.compile(rf"(?i:\b(?:{prefixes}) - \w|\w - (?:{suffixes})\b)"),
+        "spaced_hyphen": re.compile(rf"(?<=[A-Za-z0-9]) - (?!(?i:{never})\b)(?=[A-Za-z0-9])"),
+        "min_sure_hyphens": int(raw["min_sure"]),
+    }
+
+
+def spaced_hyphens(body: str, vocab: Vocabulary) -> bool:
+    """Whether the text's " - " between words are tokenised hyphens rather than dashes."""
+    found = 0
+    for _ in vocab.sure_hyphen.finditer(body):
+        found += 1
+        if found >= vocab.min_sure_hyphens:
+            return True
+    return False
+
+
 # Marks of Penn Treebank tokenisation: only texts showing them are detokenised.
-_TOKENISED = re.compile(r"-[LR][RSC]B-|``|\w '(?:s|re|ve|ll|d|m)\b| n't\b")
+# A space before a comma or a line's closing full stop is one too: typed text has none.
+_TOKENISED = re.compile(r"-[LR][RSC]B-|``|\w '(?:s|re|ve|ll|d|m)\b| n't\b|\w , \w|\w \.[ \t]*$", re.MULTILINE)
 
 
-def normalise_line(line: Mapped, vocab: Vocabulary, tokenised: bool) -> Mapped:
+def normalise_line(line: Mapped, vocab: Vocabulary, tokenised: bool, hyphens: bool = False) -> Mapped:
     """Unicode repair and normal forms for one line, offsets kept."""
     text = line.text
     if not text.isascii():
@@ -114,6 +140,8 @@ def normalise_line(line: Mapped, vocab: Vocabulary, tokenised: bool) -> Mapped:
         line = line.sub(vocab.artefacts, lambda m: vocab.artefact_map[m.group(0)])
         for pattern in vocab.detokenise:
             line = line.sub(pattern, r"\1")
+    if hyphens:
+        line = line.sub(vocab.spaced_hyphen, "-")
     return line
 
 
@@ -164,7 +192,8 @@ def clean_body(
     """
     vocab = vocabulary()
     tokenised = bool(_TOKENISED.search(body))
-    lines = [normalise_line(line, vocab, tokenised).strip() for line in _split_lines(body, start)]
+    hyphens = " - " in body and spaced_hyphens(body, vocab)
+    lines = [normalise_line(line, vocab, tokenised, hyphens).strip() for line in _split_lines(body, start)]
     if line_filter is not None:
         lines = [kept.strip() if (kept := line_filter(line)) is not None else Mapped([]) for line in lines]
     keep: list[Mapped | None] = list(lines)
