@@ -131,6 +131,25 @@ def test_a_whole_sentence_is_never_cut(sentence: str) -> None:
     assert fragment is None
 
 
+CAPTIONS = [
+    "Harbour master Tom Keel (right) and union leader Mary Keel, after the talks , leave the port office .",
+    "Dock workers, second from left, stand at the gate of the container terminal .",
+]
+
+
+@pytest.mark.parametrize("caption", CAPTIONS)
+def test_a_photo_caption_on_a_line_of_its_own_is_set_aside(caption: str) -> None:
+    body = "The strike ended on Tuesday , union leaders said . \n" + caption + "\nShips sailed on Wednesday . \n"
+    cleaned = clean_body(body)
+    assert cleaned.text == "The strike ended on Tuesday, union leaders said.\n\nShips sailed on Wednesday."
+    assert [r.rule for r in cleaned.removed] == ["photo caption"]
+
+
+def test_a_trademark_sign_is_no_caption() -> None:
+    body = "The lab said its FluCheck (R) software found the strain in May . \nIt gave no figures . \n"
+    assert "FluCheck (R) software found the strain" in clean_body(body).text
+
+
 def test_a_text_file_whose_first_line_is_a_sentence_gets_a_title(tmp_path: Path) -> None:
     write_files(tmp_path, {
         "2009-03-03-strike.txt": WIRE,

@@ -24,6 +24,7 @@ from timeline.sources.spans import Mapped
 
 HEADING = "headline before the page header"
 GLUED = "headline or caption run into a sentence"
+CAPTION = "photo caption"
 HIGHLIGHTS = "highlights"
 
 # Where a sentence ends inside a fragment: then it is not a fragment.
@@ -76,6 +77,8 @@ class ChromeRule:
 class ChromeVocabulary:
     rules: tuple[ChromeRule, ...]
     inline_bullets: re.Pattern[str]
+    caption: re.Pattern[str]
+    caption_characters: int
     openers: frozenset[str]
     openers_after_lower: frozenset[str]
     persons: frozenset[str]
@@ -94,6 +97,8 @@ def chrome_vocabulary() -> ChromeVocabulary:
     return ChromeVocabulary(
         rules=tuple(ChromeRule.read(entry) for entry in raw["rules"]),
         inline_bullets=re.compile(raw["inline_bullets"]),
+        caption=re.compile(raw["caption"]["pattern"]),
+        caption_characters=int(raw["caption"]["max_characters"]),
         openers=frozenset(glue["openers"]),
         openers_after_lower=frozenset(glue["openers_after_lower"]),
         persons=frozenset(glue["persons"]),
@@ -154,7 +159,9 @@ def cut_chrome(lines: list[Mapped | None], header: list[int]) -> Cut:
                 cut.removed.append(Removal(fragment.src, fragment.text, GLUED))
                 if i == first and n == 0 and not spans and cut.heading is None:
                     cut.heading = fragment.text
-            if rest:
+            if rest and len(rest) <= vocab.caption_characters and vocab.caption.search(rest.text):
+                cut.removed.append(Removal(rest.src, rest.text, CAPTION))
+            elif rest:
                 kept.append(rest)
         cut.pieces.append(kept or None)
     return cut
