@@ -131,6 +131,24 @@ def test_a_whole_sentence_is_never_cut(sentence: str) -> None:
     assert fragment is None
 
 
+WEB_PAGE = (
+    "STORY HIGHLIGHTS\n"
+    "NEW: Port reopens after five-day strike\n"
+    "Union says deal ends a long dispute\n"
+    "PORTSMOUTH, England (CNN) -- Dock workers ended a five-day strike on Tuesday.\n"
+    "Watch the first ship leave the harbour »\n"
+    "The port authority said ships would be unloaded again from Wednesday.\n"
+    "E-mail to a friend\n"
+)
+
+
+def test_a_web_page_reads_without_its_highlights_links_and_prompts() -> None:
+    cleaned = clean_body(WEB_PAGE)
+    assert cleaned.text == ("Dock workers ended a five-day strike on Tuesday.\n\n"
+                            "The port authority said ships would be unloaded again from Wednesday.")
+    assert [r.rule for r in cleaned.removed].count("highlights") == 3
+
+
 CAPTIONS = [
     "Harbour master Tom Keel (right) and union leader Mary Keel, after the talks , leave the port office .",
     "Dock workers, second from left, stand at the gate of the container terminal .",

@@ -77,6 +77,9 @@ class ChromeRule:
 class ChromeVocabulary:
     rules: tuple[ChromeRule, ...]
     inline_bullets: re.Pattern[str]
+    highlights_label: re.Pattern[str]
+    highlights_lines: int
+    highlights_words: int
     caption: re.Pattern[str]
     caption_characters: int
     openers: frozenset[str]
@@ -97,6 +100,9 @@ def chrome_vocabulary() -> ChromeVocabulary:
     return ChromeVocabulary(
         rules=tuple(ChromeRule.read(entry) for entry in raw["rules"]),
         inline_bullets=re.compile(raw["inline_bullets"]),
+        highlights_label=re.compile(raw["highlights"]["label"]),
+        highlights_lines=int(raw["highlights"]["max_lines"]),
+        highlights_words=int(raw["highlights"]["max_words"]),
         caption=re.compile(raw["caption"]["pattern"]),
         caption_characters=int(raw["caption"]["max_characters"]),
         openers=frozenset(glue["openers"]),
@@ -132,7 +138,11 @@ def cut_chrome(lines: list[Mapped | None], header: list[int]) -> Cut:
     common = _lower_case_words(texts)
     first = next((i for i, line in enumerate(lines) if line), None)
     cut = Cut([], [])
+    highlights = _highlights(texts, header, vocab)
     for i, line in enumerate(lines):
+        if line and i in highlights:
+            cut.removed.append(Removal(line.src, line.text, HIGHLIGHTS))
+            line = None
         if not line:
             cut.pieces.append(None)
             continue
@@ -165,6 +175,23 @@ def cut_chrome(lines: list[Mapped | None], header: list[int]) -> Cut:
                 kept.append(rest)
         cut.pieces.append(kept or None)
     return cut
+
+
+def _highlights(texts: list[str], header: list[int], vocab: ChromeVocabulary) -> set[int]:
+    """The lines of a highlights block in the header: its label and the short lines after it
+    that end without a full stop."""
+    label = next((i for i in header if vocab.highlights_label.match(texts[i])), None)
+    if label is None:
+        return set()
+    block = {label}
+    for i in range(label + 1, min(len(texts), label + 1 + vocab.highlights_lines)):
+        text = texts[i]
+        if not text:
+            continue
+        if _SENTENCE_END.search(text) or len(text.split()) > vocab.highlights_words:
+            break
+        block.add(i)
+    return block
 
 
 def _active_rules(vocab: ChromeVocabulary, texts: list[str], lowered: list[str]) -> list[ChromeRule]:

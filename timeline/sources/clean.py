@@ -52,6 +52,7 @@ class Vocabulary:
     tail: LinePatterns
     drop: LinePatterns
     captions: LinePatterns
+    links: LinePatterns
     bylines: tuple[re.Pattern[str], ...]
     dateline_lines: tuple[re.Pattern[str], ...]
     dateline_prefixes: tuple[re.Pattern[str], ...]
@@ -83,6 +84,7 @@ def vocabulary() -> Vocabulary:
         tail=LinePatterns(raw["tail_markers"]),
         drop=LinePatterns(raw["drop_lines"]),
         captions=LinePatterns(raw["captions"]),
+        links=LinePatterns(raw["link_lines"]),
         bylines=tuple(re.compile(p) for p in raw["bylines"]),
         dateline_lines=tuple(re.compile(p) for p in raw["dateline_lines"]),
         dateline_prefixes=tuple(re.compile(p) for p in raw["dateline_prefixes"]),
@@ -193,7 +195,9 @@ def clean_body(
     vocab = vocabulary()
     tokenised = bool(_TOKENISED.search(body))
     hyphens = " - " in body and spaced_hyphens(body, vocab)
-    lines = [normalise_line(line, vocab, tokenised, hyphens).strip() for line in _split_lines(body, start)]
+    written = _split_lines(body, start)
+    links = {i for i, line in enumerate(written) if vocab.links.found_in(line.text)}
+    lines = [normalise_line(line, vocab, tokenised, hyphens).strip() for line in written]
     if line_filter is not None:
         lines = [kept.strip() if (kept := line_filter(line)) is not None else Mapped([]) for line in lines]
     keep: list[Mapped | None] = list(lines)
@@ -222,7 +226,7 @@ def clean_body(
         if vocab.captions.found_in(text) and not opens_with_credit(text):
             drop(i, "caption")
             continue
-        if vocab.drop.found_in(text):
+        if vocab.drop.found_in(text) or i in links:
             drop(i, "prompt or credit")
             continue
         if i in header:
