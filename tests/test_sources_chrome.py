@@ -104,6 +104,10 @@ GLUED = [
      "A total of 40 crossings will run each day this week ."),
     ("The minister was speaking in Leeds He said the plan would be published in May .",
      "He said the plan would be published in May ."),
+    ("Port chief 'ready to quit' Mr Keel said he would stay until the deal was signed .",
+     "Mr Keel said he would stay until the deal was signed ."),
+    ("Lawyers for Mr Keel, shown in 2008, say he acted alone Ferries resumed sailing from the port on Monday .",
+     "Ferries resumed sailing from the port on Monday ."),
 ]
 
 # Sentences that must stay whole: names, titles and quotes that look like a cut.
@@ -115,12 +119,15 @@ WHOLE = [
     "22 July 2009 The doctor's clinic in Houston is raided by officers.",
     "Is there anything I can do to prepare myself for the winter?",
     "He told The Associated Press that the talks would resume on Friday.",
+    "The family of the singer blamed Dr Murray for his death in June.",
+    "The charges against Dr Murray were read out in court on Monday.",
+    '"I am an innocent man," Dr Keel told the court on Monday.',
 ]
 
 
 @pytest.mark.parametrize(("line", "sentence"), GLUED)
 def test_a_fragment_run_into_a_sentence_is_cut_off(line: str, sentence: str) -> None:
-    fragment, rest = split_glued(Mapped.of(line, 0), chrome_vocabulary(), frozenset({"total"}))
+    fragment, rest = split_glued(Mapped.of(line, 0), chrome_vocabulary(), frozenset({"total", "ferries"}))
     assert fragment is not None and rest.text.strip() == sentence
 
 

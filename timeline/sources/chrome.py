@@ -85,6 +85,7 @@ class ChromeVocabulary:
     openers: frozenset[str]
     openers_after_lower: frozenset[str]
     persons: frozenset[str]
+    openers_after_quote: frozenset[str]
     date_fragment: re.Pattern[str]
     never_final: frozenset[str]
     fragment_words: tuple[int, int]
@@ -108,6 +109,7 @@ def chrome_vocabulary() -> ChromeVocabulary:
         openers=frozenset(glue["openers"]),
         openers_after_lower=frozenset(glue["openers_after_lower"]),
         persons=frozenset(glue["persons"]),
+        openers_after_quote=frozenset(glue["openers_after_quote"]),
         date_fragment=re.compile(glue["date_fragment"]),
         never_final=frozenset(str(w) for w in glue["never_final"]),
         fragment_words=(int(low), int(high)),
@@ -310,7 +312,8 @@ def split_glued(piece: Mapped, vocab: ChromeVocabulary, common: frozenset[str]) 
         if k < low or not _may_end(before, vocab):
             continue
         opens = _opens(before, word, words[k + 1].group(), vocab, common)
-        if opens == "listed" or (opens == "common" and _plain([w.group() for w in words[:k]], vocab)):
+        if opens == "listed" or (opens == "common" and (_plain([w.group() for w in words[:k]], vocab) or
+                                                        vocab.caption.search(text[:words[k].start()]))):
             cut_at = words[k].start()
     if cut_at is None or not _balanced(text[:cut_at]) or vocab.date_fragment.match(text[:cut_at].strip()):
         return None, piece
@@ -319,14 +322,16 @@ def split_glued(piece: Mapped, vocab: ChromeVocabulary, common: frozenset[str]) 
 
 def _may_end(word: str, vocab: ChromeVocabulary) -> bool:
     bare = word.strip("\"'()")
-    return bool(bare) and (bare[-1].islower() or bare[-1].isdigit() or word[-1] in "\"')") and \
-        bare.lower() not in vocab.never_final
+    return bool(bare) and bare[-1] not in ",;:" and (bare[-1].islower() or bare[-1].isdigit() or
+                                                    word[-1] in "\"')") and bare.lower() not in vocab.never_final
 
 
 def _opens(before: str, word: str, following: str, vocab: ChromeVocabulary, common: frozenset[str]) -> str | None:
     """Whether ``word`` opens a sentence: "listed" (a word of the lists), "common" (a common word
     after a lower-case one: after a capitalised word it more likely continues a name, "Mexico City"),
     or None."""
+    if word in vocab.openers_after_quote and before[-1:] in "\"'" and following[:1].isupper():
+        return "listed"
     if not word[:1].isupper() or not word.isalpha() or not (following[:1].islower() or following[:1].isdigit()):
         return None
     if word in vocab.openers:
