@@ -53,6 +53,7 @@ class Vocabulary:
     drop: LinePatterns
     captions: LinePatterns
     links: LinePatterns
+    list_item: re.Pattern[str]
     bylines: tuple[re.Pattern[str], ...]
     dateline_lines: tuple[re.Pattern[str], ...]
     dateline_prefixes: tuple[re.Pattern[str], ...]
@@ -85,6 +86,7 @@ def vocabulary() -> Vocabulary:
         drop=LinePatterns(raw["drop_lines"]),
         captions=LinePatterns(raw["captions"]),
         links=LinePatterns(raw["link_lines"]),
+        list_item=re.compile(raw["list_item"]),
         bylines=tuple(re.compile(p) for p in raw["bylines"]),
         dateline_lines=tuple(re.compile(p) for p in raw["dateline_lines"]),
         dateline_prefixes=tuple(re.compile(p) for p in raw["dateline_prefixes"]),
@@ -197,6 +199,7 @@ def clean_body(
     hyphens = " - " in body and spaced_hyphens(body, vocab)
     written = _split_lines(body, start)
     links = {i for i, line in enumerate(written) if vocab.links.found_in(line.text)}
+    items = {i for i, line in enumerate(written) if vocab.list_item.match(line.text)}
     lines = [normalise_line(line, vocab, tokenised, hyphens).strip() for line in written]
     if line_filter is not None:
         lines = [kept.strip() if (kept := line_filter(line)) is not None else Mapped([]) for line in lines]
@@ -257,11 +260,15 @@ def clean_body(
     removed.extend(cut.removed)
     dropped = sum(1 for i in non_blank if not cut.pieces[i])
     units: list[Mapped | None] = []
-    for pieces in cut.pieces:  # the pieces of one line are paragraphs of their own
+    for i, pieces in enumerate(cut.pieces):  # the pieces of one line are paragraphs of their own
+        if i in items:  # and so is a list item, even inside a block of hard-wrapped lines
+            units.append(None)
         for n, piece in enumerate(pieces or [None]):
             if n:
                 units.append(None)
             units.append(piece)
+        if i in items:
+            units.append(None)
     inner_blank = bool(non_blank) and (non_blank[-1] - non_blank[0] + 1) > len(non_blank)
     paragraphs = _paragraphs(units, blank_separated=inner_blank)
     text, offsets = join(paragraphs, "\n\n")
