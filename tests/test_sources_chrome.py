@@ -68,13 +68,24 @@ def test_list_items_are_paragraphs_of_their_own_and_never_one_sentence(nlp: Lang
         assert sum(item in sentence.text for item in ("4 percent", "New shift", "review in one")) <= 1
 
 
+HARD_WRAPPED = """---
+title: Pay deal ends the harbour strike
+published: 2009-03-03
+---
+Dock workers ended their strike on Tuesday after the port
+authority agreed to a deal that gives them:
+
+- pay rises of 4 percent
+- new shift rules
+- a review in one year
+
+The mayor welcomed the agreement
+on Wednesday.
+"""
+
+
 def test_list_items_in_hard_wrapped_text_are_not_run_into_one_paragraph(tmp_path: Path) -> None:
-    write_files(tmp_path, {"2009-03-03-deal.md": (
-        "---\ntitle: Pay deal ends the harbour strike\npublished: 2009-03-03\n---\n"
-        "Dock workers ended their strike on Tuesday after the port\nauthority agreed to a deal that gives them:\n\n"
-        "- pay rises of 4 percent\n- new shift rules\n- a review in one year\n\n"
-        "The mayor welcomed the agreement\non Wednesday.\n")})
-    articles, _ = read_content(tmp_path)
+    articles, _ = read_content(write_files(tmp_path, {"2009-03-03-deal.md": HARD_WRAPPED}))
     assert articles[0].text.split("\n\n") == [
         "Dock workers ended their strike on Tuesday after the port authority agreed to a deal that gives them:",
         "pay rises of 4 percent", "new shift rules", "a review in one year",
