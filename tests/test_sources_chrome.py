@@ -205,12 +205,16 @@ def test_a_text_file_whose_first_line_is_a_sentence_gets_a_title(tmp_path: Path)
         "2009-03-04-ferries.txt": "Ferry services between Portsmouth and the Isle of Wight resumed on Wednesday "
                                   "after the strike , the operator said in a statement to passengers . \n"
                                   "Extra crossings will run on Saturday . \n",
+        "2009-03-05-quote.txt": "Harbour master ` will not resign ' over the strike\n"
+                                "The harbour master said on Thursday that he would stay , and that the port 's "
+                                "staff had `` done their best . ''\n",
     })
     articles, problems = read_content(tmp_path)
     titles = {a.path: a.title for a in articles}
     assert titles["2009-03-03-strike.txt"] == "Harbour strike ends after pay deal"
     ferry = titles["2009-03-04-ferries.txt"]
     assert ferry.startswith("Ferry services between Portsmouth and the Isle of Wight") and len(ferry.split()) <= 15
+    assert titles["2009-03-05-quote.txt"] == "Harbour master 'will not resign' over the strike"
     ferries = next(a for a in articles if a.path == "2009-03-04-ferries.txt")
     assert ferries.text.startswith("Ferry services between Portsmouth"), "the first sentence is read, not lost"
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from timeline.records import Article, Problem
-from timeline.sources.clean import Cleaned, DatelineDate, clean_body
+from timeline.sources.clean import Cleaned, DatelineDate, clean_body, normalise_title
 from timeline.sources.clock import is_future
 from timeline.sources.draft import Draft
 from timeline.sources.files import line_at
@@ -66,8 +66,8 @@ def finish(draft: Draft, file_text: str, layers: Layers, shown: str, language: s
     lang = meta.get("language") or detect_language(cleaned.text) or language
     body_line = line_at(file_text, offsets[0][1]) if offsets else (draft.line or 1)
     article = Article(
-        id="", path="", title=str(meta.get("title") or draft.title or cleaned.heading
-                                    or title_from_body(cleaned.text)).strip(), text=cleaned.text,
+        id="", path="", title=str(meta.get("title") or normalise_title(draft.title, cleaned.tokenised)
+                                  or cleaned.heading or title_from_body(cleaned.text)).strip(), text=cleaned.text,
         published=published, url=meta.get("url"), outlet=meta.get("outlet"),
         author=meta.get("author") or cleaned.author, language=lang, tags=meta.get("tags") or (),
         body_line=body_line, offsets=offsets, section=draft.section,

@@ -166,11 +166,13 @@ def cut_chrome(lines: list[Mapped | None], header: list[int]) -> Cut:
             pieces.extend(_items(line.slice(pos), vocab, in_header, cut))
         kept: list[Mapped] = []
         for n, piece in enumerate(pieces):
-            fragment, rest = split_glued(piece, vocab, common)
-            if fragment is not None:
+            cuts = glue_cuts(piece.text, vocab, common)
+            rest = piece.slice(cuts[-1]) if cuts else piece
+            if cuts:
+                fragment = piece.slice(0, cuts[-1]).strip()
                 cut.removed.append(Removal(fragment.src, fragment.text, GLUED))
                 if i == first and n == 0 and not spans and cut.heading is None:
-                    cut.heading = fragment.text
+                    cut.heading = piece.text[:cuts[0]].strip()  # a headline, before any caption
             if rest and len(rest) <= vocab.caption_characters and vocab.caption.search(rest.text):
                 cut.removed.append(Removal(rest.src, rest.text, CAPTION))
             elif rest:
@@ -232,20 +234,19 @@ def _chrome_spans(text: str, lowered: str, rules: list[ChromeRule]) -> list[tupl
                 pos = match.end()
                 pos += len(text[pos:]) - len(text[pos:].lstrip())
                 found = True
-    headed = False
+    header_at = len(text)  # where the earliest page header on the line starts
     for rule in rules:
         if rule.at != "anywhere" or not rule.may_match(lowered):
             continue
         for match in rule.pattern.finditer(text, pos):
             if match.end() == match.start():
                 continue
-            end = len(text) if rule.cut == "rest" else match.end()
-            if rule.heading and not headed:
-                headed = True
-                before = text[pos:match.start()]
-                if before.strip() and _fragment(before):
-                    spans.append((pos, match.start(), HEADING))
-            spans.append((match.start(), end, rule.name))
+            if rule.heading:
+                header_at = min(header_at, match.start())
+            spans.append((match.start(), len(text) if rule.cut == "rest" else match.end(), rule.name))
+    before = text[pos:header_at]
+    if header_at < len(text) and before.strip() and _fragment(before):
+        spans.append((pos, header_at, HEADING))
     return _merged(spans)
 
 
@@ -299,12 +300,20 @@ def split_glued(piece: Mapped, vocab: ChromeVocabulary, common: frozenset[str]) 
     ``common``: the words the article writes in lower case. Returns (None,
     piece) when the piece opens with its own sentence.
     """
-    text = piece.text
-    if not _SENTENCE_END.search(text.rstrip()):
+    cuts = glue_cuts(piece.text, vocab, common)
+    if not cuts:
         return None, piece
+    return piece.slice(0, cuts[-1]).strip(), piece.slice(cuts[-1])
+
+
+def glue_cuts(text: str, vocab: ChromeVocabulary, common: frozenset[str]) -> list[int]:
+    """Where fragments run into each other and into the sentence that ends ``text``: the last
+    is where the sentence begins, the first where the opening fragment (a headline) ends."""
+    if not _SENTENCE_END.search(text.rstrip()):
+        return []
     words = list(_WORD.finditer(text))
     low, high = vocab.fragment_words
-    cut_at = None
+    cuts = []
     for k in range(1, min(len(words) - vocab.sentence_words, high + 1)):
         before, word = words[k - 1].group(), words[k].group()
         if _SENTENCE_END.search(before):
@@ -314,10 +323,10 @@ def split_glued(piece: Mapped, vocab: ChromeVocabulary, common: frozenset[str]) 
         opens = _opens(before, word, words[k + 1].group(), vocab, common)
         if opens == "listed" or (opens == "common" and (_plain([w.group() for w in words[:k]], vocab) or
                                                         vocab.caption.search(text[:words[k].start()]))):
-            cut_at = words[k].start()
-    if cut_at is None or not _balanced(text[:cut_at]) or vocab.date_fragment.match(text[:cut_at].strip()):
-        return None, piece
-    return piece.slice(0, cut_at).strip(), piece.slice(cut_at)
+            cuts.append(words[k].start())
+    while cuts and (not _balanced(text[:cuts[-1]]) or vocab.date_fragment.match(text[:cuts[-1]].strip())):
+        cuts.pop()
+    return cuts
 
 
 def _may_end(word: str, vocab: ChromeVocabulary) -> bool:

@@ -45,6 +45,7 @@ class Cleaned:
     dropped_lines: int = 0
     removed: tuple[Removal, ...] = ()  # what was taken out as page chrome, and by which rule
     heading: str | None = None  # a headline the scraper ran into the body's first line
+    tokenised: bool = False  # the body showed the marks of tokenisation and was joined back
 
 
 @dataclass(frozen=True)
@@ -147,6 +148,13 @@ def normalise_line(line: Mapped, vocab: Vocabulary, tokenised: bool, hyphens: bo
     if hyphens:
         line = line.sub(vocab.spaced_hyphen, "-")
     return line
+
+
+def normalise_title(title: str, tokenised: bool) -> str:
+    """A headline read from a tokenised body's file, joined back like the body."""
+    if not tokenised:
+        return title
+    return normalise_line(Mapped.of(title, 0), vocabulary(), True).strip().text
 
 
 def fix_mojibake(text: str) -> str:
@@ -273,7 +281,7 @@ def clean_body(
     paragraphs = _paragraphs(units, blank_separated=inner_blank)
     text, offsets = join(paragraphs, "\n\n")
     return Cleaned(text, offsets, author, dateline, tail_line, dropped,
-                   tuple(sorted(removed, key=lambda r: r.src)), cut.heading)
+                   tuple(sorted(removed, key=lambda r: r.src)), cut.heading, tokenised)
 
 
 def _find_tail(lines: list[Mapped], non_blank: list[int], vocab: Vocabulary) -> int | None:

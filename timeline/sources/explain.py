@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from timeline.sources.clean import clean_body
+from timeline.sources.clean import clean_body, normalise_title
 from timeline.sources.files import FORMATS, decode, line_at
 
 
@@ -39,7 +39,7 @@ def explain(path: Path) -> list[Explained]:
         cleaned = draft.cleaned or clean_body(draft.body, draft.body_start or 0, line_filter=draft.line_filter)
         exact = draft.body_start is not None and draft.cleaned is None
         removed = tuple((line_at(text, r.src) if exact else None, r.rule, r.text) for r in cleaned.removed)
-        title = draft.title or cleaned.heading or title_from_body(cleaned.text)
+        title = normalise_title(draft.title, cleaned.tokenised) or cleaned.heading or title_from_body(cleaned.text)
         out.append(Explained(title, removed, len(cleaned.text)))
     return out
 

@@ -20,7 +20,7 @@ from timeline.sources.draft import Draft
 
 SECTION_SEPARATOR = " | "
 TITLE_WORDS = 14  # at most, in a title made from the first sentence
-_CLOSED = re.compile(r"\.[\"')\]]*$")
+_CLOSED = re.compile(r"\.(?: ?(?:''|[\"')\]]))*$")  # tokenised text spaces its closing quotes
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"')]*\s+(?=[\"'(]?[A-Z0-9])")
 
 
