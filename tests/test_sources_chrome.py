@@ -124,7 +124,7 @@ GLUED = [
      "Thousands of people spent a second night in the open ."),
     ("Fans gather outside the family home There was no sign of foul play , the coroner said .",
      "There was no sign of foul play , the coroner said ."),
-    ("Ferry services resume on Monday A total of 40 crossings will run each day this week .",
+    ("Ferry services resume after the strike A total of 40 crossings will run each day this week .",
      "A total of 40 crossings will run each day this week ."),
     ("The minister was speaking in Leeds He said the plan would be published in May .",
      "He said the plan would be published in May ."),
@@ -145,6 +145,8 @@ WHOLE = [
     "He told The Associated Press that the talks would resume on Friday.",
     "The family of the singer blamed Dr Murray for his death in June.",
     "The charges against Dr Murray were read out in court on Monday.",
+    "Tuesday is the annual Learn from Lei Feng day in the city schools.",
+    "Portugal went through from Group A ahead of them on goal difference.",
     '"I am an innocent man," Dr Keel told the court on Monday.',
 ]
 

@@ -85,6 +85,7 @@ class ChromeVocabulary:
     openers: frozenset[str]
     openers_after_lower: frozenset[str]
     persons: frozenset[str]
+    clause_verbs: frozenset[str]
     openers_after_quote: frozenset[str]
     date_fragment: re.Pattern[str]
     never_final: frozenset[str]
@@ -109,6 +110,7 @@ def chrome_vocabulary() -> ChromeVocabulary:
         openers=frozenset(glue["openers"]),
         openers_after_lower=frozenset(glue["openers_after_lower"]),
         persons=frozenset(glue["persons"]),
+        clause_verbs=frozenset(glue["clause_verbs"]),
         openers_after_quote=frozenset(glue["openers_after_quote"]),
         date_fragment=re.compile(glue["date_fragment"]),
         never_final=frozenset(str(w) for w in glue["never_final"]),
@@ -352,7 +354,9 @@ def _opens(before: str, word: str, following: str, vocab: ChromeVocabulary, comm
 
 
 def _plain(fragment: list[str], vocab: ChromeVocabulary) -> bool:
-    """A plain headline: no comma, no first or second person, not ending on a word asking for more."""
+    """A plain headline: no comma, no first or second person, no clause verb, not ending on a word
+    asking for more."""
     last = fragment[-1]
-    return not any(w.endswith((",", ";", ":")) or w in vocab.persons for w in fragment) and \
-        not last.endswith(("ing", "'s", "s'"))
+    asks_more = last.endswith(("ing", "'s", "s'"))
+    return not asks_more and not any(
+        w.endswith((",", ";", ":")) or w in vocab.persons or w in vocab.clause_verbs for w in fragment)
