@@ -8,12 +8,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from timeline.records import Article, Problem
-from timeline.sources.clean import Cleaned, DatelineDate, clean_body
+from timeline.sources.clean import Cleaned, DatelineDate, clean_body, normalise_title
 from timeline.sources.clock import is_future
 from timeline.sources.draft import Draft
 from timeline.sources.files import line_at
 from timeline.sources.language import detect_language
 from timeline.sources.meta import Meta, merge
+from timeline.sources.text_files import title_from_body
 from timeline.sources.urls import kept_url
 
 # Time zones put a dateline a day away from the site's date stamp; more is a
@@ -40,6 +41,10 @@ def finish(draft: Draft, file_text: str, layers: Layers, shown: str, language: s
     where = f"{shown} ({draft.item})" if draft.item else shown
     problems: list[Problem] = []
     cleaned = draft.cleaned or clean_body(draft.body, draft.body_start or 0, line_filter=draft.line_filter)
+    if not cleaned.text.strip() and cleaned.removed:
+        return None, None, [Problem(shown, f"nothing but page chrome{_item(draft)} (bylines, captions, prompts): "
+                                    "no events read from it; 'timeline check --explain FILE' lists what was "
+                                    "set aside", draft.line or _body_line(draft, file_text), "warning")]
     if not cleaned.text.strip():
         return None, None, [Problem(shown, f"empty article{_item(draft)}: a title but no text; add the body "
                                     "or remove it", draft.line or _body_line(draft, file_text))]
@@ -67,7 +72,8 @@ def finish(draft: Draft, file_text: str, layers: Layers, shown: str, language: s
     lang = meta.get("language") or detect_language(cleaned.text) or language
     body_line = line_at(file_text, offsets[0][1]) if offsets else (draft.line or 1)
     article = Article(
-        id="", path="", title=str(meta.get("title") or draft.title).strip(), text=cleaned.text,
+        id="", path="", title=str(meta.get("title") or normalise_title(draft.title, cleaned.tokenised)
+                                  or cleaned.heading or title_from_body(cleaned.text)).strip(), text=cleaned.text,
         published=published, url=url, outlet=meta.get("outlet"),
         author=meta.get("author") or cleaned.author, language=lang, tags=meta.get("tags") or (),
         body_line=body_line, offsets=offsets, section=draft.section,

@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import Any
 
 from timeline.data import load_data
+from timeline.sources.chrome import Removal, cut_chrome, opens_with_credit
 from timeline.sources.line_patterns import LinePatterns
 from timeline.sources.spans import Mapped, Piece, join
 
@@ -42,6 +43,9 @@ class Cleaned:
     dateline: DatelineDate | None = None
     tail_line: int | None = None  # 0-based body line where dropped page furniture began
     dropped_lines: int = 0
+    removed: tuple[Removal, ...] = ()  # what was taken out as page chrome, and by which rule
+    heading: str | None = None  # a headline the scraper ran into the body's first line
+    tokenised: bool = False  # the body showed the marks of tokenisation and was joined back
 
 
 @dataclass(frozen=True)
@@ -49,6 +53,8 @@ class Vocabulary:
     tail: LinePatterns
     drop: LinePatterns
     captions: LinePatterns
+    links: LinePatterns
+    list_item: re.Pattern[str]
     bylines: tuple[re.Pattern[str], ...]
     dateline_lines: tuple[re.Pattern[str], ...]
     dateline_prefixes: tuple[re.Pattern[str], ...]
@@ -56,6 +62,9 @@ class Vocabulary:
     artefacts: re.Pattern[str]
     artefact_map: dict[str, str]
     detokenise: tuple[re.Pattern[str], ...]
+    sure_hyphen: re.Pattern[str]  # a spaced hyphen that can only be a tokenised one
+    spaced_hyphen: re.Pattern[str]  # a spaced hyphen to join, in a text that has sure ones
+    min_sure_hyphens: int
     characters: dict[int, str]
     invisible: re.Pattern[str]
     english_markers: frozenset[str]
@@ -77,6 +86,8 @@ def vocabulary() -> Vocabulary:
         tail=LinePatterns(raw["tail_markers"]),
         drop=LinePatterns(raw["drop_lines"]),
         captions=LinePatterns(raw["captions"]),
+        links=LinePatterns(raw["link_lines"]),
+        list_item=re.compile(raw["list_item"]),
         bylines=tuple(re.compile(p) for p in raw["bylines"]),
         dateline_lines=tuple(re.compile(p) for p in raw["dateline_lines"]),
         dateline_prefixes=tuple(re.compile(p) for p in raw["dateline_prefixes"]),
@@ -84,6 +95,7 @@ def vocabulary() -> Vocabulary:
         artefacts=re.compile("|".join(re.escape(k) for k in sorted(artefacts, key=len, reverse=True))),
         artefact_map=dict(artefacts),
         detokenise=tuple(re.compile(p) for p in raw["detokenise"]),
+        **_hyphen_patterns(raw["spaced_hyphens"]),
         characters={ord(k): v for k, v in raw["characters"].items()},
         invisible=re.compile("[" + re.escape(raw["invisible"]) + "]"),
         english_markers=frozenset(raw["english_markers"]),
@@ -91,11 +103,33 @@ def vocabulary() -> Vocabulary:
     )
 
 
+def _hyphen_patterns(raw: dict[str, Any]) -> dict[str, Any]:
+    prefixes, suffixes, never = (  # longest first, so that a word is matched whole
+        "|".join(sorted(map(re.escape, raw[key]), key=len, reverse=True))
+        for key in ("prefixes", "suffixes", "never_after"))
+    return {
+        "sure_hyphen": re.compile(rf"(?i:\b(?:{prefixes}) - \w|\w - (?:{suffixes})\b)"),
+        "spaced_hyphen": re.compile(rf"(?<=[A-Za-z0-9]) - (?!(?i:{never})\b)(?=[A-Za-z0-9])"),
+        "min_sure_hyphens": int(raw["min_sure"]),
+    }
+
+
+def spaced_hyphens(body: str, vocab: Vocabulary) -> bool:
+    """Whether the text's " - " between words are tokenised hyphens rather than dashes."""
+    found = 0
+    for _ in vocab.sure_hyphen.finditer(body):
+        found += 1
+        if found >= vocab.min_sure_hyphens:
+            return True
+    return False
+
+
 # Marks of Penn Treebank tokenisation: only texts showing them are detokenised.
-_TOKENISED = re.compile(r"-[LR][RSC]B-|``|\w '(?:s|re|ve|ll|d|m)\b| n't\b")
+# A space before a comma or a line's closing full stop is one too: typed text has none.
+_TOKENISED = re.compile(r"-[LR][RSC]B-|``|\w '(?:s|re|ve|ll|d|m)\b| n't\b|\w , \w|\w \.[ \t]*$", re.MULTILINE)
 
 
-def normalise_line(line: Mapped, vocab: Vocabulary, tokenised: bool) -> Mapped:
+def normalise_line(line: Mapped, vocab: Vocabulary, tokenised: bool, hyphens: bool = False) -> Mapped:
     """Unicode repair and normal forms for one line, offsets kept."""
     text = line.text
     if not text.isascii():
@@ -111,7 +145,16 @@ def normalise_line(line: Mapped, vocab: Vocabulary, tokenised: bool) -> Mapped:
         line = line.sub(vocab.artefacts, lambda m: vocab.artefact_map[m.group(0)])
         for pattern in vocab.detokenise:
             line = line.sub(pattern, r"\1")
+    if hyphens:
+        line = line.sub(vocab.spaced_hyphen, "-")
     return line
+
+
+def normalise_title(title: str, tokenised: bool) -> str:
+    """A headline read from a tokenised body's file, joined back like the body."""
+    if not tokenised:
+        return title
+    return normalise_line(Mapped.of(title, 0), vocabulary(), True).strip().text
 
 
 def fix_mojibake(text: str) -> str:
@@ -161,19 +204,29 @@ def clean_body(
     """
     vocab = vocabulary()
     tokenised = bool(_TOKENISED.search(body))
-    lines = [normalise_line(line, vocab, tokenised).strip() for line in _split_lines(body, start)]
+    hyphens = " - " in body and spaced_hyphens(body, vocab)
+    written = _split_lines(body, start)
+    links = {i for i, line in enumerate(written) if vocab.links.found_in(line.text)}
+    items = {i for i, line in enumerate(written) if vocab.list_item.match(line.text)}
+    lines = [normalise_line(line, vocab, tokenised, hyphens).strip() for line in written]
     if line_filter is not None:
         lines = [kept.strip() if (kept := line_filter(line)) is not None else Mapped([]) for line in lines]
     keep: list[Mapped | None] = list(lines)
     author: str | None = None
     dateline: DatelineDate | None = None
-    dropped = 0
+    removed: list[Removal] = []
+
+    def drop(i: int, rule: str) -> None:
+        line = keep[i]
+        if line:
+            removed.append(Removal(line.src, line.text, rule))
+        keep[i] = None
 
     non_blank = [i for i, line in enumerate(lines) if line]
     tail_line = _find_tail(lines, non_blank, vocab)
     if tail_line is not None:
         for i in range(tail_line, len(keep)):
-            keep[i] = None
+            drop(i, "page after the story")
 
     header = non_blank[:HEADER_LINES]
     for i in non_blank:
@@ -181,19 +234,22 @@ def clean_body(
         if line is None:
             continue
         text = line.text
-        if vocab.captions.found_in(text) or vocab.drop.found_in(text):
-            keep[i], dropped = None, dropped + 1
+        if vocab.captions.found_in(text) and not opens_with_credit(text):
+            drop(i, "caption")
+            continue
+        if vocab.drop.found_in(text) or i in links:
+            drop(i, "prompt or credit")
             continue
         if i in header:
             by = next((m for p in vocab.bylines if (m := p.match(text))), None)
             if by is not None:
                 author = author or by.group("author").strip()
-                keep[i], dropped = None, dropped + 1
+                drop(i, "byline")
                 continue
             stamp = next((m for p in vocab.dateline_lines if (m := p.match(text))), None)
             if stamp is not None:
                 dateline = dateline or read_dateline_date(stamp.group("date"), vocab, i)
-                keep[i], dropped = None, dropped + 1
+                drop(i, "dateline")
                 continue
 
     first = next((i for i in non_blank if keep[i] is not None), None)
@@ -203,14 +259,29 @@ def clean_body(
         prefix = _dateline_prefix(line.text, vocab)
         if prefix is not None:
             end, date_text = prefix
+            removed.append(Removal(line.src, line.text[:end].strip(), "dateline"))
             keep[first] = line.slice(end)
             if date_text and dateline is None:
                 dateline = read_dateline_date(date_text, vocab, first)
 
+    cut = cut_chrome(keep, header)
+    removed.extend(cut.removed)
+    dropped = sum(1 for i in non_blank if not cut.pieces[i])
+    units: list[Mapped | None] = []
+    for i, pieces in enumerate(cut.pieces):  # the pieces of one line are paragraphs of their own
+        if i in items:  # and so is a list item, even inside a block of hard-wrapped lines
+            units.append(None)
+        for n, piece in enumerate(pieces or [None]):
+            if n:
+                units.append(None)
+            units.append(piece)
+        if i in items:
+            units.append(None)
     inner_blank = bool(non_blank) and (non_blank[-1] - non_blank[0] + 1) > len(non_blank)
-    paragraphs = _paragraphs(keep, lines, blank_separated=inner_blank)
+    paragraphs = _paragraphs(units, blank_separated=inner_blank)
     text, offsets = join(paragraphs, "\n\n")
-    return Cleaned(text, offsets, author, dateline, tail_line, dropped)
+    return Cleaned(text, offsets, author, dateline, tail_line, dropped,
+                   tuple(sorted(removed, key=lambda r: r.src)), cut.heading, tokenised)
 
 
 def _find_tail(lines: list[Mapped], non_blank: list[int], vocab: Vocabulary) -> int | None:
@@ -237,7 +308,7 @@ def _dateline_prefix(text: str, vocab: Vocabulary) -> tuple[int, str | None] | N
     return None
 
 
-def _paragraphs(keep: list[Mapped | None], lines: list[Mapped], blank_separated: bool) -> list[Mapped]:
+def _paragraphs(keep: list[Mapped | None], blank_separated: bool) -> list[Mapped]:
     """Kept lines grouped into paragraphs.
 
     When the body separates paragraphs with blank lines, the lines of one
