@@ -63,7 +63,7 @@ log = logging.getLogger("timeline")
 Reader = Callable[[str, str], tuple[list[Draft], list[Problem]]]
 
 
-def _reader(name: str) -> Reader:
+def reader_for(name: str) -> Reader:
     # Imported on demand: trafilatura and feedparser are slow to import and
     # many content folders hold only text and Markdown.
     if name == "text":
@@ -167,7 +167,7 @@ def _read_one(source: SourceFile, cfg: Config, index_entry: metadata.Meta | None
     text, encoding, found = decode(data, source.shown)
     problems.extend(found)
     try:
-        drafts, found = _reader(FORMATS[source.path.suffix.lower()])(text, source.shown)
+        drafts, found = reader_for(FORMATS[source.path.suffix.lower()])(text, source.shown)
     except Exception as exc:  # a reader bug must not stop the build; say which file met it
         return Reading(problems=(*problems, Problem(source.shown, f"could not be read ({type(exc).__name__}: "
                                                     f"{exc}); please report this with the file")), lasting=False)

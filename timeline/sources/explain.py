@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from timeline.sources.clean import clean_body, normalise_title
-from timeline.sources.files import FORMATS, decode, line_at
+from timeline.sources.encodings import decode
+from timeline.sources.files import FORMATS, line_at
 
 
 @dataclass(frozen=True)
@@ -26,14 +27,14 @@ class Explained:
 def explain(path: Path) -> list[Explained]:
     """The articles of the file at ``path`` as cleaning reads them. Raises OSError and ValueError
     (a format the project does not read) for the caller to report."""
-    from timeline.sources import _reader
+    from timeline.sources import reader_for
     from timeline.sources.text_files import title_from_body
 
     fmt = FORMATS.get(path.suffix.lower())
     if fmt is None:
         raise ValueError(f"{path}: not an article format ({', '.join(sorted(FORMATS))})")
-    text, _ = decode(path.read_bytes(), str(path))
-    drafts, _ = _reader(fmt)(text, str(path))
+    text, _, _ = decode(path.read_bytes(), str(path))
+    drafts, _ = reader_for(fmt)(text, str(path))
     out = []
     for draft in drafts:
         cleaned = draft.cleaned or clean_body(draft.body, draft.body_start or 0, line_filter=draft.line_filter)
