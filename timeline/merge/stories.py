@@ -20,7 +20,7 @@ happening of up to ``LATER_DAYS`` days before when its words are alike beyond
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Any, Sequence
 
 from timeline.merge.plans import classes_of
 from timeline.records import Happening
@@ -41,7 +41,7 @@ class Lexicon:
 
     def __init__(self, happenings: Sequence[Happening]) -> None:
         self._rows: dict[int, dict[int, float]] = {}
-        self._matrix = None
+        self._matrix: Any = None
         if len(happenings) < 2:
             return
         from sklearn.feature_extraction.text import TfidfVectorizer
