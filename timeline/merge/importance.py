@@ -19,7 +19,8 @@ The score adds up, with the weights of ``data/importance.yaml``:
 - ``span`` × log2(1 + days between its first and last report): a happening the
   collection keeps reporting matters more than one told once.
 
-Page furniture (a sentence repeated verbatim over many days) and events only articles
+Per day, only the ``day_events`` best events keep their score; the others are
+scaled by ``day_rest`` (``by_day``). Page furniture (a sentence repeated verbatim over many days) and events only articles
 off the collection's subject report score 0: they stay in the store, last in the ranking.
 
 The prominence level moves only when an actor's count crosses a threshold, and
@@ -106,7 +107,30 @@ def scores(events: list[Event], clusters: list[list[Happening]], articles: dict[
     levels = {name: level(n) for name, n in actor_events.items()}
     headlines = headline_flags(clusters, articles)
     whole = collection or Collection()
-    return [score(e, group, levels, headline, whole) for e, group, headline in zip(events, clusters, headlines)]
+    own = [score(e, group, levels, headline, whole) for e, group, headline in zip(events, clusters, headlines)]
+    w = weights()
+    return by_day(events, own, int(w.get("day_events", 0)), w.get("day_rest", 1.0))
+
+
+def by_day(events: list[Event], own: list[float], keep: int, rest: float) -> list[float]:
+    """A day is as important as its few best-reported happenings, not as the pile of
+    minor ones told beside them: per day, the ``keep`` best events keep their score and
+    the others are scaled by ``rest`` (they still break ties between days by how much
+    happened, and keep their order within the day). ``keep`` 0 leaves every score."""
+    if keep <= 0 or rest >= 1:
+        return own
+    days: dict[str, list[int]] = {}
+    for i, e in enumerate(events):
+        if e.precision in FINE_PRECISIONS and own[i] > 0:
+            days.setdefault(e.date[:10], []).append(i)
+    out = list(own)
+    for members in days.values():
+        if len(members) <= keep:
+            continue
+        members.sort(key=lambda i: (-own[i], events[i].title, i))
+        for i in members[keep:]:
+            out[i] = max(round(own[i] * rest, 2), 0.01)
+    return out
 
 
 def score(e: Event, group: list[Happening], levels: dict[str, int], headline: bool,
