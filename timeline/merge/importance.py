@@ -20,8 +20,9 @@ The score adds up, with the weights of ``data/importance.yaml``:
   collection keeps reporting matters more than one told once.
 
 Per day, only the ``day_events`` best events keep their score; the others are
-scaled by ``day_rest`` (``by_day``). Page furniture (a sentence repeated verbatim over many days) and events only articles
-off the collection's subject report score 0: they stay in the store, last in the ranking.
+scaled by ``day_rest`` (``by_day``). Page furniture (a sentence repeated verbatim
+over many days) and events only articles off the collection's subject report
+score 0: they stay in the store, last in the ranking.
 
 The prominence level moves only when an actor's count crosses a threshold, and
 a day's salience only with the articles about that day, so adding or removing one
