@@ -7,7 +7,7 @@ them. The selection goes down the ranking instead and skips
 - events that are not news of a known time: scheduled, dated coarser than a month,
   hidden, or scored 0 (page furniture, off the collection's subject);
 - a repeat of an event already chosen: dated within a day of it and telling it in
-  alike words (rapidfuzz ``token_set_ratio`` of the titles), or by the same
+  alike words (rapidfuzz ``token_sort_ratio`` of the titles), or by the same
   governing verb with the same first actor;
 - an event of a month that already holds its share: at most
   ``max(MONTH_FLOOR, ceil(MONTH_SPREAD × N / months))`` per month, where months is
@@ -20,13 +20,15 @@ When the skipped months leave the list short, the best of their events fill it.
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 from typing import Iterable, Sequence
 
 from rapidfuzz import fuzz
 
+from timeline.extract.temporal.values import bounds
 from timeline.records import Event
 
-ALIKE_TITLES = 70  # token_set_ratio from which two titles a day apart tell one happening
+ALIKE_TITLES = 60  # token_sort_ratio from which two titles a day apart tell one happening
 MONTH_SPREAD = 2.0  # a month may hold this many times its even share of the key events
 MONTH_FLOOR = 2  # ... and at least this many
 FINE = ("time", "day", "week", "month")
@@ -41,15 +43,18 @@ def ranked(events: Iterable[Event]) -> list[Event]:
     return sorted((e for e in events if eligible(e)), key=lambda e: (-e.importance, e.date, e.id))
 
 
-def _day(e: Event) -> int | None:
-    from datetime import date
+@lru_cache(maxsize=1 << 14)
+def month_of(date: str) -> str:
+    """The month (``YYYY-MM``) an event's date starts in: a week or a day falls in one."""
+    span = bounds(date)
+    return f"{span[0].year:04d}-{span[0].month:02d}" if span else date[:7]
 
-    if len(e.date) < 10:
+
+def _day(e: Event) -> int | None:
+    if e.precision not in ("time", "day"):
         return None
-    try:
-        return date.fromisoformat(e.date[:10]).toordinal()
-    except ValueError:
-        return None
+    span = bounds(e.date)
+    return span[0].toordinal() if span else None
 
 
 def repeats(a: Event, b: Event) -> bool:
@@ -60,7 +65,7 @@ def repeats(a: Event, b: Event) -> bool:
             return False
     elif abs(da - db) > 1:
         return False
-    if fuzz.token_set_ratio(a.title.lower(), b.title.lower(), processor=None) >= ALIKE_TITLES:
+    if fuzz.token_sort_ratio(a.title.lower(), b.title.lower(), processor=None) >= ALIKE_TITLES:
         return True
     first_a = a.actors[0].name if a.actors else None
     first_b = b.actors[0].name if b.actors else None
@@ -70,7 +75,7 @@ def repeats(a: Event, b: Event) -> bool:
 def key_events(events: Sequence[Event], n: int) -> list[Event]:
     """The ``n`` key events, in ranking order."""
     order = ranked(events)
-    months = {e.date[:7] for e in order}
+    months = {month_of(e.date) for e in order}
     cap = max(MONTH_FLOOR, math.ceil(MONTH_SPREAD * n / max(len(months), 1)))
     chosen: list[Event] = []
     held: dict[str, int] = {}
@@ -80,11 +85,12 @@ def key_events(events: Sequence[Event], n: int) -> list[Event]:
             break
         if any(repeats(c, e) for c in chosen):
             continue
-        if held.get(e.date[:7], 0) >= cap:
+        month = month_of(e.date)
+        if held.get(month, 0) >= cap:
             waiting.append(e)
             continue
         chosen.append(e)
-        held[e.date[:7]] = held.get(e.date[:7], 0) + 1
+        held[month] = held.get(month, 0) + 1
     for e in waiting:
         if len(chosen) >= n:
             break
@@ -97,7 +103,7 @@ def per_month(events: Sequence[Event], k: int) -> dict[str, list[Event]]:
     """The ``k`` most important events of each month (``YYYY-MM``), repeats skipped."""
     out: dict[str, list[Event]] = {}
     for e in ranked(events):
-        month = out.setdefault(e.date[:7], [])
+        month = out.setdefault(month_of(e.date), [])
         if len(month) < k and not any(repeats(c, e) for c in month):
             month.append(e)
     return dict(sorted(out.items()))

@@ -1,0 +1,155 @@
+"""Stories across articles: one event per happening whoever tells it and however, an
+importance read from the whole collection, and key events a desk would publish."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, timedelta
+
+from timeline.merge import merge
+from timeline.merge.selection import key_events, per_month
+from timeline.records import ActorRef, Article, DateEvidence, Event, Happening
+
+ZUMA = ActorRef("Jacob Zuma", "person")
+MALEMA = ActorRef("Julius Malema", "person")
+ANC = ActorRef("African National Congress", "organisation")
+DAY = date(2009, 5, 9)
+
+
+def article(aid: str, published: date = DAY, outlet: str | None = None, title: str = "", text: str = "") -> Article:
+    return Article(id=aid, path=f"{aid}.txt", title=title or f"Report {aid}", text=text, published=published,
+                   outlet=outlet or aid)
+
+
+def told(aid: str, title: str, *, day: date = DAY, actors: tuple[ActorRef, ...] = (ZUMA,), kind: str = "legal",
+         predicate: str = "swear", rule: str = "weekday-past", index: int = 0, sentence: str = "") -> Happening:
+    iso = day.isoformat()
+    return Happening(article_id=aid, sentence_index=index, sentence=sentence or title + ".", predicate=predicate,
+                     date=iso, precision="day", status="occurred",
+                     evidence=DateEvidence(rule, None if rule == "publication-date" else "on Saturday", iso),
+                     title=title, summary=(sentence or title) + ".", type=kind, actors=actors)
+
+
+def test_two_outlets_telling_one_happening_in_their_own_words_make_one_event() -> None:
+    hs = [told("wire", "Jacob Zuma was sworn in as South Africa's president in Pretoria"),
+          told("paper", "South Africa's parliament saw Jacob Zuma sworn in as president before a crowd")]
+    events = merge([], hs, [article("wire"), article("paper")]).events
+    assert len(events) == 1
+    assert sorted(s.article for s in events[0].sources) == ["paper", "wire"]
+
+
+def test_different_speakers_statements_on_one_day_stay_apart() -> None:
+    hs = [told("a", "Jacob Zuma said the party would win the election", actors=(ZUMA, ANC), kind="statement",
+               predicate="say"),
+          told("b", "Julius Malema said the party would win the election", actors=(MALEMA, ANC), kind="statement",
+               predicate="say")]
+    assert len(merge([], hs, [article("a"), article("b")]).events) == 2
+
+
+def test_different_happenings_of_one_actor_on_one_day_stay_apart() -> None:
+    hs = [told("a", "Jacob Zuma was sworn in as president in Pretoria"),
+          told("b", "Jacob Zuma named a new finance minister in his cabinet", predicate="name", kind="other")]
+    assert len(merge([], hs, [article("a"), article("b")]).events) == 2
+
+
+def test_a_later_report_that_names_no_date_joins_the_day_it_happened() -> None:
+    later = DAY + timedelta(days=2)
+    hs = [told("first", "Jacob Zuma was sworn in as South Africa's president in Pretoria"),
+          told("later", "Jacob Zuma was sworn in as South Africa's president in Pretoria",
+               day=later, rule="publication-date")]
+    events = merge([], hs, [article("first"), article("later", published=later)]).events
+    assert len(events) == 1
+    assert events[0].date == DAY.isoformat()  # the dated report's day, not the later article's
+
+
+def test_a_sentence_repeated_over_many_weeks_is_furniture_and_ranks_last() -> None:
+    blurb = "Subscribe to our daily briefing for the news from the region"
+    hs, arts = [], []
+    for i in range(4):
+        day = DAY + timedelta(days=10 * i)
+        arts.append(article(f"n{i}", published=day, outlet="daily"))
+        hs.append(told(f"n{i}", blurb, day=day, actors=(ANC,), kind="other", predicate="subscribe", index=5))
+        hs.append(told(f"n{i}", f"Jacob Zuma addressed rally number {i} in Durban", day=day, predicate="address",
+                       kind="other", index=0))
+    events = merge([], hs, arts).events
+    furniture = [e for e in events if e.title == blurb]
+    assert furniture and all(e.importance == 0 for e in furniture)
+    assert all(e.importance > 0 for e in events if e.title != blurb)
+
+
+def test_an_article_off_the_collections_subject_ranks_last_and_is_listed_for_review() -> None:
+    politics = ("Jacob Zuma and the African National Congress campaigned before the election; the party's "
+                "leaders spoke of the president, parliament, the cabinet and the vote in every province.")
+    arts = [article(f"p{i}", text=f"{politics} Day {i} of the campaign.") for i in range(6)]
+    arts.append(article("football", title="Football: Chiefs beat Pirates",
+                        text="The striker scored twice as the football club won the derby at the stadium; "
+                             "the coach praised the goalkeeper and the fans of the league."))
+    hs = [told(f"p{i}", f"Jacob Zuma addressed rally number {i}", predicate="address", kind="other")
+          for i in range(6)]
+    hs.append(told("football", "The striker scored twice in the derby", actors=(ActorRef("Chiefs", "group"),),
+                   predicate="score", kind="other"))
+    result = merge([], hs, arts)
+    off = [e for e in result.events if e.sources[0].article == "football"]
+    assert off and off[0].importance == 0  # kept in the store, ranked last
+    assert any("football" in note and "review" in note for note in result.notes)
+
+
+def test_a_day_later_reports_refer_back_to_outranks_a_day_told_once() -> None:
+    quiet, busy = DAY, DAY + timedelta(days=1)
+    arts = [article("q", published=quiet), article("b", published=busy)]
+    hs = [told("q", "Jacob Zuma opened a clinic in Soweto", day=quiet, predicate="open", kind="other"),
+          told("b", "Jacob Zuma dissolved the cabinet", day=busy, predicate="dissolve", kind="other")]
+    for i in range(4):  # later articles dating something to the busy day
+        later = busy + timedelta(days=5 + i)
+        arts.append(article(f"l{i}", published=later))
+        hs.append(told(f"l{i}", f"Analysts recalled the crisis, part {i}", day=busy, actors=(ANC,),
+                       predicate="recall", kind="other", rule="month-day"))
+    events = {e.title: e for e in merge([], hs, arts).events}
+    assert events["Jacob Zuma dissolved the cabinet"].importance > events["Jacob Zuma opened a clinic in Soweto"].importance
+
+
+def event(eid: str, day: str, title: str, importance: float, precision: str = "day") -> Event:
+    return Event(id=eid, date=day, precision=precision, status="occurred", title=title, summary=title + ".",
+                 importance=importance, actors=(ZUMA,), predicate=title.split()[1])
+
+
+def test_key_events_hold_no_repeats_and_follow_the_story_over_its_months() -> None:
+    busy = [event(f"m{i}", f"2009-05-{i + 1:02d}", f"Zuma {what}", 20 - i) for i, what in enumerate(
+        ["won the election", "swore the oath of office", "named his cabinet", "opened parliament",
+         "closed the mine inquiry", "praised the police", "warned the unions", "met the Chinese envoy"])]
+    repeat = event("r", "2009-05-02", "Zuma won the general election", 19.5)  # a day after the first, told alike
+    later = [event("j", "2009-06-10", "Zuma visited Angola", 5), event("w", "2009-W30", "Zuma addressed Cosatu", 4),
+             event("y", "2009", "Zuma year in review", 30, precision="year")]
+    chosen = key_events(busy + [repeat] + later, 6)
+    ids = [e.id for e in chosen]
+    assert "r" not in ids  # a repeat of the top event
+    assert "y" not in ids  # dated only to a year: background, not a key event
+    assert {"j", "w"} <= set(ids)  # the quieter months are on the list
+    assert len(chosen) == 6
+    months = per_month(busy + [repeat] + later, 2)
+    assert list(months) == ["2009-05", "2009-06", "2009-07"]
+    assert [e.id for e in months["2009-05"]] == ["m0", "m1"]
+
+
+def test_the_key_events_page_shows_the_top_events_of_each_month(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from conftest import BUILD_DATE, make_config, write_files
+
+    from timeline.build import build
+
+    content = tmp_path / "content"
+    write_files(content, {
+        "2009-05-09-zuma.txt": "Zuma sworn in\nJacob Zuma was sworn in as president of South Africa on Saturday.",
+        "2009-07-24-zuma.txt": "Zuma week\nJacob Zuma met union leaders last week.",
+    })
+    build(make_config(content=content, output=tmp_path / "output", build={"build_date": BUILD_DATE}))
+    page = (tmp_path / "output" / "key-events.html").read_text(encoding="utf-8")
+    assert "The top events of each month" in page and "sworn in" in page
+
+
+def test_importance_is_the_same_whichever_order_the_happenings_come_in() -> None:
+    hs = [told("wire", "Jacob Zuma was sworn in as South Africa's president in Pretoria"),
+          told("paper", "South Africa's parliament saw Jacob Zuma sworn in as president"),
+          told("x", "Jacob Zuma dissolved the cabinet", predicate="dissolve", kind="other")]
+    arts = [article("wire"), article("paper"), article("x")]
+    assert merge([], hs, arts).events == merge([], hs[::-1], arts[::-1]).events
+    assert merge([], hs, arts).events == merge([], [replace(h) for h in hs], arts).events
