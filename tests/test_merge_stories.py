@@ -132,9 +132,9 @@ def test_key_events_hold_no_repeats_and_follow_the_story_over_its_months() -> No
 
 
 def test_the_key_events_page_shows_the_top_events_of_each_month(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from conftest import BUILD_DATE, make_config, write_files
-
     from timeline.build import build
+
+    from conftest import BUILD_DATE, make_config, write_files
 
     content = tmp_path / "content"
     write_files(content, {
