@@ -105,7 +105,8 @@ def test_a_day_later_reports_refer_back_to_outranks_a_day_told_once() -> None:
         hs.append(told(f"l{i}", f"Analysts recalled the crisis, part {i}", day=busy, actors=(ANC,),
                        predicate="recall", kind="other", rule="month-day"))
     events = {e.title: e for e in merge([], hs, arts).events}
-    assert events["Jacob Zuma dissolved the cabinet"].importance > events["Jacob Zuma opened a clinic in Soweto"].importance
+    busy_event, quiet_event = events["Jacob Zuma dissolved the cabinet"], events["Jacob Zuma opened a clinic in Soweto"]
+    assert busy_event.importance > quiet_event.importance
 
 
 def event(eid: str, day: str, title: str, importance: float, precision: str = "day") -> Event:
