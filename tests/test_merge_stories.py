@@ -154,3 +154,19 @@ def test_importance_is_the_same_whichever_order_the_happenings_come_in() -> None
     arts = [article("wire"), article("paper"), article("x")]
     assert merge([], hs, arts).events == merge([], hs[::-1], arts[::-1]).events
     assert merge([], hs, arts).events == merge([], [replace(h) for h in hs], arts).events
+
+
+def test_a_store_updated_with_one_more_article_is_the_store_a_clean_merge_gives() -> None:
+    first = [told("wire", "Jacob Zuma was sworn in as South Africa's president in Pretoria"),
+             told("x", "Jacob Zuma dissolved the cabinet", day=DAY - timedelta(days=1), predicate="dissolve",
+                  kind="other")]
+    arts = [article("wire"), article("x", published=DAY - timedelta(days=1))]
+    later = DAY + timedelta(days=3)
+    added = [told("late", "South Africa's parliament saw Jacob Zuma sworn in as president", index=0),
+             told("late", "Jacob Zuma named a new finance minister", day=later, predicate="name", kind="other",
+                  index=1, rule="publication-date")]
+    store = list(merge([], first, arts).events)
+    updated = merge(store, first + added, arts + [article("late", published=later)]).events
+    clean = merge([], first + added, arts + [article("late", published=later)]).events
+    assert updated == clean
+    assert len(clean) == 3 and max(len(e.sources) for e in clean) == 2
