@@ -6,7 +6,8 @@ implies: days ordered by the summed ``importance`` of their day-precision events
 timeline, the top l days inside the gold window (its first to last date, l = its length) are
 compared with the gold days (news-tls Date-F1), beside the floor of ranking days by how many
 articles were published on them. Also printed per collection: events per article, the share
-of key events with at least two independent sources, and the top events for reading by hand.
+of key events with at least two independent sources, and the key events (as the site's key
+events page chooses them, ``timeline.merge.selection``) for reading by hand.
 
     python -m evaluation.eval_timelines [NAME ...] [--folder /tmp/tls] [--cache DIR] [--limit N]
         [--top 100] [--no-build]
@@ -19,6 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +28,8 @@ from statistics import mean
 from typing import Any, Iterable, Sequence
 
 from evaluation.tls import COLLECTIONS, articles, build, gold, materialise
+from timeline.merge.selection import key_events
+from timeline.records import ActorRef, Event
 
 
 @dataclass(frozen=True)
@@ -83,13 +87,23 @@ def score_collection(name: str, events: list[dict[str, Any]]) -> list[Score]:
     return [Score(name, timeline, date_f1(ranked, days), date_f1(floor, days)) for timeline, days in gold(name)]
 
 
+def as_event(row: dict[str, Any]) -> Event:
+    """An events.json row as the record the key-events selection reads."""
+    return Event(id=row["id"], date=row["date"], precision=row["precision"], status=row["status"],
+                 title=row["title"], summary=row.get("summary") or "", importance=float(row.get("importance") or 0),
+                 actors=tuple(ActorRef(a["name"], a.get("kind", "")) for a in row.get("actors", [])))
+
+
 def report(name: str, events: list[dict[str, Any]], top: int, key: int) -> None:
+    """Events per article, the key events (as the site chooses them) with two independent
+    sources or more, and the first ``top`` of the key-events selection for reading by hand."""
     count = len(articles(name))
-    ordered = sorted(events, key=lambda e: (-float(e.get("importance") or 0), e["id"]))
-    shared = sum(independent(e) >= 2 for e in ordered[:key])
+    rows = {e["id"]: e for e in events}
+    chosen = [rows[e.id] for e in key_events([as_event(e) for e in events], max(key, top))]
+    shared = sum(independent(e) >= 2 for e in chosen[:key])
     print(f"  {len(events)} events, {len(events) / max(count, 1):.1f} per article; "
-          f"{shared}/{min(key, len(ordered))} key events with >= 2 independent sources")
-    for i, e in enumerate(ordered[:top], 1):
+          f"{shared}/{min(key, len(chosen))} key events with >= 2 independent sources")
+    for i, e in enumerate(chosen[:top], 1):
         print(f"    {i:3d} {e['importance']:6.1f} {e['date']:10s} [{independent(e):2d}] {e['title'][:90]}")
 
 
@@ -112,7 +126,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         folder = args.folder / name
         if not args.no_build:
             materialise(name, folder, limit=args.limit, cache=args.cache)
-            build(folder, *(["--jobs", args.jobs] if args.jobs else []))
+            started = time.time()
+            done = build(folder, *(["--jobs", args.jobs] if args.jobs else []))
+            if (folder / "output" / "events.json").stat().st_mtime < started - 1 and "Traceback" in done.stderr:
+                print(f"{name}: the build failed, events.json is an earlier build's:\n{done.stderr[-2000:]}")
+                return 1
         events = load_events(folder)
         got = score_collection(name, events)
         scores += got
