@@ -170,3 +170,22 @@ def test_a_store_updated_with_one_more_article_is_the_store_a_clean_merge_gives(
     clean = merge([], first + added, arts + [article("late", published=later)]).events
     assert updated == clean
     assert len(clean) == 3 and max(len(e.sources) for e in clean) == 2
+
+
+def test_a_topic_set_in_config_decides_what_is_off_the_subject(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from conftest import write_files
+
+    from timeline.config import load_config
+
+    write_files(tmp_path, {"config.yaml": "events:\n  topic: football league derby striker goal\n"})
+    assert load_config(tmp_path / "config.yaml").topic == "football league derby striker goal"
+    politics = "Jacob Zuma and the African National Congress campaigned before the election in every province."
+    sport = "The striker scored in the football derby as the league leaders won; the goal came late."
+    arts = [article(f"p{i}", text=f"{politics} Rally {i}.") for i in range(5)]
+    arts += [article(f"s{i}", text=f"{sport} Match {i}.") for i in range(2)]
+    hs = [told(a.id, f"Something happened in {a.id}", actors=(ActorRef(a.id, "person"),), predicate="happen",
+               kind="other") for a in arts]
+    by_topic = merge([], hs, arts, topic=load_config(tmp_path / "config.yaml").topic)
+    sport_events = [e for e in by_topic.events if e.sources[0].article.startswith("s")]
+    assert sport_events and all(e.importance > 0 for e in sport_events)  # on the topic the maintainer set
+    assert any(e.importance == 0 for e in by_topic.events if e.sources[0].article.startswith("p"))

@@ -63,7 +63,7 @@ def build(cfg: Config, *, clean: bool = False, jobs: int | None = None, wait: fl
         with timer("resolve"):
             registry, happenings = resolve_actors(registry, extractions)
         with timer("merge"):
-            merged = merge(store, happenings, articles)
+            merged = merge(store, happenings, articles, topic=cfg.topic)
         with timer("store"):
             broken = {p.path.rsplit("/", 1)[-1] for p in store_problems}
             save_events(cfg.paths.store, list(merged.events), keep=broken)

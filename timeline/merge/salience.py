@@ -117,7 +117,9 @@ def off_topic(articles: list[Article], share: float, topic: str | None = None) -
     if norm == 0:
         return frozenset()
     similarity = (matrix @ (centre / norm)).tolist()
-    typical = median(similarity)
+    # Against a topic, the articles that share none of its words are off it, however many.
+    near = [s for s in similarity if s > 0] if topic else similarity
+    typical = median(near) if near else 0.0
     if typical <= 0:
         return frozenset()
     return frozenset(a.id for a, s in zip(articles, similarity) if s < share * typical)
