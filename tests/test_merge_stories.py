@@ -173,9 +173,9 @@ def test_a_store_updated_with_one_more_article_is_the_store_a_clean_merge_gives(
 
 
 def test_a_topic_set_in_config_decides_what_is_off_the_subject(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from conftest import write_files
-
     from timeline.config import load_config
+
+    from conftest import write_files
 
     write_files(tmp_path, {"config.yaml": "events:\n  topic: football league derby striker goal\n"})
     assert load_config(tmp_path / "config.yaml").topic == "football league derby striker goal"
