@@ -121,8 +121,10 @@ def test_key_events_hold_no_repeats_and_follow_the_story_over_its_months() -> No
     repeat = event("r", "2009-05-02", "Zuma won the general election", 19.5)  # a day after the first, told alike
     later = [event("j", "2009-06-10", "Zuma visited Angola", 5), event("w", "2009-W30", "Zuma addressed Cosatu", 4),
              event("y", "2009", "Zuma year in review", 30, precision="year")]
-    chosen = key_events(busy + [repeat] + later, 6)
+    facet = event("f", "2009-05-01", "Crowds cheered in Soweto", 19.8)  # the top event's day again
+    chosen = key_events(busy + [repeat, facet] + later, 6)
     ids = [e.id for e in chosen]
+    assert "f" not in ids  # one key event a day, as desks' timelines give
     assert "r" not in ids  # a repeat of the top event
     assert "y" not in ids  # dated only to a year: background, not a key event
     assert {"j", "w"} <= set(ids)  # the quieter months are on the list

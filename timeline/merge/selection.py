@@ -6,6 +6,9 @@ them. The selection goes down the ranking instead and skips
 
 - events that are not news of a known time: scheduled, dated coarser than a month,
   hidden, or scored 0 (page furniture, off the collection's subject);
+- a second event of a day already chosen: the timelines news desks publish give a
+  day one entry, and the events of one day that rank high are most often facets
+  of one happening (the vote, the count, the claim of victory);
 - a repeat of an event already chosen: dated within a day of it and telling it in
   alike words (rapidfuzz ``token_sort_ratio`` of the titles), or by the same
   governing verb with the same first actor;
@@ -79,12 +82,14 @@ def key_events(events: Sequence[Event], n: int) -> list[Event]:
     cap = max(MONTH_FLOOR, math.ceil(MONTH_SPREAD * n / max(len(months), 1)))
     chosen: list[Event] = []
     held: dict[str, int] = {}
+    days: set[str] = set()
     waiting: list[Event] = []
     for e in order:
         if len(chosen) >= n:
             break
-        if any(repeats(c, e) for c in chosen):
+        if e.date in days or any(repeats(c, e) for c in chosen):
             continue
+        days.add(e.date)
         month = month_of(e.date)
         if held.get(month, 0) >= cap:
             waiting.append(e)
