@@ -46,6 +46,7 @@ DEFAULTS: dict[str, Any] = {
     },
     "events": {
         "types": {},  # extra event types: {type: [predicate lemmas]}
+        "topic": None,  # words saying what the collection is about (default: its own words); far articles rank last
     },
 }
 
@@ -110,6 +111,7 @@ class Config:
     build: BuildConfig
     site: SiteConfig
     event_types: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    topic: str | None = None
     source: Path | None = None  # the config file this came from
 
 
@@ -220,6 +222,9 @@ def _typed(m: dict[str, Any], base: Path, errors: list[str]) -> Config | None:
     ):
         errors.append("events.types: must map a type name to a list of predicate lemmas")
         types = {}
+    topic = m["events"].get("topic")
+    if topic is not None and not (isinstance(topic, str) and topic.strip()):
+        errors.append(f"events.topic: must be words saying what the collection is about, got {topic!r}")
     base_url = m["base_url"] if isinstance(m["base_url"], str) else "/"
     if not base_url.endswith("/"):
         base_url += "/"
@@ -246,7 +251,7 @@ def _typed(m: dict[str, Any], base: Path, errors: list[str]) -> Config | None:
                           build_date=b["build_date"]),
         site=SiteConfig(order=s["order"], key_events=s["key_events"], page_size=s["page_size"] or 200,
                         feed_size=s["feed_size"], focus=focus),
-        event_types={k: tuple(v) for k, v in sorted(types.items())},
+        event_types={k: tuple(v) for k, v in sorted(types.items())}, topic=topic,
     )
 
 

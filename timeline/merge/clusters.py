@@ -2,7 +2,8 @@
 
 Happenings that report the same happening share a kind of predicate, dates
 compatible within their precision (a day apart is allowed and recorded as a
-dispute), at least one actor, and alike titles (rapidfuzz). Only happenings
+dispute), at least one actor, and alike titles (rapidfuzz) or alike words
+(TF-IDF cosine, ``stories``). Only happenings
 that share a date bucket and an actor are ever compared, so the work grows
 with the number of happenings, not its square. Dates are few and repeat
 across thousands of happenings, so what a date means (precision, span,
@@ -17,6 +18,7 @@ from typing import Iterable, Sequence
 from rapidfuzz import fuzz
 
 from timeline.extract.temporal.values import bounds, precision_of, sort_key
+from timeline.merge.stories import LATER_DAYS, SIMILAR_LATE, SIMILAR_WORDS, Lexicon, alike_kind, undated
 from timeline.records import Happening
 
 SIMILAR_TITLES = 55  # rapidfuzz token_sort_ratio above which two titles tell the same happening
@@ -62,29 +64,56 @@ def compatible_dates(a: str, b: str) -> bool:
 
 
 # What ``_same`` reads of a happening, computed once: article, type, the names
-# of its non-place actors, date, lower-cased title (rapidfuzz then needs no processor).
-Probe = tuple[str, str, frozenset[str], str, str]
+# of its non-place actors, date, lower-cased title (rapidfuzz then needs no processor),
+# its row in the lexicon, whether only its publication day dates it, and the happening.
+Probe = tuple[str, str, frozenset[str], str, str, int, bool, Happening]
 
 
-def probe_of(h: Happening) -> Probe:
+def probe_of(h: Happening, row: int = -1) -> Probe:
     return (h.article_id, h.type, frozenset(x.name for x in h.actors if x.kind != "place"), h.date,
-            h.title.lower())
+            h.title.lower(), row, undated(h), h)
 
 
-def _same(a: Probe, b: Probe) -> bool:
+def _same(a: Probe, b: Probe, lexicon: Lexicon | None = None) -> bool:
     """Whether two articles' happenings are one. Within an article extraction has
     already told happenings apart, so two of its sentences never merge here.
-    The cheap tests come first; rapidfuzz runs only on what passes them."""
-    if a[0] == b[0] or a[1] != b[1]:
+    The cheap tests come first; rapidfuzz and the lexicon run only on what passes them."""
+    if a[0] == b[0]:
         return False
     shared = a[2] & b[2]
     if a[2] and not shared:
         return False
-    if not compatible_dates(a[3], b[3]):
+    late = not compatible_dates(a[3], b[3])
+    if late and not (lexicon is not None and _later_report(a, b)):
+        return False
+    if a[1] != b[1] and (lexicon is None or not alike_kind(a[7], b[7])):
+        return False
+    if lexicon is not None and a[1] == b[1] and not alike_kind(a[7], b[7]):
         return False
     # Two named parties in common (the presidents of a call) need less wording in common.
     needed = SIMILAR_TITLES - 20 if len(shared) >= 2 else SIMILAR_TITLES
-    return fuzz.token_sort_ratio(a[4], b[4], processor=None, score_cutoff=needed) >= needed
+    if not late and a[1] == b[1] and \
+            fuzz.token_sort_ratio(a[4], b[4], processor=None, score_cutoff=needed) >= needed:
+        return True
+    if lexicon is None:
+        return False
+    return lexicon.cosine(a[5], b[5]) >= (SIMILAR_LATE if late else SIMILAR_WORDS)
+
+
+def _later_report(a: Probe, b: Probe) -> bool:
+    """One of two day-dated happenings is dated only by its article's day, up to
+    ``LATER_DAYS`` after the other's: a report that came later and named no date."""
+    first, second = (a, b) if a[3] <= b[3] else (b, a)
+    if not second[6] or len(first[3]) < 10 or len(second[3]) < 10:
+        return False
+    gap = day_number(second[3]) - day_number(first[3])
+    return 0 < gap <= LATER_DAYS
+
+
+@lru_cache(maxsize=1 << 16)
+def day_number(date: str) -> int:
+    span = bounds(date)
+    return span[0].toordinal() if span else 0
 
 
 Key = tuple[object, str]  # a blocking key: a date bucket and an actor's name
@@ -92,15 +121,19 @@ Key = tuple[object, str]  # a blocking key: a date bucket and an actor's name
 
 def blocking(h: Happening) -> tuple[tuple[object, ...], tuple[object, ...], list[str]]:
     """The buckets a happening is filed under, those it looks in, and the names
-    that go with each bucket to make its blocking keys."""
+    that go with each bucket to make its blocking keys. A happening dated only by
+    its article's day also looks at the ``LATER_DAYS`` before it."""
     files, looks = day_buckets(h.date)
+    if undated(h) and files and isinstance(files[0], int):
+        looks = tuple(range(files[0] - LATER_DAYS, files[0] + 2))
     return files, looks, [a.name for a in h.actors] or [f"type:{h.type}"]
 
 
-def first_same(candidates: Iterable[int], heads: Sequence[Probe], probe: Probe) -> int | None:
+def first_same(candidates: Iterable[int], heads: Sequence[Probe], probe: Probe,
+               lexicon: Lexicon | None = None) -> int | None:
     """The oldest of the ``candidates`` clusters whose first happening is ``probe``'s."""
     for cid in sorted(candidates):
-        if _same(heads[cid], probe):
+        if _same(heads[cid], probe, lexicon):
             return cid
     return None
 
@@ -112,28 +145,31 @@ def in_order(happenings: Iterable[Happening]) -> list[Happening]:
     return [unique[key] for key in sorted(unique)]
 
 
-def cluster(happenings: Iterable[Happening]) -> list[list[Happening]]:
+def cluster(happenings: Iterable[Happening], *, lexical: bool = True) -> list[list[Happening]]:
     """Groups of happenings that report the same happening, in a stable order.
 
     A happening joins the oldest cluster it matches among those filed under
     its date (a day either side) and one of its actors, at most
     ``MAX_CANDIDATES`` per key; the match is tested against each cluster's
     first happening only. Clusters are tried oldest first, so the first match
-    is the one taken and the rest of the block is not compared.
+    is the one taken and the rest of the block is not compared. With ``lexical``
+    the reports of other outlets in other words join too (``stories``).
     """
     clusters: list[list[Happening]] = []
     heads: list[Probe] = []
     index: dict[Key, list[int]] = {}
-    for h in in_order(happenings):
+    ordered = in_order(happenings)
+    lexicon = Lexicon(ordered) if lexical else None
+    for row, h in enumerate(ordered):
         files, looks, names = blocking(h)
-        probe = probe_of(h)
+        probe = probe_of(h, row)
         candidates: set[int] = set()
         for bucket in looks:
             for name in names:
                 block = index.get((bucket, name))
                 if block:
                     candidates.update(block[-MAX_CANDIDATES:])
-        best = first_same(candidates, heads, probe)
+        best = first_same(candidates, heads, probe, lexicon)
         if best is None:
             best = len(clusters)
             clusters.append([h])

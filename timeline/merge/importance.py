@@ -13,12 +13,21 @@ The score adds up, with the weights of ``data/importance.yaml``:
   ``actor_levels`` thresholds the actor's event count across the store reaches
   (a call between presidents outranks one between mayors);
 - ``scheduled`` and ``coarse_date`` (negative): plans and background dated to
-  a month or coarser rank below what happened on a known day.
+  a month or coarser rank below what happened on a known day;
+- ``day`` × the salience of its day across the collection (``salience``: articles
+  published on it, later articles referring back to it), for events dated to a day;
+- ``span`` × log2(1 + days between its first and last report): a happening the
+  collection keeps reporting matters more than one told once.
 
-Everything but the prominence level is the event's own (its sources, sentences
-and their positions), and the level moves only when an actor's count crosses a
-threshold, so adding or removing one article rewrites the importance of the
-events it reports and seldom any other. The score is rounded to one decimal:
+Per day, only the ``day_events`` best events keep their score; the others are
+scaled by ``day_rest`` (``by_day``). Page furniture (a sentence repeated verbatim
+over many days) and events only articles off the collection's subject report
+score 0: they stay in the store, last in the ranking.
+
+The prominence level moves only when an actor's count crosses a threshold, and
+a day's salience only with the articles about that day, so adding or removing one
+article rewrites the importance of the events it reports and of those on the days
+it refers to, seldom any other. The score is rounded to one decimal:
 only the order matters, and finer digits would be noise in the store's diffs.
 """
 
@@ -27,11 +36,13 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
 from timeline.data import load_data
+from timeline.merge.salience import Collection
 from timeline.records import Article, Event, Happening
 
 LEAD_SENTENCES = 2
@@ -51,6 +62,10 @@ class Signals:
     actor_level: int  # prominence level of its most prominent actor (``actor_levels``)
     scheduled: bool
     coarse: bool
+    day: float = 0.0  # salience of its day across the collection (0 unless dated to a day)
+    span: int = 0  # days between its first and last report
+    furniture: bool = False  # every sentence reporting it is page furniture
+    off_topic: bool = False  # only articles off the collection's subject report it
 
 
 def _data() -> dict[str, object]:
@@ -79,25 +94,62 @@ def importance(s: Signals) -> float:
     score += w.get("headline", 0) * s.headline + w.get("lead", 0) * s.lead
     score += w.get("actors", 0) * s.actor_level
     score += w.get("scheduled", 0) * s.scheduled + w.get("coarse_date", 0) * s.coarse
+    score += w.get("day", 0) * s.day + w.get("span", 0) * math.log2(1 + s.span)
+    if s.furniture or s.off_topic:
+        return 0.0
     return round(max(score, 0.0), 1)
 
 
-def scores(events: list[Event], clusters: list[list[Happening]], articles: dict[str, Article]) -> list[float]:
-    """The importance of each proposed event, from its cluster of happenings."""
+def scores(events: list[Event], clusters: list[list[Happening]], articles: dict[str, Article],
+           collection: Collection | None = None) -> list[float]:
+    """The importance of each proposed event, from its cluster of happenings and what
+    the whole ``collection`` says."""
     actor_events = Counter(a.name for e in events for a in e.actors)
     levels = {name: level(n) for name, n in actor_events.items()}
     headlines = headline_flags(clusters, articles)
-    return [score(e, group, levels, headline) for e, group, headline in zip(events, clusters, headlines)]
+    whole = collection or Collection()
+    own = [score(e, group, levels, headline, whole) for e, group, headline in zip(events, clusters, headlines)]
+    w = weights()
+    return by_day(events, own, int(w.get("day_events", 0)), w.get("day_rest", 1.0))
 
 
-def score(e: Event, group: list[Happening], levels: dict[str, int], headline: bool) -> float:
+def by_day(events: list[Event], own: list[float], keep: int, rest: float) -> list[float]:
+    """A day is as important as its few best-reported happenings, not as the pile of
+    minor ones told beside them: per day, the ``keep`` best events keep their score and
+    the others are scaled by ``rest`` (they still break ties between days by how much
+    happened, and keep their order within the day). ``keep`` 0 leaves every score."""
+    if keep <= 0 or rest >= 1:
+        return own
+    days: dict[str, list[int]] = {}
+    for i, e in enumerate(events):
+        if e.precision in FINE_PRECISIONS and own[i] > 0:
+            days.setdefault(e.date[:10], []).append(i)
+    out = list(own)
+    for members in days.values():
+        if len(members) <= keep:
+            continue
+        members.sort(key=lambda i: (-own[i], events[i].title, i))
+        for i in members[keep:]:
+            out[i] = max(round(own[i] * rest, 2), 0.01)
+    return out
+
+
+def score(e: Event, group: list[Happening], levels: dict[str, int], headline: bool,
+          collection: Collection | None = None) -> float:
     """The importance of one proposed event, given its actors' prominence ``levels``."""
+    whole = collection or Collection()
     outlets = {(s.outlet or s.article) for s in e.sources}
+    fine = e.precision in FINE_PRECISIONS
+    when = sorted(s.published for s in e.sources if s.published)
+    span = (date.fromisoformat(when[-1]) - date.fromisoformat(when[0])).days if len(when) > 1 else 0
     return importance(Signals(
         outlets=len(outlets), mentions=len(group), sources=len(e.sources), headline=headline,
         lead=any(h.sentence_index < LEAD_SENTENCES for h in group),
         actor_level=max((levels[a.name] for a in e.actors), default=0),
-        scheduled=e.status == "scheduled", coarse=e.precision not in FINE_PRECISIONS,
+        scheduled=e.status == "scheduled", coarse=not fine,
+        day=whole.days.get(e.date[:10], 0.0) if fine else 0.0, span=span,
+        furniture=bool(whole.furniture) and all((h.article_id, h.sentence_index) in whole.furniture for h in group),
+        off_topic=bool(whole.off_topic) and all(s.article in whole.off_topic for s in e.sources),
     ))
 
 

@@ -8,6 +8,8 @@ from typing import Any
 from timeline.merge.clusters import date_order, precision_cached
 from timeline.merge.importance import scores
 from timeline.merge.plans import plan_disputes
+from timeline.merge.salience import Collection
+from timeline.merge.stories import undated
 from timeline.records import Article, Event, Happening, Source
 
 
@@ -58,8 +60,14 @@ def propose(group: list[Happening], articles: dict[str, Article], published: dic
         for h in group:
             if h.status == "occurred":
                 dating.setdefault(h.article_id, h)
+    # Reports that name the day outweigh those dated only by their article's day (a
+    # later report that names no date): the day it happened is what the dated ones say.
+    if len(dating) > 1 and any(not undated(h) for h in dating.values()) and any(undated(h) for h in dating.values()):
+        counted = [h for h in dating.values() if not undated(h)]
+    else:
+        counted = list(dating.values())
     dates: dict[str, int] = {}
-    for h in dating.values():
+    for h in counted:
         dates[h.date] = dates.get(h.date, 0) + 1
     if len(dates) == 1:  # the usual case needs no ranking
         date = next(iter(dates))
@@ -128,6 +136,7 @@ def _source(h: Happening, article: Article | None, published: dict[str, str | No
                   url=article.url, outlet=article.outlet, quote=h.sentence, reported_date=h.date)
 
 
-def rank(proposals: list[Event], clusters: list[list[Happening]], articles: dict[str, Article]) -> None:
-    for i, score in enumerate(scores(proposals, clusters, articles)):
+def rank(proposals: list[Event], clusters: list[list[Happening]], articles: dict[str, Article],
+         collection: Collection | None = None) -> None:
+    for i, score in enumerate(scores(proposals, clusters, articles, collection)):
         proposals[i] = evolve(proposals[i], importance=score)

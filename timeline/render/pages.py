@@ -15,6 +15,7 @@ from typing import Any, Collection, Sequence
 
 from timeline.config import Config
 from timeline.data import load_data
+from timeline.merge import selection
 from timeline.render.charts import Chart
 from timeline.render.dates import month_label
 from timeline.render.exports import csv_row, json_row, slide
@@ -26,6 +27,7 @@ from timeline.render.reporting import reporting
 from timeline.render.sanitize import json_for_script, plain_text
 from timeline.render.templating import Listed, Renderer, group_by_month
 
+KEY_PER_MONTH = 3  # events per month under the key events
 TOP_FILTER_ACTORS = 30  # actor links in the home filter bar; the actor index lists all
 KIND_TITLES = {
     "country": "Countries and governments", "person": "People", "organisation": "Organisations",
@@ -200,11 +202,17 @@ def home(r: Renderer, model: SiteModel, cfg: Config, places: dict[str, list[Even
 
 
 def key_events(r: Renderer, model: SiteModel, cfg: Config) -> Part:
-    ranked = sorted(model.events, key=lambda e: (-e.event.importance, e.day or "", e.slug))
-    chosen = {id(e) for e in ranked[: cfg.site.key_events]}
-    events = ordered([e for e in model.events if id(e) in chosen], cfg)
-    return page_part(r, "key_events.html", "key-events.html", [e.digest for e in events],
-                     groups=group_by_month(events))
+    """The key events (``timeline.merge.selection``: no repeats, spread over the story),
+    then the best few of each month."""
+    views = {id(e.event): e for e in model.events}
+    chosen = {id(e) for e in selection.key_events([e.event for e in model.events], cfg.site.key_events)}
+    events = ordered([e for e in model.events if id(e.event) in chosen], cfg)
+    months = [(month_label(key), [views[id(e)] for e in best]) for key, best in
+              selection.per_month([e.event for e in model.events], KEY_PER_MONTH).items()]
+    months = months[::-1] if cfg.site.order == "newest" else months
+    return page_part(r, "key_events.html", "key-events.html",
+                     ([e.digest for e in events], [(label, [e.digest for e in best]) for label, best in months]),
+                     groups=group_by_month(events), months=months)
 
 
 def archive(r: Renderer, model: SiteModel) -> Part:

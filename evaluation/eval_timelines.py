@@ -1,0 +1,150 @@
+"""Key days against the timelines news desks published: Date-F1 on the tls-dev collections.
+
+Each collection of ``../shared/data/tls-dev`` is materialised as a content folder and built
+(``evaluation/tls.py``). The ranking scored is the one the built site's ``output/events.json``
+implies: days ordered by the summed ``importance`` of their day-precision events. Per gold
+timeline, the top l days inside the gold window (its first to last date, l = its length) are
+compared with the gold days (news-tls Date-F1), beside the floor of ranking days by how many
+articles were published on them. Also printed per collection: events per article, the share
+of key events with at least two independent sources, and the key events (as the site's key
+events page chooses them, ``timeline.merge.selection``) for reading by hand.
+
+    python -m evaluation.eval_timelines [NAME ...] [--folder /tmp/tls] [--cache DIR] [--limit N]
+        [--top 100] [--no-build]
+
+``--no-build`` scores folders built before (``FOLDER/NAME/output/events.json``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from statistics import mean
+from typing import Any, Iterable, Sequence
+
+from evaluation.tls import COLLECTIONS, articles, build, gold, materialise
+from timeline.merge.selection import key_events
+from timeline.records import ActorRef, Event
+
+
+@dataclass(frozen=True)
+class Score:
+    collection: str
+    timeline: str
+    f1: float
+    floor: float
+
+
+def date_f1(ranked: Sequence[str], gold_days: Sequence[str]) -> float:
+    """news-tls Date-F1: the top l ranked days inside the gold window against the gold days."""
+    if not gold_days:
+        return 0.0
+    first, last = min(gold_days), max(gold_days)
+    chosen = [d for d in ranked if first <= d <= last][: len(gold_days)]
+    hits = len(set(chosen) & set(gold_days))
+    if not hits:
+        return 0.0
+    precision, recall = hits / len(chosen), hits / len(gold_days)
+    return 2 * precision * recall / (precision + recall)
+
+
+def ranked_days(day_scores: dict[str, float]) -> list[str]:
+    """Days best first; ties go to the earlier day, so the order is deterministic."""
+    return sorted(day_scores, key=lambda d: (-day_scores[d], d))
+
+
+def event_days(events: Iterable[dict[str, Any]]) -> dict[str, float]:
+    """Per day, the summed importance of its day-precision events (what events.json implies)."""
+    out: dict[str, float] = defaultdict(float)
+    for e in events:
+        if e.get("precision") == "day" and e.get("importance"):
+            out[str(e["date"])[:10]] += float(e["importance"])
+    return dict(out)
+
+
+def publication_days(name: str) -> dict[str, float]:
+    """The floor: per day, how many of the collection's articles were published on it."""
+    return {d: float(n) for d, n in Counter(str(a["published"])[:10] for a in articles(name)).items()}
+
+
+def load_events(folder: Path) -> list[dict[str, Any]]:
+    data = json.loads((folder / "output" / "events.json").read_text(encoding="utf-8"))
+    return list(data["events"] if isinstance(data, dict) else data)
+
+
+def independent(event: dict[str, Any]) -> int:
+    return len({s.get("outlet") or s.get("article") for s in event.get("sources", [])})
+
+
+def score_collection(name: str, events: list[dict[str, Any]]) -> list[Score]:
+    ranked = ranked_days(event_days(events))
+    floor = ranked_days(publication_days(name))
+    return [Score(name, timeline, date_f1(ranked, days), date_f1(floor, days)) for timeline, days in gold(name)]
+
+
+def as_event(row: dict[str, Any]) -> Event:
+    """An events.json row as the record the key-events selection reads."""
+    return Event(id=row["id"], date=row["date"], precision=row["precision"], status=row["status"],
+                 title=row["title"], summary=row.get("summary") or "", importance=float(row.get("importance") or 0),
+                 actors=tuple(ActorRef(a["name"], a.get("kind", "")) for a in row.get("actors", [])))
+
+
+def report(name: str, events: list[dict[str, Any]], top: int, key: int) -> None:
+    """Events per article, the key events (as the site chooses them) with two independent
+    sources or more, and the first ``top`` of the key-events selection for reading by hand."""
+    count = len(articles(name))
+    rows = {e["id"]: e for e in events}
+    chosen = [rows[e.id] for e in key_events([as_event(e) for e in events], max(key, top))]
+    shared = sum(independent(e) >= 2 for e in chosen[:key])
+    print(f"  {len(events)} events, {len(events) / max(count, 1):.1f} per article; "
+          f"{shared}/{min(key, len(chosen))} key events with >= 2 independent sources")
+    for i, e in enumerate(chosen[:top], 1):
+        print(f"    {i:3d} {e['importance']:6.1f} {e['date']:10s} [{independent(e):2d}] {e['title'][:90]}")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("names", nargs="*", default=COLLECTIONS)
+    parser.add_argument("--folder", type=Path, default=Path("/tmp/tls"))
+    parser.add_argument("--cache", type=Path, default=None, help="one extraction cache for every collection")
+    parser.add_argument("--limit", type=int, default=None, help="build only the first N articles of each")
+    parser.add_argument("--top", type=int, default=0, help="print the N most important events of each")
+    parser.add_argument("--key", type=int, default=20, help="how many events count as key events")
+    parser.add_argument("--no-build", action="store_true")
+    parser.add_argument("--jobs", default=None)
+    args = parser.parse_args(argv)
+    if not COLLECTIONS:
+        print("no tls-dev collections found (../shared/data/tls-dev is absent)")
+        return 2
+    scores: list[Score] = []
+    for name in args.names:
+        folder = args.folder / name
+        if not args.no_build:
+            materialise(name, folder, limit=args.limit, cache=args.cache)
+            started = time.time()
+            done = build(folder, *(["--jobs", args.jobs] if args.jobs else []))
+            if (folder / "output" / "events.json").stat().st_mtime < started - 1 and "Traceback" in done.stderr:
+                print(f"{name}: the build failed, events.json is an earlier build's:\n{done.stderr[-2000:]}")
+                return 1
+        events = load_events(folder)
+        got = score_collection(name, events)
+        scores += got
+        for s in got:
+            print(f"{name:28s} {s.timeline[:24]:24s} Date-F1 {s.f1:.3f}  floor {s.floor:.3f}  "
+                  f"({s.f1 - s.floor:+.3f})", flush=True)
+        report(name, events, args.top, args.key)
+    print()
+    for dataset in sorted({s.collection.split("-")[0] for s in scores}):
+        part = [s for s in scores if s.collection.startswith(dataset + "-")]
+        print(f"{dataset:12s} mean Date-F1 {mean(s.f1 for s in part):.3f}  floor {mean(s.floor for s in part):.3f}"
+              f"  over {len(part)} timelines")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,193 @@
+"""Stories across articles: one event per happening whoever tells it and however, an
+importance read from the whole collection, and key events a desk would publish."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, timedelta
+
+from timeline.merge import merge
+from timeline.merge.selection import key_events, per_month
+from timeline.records import ActorRef, Article, DateEvidence, Event, Happening
+
+ZUMA = ActorRef("Jacob Zuma", "person")
+MALEMA = ActorRef("Julius Malema", "person")
+ANC = ActorRef("African National Congress", "organisation")
+DAY = date(2009, 5, 9)
+
+
+def article(aid: str, published: date = DAY, outlet: str | None = None, title: str = "", text: str = "") -> Article:
+    return Article(id=aid, path=f"{aid}.txt", title=title or f"Report {aid}", text=text, published=published,
+                   outlet=outlet or aid)
+
+
+def told(aid: str, title: str, *, day: date = DAY, actors: tuple[ActorRef, ...] = (ZUMA,), kind: str = "legal",
+         predicate: str = "swear", rule: str = "weekday-past", index: int = 0, sentence: str = "") -> Happening:
+    iso = day.isoformat()
+    return Happening(article_id=aid, sentence_index=index, sentence=sentence or title + ".", predicate=predicate,
+                     date=iso, precision="day", status="occurred",
+                     evidence=DateEvidence(rule, None if rule == "publication-date" else "on Saturday", iso),
+                     title=title, summary=(sentence or title) + ".", type=kind, actors=actors)
+
+
+def test_two_outlets_telling_one_happening_in_their_own_words_make_one_event() -> None:
+    hs = [told("wire", "Jacob Zuma was sworn in as South Africa's president in Pretoria"),
+          told("paper", "South Africa's parliament saw Jacob Zuma sworn in as president before a crowd")]
+    events = merge([], hs, [article("wire"), article("paper")]).events
+    assert len(events) == 1
+    assert sorted(s.article for s in events[0].sources) == ["paper", "wire"]
+
+
+def test_different_speakers_statements_on_one_day_stay_apart() -> None:
+    hs = [told("a", "Jacob Zuma said the party would win the election", actors=(ZUMA, ANC), kind="statement",
+               predicate="say"),
+          told("b", "Julius Malema said the party would win the election", actors=(MALEMA, ANC), kind="statement",
+               predicate="say")]
+    assert len(merge([], hs, [article("a"), article("b")]).events) == 2
+
+
+def test_different_happenings_of_one_actor_on_one_day_stay_apart() -> None:
+    hs = [told("a", "Jacob Zuma was sworn in as president in Pretoria"),
+          told("b", "Jacob Zuma named a new finance minister in his cabinet", predicate="name", kind="other")]
+    assert len(merge([], hs, [article("a"), article("b")]).events) == 2
+
+
+def test_a_later_report_that_names_no_date_joins_the_day_it_happened() -> None:
+    later = DAY + timedelta(days=2)
+    hs = [told("first", "Jacob Zuma was sworn in as South Africa's president in Pretoria"),
+          told("later", "Jacob Zuma was sworn in as South Africa's president in Pretoria",
+               day=later, rule="publication-date")]
+    events = merge([], hs, [article("first"), article("later", published=later)]).events
+    assert len(events) == 1
+    assert events[0].date == DAY.isoformat()  # the dated report's day, not the later article's
+
+
+def test_a_sentence_repeated_over_many_weeks_is_furniture_and_ranks_last() -> None:
+    blurb = "Subscribe to our daily briefing for the news from the region"
+    hs, arts = [], []
+    for i in range(4):
+        day = DAY + timedelta(days=10 * i)
+        arts.append(article(f"n{i}", published=day, outlet="daily"))
+        hs.append(told(f"n{i}", blurb, day=day, actors=(ANC,), kind="other", predicate="subscribe", index=5))
+        hs.append(told(f"n{i}", f"Jacob Zuma addressed rally number {i} in Durban", day=day, predicate="address",
+                       kind="other", index=0))
+    events = merge([], hs, arts).events
+    furniture = [e for e in events if e.title == blurb]
+    assert furniture and all(e.importance == 0 for e in furniture)
+    assert all(e.importance > 0 for e in events if e.title != blurb)
+
+
+def test_an_article_off_the_collections_subject_ranks_last_and_is_listed_for_review() -> None:
+    politics = ("Jacob Zuma and the African National Congress campaigned before the election; the party's "
+                "leaders spoke of the president, parliament, the cabinet and the vote in every province.")
+    arts = [article(f"p{i}", text=f"{politics} Day {i} of the campaign.") for i in range(6)]
+    arts.append(article("football", title="Football: Chiefs beat Pirates",
+                        text="The striker scored twice as the football club won the derby at the stadium; "
+                             "the coach praised the goalkeeper and the fans of the league."))
+    hs = [told(f"p{i}", f"Jacob Zuma addressed rally number {i}", predicate="address", kind="other")
+          for i in range(6)]
+    hs.append(told("football", "The striker scored twice in the derby", actors=(ActorRef("Chiefs", "group"),),
+                   predicate="score", kind="other"))
+    result = merge([], hs, arts)
+    off = [e for e in result.events if e.sources[0].article == "football"]
+    assert off and off[0].importance == 0  # kept in the store, ranked last
+    assert any("football" in note and "review" in note for note in result.notes)
+
+
+def test_a_day_later_reports_refer_back_to_outranks_a_day_told_once() -> None:
+    quiet, busy = DAY, DAY + timedelta(days=1)
+    arts = [article("q", published=quiet), article("b", published=busy)]
+    hs = [told("q", "Jacob Zuma opened a clinic in Soweto", day=quiet, predicate="open", kind="other"),
+          told("b", "Jacob Zuma dissolved the cabinet", day=busy, predicate="dissolve", kind="other")]
+    for i in range(4):  # later articles dating something to the busy day
+        later = busy + timedelta(days=5 + i)
+        arts.append(article(f"l{i}", published=later))
+        hs.append(told(f"l{i}", f"Analysts recalled the crisis, part {i}", day=busy, actors=(ANC,),
+                       predicate="recall", kind="other", rule="month-day"))
+    events = {e.title: e for e in merge([], hs, arts).events}
+    busy_event, quiet_event = events["Jacob Zuma dissolved the cabinet"], events["Jacob Zuma opened a clinic in Soweto"]
+    assert busy_event.importance > quiet_event.importance
+
+
+def event(eid: str, day: str, title: str, importance: float, precision: str = "day") -> Event:
+    return Event(id=eid, date=day, precision=precision, status="occurred", title=title, summary=title + ".",
+                 importance=importance, actors=(ZUMA,), predicate=title.split()[1])
+
+
+def test_key_events_hold_no_repeats_and_follow_the_story_over_its_months() -> None:
+    busy = [event(f"m{i}", f"2009-05-{i + 1:02d}", f"Zuma {what}", 20 - i) for i, what in enumerate(
+        ["won the election", "swore the oath of office", "named his cabinet", "opened parliament",
+         "closed the mine inquiry", "praised the police", "warned the unions", "met the Chinese envoy"])]
+    repeat = event("r", "2009-05-02", "Zuma won the general election", 19.5)  # a day after the first, told alike
+    later = [event("j", "2009-06-10", "Zuma visited Angola", 5), event("w", "2009-W30", "Zuma addressed Cosatu", 4),
+             event("y", "2009", "Zuma year in review", 30, precision="year")]
+    facet = event("f", "2009-05-01", "Crowds cheered in Soweto", 19.8)  # the top event's day again
+    chosen = key_events(busy + [repeat, facet] + later, 6)
+    ids = [e.id for e in chosen]
+    assert "f" not in ids  # one key event a day, as desks' timelines give
+    assert "r" not in ids  # a repeat of the top event
+    assert "y" not in ids  # dated only to a year: background, not a key event
+    assert {"j", "w"} <= set(ids)  # the quieter months are on the list
+    assert len(chosen) == 6
+    months = per_month(busy + [repeat] + later, 2)
+    assert list(months) == ["2009-05", "2009-06", "2009-07"]
+    assert [e.id for e in months["2009-05"]] == ["m0", "m1"]
+
+
+def test_the_key_events_page_shows_the_top_events_of_each_month(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from timeline.build import build
+
+    from conftest import BUILD_DATE, make_config, write_files
+
+    content = tmp_path / "content"
+    write_files(content, {
+        "2009-05-09-zuma.txt": "Zuma sworn in\nJacob Zuma was sworn in as president of South Africa on Saturday.",
+        "2009-07-24-zuma.txt": "Zuma week\nJacob Zuma met union leaders last week.",
+    })
+    build(make_config(content=content, output=tmp_path / "output", build={"build_date": BUILD_DATE}))
+    page = (tmp_path / "output" / "key-events.html").read_text(encoding="utf-8")
+    assert "The top events of each month" in page and "sworn in" in page
+
+
+def test_importance_is_the_same_whichever_order_the_happenings_come_in() -> None:
+    hs = [told("wire", "Jacob Zuma was sworn in as South Africa's president in Pretoria"),
+          told("paper", "South Africa's parliament saw Jacob Zuma sworn in as president"),
+          told("x", "Jacob Zuma dissolved the cabinet", predicate="dissolve", kind="other")]
+    arts = [article("wire"), article("paper"), article("x")]
+    assert merge([], hs, arts).events == merge([], hs[::-1], arts[::-1]).events
+    assert merge([], hs, arts).events == merge([], [replace(h) for h in hs], arts).events
+
+
+def test_a_store_updated_with_one_more_article_is_the_store_a_clean_merge_gives() -> None:
+    first = [told("wire", "Jacob Zuma was sworn in as South Africa's president in Pretoria"),
+             told("x", "Jacob Zuma dissolved the cabinet", day=DAY - timedelta(days=1), predicate="dissolve",
+                  kind="other")]
+    arts = [article("wire"), article("x", published=DAY - timedelta(days=1))]
+    later = DAY + timedelta(days=3)
+    added = [told("late", "South Africa's parliament saw Jacob Zuma sworn in as president", index=0),
+             told("late", "Jacob Zuma named a new finance minister", day=later, predicate="name", kind="other",
+                  index=1, rule="publication-date")]
+    store = list(merge([], first, arts).events)
+    updated = merge(store, first + added, arts + [article("late", published=later)]).events
+    clean = merge([], first + added, arts + [article("late", published=later)]).events
+    assert updated == clean
+    assert len(clean) == 3 and max(len(e.sources) for e in clean) == 2
+
+
+def test_a_topic_set_in_config_decides_what_is_off_the_subject(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from timeline.config import load_config
+
+    from conftest import write_files
+
+    write_files(tmp_path, {"config.yaml": "events:\n  topic: football league derby striker goal\n"})
+    assert load_config(tmp_path / "config.yaml").topic == "football league derby striker goal"
+    politics = "Jacob Zuma and the African National Congress campaigned before the election in every province."
+    sport = "The striker scored in the football derby as the league leaders won; the goal came late."
+    arts = [article(f"p{i}", text=f"{politics} Rally {i}.") for i in range(5)]
+    arts += [article(f"s{i}", text=f"{sport} Match {i}.") for i in range(2)]
+    hs = [told(a.id, f"Something happened in {a.id}", actors=(ActorRef(a.id, "person"),), predicate="happen",
+               kind="other") for a in arts]
+    by_topic = merge([], hs, arts, topic=load_config(tmp_path / "config.yaml").topic)
+    sport_events = [e for e in by_topic.events if e.sources[0].article.startswith("s")]
+    assert sport_events and all(e.importance > 0 for e in sport_events)  # on the topic the maintainer set
+    assert any(e.importance == 0 for e in by_topic.events if e.sources[0].article.startswith("p"))

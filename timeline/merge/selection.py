@@ -1,0 +1,114 @@
+"""Key events: the timeline a desk would publish from the ranked store.
+
+Taking the N most important events as they come gives a list where one happening
+told in several ways holds several places and the busiest month holds most of
+them. The selection goes down the ranking instead and skips
+
+- events that are not news of a known time: scheduled, dated coarser than a month,
+  hidden, or scored 0 (page furniture, off the collection's subject);
+- a second event of a day already chosen: the timelines news desks publish give a
+  day one entry, and the events of one day that rank high are most often facets
+  of one happening (the vote, the count, the claim of victory);
+- a repeat of an event already chosen: dated within a day of it and telling it in
+  alike words (rapidfuzz ``token_sort_ratio`` of the titles), or by the same
+  governing verb with the same first actor;
+- an event of a month that already holds its share: at most
+  ``max(MONTH_FLOOR, ceil(MONTH_SPREAD × N / months))`` per month, where months is
+  how many months hold ranked events, so that the list follows the story's course.
+
+When the skipped months leave the list short, the best of their events fill it.
+``per_month`` gives the best few events of each month by the same rules.
+"""
+
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+from typing import Iterable, Sequence
+
+from rapidfuzz import fuzz
+
+from timeline.extract.temporal.values import bounds
+from timeline.records import Event
+
+ALIKE_TITLES = 60  # token_sort_ratio from which two titles a day apart tell one happening
+MONTH_SPREAD = 2.0  # a month may hold this many times its even share of the key events
+MONTH_FLOOR = 2  # ... and at least this many
+FINE = ("time", "day", "week", "month")
+
+
+def eligible(e: Event) -> bool:
+    return e.importance > 0 and not e.hidden and e.status == "occurred" and e.precision in FINE
+
+
+def ranked(events: Iterable[Event]) -> list[Event]:
+    """Eligible events, most important first; ties by date, then id, so the order is stable."""
+    return sorted((e for e in events if eligible(e)), key=lambda e: (-e.importance, e.date, e.id))
+
+
+@lru_cache(maxsize=1 << 14)
+def month_of(date: str) -> str:
+    """The month (``YYYY-MM``) an event's date starts in: a week or a day falls in one."""
+    span = bounds(date)
+    return f"{span[0].year:04d}-{span[0].month:02d}" if span else date[:7]
+
+
+def _day(e: Event) -> int | None:
+    if e.precision not in ("time", "day"):
+        return None
+    span = bounds(e.date)
+    return span[0].toordinal() if span else None
+
+
+def repeats(a: Event, b: Event) -> bool:
+    """Whether ``b`` tells the happening ``a`` tells (as far as a reader can see)."""
+    da, db = _day(a), _day(b)
+    if da is None or db is None:
+        if a.date != b.date:
+            return False
+    elif abs(da - db) > 1:
+        return False
+    if fuzz.token_sort_ratio(a.title.lower(), b.title.lower(), processor=None) >= ALIKE_TITLES:
+        return True
+    first_a = a.actors[0].name if a.actors else None
+    first_b = b.actors[0].name if b.actors else None
+    return bool(a.predicate) and a.predicate == b.predicate and first_a is not None and first_a == first_b
+
+
+def key_events(events: Sequence[Event], n: int) -> list[Event]:
+    """The ``n`` key events, in ranking order."""
+    order = ranked(events)
+    months = {month_of(e.date) for e in order}
+    cap = max(MONTH_FLOOR, math.ceil(MONTH_SPREAD * n / max(len(months), 1)))
+    chosen: list[Event] = []
+    held: dict[str, int] = {}
+    days: set[str] = set()
+    waiting: list[Event] = []
+    for e in order:
+        if len(chosen) >= n:
+            break
+        if e.date in days or any(repeats(c, e) for c in chosen):
+            continue
+        days.add(e.date)
+        month = month_of(e.date)
+        if held.get(month, 0) >= cap:
+            waiting.append(e)
+            continue
+        chosen.append(e)
+        held[month] = held.get(month, 0) + 1
+    for e in waiting:
+        if len(chosen) >= n:
+            break
+        if not any(repeats(c, e) for c in chosen):
+            chosen.append(e)
+    return chosen
+
+
+def per_month(events: Sequence[Event], k: int) -> dict[str, list[Event]]:
+    """The ``k`` most important events of each month (``YYYY-MM``), repeats skipped."""
+    out: dict[str, list[Event]] = {}
+    for e in ranked(events):
+        month = out.setdefault(month_of(e.date), [])
+        if len(month) < k and not any(repeats(c, e) for c in month):
+            month.append(e)
+    return dict(sorted(out.items()))

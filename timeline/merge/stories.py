@@ -1,0 +1,93 @@
+"""One happening told in other words: what clustering needs beyond a similar title.
+
+Outlets report one happening in their own wording ("Zuma was sworn in as president"
+and "South Africa inaugurated Jacob Zuma on Saturday"), so titles alone keep their
+reports apart. Two happenings of different articles that clustering has already found
+close (a date bucket and an actor in common) are one when
+
+- they tell the same kind of thing: one event type, or one class of
+  ``predicate_classes`` in ``data/event_types.yaml`` (travel, visit and meet are one class);
+- they do not name two different places;
+- statements have one speaker: "Zuma said" and "Malema said" on one day stay apart;
+- their words are alike: the TF-IDF cosine (scikit-learn, fitted on the whole
+  collection's sentences, so that the story's common words weigh little) of their
+  titles and sentences reaches ``SIMILAR_WORDS``.
+
+A report days later that names no date is dated by its publication day; it joins a
+happening of up to ``LATER_DAYS`` days before when its words are alike beyond
+``SIMILAR_LATE``, and the event keeps the day the dated reports give.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Sequence
+
+from timeline.merge.plans import classes_of
+from timeline.records import Happening
+
+SIMILAR_WORDS = 0.45  # TF-IDF cosine from which two sentences of one date and actor tell one happening
+SIMILAR_LATE = 0.6  # the cosine needed by an undated later report to join an earlier day's happening
+LATER_DAYS = 3  # how many days after a happening an undated report of it may come
+PUBLICATION = "publication-date"
+SPEAKER_KINDS = frozenset({"person", "organisation"})
+SAYING = "statement"
+
+
+class Lexicon:
+    """TF-IDF vectors of the happenings' titles and sentences, compared a pair at a time.
+
+    The vectors are fitted once on the whole collection; a row becomes a Python mapping
+    only when a comparison first needs it, since most happenings are never compared."""
+
+    def __init__(self, happenings: Sequence[Happening]) -> None:
+        self._rows: dict[int, dict[int, float]] = {}
+        self._matrix: Any = None
+        if len(happenings) < 2:
+            return
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
+        vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True)
+        try:
+            self._matrix = vectorizer.fit_transform([f"{h.title} {h.sentence}" for h in happenings]).tocsr()
+        except ValueError:  # only stop words: nothing to compare
+            self._matrix = None
+
+    def _row(self, i: int) -> dict[int, float]:
+        row = self._rows.get(i)
+        if row is None:
+            m = self._matrix
+            start, end = m.indptr[i], m.indptr[i + 1]
+            row = self._rows[i] = dict(zip(m.indices[start:end].tolist(), m.data[start:end].tolist()))
+        return row
+
+    def cosine(self, i: int, j: int) -> float:
+        if self._matrix is None:
+            return 0.0
+        a, b = self._row(i), self._row(j)
+        if len(a) > len(b):
+            a, b = b, a
+        return sum(w * b.get(t, 0.0) for t, w in a.items())
+
+
+def speaker(h: Happening) -> str | None:
+    """Who makes a statement: its first person or organisation."""
+    if h.type != SAYING:
+        return None
+    return next((a.name for a in h.actors if a.kind in SPEAKER_KINDS), None)
+
+
+def alike_kind(a: Happening, b: Happening) -> bool:
+    """One kind of happening: the same type, or predicates of one class; and, for
+    statements, the same speaker."""
+    if a.type != b.type and not (classes_of(a) & classes_of(b)):
+        return False
+    if a.type == SAYING or b.type == SAYING:
+        sa, sb = speaker(a), speaker(b)
+        if sa is not None and sb is not None and sa != sb:
+            return False
+    return not (a.place and b.place and a.place != b.place)
+
+
+def undated(h: Happening) -> bool:
+    """Dated only by its article's publication day, to the day."""
+    return h.evidence.rule == PUBLICATION and h.precision in ("day", "time")
