@@ -35,6 +35,7 @@ DEFAULTS: dict[str, Any] = {
         "jobs": 0,  # parallel parse processes; 0 means one per core
         "max_file_bytes": 5_000_000,  # larger article files are skipped with a message
         "build_date": None,  # date printed on the site; default: newest article
+        "cluster": None,  # Dask scheduler to extract on ("tcp://host:8786", "local:N"); null: local processes
     },
     "site": {
         "order": "newest",  # newest or oldest first on the home page
@@ -81,6 +82,7 @@ class BuildConfig:
     jobs: int
     max_file_bytes: int
     build_date: str | None
+    cluster: str | None = None
 
 
 @dataclass(frozen=True)
@@ -204,6 +206,9 @@ def _typed(m: dict[str, Any], base: Path, errors: list[str]) -> Config | None:
             errors.append(f"{key}: must not be negative")
     if b["build_date"] is not None:
         b = dict(b, build_date=str(b["build_date"]))
+    cluster_problem = check_cluster(b["cluster"])
+    if cluster_problem:
+        errors.append(f"build.cluster: {cluster_problem}")
     if s["order"] not in ("newest", "oldest"):
         errors.append(f"site.order: must be newest or oldest, got {s['order']!r}")
     types = m["events"].get("types") or {}
@@ -235,11 +240,24 @@ def _typed(m: dict[str, Any], base: Path, errors: list[str]) -> Config | None:
         site_url=m["site_url"].rstrip("/"), paths=paths,
         nlp=NlpConfig(pipeline=n["pipeline"], batch_size=n["batch_size"] or 16),
         build=BuildConfig(jobs=b["jobs"] or (os.cpu_count() or 1), max_file_bytes=b["max_file_bytes"],
-                          build_date=b["build_date"]),
+                          build_date=b["build_date"], cluster=b["cluster"] or None),
         site=SiteConfig(order=s["order"], key_events=s["key_events"], page_size=s["page_size"] or 200,
                         feed_size=s["feed_size"]),
         event_types={k: tuple(v) for k, v in sorted(types.items())},
     )
+
+
+def check_cluster(value: object) -> str | None:
+    """What is wrong with a ``build.cluster`` value, or None: a scheduler address, or ``local:N``."""
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value.strip():
+        return "must be a Dask scheduler address such as tcp://host:8786, or local:N"
+    if value.startswith("local:"):
+        count = value[len("local:"):]
+        if not count.isdigit() or int(count) < 1:
+            return f"local:N needs a number of workers of 1 or more, got {value!r}"
+    return None
 
 
 def _replace_paths(cfg: Config, overrides: dict[str, Path]) -> Config:
