@@ -60,7 +60,7 @@ def cluster_extract(articles: Sequence[Article], cfg: "Config", extract: "Extrac
         size = batch_size(len(articles), workers)
         batches = [list(articles[i:i + size]) for i in range(0, len(articles), size)]
         log.info("extract: %d articles in %d tasks on %d Dask workers at %s", len(articles), len(batches),
-                 workers, client.scheduler.address)
+                 workers, address)
         yield from _gather_in_order(client, batches, cfg, extract, done)
 
 
