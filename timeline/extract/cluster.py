@@ -21,6 +21,7 @@ from __future__ import annotations
 import logging
 import math
 import os
+import time
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Callable, Iterator, Sequence
 
@@ -75,6 +76,7 @@ def _gather_in_order(client: "Client", batches: list[list[Article]], cfg: "Confi
     from distributed import as_completed
 
     # pure=False: a batch is sent again, not deduplicated, should two builds share a scheduler.
+    start = time.perf_counter()
     futures = client.map(extract_batch, batches, cfg=cfg, extract=extract, pure=False)
     index = {future.key: i for i, future in enumerate(futures)}
     ready: dict[int, list[Extraction]] = {}
@@ -89,6 +91,10 @@ def _gather_in_order(client: "Client", batches: list[list[Article]], cfg: "Confi
             while head in ready:
                 yield from ready.pop(head)
                 head += 1
+        seconds = time.perf_counter() - start
+        count = sum(len(batch) for batch in batches)
+        log.info("extract: %d tasks done in %.1f s on the cluster (%.2f articles/s)", len(batches), seconds,
+                 count / seconds if seconds else 0.0)
     finally:
         for future in futures[head:]:
             future.cancel()
