@@ -42,6 +42,8 @@ DEFAULTS: dict[str, Any] = {
         "key_events": 20,  # how many events the key events page shows
         "page_size": 200,  # events per home page before paginating by month
         "feed_size": 50,  # entries in Atom feeds
+        "pair_pages": True,  # a page per pair of actors; false: a smaller site (see docs/scaling.md)
+        "actor_feeds": True,  # an Atom feed per actor; false: a smaller site
     },
     "events": {
         "types": {},  # extra event types: {type: [predicate lemmas]}
@@ -91,6 +93,8 @@ class SiteConfig:
     key_events: int
     page_size: int
     feed_size: int
+    pair_pages: bool = True
+    actor_feeds: bool = True
 
 
 @dataclass(frozen=True)
@@ -209,6 +213,9 @@ def _typed(m: dict[str, Any], base: Path, errors: list[str]) -> Config | None:
     cluster_problem = check_cluster(b["cluster"])
     if cluster_problem:
         errors.append(f"build.cluster: {cluster_problem}")
+    for key in ("pair_pages", "actor_feeds"):
+        if not isinstance(s[key], bool):
+            errors.append(f"site.{key}: must be true or false, got {s[key]!r}")
     if s["order"] not in ("newest", "oldest"):
         errors.append(f"site.order: must be newest or oldest, got {s['order']!r}")
     types = m["events"].get("types") or {}
@@ -242,7 +249,7 @@ def _typed(m: dict[str, Any], base: Path, errors: list[str]) -> Config | None:
         build=BuildConfig(jobs=b["jobs"] or (os.cpu_count() or 1), max_file_bytes=b["max_file_bytes"],
                           build_date=b["build_date"], cluster=b["cluster"] or None),
         site=SiteConfig(order=s["order"], key_events=s["key_events"], page_size=s["page_size"] or 200,
-                        feed_size=s["feed_size"]),
+                        feed_size=s["feed_size"], pair_pages=s["pair_pages"], actor_feeds=s["actor_feeds"]),
         event_types={k: tuple(v) for k, v in sorted(types.items())},
     )
 

@@ -78,7 +78,7 @@ def feed_parts(cfg: Config, model: SiteModel) -> list[Part]:
 
     return ([part("feed.atom", cfg.title, model.events, "index.html")]
             + [part(f"actors/{actor.slug}.atom", f"{cfg.title}: {actor.name}", actor.events, actor.url)
-               for actor in model.actors.values()])
+               for actor in (model.actors.values() if cfg.site.actor_feeds else ())])
 
 
 def write_last(writer: SiteWriter, cfg: Config, model: SiteModel) -> None:
