@@ -37,6 +37,13 @@ def load() -> str:
     return "load " + " ".join(f"{x:.1f}" for x in os.getloadavg())
 
 
+def checked(run: dict) -> dict:
+    """The run, or the end of what it said when it did not get to its closing summary."""
+    if not re.search(r"^time: ", run["stderr"], re.M):
+        raise SystemExit(f"the build did not finish (status {run['rc']}):\n{run['stderr'][-3000:]}")
+    return run
+
+
 def stage(run: dict, name: str) -> float:
     found = re.search(rf"^time: .*?\b{name} ([\d.]+)s", run["stderr"], re.M)
     return float(found.group(1)) if found else float("nan")
@@ -76,7 +83,7 @@ def main() -> None:
         dask_walls: list[float] = []
         rates: dict[int, list[float]] = {1: [], 2: []}
         for round_ in range(args.repeat):
-            run = build(folder, 2, "--clean")
+            run = checked(build(folder, 2, "--clean"))
             local_walls.append(run["seconds"])
             print(f"[{round_}] local, 2 processes: {run['seconds']:.1f} s wall, extract {stage(run, 'extract'):.1f} s "
                   f"({args.articles / stage(run, 'extract'):.2f} articles/s), peak {run['peak_mb']:.0f} MB; {load()}",
@@ -86,7 +93,7 @@ def main() -> None:
             shutil.copytree(output, folder / "local-output")
             shutil.copytree(store, folder / "local-events")
             for workers in (1, 2):
-                run = build(folder, 2, "--clean", "--cluster", f"local:{workers}")
+                run = checked(build(folder, 2, "--clean", "--cluster", f"local:{workers}"))
                 seconds, rate = cluster_rate(run)
                 rates[workers].append(rate)
                 if workers == 2:

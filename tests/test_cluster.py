@@ -113,6 +113,35 @@ def test_killing_a_worker_mid_build_still_completes_the_build(
     assert (store, site) == local_build
 
 
+def test_a_build_stopped_half_way_keeps_the_batches_that_finished(
+        tmp_path: Path, cluster: tuple[str, object], monkeypatch: pytest.MonkeyPatch,
+        local_build: tuple[dict[str, bytes], dict[str, bytes]]) -> None:
+    from timeline.cache.progress import Progress
+
+    advance = Progress.advance
+    completed: list[int] = []
+
+    def stop_at_the_fourth_batch(self: Progress, n: int = 1, item: str | None = None) -> None:
+        completed.append(n)
+        if len(completed) == 4:
+            raise KeyboardInterrupt
+        advance(self, n, item)
+
+    content = write_files(tmp_path / "content", articles(12))
+    cfg = make_config(content=content, output=tmp_path / "output", paths={"cache": tmp_path / "cache"},
+                      build={"build_date": "2022-04-01", "cluster": cluster[0]})
+    monkeypatch.setattr(Progress, "advance", stop_at_the_fourth_batch)
+    with pytest.raises(KeyboardInterrupt):
+        build(cfg)
+    monkeypatch.setattr(Progress, "advance", advance)
+    kept = [p for p in (tmp_path / "cache" / "extract").rglob("*") if p.is_file() and p.parent.name != "users"]
+    assert 0 < len(kept) < 12
+    summary = build(cfg)
+    assert (summary.articles_cached, summary.articles_parsed) == (len(kept), 12 - len(kept))
+    store = {k: v for k, v in tree(content).items() if k.startswith("events/") or k == "actors.yaml"}
+    assert (store, tree(tmp_path / "output")) == local_build
+
+
 def test_an_unreachable_scheduler_is_one_line_naming_it(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     from timeline.extract import cluster as engine
