@@ -27,11 +27,11 @@ from typing import TYPE_CHECKING, Callable, Iterator, Sequence
 
 from distributed.diagnostics.plugin import WorkerPlugin
 
-from timeline.errors import ConfigError
+from timeline.errors import ConfigError, TimelineError
 from timeline.records import Article, Extraction
 
 if TYPE_CHECKING:
-    from distributed import Client
+    from distributed import Client, Future
 
     from timeline.config import Config
     from timeline.extract.parallel import ExtractFn
@@ -84,7 +84,7 @@ def _gather_in_order(client: "Client", batches: list[list[Article]], cfg: "Confi
     try:
         for future in as_completed(futures):
             i = index[future.key]
-            ready[i] = future.result()
+            ready[i] = _result(future, cfg.build.cluster or "")
             future.release()
             if done is not None:
                 done(len(batches[i]))
@@ -98,6 +98,19 @@ def _gather_in_order(client: "Client", batches: list[list[Article]], cfg: "Confi
     finally:
         for future in futures[head:]:
             future.cancel()
+
+
+def _result(future: "Future", address: str) -> list[Extraction]:
+    """A batch's extractions; a task that failed on the cluster (not on an article: those are
+    reported against the article) stops the build with one line saying where."""
+    try:
+        return future.result()  # type: ignore[no-any-return]
+    except TimelineError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - whatever a worker raised, the user needs one line
+        raise ConfigError(f"build.cluster: a task failed on the Dask cluster at {address} ({type(exc).__name__}: "
+                          f"{str(exc).strip().splitlines()[0] if str(exc).strip() else ''}); is this version "
+                          "of the project installed on every worker? (docs/scaling.md)") from None
 
 
 def extract_batch(articles: list[Article], *, cfg: "Config", extract: "ExtractFn") -> list[Extraction]:
