@@ -88,13 +88,14 @@ def _gather_in_order(client: "Client", batches: list[list[Article]], cfg: "Confi
             future.release()
             if done is not None:
                 done(len(batches[i]))
+            if len(ready) + head == len(batches):  # the last one: said now, the caller may stop at its last item
+                seconds = time.perf_counter() - start
+                count = sum(len(batch) for batch in batches)
+                log.info("extract: %d tasks done in %.1f s on the cluster (%.2f articles/s)", len(batches), seconds,
+                         count / seconds if seconds else 0.0)
             while head in ready:
                 yield from ready.pop(head)
                 head += 1
-        seconds = time.perf_counter() - start
-        count = sum(len(batch) for batch in batches)
-        log.info("extract: %d tasks done in %.1f s on the cluster (%.2f articles/s)", len(batches), seconds,
-                 count / seconds if seconds else 0.0)
     finally:
         for future in futures[head:]:
             future.cancel()
