@@ -10,8 +10,15 @@ all processes), the parts taken from the cache and the files written. Targets:
     python benchmarks/bench_render.py [--events N] [--output DIR] [--search] [--edits N] [--jobs N]
 
 ``--search`` renders with the search index, as a build does (Pagefind over the
-shards whose pages changed), and also times Pagefind over every event page at
-once: what a rebuild would cost without shards.
+shards whose pages changed), then times the search index alone, every shard
+made from scratch (Pagefind over a compact record per event, ``--jobs``
+processes), with the peak memory of the Pagefind processes, and, with
+``--whole``, Pagefind over every full event page at once: what the index cost
+before shards and compact records. The site's size and file count are printed
+by top folder, against GitHub Pages' 1 GB.
+
+    python benchmarks/bench_render.py --events 100000 --search --jobs 2
+    python benchmarks/bench_render.py --events 300000 --search --jobs 2
 """
 
 from __future__ import annotations
@@ -52,6 +59,10 @@ def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def load() -> str:
+    return "load " + " ".join(f"{x:.1f}" for x in os.getloadavg())
+
+
 class MemoryWatch:
     """Peak proportional set size of this process and its workers together, sampled.
 
@@ -62,6 +73,7 @@ class MemoryWatch:
 
     def __init__(self, interval: float = 0.2) -> None:
         self.peak_kb = 0
+        self.children_peak_kb = 0  # the workers and Pagefind processes alone
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, args=(interval,), daemon=True)
 
@@ -90,7 +102,9 @@ class MemoryWatch:
                     children += [int(pid) for pid in task.read_text().split()]
                 except OSError:
                     pass
-            self.peak_kb = max(self.peak_kb, sum(self._pss_kb(pid) for pid in [me, *children]))
+            theirs = sum(self._pss_kb(pid) for pid in children)
+            self.children_peak_kb = max(self.children_peak_kb, theirs)
+            self.peak_kb = max(self.peak_kb, self._pss_kb(me) + theirs)
 
 
 def files(root: Path) -> dict[str, tuple[int, int]]:
@@ -118,7 +132,46 @@ def render(label: str, events: list[Event], articles: list[Article], cfg: Config
     written = sum(1 for path in after if after[path] != before.get(path))
     print(f"{label}: {seconds:.2f} s wall, {user + system:.2f} s CPU ({user:.2f} user, {system:.2f} system), "
           f"peak memory {memory.peak_kb / 1024:.0f} MB (all processes, PSS); {step.hits} parts from the cache, "
-          f"{step.misses} made; {pages} pages and {written} of {len(after)} files written", flush=True)
+          f"{step.misses} made; {pages} pages and {written} of {len(after)} files written; {load()}", flush=True)
+
+
+def site_report(output: Path) -> None:
+    """Size and file count of the site, in all and by top folder: what GitHub Pages publishes."""
+    folders: dict[str, list[int]] = {}
+    for path in output.rglob("*"):
+        if path.is_file():
+            top = path.relative_to(output).parts[0] if len(path.relative_to(output).parts) > 1 else "(top)"
+            entry = folders.setdefault(top, [0, 0])
+            entry[0] += 1
+            entry[1] += path.stat().st_size
+    count, size = sum(n for n, _ in folders.values()), sum(b for _, b in folders.values())
+    print(f"site: {count} files, {size / 1e6:.0f} MB (GitHub Pages: 1 GB at most); by folder: " + ", ".join(
+        f"{name} {n} files {b / 1e6:.0f} MB" for name, (n, b) in sorted(folders.items(), key=lambda x: -x[1][1])))
+
+
+def index_alone(events: list[Event], articles: list[Article], cfg: Config) -> None:
+    """Every search shard indexed from scratch, as a first build or a build with --clean does."""
+    from timeline.render.fingerprints import stamp_views
+    from timeline.render.model import build_model
+    from timeline.render.output import SiteWriter
+    from timeline.render.shards import Indexer, plan_shards
+
+    model = build_model(events, None, articles, cfg.build.build_date)
+    stamp_views(model)
+    shards = plan_shards(model.events, [ev.digest for ev in model.events], "bench")
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    with MemoryWatch() as memory:
+        made = list(Indexer(SiteWriter(cfg.paths.output), cfg.language, cfg.build.jobs, lambda: None)(shards))
+    seconds = time.perf_counter() - start
+    child = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = child.ru_utime + child.ru_stime - before.ru_utime - before.ru_stime
+    files = sum(len(m.files) for m in made)
+    size = sum(len(data) for m in made for _, data in m.files)
+    print(f"search index alone, {len(shards)} shards from scratch, {cfg.build.jobs} Pagefind processes: "
+          f"{seconds:.1f} s wall, {cpu:.1f} s CPU; peak memory {memory.children_peak_kb / 1024:.0f} MB in Pagefind, "
+          f"{memory.peak_kb / 1024:.0f} MB with this process; {files} files, {size / 1e6:.0f} MB; {load()}",
+          flush=True)
 
 
 def main() -> None:
@@ -128,6 +181,7 @@ def main() -> None:
     parser.add_argument("--cache", type=Path, default=None, help="default: a temporary folder, removed after")
     parser.add_argument("--jobs", type=int, default=0, help="Pagefind processes; default: the config's build.jobs")
     parser.add_argument("--search", action="store_true", help="render with the search index, and time it whole")
+    parser.add_argument("--whole", action="store_true", help="with --search: Pagefind over every full page at once")
     parser.add_argument("--edits", type=int, default=0, help="then render again this many times, one event edited")
     args = parser.parse_args()
 
@@ -145,6 +199,7 @@ def main() -> None:
     total = sum(f.stat().st_size for f in output.rglob("*") if f.is_file())
     own = sum((output / "assets" / name).stat().st_size for name in ("style.css", "filter.js", "search.js"))
     held = sum(f.stat().st_size for f in cache.rglob("*") if f.is_file())
+    site_report(output)
     print(f"site {total / 1e6:.0f} MB on disk, cache {held / 1e6:.0f} MB, home page {home / 1024:.0f} KB, "
           f"own CSS+JS {own / 1024:.1f} KB; this process {peak_mb():.0f} MB RSS at most")
     render("render again, nothing changed", events, articles, cfg, cache, args.search)
@@ -154,6 +209,8 @@ def main() -> None:
         render("render again, one event edited", events, articles, cfg, cache, args.search)
 
     if args.search:
+        index_alone(events, articles, cfg)
+    if args.search and args.whole:
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         with tempfile.TemporaryDirectory(dir=scratch) as bundle, MemoryWatch() as memory:

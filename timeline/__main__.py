@@ -1,3 +1,5 @@
 from timeline.cli.main import run
 
-run()
+# Guarded: worker processes started by "spawn" (a Dask LocalCluster's) import this module too.
+if __name__ == "__main__":
+    run()

@@ -36,6 +36,7 @@ DEFAULTS: dict[str, Any] = {
         "jobs": 0,  # parallel parse processes; 0 means one per core
         "max_file_bytes": 5_000_000,  # larger article files are skipped with a message
         "build_date": None,  # date printed on the site; default: newest article
+        "cluster": None,  # Dask scheduler to extract on ("tcp://host:8786", "local:N"); null: local processes
     },
     "site": {
         "order": "newest",  # newest or oldest first on the home page
@@ -43,6 +44,8 @@ DEFAULTS: dict[str, Any] = {
         "page_size": 200,  # events per home page before paginating by month
         "feed_size": 50,  # entries in Atom feeds
         "focus": None,  # {from: YYYY-MM-DD, to: YYYY-MM-DD}, either open: the story's period; default: computed
+        "pair_pages": True,  # a page per pair of actors; false: a smaller site (see docs/scaling.md)
+        "actor_feeds": True,  # an Atom feed per actor; false: a smaller site
     },
     "events": {
         "types": {},  # extra event types: {type: [predicate lemmas]}
@@ -88,6 +91,7 @@ class BuildConfig:
     jobs: int
     max_file_bytes: int
     build_date: str | None
+    cluster: str | None = None
 
 
 @dataclass(frozen=True)
@@ -97,6 +101,8 @@ class SiteConfig:
     page_size: int
     feed_size: int
     focus: tuple[str | None, str | None] | None = None  # from, to: the period the main chronology covers
+    pair_pages: bool = True
+    actor_feeds: bool = True
 
 
 @dataclass(frozen=True)
@@ -213,6 +219,12 @@ def _typed(m: dict[str, Any], base: Path, errors: list[str]) -> Config | None:
             errors.append(f"{key}: must not be negative")
     if b["build_date"] is not None:
         b = dict(b, build_date=str(b["build_date"]))
+    cluster_problem = check_cluster(b["cluster"])
+    if cluster_problem:
+        errors.append(f"build.cluster: {cluster_problem}")
+    for key in ("pair_pages", "actor_feeds"):
+        if not isinstance(s[key], bool):
+            errors.append(f"site.{key}: must be true or false, got {s[key]!r}")
     if s["order"] not in ("newest", "oldest"):
         errors.append(f"site.order: must be newest or oldest, got {s['order']!r}")
     focus = _focus(s["focus"], errors)
@@ -248,9 +260,10 @@ def _typed(m: dict[str, Any], base: Path, errors: list[str]) -> Config | None:
         site_url=m["site_url"].rstrip("/"), paths=paths,
         nlp=NlpConfig(pipeline=n["pipeline"], batch_size=n["batch_size"] or 16),
         build=BuildConfig(jobs=b["jobs"] or (os.cpu_count() or 1), max_file_bytes=b["max_file_bytes"],
-                          build_date=b["build_date"]),
+                          build_date=b["build_date"], cluster=b["cluster"] or None),
         site=SiteConfig(order=s["order"], key_events=s["key_events"], page_size=s["page_size"] or 200,
-                        feed_size=s["feed_size"], focus=focus),
+                        feed_size=s["feed_size"], focus=focus, pair_pages=s["pair_pages"],
+                        actor_feeds=s["actor_feeds"]),
         event_types={k: tuple(v) for k, v in sorted(types.items())}, topic=topic,
     )
 
@@ -277,6 +290,19 @@ def _focus(value: Any, errors: list[str]) -> tuple[str | None, str | None] | Non
         errors.append(f"site.focus: from ({ends[0]}) is after to ({ends[1]})")
         return None
     return ends[0], ends[1]
+
+
+def check_cluster(value: object) -> str | None:
+    """What is wrong with a ``build.cluster`` value, or None: a scheduler address, or ``local:N``."""
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value.strip():
+        return "must be a Dask scheduler address such as tcp://host:8786, or local:N"
+    if value.startswith("local:"):
+        count = value[len("local:"):]
+        if not count.isdigit() or int(count) < 1:
+            return f"local:N needs a number of workers of 1 or more, got {value!r}"
+    return None
 
 
 def _replace_paths(cfg: Config, overrides: dict[str, Path]) -> Config:

@@ -6,7 +6,7 @@ import argparse
 import sys
 import threading
 
-from timeline.cli.build import add_build_options
+from timeline.cli.build import add_build_options, with_cluster
 
 HELP = """Build, then serve the site folder on http://127.0.0.1:8000/ and rebuild
 whenever an article, the configuration or a template changes; the page open
@@ -35,13 +35,13 @@ def run(args: argparse.Namespace) -> int:
     from timeline.cli.server import LiveSite, make_server, watch, watched_files
     from timeline.extract import ready_pipeline
 
-    cfg = config_from_args(args)
+    cfg = with_cluster(config_from_args(args), args.cluster)
     site = LiveSite(cfg.paths.output)
 
     def rebuild(clean: bool = False) -> None:
         nonlocal cfg
         try:
-            cfg = config_from_args(args)  # the configuration may be what changed
+            cfg = with_cluster(config_from_args(args), args.cluster)  # the configuration may be what changed
             summary = build(cfg, clean=clean, jobs=args.jobs, wait=args.wait, last_good=args.last_good)
         except Exception as exc:  # noqa: BLE001 - a bad edit must not stop the server
             print(f"timeline: rebuild failed: {exc}", file=sys.stderr)

@@ -43,7 +43,8 @@ def extract(article: Article, doc: "Doc", cfg: "Config") -> Extraction:
 def extract_articles(articles: Sequence[Article], cfg: "Config", *, jobs: int | None = None,
                      each: "Each[Extraction]" = compute_all) -> list[Extraction]:
     """Every article's extraction, in the articles' order, parsed with the configured
-    pipeline on ``jobs`` processes (default ``build.jobs``). ``each`` runs the step
+    pipeline on ``jobs`` processes (default ``build.jobs``), or on the Dask cluster
+    ``build.cluster`` when one is configured. ``each`` runs the step
     (see ``timeline.cache``): with the build's cache, only articles never extracted
     by this code, pipeline and settings are parsed. A failed extraction is not kept."""
 
@@ -51,6 +52,12 @@ def extract_articles(articles: Sequence[Article], cfg: "Config", *, jobs: int | 
         from timeline.cache.progress import Progress
 
         with Progress("parse", len(todo), unit="articles") as progress:
+            if cfg.build.cluster and todo:
+                # Counted as the cluster's batches complete, whatever their order.
+                from timeline.extract.cluster import cluster_extract
+
+                yield from cluster_extract(todo, cfg, extract, done=progress.advance)
+                return
             for extraction in _parse(todo, cfg, jobs or cfg.build.jobs):
                 progress.advance(item=extraction.article.path)
                 yield extraction

@@ -48,7 +48,8 @@ def render_settings(cfg: Config) -> dict[str, object]:
     configuration it shows, every template file and the Pagefind that indexes it."""
     return {"title": cfg.title, "description": cfg.description, "language": cfg.language,
             "base_url": cfg.base_url, "site_url": cfg.site_url, "build_date": cfg.build.build_date,
-            "site": [cfg.site.order, cfg.site.key_events, cfg.site.page_size, cfg.site.feed_size, cfg.site.focus],
+            "site": [cfg.site.order, cfg.site.key_events, cfg.site.page_size, cfg.site.feed_size, cfg.site.focus,
+                     cfg.site.pair_pages, cfg.site.actor_feeds],
             "templates": templates_digest(template_dirs(cfg)), "search": pagefind_version()}
 
 

@@ -82,9 +82,9 @@ def feed_parts(cfg: Config, model: SiteModel) -> list[Part]:
 
     return ([part("feed.atom", cfg.title, model.events, "index.html")]
             + [part(f"actors/{actor.slug}.atom", f"{cfg.title}: {actor.name}", actor.events, actor.url)
-               for actor in model.actors.values()]
+               for actor in (model.actors.values() if cfg.site.actor_feeds else ())]
             + [part(pair_feed(page), f"{cfg.title}: {first} and {second}", events, page)
-               for (first, second), events in model.pairs.items()
+               for (first, second), events in (model.pairs.items() if cfg.site.pair_pages else ())
                for page in [pair_url(model.actors[first], model.actors[second])]])
 
 

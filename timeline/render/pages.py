@@ -138,7 +138,7 @@ def page_parts(r: Renderer, model: SiteModel, cfg: Config, places: dict[str, lis
                                (kind, chart.inputs), full=False, kind=kind, chart=chart)
     for actor in model.actors.values():
         parts += actor_page(r, model, cfg, actor)
-    for (a, b), events in model.pairs.items():
+    for (a, b), events in (model.pairs.items() if cfg.site.pair_pages else ()):
         first, second = model.actors[a], model.actors[b]
         page = pair_url(first, second)
         feed = page.rsplit("/", 1)[-1][: -len(".html")] + ".atom"
@@ -311,9 +311,9 @@ def actor_index(r: Renderer, model: SiteModel) -> Part:
 
 
 def actor_page(r: Renderer, model: SiteModel, cfg: Config, actor: ActorView) -> list[Part]:
-    co = [(other, n, pair_url(actor, other)) for other, n in actor.co_actors]
+    co = [(other, n, pair_url(actor, other) if cfg.site.pair_pages else None) for other, n in actor.co_actors]
     chart = Chart((e.day for e in actor.events), f"Events of {actor.name}")
     shows = (actor.name, actor.kind, actor.slug, actor.record, len(actor.events),
              [(other.url, other.name, n, pair) for other, n, pair in co], chart.inputs)
-    return listing_parts(r, "actor.html", actor.url, ordered(actor.events, cfg), shows, full=False, actor=actor,
-                         co_actors=co, chart=chart)
+    return listing_parts(r, "actor.html", actor.url, ordered(actor.events, cfg), (shows, cfg.site.actor_feeds),
+                         full=False, actor=actor, co_actors=co, chart=chart, feed=cfg.site.actor_feeds)

@@ -5,7 +5,8 @@ event page again (ten seconds for 10,000 events). So the events are cut into
 runs, each indexed into its own bundle ``pagefind/<name>/``, named by the
 digest of its pages' fingerprints; a bundle is a part like any page (see
 ``parts``), so only a run whose pages changed is indexed again, in a scratch
-folder of links to its pages, one Pagefind process per core.
+folder of compact records of its events (``searchrecords``: what a search
+finds, at each page's path), one Pagefind process per core.
 
 ``pagefind/shards.json`` lists the names, newest events first: the search
 page loads the first bundle and merges the others with Pagefind's
@@ -45,6 +46,7 @@ from timeline.render.search import (
     start_pagefind,
     stop_pagefind,
 )
+from timeline.render.searchrecords import search_record
 
 log = logging.getLogger("timeline")
 SHARD_EVENTS = 128  # mean events of a shard on a small timeline: Pagefind indexes them in about 0.2 s
@@ -138,15 +140,11 @@ class Indexer:
             shutil.rmtree(scratch, ignore_errors=True)
 
     def _start(self, site: Path, shard: Shard) -> Indexing | None:
-        """Start Pagefind over a folder of links to the shard's pages as this build made them."""
+        """Start Pagefind over a folder of the shard's events as compact records (``searchrecords``)."""
         self.indexed += 1
         (site / "events").mkdir(parents=True)
         for ev in shard.events:
-            source = self.writer.current(ev.url)
-            try:
-                os.link(source, site / ev.url)
-            except OSError:
-                shutil.copyfile(source, site / ev.url)
+            (site / ev.url).write_text(search_record(ev, self.language), encoding="utf-8")
         return start_pagefind(site, language=self.language, bundle=site / "bundle")
 
 

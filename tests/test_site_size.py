@@ -1,0 +1,47 @@
+"""A maintainer can leave out pair pages and per-actor feeds to fit a large site into its host's limits."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from timeline.config import load_config
+from timeline.render import render_site
+from timeline.render.samples import sample_articles, sample_events
+
+from conftest import make_config
+
+
+def site(output: Path, **switches: bool) -> dict[str, str]:
+    cfg = make_config(output=output, build={"build_date": "2024-01-01"}, site=switches)
+    render_site(sample_events(300, days=200, extra_actors=10), None, sample_articles(40), cfg, search=False)
+    return {p.relative_to(output).as_posix(): p.read_text(encoding="utf-8", errors="replace")
+            for p in output.rglob("*") if p.is_file()}
+
+
+def test_pair_pages_and_actor_feeds_are_made_by_default(tmp_path: Path) -> None:
+    files = site(tmp_path / "out")
+    assert any(name.startswith("pairs/") for name in files)
+    assert any(name.startswith("actors/") and name.endswith(".atom") for name in files)
+
+
+def test_switched_off_they_are_neither_made_nor_linked(tmp_path: Path) -> None:
+    full = site(tmp_path / "full")
+    files = site(tmp_path / "lean", pair_pages=False, actor_feeds=False)
+    assert not [name for name in files if name.startswith("pairs/")]
+    assert not [name for name in files if name.startswith("actors/") and name.endswith(".atom")]
+    linked = {m for text in files.values() for m in re.findall(r'href="([^"]+)"', text)}
+    assert not [href for href in linked if "pairs/" in href or (href.endswith(".atom") and "feed.atom" not in href)]
+    assert "feed.atom" in files and any(name.startswith("actors/") for name in files)
+    assert sum(len(t) for t in files.values()) < sum(len(t) for t in full.values())
+    assert len(files) < len(full)
+
+
+@pytest.mark.parametrize("key", ["pair_pages", "actor_feeds"])
+def test_a_switch_that_is_not_true_or_false_names_its_key(tmp_path: Path, key: str) -> None:
+    config = tmp_path / "config.yaml"
+    config.write_text(f"site:\n  {key}: sometimes\n", encoding="utf-8")
+    with pytest.raises(Exception, match=f"site.{key}: must be true or false"):
+        load_config(config)
