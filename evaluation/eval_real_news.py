@@ -64,9 +64,15 @@ def _flat(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
 def context(content: Path, article: str, quote: str) -> str:
     """The text around ``quote`` in the article file, as the labeller reads it."""
     path = content / f"{article}.txt"
+    if not path.exists():  # article ids are slugs of the file names ("hu_jintao" -> "hu-jintao")
+        path = next((p for p in content.glob("*.txt") if _slug(p.stem) == _slug(article)), path)
     if not path.exists():
         return ""
     text = _flat(path.read_text(encoding="utf-8"))
