@@ -25,6 +25,11 @@ NEWS_TENSES = frozenset({"past", "perfect"})
 PRONOUNS = frozenset({"PRON"})
 DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 QUOTE_MARKS = frozenset("\"“”‘’«»„'")
+# Subjects that tell a happening in the first person: outside a quotation given to a
+# speaker, the narrator's own account (a reader's letter, a diary) is testimony, not news.
+FIRST_PERSON_SUBJECTS = frozenset({"i", "we"})
+# Dependencies through which a clause names who or what did it.
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 
 
 @dataclass
@@ -45,6 +50,7 @@ class Anchor:
     quoted: bool = False  # a verb of saying with a quotation as content
     anaphoric: bool = False  # its object points back to the previous happening
     stance: bool = False  # "have warned that Russia could invade": a standing position, undated
+    claim: bool = False  # what a speaker says a named other did: maybe a claim (see claims.py)
     evidence: DateEvidence = field(default_factory=lambda: DateEvidence(rule=""))
     type: str = "other"
     type_rule: str = ""
@@ -75,18 +81,20 @@ def _day_value(value: str) -> str:
 def _main_anchor(root: "Token", vocab: Vocabulary, descend: bool = True) -> Anchor | None:
     verb, speaker = root, None
     group = {root.i}
-    # Follow verbs of saying down to what was said, when that is a happening.
-    while descend and verb.lemma_.lower() in vocab.reporting:
+    # Follow verbs of saying down to what was said, when that is a happening; a denial
+    # ("denied that its forces had shelled the town") reports the denial, never the shelling.
+    while descend and verb.lemma_.lower() in vocab.reporting and verb.lemma_.lower() not in vocab.denials:
         content = content_of(verb)
         if content is None or content.dep_ != "ccomp" or not _eventful(content, vocab):
             break
         speaker, verb = verb, content
         group.add(verb.i)
+    marker = None
     # "are expected to speak": the happening is the planned one.
     if verb.lemma_.lower() in vocab.future_markers:
         planned = next((c for c in verb.children if c.dep_ == "xcomp" and is_predicate(c)), None)
         if planned is not None:
-            verb = planned
+            marker, verb = verb, planned
             group.add(verb.i)
     mood = mood_of(verb, vocab)
     if mood.hypothetical or negated(verb):
@@ -96,10 +104,16 @@ def _main_anchor(root: "Token", vocab: Vocabulary, descend: bool = True) -> Anch
     if manner is not None:
         group.add(manner.i)
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    title_root = speaker if speaker is not None and (subject is None or subject.pos_ in PRONOUNS) else verb
+    if speaker is None and subject is not None and subject.lower_ in FIRST_PERSON_SUBJECTS:
+        return None  # "I was driving home when…": a first-person account no one is quoted as giving
+    # "Libya says a NATO strike hit a house" may be a claim about another (claims.py decides,
+    # knowing the actors); "said it had expelled a submarine" reports the speaker's own act.
+    claim = speaker is not None and subject is not None and subject.pos_ not in PRONOUNS
+    title_root = speaker if speaker is not None and not claim else \
+        marker if marker is not None and subject is None else verb
     return Anchor(verb=verb, title_root=title_root, is_main=True, group=group, mood=mood,
                   is_reporting=verb.lemma_.lower() in vocab.reporting or speaker is not None,
-                  speaker=speaker, quoted=_direct_quote(root, vocab), stance=_stance(verb, mood, vocab),
+                  speaker=speaker, claim=claim, quoted=_direct_quote(root, vocab), stance=_stance(verb, mood, vocab),
                   anaphoric=any(c.dep_ == "dobj" and c.lemma_.lower() in vocab.anaphoric
                                 and any(_definite(d) for d in c.children) for c in verb.children))
 
@@ -133,8 +147,17 @@ def _direct_quote(root: "Token", vocab: Vocabulary) -> bool:
 
 
 def negated(verb: "Token") -> bool:
-    """"did not name it": what did not happen is no event."""
-    return any(c.dep_ == "neg" for c in verb.children)
+    """"did not name it", "gave no details", "never met": what did not happen is no event."""
+    from timeline.extract.events.vocabulary import load_vocabulary
+
+    negative = load_vocabulary().negative_words
+    for child in verb.children:
+        if child.dep_ == "neg" or (child.dep_ in ("advmod", "dobj", "nsubj", "nsubjpass") and child.lower_ in negative):
+            return True
+        if child.dep_ in ("dobj", "nsubj", "nsubjpass") and any(
+                d.dep_ == "det" and d.lower_ in negative for d in child.children):
+            return True
+    return False
 
 
 def _eventful(verb: "Token", vocab: Vocabulary) -> bool:
@@ -191,6 +214,9 @@ def find_anchors(segment: "Span", dated: list[tuple[Timex, "Span"]], dct: date |
                 title_root = title_root.head  # "to meet Putin" is told with the verb that plans it
             if title_root.dep_ == "acomp" and title_root.head.i != title_root.i:
                 title_root = title_root.head  # "is due to meet": the copula holds the subject
+            if subject is None and title_root.dep_ != "conj" and not any(
+                    c.dep_ in SUBJECT_DEPS for c in title_root.children):
+                continue  # "before leaving office next year": no one to say who did it
             owner = Anchor(verb=verb, title_root=title_root, is_main=False, mood=mood, extra_subject=subject,
                            group={verb.i} | _sharing_time(verb, vocab),
                            is_reporting=verb.lemma_.lower() in vocab.reporting)
@@ -233,6 +259,8 @@ def _statement_apart(main: Anchor, root: "Token", vocab: Vocabulary) -> list[Anc
 def _date(anchor: Anchor, root: "Token", dct: date | None, vocab: Vocabulary) -> bool:
     """Give the anchor its date, precision, status and evidence; False when it has none."""
     if anchor.timexes:
+        if _background_state(anchor, vocab):
+            return False
         # The expression on the predicate itself beats one on a conjunct or on the verb of saying.
         # Then the finer, then the nearer: a dateline glued to the first sentence
         # ("January 11, 2006 Apple announced on Tuesday") is further from the verb.
@@ -254,12 +282,26 @@ def _date(anchor: Anchor, root: "Token", dct: date | None, vocab: Vocabulary) ->
     reporter_tense = mood_of(root, vocab).tense if said else tense
     if verb.lemma_.lower() in vocab.states and not said:
         return False
+    if any(c.dep_ == "advmod" and c.lower_ in vocab.background_adverbs for c in verb.children):
+        return False  # "has already played a role": background, not news of the day
     news = tense in NEWS_TENSES or (said and tense == "past-perfect" and reporter_tense in NEWS_TENSES | {"present"})
     if not news and not (verb.lemma_.lower() in vocab.reporting and tense == "present" and verb.i == root.i):
         return False
     anchor.date, anchor.precision, anchor.status = dct.isoformat(), "day", "occurred"
     anchor.evidence = DateEvidence(rule="publication-date", expression=None, value=dct.isoformat())
     return True
+
+
+def _background_state(anchor: Anchor, vocab: Vocabulary) -> bool:
+    """"The two parties were rivals in the 1990s": a state over a year or a decade is
+    background to the news, not a happening; "was in Kyiv on Monday" stays one."""
+    if anchor.verb.lemma_.lower() not in vocab.states or anchor.mood.scheduled:
+        return False
+    verb = anchor.verb
+    if any(c.lemma_.lower() in vocab.future_markers for c in verb.children if c.dep_ in ("acomp", "attr")) or any(
+            c.dep_ in ("xcomp", "conj") and is_predicate(c) for c in verb.children):
+        return False  # "is due in Kyiv", "were to take delivery in May": a plan
+    return all(t[2].i == verb.i and precision_of(_day_value(t[0].value or "")) != "day" for t in anchor.timexes)
 
 
 def _distance(timex: Timex, verb: "Token") -> int:

@@ -29,6 +29,9 @@ ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
 # Bare noun-phrase adverbials ("Tuesday", "last week", "yesterday"): the parser
 # often hangs them on the nearest noun, but in news they modify the clause.
 BARE_ADVERBIAL_DEPS = frozenset({"npadvmod", "tmod"})
+# Auxiliaries that open a condition when put before the subject ("Had he quit…",
+# "Were they to leave…", "Should talks fail…").
+INVERTING_AUXILIARIES = frozenset({"had", "were", "should"})
 CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "conj", "xcomp", "advcl", "relcl", "pcomp", "acl", "csubj", "parataxis"})
 
 
@@ -54,7 +57,7 @@ def mood_of(verb: "Token", vocab: Vocabulary) -> Mood:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     lemmas = {a.lemma_.lower() for a in auxes} | {a.lower_ for a in auxes}
     hypothetical = bool(lemmas & vocab.modals) or any(
-        c.dep_ == "mark" and c.lower_ in vocab.conditionals for c in verb.children)
+        c.dep_ == "mark" and c.lower_ in vocab.conditionals for c in verb.children) or _inverted_condition(verb, auxes)
     future_marker = False
     up = verb
     # "are expected to speak", "plans to visit": the marker is the head of an xcomp chain.
@@ -80,6 +83,15 @@ def mood_of(verb: "Token", vocab: Vocabulary) -> Mood:
         head_mood = mood_of(up, vocab)
         tense = "future" if head_mood.tense == "future" else head_mood.tense
     return Mood(tense=tense, hypothetical=hypothetical, future_marker=future_marker)
+
+
+def _inverted_condition(verb: "Token", auxes: "list[Token]") -> bool:
+    """"Had he quit the post, he would have…": a side clause whose auxiliary comes
+    before its subject is a condition, as if it began with "if"."""
+    if verb.dep_ != "advcl" or not auxes:
+        return False
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and any(a.i < subject.i and a.lower_ in INVERTING_AUXILIARIES for a in auxes)
 
 
 def clause_root(segment: "Span") -> "Token | None":

@@ -54,9 +54,10 @@ def _candidates(anchor: "Anchor", vocab: Vocabulary) -> list[tuple[str, "Token"]
     if any(c.dep_ == "oprd" for c in children):
         # "called the attack premeditated": a verb with a predicative object passes judgement
         return out + [("judgement", verb)]
-    if verb.lemma_.lower() in vocab.directives:
-        # "ordered the armed forces to…", "urged citizens to leave": who was told and
-        # what to do say the kind; the verb of command itself says little
+    if verb.lemma_.lower() in vocab.directives or verb.lemma_.lower() in vocab.announcing:
+        # "ordered the armed forces to…", "urged citizens to leave", "announced new
+        # sanctions": who was told, what to do or what was announced say the kind; the
+        # verb of command or of announcing itself says little
         out += objects + xcomps
     out += _domains(verb, vocab)
     out += [("predicate", verb), *xcomps, *objects]

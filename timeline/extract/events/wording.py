@@ -21,7 +21,7 @@ ALWAYS_DROPPED = frozenset({"relcl", "advcl", "parataxis", "appos", "punct", "in
 PRUNING_ORDER = (frozenset({"conj", "cc"}), frozenset({"npadvmod", "advmod"}), frozenset({"prep", "agent"}),
                  frozenset({"acl", "xcomp", "ccomp"}))
 PRUNABLE = frozenset().union(*PRUNING_ORDER)
-TITLE_WORDS = 16
+TITLE_WORDS = 14  # a desk's headline: at most fourteen words
 # Adverbials a headline leaves out when they come before the subject.
 FRONTED_DEPS = frozenset({"prep", "advmod", "npadvmod", "advcl", "punct"})
 # Words inside a coordinated subject ("Washington and a number of European
@@ -91,10 +91,14 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
     actor under its canonical name."""
     doc = root.doc
     quote = fronted_quote(root, QUOTES)
+    quoted = quote is not None
+    if quote is None and root.lemma_.lower() in load_vocabulary().reporting:
+        # "Germany was stopping the certification, Scholz said": the same, unquoted
+        quote = next((c for c in root.children if c.dep_ == "ccomp" and c.i < root.i), None)
     if quote is not None and quote.i not in keep_out:
         # "“…will respond decisively…,” Biden told Putin": who told whom, then what
         who = speaker(root, mentions)
-        if who and is_own_words(quote):
+        if who and quoted and is_own_words(quote):
             return f"{who}: “{verbatim(quote, QUOTES, TITLE_WORDS)}”"
         said = title_from(quote, keep_out, mentions, within)
         if said and who:
@@ -124,31 +128,36 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
                 continue  # "his French counterpart Emmanuel Macron": the name is the point
             dropped.update(t.i for t in child.subtree)
         elif child.dep_ == "prep" and (child.lower_ in ("according", "amid", "despite", "while") or (
-                child.lower_ == "as" and child.head.pos_ == "VERB")):
+                child.lower_ == "as" and child.head.pos_ == "VERB"
+                and child.head.lemma_.lower() not in load_vocabulary().as_complements)):
             dropped.update(t.i for t in child.subtree)
     described = _described(root, dropped, within)
     dropped |= {t.i for t in root.children if t.i in described or t.tag_ in RELATIVE_TAGS}
     prunable: set[str] = set()  # the kinds the clause has parts of that pruning may take
-    whole: list[int] = []  # the clause with nothing pruned: the first round sets it
+    pruned: frozenset[str] = frozenset()  # the kinds of the earlier rounds stay pruned
+    kinds: frozenset[str] = frozenset()
     for kinds in (frozenset(),) + PRUNING_ORDER:
         if kinds and not kinds & prunable:
-            chosen = whole  # nothing of this kind to prune: the same words, still too many
-            continue
-        chosen = _tidy(sorted(described | set(_collect(root, dropped, kinds, elided, seen=prunable))), doc.tokens)
-        if not kinds:
-            whole = chosen
+            continue  # nothing of this kind to prune: the same words, still too many
+        pruned |= kinds
+        chosen = _tidy(sorted(described | set(_collect(root, dropped, pruned, elided, seen=prunable))), doc.tokens)
         if _word_count(chosen, by_token) <= TITLE_WORDS:
             break
-    if kinds & prunable:
+    if kinds & prunable and pruned:
         # Pruning a whole kind at once can leave "Delegations met": give back, from the
         # left, the parts of that kind that still fit ("from Ukraine and Russia", "near
         # the Belarusian border"), so the title keeps what the verb most needs.
         spared: set[int] = set()
-        for part in sorted((t for t in root.subtree if t.dep_ in kinds and t.i not in dropped), key=lambda t: t.i):
-            trial = _tidy(sorted(described | set(_collect(root, dropped, kinds, elided, spared | {part.i}))),
+        for part in sorted((t for t in root.subtree if t.dep_ in pruned and t.i not in dropped), key=lambda t: t.i):
+            if part.dep_ == "cc":
+                continue  # given back with the conjunct it joins
+            # "declared martial law and said…": a conjunct comes back with its conjunction
+            joined = {part.i} | {c.i for c in part.head.children if c.dep_ == "cc" and c.i < part.i} \
+                if part.dep_ == "conj" else {part.i}
+            trial = _tidy(sorted(described | set(_collect(root, dropped, pruned, elided, spared | joined))),
                           doc.tokens)
             if len(trial) > len(chosen) and _word_count(trial, by_token) <= TITLE_WORDS:
-                spared.add(part.i)
+                spared |= joined
                 chosen = trial
     by_mention_tokens: dict[str, set[int]] = {}
     for i, mention in by_token.items():
@@ -157,6 +166,7 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
     tokens = doc.tokens
     for indexes in by_mention_tokens.values():
         roles |= _role_words(indexes, [tokens[i] for i in indexes], by_token[min(indexes)].kind)
+    chosen = _without_stranded_verbs(chosen, root)
     kept = set(chosen)
     named = {key for key, m in {id(m): m for m in by_token.values()}.items() if _names_it(m, doc, kept, roles)}
     words: list[str] = []
@@ -335,6 +345,22 @@ def _tidy(chosen: list[int], tokens: "list[Token]") -> list[int]:
     # two conjunctions in a row, or a conjunction before a comma: the part between them went
     return [i for n, i in enumerate(out) if not (tokens[i].dep_ == "cc" and n + 1 < len(out)
                                                and tokens[out[n + 1]].dep_ in ("cc", "punct"))]
+
+
+def _without_stranded_verbs(chosen: list[int], root: "Token") -> list[int]:
+    """"condemned the recognition and said": a second verb that lost what it says or
+    acts on would end the title mid-phrase; it goes with its conjunction."""
+    kept = set(chosen)
+    doc = root.doc
+    for i in list(chosen):
+        token = doc[i]
+        if token.dep_ != "conj" or token.pos_ not in ("VERB", "AUX") or i not in kept:
+            continue
+        needs = [c for c in token.children if c.dep_ in ("ccomp", "xcomp", "dobj")]
+        if needs and not any(c.i in kept for c in needs):
+            cut = {t.i for t in token.subtree} | {c.i for c in token.head.children if c.dep_ == "cc" and c.i < i}
+            kept -= cut
+    return _tidy([i for i in chosen if i in kept], doc.tokens)
 
 
 def _subject_run(root: "Token") -> list[int]:
