@@ -28,6 +28,8 @@ QUOTE_MARKS = frozenset("\"“”‘’«»„'")
 # Subjects that tell a happening in the first person: outside a quotation given to a
 # speaker, the narrator's own account (a reader's letter, a diary) is testimony, not news.
 FIRST_PERSON_SUBJECTS = frozenset({"i", "we"})
+# Auxiliaries of what a speaker says will be done: an announcement, not a possibility.
+REPORTED_FUTURE = frozenset({"will", "would", "shall", "'ll", "wo"})
 # Dependencies through which a clause names who or what did it.
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 
@@ -97,7 +99,7 @@ def _main_anchor(root: "Token", vocab: Vocabulary, descend: bool = True) -> Anch
             marker, verb = verb, planned
             group.add(verb.i)
     mood = mood_of(verb, vocab)
-    if mood.hypothetical or negated(verb):
+    if mood.hypothetical or negated(verb) or (descend and speaker is None and commentary(verb, vocab)):
         return None
     group |= _sharing_time(verb, vocab)
     manner = manner_of(verb)
@@ -116,6 +118,24 @@ def _main_anchor(root: "Token", vocab: Vocabulary, descend: bool = True) -> Anch
                   speaker=speaker, claim=claim, quoted=_direct_quote(root, vocab), stance=_stance(verb, mood, vocab),
                   anaphoric=any(c.dep_ == "dobj" and c.lemma_.lower() in vocab.anaphoric
                                 and any(_definite(d) for d in c.children) for c in verb.children))
+
+
+def commentary(verb: "Token", vocab: Vocabulary) -> bool:
+    """"He said the mood was tense", "'It was cowardly,' he said", "Conrad Murray said":
+    plain saying whose content is an opinion, a state or a possibility (or nothing) is
+    commentary, not a happening. What it says, when that happened, is read instead."""
+    if verb.lemma_.lower() not in vocab.plain_saying:
+        return False
+    occasion = [c for c in verb.children if c.dep_ in ("dobj", "dative")] + [
+        p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+    if any(o.lemma_.lower() in vocab.dated_nouns or o.lower_ in vocab.dated_nouns for o in occasion):
+        return False  # "said during a visit to troops", "told a news conference": said at a happening
+    content = content_of(verb)
+    if content is None:
+        return True
+    if any(a.dep_ == "aux" and a.lower_ in REPORTED_FUTURE for a in content.children):
+        return False  # "said they would restrict the bank's reserves": an announcement
+    return not _eventful(content, vocab)
 
 
 def _definite(token: "Token") -> bool:
@@ -205,7 +225,7 @@ def find_anchors(segment: "Span", dated: list[tuple[Timex, "Span"]], dct: date |
         owner = next((a for a in anchors if verb.i in a.group), None)
         if owner is None:
             mood = mood_of(verb, vocab)
-            if mood.hypothetical or negated(verb) or (
+            if mood.hypothetical or negated(verb) or commentary(verb, vocab) or (
                     verb.lemma_.lower() in vocab.states and mood.tense == "present"):
                 continue
             subject = verb.head if verb.dep_ in ("relcl", "acl") else None

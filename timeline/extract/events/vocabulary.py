@@ -46,6 +46,7 @@ class Vocabulary:
     topic_prepositions: frozenset[str] = frozenset()
     person_country: bool = False
     denials: frozenset[str] = frozenset()  # verbs of saying whose content did not happen
+    plain_saying: frozenset[str] = frozenset()  # "said", "added": an event only through what they say
     background_adverbs: frozenset[str] = frozenset()  # "already", "long": told as background
     negative_words: frozenset[str] = frozenset()  # "no", "nothing", "never": what did not happen
     as_complements: frozenset[str] = frozenset()  # "described X as Y": the "as" stays in a title
@@ -126,6 +127,7 @@ def load_vocabulary() -> Vocabulary:
         topic_prepositions=_words(words, "topic_prepositions"),
         person_country=bool(words.get("person_country")),
         denials=_words(words, "denial_verbs"),
+        plain_saying=_words(words, "plain_saying_verbs"),
         background_adverbs=_words(words, "background_adverbs"),
         negative_words=_words(words, "negative_words"),
         as_complements=_words(words, "as_complement_verbs"),
