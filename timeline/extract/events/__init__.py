@@ -19,6 +19,7 @@ from timeline.extract.events.claims import as_claim
 from timeline.extract.events.discourse import carry_date, inherit_lead_day, lead_event, restates_known
 from timeline.extract.events.linked import linked_anchors
 from timeline.extract.events.participants import mentioned, participants
+from timeline.extract.events.quotes import quotes_nobody
 from timeline.extract.events.tokens import Parse, forget, parse_of
 from timeline.extract.events.vocabulary import Vocabulary, load_vocabulary
 from timeline.extract.events.wording import clean_text, mentions_in, name_role, numbers_of, place_of, title_from
@@ -159,9 +160,9 @@ def segments(doc: "spacy.tokens.Doc | Parse") -> "Sequence[Span | spacy.tokens.S
 
 
 def skip_segment(segment: "Span", vocab: Vocabulary) -> bool:
-    """Page furniture, questions to readers and headings are never events."""
+    """Page furniture, questions to readers, headings and quotes of nobody are never events."""
     text = segment.text.strip()
-    if vocab.is_boilerplate(text):
+    if vocab.is_boilerplate(text) or quotes_nobody(segment, vocab.reporting):
         return True
     bare = text.rstrip("\"”’'» )")
     if bare.endswith("?"):

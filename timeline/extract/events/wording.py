@@ -102,7 +102,8 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
             return f"{who}: “{verbatim(quote, QUOTES, TITLE_WORDS)}”"
         said = title_from(quote, keep_out, mentions, within)
         if said and who:
-            return f"{who} {said[:1].lower() + said[1:] if not said[:2].isupper() else said}"
+            told = f"{who} {said[:1].lower() + said[1:] if not said[:2].isupper() else said}"
+            return told[:1].upper() + told[1:]
     by_token: dict[int, Mention] = {}
     # the longest mention wins a token: "Singapore Airlines", not "Singapore" then "Singapore Airlines"
     for mention in sorted(mentions, key=lambda m: m.end - m.start):
