@@ -214,15 +214,19 @@ PRONOUN_SUBJECTS = {"he": "person", "she": "person"}
 
 
 def _name_pronoun(title: str, segment: "Span", mentions: list[Mention]) -> str:
-    """"He later ordered…" -> the person named last before the sentence: a title
-    is read alone, away from the sentence that said who "he" is."""
+    """"He later ordered…" -> the person the text makes certain "he" is: a title is
+    read alone, away from the sentence that said who "he" is. Certain means one
+    person, and only one, named between the start of the sentence before and the
+    pronoun; with none or several, the title keeps the pronoun rather than guess."""
     first, _, rest = title.partition(" ")
-    if first.lower() not in PRONOUN_SUBJECTS or not rest:
+    if first.lower() not in PRONOUN_SUBJECTS or not rest or segment.start == 0:
         return title
-    before = [m for m in mentions if m.end <= segment.start_char and m.kind == "person"]
-    if not before:
+    pronoun = next((t for t in segment if t.lower_ == first.lower() and t.pos_ == "PRON"), None)
+    if pronoun is None:
         return title
-    return f"{max(before, key=lambda m: m.start).name} {rest}"
+    since = segment.doc.spacy[segment.start - 1].sent.start_char
+    named = {m.name for m in mentions if m.kind == "person" and since <= m.start and m.end <= pronoun.idx}
+    return f"{named.pop()} {rest}" if len(named) == 1 else title
 
 
 def _elaborates(segment: "Span", anchors: list[Anchor], previous: Happening) -> bool:
