@@ -255,7 +255,22 @@ def find_anchors(segment: "Span", dated: list[tuple[Timex, "Span"]], dct: date |
         if _date(anchor, root, dct, vocab):
             classify(anchor, vocab)
             kept.append(anchor)
-    return kept
+    return _without_undated_frame(kept, vocab)
+
+
+def _without_undated_frame(anchors: list[Anchor], vocab: Vocabulary) -> list[Anchor]:
+    """"The agreement helped the country regain relations in 2006": the clause the
+    dated happening sits in is told at that time too, not on the day of publication;
+    the dated happening is the event, and its frame is no news of the day. A verb of
+    saying stays: what was said today about 2006 is news of today."""
+    if not anchors or not anchors[0].is_main or anchors[0].evidence.rule != "publication-date" \
+            or anchors[0].is_reporting:
+        return anchors
+    frame = anchors[0].verb
+    inside = {t.i for c in frame.children if c.dep_ == "ccomp" for t in c.subtree}
+    if any(a.timexes and a.verb.i in inside and a.precision != "day" for a in anchors[1:]):
+        return anchors[1:]
+    return anchors
 
 
 def _statement_apart(main: Anchor, root: "Token", vocab: Vocabulary) -> list[Anchor]:

@@ -31,8 +31,8 @@ def as_claim(anchor: Anchor, mentions: list[Mention]) -> None:
         return
     said_by = _sides(_subject(speaker), mentions)
     done_by = _sides(_subject(anchor.verb), mentions)
-    if not said_by or said_by & done_by:
-        return  # no named speaker, or one telling of its own side
+    if said_by & done_by:
+        return  # a speaker telling of its own side's act
     anchor.title_root = speaker
     anchor.type, anchor.type_rule = "statement", f"claim:{speaker.lemma_.lower()}"
 

@@ -60,6 +60,9 @@ def _candidates(anchor: "Anchor", vocab: Vocabulary) -> list[tuple[str, "Token"]
         # verb of command or of announcing itself says little
         out += objects + xcomps
     out += _domains(verb, vocab)
+    if verb.lemma_.lower() in vocab.impact_verbs:
+        # "an earthquake struck", "an air strike hit a convoy": what struck says the kind
+        out += [("subject", t) for c in children if c.dep_ == "nsubj" for t in _head_words(c)]
     out += [("predicate", verb), *xcomps, *objects]
     if not any(c.dep_ in ("dobj", "nsubjpass") for c in children):
         # "Russian shelling of Kharkiv continued": an intransitive verb is about its subject
