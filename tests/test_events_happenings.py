@@ -104,3 +104,16 @@ def test_titles_are_at_most_fourteen_words_and_keep_their_and(nlp) -> None:
     titles = _titles(nlp, text)
     assert titles and all(len(t.split()) <= 14 for t in titles), titles
     assert all("rioted looted" not in t for t in titles), titles
+
+
+def test_yesterday_dates_its_clause_wherever_the_parser_hangs_it(nlp) -> None:
+    found = happenings(nlp, "Yesterday Pakistan's military government allowed reporters to tour the complex.",
+                       published=DAY)
+    assert [h.date for h in found] == ["2011-03-19"], found
+
+
+def test_a_plan_does_not_lend_its_date_to_what_was_done(nlp) -> None:
+    found = happenings(nlp, "The full trial in the hijacking case is expected to start next week. "
+                            "The case in the capital has been adjourned until next month.", published=DAY)
+    adjourned = [h for h in found if "adjourned" in h.title]
+    assert [(h.date, h.status) for h in adjourned] == [("2011-03-20", "occurred")], found

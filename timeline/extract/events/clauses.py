@@ -29,6 +29,9 @@ ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
 # Bare noun-phrase adverbials ("Tuesday", "last week", "yesterday"): the parser
 # often hangs them on the nearest noun, but in news they modify the clause.
 BARE_ADVERBIAL_DEPS = frozenset({"npadvmod", "tmod"})
+# Words that name a day by itself and are always adverbials of their clause, wherever
+# the parser hangs them ("Yesterday Pakistan's government…" as a compound of "Pakistan").
+DEICTIC_DAYS = frozenset({"yesterday", "today", "tonight", "tomorrow"})
 # Auxiliaries that open a condition when put before the subject ("Had he quit…",
 # "Were they to leave…", "Should talks fail…").
 INVERTING_AUXILIARIES = frozenset({"had", "were", "should"})
@@ -150,7 +153,8 @@ def governor(head: "Token", segment: "Span", fallback: "Token | None",
     """
     start, end = segment.start, segment.end
     token = head
-    bare = head.dep_ in BARE_ADVERBIAL_DEPS or (day and head.dep_ == "pobj" and head.head.lower_ == "on")
+    bare = head.dep_ in BARE_ADVERBIAL_DEPS or (day and head.dep_ == "pobj" and head.head.lower_ == "on") or (
+        head.lower_ in DEICTIC_DAYS)  # "Yesterday Pakistan's government allowed…", parsed as a compound
     noun: "Token | None" = None  # the noun the expression modifies, if any
     for _ in range(16):
         if token.dep_ == "pobj" and token.head.lower_ in BOUNDING_PREPOSITIONS:
