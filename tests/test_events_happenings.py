@@ -117,3 +117,10 @@ def test_a_plan_does_not_lend_its_date_to_what_was_done(nlp) -> None:
                             "The case in the capital has been adjourned until next month.", published=DAY)
     adjourned = [h for h in found if "adjourned" in h.title]
     assert [(h.date, h.status) for h in adjourned] == [("2011-03-20", "occurred")], found
+
+
+def test_it_and_they_are_named_from_the_subject_before_or_the_event_is_dropped(nlp) -> None:
+    titles = _titles(nlp, "The earthquake is the country's worst in two centuries. "
+                          "It struck south of the capital on Tuesday.\n\n"
+                          "A man waved at the crowd. They were shaking things to get him out.")
+    assert titles == ["The earthquake struck south of the capital", "A man waved at the crowd"], titles

@@ -19,6 +19,7 @@ from timeline.extract.events.claims import as_claim
 from timeline.extract.events.discourse import carry_date, inherit_lead_day, lead_event, restates_known
 from timeline.extract.events.linked import linked_anchors
 from timeline.extract.events.participants import mentioned, participants
+from timeline.extract.events.pronouns import name_pronoun, unnamed
 from timeline.extract.events.quotes import quotes_nobody
 from timeline.extract.events.tokens import Parse, forget, parse_of
 from timeline.extract.events.vocabulary import Vocabulary, load_vocabulary
@@ -191,7 +192,7 @@ def _happening(anchor: Anchor, segment: "Span", index: int, article: Article,
         head = anchor.extra_subject
         inside += mentions_in(mentions, min(t.idx for t in head.subtree if t.i <= head.i), head.idx + len(head))
     title = title_from(title_root, set(anchor.keep_out), inside, (segment.start, segment.end))
-    title = _name_pronoun(title, segment, mentions)
+    title = name_pronoun(title, segment, mentions)
     title = name_role(title, anchor.title_root, segment, mentions)
     if not title or len(title.split()) < 2:
         return None
@@ -202,31 +203,14 @@ def _happening(anchor: Anchor, segment: "Span", index: int, article: Article,
     if not actors:
         # the parse lost the arguments: the names the title keeps are the next best reading
         actors = mentioned(m for m in inside if _in_title(m, title))
+    if unnamed(title, actors):
+        return None  # "They were shaking things": no one is named for what happened
     return Happening(
         article_id=article.id, sentence_index=index, sentence=summary, predicate=anchor.verb.lemma_.lower(),
         date=anchor.date, precision=anchor.precision, status=anchor.status, evidence=anchor.evidence,
         title=title, summary=summary, type=anchor.type, type_rule=anchor.type_rule, actors=actors,
         place=place_of(inside, segment), numbers=numbers_of(segment, set(anchor.keep_out)),
     )
-
-
-PRONOUN_SUBJECTS = {"he": "person", "she": "person"}
-
-
-def _name_pronoun(title: str, segment: "Span", mentions: list[Mention]) -> str:
-    """"He later ordered…" -> the person the text makes certain "he" is: a title is
-    read alone, away from the sentence that said who "he" is. Certain means one
-    person, and only one, named between the start of the sentence before and the
-    pronoun; with none or several, the title keeps the pronoun rather than guess."""
-    first, _, rest = title.partition(" ")
-    if first.lower() not in PRONOUN_SUBJECTS or not rest or segment.start == 0:
-        return title
-    pronoun = next((t for t in segment if t.lower_ == first.lower() and t.pos_ == "PRON"), None)
-    if pronoun is None:
-        return title
-    since = segment.doc.spacy[segment.start - 1].sent.start_char
-    named = {m.name for m in mentions if m.kind == "person" and since <= m.start and m.end <= pronoun.idx}
-    return f"{named.pop()} {rest}" if len(named) == 1 else title
 
 
 def _elaborates(segment: "Span", anchors: list[Anchor], previous: Happening) -> bool:
