@@ -124,3 +124,12 @@ def test_it_and_they_are_named_from_the_subject_before_or_the_event_is_dropped(n
                           "It struck south of the capital on Tuesday.\n\n"
                           "A man waved at the crowd. They were shaking things to get him out.")
     assert titles == ["The earthquake struck south of the capital", "A man waved at the crowd"], titles
+
+
+@pytest.mark.parametrize("sentence", [
+    "Is to face questions on Tuesday.",  # the subject is lost
+    "It was a hot day in the city on Thursday.",  # "it" of nothing
+    "There were reports of looting on Friday.",  # no one
+])
+def test_a_title_that_names_no_one_is_no_event(nlp, sentence: str) -> None:
+    assert _titles(nlp, sentence) == []

@@ -203,7 +203,7 @@ def _happening(anchor: Anchor, segment: "Span", index: int, article: Article,
     if not actors:
         # the parse lost the arguments: the names the title keeps are the next best reading
         actors = mentioned(m for m in inside if _in_title(m, title))
-    if unnamed(title, actors):
+    if unnamed(title, actors, title_root):
         return None  # "They were shaking things": no one is named for what happened
     return Happening(
         article_id=article.id, sentence_index=index, sentence=summary, predicate=anchor.verb.lemma_.lower(),

@@ -17,7 +17,7 @@ PERSONAL = frozenset({"he", "she"})
 # "it" takes up a singular subject, "they" a plural one.
 NEUTER = {"it": ("NN", "NNP"), "they": ("NNS", "NNPS")}
 # Subjects that name no one: a title opening with one, left as it is, says nothing of who.
-UNNAMED = PERSONAL | frozenset(NEUTER) | frozenset({"i", "we", "you", "this", "that", "these", "those"})
+UNNAMED = PERSONAL | frozenset(NEUTER) | frozenset({"i", "we", "you", "this", "that", "these", "those", "there"})
 # The longest subject, in tokens, that "it" or "they" is replaced with.
 SUBJECT_TOKENS = 5
 
@@ -61,6 +61,12 @@ def _definite(subject: "Token") -> bool:
     return determiners == ["the"] or (not determiners and subject.tag_ == "NNS")
 
 
-def unnamed(title: str, actors: tuple[ActorRef, ...]) -> bool:
-    """A title opening with a pronoun no one was found for, and no actor: it tells of no one."""
-    return not actors and title.split(" ", 1)[0].lower() in UNNAMED
+def unnamed(title: str, actors: tuple[ActorRef, ...], root: "Token") -> bool:
+    """A title opening with a pronoun no one was found for, and no actor, tells of no one;
+    one opening with its own verb ("Began with…", "Will be", "Is to face questions") lost
+    its subject altogether."""
+    first = title.split(" ", 1)[0].lower()
+    if first == root.lower_ or any(c.dep_ in ("aux", "auxpass") and c.lower_ == first and c.i < root.i
+                                   for c in root.children):
+        return True
+    return not actors and first in UNNAMED
