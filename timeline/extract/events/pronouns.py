@@ -66,7 +66,7 @@ def unnamed(title: str, actors: tuple[ActorRef, ...], root: "Token") -> bool:
     one opening with its own verb ("Began with…", "Will be", "Is to face questions") lost
     its subject altogether."""
     first = title.split(" ", 1)[0].lower()
-    if first == root.lower_ or any(c.dep_ in ("aux", "auxpass") and c.lower_ == first and c.i < root.i
-                                   for c in root.children):
+    if first == root.lower_ or any(c.dep_ in ("aux", "auxpass", "advmod", "neg") and c.lower_ == first
+                                   and c.i < root.i for c in root.children):
         return True
     return not actors and first in UNNAMED

@@ -102,7 +102,10 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
             return f"{who}: “{verbatim(quote, QUOTES, TITLE_WORDS)}”"
         said = title_from(quote, keep_out, mentions, within)
         if said and who:
-            told = f"{who} {said[:1].lower() + said[1:] if not said[:2].isupper() else said}"
+            opening = next((t for t in quote.subtree if t.text not in QUOTES), quote)
+            keep_case = said[:2].isupper() or opening.pos_ == "PROPN" or any(
+                said.startswith(m.name) for m in mentions)  # "Conrad Murray has pleaded…" keeps its capital
+            told = f"{who} {said if keep_case else said[:1].lower() + said[1:]}"
             return told[:1].upper() + told[1:]
     by_token: dict[int, Mention] = {}
     # the longest mention wins a token: "Singapore Airlines", not "Singapore" then "Singapore Airlines"
