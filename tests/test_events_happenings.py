@@ -133,3 +133,14 @@ def test_it_and_they_are_named_from_the_subject_before_or_the_event_is_dropped(n
 ])
 def test_a_title_that_names_no_one_is_no_event(nlp, sentence: str) -> None:
     assert _titles(nlp, sentence) == []
+
+
+def test_his_is_named_when_the_person_is_certain(nlp) -> None:
+    titles = _titles(nlp, "Nawaz Sharif pleaded not guilty to all charges on Monday. His trial ended on Tuesday.")
+    assert "Nawaz Sharif's trial ended" in titles, titles
+
+
+def test_a_side_clause_without_subject_lends_its_day_to_the_main_clause(nlp) -> None:
+    found = happenings(nlp, "The singer died after suffering a cardiac arrest at his home on Thursday.",
+                       published=DAY)
+    assert [(h.date, h.type) for h in found] == [("2011-03-17", "death")], found

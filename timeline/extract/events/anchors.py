@@ -236,7 +236,11 @@ def find_anchors(segment: "Span", dated: list[tuple[Timex, "Span"]], dct: date |
                 title_root = title_root.head  # "is due to meet": the copula holds the subject
             if subject is None and title_root.dep_ != "conj" and not any(
                     c.dep_ in SUBJECT_DEPS for c in title_root.children):
-                continue  # "before leaving office next year": no one to say who did it
+                # "before leaving office next year": no one to say who did it. "died after
+                # suffering a cardiac arrest on Thursday": the day is the main clause's own.
+                if main is not None and _same_occasion(verb, main.verb, timex):
+                    main.timexes.append((timex, "adverbial", main.verb))
+                continue
             owner = Anchor(verb=verb, title_root=title_root, is_main=False, mood=mood, extra_subject=subject,
                            group={verb.i} | _sharing_time(verb, vocab),
                            is_reporting=verb.lemma_.lower() in vocab.reporting)
@@ -271,6 +275,29 @@ def _without_undated_frame(anchors: list[Anchor], vocab: Vocabulary) -> list[Anc
     if any(a.timexes and a.verb.i in inside and a.precision != "day" for a in anchors[1:]):
         return anchors[1:]
     return anchors
+
+
+# Words joining a side clause to its main clause that put the two apart in time.
+APART_IN_TIME = frozenset({"before", "until", "till", "ahead", "since"})
+
+
+def _same_occasion(verb: "Token", main: "Token", timex: Timex) -> bool:
+    """Whether a subjectless side clause of ``main`` ("after suffering a cardiac arrest
+    on Thursday") happened on the main clause's day: a day, joined by no word that
+    puts the two apart ("before leaving office next year")."""
+    if precision_of(_day_value(timex.value or "")) != "day":
+        return False
+    token = verb
+    for _ in range(6):
+        if token.i == main.i:
+            return True
+        if token.lower_ in APART_IN_TIME or any(c.dep_ == "mark" and c.lower_ in APART_IN_TIME
+                                                 for c in token.children):
+            return False
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return False
 
 
 def _statement_apart(main: Anchor, root: "Token", vocab: Vocabulary) -> list[Anchor]:

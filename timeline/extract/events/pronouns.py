@@ -14,10 +14,11 @@ if TYPE_CHECKING:
     from timeline.extract.events.tokens import Span, Token
 
 PERSONAL = frozenset({"he", "she"})
+POSSESSIVE = frozenset({"his", "her"})  # "His trial ended" -> Nawaz Sharif's trial ended
 # "it" takes up a singular subject, "they" a plural one.
 NEUTER = {"it": ("NN", "NNP"), "they": ("NNS", "NNPS")}
 # Subjects that name no one: a title opening with one, left as it is, says nothing of who.
-UNNAMED = PERSONAL | frozenset(NEUTER) | frozenset({"i", "we", "you", "this", "that", "these", "those", "there"})
+UNNAMED = PERSONAL | POSSESSIVE | frozenset(NEUTER) | frozenset({"i", "we", "you", "this", "that", "these", "those", "there"})
 # The longest subject, in tokens, that "it" or "they" is replaced with.
 SUBJECT_TOKENS = 5
 
@@ -29,16 +30,20 @@ def name_pronoun(title: str, segment: "Span", mentions: list[Mention]) -> str:
     the pronoun's number and it is a name or a definite noun phrase."""
     first, _, rest = title.partition(" ")
     pronoun_word = first.lower()
-    if not rest or segment.start == 0 or (pronoun_word not in PERSONAL and pronoun_word not in NEUTER):
+    personal = pronoun_word in PERSONAL or pronoun_word in POSSESSIVE
+    if not rest or segment.start == 0 or (not personal and pronoun_word not in NEUTER):
         return title
     pronoun = next((t for t in segment if t.lower_ == pronoun_word and t.pos_ == "PRON"), None)
     if pronoun is None:
         return title
     sentence = segment.doc.spacy[segment.start - 1].sent
-    if pronoun_word in PERSONAL:
+    if personal:
         named = {m.name for m in mentions if m.kind == "person" and sentence.start_char <= m.start
                  and m.end <= pronoun.idx}
-        return f"{named.pop()} {rest}" if len(named) == 1 else title
+        if len(named) != 1:
+            return title
+        owner = "'s" if pronoun_word in POSSESSIVE else ""
+        return f"{named.pop()}{owner} {rest}"
     before = clause_root(segment.doc[sentence.start:sentence.end])
     subject = next((c for c in before.children if c.dep_ in ("nsubj", "nsubjpass")), None) if before else None
     if subject is None or subject.tag_ not in NEUTER[pronoun_word] or not _definite(subject):

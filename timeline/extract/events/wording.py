@@ -389,6 +389,7 @@ def _prunable(child: "Token", parent: "Token", root: "Token") -> bool:
 
 
 def _word_count(indexes: list[int], by_token: dict[int, Mention]) -> int:
+    """Words of a title, an actor's name counting as one."""
     return len([i for i in indexes if i not in by_token]) + len({id(by_token[i]) for i in indexes if i in by_token})
 
 
