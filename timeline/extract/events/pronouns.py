@@ -18,7 +18,8 @@ POSSESSIVE = frozenset({"his", "her"})  # "His trial ended" -> Nawaz Sharif's tr
 # "it" takes up a singular subject, "they" a plural one.
 NEUTER = {"it": ("NN", "NNP"), "they": ("NNS", "NNPS")}
 # Subjects that name no one: a title opening with one, left as it is, says nothing of who.
-UNNAMED = PERSONAL | POSSESSIVE | frozenset(NEUTER) | frozenset({"i", "we", "you", "this", "that", "these", "those", "there"})
+UNNAMED = PERSONAL | POSSESSIVE | frozenset(NEUTER) | frozenset(
+    {"i", "we", "you", "this", "that", "these", "those", "there"})
 # The longest subject, in tokens, that "it" or "they" is replaced with.
 SUBJECT_TOKENS = 5
 
