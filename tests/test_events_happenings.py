@@ -144,3 +144,12 @@ def test_a_side_clause_without_subject_lends_its_day_to_the_main_clause(nlp) -> 
     found = happenings(nlp, "The singer died after suffering a cardiac arrest at his home on Thursday.",
                        published=DAY)
     assert [(h.date, h.type) for h in found] == [("2011-03-17", "death")], found
+
+
+@pytest.mark.parametrize("sentence", [
+    "Since the attacks, the president has relied on the military government as an ally.",
+    "The country has made its way on its own terms over the last two decades.",
+    "The doctor denies any wrongdoing.",
+])
+def test_standing_positions_and_states_over_a_period_are_not_news_of_the_day(nlp, sentence: str) -> None:
+    assert _titles(nlp, sentence) == []

@@ -346,12 +346,30 @@ def _date(anchor: Anchor, root: "Token", dct: date | None, vocab: Vocabulary) ->
         return False
     if any(c.dep_ == "advmod" and c.lower_ in vocab.background_adverbs for c in verb.children):
         return False  # "has already played a role": background, not news of the day
+    if tense == "perfect" and _over_a_period(verb, vocab):
+        return False  # "has made its way over the last two decades", "has relied on him since 9/11"
     news = tense in NEWS_TENSES or (said and tense == "past-perfect" and reporter_tense in NEWS_TENSES | {"present"})
-    if not news and not (verb.lemma_.lower() in vocab.reporting and tense == "present" and verb.i == root.i):
+    if not news and not (verb.lemma_.lower() in vocab.reporting and tense == "present" and verb.i == root.i
+                         and content_of(verb) is not None):
+        # "says a strike hit the house" is news of the day; "denies any wrongdoing", "is
+        # accused of manslaughter", with nothing said, restate a standing position
         return False
     anchor.date, anchor.precision, anchor.status = dct.isoformat(), "day", "occurred"
     anchor.evidence = DateEvidence(rule="publication-date", expression=None, value=dct.isoformat())
     return True
+
+
+def _over_a_period(verb: "Token", vocab: Vocabulary) -> bool:
+    """"since 9/11", "over the last two decades", "for years": a perfect told over a
+    period is a state reached, background to the news rather than news of the day."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in vocab.period_prepositions:
+            continue
+        if prep.lower_ in ("since", "throughout"):
+            return True
+        if any(o.lemma_.lower() in vocab.time_units for o in prep.children if o.dep_ == "pobj"):
+            return True
+    return False
 
 
 def _background_state(anchor: Anchor, vocab: Vocabulary) -> bool:

@@ -51,6 +51,7 @@ class Vocabulary:
     negative_words: frozenset[str] = frozenset()  # "no", "nothing", "never": what did not happen
     as_complements: frozenset[str] = frozenset()  # "described X as Y": the "as" stays in a title
     announcing: frozenset[str] = frozenset()  # "announced sanctions": the object says the kind
+    period_prepositions: frozenset[str] = frozenset()  # "since 9/11", "over the last decade"
     impact_verbs: frozenset[str] = frozenset()  # "an earthquake struck": the subject says the kind
 
     def with_extra_types(self, extra: dict[str, tuple[str, ...]]) -> "Vocabulary":
@@ -134,6 +135,7 @@ def load_vocabulary() -> Vocabulary:
         as_complements=_words(words, "as_complement_verbs"),
         announcing=_words(schemes, "announcing_verbs"),
         impact_verbs=_words(schemes, "impact_verbs"),
+        period_prepositions=_words(words, "period_prepositions"),
         lead_days=int(words.get("lead_event_days") or 0),
         offset_subordinators={str(k).lower(): int(v) for k, v in (words.get("offset_subordinators") or {}).items()},
     )
