@@ -353,14 +353,21 @@ def _tidy(chosen: list[int], tokens: "list[Token]") -> list[int]:
 
 def _without_stranded_verbs(chosen: list[int], root: "Token") -> list[int]:
     """"condemned the recognition and said": a second verb that lost what it says or
-    acts on would end the title mid-phrase; it goes with its conjunction."""
+    acts on would end the title mid-phrase; it goes with its conjunction. So does a
+    participle describing a noun that lost everything it had ("roadblocks made out")."""
     kept = set(chosen)
     doc = root.doc
     for i in list(chosen):
         token = doc[i]
-        if token.dep_ != "conj" or token.pos_ not in ("VERB", "AUX") or i not in kept:
+        if token.pos_ not in ("VERB", "AUX") or i not in kept or token.i == root.i:
             continue
-        needs = [c for c in token.children if c.dep_ in ("ccomp", "xcomp", "dobj")]
+        if token.dep_ == "conj":
+            needs = [c for c in token.children if c.dep_ in ("ccomp", "xcomp", "dobj")]
+        elif token.dep_ in ("acl", "relcl"):
+            # "roadblocks made out", "the demonstrations led": a participle that lost all it had
+            needs = [c for c in token.children if c.dep_ in ("prep", "agent", "dobj", "xcomp", "ccomp", "prt")]
+        else:
+            continue
         if needs and not any(c.i in kept for c in needs):
             cut = {t.i for t in token.subtree} | {c.i for c in token.head.children if c.dep_ == "cc" and c.i < i}
             kept -= cut
