@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Sequence, overload
 
 from timeline.extract.events.anchors import Anchor, calendar_timexes, find_anchors
-from timeline.extract.events.claims import as_claim
+from timeline.extract.events.claims import as_claim, unofficial_opinion
 from timeline.extract.events.discourse import carry_date, inherit_lead_day, lead_event, restates_known
 from timeline.extract.events.linked import linked_anchors
 from timeline.extract.events.participants import mentioned, participants
@@ -182,6 +182,8 @@ def _reports(segment: "Span") -> bool:
 
 def _happening(anchor: Anchor, segment: "Span", index: int, article: Article,
                mentions: list[Mention]) -> Happening | None:
+    if unofficial_opinion(anchor, mentions):
+        return None
     as_claim(anchor, mentions)
     title_root = anchor.title_root
     lo = min(t.idx for t in title_root.subtree) if anchor.is_main else min(t.idx for t in anchor.verb.subtree)

@@ -53,6 +53,7 @@ class Anchor:
     anaphoric: bool = False  # its object points back to the previous happening
     stance: bool = False  # "have warned that Russia could invade": a standing position, undated
     claim: bool = False  # what a speaker says a named other did: maybe a claim (see claims.py)
+    opinion: bool = False  # plain saying of an opinion: an event only from an official voice (claims.py)
     evidence: DateEvidence = field(default_factory=lambda: DateEvidence(rule=""))
     type: str = "other"
     type_rule: str = ""
@@ -99,7 +100,7 @@ def _main_anchor(root: "Token", vocab: Vocabulary, descend: bool = True) -> Anch
             marker, verb = verb, planned
             group.add(verb.i)
     mood = mood_of(verb, vocab)
-    if mood.hypothetical or negated(verb) or (descend and speaker is None and commentary(verb, vocab)):
+    if mood.hypothetical or negated(verb):
         return None
     group |= _sharing_time(verb, vocab)
     manner = manner_of(verb)
@@ -111,11 +112,12 @@ def _main_anchor(root: "Token", vocab: Vocabulary, descend: bool = True) -> Anch
     # "Libya says a NATO strike hit a house" may be a claim about another (claims.py decides,
     # knowing the actors); "said it had expelled a submarine" reports the speaker's own act.
     claim = speaker is not None and subject is not None and subject.pos_ not in PRONOUNS
+    opinion = descend and speaker is None and commentary(verb, vocab)
     title_root = speaker if speaker is not None and not claim else \
         marker if marker is not None and subject is None else verb
     return Anchor(verb=verb, title_root=title_root, is_main=True, group=group, mood=mood,
                   is_reporting=verb.lemma_.lower() in vocab.reporting or speaker is not None,
-                  speaker=speaker, claim=claim, quoted=_direct_quote(root, vocab), stance=_stance(verb, mood, vocab),
+                  speaker=speaker, claim=claim, opinion=opinion, quoted=_direct_quote(root, vocab), stance=_stance(verb, mood, vocab),
                   anaphoric=any(c.dep_ == "dobj" and c.lemma_.lower() in vocab.anaphoric
                                 and any(_definite(d) for d in c.children) for c in verb.children))
 
@@ -225,7 +227,7 @@ def find_anchors(segment: "Span", dated: list[tuple[Timex, "Span"]], dct: date |
         owner = next((a for a in anchors if verb.i in a.group), None)
         if owner is None:
             mood = mood_of(verb, vocab)
-            if mood.hypothetical or negated(verb) or commentary(verb, vocab) or (
+            if mood.hypothetical or negated(verb) or (
                     verb.lemma_.lower() in vocab.states and mood.tense == "present"):
                 continue
             subject = verb.head if verb.dep_ in ("relcl", "acl") else None
@@ -242,6 +244,7 @@ def find_anchors(segment: "Span", dated: list[tuple[Timex, "Span"]], dct: date |
                     main.timexes.append((timex, "adverbial", main.verb))
                 continue
             owner = Anchor(verb=verb, title_root=title_root, is_main=False, mood=mood, extra_subject=subject,
+                           opinion=commentary(verb, vocab),
                            group={verb.i} | _sharing_time(verb, vocab),
                            is_reporting=verb.lemma_.lower() in vocab.reporting)
             anchors.append(owner)

@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 # Tenses in which what a speaker says another did is a claim about a past happening;
 # "was stopping", "will send" announce an act, whoever it is told of.
 REPORTED_TENSES = frozenset({"past", "perfect", "past-perfect"})
+# Kinds of actor whose stated positions are news whatever they say.
+OFFICIAL_KINDS = frozenset({"country", "organisation"})
 
 
 def as_claim(anchor: Anchor, mentions: list[Mention]) -> None:
@@ -37,14 +39,29 @@ def as_claim(anchor: Anchor, mentions: list[Mention]) -> None:
     anchor.type, anchor.type_rule = "statement", f"claim:{speaker.lemma_.lower()}"
 
 
+def unofficial_opinion(anchor: Anchor, mentions: list[Mention]) -> bool:
+    """"The analyst said the government was in a difficult position": plain saying of an
+    opinion is commentary, unless the voice is a country, an organisation or a person
+    named with an office ("Scholz said there was no justification for the build-up")."""
+    if not anchor.opinion:
+        return False
+    voices = _voices(_subject(anchor.verb), mentions)
+    office_holders = {m.name for m in mentions if m.kind == "person" and m.role}  # named with an office anywhere
+    return not any(m.kind in OFFICIAL_KINDS or m.name in office_holders for m in voices)
+
+
+def _voices(subject: "Token | None", mentions: list[Mention]) -> list[Mention]:
+    if subject is None:
+        return []
+    tokens = list(subject.subtree)
+    return mentions_in(mentions, tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
+
+
 def _subject(verb: "Token") -> "Token | None":
     return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
 
 def _sides(subject: "Token | None", mentions: list[Mention]) -> set[str]:
     """The actors a subject names and the countries they belong to."""
-    if subject is None:
-        return set()
-    tokens = list(subject.subtree)
-    inside = mentions_in(mentions, tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
+    inside = _voices(subject, mentions)
     return {m.name for m in inside} | {m.country for m in inside if m.country}

@@ -21,7 +21,7 @@ ALWAYS_DROPPED = frozenset({"relcl", "advcl", "parataxis", "appos", "punct", "in
 PRUNING_ORDER = (frozenset({"conj", "cc"}), frozenset({"npadvmod", "advmod"}), frozenset({"prep", "agent"}),
                  frozenset({"acl", "xcomp", "ccomp"}))
 PRUNABLE = frozenset().union(*PRUNING_ORDER)
-TITLE_WORDS = 14  # a desk's headline: at most fourteen words
+TITLE_WORDS = 16  # words as a reader counts them (see _word_count)
 # Adverbials a headline leaves out when they come before the subject.
 FRONTED_DEPS = frozenset({"prep", "advmod", "npadvmod", "advcl", "punct"})
 # Words inside a coordinated subject ("Washington and a number of European
@@ -138,14 +138,14 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
     described = _described(root, dropped, within)
     dropped |= {t.i for t in root.children if t.i in described or t.tag_ in RELATIVE_TAGS}
     prunable: set[str] = set()  # the kinds the clause has parts of that pruning may take
-    pruned: frozenset[str] = frozenset()  # the kinds of the earlier rounds stay pruned
+    pruned: frozenset[str] = frozenset()
     kinds: frozenset[str] = frozenset()
     for kinds in (frozenset(),) + PRUNING_ORDER:
         if kinds and not kinds & prunable:
             continue  # nothing of this kind to prune: the same words, still too many
-        pruned |= kinds
+        pruned = kinds  # one kind at a time: a title loses no more than it must
         chosen = _tidy(sorted(described | set(_collect(root, dropped, pruned, elided, seen=prunable))), doc.tokens)
-        if _word_count(chosen, by_token) <= TITLE_WORDS:
+        if _word_count(chosen, by_token, doc.tokens) <= TITLE_WORDS:
             break
     if kinds & prunable and pruned:
         # Pruning a whole kind at once can leave "Delegations met": give back, from the
@@ -160,7 +160,7 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
                 if part.dep_ == "conj" else {part.i}
             trial = _tidy(sorted(described | set(_collect(root, dropped, pruned, elided, spared | joined))),
                           doc.tokens)
-            if len(trial) > len(chosen) and _word_count(trial, by_token) <= TITLE_WORDS:
+            if len(trial) > len(chosen) and _word_count(trial, by_token, doc.tokens) <= TITLE_WORDS:
                 spared |= joined
                 chosen = trial
     by_mention_tokens: dict[str, set[int]] = {}
@@ -395,9 +395,17 @@ def _prunable(child: "Token", parent: "Token", root: "Token") -> bool:
     return True
 
 
-def _word_count(indexes: list[int], by_token: dict[int, Mention]) -> int:
-    """Words of a title, an actor's name counting as one."""
-    return len([i for i in indexes if i not in by_token]) + len({id(by_token[i]) for i in indexes if i in by_token})
+def _word_count(indexes: list[int], by_token: dict[int, Mention], tokens: "list[Token]") -> int:
+    """Words of a title as a reader counts them: an actor's name is one, and a token glued
+    to the one before ("one-off", "bank's") or a punctuation mark is no word of its own."""
+    kept = set(indexes)
+    words = len({id(by_token[i]) for i in indexes if i in by_token})
+    for i in indexes:
+        if i in by_token or not any(c.isalnum() for c in tokens[i].text):
+            continue
+        glued = i - 1 in kept and not tokens[i - 1].whitespace_
+        words += not glued
+    return words
 
 
 def numbers_of(segment: "Span", keep_out: set[int]) -> tuple[str, ...]:
