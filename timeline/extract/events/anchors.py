@@ -117,7 +117,8 @@ def _main_anchor(root: "Token", vocab: Vocabulary, descend: bool = True) -> Anch
         marker if marker is not None and subject is None else verb
     return Anchor(verb=verb, title_root=title_root, is_main=True, group=group, mood=mood,
                   is_reporting=verb.lemma_.lower() in vocab.reporting or speaker is not None,
-                  speaker=speaker, claim=claim, opinion=opinion, quoted=_direct_quote(root, vocab), stance=_stance(verb, mood, vocab),
+                  speaker=speaker, claim=claim, opinion=opinion, quoted=_direct_quote(root, vocab),
+                  stance=_stance(verb, mood, vocab),
                   anaphoric=any(c.dep_ == "dobj" and c.lemma_.lower() in vocab.anaphoric
                                 and any(_definite(d) for d in c.children) for c in verb.children))
 
