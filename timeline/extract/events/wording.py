@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
 
+from timeline.extract.events.cuts import tidy, without_stranded_verbs, word_count
 from timeline.extract.events.quotes import fronted_quote, is_own_words, speaker, verbatim
 from timeline.extract.events.vocabulary import load_vocabulary
 from timeline.records import ActorRef, Mention
@@ -21,14 +22,12 @@ ALWAYS_DROPPED = frozenset({"relcl", "advcl", "parataxis", "appos", "punct", "in
 PRUNING_ORDER = (frozenset({"conj", "cc"}), frozenset({"npadvmod", "advmod"}), frozenset({"prep", "agent"}),
                  frozenset({"acl", "xcomp", "ccomp"}))
 PRUNABLE = frozenset().union(*PRUNING_ORDER)
-TITLE_WORDS = 16  # words as a reader counts them (see _word_count)
+TITLE_WORDS = 16  # words as a reader counts them (see cuts.word_count)
 # Adverbials a headline leaves out when they come before the subject.
 FRONTED_DEPS = frozenset({"prep", "advmod", "npadvmod", "advcl", "punct"})
 # Words inside a coordinated subject ("Washington and a number of European
 # countries, as well as Israel"), read when the parser lost the subject.
 SUBJECT_GLUE = frozenset({",", "'s", "’s", "of", "as", "well"})
-# What a title never ends on.
-DANGLING_DEPS = frozenset({"cc", "mark", "prep", "det", "punct", "preconj", "case", "aux", "auxpass"})
 QUOTES = "\"“”‘’«»„"
 WORD_PUNCT = frozenset("-–/'’")
 NUMBER_ENTS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
@@ -144,8 +143,8 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
         if kinds and not kinds & prunable:
             continue  # nothing of this kind to prune: the same words, still too many
         pruned = kinds  # one kind at a time: a title loses no more than it must
-        chosen = _tidy(sorted(described | set(_collect(root, dropped, pruned, elided, seen=prunable))), doc.tokens)
-        if _word_count(chosen, by_token, doc.tokens) <= TITLE_WORDS:
+        chosen = tidy(sorted(described | set(_collect(root, dropped, pruned, elided, seen=prunable))), doc.tokens)
+        if word_count(chosen, by_token, doc.tokens) <= TITLE_WORDS:
             break
     if kinds & prunable and pruned:
         # Pruning a whole kind at once can leave "Delegations met": give back, from the
@@ -158,9 +157,9 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
             # "declared martial law and said…": a conjunct comes back with its conjunction
             joined = {part.i} | {c.i for c in part.head.children if c.dep_ == "cc" and c.i < part.i} \
                 if part.dep_ == "conj" else {part.i}
-            trial = _tidy(sorted(described | set(_collect(root, dropped, pruned, elided, spared | joined))),
+            trial = tidy(sorted(described | set(_collect(root, dropped, pruned, elided, spared | joined))),
                           doc.tokens)
-            if len(trial) > len(chosen) and _word_count(trial, by_token, doc.tokens) <= TITLE_WORDS:
+            if len(trial) > len(chosen) and word_count(trial, by_token, doc.tokens) <= TITLE_WORDS:
                 spared |= joined
                 chosen = trial
     by_mention_tokens: dict[str, set[int]] = {}
@@ -170,7 +169,7 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
     tokens = doc.tokens
     for indexes in by_mention_tokens.values():
         roles |= _role_words(indexes, [tokens[i] for i in indexes], by_token[min(indexes)].kind)
-    chosen = _without_stranded_verbs(chosen, root)
+    chosen = without_stranded_verbs(chosen, root)
     kept = set(chosen)
     named = {key for key, m in {id(m): m for m in by_token.values()}.items() if _names_it(m, doc, kept, roles)}
     words: list[str] = []
@@ -337,43 +336,6 @@ def _measures(root: "Token") -> set[int]:
     return {t.i for c in root.subtree if c.dep_ == "npadvmod" and c.lemma_.lower() in units for t in c.subtree}
 
 
-def _tidy(chosen: list[int], tokens: "list[Token]") -> list[int]:
-    """No title starts or ends on a function word, and no preposition is left
-    without its object: cutting a clause must never leave "on and"."""
-    kept = set(chosen)
-    out = [i for i in chosen if not (tokens[i].dep_ == "prep" and not any(c.i in kept for c in tokens[i].children))]
-    while out and (tokens[out[-1]].dep_ in DANGLING_DEPS or tokens[out[-1]].pos_ == "CCONJ"):
-        out.pop()
-    while out and (tokens[out[0]].dep_ in ("cc", "mark", "punct", "preconj") or tokens[out[0]].pos_ == "CCONJ"):
-        out.pop(0)
-    # two conjunctions in a row, or a conjunction before a comma: the part between them went
-    return [i for n, i in enumerate(out) if not (tokens[i].dep_ == "cc" and n + 1 < len(out)
-                                               and tokens[out[n + 1]].dep_ in ("cc", "punct"))]
-
-
-def _without_stranded_verbs(chosen: list[int], root: "Token") -> list[int]:
-    """"condemned the recognition and said": a second verb that lost what it says or
-    acts on would end the title mid-phrase; it goes with its conjunction. So does a
-    participle describing a noun that lost everything it had ("roadblocks made out")."""
-    kept = set(chosen)
-    doc = root.doc
-    for i in list(chosen):
-        token = doc[i]
-        if token.pos_ not in ("VERB", "AUX") or i not in kept or token.i == root.i:
-            continue
-        if token.dep_ == "conj":
-            needs = [c for c in token.children if c.dep_ in ("ccomp", "xcomp", "dobj")]
-        elif token.dep_ in ("acl", "relcl"):
-            # "roadblocks made out", "the demonstrations led": a participle that lost all it had
-            needs = [c for c in token.children if c.dep_ in ("prep", "agent", "dobj", "xcomp", "ccomp", "prt")]
-        else:
-            continue
-        if needs and not any(c.i in kept for c in needs):
-            cut = {t.i for t in token.subtree} | {c.i for c in token.head.children if c.dep_ == "cc" and c.i < i}
-            kept -= cut
-    return _tidy([i for i in chosen if i in kept], doc.tokens)
-
-
 def _subject_run(root: "Token") -> list[int]:
     """Tokens of the noun phrase just before ``root`` (adverbs and auxiliaries skipped)."""
     doc, i = root.doc, root.i - 1
@@ -393,19 +355,6 @@ def _prunable(child: "Token", parent: "Token", root: "Token") -> bool:
     if child.dep_ in ("xcomp", "ccomp") and parent.i == root.i:
         return False  # "said it had expelled a submarine" needs what was said
     return True
-
-
-def _word_count(indexes: list[int], by_token: dict[int, Mention], tokens: "list[Token]") -> int:
-    """Words of a title as a reader counts them: an actor's name is one, and a token glued
-    to the one before ("one-off", "bank's") or a punctuation mark is no word of its own."""
-    kept = set(indexes)
-    words = len({id(by_token[i]) for i in indexes if i in by_token})
-    for i in indexes:
-        if i in by_token or not any(c.isalnum() for c in tokens[i].text):
-            continue
-        glued = i - 1 in kept and not tokens[i - 1].whitespace_
-        words += not glued
-    return words
 
 
 def numbers_of(segment: "Span", keep_out: set[int]) -> tuple[str, ...]:
