@@ -17,7 +17,8 @@ NEVER_FIRST = {"and", "or", "but", "then", "after", "before", "while", "on", "in
     ("Olaf Scholz is due in Kyiv on Monday and in Moscow on Tuesday.", "Olaf Scholz is due in Kyiv and in Moscow"),
     # a quotation before its verb of saying: the speaker first; their own words kept word for word
     ("“We will not give up,” Zelensky said on Friday.", "Zelensky said: “We will not give up”"),
-    ("“Panic is futile,” said student Maria Shcherbenko on Saturday.", "Maria Shcherbenko said panic is futile"),
+    ("“The convoy has left the city,” said commander Maria Shcherbenko on Saturday.",
+     "Maria Shcherbenko said the convoy has left the city"),
     ("Several thousand Ukrainians marched through Kyiv on Saturday and on Sunday.",
      "Several thousand Ukrainians marched through Kyiv"),
     ("Chancellor Olaf Scholz will travel to Kiev on Monday and then visit Putin.",

@@ -15,9 +15,12 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Sequence, overload
 
 from timeline.extract.events.anchors import Anchor, calendar_timexes, find_anchors
+from timeline.extract.events.claims import as_claim, unofficial_opinion
 from timeline.extract.events.discourse import carry_date, inherit_lead_day, lead_event, restates_known
 from timeline.extract.events.linked import linked_anchors
 from timeline.extract.events.participants import mentioned, participants
+from timeline.extract.events.pronouns import name_pronoun, unnamed
+from timeline.extract.events.quotes import quotes_nobody
 from timeline.extract.events.tokens import Parse, forget, parse_of
 from timeline.extract.events.vocabulary import Vocabulary, load_vocabulary
 from timeline.extract.events.wording import clean_text, mentions_in, name_role, numbers_of, place_of, title_from
@@ -158,9 +161,9 @@ def segments(doc: "spacy.tokens.Doc | Parse") -> "Sequence[Span | spacy.tokens.S
 
 
 def skip_segment(segment: "Span", vocab: Vocabulary) -> bool:
-    """Page furniture, questions to readers and headings are never events."""
+    """Page furniture, questions to readers, headings and quotes of nobody are never events."""
     text = segment.text.strip()
-    if vocab.is_boilerplate(text):
+    if vocab.is_boilerplate(text) or quotes_nobody(segment, vocab.reporting):
         return True
     bare = text.rstrip("\"”’'» )")
     if bare.endswith("?"):
@@ -179,6 +182,9 @@ def _reports(segment: "Span") -> bool:
 
 def _happening(anchor: Anchor, segment: "Span", index: int, article: Article,
                mentions: list[Mention]) -> Happening | None:
+    if unofficial_opinion(anchor, mentions):
+        return None
+    as_claim(anchor, mentions)
     title_root = anchor.title_root
     lo = min(t.idx for t in title_root.subtree) if anchor.is_main else min(t.idx for t in anchor.verb.subtree)
     hi_token = max(title_root.subtree if anchor.is_main else anchor.verb.subtree, key=lambda t: t.i)
@@ -188,7 +194,7 @@ def _happening(anchor: Anchor, segment: "Span", index: int, article: Article,
         head = anchor.extra_subject
         inside += mentions_in(mentions, min(t.idx for t in head.subtree if t.i <= head.i), head.idx + len(head))
     title = title_from(title_root, set(anchor.keep_out), inside, (segment.start, segment.end))
-    title = _name_pronoun(title, segment, mentions)
+    title = name_pronoun(title, segment, mentions)
     title = name_role(title, anchor.title_root, segment, mentions)
     if not title or len(title.split()) < 2:
         return None
@@ -199,27 +205,14 @@ def _happening(anchor: Anchor, segment: "Span", index: int, article: Article,
     if not actors:
         # the parse lost the arguments: the names the title keeps are the next best reading
         actors = mentioned(m for m in inside if _in_title(m, title))
+    if unnamed(title, actors, title_root):
+        return None  # "They were shaking things": no one is named for what happened
     return Happening(
         article_id=article.id, sentence_index=index, sentence=summary, predicate=anchor.verb.lemma_.lower(),
         date=anchor.date, precision=anchor.precision, status=anchor.status, evidence=anchor.evidence,
         title=title, summary=summary, type=anchor.type, type_rule=anchor.type_rule, actors=actors,
         place=place_of(inside, segment), numbers=numbers_of(segment, set(anchor.keep_out)),
     )
-
-
-PRONOUN_SUBJECTS = {"he": "person", "she": "person"}
-
-
-def _name_pronoun(title: str, segment: "Span", mentions: list[Mention]) -> str:
-    """"He later ordered…" -> the person named last before the sentence: a title
-    is read alone, away from the sentence that said who "he" is."""
-    first, _, rest = title.partition(" ")
-    if first.lower() not in PRONOUN_SUBJECTS or not rest:
-        return title
-    before = [m for m in mentions if m.end <= segment.start_char and m.kind == "person"]
-    if not before:
-        return title
-    return f"{max(before, key=lambda m: m.start).name} {rest}"
 
 
 def _elaborates(segment: "Span", anchors: list[Anchor], previous: Happening) -> bool:

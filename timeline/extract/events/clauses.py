@@ -29,6 +29,12 @@ ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
 # Bare noun-phrase adverbials ("Tuesday", "last week", "yesterday"): the parser
 # often hangs them on the nearest noun, but in news they modify the clause.
 BARE_ADVERBIAL_DEPS = frozenset({"npadvmod", "tmod"})
+# Words that name a day by itself and are always adverbials of their clause, wherever
+# the parser hangs them ("Yesterday Pakistan's government…" as a compound of "Pakistan").
+DEICTIC_DAYS = frozenset({"yesterday", "today", "tonight", "tomorrow"})
+# Auxiliaries that open a condition when put before the subject ("Had he quit…",
+# "Were they to leave…", "Should talks fail…").
+INVERTING_AUXILIARIES = frozenset({"had", "were", "should"})
 CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "conj", "xcomp", "advcl", "relcl", "pcomp", "acl", "csubj", "parataxis"})
 
 
@@ -54,7 +60,7 @@ def mood_of(verb: "Token", vocab: Vocabulary) -> Mood:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     lemmas = {a.lemma_.lower() for a in auxes} | {a.lower_ for a in auxes}
     hypothetical = bool(lemmas & vocab.modals) or any(
-        c.dep_ == "mark" and c.lower_ in vocab.conditionals for c in verb.children)
+        c.dep_ == "mark" and c.lower_ in vocab.conditionals for c in verb.children) or _inverted_condition(verb, auxes)
     future_marker = False
     up = verb
     # "are expected to speak", "plans to visit": the marker is the head of an xcomp chain.
@@ -80,6 +86,15 @@ def mood_of(verb: "Token", vocab: Vocabulary) -> Mood:
         head_mood = mood_of(up, vocab)
         tense = "future" if head_mood.tense == "future" else head_mood.tense
     return Mood(tense=tense, hypothetical=hypothetical, future_marker=future_marker)
+
+
+def _inverted_condition(verb: "Token", auxes: "list[Token]") -> bool:
+    """"Had he quit the post, he would have…": a side clause whose auxiliary comes
+    before its subject is a condition, as if it began with "if"."""
+    if verb.dep_ != "advcl" or not auxes:
+        return False
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and any(a.i < subject.i and a.lower_ in INVERTING_AUXILIARIES for a in auxes)
 
 
 def clause_root(segment: "Span") -> "Token | None":
@@ -138,7 +153,8 @@ def governor(head: "Token", segment: "Span", fallback: "Token | None",
     """
     start, end = segment.start, segment.end
     token = head
-    bare = head.dep_ in BARE_ADVERBIAL_DEPS or (day and head.dep_ == "pobj" and head.head.lower_ == "on")
+    bare = head.dep_ in BARE_ADVERBIAL_DEPS or (day and head.dep_ == "pobj" and head.head.lower_ == "on") or (
+        head.lower_ in DEICTIC_DAYS)  # "Yesterday Pakistan's government allowed…", parsed as a compound
     noun: "Token | None" = None  # the noun the expression modifies, if any
     for _ in range(16):
         if token.dep_ == "pobj" and token.head.lower_ in BOUNDING_PREPOSITIONS:

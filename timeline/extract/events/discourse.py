@@ -47,6 +47,8 @@ def carry_date(anchors: list[Anchor], earlier: list[Happening], before: "Span | 
         if taken_up is None and not any(c.dep_ == "advmod" and c.lower_ in ADDITIVE for c in anchor.verb.children):
             continue
         source = next((h for h in dated if taken_up and taken_up in h.title.lower()), dated[0])
+        if source.status == "scheduled" and anchor.mood.tense in ("past", "perfect", "past-perfect"):
+            continue  # "is expected to start next week. The case has been adjourned": done now, not then
         anchor.date, anchor.precision, anchor.status = source.date, source.precision, source.status
         anchor.evidence = replace(source.evidence, rule="continues-previous")
 

@@ -54,11 +54,15 @@ def _candidates(anchor: "Anchor", vocab: Vocabulary) -> list[tuple[str, "Token"]
     if any(c.dep_ == "oprd" for c in children):
         # "called the attack premeditated": a verb with a predicative object passes judgement
         return out + [("judgement", verb)]
-    if verb.lemma_.lower() in vocab.directives:
-        # "ordered the armed forces to…", "urged citizens to leave": who was told and
-        # what to do say the kind; the verb of command itself says little
+    if verb.lemma_.lower() in vocab.directives or verb.lemma_.lower() in vocab.announcing:
+        # "ordered the armed forces to…", "urged citizens to leave", "announced new
+        # sanctions": who was told, what to do or what was announced say the kind; the
+        # verb of command or of announcing itself says little
         out += objects + xcomps
     out += _domains(verb, vocab)
+    if verb.lemma_.lower() in vocab.impact_verbs:
+        # "an earthquake struck", "an air strike hit a convoy": what struck says the kind
+        out += [("subject", t) for c in children if c.dep_ == "nsubj" for t in _head_words(c)]
     out += [("predicate", verb), *xcomps, *objects]
     if not any(c.dep_ in ("dobj", "nsubjpass") for c in children):
         # "Russian shelling of Kharkiv continued": an intransitive verb is about its subject

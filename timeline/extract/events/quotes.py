@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from timeline.records import Mention
 
 if TYPE_CHECKING:
-    from timeline.extract.events.tokens import Token
+    from timeline.extract.events.tokens import Span, Token
 
 # Words that make a quotation the speaker's own: it is kept word for word, in quotation marks.
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our", "ours", "myself", "ourselves"})
@@ -48,3 +48,34 @@ def fronted_quote(root: "Token", quotes: str) -> "Token | None":
             if opener is not None and opener.text in quotes:
                 return child
     return None
+
+
+# Marks that open and close a quotation; a straight mark does both, in turn.
+OPENING, CLOSING, STRAIGHT = "“«„", "”»", '"'
+
+
+def in_quotation(segment: "Span") -> bool:
+    """Whether ``segment`` is words of a quotation: it starts inside one opened
+    earlier in its paragraph ('"We were told nothing. It was chaos," she said'
+    gives "It was chaos") or opens one it does not close."""
+    text = segment.doc.text
+    paragraph = text[text.rfind("\n", 0, segment.start_char) + 1:segment.start_char]
+    if _open_after(paragraph):
+        return True
+    own = segment.text.lstrip()
+    return own[:1] in OPENING + STRAIGHT and _open_after(own)
+
+
+def quotes_nobody(segment: "Span", reporting: frozenset[str]) -> bool:
+    """Words of a quotation with no one said to say them in the sentence: a quote of
+    nobody, which reports no happening however it reads."""
+    if not in_quotation(segment):
+        return False
+    return not any(t.lemma_.lower() in reporting and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+                   for t in segment)
+
+
+def _open_after(text: str) -> bool:
+    """Whether a quotation is still open at the end of ``text``."""
+    depth = sum(text.count(c) for c in OPENING) - sum(text.count(c) for c in CLOSING)
+    return depth > 0 or text.count(STRAIGHT) % 2 == 1

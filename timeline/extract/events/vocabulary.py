@@ -45,6 +45,14 @@ class Vocabulary:
     target_prepositions: frozenset[str] = frozenset()
     topic_prepositions: frozenset[str] = frozenset()
     person_country: bool = False
+    denials: frozenset[str] = frozenset()  # verbs of saying whose content did not happen
+    plain_saying: frozenset[str] = frozenset()  # "said", "added": an event only through what they say
+    background_adverbs: frozenset[str] = frozenset()  # "already", "long": told as background
+    negative_words: frozenset[str] = frozenset()  # "no", "nothing", "never": what did not happen
+    as_complements: frozenset[str] = frozenset()  # "described X as Y": the "as" stays in a title
+    announcing: frozenset[str] = frozenset()  # "announced sanctions": the object says the kind
+    period_prepositions: frozenset[str] = frozenset()  # "since 9/11", "over the last decade"
+    impact_verbs: frozenset[str] = frozenset()  # "an earthquake struck": the subject says the kind
 
     def with_extra_types(self, extra: dict[str, tuple[str, ...]]) -> "Vocabulary":
         """The scheme with the maintainer's types (config ``events.types``) tried first."""
@@ -120,6 +128,14 @@ def load_vocabulary() -> Vocabulary:
         target_prepositions=_words(words, "target_prepositions"),
         topic_prepositions=_words(words, "topic_prepositions"),
         person_country=bool(words.get("person_country")),
+        denials=_words(words, "denial_verbs"),
+        plain_saying=_words(words, "plain_saying_verbs"),
+        background_adverbs=_words(words, "background_adverbs"),
+        negative_words=_words(words, "negative_words"),
+        as_complements=_words(words, "as_complement_verbs"),
+        announcing=_words(schemes, "announcing_verbs"),
+        impact_verbs=_words(schemes, "impact_verbs"),
+        period_prepositions=_words(words, "period_prepositions"),
         lead_days=int(words.get("lead_event_days") or 0),
         offset_subordinators={str(k).lower(): int(v) for k, v in (words.get("offset_subordinators") or {}).items()},
     )

@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
 
+from timeline.extract.events.cuts import tidy, without_stranded_verbs, word_count
 from timeline.extract.events.quotes import fronted_quote, is_own_words, speaker, verbatim
 from timeline.extract.events.vocabulary import load_vocabulary
 from timeline.records import ActorRef, Mention
@@ -21,14 +22,12 @@ ALWAYS_DROPPED = frozenset({"relcl", "advcl", "parataxis", "appos", "punct", "in
 PRUNING_ORDER = (frozenset({"conj", "cc"}), frozenset({"npadvmod", "advmod"}), frozenset({"prep", "agent"}),
                  frozenset({"acl", "xcomp", "ccomp"}))
 PRUNABLE = frozenset().union(*PRUNING_ORDER)
-TITLE_WORDS = 16
+TITLE_WORDS = 16  # words as a reader counts them (see cuts.word_count)
 # Adverbials a headline leaves out when they come before the subject.
 FRONTED_DEPS = frozenset({"prep", "advmod", "npadvmod", "advcl", "punct"})
 # Words inside a coordinated subject ("Washington and a number of European
 # countries, as well as Israel"), read when the parser lost the subject.
 SUBJECT_GLUE = frozenset({",", "'s", "’s", "of", "as", "well"})
-# What a title never ends on.
-DANGLING_DEPS = frozenset({"cc", "mark", "prep", "det", "punct", "preconj", "case", "aux", "auxpass"})
 QUOTES = "\"“”‘’«»„"
 WORD_PUNCT = frozenset("-–/'’")
 NUMBER_ENTS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
@@ -91,14 +90,22 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
     actor under its canonical name."""
     doc = root.doc
     quote = fronted_quote(root, QUOTES)
+    quoted = quote is not None
+    if quote is None and root.lemma_.lower() in load_vocabulary().reporting:
+        # "Germany was stopping the certification, Scholz said": the same, unquoted
+        quote = next((c for c in root.children if c.dep_ == "ccomp" and c.i < root.i), None)
     if quote is not None and quote.i not in keep_out:
         # "“…will respond decisively…,” Biden told Putin": who told whom, then what
         who = speaker(root, mentions)
-        if who and is_own_words(quote):
+        if who and quoted and is_own_words(quote):
             return f"{who}: “{verbatim(quote, QUOTES, TITLE_WORDS)}”"
         said = title_from(quote, keep_out, mentions, within)
         if said and who:
-            return f"{who} {said[:1].lower() + said[1:] if not said[:2].isupper() else said}"
+            opening = next((t for t in quote.subtree if t.text not in QUOTES), quote)
+            keep_case = said[:2].isupper() or opening.pos_ == "PROPN" or any(
+                said.startswith(m.name) for m in mentions)  # "Conrad Murray has pleaded…" keeps its capital
+            told = f"{who} {said if keep_case else said[:1].lower() + said[1:]}"
+            return told[:1].upper() + told[1:]
     by_token: dict[int, Mention] = {}
     # the longest mention wins a token: "Singapore Airlines", not "Singapore" then "Singapore Airlines"
     for mention in sorted(mentions, key=lambda m: m.end - m.start):
@@ -124,31 +131,36 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
                 continue  # "his French counterpart Emmanuel Macron": the name is the point
             dropped.update(t.i for t in child.subtree)
         elif child.dep_ == "prep" and (child.lower_ in ("according", "amid", "despite", "while") or (
-                child.lower_ == "as" and child.head.pos_ == "VERB")):
+                child.lower_ == "as" and child.head.pos_ == "VERB"
+                and child.head.lemma_.lower() not in load_vocabulary().as_complements)):
             dropped.update(t.i for t in child.subtree)
     described = _described(root, dropped, within)
     dropped |= {t.i for t in root.children if t.i in described or t.tag_ in RELATIVE_TAGS}
     prunable: set[str] = set()  # the kinds the clause has parts of that pruning may take
-    whole: list[int] = []  # the clause with nothing pruned: the first round sets it
+    pruned: frozenset[str] = frozenset()
+    kinds: frozenset[str] = frozenset()
     for kinds in (frozenset(),) + PRUNING_ORDER:
         if kinds and not kinds & prunable:
-            chosen = whole  # nothing of this kind to prune: the same words, still too many
-            continue
-        chosen = _tidy(sorted(described | set(_collect(root, dropped, kinds, elided, seen=prunable))), doc.tokens)
-        if not kinds:
-            whole = chosen
-        if _word_count(chosen, by_token) <= TITLE_WORDS:
+            continue  # nothing of this kind to prune: the same words, still too many
+        pruned = kinds  # one kind at a time: a title loses no more than it must
+        chosen = tidy(sorted(described | set(_collect(root, dropped, pruned, elided, seen=prunable))), doc.tokens)
+        if word_count(chosen, by_token, doc.tokens) <= TITLE_WORDS:
             break
-    if kinds & prunable:
+    if kinds & prunable and pruned:
         # Pruning a whole kind at once can leave "Delegations met": give back, from the
         # left, the parts of that kind that still fit ("from Ukraine and Russia", "near
         # the Belarusian border"), so the title keeps what the verb most needs.
         spared: set[int] = set()
-        for part in sorted((t for t in root.subtree if t.dep_ in kinds and t.i not in dropped), key=lambda t: t.i):
-            trial = _tidy(sorted(described | set(_collect(root, dropped, kinds, elided, spared | {part.i}))),
+        for part in sorted((t for t in root.subtree if t.dep_ in pruned and t.i not in dropped), key=lambda t: t.i):
+            if part.dep_ == "cc":
+                continue  # given back with the conjunct it joins
+            # "declared martial law and said…": a conjunct comes back with its conjunction
+            joined = {part.i} | {c.i for c in part.head.children if c.dep_ == "cc" and c.i < part.i} \
+                if part.dep_ == "conj" else {part.i}
+            trial = tidy(sorted(described | set(_collect(root, dropped, pruned, elided, spared | joined))),
                           doc.tokens)
-            if len(trial) > len(chosen) and _word_count(trial, by_token) <= TITLE_WORDS:
-                spared.add(part.i)
+            if len(trial) > len(chosen) and word_count(trial, by_token, doc.tokens) <= TITLE_WORDS:
+                spared |= joined
                 chosen = trial
     by_mention_tokens: dict[str, set[int]] = {}
     for i, mention in by_token.items():
@@ -157,6 +169,7 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
     tokens = doc.tokens
     for indexes in by_mention_tokens.values():
         roles |= _role_words(indexes, [tokens[i] for i in indexes], by_token[min(indexes)].kind)
+    chosen = without_stranded_verbs(chosen, root)
     kept = set(chosen)
     named = {key for key, m in {id(m): m for m in by_token.values()}.items() if _names_it(m, doc, kept, roles)}
     words: list[str] = []
@@ -323,20 +336,6 @@ def _measures(root: "Token") -> set[int]:
     return {t.i for c in root.subtree if c.dep_ == "npadvmod" and c.lemma_.lower() in units for t in c.subtree}
 
 
-def _tidy(chosen: list[int], tokens: "list[Token]") -> list[int]:
-    """No title starts or ends on a function word, and no preposition is left
-    without its object: cutting a clause must never leave "on and"."""
-    kept = set(chosen)
-    out = [i for i in chosen if not (tokens[i].dep_ == "prep" and not any(c.i in kept for c in tokens[i].children))]
-    while out and (tokens[out[-1]].dep_ in DANGLING_DEPS or tokens[out[-1]].pos_ == "CCONJ"):
-        out.pop()
-    while out and (tokens[out[0]].dep_ in ("cc", "mark", "punct", "preconj") or tokens[out[0]].pos_ == "CCONJ"):
-        out.pop(0)
-    # two conjunctions in a row, or a conjunction before a comma: the part between them went
-    return [i for n, i in enumerate(out) if not (tokens[i].dep_ == "cc" and n + 1 < len(out)
-                                               and tokens[out[n + 1]].dep_ in ("cc", "punct"))]
-
-
 def _subject_run(root: "Token") -> list[int]:
     """Tokens of the noun phrase just before ``root`` (adverbs and auxiliaries skipped)."""
     doc, i = root.doc, root.i - 1
@@ -356,10 +355,6 @@ def _prunable(child: "Token", parent: "Token", root: "Token") -> bool:
     if child.dep_ in ("xcomp", "ccomp") and parent.i == root.i:
         return False  # "said it had expelled a submarine" needs what was said
     return True
-
-
-def _word_count(indexes: list[int], by_token: dict[int, Mention]) -> int:
-    return len([i for i in indexes if i not in by_token]) + len({id(by_token[i]) for i in indexes if i in by_token})
 
 
 def numbers_of(segment: "Span", keep_out: set[int]) -> tuple[str, ...]:

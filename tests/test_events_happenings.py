@@ -1,0 +1,155 @@
+"""Events are happenings: what was done or said by someone at a time, not background,
+commentary, questions or quotes of nobody. Articles written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.conftest import happenings
+
+DAY = date(2011, 3, 20)  # a Sunday
+
+
+def _titles(nlp, text: str) -> list[str]:
+    return [h.title for h in happenings(nlp, text, published=DAY)]
+
+
+def test_a_background_sentence_keeps_its_own_year(nlp) -> None:
+    found = happenings(nlp, "The agreement helped the country regain diplomatic relations with Washington in 2006.",
+                       published=DAY)
+    assert [(h.date, h.evidence.rule) for h in found] == [("2006", "year")], found
+
+
+@pytest.mark.parametrize("sentence", [
+    "The country has already played a role in blocking council action on the killings.",  # background adverb
+    "The two parties were bitter rivals in the 1990s.",  # a state over a decade
+    "Is the government ready for a long war?",  # a question
+    "Officials in the capital gave no details of a ceasefire on Saturday.",  # what did not happen
+    "Had he quit the post two years ago, the general would have earned a place in history.",  # a condition
+    "I was driving home through the hills when the car started to shake.",  # a first-person account
+    "The analyst said the government was in a difficult position.",  # commentary: an opinion
+    "“It was a very cowardly act,” the colonel said.",  # commentary in a quotation
+    "Before leaving office next year, he signed several agreements.",  # no subject for the happening
+])
+def test_what_is_not_a_happening_gives_no_event(nlp, sentence: str) -> None:
+    titles = _titles(nlp, sentence)
+    words = sentence.lower()
+    assert not [t for t in titles if t.lower()[:12] in words and "signed" not in t], titles
+
+
+def test_a_quotation_no_one_is_said_to_speak_is_not_read(nlp) -> None:
+    text = ("The minister resigned on Monday. \"We were told nothing. The convoy was the last hope. "
+            "Once the shelling started, it was going to be a different war.\n\nThe army withdrew on Tuesday.")
+    titles = _titles(nlp, text)
+    assert titles == ["The minister resigned", "The army withdrew"], titles
+
+
+def test_a_denial_stays_a_denial(nlp) -> None:
+    found = happenings(nlp, "The government denied on Saturday that its forces had shelled the town.", published=DAY)
+    assert [(h.title, h.type) for h in found] == [
+        ("The government denied that its forces had shelled the town", "statement")], found
+
+
+def test_a_claim_keeps_its_attribution_and_is_a_statement(nlp) -> None:
+    found = happenings(nlp, "Libya said on Saturday that a NATO strike hit a civilian house in Tripoli.",
+                       published=DAY)
+    assert [(h.title, h.type, h.date) for h in found] == [
+        ("Libya said that a NATO strike hit a civilian house in Tripoli", "statement", "2011-03-19")], found
+
+
+def test_the_speakers_own_act_is_told_as_that_act(nlp) -> None:
+    found = happenings(nlp, "Russia said on Saturday it had expelled a US submarine.", published=DAY)
+    assert [h.type for h in found] == ["military"], found
+
+
+def test_a_strike_the_text_reports_is_military_and_a_statement_about_it_a_statement(nlp) -> None:
+    found = happenings(nlp, "A NATO air strike hit a convoy near Brega on Friday. "
+                            "The foreign minister condemned the strike on Saturday.", published=DAY)
+    assert [(h.date, h.type) for h in found] == [("2011-03-18", "military"), ("2011-03-19", "statement")], found
+
+
+@pytest.mark.parametrize("sentence, type_", [
+    ("The European Union imposed sanctions on the regime on Friday.", "sanction"),
+    ("The United Nations announced new sanctions against Libya on Thursday.", "sanction"),
+    ("The rebels said on Thursday that the council had frozen the regime's assets.", "statement"),
+    ("France recognised the rebel council as the legitimate government on Thursday.", "diplomacy"),
+    ("A powerful earthquake struck south of the capital on Tuesday.", "disaster"),
+    ("The singer died at his home in Los Angeles on Thursday.", "death"),
+    ("The doctor pleaded not guilty to manslaughter on Monday.", "legal"),
+    ("Parliament elected a new prime minister on Friday.", "politics"),
+    ("The spokesman added on Friday that troops had left the town.", "statement"),
+])
+def test_types_of_news_beyond_war(nlp, sentence: str, type_: str) -> None:
+    found = happenings(nlp, sentence, published=DAY)
+    assert [h.type for h in found][:1] == [type_], [(h.title, h.type, h.type_rule) for h in found]
+
+
+def test_a_recognition_title_keeps_what_it_recognised_as(nlp) -> None:
+    assert _titles(nlp, "France recognised the rebel council as the legitimate government on Thursday.") == [
+        "France recognised the rebel council as the legitimate government"]
+
+
+def test_a_pronoun_is_named_only_when_the_antecedent_is_certain(nlp) -> None:
+    certain = _titles(nlp, "Conrad Murray spoke to detectives on Friday. He then flew to Houston on Saturday.")
+    assert "Conrad Murray then flew to Houston" in certain, certain
+    unsure = _titles(nlp, "Conrad Murray met Joe Smith on Friday. He then flew to Houston on Saturday.")
+    assert not any(t.startswith(("Conrad Murray then", "Joe Smith then")) for t in unsure), unsure
+
+
+def test_a_long_sentence_gives_a_headline_that_keeps_its_and(nlp) -> None:
+    text = ("Crowds armed with paving stones rioted and looted dozens of shops in the old quarter of the port "
+            "city on Tuesday, and a policeman was thrown from a roof.")
+    titles = _titles(nlp, text)
+    assert titles and all(len(t.split()) <= 16 for t in titles), titles
+    assert all("rioted looted" not in t for t in titles), titles
+
+
+def test_yesterday_dates_its_clause_wherever_the_parser_hangs_it(nlp) -> None:
+    found = happenings(nlp, "Yesterday Pakistan's military government allowed reporters to tour the complex.",
+                       published=DAY)
+    assert [h.date for h in found] == ["2011-03-19"], found
+
+
+def test_a_plan_does_not_lend_its_date_to_what_was_done(nlp) -> None:
+    found = happenings(nlp, "The full trial in the hijacking case is expected to start next week. "
+                            "The case in the capital has been adjourned until next month.", published=DAY)
+    adjourned = [h for h in found if "adjourned" in h.title]
+    assert [(h.date, h.status) for h in adjourned] == [("2011-03-20", "occurred")], found
+
+
+def test_it_and_they_are_named_from_the_subject_before_or_the_event_is_dropped(nlp) -> None:
+    titles = _titles(nlp, "The earthquake is the country's worst in two centuries. "
+                          "It struck south of the capital on Tuesday.\n\n"
+                          "A man waved at the crowd. They were shaking things to get him out.")
+    assert titles == ["The earthquake struck south of the capital", "A man waved at the crowd"], titles
+
+
+@pytest.mark.parametrize("sentence", [
+    "Is to face questions on Tuesday.",  # the subject is lost
+    "It was a hot day in the city on Thursday.",  # "it" of nothing
+    "There were reports of looting on Friday.",  # no one
+])
+def test_a_title_that_names_no_one_is_no_event(nlp, sentence: str) -> None:
+    assert _titles(nlp, sentence) == []
+
+
+def test_his_is_named_when_the_person_is_certain(nlp) -> None:
+    titles = _titles(nlp, "Nawaz Sharif pleaded not guilty to all charges on Monday. His trial ended on Tuesday.")
+    assert "Nawaz Sharif's trial ended" in titles, titles
+
+
+def test_a_side_clause_without_subject_lends_its_day_to_the_main_clause(nlp) -> None:
+    found = happenings(nlp, "The singer died after suffering a cardiac arrest at his home on Thursday.",
+                       published=DAY)
+    assert [(h.date, h.type) for h in found] == [("2011-03-17", "death")], found
+
+
+@pytest.mark.parametrize("sentence", [
+    "Since the attacks, the president has relied on the military government as an ally.",
+    "The country has made its way on its own terms over the last two decades.",
+    "The doctor denies any wrongdoing.",
+])
+def test_standing_positions_and_states_over_a_period_are_not_news_of_the_day(nlp, sentence: str) -> None:
+    assert _titles(nlp, sentence) == []

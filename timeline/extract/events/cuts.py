@@ -1,0 +1,65 @@
+"""Where a title may be cut: never on a function word, never leaving a verb without
+what it says or acts on, and never longer than a headline, counted in words as a
+reader counts them. Used by ``wording.title_from``."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from timeline.records import Mention
+
+if TYPE_CHECKING:
+    from timeline.extract.events.tokens import Token
+
+# What a title never ends on.
+DANGLING_DEPS = frozenset({"cc", "mark", "prep", "det", "punct", "preconj", "case", "aux", "auxpass"})
+
+
+def tidy(chosen: list[int], tokens: "list[Token]") -> list[int]:
+    """No title starts or ends on a function word, and no preposition is left
+    without its object: cutting a clause must never leave "on and"."""
+    kept = set(chosen)
+    out = [i for i in chosen if not (tokens[i].dep_ == "prep" and not any(c.i in kept for c in tokens[i].children))]
+    while out and (tokens[out[-1]].dep_ in DANGLING_DEPS or tokens[out[-1]].pos_ == "CCONJ"):
+        out.pop()
+    while out and (tokens[out[0]].dep_ in ("cc", "mark", "punct", "preconj") or tokens[out[0]].pos_ == "CCONJ"):
+        out.pop(0)
+    # two conjunctions in a row, or a conjunction before a comma: the part between them went
+    return [i for n, i in enumerate(out) if not (tokens[i].dep_ == "cc" and n + 1 < len(out)
+                                               and tokens[out[n + 1]].dep_ in ("cc", "punct"))]
+
+
+def without_stranded_verbs(chosen: list[int], root: "Token") -> list[int]:
+    """"condemned the recognition and said": a second verb that lost what it says or
+    acts on would end the title mid-phrase; it goes with its conjunction. So does a
+    participle describing a noun that lost everything it had ("roadblocks made out")."""
+    kept = set(chosen)
+    doc = root.doc
+    for i in list(chosen):
+        token = doc[i]
+        if token.pos_ not in ("VERB", "AUX") or i not in kept or token.i == root.i:
+            continue
+        if token.dep_ == "conj":
+            needs = [c for c in token.children if c.dep_ in ("ccomp", "xcomp", "dobj")]
+        elif token.dep_ in ("acl", "relcl"):
+            # "roadblocks made out", "the demonstrations led": a participle that lost all it had
+            needs = [c for c in token.children if c.dep_ in ("prep", "agent", "dobj", "xcomp", "ccomp", "prt")]
+        else:
+            continue
+        if needs and not any(c.i in kept for c in needs):
+            cut = {t.i for t in token.subtree} | {c.i for c in token.head.children if c.dep_ == "cc" and c.i < i}
+            kept -= cut
+    return tidy([i for i in chosen if i in kept], doc.tokens)
+
+
+def word_count(indexes: list[int], by_token: dict[int, Mention], tokens: "list[Token]") -> int:
+    """Words of a title as a reader counts them: an actor's name is one, and a token glued
+    to the one before ("one-off", "bank's") or a punctuation mark is no word of its own."""
+    kept = set(indexes)
+    words = len({id(by_token[i]) for i in indexes if i in by_token})
+    for i in indexes:
+        if i in by_token or not any(c.isalnum() for c in tokens[i].text):
+            continue
+        glued = i - 1 in kept and not tokens[i - 1].whitespace_
+        words += not glued
+    return words
