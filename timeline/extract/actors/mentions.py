@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from timeline.extract.actors.capitals import acts_as_government
 from timeline.extract.actors.context import noun_references, spread_people
+from timeline.extract.actors.filters import load_filters
 from timeline.extract.actors.gazetteer import Entry, Gazetteer, load_gazetteer
 from timeline.extract.actors.institutions import find_institutions, positions
 from timeline.extract.actors.names import clean_surface, fold, name_key
@@ -69,12 +70,22 @@ def find_mentions(doc: "Doc", registry: "Registry | None" = None, seen: str | No
                      known=True) for span, name in noun_references(doc, found, gaz)]
     found.sort(key=lambda f: f.span.start)
     spread_people(found, gaz)
+    found = [f for f in found if not _no_actor(f)]
     mentions = [
         Mention(start=f.span.start_char, end=f.span.end_char, text=f.span.text, name=f.name, kind=f.kind,
                 role=f.role, seen=seen if f.role else None, country=f.country)
         for f in found
     ]
     return with_registry(mentions, registry) if registry is not None else mentions
+
+
+def _no_actor(f: _Found) -> bool:
+    """A bare generic noun ("Civilians", "Police"), or an outlet named as the
+    source of what is reported ("CNN reported", "told Reuters")."""
+    filters = load_filters()
+    if filters.is_generic(f.name):
+        return True
+    return (filters.is_outlet(f.name) or filters.is_outlet(f.text)) and filters.is_source(f.span)
 
 
 def _classify(ent: "Span", gaz: Gazetteer) -> _Found | None:
@@ -252,22 +263,31 @@ def _expand_country(span: "Span", text: str, gaz: Gazetteer) -> str:
 
 
 def _groups(doc: "Doc", gaz: Gazetteer) -> list[_Found]:
-    """Collective actors named by a common noun, when they act ("protesters gathered")."""
+    """Collective actors named by a common noun qualified by a country or a
+    named place or body, when they act ("Libyan rebels advanced", "Los Angeles
+    police searched"); a bare noun ("protesters gathered") names nobody in
+    particular and is no actor."""
     out = []
     for tok in map(doc.__getitem__, positions(doc, "LOWER", gaz.group_nouns)):
         # Subjects act and objects are acted on ("police dispersed protesters");
         # a modifier ("protester numbers") or a prepositional object is no actor.
         if tok.ent_type_ or tok.dep_ not in ("nsubj", "nsubjpass", "dobj") or fold(tok.text) not in gaz.group_nouns:
             continue
-        country = None
-        name = tok.text.lower()
-        for child in tok.children:
-            if child.dep_ in ("amod", "compound") and child.i == tok.i - 1:
-                country = gaz.country_of_adjective(child.text)
-                if country:
-                    name = f"{child.text} {name}"
-        out.append(_Found(doc[tok.i - (name != tok.text.lower()):tok.i + 1], tok.text, name[:1].upper() + name[1:],
-                          "group", country=country))
+        qualifier = next((c for c in tok.children if c.dep_ in ("amod", "compound") and c.i == tok.i - 1), None)
+        if qualifier is None:
+            continue
+        start = qualifier.i
+        country = gaz.country_of_adjective(qualifier.text)
+        if country is None and qualifier.ent_type_ in ("GPE", "LOC", "NORP", "ORG"):
+            while start > 0 and qualifier.ent_iob_ == "I" and doc[start].ent_iob_ == "I":
+                start -= 1  # "Los Angeles": the whole name before the noun
+            place = gaz.place(doc[start:qualifier.i + 1].text)
+            country = place.country if place is not None else None
+        elif country is None:
+            continue
+        span = doc[start:tok.i + 1]
+        name = f"{span[:-1].text} {tok.text.lower()}"
+        out.append(_Found(span, tok.text, name[:1].upper() + name[1:], "group", country=country))
     return out
 
 
