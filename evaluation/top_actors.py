@@ -67,7 +67,7 @@ def top_actors(content: Path, top: int = TOP) -> list[Ranked]:
     """The ``top`` actors by events, most first (ties by name), each marked."""
     counts, _ = event_actors(content)
     ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:top]
-    people = [name for (name, kind), _ in ranked if kind == "person"]
+    people = [name for (name, kind), _ in ranked if kind == "person"]  # most named first
     return [Ranked(name, kind, n, _mark(name, kind, people)) for (name, kind), n in ranked]
 
 
@@ -77,9 +77,18 @@ def _mark(name: str, kind: str, people: list[str]) -> str:
         return "generic"
     if filters.is_outlet(name):
         return "outlet"
-    if kind == "person" and any(other != name and looks_split(name, other) for other in people):
+    if kind == "person" and any(_redundant(name, other, people) for other in people if other != name):
         return "split"
     return ""
+
+
+def _redundant(name: str, other: str, people: list[str]) -> bool:
+    """Whether ``name`` is a second entry of the person ``other`` names: a
+    shorter name of theirs, or a spelling less named."""
+    if not looks_split(name, other):
+        return False
+    size, other_size = len(fold(name).split()), len(fold(other).split())
+    return size < other_size or size == other_size and people.index(other) < people.index(name)
 
 
 def looks_split(one: str, other: str) -> bool:

@@ -14,7 +14,7 @@ import pytest
 from timeline.config import load_config
 from timeline.extract import extract
 from timeline.extract.actors.names import fold, name_key
-from timeline.extract.actors.registry import Registry, _absorb, actors_from_mentions, merge_claimed
+from timeline.extract.actors.registry import Registry, absorb, actors_from_mentions, merge_claimed
 from timeline.extract.pipeline import load_pipeline
 from timeline.records import Actor, ActorRef, Role
 from timeline.resolve import resolve_actors
@@ -61,7 +61,7 @@ def add_found_and_rebuild(registry: Registry, found_actors: list[Actor]) -> Regi
             current.append(replace(found, auto=True))
             i = len(current) - 1
         else:
-            current[i] = _absorb(current[i], found)
+            current[i] = absorb(current[i], found)
         for form in (found.name, *found.aliases):
             index.setdefault(fold(form), i)
             if found.kind == "person":

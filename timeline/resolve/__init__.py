@@ -14,6 +14,7 @@ from typing import Iterable, Sequence
 
 from timeline.extract.actors.registry import Registry, actors_from_mentions
 from timeline.records import Actor, ActorRef, Extraction, Happening
+from timeline.resolve.variants import merge_variants
 
 # The happenings of one article whose actors the registry names otherwise:
 # (position among the article's happenings, the actors under registry names).
@@ -25,6 +26,7 @@ def resolve_actors(registry: Registry, extractions: Iterable[Extraction]) -> tup
     happening with its actors under their registry names."""
     extractions = list(extractions)
     registry = registry.add_found_each(actors_from_mentions(e.mentions) for e in extractions)
+    registry = merge_variants(registry, extractions)
     lookup = _Lookup(registry)
     return registry, [h for e in extractions for h in _with_actors(e.happenings, _renamed(lookup, e))]
 

@@ -17,6 +17,7 @@ from timeline.extract.actors.names import clean_surface, fold, name_key
 from timeline.extract.actors.particles import is_particle_surname, surname_of
 from timeline.extract.actors.roles import role_of, title_length
 from timeline.extract.actors.shape import load_shape, name_span
+from timeline.extract.actors.spelling import same_word
 from timeline.records import Mention
 
 if TYPE_CHECKING:
@@ -311,6 +312,8 @@ def _corefer_people(found: list[_Found]) -> None:
         matches = [p for p, last, surname, first in keys if key in (last, surname) or one_word and key == first]
         if f.kind == "organisation":  # a tagger's slip: "Hanna" as an organisation
             matches = [p for p, last, surname, _ in keys if key in (last, surname)]
+        if not matches and one_word and f.kind == "person":  # "Gadhafi" after "Muammar Gaddafi"
+            matches = [p for p, *_ in keys if same_word(p.name.split()[-1], f.name)]
         if not matches:
             continue
         before = [p for p in matches if p.span.start < f.span.start]
