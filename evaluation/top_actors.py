@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
-from rapidfuzz.distance import JaroWinkler
+from rapidfuzz.distance import Indel
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -37,7 +37,7 @@ from timeline.extract.actors.filters import load_filters  # noqa: E402
 from timeline.extract.actors.names import fold  # noqa: E402
 
 TOP = 30
-NEAR_SPELLING = 0.84  # Jaro-Winkler similarity of two words spelt alike (Gaddafi/Gadhafi 0.90, Bush/Blair 0.57)
+NEAR_SPELLING = 0.8  # Indel similarity of two words spelt alike (Gaddafi/Gadhafi 0.86, Jackie/Jackson 0.62)
 
 
 @dataclass(frozen=True)
@@ -95,20 +95,21 @@ def looks_split(one: str, other: str) -> bool:
     """Whether two person names read as one person spelt twice: every word of
     the shorter pairs, in order, with a near spelling of a word of the longer,
     the last words always paired ("Moammar Gadhafi"/"Muammar Gaddafi",
-    "Tsvangirai"/"Morgan Tsvangirai"; not "George Bush"/"Laura Bush")."""
+    "Tsvangirai"/"Morgan Tsvangirai"); a single word pairs with either end
+    ("Jermaine"/"Jermaine Jackson"); not "George Bush"/"Laura Bush"."""
     a, b = fold(one).replace("-", " ").split(), fold(other).replace("-", " ").split()
     if len(a) > len(b):
         a, b = b, a
-    if not a or not _near(a[-1], b[-1]):
-        return False
     if len(a) == 1:
-        return True
+        return _near(a[0], b[-1]) or _near(a[0], b[0])
+    if not _near(a[-1], b[-1]):
+        return False
     rest = iter(b[:-1])
     return all(any(_near(word, candidate) for candidate in rest) for word in a[:-1])
 
 
 def _near(a: str, b: str) -> bool:
-    return a == b or len(a) > 2 and len(b) > 2 and JaroWinkler.normalized_similarity(a, b) >= NEAR_SPELLING
+    return a == b or len(a) > 2 and len(b) > 2 and Indel.normalized_similarity(a, b) >= NEAR_SPELLING
 
 
 def main() -> int:

@@ -117,10 +117,10 @@ ARTICLES = {
 
 @pytest.fixture(scope="module")
 def resolved(nlp: "Language") -> tuple[object, list[object]]:
-    from conftest import make_config
-
     from timeline.extract import extract
     from timeline.resolve import resolve_actors
+
+    from conftest import make_config
 
     cfg = make_config(content=Path("content"))
     extractions: list[Extraction] = []

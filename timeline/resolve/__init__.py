@@ -4,7 +4,9 @@ Extraction names actors with the gazetteer alone (so that it depends on the
 article only and can be cached); here the registry, which maintainers edit,
 has the last word: an alias merges two actors, a rename renames, a hidden
 actor drops out of events. Articles grow the registry one after the other,
-in the build's order, so that the same content always gives the same registry.
+in the build's order, so that the same content always gives the same registry;
+then the actors found under several spellings of one name become one
+(``variants.py``), so that events carry one canonical name each.
 """
 
 from __future__ import annotations

@@ -1,24 +1,26 @@
-"""One actor per person however the articles spell them.
+"""One actor however the articles spell it.
 
 Outlets spell a name from another script each their own way (Muammar Gaddafi,
 Moammar Gadhafi), and an article that never gives the full name leaves a bare
 surname ("Tsvangirai") or given name ("Jermaine") behind. After the articles
-have grown the registry, person actors whose names are spellings of one name
-(``timeline.extract.actors.spelling``) are merged when the context confirms it:
+have grown the registry, actors (people, organisations, groups) whose names are
+spellings of one name (``timeline.extract.actors.spelling``) are merged when
+the context confirms it:
 
 - no two countries: a person of Zimbabwe is not one of Pakistan;
 - the same company: a role they share, or another named actor (a person, an
   organisation, a group) in the articles of each;
 - not side by side: two spellings an article uses together are two people.
 
-A bare single name goes to the one person whose surname or given name it
-spells, when that person is named in far more articles than any other who
-could be meant (in a collection about Michael Jackson, "Jackson" alone stays
-itself: Joe, Janet and Katherine Jackson are named too).
+A short name of a person (a bare surname or given name, a first and last name
+without the middle ones) goes to the one person it may mean, or to the one of
+them named in far more articles than the others: "Bush" in a year of news about
+George W. Bush, but not "Jackson" where Joe, Janet and Michael Jackson are
+named alike.
 
-The spelling named in the most articles becomes the name, the others aliases;
-an actor a maintainer reviewed (``auto: false``) is never absorbed, and keeps
-its name. The same articles always give the same registry.
+A full name, else the spelling named in the most articles, becomes the name,
+the others aliases; an actor a maintainer reviewed (``auto: false``) is never
+absorbed, and keeps its name. The same articles always give the same registry.
 """
 
 from __future__ import annotations
@@ -41,6 +43,9 @@ FAR_MORE = 5
 # Two spellings named together in more than this share of the articles of the
 # rarer one are two people ("Stephen Smith and Steven Smith").
 TOGETHER = 0.2
+# Kinds of actors whose names are merged when spelt two ways (only people
+# when one name is short: "Jackson" of an organisation is a different thing).
+SPELT = frozenset({"person", "organisation", "group"})
 # Kinds whose neighbours confirm that two spellings keep the same company; places and
 # countries are named beside everyone.
 NEIGHBOUR_KINDS = frozenset({"person", "organisation", "group"})
@@ -93,14 +98,15 @@ class _Evidence:
 
 
 def merge_variants(registry: Registry, extractions: Sequence[Extraction]) -> Registry:
-    """``registry`` with the person actors that are one person spelt several ways merged."""
+    """``registry`` with the actors that are one actor spelt several ways merged."""
     evidence = _Evidence.of(registry, extractions)
     actors = _people_by_majority(registry, evidence)
     people = [i for i, a in enumerate(actors) if a.kind == "person" and not a.hidden]
     groups = _Groups(actors, evidence)
-    buckets: dict[tuple[str, ...], list[int]] = {}
-    for i in people:
-        buckets.setdefault(name_skeleton(actors[i].name), []).append(i)
+    buckets: dict[tuple[str, str], list[int]] = {}
+    for i, actor in enumerate(actors):
+        if actor.kind in SPELT and not actor.hidden:
+            buckets.setdefault((actor.kind, "/".join(name_skeleton(actor.name))), []).append(i)
     for bucket in buckets.values():
         for x, i in enumerate(bucket):
             for j in bucket[x + 1:]:
@@ -215,8 +221,10 @@ class _Groups:
                 continue  # absorbed by its group's name
             members = self.members.get(i)
             if members:
-                # The reviewed actor, else the spelling named in the most articles, else the first.
-                head = min(members, key=lambda k: (self.actors[k].auto, -self.evidence.count(k), k))
+                # The reviewed actor, else a full name before a single one, the
+                # spelling named in the most articles, the first.
+                head = min(members, key=lambda k: (self.actors[k].auto, " " not in self.actors[k].name,
+                                                   -self.evidence.count(k), k))
                 actor = self.actors[head]
                 for k in sorted(members):
                     if k != head:

@@ -72,10 +72,11 @@ def words(name: str) -> list[str]:
 
 def same_name(a: str, b: str) -> bool:
     """Whether two names are one name spelt two ways: as many words, each
-    pair one word spelt two ways ("Moammar Gadhafi", "Muammar Gaddafi").
+    pair one word spelt two ways ("Moammar Gadhafi", "Muammar Gaddafi"),
+    hyphens as spaces ("Kim Jong-il", "Kim Jong Il"; "Zanu-PF", "ZANU PF").
     Initials count as written: "George W. Bush" is not "George H. W. Bush"."""
     wa, wb = words(a), words(b)
-    return len(wa) == len(wb) and wa != wb and all(same_word(x, y) for x, y in zip(wa, wb))
+    return len(wa) == len(wb) and fold(a) != fold(b) and all(same_word(x, y) for x, y in zip(wa, wb))
 
 
 def word_key(word: str) -> str:
