@@ -29,8 +29,10 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Iterable, Sequence
 
+from timeline.extract.actors.gazetteer import load_gazetteer
+from timeline.extract.actors.names import fold
 from timeline.extract.actors.registry import Registry, absorb
-from timeline.extract.actors.spelling import name_skeleton, same_name, same_word, word_key, words
+from timeline.extract.actors.spelling import initials, name_skeleton, same_name, same_word, word_key, words
 from timeline.records import Actor, Extraction
 
 # A bare name is the most named of the people it may mean when named in this
@@ -43,6 +45,8 @@ FAR_MORE = 5
 # Two spellings named together in more than this share of the articles of the
 # rarer one are two people ("Stephen Smith and Steven Smith").
 TOGETHER = 0.2
+# Letters of an acronym, fewest and most.
+ACRONYM = (2, 6)
 # Kinds of actors whose names are merged when spelt two ways (only people
 # when one name is short: "Jackson" of an organisation is a different thing).
 SPELT = frozenset({"person", "organisation", "group"})
@@ -114,18 +118,33 @@ def merge_variants(registry: Registry, extractions: Sequence[Extraction]) -> Reg
                         and _confirmed(actors, evidence, i, j):
                     groups.join(i, j)
     _short_names(actors, evidence, groups, people)
+    _acronyms(actors, evidence, groups)
     return groups.registry()
 
 
 def _people_by_majority(registry: Registry, evidence: _Evidence) -> list[Actor]:
-    """The actors, each found one an organisation in the first article that
-    named it ("Morgan Tsvangirai", as a tagger may read it) but a person in
-    most, a person."""
+    """The actors, each found an organisation in the first article that named
+    it but a person's name, a person: named as a person in most articles, or
+    ending in a surname named alone as a person in more articles ("Morgan
+    Tsvangirai", which a tagger may read as an organisation, beside
+    "Tsvangirai"), without a word that makes a name an organisation's."""
+    gaz = load_gazetteer()
+    heads = gaz.organisation_heads | gaz.government_nouns | frozenset(fold(s) for s in gaz.org_suffixes)
+    surnames: dict[str, list[int]] = {}  # word key → single-word people
+    for i, actor in enumerate(registry.actors):
+        if actor.kind == "person" and " " not in actor.name.strip():
+            surnames.setdefault(word_key(actor.name), []).append(i)
     actors = list(registry.actors)
     for i, actor in enumerate(actors):
-        kinds = evidence.kinds.get(i)
-        if actor.auto and actor.kind == "organisation" and kinds and \
-                kinds["person"] > kinds["organisation"] and " " in actor.name:
+        parts = actor.name.split()
+        if not actor.auto or actor.kind != "organisation" or not 1 < len(parts) <= 3 or \
+                any(fold(p) in heads for p in parts):
+            continue
+        kinds = evidence.kinds.get(i, Counter())
+        named = evidence.count(i)
+        surname = [j for j in surnames.get(word_key(parts[-1]), ())
+                   if same_word(actors[j].name, parts[-1]) and evidence.count(j) > named]
+        if kinds["person"] > kinds["organisation"] or surname:
             actors[i] = replace(actor, kind="person")
     return actors
 
@@ -157,16 +176,40 @@ def _short_names(actors: Sequence[Actor], evidence: _Evidence, groups: "_Groups"
         candidates = {groups.find(j) for key in sorted(keys) for j in by_word.get(key, ())
                       if j != i and _part_of(parts, words(actors[j].name))}
         candidates.discard(groups.find(i))
-        if not candidates:
+        if candidates:
+            _join_one(actors, evidence, groups, i, candidates)
+
+
+def _acronyms(actors: Sequence[Actor], evidence: _Evidence, groups: "_Groups") -> None:
+    """An acronym goes to the one organisation whose initials it is ("MDC",
+    "Movement for Democratic Change"), or to the one of them named in far more
+    articles than the others, when the context confirms it."""
+    by_initials: dict[str, list[int]] = {}
+    short = []
+    for i, actor in enumerate(actors):
+        if actor.kind != "organisation" or actor.hidden:
             continue
-        ranked = sorted(candidates, key=lambda g: (-groups.count(g), g))
-        best = ranked[0]
-        if len(ranked) > 1 and groups.count(best) < DOMINANT * groups.count(ranked[1]):
-            continue  # "Jackson" of Michael, Janet and Joe Jackson
-        if evidence.count(i) > FAR_MORE * groups.count(best):
-            continue  # a name far more named than the one person it could mean means someone else
-        if _confirmed(actors, evidence, i, best):
-            groups.join(i, best)
+        name = actor.name.replace(".", "")
+        if " " not in name and name.isupper() and ACRONYM[0] <= len(name) <= ACRONYM[1]:
+            short.append((i, name))
+        elif len(name.split()) >= ACRONYM[0]:
+            by_initials.setdefault(initials(name), []).append(i)
+    for i, name in short:
+        candidates = {groups.find(j) for j in by_initials.get(name, ())} - {groups.find(i)}
+        if candidates:
+            _join_one(actors, evidence, groups, i, candidates)
+
+
+def _join_one(actors: Sequence[Actor], evidence: _Evidence, groups: "_Groups", i: int, candidates: set[int]) -> None:
+    """Join ``i`` to the one of ``candidates`` it must mean, if any."""
+    ranked = sorted(candidates, key=lambda g: (-groups.count(g), g))
+    best = ranked[0]
+    if len(ranked) > 1 and groups.count(best) < DOMINANT * groups.count(ranked[1]):
+        return  # "Jackson" of Michael, Janet and Joe Jackson
+    if evidence.count(i) > FAR_MORE * groups.count(best):
+        return  # a name far more named than the one it could stand for stands for someone else
+    if _confirmed(actors, evidence, i, best):
+        groups.join(i, best)
 
 
 def _part_of(short: list[str], full: list[str]) -> bool:

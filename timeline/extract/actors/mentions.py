@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from timeline.extract.actors.capitals import acts_as_government
@@ -17,7 +16,7 @@ from timeline.extract.actors.names import clean_surface, fold, name_key
 from timeline.extract.actors.particles import is_particle_surname, surname_of
 from timeline.extract.actors.roles import role_of, title_length
 from timeline.extract.actors.shape import load_shape, name_span
-from timeline.extract.actors.spelling import same_word
+from timeline.extract.actors.spelling import initials, same_word
 from timeline.records import Mention
 
 if TYPE_CHECKING:
@@ -28,7 +27,6 @@ if TYPE_CHECKING:
 KINDS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "group"}
 _DETERMINERS = {"the", "a", "an"}
 _POSSESSIVES = {"'s", "’s", "'", "’"}
-_ACRONYM_SKIP = {"of", "and", "the", "for", "&", "de", "du", "des"}
 _FLIGHT = re.compile(r"\s+Flight(?:\s+\d+\w*)?$")
 _LETTER = re.compile(r"[^\W\d_]")
 
@@ -90,7 +88,10 @@ def _no_actor(f: _Found) -> bool:
 
 
 def _classify(ent: "Span", gaz: Gazetteer) -> _Found | None:
-    span, lead = _strip(ent, gaz)
+    label = ent.label_
+    if label == "ORG" and len(ent) > 1 and fold(ent[0].text) in gaz.honorifics:
+        label = "PERSON"  # "Mr Tsvangirai" read as an organisation
+    span, lead = _strip(ent, gaz, label)
     if span is None:
         return None
     text = clean_surface(span.text)
@@ -101,7 +102,7 @@ def _classify(ent: "Span", gaz: Gazetteer) -> _Found | None:
         entry = gaz.place(text)  # a town the tagger saw as a place: its full name and country
     if entry is not None:
         return _known(span, text, entry)
-    kind = KINDS[ent.label_]
+    kind = KINDS[label]
     last = fold(span[-1].text)
     if kind == "person" and last in gaz.organisation_heads:
         kind = "organisation"  # "Douglas Aircraft" tagged as a person
@@ -154,7 +155,7 @@ def _is_object(span: "Span", gaz: Gazetteer) -> bool:
     return False
 
 
-def _strip(ent: "Span", gaz: Gazetteer) -> tuple["Span | None", int]:
+def _strip(ent: "Span", gaz: Gazetteer, label: str) -> tuple["Span | None", int]:
     """The name inside an entity: without article, possessive, honorifics or title."""
     start, end = ent.start, ent.end
     doc = ent.doc
@@ -163,7 +164,7 @@ def _strip(ent: "Span", gaz: Gazetteer) -> tuple["Span | None", int]:
     while end > start and doc[end - 1].text in _POSSESSIVES:
         end -= 1
     lead = 0
-    if ent.label_ == "PERSON":
+    if label == "PERSON":
         lead = title_length(list(doc[start:end]), gaz)
         if lead >= end - start:
             return None, 0
@@ -349,20 +350,14 @@ def _corefer_organisations(found: list[_Found], gaz: Gazetteer) -> None:
             continue
         for org in orgs:
             words = org.name.split()
-            initials = _initials(org.name)
+            letters = initials(org.name)
             short = f.name.replace(".", "")
-            if (short.isupper() and len(short) >= 2 and (initials == short or len(short) >= 3 and
-                                                         initials.startswith(short))) \
+            if (short.isupper() and len(short) >= 2 and (letters == short or len(short) >= 3 and
+                                                         letters.startswith(short))) \
                     or (len(words) == 2 and words[0] == f.name and first[org.name] < first[f.name]
                         and fold(f.text) == fold(f.name)):
                 f.name = org.name
                 break
-
-
-@lru_cache(maxsize=4096)
-def _initials(name: str) -> str:
-    """"USAF" of "United States Air Force"."""
-    return "".join(w[0] for w in name.split() if w.lower() not in _ACRONYM_SKIP and w[0].isalpha()).upper()
 
 
 def _strip_suffix(name: str, gaz: Gazetteer) -> str:

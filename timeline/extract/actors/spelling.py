@@ -28,6 +28,7 @@ _VOWELS = frozenset("aeiouy")
 _FINAL_VOWELS = frozenset("aeiou")  # a last vowel tells Maria from Mario, Petra from Peter
 _ENDING_I = frozenset("iy")  # but a last "y" is a spelling of "i"
 _NOT_LETTER = re.compile(r"[^a-z]")
+_ACRONYM_SKIP = frozenset({"of", "and", "the", "for", "&", "de", "du", "des"})
 SHORT = 5  # words shorter than this are one name only when equal: "Hill" is not "Hall", "Zuma" not "Zoma"
 ALIKE = 0.7  # Jaro-Winkler similarity two spellings of one word keep (Gaddafi/Qaddafi 0.90, Gaddafi/Kadhafy 0.71)
 
@@ -89,3 +90,9 @@ def word_key(word: str) -> str:
 def name_skeleton(name: str) -> tuple[str, ...]:
     """The key of every word: names ``same_name`` may accept share it."""
     return tuple(word_key(w) for w in words(name))
+
+
+@lru_cache(maxsize=4096)
+def initials(name: str) -> str:
+    """"USAF" of "United States Air Force", "MDC" of "Movement for Democratic Change"."""
+    return "".join(w[0] for w in name.split() if w.lower() not in _ACRONYM_SKIP and w[0].isalpha()).upper()
