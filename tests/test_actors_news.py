@@ -173,3 +173,48 @@ def test_a_reviewed_actor_keeps_its_name_and_is_never_absorbed() -> None:
     assert len(merged) == 2
     assert merged.lookup("Muammar Gaddafi").name == "Moammar Gadhafi"
     assert not merged.lookup("Moammar Gadhafi").auto
+
+
+def _extractions(*articles: tuple[tuple[str, str], ...]) -> list[Extraction]:
+    """Extractions of articles naming these (name, kind) actors."""
+    return [Extraction(Article(id=str(i), path=f"{i}.txt", title="", text=""),
+                       mentions=tuple(Mention(n, n + 1, name, name, kind) for n, (name, kind) in enumerate(named)))
+            for i, named in enumerate(articles)]
+
+
+def test_an_acronym_is_the_one_organisation_it_stands_for() -> None:
+    from timeline.extract.actors.registry import Registry
+    from timeline.resolve.variants import merge_variants
+
+    full, short, other = ("Movement for Democratic Change", "organisation"), ("MDC", "organisation"), \
+        ("Robert Mugabe", "person")
+    registry = Registry((Actor(full[0], "organisation"), Actor(short[0], "organisation"),
+                         Actor("Ministry of Defence", "organisation"), Actor(other[0], "person")))
+    merged = merge_variants(registry, _extractions((full, other), (short, other), (short, other), (full,)))
+    assert merged.lookup("MDC").name == "Movement for Democratic Change"
+    assert merged.lookup("Ministry of Defence").name == "Ministry of Defence"  # "MOD" was never named
+
+
+def test_an_organisation_named_as_a_person_elsewhere_is_that_person() -> None:
+    from timeline.extract.actors.registry import Registry
+    from timeline.resolve.variants import merge_variants
+
+    bare, org, other = ("Tsvangirai", "person"), ("Morgan Tsvangirai", "organisation"), ("Robert Mugabe", "person")
+    registry = Registry((Actor(org[0], "organisation"), Actor(bare[0], "person"), Actor(other[0], "person"),
+                         Actor("Tsvangirai Foundation", "organisation")))
+    merged = merge_variants(registry, _extractions((bare, other), (bare, other), (org, other), (bare,)))
+    assert merged.lookup("Tsvangirai").name == "Morgan Tsvangirai"
+    assert merged.lookup("Morgan Tsvangirai").kind == "person"
+    assert merged.lookup("Tsvangirai Foundation").kind == "organisation"
+
+
+def test_a_short_name_shared_by_several_people_stays_apart() -> None:
+    from timeline.extract.actors.registry import Registry
+    from timeline.resolve.variants import merge_variants
+
+    michael, joe, bare = ("Michael Jackson", "person"), ("Joe Jackson", "person"), ("Jackson", "person")
+    lawyer = ("Conrad Murray", "person")
+    registry = Registry(tuple(Actor(name, kind) for name, kind in (michael, joe, bare, lawyer)))
+    merged = merge_variants(registry, _extractions((michael, lawyer), (joe, lawyer), (bare, lawyer),
+                                                   (michael, joe)))
+    assert len(merged) == 4
