@@ -18,6 +18,7 @@ from timeline.extract.actors.registry import Registry, absorb, actors_from_menti
 from timeline.extract.pipeline import load_pipeline
 from timeline.records import Actor, ActorRef, Role
 from timeline.resolve import resolve_actors
+from timeline.resolve.variants import merge_variants
 from timeline.sources import read_sources
 from timeline.store import yamlio
 from timeline.store.registry import load_registry, save_registry
@@ -73,6 +74,7 @@ def one_registry_per_article(registry, extractions):
     """Resolve as it was done before the batch: a registry rebuilt after each article."""
     for extraction in extractions:
         registry = add_found_and_rebuild(registry, actors_from_mentions(extraction.mentions))
+    registry = merge_variants(registry, extractions)  # then the spellings of one name become one
     happenings = []
     for h in (h for extraction in extractions for h in extraction.happenings):
         actors: dict[str, ActorRef] = {}
