@@ -218,3 +218,17 @@ def test_a_short_name_shared_by_several_people_stays_apart() -> None:
     merged = merge_variants(registry, _extractions((michael, lawyer), (joe, lawyer), (bare, lawyer),
                                                    (michael, joe)))
     assert len(merged) == 4
+
+
+@pytest.mark.parametrize("text, reporter", [
+    ("Tendai Biti told CNN's Anderson Cooper on Monday that the vote was stolen.", "Anderson Cooper"),
+    ("BBC correspondent Andrew Harding saw soldiers beat Nelson Chamisa.", "Andrew Harding"),
+])
+def test_a_reporter_is_a_source_not_an_actor(nlp: "Language", text: str, reporter: str) -> None:
+    names = {m.name for m in _mentions(nlp, text)}
+    assert reporter not in names and names  # the others stay
+
+
+def test_a_reporter_the_story_is_about_is_an_actor(nlp: "Language") -> None:
+    names = {m.name for m in _mentions(nlp, "Egypt jailed the journalist Peter Greste on Monday.")}
+    assert "Peter Greste" in names

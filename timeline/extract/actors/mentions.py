@@ -79,11 +79,14 @@ def find_mentions(doc: "Doc", registry: "Registry | None" = None, seen: str | No
 
 
 def _no_actor(f: _Found) -> bool:
-    """A bare generic noun ("Civilians", "Police"), or an outlet named as the
-    source of what is reported ("CNN reported", "told Reuters")."""
+    """A bare generic noun ("Civilians", "Police"), an outlet named as the
+    source of what is reported ("CNN reported", "told Reuters"), or one who
+    reports for it ("CNN's Anderson Cooper")."""
     filters = load_filters()
     if filters.is_generic(f.name):
         return True
+    if f.kind == "person":  # a reporter the story is about ("journalist X was jailed") stays
+        return filters.is_reporter(f.span) and filters.is_source(f.span, person=True)
     return (filters.is_outlet(f.name) or filters.is_outlet(f.text)) and filters.is_source(f.span)
 
 
