@@ -67,28 +67,41 @@ def top_actors(content: Path, top: int = TOP) -> list[Ranked]:
     """The ``top`` actors by events, most first (ties by name), each marked."""
     counts, _ = event_actors(content)
     ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:top]
-    people = [name for (name, kind), _ in ranked if kind == "person"]  # most named first
-    return [Ranked(name, kind, n, _mark(name, kind, people)) for (name, kind), n in ranked]
+    # People, and what may be a person read as an organisation ("Morgan Tsvangirai"), most named first.
+    named = {name: (kind, n) for (name, kind), n in ranked if kind in ("person", "organisation")}
+    return [Ranked(name, kind, n, _mark(name, kind, named)) for (name, kind), n in ranked]
 
 
-def _mark(name: str, kind: str, people: list[str]) -> str:
+def _mark(name: str, kind: str, named: dict[str, tuple[str, int]]) -> str:
     filters = load_filters()
     if filters.is_generic(name):
         return "generic"
     if filters.is_outlet(name):
         return "outlet"
-    if kind == "person" and any(_redundant(name, other, people) for other in people if other != name):
+    if name in named and _redundant(name, named):
         return "split"
     return ""
 
 
-def _redundant(name: str, other: str, people: list[str]) -> bool:
-    """Whether ``name`` is a second entry of the person ``other`` names: a
-    shorter name of theirs, or a spelling less named."""
-    if not looks_split(name, other):
-        return False
-    size, other_size = len(fold(name).split()), len(fold(other).split())
-    return size < other_size or size == other_size and people.index(other) < people.index(name)
+def _redundant(name: str, named: dict[str, tuple[str, int]]) -> bool:
+    """Whether ``name`` is a second entry of an actor another name of ``named``
+    gives: a spelling less named, or a person's shorter name. A single name
+    fitting several people is one only of the one named in twice the events of
+    any other ("Tsvangirai" beside Morgan and Susan Tsvangirai; not "Khan"
+    beside Imran Khan and Farouk Adam Khan)."""
+    kind, events = named[name]
+    size = len(fold(name).replace("-", " ").split())
+    fits = []
+    for other, (_, other_events) in named.items():
+        if other == name or not looks_split(name, other):
+            continue
+        other_size = len(fold(other).replace("-", " ").split())
+        if size == other_size and (other_events, other) > (events, name):
+            return True  # the same length: a spelling of a more named one
+        if size < other_size and kind == "person":
+            fits.append(other_events)
+    fits.sort(reverse=True)
+    return bool(fits) and (size > 1 or len(fits) == 1 or fits[0] >= 2 * fits[1])
 
 
 def looks_split(one: str, other: str) -> bool:
