@@ -38,7 +38,7 @@ from timeline.records import Actor, Extraction
 # A bare name is the most named of the people it may mean when named in this
 # many times the articles of the next one.
 DOMINANT = 3
-# A short name named in more than this many times the articles of the one
+# A single name named in more than this many times the articles of the one
 # full name it may stand for is someone else's: a wife's full name does not
 # take her husband's bare surname.
 FAR_MORE = 5
@@ -149,10 +149,11 @@ def _people_by_majority(registry: Registry, evidence: _Evidence) -> list[Actor]:
     return actors
 
 
-def _confirmed(actors: Sequence[Actor], evidence: _Evidence, i: int, j: int) -> bool:
-    """Whether the context of two actors whose names agree says they are one."""
+def _confirmed(actors: Sequence[Actor], evidence: _Evidence, i: int, j: int, countries: bool = True) -> bool:
+    """Whether the context of two actors whose names agree says they are one;
+    ``countries``: two countries say they are not."""
     a, b = actors[i], actors[j]
-    if a.country and b.country and a.country != b.country:
+    if countries and a.country and b.country and a.country != b.country:
         return False
     if {r.title for r in a.roles} & {r.title for r in b.roles}:
         return True
@@ -165,9 +166,10 @@ def _short_names(actors: Sequence[Actor], evidence: _Evidence, groups: "_Groups"
     its middle names ("Jacob Zuma" of "Jacob Gedleyihlekisa Zuma")."""
     by_word: dict[str, list[int]] = {}  # word key → people whose name has more words, first or last this one
     people = list(people)
+    honorifics = load_gazetteer().honorifics
     for i in people:
         parts = words(actors[i].name)
-        if len(parts) > 1:
+        if len(parts) > 1 and parts[0] not in honorifics:  # "Mr Mbeki" is no full name
             for word in {parts[0], parts[-1]}:
                 by_word.setdefault(word_key(word), []).append(i)
     for i in people:
@@ -206,9 +208,11 @@ def _join_one(actors: Sequence[Actor], evidence: _Evidence, groups: "_Groups", i
     best = ranked[0]
     if len(ranked) > 1 and groups.count(best) < DOMINANT * groups.count(ranked[1]):
         return  # "Jackson" of Michael, Janet and Joe Jackson
-    if evidence.count(i) > FAR_MORE * groups.count(best):
-        return  # a name far more named than the one it could stand for stands for someone else
-    if _confirmed(actors, evidence, i, best):
+    if " " not in actors[i].name and evidence.count(i) > FAR_MORE * groups.count(best):
+        return  # a single name far more named than the one it could stand for stands for someone else
+    # A short name's country is often a guess from one title ("President of France" for a guest of
+    # the French president): the one person it may mean is enough.
+    if _confirmed(actors, evidence, i, best, countries=False):
         groups.join(i, best)
 
 
