@@ -232,3 +232,19 @@ def test_a_reporter_is_a_source_not_an_actor(nlp: "Language", text: str, reporte
 def test_a_reporter_the_story_is_about_is_an_actor(nlp: "Language") -> None:
     names = {m.name for m in _mentions(nlp, "Egypt jailed the journalist Peter Greste on Monday.")}
     assert "Peter Greste" in names
+
+
+def test_an_outlet_reporting_more_than_it_acts_is_no_actor_anywhere_in_the_article(nlp: "Language") -> None:
+    text = ("The BBC's Jane Hollis in Geneva says the first two days are crucial. The BBC has opened a page for "
+            "messages. The BBC's Tom Reed says the airport is closed.")
+    assert "BBC" not in {m.name for m in _mentions(nlp, text)}
+
+
+def test_a_surname_of_two_words_is_the_one_person_it_names() -> None:
+    from timeline.extract.actors.registry import Registry
+    from timeline.resolve.variants import merge_variants
+
+    full, short, other = ("Ari Ben-Menashe", "person"), ("Ben Menashe", "person"), ("Morgan Tsvangirai", "person")
+    registry = Registry(tuple(Actor(name, kind) for name, kind in (full, short, other)))
+    merged = merge_variants(registry, _extractions((full, other), (short, other), (full, other)))
+    assert merged.lookup("Ben Menashe").name == "Ari Ben-Menashe"

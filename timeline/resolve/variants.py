@@ -218,12 +218,14 @@ def _join_one(actors: Sequence[Actor], evidence: _Evidence, groups: "_Groups", i
 
 def _part_of(short: list[str], full: list[str]) -> bool:
     """Whether the words ``short`` name the person ``full`` names in full: one
-    word, their given name or surname; more, the same first and last words
-    without the middle ones."""
+    word, their given name or surname; two, their surname, or their first
+    and last names without the middle ones."""
     if len(short) >= len(full) or len(short) > 2:
         return False  # "George W. Bush" is a full name too, not a short "George H. W. Bush"
     if len(short) == 1:
         return same_word(full[0], short[0]) or same_word(full[-1], short[0])
+    if all(same_word(a, b) for a, b in zip(short, full[-len(short):])):
+        return True  # a surname of two words: "Ben Menashe" of "Ari Ben-Menashe"
     return same_word(full[0], short[0]) and same_word(full[-1], short[-1])
 
 

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -69,7 +70,7 @@ def find_mentions(doc: "Doc", registry: "Registry | None" = None, seen: str | No
                      known=True) for span, name in noun_references(doc, found, gaz)]
     found.sort(key=lambda f: f.span.start)
     spread_people(found, gaz)
-    found = [f for f in found if not _no_actor(f)]
+    found = _actors_only(found)
     mentions = [
         Mention(start=f.span.start_char, end=f.span.end_char, text=f.span.text, name=f.name, kind=f.kind,
                 role=f.role, seen=seen if f.role else None, country=f.country)
@@ -78,16 +79,29 @@ def find_mentions(doc: "Doc", registry: "Registry | None" = None, seen: str | No
     return with_registry(mentions, registry) if registry is not None else mentions
 
 
-def _no_actor(f: _Found) -> bool:
-    """A bare generic noun ("Civilians", "Police"), an outlet named as the
-    source of what is reported ("CNN reported", "told Reuters"), or one who
-    reports for it ("CNN's Anderson Cooper")."""
+def _actors_only(found: list[_Found]) -> list[_Found]:
+    """Without bare generic nouns ("Civilians", "Police"), outlets named as
+    the source of what is reported ("CNN reported", "told Reuters") and those
+    who report for them ("CNN's Anderson Cooper"). An outlet is an actor only
+    where the article is about it: where it acts more often than it reports
+    ("the BBC apologised"), not in a live blog that credits its own
+    correspondents and once says "the BBC has set up a page"."""
     filters = load_filters()
-    if filters.is_generic(f.name):
-        return True
-    if f.kind == "person":  # a reporter the story is about ("journalist X was jailed") stays
-        return filters.is_reporter(f.span) and filters.is_source(f.span, person=True)
-    return (filters.is_outlet(f.name) or filters.is_outlet(f.text)) and filters.is_source(f.span)
+    kept = []
+    acting: Counter[str] = Counter()
+    for f in found:
+        if filters.is_generic(f.name):
+            continue
+        if f.kind == "person":  # a reporter the story is about ("journalist X was jailed") stays
+            if not (filters.is_reporter(f.span) and filters.is_source(f.span, person=True)):
+                kept.append(f)
+            continue
+        if filters.is_outlet(f.name) or filters.is_outlet(f.text):
+            acting[f.name] += -1 if filters.is_source(f.span) else 1
+            if filters.is_source(f.span):
+                continue
+        kept.append(f)
+    return [f for f in kept if acting.get(f.name, 0) >= 0]
 
 
 def _classify(ent: "Span", gaz: Gazetteer) -> _Found | None:
