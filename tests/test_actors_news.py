@@ -248,3 +248,14 @@ def test_a_surname_of_two_words_is_the_one_person_it_names() -> None:
     registry = Registry(tuple(Actor(name, kind) for name, kind in (full, short, other)))
     merged = merge_variants(registry, _extractions((full, other), (short, other), (full, other)))
     assert merged.lookup("Ben Menashe").name == "Ari Ben-Menashe"
+
+
+def test_the_first_part_of_a_hyphenated_name_is_that_organisation() -> None:
+    from timeline.extract.actors.registry import Registry
+    from timeline.resolve.variants import merge_variants
+
+    party, part, other = ("Zanu-PF", "organisation"), ("Zanu", "person"), ("Robert Mugabe", "person")
+    registry = Registry(tuple(Actor(name, kind) for name, kind in (party, part, other)))
+    merged = merge_variants(registry, _extractions((party, other), (part, other), (party, other)))
+    assert merged.lookup("Zanu").name == "Zanu-PF"
+    assert merged.lookup("Zanu").kind == "organisation"

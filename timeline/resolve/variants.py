@@ -119,6 +119,7 @@ def merge_variants(registry: Registry, extractions: Sequence[Extraction]) -> Reg
                     groups.join(i, j)
     _short_names(actors, evidence, groups, people)
     _acronyms(actors, evidence, groups)
+    _first_parts(actors, evidence, groups)
     return groups.registry()
 
 
@@ -202,13 +203,28 @@ def _acronyms(actors: Sequence[Actor], evidence: _Evidence, groups: "_Groups") -
             _join_one(actors, evidence, groups, i, candidates)
 
 
+def _first_parts(actors: Sequence[Actor], evidence: _Evidence, groups: "_Groups") -> None:
+    """The first part of a hyphenated organisation's name, alone, goes to that
+    organisation ("Zanu" of "Zanu-PF", which a tagger may read as a person)."""
+    by_part: dict[str, list[int]] = {}
+    for i, actor in enumerate(actors):
+        if actor.kind == "organisation" and not actor.hidden and "-" in actor.name and " " not in actor.name:
+            by_part.setdefault(word_key(actor.name.split("-")[0]), []).append(i)
+    for i, actor in enumerate(actors):
+        if actor.kind in ("person", "organisation") and len(words(actor.name)) == 1 and not actor.hidden:
+            candidates = {groups.find(j) for j in by_part.get(word_key(actor.name), ())
+                          if same_word(actors[j].name.split("-")[0], actor.name)} - {groups.find(i)}
+            if candidates:
+                _join_one(actors, evidence, groups, i, candidates)
+
+
 def _join_one(actors: Sequence[Actor], evidence: _Evidence, groups: "_Groups", i: int, candidates: set[int]) -> None:
     """Join ``i`` to the one of ``candidates`` it must mean, if any."""
     ranked = sorted(candidates, key=lambda g: (-groups.count(g), g))
     best = ranked[0]
     if len(ranked) > 1 and groups.count(best) < DOMINANT * groups.count(ranked[1]):
         return  # "Jackson" of Michael, Janet and Joe Jackson
-    if " " not in actors[i].name and evidence.count(i) > FAR_MORE * groups.count(best):
+    if len(words(actors[i].name)) == 1 and evidence.count(i) > FAR_MORE * groups.count(best):
         return  # a single name far more named than the one it could stand for stands for someone else
     # A short name's country is often a guess from one title ("President of France" for a guest of
     # the French president): the one person it may mean is enough.
@@ -272,7 +288,7 @@ class _Groups:
             if members:
                 # The reviewed actor, else a full name before a single one, the
                 # spelling named in the most articles, the first.
-                head = min(members, key=lambda k: (self.actors[k].auto, " " not in self.actors[k].name,
+                head = min(members, key=lambda k: (self.actors[k].auto, len(words(self.actors[k].name)) == 1,
                                                    -self.evidence.count(k), k))
                 actor = self.actors[head]
                 for k in sorted(members):
