@@ -259,3 +259,9 @@ def test_the_first_part_of_a_hyphenated_name_is_that_organisation() -> None:
     merged = merge_variants(registry, _extractions((party, other), (part, other), (party, other)))
     assert merged.lookup("Zanu").name == "Zanu-PF"
     assert merged.lookup("Zanu").kind == "organisation"
+
+
+def test_a_word_an_outlet_is_named_by_stays_what_it_is_elsewhere(nlp: "Language") -> None:
+    text = ("The Zimbabwean reported on Monday that Zimbabwean politics had changed. Morgan Tsvangirai returned "
+            "to Zimbabwe.")
+    assert "Zimbabwe" in {m.name for m in _mentions(nlp, text)}

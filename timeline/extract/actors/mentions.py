@@ -96,7 +96,8 @@ def _actors_only(found: list[_Found]) -> list[_Found]:
             if not (filters.is_reporter(f.span) and filters.is_source(f.span, person=True)):
                 kept.append(f)
             continue
-        if filters.is_outlet(f.name) or filters.is_outlet(f.text):
+        # Only organisations: "Zimbabwean" in "Zimbabwean politics" is the country, not The Zimbabwean.
+        if f.kind == "organisation" and (filters.is_outlet(f.name) or filters.is_outlet(f.text)):
             acting[f.name] += -1 if filters.is_source(f.span) else 1
             if filters.is_source(f.span):
                 continue
