@@ -56,10 +56,11 @@ def found(nlp, text: str) -> set[tuple[str, str, str | None]]:
     ("The White House said the call was useful.", ("White House", "organisation", "United States")),
     # groups
     ("Several thousand Ukrainians braved the cold.", ("Ukrainians", "group", "Ukraine")),
-    ("Demonstrators gathered outside the embassy.", ("Demonstrators", "group", None)),
-    ("Protesters marched on the parliament.", ("Protesters", "group", None)),
-    ("Police dispersed protesters in Minsk.", ("Protesters", "group", None)),
-    ("Refugees fled to Poland on foot.", ("Refugees", "group", None)),
+    # a common noun for a group is one when qualified (bare, "protesters" names nobody: tests/test_actors_news.py)
+    ("Belarusian demonstrators gathered outside the embassy.", ("Belarusian demonstrators", "group", "Belarus")),
+    ("Ukrainian protesters marched on the parliament.", ("Ukrainian protesters", "group", "Ukraine")),
+    ("Police dispersed Belarusian protesters in Minsk.", ("Belarusian protesters", "group", "Belarus")),
+    ("Syrian refugees fled to Turkey on foot.", ("Syrian refugees", "group", "Syria")),
     # towns and cities, with their country
     ("The aircraft can fly from New York to Singapore.", ("New York City", "place", "United States")),
     ("Talks were held in St. Petersburg.", ("Saint Petersburg", "place", "Russia")),

@@ -13,10 +13,11 @@ import pytest
 from timeline.config import load_config
 from timeline.extract import extract
 from timeline.extract.actors.names import fold, name_key
-from timeline.extract.actors.registry import Registry, _absorb, actors_from_mentions, merge_claimed
+from timeline.extract.actors.registry import Registry, absorb, actors_from_mentions, merge_claimed
 from timeline.extract.pipeline import load_pipeline
 from timeline.records import Actor, ActorRef, Role
 from timeline.resolve import resolve_actors
+from timeline.resolve.variants import merge_variants
 from timeline.sources import read_sources
 from timeline.store import yamlio
 from timeline.store.registry import load_registry, save_registry
@@ -61,7 +62,7 @@ def add_found_and_rebuild(registry: Registry, found_actors: list[Actor]) -> Regi
             current.append(replace(found, auto=True))
             i = len(current) - 1
         else:
-            current[i] = _absorb(current[i], found)
+            current[i] = absorb(current[i], found)
         for form in (found.name, *found.aliases):
             index.setdefault(fold(form), i)
             if found.kind == "person":
@@ -73,6 +74,7 @@ def one_registry_per_article(registry, extractions):
     """Resolve as it was done before the batch: a registry rebuilt after each article."""
     for extraction in extractions:
         registry = add_found_and_rebuild(registry, actors_from_mentions(extraction.mentions))
+    registry = merge_variants(registry, extractions)  # then the spellings of one name become one
     happenings = []
     for h in (h for extraction in extractions for h in extraction.happenings):
         actors: dict[str, ActorRef] = {}

@@ -4,7 +4,9 @@ Extraction names actors with the gazetteer alone (so that it depends on the
 article only and can be cached); here the registry, which maintainers edit,
 has the last word: an alias merges two actors, a rename renames, a hidden
 actor drops out of events. Articles grow the registry one after the other,
-in the build's order, so that the same content always gives the same registry.
+in the build's order, so that the same content always gives the same registry;
+then the actors found under several spellings of one name become one
+(``variants.py``), so that events carry one canonical name each.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from typing import Iterable, Sequence
 
 from timeline.extract.actors.registry import Registry, actors_from_mentions
 from timeline.records import Actor, ActorRef, Extraction, Happening
+from timeline.resolve.variants import merge_variants
 
 # The happenings of one article whose actors the registry names otherwise:
 # (position among the article's happenings, the actors under registry names).
@@ -25,6 +28,7 @@ def resolve_actors(registry: Registry, extractions: Iterable[Extraction]) -> tup
     happening with its actors under their registry names."""
     extractions = list(extractions)
     registry = registry.add_found_each(actors_from_mentions(e.mentions) for e in extractions)
+    registry = merge_variants(registry, extractions)
     lookup = _Lookup(registry)
     return registry, [h for e in extractions for h in _with_actors(e.happenings, _renamed(lookup, e))]
 

@@ -4,18 +4,20 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from timeline.extract.actors.capitals import acts_as_government
 from timeline.extract.actors.context import noun_references, spread_people
+from timeline.extract.actors.filters import load_filters
 from timeline.extract.actors.gazetteer import Entry, Gazetteer, load_gazetteer
 from timeline.extract.actors.institutions import find_institutions, positions
 from timeline.extract.actors.names import clean_surface, fold, name_key
 from timeline.extract.actors.particles import is_particle_surname, surname_of
 from timeline.extract.actors.roles import role_of, title_length
 from timeline.extract.actors.shape import load_shape, name_span
+from timeline.extract.actors.spelling import initials, same_word
 from timeline.records import Mention
 
 if TYPE_CHECKING:
@@ -26,7 +28,6 @@ if TYPE_CHECKING:
 KINDS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "group"}
 _DETERMINERS = {"the", "a", "an"}
 _POSSESSIVES = {"'s", "’s", "'", "’"}
-_ACRONYM_SKIP = {"of", "and", "the", "for", "&", "de", "du", "des"}
 _FLIGHT = re.compile(r"\s+Flight(?:\s+\d+\w*)?$")
 _LETTER = re.compile(r"[^\W\d_]")
 
@@ -69,6 +70,7 @@ def find_mentions(doc: "Doc", registry: "Registry | None" = None, seen: str | No
                      known=True) for span, name in noun_references(doc, found, gaz)]
     found.sort(key=lambda f: f.span.start)
     spread_people(found, gaz)
+    found = _actors_only(found)
     mentions = [
         Mention(start=f.span.start_char, end=f.span.end_char, text=f.span.text, name=f.name, kind=f.kind,
                 role=f.role, seen=seen if f.role else None, country=f.country)
@@ -77,8 +79,37 @@ def find_mentions(doc: "Doc", registry: "Registry | None" = None, seen: str | No
     return with_registry(mentions, registry) if registry is not None else mentions
 
 
+def _actors_only(found: list[_Found]) -> list[_Found]:
+    """Without bare generic nouns ("Civilians", "Police"), outlets named as
+    the source of what is reported ("CNN reported", "told Reuters") and those
+    who report for them ("CNN's Anderson Cooper"). An outlet is an actor only
+    where the article is about it: where it acts more often than it reports
+    ("the BBC apologised"), not in a live blog that credits its own
+    correspondents and once says "the BBC has set up a page"."""
+    filters = load_filters()
+    kept = []
+    acting: Counter[str] = Counter()
+    for f in found:
+        if filters.is_generic(f.name):
+            continue
+        if f.kind == "person":  # a reporter the story is about ("journalist X was jailed") stays
+            if not (filters.is_reporter(f.span) and filters.is_source(f.span, person=True)):
+                kept.append(f)
+            continue
+        # Only organisations: "Zimbabwean" in "Zimbabwean politics" is the country, not The Zimbabwean.
+        if f.kind == "organisation" and (filters.is_outlet(f.name) or filters.is_outlet(f.text)):
+            acting[f.name] += -1 if filters.is_source(f.span) else 1
+            if filters.is_source(f.span):
+                continue
+        kept.append(f)
+    return [f for f in kept if acting.get(f.name, 0) >= 0]
+
+
 def _classify(ent: "Span", gaz: Gazetteer) -> _Found | None:
-    span, lead = _strip(ent, gaz)
+    label = ent.label_
+    if label == "ORG" and len(ent) > 1 and fold(ent[0].text) in gaz.honorifics:
+        label = "PERSON"  # "Mr Tsvangirai" read as an organisation
+    span, lead = _strip(ent, gaz, label)
     if span is None:
         return None
     text = clean_surface(span.text)
@@ -89,7 +120,7 @@ def _classify(ent: "Span", gaz: Gazetteer) -> _Found | None:
         entry = gaz.place(text)  # a town the tagger saw as a place: its full name and country
     if entry is not None:
         return _known(span, text, entry)
-    kind = KINDS[ent.label_]
+    kind = KINDS[label]
     last = fold(span[-1].text)
     if kind == "person" and last in gaz.organisation_heads:
         kind = "organisation"  # "Douglas Aircraft" tagged as a person
@@ -142,7 +173,7 @@ def _is_object(span: "Span", gaz: Gazetteer) -> bool:
     return False
 
 
-def _strip(ent: "Span", gaz: Gazetteer) -> tuple["Span | None", int]:
+def _strip(ent: "Span", gaz: Gazetteer, label: str) -> tuple["Span | None", int]:
     """The name inside an entity: without article, possessive, honorifics or title."""
     start, end = ent.start, ent.end
     doc = ent.doc
@@ -151,7 +182,7 @@ def _strip(ent: "Span", gaz: Gazetteer) -> tuple["Span | None", int]:
     while end > start and doc[end - 1].text in _POSSESSIVES:
         end -= 1
     lead = 0
-    if ent.label_ == "PERSON":
+    if label == "PERSON":
         lead = title_length(list(doc[start:end]), gaz)
         if lead >= end - start:
             return None, 0
@@ -252,22 +283,31 @@ def _expand_country(span: "Span", text: str, gaz: Gazetteer) -> str:
 
 
 def _groups(doc: "Doc", gaz: Gazetteer) -> list[_Found]:
-    """Collective actors named by a common noun, when they act ("protesters gathered")."""
+    """Collective actors named by a common noun qualified by a country or a
+    named place or body, when they act ("Libyan rebels advanced", "Los Angeles
+    police searched"); a bare noun ("protesters gathered") names nobody in
+    particular and is no actor."""
     out = []
     for tok in map(doc.__getitem__, positions(doc, "LOWER", gaz.group_nouns)):
         # Subjects act and objects are acted on ("police dispersed protesters");
         # a modifier ("protester numbers") or a prepositional object is no actor.
         if tok.ent_type_ or tok.dep_ not in ("nsubj", "nsubjpass", "dobj") or fold(tok.text) not in gaz.group_nouns:
             continue
-        country = None
-        name = tok.text.lower()
-        for child in tok.children:
-            if child.dep_ in ("amod", "compound") and child.i == tok.i - 1:
-                country = gaz.country_of_adjective(child.text)
-                if country:
-                    name = f"{child.text} {name}"
-        out.append(_Found(doc[tok.i - (name != tok.text.lower()):tok.i + 1], tok.text, name[:1].upper() + name[1:],
-                          "group", country=country))
+        qualifier = next((c for c in tok.children if c.dep_ in ("amod", "compound") and c.i == tok.i - 1), None)
+        if qualifier is None:
+            continue
+        start = qualifier.i
+        country = gaz.country_of_adjective(qualifier.text)
+        if country is None and qualifier.ent_type_ in ("GPE", "LOC", "NORP", "ORG"):
+            while start > 0 and qualifier.ent_iob_ == "I" and doc[start].ent_iob_ == "I":
+                start -= 1  # "Los Angeles": the whole name before the noun
+            place = gaz.place(doc[start:qualifier.i + 1].text)
+            country = place.country if place is not None else None
+        elif country is None:
+            continue
+        span = doc[start:tok.i + 1]
+        name = f"{span[:-1].text} {tok.text.lower()}"
+        out.append(_Found(span, tok.text, name[:1].upper() + name[1:], "group", country=country))
     return out
 
 
@@ -291,6 +331,8 @@ def _corefer_people(found: list[_Found]) -> None:
         matches = [p for p, last, surname, first in keys if key in (last, surname) or one_word and key == first]
         if f.kind == "organisation":  # a tagger's slip: "Hanna" as an organisation
             matches = [p for p, last, surname, _ in keys if key in (last, surname)]
+        if not matches and one_word and f.kind == "person":  # "Gadhafi" after "Muammar Gaddafi"
+            matches = [p for p, *_ in keys if same_word(p.name.split()[-1], f.name)]
         if not matches:
             continue
         before = [p for p in matches if p.span.start < f.span.start]
@@ -326,20 +368,14 @@ def _corefer_organisations(found: list[_Found], gaz: Gazetteer) -> None:
             continue
         for org in orgs:
             words = org.name.split()
-            initials = _initials(org.name)
+            letters = initials(org.name)
             short = f.name.replace(".", "")
-            if (short.isupper() and len(short) >= 2 and (initials == short or len(short) >= 3 and
-                                                         initials.startswith(short))) \
+            if (short.isupper() and len(short) >= 2 and (letters == short or len(short) >= 3 and
+                                                         letters.startswith(short))) \
                     or (len(words) == 2 and words[0] == f.name and first[org.name] < first[f.name]
                         and fold(f.text) == fold(f.name)):
                 f.name = org.name
                 break
-
-
-@lru_cache(maxsize=4096)
-def _initials(name: str) -> str:
-    """"USAF" of "United States Air Force"."""
-    return "".join(w[0] for w in name.split() if w.lower() not in _ACRONYM_SKIP and w[0].isalpha()).upper()
 
 
 def _strip_suffix(name: str, gaz: Gazetteer) -> str:

@@ -108,7 +108,7 @@ class _Growth:
                 actors.append(found if found.auto else replace(found, auto=True))
                 i = owner
             else:
-                actors[i] = _absorb(actors[i], found)
+                actors[i] = absorb(actors[i], found)
             touched[i] = None
             for form in (found.name, *found.aliases):
                 index.setdefault(fold(form), i)
@@ -135,7 +135,7 @@ def _order(name: str) -> str:
     return fold(name) + "\0" + name
 
 
-def _absorb(actor: Actor, other: Actor) -> Actor:
+def absorb(actor: Actor, other: Actor) -> Actor:
     """``actor`` with ``other``'s names as aliases and its roles added."""
     known = {fold(actor.name)} | {fold(a) for a in actor.aliases}
     forms = list(actor.aliases)
@@ -204,7 +204,7 @@ def merge_claimed(actors: Iterable[Actor]) -> list[Actor]:
             j = merged_into[j]
         if j == i:
             continue
-        actors[j] = _absorb(actors[j], actor)
+        actors[j] = absorb(actors[j], actor)
         merged_into[i] = j
     return [a for i, a in enumerate(actors) if i not in merged_into]
 

@@ -1,0 +1,267 @@
+"""Actors as real news names them: spellings of one name from several outlets
+are one actor, people who share a surname stay apart, bare generic nouns and
+outlets named as sources are no actors. The articles are written here."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+from timeline.extract.actors.spelling import same_name, same_word, skeleton
+from timeline.records import Actor, Article, Extraction, Mention
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+
+@pytest.mark.parametrize("one, other", [
+    ("Gaddafi", "Gadhafi"), ("Gaddafi", "Qaddafi"), ("Gadhafi", "Kadhafy"), ("Moammar", "Muammar"),
+    ("Tsvangirai", "Tsvangirayi"), ("Sharif", "Shareef"), ("Osama", "Usama"), ("Zelensky", "Zelenskyy"),
+    ("Musharraf", "Musharaf"), ("Ahmadinejad", "Ahmadinezhad"), ("Flanagan", "Flanigan"),
+])
+def test_spellings_of_one_name(one: str, other: str) -> None:
+    assert same_word(one, other)
+    assert skeleton(one) == skeleton(other)
+
+
+@pytest.mark.parametrize("one, other", [
+    ("Maria", "Mario"), ("Peter", "Petra"), ("Hill", "Hall"), ("Bush", "Blair"), ("Obama", "Osama"),
+    ("Jackson", "Johnson"), ("Mugabe", "Mbeki"), ("Clinton", "Clayton"),
+])
+def test_different_names(one: str, other: str) -> None:
+    assert not same_word(one, other)
+
+
+def test_full_names_pair_word_by_word() -> None:
+    assert same_name("Moammar Gadhafi", "Muammar Gaddafi")
+    assert not same_name("Kim Jong-il", "Kim Jong-un")
+    assert not same_name("George W. Bush", "George H. W. Bush")
+    assert not same_name("Laura Bush", "George Bush")
+
+
+def _mentions(nlp: "Language", text: str) -> list[Mention]:
+    from timeline.extract.actors.mentions import find_mentions
+
+    return find_mentions(nlp(text))
+
+
+@pytest.mark.parametrize("text, outlet", [
+    ("Libyan rebels seized the oil port of Brega on Sunday, CNN reported.", "CNN"),
+    ("Troops fired on the crowd in Misrata, a witness told Reuters on Monday.", "Reuters"),
+    ("TRIPOLI, Libya (AP) - The government said on Tuesday that the port had reopened.", "AP"),
+    ("The talks failed, according to the BBC.", "BBC"),
+    ("A CNN reporter saw three tanks near the town on Friday.", "CNN"),
+])
+def test_an_outlet_as_a_source_is_no_actor(nlp: "Language", text: str, outlet: str) -> None:
+    names = {m.name for m in _mentions(nlp, text)} | {m.text for m in _mentions(nlp, text)}
+    assert outlet not in names and "Associated Press" not in names
+
+
+def test_an_outlet_the_story_is_about_is_an_actor(nlp: "Language") -> None:
+    names = {m.name for m in _mentions(nlp, "The BBC apologised to the family on Sunday for the broadcast.")}
+    assert "BBC" in names
+
+
+@pytest.mark.parametrize("text", [
+    "Troops fired on the crowd on Monday.",
+    "Residents fled the town as police arrested students.",
+    "Civilians were killed in the shelling, officials said.",
+    "Protesters gathered outside the embassy on Friday.",
+])
+def test_bare_generic_nouns_are_no_actors(nlp: "Language", text: str) -> None:
+    assert _mentions(nlp, text) == []
+
+
+def test_a_qualified_group_is_an_actor(nlp: "Language") -> None:
+    names = {m.name: m for m in _mentions(nlp, "Libyan rebels seized the oil port of Brega on Sunday.")}
+    assert names["Libyan rebels"].kind == "group"
+    assert names["Libyan rebels"].country == "Libya"
+    ntc = {m.name for m in _mentions(nlp, "The National Transitional Council asked NATO for more air strikes.")}
+    assert "National Transitional Council" in ntc
+
+
+def test_a_spelling_variant_in_one_article_takes_the_full_name(nlp: "Language") -> None:
+    names = [m.name for m in _mentions(nlp, "Muammar Gaddafi spoke in Tripoli. Later Gadhafi left the city.")
+             if m.kind == "person"]
+    assert names == ["Muammar Gaddafi", "Muammar Gaddafi"]
+
+
+# Three outlets spell the Libyan leader three ways; two Kims and two Bushes are
+# different people; Tsvangirai is named bare in one article.
+ARTICLES = {
+    "gaddafi": ("2011-03-01", "Muammar Gaddafi addressed a rally in Tripoli on Monday. NATO warned Gaddafi on "
+                "Monday against attacking Benghazi. Barack Obama called on Gaddafi to step down on Monday."),
+    "gadhafi": ("2011-03-02", "TRIPOLI, Libya (AP) - Moammar Gadhafi vowed on Tuesday to fight to the last man. "
+                "NATO said on Tuesday that its jets struck an arms depot. Barack Obama met his advisers on "
+                "Tuesday to discuss Gadhafi."),
+    "qaddafi": ("2011-03-03", "Forces loyal to Muammar Qaddafi shelled Misrata on Wednesday. Barack Obama said "
+                "on Wednesday that Qaddafi had lost all legitimacy. NATO flew more missions on Wednesday."),
+    "kim-1": ("2011-12-20", "North Korea announced on Monday that Kim Jong-il had died. State media said on "
+              "Tuesday that Kim Jong-un would lead the country."),
+    "kim-2": ("2011-12-21", "Kim Jong-un led mourners at the funeral of Kim Jong-il on Wednesday. China sent "
+              "condolences to Kim Jong-un on Wednesday."),
+    "bush-1": ("2008-05-01", "President George W. Bush met Prime Minister Gordon Brown at the White House on "
+               "Thursday. Laura Bush visited a school in Texas on Thursday."),
+    "bush-2": ("2008-05-02", "Laura Bush opened a library in Dallas on Friday. George W. Bush signed the farm "
+               "bill on Friday."),
+    "mdc-1": ("2008-06-01", "Zimbabwe's opposition leader Morgan Tsvangirai said on Sunday that he would take "
+              "part in the runoff. Robert Mugabe rejected the talks on Sunday."),
+    "mdc-2": ("2008-06-02", "On Monday, Mr Tsvangirai told supporters that Robert Mugabe had stolen the vote."),
+    "mdc-3": ("2008-06-03", "Morgan Tsvangirai took refuge in the Dutch embassy on Tuesday. Robert Mugabe "
+              "called the opposition traitors on Tuesday."),
+}
+
+
+@pytest.fixture(scope="module")
+def resolved(nlp: "Language") -> tuple[object, list[object]]:
+    from timeline.extract import extract
+    from timeline.resolve import resolve_actors
+
+    from conftest import make_config
+
+    cfg = make_config(content=Path("content"))
+    extractions: list[Extraction] = []
+    for name, (day, text) in ARTICLES.items():
+        article = Article(id=name, path=f"{name}.txt", title=name, text=text, published=date.fromisoformat(day))
+        extractions.append(extract(article, nlp(text), cfg))
+    from timeline.extract.actors.registry import Registry
+
+    return resolve_actors(Registry(), extractions)
+
+
+def test_spellings_across_articles_are_one_actor(resolved: tuple[object, list[object]]) -> None:
+    registry, happenings = resolved
+    leader = registry.lookup("Muammar Gaddafi")  # type: ignore[attr-defined]
+    assert leader is not None and leader.kind == "person"
+    for form in ("Moammar Gadhafi", "Muammar Qaddafi", "Gadhafi", "Qaddafi", "Gaddafi"):
+        assert registry.lookup(form) is leader  # type: ignore[attr-defined]
+    named = {a.name for h in happenings for a in h.actors}  # type: ignore[attr-defined]
+    assert leader.name in named
+    assert not named & ({"Moammar Gadhafi", "Muammar Qaddafi", "Muammar Gaddafi"} - {leader.name})
+
+
+def test_people_sharing_a_name_stay_apart(resolved: tuple[object, list[object]]) -> None:
+    registry, _ = resolved
+    lookup = registry.lookup  # type: ignore[attr-defined]
+    assert lookup("Kim Jong-il").name == "Kim Jong-il"
+    assert lookup("Kim Jong-un").name == "Kim Jong-un"
+    assert lookup("Laura Bush").name == "Laura Bush"
+    assert lookup("George W. Bush").name == "George W. Bush"
+
+
+def test_a_bare_surname_across_articles_is_the_one_person_it_means(resolved: tuple[object, list[object]]) -> None:
+    registry, happenings = resolved
+    assert registry.lookup("Tsvangirai").name == "Morgan Tsvangirai"  # type: ignore[attr-defined]
+    assert "Tsvangirai" not in {a.name for h in happenings for a in h.actors}  # type: ignore[attr-defined]
+
+
+def test_a_reviewed_actor_keeps_its_name_and_is_never_absorbed() -> None:
+    from timeline.extract.actors.registry import Registry
+    from timeline.resolve.variants import merge_variants
+
+    registry = Registry((Actor("Moammar Gadhafi", "person", auto=False), Actor("Muammar Gaddafi", "person"),
+                         Actor("Barack Obama", "person")))
+    mentions = [(Mention(0, 1, "x", "Moammar Gadhafi", "person"), Mention(2, 3, "y", "Barack Obama", "person")),
+                (Mention(0, 1, "x", "Muammar Gaddafi", "person"), Mention(2, 3, "y", "Barack Obama", "person")),
+                (Mention(0, 1, "x", "Muammar Gaddafi", "person"), Mention(2, 3, "y", "Barack Obama", "person"))]
+    extractions = [Extraction(Article(id=str(i), path=f"{i}.txt", title="", text=""), mentions=m)
+                   for i, m in enumerate(mentions)]
+    merged = merge_variants(registry, extractions)
+    assert len(merged) == 2
+    assert merged.lookup("Muammar Gaddafi").name == "Moammar Gadhafi"
+    assert not merged.lookup("Moammar Gadhafi").auto
+
+
+def _extractions(*articles: tuple[tuple[str, str], ...]) -> list[Extraction]:
+    """Extractions of articles naming these (name, kind) actors."""
+    return [Extraction(Article(id=str(i), path=f"{i}.txt", title="", text=""),
+                       mentions=tuple(Mention(n, n + 1, name, name, kind) for n, (name, kind) in enumerate(named)))
+            for i, named in enumerate(articles)]
+
+
+def test_an_acronym_is_the_one_organisation_it_stands_for() -> None:
+    from timeline.extract.actors.registry import Registry
+    from timeline.resolve.variants import merge_variants
+
+    full, short, other = ("Movement for Democratic Change", "organisation"), ("MDC", "organisation"), \
+        ("Robert Mugabe", "person")
+    registry = Registry((Actor(full[0], "organisation"), Actor(short[0], "organisation"),
+                         Actor("Ministry of Defence", "organisation"), Actor(other[0], "person")))
+    merged = merge_variants(registry, _extractions((full, other), (short, other), (short, other), (full,)))
+    assert merged.lookup("MDC").name == "Movement for Democratic Change"
+    assert merged.lookup("Ministry of Defence").name == "Ministry of Defence"  # "MOD" was never named
+
+
+def test_an_organisation_named_as_a_person_elsewhere_is_that_person() -> None:
+    from timeline.extract.actors.registry import Registry
+    from timeline.resolve.variants import merge_variants
+
+    bare, org, other = ("Tsvangirai", "person"), ("Morgan Tsvangirai", "organisation"), ("Robert Mugabe", "person")
+    registry = Registry((Actor(org[0], "organisation"), Actor(bare[0], "person"), Actor(other[0], "person"),
+                         Actor("Tsvangirai Foundation", "organisation")))
+    merged = merge_variants(registry, _extractions((bare, other), (bare, other), (org, other), (bare,)))
+    assert merged.lookup("Tsvangirai").name == "Morgan Tsvangirai"
+    assert merged.lookup("Morgan Tsvangirai").kind == "person"
+    assert merged.lookup("Tsvangirai Foundation").kind == "organisation"
+
+
+def test_a_short_name_shared_by_several_people_stays_apart() -> None:
+    from timeline.extract.actors.registry import Registry
+    from timeline.resolve.variants import merge_variants
+
+    michael, joe, bare = ("Michael Jackson", "person"), ("Joe Jackson", "person"), ("Jackson", "person")
+    lawyer = ("Conrad Murray", "person")
+    registry = Registry(tuple(Actor(name, kind) for name, kind in (michael, joe, bare, lawyer)))
+    merged = merge_variants(registry, _extractions((michael, lawyer), (joe, lawyer), (bare, lawyer),
+                                                   (michael, joe)))
+    assert len(merged) == 4
+
+
+@pytest.mark.parametrize("text, reporter", [
+    ("Tendai Biti told CNN's Anderson Cooper on Monday that the vote was stolen.", "Anderson Cooper"),
+    ("BBC correspondent Andrew Harding saw soldiers beat Nelson Chamisa.", "Andrew Harding"),
+])
+def test_a_reporter_is_a_source_not_an_actor(nlp: "Language", text: str, reporter: str) -> None:
+    names = {m.name for m in _mentions(nlp, text)}
+    assert reporter not in names and names  # the others stay
+
+
+def test_a_reporter_the_story_is_about_is_an_actor(nlp: "Language") -> None:
+    names = {m.name for m in _mentions(nlp, "Egypt jailed the journalist Peter Greste on Monday.")}
+    assert "Peter Greste" in names
+
+
+def test_an_outlet_reporting_more_than_it_acts_is_no_actor_anywhere_in_the_article(nlp: "Language") -> None:
+    text = ("The BBC's Jane Hollis in Geneva says the first two days are crucial. The BBC has opened a page for "
+            "messages. The BBC's Tom Reed says the airport is closed.")
+    assert "BBC" not in {m.name for m in _mentions(nlp, text)}
+
+
+def test_a_surname_of_two_words_is_the_one_person_it_names() -> None:
+    from timeline.extract.actors.registry import Registry
+    from timeline.resolve.variants import merge_variants
+
+    full, short, other = ("Ari Ben-Menashe", "person"), ("Ben Menashe", "person"), ("Morgan Tsvangirai", "person")
+    registry = Registry(tuple(Actor(name, kind) for name, kind in (full, short, other)))
+    merged = merge_variants(registry, _extractions((full, other), (short, other), (full, other)))
+    assert merged.lookup("Ben Menashe").name == "Ari Ben-Menashe"
+
+
+def test_the_first_part_of_a_hyphenated_name_is_that_organisation() -> None:
+    from timeline.extract.actors.registry import Registry
+    from timeline.resolve.variants import merge_variants
+
+    party, part, other = ("Zanu-PF", "organisation"), ("Zanu", "person"), ("Robert Mugabe", "person")
+    registry = Registry(tuple(Actor(name, kind) for name, kind in (party, part, other)))
+    merged = merge_variants(registry, _extractions((party, other), (part, other), (party, other)))
+    assert merged.lookup("Zanu").name == "Zanu-PF"
+    assert merged.lookup("Zanu").kind == "organisation"
+
+
+def test_a_word_an_outlet_is_named_by_stays_what_it_is_elsewhere(nlp: "Language") -> None:
+    text = ("The Zimbabwean reported on Monday that Zimbabwean politics had changed. Morgan Tsvangirai returned "
+            "to Zimbabwe.")
+    assert "Zimbabwe" in {m.name for m in _mentions(nlp, text)}

@@ -1,0 +1,102 @@
+"""Names that are no actors of the story: bare generic nouns ("Civilians",
+"Police"), news outlets serving as the source of what is reported ("CNN
+reported", "told Reuters", "(AP)", "a BBC correspondent") and the people who
+report for them ("CNN's Anderson Cooper"). The vocabularies
+are data (``actor_filters.yaml``); an outlet the story is about, acting or
+acted on by a verb that is not one of reporting ("the BBC apologised",
+"regulators fined the network's owner"), stays an actor."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from timeline.data import load_data
+from timeline.extract.actors.names import fold
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+# Where an outlet acts or is acted on: its head verb then tells whether it is a source.
+_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj"})
+_BRACKETS = {"(": ")", "[": "]", "-LRB-": "-RRB-", "-LSB-": "-RSB-"}
+
+
+@dataclass(frozen=True)
+class Filters:
+    generic: frozenset[str]
+    outlets: dict[str, str]  # fold(any spelling) → the outlet's name
+    source_verbs: frozenset[str]
+    source_nouns: frozenset[str]
+    reporter_nouns: frozenset[str]
+
+    def is_generic(self, name: str) -> bool:
+        """A common noun naming nobody in particular: "Civilians", "the police"."""
+        return fold(name) in self.generic
+
+    def is_outlet(self, name: str) -> bool:
+        return fold(name) in self.outlets
+
+    def is_source(self, span: "Span", person: bool = False) -> bool:
+        """Whether the outlet (or, with ``person``, the reporter) named by
+        ``span`` serves as the source of what is reported rather than acting
+        in it: anything but the subject or object of a verb other than one of
+        reporting."""
+        doc = span.doc
+        if _bracketed(span):
+            return True  # "(AP)", "( CNN )": a credit
+        root = span.root
+        while person and root.dep_ == "appos" and root.head.i != root.i:
+            root = root.head  # "jailed the journalist Peter Greste": the noun it stands beside
+        if root.dep_ not in _ARGUMENTS:
+            return True  # "according to Reuters", "a CNN reporter", "the BBC's Frank Gardner", a byline
+        head = root.head
+        if head.pos_ not in ("VERB", "AUX") or head.lemma_.lower() in self.source_verbs:
+            return True  # "CNN reported", "Reuters learned", "told the BBC"
+        # "CNN's reporter said", "an AP count": a noun of reporting beside the name
+        after = doc[span.end] if span.end < len(doc) else None
+        return after is not None and after.lemma_.lower() in self.source_nouns
+
+
+    def is_reporter(self, span: "Span") -> bool:
+        """Whether the person named by ``span`` is named as one who reports:
+        after a reporter's title ("BBC correspondent Andrew Harding") or an
+        outlet's possessive ("CNN's Anderson Cooper")."""
+        doc = span.doc
+        if span.start == 0:
+            return False
+        before = doc[span.start - 1]
+        if before.lemma_.lower() in self.reporter_nouns:
+            return True
+        if before.text not in ("'s", "’s", "'", "’") or span.start < 2:
+            return False
+        owner = doc[span.start - 2]
+        start = owner.i
+        while start > 0 and doc[start].ent_iob_ == "I":
+            start -= 1
+        return self.is_outlet(doc[start:owner.i + 1].text)
+
+
+def _bracketed(span: "Span") -> bool:
+    doc = span.doc
+    before: Token | None = doc[span.start - 1] if span.start > 0 else None
+    after: Token | None = doc[span.end] if span.end < len(doc) else None
+    return before is not None and after is not None and _BRACKETS.get(before.text) == after.text
+
+
+@lru_cache(maxsize=1)
+def load_filters() -> Filters:
+    data = load_data("actor_filters.yaml") or {}
+    outlets: dict[str, str] = {}
+    for forms in data.get("outlets") or []:
+        forms = [str(f) for f in forms] if isinstance(forms, list) else [str(forms)]
+        for form in forms:
+            outlets.setdefault(fold(form), forms[0])
+    return Filters(
+        generic=frozenset(fold(str(w)) for w in data.get("generic_nouns") or []),
+        outlets=outlets,
+        source_verbs=frozenset(str(w).lower() for w in data.get("source_verbs") or []),
+        source_nouns=frozenset(str(w).lower() for w in data.get("source_nouns") or []),
+        reporter_nouns=frozenset(str(w).lower() for w in data.get("reporter_nouns") or []),
+    )

@@ -1,0 +1,298 @@
+"""One actor however the articles spell it.
+
+Outlets spell a name from another script each their own way (Muammar Gaddafi,
+Moammar Gadhafi), and an article that never gives the full name leaves a bare
+surname ("Tsvangirai") or given name ("Jermaine") behind. After the articles
+have grown the registry, actors (people, organisations, groups) whose names are
+spellings of one name (``timeline.extract.actors.spelling``) are merged when
+the context confirms it:
+
+- no two countries: a person of Zimbabwe is not one of Pakistan;
+- the same company: a role they share, or another named actor (a person, an
+  organisation, a group) in the articles of each;
+- not side by side: two spellings an article uses together are two people.
+
+A short name of a person (a bare surname or given name, a first and last name
+without the middle ones) goes to the one person it may mean, or to the one of
+them named in far more articles than the others: "Bush" in a year of news about
+George W. Bush, but not "Jackson" where Joe, Janet and Michael Jackson are
+named alike.
+
+A full name, else the spelling named in the most articles, becomes the name,
+the others aliases; an actor a maintainer reviewed (``auto: false``) is never
+absorbed, and keeps its name. The same articles always give the same registry.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from typing import Iterable, Sequence
+
+from timeline.extract.actors.gazetteer import load_gazetteer
+from timeline.extract.actors.names import fold
+from timeline.extract.actors.registry import Registry, absorb
+from timeline.extract.actors.spelling import initials, name_skeleton, same_name, same_word, word_key, words
+from timeline.records import Actor, Extraction
+
+# A bare name is the most named of the people it may mean when named in this
+# many times the articles of the next one.
+DOMINANT = 3
+# A single name named in more than this many times the articles of the one
+# full name it may stand for is someone else's: a wife's full name does not
+# take her husband's bare surname.
+FAR_MORE = 5
+# Two spellings named together in more than this share of the articles of the
+# rarer one are two people ("Stephen Smith and Steven Smith").
+TOGETHER = 0.2
+# Letters of an acronym, fewest and most.
+ACRONYM = (2, 6)
+# Kinds of actors whose names are merged when spelt two ways (only people
+# when one name is short: "Jackson" of an organisation is a different thing).
+SPELT = frozenset({"person", "organisation", "group"})
+# Kinds whose neighbours confirm that two spellings keep the same company; places and
+# countries are named beside everyone.
+NEIGHBOUR_KINDS = frozenset({"person", "organisation", "group"})
+
+
+@dataclass
+class _Evidence:
+    """Which articles name each actor of the registry, by its index there."""
+
+    registry: Registry
+    articles: dict[int, set[int]] = field(default_factory=dict)
+    named: dict[int, list[int]] = field(default_factory=dict)  # article → actors named in it
+    # actor → how many articles name it as a person, as an organisation, …
+    kinds: dict[int, Counter[str]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, registry: Registry, extractions: Sequence[Extraction]) -> "_Evidence":
+        evidence = cls(registry)
+        position = {id(a): i for i, a in enumerate(registry.actors)}
+        known: dict[str, int | None] = {}
+        for n, extraction in enumerate(extractions):
+            here: set[int] = set()
+            kinds: set[tuple[int, str]] = set()
+            for mention in extraction.mentions:
+                if mention.name not in known:
+                    actor = registry.lookup(mention.name)
+                    known[mention.name] = position.get(id(actor)) if actor is not None else None
+                i = known[mention.name]
+                if i is not None:
+                    here.add(i)
+                    kinds.add((i, mention.kind))
+            evidence.named[n] = sorted(here)
+            for i, kind in kinds:
+                evidence.kinds.setdefault(i, Counter())[kind] += 1
+            for i in here:
+                evidence.articles.setdefault(i, set()).add(n)
+        return evidence
+
+    def count(self, i: int) -> int:
+        return len(self.articles.get(i, ()))
+
+    def neighbours(self, i: int) -> set[int]:
+        actors = self.registry.actors
+        return {j for n in self.articles.get(i, ()) for j in self.named[n]
+                if j != i and actors[j].kind in NEIGHBOUR_KINDS}
+
+    def together(self, i: int, j: int) -> bool:
+        a, b = self.articles.get(i, set()), self.articles.get(j, set())
+        return len(a & b) > TOGETHER * max(1, min(len(a), len(b)))
+
+
+def merge_variants(registry: Registry, extractions: Sequence[Extraction]) -> Registry:
+    """``registry`` with the actors that are one actor spelt several ways merged."""
+    evidence = _Evidence.of(registry, extractions)
+    actors = _people_by_majority(registry, evidence)
+    people = [i for i, a in enumerate(actors) if a.kind == "person" and not a.hidden]
+    groups = _Groups(actors, evidence)
+    buckets: dict[tuple[str, str], list[int]] = {}
+    for i, actor in enumerate(actors):
+        if actor.kind in SPELT and not actor.hidden:
+            buckets.setdefault((actor.kind, "/".join(name_skeleton(actor.name))), []).append(i)
+    for bucket in buckets.values():
+        for x, i in enumerate(bucket):
+            for j in bucket[x + 1:]:
+                if same_name(actors[i].name, actors[j].name) and not evidence.together(i, j) \
+                        and _confirmed(actors, evidence, i, j):
+                    groups.join(i, j)
+    _short_names(actors, evidence, groups, people)
+    _acronyms(actors, evidence, groups)
+    _first_parts(actors, evidence, groups)
+    return groups.registry()
+
+
+def _people_by_majority(registry: Registry, evidence: _Evidence) -> list[Actor]:
+    """The actors, each found an organisation in the first article that named
+    it but a person's name, a person: named as a person in most articles, or
+    ending in a surname named alone as a person in more articles ("Morgan
+    Tsvangirai", which a tagger may read as an organisation, beside
+    "Tsvangirai"), without a word that makes a name an organisation's."""
+    gaz = load_gazetteer()
+    heads = gaz.organisation_heads | gaz.government_nouns | frozenset(fold(s) for s in gaz.org_suffixes)
+    surnames: dict[str, list[int]] = {}  # word key → single-word people
+    for i, actor in enumerate(registry.actors):
+        if actor.kind == "person" and " " not in actor.name.strip():
+            surnames.setdefault(word_key(actor.name), []).append(i)
+    actors = list(registry.actors)
+    for i, actor in enumerate(actors):
+        parts = actor.name.split()
+        if not actor.auto or actor.kind != "organisation" or not 1 < len(parts) <= 3 or \
+                any(fold(p) in heads for p in parts):
+            continue
+        kinds = evidence.kinds.get(i, Counter())
+        named = evidence.count(i)
+        surname = [j for j in surnames.get(word_key(parts[-1]), ())
+                   if same_word(actors[j].name, parts[-1]) and evidence.count(j) > named]
+        if kinds["person"] > kinds["organisation"] or surname:
+            actors[i] = replace(actor, kind="person")
+    return actors
+
+
+def _confirmed(actors: Sequence[Actor], evidence: _Evidence, i: int, j: int, countries: bool = True) -> bool:
+    """Whether the context of two actors whose names agree says they are one;
+    ``countries``: two countries say they are not."""
+    a, b = actors[i], actors[j]
+    if countries and a.country and b.country and a.country != b.country:
+        return False
+    if {r.title for r in a.roles} & {r.title for r in b.roles}:
+        return True
+    return bool(evidence.neighbours(i) & evidence.neighbours(j))
+
+
+def _short_names(actors: Sequence[Actor], evidence: _Evidence, groups: "_Groups", people: Iterable[int]) -> None:
+    """A name shorter than a full one goes to the one person it must mean, if
+    any: a bare surname ("Mugabe") or given name ("Jermaine"), a name without
+    its middle names ("Jacob Zuma" of "Jacob Gedleyihlekisa Zuma")."""
+    by_word: dict[str, list[int]] = {}  # word key → people whose name has more words, first or last this one
+    people = list(people)
+    honorifics = load_gazetteer().honorifics
+    for i in people:
+        parts = words(actors[i].name)
+        if len(parts) > 1 and parts[0] not in honorifics:  # "Mr Mbeki" is no full name
+            for word in {parts[0], parts[-1]}:
+                by_word.setdefault(word_key(word), []).append(i)
+    for i in people:
+        parts = words(actors[i].name)
+        keys = {word_key(parts[0]), word_key(parts[-1])} if len(parts) == 1 else {word_key(parts[-1])}
+        candidates = {groups.find(j) for key in sorted(keys) for j in by_word.get(key, ())
+                      if j != i and _part_of(parts, words(actors[j].name))}
+        candidates.discard(groups.find(i))
+        if candidates:
+            _join_one(actors, evidence, groups, i, candidates)
+
+
+def _acronyms(actors: Sequence[Actor], evidence: _Evidence, groups: "_Groups") -> None:
+    """An acronym goes to the one organisation whose initials it is ("MDC",
+    "Movement for Democratic Change"), or to the one of them named in far more
+    articles than the others, when the context confirms it."""
+    by_initials: dict[str, list[int]] = {}
+    short = []
+    for i, actor in enumerate(actors):
+        if actor.kind != "organisation" or actor.hidden:
+            continue
+        name = actor.name.replace(".", "")
+        if " " not in name and name.isupper() and ACRONYM[0] <= len(name) <= ACRONYM[1]:
+            short.append((i, name))
+        elif len(name.split()) >= ACRONYM[0]:
+            by_initials.setdefault(initials(name), []).append(i)
+    for i, name in short:
+        candidates = {groups.find(j) for j in by_initials.get(name, ())} - {groups.find(i)}
+        if candidates:
+            _join_one(actors, evidence, groups, i, candidates)
+
+
+def _first_parts(actors: Sequence[Actor], evidence: _Evidence, groups: "_Groups") -> None:
+    """The first part of a hyphenated organisation's name, alone, goes to that
+    organisation ("Zanu" of "Zanu-PF", which a tagger may read as a person)."""
+    by_part: dict[str, list[int]] = {}
+    for i, actor in enumerate(actors):
+        if actor.kind == "organisation" and not actor.hidden and "-" in actor.name and " " not in actor.name:
+            by_part.setdefault(word_key(actor.name.split("-")[0]), []).append(i)
+    for i, actor in enumerate(actors):
+        if actor.kind in ("person", "organisation") and len(words(actor.name)) == 1 and not actor.hidden:
+            candidates = {groups.find(j) for j in by_part.get(word_key(actor.name), ())
+                          if same_word(actors[j].name.split("-")[0], actor.name)} - {groups.find(i)}
+            if candidates:
+                _join_one(actors, evidence, groups, i, candidates)
+
+
+def _join_one(actors: Sequence[Actor], evidence: _Evidence, groups: "_Groups", i: int, candidates: set[int]) -> None:
+    """Join ``i`` to the one of ``candidates`` it must mean, if any."""
+    ranked = sorted(candidates, key=lambda g: (-groups.count(g), g))
+    best = ranked[0]
+    if len(ranked) > 1 and groups.count(best) < DOMINANT * groups.count(ranked[1]):
+        return  # "Jackson" of Michael, Janet and Joe Jackson
+    if len(words(actors[i].name)) == 1 and evidence.count(i) > FAR_MORE * groups.count(best):
+        return  # a single name far more named than the one it could stand for stands for someone else
+    # A short name's country is often a guess from one title ("President of France" for a guest of
+    # the French president): the one person it may mean is enough.
+    if _confirmed(actors, evidence, i, best, countries=False):
+        groups.join(i, best)
+
+
+def _part_of(short: list[str], full: list[str]) -> bool:
+    """Whether the words ``short`` name the person ``full`` names in full: one
+    word, their given name or surname; two, their surname, or their first
+    and last names without the middle ones."""
+    if len(short) >= len(full) or len(short) > 2:
+        return False  # "George W. Bush" is a full name too, not a short "George H. W. Bush"
+    if len(short) == 1:
+        return same_word(full[0], short[0]) or same_word(full[-1], short[0])
+    if all(same_word(a, b) for a, b in zip(short, full[-len(short):])):
+        return True  # a surname of two words: "Ben Menashe" of "Ari Ben-Menashe"
+    return same_word(full[0], short[0]) and same_word(full[-1], short[-1])
+
+
+class _Groups:
+    """Actors joined as one (union-find), and the registry that makes of them."""
+
+    def __init__(self, actors: Sequence[Actor], evidence: _Evidence) -> None:
+        self.actors = actors
+        self.evidence = evidence
+        self.parent: dict[int, int] = {}
+        self.members: dict[int, list[int]] = {}  # root → its actors, when more than itself
+
+    def find(self, i: int) -> int:
+        while self.parent.get(i, i) != i:
+            i = self.parent[i]
+        return i
+
+    def count(self, root: int) -> int:
+        """The articles naming any actor of the group."""
+        members = self.members.get(root)
+        if members is None:
+            return self.evidence.count(root)
+        return len(set().union(*(self.evidence.articles.get(i, set()) for i in members)))
+
+    def join(self, i: int, j: int) -> None:
+        a, b = sorted((self.find(i), self.find(j)))
+        if a == b:
+            return
+        first, second = self.members.get(a, [a]), self.members.get(b, [b])
+        if any(not self.actors[k].auto for k in first) and any(not self.actors[k].auto for k in second):
+            return  # two reviewed actors stay two
+        self.parent[b] = a
+        self.members[a] = first + second
+        self.members.pop(b, None)
+
+    def registry(self) -> Registry:
+        if not self.parent:
+            return Registry(tuple(self.actors))
+        out = []
+        for i, actor in enumerate(self.actors):
+            if i in self.parent:
+                continue  # absorbed by its group's name
+            members = self.members.get(i)
+            if members:
+                # The reviewed actor, else a full name before a single one, the
+                # spelling named in the most articles, the first.
+                head = min(members, key=lambda k: (self.actors[k].auto, len(words(self.actors[k].name)) == 1,
+                                                   -self.evidence.count(k), k))
+                actor = self.actors[head]
+                for k in sorted(members):
+                    if k != head:
+                        actor = absorb(actor, self.actors[k])
+            out.append(actor)
+        return Registry(tuple(out))
