@@ -265,3 +265,43 @@ def test_a_word_an_outlet_is_named_by_stays_what_it_is_elsewhere(nlp: "Language"
     text = ("The Zimbabwean reported on Monday that Zimbabwean politics had changed. Morgan Tsvangirai returned "
             "to Zimbabwe.")
     assert "Zimbabwe" in {m.name for m in _mentions(nlp, text)}
+
+
+def test_a_full_name_named_in_every_article_and_the_surname_after_it_is_one_person() -> None:
+    from timeline.extract.actors.registry import Registry
+    from timeline.resolve.variants import merge_variants
+
+    org, bare, other = ("Morgan Tsvangirai", "organisation"), ("Tsvangirai", "person"), ("Robert Mugabe", "person")
+    registry = Registry((Actor(org[0], "organisation"), Actor(bare[0], "person"), Actor(other[0], "person")))
+    # The full name in all four articles, the surname alone in three of them.
+    merged = merge_variants(registry, _extractions((org, bare, other), (org, bare), (org, bare, other), (org, other)))
+    assert merged.lookup("Tsvangirai").name == "Morgan Tsvangirai"
+    assert merged.lookup("Morgan Tsvangirai").kind == "person"
+
+
+def test_a_unit_written_once_in_the_singular_is_the_one_named_in_the_plural() -> None:
+    from timeline.extract.actors.registry import Registry
+    from timeline.resolve.variants import merge_variants
+
+    unit, slip, other = ("Scorpions", "organisation"), ("Scorpion", "organisation"), ("Jackie Selebi", "person")
+    registry = Registry(tuple(Actor(name, kind) for name, kind in (unit, slip, other, ("Hawks", "organisation"))))
+    merged = merge_variants(registry, _extractions((unit, other), (unit, slip, other), (unit,)))
+    assert merged.lookup("Scorpion").name == "Scorpions"
+    assert merged.lookup("Hawks").name == "Hawks"
+
+
+@pytest.mark.parametrize("written, name", [
+    ("Morgan Tsvangirai Tsvangirai", "Morgan Tsvangirai"),  # a caption's name run into the surname
+    ("Sirhan Sirhan", "Sirhan Sirhan"),  # a name of two words is as written
+    ("Boutros Boutros-Ghali", "Boutros Boutros-Ghali"),
+])
+def test_a_last_word_written_twice_is_read_once(written: str, name: str) -> None:
+    from timeline.extract.actors.names import clean_surface
+
+    assert clean_surface(written) == name
+
+
+def test_a_bare_word_after_the_is_no_person(nlp: "Language") -> None:
+    text = "Two days later police arrested the head of the Scorpion's inquiry into the chief, Gerrie Nel."
+    kinds = {m.name: m.kind for m in _mentions(nlp, text)}
+    assert kinds.get("Scorpion") != "person"

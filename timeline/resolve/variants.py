@@ -120,15 +120,17 @@ def merge_variants(registry: Registry, extractions: Sequence[Extraction]) -> Reg
     _short_names(actors, evidence, groups, people)
     _acronyms(actors, evidence, groups)
     _first_parts(actors, evidence, groups)
+    _singulars(actors, evidence, groups)
     return groups.registry()
 
 
 def _people_by_majority(registry: Registry, evidence: _Evidence) -> list[Actor]:
     """The actors, each found an organisation in the first article that named
     it but a person's name, a person: named as a person in most articles, or
-    ending in a surname named alone as a person in more articles ("Morgan
-    Tsvangirai", which a tagger may read as an organisation, beside
-    "Tsvangirai"), without a word that makes a name an organisation's."""
+    ending in a surname named alone as a person in at least half as many articles
+    (news names a person in full once and by surname after: "Morgan Tsvangirai",
+    which a tagger may read as an organisation, beside "Tsvangirai"), without a
+    word that makes a name an organisation's."""
     gaz = load_gazetteer()
     heads = gaz.organisation_heads | gaz.government_nouns | frozenset(fold(s) for s in gaz.org_suffixes)
     surnames: dict[str, list[int]] = {}  # word key → single-word people
@@ -144,7 +146,7 @@ def _people_by_majority(registry: Registry, evidence: _Evidence) -> list[Actor]:
         kinds = evidence.kinds.get(i, Counter())
         named = evidence.count(i)
         surname = [j for j in surnames.get(word_key(parts[-1]), ())
-                   if same_word(actors[j].name, parts[-1]) and evidence.count(j) > named]
+                   if same_word(actors[j].name, parts[-1]) and 2 * evidence.count(j) >= named]
         if kinds["person"] > kinds["organisation"] or surname:
             actors[i] = replace(actor, kind="person")
     return actors
@@ -214,6 +216,21 @@ def _first_parts(actors: Sequence[Actor], evidence: _Evidence, groups: "_Groups"
         if actor.kind in ("person", "organisation") and len(words(actor.name)) == 1 and not actor.hidden:
             candidates = {groups.find(j) for j in by_part.get(word_key(actor.name), ())
                           if same_word(actors[j].name.split("-")[0], actor.name)} - {groups.find(i)}
+            if candidates:
+                _join_one(actors, evidence, groups, i, candidates)
+
+
+def _singulars(actors: Sequence[Actor], evidence: _Evidence, groups: "_Groups") -> None:
+    """A one-word organisation or group written in the singular goes to the one named
+    in the plural ("the Scorpion's investigation" of the Scorpions unit), the more so
+    when one article names both: a slip of the writer's, not a second body."""
+    plural: dict[str, list[int]] = {}
+    for i, actor in enumerate(actors):
+        if actor.kind in ("organisation", "group") and not actor.hidden and " " not in actor.name.strip():
+            plural.setdefault(fold(actor.name), []).append(i)
+    for i, actor in enumerate(actors):
+        if actor.kind in ("organisation", "group") and not actor.hidden and " " not in actor.name.strip():
+            candidates = {groups.find(j) for j in plural.get(fold(actor.name) + "s", ())} - {groups.find(i)}
             if candidates:
                 _join_one(actors, evidence, groups, i, candidates)
 

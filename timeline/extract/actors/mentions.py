@@ -126,6 +126,8 @@ def _classify(ent: "Span", gaz: Gazetteer) -> _Found | None:
         kind = "organisation"  # "Douglas Aircraft" tagged as a person
     elif kind == "person" and last in gaz.place_heads:
         kind = "place"
+    elif kind == "person" and len(span) == 1 and span.start > 0 and span.doc[span.start - 1].lower_ == "the":
+        kind = "organisation"  # "the Scorpion's investigation": a person's bare name takes no article
     government = _government(span, gaz)  # whatever the tagger called "the Canadian Government"
     if government:
         return _Found(span, text, government, "country", country=government, known=True)

@@ -19,6 +19,10 @@ _SPACED_APOSTROPHE = re.compile(r"\b([ODL])['’] (?=[A-Z])")
 _POSSESSIVE_END = re.compile(r"\s*(?:['’]s|['’])$")
 _APOSTROPHE_SPACED = re.compile(r"\b([OD]) ['’](?=[A-Z])")  # "Charles O 'Reilly"
 _DOUBLE_PERIOD = re.compile(r"(?<=\w\.) \.(?= |$)")  # "King Jr. . Day": the abbreviation ends the sentence too
+# A name of three words or more whose last word is written twice: a caption's name run into the
+# next line's surname ("The accused: Morgan Tsvangirai Tsvangirai, 49"). Two-word names such as
+# "Sirhan Sirhan" are left as written.
+_REPEATED_LAST = re.compile(r"^(\S+(?: \S+)*) (\S{3,}) \2$")
 
 
 def ascii_fold(text: str) -> str:
@@ -58,7 +62,8 @@ def clean_surface(text: str) -> str:
     text = _APOSTROPHE_SPACED.sub(r"\1'", text)
     text = _DOUBLE_PERIOD.sub("", text)
     text = _POSSESSIVE_END.sub("", text)
-    return text.strip()
+    text = _REPEATED_LAST.sub(r"\1 \2", text.strip())
+    return text
 
 
 def actor_slug(name: str) -> str:
