@@ -45,10 +45,12 @@ def checked(run: dict) -> dict:
 
 
 def fresh(folder: Path) -> Path:
-    """``folder`` without the store and registry an earlier build wrote: every build starts from the articles."""
+    """``folder`` without the store, registry and change log an earlier build wrote: every build
+    starts from the articles."""
     content = folder / "content"
     shutil.rmtree(content / "events", ignore_errors=True)
     (content / "actors.yaml").unlink(missing_ok=True)
+    (content / "changes.yaml").unlink(missing_ok=True)
     return folder
 
 
