@@ -13,7 +13,7 @@ from xml.sax.saxutils import quoteattr
 
 from timeline.config import Config
 from timeline.render.dates import date_label
-from timeline.render.feeds import absolute, xml_text
+from timeline.render.feeds import absolute, feed_head, xml_text
 from timeline.render.fingerprints import digest
 from timeline.render.model import EventView, SiteModel
 from timeline.render.parts import Part, Rendered
@@ -140,18 +140,7 @@ def changes_parts(r: Renderer, cfg: Config, model: SiteModel, log: ChangeLog | N
 def changes_feed(cfg: Config, views: Sequence[BuildView]) -> str:
     """An Atom entry per build: what it added, corrected, merged, retracted or hid."""
     path = "changes.atom"
-    updated = views[0].built if views else "1970-01-01"
-    feed_id = absolute(cfg, path) if cfg.site_url else f"urn:timeline:feed:{path}"
-    lines = [
-        '<?xml version="1.0" encoding="utf-8"?>',
-        f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang={quoteattr(cfg.language)}>',
-        f"<title>{xml_text(cfg.title)}: changes</title>",
-        f"<id>{xml_text(feed_id)}</id>",
-        f"<updated>{updated}T00:00:00Z</updated>",
-        f'<link rel="self" href={quoteattr(absolute(cfg, path, here=path))}/>',
-        f'<link rel="alternate" type="text/html" href={quoteattr(absolute(cfg, "changes.html", here=path))}/>',
-        f"<author><name>{xml_text(cfg.title)}</name></author>",
-    ]
+    lines = feed_head(cfg, path, f"{cfg.title}: changes", views[0].built if views else "1970-01-01", "changes.html")
     for view in views:
         link = absolute(cfg, f"changes.html#{view.anchor}", here=path)
         said = []

@@ -43,11 +43,10 @@ def newest(events: Sequence[EventView], count: int) -> list[EventView]:
     return sorted(dated, key=lambda e: (e.day, e.slug), reverse=True)[:count]
 
 
-def atom_feed(cfg: Config, model: SiteModel, path: str, title: str, entries: Sequence[EventView],
-              page: str) -> str:
-    updated = model.build_date or (entries[0].day if entries else "1970-01-01")
+def feed_head(cfg: Config, path: str, title: str, updated: str | None, page: str) -> list[str]:
+    """The lines of an Atom feed at ``path`` before its entries; ``page`` is the HTML page it follows."""
     feed_id = absolute(cfg, path) if cfg.site_url else f"urn:timeline:feed:{path}"
-    lines = [
+    return [
         '<?xml version="1.0" encoding="utf-8"?>',
         f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang={quoteattr(cfg.language)}>',
         f"<title>{_x(title)}</title>",
@@ -57,6 +56,11 @@ def atom_feed(cfg: Config, model: SiteModel, path: str, title: str, entries: Seq
         f'<link rel="alternate" type="text/html" href={quoteattr(absolute(cfg, page, here=path))}/>',
         f"<author><name>{_x(cfg.title)}</name></author>",
     ]
+
+
+def atom_feed(cfg: Config, model: SiteModel, path: str, title: str, entries: Sequence[EventView],
+              page: str) -> str:
+    lines = feed_head(cfg, path, title, model.build_date or (entries[0].day if entries else "1970-01-01"), page)
     for ev in entries:
         link = absolute(cfg, ev.url, here=path)
         lines += [
