@@ -40,7 +40,7 @@ def finish(draft: Draft, file_text: str, layers: Layers, shown: str, language: s
     """Article (without id) from a draft, the detected language, and problems."""
     where = f"{shown} ({draft.item})" if draft.item else shown
     problems: list[Problem] = []
-    cleaned = draft.cleaned or clean_body(draft.body, draft.body_start or 0, line_filter=draft.line_filter)
+    cleaned = cleaned_of(draft)
     if not cleaned.text.strip() and cleaned.removed:
         return None, None, [Problem(shown, f"nothing but page chrome{_item(draft)} (bylines, captions, prompts): "
                                     "no events read from it; 'timeline check --explain FILE' lists what was "
@@ -72,13 +72,22 @@ def finish(draft: Draft, file_text: str, layers: Layers, shown: str, language: s
     lang = meta.get("language") or detect_language(cleaned.text) or language
     body_line = line_at(file_text, offsets[0][1]) if offsets else (draft.line or 1)
     article = Article(
-        id="", path="", title=str(meta.get("title") or normalise_title(draft.title, cleaned.tokenised)
-                                  or cleaned.heading or title_from_body(cleaned.text)).strip(), text=cleaned.text,
+        id="", path="", title=str(meta.get("title") or drafted_title(draft, cleaned)).strip(), text=cleaned.text,
         published=published, url=url, outlet=meta.get("outlet"),
         author=meta.get("author") or cleaned.author, language=lang, tags=meta.get("tags") or (),
         body_line=body_line, offsets=offsets, section=draft.section,
     )
     return article, lang, problems
+
+
+def cleaned_of(draft: Draft) -> Cleaned:
+    """The draft's body as events are read from it: chrome set aside, offsets kept."""
+    return draft.cleaned or clean_body(draft.body, draft.body_start or 0, line_filter=draft.line_filter)
+
+
+def drafted_title(draft: Draft, cleaned: Cleaned) -> str:
+    """The title the file gives, else the heading cleaning found, else one read from the text."""
+    return normalise_title(draft.title, cleaned.tokenised) or cleaned.heading or title_from_body(cleaned.text)
 
 
 def _item(draft: Draft) -> str:

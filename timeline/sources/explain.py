@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from timeline.sources.clean import clean_body, normalise_title
+from timeline.sources.assemble import cleaned_of, drafted_title
 from timeline.sources.encodings import decode
 from timeline.sources.files import FORMATS, line_at
 
@@ -28,7 +28,6 @@ def explain(path: Path) -> list[Explained]:
     """The articles of the file at ``path`` as cleaning reads them. Raises OSError and ValueError
     (a format the project does not read) for the caller to report."""
     from timeline.sources import reader_for
-    from timeline.sources.text_files import title_from_body
 
     fmt = FORMATS.get(path.suffix.lower())
     if fmt is None:
@@ -37,11 +36,10 @@ def explain(path: Path) -> list[Explained]:
     drafts, _ = reader_for(fmt)(text, str(path))
     out = []
     for draft in drafts:
-        cleaned = draft.cleaned or clean_body(draft.body, draft.body_start or 0, line_filter=draft.line_filter)
+        cleaned = cleaned_of(draft)
         exact = draft.body_start is not None and draft.cleaned is None
         removed = tuple((line_at(text, r.src) if exact else None, r.rule, r.text) for r in cleaned.removed)
-        title = normalise_title(draft.title, cleaned.tokenised) or cleaned.heading or title_from_body(cleaned.text)
-        out.append(Explained(title, removed, len(cleaned.text)))
+        out.append(Explained(drafted_title(draft, cleaned), removed, len(cleaned.text)))
     return out
 
 
