@@ -188,6 +188,33 @@ def test_a_change_to_the_code_extraction_imports_invalidates_and_no_other(
     assert keys.step_digest("timeline.extract", {"other": "settings"}) != before
 
 
+def test_a_change_to_a_data_file_invalidates_only_the_steps_that_name_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Event vocabularies key extraction; the weights that rank events do not."""
+    before = {step: keys.step_digest(step, {}) for step in ("timeline.extract", "timeline.render")}
+
+    def edited(name: str) -> None:
+        folder = tmp_path / name.split(".")[0]
+        folder.mkdir()
+        for path in keys.DATA.glob("*.*"):
+            (folder / path.name).write_bytes(path.read_bytes() + (b"\n# edited\n" if path.name == name else b""))
+        monkeypatch.setattr(keys, "DATA", folder)
+
+    edited("importance.yaml")
+    assert keys.step_digest("timeline.extract", {}) == before["timeline.extract"]
+    assert keys.step_digest("timeline.render", {}) != before["timeline.render"]
+    edited("event_vocabulary.yaml")
+    assert keys.step_digest("timeline.extract", {}) != before["timeline.extract"]
+
+
+def test_every_data_file_is_named_by_the_code_that_reads_it() -> None:
+    """A data file read under a name built at run time would key no step: each is named in quotes."""
+    package = [path.read_bytes() for path in keys.PACKAGE.rglob("*.py")]
+    named = {path.name for path in keys.data_files(package)}
+    files = {path.name for path in keys.DATA.glob("*.*") if path.suffix in (".yaml", ".json", ".txt")}
+    assert files - named == set()
+
+
 def test_unrelated_config_keeps_the_cache(tmp_path: Path, counting_extract: list[str]) -> None:
     run([article(1)], make_cfg(tmp_path))
     counting_extract.clear()

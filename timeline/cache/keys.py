@@ -1,11 +1,14 @@
 """What besides an item decides a step's result, as one digest: the step's code, the
-versions of the libraries that code imports, the project's data files and the settings
-the step reads. Worked out from the source itself, so no list of files to keep in step.
+versions of the libraries that code imports, the project's data files that code names
+and the settings the step reads. Worked out from the source itself, so no list of files
+to keep in step.
 
 The code of a step is the module that defines its function and every module of the
 package it imports, directly or not. Imports inside the package are absolute
 (``from timeline.x import y``; ruff's TID252 keeps it so), which lets a line-based
-reading find them without compiling anything.
+reading find them without compiling anything. A data file belongs to a step when that
+code names it in quotes (``load_data("event_types.yaml")``): new weights for ranking
+events leave every article's extraction in the cache.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ import sys
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterable
 
 import msgspec
 
@@ -27,18 +31,25 @@ _IMPORT = re.compile(r"^\s*(?:from\s+([\w.]+)\s+import\s+(\([^)]*\)|[^\n]+)|impo
 
 def step_digest(module: str, settings: object = None) -> str:
     """Digest of the code of ``module`` and of everything it imports, the versions of the
-    third-party libraries among those imports, the data files, and ``settings``."""
+    third-party libraries among those imports, the data files that code names, and ``settings``."""
     modules, libraries = _closure(module)
     whole = hashlib.sha256()
-    for name in sorted(modules):
-        whole.update(name.encode() + b"\0" + _module_file(name).read_bytes() + b"\0")
-    for path in sorted(DATA.glob("*.*")):
-        if path.suffix in (".yaml", ".json", ".txt"):
-            whole.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    sources = {name: _module_file(name).read_bytes() for name in sorted(modules)}
+    for name, source in sources.items():
+        whole.update(name.encode() + b"\0" + source + b"\0")
+    for path in data_files(sources.values()):
+        whole.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     versions = sorted((name, library_version(name)) for name in libraries)
     context = (versions, sys.version_info[:3], unicodedata.unidata_version, settings)
     whole.update(msgspec.json.encode(context, order="sorted"))
     return whole.hexdigest()
+
+
+def data_files(sources: Iterable[bytes]) -> list[Path]:
+    """The files of ``timeline/data`` that any of ``sources`` names in quotes."""
+    text = b"\0".join(sources)
+    return [path for path in sorted(DATA.glob("*.*")) if path.suffix in (".yaml", ".json", ".txt")
+            and any(f"{quote}{path.name}{quote}".encode() in text for quote in "\"'")]
 
 
 def library_version(name: str) -> str:
