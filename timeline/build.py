@@ -82,7 +82,8 @@ def build(cfg: Config, *, clean: bool = False, jobs: int | None = None, wait: fl
                 save_registry(cfg.paths.registry, registry)
                 remember_store(cfg.paths.store, cfg.paths.registry, kept)
         with timer("render"):
-            pages = render_site(merged.events, registry, articles, cfg, each=rendering, changes=changes)
+            pages = render_site(merged.events, registry, articles, cfg, each=rendering, changes=changes,
+                                review=merged.review)
         memo.prune()
 
     log.info("cache: %d files, %d articles and %d parts of the site kept, %d read, %d parsed and %d rendered",

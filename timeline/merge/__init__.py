@@ -36,11 +36,21 @@ def merge(store: list[Event], happenings: list[Happening], articles: list[Articl
     proposals = [propose(c, by_article, published) for c in folded]
     rank(proposals, folded, by_article, collection)
     result = reconcile(store, proposals, by_article)
-    return replace(result, notes=result.notes + off_topic_notes(collection, by_article))
+    return replace(result, notes=result.notes + off_topic_notes(collection, by_article),
+                   review=off_topic_events(result.events, collection.off_topic))
+
+
+def off_topic_events(events: tuple[Event, ...], articles: frozenset[str]) -> frozenset[str]:
+    """The ids of events that only articles off the collection's subject report: the site
+    keeps them off the main timeline and out of the key events, on a page for review."""
+    if not articles:
+        return frozenset()
+    return frozenset(e.id for e in events if e.sources and all(s.article in articles for s in e.sources))
 
 
 def off_topic_notes(collection: Collection, articles: dict[str, Article]) -> tuple[str, ...]:
     """One line per article off the collection's subject, for review: its events stay
     in the store and rank last."""
-    return tuple(f"off the collection's subject, its events ranked last (review): {aid} ({articles[aid].title})"
+    return tuple(f"off the collection's subject, its events kept off the timeline (review page): {aid} "
+                 f"({articles[aid].title})"
                  for aid in sorted(collection.off_topic))
