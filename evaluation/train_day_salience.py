@@ -1,7 +1,7 @@
 """Train the day-salience model (``timeline/data/day_salience.yaml``) on the tls-dev collections.
 
-Per collection, the days that its articles were published on or refer to get the features of
-``timeline.merge.days``; a day is a positive example when a journalists' timeline of the
+Per collection, the days that its articles were published on or name by a date expression get
+the features of ``timeline.merge.days``; a day is a positive example when a journalists' timeline of the
 collection lists it. Only days inside a gold timeline's window are examples (the days Date-F1
 looks at). A logistic regression (scikit-learn, balanced classes) is fitted on every collection,
 and the figures printed are Date-F1 of ranking days by the model alone, per collection and as
@@ -26,8 +26,8 @@ from typing import Any, Sequence
 
 from evaluation.eval_timelines import date_f1, publication_days, ranked_days
 from evaluation.tls import COLLECTIONS, gold, materialise
-from timeline.merge.days import FEATURES, Model, features, log_odds
-from timeline.records import Article, Happening
+from timeline.merge.days import FEATURES, Model, features, log_odds, references
+from timeline.records import Article, Timex
 
 OUT = Path(__file__).resolve().parent.parent / "timeline" / "data" / "day_salience.yaml"
 STRENGTH = 1.0  # inverse regularisation strength of the regression (scikit-learn's C)
@@ -43,16 +43,14 @@ class Collection:
     gold: list[tuple[str, list[str]]]
 
 
-def happenings(folder: Path, jobs: int) -> tuple[list[Article], list[Happening]]:
-    """The collection's articles and resolved happenings, as a build of ``folder`` finds them."""
+def extract(folder: Path, jobs: int) -> tuple[list[Article], dict[str, tuple[Timex, ...]]]:
+    """The collection's articles and their time expressions, as a build of ``folder`` finds them."""
     from timeline.cache import Memo
     from timeline.config import load_config
     from timeline.extract import extract_articles, extraction_settings
     from timeline.records import Extraction
-    from timeline.resolve import resolve_actors
     from timeline.sources import read_settings, read_sources
     from timeline.sources.files import Reading
-    from timeline.store.registry import load_registry
 
     here = Path.cwd()
     os.chdir(folder)
@@ -63,17 +61,15 @@ def happenings(folder: Path, jobs: int) -> tuple[list[Article], list[Happening]]
         extracting = memo.step("extract", Extraction, "timeline.extract", extraction_settings(cfg))
         articles, _ = read_sources(cfg, jobs=jobs, each=reading)
         extractions = extract_articles(articles, cfg, jobs=jobs, each=extracting)
-        registry, _ = load_registry(folder / "no-registry.yaml")
-        _, found = resolve_actors(registry, extractions)
     finally:
         os.chdir(here)
-    return list(articles), list(found)
+    return list(articles), {e.article.id: e.timexes for e in extractions}
 
 
 def load(name: str, folder: Path, cache: Path | None, jobs: int) -> Collection:
-    articles, found = happenings(materialise(name, folder / name, cache=cache), jobs)
+    articles, timexes = extract(materialise(name, folder / name, cache=cache), jobs)
     published = {a.id: a.published.isoformat() if a.published else None for a in articles}
-    rows = features(found, published)
+    rows = features(references(timexes), published)
     timelines = gold(name)
     windows = [(min(days), max(days)) for _, days in timelines]
     return Collection(name, rows, [d for d in rows if any(a <= d <= b for a, b in windows)], timelines)

@@ -73,7 +73,8 @@ def build(cfg: Config, *, clean: bool = False, jobs: int | None = None, wait: fl
         with timer("resolve"):
             registry, happenings = resolve_actors(opened.registry, extractions)
         with timer("merge"):
-            merged = merge(opened.events, happenings, articles, topic=cfg.topic)
+            merged = merge(opened.events, happenings, articles, topic=cfg.topic,
+                           timexes={e.article.id: e.timexes for e in extractions})
         with timer("store"):
             if opened.whole:  # else (--last-good) no store file is written until the broken one is fixed
                 save_events(cfg.paths.store, list(merged.events))

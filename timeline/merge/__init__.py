@@ -14,24 +14,27 @@ The merge sees the whole collection on every build.
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Mapping, Sequence
 
 from timeline.merge.clusters import cluster, compatible_dates, day_buckets
 from timeline.merge.plans import fold_plans
 from timeline.merge.proposals import propose, published_dates, rank
 from timeline.merge.reconcile import MergeResult, reconcile
 from timeline.merge.salience import Collection, read_collection
-from timeline.records import Article, Event, Happening
+from timeline.records import Article, Event, Happening, Timex
 
 __all__ = ["MergeResult", "merge"]
 
 
 def merge(store: list[Event], happenings: list[Happening], articles: list[Article],
-          topic: str | None = None) -> MergeResult:
+          topic: str | None = None, timexes: Mapping[str, Sequence[Timex]] | None = None) -> MergeResult:
     """The new store: ``store`` updated with what ``articles`` now report. ``topic``
-    (words) says what the collection is about; by default its own vocabulary does."""
+    (words) says what the collection is about; by default its own vocabulary does.
+    ``timexes`` (per article id, its time expressions) tell which days the collection
+    refers to; without them, the happenings dated by an expression do."""
     by_article = {a.id: a for a in articles}
     published = published_dates(by_article)
-    collection = read_collection(happenings, articles, published, topic)
+    collection = read_collection(happenings, articles, published, topic, timexes)
     folded = fold_plans(cluster(happenings), day_buckets, compatible_dates)
     proposals = [propose(c, by_article, published) for c in folded]
     rank(proposals, folded, by_article, collection)

@@ -1,15 +1,17 @@
 """Which days of a collection matter: day salience from what the whole collection says.
 
 Timeline-summarisation methods find the strongest signal of an important day in how the
-articles refer to it: how many distinct articles date something to it by a time expression
-("on March 17 the Security Council …"), how many do so days or weeks later, beside how many
-articles were published on it and the day after. Per day, ``features`` counts them (each
-on a log scale), and ``salience`` weighs them with a logistic model whose weights are
-data (``data/day_salience.yaml``, written by ``evaluation/train_day_salience.py`` from the
-dev collections and the days their journalists' timelines chose). The salience is the
-model's probability that a news desk would put the day on its timeline, between 0 and 1.
+articles refer to it by a date expression ("on March 17 the Security Council …"): how many
+distinct articles do, how many do so after the day, how often, and in their lead, beside how
+many articles were published on it. Per day, ``features`` counts them, each on a log scale;
+``salience`` weighs them with a logistic model whose weights are data
+(``data/day_salience.yaml``, written by ``evaluation/train_day_salience.py`` from the dev
+collections and the days their journalists' timelines chose). The salience is the model's
+probability that a news desk puts the day on its timeline, between 0 and 1.
 
-Everything is counted in one pass over the happenings, in time linear in their number.
+A day's features depend only on the articles about it, so an article added to the
+collection moves only the days it speaks of. Everything is counted in one pass over the
+references, in time linear in their number.
 """
 
 from __future__ import annotations
@@ -19,83 +21,76 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import Iterable
+from typing import Iterable, Mapping, Sequence
 
 from timeline.data import load_data
-from timeline.records import Happening
+from timeline.records import Happening, Timex
 
 PUBLICATION = "publication-date"  # the evidence rule of a happening dated by its article's day
-FINE = ("day", "time")
-LEAD = 2  # sentences that make an article's lead
-LATER = 7  # days after which a reference counts as looking back from far
+LEAD_CHARS = 400  # an expression this close to an article's start is in its lead
 
 # The features, in the order of the weights in data/day_salience.yaml.
 FEATURES = (
     "published",       # articles published on the day
-    "published_next",  # articles published the day after (news of the day is reported the next)
-    "referred",        # articles that date a happening to the day by a time expression
+    "referred",        # articles with a date expression naming the day
     "referred_later",  # ... published after the day
-    "referred_long",   # ... published more than LATER days after it
-    "referred_lead",   # ... in their first LEAD sentences
-    "happenings",      # happenings dated to the day, however
-    "span",            # days between the first and the last article dating a happening to it
-    "sentences",       # sentences that date a happening to the day by a time expression
-    "referred_other",  # articles published on another day (before or after) that date a happening to it
+    "mentions",        # date expressions naming the day, all articles together
+    "referred_lead",   # articles naming the day in their lead
 )
+
+
+@dataclass(frozen=True)
+class Reference:
+    """An article naming a day by a date expression."""
+
+    article: str
+    day: str  # ISO day
+    lead: bool  # in the article's lead
+
+
+def references(timexes: Mapping[str, Sequence[Timex]]) -> list[Reference]:
+    """The references to a day among each article's time expressions (values at a day's
+    precision or finer: ``2009-06-25``, ``2009-06-25TEV``)."""
+    out = []
+    for article in sorted(timexes):
+        for t in timexes[article]:
+            if t.value and len(t.value) >= 10 and t.value[4] == "-" and t.value[7] == "-" and t.value[:4].isdigit():
+                out.append(Reference(article, t.value[:10], t.start < LEAD_CHARS))
+    return out
+
+
+def happening_references(happenings: Iterable[Happening]) -> list[Reference]:
+    """References read from happenings dated to a day by an expression, when the articles'
+    time expressions are not at hand (a merge given happenings only)."""
+    return [Reference(h.article_id, h.date[:10], h.sentence_index < 2) for h in happenings
+            if h.precision in ("day", "time") and h.evidence.rule != PUBLICATION]
 
 
 def _log(n: float) -> float:
     return math.log2(1 + n)
 
 
-def features(happenings: Iterable[Happening], published: dict[str, str | None]) -> dict[str, list[float]]:
-    """Per day (published on, or referred to at day precision): the ``FEATURES``, each
-    log2(1 + count). A day's features depend only on the articles about it and the day
-    before, so that an article added to the collection moves only the days it speaks of."""
+def features(refs: Iterable[Reference], published: Mapping[str, str | None]) -> dict[str, list[float]]:
+    """Per day (published on, or named by a reference): the ``FEATURES``, each log2(1 + count)."""
     issued: dict[str, int] = defaultdict(int)
     for day in published.values():
         if day:
             issued[day] += 1
     referred: dict[str, set[str]] = defaultdict(set)
     later: dict[str, set[str]] = defaultdict(set)
-    long: dict[str, set[str]] = defaultdict(set)
     lead: dict[str, set[str]] = defaultdict(set)
-    told: dict[str, int] = defaultdict(int)
-    when: dict[str, list[str]] = defaultdict(list)
-    sentences: dict[str, int] = defaultdict(int)
-    other: dict[str, set[str]] = defaultdict(set)
-    for h in happenings:
-        if h.precision not in FINE:
-            continue
-        day = h.date[:10]
-        told[day] += 1
-        if h.evidence.rule == PUBLICATION:
-            continue
-        referred[day].add(h.article_id)
-        sentences[day] += 1
-        if h.sentence_index < LEAD:
-            lead[day].add(h.article_id)
-        on = published.get(h.article_id)
-        if not on:
-            continue
-        when[day].append(on)
-        if on != day:
-            other[day].add(h.article_id)
-        if on > day:
-            later[day].add(h.article_id)
-            if on > _shift(day, LATER):
-                long[day].add(h.article_id)
-    days = sorted(set(issued) | set(referred))
-    rows: dict[str, list[float]] = {}
-    for day in days:
-        dates = when.get(day)
-        span = (date.fromisoformat(max(dates)) - date.fromisoformat(min(dates))).days if dates else 0
-        rows[day] = [_log(issued.get(day, 0)), _log(issued.get(_shift(day, 1), 0)),
-                     _log(len(referred.get(day, ()))), _log(len(later.get(day, ()))),
-                     _log(len(long.get(day, ()))), _log(len(lead.get(day, ()))),
-                     _log(told.get(day, 0)), _log(span), _log(sentences.get(day, 0)),
-                     _log(len(other.get(day, ())))]
-    return rows
+    mentions: dict[str, int] = defaultdict(int)
+    for r in refs:
+        referred[r.day].add(r.article)
+        mentions[r.day] += 1
+        if r.lead:
+            lead[r.day].add(r.article)
+        on = published.get(r.article)
+        if on and on > r.day:
+            later[r.day].add(r.article)
+    return {day: [_log(issued.get(day, 0)), _log(len(referred.get(day, ()))), _log(len(later.get(day, ()))),
+                  _log(mentions.get(day, 0)), _log(len(lead.get(day, ())))]
+            for day in sorted(set(issued) | set(referred))}
 
 
 def _shift(day: str, days: int) -> str:
@@ -123,7 +118,7 @@ def model() -> Model:
                  int(data.get("neighbours", 0)), float(data.get("echo", 0.0)))
 
 
-def log_odds(rows: dict[str, list[float]], m: Model) -> dict[str, float]:
+def log_odds(rows: Mapping[str, Sequence[float]], m: Model) -> dict[str, float]:
     """Per day, the model's log-odds. A happening is reported over the days around it, and a
     timeline lists it once: a day with a better-scored day within ``neighbours`` days is
     its echo and loses ``echo``."""
@@ -137,7 +132,7 @@ def log_odds(rows: dict[str, list[float]], m: Model) -> dict[str, float]:
     return out
 
 
-def salience(rows: dict[str, list[float]], m: Model | None = None) -> dict[str, float]:
+def salience(rows: Mapping[str, Sequence[float]], m: Model | None = None) -> dict[str, float]:
     """Per day, the model's probability that the day belongs on the story's timeline,
     rounded to two decimals (the store must not move over digits no reader sees)."""
     z = log_odds(rows, m or model())

@@ -26,12 +26,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from statistics import median
-from typing import Iterable
+from typing import Iterable, Mapping, Sequence
 
 from timeline.data import load_data
 from timeline.merge.days import features as day_features
+from timeline.merge.days import happening_references, references
 from timeline.merge.days import salience as day_model
-from timeline.records import Article, Happening
+from timeline.records import Article, Happening, Timex
 
 _SPACE = re.compile(r"\s+")
 
@@ -72,9 +73,12 @@ def furniture(happenings: Iterable[Happening], published: dict[str, str | None],
     return frozenset(out)
 
 
-def day_salience(happenings: Iterable[Happening], published: dict[str, str | None]) -> dict[str, float]:
-    """Per day, the probability that a news desk puts it on the story's timeline (``days``)."""
-    return day_model(day_features(happenings, published))
+def day_salience(happenings: Iterable[Happening], published: dict[str, str | None],
+                 timexes: Mapping[str, Sequence[Timex]] | None = None) -> dict[str, float]:
+    """Per day, the probability that a news desk puts it on the story's timeline (``days``),
+    from the articles' time expressions (else from the happenings dated by one)."""
+    refs = references(timexes) if timexes is not None else happening_references(happenings)
+    return day_model(day_features(refs, published))
 
 
 def off_topic(articles: list[Article], share: float, topic: str | None = None) -> frozenset[str]:
@@ -107,11 +111,11 @@ def off_topic(articles: list[Article], share: float, topic: str | None = None) -
 
 
 def read_collection(happenings: list[Happening], articles: list[Article], published: dict[str, str | None],
-                    topic: str | None = None) -> Collection:
+                    topic: str | None = None, timexes: Mapping[str, Sequence[Timex]] | None = None) -> Collection:
     w = settings()
     return Collection(
         furniture=furniture(happenings, published, int(w.get("furniture_articles", 3)),
                             int(w.get("furniture_days", 7))),
-        days=day_salience(happenings, published),
+        days=day_salience(happenings, published, timexes),
         off_topic=off_topic(articles, w.get("off_topic_share", 0.0), topic),
     )
