@@ -135,6 +135,15 @@ def test_key_events_hold_no_repeats_and_follow_the_story_over_its_months() -> No
     assert [e.id for e in months["2009-05"]] == ["m0", "m1"]
 
 
+def test_a_background_line_later_articles_retell_is_one_key_event() -> None:
+    plea = event("p", "2010-02-08", "Zuma pleaded not guilty to the corruption charges", 20)
+    retold = [event(f"r{i}", f"2010-0{3 + i}-1{i}", f"Zuma has pleaded not guilty to {what}", 15 - i)
+              for i, what in enumerate(["the corruption charges", "corruption charges", "the charges of corruption"])]
+    other = event("o", "2010-05-20", "Zuma pleaded for calm after the strike", 10)  # the same verb, other words
+    ids = [e.id for e in key_events([plea, *retold, other], 5)]
+    assert ids == ["p", "o"]
+
+
 def test_the_key_events_page_shows_the_top_events_of_each_month(tmp_path) -> None:  # type: ignore[no-untyped-def]
     from timeline.build import build
 
