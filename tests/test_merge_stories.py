@@ -3,6 +3,7 @@ importance read from the whole collection, and key events a desk would publish."
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -133,6 +134,17 @@ def test_key_events_hold_no_repeats_and_follow_the_story_over_its_months() -> No
     months = per_month(busy + [repeat] + later, 2)
     assert list(months) == ["2009-05", "2009-06", "2009-07"]
     assert [e.id for e in months["2009-05"]] == ["m0", "m1"]
+
+
+WORDS = [hashlib.sha1(str(i).encode()).hexdigest()[:16] for i in range(40)]
+
+
+def test_background_months_do_not_crowd_the_story_off_the_key_events() -> None:
+    story = [event(f"s{i}", f"2009-0{4 + i % 4}-{1 + 3 * (i // 4):02d}", f"Zuma {WORDS[i]}", 100 - i)
+             for i in range(40)]  # four months of news, days three apart, in unlike words
+    stray = [event(f"b{y}", f"{y}-03-01", f"Zuma recalled year {y}", 2) for y in range(1990, 2005)]
+    chosen = [e.id for e in key_events(story + stray, 10)]
+    assert chosen == [f"s{i}" for i in range(10)]  # four months of news outrank fifteen stray old dates
 
 
 def test_a_background_line_later_articles_retell_is_one_key_event() -> None:
