@@ -29,7 +29,8 @@ from typing import Any, Iterable, Sequence
 
 from evaluation.tls import COLLECTIONS, articles, build, gold, materialise
 from timeline.merge.selection import key_events
-from timeline.records import ActorRef, Event
+from timeline.records import Event
+from timeline.store.events import load_events as load_store
 
 
 @dataclass(frozen=True)
@@ -77,8 +78,8 @@ def load_events(folder: Path) -> list[dict[str, Any]]:
     return list(data["events"] if isinstance(data, dict) else data)
 
 
-def independent(event: dict[str, Any]) -> int:
-    return len({s.get("outlet") or s.get("article") for s in event.get("sources", [])})
+def independent(event: Event) -> int:
+    return len({s.outlet or s.article for s in event.sources})
 
 
 def score_collection(name: str, events: list[dict[str, Any]]) -> list[Score]:
@@ -87,24 +88,17 @@ def score_collection(name: str, events: list[dict[str, Any]]) -> list[Score]:
     return [Score(name, timeline, date_f1(ranked, days), date_f1(floor, days)) for timeline, days in gold(name)]
 
 
-def as_event(row: dict[str, Any]) -> Event:
-    """An events.json row as the record the key-events selection reads."""
-    return Event(id=row["id"], date=row["date"], precision=row["precision"], status=row["status"],
-                 title=row["title"], summary=row.get("summary") or "", importance=float(row.get("importance") or 0),
-                 actors=tuple(ActorRef(a["name"], a.get("kind", "")) for a in row.get("actors", [])))
-
-
-def report(name: str, events: list[dict[str, Any]], top: int, key: int) -> None:
-    """Events per article, the key events (as the site chooses them) with two independent
-    sources or more, and the first ``top`` of the key-events selection for reading by hand."""
+def report(name: str, events: list[Event], top: int, key: int) -> None:
+    """Events per article, the key events (as the site chooses them, from the store's events)
+    with two independent sources or more, and the first ``top`` of the key-events selection
+    for reading by hand."""
     count = len(articles(name))
-    rows = {e["id"]: e for e in events}
-    chosen = [rows[e.id] for e in key_events([as_event(e) for e in events], max(key, top))]
+    chosen = key_events(events, max(key, top))
     shared = sum(independent(e) >= 2 for e in chosen[:key])
     print(f"  {len(events)} events, {len(events) / max(count, 1):.1f} per article; "
           f"{shared}/{min(key, len(chosen))} key events with >= 2 independent sources")
     for i, e in enumerate(chosen[:top], 1):
-        print(f"    {i:3d} {e['importance']:6.1f} {e['date']:10s} [{independent(e):2d}] {e['title'][:90]}")
+        print(f"    {i:3d} {e.importance:6.1f} {e.date:10s} [{independent(e):2d}] {e.title[:90]}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -137,7 +131,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         for s in got:
             print(f"{name:28s} {s.timeline[:24]:24s} Date-F1 {s.f1:.3f}  floor {s.floor:.3f}  "
                   f"({s.f1 - s.floor:+.3f})", flush=True)
-        report(name, events, args.top, args.key)
+        stored, _ = load_store(folder / "content" / "events")
+        report(name, [e for e in stored if not e.hidden], args.top, args.key)
     print()
     for dataset in sorted({s.collection.split("-")[0] for s in scores}):
         part = [s for s in scores if s.collection.startswith(dataset + "-")]

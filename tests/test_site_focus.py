@@ -56,6 +56,20 @@ def test_background_and_ahead_stay_off_the_chronology(tmp_path: Path) -> None:
     assert "20 Feb 2011 to 9 May 2011" in axis
 
 
+def test_events_off_the_subject_stay_off_the_timeline_and_the_key_events(tmp_path: Path) -> None:
+    cfg = make_config(output=tmp_path / "out", build={"build_date": "2011-05-20"}, site={"page_size": 50})
+    match = replace(event("derby", "2011-03-12", "The striker scored twice in the derby", "r25"), importance=0.0)
+    story = [replace(e, importance=5.0) for e in STORY]
+    render_site(story + [match], None, REPORTS, cfg, search=False, review=frozenset({"derby"}))
+    out = cfg.paths.output
+    home = (out / "index.html").read_text(encoding="utf-8")
+    assert "scored twice" not in home and "scored twice" not in (out / "key-events.html").read_text(encoding="utf-8")
+    assert 'href="review.html">off the subject</a>: 1 for review' in home
+    assert "The striker scored twice in the derby" in (out / "review.html").read_text(encoding="utf-8")
+    assert (out / "events" / "derby.html").exists()  # kept, never deleted
+    assert json.loads((out / "filters" / "all.json").read_text(encoding="utf-8"))["count"] == len(STORY)
+
+
 def test_pager_labels_name_the_months_of_each_page_in_order(tmp_path: Path) -> None:
     cfg = make_config(output=tmp_path / "out", build={"build_date": "2011-05-20"}, site={"page_size": 12})
     busy = [replace(ev, id=f"{ev.id}-again", title=ev.title + " again") for ev in STORY[:20]]

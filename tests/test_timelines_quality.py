@@ -18,7 +18,9 @@ from conftest import SHARED
 
 TLS_DEV = SHARED / "data" / "tls-dev"
 COLLECTIONS = ("t17-mj", "entities-nawaz_sharif")
-MARGIN = 0.05  # above the publication-count floor, per collection
+# Above the publication-count floor, per collection, with room for noise below what the
+# ranking reaches (t17-mj 0.632 against 0.368, entities-nawaz_sharif 0.259 against 0.185).
+MARGIN = {"t17-mj": 0.20, "entities-nawaz_sharif": 0.05}
 
 
 @pytest.mark.skipif(not (TLS_DEV / "t17-mj.gold.json").exists(), reason=f"dev data not available: {TLS_DEV}")
@@ -33,4 +35,4 @@ def test_key_days_beat_the_publication_count_floor(name: str, tmp_path: Path) ->
     scores = score_collection(name, load_events(folder))
     f1 = sum(s.f1 for s in scores) / len(scores)
     floor = sum(s.floor for s in scores) / len(scores)
-    assert f1 >= floor + MARGIN, f"{name}: Date-F1 {f1:.3f}, floor {floor:.3f}"
+    assert f1 >= floor + MARGIN[name], f"{name}: Date-F1 {f1:.3f}, floor {floor:.3f}"

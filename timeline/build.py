@@ -73,7 +73,8 @@ def build(cfg: Config, *, clean: bool = False, jobs: int | None = None, wait: fl
         with timer("resolve"):
             registry, happenings = resolve_actors(opened.registry, extractions)
         with timer("merge"):
-            merged = merge(opened.events, happenings, articles, topic=cfg.topic)
+            merged = merge(opened.events, happenings, articles, topic=cfg.topic,
+                           timexes={e.article.id: e.timexes for e in extractions})
         with timer("store"):
             if opened.whole:  # else (--last-good) no store file is written until the broken one is fixed
                 save_events(cfg.paths.store, list(merged.events))
@@ -82,7 +83,8 @@ def build(cfg: Config, *, clean: bool = False, jobs: int | None = None, wait: fl
                 save_registry(cfg.paths.registry, registry)
                 remember_store(cfg.paths.store, cfg.paths.registry, kept)
         with timer("render"):
-            pages = render_site(merged.events, registry, articles, cfg, each=rendering, changes=changes)
+            pages = render_site(merged.events, registry, articles, cfg, each=rendering, changes=changes,
+                                review=merged.review)
         memo.prune()
 
     log.info("cache: %d files, %d articles and %d parts of the site kept, %d read, %d parsed and %d rendered",

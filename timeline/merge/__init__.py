@@ -14,33 +14,46 @@ The merge sees the whole collection on every build.
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Mapping, Sequence
 
 from timeline.merge.clusters import cluster, compatible_dates, day_buckets
 from timeline.merge.plans import fold_plans
 from timeline.merge.proposals import propose, published_dates, rank
 from timeline.merge.reconcile import MergeResult, reconcile
 from timeline.merge.salience import Collection, read_collection
-from timeline.records import Article, Event, Happening
+from timeline.records import Article, Event, Happening, Timex
 
 __all__ = ["MergeResult", "merge"]
 
 
 def merge(store: list[Event], happenings: list[Happening], articles: list[Article],
-          topic: str | None = None) -> MergeResult:
+          topic: str | None = None, timexes: Mapping[str, Sequence[Timex]] | None = None) -> MergeResult:
     """The new store: ``store`` updated with what ``articles`` now report. ``topic``
-    (words) says what the collection is about; by default its own vocabulary does."""
+    (words) says what the collection is about; by default its own vocabulary does.
+    ``timexes`` (per article id, its time expressions) tell which days the collection
+    refers to; without them, the happenings dated by an expression do."""
     by_article = {a.id: a for a in articles}
     published = published_dates(by_article)
-    collection = read_collection(happenings, articles, published, topic)
+    collection = read_collection(happenings, articles, published, topic, timexes)
     folded = fold_plans(cluster(happenings), day_buckets, compatible_dates)
     proposals = [propose(c, by_article, published) for c in folded]
     rank(proposals, folded, by_article, collection)
     result = reconcile(store, proposals, by_article)
-    return replace(result, notes=result.notes + off_topic_notes(collection, by_article))
+    return replace(result, notes=result.notes + off_topic_notes(collection, by_article),
+                   review=off_topic_events(result.events, collection.off_topic))
+
+
+def off_topic_events(events: tuple[Event, ...], articles: frozenset[str]) -> frozenset[str]:
+    """The ids of events that only articles off the collection's subject report: the site
+    keeps them off the main timeline and out of the key events, on a page for review."""
+    if not articles:
+        return frozenset()
+    return frozenset(e.id for e in events if e.sources and all(s.article in articles for s in e.sources))
 
 
 def off_topic_notes(collection: Collection, articles: dict[str, Article]) -> tuple[str, ...]:
     """One line per article off the collection's subject, for review: its events stay
     in the store and rank last."""
-    return tuple(f"off the collection's subject, its events ranked last (review): {aid} ({articles[aid].title})"
+    return tuple(f"off the collection's subject, its events kept off the timeline (review page): {aid} "
+                 f"({articles[aid].title})"
                  for aid in sorted(collection.off_topic))

@@ -14,13 +14,13 @@ The score adds up, with the weights of ``data/importance.yaml``:
   (a call between presidents outranks one between mayors);
 - ``scheduled`` and ``coarse_date`` (negative): plans and background dated to
   a month or coarser rank below what happened on a known day;
-- ``day`` × the salience of its day across the collection (``salience``: articles
-  published on it, later articles referring back to it), for events dated to a day;
 - ``span`` × log2(1 + days between its first and last report): a happening the
   collection keeps reporting matters more than one told once.
 
 Per day, only the ``day_events`` best events keep their score; the others are
-scaled by ``day_rest`` (``by_day``). Page furniture (a sentence repeated verbatim
+scaled by ``day_rest``; the best one, the day's headline, adds ``day`` × the salience of
+its day across the collection (``days``: how the articles refer to it) (``by_day``).
+Page furniture (a sentence repeated verbatim
 over many days) and events only articles off the collection's subject report
 score 0: they stay in the store, last in the ranking.
 
@@ -62,7 +62,6 @@ class Signals:
     actor_level: int  # prominence level of its most prominent actor (``actor_levels``)
     scheduled: bool
     coarse: bool
-    day: float = 0.0  # salience of its day across the collection (0 unless dated to a day)
     span: int = 0  # days between its first and last report
     furniture: bool = False  # every sentence reporting it is page furniture
     off_topic: bool = False  # only articles off the collection's subject report it
@@ -94,7 +93,7 @@ def importance(s: Signals) -> float:
     score += w.get("headline", 0) * s.headline + w.get("lead", 0) * s.lead
     score += w.get("actors", 0) * s.actor_level
     score += w.get("scheduled", 0) * s.scheduled + w.get("coarse_date", 0) * s.coarse
-    score += w.get("day", 0) * s.day + w.get("span", 0) * math.log2(1 + s.span)
+    score += w.get("span", 0) * math.log2(1 + s.span)
     if s.furniture or s.off_topic:
         return 0.0
     return round(max(score, 0.0), 1)
@@ -110,25 +109,29 @@ def scores(events: list[Event], clusters: list[list[Happening]], articles: dict[
     whole = collection or Collection()
     own = [score(e, group, levels, headline, whole) for e, group, headline in zip(events, clusters, headlines)]
     w = weights()
-    return by_day(events, own, int(w.get("day_events", 0)), w.get("day_rest", 1.0))
+    return by_day(events, own, int(w.get("day_events", 0)), w.get("day_rest", 1.0), whole.days, w.get("day", 0.0))
 
 
-def by_day(events: list[Event], own: list[float], keep: int, rest: float) -> list[float]:
+def by_day(events: list[Event], own: list[float], keep: int, rest: float,
+           days: dict[str, float] | None = None, weight: float = 0.0) -> list[float]:
     """A day is as important as its few best-reported happenings, not as the pile of
     minor ones told beside them: per day, the ``keep`` best events keep their score and
     the others are scaled by ``rest`` (they still break ties between days by how much
-    happened, and keep their order within the day). ``keep`` 0 leaves every score."""
-    if keep <= 0 or rest >= 1:
-        return own
-    days: dict[str, list[int]] = {}
+    happened, and keep their order within the day). ``keep`` 0 leaves every score.
+
+    The day's own salience across the collection (``days``, × ``weight``) goes to its best
+    event, the day's headline, once: a day told through many events is not counted many times."""
+    by: dict[str, list[int]] = {}
     for i, e in enumerate(events):
         if e.precision in FINE_PRECISIONS and own[i] > 0:
-            days.setdefault(e.date[:10], []).append(i)
+            by.setdefault(e.date[:10], []).append(i)
     out = list(own)
-    for members in days.values():
-        if len(members) <= keep:
-            continue
+    for day, members in by.items():
         members.sort(key=lambda i: (-own[i], events[i].title, i))
+        if days and weight:
+            out[members[0]] = round(own[members[0]] + weight * days.get(day, 0.0), 1)
+        if keep <= 0 or rest >= 1:
+            continue
         for i in members[keep:]:
             out[i] = max(round(own[i] * rest, 2), 0.01)
     return out
@@ -147,7 +150,7 @@ def score(e: Event, group: list[Happening], levels: dict[str, int], headline: bo
         lead=any(h.sentence_index < LEAD_SENTENCES for h in group),
         actor_level=max((levels[a.name] for a in e.actors), default=0),
         scheduled=e.status == "scheduled", coarse=not fine,
-        day=whole.days.get(e.date[:10], 0.0) if fine else 0.0, span=span,
+        span=span,
         furniture=bool(whole.furniture) and all((h.article_id, h.sentence_index) in whole.furniture for h in group),
         off_topic=bool(whole.off_topic) and all(s.article in whole.off_topic for s in e.sources),
     ))

@@ -36,6 +36,7 @@ class MergeResult:
     merged: int = 0
     removed: int = 0
     notes: tuple[str, ...] = ()
+    review: frozenset[str] = frozenset()  # ids of events only articles off the collection's subject report
 
 # Fields a maintainer's edit keeps: named in an event's ``curated``, the stored value wins.
 CURATABLE = ("title", "summary", "date", "precision", "status", "type", "actors", "place", "importance", "sources")

@@ -9,9 +9,8 @@ Three readings of the collection, each worked out once per build in time linear 
   is the spread of the publication days (``furniture_days``) over at least
   ``furniture_articles`` articles.
 - **Day salience.** A day matters when many articles were published on it and when later
-  articles refer back to it ("on March 17 the Security Council …"): per day, the articles
-  published on it and the articles published after it that date a happening to it by a
-  time expression (not by their own publication date).
+  articles refer back to it ("on March 17 the Security Council …"): ``days`` weighs what
+  the articles say about each day with a model trained on journalists' timelines.
 - **Off the subject.** An article about football that landed in a war's pile is far from
   the collection's vocabulary: its TF-IDF vector (scikit-learn) has a cosine with the
   collection's centroid below ``off_topic_share`` of the median article's. A ``topic``
@@ -22,18 +21,19 @@ The weights and thresholds are data, in ``data/importance.yaml``.
 
 from __future__ import annotations
 
-import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from statistics import median
-from typing import Iterable
+from typing import Iterable, Mapping, Sequence
 
 from timeline.data import load_data
-from timeline.records import Article, Happening
+from timeline.merge.days import features as day_features
+from timeline.merge.days import happening_references, references
+from timeline.merge.days import salience as day_model
+from timeline.records import Article, Happening, Timex
 
-PUBLICATION = "publication-date"  # the evidence rule of a happening dated by its article's day
 _SPACE = re.compile(r"\s+")
 
 
@@ -74,26 +74,11 @@ def furniture(happenings: Iterable[Happening], published: dict[str, str | None],
 
 
 def day_salience(happenings: Iterable[Happening], published: dict[str, str | None],
-                 w: dict[str, float]) -> dict[str, float]:
-    """Per day: ``day_published`` × log2(1 + articles published on it) + ``day_referred`` ×
-    log2(1 + later articles that date a happening to it by a time expression)."""
-    issued: dict[str, int] = defaultdict(int)
-    for day in published.values():
-        if day:
-            issued[day] += 1
-    referred: dict[str, set[str]] = defaultdict(set)
-    for h in happenings:
-        if h.precision not in ("day", "time") or h.evidence.rule == PUBLICATION:
-            continue
-        day = h.date[:10]
-        when = published.get(h.article_id)
-        if when and when > day:
-            referred[day].add(h.article_id)
-    out = {}
-    for day in sorted(set(issued) | set(referred)):
-        out[day] = round(w.get("day_published", 0) * math.log2(1 + issued.get(day, 0))
-                         + w.get("day_referred", 0) * math.log2(1 + len(referred.get(day, ()))), 3)
-    return out
+                 timexes: Mapping[str, Sequence[Timex]] | None = None) -> dict[str, float]:
+    """Per day, the probability that a news desk puts it on the story's timeline (``days``),
+    from the articles' time expressions (else from the happenings dated by one)."""
+    refs = references(timexes) if timexes is not None else happening_references(happenings)
+    return day_model(day_features(refs, published))
 
 
 def off_topic(articles: list[Article], share: float, topic: str | None = None) -> frozenset[str]:
@@ -126,11 +111,11 @@ def off_topic(articles: list[Article], share: float, topic: str | None = None) -
 
 
 def read_collection(happenings: list[Happening], articles: list[Article], published: dict[str, str | None],
-                    topic: str | None = None) -> Collection:
+                    topic: str | None = None, timexes: Mapping[str, Sequence[Timex]] | None = None) -> Collection:
     w = settings()
     return Collection(
         furniture=furniture(happenings, published, int(w.get("furniture_articles", 3)),
                             int(w.get("furniture_days", 7))),
-        days=day_salience(happenings, published, w),
+        days=day_salience(happenings, published, timexes),
         off_topic=off_topic(articles, w.get("off_topic_share", 0.0), topic),
     )

@@ -11,10 +11,12 @@ them. The selection goes down the ranking instead and skips
   of one happening (the vote, the count, the claim of victory);
 - a repeat of an event already chosen: dated within a day of it and telling it in
   alike words (rapidfuzz ``token_sort_ratio`` of the titles), or by the same
-  governing verb with the same first actor;
+  governing verb with the same first actor; or, at any date, in nearly the same
+  words (a background line each later article retells, dated by its own day);
 - an event of a month that already holds its share: at most
   ``max(MONTH_FLOOR, ceil(MONTH_SPREAD × N / months))`` per month, where months is
-  how many months hold ranked events, so that the list follows the story's course.
+  how many months hold the ``STORY_EVENTS`` × N best-ranked events, so that the list
+  follows the story's course.
 
 When the skipped months leave the list short, the best of their events fill it.
 ``per_month`` gives the best few events of each month by the same rules.
@@ -32,8 +34,10 @@ from timeline.extract.temporal.values import bounds
 from timeline.records import Event
 
 ALIKE_TITLES = 60  # token_sort_ratio from which two titles a day apart tell one happening
+SAME_TITLES = 85  # ... and from which two titles tell one, however far apart (a background line retold)
 MONTH_SPREAD = 2.0  # a month may hold this many times its even share of the key events
 MONTH_FLOOR = 2  # ... and at least this many
+STORY_EVENTS = 3  # the months of the best N × this many events are the months the shares divide
 FINE = ("time", "day", "week", "month")
 
 
@@ -62,23 +66,27 @@ def _day(e: Event) -> int | None:
 
 def repeats(a: Event, b: Event) -> bool:
     """Whether ``b`` tells the happening ``a`` tells (as far as a reader can see)."""
+    alike = fuzz.token_sort_ratio(a.title.lower(), b.title.lower(), processor=None)
+    first_a = a.actors[0].name if a.actors else None
+    first_b = b.actors[0].name if b.actors else None
+    same_doing = bool(a.predicate) and a.predicate == b.predicate and first_a is not None and first_a == first_b
+    if alike >= SAME_TITLES:
+        return True  # "X has pleaded not guilty", dated by each later article that retells it
     da, db = _day(a), _day(b)
     if da is None or db is None:
         if a.date != b.date:
             return False
     elif abs(da - db) > 1:
         return False
-    if fuzz.token_sort_ratio(a.title.lower(), b.title.lower(), processor=None) >= ALIKE_TITLES:
-        return True
-    first_a = a.actors[0].name if a.actors else None
-    first_b = b.actors[0].name if b.actors else None
-    return bool(a.predicate) and a.predicate == b.predicate and first_a is not None and first_a == first_b
+    return alike >= ALIKE_TITLES or same_doing
 
 
 def key_events(events: Sequence[Event], n: int) -> list[Event]:
     """The ``n`` key events, in ranking order."""
     order = ranked(events)
-    months = {month_of(e.date) for e in order}
+    # The months the story runs through: those of the best-ranked events, not every month a
+    # stray background event names (which would leave each month a share too small to fill).
+    months = {month_of(e.date) for e in order[:STORY_EVENTS * n]}
     cap = max(MONTH_FLOOR, math.ceil(MONTH_SPREAD * n / max(len(months), 1)))
     chosen: list[Event] = []
     held: dict[str, int] = {}

@@ -55,19 +55,20 @@ def render_settings(cfg: Config) -> dict[str, object]:
 
 def render_site(events: Sequence[Event], registry: Any, articles: Sequence[Article], cfg: Config,
                 *, search: bool = True, each: "Each[Rendered]" = compute_all,
-                changes: ChangeLog | None = None) -> SitePages:
+                changes: ChangeLog | None = None, review: frozenset[str] = frozenset()) -> SitePages:
     """Render the whole site into ``cfg.paths.output``; returns its HTML pages written (new or
     changed: none when the live site is the one these events make) and unchanged.
 
     ``search=False`` skips the Pagefind run (benchmarks and quick tests); ``each``
     runs the rendering of the parts (see ``timeline.cache``): with the build's
     cache, a part whose fingerprint it holds is not rendered again; ``changes`` is
-    the store's change log, shown on the changes page and the events it touched.
+    the store's change log, shown on the changes page and the events it touched;
+    ``review`` the ids of events off the collection's subject, listed apart for review.
     """
     model = build_model(events, registry, articles, cfg.build.build_date)
     attach_updates(model.events, changes)
     focus = find_focus(model.events, articles, cfg.site.focus)
-    places = split(model.events, focus)
+    places = split(model.events, focus, review)
     stamp_views(model)
     if maintainer_pages(cfg):  # they may show what no part declares: every part is made
         each = compute_all
@@ -149,4 +150,4 @@ def _expected_pages(model: SiteModel) -> int:
     """The progress bar's total: one page per thing a page is made for (a long listing has more)."""
     aliases = sum(len(ev.event.aliases) for ev in model.events)
     return (len(model.events) + aliases + len(model.actors) + len(model.pairs) + len(model.articles)
-            + len(model.by_month) + len(model.by_type) + 8)
+            + len(model.by_month) + len(model.by_type) + 9)

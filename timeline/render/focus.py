@@ -4,7 +4,8 @@ A pile of news reports about one story also dates things far from it: "the 1969
 coup", "elections due in 2031". Those dates are true and kept, but they are not
 the story's course: the main chronology, its chart, its filters and the time
 axis cover the focus only; earlier events are Background, later scheduled ones
-Ahead, each with a page of its own.
+Ahead, each with a page of its own. Events that only articles off the collection's
+subject report (football in a war's pile) are on a page for review, off the timeline.
 
 The focus is where the reports are dense: from a little before the first
 percentile of the sources' publication days to a little after the last one, so
@@ -79,9 +80,11 @@ def find_focus(events: Sequence[EventView], articles: Sequence[Article],
     return Focus(first - timedelta(days=LEAD_DAYS), last + timedelta(days=TRAIL_DAYS))
 
 
-def split(events: Sequence[EventView], focus: Focus) -> dict[str, list[EventView]]:
-    """The events of each place, in the given order."""
-    parts: dict[str, list[EventView]] = {"focus": [], "background": [], "ahead": []}
+def split(events: Sequence[EventView], focus: Focus,
+          review: frozenset[str] = frozenset()) -> dict[str, list[EventView]]:
+    """The events of each place, in the given order. Events ``review`` names (only articles
+    off the collection's subject report them) are in a place of their own, ``review``."""
+    parts: dict[str, list[EventView]] = {"focus": [], "background": [], "ahead": [], "review": []}
     for ev in events:
-        parts[focus.place(ev)].append(ev)
+        parts["review" if ev.event.id in review else focus.place(ev)].append(ev)
     return parts

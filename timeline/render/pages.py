@@ -122,7 +122,9 @@ def page_parts(r: Renderer, model: SiteModel, cfg: Config, places: dict[str, lis
                focus: Focus) -> list[Part]:
     """Every other page: listings, indexes, search and 404."""
     parts = home(r, model, cfg, places, focus) + [key_events(r, model, cfg), archive(r, model), actor_index(r, model)]
-    for place, title in (("background", "Background"), ("ahead", "Ahead")):
+    for place, title in (("background", "Background"), ("ahead", "Ahead"), ("review", "Off the subject")):
+        if place == "review" and not places[place]:
+            continue  # a page for review only when something is off the subject
         parts += listing_parts(r, f"{place}.html", f"{place}.html", ordered(places[place], cfg),
                                (focus.label, title), full=False, focus=focus)
     months = list(model.by_month)
@@ -191,7 +193,7 @@ def home(r: Renderer, model: SiteModel, cfg: Config, places: dict[str, list[Even
     events = places["focus"]
     filters = filter_choices(model, events)
     chart = Chart((e.day for e in events), "Events of the story")
-    aside = {place: len(places[place]) for place in ("background", "ahead")}
+    aside = {place: len(places[place]) for place in ("background", "ahead", "review")}
     # Only the first page shows the chart and the count: both change with every new event.
     shows = ([(a.url, a.slug, a.name) for a in filters["actors"]], filters["more_actors"],
              [(kind, slug) for kind, slug, _ in filters["types"]], filters["years"],

@@ -1,0 +1,153 @@
+"""Train the day-salience model (``timeline/data/day_salience.yaml``) on the tls-dev collections.
+
+Per collection, the days that its articles were published on or name by a date expression get
+the features of ``timeline.merge.days``; a day is a positive example when a journalists' timeline of the
+collection lists it. Only days inside a gold timeline's window are examples (the days Date-F1
+looks at). A logistic regression (scikit-learn, balanced classes) is fitted on every collection,
+and the figures printed are Date-F1 of ranking days by the model alone, per collection and as
+means per dataset: in sample, leave-one-collection-out (trained on the seven others: what to
+expect on a collection never seen) and the publication-count floor.
+
+    python -m evaluation.train_day_salience [--folder /tmp/tls] [--cache DIR] [--jobs N] [--write]
+
+``--write`` rewrites ``timeline/data/day_salience.yaml`` with the weights trained on all eight.
+Articles are read and extracted as a build does (through the extraction cache ``--cache``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from statistics import mean
+from typing import Any, Sequence
+
+from evaluation.eval_timelines import date_f1, publication_days, ranked_days
+from evaluation.tls import COLLECTIONS, gold, materialise
+from timeline.merge.days import FEATURES, Model, features, log_odds, references
+from timeline.records import Article, Timex
+
+OUT = Path(__file__).resolve().parent.parent / "timeline" / "data" / "day_salience.yaml"
+STRENGTH = 1.0  # inverse regularisation strength of the regression (scikit-learn's C)
+NEIGHBOURS = 1  # a day with a better-scored day this close is its echo (timeline.merge.days.log_odds) ...
+ECHO = 1.0  # ... and loses this much log-odds
+
+
+@dataclass(frozen=True)
+class Collection:
+    name: str
+    rows: dict[str, list[float]]  # day → features
+    examples: list[str]  # days inside a gold window
+    gold: list[tuple[str, list[str]]]
+
+
+def extract(folder: Path, jobs: int) -> tuple[list[Article], dict[str, tuple[Timex, ...]]]:
+    """The collection's articles and their time expressions, as a build of ``folder`` finds them."""
+    from timeline.cache import Memo
+    from timeline.config import load_config
+    from timeline.extract import extract_articles, extraction_settings
+    from timeline.records import Extraction
+    from timeline.sources import read_settings, read_sources
+    from timeline.sources.files import Reading
+
+    here = Path.cwd()
+    os.chdir(folder)
+    try:
+        cfg = load_config(folder / "config.yaml")
+        memo = Memo(cfg.paths.cache, enabled=True, user=str(cfg.paths.content.resolve()))
+        reading = memo.step("read", Reading, "timeline.sources", read_settings(cfg))
+        extracting = memo.step("extract", Extraction, "timeline.extract", extraction_settings(cfg))
+        articles, _ = read_sources(cfg, jobs=jobs, each=reading)
+        extractions = extract_articles(articles, cfg, jobs=jobs, each=extracting)
+    finally:
+        os.chdir(here)
+    return list(articles), {e.article.id: e.timexes for e in extractions}
+
+
+def load(name: str, folder: Path, cache: Path | None, jobs: int) -> Collection:
+    articles, timexes = extract(materialise(name, folder / name, cache=cache), jobs)
+    published = {a.id: a.published.isoformat() if a.published else None for a in articles}
+    rows = features(references(timexes), published)
+    timelines = gold(name)
+    windows = [(min(days), max(days)) for _, days in timelines]
+    return Collection(name, rows, [d for d in rows if any(a <= d <= b for a, b in windows)], timelines)
+
+
+def fit(collections: Sequence[Collection]) -> Any:
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+
+    x = np.array([c.rows[d] for c in collections for d in c.examples])
+    y = np.array([any(d in days for _, days in c.gold) for c in collections for d in c.examples])
+    return LogisticRegression(C=STRENGTH, max_iter=5000, class_weight="balanced").fit(x, y)
+
+
+def as_model(fitted: Any) -> Model:
+    return Model(tuple(fitted.coef_[0].tolist()), float(fitted.intercept_[0]), NEIGHBOURS, ECHO)
+
+
+def f1(collection: Collection, model: Any) -> float:
+    score = log_odds(collection.rows, as_model(model))
+    return mean(date_f1(ranked_days(score), gold_days) for _, gold_days in collection.gold)
+
+
+def floor(collection: Collection) -> float:
+    counts = publication_days(collection.name)
+    return mean(date_f1(ranked_days(counts), gold_days) for _, gold_days in collection.gold)
+
+
+def dataset_means(collections: Sequence[Collection], figures: dict[str, float]) -> str:
+    """Means per dataset over the gold timelines (a collection counts once per timeline)."""
+    out = []
+    for dataset in sorted({c.name.split("-")[0] for c in collections}):
+        values = [figures[c.name] for c in collections if c.name.startswith(dataset + "-") for _ in c.gold]
+        out.append(f"{dataset} {mean(values):.3f}")
+    return "  ".join(out)
+
+
+def write(model: Any, lines: list[str]) -> None:
+    weights = "\n".join(f"  {name}: {w:.3f}" for name, w in zip(FEATURES, model.coef_[0].tolist()))
+    comments = "\n".join(f"#   {line}" for line in lines)
+    OUT.write_text(
+        "# Day salience (timeline/merge/days.py): a logistic regression over the day features,\n"
+        "# each log2(1 + count) of the articles about the day. Written by\n"
+        "# `python -m evaluation.train_day_salience --write` from the tls-dev collections; do not\n"
+        "# edit by hand. Date-F1 of ranking days by this model alone when it was trained:\n"
+        f"{comments}\n"
+        f"intercept: {float(model.intercept_[0]):.3f}\nneighbours: {NEIGHBOURS}\necho: {ECHO}\n"
+        f"weights:\n{weights}\n", encoding="utf-8")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--folder", type=Path, default=Path("/tmp/tls"))
+    parser.add_argument("--cache", type=Path, default=None, help="one extraction cache for every collection")
+    parser.add_argument("--jobs", type=int, default=1)
+    parser.add_argument("--write", action="store_true", help=f"rewrite {OUT.name} with the weights")
+    args = parser.parse_args(argv)
+    if len(COLLECTIONS) < 2:
+        print("the tls-dev collections are absent (../shared/data/tls-dev)")
+        return 2
+    collections = [load(name, args.folder, args.cache, args.jobs) for name in COLLECTIONS]
+    full = fit(collections)
+    inside = {c.name: f1(c, full) for c in collections}
+    unseen = {c.name: f1(c, fit([o for o in collections if o is not c])) for c in collections}
+    floors = {c.name: floor(c) for c in collections}
+    lines = [f"{c.name:28s} in sample {inside[c.name]:.3f}  left out {unseen[c.name]:.3f}  "
+             f"floor {floors[c.name]:.3f}" for c in collections]
+    lines += [f"in sample: {dataset_means(collections, inside)}",
+              f"left out:  {dataset_means(collections, unseen)}",
+              f"floor:     {dataset_means(collections, floors)}"]
+    print("\n".join(lines))
+    print("weights:", dict(zip(FEATURES, (round(w, 3) for w in full.coef_[0].tolist()))),
+          "intercept", round(float(full.intercept_[0]), 3))
+    if args.write:
+        write(full, lines)
+        print(f"wrote {OUT}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,61 @@
+"""Day salience: which days a collection says matter, from how its articles name them."""
+
+from __future__ import annotations
+
+from timeline.merge.days import FEATURES, Model, Reference, features, model, references, salience
+from timeline.records import Timex
+
+
+def timex(value: str, start: int = 500) -> Timex:
+    return Timex(start=start, end=start + 8, text="on Monday", type="DATE", value=value)
+
+
+def test_only_expressions_naming_a_day_are_references() -> None:
+    found = references({
+        "a": (timex("2009-06-25", start=10), timex("2009-06"), timex("PRESENT_REF"), timex("2009-W26")),
+        "b": (timex("2009-06-26TEV"), Timex(0, 4, "then", "DATE", None)),
+    })
+    assert found == [Reference("a", "2009-06-25", True), Reference("b", "2009-06-26", False)]
+
+
+def test_features_count_articles_and_expressions_on_a_log_scale() -> None:
+    published = {"a": "2009-06-25", "b": "2009-06-26", "c": "2009-07-10"}
+    refs = [Reference("a", "2009-06-25", True), Reference("b", "2009-06-25", False),
+            Reference("b", "2009-06-25", False), Reference("c", "2009-06-25", False)]
+    row = dict(zip(FEATURES, features(refs, published)["2009-06-25"]))
+    assert row == {"published": 1.0, "referred": 2.0, "referred_later": 1.584962500721156,  # log2(1 + 2)
+                   "mentions": 2.321928094887362, "referred_lead": 1.0}
+    assert set(features(refs, published)) == {"2009-06-25", "2009-06-26", "2009-07-10"}
+
+
+def test_a_day_later_articles_keep_naming_outranks_a_day_named_once() -> None:
+    published = {f"n{i}": f"2009-07-{10 + i:02d}" for i in range(8)}
+    published["q"] = "2009-06-01"
+    refs = [Reference(f"n{i}", "2009-06-25", i == 0) for i in range(8)] + [Reference("q", "2009-06-01", True)]
+    days = salience(features(refs, published))
+    assert days["2009-06-25"] > days["2009-06-01"]
+    assert all(0 <= v <= 1 for v in days.values())
+
+
+def test_a_day_beside_a_better_named_day_is_its_echo() -> None:
+    rows = {"2009-06-25": [3.0, 3.0, 3.0, 3.0, 3.0], "2009-06-26": [2.9, 2.9, 2.9, 2.9, 2.9],
+            "2009-07-26": [2.9, 2.9, 2.9, 2.9, 2.9]}
+    m = Model(weights=(0.5,) * 5, intercept=-5.0, neighbours=1, echo=1.0)
+    days = salience(rows, m)
+    assert days["2009-06-26"] < days["2009-07-26"] < days["2009-06-25"]  # the day after the happening is its echo
+
+
+def test_an_article_added_moves_only_the_days_it_names() -> None:
+    published = {"a": "2009-06-25", "b": "2009-07-02"}
+    refs = [Reference("a", "2009-06-25", True), Reference("b", "2009-06-25", False)]
+    before = salience(features(refs, published))
+    published["c"] = "2009-08-01"
+    after = salience(features(refs + [Reference("c", "2009-07-20", True)], published))
+    assert {d: after[d] for d in before} == before
+
+
+def test_the_shipped_model_weighs_every_feature_and_favours_references() -> None:
+    m = model()
+    assert len(m.weights) == len(FEATURES) and any(m.weights)
+    weights = dict(zip(FEATURES, m.weights))
+    assert weights["referred"] + weights["referred_later"] > 0

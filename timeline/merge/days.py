@@ -1,0 +1,139 @@
+"""Which days of a collection matter: day salience from what the whole collection says.
+
+Timeline-summarisation methods find the strongest signal of an important day in how the
+articles refer to it by a date expression ("on March 17 the Security Council …"): how many
+distinct articles do, how many do so after the day, how often, and in their lead, beside how
+many articles were published on it. Per day, ``features`` counts them, each on a log scale;
+``salience`` weighs them with a logistic model whose weights are data
+(``data/day_salience.yaml``, written by ``evaluation/train_day_salience.py`` from the dev
+collections and the days their journalists' timelines chose). The salience is the model's
+probability that a news desk puts the day on its timeline, between 0 and 1.
+
+A day's features depend only on the articles about it, so an article added to the
+collection moves only the days it speaks of. Everything is counted in one pass over the
+references, in time linear in their number.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+from typing import Iterable, Mapping, Sequence
+
+from timeline.data import load_data
+from timeline.records import Happening, Timex
+
+PUBLICATION = "publication-date"  # the evidence rule of a happening dated by its article's day
+LEAD_CHARS = 400  # an expression this close to an article's start is in its lead
+
+# The features, in the order of the weights in data/day_salience.yaml.
+FEATURES = (
+    "published",       # articles published on the day
+    "referred",        # articles with a date expression naming the day
+    "referred_later",  # ... published after the day
+    "mentions",        # date expressions naming the day, all articles together
+    "referred_lead",   # articles naming the day in their lead
+)
+
+
+@dataclass(frozen=True)
+class Reference:
+    """An article naming a day by a date expression."""
+
+    article: str
+    day: str  # ISO day
+    lead: bool  # in the article's lead
+
+
+def references(timexes: Mapping[str, Sequence[Timex]]) -> list[Reference]:
+    """The references to a day among each article's time expressions (values at a day's
+    precision or finer: ``2009-06-25``, ``2009-06-25TEV``)."""
+    out = []
+    for article in sorted(timexes):
+        for t in timexes[article]:
+            if t.value and len(t.value) >= 10 and t.value[4] == "-" and t.value[7] == "-" and t.value[:4].isdigit():
+                out.append(Reference(article, t.value[:10], t.start < LEAD_CHARS))
+    return out
+
+
+def happening_references(happenings: Iterable[Happening]) -> list[Reference]:
+    """References read from happenings dated to a day by an expression, when the articles'
+    time expressions are not at hand (a merge given happenings only)."""
+    return [Reference(h.article_id, h.date[:10], h.sentence_index < 2) for h in happenings
+            if h.precision in ("day", "time") and h.evidence.rule != PUBLICATION]
+
+
+def _log(n: float) -> float:
+    return math.log2(1 + n)
+
+
+def features(refs: Iterable[Reference], published: Mapping[str, str | None]) -> dict[str, list[float]]:
+    """Per day (published on, or named by a reference): the ``FEATURES``, each log2(1 + count)."""
+    issued: dict[str, int] = defaultdict(int)
+    for day in published.values():
+        if day:
+            issued[day] += 1
+    referred: dict[str, set[str]] = defaultdict(set)
+    later: dict[str, set[str]] = defaultdict(set)
+    lead: dict[str, set[str]] = defaultdict(set)
+    mentions: dict[str, int] = defaultdict(int)
+    for r in refs:
+        referred[r.day].add(r.article)
+        mentions[r.day] += 1
+        if r.lead:
+            lead[r.day].add(r.article)
+        on = published.get(r.article)
+        if on and on > r.day:
+            later[r.day].add(r.article)
+    return {day: [_log(issued.get(day, 0)), _log(len(referred.get(day, ()))), _log(len(later.get(day, ()))),
+                  _log(mentions.get(day, 0)), _log(len(lead.get(day, ())))]
+            for day in sorted(set(issued) | set(referred))}
+
+
+def _shift(day: str, days: int) -> str:
+    try:
+        return (date.fromisoformat(day) + timedelta(days=days)).isoformat()
+    except ValueError:
+        return day
+
+
+@dataclass(frozen=True)
+class Model:
+    """The logistic model of ``data/day_salience.yaml``."""
+
+    weights: tuple[float, ...]  # one per feature of ``FEATURES``
+    intercept: float = 0.0
+    neighbours: int = 0  # days either side whose better score marks a day as its echo ...
+    echo: float = 0.0  # ... and what such an echo loses, in log-odds
+
+
+@lru_cache(maxsize=1)
+def model() -> Model:
+    data = load_data("day_salience.yaml") or {}
+    weights = data.get("weights") or {}
+    return Model(tuple(float(weights.get(name, 0.0)) for name in FEATURES), float(data.get("intercept", 0.0)),
+                 int(data.get("neighbours", 0)), float(data.get("echo", 0.0)))
+
+
+def log_odds(rows: Mapping[str, Sequence[float]], m: Model) -> dict[str, float]:
+    """Per day, the model's log-odds. A happening is reported over the days around it, and a
+    timeline lists it once: a day with a better-scored day within ``neighbours`` days is
+    its echo and loses ``echo``."""
+    z = {day: m.intercept + sum(w * x for w, x in zip(m.weights, row)) for day, row in rows.items()}
+    if m.neighbours <= 0 or m.echo == 0:
+        return z
+    out = {}
+    for day, score in z.items():
+        near = (z.get(_shift(day, k)) for k in range(-m.neighbours, m.neighbours + 1) if k)
+        out[day] = score - m.echo if any(other is not None and other > score for other in near) else score
+    return out
+
+
+def salience(rows: Mapping[str, Sequence[float]], m: Model | None = None) -> dict[str, float]:
+    """Per day, the model's probability that the day belongs on the story's timeline,
+    rounded to two decimals (the store must not move over digits no reader sees)."""
+    z = log_odds(rows, m or model())
+    return {day: round(1 / (1 + math.exp(-max(min(v, 30.0), -30.0))), 2) for day, v in z.items()}
