@@ -11,7 +11,7 @@ from timeline.extract.events.clauses import clause_root
 from timeline.records import ActorRef, Mention
 
 if TYPE_CHECKING:
-    from timeline.extract.events.tokens import Span, Token
+    from timeline.extract.events.tokens import Parse, Span, Token
 
 PERSONAL = frozenset({"he", "she"})
 POSSESSIVE = frozenset({"his", "her"})  # "His trial ended" -> Nawaz Sharif's trial ended
@@ -20,15 +20,17 @@ NEUTER = {"it": ("NN", "NNP"), "they": ("NNS", "NNPS")}
 # Subjects that name no one: a title opening with one, left as it is, says nothing of who.
 UNNAMED = PERSONAL | POSSESSIVE | frozenset(NEUTER) | frozenset(
     {"i", "we", "you", "this", "that", "these", "those", "there"})
+# Dependencies under which a name is part of a side clause, a quotation or a possessive.
+EMBEDDING = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "parataxis", "poss", "pcomp"})
 # The longest subject, in tokens, that "it" or "they" is replaced with.
 SUBJECT_TOKENS = 5
 
 
 def name_pronoun(title: str, segment: "Span", mentions: list[Mention]) -> str:
-    """"He later ordered…" -> Conrad Murray later ordered…, when one person, and only one,
-    is named between the start of the sentence before and the pronoun; "It struck south
-    of the capital" -> The earthquake struck…, when the sentence before has a subject of
-    the pronoun's number and it is a name or a definite noun phrase."""
+    """"He later ordered…" -> Conrad Murray later ordered…, when the text makes it certain
+    who "he" is (see ``antecedent``); "It struck south of the capital" -> The earthquake
+    struck…, when the sentence before has a subject of the pronoun's number and it is a
+    name or a definite noun phrase."""
     first, _, rest = title.partition(" ")
     pronoun_word = first.lower()
     personal = pronoun_word in PERSONAL or pronoun_word in POSSESSIVE
@@ -37,14 +39,13 @@ def name_pronoun(title: str, segment: "Span", mentions: list[Mention]) -> str:
     pronoun = next((t for t in segment if t.lower_ == pronoun_word and t.pos_ == "PRON"), None)
     if pronoun is None:
         return title
-    sentence = segment.doc.spacy[segment.start - 1].sent
     if personal:
-        named = {m.name for m in mentions if m.kind == "person" and sentence.start_char <= m.start
-                 and m.end <= pronoun.idx}
-        if len(named) != 1:
+        person = antecedent(pronoun, mentions)
+        if person is None:
             return title
         owner = "'s" if pronoun_word in POSSESSIVE else ""
-        return f"{named.pop()}{owner} {rest}"
+        return f"{person.name}{owner} {rest}"
+    sentence = segment.doc.spacy[segment.start - 1].sent
     before = clause_root(segment.doc[sentence.start:sentence.end])
     subject = next((c for c in before.children if c.dep_ in ("nsubj", "nsubjpass")), None) if before else None
     if subject is None or subject.tag_ not in NEUTER[pronoun_word] or not _definite(subject):
@@ -55,6 +56,56 @@ def name_pronoun(title: str, segment: "Span", mentions: list[Mention]) -> str:
     named_as = next((m.name for m in mentions if m.start <= subject.idx < m.end and m.kind != "person"), None)
     phrase = named_as or "".join(t.text_with_ws for t in words).strip()
     return f"{phrase[:1].upper()}{phrase[1:]} {rest}"
+
+
+def antecedent(pronoun: "Token", mentions: list[Mention]) -> Mention | None:
+    """The person "he", "she", "his", "him" or "her" stands for, when the text makes it
+    certain, else None:
+
+    - one person, and only one, is named from the start of the sentence before up to
+      the pronoun;
+    - or, for a subject or a possessive, the sentence before is about a person (its main
+      clause's subject, or the speaker of its quotation, names one) and the pronoun's
+      own sentence names no other person before it: "Sharif has also given the PPP until
+      today… He has warned…".
+
+    A pronoun in what a speaker says ("Pastor said he would decide") stands for the
+    speaker as a rule, but not surely: it is not read here."""
+    doc = pronoun.doc
+    here = doc.spacy[pronoun.i].sent
+    if here.start == 0:
+        return None
+    previous = doc.spacy[here.start - 1].sent
+    people = sorted((m for m in mentions if m.kind == "person" and previous.start_char <= m.start
+                     and m.end <= pronoun.idx), key=lambda m: m.start)
+    if len({m.name for m in people}) == 1:
+        return people[0]
+    if pronoun.dep_ not in ("nsubj", "nsubjpass", "poss") or any(m.start >= here.start_char for m in people):
+        return None
+    root = clause_root(doc[previous.start:previous.end])
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root else None
+    if root is None or subject is None:
+        return None
+    named = [m for m in people if m.start <= subject.idx < m.end]
+    if len({m.name for m in named}) != 1:
+        return None
+    # another person in the main clause ("Murray met Joe Smith") could be the one meant too;
+    # one inside a side clause, a quotation or a possessive ("the judges sacked by
+    # Musharraf", "Jackson's death") is not what the next sentence goes on about
+    rivals = [m for m in people if m.name != named[0].name and m.end <= here.start_char]
+    return None if any(_in_main_clause(m, doc, root) for m in rivals) else named[0]
+
+
+def _in_main_clause(mention: Mention, doc: "Parse", root: "Token") -> bool:
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return True
+    token = span.root
+    while token.i != root.i and token.head.i != token.i:
+        if token.dep_ in EMBEDDING:
+            return False
+        token = token.head
+    return token.i == root.i
 
 
 def _definite(subject: "Token") -> bool:

@@ -39,6 +39,31 @@ def speaker(root: "Token", mentions: list[Mention]) -> str:
     return " ".join(part for part in (subject, root.text, named("dobj")) if part) if subject else ""
 
 
+def attributed(title: str, root: "Token", mentions: list[Mention], reporting: frozenset[str]) -> str:
+    """A title cut from what a named speaker said keeps who said it, so that a claim does
+    not read as fact: "Some rescue teams were starting to leave", told by a UN spokeswoman,
+    is "Elisabeth Byrs says some rescue teams were starting to leave". What a speaker says
+    of their own side ("Scholz said Germany was stopping…") or of themselves is left as told."""
+    head = root.head
+    if root.dep_ != "ccomp" or head.i == root.i or head.lemma_.lower() not in reporting:
+        return title
+    subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    who = next((m for m in mentions if subject is not None and m.start <= subject.idx < m.end), None)
+    if who is None or who.kind == "place" or title.startswith(who.name):
+        return title
+    told = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if told is not None:
+        words = list(told.subtree)
+        inside = [m for m in mentions if words[0].idx <= m.start and m.end <= words[-1].idx + len(words[-1])]
+        if any(m.name in (who.name, who.country) or (who.country and m.country == who.country) for m in inside):
+            return title  # the speaker's own side
+        if told.lower_ in ("he", "she", "i", "we", "it", "they"):
+            return title  # the speaker of themselves, as the pronoun says
+    opening = title.split(" ", 1)[0]
+    keep_case = opening.isupper() or any(title.startswith(m.name) for m in mentions)
+    return f"{who.name} says {title if keep_case else title[:1].lower() + title[1:]}"
+
+
 def fronted_quote(root: "Token", quotes: str) -> "Token | None":
     """The quoted clause a verb of saying follows, when the sentence opens with it."""
     for child in root.children:

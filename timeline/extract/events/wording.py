@@ -22,7 +22,7 @@ ALWAYS_DROPPED = frozenset({"relcl", "advcl", "parataxis", "appos", "punct", "in
 PRUNING_ORDER = (frozenset({"conj", "cc"}), frozenset({"npadvmod", "advmod"}), frozenset({"prep", "agent"}),
                  frozenset({"acl", "xcomp", "ccomp"}))
 PRUNABLE = frozenset().union(*PRUNING_ORDER)
-TITLE_WORDS = 16  # words as a reader counts them (see cuts.word_count)
+TITLE_WORDS = 14  # words as a reader counts them (see cuts.word_count)
 # Adverbials a headline leaves out when they come before the subject.
 FRONTED_DEPS = frozenset({"prep", "advmod", "npadvmod", "advcl", "punct"})
 # Words inside a coordinated subject ("Washington and a number of European
@@ -127,9 +127,20 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
                 continue  # "build-up", "all-out"
             if child.text == "," and _between_conjuncts(child):
                 continue  # "The United States, the European Union and Britain": a list keeps its commas
-            if child.dep_ == "appos" and any(by_token[t.i].kind == "person" for t in child.subtree if t.i in by_token):
+            if child.dep_ == "appos" and child.i in by_token and by_token[child.i].kind == "person":
                 continue  # "his French counterpart Emmanuel Macron": the name is the point
+            if child.dep_ in ("appos", "dep", "meta") and child.i > 0 and not doc[child.i - 1].whitespace_ \
+                    and child.text.isalnum():
+                continue  # "$360m": a unit glued to its figure is part of it
             dropped.update(t.i for t in child.subtree)
+        elif child.dep_ in ("nsubj", "nsubjpass") and child.head.i == root.i and _set_off(child) and any(
+                c.dep_ in ("nsubj", "nsubjpass") and c.i < child.i for c in root.children):
+            dropped.update(t.i for t in child.subtree)  # "34 people, most of them women, were killed"
+        elif child.dep_ == "npadvmod" and child.pos_ in ("NOUN", "PROPN") and _set_off(child):
+            dropped.update(t.i for t in child.subtree)  # "Pakistan, traditionally a US ally,": an aside
+        elif child.dep_ == "ccomp" and any(c.dep_ == "ccomp" and c.i < child.i for c in child.head.children) \
+                and _set_off(child):
+            dropped.update(t.i for t in child.subtree)  # "…, so the mission can focus…": a second clause
         elif child.dep_ == "prep" and (child.lower_ in ("according", "amid", "despite", "while") or (
                 child.lower_ == "as" and child.head.pos_ == "VERB"
                 and child.head.lemma_.lower() not in load_vocabulary().as_complements)):
@@ -212,6 +223,12 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
             title = " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names) + " " + title
     title = _SPACE_BEFORE_PUNCTUATION.sub(r"\1", title)
     return title[:1].upper() + title[1:] if title else ""
+
+
+def _set_off(part: "Token") -> bool:
+    """Whether a part of a clause follows a comma: an aside, not an argument."""
+    first = next((t.i for t in part.subtree if t.dep_ != "punct"), part.i)
+    return first > 0 and part.doc[first - 1].text == ","
 
 
 def _between_conjuncts(comma: "Token") -> bool:
@@ -351,7 +368,10 @@ def _subject_run(root: "Token") -> list[int]:
 
 def _prunable(child: "Token", parent: "Token", root: "Token") -> bool:
     if child.dep_ in ("conj", "cc"):
-        return parent.pos_ in ("VERB", "AUX")  # a second clause, not a second actor
+        # a second clause, not a second actor; but "…, as well as dependents" is an addition
+        return parent.pos_ in ("VERB", "AUX") or any(
+            c.dep_ == "cc" and c.lower_ == "as" and c.i > 0 and c.doc[c.i - 1].lower_ == "well"
+            for c in parent.children)
     if child.dep_ in ("xcomp", "ccomp") and parent.i == root.i:
         return False  # "said it had expelled a submarine" needs what was said
     return True
