@@ -25,10 +25,14 @@ PRUNABLE = frozenset().union(*PRUNING_ORDER)
 TITLE_WORDS = 14  # words as a reader counts them (see cuts.word_count)
 # Adverbials a headline leaves out when they come before the subject.
 FRONTED_DEPS = frozenset({"prep", "advmod", "npadvmod", "advcl", "punct"})
+# What hangs on a name between commas as an aside: "Michael Jackson, a month shy of his 51st
+# birthday,", "Gennaro Castaldo, of music retailer HMV,".
+NAME_ASIDES = frozenset({"amod", "npadvmod", "prep", "acl", "advmod"})
 # Words inside a coordinated subject ("Washington and a number of European
 # countries, as well as Israel"), read when the parser lost the subject.
 SUBJECT_GLUE = frozenset({",", "'s", "’s", "of", "as", "well"})
 QUOTES = "\"“”‘’«»„"
+BRACKETS = frozenset({"(", ")", "[", "]"})
 WORD_PUNCT = frozenset("-–/'’")
 NUMBER_ENTS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
 # Relative pronouns ("who", "which", "that" as a subject): a headline names the noun instead.
@@ -127,7 +131,8 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
                 continue  # "build-up", "all-out"
             if child.text == "," and _between_conjuncts(child):
                 continue  # "The United States, the European Union and Britain": a list keeps its commas
-            if child.dep_ == "appos" and child.i in by_token and by_token[child.i].kind == "person":
+            if child.dep_ == "appos" and child.i in by_token and by_token[child.i].kind == "person" and not (
+                    child.head.i in by_token and by_token[child.head.i].kind == "place"):
                 continue  # "his French counterpart Emmanuel Macron": the name is the point
             if child.dep_ in ("appos", "dep", "meta") and child.i > 0 and not doc[child.i - 1].whitespace_ \
                     and child.text.isalnum():
@@ -136,6 +141,8 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
         elif child.dep_ in ("nsubj", "nsubjpass") and child.head.i == root.i and _set_off(child) and any(
                 c.dep_ in ("nsubj", "nsubjpass") and c.i < child.i for c in root.children):
             dropped.update(t.i for t in child.subtree)  # "34 people, most of them women, were killed"
+        elif child.head.pos_ == "PROPN" and child.dep_ in NAME_ASIDES and _set_off(child, closed=True):
+            dropped.update(t.i for t in child.subtree)  # "Michael Jackson, a month shy of his birthday,"
         elif child.dep_ == "npadvmod" and child.pos_ in ("NOUN", "PROPN") and _set_off(child):
             dropped.update(t.i for t in child.subtree)  # "Pakistan, traditionally a US ally,": an aside
         elif child.dep_ == "ccomp" and any(c.dep_ == "ccomp" and c.i < child.i for c in child.head.children) \
@@ -149,30 +156,31 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
     dropped |= {t.i for t in root.children if t.i in described or t.tag_ in RELATIVE_TAGS}
     prunable: set[str] = set()  # the kinds the clause has parts of that pruning may take
     pruned: frozenset[str] = frozenset()
-    kinds: frozenset[str] = frozenset()
     for kinds in (frozenset(),) + PRUNING_ORDER:
         if kinds and not kinds & prunable:
             continue  # nothing of this kind to prune: the same words, still too many
-        pruned = kinds  # one kind at a time: a title loses no more than it must
+        pruned |= kinds  # one kind more at a time: a title loses no more than it must
         chosen = tidy(sorted(described | set(_collect(root, dropped, pruned, elided, seen=prunable))), doc.tokens)
         if word_count(chosen, by_token, doc.tokens) <= TITLE_WORDS:
             break
-    if kinds & prunable and pruned:
+    if pruned & prunable:
         # Pruning a whole kind at once can leave "Delegations met": give back, from the
-        # left, the parts of that kind that still fit ("from Ukraine and Russia", "near
-        # the Belarusian border"), so the title keeps what the verb most needs.
+        # left, the parts that still fit ("from Ukraine and Russia", "near the Belarusian
+        # border"), those the verb most needs first, so the title keeps what it must.
         spared: set[int] = set()
-        for part in sorted((t for t in root.subtree if t.dep_ in pruned and t.i not in dropped), key=lambda t: t.i):
-            if part.dep_ == "cc":
-                continue  # given back with the conjunct it joins
-            # "declared martial law and said…": a conjunct comes back with its conjunction
-            joined = {part.i} | {c.i for c in part.head.children if c.dep_ == "cc" and c.i < part.i} \
-                if part.dep_ == "conj" else {part.i}
-            trial = tidy(sorted(described | set(_collect(root, dropped, pruned, elided, spared | joined))),
-                          doc.tokens)
-            if len(trial) > len(chosen) and word_count(trial, by_token, doc.tokens) <= TITLE_WORDS:
-                spared |= joined
-                chosen = trial
+        for stage in reversed(PRUNING_ORDER):
+            for part in sorted((t for t in root.subtree if t.dep_ in stage & pruned and t.i not in dropped),
+                               key=lambda t: t.i):
+                if part.dep_ == "cc":
+                    continue  # given back with the conjunct it joins
+                # "declared martial law and said…": a conjunct comes back with its conjunction
+                joined = {part.i} | {c.i for c in part.head.children if c.dep_ == "cc" and c.i < part.i} \
+                    if part.dep_ == "conj" else {part.i}
+                trial = tidy(sorted(described | set(_collect(root, dropped, pruned, elided, spared | joined))),
+                             doc.tokens)
+                if len(trial) > len(chosen) and word_count(trial, by_token, doc.tokens) <= TITLE_WORDS:
+                    spared |= joined
+                    chosen = trial
     by_mention_tokens: dict[str, set[int]] = {}
     for i, mention in by_token.items():
         by_mention_tokens.setdefault(mention.name, set()).add(i)
@@ -195,8 +203,8 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
         token = tokens[i]
         owner = by_token.get(i)  # the mention the token is part of, if any
         if owner is not None and id(owner) in named:
-            if owner is last_mention:
-                continue
+            if owner is last_mention or (last_mention is not None and owner.name == last_mention.name):
+                continue  # "The International Monetary Fund (IMF)": the name once
             last_mention = owner
             last = doc.char_span(owner.start, owner.end, alignment_mode="expand")
             if owner.name.lower().startswith("the ") and words and words[-1].strip().lower() == "the":
@@ -207,9 +215,9 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
                 words.append("the ")  # "Washington had not addressed" -> the United States had not addressed
             words.append(owner.name + (last[-1].whitespace_ if last is not None else token.whitespace_))
             continue
-        last_mention = None
-        if token.text in QUOTES:
+        if token.text in QUOTES or token.text in BRACKETS:
             continue
+        last_mention = None
         words.append(token.text_with_ws)
     title = clean_text("".join(words)).strip(" ,;:-–—'\"")
     if root.dep_ == "ccomp" and title.lower().startswith("that "):
@@ -217,18 +225,24 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
     if not any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in root.children) and root.dep_ == "ROOT":
         # The parser put the subject in a side clause: name the actors of the noun
         # phrase right before the verb, and only those.
-        names = list(dict.fromkeys(by_token[i].name for i in _subject_run(root) if i in by_token
-                                   and doc[i].pos_ != "ADJ"))[:3]
+        run = _subject_run(root)
+        names = list(dict.fromkeys(by_token[i].name for i in run if i in by_token and doc[i].pos_ != "ADJ"
+                                   and by_token[i].kind != "place" and not _possessor(doc, i, run)))[:3]
         if names and not title.startswith(names[0]):
             title = " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names) + " " + title
     title = _SPACE_BEFORE_PUNCTUATION.sub(r"\1", title)
     return title[:1].upper() + title[1:] if title else ""
 
 
-def _set_off(part: "Token") -> bool:
-    """Whether a part of a clause follows a comma: an aside, not an argument."""
-    first = next((t.i for t in part.subtree if t.dep_ != "punct"), part.i)
-    return first > 0 and part.doc[first - 1].text == ","
+def _set_off(part: "Token", closed: bool = False) -> bool:
+    """Whether a part of a clause follows a comma (and, ``closed``, is followed by one or
+    ends the sentence): an aside, not an argument."""
+    inner = [t.i for t in part.subtree if t.dep_ != "punct"] or [part.i]
+    doc = part.doc
+    if not (inner[0] > 0 and doc[inner[0] - 1].text == ","):
+        return False
+    after = inner[-1] + 1
+    return not closed or after >= len(doc) or doc[after].text in (",", ".", ";")
 
 
 def _between_conjuncts(comma: "Token") -> bool:
@@ -252,6 +266,8 @@ def _names_it(mention: Mention, doc: "Parse", kept: set[int], roles: set[int]) -
            for t in span for c in t.children) or (
             root.dep_ == "compound" and root.head.pos_ == "PROPN" and root.head.i not in inside):
         return False  # only part of a longer name ("States" of "United States"): the words stay as written
+    if root.pos_ == "ADJ" and root.dep_ == "amod":
+        return False  # "North Korean ships" keep the article's word
     if len(span) == 1 and (span[0].pos_ == "ADJ" or (span[0].dep_ in ("compound", "amod") and not _in_mention(
             span[0].head, mention))):
         return False  # "the Russian military", "a US submarine" keep the article's word
@@ -296,7 +312,10 @@ def _described(root: "Token", dropped: set[int], within: tuple[int, int]) -> set
     if any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in RELATIVE_TAGS for c in root.children):
         return set()  # "the law that Parliament passed": the clause has a subject of its own
     head = root.head
-    while head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ in ("NOUN", "PROPN"):
+    # "a further strike on a radar site followed": the whole phrase; but "a confrontation with
+    # the supreme court, which ruled": after a comma the clause tells of the noun just before it
+    while not _set_off(root) and head.dep_ == "pobj" and head.head.dep_ == "prep" and \
+            head.head.head.pos_ in ("NOUN", "PROPN"):
         head = head.head.head  # up from "a radar site" to "a further strike on a radar site"
     inner = {t.i for t in root.subtree}
     side = {t.i for c in head.subtree if c.i != head.i and c.dep_ in ALWAYS_DROPPED | {"acl", "relcl"}
@@ -353,6 +372,11 @@ def _measures(root: "Token") -> set[int]:
     return {t.i for c in root.subtree if c.dep_ == "npadvmod" and c.lemma_.lower() in units for t in c.subtree}
 
 
+def _possessor(doc: "Parse", i: int, run: list[int]) -> bool:
+    """"Zhang's deputy, Ragdi": Zhang owns the subject and is not it."""
+    return i + 1 in run and doc[i + 1].text in ("'s", "’s", "'", "’")
+
+
 def _subject_run(root: "Token") -> list[int]:
     """Tokens of the noun phrase just before ``root`` (adverbs and auxiliaries skipped)."""
     doc, i = root.doc, root.i - 1
@@ -372,8 +396,8 @@ def _prunable(child: "Token", parent: "Token", root: "Token") -> bool:
         return parent.pos_ in ("VERB", "AUX") or any(
             c.dep_ == "cc" and c.lower_ == "as" and c.i > 0 and c.doc[c.i - 1].lower_ == "well"
             for c in parent.children)
-    if child.dep_ in ("xcomp", "ccomp") and parent.i == root.i:
-        return False  # "said it had expelled a submarine" needs what was said
+    if child.dep_ in ("xcomp", "ccomp") and (parent.i == root.i or parent.pos_ not in ("VERB", "AUX")):
+        return False  # "said it had expelled a submarine", "was about to cut" need what follows
     return True
 
 
