@@ -30,6 +30,7 @@ _DETERMINERS = {"the", "a", "an"}
 _POSSESSIVES = {"'s", "’s", "'", "’"}
 _FLIGHT = re.compile(r"\s+Flight(?:\s+\d+\w*)?$")
 _LETTER = re.compile(r"[^\W\d_]")
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*")
 
 
 @dataclass
@@ -385,6 +386,8 @@ def _strip_suffix(name: str, gaz: Gazetteer) -> str:
     joins = load_shape().connectives  # "JPMorgan Chase & Co.": the "&" goes with the "Co."
     while len(words) > 1 and (words[-1] in gaz.org_suffixes or words[-1].lower() in joins):
         words.pop()
+    if len(words) == 2 and words[1].lower() in load_shape().acronym_heads and _ACRONYM.fullmatch(words[0]):
+        words.pop()  # "PML-N party": the acronym is the name
     return " ".join(words).replace(" ,", ",")
 
 

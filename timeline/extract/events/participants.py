@@ -105,6 +105,8 @@ class _Reader:
         if inside:
             starts = [t.idx for t in segment]
             for mention in inside:  # each token gets the mentions over it, in the order of ``mentions``
+                if any(o.start < mention.start and mention.end <= o.end for o in inside):
+                    continue  # "Borders" of "Reporters Without Borders": a word of a longer name
                 for at in range(bisect_left(starts, mention.start), bisect_left(starts, mention.end)):
                     self.by_token.setdefault(segment.start + at, []).append(mention)
         self.seen: set[int] = set()
