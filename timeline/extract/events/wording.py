@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
 
+from timeline.extract.actors.filters import load_filters
 from timeline.extract.events.cuts import tidy, without_stranded_verbs, word_count
 from timeline.extract.events.quotes import fronted_quote, is_own_words, speaker, verbatim
 from timeline.extract.events.vocabulary import load_vocabulary
@@ -152,6 +153,9 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
                 child.lower_ == "as" and child.head.pos_ == "VERB"
                 and child.head.lemma_.lower() not in load_vocabulary().as_complements)):
             dropped.update(t.i for t in child.subtree)
+    said_instead = _told_an_outlet(root)
+    if said_instead is not None:
+        dropped |= said_instead[1]
     described = _described(root, dropped, within)
     dropped |= {t.i for t in root.children if t.i in described or t.tag_ in RELATIVE_TAGS}
     prunable: set[str] = set()  # the kinds the clause has parts of that pruning may take
@@ -218,6 +222,9 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
         if token.text in QUOTES or token.text in BRACKETS:
             continue
         last_mention = None
+        if said_instead is not None and i == root.i:
+            words.append(said_instead[0] + token.whitespace_)
+            continue
         words.append(token.text_with_ws)
     title = clean_text("".join(words)).strip(" ,;:-–—'\"")
     if root.dep_ == "ccomp" and title.lower().startswith("that "):
@@ -232,6 +239,20 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
             title = " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names) + " " + title
     title = _SPACE_BEFORE_PUNCTUATION.sub(r"\1", title)
     return title[:1].upper() + title[1:] if title else ""
+
+
+def _told_an_outlet(root: "Token") -> tuple[str, set[int]] | None:
+    """"The minister told Reuters news agency that…": the outlet is the source, not a party,
+    and the title says "said" without it. The verb of saying and the outlet's tokens."""
+    if root.lemma_.lower() != "tell" or not any(c.dep_ == "ccomp" for c in root.children):
+        return None
+    filters = load_filters()
+    for child in root.children:
+        if child.dep_ in ("dative", "dobj"):
+            words = " ".join(t.text for t in child.subtree)
+            if filters.is_outlet(words):
+                return ("says" if root.tag_ in ("VBZ", "VBP") else "said"), {t.i for t in child.subtree}
+    return None
 
 
 def _set_off(part: "Token", closed: bool = False) -> bool:
