@@ -61,7 +61,12 @@ def attributed(title: str, root: "Token", mentions: list[Mention], reporting: fr
             return title  # the speaker of themselves, as the pronoun says
     opening = title.split(" ", 1)[0]
     keep_case = opening.isupper() or any(title.startswith(m.name) for m in mentions)
-    return f"{who.name} says {title if keep_case else title[:1].lower() + title[1:]}"
+    name = who.name
+    if "(" in name:  # a registry name told apart by brackets: the article's own words read better
+        assert subject is not None
+        name = "".join(t.text_with_ws for t in subject.subtree if t.dep_ not in ("appos", "relcl", "acl", "punct")
+                       and not (t.dep_ == "det" and t.i == subject.left_edge.i)).strip()
+    return f"{name} says {title if keep_case else title[:1].lower() + title[1:]}"
 
 
 def fronted_quote(root: "Token", quotes: str) -> "Token | None":

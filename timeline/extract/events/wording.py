@@ -158,6 +158,17 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
         dropped |= said_instead[1]
     described = _described(root, dropped, within)
     dropped |= {t.i for t in root.children if t.i in described or t.tag_ in RELATIVE_TAGS}
+    by_mention_tokens: dict[str, set[int]] = {}
+    for i, mention in by_token.items():
+        by_mention_tokens.setdefault(mention.name, set()).add(i)
+    roles: set[int] = set()
+    tokens = doc.tokens
+    for indexes in by_mention_tokens.values():
+        roles |= _role_words(indexes, [tokens[i] for i in indexes], by_token[min(indexes)].kind)
+
+    def fits(indexes: list[int]) -> bool:  # the role words before a name are not written
+        return word_count([i for i in indexes if i not in roles], by_token, tokens) <= TITLE_WORDS
+
     prunable: set[str] = set()  # the kinds the clause has parts of that pruning may take
     pruned: frozenset[str] = frozenset()
     for kinds in (frozenset(),) + PRUNING_ORDER:
@@ -165,7 +176,7 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
             continue  # nothing of this kind to prune: the same words, still too many
         pruned |= kinds  # one kind more at a time: a title loses no more than it must
         chosen = tidy(sorted(described | set(_collect(root, dropped, pruned, elided, seen=prunable))), doc.tokens)
-        if word_count(chosen, by_token, doc.tokens) <= TITLE_WORDS:
+        if fits(chosen):
             break
     if pruned & prunable:
         # Pruning a whole kind at once can leave "Delegations met": give back, from the
@@ -180,18 +191,13 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
                 # "declared martial law and said…": a conjunct comes back with its conjunction
                 joined = {part.i} | {c.i for c in part.head.children if c.dep_ == "cc" and c.i < part.i} \
                     if part.dep_ == "conj" else {part.i}
+                # whole or not at all: "as a violation" without "of international law" is cut mid-phrase
+                joined |= {t.i for t in part.subtree if t.dep_ in pruned and t.i not in dropped}
                 trial = tidy(sorted(described | set(_collect(root, dropped, pruned, elided, spared | joined))),
                              doc.tokens)
-                if len(trial) > len(chosen) and word_count(trial, by_token, doc.tokens) <= TITLE_WORDS:
+                if len(trial) > len(chosen) and fits(trial):
                     spared |= joined
                     chosen = trial
-    by_mention_tokens: dict[str, set[int]] = {}
-    for i, mention in by_token.items():
-        by_mention_tokens.setdefault(mention.name, set()).add(i)
-    roles: set[int] = set()
-    tokens = doc.tokens
-    for indexes in by_mention_tokens.values():
-        roles |= _role_words(indexes, [tokens[i] for i in indexes], by_token[min(indexes)].kind)
     chosen = without_stranded_verbs(chosen, root)
     kept = set(chosen)
     named = {key for key, m in {id(m): m for m in by_token.values()}.items() if _names_it(m, doc, kept, roles)}
