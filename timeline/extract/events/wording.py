@@ -65,6 +65,8 @@ def place_of(mentions: Iterable[Mention], doc_tokens: "Span") -> str | None:
 
 
 _SPACES = re.compile(r"\s+")
+# Debris of a quote or dash decoded in the wrong encoding ("tensions †¦ and"): never a title's words.
+_MISDECODED = re.compile(r"\s*(?:â€|[†‡¦™�])+")
 _SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,.;:!?])")
 
 
@@ -118,6 +120,8 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
         if span is not None:
             for token in span:
                 by_token[token.i] = mention
+    # "Fans marked the first anniversary of his death": a time the verb acts on is what it did
+    keep_out = set(keep_out) - {t.i for c in root.children if c.dep_ in ("dobj", "attr", "oprd") for t in c.subtree}
     dropped = set(keep_out) | {t.i for t in root.subtree if not within[0] <= t.i < within[1]}
     dropped |= _fronted(root) | _measures(root) | _subordinate(root)
     # a preposition whose object was a time expression goes, but what is coordinated
@@ -232,7 +236,7 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
             words.append(said_instead[0] + token.whitespace_)
             continue
         words.append(token.text_with_ws)
-    title = clean_text("".join(words)).strip(" ,;:-–—'\"")
+    title = clean_text(_MISDECODED.sub("", "".join(words))).strip(" ,;:-–—'\"")
     if root.dep_ == "ccomp" and title.lower().startswith("that "):
         title = title[5:]  # what was said, without the "that" of reported speech
     if not any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in root.children) and root.dep_ == "ROOT":
