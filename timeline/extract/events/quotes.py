@@ -33,7 +33,12 @@ def speaker(root: "Token", mentions: list[Mention]) -> str:
         for mention in mentions:
             if mention.start <= head.idx < mention.end:
                 return mention.name
-        return "".join(t.text_with_ws for t in head.subtree if t.dep_ not in ("appos", "relcl", "punct")).strip()
+        for aside in (c for c in head.children if c.dep_ == "appos"):  # "a spokesman, Ahsan Iqbal"
+            for mention in mentions:
+                if mention.kind == "person" and mention.start <= aside.idx < mention.end:
+                    return mention.name
+        left_out = {t.i for c in head.subtree if c.dep_ in ("appos", "relcl", "acl", "punct") for t in c.subtree}
+        return " ".join(t.text for t in head.subtree if t.i not in left_out)
 
     subject = named("nsubj")
     return " ".join(part for part in (subject, root.text, named("dobj")) if part) if subject else ""

@@ -202,7 +202,7 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
                 if len(trial) > len(chosen) and fits(trial):
                     spared |= joined
                     chosen = trial
-    chosen = without_stranded_verbs(chosen, root)
+    chosen = _whole_words(without_stranded_verbs(chosen, root), doc, dropped - set(keep_out))
     kept = set(chosen)
     named = {key for key, m in {id(m): m for m in by_token.values()}.items() if _names_it(m, doc, kept, roles)}
     words: list[str] = []
@@ -263,6 +263,24 @@ def _told_an_outlet(root: "Token") -> tuple[str, set[int]] | None:
             if filters.is_outlet(words):
                 return ("says" if root.tag_ in ("VBZ", "VBP") else "said"), {t.i for t in child.subtree}
     return None
+
+
+def _whole_words(chosen: list[int], doc: "Parse", cut: set[int]) -> list[int]:
+    """A word written with hyphens ("11-year-old", "kick-started") is one word: none of its
+    parts is left out while another stays, unless the clause itself cut it."""
+    kept = set(chosen)
+    for i in list(chosen):
+        j = i
+        while j > 0 and not doc[j - 1].whitespace_ and (doc[j - 1].text == "-" or doc[j].text == "-") \
+                and j - 1 not in cut:
+            j -= 1
+            kept.add(j)
+        j = i
+        while j + 1 < len(doc) and not doc[j].whitespace_ and (doc[j + 1].text == "-" or doc[j].text == "-") \
+                and j + 1 not in cut:
+            j += 1
+            kept.add(j)
+    return sorted(kept)
 
 
 def _set_off(part: "Token", closed: bool = False) -> bool:
@@ -400,7 +418,9 @@ def _measures(root: "Token") -> set[int]:
     """"The call came hours after…": with the clause it measured from gone, a
     bare distance in time says nothing."""
     units = load_vocabulary().time_units
-    return {t.i for c in root.subtree if c.dep_ == "npadvmod" and c.lemma_.lower() in units for t in c.subtree}
+    return {t.i for c in root.subtree if c.dep_ == "npadvmod" and c.lemma_.lower() in units
+            and c.doc[c.right_edge.i].whitespace_  # not "11-year-old", a word of its own
+            for t in c.subtree}
 
 
 def _possessor(doc: "Parse", i: int, run: list[int]) -> bool:
