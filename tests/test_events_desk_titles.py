@@ -57,6 +57,12 @@ def test_a_long_sentence_gives_a_short_title_never_cut_mid_phrase(nlp, text: str
     # a name with its acronym in brackets is written once
     ("The International Monetary Fund (IMF) said on Tuesday it had suspended talks with Pakistan.",
      "The International Monetary Fund said it had suspended talks with Pakistan"),
+    # a speaker described, then named beside it, is written by name
+    ("The veteran preacher, Pat Rowen, claimed on Tuesday that the island had been cursed.",
+     "Pat Rowen claimed that the island had been cursed"),
+    # a hyphenated word stays whole
+    ("An 11-year-old girl was pulled from the rubble of a school on Tuesday.",
+     "An 11-year-old girl was pulled from the rubble of a school"),
     # a relative clause after a comma tells of the noun right before it
     ("That would trigger a confrontation with the supreme court, which ruled on August 23 that the law was void.",
      "The supreme court ruled that the law was void"),
@@ -81,6 +87,11 @@ def test_a_denial_stays_a_denial(nlp) -> None:
     assert found and all("denied" in t for t, _ in found), found
 
 
+def test_a_refusal_keeps_its_no(nlp) -> None:
+    found = _found(nlp, "On Monday the members were asked to decide how they could say no to the new treaty.")
+    assert found and all(" no " in f" {t} " for t, _ in found), found
+
+
 def test_a_short_name_is_written_in_full(nlp) -> None:
     found = _found(nlp, "Li Wenbo was elected party secretary on Friday. In a televised ceremony, a smiling "
                         "Mr Li introduced the new committee to the press.")
@@ -98,6 +109,13 @@ def test_a_pronoun_stands_for_the_person_the_text_is_about(nlp) -> None:
     warned = [(t, a) for t, a in found if "warned" in t]
     assert warned and warned[0][0].startswith("Maria Okafor warned"), found
     assert "Paul Henning" not in warned[0][1], warned
+    # "She's" is the pronoun and its verb, written out
+    found = _found(nlp, "Senator Maria Okafor announced a concert on Friday. She's now planning another fundraiser "
+                        "for the flood victims on 5 February.")
+    assert any(t.startswith("Maria Okafor is now planning") for t, _ in found), found
+    # no one certain: no title opens with the pronoun
+    found = _found(nlp, "Maria Okafor met Paul Henning on Friday. He then flew to the capital on Saturday.")
+    assert not any(t.split()[0] in ("He", "he") for t, _ in found), found
 
 
 def test_no_outlet_and_no_venue_among_actors(nlp) -> None:

@@ -24,6 +24,9 @@ UNNAMED = PERSONAL | POSSESSIVE | frozenset(NEUTER) | frozenset(
 EMBEDDING = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "parataxis", "poss", "pcomp"})
 # Openings that stand for someone the title does not name: never a title's first word.
 PERSONAL_OPENINGS = PERSONAL | POSSESSIVE | frozenset({"they", "their", "its", "i", "we", "you", "my", "our"})
+# A verb glued to a pronoun, written out: (before a past participle or other word, before an -ing form).
+CLITICS = {"'s": ("has", "is"), "'re": ("are", "are"), "'ve": ("have", "have"), "'ll": ("will", "will"),
+           "'d": ("had", "would"), "'m": ("am", "am")}
 # The longest subject, in tokens, that "it" or "they" is replaced with.
 SUBJECT_TOKENS = 5
 
@@ -34,7 +37,10 @@ def name_pronoun(title: str, segment: "Span", mentions: list[Mention]) -> str:
     struck…, when the sentence before has a subject of the pronoun's number and it is a
     name or a definite noun phrase."""
     first, _, rest = title.partition(" ")
-    pronoun_word = first.lower()
+    pronoun_word, clitic = _clitic(first)
+    if clitic:  # "He's now planning…" -> Wyclef Jean is now planning…
+        rest = f"{CLITICS[clitic][any(w.endswith('ing') for w in rest.split()[:2])]} {rest}"
+    pronoun_word = pronoun_word.lower()
     personal = pronoun_word in PERSONAL or pronoun_word in POSSESSIVE
     if not rest or segment.start == 0 or (not personal and pronoun_word not in NEUTER):
         return title
@@ -110,6 +116,15 @@ def _in_main_clause(mention: Mention, doc: "Parse", root: "Token") -> bool:
     return token.i == root.i
 
 
+def _clitic(word: str) -> tuple[str, str]:
+    """"He's" -> ("He", "'s"): a pronoun and the verb glued to it."""
+    for mark in ("'", "’"):
+        base, found, end = word.partition(mark)
+        if found and f"'{end.lower()}" in CLITICS:
+            return base, f"'{end.lower()}"
+    return word, ""
+
+
 def _definite(subject: "Token") -> bool:
     """A name, a noun phrase with "the" or a possessive ("the earthquake", "Haiti's
     government"), or a bare plural ("rescue teams from France"); not "a man", "some
@@ -125,7 +140,7 @@ def unnamed(title: str, actors: tuple[ActorRef, ...], root: "Token") -> bool:
     title alone could name ("He said Iqbal Raad had received threats", "Its thugs smashed
     galleries"), whoever else it names; one opening with its own verb ("Began with…", "Will
     be", "Is to face questions") lost its subject altogether."""
-    first = title.split(" ", 1)[0].lower()
+    first = _clitic(title.split(" ", 1)[0])[0].lower()
     if first == root.lower_ or any(c.dep_ in ("aux", "auxpass", "advmod", "neg") and c.lower_ == first
                                    and c.i < root.i for c in root.children):
         return True

@@ -123,6 +123,7 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
     # "Fans marked the first anniversary of his death": a time the verb acts on is what it did
     keep_out = set(keep_out) - {t.i for c in root.children if c.dep_ in ("dobj", "attr", "oprd") for t in c.subtree}
     dropped = set(keep_out) | {t.i for t in root.subtree if not within[0] <= t.i < within[1]}
+    negatives = load_vocabulary().negative_words  # "say no to a country": a title keeps its "no"
     dropped |= _fronted(root) | _measures(root) | _subordinate(root)
     # a preposition whose object was a time expression goes, but what is coordinated
     # with it stays: "due in Kyiv on Monday and in Moscow" -> "due in Kyiv and in Moscow"
@@ -131,7 +132,7 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
     for child in root.subtree:
         if child.i in dropped:
             continue
-        if child.i != root.i and child.dep_ in ALWAYS_DROPPED:
+        if child.i != root.i and child.dep_ in ALWAYS_DROPPED and child.lower_ not in negatives:
             if child.dep_ == "punct" and child.text in WORD_PUNCT and not child.whitespace_:
                 continue  # "build-up", "all-out"
             if child.text == "," and _between_conjuncts(child):
@@ -203,6 +204,7 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
                     spared |= joined
                     chosen = trial
     chosen = _whole_words(without_stranded_verbs(chosen, root), doc, dropped - set(keep_out))
+    roles |= _described_speaker(root, by_token)
     kept = set(chosen)
     named = {key for key, m in {id(m): m for m in by_token.values()}.items() if _names_it(m, doc, kept, roles)}
     words: list[str] = []
@@ -263,6 +265,19 @@ def _told_an_outlet(root: "Token") -> tuple[str, set[int]] | None:
             if filters.is_outlet(words):
                 return ("says" if root.tag_ in ("VBZ", "VBP") else "said"), {t.i for t in child.subtree}
     return None
+
+
+def _described_speaker(root: "Token", by_token: dict[int, Mention]) -> set[int]:
+    """"The US televangelist, Pat Robertson, claims…": a subject described, then named beside
+    it, is written by its name alone. The words of the description."""
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.pos_ != "NOUN" or subject.i in by_token:
+        return set()
+    named = next((c for c in subject.children if c.dep_ == "appos" and c.i in by_token
+                  and by_token[c.i].kind == "person"), None)
+    if named is None:
+        return set()
+    return {t.i for t in subject.subtree} - {t.i for t in named.subtree}
 
 
 def _whole_words(chosen: list[int], doc: "Parse", cut: set[int]) -> list[int]:
