@@ -125,3 +125,6 @@ def test_no_outlet_and_no_venue_among_actors(nlp) -> None:
     assert found and all("Vienna" not in a and "Austria" not in a for _, a in found), found
     found = _found(nlp, "Eleven people were killed in western Kenya on Monday.")
     assert found and all("Kenya" not in a for _, a in found), found
+    # what describes a named person adds no party; a list beside a name does
+    found = _found(nlp, "Shahbaz Sharif, a former chief minister of Punjab, was moved to the Attock jail on Monday.")
+    assert found and all("Punjab" not in a for _, a in found), found

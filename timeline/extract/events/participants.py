@@ -167,7 +167,11 @@ class _Reader:
             if child.dep_ in QUALIFIERS:
                 self._qualifier(child, _described(kinds) if child.dep_ in DESCRIPTIVE else frozenset())
             elif child.dep_ == "appos":
-                self.noun(child, topics)
+                # a name beside a name ("The United States, the European Commission, Britain…") or
+                # beside a description ("his French counterpart Emmanuel Macron"); a description
+                # beside a name ("Shahbaz Sharif, a former chief minister of Punjab") adds no party
+                if not own or child.i in self.by_token:
+                    self.noun(child, topics)
             elif child.dep_ == "conj":
                 self.noun(child, topics)
             elif child.dep_ == "prep" and not own and (child.lower_ in self.vocab.member_prepositions or (
@@ -234,7 +238,10 @@ def mentioned(mentions: Iterable[Mention], segment: "Span | None" = None) -> tup
     argument. A country named where it happened ("killed in western Tanzania", "landed in
     Haiti") is the venue, not a party, and is left out when ``segment`` gives the parse."""
     out: dict[str, ActorRef] = {}
+    mentions = list(mentions)
     for mention in sorted(mentions, key=lambda m: m.start):
+        if any(o.start < mention.start and mention.end <= o.end for o in mentions):
+            continue  # "Meraj" of "Malik Meraj Khalid": a word of a longer name
         if mention.kind != "place" and not (segment is not None and _venue(mention, segment)):
             out.setdefault(mention.name, ActorRef(name=mention.name, kind=mention.kind))
     return tuple(out.values())
