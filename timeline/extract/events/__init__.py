@@ -234,8 +234,12 @@ def _title_subject(title: str, root: "Token", mentions: list[Mention]) -> tuple[
     if at is None or at.start() == 0:
         return ()
     before = title[:at.start()]
-    names = {m.name: m.kind for m in mentions if m.kind != "place" and m.name in before}
-    return tuple(ActorRef(name=n, kind=k) for n, k in sorted(names.items(), key=lambda nk: before.index(nk[0])))
+    spans = {m.name: (found.start(), found.end(), m.kind) for m in mentions if m.kind != "place"
+             for found in [_word_at(m.name).search(before)] if found}
+    # "International" of "The International Red Cross says": a name inside a longer one is no subject
+    names = {n: k for n, (a, b, k) in spans.items()
+             if not any(a2 <= a and b <= b2 and (a2, b2) != (a, b) for a2, b2, _ in spans.values())}
+    return tuple(ActorRef(name=n, kind=k) for n, k in sorted(names.items(), key=lambda nk: spans[nk[0]][0]))
 
 
 @lru_cache(maxsize=4096)

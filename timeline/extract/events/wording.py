@@ -124,6 +124,7 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
     keep_out = set(keep_out) - {t.i for c in root.children if c.dep_ in ("dobj", "attr", "oprd") for t in c.subtree}
     dropped = set(keep_out) | {t.i for t in root.subtree if not within[0] <= t.i < within[1]}
     negatives = load_vocabulary().negative_words  # "say no to a country": a title keeps its "no"
+    dropped |= _bracketed(root)
     dropped |= _fronted(root) | _measures(root) | _subordinate(root)
     # a preposition whose object was a time expression goes, but what is coordinated
     # with it stays: "due in Kyiv on Monday and in Moscow" -> "due in Kyiv and in Moscow"
@@ -265,6 +266,19 @@ def _told_an_outlet(root: "Token") -> tuple[str, set[int]] | None:
             if filters.is_outlet(words):
                 return ("says" if root.tag_ in ("VBZ", "VBP") else "said"), {t.i for t in child.subtree}
     return None
+
+
+def _bracketed(root: "Token") -> set[int]:
+    """Words in brackets ("the Department for International Development (Dfid)", "$270m
+    (£165m)"): an aside a title leaves out, with its brackets."""
+    doc, out, opened = root.doc, set(), None
+    for token in sorted(root.subtree, key=lambda t: t.i):
+        if token.text in ("(", "["):
+            opened = token.i
+        elif token.text in (")", "]") and opened is not None:
+            out.update(range(opened, token.i + 1))
+            opened = None
+    return {i for i in out if doc[i].i != root.i}
 
 
 def _described_speaker(root: "Token", by_token: dict[int, Mention]) -> set[int]:
