@@ -271,7 +271,9 @@ def _told_an_outlet(root: "Token") -> tuple[str, set[int]] | None:
 def _bracketed(root: "Token") -> set[int]:
     """Words in brackets ("the Department for International Development (Dfid)", "$270m
     (£165m)"): an aside a title leaves out, with its brackets."""
-    doc, out, opened = root.doc, set(), None
+    doc = root.doc
+    out: set[int] = set()
+    opened: int | None = None
     for token in sorted(root.subtree, key=lambda t: t.i):
         if token.text in ("(", "["):
             opened = token.i
