@@ -63,6 +63,13 @@ def test_a_long_sentence_gives_a_short_title_never_cut_mid_phrase(nlp, text: str
     # a hyphenated word stays whole
     ("An 11-year-old girl was pulled from the rubble of a school on Tuesday.",
      "An 11-year-old girl was pulled from the rubble of a school"),
+    # a long quotation in the speaker's own words ends where a clause of it ends
+    ('Officials met on Monday. "We will build a solid great wall to oppose the separatists, uphold the unity '
+     'of the motherland and advance Tibet from basic stability to lasting stability," Hu Jintao said on Tuesday.',
+     "Hu Jintao said: “We will build a solid great wall to oppose the separatists…”"),
+    # words in brackets go
+    ("The Department for International Development (Dfid) pledged 20 million pounds to the relief effort on Monday.",
+     "The Department for International Development pledged 20 million pounds to the relief effort"),
     # a relative clause after a comma tells of the noun right before it
     ("That would trigger a confrontation with the supreme court, which ruled on August 23 that the law was void.",
      "The supreme court ruled that the law was void"),

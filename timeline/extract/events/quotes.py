@@ -9,6 +9,8 @@ from timeline.records import Mention
 if TYPE_CHECKING:
     from timeline.extract.events.tokens import Span, Token
 
+# The fewest words of a quotation a title cuts it to at the end of a clause.
+MIN_QUOTE_WORDS = 5
 # Words that make a quotation the speaker's own: it is kept word for word, in quotation marks.
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our", "ours", "myself", "ourselves"})
 
@@ -18,9 +20,15 @@ def is_own_words(quote: "Token") -> bool:
 
 
 def verbatim(quote: "Token", quotes: str, limit: int) -> str:
-    """The quotation as written, cut only at its end."""
+    """The quotation as written; one longer than ``limit`` words ends, with an ellipsis,
+    where a clause of it ends ("We should build a solid great wall to oppose the
+    separatists…"), or after ``limit`` words when no clause ends early enough."""
     words = quote.doc[quote.left_edge.i:quote.right_edge.i + 1].text.strip(quotes + " ,").split()
-    return " ".join(words[:limit]) + ("…" if len(words) > limit else "")
+    if len(words) <= limit:
+        return " ".join(words)
+    ends = [n for n in range(MIN_QUOTE_WORDS, limit + 1) if words[n - 1].endswith((",", ";", ":"))]
+    cut = ends[-1] if ends else limit
+    return " ".join(words[:cut]).rstrip(",;:") + "…"
 
 
 def speaker(root: "Token", mentions: list[Mention]) -> str:

@@ -105,7 +105,8 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
         # "“…will respond decisively…,” Biden told Putin": who told whom, then what
         who = speaker(root, mentions)
         if who and quoted and is_own_words(quote):
-            return f"{who}: “{verbatim(quote, QUOTES, TITLE_WORDS)}”"
+            room = TITLE_WORDS - len(who.split()) + 1  # a name is one word, the verb another
+            return f"{who}: “{verbatim(quote, QUOTES, room)}”"
         said = title_from(quote, keep_out, mentions, within)
         if said and who:
             opening = next((t for t in quote.subtree if t.text not in QUOTES), quote)
