@@ -198,8 +198,10 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
                 # "declared martial law and said…": a conjunct comes back with its conjunction
                 joined = {part.i} | {c.i for c in part.head.children if c.dep_ == "cc" and c.i < part.i} \
                     if part.dep_ == "conj" else {part.i}
-                # whole or not at all: "as a violation" without "of international law" is cut mid-phrase
-                joined |= {t.i for t in part.subtree if t.dep_ in pruned and t.i not in dropped}
+                # "as a violation" without "of international law" is cut mid-phrase: what "of"
+                # joins to a noun comes back with it; "for his own benefit" need not
+                joined |= {t.i for t in part.subtree if t.dep_ == "prep" and t.lower_ == "of"
+                           and t.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and t.i not in dropped}
                 trial = tidy(sorted(described | set(_collect(root, dropped, pruned, elided, spared | joined))),
                              doc.tokens)
                 if len(trial) > len(chosen) and fits(trial):
