@@ -7,7 +7,18 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
 
-from timeline.extract.actors.filters import load_filters
+from timeline.extract.events.asides import (
+    NAME_ASIDES,
+    between_conjuncts,
+    bracketed,
+    described_speaker,
+    fronted,
+    measures,
+    set_off,
+    subordinate,
+    told_an_outlet,
+    whole_words,
+)
 from timeline.extract.events.cuts import tidy, without_stranded_verbs, word_count
 from timeline.extract.events.quotes import fronted_quote, is_own_words, speaker, verbatim
 from timeline.extract.events.vocabulary import load_vocabulary
@@ -24,11 +35,6 @@ PRUNING_ORDER = (frozenset({"conj", "cc"}), frozenset({"npadvmod", "advmod"}), f
                  frozenset({"acl", "xcomp", "ccomp"}))
 PRUNABLE = frozenset().union(*PRUNING_ORDER)
 TITLE_WORDS = 14  # words as a reader counts them (see cuts.word_count)
-# Adverbials a headline leaves out when they come before the subject.
-FRONTED_DEPS = frozenset({"prep", "advmod", "npadvmod", "advcl", "punct"})
-# What hangs on a name between commas as an aside: "Michael Jackson, a month shy of his 51st
-# birthday,", "Gennaro Castaldo, of music retailer HMV,".
-NAME_ASIDES = frozenset({"amod", "npadvmod", "prep", "acl", "advmod"})
 # Words inside a coordinated subject ("Washington and a number of European
 # countries, as well as Israel"), read when the parser lost the subject.
 SUBJECT_GLUE = frozenset({",", "'s", "’s", "of", "as", "well"})
@@ -125,8 +131,8 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
     keep_out = set(keep_out) - {t.i for c in root.children if c.dep_ in ("dobj", "attr", "oprd") for t in c.subtree}
     dropped = set(keep_out) | {t.i for t in root.subtree if not within[0] <= t.i < within[1]}
     negatives = load_vocabulary().negative_words  # "say no to a country": a title keeps its "no"
-    dropped |= _bracketed(root)
-    dropped |= _fronted(root) | _measures(root) | _subordinate(root)
+    dropped |= bracketed(root)
+    dropped |= fronted(root) | measures(root) | subordinate(root)
     # a preposition whose object was a time expression goes, but what is coordinated
     # with it stays: "due in Kyiv on Monday and in Moscow" -> "due in Kyiv and in Moscow"
     elided = {t.i for t in root.subtree if t.dep_ == "prep" and t.i not in dropped
@@ -137,7 +143,7 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
         if child.i != root.i and child.dep_ in ALWAYS_DROPPED and child.lower_ not in negatives:
             if child.dep_ == "punct" and child.text in WORD_PUNCT and not child.whitespace_:
                 continue  # "build-up", "all-out"
-            if child.text == "," and _between_conjuncts(child):
+            if child.text == "," and between_conjuncts(child):
                 continue  # "The United States, the European Union and Britain": a list keeps its commas
             if child.dep_ == "appos" and child.i in by_token and by_token[child.i].kind == "person" and not (
                     child.head.i in by_token and by_token[child.head.i].kind == "place"):
@@ -146,21 +152,21 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
                     and child.text.isalnum():
                 continue  # "$360m": a unit glued to its figure is part of it
             dropped.update(t.i for t in child.subtree)
-        elif child.dep_ in ("nsubj", "nsubjpass") and child.head.i == root.i and _set_off(child) and any(
+        elif child.dep_ in ("nsubj", "nsubjpass") and child.head.i == root.i and set_off(child) and any(
                 c.dep_ in ("nsubj", "nsubjpass") and c.i < child.i for c in root.children):
             dropped.update(t.i for t in child.subtree)  # "34 people, most of them women, were killed"
-        elif child.head.pos_ == "PROPN" and child.dep_ in NAME_ASIDES and _set_off(child, closed=True):
+        elif child.head.pos_ == "PROPN" and child.dep_ in NAME_ASIDES and set_off(child, closed=True):
             dropped.update(t.i for t in child.subtree)  # "Michael Jackson, a month shy of his birthday,"
-        elif child.dep_ == "npadvmod" and child.pos_ in ("NOUN", "PROPN") and _set_off(child):
+        elif child.dep_ == "npadvmod" and child.pos_ in ("NOUN", "PROPN") and set_off(child):
             dropped.update(t.i for t in child.subtree)  # "Pakistan, traditionally a US ally,": an aside
         elif child.dep_ == "ccomp" and any(c.dep_ == "ccomp" and c.i < child.i for c in child.head.children) \
-                and _set_off(child):
+                and set_off(child):
             dropped.update(t.i for t in child.subtree)  # "…, so the mission can focus…": a second clause
         elif child.dep_ == "prep" and (child.lower_ in ("according", "amid", "despite", "while") or (
                 child.lower_ == "as" and child.head.pos_ == "VERB"
                 and child.head.lemma_.lower() not in load_vocabulary().as_complements)):
             dropped.update(t.i for t in child.subtree)
-    said_instead = _told_an_outlet(root)
+    said_instead = told_an_outlet(root)
     if said_instead is not None:
         dropped |= said_instead[1]
     described = _described(root, dropped, within)
@@ -207,8 +213,8 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
                 if len(trial) > len(chosen) and fits(trial):
                     spared |= joined
                     chosen = trial
-    chosen = _whole_words(without_stranded_verbs(chosen, root), doc, dropped - set(keep_out))
-    roles |= _described_speaker(root, by_token)
+    chosen = whole_words(without_stranded_verbs(chosen, root), doc, dropped - set(keep_out))
+    roles |= described_speaker(root, by_token)
     kept = set(chosen)
     named = {key for key, m in {id(m): m for m in by_token.values()}.items() if _names_it(m, doc, kept, roles)}
     words: list[str] = []
@@ -257,83 +263,6 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
     return title[:1].upper() + title[1:] if title else ""
 
 
-def _told_an_outlet(root: "Token") -> tuple[str, set[int]] | None:
-    """"The minister told Reuters news agency that…": the outlet is the source, not a party,
-    and the title says "said" without it. The verb of saying and the outlet's tokens."""
-    if root.lemma_.lower() != "tell" or not any(c.dep_ == "ccomp" for c in root.children):
-        return None
-    filters = load_filters()
-    for child in root.children:
-        if child.dep_ in ("dative", "dobj"):
-            words = " ".join(t.text for t in child.subtree)
-            if filters.is_outlet(words):
-                return ("says" if root.tag_ in ("VBZ", "VBP") else "said"), {t.i for t in child.subtree}
-    return None
-
-
-def _bracketed(root: "Token") -> set[int]:
-    """Words in brackets ("the Department for International Development (Dfid)", "$270m
-    (£165m)"): an aside a title leaves out, with its brackets."""
-    doc = root.doc
-    out: set[int] = set()
-    opened: int | None = None
-    for token in sorted(root.subtree, key=lambda t: t.i):
-        if token.text in ("(", "["):
-            opened = token.i
-        elif token.text in (")", "]") and opened is not None:
-            out.update(range(opened, token.i + 1))
-            opened = None
-    return {i for i in out if doc[i].i != root.i}
-
-
-def _described_speaker(root: "Token", by_token: dict[int, Mention]) -> set[int]:
-    """"The US televangelist, Pat Robertson, claims…": a subject described, then named beside
-    it, is written by its name alone. The words of the description."""
-    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is None or subject.pos_ != "NOUN" or subject.i in by_token:
-        return set()
-    named = next((c for c in subject.children if c.dep_ == "appos" and c.i in by_token
-                  and by_token[c.i].kind == "person"), None)
-    if named is None:
-        return set()
-    return {t.i for t in subject.subtree} - {t.i for t in named.subtree}
-
-
-def _whole_words(chosen: list[int], doc: "Parse", cut: set[int]) -> list[int]:
-    """A word written with hyphens ("11-year-old", "kick-started") is one word: none of its
-    parts is left out while another stays, unless the clause itself cut it."""
-    kept = set(chosen)
-    for i in list(chosen):
-        j = i
-        while j > 0 and not doc[j - 1].whitespace_ and (doc[j - 1].text == "-" or doc[j].text == "-") \
-                and j - 1 not in cut:
-            j -= 1
-            kept.add(j)
-        j = i
-        while j + 1 < len(doc) and not doc[j].whitespace_ and (doc[j + 1].text == "-" or doc[j].text == "-") \
-                and j + 1 not in cut:
-            j += 1
-            kept.add(j)
-    return sorted(kept)
-
-
-def _set_off(part: "Token", closed: bool = False) -> bool:
-    """Whether a part of a clause follows a comma (and, ``closed``, is followed by one or
-    ends the sentence): an aside, not an argument."""
-    inner = [t.i for t in part.subtree if t.dep_ != "punct"] or [part.i]
-    doc = part.doc
-    if not (inner[0] > 0 and doc[inner[0] - 1].text == ","):
-        return False
-    after = inner[-1] + 1
-    return not closed or after >= len(doc) or doc[after].text in (",", ".", ";")
-
-
-def _between_conjuncts(comma: "Token") -> bool:
-    """A comma that separates the members of a list of nouns."""
-    head = comma.head
-    return head.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "conj" and c.i > comma.i for c in head.children)
-
-
 def _names_it(mention: Mention, doc: "Parse", kept: set[int], roles: set[int]) -> bool:
     """Whether a title writes ``mention`` under its canonical name: only for the
     whole span, and only when the span is itself a name ("Washington", "Russian
@@ -376,15 +305,6 @@ def _takes_article(name: str) -> bool:
     return head in load_vocabulary().definite_name_heads
 
 
-def _subordinate(root: "Token") -> set[int]:
-    """A clause opened by a conjunction of time or cause ("after his soldiers
-    detained the president") is the setting, not the headline, even where the
-    parser made it the verb's complement."""
-    subordinators = load_vocabulary().subordinators
-    return {t.i for c in root.children if c.dep_ in ("ccomp", "advcl")
-            and any(m.dep_ == "mark" and m.lower_ in subordinators for m in c.children) for t in c.subtree}
-
-
 def _described(root: "Token", dropped: set[int], within: tuple[int, int]) -> set[int]:
     """The noun phrase a relative or participial clause describes, which is the
     subject of its headline: "Pedro Sanchez, who visited the island on Saturday"
@@ -397,7 +317,7 @@ def _described(root: "Token", dropped: set[int], within: tuple[int, int]) -> set
     head = root.head
     # "a further strike on a radar site followed": the whole phrase; but "a confrontation with
     # the supreme court, which ruled": after a comma the clause tells of the noun just before it
-    while not _set_off(root) and head.dep_ == "pobj" and head.head.dep_ == "prep" and \
+    while not set_off(root) and head.dep_ == "pobj" and head.head.dep_ == "prep" and \
             head.head.head.pos_ in ("NOUN", "PROPN"):
         head = head.head.head  # up from "a radar site" to "a further strike on a radar site"
     inner = {t.i for t in root.subtree}
@@ -434,27 +354,6 @@ def _collect(root: "Token", dropped: set[int], kinds: frozenset[str], elided: se
         head = [i for i in out if i in speaker] + [root.i]
         out = head + [i for i in out if i in inner]
     return out
-
-
-def _fronted(root: "Token") -> set[int]:
-    """Adverbials before the subject ("On Friday, after a long meeting, NATO
-    agreed…") and the conjunction of a side clause ("After Putin spoke…"):
-    a headline starts with who did what."""
-    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    out: set[int] = set()
-    for child in root.children:
-        if child.dep_ == "mark" or (subject is not None and child.i < subject.i and child.dep_ in FRONTED_DEPS):
-            out.update(t.i for t in child.subtree)
-    return out
-
-
-def _measures(root: "Token") -> set[int]:
-    """"The call came hours after…": with the clause it measured from gone, a
-    bare distance in time says nothing."""
-    units = load_vocabulary().time_units
-    return {t.i for c in root.subtree if c.dep_ == "npadvmod" and c.lemma_.lower() in units
-            and c.doc[c.right_edge.i].whitespace_  # not "11-year-old", a word of its own
-            for t in c.subtree}
 
 
 def _possessor(doc: "Parse", i: int, run: list[int]) -> bool:
