@@ -18,8 +18,8 @@ Two steps, so the figures are never fitted to the labels:
        python evaluation/eval_real_news.py score evaluation/real_news/labels-before.jsonl
 
 Builds go to ``/tmp/real-news/<collection>`` (``--work`` to change), so a second run reuses
-the cache. ``stats`` prints the figures that need no labels: events per article and the
-share typed ``other``.
+the cache. ``stats`` prints the figures that need no labels: events per article, the
+share typed ``other``, and the shares of titles over 14 words or opening with a pronoun.
 """
 
 from __future__ import annotations
@@ -154,9 +154,26 @@ def stats(names: list[str], work: Path) -> None:
         articles = len(list(content.glob("*.txt")))
         types = Counter(str(e.get("type")) for e in events)
         other = types.get("other", 0)
+        long = sum(title_words(e) > TITLE_WORDS for e in events)
+        pronoun = sum(re.split(r"[ '’]", str(e.get("title", "")))[0].lower() in PRONOUNS for e in events)
         print(f"{name}: {len(events)} events from {articles} articles "
               f"({len(events) / max(articles, 1):.1f} per article); other {percent(other, len(events))}; "
-              + ", ".join(f"{t} {c}" for t, c in types.most_common(8)))
+              + ", ".join(f"{t} {c}" for t, c in types.most_common(8))
+              + f"; titles over {TITLE_WORDS} words {percent(long, len(events))}, "
+                f"opening with a pronoun {percent(pronoun, len(events))}")
+
+
+# A title's most words, a name counted as one; pronouns a title should never open with.
+TITLE_WORDS = 14
+PRONOUNS = frozenset({"he", "she", "his", "her", "him", "they", "their", "it", "its", "i", "we", "you"})
+
+
+def title_words(event: dict[str, Any]) -> int:
+    """Words of an event's title as a reader counts them: each actor's name is one."""
+    title = str(event.get("title", ""))
+    for name in sorted((str(a["name"]) for a in event.get("actors") or []), key=len, reverse=True):
+        title = title.replace(name, "N")
+    return sum(any(c.isalnum() for c in word) for word in title.split())
 
 
 def main() -> int:

@@ -16,7 +16,7 @@ from timeline.extract.actors.names import fold, name_key
 from timeline.extract.actors.registry import Registry, absorb, actors_from_mentions, merge_claimed
 from timeline.extract.pipeline import load_pipeline
 from timeline.records import Actor, ActorRef, Role
-from timeline.resolve import resolve_actors
+from timeline.resolve import resolve_actors, retitled
 from timeline.resolve.variants import merge_variants
 from timeline.sources import read_sources
 from timeline.store import yamlio
@@ -84,7 +84,8 @@ def one_registry_per_article(registry, extractions):
                 actors.setdefault(ref.name, ref)
             elif not actor.hidden:
                 actors.setdefault(actor.name, ActorRef(actor.name, actor.kind or ref.kind))
-        happenings.append(replace(h, actors=tuple(actors.values())))
+        renamed = tuple(actors.values())
+        happenings.append(replace(h, actors=renamed, title=retitled(h.title, h.actors, renamed)))
     return registry, happenings
 
 

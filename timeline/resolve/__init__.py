@@ -11,7 +11,9 @@ then the actors found under several spellings of one name become one
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
+from functools import lru_cache
 from typing import Iterable, Sequence
 
 from timeline.extract.actors.registry import Registry, actors_from_mentions
@@ -38,8 +40,40 @@ def _with_actors(happenings: Sequence[Happening], renamed: Renamed) -> Sequence[
         return happenings
     out = list(happenings)
     for i, actors in renamed:
-        out[i] = replace(out[i], actors=actors)
+        out[i] = replace(out[i], actors=actors, title=retitled(out[i].title, out[i].actors, actors))
     return out
+
+
+def retitled(title: str, before: tuple[ActorRef, ...], after: tuple[ActorRef, ...]) -> str:
+    """The title under the names the registry gives its actors: "Sharif said…", written where
+    the article named him only "Mr Sharif", is "Nawaz Sharif said…". A name is replaced where
+    it stands alone, not inside a longer one ("Shahbaz Sharif" stays), and only when the
+    registry's name holds it, as a surname or a spelling's change."""
+    names = {a.name for a in after}
+    for old, new in zip(before, _one_each(before, after)):
+        if new is None or old.name == new or old.name in names or new in title:
+            continue
+        for found in _alone(old.name).finditer(title):
+            if not _NAME_BEFORE.search(title[:found.start()]):
+                title = title[:found.start()] + new + title[found.end():]
+                break
+    return title
+
+
+def _one_each(before: tuple[ActorRef, ...], after: tuple[ActorRef, ...]) -> list[str | None]:
+    """For each actor of ``before``, its name in ``after`` when the rename kept the order; else None."""
+    if len(before) != len(after):
+        return [None] * len(before)
+    return [a.name for a in after]
+
+
+@lru_cache(maxsize=4096)
+def _alone(name: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w’'-]){re.escape(name)}(?![\w-])(?!\s[A-Z])")
+
+
+# A capitalised word right before: the name found is part of a longer one ("Shahbaz Sharif").
+_NAME_BEFORE = re.compile(r"\b[A-Z][\w’'-]*\s$")
 
 
 class _Lookup(dict):  # type: ignore[type-arg]

@@ -30,13 +30,19 @@ class Filters:
     source_verbs: frozenset[str]
     source_nouns: frozenset[str]
     reporter_nouns: frozenset[str]
+    outlet_kinds: tuple[str, ...] = ()
 
     def is_generic(self, name: str) -> bool:
         """A common noun naming nobody in particular: "Civilians", "the police"."""
         return fold(name) in self.generic
 
     def is_outlet(self, name: str) -> bool:
-        return fold(name) in self.outlets
+        """An outlet by any of its names, also with what it is after it ("AFP news agency")."""
+        folded = fold(name)
+        if folded in self.outlets:
+            return True
+        return any(folded.endswith(" " + kind) and folded[:-len(kind) - 1] in self.outlets
+                   for kind in self.outlet_kinds)
 
     def is_source(self, span: "Span", person: bool = False) -> bool:
         """Whether the outlet (or, with ``person``, the reporter) named by
@@ -99,4 +105,5 @@ def load_filters() -> Filters:
         source_verbs=frozenset(str(w).lower() for w in data.get("source_verbs") or []),
         source_nouns=frozenset(str(w).lower() for w in data.get("source_nouns") or []),
         reporter_nouns=frozenset(str(w).lower() for w in data.get("reporter_nouns") or []),
+        outlet_kinds=tuple(fold(str(w)) for w in data.get("outlet_kinds") or []),
     )

@@ -30,6 +30,7 @@ _DETERMINERS = {"the", "a", "an"}
 _POSSESSIVES = {"'s", "’s", "'", "’"}
 _FLIGHT = re.compile(r"\s+Flight(?:\s+\d+\w*)?$")
 _LETTER = re.compile(r"[^\W\d_]")
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*")
 
 
 @dataclass
@@ -65,6 +66,8 @@ def find_mentions(doc: "Doc", registry: "Registry | None" = None, seen: str | No
     found = _with_institutions(doc, found)
     found.sort(key=lambda f: f.span.start)
     _corefer_people(found)
+    found += _untagged_surnames(doc, found, gaz)
+    found.sort(key=lambda f: f.span.start)
     _corefer_organisations(found, gaz)
     found += [_Found(span, span.text, name, "organisation", country=(gaz.lookup(name) or Entry("", "")).country,
                      known=True) for span, name in noun_references(doc, found, gaz)]
@@ -344,6 +347,40 @@ def _corefer_people(found: list[_Found]) -> None:
             f.country = f.country or target.country
 
 
+def _untagged_surnames(doc: "Doc", found: list[_Found], gaz: Gazetteer) -> list[_Found]:
+    """A surname the tagger missed ("a smiling Mr Hu", "Months later Xi joined") is the one
+    person of the article with that surname, named in full: a capitalised proper noun alone
+    or after an honorific, outside every name found."""
+    surnames: dict[str, set[str]] = {}
+    people: dict[str, _Found] = {}
+    for f in found:
+        words = f.name.split()
+        if f.kind == "person" and len(words) > 1:
+            # the family name comes last, or first ("Hu Jintao", "Xi Jinping")
+            for word in {words[-1], words[0]} if len(words) == 2 else {words[-1]}:
+                surnames.setdefault(name_key(word), set()).add(f.name)
+            people.setdefault(f.name, f)
+    if not surnames:
+        return []
+    covered = {i for f in found for i in range(f.span.start, f.span.end)}
+    out: list[_Found] = []
+    for token in doc:
+        if token.i in covered or token.pos_ != "PROPN" or not token.text[:1].isupper() or token.ent_type_ in (
+                "GPE", "LOC", "ORG", "FAC", "NORP"):
+            continue
+        owners = surnames.get(name_key(token.text), set())
+        if len(owners) != 1:
+            continue
+        before = doc[token.i - 1] if token.i > 0 else None
+        after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if (before is not None and before.pos_ == "PROPN" and fold(before.text) not in gaz.honorifics) or (
+                after is not None and after.pos_ == "PROPN"):
+            continue  # part of another name
+        person = people[next(iter(owners))]
+        out.append(_Found(doc[token.i:token.i + 1], token.text, person.name, "person", country=person.country))
+    return out
+
+
 def _corefer_organisations(found: list[_Found], gaz: Gazetteer) -> None:
     """An acronym or the first word of a two-word company name takes the full
     name from the same article ("USAF" → United States Air Force, "Lockheed"
@@ -385,6 +422,8 @@ def _strip_suffix(name: str, gaz: Gazetteer) -> str:
     joins = load_shape().connectives  # "JPMorgan Chase & Co.": the "&" goes with the "Co."
     while len(words) > 1 and (words[-1] in gaz.org_suffixes or words[-1].lower() in joins):
         words.pop()
+    if len(words) == 2 and words[1].lower() in load_shape().acronym_heads and _ACRONYM.fullmatch(words[0]):
+        words.pop()  # "PML-N party": the acronym is the name
     return " ".join(words).replace(" ,", ",")
 
 

@@ -47,6 +47,10 @@ def fold(text: str) -> str:
     return key
 
 
+# Marks a name never ends on: the debris of a wrongly decoded quote or dash ("Pakistan†").
+_STRAY_END = re.compile(r"(?<=\w)[^\w\s.)\]'’!?&+-]+$")
+
+
 @lru_cache(maxsize=1 << 14)
 def name_key(text: str) -> str:
     """Looser key for people: ``fold`` plus transliteration variants."""
@@ -63,7 +67,7 @@ def clean_surface(text: str) -> str:
     text = _DOUBLE_PERIOD.sub("", text)
     text = _POSSESSIVE_END.sub("", text)
     text = _REPEATED_LAST.sub(r"\1 \2", text.strip())
-    return text
+    return _STRAY_END.sub("", text)
 
 
 def actor_slug(name: str) -> str:

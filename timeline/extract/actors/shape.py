@@ -32,6 +32,7 @@ class Shape:
     prepositions: frozenset[str]
     units: frozenset[str]
     months: frozenset[str]
+    acronym_heads: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -42,7 +43,7 @@ def load_shape() -> Shape:
         return frozenset(str(w) for w in data.get(key) or [])
 
     return Shape(connectives=words("connectives"), prepositions=words("prepositions"), units=words("units"),
-                 months=words("months"))
+                 months=words("months"), acronym_heads=words("acronym_heads"))
 
 
 def name_span(span: "Span", named_alone: Callable[[str], bool]) -> "Span | None":

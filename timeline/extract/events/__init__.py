@@ -20,7 +20,7 @@ from timeline.extract.events.discourse import carry_date, inherit_lead_day, lead
 from timeline.extract.events.linked import linked_anchors
 from timeline.extract.events.participants import mentioned, participants
 from timeline.extract.events.pronouns import name_pronoun, unnamed
-from timeline.extract.events.quotes import quotes_nobody
+from timeline.extract.events.quotes import attributed, quotes_nobody
 from timeline.extract.events.tokens import Parse, forget, parse_of
 from timeline.extract.events.vocabulary import Vocabulary, load_vocabulary
 from timeline.extract.events.wording import clean_text, mentions_in, name_role, numbers_of, place_of, title_from
@@ -196,6 +196,7 @@ def _happening(anchor: Anchor, segment: "Span", index: int, article: Article,
     title = title_from(title_root, set(anchor.keep_out), inside, (segment.start, segment.end))
     title = name_pronoun(title, segment, mentions)
     title = name_role(title, anchor.title_root, segment, mentions)
+    title = attributed(title, title_root, mentions, load_vocabulary().reporting)
     if not title or len(title.split()) < 2:
         return None
     summary = clean_text(segment.text)
@@ -204,7 +205,7 @@ def _happening(anchor: Anchor, segment: "Span", index: int, article: Article,
     actors = tuple(dict.fromkeys(_title_subject(title, anchor.title_root, mentions) + actors))
     if not actors:
         # the parse lost the arguments: the names the title keeps are the next best reading
-        actors = mentioned(m for m in inside if _in_title(m, title))
+        actors = mentioned((m for m in inside if _in_title(m, title)), segment)
     if unnamed(title, actors, title_root):
         return None  # "They were shaking things": no one is named for what happened
     return Happening(
@@ -233,8 +234,12 @@ def _title_subject(title: str, root: "Token", mentions: list[Mention]) -> tuple[
     if at is None or at.start() == 0:
         return ()
     before = title[:at.start()]
-    names = {m.name: m.kind for m in mentions if m.kind != "place" and m.name in before}
-    return tuple(ActorRef(name=n, kind=k) for n, k in sorted(names.items(), key=lambda nk: before.index(nk[0])))
+    spans = {m.name: (found.start(), found.end(), m.kind) for m in mentions if m.kind != "place"
+             for found in [_word_at(m.name).search(before)] if found}
+    # "International" of "The International Red Cross says": a name inside a longer one is no subject
+    names = {n: k for n, (a, b, k) in spans.items()
+             if not any(a2 <= a and b <= b2 and (a2, b2) != (a, b) for a2, b2, _ in spans.values())}
+    return tuple(ActorRef(name=n, kind=k) for n, k in sorted(names.items(), key=lambda nk: spans[nk[0]][0]))
 
 
 @lru_cache(maxsize=4096)

@@ -19,7 +19,10 @@ def tidy(chosen: list[int], tokens: "list[Token]") -> list[int]:
     """No title starts or ends on a function word, and no preposition is left
     without its object: cutting a clause must never leave "on and"."""
     kept = set(chosen)
-    out = [i for i in chosen if not (tokens[i].dep_ == "prep" and not any(c.i in kept for c in tokens[i].children))]
+    # a preposition without its object, or a comma before words that went ("personnel, [as well as
+    # dependents] to leave"): what the comma set off is gone
+    out = [i for i in chosen if not (tokens[i].dep_ == "prep" and not any(c.i in kept for c in tokens[i].children))
+           and not (tokens[i].text == "," and i + 1 not in kept)]
     while out and (tokens[out[-1]].dep_ in DANGLING_DEPS or tokens[out[-1]].pos_ == "CCONJ"):
         out.pop()
     while out and (tokens[out[0]].dep_ in ("cc", "mark", "punct", "preconj") or tokens[out[0]].pos_ == "CCONJ"):

@@ -31,6 +31,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import TYPE_CHECKING, Iterable
 
+from timeline.extract.events.pronouns import antecedent
 from timeline.extract.events.vocabulary import Vocabulary
 from timeline.records import ActorRef, Mention
 
@@ -46,6 +47,8 @@ DESCRIPTIVE = frozenset({"amod", "compound", "nmod"})
 # What a preposition of place may name as a target ("at Israel"), unlike a building ("at the Kremlin").
 TARGET_KINDS = frozenset({"country", "group"})
 PRONOUN_PERSONS = frozenset({"he", "she", "him", "her"})
+# Prepositions that say where something happened: their object is a venue, not a party.
+VENUE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "across", "throughout", "inside"})
 # Predicates read together with the happening's own: what it plans or goes on to do.
 CHAINED = frozenset({"xcomp", "conj"})
 
@@ -102,6 +105,8 @@ class _Reader:
         if inside:
             starts = [t.idx for t in segment]
             for mention in inside:  # each token gets the mentions over it, in the order of ``mentions``
+                if any(o.start < mention.start and mention.end <= o.end for o in inside):
+                    continue  # "Borders" of "Reporters Without Borders": a word of a longer name
                 for at in range(bisect_left(starts, mention.start), bisect_left(starts, mention.end)):
                     self.by_token.setdefault(segment.start + at, []).append(mention)
         self.seen: set[int] = set()
@@ -149,11 +154,10 @@ class _Reader:
             return
         self.seen.add(head.i)
         if head.lower_ in PRONOUN_PERSONS and head.pos_ == "PRON":
-            start = self.segment.start_char
-            before = [m for m in self.mentions if m.end <= start and m.kind == "person"]
-            if before:  # "He later ordered…": the person named last before the sentence
-                latest = max(before, key=lambda m: m.start)
-                self.found.setdefault(_key(latest), latest)
+            # "He later ordered…": the person it stands for, when the text makes that certain
+            person = antecedent(head, self.mentions)
+            if person is not None:
+                self.found.setdefault(_key(person), person)
             return
         own = self.by_token.get(head.i, [])
         kinds = {m.kind for m in own}
@@ -163,7 +167,11 @@ class _Reader:
             if child.dep_ in QUALIFIERS:
                 self._qualifier(child, _described(kinds) if child.dep_ in DESCRIPTIVE else frozenset())
             elif child.dep_ == "appos":
-                self.noun(child, topics)
+                # a name beside a name ("The United States, the European Commission, Britain…") or
+                # beside a description ("his French counterpart Emmanuel Macron"); a description
+                # beside a name ("Shahbaz Sharif, a former chief minister of Punjab") adds no party
+                if not own or child.i in self.by_token:
+                    self.noun(child, topics)
             elif child.dep_ == "conj":
                 self.noun(child, topics)
             elif child.dep_ == "prep" and not own and (child.lower_ in self.vocab.member_prepositions or (
@@ -225,13 +233,23 @@ def _quoted(content: "Token") -> bool:
     return tokens[0].text in marks or (before is not None and before.text in marks)
 
 
-def mentioned(mentions: Iterable[Mention]) -> tuple[ActorRef, ...]:
-    """Every non-place actor of ``mentions`` in order: the fallback when the parse gives no argument."""
+def mentioned(mentions: Iterable[Mention], segment: "Span | None" = None) -> tuple[ActorRef, ...]:
+    """Every non-place actor of ``mentions`` in order: the fallback when the parse gives no
+    argument. A country named where it happened ("killed in western Tanzania", "landed in
+    Haiti") is the venue, not a party, and is left out when ``segment`` gives the parse."""
     out: dict[str, ActorRef] = {}
+    mentions = list(mentions)
     for mention in sorted(mentions, key=lambda m: m.start):
-        if mention.kind != "place":
+        if any(o.start < mention.start and mention.end <= o.end for o in mentions):
+            continue  # "Meraj" of "Malik Meraj Khalid": a word of a longer name
+        if mention.kind != "place" and not (segment is not None and _venue(mention, segment)):
             out.setdefault(mention.name, ActorRef(name=mention.name, kind=mention.kind))
     return tuple(out.values())
+
+
+def _venue(mention: Mention, segment: "Span") -> bool:
+    span = segment.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and span.root.dep_ == "pobj" and span.root.head.lower_ in VENUE_PREPOSITIONS
 
 
 def _key(mention: Mention) -> tuple[int, int, str]:

@@ -11,7 +11,7 @@ from timeline.extract.events.clauses import clause_root
 from timeline.records import ActorRef, Mention
 
 if TYPE_CHECKING:
-    from timeline.extract.events.tokens import Span, Token
+    from timeline.extract.events.tokens import Parse, Span, Token
 
 PERSONAL = frozenset({"he", "she"})
 POSSESSIVE = frozenset({"his", "her"})  # "His trial ended" -> Nawaz Sharif's trial ended
@@ -20,31 +20,40 @@ NEUTER = {"it": ("NN", "NNP"), "they": ("NNS", "NNPS")}
 # Subjects that name no one: a title opening with one, left as it is, says nothing of who.
 UNNAMED = PERSONAL | POSSESSIVE | frozenset(NEUTER) | frozenset(
     {"i", "we", "you", "this", "that", "these", "those", "there"})
+# Dependencies under which a name is part of a side clause, a quotation or a possessive.
+EMBEDDING = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "parataxis", "poss", "pcomp"})
+# Openings that stand for someone the title does not name: never a title's first word.
+PERSONAL_OPENINGS = PERSONAL | POSSESSIVE | frozenset({"they", "their", "its", "i", "we", "you", "my", "our"})
+# A verb glued to a pronoun, written out: (before a past participle or other word, before an -ing form).
+CLITICS = {"'s": ("has", "is"), "'re": ("are", "are"), "'ve": ("have", "have"), "'ll": ("will", "will"),
+           "'d": ("had", "would"), "'m": ("am", "am")}
 # The longest subject, in tokens, that "it" or "they" is replaced with.
 SUBJECT_TOKENS = 5
 
 
 def name_pronoun(title: str, segment: "Span", mentions: list[Mention]) -> str:
-    """"He later ordered…" -> Conrad Murray later ordered…, when one person, and only one,
-    is named between the start of the sentence before and the pronoun; "It struck south
-    of the capital" -> The earthquake struck…, when the sentence before has a subject of
-    the pronoun's number and it is a name or a definite noun phrase."""
+    """"He later ordered…" -> Conrad Murray later ordered…, when the text makes it certain
+    who "he" is (see ``antecedent``); "It struck south of the capital" -> The earthquake
+    struck…, when the sentence before has a subject of the pronoun's number and it is a
+    name or a definite noun phrase."""
     first, _, rest = title.partition(" ")
-    pronoun_word = first.lower()
+    pronoun_word, clitic = _clitic(first)
+    if clitic:  # "He's now planning…" -> Wyclef Jean is now planning…
+        rest = f"{CLITICS[clitic][any(w.endswith('ing') for w in rest.split()[:2])]} {rest}"
+    pronoun_word = pronoun_word.lower()
     personal = pronoun_word in PERSONAL or pronoun_word in POSSESSIVE
     if not rest or segment.start == 0 or (not personal and pronoun_word not in NEUTER):
         return title
     pronoun = next((t for t in segment if t.lower_ == pronoun_word and t.pos_ == "PRON"), None)
     if pronoun is None:
         return title
-    sentence = segment.doc.spacy[segment.start - 1].sent
     if personal:
-        named = {m.name for m in mentions if m.kind == "person" and sentence.start_char <= m.start
-                 and m.end <= pronoun.idx}
-        if len(named) != 1:
+        person = antecedent(pronoun, mentions)
+        if person is None:
             return title
         owner = "'s" if pronoun_word in POSSESSIVE else ""
-        return f"{named.pop()}{owner} {rest}"
+        return f"{person.name}{owner} {rest}"
+    sentence = segment.doc.spacy[segment.start - 1].sent
     before = clause_root(segment.doc[sentence.start:sentence.end])
     subject = next((c for c in before.children if c.dep_ in ("nsubj", "nsubjpass")), None) if before else None
     if subject is None or subject.tag_ not in NEUTER[pronoun_word] or not _definite(subject):
@@ -55,6 +64,65 @@ def name_pronoun(title: str, segment: "Span", mentions: list[Mention]) -> str:
     named_as = next((m.name for m in mentions if m.start <= subject.idx < m.end and m.kind != "person"), None)
     phrase = named_as or "".join(t.text_with_ws for t in words).strip()
     return f"{phrase[:1].upper()}{phrase[1:]} {rest}"
+
+
+def antecedent(pronoun: "Token", mentions: list[Mention]) -> Mention | None:
+    """The person "he", "she", "his", "him" or "her" stands for, when the text makes it
+    certain, else None:
+
+    - one person, and only one, is named from the start of the sentence before up to
+      the pronoun;
+    - or, for a subject or a possessive, the sentence before is about a person (its main
+      clause's subject, or the speaker of its quotation, names one) and the pronoun's
+      own sentence names no other person before it: "Sharif has also given the PPP until
+      today… He has warned…".
+
+    A pronoun in what a speaker says ("Pastor said he would decide") stands for the
+    speaker as a rule, but not surely: it is not read here."""
+    doc = pronoun.doc
+    here = doc.spacy[pronoun.i].sent
+    if here.start == 0:
+        return None
+    previous = doc.spacy[here.start - 1].sent
+    people = sorted((m for m in mentions if m.kind == "person" and previous.start_char <= m.start
+                     and m.end <= pronoun.idx), key=lambda m: m.start)
+    if len({m.name for m in people}) == 1:
+        return people[0]
+    if pronoun.dep_ not in ("nsubj", "nsubjpass", "poss") or any(m.start >= here.start_char for m in people):
+        return None
+    root = clause_root(doc[previous.start:previous.end])
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root else None
+    if root is None or subject is None:
+        return None
+    named = [m for m in people if m.start <= subject.idx < m.end]
+    if len({m.name for m in named}) != 1:
+        return None
+    # another person in the main clause ("Murray met Joe Smith") could be the one meant too;
+    # one inside a side clause, a quotation or a possessive ("the judges sacked by
+    # Musharraf", "Jackson's death") is not what the next sentence goes on about
+    rivals = [m for m in people if m.name != named[0].name and m.end <= here.start_char]
+    return None if any(_in_main_clause(m, doc, root) for m in rivals) else named[0]
+
+
+def _in_main_clause(mention: Mention, doc: "Parse", root: "Token") -> bool:
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return True
+    token = span.root
+    while token.i != root.i and token.head.i != token.i:
+        if token.dep_ in EMBEDDING:
+            return False
+        token = token.head
+    return token.i == root.i
+
+
+def _clitic(word: str) -> tuple[str, str]:
+    """"He's" -> ("He", "'s"): a pronoun and the verb glued to it."""
+    for mark in ("'", "’"):
+        base, found, end = word.partition(mark)
+        if found and f"'{end.lower()}" in CLITICS:
+            return base, f"'{end.lower()}"
+    return word, ""
 
 
 def _definite(subject: "Token") -> bool:
@@ -68,11 +136,12 @@ def _definite(subject: "Token") -> bool:
 
 
 def unnamed(title: str, actors: tuple[ActorRef, ...], root: "Token") -> bool:
-    """A title opening with a pronoun no one was found for, and no actor, tells of no one;
-    one opening with its own verb ("Began with…", "Will be", "Is to face questions") lost
-    its subject altogether."""
-    first = title.split(" ", 1)[0].lower()
+    """A title opening with a pronoun no one was found for tells of no one a reader of the
+    title alone could name ("He said Iqbal Raad had received threats", "Its thugs smashed
+    galleries"), whoever else it names; one opening with its own verb ("Began with…", "Will
+    be", "Is to face questions") lost its subject altogether."""
+    first = _clitic(title.split(" ", 1)[0])[0].lower()
     if first == root.lower_ or any(c.dep_ in ("aux", "auxpass", "advmod", "neg") and c.lower_ == first
                                    and c.i < root.i for c in root.children):
         return True
-    return not actors and first in UNNAMED
+    return first in UNNAMED and (not actors or first in PERSONAL_OPENINGS)

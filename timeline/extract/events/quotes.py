@@ -9,6 +9,8 @@ from timeline.records import Mention
 if TYPE_CHECKING:
     from timeline.extract.events.tokens import Span, Token
 
+# The fewest words of a quotation a title cuts it to at the end of a clause.
+MIN_QUOTE_WORDS = 5
 # Words that make a quotation the speaker's own: it is kept word for word, in quotation marks.
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our", "ours", "myself", "ourselves"})
 
@@ -18,9 +20,15 @@ def is_own_words(quote: "Token") -> bool:
 
 
 def verbatim(quote: "Token", quotes: str, limit: int) -> str:
-    """The quotation as written, cut only at its end."""
+    """The quotation as written; one longer than ``limit`` words ends, with an ellipsis,
+    where a clause of it ends ("We should build a solid great wall to oppose the
+    separatists…"), or after ``limit`` words when no clause ends early enough."""
     words = quote.doc[quote.left_edge.i:quote.right_edge.i + 1].text.strip(quotes + " ,").split()
-    return " ".join(words[:limit]) + ("…" if len(words) > limit else "")
+    if len(words) <= limit:
+        return " ".join(words)
+    ends = [n for n in range(MIN_QUOTE_WORDS, limit + 1) if words[n - 1].endswith((",", ";", ":"))]
+    cut = ends[-1] if ends else limit
+    return " ".join(words[:cut]).rstrip(",;:") + "…"
 
 
 def speaker(root: "Token", mentions: list[Mention]) -> str:
@@ -33,10 +41,45 @@ def speaker(root: "Token", mentions: list[Mention]) -> str:
         for mention in mentions:
             if mention.start <= head.idx < mention.end:
                 return mention.name
-        return "".join(t.text_with_ws for t in head.subtree if t.dep_ not in ("appos", "relcl", "punct")).strip()
+        for aside in (c for c in head.children if c.dep_ == "appos"):  # "a spokesman, Ahsan Iqbal"
+            for mention in mentions:
+                if mention.kind == "person" and mention.start <= aside.idx < mention.end:
+                    return mention.name
+        left_out = {t.i for c in head.subtree if c.dep_ in ("appos", "relcl", "acl", "punct") for t in c.subtree}
+        return " ".join(t.text for t in head.subtree if t.i not in left_out)
 
     subject = named("nsubj")
     return " ".join(part for part in (subject, root.text, named("dobj")) if part) if subject else ""
+
+
+def attributed(title: str, root: "Token", mentions: list[Mention], reporting: frozenset[str]) -> str:
+    """A title cut from what a named speaker said keeps who said it, so that a claim does
+    not read as fact: "Some rescue teams were starting to leave", told by a UN spokeswoman,
+    is "Elisabeth Byrs says some rescue teams were starting to leave". What a speaker says
+    of their own side ("Scholz said Germany was stopping…") or of themselves is left as told."""
+    head = root.head
+    if root.dep_ != "ccomp" or head.i == root.i or head.lemma_.lower() not in reporting:
+        return title
+    subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    who = next((m for m in mentions if subject is not None and m.start <= subject.idx < m.end), None)
+    if who is None or who.kind == "place" or title.startswith(who.name):
+        return title
+    told = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if told is not None:
+        words = list(told.subtree)
+        inside = [m for m in mentions if words[0].idx <= m.start and m.end <= words[-1].idx + len(words[-1])]
+        if any(m.name in (who.name, who.country) or (who.country and m.country == who.country) for m in inside):
+            return title  # the speaker's own side
+        if told.lower_ in ("he", "she", "i", "we", "it", "they"):
+            return title  # the speaker of themselves, as the pronoun says
+    opening = title.split(" ", 1)[0]
+    keep_case = opening.isupper() or any(title.startswith(m.name) for m in mentions)
+    name = who.name
+    if "(" in name:  # a registry name told apart by brackets: the article's own words read better
+        assert subject is not None
+        name = "".join(t.text_with_ws for t in subject.subtree if t.dep_ not in ("appos", "relcl", "acl", "punct")
+                       and not (t.dep_ == "det" and t.i == subject.left_edge.i)).strip()
+    return f"{name} says {title if keep_case else title[:1].lower() + title[1:]}"
 
 
 def fronted_quote(root: "Token", quotes: str) -> "Token | None":

@@ -7,6 +7,18 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
 
+from timeline.extract.events.asides import (
+    NAME_ASIDES,
+    between_conjuncts,
+    bracketed,
+    described_speaker,
+    fronted,
+    measures,
+    set_off,
+    subordinate,
+    told_an_outlet,
+    whole_words,
+)
 from timeline.extract.events.cuts import tidy, without_stranded_verbs, word_count
 from timeline.extract.events.quotes import fronted_quote, is_own_words, speaker, verbatim
 from timeline.extract.events.vocabulary import load_vocabulary
@@ -22,13 +34,12 @@ ALWAYS_DROPPED = frozenset({"relcl", "advcl", "parataxis", "appos", "punct", "in
 PRUNING_ORDER = (frozenset({"conj", "cc"}), frozenset({"npadvmod", "advmod"}), frozenset({"prep", "agent"}),
                  frozenset({"acl", "xcomp", "ccomp"}))
 PRUNABLE = frozenset().union(*PRUNING_ORDER)
-TITLE_WORDS = 16  # words as a reader counts them (see cuts.word_count)
-# Adverbials a headline leaves out when they come before the subject.
-FRONTED_DEPS = frozenset({"prep", "advmod", "npadvmod", "advcl", "punct"})
+TITLE_WORDS = 14  # words as a reader counts them (see cuts.word_count)
 # Words inside a coordinated subject ("Washington and a number of European
 # countries, as well as Israel"), read when the parser lost the subject.
 SUBJECT_GLUE = frozenset({",", "'s", "’s", "of", "as", "well"})
 QUOTES = "\"“”‘’«»„"
+BRACKETS = frozenset({"(", ")", "[", "]"})
 WORD_PUNCT = frozenset("-–/'’")
 NUMBER_ENTS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
 # Relative pronouns ("who", "which", "that" as a subject): a headline names the noun instead.
@@ -60,6 +71,8 @@ def place_of(mentions: Iterable[Mention], doc_tokens: "Span") -> str | None:
 
 
 _SPACES = re.compile(r"\s+")
+# Debris of a quote or dash decoded in the wrong encoding ("tensions †¦ and"): never a title's words.
+_MISDECODED = re.compile(r"\s*(?:â€|[†‡¦™�])+")
 _SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,.;:!?])")
 
 
@@ -98,7 +111,8 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
         # "“…will respond decisively…,” Biden told Putin": who told whom, then what
         who = speaker(root, mentions)
         if who and quoted and is_own_words(quote):
-            return f"{who}: “{verbatim(quote, QUOTES, TITLE_WORDS)}”"
+            room = TITLE_WORDS - len(who.split()) + 1  # a name is one word, the verb another
+            return f"{who}: “{verbatim(quote, QUOTES, room)}”"
         said = title_from(quote, keep_out, mentions, within)
         if said and who:
             opening = next((t for t in quote.subtree if t.text not in QUOTES), quote)
@@ -113,8 +127,12 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
         if span is not None:
             for token in span:
                 by_token[token.i] = mention
+    # "Fans marked the first anniversary of his death": a time the verb acts on is what it did
+    keep_out = set(keep_out) - {t.i for c in root.children if c.dep_ in ("dobj", "attr", "oprd") for t in c.subtree}
     dropped = set(keep_out) | {t.i for t in root.subtree if not within[0] <= t.i < within[1]}
-    dropped |= _fronted(root) | _measures(root) | _subordinate(root)
+    negatives = load_vocabulary().negative_words  # "say no to a country": a title keeps its "no"
+    dropped |= bracketed(root)
+    dropped |= fronted(root) | measures(root) | subordinate(root)
     # a preposition whose object was a time expression goes, but what is coordinated
     # with it stays: "due in Kyiv on Monday and in Moscow" -> "due in Kyiv and in Moscow"
     elided = {t.i for t in root.subtree if t.dep_ == "prep" and t.i not in dropped
@@ -122,46 +140,37 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
     for child in root.subtree:
         if child.i in dropped:
             continue
-        if child.i != root.i and child.dep_ in ALWAYS_DROPPED:
+        if child.i != root.i and child.dep_ in ALWAYS_DROPPED and child.lower_ not in negatives:
             if child.dep_ == "punct" and child.text in WORD_PUNCT and not child.whitespace_:
                 continue  # "build-up", "all-out"
-            if child.text == "," and _between_conjuncts(child):
+            if child.text == "," and between_conjuncts(child):
                 continue  # "The United States, the European Union and Britain": a list keeps its commas
-            if child.dep_ == "appos" and any(by_token[t.i].kind == "person" for t in child.subtree if t.i in by_token):
+            if child.dep_ == "appos" and child.i in by_token and by_token[child.i].kind == "person" and not (
+                    child.head.i in by_token and by_token[child.head.i].kind == "place"):
                 continue  # "his French counterpart Emmanuel Macron": the name is the point
+            if child.dep_ in ("appos", "dep", "meta") and child.i > 0 and not doc[child.i - 1].whitespace_ \
+                    and child.text.isalnum():
+                continue  # "$360m": a unit glued to its figure is part of it
             dropped.update(t.i for t in child.subtree)
+        elif child.dep_ in ("nsubj", "nsubjpass") and child.head.i == root.i and set_off(child) and any(
+                c.dep_ in ("nsubj", "nsubjpass") and c.i < child.i for c in root.children):
+            dropped.update(t.i for t in child.subtree)  # "34 people, most of them women, were killed"
+        elif child.head.pos_ == "PROPN" and child.dep_ in NAME_ASIDES and set_off(child, closed=True):
+            dropped.update(t.i for t in child.subtree)  # "Michael Jackson, a month shy of his birthday,"
+        elif child.dep_ == "npadvmod" and child.pos_ in ("NOUN", "PROPN") and set_off(child):
+            dropped.update(t.i for t in child.subtree)  # "Pakistan, traditionally a US ally,": an aside
+        elif child.dep_ == "ccomp" and any(c.dep_ == "ccomp" and c.i < child.i for c in child.head.children) \
+                and set_off(child):
+            dropped.update(t.i for t in child.subtree)  # "…, so the mission can focus…": a second clause
         elif child.dep_ == "prep" and (child.lower_ in ("according", "amid", "despite", "while") or (
                 child.lower_ == "as" and child.head.pos_ == "VERB"
                 and child.head.lemma_.lower() not in load_vocabulary().as_complements)):
             dropped.update(t.i for t in child.subtree)
+    said_instead = told_an_outlet(root)
+    if said_instead is not None:
+        dropped |= said_instead[1]
     described = _described(root, dropped, within)
     dropped |= {t.i for t in root.children if t.i in described or t.tag_ in RELATIVE_TAGS}
-    prunable: set[str] = set()  # the kinds the clause has parts of that pruning may take
-    pruned: frozenset[str] = frozenset()
-    kinds: frozenset[str] = frozenset()
-    for kinds in (frozenset(),) + PRUNING_ORDER:
-        if kinds and not kinds & prunable:
-            continue  # nothing of this kind to prune: the same words, still too many
-        pruned = kinds  # one kind at a time: a title loses no more than it must
-        chosen = tidy(sorted(described | set(_collect(root, dropped, pruned, elided, seen=prunable))), doc.tokens)
-        if word_count(chosen, by_token, doc.tokens) <= TITLE_WORDS:
-            break
-    if kinds & prunable and pruned:
-        # Pruning a whole kind at once can leave "Delegations met": give back, from the
-        # left, the parts of that kind that still fit ("from Ukraine and Russia", "near
-        # the Belarusian border"), so the title keeps what the verb most needs.
-        spared: set[int] = set()
-        for part in sorted((t for t in root.subtree if t.dep_ in pruned and t.i not in dropped), key=lambda t: t.i):
-            if part.dep_ == "cc":
-                continue  # given back with the conjunct it joins
-            # "declared martial law and said…": a conjunct comes back with its conjunction
-            joined = {part.i} | {c.i for c in part.head.children if c.dep_ == "cc" and c.i < part.i} \
-                if part.dep_ == "conj" else {part.i}
-            trial = tidy(sorted(described | set(_collect(root, dropped, pruned, elided, spared | joined))),
-                          doc.tokens)
-            if len(trial) > len(chosen) and word_count(trial, by_token, doc.tokens) <= TITLE_WORDS:
-                spared |= joined
-                chosen = trial
     by_mention_tokens: dict[str, set[int]] = {}
     for i, mention in by_token.items():
         by_mention_tokens.setdefault(mention.name, set()).add(i)
@@ -169,7 +178,43 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
     tokens = doc.tokens
     for indexes in by_mention_tokens.values():
         roles |= _role_words(indexes, [tokens[i] for i in indexes], by_token[min(indexes)].kind)
-    chosen = without_stranded_verbs(chosen, root)
+
+    def fits(indexes: list[int]) -> bool:  # the role words before a name are not written
+        return word_count([i for i in indexes if i not in roles], by_token, tokens) <= TITLE_WORDS
+
+    prunable: set[str] = set()  # the kinds the clause has parts of that pruning may take
+    pruned: frozenset[str] = frozenset()
+    for kinds in (frozenset(),) + PRUNING_ORDER:
+        if kinds and not kinds & prunable:
+            continue  # nothing of this kind to prune: the same words, still too many
+        pruned |= kinds  # one kind more at a time: a title loses no more than it must
+        chosen = tidy(sorted(described | set(_collect(root, dropped, pruned, elided, seen=prunable))), doc.tokens)
+        if fits(chosen):
+            break
+    if pruned & prunable:
+        # Pruning a whole kind at once can leave "Delegations met": give back, from the
+        # left, the parts that still fit ("from Ukraine and Russia", "near the Belarusian
+        # border"), those the verb most needs first, so the title keeps what it must.
+        spared: set[int] = set()
+        for stage in reversed(PRUNING_ORDER):
+            for part in sorted((t for t in root.subtree if t.dep_ in stage & pruned and t.i not in dropped),
+                               key=lambda t: t.i):
+                if part.dep_ == "cc":
+                    continue  # given back with the conjunct it joins
+                # "declared martial law and said…": a conjunct comes back with its conjunction
+                joined = {part.i} | {c.i for c in part.head.children if c.dep_ == "cc" and c.i < part.i} \
+                    if part.dep_ == "conj" else {part.i}
+                # "as a violation" without "of international law" is cut mid-phrase: what "of"
+                # joins to a noun comes back with it; "for his own benefit" need not
+                joined |= {t.i for t in part.subtree if t.dep_ == "prep" and t.lower_ == "of"
+                           and t.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and t.i not in dropped}
+                trial = tidy(sorted(described | set(_collect(root, dropped, pruned, elided, spared | joined))),
+                             doc.tokens)
+                if len(trial) > len(chosen) and fits(trial):
+                    spared |= joined
+                    chosen = trial
+    chosen = whole_words(without_stranded_verbs(chosen, root), doc, dropped - set(keep_out))
+    roles |= described_speaker(root, by_token)
     kept = set(chosen)
     named = {key for key, m in {id(m): m for m in by_token.values()}.items() if _names_it(m, doc, kept, roles)}
     words: list[str] = []
@@ -184,8 +229,8 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
         token = tokens[i]
         owner = by_token.get(i)  # the mention the token is part of, if any
         if owner is not None and id(owner) in named:
-            if owner is last_mention:
-                continue
+            if owner is last_mention or (last_mention is not None and owner.name == last_mention.name):
+                continue  # "The International Monetary Fund (IMF)": the name once
             last_mention = owner
             last = doc.char_span(owner.start, owner.end, alignment_mode="expand")
             if owner.name.lower().startswith("the ") and words and words[-1].strip().lower() == "the":
@@ -196,28 +241,26 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
                 words.append("the ")  # "Washington had not addressed" -> the United States had not addressed
             words.append(owner.name + (last[-1].whitespace_ if last is not None else token.whitespace_))
             continue
+        if token.text in QUOTES or token.text in BRACKETS:
+            continue
         last_mention = None
-        if token.text in QUOTES:
+        if said_instead is not None and i == root.i:
+            words.append(said_instead[0] + token.whitespace_)
             continue
         words.append(token.text_with_ws)
-    title = clean_text("".join(words)).strip(" ,;:-–—'\"")
+    title = clean_text(_MISDECODED.sub("", "".join(words))).strip(" ,;:-–—'\"")
     if root.dep_ == "ccomp" and title.lower().startswith("that "):
         title = title[5:]  # what was said, without the "that" of reported speech
     if not any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in root.children) and root.dep_ == "ROOT":
         # The parser put the subject in a side clause: name the actors of the noun
         # phrase right before the verb, and only those.
-        names = list(dict.fromkeys(by_token[i].name for i in _subject_run(root) if i in by_token
-                                   and doc[i].pos_ != "ADJ"))[:3]
+        run = _subject_run(root)
+        names = list(dict.fromkeys(by_token[i].name for i in run if i in by_token and doc[i].pos_ != "ADJ"
+                                   and by_token[i].kind != "place" and not _possessor(doc, i, run)))[:3]
         if names and not title.startswith(names[0]):
             title = " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names) + " " + title
     title = _SPACE_BEFORE_PUNCTUATION.sub(r"\1", title)
     return title[:1].upper() + title[1:] if title else ""
-
-
-def _between_conjuncts(comma: "Token") -> bool:
-    """A comma that separates the members of a list of nouns."""
-    head = comma.head
-    return head.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "conj" and c.i > comma.i for c in head.children)
 
 
 def _names_it(mention: Mention, doc: "Parse", kept: set[int], roles: set[int]) -> bool:
@@ -235,6 +278,8 @@ def _names_it(mention: Mention, doc: "Parse", kept: set[int], roles: set[int]) -
            for t in span for c in t.children) or (
             root.dep_ == "compound" and root.head.pos_ == "PROPN" and root.head.i not in inside):
         return False  # only part of a longer name ("States" of "United States"): the words stay as written
+    if root.pos_ == "ADJ" and root.dep_ == "amod":
+        return False  # "North Korean ships" keep the article's word
     if len(span) == 1 and (span[0].pos_ == "ADJ" or (span[0].dep_ in ("compound", "amod") and not _in_mention(
             span[0].head, mention))):
         return False  # "the Russian military", "a US submarine" keep the article's word
@@ -260,15 +305,6 @@ def _takes_article(name: str) -> bool:
     return head in load_vocabulary().definite_name_heads
 
 
-def _subordinate(root: "Token") -> set[int]:
-    """A clause opened by a conjunction of time or cause ("after his soldiers
-    detained the president") is the setting, not the headline, even where the
-    parser made it the verb's complement."""
-    subordinators = load_vocabulary().subordinators
-    return {t.i for c in root.children if c.dep_ in ("ccomp", "advcl")
-            and any(m.dep_ == "mark" and m.lower_ in subordinators for m in c.children) for t in c.subtree}
-
-
 def _described(root: "Token", dropped: set[int], within: tuple[int, int]) -> set[int]:
     """The noun phrase a relative or participial clause describes, which is the
     subject of its headline: "Pedro Sanchez, who visited the island on Saturday"
@@ -279,7 +315,10 @@ def _described(root: "Token", dropped: set[int], within: tuple[int, int]) -> set
     if any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in RELATIVE_TAGS for c in root.children):
         return set()  # "the law that Parliament passed": the clause has a subject of its own
     head = root.head
-    while head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ in ("NOUN", "PROPN"):
+    # "a further strike on a radar site followed": the whole phrase; but "a confrontation with
+    # the supreme court, which ruled": after a comma the clause tells of the noun just before it
+    while not set_off(root) and head.dep_ == "pobj" and head.head.dep_ == "prep" and \
+            head.head.head.pos_ in ("NOUN", "PROPN"):
         head = head.head.head  # up from "a radar site" to "a further strike on a radar site"
     inner = {t.i for t in root.subtree}
     side = {t.i for c in head.subtree if c.i != head.i and c.dep_ in ALWAYS_DROPPED | {"acl", "relcl"}
@@ -317,23 +356,9 @@ def _collect(root: "Token", dropped: set[int], kinds: frozenset[str], elided: se
     return out
 
 
-def _fronted(root: "Token") -> set[int]:
-    """Adverbials before the subject ("On Friday, after a long meeting, NATO
-    agreed…") and the conjunction of a side clause ("After Putin spoke…"):
-    a headline starts with who did what."""
-    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    out: set[int] = set()
-    for child in root.children:
-        if child.dep_ == "mark" or (subject is not None and child.i < subject.i and child.dep_ in FRONTED_DEPS):
-            out.update(t.i for t in child.subtree)
-    return out
-
-
-def _measures(root: "Token") -> set[int]:
-    """"The call came hours after…": with the clause it measured from gone, a
-    bare distance in time says nothing."""
-    units = load_vocabulary().time_units
-    return {t.i for c in root.subtree if c.dep_ == "npadvmod" and c.lemma_.lower() in units for t in c.subtree}
+def _possessor(doc: "Parse", i: int, run: list[int]) -> bool:
+    """"Zhang's deputy, Ragdi": Zhang owns the subject and is not it."""
+    return i + 1 in run and doc[i + 1].text in ("'s", "’s", "'", "’")
 
 
 def _subject_run(root: "Token") -> list[int]:
@@ -351,9 +376,12 @@ def _subject_run(root: "Token") -> list[int]:
 
 def _prunable(child: "Token", parent: "Token", root: "Token") -> bool:
     if child.dep_ in ("conj", "cc"):
-        return parent.pos_ in ("VERB", "AUX")  # a second clause, not a second actor
-    if child.dep_ in ("xcomp", "ccomp") and parent.i == root.i:
-        return False  # "said it had expelled a submarine" needs what was said
+        # a second clause, not a second actor; but "…, as well as dependents" is an addition
+        return parent.pos_ in ("VERB", "AUX") or any(
+            c.dep_ == "cc" and c.lower_ == "as" and c.i > 0 and c.doc[c.i - 1].lower_ == "well"
+            for c in parent.children)
+    if child.dep_ in ("xcomp", "ccomp") and (parent.i == root.i or parent.pos_ not in ("VERB", "AUX")):
+        return False  # "said it had expelled a submarine", "was about to cut" need what follows
     return True
 
 
