@@ -305,3 +305,16 @@ def test_a_bare_word_after_the_is_no_person(nlp: "Language") -> None:
     text = "Two days later police arrested the head of the Scorpion's inquiry into the chief, Gerrie Nel."
     kinds = {m.name: m.kind for m in _mentions(nlp, text)}
     assert kinds.get("Scorpion") != "person"
+
+
+def test_names_of_the_same_letters_are_one_actor_of_each_kind() -> None:
+    from timeline.extract.actors.registry import Registry
+    from timeline.resolve.variants import merge_variants
+
+    named = (("Port-au-Prince", "place"), ("Port au Prince", "place"), ("Al-Shabaab", "group"),
+             ("Al Shabaab", "group"), ("Georgia", "place"), ("Georgia", "person"))
+    registry = Registry(tuple(Actor(name, kind) for name, kind in named))
+    merged = merge_variants(registry, _extractions(named[:3], named[3:], named[:2]))
+    assert merged.lookup("Port au Prince").name == merged.lookup("Port-au-Prince").name
+    assert merged.lookup("Al Shabaab").name == merged.lookup("Al-Shabaab").name
+    assert {a.kind for a in merged.actors if a.name == "Georgia"} == {"place", "person"}  # two kinds stay two

@@ -25,6 +25,7 @@ absorbed, and keeps its name. The same articles always give the same registry.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Iterable, Sequence
@@ -117,6 +118,7 @@ def merge_variants(registry: Registry, extractions: Sequence[Extraction]) -> Reg
                 if same_name(actors[i].name, actors[j].name) and not evidence.together(i, j) \
                         and _confirmed(actors, evidence, i, j):
                     groups.join(i, j)
+    _same_letters(actors, groups)
     _short_names(actors, evidence, groups, people)
     _acronyms(actors, evidence, groups)
     _first_parts(actors, evidence, groups)
@@ -218,6 +220,18 @@ def _first_parts(actors: Sequence[Actor], evidence: _Evidence, groups: "_Groups"
                           if same_word(actors[j].name.split("-")[0], actor.name)} - {groups.find(i)}
             if candidates:
                 _join_one(actors, evidence, groups, i, candidates)
+
+
+def _same_letters(actors: Sequence[Actor], groups: "_Groups") -> None:
+    """Actors of one kind whose names are the same letters, written with other spaces,
+    hyphens or stops ("Port-au-Prince", "Port au Prince"; "U.N.", "UN"), are one."""
+    first: dict[tuple[str, str], int] = {}
+    for i, actor in enumerate(actors):
+        if actor.hidden:
+            continue
+        key = (actor.kind, re.sub(r"[\W_]+", "", fold(actor.name)))
+        if key[1] and first.setdefault(key, i) != i:
+            groups.join(first[key], i)
 
 
 def _singulars(actors: Sequence[Actor], evidence: _Evidence, groups: "_Groups") -> None:
