@@ -18,6 +18,7 @@ from timeline.extract.events.anchors import Anchor, calendar_timexes, find_ancho
 from timeline.extract.events.claims import as_claim, unofficial_opinion
 from timeline.extract.events.discourse import carry_date, inherit_lead_day, lead_event, restates_known
 from timeline.extract.events.linked import linked_anchors
+from timeline.extract.events.newsworthy import listable
 from timeline.extract.events.participants import mentioned, participants
 from timeline.extract.events.pronouns import name_pronoun, unnamed
 from timeline.extract.events.quotes import quotes_nobody
@@ -207,6 +208,8 @@ def _happening(anchor: Anchor, segment: "Span", index: int, article: Article,
         actors = mentioned(m for m in inside if _in_title(m, title))
     if unnamed(title, actors, title_root):
         return None  # "They were shaking things": no one is named for what happened
+    if not listable(anchor, bool(_title_subject(title, title_root, mentions)), mentions, load_vocabulary()):
+        return None  # "The star was covered in floral tributes": nothing a desk would list
     return Happening(
         article_id=article.id, sentence_index=index, sentence=summary, predicate=anchor.verb.lemma_.lower(),
         date=anchor.date, precision=anchor.precision, status=anchor.status, evidence=anchor.evidence,

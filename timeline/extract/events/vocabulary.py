@@ -53,6 +53,9 @@ class Vocabulary:
     announcing: frozenset[str] = frozenset()  # "announced sanctions": the object says the kind
     period_prepositions: frozenset[str] = frozenset()  # "since 9/11", "over the last decade"
     impact_verbs: frozenset[str] = frozenset()  # "an earthquake struck": the subject says the kind
+    light_verbs: frozenset[str] = frozenset()  # "had", "was", "did": no happening without a kind of their own
+    party_kinds: frozenset[str] = frozenset()  # kinds of actor that name who did a happening
+    party_nouns: frozenset[str] = frozenset()  # "the government", "police": institutions named by a common noun
 
     def with_extra_types(self, extra: dict[str, tuple[str, ...]]) -> "Vocabulary":
         """The scheme with the maintainer's types (config ``events.types``) tried first."""
@@ -136,6 +139,9 @@ def load_vocabulary() -> Vocabulary:
         announcing=_words(schemes, "announcing_verbs"),
         impact_verbs=_words(schemes, "impact_verbs"),
         period_prepositions=_words(words, "period_prepositions"),
+        light_verbs=_words(words, "light_verbs"),
+        party_kinds=_words(words, "party_kinds"),
+        party_nouns=_words(words, "party_nouns"),
         lead_days=int(words.get("lead_event_days") or 0),
         offset_subordinators={str(k).lower(): int(v) for k, v in (words.get("offset_subordinators") or {}).items()},
     )

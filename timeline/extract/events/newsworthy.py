@@ -1,0 +1,115 @@
+"""Whether a candidate happening has the cues of one a news desk would list.
+
+A clause can be dated and still report nothing a timeline keeps: "People were
+screaming", "Environmental groups said the target would help", "He said the cuts
+would come from renewable energy", "Mr Raad had a fax machine stolen". What a
+desk lists is of a kind it lists whoever does it (a strike, an arrest, a
+resignation, an earthquake), or is done or said by a party the text identifies.
+So a candidate of a listed kind (any type but ``other`` and ``statement``) stays,
+and one of those two weak kinds stays only with these cues:
+
+- its doer (the speaker, for a statement) is identified: a name of a person, an
+  organisation, a country or a group, an institution by its common noun ("the
+  government", "police"), or a definite description that takes up a party the
+  article has introduced ("the doctor", "the allies", "the island's airport"),
+  or a counted one ("two more container lines said").
+  A bare plural ("prosecutors say", "environmental groups said", "people were
+  screaming"), an indefinite ("an eyewitness described") or a pronoun the title
+  could not name is nobody in particular;
+- or the text gives it a time of its own ("organisers claimed that 400,000
+  rallied at the weekend", "a newspaper published the recordings two days
+  before"): what it dates, it reports as a happening;
+- and, for ``other``, its predicate is more than a light verb ("was back in
+  Athens", "did that", "had a phone stolen", "became the scene of activity"),
+  unless what it acts on names a happening ("made its first test flight") or it
+  is a plan ("is due in Kyiv").
+
+The words (light verbs, kinds and nouns that name a party) are data in
+``event_vocabulary.yaml``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from timeline.extract.events.vocabulary import Vocabulary
+from timeline.extract.events.wording import mentions_in
+from timeline.records import Mention
+
+if TYPE_CHECKING:
+    from timeline.extract.events.anchors import Anchor
+    from timeline.extract.events.tokens import Token
+
+# Kinds of happening a desk lists only with further cues.
+WEAK_TYPES = frozenset({"other", "statement"})
+# Rules that date a clause by no expression of its own.
+UNDATED = frozenset({"publication-date", "lead-event-day"})
+# Dependencies that name who did or said it.
+DOER_DEPS = frozenset({"nsubj", "csubj"})
+# Determiners that take up something the reader already knows.
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+# Dependencies of what a light verb acts on.
+OBJECT_DEPS = frozenset({"dobj", "attr", "oprd"})
+# How far up a clause may be followed to find its subject ("and agreed to work").
+CLIMB = 4
+
+
+def listable(anchor: "Anchor", named_in_title: bool, mentions: list[Mention], vocab: Vocabulary) -> bool:
+    """Whether ``anchor`` has the cues of a happening a desk would list;
+    ``named_in_title`` says whether its title opens with an actor's name (a
+    pronoun or a role the title resolved)."""
+    if anchor.type not in WEAK_TYPES:
+        return True
+    if anchor.type == "other" and _light(anchor, vocab):
+        return False
+    if anchor.evidence.rule not in UNDATED or named_in_title:
+        return True
+    verb = anchor.title_root if anchor.type == "statement" else anchor.verb
+    return _identified(_doer_of(verb, anchor), mentions, vocab)
+
+
+def _light(anchor: "Anchor", vocab: Vocabulary) -> bool:
+    """A light verb with nothing that names a happening, and no plan."""
+    verb = anchor.verb
+    if verb.lemma_.lower() not in vocab.light_verbs or anchor.status == "scheduled":
+        return False
+    return not any(c.lemma_.lower() in vocab.dated_nouns for c in verb.children if c.dep_ in OBJECT_DEPS)
+
+
+def _doer_of(verb: "Token", anchor: "Anchor") -> "Token | None":
+    """The phrase that did what ``verb`` says: its subject, the agent of a
+    passive, the head a relative clause hangs on, or the subject of the clause it
+    is a conjunct or complement of; the subject of a passive when no agent is
+    named ("the doctor was remanded")."""
+    if anchor.extra_subject is not None and verb.i == anchor.verb.i:
+        return anchor.extra_subject
+    token = verb
+    for _ in range(CLIMB):
+        passive = None
+        for child in token.children:
+            if child.dep_ in DOER_DEPS:
+                return child
+            if child.dep_ == "agent":
+                return next((p for p in child.children if p.dep_ == "pobj"), None)
+            if child.dep_ == "nsubjpass":
+                passive = child
+        if passive is not None:
+            return passive
+        if token.dep_ not in ("conj", "xcomp", "ccomp", "advcl") or token.head.i == token.i:
+            return None
+        token = token.head
+    return None
+
+
+def _identified(phrase: "Token | None", mentions: list[Mention], vocab: Vocabulary) -> bool:
+    """Whether ``phrase`` identifies a party: a name that is not a place, an
+    institution by its common noun, a definite description or a counted one."""
+    if phrase is None or phrase.pos_ == "PRON":
+        return False
+    tokens = list(phrase.subtree)
+    inside = mentions_in(mentions, tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
+    if any(m.kind in vocab.party_kinds for m in inside):
+        return True
+    if phrase.lemma_.lower() in vocab.party_nouns or phrase.pos_ == "PROPN":
+        return True
+    return any(c.dep_ in ("poss", "nummod") or (c.dep_ == "det" and c.lower_ in DEFINITE) for c in phrase.children)
