@@ -153,3 +153,32 @@ def test_a_side_clause_without_subject_lends_its_day_to_the_main_clause(nlp) -> 
 ])
 def test_standing_positions_and_states_over_a_period_are_not_news_of_the_day(nlp, sentence: str) -> None:
     assert _titles(nlp, sentence) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "People were screaming and running in all directions.",  # colour: nobody in particular, no kind
+    "Most observers judged the polls to have been fair.",  # an opinion of nobody in particular
+    "Environmental groups said the new target would help negotiators.",  # a bare plural speaker
+    "An eyewitness described a smoky and chaotic scene.",  # an indefinite speaker
+    "He said the cuts would come from renewable energy.",  # a pronoun no one is named for
+    "Prosecutors say the doctor gave the singer a lethal dose.",  # a standing position of no one named
+    "Jean Ferrand was back in the capital.",  # a light verb: a state
+    "Only Jesus Christ did that.",  # a light verb: nothing done that has a kind
+    "Mr Raad had a fax machine stolen from his office.",  # a light verb with a name
+])
+def test_a_candidate_with_no_cue_of_a_happening_is_not_listed(nlp, sentence: str) -> None:
+    assert _titles(nlp, sentence) == []
+
+
+@pytest.mark.parametrize("sentence, title", [
+    ("Police detained hundreds of lawyers last week.", "Police detained hundreds of lawyers"),  # a kind
+    ("Prosecutors charged the doctor with manslaughter.", "Prosecutors charged the doctor with manslaughter"),
+    ("Two more shipping lines said they would send their ships around the Cape.",  # a counted speaker
+     "Two more shipping lines said they would send their ships around the Cape"),
+    ("The doctor was remanded in custody.", "The doctor was remanded in custody"),  # a definite description
+    ("Organisers said on Saturday that 400,000 people had rallied in the capital.",  # a time of its own
+     "Organisers said that 400,000 people had rallied in the capital"),
+    ("The new government takes power next month.", "The new government takes power"),  # a light verb with a kind
+])
+def test_a_happening_with_its_cues_stays(nlp, sentence: str, title: str) -> None:
+    assert _titles(nlp, sentence) == [title]
