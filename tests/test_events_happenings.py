@@ -25,6 +25,7 @@ def test_a_background_sentence_keeps_its_own_year(nlp) -> None:
 @pytest.mark.parametrize("sentence", [
     "The country has already played a role in blocking council action on the killings.",  # background adverb
     "The two parties were bitter rivals in the 1990s.",  # a state over a decade
+    "The island barred all contact with the mainland for decades.",  # a simple past over decades
     "Is the government ready for a long war?",  # a question
     "Officials in the capital gave no details of a ceasefire on Saturday.",  # what did not happen
     "Had he quit the post two years ago, the general would have earned a place in history.",  # a condition

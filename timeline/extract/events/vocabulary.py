@@ -30,6 +30,7 @@ class Vocabulary:
     boilerplate: "LinePatterns"
     dated_nouns: frozenset[str] = frozenset()
     time_units: frozenset[str] = frozenset()
+    long_time_units: frozenset[str] = frozenset()  # "for decades": a simple past told over them is background
     subordinators: frozenset[str] = frozenset()
     offset_subordinators: dict[str, int] = field(default_factory=dict)
     directives: frozenset[str] = frozenset()
@@ -52,6 +53,7 @@ class Vocabulary:
     as_complements: frozenset[str] = frozenset()  # "described X as Y": the "as" stays in a title
     announcing: frozenset[str] = frozenset()  # "announced sanctions": the object says the kind
     period_prepositions: frozenset[str] = frozenset()  # "since 9/11", "over the last decade"
+    past_period_prepositions: frozenset[str] = frozenset()  # "for decades" after a simple past
     impact_verbs: frozenset[str] = frozenset()  # "an earthquake struck": the subject says the kind
     light_verbs: frozenset[str] = frozenset()  # "had", "was", "did": no happening without a kind of their own
     party_kinds: frozenset[str] = frozenset()  # kinds of actor that name who did a happening
@@ -117,6 +119,7 @@ def load_vocabulary() -> Vocabulary:
         boilerplate=LinePatterns(words.get("boilerplate") or ()),
         dated_nouns=_words(words, "dated_nouns"),
         time_units=_words(words, "time_units"),
+        long_time_units=_words(words, "long_time_units"),
         subordinators=_words(words, "adverbial_subordinators"),
         directives=_words(schemes, "directive_verbs"),
         verb_only=_words(schemes, "verb_only"),
@@ -139,6 +142,7 @@ def load_vocabulary() -> Vocabulary:
         announcing=_words(schemes, "announcing_verbs"),
         impact_verbs=_words(schemes, "impact_verbs"),
         period_prepositions=_words(words, "period_prepositions"),
+        past_period_prepositions=_words(words, "past_period_prepositions"),
         light_verbs=_words(words, "light_verbs"),
         party_kinds=_words(words, "party_kinds"),
         party_nouns=_words(words, "party_nouns"),
