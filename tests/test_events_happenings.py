@@ -81,6 +81,13 @@ def test_a_strike_the_text_reports_is_military_and_a_statement_about_it_a_statem
     ("The doctor pleaded not guilty to manslaughter on Monday.", "legal"),
     ("Parliament elected a new prime minister on Friday.", "politics"),
     ("The spokesman added on Friday that troops had left the town.", "statement"),
+    # what began, resumed or broke out says the kind
+    ("The criminal trial against the doctor began on Monday.", "legal"),
+    ("Talks between the two sides resumed on Monday.", "diplomacy"),
+    ("Fighting broke out in the capital on Saturday.", "military"),
+    ("The doctor was remanded in custody on Monday.", "legal"),
+    ("The army took power on Friday.", "politics"),
+    ("The prime minister arrived in Beijing on Friday.", "diplomacy"),
 ])
 def test_types_of_news_beyond_war(nlp, sentence: str, type_: str) -> None:
     found = happenings(nlp, sentence, published=DAY)

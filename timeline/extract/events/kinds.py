@@ -60,6 +60,9 @@ def _candidates(anchor: "Anchor", vocab: Vocabulary) -> list[tuple[str, "Token"]
         # verb of command or of announcing itself says little
         out += objects + xcomps
     out += _domains(verb, vocab)
+    if verb.lemma_.lower() in vocab.aspect_verbs:
+        # "the trial is expected to begin", "talks resumed": what began says the kind
+        out += [("subject", t) for t in _head_words(_subject_of(verb))] if _subject_of(verb) is not None else []
     if verb.lemma_.lower() in vocab.impact_verbs:
         # "an earthquake struck", "an air strike hit a convoy": what struck says the kind
         out += [("subject", t) for c in children if c.dep_ == "nsubj" for t in _head_words(c)]
@@ -71,6 +74,17 @@ def _candidates(anchor: "Anchor", vocab: Vocabulary) -> list[tuple[str, "Token"]
     if anchor.title_root.i != verb.i:
         out.append(("said", anchor.title_root))
     return out
+
+
+def _subject_of(verb: "Token") -> "Token | None":
+    """The subject of ``verb``, or of the verb it completes ("is expected to begin")."""
+    token = verb
+    for _ in range(3):
+        subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None or token.dep_ != "xcomp" or token.head.i == token.i:
+            return subject
+        token = token.head
+    return None
 
 
 def _domains(verb: "Token", vocab: Vocabulary) -> list[tuple[str, "Token"]]:

@@ -55,6 +55,7 @@ class Vocabulary:
     period_prepositions: frozenset[str] = frozenset()  # "since 9/11", "over the last decade"
     past_period_prepositions: frozenset[str] = frozenset()  # "for decades" after a simple past
     impact_verbs: frozenset[str] = frozenset()  # "an earthquake struck": the subject says the kind
+    aspect_verbs: frozenset[str] = frozenset()  # "the trial began": the subject says the kind
     light_verbs: frozenset[str] = frozenset()  # "had", "was", "did": no happening without a kind of their own
     party_kinds: frozenset[str] = frozenset()  # kinds of actor that name who did a happening
     party_nouns: frozenset[str] = frozenset()  # "the government", "police": institutions named by a common noun
@@ -141,6 +142,7 @@ def load_vocabulary() -> Vocabulary:
         as_complements=_words(words, "as_complement_verbs"),
         announcing=_words(schemes, "announcing_verbs"),
         impact_verbs=_words(schemes, "impact_verbs"),
+        aspect_verbs=_words(schemes, "aspect_verbs"),
         period_prepositions=_words(words, "period_prepositions"),
         past_period_prepositions=_words(words, "past_period_prepositions"),
         light_verbs=_words(words, "light_verbs"),
