@@ -62,7 +62,8 @@ def _candidates(anchor: "Anchor", vocab: Vocabulary) -> list[tuple[str, "Token"]
     out += _domains(verb, vocab)
     if verb.lemma_.lower() in vocab.aspect_verbs:
         # "the trial is expected to begin", "talks resumed": what began says the kind
-        out += [("subject", t) for t in _head_words(_subject_of(verb))] if _subject_of(verb) is not None else []
+        subject = _subject_of(verb)
+        out += [("subject", t) for t in _head_words(subject)] if subject is not None else []
     if verb.lemma_.lower() in vocab.impact_verbs:
         # "an earthquake struck", "an air strike hit a convoy": what struck says the kind
         out += [("subject", t) for c in children if c.dep_ == "nsubj" for t in _head_words(c)]
