@@ -190,3 +190,24 @@ def test_a_candidate_with_no_cue_of_a_happening_is_not_listed(nlp, sentence: str
 ])
 def test_a_happening_with_its_cues_stays(nlp, sentence: str, title: str) -> None:
     assert _titles(nlp, sentence) == [title]
+
+
+BODY = ("The president of Freedonia, Rufus Firefly, resigned on Monday. Parliament will elect a successor "
+        "next week. Crowds gathered outside the palace on Monday evening. The interior ministry closed the "
+        "central square.\n\n"
+        "Marie Dupont said she had waited outside the palace all night. "  # a private voice, undated
+        "The opposition said it would field a candidate. "  # an institution, undated
+        "The crowd cheered the news. "  # of no kind, undated
+        "Police arrested three men near the palace.")  # of a kind
+
+
+def test_past_the_lede_an_undated_detail_or_private_quote_is_not_listed(nlp) -> None:
+    titles = _titles(nlp, BODY)
+    assert "Marie Dupont said she had waited outside the palace all night" not in titles, titles
+    assert "The crowd cheered the news" not in titles, titles
+    assert {"The president of Freedonia resigned", "The opposition said it would field a candidate",
+            "Police arrested three men near the palace"} <= set(titles), titles
+
+
+def test_in_the_lede_an_undated_happening_of_no_kind_stays(nlp) -> None:
+    assert _titles(nlp, "The crowd cheered the news.") == ["The crowd cheered the news"]

@@ -208,7 +208,9 @@ def _happening(anchor: Anchor, segment: "Span", index: int, article: Article,
         actors = mentioned(m for m in inside if _in_title(m, title))
     if unnamed(title, actors, title_root):
         return None  # "They were shaking things": no one is named for what happened
-    if not listable(anchor, bool(_title_subject(title, title_root, mentions)), mentions, load_vocabulary()):
+    vocab = load_vocabulary()
+    if not listable(anchor, bool(_title_subject(title, title_root, mentions)), index < vocab.lede_sentences,
+                    mentions, vocab):
         return None  # "The star was covered in floral tributes": nothing a desk would list
     return Happening(
         article_id=article.id, sentence_index=index, sentence=summary, predicate=anchor.verb.lemma_.lower(),

@@ -40,6 +40,8 @@ if TYPE_CHECKING:
     from timeline.extract.events.anchors import Anchor
     from timeline.extract.events.tokens import Token
 
+# Kinds of actor whose statements are news wherever the article quotes them.
+OFFICIAL_KINDS = frozenset({"country", "organisation"})
 # Kinds of happening a desk lists only with further cues.
 WEAK_TYPES = frozenset({"other", "statement"})
 # Rules that date a clause by no expression of its own.
@@ -54,18 +56,25 @@ OBJECT_DEPS = frozenset({"dobj", "attr", "oprd"})
 CLIMB = 4
 
 
-def listable(anchor: "Anchor", named_in_title: bool, mentions: list[Mention], vocab: Vocabulary) -> bool:
+def listable(anchor: "Anchor", named_in_title: bool, in_lede: bool, mentions: list[Mention],
+             vocab: Vocabulary) -> bool:
     """Whether ``anchor`` has the cues of a happening a desk would list;
     ``named_in_title`` says whether its title opens with an actor's name (a
-    pronoun or a role the title resolved)."""
+    pronoun or a role the title resolved), ``in_lede`` whether its sentence
+    opens the article."""
     if anchor.type not in WEAK_TYPES:
         return True
     if anchor.type == "other" and _light(anchor, vocab):
         return False
-    if anchor.evidence.rule not in UNDATED or named_in_title:
+    if anchor.evidence.rule not in UNDATED:
         return True
+    if not in_lede and anchor.type == "other":
+        return False  # undated, of no kind, in the body: a detail or background
     verb = anchor.title_root if anchor.type == "statement" else anchor.verb
-    return _identified(_doer_of(verb, anchor), mentions, vocab)
+    doer = _doer_of(verb, anchor)
+    if not in_lede and not _official(doer, mentions, vocab):
+        return False  # what a private person said, undated, in the body: a quote that colours the story
+    return named_in_title or _identified(doer, mentions, vocab)
 
 
 def _light(anchor: "Anchor", vocab: Vocabulary) -> bool:
@@ -99,6 +108,19 @@ def _doer_of(verb: "Token", anchor: "Anchor") -> "Token | None":
             return None
         token = token.head
     return None
+
+
+def _official(phrase: "Token | None", mentions: list[Mention], vocab: Vocabulary) -> bool:
+    """Whether ``phrase`` names an official voice: a country, an organisation, a
+    person named with an office anywhere in the article, or an institution."""
+    if phrase is None:
+        return False
+    if phrase.lemma_.lower() in vocab.party_nouns:
+        return True
+    tokens = list(phrase.subtree)
+    inside = mentions_in(mentions, tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
+    holders = {m.name for m in mentions if m.kind == "person" and m.role}
+    return any(m.kind in OFFICIAL_KINDS or m.name in holders for m in inside)
 
 
 def _identified(phrase: "Token | None", mentions: list[Mention], vocab: Vocabulary) -> bool:

@@ -38,6 +38,7 @@ class Vocabulary:
     domains: dict[str, str] = field(default_factory=dict)  # domain adjective → type
     talk_types: frozenset[str] = frozenset()  # kinds a topic's domain never overrides
     lead_days: int = 0
+    lede_sentences: int = 0  # the sentences that open an article: its news, not its body
     light_predicates: frozenset[str] = frozenset()
     name_particles: frozenset[str] = frozenset()
     definite_name_heads: frozenset[str] = frozenset()
@@ -149,5 +150,6 @@ def load_vocabulary() -> Vocabulary:
         party_kinds=_words(words, "party_kinds"),
         party_nouns=_words(words, "party_nouns"),
         lead_days=int(words.get("lead_event_days") or 0),
+        lede_sentences=int(words.get("lede_sentences") or 0),
         offset_subordinators={str(k).lower(): int(v) for k, v in (words.get("offset_subordinators") or {}).items()},
     )
