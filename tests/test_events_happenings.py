@@ -173,6 +173,10 @@ def test_standing_positions_and_states_over_a_period_are_not_news_of_the_day(nlp
     "Jean Ferrand was back in the capital.",  # a light verb: a state
     "Only Jesus Christ did that.",  # a light verb: nothing done that has a kind
     "Mr Raad had a fax machine stolen from his office.",  # a light verb with a name
+    "Another US reporter asked him why he had not answered.",  # a name that only qualifies an indefinite
+    "Dr Murray had been expected to surrender to the police last Friday.",  # a plan overtaken
+    "Dominic Hannett, a director at the clinic, says.",  # nothing said
+    "He talked of the peace process he initiated in the late 1990s.",  # a relative clause without its object
 ])
 def test_a_candidate_with_no_cue_of_a_happening_is_not_listed(nlp, sentence: str) -> None:
     assert _titles(nlp, sentence) == []

@@ -50,6 +50,8 @@ UNDATED = frozenset({"publication-date", "lead-event-day"})
 DOER_DEPS = frozenset({"nsubj", "csubj"})
 # Determiners that take up something the reader already knows.
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+# Determiners of someone not identified ("an eyewitness", "another reporter").
+INDEFINITE = frozenset({"a", "an", "another", "some", "one", "any"})
 # Dependencies of what a light verb acts on.
 OBJECT_DEPS = frozenset({"dobj", "attr", "oprd"})
 # How far up a clause may be followed to find its subject ("and agreed to work").
@@ -62,8 +64,12 @@ def listable(anchor: "Anchor", named_in_title: bool, in_lede: bool, mentions: li
     ``named_in_title`` says whether its title opens with an actor's name (a
     pronoun or a role the title resolved), ``in_lede`` whether its sentence
     opens the article."""
+    if _overtaken_plan(anchor.verb, vocab):
+        return False
     if anchor.type not in WEAK_TYPES:
         return True
+    if _nothing_said(anchor, vocab):
+        return False
     if anchor.type == "other" and _light(anchor, vocab):
         return False
     if anchor.evidence.rule not in UNDATED:
@@ -75,6 +81,27 @@ def listable(anchor: "Anchor", named_in_title: bool, in_lede: bool, mentions: li
     if not in_lede and not _official(doer, mentions, vocab):
         return False  # what a private person said, undated, in the body: a quote that colours the story
     return named_in_title or _identified(doer, mentions, vocab)
+
+
+def _overtaken_plan(verb: "Token", vocab: Vocabulary) -> bool:
+    """"had been expected to surrender last Friday", "had been due to meet": a plan
+    told in the past perfect was overtaken by what happened instead."""
+    marker = verb.head if verb.dep_ == "xcomp" else None
+    if marker is None or marker.lemma_.lower() not in vocab.future_markers:
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in marker.children)
+
+
+def _nothing_said(anchor: "Anchor", vocab: Vocabulary) -> bool:
+    """"Dominic Hannett says" with what he says lost to the parse, or "Sharif initiated"
+    cut from "the peace process he initiated": a verb of saying with no content, or a
+    relative clause whose object is the noun it hangs on, tells nothing by itself."""
+    verb = anchor.title_root
+    if any(c.dep_ in ("ccomp", "dobj", "xcomp", "prep", "dative") for c in verb.children):
+        return False
+    if verb.lemma_.lower() in vocab.reporting:
+        return True
+    return verb.dep_ == "relcl" and any(c.dep_ == "nsubj" for c in verb.children)
 
 
 def _light(anchor: "Anchor", vocab: Vocabulary) -> bool:
@@ -123,13 +150,21 @@ def _official(phrase: "Token | None", mentions: list[Mention], vocab: Vocabulary
     return any(m.kind in OFFICIAL_KINDS or m.name in holders for m in inside)
 
 
+def _indefinite(phrase: "Token") -> bool:
+    return phrase.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in phrase.children)
+
+
 def _identified(phrase: "Token | None", mentions: list[Mention], vocab: Vocabulary) -> bool:
     """Whether ``phrase`` identifies a party: a name that is not a place, an
     institution by its common noun, a definite description or a counted one."""
     if phrase is None or phrase.pos_ == "PRON":
         return False
     tokens = list(phrase.subtree)
-    inside = mentions_in(mentions, tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
+    if _indefinite(phrase):
+        # "another US reporter", "a Chinese official": a name that only qualifies the
+        # noun identifies no one; "a spokeswoman for Dr Murray" does
+        tokens = [t for t in tokens if t.i > phrase.i]
+    inside = mentions_in(mentions, tokens[0].idx, tokens[-1].idx + len(tokens[-1])) if tokens else []
     if any(m.kind in vocab.party_kinds for m in inside):
         return True
     if phrase.lemma_.lower() in vocab.party_nouns or phrase.pos_ == "PROPN":
