@@ -88,6 +88,9 @@ def test_a_strike_the_text_reports_is_military_and_a_statement_about_it_a_statem
     ("The doctor was remanded in custody on Monday.", "legal"),
     ("The army took power on Friday.", "politics"),
     ("The prime minister arrived in Beijing on Friday.", "diplomacy"),
+    ("The burial will take place on Monday.", "death"),
+    # a verb of no kind is typed by where it goes
+    ("The doctor goes on trial on Monday.", "legal"),
 ])
 def test_types_of_news_beyond_war(nlp, sentence: str, type_: str) -> None:
     found = happenings(nlp, sentence, published=DAY)
