@@ -64,14 +64,14 @@ def listable(anchor: "Anchor", named_in_title: bool, in_lede: bool, mentions: li
     ``named_in_title`` says whether its title opens with an actor's name (a
     pronoun or a role the title resolved), ``in_lede`` whether its sentence
     opens the article."""
-    if _overtaken_plan(anchor.verb, vocab):
+    if _overtaken_plan(anchor.verb, vocab) or _habitual(anchor.verb, vocab):
+        return False
+    if _nothing_said(anchor, vocab):
         return False
     if anchor.type not in WEAK_TYPES:
         return True
-    if _nothing_said(anchor, vocab):
-        return False
     if anchor.type == "other" and _light(anchor, vocab):
-        return False
+        return False  # "was back in Athens", "looked like a hospital ward on Friday": a state
     if anchor.evidence.rule not in UNDATED:
         return True
     if not in_lede and anchor.type == "other":
@@ -84,30 +84,46 @@ def listable(anchor: "Anchor", named_in_title: bool, in_lede: bool, mentions: li
 
 
 def _overtaken_plan(verb: "Token", vocab: Vocabulary) -> bool:
-    """"had been expected to surrender last Friday", "had been due to meet": a plan
-    told in the past perfect was overtaken by what happened instead."""
-    marker = verb.head if verb.dep_ == "xcomp" else None
-    if marker is None or marker.lemma_.lower() not in vocab.future_markers:
-        return False
-    return any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in marker.children)
+    """"had been expected to surrender last Friday", "had been due to stage 50
+    concerts": a plan told in the past perfect was overtaken by what happened instead."""
+    token, planned = verb, False
+    for _ in range(CLIMB):
+        planned = planned or token.lemma_.lower() in vocab.future_markers or any(
+            c.dep_ == "acomp" and c.lemma_.lower() in vocab.future_markers for c in token.children)
+        if planned and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in token.children):
+            return True
+        if token.dep_ not in ("xcomp", "acomp") or token.head.i == token.i:
+            return False
+        token = token.head
+    return False
+
+
+def _habitual(verb: "Token", vocab: Vocabulary) -> bool:
+    """"Refugees were often picked up off Miami in the early 1990s": what used to happen
+    is no one happening, whatever its time."""
+    return any(c.dep_ == "advmod" and c.lower_ in vocab.habitual_adverbs for c in verb.children)
 
 
 def _nothing_said(anchor: "Anchor", vocab: Vocabulary) -> bool:
-    """"Dominic Hannett says" with what he says lost to the parse, or "Sharif initiated"
-    cut from "the peace process he initiated": a verb of saying with no content, or a
-    relative clause whose object is the noun it hangs on, tells nothing by itself."""
+    """"Dominic Hannett says" with what he says lost to the parse, "Bhutto imposed" cut
+    from "the state of emergency he imposed", "Conrad Murray speaking" under a photo: a
+    verb of saying with no content, a relative clause whose object is the noun it hangs
+    on, or a bare participle tells nothing by itself."""
     verb = anchor.title_root
+    if verb.dep_ == "relcl" and any(c.dep_ == "nsubj" for c in verb.children) and \
+            not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children):
+        return True
+    if verb.dep_ == "ROOT" and verb.tag_ == "VBG" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return True  # "Dr Conrad Murray speaking on 18 August": a caption
     if any(c.dep_ in ("ccomp", "dobj", "xcomp", "prep", "dative") for c in verb.children):
         return False
-    if verb.lemma_.lower() in vocab.reporting:
-        return True
-    return verb.dep_ == "relcl" and any(c.dep_ == "nsubj" for c in verb.children)
+    return verb.lemma_.lower() in vocab.reporting
 
 
 def _light(anchor: "Anchor", vocab: Vocabulary) -> bool:
-    """A light verb with nothing that names a happening, and no plan."""
+    """A light verb or a verb of state with nothing that names a happening, and no plan."""
     verb = anchor.verb
-    if verb.lemma_.lower() not in vocab.light_verbs or anchor.status == "scheduled":
+    if verb.lemma_.lower() not in vocab.light_verbs | vocab.states or anchor.status == "scheduled":
         return False
     return not any(c.lemma_.lower() in vocab.dated_nouns for c in verb.children if c.dep_ in OBJECT_DEPS)
 

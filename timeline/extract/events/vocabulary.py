@@ -50,6 +50,7 @@ class Vocabulary:
     denials: frozenset[str] = frozenset()  # verbs of saying whose content did not happen
     plain_saying: frozenset[str] = frozenset()  # "said", "added": an event only through what they say
     background_adverbs: frozenset[str] = frozenset()  # "already", "long": told as background
+    habitual_adverbs: frozenset[str] = frozenset()  # "often", "usually": what used to happen
     negative_words: frozenset[str] = frozenset()  # "no", "nothing", "never": what did not happen
     as_complements: frozenset[str] = frozenset()  # "described X as Y": the "as" stays in a title
     announcing: frozenset[str] = frozenset()  # "announced sanctions": the object says the kind
@@ -139,6 +140,7 @@ def load_vocabulary() -> Vocabulary:
         denials=_words(words, "denial_verbs"),
         plain_saying=_words(words, "plain_saying_verbs"),
         background_adverbs=_words(words, "background_adverbs"),
+        habitual_adverbs=_words(words, "habitual_adverbs"),
         negative_words=_words(words, "negative_words"),
         as_complements=_words(words, "as_complement_verbs"),
         announcing=_words(schemes, "announcing_verbs"),
