@@ -212,6 +212,7 @@ BODY = ("The president of Freedonia, Rufus Firefly, resigned on Monday. Parliame
         "Marie Dupont said she had waited outside the palace all night. "  # a private voice, undated
         "The opposition said it would field a candidate. "  # an institution, undated
         "The crowd cheered the news. "  # of no kind, undated
+        "His lawyers claim the palace guard opened the gates. "  # a standing position, undated
         "Police arrested three men near the palace.")  # of a kind
 
 
@@ -219,6 +220,7 @@ def test_past_the_lede_an_undated_detail_or_private_quote_is_not_listed(nlp) -> 
     titles = _titles(nlp, BODY)
     assert "Marie Dupont said she had waited outside the palace all night" not in titles, titles
     assert "The crowd cheered the news" not in titles, titles
+    assert not [t for t in titles if "lawyers claim" in t], titles
     assert {"The president of Freedonia resigned", "The opposition said it would field a candidate",
             "Police arrested three men near the palace"} <= set(titles), titles
 

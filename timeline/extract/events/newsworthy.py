@@ -77,6 +77,8 @@ def listable(anchor: "Anchor", named_in_title: bool, in_lede: bool, mentions: li
     if not in_lede and anchor.type == "other":
         return False  # undated, of no kind, in the body: a detail or background
     verb = anchor.title_root if anchor.type == "statement" else anchor.verb
+    if not in_lede and verb.tag_ in ("VBZ", "VBP"):
+        return False  # "the defence says", "his lawyers claim": a standing position, not the day's news
     doer = _doer_of(verb, anchor)
     if not in_lede and not _official(doer, mentions, vocab):
         return False  # what a private person said, undated, in the body: a quote that colours the story
