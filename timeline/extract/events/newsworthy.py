@@ -68,11 +68,19 @@ def listable(anchor: "Anchor", named_in_title: bool, in_lede: bool, mentions: li
         return False
     if _nothing_said(anchor, vocab):
         return False
+    dated = anchor.evidence.rule not in UNDATED
     if anchor.type not in WEAK_TYPES:
-        return True
+        # a kind of its own: listed when dated, in the lede, or done by a party the text
+        # identifies; "relief agencies were working round the clock", "guards have been
+        # stationed", undated in the body, are the story's colour
+        if dated or in_lede:
+            return True
+        if _a_period(anchor.verb, vocab):
+            return False  # "spent 11 years in jail": a period of a life, background
+        return named_in_title or _identified(_doer_of(anchor.verb, anchor), mentions, vocab)
     if anchor.type == "other" and _light(anchor, vocab):
         return False  # "was back in Athens", "looked like a hospital ward on Friday": a state
-    if anchor.evidence.rule not in UNDATED:
+    if dated:
         return True
     if not in_lede and anchor.type == "other":
         return False  # undated, of no kind, in the body: a detail or background
@@ -98,6 +106,11 @@ def _overtaken_plan(verb: "Token", vocab: Vocabulary) -> bool:
             return False
         token = token.head
     return False
+
+
+def _a_period(verb: "Token", vocab: Vocabulary) -> bool:
+    """"spent 11 years in jail", "served two decades": what the verb acts on is a span of years."""
+    return any(c.dep_ in ("dobj", "npadvmod") and c.lemma_.lower() in vocab.long_time_units for c in verb.children)
 
 
 def _habitual(verb: "Token", vocab: Vocabulary) -> bool:
