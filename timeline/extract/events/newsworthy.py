@@ -58,17 +58,20 @@ OBJECT_DEPS = frozenset({"dobj", "attr", "oprd"})
 CLIMB = 4
 
 
-def listable(anchor: "Anchor", named_in_title: bool, in_lede: bool, mentions: list[Mention],
+def listable(anchor: "Anchor", named_in_title: bool, in_lede: bool, aside: bool, mentions: list[Mention],
              vocab: Vocabulary) -> bool:
     """Whether ``anchor`` has the cues of a happening a desk would list;
     ``named_in_title`` says whether its title opens with an actor's name (a
     pronoun or a role the title resolved), ``in_lede`` whether its sentence
-    opens the article."""
+    opens the article, ``aside`` whether it names nothing the headline and the
+    lede name (topic.py)."""
     if _overtaken_plan(anchor.verb, vocab) or _habitual(anchor.verb, vocab):
         return False
     if _nothing_said(anchor, vocab):
         return False
     dated = anchor.evidence.rule not in UNDATED
+    if aside and not in_lede and not dated:
+        return False  # another story run into the page: a running order, a roundup, a correction
     if anchor.type not in WEAK_TYPES:
         # a kind of its own: listed when dated, in the lede, or done by a party the text
         # identifies; "relief agencies were working round the clock", "guards have been
