@@ -88,7 +88,7 @@ def _main_anchor(root: "Token", vocab: Vocabulary, descend: bool = True) -> Anch
     # ("denied that its forces had shelled the town") reports the denial, never the shelling.
     while descend and verb.lemma_.lower() in vocab.reporting and verb.lemma_.lower() not in vocab.denials:
         content = content_of(verb)
-        if content is None or content.dep_ != "ccomp" or not _eventful(content, vocab):
+        if content is None or content.dep_ != "ccomp" or not eventful(content, vocab):
             break
         speaker, verb = verb, content
         group.add(verb.i)
@@ -138,7 +138,7 @@ def commentary(verb: "Token", vocab: Vocabulary) -> bool:
         return True
     if any(a.dep_ == "aux" and a.lower_ in REPORTED_FUTURE for a in content.children):
         return False  # "said they would restrict the bank's reserves": an announcement
-    return not _eventful(content, vocab)
+    return not eventful(content, vocab)
 
 
 def _definite(token: "Token") -> bool:
@@ -183,7 +183,9 @@ def negated(verb: "Token") -> bool:
     return False
 
 
-def _eventful(verb: "Token", vocab: Vocabulary) -> bool:
+def eventful(verb: "Token", vocab: Vocabulary) -> bool:
+    """Whether what ``verb`` heads reports a happening: in a news tense or planned, not a
+    state, not a possibility."""
     if verb.lemma_.lower() in vocab.future_markers and any(
             c.dep_ == "xcomp" and is_predicate(c) for c in verb.children):
         return not mood_of(verb, vocab).hypothetical

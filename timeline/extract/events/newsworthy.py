@@ -32,6 +32,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from timeline.extract.events.anchors import eventful
+from timeline.extract.events.clauses import content_of
 from timeline.extract.events.vocabulary import Vocabulary
 from timeline.extract.events.wording import mentions_in
 from timeline.records import Mention
@@ -88,10 +90,13 @@ def listable(anchor: "Anchor", named_in_title: bool, in_lede: bool, aside: bool,
     if not in_lede and anchor.type == "other":
         return False  # undated, of no kind, in the body: a detail or background
     verb = anchor.title_root if anchor.type == "statement" else anchor.verb
-    if not in_lede and verb.tag_ in ("VBZ", "VBP"):
+    spoken = anchor.type == "statement" and verb.lemma_.lower() in vocab.reporting
+    if not in_lede and spoken and verb.tag_ in ("VBZ", "VBP"):
         return False  # "the defence says", "his lawyers claim": a standing position, not the day's news
+    if not in_lede and anchor.quoted and _a_view(anchor, vocab):
+        return False  # "'Panic is the people's greatest enemy,' said the president": a quote that colours it
     doer = _doer_of(verb, anchor)
-    if not in_lede and not _official(doer, mentions, vocab):
+    if not in_lede and spoken and not _official(doer, mentions, vocab):
         return False  # what a private person said, undated, in the body: a quote that colours the story
     return named_in_title or _identified(doer, mentions, vocab)
 
@@ -109,6 +114,12 @@ def _overtaken_plan(verb: "Token", vocab: Vocabulary) -> bool:
             return False
         token = token.head
     return False
+
+
+def _a_view(anchor: "Anchor", vocab: Vocabulary) -> bool:
+    """Whether a quotation says a view, a state or a possibility rather than a happening."""
+    content = content_of(anchor.title_root)
+    return content is None or not eventful(content, vocab)
 
 
 def _a_period(verb: "Token", vocab: Vocabulary) -> bool:
