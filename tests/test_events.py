@@ -154,7 +154,7 @@ def test_clauses_dated_through_the_dated_one(nlp, text: str, expected: set[tuple
     ("The leaders met in Oslo on Tuesday.\n\nThe four leaders also agreed to pool ammunition purchases.",
      ["2022-02-08", "2022-02-08"]),
     # a new subject with nothing taken up is news of the day
-    ("A missile hit a cargo vessel in the Red Sea on Monday.\n\nInsurers raised their premiums.",
+    ("A missile hit a cargo vessel in the Red Sea on Monday.\n\nMaersk raised its freight rates.",
      ["2022-02-07", "2022-02-12"]),
 ])
 def test_a_sentence_that_goes_on_telling_a_dated_happening_keeps_its_date(nlp, text: str, expected: list[str]) -> None:
@@ -188,7 +188,7 @@ def test_a_glued_dateline_loses_to_the_expression_beside_the_verb(nlp) -> None:
     ("The EU imposed economic sanctions on Russia on Monday.", "sanction", "predicate:impose"),
     ("Putin and Biden discussed Russia's military build-up on Saturday.", "diplomacy", "predicate:discuss"),
     # a noun spelled like a listed verb names no happening
-    ("NATO saw a sign of de-escalation on the ground on Tuesday.", "other", "predicate:see"),
+    ("NATO noticed a sign of de-escalation on the ground on Tuesday.", "other", "predicate:notice"),
 ])
 def test_type_from_the_predicate_and_its_object(nlp, sentence: str, type_: str, rule: str) -> None:
     found = happenings(nlp, sentence)

@@ -25,6 +25,7 @@ def test_a_background_sentence_keeps_its_own_year(nlp) -> None:
 @pytest.mark.parametrize("sentence", [
     "The country has already played a role in blocking council action on the killings.",  # background adverb
     "The two parties were bitter rivals in the 1990s.",  # a state over a decade
+    "The island barred all contact with the mainland for decades.",  # a simple past over decades
     "Is the government ready for a long war?",  # a question
     "Officials in the capital gave no details of a ceasefire on Saturday.",  # what did not happen
     "Had he quit the post two years ago, the general would have earned a place in history.",  # a condition
@@ -80,6 +81,16 @@ def test_a_strike_the_text_reports_is_military_and_a_statement_about_it_a_statem
     ("The doctor pleaded not guilty to manslaughter on Monday.", "legal"),
     ("Parliament elected a new prime minister on Friday.", "politics"),
     ("The spokesman added on Friday that troops had left the town.", "statement"),
+    # what began, resumed or broke out says the kind
+    ("The criminal trial against the doctor began on Monday.", "legal"),
+    ("Talks between the two sides resumed on Monday.", "diplomacy"),
+    ("Fighting broke out in the capital on Saturday.", "military"),
+    ("The doctor was remanded in custody on Monday.", "legal"),
+    ("The army took power on Friday.", "politics"),
+    ("The prime minister arrived in Beijing on Friday.", "diplomacy"),
+    ("The burial will take place on Monday.", "death"),
+    # a verb of no kind is typed by where it goes
+    ("The doctor goes on trial on Monday.", "legal"),
 ])
 def test_types_of_news_beyond_war(nlp, sentence: str, type_: str) -> None:
     found = happenings(nlp, sentence, published=DAY)
@@ -122,8 +133,8 @@ def test_a_plan_does_not_lend_its_date_to_what_was_done(nlp) -> None:
 def test_it_and_they_are_named_from_the_subject_before_or_the_event_is_dropped(nlp) -> None:
     titles = _titles(nlp, "The earthquake is the country's worst in two centuries. "
                           "It struck south of the capital on Tuesday.\n\n"
-                          "A man waved at the crowd. They were shaking things to get him out.")
-    assert titles == ["The earthquake struck south of the capital", "A man waved at the crowd"], titles
+                          "Jean Ferrand waved at the crowd. They were shaking things to get him out.")
+    assert titles == ["The earthquake struck south of the capital", "Jean Ferrand waved at the crowd"], titles
 
 
 @pytest.mark.parametrize("sentence", [
@@ -153,3 +164,83 @@ def test_a_side_clause_without_subject_lends_its_day_to_the_main_clause(nlp) -> 
 ])
 def test_standing_positions_and_states_over_a_period_are_not_news_of_the_day(nlp, sentence: str) -> None:
     assert _titles(nlp, sentence) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "People were screaming and running in all directions.",  # colour: nobody in particular, no kind
+    "Most observers judged the polls to have been fair.",  # an opinion of nobody in particular
+    "Environmental groups said the new target would help negotiators.",  # a bare plural speaker
+    "An eyewitness described a smoky and chaotic scene.",  # an indefinite speaker
+    "He said the cuts would come from renewable energy.",  # a pronoun no one is named for
+    "Prosecutors say the doctor gave the singer a lethal dose.",  # a standing position of no one named
+    "Jean Ferrand was back in the capital.",  # a light verb: a state
+    "Only Jesus Christ did that.",  # a light verb: nothing done that has a kind
+    "Mr Raad had a fax machine stolen from his office.",  # a light verb with a name
+    "Another US reporter asked him why he had not answered.",  # a name that only qualifies an indefinite
+    "Dr Murray had been expected to surrender to the police last Friday.",  # a plan overtaken
+    "Dominic Hannett, a director at the clinic, says.",  # nothing said
+    "He talked of the peace process he initiated in the late 1990s.",  # a relative clause without its object
+    "Refugees were often picked up off the coast in the early 1990s.",  # a habit, however dated
+    "The singer had been due to stage 50 concerts in London, beginning on 13 July.",  # a plan overtaken
+    "The general will step down after lifting the emergency he imposed at the beginning of the month.",
+    "Dr Jean Ferrand speaking on 18 August.",  # a caption
+    "Part of the runway looked like a hospital ward on Friday.",  # a state, however dated
+    # an opinion of a person, whatever body the article says they work at
+    "Dr Anna Berg of Medecins Sans Frontieres says many of the injured are too badly hurt to travel.",
+])
+def test_a_candidate_with_no_cue_of_a_happening_is_not_listed(nlp, sentence: str) -> None:
+    assert _titles(nlp, sentence) == []
+
+
+@pytest.mark.parametrize("sentence, title", [
+    ("Police detained hundreds of lawyers last week.", "Police detained hundreds of lawyers"),  # a kind
+    ("Prosecutors charged the doctor with manslaughter.", "Prosecutors charged the doctor with manslaughter"),
+    ("Two more shipping lines said they would send their ships around the Cape.",  # a counted speaker
+     "Two more shipping lines said they would send their ships around the Cape"),
+    ("The doctor was remanded in custody.", "The doctor was remanded in custody"),  # a definite description
+    ("Organisers said on Saturday that 400,000 people had rallied in the capital.",  # a time of its own
+     "Organisers said that 400,000 people had rallied in the capital"),
+    ("The new government takes power next month.", "The new government takes power"),  # a light verb with a kind
+])
+def test_a_happening_with_its_cues_stays(nlp, sentence: str, title: str) -> None:
+    assert _titles(nlp, sentence) == [title]
+
+
+BODY = ("The president of Freedonia, Rufus Firefly, resigned on Monday. Parliament will elect a successor "
+        "next week. Crowds gathered outside the palace on Monday evening. The interior ministry closed the "
+        "central square.\n\n"
+        "Marie Dupont said she had waited outside the palace all night. "  # a private voice, undated
+        "The opposition said it would field a candidate against Firefly's deputy. "  # an institution, undated
+        "The crowd cheered the news. "  # of no kind, undated
+        "His lawyers claim the palace guard opened the gates. "  # a standing position, undated
+        "Relief agencies were working round the clock. "  # of a kind, by no one in particular, undated
+        "Firefly spent eleven years in jail. "  # a period of a life
+        "Police arrested three men near the palace.")  # of a kind
+
+
+def test_past_the_lede_an_undated_detail_or_private_quote_is_not_listed(nlp) -> None:
+    titles = _titles(nlp, BODY)
+    assert "Marie Dupont said she had waited outside the palace all night" not in titles, titles
+    assert "The crowd cheered the news" not in titles, titles
+    assert not [t for t in titles if "lawyers claim" in t], titles
+    assert not [t for t in titles if "Relief agencies" in t or "years in jail" in t], titles
+    assert {"The president of Freedonia resigned",
+            "The opposition said it would field a candidate against Firefly's deputy",
+            "Police arrested three men near the palace"} <= set(titles), titles
+
+
+def test_in_the_lede_an_undated_happening_of_no_kind_stays(nlp) -> None:
+    assert _titles(nlp, "The crowd cheered the news.") == ["The crowd cheered the news"]
+
+
+ROUNDUP = ("The president of Freedonia, Rufus Firefly, resigned on Monday. Parliament will elect a successor "
+           "next week. Crowds gathered outside the palace in the capital.\n\n"
+           "The interior ministry closed the central square.\n\n"
+           "The Sylvanian government has approved a new property tax. "  # another story on the page
+           "Firefly's party has nominated his deputy.")  # the story goes on
+
+
+def test_another_story_run_into_the_page_is_not_read(nlp) -> None:
+    titles = _titles(nlp, ROUNDUP)
+    assert not [t for t in titles if "property tax" in t], titles
+    assert "Firefly's party has nominated his deputy" in titles, titles

@@ -13,8 +13,8 @@ from evaluation.tls import COLLECTIONS, build, materialise
 
 COLLECTION = "t17-mj"  # the smallest collection
 ARTICLES = 60  # enough for the shares to settle, quick enough for a test
-# The share of events typed "other" the rules reach on it; the aim is 20 %.
-OTHER_CEILING = 0.40
+# The share of events typed "other" the rules reach on it (22.2 %: 54 of 243); the aim is 20 %.
+OTHER_CEILING = 0.23
 
 pytestmark = pytest.mark.skipif(COLLECTION not in COLLECTIONS,
                                 reason="the tls-dev collections (../shared/data/tls-dev) are absent")

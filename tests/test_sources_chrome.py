@@ -303,5 +303,5 @@ def test_events_of_a_scraped_collection_are_not_read_from_chrome(nlp: Language, 
     articles, _ = read_content(folder / "content")
     found = [h for a in articles for h in happenings(nlp, a.text, published=a.published or SEED_DAY)]
     chrome = [(h.sentence, cues) for h in found if (cues := chrome_cues(h.sentence))]
-    assert len(found) > 300
+    assert len(found) > 200  # the happenings a desk would list: about four or five an article
     assert len(chrome) <= EVENT_CHROME_FLOOR * len(found), chrome[:5]

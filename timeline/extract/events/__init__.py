@@ -18,10 +18,12 @@ from timeline.extract.events.anchors import Anchor, calendar_timexes, find_ancho
 from timeline.extract.events.claims import as_claim, unofficial_opinion
 from timeline.extract.events.discourse import carry_date, inherit_lead_day, lead_event, restates_known
 from timeline.extract.events.linked import linked_anchors
+from timeline.extract.events.newsworthy import listable
 from timeline.extract.events.participants import mentioned, participants
 from timeline.extract.events.pronouns import name_pronoun, unnamed
 from timeline.extract.events.quotes import attributed, quotes_nobody
 from timeline.extract.events.tokens import Parse, forget, parse_of
+from timeline.extract.events.topic import strays, topic_words
 from timeline.extract.events.vocabulary import Vocabulary, load_vocabulary
 from timeline.extract.events.wording import clean_text, mentions_in, name_role, numbers_of, place_of, title_from
 from timeline.records import ActorRef, Article, Happening, Mention, Timex
@@ -57,7 +59,9 @@ def _happenings(doc: Parse, article: Article, timexes: list[Timex], mentions: li
     before: tuple["Span | None", list[Happening]] = (None, [])  # the last sentence read and what it reported
     lead: Happening | None = None  # the lede's happening, when it sets the news day
     lede_sentences = 0  # sentences that reported something, while looking for the lede
-    for index, segment in enumerate(segments(doc)):
+    parts = segments(doc)
+    topic = topic_words(article.title, parts[:vocab.lede_sentences], mentions)
+    for index, segment in enumerate(parts):
         if skip_segment(segment, vocab):
             previous, before = None, (None, [])
             continue
@@ -86,7 +90,7 @@ def _happenings(doc: Parse, article: Article, timexes: list[Timex], mentions: li
         inherit_lead_day(anchors, lead)  # after the checks above, which ask whether the sentence had a date
         made = []
         for anchor in anchors:
-            happening = _happening(anchor, segment, index, article, mentions)
+            happening = _happening(anchor, segment, index, article, mentions, strays(segment, topic, mentions))
             if happening is None:
                 continue
             said_in = _conversation_of(anchor, happening, found, mentions)
@@ -181,7 +185,7 @@ def _reports(segment: "Span") -> bool:
 
 
 def _happening(anchor: Anchor, segment: "Span", index: int, article: Article,
-               mentions: list[Mention]) -> Happening | None:
+               mentions: list[Mention], aside: bool = False) -> Happening | None:
     if unofficial_opinion(anchor, mentions):
         return None
     as_claim(anchor, mentions)
@@ -208,6 +212,12 @@ def _happening(anchor: Anchor, segment: "Span", index: int, article: Article,
         actors = mentioned((m for m in inside if _in_title(m, title)), segment)
     if unnamed(title, actors, title_root):
         return None  # "They were shaking things": no one is named for what happened
+    vocab = load_vocabulary()
+    if not listable(anchor, bool(_title_subject(title, title_root, mentions)), index < vocab.lede_sentences,
+                    aside, mentions, vocab):
+        return None  # "The star was covered in floral tributes": nothing a desk would list
+    if title.rsplit(" ", 1)[-1] == title_root.text and title_root.lemma_.lower() in vocab.reporting:
+        return None  # "Billboard reported", "Stephen Bowen said": what was said is lost
     return Happening(
         article_id=article.id, sentence_index=index, sentence=summary, predicate=anchor.verb.lemma_.lower(),
         date=anchor.date, precision=anchor.precision, status=anchor.status, evidence=anchor.evidence,

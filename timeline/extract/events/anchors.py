@@ -88,7 +88,7 @@ def _main_anchor(root: "Token", vocab: Vocabulary, descend: bool = True) -> Anch
     # ("denied that its forces had shelled the town") reports the denial, never the shelling.
     while descend and verb.lemma_.lower() in vocab.reporting and verb.lemma_.lower() not in vocab.denials:
         content = content_of(verb)
-        if content is None or content.dep_ != "ccomp" or not _eventful(content, vocab):
+        if content is None or content.dep_ != "ccomp" or not eventful(content, vocab):
             break
         speaker, verb = verb, content
         group.add(verb.i)
@@ -138,7 +138,7 @@ def commentary(verb: "Token", vocab: Vocabulary) -> bool:
         return True
     if any(a.dep_ == "aux" and a.lower_ in REPORTED_FUTURE for a in content.children):
         return False  # "said they would restrict the bank's reserves": an announcement
-    return not _eventful(content, vocab)
+    return not eventful(content, vocab)
 
 
 def _definite(token: "Token") -> bool:
@@ -183,7 +183,9 @@ def negated(verb: "Token") -> bool:
     return False
 
 
-def _eventful(verb: "Token", vocab: Vocabulary) -> bool:
+def eventful(verb: "Token", vocab: Vocabulary) -> bool:
+    """Whether what ``verb`` heads reports a happening: in a news tense or planned, not a
+    state, not a possibility."""
     if verb.lemma_.lower() in vocab.future_markers and any(
             c.dep_ == "xcomp" and is_predicate(c) for c in verb.children):
         return not mood_of(verb, vocab).hypothetical
@@ -350,8 +352,10 @@ def _date(anchor: Anchor, root: "Token", dct: date | None, vocab: Vocabulary) ->
         return False
     if any(c.dep_ == "advmod" and c.lower_ in vocab.background_adverbs for c in verb.children):
         return False  # "has already played a role": background, not news of the day
-    if tense == "perfect" and _over_a_period(verb, vocab):
+    if tense == "perfect" and _over_a_period(verb, vocab.period_prepositions, vocab.time_units):
         return False  # "has made its way over the last two decades", "has relied on him since 9/11"
+    if tense == "past" and _over_a_period(verb, vocab.past_period_prepositions, vocab.long_time_units):
+        return False  # "barred contact with the mainland for decades": background, not the day's news
     news = tense in NEWS_TENSES or (said and tense == "past-perfect" and reporter_tense in NEWS_TENSES | {"present"})
     if not news and not (verb.lemma_.lower() in vocab.reporting and tense == "present" and verb.i == root.i
                          and content_of(verb) is not None):
@@ -363,15 +367,16 @@ def _date(anchor: Anchor, root: "Token", dct: date | None, vocab: Vocabulary) ->
     return True
 
 
-def _over_a_period(verb: "Token", vocab: Vocabulary) -> bool:
-    """"since 9/11", "over the last two decades", "for years": a perfect told over a
-    period is a state reached, background to the news rather than news of the day."""
+def _over_a_period(verb: "Token", prepositions: frozenset[str], units: frozenset[str]) -> bool:
+    """"since 9/11", "over the last two decades", "for years": a clause told over a
+    period of ``units`` after one of ``prepositions`` is a state reached, background to the news rather than news
+    of the day."""
     for prep in verb.children:
-        if prep.dep_ != "prep" or prep.lower_ not in vocab.period_prepositions:
+        if prep.dep_ != "prep" or prep.lower_ not in prepositions:
             continue
         if prep.lower_ in ("since", "throughout"):
             return True
-        if any(o.lemma_.lower() in vocab.time_units for o in prep.children if o.dep_ == "pobj"):
+        if any(o.lemma_.lower() in units for o in prep.children if o.dep_ == "pobj"):
             return True
     return False
 

@@ -42,12 +42,26 @@ def as_claim(anchor: Anchor, mentions: list[Mention]) -> None:
 def unofficial_opinion(anchor: Anchor, mentions: list[Mention]) -> bool:
     """"The analyst said the government was in a difficult position": plain saying of an
     opinion is commentary, unless the voice is a country, an organisation or a person
-    named with an office ("Scholz said there was no justification for the build-up")."""
+    named with an office ("Scholz said there was no justification for the build-up").
+    A person speaks for themselves even when the article names the body they work at."""
     if not anchor.opinion:
         return False
-    voices = _voices(_subject(anchor.verb), mentions)
+    voices = _speaker(_subject(anchor.verb), mentions)
     office_holders = {m.name for m in mentions if m.kind == "person" and m.role}  # named with an office anywhere
     return not any(m.kind in OFFICIAL_KINDS or m.name in office_holders for m in voices)
+
+
+def _speaker(subject: "Token | None", mentions: list[Mention]) -> list[Mention]:
+    """Who speaks: the name at the head of the subject ("Dr Shah of MSF", "Shi Yinhong,
+    professor at Renmin University": a person, whatever body they belong to), else the
+    body a common noun speaks for ("the head of the IMF", "a spokesman for the ministry")."""
+    if subject is None:
+        return []
+    at_head = [m for m in mentions if m.start <= subject.idx < m.end]
+    if at_head:
+        return at_head
+    return [m for prep in subject.children if prep.dep_ == "prep" and prep.lower_ in ("of", "for", "from", "at")
+            for m in _voices(prep, mentions)]
 
 
 def _voices(subject: "Token | None", mentions: list[Mention]) -> list[Mention]:

@@ -60,6 +60,10 @@ def _candidates(anchor: "Anchor", vocab: Vocabulary) -> list[tuple[str, "Token"]
         # verb of command or of announcing itself says little
         out += objects + xcomps
     out += _domains(verb, vocab)
+    if verb.lemma_.lower() in vocab.aspect_verbs:
+        # "the trial is expected to begin", "talks resumed": what began says the kind
+        subject = _subject_of(verb)
+        out += [("subject", t) for t in _head_words(subject)] if subject is not None else []
     if verb.lemma_.lower() in vocab.impact_verbs:
         # "an earthquake struck", "an air strike hit a convoy": what struck says the kind
         out += [("subject", t) for c in children if c.dep_ == "nsubj" for t in _head_words(c)]
@@ -70,7 +74,22 @@ def _candidates(anchor: "Anchor", vocab: Vocabulary) -> list[tuple[str, "Token"]
     out += [("conj", c) for c in children if c.dep_ == "conj" and is_predicate(c)]
     if anchor.title_root.i != verb.i:
         out.append(("said", anchor.title_root))
+    # last, where a verb of no kind goes: "goes on trial", "came to power", "will appear in court"
+    out += [("place", p) for c in children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"
+            and p.pos_ in NOUNS]
     return out
+
+
+def _subject_of(verb: "Token") -> "Token | None":
+    """The subject of ``verb``, or of the verb it completes ("is expected to begin",
+    "was due to start")."""
+    token = verb
+    for _ in range(3):
+        subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None or token.dep_ not in ("xcomp", "acomp") or token.head.i == token.i:
+            return subject
+        token = token.head
+    return None
 
 
 def _domains(verb: "Token", vocab: Vocabulary) -> list[tuple[str, "Token"]]:

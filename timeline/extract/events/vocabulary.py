@@ -30,6 +30,7 @@ class Vocabulary:
     boilerplate: "LinePatterns"
     dated_nouns: frozenset[str] = frozenset()
     time_units: frozenset[str] = frozenset()
+    long_time_units: frozenset[str] = frozenset()  # "for decades": a simple past told over them is background
     subordinators: frozenset[str] = frozenset()
     offset_subordinators: dict[str, int] = field(default_factory=dict)
     directives: frozenset[str] = frozenset()
@@ -37,6 +38,7 @@ class Vocabulary:
     domains: dict[str, str] = field(default_factory=dict)  # domain adjective → type
     talk_types: frozenset[str] = frozenset()  # kinds a topic's domain never overrides
     lead_days: int = 0
+    lede_sentences: int = 0  # the sentences that open an article: its news, not its body
     light_predicates: frozenset[str] = frozenset()
     name_particles: frozenset[str] = frozenset()
     definite_name_heads: frozenset[str] = frozenset()
@@ -48,11 +50,17 @@ class Vocabulary:
     denials: frozenset[str] = frozenset()  # verbs of saying whose content did not happen
     plain_saying: frozenset[str] = frozenset()  # "said", "added": an event only through what they say
     background_adverbs: frozenset[str] = frozenset()  # "already", "long": told as background
+    habitual_adverbs: frozenset[str] = frozenset()  # "often", "usually": what used to happen
     negative_words: frozenset[str] = frozenset()  # "no", "nothing", "never": what did not happen
     as_complements: frozenset[str] = frozenset()  # "described X as Y": the "as" stays in a title
     announcing: frozenset[str] = frozenset()  # "announced sanctions": the object says the kind
     period_prepositions: frozenset[str] = frozenset()  # "since 9/11", "over the last decade"
+    past_period_prepositions: frozenset[str] = frozenset()  # "for decades" after a simple past
     impact_verbs: frozenset[str] = frozenset()  # "an earthquake struck": the subject says the kind
+    aspect_verbs: frozenset[str] = frozenset()  # "the trial began": the subject says the kind
+    light_verbs: frozenset[str] = frozenset()  # "had", "was", "did": no happening without a kind of their own
+    party_kinds: frozenset[str] = frozenset()  # kinds of actor that name who did a happening
+    party_nouns: frozenset[str] = frozenset()  # "the government", "police": institutions named by a common noun
 
     def with_extra_types(self, extra: dict[str, tuple[str, ...]]) -> "Vocabulary":
         """The scheme with the maintainer's types (config ``events.types``) tried first."""
@@ -114,6 +122,7 @@ def load_vocabulary() -> Vocabulary:
         boilerplate=LinePatterns(words.get("boilerplate") or ()),
         dated_nouns=_words(words, "dated_nouns"),
         time_units=_words(words, "time_units"),
+        long_time_units=_words(words, "long_time_units"),
         subordinators=_words(words, "adverbial_subordinators"),
         directives=_words(schemes, "directive_verbs"),
         verb_only=_words(schemes, "verb_only"),
@@ -131,11 +140,18 @@ def load_vocabulary() -> Vocabulary:
         denials=_words(words, "denial_verbs"),
         plain_saying=_words(words, "plain_saying_verbs"),
         background_adverbs=_words(words, "background_adverbs"),
+        habitual_adverbs=_words(words, "habitual_adverbs"),
         negative_words=_words(words, "negative_words"),
         as_complements=_words(words, "as_complement_verbs"),
         announcing=_words(schemes, "announcing_verbs"),
         impact_verbs=_words(schemes, "impact_verbs"),
+        aspect_verbs=_words(schemes, "aspect_verbs"),
         period_prepositions=_words(words, "period_prepositions"),
+        past_period_prepositions=_words(words, "past_period_prepositions"),
+        light_verbs=_words(words, "light_verbs"),
+        party_kinds=_words(words, "party_kinds"),
+        party_nouns=_words(words, "party_nouns"),
         lead_days=int(words.get("lead_event_days") or 0),
+        lede_sentences=int(words.get("lede_sentences") or 0),
         offset_subordinators={str(k).lower(): int(v) for k, v in (words.get("offset_subordinators") or {}).items()},
     )

@@ -1,0 +1,217 @@
+"""Whether a candidate happening has the cues of one a news desk would list.
+
+A clause can be dated and still report nothing a timeline keeps: "People were
+screaming", "Environmental groups said the target would help", "He said the cuts
+would come from renewable energy", "Mr Raad had a fax machine stolen". What a
+desk lists is of a kind it lists whoever does it (a strike, an arrest, a
+resignation, an earthquake), or is done or said by a party the text identifies.
+So a candidate of a listed kind (any type but ``other`` and ``statement``) stays,
+and one of those two weak kinds stays only with these cues:
+
+- its doer (the speaker, for a statement) is identified: a name of a person, an
+  organisation, a country or a group, an institution by its common noun ("the
+  government", "police"), or a definite description that takes up a party the
+  article has introduced ("the doctor", "the allies", "the island's airport"),
+  or a counted one ("two more container lines said").
+  A bare plural ("prosecutors say", "environmental groups said", "people were
+  screaming"), an indefinite ("an eyewitness described") or a pronoun the title
+  could not name is nobody in particular;
+- or the text gives it a time of its own ("organisers claimed that 400,000
+  rallied at the weekend", "a newspaper published the recordings two days
+  before"): what it dates, it reports as a happening;
+- and, for ``other``, its predicate is more than a light verb ("was back in
+  Athens", "did that", "had a phone stolen", "became the scene of activity"),
+  unless what it acts on names a happening ("made its first test flight") or it
+  is a plan ("is due in Kyiv").
+
+The words (light verbs, kinds and nouns that name a party) are data in
+``event_vocabulary.yaml``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from timeline.extract.events.anchors import eventful
+from timeline.extract.events.clauses import content_of
+from timeline.extract.events.vocabulary import Vocabulary
+from timeline.extract.events.wording import mentions_in
+from timeline.records import Mention
+
+if TYPE_CHECKING:
+    from timeline.extract.events.anchors import Anchor
+    from timeline.extract.events.tokens import Token
+
+# Kinds of actor whose statements are news wherever the article quotes them.
+OFFICIAL_KINDS = frozenset({"country", "organisation"})
+# Kinds of happening a desk lists only with further cues.
+WEAK_TYPES = frozenset({"other", "statement"})
+# Rules that date a clause by no expression of its own.
+UNDATED = frozenset({"publication-date", "lead-event-day"})
+# Dependencies that name who did or said it.
+DOER_DEPS = frozenset({"nsubj", "csubj"})
+# Determiners that take up something the reader already knows.
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+# Determiners of someone not identified ("an eyewitness", "another reporter").
+INDEFINITE = frozenset({"a", "an", "another", "some", "one", "any"})
+# Dependencies of what a light verb acts on.
+OBJECT_DEPS = frozenset({"dobj", "attr", "oprd"})
+# How far up a clause may be followed to find its subject ("and agreed to work").
+CLIMB = 4
+
+
+def listable(anchor: "Anchor", named_in_title: bool, in_lede: bool, aside: bool, mentions: list[Mention],
+             vocab: Vocabulary) -> bool:
+    """Whether ``anchor`` has the cues of a happening a desk would list;
+    ``named_in_title`` says whether its title opens with an actor's name (a
+    pronoun or a role the title resolved), ``in_lede`` whether its sentence
+    opens the article, ``aside`` whether it names nothing the headline and the
+    lede name (topic.py)."""
+    if _overtaken_plan(anchor.verb, vocab) or _habitual(anchor.verb, vocab):
+        return False
+    if _nothing_said(anchor, vocab):
+        return False
+    dated = anchor.evidence.rule not in UNDATED
+    if aside and not in_lede and not dated:
+        return False  # another story run into the page: a running order, a roundup, a correction
+    if anchor.type not in WEAK_TYPES:
+        # a kind of its own: listed when dated, in the lede, or done by a party the text
+        # identifies; "relief agencies were working round the clock", "guards have been
+        # stationed", undated in the body, are the story's colour
+        if dated or in_lede:
+            return True
+        if _a_period(anchor.verb, vocab):
+            return False  # "spent 11 years in jail": a period of a life, background
+        return named_in_title or _identified(_doer_of(anchor.verb, anchor), mentions, vocab)
+    if anchor.type == "other" and _light(anchor, vocab):
+        return False  # "was back in Athens", "looked like a hospital ward on Friday": a state
+    if dated:
+        return True
+    if not in_lede and anchor.type == "other":
+        return False  # undated, of no kind, in the body: a detail or background
+    verb = anchor.title_root if anchor.type == "statement" else anchor.verb
+    spoken = anchor.type == "statement" and verb.lemma_.lower() in vocab.reporting
+    if not in_lede and spoken and verb.tag_ in ("VBZ", "VBP"):
+        return False  # "the defence says", "his lawyers claim": a standing position, not the day's news
+    if not in_lede and anchor.quoted and _a_view(anchor, vocab):
+        return False  # "'Panic is the people's greatest enemy,' said the president": a quote that colours it
+    doer = _doer_of(verb, anchor)
+    if not in_lede and spoken and not _official(doer, mentions, vocab):
+        return False  # what a private person said, undated, in the body: a quote that colours the story
+    return named_in_title or _identified(doer, mentions, vocab)
+
+
+def _overtaken_plan(verb: "Token", vocab: Vocabulary) -> bool:
+    """"had been expected to surrender last Friday", "had been due to stage 50
+    concerts": a plan told in the past perfect was overtaken by what happened instead."""
+    token, planned = verb, False
+    for _ in range(CLIMB):
+        planned = planned or token.lemma_.lower() in vocab.future_markers or any(
+            c.dep_ == "acomp" and c.lemma_.lower() in vocab.future_markers for c in token.children)
+        if planned and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in token.children):
+            return True
+        if token.dep_ not in ("xcomp", "acomp") or token.head.i == token.i:
+            return False
+        token = token.head
+    return False
+
+
+def _a_view(anchor: "Anchor", vocab: Vocabulary) -> bool:
+    """Whether a quotation says a view, a state or a possibility rather than a happening."""
+    content = content_of(anchor.title_root)
+    return content is None or not eventful(content, vocab)
+
+
+def _a_period(verb: "Token", vocab: Vocabulary) -> bool:
+    """"spent 11 years in jail", "served two decades": what the verb acts on is a span of years."""
+    return any(c.dep_ in ("dobj", "npadvmod") and c.lemma_.lower() in vocab.long_time_units for c in verb.children)
+
+
+def _habitual(verb: "Token", vocab: Vocabulary) -> bool:
+    """"Refugees were often picked up off Miami in the early 1990s": what used to happen
+    is no one happening, whatever its time."""
+    return any(c.dep_ == "advmod" and c.lower_ in vocab.habitual_adverbs for c in verb.children)
+
+
+def _nothing_said(anchor: "Anchor", vocab: Vocabulary) -> bool:
+    """"Dominic Hannett says" with what he says lost to the parse, "Bhutto imposed" cut
+    from "the state of emergency he imposed", "Conrad Murray speaking" under a photo: a
+    verb of saying with no content, a relative clause whose object is the noun it hangs
+    on, or a bare participle tells nothing by itself."""
+    verb = anchor.title_root
+    if verb.dep_ == "relcl" and any(c.dep_ == "nsubj" for c in verb.children) and \
+            not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children):
+        return True
+    if verb.dep_ == "ROOT" and verb.tag_ == "VBG" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return True  # "Dr Conrad Murray speaking on 18 August": a caption
+    if any(c.dep_ in ("ccomp", "dobj", "xcomp", "prep", "dative") for c in verb.children):
+        return False
+    return verb.lemma_.lower() in vocab.reporting
+
+
+def _light(anchor: "Anchor", vocab: Vocabulary) -> bool:
+    """A light verb or a verb of state with nothing that names a happening, and no plan."""
+    verb = anchor.verb
+    if verb.lemma_.lower() not in vocab.light_verbs | vocab.states or anchor.status == "scheduled":
+        return False
+    return not any(c.lemma_.lower() in vocab.dated_nouns for c in verb.children if c.dep_ in OBJECT_DEPS)
+
+
+def _doer_of(verb: "Token", anchor: "Anchor") -> "Token | None":
+    """The phrase that did what ``verb`` says: its subject, the agent of a
+    passive, the head a relative clause hangs on, or the subject of the clause it
+    is a conjunct or complement of; the subject of a passive when no agent is
+    named ("the doctor was remanded")."""
+    if anchor.extra_subject is not None and verb.i == anchor.verb.i:
+        return anchor.extra_subject
+    token = verb
+    for _ in range(CLIMB):
+        passive = None
+        for child in token.children:
+            if child.dep_ in DOER_DEPS:
+                return child
+            if child.dep_ == "agent":
+                return next((p for p in child.children if p.dep_ == "pobj"), None)
+            if child.dep_ == "nsubjpass":
+                passive = child
+        if passive is not None:
+            return passive
+        if token.dep_ not in ("conj", "xcomp", "ccomp", "advcl") or token.head.i == token.i:
+            return None
+        token = token.head
+    return None
+
+
+def _official(phrase: "Token | None", mentions: list[Mention], vocab: Vocabulary) -> bool:
+    """Whether ``phrase`` names an official voice: a country, an organisation, a
+    person named with an office anywhere in the article, or an institution."""
+    if phrase is None:
+        return False
+    if phrase.lemma_.lower() in vocab.party_nouns:
+        return True
+    tokens = list(phrase.subtree)
+    inside = mentions_in(mentions, tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
+    holders = {m.name for m in mentions if m.kind == "person" and m.role}
+    return any(m.kind in OFFICIAL_KINDS or m.name in holders for m in inside)
+
+
+def _indefinite(phrase: "Token") -> bool:
+    return phrase.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in phrase.children)
+
+
+def _identified(phrase: "Token | None", mentions: list[Mention], vocab: Vocabulary) -> bool:
+    """Whether ``phrase`` identifies a party: a name that is not a place, an
+    institution by its common noun, a definite description or a counted one."""
+    if phrase is None or phrase.pos_ == "PRON":
+        return False
+    tokens = list(phrase.subtree)
+    if _indefinite(phrase):
+        # "another US reporter", "a Chinese official": a name that only qualifies the
+        # noun identifies no one; "a spokeswoman for Dr Murray" does
+        tokens = [t for t in tokens if t.i > phrase.i]
+    inside = mentions_in(mentions, tokens[0].idx, tokens[-1].idx + len(tokens[-1])) if tokens else []
+    if any(m.kind in vocab.party_kinds for m in inside):
+        return True
+    if phrase.lemma_.lower() in vocab.party_nouns or phrase.pos_ == "PROPN":
+        return True
+    return any(c.dep_ in ("poss", "nummod") or (c.dep_ == "det" and c.lower_ in DEFINITE) for c in phrase.children)
