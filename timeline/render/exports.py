@@ -18,7 +18,7 @@ from timeline.records import Event
 from timeline.render.model import EventView, SiteModel
 from timeline.render.output import SiteWriter
 from timeline.render.parts import Entries
-from timeline.render.reporting import reporting
+from timeline.render.reporting import Reporting
 from timeline.render.sanitize import plain_text, safe_url
 from timeline.sources.urls import kept_url
 
@@ -27,13 +27,13 @@ CSV_COLUMNS = ("id", "date", "precision", "status", "title", "summary", "type", 
                "importance", "page")
 
 
-def event_record(ev: EventView) -> dict[str, Any]:
-    """One event of ``events.json``; keys in a fixed order so the file diffs cleanly."""
+def event_record(ev: EventView, reported: Reporting | None) -> dict[str, Any]:
+    """One event of ``events.json``; keys in a fixed order so the file diffs cleanly. ``reported``
+    is ``reporting(ev.event)``, which its page shows too."""
     e: Event = ev.event
     evidence = None
     if e.evidence is not None:
         evidence = {"rule": e.evidence.rule, "expression": e.evidence.expression, "value": e.evidence.value}
-    reported = reporting(e)
     first_reported, reports = reported.record() if reported else (None, {"count": 0, "outlets": 0, "span": 0})
     return {
         "id": e.id,
@@ -62,8 +62,8 @@ def event_record(ev: EventView) -> dict[str, Any]:
 _encode = json.JSONEncoder(ensure_ascii=False).encode
 
 
-def json_row(ev: EventView) -> str:
-    return _encode(event_record(ev))
+def json_row(ev: EventView, reported: Reporting | None) -> str:
+    return _encode(event_record(ev, reported))
 
 
 # What makes a spreadsheet read a cell as a formula (OWASP, CSV injection), also after leading

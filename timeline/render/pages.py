@@ -23,7 +23,7 @@ from timeline.render.fingerprints import digest
 from timeline.render.focus import Focus
 from timeline.render.model import ActorView, EventView, SiteModel, SourceView, file_id, pair_url
 from timeline.render.parts import Entries, Part, Rendered
-from timeline.render.reporting import reporting
+from timeline.render.reporting import Reporting, reporting
 from timeline.render.sanitize import json_for_script, plain_text
 from timeline.render.templating import Listed, Renderer, group_by_month
 
@@ -111,9 +111,10 @@ def event_part(r: Renderer, model: SiteModel, cfg: Config, index: int, linked: l
                is_background: bool = False) -> Rendered:
     ev = model.events[index]
     files = [r.page("redirect.html", path, target=ev) for path in redirects(ev, model.event_slugs)]
-    files.append(event_page(r, model, cfg, ev, index, linked or [], is_background))
+    reported = reporting(ev.event)
+    files.append(event_page(r, model, cfg, ev, index, linked or [], is_background, reported=reported))
     item, line = r.make_entries(ev)
-    entries = Entries(item, line, json_row(ev), csv_row(ev), slide(ev))
+    entries = Entries(item, line, json_row(ev, reported), csv_row(ev), slide(ev))
     ev.forget()
     return Rendered(tuple(files), entries)
 
@@ -270,13 +271,14 @@ def why_this_date(ev: EventView) -> dict[str, Any]:
 
 
 def event_page(r: Renderer, model: SiteModel, cfg: Config, ev: EventView, index: int,
-               linked: list[EventView] | None = None, is_background: bool = False) -> tuple[str, bytes]:
+               linked: list[EventView] | None = None, is_background: bool = False,
+               *, reported: Reporting | None) -> tuple[str, bytes]:
     events = model.events
     prev_ev = events[index - 1] if index else None
     next_ev = events[index + 1] if index + 1 < len(events) else None
     description = plain_text(ev.event.summary)[:300]
     return r.page("event.html", ev.url, ev=ev, prev_ev=prev_ev, next_ev=next_ev, why=why_this_date(ev),
-                  reported=reporting(ev.event), linked=linked or [], is_background=is_background,
+                  reported=reported, linked=linked or [], is_background=is_background,
                   description=description, jsonld=json_for_script(event_jsonld(ev, cfg, description)),
                   type_slug=model.type_slugs[ev.event.type or "other"])
 
