@@ -23,7 +23,7 @@ from timeline.config import Config
 from timeline.records import Article, Event
 from timeline.render.axis import axis_parts
 from timeline.render.changes import attach_updates, changes_parts
-from timeline.render.exports import write_exports
+from timeline.render.exports import Exports
 from timeline.render.feeds import feed_parts, write_last
 from timeline.render.filterindex import filter_parts
 from timeline.render.fingerprints import digest, maintainer_pages, stamp_views, templates_digest
@@ -81,13 +81,15 @@ def render_site(events: Sequence[Event], registry: Any, articles: Sequence[Artic
     writer = SiteWriter(cfg.paths.output, cfg.paths.cache)
     with Progress("render", _expected_pages(model), unit="pages", about=True) as progress:
         pages = event_parts(renderer, model, cfg, places)
-        rows = []
-        for ev, made in zip(model.events, run_parts(pages, scope, each, writer, progress, cfg.build.jobs)):
-            assert made.entries is not None
-            rows.append(made.entries)
-            renderer.entries[ev.slug] = (made.entries.item, made.entries.line)
-        write_exports(writer, cfg, model, rows)
-        del rows
+        exports = Exports(writer, cfg, model)
+        try:
+            for ev, made in zip(model.events, run_parts(pages, scope, each, writer, progress, cfg.build.jobs)):
+                assert made.entries is not None
+                exports.add(made.entries)
+                renderer.entries[ev.slug] = (made.entries.item, made.entries.line)
+            exports.write()
+        finally:
+            exports.close()
 
         def listings() -> None:
             # Paginated by the size of the events' entries, known from here on. Made in this process

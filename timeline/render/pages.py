@@ -112,7 +112,7 @@ def event_part(r: Renderer, model: SiteModel, cfg: Config, index: int, linked: l
     ev = model.events[index]
     files = [r.page("redirect.html", path, target=ev) for path in redirects(ev, model.event_slugs)]
     reported = reporting(ev.event)
-    files.append(event_page(r, model, cfg, ev, index, linked or [], is_background, reported=reported))
+    files.append(event_page(r, model, cfg, ev, index, linked or [], is_background, reported))
     item, line = r.make_entries(ev)
     entries = Entries(item, line, json_row(ev, reported), csv_row(ev), slide(ev))
     ev.forget()
@@ -272,7 +272,7 @@ def why_this_date(ev: EventView) -> dict[str, Any]:
 
 def event_page(r: Renderer, model: SiteModel, cfg: Config, ev: EventView, index: int,
                linked: list[EventView] | None = None, is_background: bool = False,
-               *, reported: Reporting | None) -> tuple[str, bytes]:
+               reported: Reporting | None = None) -> tuple[str, bytes]:
     events = model.events
     prev_ev = events[index - 1] if index else None
     next_ev = events[index + 1] if index + 1 < len(events) else None
