@@ -31,7 +31,7 @@ from timeline.render.focus import find_focus, split
 from timeline.render.model import SiteModel, build_model
 from timeline.render.output import SitePages, SiteWriter
 from timeline.render.pages import event_parts, page_parts
-from timeline.render.parts import Part, Rendered, run_parts, write_files
+from timeline.render.parts import PAGES_BATCH, Part, Rendered, run_parts, write_files
 from timeline.render.search import pagefind_version
 from timeline.render.shards import SHARDS_FILE, Indexer, plan_shards
 from timeline.render.templating import Renderer, make_environment, template_dirs
@@ -49,7 +49,7 @@ def render_settings(cfg: Config) -> dict[str, object]:
     return {"title": cfg.title, "description": cfg.description, "language": cfg.language,
             "base_url": cfg.base_url, "site_url": cfg.site_url, "build_date": cfg.build.build_date,
             "site": [cfg.site.order, cfg.site.key_events, cfg.site.page_size, cfg.site.feed_size, cfg.site.focus,
-                     cfg.site.pair_pages, cfg.site.actor_feeds],
+                     cfg.site.pair_pages, cfg.site.actor_feeds, cfg.site.home_pages],
             "templates": templates_digest(template_dirs(cfg)), "search": pagefind_version()}
 
 
@@ -99,7 +99,7 @@ def render_site(events: Sequence[Event], registry: Any, articles: Sequence[Artic
                       + axis_parts(renderer, places["focus"], cfg.site.key_events, (focus.start, focus.end))
                       + filter_parts(model, cfg.site.order == "newest", places["focus"])
                       + feed_parts(cfg, model) + changes_parts(renderer, cfg, model, changes))
-            for _ in run_parts(others, scope, each, writer, progress):
+            for _ in run_parts(others, scope, each, writer, progress, batch_size=PAGES_BATCH):
                 pass
 
         if search:

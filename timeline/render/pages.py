@@ -25,7 +25,7 @@ from timeline.render.model import ActorView, EventView, SiteModel, SourceView, f
 from timeline.render.parts import Entries, Part, Rendered
 from timeline.render.reporting import Reporting, reporting
 from timeline.render.sanitize import json_for_script, plain_text
-from timeline.render.templating import Listed, Renderer, group_by_month
+from timeline.render.templating import LISTING_BYTES, Listed, Renderer, group_by_month, paginate
 
 KEY_PER_MONTH = 3  # events per month under the key events
 TOP_FILTER_ACTORS = 30  # actor links in the home filter bar; the actor index lists all
@@ -197,9 +197,26 @@ def home(r: Renderer, model: SiteModel, cfg: Config, places: dict[str, list[Even
     shows = ([(a.url, a.slug, a.name) for a in filters["actors"]], filters["more_actors"],
              [(kind, slug) for kind, slug, _ in filters["types"]], filters["years"],
              [(key, label) for key, label, _ in filters["months"]])
-    return listing_parts(r, "index.html", "index.html", ordered(events, cfg), shows,
+    listed, rest = home_events(r, ordered(events, cfg), cfg.site.home_pages, cfg.site.order == "newest")
+    return listing_parts(r, "index.html", "index.html", listed, (shows, rest),
                          first_only=(len(events), chart.inputs, aside, focus.label), filters=filters,
-                         total=len(events), chart=chart, aside=aside, focus=focus)
+                         total=len(events), chart=chart, aside=aside, focus=focus, rest=rest)
+
+
+def home_events(r: Renderer, events: list[EventView], pages: int,
+                newest: bool) -> tuple[list[EventView], dict[str, Any] | None]:
+    """The events of the home listing's first ``pages`` pages (all with 0), and where the others
+    are: the month of the first one left out, whose page and those beyond it list them. A large
+    timeline's home listing would otherwise repeat its month pages."""
+    if not pages or len(events) <= pages * r.site["page_size"]:  # fewer events than the pages can hold
+        return events, None
+    chunks = paginate(events, r.site["page_size"], LISTING_BYTES, r.item_size)
+    if len(chunks) <= pages:
+        return events, None
+    shown = sum(len(chunk) for chunk in chunks[:pages])
+    key = events[shown].month
+    return list(events[:shown]), {"key": key, "label": month_label(key), "count": len(events) - shown,
+                                  "earlier": newest}
 
 
 def key_events(r: Renderer, model: SiteModel, cfg: Config) -> Part:
