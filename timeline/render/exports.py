@@ -61,7 +61,8 @@ def event_record(ev: EventView, reported: Reporting | None) -> dict[str, Any]:
     }
 
 
-_encode = json.JSONEncoder(ensure_ascii=False).encode
+# Compact: no space after "," and ":" (a tenth of the file at 100,000 events); one row a line.
+_encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
 def json_row(ev: EventView, reported: Reporting | None) -> str:
@@ -137,9 +138,9 @@ class Exports:
         head = {"schema": SCHEMA_VERSION, "title": cfg.title, "built": model.build_date}
         slides = {"title": {"text": {"headline": html.escape(cfg.title), "text": html.escape(cfg.description)}}}
         self._files = {
-            "events.json": _Spool(writer.staging, _encode(head)[:-1] + ', "events": [\n', ",\n"),
+            "events.json": _Spool(writer.staging, _encode(head)[:-1] + ',"events":[\n', ",\n"),
             "events.csv": _Spool(writer.staging, _csv_record(CSV_COLUMNS), ""),
-            "timelinejs.json": _Spool(writer.staging, _encode(slides)[:-1] + ', "events": [\n', ",\n"),
+            "timelinejs.json": _Spool(writer.staging, _encode(slides)[:-1] + ',"events":[\n', ",\n"),
         }
 
     def add(self, row: Entries) -> None:
