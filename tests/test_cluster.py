@@ -172,3 +172,12 @@ def test_a_bad_cluster_setting_names_its_key(tmp_path: Path, value: object, mess
 
 def test_the_default_stays_local() -> None:
     assert load_config(None).build.cluster is None
+
+
+def test_tasks_are_small_enough_for_the_workers_to_end_together_and_coarse_at_scale() -> None:
+    from timeline.extract.cluster import BATCH_MOST, batch_size
+
+    assert batch_size(400, 2) * 2 * 16 >= 400 > batch_size(400, 2) * 2 * 15  # sixteen tasks a worker
+    assert batch_size(12, 2) == 1
+    assert batch_size(1_000_000, 80) == BATCH_MOST  # a real cluster: tens of seconds a task
+    assert batch_size(0, 4) == 1

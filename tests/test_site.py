@@ -213,7 +213,8 @@ def test_dates_are_written_at_their_precision(value: str, mod: str | None, label
 
 def test_home_page_stays_within_budget_and_paginates(tmp_path: Path) -> None:
     events = [replace(e, summary=e.summary + " " + "Long reporting. " * 40) for e in sample_events(3000)]
-    out = render(tmp_path, events, sample_articles(700))  # reports over the whole period: all in focus
+    out = render(tmp_path, events, sample_articles(700),  # reports over the whole period: all in focus
+                 cfg=make_cfg(tmp_path, home_pages=0))
     pages = sorted(out.glob("index*.html"))
     assert len(pages) > 5
     for page in pages:
@@ -223,6 +224,26 @@ def test_home_page_stays_within_budget_and_paginates(tmp_path: Path) -> None:
     own = sum((out / "assets" / name).stat().st_size for name in ("style.css", "filter.js"))  # what home loads
     assert own <= 30_000
     assert (out / "assets" / "axis.js").stat().st_size <= 30_000  # the time axis's own script
+
+
+def test_a_long_home_listing_ends_at_the_month_pages(tmp_path: Path) -> None:
+    events = [replace(e, summary=e.summary + " " + "Long reporting. " * 40) for e in sample_events(3000)]
+    out = render(tmp_path, events, sample_articles(700), cfg=make_cfg(tmp_path, home_pages=4))
+    pages = [out / "index.html"] + [out / f"index.p{n}.html" for n in range(2, 5)]
+    assert sorted(out.glob("index*.html")) == sorted(pages)
+    texts = [p.read_text(encoding="utf-8") for p in pages]
+    listed = sum(text.count('<li class="event"') for text in texts)
+    assert 100 < listed < 3000
+    assert all("earlier events are listed by month" not in text for text in texts[:-1])
+    more = re.search(r'(\d+) earlier events are listed by month, from <a href="months/(\d{4}-\d\d)\.html">', texts[-1])
+    assert more and listed + int(more[1]) == 3000
+    # The month linked holds the newest event the home listing leaves out, and no month page is
+    # left out: the month pages list every event once.
+    last_shown = re.findall(r'<a href="months/(\d{4}-\d\d)\.html">', texts[-1].split('<div id="listing">')[1])
+    assert more[2] <= last_shown[-1]
+    assert (out / "months" / f"{more[2]}.html").is_file()
+    month_pages = list((out / "months").glob("*.html"))
+    assert sum(p.read_text(encoding="utf-8").count('<li class="event"') for p in month_pages) == 3000
 
 
 def test_actor_pages_index_and_pairs(tmp_path: Path) -> None:

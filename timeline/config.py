@@ -42,6 +42,7 @@ DEFAULTS: dict[str, Any] = {
         "order": "newest",  # newest or oldest first on the home page
         "key_events": 20,  # how many events the key events page shows
         "page_size": 200,  # events per home page before paginating by month
+        "home_pages": 10,  # pages of the home listing; the events past them are on the month pages (0: all)
         "feed_size": 50,  # entries in Atom feeds
         "focus": None,  # {from: YYYY-MM-DD, to: YYYY-MM-DD}, either open: the story's period; default: computed
         "pair_pages": True,  # a page per pair of actors; false: a smaller site (see docs/scaling.md)
@@ -103,6 +104,7 @@ class SiteConfig:
     focus: tuple[str | None, str | None] | None = None  # from, to: the period the main chronology covers
     pair_pages: bool = True
     actor_feeds: bool = True
+    home_pages: int = 10  # 0: no limit
 
 
 @dataclass(frozen=True)
@@ -214,7 +216,8 @@ def _typed(m: dict[str, Any], base: Path, errors: list[str]) -> Config | None:
     _check(errors, "nlp.pipeline", n["pipeline"], str, "the name of an installed spaCy pipeline")
     for key, value in (("nlp.batch_size", n["batch_size"]), ("build.jobs", b["jobs"]),
                        ("build.max_file_bytes", b["max_file_bytes"]), ("site.key_events", s["key_events"]),
-                       ("site.page_size", s["page_size"]), ("site.feed_size", s["feed_size"])):
+                       ("site.page_size", s["page_size"]), ("site.feed_size", s["feed_size"]),
+                       ("site.home_pages", s["home_pages"])):
         if _check(errors, key, value, int, "a whole number") is not None and isinstance(value, int) and value < 0:
             errors.append(f"{key}: must not be negative")
     if b["build_date"] is not None:
@@ -263,7 +266,7 @@ def _typed(m: dict[str, Any], base: Path, errors: list[str]) -> Config | None:
                           build_date=b["build_date"], cluster=b["cluster"] or None),
         site=SiteConfig(order=s["order"], key_events=s["key_events"], page_size=s["page_size"] or 200,
                         feed_size=s["feed_size"], focus=focus, pair_pages=s["pair_pages"],
-                        actor_feeds=s["actor_feeds"]),
+                        actor_feeds=s["actor_feeds"], home_pages=s["home_pages"]),
         event_types={k: tuple(v) for k, v in sorted(types.items())}, topic=topic,
     )
 

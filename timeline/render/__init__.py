@@ -23,7 +23,7 @@ from timeline.config import Config
 from timeline.records import Article, Event
 from timeline.render.axis import axis_parts
 from timeline.render.changes import attach_updates, changes_parts
-from timeline.render.exports import write_exports
+from timeline.render.exports import Exports
 from timeline.render.feeds import feed_parts, write_last
 from timeline.render.filterindex import filter_parts
 from timeline.render.fingerprints import digest, maintainer_pages, stamp_views, templates_digest
@@ -31,7 +31,7 @@ from timeline.render.focus import find_focus, split
 from timeline.render.model import SiteModel, build_model
 from timeline.render.output import SitePages, SiteWriter
 from timeline.render.pages import event_parts, page_parts
-from timeline.render.parts import Part, Rendered, run_parts, write_files
+from timeline.render.parts import PAGES_BATCH, Part, Rendered, run_parts, write_files
 from timeline.render.search import pagefind_version
 from timeline.render.shards import SHARDS_FILE, Indexer, plan_shards
 from timeline.render.templating import Renderer, make_environment, template_dirs
@@ -49,7 +49,7 @@ def render_settings(cfg: Config) -> dict[str, object]:
     return {"title": cfg.title, "description": cfg.description, "language": cfg.language,
             "base_url": cfg.base_url, "site_url": cfg.site_url, "build_date": cfg.build.build_date,
             "site": [cfg.site.order, cfg.site.key_events, cfg.site.page_size, cfg.site.feed_size, cfg.site.focus,
-                     cfg.site.pair_pages, cfg.site.actor_feeds],
+                     cfg.site.pair_pages, cfg.site.actor_feeds, cfg.site.home_pages],
             "templates": templates_digest(template_dirs(cfg)), "search": pagefind_version()}
 
 
@@ -82,13 +82,15 @@ def render_site(events: Sequence[Event], registry: Any, articles: Sequence[Artic
     writer = SiteWriter(cfg.paths.output, cfg.paths.cache)
     with Progress("render", _expected_pages(model), unit="pages", about=True) as progress:
         pages = event_parts(renderer, model, cfg, places)
-        rows = []
-        for ev, made in zip(model.events, run_parts(pages, scope, each, writer, progress, cfg.build.jobs)):
-            assert made.entries is not None
-            rows.append(made.entries)
-            renderer.entries[ev.slug] = (made.entries.item, made.entries.line)
-        write_exports(writer, cfg, model, rows)
-        del rows
+        exports = Exports(writer, cfg, model)
+        try:
+            for ev, made in zip(model.events, run_parts(pages, scope, each, writer, progress, cfg.build.jobs)):
+                assert made.entries is not None
+                exports.add(made.entries)
+                renderer.entries[ev.slug] = (made.entries.item, made.entries.line)
+            exports.write()
+        finally:
+            exports.close()
 
         def listings() -> None:
             # Paginated by the size of the events' entries, known from here on. Made in this process
@@ -98,7 +100,7 @@ def render_site(events: Sequence[Event], registry: Any, articles: Sequence[Artic
                       + axis_parts(renderer, places["focus"], cfg.site.key_events, (focus.start, focus.end))
                       + filter_parts(model, cfg.site.order == "newest", places["focus"])
                       + feed_parts(cfg, model) + changes_parts(renderer, cfg, model, changes))
-            for _ in run_parts(others, scope, each, writer, progress):
+            for _ in run_parts(others, scope, each, writer, progress, batch_size=PAGES_BATCH):
                 pass
 
         if search:

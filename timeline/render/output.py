@@ -82,7 +82,7 @@ class SiteWriter:
         """HTML pages of the new site, written or the same as the live site's."""
         return sum(1 for site_path in self.files if site_path.endswith(".html"))
 
-    def write(self, site_path: str, data: bytes) -> None:
+    def write(self, site_path: str, data: bytes | bytearray) -> None:
         clean = posixpath.normpath(site_path)
         # Site paths are built from slugs, but a bug must never write outside the site.
         if clean != site_path or clean.startswith(("/", "../")) or clean in (".", ".."):
@@ -210,7 +210,7 @@ def scan(root: Path, *, tidy: bool = False) -> tuple[dict[str, int], set[str]]:
     return files, folders
 
 
-def _same(path: str, data: bytes) -> bool:
+def _same(path: str, data: bytes | bytearray) -> bool:
     """Whether the file at ``path`` holds exactly ``data``: one read of a file the page cache
     holds costs less than writing it, and is exact where a stored hash would trust the disk."""
     try:

@@ -23,9 +23,9 @@ from timeline.render.fingerprints import digest
 from timeline.render.focus import Focus
 from timeline.render.model import ActorView, EventView, SiteModel, SourceView, file_id, pair_url
 from timeline.render.parts import Entries, Part, Rendered
-from timeline.render.reporting import reporting
+from timeline.render.reporting import Reporting, reporting
 from timeline.render.sanitize import json_for_script, plain_text
-from timeline.render.templating import Listed, Renderer, group_by_month
+from timeline.render.templating import LISTING_BYTES, Listed, Renderer, group_by_month, paginate
 
 KEY_PER_MONTH = 3  # events per month under the key events
 TOP_FILTER_ACTORS = 30  # actor links in the home filter bar; the actor index lists all
@@ -111,9 +111,10 @@ def event_part(r: Renderer, model: SiteModel, cfg: Config, index: int, linked: l
                is_background: bool = False) -> Rendered:
     ev = model.events[index]
     files = [r.page("redirect.html", path, target=ev) for path in redirects(ev, model.event_slugs)]
-    files.append(event_page(r, model, cfg, ev, index, linked or [], is_background))
+    reported = reporting(ev.event)
+    files.append(event_page(r, model, cfg, ev, index, linked or [], is_background, reported))
     item, line = r.make_entries(ev)
-    entries = Entries(item, line, json_row(ev), csv_row(ev), slide(ev))
+    entries = Entries(item, line, json_row(ev, reported), csv_row(ev), slide(ev))
     ev.forget()
     return Rendered(tuple(files), entries)
 
@@ -198,9 +199,26 @@ def home(r: Renderer, model: SiteModel, cfg: Config, places: dict[str, list[Even
     shows = ([(a.url, a.slug, a.name) for a in filters["actors"]], filters["more_actors"],
              [(kind, slug) for kind, slug, _ in filters["types"]], filters["years"],
              [(key, label) for key, label, _ in filters["months"]])
-    return listing_parts(r, "index.html", "index.html", ordered(events, cfg), shows,
+    listed, rest = home_events(r, ordered(events, cfg), cfg.site.home_pages, cfg.site.order == "newest")
+    return listing_parts(r, "index.html", "index.html", listed, (shows, rest),
                          first_only=(len(events), chart.inputs, aside, focus.label), filters=filters,
-                         total=len(events), chart=chart, aside=aside, focus=focus)
+                         total=len(events), chart=chart, aside=aside, focus=focus, rest=rest)
+
+
+def home_events(r: Renderer, events: list[EventView], pages: int,
+                newest: bool) -> tuple[list[EventView], dict[str, Any] | None]:
+    """The events of the home listing's first ``pages`` pages (all with 0), and where the others
+    are: the month of the first one left out, whose page and those beyond it list them. A large
+    timeline's home listing would otherwise repeat its month pages."""
+    if not pages or len(events) <= pages * r.site["page_size"]:  # fewer events than the pages can hold
+        return events, None
+    chunks = paginate(events, r.site["page_size"], LISTING_BYTES, r.item_size)
+    if len(chunks) <= pages:
+        return events, None
+    shown = sum(len(chunk) for chunk in chunks[:pages])
+    key = events[shown].month
+    return list(events[:shown]), {"key": key, "label": month_label(key), "count": len(events) - shown,
+                                  "earlier": newest}
 
 
 def key_events(r: Renderer, model: SiteModel, cfg: Config) -> Part:
@@ -272,13 +290,14 @@ def why_this_date(ev: EventView) -> dict[str, Any]:
 
 
 def event_page(r: Renderer, model: SiteModel, cfg: Config, ev: EventView, index: int,
-               linked: list[EventView] | None = None, is_background: bool = False) -> tuple[str, bytes]:
+               linked: list[EventView] | None = None, is_background: bool = False,
+               reported: Reporting | None = None) -> tuple[str, bytes]:
     events = model.events
     prev_ev = events[index - 1] if index else None
     next_ev = events[index + 1] if index + 1 < len(events) else None
     description = plain_text(ev.event.summary)[:300]
     return r.page("event.html", ev.url, ev=ev, prev_ev=prev_ev, next_ev=next_ev, why=why_this_date(ev),
-                  reported=reporting(ev.event), linked=linked or [], is_background=is_background,
+                  reported=reported, linked=linked or [], is_background=is_background,
                   description=description, jsonld=json_for_script(event_jsonld(ev, cfg, description)),
                   type_slug=model.type_slugs[ev.event.type or "other"])
 

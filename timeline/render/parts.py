@@ -23,6 +23,7 @@ from timeline.errors import TimelineError
 from timeline.render.output import SiteWriter
 
 BATCH = 2000  # parts looked up and made together: few enough to keep their files in memory
+PAGES_BATCH = 200  # likewise for listings, whose pages are up to 150 KB each
 FORK_PARTS = 400  # fewer parts to make than this in a batch are made in this process: a fork costs more
 
 
@@ -141,12 +142,12 @@ def _work(parts: Sequence[Part], tasks: Any, results: Any) -> None:
 
 
 def run_parts(parts: Sequence[Part], scope: str, each: "Each[Rendered]", writer: SiteWriter,
-              progress: Progress, jobs: int = 1) -> Iterator[Rendered]:
+              progress: Progress, jobs: int = 1, batch_size: int = BATCH) -> Iterator[Rendered]:
     """Every part's result in order, from the cache or made, its files written as it comes."""
     makers = Makers(parts, jobs)
     try:
-        for start in range(0, len(parts), BATCH):
-            batch = parts[start:start + BATCH]
+        for start in range(0, len(parts), batch_size):
+            batch = parts[start:start + batch_size]
             for result in each(batch, lambda part: f"{scope}:{part.inputs}", makers):
                 write_files(writer, result.files, progress)
                 yield result

@@ -14,7 +14,7 @@ from typing import Any, Callable, Sequence
 
 import jinja2
 import jinja2.bccache
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from timeline.config import Config
 from timeline.render.dates import month_label
@@ -89,7 +89,9 @@ def make_environment(cfg: Config) -> jinja2.Environment:
         auto_reload=False,
     )
     env.globals["month_label"] = month_label
-    env.globals["csp"] = CSP
+    # Written as it is: no character of it needs escaping in a double-quoted attribute, and its
+    # fourteen quotes as entities would cost every page 56 bytes.
+    env.globals["csp"] = Markup(CSP)
     return env
 
 
@@ -171,7 +173,9 @@ class Renderer:
         self.entries: dict[str, tuple[str, str]] = {}  # event slug → its listing entries, see ``make_entries``
         self._cache: dict[str, jinja2.Template] = {}
         self._chrome: dict[tuple[str, str, str], Markup] = {}
-        env.globals.update(event_item=self.item, event_line=self.line, chrome=self.chrome)
+        self._sources: tuple[EventView | None, str] = (None, "")
+        env.globals.update(event_item=self.item, event_line=self.line, chrome=self.chrome,
+                           event_sources=self.sources, listing_html=self.listing_html)
 
     def chrome(self, template: str, root: str, path: str) -> Markup:
         """Header or footer: the same on all pages at one depth, except where the nav marks the page."""
@@ -194,6 +198,31 @@ class Renderer:
         """
         return (self._template("_event_item.html").render(ev=ev, root=ROOT_TOKEN),
                 self._template("_event_line.html").render(ev=ev, root=ROOT_TOKEN))
+
+    def sources(self, ev: EventView, root: str) -> Markup:
+        """The event's sources as list items (``_source.html``): its page and its full listing entry
+        show the same list, rendered once with the stand-in for the way to the root."""
+        if self._sources[0] is not ev:
+            self._sources = (ev, self._template("_source.html").render(ev=ev, root=ROOT_TOKEN))
+        return Markup(self._sources[1].replace(ROOT_TOKEN, root))
+
+    def listing_html(self, groups: Sequence["YearGroup"], root: str, full: bool = True) -> Markup:
+        """Events under year and month headings, each by its entry (``_macros.html``'s ``listing``):
+        a listing page is mostly its events, so this is written out here rather than looped in a template."""
+        if not groups:
+            return Markup("<p>No events yet.</p>\n")
+        slot, kind, prefix = (0, "events", escape(root)) if full else (1, "events lines", escape(root))
+        entries = self.entries
+        out: list[str] = []
+        for year in groups:
+            out.append(f'<section class="year">\n<h2 class="year-h">{escape(year.year)}</h2>\n')
+            for month in year.months:
+                out.append(f'<section class="month">\n<h3 class="month-h"><a href="{prefix}months/'
+                           f'{escape(month.key)}.html">{escape(month.label)}</a></h3>\n<ol class="{kind}">\n')
+                out.append("".join(entries[ev.slug][slot] for ev in month.events).replace(ROOT_TOKEN, root))
+                out.append("</ol>\n</section>\n")
+            out.append("</section>\n")
+        return Markup("".join(out))
 
     def item(self, ev: EventView, root: str) -> Markup:
         return Markup(self.entries[ev.slug][0].replace(ROOT_TOKEN, root))
