@@ -132,6 +132,10 @@ GLUED = [
      "Mr Keel said he would stay until the deal was signed ."),
     ("Lawyers for Mr Keel, shown in 2008, say he acted alone Ferries resumed sailing from the port on Monday .",
      "Ferries resumed sailing from the port on Monday ."),
+    # a headline and a caption ending on a name's run into a first sentence far longer than a story's
+    ("Harbour strike : Mary Keel to lead union talks Mary Keel spoke to dock workers at the gates on Monday "
+     "Union leader Mary Keel will meet the port authority on Friday to settle the dispute over pay and shifts .",
+     "Union leader Mary Keel will meet the port authority on Friday to settle the dispute over pay and shifts ."),
 ]
 
 # Sentences that must stay whole: names, titles and quotes that look like a cut.
@@ -148,6 +152,11 @@ WHOLE = [
     "Tuesday is the annual Learn from Lei Feng day in the city schools.",
     "Portugal went through from Group A ahead of them on goal difference.",
     '"I am an innocent man," Dr Keel told the court on Monday.',
+    "Leading poets including Roger McGough and poet Laureate Carol Ann Duffy are taking part in a reading in "
+    "Leeds tonight to raise money for the families of the dock workers who lost their jobs in the strike.",
+    "Dock workers who walked out of the Portsmouth terminals on Thursday in protest at the new shift rules "
+    "returned on Tuesday after union leader Mary Keel and the port authority agreed a deal on pay, hours and "
+    "a review of the rules in a year.",
 ]
 
 
@@ -305,3 +314,14 @@ def test_events_of_a_scraped_collection_are_not_read_from_chrome(nlp: Language, 
     chrome = [(h.sentence, cues) for h in found if (cues := chrome_cues(h.sentence))]
     assert len(found) > 200  # the happenings a desk would list: about four or five an article
     assert len(chrome) <= EVENT_CHROME_FLOOR * len(found), chrome[:5]
+
+
+@pytest.mark.parametrize(("body", "kept"), [
+    ("Harbour News, Portsmouth Dock workers ended a five-day strike on Tuesday.",
+     "Dock workers ended a five-day strike on Tuesday."),
+    ("Jane Doe Harbour News, Portsmouth The port reopened on Wednesday.", "The port reopened on Wednesday."),
+    ("Harbour News reported that the port reopened on Wednesday.",
+     "Harbour News reported that the port reopened on Wednesday."),
+])
+def test_a_correspondent_sign_off_is_no_part_of_the_story(body: str, kept: str) -> None:
+    assert clean_body(body).text == kept

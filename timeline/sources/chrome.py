@@ -91,6 +91,8 @@ class ChromeVocabulary:
     never_final: frozenset[str]
     fragment_words: tuple[int, int]
     sentence_words: int
+    run_on: tuple[int, int, int]  # a run-on opening: words at least; fragment and sentence words at least
+    run_on_places: frozenset[str]  # words before a one-word name a caption may end on ("on Monday")
 
 
 @lru_cache(maxsize=1)
@@ -116,6 +118,9 @@ def chrome_vocabulary() -> ChromeVocabulary:
         never_final=frozenset(str(w) for w in glue["never_final"]),
         fragment_words=(int(low), int(high)),
         sentence_words=int(glue["sentence_words"]),
+        run_on=(int(glue["run_on"]["words"]), int(glue["run_on"]["fragment_words"]),
+                int(glue["run_on"]["sentence_words"])),
+        run_on_places=frozenset(str(w) for w in glue["run_on"]["after"]),
     )
 
 
@@ -328,7 +333,34 @@ def glue_cuts(text: str, vocab: ChromeVocabulary, common: frozenset[str]) -> lis
             cuts.append(words[k].start())
     while cuts and (not _balanced(text[:cuts[-1]]) or vocab.date_fragment.match(text[:cuts[-1]].strip())):
         cuts.pop()
+    later = _run_on_cut(words, vocab)
+    if later is not None and _balanced(text[:later]) and (not cuts or later > cuts[-1]):
+        cuts.append(later)
     return cuts
+
+
+def _run_on_cut(words: list[re.Match[str]], vocab: ChromeVocabulary) -> int | None:
+    """Where the sentence begins in a first sentence far longer than a story's sentences
+    ("Star to miss concert Star said she would find it difficult Star will not attend ..."):
+    at the last name that opens after a word a fragment may end on (a one-word name after "on" or
+    "in" among them) and goes on in lower case,
+    leaving a headline or caption before it and a sentence after it. None when it is not so long."""
+    least, fragment, sentence = vocab.run_on
+    end = next((k for k, w in enumerate(words) if _SENTENCE_END.search(w.group())), len(words) - 1)
+    if end + 1 < least:
+        return None
+    for k in range(end + 1 - sentence, fragment - 1, -1):
+        before, word = words[k - 1].group(), words[k].group()
+        if not (word[:1].isupper() and word.isalpha()) or not _may_end(before, vocab):
+            continue
+        if before[:1].isupper() and words[k - 2].group() not in vocab.run_on_places:
+            continue  # inside a name, unless the name is one word after "on", "in" ("on Monday", "in Leeds")
+        run = k
+        while run <= end and words[run].group()[:1].isupper():
+            run += 1
+        if run <= end and run - k <= 4 and words[run].group()[:1].islower():
+            return words[k].start()
+    return None
 
 
 def _may_end(word: str, vocab: ChromeVocabulary) -> bool:

@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import JaroWinkler
 
+from timeline.data import load_data
 from timeline.extract.actors.names import fold
 
 # Letters written for one sound, in order: the longer first.
@@ -31,6 +32,22 @@ _NOT_LETTER = re.compile(r"[^a-z]")
 _ACRONYM_SKIP = frozenset({"of", "and", "the", "for", "&", "de", "du", "des"})
 SHORT = 5  # words shorter than this are one name only when equal: "Hill" is not "Hall", "Zuma" not "Zoma"
 ALIKE = 0.7  # Jaro-Winkler similarity two spellings of one word keep (Gaddafi/Qaddafi 0.90, Gaddafi/Kadhafy 0.71)
+
+
+@lru_cache(maxsize=1)
+def _formal_forms() -> dict[str, str]:
+    """Each everyday form of a given name ("joe") to its formal one ("joseph"), from ``names.yaml``;
+    a form shared by two names ("steve") is left as it is."""
+    forms: dict[str, set[str]] = {}
+    for group in load_data("names.yaml").get("given_name_forms") or []:
+        for form in group[1:]:
+            forms.setdefault(str(form), set()).add(str(group[0]))
+    return {form: next(iter(formal)) for form, formal in forms.items() if len(formal) == 1}
+
+
+def formal(word: str) -> str:
+    """The formal form of a folded given name ("joe" → "joseph"), else the word."""
+    return _formal_forms().get(word, word)
 
 
 @lru_cache(maxsize=1 << 14)
@@ -54,8 +71,8 @@ def skeleton(word: str) -> str:
 
 @lru_cache(maxsize=1 << 16)
 def same_word(a: str, b: str) -> bool:
-    """Whether two words are spellings of one name ("Moammar", "Muammar")."""
-    a, b = fold(a), fold(b)
+    """Whether two words are spellings of one name ("Moammar", "Muammar"; "Joe", "Joseph")."""
+    a, b = formal(fold(a)), formal(fold(b))
     if a == b:
         return True
     if len(a) < SHORT or len(b) < SHORT or skeleton(a) != skeleton(b):
@@ -83,7 +100,7 @@ def same_name(a: str, b: str) -> bool:
 def word_key(word: str) -> str:
     """A key under which every spelling ``same_word`` accepts of a long word
     falls: its skeleton; short words are their own key."""
-    folded = fold(word)
+    folded = formal(fold(word))
     return skeleton(folded) if len(folded) >= SHORT else "=" + folded
 
 
