@@ -132,6 +132,9 @@ GLUED = [
      "Mr Keel said he would stay until the deal was signed ."),
     ("Lawyers for Mr Keel, shown in 2008, say he acted alone Ferries resumed sailing from the port on Monday .",
      "Ferries resumed sailing from the port on Monday ."),
+    # a headline the sentence after it tells again
+    ("Mary Keel re-elected to lead union Dock workers re-elected Mary Keel to lead their union on Monday .",
+     "Dock workers re-elected Mary Keel to lead their union on Monday ."),
     # a headline and a caption ending on a name's run into a first sentence far longer than a story's
     ("Harbour strike : Mary Keel to lead union talks Mary Keel spoke to dock workers at the gates on Monday "
      "Union leader Mary Keel will meet the port authority on Friday to settle the dispute over pay and shifts .",
@@ -152,6 +155,8 @@ WHOLE = [
     "Tuesday is the annual Learn from Lei Feng day in the city schools.",
     "Portugal went through from Group A ahead of them on goal difference.",
     '"I am an innocent man," Dr Keel told the court on Monday.',
+    "Keel said on Monday that Keel would not stand again for the union post in the spring.",
+    "Dock workers said the port authority Mary Keel dealt with had agreed to the port workers' pay deal.",
     "Leading poets including Roger McGough and poet Laureate Carol Ann Duffy are taking part in a reading in "
     "Leeds tonight to raise money for the families of the dock workers who lost their jobs in the strike.",
     "Dock workers who walked out of the Portsmouth terminals on Thursday in protest at the new shift rules "

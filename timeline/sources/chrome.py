@@ -93,6 +93,7 @@ class ChromeVocabulary:
     sentence_words: int
     run_on: tuple[int, int, int]  # a run-on opening: words at least; fragment and sentence words at least
     run_on_places: frozenset[str]  # words before a one-word name a caption may end on ("on Monday")
+    retold: tuple[int, int, float, int]  # a headline told again: its words fewest, most; share; sentence words
 
 
 @lru_cache(maxsize=1)
@@ -121,6 +122,8 @@ def chrome_vocabulary() -> ChromeVocabulary:
         run_on=(int(glue["run_on"]["words"]), int(glue["run_on"]["fragment_words"]),
                 int(glue["run_on"]["sentence_words"])),
         run_on_places=frozenset(str(w) for w in glue["run_on"]["after"]),
+        retold=(int(glue["retold"]["fragment_words"][0]), int(glue["retold"]["fragment_words"][1]),
+                float(glue["retold"]["share"]), int(glue["retold"]["sentence_words"])),
     )
 
 
@@ -333,10 +336,34 @@ def glue_cuts(text: str, vocab: ChromeVocabulary, common: frozenset[str]) -> lis
             cuts.append(words[k].start())
     while cuts and (not _balanced(text[:cuts[-1]]) or vocab.date_fragment.match(text[:cuts[-1]].strip())):
         cuts.pop()
+    if not cuts:
+        retold = _retold_cut(words, vocab)
+        cuts = [retold] if retold is not None and _balanced(text[:retold]) else []
     later = _run_on_cut(words, vocab)
     if later is not None and _balanced(text[:later]) and (not cuts or later > cuts[-1]):
         cuts.append(later)
     return cuts
+
+
+def _retold_cut(words: list[re.Match[str]], vocab: ChromeVocabulary) -> int | None:
+    """Where a headline ends that the sentence after it tells again ("Doctor found guilty The
+    singer's doctor has been found guilty of ..."): the first name or capitalised word after a
+    word a fragment may end on, when most words of the fragment before it recur in the sentence."""
+    least, most, share, sentence = vocab.retold
+    end = next((k for k, w in enumerate(words) if _SENTENCE_END.search(w.group())), len(words) - 1)
+    for k in range(least, min(most, end + 1 - sentence) + 1):
+        before, word = words[k - 1].group(), words[k].group()
+        if not (word[:1].isupper() and word.isalpha()) or before[:1].isupper() or not _may_end(before, vocab):
+            continue
+        told = [w for w in (_bare(m.group()) for m in words[:k]) if len(w) > 2 and w not in vocab.never_final]
+        rest = {_bare(m.group()) for m in words[k:end + 1]}
+        if len(told) >= 2 and sum(w in rest for w in told) >= share * len(told):
+            return words[k].start()
+    return None
+
+
+def _bare(word: str) -> str:
+    return word.strip("\"'`()[]:;,.!?").lower().removesuffix("'s")
 
 
 def _run_on_cut(words: list[re.Match[str]], vocab: ChromeVocabulary) -> int | None:
