@@ -26,6 +26,7 @@ from timeline.cache import Memo
 from timeline.cache.last_good import LastGood
 from timeline.config import Config
 from timeline.extract import extract_articles, extraction_settings
+from timeline.extract.parallel import LONG_LIVED_GC
 from timeline.merge import merge
 from timeline.records import BuildSummary, Extraction, Problem
 from timeline.render import Rendered, render_settings, render_site
@@ -116,7 +117,7 @@ def _long_lived_records() -> Iterator[None]:
     a large merge's time). It runs far less often during the build; afterwards the
     survivors are filed as old (``gc.freeze``/``unfreeze``) rather than walked at once."""
     thresholds = gc.get_threshold()
-    gc.set_threshold(100_000, 50, 1000)
+    gc.set_threshold(*LONG_LIVED_GC)
     try:
         yield
     finally:

@@ -18,6 +18,7 @@ run again elsewhere by the scheduler itself (Dask's ``allowed-failures``).
 
 from __future__ import annotations
 
+import gc
 import logging
 import math
 import os
@@ -137,11 +138,13 @@ class PipelineLoader(WorkerPlugin):  # type: ignore[misc]
         self.cfg, self.extract = cfg, extract
 
     def setup(self, worker: object) -> None:
-        from timeline.extract.parallel import warm_up
+        from timeline.extract.parallel import LONG_LIVED_GC, warm_up
         from timeline.extract.pipeline import load_pipeline
 
         os.environ.setdefault("OMP_NUM_THREADS", "1")
+        gc.set_threshold(*LONG_LIVED_GC)  # as a forked local worker inherits them from the build
         warm_up(load_pipeline(self.cfg.nlp.pipeline), self.cfg, self.extract)
+        gc.freeze()  # the pipeline and its tables live as long as the worker: never walk them again
 
     def teardown(self, worker: object) -> None:
         """Nothing to release: the pipeline lives as long as the worker's process."""

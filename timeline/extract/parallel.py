@@ -147,6 +147,12 @@ def warm_up(nlp: "Language", cfg: "Config", extract: ExtractFn) -> None:
     list(serial([WARM_UP], nlp, cfg, extract))
 
 
+# The cycle collector's thresholds while a build runs (``timeline.build``): its records live to
+# its end and form no cycles, so the collector runs far less often. Forked workers inherit them;
+# a Dask worker, started on its own, sets them when it loads the pipeline.
+LONG_LIVED_GC = (100_000, 50, 1000)
+
+
 def worker_init() -> None:
     # Ctrl-C goes to the whole process group; only the parent should report it.
     import signal
