@@ -18,8 +18,9 @@ from pathlib import Path
 
 import yaml
 
-from timeline.sources.chrome import GLUED, chrome_vocabulary, split_glued
+from timeline.sources.chrome import GLUED, chrome_vocabulary
 from timeline.sources.clean import vocabulary
+from timeline.sources.glue import split_glued
 from timeline.sources.spans import Mapped
 
 

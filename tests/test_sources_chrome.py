@@ -15,8 +15,9 @@ from spacy.language import Language
 
 from tests.conftest import SEED_DAY, SHARED, happenings, read_content, write_files
 from timeline.cli.main import main
-from timeline.sources.chrome import chrome_vocabulary, split_glued
+from timeline.sources.chrome import chrome_vocabulary
 from timeline.sources.clean import clean_body
+from timeline.sources.glue import split_glued
 from timeline.sources.spans import Mapped, file_offset
 
 WIRE = (
