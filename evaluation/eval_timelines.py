@@ -12,6 +12,9 @@ events page chooses them, ``timeline.merge.selection``) for reading by hand.
     python -m evaluation.eval_timelines [NAME ...] [--folder /tmp/tls] [--cache DIR] [--limit N]
         [--top 100] [--no-build]
 
+Each build starts from an empty store and registry (``content/events/``, ``content/actors.yaml``),
+as a maintainer's first build of the collection does: a store left by an earlier build, with
+earlier code, would carry that code's events into the figures. The extraction cache is kept.
 ``--no-build`` scores folders built before (``FOLDER/NAME/output/events.json``).
 """
 
@@ -19,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import sys
 import time
 from collections import Counter, defaultdict
@@ -101,6 +105,15 @@ def report(name: str, events: list[Event], top: int, key: int) -> None:
         print(f"    {i:3d} {e.importance:6.1f} {e.date:10s} [{independent(e):2d}] {e.title[:90]}")
 
 
+def clear_store(folder: Path) -> None:
+    """Remove what an earlier build left in ``folder``'s content: the store, the registry and
+    the change log (the articles stay)."""
+    content = folder / "content"
+    shutil.rmtree(content / "events", ignore_errors=True)
+    for name in ("actors.yaml", "changes.yaml"):
+        (content / name).unlink(missing_ok=True)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("names", nargs="*", default=COLLECTIONS)
@@ -120,6 +133,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         folder = args.folder / name
         if not args.no_build:
             materialise(name, folder, limit=args.limit, cache=args.cache)
+            clear_store(folder)
             started = time.time()
             done = build(folder, *(["--jobs", args.jobs] if args.jobs else []))
             if (folder / "output" / "events.json").stat().st_mtime < started - 1 and "Traceback" in done.stderr:
