@@ -26,7 +26,7 @@ from typing import Any, Sequence
 
 from evaluation.eval_timelines import date_f1, publication_days, ranked_days
 from evaluation.tls import COLLECTIONS, gold, materialise
-from timeline.merge.days import FEATURES, Model, features, log_odds, model, references
+from timeline.merge.days import FEATURES, Model, features, log_odds, references
 from timeline.records import Article, Timex
 
 OUT = Path(__file__).resolve().parent.parent / "timeline" / "data" / "day_salience.yaml"
@@ -85,9 +85,7 @@ def fit(collections: Sequence[Collection]) -> Any:
 
 
 def as_model(fitted: Any) -> Model:
-    shipped = model()
-    return Model(tuple(fitted.coef_[0].tolist()), float(fitted.intercept_[0]), NEIGHBOURS, ECHO,
-                 shipped.named_rules, shipped.long_after)
+    return Model(tuple(fitted.coef_[0].tolist()), float(fitted.intercept_[0]), NEIGHBOURS, ECHO)
 
 
 def f1(collection: Collection, model: Any) -> float:
@@ -110,7 +108,6 @@ def dataset_means(collections: Sequence[Collection], figures: dict[str, float]) 
 
 
 def write(model: Any, lines: list[str]) -> None:
-    shipped = as_model(model)
     weights = "\n".join(f"  {name}: {w:.3f}" for name, w in zip(FEATURES, model.coef_[0].tolist()))
     comments = "\n".join(f"#   {line}" for line in lines)
     OUT.write_text(
@@ -120,9 +117,6 @@ def write(model: Any, lines: list[str]) -> None:
         "# edit by hand. Date-F1 of ranking days by this model alone when it was trained:\n"
         f"{comments}\n"
         f"intercept: {float(model.intercept_[0]):.3f}\nneighbours: {NEIGHBOURS}\necho: {ECHO}\n"
-        "# The date rules (data/date_rules.yaml) that name a day by its calendar date, and how many\n"
-        "# days after the day a reference counts as long after it (both kept from the file read).\n"
-        f"named_rules: [{', '.join(sorted(shipped.named_rules))}]\nlong_after: {shipped.long_after}\n"
         f"weights:\n{weights}\n", encoding="utf-8")
 
 

@@ -6,26 +6,25 @@ from timeline.merge.days import FEATURES, Model, Reference, features, model, ref
 from timeline.records import Timex
 
 
-def timex(value: str, start: int = 500, rule: str = "weekday-past") -> Timex:
-    return Timex(start=start, end=start + 8, text="on Monday", type="DATE", value=value, rule=rule)
+def timex(value: str, start: int = 500) -> Timex:
+    return Timex(start=start, end=start + 8, text="on Monday", type="DATE", value=value)
 
 
 def test_only_expressions_naming_a_day_are_references() -> None:
     found = references({
         "a": (timex("2009-06-25", start=10), timex("2009-06"), timex("PRESENT_REF"), timex("2009-W26")),
-        "b": (timex("2009-06-26TEV", rule="month-day"), Timex(0, 4, "then", "DATE", None)),
+        "b": (timex("2009-06-26TEV"), Timex(0, 4, "then", "DATE", None)),
     })
-    assert found == [Reference("a", "2009-06-25", True), Reference("b", "2009-06-26", False, named=True)]
+    assert found == [Reference("a", "2009-06-25", True), Reference("b", "2009-06-26", False)]
 
 
 def test_features_count_articles_and_expressions_on_a_log_scale() -> None:
     published = {"a": "2009-06-25", "b": "2009-06-26", "c": "2009-07-10"}
     refs = [Reference("a", "2009-06-25", True), Reference("b", "2009-06-25", False),
-            Reference("b", "2009-06-25", False), Reference("c", "2009-06-25", False, named=True)]
-    row = dict(zip(FEATURES, features(refs, published, long_after=7)["2009-06-25"]))
+            Reference("b", "2009-06-25", False), Reference("c", "2009-06-25", False)]
+    row = dict(zip(FEATURES, features(refs, published)["2009-06-25"]))
     assert row == {"published": 1.0, "referred": 2.0, "referred_later": 1.584962500721156,  # log2(1 + 2)
-                   "mentions": 2.321928094887362, "referred_lead": 1.0,
-                   "named": 1.0, "referred_long": 1.0}  # c, fifteen days later, by its date
+                   "mentions": 2.321928094887362, "referred_lead": 1.0}
     assert set(features(refs, published)) == {"2009-06-25", "2009-06-26", "2009-07-10"}
 
 
@@ -39,9 +38,9 @@ def test_a_day_later_articles_keep_naming_outranks_a_day_named_once() -> None:
 
 
 def test_a_day_beside_a_better_named_day_is_its_echo() -> None:
-    rows = {"2009-06-25": [3.0] * len(FEATURES), "2009-06-26": [2.9] * len(FEATURES),
-            "2009-07-26": [2.9] * len(FEATURES)}
-    m = Model(weights=(0.5,) * len(FEATURES), intercept=-5.0, neighbours=1, echo=1.0)
+    rows = {"2009-06-25": [3.0, 3.0, 3.0, 3.0, 3.0], "2009-06-26": [2.9, 2.9, 2.9, 2.9, 2.9],
+            "2009-07-26": [2.9, 2.9, 2.9, 2.9, 2.9]}
+    m = Model(weights=(0.5,) * 5, intercept=-5.0, neighbours=1, echo=1.0)
     days = salience(rows, m)
     assert days["2009-06-26"] < days["2009-07-26"] < days["2009-06-25"]  # the day after the happening is its echo
 

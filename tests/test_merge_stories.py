@@ -9,7 +9,7 @@ from datetime import date, timedelta
 
 from timeline.merge import merge
 from timeline.merge.selection import key_events, per_month
-from timeline.records import ActorRef, Article, DateEvidence, Event, Happening
+from timeline.records import ActorRef, Article, DateEvidence, Event, Happening, Source
 
 ZUMA = ActorRef("Jacob Zuma", "person")
 MALEMA = ActorRef("Julius Malema", "person")
@@ -154,6 +154,36 @@ def test_a_background_line_later_articles_retell_is_one_key_event() -> None:
     other = event("o", "2010-05-20", "Zuma pleaded for calm after the strike", 10)  # the same verb, other words
     ids = [e.id for e in key_events([plea, *retold, other], 5)]
     assert ids == ["p", "o"]
+
+
+def quoted(eid: str, day: str, title: str, quote: str, importance: float, predicate: str,
+           actors: tuple[ActorRef, ...] = (ZUMA,)) -> Event:
+    return Event(id=eid, date=day, precision="day", status="occurred", title=title, summary=quote, actors=actors,
+                 importance=importance, predicate=predicate, sources=(Source(eid, "Report", quote=quote),))
+
+
+def test_a_happening_retold_in_other_words_months_later_is_one_key_event() -> None:
+    ruling = quoted("a", "2010-02-05", "The inquest ruled the miner's death a homicide",
+                    "The inquest ruled the miner's death a homicide caused by police gunfire.", 20, "rule")
+    retold = quoted("b", "2010-09-14", "Zuma's office said the death had been ruled a homicide",
+                    "The death had been ruled a homicide, caused by gunfire from the police, Zuma's office said.",
+                    15, "rule")
+    other = quoted("c", "2010-06-01", "A judge ruled Zuma must testify",
+                   "A judge ruled that Zuma must testify before the mining inquiry in person.", 10, "rule")
+    ids = [e.id for e in key_events([ruling, retold, other], 5)]
+    assert ids == ["a", "c"]  # the same verb and actor in other words is another happening
+
+
+def test_a_persons_death_retold_by_later_articles_is_one_key_event() -> None:
+    mandela = ActorRef("Nelson Mandela", "person")
+    death = quoted("d", "2013-12-05", "Nelson Mandela died", "Nelson Mandela died at his home in Johannesburg.",
+                   30, "die", (mandela,))
+    later = quoted("l", "2014-06-02", "Nelson Mandela died last year",
+                   "Mandela died in December, months before the election his party won.", 12, "die", (mandela,))
+    others = quoted("o", "2014-08-20", "Three miners died", "Three miners died when a shaft collapsed.", 10, "die",
+                    (ANC,))
+    ids = [e.id for e in key_events([death, later, others], 5)]
+    assert ids == ["d", "o"]
 
 
 def test_the_key_events_page_shows_the_top_events_of_each_month(tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -2,11 +2,8 @@
 
 Timeline-summarisation methods find the strongest signal of an important day in how the
 articles refer to it by a date expression ("on March 17 the Security Council …"): how many
-distinct articles do, how many do so after the day and how many still do a week or more
-later, how many name it by its calendar date ("June 25", the way a retrospective dates what
-it retells) rather than relative to their own day ("on Thursday"), how often, and in their
-lead, beside how many articles were published on it. Every time expression of the collection
-counts, whether or not the sentence around it became an event. Per day, ``features`` counts them, each on a log scale;
+distinct articles do, how many do so after the day, how often, and in their lead, beside how
+many articles were published on it. Per day, ``features`` counts them, each on a log scale;
 ``salience`` weighs them with a logistic model whose weights are data
 (``data/day_salience.yaml``, written by ``evaluation/train_day_salience.py`` from the dev
 collections and the days their journalists' timelines chose). The salience is the model's
@@ -39,8 +36,6 @@ FEATURES = (
     "referred_later",  # ... published after the day
     "mentions",        # date expressions naming the day, all articles together
     "referred_lead",   # articles naming the day in their lead
-    "named",           # articles naming the day by its calendar date ("June 25")
-    "referred_long",   # articles published ``long_after`` days or more after the day, naming it
 )
 
 
@@ -51,18 +46,16 @@ class Reference:
     article: str
     day: str  # ISO day
     lead: bool  # in the article's lead
-    named: bool = False  # by its calendar date, not relative to the article's day
 
 
 def references(timexes: Mapping[str, Sequence[Timex]]) -> list[Reference]:
     """The references to a day among each article's time expressions (values at a day's
     precision or finer: ``2009-06-25``, ``2009-06-25TEV``)."""
-    calendar = model().named_rules
     out = []
     for article in sorted(timexes):
         for t in timexes[article]:
             if t.value and len(t.value) >= 10 and t.value[4] == "-" and t.value[7] == "-" and t.value[:4].isdigit():
-                out.append(Reference(article, t.value[:10], t.start < LEAD_CHARS, t.rule in calendar))
+                out.append(Reference(article, t.value[:10], t.start < LEAD_CHARS))
     return out
 
 
@@ -77,11 +70,8 @@ def _log(n: float) -> float:
     return math.log2(1 + n)
 
 
-def features(refs: Iterable[Reference], published: Mapping[str, str | None],
-             long_after: int | None = None) -> dict[str, list[float]]:
-    """Per day (published on, or named by a reference): the ``FEATURES``, each log2(1 + count).
-    ``long_after`` (days; the model's by default) is how much later a reference is long after."""
-    wait = model().long_after if long_after is None else long_after
+def features(refs: Iterable[Reference], published: Mapping[str, str | None]) -> dict[str, list[float]]:
+    """Per day (published on, or named by a reference): the ``FEATURES``, each log2(1 + count)."""
     issued: dict[str, int] = defaultdict(int)
     for day in published.values():
         if day:
@@ -89,31 +79,20 @@ def features(refs: Iterable[Reference], published: Mapping[str, str | None],
     referred: dict[str, set[str]] = defaultdict(set)
     later: dict[str, set[str]] = defaultdict(set)
     lead: dict[str, set[str]] = defaultdict(set)
-    named: dict[str, set[str]] = defaultdict(set)
-    long: dict[str, set[str]] = defaultdict(set)
     mentions: dict[str, int] = defaultdict(int)
     for r in refs:
         referred[r.day].add(r.article)
         mentions[r.day] += 1
         if r.lead:
             lead[r.day].add(r.article)
-        if r.named:
-            named[r.day].add(r.article)
         on = published.get(r.article)
         if on and on > r.day:
             later[r.day].add(r.article)
-            if on >= _shift(r.day, wait):
-                long[r.day].add(r.article)
-
-    def count(found: Mapping[str, set[str]], day: str) -> float:
-        return _log(len(found.get(day, ())))
-
-    return {day: [_log(issued.get(day, 0)), count(referred, day), count(later, day), _log(mentions.get(day, 0)),
-                  count(lead, day), count(named, day), count(long, day)]
+    return {day: [_log(issued.get(day, 0)), _log(len(referred.get(day, ()))), _log(len(later.get(day, ()))),
+                  _log(mentions.get(day, 0)), _log(len(lead.get(day, ())))]
             for day in sorted(set(issued) | set(referred))}
 
 
-@lru_cache(maxsize=1 << 14)
 def _shift(day: str, days: int) -> str:
     try:
         return (date.fromisoformat(day) + timedelta(days=days)).isoformat()
@@ -129,8 +108,6 @@ class Model:
     intercept: float = 0.0
     neighbours: int = 0  # days either side whose better score marks a day as its echo ...
     echo: float = 0.0  # ... and what such an echo loses, in log-odds
-    named_rules: frozenset[str] = frozenset()  # date rules that name a day by its calendar date
-    long_after: int = 7  # days after which a reference is ``referred_long``
 
 
 @lru_cache(maxsize=1)
@@ -138,8 +115,7 @@ def model() -> Model:
     data = load_data("day_salience.yaml") or {}
     weights = data.get("weights") or {}
     return Model(tuple(float(weights.get(name, 0.0)) for name in FEATURES), float(data.get("intercept", 0.0)),
-                 int(data.get("neighbours", 0)), float(data.get("echo", 0.0)),
-                 frozenset(str(r) for r in data.get("named_rules") or ()), int(data.get("long_after", 7)))
+                 int(data.get("neighbours", 0)), float(data.get("echo", 0.0)))
 
 
 def log_odds(rows: Mapping[str, Sequence[float]], m: Model) -> dict[str, float]:

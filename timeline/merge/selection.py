@@ -12,7 +12,12 @@ them. The selection goes down the ranking instead and skips
 - a repeat of an event already chosen: dated within a day of it and telling it in
   alike words (rapidfuzz ``token_sort_ratio`` of the titles), or by the same
   governing verb with the same first actor; or, at any date, in nearly the same
-  words (a background line each later article retells, dated by its own day);
+  words, or by the same governing verb with an actor in common and an evidence
+  sentence that shares at least ``SAME_WORDS`` of its content words with the chosen
+  one's (beside the actors' names): a background line each later article retells
+  ("the doctor has pleaded not guilty to a charge of manslaughter"), dated by its own day;
+  or what happens to a person once (``happens_once`` in ``data/importance.yaml``: a
+  death) told again of the same person, in whatever words;
 - an event of a month that already holds its share: at most
   ``max(MONTH_FLOOR, ceil(MONTH_SPREAD × N / months))`` per month, where months is
   how many months hold the ``STORY_EVENTS`` × N best-ranked events, so that the list
@@ -25,11 +30,13 @@ When the skipped months leave the list short, the best of their events fill it.
 from __future__ import annotations
 
 import math
+import re
 from functools import lru_cache
 from typing import Iterable, Sequence
 
 from rapidfuzz import fuzz
 
+from timeline.data import load_data
 from timeline.extract.temporal.values import bounds
 from timeline.records import Event
 
@@ -39,6 +46,8 @@ MONTH_SPREAD = 2.0  # a month may hold this many times its even share of the key
 MONTH_FLOOR = 2  # ... and at least this many
 STORY_EVENTS = 3  # the months of the best N × this many events are the months the shares divide
 FINE = ("time", "day", "week", "month")
+SAME_WORDS = 0.5  # share of the shorter sentence's content words two retellings of one happening have in common
+_WORD = re.compile(r"[^\W\d_]{3,}")
 
 
 def eligible(e: Event) -> bool:
@@ -64,13 +73,56 @@ def _day(e: Event) -> int | None:
     return span[0].toordinal() if span else None
 
 
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    return frozenset(ENGLISH_STOP_WORDS)
+
+
+def _stem(word: str) -> str:
+    return word[:-1] if len(word) > 4 and word.endswith("s") and not word.endswith("ss") else word
+
+
+@lru_cache(maxsize=1 << 14)
+def content_words(sentence: str, names: tuple[str, ...]) -> frozenset[str]:
+    """The words of an evidence sentence that say what happened: lower-cased, plurals folded,
+    without stop words and the words of the actors' ``names``."""
+    stop = _stop_words() | {w for n in names for w in _WORD.findall(n.lower())}
+    return frozenset(_stem(w) for w in _WORD.findall(sentence.lower()) if w not in stop)
+
+
+def _evidence(e: Event) -> frozenset[str]:
+    sentence = e.sources[0].quote if e.sources and e.sources[0].quote else e.summary or e.title
+    return content_words(sentence, tuple(a.name for a in e.actors))
+
+
+@lru_cache(maxsize=1)
+def happens_once() -> frozenset[str]:
+    found = (load_data("importance.yaml") or {}).get("happens_once")
+    return frozenset(str(p) for p in found) if isinstance(found, list) else frozenset()
+
+
+def retells(a: Event, b: Event) -> bool:
+    """Whether ``b`` retells ``a``'s happening at whatever date: the same governing verb, an
+    actor in common and evidence sentences sharing ``SAME_WORDS`` of their content words; or
+    what happens to a person once, to the same person."""
+    if not a.predicate or a.predicate != b.predicate or not {x.name for x in a.actors} & {x.name for x in b.actors}:
+        return False
+    if a.predicate in happens_once() and a.actors and b.actors and a.actors[0] == b.actors[0] \
+            and a.actors[0].kind == "person":
+        return True
+    wa, wb = _evidence(a), _evidence(b)
+    return bool(wa and wb) and len(wa & wb) >= SAME_WORDS * min(len(wa), len(wb))
+
+
 def repeats(a: Event, b: Event) -> bool:
     """Whether ``b`` tells the happening ``a`` tells (as far as a reader can see)."""
     alike = fuzz.token_sort_ratio(a.title.lower(), b.title.lower(), processor=None)
     first_a = a.actors[0].name if a.actors else None
     first_b = b.actors[0].name if b.actors else None
     same_doing = bool(a.predicate) and a.predicate == b.predicate and first_a is not None and first_a == first_b
-    if alike >= SAME_TITLES:
+    if alike >= SAME_TITLES or retells(a, b):
         return True  # "X has pleaded not guilty", dated by each later article that retells it
     da, db = _day(a), _day(b)
     if da is None or db is None:
