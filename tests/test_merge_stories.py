@@ -170,7 +170,10 @@ def test_a_happening_retold_in_other_words_months_later_is_one_key_event() -> No
                     15, "rule")
     other = quoted("c", "2010-06-01", "A judge ruled Zuma must testify",
                    "A judge ruled that Zuma must testify before the mining inquiry in person.", 10, "rule")
-    ids = [e.id for e in key_events([ruling, retold, other], 5)]
+    unresolved = quoted("d", "2011-01-10", "Lawyers recalled the inquest's ruling",  # its actor not told alike
+                        "An inquest has ruled the miner's death a homicide caused by police gunfire, lawyers said.",
+                        12, "rule", (ANC,))
+    ids = [e.id for e in key_events([ruling, retold, other, unresolved], 5)]
     assert ids == ["a", "c"]  # the same verb and actor in other words is another happening
 
 

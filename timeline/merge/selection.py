@@ -14,7 +14,8 @@ them. The selection goes down the ranking instead and skips
   governing verb with the same first actor; or, at any date, in nearly the same
   words, or by the same governing verb with an actor in common and an evidence
   sentence that shares at least ``SAME_WORDS`` of its content words with the chosen
-  one's (beside the actors' names): a background line each later article retells
+  one's (beside the actors' names; ``SAME_WORDS_ALONE`` with no actor in common): a
+  background line each later article retells
   ("the doctor has pleaded not guilty to a charge of manslaughter"), dated by its own day;
   or what happens to a person once (``happens_once`` in ``data/importance.yaml``: a
   death) told again of the same person, in whatever words;
@@ -47,6 +48,8 @@ MONTH_FLOOR = 2  # ... and at least this many
 STORY_EVENTS = 3  # the months of the best N × this many events are the months the shares divide
 FINE = ("time", "day", "week", "month")
 SAME_WORDS = 0.5  # share of the shorter sentence's content words two retellings of one happening have in common
+SAME_WORDS_ALONE = 0.6  # ... when no actor is shared ("the doctor" in one, "Dr Murray" in the other) ...
+FEWEST_WORDS_ALONE = 5  # ... and both sentences have at least this many content words
 _WORD = re.compile(r"[^\W\d_]{3,}")
 
 
@@ -104,16 +107,20 @@ def happens_once() -> frozenset[str]:
 
 
 def retells(a: Event, b: Event) -> bool:
-    """Whether ``b`` retells ``a``'s happening at whatever date: the same governing verb, an
-    actor in common and evidence sentences sharing ``SAME_WORDS`` of their content words; or
-    what happens to a person once, to the same person."""
-    if not a.predicate or a.predicate != b.predicate or not {x.name for x in a.actors} & {x.name for x in b.actors}:
+    """Whether ``b`` retells ``a``'s happening at whatever date: the same governing verb, and
+    evidence sentences sharing ``SAME_WORDS`` of their content words with an actor in common
+    (``SAME_WORDS_ALONE`` without one: the actors of a retelling are not always resolved alike);
+    or what happens to a person once, to the same person."""
+    if not a.predicate or a.predicate != b.predicate:
         return False
-    if a.predicate in happens_once() and a.actors and b.actors and a.actors[0] == b.actors[0] \
-            and a.actors[0].kind == "person":
+    shared = bool({x.name for x in a.actors} & {x.name for x in b.actors})
+    if shared and a.predicate in happens_once() and a.actors[0] == b.actors[0] and a.actors[0].kind == "person":
         return True
     wa, wb = _evidence(a), _evidence(b)
-    return bool(wa and wb) and len(wa & wb) >= SAME_WORDS * min(len(wa), len(wb))
+    fewest = min(len(wa), len(wb))
+    if shared:
+        return fewest > 0 and len(wa & wb) >= SAME_WORDS * fewest
+    return fewest >= FEWEST_WORDS_ALONE and len(wa & wb) >= SAME_WORDS_ALONE * fewest
 
 
 def repeats(a: Event, b: Event) -> bool:
