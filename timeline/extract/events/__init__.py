@@ -16,8 +16,10 @@ from typing import TYPE_CHECKING, Sequence, overload
 
 from timeline.extract.events.anchors import Anchor, calendar_timexes, find_anchors
 from timeline.extract.events.claims import as_claim, unofficial_opinion
+from timeline.extract.events.details import clean_text, mentions_in, numbers_of, place_of
 from timeline.extract.events.discourse import carry_date, inherit_lead_day, lead_event, restates_known
 from timeline.extract.events.linked import linked_anchors
+from timeline.extract.events.naming import name_role
 from timeline.extract.events.newsworthy import listable
 from timeline.extract.events.participants import mentioned, participants
 from timeline.extract.events.pronouns import name_pronoun, unnamed
@@ -25,7 +27,7 @@ from timeline.extract.events.quotes import attributed, quotes_nobody
 from timeline.extract.events.tokens import Parse, forget, parse_of
 from timeline.extract.events.topic import strays, topic_words
 from timeline.extract.events.vocabulary import Vocabulary, load_vocabulary
-from timeline.extract.events.wording import clean_text, mentions_in, name_role, numbers_of, place_of, title_from
+from timeline.extract.events.wording import title_from
 from timeline.records import ActorRef, Article, Happening, Mention, Timex
 
 if TYPE_CHECKING:
