@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Sequence, overload
 
 from timeline.extract.events.anchors import Anchor, calendar_timexes, find_anchors
 from timeline.extract.events.claims import as_claim, unofficial_opinion
+from timeline.extract.events.descriptions import name_description
 from timeline.extract.events.details import clean_text, mentions_in, numbers_of, place_of
 from timeline.extract.events.discourse import carry_date, inherit_lead_day, lead_event, restates_known
 from timeline.extract.events.linked import linked_anchors
@@ -202,6 +203,7 @@ def _happening(anchor: Anchor, segment: "Span", index: int, article: Article,
     title = title_from(title_root, set(anchor.keep_out), inside, (segment.start, segment.end))
     title = name_pronoun(title, segment, mentions)
     title = name_role(title, anchor.title_root, segment, mentions)
+    title = name_description(title, anchor.title_root, segment, mentions)
     title = attributed(title, title_root, mentions, load_vocabulary().reporting)
     if not title or len(title.split()) < 2:
         return None

@@ -23,6 +23,7 @@ from timeline.extract.events.details import clean_text
 from timeline.extract.events.details import mentions_in as mentions_in  # where the rules of listing read it
 from timeline.extract.events.naming import names_it, role_words, span_start, takes_article
 from timeline.extract.events.quotes import fronted_quote, is_own_words, speaker, verbatim
+from timeline.extract.events.title_words import load_title_words
 from timeline.extract.events.vocabulary import load_vocabulary
 from timeline.records import Mention
 
@@ -95,7 +96,8 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
     for child in root.subtree:
         if child.i in dropped:
             continue
-        if child.i != root.i and child.dep_ in ALWAYS_DROPPED and child.lower_ not in negatives:
+        if child.i != root.i and child.dep_ in ALWAYS_DROPPED and child.lower_ not in negatives and \
+                not _needed_infinitive(child, root):
             if child.dep_ == "punct" and child.text in WORD_PUNCT and not child.whitespace_:
                 continue  # "build-up", "all-out"
             if child.text == "," and between_conjuncts(child):
@@ -267,6 +269,14 @@ def _collect(root: "Token", dropped: set[int], kinds: frozenset[str], elided: se
         head = [i for i in out if i in speaker] + [root.i]
         out = head + [i for i in out if i in inner]
     return out
+
+
+def _needed_infinitive(child: "Token", root: "Token") -> bool:
+    """"asked a judge to void the policy": the infinitive the verb needs, which the
+    parser may hang on it as a side clause."""
+    return child.dep_ == "advcl" and child.head.i == root.i and child.tag_ == "VB" and \
+        root.lemma_.lower() in load_title_words().needs_complement and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
 
 
 def _possessor(doc: "Parse", i: int, run: list[int]) -> bool:
