@@ -27,6 +27,8 @@ from timeline.extract.events.title_words import load_title_words
 from timeline.records import Mention
 
 if TYPE_CHECKING:
+    import spacy.tokens
+
     from timeline.extract.events.tokens import Parse, Span, Token
 
 # Words a description may hold before its noun: "the", "the former", "the UK", "the 58-year-old".
@@ -135,7 +137,7 @@ def description_ties(doc: "Parse", mentions: list[Mention]) -> dict[str, set[str
     return ties
 
 
-def _ties_of(span: "Span", mention: Mention) -> list[tuple[str, str]]:
+def _ties_of(span: "spacy.tokens.Span", mention: Mention) -> list[tuple[str, str]]:
     doc, root = span.doc, span.root
     out: list[tuple[str, str]] = []
     i = span.start - 1
@@ -160,7 +162,7 @@ def _ties_of(span: "Span", mention: Mention) -> list[tuple[str, str]]:
     return out
 
 
-def _head_of_run(token: "Token", start: int) -> int:
+def _head_of_run(token: "spacy.tokens.Token", start: int) -> int:
     """Where a word before a name hangs, past the other words before the name."""
     while token.i < start and token.head.i != token.i and token.dep_ in ("compound", "amod", "nmod"):
         token = token.head
