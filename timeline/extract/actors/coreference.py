@@ -32,7 +32,9 @@ def corefer_people(found: list[Found]) -> None:
             continue
         key = name_key(f.name)
         one_word = " " not in f.name
-        matches = [p for p, last, surname, first in keys if key in (last, surname) or one_word and key == first]
+        # a given name alone is the full name's; after a title ("Prince Michael") it is a name of its own
+        given = one_word and f.role is None
+        matches = [p for p, last, surname, first in keys if key in (last, surname) or given and key == first]
         if f.kind == "organisation":  # a tagger's slip: "Hanna" as an organisation
             matches = [p for p, last, surname, _ in keys if key in (last, surname)]
         if not matches and one_word and f.kind == "person":  # "Gadhafi" after "Muammar Gaddafi"

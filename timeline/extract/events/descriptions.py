@@ -53,6 +53,7 @@ def name_description(title: str, root: "Token", segment: "Span", mentions: list[
 
 
 def _named(title: str, subject: "Token", doc: "Parse", mentions: list[Mention], at_start: bool) -> str:
+    title = _without_description(title, subject, mentions)
     described = subject
     owner = next((c for c in subject.children if c.dep_ == "poss" and c.i < subject.i), None)
     if owner is not None and owner.pos_ == "NOUN":
@@ -78,6 +79,21 @@ def _named(title: str, subject: "Token", doc: "Parse", mentions: list[Mention], 
     if at == 0:
         replacement = replacement[:1].upper() + replacement[1:]
     return title[:at] + replacement + title[at + len(text):]
+
+
+def _without_description(title: str, subject: "Token", mentions: list[Mention]) -> str:
+    """"Pakistan's prime minister, Nawaz Sharif, has ordered…" -> Nawaz Sharif has
+    ordered…: a subject described, then named beside it, is written by name."""
+    name = next((c for c in subject.children if c.dep_ == "appos" and c.i > subject.i), None)
+    if subject.pos_ != "NOUN" or name is None:
+        return title
+    named = next((m for m in mentions if m.start <= name.idx < m.end and m.kind in ("person", "organisation")), None)
+    if named is None:
+        return title
+    words = [t.text for t in subject.subtree if t.i < name.i and not t.is_punct]
+    prefix = re.escape(" ".join(words)).replace(r"\ ", r"[\s,]+").replace("'s", "(?:'s|’s)")
+    found = re.match(rf"{prefix}[\s,]+(?={re.escape(named.name)})", title, flags=re.IGNORECASE)
+    return title[found.end():] if found else title
 
 
 def _description(noun: "Token") -> tuple[int, int] | None:

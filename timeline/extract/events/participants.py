@@ -199,8 +199,10 @@ class _Reader:
         kinds = {m.kind for c in head.children if c.dep_ == "appos" for t in c.subtree
                  for m in self.by_token.get(t.i, [])}
         skipped = _described(kinds)
+        # "Pakistan's prime minister, Nawaz Sharif": whose office it is describes the person too
+        describing = DESCRIPTIVE | ({"poss"} if "person" in kinds else set())
         for child in head.children:
-            if child.dep_ in DESCRIPTIVE:
+            if child.dep_ in describing:
                 for t in child.subtree:
                     for mention in self.by_token.get(t.i, []):
                         if mention.kind in skipped:

@@ -50,6 +50,8 @@ RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
 
 # Debris of a quote or dash decoded in the wrong encoding ("tensions †¦ and"): never a title's words.
 _MISDECODED = re.compile(r"\s*(?:â€|[†‡¦™�])+")
+# "Pakistan†™ s prime minister": a possessive whose apostrophe was decoded in the wrong encoding.
+_MISDECODED_POSSESSIVE = re.compile(r"(?<=\w)\s*(?:â€|†)™\s?s\b")
 _SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,.;:!?])")
 
 
@@ -72,7 +74,8 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
         said = title_from(quote, keep_out, mentions, within)
         if said and who:
             opening = next((t for t in quote.subtree if t.text not in QUOTES), quote)
-            keep_case = said[:2].isupper() or opening.pos_ == "PROPN" or any(
+            first_word = said.split(" ", 1)[0]
+            keep_case = (len(first_word) > 1 and first_word.isupper()) or opening.pos_ == "PROPN" or any(
                 said.startswith(m.name) for m in mentions)  # "Conrad Murray has pleaded…" keeps its capital
             told = f"{who} {said if keep_case else said[:1].lower() + said[1:]}"
             return told[:1].upper() + told[1:]
@@ -205,7 +208,7 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
             words.append(said_instead[0] + token.whitespace_)
             continue
         words.append(token.text_with_ws)
-    title = clean_text(_MISDECODED.sub("", "".join(words))).strip(" ,;:-–—'\"")
+    title = clean_text(_MISDECODED.sub("", _MISDECODED_POSSESSIVE.sub("'s", "".join(words)))).strip(" ,;:-–—'\"")
     if root.dep_ == "ccomp" and title.lower().startswith("that "):
         title = title[5:]  # what was said, without the "that" of reported speech
     if not any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in root.children) and root.dep_ == "ROOT":
