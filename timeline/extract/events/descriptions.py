@@ -35,6 +35,8 @@ if TYPE_CHECKING:
 DESCRIBING = frozenset({"det", "amod", "compound", "nummod", "npadvmod", "punct", "advmod"})
 # The longest description, in tokens, that is replaced.
 DESCRIPTION_TOKENS = 6
+# How a word in front of a name may hang in the parse when it describes that name.
+BEFORE_A_NAME = frozenset({"compound", "amod", "nmod", "conj", "appos"})
 # Kinds of actor that only say whose a description is ("the UK firm", "the Pakistani group").
 WHOSE = frozenset({"country", "group"})
 _USER_DATA_KEY = "timeline.description_ties"
@@ -158,8 +160,10 @@ def _ties_of(span: "spacy.tokens.Span", mention: Mention) -> list[tuple[str, str
     out: list[tuple[str, str]] = []
     i = span.start - 1
     # "pop star Michael Jackson", "the singer Michael Jackson"
-    while i >= 0 and doc[i].pos_ in ("NOUN", "ADJ") and span.start <= _head_of_run(doc[i], span.start) < span.end:
-        if doc[i].pos_ == "NOUN":
+    # (read by position: the parser may hang "folk singer" of "X and folk singer Y" on X)
+    while i >= 0 and doc[i].pos_ in ("NOUN", "ADJ") and (doc[i].dep_ in BEFORE_A_NAME or (
+            span.start <= _head_of_run(doc[i], span.start) < span.end)):
+        if doc[i].pos_ == "NOUN" and doc[i].tag_ == "NN":
             out.append((doc[i].lemma_.lower(), mention.name))
         i -= 1
     # "Conrad Murray, the doctor" and "the doctor, Conrad Murray"
