@@ -16,6 +16,7 @@ class TitleWords:
     agent_nouns: frozenset[str]  # people or bodies a nationality only describes
     needs_complement: frozenset[str]  # verbs a headline cannot end on
     never_last: frozenset[str]  # words a headline is never cut on
+    dropped_adverbs: frozenset[str] = frozenset()  # "also", "meanwhile": ties to the sentence before
 
 
 @lru_cache(maxsize=1)
@@ -28,4 +29,5 @@ def load_title_words() -> TitleWords:
         agent_nouns=frozenset(str(w).lower() for w in data.get("agent_nouns") or []),
         needs_complement=frozenset(str(w).lower() for w in data.get("needs_complement") or []),
         never_last=frozenset(str(w).lower() for w in data.get("never_last") or []),
+        dropped_adverbs=frozenset(str(w).lower() for w in data.get("dropped_adverbs") or []),
     )

@@ -112,6 +112,9 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
                     and child.text.isalnum():
                 continue  # "$360m": a unit glued to its figure is part of it
             dropped.update(t.i for t in child.subtree)
+        elif child.dep_ == "advmod" and child.head.i == root.i and \
+                child.lower_ in load_title_words().dropped_adverbs and not any(True for _ in child.children):
+            dropped.add(child.i)  # "also", "meanwhile": the sentence before is not there to tie to
         elif child.dep_ in ("nsubj", "nsubjpass") and child.head.i == root.i and set_off(child) and any(
                 c.dep_ in ("nsubj", "nsubjpass") and c.i < child.i for c in root.children):
             dropped.update(t.i for t in child.subtree)  # "34 people, most of them women, were killed"
@@ -308,6 +311,9 @@ def _prunable(child: "Token", parent: "Token", root: "Token") -> bool:
             for c in parent.children)
     if child.dep_ in ("xcomp", "ccomp") and (parent.i == root.i or parent.pos_ not in ("VERB", "AUX")):
         return False  # "said it had expelled a submarine", "was about to cut" need what follows
+    if child.dep_ == "prep" and child.lower_ == "as" and parent.i == root.i and \
+            root.lemma_.lower() in load_vocabulary().as_complements:
+        return False  # "described the demonstrations as a threat": what he called them
     return True
 
 
