@@ -164,7 +164,8 @@ class _Reader:
         kinds = {m.kind for m in own}
         for mention in own:
             self.found.setdefault(_key(mention), mention)
-        whose = not own and head.lemma_.lower() in load_title_words().agent_nouns
+        whose = not own and head.dep_ in ("nsubj", "nsubjpass") and \
+            head.lemma_.lower() in load_title_words().agent_nouns
         for child in head.children:
             if child.dep_ in QUALIFIERS:
                 skipped = _described(kinds) if child.dep_ in DESCRIPTIVE else frozenset()
@@ -272,6 +273,7 @@ def _whose(mention: Mention, segment: "Span") -> bool:
     """"South African officials": a country that says whose people or body they are."""
     span = segment.doc.char_span(mention.start, mention.end, alignment_mode="expand")
     return mention.kind == "country" and span is not None and span.root.dep_ in DESCRIPTIVE and \
+        span.root.head.dep_ in ("nsubj", "nsubjpass") and \
         span.root.head.lemma_.lower() in load_title_words().agent_nouns
 
 

@@ -314,6 +314,9 @@ def _prunable(child: "Token", parent: "Token", root: "Token") -> bool:
     if child.dep_ == "prep" and child.lower_ == "as" and parent.i == root.i and \
             root.lemma_.lower() in load_vocabulary().as_complements:
         return False  # "described the demonstrations as a threat": what he called them
+    if child.dep_ == "prep" and child.lower_ == "of" and parent.dep_ == "pobj" and parent.head.lower_ == "as" \
+            and parent.head.head.i == root.i and root.lemma_.lower() in load_vocabulary().as_complements:
+        return False  # "as a violation of international law", never "as a violation"
     return True
 
 
