@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import happenings
+from conftest import SEED_DAY, happenings
 
 
 def _found(nlp, text: str) -> list[tuple[str, list[str]]]:
@@ -126,3 +126,29 @@ def test_a_weak_title_says_why(nlp, title: str, sentence: str, reason: str | Non
     root = next(t for t in doc if t.dep_ == "ROOT")
     names = [e.text for e in doc.ents if e.label_ in ("PERSON", "GPE", "ORG")]
     assert title_is_weak(title, root, names) == reason
+
+
+def _headlined(nlp, headline: str, text: str) -> list[str]:
+    from timeline.extract.actors.mentions import find_mentions
+    from timeline.extract.events import find_happenings
+    from timeline.extract.temporal import find_timexes
+    from timeline.records import Article
+
+    doc = nlp(text)
+    article = Article(id="a", path="a.txt", title=headline, text=text, published=SEED_DAY)
+    return [h.title for h in find_happenings(doc, article, find_timexes(doc, SEED_DAY), find_mentions(doc, None), {})]
+
+
+@pytest.mark.parametrize("headline, expected", [
+    # a noun of one person the article ties to no one is the person the headline names
+    ("Lena Voss dies at 50", "Lena Voss died"),
+    # not when the headline names two people, nor when it uses the noun itself
+    ("Lena Voss and Mira Holm mourned", "The superstar died"),
+    ("Lena Voss's superstar dies", "The superstar died"),
+])
+def test_an_untied_description_of_one_person_is_the_headline_person(nlp, headline: str, expected: str) -> None:
+    text = ("Fans of Lena Voss gathered in Oslo on Saturday. The superstar died on Friday in a hospital in "
+            "Bergen, Mira Holm said.")
+    titles = _headlined(nlp, headline, text)
+    assert any(t.startswith(expected) or f"said {expected[:1].lower()}{expected[1:]}" in t
+               or f"said {expected}" in t for t in titles), titles

@@ -10,6 +10,9 @@ the article ties that description to, and only when the article ties it to one:
   is ("Murray was the singer's doctor" ties "doctor");
 - the noun is one the name qualifies ("the Bush administration", "Lloyd's
   insurers"): "the administration" is then written as the article wrote it first;
+- a noun of one person ("the singer", "the superstar", a title of office) that the
+  article ties to no one is the one person the headline names, when it names one
+  and does not use that noun itself;
 - a country described as "the country" is the one country the article is about:
   named at least twice as often as any other before the sentence (the words and the
   ratio are data, ``title_words.yaml``).
@@ -42,7 +45,7 @@ WHOSE = frozenset({"country", "group"})
 _USER_DATA_KEY = "timeline.description_ties"
 
 
-def name_description(title: str, root: "Token", segment: "Span", mentions: list[Mention]) -> str:
+def name_description(title: str, root: "Token", segment: "Span", mentions: list[Mention], headline: str = "") -> str:
     """``title`` with its subject (or the subject's possessor: "the singer's doctor"),
     and the subject of what was said ("… said the singer was discharged"), written as
     the actor the article makes that description stand for."""
@@ -50,11 +53,12 @@ def name_description(title: str, root: "Token", segment: "Span", mentions: list[
     subjects += [s for c in root.children if c.dep_ == "ccomp" for s in c.children
                  if s.dep_ in ("nsubj", "nsubjpass")][:1]
     for subject in subjects:
-        title = _named(title, subject, root.doc, mentions, at_start=subject.head.i == root.i)
+        title = _named(title, subject, root.doc, mentions, subject.head.i == root.i, headline)
     return title
 
 
-def _named(title: str, subject: "Token", doc: "Parse", mentions: list[Mention], at_start: bool) -> str:
+def _named(title: str, subject: "Token", doc: "Parse", mentions: list[Mention], at_start: bool,
+           headline: str) -> str:
     title = _without_description(title, subject, mentions)
     described = subject
     owner = next((c for c in subject.children if c.dep_ == "poss" and c.i < subject.i), None)
@@ -76,6 +80,8 @@ def _named(title: str, subject: "Token", doc: "Parse", mentions: list[Mention], 
            for m in mentions):
         return title  # "the NATO summit" names an actor in it: another rule's reading
     replacement = _tied(described, doc, mentions, first_char)
+    if replacement is None:
+        replacement = _headline_person(described, doc, mentions, headline)
     if replacement is None:
         return title
     if at == 0:
@@ -124,6 +130,21 @@ def _tied(noun: "Token", doc: "Parse", mentions: list[Mention], before_char: int
         return _dominant(kind, mentions, before_char, words.dominance)
     ties = description_ties(doc, mentions).get(lemma, set())
     return next(iter(ties)) if len(ties) == 1 else None
+
+
+def _headline_person(noun: "Token", doc: "Parse", mentions: list[Mention], headline: str) -> str | None:
+    """"The superstar died", in an article headlined "Michael Jackson dies at 50":
+    a noun of one person the article ties to no one is the one person its headline
+    names, unless the headline uses the noun itself ("Jackson's doctor")."""
+    lemma = noun.lemma_.lower()
+    if not headline or lemma not in load_title_words().person_nouns or description_ties(doc, mentions).get(lemma):
+        return None
+    lowered = headline.lower()
+    if re.search(rf"\b{re.escape(noun.lower_)}", lowered):
+        return None
+    named = {m.name for m in mentions if m.kind == "person" and (
+        m.name.lower() in lowered or (len(m.text) > 3 and re.search(rf"\b{re.escape(m.text.lower())}\b", lowered)))}
+    return next(iter(named)) if len(named) == 1 else None
 
 
 def _dominant(kind: str, mentions: list[Mention], before_char: int, ratio: int) -> str | None:

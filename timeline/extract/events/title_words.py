@@ -17,6 +17,13 @@ class TitleWords:
     needs_complement: frozenset[str]  # verbs a headline cannot end on
     never_last: frozenset[str]  # words a headline is never cut on
     dropped_adverbs: frozenset[str] = frozenset()  # "also", "meanwhile": ties to the sentence before
+    person_nouns: frozenset[str] = frozenset()  # "the singer": the headline's person when untied
+
+
+def _office_words() -> frozenset[str]:
+    """The last word of each title of office: "minister" of "Prime Minister"."""
+    roles = load_data("roles.yaml") or {}
+    return frozenset(str(t).split()[-1].lower() for t in roles.get("titles") or [] if str(t).strip())
 
 
 @lru_cache(maxsize=1)
@@ -30,4 +37,5 @@ def load_title_words() -> TitleWords:
         needs_complement=frozenset(str(w).lower() for w in data.get("needs_complement") or []),
         never_last=frozenset(str(w).lower() for w in data.get("never_last") or []),
         dropped_adverbs=frozenset(str(w).lower() for w in data.get("dropped_adverbs") or []),
+        person_nouns=frozenset(str(w).lower() for w in data.get("person_nouns") or []) | _office_words(),
     )
