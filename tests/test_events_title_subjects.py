@@ -152,3 +152,19 @@ def test_an_untied_description_of_one_person_is_the_headline_person(nlp, headlin
     titles = _headlined(nlp, headline, text)
     assert any(t.startswith(expected) or f"said {expected[:1].lower()}{expected[1:]}" in t
                or f"said {expected}" in t for t in titles), titles
+
+
+def test_a_department_no_country_is_given_for_is_the_united_states(nlp) -> None:
+    from timeline.extract.actors.mentions import find_mentions
+
+    doc = nlp("Pakistan's army chief met Helga Lund in Islamabad on Monday. Pakistan's government said it would "
+              "talk. The State Department has publicly urged the opposition to work with the retired general.")
+    names = {m.name for m in find_mentions(doc, None)}
+    assert "United States Department of State" in names, names
+
+
+def test_the_government_an_article_ties_to_one_country(nlp) -> None:
+    text = ("Pakistan's government said on Monday it would talk to the opposition. "
+            "The government denied on Tuesday that it had arrested Helga Lund.")
+    title, _ = _titled(nlp, text, "denied")
+    assert title.startswith("Pakistan's government denied"), title
