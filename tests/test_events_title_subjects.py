@@ -168,3 +168,16 @@ def test_the_government_an_article_ties_to_one_country(nlp) -> None:
             "The government denied on Tuesday that it had arrested Helga Lund.")
     title, _ = _titled(nlp, text, "denied")
     assert title.startswith("Pakistan's government denied"), title
+
+
+@pytest.mark.parametrize("text, title", [
+    # a claim keeps its source: a named one speaks, any other is told after the claim
+    ("Ten soldiers loyal to the disputed president were killed on Monday, according to reports.",
+     "Ten soldiers loyal to the disputed president were killed, reports say"),
+    ("The rebels seized the airport on Sunday, according to witnesses.",
+     "The rebels seized the airport, witnesses say"),
+    ("About 70,000 Afghans have left Pakistan this year, according to Amnesty International.",
+     "Amnesty International says about 70,000 Afghans have left Pakistan"),
+])
+def test_according_to_keeps_the_source(nlp, text: str, title: str) -> None:
+    assert title in [t for t, _ in _found(nlp, text)]

@@ -248,6 +248,8 @@ def _title_subject(title: str, root: "Token", mentions: list[Mention]) -> tuple[
     if at is None or at.start() == 0:
         return ()
     before = title[:at.start()]
+    if root.lemma_.lower() != "say" and " says " in before:
+        before = before.split(" says ", 1)[1]  # "The White House says Joe Biden spoke": a source, not a party
     spans = {m.name: (found.start(), found.end(), m.kind) for m in mentions if m.kind != "place"
              for found in [_word_at(m.name).search(before)] if found}
     # "International" of "The International Red Cross says": a name inside a longer one is no subject
