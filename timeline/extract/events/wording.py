@@ -210,6 +210,8 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
         if said_instead is not None and i == root.i:
             words.append(said_instead[0] + token.whitespace_)
             continue
+        if i == root.i and described and any(d < root.i for d in described):
+            words.append(_passive_auxiliary(root))  # "the peace process launched by X" -> … was launched by X
         words.append(token.text_with_ws)
     title = clean_text(_MISDECODED.sub("", _MISDECODED_POSSESSIVE.sub("'s", "".join(words)))).strip(" ,;:-–—'\"")
     if root.dep_ == "ccomp" and title.lower().startswith("that "):
@@ -275,6 +277,17 @@ def _collect(root: "Token", dropped: set[int], kinds: frozenset[str], elided: se
         head = [i for i in out if i in speaker] + [root.i]
         out = head + [i for i in out if i in inner]
     return out
+
+
+def _passive_auxiliary(root: "Token") -> str:
+    """"was " or "were " before a participle describing the noun before it, which
+    makes the phrase a clause ("figures released" -> figures were released); "" for
+    any other clause."""
+    if root.dep_ != "acl" or root.tag_ != "VBN" or any(c.dep_ in ("aux", "auxpass") for c in root.children):
+        return ""
+    if root.head.i > root.i or any(t.is_punct for t in root.doc[root.head.i:root.i]):
+        return ""  # "The island's airport, which was closed…, reopened": the parser's slip, a verb already
+    return "were " if root.head.tag_ in ("NNS", "NNPS") else "was "
 
 
 def _needed_infinitive(child: "Token", root: "Token") -> bool:
