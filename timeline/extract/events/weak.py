@@ -35,7 +35,7 @@ def title_is_weak(title: str, root: "Token", names: Iterable[str] = ()) -> str |
     names = sorted({n for n in names if n}, key=len, reverse=True)
     if not title.strip():
         return "fragment"
-    if _unnamed(title, names):
+    if unnamed_subject(title, names):
         return "unnamed"
     if _words(title, names) > TITLE_WORDS:
         return "long"
@@ -52,7 +52,7 @@ def _words(title: str, names: list[str]) -> int:
     return len(_WORD.findall(title))
 
 
-def _unnamed(title: str, names: list[str]) -> bool:
+def unnamed_subject(title: str, names: list[str]) -> bool:
     """Its subject is a pronoun, or a description ("The singer", "The group") with no name in it."""
     if any(title.startswith(name) for name in names):
         return False
