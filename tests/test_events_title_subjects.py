@@ -58,6 +58,11 @@ def test_the_country_is_the_one_country_the_article_is_about(nlp) -> None:
             "parties waited. The country's election committee rejected the complaints on Monday.")
     title, _ = _titled(nlp, text, "complaints")
     assert title.startswith("Norway's election committee"), title
+    # "the government", tied to no country by the article, is the country it is about
+    text = ("Pakistan held talks with the Taliban on Monday. Pakistan later closed the border. "
+            "The government denied on Tuesday that it had arrested Helga Lund.")
+    title, actors = _titled(nlp, text, "denied")
+    assert title.startswith("Pakistan denied") and "Pakistan" in actors, title
 
 
 @pytest.mark.parametrize("text, absent, present", [

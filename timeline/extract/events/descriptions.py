@@ -13,7 +13,8 @@ the article ties that description to, and only when the article ties it to one:
 - a noun of one person ("the singer", "the superstar", a title of office) that the
   article ties to no one is the one person the headline names, when it names one
   and does not use that noun itself;
-- a country described as "the country" is the one country the article is about:
+- a country described as "the country" or "the government", when the article ties
+  the noun to no one, is the one country the article is about:
   named at least twice as often as any other before the sentence (the words and the
   ratio are data, ``title_words.yaml``).
 
@@ -125,11 +126,13 @@ def _description(noun: "Token") -> tuple[int, int] | None:
 def _tied(noun: "Token", doc: "Parse", mentions: list[Mention], before_char: int) -> str | None:
     lemma = noun.lemma_.lower()
     words = load_title_words()
-    kind = words.kind_nouns.get(lemma)
-    if kind is not None:
-        return _dominant(kind, mentions, before_char, words.dominance)
     ties = description_ties(doc, mentions).get(lemma, set())
-    return next(iter(ties)) if len(ties) == 1 else None
+    if len(ties) == 1:
+        return next(iter(ties))
+    kind = words.kind_nouns.get(lemma)
+    if kind is not None and not ties:
+        return _dominant(kind, mentions, before_char, words.dominance)
+    return None
 
 
 def _headline_person(noun: "Token", doc: "Parse", mentions: list[Mention], headline: str) -> str | None:
