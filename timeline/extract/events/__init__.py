@@ -203,7 +203,7 @@ def _happening(anchor: Anchor, segment: "Span", index: int, article: Article,
     title = title_from(title_root, set(anchor.keep_out), inside, (segment.start, segment.end))
     title = name_pronoun(title, segment, mentions)
     title = name_role(title, anchor.title_root, segment, mentions)
-    title = name_description(title, anchor.title_root, segment, mentions, article.title or "")
+    title = name_description(title, anchor.title_root, mentions, article.title or "")
     title = attributed(title, title_root, mentions, load_vocabulary().reporting)
     if not title or len(title.split()) < 2:
         return None

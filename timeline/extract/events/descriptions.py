@@ -33,7 +33,7 @@ from timeline.records import Mention
 if TYPE_CHECKING:
     import spacy.tokens
 
-    from timeline.extract.events.tokens import Parse, Span, Token
+    from timeline.extract.events.tokens import Parse, Token
 
 # Words a description may hold before its noun: "the", "the former", "the UK", "the 58-year-old".
 DESCRIBING = frozenset({"det", "amod", "compound", "nummod", "npadvmod", "punct", "advmod"})
@@ -46,7 +46,7 @@ WHOSE = frozenset({"country", "group"})
 _USER_DATA_KEY = "timeline.description_ties"
 
 
-def name_description(title: str, root: "Token", segment: "Span", mentions: list[Mention], headline: str = "") -> str:
+def name_description(title: str, root: "Token", mentions: list[Mention], headline: str = "") -> str:
     """``title`` with its subject (or the subject's possessor: "the singer's doctor"),
     and the subject of what was said ("… said the singer was discharged"), written as
     the actor the article makes that description stand for."""
