@@ -191,3 +191,12 @@ def test_the_government_an_article_ties_to_one_country(nlp) -> None:
 ])
 def test_a_claim_keeps_its_source_and_a_participle_is_a_clause(nlp, text: str, title: str) -> None:
     assert title in [t for t, _ in _found(nlp, text)]
+
+
+def test_a_police_rank_is_no_part_of_the_name(nlp) -> None:
+    from timeline.extract.actors.mentions import find_mentions
+
+    doc = nlp("The defense questioned Detectives Dan Myers and Orlando Martinez on Monday. "
+              "Detective Orlando Martinez said the doctor was calm.")
+    names = {m.name for m in find_mentions(doc, None)}
+    assert "Dan Myers" in names and not any(n.startswith("Detective") for n in names), names
