@@ -19,7 +19,8 @@ Two steps, so the figures are never fitted to the labels:
 
 Builds go to ``/tmp/real-news/<collection>`` (``--work`` to change), so a second run reuses
 the cache. ``stats`` prints the figures that need no labels: events per article, the
-share typed ``other``, and the shares of titles over 14 words or opening with a pronoun.
+share typed ``other``, and the shares of titles over 14 words, opening with a pronoun, or
+with no one named as their subject (a pronoun or a description such as "The singer").
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__)))) 
 import yaml  # noqa: E402
 
 from evaluation.tls import COLLECTIONS, build, materialise  # noqa: E402
+from timeline.extract.events.weak import unnamed_subject  # noqa: E402
 
 WORK = Path("/tmp/real-news")
 # How many characters of the article to show on each side of the quoted sentence.
@@ -156,11 +158,14 @@ def stats(names: list[str], work: Path) -> None:
         other = types.get("other", 0)
         long = sum(title_words(e) > TITLE_WORDS for e in events)
         pronoun = sum(re.split(r"[ '’]", str(e.get("title", "")))[0].lower() in PRONOUNS for e in events)
+        unnamed = sum(unnamed_subject(str(e.get("title", "")), [str(a["name"]) for a in e.get("actors") or []])
+                      for e in events)
         print(f"{name}: {len(events)} events from {articles} articles "
               f"({len(events) / max(articles, 1):.1f} per article); other {percent(other, len(events))}; "
               + ", ".join(f"{t} {c}" for t, c in types.most_common(8))
               + f"; titles over {TITLE_WORDS} words {percent(long, len(events))}, "
-                f"opening with a pronoun {percent(pronoun, len(events))}")
+                f"opening with a pronoun {percent(pronoun, len(events))}, "
+                f"with no one named as their subject {percent(unnamed, len(events))}")
 
 
 # A title's most words, a name counted as one; pronouns a title should never open with.

@@ -151,7 +151,7 @@ def load_gazetteer() -> Gazetteer:
             gaz.demonyms.setdefault(fold(demonym), name)
             gaz.adjectives.setdefault(name, demonym)
             gaz.patterns.append(("NORP", demonym))
-        for people in as_list(row.get("people")):
+        for people in as_list(row.get("people")) if fix.get("people", True) != [] else []:
             gaz.peoples.setdefault(fold(people), name)
             gaz.patterns.append(("NORP", people))
         capital = fix.get("capital") or row.get("capital")

@@ -128,11 +128,16 @@ def find_institutions(doc: "Doc", countries: Iterable[str]) -> list[Found]:
         if country is not None:
             said[key] = country
         elif not institution.explicit and (start > 0 and doc[start - 1].lower_ == "the" or doc[i].is_title):
-            # "the Central Bank" after "Russia's Central Bank" is the same one.
-            country = said.get(key, main)
+            # "the Central Bank" after "Russia's Central Bank" is the same one; a department
+            # no country is given for is the United States' ("the State Department"), who
+            # name theirs so, whatever country the article is about.
+            country = said.get(key, UNNAMED_DEPARTMENTS if "department" in words[:size] else main)
         if country is not None:
             out.append(Found(doc[start:end], _name(institution, country, doc[i:end], table), country))
     return out
+
+
+UNNAMED_DEPARTMENTS = "United States"
 
 
 def _candidates(doc: "Doc", table: Institutions) -> list[int]:

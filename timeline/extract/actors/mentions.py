@@ -5,19 +5,19 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from timeline.extract.actors.capitals import acts_as_government
 from timeline.extract.actors.context import noun_references, spread_people
+from timeline.extract.actors.coreference import corefer_organisations, corefer_people, untagged_surnames
 from timeline.extract.actors.filters import load_filters
+from timeline.extract.actors.found import Found
 from timeline.extract.actors.gazetteer import Entry, Gazetteer, load_gazetteer
 from timeline.extract.actors.institutions import find_institutions, positions
-from timeline.extract.actors.names import clean_surface, fold, name_key
-from timeline.extract.actors.particles import is_particle_surname, surname_of
+from timeline.extract.actors.names import clean_surface, fold
 from timeline.extract.actors.roles import role_of, title_length
 from timeline.extract.actors.shape import load_shape, name_span
-from timeline.extract.actors.spelling import initials, same_word
 from timeline.records import Mention
 
 if TYPE_CHECKING:
@@ -31,17 +31,6 @@ _POSSESSIVES = {"'s", "’s", "'", "’"}
 _FLIGHT = re.compile(r"\s+Flight(?:\s+\d+\w*)?$")
 _LETTER = re.compile(r"[^\W\d_]")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*")
-
-
-@dataclass
-class _Found:
-    span: "Span"
-    text: str
-    name: str
-    kind: str
-    role: str | None = None
-    country: str | None = None
-    known: bool = False  # from the gazetteer: not open to name coreference
 
 
 def find_mentions(doc: "Doc", registry: "Registry | None" = None, seen: str | None = None) -> list[Mention]:
@@ -65,11 +54,11 @@ def find_mentions(doc: "Doc", registry: "Registry | None" = None, seen: str | No
     found += [c for c in (_nested_country(f, gaz) for f in found if f.kind == "organisation") if c]
     found = _with_institutions(doc, found)
     found.sort(key=lambda f: f.span.start)
-    _corefer_people(found)
-    found += _untagged_surnames(doc, found, gaz)
+    corefer_people(found)
+    found += untagged_surnames(doc, found, gaz)
     found.sort(key=lambda f: f.span.start)
-    _corefer_organisations(found, gaz)
-    found += [_Found(span, span.text, name, "organisation", country=(gaz.lookup(name) or Entry("", "")).country,
+    corefer_organisations(found, gaz)
+    found += [Found(span, span.text, name, "organisation", country=(gaz.lookup(name) or Entry("", "")).country,
                      known=True) for span, name in noun_references(doc, found, gaz)]
     found.sort(key=lambda f: f.span.start)
     spread_people(found, gaz)
@@ -82,7 +71,7 @@ def find_mentions(doc: "Doc", registry: "Registry | None" = None, seen: str | No
     return with_registry(mentions, registry) if registry is not None else mentions
 
 
-def _actors_only(found: list[_Found]) -> list[_Found]:
+def _actors_only(found: list[Found]) -> list[Found]:
     """Without bare generic nouns ("Civilians", "Police"), outlets named as
     the source of what is reported ("CNN reported", "told Reuters") and those
     who report for them ("CNN's Anderson Cooper"). An outlet is an actor only
@@ -108,7 +97,7 @@ def _actors_only(found: list[_Found]) -> list[_Found]:
     return [f for f in kept if acting.get(f.name, 0) >= 0]
 
 
-def _classify(ent: "Span", gaz: Gazetteer) -> _Found | None:
+def _classify(ent: "Span", gaz: Gazetteer) -> Found | None:
     label = ent.label_
     if label == "ORG" and len(ent) > 1 and fold(ent[0].text) in gaz.honorifics:
         label = "PERSON"  # "Mr Tsvangirai" read as an organisation
@@ -133,7 +122,7 @@ def _classify(ent: "Span", gaz: Gazetteer) -> _Found | None:
         kind = "organisation"  # "the Scorpion's investigation": a person's bare name takes no article
     government = _government(span, gaz)  # whatever the tagger called "the Canadian Government"
     if government:
-        return _Found(span, text, government, "country", country=government, known=True)
+        return Found(span, text, government, "country", country=government, known=True)
     if kind == "organisation":
         text = _expand_country(span, text, gaz)
     flight = _FLIGHT.sub("", text)
@@ -148,8 +137,8 @@ def _classify(ent: "Span", gaz: Gazetteer) -> _Found | None:
         return None
     if kind == "person":
         role, country = role_of(span, gaz, lead)
-        return _Found(span, text, name, kind, role, country)
-    return _Found(span, text, name, kind)
+        return Found(span, text, name, kind, role, country)
+    return Found(span, text, name, kind)
 
 
 def _is_event(span: "Span", gaz: Gazetteer) -> bool:
@@ -202,36 +191,36 @@ def _named_alone(doc: "Doc", text: str, gaz: Gazetteer) -> bool:
     return gaz.lookup(text) is not None or any(fold(e.text) == key for e in doc.ents)
 
 
-def _known(span: "Span", text: str, entry: Entry) -> _Found | None:
+def _known(span: "Span", text: str, entry: Entry) -> Found | None:
     after = span.doc[span.end] if span.end < len(span.doc) else None
     if entry.kind == "group" and after is not None and after.is_alpha and after.is_title:
         return None  # "the West African bloc": the first word of a longer name
     if entry.capital_of and acts_as_government(span.root):
-        return _Found(span, text, entry.capital_of, "country", country=entry.capital_of, known=True)
-    return _Found(span, text, entry.name, entry.kind, country=entry.country, known=True)
+        return Found(span, text, entry.capital_of, "country", country=entry.capital_of, known=True)
+    return Found(span, text, entry.name, entry.kind, country=entry.country, known=True)
 
 
-def _people(span: "Span", text: str, gaz: Gazetteer) -> _Found | None:
+def _people(span: "Span", text: str, gaz: Gazetteer) -> Found | None:
     """A nationality in the plural is a group ("Ukrainians"); the adjective
     ("Russian troops") is only a modifier and no actor of its own."""
     key = fold(text)
     if key in gaz.peoples:
-        return _Found(span, text, text, "group", country=gaz.peoples[key], known=True)
+        return Found(span, text, text, "group", country=gaz.peoples[key], known=True)
     entry = gaz.lookup(text)
     if entry is not None and entry.kind == "country":
         return _known(span, text, entry)
     if key in gaz.demonyms:  # "British banks", "European markets": the country or region takes part
         entry = gaz.lookup(gaz.demonyms[key])
         if entry is not None:
-            return _Found(span, text, entry.name, entry.kind, country=entry.country, known=True)
+            return Found(span, text, entry.name, entry.kind, country=entry.country, known=True)
     if span.root.tag_ in ("NNPS", "NNS") and not span[0].is_sent_start:
         # At a sentence's start any plural is capitalised ("Investors fled"):
         # an unknown one there is a common noun, not a people.
-        return _Found(span, text, text, "group")
+        return Found(span, text, text, "group")
     return None
 
 
-def _with_institutions(doc: "Doc", found: list[_Found]) -> list[_Found]:
+def _with_institutions(doc: "Doc", found: list[Found]) -> list[Found]:
     """Institutions named by a phrase every country uses take the place of
     what the tagger made of that phrase ("Foreign Ministry" → Ministry of
     Foreign Affairs of Russia); countries named inside them stay."""
@@ -244,7 +233,7 @@ def _with_institutions(doc: "Doc", found: list[_Found]) -> list[_Found]:
             continue  # a longer name of its own: "Irish Republican Army"
         taken = {id(f) for f in inside}  # equal records share their span: whether inside or not, alike
         found = [f for f in found if id(f) not in taken or f.kind == "country"]
-        found.append(_Found(inst.span, inst.span.text, inst.name, "organisation", country=inst.country, known=True))
+        found.append(Found(inst.span, inst.span.text, inst.name, "organisation", country=inst.country, known=True))
     return found
 
 
@@ -252,7 +241,7 @@ def _extra_words(outer: "Span", inner: "Span") -> bool:
     return any(t.is_title and not (inner.start <= t.i < inner.end) and t.lower_ != "the" for t in outer)
 
 
-def _nested_country(org: _Found, gaz: Gazetteer) -> _Found | None:
+def _nested_country(org: Found, gaz: Gazetteer) -> Found | None:
     """The country that heads an organisation's name ("the U.S. Air Force",
     "Russian Foreign Ministry") is the organisation's country; named as a
     country ("U.S.", not "Russian") it is also a mention of that country."""
@@ -262,7 +251,7 @@ def _nested_country(org: _Found, gaz: Gazetteer) -> _Found | None:
         entry = gaz.lookup(head.text)
         if entry is not None and entry.kind == "country":
             org.country = org.country or entry.name
-            return _Found(head, head.text, entry.name, "country", country=entry.name, known=True)
+            return Found(head, head.text, entry.name, "country", country=entry.name, known=True)
         country = gaz.country_of_adjective(head.text)
         if country and (gaz.lookup(country) or Entry("", "")).kind == "country":
             org.country = org.country or country
@@ -287,7 +276,7 @@ def _expand_country(span: "Span", text: str, gaz: Gazetteer) -> str:
     return text
 
 
-def _groups(doc: "Doc", gaz: Gazetteer) -> list[_Found]:
+def _groups(doc: "Doc", gaz: Gazetteer) -> list[Found]:
     """Collective actors named by a common noun qualified by a country or a
     named place or body, when they act ("Libyan rebels advanced", "Los Angeles
     police searched"); a bare noun ("protesters gathered") names nobody in
@@ -312,109 +301,8 @@ def _groups(doc: "Doc", gaz: Gazetteer) -> list[_Found]:
             continue
         span = doc[start:tok.i + 1]
         name = f"{span[:-1].text} {tok.text.lower()}"
-        out.append(_Found(span, tok.text, name[:1].upper() + name[1:], "group", country=country))
+        out.append(Found(span, tok.text, name[:1].upper() + name[1:], "group", country=country))
     return out
-
-
-def _corefer_people(found: list[_Found]) -> None:
-    """A surname or other part of a full name seen in the same article takes
-    that full name: the nearest one before it, else the first one after."""
-    particles = load_gazetteer().particles
-    # A full name is a given name before its surname: "von der Leyen" is
-    # Ursula von der Leyen's surname, not a full name of its own.
-    full = [f for f in found if f.kind == "person" and len(f.name.split()) > 1
-            and not is_particle_surname(f.name.split(), particles)]
-    # each full name's keys: its last word, its surname, its first word
-    keys = [(p, name_key(p.name.split()[-1]), name_key(" ".join(surname_of(p.name.split(), particles))),
-             name_key(p.name.split()[0])) for p in full]
-    full_ids = {id(p) for p in full}
-    for f in found:
-        if f.known or f.kind not in ("person", "organisation") or id(f) in full_ids:
-            continue
-        key = name_key(f.name)
-        one_word = " " not in f.name
-        matches = [p for p, last, surname, first in keys if key in (last, surname) or one_word and key == first]
-        if f.kind == "organisation":  # a tagger's slip: "Hanna" as an organisation
-            matches = [p for p, last, surname, _ in keys if key in (last, surname)]
-        if not matches and one_word and f.kind == "person":  # "Gadhafi" after "Muammar Gaddafi"
-            matches = [p for p, *_ in keys if same_word(p.name.split()[-1], f.name)]
-        if not matches:
-            continue
-        before = [p for p in matches if p.span.start < f.span.start]
-        target = before[-1] if before else matches[0]
-        f.name, f.kind = target.name, "person"
-        if f.role is None and target.role:
-            f.country = f.country or target.country
-
-
-def _untagged_surnames(doc: "Doc", found: list[_Found], gaz: Gazetteer) -> list[_Found]:
-    """A surname the tagger missed ("a smiling Mr Hu", "Months later Xi joined") is the one
-    person of the article with that surname, named in full: a capitalised proper noun alone
-    or after an honorific, outside every name found."""
-    surnames: dict[str, set[str]] = {}
-    people: dict[str, _Found] = {}
-    for f in found:
-        words = f.name.split()
-        if f.kind == "person" and len(words) > 1:
-            # the family name comes last, or first ("Hu Jintao", "Xi Jinping")
-            for word in {words[-1], words[0]} if len(words) == 2 else {words[-1]}:
-                surnames.setdefault(name_key(word), set()).add(f.name)
-            people.setdefault(f.name, f)
-    if not surnames:
-        return []
-    covered = {i for f in found for i in range(f.span.start, f.span.end)}
-    out: list[_Found] = []
-    for token in doc:
-        if token.i in covered or token.pos_ != "PROPN" or not token.text[:1].isupper() or token.ent_type_ in (
-                "GPE", "LOC", "ORG", "FAC", "NORP"):
-            continue
-        owners = surnames.get(name_key(token.text), set())
-        if len(owners) != 1:
-            continue
-        before = doc[token.i - 1] if token.i > 0 else None
-        after = doc[token.i + 1] if token.i + 1 < len(doc) else None
-        if (before is not None and before.pos_ == "PROPN" and fold(before.text) not in gaz.honorifics) or (
-                after is not None and after.pos_ == "PROPN"):
-            continue  # part of another name
-        person = people[next(iter(owners))]
-        out.append(_Found(doc[token.i:token.i + 1], token.text, person.name, "person", country=person.country))
-    return out
-
-
-def _corefer_organisations(found: list[_Found], gaz: Gazetteer) -> None:
-    """An acronym or the first word of a two-word company name takes the full
-    name from the same article ("USAF" → United States Air Force, "Lockheed"
-    → Lockheed Martin)."""
-    orgs = [f for f in found if f.kind == "organisation" and len(f.name.split()) > 1]
-    # News introduces a company by its full name and shortens it later; a
-    # short form first seen before the longer name is a name of its own
-    # ("Ford" before "Ford Taurus", "Apple Inc." before "Apple Corps").
-    first: dict[str, int] = {}
-    for f in found:
-        first.setdefault(f.name, f.span.start)
-    for f in found:
-        if f.known or f.kind != "organisation":
-            continue
-        if " " in f.name:  # "the Air Force" after "the United States Air Force"
-            longer = [o for o in orgs if o.span.start < f.span.start and o.name.endswith(" " + f.name)]
-            if longer:
-                f.name = longer[-1].name
-            continue
-        owned = [o for o in orgs if o.span.start < f.span.start and o.name.endswith(" " + f.name)
-                 and gaz.country_of_adjective(o.name[:-len(f.name) - 1])]
-        if owned:  # "the Treasury" after "the U.S. Treasury"; not "Brothers" after "Lehman Brothers"
-            f.name = owned[-1].name
-            continue
-        for org in orgs:
-            words = org.name.split()
-            letters = initials(org.name)
-            short = f.name.replace(".", "")
-            if (short.isupper() and len(short) >= 2 and (letters == short or len(short) >= 3 and
-                                                         letters.startswith(short))) \
-                    or (len(words) == 2 and words[0] == f.name and first[org.name] < first[f.name]
-                        and fold(f.text) == fold(f.name)):
-                f.name = org.name
-                break
 
 
 def _strip_suffix(name: str, gaz: Gazetteer) -> str:

@@ -16,8 +16,11 @@ from typing import TYPE_CHECKING, Sequence, overload
 
 from timeline.extract.events.anchors import Anchor, calendar_timexes, find_anchors
 from timeline.extract.events.claims import as_claim, unofficial_opinion
+from timeline.extract.events.descriptions import name_description
+from timeline.extract.events.details import clean_text, mentions_in, numbers_of, place_of
 from timeline.extract.events.discourse import carry_date, inherit_lead_day, lead_event, restates_known
 from timeline.extract.events.linked import linked_anchors
+from timeline.extract.events.naming import name_role
 from timeline.extract.events.newsworthy import listable
 from timeline.extract.events.participants import mentioned, participants
 from timeline.extract.events.pronouns import name_pronoun, unnamed
@@ -25,7 +28,7 @@ from timeline.extract.events.quotes import attributed, quotes_nobody
 from timeline.extract.events.tokens import Parse, forget, parse_of
 from timeline.extract.events.topic import strays, topic_words
 from timeline.extract.events.vocabulary import Vocabulary, load_vocabulary
-from timeline.extract.events.wording import clean_text, mentions_in, name_role, numbers_of, place_of, title_from
+from timeline.extract.events.wording import title_from
 from timeline.records import ActorRef, Article, Happening, Mention, Timex
 
 if TYPE_CHECKING:
@@ -200,6 +203,7 @@ def _happening(anchor: Anchor, segment: "Span", index: int, article: Article,
     title = title_from(title_root, set(anchor.keep_out), inside, (segment.start, segment.end))
     title = name_pronoun(title, segment, mentions)
     title = name_role(title, anchor.title_root, segment, mentions)
+    title = name_description(title, anchor.title_root, mentions, article.title or "")
     title = attributed(title, title_root, mentions, load_vocabulary().reporting)
     if not title or len(title.split()) < 2:
         return None
@@ -244,6 +248,8 @@ def _title_subject(title: str, root: "Token", mentions: list[Mention]) -> tuple[
     if at is None or at.start() == 0:
         return ()
     before = title[:at.start()]
+    if root.lemma_.lower() != "say" and " says " in before:
+        before = before.split(" says ", 1)[1]  # "The White House says Joe Biden spoke": a source, not a party
     spans = {m.name: (found.start(), found.end(), m.kind) for m in mentions if m.kind != "place"
              for found in [_word_at(m.name).search(before)] if found}
     # "International" of "The International Red Cross says": a name inside a longer one is no subject

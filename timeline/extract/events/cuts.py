@@ -59,9 +59,14 @@ def word_count(indexes: list[int], by_token: dict[int, Mention], tokens: "list[T
     """Words of a title as a reader counts them: an actor's name is one, and a token glued
     to the one before ("one-off", "bank's") or a punctuation mark is no word of its own."""
     kept = set(indexes)
-    words = len({id(by_token[i]) for i in indexes if i in by_token})
+    # a name written as a name is one word; one the article writes as a description
+    # ("the state department") keeps its words, since the title keeps them too
+    capitalised = {id(by_token[i]) for i in indexes if i in by_token and tokens[i].text[:1].isupper()
+                   and tokens[i].dep_ != "det"}
+    named = {i for i in indexes if i in by_token and id(by_token[i]) in capitalised}
+    words = len({id(by_token[i]) for i in named})
     for i in indexes:
-        if i in by_token or not any(c.isalnum() for c in tokens[i].text):
+        if i in named or not any(c.isalnum() for c in tokens[i].text):
             continue
         glued = i - 1 in kept and not tokens[i - 1].whitespace_
         words += not glued

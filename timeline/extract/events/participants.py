@@ -32,6 +32,7 @@ from bisect import bisect_left
 from typing import TYPE_CHECKING, Iterable
 
 from timeline.extract.events.pronouns import antecedent
+from timeline.extract.events.title_words import load_title_words
 from timeline.extract.events.vocabulary import Vocabulary
 from timeline.records import ActorRef, Mention
 
@@ -163,9 +164,14 @@ class _Reader:
         kinds = {m.kind for m in own}
         for mention in own:
             self.found.setdefault(_key(mention), mention)
+        whose = not own and head.dep_ in ("nsubj", "nsubjpass") and \
+            head.lemma_.lower() in load_title_words().agent_nouns
         for child in head.children:
             if child.dep_ in QUALIFIERS:
-                self._qualifier(child, _described(kinds) if child.dep_ in DESCRIPTIVE else frozenset())
+                skipped = _described(kinds) if child.dep_ in DESCRIPTIVE else frozenset()
+                if whose and child.dep_ in DESCRIPTIVE:
+                    skipped |= {"country"}  # "South African officials", "the UK firm": whose they are, no party
+                self._qualifier(child, skipped)
             elif child.dep_ == "appos":
                 # a name beside a name ("The United States, the European Commission, Britain…") or
                 # beside a description ("his French counterpart Emmanuel Macron"); a description
@@ -194,8 +200,10 @@ class _Reader:
         kinds = {m.kind for c in head.children if c.dep_ == "appos" for t in c.subtree
                  for m in self.by_token.get(t.i, [])}
         skipped = _described(kinds)
+        # "Pakistan's prime minister, Nawaz Sharif": whose office it is describes the person too
+        describing = DESCRIPTIVE | ({"poss"} if "person" in kinds else set())
         for child in head.children:
-            if child.dep_ in DESCRIPTIVE:
+            if child.dep_ in describing:
                 for t in child.subtree:
                     for mention in self.by_token.get(t.i, []):
                         if mention.kind in skipped:
@@ -203,13 +211,26 @@ class _Reader:
 
     def actors(self) -> tuple[ActorRef, ...]:
         out: dict[str, ActorRef] = {}
-        for mention in sorted(self.found.values(), key=lambda m: m.start):
+        found = list(self.found.values())
+        for mention in sorted(found, key=lambda m: m.start):
             if mention.kind == "place":
                 continue  # where it happened is the event's place, not a party to it
+            if mention.kind == "country" and _names_part_of(mention, found, self.segment):
+                continue  # "the Pakistan Army": the country is part of the army's name
             out.setdefault(mention.name, ActorRef(name=mention.name, kind=mention.kind))
             if self.vocab.person_country and mention.kind == "person" and mention.country:
                 out.setdefault(mention.country, ActorRef(name=mention.country, kind="country"))
         return tuple(out.values())
+
+
+def _names_part_of(country: Mention, found: list[Mention], segment: "Span") -> bool:
+    """A country whose words open an organisation's name ("Pakistan Army", "South
+    African Police Service"), not as its possessor ("Russia's Defense Ministry")."""
+    text = segment.doc.spacy.text
+    after = text[country.end:country.end + 2]
+    return not after.startswith(("'", "’")) and any(
+        o.kind == "organisation" and o.start <= country.start and country.end <= o.end and (o.start, o.end) != (
+            country.start, country.end) for o in found)
 
 
 def _described(kinds: set[str]) -> frozenset[str]:
@@ -242,9 +263,18 @@ def mentioned(mentions: Iterable[Mention], segment: "Span | None" = None) -> tup
     for mention in sorted(mentions, key=lambda m: m.start):
         if any(o.start < mention.start and mention.end <= o.end for o in mentions):
             continue  # "Meraj" of "Malik Meraj Khalid": a word of a longer name
-        if mention.kind != "place" and not (segment is not None and _venue(mention, segment)):
+        if mention.kind != "place" and not (segment is not None and (
+                _venue(mention, segment) or _whose(mention, segment))):
             out.setdefault(mention.name, ActorRef(name=mention.name, kind=mention.kind))
     return tuple(out.values())
+
+
+def _whose(mention: Mention, segment: "Span") -> bool:
+    """"South African officials": a country that says whose people or body they are."""
+    span = segment.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return mention.kind == "country" and span is not None and span.root.dep_ in DESCRIPTIVE and \
+        span.root.head.dep_ in ("nsubj", "nsubjpass") and \
+        span.root.head.lemma_.lower() in load_title_words().agent_nouns
 
 
 def _venue(mention: Mention, segment: "Span") -> bool:

@@ -56,8 +56,10 @@ def name_pronoun(title: str, segment: "Span", mentions: list[Mention]) -> str:
     sentence = segment.doc.spacy[segment.start - 1].sent
     before = clause_root(segment.doc[sentence.start:sentence.end])
     subject = next((c for c in before.children if c.dep_ in ("nsubj", "nsubjpass")), None) if before else None
-    if subject is None or subject.tag_ not in NEUTER[pronoun_word] or not _definite(subject):
+    if subject is None or subject.tag_ not in NEUTER[pronoun_word] or not _definite(subject) or _expletive(pronoun):
         return title
+    if any(m.kind == "person" and m.start <= subject.idx < m.end for m in mentions):
+        return title  # "it" is never a person
     words = list(subject.subtree)
     if len(words) > SUBJECT_TOKENS:
         return title
@@ -123,6 +125,15 @@ def _clitic(word: str) -> tuple[str, str]:
         if found and f"'{end.lower()}" in CLITICS:
             return base, f"'{end.lower()}"
     return word, ""
+
+
+def _expletive(pronoun: "Token") -> bool:
+    """"It was revealed that…", "It is expected to…": an "it" that stands for the
+    clause after its verb, not for anything named before."""
+    head = pronoun.head
+    return pronoun.dep_ == "expl" or (pronoun.lower_ == "it" and any(
+        c.dep_ in ("ccomp", "csubj", "xcomp") and c.i > head.i for c in head.children)
+        and head.lemma_.lower() not in ("say", "tell", "announce"))
 
 
 def _definite(subject: "Token") -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from timeline.extract.events.naming import takes_article
 from timeline.records import Mention
 
 if TYPE_CHECKING:
@@ -58,20 +59,17 @@ def attributed(title: str, root: "Token", mentions: list[Mention], reporting: fr
     is "Elisabeth Byrs says some rescue teams were starting to leave". What a speaker says
     of their own side ("Scholz said Germany was stopping…") or of themselves is left as told."""
     head = root.head
+    according = _according_to(title, root, mentions)
+    if according is not None:
+        return according
     if root.dep_ != "ccomp" or head.i == root.i or head.lemma_.lower() not in reporting:
         return title
     subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
     who = next((m for m in mentions if subject is not None and m.start <= subject.idx < m.end), None)
     if who is None or who.kind == "place" or title.startswith(who.name):
         return title
-    told = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if told is not None:
-        words = list(told.subtree)
-        inside = [m for m in mentions if words[0].idx <= m.start and m.end <= words[-1].idx + len(words[-1])]
-        if any(m.name in (who.name, who.country) or (who.country and m.country == who.country) for m in inside):
-            return title  # the speaker's own side
-        if told.lower_ in ("he", "she", "i", "we", "it", "they"):
-            return title  # the speaker of themselves, as the pronoun says
+    if _own_side(root, who, mentions):
+        return title
     opening = title.split(" ", 1)[0]
     keep_case = opening.isupper() or any(title.startswith(m.name) for m in mentions)
     name = who.name
@@ -79,7 +77,56 @@ def attributed(title: str, root: "Token", mentions: list[Mention], reporting: fr
         assert subject is not None
         name = "".join(t.text_with_ws for t in subject.subtree if t.dep_ not in ("appos", "relcl", "acl", "punct")
                        and not (t.dep_ == "det" and t.i == subject.left_edge.i)).strip()
-    return f"{name} says {title if keep_case else title[:1].lower() + title[1:]}"
+    return f"{_as_subject(name)} says {title if keep_case else title[:1].lower() + title[1:]}"
+
+
+# Words of attribution a title may add, so that it stays a headline.
+ATTRIBUTION_WORDS = 4
+HEADLINE_WORDS = 14
+
+
+def _own_side(root: "Token", who: Mention, mentions: list[Mention]) -> bool:
+    """What a speaker says of their own side ("Scholz said Germany was stopping…") or of
+    themselves, which is left as told."""
+    told = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if told is None:
+        return False
+    words = list(told.subtree)
+    inside = [m for m in mentions if words[0].idx <= m.start and m.end <= words[-1].idx + len(words[-1])]
+    if any(m.name in (who.name, who.country) or (who.country and m.country == who.country) for m in inside):
+        return True  # the speaker's own side
+    return told.lower_ in ("he", "she", "i", "we", "it", "they")  # the speaker of themselves
+
+
+def _as_subject(name: str) -> str:
+    """A name opening a title: "The International Organisation for Migration", "The West"."""
+    if takes_article(name) and not name.lower().startswith("the "):
+        name = f"the {name}"
+    return name[:1].upper() + name[1:]
+
+
+def _according_to(title: str, root: "Token", mentions: list[Mention]) -> str | None:
+    """"…were killed, according to reports" keeps its source, which a title must not
+    drop: a named one speaks ("Amnesty International says …"), any other is told
+    after the claim ("…, reports say")."""
+    prep = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "according"), None)
+    to = next((c for c in prep.children if c.lower_ == "to"), None) if prep is not None else None
+    source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    if source is None:
+        return None
+    who = next((m for m in mentions if m.start <= source.idx < m.end and m.kind != "place"), None)
+    if who is not None:
+        if title.startswith(who.name) or _own_side(root, who, mentions):
+            return title
+        keep_case = title.split(" ", 1)[0].isupper() or any(title.startswith(m.name) for m in mentions)
+        return f"{_as_subject(who.name)} says {title if keep_case else title[:1].lower() + title[1:]}"
+    words = [t.text for t in source.subtree if t.dep_ not in ("relcl", "acl", "punct", "appos")]
+    if words and words[0].lower() in ("a", "an"):
+        return None  # "according to one participant": no one a reader could name
+    if len(words) > ATTRIBUTION_WORDS or len(title.split()) + len(words) + 1 > HEADLINE_WORDS:
+        return None
+    verb = "say" if source.tag_ in ("NNS", "NNPS") else "says"
+    return f"{title}, {' '.join(words)} {verb}"
 
 
 def fronted_quote(root: "Token", quotes: str) -> "Token | None":

@@ -4,8 +4,7 @@ actors' canonical names, the summary sentence, the actors and the figures."""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING
 
 from timeline.extract.events.asides import (
     NAME_ASIDES,
@@ -20,12 +19,16 @@ from timeline.extract.events.asides import (
     whole_words,
 )
 from timeline.extract.events.cuts import tidy, without_stranded_verbs, word_count
+from timeline.extract.events.details import clean_text
+from timeline.extract.events.details import mentions_in as mentions_in  # where the rules of listing read it
+from timeline.extract.events.naming import names_it, role_words, span_start, takes_article
 from timeline.extract.events.quotes import fronted_quote, is_own_words, speaker, verbatim
+from timeline.extract.events.title_words import load_title_words
 from timeline.extract.events.vocabulary import load_vocabulary
-from timeline.records import ActorRef, Mention
+from timeline.records import Mention
 
 if TYPE_CHECKING:
-    from timeline.extract.events.tokens import Parse, Span, Token
+    from timeline.extract.events.tokens import Parse, Token
 
 # Parts of a clause a headline leaves out: side clauses, asides and attributions.
 ALWAYS_DROPPED = frozenset({"relcl", "advcl", "parataxis", "appos", "punct", "intj", "dep", "meta",
@@ -41,60 +44,15 @@ SUBJECT_GLUE = frozenset({",", "'s", "’s", "of", "as", "well"})
 QUOTES = "\"“”‘’«»„"
 BRACKETS = frozenset({"(", ")", "[", "]"})
 WORD_PUNCT = frozenset("-–/'’")
-NUMBER_ENTS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
 # Relative pronouns ("who", "which", "that" as a subject): a headline names the noun instead.
 RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
 
 
-def mentions_in(mentions: Iterable[Mention], start: int, end: int) -> list[Mention]:
-    return [m for m in mentions if m.start >= start and m.end <= end]
-
-
-def actors_of(mentions: Iterable[Mention]) -> tuple[ActorRef, ...]:
-    """Canonical actors in order of first mention, each once."""
-    seen: dict[str, ActorRef] = {}
-    for mention in sorted(mentions, key=lambda m: m.start):
-        seen.setdefault(mention.name, ActorRef(name=mention.name, kind=mention.kind))
-    return tuple(seen.values())
-
-
-def place_of(mentions: Iterable[Mention], doc_tokens: "Span") -> str | None:
-    """The first place named after a locative preposition ("in Kyiv", "near the Kuril Islands")."""
-    for mention in sorted(mentions, key=lambda m: m.start):
-        if mention.kind != "place":
-            continue
-        span = doc_tokens.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is not None and span.root.dep_ == "pobj" and span.root.head.lower_ in (
-                "in", "to", "near", "at", "through", "into", "from", "outside"):
-            return mention.name
-    return None
-
-
-_SPACES = re.compile(r"\s+")
 # Debris of a quote or dash decoded in the wrong encoding ("tensions †¦ and"): never a title's words.
 _MISDECODED = re.compile(r"\s*(?:â€|[†‡¦™�])+")
+# "Pakistan†™ s prime minister": a possessive whose apostrophe was decoded in the wrong encoding.
+_MISDECODED_POSSESSIVE = re.compile(r"(?<=\w)\s*(?:â€|†)™\s?s\b")
 _SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,.;:!?])")
-
-
-@lru_cache(maxsize=1024)  # a sentence is the summary of each happening it reports
-def clean_text(text: str) -> str:
-    """A sentence for the summary: one line, no stray spaces."""
-    return _SPACES.sub(" ", text).strip()
-
-
-def _role_words(mention_tokens: set[int], tokens: "list[Token]", kind: str) -> set[int]:
-    """Titles and descriptions glued in front of a person's name ("Russian President")."""
-    if kind != "person":
-        return set()
-    dropped: set[int] = set()
-    for token in tokens:
-        if token.i not in mention_tokens:
-            continue
-        for child in token.children:
-            if child.i not in mention_tokens and child.i < token.i and \
-                    child.dep_ in ("compound", "amod", "poss", "det"):
-                dropped.update(t.i for t in child.subtree)
-    return dropped
 
 
 def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], within: tuple[int, int]) -> str:
@@ -116,7 +74,8 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
         said = title_from(quote, keep_out, mentions, within)
         if said and who:
             opening = next((t for t in quote.subtree if t.text not in QUOTES), quote)
-            keep_case = said[:2].isupper() or opening.pos_ == "PROPN" or any(
+            first_word = said.split(" ", 1)[0]
+            keep_case = (len(first_word) > 1 and first_word.isupper()) or opening.pos_ == "PROPN" or any(
                 said.startswith(m.name) for m in mentions)  # "Conrad Murray has pleaded…" keeps its capital
             told = f"{who} {said if keep_case else said[:1].lower() + said[1:]}"
             return told[:1].upper() + told[1:]
@@ -140,7 +99,8 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
     for child in root.subtree:
         if child.i in dropped:
             continue
-        if child.i != root.i and child.dep_ in ALWAYS_DROPPED and child.lower_ not in negatives:
+        if child.i != root.i and child.dep_ in ALWAYS_DROPPED and child.lower_ not in negatives and \
+                not _needed_infinitive(child, root):
             if child.dep_ == "punct" and child.text in WORD_PUNCT and not child.whitespace_:
                 continue  # "build-up", "all-out"
             if child.text == "," and between_conjuncts(child):
@@ -152,6 +112,9 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
                     and child.text.isalnum():
                 continue  # "$360m": a unit glued to its figure is part of it
             dropped.update(t.i for t in child.subtree)
+        elif child.dep_ == "advmod" and child.head.i == root.i and \
+                child.lower_ in load_title_words().dropped_adverbs and not any(True for _ in child.children):
+            dropped.add(child.i)  # "also", "meanwhile": the sentence before is not there to tie to
         elif child.dep_ in ("nsubj", "nsubjpass") and child.head.i == root.i and set_off(child) and any(
                 c.dep_ in ("nsubj", "nsubjpass") and c.i < child.i for c in root.children):
             dropped.update(t.i for t in child.subtree)  # "34 people, most of them women, were killed"
@@ -177,7 +140,7 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
     roles: set[int] = set()
     tokens = doc.tokens
     for indexes in by_mention_tokens.values():
-        roles |= _role_words(indexes, [tokens[i] for i in indexes], by_token[min(indexes)].kind)
+        roles |= role_words(indexes, [tokens[i] for i in indexes], by_token[min(indexes)].kind)
 
     def fits(indexes: list[int]) -> bool:  # the role words before a name are not written
         return word_count([i for i in indexes if i not in roles], by_token, tokens) <= TITLE_WORDS
@@ -216,7 +179,7 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
     chosen = whole_words(without_stranded_verbs(chosen, root), doc, dropped - set(keep_out))
     roles |= described_speaker(root, by_token)
     kept = set(chosen)
-    named = {key for key, m in {id(m): m for m in by_token.values()}.items() if _names_it(m, doc, kept, roles)}
+    named = {key for key, m in {id(m): m for m in by_token.values()}.items() if names_it(m, doc, kept, roles)}
     words: list[str] = []
     last_mention: Mention | None = None
     previous = -2
@@ -236,7 +199,7 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
             if owner.name.lower().startswith("the ") and words and words[-1].strip().lower() == "the":
                 words.pop()  # "the West" is the name itself: the article's own "the" goes
             before = tokens[span_start(owner, doc, i) - 1] if span_start(owner, doc, i) - 1 in kept else None
-            if _takes_article(owner.name) and not (before is not None and (
+            if takes_article(owner.name) and not (before is not None and (
                     before.dep_ in ("det", "poss") or before.tag_ == "PRP$")):
                 words.append("the ")  # "Washington had not addressed" -> the United States had not addressed
             words.append(owner.name + (last[-1].whitespace_ if last is not None else token.whitespace_))
@@ -247,8 +210,10 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
         if said_instead is not None and i == root.i:
             words.append(said_instead[0] + token.whitespace_)
             continue
+        if i == root.i and described and any(d < root.i for d in described):
+            words.append(_passive_auxiliary(root))  # "the peace process launched by X" -> … was launched by X
         words.append(token.text_with_ws)
-    title = clean_text(_MISDECODED.sub("", "".join(words))).strip(" ,;:-–—'\"")
+    title = clean_text(_MISDECODED.sub("", _MISDECODED_POSSESSIVE.sub("'s", "".join(words)))).strip(" ,;:-–—'\"")
     if root.dep_ == "ccomp" and title.lower().startswith("that "):
         title = title[5:]  # what was said, without the "that" of reported speech
     if not any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in root.children) and root.dep_ == "ROOT":
@@ -261,48 +226,6 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
             title = " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names) + " " + title
     title = _SPACE_BEFORE_PUNCTUATION.sub(r"\1", title)
     return title[:1].upper() + title[1:] if title else ""
-
-
-def _names_it(mention: Mention, doc: "Parse", kept: set[int], roles: set[int]) -> bool:
-    """Whether a title writes ``mention`` under its canonical name: only for the
-    whole span, and only when the span is itself a name ("Washington", "Russian
-    President Vladimir Putin"), never a description ("the Russian armed forces",
-    "the Russian central bank"), nor a nationality adjective ("a US submarine"),
-    nor for a registry name that needs brackets to tell it apart."""
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    if span is None or "(" in mention.name or any(t.i not in kept for t in span):
-        return False
-    inside = range(span.start, span.end)
-    root = span.root
-    if any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.i not in inside and c.i not in roles
-           for t in span for c in t.children) or (
-            root.dep_ == "compound" and root.head.pos_ == "PROPN" and root.head.i not in inside):
-        return False  # only part of a longer name ("States" of "United States"): the words stay as written
-    if root.pos_ == "ADJ" and root.dep_ == "amod":
-        return False  # "North Korean ships" keep the article's word
-    if len(span) == 1 and (span[0].pos_ == "ADJ" or (span[0].dep_ in ("compound", "amod") and not _in_mention(
-            span[0].head, mention))):
-        return False  # "the Russian military", "a US submarine" keep the article's word
-    particles = load_vocabulary().name_particles
-    words = [t for t in span if t.lower_ not in particles and t.lower_ != "the" and t.is_alpha]
-    return bool(words) and all(t.text[:1].isupper() for t in words)
-
-
-def span_start(mention: Mention, doc: "Parse", fallback: int) -> int:
-    """The first token of a mention."""
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    return span.start if span is not None else fallback
-
-
-def _in_mention(token: "Token", mention: Mention) -> bool:
-    return mention.start <= token.idx < mention.end
-
-
-def _takes_article(name: str) -> bool:
-    """"the United States", "the European Union": a name built on a common noun
-    takes the definite article in running English; "Russia" and "NATO" do not."""
-    head = name.split(" of ", 1)[0].split()[-1].lower() if name.strip() else ""
-    return head in load_vocabulary().definite_name_heads
 
 
 def _described(root: "Token", dropped: set[int], within: tuple[int, int]) -> set[int]:
@@ -356,6 +279,25 @@ def _collect(root: "Token", dropped: set[int], kinds: frozenset[str], elided: se
     return out
 
 
+def _passive_auxiliary(root: "Token") -> str:
+    """"was " or "were " before a participle describing the noun before it, which
+    makes the phrase a clause ("figures released" -> figures were released); "" for
+    any other clause."""
+    if root.dep_ != "acl" or root.tag_ != "VBN" or any(c.dep_ in ("aux", "auxpass") for c in root.children):
+        return ""
+    if root.head.i > root.i or any(t.is_punct for t in root.doc[root.head.i:root.i]):
+        return ""  # "The island's airport, which was closed…, reopened": the parser's slip, a verb already
+    return "were " if root.head.tag_ in ("NNS", "NNPS") else "was "
+
+
+def _needed_infinitive(child: "Token", root: "Token") -> bool:
+    """"asked a judge to void the policy": the infinitive the verb needs, which the
+    parser may hang on it as a side clause."""
+    return child.dep_ == "advcl" and child.head.i == root.i and child.tag_ == "VB" and \
+        root.lemma_.lower() in load_title_words().needs_complement and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+
+
 def _possessor(doc: "Parse", i: int, run: list[int]) -> bool:
     """"Zhang's deputy, Ragdi": Zhang owns the subject and is not it."""
     return i + 1 in run and doc[i + 1].text in ("'s", "’s", "'", "’")
@@ -382,37 +324,12 @@ def _prunable(child: "Token", parent: "Token", root: "Token") -> bool:
             for c in parent.children)
     if child.dep_ in ("xcomp", "ccomp") and (parent.i == root.i or parent.pos_ not in ("VERB", "AUX")):
         return False  # "said it had expelled a submarine", "was about to cut" need what follows
+    if child.dep_ == "prep" and child.lower_ == "as" and parent.i == root.i and \
+            root.lemma_.lower() in load_vocabulary().as_complements:
+        return False  # "described the demonstrations as a threat": what he called them
+    if child.dep_ == "prep" and child.lower_ == "of" and parent.dep_ == "pobj" and parent.head.lower_ == "as" \
+            and parent.head.head.i == root.i and root.lemma_.lower() in load_vocabulary().as_complements:
+        return False  # "as a violation of international law", never "as a violation"
     return True
 
 
-def numbers_of(segment: "Span", keep_out: set[int]) -> tuple[str, ...]:
-    """Figures a sentence reports ("100,000 troops"), to spot sources that disagree."""
-    found: list[str] = []
-    for ent in segment.ents:
-        if ent.label_ in NUMBER_ENTS and not any(t.i in keep_out for t in ent):
-            found.append(clean_text(ent.text))
-    return tuple(dict.fromkeys(found))
-
-
-def name_role(title: str, root: "Token", segment: "Span", mentions: list[Mention]) -> str:
-    """"The chancellor is due to meet…" -> Olaf Scholz is due to meet…: a subject
-    that names a person by office ("the chancellor", "the Russian president") is
-    the person last mentioned before with that office (and that country, when
-    the subject says one). A title is read alone, away from the sentence that
-    named them."""
-    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is None or subject.pos_ != "NOUN" or not any(
-            c.dep_ == "det" and c.lower_ == "the" for c in subject.children):
-        return title
-    if any(c.dep_ not in ("det", "amod", "compound") for c in subject.children if c.i < subject.i) or any(
-            c.i > subject.i for c in subject.children):
-        return title  # "the president of the council", "the president, who…": not a bare office
-    first = min(c.i for c in subject.children)
-    words = subject.doc[first:subject.i + 1]
-    countries = {m.country for m in mentions if m.country and m.start >= words.start_char and m.end <= words.end_char}
-    earlier = [m for m in mentions if m.kind == "person" and m.role and m.end <= words.start_char
-               and subject.lemma_.lower() in m.role.lower().split()
-               and (not countries or m.country in countries)]
-    if not earlier or not title.lower().startswith(words.text.lower()):
-        return title
-    return max(earlier, key=lambda m: m.start).name + title[len(words.text):]

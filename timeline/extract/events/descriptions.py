@@ -1,0 +1,213 @@
+"""A title's subject named when the article makes it certain who a description is.
+
+News names an actor once and then describes it: "the singer", "the 58-year-old",
+"the group", "the administration", "the country". A title is read alone, so a
+subject left as such a description tells of no one. It is replaced by the actor
+the article ties that description to, and only when the article ties it to one:
+
+- the article calls one named actor by that noun: in front of the name ("pop star
+  Michael Jackson"), beside it ("Conrad Murray, the doctor"), or as what the name
+  is ("Murray was the singer's doctor" ties "doctor");
+- the noun is one the name qualifies ("the Bush administration", "Lloyd's
+  insurers"): "the administration" is then written as the article wrote it first;
+- a noun of one person ("the singer", "the superstar", a title of office) that the
+  article ties to no one is the one person the headline names, when it names one
+  and does not use that noun itself;
+- a country described as "the country" or "the government", when the article ties
+  the noun to no one, is the one country the article is about:
+  named at least twice as often as any other before the sentence (the words and the
+  ratio are data, ``title_words.yaml``).
+
+A description the article ties to two actors, or to none, stays as it is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from timeline.extract.events.title_words import load_title_words
+from timeline.records import Mention
+
+if TYPE_CHECKING:
+    import spacy.tokens
+
+    from timeline.extract.events.tokens import Parse, Token
+
+# Words a description may hold before its noun: "the", "the former", "the UK", "the 58-year-old".
+DESCRIBING = frozenset({"det", "amod", "compound", "nummod", "npadvmod", "punct", "advmod"})
+# The longest description, in tokens, that is replaced.
+DESCRIPTION_TOKENS = 6
+# How a word in front of a name may hang in the parse when it describes that name.
+BEFORE_A_NAME = frozenset({"compound", "amod", "nmod", "conj", "appos"})
+# Kinds of actor that only say whose a description is ("the UK firm", "the Pakistani group").
+WHOSE = frozenset({"country", "group"})
+_USER_DATA_KEY = "timeline.description_ties"
+
+
+def name_description(title: str, root: "Token", mentions: list[Mention], headline: str = "") -> str:
+    """``title`` with its subject (or the subject's possessor: "the singer's doctor"),
+    and the subject of what was said ("… said the singer was discharged"), written as
+    the actor the article makes that description stand for."""
+    subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")][:1]
+    subjects += [s for c in root.children if c.dep_ == "ccomp" for s in c.children
+                 if s.dep_ in ("nsubj", "nsubjpass")][:1]
+    for subject in subjects:
+        title = _named(title, subject, root.doc, mentions, subject.head.i == root.i, headline)
+    return title
+
+
+def _named(title: str, subject: "Token", doc: "Parse", mentions: list[Mention], at_start: bool,
+           headline: str) -> str:
+    title = _without_description(title, subject, mentions)
+    described = subject
+    owner = next((c for c in subject.children if c.dep_ == "poss" and c.i < subject.i), None)
+    if owner is not None and owner.pos_ == "NOUN":
+        described = owner  # "the singer's personal physician": the singer is the description
+    words = _description(described)
+    if words is None:
+        return title
+    start, end = words
+    text = doc[start:end].text
+    at = 0 if title.lower().startswith(text.lower()) else -1
+    if at < 0 and not at_start:
+        found = re.search(rf"(?<![\w'’]){re.escape(text)}(?!\w)", title, flags=re.IGNORECASE)
+        at = found.start() if found else -1
+    if at < 0:
+        return title
+    first_char = doc[start].idx
+    if any(m.start < doc[end - 1].idx + len(doc[end - 1]) and m.end > first_char and m.kind not in WHOSE
+           for m in mentions):
+        return title  # "the NATO summit" names an actor in it: another rule's reading
+    replacement = _tied(described, doc, mentions, first_char)
+    if replacement is None:
+        replacement = _headline_person(described, doc, mentions, headline)
+    if replacement is None:
+        return title
+    if at == 0:
+        replacement = replacement[:1].upper() + replacement[1:]
+    return title[:at] + replacement + title[at + len(text):]
+
+
+def _without_description(title: str, subject: "Token", mentions: list[Mention]) -> str:
+    """"Pakistan's prime minister, Nawaz Sharif, has ordered…" -> Nawaz Sharif has
+    ordered…: a subject described, then named beside it, is written by name."""
+    name = next((c for c in subject.children if c.dep_ == "appos" and c.i > subject.i), None)
+    if subject.pos_ != "NOUN" or name is None:
+        return title
+    named = next((m for m in mentions if m.start <= name.idx < m.end and m.kind in ("person", "organisation")), None)
+    if named is None:
+        return title
+    words = [t.text for t in subject.subtree if t.i < name.i and not t.is_punct]
+    prefix = re.escape(" ".join(words)).replace(r"\ ", r"[\s,]+").replace("'s", "(?:'s|’s)")
+    found = re.match(rf"{prefix}[\s,]+(?={re.escape(named.name)})", title, flags=re.IGNORECASE)
+    return title[found.end():] if found else title
+
+
+def _description(noun: "Token") -> tuple[int, int] | None:
+    """The token range of a definite description ending on ``noun`` ("the singer",
+    "the former chairman"), or None when it is none ("a man", "Jackson", "the
+    president of the council")."""
+    if noun.pos_ != "NOUN" or noun.tag_ not in ("NN", "NNS"):
+        return None
+    before = [c for c in noun.children if c.i < noun.i]
+    if any(c.dep_ not in DESCRIBING for c in before) or any(
+            c.i > noun.i and c.dep_ not in ("case", "appos", "punct") for c in noun.children):
+        return None
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in before):
+        return None
+    start = min(t.i for c in before for t in c.subtree) if before else noun.i
+    if noun.i + 1 - start > DESCRIPTION_TOKENS:
+        return None
+    return start, noun.i + 1
+
+
+def _tied(noun: "Token", doc: "Parse", mentions: list[Mention], before_char: int) -> str | None:
+    lemma = noun.lemma_.lower()
+    words = load_title_words()
+    ties = description_ties(doc, mentions).get(lemma, set())
+    if len(ties) == 1:
+        return next(iter(ties))
+    kind = words.kind_nouns.get(lemma)
+    if kind is not None and not ties:
+        return _dominant(kind, mentions, before_char, words.dominance)
+    return None
+
+
+def _headline_person(noun: "Token", doc: "Parse", mentions: list[Mention], headline: str) -> str | None:
+    """"The superstar died", in an article headlined "Michael Jackson dies at 50":
+    a noun of one person the article ties to no one is the one person its headline
+    names, unless the headline uses the noun itself ("Jackson's doctor")."""
+    lemma = noun.lemma_.lower()
+    if not headline or lemma not in load_title_words().person_nouns or description_ties(doc, mentions).get(lemma):
+        return None
+    lowered = headline.lower()
+    if re.search(rf"\b{re.escape(noun.lower_)}", lowered):
+        return None
+    named = {m.name for m in mentions if m.kind == "person" and (
+        m.name.lower() in lowered or (len(m.text) > 3 and re.search(rf"\b{re.escape(m.text.lower())}\b", lowered)))}
+    return next(iter(named)) if len(named) == 1 else None
+
+
+def _dominant(kind: str, mentions: list[Mention], before_char: int, ratio: int) -> str | None:
+    counts = Counter(m.name for m in mentions if m.kind == kind and m.end <= before_char)
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[0][1] < ratio * ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
+def description_ties(doc: "Parse", mentions: list[Mention]) -> dict[str, set[str]]:
+    """Each noun the article uses to describe a named actor, with how a title writes
+    that actor: its canonical name, or the article's phrase for a noun the name
+    qualifies ("the Bush administration"). Read once per article."""
+    spacy_doc = doc.spacy
+    cached = spacy_doc.user_data.get(_USER_DATA_KEY)
+    if cached is not None and cached[0] == len(mentions):
+        return cached[1]  # type: ignore[no-any-return]
+    ties: dict[str, set[str]] = {}
+    for mention in mentions:
+        if mention.kind == "place":
+            continue
+        span = spacy_doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            continue
+        for lemma, written in _ties_of(span, mention):
+            ties.setdefault(lemma, set()).add(written)
+    spacy_doc.user_data[_USER_DATA_KEY] = (len(mentions), ties)
+    return ties
+
+
+def _ties_of(span: "spacy.tokens.Span", mention: Mention) -> list[tuple[str, str]]:
+    doc, root = span.doc, span.root
+    out: list[tuple[str, str]] = []
+    i = span.start - 1
+    # "pop star Michael Jackson", "the singer Michael Jackson"
+    # (read by position: the parser may hang "folk singer" of "X and folk singer Y" on X)
+    while i >= 0 and doc[i].pos_ in ("NOUN", "ADJ") and (doc[i].dep_ in BEFORE_A_NAME or (
+            span.start <= _head_of_run(doc[i], span.start) < span.end)):
+        if doc[i].pos_ == "NOUN" and doc[i].tag_ == "NN":
+            out.append((doc[i].lemma_.lower(), mention.name))
+        i -= 1
+    # "Conrad Murray, the doctor" and "the doctor, Conrad Murray"
+    out += [(c.lemma_.lower(), mention.name) for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+        out.append((root.head.lemma_.lower(), mention.name))
+    # "Murray was the doctor"
+    if root.dep_ == "nsubj" and root.head.lemma_ == "be":
+        out += [(c.lemma_.lower(), mention.name) for c in root.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"]
+    # "the Bush administration", "Lloyd's insurers": the name qualifies the noun
+    if root.dep_ in ("compound", "poss") and root.head.pos_ == "NOUN" and root.head.i >= span.end and \
+            root.head.tag_ == "NN" and not (root.dep_ == "compound" and mention.kind in WHOSE):
+        phrase = doc[span.start:root.head.i + 1].text
+        article = "" if root.dep_ == "poss" or mention.name.lower().startswith("the ") else "the "
+        out.append((root.head.lemma_.lower(), article + phrase))
+    return out
+
+
+def _head_of_run(token: "spacy.tokens.Token", start: int) -> int:
+    """Where a word before a name hangs, past the other words before the name."""
+    while token.i < start and token.head.i != token.i and token.dep_ in ("compound", "amod", "nmod"):
+        token = token.head
+    return token.i

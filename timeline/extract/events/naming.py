@@ -1,0 +1,94 @@
+"""How a title writes its actors: a name under its canonical form, the role
+words before it left out, the article a name built on a common noun takes, and
+a subject naming a person by office replaced by that person."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from timeline.extract.events.vocabulary import load_vocabulary
+from timeline.records import Mention
+
+if TYPE_CHECKING:
+    from timeline.extract.events.tokens import Parse, Span, Token
+
+
+def role_words(mention_tokens: set[int], tokens: "list[Token]", kind: str) -> set[int]:
+    """Titles and descriptions glued in front of a person's name ("Russian President")."""
+    if kind != "person":
+        return set()
+    dropped: set[int] = set()
+    for token in tokens:
+        if token.i not in mention_tokens:
+            continue
+        for child in token.children:
+            if child.i not in mention_tokens and child.i < token.i and \
+                    child.dep_ in ("compound", "amod", "poss", "det"):
+                dropped.update(t.i for t in child.subtree)
+    return dropped
+
+
+def names_it(mention: Mention, doc: "Parse", kept: set[int], roles: set[int]) -> bool:
+    """Whether a title writes ``mention`` under its canonical name: only for the
+    whole span, and only when the span is itself a name ("Washington", "Russian
+    President Vladimir Putin"), never a description ("the Russian armed forces",
+    "the Russian central bank"), nor a nationality adjective ("a US submarine"),
+    nor for a registry name that needs brackets to tell it apart."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or "(" in mention.name or any(t.i not in kept for t in span):
+        return False
+    inside = range(span.start, span.end)
+    root = span.root
+    if any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.i not in inside and c.i not in roles
+           for t in span for c in t.children) or (
+            root.dep_ == "compound" and root.head.pos_ == "PROPN" and root.head.i not in inside):
+        return False  # only part of a longer name ("States" of "United States"): the words stay as written
+    if root.pos_ == "ADJ" and root.dep_ == "amod":
+        return False  # "North Korean ships" keep the article's word
+    if len(span) == 1 and (span[0].pos_ == "ADJ" or (span[0].dep_ in ("compound", "amod") and not _in_mention(
+            span[0].head, mention))):
+        return False  # "the Russian military", "a US submarine" keep the article's word
+    particles = load_vocabulary().name_particles
+    words = [t for t in span if t.lower_ not in particles and t.lower_ != "the" and t.is_alpha]
+    return bool(words) and all(t.text[:1].isupper() for t in words)
+
+
+def span_start(mention: Mention, doc: "Parse", fallback: int) -> int:
+    """The first token of a mention."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span.start if span is not None else fallback
+
+
+def _in_mention(token: "Token", mention: Mention) -> bool:
+    return mention.start <= token.idx < mention.end
+
+
+def takes_article(name: str) -> bool:
+    """"the United States", "the European Union": a name built on a common noun
+    takes the definite article in running English; "Russia" and "NATO" do not."""
+    head = name.split(" of ", 1)[0].split()[-1].lower() if name.strip() else ""
+    return head in load_vocabulary().definite_name_heads
+
+
+def name_role(title: str, root: "Token", segment: "Span", mentions: list[Mention]) -> str:
+    """"The chancellor is due to meet…" -> Olaf Scholz is due to meet…: a subject
+    that names a person by office ("the chancellor", "the Russian president") is
+    the person last mentioned before with that office (and that country, when
+    the subject says one). A title is read alone, away from the sentence that
+    named them."""
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.pos_ != "NOUN" or not any(
+            c.dep_ == "det" and c.lower_ == "the" for c in subject.children):
+        return title
+    if any(c.dep_ not in ("det", "amod", "compound") for c in subject.children if c.i < subject.i) or any(
+            c.i > subject.i for c in subject.children):
+        return title  # "the president of the council", "the president, who…": not a bare office
+    first = min(c.i for c in subject.children)
+    words = subject.doc[first:subject.i + 1]
+    countries = {m.country for m in mentions if m.country and m.start >= words.start_char and m.end <= words.end_char}
+    earlier = [m for m in mentions if m.kind == "person" and m.role and m.end <= words.start_char
+               and subject.lemma_.lower() in m.role.lower().split()
+               and (not countries or m.country in countries)]
+    if not earlier or not title.lower().startswith(words.text.lower()):
+        return title
+    return max(earlier, key=lambda m: m.start).name + title[len(words.text):]

@@ -1,0 +1,41 @@
+"""The words that decide how a title names its subject and what it must keep,
+loaded once from ``timeline/data/title_words.yaml``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from timeline.data import load_data
+
+
+@dataclass(frozen=True)
+class TitleWords:
+    kind_nouns: dict[str, str]  # "country" -> the kind of actor it describes
+    dominance: int  # how many times as often as the next the one actor of a kind is named
+    agent_nouns: frozenset[str]  # people or bodies a nationality only describes
+    needs_complement: frozenset[str]  # verbs a headline cannot end on
+    never_last: frozenset[str]  # words a headline is never cut on
+    dropped_adverbs: frozenset[str] = frozenset()  # "also", "meanwhile": ties to the sentence before
+    person_nouns: frozenset[str] = frozenset()  # "the singer": the headline's person when untied
+
+
+def _office_words() -> frozenset[str]:
+    """The last word of each title of office: "minister" of "Prime Minister"."""
+    roles = load_data("roles.yaml") or {}
+    return frozenset(str(t).split()[-1].lower() for t in roles.get("titles") or [] if str(t).strip())
+
+
+@lru_cache(maxsize=1)
+def load_title_words() -> TitleWords:
+    data = load_data("title_words.yaml")
+    return TitleWords(
+        kind_nouns={str(noun).lower(): str(kind) for kind, nouns in (data.get("kind_nouns") or {}).items()
+                    for noun in nouns},
+        dominance=int(data.get("dominance") or 2),
+        agent_nouns=frozenset(str(w).lower() for w in data.get("agent_nouns") or []),
+        needs_complement=frozenset(str(w).lower() for w in data.get("needs_complement") or []),
+        never_last=frozenset(str(w).lower() for w in data.get("never_last") or []),
+        dropped_adverbs=frozenset(str(w).lower() for w in data.get("dropped_adverbs") or []),
+        person_nouns=frozenset(str(w).lower() for w in data.get("person_nouns") or []) | _office_words(),
+    )
