@@ -14,8 +14,10 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Sequence, overload
 
-from timeline.extract.events.anchors import Anchor, calendar_timexes, find_anchors
+from timeline.extract.events.anchors import find_anchors
+from timeline.extract.events.candidate import Anchor
 from timeline.extract.events.claims import as_claim, unofficial_opinion
+from timeline.extract.events.dating import calendar_timexes
 from timeline.extract.events.discourse import carry_date, inherit_lead_day, lead_event, restates_known
 from timeline.extract.events.linked import linked_anchors
 from timeline.extract.events.newsworthy import listable

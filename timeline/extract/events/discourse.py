@@ -16,7 +16,7 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from timeline.extract.events.anchors import DEFINITE_DETERMINERS, Anchor
+from timeline.extract.events.candidate import DEFINITE_DETERMINERS, Anchor
 from timeline.extract.events.clauses import BOUNDING_PREPOSITIONS
 from timeline.extract.events.vocabulary import Vocabulary
 from timeline.records import Happening

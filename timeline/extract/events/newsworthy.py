@@ -32,14 +32,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from timeline.extract.events.anchors import eventful
 from timeline.extract.events.clauses import content_of
+from timeline.extract.events.main_clause import eventful
 from timeline.extract.events.vocabulary import Vocabulary
 from timeline.extract.events.wording import mentions_in
 from timeline.records import Mention
 
 if TYPE_CHECKING:
-    from timeline.extract.events.anchors import Anchor
+    from timeline.extract.events.candidate import Anchor
     from timeline.extract.events.tokens import Token
 
 # Kinds of actor whose statements are news wherever the article quotes them.
