@@ -18,7 +18,14 @@ from timeline.extract.events.anchors import find_anchors
 from timeline.extract.events.candidate import Anchor
 from timeline.extract.events.claims import as_claim, unofficial_opinion
 from timeline.extract.events.dating import calendar_timexes
-from timeline.extract.events.discourse import carry_date, inherit_lead_day, lead_event, restates_known
+from timeline.extract.events.discourse import (
+    background_past,
+    carry_date,
+    inherit_lead_day,
+    lead_event,
+    restates_known,
+    told_in_the_past,
+)
 from timeline.extract.events.linked import linked_anchors
 from timeline.extract.events.newsworthy import listable
 from timeline.extract.events.participants import mentioned, participants
@@ -61,6 +68,7 @@ def _happenings(doc: Parse, article: Article, timexes: list[Timex], mentions: li
     before: tuple["Span | None", list[Happening]] = (None, [])  # the last sentence read and what it reported
     lead: Happening | None = None  # the lede's happening, when it sets the news day
     lede_sentences = 0  # sentences that reported something, while looking for the lede
+    in_the_past = False  # the text last dated a time before the days of the news (discourse.py)
     parts = segments(doc)
     topic = topic_words(article.title, parts[:vocab.lede_sentences], mentions)
     for index, segment in enumerate(parts):
@@ -89,6 +97,8 @@ def _happenings(doc: Parse, article: Article, timexes: list[Timex], mentions: li
             continue
         if previous is None and _orphan_elaboration(anchors):
             continue
+        if index >= vocab.lede_sentences:
+            anchors = [a for a in anchors if not background_past(a, in_the_past)]
         inherit_lead_day(anchors, lead)  # after the checks above, which ask whether the sentence had a date
         made = []
         for anchor in anchors:
@@ -107,6 +117,8 @@ def _happenings(doc: Parse, article: Article, timexes: list[Timex], mentions: li
                 found.append(happening)
                 seen.add((happening.title, happening.date))
         previous = found[-1] if made and found and found[-1] in made else None
+        told = told_in_the_past(found[reported:], article.published, vocab)
+        in_the_past = in_the_past if told is None else told
         before = (segment, found[reported:])
         if found[reported:] and lede_sentences < LEDE_SENTENCES:
             lede_sentences += 1

@@ -74,6 +74,8 @@ def date_anchor(anchor: Anchor, root: "Token", dct: date | None, vocab: Vocabula
         return False
     if any(c.dep_ == "advmod" and c.lower_ in vocab.background_adverbs for c in verb.children):
         return False  # "has already played a role": background, not news of the day
+    if _over_a_stretch(verb, vocab):
+        return False  # "in recent months has led a campaign", "in the days that followed became…"
     if tense == "perfect" and _over_a_period(verb, vocab.period_prepositions, vocab.time_units):
         return False  # "has made its way over the last two decades", "has relied on him since 9/11"
     if tense == "past" and _over_a_period(verb, vocab.past_period_prepositions, vocab.long_time_units):
@@ -101,6 +103,16 @@ def _over_a_period(verb: "Token", prepositions: frozenset[str], units: frozenset
         if any(o.lemma_.lower() in units for o in prep.children if o.dep_ == "pobj"):
             return True
     return False
+
+
+def _over_a_stretch(verb: "Token", vocab: Vocabulary) -> bool:
+    """"In recent months", "in the days that followed": a preposition of extent with a
+    plural unit of time, not counted, tells the clause over a stretch of days, not on one
+    of them ("massed troops over three months" counts up to the day of the news)."""
+    return any(prep.dep_ == "prep" and prep.lower_ in vocab.stretch_prepositions and any(
+        o.dep_ == "pobj" and o.lemma_.lower() in vocab.time_units and o.tag_ == "NNS"
+        and not any(c.dep_ == "nummod" for c in o.children) for o in prep.children)
+        for prep in verb.children)
 
 
 def _background_state(anchor: Anchor, vocab: Vocabulary) -> bool:

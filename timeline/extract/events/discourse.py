@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from timeline.extract.events.candidate import DEFINITE_DETERMINERS, Anchor
 from timeline.extract.events.clauses import BOUNDING_PREPOSITIONS
 from timeline.extract.events.vocabulary import Vocabulary
+from timeline.extract.temporal.values import bounds
 from timeline.records import Happening
 
 if TYPE_CHECKING:
@@ -96,6 +97,31 @@ def inherit_lead_day(anchors: list[Anchor], lead: Happening | None) -> None:
                 and not anchor.mood.scheduled:
             anchor.date, anchor.precision, anchor.status = lead.date, lead.precision, "occurred"
             anchor.evidence = replace(lead.evidence, rule="lead-event-day")
+
+
+def background_past(anchor: Anchor, in_the_past: bool) -> bool:
+    """"Jackson died in June 2009. The coroner's office ruled he had died of an overdose",
+    deep in a report of a later hearing: past the lede, a clause in the simple past with
+    no time of its own goes on telling the time the text last dated; when that time lies
+    before the days of the news (``in_the_past``), it is background, not a happening
+    of the day, and dating it by publication would be wrong. What a source said stays:
+    a statement reported without a day is news of the day it is printed."""
+    return in_the_past and anchor.is_main and anchor.evidence.rule == "publication-date" \
+        and anchor.mood.tense == "past" and not anchor.mood.scheduled and not anchor.is_reporting
+
+
+def told_in_the_past(made: list[Happening], published: date | None, vocab: Vocabulary) -> bool | None:
+    """Whether the happenings a sentence reported set the time the text tells to before
+    the days of the news (True), to the news (False), or leave it as it was (None)."""
+    if published is None or not made:
+        return None
+    dated = [h for h in made if h.evidence.expression and h.evidence.rule != "continues-previous"]
+    if not dated:
+        return False if any(h.status == "occurred" for h in made) else None
+    span = bounds(dated[0].date)
+    if span is None:
+        return None
+    return (published - span[1]).days > vocab.lead_days
 
 
 def restates_known(anchor: Anchor, vocab: Vocabulary) -> bool:

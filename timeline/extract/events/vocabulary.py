@@ -56,6 +56,7 @@ class Vocabulary:
     announcing: frozenset[str] = frozenset()  # "announced sanctions": the object says the kind
     period_prepositions: frozenset[str] = frozenset()  # "since 9/11", "over the last decade"
     past_period_prepositions: frozenset[str] = frozenset()  # "for decades" after a simple past
+    stretch_prepositions: frozenset[str] = frozenset()  # "in recent months": a stretch, not a day
     impact_verbs: frozenset[str] = frozenset()  # "an earthquake struck": the subject says the kind
     aspect_verbs: frozenset[str] = frozenset()  # "the trial began": the subject says the kind
     light_verbs: frozenset[str] = frozenset()  # "had", "was", "did": no happening without a kind of their own
@@ -148,6 +149,7 @@ def load_vocabulary() -> Vocabulary:
         aspect_verbs=_words(schemes, "aspect_verbs"),
         period_prepositions=_words(words, "period_prepositions"),
         past_period_prepositions=_words(words, "past_period_prepositions"),
+        stretch_prepositions=_words(words, "stretch_prepositions"),
         light_verbs=_words(words, "light_verbs"),
         party_kinds=_words(words, "party_kinds"),
         party_nouns=_words(words, "party_nouns"),
