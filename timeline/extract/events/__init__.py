@@ -20,6 +20,7 @@ from timeline.extract.events.claims import as_claim, unofficial_opinion
 from timeline.extract.events.dating import calendar_timexes
 from timeline.extract.events.discourse import (
     background_past,
+    before_the_news,
     carry_date,
     inherit_lead_day,
     lead_event,
@@ -27,7 +28,7 @@ from timeline.extract.events.discourse import (
     told_in_the_past,
 )
 from timeline.extract.events.linked import linked_anchors
-from timeline.extract.events.newsworthy import listable
+from timeline.extract.events.newsworthy import UNDATED, listable
 from timeline.extract.events.participants import mentioned, participants
 from timeline.extract.events.pronouns import name_pronoun, unnamed
 from timeline.extract.events.quotes import attributed, quotes_nobody
@@ -71,6 +72,7 @@ def _happenings(doc: Parse, article: Article, timexes: list[Timex], mentions: li
     in_the_past = False  # the text last dated a time before the days of the news (discourse.py)
     parts = segments(doc)
     topic = topic_words(article.title, parts[:vocab.lede_sentences], mentions)
+    astray = [strays(segment, topic, mentions) for segment in parts]
     for index, segment in enumerate(parts):
         if skip_segment(segment, vocab):
             previous, before = None, (None, [])
@@ -102,7 +104,9 @@ def _happenings(doc: Parse, article: Article, timexes: list[Timex], mentions: li
         inherit_lead_day(anchors, lead)  # after the checks above, which ask whether the sentence had a date
         made = []
         for anchor in anchors:
-            happening = _happening(anchor, segment, index, article, mentions, strays(segment, topic, mentions))
+            aside = astray[index] and (anchor.evidence.rule in UNDATED or (
+                _another_story(astray, index) and before_the_news(anchor.date, article.published, vocab)))
+            happening = _happening(anchor, segment, index, article, mentions, aside)
             if happening is None:
                 continue
             said_in = _conversation_of(anchor, happening, found, mentions)
@@ -124,6 +128,13 @@ def _happenings(doc: Parse, article: Article, timexes: list[Timex], mentions: li
             lede_sentences += 1
             lead = lead or lead_event(found[reported:], article.published, vocab)
     return found
+
+
+def _another_story(astray: list[bool], index: int) -> bool:
+    """Whether the sentence at ``index`` sits in a run of sentences that share nothing
+    with the headline and the lede: another story run into the page (a running order,
+    a sidebar), not one background line the article's own news needs."""
+    return (index > 0 and astray[index - 1]) or (index + 1 < len(astray) and astray[index + 1])
 
 
 def _orphan_elaboration(anchors: list[Anchor]) -> bool:

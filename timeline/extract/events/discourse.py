@@ -118,10 +118,16 @@ def told_in_the_past(made: list[Happening], published: date | None, vocab: Vocab
     dated = [h for h in made if h.evidence.expression and h.evidence.rule != "continues-previous"]
     if not dated:
         return False if any(h.status == "occurred" for h in made) else None
-    span = bounds(dated[0].date)
-    if span is None:
+    if bounds(dated[0].date) is None:
         return None
-    return (published - span[1]).days > vocab.lead_days
+    return before_the_news(dated[0].date, published, vocab)
+
+
+def before_the_news(value: str, published: date | None, vocab: Vocabulary) -> bool:
+    """Whether a date ends before the days the news is about: more than ``lead_days``
+    before publication ("in 1941", "in February" in a March paper)."""
+    span = bounds(value)
+    return published is not None and span is not None and (published - span[1]).days > vocab.lead_days
 
 
 def restates_known(anchor: Anchor, vocab: Vocabulary) -> bool:

@@ -72,8 +72,8 @@ def listable(anchor: "Anchor", named_in_title: bool, in_lede: bool, aside: bool,
     if _nothing_said(anchor, vocab):
         return False
     dated = anchor.evidence.rule not in UNDATED
-    if aside and not in_lede and not dated:
-        return False  # another story run into the page: a running order, a roundup, a correction
+    if aside and not in_lede:
+        return False  # another story run into the page: a running order, a roundup, a sidebar
     if anchor.type not in WEAK_TYPES:
         # a kind of its own: listed when dated, in the lede, or done by a party the text
         # identifies; "relief agencies were working round the clock", "guards have been
