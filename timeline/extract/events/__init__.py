@@ -29,6 +29,7 @@ from timeline.extract.events.discourse import (
 )
 from timeline.extract.events.linked import linked_anchors
 from timeline.extract.events.newsworthy import UNDATED, listable
+from timeline.extract.events.opinion import opinion_page
 from timeline.extract.events.participants import mentioned, participants
 from timeline.extract.events.pronouns import name_pronoun, unnamed
 from timeline.extract.events.quotes import attributed, quotes_nobody
@@ -73,6 +74,7 @@ def _happenings(doc: Parse, article: Article, timexes: list[Timex], mentions: li
     parts = segments(doc)
     topic = topic_words(article.title, parts[:vocab.lede_sentences], mentions)
     astray = [strays(segment, topic, mentions) for segment in parts]
+    views = opinion_page(article, parts, vocab)  # a column lists only what it dates (opinion.py)
     for index, segment in enumerate(parts):
         if skip_segment(segment, vocab):
             previous, before = None, (None, [])
@@ -104,6 +106,8 @@ def _happenings(doc: Parse, article: Article, timexes: list[Timex], mentions: li
         inherit_lead_day(anchors, lead)  # after the checks above, which ask whether the sentence had a date
         made = []
         for anchor in anchors:
+            if views and anchor.evidence.rule in UNDATED:
+                continue
             aside = astray[index] and (anchor.evidence.rule in UNDATED or (
                 _another_story(astray, index) and before_the_news(anchor.date, article.published, vocab)))
             happening = _happening(anchor, segment, index, article, mentions, aside)

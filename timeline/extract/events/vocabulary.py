@@ -58,6 +58,9 @@ class Vocabulary:
     past_period_prepositions: frozenset[str] = frozenset()  # "for decades" after a simple past
     stretch_prepositions: frozenset[str] = frozenset()  # "in recent months": a stretch, not a day
     impact_verbs: frozenset[str] = frozenset()  # "an earthquake struck": the subject says the kind
+    opinion_labels: frozenset[str] = frozenset()  # "opinion", "comment": a page of views (opinion.py)
+    first_person: frozenset[str] = frozenset()  # "I", "me", "my": the writer speaking in person
+    first_person_sentences: int = 0  # how many such sentences make a page a column
     aspect_verbs: frozenset[str] = frozenset()  # "the trial began": the subject says the kind
     light_verbs: frozenset[str] = frozenset()  # "had", "was", "did": no happening without a kind of their own
     party_kinds: frozenset[str] = frozenset()  # kinds of actor that name who did a happening
@@ -153,6 +156,9 @@ def load_vocabulary() -> Vocabulary:
         light_verbs=_words(words, "light_verbs"),
         party_kinds=_words(words, "party_kinds"),
         party_nouns=_words(words, "party_nouns"),
+        opinion_labels=_words(words, "opinion_labels"),
+        first_person=_words(words, "first_person_words"),
+        first_person_sentences=int(words.get("first_person_sentences") or 0),
         lead_days=int(words.get("lead_event_days") or 0),
         lede_sentences=int(words.get("lede_sentences") or 0),
         offset_subordinators={str(k).lower(): int(v) for k, v in (words.get("offset_subordinators") or {}).items()},
