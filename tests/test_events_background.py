@@ -131,3 +131,11 @@ def test_this_summer_in_an_autumn_paper_told_in_the_past_is_the_summer_gone(nlp)
     text = "The rift grew after he ordered militants to withdraw this summer."
     found = find_timexes_in_text(text, date(1999, 10, 12), nlp)
     assert [t.value for t in found] == ["1999-SU"]
+
+
+def test_what_a_source_said_after_a_lede_of_yesterday_is_of_yesterday(nlp) -> None:
+    text = ("Alan Grey, the former head of the central bank, was questioned by a congressional committee yesterday. "
+            "Grey said the crisis had shaken his understanding of how markets work.")
+    found = _found(nlp, text, published=date(2008, 10, 24))
+    assert [(h.title, h.date) for h in found if "shaken" in h.title] == [
+        ("Alan Grey said the crisis had shaken his understanding of how markets work", "2008-10-23")], found

@@ -86,15 +86,16 @@ def lead_event(made: list[Happening], published: date | None, vocab: Vocabulary)
 
 
 def inherit_lead_day(anchors: list[Anchor], lead: Happening | None) -> None:
-    """An undated report in the simple past ("The Kremlin answered that…") is
-    told as part of the day the lede is about, not of the day the paper came out;
+    """An undated report in the simple past ("The Kremlin answered that…", "The former
+    chairman said the crisis had shaken his understanding") is told as part of the day
+    the lede is about, not of the day the paper came out;
     the present perfect ("have told their citizens to leave") stays news of the
     day of publication."""
     if lead is None:
         return
     for anchor in anchors:
-        if anchor.is_main and anchor.evidence.rule == "publication-date" and anchor.mood.tense == "past" \
-                and not anchor.mood.scheduled:
+        told_past = anchor.mood.tense == "past" or (anchor.speaker is not None and anchor.speaker.tag_ == "VBD")
+        if anchor.is_main and anchor.evidence.rule == "publication-date" and told_past and not anchor.mood.scheduled:
             anchor.date, anchor.precision, anchor.status = lead.date, lead.precision, "occurred"
             anchor.evidence = replace(lead.evidence, rule="lead-event-day")
 
