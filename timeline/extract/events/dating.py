@@ -96,6 +96,9 @@ def _over_a_period(verb: "Token", prepositions: frozenset[str], units: frozenset
     period of ``units`` after one of ``prepositions`` is a state reached, background to the news rather than news
     of the day."""
     for prep in verb.children:
+        if prep.dep_ == "advcl" and "since" in prepositions and any(
+                m.dep_ == "mark" and m.lower_ == "since" for m in prep.children):
+            return True  # "have died since the violence erupted": a running tally
         if prep.dep_ != "prep" or prep.lower_ not in prepositions:
             continue
         if prep.lower_ in ("since", "throughout"):
