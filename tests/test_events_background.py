@@ -31,7 +31,6 @@ TRIAL = ("Jurors in the manslaughter trial of Dr Felix Marsh heard closing argum
          "The singer Ada Blue died at her home in June 2009. "
          "The county coroner found a sedative in her blood. "  # background, the text's time is 2009
          "Police arrested Marsh's assistant in Houston.\n\n"  # still 2009: background
-         "The defence rested its case. "  # undated, still told in 2009's time: not listed
          "Fans of the singer gathered outside the courthouse on Thursday.")
 
 
