@@ -53,6 +53,8 @@ def test_the_days_news_after_background_is_news_again(nlp) -> None:
     "Months later, the doctor was charged with manslaughter.",  # after another happening, not today
     "The president recently stated that he believes in persistence.",
     "At least 643 people have died since the fighting began.",  # a running tally
+    "On its first day of operation, the hotline took 27,000 calls.",  # a day of its own
+    "The doctor was performing CPR on the day the singer died.",
 ])
 def test_a_clause_told_over_a_stretch_or_at_another_time_is_not_dated_by_publication(nlp, sentence: str) -> None:
     found = happenings(nlp, sentence, published=THURSDAY)
@@ -139,3 +141,29 @@ def test_what_a_source_said_after_a_lede_of_yesterday_is_of_yesterday(nlp) -> No
     found = _found(nlp, text, published=date(2008, 10, 24))
     assert [(h.title, h.date) for h in found if "shaken" in h.title] == [
         ("Alan Grey said the crisis had shaken his understanding of how markets work", "2008-10-23")], found
+
+
+def test_a_correction_printed_with_the_story_is_no_event(nlp) -> None:
+    text = ("The Treasury proposed a $500 billion rescue of the banks on Thursday. "
+            "This article misstated the first name of James Lockhart, the head of the housing agency.")
+    titles = [h.title for h in _found(nlp, text)]
+    assert not [t for t in titles if "misstated" in t], titles
+
+
+def test_a_year_the_text_names_without_a_happening_sets_its_time_to_the_past(nlp) -> None:
+    text = ("Nawaz Sharif was ousted by the army on Tuesday in a bloodless coup. The general addressed the nation "
+            "on Wednesday. Troops guarded the state television building in Islamabad on Wednesday. "
+            "Washington called for a swift return to civilian rule on Wednesday. The rift grew from the summer of 1999's ill-advised incursions into Kashmir.\n\n"
+            "Sharif ordered his army to pull back from the mountains.")  # the 1999 story goes on
+    titles = [h.title for h in _found(nlp, text, published=date(1999, 10, 14))]
+    assert not [t for t in titles if "pull back" in t], titles
+
+
+def test_an_announcement_of_an_act_in_the_past_story_is_background_too(nlp) -> None:
+    text = ("The report on the Marikana shootings will be released by the end of June, Jacob Zuma said on Tuesday. "
+            "The report has been awaited for months. "
+            "Lawyers for the families went to court on Monday to force its release. "
+            "Police shot 34 miners dead at the Marikana mine in August 2012.\n\n"
+            "Zuma immediately announced a judicial commission of inquiry.")
+    titles = [h.title for h in _found(nlp, text, published=date(2015, 5, 26))]
+    assert not [t for t in titles if "commission" in t], titles

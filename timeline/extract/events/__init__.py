@@ -102,7 +102,7 @@ def _happenings(doc: Parse, article: Article, timexes: list[Timex], mentions: li
         if previous is None and _orphan_elaboration(anchors):
             continue
         if index >= vocab.lede_sentences:
-            anchors = [a for a in anchors if not background_past(a, in_the_past)]
+            anchors = [a for a in anchors if not background_past(a, in_the_past, vocab)]
         inherit_lead_day(anchors, lead)  # after the checks above, which ask whether the sentence had a date
         made = []
         for anchor in anchors:
@@ -125,7 +125,7 @@ def _happenings(doc: Parse, article: Article, timexes: list[Timex], mentions: li
                 found.append(happening)
                 seen.add((happening.title, happening.date))
         previous = found[-1] if made and found and found[-1] in made else None
-        told = told_in_the_past(found[reported:], article.published, vocab)
+        told = told_in_the_past(found[reported:], [t for t, _ in dated], article.published, vocab)
         in_the_past = in_the_past if told is None else told
         before = (segment, found[reported:])
         if found[reported:] and lede_sentences < LEDE_SENTENCES:

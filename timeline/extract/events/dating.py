@@ -108,14 +108,30 @@ def _over_a_period(verb: "Token", prepositions: frozenset[str], units: frozenset
     return False
 
 
+# What makes a unit of time a particular one ("its first day", "the day he died",
+# "the day of the vote"); a bare "the day" or "a week" is not.
+SPECIFYING = frozenset({"poss", "amod", "relcl", "acl", "prep"})
+
+
 def _over_a_stretch(verb: "Token", vocab: Vocabulary) -> bool:
     """"In recent months", "in the days that followed": a preposition of extent with a
     plural unit of time, not counted, tells the clause over a stretch of days, not on one
-    of them ("massed troops over three months" counts up to the day of the news)."""
-    return any(prep.dep_ == "prep" and prep.lower_ in vocab.stretch_prepositions and any(
-        o.dep_ == "pobj" and o.lemma_.lower() in vocab.time_units and o.tag_ == "NNS"
-        and not any(c.dep_ == "nummod" for c in o.children) for o in prep.children)
-        for prep in verb.children)
+    of them ("massed troops over three months" counts up to the day of the news). "On its
+    first day of operation", "on the day he died", "in the same year": a unit of time
+    the text specifies is a time of the clause's own, which the calendar cannot place;
+    it is not the day of publication either."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in vocab.stretch_prepositions | vocab.occasion_prepositions:
+            continue
+        for unit in prep.children:
+            if unit.dep_ != "pobj" or unit.lemma_.lower() not in vocab.time_units:
+                continue
+            if unit.tag_ == "NNS" and prep.lower_ in vocab.stretch_prepositions:
+                if not any(c.dep_ == "nummod" for c in unit.children):
+                    return True
+            elif unit.tag_ == "NN" and any(c.dep_ in SPECIFYING for c in unit.children):
+                return True
+    return False
 
 
 def _background_state(anchor: Anchor, vocab: Vocabulary) -> bool:
