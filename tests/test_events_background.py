@@ -153,7 +153,8 @@ def test_a_correction_printed_with_the_story_is_no_event(nlp) -> None:
 def test_a_year_the_text_names_without_a_happening_sets_its_time_to_the_past(nlp) -> None:
     text = ("Nawaz Sharif was ousted by the army on Tuesday in a bloodless coup. The general addressed the nation "
             "on Wednesday. Troops guarded the state television building in Islamabad on Wednesday. "
-            "Washington called for a swift return to civilian rule on Wednesday. The rift grew from the summer of 1999's ill-advised incursions into Kashmir.\n\n"
+            "Washington called for a swift return to civilian rule on Wednesday. "
+            "The rift grew from the summer of 1999's ill-advised incursions into Kashmir.\n\n"
             "Sharif ordered his army to pull back from the mountains.")  # the 1999 story goes on
     titles = [h.title for h in _found(nlp, text, published=date(1999, 10, 14))]
     assert not [t for t in titles if "pull back" in t], titles
@@ -167,3 +168,17 @@ def test_an_announcement_of_an_act_in_the_past_story_is_background_too(nlp) -> N
             "Zuma immediately announced a judicial commission of inquiry.")
     titles = [h.title for h in _found(nlp, text, published=date(2015, 5, 26))]
     assert not [t for t in titles if "commission" in t], titles
+
+
+def test_a_vow_in_the_present_perfect_is_not_dated_to_the_day_it_speaks_of(nlp) -> None:
+    text = ("Police arrested 300 lawyers in Lahore on Saturday. The interior ministry has vowed to stop the "
+            "marchers from reaching Islamabad for a sit-in in front of Parliament tomorrow.")
+    found = _found(nlp, text, published=SUNDAY)
+    assert [(h.date, h.status) for h in found if "vowed" in h.title] == [("2008-09-14", "occurred")], found
+
+
+def test_a_side_clause_of_the_same_time_dates_its_main_clause(nlp) -> None:
+    text = ("Rebels seized the town on Thursday. "
+            "As the crisis began to spread last month, the central bank of Freedonia raised its rates.")
+    found = _found(nlp, text)
+    assert [h.date for h in found if "raised its rates" in h.title] == ["2011-10"], found

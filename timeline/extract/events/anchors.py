@@ -69,6 +69,8 @@ def find_anchors(segment: "Span", dated: list[tuple[Timex, "Span"]], dct: date |
                            is_reporting=verb.lemma_.lower() in vocab.reporting)
             anchors.append(owner)
         owner.timexes.append((timex, how, verb))
+    if main is not None and not main.timexes:
+        _share_time_of_when(main, anchors, vocab)
     if main is not None and main.speaker is not None and not main.timexes and not date_anchor(main, root, dct, vocab):
         # What was said is an undated plan or background: the statement itself is the news.
         plain = main_anchor(root, vocab, descend=False)
@@ -83,6 +85,19 @@ def find_anchors(segment: "Span", dated: list[tuple[Timex, "Span"]], dct: date |
             classify(anchor, vocab)
             kept.append(anchor)
     return _without_undated_frame(kept, vocab)
+
+
+def _share_time_of_when(main: Anchor, anchors: list[Anchor], vocab: Vocabulary) -> None:
+    """"As shock waves began to spread last month, China scrambled to protect itself":
+    a clause of the same time ("when", "as", "while") that the text dates dates the
+    main clause it hangs on, which has no time of its own."""
+    for anchor in anchors:
+        verb = anchor.title_root  # "began to spread last month": the clause is told by its first verb
+        if anchor is main or not anchor.timexes or verb.dep_ != "advcl" or verb.head.i not in main.group:
+            continue
+        if any(c.dep_ == "mark" and c.lower_ in vocab.simultaneous for c in verb.children):
+            main.timexes.extend((timex, "adverbial", main.verb) for timex, _, _ in anchor.timexes)
+            return
 
 
 def _without_undated_frame(anchors: list[Anchor], vocab: Vocabulary) -> list[Anchor]:

@@ -48,6 +48,12 @@ def day_value(value: str) -> str:
 
 def date_anchor(anchor: Anchor, root: "Token", dct: date | None, vocab: Vocabulary) -> bool:
     """Give the anchor its date, precision, status and evidence; False when it has none."""
+    if anchor.timexes and anchor.mood.tense in NEWS_TENSES and not anchor.mood.scheduled and anchor.is_main:
+        # "have vowed to stop the march on Parliament tomorrow": what a clause in the past
+        # or present perfect reports has happened; a time still to come is that of
+        # something it speaks of, not its own
+        anchor.timexes = [t for t in anchor.timexes if not is_future(day_value(t[0].value or ""), dct)
+                          or _ahead(t[2], vocab)]
     if anchor.timexes:
         if _background_state(anchor, vocab):
             return False
@@ -89,6 +95,13 @@ def date_anchor(anchor: Anchor, root: "Token", dct: date | None, vocab: Vocabula
     anchor.date, anchor.precision, anchor.status = dct.isoformat(), "day", "occurred"
     anchor.evidence = DateEvidence(rule="publication-date", expression=None, value=dct.isoformat())
     return True
+
+
+def _ahead(verb: "Token", vocab: Vocabulary) -> bool:
+    """Whether the predicate that governs a time expression is itself told as to come
+    ("but will now receive the aircraft next month")."""
+    mood = mood_of(verb, vocab)
+    return mood.tense == "future" or mood.scheduled
 
 
 def _over_a_period(verb: "Token", prepositions: frozenset[str], units: frozenset[str]) -> bool:

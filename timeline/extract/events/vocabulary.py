@@ -58,6 +58,7 @@ class Vocabulary:
     past_period_prepositions: frozenset[str] = frozenset()  # "for decades" after a simple past
     stretch_prepositions: frozenset[str] = frozenset()  # "in recent months": a stretch, not a day
     occasion_prepositions: frozenset[str] = frozenset()  # "on its first day": a time of its own
+    simultaneous: frozenset[str] = frozenset()  # "as", "when": a side clause of the main clause's time
     impact_verbs: frozenset[str] = frozenset()  # "an earthquake struck": the subject says the kind
     opinion_labels: frozenset[str] = frozenset()  # "opinion", "comment": a page of views (opinion.py)
     first_person: frozenset[str] = frozenset()  # "I", "me", "my": the writer speaking in person
@@ -155,6 +156,7 @@ def load_vocabulary() -> Vocabulary:
         past_period_prepositions=_words(words, "past_period_prepositions"),
         stretch_prepositions=_words(words, "stretch_prepositions"),
         occasion_prepositions=_words(words, "occasion_prepositions"),
+        simultaneous=_words(words, "simultaneous_subordinators"),
         light_verbs=_words(words, "light_verbs"),
         party_kinds=_words(words, "party_kinds"),
         party_nouns=_words(words, "party_nouns"),
