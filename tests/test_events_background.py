@@ -182,3 +182,10 @@ def test_a_side_clause_of_the_same_time_dates_its_main_clause(nlp) -> None:
             "As the crisis began to spread last month, the central bank of Freedonia raised its rates.")
     found = _found(nlp, text)
     assert [h.date for h in found if "raised its rates" in h.title] == ["2011-10"], found
+
+
+def test_what_was_said_afterwards_is_news_of_the_day(nlp) -> None:
+    text = ("Olaf Scholz and Vladimir Putin held talks in Moscow on Thursday. "
+            "Russia's defence ministry later said some units had returned to their bases.")
+    found = _found(nlp, text)
+    assert [h.date for h in found if "returned to their bases" in h.title] == ["2011-11-03"], found

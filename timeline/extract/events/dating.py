@@ -134,6 +134,10 @@ def _over_a_stretch(verb: "Token", vocab: Vocabulary) -> bool:
     the text specifies is a time of the clause's own, which the calendar cannot place;
     it is not the day of publication either."""
     for prep in verb.children:
+        if prep.dep_ == "advmod" and prep.lower_ in vocab.measured_offsets and any(
+                c.dep_ in ("npadvmod", "nummod", "amod") and c.lemma_.lower() in vocab.offset_units
+                for c in prep.children):
+            return True  # "months later, the 58-year-old was charged"
         if prep.dep_ != "prep" or prep.lower_ not in vocab.stretch_prepositions | vocab.occasion_prepositions:
             continue
         for unit in prep.children:

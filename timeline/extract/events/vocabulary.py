@@ -59,6 +59,8 @@ class Vocabulary:
     stretch_prepositions: frozenset[str] = frozenset()  # "in recent months": a stretch, not a day
     occasion_prepositions: frozenset[str] = frozenset()  # "on its first day": a time of its own
     simultaneous: frozenset[str] = frozenset()  # "as", "when": a side clause of the main clause's time
+    measured_offsets: frozenset[str] = frozenset()  # "later" of "months later": a time of its own
+    offset_units: frozenset[str] = frozenset()  # units that measure such an offset
     impact_verbs: frozenset[str] = frozenset()  # "an earthquake struck": the subject says the kind
     opinion_labels: frozenset[str] = frozenset()  # "opinion", "comment": a page of views (opinion.py)
     first_person: frozenset[str] = frozenset()  # "I", "me", "my": the writer speaking in person
@@ -157,6 +159,8 @@ def load_vocabulary() -> Vocabulary:
         stretch_prepositions=_words(words, "stretch_prepositions"),
         occasion_prepositions=_words(words, "occasion_prepositions"),
         simultaneous=_words(words, "simultaneous_subordinators"),
+        measured_offsets=_words(words, "measured_offset_adverbs"),
+        offset_units=_words(words, "offset_units"),
         light_verbs=_words(words, "light_verbs"),
         party_kinds=_words(words, "party_kinds"),
         party_nouns=_words(words, "party_nouns"),
