@@ -34,7 +34,7 @@ sys.path.insert(0, HERE)
 
 from timeline.extract.actors.mentions import find_mentions  # noqa: E402
 from timeline.extract.events import find_happenings, segments  # noqa: E402
-from timeline.extract.events.anchors import BOUNDING_MODS  # noqa: E402
+from timeline.extract.events.dating import BOUNDING_MODS  # noqa: E402
 from timeline.extract.pipeline import load_pipeline  # noqa: E402
 from timeline.extract.temporal import bounds as bounds_of  # noqa: E402
 from timeline.extract.temporal import find_timexes  # noqa: E402

@@ -14,14 +14,25 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Sequence, overload
 
-from timeline.extract.events.anchors import Anchor, calendar_timexes, find_anchors
+from timeline.extract.events.anchors import find_anchors
+from timeline.extract.events.candidate import Anchor
 from timeline.extract.events.claims import as_claim, unofficial_opinion
+from timeline.extract.events.dating import calendar_timexes
 from timeline.extract.events.descriptions import name_description
 from timeline.extract.events.details import clean_text, mentions_in, numbers_of, place_of
-from timeline.extract.events.discourse import carry_date, inherit_lead_day, lead_event, restates_known
+from timeline.extract.events.discourse import (
+    background_past,
+    before_the_news,
+    carry_date,
+    inherit_lead_day,
+    lead_event,
+    restates_known,
+    told_in_the_past,
+)
 from timeline.extract.events.linked import linked_anchors
 from timeline.extract.events.naming import name_role
-from timeline.extract.events.newsworthy import listable
+from timeline.extract.events.newsworthy import UNDATED, listable
+from timeline.extract.events.opinion import opinion_page
 from timeline.extract.events.participants import mentioned, participants
 from timeline.extract.events.pronouns import name_pronoun, unnamed
 from timeline.extract.events.quotes import attributed, quotes_nobody
@@ -62,8 +73,11 @@ def _happenings(doc: Parse, article: Article, timexes: list[Timex], mentions: li
     before: tuple["Span | None", list[Happening]] = (None, [])  # the last sentence read and what it reported
     lead: Happening | None = None  # the lede's happening, when it sets the news day
     lede_sentences = 0  # sentences that reported something, while looking for the lede
+    in_the_past = False  # the text last dated a time before the days of the news (discourse.py)
     parts = segments(doc)
     topic = topic_words(article.title, parts[:vocab.lede_sentences], mentions)
+    astray = [strays(segment, topic, mentions) for segment in parts]
+    views = opinion_page(article, parts, vocab)  # a column lists only what it dates (opinion.py)
     for index, segment in enumerate(parts):
         if skip_segment(segment, vocab):
             previous, before = None, (None, [])
@@ -90,10 +104,16 @@ def _happenings(doc: Parse, article: Article, timexes: list[Timex], mentions: li
             continue
         if previous is None and _orphan_elaboration(anchors):
             continue
+        if index >= vocab.lede_sentences:
+            anchors = [a for a in anchors if not background_past(a, in_the_past, vocab)]
         inherit_lead_day(anchors, lead)  # after the checks above, which ask whether the sentence had a date
         made = []
         for anchor in anchors:
-            happening = _happening(anchor, segment, index, article, mentions, strays(segment, topic, mentions))
+            if views and anchor.evidence.rule in UNDATED:
+                continue
+            aside = astray[index] and (anchor.evidence.rule in UNDATED or (
+                _another_story(astray, index) and before_the_news(anchor.date, article.published, vocab)))
+            happening = _happening(anchor, segment, index, article, mentions, aside)
             if happening is None:
                 continue
             said_in = _conversation_of(anchor, happening, found, mentions)
@@ -108,11 +128,20 @@ def _happenings(doc: Parse, article: Article, timexes: list[Timex], mentions: li
                 found.append(happening)
                 seen.add((happening.title, happening.date))
         previous = found[-1] if made and found and found[-1] in made else None
+        told = told_in_the_past(found[reported:], [t for t, _ in dated], article.published, vocab)
+        in_the_past = in_the_past if told is None else told
         before = (segment, found[reported:])
         if found[reported:] and lede_sentences < LEDE_SENTENCES:
             lede_sentences += 1
             lead = lead or lead_event(found[reported:], article.published, vocab)
     return found
+
+
+def _another_story(astray: list[bool], index: int) -> bool:
+    """Whether the sentence at ``index`` sits in a run of sentences that share nothing
+    with the headline and the lede: another story run into the page (a running order,
+    a sidebar), not one background line the article's own news needs."""
+    return (index > 0 and astray[index - 1]) or (index + 1 < len(astray) and astray[index + 1])
 
 
 def _orphan_elaboration(anchors: list[Anchor]) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from timeline.extract.events.anchors import Anchor
+from timeline.extract.events.candidate import Anchor
 from timeline.extract.events.wording import mentions_in
 from timeline.records import Mention
 

@@ -16,10 +16,11 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from timeline.extract.events.anchors import DEFINITE_DETERMINERS, Anchor
-from timeline.extract.events.clauses import BOUNDING_PREPOSITIONS
+from timeline.extract.events.candidate import DEFINITE_DETERMINERS, Anchor
+from timeline.extract.events.clauses import BOUNDING_PREPOSITIONS, content_of
 from timeline.extract.events.vocabulary import Vocabulary
-from timeline.records import Happening
+from timeline.extract.temporal.values import bounds
+from timeline.records import Happening, Timex
 
 if TYPE_CHECKING:
     from timeline.extract.events.tokens import Span, Token
@@ -85,17 +86,58 @@ def lead_event(made: list[Happening], published: date | None, vocab: Vocabulary)
 
 
 def inherit_lead_day(anchors: list[Anchor], lead: Happening | None) -> None:
-    """An undated report in the simple past ("The Kremlin answered that…") is
-    told as part of the day the lede is about, not of the day the paper came out;
+    """An undated report in the simple past ("The Kremlin answered that…", "The former
+    chairman said the crisis had shaken his understanding") is told as part of the day
+    the lede is about, not of the day the paper came out;
     the present perfect ("have told their citizens to leave") stays news of the
     day of publication."""
     if lead is None:
         return
     for anchor in anchors:
-        if anchor.is_main and anchor.evidence.rule == "publication-date" and anchor.mood.tense == "past" \
-                and not anchor.mood.scheduled:
+        told_past = anchor.mood.tense == "past" or (anchor.speaker is not None and anchor.speaker.tag_ == "VBD")
+        if anchor.is_main and anchor.evidence.rule == "publication-date" and told_past and not anchor.mood.scheduled:
             anchor.date, anchor.precision, anchor.status = lead.date, lead.precision, "occurred"
             anchor.evidence = replace(lead.evidence, rule="lead-event-day")
+
+
+def background_past(anchor: Anchor, in_the_past: bool, vocab: Vocabulary) -> bool:
+    """"Jackson died in June 2009. The coroner's office ruled he had died of an overdose",
+    deep in a report of a later hearing: past the lede, a clause in the simple past with
+    no time of its own goes on telling the time the text last dated; when that time lies
+    before the days of the news (``in_the_past``), it is background, not a happening
+    of the day, and dating it by publication would be wrong. What a source said stays:
+    a statement reported without a day is news of the day it is printed; "announced a
+    commission of inquiry", with no words reported, is an act like any other."""
+    if not in_the_past or not anchor.is_main or anchor.evidence.rule != "publication-date" \
+            or anchor.mood.tense != "past" or anchor.mood.scheduled:
+        return False
+    said = anchor.speaker is not None or (anchor.verb.lemma_.lower() in vocab.reporting
+                                          and content_of(anchor.verb) is not None)
+    return not said
+
+
+def told_in_the_past(made: list[Happening], dated: list[Timex], published: date | None,
+                     vocab: Vocabulary) -> bool | None:
+    """Whether a sentence sets the time the text tells to before the days of the news
+    (True), to the news (False), or leaves it as it was (None): by the happenings it
+    reported, or else by the first day, month or year it names ("last summer's
+    incursions into Kashmir", with no happening of its own)."""
+    if published is None:
+        return None
+    with_time = [h for h in made if h.evidence.expression and h.evidence.rule != "continues-previous"]
+    if with_time:
+        return before_the_news(with_time[0].date, published, vocab) if bounds(with_time[0].date) else None
+    if made and any(h.status == "occurred" for h in made):
+        return False
+    values = [t.value.split("T", 1)[0] for t in dated if t.value and bounds(t.value.split("T", 1)[0])]
+    return before_the_news(values[0], published, vocab) if values else None
+
+
+def before_the_news(value: str, published: date | None, vocab: Vocabulary) -> bool:
+    """Whether a date ends before the days the news is about: more than ``lead_days``
+    before publication ("in 1941", "in February" in a March paper)."""
+    span = bounds(value)
+    return published is not None and span is not None and (published - span[1]).days > vocab.lead_days
 
 
 def restates_known(anchor: Anchor, vocab: Vocabulary) -> bool:

@@ -14,7 +14,7 @@ from timeline.extract.events.clauses import is_predicate, manner_of
 from timeline.extract.events.vocabulary import Vocabulary
 
 if TYPE_CHECKING:
-    from timeline.extract.events.anchors import Anchor
+    from timeline.extract.events.candidate import Anchor
     from timeline.extract.events.tokens import Token
 
 # Dependencies whose head is what the predicate acts on, or what underwent it.

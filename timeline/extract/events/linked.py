@@ -18,9 +18,10 @@ import re
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from timeline.extract.events.anchors import Anchor, negated
+from timeline.extract.events.candidate import Anchor
 from timeline.extract.events.clauses import Mood, is_predicate, mood_of
 from timeline.extract.events.kinds import classify
+from timeline.extract.events.main_clause import negated
 from timeline.extract.events.vocabulary import Vocabulary
 from timeline.records import DateEvidence, Timex
 

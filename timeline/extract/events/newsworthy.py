@@ -32,14 +32,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from timeline.extract.events.anchors import eventful
 from timeline.extract.events.clauses import content_of
+from timeline.extract.events.main_clause import eventful
 from timeline.extract.events.vocabulary import Vocabulary
 from timeline.extract.events.wording import mentions_in
 from timeline.records import Mention
 
 if TYPE_CHECKING:
-    from timeline.extract.events.anchors import Anchor
+    from timeline.extract.events.candidate import Anchor
     from timeline.extract.events.tokens import Token
 
 # Kinds of actor whose statements are news wherever the article quotes them.
@@ -72,8 +72,8 @@ def listable(anchor: "Anchor", named_in_title: bool, in_lede: bool, aside: bool,
     if _nothing_said(anchor, vocab):
         return False
     dated = anchor.evidence.rule not in UNDATED
-    if aside and not in_lede and not dated:
-        return False  # another story run into the page: a running order, a roundup, a correction
+    if aside and not in_lede:
+        return False  # another story run into the page: a running order, a roundup, a sidebar
     if anchor.type not in WEAK_TYPES:
         # a kind of its own: listed when dated, in the lede, or done by a party the text
         # identifies; "relief agencies were working round the clock", "guards have been

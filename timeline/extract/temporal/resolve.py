@@ -167,11 +167,14 @@ def season(c: Candidate, ctx: Context) -> Reading | None:
     now = year_ * 4 + anchor.SEASON_ORDER.index(current)
     target = anchor.SEASON_ORDER.index(code)
     shift = shift_of(g.get("rel"))
-    direction = shift if shift is not None else (-1 if ctx.tense(c) == "past" else 0)
+    # "summer" and "this summer" alike: the last one told in the past ("ordered a
+    # withdrawal this summer" in October is the summer gone), else the next one
+    this = shift is None or shift == 0
+    direction = (-1 if ctx.tense(c) == "past" else 0) if this else shift
     k = now + (target - now) % 4  # this season or the next one of that name
     if direction == -1:
         k = k if k <= now and k != now else k - 4
-        if shift is None and (target - now) % 4 == 0:
+        if this and (target - now) % 4 == 0:
             k = now  # past tense, same season: the current one
     elif direction == 1:
         k = k if k > now else k + 4
@@ -245,6 +248,9 @@ def narrative_day(c: Candidate, ctx: Context) -> Reading | None:
     return "DATE", day_value(ctx.ref) if ctx.ref else None, "narrative-day"
 
 
+SUNDAY = 7  # ISO weekday
+
+
 def relative_unit(c: Candidate, ctx: Context) -> Reading | None:
     g = c.groups
     base = anchor_of(ctx, g.get("rel"))
@@ -253,6 +259,11 @@ def relative_unit(c: Candidate, ctx: Context) -> Reading | None:
     unit = words(g["unit"])
     shift = shift_of(g.get("rel")) or 0
     rule = "narrative-unit" if base is not ctx.dct else "dct-relative-unit"
+    if unit == "week" and base is ctx.dct and base.isoweekday() == SUNDAY:
+        # A Sunday paper's week is the one that ends today: "last week" is the
+        # calendar week now ending, "this week" and "next week" ahead are the one
+        # that starts tomorrow; "this week" told in the past is the one ending.
+        shift = 0 if shift == -1 or (shift == 0 and ctx.tense(c) == "past") else 1
     return "DATE", anchor.period_value(base, unit, shift), rule
 
 

@@ -1,0 +1,174 @@
+"""How an anchor gets its date: from the time expression it governs (the one
+on its own predicate first, then the finer, then the nearer), or from the day of
+publication when the text reports it as news of the day; background states,
+periods and undated plans get none."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from timeline.extract.events.candidate import Anchor
+from timeline.extract.events.clauses import content_of, is_predicate, mood_of
+from timeline.extract.events.vocabulary import Vocabulary
+from timeline.extract.temporal.values import bounds, is_future, precision_of
+from timeline.records import DateEvidence, Timex
+
+if TYPE_CHECKING:
+    from timeline.extract.events.tokens import Span, Token
+
+# Modifiers that make a time expression a bound, a duration or an approximation
+# of something else rather than the time of the happening.
+BOUNDING_MODS = frozenset({"BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER", "LESS_THAN", "MORE_THAN",
+                           "EQUAL_OR_LESS", "EQUAL_OR_MORE"})
+NEWS_TENSES = frozenset({"past", "perfect"})
+
+
+def calendar_timexes(segment: "Span", timexes: list[Timex]) -> list[tuple[Timex, "Span"]]:
+    """Time expressions of the segment that name a position on the calendar."""
+    out = []
+    start, end = segment.start_char, segment.end_char
+    for timex in timexes:
+        if timex.start < start or timex.end > end:
+            continue
+        if timex.type not in ("DATE", "TIME") or not timex.value or (timex.mod or "") in BOUNDING_MODS:
+            continue
+        if bounds(day_value(timex.value)) is None:
+            continue
+        span = segment.doc.char_span(timex.start, timex.end, alignment_mode="expand")
+        if span is not None:
+            out.append((timex, span))
+    return out
+
+
+def day_value(value: str) -> str:
+    """A time of day is dated to its day: the store keeps calendar positions."""
+    return value.split("T", 1)[0]
+
+
+def date_anchor(anchor: Anchor, root: "Token", dct: date | None, vocab: Vocabulary) -> bool:
+    """Give the anchor its date, precision, status and evidence; False when it has none."""
+    if anchor.timexes and anchor.mood.tense in NEWS_TENSES and not anchor.mood.scheduled and anchor.is_main:
+        # "have vowed to stop the march on Parliament tomorrow": what a clause in the past
+        # or present perfect reports has happened; a time still to come is that of
+        # something it speaks of, not its own
+        anchor.timexes = [t for t in anchor.timexes if not is_future(day_value(t[0].value or ""), dct)
+                          or _ahead(t[2], vocab)]
+    if anchor.timexes:
+        if _background_state(anchor, vocab):
+            return False
+        # The expression on the predicate itself beats one on a conjunct or on the verb of saying.
+        # Then the finer, then the nearer: a dateline glued to the first sentence
+        # ("January 11, 2006 Apple announced on Tuesday") is further from the verb.
+        timex, how, _ = min(anchor.timexes, key=lambda t: (t[2].i != anchor.verb.i, t[1] != "adverbial",
+                                                           -_rank(t[0].value or ""), _distance(t[0], anchor.verb)))
+        value = day_value(timex.value or "")
+        anchor.date, anchor.precision = value, precision_of(value)
+        anchor.status = "scheduled" if anchor.mood.scheduled or is_future(value, dct) else "occurred"
+        anchor.evidence = DateEvidence(rule=timex.rule or how, expression=timex.text, value=timex.value,
+                                       mod=timex.mod)
+        return True
+    if dct is None or anchor.mood.scheduled or not anchor.is_main:
+        return False
+    # Dated by publication only when the text reports it as news: a main-clause
+    # predicate in the past or present perfect, or what a verb of saying in the
+    # news tenses reports (its content may be in the past perfect).
+    verb, tense = anchor.verb, anchor.mood.tense
+    said = verb.i != root.i and root.lemma_.lower() in vocab.reporting
+    reporter_tense = mood_of(root, vocab).tense if said else tense
+    if verb.lemma_.lower() in vocab.states and not said:
+        return False
+    if any(c.dep_ == "advmod" and c.lower_ in vocab.background_adverbs for c in verb.children):
+        return False  # "has already played a role": background, not news of the day
+    if _over_a_stretch(verb, vocab):
+        return False  # "in recent months has led a campaign", "in the days that followed became…"
+    if tense == "perfect" and _over_a_period(verb, vocab.period_prepositions, vocab.time_units):
+        return False  # "has made its way over the last two decades", "has relied on him since 9/11"
+    if tense == "past" and _over_a_period(verb, vocab.past_period_prepositions, vocab.long_time_units):
+        return False  # "barred contact with the mainland for decades": background, not the day's news
+    news = tense in NEWS_TENSES or (said and tense == "past-perfect" and reporter_tense in NEWS_TENSES | {"present"})
+    if not news and not (verb.lemma_.lower() in vocab.reporting and tense == "present" and verb.i == root.i
+                         and content_of(verb) is not None):
+        # "says a strike hit the house" is news of the day; "denies any wrongdoing", "is
+        # accused of manslaughter", with nothing said, restate a standing position
+        return False
+    anchor.date, anchor.precision, anchor.status = dct.isoformat(), "day", "occurred"
+    anchor.evidence = DateEvidence(rule="publication-date", expression=None, value=dct.isoformat())
+    return True
+
+
+def _ahead(verb: "Token", vocab: Vocabulary) -> bool:
+    """Whether the predicate that governs a time expression is itself told as to come
+    ("but will now receive the aircraft next month")."""
+    mood = mood_of(verb, vocab)
+    return mood.tense == "future" or mood.scheduled
+
+
+def _over_a_period(verb: "Token", prepositions: frozenset[str], units: frozenset[str]) -> bool:
+    """"since 9/11", "over the last two decades", "for years": a clause told over a
+    period of ``units`` after one of ``prepositions`` is a state reached, background to the news rather than news
+    of the day."""
+    for prep in verb.children:
+        if prep.dep_ == "advcl" and "since" in prepositions and any(
+                m.dep_ == "mark" and m.lower_ == "since" for m in prep.children):
+            return True  # "have died since the violence erupted": a running tally
+        if prep.dep_ != "prep" or prep.lower_ not in prepositions:
+            continue
+        if prep.lower_ in ("since", "throughout"):
+            return True
+        if any(o.lemma_.lower() in units for o in prep.children if o.dep_ == "pobj"):
+            return True
+    return False
+
+
+# What makes a unit of time a particular one ("its first day", "the day he died",
+# "the day of the vote"); a bare "the day" or "a week" is not.
+SPECIFYING = frozenset({"poss", "amod", "relcl", "acl", "prep"})
+
+
+def _over_a_stretch(verb: "Token", vocab: Vocabulary) -> bool:
+    """"In recent months", "in the days that followed": a preposition of extent with a
+    plural unit of time, not counted, tells the clause over a stretch of days, not on one
+    of them ("massed troops over three months" counts up to the day of the news). "On its
+    first day of operation", "on the day he died", "in the same year": a unit of time
+    the text specifies is a time of the clause's own, which the calendar cannot place;
+    it is not the day of publication either."""
+    for prep in verb.children:
+        if prep.dep_ == "advmod" and prep.lower_ in vocab.measured_offsets and any(
+                c.dep_ in ("npadvmod", "nummod", "amod") and c.lemma_.lower() in vocab.offset_units
+                for c in prep.children):
+            return True  # "months later, the 58-year-old was charged"
+        if prep.dep_ != "prep" or prep.lower_ not in vocab.stretch_prepositions | vocab.occasion_prepositions:
+            continue
+        for unit in prep.children:
+            if unit.dep_ != "pobj" or unit.lemma_.lower() not in vocab.time_units:
+                continue
+            if unit.tag_ == "NNS" and prep.lower_ in vocab.stretch_prepositions:
+                if not any(c.dep_ == "nummod" for c in unit.children):
+                    return True
+            elif unit.tag_ == "NN" and any(c.dep_ in SPECIFYING for c in unit.children):
+                return True
+    return False
+
+
+def _background_state(anchor: Anchor, vocab: Vocabulary) -> bool:
+    """"The two parties were rivals in the 1990s": a state over a year or a decade is
+    background to the news, not a happening; "was in Kyiv on Monday" stays one."""
+    if anchor.verb.lemma_.lower() not in vocab.states or anchor.mood.scheduled:
+        return False
+    verb = anchor.verb
+    if any(c.lemma_.lower() in vocab.future_markers for c in verb.children if c.dep_ in ("acomp", "attr")) or any(
+            c.dep_ in ("xcomp", "conj") and is_predicate(c) for c in verb.children):
+        return False  # "is due in Kyiv", "were to take delivery in May": a plan
+    return all(t[2].i == verb.i and precision_of(day_value(t[0].value or "")) != "day" for t in anchor.timexes)
+
+
+def _distance(timex: Timex, verb: "Token") -> int:
+    """Characters between a time expression and its predicate."""
+    return max(timex.start - (verb.idx + len(verb)), verb.idx - timex.end, 0)
+
+
+def _rank(value: str) -> int:
+    from timeline.extract.temporal.values import PRECISION_RANK
+
+    return -PRECISION_RANK.get(precision_of(value), 99)

@@ -1,0 +1,60 @@
+"""Opinion pages: a column, a comment, an analysis, an editorial, a letter.
+
+Such a page argues about the news: "The prosecution's theory resonated with the
+jury", "I suspect few jurors would have looked further", "We are experiencing
+the mother of all crises". Its clauses in the past tense are the writer's
+reading of what happened, not reports of the day, so a page of views lists only
+what it dates by an expression of its own. A page says it is one in its section,
+its tags, its address or a label before its headline; or its writer speaks in
+the first person, outside quotation marks, in sentences that report no one's
+words. The words are data in ``event_vocabulary.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Sequence
+
+from timeline.extract.events.vocabulary import Vocabulary
+from timeline.records import Article
+
+if TYPE_CHECKING:
+    from timeline.extract.events.tokens import Span
+
+QUOTES = frozenset("\"“”«»„")
+WORD = re.compile(r"[a-z][a-z-]*")
+
+
+def opinion_page(article: Article, segments: Sequence["Span"], vocab: Vocabulary) -> bool:
+    """Whether ``article`` is a page of views rather than a report."""
+    return _labelled(article, vocab) or _first_person(segments, vocab) >= max(vocab.first_person_sentences, 1)
+
+
+def _labelled(article: Article, vocab: Vocabulary) -> bool:
+    """A section, a tag, a part of the address or a label before the headline
+    ("Comment: ...", "ANALYSIS - ...") that names a page of views."""
+    words: set[str] = set()
+    for field in (article.section or "", *article.tags):
+        words |= set(WORD.findall(field.lower()))
+    if article.url:
+        path = article.url.split("://", 1)[-1].partition("/")[2]
+        words |= set(WORD.findall(path.lower().replace("_", "-")))
+    label = re.match(r"\s*([A-Za-z-]+)\s*[:|–-]\s", article.title or "")
+    if label:
+        words.add(label.group(1).lower())
+    return bool(words & vocab.opinion_labels)
+
+
+def _first_person(segments: Sequence["Span"], vocab: Vocabulary) -> int:
+    """Sentences where the writer says "I", "me" or "my" and reports no one's words
+    ("I suspect few jurors would..."). A sentence with a quotation mark is left out:
+    a quotation may run over several sentences, its marks in none but the first and
+    the last."""
+    count = 0
+    for segment in segments:
+        if any(t.text in QUOTES or t.text in ("``", "''") for t in segment):
+            continue
+        if any(t.lower_ in vocab.first_person and t.pos_ == "PRON" for t in segment) and \
+                not any(t.lemma_.lower() in vocab.reporting for t in segment if t.pos_ == "VERB"):
+            count += 1
+    return count
