@@ -39,6 +39,7 @@ from timeline.extract.events.quotes import attributed, quotes_nobody
 from timeline.extract.events.tokens import Parse, forget, parse_of
 from timeline.extract.events.topic import strays, topic_words
 from timeline.extract.events.vocabulary import Vocabulary, load_vocabulary
+from timeline.extract.events.weak import UNPRINTABLE, title_is_weak
 from timeline.extract.events.wording import title_from
 from timeline.records import ActorRef, Article, Happening, Mention, Timex
 
@@ -251,6 +252,8 @@ def _happening(anchor: Anchor, segment: "Span", index: int, article: Article,
         return None  # "The star was covered in floral tributes": nothing a desk would list
     if title.rsplit(" ", 1)[-1] == title_root.text and title_root.lemma_.lower() in vocab.reporting:
         return None  # "Billboard reported", "Stephen Bowen said": what was said is lost
+    if index >= vocab.lede_sentences and title_is_weak(title, title_root, (a.name for a in actors)) in UNPRINTABLE:
+        return None  # past the lede, "He was held", "The singer called them": a desk would not print it
     return Happening(
         article_id=article.id, sentence_index=index, sentence=summary, predicate=anchor.verb.lemma_.lower(),
         date=anchor.date, precision=anchor.precision, status=anchor.status, evidence=anchor.evidence,

@@ -25,6 +25,8 @@ UNNAMED_OPENINGS = frozenset({"he", "she", "his", "her", "it", "its", "they", "t
                               "this", "that", "these", "those", "there", "one", "some", "many", "several"})
 OBJECT_PRONOUNS = frozenset({"them", "it", "him", "her", "this", "that", "so"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+# What keeps a title past the lede off the timeline: a longer one is cut, not dropped.
+UNPRINTABLE = frozenset({"cut", "fragment"})
 _WORD = re.compile(r"[\w’'-]+")
 
 
