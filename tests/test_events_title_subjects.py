@@ -213,3 +213,11 @@ def test_past_the_lede_a_title_cut_short_is_not_listed(nlp) -> None:
     titles = [title for title, _ in _found(nlp, text)]
     assert any("ordered a review" in t for t in titles), titles
     assert not any(t.endswith("called them") for t in titles), titles
+
+
+def test_a_pruned_title_keeps_the_particle_of_its_verb(nlp) -> None:
+    """"Lawyers for Conrad Hale have stepped" is cut mid-phrase: the adverb that is part of
+    the verb stays when the title sheds what follows it."""
+    title, _ = _titled(nlp, "Lawyers for Conrad Hale have stepped back from claims that the singer Lena Voss "
+                            "swallowed a fatal dose of the drug when he was out of the room on Monday.", "stepped")
+    assert "stepped back" in title, title

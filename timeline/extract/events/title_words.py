@@ -18,6 +18,7 @@ class TitleWords:
     never_last: frozenset[str]  # words a headline is never cut on
     dropped_adverbs: frozenset[str] = frozenset()  # "also", "meanwhile": ties to the sentence before
     person_nouns: frozenset[str] = frozenset()  # "the singer": the headline's person when untied
+    particles: frozenset[str] = frozenset()  # "stepped back", "held up": part of the verb, never pruned
 
 
 def _office_words() -> frozenset[str]:
@@ -38,4 +39,5 @@ def load_title_words() -> TitleWords:
         never_last=frozenset(str(w).lower() for w in data.get("never_last") or []),
         dropped_adverbs=frozenset(str(w).lower() for w in data.get("dropped_adverbs") or []),
         person_nouns=frozenset(str(w).lower() for w in data.get("person_nouns") or []) | _office_words(),
+        particles=frozenset(str(w).lower() for w in data.get("particles") or []),
     )

@@ -324,6 +324,9 @@ def _prunable(child: "Token", parent: "Token", root: "Token") -> bool:
             for c in parent.children)
     if child.dep_ in ("xcomp", "ccomp") and (parent.i == root.i or parent.pos_ not in ("VERB", "AUX")):
         return False  # "said it had expelled a submarine", "was about to cut" need what follows
+    if child.dep_ == "advmod" and child.i == parent.i + 1 and parent.pos_ in ("VERB", "AUX") and \
+            child.lower_ in load_title_words().particles:
+        return False  # "have stepped back": the adverb is part of the verb
     if child.dep_ == "prep" and child.lower_ == "as" and parent.i == root.i and \
             root.lemma_.lower() in load_vocabulary().as_complements:
         return False  # "described the demonstrations as a threat": what he called them
