@@ -68,4 +68,5 @@ def test_the_archive_lists_the_data_files_and_feeds_every_page_links_to(tmp_path
                  "changes.atom"):
         assert f'href="{name}"' in archive and name in files, name
     listing = files["months/" + next(n for n in sorted(files) if n.startswith("months/")).split("/", 1)[1]]
-    assert "<details>" in listing and "<blockquote>" not in listing  # quotes stay on the event pages
+    assert "<details>" in listing and "<cite>" in listing  # who reported each event, where and when
+    assert "<blockquote>" not in listing and "events from this article" not in listing  # on the event pages

@@ -7,7 +7,6 @@ file of the same name, everything else falls through to ``site_templates/``.
 
 from __future__ import annotations
 
-import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,8 +28,6 @@ PROJECT_TEMPLATES = Path(__file__).resolve().parents[2] / "site_templates"
 LISTING_BYTES = 150_000
 NAV_PAGES = frozenset({"index.html", "key-events.html", "axis.html", "actors.html", "archive.html", "search.html"})
 ROOT_TOKEN = "\x00root\x00"
-# A source's quote in ``_source.html``: escaped text, so nothing inside it can end the element early.
-_QUOTE = re.compile(r"<blockquote>.*?</blockquote>", re.DOTALL)
 
 # The same policy on every page: nothing but this site, WebAssembly for
 # Pagefind's search, no inline script or style.
@@ -176,7 +173,7 @@ class Renderer:
         self.entries: dict[str, tuple[str, str]] = {}  # event slug → its listing entries, see ``make_entries``
         self._cache: dict[str, jinja2.Template] = {}
         self._chrome: dict[tuple[str, str, str], Markup] = {}
-        self._sources: tuple[EventView | None, str] = (None, "")
+        self._sources: tuple[EventView | None, bool, str] = (None, True, "")
         env.globals.update(event_item=self.item, event_line=self.line, chrome=self.chrome,
                            event_sources=self.sources, listing_html=self.listing_html)
 
@@ -202,15 +199,14 @@ class Renderer:
         return (self._template("_event_item.html").render(ev=ev, root=ROOT_TOKEN),
                 self._template("_event_line.html").render(ev=ev, root=ROOT_TOKEN))
 
-    def sources(self, ev: EventView, root: str, quotes: bool = True) -> Markup:
-        """The event's sources as list items (``_source.html``): its page and its full listing entry
-        show the same list, rendered once with the stand-in for the way to the root. A listing
-        shows them without their quotes (``quotes=False``): the event's page has them, and a
-        month page listing every event would carry each quote again."""
-        if self._sources[0] is not ev:
-            self._sources = (ev, self._template("_source.html").render(ev=ev, root=ROOT_TOKEN))
-        html = self._sources[1] if quotes else _QUOTE.sub("", self._sources[1])
-        return Markup(html.replace(ROOT_TOKEN, root))
+    def sources(self, ev: EventView, root: str, full: bool = True) -> Markup:
+        """The event's sources as list items (``_source.html``), rendered once with the stand-in for
+        the way to the root. Its page shows them in ``full``: with their quotes and a link to the
+        events of each source article. A listing shows only who reported it, where and when: a
+        month page listing every event would otherwise carry each quote and link again."""
+        if self._sources[0] is not ev or self._sources[1] != full:
+            self._sources = (ev, full, self._template("_source.html").render(ev=ev, root=ROOT_TOKEN, full=full))
+        return Markup(self._sources[2].replace(ROOT_TOKEN, root))
 
     def listing_html(self, groups: Sequence["YearGroup"], root: str, full: bool = True) -> Markup:
         """Events under year and month headings, each by its entry (``_macros.html``'s ``listing``):
