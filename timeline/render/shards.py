@@ -169,19 +169,8 @@ class Indexer:
         self.indexed += 1
         (site / "events").mkdir(parents=True)
         for ev in shard.events:
-            _write(site / ev.url, search_record(ev, self.language).encode("utf-8"))
+            (site / ev.url).write_bytes(search_record(ev, self.language).encode("utf-8"))
         return start_pagefind(site, language=self.language, bundle=site / "bundle")
-
-
-def _write(path: Path, data: bytes) -> None:
-    # os.open and os.write: a text file object per record costs more than the record's bytes.
-    handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o666)
-    try:
-        view = memoryview(data)
-        while view:
-            view = view[os.write(handle, view):]
-    finally:
-        os.close(handle)
 
 
 def _bundle(folder: Path, prefix: str) -> tuple[tuple[str, bytes], ...]:
