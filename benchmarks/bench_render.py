@@ -71,7 +71,10 @@ class MemoryWatch:
     each shared page between its sharers and sums to what the machine spends.
     """
 
-    def __init__(self, interval: float = 0.2) -> None:
+    # Once a second: reading the smaps_rollup of a 1 GB process and its workers costs kernel time in
+    # this process, which competes with the render for the cores (16 s of CPU at 100,000 events
+    # when sampled five times a second); memory grows over seconds, not within one.
+    def __init__(self, interval: float = 1.0) -> None:
         self.peak_kb = 0
         self.children_peak_kb = 0  # the workers and Pagefind processes alone
         # CPU seconds the sampling itself took: reading a large process's smaps_rollup is kernel work

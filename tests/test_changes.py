@@ -94,7 +94,10 @@ def test_changes_page_feed_and_event_page_say_what_changed(tmp_path: Path) -> No
     ns = {"a": "http://www.w3.org/2005/Atom"}
     titles = [t.text for t in feed.findall("a:entry/a:title", ns)]
     assert titles[0] == "6 Mar 2022: 1 added, 1 changed, 1 merged, 1 retracted"
-    assert 'href="changes.atom"' in page and 'href="changes.html"' in (out / "index.html").read_text(encoding="utf-8")
+    assert 'href="changes.atom"' in page
+    # Every page's footer leads to the archive's list of data files and feeds, the changes among them.
+    assert 'href="archive.html#data"' in (out / "index.html").read_text(encoding="utf-8")
+    assert 'href="changes.html"' in (out / "archive.html").read_text(encoding="utf-8").split('id="data"', 1)[1]
 
 
 ARTICLE = """---

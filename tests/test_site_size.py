@@ -47,3 +47,26 @@ def test_a_switch_that_is_not_true_or_false_names_its_key(tmp_path: Path, key: s
     config.write_text(f"site:\n  {key}: sometimes\n", encoding="utf-8")
     with pytest.raises(Exception, match=f"site.{key}: must be true or false"):
         load_config(config)
+
+
+def test_an_event_page_carries_little_besides_its_event(tmp_path: Path) -> None:
+    files = site(tmp_path / "out")
+    pages = [text for name, text in files.items() if name.startswith("events/") and 'rel="canonical"' not in text]
+    assert len(pages) > 100
+    for text in pages:
+        around = len(text.encode("utf-8")) - len(text.split("<main", 1)[1].split("</main>", 1)[0].encode("utf-8"))
+        assert around < 1900, "head, header and footer of an event page"  # 2,270 bytes before they were trimmed
+        assert "data-pagefind" not in text  # the search index is made from compact records, not the pages
+        assert "og:description" not in text and '"description"' not in text.split("application/ld+json", 1)[1]
+        assert 'href="../archive.html#data"' in text
+
+
+def test_the_archive_lists_the_data_files_and_feeds_every_page_links_to(tmp_path: Path) -> None:
+    files = site(tmp_path / "out")
+    archive = files["archive.html"].split('id="data"', 1)[1]
+    for name in ("events.json", "events.csv", "timelinejs.json", "scheduled.ics", "feed.atom", "changes.html",
+                 "changes.atom"):
+        assert f'href="{name}"' in archive and name in files, name
+    listing = files["months/" + next(n for n in sorted(files) if n.startswith("months/")).split("/", 1)[1]]
+    assert "<details>" in listing and "<cite>" in listing  # who reported each event, where and when
+    assert "<blockquote>" not in listing and "events from this article" not in listing  # on the event pages

@@ -298,14 +298,14 @@ def event_page(r: Renderer, model: SiteModel, cfg: Config, ev: EventView, index:
     description = plain_text(ev.event.summary)[:300]
     return r.page("event.html", ev.url, ev=ev, prev_ev=prev_ev, next_ev=next_ev, why=why_this_date(ev),
                   reported=reported, linked=linked or [], is_background=is_background,
-                  description=description, jsonld=json_for_script(event_jsonld(ev, cfg, description)),
+                  description=description, jsonld=json_for_script(event_jsonld(ev, cfg)),
                   type_slug=model.type_slugs[ev.event.type or "other"])
 
 
-def event_jsonld(ev: EventView, cfg: Config, description: str) -> dict[str, Any]:
+def event_jsonld(ev: EventView, cfg: Config) -> dict[str, Any]:
+    # No description: the page's description meta tag carries it, once.
     data: dict[str, Any] = {
         "@context": "https://schema.org", "@type": "Event", "name": ev.event.title,
-        "description": description,
         "eventStatus": "https://schema.org/EventScheduled",
         "performer": [
             {"@type": "Person" if a.kind == "person" else "Organization", "name": a.name}

@@ -1,9 +1,9 @@
-"""Pagefind, run over event pages before the site goes live (``shards`` decides which).
+"""Pagefind, run over a compact record of each event before the site goes live (``shards``
+decides which events, ``searchrecords`` what their records hold).
 
-Only event pages carry ``data-pagefind-body``, so results are events, and
-their actor chips, type and year are Pagefind filters. Pagefind reads only
-``events/*.html`` (``--glob``): every other page would be parsed to be
-skipped, which halves the indexing time of a large site. The executable is
+A record carries ``data-pagefind-body``, so results are events, and its
+actors, type and year are Pagefind filters; the event pages themselves carry
+no Pagefind markup. Pagefind reads only ``events/*.html`` (``--glob``). The executable is
 run directly: through ``python -m pagefind`` it starts ten times slower. A
 missing Pagefind leaves a site without search, not a failed build: the pages
 still work.

@@ -4,8 +4,8 @@ An event's page carries the whole site around it (navigation, sources, "Why
 this date"), and Pagefind parses all of it to find the part it indexes; at
 100,000 events that parsing was most of the indexing time and memory. What a
 search matches and shows is only this: the title, the date, the type, the
-place, the summary and the actors, with the same filters, sort key and
-metadata as the page. The record sits at the page's own path in the scratch
+place, the summary and the actors, as filters (actor, type, year), a sort
+key (the day) and metadata (title, date). The record sits at the page's own path in the scratch
 folder Pagefind reads, so a result links to the page.
 """
 

@@ -27,8 +27,10 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import queue
 import shutil
 import tempfile
+import threading
 from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
@@ -94,7 +96,14 @@ def plan_shards(events: Sequence[EventView], pages: Sequence[str], scope: str) -
 
 
 class Indexer:
-    """Makes the bundles of shards with Pagefind, from the pages as the writer has them."""
+    """Makes the bundles of shards with Pagefind, from the pages as the writer has them.
+
+    The shards are indexed by a thread of their own, ``jobs`` Pagefind processes at a time,
+    while this thread does ``meanwhile`` (the rest of the site): a thread is enough, since it
+    mostly waits for Pagefind, and every shard's Pagefind runs while the listings are made
+    instead of only the first ones. The bundles come back in the shards' order, here, where
+    the cache files them.
+    """
 
     def __init__(self, writer: SiteWriter, language: str, jobs: int, meanwhile: Callable[[], None]) -> None:
         self.writer, self.language, self.jobs = writer, language, max(1, jobs)
@@ -108,43 +117,59 @@ class Indexer:
             work()
 
     def __call__(self, shards: list[Shard]) -> Iterator[Rendered]:
-        """Each shard's bundle, in order, ``jobs`` Pagefind processes at a time; no files where it failed.
-
-        The first runs are started before ``meanwhile`` is done: the rest of the site renders as they index.
-        """
+        """Each shard's bundle, in order; no files where Pagefind failed or is missing."""
         if not shards:
             return
         if pagefind_binary() is None:
             log.warning(NOT_INSTALLED)
+            self.meanwhile()
+            yield from (Rendered(()) for _ in shards)
+            return
         scratch = Path(tempfile.mkdtemp(prefix=f".{self.writer.output.name}-new-{os.getpid()}-search-",
                                         dir=self.writer.staging))
+        made: queue.Queue[Rendered | BaseException] = queue.Queue()
+        stop = threading.Event()
+        thread = threading.Thread(target=self._index, args=(shards, scratch, made, stop), name="search", daemon=True)
+        thread.start()
+        try:
+            self.meanwhile()
+            for _ in shards:
+                result = made.get()
+                if isinstance(result, BaseException):
+                    raise result
+                yield result
+        finally:
+            stop.set()  # the build failed meanwhile, or is done: Pagefind runs nobody waits for end
+            thread.join()
+            shutil.rmtree(scratch, ignore_errors=True)
+
+    def _index(self, shards: list[Shard], scratch: Path, made: "queue.Queue[Rendered | BaseException]",
+               stop: threading.Event) -> None:
+        """Index every shard, ``jobs`` at a time, putting each bundle (or the error) in ``made`` in order."""
         running: deque[tuple[Shard, Indexing | None]] = deque()
         pending = deque(shards)
         try:
-            while pending or running:
-                while pending and len(running) < self.jobs and pagefind_binary() is not None:
+            while (pending or running) and not stop.is_set():
+                while pending and len(running) < self.jobs:
                     shard = pending.popleft()
                     running.append((shard, self._start(scratch / shard.name, shard)))
-                self.meanwhile()
-                if not running:  # no Pagefind: no bundle
-                    yield from (Rendered(()) for _ in pending)
-                    return
                 shard, run = running.popleft()
                 done = finish_pagefind(run)
                 files = _bundle(scratch / shard.name / "bundle", f"pagefind/{shard.name}/") if done else ()
                 shutil.rmtree(scratch / shard.name, ignore_errors=True)
-                yield Rendered(files)
+                made.put(Rendered(files))
+        except BaseException as exc:  # noqa: BLE001 - handed to the build's thread, which raises it
+            made.put(exc)
         finally:
-            for _, run in running:  # the build failed meanwhile: nobody will wait for them
+            for _, run in running:
                 stop_pagefind(run)
-            shutil.rmtree(scratch, ignore_errors=True)
 
     def _start(self, site: Path, shard: Shard) -> Indexing | None:
         """Start Pagefind over a folder of the shard's events as compact records (``searchrecords``)."""
         self.indexed += 1
         (site / "events").mkdir(parents=True)
         for ev in shard.events:
-            (site / ev.url).write_text(search_record(ev, self.language), encoding="utf-8")
+            (site / ev.url).write_bytes(search_record(ev, self.language).encode("utf-8"))
         return start_pagefind(site, language=self.language, bundle=site / "bundle")
 
 

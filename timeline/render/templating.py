@@ -173,7 +173,7 @@ class Renderer:
         self.entries: dict[str, tuple[str, str]] = {}  # event slug → its listing entries, see ``make_entries``
         self._cache: dict[str, jinja2.Template] = {}
         self._chrome: dict[tuple[str, str, str], Markup] = {}
-        self._sources: tuple[EventView | None, str] = (None, "")
+        self._sources: tuple[EventView | None, bool, str] = (None, True, "")
         env.globals.update(event_item=self.item, event_line=self.line, chrome=self.chrome,
                            event_sources=self.sources, listing_html=self.listing_html)
 
@@ -199,12 +199,14 @@ class Renderer:
         return (self._template("_event_item.html").render(ev=ev, root=ROOT_TOKEN),
                 self._template("_event_line.html").render(ev=ev, root=ROOT_TOKEN))
 
-    def sources(self, ev: EventView, root: str) -> Markup:
-        """The event's sources as list items (``_source.html``): its page and its full listing entry
-        show the same list, rendered once with the stand-in for the way to the root."""
-        if self._sources[0] is not ev:
-            self._sources = (ev, self._template("_source.html").render(ev=ev, root=ROOT_TOKEN))
-        return Markup(self._sources[1].replace(ROOT_TOKEN, root))
+    def sources(self, ev: EventView, root: str, full: bool = True) -> Markup:
+        """The event's sources as list items (``_source.html``), rendered once with the stand-in for
+        the way to the root. Its page shows them in ``full``: with their quotes and a link to the
+        events of each source article. A listing shows only who reported it, where and when: a
+        month page listing every event would otherwise carry each quote and link again."""
+        if self._sources[0] is not ev or self._sources[1] != full:
+            self._sources = (ev, full, self._template("_source.html").render(ev=ev, root=ROOT_TOKEN, full=full))
+        return Markup(self._sources[2].replace(ROOT_TOKEN, root))
 
     def listing_html(self, groups: Sequence["YearGroup"], root: str, full: bool = True) -> Markup:
         """Events under year and month headings, each by its entry (``_macros.html``'s ``listing``):
