@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Sequence, overload
 
 from timeline.extract.events.anchors import Anchor, calendar_timexes, find_anchors
+from timeline.extract.events.chronology import chronology_entries, entry_anchors
 from timeline.extract.events.claims import as_claim, unofficial_opinion
 from timeline.extract.events.discourse import carry_date, inherit_lead_day, lead_event, restates_known
 from timeline.extract.events.linked import linked_anchors
@@ -61,15 +62,20 @@ def _happenings(doc: Parse, article: Article, timexes: list[Timex], mentions: li
     lede_sentences = 0  # sentences that reported something, while looking for the lede
     parts = segments(doc)
     topic = topic_words(article.title, parts[:vocab.lede_sentences], mentions)
+    entries = chronology_entries(parts, timexes)  # a chronology's lines, each dated by its own date
     for index, segment in enumerate(parts):
-        if skip_segment(segment, vocab):
+        entry = entries.get(index)
+        if entry is None and skip_segment(segment, vocab):
             previous, before = None, (None, [])
             continue
-        dated = calendar_timexes(segment, timexes)
-        anchors = find_anchors(segment, dated, article.published, vocab)
-        # Happenings dated through another clause of their sentence (linked.py).
-        anchors += linked_anchors(anchors, segment, timexes, dated, vocab)
-        carry_date(anchors, before[1], before[0], vocab)
+        if entry is not None:
+            anchors = entry_anchors(segment, entry[1], entry[0], article.published, vocab)
+        else:
+            dated = calendar_timexes(segment, timexes)
+            anchors = find_anchors(segment, dated, article.published, vocab)
+            # Happenings dated through another clause of their sentence (linked.py).
+            anchors += linked_anchors(anchors, segment, timexes, dated, vocab)
+            carry_date(anchors, before[1], before[0], vocab)
         reported = len(found)
         if found:
             # Past the lead, a standing position restated without a date is background.
