@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Sequence
 
 from timeline.data import load_data
-from timeline.extract.events.anchors import Anchor, _date, _main_anchor, calendar_timexes
+from timeline.extract.events.anchors import Anchor, _date, _main_anchor
 from timeline.extract.events.clauses import clause_root
 from timeline.extract.events.kinds import classify
 from timeline.extract.temporal.values import precision_of
@@ -48,24 +48,28 @@ def chronology_entries(parts: Sequence["Span"], timexes: list[Timex]) -> dict[in
     its clause starts; empty when the article holds no run of entries."""
     min_entries, separators, max_tokens = _settings()
     found: dict[int, tuple[Timex, int]] = {}
-    for index, segment in enumerate(parts):
-        if not _opens_line(segment):
+    index = 0
+    while index < len(parts):
+        segment = parts[index]
+        timex = _opening_date(segment, timexes) if _opens_line(segment) else None
+        index += 1
+        if timex is None:
             continue
-        opening = _opening_date(segment, timexes)
-        if opening is None:
-            continue
-        timex, after = opening
+        # the parser may cut a date in two ("9" | "May 2011"): its entry starts after its last segment
+        while timex.end > segment.end_char and index < len(parts):
+            segment = parts[index]
+            index += 1
+        after = next((t.i for t in segment if t.idx >= timex.end), segment.end)
         while after < segment.end and segment.doc[after].text in separators:
             after += 1
-        if after >= segment.end:
+        if after < segment.end:
+            clause = segment.doc[after:segment.end]
+            if _an_entry(clause, max_tokens):
+                found[index - 1] = (timex, after)
+        elif index < len(parts) and _opening_date(parts[index], timexes) is None and \
+                _an_entry(parts[index], max_tokens):
             # a date heading (or a date the parser cut off): its entry is the next segment
-            if index + 1 < len(parts) and _opening_date(parts[index + 1], timexes) is None and \
-                    _an_entry(parts[index + 1], max_tokens):
-                found[index + 1] = (timex, parts[index + 1].start)
-            continue
-        clause = segment.doc[after:segment.end]
-        if _an_entry(clause, max_tokens):
-            found[index] = (timex, after)
+            found[index] = (timex, parts[index].start)
     return found if len(found) >= min_entries else {}
 
 
@@ -98,11 +102,12 @@ def _opens_line(segment: "Span") -> bool:
     return at < 0 or text[at] in "\n\r"
 
 
-def _opening_date(segment: "Span", timexes: list[Timex]) -> tuple[Timex, int] | None:
-    """The day-precision date the segment opens with, and the token after it."""
-    for timex, span in calendar_timexes(segment, timexes):
-        if span.start == segment.start and precision_of((timex.value or "").split("T", 1)[0]) == "day":
-            return timex, span.end
+def _opening_date(segment: "Span", timexes: list[Timex]) -> Timex | None:
+    """The day-precision date the segment opens with (it may run on past the segment)."""
+    for timex in timexes:
+        if timex.start == segment.start_char and timex.type in ("DATE", "TIME") and not timex.mod and \
+                precision_of((timex.value or "").split("T", 1)[0]) == "day":
+            return timex
     return None
 
 
