@@ -53,3 +53,10 @@ def test_a_single_line_opening_with_a_date_is_no_chronology(nlp) -> None:
     text = ("Fishermen blocked the harbour of Valmora on Friday.\n"
             "19 June 2011 Police arrest eleven pickets outside the harbour gates.\n")
     assert not [h for h in happenings(nlp, text, published=DAY) if h.evidence.rule == "chronology-entry"]
+
+
+def test_a_live_blogs_time_stamps_are_no_chronology(nlp) -> None:
+    text = ("Polls closed in Valmora at six on Friday.\n"
+            "12.45pm The fishing union says its members voted in large numbers.\n"
+            "1.10pm Police report long queues outside the harbour station.\n")
+    assert not [h for h in happenings(nlp, text, published=DAY) if h.evidence.rule == "chronology-entry"]

@@ -103,10 +103,12 @@ def _opens_line(segment: "Span") -> bool:
 
 
 def _opening_date(segment: "Span", timexes: list[Timex]) -> Timex | None:
-    """The day-precision date the segment opens with (it may run on past the segment)."""
+    """The calendar date the segment opens with (it may run on past the segment). A date
+    in figures or words with its day of the month ("19 June 2011", "March 29", "5/3/2010"):
+    a clock time ("12.45pm", a live blog's stamp) or a bare weekday opens no entry."""
     for timex in timexes:
-        if timex.start == segment.start_char and timex.type in ("DATE", "TIME") and not timex.mod and \
-                precision_of((timex.value or "").split("T", 1)[0]) == "day":
+        if timex.start == segment.start_char and timex.type == "DATE" and not timex.mod and \
+                any(c.isdigit() for c in timex.text) and precision_of(timex.value or "") == "day":
             return timex
     return None
 
