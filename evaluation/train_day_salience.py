@@ -26,8 +26,8 @@ from typing import Any, Sequence
 
 from evaluation.eval_timelines import date_f1, publication_days, ranked_days
 from evaluation.tls import COLLECTIONS, gold, materialise
-from timeline.merge.days import FEATURES, Model, features, log_odds, references
-from timeline.records import Article, Timex
+from timeline.merge.days import FEATURES, Model, features, listings, log_odds, references
+from timeline.records import Article, Happening, Timex
 
 OUT = Path(__file__).resolve().parent.parent / "timeline" / "data" / "day_salience.yaml"
 STRENGTH = 1.0  # inverse regularisation strength of the regression (scikit-learn's C)
@@ -43,8 +43,8 @@ class Collection:
     gold: list[tuple[str, list[str]]]
 
 
-def extract(folder: Path, jobs: int) -> tuple[list[Article], dict[str, tuple[Timex, ...]]]:
-    """The collection's articles and their time expressions, as a build of ``folder`` finds them."""
+def extract(folder: Path, jobs: int) -> tuple[list[Article], dict[str, tuple[Timex, ...]], list[Happening]]:
+    """The collection's articles, their time expressions and happenings, as a build of ``folder`` finds them."""
     from timeline.cache import Memo
     from timeline.config import load_config
     from timeline.extract import extract_articles, extraction_settings
@@ -63,13 +63,14 @@ def extract(folder: Path, jobs: int) -> tuple[list[Article], dict[str, tuple[Tim
         extractions = extract_articles(articles, cfg, jobs=jobs, each=extracting)
     finally:
         os.chdir(here)
-    return list(articles), {e.article.id: e.timexes for e in extractions}
+    return (list(articles), {e.article.id: e.timexes for e in extractions},
+            [h for e in extractions for h in e.happenings])
 
 
 def load(name: str, folder: Path, cache: Path | None, jobs: int) -> Collection:
-    articles, timexes = extract(materialise(name, folder / name, cache=cache), jobs)
+    articles, timexes, happenings = extract(materialise(name, folder / name, cache=cache), jobs)
     published = {a.id: a.published.isoformat() if a.published else None for a in articles}
-    rows = features(references(timexes), published)
+    rows = features(references(timexes), published, listings(happenings))
     timelines = gold(name)
     windows = [(min(days), max(days)) for _, days in timelines]
     return Collection(name, rows, [d for d in rows if any(a <= d <= b for a, b in windows)], timelines)

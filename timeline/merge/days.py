@@ -27,6 +27,7 @@ from timeline.data import load_data
 from timeline.records import Happening, Timex
 
 PUBLICATION = "publication-date"  # the evidence rule of a happening dated by its article's day
+CHRONOLOGY = "chronology-entry"  # ... of an entry of a chronology inside an article (extract/events/chronology.py)
 LEAD_CHARS = 400  # an expression this close to an article's start is in its lead
 
 # The features, in the order of the weights in data/day_salience.yaml.
@@ -36,6 +37,7 @@ FEATURES = (
     "referred_later",  # ... published after the day
     "mentions",        # date expressions naming the day, all articles together
     "referred_lead",   # articles naming the day in their lead
+    "listed",          # articles listing the day as an entry of a chronology: its writers chose that day
 )
 
 
@@ -66,12 +68,24 @@ def happening_references(happenings: Iterable[Happening]) -> list[Reference]:
             if h.precision in ("day", "time") and h.evidence.rule != PUBLICATION]
 
 
+def listings(happenings: Iterable[Happening]) -> dict[str, set[str]]:
+    """Per day, the articles whose chronology lists it (an entry dated by that day)."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for h in happenings:
+        if h.evidence.rule == CHRONOLOGY and h.precision in ("day", "time"):
+            out[h.date[:10]].add(h.article_id)
+    return dict(out)
+
+
 def _log(n: float) -> float:
     return math.log2(1 + n)
 
 
-def features(refs: Iterable[Reference], published: Mapping[str, str | None]) -> dict[str, list[float]]:
-    """Per day (published on, or named by a reference): the ``FEATURES``, each log2(1 + count)."""
+def features(refs: Iterable[Reference], published: Mapping[str, str | None],
+             listed: Mapping[str, set[str]] | None = None) -> dict[str, list[float]]:
+    """Per day (published on, or named by a reference): the ``FEATURES``, each log2(1 + count);
+    ``listed`` is ``listings`` of the collection's happenings."""
+    listed = listed or {}
     issued: dict[str, int] = defaultdict(int)
     for day in published.values():
         if day:
@@ -89,8 +103,8 @@ def features(refs: Iterable[Reference], published: Mapping[str, str | None]) -> 
         if on and on > r.day:
             later[r.day].add(r.article)
     return {day: [_log(issued.get(day, 0)), _log(len(referred.get(day, ()))), _log(len(later.get(day, ()))),
-                  _log(mentions.get(day, 0)), _log(len(lead.get(day, ())))]
-            for day in sorted(set(issued) | set(referred))}
+                  _log(mentions.get(day, 0)), _log(len(lead.get(day, ()))), _log(len(listed.get(day, ())))]
+            for day in sorted(set(issued) | set(referred) | set(listed))}
 
 
 def _shift(day: str, days: int) -> str:

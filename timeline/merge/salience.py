@@ -30,7 +30,7 @@ from typing import Iterable, Mapping, Sequence
 
 from timeline.data import load_data
 from timeline.merge.days import features as day_features
-from timeline.merge.days import happening_references, references
+from timeline.merge.days import happening_references, listings, references
 from timeline.merge.days import salience as day_model
 from timeline.records import Article, Happening, Timex
 
@@ -77,8 +77,9 @@ def day_salience(happenings: Iterable[Happening], published: dict[str, str | Non
                  timexes: Mapping[str, Sequence[Timex]] | None = None) -> dict[str, float]:
     """Per day, the probability that a news desk puts it on the story's timeline (``days``),
     from the articles' time expressions (else from the happenings dated by one)."""
+    happenings = list(happenings)
     refs = references(timexes) if timexes is not None else happening_references(happenings)
-    return day_model(day_features(refs, published))
+    return day_model(day_features(refs, published, listings(happenings)))
 
 
 def off_topic(articles: list[Article], share: float, topic: str | None = None) -> frozenset[str]:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Sequence, overload
 
 from timeline.extract.events.anchors import find_anchors
 from timeline.extract.events.candidate import Anchor
+from timeline.extract.events.chronology import chronology_entries, entry_anchors
 from timeline.extract.events.claims import as_claim, unofficial_opinion
 from timeline.extract.events.dating import calendar_timexes
 from timeline.extract.events.descriptions import name_description
@@ -79,15 +80,21 @@ def _happenings(doc: Parse, article: Article, timexes: list[Timex], mentions: li
     topic = topic_words(article.title, parts[:vocab.lede_sentences], mentions)
     astray = [strays(segment, topic, mentions) for segment in parts]
     views = opinion_page(article, parts, vocab)  # a column lists only what it dates (opinion.py)
+    entries = chronology_entries(parts, timexes)  # a chronology's lines, each dated by its own date
     for index, segment in enumerate(parts):
-        if skip_segment(segment, vocab):
+        entry = entries.get(index)
+        if entry is None and skip_segment(segment, vocab):
             previous, before = None, (None, [])
             continue
-        dated = calendar_timexes(segment, timexes)
-        anchors = find_anchors(segment, dated, article.published, vocab)
-        # Happenings dated through another clause of their sentence (linked.py).
-        anchors += linked_anchors(anchors, segment, timexes, dated, vocab)
-        carry_date(anchors, before[1], before[0], vocab)
+        if entry is not None:
+            dated = []  # an entry's date is its own, set by the chronology (chronology.py)
+            anchors = entry_anchors(segment, entry[1], entry[0], article.published, vocab)
+        else:
+            dated = calendar_timexes(segment, timexes)
+            anchors = find_anchors(segment, dated, article.published, vocab)
+            # Happenings dated through another clause of their sentence (linked.py).
+            anchors += linked_anchors(anchors, segment, timexes, dated, vocab)
+            carry_date(anchors, before[1], before[0], vocab)
         reported = len(found)
         if found:
             # Past the lead, a standing position restated without a date is background.
@@ -112,7 +119,8 @@ def _happenings(doc: Parse, article: Article, timexes: list[Timex], mentions: li
         for anchor in anchors:
             if views and anchor.evidence.rule in UNDATED:
                 continue
-            aside = astray[index] and (anchor.evidence.rule in UNDATED or (
+            # a chronology's entries are the page's own dates, never another story's
+            aside = entry is None and astray[index] and (anchor.evidence.rule in UNDATED or (
                 _another_story(astray, index) and before_the_news(anchor.date, article.published, vocab)))
             happening = _happening(anchor, segment, index, article, mentions, aside)
             if happening is None:
