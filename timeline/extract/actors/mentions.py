@@ -21,7 +21,7 @@ from timeline.extract.actors.shape import load_shape, name_span
 from timeline.records import Mention
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
     from timeline.extract.actors.registry import Registry
 
@@ -289,6 +289,9 @@ def _groups(doc: "Doc", gaz: Gazetteer) -> list[Found]:
             continue
         qualifier = next((c for c in tok.children if c.dep_ in ("amod", "compound") and c.i == tok.i - 1), None)
         if qualifier is None:
+            owned = _owned_by_country(tok, gaz)
+            if owned is not None:
+                out.append(owned)
             continue
         start = qualifier.i
         country = gaz.country_of_adjective(qualifier.text)
@@ -303,6 +306,21 @@ def _groups(doc: "Doc", gaz: Gazetteer) -> list[Found]:
         name = f"{span[:-1].text} {tok.text.lower()}"
         out.append(Found(span, tok.text, name[:1].upper() + name[1:], "group", country=country))
     return out
+
+
+def _owned_by_country(tok: "Token", gaz: Gazetteer) -> Found | None:
+    """"Zimbabwe's police": the body of a country named as its possessor is the
+    same group as "Zimbabwean police", named the same way."""
+    owner = next((c for c in tok.children if c.dep_ == "poss" and c.i == tok.i - 2
+                  and tok.doc[tok.i - 1].tag_ == "POS"), None)
+    if owner is None:
+        return None
+    start = min([owner.i] + [c.i for c in owner.children if c.dep_ == "compound"])  # "the United States'"
+    entry = gaz.lookup(tok.doc[start:owner.i + 1].text)
+    if entry is None or entry.kind != "country" or entry.name not in gaz.adjectives:
+        return None
+    span = tok.doc[start:tok.i + 1]
+    return Found(span, tok.text, f"{gaz.adjectives[entry.name]} {tok.text.lower()}", "group", country=entry.name)
 
 
 def _strip_suffix(name: str, gaz: Gazetteer) -> str:

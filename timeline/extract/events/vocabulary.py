@@ -45,6 +45,7 @@ class Vocabulary:
     participant_prepositions: frozenset[str] = frozenset()
     member_prepositions: frozenset[str] = frozenset()
     target_prepositions: frozenset[str] = frozenset()
+    venue_verbs: frozenset[str] = frozenset()  # "visited the United Kingdom": the object is where, not who
     topic_prepositions: frozenset[str] = frozenset()
     person_country: bool = False
     denials: frozenset[str] = frozenset()  # verbs of saying whose content did not happen
@@ -143,6 +144,7 @@ def load_vocabulary() -> Vocabulary:
         participant_prepositions=_words(words, "participant_prepositions"),
         member_prepositions=_words(words, "member_prepositions"),
         target_prepositions=_words(words, "target_prepositions"),
+        venue_verbs=_words(words, "venue_verbs"),
         topic_prepositions=_words(words, "topic_prepositions"),
         person_country=bool(words.get("person_country")),
         denials=_words(words, "denial_verbs"),
