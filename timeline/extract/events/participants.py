@@ -9,8 +9,8 @@ actors are read off the parse of its predicate instead:
   each with the names coordinated with it ("Biden and Putin");
 - the speaker of a statement, and the subject of the clause a relative clause
   hangs on ("the ministers, who met on Monday");
-- inside an argument: its possessor ("Russia's Defense Ministry" -> the ministry
-  and Russia), the name an apposition gives it ("his French counterpart
+- inside an argument: its possessor ("Moscow's demands" -> Russia; a country
+  owning a listed body is dropped later, ``parties.py``), the name an apposition gives it ("his French counterpart
   Emmanuel Macron"), an actor that qualifies a plain noun ("a US submarine",
   "NATO expansion") and whom a plain noun stands for ("delegations from Ukraine
   and Russia");
