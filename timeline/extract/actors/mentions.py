@@ -14,7 +14,7 @@ from timeline.extract.actors.coreference import corefer_organisations, corefer_p
 from timeline.extract.actors.filters import load_filters
 from timeline.extract.actors.found import Found
 from timeline.extract.actors.gazetteer import Entry, Gazetteer, load_gazetteer
-from timeline.extract.actors.institutions import find_institutions, positions
+from timeline.extract.actors.institutions import find_institutions, load_institutions, positions
 from timeline.extract.actors.names import clean_surface, fold
 from timeline.extract.actors.roles import role_of, title_length
 from timeline.extract.actors.shape import load_shape, name_span
@@ -30,6 +30,7 @@ _DETERMINERS = {"the", "a", "an"}
 _POSSESSIVES = {"'s", "’s", "'", "’"}
 _FLIGHT = re.compile(r"\s+Flight(?:\s+\d+\w*)?$")
 _LETTER = re.compile(r"[^\W\d_]")
+_WORD_CHARS = re.compile(r"\W")  # what a name is without spaces and marks: "C" is one character
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*")
 
 
@@ -81,9 +82,11 @@ def _actors_only(found: list[Found]) -> list[Found]:
     filters = load_filters()
     kept = []
     acting: Counter[str] = Counter()
+    institutions = load_institutions()
     for f in found:
-        if filters.is_generic(f.name):
-            continue
+        if filters.is_generic(f.name) or len(_WORD_CHARS.sub("", f.name)) < 2 or (
+                f.kind == "organisation" and institutions.is_office_word(f.span)):
+            continue  # "C" of a cable's "(C)", "Health" of "Health Secretary X": no actor
         if f.kind == "person":  # a reporter the story is about ("journalist X was jailed") stays
             if not (filters.is_reporter(f.span) and filters.is_source(f.span, person=True)):
                 kept.append(f)
