@@ -54,6 +54,8 @@ def test_actors_are_the_participants(nlp, text: str, expected: set[str]) -> None
     # the country visited is the host, not a party; a country acting beside a body stays
     ("Hu Jintao visited the United Kingdom on Tuesday.", {"Hu Jintao"}),
     ("Britain and the Pakistan army signed an accord on Tuesday.", {"United Kingdom", "Pakistani Army"}),
+    # whose organisation acts is not a party: the organisation is
+    ("Jacob Zuma's African National Congress won the vote on Sunday.", {"African National Congress"}),
 ])
 def test_a_country_is_a_party_only_on_its_own(nlp, text: str, expected: set[str]) -> None:
     found = actor_sets(nlp, text)

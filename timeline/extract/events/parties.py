@@ -12,6 +12,9 @@ verb. Either reading may name a country that takes no part of its own:
   ("visited the United Kingdom": the host, ``venue_verbs`` in
   ``event_vocabulary.yaml``).
 
+A person named only as whose organisation acts ("Morgan Tsvangirai's Movement
+for Democratic Change said") is not a party either: the organisation is.
+
 A country that also stands on its own somewhere in the sentence as an argument
 ("Britain and the Pakistan army agreed") stays.
 """
@@ -45,10 +48,12 @@ def parties(readings: Iterable[ActorRef], segment: "Span", mentions: list[Mentio
     bodies = [m for m in inside if m.kind in BODIES and m.name in names]
     out = []
     for actor in listed:
-        if actor.kind == "country":
-            own = [m for m in inside if m.name == actor.name and m.kind == "country"]
-            if own and all(_qualifies(m, bodies, segment) or _venue(m, segment, vocab) for m in own):
-                continue
+        own = [m for m in inside if m.name == actor.name and m.kind == actor.kind]
+        if actor.kind == "country" and own and all(
+                _qualifies(m, bodies, segment) or _venue(m, segment, vocab) for m in own):
+            continue
+        if actor.kind == "person" and own and all(_owns(m, bodies, segment) for m in own):
+            continue  # "Morgan Tsvangirai's Movement for Democratic Change said": the party speaks
         out.append(actor)
     return tuple(out)
 
@@ -63,6 +68,13 @@ def _qualifies(country: Mention, bodies: list[Mention], segment: "Span") -> bool
         return False
     head = root.head
     return any(body.start <= head.idx < body.end for body in bodies)
+
+
+def _owns(person: Mention, bodies: list[Mention], segment: "Span") -> bool:
+    """A person named only as the possessor of a listed organisation or group."""
+    root = _root(person, segment)
+    return root is not None and root.dep_ == "poss" and any(
+        body.start <= root.head.idx < body.end for body in bodies)
 
 
 def _venue(place: Mention, segment: "Span", vocab: Vocabulary) -> bool:
