@@ -54,6 +54,13 @@ def test_actors_are_the_participants(nlp, text: str, expected: set[str]) -> None
     # the country visited is the host, not a party; a country acting beside a body stays
     ("Hu Jintao visited the United Kingdom on Tuesday.", {"Hu Jintao"}),
     ("Britain and the Pakistan army signed an accord on Tuesday.", {"United Kingdom", "Pakistani Army"}),
+    # a nationality that describes people is no party; where one went is no party
+    ("Li Wei met five Danish pro-democracy campaigners on Monday.", {"Li Wei"}),
+    ("Sergio Mendes was pulled out by a Mexican rescue team on Friday.", {"Sergio Mendes"}),
+    ("Julia Gillard travelled to Indonesia on Monday.", {"Julia Gillard"}),
+    # a country's body named by a common phrase is that body, the country no party beside it
+    ("The United States called on Kenya's electoral commission on Monday to publish the results.",
+     {"United States", "Electoral Commission of Kenya"}),
     # whose organisation acts is not a party: the organisation is
     ("Jacob Zuma's African National Congress won the vote on Sunday.", {"African National Congress"}),
 ])

@@ -8,9 +8,11 @@ verb. Either reading may name a country that takes no part of its own:
   ("Zimbabwe's police", "Zimbabwean police", "the Pakistan army": the police or
   the army is the party, not the country);
 - a country that is where it happened: the object of a preposition of place
-  ("landed in Haiti") or of a verb whose object is a destination
-  ("visited the United Kingdom": the host, ``venue_verbs`` in
-  ``event_vocabulary.yaml``).
+  ("landed in Haiti") or the destination of a verb of going ("visited the
+  United Kingdom": the host; "is travelling to Haiti"; ``venue_verbs`` in
+  ``event_vocabulary.yaml``);
+- a nationality that describes the people of a common noun ("five Chinese
+  campaigners", "an Israeli search team").
 
 A person named only as whose organisation acts ("Morgan Tsvangirai's Movement
 for Democratic Change said") is not a party either: the organisation is.
@@ -23,6 +25,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterable
 
+from timeline.extract.actors.gazetteer import load_gazetteer
+from timeline.extract.actors.names import fold
 from timeline.extract.events.vocabulary import Vocabulary
 from timeline.records import ActorRef, Mention
 
@@ -50,7 +54,8 @@ def parties(readings: Iterable[ActorRef], segment: "Span", mentions: list[Mentio
     for actor in listed:
         own = [m for m in inside if m.name == actor.name and m.kind == actor.kind]
         if actor.kind == "country" and own and all(
-                _qualifies(m, bodies, segment) or _venue(m, segment, vocab) for m in own):
+                _qualifies(m, bodies, segment) or _venue(m, segment, vocab) or _nationality(m, segment)
+                for m in own):
             continue
         if actor.kind == "person" and own and all(_owns(m, bodies, segment) for m in own):
             continue  # "Morgan Tsvangirai's Movement for Democratic Change said": the party speaks
@@ -70,6 +75,16 @@ def _qualifies(country: Mention, bodies: list[Mention], segment: "Span") -> bool
     return any(body.start <= head.idx < body.end for body in bodies)
 
 
+def _nationality(country: Mention, segment: "Span") -> bool:
+    """"five Chinese campaigners", "an Israeli search team": a nationality that
+    describes the people of a common noun, not the country acting ("a US
+    submarine" names the country and stays)."""
+    root = _root(country, segment)
+    gaz = load_gazetteer()
+    return root is not None and root.dep_ in ("amod", "compound") and root.head.pos_ == "NOUN" and \
+        fold(country.text) in gaz.demonyms and gaz.lookup(country.text) is None
+
+
 def _owns(person: Mention, bodies: list[Mention], segment: "Span") -> bool:
     """A person named only as the possessor of a listed organisation or group."""
     root = _root(person, segment)
@@ -84,6 +99,8 @@ def _venue(place: Mention, segment: "Span", vocab: Vocabulary) -> bool:
     preposition = root.head.lower_
     if root.dep_ == "pobj" and preposition in VENUE_PREPOSITIONS and preposition not in vocab.target_prepositions:
         return True  # "landed in Haiti"
+    if root.dep_ == "pobj" and preposition == "to":
+        return root.head.head.lemma_.lower() in vocab.venue_verbs  # "is travelling to Haiti"
     return root.dep_ == "dobj" and root.head.lemma_.lower() in vocab.venue_verbs
 
 
