@@ -61,6 +61,10 @@ def test_actors_are_the_participants(nlp, text: str, expected: set[str]) -> None
     # a country's body named by a common phrase is that body, the country no party beside it
     ("The United States called on Kenya's electoral commission on Monday to publish the results.",
      {"United States", "Electoral Commission of Kenya"}),
+    # those who side with an argument, and whom a role is for, take part
+    ("Jacinda Ardern, backed by Canada, Ireland and Norway, pushed for a suspension at the summit on Monday.",
+     {"Jacinda Ardern", "Canada", "Ireland", "Norway"}),
+    ("Joe Biden will on Monday become the first US president to meet Kim Jong-un.", {"Joe Biden", "Kim Jong-un"}),
     # whose organisation acts is not a party: the organisation is
     ("Jacob Zuma's African National Congress won the vote on Sunday.", {"African National Congress"}),
 ])

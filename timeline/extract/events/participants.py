@@ -124,6 +124,11 @@ class _Reader:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         self.noun(pobj)
+            elif child.dep_ in ("attr", "oprd"):
+                # "became the first president to invite the Dalai Lama": what the role is for
+                for clause in child.children:
+                    if clause.dep_ in ("acl", "relcl") and clause.pos_ == "VERB" and clause.tag_ == "VB":
+                        self.arguments(clause)
             elif child.dep_ == "prep" and child.lower_ in self.vocab.target_prepositions:
                 for pobj in child.children:
                     for mention in self.by_token.get(pobj.i, []) if pobj.dep_ == "pobj" else []:
@@ -180,6 +185,12 @@ class _Reader:
                     self.noun(child, topics)
             elif child.dep_ == "conj":
                 self.noun(child, topics)
+            elif child.dep_ == "acl" and child.lemma_.lower() in self.vocab.company_verbs:
+                # "Mr Blair, backed by Australia and Canada, pushed for": those who side with it
+                for agent in child.children:
+                    for pobj in agent.children if agent.dep_ == "agent" else ():
+                        if pobj.dep_ == "pobj":
+                            self.noun(pobj, topics)
             elif child.dep_ == "prep" and not own and (child.lower_ in self.vocab.member_prepositions or (
                     topics and child.lower_ in self.vocab.topic_prepositions)):
                 for pobj in child.children:
