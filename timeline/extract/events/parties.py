@@ -54,7 +54,7 @@ def parties(readings: Iterable[ActorRef], segment: "Span", mentions: list[Mentio
     for actor in listed:
         own = [m for m in inside if m.name == actor.name and m.kind == actor.kind]
         if actor.kind == "country" and own and all(
-                _qualifies(m, bodies, segment) or _venue(m, segment, vocab) or _nationality(m, segment)
+                _qualifies(m, bodies, segment) or _venue(m, segment, vocab) or _nationality(m, segment, vocab)
                 for m in own):
             continue
         if actor.kind == "person" and own and all(_owns(m, bodies, segment) for m in own):
@@ -75,14 +75,14 @@ def _qualifies(country: Mention, bodies: list[Mention], segment: "Span") -> bool
     return any(body.start <= head.idx < body.end for body in bodies)
 
 
-def _nationality(country: Mention, segment: "Span") -> bool:
+def _nationality(country: Mention, segment: "Span", vocab: Vocabulary) -> bool:
     """"five Chinese campaigners", "an Israeli search team": a nationality that
-    describes the people of a common noun, not the country acting ("a US
-    submarine" names the country and stays)."""
+    describes people (``people_nouns``), not the country acting ("a Russian
+    attack", "his Russian counterpart", "a US submarine" stay)."""
     root = _root(country, segment)
     gaz = load_gazetteer()
-    return root is not None and root.dep_ in ("amod", "compound") and root.head.pos_ == "NOUN" and \
-        fold(country.text) in gaz.demonyms and gaz.lookup(country.text) is None
+    return root is not None and root.dep_ in ("amod", "compound") and root.head.lemma_.lower() in vocab.people_nouns \
+        and fold(country.text) in gaz.demonyms and gaz.lookup(country.text) is None
 
 
 def _owns(person: Mention, bodies: list[Mention], segment: "Span") -> bool:
