@@ -83,6 +83,26 @@ def test_a_qualified_group_is_an_actor(nlp: "Language") -> None:
     assert "National Transitional Council" in ntc
 
 
+@pytest.mark.parametrize("text, word", [
+    ("Health Secretary Maria Lopez said on Monday that the clinics would reopen.", "Health"),
+    ("Justice minister Tendai Moyo accused the judges of bias on Tuesday.", "Justice"),
+    ("Information Minister Joseph Kabila Ndaye told reporters the aid would come.", "Information"),
+])
+def test_a_portfolio_word_of_an_office_is_no_actor(nlp: "Language", text: str, word: str) -> None:
+    names = {m.name for m in _mentions(nlp, text)}
+    assert word not in names and any(len(n.split()) > 1 for n in names), names
+
+
+def test_a_single_character_is_no_actor_and_a_short_name_is(nlp: "Language") -> None:
+    assert "C" not in {m.name for m in _mentions(nlp, "(C) The Ambassador met the party secretary of Shandong.")}
+    assert "G8" in {m.name for m in _mentions(nlp, "The G8 leaders met Gordon Brown in Scotland on Monday.")}
+
+
+def test_a_country_s_own_body_is_named_as_its_group(nlp: "Language") -> None:
+    names = {m.name: m for m in _mentions(nlp, "Kenya's police arrested two organisers on Saturday.")}
+    assert names["Kenyan police"].kind == "group" and names["Kenyan police"].country == "Kenya"
+
+
 def test_a_spelling_variant_in_one_article_takes_the_full_name(nlp: "Language") -> None:
     names = [m.name for m in _mentions(nlp, "Muammar Gaddafi spoke in Tripoli. Later Gadhafi left the city.")
              if m.kind == "person"]

@@ -40,6 +40,20 @@ class Institutions:
     longest: int = 1
     first_words: frozenset[str] = frozenset()
     adjectives: dict[str, str] = field(default_factory=dict)  # country → "Russian"
+    portfolio_words: frozenset[str] = frozenset()  # one-word portfolio forms: "health", "justice", "state"
+    portfolio_heads: frozenset[str] = frozenset()  # what such a word hangs on when it names no actor
+
+    def is_office_word(self, span: "Span") -> bool:
+        """A one-word name that is a portfolio naming an office or a kind, not an
+        actor: "Health" of "Health Secretary X", "State" of "Secretary of State"."""
+        if len(span) != 1 or fold(span.text) not in self.portfolio_words:
+            return False
+        head = span.root.head
+        if head.i == span.root.i:
+            return False
+        if head.lower_ == "of" and head.head.i != head.i:
+            head = head.head  # "Secretary of State"
+        return head.lower_ in self.portfolio_heads or head.lemma_.lower() in self.portfolio_heads
 
     def at(self, words: list[str], i: int) -> tuple[int, Institution] | None:
         """The longest phrase starting at word ``i``: its length and institution."""
@@ -76,6 +90,9 @@ def load_institutions() -> Institutions:
                     out.phrases.setdefault(tuple(phrase.split()), ministry)
             for phrase in (f"{form} department", f"department of {form}", f"department of the {form}"):
                 out.phrases.setdefault(tuple(phrase.split()), department)
+    out.portfolio_words = frozenset(fold(form) for forms in (data.get("portfolios") or {}).values()
+                                    for form in as_list(forms) if " " not in form)
+    out.portfolio_heads = frozenset(w.lower() for w in as_list(data.get("portfolio_heads")))
     out.longest = max((len(p) for p in out.phrases), default=1)
     out.first_words = frozenset(p[0] for p in out.phrases)
     return out

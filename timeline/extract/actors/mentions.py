@@ -14,14 +14,14 @@ from timeline.extract.actors.coreference import corefer_organisations, corefer_p
 from timeline.extract.actors.filters import load_filters
 from timeline.extract.actors.found import Found
 from timeline.extract.actors.gazetteer import Entry, Gazetteer, load_gazetteer
-from timeline.extract.actors.institutions import find_institutions, positions
+from timeline.extract.actors.institutions import find_institutions, load_institutions, positions
 from timeline.extract.actors.names import clean_surface, fold
 from timeline.extract.actors.roles import role_of, title_length
 from timeline.extract.actors.shape import load_shape, name_span
 from timeline.records import Mention
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
     from timeline.extract.actors.registry import Registry
 
@@ -30,6 +30,7 @@ _DETERMINERS = {"the", "a", "an"}
 _POSSESSIVES = {"'s", "’s", "'", "’"}
 _FLIGHT = re.compile(r"\s+Flight(?:\s+\d+\w*)?$")
 _LETTER = re.compile(r"[^\W\d_]")
+_WORD_CHARS = re.compile(r"\W")  # what a name is without spaces and marks: "C" is one character
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*")
 
 
@@ -81,9 +82,11 @@ def _actors_only(found: list[Found]) -> list[Found]:
     filters = load_filters()
     kept = []
     acting: Counter[str] = Counter()
+    institutions = load_institutions()
     for f in found:
-        if filters.is_generic(f.name):
-            continue
+        if filters.is_generic(f.name) or len(_WORD_CHARS.sub("", f.name)) < 2 or (
+                f.kind == "organisation" and institutions.is_office_word(f.span)):
+            continue  # "C" of a cable's "(C)", "Health" of "Health Secretary X": no actor
         if f.kind == "person":  # a reporter the story is about ("journalist X was jailed") stays
             if not (filters.is_reporter(f.span) and filters.is_source(f.span, person=True)):
                 kept.append(f)
@@ -289,6 +292,9 @@ def _groups(doc: "Doc", gaz: Gazetteer) -> list[Found]:
             continue
         qualifier = next((c for c in tok.children if c.dep_ in ("amod", "compound") and c.i == tok.i - 1), None)
         if qualifier is None:
+            owned = _owned_by_country(tok, gaz)
+            if owned is not None:
+                out.append(owned)
             continue
         start = qualifier.i
         country = gaz.country_of_adjective(qualifier.text)
@@ -303,6 +309,21 @@ def _groups(doc: "Doc", gaz: Gazetteer) -> list[Found]:
         name = f"{span[:-1].text} {tok.text.lower()}"
         out.append(Found(span, tok.text, name[:1].upper() + name[1:], "group", country=country))
     return out
+
+
+def _owned_by_country(tok: "Token", gaz: Gazetteer) -> Found | None:
+    """"Zimbabwe's police": the body of a country named as its possessor is the
+    same group as "Zimbabwean police", named the same way."""
+    owner = next((c for c in tok.children if c.dep_ == "poss" and c.i == tok.i - 2
+                  and tok.doc[tok.i - 1].tag_ == "POS"), None)
+    if owner is None:
+        return None
+    start = min([owner.i] + [c.i for c in owner.children if c.dep_ == "compound"])  # "the United States'"
+    entry = gaz.lookup(tok.doc[start:owner.i + 1].text)
+    if entry is None or entry.kind != "country" or entry.name not in gaz.adjectives:
+        return None
+    span = tok.doc[start:tok.i + 1]
+    return Found(span, tok.text, f"{gaz.adjectives[entry.name]} {tok.text.lower()}", "group", country=entry.name)
 
 
 def _strip_suffix(name: str, gaz: Gazetteer) -> str:

@@ -35,6 +35,7 @@ from timeline.extract.events.naming import name_role
 from timeline.extract.events.newsworthy import UNDATED, listable
 from timeline.extract.events.opinion import opinion_page
 from timeline.extract.events.participants import mentioned, participants
+from timeline.extract.events.parties import parties
 from timeline.extract.events.pronouns import name_pronoun, unnamed
 from timeline.extract.events.quotes import attributed, quotes_nobody
 from timeline.extract.events.tokens import Parse, forget, parse_of
@@ -248,7 +249,7 @@ def _happening(anchor: Anchor, segment: "Span", index: int, article: Article,
     summary = clean_text(segment.text)
     actors = participants(anchor.verb, segment, mentions, load_vocabulary(), speaker=anchor.speaker,
                           title_root=anchor.title_root, extra_subject=anchor.extra_subject)
-    actors = tuple(dict.fromkeys(_title_subject(title, anchor.title_root, mentions) + actors))
+    actors = parties(_title_subject(title, anchor.title_root, mentions) + actors, segment, mentions, load_vocabulary())
     if not actors:
         # the parse lost the arguments: the names the title keeps are the next best reading
         actors = mentioned((m for m in inside if _in_title(m, title)), segment)

@@ -9,8 +9,8 @@ actors are read off the parse of its predicate instead:
   each with the names coordinated with it ("Biden and Putin");
 - the speaker of a statement, and the subject of the clause a relative clause
   hangs on ("the ministers, who met on Monday");
-- inside an argument: its possessor ("Russia's Defense Ministry" -> the ministry
-  and Russia), the name an apposition gives it ("his French counterpart
+- inside an argument: its possessor ("Moscow's demands" -> Russia; a country
+  owning a listed body is dropped later, ``parties.py``), the name an apposition gives it ("his French counterpart
   Emmanuel Macron"), an actor that qualifies a plain noun ("a US submarine",
   "NATO expansion") and whom a plain noun stands for ("delegations from Ukraine
   and Russia");
@@ -124,6 +124,11 @@ class _Reader:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         self.noun(pobj)
+            elif child.dep_ in ("attr", "oprd"):
+                # "became the first president to invite the Dalai Lama": what the role is for
+                for clause in child.children:
+                    if clause.dep_ in ("acl", "relcl") and clause.pos_ == "VERB" and clause.tag_ == "VB":
+                        self.arguments(clause)
             elif child.dep_ == "prep" and child.lower_ in self.vocab.target_prepositions:
                 for pobj in child.children:
                     for mention in self.by_token.get(pobj.i, []) if pobj.dep_ == "pobj" else []:
@@ -180,6 +185,12 @@ class _Reader:
                     self.noun(child, topics)
             elif child.dep_ == "conj":
                 self.noun(child, topics)
+            elif child.dep_ == "acl" and child.lemma_.lower() in self.vocab.company_verbs:
+                # "Mr Blair, backed by Australia and Canada, pushed for": those who side with it
+                for agent in child.children:
+                    for pobj in agent.children if agent.dep_ == "agent" else ():
+                        if pobj.dep_ == "pobj":
+                            self.noun(pobj, topics)
             elif child.dep_ == "prep" and not own and (child.lower_ in self.vocab.member_prepositions or (
                     topics and child.lower_ in self.vocab.topic_prepositions)):
                 for pobj in child.children:

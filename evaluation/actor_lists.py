@@ -1,0 +1,106 @@
+"""Two label-free figures of the actor lists of built stores.
+
+- **country beside its own body**: the share of events whose actors hold a
+  country together with an organisation or group of that country ("Zimbabwe"
+  beside "Zimbabwean police", "Pakistan" beside "Pakistani Army", "Russia" beside
+  "Ministry of Defence (Russia)"). A body is the country's when ``actors.yaml``
+  gives it that country or its name holds the country's name or one of its
+  demonyms (the gazetteer's).
+- **stray words**: the share of actor mentions in events (and of distinct
+  actors) that are one word of fewer than 3 letters ("C") or one word that is a
+  portfolio of a ministry or department ("Health", "Defense", from
+  ``timeline/data/institutions.yaml``).
+
+    python -m evaluation.actor_lists DIR [DIR ...]
+
+where each DIR is a built content folder or a folder holding one (as
+``evaluation/tls.py`` and ``evaluation/eval_real_news.py`` write them).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from timeline.extract.actors.gazetteer import load_gazetteer, read_data  # noqa: E402
+from timeline.extract.actors.names import fold  # noqa: E402
+
+BODIES = ("organisation", "group")
+
+
+def content_of(folder: Path) -> Path:
+    return folder if (folder / "events").is_dir() else folder / "content"
+
+
+def office_words() -> frozenset[str]:
+    portfolios = read_data("institutions.yaml").get("portfolios") or {}
+    words = {fold(p) for p in portfolios}
+    for forms in portfolios.values():
+        words.update(fold(f) for f in forms)
+    return frozenset(w for w in words if " " not in w)
+
+
+def stray(name: str, offices: frozenset[str]) -> bool:
+    words = name.split()
+    return len(words) == 1 and (len(name.strip(".")) < 3 or fold(name) in offices)
+
+
+def countries_of_body(name: str, country: str | None) -> set[str]:
+    gaz = load_gazetteer()
+    found = {country} if country else set()
+    for word in re.findall(r"[\w.'-]+", name):
+        owner = gaz.country_of_adjective(word)
+        if owner:
+            found.add(owner)
+    inner = re.search(r"\(([^)]+)\)", name)  # "Ministry of Defence (Russia)"
+    if inner and gaz.country_of_adjective(inner.group(1)):
+        found.add(str(gaz.country_of_adjective(inner.group(1))))
+    return found
+
+
+def figures(folder: Path) -> dict[str, float]:
+    content = content_of(folder)
+    registry = yaml.safe_load((content / "actors.yaml").read_text(encoding="utf-8")) or {}
+    country_of = {str(a["name"]): a.get("country") for a in registry.get("actors") or []}
+    offices = office_words()
+    events = beside = mentions = strays = 0
+    distinct: set[str] = set()
+    for path in sorted((content / "events").glob("*.yaml")):
+        for event in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
+            events += 1
+            actors = [(str(a["name"]), str(a.get("kind") or "")) for a in event.get("actors") or []
+                      if isinstance(a, dict)]
+            countries = {n for n, k in actors if k == "country"}
+            owned = set().union(*(countries_of_body(n, country_of.get(n)) for n, k in actors if k in BODIES))
+            beside += bool(countries & owned)
+            mentions += len(actors)
+            strays += sum(stray(n, offices) for n, _ in actors)
+            distinct.update(n for n, _ in actors)
+    return {
+        "events": events,
+        "country beside its own body %": 100 * beside / max(events, 1),
+        "stray-word actor mentions %": 100 * strays / max(mentions, 1),
+        "stray-word distinct actors %": 100 * sum(stray(n, offices) for n in distinct) / max(len(distinct), 1),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("folders", nargs="+", type=Path)
+    args = parser.parse_args(argv)
+    for folder in args.folders:
+        row = figures(folder)
+        print(f"{folder.name}: " + ", ".join(
+            f"{k} {v:.2f}" if isinstance(v, float) else f"{k} {v}" for k, v in row.items()))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

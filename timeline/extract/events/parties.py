@@ -1,0 +1,109 @@
+"""Parties: the one place that decides an event's final actor list.
+
+An event's actors come from two readings of its sentence: the participants of
+its predicate (``participants.py``) and the names its title puts before the
+verb. Either reading may name a country that takes no part of its own:
+
+- a country that only says whose body acts, when that body is listed itself
+  ("Zimbabwe's police", "Zimbabwean police", "the Pakistan army": the police or
+  the army is the party, not the country);
+- a country that is where it happened: the object of a preposition of place
+  ("landed in Haiti") or the destination of a verb of going ("visited the
+  United Kingdom": the host; "is travelling to Haiti"; ``venue_verbs`` in
+  ``event_vocabulary.yaml``);
+- a nationality that describes the people of a common noun ("five Chinese
+  campaigners", "an Israeli search team").
+
+A person named only as whose organisation acts ("Morgan Tsvangirai's Movement
+for Democratic Change said") is not a party either: the organisation is.
+
+A country that also stands on its own somewhere in the sentence as an argument
+("Britain and the Pakistan army agreed") stays.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterable
+
+from timeline.extract.actors.gazetteer import load_gazetteer
+from timeline.extract.actors.names import fold
+from timeline.extract.events.vocabulary import Vocabulary
+from timeline.records import ActorRef, Mention
+
+if TYPE_CHECKING:
+    from timeline.extract.events.tokens import Span, Token
+
+# Actors that can be the body a country owns.
+BODIES = frozenset({"organisation", "group"})
+# Dependencies by which a word qualifies the noun it hangs on.
+QUALIFYING = frozenset({"poss", "amod", "compound", "nmod"})
+# Prepositions that say where something happened: their object is a venue, not a party.
+# Those that name a target ("fired missiles at Israel", ``target_prepositions``) are not among them.
+VENUE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "across", "throughout", "inside"})
+
+
+def parties(readings: Iterable[ActorRef], segment: "Span", mentions: list[Mention],
+            vocab: Vocabulary) -> tuple[ActorRef, ...]:
+    """The actors of ``readings`` (in order, once each) that take part in the
+    happening told in ``segment``."""
+    listed = tuple(dict.fromkeys(readings))
+    names = {a.name for a in listed}
+    inside = [m for m in mentions if segment.start_char <= m.start and m.end <= segment.end_char]
+    bodies = [m for m in inside if m.kind in BODIES and m.name in names]
+    out = []
+    for actor in listed:
+        own = [m for m in inside if m.name == actor.name and m.kind == actor.kind]
+        if actor.kind == "country" and own and all(
+                _qualifies(m, bodies, segment) or _venue(m, segment, vocab) or _nationality(m, segment, vocab)
+                for m in own):
+            continue
+        if actor.kind == "person" and own and all(_owns(m, bodies, segment) for m in own):
+            continue  # "Morgan Tsvangirai's Movement for Democratic Change said": the party speaks
+        out.append(actor)
+    return tuple(out)
+
+
+def _qualifies(country: Mention, bodies: list[Mention], segment: "Span") -> bool:
+    """The country is part of a listed body's name or qualifies the noun that names it."""
+    for body in bodies:
+        if body.start <= country.start and country.end <= body.end:
+            return True  # "the Pakistan army", "Zimbabwe's police"
+    root = _root(country, segment)
+    if root is None or root.dep_ not in QUALIFYING:
+        return False
+    head = root.head
+    return any(body.start <= head.idx < body.end for body in bodies)
+
+
+def _nationality(country: Mention, segment: "Span", vocab: Vocabulary) -> bool:
+    """"five Chinese campaigners", "an Israeli search team": a nationality that
+    describes people (``people_nouns``), not the country acting ("a Russian
+    attack", "his Russian counterpart", "a US submarine" stay)."""
+    root = _root(country, segment)
+    gaz = load_gazetteer()
+    return root is not None and root.dep_ in ("amod", "compound") and root.head.lemma_.lower() in vocab.people_nouns \
+        and fold(country.text) in gaz.demonyms and gaz.lookup(country.text) is None
+
+
+def _owns(person: Mention, bodies: list[Mention], segment: "Span") -> bool:
+    """A person named only as the possessor of a listed organisation or group."""
+    root = _root(person, segment)
+    return root is not None and root.dep_ == "poss" and any(
+        body.start <= root.head.idx < body.end for body in bodies)
+
+
+def _venue(place: Mention, segment: "Span", vocab: Vocabulary) -> bool:
+    root = _root(place, segment)
+    if root is None:
+        return False
+    preposition = root.head.lower_
+    if root.dep_ == "pobj" and preposition in VENUE_PREPOSITIONS and preposition not in vocab.target_prepositions:
+        return True  # "landed in Haiti"
+    if root.dep_ == "pobj" and preposition == "to":
+        return root.head.head.lemma_.lower() in vocab.venue_verbs  # "is travelling to Haiti"
+    return root.dep_ == "dobj" and root.head.lemma_.lower() in vocab.venue_verbs
+
+
+def _root(mention: Mention, segment: "Span") -> "Token | None":
+    span = segment.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span.root if span is not None else None
