@@ -1,4 +1,6 @@
-"""Quotations that open a sentence, before their verb of saying: titled speaker first."""
+"""Quotations a verb of saying reports, before or after it: titled speaker first, and
+the speaker's own words ("I", "we", "you") kept in quotation marks, never run in as
+if the title said them."""
 
 from __future__ import annotations
 
@@ -13,7 +15,10 @@ if TYPE_CHECKING:
 # The fewest words of a quotation a title cuts it to at the end of a clause.
 MIN_QUOTE_WORDS = 5
 # Words that make a quotation the speaker's own: it is kept word for word, in quotation marks.
-FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our", "ours", "myself", "ourselves"})
+FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our", "ours", "myself", "ourselves",
+                          "you", "your", "yours", "yourself", "yourselves"})
+# What may stand between a verb of saying and the quotation it opens: 'said: "…"', 'said, "…"'.
+QUOTE_LEAD = frozenset({":", ",", "-", "–", "—"})
 
 
 def is_own_words(quote: "Token") -> bool:
@@ -137,6 +142,77 @@ def fronted_quote(root: "Token", quotes: str) -> "Token | None":
             opener = first if first.text in quotes else first.doc[first.i - 1] if first.i > 0 else None
             if opener is not None and opener.text in quotes:
                 return child
+            # '…Our goal is to deliver aid," said Ms Byrs': a quotation opened in an earlier line ends here
+            j = child.right_edge.i + 1
+            while j < root.i and child.doc[j].text in QUOTE_LEAD:
+                j += 1
+            if j < root.i and child.doc[j].text in quotes:
+                return child
+    return None
+
+
+def quoted_phrases(chosen: list[int], tokens: "list[Token]", quotes: str) -> dict[int, str]:
+    """The quotation marks a title keeps: those of a quoted phrase inside it
+    ('described "dazed, dehydrated parents"'), written as curly marks, so that the
+    article's words are not run in as the title's own; "" for the punctuation inside
+    a phrase kept whole, written as it is. A phrase the title keeps with a gap
+    inside is not word for word: it gets no marks. A phrase the title cuts
+    keeps its opening mark and closes with an ellipsis after its last kept word."""
+    kept = set(chosen)
+    if not chosen:
+        return {}
+    marks: dict[int, str] = {}
+    opened: int | None = None
+    for i in range(chosen[0] + 1, len(tokens)):
+        if opened is None and i > chosen[-1] + 1:
+            break
+        if tokens[i].text not in quotes:
+            continue
+        if _opens(tokens, i):
+            opened = i
+            continue
+        if opened is None:
+            continue
+        inside = [j for j in range(opened + 1, i) if not tokens[j].is_punct]
+        shown = [j for j in inside if j in kept]
+        if inside and shown == inside[:len(shown)] and shown:  # whole, or cut at its end: word for word
+            marks[opened] = OPENING[0]
+            if len(shown) == len(inside):  # a quotation kept whole keeps its commas
+                marks.update({j: "" for j in range(opened + 1, i) if j not in kept})
+            marks[shown[-1] if len(shown) < len(inside) else i] = "…" + CLOSING[0] if len(shown) < len(inside) \
+                else CLOSING[0]
+        opened = None
+    return marks
+
+
+def _opens(tokens: "list[Token]", i: int) -> bool:
+    """Whether the mark at ``i`` opens a quotation: a curly opening mark, or a
+    straight one set off from the word before it and glued to the word after."""
+    text = tokens[i].text
+    if text in OPENING:
+        return True
+    if text in CLOSING:
+        return False
+    return (i == 0 or bool(tokens[i - 1].whitespace_)) and not tokens[i].whitespace_
+
+
+def following_quote(root: "Token", quotes: str) -> "Token | None":
+    """The quoted clause a verb of saying opens ('Mbeki said: "I shall return…"'):
+    a complement after the verb whose first word is, or follows, a quotation mark."""
+    for child in root.children:
+        if child.dep_ != "ccomp" or child.i < root.i:
+            continue
+        i = child.left_edge.i
+        doc = child.doc
+        if doc[i].text in quotes:
+            return child
+        j = i - 1
+        while j > root.i and doc[j].text in QUOTE_LEAD:
+            j -= 1
+        if j > root.i and doc[j].text in quotes:
+            return child
+        if i - 1 > root.i and doc[i - 1].text in quotes:
+            return child
     return None
 
 
