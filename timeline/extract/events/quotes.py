@@ -178,7 +178,8 @@ def quoted_phrases(chosen: list[int], tokens: "list[Token]", quotes: str) -> dic
         if inside and shown == inside[:len(shown)] and shown:  # whole, or cut at its end: word for word
             marks[opened] = OPENING[0]
             if len(shown) == len(inside):  # a quotation kept whole keeps its commas
-                marks.update({j: "" for j in range(opened + 1, i) if j not in kept})
+                marks.update({j: "" for j in range(opened + 1, i) if j not in kept
+                              and not (j == i - 1 and tokens[j].text in ".!")})  # no full stop in a headline
             marks[shown[-1] if len(shown) < len(inside) else i] = "…" + CLOSING[0] if len(shown) < len(inside) \
                 else CLOSING[0]
         opened = None
@@ -198,20 +199,17 @@ def _opens(tokens: "list[Token]", i: int) -> bool:
 
 def following_quote(root: "Token", quotes: str) -> "Token | None":
     """The quoted clause a verb of saying opens ('Mbeki said: "I shall return…"'):
-    a complement after the verb whose first word is, or follows, a quotation mark."""
+    a complement after the verb that starts with an opening quotation mark set
+    right after the verb or after a colon or comma."""
+    tokens = root.doc.tokens
     for child in root.children:
         if child.dep_ != "ccomp" or child.i < root.i:
             continue
-        i = child.left_edge.i
-        doc = child.doc
-        if doc[i].text in quotes:
-            return child
-        j = i - 1
-        while j > root.i and doc[j].text in QUOTE_LEAD:
-            j -= 1
-        if j > root.i and doc[j].text in quotes:
-            return child
-        if i - 1 > root.i and doc[i - 1].text in quotes:
+        first = child.left_edge.i
+        mark = first if tokens[first].text in quotes else first - 1
+        if mark <= root.i or tokens[mark].text not in quotes or not _opens(tokens, mark):
+            continue
+        if mark - 1 == root.i or tokens[mark - 1].text in QUOTE_LEAD:
             return child
     return None
 
