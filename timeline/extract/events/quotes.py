@@ -29,7 +29,7 @@ def verbatim(quote: "Token", quotes: str, limit: int) -> str:
     """The quotation as written; one longer than ``limit`` words ends, with an ellipsis,
     where a clause of it ends ("We should build a solid great wall to oppose the
     separatists…"), or after ``limit`` words when no clause ends early enough."""
-    words = quote.doc[quote.left_edge.i:quote.right_edge.i + 1].text.strip(quotes + " ,").split()
+    words = quote.doc[quote.left_edge.i:quote.right_edge.i + 1].text.strip(quotes + " ,.").split()
     if len(words) <= limit:
         return " ".join(words)
     ends = [n for n in range(MIN_QUOTE_WORDS, limit + 1) if words[n - 1].endswith((",", ";", ":"))]
@@ -55,7 +55,7 @@ def speaker(root: "Token", mentions: list[Mention]) -> str:
         return " ".join(t.text for t in head.subtree if t.i not in left_out)
 
     subject = named("nsubj")
-    return " ".join(part for part in (subject, root.text, named("dobj")) if part) if subject else ""
+    return " ".join(part for part in (_as_subject(subject), root.text, named("dobj")) if part) if subject else ""
 
 
 def attributed(title: str, root: "Token", mentions: list[Mention], reporting: frozenset[str]) -> str:
@@ -175,7 +175,7 @@ def quoted_phrases(chosen: list[int], tokens: "list[Token]", quotes: str) -> dic
             continue
         inside = [j for j in range(opened + 1, i) if not tokens[j].is_punct]
         shown = [j for j in inside if j in kept]
-        if inside and shown == inside[:len(shown)] and shown:  # whole, or cut at its end: word for word
+        if shown and shown == inside[:len(shown)] and _tight(tokens, opened, i):  # whole, or cut at its end
             marks[opened] = OPENING[0]
             if len(shown) == len(inside):  # a quotation kept whole keeps its commas
                 marks.update({j: "" for j in range(opened + 1, i) if j not in kept
@@ -184,6 +184,14 @@ def quoted_phrases(chosen: list[int], tokens: "list[Token]", quotes: str) -> dic
                 else CLOSING[0]
         opened = None
     return marks
+
+
+def _tight(tokens: "list[Token]", opened: int, closed: int) -> bool:
+    """Whether the marks hug their words ('"a liar"'), as a quotation's do; marks
+    with a space or a comma inside ('" , part of "') are left over from scraping."""
+    first, last = tokens[opened + 1], tokens[closed - 1]
+    return not tokens[opened].whitespace_ and not last.whitespace_ and not first.is_punct and (
+        not last.is_punct or last.text in ".!?")
 
 
 def _opens(tokens: "list[Token]", i: int) -> bool:
