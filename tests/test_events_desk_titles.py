@@ -161,9 +161,18 @@ def test_what_is_not_quoted_stays_reported_speech(nlp) -> None:
     titles = [t for t, _ in _found(nlp, "Inspector Tom Ruiz told reporters on Friday that the bridge would "
                                         "reopen in June.")]
     assert titles and all("“" not in t and "”" not in t for t in titles), titles
-    # what a title puts in quotation marks is the article's words, word for word, however it is cut
-    text = ('Mayor Ana Byrs said on Monday that the council would "look again at every contract signed since '
-            '2004, one by one, with the auditors and the police" before the vote.')
+
+
+
+@pytest.mark.parametrize("text", [
+    'Mayor Ana Byrs said on Monday that the storm had "destroyed every house and every school in the villages '
+    'around Port Vila, one by one" before dawn.',
+    'A report by the Aid Watch group stated on Monday that "foreign aid has contributed over $2.6bn to Haiti '
+    'since 1990, most of it through charities".',
+])
+def test_quoted_words_are_the_articles_word_for_word(nlp, text: str) -> None:
+    # what a title puts in quotation marks is the article's words, however it is cut, and the marks close
     titles = [t for t, _ in _found(nlp, text)]
     quoted = [t.split("“", 1)[1].split("”", 1)[0].rstrip("…") for t in titles if "“" in t]
     assert quoted and all(q in text for q in quoted), titles
+    assert all(t.count("“") == t.count("”") for t in titles), titles

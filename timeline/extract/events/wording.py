@@ -197,7 +197,11 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
     last_mention: Mention | None = None
     previous = -2
     marks = quoted_phrases(chosen, tokens, QUOTES)
+    closing = ""  # the mark that closes a cut quotation, after its last kept word (or name)
     for i in sorted(set(chosen) | {m for m in marks if tokens[m].text in QUOTES or not marks[m]}):
+        if closing and words:
+            words[-1] = words[-1].rstrip() + closing + words[-1][len(words[-1].rstrip()):]
+        closing = marks[i] if i in marks and marks[i] and tokens[i].text not in QUOTES else ""
         if words and i != previous + 1 and not words[-1].endswith(" "):
             words[-1] += " "
         previous = i
@@ -229,10 +233,9 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
             continue
         if i == root.i and described and any(d < root.i for d in described):
             words.append(_passive_auxiliary(root))  # "the peace process launched by X" -> … was launched by X
-        if i in marks:  # the last word kept of a quotation the title cuts
-            words.append(token.text + marks[i] + token.whitespace_)
-            continue
         words.append(token.text_with_ws)
+    if closing and words:
+        words[-1] = words[-1].rstrip() + closing
     title = clean_text(_MISDECODED.sub("", _MISDECODED_POSSESSIVE.sub("'s", "".join(words)))).strip(" ,;:-–—'\"")
     if root.dep_ == "ccomp" and title.lower().startswith("that "):
         title = title[5:]  # what was said, without the "that" of reported speech
