@@ -169,6 +169,8 @@ def test_what_is_not_quoted_stays_reported_speech(nlp) -> None:
     'around Port Vila, one by one" before dawn.',
     'A report by the Aid Watch group stated on Monday that "foreign aid has contributed over $2.6bn to Haiti '
     'since 1990, most of it through charities".',
+    'Governor Paul Adeyemi said on Friday: "We want them and their friends to know we accept none of '
+    'the terms they have set for the talks in Abuja."',
 ])
 def test_quoted_words_are_the_articles_word_for_word(nlp, text: str) -> None:
     # what a title puts in quotation marks is the article's words, however it is cut, and the marks close
@@ -176,3 +178,4 @@ def test_quoted_words_are_the_articles_word_for_word(nlp, text: str) -> None:
     quoted = [t.split("“", 1)[1].split("”", 1)[0].rstrip("…") for t in titles if "“" in t]
     assert quoted and all(q in text for q in quoted), titles
     assert all(t.count("“") == t.count("”") for t in titles), titles
+    assert all(t.rstrip("…”").split()[-1].lower() not in NEVER_LAST for t in titles), titles

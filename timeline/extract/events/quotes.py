@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from timeline.extract.events.naming import takes_article
+from timeline.extract.events.title_words import load_title_words
 from timeline.records import Mention
 
 if TYPE_CHECKING:
@@ -28,12 +29,16 @@ def is_own_words(quote: "Token") -> bool:
 def verbatim(quote: "Token", quotes: str, limit: int) -> str:
     """The quotation as written; one longer than ``limit`` words ends, with an ellipsis,
     where a clause of it ends ("We should build a solid great wall to oppose the
-    separatists…"), or after ``limit`` words when no clause ends early enough."""
+    separatists…"), or after ``limit`` words when no clause ends early enough, never
+    on a word a title is not cut on ("of", "the": ``title_words.yaml``)."""
     words = quote.doc[quote.left_edge.i:quote.right_edge.i + 1].text.strip(quotes + " ,.").split()
     if len(words) <= limit:
         return " ".join(words)
     ends = [n for n in range(MIN_QUOTE_WORDS, limit + 1) if words[n - 1].endswith((",", ";", ":"))]
     cut = ends[-1] if ends else limit
+    never_last = load_title_words().never_last
+    while not ends and cut > MIN_QUOTE_WORDS and words[cut - 1].lower() in never_last:
+        cut -= 1  # "…brook none of" reads cut mid-phrase: "…brook none"
     return " ".join(words[:cut]).rstrip(",;:") + "…"
 
 
