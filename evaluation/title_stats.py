@@ -40,7 +40,7 @@ def function_word_last(title: str) -> bool:
 def run_in_words(title: str) -> bool:
     """Whether the title holds a speaker's own words with no quotation marks around them."""
     outside = _QUOTED.sub(" ", title)
-    return any(w.lower() in FIRST_PERSON for w in _WORD.findall(outside))
+    return any(w.lower() in FIRST_PERSON and w != "US" for w in _WORD.findall(outside))  # "US" is a country
 
 
 def report(content: Path) -> str:

@@ -142,7 +142,7 @@ def test_no_outlet_and_no_venue_among_actors(nlp) -> None:
     ('Opposition leader Daniel Mbeki arrived in Harare on Monday. Mbeki said on Tuesday: "I shall return to '
      'Lusaka next week to meet the donors."',
      "Daniel Mbeki said: “I shall return to Lusaka next week to meet the donors”"),
-    ('Inspector Tom Ruiz told reporters on Friday: "You will see the results of the inquiry in June."',
+    ('Inspector Tom Ruiz told reporters on Friday: " You will see the results of the inquiry in June. "',
      "Tom Ruiz told reporters: “You will see the results of the inquiry in June”"),
     # a quotation opened on an earlier line ends before its verb: still the speaker's words
     ('"We will not leave.\n\nWe will rebuild the school this year," Ana Byrs said on Tuesday.',

@@ -220,7 +220,8 @@ def following_quote(root: "Token", quotes: str) -> "Token | None":
             continue
         first = child.left_edge.i
         mark = first if tokens[first].text in quotes else first - 1
-        if mark <= root.i or tokens[mark].text not in quotes or not _opens(tokens, mark):
+        if mark <= root.i or tokens[mark].text not in quotes or not (
+                _opens(tokens, mark) or tokens[mark - 1].text == ":"):  # 'said: " I shall…', spaced by scraping
             continue
         if mark - 1 == root.i or tokens[mark - 1].text in QUOTE_LEAD:
             return child
