@@ -135,3 +135,47 @@ def test_no_outlet_and_no_venue_among_actors(nlp) -> None:
     # what describes a named person adds no party; a list beside a name does
     found = _found(nlp, "Shahbaz Sharif, a former chief minister of Punjab, was moved to the Attock jail on Monday.")
     assert found and all("Punjab" not in a for _, a in found), found
+
+
+@pytest.mark.parametrize("text, title", [
+    # the speaker's own words after the verb keep their marks, never run in as the title's
+    ('Opposition leader Daniel Mbeki arrived in Harare on Monday. Mbeki said on Tuesday: "I shall return to '
+     'Lusaka next week to meet the donors."',
+     "Daniel Mbeki said: “I shall return to Lusaka next week to meet the donors”"),
+    ('Inspector Tom Ruiz told reporters on Friday: " You will see the results of the inquiry in June. "',
+     "Tom Ruiz told reporters: “You will see the results of the inquiry in June”"),
+    # a quotation opened on an earlier line ends before its verb: still the speaker's words
+    ('"We will not leave.\n\nWe will rebuild the school this year," Ana Byrs said on Tuesday.',
+     "Ana Byrs said: “We will rebuild the school this year”"),
+    # a quoted phrase inside the title keeps its marks and its commas
+    ('On its website, team leader Annie Foster described "dazed, dehydrated parents walking the streets" on '
+     'Saturday.',
+     "Annie Foster described “dazed, dehydrated parents walking the streets”"),
+])
+def test_quoted_words_keep_their_marks(nlp, text: str, title: str) -> None:
+    titles = [t for t, _ in _found(nlp, text)]
+    assert title in titles, titles
+
+
+def test_what_is_not_quoted_stays_reported_speech(nlp) -> None:
+    titles = [t for t, _ in _found(nlp, "Inspector Tom Ruiz told reporters on Friday that the bridge would "
+                                        "reopen in June.")]
+    assert titles and all("“" not in t and "”" not in t for t in titles), titles
+
+
+
+@pytest.mark.parametrize("text", [
+    'Mayor Ana Byrs said on Monday that the storm had "destroyed every house and every school in the villages '
+    'around Port Vila, one by one" before dawn.',
+    'A report by the Aid Watch group stated on Monday that "foreign aid has contributed over $2.6bn to Haiti '
+    'since 1990, most of it through charities".',
+    'Governor Paul Adeyemi said on Friday: "We want them and their friends to know we accept none of '
+    'the terms they have set for the talks in Abuja."',
+])
+def test_quoted_words_are_the_articles_word_for_word(nlp, text: str) -> None:
+    # what a title puts in quotation marks is the article's words, however it is cut, and the marks close
+    titles = [t for t, _ in _found(nlp, text)]
+    quoted = [t.split("“", 1)[1].split("”", 1)[0].rstrip("…") for t in titles if "“" in t]
+    assert quoted and all(q in text for q in quoted), titles
+    assert all(t.count("“") == t.count("”") for t in titles), titles
+    assert all(t.rstrip("…”").split()[-1].lower() not in NEVER_LAST for t in titles), titles

@@ -38,6 +38,19 @@ def _titled(nlp, text: str, *words: str) -> tuple[str, list[str]]:
      ("judge",), "Lowther Insurance asked a judge to void the policy"),
     ("The singer's personal physician, Conrad Hale, was charged on Monday with manslaughter.",
      ("charged",), "Conrad Hale was charged with manslaughter"),
+    # two holders of offices with the same head noun: the qualifier says which one is meant
+    ("Opposition leader Daniel Mbeki met ruling party leader Joseph Kuda in Harare on Monday. "
+     "The opposition leader walked out of the talks on Tuesday.",
+     ("walked",), "Daniel Mbeki walked out of the talks"),
+    ("Foreign Minister Anna Lind and Defence Minister Carl Berg arrived in Oslo on Monday. "
+     "The foreign minister signed the trade deal on Tuesday.",
+     ("trade deal",), "Anna Lind signed the trade deal"),
+    ("Foreign Minister Anna Lind and Defence Minister Carl Berg arrived in Oslo on Monday. "
+     "The defence minister signed the arms deal on Tuesday.",
+     ("arms deal",), "Carl Berg signed the arms deal"),
+    # the office as the subject words it, not one with more words ("Vice President")
+    ("President Samuel Obi met Vice President Tom Lee on Monday. The president signed the budget on Tuesday.",
+     ("budget",), "Samuel"),
 ])
 def test_a_described_subject_is_written_by_name(nlp, text: str, words: tuple[str, ...], title: str) -> None:
     found, actors = _titled(nlp, text, *words)
@@ -221,3 +234,9 @@ def test_a_pruned_title_keeps_the_particle_of_its_verb(nlp) -> None:
     title, _ = _titled(nlp, "Lawyers for Conrad Hale have stepped back from claims that the singer Lena Voss "
                             "swallowed a fatal dose of the drug when he was out of the room on Monday.", "stepped")
     assert "stepped back" in title, title
+
+
+def test_a_former_holder_is_not_the_holder(nlp) -> None:
+    found, _ = _titled(nlp, "Prime Minister Jean Morel spoke to reporters on Monday. The former prime minister "
+                            "announced the move on Tuesday.", "announced")
+    assert "Jean Morel" not in found, found

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from timeline.extract.events.title_words import load_title_words
 from timeline.extract.events.vocabulary import load_vocabulary
 from timeline.records import Mention
 
@@ -74,7 +75,12 @@ def name_role(title: str, root: "Token", segment: "Span", mentions: list[Mention
     """"The chancellor is due to meet…" -> Olaf Scholz is due to meet…: a subject
     that names a person by office ("the chancellor", "the Russian president") is
     the person last mentioned before with that office (and that country, when
-    the subject says one). A title is read alone, away from the sentence that
+    the subject says one). An office qualified differently on both sides is
+    another office ("the defence minister" is not Foreign Minister Anna Lind,
+    "the opposition leader" not party leader Joseph Kuda); the office as the
+    subject words it ("the president", not Vice President Li) is preferred to
+    one with more words; "former", "acting" (``title_words.yaml``) must agree. A
+    title is read alone, away from the sentence that
     named them."""
     subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None or subject.pos_ != "NOUN" or not any(
@@ -89,6 +95,18 @@ def name_role(title: str, root: "Token", segment: "Span", mentions: list[Mention
     earlier = [m for m in mentions if m.kind == "person" and m.role and m.end <= words.start_char
                and subject.lemma_.lower() in m.role.lower().split()
                and (not countries or m.country in countries)]
-    if not earlier or not title.lower().startswith(words.text.lower()):
+    qualifiers = {c.lower_ for c in subject.children if c.dep_ in ("amod", "compound") and c.i < subject.i
+                  and not any(m.start <= c.idx < m.end for m in mentions)}
+    times = load_title_words().office_times
+    fitting = [(len(extra), -m.start, m) for m in earlier
+               for extra in [_role_qualifiers(m.role or "", subject) - qualifiers]
+               if not (extra and qualifiers - _role_qualifiers(m.role or "", subject))
+               and qualifiers & times == _role_qualifiers(m.role or "", subject) & times]
+    if not fitting or not title.lower().startswith(words.text.lower()):
         return title
-    return max(earlier, key=lambda m: m.start).name + title[len(words.text):]
+    return min(fitting, key=lambda f: f[:2])[2].name + title[len(words.text):]
+
+
+def _role_qualifiers(role: str, head: "Token") -> set[str]:
+    """The words of a role besides its head noun: "foreign" of "Foreign Minister"."""
+    return {w for w in role.lower().split() if w not in (head.lower_, head.lemma_.lower())}

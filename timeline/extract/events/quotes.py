@@ -1,10 +1,13 @@
-"""Quotations that open a sentence, before their verb of saying: titled speaker first."""
+"""Quotations a verb of saying reports, before or after it: titled speaker first, and
+the speaker's own words ("I", "we", "you") kept in quotation marks, never run in as
+if the title said them."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from timeline.extract.events.naming import takes_article
+from timeline.extract.events.title_words import load_title_words
 from timeline.records import Mention
 
 if TYPE_CHECKING:
@@ -13,7 +16,10 @@ if TYPE_CHECKING:
 # The fewest words of a quotation a title cuts it to at the end of a clause.
 MIN_QUOTE_WORDS = 5
 # Words that make a quotation the speaker's own: it is kept word for word, in quotation marks.
-FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our", "ours", "myself", "ourselves"})
+FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our", "ours", "myself", "ourselves",
+                          "you", "your", "yours", "yourself", "yourselves"})
+# What may stand between a verb of saying and the quotation it opens: 'said: "…"', 'said, "…"'.
+QUOTE_LEAD = frozenset({":", ",", "-", "–", "—"})
 
 
 def is_own_words(quote: "Token") -> bool:
@@ -23,12 +29,16 @@ def is_own_words(quote: "Token") -> bool:
 def verbatim(quote: "Token", quotes: str, limit: int) -> str:
     """The quotation as written; one longer than ``limit`` words ends, with an ellipsis,
     where a clause of it ends ("We should build a solid great wall to oppose the
-    separatists…"), or after ``limit`` words when no clause ends early enough."""
-    words = quote.doc[quote.left_edge.i:quote.right_edge.i + 1].text.strip(quotes + " ,").split()
+    separatists…"), or after ``limit`` words when no clause ends early enough, never
+    on a word a title is not cut on ("of", "the": ``title_words.yaml``)."""
+    words = quote.doc[quote.left_edge.i:quote.right_edge.i + 1].text.strip(quotes + " ,.").split()
     if len(words) <= limit:
         return " ".join(words)
     ends = [n for n in range(MIN_QUOTE_WORDS, limit + 1) if words[n - 1].endswith((",", ";", ":"))]
     cut = ends[-1] if ends else limit
+    never_last = load_title_words().never_last
+    while not ends and cut > MIN_QUOTE_WORDS and words[cut - 1].lower() in never_last:
+        cut -= 1  # "…brook none of" reads cut mid-phrase: "…brook none"
     return " ".join(words[:cut]).rstrip(",;:") + "…"
 
 
@@ -50,7 +60,7 @@ def speaker(root: "Token", mentions: list[Mention]) -> str:
         return " ".join(t.text for t in head.subtree if t.i not in left_out)
 
     subject = named("nsubj")
-    return " ".join(part for part in (subject, root.text, named("dobj")) if part) if subject else ""
+    return " ".join(part for part in (_as_subject(subject), root.text, named("dobj")) if part) if subject else ""
 
 
 def attributed(title: str, root: "Token", mentions: list[Mention], reporting: frozenset[str]) -> str:
@@ -137,6 +147,84 @@ def fronted_quote(root: "Token", quotes: str) -> "Token | None":
             opener = first if first.text in quotes else first.doc[first.i - 1] if first.i > 0 else None
             if opener is not None and opener.text in quotes:
                 return child
+            # '…Our goal is to deliver aid," said Ms Byrs': a quotation opened in an earlier line ends here
+            j = child.right_edge.i + 1
+            while j < root.i and child.doc[j].text in QUOTE_LEAD:
+                j += 1
+            if j < root.i and child.doc[j].text in quotes:
+                return child
+    return None
+
+
+def quoted_phrases(chosen: list[int], tokens: "list[Token]", quotes: str) -> dict[int, str]:
+    """The quotation marks a title keeps: those of a quoted phrase inside it
+    ('described "dazed, dehydrated parents"'), written as curly marks, so that the
+    article's words are not run in as the title's own; "" for the punctuation inside
+    a phrase kept whole, written as it is. A phrase the title keeps with a gap
+    inside is not word for word: it gets no marks. A phrase the title cuts
+    keeps its opening mark and closes with an ellipsis after its last kept word."""
+    kept = set(chosen)
+    if not chosen:
+        return {}
+    marks: dict[int, str] = {}
+    opened: int | None = None
+    for i in range(chosen[0] + 1, len(tokens)):
+        if opened is None and i > chosen[-1] + 1:
+            break
+        if tokens[i].text not in quotes:
+            continue
+        if _opens(tokens, i):
+            opened = i
+            continue
+        if opened is None:
+            continue
+        inside = [j for j in range(opened + 1, i) if not tokens[j].is_punct]
+        shown = [j for j in inside if j in kept]
+        if shown and shown == inside[:len(shown)] and _tight(tokens, opened, i):  # whole, or cut at its end
+            marks[opened] = OPENING[0]
+            if len(shown) == len(inside):  # a quotation kept whole keeps its commas
+                marks.update({j: "" for j in range(opened + 1, i) if j not in kept
+                              and not (j == i - 1 and tokens[j].text in ".!")})  # no full stop in a headline
+            marks[shown[-1] if len(shown) < len(inside) else i] = "…" + CLOSING[0] if len(shown) < len(inside) \
+                else CLOSING[0]
+        opened = None
+    return marks
+
+
+def _tight(tokens: "list[Token]", opened: int, closed: int) -> bool:
+    """Whether the marks hug their words ('"a liar"'), as a quotation's do; marks
+    with a space or a comma inside ('" , part of "') are left over from scraping."""
+    first, last = tokens[opened + 1], tokens[closed - 1]
+    return not tokens[opened].whitespace_ and not last.whitespace_ and not first.is_punct and (
+        not last.is_punct or last.text in ".!?")
+
+
+def _opens(tokens: "list[Token]", i: int) -> bool:
+    """Whether the mark at ``i`` opens a quotation: a curly opening mark, or a
+    straight one set off from the word before it and glued to the word after."""
+    text = tokens[i].text
+    if text in OPENING:
+        return True
+    if text in CLOSING:
+        return False
+    return (i == 0 or bool(tokens[i - 1].whitespace_)) and not tokens[i].whitespace_
+
+
+def following_quote(root: "Token", quotes: str) -> "Token | None":
+    """The quoted clause a verb of saying opens ('Mbeki said: "I shall return…"'):
+    a complement after the verb that starts with an opening quotation mark set
+    right after the verb or after a colon or comma."""
+    tokens = root.doc.tokens
+    for child in root.children:
+        if child.dep_ != "ccomp" or child.i < root.i:
+            continue
+        first = child.left_edge.i
+        mark = first if tokens[first].text in quotes else first - 1
+        if mark <= root.i or tokens[mark].text not in quotes or not (
+                _opens(tokens, mark) or tokens[mark - 1].text == ":"):  # 'said: " I shall…', spaced by scraping
+            continue
+        if mark - 1 == root.i or tokens[mark - 1].text in QUOTE_LEAD:
+            return child
     return None
 
 

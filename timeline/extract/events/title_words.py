@@ -19,6 +19,7 @@ class TitleWords:
     dropped_adverbs: frozenset[str] = frozenset()  # "also", "meanwhile": ties to the sentence before
     person_nouns: frozenset[str] = frozenset()  # "the singer": the headline's person when untied
     particles: frozenset[str] = frozenset()  # "stepped back", "held up": part of the verb, never pruned
+    office_times: frozenset[str] = frozenset()  # "former", "acting": which holder of an office
 
 
 def _office_words() -> frozenset[str]:
@@ -40,4 +41,5 @@ def load_title_words() -> TitleWords:
         dropped_adverbs=frozenset(str(w).lower() for w in data.get("dropped_adverbs") or []),
         person_nouns=frozenset(str(w).lower() for w in data.get("person_nouns") or []) | _office_words(),
         particles=frozenset(str(w).lower() for w in data.get("particles") or []),
+        office_times=frozenset(str(w).lower() for w in data.get("office_times") or []),
     )

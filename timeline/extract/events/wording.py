@@ -22,7 +22,14 @@ from timeline.extract.events.cuts import tidy, without_stranded_verbs, word_coun
 from timeline.extract.events.details import clean_text
 from timeline.extract.events.details import mentions_in as mentions_in  # where the rules of listing read it
 from timeline.extract.events.naming import names_it, role_words, span_start, takes_article
-from timeline.extract.events.quotes import fronted_quote, is_own_words, speaker, verbatim
+from timeline.extract.events.quotes import (
+    following_quote,
+    fronted_quote,
+    is_own_words,
+    quoted_phrases,
+    speaker,
+    verbatim,
+)
 from timeline.extract.events.title_words import load_title_words
 from timeline.extract.events.vocabulary import load_vocabulary
 from timeline.records import Mention
@@ -65,6 +72,12 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
     if quote is None and root.lemma_.lower() in load_vocabulary().reporting:
         # "Germany was stopping the certification, Scholz said": the same, unquoted
         quote = next((c for c in root.children if c.dep_ == "ccomp" and c.i < root.i), None)
+    if quote is None and root.lemma_.lower() in load_vocabulary().reporting:
+        # 'Mbeki said: "I shall return…"': the speaker's own words keep their marks
+        after = following_quote(root, QUOTES)
+        who = speaker(root, mentions) if after is not None and is_own_words(after) else ""
+        if who and after is not None and after.i not in keep_out:
+            return f"{who}: “{verbatim(after, QUOTES, TITLE_WORDS - len(who.split()) + 1)}”"
     if quote is not None and quote.i not in keep_out:
         # "“…will respond decisively…,” Biden told Putin": who told whom, then what
         who = speaker(root, mentions)
@@ -183,13 +196,21 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
     words: list[str] = []
     last_mention: Mention | None = None
     previous = -2
-    for i in chosen:
+    marks = quoted_phrases(chosen, tokens, QUOTES)
+    closing = ""  # the mark that closes a cut quotation, after its last kept word (or name)
+    for i in sorted(set(chosen) | {m for m in marks if tokens[m].text in QUOTES or not marks[m]}):
+        if closing and words:
+            words[-1] = words[-1].rstrip() + closing + words[-1][len(words[-1].rstrip()):]
+        closing = marks[i] if i in marks and marks[i] and tokens[i].text not in QUOTES else ""
         if words and i != previous + 1 and not words[-1].endswith(" "):
             words[-1] += " "
         previous = i
         if i in roles:
             continue
         token = tokens[i]
+        if i in marks and (token.text in QUOTES or not marks[i]):
+            words.append(marks[i] + token.whitespace_ if marks[i] else token.text_with_ws)
+            continue
         owner = by_token.get(i)  # the mention the token is part of, if any
         if owner is not None and id(owner) in named:
             if owner is last_mention or (last_mention is not None and owner.name == last_mention.name):
@@ -213,6 +234,8 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
         if i == root.i and described and any(d < root.i for d in described):
             words.append(_passive_auxiliary(root))  # "the peace process launched by X" -> … was launched by X
         words.append(token.text_with_ws)
+    if closing and words:
+        words[-1] = words[-1].rstrip() + closing
     title = clean_text(_MISDECODED.sub("", _MISDECODED_POSSESSIVE.sub("'s", "".join(words)))).strip(" ,;:-–—'\"")
     if root.dep_ == "ccomp" and title.lower().startswith("that "):
         title = title[5:]  # what was said, without the "that" of reported speech

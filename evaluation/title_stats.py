@@ -1,0 +1,70 @@
+"""Figures of a built store's titles that need no labels.
+
+    python evaluation/title_stats.py CONTENT [CONTENT ...]
+
+CONTENT is a built content folder (``content/events/*.yaml`` inside it), such as the one
+``python -m evaluation.tls NAME FOLDER`` leaves in ``FOLDER/content``. For each it prints the
+share of titles: with no one named as their subject, over 14 words (a name counted as one),
+ending on a function word, holding a speaker's own words ("I", "we", "our", "you") outside
+quotation marks, and holding quotation marks.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from evaluation.eval_real_news import TITLE_WORDS, percent, stored_events, title_words  # noqa: E402
+from timeline.extract.events.quotes import FIRST_PERSON  # noqa: E402
+from timeline.extract.events.title_words import load_title_words  # noqa: E402
+from timeline.extract.events.weak import unnamed_subject  # noqa: E402
+
+_QUOTED = re.compile(r"“[^”]*”?")
+_WORD = re.compile(r"[\w’']+")
+
+
+def names(event: dict[str, Any]) -> list[str]:
+    return [str(a["name"]) for a in event.get("actors") or []]
+
+
+def function_word_last(title: str) -> bool:
+    words = title.rstrip(" .,;:…”").split()
+    return bool(words) and words[-1].lower().strip("“”\"'") in load_title_words().never_last
+
+
+def run_in_words(title: str) -> bool:
+    """Whether the title holds a speaker's own words with no quotation marks around them."""
+    outside = _QUOTED.sub(" ", title)
+    return any(w.lower() in FIRST_PERSON and w != "US" for w in _WORD.findall(outside))  # "US" is a country
+
+
+def report(content: Path) -> str:
+    events = stored_events(content)
+    titles = [(str(e.get("title", "")), e) for e in events]
+    shares = {
+        "no one named as subject": sum(unnamed_subject(t, names(e)) for t, e in titles),
+        f"over {TITLE_WORDS} words": sum(title_words(e) > TITLE_WORDS for _, e in titles),
+        "ending on a function word": sum(function_word_last(t) for t, _ in titles),
+        "own words run in": sum(run_in_words(t) for t, _ in titles),
+        "with quotation marks": sum("“" in t for t, _ in titles),
+    }
+    return f"{content.parent.name}: {len(events)} events; " + ", ".join(
+        f"{label} {percent(count, len(events))} ({count})" for label, count in shares.items())
+
+
+def main(argv: list[str]) -> int:
+    if not argv:
+        print(__doc__.strip())
+        return 2
+    for folder in argv:
+        print(report(Path(folder)))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
