@@ -103,6 +103,7 @@ NOT_TIMES = [
     ("Speaking on Today, the minister said schools would stay open.", WED, "Today"),
     ("The minister told Today that schools would stay open.", WED, "Today"),
     ("A survey published in USA Today found wide support for the plan.", WED, "Today"),
+    ("Ann Lee, Editor Of Pets Today Magazine, Talks About Breeding", WED, "Today"),
     ("Imports held at 2008 levels.", WED, "2008"),
 ]
 

@@ -104,7 +104,7 @@ CLOCK_WORDS: tuple[str, ...] = ("local time",)
 # before these nouns it names the title, not the day ("the Today programme", "USA Today").
 TITLE_BEFORE_TODAY: tuple[str, ...] = ("the", "usa", "on", "told", "to", "'s", "’s")
 TITLE_NOUNS_AFTER_TODAY: tuple[str, ...] = (
-    "programme", "program", "show", "newspaper", "paper", "presenter", "host", "co-host", "anchor",
+    "programme", "program", "show", "newspaper", "paper", "magazine", "presenter", "host", "co-host", "anchor",
     "interview", "broadcast", "edition", "column", "website", "poll", "'s", "’s",
 )
 
