@@ -189,3 +189,13 @@ def test_what_was_said_afterwards_is_news_of_the_day(nlp) -> None:
             "Russia's defence ministry later said some units had returned to their bases.")
     found = _found(nlp, text)
     assert [h.date for h in found if "returned to their bases" in h.title] == ["2011-11-03"], found
+
+
+def test_a_state_reached_since_is_not_dated_by_the_clause_it_is_joined_to(nlp) -> None:
+    text = ("Opposition leaders met in Harare on Saturday to choose a new chairman. "
+            "Their unity government with the ruling party ended last year and the ruling party has ruled alone "
+            "since then. Lawmakers have argued over the budget for two years.")
+    found = {h.title: h.date for h in _found(nlp, text, published=date(2014, 4, 27))}
+    assert any("met in Harare" in t for t in found), found
+    assert any(t.endswith("ended") and d == "2013" for t, d in found.items()), found
+    assert not [t for t in found if "ruled alone" in t or "argued" in t], found

@@ -84,6 +84,27 @@ CASES = [
     ("Inflation is forecast to peak in October.", date(2022, 8, 12), "October", "DATE", "2022-10"),
     ("He stays until a successor is sworn in, possibly before Christmas.", date(2021, 9, 27),
      "Christmas", "DATE", "2021-12-25"),
+    # four figures are a clock time before "local time", another zone's time, or after "at"
+    ("The dam burst at 0540 local time (0940 GMT), officials said.", WED,
+     "0540 local time (0940 GMT)", "TIME", "2024-01-10T05:40"),
+    ("The first tremor struck at 1653 (2153 GMT) on Tuesday.", WED,
+     "1653 (2153 GMT) on Tuesday", "TIME", "2024-01-09T16:53"),
+    ("Rescuers reached the mine at 1820 and began pumping.", WED, "1820", "TIME", "2024-01-10T18:20"),
+    ("The abbey was founded in 1653 by monks.", WED, "1653", "DATE", "1653"),
+    # "Today" in a headline written in title case is still the day
+    ("Pope To Visit Flooded Towns Today", WED, "Today", "DATE", "2024-01-10"),
+    ("Today the minister said the schools would stay open.", WED, "Today", "DATE", "2024-01-10"),
+]
+
+# (text, dct, words that are no time expression there)
+NOT_TIMES = [
+    ("The Today programme's host pressed the minister on school closures.", WED, "Today"),
+    ("The minister told the Today programme that schools would stay open.", WED, "Today"),
+    ("Speaking on Today, the minister said schools would stay open.", WED, "Today"),
+    ("The minister told Today that schools would stay open.", WED, "Today"),
+    ("A survey published in USA Today found wide support for the plan.", WED, "Today"),
+    ("Ann Lee, Editor Of Pets Today Magazine, Talks About Breeding", WED, "Today"),
+    ("Imports held at 2008 levels.", WED, "2008"),
 ]
 
 
@@ -92,6 +113,12 @@ def test_general_rule(nlp, sentence: str, dct: date, text: str, kind: str, value
     found = {t.text: t for t in find_timexes_in_text(sentence, dct, nlp)}
     assert text in found, f"{text!r} not found in {sorted(found)}"
     assert (found[text].type, found[text].value) == (kind, value)
+
+
+@pytest.mark.parametrize("sentence,dct,text", NOT_TIMES, ids=[c[0][:30] for c in NOT_TIMES])
+def test_not_a_time(nlp, sentence: str, dct: date, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = [t.text for t in find_timexes_in_text(sentence, dct, nlp)]
+    assert not any(text in f for f in found), f"{text!r} read as a time in {found}"
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

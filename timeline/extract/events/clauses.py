@@ -177,3 +177,27 @@ def governor(head: "Token", segment: "Span", fallback: "Token | None",
             noun = noun or parent
         token = parent
     return None, "nominal"
+
+
+def over_a_period(verb: "Token", prepositions: frozenset[str], units: frozenset[str]) -> bool:
+    """"since 9/11", "over the last two decades", "for years": a clause told over a
+    period of ``units`` after one of ``prepositions`` is a state reached, background to the news rather than news
+    of the day."""
+    for prep in verb.children:
+        if prep.dep_ == "advcl" and "since" in prepositions and any(
+                m.dep_ == "mark" and m.lower_ == "since" for m in prep.children):
+            return True  # "have died since the violence erupted": a running tally
+        if prep.dep_ != "prep" or prep.lower_ not in prepositions:
+            continue
+        if prep.lower_ in ("since", "throughout"):
+            return True
+        if any(o.lemma_.lower() in units for o in prep.children if o.dep_ == "pobj"):
+            return True
+    return False
+
+
+def state_reached(verb: "Token", vocab: Vocabulary) -> bool:
+    """"has ruled alone since then", "have argued for two years": a present perfect told
+    over a period is a state reached by now, not a happening of one day."""
+    return mood_of(verb, vocab).tense == "perfect" and over_a_period(verb, vocab.period_prepositions,
+                                                                      vocab.time_units)

@@ -9,7 +9,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from timeline.extract.events.candidate import Anchor
-from timeline.extract.events.clauses import content_of, is_predicate, mood_of
+from timeline.extract.events.clauses import content_of, is_predicate, mood_of, over_a_period
 from timeline.extract.events.vocabulary import Vocabulary
 from timeline.extract.temporal.values import bounds, is_future, precision_of
 from timeline.records import DateEvidence, Timex
@@ -54,6 +54,10 @@ def date_anchor(anchor: Anchor, root: "Token", dct: date | None, vocab: Vocabula
         # something it speaks of, not its own
         anchor.timexes = [t for t in anchor.timexes if not is_future(day_value(t[0].value or ""), dct)
                           or _ahead(t[2], vocab)]
+    if anchor.mood.tense == "perfect" and over_a_period(anchor.verb, vocab.period_prepositions, vocab.time_units):
+        # "ended last year and has ruled alone since then": a state reached by now, which
+        # neither a conjunct's time nor the start of its period dates
+        return False
     if anchor.timexes:
         if _background_state(anchor, vocab):
             return False
@@ -82,9 +86,7 @@ def date_anchor(anchor: Anchor, root: "Token", dct: date | None, vocab: Vocabula
         return False  # "has already played a role": background, not news of the day
     if _over_a_stretch(verb, vocab):
         return False  # "in recent months has led a campaign", "in the days that followed became…"
-    if tense == "perfect" and _over_a_period(verb, vocab.period_prepositions, vocab.time_units):
-        return False  # "has made its way over the last two decades", "has relied on him since 9/11"
-    if tense == "past" and _over_a_period(verb, vocab.past_period_prepositions, vocab.long_time_units):
+    if tense == "past" and over_a_period(verb, vocab.past_period_prepositions, vocab.long_time_units):
         return False  # "barred contact with the mainland for decades": background, not the day's news
     news = tense in NEWS_TENSES or (said and tense == "past-perfect" and reporter_tense in NEWS_TENSES | {"present"})
     if not news and not (verb.lemma_.lower() in vocab.reporting and tense == "present" and verb.i == root.i
@@ -102,23 +104,6 @@ def _ahead(verb: "Token", vocab: Vocabulary) -> bool:
     ("but will now receive the aircraft next month")."""
     mood = mood_of(verb, vocab)
     return mood.tense == "future" or mood.scheduled
-
-
-def _over_a_period(verb: "Token", prepositions: frozenset[str], units: frozenset[str]) -> bool:
-    """"since 9/11", "over the last two decades", "for years": a clause told over a
-    period of ``units`` after one of ``prepositions`` is a state reached, background to the news rather than news
-    of the day."""
-    for prep in verb.children:
-        if prep.dep_ == "advcl" and "since" in prepositions and any(
-                m.dep_ == "mark" and m.lower_ == "since" for m in prep.children):
-            return True  # "have died since the violence erupted": a running tally
-        if prep.dep_ != "prep" or prep.lower_ not in prepositions:
-            continue
-        if prep.lower_ in ("since", "throughout"):
-            return True
-        if any(o.lemma_.lower() in units for o in prep.children if o.dep_ == "pobj"):
-            return True
-    return False
 
 
 # What makes a unit of time a particular one ("its first day", "the day he died",

@@ -19,7 +19,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from timeline.extract.events.candidate import Anchor
-from timeline.extract.events.clauses import Mood, is_predicate, mood_of
+from timeline.extract.events.clauses import Mood, is_predicate, mood_of, state_reached
 from timeline.extract.events.kinds import classify
 from timeline.extract.events.main_clause import negated
 from timeline.extract.events.vocabulary import Vocabulary
@@ -65,6 +65,8 @@ def _joined(anchor: Anchor, clause: "Token", vocab: Vocabulary) -> Anchor | None
         return None
     if any(c.lower_ in vocab.sequence for c in clause.children if c.dep_ == "advmod"):
         return None  # "and then visited": later, not at the same time
+    if state_reached(clause, vocab):
+        return None  # "and has ruled alone since then": a state reached, not a happening
     mood = mood_of(clause, vocab)
     if mood.hypothetical or mood.scheduled != anchor.mood.scheduled:
         return None

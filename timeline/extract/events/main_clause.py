@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from timeline.extract.events.candidate import DEFINITE_DETERMINERS, Anchor
-from timeline.extract.events.clauses import Mood, content_of, is_predicate, manner_of, mood_of
+from timeline.extract.events.clauses import Mood, content_of, is_predicate, manner_of, mood_of, state_reached
 from timeline.extract.events.vocabulary import Vocabulary
 
 if TYPE_CHECKING:
@@ -140,10 +140,11 @@ def eventful(verb: "Token", vocab: Vocabulary) -> bool:
 
 
 def sharing_time(verb: "Token", vocab: Vocabulary) -> set[int]:
-    """Conjoined predicates happen at the time of their head unless marked as later."""
+    """Conjoined predicates happen at the time of their head unless marked as later or
+    told as a state reached since ("ended last year and has ruled alone since")."""
     out = set()
     for child in verb.children:
-        if child.dep_ == "conj" and is_predicate(child):
+        if child.dep_ == "conj" and is_predicate(child) and not state_reached(child, vocab):
             if not any(c.lower_ in vocab.sequence for c in child.children if c.dep_ == "advmod"):
                 out.add(child.i)
     return out

@@ -96,6 +96,18 @@ DAY_WORDS: dict[str, int] = {
     "the day before yesterday": -2, "the day after tomorrow": 2,
 }
 
+# Words after a four-figure clock time that say it is one ("1653 local time"): without
+# them "1653" reads as a year. ("hours" is left out: "2000 hours" is as often an amount.)
+CLOCK_WORDS: tuple[str, ...] = ("local time",)
+
+# "Today" is also the name of programmes and papers: capitalised after these words or
+# before these nouns it names the title, not the day ("the Today programme", "USA Today").
+TITLE_BEFORE_TODAY: tuple[str, ...] = ("the", "usa", "on", "told", "to", "'s", "’s")
+TITLE_NOUNS_AFTER_TODAY: tuple[str, ...] = (
+    "programme", "program", "show", "newspaper", "paper", "magazine", "presenter", "host", "co-host", "anchor",
+    "interview", "broadcast", "edition", "column", "website", "poll", "'s", "’s",
+)
+
 # Words before a unit or a name that shift it from the reference period.
 RELATIVE_SHIFTS: dict[str, int] = {
     "last": -1, "past": -1, "previous": -1, "prior": -1, "preceding": -1, "this past": -1,

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable
 
 from timeline.extract.temporal.lexicon import (
+    CLOCK_WORDS,
     DAY_WORDS,
     FREQUENCIES,
     HOLIDAYS,
@@ -40,6 +41,9 @@ def _alt(words: object, capitalise: bool = False) -> str:
 
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _ONES = "one|two|three|four|five|six|seven|eight|nine"
+# The same moment in another zone, in brackets after a clock time: "1653 (2153 GMT)".
+OTHER_ZONE_TIME = rf"\s*\(\s*(?:[01]\d|2[0-3])[0-5]\d\s*(?:{_alt(UTC_ZONES + OTHER_ZONES)})\s*\)"
+CLOCK_AFTER = rf"\s+(?i:{_alt(CLOCK_WORDS)})\b|{OTHER_ZONE_TIME}"
 NUM = rf"(?i:\d+(?:\.\d+)?|(?:{_TENS})-(?:{_ONES})|{_alt(NUMBER_WORDS)})"
 # Abbreviations may end in a full stop; full names may not (it ends the sentence).
 MONTH = (rf"(?P<month>{_alt((m for m in MONTHS if len(m) > 4 or m in ('may', 'june', 'july')), capitalise=True)}"
@@ -251,6 +255,12 @@ PATTERNS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("clock-time", rf"(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d){ZONE}",
      (r"\d{1,2}",)),
     ("clock-time", rf"(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)\s*(?P<zone>{_alt(UTC_ZONES)})\b",
+     (r"\d{4}",)),
+    # Four figures are a clock time, not a year, before "local time" or the same moment in
+    # another zone ("1653 (2153 GMT)"), or after "at" ("struck at 1653"), where the
+    # scanner asks the parse whether the number is the object of "at".
+    ("clock-time", rf"(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)(?={CLOCK_AFTER}|(?<=\b[Aa]t\s\d{{4}}))"
+                   rf"(?P<local>\s+(?i:{_alt(CLOCK_WORDS)})\b)?(?P<other>{OTHER_ZONE_TIME})?",
      (r"\d{4}",)),
     ("clock-time", r"(?P<named>(?i:noon|midnight))",
      ("noon", "midnight")),

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from timeline.extract.temporal.lexicon import MONTHS, WEEKDAYS
+from timeline.extract.temporal.lexicon import MONTHS, TITLE_BEFORE_TODAY, TITLE_NOUNS_AFTER_TODAY, WEEKDAYS
 from timeline.extract.temporal.openings import Openings
 from timeline.extract.temporal.patterns import END, PATTERNS, POSITION, RANGE_GAP, RANGE_OPEN, START, TIME_DAY_GAP
 
@@ -33,6 +33,7 @@ _RANGE_GAP = re.compile(RANGE_GAP)
 _RANGE_OPEN = re.compile(RANGE_OPEN)
 _SPACES = re.compile(r"\s+")
 _A_SECOND = re.compile(r"(?i)an?\s+second")
+_CLOCK_FIGURES = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
 
 
 @dataclass
@@ -141,6 +142,14 @@ def _plausible(cand: Candidate, doc: Doc, text: str) -> bool:
         prev = doc[tokens[0].i - 1] if tokens[0].i > 0 else None
         if prev is not None and (prev.tag_ == "$" or prev.text in ("#", "No.", "no.", "Flight", "flight")):
             return False
+        if _CLOCK_FIGURES.fullmatch(text[cand.start:cand.end]) and _object_of_at(tokens, doc):
+            return False  # a clock time: "struck at 1653"
+    if cand.rule == "clock-time" and groups.get("minute") and not (
+            groups.get("zone") or groups.get("ampm") or groups.get("local") or groups.get("other")
+            or ":" in text[cand.start:cand.end] or "." in text[cand.start:cand.end]):
+        return _object_of_at(tokens, doc)  # "at 1653", not "at 2008 levels"
+    if cand.rule == "day-word" and (groups.get("dayword") or "") == "Today" and _names_a_title(tokens, doc):
+        return False
     if cand.rule == "season" and (groups.get("season") or "").lower() == "fall":
         if not (groups.get("rel") or groups.get("year")) or tokens[-1].pos_ == "VERB":
             return False
@@ -156,6 +165,30 @@ def _plausible(cand: Candidate, doc: Doc, text: str) -> bool:
     if cand.rule == "reference-word" and (groups.get("ref") or "").lower() == "current":
         return tokens[0].dep_ != "compound"
     return True
+
+
+def _names_a_title(tokens: list, doc: Doc) -> bool:  # type: ignore[type-arg]
+    """Whether a capitalised "Today" is the name of a programme or a paper: "the Today
+    programme", "USA Today", "told Today", or capitalised inside a sentence that is not
+    written in title case."""
+    word = next((t for t in tokens if t.text == "Today"), None)
+    if word is None:
+        return False
+    prev = doc[word.i - 1] if word.i > 0 else None
+    nxt = doc[word.i + 1] if word.i + 1 < len(doc) else None
+    if (prev is not None and prev.lower_ in TITLE_BEFORE_TODAY) or (
+            nxt is not None and nxt.lower_ in TITLE_NOUNS_AFTER_TODAY):
+        return True
+    if word.is_sent_start or prev is None or not prev.is_alpha:
+        return False  # a sentence, a quote or a clause after a colon begins with it
+    long_words = [t for t in word.sent if t.is_alpha and len(t) > 3]
+    return sum(t.text[:1].isupper() for t in long_words) * 2 < len(long_words)
+
+
+def _object_of_at(tokens: list, doc: Doc) -> bool:  # type: ignore[type-arg]
+    """Whether the number is what "at" governs: "struck at 1653", not "at 2008 levels"."""
+    prev = doc[tokens[0].i - 1] if tokens[0].i > 0 else None
+    return prev is not None and prev.lower_ == "at" and tokens[-1].dep_ == "pobj"
 
 
 def _merge_positions(cands: list[Candidate], text: str) -> None:
