@@ -116,24 +116,25 @@ def test_killing_a_worker_mid_build_still_completes_the_build(
 def test_a_build_stopped_half_way_keeps_the_batches_that_finished(
         tmp_path: Path, cluster: tuple[str, object], monkeypatch: pytest.MonkeyPatch,
         local_build: tuple[dict[str, bytes], dict[str, bytes]]) -> None:
-    from timeline.cache.progress import Progress
+    from timeline.cache.memo import MemoStep
 
-    advance = Progress.advance
-    completed: list[int] = []
+    put = MemoStep.put
+    filed: list[str] = []
 
-    def stop_at_the_fourth_batch(self: Progress, n: int = 1, item: str | None = None) -> None:
-        completed.append(n)
-        if len(completed) == 4:
-            raise KeyboardInterrupt
-        advance(self, n, item)
+    def stop_after_the_fourth_article_filed(self: MemoStep, key: str, result: object) -> None:
+        put(self, key, result)
+        if "extract" in self.folder.parts:
+            filed.append(key)
+            if len(filed) == 4:
+                raise KeyboardInterrupt  # the maintainer stops the build: later batches may be running
 
     content = write_files(tmp_path / "content", articles(12))
     cfg = make_config(content=content, output=tmp_path / "output", paths={"cache": tmp_path / "cache"},
                       build={"build_date": "2022-04-01", "cluster": cluster[0]})
-    monkeypatch.setattr(Progress, "advance", stop_at_the_fourth_batch)
+    monkeypatch.setattr(MemoStep, "put", stop_after_the_fourth_article_filed)
     with pytest.raises(KeyboardInterrupt):
         build(cfg)
-    monkeypatch.setattr(Progress, "advance", advance)
+    monkeypatch.setattr(MemoStep, "put", put)
     kept = [p for p in (tmp_path / "cache" / "extract").rglob("*") if p.is_file() and p.parent.name != "users"]
     assert 0 < len(kept) < 12
     summary = build(cfg)
