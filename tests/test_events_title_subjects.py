@@ -240,3 +240,14 @@ def test_a_former_holder_is_not_the_holder(nlp) -> None:
     found, _ = _titled(nlp, "Prime Minister Jean Morel spoke to reporters on Monday. The former prime minister "
                             "announced the move on Tuesday.", "announced")
     assert "Jean Morel" not in found, found
+
+
+def test_a_speaker_described_then_named_is_written_by_name_in_what_was_said(nlp) -> None:
+    """"One of Lena Voss's bodyguards, Alberto Ruiz, claims that her doctor, Conrad Hale, …":
+    a desk writes both by name, and lists each actor once."""
+    text = ("Conrad Hale went on trial in Los Angeles on Tuesday. One of Lena Voss's bodyguards, Alberto "
+            "Ruiz, claims that her doctor, Conrad Hale, \"grabbed a handful of vials\" and told him to hide them.")
+    title, actors = _titled(nlp, text, "claims")
+    assert title.startswith("Alberto Ruiz claims that Conrad Hale"), title
+    for found_title, found_actors in _found(nlp, text):
+        assert len(found_actors) == len(set(found_actors)), (found_title, found_actors)

@@ -94,15 +94,21 @@ def _without_description(title: str, subject: "Token", mentions: list[Mention]) 
     """"Pakistan's prime minister, Nawaz Sharif, has ordered…" -> Nawaz Sharif has
     ordered…: a subject described, then named beside it, is written by name."""
     name = next((c for c in subject.children if c.dep_ == "appos" and c.i > subject.i), None)
-    if subject.pos_ != "NOUN" or name is None:
-        return title
+    if subject.pos_ not in ("NOUN", "NUM") or name is None:
+        return title  # "the doctor, X" and "one of her bodyguards, X" are X
     named = next((m for m in mentions if m.start <= name.idx < m.end and m.kind in ("person", "organisation")), None)
     if named is None:
         return title
-    words = [t.text for t in subject.subtree if t.i < name.i and not t.is_punct]
-    prefix = re.escape(" ".join(words)).replace(r"\ ", r"[\s,]+").replace("'s", "(?:'s|’s)")
-    found = re.match(rf"{prefix}[\s,]+(?={re.escape(named.name)})", title, flags=re.IGNORECASE)
-    return title[found.end():] if found else title
+    opens = min(t.i for t in name.subtree)  # "Alberto" of "Alberto Ruiz" is the name's
+    words = [t for t in subject.subtree if t.i < opens and not t.is_punct]
+    if not words:
+        return title
+    # the words as the title writes them: "Voss's" is one word, the apostrophe either way
+    prefix = "".join((r"[\s,]+" if k and words[k - 1].whitespace_ else "") + re.escape(t.text)
+                     for k, t in enumerate(words)).replace("'s", "(?:'s|’s)")
+    # the title's subject, or the subject of what was said ("… claims that her doctor, X, …")
+    found = re.search(rf"(?:^|(?<=\s)){prefix}[\s,]+(?={re.escape(named.name)})", title, flags=re.IGNORECASE)
+    return title[:found.start()] + title[found.end():] if found else title
 
 
 def _description(noun: "Token") -> tuple[int, int] | None:

@@ -30,8 +30,9 @@ def main_anchor(root: "Token", vocab: Vocabulary, descend: bool = True) -> Ancho
     # ("denied that its forces had shelled the town") reports the denial, never the shelling.
     while descend and verb.lemma_.lower() in vocab.reporting and verb.lemma_.lower() not in vocab.denials:
         content = content_of(verb)
-        if content is None or content.dep_ != "ccomp" or not eventful(content, vocab):
-            break
+        if content is None or content.dep_ != "ccomp" or not eventful(content, vocab) or \
+                state_reached(content, vocab):
+            break  # "stated on Monday that aid has contributed … since 1990": the saying is the news
         speaker, verb = verb, content
         group.add(verb.i)
     marker = None

@@ -46,7 +46,11 @@ def parties(readings: Iterable[ActorRef], segment: "Span", mentions: list[Mentio
             vocab: Vocabulary) -> tuple[ActorRef, ...]:
     """The actors of ``readings`` (in order, once each) that take part in the
     happening told in ``segment``."""
-    listed = tuple(dict.fromkeys(readings))
+    # once each by name: the tagger may call one name a person here and an organisation there
+    first: dict[str, ActorRef] = {}
+    for reading in readings:
+        first.setdefault(reading.name, reading)
+    listed = tuple(first.values())
     names = {a.name for a in listed}
     inside = [m for m in mentions if segment.start_char <= m.start and m.end <= segment.end_char]
     bodies = [m for m in inside if m.kind in BODIES and m.name in names]
