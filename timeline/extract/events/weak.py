@@ -15,11 +15,11 @@ import re
 from typing import TYPE_CHECKING, Iterable
 
 from timeline.extract.events.title_words import load_title_words
+from timeline.extract.events.wording import TITLE_WORDS
 
 if TYPE_CHECKING:
     from timeline.extract.events.tokens import Token
 
-TITLE_WORDS = 14  # as wording.TITLE_WORDS: a name counts as one word
 # Openings that name no one.
 UNNAMED_OPENINGS = frozenset({"he", "she", "his", "her", "it", "its", "they", "their", "them", "i", "we", "you",
                               "this", "that", "these", "those", "there", "one", "some", "many", "several"})
