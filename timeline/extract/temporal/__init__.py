@@ -11,7 +11,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from timeline.extract.temporal.context import Context, modifier, move_reference
-from timeline.extract.temporal.resolve import first_value, range_end
+from timeline.extract.temporal.ranges import first_value, range_end
 from timeline.extract.temporal.scanner import scan
 from timeline.extract.temporal.values import bounds, is_future, precision_of, sort_key
 from timeline.records import Timex
