@@ -6,7 +6,9 @@ collection lists it. Only days inside a gold timeline's window are examples (the
 looks at). A logistic regression (scikit-learn, balanced classes) is fitted on every collection,
 and the figures printed are Date-F1 of ranking days by the model alone, per collection and as
 means per dataset: in sample, leave-one-collection-out (trained on the seven others: what to
-expect on a collection never seen) and the publication-count floor.
+expect on a collection never seen), leave-one-dataset-out (trained on the other dataset's
+collections only: what to expect on a kind of collection never seen) and the publication-count
+floor.
 
     python -m evaluation.train_day_salience [--folder /tmp/tls] [--cache DIR] [--jobs N] [--write]
 
@@ -26,13 +28,13 @@ from typing import Any, Sequence
 
 from evaluation.eval_timelines import date_f1, publication_days, ranked_days
 from evaluation.tls import COLLECTIONS, gold, materialise
-from timeline.merge.days import FEATURES, Model, features, listings, log_odds, references
+from timeline.merge.days import FEATURES, Model, features, log_odds, references
 from timeline.records import Article, Happening, Timex
 
 OUT = Path(__file__).resolve().parent.parent / "timeline" / "data" / "day_salience.yaml"
 STRENGTH = 1.0  # inverse regularisation strength of the regression (scikit-learn's C)
 NEIGHBOURS = 1  # a day with a better-scored day this close is its echo (timeline.merge.days.log_odds) ...
-ECHO = 1.0  # ... and loses this much log-odds
+ECHO = 0.5  # ... and loses this much log-odds
 
 
 @dataclass(frozen=True)
@@ -70,7 +72,7 @@ def extract(folder: Path, jobs: int) -> tuple[list[Article], dict[str, tuple[Tim
 def load(name: str, folder: Path, cache: Path | None, jobs: int) -> Collection:
     articles, timexes, happenings = extract(materialise(name, folder / name, cache=cache), jobs)
     published = {a.id: a.published.isoformat() if a.published else None for a in articles}
-    rows = features(references(timexes), published, listings(happenings))
+    rows = features(references(timexes), published)
     timelines = gold(name)
     windows = [(min(days), max(days)) for _, days in timelines]
     return Collection(name, rows, [d for d in rows if any(a <= d <= b for a, b in windows)], timelines)
@@ -99,10 +101,14 @@ def floor(collection: Collection) -> float:
     return mean(date_f1(ranked_days(counts), gold_days) for _, gold_days in collection.gold)
 
 
+def _dataset(collection: Collection) -> str:
+    return collection.name.split("-")[0]
+
+
 def dataset_means(collections: Sequence[Collection], figures: dict[str, float]) -> str:
     """Means per dataset over the gold timelines (a collection counts once per timeline)."""
     out = []
-    for dataset in sorted({c.name.split("-")[0] for c in collections}):
+    for dataset in sorted({_dataset(c) for c in collections}):
         values = [figures[c.name] for c in collections if c.name.startswith(dataset + "-") for _ in c.gold]
         out.append(f"{dataset} {mean(values):.3f}")
     return "  ".join(out)
@@ -113,7 +119,8 @@ def write(model: Any, lines: list[str]) -> None:
     comments = "\n".join(f"#   {line}" for line in lines)
     OUT.write_text(
         "# Day salience (timeline/merge/days.py): a logistic regression over the day features,\n"
-        "# each log2(1 + count) of the articles about the day. Written by\n"
+        "# the counts of the articles about the day, each log2(1 + count), and its weekday's share\n"
+        "# of the days the collection names. Written by\n"
         "# `python -m evaluation.train_day_salience --write` from the tls-dev collections; do not\n"
         "# edit by hand. Date-F1 of ranking days by this model alone when it was trained:\n"
         f"{comments}\n"
@@ -135,12 +142,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     full = fit(collections)
     inside = {c.name: f1(c, full) for c in collections}
     unseen = {c.name: f1(c, fit([o for o in collections if o is not c])) for c in collections}
+    other = {c.name: f1(c, fit(kind)) if (kind := [o for o in collections if _dataset(o) != _dataset(c)]) else 0.0
+             for c in collections}
     floors = {c.name: floor(c) for c in collections}
     lines = [f"{c.name:28s} in sample {inside[c.name]:.3f}  left out {unseen[c.name]:.3f}  "
-             f"floor {floors[c.name]:.3f}" for c in collections]
-    lines += [f"in sample: {dataset_means(collections, inside)}",
-              f"left out:  {dataset_means(collections, unseen)}",
-              f"floor:     {dataset_means(collections, floors)}"]
+             f"dataset left out {other[c.name]:.3f}  floor {floors[c.name]:.3f}" for c in collections]
+    lines += [f"in sample:        {dataset_means(collections, inside)}",
+              f"left out:         {dataset_means(collections, unseen)}",
+              f"dataset left out: {dataset_means(collections, other)}",
+              f"floor:            {dataset_means(collections, floors)}"]
     print("\n".join(lines))
     print("weights:", dict(zip(FEATURES, (round(w, 3) for w in full.coef_[0].tolist()))),
           "intercept", round(float(full.intercept_[0]), 3))

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from timeline.merge.days import FEATURES, Model, Reference, features, listings, model, references, salience
-from timeline.records import DateEvidence, Happening, Timex
+from datetime import date, timedelta
+
+from timeline.merge.days import FEATURES, Model, Reference, features, model, references, salience, weekdays
+from timeline.records import Timex
 
 
 def timex(value: str, start: int = 500) -> Timex:
@@ -24,25 +26,9 @@ def test_features_count_articles_and_expressions_on_a_log_scale() -> None:
             Reference("b", "2009-06-25", False), Reference("c", "2009-06-25", False)]
     row = dict(zip(FEATURES, features(refs, published)["2009-06-25"]))
     assert row == {"published": 1.0, "referred": 2.0, "referred_later": 1.584962500721156,  # log2(1 + 2)
-                   "mentions": 2.321928094887362, "referred_lead": 1.0, "listed": 0.0}
+                   "mentions": 2.321928094887362, "referred_lead": 1.0,
+                   "weekday": 0.1}  # the one day named is a Thursday: log2(7 × 21 / 141), to a tenth
     assert set(features(refs, published)) == {"2009-06-25", "2009-06-26", "2009-07-10"}
-
-
-def test_a_day_listed_in_chronologies_counts_the_articles_listing_it() -> None:
-    # two articles' chronologies list 14 March, one also 2 April; a third tells 2 April in a sentence
-    def entry(article: str, day: str) -> Happening:
-        return Happening(article_id=article, sentence_index=3, sentence="", predicate="call", date=day,
-                         precision="day", status="occurred", evidence=DateEvidence(rule="chronology-entry"),
-                         title="The union calls a strike", summary="", type="other")
-
-    told = Happening(article_id="c", sentence_index=0, sentence="", predicate="call", date="2011-04-02",
-                     precision="day", status="occurred", evidence=DateEvidence(rule="absolute-date"),
-                     title="The union called a strike", summary="", type="other")
-    found = listings([entry("a", "2011-03-14"), entry("b", "2011-03-14"), entry("a", "2011-04-02"), told])
-    assert found == {"2011-03-14": {"a", "b"}, "2011-04-02": {"a"}}
-    rows = features([], {"a": "2012-01-01", "b": "2012-01-01", "c": "2012-01-01"}, found)
-    assert dict(zip(FEATURES, rows["2011-03-14"]))["listed"] == 1.584962500721156  # log2(1 + 2)
-
 
 
 def test_a_day_later_articles_keep_naming_outranks_a_day_named_once() -> None:
@@ -62,13 +48,33 @@ def test_a_day_beside_a_better_named_day_is_its_echo() -> None:
     assert days["2009-06-26"] < days["2009-07-26"] < days["2009-06-25"]  # the day after the happening is its echo
 
 
-def test_an_article_added_moves_only_the_days_it_names() -> None:
-    published = {"a": "2009-06-25", "b": "2009-07-02"}
-    refs = [Reference("a", "2009-06-25", True), Reference("b", "2009-06-25", False)]
+def test_an_article_added_moves_the_days_it_names_and_others_by_a_hair() -> None:
+    # a collection naming 150 days over five months, each in one to four articles published later
+    start = date(2009, 3, 2)
+    days = [(start + timedelta(days=i)).isoformat() for i in range(150)]
+    refs = [Reference(f"a{i}-{k}", day, k == 0) for i, day in enumerate(days) for k in range(1 + i % 4)]
+    published = {r.article: "2009-08-01" for r in refs}
     before = salience(features(refs, published))
-    published["c"] = "2009-08-01"
-    after = salience(features(refs + [Reference("c", "2009-07-20", True)], published))
-    assert {d: after[d] for d in before} == before
+    published["new"] = "2009-08-02"
+    after = salience(features(refs + [Reference("new", days[7], True), Reference("new", "2009-07-31", True)],
+                              published))
+    assert after[days[7]] > before[days[7]] and "2009-07-31" not in before  # the days it names
+    # the days beside them may become their echo; the others move by the weekday profile, a hair
+    assert round(max(abs(after[d] - before[d]) for d in days[:6] + days[9:]), 2) <= 0.01
+
+
+def test_a_collection_naming_weekdays_only_ranks_a_weekend_day_lower() -> None:
+    # a story of markets: the articles name trading days; one names a Saturday as often
+    published = {f"a{i}": "2008-12-20" for i in range(40)}
+    weekdays_named = [d for i in range(40) if (d := date(2008, 10, 1) + timedelta(days=i)).weekday() < 5]
+    refs = [Reference(f"a{i}", d.isoformat(), False) for i, d in enumerate(weekdays_named)]
+    refs += [Reference("a0", "2008-11-22", False), Reference("a1", "2008-11-14", False)]  # Saturday, Friday
+    rows = features(refs, published)
+    assert rows["2008-11-22"][:-1] == rows["2008-11-14"][:-1]  # alike but for the weekday
+    days = salience(rows)
+    assert days["2008-11-22"] < days["2008-11-14"]
+    # a war's collection names every weekday alike: the profile is flat
+    assert max(abs(v) for v in weekdays([(date(2011, 3, 1) + timedelta(days=i)).isoformat() for i in range(70)])) < 0.01
 
 
 def test_the_shipped_model_weighs_every_feature_and_favours_references() -> None:

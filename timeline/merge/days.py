@@ -3,15 +3,18 @@
 Timeline-summarisation methods find the strongest signal of an important day in how the
 articles refer to it by a date expression ("on March 17 the Security Council …"): how many
 distinct articles do, how many do so after the day, how often, and in their lead, beside how
-many articles were published on it. Per day, ``features`` counts them, each on a log scale;
+many articles were published on it. Per day, ``features`` counts them, each on a log scale,
+beside how often the collection's happenings fall on the day's weekday (a story of markets
+happens on trading days, a war's on any day: the days the articles name tell which);
 ``salience`` weighs them with a logistic model whose weights are data
 (``data/day_salience.yaml``, written by ``evaluation/train_day_salience.py`` from the dev
 collections and the days their journalists' timelines chose). The salience is the model's
 probability that a news desk puts the day on its timeline, between 0 and 1.
 
-A day's features depend only on the articles about it, so an article added to the
-collection moves only the days it speaks of. Everything is counted in one pass over the
-references, in time linear in their number.
+A day's counts depend only on the articles about it, so an article added to the collection
+moves the days it speaks of, and the weekday profile by a hair (one day among the hundreds a
+collection names). Everything is counted in one pass over the references, in time linear in
+their number.
 """
 
 from __future__ import annotations
@@ -27,8 +30,8 @@ from timeline.data import load_data
 from timeline.records import Happening, Timex
 
 PUBLICATION = "publication-date"  # the evidence rule of a happening dated by its article's day
-CHRONOLOGY = "chronology-entry"  # ... of an entry of a chronology inside an article (extract/events/chronology.py)
 LEAD_CHARS = 400  # an expression this close to an article's start is in its lead
+WEEKDAY_PRIOR = 20  # days of each weekday a collection is taken to name before it names any
 
 # The features, in the order of the weights in data/day_salience.yaml.
 FEATURES = (
@@ -37,7 +40,7 @@ FEATURES = (
     "referred_later",  # ... published after the day
     "mentions",        # date expressions naming the day, all articles together
     "referred_lead",   # articles naming the day in their lead
-    "listed",          # articles listing the day as an entry of a chronology: its writers chose that day
+    "weekday",         # log2 of 7 × the share of the days the articles name that fall on its weekday
 )
 
 
@@ -68,24 +71,35 @@ def happening_references(happenings: Iterable[Happening]) -> list[Reference]:
             if h.precision in ("day", "time") and h.evidence.rule != PUBLICATION]
 
 
-def listings(happenings: Iterable[Happening]) -> dict[str, set[str]]:
-    """Per day, the articles whose chronology lists it (an entry dated by that day)."""
-    out: dict[str, set[str]] = defaultdict(set)
-    for h in happenings:
-        if h.evidence.rule == CHRONOLOGY and h.precision in ("day", "time"):
-            out[h.date[:10]].add(h.article_id)
-    return dict(out)
-
-
 def _log(n: float) -> float:
     return math.log2(1 + n)
 
 
-def features(refs: Iterable[Reference], published: Mapping[str, str | None],
-             listed: Mapping[str, set[str]] | None = None) -> dict[str, list[float]]:
-    """Per day (published on, or named by a reference): the ``FEATURES``, each log2(1 + count);
-    ``listed`` is ``listings`` of the collection's happenings."""
-    listed = listed or {}
+def weekdays(days: Iterable[str]) -> list[float]:
+    """Per weekday (Monday first), log2 of 7 × its share of ``days``, rounded to a tenth. Each
+    weekday counts ``WEEKDAY_PRIOR`` times more than it is named, so that a collection naming
+    few days has a flat profile, and one article more seldom moves it: the profile steers the
+    ranking only when hundreds of days named lean one way."""
+    counts = [WEEKDAY_PRIOR] * 7
+    for day in days:
+        try:
+            counts[date.fromisoformat(day).weekday()] += 1
+        except ValueError:
+            continue
+    total = sum(counts)
+    return [round(math.log2(7 * n / total), 1) for n in counts]
+
+
+def _weekday(day: str, profile: Sequence[float]) -> float:
+    try:
+        return profile[date.fromisoformat(day).weekday()]
+    except ValueError:
+        return 0.0
+
+
+def features(refs: Iterable[Reference], published: Mapping[str, str | None]) -> dict[str, list[float]]:
+    """Per day (published on, or named by a reference): the ``FEATURES``, the counts each
+    log2(1 + count)."""
     issued: dict[str, int] = defaultdict(int)
     for day in published.values():
         if day:
@@ -102,9 +116,10 @@ def features(refs: Iterable[Reference], published: Mapping[str, str | None],
         on = published.get(r.article)
         if on and on > r.day:
             later[r.day].add(r.article)
+    profile = weekdays(referred)
     return {day: [_log(issued.get(day, 0)), _log(len(referred.get(day, ()))), _log(len(later.get(day, ()))),
-                  _log(mentions.get(day, 0)), _log(len(lead.get(day, ()))), _log(len(listed.get(day, ())))]
-            for day in sorted(set(issued) | set(referred) | set(listed))}
+                  _log(mentions.get(day, 0)), _log(len(lead.get(day, ()))), _weekday(day, profile)]
+            for day in sorted(set(issued) | set(referred))}
 
 
 def _shift(day: str, days: int) -> str:
