@@ -9,12 +9,20 @@ them. The selection goes down the ranking instead and skips
 - a second event of a day already chosen: the timelines news desks publish give a
   day one entry, and the events of one day that rank high are most often facets
   of one happening (the vote, the count, the claim of victory);
-- a repeat of an event already chosen: dated within a day of it and telling it in
-  alike words (rapidfuzz ``token_sort_ratio`` of the titles), or by the same
-  governing verb with the same first actor; or, at any date, in nearly the same
+- a repeat of an event already chosen: dated within a day of it (a week or a month
+  holding its day counts as within) and telling it in alike words (rapidfuzz
+  ``token_sort_ratio`` of the titles), or by the same governing verb with the same
+  first actor, or with an actor in common and ``NEAR_WORDS`` of the content words of
+  its first sources' sentences in common (``NEAR_WORDS_ALONE`` with none in common: "Dr
+  Murray's home is raided" and "police searched the home of Michael Jackson's doctor"),
+  or by the same governing verb of a happening (not a saying) and a content word in
+  common ("has gone on trial", "goes on trial" that week); or, at any date, in nearly the same
   words, or by the same governing verb with an actor in common and an evidence
   sentence that shares at least ``SAME_WORDS`` of its content words with the chosen
-  one's (beside the actors' names; ``SAME_WORDS_ALONE`` with no actor in common): a
+  one's (beside the actors' names; ``SAME_WORDS_ALONE`` with no actor in common, or
+  every word of a sentence of at least ``FEWEST_WORDS_WHOLE``: "Dr Murray has pleaded not
+  guilty to involuntary manslaughter" and "the doctor present at Jackson's deathbed has
+  pleaded not guilty to a charge of involuntary manslaughter"): a
   background line each later article retells
   ("the doctor has pleaded not guilty to a charge of manslaughter"), dated by its own day;
   or what happens to a person once (``happens_once`` in ``data/importance.yaml``: a
@@ -49,7 +57,16 @@ STORY_EVENTS = 3  # the months of the best N × this many events are the months 
 FINE = ("time", "day", "week", "month")
 SAME_WORDS = 0.5  # share of the shorter sentence's content words two retellings of one happening have in common
 SAME_WORDS_ALONE = 0.6  # ... when no actor is shared ("the doctor" in one, "Dr Murray" in the other) ...
-FEWEST_WORDS_ALONE = 5  # ... and both sentences have at least this many content words
+FEWEST_WORDS_ALONE = 5  # ... and both sentences have at least this many content words ...
+FEWEST_WORDS_WHOLE = 3  # ... or every content word of one, of at least this many, is the other's
+NEAR_WORDS = 0.3  # share of content words in common that makes events NEAR_DAYS apart, with an actor in common, one
+NEAR_DAYS = 2  # ... a verdict on Monday is still told as news on Wednesday
+NEAR_WORDS_MINOR = 0.2  # ... with an actor in common who is not one of the story's LEADING actors
+LEADING = 3  # the actors of most events: the story's protagonists, in common to most of what happens
+NEAR_WORDS_ALONE = 0.5  # ... and without one
+NEAR_SOURCES = 3  # the sentences of this many of an event's first sources give its content words
+RETOLD_WORDS = 0.6  # share of content words of their first sources' sentences that makes a retelling, at any date
+SAYING = "statement"  # the event type of what someone said: one word in common does not make two sayings one
 _WORD = re.compile(r"[^\W\d_]{3,}")
 
 
@@ -69,11 +86,11 @@ def month_of(date: str) -> str:
     return f"{span[0].year:04d}-{span[0].month:02d}" if span else date[:7]
 
 
-def _day(e: Event) -> int | None:
-    if e.precision not in ("time", "day"):
-        return None
-    span = bounds(e.date)
-    return span[0].toordinal() if span else None
+@lru_cache(maxsize=1 << 14)
+def _span(date: str) -> tuple[int, int] | None:
+    """The first and last day (ordinals) of an event's date: one day, or a week's or a month's."""
+    span = bounds(date)
+    return (span[0].toordinal(), span[1].toordinal()) if span else None
 
 
 @lru_cache(maxsize=1)
@@ -100,6 +117,18 @@ def _evidence(e: Event) -> frozenset[str]:
     return content_words(sentence, tuple(a.name for a in e.actors))
 
 
+def _told(e: Event) -> frozenset[str]:
+    """The content words of the sentences of its first ``NEAR_SOURCES`` sources (else its title)."""
+    sentences = " ".join(s.quote for s in e.sources[:NEAR_SOURCES] if s.quote) or e.summary or e.title
+    return content_words(sentences, tuple(a.name for a in e.actors))
+
+
+def _share(wa: frozenset[str], wb: frozenset[str]) -> float:
+    """How many of the shorter one's words the two have in common, as a share of them."""
+    fewest = min(len(wa), len(wb))
+    return len(wa & wb) / fewest if fewest else 0.0
+
+
 @lru_cache(maxsize=1)
 def happens_once() -> frozenset[str]:
     found = (load_data("importance.yaml") or {}).get("happens_once")
@@ -119,30 +148,53 @@ def retells(a: Event, b: Event) -> bool:
     wa, wb = _evidence(a), _evidence(b)
     fewest = min(len(wa), len(wb))
     if shared:
-        return fewest > 0 and len(wa & wb) >= SAME_WORDS * fewest
+        return (fewest > 0 and len(wa & wb) >= SAME_WORDS * fewest) or _share(_told(a), _told(b)) >= RETOLD_WORDS
+    if fewest >= FEWEST_WORDS_WHOLE and len(wa & wb) == fewest:
+        return True
     return fewest >= FEWEST_WORDS_ALONE and len(wa & wb) >= SAME_WORDS_ALONE * fewest
 
 
-def repeats(a: Event, b: Event) -> bool:
-    """Whether ``b`` tells the happening ``a`` tells (as far as a reader can see)."""
+def leading(events: Iterable[Event]) -> frozenset[str]:
+    """The ``LEADING`` actors that take part in most events (ties by name)."""
+    counts: dict[str, int] = {}
+    for e in events:
+        for name in {x.name for x in e.actors}:
+            counts[name] = counts.get(name, 0) + 1
+    return frozenset(sorted(counts, key=lambda n: (-counts[n], n))[:LEADING])
+
+
+def repeats(a: Event, b: Event, lead: frozenset[str] = frozenset()) -> bool:
+    """Whether ``b`` tells the happening ``a`` tells (as far as a reader can see); ``lead``
+    holds the story's leading actors (``leading``), whom most events have in common."""
     alike = fuzz.token_sort_ratio(a.title.lower(), b.title.lower(), processor=None)
     first_a = a.actors[0].name if a.actors else None
     first_b = b.actors[0].name if b.actors else None
     same_doing = bool(a.predicate) and a.predicate == b.predicate and first_a is not None and first_a == first_b
     if alike >= SAME_TITLES or retells(a, b):
         return True  # "X has pleaded not guilty", dated by each later article that retells it
-    da, db = _day(a), _day(b)
-    if da is None or db is None:
+    sa, sb = _span(a.date), _span(b.date)
+    if sa is None or sb is None:
         if a.date != b.date:
             return False
-    elif abs(da - db) > 1:
+    elif sa[0] - NEAR_DAYS > sb[1] or sb[0] - NEAR_DAYS > sa[1]:
         return False
-    return alike >= ALIKE_TITLES or same_doing
+    share = _share(_told(a), _told(b))
+    common = {x.name for x in a.actors} & {x.name for x in b.actors}
+    if common and share >= (NEAR_WORDS_MINOR if common - lead else NEAR_WORDS):
+        return True  # "Conrad Murray found guilty", "... has been convicted of involuntary manslaughter"
+    if sa is not None and sb is not None and (sa[0] - 1 > sb[1] or sb[0] - 1 > sa[1]):
+        return False  # the rest holds for a day apart
+    if alike >= ALIKE_TITLES or same_doing or share >= NEAR_WORDS_ALONE:
+        return True
+    if first_a is not None and first_a == first_b and first_a not in lead and a.actors[0].kind == "person":
+        return True  # a witness who testified, told the next day by what she said
+    return bool(a.predicate) and a.predicate == b.predicate and a.type != SAYING and share > 0
 
 
 def key_events(events: Sequence[Event], n: int) -> list[Event]:
     """The ``n`` key events, in ranking order."""
     order = ranked(events)
+    lead = leading(events)
     # The months the story runs through: those of the best-ranked events, not every month a
     # stray background event names (which would leave each month a share too small to fill).
     months = {month_of(e.date) for e in order[:STORY_EVENTS * n]}
@@ -154,7 +206,7 @@ def key_events(events: Sequence[Event], n: int) -> list[Event]:
     for e in order:
         if len(chosen) >= n:
             break
-        if e.date in days or any(repeats(c, e) for c in chosen):
+        if e.date in days or any(repeats(c, e, lead) for c in chosen):
             continue
         days.add(e.date)
         month = month_of(e.date)
@@ -166,7 +218,7 @@ def key_events(events: Sequence[Event], n: int) -> list[Event]:
     for e in waiting:
         if len(chosen) >= n:
             break
-        if not any(repeats(c, e) for c in chosen):
+        if not any(repeats(c, e, lead) for c in chosen):
             chosen.append(e)
     return chosen
 
@@ -174,8 +226,9 @@ def key_events(events: Sequence[Event], n: int) -> list[Event]:
 def per_month(events: Sequence[Event], k: int) -> dict[str, list[Event]]:
     """The ``k`` most important events of each month (``YYYY-MM``), repeats skipped."""
     out: dict[str, list[Event]] = {}
+    lead = leading(events)
     for e in ranked(events):
         month = out.setdefault(month_of(e.date), [])
-        if len(month) < k and not any(repeats(c, e) for c in month):
+        if len(month) < k and not any(repeats(c, e, lead) for c in month):
             month.append(e)
     return dict(sorted(out.items()))
