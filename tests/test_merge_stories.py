@@ -246,3 +246,40 @@ def test_a_topic_set_in_config_decides_what_is_off_the_subject(tmp_path) -> None
     sport_events = [e for e in by_topic.events if e.sources[0].article.startswith("s")]
     assert sport_events and all(e.importance > 0 for e in sport_events)  # on the topic the maintainer set
     assert any(e.importance == 0 for e in by_topic.events if e.sources[0].article.startswith("p"))
+
+
+KGALEMA = ActorRef("Kgalema Motlanthe", "person")
+WITNESS = ActorRef("Thandi Mokoena", "person")
+
+
+def test_a_happening_told_a_day_or_two_later_in_other_words_is_one_key_event() -> None:
+    verdict = quoted("v", "2011-11-07", "Kgalema Motlanthe found guilty",
+                     "Kgalema Motlanthe has been found guilty of fraud by a jury in Durban.", 30, "find", (KGALEMA,))
+    # two days later, by another verb: the actor and the words of the charge in common
+    convicted = quoted("c", "2011-11-09", "Kgalema Motlanthe was convicted of fraud",
+                       "The former minister Kgalema Motlanthe was convicted of fraud by a Durban jury.", 20,
+                       "convict", (KGALEMA,))
+    # the next day, a minor person by what she said
+    testified = quoted("t", "2011-10-25", "Thandi Mokoena testified at the trial",
+                       "Thandi Mokoena was testifying at the fraud trial of the former minister.", 25, "testify",
+                       (WITNESS,))
+    said = quoted("s", "2011-10-26", "Thandi Mokoena said the minister signed the cheques",
+                  "Thandi Mokoena said the minister had signed every cheque himself.", 24, "say", (WITNESS, KGALEMA))
+    # the week the trial opened, told again as the week's news
+    opened = quoted("o", "2011-09-28", "The fraud trial of Kgalema Motlanthe opens in Durban",
+                    "The fraud trial of Kgalema Motlanthe opened in Durban on Wednesday.", 22, "open", (KGALEMA,))
+    week = replace(quoted("w", "2011-W39", "The fraud trial opened",
+                          "The fraud trial opened in Durban this week.", 5, "open", ()), precision="week")
+    # a retelling at another date that says nothing the first report did not
+    bail = quoted("b", "2010-02-09", "Kgalema Motlanthe was bailed after pleading not guilty",
+                  "Kgalema Motlanthe was bailed after pleading not guilty to fraud in Durban.", 21, "bail",
+                  (KGALEMA,))
+    plea = quoted("p", "2011-10-12", "Kgalema Motlanthe has pleaded not guilty to fraud",
+                  "Motlanthe has pleaded not guilty to fraud.", 26, "plead", (KGALEMA,))
+    # not repeats: the protagonist's other doings on the days around, in other words
+    weeps = quoted("x", "2011-10-27", "Kgalema Motlanthe weeps in court",
+                   "Kgalema Motlanthe wept as his daughter described the family's debts.", 18, "weep", (KGALEMA,))
+    rests = quoted("r", "2011-11-08", "The defence rested its case",
+                   "The defence rested its case after calling eleven witnesses.", 19, "rest", (KGALEMA,))
+    ids = {e.id for e in key_events([verdict, convicted, testified, said, opened, week, bail, plea, weeps, rests], 10)}
+    assert ids == {"v", "t", "o", "p", "x", "r"}

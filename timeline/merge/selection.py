@@ -101,6 +101,10 @@ def _stop_words() -> frozenset[str]:
 
 
 def _stem(word: str) -> str:
+    """A word without its plural or its verb ending: "pleaded", "pleading" and "pleads" are one."""
+    for ending in ("ing", "ed"):
+        if len(word) > len(ending) + 3 and word.endswith(ending):
+            return word[:-len(ending)]
     return word[:-1] if len(word) > 4 and word.endswith("s") and not word.endswith("ss") else word
 
 
@@ -139,7 +143,14 @@ def retells(a: Event, b: Event) -> bool:
     """Whether ``b`` retells ``a``'s happening at whatever date: the same governing verb, and
     evidence sentences sharing ``SAME_WORDS`` of their content words with an actor in common
     (``SAME_WORDS_ALONE`` without one: the actors of a retelling are not always resolved alike);
-    or what happens to a person once, to the same person."""
+    or what happens to a person once, to the same person, told by another verb in the words of
+    its sources ("suffered a cardiac arrest at his Los Angeles home in June" of a death at his
+    Los Angeles home in June); or, by whatever verb, a sentence of
+    at least ``FEWEST_WORDS_WHOLE`` content words that says nothing the other's sources do not
+    ("Dr Murray has pleaded not guilty to involuntary manslaughter", told again on the day his
+    trial began, and "Murray was bailed after pleading not guilty to involuntary manslaughter")."""
+    if _contained(a, b) or _contained(b, a) or _once_retold(a, b) or _once_retold(b, a):
+        return True
     if not a.predicate or a.predicate != b.predicate:
         return False
     shared = bool({x.name for x in a.actors} & {x.name for x in b.actors})
@@ -152,6 +163,24 @@ def retells(a: Event, b: Event) -> bool:
     if fewest >= FEWEST_WORDS_WHOLE and len(wa & wb) == fewest:
         return True
     return fewest >= FEWEST_WORDS_ALONE and len(wa & wb) >= SAME_WORDS_ALONE * fewest
+
+
+def _once_retold(once: Event, b: Event) -> bool:
+    """Whether ``b`` tells again, by another verb, what happened once to ``once``'s first actor,
+    a person: ``SAME_WORDS`` of its evidence sentence's content words are in ``once``'s sources."""
+    if once.predicate not in happens_once() or not once.actors or not b.actors:
+        return False
+    if once.actors[0] != b.actors[0] or once.actors[0].kind != "person":
+        return False
+    words = _evidence(b)
+    return bool(words) and len(words & _told(once)) >= SAME_WORDS * len(words)
+
+
+def _contained(a: Event, b: Event) -> bool:
+    """Whether every content word of ``a``'s evidence sentence, of at least ``FEWEST_WORDS_WHOLE``,
+    is in the sentences of ``b``'s first sources."""
+    words = _evidence(a)
+    return len(words) >= FEWEST_WORDS_WHOLE and words <= _told(b)
 
 
 def leading(events: Iterable[Event]) -> frozenset[str]:
