@@ -20,7 +20,9 @@ from timeline.extract.events.chronology import chronology_entries, entry_anchors
 from timeline.extract.events.claims import as_claim, unofficial_opinion
 from timeline.extract.events.dating import calendar_timexes
 from timeline.extract.events.descriptions import name_description
+from timeline.extract.events.gate_features import features, page_of
 from timeline.extract.events.details import clean_text, mentions_in, numbers_of, place_of
+from timeline.extract.events import gate
 from timeline.extract.events.discourse import (
     background_past,
     before_the_news,
@@ -82,6 +84,7 @@ def _happenings(doc: Parse, article: Article, timexes: list[Timex], mentions: li
     astray = [strays(segment, topic, mentions) for segment in parts]
     views = opinion_page(article, parts, vocab)  # a column lists only what it dates (opinion.py)
     entries = chronology_entries(parts, timexes)  # a chronology's lines, each dated by its own date
+    page = page_of(article, parts, vocab.lede_sentences, views, astray)
     for index, segment in enumerate(parts):
         entry = entries.get(index)
         if entry is None and skip_segment(segment, vocab):
@@ -130,6 +133,9 @@ def _happenings(doc: Parse, article: Article, timexes: list[Timex], mentions: li
             if said_in is not None:
                 found[said_in] = _fold(found[said_in], segment, mentions)
                 continue
+            if not gate.keeps(article.id, index, happening.title, happening.date,
+                              features(anchor, segment, index, happening, page, article, mentions, vocab)):
+                continue  # what the rules let through, weighed by the model a desk's labels trained
             made.append(happening)
         for happening in made:
             # the same words on another date are another happening ("were to take delivery
