@@ -14,15 +14,14 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Sequence, overload
 
+from timeline.extract.events import gate
 from timeline.extract.events.anchors import find_anchors
 from timeline.extract.events.candidate import Anchor
 from timeline.extract.events.chronology import chronology_entries, entry_anchors
 from timeline.extract.events.claims import as_claim, unofficial_opinion
 from timeline.extract.events.dating import calendar_timexes
 from timeline.extract.events.descriptions import name_description
-from timeline.extract.events.gate_features import features, page_of
 from timeline.extract.events.details import clean_text, mentions_in, numbers_of, place_of
-from timeline.extract.events import gate
 from timeline.extract.events.discourse import (
     background_past,
     before_the_news,
@@ -32,6 +31,7 @@ from timeline.extract.events.discourse import (
     restates_known,
     told_in_the_past,
 )
+from timeline.extract.events.gate_features import features, page_of
 from timeline.extract.events.linked import linked_anchors
 from timeline.extract.events.naming import name_role
 from timeline.extract.events.newsworthy import UNDATED, listable
@@ -84,7 +84,7 @@ def _happenings(doc: Parse, article: Article, timexes: list[Timex], mentions: li
     astray = [strays(segment, topic, mentions) for segment in parts]
     views = opinion_page(article, parts, vocab)  # a column lists only what it dates (opinion.py)
     entries = chronology_entries(parts, timexes)  # a chronology's lines, each dated by its own date
-    page = page_of(article, parts, vocab.lede_sentences, views, astray)
+    page = page_of(article, parts, vocab.lede_sentences, views, astray, mentions)
     for index, segment in enumerate(parts):
         entry = entries.get(index)
         if entry is None and skip_segment(segment, vocab):

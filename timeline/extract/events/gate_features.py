@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -23,6 +24,7 @@ from typing import TYPE_CHECKING, Sequence
 
 from timeline.data import load_data
 from timeline.extract.events.details import mentions_in
+from timeline.extract.events.weak import title_is_weak
 from timeline.records import Article, Happening, Mention
 
 if TYPE_CHECKING:
@@ -41,6 +43,8 @@ SUBORDINATE = frozenset({"advcl", "relcl", "ccomp", "acl", "xcomp", "csubj"})
 NAMED_KINDS = frozenset({"person", "organisation", "country", "group"})
 # Rules of the temporal engine that read an absolute date off the text.
 ABSOLUTE = ("absolute", "month-day", "year", "month")
+# The actors an article names most often: its protagonists.
+PROTAGONISTS = 2
 # Days from publication beyond which a date is another time than the news (log-scaled below).
 DAYS_SCALE = 365.0
 
@@ -79,9 +83,13 @@ class Page:
     sentences: int
     views: bool  # a page of views (opinion.py)
     astray: tuple[bool, ...]  # sentences sharing nothing with headline and lede (topic.py)
+    protagonists: frozenset[str]  # the actors the article names most often
+    headline_names: frozenset[str]  # actors whose names the headline holds
+    spread: dict[str, int]  # how many sentences hold each noun and name
 
 
-def page_of(article: Article, parts: Sequence["Span"], lede: int, views: bool, astray: Sequence[bool]) -> Page:
+def page_of(article: Article, parts: Sequence["Span"], lede: int, views: bool, astray: Sequence[bool],
+            mentions: list[Mention]) -> Page:
     """The page's side of the features, worked out once per article."""
     paragraphs: list[int] = []
     firsts: set[int] = set()
@@ -96,7 +104,17 @@ def page_of(article: Article, parts: Sequence["Span"], lede: int, views: bool, a
         end = segment.end_char
     headline = frozenset(w for w in WORD.findall((article.title or "").lower()) if len(w) >= MIN_WORD)
     lede_words = frozenset(w for s in parts[:lede] for w in _content_words(s))
-    return Page(headline, lede_words, tuple(paragraphs), frozenset(firsts), len(parts), views, tuple(astray))
+    spread: dict[str, int] = {}
+    for segment in parts:
+        for word in _content_words(segment):
+            spread[word] = spread.get(word, 0) + 1
+    counts = Counter(m.name for m in mentions if m.kind in NAMED_KINDS)
+    top = [name for name, n in counts.most_common(PROTAGONISTS) if n > 1]
+    title = (article.title or "").lower()
+    named = frozenset(m.name for m in mentions if m.kind in NAMED_KINDS
+                      and any(len(w) >= MIN_WORD and w in title for w in m.name.lower().split()))
+    return Page(headline, lede_words, tuple(paragraphs), frozenset(firsts), len(parts), views, tuple(astray),
+                frozenset(top), named, spread)
 
 
 def features(anchor: "Anchor", segment: "Span", index: int, happening: Happening, page: Page,
@@ -149,7 +167,12 @@ def features(anchor: "Anchor", segment: "Span", index: int, happening: Happening
         "headline_overlap": _overlap(_content_words(segment), page.headline),
         "lede_overlap": _overlap(_content_words(segment), page.lede) if index >= vocab.lede_sentences else 1.0,
         "title_in_headline": _overlap(set(WORD.findall(happening.title.lower())), page.headline),
+        "protagonist": float(any(a.name in page.protagonists for a in happening.actors)),
+        "headline_actor": float(any(a.name in page.headline_names for a in happening.actors)),
+        "centrality": _centrality(_content_words(segment), page),
     }
+    weak = title_is_weak(happening.title, root, (a.name for a in happening.actors))
+    out[f"title_kind_{weak or 'printable'}"] = 1.0
     out.update(_tense(anchor))
     out.update(_subject(anchor, mentions, vocab, cues))
     out.update(_dating(happening, article))
@@ -266,6 +289,11 @@ def _person(segment: "Span", words: frozenset[str]) -> bool:
 
 def _content_words(segment: "Span") -> set[str]:
     return {t.lower_ for t in segment if t.pos_ in ("NOUN", "PROPN") and len(t.text) >= MIN_WORD}
+
+
+def _centrality(words: set[str], page: Page) -> float:
+    """The share of the sentence's nouns and names that other sentences of the article repeat."""
+    return sum(page.spread.get(w, 0) > 1 for w in words) / len(words) if words else 0.0
 
 
 def _overlap(words: set[str], against: frozenset[str]) -> float:
