@@ -91,3 +91,16 @@ def test_the_shipped_model_ranks_the_news_of_the_day_above_colour_and_background
     assert min(news) > max(aside), scores
     kept = [h.title for h in _found(nlp, COLOUR)]
     assert [t for t in kept if "resigned" in t or "handed her letter" in t], kept
+
+
+def test_a_model_file_without_weights_keeps_every_candidate(monkeypatch) -> None:
+    from timeline.extract.events import gate
+
+    monkeypatch.setattr(gate, "load_data", lambda name: {"intercept": -5.0, "weights": {}})
+    gate.load_model.cache_clear()
+    try:
+        assert gate.keeps("a", 0, "Anna Brek resigned", "2012-03-07", {"in_lede": 1.0})
+    finally:
+        monkeypatch.undo()
+        gate.load_model.cache_clear()
+    assert gate.load_model().threshold > float("-inf")  # the shipped model has one
