@@ -230,7 +230,8 @@ def test_past_the_lede_an_undated_detail_or_private_quote_is_not_listed(nlp) -> 
 
 
 def test_in_the_lede_an_undated_happening_of_no_kind_stays(nlp) -> None:
-    assert _titles(nlp, "The crowd cheered the news.") == ["The crowd cheered the news"]
+    # (a crowd's cheer alone is colour, which the gate weighs out: gate.py)
+    assert _titles(nlp, "The council renamed the square.") == ["The council renamed the square"]
 
 
 ROUNDUP = ("The president of Freedonia, Rufus Firefly, resigned on Monday. Parliament will elect a successor "

@@ -203,7 +203,10 @@ def test_the_government_an_article_ties_to_one_country(nlp) -> None:
      "Government figures were released"),
 ])
 def test_a_claim_keeps_its_source_and_a_participle_is_a_clause(nlp, text: str, title: str) -> None:
-    assert title in [t for t, _ in _found(nlp, text)]
+    from timeline.extract.events import gate
+
+    with gate.recording():  # the wording, whether or not the gate would list it
+        assert title in [t for t, _ in _found(nlp, text)]
 
 
 def test_a_police_rank_is_no_part_of_the_name(nlp) -> None:

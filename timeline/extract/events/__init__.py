@@ -14,6 +14,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Sequence, overload
 
+from timeline.extract.events import gate
 from timeline.extract.events.anchors import find_anchors
 from timeline.extract.events.candidate import Anchor
 from timeline.extract.events.chronology import chronology_entries, entry_anchors
@@ -30,6 +31,7 @@ from timeline.extract.events.discourse import (
     restates_known,
     told_in_the_past,
 )
+from timeline.extract.events.gate_features import features, page_of
 from timeline.extract.events.linked import linked_anchors
 from timeline.extract.events.naming import name_role
 from timeline.extract.events.newsworthy import UNDATED, listable
@@ -82,6 +84,7 @@ def _happenings(doc: Parse, article: Article, timexes: list[Timex], mentions: li
     astray = [strays(segment, topic, mentions) for segment in parts]
     views = opinion_page(article, parts, vocab)  # a column lists only what it dates (opinion.py)
     entries = chronology_entries(parts, timexes)  # a chronology's lines, each dated by its own date
+    page = page_of(article, parts, vocab.lede_sentences, views, astray, mentions)
     for index, segment in enumerate(parts):
         entry = entries.get(index)
         if entry is None and skip_segment(segment, vocab):
@@ -130,6 +133,9 @@ def _happenings(doc: Parse, article: Article, timexes: list[Timex], mentions: li
             if said_in is not None:
                 found[said_in] = _fold(found[said_in], segment, mentions)
                 continue
+            if not gate.keeps(article.id, index, happening.title, happening.date,
+                              features(anchor, segment, index, happening, page, article, mentions, vocab)):
+                continue  # what the rules let through, weighed by the model a desk's labels trained
             made.append(happening)
         for happening in made:
             # the same words on another date are another happening ("were to take delivery

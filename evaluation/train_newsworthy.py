@@ -1,0 +1,279 @@
+"""Train the newsworthiness gate (``timeline/data/newsworthy_model.yaml``) on an editor's labels.
+
+Every label file of ``evaluation/real_news/`` holds events of tls-dev builds labelled with the
+rubric of its README; ``real`` is ``yes`` when a desk would list the event. The articles those
+events came from are read and extracted with this checkout (the gate keeping every candidate),
+each candidate's features recorded (``timeline/extract/events/gate_features.py``), and each
+label matched to a candidate of its articles: by the words and date its id was made of, else by
+those words alone, else by the most similar title of that date. A logistic regression
+(scikit-learn) is fitted for ``real == yes``. It prints, for a range of thresholds, the share of
+the matched candidates the gate keeps and the real / marginal / not shares among them, both in
+sample and cross-validated by collection (trained on the others, scored on the one left out), and
+the editor-events recall (``evaluation/eval_editor_events.py``) with the gate on. The threshold
+written is the highest whose editor-events recall stays at the floor.
+
+    python -m evaluation.train_newsworthy [--folder /tmp/gate/tls] [--rows DIR] [--write]
+
+``--rows DIR`` keeps each collection's candidates (their features) in DIR and reads them from
+there on the next run (delete it after changing the features or the extraction). ``--write`` rewrites the model file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sys
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Sequence
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))  # run from a checkout
+
+from evaluation.tls import COLLECTIONS, materialise  # noqa: E402
+from timeline.extract.events.gate import Model  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+LABELS = ROOT / "evaluation" / "real_news"
+OUT = ROOT / "timeline" / "data" / "newsworthy_model.yaml"
+STRENGTH = 0.5  # inverse regularisation strength of the regression (scikit-learn's C)
+FLOOR = 0.95  # the editor-events recall the gate must keep
+SIMILAR = 80  # the least title similarity (rapidfuzz ratio) of a match by wording
+OTHER_DAY = 10  # what a match by wording loses when the dates differ (merging may move a date)
+ID_WORDS = 7  # the title words an event's id holds (timeline/merge/reconcile.py)
+
+
+@dataclass(frozen=True)
+class Label:
+    collection: str
+    id: str
+    date: str
+    articles: tuple[str, ...]
+    real: str  # yes, marginal, no
+
+    @property
+    def words(self) -> str:
+        """The title words of the id: between the date and the digest."""
+        rest = self.id[len(self.date) + 1:] if self.id.lower().startswith(self.date.lower() + "-") else self.id
+        return rest.rsplit("-", 1)[0]
+
+
+@dataclass(frozen=True)
+class Example:
+    collection: str
+    real: str
+    features: dict[str, float]
+
+
+def labels() -> list[Label]:
+    """Every labelled event, the latest file's label kept when one was labelled twice."""
+    found: dict[tuple[str, str], Label] = {}
+    for path in sorted(LABELS.glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                continue
+            row = json.loads(line)
+            real = str((row.get("label") or {}).get("real", ""))
+            if real not in ("yes", "marginal", "no"):
+                continue
+            label = Label(row["collection"], row["id"], str(row["date"]), tuple(row.get("articles") or ()), real)
+            found[(label.collection, label.id)] = label
+    return sorted(found.values(), key=lambda x: (x.collection, x.id))
+
+
+def title_words(title: str) -> str:
+    return "-".join(re.findall(r"[a-z0-9]+", title.lower())[:ID_WORDS])
+
+
+def candidates(name: str, wanted: set[str], folder: Path) -> list[tuple[str, int, str, str, dict[str, float]]]:
+    """The rows of every candidate of the collection's articles in ``wanted``."""
+    from timeline.config import load_config
+    from timeline.extract import extract
+    from timeline.extract.events import gate
+    from timeline.extract.pipeline import load_pipeline
+    from timeline.sources import read_sources
+
+    here = Path.cwd()
+    materialise(name, folder / name)
+    os.chdir(folder / name)
+    try:
+        cfg = load_config(folder / name / "config.yaml")
+        articles, _ = read_sources(cfg, jobs=1)
+    finally:
+        os.chdir(here)
+    nlp = load_pipeline(cfg.nlp.pipeline)
+    chosen = [a for a in articles if a.id in wanted]
+    with gate.recording() as rows:
+        for article in chosen:
+            extract(article, nlp(article.text), cfg)
+    print(f"{name}: {len(chosen)} of {len(wanted)} labelled articles read, {len(rows)} candidates", file=sys.stderr)
+    return list(rows)
+
+
+def match(label: Label, rows: list[tuple[str, int, str, str, dict[str, float]]]) -> int | None:
+    """The index in ``rows`` of the candidate ``label`` was drawn as, if it is still made."""
+    from rapidfuzz import fuzz
+
+    mine = [i for i, r in enumerate(rows) if r[0] in label.articles]
+    for exact in (lambda r: title_words(r[2]) == label.words and r[3] == label.date,
+                  lambda r: title_words(r[2]) == label.words):
+        hit = next((i for i in mine if exact(rows[i])), None)
+        if hit is not None:
+            return hit
+    scored = [(fuzz.ratio(title_words(rows[i][2]), label.words) - (rows[i][3] != label.date) * OTHER_DAY, i)
+              for i in mine]
+    best = max(scored, default=(0.0, None))
+    return best[1] if best[0] >= SIMILAR else None
+
+
+def examples(folder: Path, kept: Path | None) -> list[Example]:
+    """Every label matched to a candidate of this checkout's extraction."""
+    by_collection: dict[str, list[Label]] = defaultdict(list)
+    for label in labels():
+        by_collection[label.collection].append(label)
+    out: list[Example] = []
+    for name in sorted(by_collection):
+        if name not in COLLECTIONS:
+            continue
+        saved = kept / f"{name}.json" if kept is not None else None
+        if saved is not None and saved.exists():
+            rows = [(a, i, t, d, f) for a, i, t, d, f in json.loads(saved.read_text(encoding="utf-8"))]
+        else:
+            rows = candidates(name, {a for x in by_collection[name] for a in x.articles}, folder)
+            if saved is not None:
+                saved.parent.mkdir(parents=True, exist_ok=True)
+                saved.write_text(json.dumps(rows), encoding="utf-8")
+        taken: set[int] = set()
+        for label in by_collection[name]:
+            hit = match(label, rows)
+            if hit is None or hit in taken:
+                continue
+            taken.add(hit)
+            out.append(Example(name, label.real, rows[hit][4]))
+        print(f"{name}: {len(taken)} of {len(by_collection[name])} labels matched", file=sys.stderr)
+    return out
+
+
+def names_of(data: Sequence[Example]) -> list[str]:
+    return sorted({name for e in data for name in e.features} - {"bias"})
+
+
+def fit(data: Sequence[Example], names: list[str]) -> Model:
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+
+    x = np.array([[e.features.get(n, 0.0) for n in names] for e in data])
+    y = np.array([e.real == "yes" for e in data])
+    fitted = LogisticRegression(C=STRENGTH, max_iter=5000).fit(x, y)
+    weights = {n: round(float(w), 3) for n, w in zip(names, fitted.coef_[0].tolist()) if abs(w) >= 0.0005}
+    return Model(round(float(fitted.intercept_[0]), 3), float("-inf"), weights)
+
+
+def shares(kept: list[Example]) -> str:
+    counts = Counter(e.real for e in kept)
+    whole = max(len(kept), 1)
+    return " / ".join(f"{100 * counts[k] / whole:5.1f}" for k in ("yes", "marginal", "no"))
+
+
+def table(data: list[Example], inside: list[float], unseen: list[float], thresholds: list[float]) -> list[str]:
+    yes = sum(e.real == "yes" for e in data)
+    lines = [f"{len(data)} labelled candidates; real / marginal / not: {shares(data)} %",
+             "threshold | in sample: kept, real/marg/not %, real kept | left out: kept, real/marg/not %, real kept"]
+    for t in thresholds:
+        parts = []
+        for scores in (inside, unseen):
+            kept = [e for e, s in zip(data, scores) if s >= t]
+            real = sum(e.real == "yes" for e in kept)
+            parts.append(f"{100 * len(kept) / len(data):5.1f} %, {shares(kept)}, {100 * real / max(yes, 1):5.1f} %")
+        lines.append(f"{t:6.2f} | " + " | ".join(parts))
+    return lines
+
+
+def ranking(data: list[Example], inside: list[float], unseen: list[float]) -> str:
+    """How well the log-odds rank the real events above the others (ROC AUC)."""
+    from sklearn.metrics import roc_auc_score
+
+    truth = [e.real == "yes" for e in data]
+    return (f"ROC AUC of real events: in sample {roc_auc_score(truth, inside):.3f}, "
+            f"left out {roc_auc_score(truth, unseen):.3f}")
+
+
+def editor_recall(model: Model) -> float:
+    import importlib.util
+
+    from timeline.extract.events import gate
+
+    spec = importlib.util.spec_from_file_location("eval_editor_events", ROOT / "evaluation" / "eval_editor_events.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    with gate.recording(model):
+        return float(module.evaluate().recall)
+
+
+def choose(model: Model, thresholds: list[float]) -> tuple[float, list[str]]:
+    """The highest threshold at which the editor-events recall stays at the floor (recall falls
+    as the threshold rises: a bisection over ``thresholds``, in ascending order)."""
+    lines: list[str] = []
+    lo, hi = -1, len(thresholds)  # thresholds[lo] keeps the floor (-1: none tried); thresholds[hi] does not
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        recall = editor_recall(Model(model.intercept, thresholds[mid], model.weights))
+        lines.append(f"editor-events recall at {thresholds[mid]:.2f}: {recall:.3f}")
+        print(lines[-1], file=sys.stderr)
+        if recall >= FLOOR:
+            lo = mid
+        else:
+            hi = mid
+    return (thresholds[lo] if lo >= 0 else float("-inf")), lines
+
+
+def write(model: Model, threshold: float, lines: list[str]) -> None:
+    weights = "\n".join(f"  {name}: {w}" for name, w in sorted(model.weights.items()))
+    comments = "\n".join(f"#   {line}" for line in lines)
+    OUT.write_text(
+        "# The newsworthiness gate (timeline/extract/events/gate.py): a logistic regression over the\n"
+        "# features of timeline/extract/events/gate_features.py for \"a desk would list it\", fitted on\n"
+        "# the labels of evaluation/real_news/. A candidate whose log-odds (intercept + the weighted sum)\n"
+        "# fall below the threshold is dropped. Written by `python -m evaluation.train_newsworthy --write`;\n"
+        "# do not edit by hand. When it was trained:\n"
+        f"{comments}\n"
+        f"intercept: {model.intercept}\nthreshold: {threshold:.3f}\nweights:\n{weights}\n", encoding="utf-8")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
+    parser.add_argument("--folder", type=Path, default=Path("/tmp/gate/tls"))
+    parser.add_argument("--rows", type=Path, default=None, help="keep the candidates' features in this folder")
+    parser.add_argument("--write", action="store_true", help=f"rewrite {OUT.name}")
+    args = parser.parse_args(argv)
+    if len(COLLECTIONS) < 2:
+        print("the tls-dev collections are absent (../shared/data/tls-dev)")
+        return 2
+    data = examples(args.folder, args.rows)
+    names = names_of(data)
+    full = fit(data, names)
+    inside = [full.log_odds(e.features) for e in data]
+    unseen = [0.0] * len(data)
+    for held in sorted({e.collection for e in data}):
+        model = fit([e for e in data if e.collection != held], names)
+        for i, e in enumerate(data):
+            if e.collection == held:
+                unseen[i] = model.log_odds(e.features)
+    thresholds = [round(-3.0 + 0.25 * i, 2) for i in range(17)]
+    lines = table(data, inside, unseen, thresholds) + [ranking(data, inside, unseen)]
+    threshold, recalls = choose(full, thresholds)
+    lines += recalls + [f"threshold chosen: {threshold:.2f} (editor-events recall >= {FLOOR})"]
+    print("\n".join(lines))
+    print("weights:", json.dumps(dict(sorted(full.weights.items(), key=lambda kv: -abs(kv[1])))))
+    if args.write:
+        write(full, threshold, lines)
+        print(f"wrote {OUT}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

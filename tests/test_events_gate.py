@@ -1,0 +1,106 @@
+"""The newsworthiness gate: a learned model, kept as data, weighs the candidates the rules
+let through (timeline/extract/events/gate.py). Articles written for these tests."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+PUBLISHED = date(2012, 3, 8)
+
+REPORT = ("The defence minister of Veldia resigned on Wednesday after a week of protests in the capital. "
+          "Anna Brek handed her letter to the prime minister at a meeting in Ostra on Wednesday evening.\n\n"
+          "Critics have long argued that the ministry is a symbol of a deeper crisis. "
+          "Perhaps the real lesson is that reform always comes too late.\n\n"
+          "The prime minister will name a successor on Friday.")
+
+
+def _found(nlp, text: str, title: str = "Veldia's defence minister resigns"):
+    from timeline.extract.actors.mentions import find_mentions
+    from timeline.extract.events import find_happenings
+    from timeline.extract.temporal import find_timexes
+    from timeline.records import Article
+
+    doc = nlp(text)
+    article = Article(id="a", path="a.txt", title=title, text=text, published=PUBLISHED)
+    return find_happenings(doc, article, find_timexes(doc, PUBLISHED), find_mentions(doc, None), {})
+
+
+def test_the_model_file_is_readable_and_names_only_features_the_gate_computes(nlp) -> None:
+    from timeline.data import load_data
+    from timeline.extract.events import gate
+
+    data = load_data("newsworthy_model.yaml")
+    model = gate.load_model()
+    assert set(model.weights) == {str(k) for k in data["weights"]}
+    with gate.recording() as rows:
+        _found(nlp, REPORT)
+    computed = {name for *_, features in rows for name in features}
+    one_hot = re.compile(r"^(type|verb_class|tense|subject|dated|title_kind)_")
+    unknown = {n for n in model.weights if n not in computed and not one_hot.match(n)}
+    assert not unknown, unknown
+
+
+def test_every_candidate_that_reaches_the_gate_has_the_features_of_where_and_how_it_is_told(nlp) -> None:
+    from timeline.extract.events import gate
+
+    with gate.recording() as rows:
+        _found(nlp, REPORT)
+    by_title = {title: features for _, _, title, _, features in rows}
+    resigned = next(f for t, f in by_title.items() if "resigned" in t)
+    assert resigned["first_sentence"] == 1.0 and resigned["in_lede"] == 1.0
+    assert resigned["dated_relative"] == 1.0 and resigned["tense_past"] == 1.0
+    successor = next(f for t, f in by_title.items() if "successor" in t)
+    assert successor["scheduled"] == 1.0 and successor["paragraph"] > resigned["paragraph"]
+    assert successor["after_publication"] > 0 and resigned["before_publication"] > 0
+
+
+def test_a_model_drops_what_it_scores_below_its_threshold_and_keeps_the_rest(nlp) -> None:
+    from timeline.extract.events import gate
+
+    everything = [h.title for h in _found(nlp, REPORT)]
+    # a model that wants a candidate in the lede: the body's candidates fall below its threshold
+    lede_only = gate.Model(intercept=-1.0, threshold=0.0, weights={"in_lede": 2.0})
+    with gate.recording(lede_only):
+        kept = [h.title for h in _found(nlp, REPORT)]
+    assert kept and set(kept) < set(everything), (kept, everything)
+    assert not any("successor" in t for t in kept)
+
+
+def test_the_gate_gives_the_same_events_each_time(nlp) -> None:
+    first = [(h.title, h.date) for h in _found(nlp, REPORT)]
+    assert first == [(h.title, h.date) for h in _found(nlp, REPORT)]
+
+
+COLOUR = ("The defence minister of Veldia resigned on Wednesday after a week of protests in the capital. "
+          "Anna Brek handed her letter to the prime minister at a meeting in Ostra on Wednesday evening.\n\n"
+          "Supporters of Brek gathered quietly outside the ministry with flowers and candles on Wednesday.\n\n"
+          "Brek's book, a memoir of her years in the army, sold 20,000 copies in its first week in 2009.")
+
+
+def test_the_shipped_model_ranks_the_news_of_the_day_above_colour_and_background(nlp) -> None:
+    from timeline.extract.events import gate
+
+    model = gate.load_model()
+    with gate.recording() as rows:
+        _found(nlp, COLOUR)
+    scores = {title: model.log_odds(features) for _, _, title, _, features in rows}
+    news = [s for t, s in scores.items() if "resigned" in t or "handed her letter" in t]
+    aside = [s for t, s in scores.items() if "flowers" in t or "copies" in t]
+    assert len(news) == 2 and len(aside) == 2, scores
+    assert min(news) > max(aside), scores
+    kept = [h.title for h in _found(nlp, COLOUR)]
+    assert [t for t in kept if "resigned" in t or "handed her letter" in t], kept
+
+
+def test_a_model_file_without_weights_keeps_every_candidate(monkeypatch) -> None:
+    from timeline.extract.events import gate
+
+    monkeypatch.setattr(gate, "load_data", lambda name: {"intercept": -5.0, "weights": {}})
+    gate.load_model.cache_clear()
+    try:
+        assert gate.keeps("a", 0, "Anna Brek resigned", "2012-03-07", {"in_lede": 1.0})
+    finally:
+        monkeypatch.undo()
+        gate.load_model.cache_clear()
+    assert gate.load_model().threshold > float("-inf")  # the shipped model has one
