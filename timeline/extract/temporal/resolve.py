@@ -35,6 +35,7 @@ from timeline.extract.temporal.lexicon import (
     WEEKDAYS,
     ZONE_OFFSETS,
 )
+from timeline.extract.temporal.occasions import defined_occasion
 from timeline.extract.temporal.quantities import measure, number, unit_name
 from timeline.extract.temporal.scanner import Candidate
 from timeline.extract.temporal.values import day_value, precision_of, week_value
@@ -240,6 +241,8 @@ def part_of_day(c: Candidate, ctx: Context) -> Reading | None:
     base = ctx.dct if rel else ctx.ref
     if base is None:
         return "TIME", None, "part-of-day-no-dct"
+    if not rel and defined_occasion(ctx.doc, c.start, c.end):
+        return "TIME", None, "part-of-day-occasion"  # "on the night Jackson died": not the day's own night
     when = anchor.shift_day(base, -1) if rel == "last" else base
     return "TIME", f"{day_value(when)}T{PARTS_OF_DAY[words(g['part'])]}" if when else None, "part-of-day"
 
