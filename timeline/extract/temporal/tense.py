@@ -32,6 +32,12 @@ REPORTING_VERBS = frozenset({
 })
 # Words between a verb and its date: "said on Monday", "told reporters late on Friday".
 DATE_PREPOSITIONS = frozenset({"on", "late", "early", "earlier", "later"})
+# Verbs that fix a time "for" something still to come: "set the trial for September",
+# "adjourned the hearing for Monday", "called elections for March".
+SETTING_VERBS = frozenset({
+    "set", "schedule", "reschedule", "fix", "adjourn", "postpone", "delay", "defer", "move", "push", "call",
+    "slate", "book", "plan", "reserve",
+})
 # Conjunctions of time whose clause, in the present, tells what is to come: "when the two
 # meet on Wednesday", "before talks resume on Monday".
 TIME_CONJUNCTIONS = frozenset({"when", "before", "until", "till", "once", "after", "whenever"})
@@ -88,6 +94,17 @@ def _verb_tense(verb: Token, depth: int = 0) -> str | None:
     return None
 
 
+def _set_for(head: Token) -> bool:
+    """Whether the expression is the time something was set for ("set the trial for
+    September"): ahead of the setting, whatever its tense."""
+    if head.dep_ != "pobj" or head.head.lower_ != "for":
+        return False
+    verb = head.head.head
+    while verb.dep_ in ("dobj", "nsubjpass", "pobj") and verb.head.i != verb.i:
+        verb = verb.head  # "for" hung on the object: "set the trial for September"
+    return verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in SETTING_VERBS
+
+
 def _time_clause(verb: Token) -> bool:
     """Whether ``verb`` heads a side clause of time ("when the two meet", "before talks
     resume"), whose present tense speaks of what is to come."""
@@ -119,6 +136,8 @@ def tense_at(doc: Doc, start: int, end: int) -> str | None:
         return None
     if _reported_after(doc, span.start):
         return "past"
+    if _set_for(span.root):
+        return "future"
     verb = _governing_verb(span.root)
     tense = _verb_tense(verb) if verb is not None else None
     if tense is None:

@@ -1,0 +1,53 @@
+"""A step taken on an earlier day, told again in a later article, keeps its own date or
+none: never the day the paper came out. Articles written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.conftest import happenings
+from timeline.extract.temporal import find_timexes_in_text
+
+THU = date(2011, 4, 21)  # a Thursday
+
+
+@pytest.mark.parametrize("text,step", [
+    ("A judge set the trial of Dr Felix Marsh for September on Thursday. "
+     "Dr Marsh has pleaded not guilty to involuntary manslaughter.", "pleaded"),
+    ("The singer Ada Blue died in June 2009. Her doctor, Felix Marsh, was charged in February 2010. "
+     "He has pleaded not guilty.", "pleaded"),
+    ("A court in Lahore heard the defence on Thursday. The former prime minister has been charged with "
+     "hijacking and terrorism and has denied wrongdoing.", "charged"),
+    ("Lawyers for Omar Khan asked for a new trial on Thursday. Khan has been jailed for life on charges of "
+     "hijacking.", "jailed"),
+])
+def test_a_step_of_a_case_in_the_perfect_past_the_first_report_is_not_news_of_the_day(
+        nlp, text: str, step: str) -> None:
+    found = happenings(nlp, text, published=THU)
+    assert found, "the article's own news is still reported"
+    restated = [h for h in found if step in h.title]
+    assert not [h for h in restated if h.evidence.rule == "publication-date"], found
+
+
+@pytest.mark.parametrize("text,step", [
+    ("Dr Felix Marsh has pleaded not guilty to involuntary manslaughter. He appeared in court in Los Angeles.",
+     "pleaded"),  # the article's first report: the news
+    ("Prosecutors in Lahore have charged the former prime minister with hijacking.", "charged"),  # an act
+    ("A judge set the trial for September on Thursday. Dr Marsh pleaded not guilty to a new charge of fraud "
+     "on Thursday.", "pleaded"),  # a date of its own
+])
+def test_a_step_of_a_case_that_is_the_news_keeps_its_day(nlp, text: str, step: str) -> None:
+    found = happenings(nlp, text, published=THU)
+    assert [h.date for h in found if step in h.title] == ["2011-04-21"], found
+
+
+@pytest.mark.parametrize("sentence,text,value", [
+    ("The judge set the trial for September on Thursday.", "September", "2011-09"),
+    ("The hearing was adjourned for March.", "March", "2012-03"),
+    ("The judge jailed him over February's riots.", "February", "2011-02"),
+])
+def test_a_time_something_was_set_for_lies_ahead_of_the_setting(nlp, sentence: str, text: str, value: str) -> None:
+    found = {t.text: t.value for t in find_timexes_in_text(sentence, THU, nlp)}
+    assert found.get(text) == value, found
