@@ -139,12 +139,14 @@ def tense_at(doc: Doc, start: int, end: int) -> str | None:
     if _set_for(span.root):
         return "future"
     verb = _governing_verb(span.root)
-    tense = _verb_tense(verb) if verb is not None else None
-    if tense is None:
+    if verb is None:
         # deep in a noun phrase ("at the summit on Tuesday" under "is hoping to break
         # through by getting leaders involved"): the sentence's own tense speaks for it
         root = span.root.sent.root
-        verb, tense = root, _verb_tense(root) if root.pos_ in ("VERB", "AUX") else None
-    if tense == "present" and verb is not None and _opening_report(verb):
+        verb = root if root.pos_ in ("VERB", "AUX") else None
+    if verb is None:
+        return None
+    tense = _verb_tense(verb)
+    if tense == "present" and _opening_report(verb):
         return "past"
     return tense
