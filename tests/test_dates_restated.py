@@ -51,3 +51,24 @@ def test_a_step_of_a_case_that_is_the_news_keeps_its_day(nlp, text: str, step: s
 def test_a_time_something_was_set_for_lies_ahead_of_the_setting(nlp, sentence: str, text: str, value: str) -> None:
     found = {t.text: t.value for t in find_timexes_in_text(sentence, THU, nlp)}
     assert found.get(text) == value, found
+
+
+@pytest.mark.parametrize("text,words", [
+    ("Two days after General Omar Khan seized power in a bloodless coup in 1999, a poll in Freedonia revealed that "
+     "most people supported the takeover.", "poll"),
+    ("Shortly after joining the central bank in 2002, Anna Berg gave a speech on deflation.", "speech"),
+    ("Days after the singer's death on 25 June, 2009, the band paid tribute to her at a festival.", "tribute"),
+])
+def test_a_clause_told_after_a_time_long_before_the_news_is_not_dated_by_publication(
+        nlp, text: str, words: str) -> None:
+    found = happenings(nlp, text, published=date(2011, 9, 23))
+    assert not [h for h in found if words in h.title and h.evidence.rule == "publication-date"], found
+
+
+@pytest.mark.parametrize("text", [
+    "The minister resigned after a scandal over his expenses, which began in 2009.",  # the scandal's year
+    "Talks resumed after a pause on Wednesday.",  # a day of the news
+])
+def test_a_clause_after_a_time_of_the_news_or_of_something_else_stays_news(nlp, text: str) -> None:
+    found = happenings(nlp, text, published=date(2011, 9, 23))
+    assert [h.date for h in found] == ["2011-09-23"], found
