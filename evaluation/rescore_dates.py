@@ -85,12 +85,14 @@ def report(name: str, sorted_rows: dict[str, list[dict[str, Any]]]) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--work", type=Path, default=WORK, help="where collections are built")
+    parser.add_argument("--as-built", action="store_true", help="read the stores in --work as they are, no build")
     parser.add_argument("labels", type=Path)
     args = parser.parse_args()
     rows = [json.loads(line) for line in args.labels.read_text(encoding="utf-8").splitlines() if line.strip()]
     totals: Counter[str] = Counter()
     for name in sorted({r["collection"] for r in rows}):
-        result = rescore([r for r in rows if r["collection"] == name], stored_events(built(name, args.work)))
+        content = args.work / name / "content" if args.as_built else built(name, args.work)
+        result = rescore([r for r in rows if r["collection"] == name], stored_events(content))
         report(name, result)
         kept = result["kept"]
         totals.update(kept=len(kept), right=sum(r["label"]["date"] == "yes" for r in kept),

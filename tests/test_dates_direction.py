@@ -97,3 +97,23 @@ def test_a_perfect_told_before_a_meeting_to_come_is_not_dated_by_that_meeting(nl
                        published=SUN)
     held = [h for h in found if "held out" in h.title]
     assert held and all(h.date != "2011-01-12" for h in held), found
+
+
+# (sentence, publication day, expression, value): a month without a year in a past narrative
+NARRATIVE = [
+    ("Hu was appointed party chief in Tibet in December 1988. His second crisis came on March 5 when monks "
+     "marched through Lhasa.", date(2001, 10, 30), "March 5", "1989-03-05"),  # the story moves forward
+    ("Khan joined the army in 1968. He was promoted in March and sent to Dhaka.", date(2001, 10, 30),
+     "March", "1968-03"),
+    # bounds tell no story; the years of the news are the tense's to place
+    ("Unemployment reached 8.5%, the highest since 1983. The index has not closed above 8,000 since February.",
+     date(2009, 4, 4), "February", "2009-02"),
+    ("The treaty was signed in 2010. Talks resumed in March.", date(2011, 4, 21), "March", "2011-03"),
+]
+
+
+@pytest.mark.parametrize("sentence,dct,text,value", NARRATIVE, ids=[c[0][:40] for c in NARRATIVE])
+def test_a_month_without_a_year_in_a_past_narrative_takes_the_narratives_year(
+        nlp, sentence: str, dct: date, text: str, value: str) -> None:
+    found = {t.text: t.value for t in find_timexes_in_text(sentence, dct, nlp)}
+    assert found.get(text) == value, found

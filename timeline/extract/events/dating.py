@@ -103,8 +103,9 @@ def date_anchor(anchor: Anchor, root: "Token", dct: date | None, vocab: Vocabula
     return True
 
 
-# Words that place a clause after another time: "two days after the coup in 1999".
-AFTER_WORDS = frozenset({"after", "following"})
+# Words that place a clause at or after another time: "two days after the coup in 1999",
+# "earned his last number one when first released in 2003", "during the 2008 campaign".
+AFTER_WORDS = frozenset({"after", "following", "when", "while", "during"})
 # Dependencies that open another clause, whose times are its own.
 OTHER_CLAUSES = frozenset({"relcl", "ccomp", "acl", "conj", "parataxis", "xcomp", "csubj"})
 
@@ -112,17 +113,19 @@ OTHER_CLAUSES = frozenset({"relcl", "ccomp", "acl", "conj", "parataxis", "xcomp"
 def _after_an_earlier_time(verb: "Token", dated: Sequence[tuple[Timex, "Span"]], dct: date | None,
                            vocab: Vocabulary) -> bool:
     """"Two days after Musharraf seized power in 1999, a poll revealed…", "Shortly after
-    joining the Fed in 2002, he gave a speech": a clause told as following a time before
-    the days of the news happened then, not on the day the paper came out. "Talks resumed
-    after a pause on Monday" (a day of the news) stays news."""
+    joining the Fed in 2002, he gave a speech", "The album earned him his last number one
+    when first released in 2003": a clause told at or after a time before the days of the
+    news happened then, not on the day the paper came out. "Talks resumed after a pause
+    on Monday" (a day of the news) stays news."""
     if dct is None or not dated:
         return False
     for token in _own_words(verb):
         if token.lower_ not in AFTER_WORDS:
             continue
-        # "after" opening a clause ("after Musharraf seized power in 1999") reaches over it;
-        # "after a scandal, which began in 2009" does not reach into the relative clause
-        phrase = token.head if token.dep_ == "mark" else token
+        # "after" opening a clause ("after Musharraf seized power in 1999", "when first
+        # released in 2003") reaches over it; "after a scandal, which began in 2009" does
+        # not reach into the relative clause
+        phrase = token.head if token.dep_ in ("mark", "advmod") and token.head.i != verb.i else token
         words = {t.i for t in [phrase, *_own_words(phrase)]}
         for timex, span in dated:
             when = bounds(day_value(timex.value or ""))
