@@ -75,3 +75,19 @@ def test_a_clause_told_after_a_time_long_before_the_news_is_not_dated_by_publica
 def test_a_clause_after_a_time_of_the_news_or_of_something_else_stays_news(nlp, text: str) -> None:
     found = happenings(nlp, text, published=date(2011, 9, 23))
     assert [h.date for h in found] == ["2011-09-23"], found
+
+
+def test_a_claim_about_long_before_is_dated_when_it_was_made(nlp) -> None:
+    found = happenings(nlp, "Executives of the insurer Argo said the Federal Reserve was informed three months ago "
+                            "that the company would pay $165 million in bonuses.", published=date(2009, 3, 19))
+    claims = [h for h in found if "said" in h.title]
+    assert claims and all(h.date == "2009-03-19" for h in claims), found
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Libya says a NATO strike hit a civilian house on Monday.", "2011-05-09"),  # a day of the news
+    ("Prosecutors said on Friday that Dr Felix Marsh gave the singer a sedative on June 25, 2009.", "2011-05-06"),
+])
+def test_a_claim_of_the_news_days_or_a_dated_saying_keeps_its_day(nlp, text: str, value: str) -> None:
+    found = happenings(nlp, text, published=date(2011, 5, 10))
+    assert [h.date for h in found] == [value], found
