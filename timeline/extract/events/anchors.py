@@ -71,7 +71,8 @@ def find_anchors(segment: "Span", dated: list[tuple[Timex, "Span"]], dct: date |
         owner.timexes.append((timex, how, verb))
     if main is not None and not main.timexes:
         _share_time_of_when(main, anchors, vocab)
-    if main is not None and main.speaker is not None and not main.timexes and not date_anchor(main, root, dct, vocab):
+    if main is not None and main.speaker is not None and not main.timexes and \
+            not date_anchor(main, root, dct, vocab, dated):
         # What was said is an undated plan or background: the statement itself is the news.
         plain = main_anchor(root, vocab, descend=False)
         if plain is not None:
@@ -81,7 +82,7 @@ def find_anchors(segment: "Span", dated: list[tuple[Timex, "Span"]], dct: date |
     kept = []
     for anchor in anchors:
         anchor.keep_out = keep_out
-        if date_anchor(anchor, root, dct, vocab):
+        if date_anchor(anchor, root, dct, vocab, dated):
             classify(anchor, vocab)
             kept.append(anchor)
     return _without_undated_frame(kept, vocab)

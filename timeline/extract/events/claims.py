@@ -9,11 +9,13 @@ what the speaker's own side did: the happening is told as such, under its own ki
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING
 
 from timeline.extract.events.candidate import Anchor
 from timeline.extract.events.wording import mentions_in
-from timeline.records import Mention
+from timeline.extract.temporal.values import bounds
+from timeline.records import DateEvidence, Mention
 
 if TYPE_CHECKING:
     from timeline.extract.events.tokens import Token
@@ -25,9 +27,12 @@ REPORTED_TENSES = frozenset({"past", "perfect", "past-perfect"})
 OFFICIAL_KINDS = frozenset({"country", "organisation"})
 
 
-def as_claim(anchor: Anchor, mentions: list[Mention]) -> None:
+def as_claim(anchor: Anchor, mentions: list[Mention], published: date | None = None) -> None:
     """Make ``anchor`` a statement titled with its speaker when it reports another side's
-    past act; otherwise leave it as it is."""
+    past act; otherwise leave it as it is. A statement is dated when it was made: "AIG
+    executives said the Fed was informed three months ago", "the lawyer claimed the singer
+    swallowed pills on the morning of his death", with no day for the saying, were said on
+    the day of publication, not months before, when what they speak of happened."""
     speaker = anchor.speaker
     if not anchor.claim or speaker is None or anchor.mood.tense not in REPORTED_TENSES or anchor.verb.tag_ == "VBG":
         return
@@ -37,6 +42,26 @@ def as_claim(anchor: Anchor, mentions: list[Mention]) -> None:
         return  # a speaker telling of its own side's act
     anchor.title_root = speaker
     anchor.type, anchor.type_rule = "statement", f"claim:{speaker.lemma_.lower()}"
+    if published is not None and _told_of_long_before(anchor, published):
+        anchor.date, anchor.precision, anchor.status = published.isoformat(), "day", "occurred"
+        anchor.evidence = DateEvidence(rule="publication-date", expression=None, value=published.isoformat())
+
+
+def _told_of_long_before(anchor: Anchor, published: date) -> bool:
+    """Whether the anchor's date is that of what was said, a time before the days of the
+    news, while the saying itself has no time of its own and is told as news."""
+    from timeline.extract.events.clauses import mood_of
+    from timeline.extract.events.vocabulary import load_vocabulary
+
+    speaker, vocab = anchor.speaker, load_vocabulary()
+    if speaker is None or not anchor.evidence.expression or anchor.status != "occurred":
+        return False
+    if any(verb.i == speaker.i for _, _, verb in anchor.timexes):
+        return False  # "said on Monday that…": the saying is dated
+    span = bounds(anchor.date)
+    if span is None or (published - span[1]).days <= vocab.lead_days:
+        return False  # "Libya says a strike hit a house on Monday": the news of the days
+    return mood_of(speaker, vocab).tense in ("past", "perfect", "present")
 
 
 def unofficial_opinion(anchor: Anchor, mentions: list[Mention]) -> bool:

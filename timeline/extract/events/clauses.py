@@ -153,18 +153,26 @@ def governor(head: "Token", segment: "Span", fallback: "Token | None",
     """
     start, end = segment.start, segment.end
     token = head
-    bare = head.dep_ in BARE_ADVERBIAL_DEPS or (day and head.dep_ == "pobj" and head.head.lower_ == "on") or (
+    on_day = day and head.dep_ == "pobj" and head.head.lower_ == "on"
+    bare = head.dep_ in BARE_ADVERBIAL_DEPS or on_day or (
         head.lower_ in DEICTIC_DAYS)  # "Yesterday Pakistan's government allowed…", parsed as a compound
     noun: "Token | None" = None  # the noun the expression modifies, if any
+    phrases = 0  # prepositional phrases the expression sits in, its own "on" not counted
     for _ in range(16):
         if token.dep_ == "pobj" and token.head.lower_ in BOUNDING_PREPOSITIONS:
             return None, "bounding"
+        if token.dep_ == "prep" and token.i != head.head.i:
+            phrases += 1
+            if on_day and phrases > 1 and head.dep_ not in BARE_ADVERBIAL_DEPS:
+                # "arrived for the final days, including the handover at the closing
+                # ceremony on Sunday": a day that deep in the phrases of a noun is its own
+                bare = False
         parent = token.head
         if parent.i == token.i:
             break
         if not (start <= parent.i < end):
             return fallback, "segment"
-        if is_predicate(parent) and parent.dep_ != "amod":
+        if is_predicate(parent) and parent.dep_ not in ("amod", "prep"):  # "including" is a preposition
             if noun is None:
                 return parent, "argument" if token.i == head.i and head.dep_ in ARGUMENT_DEPS else "adverbial"
             if bare:

@@ -6,7 +6,7 @@ periods and undated plans get none."""
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Sequence
 
 from timeline.extract.events.candidate import Anchor
 from timeline.extract.events.clauses import content_of, is_predicate, mood_of, over_a_period
@@ -46,8 +46,10 @@ def day_value(value: str) -> str:
     return value.split("T", 1)[0]
 
 
-def date_anchor(anchor: Anchor, root: "Token", dct: date | None, vocab: Vocabulary) -> bool:
-    """Give the anchor its date, precision, status and evidence; False when it has none."""
+def date_anchor(anchor: Anchor, root: "Token", dct: date | None, vocab: Vocabulary,
+                dated: Sequence[tuple[Timex, "Span"]] = ()) -> bool:
+    """Give the anchor its date, precision, status and evidence; False when it has none.
+    ``dated``: the calendar time expressions of the sentence, whatever they date."""
     if anchor.timexes and anchor.mood.tense in NEWS_TENSES and not anchor.mood.scheduled and anchor.is_main:
         # "have vowed to stop the march on Parliament tomorrow": what a clause in the past
         # or present perfect reports has happened; a time still to come is that of
@@ -88,6 +90,8 @@ def date_anchor(anchor: Anchor, root: "Token", dct: date | None, vocab: Vocabula
         return False  # "in recent months has led a campaign", "in the days that followed became…"
     if tense == "past" and over_a_period(verb, vocab.past_period_prepositions, vocab.long_time_units):
         return False  # "barred contact with the mainland for decades": background, not the day's news
+    if tense in ("past", "past-perfect") and _after_an_earlier_time(verb, dated, dct, vocab):
+        return False  # "Two days after the coup in 1999, a poll revealed…": then, not today
     news = tense in NEWS_TENSES or (said and tense == "past-perfect" and reporter_tense in NEWS_TENSES | {"present"})
     if not news and not (verb.lemma_.lower() in vocab.reporting and tense == "present" and verb.i == root.i
                          and content_of(verb) is not None):
@@ -97,6 +101,49 @@ def date_anchor(anchor: Anchor, root: "Token", dct: date | None, vocab: Vocabula
     anchor.date, anchor.precision, anchor.status = dct.isoformat(), "day", "occurred"
     anchor.evidence = DateEvidence(rule="publication-date", expression=None, value=dct.isoformat())
     return True
+
+
+# Words that place a clause at or after another time: "two days after the coup in 1999",
+# "earned his last number one when first released in 2003", "during the 2008 campaign".
+AFTER_WORDS = frozenset({"after", "following", "when", "while", "during"})
+# Dependencies that open another clause, whose times are its own.
+OTHER_CLAUSES = frozenset({"relcl", "ccomp", "acl", "conj", "parataxis", "xcomp", "csubj"})
+
+
+def _after_an_earlier_time(verb: "Token", dated: Sequence[tuple[Timex, "Span"]], dct: date | None,
+                           vocab: Vocabulary) -> bool:
+    """"Two days after Musharraf seized power in 1999, a poll revealed…", "Shortly after
+    joining the Fed in 2002, he gave a speech", "The album earned him his last number one
+    when first released in 2003": a clause told at or after a time before the days of the
+    news happened then, not on the day the paper came out. "Talks resumed after a pause
+    on Monday" (a day of the news) stays news."""
+    if dct is None or not dated:
+        return False
+    for token in _own_words(verb):
+        if token.lower_ not in AFTER_WORDS:
+            continue
+        # "after" opening a clause ("after Musharraf seized power in 1999", "when first
+        # released in 2003") reaches over it; "after a scandal, which began in 2009" does
+        # not reach into the relative clause
+        phrase = token.head if token.dep_ in ("mark", "advmod") and token.head.i != verb.i else token
+        words = {t.i for t in [phrase, *_own_words(phrase)]}
+        for timex, span in dated:
+            when = bounds(day_value(timex.value or ""))
+            if when is not None and all(t.i in words for t in span) and (dct - when[1]).days > vocab.lead_days:
+                return True
+    return False
+
+
+def _own_words(verb: "Token") -> "list[Token]":
+    """The words under ``verb`` and its side clauses, without the clauses that say
+    something of their own (a relative clause, what was said, a conjunct)."""
+    out: "list[Token]" = []
+    todo = [c for c in verb.children if c.dep_ not in OTHER_CLAUSES]
+    while todo:
+        token = todo.pop()
+        out.append(token)
+        todo.extend(c for c in token.children if c.dep_ not in OTHER_CLAUSES)
+    return out
 
 
 def _ahead(verb: "Token", vocab: Vocabulary) -> bool:

@@ -5,8 +5,10 @@ must pass to report a happening (not negated, in a news tense, not a state)."""
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from timeline.data import load_data
 from timeline.extract.events.candidate import DEFINITE_DETERMINERS, Anchor
 from timeline.extract.events.clauses import Mood, content_of, is_predicate, manner_of, mood_of, state_reached
 from timeline.extract.events.vocabulary import Vocabulary
@@ -92,11 +94,31 @@ def _definite(token: "Token") -> bool:
 def _stance(verb: "Token", mood: Mood, vocab: Vocabulary) -> bool:
     """"Washington and its allies have warned that Russia could invade": a verb of
     saying in the present perfect whose content is only a possibility or an
-    obligation reports a position held over weeks, not a happening of the day."""
+    obligation reports a position held over weeks, not a happening of the day.
+    "Dr Murray has pleaded not guilty", "has been charged with manslaughter": a step
+    of a case in the present perfect says where the case stands (``case_statuses.yaml``)."""
+    if mood.tense == "perfect" and case_status(verb):
+        return True
     if verb.lemma_.lower() not in vocab.reporting or mood.tense != "perfect":
         return False
     content = content_of(verb)
     return content is not None and mood_of(content, vocab).hypothetical
+
+
+@lru_cache(maxsize=1)
+def _case_steps() -> tuple[frozenset[str], frozenset[str]]:
+    data = load_data("case_statuses.yaml")
+    return frozenset(data["active"]), frozenset(data["passive"])
+
+
+def case_status(verb: "Token") -> bool:
+    """Whether ``verb`` is a step of a case in the voice that says where the case stands:
+    "pleaded" with its subject taking the step, "charged" with its subject undergoing it
+    ("has charged the minister" is the prosecutor's act, news of its day)."""
+    active, passive = _case_steps()
+    lemma = verb.lemma_.lower()
+    undergone = any(c.dep_ == "auxpass" for c in verb.children)
+    return (lemma in active and not undergone) or (lemma in passive and undergone)
 
 
 def _direct_quote(root: "Token", vocab: Vocabulary) -> bool:

@@ -128,6 +128,35 @@ def move_reference(ctx: Context, value: str | None, rule: str, at: int = -1) -> 
         ctx.ref = span[0]
 
 
+# How many characters back the year a past narrative is in ("appointed in December 1988")
+# still holds for a month named without one ("his second crisis came on March 5").
+NARRATIVE_REACH = 400
+
+
+def narrative_year(ctx: Context, cand: Candidate, month: int, day: int = 1) -> int | None:
+    """The year of a month named without one in a clause told in the past, when the text
+    has just set a time more than a year before the publication date: "Hu became party
+    chief in Tibet in December 1988. His second crisis came on March 5" is March 1989, not
+    the March before the paper came out. None when the text is in the years of the news."""
+    if ctx.dct is None or ctx.period is None or ctx.period_at < 0 or cand.start - ctx.period_at > NARRATIVE_REACH:
+        return None
+    first, precision = ctx.period
+    if first.year >= ctx.dct.year - 1 or ctx.tense(cand) != "past":
+        return None
+    if _bound(ctx.text, ctx.period_at) or _bound(ctx.text, cand.start):
+        return None  # "the highest since 1983 … has not closed above 8,000 since February": bounds, no story told
+    # a narrative moves forward: a month before the one it is in belongs to the next year
+    return first.year if precision == "year" or (month, day) >= (first.month, first.day) else first.year + 1
+
+
+_BOUND = re.compile(r"(?i)\b(?:since|until|till|before|after|than|from|by)\s+(?:early|mid|late|the\s+end\s+of)?\s*$")
+
+
+def _bound(text: str, at: int) -> bool:
+    """Whether the expression at ``at`` is a bound ("since 1983", "until March"), not a time told."""
+    return bool(_BOUND.search(text[max(0, at - 24):at]))
+
+
 # Precisions a narrative can count from, finest first.
 NARRATIVE_UNITS = ("day", "week", "month", "quarter", "year")
 

@@ -25,6 +25,12 @@ PARTS_OF_DAY: dict[str, str] = {
     "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI",
     "overnight": "NI", "midday": "MI", "noon": "MI",
 }
+# After "the night", "the morning": words that tie it to an occasion the sentence names
+# ("the morning of his death", "the night before the vote", "the night in question"),
+# not to the publication day.
+OCCASION_PREPOSITIONS: frozenset[str] = frozenset({"of", "before", "after", "following", "preceding"})
+OCCASION_MODIFIERS: frozenset[str] = frozenset({"before", "after", "earlier"})
+OCCASION_PHRASES: tuple[str, ...] = ("in question", "of his ", "of her ", "of their ", "of the ")
 
 NUMBER_WORDS: dict[str, float] = {
     "a": 1, "an": 1, "one": 1, "single": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,

@@ -18,6 +18,7 @@ from timeline.extract.temporal.context import (
     anchor_of,
     month_number,
     narrative_base,
+    narrative_year,
     parse_absolute,
     shift_of,
     valid_day,
@@ -35,6 +36,7 @@ from timeline.extract.temporal.lexicon import (
     WEEKDAYS,
     ZONE_OFFSETS,
 )
+from timeline.extract.temporal.occasions import defined_occasion
 from timeline.extract.temporal.quantities import measure, number, unit_name
 from timeline.extract.temporal.scanner import Candidate
 from timeline.extract.temporal.values import day_value, precision_of, week_value
@@ -61,6 +63,10 @@ def month_day(c: Candidate, ctx: Context) -> Reading | None:
     if year is None:
         if ctx.dct is None:
             return ("DATE", None, "month-day-no-dct") if 1 <= day <= 31 else None
+        told = narrative_year(ctx, c, month, day)
+        if told is not None:
+            value = valid_day(told, month, day)
+            return ("DATE", value, "month-day-of-narrative-year") if value else None
         tense = ctx.tense(c)
         year = anchor.month_year(ctx.dct, month, tense, None, day)
         if tense == "past" and anchor.days_ahead(ctx.dct, month, day) in range(1, anchor.NEAR_DAYS + 1):
@@ -82,6 +88,9 @@ def month(c: Candidate, ctx: Context) -> Reading | None:
     if base is None:
         return "DATE", None, "month-no-dct"
     shift = shift_of(g.get("rel"))
+    told = None if g.get("rel") else narrative_year(ctx, c, number_)
+    if told is not None:
+        return "DATE", f"{told:04d}-{number_:02d}", "month-of-narrative-year"
     tense = ctx.tense(c)
     year = anchor.month_year(base, number_, tense, shift)
     rule = "month-" + ({-1: "last", 0: "this", 1: "next"}.get(shift or 0, "") if g.get("rel") else tense or "nearest")
@@ -240,6 +249,8 @@ def part_of_day(c: Candidate, ctx: Context) -> Reading | None:
     base = ctx.dct if rel else ctx.ref
     if base is None:
         return "TIME", None, "part-of-day-no-dct"
+    if not rel and defined_occasion(ctx.doc, c.start, c.end):
+        return "TIME", None, "part-of-day-occasion"  # "on the night Jackson died": not the day's own night
     when = anchor.shift_day(base, -1) if rel == "last" else base
     return "TIME", f"{day_value(when)}T{PARTS_OF_DAY[words(g['part'])]}" if when else None, "part-of-day"
 

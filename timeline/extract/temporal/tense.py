@@ -32,11 +32,26 @@ REPORTING_VERBS = frozenset({
 })
 # Words between a verb and its date: "said on Monday", "told reporters late on Friday".
 DATE_PREPOSITIONS = frozenset({"on", "late", "early", "earlier", "later"})
+# Verbs that fix a time "for" something still to come: "set the trial for September",
+# "adjourned the hearing for Monday", "called elections for March".
+SETTING_VERBS = frozenset({
+    "set", "schedule", "reschedule", "fix", "adjourn", "postpone", "delay", "defer", "move", "push", "call",
+    "slate", "book", "plan", "reserve",
+})
+# Conjunctions of time whose clause, in the present, tells what is to come: "when the two
+# meet on Wednesday", "before talks resume on Monday".
+TIME_CONJUNCTIONS = frozenset({"when", "before", "until", "till", "once", "after", "whenever"})
+# Dependencies of a clause's head: a word so attached heads a clause even when the tagger
+# took it for a noun ("when the two meet", "meet" tagged NN).
+CLAUSE_DEPS = frozenset({"advcl", "ccomp", "relcl"})
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 
 
 def _governing_verb(token: Token) -> Token | None:
     for _ in range(MAX_CLIMB):
         if token.pos_ in ("VERB", "AUX") and token.dep_ != "aux":
+            return token
+        if token.dep_ in CLAUSE_DEPS and any(c.dep_ in SUBJECTS for c in token.children):
             return token
         if token.head.i == token.i:
             return token if token.pos_ in ("VERB", "AUX") else None
@@ -64,15 +79,39 @@ def _verb_tense(verb: Token, depth: int = 0) -> str | None:
         return _verb_tense(head, depth + 1)
     if verb.tag_ == "VBG" and verb.lemma_ == "go":
         return "future"
-    if verb.tag_ in ("VBZ", "VBP"):
+    if verb.tag_ in ("VBZ", "VBP") or (verb.dep_ in CLAUSE_DEPS and verb.tag_ in ("NN", "NNS")):
         if any(c.dep_ == "acomp" and c.lemma_ in FUTURE_HEADS for c in verb.children):
             return "future"  # "is due in Kyiv on Monday", "is set to", "is likely to"
+        if _time_clause(verb):
+            return "future"  # "when the two meet on Wednesday": the present of a clause of time
         return "present"
+    if verb.tag_ == "VBG" and any(a.tag_ in ("VBZ", "VBP") for a in auxes):
+        return "present"  # "is hoping to break through at the summit on Tuesday"
     if verb.tag_ == "VBN" and any(a.tag_ in ("VBZ", "VBP") for a in auxes):
         return "present"  # a present passive: "until a successor is sworn in before Christmas"
     if verb.tag_ == "VBN":
         return "past"  # reduced relative clause: "troops deployed on Friday"
     return None
+
+
+def _set_for(head: Token) -> bool:
+    """Whether the expression is the time something was set for ("set the trial for
+    September"): ahead of the setting, whatever its tense."""
+    if head.dep_ != "pobj" or head.head.lower_ != "for":
+        return False
+    verb = head.head.head
+    while verb.dep_ in ("dobj", "nsubjpass", "pobj") and verb.head.i != verb.i:
+        verb = verb.head  # "for" hung on the object: "set the trial for September"
+    return verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in SETTING_VERBS
+
+
+def _time_clause(verb: Token) -> bool:
+    """Whether ``verb`` heads a side clause of time ("when the two meet", "before talks
+    resume"), whose present tense speaks of what is to come."""
+    if verb.dep_ != "advcl":
+        return False
+    return any(c.dep_ in ("mark", "advmod") and c.lower_ in TIME_CONJUNCTIONS and c.i < verb.i
+               for c in verb.children)
 
 
 def _reported_after(doc: Doc, first: int) -> bool:
@@ -97,7 +136,14 @@ def tense_at(doc: Doc, start: int, end: int) -> str | None:
         return None
     if _reported_after(doc, span.start):
         return "past"
+    if _set_for(span.root):
+        return "future"
     verb = _governing_verb(span.root)
+    if verb is None:
+        # deep in a noun phrase ("at the summit on Tuesday" under "is hoping to break
+        # through by getting leaders involved"): the sentence's own tense speaks for it
+        root = span.root.sent.root
+        verb = root if root.pos_ in ("VERB", "AUX") else None
     if verb is None:
         return None
     tense = _verb_tense(verb)
