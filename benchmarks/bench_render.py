@@ -166,6 +166,7 @@ def index_alone(events: list[Event], articles: list[Article], cfg: Config) -> No
     """Every search shard indexed from scratch, as a first build or a build with --clean does."""
     from timeline.render.fingerprints import stamp_views
     from timeline.render.model import build_model
+    from timeline.render.output import SiteWriter
     from timeline.render.shards import Indexer, plan_shards
 
     model = build_model(events, None, articles, cfg.build.build_date)
@@ -174,7 +175,7 @@ def index_alone(events: list[Event], articles: list[Article], cfg: Config) -> No
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     with MemoryWatch() as memory:
-        made = list(Indexer(cfg.language, cfg.build.jobs, lambda: None)(shards))
+        made = list(Indexer(SiteWriter(cfg.paths.output), cfg.language, cfg.build.jobs, lambda: None)(shards))
     seconds = time.perf_counter() - start
     child = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = child.ru_utime + child.ru_stime - before.ru_utime - before.ru_stime

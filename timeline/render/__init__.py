@@ -130,7 +130,7 @@ def index_search(writer: SiteWriter, model: SiteModel, pages: list[Part], scope:
     list; ``meanwhile`` is done while Pagefind runs (or first, when nothing is to be indexed). The
     bundles are written into the site after ``meanwhile``, the event pages among them."""
     shards = plan_shards(model.events, [part.inputs for part in pages], scope)
-    indexer = Indexer(cfg.language, cfg.build.jobs, meanwhile)
+    indexer = Indexer(writer, cfg.language, cfg.build.jobs, meanwhile)
     bundles = each(shards, lambda shard: shard.inputs, indexer, keep=lambda made: bool(made.files))
     indexer.meanwhile()
     if not bundles or not all(made.files for made in bundles):

@@ -114,6 +114,9 @@ def finish_pagefind(run: Indexing | None) -> bool:
             message = run.said.read().decode("utf-8", "replace").strip()[-500:]
             log.warning("search index not built: pagefind said %s", message or f"status {run.process.returncode}")
             return False
+    for item in run.bundle.iterdir():
+        if item.is_file() and not (item.name in RUNTIME or item.suffix == ".pf_meta" or item.name.startswith("wasm.")):
+            item.unlink()
     try:
         stabilise(run.bundle)
     except (OSError, ValueError, KeyError, IndexError, TypeError) as exc:
@@ -188,60 +191,41 @@ def _encode(item: Any) -> bytes:
     raise ValueError(f"cannot encode {type(item).__name__}")
 
 
-def _read(files: dict[str, bytes], path: str) -> Any:
-    data = gzip.decompress(files.pop(path))
+def _read(path: Path) -> Any:
+    data = gzip.decompress(path.read_bytes())
     if not data.startswith(MAGIC):
-        raise ValueError(f"{path} is not a Pagefind index file")
+        raise ValueError(f"{path.name} is not a Pagefind index file")
     item, end = _decode(data, len(MAGIC))
     # Only rewrite what this codec reproduces exactly; anything else is a format it does not know.
     if end != len(data) or _encode(item) != data[len(MAGIC):]:
-        raise ValueError(f"{path} does not read back byte for byte")
+        raise ValueError(f"{path.name} does not read back byte for byte")
     return item
 
 
-def _write(files: dict[str, bytes], prefix: str, digits: int, suffix: str, item: Any) -> str:
-    """Add ``item`` under a name made from its content; returns the name without the suffix."""
+def _write(folder: Path, prefix: str, digits: int, suffix: str, item: Any) -> str:
+    """Write ``item`` under a name made from its content; returns the name without the suffix."""
     data = MAGIC + _encode(item)
     name = f"{prefix}{hashlib.sha256(data).hexdigest()[:digits]}"
     # mtime=0: gzip would otherwise stamp the clock into every file.
-    files[f"{name}{suffix}"] = gzip.compress(data, compresslevel=9, mtime=0)
+    (folder / f"{name}{suffix}").write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
     return name
 
 
-def lean(files: dict[str, bytes]) -> dict[str, bytes]:
-    """The files of a bundle (by their path in it) that the search page loads: Pagefind's own
-    user interfaces left out."""
-    return {path: data for path, data in files.items()
-            if "/" in path or path in RUNTIME or path.endswith(".pf_meta") or path.startswith("wasm.")}
-
-
-def stable(files: dict[str, bytes]) -> dict[str, bytes]:
-    """The bundle's files (by their path in it) with every filter's values sorted and the filter
-    and metadata files renamed to match."""
-    files = dict(files)
-    entry = json.loads(files["pagefind-entry.json"])
+def stabilise(bundle: Path) -> None:
+    """Sort every filter's values and rename the filter and metadata files to match."""
+    entry_path = bundle / "pagefind-entry.json"
+    entry = json.loads(entry_path.read_text(encoding="utf-8"))
     for language, info in entry["languages"].items():
-        meta = _read(files, f"pagefind.{info['hash']}.pf_meta")
+        meta_path = bundle / f"pagefind.{info['hash']}.pf_meta"
+        meta = _read(meta_path)
         filters = meta[3]  # [[filter name, file hash], ...]
         for pair in filters:
-            name, values = _read(files, f"filter/{pair[1]}.pf_filter")
+            old = bundle / "filter" / f"{pair[1]}.pf_filter"
+            name, values = _read(old)
             values.sort(key=lambda value: value[0])
-            pair[1] = _write(files, f"filter/{language}_", 7, ".pf_filter", [name, values])[len("filter/"):]
+            old.unlink()
+            pair[1] = _write(bundle / "filter", f"{language}_", 7, ".pf_filter", [name, values])
         filters.sort(key=lambda pair: pair[0])
-        info["hash"] = _write(files, f"pagefind.{language}_", 10, ".pf_meta", meta)[len("pagefind."):]
-    files["pagefind-entry.json"] = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    return files
-
-
-def stabilise(bundle: Path) -> None:
-    """The bundle in the folder ``bundle`` made lean (``lean``) and stable (``stable``) in place."""
-    found = {path.relative_to(bundle).as_posix(): path.read_bytes() for path in bundle.rglob("*") if path.is_file()}
-    kept = lean(found)
-    for path in found.keys() - kept.keys():
-        (bundle / path).unlink()
-    made = stable(kept)  # when it cannot, the lean bundle stays as Pagefind wrote it
-    for path in kept.keys() - made.keys():
-        (bundle / path).unlink()
-    for path, data in made.items():
-        if kept.get(path) != data:
-            (bundle / path).write_bytes(data)
+        meta_path.unlink()
+        info["hash"] = _write(bundle, f"pagefind.{language}_", 10, ".pf_meta", meta)[len("pagefind."):]
+    entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

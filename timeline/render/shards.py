@@ -4,9 +4,9 @@ Pagefind has no incremental mode: after a one-article edit it would index every
 event page again (ten seconds for 10,000 events). So the events are cut into
 runs, each indexed into its own bundle ``pagefind/<name>/``, named by the
 digest of its pages' fingerprints; a bundle is a part like any page (see
-``parts``), so only a run whose pages changed is indexed again, from compact records of its
-events (``searchrecords``: what a search finds, at each page's path) sent to a
-Pagefind service (``searchservice``), one per core.
+``parts``), so only a run whose pages changed is indexed again, in a scratch
+folder of compact records of its events (``searchrecords``: what a search
+finds, at each page's path), one Pagefind process per core.
 
 ``pagefind/shards.json`` lists the names, newest events first: the search
 page loads the first bundle and merges the others with Pagefind's
@@ -26,18 +26,29 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import queue
+import shutil
+import tempfile
 import threading
 from collections import deque
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Callable, Iterator, Sequence
 
 from timeline.render.fingerprints import digest
 from timeline.render.model import EventView
+from timeline.render.output import SiteWriter
 from timeline.render.parts import Rendered
-from timeline.render.search import NOT_INSTALLED, pagefind_binary
+from timeline.render.search import (
+    NOT_INSTALLED,
+    Indexing,
+    finish_pagefind,
+    pagefind_binary,
+    start_pagefind,
+    stop_pagefind,
+)
 from timeline.render.searchrecords import search_record
-from timeline.render.searchservice import Service, finish_index, start_index, stop_index
 
 log = logging.getLogger("timeline")
 SHARD_EVENTS = 128  # mean events of a shard on a small timeline: Pagefind indexes them in about 0.2 s
@@ -94,8 +105,8 @@ class Indexer:
     the cache files them.
     """
 
-    def __init__(self, language: str, jobs: int, meanwhile: Callable[[], None]) -> None:
-        self.language, self.jobs = language, max(1, jobs)
+    def __init__(self, writer: SiteWriter, language: str, jobs: int, meanwhile: Callable[[], None]) -> None:
+        self.writer, self.language, self.jobs = writer, language, max(1, jobs)
         self.indexed = 0  # bundles made by this build
         self._meanwhile: Callable[[], None] | None = meanwhile
 
@@ -114,9 +125,11 @@ class Indexer:
             self.meanwhile()
             yield from (Rendered(()) for _ in shards)
             return
+        scratch = Path(tempfile.mkdtemp(prefix=f".{self.writer.output.name}-new-{os.getpid()}-search-",
+                                        dir=self.writer.staging))
         made: queue.Queue[Rendered | BaseException] = queue.Queue()
         stop = threading.Event()
-        thread = threading.Thread(target=self._index, args=(shards, made, stop), name="search", daemon=True)
+        thread = threading.Thread(target=self._index, args=(shards, scratch, made, stop), name="search", daemon=True)
         thread.start()
         try:
             self.meanwhile()
@@ -128,25 +141,39 @@ class Indexer:
         finally:
             stop.set()  # the build failed meanwhile, or is done: Pagefind runs nobody waits for end
             thread.join()
+            shutil.rmtree(scratch, ignore_errors=True)
 
-    def _index(self, shards: list[Shard], made: "queue.Queue[Rendered | BaseException]", stop: threading.Event) -> None:
+    def _index(self, shards: list[Shard], scratch: Path, made: "queue.Queue[Rendered | BaseException]",
+               stop: threading.Event) -> None:
         """Index every shard, ``jobs`` at a time, putting each bundle (or the error) in ``made`` in order."""
-        running: deque[tuple[Shard, Service | None]] = deque()
+        running: deque[tuple[Shard, Indexing | None]] = deque()
         pending = deque(shards)
         try:
             while (pending or running) and not stop.is_set():
                 while pending and len(running) < self.jobs:
                     shard = pending.popleft()
-                    self.indexed += 1
-                    records = [(ev.url, search_record(ev, self.language)) for ev in shard.events]
-                    running.append((shard, start_index(records, self.language)))
+                    running.append((shard, self._start(scratch / shard.name, shard)))
                 shard, run = running.popleft()
-                files = finish_index(run)
-                prefix = f"pagefind/{shard.name}/"
-                made.put(Rendered(tuple((prefix + path, data) for path, data in sorted(files.items()))
-                                  if files is not None else ()))
+                done = finish_pagefind(run)
+                files = _bundle(scratch / shard.name / "bundle", f"pagefind/{shard.name}/") if done else ()
+                shutil.rmtree(scratch / shard.name, ignore_errors=True)
+                made.put(Rendered(files))
         except BaseException as exc:  # noqa: BLE001 - handed to the build's thread, which raises it
             made.put(exc)
         finally:
             for _, run in running:
-                stop_index(run)
+                stop_pagefind(run)
+
+    def _start(self, site: Path, shard: Shard) -> Indexing | None:
+        """Start Pagefind over a folder of the shard's events as compact records (``searchrecords``)."""
+        self.indexed += 1
+        (site / "events").mkdir(parents=True)
+        for ev in shard.events:
+            (site / ev.url).write_bytes(search_record(ev, self.language).encode("utf-8"))
+        return start_pagefind(site, language=self.language, bundle=site / "bundle")
+
+
+def _bundle(folder: Path, prefix: str) -> tuple[tuple[str, bytes], ...]:
+    """Every file of a bundle Pagefind wrote, by its site path under ``prefix``."""
+    files = sorted(path for path in folder.rglob("*") if path.is_file())
+    return tuple((prefix + path.relative_to(folder).as_posix(), path.read_bytes()) for path in files)
