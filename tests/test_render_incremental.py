@@ -121,9 +121,11 @@ def test_an_unchanged_page_is_not_rendered_again(tmp_path: Path, monkeypatch: py
     cfg = make_cfg(tmp_path)
     render(EVENTS, cfg)
     rendered: list[str] = []
-    original = Renderer.page
+    original, event_page = Renderer.page, Renderer.event_page
     monkeypatch.setattr(Renderer, "page", lambda self, template, path, **kw: rendered.append(path) or original(
         self, template, path, **kw))
+    monkeypatch.setattr(Renderer, "event_page", lambda self, path, **kw: rendered.append(path) or event_page(
+        self, path, **kw))
     changed = edited(EVENTS)
     render(changed, cfg)
     assert f"events/{changed[5].id}.html" in rendered

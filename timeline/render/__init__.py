@@ -82,17 +82,17 @@ def render_site(events: Sequence[Event], registry: Any, articles: Sequence[Artic
     writer = SiteWriter(cfg.paths.output, cfg.paths.cache)
     with Progress("render", _expected_pages(model), unit="pages", about=True) as progress:
         pages = event_parts(renderer, model, cfg, places)
-        exports = Exports(writer, cfg, model)
-        try:
-            for ev, made in zip(model.events, run_parts(pages, scope, each, writer, progress, cfg.build.jobs)):
-                assert made.entries is not None
-                exports.add(made.entries)
-                renderer.entries[ev.slug] = (made.entries.item, made.entries.line)
-            exports.write()
-        finally:
-            exports.close()
 
-        def listings() -> None:
+        def rest() -> None:
+            exports = Exports(writer, cfg, model)
+            try:
+                for ev, made in zip(model.events, run_parts(pages, scope, each, writer, progress, cfg.build.jobs)):
+                    assert made.entries is not None
+                    exports.add(made.entries)
+                    renderer.entries[ev.slug] = (made.entries.item, made.entries.line)
+                exports.write()
+            finally:
+                exports.close()
             # Paginated by the size of the events' entries, known from here on. Made in this process
             # only: workers forked now would each copy most of the entries and the model (700 MB more
             # for 100,000 events) and save little time.
@@ -103,10 +103,12 @@ def render_site(events: Sequence[Event], registry: Any, articles: Sequence[Artic
             for _ in run_parts(others, scope, each, writer, progress, batch_size=PAGES_BATCH):
                 pass
 
+        # The search records are made from the events alone, so Pagefind runs from the start,
+        # beside every page the render writes.
         if search:
-            index_search(writer, model, pages, scope, each, cfg, meanwhile=listings)
+            index_search(writer, model, pages, scope, each, cfg, meanwhile=rest)
         else:
-            listings()
+            rest()
         progress.update(writer.pages_made)  # each page once, though a page may be made twice
     copy_assets(writer, cfg)
     write_last(writer, cfg, model)
@@ -125,7 +127,8 @@ def render_site(events: Sequence[Event], registry: Any, articles: Sequence[Artic
 def index_search(writer: SiteWriter, model: SiteModel, pages: list[Part], scope: str, each: "Each[Rendered]",
                  cfg: Config, meanwhile: Callable[[], None]) -> None:
     """The Pagefind bundle of every shard of events, indexed where its pages changed, and their
-    list; ``meanwhile`` is done while Pagefind runs (or first, when nothing is to be indexed)."""
+    list; ``meanwhile`` is done while Pagefind runs (or first, when nothing is to be indexed). The
+    bundles are written into the site after ``meanwhile``, the event pages among them."""
     shards = plan_shards(model.events, [part.inputs for part in pages], scope)
     indexer = Indexer(writer, cfg.language, cfg.build.jobs, meanwhile)
     bundles = each(shards, lambda shard: shard.inputs, indexer, keep=lambda made: bool(made.files))

@@ -287,11 +287,12 @@ def remove_leftovers(output: Path, staging: Path | None = None) -> None:
             continue
     for sibling in sorted(siblings):
         found = pattern.fullmatch(sibling.name)
-        if found and int(found.group(1)) != os.getpid() and not _alive(int(found.group(1))):
+        if found and int(found.group(1)) != os.getpid() and not alive(int(found.group(1))):
             shutil.rmtree(sibling, ignore_errors=True)
 
 
-def _alive(pid: int) -> bool:
+def alive(pid: int) -> bool:
+    """Whether process ``pid`` still runs (a folder it named after itself may still be in use)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:

@@ -296,7 +296,7 @@ def event_page(r: Renderer, model: SiteModel, cfg: Config, ev: EventView, index:
     prev_ev = events[index - 1] if index else None
     next_ev = events[index + 1] if index + 1 < len(events) else None
     description = plain_text(ev.event.summary)[:300]
-    return r.page("event.html", ev.url, ev=ev, prev_ev=prev_ev, next_ev=next_ev, why=why_this_date(ev),
+    return r.event_page(ev.url, ev=ev, prev_ev=prev_ev, next_ev=next_ev, why=why_this_date(ev),
                   reported=reported, linked=linked or [], is_background=is_background,
                   description=description, jsonld=json_for_script(event_jsonld(ev, cfg)),
                   type_slug=model.type_slugs[ev.event.type or "other"])

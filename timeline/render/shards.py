@@ -6,7 +6,8 @@ runs, each indexed into its own bundle ``pagefind/<name>/``, named by the
 digest of its pages' fingerprints; a bundle is a part like any page (see
 ``parts``), so only a run whose pages changed is indexed again, in a scratch
 folder of compact records of its events (``searchrecords``: what a search
-finds, at each page's path), one Pagefind process per core.
+finds, at each page's path), one Pagefind process per core. The scratch
+folders are in memory (``/dev/shm``) where the system has room there.
 
 ``pagefind/shards.json`` lists the names, newest events first: the search
 page loads the first bundle and merges the others with Pagefind's
@@ -38,7 +39,7 @@ from typing import Callable, Iterator, Sequence
 
 from timeline.render.fingerprints import digest
 from timeline.render.model import EventView
-from timeline.render.output import SiteWriter
+from timeline.render.output import SiteWriter, alive
 from timeline.render.parts import Rendered
 from timeline.render.search import (
     NOT_INSTALLED,
@@ -54,6 +55,28 @@ log = logging.getLogger("timeline")
 SHARD_EVENTS = 128  # mean events of a shard on a small timeline: Pagefind indexes them in about 0.2 s
 MAX_SHARDS = 32  # about the most a search loads: each costs the browser a few small requests
 SHARDS_FILE = "pagefind/shards.json"
+# The scratch folders of the records and bundles, in memory where the system has a file system there:
+# Pagefind reads a file per record and writes one per page of its bundle, which are read back and
+# removed, and on a disk file system these cost as much kernel time as Pagefind's own work.
+MEMORY_FOLDER = Path("/dev/shm")
+MEMORY_PREFIX = "timeline-search-"
+MEMORY_FREE = 1 << 30  # bytes the memory file system must have free: a shard needs a few MB
+
+
+def memory_folder() -> Path | None:
+    """The memory file system to work in, its leftovers from builds that died removed; None without one."""
+    try:
+        info = os.statvfs(MEMORY_FOLDER)
+        if info.f_bavail * info.f_frsize < MEMORY_FREE or not os.access(MEMORY_FOLDER, os.W_OK | os.X_OK):
+            return None
+        leftovers = [entry for entry in os.scandir(MEMORY_FOLDER) if entry.name.startswith(MEMORY_PREFIX)]
+    except OSError:
+        return None
+    for entry in leftovers:
+        pid = entry.name[len(MEMORY_PREFIX):].split("-", 1)[0]
+        if pid.isdigit() and int(pid) != os.getpid() and not alive(int(pid)):
+            shutil.rmtree(entry.path, ignore_errors=True)
+    return MEMORY_FOLDER
 
 
 @dataclass(frozen=True)
@@ -125,8 +148,12 @@ class Indexer:
             self.meanwhile()
             yield from (Rendered(()) for _ in shards)
             return
-        scratch = Path(tempfile.mkdtemp(prefix=f".{self.writer.output.name}-new-{os.getpid()}-search-",
-                                        dir=self.writer.staging))
+        memory = memory_folder()
+        if memory is not None:
+            scratch = Path(tempfile.mkdtemp(prefix=f"{MEMORY_PREFIX}{os.getpid()}-", dir=memory))
+        else:
+            scratch = Path(tempfile.mkdtemp(prefix=f".{self.writer.output.name}-new-{os.getpid()}-search-",
+                                            dir=self.writer.staging))
         made: queue.Queue[Rendered | BaseException] = queue.Queue()
         stop = threading.Event()
         thread = threading.Thread(target=self._index, args=(shards, scratch, made, stop), name="search", daemon=True)

@@ -18,6 +18,7 @@ from markupsafe import Markup, escape
 
 from timeline.config import Config
 from timeline.render.dates import month_label
+from timeline.render.eventpage import event_html, item_html, line_html, sources_html
 from timeline.render.fingerprints import digest
 from timeline.render.model import EventView
 from timeline.render.output import relative_root
@@ -26,6 +27,8 @@ PROJECT_TEMPLATES = Path(__file__).resolve().parents[2] / "site_templates"
 # Bytes of event markup a listing page may carry: the home page budget is
 # 200 KB, and header, filters and chart take the rest.
 LISTING_BYTES = 150_000
+# What ``eventpage`` writes out.
+EVENT_TEMPLATES = ("event.html", "base.html", "_source.html", "_event_item.html", "_event_line.html")
 NAV_PAGES = frozenset({"index.html", "key-events.html", "axis.html", "actors.html", "archive.html", "search.html"})
 ROOT_TOKEN = "\x00root\x00"
 
@@ -176,6 +179,21 @@ class Renderer:
         self._sources: tuple[EventView | None, bool, str] = (None, True, "")
         env.globals.update(event_item=self.item, event_line=self.line, chrome=self.chrome,
                            event_sources=self.sources, listing_html=self.listing_html)
+        # An event's markup is written out by ``eventpage`` while the project's own templates of it are used.
+        self.writes_events = all(self._own(name) for name in EVENT_TEMPLATES)
+
+    def _own(self, name: str) -> bool:
+        """Whether the template ``name`` in use is the project's own, not a maintainer's."""
+        filename = self._template(name).filename
+        return filename is not None and Path(filename).resolve().parent == PROJECT_TEMPLATES
+
+    def event_page(self, path: str, **context: Any) -> tuple[str, bytes]:
+        """An event's page (``event.html``) as the file ``path``: its site path and bytes."""
+        if not self.writes_events:
+            return self.page("event.html", path, **context)
+        html = event_html(self.site, Markup(CSP), self.chrome, root=relative_root(path), path=path,
+                          sources=self.sources, **context)
+        return path, html.encode("utf-8")
 
     def chrome(self, template: str, root: str, path: str) -> Markup:
         """Header or footer: the same on all pages at one depth, except where the nav marks the page."""
@@ -196,6 +214,8 @@ class Renderer:
         The entries are made with the event's page and kept with it (see
         ``pages.event_part``); listings find them in ``entries``.
         """
+        if self.writes_events:
+            return item_html(ev, ROOT_TOKEN, self.sources), line_html(ev, ROOT_TOKEN)
         return (self._template("_event_item.html").render(ev=ev, root=ROOT_TOKEN),
                 self._template("_event_line.html").render(ev=ev, root=ROOT_TOKEN))
 
@@ -205,7 +225,9 @@ class Renderer:
         events of each source article. A listing shows only who reported it, where and when: a
         month page listing every event would otherwise carry each quote and link again."""
         if self._sources[0] is not ev or self._sources[1] != full:
-            self._sources = (ev, full, self._template("_source.html").render(ev=ev, root=ROOT_TOKEN, full=full))
+            html = (sources_html(ev, ROOT_TOKEN, full) if self.writes_events
+                    else self._template("_source.html").render(ev=ev, root=ROOT_TOKEN, full=full))
+            self._sources = (ev, full, html)
         return Markup(self._sources[2].replace(ROOT_TOKEN, root))
 
     def listing_html(self, groups: Sequence["YearGroup"], root: str, full: bool = True) -> Markup:
