@@ -76,3 +76,28 @@ def test_a_country_is_a_party_only_on_its_own(nlp, text: str, expected: set[str]
 def test_the_person_a_pronoun_stands_for_takes_part(nlp) -> None:
     found = actor_sets(nlp, "Vladimir Putin spoke on Saturday. He later ordered troops to the border on Sunday.")
     assert "Vladimir Putin" in found[-1]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a country's possessive or nationality that says whose people or figures they are is no party
+    ("Canada warned Norway's military rulers on Friday not to stage a show trial of Lena Berg.",
+     {"Canada", "Lena Berg"}),
+    ("Norway's politicians rallied behind the prime minister on Monday.", set()),
+    ("Japanese factory orders sank on Monday by the most in two years.", set()),
+    ("A Lisbon court dismissed the charges against a Danish researcher on Friday.", set()),
+    # where one left is no party; whom a deal is for takes part
+    ("About 9,000 Mexicans left Canada on Monday.", {"Mexicans"}),
+    ("Acme Bank agreed on Monday to pay $2.1 billion for Zenith Trust.", {"Acme Bank", "Zenith Trust"}),
+    # the other party of what the object names, through a plain noun
+    ("Li Wei held out the prospect of a clash with Joe Biden over trade on Wednesday.", {"Li Wei", "Joe Biden"}),
+])
+def test_whose_people_and_the_other_party(nlp, text: str, expected: set[str]) -> None:
+    found = actor_sets(nlp, text)
+    assert found and found[0] == expected, found
+
+
+def test_another_voice_quoted_next_is_no_party_to_a_statement(nlp) -> None:
+    found = actor_sets(nlp, 'David Hill said on Monday many of the thefts were committed by first-time offenders. '
+                            '"Some people are forced to make bad decisions," said Joe LaRocca, a vice president of '
+                            'the trade group.')
+    assert found and found[0] == {"David Hill"}, found

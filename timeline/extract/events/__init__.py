@@ -252,7 +252,8 @@ def _happening(anchor: Anchor, segment: "Span", index: int, article: Article,
     actors = parties(_title_subject(title, anchor.title_root, mentions) + actors, segment, mentions, load_vocabulary())
     if not actors:
         # the parse lost the arguments: the names the title keeps are the next best reading
-        actors = mentioned((m for m in inside if _in_title(m, title)), segment)
+        actors = parties(mentioned((m for m in inside if _in_title(m, title)), segment), segment, mentions,
+                         load_vocabulary())
     if unnamed(title, actors, title_root):
         return None  # "They were shaking things": no one is named for what happened
     vocab = load_vocabulary()
@@ -315,6 +316,9 @@ def _fold(previous: Happening, segment: "Span", mentions: list[Mention]) -> Happ
     from dataclasses import replace
 
     extra = _folded_parties(segment, mentions)
+    people = {a.name for a in previous.actors if a.kind == "person"}
+    if people and not people & {a.name for a in extra}:
+        extra = ()  # '"…", said Joe LaRocca' after what David Hill said: another voice, no party to it
     actors = previous.actors + tuple(a for a in extra if a not in previous.actors)
     summary = f"{previous.summary} {clean_text(segment.text)}"
     return replace(previous, actors=actors, summary=summary, sentence=summary)

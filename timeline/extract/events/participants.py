@@ -135,13 +135,18 @@ class _Reader:
                         if mention.kind in TARGET_KINDS:
                             self.found.setdefault(_key(mention), mention)
 
-    def _targets(self, obj: "Token") -> None:
-        """"imposed sanctions on Moscow": the object's own participation preposition."""
+    def _targets(self, obj: "Token", depth: int = 0) -> None:
+        """"imposed sanctions on Moscow": the object's own participation preposition,
+        also through a plain noun of it ("held out the prospect of a clash with Obama")."""
         for child in obj.children:
             if child.dep_ == "prep" and child.lower_ in self.vocab.participant_prepositions:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         self.noun(pobj)
+            elif child.dep_ == "prep" and child.lower_ == "of" and depth < 2:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and pobj.i not in self.by_token:
+                        self._targets(pobj, depth + 1)
 
     def said(self, verb: "Token") -> None:
         """What a statement is about ("complained that Washington had not addressed

@@ -11,8 +11,9 @@ verb. Either reading may name a country that takes no part of its own:
   ("landed in Haiti") or the destination of a verb of going ("visited the
   United Kingdom": the host; "is travelling to Haiti"; ``venue_verbs`` in
   ``event_vocabulary.yaml``);
-- a nationality that describes the people of a common noun ("five Chinese
-  campaigners", "an Israeli search team").
+- a nationality or a possessive that says whose people or figures a common
+  noun names ("five Chinese campaigners", "an Israeli search team",
+  "Pakistan's judges", "US factory orders").
 
 A person named only as whose organisation acts ("Morgan Tsvangirai's Movement
 for Democratic Change said") is not a party either: the organisation is.
@@ -25,8 +26,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterable
 
-from timeline.extract.actors.gazetteer import load_gazetteer
-from timeline.extract.actors.names import fold
 from timeline.extract.events.vocabulary import Vocabulary
 from timeline.records import ActorRef, Mention
 
@@ -80,13 +79,18 @@ def _qualifies(country: Mention, bodies: list[Mention], segment: "Span") -> bool
 
 
 def _nationality(country: Mention, segment: "Span", vocab: Vocabulary) -> bool:
-    """"five Chinese campaigners", "an Israeli search team": a nationality that
-    describes people (``people_nouns``), not the country acting ("a Russian
-    attack", "his Russian counterpart", "a US submarine" stay)."""
+    """"five Chinese campaigners", "Pakistan's judges", "US factory orders": a
+    nationality or a possessive that says whose people (``people_nouns``) or
+    whose figures (``figure_nouns``) they are, not the country acting ("a
+    Russian attack", "his Russian counterpart", "a US submarine" stay)."""
     root = _root(country, segment)
-    gaz = load_gazetteer()
-    return root is not None and root.dep_ in ("amod", "compound") and root.head.lemma_.lower() in vocab.people_nouns \
-        and fold(country.text) in gaz.demonyms and gaz.lookup(country.text) is None
+    if root is None or root.dep_ not in QUALIFYING:
+        return False
+    head = root.head
+    while head.dep_ in ("compound", "amod") and head.head.i != head.i and head.head.pos_ in ("NOUN", "PROPN"):
+        head = head.head  # "US factory orders", "Pakistan's military rulers"
+    lemma = head.lemma_.lower()
+    return lemma in vocab.people_nouns or lemma in vocab.figure_nouns
 
 
 def _owns(person: Mention, bodies: list[Mention], segment: "Span") -> bool:
@@ -103,8 +107,8 @@ def _venue(place: Mention, segment: "Span", vocab: Vocabulary) -> bool:
     preposition = root.head.lower_
     if root.dep_ == "pobj" and preposition in VENUE_PREPOSITIONS and preposition not in vocab.target_prepositions:
         return True  # "landed in Haiti"
-    if root.dep_ == "pobj" and preposition == "to":
-        return root.head.head.lemma_.lower() in vocab.venue_verbs  # "is travelling to Haiti"
+    if root.dep_ == "pobj" and preposition in ("to", "for"):
+        return root.head.head.lemma_.lower() in vocab.venue_verbs  # "is travelling to Haiti", "left for Haiti"
     return root.dep_ == "dobj" and root.head.lemma_.lower() in vocab.venue_verbs
 
 
