@@ -338,3 +338,43 @@ def test_names_of_the_same_letters_are_one_actor_of_each_kind() -> None:
     assert merged.lookup("Port au Prince").name == merged.lookup("Port-au-Prince").name
     assert merged.lookup("Al Shabaab").name == merged.lookup("Al-Shabaab").name
     assert {a.kind for a in merged.actors if a.name == "Georgia"} == {"place", "person"}  # two kinds stay two
+
+
+def test_a_name_without_its_middle_initial_and_suffix_or_by_its_everyday_form_is_one_person() -> None:
+    from timeline.extract.actors.registry import Registry
+    from timeline.resolve.variants import merge_variants
+
+    full, plain, everyday, bare = ("Walter M. Ostby Jr.", "person"), ("Walter Ostby", "person"), \
+        ("Walt Ostby", "person"), ("Ostby", "person")
+    other = ("Ben S. Bernanke", "person")
+    registry = Registry(tuple(Actor(name, kind) for name, kind in (full, plain, everyday, bare, other)))
+    merged = merge_variants(registry, _extractions((full, other), (plain, other), (everyday, other), (bare, other),
+                                                   (full, other), (bare, other)))
+    assert {merged.lookup(n).name for n in ("Walter Ostby", "Walt Ostby", "Ostby")} == {"Walter M. Ostby Jr."}
+
+
+def test_an_organisation_given_a_person_s_office_is_a_person_and_one_with_its_other_spelling() -> None:
+    from timeline.extract.actors.registry import Registry
+    from timeline.records import Role
+    from timeline.resolve.variants import merge_variants
+
+    office = (Role("Prime Minister of Ruritania", "2001-05-01"),)
+    one, other, bare = ("Anil Bihari Sharma", "organisation"), ("Anil Bahari Sharma", "person"), \
+        ("Marek", "organisation")
+    neighbour = ("Rudolf Rassendyll", "person")
+    registry = Registry((Actor(one[0], "organisation", roles=office), Actor(other[0], "person", roles=office),
+                         Actor(bare[0], "organisation", roles=(Role("President", "2001-05-01"),)),
+                         Actor(neighbour[0], "person"), Actor("Ruritanian Bank", "organisation")))
+    merged = merge_variants(registry, _extractions((one, neighbour), (other, neighbour), (one,), (bare, neighbour)))
+    assert merged.lookup("Anil Bahari Sharma").name == merged.lookup("Anil Bihari Sharma").name
+    assert merged.lookup("Anil Bihari Sharma").kind == "person"
+    assert merged.lookup("Marek").kind == "person"
+    assert merged.lookup("Ruritanian Bank").kind == "organisation"
+
+
+def test_a_common_word_capitalised_at_a_sentence_start_is_no_actor(nlp: "Language") -> None:
+    text = ("Ketamine was found in the house on Monday, police said. Doctors said ketamine is an anaesthetic. "
+            "Ketamine and Diazepam were found beside the bed. Vials of ketamine and diazepam lay there. "
+            "Mr Brown said the brown bag was empty.")
+    names = {m.name for m in _mentions(nlp, text)}
+    assert not {"Ketamine", "Ketamine and Diazepam"} & names and "Brown" in names, names

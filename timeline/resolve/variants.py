@@ -33,7 +33,7 @@ from typing import Iterable, Sequence
 from timeline.extract.actors.gazetteer import load_gazetteer
 from timeline.extract.actors.names import fold
 from timeline.extract.actors.registry import Registry, absorb
-from timeline.extract.actors.spelling import initials, name_skeleton, same_name, same_word, word_key, words
+from timeline.extract.actors.spelling import core_words, initials, name_skeleton, same_name, same_word, word_key, words
 from timeline.records import Actor, Extraction
 
 # A bare name is the most named of the people it may mean when named in this
@@ -131,8 +131,9 @@ def _people_by_majority(registry: Registry, evidence: _Evidence) -> list[Actor]:
     it but a person's name, a person: named as a person in most articles, or
     ending in a surname named alone as a person in at least half as many articles
     (news names a person in full once and by surname after: "Morgan Tsvangirai",
-    which a tagger may read as an organisation, beside "Tsvangirai"), without a
-    word that makes a name an organisation's."""
+    which a tagger may read as an organisation, beside "Tsvangirai"), or given a
+    person's office ("President Bush"), without a word that makes a name an
+    organisation's."""
     gaz = load_gazetteer()
     heads = gaz.organisation_heads | gaz.government_nouns | frozenset(fold(s) for s in gaz.org_suffixes)
     surnames: dict[str, list[int]] = {}  # word key → single-word people
@@ -142,14 +143,15 @@ def _people_by_majority(registry: Registry, evidence: _Evidence) -> list[Actor]:
     actors = list(registry.actors)
     for i, actor in enumerate(actors):
         parts = actor.name.split()
-        if not actor.auto or actor.kind != "organisation" or not 1 < len(parts) <= 3 or \
+        titled = bool(actor.roles)  # "President Bush", "Prime Minister Atal Bihari Vajpayee": a person's office
+        if not actor.auto or actor.kind != "organisation" or not (1 < len(parts) or titled) or len(parts) > 3 or \
                 any(fold(p) in heads for p in parts):
             continue
         kinds = evidence.kinds.get(i, Counter())
         named = evidence.count(i)
         surname = [j for j in surnames.get(word_key(parts[-1]), ())
                    if same_word(actors[j].name, parts[-1]) and 2 * evidence.count(j) >= named]
-        if kinds["person"] > kinds["organisation"] or surname:
+        if kinds["person"] > kinds["organisation"] or surname or titled:
             actors[i] = replace(actor, kind="person")
     return actors
 
@@ -173,15 +175,16 @@ def _short_names(actors: Sequence[Actor], evidence: _Evidence, groups: "_Groups"
     people = list(people)
     honorifics = load_gazetteer().honorifics
     for i in people:
-        parts = words(actors[i].name)
+        parts = core_words(actors[i].name)  # "Henry M. Paulson Jr." is found under "paulson"
         if len(parts) > 1 and parts[0] not in honorifics:  # "Mr Mbeki" is no full name
             for word in {parts[0], parts[-1]}:
                 by_word.setdefault(word_key(word), []).append(i)
-    for i in people:
+    # names of two words first: "Henry Paulson" joins "Henry M. Paulson Jr." before "Paulson" looks for its person
+    for i in sorted(people, key=lambda k: (-len(words(actors[k].name)), k)):
         parts = words(actors[i].name)
         keys = {word_key(parts[0]), word_key(parts[-1])} if len(parts) == 1 else {word_key(parts[-1])}
         candidates = {groups.find(j) for key in sorted(keys) for j in by_word.get(key, ())
-                      if j != i and _part_of(parts, words(actors[j].name))}
+                      if j != i and _part_of(parts, core_words(actors[j].name))}
         candidates.discard(groups.find(i))
         if candidates:
             _join_one(actors, evidence, groups, i, candidates)

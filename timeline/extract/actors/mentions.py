@@ -51,6 +51,8 @@ def find_mentions(doc: "Doc", registry: "Registry | None" = None, seen: str | No
               if e.label_ != "NORP" and gaz.lookup(e.text) is None and _is_object(e, gaz)}
     found = [f for f in (_classify(ent, gaz) for ent in ents)
              if f and (not things or fold(f.text) not in things)]
+    lower = {t.text for t in doc if t.is_lower and t.is_alpha and len(t) > 2}
+    found = [f for f in found if not _common_word(f, lower, gaz)]
     found += _groups(doc, gaz)
     found += [c for c in (_nested_country(f, gaz) for f in found if f.kind == "organisation") if c]
     found = _with_institutions(doc, found)
@@ -70,6 +72,23 @@ def find_mentions(doc: "Doc", registry: "Registry | None" = None, seen: str | No
         for f in found
     ]
     return with_registry(mentions, registry) if registry is not None else mentions
+
+
+def _common_word(f: Found, lower: set[str], gaz: Gazetteer) -> bool:
+    """"Propofol", "Propofol and Lorazepam": a "person" whose every capitalised
+    word the article also writes in lower case is a common word, capitalised at
+    the start of a sentence or in a headline. Only a single name, or words joined
+    by "and" (of any kind): "Bill Gates" and "Federal Reserve" keep their words;
+    "Mr Brown" is a person by address."""
+    words = f.name.split()
+    joined = len(words) > 1 and "and" in words
+    if f.known or not (f.kind == "person" and len(words) == 1 or joined and f.kind in ("person", "organisation")):
+        return False
+    before = f.span.doc[f.span.start - 1] if f.span.start > 0 else None
+    if before is not None and fold(before.text) in gaz.honorifics:
+        return False
+    capitalised = [w for w in words if w[:1].isupper()]
+    return bool(capitalised) and all(w.lower() in lower for w in capitalised)
 
 
 def _actors_only(found: list[Found]) -> list[Found]:
