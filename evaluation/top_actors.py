@@ -35,6 +35,7 @@ sys.path.insert(0, str(ROOT))
 
 from evaluation.tls import COLLECTIONS, build, materialise  # noqa: E402
 from timeline.extract.actors.filters import load_filters  # noqa: E402
+from timeline.extract.actors.gazetteer import load_gazetteer  # noqa: E402
 from timeline.extract.actors.names import fold  # noqa: E402
 
 TOP = 30
@@ -72,9 +73,12 @@ def top_actors(content: Path, top: int = TOP) -> list[Ranked]:
     ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:top]
     # Every person of the store, and what may be a person read as an organisation ("Morgan
     # Tsvangirai"): a top actor is split as well when its other spelling is rarely named.
+    # A place no gazetteer knows may be a person read as a town ("Mbeki" beside Thabo Mbeki).
+    gaz = load_gazetteer()
     named: dict[str, tuple[str, int]] = {}
     for (name, kind), n in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
-        if kind in ("person", "organisation"):
+        if kind in ("person", "organisation") or kind == "place" and gaz.lookup(name) is None and \
+                gaz.place(name) is None:
             named.setdefault(name, (kind, n))
     owners = {name: owner for name in named if (owner := _owner(name, named))}
     partners = {owner: name for name, owner in sorted(owners.items(), key=lambda item: named[item[0]][1])}
@@ -102,13 +106,14 @@ def _owner(name: str, named: dict[str, tuple[str, int]]) -> str | None:
     kind, events = named[name]
     size = len(_words(name))
     fits: list[tuple[int, str]] = []
-    for other, (_, other_events) in named.items():
+    for other, (other_kind, other_events) in named.items():
         if other == name or not looks_split(name, other):
             continue
         other_size = len(_words(other))
         if size == other_size and (other_events, other) > (events, name):
             return other  # the same length: a spelling of a more named one
-        if size < other_size and kind == "person":
+        # the full name a person's, or one a tagger took for an organisation's ("Morgan Tsvangirai")
+        if size < other_size and kind in ("person", "place") and (other_kind == "person" or other_size <= 3):
             fits.append((other_events, other))
     fits.sort(reverse=True)
     if fits and (size > 1 or len(fits) == 1 or fits[0][0] >= 2 * fits[1][0]):

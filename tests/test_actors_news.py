@@ -378,3 +378,26 @@ def test_a_common_word_capitalised_at_a_sentence_start_is_no_actor(nlp: "Languag
             "Mr Brown said the brown bag was empty.")
     names = {m.name for m in _mentions(nlp, text)}
     assert not {"Ketamine", "Ketamine and Diazepam"} & names and "Brown" in names, names
+
+
+def test_a_name_written_with_a_letter_more_is_one_actor_and_a_title_makes_a_town_a_person() -> None:
+    from timeline.extract.actors.registry import Registry
+    from timeline.records import Role
+    from timeline.resolve.variants import merge_variants
+
+    body, slip = ("Northern Health Organisation", "organisation"), ("Northern Heath Organisation", "organisation")
+    person, typo = ("Richard Besser", "person"), ("Richard Bessert", "person")
+    other, close = ("Margaret Chan", "person"), ("Wen Jiabao", "person")
+    bare, full = ("Ndlovu", "place"), ("Sipho Ndlovu", "person")
+    office = (Role("President of Ruritania", "2001-05-01"),)
+    registry = Registry((Actor(body[0], "organisation"), Actor(slip[0], "organisation"), Actor(person[0], "person"),
+                         Actor(typo[0], "person"), Actor(other[0], "person"), Actor(close[0], "person"),
+                         Actor("Wei Jiabao", "person"), Actor(bare[0], "place", roles=office),
+                         Actor(full[0], "person", roles=office)))
+    merged = merge_variants(registry, _extractions(
+        (body, person, other), (body, other), (slip, other), (typo, other), (person, other), (close, other),
+        (("Wei Jiabao", "person"), other), (full, other), (bare, other), (full,)))
+    assert merged.lookup("Northern Heath Organisation").name == "Northern Health Organisation"
+    assert merged.lookup("Richard Bessert").name == "Richard Besser"
+    assert merged.lookup("Wei Jiabao").name == "Wei Jiabao"  # a letter changed, not one more
+    assert merged.lookup("Ndlovu").name == "Sipho Ndlovu"

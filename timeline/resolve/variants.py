@@ -119,6 +119,7 @@ def merge_variants(registry: Registry, extractions: Sequence[Extraction]) -> Reg
                         and _confirmed(actors, evidence, i, j):
                     groups.join(i, j)
     _same_letters(actors, groups)
+    _slips(actors, evidence, groups)
     _short_names(actors, evidence, groups, people)
     _acronyms(actors, evidence, groups)
     _first_parts(actors, evidence, groups)
@@ -144,6 +145,10 @@ def _people_by_majority(registry: Registry, evidence: _Evidence) -> list[Actor]:
     for i, actor in enumerate(actors):
         parts = actor.name.split()
         titled = bool(actor.roles)  # "President Bush", "Prime Minister Atal Bihari Vajpayee": a person's office
+        if actor.kind == "place" and titled and actor.auto and len(parts) == 1 and \
+                gaz.lookup(actor.name) is None and gaz.place(actor.name) is None:
+            actors[i] = replace(actor, kind="person")  # "President Mbeki" read as a town
+            continue
         if not actor.auto or actor.kind != "organisation" or not (1 < len(parts) or titled) or len(parts) > 3 or \
                 any(fold(p) in heads for p in parts):
             continue
@@ -235,6 +240,32 @@ def _same_letters(actors: Sequence[Actor], groups: "_Groups") -> None:
         key = (actor.kind, re.sub(r"[\W_]+", "", fold(actor.name)))
         if key[1] and first.setdefault(key, i) != i:
             groups.join(first[key], i)
+
+
+def _slips(actors: Sequence[Actor], evidence: _Evidence, groups: "_Groups") -> None:
+    """Names of two words or more, one of them written with a letter more or
+    less ("World Heath Organization", "Richard Bessert"), the others alike, are
+    one actor when the context confirms it: a slip of the writer's. The word
+    must keep four letters: "Wen" is not "Wei"."""
+    slots: dict[tuple[str, int, tuple[str, ...]], list[tuple[int, str]]] = {}
+    for i, actor in enumerate(actors):
+        parts = words(actor.name)
+        if actor.kind in SPELT and not actor.hidden and len(parts) > 1:
+            for k, word in enumerate(parts):
+                slots.setdefault((actor.kind, k, tuple(parts[:k] + parts[k + 1:])), []).append((i, word))
+    for slot in slots.values():
+        for x, (i, one) in enumerate(slot):
+            for j, other in slot[x + 1:]:
+                if _one_letter_apart(one, other) and groups.find(i) != groups.find(j) and \
+                        not evidence.together(i, j) and _confirmed(actors, evidence, i, j):
+                    groups.join(i, j)
+
+
+def _one_letter_apart(a: str, b: str) -> bool:
+    """"heath"/"health", "besser"/"bessert": one letter inserted, the shorter of four letters or more."""
+    if len(a) > len(b):
+        a, b = b, a
+    return len(a) >= 4 and len(b) == len(a) + 1 and any(b[:k] + b[k + 1:] == a for k in range(len(b)))
 
 
 def _singulars(actors: Sequence[Actor], evidence: _Evidence, groups: "_Groups") -> None:
