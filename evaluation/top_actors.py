@@ -80,7 +80,7 @@ def top_actors(content: Path, top: int = TOP) -> list[Ranked]:
         if kind in ("person", "organisation") or kind == "place" and gaz.lookup(name) is None and \
                 gaz.place(name) is None:
             named.setdefault(name, (kind, n))
-    owners = {name: owner for name in named if (owner := _owner(name, named))}
+    owners = {name: owner for name in named if (owner := owner_of(name, named))}
     partners = {owner: name for name, owner in sorted(owners.items(), key=lambda item: named[item[0]][1])}
     return [Ranked(name, kind, n, mark, owners.get(name) or partners.get(name, "") if mark == "split" else "")
             for (name, kind), n in ranked for mark in [_mark(name, kind, named, owners)]]
@@ -97,7 +97,7 @@ def _mark(name: str, kind: str, named: dict[str, tuple[str, int]], owners: dict[
     return ""
 
 
-def _owner(name: str, named: dict[str, tuple[str, int]]) -> str | None:
+def owner_of(name: str, named: dict[str, tuple[str, int]]) -> str | None:
     """The actor of ``named`` that ``name`` is a second entry of, if any: a
     spelling more named, or the person a shorter name stands for. A single
     name fitting several people is one only of the one named in twice the

@@ -88,6 +88,12 @@ def test_the_person_a_pronoun_stands_for_takes_part(nlp) -> None:
     # where one left is no party; whom a deal is for takes part
     ("About 9,000 Mexicans left Canada on Monday.", {"Mexicans"}),
     ("Acme Bank agreed on Monday to pay $2.1 billion for Zenith Trust.", {"Acme Bank", "Zenith Trust"}),
+    # the country of a listed person's office describes the person
+    ("US Secretary of State Hillary Clinton is travelling to Peru on Saturday to assess the damage.",
+     {"Hillary Clinton"}),
+    # an organisation the tagger cut at "for" is whole
+    ("The Nordic Agency for Rural Development said on Monday that it had sent tents.",
+     {"Nordic Agency for Rural Development"}),
     # the other party of what the object names, through a plain noun
     ("Li Wei held out the prospect of a clash with Joe Biden over trade on Wednesday.", {"Li Wei", "Joe Biden"}),
 ])

@@ -46,7 +46,7 @@ def find_mentions(doc: "Doc", registry: "Registry | None" = None, seen: str | No
     # A name that the text shows to be a thing once ("the Nord Stream 2 gas
     # pipeline") is that thing wherever the article repeats it.
     # Known names and nationalities ("the UK index", "the British stock index") are never things.
-    ents = [e for e in doc.ents if e.label_ in KINDS]  # spaCy builds them anew on each read
+    ents = _joined([e for e in doc.ents if e.label_ in KINDS], gaz)  # spaCy builds them anew on each read
     things = {fold(clean_surface(e.text)) for e in ents
               if e.label_ != "NORP" and gaz.lookup(e.text) is None and _is_object(e, gaz)}
     found = [f for f in (_classify(ent, gaz) for ent in ents)
@@ -72,6 +72,22 @@ def find_mentions(doc: "Doc", registry: "Registry | None" = None, seen: str | No
         for f in found
     ]
     return with_registry(mentions, registry) if registry is not None else mentions
+
+
+def _joined(ents: list["Span"], gaz: Gazetteer) -> list["Span"]:
+    """"The US Agency" + "for" + "International Development": an organisation
+    the tagger cut at the word joining its head to what it is for, made whole."""
+    from spacy.tokens import Span
+
+    out: list[Span] = []
+    for ent in ents:
+        last = out[-1] if out else None
+        if last is not None and last.label_ == "ORG" and ent.label_ == "ORG" and ent.start == last.end + 1 and \
+                ent.doc[last.end].lower_ in ("for", "of") and fold(last[-1].text) in gaz.organisation_heads:
+            out[-1] = Span(ent.doc, last.start, ent.end, label="ORG")
+            continue
+        out.append(ent)
+    return out
 
 
 def _common_word(f: Found, lower: set[str], gaz: Gazetteer) -> bool:

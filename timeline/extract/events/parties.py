@@ -11,6 +11,8 @@ verb. Either reading may name a country that takes no part of its own:
   ("landed in Haiti") or the destination of a verb of going ("visited the
   United Kingdom": the host; "is travelling to Haiti"; ``venue_verbs`` in
   ``event_vocabulary.yaml``);
+- the country of a listed person's office ("US Secretary of State Hillary
+  Clinton", "Pakistan's prime minister, Nawaz Sharif");
 - a nationality or a possessive that says whose people or figures a common
   noun names ("five Chinese campaigners", "an Israeli search team",
   "Pakistan's judges", "US factory orders").
@@ -53,12 +55,13 @@ def parties(readings: Iterable[ActorRef], segment: "Span", mentions: list[Mentio
     names = {a.name for a in listed}
     inside = [m for m in mentions if segment.start_char <= m.start and m.end <= segment.end_char]
     bodies = [m for m in inside if m.kind in BODIES and m.name in names]
+    people = [m for m in inside if m.kind == "person" and m.name in names]
     out = []
     for actor in listed:
         own = [m for m in inside if m.name == actor.name and m.kind == actor.kind]
         if actor.kind == "country" and own and all(
                 _qualifies(m, bodies, segment) or _venue(m, segment, vocab) or _nationality(m, segment, vocab)
-                for m in own):
+                or _office_of(m, people, segment) for m in own):
             continue
         if actor.kind == "person" and own and all(_owns(m, bodies, segment) for m in own):
             continue  # "Morgan Tsvangirai's Movement for Democratic Change said": the party speaks
@@ -91,6 +94,21 @@ def _nationality(country: Mention, segment: "Span", vocab: Vocabulary) -> bool:
         head = head.head  # "US factory orders", "Pakistan's military rulers"
     lemma = head.lemma_.lower()
     return lemma in vocab.people_nouns or lemma in vocab.figure_nouns
+
+
+def _office_of(country: Mention, people: list[Mention], segment: "Span") -> bool:
+    """"US Secretary of State Hillary Clinton", "Pakistan's prime minister,
+    Nawaz Sharif": the country of a listed person's office describes the person."""
+    token = _root(country, segment)
+    for _ in range(4):
+        if token is None or token.dep_ not in ("compound", "amod", "nmod", "poss", "pobj", "prep") or \
+                token.head.i == token.i:
+            return False
+        token = token.head
+        named = [token] + [c for c in token.children if c.dep_ == "appos"]
+        if any(p.start <= t.idx < p.end for t in named for p in people):
+            return True
+    return False
 
 
 def _owns(person: Mention, bodies: list[Mention], segment: "Span") -> bool:
