@@ -401,3 +401,15 @@ def test_a_name_written_with_a_letter_more_is_one_actor_and_a_title_makes_a_town
     assert merged.lookup("Richard Bessert").name == "Richard Besser"
     assert merged.lookup("Wei Jiabao").name == "Wei Jiabao"  # a letter changed, not one more
     assert merged.lookup("Ndlovu").name == "Sipho Ndlovu"
+
+
+def test_a_garbled_name_that_took_in_one_person_does_not_take_in_another() -> None:
+    from timeline.extract.actors.registry import Registry
+    from timeline.resolve.variants import merge_variants
+
+    son, mother, garbled = ("Peter Okafor", "person"), ("Grace Okafor", "person"), ("Peter Grace Okafor", "person")
+    doctor = ("Conrad Murray", "person")
+    registry = Registry(tuple(Actor(name, kind) for name, kind in (son, mother, garbled, doctor)))
+    merged = merge_variants(registry, _extractions((son, doctor), (son, doctor), (son, doctor), (mother, doctor),
+                                                   (garbled, doctor), (mother, doctor)))
+    assert merged.lookup("Peter Okafor").name != merged.lookup("Grace Okafor").name

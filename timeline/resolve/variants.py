@@ -293,8 +293,23 @@ def _join_one(actors: Sequence[Actor], evidence: _Evidence, groups: "_Groups", i
         return  # a single name far more named than the one it could stand for stands for someone else
     # A short name's country is often a guess from one title ("President of France" for a guest of
     # the French president): the one person it may mean is enough.
-    if _confirmed(actors, evidence, i, best, countries=False):
+    if _confirmed(actors, evidence, i, best, countries=False) and _fits_all(actors, groups, i, best):
         groups.join(i, best)
+
+
+def _fits_all(actors: Sequence[Actor], groups: "_Groups", i: int, root: int) -> bool:
+    """Whether the short name ``i`` may mean every full name of the group at ``root``:
+    a garbled "Michael Katherine Jackson" that took in "Katherine Jackson" does not
+    make "Michael Jackson" her."""
+    short = words(actors[i].name)
+    if len(short) < 2:
+        return True
+    for k in groups.members.get(root, [root]):
+        full = core_words(actors[k].name)
+        if len(full) >= 2 and k != i and not (_part_of(short, full) or same_name(actors[i].name, actors[k].name)
+                                                or _part_of(full, short) or full == short):
+            return False
+    return True
 
 
 def _part_of(short: list[str], full: list[str]) -> bool:
