@@ -285,6 +285,9 @@ def _singulars(actors: Sequence[Actor], evidence: _Evidence, groups: "_Groups") 
 
 def _join_one(actors: Sequence[Actor], evidence: _Evidence, groups: "_Groups", i: int, candidates: set[int]) -> None:
     """Join ``i`` to the one of ``candidates`` it must mean, if any."""
+    candidates = {g for g in candidates if _fits_all(actors, groups, i, g)}
+    if not candidates:
+        return
     ranked = sorted(candidates, key=lambda g: (-groups.count(g), g))
     best = ranked[0]
     if len(ranked) > 1 and groups.count(best) < DOMINANT * groups.count(ranked[1]):
@@ -293,7 +296,7 @@ def _join_one(actors: Sequence[Actor], evidence: _Evidence, groups: "_Groups", i
         return  # a single name far more named than the one it could stand for stands for someone else
     # A short name's country is often a guess from one title ("President of France" for a guest of
     # the French president): the one person it may mean is enough.
-    if _confirmed(actors, evidence, i, best, countries=False) and _fits_all(actors, groups, i, best):
+    if _confirmed(actors, evidence, i, best, countries=False):
         groups.join(i, best)
 
 
