@@ -104,6 +104,9 @@ def owner_of(name: str, named: dict[str, tuple[str, int]]) -> str | None:
     events of any other ("Tsvangirai" beside Morgan and Susan Tsvangirai; not
     "Khan" beside Imran Khan and Farouk Adam Khan)."""
     kind, events = named[name]
+    head, _, last = name.rpartition(" ")
+    if kind == "organisation" and last.islower() and head in named:
+        return head  # "Zanu-PF party" beside "Zanu-PF"
     size = len(_words(name))
     fits: list[tuple[int, str]] = []
     for other, (other_kind, other_events) in named.items():

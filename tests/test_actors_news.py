@@ -413,3 +413,16 @@ def test_a_garbled_name_that_took_in_one_person_does_not_take_in_another() -> No
     merged = merge_variants(registry, _extractions((son, doctor), (son, doctor), (son, doctor), (mother, doctor),
                                                    (garbled, doctor), (mother, doctor)))
     assert merged.lookup("Peter Okafor").name != merged.lookup("Grace Okafor").name
+
+
+def test_a_surname_read_as_a_town_beside_the_full_name_is_that_person() -> None:
+    from timeline.extract.actors.registry import Registry
+    from timeline.resolve.variants import merge_variants
+
+    bare, full, town = ("Motsepe", "place"), ("Tumelo Motsepe", "person"), ("Polokwane", "place")
+    other = ("Jacob Zuma", "person")
+    registry = Registry(tuple(Actor(name, kind) for name, kind in (bare, full, town, other)))
+    merged = merge_variants(registry, _extractions((full, bare, other), (full, bare), (bare, other), (town, other),
+                                                   (full,)))
+    assert merged.lookup("Motsepe").name == "Tumelo Motsepe"
+    assert merged.lookup("Polokwane").kind == "place"

@@ -134,20 +134,26 @@ def _people_by_majority(registry: Registry, evidence: _Evidence) -> list[Actor]:
     (news names a person in full once and by surname after: "Morgan Tsvangirai",
     which a tagger may read as an organisation, beside "Tsvangirai"), or given a
     person's office ("President Bush"), without a word that makes a name an
-    organisation's."""
+    organisation's. A one-word place no gazetteer knows is a person when given
+    an office or when it is the surname of a person named beside it."""
     gaz = load_gazetteer()
     heads = gaz.organisation_heads | gaz.government_nouns | frozenset(fold(s) for s in gaz.org_suffixes)
     surnames: dict[str, list[int]] = {}  # word key → single-word people
     for i, actor in enumerate(registry.actors):
         if actor.kind == "person" and " " not in actor.name.strip():
             surnames.setdefault(word_key(actor.name), []).append(i)
+    full: dict[str, list[int]] = {}  # word key → people of several words ending in that word
+    for i, actor in enumerate(registry.actors):
+        if actor.kind == "person" and len(words(actor.name)) > 1:
+            full.setdefault(word_key(words(actor.name)[-1]), []).append(i)
     actors = list(registry.actors)
     for i, actor in enumerate(actors):
         parts = actor.name.split()
         titled = bool(actor.roles)  # "President Bush", "Prime Minister Atal Bihari Vajpayee": a person's office
-        if actor.kind == "place" and titled and actor.auto and len(parts) == 1 and \
-                gaz.lookup(actor.name) is None and gaz.place(actor.name) is None:
-            actors[i] = replace(actor, kind="person")  # "President Mbeki" read as a town
+        if actor.kind == "place" and actor.auto and len(parts) == 1 and \
+                gaz.lookup(actor.name) is None and gaz.place(actor.name) is None and \
+                (titled or _surname_beside(i, full.get(word_key(actor.name), []), registry, evidence)):
+            actors[i] = replace(actor, kind="person")  # "President Mbeki", "Lekota" read as a town
             continue
         if not actor.auto or actor.kind != "organisation" or not (1 < len(parts) or titled) or len(parts) > 3 or \
                 any(fold(p) in heads for p in parts):
@@ -159,6 +165,16 @@ def _people_by_majority(registry: Registry, evidence: _Evidence) -> list[Actor]:
         if kinds["person"] > kinds["organisation"] or surname or titled:
             actors[i] = replace(actor, kind="person")
     return actors
+
+
+def _surname_beside(i: int, people: list[int], registry: Registry, evidence: _Evidence) -> bool:
+    """Whether the one-word place ``i`` is the surname of the one person of
+    ``people`` whose full name the articles naming it give in half of them or
+    more ("Lekota" beside Mosiuoa Lekota): a town shares no article with a namesake."""
+    name = registry.actors[i].name
+    fits = [j for j in people if same_word(words(registry.actors[j].name)[-1], name)]
+    here = evidence.articles.get(i, set())
+    return len(fits) == 1 and bool(here) and 2 * len(here & evidence.articles.get(fits[0], set())) >= len(here)
 
 
 def _confirmed(actors: Sequence[Actor], evidence: _Evidence, i: int, j: int, countries: bool = True) -> bool:

@@ -366,8 +366,9 @@ def _strip_suffix(name: str, gaz: Gazetteer) -> str:
     joins = load_shape().connectives  # "JPMorgan Chase & Co.": the "&" goes with the "Co."
     while len(words) > 1 and (words[-1] in gaz.org_suffixes or words[-1].lower() in joins):
         words.pop()
-    if len(words) == 2 and words[1].lower() in load_shape().acronym_heads and _ACRONYM.fullmatch(words[0]):
-        words.pop()  # "PML-N party": the acronym is the name
+    if len(words) == 2 and words[1].lower() in load_shape().acronym_heads and (
+            _ACRONYM.fullmatch(words[0]) or "-" in words[0].strip("-")):
+        words.pop()  # "PML-N party", "the Zanu-PF party": the acronym or the joined name is the name
     elif len(words) > 2 and words[-1] in load_shape().acronym_heads and all(w[:1].isupper() for w in words[-3:-1]):
         words.pop()  # "the African National Congress party": the lower-case head is no part of the name
     return " ".join(words).replace(" ,", ",")
