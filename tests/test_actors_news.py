@@ -426,3 +426,12 @@ def test_a_surname_read_as_a_town_beside_the_full_name_is_that_person() -> None:
                                                    (full,)))
     assert merged.lookup("Motsepe").name == "Tumelo Motsepe"
     assert merged.lookup("Polokwane").kind == "place"
+
+
+def test_a_town_run_into_a_headline_name_is_no_part_of_it(nlp: "Language") -> None:
+    text = ("Black Eyed Peas to play Michael Jackson Cardiff concert\n\n"
+            "The Black Eyed Peas have announced they will perform at the Michael Jackson tribute concert in Cardiff. "
+            "The concert will take place at Cardiff's Millennium Stadium on 8 October.")
+    found = {(m.name, m.kind) for m in _mentions(nlp, text)}
+    assert not any("Cardiff" in name and kind in ("person", "organisation") for name, kind in found), found
+    assert ("Michael Jackson", "person") in found

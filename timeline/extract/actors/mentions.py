@@ -53,6 +53,7 @@ def find_mentions(doc: "Doc", registry: "Registry | None" = None, seen: str | No
              if f and (not things or fold(f.text) not in things)]
     lower = {t.text for t in doc if t.is_lower and t.is_alpha and len(t) > 2}
     found = [f for f in found if not _common_word(f, lower, gaz)]
+    _places_run_in(found, gaz)
     found += _groups(doc, gaz)
     found += [c for c in (_nested_country(f, gaz) for f in found if f.kind == "organisation") if c]
     found = _with_institutions(doc, found)
@@ -88,6 +89,28 @@ def _joined(ents: list["Span"], gaz: Gazetteer) -> list["Span"]:
             continue
         out.append(ent)
     return out
+
+
+def _places_run_in(found: list[Found], gaz: Gazetteer) -> None:
+    """A headline's "Michael Jackson Cardiff concert": a person's name the
+    article gives elsewhere, with a known town run into it, is that name; and
+    a one-word "person" that is a known town and no word of any person's name
+    in the article ("in Cardiff"), or an "organisation" that is a known town
+    owning what follows ("Cardiff's Millennium Stadium"), is the town."""
+    people = {f.name for f in found if f.kind == "person"}
+    for f in found:
+        words = f.name.split()
+        if f.kind == "person" and len(words) >= 3 and len(f.span) >= 3 and " ".join(words[:-1]) in people and \
+                gaz.place(words[-1]) is not None:
+            f.span, f.text, f.name = f.span[:-1], " ".join(f.text.split()[:-1]), " ".join(words[:-1])
+    named = {w for f in found if f.kind == "person" and " " in f.name for w in f.name.split()}
+    for f in found:
+        doc, end = f.span.doc, f.span.end
+        owner = f.kind == "organisation" and end < len(doc) and doc[end].text in _POSSESSIVES  # "Cardiff's stadium"
+        if (f.kind == "person" or owner) and " " not in f.name and not f.known and f.name not in named and \
+                gaz.place(f.name) is not None and f.role is None:
+            entry = gaz.place(f.name)
+            f.kind, f.country = "place", entry.country if entry else None
 
 
 def _common_word(f: Found, lower: set[str], gaz: Gazetteer) -> bool:
