@@ -102,6 +102,12 @@ def test_whose_people_and_the_other_party(nlp, text: str, expected: set[str]) ->
     assert found and found[0] == expected, found
 
 
+def test_a_relative_subject_stands_for_the_names_before_it(nlp) -> None:
+    found = actor_sets(nlp, "Hu Jintao held private meetings with John Boehner and Harry Reid, both of whom "
+                            "rejected invitations to the state dinner for the Chinese leader last night.")
+    assert {"John Boehner", "Harry Reid"} <= found[-1] and "China" not in found[-1], found
+
+
 def test_another_voice_quoted_next_is_no_party_to_a_statement(nlp) -> None:
     found = actor_sets(nlp, 'David Hill said on Monday many of the thefts were committed by first-time offenders. '
                             '"Some people are forced to make bad decisions," said Joe LaRocca, a vice president of '
