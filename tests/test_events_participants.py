@@ -91,6 +91,9 @@ def test_the_person_a_pronoun_stands_for_takes_part(nlp) -> None:
     # the country of a listed person's office describes the person
     ("US Secretary of State Hillary Clinton is travelling to Peru on Saturday to assess the damage.",
      {"Hillary Clinton"}),
+    # a country that only qualifies a noun beside its own listed body; the body's acronym is the body
+    ("The Chinese People's Liberation Army (PLA) held a large exercise on Monday, involving two of China's "
+     "seven military districts.", {"Chinese People's Liberation Army"}),
     # an organisation the tagger cut at "for" is whole
     ("The Nordic Agency for Rural Development said on Monday that it had sent tents.",
      {"Nordic Agency for Rural Development"}),

@@ -7,6 +7,8 @@ verb. Either reading may name a country that takes no part of its own:
 - a country that only says whose body acts, when that body is listed itself
   ("Zimbabwe's police", "Zimbabwean police", "the Pakistan army": the police or
   the army is the party, not the country);
+- a country that only qualifies a noun ("China's military districts") beside
+  a listed body of its own ("the Chinese People's Liberation Army");
 - a country that is where it happened: the object of a preposition of place
   ("landed in Haiti") or the destination of a verb of going ("visited the
   United Kingdom": the host; "is travelling to Haiti"; ``venue_verbs`` in
@@ -61,7 +63,7 @@ def parties(readings: Iterable[ActorRef], segment: "Span", mentions: list[Mentio
         own = [m for m in inside if m.name == actor.name and m.kind == actor.kind]
         if actor.kind == "country" and own and all(
                 _qualifies(m, bodies, segment) or _venue(m, segment, vocab) or _nationality(m, segment, vocab)
-                or _office_of(m, people, segment) for m in own):
+                or _office_of(m, people, segment) or _beside_own_body(m, bodies, segment) for m in own):
             continue
         if actor.kind == "person" and own and all(_owns(m, bodies, segment) for m in own):
             continue  # "Morgan Tsvangirai's Movement for Democratic Change said": the party speaks
@@ -94,6 +96,15 @@ def _nationality(country: Mention, segment: "Span", vocab: Vocabulary) -> bool:
         head = head.head  # "US factory orders", "Pakistan's military rulers"
     lemma = head.lemma_.lower()
     return lemma in vocab.people_nouns or lemma in vocab.figure_nouns
+
+
+def _beside_own_body(country: Mention, bodies: list[Mention], segment: "Span") -> bool:
+    """"the Chinese People's Liberation Army … the two most powerful of China's
+    seven military districts": a country that only qualifies a noun, beside a
+    listed body of its own, says no more than the body does."""
+    root = _root(country, segment)
+    return root is not None and root.dep_ in QUALIFYING and any(
+        body.country == country.name and body.name != country.name for body in bodies)
 
 
 def _office_of(country: Mention, people: list[Mention], segment: "Span") -> bool:
