@@ -85,6 +85,9 @@ def test_the_person_a_pronoun_stands_for_takes_part(nlp) -> None:
     ("Norway's politicians rallied behind the prime minister on Monday.", set()),
     ("Japanese factory orders sank on Monday by the most in two years.", set()),
     ("A Lisbon court dismissed the charges against a Danish researcher on Friday.", set()),
+    # where an earthquake or a virus struck is no party
+    ("A magnitude 7 earthquake hit Peru on Tuesday.", set()),
+    ("The virus spread to Canada on Monday.", set()),
     # where one left is no party; whom a deal is for takes part
     ("About 9,000 Mexicans left Canada on Monday.", {"Mexicans"}),
     ("Acme Bank agreed on Monday to pay $2.1 billion for Zenith Trust.", {"Acme Bank", "Zenith Trust"}),

@@ -12,7 +12,8 @@ verb. Either reading may name a country that takes no part of its own:
 - a country that is where it happened: the object of a preposition of place
   ("landed in Haiti") or the destination of a verb of going ("visited the
   United Kingdom": the host; "is travelling to Haiti"; ``venue_verbs`` in
-  ``event_vocabulary.yaml``);
+  ``event_vocabulary.yaml``), or the place an earthquake or a virus struck
+  ("an earthquake hit Haiti", ``hazard_nouns``);
 - the country of a listed person's office ("US Secretary of State Hillary
   Clinton", "Pakistan's prime minister, Nawaz Sharif");
 - a nationality or a possessive that says whose people or figures a common
@@ -136,9 +137,13 @@ def _venue(place: Mention, segment: "Span", vocab: Vocabulary) -> bool:
     preposition = root.head.lower_
     if root.dep_ == "pobj" and preposition in VENUE_PREPOSITIONS and preposition not in vocab.target_prepositions:
         return True  # "landed in Haiti"
+    verb = root.head.head if root.dep_ == "pobj" else root.head
+    if root.dep_ in ("dobj", "pobj") and any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in vocab.hazard_nouns
+                                              for c in verb.children):
+        return True  # "a magnitude 7 earthquake hit Haiti", "the virus spread to Canada"
     if root.dep_ == "pobj" and preposition in ("to", "for"):
-        return root.head.head.lemma_.lower() in vocab.venue_verbs  # "is travelling to Haiti", "left for Haiti"
-    return root.dep_ == "dobj" and root.head.lemma_.lower() in vocab.venue_verbs
+        return verb.lemma_.lower() in vocab.venue_verbs  # "is travelling to Haiti", "left for Haiti"
+    return root.dep_ == "dobj" and verb.lemma_.lower() in vocab.venue_verbs
 
 
 def _root(mention: Mention, segment: "Span") -> "Token | None":
