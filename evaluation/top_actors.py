@@ -40,7 +40,8 @@ from timeline.extract.actors.names import fold  # noqa: E402
 
 TOP = 30
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-NEAR_SPELLING = 0.8  # Indel similarity of two words spelt alike (Gaddafi/Gadhafi 0.86, Jackie/Jackson 0.62)
+NEAR_SPELLING = 0.8
+FAR_MORE = 5  # a short name of two words named in more than this many times the events of a longer one  # Indel similarity of two words spelt alike (Gaddafi/Gadhafi 0.86, Jackie/Jackson 0.62)
 
 
 @dataclass(frozen=True)
@@ -115,8 +116,11 @@ def owner_of(name: str, named: dict[str, tuple[str, int]]) -> str | None:
         other_size = len(_words(other))
         if size == other_size and (other_events, other) > (events, name):
             return other  # the same length: a spelling of a more named one
-        # the full name a person's, or one a tagger took for an organisation's ("Morgan Tsvangirai")
-        if size < other_size and kind in ("person", "place") and (other_kind == "person" or other_size <= 3):
+        # the full name a person's, or one a tagger took for an organisation's ("Morgan Tsvangirai");
+        # a name of two words far more named than the longer one is someone else's: "Michael Jackson"
+        # beside the "Michael Joseph Jackson" his son is named once
+        if size < other_size and kind in ("person", "place") and (other_kind == "person" or other_size <= 3) \
+                and (size == 1 or events <= FAR_MORE * other_events):
             fits.append((other_events, other))
     fits.sort(reverse=True)
     if fits and (size > 1 or len(fits) == 1 or fits[0][0] >= 2 * fits[1][0]):

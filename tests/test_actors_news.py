@@ -435,3 +435,27 @@ def test_a_town_run_into_a_headline_name_is_no_part_of_it(nlp: "Language") -> No
     found = {(m.name, m.kind) for m in _mentions(nlp, text)}
     assert not any("Cardiff" in name and kind in ("person", "organisation") for name, kind in found), found
     assert ("Michael Jackson", "person") in found
+
+
+def test_a_one_word_person_the_articles_write_in_lower_case_is_no_actor_of_events() -> None:
+    from datetime import date
+
+    from timeline.extract.actors.registry import Registry
+    from timeline.records import ActorRef, DateEvidence, Happening
+    from timeline.resolve import resolve_actors
+
+    def article(i: int, text: str, actors: tuple[str, ...]) -> Extraction:
+        happening = Happening(article_id=str(i), sentence_index=0, sentence=text, predicate="find",
+                              date="2010-02-05", precision="day", status="occurred",
+                              evidence=DateEvidence("publication-date"), title=text, summary=text,
+                              actors=tuple(ActorRef(a, "person") for a in actors))
+        mentions = tuple(Mention(0, len(a), a, a, "person") for a in actors)
+        return Extraction(Article(id=str(i), path=f"{i}.txt", title="", text=text, published=date(2010, 2, 5)),
+                          happenings=(happening,), mentions=mentions)
+
+    extractions = [article(0, "Ketamine was found beside Grace Okafor.", ("Ketamine", "Grace Okafor")),
+                   article(1, "Doctors said ketamine is an anaesthetic and ketamine was given.", ()),
+                   article(2, "Grace said she had seen nothing.", ("Grace",))]
+    _, happenings = resolve_actors(Registry(()), extractions)
+    assert [a.name for a in happenings[0].actors] == ["Grace Okafor"]
+    assert [a.name for a in happenings[2].actors] in (["Grace"], ["Grace Okafor"])
