@@ -40,8 +40,8 @@ from timeline.extract.actors.names import fold  # noqa: E402
 
 TOP = 30
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-NEAR_SPELLING = 0.8
-FAR_MORE = 5  # a short name of two words named in more than this many times the events of a longer one  # Indel similarity of two words spelt alike (Gaddafi/Gadhafi 0.86, Jackie/Jackson 0.62)
+NEAR_SPELLING = 0.8  # Indel similarity of two words spelt alike (Gaddafi/Gadhafi 0.86, Jackie/Jackson 0.62)
+FAR_MORE = 5  # a short name of two words named in more than this many times the events of a longer one
 
 
 @dataclass(frozen=True)
