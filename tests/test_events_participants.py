@@ -114,6 +114,16 @@ def test_a_relative_subject_stands_for_the_names_before_it(nlp) -> None:
     assert {"John Boehner", "Harry Reid"} <= found[-1] and "China" not in found[-1], found
 
 
+def test_whose_relative_acts_is_no_party(nlp) -> None:
+    found = actor_sets(nlp, "Joe Jackson spoke on Sunday. Jackson's mother attended a memorial service on Monday.")
+    assert found[-1] == set(), found
+    found = actor_sets(nlp, "Jacko's mum sues promoter. His mother also claimed on Monday that AEG were responsible "
+                            "for hiring the doctor.")
+    assert "Jacko" not in found[-1], found
+    # whose lawyers act is a party through them
+    assert "Michael Jackson" in actor_sets(nlp, "Michael Jackson's lawyers sued AEG Live on Monday.")[0]
+
+
 def test_another_voice_quoted_next_is_no_party_to_a_statement(nlp) -> None:
     found = actor_sets(nlp, 'David Hill said on Monday many of the thefts were committed by first-time offenders. '
                             '"Some people are forced to make bad decisions," said Joe LaRocca, a vice president of '

@@ -292,8 +292,10 @@ def _title_subject(title: str, root: "Token", mentions: list[Mention]) -> tuple[
     before = title[:at.start()]
     if root.lemma_.lower() != "say" and " says " in before:
         before = before.split(" says ", 1)[1]  # "The White House says Joe Biden spoke": a source, not a party
+    kin = load_vocabulary().kin_nouns  # "Jacko's mother claims": the mother is the subject
     spans = {m.name: (found.start(), found.end(), m.kind) for m in mentions if m.kind != "place"
-             for found in [_word_at(m.name).search(before)] if found}
+             for found in [_word_at(m.name).search(before)] if found and
+             before[found.end():].removeprefix("'s ").removeprefix("’s ").split(" ", 1)[0] not in kin}
     # "International" of "The International Red Cross says": a name inside a longer one is no subject
     names = {n: k for n, (a, b, k) in spans.items()
              if not any(a2 <= a and b <= b2 and (a2, b2) != (a, b) for a2, b2, _ in spans.values())}

@@ -20,8 +20,9 @@ verb. Either reading may name a country that takes no part of its own:
   noun names ("five Chinese campaigners", "an Israeli search team",
   "Pakistan's judges", "US factory orders").
 
-A person named only as whose organisation acts ("Morgan Tsvangirai's Movement
-for Democratic Change said") is not a party either: the organisation is.
+A person named only as whose organisation or relative acts ("Morgan
+Tsvangirai's Movement for Democratic Change said", "Jackson's mother
+attended") is not a party either: the organisation or the relative is.
 
 A country that also stands on its own somewhere in the sentence as an argument
 ("Britain and the Pakistan army agreed") stays.
@@ -66,8 +67,9 @@ def parties(readings: Iterable[ActorRef], segment: "Span", mentions: list[Mentio
                 _qualifies(m, bodies, segment) or _venue(m, segment, vocab) or _nationality(m, segment, vocab)
                 or _office_of(m, people, segment) or _beside_own_body(m, bodies, segment) for m in own):
             continue
-        if actor.kind == "person" and own and all(_owns(m, bodies, segment) for m in own):
-            continue  # "Morgan Tsvangirai's Movement for Democratic Change said": the party speaks
+        if actor.kind == "person" and own and all(_owns(m, bodies, segment) or _kin_of(m, segment, vocab)
+                                                  for m in own):
+            continue  # "Morgan Tsvangirai's Movement for Democratic Change said", "Jackson's mother attended"
         out.append(actor)
     return tuple(out)
 
@@ -121,6 +123,12 @@ def _office_of(country: Mention, people: list[Mention], segment: "Span") -> bool
         if any(p.start <= t.idx < p.end for t in named for p in people):
             return True
     return False
+
+
+def _kin_of(person: Mention, segment: "Span", vocab: Vocabulary) -> bool:
+    """A person named only as whose relative acts ("Jackson's mother attended a memorial")."""
+    root = _root(person, segment)
+    return root is not None and root.dep_ == "poss" and root.head.lemma_.lower() in vocab.kin_nouns
 
 
 def _owns(person: Mention, bodies: list[Mention], segment: "Span") -> bool:

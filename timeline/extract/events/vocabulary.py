@@ -49,6 +49,7 @@ class Vocabulary:
     people_nouns: frozenset[str] = frozenset()  # "Chinese campaigners": a nationality that describes people
     figure_nouns: frozenset[str] = frozenset()  # "US factory orders": a country's figures, no party
     hazard_nouns: frozenset[str] = frozenset()  # "an earthquake hit Haiti": the country is where, no party
+    kin_nouns: frozenset[str] = frozenset()  # "Jackson's mother attended": the mother acts, not Jackson
     company_verbs: frozenset[str] = frozenset()  # "backed by Australia": the agent sides with the argument
     topic_prepositions: frozenset[str] = frozenset()
     person_country: bool = False
@@ -153,6 +154,7 @@ def load_vocabulary() -> Vocabulary:
         people_nouns=_words(words, "people_nouns"),
         figure_nouns=_words(words, "figure_nouns"),
         hazard_nouns=_words(words, "hazard_nouns"),
+        kin_nouns=_words(words, "kin_nouns"),
         topic_prepositions=_words(words, "topic_prepositions"),
         person_country=bool(words.get("person_country")),
         denials=_words(words, "denial_verbs"),
