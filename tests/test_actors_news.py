@@ -459,3 +459,14 @@ def test_a_one_word_person_the_articles_write_in_lower_case_is_no_actor_of_event
     _, happenings = resolve_actors(Registry(()), extractions)
     assert [a.name for a in happenings[0].actors] == ["Grace Okafor"]
     assert [a.name for a in happenings[2].actors] in (["Grace"], ["Grace Okafor"])
+
+
+def test_an_organisation_s_slip_in_the_article_that_spells_it_right_is_still_a_slip() -> None:
+    from timeline.extract.actors.registry import Registry
+    from timeline.resolve.variants import merge_variants
+
+    body, slip, other = ("Northern Health Organisation", "organisation"), \
+        ("Northern Heath Organisation", "organisation"), ("Margaret Chan", "person")
+    registry = Registry(tuple(Actor(name, kind) for name, kind in (body, slip, other)))
+    merged = merge_variants(registry, _extractions((body, slip, other), (body, other), (body, other)))
+    assert merged.lookup("Northern Heath Organisation").name == "Northern Health Organisation"

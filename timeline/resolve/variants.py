@@ -168,13 +168,13 @@ def _people_by_majority(registry: Registry, evidence: _Evidence) -> list[Actor]:
 
 
 def _surname_beside(i: int, people: list[int], registry: Registry, evidence: _Evidence) -> bool:
-    """Whether the one-word place ``i`` is the surname of the one person of
-    ``people`` whose full name the articles naming it give in half of them or
-    more ("Lekota" beside Mosiuoa Lekota): a town shares no article with a namesake."""
+    """Whether the one-word place ``i`` no gazetteer knows is the surname of the
+    one person of ``people``, whose full name an article naming it gives too
+    ("Lekota" beside Mosiuoa Lekota): a town shares no article with a namesake."""
     name = registry.actors[i].name
     fits = [j for j in people if same_word(words(registry.actors[j].name)[-1], name)]
     here = evidence.articles.get(i, set())
-    return len(fits) == 1 and bool(here) and 2 * len(here & evidence.articles.get(fits[0], set())) >= len(here)
+    return len(fits) == 1 and bool(here & evidence.articles.get(fits[0], set()))
 
 
 def _confirmed(actors: Sequence[Actor], evidence: _Evidence, i: int, j: int, countries: bool = True) -> bool:
@@ -272,8 +272,10 @@ def _slips(actors: Sequence[Actor], evidence: _Evidence, groups: "_Groups") -> N
     for slot in slots.values():
         for x, (i, one) in enumerate(slot):
             for j, other in slot[x + 1:]:
+                # two people so spelt in one article are two people; an organisation's slip is a slip
                 if _one_letter_apart(one, other) and groups.find(i) != groups.find(j) and \
-                        not evidence.together(i, j) and _confirmed(actors, evidence, i, j):
+                        (actors[i].kind != "person" or not evidence.together(i, j)) and \
+                        _confirmed(actors, evidence, i, j):
                     groups.join(i, j)
 
 
