@@ -84,6 +84,7 @@ def test_the_person_a_pronoun_stands_for_takes_part(nlp) -> None:
      {"Canada", "Lena Berg"}),
     ("Norway's politicians rallied behind the prime minister on Monday.", set()),
     ("Japanese factory orders sank on Monday by the most in two years.", set()),
+    ("Washington imposed curbs on two more types of Chinese textile imports on Monday.", {"United States", "China"}),
     ("A Lisbon court dismissed the charges against a Danish researcher on Friday.", set()),
     # where an earthquake or a virus struck is no party
     ("A magnitude 7 earthquake hit Peru on Tuesday.", set()),
