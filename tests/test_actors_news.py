@@ -470,3 +470,15 @@ def test_an_organisation_s_slip_in_the_article_that_spells_it_right_is_still_a_s
     registry = Registry(tuple(Actor(name, kind) for name, kind in (body, slip, other)))
     merged = merge_variants(registry, _extractions((body, slip, other), (body, other), (body, other)))
     assert merged.lookup("Northern Heath Organisation").name == "Northern Health Organisation"
+
+
+def test_a_party_a_role_was_read_beside_stays_an_organisation() -> None:
+    from timeline.extract.actors.registry import Registry
+    from timeline.records import Role
+    from timeline.resolve.variants import merge_variants
+
+    party, other = ("Zanu-PF", "organisation"), ("Robert Mugabe", "person")
+    registry = Registry((Actor(party[0], "organisation", roles=(Role("Leader", "2009-01-30"),)),
+                         Actor(other[0], "person")))
+    merged = merge_variants(registry, _extractions((party, other), (party,)))
+    assert merged.lookup("Zanu-PF").kind == "organisation"

@@ -46,6 +46,9 @@ FAR_MORE = 5
 # Two spellings named together in more than this share of the articles of the
 # rarer one are two people ("Stephen Smith and Steven Smith").
 TOGETHER = 0.2
+# A word of a person's name: a capital, then letters, some lower case, or an apostrophe ("O'Neill",
+# "McCain"), or an initial ("J."); no hyphen, digit or acronym.
+_NAME_WORD = re.compile(r"[A-Z](?=[A-Za-z'’]*[a-z])[A-Za-z'’]+|[A-Z]\.")
 # Letters of an acronym, fewest and most.
 ACRONYM = (2, 6)
 # Kinds of actors whose names are merged when spelt two ways (only people
@@ -149,7 +152,9 @@ def _people_by_majority(registry: Registry, evidence: _Evidence) -> list[Actor]:
     actors = list(registry.actors)
     for i, actor in enumerate(actors):
         parts = actor.name.split()
-        titled = bool(actor.roles)  # "President Bush", "Prime Minister Atal Bihari Vajpayee": a person's office
+        # "President Bush", "Prime Minister Atal Bihari Vajpayee": a person's office, on a name shaped as a
+        # person's (not "Zanu-PF" or "ANC", which a role was read beside)
+        titled = bool(actor.roles) and all(_NAME_WORD.fullmatch(p) for p in parts)
         if actor.kind == "place" and actor.auto and len(parts) == 1 and \
                 gaz.lookup(actor.name) is None and gaz.place(actor.name) is None and \
                 (titled or _surname_beside(i, full.get(word_key(actor.name), []), registry, evidence)):
