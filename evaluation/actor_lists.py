@@ -10,6 +10,12 @@
   actors) that are one word of fewer than 3 letters ("C") or one word that is a
   portfolio of a ministry or department ("Health", "Defense", from
   ``timeline/data/institutions.yaml``).
+- **split names**: the share of actor mentions in events that name a second
+  entry of another actor of the store: a spelling less named, or a short name
+  of the one person it stands for ("Paulson" beside "Henry M. Paulson Jr.",
+  judged as ``evaluation/top_actors.py`` judges the top actors).
+- **common words**: the share of one-word people in events that the
+  collection's articles also write in lower case ("Propofol").
 
     python -m evaluation.actor_lists DIR [DIR ...]
 
@@ -22,6 +28,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+from collections import Counter
 from pathlib import Path
 
 import yaml
@@ -29,6 +36,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from evaluation.top_actors import owner_of  # noqa: E402
 from timeline.extract.actors.gazetteer import load_gazetteer, read_data  # noqa: E402
 from timeline.extract.actors.names import fold  # noqa: E402
 
@@ -65,12 +73,21 @@ def countries_of_body(name: str, country: str | None) -> set[str]:
     return found
 
 
+def lower_words(content: Path) -> set[str]:
+    """Every word the articles of ``content`` write in lower case."""
+    words: set[str] = set()
+    for path in content.glob("*.txt"):
+        words.update(re.findall(r"\b[a-z]{3,}\b", path.read_text(encoding="utf-8", errors="replace")))
+    return words
+
+
 def figures(folder: Path) -> dict[str, float]:
     content = content_of(folder)
     registry = yaml.safe_load((content / "actors.yaml").read_text(encoding="utf-8")) or {}
     country_of = {str(a["name"]): a.get("country") for a in registry.get("actors") or []}
     offices = office_words()
     events = beside = mentions = strays = 0
+    people: Counter[tuple[str, str]] = Counter()
     distinct: set[str] = set()
     for path in sorted((content / "events").glob("*.yaml")):
         for event in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
@@ -83,8 +100,16 @@ def figures(folder: Path) -> dict[str, float]:
             mentions += len(actors)
             strays += sum(stray(n, offices) for n, _ in actors)
             distinct.update(n for n, _ in actors)
+            people.update((n, k) for n, k in actors if k in ("person", "organisation"))
+    named = {name: (kind, n) for (name, kind), n in sorted(people.items(), key=lambda item: (-item[1], item[0]))}
+    split = sum(n for (name, _), n in people.items() if owner_of(name, named))
+    lower = lower_words(content)
+    single = [(name, n) for (name, kind), n in people.items() if kind == "person" and " " not in name]
     return {
         "events": events,
+        "split-name actor mentions %": 100 * split / max(mentions, 1),
+        "common-word people mentions %": 100 * sum(n for name, n in single if name.lower() in lower) / max(
+            sum(n for _, n in single), 1),
         "country beside its own body %": 100 * beside / max(events, 1),
         "stray-word actor mentions %": 100 * strays / max(mentions, 1),
         "stray-word distinct actors %": 100 * sum(stray(n, offices) for n in distinct) / max(len(distinct), 1),

@@ -338,3 +338,147 @@ def test_names_of_the_same_letters_are_one_actor_of_each_kind() -> None:
     assert merged.lookup("Port au Prince").name == merged.lookup("Port-au-Prince").name
     assert merged.lookup("Al Shabaab").name == merged.lookup("Al-Shabaab").name
     assert {a.kind for a in merged.actors if a.name == "Georgia"} == {"place", "person"}  # two kinds stay two
+
+
+def test_a_name_without_its_middle_initial_and_suffix_or_by_its_everyday_form_is_one_person() -> None:
+    from timeline.extract.actors.registry import Registry
+    from timeline.resolve.variants import merge_variants
+
+    full, plain, everyday, bare = ("Walter M. Ostby Jr.", "person"), ("Walter Ostby", "person"), \
+        ("Walt Ostby", "person"), ("Ostby", "person")
+    other = ("Ben S. Bernanke", "person")
+    registry = Registry(tuple(Actor(name, kind) for name, kind in (full, plain, everyday, bare, other)))
+    merged = merge_variants(registry, _extractions((full, other), (plain, other), (everyday, other), (bare, other),
+                                                   (full, other), (bare, other)))
+    assert {merged.lookup(n).name for n in ("Walter Ostby", "Walt Ostby", "Ostby")} == {"Walter M. Ostby Jr."}
+
+
+def test_an_organisation_given_a_person_s_office_is_a_person_and_one_with_its_other_spelling() -> None:
+    from timeline.extract.actors.registry import Registry
+    from timeline.records import Role
+    from timeline.resolve.variants import merge_variants
+
+    office = (Role("Prime Minister of Ruritania", "2001-05-01"),)
+    one, other, bare = ("Anil Bihari Sharma", "organisation"), ("Anil Bahari Sharma", "person"), \
+        ("Marek", "organisation")
+    neighbour = ("Rudolf Rassendyll", "person")
+    registry = Registry((Actor(one[0], "organisation", roles=office), Actor(other[0], "person", roles=office),
+                         Actor(bare[0], "organisation", roles=(Role("President", "2001-05-01"),)),
+                         Actor(neighbour[0], "person"), Actor("Ruritanian Bank", "organisation")))
+    merged = merge_variants(registry, _extractions((one, neighbour), (other, neighbour), (one,), (bare, neighbour)))
+    assert merged.lookup("Anil Bahari Sharma").name == merged.lookup("Anil Bihari Sharma").name
+    assert merged.lookup("Anil Bihari Sharma").kind == "person"
+    assert merged.lookup("Marek").kind == "person"
+    assert merged.lookup("Ruritanian Bank").kind == "organisation"
+
+
+def test_a_common_word_capitalised_at_a_sentence_start_is_no_actor(nlp: "Language") -> None:
+    text = ("Ketamine was found in the house on Monday, police said. Doctors said ketamine is an anaesthetic. "
+            "Ketamine and Diazepam were found beside the bed. Vials of ketamine and diazepam lay there. "
+            "Mr Brown said the brown bag was empty.")
+    names = {m.name for m in _mentions(nlp, text)}
+    assert not {"Ketamine", "Ketamine and Diazepam"} & names and "Brown" in names, names
+
+
+def test_a_name_written_with_a_letter_more_is_one_actor_and_a_title_makes_a_town_a_person() -> None:
+    from timeline.extract.actors.registry import Registry
+    from timeline.records import Role
+    from timeline.resolve.variants import merge_variants
+
+    body, slip = ("Northern Health Organisation", "organisation"), ("Northern Heath Organisation", "organisation")
+    person, typo = ("Richard Besser", "person"), ("Richard Bessert", "person")
+    other, close = ("Margaret Chan", "person"), ("Wen Jiabao", "person")
+    bare, full = ("Ndlovu", "place"), ("Sipho Ndlovu", "person")
+    office = (Role("President of Ruritania", "2001-05-01"),)
+    registry = Registry((Actor(body[0], "organisation"), Actor(slip[0], "organisation"), Actor(person[0], "person"),
+                         Actor(typo[0], "person"), Actor(other[0], "person"), Actor(close[0], "person"),
+                         Actor("Wei Jiabao", "person"), Actor(bare[0], "place", roles=office),
+                         Actor(full[0], "person", roles=office)))
+    merged = merge_variants(registry, _extractions(
+        (body, person, other), (body, other), (slip, other), (typo, other), (person, other), (close, other),
+        (("Wei Jiabao", "person"), other), (full, other), (bare, other), (full,)))
+    assert merged.lookup("Northern Heath Organisation").name == "Northern Health Organisation"
+    assert merged.lookup("Richard Bessert").name == "Richard Besser"
+    assert merged.lookup("Wei Jiabao").name == "Wei Jiabao"  # a letter changed, not one more
+    assert merged.lookup("Ndlovu").name == "Sipho Ndlovu"
+
+
+def test_a_garbled_name_that_took_in_one_person_does_not_take_in_another() -> None:
+    from timeline.extract.actors.registry import Registry
+    from timeline.resolve.variants import merge_variants
+
+    son, mother, garbled = ("Peter Okafor", "person"), ("Grace Okafor", "person"), ("Peter Grace Okafor", "person")
+    doctor = ("Conrad Murray", "person")
+    registry = Registry(tuple(Actor(name, kind) for name, kind in (son, mother, garbled, doctor)))
+    merged = merge_variants(registry, _extractions((son, doctor), (son, doctor), (son, doctor), (mother, doctor),
+                                                   (garbled, doctor), (mother, doctor)))
+    assert merged.lookup("Peter Okafor").name != merged.lookup("Grace Okafor").name
+
+
+def test_a_surname_read_as_a_town_beside_the_full_name_is_that_person() -> None:
+    from timeline.extract.actors.registry import Registry
+    from timeline.resolve.variants import merge_variants
+
+    bare, full, town = ("Motsepe", "place"), ("Tumelo Motsepe", "person"), ("Polokwane", "place")
+    other = ("Jacob Zuma", "person")
+    registry = Registry(tuple(Actor(name, kind) for name, kind in (bare, full, town, other)))
+    merged = merge_variants(registry, _extractions((full, bare, other), (full, bare), (bare, other), (town, other),
+                                                   (full,)))
+    assert merged.lookup("Motsepe").name == "Tumelo Motsepe"
+    assert merged.lookup("Polokwane").kind == "place"
+
+
+def test_a_town_run_into_a_headline_name_is_no_part_of_it(nlp: "Language") -> None:
+    text = ("Black Eyed Peas to play Michael Jackson Cardiff concert\n\n"
+            "The Black Eyed Peas have announced they will perform at the Michael Jackson tribute concert in Cardiff. "
+            "The concert will take place at Cardiff's Millennium Stadium on 8 October.")
+    found = {(m.name, m.kind) for m in _mentions(nlp, text)}
+    assert not any("Cardiff" in name and kind in ("person", "organisation") for name, kind in found), found
+    assert ("Michael Jackson", "person") in found
+
+
+def test_a_one_word_person_the_articles_write_in_lower_case_is_no_actor_of_events() -> None:
+    from datetime import date
+
+    from timeline.extract.actors.registry import Registry
+    from timeline.records import ActorRef, DateEvidence, Happening
+    from timeline.resolve import resolve_actors
+
+    def article(i: int, text: str, actors: tuple[str, ...]) -> Extraction:
+        happening = Happening(article_id=str(i), sentence_index=0, sentence=text, predicate="find",
+                              date="2010-02-05", precision="day", status="occurred",
+                              evidence=DateEvidence("publication-date"), title=text, summary=text,
+                              actors=tuple(ActorRef(a, "person") for a in actors))
+        mentions = tuple(Mention(0, len(a), a, a, "person") for a in actors)
+        return Extraction(Article(id=str(i), path=f"{i}.txt", title="", text=text, published=date(2010, 2, 5)),
+                          happenings=(happening,), mentions=mentions)
+
+    extractions = [article(0, "Ketamine was found beside Grace Okafor.", ("Ketamine", "Grace Okafor")),
+                   article(1, "Doctors said ketamine is an anaesthetic and ketamine was given.", ()),
+                   article(2, "Grace said she had seen nothing.", ("Grace",))]
+    _, happenings = resolve_actors(Registry(()), extractions)
+    assert [a.name for a in happenings[0].actors] == ["Grace Okafor"]
+    assert [a.name for a in happenings[2].actors] in (["Grace"], ["Grace Okafor"])
+
+
+def test_an_organisation_s_slip_in_the_article_that_spells_it_right_is_still_a_slip() -> None:
+    from timeline.extract.actors.registry import Registry
+    from timeline.resolve.variants import merge_variants
+
+    body, slip, other = ("Northern Health Organisation", "organisation"), \
+        ("Northern Heath Organisation", "organisation"), ("Margaret Chan", "person")
+    registry = Registry(tuple(Actor(name, kind) for name, kind in (body, slip, other)))
+    merged = merge_variants(registry, _extractions((body, slip, other), (body, other), (body, other)))
+    assert merged.lookup("Northern Heath Organisation").name == "Northern Health Organisation"
+
+
+def test_a_party_a_role_was_read_beside_stays_an_organisation() -> None:
+    from timeline.extract.actors.registry import Registry
+    from timeline.records import Role
+    from timeline.resolve.variants import merge_variants
+
+    party, other = ("Zanu-PF", "organisation"), ("Robert Mugabe", "person")
+    registry = Registry((Actor(party[0], "organisation", roles=(Role("Leader", "2009-01-30"),)),
+                         Actor(other[0], "person")))
+    merged = merge_variants(registry, _extractions((party, other), (party,)))
+    assert merged.lookup("Zanu-PF").kind == "organisation"

@@ -34,5 +34,5 @@ def test_top_actors_hold_no_generic_noun_outlet_or_split_spelling(name: str, tmp
     tls.build(folder, "--jobs", "1")
     ranked = top.top_actors(folder / "content")
     assert len(ranked) == top.TOP
-    wrong = [f"{r.name} ({r.mark}, {r.events} events)" for r in ranked if r.mark]
+    wrong = [f"{r.name} ({r.mark} {r.beside}, {r.events} events)" for r in ranked if r.mark]
     assert not wrong, f"{name}: top actors that are no actors or split: {wrong}"

@@ -6,7 +6,8 @@ has the last word: an alias merges two actors, a rename renames, a hidden
 actor drops out of events. Articles grow the registry one after the other,
 in the build's order, so that the same content always gives the same registry;
 then the actors found under several spellings of one name become one
-(``variants.py``), so that events carry one canonical name each.
+(``variants.py``), so that events carry one canonical name each, and a common
+word taken for a person's name is no actor (``common_words.py``).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import Iterable, Sequence
 
 from timeline.extract.actors.registry import Registry, actors_from_mentions
 from timeline.records import Actor, ActorRef, Extraction, Happening
+from timeline.resolve.common_words import common_words
 from timeline.resolve.variants import merge_variants
 
 # The happenings of one article whose actors the registry names otherwise:
@@ -31,7 +33,7 @@ def resolve_actors(registry: Registry, extractions: Iterable[Extraction]) -> tup
     extractions = list(extractions)
     registry = registry.add_found_each(actors_from_mentions(e.mentions) for e in extractions)
     registry = merge_variants(registry, extractions)
-    lookup = _Lookup(registry)
+    lookup = _Lookup(registry, common_words(registry, extractions))
     return registry, [h for e in extractions for h in _with_actors(e.happenings, _renamed(lookup, e))]
 
 
@@ -79,12 +81,16 @@ _NAME_BEFORE = re.compile(r"\b[A-Z][\w’'-]*\s$")
 class _Lookup(dict):  # type: ignore[type-arg]
     """``registry.lookup`` of each name, asked once: names recur across thousands of happenings."""
 
-    def __init__(self, registry: Registry) -> None:
+    def __init__(self, registry: Registry, common: frozenset[str] = frozenset()) -> None:
         super().__init__()
         self.registry = registry
+        self.common = common  # "Propofol": a common word, as hidden as a hidden actor
 
     def __missing__(self, name: str) -> Actor | None:
-        actor = self[name] = self.registry.lookup(name)
+        actor = self.registry.lookup(name)
+        if actor is not None and actor.name in self.common:
+            actor = replace(actor, hidden=True)
+        self[name] = actor
         return actor
 
 

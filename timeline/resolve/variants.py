@@ -33,7 +33,7 @@ from typing import Iterable, Sequence
 from timeline.extract.actors.gazetteer import load_gazetteer
 from timeline.extract.actors.names import fold
 from timeline.extract.actors.registry import Registry, absorb
-from timeline.extract.actors.spelling import initials, name_skeleton, same_name, same_word, word_key, words
+from timeline.extract.actors.spelling import core_words, initials, name_skeleton, same_name, same_word, word_key, words
 from timeline.records import Actor, Extraction
 
 # A bare name is the most named of the people it may mean when named in this
@@ -46,6 +46,9 @@ FAR_MORE = 5
 # Two spellings named together in more than this share of the articles of the
 # rarer one are two people ("Stephen Smith and Steven Smith").
 TOGETHER = 0.2
+# A word of a person's name: a capital, then letters, some lower case, or an apostrophe ("O'Neill",
+# "McCain"), or an initial ("J."); no hyphen, digit or acronym.
+_NAME_WORD = re.compile(r"[A-Z](?=[A-Za-z'’]*[a-z])[A-Za-z'’]+|[A-Z]\.")
 # Letters of an acronym, fewest and most.
 ACRONYM = (2, 6)
 # Kinds of actors whose names are merged when spelt two ways (only people
@@ -119,6 +122,7 @@ def merge_variants(registry: Registry, extractions: Sequence[Extraction]) -> Reg
                         and _confirmed(actors, evidence, i, j):
                     groups.join(i, j)
     _same_letters(actors, groups)
+    _slips(actors, evidence, groups)
     _short_names(actors, evidence, groups, people)
     _acronyms(actors, evidence, groups)
     _first_parts(actors, evidence, groups)
@@ -131,27 +135,51 @@ def _people_by_majority(registry: Registry, evidence: _Evidence) -> list[Actor]:
     it but a person's name, a person: named as a person in most articles, or
     ending in a surname named alone as a person in at least half as many articles
     (news names a person in full once and by surname after: "Morgan Tsvangirai",
-    which a tagger may read as an organisation, beside "Tsvangirai"), without a
-    word that makes a name an organisation's."""
+    which a tagger may read as an organisation, beside "Tsvangirai"), or given a
+    person's office ("President Bush"), without a word that makes a name an
+    organisation's. A one-word place no gazetteer knows is a person when given
+    an office or when it is the surname of a person named beside it."""
     gaz = load_gazetteer()
     heads = gaz.organisation_heads | gaz.government_nouns | frozenset(fold(s) for s in gaz.org_suffixes)
     surnames: dict[str, list[int]] = {}  # word key → single-word people
     for i, actor in enumerate(registry.actors):
         if actor.kind == "person" and " " not in actor.name.strip():
             surnames.setdefault(word_key(actor.name), []).append(i)
+    full: dict[str, list[int]] = {}  # word key → people of several words ending in that word
+    for i, actor in enumerate(registry.actors):
+        if actor.kind == "person" and len(words(actor.name)) > 1:
+            full.setdefault(word_key(words(actor.name)[-1]), []).append(i)
     actors = list(registry.actors)
     for i, actor in enumerate(actors):
         parts = actor.name.split()
-        if not actor.auto or actor.kind != "organisation" or not 1 < len(parts) <= 3 or \
+        # "President Bush", "Prime Minister Atal Bihari Vajpayee": a person's office, on a name shaped as a
+        # person's (not "Zanu-PF" or "ANC", which a role was read beside)
+        titled = bool(actor.roles) and all(_NAME_WORD.fullmatch(p) for p in parts)
+        if actor.kind == "place" and actor.auto and len(parts) == 1 and \
+                gaz.lookup(actor.name) is None and gaz.place(actor.name) is None and \
+                (titled or _surname_beside(i, full.get(word_key(actor.name), []), registry, evidence)):
+            actors[i] = replace(actor, kind="person")  # "President Mbeki", "Lekota" read as a town
+            continue
+        if not actor.auto or actor.kind != "organisation" or not (1 < len(parts) or titled) or len(parts) > 3 or \
                 any(fold(p) in heads for p in parts):
             continue
         kinds = evidence.kinds.get(i, Counter())
         named = evidence.count(i)
         surname = [j for j in surnames.get(word_key(parts[-1]), ())
                    if same_word(actors[j].name, parts[-1]) and 2 * evidence.count(j) >= named]
-        if kinds["person"] > kinds["organisation"] or surname:
+        if kinds["person"] > kinds["organisation"] or surname or titled:
             actors[i] = replace(actor, kind="person")
     return actors
+
+
+def _surname_beside(i: int, people: list[int], registry: Registry, evidence: _Evidence) -> bool:
+    """Whether the one-word place ``i`` no gazetteer knows is the surname of the
+    one person of ``people``, whose full name an article naming it gives too
+    ("Lekota" beside Mosiuoa Lekota): a town shares no article with a namesake."""
+    name = registry.actors[i].name
+    fits = [j for j in people if same_word(words(registry.actors[j].name)[-1], name)]
+    here = evidence.articles.get(i, set())
+    return len(fits) == 1 and bool(here & evidence.articles.get(fits[0], set()))
 
 
 def _confirmed(actors: Sequence[Actor], evidence: _Evidence, i: int, j: int, countries: bool = True) -> bool:
@@ -173,15 +201,16 @@ def _short_names(actors: Sequence[Actor], evidence: _Evidence, groups: "_Groups"
     people = list(people)
     honorifics = load_gazetteer().honorifics
     for i in people:
-        parts = words(actors[i].name)
+        parts = core_words(actors[i].name)  # "Henry M. Paulson Jr." is found under "paulson"
         if len(parts) > 1 and parts[0] not in honorifics:  # "Mr Mbeki" is no full name
             for word in {parts[0], parts[-1]}:
                 by_word.setdefault(word_key(word), []).append(i)
-    for i in people:
+    # names of two words first: "Henry Paulson" joins "Henry M. Paulson Jr." before "Paulson" looks for its person
+    for i in sorted(people, key=lambda k: (-len(words(actors[k].name)), k)):
         parts = words(actors[i].name)
         keys = {word_key(parts[0]), word_key(parts[-1])} if len(parts) == 1 else {word_key(parts[-1])}
         candidates = {groups.find(j) for key in sorted(keys) for j in by_word.get(key, ())
-                      if j != i and _part_of(parts, words(actors[j].name))}
+                      if j != i and _part_of(parts, core_words(actors[j].name))}
         candidates.discard(groups.find(i))
         if candidates:
             _join_one(actors, evidence, groups, i, candidates)
@@ -234,6 +263,34 @@ def _same_letters(actors: Sequence[Actor], groups: "_Groups") -> None:
             groups.join(first[key], i)
 
 
+def _slips(actors: Sequence[Actor], evidence: _Evidence, groups: "_Groups") -> None:
+    """Names of two words or more, one of them written with a letter more or
+    less ("World Heath Organization", "Richard Bessert"), the others alike, are
+    one actor when the context confirms it: a slip of the writer's. The word
+    must keep four letters: "Wen" is not "Wei"."""
+    slots: dict[tuple[str, int, tuple[str, ...]], list[tuple[int, str]]] = {}
+    for i, actor in enumerate(actors):
+        parts = words(actor.name)
+        if actor.kind in SPELT and not actor.hidden and len(parts) > 1:
+            for k, word in enumerate(parts):
+                slots.setdefault((actor.kind, k, tuple(parts[:k] + parts[k + 1:])), []).append((i, word))
+    for slot in slots.values():
+        for x, (i, one) in enumerate(slot):
+            for j, other in slot[x + 1:]:
+                # two people so spelt in one article are two people; an organisation's slip is a slip
+                if _one_letter_apart(one, other) and groups.find(i) != groups.find(j) and \
+                        (actors[i].kind != "person" or not evidence.together(i, j)) and \
+                        _confirmed(actors, evidence, i, j):
+                    groups.join(i, j)
+
+
+def _one_letter_apart(a: str, b: str) -> bool:
+    """"heath"/"health", "besser"/"bessert": one letter inserted, the shorter of four letters or more."""
+    if len(a) > len(b):
+        a, b = b, a
+    return len(a) >= 4 and len(b) == len(a) + 1 and any(b[:k] + b[k + 1:] == a for k in range(len(b)))
+
+
 def _singulars(actors: Sequence[Actor], evidence: _Evidence, groups: "_Groups") -> None:
     """A one-word organisation or group written in the singular goes to the one named
     in the plural ("the Scorpion's investigation" of the Scorpions unit), the more so
@@ -251,6 +308,9 @@ def _singulars(actors: Sequence[Actor], evidence: _Evidence, groups: "_Groups") 
 
 def _join_one(actors: Sequence[Actor], evidence: _Evidence, groups: "_Groups", i: int, candidates: set[int]) -> None:
     """Join ``i`` to the one of ``candidates`` it must mean, if any."""
+    candidates = {g for g in candidates if _fits_all(actors, groups, i, g)}
+    if not candidates:
+        return
     ranked = sorted(candidates, key=lambda g: (-groups.count(g), g))
     best = ranked[0]
     if len(ranked) > 1 and groups.count(best) < DOMINANT * groups.count(ranked[1]):
@@ -261,6 +321,21 @@ def _join_one(actors: Sequence[Actor], evidence: _Evidence, groups: "_Groups", i
     # the French president): the one person it may mean is enough.
     if _confirmed(actors, evidence, i, best, countries=False):
         groups.join(i, best)
+
+
+def _fits_all(actors: Sequence[Actor], groups: "_Groups", i: int, root: int) -> bool:
+    """Whether the short name ``i`` may mean every full name of the group at ``root``:
+    a garbled "Michael Katherine Jackson" that took in "Katherine Jackson" does not
+    make "Michael Jackson" her."""
+    short = words(actors[i].name)
+    if len(short) < 2:
+        return True
+    for k in groups.members.get(root, [root]):
+        full = core_words(actors[k].name)
+        if len(full) >= 2 and k != i and not (_part_of(short, full) or same_name(actors[i].name, actors[k].name)
+                                                or _part_of(full, short) or full == short):
+            return False
+    return True
 
 
 def _part_of(short: list[str], full: list[str]) -> bool:

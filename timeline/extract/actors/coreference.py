@@ -110,7 +110,9 @@ def corefer_organisations(found: list[Found], gaz: Gazetteer) -> None:
             words = org.name.split()
             letters = initials(org.name)
             short = f.name.replace(".", "")
-            if (short.isupper() and len(short) >= 2 and (letters == short or len(short) >= 3 and
+            # "PLA" of "the Chinese People's Liberation Army": the nationality before a name is no letter of it
+            own = letters[1:] if gaz.country_of_adjective(words[0]) else letters
+            if (short.isupper() and len(short) >= 2 and (short in (letters, own) or len(short) >= 3 and
                                                          letters.startswith(short))) \
                     or (len(words) == 2 and words[0] == f.name and first[org.name] < first[f.name]
                         and fold(f.text) == fold(f.name)):

@@ -46,11 +46,14 @@ def find_mentions(doc: "Doc", registry: "Registry | None" = None, seen: str | No
     # A name that the text shows to be a thing once ("the Nord Stream 2 gas
     # pipeline") is that thing wherever the article repeats it.
     # Known names and nationalities ("the UK index", "the British stock index") are never things.
-    ents = [e for e in doc.ents if e.label_ in KINDS]  # spaCy builds them anew on each read
+    ents = _joined([e for e in doc.ents if e.label_ in KINDS], gaz)  # spaCy builds them anew on each read
     things = {fold(clean_surface(e.text)) for e in ents
               if e.label_ != "NORP" and gaz.lookup(e.text) is None and _is_object(e, gaz)}
     found = [f for f in (_classify(ent, gaz) for ent in ents)
              if f and (not things or fold(f.text) not in things)]
+    lower = {t.text for t in doc if t.is_lower and t.is_alpha and len(t) > 2}
+    found = [f for f in found if not _common_word(f, lower, gaz)]
+    _places_run_in(found, gaz)
     found += _groups(doc, gaz)
     found += [c for c in (_nested_country(f, gaz) for f in found if f.kind == "organisation") if c]
     found = _with_institutions(doc, found)
@@ -70,6 +73,61 @@ def find_mentions(doc: "Doc", registry: "Registry | None" = None, seen: str | No
         for f in found
     ]
     return with_registry(mentions, registry) if registry is not None else mentions
+
+
+def _joined(ents: list["Span"], gaz: Gazetteer) -> list["Span"]:
+    """"The US Agency" + "for" + "International Development": an organisation
+    the tagger cut at the word joining its head to what it is for, made whole."""
+    from spacy.tokens import Span
+
+    out: list[Span] = []
+    for ent in ents:
+        last = out[-1] if out else None
+        if last is not None and last.label_ == "ORG" and ent.label_ == "ORG" and ent.start == last.end + 1 and \
+                ent.doc[last.end].lower_ in ("for", "of") and fold(last[-1].text) in gaz.organisation_heads:
+            out[-1] = Span(ent.doc, last.start, ent.end, label="ORG")
+            continue
+        out.append(ent)
+    return out
+
+
+def _places_run_in(found: list[Found], gaz: Gazetteer) -> None:
+    """A headline's "Michael Jackson Cardiff concert": a person's name the
+    article gives elsewhere, with a known town run into it, is that name; and
+    a one-word "person" that is a known town and no word of any person's name
+    in the article ("in Cardiff"), or an "organisation" that is a known town
+    owning what follows ("Cardiff's Millennium Stadium"), is the town."""
+    people = {f.name for f in found if f.kind == "person"}
+    for f in found:
+        words = f.name.split()
+        if f.kind == "person" and len(words) >= 3 and len(f.span) >= 3 and " ".join(words[:-1]) in people and \
+                gaz.place(words[-1]) is not None:
+            f.span, f.text, f.name = f.span[:-1], " ".join(f.text.split()[:-1]), " ".join(words[:-1])
+    named = {w for f in found if f.kind == "person" and " " in f.name for w in f.name.split()}
+    for f in found:
+        doc, end = f.span.doc, f.span.end
+        owner = f.kind == "organisation" and end < len(doc) and doc[end].text in _POSSESSIVES  # "Cardiff's stadium"
+        if (f.kind == "person" or owner) and " " not in f.name and not f.known and f.name not in named and \
+                gaz.place(f.name) is not None and f.role is None:
+            entry = gaz.place(f.name)
+            f.kind, f.country = "place", entry.country if entry else None
+
+
+def _common_word(f: Found, lower: set[str], gaz: Gazetteer) -> bool:
+    """"Propofol", "Propofol and Lorazepam": a "person" whose every capitalised
+    word the article also writes in lower case is a common word, capitalised at
+    the start of a sentence or in a headline. Only a single name, or words joined
+    by "and" (of any kind): "Bill Gates" and "Federal Reserve" keep their words;
+    "Mr Brown" is a person by address."""
+    words = f.name.split()
+    joined = len(words) > 1 and "and" in words
+    if f.known or not (f.kind == "person" and len(words) == 1 or joined and f.kind in ("person", "organisation")):
+        return False
+    before = f.span.doc[f.span.start - 1] if f.span.start > 0 else None
+    if before is not None and fold(before.text) in gaz.honorifics:
+        return False
+    capitalised = [w for w in words if w[:1].isupper()]
+    return bool(capitalised) and all(w.lower() in lower for w in capitalised)
 
 
 def _actors_only(found: list[Found]) -> list[Found]:
@@ -331,8 +389,11 @@ def _strip_suffix(name: str, gaz: Gazetteer) -> str:
     joins = load_shape().connectives  # "JPMorgan Chase & Co.": the "&" goes with the "Co."
     while len(words) > 1 and (words[-1] in gaz.org_suffixes or words[-1].lower() in joins):
         words.pop()
-    if len(words) == 2 and words[1].lower() in load_shape().acronym_heads and _ACRONYM.fullmatch(words[0]):
-        words.pop()  # "PML-N party": the acronym is the name
+    if len(words) == 2 and words[1].lower() in load_shape().acronym_heads and (
+            _ACRONYM.fullmatch(words[0]) or "-" in words[0].strip("-")):
+        words.pop()  # "PML-N party", "the Zanu-PF party": the acronym or the joined name is the name
+    elif len(words) > 2 and words[-1] in load_shape().acronym_heads and all(w[:1].isupper() for w in words[-3:-1]):
+        words.pop()  # "the African National Congress party": the lower-case head is no part of the name
     return " ".join(words).replace(" ,", ",")
 
 

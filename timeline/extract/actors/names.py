@@ -47,6 +47,8 @@ def fold(text: str) -> str:
     return key
 
 
+# A full stop after a whole word ends the sentence, not an abbreviation ("the Aids Project."; "Co.", "Jr." stay).
+_SENTENCE_STOP = re.compile(r"(?<=[a-z]{4})\.$")
 # Marks a name never ends on: the debris of a wrongly decoded quote or dash ("Pakistan†").
 _STRAY_END = re.compile(r"(?<=\w)[^\w\s.)\]'’!?&+-]+$")
 
@@ -67,7 +69,7 @@ def clean_surface(text: str) -> str:
     text = _DOUBLE_PERIOD.sub("", text)
     text = _POSSESSIVE_END.sub("", text)
     text = _REPEATED_LAST.sub(r"\1 \2", text.strip())
-    return _STRAY_END.sub("", text)
+    return _SENTENCE_STOP.sub("", _STRAY_END.sub("", text))
 
 
 def actor_slug(name: str) -> str:

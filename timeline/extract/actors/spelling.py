@@ -88,6 +88,18 @@ def words(name: str) -> list[str]:
     return [w for w in re.split(r"[\s\-]+", fold(name)) if w]
 
 
+@lru_cache(maxsize=1)
+def _suffixes() -> frozenset[str]:
+    return frozenset(str(w) for w in load_data("names.yaml").get("generational_suffixes") or [])
+
+
+def core_words(name: str) -> list[str]:
+    """The words of a name without a last generational suffix ("Henry M. Paulson Jr.":
+    henry, m, paulson), which a shorter name of the person leaves out."""
+    parts = words(name)
+    return parts[:-1] if len(parts) > 2 and parts[-1] in _suffixes() else parts
+
+
 def same_name(a: str, b: str) -> bool:
     """Whether two names are one name spelt two ways: as many words, each
     pair one word spelt two ways ("Moammar Gadhafi", "Muammar Gaddafi"),

@@ -258,7 +258,8 @@ def _happening(anchor: Anchor, segment: "Span", index: int, article: Article,
     actors = parties(_title_subject(title, anchor.title_root, mentions) + actors, segment, mentions, load_vocabulary())
     if not actors:
         # the parse lost the arguments: the names the title keeps are the next best reading
-        actors = mentioned((m for m in inside if _in_title(m, title)), segment)
+        actors = parties(mentioned((m for m in inside if _in_title(m, title)), segment), segment, mentions,
+                         load_vocabulary())
     if unnamed(title, actors, title_root):
         return None  # "They were shaking things": no one is named for what happened
     vocab = load_vocabulary()
@@ -297,8 +298,10 @@ def _title_subject(title: str, root: "Token", mentions: list[Mention]) -> tuple[
     before = title[:at.start()]
     if root.lemma_.lower() != "say" and " says " in before:
         before = before.split(" says ", 1)[1]  # "The White House says Joe Biden spoke": a source, not a party
+    kin = load_vocabulary().kin_nouns  # "Jacko's mother claims": the mother is the subject
     spans = {m.name: (found.start(), found.end(), m.kind) for m in mentions if m.kind != "place"
-             for found in [_word_at(m.name).search(before)] if found}
+             for found in [_word_at(m.name).search(before)] if found and
+             before[found.end():].removeprefix("'s ").removeprefix("’s ").split(" ", 1)[0] not in kin}
     # "International" of "The International Red Cross says": a name inside a longer one is no subject
     names = {n: k for n, (a, b, k) in spans.items()
              if not any(a2 <= a and b <= b2 and (a2, b2) != (a, b) for a2, b2, _ in spans.values())}
@@ -321,6 +324,9 @@ def _fold(previous: Happening, segment: "Span", mentions: list[Mention]) -> Happ
     from dataclasses import replace
 
     extra = _folded_parties(segment, mentions)
+    people = {a.name for a in previous.actors if a.kind == "person"}
+    if people and not people & {a.name for a in extra}:
+        extra = ()  # '"…", said Joe LaRocca' after what David Hill said: another voice, no party to it
     actors = previous.actors + tuple(a for a in extra if a not in previous.actors)
     summary = f"{previous.summary} {clean_text(segment.text)}"
     return replace(previous, actors=actors, summary=summary, sentence=summary)

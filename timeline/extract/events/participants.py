@@ -50,6 +50,8 @@ TARGET_KINDS = frozenset({"country", "group"})
 PRONOUN_PERSONS = frozenset({"he", "she", "him", "her"})
 # Prepositions that say where something happened: their object is a venue, not a party.
 VENUE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "across", "throughout", "inside"})
+# Subjects that stand for the names before them ("…, who said", "…, both of whom rejected").
+RELATIVE_PRONOUNS = frozenset({"who", "whom", "which"})
 # Predicates read together with the happening's own: what it plans or goes on to do.
 CHAINED = frozenset({"xcomp", "conj"})
 
@@ -135,13 +137,18 @@ class _Reader:
                         if mention.kind in TARGET_KINDS:
                             self.found.setdefault(_key(mention), mention)
 
-    def _targets(self, obj: "Token") -> None:
-        """"imposed sanctions on Moscow": the object's own participation preposition."""
+    def _targets(self, obj: "Token", depth: int = 0) -> None:
+        """"imposed sanctions on Moscow": the object's own participation preposition,
+        also through a plain noun of it ("held out the prospect of a clash with Obama")."""
         for child in obj.children:
             if child.dep_ == "prep" and child.lower_ in self.vocab.participant_prepositions:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         self.noun(pobj)
+            elif child.dep_ == "prep" and child.lower_ == "of" and depth < 2:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and pobj.i not in self.by_token:
+                        self._targets(pobj, depth + 1)
 
     def said(self, verb: "Token") -> None:
         """What a statement is about ("complained that Washington had not addressed
@@ -166,6 +173,12 @@ class _Reader:
                 self.found.setdefault(_key(person), person)
             return
         own = self.by_token.get(head.i, [])
+        if not own and _relative(head):
+            # "…met John Boehner and Harry Reid, both of whom rejected invitations": those named before it
+            before = _named_before(head)
+            if before is not None:
+                self.noun(before, topics)
+            return
         kinds = {m.kind for m in own}
         for mention in own:
             self.found.setdefault(_key(mention), mention)
@@ -232,6 +245,30 @@ class _Reader:
             if self.vocab.person_country and mention.kind == "person" and mention.country:
                 out.setdefault(mention.country, ActorRef(name=mention.country, kind="country"))
         return tuple(out.values())
+
+
+def _relative(head: "Token") -> bool:
+    """"who", "which", "both of whom", "all of which": a subject that stands for what precedes it."""
+    if head.lower_ in RELATIVE_PRONOUNS:
+        return True
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(g.lower_ in RELATIVE_PRONOUNS for g in c.children)
+               for c in head.children)
+
+
+def _named_before(head: "Token") -> "Token | None":
+    """The first of the names just before a relative subject and its comma."""
+    i = min(t.i for t in head.subtree) - 1
+    doc = head.doc
+    while i >= 0 and doc[i].is_punct:
+        i -= 1
+    if i < 0 or doc[i].pos_ not in ("PROPN", "NOUN"):
+        return None
+    token = doc[i]
+    while token.dep_ in ("conj", "appos", "compound") and token.head.i < token.i or token.dep_ == "compound":
+        if token.head.i == token.i:
+            break
+        token = token.head
+    return token
 
 
 def _names_part_of(country: Mention, found: list[Mention], segment: "Span") -> bool:

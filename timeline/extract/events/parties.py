@@ -7,15 +7,22 @@ verb. Either reading may name a country that takes no part of its own:
 - a country that only says whose body acts, when that body is listed itself
   ("Zimbabwe's police", "Zimbabwean police", "the Pakistan army": the police or
   the army is the party, not the country);
+- a country that only qualifies a noun ("China's military districts") beside
+  a listed body of its own ("the Chinese People's Liberation Army");
 - a country that is where it happened: the object of a preposition of place
   ("landed in Haiti") or the destination of a verb of going ("visited the
   United Kingdom": the host; "is travelling to Haiti"; ``venue_verbs`` in
-  ``event_vocabulary.yaml``);
-- a nationality that describes the people of a common noun ("five Chinese
-  campaigners", "an Israeli search team").
+  ``event_vocabulary.yaml``), or the place an earthquake or a virus struck
+  ("an earthquake hit Haiti", ``hazard_nouns``);
+- the country of a listed person's office ("US Secretary of State Hillary
+  Clinton", "Pakistan's prime minister, Nawaz Sharif");
+- a nationality or a possessive that says whose people or figures a common
+  noun names ("five Chinese campaigners", "an Israeli search team",
+  "Pakistan's judges", "US factory orders").
 
-A person named only as whose organisation acts ("Morgan Tsvangirai's Movement
-for Democratic Change said") is not a party either: the organisation is.
+A person named only as whose organisation or relative acts ("Morgan
+Tsvangirai's Movement for Democratic Change said", "Jackson's mother
+attended") is not a party either: the organisation or the relative is.
 
 A country that also stands on its own somewhere in the sentence as an argument
 ("Britain and the Pakistan army agreed") stays.
@@ -25,8 +32,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterable
 
-from timeline.extract.actors.gazetteer import load_gazetteer
-from timeline.extract.actors.names import fold
 from timeline.extract.events.vocabulary import Vocabulary
 from timeline.records import ActorRef, Mention
 
@@ -54,15 +59,17 @@ def parties(readings: Iterable[ActorRef], segment: "Span", mentions: list[Mentio
     names = {a.name for a in listed}
     inside = [m for m in mentions if segment.start_char <= m.start and m.end <= segment.end_char]
     bodies = [m for m in inside if m.kind in BODIES and m.name in names]
+    people = [m for m in inside if m.kind == "person" and m.name in names]
     out = []
     for actor in listed:
         own = [m for m in inside if m.name == actor.name and m.kind == actor.kind]
         if actor.kind == "country" and own and all(
                 _qualifies(m, bodies, segment) or _venue(m, segment, vocab) or _nationality(m, segment, vocab)
-                for m in own):
+                or _office_of(m, people, segment) or _beside_own_body(m, bodies, segment) for m in own):
             continue
-        if actor.kind == "person" and own and all(_owns(m, bodies, segment) for m in own):
-            continue  # "Morgan Tsvangirai's Movement for Democratic Change said": the party speaks
+        if actor.kind == "person" and own and all(_owns(m, bodies, segment) or _kin_of(m, segment, vocab)
+                                                  for m in own):
+            continue  # "Morgan Tsvangirai's Movement for Democratic Change said", "Jackson's mother attended"
         out.append(actor)
     return tuple(out)
 
@@ -80,13 +87,49 @@ def _qualifies(country: Mention, bodies: list[Mention], segment: "Span") -> bool
 
 
 def _nationality(country: Mention, segment: "Span", vocab: Vocabulary) -> bool:
-    """"five Chinese campaigners", "an Israeli search team": a nationality that
-    describes people (``people_nouns``), not the country acting ("a Russian
-    attack", "his Russian counterpart", "a US submarine" stay)."""
+    """"five Chinese campaigners", "Pakistan's judges", "US factory orders": a
+    nationality or a possessive that says whose people (``people_nouns``) or
+    whose figures (``figure_nouns``) they are, not the country acting ("a
+    Russian attack", "his Russian counterpart", "a US submarine" stay)."""
     root = _root(country, segment)
-    gaz = load_gazetteer()
-    return root is not None and root.dep_ in ("amod", "compound") and root.head.lemma_.lower() in vocab.people_nouns \
-        and fold(country.text) in gaz.demonyms and gaz.lookup(country.text) is None
+    if root is None or root.dep_ not in QUALIFYING:
+        return False
+    head = root.head
+    while head.dep_ in ("compound", "amod") and head.head.i != head.i and head.head.pos_ in ("NOUN", "PROPN"):
+        head = head.head  # "US factory orders", "Pakistan's military rulers"
+    lemma = head.lemma_.lower()
+    # figures as the subject that moved ("US factory orders sank"), not as a target ("curbs on Chinese imports")
+    return lemma in vocab.people_nouns or lemma in vocab.figure_nouns and head.dep_ in ("nsubj", "nsubjpass")
+
+
+def _beside_own_body(country: Mention, bodies: list[Mention], segment: "Span") -> bool:
+    """"the Chinese People's Liberation Army … the two most powerful of China's
+    seven military districts": a country that only qualifies a noun, beside a
+    listed body of its own, says no more than the body does."""
+    root = _root(country, segment)
+    return root is not None and root.dep_ in QUALIFYING and any(
+        body.country == country.name and body.name != country.name for body in bodies)
+
+
+def _office_of(country: Mention, people: list[Mention], segment: "Span") -> bool:
+    """"US Secretary of State Hillary Clinton", "Pakistan's prime minister,
+    Nawaz Sharif": the country of a listed person's office describes the person."""
+    token = _root(country, segment)
+    for _ in range(4):
+        if token is None or token.dep_ not in ("compound", "amod", "nmod", "poss", "pobj", "prep") or \
+                token.head.i == token.i:
+            return False
+        token = token.head
+        named = [token] + [c for c in token.children if c.dep_ == "appos"]
+        if any(p.start <= t.idx < p.end for t in named for p in people):
+            return True
+    return False
+
+
+def _kin_of(person: Mention, segment: "Span", vocab: Vocabulary) -> bool:
+    """A person named only as whose relative acts ("Jackson's mother attended a memorial")."""
+    root = _root(person, segment)
+    return root is not None and root.dep_ == "poss" and root.head.lemma_.lower() in vocab.kin_nouns
 
 
 def _owns(person: Mention, bodies: list[Mention], segment: "Span") -> bool:
@@ -103,9 +146,13 @@ def _venue(place: Mention, segment: "Span", vocab: Vocabulary) -> bool:
     preposition = root.head.lower_
     if root.dep_ == "pobj" and preposition in VENUE_PREPOSITIONS and preposition not in vocab.target_prepositions:
         return True  # "landed in Haiti"
-    if root.dep_ == "pobj" and preposition == "to":
-        return root.head.head.lemma_.lower() in vocab.venue_verbs  # "is travelling to Haiti"
-    return root.dep_ == "dobj" and root.head.lemma_.lower() in vocab.venue_verbs
+    verb = root.head.head if root.dep_ == "pobj" else root.head
+    if root.dep_ in ("dobj", "pobj") and any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in vocab.hazard_nouns
+                                              for c in verb.children):
+        return True  # "a magnitude 7 earthquake hit Haiti", "the virus spread to Canada"
+    if root.dep_ == "pobj" and preposition in ("to", "for"):
+        return verb.lemma_.lower() in vocab.venue_verbs  # "is travelling to Haiti", "left for Haiti"
+    return root.dep_ == "dobj" and verb.lemma_.lower() in vocab.venue_verbs
 
 
 def _root(mention: Mention, segment: "Span") -> "Token | None":

@@ -47,6 +47,9 @@ class Vocabulary:
     target_prepositions: frozenset[str] = frozenset()
     venue_verbs: frozenset[str] = frozenset()  # "visited the United Kingdom": the object is where, not who
     people_nouns: frozenset[str] = frozenset()  # "Chinese campaigners": a nationality that describes people
+    figure_nouns: frozenset[str] = frozenset()  # "US factory orders": a country's figures, no party
+    hazard_nouns: frozenset[str] = frozenset()  # "an earthquake hit Haiti": the country is where, no party
+    kin_nouns: frozenset[str] = frozenset()  # "Jackson's mother attended": the mother acts, not Jackson
     company_verbs: frozenset[str] = frozenset()  # "backed by Australia": the agent sides with the argument
     topic_prepositions: frozenset[str] = frozenset()
     person_country: bool = False
@@ -149,6 +152,9 @@ def load_vocabulary() -> Vocabulary:
         venue_verbs=_words(words, "venue_verbs"),
         company_verbs=_words(words, "company_verbs"),
         people_nouns=_words(words, "people_nouns"),
+        figure_nouns=_words(words, "figure_nouns"),
+        hazard_nouns=_words(words, "hazard_nouns"),
+        kin_nouns=_words(words, "kin_nouns"),
         topic_prepositions=_words(words, "topic_prepositions"),
         person_country=bool(words.get("person_country")),
         denials=_words(words, "denial_verbs"),
