@@ -22,6 +22,9 @@ from timeline.records import Actor, ActorRef, Extraction, Happening
 from timeline.resolve.common_words import common_words
 from timeline.resolve.variants import merge_variants
 
+# Passes of the variant merge at most: each one only joins, so it settles in two or three.
+SETTLE = 5
+
 # The happenings of one article whose actors the registry names otherwise:
 # (position among the article's happenings, the actors under registry names).
 Renamed = tuple[tuple[int, tuple[ActorRef, ...]], ...]
@@ -32,9 +35,23 @@ def resolve_actors(registry: Registry, extractions: Iterable[Extraction]) -> tup
     happening with its actors under their registry names."""
     extractions = list(extractions)
     registry = registry.add_found_each(actors_from_mentions(e.mentions) for e in extractions)
-    registry = merge_variants(registry, extractions)
+    registry = _settled(registry, extractions)
     lookup = _Lookup(registry, common_words(registry, extractions))
     return registry, [h for e in extractions for h in _with_actors(e.happenings, _renamed(lookup, e))]
+
+
+def _settled(registry: Registry, extractions: Sequence[Extraction]) -> Registry:
+    """``registry`` with its spelling variants merged until nothing more merges.
+
+    A merge can make a group named in more articles, and that can confirm a short
+    name a pass before had left apart: settling here makes the registry a build
+    writes the one the next build, with nothing changed, finds again."""
+    for _ in range(SETTLE):
+        merged = merge_variants(registry, extractions)
+        if merged == registry:
+            break
+        registry = merged
+    return registry
 
 
 def _with_actors(happenings: Sequence[Happening], renamed: Renamed) -> Sequence[Happening]:
