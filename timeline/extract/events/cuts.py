@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from timeline.extract.events.title_words import load_title_words
 from timeline.records import Mention
 
 if TYPE_CHECKING:
@@ -53,6 +54,22 @@ def without_stranded_verbs(chosen: list[int], root: "Token") -> list[int]:
             cut = {t.i for t in token.subtree} | {c.i for c in token.head.children if c.dep_ == "cc" and c.i < i}
             kept -= cut
     return tidy([i for i in chosen if i in kept], doc.tokens)
+
+
+def without_empty_phrases(chosen: list[int], tokens: "list[Token]") -> list[int]:
+    """"ordered the cull in a move [that angered farmers]": a phrase on a noun that says
+    nothing without the words that described it (``title_words.yaml``, empty_nouns) goes
+    when they went."""
+    kept = set(chosen)
+    empty = load_title_words().empty_nouns
+    for i in chosen:
+        noun = tokens[i]
+        if noun.dep_ != "pobj" or noun.lemma_.lower() not in empty or noun.head.i not in kept:
+            continue
+        lost = [c for c in noun.children if c.dep_ != "det" and c.i not in kept]
+        if lost and all(c.dep_ == "det" for c in noun.children if c.i in kept):
+            kept -= {t.i for t in noun.head.subtree}
+    return tidy([i for i in chosen if i in kept], tokens)
 
 
 def word_count(indexes: list[int], by_token: dict[int, Mention], tokens: "list[Token]") -> int:

@@ -4,7 +4,7 @@ actors' canonical names, the summary sentence, the actors and the figures."""
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from timeline.extract.events.asides import (
     NAME_ASIDES,
@@ -18,7 +18,8 @@ from timeline.extract.events.asides import (
     told_an_outlet,
     whole_words,
 )
-from timeline.extract.events.cuts import tidy, without_stranded_verbs, word_count
+from timeline.extract.events.complements import needed_clause, needs_what_follows, role_after_as
+from timeline.extract.events.cuts import tidy, without_empty_phrases, without_stranded_verbs, word_count
 from timeline.extract.events.details import clean_text
 from timeline.extract.events.details import mentions_in as mentions_in  # where the rules of listing read it
 from timeline.extract.events.naming import names_it, role_words, span_start, takes_article
@@ -41,8 +42,9 @@ if TYPE_CHECKING:
 ALWAYS_DROPPED = frozenset({"relcl", "advcl", "parataxis", "appos", "punct", "intj", "dep", "meta",
                             "preconj", "discourse"})
 # Dropped one kind after the other, while the title is longer than TITLE_WORDS.
+# The last kind holds the side clauses a verb or its object needs (complements.needed_clause).
 PRUNING_ORDER = (frozenset({"conj", "cc"}), frozenset({"npadvmod", "advmod"}), frozenset({"prep", "agent"}),
-                 frozenset({"acl", "xcomp", "ccomp"}))
+                 frozenset({"acl", "xcomp", "ccomp", "relcl", "advcl"}))
 PRUNABLE = frozenset().union(*PRUNING_ORDER)
 TITLE_WORDS = 14  # words as a reader counts them (see cuts.word_count)
 # Words inside a coordinated subject ("Washington and a number of European
@@ -113,7 +115,7 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
         if child.i in dropped:
             continue
         if child.i != root.i and child.dep_ in ALWAYS_DROPPED and child.lower_ not in negatives and \
-                not _needed_infinitive(child, root):
+                not needed_clause(child):
             if child.dep_ == "punct" and child.text in WORD_PUNCT and not child.whitespace_:
                 continue  # "build-up", "all-out"
             if child.text == "," and between_conjuncts(child):
@@ -139,7 +141,7 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
                 and set_off(child):
             dropped.update(t.i for t in child.subtree)  # "…, so the mission can focus…": a second clause
         elif child.dep_ == "prep" and (child.lower_ in ("according", "amid", "despite", "while") or (
-                child.lower_ == "as" and child.head.pos_ == "VERB"
+                child.lower_ == "as" and child.head.pos_ == "VERB" and not role_after_as(child)
                 and child.head.lemma_.lower() not in load_vocabulary().as_complements)):
             dropped.update(t.i for t in child.subtree)
     said_instead = told_an_outlet(root)
@@ -168,28 +170,37 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
         if fits(chosen):
             break
     if pruned & prunable:
-        # Pruning a whole kind at once can leave "Delegations met": give back, from the
-        # left, the parts that still fit ("from Ukraine and Russia", "near the Belarusian
-        # border"), those the verb most needs first, so the title keeps what it must.
+        # Pruning a whole kind at once can leave "Delegations met": from the clause with every
+        # prunable part out, give back one part at a time those that still fit ("from Ukraine
+        # and Russia", "near the Belarusian border"), what a verb needs before what describes a
+        # noun, nearer the verb first, then from the left; a part comes back without its own
+        # prunable parts, which come back after it if they fit too.
+        pruned = PRUNABLE
         spared: set[int] = set()
-        for stage in reversed(PRUNING_ORDER):
-            for part in sorted((t for t in root.subtree if t.dep_ in stage & pruned and t.i not in dropped),
-                               key=lambda t: t.i):
-                if part.dep_ == "cc":
-                    continue  # given back with the conjunct it joins
-                # "declared martial law and said…": a conjunct comes back with its conjunction
-                joined = {part.i} | {c.i for c in part.head.children if c.dep_ == "cc" and c.i < part.i} \
-                    if part.dep_ == "conj" else {part.i}
-                # "as a violation" without "of international law" is cut mid-phrase: what "of"
-                # joins to a noun comes back with it; "for his own benefit" need not
-                joined |= {t.i for t in part.subtree if t.dep_ == "prep" and t.lower_ == "of"
-                           and t.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and t.i not in dropped}
-                trial = tidy(sorted(described | set(_collect(root, dropped, pruned, elided, spared | joined))),
-                             doc.tokens)
-                if len(trial) > len(chosen) and fits(trial):
-                    spared |= joined
-                    chosen = trial
-    chosen = whole_words(without_stranded_verbs(chosen, root), doc, dropped - set(keep_out))
+        given: list[set[int]] = []  # the parts given back, in turn
+        chosen = tidy(sorted(described | set(_collect(root, dropped, pruned, elided))), doc.tokens)
+        parts = sorted((t for t in root.subtree if t.dep_ in PRUNABLE and t.i not in dropped and t.dep_ != "cc"),
+                       key=lambda t: (_give_back_rank(t, by_token), _depth(t, root), t.i))
+        for part in parts + parts:  # twice: a part under one given back later is tried again
+            if part.i in spared:
+                continue
+            # "declared martial law and said…": a conjunct comes back with its conjunction
+            joined = {part.i} | {c.i for c in part.head.children if c.dep_ == "cc" and c.i < part.i} \
+                if part.dep_ == "conj" else {part.i}
+            # "as a violation" without "of international law" is cut mid-phrase: what "of"
+            # joins to a noun comes back with it; "for his own benefit" need not
+            joined |= {t.i for t in part.subtree if t.dep_ == "prep" and t.lower_ == "of"
+                       and t.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and t.i not in dropped}
+            trial = tidy(sorted(described | set(_collect(root, dropped, pruned, elided, spared | joined))),
+                         doc.tokens)
+            if len(trial) > len(chosen) and fits(trial):
+                spared |= joined
+                given.append(joined)
+                chosen = trial
+        chosen = _ending_kept(chosen, root, fits, lambda more: tidy(sorted(
+            described | set(_collect(root, dropped, pruned, elided, more))), doc.tokens), dropped, given)
+    chosen = whole_words(without_empty_phrases(without_stranded_verbs(chosen, root), doc.tokens), doc,
+                         dropped - set(keep_out))
     roles |= described_speaker(root, by_token)
     kept = set(chosen)
     named = {key for key, m in {id(m): m for m in by_token.values()}.items() if names_it(m, doc, kept, roles)}
@@ -313,12 +324,64 @@ def _passive_auxiliary(root: "Token") -> str:
     return "were " if root.head.tag_ in ("NNS", "NNPS") else "was "
 
 
-def _needed_infinitive(child: "Token", root: "Token") -> bool:
-    """"asked a judge to void the policy": the infinitive the verb needs, which the
-    parser may hang on it as a side clause."""
-    return child.dep_ == "advcl" and child.head.i == root.i and child.tag_ == "VB" and \
-        root.lemma_.lower() in load_title_words().needs_complement and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+def _give_back_rank(part: "Token", named: dict[int, Mention]) -> int:
+    """Which pruned parts come back first: those that name an actor ("from Ukraine and
+    Russia") or the agent of a passive (0), the other phrases and clauses (1), adverbs (2),
+    a second conjunct (3)."""
+    if part.dep_ in PRUNING_ORDER[0]:
+        return 3
+    if part.dep_ in PRUNING_ORDER[1]:
+        return 2
+    if part.dep_ == "agent" or (part.dep_ in ("xcomp", "ccomp") and needs_what_follows(part.head)):
+        return 0  # "was run by an agent", "ordered him to leave"
+    return 0 if any(t.i in named for t in part.subtree) else 1
+
+
+def _depth(token: "Token", root: "Token") -> int:
+    depth = 0
+    while token.i != root.i and token.head.i != token.i:
+        token, depth = token.head, depth + 1
+    return depth
+
+
+def _ending_kept(chosen: list[int], root: "Token", fits: Callable[[list[int]], bool],
+                 sparing: Callable[[set[int]], list[int]], dropped: set[int], given: list[set[int]]) -> list[int]:
+    """A title never stops on a word whose phrase goes on in the sentence: "was run" [by an
+    agent], "headed" [to Kabul], "ordered him" [to leave], "detained up" [to 450 people],
+    "close" [to the border]. The pruned part that continues it comes back, in place of parts
+    given back before it (the last first) when it does not fit beside them; an adverb that
+    cannot keep its phrase goes."""
+    doc = root.doc
+    for _ in range(3):
+        if not chosen:
+            return chosen
+        last = doc[chosen[-1]]
+        after = last.i + 1
+        while after < len(doc) and after in dropped and after not in chosen and doc[after].text not in ",;:.":
+            after += 1  # past a time expression: "was run [on Monday] by an agent"
+        if after >= len(doc) or after in dropped or after in chosen:
+            return chosen
+        part = doc[after]
+        while part.dep_ not in PRUNABLE and part.head.i != part.i and part.head.i not in chosen:
+            part = part.head
+        continues = part.dep_ in PRUNABLE and (part.head.i == last.i or (
+            part.head.i == last.head.i and last.dep_ in ("dobj", "prt", "advmod", "amod")))
+        if not continues or not (last.pos_ in ("VERB", "AUX", "ADV", "ADP", "ADJ", "PART")
+                                 or (last.dep_ == "dobj" and needs_what_follows(last.head))):
+            return chosen
+        kept = [set(g) for g in given]
+        while True:
+            trial = sparing(set().union({part.i}, *kept))
+            if part.i in trial and fits(trial):
+                return trial
+            if not kept:
+                break
+            kept.pop()
+        if last.dep_ not in ("advmod", "prt", "amod") or last.head.i == last.i or (
+                last.dep_ == "amod" and last.i < last.head.i):
+            return chosen
+        chosen = [i for i in chosen if i != last.i]  # "detained up", "aircraft close": the word goes with its phrase
+    return chosen
 
 
 def _possessor(doc: "Parse", i: int, run: list[int]) -> bool:
@@ -347,6 +410,8 @@ def _prunable(child: "Token", parent: "Token", root: "Token") -> bool:
             for c in parent.children)
     if child.dep_ in ("xcomp", "ccomp") and (parent.i == root.i or parent.pos_ not in ("VERB", "AUX")):
         return False  # "said it had expelled a submarine", "was about to cut" need what follows
+    if child.dep_ == "prep" and child.lower_ == "of" and parent.pos_ in ("NUM", "PRON", "DET"):
+        return False  # "one of her bodyguards", "some of the banks": the number alone names nothing
     if child.dep_ == "advmod" and child.i == parent.i + 1 and parent.pos_ in ("VERB", "AUX") and \
             child.lower_ in load_title_words().particles:
         return False  # "have stepped back": the adverb is part of the verb
