@@ -187,6 +187,8 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
             # "declared martial law and said…": a conjunct comes back with its conjunction
             joined = {part.i} | {c.i for c in part.head.children if c.dep_ == "cc" and c.i < part.i} \
                 if part.dep_ == "conj" else {part.i}
+            if part.dep_ == "conj" and part.head.pos_ in ("VERB", "AUX"):
+                joined |= {t.i for t in part.subtree}  # a second clause comes back whole, or not at all
             # "as a violation" without "of international law" is cut mid-phrase: what "of"
             # joins to a noun comes back with it; "for his own benefit" need not
             joined |= {t.i for t in part.subtree if t.dep_ == "prep" and t.lower_ == "of"
@@ -364,7 +366,7 @@ def _ending_kept(chosen: list[int], root: "Token", fits: Callable[[list[int]], b
         part = doc[after]
         while part.dep_ not in PRUNABLE and part.head.i != part.i and part.head.i not in chosen:
             part = part.head
-        continues = part.dep_ in PRUNABLE and (part.head.i == last.i or (
+        continues = part.dep_ in PRUNABLE - PRUNING_ORDER[0] and (part.head.i == last.i or (
             part.head.i == last.head.i and last.dep_ in ("dobj", "prt", "advmod", "amod")))
         if not continues or not (last.pos_ in ("VERB", "AUX", "ADV", "ADP", "ADJ", "PART")
                                  or (last.dep_ == "dobj" and needs_what_follows(last.head))):
