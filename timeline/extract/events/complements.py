@@ -54,6 +54,14 @@ def restricted(clause: "Token") -> bool:
     return before.lower_ in load_title_words().restricting_adverbs and before.head.i in (clause.i, clause.head.i)
 
 
+def restricts(adverb: "Token") -> bool:
+    """Whether ``adverb`` is the "only" of "only after…", wherever the parser hung it."""
+    doc = adverb.doc
+    after = doc[adverb.i + 1] if adverb.i + 1 < len(doc) else None
+    return after is not None and after.dep_ == "mark" and adverb.lower_ in load_title_words().restricting_adverbs \
+        and restricted(after.head)
+
+
 def role_after_as(prep: "Token") -> bool:
     """"served as the singer's personal physician", "took over as party leader": an "as"
     whose object is a role says what the subject is or became, and stays."""

@@ -47,7 +47,8 @@ def without_stranded_verbs(chosen: list[int], root: "Token") -> list[int]:
             needs = [c for c in token.children if c.dep_ in ("ccomp", "xcomp", "dobj")]
         elif token.dep_ in ("acl", "relcl"):
             # "roadblocks made out", "the demonstrations led": a participle that lost all it had
-            needs = [c for c in token.children if c.dep_ in ("prep", "agent", "dobj", "xcomp", "ccomp", "prt")]
+            # (a particle alone is no more than the verb: "the trust set up" lost what it was set up with)
+            needs = [c for c in token.children if c.dep_ in ("prep", "agent", "dobj", "xcomp", "ccomp")]
         else:
             continue
         if needs and not any(c.i in kept for c in needs):

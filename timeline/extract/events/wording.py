@@ -4,7 +4,7 @@ actors' canonical names, the summary sentence, the actors and the figures."""
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from timeline.extract.events.asides import (
     NAME_ASIDES,
@@ -18,11 +18,12 @@ from timeline.extract.events.asides import (
     told_an_outlet,
     whole_words,
 )
-from timeline.extract.events.complements import needed_clause, needs_what_follows, role_after_as
+from timeline.extract.events.complements import needed_clause, restricts, role_after_as
 from timeline.extract.events.cuts import tidy, without_empty_phrases, without_stranded_verbs, word_count
 from timeline.extract.events.details import clean_text
 from timeline.extract.events.details import mentions_in as mentions_in  # where the rules of listing read it
 from timeline.extract.events.naming import names_it, role_words, span_start, takes_article
+from timeline.extract.events.pruning import PRUNABLE, PRUNING_ORDER, depth, ending_kept, give_back_rank
 from timeline.extract.events.quotes import (
     following_quote,
     fronted_quote,
@@ -31,6 +32,7 @@ from timeline.extract.events.quotes import (
     speaker,
     verbatim,
 )
+from timeline.extract.events.runins import sentence_start
 from timeline.extract.events.title_words import load_title_words
 from timeline.extract.events.vocabulary import load_vocabulary
 from timeline.records import Mention
@@ -41,11 +43,6 @@ if TYPE_CHECKING:
 # Parts of a clause a headline leaves out: side clauses, asides and attributions.
 ALWAYS_DROPPED = frozenset({"relcl", "advcl", "parataxis", "appos", "punct", "intj", "dep", "meta",
                             "preconj", "discourse"})
-# Dropped one kind after the other, while the title is longer than TITLE_WORDS.
-# The last kind holds the side clauses a verb or its object needs (complements.needed_clause).
-PRUNING_ORDER = (frozenset({"conj", "cc"}), frozenset({"npadvmod", "advmod"}), frozenset({"prep", "agent"}),
-                 frozenset({"acl", "xcomp", "ccomp", "relcl", "advcl"}))
-PRUNABLE = frozenset().union(*PRUNING_ORDER)
 TITLE_WORDS = 14  # words as a reader counts them (see cuts.word_count)
 # Words inside a coordinated subject ("Washington and a number of European
 # countries, as well as Israel"), read when the parser lost the subject.
@@ -69,6 +66,9 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
     side clauses, time expressions (``keep_out``) and attributions, with every
     actor under its canonical name."""
     doc = root.doc
+    # a headline or byline run into the sentence is left out, but not what hangs on it
+    starts = sentence_start(root, within[0])
+    front = {t.i for t in root.subtree if within[0] <= t.i < starts}
     quote = fronted_quote(root, QUOTES)
     quoted = quote is not None
     if quote is None and root.lemma_.lower() in load_vocabulary().reporting:
@@ -110,9 +110,9 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
     # a preposition whose object was a time expression goes, but what is coordinated
     # with it stays: "due in Kyiv on Monday and in Moscow" -> "due in Kyiv and in Moscow"
     elided = {t.i for t in root.subtree if t.dep_ == "prep" and t.i not in dropped
-              and any(c.dep_ == "pobj" and c.i in keep_out for c in t.children)}
+              and any(c.dep_ == "pobj" and c.i in keep_out for c in t.children)} | front
     for child in root.subtree:
-        if child.i in dropped:
+        if child.i in dropped or child.i in front or child.head.i in front:
             continue
         if child.i != root.i and child.dep_ in ALWAYS_DROPPED and child.lower_ not in negatives and \
                 not needed_clause(child):
@@ -131,7 +131,7 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
                 child.lower_ in load_title_words().dropped_adverbs and not any(True for _ in child.children):
             dropped.add(child.i)  # "also", "meanwhile": the sentence before is not there to tie to
         elif child.dep_ in ("nsubj", "nsubjpass") and child.head.i == root.i and set_off(child) and any(
-                c.dep_ in ("nsubj", "nsubjpass") and c.i < child.i for c in root.children):
+                c.dep_ in ("nsubj", "nsubjpass") and c.i < child.i and c.i not in front for c in root.children):
             dropped.update(t.i for t in child.subtree)  # "34 people, most of them women, were killed"
         elif child.head.pos_ == "PROPN" and child.dep_ in NAME_ASIDES and set_off(child, closed=True):
             dropped.update(t.i for t in child.subtree)  # "Michael Jackson, a month shy of his birthday,"
@@ -180,7 +180,7 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
         given: list[set[int]] = []  # the parts given back, in turn
         chosen = tidy(sorted(described | set(_collect(root, dropped, pruned, elided))), doc.tokens)
         parts = sorted((t for t in root.subtree if t.dep_ in PRUNABLE and t.i not in dropped and t.dep_ != "cc"),
-                       key=lambda t: (_give_back_rank(t, by_token), _depth(t, root), t.i))
+                       key=lambda t: (give_back_rank(t, by_token), depth(t, root), t.i))
         for part in parts + parts:  # twice: a part under one given back later is tried again
             if part.i in spared:
                 continue
@@ -199,7 +199,7 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
                 spared |= joined
                 given.append(joined)
                 chosen = trial
-        chosen = _ending_kept(chosen, root, fits, lambda more: tidy(sorted(
+        chosen = ending_kept(chosen, root, fits, lambda more: tidy(sorted(
             described | set(_collect(root, dropped, pruned, elided, more))), doc.tokens), dropped, given)
     chosen = whole_words(without_empty_phrases(without_stranded_verbs(chosen, root), doc.tokens), doc,
                          dropped - set(keep_out))
@@ -326,66 +326,6 @@ def _passive_auxiliary(root: "Token") -> str:
     return "were " if root.head.tag_ in ("NNS", "NNPS") else "was "
 
 
-def _give_back_rank(part: "Token", named: dict[int, Mention]) -> int:
-    """Which pruned parts come back first: those that name an actor ("from Ukraine and
-    Russia") or the agent of a passive (0), the other phrases and clauses (1), adverbs (2),
-    a second conjunct (3)."""
-    if part.dep_ in PRUNING_ORDER[0]:
-        return 3
-    if part.dep_ in PRUNING_ORDER[1]:
-        return 2
-    if part.dep_ == "agent" or (part.dep_ in ("xcomp", "ccomp") and needs_what_follows(part.head)):
-        return 0  # "was run by an agent", "ordered him to leave"
-    return 0 if any(t.i in named for t in part.subtree) else 1
-
-
-def _depth(token: "Token", root: "Token") -> int:
-    depth = 0
-    while token.i != root.i and token.head.i != token.i:
-        token, depth = token.head, depth + 1
-    return depth
-
-
-def _ending_kept(chosen: list[int], root: "Token", fits: Callable[[list[int]], bool],
-                 sparing: Callable[[set[int]], list[int]], dropped: set[int], given: list[set[int]]) -> list[int]:
-    """A title never stops on a word whose phrase goes on in the sentence: "was run" [by an
-    agent], "headed" [to Kabul], "ordered him" [to leave], "detained up" [to 450 people],
-    "close" [to the border]. The pruned part that continues it comes back, in place of parts
-    given back before it (the last first) when it does not fit beside them; an adverb that
-    cannot keep its phrase goes."""
-    doc = root.doc
-    for _ in range(3):
-        if not chosen:
-            return chosen
-        last = doc[chosen[-1]]
-        after = last.i + 1
-        while after < len(doc) and after in dropped and after not in chosen and doc[after].text not in ",;:.":
-            after += 1  # past a time expression: "was run [on Monday] by an agent"
-        if after >= len(doc) or after in dropped or after in chosen:
-            return chosen
-        part = doc[after]
-        while part.dep_ not in PRUNABLE and part.head.i != part.i and part.head.i not in chosen:
-            part = part.head
-        continues = part.dep_ in PRUNABLE - PRUNING_ORDER[0] and (part.head.i == last.i or (
-            part.head.i == last.head.i and last.dep_ in ("dobj", "prt", "advmod", "amod")))
-        if not continues or not (last.pos_ in ("VERB", "AUX", "ADV", "ADP", "ADJ", "PART")
-                                 or (last.dep_ == "dobj" and needs_what_follows(last.head))):
-            return chosen
-        kept = [set(g) for g in given]
-        while True:
-            trial = sparing(set().union({part.i}, *kept))
-            if part.i in trial and fits(trial):
-                return trial
-            if not kept:
-                break
-            kept.pop()
-        if last.dep_ not in ("advmod", "prt", "amod") or last.head.i == last.i or (
-                last.dep_ == "amod" and last.i < last.head.i):
-            return chosen
-        chosen = [i for i in chosen if i != last.i]  # "detained up", "aircraft close": the word goes with its phrase
-    return chosen
-
-
 def _possessor(doc: "Parse", i: int, run: list[int]) -> bool:
     """"Zhang's deputy, Ragdi": Zhang owns the subject and is not it."""
     return i + 1 in run and doc[i + 1].text in ("'s", "’s", "'", "’")
@@ -412,6 +352,8 @@ def _prunable(child: "Token", parent: "Token", root: "Token") -> bool:
             for c in parent.children)
     if child.dep_ in ("xcomp", "ccomp") and (parent.i == root.i or parent.pos_ not in ("VERB", "AUX")):
         return False  # "said it had expelled a submarine", "was about to cut" need what follows
+    if child.dep_ == "advmod" and restricts(child):
+        return False  # "only" of "only after the ferry had sunk"
     if child.dep_ == "prep" and child.lower_ == "of" and parent.pos_ in ("NUM", "PRON", "DET"):
         return False  # "one of her bodyguards", "some of the banks": the number alone names nothing
     if child.dep_ == "advmod" and child.i == parent.i + 1 and parent.pos_ in ("VERB", "AUX") and \

@@ -1,0 +1,79 @@
+"""How a title too long for a headline is cut: the kinds of parts pruned, one kind after
+the other, and how pruned parts come back while they fit, so that a title loses no more
+than it must and never stops where its phrase goes on. Used by ``wording.title_from``."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Callable
+
+from timeline.extract.events.complements import needs_what_follows
+from timeline.records import Mention
+
+if TYPE_CHECKING:
+    from timeline.extract.events.tokens import Token
+
+# Dropped one kind after the other, while the title is longer than a headline. The last
+# kind holds the side clauses a verb or its object needs (complements.needed_clause).
+PRUNING_ORDER = (frozenset({"conj", "cc"}), frozenset({"npadvmod", "advmod"}), frozenset({"prep", "agent"}),
+                 frozenset({"acl", "xcomp", "ccomp", "relcl", "advcl"}))
+PRUNABLE = frozenset().union(*PRUNING_ORDER)
+
+
+def give_back_rank(part: "Token", named: dict[int, Mention]) -> int:
+    """Which pruned parts come back first: those that name an actor ("from Ukraine and
+    Russia") or the agent of a passive (0), the other phrases and clauses (1), adverbs (2),
+    a second conjunct (3)."""
+    if part.dep_ in PRUNING_ORDER[0]:
+        return 3
+    if part.dep_ in PRUNING_ORDER[1]:
+        return 2
+    if part.dep_ == "agent" or (part.dep_ in ("xcomp", "ccomp") and needs_what_follows(part.head)):
+        return 0  # "was run by an agent", "ordered him to leave"
+    return 0 if any(t.i in named for t in part.subtree) else 1
+
+
+def depth(token: "Token", root: "Token") -> int:
+    depth = 0
+    while token.i != root.i and token.head.i != token.i:
+        token, depth = token.head, depth + 1
+    return depth
+
+
+def ending_kept(chosen: list[int], root: "Token", fits: Callable[[list[int]], bool],
+                 sparing: Callable[[set[int]], list[int]], dropped: set[int], given: list[set[int]]) -> list[int]:
+    """A title never stops on a word whose phrase goes on in the sentence: "was run" [by an
+    agent], "headed" [to Kabul], "ordered him" [to leave], "detained up" [to 450 people],
+    "close" [to the border]. The pruned part that continues it comes back, in place of parts
+    given back before it (the last first) when it does not fit beside them; an adverb that
+    cannot keep its phrase goes."""
+    doc = root.doc
+    for _ in range(3):
+        if not chosen:
+            return chosen
+        last = doc[chosen[-1]]
+        after = last.i + 1
+        while after < len(doc) and after in dropped and after not in chosen and doc[after].text not in ",;:.":
+            after += 1  # past a time expression: "was run [on Monday] by an agent"
+        if after >= len(doc) or after in dropped or after in chosen:
+            return chosen
+        part = doc[after]
+        while part.dep_ not in PRUNABLE and part.head.i != part.i and part.head.i not in chosen:
+            part = part.head
+        continues = part.dep_ in PRUNABLE - PRUNING_ORDER[0] and (part.head.i == last.i or (
+            part.head.i == last.head.i and last.dep_ in ("dobj", "prt", "advmod", "amod")))
+        if not continues or not (last.pos_ in ("VERB", "AUX", "ADV", "ADP", "ADJ", "PART")
+                                 or (last.dep_ == "dobj" and needs_what_follows(last.head))):
+            return chosen
+        kept = [set(g) for g in given]
+        while True:
+            trial = sparing(set().union({part.i}, *kept))
+            if part.i in trial and fits(trial):
+                return trial
+            if not kept:
+                break
+            kept.pop()
+        if last.dep_ not in ("advmod", "prt", "amod") or last.head.i == last.i or (
+                last.dep_ == "amod" and last.i < last.head.i):
+            return chosen
+        chosen = [i for i in chosen if i != last.i]  # "detained up", "aircraft close": the word goes with its phrase
+    return chosen
