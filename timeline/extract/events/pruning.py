@@ -27,8 +27,8 @@ def give_back_rank(part: "Token", named: dict[int, Mention]) -> int:
         return 3
     if part.dep_ in PRUNING_ORDER[1]:
         return 2
-    if part.dep_ == "agent" or (part.dep_ in ("xcomp", "ccomp") and needs_what_follows(part.head)):
-        return 0  # "was run by an agent", "ordered him to leave"
+    if part.dep_ == "agent" or (part.dep_ in ("xcomp", "ccomp") and part.head.pos_ in ("VERB", "AUX")):
+        return 0  # "was run by an agent", "ordered him to leave", "was told that it would pay"
     return 0 if any(t.i in named for t in part.subtree) else 1
 
 
@@ -64,16 +64,34 @@ def ending_kept(chosen: list[int], root: "Token", fits: Callable[[list[int]], bo
         if not continues or not (last.pos_ in ("VERB", "AUX", "ADV", "ADP", "ADJ", "PART")
                                  or (last.dep_ == "dobj" and needs_what_follows(last.head))):
             return chosen
-        kept = [set(g) for g in given]
-        while True:
-            trial = sparing(set().union({part.i}, *kept))
-            if part.i in trial and fits(trial):
-                return trial
-            if not kept:
-                break
-            kept.pop()
-        if last.dep_ not in ("advmod", "prt", "amod") or last.head.i == last.i or (
+        trial = sparing(set().union({part.i}, *given))
+        if part.i in trial and fits(trial):
+            return trial
+        bringing = next((g for g in given if any(doc[i].i in g for i in _ancestry(last, root))), None)
+        if bringing is not None and not bringing & {t.i for t in root.subtree if t.dep_ not in PRUNABLE
+                                                   and t.head.i == root.i}:
+            # "announced that his party would contest the election after failing": the part
+            # that brought the word goes back out
+            given = [g for g in given if g is not bringing]
+            chosen = sparing(set().union(*given))
+            continue
+        if last.dep_ in ("advmod", "prt", "amod") and last.head.i != last.i and not (
                 last.dep_ == "amod" and last.i < last.head.i):
-            return chosen
-        chosen = [i for i in chosen if i != last.i]  # "detained up", "aircraft close": the word goes with its phrase
+            chosen = [i for i in chosen if i != last.i]  # "detained up", "aircraft close": the word goes
+            continue
+        # "ordered him" [to leave]: parts given back before it make room, the last first
+        for cut in range(len(given) - 1, -1, -1):
+            trial = sparing(set().union({part.i}, *given[:cut]))
+            if part.i in trial and last.i in trial and fits(trial):
+                return trial
+        return chosen
     return chosen
+
+
+def _ancestry(token: "Token", root: "Token") -> list[int]:
+    """The token and its heads up to ``root``."""
+    out = [token.i]
+    while token.i != root.i and token.head.i != token.i:
+        token = token.head
+        out.append(token.i)
+    return out
