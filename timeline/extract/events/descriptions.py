@@ -51,6 +51,8 @@ def name_description(title: str, root: "Token", mentions: list[Mention], headlin
     and the subject of what was said ("… said the singer was discharged"), written as
     the actor the article makes that description stand for."""
     subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")][:1]
+    if root.dep_ == "relcl" and subjects and subjects[0].tag_ in ("WDT", "WP"):
+        subjects = [root.head]  # "the concert, which takes place on 8 October": the concert is the subject
     subjects += [s for c in root.children if c.dep_ == "ccomp" for s in c.children
                  if s.dep_ in ("nsubj", "nsubjpass")][:1]
     for subject in subjects:
@@ -83,6 +85,8 @@ def _named(title: str, subject: "Token", doc: "Parse", mentions: list[Mention], 
     replacement = _tied(described, doc, mentions, first_char)
     if replacement is None:
         replacement = _headline_person(described, doc, mentions, headline)
+    if replacement is None:
+        replacement = _headline_phrase(described, doc, mentions, headline)
     if replacement is None:
         return title
     if at == 0:
@@ -156,6 +160,25 @@ def _headline_person(noun: "Token", doc: "Parse", mentions: list[Mention], headl
     return next(iter(named)) if len(named) == 1 else None
 
 
+def _headline_phrase(noun: "Token", doc: "Parse", mentions: list[Mention], headline: str) -> str | None:
+    """"The trial is due to start", in an article headlined "Jury chosen for Dr Conrad Hale
+    trial": a noun the article ties to no one is the headline's, when the headline puts a
+    name the article holds right before it, once ("the Conrad Hale trial")."""
+    if not headline or description_ties(doc, mentions).get(noun.lemma_.lower()):
+        return None
+    found = [m for m in re.finditer(rf"((?:[A-Z][\w.'’-]*\s+){{1,5}})({re.escape(noun.lower_)})\b", headline)]
+    if len(found) != 1:
+        return None
+    run = found[0].group(1).split()
+    for k in range(len(run)):  # the longest name at the end of the run: "Dr Conrad Hale" -> Conrad Hale
+        words = " ".join(run[k:])
+        named = {m.name for m in mentions if m.kind != "place" and words.rstrip("'’s") in (m.text, m.name)}
+        if len(named) == 1:
+            name = next(iter(named))
+            return f"{name}'s {noun.lower_}" if words.endswith(("'s", "’s")) else f"the {name} {noun.lower_}"
+    return None
+
+
 def _dominant(kind: str, mentions: list[Mention], before_char: int, ratio: int) -> str | None:
     counts = Counter(m.name for m in mentions if m.kind == kind and m.end <= before_char)
     ranked = counts.most_common(2)
@@ -198,8 +221,9 @@ def _ties_of(span: "spacy.tokens.Span", mention: Mention) -> list[tuple[str, str
         i -= 1
     # "Conrad Murray, the doctor" and "the doctor, Conrad Murray"
     out += [(c.lemma_.lower(), mention.name) for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
-    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
-        out.append((root.head.lemma_.lower(), mention.name))
+    described = _described_by_appos(span) if root.dep_ == "appos" else None
+    if described is not None:
+        out.append((described.lemma_.lower(), mention.name))
     # "Murray was the doctor"
     if root.dep_ == "nsubj" and root.head.lemma_ == "be":
         out += [(c.lemma_.lower(), mention.name) for c in root.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"]
@@ -209,7 +233,31 @@ def _ties_of(span: "spacy.tokens.Span", mention: Mention) -> list[tuple[str, str
         phrase = doc[span.start:root.head.i + 1].text
         article = "" if root.dep_ == "poss" or mention.name.lower().startswith("the ") else "the "
         out.append((root.head.lemma_.lower(), article + phrase))
+        # "a Michael Jackson tribute concert": the name qualifies the last noun of the run too
+        head = root.head
+        while head.dep_ == "compound" and head.head.pos_ == "NOUN" and head.head.tag_ == "NN" and \
+                root.dep_ == "compound":
+            head = head.head
+            out.append((head.lemma_.lower(), article + doc[span.start:head.i + 1].text))
+    # "the trial of Conrad Hale", "the trial of her doctor, Conrad Hale": a happening of the
+    # named one, written so
+    of = described.head if described is not None and described.dep_ == "pobj" else root.head
+    if root.dep_ in ("pobj", "appos") and of.lower_ == "of" and of.dep_ == "prep" and of.head.tag_ == "NN" \
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in of.head.children) and mention.kind != "place":
+        out.append((of.head.lemma_.lower(), f"the {of.head.lower_} of {mention.name}"))
     return out
+
+
+def _described_by_appos(span: "spacy.tokens.Span") -> "spacy.tokens.Token | None":
+    """The noun a name set beside it describes: the one right before it ("the trial of the
+    singer's doctor, Ivo Marek" -> doctor, wherever the parser hung the name), or None."""
+    doc = span.doc
+    i = span.start - 1
+    while i >= 0 and doc[i].is_punct:
+        i -= 1
+    if i < 0 or doc[i].pos_ != "NOUN":
+        return None
+    return doc[i] if span.root.head.i == doc[i].i or span.root.head.i < doc[i].i else None
 
 
 def _head_of_run(token: "spacy.tokens.Token", start: int) -> int:

@@ -51,6 +51,10 @@ def ending_kept(chosen: list[int], root: "Token", fits: Callable[[list[int]], bo
         if not chosen:
             return chosen
         last = doc[chosen[-1]]
+        if last.dep_ == "advmod" and last.pos_ == "ADV" and last.children and \
+                not any(t.i in chosen for c in last.children for t in c.subtree):
+            chosen = chosen[:-1]  # "died shortly" [before the tour]: the adverb measured what went
+            continue
         after = last.i + 1
         while after < len(doc) and after in dropped and after not in chosen and doc[after].text not in ",;:.":
             after += 1  # past a time expression: "was run [on Monday] by an agent"
