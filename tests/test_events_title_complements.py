@@ -27,6 +27,9 @@ def _titles(nlp, text: str) -> list[str]:
     # "only after" is what the sentence says
     ("Officials said on Monday that the coastguard sailed only after the ferry had sunk.",
      "the coastguard sailed only after the ferry had sunk"),
+    # an infinitive after a "for" phrase says what it is for
+    ("The school has arranged for all pupils and staff to be offered free vaccinations on Monday.",
+     "The school has arranged for all pupils and staff to be offered free vaccinations"),
     # an "as" that gives the subject a role
     ("Petra Lund was appointed on Monday as the senator's personal physician.",
      "Petra Lund was appointed as the senator's personal physician"),
@@ -44,6 +47,9 @@ def test_a_title_keeps_what_the_verb_needs(nlp, text: str, title: str) -> None:
     ("Mourners gathered in Tarvik on Friday for the nine sailors who died when their supply ship was sunk by "
      "enemy submarines close to the coast between the two islands on Wednesday.",
      "", "close"),
+    # an adverb of time whose day went goes too
+    ("Director Ana Brill says the agency will launch an appeal for $550m later on Friday.",
+     "appeal for $550m", "later"),
     # a phrase on an empty noun goes when the clause that described it went
     ("Norland ordered the culling of all its 20,000 goats on Thursday in a move that farmers called a disaster.",
      "goats", "in a move"),

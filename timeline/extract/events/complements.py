@@ -39,7 +39,8 @@ def needed_clause(child: "Token") -> bool:
         return True
     if _infinitive(child):
         if head.pos_ in ("VERB", "AUX"):
-            return child.dep_ == "advcl" and head.lemma_.lower() in load_title_words().needs_complement
+            return child.dep_ == "advcl" and (head.lemma_.lower() in load_title_words().needs_complement
+                                              or _after_for(child))
         return head.pos_ in ("NOUN", "ADJ", "NUM") and child.i > head.i
     return child.dep_ == "relcl" and _defines(child)
 
@@ -81,8 +82,16 @@ def needs_what_follows(token: "Token") -> bool:
 
 
 def _infinitive(clause: "Token") -> bool:
-    return clause.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) and not any(
+    return clause.tag_ in ("VB", "VBN") and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) \
+        and not any(
         c.dep_ in ("nsubj", "nsubjpass", "mark") for c in clause.children)
+
+
+def _after_for(clause: "Token") -> bool:
+    """"arranged for all pupils to be offered…", "called for the minister to resign": the
+    infinitive says what the "for" phrase before it is to do."""
+    before = [c for c in clause.head.children if c.dep_ == "prep" and c.lower_ == "for" and c.i < clause.i]
+    return bool(before) and max(t.i for t in before[-1].subtree) + 1 == min(t.i for t in clause.subtree)
 
 
 def _defines(clause: "Token") -> bool:

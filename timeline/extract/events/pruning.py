@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Callable
 
 from timeline.extract.events.complements import needs_what_follows
+from timeline.extract.events.title_words import load_title_words
 from timeline.records import Mention
 
 if TYPE_CHECKING:
@@ -47,18 +48,21 @@ def ending_kept(chosen: list[int], root: "Token", fits: Callable[[list[int]], bo
     given back before it (the last first) when it does not fit beside them; an adverb that
     cannot keep its phrase goes."""
     doc = root.doc
+    removed: set[int] = set()  # words taken off the end: never given back
     for _ in range(3):
         if not chosen:
             return chosen
         last = doc[chosen[-1]]
-        if last.dep_ == "advmod" and last.pos_ == "ADV" and last.children and \
+        if last.dep_ == "advmod" and last.pos_ == "ADV" and (
+                last.lower_ in load_title_words().dropped_adverbs or last.children) and \
                 not any(t.i in chosen for c in last.children for t in c.subtree):
-            chosen = chosen[:-1]  # "died shortly" [before the tour]: the adverb measured what went
+            removed.add(last.i)
+            chosen = chosen[:-1]  # "died shortly" [before the tour], "later": the adverb measured what went
             continue
         after = last.i + 1
         while after < len(doc) and after in dropped and after not in chosen and doc[after].text not in ",;:.":
             after += 1  # past a time expression: "was run [on Monday] by an agent"
-        if after >= len(doc) or after in dropped or after in chosen:
+        if after >= len(doc) or after in dropped or after in chosen or after in removed:
             return chosen
         part = doc[after]
         while part.dep_ not in PRUNABLE and part.head.i != part.i and part.head.i not in chosen:
@@ -81,6 +85,7 @@ def ending_kept(chosen: list[int], root: "Token", fits: Callable[[list[int]], bo
             continue
         if last.dep_ in ("advmod", "prt", "amod") and last.head.i != last.i and not (
                 last.dep_ == "amod" and last.i < last.head.i):
+            removed.add(last.i)
             chosen = [i for i in chosen if i != last.i]  # "detained up", "aircraft close": the word goes
             continue
         # "ordered him" [to leave]: parts given back before it make room, the last first

@@ -160,6 +160,7 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
     def fits(indexes: list[int]) -> bool:  # the role words before a name are not written
         return word_count([i for i in indexes if i not in roles], by_token, tokens) <= TITLE_WORDS
 
+    given: list[set[int]] = []  # the pruned parts given back, in turn
     prunable: set[str] = set()  # the kinds the clause has parts of that pruning may take
     pruned: frozenset[str] = frozenset()
     for kinds in (frozenset(),) + PRUNING_ORDER:
@@ -177,7 +178,6 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
         # prunable parts, which come back after it if they fit too.
         pruned = PRUNABLE
         spared: set[int] = set()
-        given: list[set[int]] = []  # the parts given back, in turn
         chosen = tidy(sorted(described | set(_collect(root, dropped, pruned, elided))), doc.tokens)
         parts = sorted((t for t in root.subtree if t.dep_ in PRUNABLE and t.i not in dropped and t.dep_ != "cc"),
                        key=lambda t: (give_back_rank(t, by_token), depth(t, root), t.i))
@@ -199,8 +199,8 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
                 spared |= joined
                 given.append(joined)
                 chosen = trial
-        chosen = ending_kept(chosen, root, fits, lambda more: tidy(sorted(
-            described | set(_collect(root, dropped, pruned, elided, more))), doc.tokens), dropped, given)
+    chosen = ending_kept(chosen, root, fits, lambda more: tidy(sorted(
+        described | set(_collect(root, dropped, pruned, elided, more))), doc.tokens), dropped, given)
     chosen = whole_words(without_empty_phrases(without_stranded_verbs(chosen, root), doc.tokens), doc,
                          dropped - set(keep_out))
     roles |= described_speaker(root, by_token)
