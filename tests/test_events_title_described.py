@@ -48,3 +48,11 @@ def test_a_description_the_article_ties_two_ways_stays(nlp) -> None:
             "Ed Brandt were delayed. The trial is due to start on Thursday.")
     titles = _titles(nlp, text)
     assert "The trial is due to start" in titles, titles
+
+
+def test_a_person_described_is_the_one_the_article_names_most(nlp) -> None:
+    text = ("Lena Voss died in Tarvik in June. Her physician, Ed Brandt, was charged in July. Lena Voss had hired "
+            "Brandt in May. Fans of Lena Voss gathered on Sunday. The singer's family complained on Monday about "
+            "the film.")
+    titles = _titles(nlp, text)
+    assert "Lena Voss's family complained about the film" in titles, titles

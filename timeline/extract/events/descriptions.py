@@ -88,6 +88,8 @@ def _named(title: str, subject: "Token", doc: "Parse", mentions: list[Mention], 
     if replacement is None:
         replacement = _headline_phrase(described, doc, mentions, headline)
     if replacement is None:
+        replacement = _dominant_person(described, doc, mentions, first_char)
+    if replacement is None:
         return title
     if at == 0:
         replacement = replacement[:1].upper() + replacement[1:]
@@ -177,6 +179,22 @@ def _headline_phrase(noun: "Token", doc: "Parse", mentions: list[Mention], headl
             name = next(iter(named))
             return f"{name}'s {noun.lower_}" if words.endswith(("'s", "’s")) else f"the {name} {noun.lower_}"
     return None
+
+
+def _dominant_person(noun: "Token", doc: "Parse", mentions: list[Mention], before_char: int) -> str | None:
+    """"The pop star's family complained", in an article about a singer and his doctor: a
+    noun of one person the article ties to no one is the person the article names most
+    before it (``dominance`` times as often as the next), leaving out those it calls by
+    another noun of a person ("the doctor, Conrad Hale")."""
+    words = load_title_words()
+    lemma = noun.lemma_.lower()
+    ties = description_ties(doc, mentions)
+    if lemma not in words.person_nouns or ties.get(lemma):
+        return None
+    others = {name for other, names in ties.items() if other != lemma
+              and (other in words.person_nouns or other in words.role_nouns) for name in names}
+    people = [m for m in mentions if m.name not in others]
+    return _dominant("person", people, before_char, words.dominance)
 
 
 def _dominant(kind: str, mentions: list[Mention], before_char: int, ratio: int) -> str | None:
