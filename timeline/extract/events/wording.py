@@ -61,7 +61,8 @@ _MISDECODED_POSSESSIVE = re.compile(r"(?<=\w)\s*(?:â€|†)™\s?s\b")
 _SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,.;:!?])")
 
 
-def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], within: tuple[int, int]) -> str:
+def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], within: tuple[int, int],
+               limit: int = TITLE_WORDS) -> str:
     """A short headline in the article's words: the clause under ``root`` without
     side clauses, time expressions (``keep_out``) and attributions, with every
     actor under its canonical name."""
@@ -86,7 +87,8 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
         if who and quoted and is_own_words(quote):
             room = TITLE_WORDS - len(who.split()) + 1  # a name is one word, the verb another
             return f"{who}: “{verbatim(quote, QUOTES, room)}”"
-        said = title_from(quote, keep_out, mentions, within)
+        # what was said leaves room for who said it: a name is one word, the verb another
+        said = title_from(quote, keep_out, mentions, within, limit - 2 if who else limit)
         if said and who:
             opening = next((t for t in quote.subtree if t.text not in QUOTES), quote)
             first_word = said.split(" ", 1)[0]
@@ -158,7 +160,7 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
         roles |= role_words(indexes, [tokens[i] for i in indexes], by_token[min(indexes)].kind)
 
     def fits(indexes: list[int]) -> bool:  # the role words before a name are not written
-        return word_count([i for i in indexes if i not in roles], by_token, tokens) <= TITLE_WORDS
+        return word_count([i for i in indexes if i not in roles], by_token, tokens) <= limit
 
     given: list[set[int]] = []  # the pruned parts given back, in turn
     prunable: set[str] = set()  # the kinds the clause has parts of that pruning may take
