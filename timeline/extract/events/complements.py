@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 # Side clauses a title may keep, when they fit, because what they hang on needs them.
 CLAUSES = frozenset({"relcl", "advcl", "acl"})
 # The parts of a clause a noun stands in as the thing acted on or the thing it is.
-OBJECTS = frozenset({"dobj", "attr", "oprd", "pobj", "nsubjpass"})
+OBJECTS = frozenset({"dobj", "attr", "oprd", "nsubjpass"})
 
 
 def needed_clause(child: "Token") -> bool:

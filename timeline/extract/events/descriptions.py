@@ -139,6 +139,8 @@ def _tied(noun: "Token", doc: "Parse", mentions: list[Mention], before_char: int
     lemma = noun.lemma_.lower()
     words = load_title_words()
     ties = description_ties(doc, mentions).get(lemma, set())
+    if noun.tag_ != "NN" and any(" of " in tie for tie in ties):
+        return None  # "the trial of X" tells of one; "the trials" are more
     if len(ties) == 1:
         return next(iter(ties))
     kind = words.kind_nouns.get(lemma)
@@ -174,7 +176,8 @@ def _headline_phrase(noun: "Token", doc: "Parse", mentions: list[Mention], headl
     run = found[0].group(1).split()
     for k in range(len(run)):  # the longest name at the end of the run: "Dr Conrad Hale" -> Conrad Hale
         words = " ".join(run[k:])
-        named = {m.name for m in mentions if m.kind != "place" and words.rstrip("'’s") in (m.text, m.name)}
+        named = {m.name for m in mentions if m.kind in ("person", "organisation")
+                 and words.rstrip("'’s") in (m.text, m.name)}
         if len(named) == 1:
             name = next(iter(named))
             return f"{name}'s {noun.lower_}" if words.endswith(("'s", "’s")) else f"the {name} {noun.lower_}"
@@ -261,8 +264,10 @@ def _ties_of(span: "spacy.tokens.Span", mention: Mention) -> list[tuple[str, str
     # named one, written so
     of = described.head if described is not None and described.dep_ == "pobj" else root.head
     if root.dep_ in ("pobj", "appos") and of.lower_ == "of" and of.dep_ == "prep" and of.head.tag_ == "NN" \
-            and any(c.dep_ == "det" and c.lower_ == "the" for c in of.head.children) and mention.kind != "place":
-        out.append((of.head.lemma_.lower(), f"the {of.head.lower_} of {mention.name}"))
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in of.head.children) and \
+            mention.kind in ("person", "organisation") and of.head.lemma_.lower() not in load_title_words().role_nouns:
+        before = doc[min(t.i for t in of.head.subtree):of.head.i + 1].text  # "the criminal trial"
+        out.append((of.head.lemma_.lower(), f"{before} of {mention.name}"))
     return out
 
 

@@ -21,16 +21,16 @@ PRUNABLE = frozenset().union(*PRUNING_ORDER)
 
 
 def give_back_rank(part: "Token", named: dict[int, Mention]) -> int:
-    """Which pruned parts come back first: those that name an actor ("from Ukraine and
-    Russia") or the agent of a passive (0), the other phrases and clauses (1), adverbs (2),
-    a second conjunct (3)."""
+    """Which pruned parts come back first: a clause a verb takes (0), the agent of a passive
+    or a part that names an actor ("from Ukraine and Russia") (1), the other phrases and
+    clauses (2), adverbs (3), a second conjunct (4)."""
     if part.dep_ in PRUNING_ORDER[0]:
-        return 3
+        return 4
     if part.dep_ in PRUNING_ORDER[1]:
-        return 2
-    if part.dep_ == "agent" or (part.dep_ in ("xcomp", "ccomp") and part.head.pos_ in ("VERB", "AUX")):
-        return 0  # "was run by an agent", "ordered him to leave", "was told that it would pay"
-    return 0 if any(t.i in named for t in part.subtree) else 1
+        return 3
+    if part.dep_ in ("xcomp", "ccomp") and part.head.pos_ in ("VERB", "AUX"):
+        return 0  # "ordered him to leave", "was told that it would pay"
+    return 1 if part.dep_ == "agent" or any(t.i in named for t in part.subtree) else 2
 
 
 def depth(token: "Token", root: "Token") -> int:

@@ -23,6 +23,7 @@ class TitleWords:
     role_nouns: frozenset[str] = frozenset()  # "served as physician": a role an "as" keeps
     restricting_adverbs: frozenset[str] = frozenset()  # "only after": the side clause is the point
     empty_nouns: frozenset[str] = frozenset()  # "in a move": says nothing once its clause is gone
+    partitive_nouns: frozenset[str] = frozenset()  # "half of the staff": never without its "of"
 
 
 def _office_words() -> frozenset[str]:
@@ -53,4 +54,5 @@ def load_title_words() -> TitleWords:
         role_nouns=_words(data, "role_nouns") | frozenset(w.lower() for w in _office_words()),
         restricting_adverbs=_words(data, "restricting_adverbs"),
         empty_nouns=_words(data, "empty_nouns"),
+        partitive_nouns=_words(data, "partitive_nouns"),
     )

@@ -356,7 +356,8 @@ def _prunable(child: "Token", parent: "Token", root: "Token") -> bool:
         return False  # "said it had expelled a submarine", "was about to cut" need what follows
     if child.dep_ == "advmod" and restricts(child):
         return False  # "only" of "only after the ferry had sunk"
-    if child.dep_ == "prep" and child.lower_ == "of" and parent.pos_ in ("NUM", "PRON", "DET"):
+    if child.dep_ == "prep" and child.lower_ == "of" and (parent.pos_ in ("NUM", "PRON", "DET")
+                                                         or parent.lower_ in load_title_words().partitive_nouns):
         return False  # "one of her bodyguards", "some of the banks": the number alone names nothing
     if child.dep_ == "advmod" and child.i == parent.i + 1 and parent.pos_ in ("VERB", "AUX") and \
             child.lower_ in load_title_words().particles:
