@@ -192,8 +192,9 @@ def _dominant_person(noun: "Token", doc: "Parse", mentions: list[Mention], befor
     words = load_title_words()
     lemma = noun.lemma_.lower()
     ties = description_ties(doc, mentions)
-    if lemma not in words.person_nouns or ties.get(lemma):
-        return None
+    if lemma not in words.person_nouns or ties.get(lemma) or noun.tag_ != "NN" or any(
+            c.dep_ == "amod" for c in noun.children):
+        return None  # "the prime ministers" are two, "the next president" is another
     others = {name for other, names in ties.items() if other != lemma
               and (other in words.person_nouns or other in words.role_nouns) for name in names}
     people = [m for m in mentions if m.name not in others]
