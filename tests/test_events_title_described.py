@@ -60,7 +60,7 @@ def test_a_person_described_is_the_one_the_article_names_most(nlp) -> None:
 
 @pytest.mark.parametrize("subject", ["The prime ministers", "The next president"])
 def test_people_or_another_holder_are_not_the_one_named_most(nlp, subject: str) -> None:
-    text = ("Lena Voss met Ed Brandt in Tarvik in June. Lena Voss had invited Brandt in May. Fans of Lena Voss "
-            f"gathered on Sunday. {subject} will sign the treaty on Monday, the ministry said.")
+    text = ("Lena Voss sang in Tarvik in June. Lena Voss had toured Norland in May. Fans of Lena Voss "
+            f"gathered on Sunday. {subject} signed the treaty on Monday.")
     titles = _titles(nlp, text)
-    assert not any("Lena Voss will sign" in t or "Lena Voss sign" in t for t in titles), titles
+    assert titles and not any("Lena Voss signed" in t for t in titles), titles
