@@ -30,6 +30,9 @@ def _titles(nlp, text: str) -> list[str]:
     # an infinitive after a "for" phrase says what it is for
     ("The school has arranged for all pupils and staff to be offered free vaccinations on Monday.",
      "The school has arranged for all pupils and staff to be offered free vaccinations"),
+    # what a claim said comes back before who made it
+    ("Arthur Lind on Monday denied claims by the ruling party's officials that he will join the administration "
+     "of the president.", "Arthur Lind denied claims that he will join the administration"),
     # an "as" that gives the subject a role
     ("Petra Lund was appointed on Monday as the senator's personal physician.",
      "Petra Lund was appointed as the senator's personal physician"),
@@ -50,6 +53,11 @@ def test_a_title_keeps_what_the_verb_needs(nlp, text: str, title: str) -> None:
     # an adverb of time whose day went goes too
     ("Director Ana Brill says the agency will launch an appeal for $550m later on Friday.",
      "appeal for $550m", "later"),
+    # a phrase whose noun lost the infinitive that said what it is of goes too
+    ("Lars Berg called the march on Monday a logistical success in its ability to mobilise people but a "
+     "tactical failure.", "logistical success", "in its ability"),
+    ("The Democratic Party is said on Monday to have put aside its objections in order to join the talks with the "
+     "governing coalition of the country.", "put aside its objections", "in order"),
     # a phrase on an empty noun goes when the clause that described it went
     ("Norland ordered the culling of all its 20,000 goats on Thursday in a move that farmers called a disaster.",
      "goats", "in a move"),

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from timeline.extract.events.complements import needed_clause
 from timeline.extract.events.title_words import load_title_words
 from timeline.records import Mention
 
@@ -69,6 +70,12 @@ def without_empty_phrases(chosen: list[int], tokens: "list[Token]") -> list[int]
             continue
         lost = [c for c in noun.children if c.dep_ != "det" and c.i not in kept]
         if lost and all(c.dep_ == "det" for c in noun.children if c.i in kept):
+            kept -= {t.i for t in noun.head.subtree}
+    for i in chosen:
+        noun = tokens[i]
+        # "a success in its ability [to …]": a noun that lost the infinitive saying what it is of
+        if noun.dep_ == "pobj" and noun.head.i in kept and noun.head.dep_ == "prep" and any(
+                needed_clause(c) and c.dep_ == "acl" and c.i not in kept for c in noun.children):
             kept -= {t.i for t in noun.head.subtree}
     return tidy([i for i in chosen if i in kept], tokens)
 

@@ -30,6 +30,9 @@ def give_back_rank(part: "Token", named: dict[int, Mention]) -> int:
         return 3
     if part.dep_ in ("xcomp", "ccomp") and part.head.pos_ in ("VERB", "AUX"):
         return 0  # "ordered him to leave", "was told that it would pay"
+    if part.dep_ in ("acl", "ccomp") and part.head.dep_ in ("dobj", "nsubjpass") and any(
+            c.dep_ == "mark" and c.lower_ == "that" for c in part.children):
+        return 0  # "denied claims that he will join": what the claims were
     return 1 if part.dep_ == "agent" or any(t.i in named for t in part.subtree) else 2
 
 
