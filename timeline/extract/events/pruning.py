@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Callable
 
 from timeline.extract.events.complements import needs_what_follows
 from timeline.extract.events.title_words import load_title_words
-from timeline.records import Mention
 
 if TYPE_CHECKING:
     from timeline.extract.events.tokens import Token
@@ -20,27 +19,20 @@ PRUNING_ORDER = (frozenset({"conj", "cc"}), frozenset({"npadvmod", "advmod"}), f
 PRUNABLE = frozenset().union(*PRUNING_ORDER)
 
 
-def give_back_rank(part: "Token", named: dict[int, Mention]) -> int:
-    """Which pruned parts come back first: a clause a verb takes (0), the agent of a passive
-    or a part that names an actor ("from Ukraine and Russia") (1), the other phrases and
-    clauses (2), adverbs (3), a second conjunct (4)."""
+def give_back_rank(part: "Token") -> int:
+    """Which pruned parts come back first (from the left within a rank): a clause a verb
+    takes, what a claim said and the agent of a passive (0), the other phrases and clauses
+    (1), adverbs (2), a second conjunct (3)."""
     if part.dep_ in PRUNING_ORDER[0]:
-        return 4
-    if part.dep_ in PRUNING_ORDER[1]:
         return 3
+    if part.dep_ in PRUNING_ORDER[1]:
+        return 2
     if part.dep_ in ("xcomp", "ccomp") and part.head.pos_ in ("VERB", "AUX"):
         return 0  # "ordered him to leave", "was told that it would pay"
     if part.dep_ in ("acl", "ccomp") and part.head.dep_ in ("dobj", "nsubjpass") and any(
             c.dep_ == "mark" and c.lower_ == "that" for c in part.children):
         return 0  # "denied claims that he will join": what the claims were
-    return 1 if part.dep_ == "agent" or any(t.i in named for t in part.subtree) else 2
-
-
-def depth(token: "Token", root: "Token") -> int:
-    depth = 0
-    while token.i != root.i and token.head.i != token.i:
-        token, depth = token.head, depth + 1
-    return depth
+    return 0 if part.dep_ == "agent" else 1
 
 
 def ending_kept(chosen: list[int], root: "Token", fits: Callable[[list[int]], bool],

@@ -23,7 +23,7 @@ from timeline.extract.events.cuts import tidy, without_empty_phrases, without_st
 from timeline.extract.events.details import clean_text
 from timeline.extract.events.details import mentions_in as mentions_in  # where the rules of listing read it
 from timeline.extract.events.naming import names_it, role_words, span_start, takes_article
-from timeline.extract.events.pruning import PRUNABLE, PRUNING_ORDER, depth, ending_kept, give_back_rank
+from timeline.extract.events.pruning import PRUNABLE, PRUNING_ORDER, ending_kept, give_back_rank
 from timeline.extract.events.quotes import (
     following_quote,
     fronted_quote,
@@ -175,14 +175,14 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
     if pruned & prunable:
         # Pruning a whole kind at once can leave "Delegations met": from the clause with every
         # prunable part out, give back one part at a time those that still fit ("from Ukraine
-        # and Russia", "near the Belarusian border"), what a verb needs before what describes a
-        # noun, nearer the verb first, then from the left; a part comes back without its own
-        # prunable parts, which come back after it if they fit too.
+        # and Russia", "near the Belarusian border"): a clause the verb takes first, then from
+        # the left; a part comes back without its own prunable parts, which come back after it
+        # if they fit too.
         pruned = PRUNABLE
         spared: set[int] = set()
         chosen = tidy(sorted(described | set(_collect(root, dropped, pruned, elided))), doc.tokens)
         parts = sorted((t for t in root.subtree if t.dep_ in PRUNABLE and t.i not in dropped and t.dep_ != "cc"),
-                       key=lambda t: (give_back_rank(t, by_token), depth(t, root), t.i))
+                       key=lambda t: (give_back_rank(t), t.i))
         for part in parts + parts:  # twice: a part under one given back later is tried again
             if part.i in spared:
                 continue
