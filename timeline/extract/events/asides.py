@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from timeline.extract.actors.filters import load_filters
+from timeline.extract.events.complements import restricted
 from timeline.extract.events.vocabulary import load_vocabulary
 from timeline.records import Mention
 
@@ -103,7 +104,7 @@ def subordinate(root: "Token") -> set[int]:
     detained the president") is the setting, not the headline, even where the
     parser made it the verb's complement."""
     subordinators = load_vocabulary().subordinators
-    return {t.i for c in root.children if c.dep_ in ("ccomp", "advcl")
+    return {t.i for c in root.children if c.dep_ in ("ccomp", "advcl") and not restricted(c)
             and any(m.dep_ == "mark" and m.lower_ in subordinators for m in c.children) for t in c.subtree}
 
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from timeline.extract.events.complements import needed_clause
+from timeline.extract.events.title_words import load_title_words
 from timeline.records import Mention
 
 if TYPE_CHECKING:
@@ -46,13 +48,36 @@ def without_stranded_verbs(chosen: list[int], root: "Token") -> list[int]:
             needs = [c for c in token.children if c.dep_ in ("ccomp", "xcomp", "dobj")]
         elif token.dep_ in ("acl", "relcl"):
             # "roadblocks made out", "the demonstrations led": a participle that lost all it had
-            needs = [c for c in token.children if c.dep_ in ("prep", "agent", "dobj", "xcomp", "ccomp", "prt")]
+            # (a particle alone is no more than the verb: "the trust set up" lost what it was set up with)
+            needs = [c for c in token.children if c.dep_ in ("prep", "agent", "dobj", "xcomp", "ccomp")]
         else:
             continue
         if needs and not any(c.i in kept for c in needs):
             cut = {t.i for t in token.subtree} | {c.i for c in token.head.children if c.dep_ == "cc" and c.i < i}
             kept -= cut
     return tidy([i for i in chosen if i in kept], doc.tokens)
+
+
+def without_empty_phrases(chosen: list[int], tokens: "list[Token]") -> list[int]:
+    """"ordered the cull in a move [that angered farmers]": a phrase on a noun that says
+    nothing without the words that described it (``title_words.yaml``, empty_nouns) goes
+    when they went."""
+    kept = set(chosen)
+    empty = load_title_words().empty_nouns
+    for i in chosen:
+        noun = tokens[i]
+        if noun.dep_ != "pobj" or noun.lemma_.lower() not in empty or noun.head.i not in kept:
+            continue
+        lost = [c for c in noun.children if c.dep_ != "det" and c.i not in kept]
+        if lost and all(c.dep_ == "det" for c in noun.children if c.i in kept):
+            kept -= {t.i for t in noun.head.subtree}
+    for i in chosen:
+        noun = tokens[i]
+        # "a success in its ability [to …]": a noun that lost the infinitive saying what it is of
+        if noun.dep_ == "pobj" and noun.head.i in kept and noun.head.dep_ == "prep" and any(
+                needed_clause(c) and c.dep_ == "acl" and c.i not in kept for c in noun.children):
+            kept -= {t.i for t in noun.head.subtree}
+    return tidy([i for i in chosen if i in kept], tokens)
 
 
 def word_count(indexes: list[int], by_token: dict[int, Mention], tokens: "list[Token]") -> int:

@@ -51,6 +51,8 @@ def name_description(title: str, root: "Token", mentions: list[Mention], headlin
     and the subject of what was said ("… said the singer was discharged"), written as
     the actor the article makes that description stand for."""
     subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")][:1]
+    if root.dep_ == "relcl" and subjects and subjects[0].tag_ in ("WDT", "WP"):
+        subjects = [root.head]  # "the concert, which takes place on 8 October": the concert is the subject
     subjects += [s for c in root.children if c.dep_ == "ccomp" for s in c.children
                  if s.dep_ in ("nsubj", "nsubjpass")][:1]
     for subject in subjects:
@@ -83,6 +85,10 @@ def _named(title: str, subject: "Token", doc: "Parse", mentions: list[Mention], 
     replacement = _tied(described, doc, mentions, first_char)
     if replacement is None:
         replacement = _headline_person(described, doc, mentions, headline)
+    if replacement is None:
+        replacement = _headline_phrase(described, doc, mentions, headline)
+    if replacement is None:
+        replacement = _dominant_person(described, doc, mentions, first_char)
     if replacement is None:
         return title
     if at == 0:
@@ -133,6 +139,8 @@ def _tied(noun: "Token", doc: "Parse", mentions: list[Mention], before_char: int
     lemma = noun.lemma_.lower()
     words = load_title_words()
     ties = description_ties(doc, mentions).get(lemma, set())
+    if noun.tag_ != "NN" and any(" of " in tie for tie in ties):
+        return None  # "the trial of X" tells of one; "the trials" are more
     if len(ties) == 1:
         return next(iter(ties))
     kind = words.kind_nouns.get(lemma)
@@ -154,6 +162,43 @@ def _headline_person(noun: "Token", doc: "Parse", mentions: list[Mention], headl
     named = {m.name for m in mentions if m.kind == "person" and (
         m.name.lower() in lowered or (len(m.text) > 3 and re.search(rf"\b{re.escape(m.text.lower())}\b", lowered)))}
     return next(iter(named)) if len(named) == 1 else None
+
+
+def _headline_phrase(noun: "Token", doc: "Parse", mentions: list[Mention], headline: str) -> str | None:
+    """"The trial is due to start", in an article headlined "Jury chosen for Dr Conrad Hale
+    trial": a noun the article ties to no one is the headline's, when the headline puts a
+    name the article holds right before it, once ("the Conrad Hale trial")."""
+    if not headline or description_ties(doc, mentions).get(noun.lemma_.lower()):
+        return None
+    found = [m for m in re.finditer(rf"((?:[A-Z][\w.'’-]*\s+){{1,5}})({re.escape(noun.lower_)})\b", headline)]
+    if len(found) != 1:
+        return None
+    run = found[0].group(1).split()
+    for k in range(len(run)):  # the longest name at the end of the run: "Dr Conrad Hale" -> Conrad Hale
+        words = " ".join(run[k:])
+        named = {m.name for m in mentions if m.kind in ("person", "organisation")
+                 and words.rstrip("'’s") in (m.text, m.name)}
+        if len(named) == 1:
+            name = next(iter(named))
+            return f"{name}'s {noun.lower_}" if words.endswith(("'s", "’s")) else f"the {name} {noun.lower_}"
+    return None
+
+
+def _dominant_person(noun: "Token", doc: "Parse", mentions: list[Mention], before_char: int) -> str | None:
+    """"The pop star's family complained", in an article about a singer and his doctor: a
+    noun of one person the article ties to no one is the person the article names most
+    before it (``dominance`` times as often as the next), leaving out those it calls by
+    another noun of a person ("the doctor, Conrad Hale")."""
+    words = load_title_words()
+    lemma = noun.lemma_.lower()
+    ties = description_ties(doc, mentions)
+    if lemma not in words.person_nouns or ties.get(lemma) or noun.tag_ != "NN" or any(
+            c.dep_ == "amod" for c in noun.children):
+        return None  # "the prime ministers" are two, "the next president" is another
+    others = {name for other, names in ties.items() if other != lemma
+              and (other in words.person_nouns or other in words.role_nouns) for name in names}
+    people = [m for m in mentions if m.name not in others]
+    return _dominant("person", people, before_char, words.dominance)
 
 
 def _dominant(kind: str, mentions: list[Mention], before_char: int, ratio: int) -> str | None:
@@ -198,8 +243,9 @@ def _ties_of(span: "spacy.tokens.Span", mention: Mention) -> list[tuple[str, str
         i -= 1
     # "Conrad Murray, the doctor" and "the doctor, Conrad Murray"
     out += [(c.lemma_.lower(), mention.name) for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
-    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
-        out.append((root.head.lemma_.lower(), mention.name))
+    described = _described_by_appos(span) if root.dep_ == "appos" else None
+    if described is not None:
+        out.append((described.lemma_.lower(), mention.name))
     # "Murray was the doctor"
     if root.dep_ == "nsubj" and root.head.lemma_ == "be":
         out += [(c.lemma_.lower(), mention.name) for c in root.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"]
@@ -209,7 +255,33 @@ def _ties_of(span: "spacy.tokens.Span", mention: Mention) -> list[tuple[str, str
         phrase = doc[span.start:root.head.i + 1].text
         article = "" if root.dep_ == "poss" or mention.name.lower().startswith("the ") else "the "
         out.append((root.head.lemma_.lower(), article + phrase))
+        # "a Michael Jackson tribute concert": the name qualifies the last noun of the run too
+        head = root.head
+        while head.dep_ == "compound" and head.head.pos_ == "NOUN" and head.head.tag_ == "NN" and \
+                root.dep_ == "compound":
+            head = head.head
+            out.append((head.lemma_.lower(), article + doc[span.start:head.i + 1].text))
+    # "the trial of Conrad Hale", "the trial of her doctor, Conrad Hale": a happening of the
+    # named one, written so
+    of = described.head if described is not None and described.dep_ == "pobj" else root.head
+    if root.dep_ in ("pobj", "appos") and of.lower_ == "of" and of.dep_ == "prep" and of.head.tag_ == "NN" \
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in of.head.children) and \
+            mention.kind in ("person", "organisation") and of.head.lemma_.lower() not in load_title_words().role_nouns:
+        before = doc[min(t.i for t in of.head.subtree):of.head.i + 1].text  # "the criminal trial"
+        out.append((of.head.lemma_.lower(), f"{before} of {mention.name}"))
     return out
+
+
+def _described_by_appos(span: "spacy.tokens.Span") -> "spacy.tokens.Token | None":
+    """The noun a name set beside it describes: the one right before it ("the trial of the
+    singer's doctor, Ivo Marek" -> doctor, wherever the parser hung the name), or None."""
+    doc = span.doc
+    i = span.start - 1
+    while i >= 0 and doc[i].is_punct:
+        i -= 1
+    if i < 0 or doc[i].pos_ != "NOUN":
+        return None
+    return doc[i] if span.root.head.i == doc[i].i or span.root.head.i < doc[i].i else None
 
 
 def _head_of_run(token: "spacy.tokens.Token", start: int) -> int:

@@ -20,12 +20,21 @@ class TitleWords:
     person_nouns: frozenset[str] = frozenset()  # "the singer": the headline's person when untied
     particles: frozenset[str] = frozenset()  # "stepped back", "held up": part of the verb, never pruned
     office_times: frozenset[str] = frozenset()  # "former", "acting": which holder of an office
+    role_nouns: frozenset[str] = frozenset()  # "served as physician": a role an "as" keeps
+    restricting_adverbs: frozenset[str] = frozenset()  # "only after": the side clause is the point
+    empty_nouns: frozenset[str] = frozenset()  # "in a move": says nothing once its clause is gone
+    partitive_nouns: frozenset[str] = frozenset()  # "half of the staff": never without its "of"
 
 
 def _office_words() -> frozenset[str]:
     """The last word of each title of office: "minister" of "Prime Minister"."""
     roles = load_data("roles.yaml") or {}
     return frozenset(str(t).split()[-1].lower() for t in roles.get("titles") or [] if str(t).strip())
+
+
+def _words(data: dict[str, object], key: str) -> frozenset[str]:
+    listed = data.get(key) or []
+    return frozenset(str(w).lower() for w in listed) if isinstance(listed, list) else frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -42,4 +51,8 @@ def load_title_words() -> TitleWords:
         person_nouns=frozenset(str(w).lower() for w in data.get("person_nouns") or []) | _office_words(),
         particles=frozenset(str(w).lower() for w in data.get("particles") or []),
         office_times=frozenset(str(w).lower() for w in data.get("office_times") or []),
+        role_nouns=_words(data, "role_nouns") | frozenset(w.lower() for w in _office_words()),
+        restricting_adverbs=_words(data, "restricting_adverbs"),
+        empty_nouns=_words(data, "empty_nouns"),
+        partitive_nouns=_words(data, "partitive_nouns"),
     )

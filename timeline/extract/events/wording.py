@@ -18,10 +18,12 @@ from timeline.extract.events.asides import (
     told_an_outlet,
     whole_words,
 )
-from timeline.extract.events.cuts import tidy, without_stranded_verbs, word_count
+from timeline.extract.events.complements import needed_clause, restricts, role_after_as
+from timeline.extract.events.cuts import tidy, without_empty_phrases, without_stranded_verbs, word_count
 from timeline.extract.events.details import clean_text
 from timeline.extract.events.details import mentions_in as mentions_in  # where the rules of listing read it
 from timeline.extract.events.naming import names_it, role_words, span_start, takes_article
+from timeline.extract.events.pruning import PRUNABLE, PRUNING_ORDER, ending_kept, give_back_rank
 from timeline.extract.events.quotes import (
     following_quote,
     fronted_quote,
@@ -30,6 +32,7 @@ from timeline.extract.events.quotes import (
     speaker,
     verbatim,
 )
+from timeline.extract.events.runins import sentence_start
 from timeline.extract.events.title_words import load_title_words
 from timeline.extract.events.vocabulary import load_vocabulary
 from timeline.records import Mention
@@ -40,10 +43,6 @@ if TYPE_CHECKING:
 # Parts of a clause a headline leaves out: side clauses, asides and attributions.
 ALWAYS_DROPPED = frozenset({"relcl", "advcl", "parataxis", "appos", "punct", "intj", "dep", "meta",
                             "preconj", "discourse"})
-# Dropped one kind after the other, while the title is longer than TITLE_WORDS.
-PRUNING_ORDER = (frozenset({"conj", "cc"}), frozenset({"npadvmod", "advmod"}), frozenset({"prep", "agent"}),
-                 frozenset({"acl", "xcomp", "ccomp"}))
-PRUNABLE = frozenset().union(*PRUNING_ORDER)
 TITLE_WORDS = 14  # words as a reader counts them (see cuts.word_count)
 # Words inside a coordinated subject ("Washington and a number of European
 # countries, as well as Israel"), read when the parser lost the subject.
@@ -62,11 +61,15 @@ _MISDECODED_POSSESSIVE = re.compile(r"(?<=\w)\s*(?:â€|†)™\s?s\b")
 _SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,.;:!?])")
 
 
-def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], within: tuple[int, int]) -> str:
+def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], within: tuple[int, int],
+               limit: int = TITLE_WORDS) -> str:
     """A short headline in the article's words: the clause under ``root`` without
     side clauses, time expressions (``keep_out``) and attributions, with every
     actor under its canonical name."""
     doc = root.doc
+    # a headline or byline run into the sentence is left out, but not what hangs on it
+    starts = sentence_start(root, within[0])
+    front = {t.i for t in root.subtree if within[0] <= t.i < starts}
     quote = fronted_quote(root, QUOTES)
     quoted = quote is not None
     if quote is None and root.lemma_.lower() in load_vocabulary().reporting:
@@ -84,7 +87,8 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
         if who and quoted and is_own_words(quote):
             room = TITLE_WORDS - len(who.split()) + 1  # a name is one word, the verb another
             return f"{who}: “{verbatim(quote, QUOTES, room)}”"
-        said = title_from(quote, keep_out, mentions, within)
+        # what was said leaves room for who said it: a name is one word, the verb another
+        said = title_from(quote, keep_out, mentions, within, limit - 2 if who else limit)
         if said and who:
             opening = next((t for t in quote.subtree if t.text not in QUOTES), quote)
             first_word = said.split(" ", 1)[0]
@@ -108,12 +112,12 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
     # a preposition whose object was a time expression goes, but what is coordinated
     # with it stays: "due in Kyiv on Monday and in Moscow" -> "due in Kyiv and in Moscow"
     elided = {t.i for t in root.subtree if t.dep_ == "prep" and t.i not in dropped
-              and any(c.dep_ == "pobj" and c.i in keep_out for c in t.children)}
+              and any(c.dep_ == "pobj" and c.i in keep_out for c in t.children)} | front
     for child in root.subtree:
-        if child.i in dropped:
+        if child.i in dropped or child.i in front or child.head.i in front:
             continue
         if child.i != root.i and child.dep_ in ALWAYS_DROPPED and child.lower_ not in negatives and \
-                not _needed_infinitive(child, root):
+                not needed_clause(child):
             if child.dep_ == "punct" and child.text in WORD_PUNCT and not child.whitespace_:
                 continue  # "build-up", "all-out"
             if child.text == "," and between_conjuncts(child):
@@ -129,7 +133,7 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
                 child.lower_ in load_title_words().dropped_adverbs and not any(True for _ in child.children):
             dropped.add(child.i)  # "also", "meanwhile": the sentence before is not there to tie to
         elif child.dep_ in ("nsubj", "nsubjpass") and child.head.i == root.i and set_off(child) and any(
-                c.dep_ in ("nsubj", "nsubjpass") and c.i < child.i for c in root.children):
+                c.dep_ in ("nsubj", "nsubjpass") and c.i < child.i and c.i not in front for c in root.children):
             dropped.update(t.i for t in child.subtree)  # "34 people, most of them women, were killed"
         elif child.head.pos_ == "PROPN" and child.dep_ in NAME_ASIDES and set_off(child, closed=True):
             dropped.update(t.i for t in child.subtree)  # "Michael Jackson, a month shy of his birthday,"
@@ -139,7 +143,7 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
                 and set_off(child):
             dropped.update(t.i for t in child.subtree)  # "…, so the mission can focus…": a second clause
         elif child.dep_ == "prep" and (child.lower_ in ("according", "amid", "despite", "while") or (
-                child.lower_ == "as" and child.head.pos_ == "VERB"
+                child.lower_ == "as" and child.head.pos_ == "VERB" and not role_after_as(child)
                 and child.head.lemma_.lower() not in load_vocabulary().as_complements)):
             dropped.update(t.i for t in child.subtree)
     said_instead = told_an_outlet(root)
@@ -156,8 +160,9 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
         roles |= role_words(indexes, [tokens[i] for i in indexes], by_token[min(indexes)].kind)
 
     def fits(indexes: list[int]) -> bool:  # the role words before a name are not written
-        return word_count([i for i in indexes if i not in roles], by_token, tokens) <= TITLE_WORDS
+        return word_count([i for i in indexes if i not in roles], by_token, tokens) <= limit
 
+    given: list[set[int]] = []  # the pruned parts given back, in turn
     prunable: set[str] = set()  # the kinds the clause has parts of that pruning may take
     pruned: frozenset[str] = frozenset()
     for kinds in (frozenset(),) + PRUNING_ORDER:
@@ -168,28 +173,38 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
         if fits(chosen):
             break
     if pruned & prunable:
-        # Pruning a whole kind at once can leave "Delegations met": give back, from the
-        # left, the parts that still fit ("from Ukraine and Russia", "near the Belarusian
-        # border"), those the verb most needs first, so the title keeps what it must.
+        # Pruning a whole kind at once can leave "Delegations met": from the clause with every
+        # prunable part out, give back one part at a time those that still fit ("from Ukraine
+        # and Russia", "near the Belarusian border"): a clause the verb takes first, then from
+        # the left; a part comes back without its own prunable parts, which come back after it
+        # if they fit too.
+        pruned = PRUNABLE
         spared: set[int] = set()
-        for stage in reversed(PRUNING_ORDER):
-            for part in sorted((t for t in root.subtree if t.dep_ in stage & pruned and t.i not in dropped),
-                               key=lambda t: t.i):
-                if part.dep_ == "cc":
-                    continue  # given back with the conjunct it joins
-                # "declared martial law and said…": a conjunct comes back with its conjunction
-                joined = {part.i} | {c.i for c in part.head.children if c.dep_ == "cc" and c.i < part.i} \
-                    if part.dep_ == "conj" else {part.i}
-                # "as a violation" without "of international law" is cut mid-phrase: what "of"
-                # joins to a noun comes back with it; "for his own benefit" need not
-                joined |= {t.i for t in part.subtree if t.dep_ == "prep" and t.lower_ == "of"
-                           and t.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and t.i not in dropped}
-                trial = tidy(sorted(described | set(_collect(root, dropped, pruned, elided, spared | joined))),
-                             doc.tokens)
-                if len(trial) > len(chosen) and fits(trial):
-                    spared |= joined
-                    chosen = trial
-    chosen = whole_words(without_stranded_verbs(chosen, root), doc, dropped - set(keep_out))
+        chosen = tidy(sorted(described | set(_collect(root, dropped, pruned, elided))), doc.tokens)
+        parts = sorted((t for t in root.subtree if t.dep_ in PRUNABLE and t.i not in dropped and t.dep_ != "cc"),
+                       key=lambda t: (give_back_rank(t), t.i))
+        for part in parts + parts:  # twice: a part under one given back later is tried again
+            if part.i in spared:
+                continue
+            # "declared martial law and said…": a conjunct comes back with its conjunction
+            joined = {part.i} | {c.i for c in part.head.children if c.dep_ == "cc" and c.i < part.i} \
+                if part.dep_ == "conj" else {part.i}
+            if part.dep_ == "conj" and part.head.pos_ in ("VERB", "AUX"):
+                joined |= {t.i for t in part.subtree}  # a second clause comes back whole, or not at all
+            # "as a violation" without "of international law" is cut mid-phrase: what "of"
+            # joins to a noun comes back with it; "for his own benefit" need not
+            joined |= {t.i for t in part.subtree if t.dep_ == "prep" and t.lower_ == "of"
+                       and t.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and t.i not in dropped}
+            trial = tidy(sorted(described | set(_collect(root, dropped, pruned, elided, spared | joined))),
+                         doc.tokens)
+            if len(trial) > len(chosen) and fits(trial):
+                spared |= joined
+                given.append(joined)
+                chosen = trial
+    chosen = ending_kept(chosen, root, fits, lambda more: tidy(sorted(
+        described | set(_collect(root, dropped, pruned, elided, more))), doc.tokens), dropped, given)
+    chosen = whole_words(without_empty_phrases(without_stranded_verbs(chosen, root), doc.tokens), doc,
+                         dropped - set(keep_out))
     roles |= described_speaker(root, by_token)
     kept = set(chosen)
     named = {key for key, m in {id(m): m for m in by_token.values()}.items() if names_it(m, doc, kept, roles)}
@@ -313,14 +328,6 @@ def _passive_auxiliary(root: "Token") -> str:
     return "were " if root.head.tag_ in ("NNS", "NNPS") else "was "
 
 
-def _needed_infinitive(child: "Token", root: "Token") -> bool:
-    """"asked a judge to void the policy": the infinitive the verb needs, which the
-    parser may hang on it as a side clause."""
-    return child.dep_ == "advcl" and child.head.i == root.i and child.tag_ == "VB" and \
-        root.lemma_.lower() in load_title_words().needs_complement and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
-
-
 def _possessor(doc: "Parse", i: int, run: list[int]) -> bool:
     """"Zhang's deputy, Ragdi": Zhang owns the subject and is not it."""
     return i + 1 in run and doc[i + 1].text in ("'s", "’s", "'", "’")
@@ -347,6 +354,11 @@ def _prunable(child: "Token", parent: "Token", root: "Token") -> bool:
             for c in parent.children)
     if child.dep_ in ("xcomp", "ccomp") and (parent.i == root.i or parent.pos_ not in ("VERB", "AUX")):
         return False  # "said it had expelled a submarine", "was about to cut" need what follows
+    if child.dep_ == "advmod" and restricts(child):
+        return False  # "only" of "only after the ferry had sunk"
+    if child.dep_ == "prep" and child.lower_ == "of" and (parent.pos_ in ("NUM", "PRON", "DET")
+                                                         or parent.lower_ in load_title_words().partitive_nouns):
+        return False  # "one of her bodyguards", "some of the banks": the number alone names nothing
     if child.dep_ == "advmod" and child.i == parent.i + 1 and parent.pos_ in ("VERB", "AUX") and \
             child.lower_ in load_title_words().particles:
         return False  # "have stepped back": the adverb is part of the verb

@@ -1,0 +1,105 @@
+"""What a verb, or the noun it acts on, needs to say what it means: the parts of a
+clause a title keeps when they fit, even where the parser hung them as side clauses.
+
+A headline prunes what only sets the scene (when, where, why, asides) and keeps
+what the verb needs: "ordered him to clean up the room", not "ordered him"; "put
+six people to sleep", not "put six people"; "has no reason to recuse himself", not
+"has no reason"; "attacked the conditions in which he is held", not "attacked the
+conditions"; "served as the singer's physician", not "served"; "phoned paramedics
+only after she had died", not "phoned paramedics". Used by ``wording.title_from``
+(what is never dropped outright) and ``asides.subordinate`` (the "only after" clause).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from timeline.extract.events.title_words import load_title_words
+
+if TYPE_CHECKING:
+    from timeline.extract.events.tokens import Token
+
+# Side clauses a title may keep, when they fit, because what they hang on needs them.
+CLAUSES = frozenset({"relcl", "advcl", "acl"})
+# The parts of a clause a noun stands in as the thing acted on or the thing it is.
+OBJECTS = frozenset({"dobj", "attr", "oprd", "nsubjpass"})
+
+
+def needed_clause(child: "Token") -> bool:
+    """Whether a side clause (``CLAUSES``) is what its head needs: an infinitive after the
+    object of a verb that needs one ("ordered him to leave", "put them to sleep"), an
+    infinitive that says what a noun is for ("no reason to recuse himself", "the first
+    president to visit"), a relative clause that says which of a definite object is meant,
+    with no comma before it ("the conditions in which he is held"), or a clause that
+    "only" or "not" restricts ("only after she had died")."""
+    if child.dep_ not in CLAUSES:
+        return False
+    head = child.head
+    if restricted(child):
+        return True
+    if _infinitive(child):
+        if head.pos_ in ("VERB", "AUX"):
+            return child.dep_ == "advcl" and (head.lemma_.lower() in load_title_words().needs_complement
+                                              or _after_for(child))
+        return head.pos_ in ("NOUN", "ADJ", "NUM") and child.i > head.i
+    return child.dep_ == "relcl" and _defines(child)
+
+
+def restricted(clause: "Token") -> bool:
+    """"only after she had died", "not until Monday": a side clause whose conjunction a
+    restricting adverb opens is what the sentence says, not its setting."""
+    mark = next((c for c in clause.children if c.dep_ == "mark" and c.i < clause.i), None)
+    if mark is None or mark.i == 0:
+        return False
+    before = clause.doc[mark.i - 1]
+    return before.lower_ in load_title_words().restricting_adverbs and before.head.i in (clause.i, clause.head.i)
+
+
+def restricts(adverb: "Token") -> bool:
+    """Whether ``adverb`` is the "only" of "only after…", wherever the parser hung it."""
+    doc = adverb.doc
+    after = doc[adverb.i + 1] if adverb.i + 1 < len(doc) else None
+    return after is not None and after.dep_ == "mark" and adverb.lower_ in load_title_words().restricting_adverbs \
+        and restricted(after.head)
+
+
+def role_after_as(prep: "Token") -> bool:
+    """"served as the singer's personal physician", "took over as party leader": an "as"
+    whose object is a role says what the subject is or became, and stays."""
+    if prep.lower_ != "as" or prep.head.pos_ not in ("VERB", "AUX"):
+        return False
+    noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if noun is None or noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    words = load_title_words()
+    return noun.lemma_.lower() in words.person_nouns | words.role_nouns or noun.lower_ in words.role_nouns
+
+
+def needs_what_follows(token: "Token") -> bool:
+    """A verb that needs what comes after it ("ordered", "urged", "asked"): its
+    infinitive or clause is never pruned."""
+    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in load_title_words().needs_complement
+
+
+def _infinitive(clause: "Token") -> bool:
+    return clause.tag_ in ("VB", "VBN") and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) \
+        and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "mark") for c in clause.children)
+
+
+def _after_for(clause: "Token") -> bool:
+    """"arranged for all pupils to be offered…", "called for the minister to resign": the
+    infinitive says what the "for" phrase before it is to do."""
+    before = [c for c in clause.head.children if c.dep_ == "prep" and c.lower_ == "for" and c.i < clause.i]
+    return bool(before) and max(t.i for t in before[-1].subtree) + 1 == min(t.i for t in clause.subtree)
+
+
+def _defines(clause: "Token") -> bool:
+    """A relative clause right after a definite noun the verb acts on, no comma between."""
+    noun = clause.head
+    if noun.dep_ not in OBJECTS or noun.pos_ != "NOUN" or clause.i < noun.i:
+        return False
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+        return False
+    first = min(t.i for t in clause.subtree)
+    return first > 0 and clause.doc[first - 1].text not in (",", "(", "-", "–", "—")
