@@ -47,6 +47,15 @@ def test_different_speakers_statements_on_one_day_stay_apart() -> None:
     assert len(merge([], hs, [article("a"), article("b")]).events) == 2
 
 
+def test_one_speakers_statements_of_two_days_stay_apart_though_their_titles_read_alike() -> None:
+    hs = [told("a", "Jacob Zuma declared a state of disaster and said the schools would close",
+               kind="statement", predicate="declare", rule="publication-date"),
+          told("b", "Jacob Zuma said that he and his ministers would stay in the capital", kind="statement",
+               predicate="say", rule="publication-date", day=DAY + timedelta(days=1))]
+    events = merge([], hs, [article("a"), article("b", published=DAY + timedelta(days=1))]).events
+    assert sorted(e.date for e in events) == [DAY.isoformat(), (DAY + timedelta(days=1)).isoformat()]
+
+
 def test_different_happenings_of_one_actor_on_one_day_stay_apart() -> None:
     hs = [told("a", "Jacob Zuma was sworn in as president in Pretoria"),
           told("b", "Jacob Zuma named a new finance minister in his cabinet", predicate="name", kind="other")]

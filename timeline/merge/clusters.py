@@ -18,7 +18,7 @@ from typing import Iterable, Sequence
 from rapidfuzz import fuzz
 
 from timeline.extract.temporal.values import bounds, precision_of, sort_key
-from timeline.merge.stories import LATER_DAYS, SIMILAR_LATE, SIMILAR_WORDS, Lexicon, alike_kind, undated
+from timeline.merge.stories import LATER_DAYS, SAYING, SIMILAR_LATE, SIMILAR_WORDS, Lexicon, alike_kind, undated
 from timeline.records import Happening
 
 SIMILAR_TITLES = 55  # rapidfuzz token_sort_ratio above which two titles tell the same happening
@@ -92,7 +92,8 @@ def _same(a: Probe, b: Probe, lexicon: Lexicon | None = None) -> bool:
         return False
     # Two named parties in common (the presidents of a call) need less wording in common.
     needed = SIMILAR_TITLES - 20 if len(shared) >= 2 else SIMILAR_TITLES
-    if not late and a[1] == b[1] and \
+    # Titles alike are enough on one day; a speaker's statements of two days must say alike.
+    if not late and a[1] == b[1] and not (a[1] == SAYING and a[3] != b[3]) and \
             fuzz.token_sort_ratio(a[4], b[4], processor=None, score_cutoff=needed) >= needed:
         return True
     if lexicon is None:
