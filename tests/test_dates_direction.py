@@ -117,3 +117,15 @@ def test_a_month_without_a_year_in_a_past_narrative_takes_the_narratives_year(
         nlp, sentence: str, dct: date, text: str, value: str) -> None:
     found = {t.text: t.value for t in find_timexes_in_text(sentence, dct, nlp)}
     assert found.get(text) == value, found
+
+
+@pytest.mark.parametrize("sentence,text,value", [
+    ("The last time the doctor gave the drug was 1040 on 25 June, hours before the singer died.",
+     "1040 on 25 June", "2009-06-25T10:40"),
+    ("The first shot was fired at 0930 on Tuesday.", "0930 on Tuesday", "2009-08-25T09:30"),
+    ("The abbey was founded in 1040 on the river.", "1040", "1040"),
+])
+def test_four_figures_before_the_day_they_fall_on_are_a_clock_time_not_a_year(
+        nlp, sentence: str, text: str, value: str) -> None:
+    found = {t.text: t.value for t in find_timexes_in_text(sentence, date(2009, 8, 29), nlp)}
+    assert found.get(text) == value, found

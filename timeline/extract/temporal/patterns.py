@@ -43,6 +43,8 @@ _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _ONES = "one|two|three|four|five|six|seven|eight|nine"
 # The same moment in another zone, in brackets after a clock time: "1653 (2153 GMT)".
 OTHER_ZONE_TIME = rf"\s*\(\s*(?:[01]\d|2[0-3])[0-5]\d\s*(?:{_alt(UTC_ZONES + OTHER_ZONES)})\s*\)"
+# The day a four-figure clock time falls on, right after it: "1040 on 25 June", "0930 on Tuesday".
+CLOCK_BEFORE_DAY = r"\s+on\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+|[A-Z][a-z]+day\b|[A-Z][a-z]{2,8}\.?\s+\d)"
 CLOCK_AFTER = rf"\s+(?i:{_alt(CLOCK_WORDS)})\b|{OTHER_ZONE_TIME}"
 NUM = rf"(?i:\d+(?:\.\d+)?|(?:{_TENS})-(?:{_ONES})|{_alt(NUMBER_WORDS)})"
 # Abbreviations may end in a full stop; full names may not (it ends the sentence).
@@ -258,8 +260,9 @@ PATTERNS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
      (r"\d{4}",)),
     # Four figures are a clock time, not a year, before "local time" or the same moment in
     # another zone ("1653 (2153 GMT)"), or after "at" ("struck at 1653"), where the
-    # scanner asks the parse whether the number is the object of "at".
-    ("clock-time", rf"(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)(?={CLOCK_AFTER}|(?<=\b[Aa]t\s\d{{4}}))"
+    # scanner asks the parse whether the number is the object of "at", or whether the day it
+    # falls on follows ("was 1040 on 25 June": a year is never told before its day).
+    ("clock-time", rf"(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)(?={CLOCK_AFTER}|\s+on\s|(?<=\b[Aa]t\s\d{{4}}))"
                    rf"(?P<local>\s+(?i:{_alt(CLOCK_WORDS)})\b)?(?P<other>{OTHER_ZONE_TIME})?",
      (r"\d{4}",)),
     ("clock-time", r"(?P<named>(?i:noon|midnight))",

@@ -15,7 +15,16 @@ from typing import TYPE_CHECKING
 
 from timeline.extract.temporal.lexicon import MONTHS, TITLE_BEFORE_TODAY, TITLE_NOUNS_AFTER_TODAY, WEEKDAYS
 from timeline.extract.temporal.openings import Openings
-from timeline.extract.temporal.patterns import END, PATTERNS, POSITION, RANGE_GAP, RANGE_OPEN, START, TIME_DAY_GAP
+from timeline.extract.temporal.patterns import (
+    CLOCK_BEFORE_DAY,
+    END,
+    PATTERNS,
+    POSITION,
+    RANGE_GAP,
+    RANGE_OPEN,
+    START,
+    TIME_DAY_GAP,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -34,6 +43,7 @@ _RANGE_OPEN = re.compile(RANGE_OPEN)
 _SPACES = re.compile(r"\s+")
 _A_SECOND = re.compile(r"(?i)an?\s+second")
 _CLOCK_FIGURES = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
+_BEFORE_ITS_DAY = re.compile(CLOCK_BEFORE_DAY)
 
 
 @dataclass
@@ -142,12 +152,14 @@ def _plausible(cand: Candidate, doc: Doc, text: str) -> bool:
         prev = doc[tokens[0].i - 1] if tokens[0].i > 0 else None
         if prev is not None and (prev.tag_ == "$" or prev.text in ("#", "No.", "no.", "Flight", "flight")):
             return False
-        if _CLOCK_FIGURES.fullmatch(text[cand.start:cand.end]) and _object_of_at(tokens, doc):
-            return False  # a clock time: "struck at 1653"
+        if _CLOCK_FIGURES.fullmatch(text[cand.start:cand.end]) and (
+                _object_of_at(tokens, doc) or _BEFORE_ITS_DAY.match(text, cand.end)):
+            return False  # a clock time: "struck at 1653", "was 1040 on 25 June"
     if cand.rule == "clock-time" and groups.get("minute") and not (
             groups.get("zone") or groups.get("ampm") or groups.get("local") or groups.get("other")
             or ":" in text[cand.start:cand.end] or "." in text[cand.start:cand.end]):
-        return _object_of_at(tokens, doc)  # "at 1653", not "at 2008 levels"
+        # "at 1653", not "at 2008 levels"; "1040 on 25 June"
+        return _object_of_at(tokens, doc) or bool(_BEFORE_ITS_DAY.match(text, cand.end))
     if cand.rule == "day-word" and (groups.get("dayword") or "") == "Today" and _names_a_title(tokens, doc):
         return False
     if cand.rule == "season" and (groups.get("season") or "").lower() == "fall":
