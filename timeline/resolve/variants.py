@@ -27,14 +27,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import Iterable, Sequence
 
 from timeline.extract.actors.gazetteer import load_gazetteer
 from timeline.extract.actors.names import fold
-from timeline.extract.actors.registry import Registry, absorb
+from timeline.extract.actors.registry import Registry
 from timeline.extract.actors.spelling import core_words, initials, name_skeleton, same_name, same_word, word_key, words
 from timeline.records import Actor, Extraction
+from timeline.resolve.groups import Evidence, Groups
 
 # A bare name is the most named of the people it may mean when named in this
 # many times the articles of the next one.
@@ -43,9 +44,6 @@ DOMINANT = 3
 # full name it may stand for is someone else's: a wife's full name does not
 # take her husband's bare surname.
 FAR_MORE = 5
-# Two spellings named together in more than this share of the articles of the
-# rarer one are two people ("Stephen Smith and Steven Smith").
-TOGETHER = 0.2
 # A word of a person's name: a capital, then letters, some lower case, or an apostrophe ("O'Neill",
 # "McCain"), or an initial ("J."); no hyphen, digit or acronym.
 _NAME_WORD = re.compile(r"[A-Z](?=[A-Za-z'’]*[a-z])[A-Za-z'’]+|[A-Z]\.")
@@ -54,63 +52,14 @@ ACRONYM = (2, 6)
 # Kinds of actors whose names are merged when spelt two ways (only people
 # when one name is short: "Jackson" of an organisation is a different thing).
 SPELT = frozenset({"person", "organisation", "group"})
-# Kinds whose neighbours confirm that two spellings keep the same company; places and
-# countries are named beside everyone.
-NEIGHBOUR_KINDS = frozenset({"person", "organisation", "group"})
-
-
-@dataclass
-class _Evidence:
-    """Which articles name each actor of the registry, by its index there."""
-
-    registry: Registry
-    articles: dict[int, set[int]] = field(default_factory=dict)
-    named: dict[int, list[int]] = field(default_factory=dict)  # article → actors named in it
-    # actor → how many articles name it as a person, as an organisation, …
-    kinds: dict[int, Counter[str]] = field(default_factory=dict)
-
-    @classmethod
-    def of(cls, registry: Registry, extractions: Sequence[Extraction]) -> "_Evidence":
-        evidence = cls(registry)
-        position = {id(a): i for i, a in enumerate(registry.actors)}
-        known: dict[str, int | None] = {}
-        for n, extraction in enumerate(extractions):
-            here: set[int] = set()
-            kinds: set[tuple[int, str]] = set()
-            for mention in extraction.mentions:
-                if mention.name not in known:
-                    actor = registry.lookup(mention.name)
-                    known[mention.name] = position.get(id(actor)) if actor is not None else None
-                i = known[mention.name]
-                if i is not None:
-                    here.add(i)
-                    kinds.add((i, mention.kind))
-            evidence.named[n] = sorted(here)
-            for i, kind in kinds:
-                evidence.kinds.setdefault(i, Counter())[kind] += 1
-            for i in here:
-                evidence.articles.setdefault(i, set()).add(n)
-        return evidence
-
-    def count(self, i: int) -> int:
-        return len(self.articles.get(i, ()))
-
-    def neighbours(self, i: int) -> set[int]:
-        actors = self.registry.actors
-        return {j for n in self.articles.get(i, ()) for j in self.named[n]
-                if j != i and actors[j].kind in NEIGHBOUR_KINDS}
-
-    def together(self, i: int, j: int) -> bool:
-        a, b = self.articles.get(i, set()), self.articles.get(j, set())
-        return len(a & b) > TOGETHER * max(1, min(len(a), len(b)))
 
 
 def merge_variants(registry: Registry, extractions: Sequence[Extraction]) -> Registry:
     """``registry`` with the actors that are one actor spelt several ways merged."""
-    evidence = _Evidence.of(registry, extractions)
+    evidence = Evidence.of(registry, extractions)
     actors = _people_by_majority(registry, evidence)
     people = [i for i, a in enumerate(actors) if a.kind == "person" and not a.hidden]
-    groups = _Groups(actors, evidence)
+    groups = Groups(actors, evidence)
     buckets: dict[tuple[str, str], list[int]] = {}
     for i, actor in enumerate(actors):
         if actor.kind in SPELT and not actor.hidden:
@@ -130,7 +79,7 @@ def merge_variants(registry: Registry, extractions: Sequence[Extraction]) -> Reg
     return groups.registry()
 
 
-def _people_by_majority(registry: Registry, evidence: _Evidence) -> list[Actor]:
+def _people_by_majority(registry: Registry, evidence: Evidence) -> list[Actor]:
     """The actors, each found an organisation in the first article that named
     it but a person's name, a person: named as a person in most articles, or
     ending in a surname named alone as a person in at least half as many articles
@@ -172,7 +121,7 @@ def _people_by_majority(registry: Registry, evidence: _Evidence) -> list[Actor]:
     return actors
 
 
-def _surname_beside(i: int, people: list[int], registry: Registry, evidence: _Evidence) -> bool:
+def _surname_beside(i: int, people: list[int], registry: Registry, evidence: Evidence) -> bool:
     """Whether the one-word place ``i`` no gazetteer knows is the surname of the
     one person of ``people``, whose full name an article naming it gives too
     ("Lekota" beside Mosiuoa Lekota): a town shares no article with a namesake."""
@@ -182,7 +131,7 @@ def _surname_beside(i: int, people: list[int], registry: Registry, evidence: _Ev
     return len(fits) == 1 and bool(here & evidence.articles.get(fits[0], set()))
 
 
-def _confirmed(actors: Sequence[Actor], evidence: _Evidence, i: int, j: int, countries: bool = True) -> bool:
+def _confirmed(actors: Sequence[Actor], evidence: Evidence, i: int, j: int, countries: bool = True) -> bool:
     """Whether the context of two actors whose names agree says they are one;
     ``countries``: two countries say they are not."""
     a, b = actors[i], actors[j]
@@ -193,7 +142,7 @@ def _confirmed(actors: Sequence[Actor], evidence: _Evidence, i: int, j: int, cou
     return bool(evidence.neighbours(i) & evidence.neighbours(j))
 
 
-def _short_names(actors: Sequence[Actor], evidence: _Evidence, groups: "_Groups", people: Iterable[int]) -> None:
+def _short_names(actors: Sequence[Actor], evidence: Evidence, groups: Groups, people: Iterable[int]) -> None:
     """A name shorter than a full one goes to the one person it must mean, if
     any: a bare surname ("Mugabe") or given name ("Jermaine"), a name without
     its middle names ("Jacob Zuma" of "Jacob Gedleyihlekisa Zuma")."""
@@ -216,7 +165,7 @@ def _short_names(actors: Sequence[Actor], evidence: _Evidence, groups: "_Groups"
             _join_one(actors, evidence, groups, i, candidates)
 
 
-def _acronyms(actors: Sequence[Actor], evidence: _Evidence, groups: "_Groups") -> None:
+def _acronyms(actors: Sequence[Actor], evidence: Evidence, groups: Groups) -> None:
     """An acronym goes to the one organisation whose initials it is ("MDC",
     "Movement for Democratic Change"), or to the one of them named in far more
     articles than the others, when the context confirms it."""
@@ -236,7 +185,7 @@ def _acronyms(actors: Sequence[Actor], evidence: _Evidence, groups: "_Groups") -
             _join_one(actors, evidence, groups, i, candidates)
 
 
-def _first_parts(actors: Sequence[Actor], evidence: _Evidence, groups: "_Groups") -> None:
+def _first_parts(actors: Sequence[Actor], evidence: Evidence, groups: Groups) -> None:
     """The first part of a hyphenated organisation's name, alone, goes to that
     organisation ("Zanu" of "Zanu-PF", which a tagger may read as a person)."""
     by_part: dict[str, list[int]] = {}
@@ -251,7 +200,7 @@ def _first_parts(actors: Sequence[Actor], evidence: _Evidence, groups: "_Groups"
                 _join_one(actors, evidence, groups, i, candidates)
 
 
-def _same_letters(actors: Sequence[Actor], groups: "_Groups") -> None:
+def _same_letters(actors: Sequence[Actor], groups: Groups) -> None:
     """Actors of one kind whose names are the same letters, written with other spaces,
     hyphens or stops ("Port-au-Prince", "Port au Prince"; "U.N.", "UN"), are one."""
     first: dict[tuple[str, str], int] = {}
@@ -263,7 +212,7 @@ def _same_letters(actors: Sequence[Actor], groups: "_Groups") -> None:
             groups.join(first[key], i)
 
 
-def _slips(actors: Sequence[Actor], evidence: _Evidence, groups: "_Groups") -> None:
+def _slips(actors: Sequence[Actor], evidence: Evidence, groups: Groups) -> None:
     """Names of two words or more, one of them written with a letter more or
     less ("World Heath Organization", "Richard Bessert"), the others alike, are
     one actor when the context confirms it: a slip of the writer's. The word
@@ -291,7 +240,7 @@ def _one_letter_apart(a: str, b: str) -> bool:
     return len(a) >= 4 and len(b) == len(a) + 1 and any(b[:k] + b[k + 1:] == a for k in range(len(b)))
 
 
-def _singulars(actors: Sequence[Actor], evidence: _Evidence, groups: "_Groups") -> None:
+def _singulars(actors: Sequence[Actor], evidence: Evidence, groups: Groups) -> None:
     """A one-word organisation or group written in the singular goes to the one named
     in the plural ("the Scorpion's investigation" of the Scorpions unit), the more so
     when one article names both: a slip of the writer's, not a second body."""
@@ -306,7 +255,7 @@ def _singulars(actors: Sequence[Actor], evidence: _Evidence, groups: "_Groups") 
                 _join_one(actors, evidence, groups, i, candidates)
 
 
-def _join_one(actors: Sequence[Actor], evidence: _Evidence, groups: "_Groups", i: int, candidates: set[int]) -> None:
+def _join_one(actors: Sequence[Actor], evidence: Evidence, groups: Groups, i: int, candidates: set[int]) -> None:
     """Join ``i`` to the one of ``candidates`` it must mean, if any."""
     candidates = {g for g in candidates if _fits_all(actors, groups, i, g)}
     if not candidates:
@@ -323,7 +272,7 @@ def _join_one(actors: Sequence[Actor], evidence: _Evidence, groups: "_Groups", i
         groups.join(i, best)
 
 
-def _fits_all(actors: Sequence[Actor], groups: "_Groups", i: int, root: int) -> bool:
+def _fits_all(actors: Sequence[Actor], groups: Groups, i: int, root: int) -> bool:
     """Whether the short name ``i`` may mean every full name of the group at ``root``:
     a garbled "Michael Katherine Jackson" that took in "Katherine Jackson" does not
     make "Michael Jackson" her."""
@@ -349,56 +298,3 @@ def _part_of(short: list[str], full: list[str]) -> bool:
     if all(same_word(a, b) for a, b in zip(short, full[-len(short):])):
         return True  # a surname of two words: "Ben Menashe" of "Ari Ben-Menashe"
     return same_word(full[0], short[0]) and same_word(full[-1], short[-1])
-
-
-class _Groups:
-    """Actors joined as one (union-find), and the registry that makes of them."""
-
-    def __init__(self, actors: Sequence[Actor], evidence: _Evidence) -> None:
-        self.actors = actors
-        self.evidence = evidence
-        self.parent: dict[int, int] = {}
-        self.members: dict[int, list[int]] = {}  # root → its actors, when more than itself
-
-    def find(self, i: int) -> int:
-        while self.parent.get(i, i) != i:
-            i = self.parent[i]
-        return i
-
-    def count(self, root: int) -> int:
-        """The articles naming any actor of the group."""
-        members = self.members.get(root)
-        if members is None:
-            return self.evidence.count(root)
-        return len(set().union(*(self.evidence.articles.get(i, set()) for i in members)))
-
-    def join(self, i: int, j: int) -> None:
-        a, b = sorted((self.find(i), self.find(j)))
-        if a == b:
-            return
-        first, second = self.members.get(a, [a]), self.members.get(b, [b])
-        if any(not self.actors[k].auto for k in first) and any(not self.actors[k].auto for k in second):
-            return  # two reviewed actors stay two
-        self.parent[b] = a
-        self.members[a] = first + second
-        self.members.pop(b, None)
-
-    def registry(self) -> Registry:
-        if not self.parent:
-            return Registry(tuple(self.actors))
-        out = []
-        for i, actor in enumerate(self.actors):
-            if i in self.parent:
-                continue  # absorbed by its group's name
-            members = self.members.get(i)
-            if members:
-                # The reviewed actor, else a full name before a single one, the
-                # spelling named in the most articles, the first.
-                head = min(members, key=lambda k: (self.actors[k].auto, len(words(self.actors[k].name)) == 1,
-                                                   -self.evidence.count(k), k))
-                actor = self.actors[head]
-                for k in sorted(members):
-                    if k != head:
-                        actor = absorb(actor, self.actors[k])
-            out.append(actor)
-        return Registry(tuple(out))
