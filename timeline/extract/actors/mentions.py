@@ -14,14 +14,15 @@ from timeline.extract.actors.coreference import corefer_organisations, corefer_p
 from timeline.extract.actors.filters import load_filters
 from timeline.extract.actors.found import Found
 from timeline.extract.actors.gazetteer import Entry, Gazetteer, load_gazetteer
-from timeline.extract.actors.institutions import find_institutions, load_institutions, positions
+from timeline.extract.actors.groups import qualified_groups
+from timeline.extract.actors.institutions import find_institutions, load_institutions
 from timeline.extract.actors.names import clean_surface, fold
 from timeline.extract.actors.roles import role_of, title_length
 from timeline.extract.actors.shape import load_shape, name_span
 from timeline.records import Mention
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Span
 
     from timeline.extract.actors.registry import Registry
 
@@ -54,7 +55,7 @@ def find_mentions(doc: "Doc", registry: "Registry | None" = None, seen: str | No
     lower = {t.text for t in doc if t.is_lower and t.is_alpha and len(t) > 2}
     found = [f for f in found if not _common_word(f, lower, gaz)]
     _places_run_in(found, gaz)
-    found += _groups(doc, gaz)
+    found += qualified_groups(doc, gaz)
     found += [c for c in (_nested_country(f, gaz) for f in found if f.kind == "organisation") if c]
     found = _with_institutions(doc, found)
     found.sort(key=lambda f: f.span.start)
@@ -335,53 +336,6 @@ def _expand_country(span: "Span", text: str, gaz: Gazetteer) -> str:
     if len(span) > 1 and entry is not None and entry.kind == "country" and first.replace(".", "").isupper():
         return entry.name + text[len(first):]
     return text
-
-
-def _groups(doc: "Doc", gaz: Gazetteer) -> list[Found]:
-    """Collective actors named by a common noun qualified by a country or a
-    named place or body, when they act ("Libyan rebels advanced", "Los Angeles
-    police searched"); a bare noun ("protesters gathered") names nobody in
-    particular and is no actor."""
-    out = []
-    for tok in map(doc.__getitem__, positions(doc, "LOWER", gaz.group_nouns)):
-        # Subjects act and objects are acted on ("police dispersed protesters");
-        # a modifier ("protester numbers") or a prepositional object is no actor.
-        if tok.ent_type_ or tok.dep_ not in ("nsubj", "nsubjpass", "dobj") or fold(tok.text) not in gaz.group_nouns:
-            continue
-        qualifier = next((c for c in tok.children if c.dep_ in ("amod", "compound") and c.i == tok.i - 1), None)
-        if qualifier is None:
-            owned = _owned_by_country(tok, gaz)
-            if owned is not None:
-                out.append(owned)
-            continue
-        start = qualifier.i
-        country = gaz.country_of_adjective(qualifier.text)
-        if country is None and qualifier.ent_type_ in ("GPE", "LOC", "NORP", "ORG"):
-            while start > 0 and qualifier.ent_iob_ == "I" and doc[start].ent_iob_ == "I":
-                start -= 1  # "Los Angeles": the whole name before the noun
-            place = gaz.place(doc[start:qualifier.i + 1].text)
-            country = place.country if place is not None else None
-        elif country is None:
-            continue
-        span = doc[start:tok.i + 1]
-        name = f"{span[:-1].text} {tok.text.lower()}"
-        out.append(Found(span, tok.text, name[:1].upper() + name[1:], "group", country=country))
-    return out
-
-
-def _owned_by_country(tok: "Token", gaz: Gazetteer) -> Found | None:
-    """"Zimbabwe's police": the body of a country named as its possessor is the
-    same group as "Zimbabwean police", named the same way."""
-    owner = next((c for c in tok.children if c.dep_ == "poss" and c.i == tok.i - 2
-                  and tok.doc[tok.i - 1].tag_ == "POS"), None)
-    if owner is None:
-        return None
-    start = min([owner.i] + [c.i for c in owner.children if c.dep_ == "compound"])  # "the United States'"
-    entry = gaz.lookup(tok.doc[start:owner.i + 1].text)
-    if entry is None or entry.kind != "country" or entry.name not in gaz.adjectives:
-        return None
-    span = tok.doc[start:tok.i + 1]
-    return Found(span, tok.text, f"{gaz.adjectives[entry.name]} {tok.text.lower()}", "group", country=entry.name)
 
 
 def _strip_suffix(name: str, gaz: Gazetteer) -> str:
