@@ -97,16 +97,16 @@ def read_content(content: Path, **build: Any) -> tuple[list[Article], list[Probl
 
 
 def happenings(nlp: Language, text: str, extra: dict[str, tuple[str, ...]] | None = None,
-               published: date = SEED_DAY) -> list[Happening]:
-    """The happenings found in ``text`` read as an article published on ``published``;
-    ``extra`` adds event types, as the config's ``events.types`` does."""
+               published: date = SEED_DAY, headline: str = "Headline") -> list[Happening]:
+    """The happenings found in ``text`` read as an article headlined ``headline`` and
+    published on ``published``; ``extra`` adds event types, as the config's ``events.types`` does."""
     from timeline.extract.actors.mentions import find_mentions
     from timeline.extract.events import find_happenings
     from timeline.extract.temporal import find_timexes
     from timeline.records import Article
 
     doc = nlp(text)
-    article = Article(id="a", path="a.txt", title="Headline", text=text, published=published)
+    article = Article(id="a", path="a.txt", title=headline, text=text, published=published)
     return find_happenings(doc, article, find_timexes(doc, published), find_mentions(doc, None), extra or {})
 
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from conftest import happenings
+
 PUBLISHED = date(2012, 3, 8)
 
 REPORT = ("The defence minister of Veldia resigned on Wednesday after a week of protests in the capital. "
@@ -16,14 +18,7 @@ REPORT = ("The defence minister of Veldia resigned on Wednesday after a week of 
 
 
 def _found(nlp, text: str, title: str = "Veldia's defence minister resigns"):
-    from timeline.extract.actors.mentions import find_mentions
-    from timeline.extract.events import find_happenings
-    from timeline.extract.temporal import find_timexes
-    from timeline.records import Article
-
-    doc = nlp(text)
-    article = Article(id="a", path="a.txt", title=title, text=text, published=PUBLISHED)
-    return find_happenings(doc, article, find_timexes(doc, PUBLISHED), find_mentions(doc, None), {})
+    return happenings(nlp, text, published=PUBLISHED, headline=title)
 
 
 def test_the_model_file_is_readable_and_names_only_features_the_gate_computes(nlp) -> None:

@@ -6,18 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import SEED_DAY
+from conftest import happenings
 
 
 def _titles(nlp, text: str, headline: str = "Headline") -> list[str]:
-    from timeline.extract.actors.mentions import find_mentions
-    from timeline.extract.events import find_happenings
-    from timeline.extract.temporal import find_timexes
-    from timeline.records import Article
-
-    doc = nlp(text)
-    article = Article(id="a", path="a.txt", title=headline, text=text, published=SEED_DAY)
-    return [h.title for h in find_happenings(doc, article, find_timexes(doc, SEED_DAY), find_mentions(doc, None), {})]
+    return [h.title for h in happenings(nlp, text, headline=headline)]
 
 
 @pytest.mark.parametrize("text, title", [

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import SEED_DAY, happenings
+from conftest import happenings
 
 
 def _found(nlp, text: str) -> list[tuple[str, list[str]]]:
@@ -147,14 +147,7 @@ def test_a_weak_title_says_why(nlp, title: str, sentence: str, reason: str | Non
 
 
 def _headlined(nlp, headline: str, text: str) -> list[str]:
-    from timeline.extract.actors.mentions import find_mentions
-    from timeline.extract.events import find_happenings
-    from timeline.extract.temporal import find_timexes
-    from timeline.records import Article
-
-    doc = nlp(text)
-    article = Article(id="a", path="a.txt", title=headline, text=text, published=SEED_DAY)
-    return [h.title for h in find_happenings(doc, article, find_timexes(doc, SEED_DAY), find_mentions(doc, None), {})]
+    return [h.title for h in happenings(nlp, text, headline=headline)]
 
 
 @pytest.mark.parametrize("headline, expected", [
