@@ -211,6 +211,22 @@ def test_a_photo_caption_on_a_line_of_its_own_is_set_aside(caption: str) -> None
     assert [r.rule for r in cleaned.removed] == ["photo caption"]
 
 
+PLAYER_LINES = [
+    "Can not play media .",
+    "Sorry , this media is not available in your territory .",
+    "Media playback is unsupported on your device",
+    "Please turn on JavaScript . Media requires JavaScript to play .",
+]
+
+
+@pytest.mark.parametrize("line", PLAYER_LINES)
+def test_a_media_players_message_is_neither_story_nor_title(line: str) -> None:
+    body = line + "\nA ferry ran aground off the Isle of Wight on Tuesday . \nNo one was hurt . \n"
+    cleaned = clean_body(body)
+    assert cleaned.text == "A ferry ran aground off the Isle of Wight on Tuesday.\n\nNo one was hurt."
+    assert len(cleaned.removed) == 1
+
+
 def test_a_trademark_sign_is_no_caption() -> None:
     body = "The lab said its FluCheck (R) software found the strain in May . \nIt gave no figures . \n"
     assert "FluCheck (R) software found the strain" in clean_body(body).text
