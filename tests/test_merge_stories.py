@@ -72,6 +72,17 @@ def test_a_later_report_that_names_no_date_joins_the_day_it_happened() -> None:
     assert events[0].date == DAY.isoformat()  # the dated report's day, not the later article's
 
 
+def test_an_events_date_is_explained_by_a_report_that_gives_that_date() -> None:
+    # The first report, a day after, names no date; a later one says "on Saturday".
+    after, later = DAY + timedelta(days=1), DAY + timedelta(days=3)
+    hs = [told("first", "Jacob Zuma was sworn in as South Africa's president in Pretoria",
+               day=after, rule="publication-date"),
+          told("later", "Jacob Zuma was sworn in as South Africa's president in Pretoria", day=DAY)]
+    events = merge([], hs, [article("first", published=after), article("later", published=later)]).events
+    assert [e.date for e in events] == [DAY.isoformat()]
+    assert (events[0].evidence.rule, events[0].evidence.value) == ("weekday-past", DAY.isoformat())
+
+
 def test_a_sentence_repeated_over_many_weeks_is_furniture_and_ranks_last() -> None:
     blurb = "Subscribe to our daily briefing for the news from the region"
     hs, arts = [], []

@@ -73,6 +73,9 @@ def propose(group: list[Happening], articles: dict[str, Article], published: dic
         date = next(iter(dates))
     else:
         date = max(dates, key=lambda d: (dates[d], -_rank_of(d), d == lead.date))
+    # The date's evidence is a report that gives that date: the lead may be a later
+    # report dated only by its own day, and its evidence would then explain another date.
+    dated_by = lead if lead.date == date else next((h for h in counted if h.date == date), lead)
     disputes = list(plan_notes)
     if len(dates) > 1:
         told = "; ".join(f"{d} ({', '.join(sorted(a for a, h in dating.items() if h.date == d))})"
@@ -105,7 +108,7 @@ def propose(group: list[Happening], articles: dict[str, Article], published: dic
         id="", date=date, precision=precision if precision != "time" else "day", status=status,
         title=lead.title, summary=lead.summary, type=lead.type,
         actors=tuple(t[2] for t in ranked), sources=sources,
-        evidence=lead.evidence, aliases=(), disputes=tuple(disputes),
+        evidence=dated_by.evidence, aliases=(), disputes=tuple(disputes),
         place=next((h.place for h in group if h.place), None), type_rule=lead.type_rule, predicate=lead.predicate,
     )
 
