@@ -28,13 +28,16 @@ from typing import Any, Sequence
 
 from evaluation.eval_timelines import date_f1, publication_days, ranked_days
 from evaluation.tls import COLLECTIONS, gold, materialise
-from timeline.merge.days import FEATURES, Model, features, log_odds, references
+from timeline.merge.days import FEATURES, Model, features, log_odds, references, standing
 from timeline.records import Article, Happening, Timex
 
 OUT = Path(__file__).resolve().parent.parent / "timeline" / "data" / "day_salience.yaml"
 STRENGTH = 1.0  # inverse regularisation strength of the regression (scikit-learn's C)
 NEIGHBOURS = 1  # a day with a better-scored day this close is its echo (timeline.merge.days.log_odds) ...
 ECHO = 0.5  # ... and loses this much log-odds
+# Event types that change the standing of the person a collection is about (elected, charged,
+# acquitted, sworn in, sacked, dead): the days a desk lists on one person's timeline.
+STANDING_TYPES = ("death", "legal", "politics", "sanction")
 
 
 @dataclass(frozen=True)
@@ -46,11 +49,14 @@ class Collection:
 
 
 def extract(folder: Path, jobs: int) -> tuple[list[Article], dict[str, tuple[Timex, ...]], list[Happening]]:
-    """The collection's articles, their time expressions and happenings, as a build of ``folder`` finds them."""
+    """The collection's articles, their time expressions and happenings under the actors' canonical
+    names, as a first build of ``folder`` finds them."""
     from timeline.cache import Memo
     from timeline.config import load_config
     from timeline.extract import extract_articles, extraction_settings
+    from timeline.extract.actors.registry import Registry
     from timeline.records import Extraction
+    from timeline.resolve import resolve_actors
     from timeline.sources import read_settings, read_sources
     from timeline.sources.files import Reading
 
@@ -65,14 +71,14 @@ def extract(folder: Path, jobs: int) -> tuple[list[Article], dict[str, tuple[Tim
         extractions = extract_articles(articles, cfg, jobs=jobs, each=extracting)
     finally:
         os.chdir(here)
-    return (list(articles), {e.article.id: e.timexes for e in extractions},
-            [h for e in extractions for h in e.happenings])
+    _, happenings = resolve_actors(Registry(), extractions)
+    return list(articles), {e.article.id: e.timexes for e in extractions}, list(happenings)
 
 
 def load(name: str, folder: Path, cache: Path | None, jobs: int) -> Collection:
     articles, timexes, happenings = extract(materialise(name, folder / name, cache=cache), jobs)
     published = {a.id: a.published.isoformat() if a.published else None for a in articles}
-    rows = features(references(timexes), published)
+    rows = features(references(timexes), published, standing(happenings, STANDING_TYPES))
     timelines = gold(name)
     windows = [(min(days), max(days)) for _, days in timelines]
     return Collection(name, rows, [d for d in rows if any(a <= d <= b for a, b in windows)], timelines)
@@ -88,7 +94,7 @@ def fit(collections: Sequence[Collection]) -> Any:
 
 
 def as_model(fitted: Any) -> Model:
-    return Model(tuple(fitted.coef_[0].tolist()), float(fitted.intercept_[0]), NEIGHBOURS, ECHO)
+    return Model(tuple(fitted.coef_[0].tolist()), float(fitted.intercept_[0]), NEIGHBOURS, ECHO, STANDING_TYPES)
 
 
 def f1(collection: Collection, model: Any) -> float:
@@ -120,11 +126,13 @@ def write(model: Any, lines: list[str]) -> None:
     OUT.write_text(
         "# Day salience (timeline/merge/days.py): a logistic regression over the day features,\n"
         "# the counts of the articles about the day, each log2(1 + count), and its weekday's share\n"
-        "# of the days the collection names. Written by\n"
+        "# of the days the collection names; standing_types are the event types that change the\n"
+        "# standing of the collection's protagonist (the protagonist feature). Written by\n"
         "# `python -m evaluation.train_day_salience --write` from the tls-dev collections; do not\n"
         "# edit by hand. Date-F1 of ranking days by this model alone when it was trained:\n"
         f"{comments}\n"
         f"intercept: {float(model.intercept_[0]):.3f}\nneighbours: {NEIGHBOURS}\necho: {ECHO}\n"
+        f"standing_types: [{', '.join(STANDING_TYPES)}]\n"
         f"weights:\n{weights}\n", encoding="utf-8")
 
 

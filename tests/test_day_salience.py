@@ -4,8 +4,19 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from timeline.merge.days import FEATURES, Model, Reference, features, model, references, salience, weekdays
-from timeline.records import Timex
+from timeline.merge.days import (
+    FEATURES,
+    Model,
+    Reference,
+    features,
+    model,
+    protagonist,
+    references,
+    salience,
+    standing,
+    weekdays,
+)
+from timeline.records import ActorRef, DateEvidence, Happening, Timex
 
 
 def timex(value: str, start: int = 500) -> Timex:
@@ -26,7 +37,7 @@ def test_features_count_articles_and_expressions_on_a_log_scale() -> None:
             Reference("b", "2009-06-25", False), Reference("c", "2009-06-25", False)]
     row = dict(zip(FEATURES, features(refs, published)["2009-06-25"]))
     assert row == {"published": 1.0, "referred": 2.0, "referred_later": 1.584962500721156,  # log2(1 + 2)
-                   "mentions": 2.321928094887362, "referred_lead": 1.0,
+                   "mentions": 2.321928094887362, "referred_lead": 1.0, "protagonist": 0.0,
                    "weekday": 0.1}  # the one day named is a Thursday: log2(7 × 21 / 141), to a tenth
     assert set(features(refs, published)) == {"2009-06-25", "2009-06-26", "2009-07-10"}
 
@@ -82,3 +93,27 @@ def test_the_shipped_model_weighs_every_feature_and_favours_references() -> None
     assert len(m.weights) == len(FEATURES) and any(m.weights)
     weights = dict(zip(FEATURES, m.weights))
     assert weights["referred"] + weights["referred_later"] > 0
+
+
+def told(article: str, day: str, kind: str, *actors: str) -> Happening:
+    return Happening(article_id=article, sentence_index=1, sentence="A sentence.", predicate="elect", date=day,
+                     precision="day", status="occurred", evidence=DateEvidence("weekday-past", "on Monday", day),
+                     title="A title", summary="A title.", type=kind,
+                     actors=tuple(ActorRef(name, "person") for name in actors))
+
+
+def test_the_days_the_protagonist_changes_standing_count_the_articles_telling_them() -> None:
+    # a collection about one politician: sworn in, charged; a rival sacked; the politician speaks
+    happenings = [told(f"s{i}", "2009-05-09", "politics", "Ana Verde", "Parliament") for i in range(3)]
+    happenings += [told("c1", "2009-01-12", "legal", "Ana Verde"), told("c2", "2009-01-12", "legal", "Ana Verde"),
+                   told("r1", "2009-03-02", "politics", "Tomas Gris", "Ana Verde"),
+                   told("q1", "2009-04-01", "statement", "Ana Verde"),
+                   told("q2", "2009-04-01", "statement", "Ana Verde")]
+    assert protagonist(happenings) == "Ana Verde"
+    acts = standing(happenings, ("politics", "legal"))
+    # neither the rival's act nor her words
+    assert acts == {"2009-05-09": {"s0", "s1", "s2"}, "2009-01-12": {"c1", "c2"}}
+    published = {h.article_id: "2009-05-10" for h in happenings}
+    rows = features([], published, acts)
+    assert dict(zip(FEATURES, rows["2009-05-09"]))["protagonist"] == 2.0  # log2(1 + 3)
+    assert dict(zip(FEATURES, rows["2009-05-10"]))["protagonist"] == 0.0

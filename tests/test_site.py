@@ -166,8 +166,11 @@ def test_relative_links_resolve_and_never_leave_the_site(tmp_path: Path) -> None
                 assert target.is_file() and out.resolve() in target.parents, f"{file}: broken link {value}"
 
 
+LATER = Article(id="later", path="later.txt", title="Scholz in Kyiv", text="...", published=date(2022, 2, 15))
+
+
 def test_home_lists_events_in_order_without_hidden_ones(tmp_path: Path) -> None:
-    out = render(tmp_path, EVENTS, [SEED])
+    out = render(tmp_path, EVENTS, [SEED, LATER])
     home = (out / "index.html").read_text(encoding="utf-8")
     assert home.index("Scholz to travel to Kyiv") < home.index("Biden and Putin speak by phone")  # newest first
     assert "scheduled</span>" in home
@@ -177,8 +180,15 @@ def test_home_lists_events_in_order_without_hidden_ones(tmp_path: Path) -> None:
     assert (out / "events" / "old-call.html").read_text(encoding="utf-8").count('url=call.html') == 1
 
 
+def test_a_plan_after_the_last_report_is_ahead_not_the_top_of_the_chronology(tmp_path: Path) -> None:
+    out = render(tmp_path, EVENTS, [SEED])
+    home = (out / "index.html").read_text(encoding="utf-8")
+    assert "Scholz to travel to Kyiv" not in home and 'href="ahead.html">ahead</a>: 1 scheduled later' in home
+    assert "Scholz to travel to Kyiv" in (out / "ahead.html").read_text(encoding="utf-8")
+
+
 def test_oldest_first_when_configured(tmp_path: Path) -> None:
-    out = render(tmp_path, EVENTS, cfg=make_cfg(tmp_path, order="oldest"))
+    out = render(tmp_path, EVENTS, [SEED, LATER], cfg=make_cfg(tmp_path, order="oldest"))
     home = (out / "index.html").read_text(encoding="utf-8")
     assert home.index("Biden and Putin speak by phone") < home.index("Scholz to travel to Kyiv")
 
@@ -212,7 +222,7 @@ def test_dates_are_written_at_their_precision(value: str, mod: str | None, label
 
 
 def test_home_page_stays_within_budget_and_paginates(tmp_path: Path) -> None:
-    events = [replace(e, summary=e.summary + " " + "Long reporting. " * 40) for e in sample_events(3000)]
+    events = [replace(e, summary=e.summary + " " + "Long reporting. " * 40) for e in sample_events(3000, days=690)]
     out = render(tmp_path, events, sample_articles(700),  # reports over the whole period: all in focus
                  cfg=make_cfg(tmp_path, home_pages=0))
     pages = sorted(out.glob("index*.html"))
@@ -227,7 +237,7 @@ def test_home_page_stays_within_budget_and_paginates(tmp_path: Path) -> None:
 
 
 def test_a_long_home_listing_ends_at_the_month_pages(tmp_path: Path) -> None:
-    events = [replace(e, summary=e.summary + " " + "Long reporting. " * 40) for e in sample_events(3000)]
+    events = [replace(e, summary=e.summary + " " + "Long reporting. " * 40) for e in sample_events(3000, days=690)]
     out = render(tmp_path, events, sample_articles(700), cfg=make_cfg(tmp_path, home_pages=4))
     pages = [out / "index.html"] + [out / f"index.p{n}.html" for n in range(2, 5)]
     assert sorted(out.glob("index*.html")) == sorted(pages)

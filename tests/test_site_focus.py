@@ -9,7 +9,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
-from timeline.records import Article, Event, Source
+from timeline.records import ActorRef, Article, Event, Source
 from timeline.render import render_site
 
 from conftest import make_config
@@ -95,3 +95,17 @@ def test_focus_set_in_config_wins(tmp_path: Path) -> None:
     home = (cfg.paths.output / "index.html").read_text(encoding="utf-8")
     assert re.findall(r'data-filter="year" data-value="(\d{4})"', home) == ["1969", "2011", "2021"]
     assert "background.html" not in home
+
+
+def test_the_filter_bar_names_the_actors_several_articles_report(tmp_path: Path) -> None:
+    # the story's leader in events of three articles; a footballer in one sports page's two events
+    leader = [replace(event(f"l{n}", f"2011-03-{10 + n}", f"The leader spoke {n}", f"r{n}"),
+                      actors=(ActorRef("Ana Verde", "person"),)) for n in range(3)]
+    player = [replace(event(f"p{n}", f"2011-03-{20 + n}", f"The striker scored {n}", "r30"),
+                      actors=(ActorRef("Bruno Azul", "person"),)) for n in range(2)]
+    cfg = make_config(output=tmp_path / "out", build={"build_date": "2011-05-20"}, site={"page_size": 50})
+    render_site(STORY + leader + player, None, REPORTS, cfg, search=False)
+    home = (cfg.paths.output / "index.html").read_text(encoding="utf-8")
+    bar = re.findall(r'data-filter="actor" data-value="([^"]+)"', home)
+    assert "ana-verde" in bar and "bruno-azul" not in bar
+    assert (cfg.paths.output / "actors" / "bruno-azul.html").exists()  # still in the actor index

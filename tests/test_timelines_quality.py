@@ -18,10 +18,10 @@ from conftest import SHARED
 
 TLS_DEV = SHARED / "data" / "tls-dev"
 COLLECTIONS = ("t17-mj", "entities-nawaz_sharif")
-# Above the publication-count floor, per collection, with room for noise below what the
-# ranking reaches (t17-mj 0.737 against 0.368, entities-nawaz_sharif 0.222 against 0.185:
-# it was 0.259 before fewer candidates were listed as events, and 0.05 above is the aim).
-MARGIN = {"t17-mj": 0.33, "entities-nawaz_sharif": 0.03}
+# Above the publication-count floor, per collection, with room for about one gold day below
+# what the ranking reaches (t17-mj 0.737 against 0.368, a day 0.026; entities-nawaz_sharif
+# 0.259 against 0.185, a day 0.037).
+MARGIN = {"t17-mj": 0.33, "entities-nawaz_sharif": 0.035}
 
 
 @pytest.mark.skipif(not (TLS_DEV / "t17-mj.gold.json").exists(), reason=f"dev data not available: {TLS_DEV}")

@@ -5,7 +5,10 @@ articles refer to it by a date expression ("on March 17 the Security Council …
 distinct articles do, how many do so after the day, how often, and in their lead, beside how
 many articles were published on it. Per day, ``features`` counts them, each on a log scale,
 beside how often the collection's happenings fall on the day's weekday (a story of markets
-happens on trading days, a war's on any day: the days the articles name tell which);
+happens on trading days, a war's on any day: the days the articles name tell which) and how
+many articles tell its protagonist acting on the day in a way that changes their standing (the
+actor named in most articles, first actor of a happening of one of the ``standing_types``: elected,
+charged, sworn in, sacked; a collection about one person over years lists these days);
 ``salience`` weighs them with a logistic model whose weights are data
 (``data/day_salience.yaml``, written by ``evaluation/train_day_salience.py`` from the dev
 collections and the days their journalists' timelines chose). The salience is the model's
@@ -40,6 +43,7 @@ FEATURES = (
     "referred_later",  # ... published after the day
     "mentions",        # date expressions naming the day, all articles together
     "referred_lead",   # articles naming the day in their lead
+    "protagonist",     # articles telling the protagonist's change of standing on the day
     "weekday",         # log2 of 7 × the share of the days the articles name that fall on its weekday
 )
 
@@ -97,9 +101,34 @@ def _weekday(day: str, profile: Sequence[float]) -> float:
         return 0.0
 
 
-def features(refs: Iterable[Reference], published: Mapping[str, str | None]) -> dict[str, list[float]]:
+def protagonist(happenings: Iterable[Happening]) -> str | None:
+    """The actor named in most articles (ties to the first name in order): whom the collection is about."""
+    seen: dict[str, set[str]] = defaultdict(set)
+    for h in happenings:
+        for a in h.actors:
+            seen[a.name].add(h.article_id)
+    return min(seen, key=lambda name: (-len(seen[name]), name)) if seen else None
+
+
+def standing(happenings: Iterable[Happening], types: Iterable[str]) -> dict[str, set[str]]:
+    """Per day, the articles telling the protagonist, as the first actor of a happening dated to
+    the day, in a happening of one of ``types`` (a change of their standing)."""
+    happenings = list(happenings)
+    who = protagonist(happenings)
+    kinds = frozenset(types)
+    out: dict[str, set[str]] = defaultdict(set)
+    for h in happenings:
+        if h.precision in ("day", "time") and h.type in kinds and h.actors and h.actors[0].name == who:
+            out[h.date[:10]].add(h.article_id)
+    return dict(out)
+
+
+def features(refs: Iterable[Reference], published: Mapping[str, str | None],
+             acts: Mapping[str, set[str]] | None = None) -> dict[str, list[float]]:
     """Per day (published on, or named by a reference): the ``FEATURES``, the counts each
-    log2(1 + count)."""
+    log2(1 + count); ``acts`` are the articles per day telling the protagonist's change of
+    standing (``standing``)."""
+    acts = acts or {}
     issued: dict[str, int] = defaultdict(int)
     for day in published.values():
         if day:
@@ -118,8 +147,9 @@ def features(refs: Iterable[Reference], published: Mapping[str, str | None]) -> 
             later[r.day].add(r.article)
     profile = weekdays(referred)
     return {day: [_log(issued.get(day, 0)), _log(len(referred.get(day, ()))), _log(len(later.get(day, ()))),
-                  _log(mentions.get(day, 0)), _log(len(lead.get(day, ()))), _weekday(day, profile)]
-            for day in sorted(set(issued) | set(referred))}
+                  _log(mentions.get(day, 0)), _log(len(lead.get(day, ()))), _log(len(acts.get(day, ()))),
+                  _weekday(day, profile)]
+            for day in sorted(set(issued) | set(referred) | set(acts))}
 
 
 def _shift(day: str, days: int) -> str:
@@ -137,6 +167,7 @@ class Model:
     intercept: float = 0.0
     neighbours: int = 0  # days either side whose better score marks a day as its echo ...
     echo: float = 0.0  # ... and what such an echo loses, in log-odds
+    standing_types: tuple[str, ...] = ()  # event types that change the protagonist's standing
 
 
 @lru_cache(maxsize=1)
@@ -144,7 +175,8 @@ def model() -> Model:
     data = load_data("day_salience.yaml") or {}
     weights = data.get("weights") or {}
     return Model(tuple(float(weights.get(name, 0.0)) for name in FEATURES), float(data.get("intercept", 0.0)),
-                 int(data.get("neighbours", 0)), float(data.get("echo", 0.0)))
+                 int(data.get("neighbours", 0)), float(data.get("echo", 0.0)),
+                 tuple(str(t) for t in data.get("standing_types") or ()))
 
 
 def log_odds(rows: Mapping[str, Sequence[float]], m: Model) -> dict[str, float]:

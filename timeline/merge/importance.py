@@ -15,7 +15,10 @@ The score adds up, with the weights of ``data/importance.yaml``:
 - ``scheduled`` and ``coarse_date`` (negative): plans and background dated to
   a month or coarser rank below what happened on a known day;
 - ``span`` × log2(1 + days between its first and last report): a happening the
-  collection keeps reporting matters more than one told once.
+  collection keeps reporting matters more than one told once;
+- ``type_weights`` of its event type: what changes who holds office, who is charged or
+  convicted, who dies, outranks what was said about it (a desk lists the verdict, not the
+  reactions), and picks the day's headline among events told about as widely.
 
 Per day, only the ``day_events`` best events keep their score; the others are
 scaled by ``day_rest``; the best one, the day's headline, adds ``day`` × the salience of
@@ -64,6 +67,7 @@ class Signals:
     scheduled: bool
     coarse: bool
     span: int = 0  # days between its first and last report
+    kind: str = "other"  # its event type
     furniture: bool = False  # every sentence reporting it is page furniture
     off_topic: bool = False  # only articles off the collection's subject report it
 
@@ -74,6 +78,12 @@ def _data() -> dict[str, object]:
 
 def weights() -> dict[str, float]:
     return {str(k): float(v) for k, v in _data().items() if isinstance(v, (int, float))}
+
+
+@lru_cache(maxsize=1)
+def type_weights() -> dict[str, float]:
+    given = _data().get("type_weights")
+    return {str(k): float(v) for k, v in given.items()} if isinstance(given, dict) else {}
 
 
 @lru_cache(maxsize=1)
@@ -95,6 +105,7 @@ def importance(s: Signals) -> float:
     score += w.get("actors", 0) * s.actor_level
     score += w.get("scheduled", 0) * s.scheduled + w.get("coarse_date", 0) * s.coarse
     score += w.get("span", 0) * math.log2(1 + s.span)
+    score += type_weights().get(s.kind, 0.0)
     if s.furniture or s.off_topic:
         return 0.0
     return round(max(score, 0.0), 1)
@@ -151,7 +162,7 @@ def score(e: Event, group: list[Happening], levels: dict[str, int], headline: bo
         lead=any(h.sentence_index < LEAD_SENTENCES for h in group),
         actor_level=max((levels[a.name] for a in e.actors), default=0),
         scheduled=e.status == "scheduled", coarse=not fine,
-        span=span,
+        span=span, kind=e.type,
         furniture=bool(whole.furniture) and all((h.article_id, h.sentence_index) in whole.furniture for h in group),
         off_topic=bool(whole.off_topic) and all(s.article in whole.off_topic for s in e.sources),
     ))

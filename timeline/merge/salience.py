@@ -30,7 +30,7 @@ from typing import Iterable, Mapping, Sequence
 
 from timeline.data import load_data
 from timeline.merge.days import features as day_features
-from timeline.merge.days import happening_references, references
+from timeline.merge.days import happening_references, model, references, standing
 from timeline.merge.days import salience as day_model
 from timeline.records import Article, Happening, Timex
 
@@ -79,7 +79,7 @@ def day_salience(happenings: Iterable[Happening], published: dict[str, str | Non
     from the articles' time expressions (else from the happenings dated by one)."""
     happenings = list(happenings)
     refs = references(timexes) if timexes is not None else happening_references(happenings)
-    return day_model(day_features(refs, published))
+    return day_model(day_features(refs, published, standing(happenings, model().standing_types)))
 
 
 def off_topic(articles: list[Article], share: float, topic: str | None = None) -> frozenset[str]:

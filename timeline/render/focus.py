@@ -8,8 +8,8 @@ Ahead, each with a page of its own. Events that only articles off the collection
 subject report (football in a war's pile) are on a page for review, off the timeline.
 
 The focus is where the reports are dense: from a little before the first
-percentile of the sources' publication days to a little after the last one, so
-that a stray article years off does not stretch it. ``site.focus`` in
+percentile of the sources' publication days to the last one, so that a stray
+article years off does not stretch it. ``site.focus`` in
 config.yaml sets it (``{from: 2022-01-01, to: 2022-12-31}``).
 """
 
@@ -25,7 +25,10 @@ from timeline.render.model import EventView
 
 TRIM = 0.01  # the share of publication days left out at each end: strays, mis-dated pages
 LEAD_DAYS = 45  # events this long before the first report are still the story (what prompted it)
-TRAIL_DAYS = 120  # scheduled events this long after the last report are still the story
+# Scheduled events after the last report are Ahead: what no report has yet seen happen is not
+# the story's course, and a chronology opening on the newest would otherwise open on the
+# plans announced last (a hearing next month, an auction) before what happened.
+TRAIL_DAYS = 0
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,7 @@ from timeline.render.templating import LISTING_BYTES, Listed, Renderer, group_by
 
 KEY_PER_MONTH = 3  # events per month under the key events
 TOP_FILTER_ACTORS = 30  # actor links in the home filter bar; the actor index lists all
+FILTER_ARTICLES = 2  # ... each named in the story's events by at least this many articles
 KIND_TITLES = {
     "country": "Countries and governments", "person": "People", "organisation": "Organisations",
     "group": "Groups", "place": "Places",
@@ -177,9 +178,21 @@ def search_options(model: SiteModel) -> dict[str, list[str]]:
     }
 
 
+def filter_actors(model: SiteModel, events: list[EventView]) -> list[ActorView]:
+    """The actors of the filter bar: those the most articles report in ``events`` (the story's),
+    each in at least ``FILTER_ARTICLES``. A name one article drops in passing (a footballer on a
+    sports page, a speaker at another story's conference) stays in the actor index, off the bar."""
+    articles: dict[str, set[str]] = {}
+    for ev in events:
+        for a in ev.event.actors:
+            articles.setdefault(a.name, set()).update(s.article for s in ev.event.sources)
+    kept = [a for a in model.actors.values() if len(articles.get(a.name, ())) >= FILTER_ARTICLES]
+    return sorted(kept, key=lambda a: (-len(articles[a.name]), a.name))[:TOP_FILTER_ACTORS]
+
+
 def filter_choices(model: SiteModel, events: list[EventView]) -> dict[str, Any]:
     """The home page's filters, over ``events`` (those in focus): no stray date stretches the years."""
-    top = sorted(model.actors.values(), key=lambda a: (-len(a.events), a.name))[:TOP_FILTER_ACTORS]
+    top = filter_actors(model, events)
     months = Counter(ev.month for ev in events if ev.month != "undated")
     return {
         "actors": sorted(top, key=lambda a: a.name),
