@@ -26,6 +26,7 @@ from timeline.extract.events.discourse import (
     background_past,
     before_the_news,
     carry_date,
+    dated_today,
     inherit_lead_day,
     lead_event,
     restates_known,
@@ -77,6 +78,7 @@ def _happenings(doc: Parse, article: Article, timexes: list[Timex], mentions: li
     previous: Happening | None = None
     before: tuple["Span | None", list[Happening]] = (None, [])  # the last sentence read and what it reported
     lead: Happening | None = None  # the lede's happening, when it sets the news day
+    today = False  # the lede dated its news by the day of publication
     lede_sentences = 0  # sentences that reported something, while looking for the lede
     in_the_past = False  # the text last dated a time before the days of the news (discourse.py)
     parts = segments(doc)
@@ -149,7 +151,8 @@ def _happenings(doc: Parse, article: Article, timexes: list[Timex], mentions: li
         before = (segment, found[reported:])
         if found[reported:] and lede_sentences < LEDE_SENTENCES:
             lede_sentences += 1
-            lead = lead or lead_event(found[reported:], article.published, vocab)
+            today = today or dated_today(found[reported:], article.published)
+            lead = lead or (None if today else lead_event(found[reported:], anchors, article.published, vocab))
     return found
 
 

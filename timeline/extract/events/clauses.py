@@ -32,6 +32,9 @@ BARE_ADVERBIAL_DEPS = frozenset({"npadvmod", "tmod"})
 # Words that name a day by itself and are always adverbials of their clause, wherever
 # the parser hangs them ("Yesterday Pakistan's government…" as a compound of "Pakistan").
 DEICTIC_DAYS = frozenset({"yesterday", "today", "tonight", "tomorrow"})
+# The noun of a clock's reference after a day ("late Thursday South African time",
+# "Monday local time"): the parser makes it the adverbial and hangs the day on it.
+ZONE_NOUNS = frozenset({"time"})
 # Auxiliaries that open a condition when put before the subject ("Had he quit…",
 # "Were they to leave…", "Should talks fail…").
 INVERTING_AUXILIARIES = frozenset({"had", "were", "should"})
@@ -179,6 +182,10 @@ def governor(head: "Token", segment: "Span", fallback: "Token | None",
                 return parent, "adverbial"
             return (parent, "argument") if noun.lemma_.lower() in dated_nouns or noun.lower_ in dated_nouns \
                 else (None, "nominal")
+        if parent.lower_ in ZONE_NOUNS and parent.dep_ in BARE_ADVERBIAL_DEPS and noun is None:
+            bare = True  # "late Thursday South African time": the day, told in that zone
+            token = parent
+            continue
         if parent.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
             if noun is not None and not bare:
                 return None, "nominal"

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from timeline.extract.events.candidate import DEFINITE_DETERMINERS, Anchor
 from timeline.extract.events.clauses import BOUNDING_PREPOSITIONS, content_of
+from timeline.extract.events.dating import NEWS_TENSES
 from timeline.extract.events.vocabulary import Vocabulary
 from timeline.extract.temporal.values import bounds
 from timeline.records import Happening, Timex
@@ -69,20 +70,32 @@ def _taken_up(verb: "Token", before: "Span") -> str | None:
     return None
 
 
-def lead_event(made: list[Happening], published: date | None, vocab: Vocabulary) -> Happening | None:
+def lead_event(made: list[Happening], anchors: list[Anchor], published: date | None,
+               vocab: Vocabulary) -> Happening | None:
     """The lede's happening when it sets the article's news day: dated by an
-    explicit day a few days before publication ("on Saturday" in a Sunday paper)."""
-    if published is None:
-        return None
-    if any(h.date == published.isoformat() and h.evidence.expression for h in made):
+    explicit day a few days before publication ("on Saturday" in a Sunday paper),
+    and told as news, in the past or the present perfect. "Tourists walk down a street
+    in Osaka May 15, 2009", a photo's caption above the story, is told in the present:
+    it dates the picture, not the news."""
+    if published is None or dated_today(made, published):
         return None  # "Scholz said on Tuesday that…, a day after Russia recognised…": the news is of the day
+    told = {a.verb.lemma_.lower() for a in anchors if a.mood.tense in NEWS_TENSES}
     for happening in made:
         if happening.precision != "day" or not happening.evidence.expression or happening.status != "occurred":
+            continue
+        if happening.predicate not in told:
             continue
         days = (published - date.fromisoformat(happening.date)).days
         if 1 <= days <= vocab.lead_days:
             return happening
     return None
+
+
+def dated_today(made: list[Happening], published: date | None) -> bool:
+    """Whether a sentence dates what it reports by the day of publication in so many words
+    ("were confirmed today", "said on Monday" in a Monday paper): once the lede has done so,
+    the news is of that day, and a later day named before it is no news day of the article's."""
+    return published is not None and any(h.date == published.isoformat() and h.evidence.expression for h in made)
 
 
 def inherit_lead_day(anchors: list[Anchor], lead: Happening | None) -> None:

@@ -1,0 +1,65 @@
+"""Which day an article's undated reports are told on: the lede's news day, never a
+picture's caption above the story; a saying is dated by the saying, what it announces
+by its own time; a day told in another zone's time is that day. Articles written for
+these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.conftest import happenings
+
+MON = date(2009, 5, 18)  # a Monday
+
+
+def _dates(found, word: str) -> list[str]:
+    return [h.date for h in found if word in h.title]
+
+
+@pytest.mark.parametrize("text", [
+    # a photo's caption above the story dates the picture, not the news
+    "Commuters wearing masks walk past a railway station in Ostrava May 15, 2009. "
+    "The health ministry confirmed 40 new cases of flu in the capital. "
+    "Health Minister Jana Novak said schools would stay open.",
+    # a lede dated by its own day is not moved by a day named after it
+    "Nine new cases of flu were confirmed in Freedonia today. "
+    "Five pupils at a school in the capital, off sick on Friday, have also tested positive. "
+    "Health Minister Jana Novak said the spread was largely contained.",
+], ids=["caption", "lede-of-the-day"])
+def test_an_undated_statement_is_news_of_the_day_when_the_lede_names_no_day_before(nlp, text: str) -> None:
+    found = happenings(nlp, text, published=MON)
+    assert _dates(found, "Novak") == ["2009-05-18"], found
+    assert not [h for h in found if "confirmed" in h.title and h.date != "2009-05-18"], found
+
+
+def test_a_lede_of_a_day_before_still_sets_the_news_day(nlp) -> None:
+    text = ("Rebels seized the northern town of Kerel on Saturday. "
+            "The defence minister said the army would retake it within days.")
+    found = happenings(nlp, text, published=MON)
+    assert _dates(found, "seized") == ["2009-05-16"], found
+    assert _dates(found, "minister") == ["2009-05-16"], found
+
+
+def test_an_announcement_is_dated_by_the_saying_and_what_it_announces_by_its_own_day(nlp) -> None:
+    text = "The singer Ada Blue said more than 40 musicians were expected to perform at the benefit concert on 22 May."
+    found = happenings(nlp, text, published=MON)
+    said = [h for h in found if h.title.startswith("Ada Blue said")]
+    assert [(h.date, h.status) for h in said] == [("2009-05-18", "occurred")], found
+    planned = [h for h in found if h.status == "scheduled"]
+    assert [h.date for h in planned] == ["2009-05-22"], found
+    assert not planned[0].title.startswith("Ada Blue said"), "the announced happening is told in its own words"
+
+
+def test_an_announcement_with_a_day_of_its_own_keeps_it(nlp) -> None:
+    text = "Ada Blue said on Sunday that the concert would take place on 22 May."
+    found = happenings(nlp, text, published=MON)
+    assert _dates(found, "Ada Blue said") == ["2009-05-17"], found
+
+
+def test_a_day_told_in_another_zone_s_time_is_that_day(nlp) -> None:
+    found = happenings(nlp, "President Omar Khan announced the death of the former leader late Thursday "
+                            "South African time.", published=date(2013, 12, 6))
+    assert [(h.date, h.evidence.expression) for h in found] == [("2013-12-05", "late Thursday")], found
+    assert "time" not in found[0].title.split(), "the zone goes with its day"
