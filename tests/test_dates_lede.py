@@ -63,3 +63,33 @@ def test_a_day_told_in_another_zone_s_time_is_that_day(nlp) -> None:
                             "South African time.", published=date(2013, 12, 6))
     assert [(h.date, h.evidence.expression) for h in found] == [("2013-12-05", "late Thursday")], found
     assert "time" not in found[0].title.split(), "the zone goes with its day"
+
+
+QUAKE = "Aid began to arrive in Freedonia as rescuers searched buildings flattened by Tuesday's earthquake. "
+
+
+@pytest.mark.parametrize("sentence,word", [
+    ("Seventeen United Nations staff have been killed in the earthquake.", "killed"),
+    ("The earthquake destroyed the cathedral in the capital.", "cathedral"),
+])
+def test_a_clause_set_in_a_happening_the_article_dates_by_name_takes_its_day(nlp, sentence: str, word: str) -> None:
+    found = happenings(nlp, QUAKE + sentence, published=date(2010, 1, 14))
+    assert [(h.date, h.evidence.rule) for h in found if word in h.title] == [("2010-01-12", "named-occasion")], found
+
+
+@pytest.mark.parametrize("sentence,word", [
+    ("The United Nations said the earthquake was the worst disaster it had faced.", "United Nations"),  # a saying
+    ("An earthquake in Chile killed three people.", "Chile"),  # another happening of the kind
+    ("Aid workers arrived after the earthquake.", "arrived"),  # after it, not in it
+])
+def test_a_saying_about_it_or_another_happening_of_its_kind_stays_news_of_the_day(
+        nlp, sentence: str, word: str) -> None:
+    found = happenings(nlp, QUAKE + sentence, published=date(2010, 1, 14))
+    assert [h.date for h in found if word in h.title] == ["2010-01-14"], found
+
+
+def test_a_noun_the_article_dates_twice_names_no_one_happening(nlp) -> None:
+    text = ("Monday's blast killed two soldiers near the border, the army said on Thursday. "
+            "Tuesday's blast hit a market. The blast destroyed a school.")
+    found = happenings(nlp, text, published=date(2010, 1, 14))
+    assert not [h for h in found if h.evidence.rule == "named-occasion"], found

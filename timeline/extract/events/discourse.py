@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from timeline.extract.events.candidate import DEFINITE_DETERMINERS, Anchor
 from timeline.extract.events.clauses import BOUNDING_PREPOSITIONS, content_of
 from timeline.extract.events.dating import NEWS_TENSES
+from timeline.extract.events.occasions import NAMED_OCCASION
 from timeline.extract.events.vocabulary import Vocabulary
 from timeline.extract.temporal.values import bounds
 from timeline.records import Happening, Timex
@@ -83,8 +84,8 @@ def lead_event(made: list[Happening], anchors: list[Anchor], published: date | N
     for happening in made:
         if happening.precision != "day" or not happening.evidence.expression or happening.status != "occurred":
             continue
-        if happening.predicate not in told:
-            continue
+        if happening.predicate not in told or happening.evidence.rule == NAMED_OCCASION:
+            continue  # a caption's present, or a day borrowed from a happening named elsewhere
         days = (published - date.fromisoformat(happening.date)).days
         if 1 <= days <= vocab.lead_days:
             return happening
