@@ -70,7 +70,7 @@ QUAKE = "Aid began to arrive in Freedonia as rescuers searched buildings flatten
 
 @pytest.mark.parametrize("sentence,word", [
     ("Seventeen United Nations staff have been killed in the earthquake.", "killed"),
-    ("The earthquake destroyed the cathedral in the capital.", "cathedral"),
+    ("The quake destroyed the cathedral in the capital.", "cathedral"),  # the same happening, another word
 ])
 def test_a_clause_set_in_a_happening_the_article_dates_by_name_takes_its_day(nlp, sentence: str, word: str) -> None:
     found = happenings(nlp, QUAKE + sentence, published=date(2010, 1, 14))
@@ -93,3 +93,16 @@ def test_a_noun_the_article_dates_twice_names_no_one_happening(nlp) -> None:
             "Tuesday's blast hit a market. The blast destroyed a school.")
     found = happenings(nlp, text, published=date(2010, 1, 14))
     assert not [h for h in found if h.evidence.rule == "named-occasion"], found
+
+
+@pytest.mark.parametrize("caption", [
+    "Commuters wearing masks walk past a railway station in Ostrava May 15, 2009.",
+    "Crates of live geese are stored awaiting transport at a market in Kerel province, near the border, May 15, 2009.",
+])
+def test_a_photo_caption_in_the_present_with_its_full_date_is_no_happening(nlp, caption: str) -> None:
+    assert happenings(nlp, caption, published=MON) == []
+
+
+def test_a_happening_told_in_the_present_on_its_day_stays_one(nlp) -> None:
+    found = happenings(nlp, "The president signs the health bill into law on May 15, 2009.", published=MON)
+    assert [h.date for h in found] == ["2009-05-15"], found

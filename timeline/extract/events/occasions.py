@@ -7,8 +7,10 @@ paper came out; the day of publication would be wrong for it."""
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from timeline.data import load_data
 from timeline.extract.events.candidate import Anchor
 from timeline.extract.events.dating import day_value
 from timeline.extract.events.vocabulary import Vocabulary
@@ -53,11 +55,22 @@ def dated_occasions(doc: "Parse", timexes: list[Timex], published: date | None,
         noun = _named_noun(named.root, vocab) if named is not None else None
         if noun is None:
             continue
-        lemma = noun.lemma_.lower()
+        lemma = kind_of(noun)
         if lemma in found and found[lemma][0] != value:
             clashing.add(lemma)
         found.setdefault(lemma, (value, timex))
     return {k: v for k, v in found.items() if k not in clashing}
+
+
+@lru_cache(maxsize=1)
+def _same_happening() -> dict[str, str]:
+    return dict(load_data("occasions.yaml")["same_happening"])
+
+
+def kind_of(noun: "Token") -> str:
+    """The word a happening's noun is known by: "the quake" is "the earthquake"."""
+    lemma = noun.lemma_.lower()
+    return _same_happening().get(lemma, lemma)
 
 
 def _named_noun(head: "Token", vocab: Vocabulary) -> "Token | None":
@@ -96,7 +109,7 @@ def _occasion_of(verb: "Token", occasions: dict[str, tuple[str, Timex]]) -> str 
     nouns += [p for c in verb.children if (c.dep_ == "prep" and c.lower_ in WITHIN) or c.dep_ == "agent"
               for p in c.children if p.dep_ == "pobj"]
     for noun in nouns:
-        lemma = noun.lemma_.lower()
+        lemma = kind_of(noun)
         if lemma in occasions and noun.pos_ == "NOUN" and not any(
                 c.dep_ == "det" and c.lower_ in INDEFINITE for c in noun.children):
             return lemma
