@@ -10,6 +10,7 @@ from datetime import date
 import pytest
 
 from tests.conftest import happenings
+from timeline.extract.temporal import find_timexes_in_text
 
 MON = date(2009, 5, 18)  # a Monday
 
@@ -106,3 +107,15 @@ def test_a_photo_caption_in_the_present_with_its_full_date_is_no_happening(nlp, 
 def test_a_happening_told_in_the_present_on_its_day_stays_one(nlp) -> None:
     found = happenings(nlp, "The president signs the health bill into law on May 15, 2009.", published=MON)
     assert [h.date for h in found] == ["2009-05-15"], found
+
+
+@pytest.mark.parametrize("sentence,value", [
+    ("On the day Ada Blue was arrested at a rally in the capital, she was due to speak.", None),
+    ("Medics were called while her doctor was giving her oxygen on the day she died.", None),
+    # the day the text is telling
+    ("Police arrested Omar Khan on Saturday. Later in the day he was released.", "2009-05-16"),
+])
+def test_the_day_defined_by_what_happened_on_it_is_not_the_day_the_text_tells(
+        nlp, sentence: str, value: str | None) -> None:
+    found = [t for t in find_timexes_in_text(sentence, MON, nlp) if "the day" in t.text.lower()]
+    assert [t.value for t in found] == [value], found
