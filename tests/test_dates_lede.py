@@ -119,3 +119,11 @@ def test_the_day_defined_by_what_happened_on_it_is_not_the_day_the_text_tells(
         nlp, sentence: str, value: str | None) -> None:
     found = [t for t in find_timexes_in_text(sentence, MON, nlp) if "the day" in t.text.lower()]
     assert [t.value for t in found] == [value], found
+
+
+def test_a_lede_about_a_happening_named_by_its_day_sets_no_news_day(nlp) -> None:
+    text = ("Tuesday's earthquake has left as many as 50,000 people dead in Freedonia. "
+            "President Ada Blue described the losses as heartbreaking.")
+    found = happenings(nlp, text, published=date(2010, 1, 15))
+    assert _dates(found, "dead") == ["2010-01-12"], found
+    assert _dates(found, "heartbreaking") == ["2010-01-15"], found

@@ -39,7 +39,7 @@ NAMED_OCCASION = "named-occasion"
 
 def dated_occasions(doc: "Parse", timexes: list[Timex], published: date | None,
                     vocab: Vocabulary) -> dict[str, tuple[str, Timex]]:
-    """The nouns of happenings (``dated_nouns``) the article dates by name, each with its
+    """The nouns of happenings (``dated_nouns``, ``named_happenings``) the article dates by name, each with its
     day (or week) before publication and the expression that names it. A noun the
     article dates twice, to different times, names no one happening and is left out."""
     if published is None:
@@ -67,6 +67,11 @@ def _same_happening() -> dict[str, str]:
     return dict(load_data("occasions.yaml")["same_happening"])
 
 
+@lru_cache(maxsize=1)
+def _named_happenings() -> frozenset[str]:
+    return frozenset(load_data("occasions.yaml")["named_happenings"])
+
+
 def kind_of(noun: "Token") -> str:
     """The word a happening's noun is known by: "the quake" is "the earthquake"."""
     lemma = noun.lemma_.lower()
@@ -81,7 +86,8 @@ def _named_noun(head: "Token", vocab: Vocabulary) -> "Token | None":
         noun = head.head.head
     else:
         return None
-    return noun if noun.pos_ == "NOUN" and noun.lemma_.lower() in vocab.dated_nouns else None
+    lemma = noun.lemma_.lower()
+    return noun if noun.pos_ == "NOUN" and (lemma in vocab.dated_nouns or lemma in _named_happenings()) else None
 
 
 def date_by_occasion(anchors: list[Anchor], occasions: dict[str, tuple[str, Timex]], vocab: Vocabulary) -> None:
