@@ -127,3 +127,13 @@ def test_a_lede_about_a_happening_named_by_its_day_sets_no_news_day(nlp) -> None
     found = happenings(nlp, text, published=date(2010, 1, 15))
     assert _dates(found, "dead") == ["2010-01-12"], found
     assert _dates(found, "heartbreaking") == ["2010-01-15"], found
+
+
+@pytest.mark.parametrize("text,word,day", [
+    ("Five more pupils, off sick on Friday, have been confirmed as having contracted the virus.", "confirmed",
+     "2009-05-18"),  # the day describes the pupils
+    ("Talks on Friday ended without agreement.", "ended", "2009-05-15"),
+    ("The talks ended without agreement on Friday.", "ended", "2009-05-15"),
+])
+def test_a_day_in_a_description_of_the_subject_does_not_date_the_clause(nlp, text: str, word: str, day: str) -> None:
+    assert _dates(happenings(nlp, text, published=MON), word) == [day]

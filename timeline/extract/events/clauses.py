@@ -32,6 +32,9 @@ BARE_ADVERBIAL_DEPS = frozenset({"npadvmod", "tmod"})
 # Words that name a day by itself and are always adverbials of their clause, wherever
 # the parser hangs them ("Yesterday Pakistan's government…" as a compound of "Pakistan").
 DEICTIC_DAYS = frozenset({"yesterday", "today", "tonight", "tomorrow"})
+# Modifiers that describe a noun ("pupils, off sick on Friday,"): a day inside one
+# dates the description, not the clause the noun is the subject of.
+DESCRIBING_DEPS = frozenset({"amod", "appos"})
 # The noun of a clock's reference after a day ("late Thursday South African time",
 # "Monday local time"): the parser makes it the adverbial and hangs the day on it.
 ZONE_NOUNS = frozenset({"time"})
@@ -160,6 +163,7 @@ def governor(head: "Token", segment: "Span", fallback: "Token | None",
     bare = head.dep_ in BARE_ADVERBIAL_DEPS or on_day or (
         head.lower_ in DEICTIC_DAYS)  # "Yesterday Pakistan's government allowed…", parsed as a compound
     noun: "Token | None" = None  # the noun the expression modifies, if any
+    described = False  # the expression sits in a description of that noun ("pupils, off sick on Friday,")
     phrases = 0  # prepositional phrases the expression sits in, its own "on" not counted
     for _ in range(16):
         if token.dep_ == "pobj" and token.head.lower_ in BOUNDING_PREPOSITIONS:
@@ -176,6 +180,8 @@ def governor(head: "Token", segment: "Span", fallback: "Token | None",
         if not (start <= parent.i < end):
             return fallback, "segment"
         if is_predicate(parent) and parent.dep_ not in ("amod", "prep"):  # "including" is a preposition
+            if described and token.dep_ in ("nsubj", "nsubjpass"):
+                return None, "nominal"  # "five pupils, off sick on Friday, have tested positive": the pupils' day
             if noun is None:
                 return parent, "argument" if token.i == head.i and head.dep_ in ARGUMENT_DEPS else "adverbial"
             if bare:
@@ -187,6 +193,7 @@ def governor(head: "Token", segment: "Span", fallback: "Token | None",
             token = parent
             continue
         if parent.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+            described = described or (noun is None and token.dep_ in DESCRIBING_DEPS)
             if noun is not None and not bare:
                 return None, "nominal"
             noun = noun or parent

@@ -198,7 +198,7 @@ def _background_state(anchor: Anchor, vocab: Vocabulary) -> bool:
 def _caption(anchor: Anchor, dct: date | None, vocab: Vocabulary) -> bool:
     """"Tourists wearing masks walk down a street in Osaka May 15, 2009": a main clause in
     the simple present dated by a full date of the days up to publication, set after the
-    place with no preposition, is a photo's caption (the picture's present), not a
+    place with no preposition at the end, is a photo's caption (the picture's present), not a
     happening. "The law takes effect on May 1, 2009" says what is set for that day."""
     clause = anchor.verb if anchor.is_main else anchor.title_root  # "are stored awaiting transport"
     if dct is None or clause.dep_ != "ROOT" or anchor.mood.scheduled or anchor.is_reporting:
@@ -208,8 +208,8 @@ def _caption(anchor: Anchor, dct: date | None, vocab: Vocabulary) -> bool:
         return False
     for timex, _, _ in anchor.timexes:
         when = bounds(day_value(timex.value or ""))
-        if timex.rule != "absolute-date" or when is None or when[1] > dct:
-            return False
+        if timex.rule != "absolute-date" or when is None or when[1] > dct or timex.start < clause.idx:
+            return False  # "14 March 2011 The union calls a strike": a chronology's entry opens with its date
         span = anchor.verb.doc.char_span(timex.start, timex.end, alignment_mode="expand")
         if span is None or (span.root.dep_ == "pobj" and span.root.head.lower_ in vocab.occasion_prepositions):
             return False
