@@ -137,3 +137,11 @@ def test_a_lede_about_a_happening_named_by_its_day_sets_no_news_day(nlp) -> None
 ])
 def test_a_day_in_a_description_of_the_subject_does_not_date_the_clause(nlp, text: str, word: str, day: str) -> None:
     assert _dates(happenings(nlp, text, published=MON), word) == [day]
+
+
+def test_a_day_of_publication_named_for_no_news_leaves_the_lede_s_day(nlp) -> None:
+    text = ("President Ada Blue accused Freedonia of bribing her opponents in a speech on Saturday, "
+            "as voters await the results of recounts today. "
+            "The Freedonian embassy denied a report that it had paid opposition leaders.")
+    found = happenings(nlp, text, published=MON)
+    assert _dates(found, "embassy") == ["2009-05-16"], found

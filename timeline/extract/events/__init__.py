@@ -154,7 +154,7 @@ def _happenings(doc: Parse, article: Article, timexes: list[Timex], mentions: li
         before = (segment, found[reported:])
         if found[reported:] and lede_sentences < LEDE_SENTENCES:
             lede_sentences += 1
-            today = today or dated_today(found[reported:], article.published)
+            today = today or dated_today(found[reported:], anchors, article.published)
             lead = lead or (None if today else lead_event(found[reported:], anchors, article.published, vocab))
     return found
 

@@ -78,25 +78,32 @@ def lead_event(made: list[Happening], anchors: list[Anchor], published: date | N
     and told as news, in the past or the present perfect. "Tourists walk down a street
     in Osaka May 15, 2009", a photo's caption above the story, is told in the present:
     it dates the picture, not the news."""
-    if published is None or dated_today(made, published):
+    if published is None or dated_today(made, anchors, published):
         return None  # "Scholz said on Tuesday that…, a day after Russia recognised…": the news is of the day
-    told = {a.verb.lemma_.lower() for a in anchors if a.mood.tense in NEWS_TENSES}
-    for happening in made:
+    for happening in _told_as_news(made, anchors):
         if happening.precision != "day" or not happening.evidence.expression or happening.status != "occurred":
             continue
-        if happening.predicate not in told or happening.evidence.rule == NAMED_OCCASION:
-            continue  # a caption's present, or a day borrowed from a happening named elsewhere
+        if happening.evidence.rule == NAMED_OCCASION:
+            continue  # a day borrowed from a happening named elsewhere
         days = (published - date.fromisoformat(happening.date)).days
         if 1 <= days <= vocab.lead_days:
             return happening
     return None
 
 
-def dated_today(made: list[Happening], published: date | None) -> bool:
-    """Whether a sentence dates what it reports by the day of publication in so many words
-    ("were confirmed today", "said on Monday" in a Monday paper): once the lede has done so,
-    the news is of that day, and a later day named before it is no news day of the article's."""
-    return published is not None and any(h.date == published.isoformat() and h.evidence.expression for h in made)
+def dated_today(made: list[Happening], anchors: list[Anchor], published: date | None) -> bool:
+    """Whether a sentence dates what it reports, told as news, by the day of publication in
+    so many words ("were confirmed today", "said on Monday" in a Monday paper): once the
+    lede has done so, the news is of that day, and a later day named before it is no news
+    day of the article's. "As voters await the results today" tells no news of the day."""
+    return published is not None and any(h.date == published.isoformat() and h.evidence.expression
+                                         for h in _told_as_news(made, anchors))
+
+
+def _told_as_news(made: list[Happening], anchors: list[Anchor]) -> list[Happening]:
+    """The happenings of a sentence whose predicate is told in the past or the present perfect."""
+    told = {a.verb.lemma_.lower() for a in anchors if a.mood.tense in NEWS_TENSES}
+    return [h for h in made if h.predicate in told]
 
 
 def inherit_lead_day(anchors: list[Anchor], lead: Happening | None) -> None:
