@@ -74,13 +74,12 @@ def _taken_up(verb: "Token", before: "Span") -> str | None:
 def lead_event(made: list[Happening], anchors: list[Anchor], published: date | None,
                vocab: Vocabulary) -> Happening | None:
     """The lede's happening when it sets the article's news day: dated by an
-    explicit day a few days before publication ("on Saturday" in a Sunday paper),
-    and told as news, in the past or the present perfect. "Tourists walk down a street
-    in Osaka May 15, 2009", a photo's caption above the story, is told in the present:
-    it dates the picture, not the news."""
+    explicit day a few days before publication ("on Saturday" in a Sunday paper). A
+    photo's caption above the story ("Tourists walk down a street in Osaka May 15,
+    2009") is no happening (dating.py), so it sets no news day either."""
     if published is None or dated_today(made, anchors, published):
         return None  # "Scholz said on Tuesday that…, a day after Russia recognised…": the news is of the day
-    for happening in _told_as_news(made, anchors):
+    for happening in made:
         if happening.precision != "day" or not happening.evidence.expression or happening.status != "occurred":
             continue
         if happening.evidence.rule == NAMED_OCCASION:
