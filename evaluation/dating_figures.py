@@ -1,7 +1,9 @@
 """How the events of built tls-dev collections are dated, with no labels needed.
 
 For each collection (built as ``eval_real_news.py`` builds it, in ``--work``):
-events per article, the share dated only by the publication day, the share
+events per article, the share dated only by the publication day, by the day the
+lede set (``lead-event-day``) and by a happening the article dates by name
+elsewhere (``named-occasion``), the share
 typed ``other``, and two counts of misread time expressions: events dated by
 four figures read as a year before 1900 (most are clock times, "struck at
 1653"), and events dated by a capitalised "Today" (most name a programme or a
@@ -34,6 +36,8 @@ def figures(name: str, events: list[dict[str, Any]], articles: int) -> str:
     per = len(events) / max(articles, 1)
     return (f"{name}: {len(events)} events from {articles} articles ({per:.1f} per article); "
             f"dated only by publication {percent(rules.get('publication-date', 0), len(events))}; "
+            f"by the lede's day {percent(rules.get('lead-event-day', 0), len(events))}; "
+            f"by a happening named elsewhere {percent(rules.get('named-occasion', 0), len(events))}; "
             f"other {percent(other, len(events))}; four figures read as a year before 1900: {old_years}; "
             f"dated by a capitalised 'Today': {today}")
 

@@ -26,6 +26,7 @@ from timeline.extract.events.discourse import (
     background_past,
     before_the_news,
     carry_date,
+    dated_today,
     inherit_lead_day,
     lead_event,
     restates_known,
@@ -35,6 +36,7 @@ from timeline.extract.events.gate_features import features, page_of
 from timeline.extract.events.linked import linked_anchors
 from timeline.extract.events.naming import name_role
 from timeline.extract.events.newsworthy import UNDATED, listable
+from timeline.extract.events.occasions import date_by_occasion, dated_occasions
 from timeline.extract.events.opinion import opinion_page
 from timeline.extract.events.participants import mentioned, participants
 from timeline.extract.events.parties import parties
@@ -77,6 +79,7 @@ def _happenings(doc: Parse, article: Article, timexes: list[Timex], mentions: li
     previous: Happening | None = None
     before: tuple["Span | None", list[Happening]] = (None, [])  # the last sentence read and what it reported
     lead: Happening | None = None  # the lede's happening, when it sets the news day
+    today = False  # the lede dated its news by the day of publication
     lede_sentences = 0  # sentences that reported something, while looking for the lede
     in_the_past = False  # the text last dated a time before the days of the news (discourse.py)
     parts = segments(doc)
@@ -85,6 +88,7 @@ def _happenings(doc: Parse, article: Article, timexes: list[Timex], mentions: li
     views = opinion_page(article, parts, vocab)  # a column lists only what it dates (opinion.py)
     entries = chronology_entries(parts, timexes)  # a chronology's lines, each dated by its own date
     page = page_of(article, parts, vocab.lede_sentences, views, astray, mentions)
+    occasions = dated_occasions(doc, timexes, article.published, vocab)  # "Tuesday's earthquake"
     for index, segment in enumerate(parts):
         entry = entries.get(index)
         if entry is None and skip_segment(segment, vocab):
@@ -99,6 +103,7 @@ def _happenings(doc: Parse, article: Article, timexes: list[Timex], mentions: li
             # Happenings dated through another clause of their sentence (linked.py).
             anchors += linked_anchors(anchors, segment, timexes, dated, vocab)
             carry_date(anchors, before[1], before[0], vocab)
+            date_by_occasion(anchors, occasions, vocab)  # "killed in the earthquake" (occasions.py)
         reported = len(found)
         if found:
             # Past the lead, a standing position restated without a date is background.
@@ -149,7 +154,8 @@ def _happenings(doc: Parse, article: Article, timexes: list[Timex], mentions: li
         before = (segment, found[reported:])
         if found[reported:] and lede_sentences < LEDE_SENTENCES:
             lede_sentences += 1
-            lead = lead or lead_event(found[reported:], article.published, vocab)
+            today = today or dated_today(found[reported:], anchors, article.published)
+            lead = lead or (None if today else lead_event(found[reported:], anchors, article.published, vocab))
     return found
 
 

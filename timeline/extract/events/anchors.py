@@ -9,12 +9,12 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from timeline.extract.events.candidate import Anchor
-from timeline.extract.events.clauses import clause_root, governor, mood_of
+from timeline.extract.events.clauses import BARE_ADVERBIAL_DEPS, ZONE_NOUNS, clause_root, governor, mood_of
 from timeline.extract.events.dating import date_anchor, day_value
 from timeline.extract.events.kinds import classify
 from timeline.extract.events.main_clause import commentary, main_anchor, negated, sharing_time
 from timeline.extract.events.vocabulary import Vocabulary
-from timeline.extract.temporal.values import precision_of
+from timeline.extract.temporal.values import is_future, precision_of
 from timeline.records import Timex
 
 if TYPE_CHECKING:
@@ -44,6 +44,8 @@ def find_anchors(segment: "Span", dated: list[tuple[Timex, "Span"]], dct: date |
         # the preposition that only carries the date ("on Saturday") leaves the title with it
         if head.dep_ == "pobj" and len(list(head.head.children)) == 1:
             keep_out.add(head.head.i)
+        if head.head.lower_ in ZONE_NOUNS and head.head.dep_ in BARE_ADVERBIAL_DEPS:
+            keep_out |= {t.i for t in head.head.subtree}  # "South African time" goes with its day
         owner = next((a for a in anchors if verb.i in a.group), None)
         if owner is None:
             mood = mood_of(verb, vocab)
@@ -78,7 +80,7 @@ def find_anchors(segment: "Span", dated: list[tuple[Timex, "Span"]], dct: date |
         if plain is not None:
             anchors[0] = plain
     if main is not None and main.speaker is not None:
-        anchors += _statement_apart(main, root, vocab)
+        anchors += _statement_apart(main, root, vocab) or _announcement_apart(main, root, dct, vocab)
     kept = []
     for anchor in anchors:
         anchor.keep_out = keep_out
@@ -137,6 +139,34 @@ def _same_occasion(verb: "Token", main: "Token", timex: Timex) -> bool:
             return False
         token = token.head
     return False
+
+
+# Tenses in which a verb of saying tells a saying already made.
+SAID_TENSES = frozenset({"past", "perfect", "present"})
+
+
+def _announcement_apart(main: Anchor, root: "Token", dct: date | None, vocab: Vocabulary) -> list[Anchor]:
+    """"The organiser said more than 40 singers were expected to perform at the concert on
+    22 January": a saying told as made, whose only time is that of the happening it
+    announces, still to come. The saying is news of its own day (dated as any statement
+    with no day is); the announced happening is dated apart, by its own time, and told
+    in its own words."""
+    speaker = main.speaker
+    if speaker is None or main.title_root.i != speaker.i or not main.timexes:
+        return []
+    if any(t[2].i == speaker.i for t in main.timexes) or not all(
+            is_future(day_value(t[0].value or ""), dct) for t in main.timexes):
+        return []
+    told = mood_of(speaker, vocab)
+    if told.tense not in SAID_TENSES or told.scheduled or told.hypothetical:
+        return []
+    statement = main_anchor(root, vocab, descend=False)
+    if statement is None:
+        return []
+    marker = main.verb.head
+    main.title_root = marker if main.verb.dep_ == "xcomp" and marker.lemma_.lower() in vocab.future_markers \
+        else main.verb
+    return [statement]
 
 
 def _statement_apart(main: Anchor, root: "Token", vocab: Vocabulary) -> list[Anchor]:

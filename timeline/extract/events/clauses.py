@@ -32,6 +32,12 @@ BARE_ADVERBIAL_DEPS = frozenset({"npadvmod", "tmod"})
 # Words that name a day by itself and are always adverbials of their clause, wherever
 # the parser hangs them ("Yesterday Pakistan's government…" as a compound of "Pakistan").
 DEICTIC_DAYS = frozenset({"yesterday", "today", "tonight", "tomorrow"})
+# Modifiers that describe a noun ("pupils, off sick on Friday,"): a day inside one
+# dates the description, not the clause the noun is the subject of.
+DESCRIBING_DEPS = frozenset({"amod", "appos"})
+# The noun of a clock's reference after a day ("late Thursday South African time",
+# "Monday local time"): the parser makes it the adverbial and hangs the day on it.
+ZONE_NOUNS = frozenset({"time"})
 # Auxiliaries that open a condition when put before the subject ("Had he quit…",
 # "Were they to leave…", "Should talks fail…").
 INVERTING_AUXILIARIES = frozenset({"had", "were", "should"})
@@ -157,6 +163,7 @@ def governor(head: "Token", segment: "Span", fallback: "Token | None",
     bare = head.dep_ in BARE_ADVERBIAL_DEPS or on_day or (
         head.lower_ in DEICTIC_DAYS)  # "Yesterday Pakistan's government allowed…", parsed as a compound
     noun: "Token | None" = None  # the noun the expression modifies, if any
+    described = False  # the expression sits in a description of that noun ("pupils, off sick on Friday,")
     phrases = 0  # prepositional phrases the expression sits in, its own "on" not counted
     for _ in range(16):
         if token.dep_ == "pobj" and token.head.lower_ in BOUNDING_PREPOSITIONS:
@@ -173,13 +180,20 @@ def governor(head: "Token", segment: "Span", fallback: "Token | None",
         if not (start <= parent.i < end):
             return fallback, "segment"
         if is_predicate(parent) and parent.dep_ not in ("amod", "prep"):  # "including" is a preposition
+            if described and token.dep_ in ("nsubj", "nsubjpass"):
+                return None, "nominal"  # "five pupils, off sick on Friday, have tested positive": the pupils' day
             if noun is None:
                 return parent, "argument" if token.i == head.i and head.dep_ in ARGUMENT_DEPS else "adverbial"
             if bare:
                 return parent, "adverbial"
             return (parent, "argument") if noun.lemma_.lower() in dated_nouns or noun.lower_ in dated_nouns \
                 else (None, "nominal")
+        if parent.lower_ in ZONE_NOUNS and parent.dep_ in BARE_ADVERBIAL_DEPS and noun is None:
+            bare = True  # "late Thursday South African time": the day, told in that zone
+            token = parent
+            continue
         if parent.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+            described = described or (noun is None and token.dep_ in DESCRIBING_DEPS)
             if noun is not None and not bare:
                 return None, "nominal"
             noun = noun or parent

@@ -61,7 +61,7 @@ def date_anchor(anchor: Anchor, root: "Token", dct: date | None, vocab: Vocabula
         # neither a conjunct's time nor the start of its period dates
         return False
     if anchor.timexes:
-        if _background_state(anchor, vocab):
+        if _background_state(anchor, vocab) or _caption(anchor, dct, vocab):
             return False
         # The expression on the predicate itself beats one on a conjunct or on the verb of saying.
         # Then the finer, then the nearer: a dateline glued to the first sentence
@@ -193,6 +193,27 @@ def _background_state(anchor: Anchor, vocab: Vocabulary) -> bool:
             c.dep_ in ("xcomp", "conj") and is_predicate(c) for c in verb.children):
         return False  # "is due in Kyiv", "were to take delivery in May": a plan
     return all(t[2].i == verb.i and precision_of(day_value(t[0].value or "")) != "day" for t in anchor.timexes)
+
+
+def _caption(anchor: Anchor, dct: date | None, vocab: Vocabulary) -> bool:
+    """"Tourists wearing masks walk down a street in Osaka May 15, 2009": a main clause in
+    the simple present dated by a full date of the days up to publication, set after the
+    place with no preposition at the end, is a photo's caption (the picture's present), not a
+    happening. "The law takes effect on May 1, 2009" says what is set for that day."""
+    clause = anchor.verb if anchor.is_main else anchor.title_root  # "are stored awaiting transport"
+    if dct is None or clause.dep_ != "ROOT" or anchor.mood.scheduled or anchor.is_reporting:
+        return False
+    mood = mood_of(clause, vocab)
+    if mood.tense != "present" or mood.scheduled or clause.lemma_.lower() in vocab.future_markers:
+        return False
+    for timex, _, _ in anchor.timexes:
+        when = bounds(day_value(timex.value or ""))
+        if timex.rule != "absolute-date" or when is None or when[1] > dct or timex.start < clause.idx:
+            return False  # "14 March 2011 The union calls a strike": a chronology's entry opens with its date
+        span = anchor.verb.doc.char_span(timex.start, timex.end, alignment_mode="expand")
+        if span is None or (span.root.dep_ == "pobj" and span.root.head.lower_ in vocab.occasion_prepositions):
+            return False
+    return True
 
 
 def _distance(timex: Timex, verb: "Token") -> int:

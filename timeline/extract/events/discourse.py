@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING
 
 from timeline.extract.events.candidate import DEFINITE_DETERMINERS, Anchor
 from timeline.extract.events.clauses import BOUNDING_PREPOSITIONS, content_of
+from timeline.extract.events.dating import NEWS_TENSES
+from timeline.extract.events.occasions import NAMED_OCCASION
 from timeline.extract.events.vocabulary import Vocabulary
 from timeline.extract.temporal.values import bounds
 from timeline.records import Happening, Timex
@@ -69,20 +71,38 @@ def _taken_up(verb: "Token", before: "Span") -> str | None:
     return None
 
 
-def lead_event(made: list[Happening], published: date | None, vocab: Vocabulary) -> Happening | None:
+def lead_event(made: list[Happening], anchors: list[Anchor], published: date | None,
+               vocab: Vocabulary) -> Happening | None:
     """The lede's happening when it sets the article's news day: dated by an
-    explicit day a few days before publication ("on Saturday" in a Sunday paper)."""
-    if published is None:
-        return None
-    if any(h.date == published.isoformat() and h.evidence.expression for h in made):
+    explicit day a few days before publication ("on Saturday" in a Sunday paper). A
+    photo's caption above the story ("Tourists walk down a street in Osaka May 15,
+    2009") is no happening (dating.py), so it sets no news day either."""
+    if published is None or dated_today(made, anchors, published):
         return None  # "Scholz said on Tuesday that…, a day after Russia recognised…": the news is of the day
     for happening in made:
         if happening.precision != "day" or not happening.evidence.expression or happening.status != "occurred":
             continue
+        if happening.evidence.rule == NAMED_OCCASION:
+            continue  # a day borrowed from a happening named elsewhere
         days = (published - date.fromisoformat(happening.date)).days
         if 1 <= days <= vocab.lead_days:
             return happening
     return None
+
+
+def dated_today(made: list[Happening], anchors: list[Anchor], published: date | None) -> bool:
+    """Whether a sentence dates what it reports, told as news, by the day of publication in
+    so many words ("were confirmed today", "said on Monday" in a Monday paper): once the
+    lede has done so, the news is of that day, and a later day named before it is no news
+    day of the article's. "As voters await the results today" tells no news of the day."""
+    return published is not None and any(h.date == published.isoformat() and h.evidence.expression
+                                         for h in _told_as_news(made, anchors))
+
+
+def _told_as_news(made: list[Happening], anchors: list[Anchor]) -> list[Happening]:
+    """The happenings of a sentence whose predicate is told in the past or the present perfect."""
+    told = {a.verb.lemma_.lower() for a in anchors if a.mood.tense in NEWS_TENSES}
+    return [h for h in made if h.predicate in told]
 
 
 def inherit_lead_day(anchors: list[Anchor], lead: Happening | None) -> None:

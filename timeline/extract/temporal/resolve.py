@@ -256,6 +256,8 @@ def part_of_day(c: Candidate, ctx: Context) -> Reading | None:
 
 
 def narrative_day(c: Candidate, ctx: Context) -> Reading | None:
+    if c.groups.get("core") and defined_occasion(ctx.doc, c.start, c.end):
+        return "DATE", None, "narrative-day-occasion"  # "on the day Bhutto was assassinated": its own day
     return "DATE", day_value(ctx.ref) if ctx.ref else None, "narrative-day"
 
 
