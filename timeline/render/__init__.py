@@ -86,10 +86,10 @@ def render_site(events: Sequence[Event], registry: Any, articles: Sequence[Artic
         def rest() -> None:
             exports = Exports(writer, cfg, model)
             try:
-                for ev, made in zip(model.events, run_parts(pages, scope, each, writer, progress, cfg.build.jobs)):
-                    assert made.entries is not None
-                    exports.add(made.entries)
-                    renderer.entries[ev.slug] = (made.entries.item, made.entries.line)
+                made = run_parts(pages, scope, each, writer, progress, cfg.build.jobs)
+                for ev, entries in zip(model.events, made, strict=True):
+                    exports.add(entries)
+                    renderer.entries[ev.slug] = (entries.item, entries.line)
                 exports.write()
             finally:
                 exports.close()

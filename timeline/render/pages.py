@@ -116,7 +116,7 @@ def event_part(r: Renderer, model: SiteModel, cfg: Config, index: int, linked: l
     item, line = r.make_entries(ev)
     entries = Entries(item, line, json_row(ev, reported), csv_row(ev), slide(ev))
     ev.forget()
-    return Rendered(tuple(files), entries)
+    return Rendered(tuple(files), (entries,))
 
 
 def page_parts(r: Renderer, model: SiteModel, cfg: Config, places: dict[str, list[EventView]],
