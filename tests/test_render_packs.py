@@ -59,7 +59,8 @@ def test_packed_parts_make_the_site_a_part_per_entry_makes(tmp_path: Path, monke
     single = make_cfg(tmp_path, "single")
     render(EVENTS, single)
     monkeypatch.setattr(parts, "PACK_ENTRIES", 8)  # 400 events: packs of about 16
-    monkeypatch.setattr(parts, "FORK_PARTS", 50)  # so that two processes make them
+    monkeypatch.setattr(parts, "FORK_PARTS", 50)  # so that two processes make them, listings too
+    monkeypatch.setattr(parts, "FORK_LISTINGS", 10)
     packed = make_cfg(tmp_path, "packed", jobs)
     written, made, taken = render(EVENTS, packed)
     assert written > 400 and taken == 0

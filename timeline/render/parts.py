@@ -34,7 +34,8 @@ from timeline.render.output import SiteWriter
 
 BATCH = 2000  # parts looked up and made together: few enough to keep their files in memory
 PAGES_BATCH = 200  # likewise for listings, whose pages are up to 150 KB each
-FORK_PARTS = 400  # fewer parts to make than this in a batch are made in this process: a fork costs more
+FORK_PARTS = 400  # fewer events to make than this in a batch are made in this process: a fork costs more
+FORK_LISTINGS = 50  # likewise for the pages of listings, which take five to ten times as long each
 PACK_ENTRIES = 1024  # a pass of at least twice as many parts is packed into this many to twice as many entries
 
 
@@ -129,14 +130,15 @@ class Makers:
     (and so copy) every page of the model in every worker.
     """
 
-    def __init__(self, parts: Sequence[Part], jobs: int) -> None:
-        self.parts, self.jobs = parts, jobs
+    def __init__(self, parts: Sequence[Part], jobs: int, listings: bool = False) -> None:
+        self.parts, self.jobs, self.listings = parts, jobs, listings
         self._index = {id(part): index for index, part in enumerate(parts)} if jobs > 1 else {}
         self._workers: list[tuple[Any, Any, Any]] = []  # process, its tasks, its results
         self._froze = False
 
     def __call__(self, todo: list[Part]) -> Iterator[Rendered]:
-        if self.jobs < 2 or (sum(part.count for part in todo) < FORK_PARTS and not self._workers) or not _CAN_FORK:
+        fork_at = FORK_LISTINGS if self.listings else FORK_PARTS
+        if self.jobs < 2 or (sum(part.count for part in todo) < fork_at and not self._workers) or not _CAN_FORK:
             for part in todo:
                 yield part.make()
             return
@@ -204,13 +206,14 @@ def _work(parts: Sequence[Part], tasks: Any, results: Any) -> None:
 
 
 def run_parts(parts: Sequence[Part], scope: str, each: "Each[Rendered]", writer: SiteWriter,
-              progress: Progress, jobs: int = 1, batch_size: int = BATCH) -> Iterator[Entries]:
+              progress: Progress, jobs: int = 1, *, listings: bool = False) -> Iterator[Entries]:
     """Every part made or taken from the cache, in order, its files written as it comes; the
-    entries of the events among them, in their order."""
+    entries of the events among them, in their order. Parts are made in ``jobs`` processes once
+    a batch has enough of them to make; ``listings`` are made in smaller batches."""
     packed = packs(parts)
-    makers = Makers(packed, jobs)
+    makers = Makers(packed, jobs, listings)
     try:
-        for batch in _batches(packed, batch_size):
+        for batch in _batches(packed, PAGES_BATCH if listings else BATCH):
             for result in each(batch, lambda part: f"{scope}:{part.inputs}", makers):
                 write_files(writer, result.files, progress)
                 yield from result.entries

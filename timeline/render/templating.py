@@ -18,6 +18,7 @@ from markupsafe import Markup, escape
 
 from timeline.config import Config
 from timeline.render.dates import month_label
+from timeline.render.entrystore import EntryStore
 from timeline.render.eventpage import event_html, item_html, line_html, sources_html
 from timeline.render.fingerprints import digest
 from timeline.render.model import EventView
@@ -173,7 +174,7 @@ class Renderer:
     def __init__(self, env: jinja2.Environment, site: dict[str, Any]) -> None:
         self.env = env
         self.site = site
-        self.entries: dict[str, tuple[str, str]] = {}  # event slug → its listing entries, see ``make_entries``
+        self.entries = EntryStore()  # each event's listing entries, see ``make_entries``
         self._cache: dict[str, jinja2.Template] = {}
         self._chrome: dict[tuple[str, str, str], Markup] = {}
         self._sources: tuple[EventView | None, bool, str] = (None, True, "")
@@ -243,20 +244,20 @@ class Renderer:
             for month in year.months:
                 out.append(f'<section class="month">\n<h3 class="month-h"><a href="{prefix}months/'
                            f'{escape(month.key)}.html">{escape(month.label)}</a></h3>\n<ol class="{kind}">\n')
-                out.append("".join(entries[ev.slug][slot] for ev in month.events).replace(ROOT_TOKEN, root))
+                out.append(entries.joined((ev.slug for ev in month.events), slot).replace(ROOT_TOKEN, root))
                 out.append("</ol>\n</section>\n")
             out.append("</section>\n")
         return Markup("".join(out))
 
     def item(self, ev: EventView, root: str) -> Markup:
-        return Markup(self.entries[ev.slug][0].replace(ROOT_TOKEN, root))
+        return Markup(self.entries.entry(ev.slug, 0).replace(ROOT_TOKEN, root))
 
     def line(self, ev: EventView, root: str) -> Markup:
-        return Markup(self.entries[ev.slug][1].replace(ROOT_TOKEN, root))
+        return Markup(self.entries.entry(ev.slug, 1).replace(ROOT_TOKEN, root))
 
     def item_size(self, ev: EventView) -> int:
         """Characters of the event's full listing entry, the measure pagination cuts by."""
-        return len(self.entries[ev.slug][0]) + 16
+        return self.entries.item_length(ev.slug) + 16
 
     def _template(self, name: str) -> jinja2.Template:
         found = self._cache.get(name)
