@@ -10,7 +10,7 @@ from __future__ import annotations
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any, Callable, Iterator, Sequence
 
 import jinja2
 import jinja2.bccache
@@ -136,7 +136,14 @@ def group_by_month(events: Sequence[EventView]) -> list[YearGroup]:
 def paginate(events: Sequence[EventView], max_count: int, max_bytes: int = LISTING_BYTES,
              size: Callable[[EventView], int] = lambda ev: 0) -> list[list[EventView]]:
     """Split a listing at month boundaries where possible, within both limits per page."""
-    pages: list[list[EventView]] = []
+    return list(pages_of(events, max_count, max_bytes, size))
+
+
+def pages_of(events: Sequence[EventView], max_count: int, max_bytes: int = LISTING_BYTES,
+             size: Callable[[EventView], int] = lambda ev: 0) -> Iterator[list[EventView]]:
+    """The pages ``paginate`` makes, one by one: the first pages of a long listing are known
+    without cutting the rest."""
+    made = False
     page: list[EventView] = []
     weight = 0
     i = 0
@@ -148,18 +155,17 @@ def paginate(events: Sequence[EventView], max_count: int, max_bytes: int = LISTI
             j += 1
         month = list(events[i:j])
         if page and (len(page) + len(month) > max_count or weight + month_weight > max_bytes):
-            pages.append(page)
-            page, weight = [], 0
+            yield page
+            made, page, weight = True, [], 0
         for ev in month:  # a month too big for one page continues on the next
             if page and (len(page) >= max_count or weight + size(ev) > max_bytes):
-                pages.append(page)
-                page, weight = [], 0
+                yield page
+                made, page, weight = True, [], 0
             page.append(ev)
             weight += size(ev)
         i = j
-    if page or not pages:
-        pages.append(page)
-    return pages
+    if page or not made:
+        yield page
 
 
 def page_names(base: str, count: int) -> list[str]:
