@@ -279,6 +279,7 @@ def test_forked_workers_make_the_same_site(tmp_path: Path, monkeypatch: pytest.M
     from timeline.render import parts
 
     monkeypatch.setattr(parts, "FORK_PARTS", 20)
+    monkeypatch.setattr(parts, "FORK_LISTINGS", 5)  # the listings in two processes too
     one, two = make_cfg(tmp_path, "one"), make_cfg(tmp_path, "two", build={"jobs": 2})
     render(EVENTS, one)
     render(EVENTS, two)

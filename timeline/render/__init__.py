@@ -31,7 +31,7 @@ from timeline.render.focus import find_focus, split
 from timeline.render.model import SiteModel, build_model
 from timeline.render.output import SitePages, SiteWriter
 from timeline.render.pages import event_parts, page_parts
-from timeline.render.parts import PAGES_BATCH, Part, Rendered, run_parts, write_files
+from timeline.render.parts import Part, Rendered, run_parts, write_files
 from timeline.render.search import pagefind_version
 from timeline.render.shards import SHARDS_FILE, Indexer, plan_shards
 from timeline.render.templating import Renderer, make_environment, template_dirs
@@ -86,21 +86,20 @@ def render_site(events: Sequence[Event], registry: Any, articles: Sequence[Artic
         def rest() -> None:
             exports = Exports(writer, cfg, model)
             try:
-                for ev, made in zip(model.events, run_parts(pages, scope, each, writer, progress, cfg.build.jobs)):
-                    assert made.entries is not None
-                    exports.add(made.entries)
-                    renderer.entries[ev.slug] = (made.entries.item, made.entries.line)
+                made = run_parts(pages, scope, each, writer, progress, cfg.build.jobs)
+                for ev, entries in zip(model.events, made, strict=True):
+                    exports.add(entries)
+                    renderer.entries.add(ev.slug, entries.item, entries.line)
                 exports.write()
             finally:
                 exports.close()
-            # Paginated by the size of the events' entries, known from here on. Made in this process
-            # only: workers forked now would each copy most of the entries and the model (700 MB more
-            # for 100,000 events) and save little time.
+            # Paginated by the size of the events' entries, known from here on, and made in workers
+            # forked now, which share the entries' few blocks (``entrystore``) with this process.
             others = (page_parts(renderer, model, cfg, places, focus)
                       + axis_parts(renderer, places["focus"], cfg.site.key_events, (focus.start, focus.end))
                       + filter_parts(model, cfg.site.order == "newest", places["focus"])
                       + feed_parts(cfg, model) + changes_parts(renderer, cfg, model, changes))
-            for _ in run_parts(others, scope, each, writer, progress, batch_size=PAGES_BATCH):
+            for _ in run_parts(others, scope, each, writer, progress, cfg.build.jobs, listings=True):
                 pass
 
         # The search records are made from the events alone, so Pagefind runs from the start,

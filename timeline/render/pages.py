@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from functools import partial
+from itertools import islice
 from typing import Any, Collection, Sequence
 
 from timeline.config import Config
@@ -25,7 +26,7 @@ from timeline.render.model import ActorView, EventView, SiteModel, SourceView, f
 from timeline.render.parts import Entries, Part, Rendered
 from timeline.render.reporting import Reporting, reporting
 from timeline.render.sanitize import json_for_script, plain_text
-from timeline.render.templating import LISTING_BYTES, Listed, Renderer, group_by_month, paginate
+from timeline.render.templating import LISTING_BYTES, Listed, Renderer, group_by_month, pages_of
 
 KEY_PER_MONTH = 3  # events per month under the key events
 TOP_FILTER_ACTORS = 30  # actor links in the home filter bar; the actor index lists all
@@ -117,7 +118,7 @@ def event_part(r: Renderer, model: SiteModel, cfg: Config, index: int, linked: l
     item, line = r.make_entries(ev)
     entries = Entries(item, line, json_row(ev, reported), csv_row(ev), slide(ev))
     ev.forget()
-    return Rendered(tuple(files), entries)
+    return Rendered(tuple(files), (entries,))
 
 
 def page_parts(r: Renderer, model: SiteModel, cfg: Config, places: dict[str, list[EventView]],
@@ -225,7 +226,7 @@ def home_events(r: Renderer, events: list[EventView], pages: int,
     timeline's home listing would otherwise repeat its month pages."""
     if not pages or len(events) <= pages * r.site["page_size"]:  # fewer events than the pages can hold
         return events, None
-    chunks = paginate(events, r.site["page_size"], LISTING_BYTES, r.item_size)
+    chunks = list(islice(pages_of(events, r.site["page_size"], LISTING_BYTES, r.item_size), pages + 1))
     if len(chunks) <= pages:
         return events, None
     shown = sum(len(chunk) for chunk in chunks[:pages])

@@ -10,7 +10,7 @@ from __future__ import annotations
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any, Callable, Iterator, Sequence
 
 import jinja2
 import jinja2.bccache
@@ -18,6 +18,7 @@ from markupsafe import Markup, escape
 
 from timeline.config import Config
 from timeline.render.dates import month_label
+from timeline.render.entrystore import EntryStore
 from timeline.render.eventpage import event_html, item_html, line_html, sources_html
 from timeline.render.fingerprints import digest
 from timeline.render.model import EventView
@@ -135,7 +136,14 @@ def group_by_month(events: Sequence[EventView]) -> list[YearGroup]:
 def paginate(events: Sequence[EventView], max_count: int, max_bytes: int = LISTING_BYTES,
              size: Callable[[EventView], int] = lambda ev: 0) -> list[list[EventView]]:
     """Split a listing at month boundaries where possible, within both limits per page."""
-    pages: list[list[EventView]] = []
+    return list(pages_of(events, max_count, max_bytes, size))
+
+
+def pages_of(events: Sequence[EventView], max_count: int, max_bytes: int = LISTING_BYTES,
+             size: Callable[[EventView], int] = lambda ev: 0) -> Iterator[list[EventView]]:
+    """The pages ``paginate`` makes, one by one: the first pages of a long listing are known
+    without cutting the rest."""
+    made = False
     page: list[EventView] = []
     weight = 0
     i = 0
@@ -147,18 +155,17 @@ def paginate(events: Sequence[EventView], max_count: int, max_bytes: int = LISTI
             j += 1
         month = list(events[i:j])
         if page and (len(page) + len(month) > max_count or weight + month_weight > max_bytes):
-            pages.append(page)
-            page, weight = [], 0
+            yield page
+            made, page, weight = True, [], 0
         for ev in month:  # a month too big for one page continues on the next
             if page and (len(page) >= max_count or weight + size(ev) > max_bytes):
-                pages.append(page)
-                page, weight = [], 0
+                yield page
+                made, page, weight = True, [], 0
             page.append(ev)
             weight += size(ev)
         i = j
-    if page or not pages:
-        pages.append(page)
-    return pages
+    if page or not made:
+        yield page
 
 
 def page_names(base: str, count: int) -> list[str]:
@@ -173,7 +180,7 @@ class Renderer:
     def __init__(self, env: jinja2.Environment, site: dict[str, Any]) -> None:
         self.env = env
         self.site = site
-        self.entries: dict[str, tuple[str, str]] = {}  # event slug → its listing entries, see ``make_entries``
+        self.entries = EntryStore()  # each event's listing entries, see ``make_entries``
         self._cache: dict[str, jinja2.Template] = {}
         self._chrome: dict[tuple[str, str, str], Markup] = {}
         self._sources: tuple[EventView | None, bool, str] = (None, True, "")
@@ -243,20 +250,20 @@ class Renderer:
             for month in year.months:
                 out.append(f'<section class="month">\n<h3 class="month-h"><a href="{prefix}months/'
                            f'{escape(month.key)}.html">{escape(month.label)}</a></h3>\n<ol class="{kind}">\n')
-                out.append("".join(entries[ev.slug][slot] for ev in month.events).replace(ROOT_TOKEN, root))
+                out.append(entries.joined((ev.slug for ev in month.events), slot).replace(ROOT_TOKEN, root))
                 out.append("</ol>\n</section>\n")
             out.append("</section>\n")
         return Markup("".join(out))
 
     def item(self, ev: EventView, root: str) -> Markup:
-        return Markup(self.entries[ev.slug][0].replace(ROOT_TOKEN, root))
+        return Markup(self.entries.entry(ev.slug, 0).replace(ROOT_TOKEN, root))
 
     def line(self, ev: EventView, root: str) -> Markup:
-        return Markup(self.entries[ev.slug][1].replace(ROOT_TOKEN, root))
+        return Markup(self.entries.entry(ev.slug, 1).replace(ROOT_TOKEN, root))
 
     def item_size(self, ev: EventView) -> int:
         """Characters of the event's full listing entry, the measure pagination cuts by."""
-        return len(self.entries[ev.slug][0]) + 16
+        return self.entries.item_length(ev.slug) + 16
 
     def _template(self, name: str) -> jinja2.Template:
         found = self._cache.get(name)
