@@ -24,6 +24,8 @@ from typing import TYPE_CHECKING, Sequence
 
 from timeline.data import load_data
 from timeline.extract.events.details import mentions_in
+from timeline.extract.events.opinion import Genre, genre_of
+from timeline.extract.events.topic import similarities
 from timeline.extract.events.weak import title_is_weak
 from timeline.records import Article, Happening, Mention
 
@@ -45,6 +47,8 @@ NAMED_KINDS = frozenset({"person", "organisation", "country", "group"})
 ABSOLUTE = ("absolute", "month-day", "year", "month")
 # The actors an article names most often: its protagonists.
 PROTAGONISTS = 2
+# Verbs of being and having: in the present they tell a state, never a happening.
+STATIVE_AUXILIARY = frozenset({"be", "have"})
 # Days from publication beyond which a date is another time than the news (log-scaled below).
 DAYS_SCALE = 365.0
 
@@ -59,6 +63,7 @@ class Cues:
     generic: frozenset[str]
     background: frozenset[str]
     colour: frozenset[str]
+    earlier: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -69,7 +74,7 @@ def load_cues() -> Cues:
         return frozenset(str(w).lower() for w in data.get(key) or ())
 
     return Cues(words("hedges"), words("opinion_words"), words("tally_words"), words("generic_subjects"),
-                words("background_words"), words("colour_words"))
+                words("background_words"), words("colour_words"), words("earlier_times"))
 
 
 @dataclass(frozen=True)
@@ -86,9 +91,11 @@ class Page:
     protagonists: frozenset[str]  # the actors the article names most often
     headline_names: frozenset[str]  # actors whose names the headline holds
     spread: dict[str, int]  # how many sentences hold each noun and name
+    similarity: tuple[float, ...]  # each sentence's TF-IDF cosine with the headline and lede (topic.py)
+    genre: Genre  # how much the page reads as views (opinion.py)
 
 
-def page_of(article: Article, parts: Sequence["Span"], lede: int, views: bool, astray: Sequence[bool],
+def page_of(article: Article, parts: Sequence["Span"], vocab: "Vocabulary", views: bool, astray: Sequence[bool],
             mentions: list[Mention]) -> Page:
     """The page's side of the features, worked out once per article."""
     paragraphs: list[int] = []
@@ -103,6 +110,7 @@ def page_of(article: Article, parts: Sequence["Span"], lede: int, views: bool, a
         paragraphs.append(paragraph)
         end = segment.end_char
     headline = frozenset(w for w in WORD.findall((article.title or "").lower()) if len(w) >= MIN_WORD)
+    lede = vocab.lede_sentences
     lede_words = frozenset(w for s in parts[:lede] for w in _content_words(s))
     spread: dict[str, int] = {}
     for segment in parts:
@@ -114,7 +122,8 @@ def page_of(article: Article, parts: Sequence["Span"], lede: int, views: bool, a
     named = frozenset(m.name for m in mentions if m.kind in NAMED_KINDS
                       and any(len(w) >= MIN_WORD and w in title for w in m.name.lower().split()))
     return Page(headline, lede_words, tuple(paragraphs), frozenset(firsts), len(parts), views, tuple(astray),
-                frozenset(top), named, spread)
+                frozenset(top), named, spread, tuple(similarities(article.title or "", parts, lede)),
+                genre_of(parts, vocab))
 
 
 def features(anchor: "Anchor", segment: "Span", index: int, happening: Happening, page: Page,
@@ -170,12 +179,19 @@ def features(anchor: "Anchor", segment: "Span", index: int, happening: Happening
         "protagonist": float(any(a.name in page.protagonists for a in happening.actors)),
         "headline_actor": float(any(a.name in page.headline_names for a in happening.actors)),
         "centrality": _centrality(_content_words(segment), page),
+        "topic_similarity": page.similarity[index] if index < len(page.similarity) else 0.0,
+        "page_first_person": page.genre.first_person,
+        "page_judging": page.genre.judging,
+        "page_quoting": page.genre.quoting,
+        "modal_in_sentence": float(any(t.dep_ == "aux" and t.lower_ in vocab.modals for t in segment)),
+        "conditional_in_sentence": float(any(t.dep_ == "mark" and t.lower_ in vocab.conditionals for t in segment)),
     }
     weak = title_is_weak(happening.title, root, (a.name for a in happening.actors))
     out[f"title_kind_{weak or 'printable'}"] = 1.0
     out.update(_tense(anchor))
     out.update(_subject(anchor, mentions, vocab, cues))
     out.update(_dating(happening, article))
+    out.update(_told_as(anchor, happening, out, cues, joined))
     out[f"type_{happening.type}"] = 1.0
     out[f"verb_class_{_verb_class(root, vocab)}"] = 1.0
     return out
@@ -189,6 +205,27 @@ def _tense(anchor: "Anchor") -> dict[str, float]:
         "progressive": float(verb.tag_ == "VBG" and any(c.dep_ == "aux" for c in verb.children)),
         "future_marker": float(anchor.mood.future_marker),
     }
+
+
+def _told_as(anchor: "Anchor", happening: Happening, known: dict[str, float], cues: Cues,
+             joined: str) -> dict[str, float]:
+    """How the clause tells its happening, against the date it was given. A clause dated only
+    by the publication day that is told as a state ("is actively pursuing", "has ruled out",
+    "has killed up to 81 people") or as before the day ("had been threatening", "last week")
+    restates what was so, not the day's news; a count in the perfect is a running tally."""
+    tense = anchor.mood.tense.replace("-", "_")
+    standing = tense in ("present", "perfect") and (
+        known.get("progressive", 0.0) > 0 or anchor.verb.lemma_.lower() in STATIVE_AUXILIARY or anchor.stance)
+    out = {
+        "standing": float(standing),
+        "perfect_count": float(tense == "perfect" and bool(happening.numbers)),
+    }
+    if happening.evidence.rule in ("publication-date", "lead-event-day"):
+        out[f"dated_by_day_{tense}"] = 1.0
+        out["dated_by_day_standing"] = float(standing)
+        earlier = _any_cue(cues.earlier, set(joined.split()), joined)
+        out["dated_by_day_told_earlier"] = float(tense == "past_perfect" or earlier)
+    return out
 
 
 def _subject(anchor: "Anchor", mentions: list[Mention], vocab: "Vocabulary", cues: Cues) -> dict[str, float]:
