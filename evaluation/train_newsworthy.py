@@ -44,6 +44,7 @@ LABELS = ROOT / "evaluation" / "real_news"
 OUT = ROOT / "timeline" / "data" / "newsworthy_model.yaml"
 STRENGTH = 0.5  # inverse regularisation strength of the regression (scikit-learn's C)
 FLOOR = 0.95  # the editor-events recall the gate must keep
+STEP = 0.05  # the steps in which the threshold of candidates dated only by publication is sought
 SIMILAR = 80  # the least title similarity (rapidfuzz ratio) of a match by wording
 OTHER_DAY = 10  # what a match by wording loses when the dates differ (merging may move a date)
 ID_WORDS = 7  # the title words an event's id holds (timeline/merge/reconcile.py)
@@ -322,7 +323,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     lines += recalls + [f"threshold chosen: {threshold:.2f} (editor-events recall >= {FLOOR})"]
     chosen = Model(full.intercept, threshold, full.weights)
     if not args.one_threshold:
-        higher = [t for t in thresholds + [1.25, 1.5, 1.75, 2.0] if t > threshold]
+        higher = [round(threshold + STEP * i, 2) for i in range(1, 41)]
         publication, recalls = choose(full, higher, floor=threshold)
         lines += recalls + [f"threshold chosen for candidates dated only by publication: {publication:.2f}"]
         chosen = Model(full.intercept, threshold, full.weights, publication)

@@ -272,7 +272,10 @@ def _dating(happening: Happening, article: Article) -> dict[str, float]:
         how = "absolute"
     else:
         how = "relative"
-    out = {f"dated_{how}": 1.0, "precision_day": float(happening.precision == "day")}
+    out = {f"dated_{how}": 1.0, "precision_day": float(happening.precision == "day"),
+           # which rule of the temporal engine found the date: a clock time or a bare year is
+           # more often a caption's or background's than a weekday in the past tense is
+           f"dated_rule_{re.sub(r'[^a-z]+', '_', rule.lower()).strip('_') or 'none'}": 1.0}
     days = _days_from(happening.date, article.published)
     if days is not None:
         out["before_publication"] = math.log1p(max(-days, 0)) / math.log1p(DAYS_SCALE)
