@@ -49,6 +49,9 @@ ABSOLUTE = ("absolute", "month-day", "year", "month")
 PROTAGONISTS = 2
 # Verbs of being and having: in the present they tell a state, never a happening.
 STATIVE_AUXILIARY = frozenset({"be", "have"})
+# A TF-IDF cosine with the headline and lede below this: the sentence shares no weighty word
+# with them (a third of such candidates in the labels are no events, a sixth of the others).
+FAR_FROM_TOPIC = 0.02
 # Days from publication beyond which a date is another time than the news (log-scaled below).
 DAYS_SCALE = 365.0
 
@@ -134,6 +137,7 @@ def features(anchor: "Anchor", segment: "Span", index: int, happening: Happening
     words = [t.lower_ for t in segment]
     lemmas = {t.lemma_.lower() for t in segment} | set(words)
     joined = " " + " ".join(words) + " "
+    similarity = page.similarity[index] if index < len(page.similarity) else 0.0
     out: dict[str, float] = {
         "bias": 0.0,
         "first_sentence": float(index == 0),
@@ -179,7 +183,8 @@ def features(anchor: "Anchor", segment: "Span", index: int, happening: Happening
         "protagonist": float(any(a.name in page.protagonists for a in happening.actors)),
         "headline_actor": float(any(a.name in page.headline_names for a in happening.actors)),
         "centrality": _centrality(_content_words(segment), page),
-        "topic_similarity": page.similarity[index] if index < len(page.similarity) else 0.0,
+        "topic_similarity": similarity,
+        "topic_far": float(similarity < FAR_FROM_TOPIC),
         "page_first_person": page.genre.first_person,
         "page_judging": page.genre.judging,
         "page_quoting": page.genre.quoting,
