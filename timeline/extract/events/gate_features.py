@@ -8,8 +8,11 @@ tense, mood and negation of its predicate, whether it is quoted or reported, who
 its subject is (a named actor, a description, a pronoun, people in general,
 nobody), how it is dated and how far from the day the article was published,
 its kind, the words of tallies, hedges, opinion, background and colour around it
-(``newsworthy_cues.yaml``), how long and how nested its sentence is, and how
-much it shares with the headline and the lede.
+(``newsworthy_cues.yaml``), how long and how nested its sentence is, how much
+it shares with the headline and the lede (words, and the TF-IDF cosine of
+``topic.py``), how much the page reads as views (``opinion.py``), and, for a
+clause dated only by the day its article was published, how it is told: a
+state, a look back before that day, the tense of its verb.
 """
 
 from __future__ import annotations
