@@ -163,13 +163,3 @@ def test_a_candidate_dated_only_by_publication_meets_a_threshold_of_its_own(nlp)
     assert any("arrested" in t for t in kept) and not any("arrested" in t for t in strictly)
     assert any("resigned" in t for t in strictly) and any("handed her letter" in t for t in strictly)
 
-
-def test_the_shipped_model_lists_the_news_of_the_day_and_not_an_earlier_step_told_again(nlp) -> None:
-    from timeline.extract.events import gate
-
-    model = gate.load_model()
-    assert model.publication_threshold is not None and model.publication_threshold > model.threshold
-    kept = [h.title for h in _found(nlp, NEWS_AND_RESTATED)]
-    assert any("resigned" in t for t in kept) and any("handed her letter" in t for t in kept), kept
-    # dated by nothing but the day of the article, told in the perfect, looking back to a budget
-    assert not any("general strike" in t for t in kept), kept
