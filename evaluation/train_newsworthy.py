@@ -10,12 +10,16 @@ those words alone, else by the most similar title of that date. A logistic regre
 the matched candidates the gate keeps and the real / marginal / not shares among them, both in
 sample and cross-validated by collection (trained on the others, scored on the one left out), and
 the editor-events recall (``evaluation/eval_editor_events.py``) with the gate on. The threshold
-written is the highest whose editor-events recall stays at the floor.
+written is the highest whose editor-events recall stays at the floor; then, that one kept for the
+candidates the text dates, the highest for the candidates dated only by publication (most of the
+background restated and colour, few of the editor's events) at which the recall still holds.
 
     python -m evaluation.train_newsworthy [--folder /tmp/gate/tls] [--rows DIR] [--write]
+        [--one-threshold] [--without PREFIX ...]
 
 ``--rows DIR`` keeps each collection's candidates (their features) in DIR and reads them from
-there on the next run (delete it after changing the features or the extraction). ``--write`` rewrites the model file.
+there on the next run (delete its ``*.json`` after changing the features or the extraction; the
+parses kept in ``DIR/parses`` stay good until the articles or the pipeline change). ``--write`` rewrites the model file.
 """
 
 from __future__ import annotations
@@ -28,18 +32,19 @@ import sys
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
+from typing import Any, Sequence
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))  # run from a checkout
 
 from evaluation.tls import COLLECTIONS, materialise  # noqa: E402
-from timeline.extract.events.gate import Model  # noqa: E402
+from timeline.extract.events.gate import PUBLICATION_ONLY, Model  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 LABELS = ROOT / "evaluation" / "real_news"
 OUT = ROOT / "timeline" / "data" / "newsworthy_model.yaml"
 STRENGTH = 0.5  # inverse regularisation strength of the regression (scikit-learn's C)
 FLOOR = 0.95  # the editor-events recall the gate must keep
+STEP = 0.05  # the steps in which the threshold of candidates dated only by publication is sought
 SIMILAR = 80  # the least title similarity (rapidfuzz ratio) of a match by wording
 OTHER_DAY = 10  # what a match by wording loses when the dates differ (merging may move a date)
 ID_WORDS = 7  # the title words an event's id holds (timeline/merge/reconcile.py)
@@ -87,7 +92,25 @@ def title_words(title: str) -> str:
     return "-".join(re.findall(r"[a-z0-9]+", title.lower())[:ID_WORDS])
 
 
-def candidates(name: str, wanted: set[str], folder: Path) -> list[tuple[str, int, str, str, dict[str, float]]]:
+def parsed(nlp: Any, articles: list[Any], saved: Path | None) -> list[Any]:
+    """The parse of each article, kept in ``saved`` (a DocBin) for the next run: a change of the
+    features or of the extraction needs no new parse, only one of the text or the pipeline."""
+    from spacy.tokens import DocBin
+
+    texts = [a.text for a in articles]
+    if saved is not None and saved.exists():
+        docs = list(DocBin(store_user_data=True).from_disk(saved).get_docs(nlp.vocab))
+        if [d.text for d in docs] == texts:
+            return docs
+    docs = list(nlp.pipe(texts))
+    if saved is not None:
+        saved.parent.mkdir(parents=True, exist_ok=True)
+        DocBin(store_user_data=True, docs=docs).to_disk(saved)
+    return docs
+
+
+def candidates(name: str, wanted: set[str], folder: Path,
+               parses: Path | None = None) -> list[tuple[str, int, str, str, dict[str, float]]]:
     """The rows of every candidate of the collection's articles in ``wanted``."""
     from timeline.config import load_config
     from timeline.extract import extract
@@ -106,8 +129,8 @@ def candidates(name: str, wanted: set[str], folder: Path) -> list[tuple[str, int
     nlp = load_pipeline(cfg.nlp.pipeline)
     chosen = [a for a in articles if a.id in wanted]
     with gate.recording() as rows:
-        for article in chosen:
-            extract(article, nlp(article.text), cfg)
+        for article, doc in zip(chosen, parsed(nlp, chosen, parses / f"{name}.spacy" if parses else None)):
+            extract(article, doc, cfg)
     print(f"{name}: {len(chosen)} of {len(wanted)} labelled articles read, {len(rows)} candidates", file=sys.stderr)
     return list(rows)
 
@@ -141,7 +164,8 @@ def examples(folder: Path, kept: Path | None) -> list[Example]:
         if saved is not None and saved.exists():
             rows = [(a, i, t, d, f) for a, i, t, d, f in json.loads(saved.read_text(encoding="utf-8"))]
         else:
-            rows = candidates(name, {a for x in by_collection[name] for a in x.articles}, folder)
+            rows = candidates(name, {a for x in by_collection[name] for a in x.articles}, folder,
+                              kept / "parses" if kept is not None else None)
             if saved is not None:
                 saved.parent.mkdir(parents=True, exist_ok=True)
                 saved.write_text(json.dumps(rows), encoding="utf-8")
@@ -214,47 +238,77 @@ def editor_recall(model: Model) -> float:
         return float(module.evaluate().recall)
 
 
-def choose(model: Model, thresholds: list[float]) -> tuple[float, list[str]]:
+def choose(model: Model, thresholds: list[float], floor: float | None = None) -> tuple[float, list[str]]:
     """The highest threshold at which the editor-events recall stays at the floor (recall falls
-    as the threshold rises: a bisection over ``thresholds``, in ascending order)."""
+    as the threshold rises: a bisection over ``thresholds``, in ascending order). With ``floor``
+    the threshold sought is the one of the candidates dated only by publication, the others kept
+    at ``floor``."""
     lines: list[str] = []
     lo, hi = -1, len(thresholds)  # thresholds[lo] keeps the floor (-1: none tried); thresholds[hi] does not
     while hi - lo > 1:
         mid = (lo + hi) // 2
-        recall = editor_recall(Model(model.intercept, thresholds[mid], model.weights))
-        lines.append(f"editor-events recall at {thresholds[mid]:.2f}: {recall:.3f}")
+        tried = Model(model.intercept, thresholds[mid], model.weights) if floor is None else \
+            Model(model.intercept, floor, model.weights, thresholds[mid])
+        recall = editor_recall(tried)
+        which = "" if floor is None else " for candidates dated only by publication"
+        lines.append(f"editor-events recall at {thresholds[mid]:.2f}{which}: {recall:.3f}")
         print(lines[-1], file=sys.stderr)
         if recall >= FLOOR:
             lo = mid
         else:
             hi = mid
-    return (thresholds[lo] if lo >= 0 else float("-inf")), lines
+    fallback = float("-inf") if floor is None else floor
+    return (thresholds[lo] if lo >= 0 else fallback), lines
 
 
-def write(model: Model, threshold: float, lines: list[str]) -> None:
+def kept_shares(data: list[Example], inside: list[float], unseen: list[float], model: Model) -> list[str]:
+    """What the model keeps at its thresholds, in sample and left out, and the share of the
+    candidates dated only by publication among what it drops."""
+    yes = sum(e.real == "yes" for e in data)
+    lines = []
+    for what, scores in (("in sample", inside), ("left out", unseen)):
+        kept = [e for e, s in zip(data, scores) if s >= model.threshold_for(e.features)]
+        real = sum(e.real == "yes" for e in kept)
+        dropped = [e for e, s in zip(data, scores) if s < model.threshold_for(e.features)]
+        by_day = sum(bool(e.features.get(PUBLICATION_ONLY)) for e in dropped)
+        lines.append(f"at the chosen thresholds, {what}: kept {100 * len(kept) / len(data):5.1f} %, "
+                     f"real / marginal / not {shares(kept)} %, real events kept {100 * real / max(yes, 1):5.1f} %, "
+                     f"{by_day} of the {len(dropped)} dropped dated only by publication")
+    return lines
+
+
+def write(model: Model, lines: list[str]) -> None:
     weights = "\n".join(f"  {name}: {w}" for name, w in sorted(model.weights.items()))
     comments = "\n".join(f"#   {line}" for line in lines)
+    publication = "" if model.publication_threshold is None else \
+        f"publication_threshold: {model.publication_threshold:.3f}  # candidates dated only by publication\n"
     OUT.write_text(
         "# The newsworthiness gate (timeline/extract/events/gate.py): a logistic regression over the\n"
         "# features of timeline/extract/events/gate_features.py for \"a desk would list it\", fitted on\n"
         "# the labels of evaluation/real_news/. A candidate whose log-odds (intercept + the weighted sum)\n"
-        "# fall below the threshold is dropped. Written by `python -m evaluation.train_newsworthy --write`;\n"
+        "# fall below the threshold is dropped (a candidate dated only by its article's day: below the\n"
+        "# publication threshold, when there is one). Written by `python -m evaluation.train_newsworthy --write`;\n"
         "# do not edit by hand. When it was trained:\n"
         f"{comments}\n"
-        f"intercept: {model.intercept}\nthreshold: {threshold:.3f}\nweights:\n{weights}\n", encoding="utf-8")
+        f"intercept: {model.intercept}\nthreshold: {model.threshold:.3f}\n{publication}weights:\n{weights}\n",
+        encoding="utf-8")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     parser.add_argument("--folder", type=Path, default=Path("/tmp/gate/tls"))
     parser.add_argument("--rows", type=Path, default=None, help="keep the candidates' features in this folder")
+    parser.add_argument("--without", nargs="*", default=[], metavar="PREFIX",
+                        help="leave out the features whose names start so (to weigh what they add)")
+    parser.add_argument("--one-threshold", action="store_true",
+                        help="no threshold of their own for candidates dated only by publication")
     parser.add_argument("--write", action="store_true", help=f"rewrite {OUT.name}")
     args = parser.parse_args(argv)
     if len(COLLECTIONS) < 2:
         print("the tls-dev collections are absent (../shared/data/tls-dev)")
         return 2
     data = examples(args.folder, args.rows)
-    names = names_of(data)
+    names = [n for n in names_of(data) if not n.startswith(tuple(args.without))]
     full = fit(data, names)
     inside = [full.log_odds(e.features) for e in data]
     unseen = [0.0] * len(data)
@@ -264,13 +318,20 @@ def main(argv: Sequence[str] | None = None) -> int:
             if e.collection == held:
                 unseen[i] = model.log_odds(e.features)
     thresholds = [round(-3.0 + 0.25 * i, 2) for i in range(17)]
-    lines = table(data, inside, unseen, thresholds) + [ranking(data, inside, unseen)]
+    lines = [f"{len(names)} features"] + table(data, inside, unseen, thresholds) + [ranking(data, inside, unseen)]
     threshold, recalls = choose(full, thresholds)
     lines += recalls + [f"threshold chosen: {threshold:.2f} (editor-events recall >= {FLOOR})"]
+    chosen = Model(full.intercept, threshold, full.weights)
+    if not args.one_threshold:
+        higher = [round(threshold + STEP * i, 2) for i in range(1, 41)]
+        publication, recalls = choose(full, higher, floor=threshold)
+        lines += recalls + [f"threshold chosen for candidates dated only by publication: {publication:.2f}"]
+        chosen = Model(full.intercept, threshold, full.weights, publication)
+    lines += kept_shares(data, inside, unseen, chosen)
     print("\n".join(lines))
     print("weights:", json.dumps(dict(sorted(full.weights.items(), key=lambda kv: -abs(kv[1])))))
     if args.write:
-        write(full, threshold, lines)
+        write(chosen, lines)
         print(f"wrote {OUT}")
     return 0
 

@@ -99,3 +99,67 @@ def test_a_model_file_without_weights_keeps_every_candidate(monkeypatch) -> None
         monkeypatch.undo()
         gate.load_model.cache_clear()
     assert gate.load_model().threshold > float("-inf")  # the shipped model has one
+
+
+NEWS_AND_RESTATED = (
+    "The defence minister of Veldia resigned on Wednesday after a week of protests in the capital. "
+    "Anna Brek handed her letter to the prime minister at a meeting in Ostra on Wednesday evening.\n\n"
+    "Police have arrested three men over the attack on the ministry.\n\n"
+    "The Veldian Workers Union has called a general strike, as it did at the time of the last budget.\n\n"
+    "In other news, the Lindor football club signed a striker from Pera on Wednesday.")
+
+
+def _rows(nlp, text: str, title: str = "Veldia's defence minister resigns") -> dict[str, dict[str, float]]:
+    from timeline.extract.events import gate
+
+    with gate.recording() as rows:
+        _found(nlp, text, title)
+    return {title: features for _, _, title, _, features in rows}
+
+
+def _of(rows: dict[str, dict[str, float]], words: str) -> dict[str, float]:
+    return next(f for t, f in rows.items() if words in t)
+
+
+def test_a_clause_dated_only_by_publication_says_how_it_is_told(nlp) -> None:
+    rows = _rows(nlp, NEWS_AND_RESTATED)
+    resigned, arrested, strike = _of(rows, "resigned"), _of(rows, "arrested"), _of(rows, "general strike")
+    assert resigned.get("dated_relative") == 1.0
+    assert not any(name.startswith("dated_by_day_") for name in resigned), resigned
+    # told in the perfect and dated by nothing but the day the article came out
+    assert arrested["dated_publication"] == 1.0 and arrested["dated_by_day_perfect"] == 1.0
+    assert arrested["dated_by_day_told_earlier"] == 0.0
+    # "as it did at the time of ...": the sentence looks back before the day
+    assert strike["dated_by_day_told_earlier"] == 1.0
+
+
+def test_a_story_run_into_the_page_is_far_from_what_the_headline_and_lede_are_about(nlp) -> None:
+    rows = _rows(nlp, NEWS_AND_RESTATED)
+    lede, arrested, other = _of(rows, "handed her letter"), _of(rows, "arrested"), _of(rows, "striker")
+    assert other["topic_similarity"] < 0.15 < arrested["topic_similarity"] < lede["topic_similarity"], rows
+
+
+COLUMN = ("I have watched Veldian politics for twenty years. The resignation of Anna Brek was inevitable. "
+          "Her reforms were brave but the ministry is hopeless. We are living through a crisis of trust.\n\n"
+          "Brek resigned on Wednesday. The prime minister will name a successor on Friday.")
+
+
+def test_a_column_reads_as_views_and_a_report_does_not(nlp) -> None:
+    column = _of(_rows(nlp, COLUMN, "Brek had to go"), "resigned")
+    report = _of(_rows(nlp, REPORT), "resigned")
+    assert column["page_first_person"] >= 0.3 and report["page_first_person"] == 0.0
+    assert column["page_judging"] > report["page_judging"]
+
+
+def test_a_candidate_dated_only_by_publication_meets_a_threshold_of_its_own(nlp) -> None:
+    from timeline.extract.events import gate
+
+    every = gate.Model(intercept=0.0, threshold=-1.0, weights={})
+    strict = gate.Model(intercept=0.0, threshold=-1.0, weights={}, publication_threshold=1.0)
+    with gate.recording(every):
+        kept = [h.title for h in _found(nlp, NEWS_AND_RESTATED)]
+    with gate.recording(strict):
+        strictly = [h.title for h in _found(nlp, NEWS_AND_RESTATED)]
+    assert any("arrested" in t for t in kept) and not any("arrested" in t for t in strictly)
+    assert any("resigned" in t for t in strictly) and any("handed her letter" in t for t in strictly)
+

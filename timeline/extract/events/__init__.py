@@ -87,7 +87,7 @@ def _happenings(doc: Parse, article: Article, timexes: list[Timex], mentions: li
     astray = [strays(segment, topic, mentions) for segment in parts]
     views = opinion_page(article, parts, vocab)  # a column lists only what it dates (opinion.py)
     entries = chronology_entries(parts, timexes)  # a chronology's lines, each dated by its own date
-    page = page_of(article, parts, vocab.lede_sentences, views, astray, mentions)
+    page = page_of(article, parts, vocab, views, astray, mentions)
     occasions = dated_occasions(doc, timexes, article.published, vocab)  # "Tuesday's earthquake"
     for index, segment in enumerate(parts):
         entry = entries.get(index)

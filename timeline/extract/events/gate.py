@@ -7,7 +7,10 @@ which no one cue tells apart. The gate weighs all the cues at once: a logistic
 model over the features of ``gate_features.py``, its weights and threshold data
 in ``newsworthy_model.yaml``, written by ``evaluation/train_newsworthy.py`` from an
 editor's labels. A candidate whose log-odds fall below the threshold is dropped.
-The model is data: the same article always gives the same events.
+A candidate the text does not date, dated only by the day its article was
+published, has a threshold of its own: most background restated and colour of a
+report is dated so, and few of the happenings a desk lists. The model is data:
+the same article always gives the same events.
 """
 
 from __future__ import annotations
@@ -19,15 +22,26 @@ from typing import Iterator
 
 from timeline.data import load_data
 
+PUBLICATION_ONLY = "dated_publication"  # the feature of a candidate dated only by its article's day
+
 
 @dataclass(frozen=True)
 class Model:
     intercept: float
     threshold: float  # log-odds below which a candidate is dropped
     weights: dict[str, float]
+    publication_threshold: float | None = None  # for a candidate dated only by publication (None: the same)
 
     def log_odds(self, features: dict[str, float]) -> float:
         return self.intercept + sum(self.weights.get(name, 0.0) * value for name, value in features.items())
+
+    def threshold_for(self, features: dict[str, float]) -> float:
+        if self.publication_threshold is not None and features.get(PUBLICATION_ONLY):
+            return self.publication_threshold
+        return self.threshold
+
+    def keeps(self, features: dict[str, float]) -> bool:
+        return self.log_odds(features) >= self.threshold_for(features)
 
 
 @lru_cache(maxsize=1)
@@ -36,7 +50,9 @@ def load_model() -> Model:
     weights = {str(k): float(v) for k, v in (data.get("weights") or {}).items()}
     # No model file, or an empty one: the gate lets everything through.
     threshold = float(data["threshold"]) if weights and "threshold" in data else float("-inf")
-    return Model(float(data.get("intercept") or 0.0), threshold, weights)
+    own = data.get("publication_threshold")
+    publication = float(own) if weights and own is not None else None
+    return Model(float(data.get("intercept") or 0.0), threshold, weights, publication)
 
 
 Row = tuple[str, int, str, str, dict[str, float]]  # article id, sentence, title, date, features
@@ -71,6 +87,5 @@ def keeps(article_id: str, index: int, title: str, when: str, features: dict[str
     if _recorders:
         recorder = _recorders[-1]
         recorder.rows.append((article_id, index, title, when, features))
-        return recorder.model is None or recorder.model.log_odds(features) >= recorder.model.threshold
-    model = load_model()
-    return model.log_odds(features) >= model.threshold
+        return recorder.model is None or recorder.model.keeps(features)
+    return load_model().keeps(features)

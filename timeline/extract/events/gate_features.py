@@ -8,8 +8,11 @@ tense, mood and negation of its predicate, whether it is quoted or reported, who
 its subject is (a named actor, a description, a pronoun, people in general,
 nobody), how it is dated and how far from the day the article was published,
 its kind, the words of tallies, hedges, opinion, background and colour around it
-(``newsworthy_cues.yaml``), how long and how nested its sentence is, and how
-much it shares with the headline and the lede.
+(``newsworthy_cues.yaml``), how long and how nested its sentence is, how much
+it shares with the headline and the lede (words, and the TF-IDF cosine of
+``topic.py``), how much the page reads as views (``opinion.py``), and, for a
+clause dated only by the day its article was published, how it is told: a
+state, a look back before that day, the tense of its verb.
 """
 
 from __future__ import annotations
@@ -24,6 +27,8 @@ from typing import TYPE_CHECKING, Sequence
 
 from timeline.data import load_data
 from timeline.extract.events.details import mentions_in
+from timeline.extract.events.opinion import Genre, genre_of
+from timeline.extract.events.topic import similarities
 from timeline.extract.events.weak import title_is_weak
 from timeline.records import Article, Happening, Mention
 
@@ -45,6 +50,11 @@ NAMED_KINDS = frozenset({"person", "organisation", "country", "group"})
 ABSOLUTE = ("absolute", "month-day", "year", "month")
 # The actors an article names most often: its protagonists.
 PROTAGONISTS = 2
+# Verbs of being and having: in the present they tell a state, never a happening.
+STATIVE_AUXILIARY = frozenset({"be", "have"})
+# A TF-IDF cosine with the headline and lede below this: the sentence shares no weighty word
+# with them (a third of such candidates in the labels are no events, a sixth of the others).
+FAR_FROM_TOPIC = 0.02
 # Days from publication beyond which a date is another time than the news (log-scaled below).
 DAYS_SCALE = 365.0
 
@@ -59,6 +69,7 @@ class Cues:
     generic: frozenset[str]
     background: frozenset[str]
     colour: frozenset[str]
+    earlier: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -69,7 +80,7 @@ def load_cues() -> Cues:
         return frozenset(str(w).lower() for w in data.get(key) or ())
 
     return Cues(words("hedges"), words("opinion_words"), words("tally_words"), words("generic_subjects"),
-                words("background_words"), words("colour_words"))
+                words("background_words"), words("colour_words"), words("earlier_times"))
 
 
 @dataclass(frozen=True)
@@ -86,9 +97,11 @@ class Page:
     protagonists: frozenset[str]  # the actors the article names most often
     headline_names: frozenset[str]  # actors whose names the headline holds
     spread: dict[str, int]  # how many sentences hold each noun and name
+    similarity: tuple[float, ...]  # each sentence's TF-IDF cosine with the headline and lede (topic.py)
+    genre: Genre  # how much the page reads as views (opinion.py)
 
 
-def page_of(article: Article, parts: Sequence["Span"], lede: int, views: bool, astray: Sequence[bool],
+def page_of(article: Article, parts: Sequence["Span"], vocab: "Vocabulary", views: bool, astray: Sequence[bool],
             mentions: list[Mention]) -> Page:
     """The page's side of the features, worked out once per article."""
     paragraphs: list[int] = []
@@ -103,6 +116,7 @@ def page_of(article: Article, parts: Sequence["Span"], lede: int, views: bool, a
         paragraphs.append(paragraph)
         end = segment.end_char
     headline = frozenset(w for w in WORD.findall((article.title or "").lower()) if len(w) >= MIN_WORD)
+    lede = vocab.lede_sentences
     lede_words = frozenset(w for s in parts[:lede] for w in _content_words(s))
     spread: dict[str, int] = {}
     for segment in parts:
@@ -114,7 +128,8 @@ def page_of(article: Article, parts: Sequence["Span"], lede: int, views: bool, a
     named = frozenset(m.name for m in mentions if m.kind in NAMED_KINDS
                       and any(len(w) >= MIN_WORD and w in title for w in m.name.lower().split()))
     return Page(headline, lede_words, tuple(paragraphs), frozenset(firsts), len(parts), views, tuple(astray),
-                frozenset(top), named, spread)
+                frozenset(top), named, spread, tuple(similarities(article.title or "", parts, lede)),
+                genre_of(parts, vocab))
 
 
 def features(anchor: "Anchor", segment: "Span", index: int, happening: Happening, page: Page,
@@ -125,6 +140,7 @@ def features(anchor: "Anchor", segment: "Span", index: int, happening: Happening
     words = [t.lower_ for t in segment]
     lemmas = {t.lemma_.lower() for t in segment} | set(words)
     joined = " " + " ".join(words) + " "
+    similarity = page.similarity[index] if index < len(page.similarity) else 0.0
     out: dict[str, float] = {
         "bias": 0.0,
         "first_sentence": float(index == 0),
@@ -170,12 +186,20 @@ def features(anchor: "Anchor", segment: "Span", index: int, happening: Happening
         "protagonist": float(any(a.name in page.protagonists for a in happening.actors)),
         "headline_actor": float(any(a.name in page.headline_names for a in happening.actors)),
         "centrality": _centrality(_content_words(segment), page),
+        "topic_similarity": similarity,
+        "topic_far": float(similarity < FAR_FROM_TOPIC),
+        "page_first_person": page.genre.first_person,
+        "page_judging": page.genre.judging,
+        "page_quoting": page.genre.quoting,
+        "modal_in_sentence": float(any(t.dep_ == "aux" and t.lower_ in vocab.modals for t in segment)),
+        "conditional_in_sentence": float(any(t.dep_ == "mark" and t.lower_ in vocab.conditionals for t in segment)),
     }
     weak = title_is_weak(happening.title, root, (a.name for a in happening.actors))
     out[f"title_kind_{weak or 'printable'}"] = 1.0
     out.update(_tense(anchor))
     out.update(_subject(anchor, mentions, vocab, cues))
     out.update(_dating(happening, article))
+    out.update(_told_as(anchor, happening, out, cues, joined))
     out[f"type_{happening.type}"] = 1.0
     out[f"verb_class_{_verb_class(root, vocab)}"] = 1.0
     return out
@@ -189,6 +213,27 @@ def _tense(anchor: "Anchor") -> dict[str, float]:
         "progressive": float(verb.tag_ == "VBG" and any(c.dep_ == "aux" for c in verb.children)),
         "future_marker": float(anchor.mood.future_marker),
     }
+
+
+def _told_as(anchor: "Anchor", happening: Happening, known: dict[str, float], cues: Cues,
+             joined: str) -> dict[str, float]:
+    """How the clause tells its happening, against the date it was given. A clause dated only
+    by the publication day that is told as a state ("is actively pursuing", "has ruled out",
+    "has killed up to 81 people") or as before the day ("had been threatening", "last week")
+    restates what was so, not the day's news; a count in the perfect is a running tally."""
+    tense = anchor.mood.tense.replace("-", "_")
+    standing = tense in ("present", "perfect") and (
+        known.get("progressive", 0.0) > 0 or anchor.verb.lemma_.lower() in STATIVE_AUXILIARY or anchor.stance)
+    out = {
+        "standing": float(standing),
+        "perfect_count": float(tense == "perfect" and bool(happening.numbers)),
+    }
+    if happening.evidence.rule in ("publication-date", "lead-event-day"):
+        out[f"dated_by_day_{tense}"] = 1.0
+        out["dated_by_day_standing"] = float(standing)
+        earlier = _any_cue(cues.earlier, set(joined.split()), joined)
+        out["dated_by_day_told_earlier"] = float(tense == "past_perfect" or earlier)
+    return out
 
 
 def _subject(anchor: "Anchor", mentions: list[Mention], vocab: "Vocabulary", cues: Cues) -> dict[str, float]:
@@ -235,7 +280,10 @@ def _dating(happening: Happening, article: Article) -> dict[str, float]:
         how = "absolute"
     else:
         how = "relative"
-    out = {f"dated_{how}": 1.0, "precision_day": float(happening.precision == "day")}
+    out = {f"dated_{how}": 1.0, "precision_day": float(happening.precision == "day"),
+           # which rule of the temporal engine found the date: a clock time or a bare year is
+           # more often a caption's or background's than a weekday in the past tense is
+           f"dated_rule_{re.sub(r'[^a-z]+', '_', rule.lower()).strip('_') or 'none'}": 1.0}
     days = _days_from(happening.date, article.published)
     if days is not None:
         out["before_publication"] = math.log1p(max(-days, 0)) / math.log1p(DAYS_SCALE)

@@ -13,6 +13,7 @@ words. The words are data in ``event_vocabulary.yaml``.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Sequence
 
 from timeline.extract.events.vocabulary import Vocabulary
@@ -23,6 +24,8 @@ if TYPE_CHECKING:
 
 QUOTES = frozenset("\"“”«»„")
 WORD = re.compile(r"[a-z][a-z-]*")
+# The writer's plural: a column's "we" ("we are experiencing the mother of all crises").
+WRITERS_WE = frozenset({"we", "us", "our"})
 
 
 def opinion_page(article: Article, segments: Sequence["Span"], vocab: Vocabulary) -> bool:
@@ -58,3 +61,31 @@ def _first_person(segments: Sequence["Span"], vocab: Vocabulary) -> int:
                 not any(t.lemma_.lower() in vocab.reporting for t in segment if t.pos_ == "VERB"):
             count += 1
     return count
+
+
+@dataclass(frozen=True)
+class Genre:
+    """How much a page reads as views, in shares of its sentences (0 to 1): a column or an
+    analysis judges ("the response was muted", "his fortunes have dramatically changed") and
+    speaks in the first person; a report tells who did what and quotes them."""
+
+    first_person: float  # sentences where the writer says "I" or "we", outside quotation marks
+    judging: float  # sentences whose main verb is a copula with an adjective ("was muted", "is crucial")
+    quoting: float  # sentences with a quotation mark or a verb of saying
+
+
+def genre_of(segments: Sequence["Span"], vocab: Vocabulary) -> Genre:
+    """The page's shares of writer's first person, judgements and reported words."""
+    if not segments:
+        return Genre(0.0, 0.0, 0.0)
+    first = judging = quoting = 0
+    for segment in segments:
+        quoted = any(t.text in QUOTES or t.text in ("``", "''") for t in segment)
+        said = any(t.lemma_.lower() in vocab.reporting for t in segment if t.pos_ == "VERB")
+        quoting += quoted or said
+        if not quoted and any(t.pos_ == "PRON" and t.lower_ in vocab.first_person | WRITERS_WE for t in segment):
+            first += 1
+        judging += any(t.dep_ == "ROOT" and t.lemma_ == "be" and any(c.dep_ == "acomp" and c.pos_ == "ADJ"
+                                                                     for c in t.children) for t in segment)
+    whole = len(segments)
+    return Genre(first / whole, judging / whole, quoting / whole)

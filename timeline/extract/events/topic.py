@@ -10,7 +10,7 @@ is an aside: no happening of this article's news (events/newsworthy.py).
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Iterable, Sequence
 
 from timeline.records import Mention
 
@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from timeline.extract.events.tokens import Span
 
 NOUNS = frozenset({"NOUN", "PROPN"})
+CONTENT = NOUNS | {"VERB", "ADJ"}
 # Words of a headline worth comparing: at least this long (drops "the", "of", "in").
 MIN_WORD = 4
 WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
@@ -44,4 +45,29 @@ def _words_of(segment: "Span", mentions: list[Mention]) -> set[str]:
         if mention.start >= start and mention.end <= end:
             words.add(mention.name.lower())
             words |= {w.lower() for w in mention.name.split()}
+    return words
+
+
+def similarities(title: str, segments: Sequence["Span"], lede: int) -> list[float]:
+    """How close each sentence is to what the headline and the lede are about: the cosine of
+    their TF-IDF vectors over the lemmas of nouns, names, verbs and adjectives, the weights
+    learnt from the article's own sentences (a word every sentence repeats weighs little). A
+    sentence of another story run into the page shares few of the weighty words."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    documents = [_lemmas_of(segment) for segment in segments]
+    about = [w.lower() for w in WORD.findall(title)] + [w for d in documents[:lede] for w in d]
+    if not any(documents) or not about:
+        return [0.0] * len(segments)
+    vectoriser = TfidfVectorizer(analyzer=_identity, sublinear_tf=True)
+    matrix = vectoriser.fit_transform([*documents, about])
+    scores = (matrix[:-1] @ matrix[-1].T).toarray().ravel()
+    return [round(float(s), 4) for s in scores]
+
+
+def _lemmas_of(segment: "Span") -> list[str]:
+    return [t.lemma_.lower() for t in segment if t.pos_ in CONTENT and len(t.text) > 2]
+
+
+def _identity(words: list[str]) -> list[str]:
     return words
