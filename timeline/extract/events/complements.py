@@ -31,10 +31,14 @@ def needed_clause(child: "Token") -> bool:
     infinitive that says what a noun is for ("no reason to recuse himself", "the first
     president to visit"), a relative clause that says which of a definite object is meant,
     with no comma before it ("the conditions in which he is held"), or a clause that
-    "only" or "not" restricts ("only after she had died")."""
+    "only" or "not" restricts ("only after she had died"), or a bare adjective after the
+    verb saying what state its subject was in ("pulled out alive")."""
     if child.dep_ not in CLAUSES:
         return False
     head = child.head
+    if child.dep_ == "advcl" and child.tag_ == "JJ" and child.i > head.i and head.pos_ in ("VERB", "AUX") and all(
+            c.dep_ in ("advmod", "neg") for c in child.children):
+        return True  # "was pulled out alive", "was found dead": what state the subject was in
     if restricted(child):
         return True
     if _infinitive(child):
@@ -61,6 +65,12 @@ def restricts(adverb: "Token") -> bool:
     after = doc[adverb.i + 1] if adverb.i + 1 < len(doc) else None
     return after is not None and after.dep_ == "mark" and adverb.lower_ in load_title_words().restricting_adverbs \
         and restricted(after.head)
+
+
+def keeps_truth(adverb: "Token") -> bool:
+    """Whether ``adverb`` changes whether its clause is true ("had largely been contained",
+    "had unduly benefited"): a title never prunes it (``title_words.yaml``, truth_adverbs)."""
+    return adverb.dep_ in ("advmod", "neg") and adverb.lower_ in load_title_words().truth_adverbs
 
 
 def role_after_as(prep: "Token") -> bool:

@@ -24,6 +24,7 @@ class TitleWords:
     restricting_adverbs: frozenset[str] = frozenset()  # "only after": the side clause is the point
     empty_nouns: frozenset[str] = frozenset()  # "in a move": says nothing once its clause is gone
     partitive_nouns: frozenset[str] = frozenset()  # "half of the staff": never without its "of"
+    truth_adverbs: frozenset[str] = frozenset()  # "largely", "unduly": the claim is false without them
 
 
 def _office_words() -> frozenset[str]:
@@ -55,4 +56,5 @@ def load_title_words() -> TitleWords:
         restricting_adverbs=_words(data, "restricting_adverbs"),
         empty_nouns=_words(data, "empty_nouns"),
         partitive_nouns=_words(data, "partitive_nouns"),
+        truth_adverbs=_words(data, "truth_adverbs"),
     )

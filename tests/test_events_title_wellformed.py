@@ -1,0 +1,86 @@
+"""A title is one clause a desk could print: never two clauses run together across a colon
+or a semicolon, never a determiner before another, never without a word that decides whether
+what it says is true ("alive", "largely"), and a subject described then named beside it is
+written by name. Articles written for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from timeline.extract.events.wellformed import double_determiner
+
+from conftest import happenings
+
+
+def _titles(nlp, text: str) -> list[str]:
+    return [h.title for h in happenings(nlp, text)]
+
+
+@pytest.mark.parametrize("text, title, never", [
+    # a clause set off by a colon is another sentence: the title is the main clause alone
+    ("The news conference ended a day of action on the budget bill: Anna Brill traveled to Lowmoor on Monday "
+     "to promote the bill.", "Anna Brill traveled to Lowmoor", "budget bill Anna Brill"),
+    # what follows a semicolon is not run in
+    ("Lena Holt said on Monday that the river had flooded the lower town; the upper town, untouched.",
+     "Lena Holt said that the river had flooded the lower town", "untouched"),
+])
+def test_clauses_set_off_by_a_colon_or_semicolon_are_not_run_together(nlp, text: str, title: str,
+                                                                      never: str) -> None:
+    titles = _titles(nlp, text)
+    assert any(title in t for t in titles), titles
+    assert not any(never in t for t in titles), titles
+
+
+@pytest.mark.parametrize("text, title", [
+    # an unnamed speaker is written as the article describes them, with one determiner
+    ("On Monday, the Sea Star operated by Blue Line Cruises docked in Tarvik, but no one was allowed to leave "
+     "the ship, a spokesman for Tarvik's Health Ministry said.",
+     "A spokesman for Tarvik's Health Ministry said"),
+    # a name that takes "the" does not take a second one after the phrase's own
+    ("The Geneva-based WHO has declared the outbreak an emergency of international concern on Monday.",
+     "The Geneva-based World Health Organization has declared"),
+])
+def test_a_title_has_one_determiner_to_a_phrase(nlp, text: str, title: str) -> None:
+    titles = _titles(nlp, text)
+    assert any(t.startswith(title) for t in titles), titles
+    assert not any(double_determiner(t) for t in titles), titles
+
+
+@pytest.mark.parametrize("text, kept", [
+    # a rescue of the living is not the recovery of a body
+    ("Emil Varga, a 22-year-old shop worker, was pulled out alive by a team of rescuers on Saturday from the "
+     "rubble of a three-storey hotel in the centre of Tarvik.", "pulled out alive"),
+    # "largely contained" is not "contained"
+    ("Alan Brook, the health secretary, said on Friday that the spread of the new virus had largely been "
+     "contained in the north of the country, though this might only last until the autumn.",
+     "had largely been contained"),
+    # the subject's "of" phrase says which spread
+    ("Alan Brook, the health secretary, said on Friday that the spread of the new virus had largely been "
+     "contained in the north of the country, though this might only last until the autumn.",
+     "the spread of the new virus"),
+    # "the possibility" of what
+    ("The possibility of a central bank rescue helped lift the main share index more than 141 points "
+     "yesterday, to close at 11,059, recovering part of Monday's dizzying drop.",
+     "The possibility of a central bank rescue helped lift"),
+])
+def test_a_title_keeps_what_decides_its_truth(nlp, text: str, kept: str) -> None:
+    titles = _titles(nlp, text)
+    assert any(kept in t for t in titles), titles
+
+
+def test_a_subject_described_then_named_beside_it_is_the_name(nlp) -> None:
+    text = ("The head of the World Health Agency, Margaret Linn, on Tuesday suggested the alert would "
+            "eventually move to its highest level.")
+    titles = _titles(nlp, text)
+    assert any(t.startswith("Margaret Linn suggested the alert would") for t in titles), titles
+    assert not any(t.startswith("The head") for t in titles), titles
+
+
+@pytest.mark.parametrize("title, garbled", [
+    ("The a spokesman for the ministry said", True),
+    ("The Geneva-based the World Health Organization has declared", True),
+    ("A spokesman for the ministry said", False),
+    ("The United States and the European Union agreed", False),
+])
+def test_a_determiner_before_another_is_garbled(title: str, garbled: bool) -> None:
+    assert double_determiner(title) is garbled
