@@ -84,3 +84,17 @@ def test_a_subject_described_then_named_beside_it_is_the_name(nlp) -> None:
 ])
 def test_a_determiner_before_another_is_garbled(title: str, garbled: bool) -> None:
     assert double_determiner(title) is garbled
+
+
+@pytest.mark.parametrize("text, title, never", [
+    # a second verb of a list that lost its conjunction goes with what hangs on it
+    ("Queen Ida pulled a blanket up, wiped his nose with a handkerchief and kissed him on Monday.",
+     "Queen Ida pulled a blanket up", "wiped"),
+    # a clause no one says, run on before another with a comma, is not the other's content
+    ("Dirty white sheets cover some of the dead on Monday, others lie out in the open, their limbs entwined.",
+     "Dirty white sheets cover some of the dead", "others lie"),
+])
+def test_two_clauses_with_nothing_to_join_them_are_not_one_title(nlp, text: str, title: str, never: str) -> None:
+    titles = _titles(nlp, text)
+    assert title in titles, titles
+    assert not any(never in t and t.startswith(title) for t in titles), titles

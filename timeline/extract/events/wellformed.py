@@ -59,12 +59,24 @@ def run_on_clauses(root: "Token") -> set[int]:
 
 def unjoined_verbs(tokens: "Iterable[Token]") -> bool:
     """Whether the words hold two finite verbs of two clauses with nothing to join them: no
-    conjunction, no subordinator, no verb of saying whose content the second is. Read on
-    the words a title kept from its sentence's parse."""
+    conjunction, no subordinator, no verb of saying whose content the second is, or two
+    sentences' main verbs. Read on the words a title kept from a parse."""
+    kept = list(tokens)
+    finite = [t for t in kept if t.tag_ in FINITE_TAGS and t.dep_ not in ("aux", "auxpass")]
+    return sum(verb.dep_ == "ROOT" for verb in finite) > 1 or bool(unjoined(kept))
+
+
+def unjoined(tokens: "Iterable[Token]") -> "list[Token]":
+    """The finite verbs among ``tokens`` hung on another kept word with nothing to join
+    them to it ("The Queen pulled a blanket up wiped his nose": "wiped")."""
     kept = {t.i: t for t in tokens}
-    finite = [t for t in kept.values() if t.tag_ in FINITE_TAGS and t.dep_ not in ("aux", "auxpass")]
-    for verb in finite:
-        if verb.dep_ == "ROOT" or verb.head.i not in kept:
+    reporting = load_vocabulary().reporting
+    out = []
+    for verb in kept.values():
+        if verb.tag_ not in FINITE_TAGS or verb.dep_ in ("aux", "auxpass", "ROOT") or verb.head.i not in kept:
+            continue
+        if verb.dep_ == "ccomp" and verb.i < verb.head.i and verb.head.lemma_.lower() not in reporting:
+            out.append(verb)  # "sheets cover the dead, others lie out": no one says the first
             continue
         if verb.dep_ in ("ccomp", "advcl", "relcl", "acl", "csubj", "pcomp", "xcomp"):
             continue  # a clause the other verb or a noun takes
@@ -73,8 +85,10 @@ def unjoined_verbs(tokens: "Iterable[Token]") -> bool:
         if verb.dep_ == "conj" and any(kept.get(i) is not None and kept[i].pos_ == "CCONJ"
                                        for i in range(verb.head.i + 1, verb.i)):
             continue
-        return True
-    return False
+        if verb.dep_ != "conj" and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+            continue  # "$550m" read as a verb: no clause of its own
+        out.append(verb)
+    return out
 
 
 def double_determiner(title: str) -> bool:

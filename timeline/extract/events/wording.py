@@ -35,7 +35,7 @@ from timeline.extract.events.quotes import (
 from timeline.extract.events.runins import sentence_start
 from timeline.extract.events.title_words import load_title_words
 from timeline.extract.events.vocabulary import load_vocabulary
-from timeline.extract.events.wellformed import run_on_clauses
+from timeline.extract.events.wellformed import run_on_clauses, unjoined
 from timeline.records import Mention
 
 if TYPE_CHECKING:
@@ -206,6 +206,9 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
         described | set(_collect(root, dropped, pruned, elided, more))), doc.tokens), dropped, given)
     chosen = whole_words(without_empty_phrases(without_stranded_verbs(chosen, root), doc.tokens), doc,
                          dropped - set(keep_out))
+    for verb in unjoined(doc[i] for i in chosen):
+        # "pulled a blanket up wiped his nose": a second clause with nothing to join it goes
+        chosen = tidy([i for i in chosen if i not in {t.i for t in verb.subtree}], doc.tokens)
     roles |= described_speaker(root, by_token)
     kept = set(chosen)
     named = {key for key, m in {id(m): m for m in by_token.values()}.items() if names_it(m, doc, kept, roles)}
