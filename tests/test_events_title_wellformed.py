@@ -98,3 +98,34 @@ def test_two_clauses_with_nothing_to_join_them_are_not_one_title(nlp, text: str,
     titles = _titles(nlp, text)
     assert title in titles, titles
     assert not any(never in t and t.startswith(title) for t in titles), titles
+
+
+def test_a_voice_speaking_for_the_subject_is_not_a_second_subject(nlp) -> None:
+    text = ("President Anna Brill spoke by phone with General Tomas Varga on Thursday and urged him to accept "
+            "talks, her office said.")
+    titles = _titles(nlp, text)
+    assert any(t.startswith("Anna Brill spoke by phone with Tomas Varga") for t in titles), titles
+    assert not any("office" in t.lower() for t in titles), titles
+
+
+@pytest.mark.parametrize("text, never, title", [
+    # a relative clause tells of the noun just before it
+    ("Lena Holt has urged fans to donate to relief efforts in the wake of the huge storm that struck the "
+     "island state on Tuesday.", "Relief efforts in the wake of the huge storm struck", "The huge storm struck"),
+])
+def test_a_clause_is_read_with_its_own_subject(nlp, text: str, never: str, title: str) -> None:
+    titles = _titles(nlp, text)
+    assert not any(never in t for t in titles), titles
+    assert any(title in t for t in titles), titles
+
+
+@pytest.mark.parametrize("name, article, written", [
+    ("International Committee of the Red Cross", "a ", "an "),
+    ("FBI", "a ", "an "),
+    ("UN", "an ", "a "),
+    ("Red Cross", "An ", "A "),
+])
+def test_the_indefinite_article_agrees_with_the_name(name: str, article: str, written: str) -> None:
+    from timeline.extract.events.wellformed import indefinite
+
+    assert indefinite(name, article) == written

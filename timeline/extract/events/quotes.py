@@ -70,6 +70,15 @@ def speaker(root: "Token", mentions: list[Mention]) -> str:
     return " ".join(part for part in (_as_subject(subject), root.text, named("dobj")) if part) if subject else ""
 
 
+def speaks_for_its_subject(root: "Token") -> bool:
+    """"Ruto urged him to accept talks, his office said": a verb of saying whose subject is
+    the voice of someone the sentence already named ("his office", "her spokesman":
+    ``title_words.yaml``, own_voices) adds no one to the title."""
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    return subject is not None and subject.lemma_.lower() in load_title_words().own_voices and any(
+        c.dep_ == "poss" and c.tag_ == "PRP$" for c in subject.children)
+
+
 def attributed(title: str, root: "Token", mentions: list[Mention], reporting: frozenset[str]) -> str:
     """A title cut from what a named speaker said keeps who said it, so that a claim does
     not read as fact: "Some rescue teams were starting to leave", told by a UN spokeswoman,

@@ -25,6 +25,7 @@ class TitleWords:
     empty_nouns: frozenset[str] = frozenset()  # "in a move": says nothing once its clause is gone
     partitive_nouns: frozenset[str] = frozenset()  # "half of the staff": never without its "of"
     truth_adverbs: frozenset[str] = frozenset()  # "largely", "unduly": the claim is false without them
+    own_voices: frozenset[str] = frozenset()  # "his office said": the voice of the one already named
 
 
 def _office_words() -> frozenset[str]:
@@ -57,4 +58,5 @@ def load_title_words() -> TitleWords:
         empty_nouns=_words(data, "empty_nouns"),
         partitive_nouns=_words(data, "partitive_nouns"),
         truth_adverbs=_words(data, "truth_adverbs"),
+        own_voices=_words(data, "own_voices"),
     )

@@ -47,6 +47,10 @@ def run_on_clauses(root: "Token") -> set[int]:
         if token.dep_ not in CLAUSE_DEPS or token.pos_ not in ("VERB", "AUX") or \
                 not any(c.dep_ in SUBJECT_DEPS for c in token.children):
             continue
+        if token.dep_ == "ccomp" and token.i < head.i and head.lemma_.lower() not in load_vocabulary().reporting \
+                and mark is not None and mark.text == ",":
+            out |= {t.i for t in token.subtree}  # "The quake caused buildings to topple, … Brown expressed"
+            continue
         if mark is None or mark.text not in CLAUSE_BREAKS:
             continue
         if token.i > head.i and head.lemma_.lower() in load_vocabulary().reporting and token.dep_ == "ccomp":
@@ -73,7 +77,7 @@ def unjoined(tokens: "Iterable[Token]") -> "list[Token]":
     reporting = load_vocabulary().reporting
     out = []
     for verb in kept.values():
-        if verb.tag_ not in FINITE_TAGS or verb.dep_ in ("aux", "auxpass", "ROOT") or verb.head.i not in kept:
+        if not _finite(verb) or verb.dep_ in ("aux", "auxpass", "ROOT") or verb.head.i not in kept:
             continue
         if verb.dep_ == "ccomp" and verb.i < verb.head.i and verb.head.lemma_.lower() not in reporting:
             out.append(verb)  # "sheets cover the dead, others lie out": no one says the first
@@ -91,6 +95,23 @@ def unjoined(tokens: "Iterable[Token]") -> "list[Token]":
     return out
 
 
+def _finite(verb: "Token") -> bool:
+    """A verb finite by its own form or by its auxiliary's ("have been slaughtered")."""
+    return verb.tag_ in FINITE_TAGS or (verb.pos_ in ("VERB", "AUX") and any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS for c in verb.children))
+
+
 def double_determiner(title: str) -> bool:
     """Whether a determiner stands before another in ``title`` ("The a spokesman")."""
     return bool(_DOUBLE_DETERMINER.search(title))
+
+
+def indefinite(name: str, article: str) -> str:
+    """"a" or "an" before ``name`` as it is said, in the case and spacing of ``article``:
+    "an International Committee…", "an FBI agent", "a UN team"."""
+    word = name.split(" ", 1)[0]
+    letters = "AEFHILMNORSX" if word.isupper() and len(word) > 1 else "AEIOaeio"
+    chosen = "an" if word[:1] in letters else "a"
+    if article.strip()[:1].isupper():
+        chosen = chosen.capitalize()
+    return chosen + article[len(article.rstrip()):]

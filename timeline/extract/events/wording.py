@@ -30,12 +30,13 @@ from timeline.extract.events.quotes import (
     is_own_words,
     quoted_phrases,
     speaker,
+    speaks_for_its_subject,
     verbatim,
 )
 from timeline.extract.events.runins import sentence_start
 from timeline.extract.events.title_words import load_title_words
 from timeline.extract.events.vocabulary import load_vocabulary
-from timeline.extract.events.wellformed import run_on_clauses, unjoined
+from timeline.extract.events.wellformed import indefinite, run_on_clauses, unjoined
 from timeline.records import Mention
 
 if TYPE_CHECKING:
@@ -90,6 +91,8 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
             return f"{who}: “{verbatim(quote, QUOTES, room)}”"
         # what was said leaves room for who said it: a name is one word, the verb another
         said = title_from(quote, keep_out, mentions, within, limit - 2 if who else limit)
+        if said and speaks_for_its_subject(root):
+            return said  # "…, his office said": the one it speaks for is the title's subject
         if said and who:
             opening = next((t for t in quote.subtree if t.text not in QUOTES), quote)
             first_word = said.split(" ", 1)[0]
@@ -242,6 +245,8 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
             if takes_article(owner.name) and not (before is not None and (
                     before.dep_ in ("det", "poss") or before.tag_ == "PRP$")) and not _determined(last, kept):
                 words.append("the ")  # "Washington had not addressed" -> the United States had not addressed
+            if words and words[-1].strip().lower() in ("a", "an"):
+                words[-1] = indefinite(owner.name, words[-1])  # "an ICRC ship" -> a International… -> an
             words.append(owner.name + (last[-1].whitespace_ if last is not None else token.whitespace_))
             continue
         if token.text in QUOTES or token.text in BRACKETS:
@@ -282,7 +287,8 @@ def _described(root: "Token", dropped: set[int], within: tuple[int, int]) -> set
     head = root.head
     # "a further strike on a radar site followed": the whole phrase; but "a confrontation with
     # the supreme court, which ruled": after a comma the clause tells of the noun just before it
-    while not set_off(root) and head.dep_ == "pobj" and head.head.dep_ == "prep" and \
+    relative = any(c.tag_ in RELATIVE_TAGS for c in root.children)  # "the quake that struck": the quake
+    while not set_off(root) and not relative and head.dep_ == "pobj" and head.head.dep_ == "prep" and \
             head.head.head.pos_ in ("NOUN", "PROPN"):
         head = head.head.head  # up from "a radar site" to "a further strike on a radar site"
     inner = {t.i for t in root.subtree}
@@ -372,8 +378,8 @@ def _prunable(child: "Token", parent: "Token", root: "Token") -> bool:
         return False  # "one of her bodyguards", "some of the banks": the number alone names nothing
     if child.dep_ == "prep" and child.lower_ == "of" and parent.dep_ in ("nsubj", "nsubjpass") and \
             (parent.head.i == root.i or (parent.head.dep_ == "ccomp" and parent.head.head.i == root.i)) and \
-            parent.pos_ == "NOUN" and \
-            any(c.dep_ == "det" and c.lower_ == "the" for c in parent.children):
+            parent.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in parent.children) and \
+            not any(t.dep_ == "appos" for t in parent.subtree):  # "the head of X, Margaret Chan": her name
         return False  # "the spread of the virus", "the possibility of a rescue": which one is meant
     if child.dep_ == "advmod" and child.i == parent.i + 1 and parent.pos_ in ("VERB", "AUX") and \
             child.lower_ in load_title_words().particles:
