@@ -27,7 +27,9 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from timeline.extract.events.earlier_mentions import fuller_descriptions
 from timeline.extract.events.title_words import load_title_words
+from timeline.extract.events.wording import TITLE_WORDS
 from timeline.records import Mention
 
 if TYPE_CHECKING:
@@ -59,7 +61,7 @@ def name_description(title: str, root: "Token", mentions: list[Mention], headlin
         title = _named_aside(title, subjects[0], root, mentions)
     for subject in subjects:
         title = _named(title, subject, root.doc, mentions, subject.head.i == root.i, headline)
-    return title
+    return fuller_descriptions(title, root, TITLE_WORDS)
 
 
 def _named_aside(title: str, subject: "Token", root: "Token", mentions: list[Mention]) -> str:
