@@ -26,6 +26,7 @@ class TitleWords:
     partitive_nouns: frozenset[str] = frozenset()  # "half of the staff": never without its "of"
     truth_adverbs: frozenset[str] = frozenset()  # "largely", "unduly": the claim is false without them
     own_voices: frozenset[str] = frozenset()  # "his office said": the voice of the one already named
+    clause_verbs: frozenset[str] = frozenset()  # "…, a judge ruled": a clause before it is what it decided
 
 
 def _office_words() -> frozenset[str]:
@@ -59,4 +60,5 @@ def load_title_words() -> TitleWords:
         partitive_nouns=_words(data, "partitive_nouns"),
         truth_adverbs=_words(data, "truth_adverbs"),
         own_voices=_words(data, "own_voices"),
+        clause_verbs=_words(data, "clause_verbs"),
     )

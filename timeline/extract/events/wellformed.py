@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Iterable
 
+from timeline.extract.events.title_words import load_title_words
 from timeline.extract.events.vocabulary import load_vocabulary
 
 if TYPE_CHECKING:
@@ -47,8 +48,8 @@ def run_on_clauses(root: "Token") -> set[int]:
         if token.dep_ not in CLAUSE_DEPS or token.pos_ not in ("VERB", "AUX") or \
                 not any(c.dep_ in SUBJECT_DEPS for c in token.children):
             continue
-        if token.dep_ == "ccomp" and token.i < head.i and head.lemma_.lower() not in load_vocabulary().reporting \
-                and mark is not None and mark.text == ",":
+        if token.dep_ == "ccomp" and token.i < head.i and not takes_a_clause(head) and mark is not None \
+                and mark.text == ",":
             out |= {t.i for t in token.subtree}  # "The quake caused buildings to topple, … Brown expressed"
             continue
         if mark is None or mark.text not in CLAUSE_BREAKS:
@@ -74,12 +75,11 @@ def unjoined(tokens: "Iterable[Token]") -> "list[Token]":
     """The finite verbs among ``tokens`` hung on another kept word with nothing to join
     them to it ("The Queen pulled a blanket up wiped his nose": "wiped")."""
     kept = {t.i: t for t in tokens}
-    reporting = load_vocabulary().reporting
     out = []
     for verb in kept.values():
         if not _finite(verb) or verb.dep_ in ("aux", "auxpass", "ROOT") or verb.head.i not in kept:
             continue
-        if verb.dep_ == "ccomp" and verb.i < verb.head.i and verb.head.lemma_.lower() not in reporting:
+        if verb.dep_ == "ccomp" and verb.i < verb.head.i and not takes_a_clause(verb.head):
             out.append(verb)  # "sheets cover the dead, others lie out": no one says the first
             continue
         if verb.dep_ in ("ccomp", "advcl", "relcl", "acl", "csubj", "pcomp", "xcomp"):
@@ -93,6 +93,15 @@ def unjoined(tokens: "Iterable[Token]") -> "list[Token]":
             continue  # "$550m" read as a verb: no clause of its own
         out.append(verb)
     return out
+
+
+def takes_a_clause(verb: "Token") -> bool:
+    """Whether a clause before ``verb`` may be what it says or decides: a verb of saying, or
+    of ruling or thinking (``title_words.yaml``, clause_verbs: "…can be shown to jurors, a
+    judge has ruled"); "The quake caused buildings to topple, Brown expressed his sympathy"
+    is two clauses."""
+    lemma = verb.lemma_.lower()
+    return lemma in load_vocabulary().reporting or lemma in load_title_words().clause_verbs
 
 
 def _finite(verb: "Token") -> bool:

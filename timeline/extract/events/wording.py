@@ -287,7 +287,7 @@ def _described(root: "Token", dropped: set[int], within: tuple[int, int]) -> set
     head = root.head
     # "a further strike on a radar site followed": the whole phrase; but "a confrontation with
     # the supreme court, which ruled": after a comma the clause tells of the noun just before it
-    relative = any(c.tag_ in RELATIVE_TAGS for c in root.children)  # "the quake that struck": the quake
+    relative = any(c.tag_ == "WDT" for c in root.children)  # "the quake that struck": the quake
     while not set_off(root) and not relative and head.dep_ == "pobj" and head.head.dep_ == "prep" and \
             head.head.head.pos_ in ("NOUN", "PROPN"):
         head = head.head.head  # up from "a radar site" to "a further strike on a radar site"
