@@ -63,6 +63,12 @@ def test_a_title_has_one_determiner_to_a_phrase(nlp, text: str, title: str) -> N
     ("The possibility of a central bank rescue helped lift the main share index more than 141 points "
      "yesterday, to close at 11,059, recovering part of Monday's dizzying drop.",
      "The possibility of a central bank rescue helped lift"),
+    # what a plane was sent for
+    ("Dutch adoption agencies sent a chartered cargo plane from Amsterdam on Monday to pick up some 100 "
+     "children who are being adopted by Dutch families.", "sent a chartered cargo plane to pick up some 100 children"),
+    # the condition of what he would do
+    ("Robert Lunde told journalists on Monday that he would resign as party leader at the congress in the "
+     "capital if the committee asked him.", "he would resign if the committee asked him"),
     # a bare "the memorandum" takes the article's fuller mention, cut to what fits
     ("Robert Lunde and Morgan Tarr signed a memorandum of understanding on talks in Harare on Monday. "
      "Robert Lunde on Tuesday described the memorandum as a serious matter.",

@@ -26,6 +26,7 @@ class TitleWords:
     partitive_nouns: frozenset[str] = frozenset()  # "half of the staff": never without its "of"
     truth_adverbs: frozenset[str] = frozenset()  # "largely", "unduly": the claim is false without them
     own_voices: frozenset[str] = frozenset()  # "his office said": the voice of the one already named
+    purpose_verbs: frozenset[str] = frozenset()  # "sent a plane to pick up…": what for is the news
     clause_verbs: frozenset[str] = frozenset()  # "…, a judge ruled": a clause before it is what it decided
 
 
@@ -61,4 +62,5 @@ def load_title_words() -> TitleWords:
         truth_adverbs=_words(data, "truth_adverbs"),
         own_voices=_words(data, "own_voices"),
         clause_verbs=_words(data, "clause_verbs"),
+        purpose_verbs=_words(data, "purpose_verbs"),
     )
