@@ -79,6 +79,9 @@ def test_a_title_has_one_determiner_to_a_phrase(nlp, text: str, title: str) -> N
      "Tom Lake's remarks were completely inappropriate"),
     # the article never said which one: the title says what the sentence says
     ("The White House said on Tuesday the remarks were completely inappropriate.", "the remarks were"),
+    # an earlier mention that says no more which one it is is not taken
+    ("A devastating quake hit the island on Tuesday. The quake has flattened whole areas of the capital, "
+     "officials said on Wednesday.", "the quake has flattened whole areas"),
     # a fuller mention that would make the title longer than a headline is not taken
     ("The police ignored a court order for the immediate release of the eleven detained activists on Monday. "
      "Beatrice Tamm, a lawyer for the detained activists, said on Tuesday police had ignored the order.",

@@ -5,9 +5,10 @@ News says which thing it means once ("a memorandum of understanding on talks", "
 Robertson's comments") and then writes "the memorandum", "the comments". A title is read
 alone, so such a bare description tells a reader nothing; it takes the article's last
 fuller mention of the same noun before the sentence: the noun with the words in front of
-it ("Robertson's", "the ruling") and the first phrase after it that says which one ("of
+it ("Robertson's", "the ruling") and the phrase right after it that says which one ("of
 understanding on talks"), never a side clause, an aside or a pronoun whose owner is not
-written. Only when the title still fits a headline; people and countries are another
+written, and only a mention that names someone or has an "of" phrase ("the devastating
+quake" says no more than "the quake"). Only when the title still fits a headline; people and countries are another
 rule's (``descriptions.py``).
 """
 
@@ -116,6 +117,8 @@ def _phrases(noun: "Token", earlier: "Token") -> list[str]:
         if len(tokens) > FULLER_TOKENS or any(t.tag_ in PRONOUN_TAGS or not t.text.strip() for t in tokens) \
                 or tokens[-1].i - tokens[0].i + 1 != len(tokens):
             continue  # too long, a pronoun's owner unwritten, or words skipped
+        if not any(t.pos_ == "PROPN" for t in tokens) and not (after is not None and after.lower_ == "of"):
+            continue  # "the devastating quake", "the trial for manslaughter" still say not which one
         text = "".join(t.text_with_ws for t in tokens).strip()
         phrase = text if owned else f"the {text}"
         if phrase not in out:
