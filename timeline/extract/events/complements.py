@@ -31,8 +31,7 @@ def needed_clause(child: "Token") -> bool:
     infinitive that says what a noun is for ("no reason to recuse himself", "the first
     president to visit"), a relative clause that says which of a definite object is meant,
     with no comma before it ("the conditions in which he is held"), or a clause that
-    "only" or "not" restricts ("only after she had died"), the condition of what someone
-    would do ("would resign if asked"), an infinitive saying what a thing was sent or
+    "only" or "not" restricts ("only after she had died"), an infinitive saying what a thing was sent or
     readied for ("sent a plane to pick up the children"), or a bare adjective after the
     verb saying what state its subject was in ("pulled out alive")."""
     if child.dep_ not in CLAUSES:
@@ -43,8 +42,6 @@ def needed_clause(child: "Token") -> bool:
         return True  # "was pulled out alive", "was found dead": what state the subject was in
     if restricted(child):
         return True
-    if _condition(child):
-        return True
     if _infinitive(child):
         if head.pos_ in ("VERB", "AUX"):
             words = load_title_words()
@@ -52,16 +49,6 @@ def needed_clause(child: "Token") -> bool:
                                               or _after_for(child))
         return head.pos_ in ("NOUN", "ADJ", "NUM") and child.i > head.i
     return child.dep_ == "relcl" and _defines(child)
-
-
-def _condition(clause: "Token") -> bool:
-    """"would step down if the party asked him to": the condition of what someone would or
-    will do is part of what was said."""
-    mark = next((c for c in clause.children if c.dep_ == "mark" and c.i < clause.i), None)
-    head = clause.head
-    return clause.dep_ == "advcl" and mark is not None and mark.lower_ in ("if", "unless") and \
-        clause.i > head.i and any(c.dep_ == "aux" and c.lower_ in ("would", "will", "could", "'d", "'ll")
-                                  for c in head.children)
 
 
 def restricted(clause: "Token") -> bool:

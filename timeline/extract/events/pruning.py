@@ -29,8 +29,8 @@ def give_back_rank(part: "Token") -> int:
         return 2
     if part.dep_ in ("xcomp", "ccomp") and part.head.pos_ in ("VERB", "AUX"):
         return 0  # "ordered him to leave", "was told that it would pay"
-    if needed_clause(part):
-        return 0  # "sent a plane to pick up the children", "would resign if the party asked"
+    if needed_clause(part) and any(c.dep_ == "aux" and c.lower_ == "to" for c in part.children):
+        return 0  # "sent a plane to pick up the children": before the phrases around it
     if part.dep_ in ("acl", "ccomp") and part.head.dep_ in ("dobj", "nsubjpass") and any(
             c.dep_ == "mark" and c.lower_ == "that" for c in part.children):
         return 0  # "denied claims that he will join": what the claims were
