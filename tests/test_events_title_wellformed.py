@@ -119,6 +119,9 @@ def test_a_clause_before_a_verb_of_deciding_is_what_was_decided(nlp) -> None:
             "death, a judge has ruled.")
     titles = _titles(nlp, text)
     assert any("can be shown to jurors" in t and "judge" in t for t in titles), titles
+    text = ("The new military regime detained up to 450 of the country's most powerful and wealthy people, it "
+            "emerged last night.")
+    assert any(t.startswith("The new military regime detained") for t in _titles(nlp, text)), _titles(nlp, text)
 
 
 @pytest.mark.parametrize("text, title, never", [
