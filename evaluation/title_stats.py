@@ -6,7 +6,9 @@ CONTENT is a built content folder (``content/events/*.yaml`` inside it), such as
 ``python -m evaluation.tls NAME FOLDER`` leaves in ``FOLDER/content``. For each it prints the
 share of titles: with no one named as their subject, over 14 words (a name counted as one),
 ending on a function word, holding a speaker's own words ("I", "we", "our", "you") outside
-quotation marks, and holding quotation marks.
+quotation marks, holding quotation marks, and failing the checks of one well-formed clause
+(``timeline/extract/events/wellformed.py``: a determiner before another, or two finite verbs
+with nothing to join them, read on the title's own parse).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from evaluation.eval_real_news import TITLE_WORDS, percent, stored_events, title
 from timeline.extract.events.quotes import FIRST_PERSON  # noqa: E402
 from timeline.extract.events.title_words import load_title_words  # noqa: E402
 from timeline.extract.events.weak import unnamed_subject  # noqa: E402
+from timeline.extract.events.wellformed import double_determiner, unjoined_verbs  # noqa: E402
 
 _QUOTED = re.compile(r"“[^”]*”?")
 _WORD = re.compile(r"[\w’']+")
@@ -43,15 +46,27 @@ def run_in_words(title: str) -> bool:
     return any(w.lower() in FIRST_PERSON and w != "US" for w in _WORD.findall(outside))  # "US" is a country
 
 
+def garbled(titles: list[str]) -> list[bool]:
+    """For each title, whether it fails a check of one well-formed clause."""
+    from timeline.config import DEFAULTS
+    from timeline.extract.pipeline import load_pipeline
+
+    nlp = load_pipeline(DEFAULTS["nlp"]["pipeline"])
+    return [double_determiner(title) or unjoined_verbs(list(doc))
+            for title, doc in zip(titles, nlp.pipe(_QUOTED.sub("“…”", t) for t in titles))]
+
+
 def report(content: Path) -> str:
     events = stored_events(content)
     titles = [(str(e.get("title", "")), e) for e in events]
+    failing = garbled([t for t, _ in titles])
     shares = {
         "no one named as subject": sum(unnamed_subject(t, names(e)) for t, e in titles),
         f"over {TITLE_WORDS} words": sum(title_words(e) > TITLE_WORDS for _, e in titles),
         "ending on a function word": sum(function_word_last(t) for t, _ in titles),
         "own words run in": sum(run_in_words(t) for t, _ in titles),
         "with quotation marks": sum("“" in t for t, _ in titles),
+        "not one well-formed clause": sum(failing),
     }
     return f"{content.parent.name}: {len(events)} events; " + ", ".join(
         f"{label} {percent(count, len(events))} ({count})" for label, count in shares.items())

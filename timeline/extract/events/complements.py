@@ -31,15 +31,21 @@ def needed_clause(child: "Token") -> bool:
     infinitive that says what a noun is for ("no reason to recuse himself", "the first
     president to visit"), a relative clause that says which of a definite object is meant,
     with no comma before it ("the conditions in which he is held"), or a clause that
-    "only" or "not" restricts ("only after she had died")."""
+    "only" or "not" restricts ("only after she had died"), an infinitive saying what a thing was sent or
+    readied for ("sent a plane to pick up the children"), or a bare adjective after the
+    verb saying what state its subject was in ("pulled out alive")."""
     if child.dep_ not in CLAUSES:
         return False
     head = child.head
+    if child.dep_ == "advcl" and child.tag_ == "JJ" and child.i > head.i and head.pos_ in ("VERB", "AUX") and all(
+            c.dep_ in ("advmod", "neg") for c in child.children):
+        return True  # "was pulled out alive", "was found dead": what state the subject was in
     if restricted(child):
         return True
     if _infinitive(child):
         if head.pos_ in ("VERB", "AUX"):
-            return child.dep_ == "advcl" and (head.lemma_.lower() in load_title_words().needs_complement
+            words = load_title_words()
+            return child.dep_ == "advcl" and (head.lemma_.lower() in words.needs_complement | words.purpose_verbs
                                               or _after_for(child))
         return head.pos_ in ("NOUN", "ADJ", "NUM") and child.i > head.i
     return child.dep_ == "relcl" and _defines(child)
@@ -61,6 +67,12 @@ def restricts(adverb: "Token") -> bool:
     after = doc[adverb.i + 1] if adverb.i + 1 < len(doc) else None
     return after is not None and after.dep_ == "mark" and adverb.lower_ in load_title_words().restricting_adverbs \
         and restricted(after.head)
+
+
+def keeps_truth(adverb: "Token") -> bool:
+    """Whether ``adverb`` changes whether its clause is true ("had largely been contained",
+    "had unduly benefited"): a title never prunes it (``title_words.yaml``, truth_adverbs)."""
+    return adverb.dep_ in ("advmod", "neg") and adverb.lower_ in load_title_words().truth_adverbs
 
 
 def role_after_as(prep: "Token") -> bool:

@@ -27,7 +27,9 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from timeline.extract.events.earlier_mentions import fuller_descriptions
 from timeline.extract.events.title_words import load_title_words
+from timeline.extract.events.wording import TITLE_WORDS
 from timeline.records import Mention
 
 if TYPE_CHECKING:
@@ -55,9 +57,34 @@ def name_description(title: str, root: "Token", mentions: list[Mention], headlin
         subjects = [root.head]  # "the concert, which takes place on 8 October": the concert is the subject
     subjects += [s for c in root.children if c.dep_ == "ccomp" for s in c.children
                  if s.dep_ in ("nsubj", "nsubjpass")][:1]
+    if subjects and subjects[0].head.i == root.i:
+        title = _named_aside(title, subjects[0], root, mentions)
     for subject in subjects:
         title = _named(title, subject, root.doc, mentions, subject.head.i == root.i, headline)
-    return title
+    return fuller_descriptions(title, root, TITLE_WORDS)
+
+
+def _named_aside(title: str, subject: "Token", root: "Token", mentions: list[Mention]) -> str:
+    """"The head of the agency, Margaret Linn, suggested…" -> Margaret Linn suggested…: a
+    subject that describes a person and names them beside it, set off by commas after its
+    "of" phrase, is written by name, whatever the title kept of the description."""
+    if subject.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children):
+        return title
+    holders = [subject] + [t for t in subject.subtree if t.dep_ == "pobj" and t.head.head.i == subject.i
+                           and t.head.lower_ == "of"]
+    aside = next((c for h in holders for c in h.children if c.dep_ == "appos" and c.i > subject.i
+                  and c.doc[c.left_edge.i - 1].text == ","), None)
+    if aside is None:
+        return title
+    named = next((m for m in mentions if m.start <= aside.idx < m.end and m.kind == "person"), None)
+    opening = subject.doc[subject.left_edge.i:subject.i + 1].text
+    if named is None or not title.lower().startswith(opening.lower()):
+        return title
+    verbs = [c.text for c in root.children if c.dep_ in ("aux", "auxpass", "neg") and c.i > subject.i] + [root.text]
+    found = re.search(r"\s(?:" + "|".join(re.escape(v) for v in verbs) + r")\b", title)
+    if found is None:
+        return title
+    return named.name + title[found.start():]
 
 
 def _named(title: str, subject: "Token", doc: "Parse", mentions: list[Mention], at_start: bool,

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable
 
-from timeline.extract.events.complements import needs_what_follows
+from timeline.extract.events.complements import needed_clause, needs_what_follows
 from timeline.extract.events.title_words import load_title_words
 
 if TYPE_CHECKING:
@@ -29,6 +29,8 @@ def give_back_rank(part: "Token") -> int:
         return 2
     if part.dep_ in ("xcomp", "ccomp") and part.head.pos_ in ("VERB", "AUX"):
         return 0  # "ordered him to leave", "was told that it would pay"
+    if needed_clause(part) and any(c.dep_ == "aux" and c.lower_ == "to" for c in part.children):
+        return 0  # "sent a plane to pick up the children": before the phrases around it
     if part.dep_ in ("acl", "ccomp") and part.head.dep_ in ("dobj", "nsubjpass") and any(
             c.dep_ == "mark" and c.lower_ == "that" for c in part.children):
         return 0  # "denied claims that he will join": what the claims were

@@ -18,6 +18,10 @@ MIN_QUOTE_WORDS = 5
 # Words that make a quotation the speaker's own: it is kept word for word, in quotation marks.
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our", "ours", "myself", "ourselves",
                           "you", "your", "yours", "yourself", "yourselves"})
+# Words that open a noun phrase of their own: a name that opens with one takes no "the"
+# ("a spokesman for the Health Ministry", never "The a spokesman…").
+DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our",
+                         "my", "your", "one", "some", "any", "each", "every", "another"})
 # What may stand between a verb of saying and the quotation it opens: 'said: "…"', 'said, "…"'.
 QUOTE_LEAD = frozenset({":", ",", "-", "–", "—"})
 
@@ -57,10 +61,22 @@ def speaker(root: "Token", mentions: list[Mention]) -> str:
                 if mention.kind == "person" and mention.start <= aside.idx < mention.end:
                     return mention.name
         left_out = {t.i for c in head.subtree if c.dep_ in ("appos", "relcl", "acl", "punct") for t in c.subtree}
-        return " ".join(t.text for t in head.subtree if t.i not in left_out)
+        words = [t for t in head.subtree if t.i not in left_out]
+        # "Grenada's", not "Grenada 's": a word glued to the one before stays glued
+        return "".join(t.text + (t.whitespace_ or (" " if n + 1 < len(words) and words[n + 1].i != t.i + 1 else ""))
+                       for n, t in enumerate(words)).strip()
 
     subject = named("nsubj")
     return " ".join(part for part in (_as_subject(subject), root.text, named("dobj")) if part) if subject else ""
+
+
+def speaks_for_its_subject(root: "Token") -> bool:
+    """"Ruto urged him to accept talks, his office said": a verb of saying whose subject is
+    the voice of someone the sentence already named ("his office", "her spokesman":
+    ``title_words.yaml``, own_voices) adds no one to the title."""
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    return subject is not None and subject.lemma_.lower() in load_title_words().own_voices and any(
+        c.dep_ == "poss" and c.tag_ == "PRP$" for c in subject.children)
 
 
 def attributed(title: str, root: "Token", mentions: list[Mention], reporting: frozenset[str]) -> str:
@@ -110,7 +126,7 @@ def _own_side(root: "Token", who: Mention, mentions: list[Mention]) -> bool:
 
 def _as_subject(name: str) -> str:
     """A name opening a title: "The International Organisation for Migration", "The West"."""
-    if takes_article(name) and not name.lower().startswith("the "):
+    if takes_article(name) and name.split(" ", 1)[0].lower() not in DETERMINERS:
         name = f"the {name}"
     return name[:1].upper() + name[1:]
 

@@ -24,6 +24,10 @@ class TitleWords:
     restricting_adverbs: frozenset[str] = frozenset()  # "only after": the side clause is the point
     empty_nouns: frozenset[str] = frozenset()  # "in a move": says nothing once its clause is gone
     partitive_nouns: frozenset[str] = frozenset()  # "half of the staff": never without its "of"
+    truth_adverbs: frozenset[str] = frozenset()  # "largely", "unduly": the claim is false without them
+    own_voices: frozenset[str] = frozenset()  # "his office said": the voice of the one already named
+    purpose_verbs: frozenset[str] = frozenset()  # "sent a plane to pick up…": what for is the news
+    clause_verbs: frozenset[str] = frozenset()  # "…, a judge ruled": a clause before it is what it decided
 
 
 def _office_words() -> frozenset[str]:
@@ -55,4 +59,8 @@ def load_title_words() -> TitleWords:
         restricting_adverbs=_words(data, "restricting_adverbs"),
         empty_nouns=_words(data, "empty_nouns"),
         partitive_nouns=_words(data, "partitive_nouns"),
+        truth_adverbs=_words(data, "truth_adverbs"),
+        own_voices=_words(data, "own_voices"),
+        clause_verbs=_words(data, "clause_verbs"),
+        purpose_verbs=_words(data, "purpose_verbs"),
     )

@@ -18,7 +18,7 @@ from timeline.extract.events.asides import (
     told_an_outlet,
     whole_words,
 )
-from timeline.extract.events.complements import needed_clause, restricts, role_after_as
+from timeline.extract.events.complements import keeps_truth, needed_clause, restricts, role_after_as
 from timeline.extract.events.cuts import tidy, without_empty_phrases, without_stranded_verbs, word_count
 from timeline.extract.events.details import clean_text
 from timeline.extract.events.details import mentions_in as mentions_in  # where the rules of listing read it
@@ -30,15 +30,17 @@ from timeline.extract.events.quotes import (
     is_own_words,
     quoted_phrases,
     speaker,
+    speaks_for_its_subject,
     verbatim,
 )
 from timeline.extract.events.runins import sentence_start
 from timeline.extract.events.title_words import load_title_words
 from timeline.extract.events.vocabulary import load_vocabulary
+from timeline.extract.events.wellformed import indefinite, run_on_clauses, unjoined
 from timeline.records import Mention
 
 if TYPE_CHECKING:
-    from timeline.extract.events.tokens import Parse, Token
+    from timeline.extract.events.tokens import Parse, Span, Token
 
 # Parts of a clause a headline leaves out: side clauses, asides and attributions.
 ALWAYS_DROPPED = frozenset({"relcl", "advcl", "parataxis", "appos", "punct", "intj", "dep", "meta",
@@ -58,7 +60,7 @@ RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
 _MISDECODED = re.compile(r"\s*(?:â€|[†‡¦™�])+")
 # "Pakistan†™ s prime minister": a possessive whose apostrophe was decoded in the wrong encoding.
 _MISDECODED_POSSESSIVE = re.compile(r"(?<=\w)\s*(?:â€|†)™\s?s\b")
-_SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,.;:!?])")
+_SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,.;:!?”])")
 
 
 def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], within: tuple[int, int],
@@ -89,6 +91,8 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
             return f"{who}: “{verbatim(quote, QUOTES, room)}”"
         # what was said leaves room for who said it: a name is one word, the verb another
         said = title_from(quote, keep_out, mentions, within, limit - 2 if who else limit)
+        if said and speaks_for_its_subject(root):
+            return said  # "…, his office said": the one it speaks for is the title's subject
         if said and who:
             opening = next((t for t in quote.subtree if t.text not in QUOTES), quote)
             first_word = said.split(" ", 1)[0]
@@ -108,7 +112,7 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
     dropped = set(keep_out) | {t.i for t in root.subtree if not within[0] <= t.i < within[1]}
     negatives = load_vocabulary().negative_words  # "say no to a country": a title keeps its "no"
     dropped |= bracketed(root)
-    dropped |= fronted(root) | measures(root) | subordinate(root)
+    dropped |= fronted(root) | measures(root) | subordinate(root) | run_on_clauses(root)
     # a preposition whose object was a time expression goes, but what is coordinated
     # with it stays: "due in Kyiv on Monday and in Moscow" -> "due in Kyiv and in Moscow"
     elided = {t.i for t in root.subtree if t.dep_ == "prep" and t.i not in dropped
@@ -205,6 +209,9 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
         described | set(_collect(root, dropped, pruned, elided, more))), doc.tokens), dropped, given)
     chosen = whole_words(without_empty_phrases(without_stranded_verbs(chosen, root), doc.tokens), doc,
                          dropped - set(keep_out))
+    for verb in unjoined(doc[i] for i in chosen):
+        # "pulled a blanket up wiped his nose": a second clause with nothing to join it goes
+        chosen = tidy([i for i in chosen if i not in {t.i for t in verb.subtree}], doc.tokens)
     roles |= described_speaker(root, by_token)
     kept = set(chosen)
     named = {key for key, m in {id(m): m for m in by_token.values()}.items() if names_it(m, doc, kept, roles)}
@@ -236,8 +243,10 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
                 words.pop()  # "the West" is the name itself: the article's own "the" goes
             before = tokens[span_start(owner, doc, i) - 1] if span_start(owner, doc, i) - 1 in kept else None
             if takes_article(owner.name) and not (before is not None and (
-                    before.dep_ in ("det", "poss") or before.tag_ == "PRP$")):
+                    before.dep_ in ("det", "poss") or before.tag_ == "PRP$")) and not _determined(last, kept):
                 words.append("the ")  # "Washington had not addressed" -> the United States had not addressed
+            if words and words[-1].strip().lower() in ("a", "an"):
+                words[-1] = indefinite(owner.name, words[-1])  # "an ICRC ship" -> a International… -> an
             words.append(owner.name + (last[-1].whitespace_ if last is not None else token.whitespace_))
             continue
         if token.text in QUOTES or token.text in BRACKETS:
@@ -278,7 +287,8 @@ def _described(root: "Token", dropped: set[int], within: tuple[int, int]) -> set
     head = root.head
     # "a further strike on a radar site followed": the whole phrase; but "a confrontation with
     # the supreme court, which ruled": after a comma the clause tells of the noun just before it
-    while not set_off(root) and head.dep_ == "pobj" and head.head.dep_ == "prep" and \
+    relative = any(c.tag_ == "WDT" for c in root.children)  # "the quake that struck": the quake
+    while not set_off(root) and not relative and head.dep_ == "pobj" and head.head.dep_ == "prep" and \
             head.head.head.pos_ in ("NOUN", "PROPN"):
         head = head.head.head  # up from "a radar site" to "a further strike on a radar site"
     inner = {t.i for t in root.subtree}
@@ -308,7 +318,7 @@ def _collect(root: "Token", dropped: set[int], kinds: frozenset[str], elided: se
             stack.append(child)
     out.sort()
     content = next((c for c in root.children if c.dep_ == "ccomp" and c.i < root.i), None)
-    if content is not None:
+    if content is not None and content.i not in dropped:
         # '"Panic is futile," said Maria Shcherbenko' -> Maria Shcherbenko said panic is futile
         inner = {t.i for t in content.subtree}
         speaker = {t.i for c in root.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
@@ -326,6 +336,13 @@ def _passive_auxiliary(root: "Token") -> str:
     if root.head.i > root.i or any(t.is_punct for t in root.doc[root.head.i:root.i]):
         return ""  # "The island's airport, which was closed…, reopened": the parser's slip, a verb already
     return "were " if root.head.tag_ in ("NNS", "NNPS") else "was "
+
+
+def _determined(span: "Span | None", kept: set[int]) -> bool:
+    """Whether the title keeps a determiner of the name's phrase before the name: "the
+    Geneva-based WHO" is the Geneva-based World Health Organization, not "the Geneva-based the…"."""
+    return span is not None and any(c.i in kept and c.i < span.start and (c.dep_ in ("det", "poss") or c.tag_ == "PRP$")
+                                    for c in span.root.children)
 
 
 def _possessor(doc: "Parse", i: int, run: list[int]) -> bool:
@@ -354,11 +371,16 @@ def _prunable(child: "Token", parent: "Token", root: "Token") -> bool:
             for c in parent.children)
     if child.dep_ in ("xcomp", "ccomp") and (parent.i == root.i or parent.pos_ not in ("VERB", "AUX")):
         return False  # "said it had expelled a submarine", "was about to cut" need what follows
-    if child.dep_ == "advmod" and restricts(child):
-        return False  # "only" of "only after the ferry had sunk"
+    if child.dep_ == "advmod" and (restricts(child) or keeps_truth(child)):
+        return False  # "only" of "only after the ferry had sunk"; "had largely been contained"
     if child.dep_ == "prep" and child.lower_ == "of" and (parent.pos_ in ("NUM", "PRON", "DET")
                                                          or parent.lower_ in load_title_words().partitive_nouns):
         return False  # "one of her bodyguards", "some of the banks": the number alone names nothing
+    if child.dep_ == "prep" and child.lower_ == "of" and parent.dep_ in ("nsubj", "nsubjpass") and \
+            (parent.head.i == root.i or (parent.head.dep_ == "ccomp" and parent.head.head.i == root.i)) and \
+            parent.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in parent.children) and \
+            not any(t.dep_ == "appos" for t in parent.subtree):  # "the head of X, Margaret Chan": her name
+        return False  # "the spread of the virus", "the possibility of a rescue": which one is meant
     if child.dep_ == "advmod" and child.i == parent.i + 1 and parent.pos_ in ("VERB", "AUX") and \
             child.lower_ in load_title_words().particles:
         return False  # "have stepped back": the adverb is part of the verb

@@ -1,0 +1,126 @@
+"""A thing a title names only as "the memorandum", "the steps" or "the comments", written as
+the article first said which one it is.
+
+News says which thing it means once ("a memorandum of understanding on talks", "Pat
+Robertson's comments") and then writes "the memorandum", "the comments". A title is read
+alone, so such a bare description tells a reader nothing; it takes the article's last
+fuller mention of the same noun before the sentence: the noun with the words in front of
+it ("Robertson's", "the ruling") and the phrase right after it that says which one ("of
+understanding on talks"), never a side clause, an aside or a pronoun whose owner is not
+written, and only a mention that names someone or has an "of" phrase ("the devastating
+quake" says no more than "the quake"). Only when the title still fits a headline; people and countries are another
+rule's (``descriptions.py``).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from timeline.extract.events.title_words import load_title_words
+
+if TYPE_CHECKING:
+    from timeline.extract.events.tokens import Token
+
+# Prepositions whose phrase says which thing a noun is.
+WHICH_PREPS = frozenset({"of", "on", "with", "between", "for", "against", "over", "into"})
+# Words in front of a noun that say which one it is.
+WHICH_BEFORE = frozenset({"amod", "compound", "poss", "nmod", "case"})
+# Parts of the earlier phrase that are never carried over.
+LEFT_OUT = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "advcl"})
+# The longest earlier phrase taken, in tokens.
+FULLER_TOKENS = 8
+PRONOUN_TAGS = frozenset({"PRP", "PRP$", "WP", "WP$", "WDT"})
+
+
+def fuller_descriptions(title: str, root: "Token", limit: int) -> str:
+    """``title`` with each bare "the NOUN" of its clause written as the article's fuller
+    mention before the sentence, when the title then has at most ``limit`` words."""
+    top = root
+    while top.head.i != top.i:
+        top = top.head
+    start = top.left_edge.i
+    excluded = _excluded()
+    for noun in root.subtree:
+        if not _bare(noun) or noun.lemma_.lower() in excluded:
+            continue
+        written = f"{root.doc[noun.i - 1].text} {noun.text}"
+        found = list(re.finditer(rf"(?<![\w'’-]){re.escape(written)}(?![\w'’-])", title, flags=re.IGNORECASE))
+        if len(found) != 1:
+            continue
+        at = found[0]
+        if title[at.end():].split(" ", 2)[1:2] and title[at.end():].split(" ", 2)[1].lower() in WHICH_PREPS:
+            continue  # another rule already wrote which one: "the trial of Ivo Marek"
+        for phrase in _earlier(noun, start):
+            if at.start() == 0:
+                phrase = phrase[:1].upper() + phrase[1:]
+            longer = title[:at.start()] + phrase + title[at.end():]
+            if len(longer.split()) <= limit:
+                title = longer
+                break
+    return title
+
+
+def _excluded() -> frozenset[str]:
+    words = load_title_words()
+    return words.person_nouns | words.role_nouns | frozenset(words.kind_nouns) | words.agent_nouns
+
+
+def _bare(noun: "Token") -> bool:
+    """"the memorandum": a common noun with no word before it but the "the" right before
+    it, and no phrase after it that says which one."""
+    if noun.pos_ != "NOUN" or noun.tag_ not in ("NN", "NNS") or noun.i == 0:
+        return False
+    det = noun.doc[noun.i - 1]
+    return det.lower_ == "the" and det.head.i == noun.i and \
+        [c.i for c in noun.children if c.i < noun.i] == [det.i] and \
+        not any(c.dep_ in ("prep", "acl", "relcl", "compound") for c in noun.children if c.i > noun.i
+                and (c.dep_ != "prep" or c.lower_ in WHICH_PREPS))
+
+
+def _earlier(noun: "Token", before: int) -> list[str]:
+    """The nearest mention of the same noun before token ``before`` that says which one it
+    is, as a title writes it, longest first: "the memorandum of understanding on talks",
+    then "the memorandum of understanding"; none when it holds a pronoun or skips words, or
+    when the article says of two different ones ("the trial of X and the trial of Y")."""
+    found = [phrases for i in range(before - 1, -1, -1) for phrases in [_phrases(noun, noun.doc[i])] if phrases]
+    if not found:
+        return []
+    nearest = found[0][-1].removeprefix("the ")
+    for other in found[1:]:
+        shortest = other[-1].removeprefix("the ")
+        if nearest not in shortest and shortest not in nearest:
+            return []  # two things so named: which one is not certain
+    return found[0]
+
+
+def _phrases(noun: "Token", earlier: "Token") -> list[str]:
+    """``earlier``, a mention of ``noun``'s noun, as a title writes it, longest first."""
+    doc = noun.doc
+    lemma = noun.lemma_.lower()
+    if earlier.lemma_.lower() != lemma or earlier.pos_ != "NOUN" or earlier.tag_ != noun.tag_:
+        return []
+    front = [c for c in earlier.children if c.i < earlier.i and c.dep_ in WHICH_BEFORE]
+    after = next((c for c in earlier.children if c.i == earlier.i + 1 and c.dep_ == "prep"
+                  and c.lower_ in WHICH_PREPS), None)  # the phrase right after it, or none
+    if not front and after is None:
+        return []  # "the memorandum" again: the fuller mention is further back
+    owned = any(c.dep_ == "poss" for c in front)
+    out: list[str] = []
+    for whole in (True, False):  # the whole phrase, then without its own phrases but "of"
+        words = {t.i for c in front for t in c.subtree} | {earlier.i}
+        if after is not None:
+            words |= {t.i for t in after.subtree} - {
+                t.i for c in after.subtree if c.i != after.i and (c.dep_ in LEFT_OUT or (
+                    not whole and c.dep_ == "prep" and c.lower_ != "of")) for t in c.subtree}
+        tokens = [doc[k] for k in sorted(words)]
+        if len(tokens) > FULLER_TOKENS or any(t.tag_ in PRONOUN_TAGS or not t.text.strip() for t in tokens) \
+                or tokens[-1].i - tokens[0].i + 1 != len(tokens):
+            continue  # too long, a pronoun's owner unwritten, or words skipped
+        if not any(t.pos_ == "PROPN" for t in tokens) and not (after is not None and after.lower_ == "of"):
+            continue  # "the devastating quake", "the trial for manslaughter" still say not which one
+        text = "".join(t.text_with_ws for t in tokens).strip()
+        phrase = text if owned else f"the {text}"
+        if phrase not in out:
+            out.append(phrase)
+    return out
