@@ -127,6 +127,8 @@ def _canonical_actors(lookup: _Lookup, actors: tuple[ActorRef, ...]) -> tuple[Ac
         actor = lookup[ref.name]
         if actor is None:
             out.setdefault(ref.name, ref)
+        elif actor.kind == "place" and ref.kind != "place":
+            continue  # "Sandton", read as a person here, is a town in the registry: where, never who
         elif not actor.hidden:
             out.setdefault(actor.name, ActorRef(name=actor.name, kind=actor.kind or ref.kind))
     return tuple(out.values())

@@ -31,6 +31,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import TYPE_CHECKING, Iterable
 
+from timeline.extract.events.participation import in_venue, load_participation
 from timeline.extract.events.pronouns import antecedent
 from timeline.extract.events.title_words import load_title_words
 from timeline.extract.events.vocabulary import Vocabulary
@@ -204,8 +205,8 @@ class _Reader:
                     for pobj in agent.children if agent.dep_ == "agent" else ():
                         if pobj.dep_ == "pobj":
                             self.noun(pobj, topics)
-            elif child.dep_ == "prep" and not own and (child.lower_ in self.vocab.member_prepositions or (
-                    topics and child.lower_ in self.vocab.topic_prepositions)):
+            elif child.dep_ == "prep" and not own and ((child.lower_ in self.vocab.member_prepositions and _stands_for(
+                    head, child)) or (topics and child.lower_ in self.vocab.topic_prepositions)):
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         self.noun(pobj, topics)
@@ -245,6 +246,18 @@ class _Reader:
             if self.vocab.person_country and mention.kind == "person" and mention.country:
                 out.setdefault(mention.country, ActorRef(name=mention.country, kind="country"))
         return tuple(out.values())
+
+
+def _stands_for(head: "Token", preposition: "Token") -> bool:
+    """Whether the object of ``preposition`` on the common noun ``head`` takes
+    part through it: whom the noun stands for ("the leaders of France", "members
+    of the union") or whom it happened to ("the passing of Nelson Mandela"), not
+    a thing or a place ("the ruins of the UN mission")."""
+    if preposition.lower_ != "of" or head.pos_ not in ("NOUN", "PROPN"):
+        return True  # "delegations from Ukraine", "governments including the United States"; "all of them"
+    words = load_participation()
+    lemma = head.lemma_.lower()
+    return lemma in words.member_heads or lemma in words.patient_nouns
 
 
 def _relative(head: "Token") -> bool:
@@ -327,7 +340,8 @@ def _whose(mention: Mention, segment: "Span") -> bool:
 
 def _venue(mention: Mention, segment: "Span") -> bool:
     span = segment.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    return span is not None and span.root.dep_ == "pobj" and span.root.head.lower_ in VENUE_PREPOSITIONS
+    return span is not None and (span.root.dep_ == "pobj" and span.root.head.lower_ in VENUE_PREPOSITIONS
+                                 or in_venue(span.root))
 
 
 def _key(mention: Mention) -> tuple[int, int, str]:

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterable
 
+from timeline.extract.events.participation import in_venue, load_participation
 from timeline.extract.events.vocabulary import Vocabulary
 from timeline.records import ActorRef, Mention
 
@@ -67,6 +68,9 @@ def parties(readings: Iterable[ActorRef], segment: "Span", mentions: list[Mentio
                 _qualifies(m, bodies, segment) or _venue(m, segment, vocab) or _nationality(m, segment, vocab)
                 or _office_of(m, people, segment) or _beside_own_body(m, bodies, segment) for m in own):
             continue
+        roots = [r for r in (_root(m, segment) for m in own) if r is not None]
+        if roots and all(in_venue(r) for r in roots):
+            continue  # "held a conference at the UN headquarters": where, not who
         if actor.kind == "person" and own and all(_owns(m, bodies, segment) or _kin_of(m, segment, vocab)
                                                   for m in own):
             continue  # "Morgan Tsvangirai's Movement for Democratic Change said", "Jackson's mother attended"
@@ -98,6 +102,8 @@ def _nationality(country: Mention, segment: "Span", vocab: Vocabulary) -> bool:
     while head.dep_ in ("compound", "amod") and head.head.i != head.i and head.head.pos_ in ("NOUN", "PROPN"):
         head = head.head  # "US factory orders", "Pakistan's military rulers"
     lemma = head.lemma_.lower()
+    if lemma in load_participation().civil_nouns:
+        return True  # "the main Haitian community", "Dutch adoption agencies", "South Africa's public protector"
     # figures as the subject that moved ("US factory orders sank"), not as a target ("curbs on Chinese imports")
     return lemma in vocab.people_nouns or lemma in vocab.figure_nouns and head.dep_ in ("nsubj", "nsubjpass")
 
@@ -143,6 +149,8 @@ def _venue(place: Mention, segment: "Span", vocab: Vocabulary) -> bool:
     root = _root(place, segment)
     if root is None:
         return False
+    if in_venue(root):
+        return True  # "marched in a Johannesburg suburb"
     preposition = root.head.lower_
     if root.dep_ == "pobj" and preposition in VENUE_PREPOSITIONS and preposition not in vocab.target_prepositions:
         return True  # "landed in Haiti"
