@@ -270,6 +270,14 @@ def _join_one(actors: Sequence[Actor], evidence: Evidence, groups: Groups, i: in
     # the French president): the one person it may mean is enough.
     if _confirmed(actors, evidence, i, best, countries=False):
         groups.join(i, best)
+    elif len(ranked) == 1 and len(words(actors[i].name)) == 1 and not _other_countries(actors[i], actors[best]):
+        # "Mr Mbeki" in an article that names no one else of the collection: a surname only one
+        # person of the whole collection bears, named in full elsewhere, is that person
+        groups.join(i, best)
+
+
+def _other_countries(a: Actor, b: Actor) -> bool:
+    return bool(a.country and b.country and a.country != b.country)
 
 
 def _fits_all(actors: Sequence[Actor], groups: Groups, i: int, root: int) -> bool:

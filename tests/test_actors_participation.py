@@ -1,0 +1,125 @@
+"""Who takes part: a place is where a happening was, not a party to it; a
+nationality on a community or an agency names no state acting; an "of" names a
+party after a noun that stands for people or a happening that befalls someone,
+not after a thing; "Mr Mbeki" is a person and "the Gupta family" a family."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+import pytest
+
+from conftest import happenings
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+
+def actors_of(nlp: "Language", text: str) -> set[str]:
+    found = happenings(nlp, text)
+    assert found, text
+    return {a.name for a in found[0].actors}
+
+
+@pytest.mark.parametrize("text, absent", [
+    # a town or a building named where the thing happened
+    ("Hundreds of union members marched on Thursday through the Johannesburg suburb of Sandton.",
+     {"Sandton", "Johannesburg"}),
+    ("On Monday the donors agreed to hold a pledging conference at the UN headquarters in New York.",
+     {"United Nations"}),
+    ("The choir recorded the song on Tuesday at Trevor Horn's Sarm Studios in west London.",
+     {"Sarm Studios", "Trevor Horn"}),
+    # a nationality or a possessive that describes people or a body that is not the state
+    ("Dutch adoption agencies sent a plane to Port-au-Prince on Tuesday to collect the children.", {"Netherlands"}),
+    ("The Haitian community in Boston organised a vigil for the victims on Wednesday.", {"Haiti"}),
+    ("In March a report by South Africa's public protector found Jacob Zuma had benefited from the upgrades.",
+     {"South Africa"}),
+    ("South African media reported on Friday that the judge had joined a new church.", {"South Africa"}),
+    # the "of" of a thing: the organisation whose building it was is no party to the visit
+    ("Ban Ki-moon visited the ruins of the UN mission on Sunday and met President Rene Preval.",
+     {"United Nations"}),
+])
+def test_a_place_or_a_description_is_no_party(nlp: "Language", text: str, absent: set[str]) -> None:
+    found = actors_of(nlp, text)
+    assert not found & absent, found
+
+
+@pytest.mark.parametrize("text, present", [
+    # whom a happening befalls, after a noun of that happening
+    ("Jacob Zuma announced the death of Nelson Mandela on Thursday night.", {"Jacob Zuma", "Nelson Mandela"}),
+    ("The court ordered the arrest of Julius Malema on Tuesday.", {"Julius Malema"}),
+    # whom a noun stands for
+    ("The leaders of France and Germany met in Brussels on Monday.", {"France", "Germany"}),
+    ("Ban Ki-moon visited the ruins of the UN mission on Sunday and met President Rene Preval.",
+     {"Ban Ki-moon", "Rene Preval"}),
+    # the state acting through its things and forces keeps its country
+    ("Russia said on Saturday it had expelled a US submarine.", {"United States"}),
+    # a rank shortened before a name is no word of it
+    ("Adm Mike Mullen said on Friday that a hospital ship would be sent.", {"Mike Mullen"}),
+])
+def test_the_parties_named(nlp: "Language", text: str, present: set[str]) -> None:
+    found = actors_of(nlp, text)
+    assert present <= found, found
+
+
+def test_a_surname_after_an_honorific_is_a_person(nlp: "Language") -> None:
+    from timeline.extract.actors.mentions import find_mentions
+
+    mentions = find_mentions(nlp("Mr Mbeki sacked his deputy on Tuesday."), None)
+    assert ("Mbeki", "person") in {(m.name, m.kind) for m in mentions}
+
+
+def test_a_full_name_read_as_a_place_is_the_person_an_honorific_names(nlp: "Language") -> None:
+    """The tagger may read an unfamiliar full name as a place; "Mr Mbeki" later in
+    the article says it is a person's."""
+    from spacy.tokens import Span
+
+    from timeline.extract.actors.coreference import untagged_surnames
+    from timeline.extract.actors.found import Found
+    from timeline.extract.actors.gazetteer import load_gazetteer
+
+    doc = nlp("He hopes to succeed Thabo Mbeki as president. Mr Mbeki sacked him in July.")
+    slip = Found(Span(doc, 4, 6), "Thabo Mbeki", "Thabo Mbeki", "place")
+    found = untagged_surnames(doc, [slip], load_gazetteer())
+    assert [(f.text, f.name, f.kind) for f in found] == [("Mbeki", "Thabo Mbeki", "person")]
+    assert slip.kind == "person"
+
+
+def test_a_surname_before_family_names_the_family(nlp: "Language") -> None:
+    text = "The Gupta family denied the claims on Monday. Atul Gupta spoke to reporters on Tuesday."
+    found = happenings(nlp, text)
+    assert {a.name for a in found[0].actors} == {"Gupta family"}
+    assert {a.name for a in found[1].actors} == {"Atul Gupta"}
+
+
+def test_a_bare_surname_after_an_honorific_is_the_collection_s_person(nlp: "Language") -> None:
+    """An article that names him only "Mr Mbeki" lists the Thabo Mbeki the other articles name."""
+    from timeline.extract import extract
+    from timeline.extract.actors.registry import Registry
+    from timeline.records import Article
+    from timeline.resolve import resolve_actors
+
+    from conftest import make_config
+
+    texts = {
+        "one": "President Thabo Mbeki opened parliament in Cape Town on Friday.",
+        "two": "Thabo Mbeki met union leaders in Pretoria on Monday.",
+        "three": "Mr Mbeki sacked his deputy on Tuesday after the corruption charges.",
+    }
+    cfg = make_config()
+    extractions = [extract(Article(id=k, path=f"{k}.txt", title=k, text=v, published=date(2005, 6, 20)),
+                           nlp(v), cfg) for k, v in texts.items()]
+    _, found = resolve_actors(Registry(), extractions)
+    sacked = [h for h in found if h.article_id == "three"]
+    assert sacked and "Thabo Mbeki" in {a.name for a in sacked[0].actors}
+
+
+def test_a_town_in_the_registry_is_never_an_actor() -> None:
+    from timeline.records import Actor, ActorRef
+    from timeline.resolve import _canonical_actors, _Lookup
+    from timeline.extract.actors.registry import Registry
+
+    registry = Registry(actors=(Actor(name="Sandton", kind="place"), Actor(name="Jacob Zuma", kind="person")))
+    refs = (ActorRef(name="Sandton", kind="person"), ActorRef(name="Jacob Zuma", kind="person"))
+    assert [a.name for a in _canonical_actors(_Lookup(registry), refs)] == ["Jacob Zuma"]
