@@ -116,9 +116,9 @@ def test_a_bare_surname_after_an_honorific_is_the_collection_s_person(nlp: "Lang
 
 
 def test_a_town_in_the_registry_is_never_an_actor() -> None:
+    from timeline.extract.actors.registry import Registry
     from timeline.records import Actor, ActorRef
     from timeline.resolve import _canonical_actors, _Lookup
-    from timeline.extract.actors.registry import Registry
 
     registry = Registry(actors=(Actor(name="Sandton", kind="place"), Actor(name="Jacob Zuma", kind="person")))
     refs = (ActorRef(name="Sandton", kind="person"), ActorRef(name="Jacob Zuma", kind="person"))
