@@ -123,3 +123,22 @@ def test_a_town_in_the_registry_is_never_an_actor() -> None:
     registry = Registry(actors=(Actor(name="Sandton", kind="place"), Actor(name="Jacob Zuma", kind="person")))
     refs = (ActorRef(name="Sandton", kind="person"), ActorRef(name="Jacob Zuma", kind="person"))
     assert [a.name for a in _canonical_actors(_Lookup(registry), refs)] == ["Jacob Zuma"]
+
+
+@pytest.mark.parametrize("text, absent", [
+    # a state of affairs a nationality describes
+    ("The regional bloc announced on Friday that a summit on the escalating Zimbabwean crisis would be held.",
+     {"Zimbabwe"}),
+])
+def test_what_it_is_about_is_no_party(nlp: "Language", text: str, absent: set[str]) -> None:
+    found = actors_of(nlp, text)
+    assert not found & absent, found
+
+
+def test_a_given_name_alone_is_no_one_by_its_everyday_form() -> None:
+    """A baby named "Jack" in one article is not the "John Oxford" another names in full."""
+    from timeline.resolve.variants import _part_of
+
+    assert not _part_of(["jack"], ["john", "oxford"])
+    assert _part_of(["jack"], ["jack", "straw"])
+    assert _part_of(["oxford"], ["john", "oxford"])

@@ -24,7 +24,7 @@ _VENUE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "across", "throu
 class ParticipationWords:
     member_heads: frozenset[str]  # "the leaders of France": whom the noun stands for
     patient_nouns: frozenset[str]  # "the passing of Nelson Mandela": whom it happened to
-    civil_nouns: frozenset[str]  # "the Haitian community": a nationality that describes, no state acting
+    described_nouns: frozenset[str]  # "the Haitian community": a nationality that describes, no state acting
     venue_nouns: frozenset[str]  # "in a Johannesburg suburb": a name that says where
 
 
@@ -42,7 +42,7 @@ def load_participation() -> ParticipationWords:
         member_heads=_words(data, "member_heads") | vocab.people_nouns | vocab.party_nouns |
         title_words.role_nouns | title_words.partitive_nouns,
         patient_nouns=_words(data, "patient_nouns"),
-        civil_nouns=_words(data, "civil_nouns"),
+        described_nouns=_words(data, "described_nouns"),
         venue_nouns=_words(data, "venue_nouns"),
     )
 

@@ -102,7 +102,7 @@ def _nationality(country: Mention, segment: "Span", vocab: Vocabulary) -> bool:
     while head.dep_ in ("compound", "amod") and head.head.i != head.i and head.head.pos_ in ("NOUN", "PROPN"):
         head = head.head  # "US factory orders", "Pakistan's military rulers"
     lemma = head.lemma_.lower()
-    if lemma in load_participation().civil_nouns:
+    if lemma in load_participation().described_nouns:
         return True  # "the main Haitian community", "Dutch adoption agencies", "South Africa's public protector"
     # figures as the subject that moved ("US factory orders sank"), not as a target ("curbs on Chinese imports")
     return lemma in vocab.people_nouns or lemma in vocab.figure_nouns and head.dep_ in ("nsubj", "nsubjpass")
