@@ -151,6 +151,8 @@ def _venue(place: Mention, segment: "Span", vocab: Vocabulary) -> bool:
         return False
     if in_venue(root):
         return True  # "marched in a Johannesburg suburb"
+    if root.dep_ in QUALIFYING and _struck(root.head, vocab):
+        return True  # "the Haitian earthquake", "the quake, Haiti's worst in two centuries"
     preposition = root.head.lower_
     if root.dep_ == "pobj" and preposition in VENUE_PREPOSITIONS and preposition not in vocab.target_prepositions:
         return True  # "landed in Haiti"
@@ -161,6 +163,12 @@ def _venue(place: Mention, segment: "Span", vocab: Vocabulary) -> bool:
     if root.dep_ == "pobj" and preposition in ("to", "for"):
         return verb.lemma_.lower() in vocab.venue_verbs  # "is travelling to Haiti", "left for Haiti"
     return root.dep_ == "dobj" and verb.lemma_.lower() in vocab.venue_verbs
+
+
+def _struck(head: "Token", vocab: Vocabulary) -> bool:
+    """Whether ``head`` names a hazard, or stands beside one as its apposition."""
+    return head.lemma_.lower() in vocab.hazard_nouns or (
+        head.dep_ == "appos" and head.head.lemma_.lower() in vocab.hazard_nouns)
 
 
 def _root(mention: Mention, segment: "Span") -> "Token | None":
