@@ -31,6 +31,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import TYPE_CHECKING, Iterable
 
+from timeline.extract.actors.gazetteer import load_gazetteer
 from timeline.extract.events.participation import in_venue, load_participation
 from timeline.extract.events.pronouns import antecedent
 from timeline.extract.events.title_words import load_title_words
@@ -205,6 +206,11 @@ class _Reader:
                     for pobj in agent.children if agent.dep_ == "agent" else ():
                         if pobj.dep_ == "pobj":
                             self.noun(pobj, topics)
+            elif child.dep_ == "prep" and child.lower_ == "as" and not own:
+                # "with his successor as president, Thabo Mbeki": the name the role is given
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and any(c.dep_ == "appos" and c.i in self.by_token for c in pobj.children):
+                        self.noun(pobj, topics)
             elif child.dep_ == "prep" and not own and ((child.lower_ in self.vocab.member_prepositions and _stands_for(
                     head, child)) or (topics and child.lower_ in self.vocab.topic_prepositions)):
                 for pobj in child.children:
@@ -238,7 +244,7 @@ class _Reader:
         out: dict[str, ActorRef] = {}
         found = list(self.found.values())
         for mention in sorted(found, key=lambda m: m.start):
-            if mention.kind == "place":
+            if mention.kind == "place" and not _maybe_person(mention):
                 continue  # where it happened is the event's place, not a party to it
             if mention.kind == "country" and _names_part_of(mention, found, self.segment):
                 continue  # "the Pakistan Army": the country is part of the army's name
@@ -258,6 +264,15 @@ def _stands_for(head: "Token", preposition: "Token") -> bool:
     words = load_participation()
     lemma = head.lemma_.lower()
     return lemma in words.member_heads or lemma in words.patient_nouns
+
+
+def _maybe_person(place: Mention) -> bool:
+    """A "place" no gazetteer knows, of several words each a capitalised name ("Thabo
+    Mbeki"): a tagger's slip as often as a place. It stays a candidate under the kind
+    "place", which the collection's registry confirms as a person or drops (``resolve``)."""
+    words = place.name.split()
+    return len(words) > 1 and all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words) and \
+        load_gazetteer().place(place.name) is None
 
 
 def _relative(head: "Token") -> bool:
