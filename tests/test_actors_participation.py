@@ -156,3 +156,15 @@ def test_a_given_name_alone_is_no_one_by_its_everyday_form() -> None:
 ])
 def test_the_country_a_hazard_strikes_is_no_party(nlp: "Language", text: str) -> None:
     assert "Haiti" not in actors_of(nlp, text)
+
+
+def test_a_department_of_a_british_article_is_britain_s(nlp: "Language") -> None:
+    from timeline.extract.actors.mentions import find_mentions
+
+    text = ("Nine more UK cases of the virus were confirmed on Friday. The UK has now 27 cases. "
+            "A Department of Health spokesperson said most of the new cases were mild.")
+    countries = {m.country for m in find_mentions(nlp(text), None) if "Department of Health" in m.name}
+    assert countries == {"United Kingdom"}
+    text = "Ukraine asked for help on Friday. Ukraine has 27 cases. The State Department said it would help."
+    countries = {m.country for m in find_mentions(nlp(text), None) if "Department of State" in m.name}
+    assert countries == {"United States"}
