@@ -13,14 +13,18 @@ actors are read off the parse of its predicate instead:
   owning a listed body is dropped later, ``parties.py``), the name an apposition gives it ("his French counterpart
   Emmanuel Macron"), an actor that qualifies a plain noun ("a US submarine",
   "NATO expansion") and whom a plain noun stands for ("delegations from Ukraine
-  and Russia");
+  and Russia"); an "of" only after a noun of people or of a happening that
+  befalls someone ("the leaders of France", "the passing of Nelson Mandela"),
+  never of a thing ("the ruins of the UN mission": ``participation.yaml``);
 - for a statement, the core of what was said: whom and what it is about.
 
 A nationality that only describes a named person or organisation ("Dutch
 airline KLM", "his French counterpart") is not a participant; whether a
 person's own country is added is a switch in ``event_vocabulary.yaml``.
 Places go to the event's ``place``; a capital counts only when the actor
-reading made it a government ("Washington rejected").
+reading made it a government ("Washington rejected"). A "place" of several
+capitalised words no gazetteer knows ("Thabo Mbeki", a tagger's slip) stays a
+candidate, which the registry confirms as a person or drops (``timeline/resolve``).
 
 Quotations, side clauses ("as", "amid", "while") and attributions ("according
 to") are never read, since they hang on the predicate by other dependencies.

@@ -13,12 +13,19 @@ verb. Either reading may name a country that takes no part of its own:
   ("landed in Haiti") or the destination of a verb of going ("visited the
   United Kingdom": the host; "is travelling to Haiti"; ``venue_verbs`` in
   ``event_vocabulary.yaml``), or the place an earthquake or a virus struck
-  ("an earthquake hit Haiti", ``hazard_nouns``);
+  ("an earthquake hit Haiti", "the Haitian earthquake", ``hazard_nouns``);
 - the country of a listed person's office ("US Secretary of State Hillary
   Clinton", "Pakistan's prime minister, Nawaz Sharif");
 - a nationality or a possessive that says whose people or figures a common
   noun names ("five Chinese campaigners", "an Israeli search team",
-  "Pakistan's judges", "US factory orders").
+  "Pakistan's judges", "US factory orders"), or describes a community, a body
+  that is not the state or a state of affairs ("the Haitian community",
+  "Dutch adoption agencies", "the Zimbabwean crisis": ``described_nouns`` in
+  ``participation.yaml``).
+
+Any actor that only qualifies a place or a building named after a preposition
+of place ("marched in a Johannesburg suburb", "a conference at the UN
+headquarters", ``venue_nouns``) is where it happened, not a party.
 
 A person named only as whose organisation or relative acts ("Morgan
 Tsvangirai's Movement for Democratic Change said", "Jackson's mother
