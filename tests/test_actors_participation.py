@@ -135,6 +135,8 @@ def test_a_town_in_the_registry_is_never_an_actor_and_a_person_read_as_a_place_i
     # a state of affairs a nationality describes
     ("The regional bloc announced on Friday that a summit on the escalating Zimbabwean crisis would be held.",
      {"Zimbabwe"}),
+    ("The party leader told the congress on Thursday to build socialism with Chinese characteristics.",
+     {"China"}),
 ])
 def test_what_it_is_about_is_no_party(nlp: "Language", text: str, absent: set[str]) -> None:
     found = actors_of(nlp, text)
