@@ -36,6 +36,9 @@ def actors_of(nlp: "Language", text: str) -> set[str]:
     ("In March a report by South Africa's public protector found Jacob Zuma had benefited from the upgrades.",
      {"South Africa"}),
     ("South African media reported on Friday that the judge had joined a new church.", {"South Africa"}),
+    # an organisation beside its own head, when only his office names it
+    ("UN Secretary-General Ban Ki-moon arrived in Port-au-Prince on Sunday.", {"United Nations"}),
+    ("ANC leader Jacob Zuma met the president on Monday.", {"ANC", "African National Congress"}),
     # the "of" of a thing: the organisation whose building it was is no party to the visit
     ("Ban Ki-moon visited the ruins of the UN mission on Sunday and met President Rene Preval.",
      {"United Nations"}),
@@ -58,6 +61,9 @@ def test_a_place_or_a_description_is_no_party(nlp: "Language", text: str, absent
     # a name the tagger may read as a place stays a candidate for the registry to confirm
     ("Nelson Mandela arrived at the rally on Saturday with his successor as president, Thabo Mbeki.",
      {"Nelson Mandela", "Thabo Mbeki"}),
+    # the organisation its head speaks of acts itself
+    ("NATO Secretary General Jens Stoltenberg said on Friday that NATO would respond.",
+     {"Jens Stoltenberg", "NATO"}),
     # a rank shortened before a name is no word of it
     ("Adm Mike Mullen said on Friday that a hospital ship would be sent.", {"Mike Mullen"}),
 ])

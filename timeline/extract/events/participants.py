@@ -318,9 +318,10 @@ def _described(kinds: set[str]) -> frozenset[str]:
     name ("French President") or an organisation's ("Dutch airline KLM"). A
     possessor is not a description."""
     if "person" in kinds:
-        # the organisation a person serves ("NATO Secretary General Jens Stoltenberg") acts
-        # through them and stays; the nationality and the like describe them
-        return frozenset({"person", "country", "group", "place"})
+        # the organisation whose office a person holds ("NATO Secretary General Jens
+        # Stoltenberg", "ANC leader Jacob Zuma") is not listed beside its own head: the
+        # person acts; the nationality and the like describe them
+        return frozenset({"person", "country", "group", "place", "organisation"})
     if "organisation" in kinds:
         return frozenset({"country"})
     return frozenset()
