@@ -176,3 +176,21 @@ def test_a_department_of_a_british_article_is_britain_s(nlp: "Language") -> None
     text = "Ukraine asked for help on Friday. Ukraine has 27 cases. The State Department said it would help."
     countries = {m.country for m in find_mentions(nlp(text), None) if "Department of State" in m.name}
     assert countries == {"United States"}
+
+
+def test_names_the_tagger_read_as_places_are_the_people_the_article_says(nlp: "Language") -> None:
+    from spacy.tokens import Span
+
+    from timeline.extract.actors.coreference import people_read_as_places
+    from timeline.extract.actors.found import Found
+    from timeline.extract.actors.gazetteer import load_gazetteer
+
+    doc = nlp("Thabo Mbeki spoke. Mr Mbeki left. Mbeki returned. They met in Sandton.")
+    full = Found(Span(doc, 0, 2), "Thabo Mbeki", "Thabo Mbeki", "place")
+    addressed = Found(Span(doc, 3, 5), "Mr Mbeki", "Mr Mbeki", "place")
+    alone = Found(Span(doc, 7, 8), "Mbeki", "Mbeki", "place")
+    town = Found(Span(doc, 13, 14), "Sandton", "Sandton", "place")
+    found = [full, addressed, alone, town]
+    people_read_as_places(found, load_gazetteer())
+    assert [(f.name, f.kind) for f in found] == [
+        ("Thabo Mbeki", "person"), ("Mbeki", "person"), ("Mbeki", "person"), ("Sandton", "place")]

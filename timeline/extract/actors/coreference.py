@@ -16,6 +16,27 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
 
+def people_read_as_places(found: list[Found], gaz: Gazetteer) -> None:
+    """A name the tagger read as a place no gazetteer knows is a person's when the
+    article says so: after an honorific ("Mr Mbeki"), ending in the surname of a
+    person named alone ("Thabo Mbeki" beside "Mr Mbeki"), or the surname alone of
+    a person named in full."""
+    unknown = [f for f in found if f.kind == "place" and not f.known and gaz.place(f.name) is None and
+               gaz.place(f.name.split()[-1]) is None]
+    for f in unknown:
+        words = f.name.split()
+        if len(words) > 1 and fold(words[0]) in gaz.honorifics:
+            f.name, f.kind, f.country = " ".join(words[1:]), "person", None
+    alone = {name_key(f.name) for f in found if f.kind == "person" and " " not in f.name}
+    for f in unknown:
+        if f.kind == "place" and " " in f.name and name_key(f.name.split()[-1]) in alone:
+            f.kind, f.country = "person", None
+    surnames = {name_key(f.name.split()[-1]) for f in found if f.kind == "person" and " " in f.name}
+    for f in unknown:
+        if f.kind == "place" and " " not in f.name and name_key(f.name) in surnames:
+            f.kind, f.country = "person", None
+
+
 def families(found: list[Found]) -> None:
     """"The Gupta family", "the Gupta brothers": a surname alone before a noun of a
     family names the family, a group, and takes no one's full name."""

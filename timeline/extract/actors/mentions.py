@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING
 
 from timeline.extract.actors.capitals import acts_as_government
 from timeline.extract.actors.context import noun_references, spread_people
-from timeline.extract.actors.coreference import corefer_organisations, corefer_people, families, untagged_surnames
+from timeline.extract.actors.coreference import (corefer_organisations, corefer_people, families,
+                                                 people_read_as_places, untagged_surnames)
 from timeline.extract.actors.filters import load_filters
 from timeline.extract.actors.found import Found
 from timeline.extract.actors.gazetteer import Entry, Gazetteer, load_gazetteer
@@ -59,6 +60,7 @@ def find_mentions(doc: "Doc", registry: "Registry | None" = None, seen: str | No
     found += [c for c in (_nested_country(f, gaz) for f in found if f.kind == "organisation") if c]
     found = _with_institutions(doc, found)
     found.sort(key=lambda f: f.span.start)
+    people_read_as_places(found, gaz)
     families(found)
     corefer_people(found)
     found += untagged_surnames(doc, found, gaz)

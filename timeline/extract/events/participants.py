@@ -22,8 +22,8 @@ A nationality that only describes a named person or organisation ("Dutch
 airline KLM", "his French counterpart") is not a participant; whether a
 person's own country is added is a switch in ``event_vocabulary.yaml``.
 Places go to the event's ``place``; a capital counts only when the actor
-reading made it a government ("Washington rejected"). A "place" of several
-capitalised words no gazetteer knows ("Thabo Mbeki", a tagger's slip) stays a
+reading made it a government ("Washington rejected"). A "place" of capitalised
+words no gazetteer knows ("Thabo Mbeki", "Mbeki", a tagger's slip) stays a
 candidate, which the registry confirms as a person or drops (``timeline/resolve``).
 
 Quotations, side clauses ("as", "amid", "while") and attributions ("according
@@ -271,11 +271,10 @@ def _stands_for(head: "Token", preposition: "Token") -> bool:
 
 
 def _maybe_person(place: Mention) -> bool:
-    """A "place" no gazetteer knows, of several words each a capitalised name ("Thabo
-    Mbeki"): a tagger's slip as often as a place. It stays a candidate under the kind
+    """A "place" no gazetteer knows, of words each a capitalised name ("Thabo Mbeki",
+    "Mbeki"): a tagger's slip as often as a place. It stays a candidate under the kind
     "place", which the collection's registry confirms as a person or drops (``resolve``)."""
-    words = place.name.split()
-    return len(words) > 1 and all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words) and \
+    return all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in place.name.split()) and \
         load_gazetteer().place(place.name) is None
 
 
