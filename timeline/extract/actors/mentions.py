@@ -10,8 +10,13 @@ from typing import TYPE_CHECKING
 
 from timeline.extract.actors.capitals import acts_as_government
 from timeline.extract.actors.context import noun_references, spread_people
-from timeline.extract.actors.coreference import (corefer_organisations, corefer_people, families,
-                                                 people_read_as_places, untagged_surnames)
+from timeline.extract.actors.coreference import (
+    corefer_organisations,
+    corefer_people,
+    families,
+    people_read_as_places,
+    untagged_surnames,
+)
 from timeline.extract.actors.filters import load_filters
 from timeline.extract.actors.found import Found
 from timeline.extract.actors.gazetteer import Entry, Gazetteer, load_gazetteer
