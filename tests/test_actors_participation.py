@@ -194,3 +194,16 @@ def test_names_the_tagger_read_as_places_are_the_people_the_article_says(nlp: "L
     people_read_as_places(found, load_gazetteer())
     assert [(f.name, f.kind) for f in found] == [
         ("Thabo Mbeki", "person"), ("Mbeki", "person"), ("Mbeki", "person"), ("Sandton", "place")]
+
+
+def test_a_verb_run_into_a_name_and_an_honorific_before_a_place_are_read_as_a_person(nlp: "Language") -> None:
+    from spacy.tokens import Span
+
+    from timeline.extract.actors.gazetteer import load_gazetteer
+    from timeline.extract.actors.mentions import _classify
+
+    doc = nlp("The scandal that has engulfed Zuma deepened. Mr Mbeki spoke.")
+    run_in = _classify(Span(doc, 4, 6, label="PERSON"), load_gazetteer())
+    assert run_in is not None and (run_in.name, run_in.kind) == ("Zuma", "person")
+    addressed = _classify(Span(doc, 8, 10, label="GPE"), load_gazetteer())
+    assert addressed is not None and (addressed.name, addressed.kind) == ("Mbeki", "person")

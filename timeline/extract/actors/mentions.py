@@ -169,9 +169,12 @@ def _actors_only(found: list[Found]) -> list[Found]:
 
 def _classify(ent: "Span", gaz: Gazetteer) -> Found | None:
     label = ent.label_
-    if label == "ORG" and len(ent) > 1 and fold(ent[0].text) in gaz.honorifics:
-        label = "PERSON"  # "Mr Tsvangirai" read as an organisation
+    if label in ("ORG", "GPE", "LOC", "FAC") and len(ent) > 1 and fold(ent[0].text) in gaz.honorifics:
+        label = "PERSON"  # "Mr Tsvangirai" read as an organisation, "Mr Mbeki" as a place
     span, lead = _strip(ent, gaz, label)
+    while label == "PERSON" and span is not None and len(span) > 1 and span[0].is_lower and span[0].is_alpha \
+            and span[0].text not in gaz.particles:
+        span = span[1:]  # "engulfed Zuma": a verb the tagger ran into the name
     if span is None:
         return None
     text = clean_surface(span.text)
