@@ -1,7 +1,7 @@
 """Who takes part: a place is where a happening was, not a party to it; a
 nationality on a community or an agency names no state acting; an "of" names a
-party after a noun that stands for people or a happening that befalls someone,
-not after a thing; "Mr Mbeki" is a person and "the Gupta family" a family."""
+party, except the owner of a thing or a place; "Mr Mbeki" is a person and "the
+Gupta family" a family."""
 
 from __future__ import annotations
 
@@ -52,6 +52,8 @@ def test_a_place_or_a_description_is_no_party(nlp: "Language", text: str, absent
     # whom a happening befalls, after a noun of that happening
     ("Jacob Zuma announced the death of Nelson Mandela on Thursday night.", {"Jacob Zuma", "Nelson Mandela"}),
     ("The court ordered the arrest of Julius Malema on Tuesday.", {"Julius Malema"}),
+    # who does it, after a noun of a happening
+    ("The United Nations secured the corridor on Monday with the help of NATO.", {"United Nations", "NATO"}),
     # whom a noun stands for
     ("The leaders of France and Germany met in Brussels on Monday.", {"France", "Germany"}),
     ("Ban Ki-moon visited the ruins of the UN mission on Sunday and met President Rene Preval.",

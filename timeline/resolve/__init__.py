@@ -125,7 +125,7 @@ def _canonical_actors(lookup: _Lookup, actors: tuple[ActorRef, ...]) -> tuple[Ac
     out: dict[str, ActorRef] = {}
     for ref in actors:
         actor = lookup[ref.name]
-        if ref.kind == "place" and (actor is None or actor.kind == "place"):
+        if ref.kind == "place" and (actor is None or actor.kind != "person"):
             continue  # "Thabo Mbeki" read as a place here stays only when the collection names a person so
         if actor is None:
             out.setdefault(ref.name, ref)

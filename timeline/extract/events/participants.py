@@ -13,9 +13,8 @@ actors are read off the parse of its predicate instead:
   owning a listed body is dropped later, ``parties.py``), the name an apposition gives it ("his French counterpart
   Emmanuel Macron"), an actor that qualifies a plain noun ("a US submarine",
   "NATO expansion") and whom a plain noun stands for ("delegations from Ukraine
-  and Russia"); an "of" only after a noun of people or of a happening that
-  befalls someone ("the leaders of France", "the passing of Nelson Mandela"),
-  never of a thing ("the ruins of the UN mission": ``participation.yaml``);
+  and Russia", "the passing of Nelson Mandela"), but not the owner of a thing
+  or a place ("the ruins of the UN mission": ``participation.yaml``);
 - for a statement, the core of what was said: whom and what it is about.
 
 A nationality that only describes a named person or organisation ("Dutch
@@ -260,14 +259,10 @@ class _Reader:
 
 def _stands_for(head: "Token", preposition: "Token") -> bool:
     """Whether the object of ``preposition`` on the common noun ``head`` takes
-    part through it: whom the noun stands for ("the leaders of France", "members
-    of the union") or whom it happened to ("the passing of Nelson Mandela"), not
-    a thing or a place ("the ruins of the UN mission")."""
-    if preposition.lower_ != "of" or head.pos_ not in ("NOUN", "PROPN"):
-        return True  # "delegations from Ukraine", "governments including the United States"; "all of them"
-    words = load_participation()
-    lemma = head.lemma_.lower()
-    return lemma in words.member_heads or lemma in words.patient_nouns
+    part through it: whom the noun stands for ("the leaders of France"), whom it
+    happened to ("the passing of Nelson Mandela") or who does it ("with the help of
+    the US military"), not the owner of a thing or a place ("the ruins of the UN mission")."""
+    return preposition.lower_ != "of" or head.lemma_.lower() not in load_participation().owned_nouns
 
 
 def _maybe_person(place: Mention) -> bool:

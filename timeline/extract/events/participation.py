@@ -8,8 +8,6 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from timeline.data import load_data
-from timeline.extract.events.title_words import load_title_words
-from timeline.extract.events.vocabulary import load_vocabulary
 
 if TYPE_CHECKING:
     from timeline.extract.events.tokens import Token
@@ -22,8 +20,7 @@ _VENUE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "across", "throu
 
 @dataclass(frozen=True)
 class ParticipationWords:
-    member_heads: frozenset[str]  # "the leaders of France": whom the noun stands for
-    patient_nouns: frozenset[str]  # "the passing of Nelson Mandela": whom it happened to
+    owned_nouns: frozenset[str]  # "the ruins of the UN mission": an "of" that names an owner, no party
     described_nouns: frozenset[str]  # "the Haitian community": a nationality that describes, no state acting
     venue_nouns: frozenset[str]  # "in a Johannesburg suburb": a name that says where
 
@@ -36,12 +33,8 @@ def _words(data: dict[str, object], key: str) -> frozenset[str]:
 @lru_cache(maxsize=1)
 def load_participation() -> ParticipationWords:
     data = load_data("participation.yaml") or {}
-    vocab = load_vocabulary()
-    title_words = load_title_words()
     return ParticipationWords(
-        member_heads=_words(data, "member_heads") | vocab.people_nouns | vocab.party_nouns |
-        title_words.role_nouns | title_words.partitive_nouns,
-        patient_nouns=_words(data, "patient_nouns"),
+        owned_nouns=_words(data, "owned_nouns") | _words(data, "venue_nouns"),
         described_nouns=_words(data, "described_nouns"),
         venue_nouns=_words(data, "venue_nouns"),
     )
