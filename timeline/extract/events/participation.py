@@ -34,7 +34,7 @@ def _words(data: dict[str, object], key: str) -> frozenset[str]:
 def load_participation() -> ParticipationWords:
     data = load_data("participation.yaml") or {}
     return ParticipationWords(
-        owned_nouns=_words(data, "owned_nouns") | _words(data, "venue_nouns"),
+        owned_nouns=_words(data, "owned_nouns"),
         described_nouns=_words(data, "described_nouns"),
         venue_nouns=_words(data, "venue_nouns"),
     )
