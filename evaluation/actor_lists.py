@@ -16,6 +16,11 @@
   judged as ``evaluation/top_actors.py`` judges the top actors).
 - **common words**: the share of one-word people in events that the
   collection's articles also write in lower case ("Propofol").
+- **countries by nationality only**: the share of events listing a country that
+  their sentence names only by a nationality word, never by a name or alias of
+  it ("the main Haitian community in Miami", "Dutch adoption agencies"; "a
+  Russian attack" counts too, so the figure is a ceiling of the wrong ones).
+- **places**: the share of events listing a town or another place as an actor.
 
     python -m evaluation.actor_lists DIR [DIR ...]
 
@@ -73,6 +78,17 @@ def countries_of_body(name: str, country: str | None) -> set[str]:
     return found
 
 
+def by_nationality_only(country: str, names: list[str], sentence: str) -> bool:
+    """Whether ``sentence`` names ``country`` by a nationality word ("Haitian") and never by a name."""
+    gaz = load_gazetteer()
+    adjectives = {w for w in re.findall(r"[A-Z][\w-]+", sentence) if gaz.demonyms.get(fold(w)) == country
+                  and not (gaz.entries.get(fold(w)) and gaz.entries[fold(w)].kind == "country")}
+    # the registry keeps the nationality among the aliases ("Haitian" of Haiti): a name is any other alias
+    if any(re.search(rf"\b{re.escape(n)}\b", sentence) for n in names if n not in adjectives):
+        return False
+    return bool(adjectives)
+
+
 def lower_words(content: Path) -> set[str]:
     """Every word the articles of ``content`` write in lower case."""
     words: set[str] = set()
@@ -86,7 +102,9 @@ def figures(folder: Path) -> dict[str, float]:
     registry = yaml.safe_load((content / "actors.yaml").read_text(encoding="utf-8")) or {}
     country_of = {str(a["name"]): a.get("country") for a in registry.get("actors") or []}
     offices = office_words()
-    events = beside = mentions = strays = 0
+    aliases = {str(a["name"]): [str(a["name"]), *(str(x) for x in a.get("aliases") or [])]
+               for a in registry.get("actors") or []}
+    events = beside = mentions = strays = adjectival = places = 0
     people: Counter[tuple[str, str]] = Counter()
     distinct: set[str] = set()
     for path in sorted((content / "events").glob("*.yaml")):
@@ -97,6 +115,9 @@ def figures(folder: Path) -> dict[str, float]:
             countries = {n for n, k in actors if k == "country"}
             owned = set().union(*(countries_of_body(n, country_of.get(n)) for n, k in actors if k in BODIES))
             beside += bool(countries & owned)
+            summary = str(event.get("summary") or "")
+            adjectival += any(by_nationality_only(c, aliases.get(c, [c]), summary) for c in countries)
+            places += any(k == "place" for _, k in actors)
             mentions += len(actors)
             strays += sum(stray(n, offices) for n, _ in actors)
             distinct.update(n for n, _ in actors)
@@ -111,6 +132,8 @@ def figures(folder: Path) -> dict[str, float]:
         "common-word people mentions %": 100 * sum(n for name, n in single if name.lower() in lower) / max(
             sum(n for _, n in single), 1),
         "country beside its own body %": 100 * beside / max(events, 1),
+        "countries by nationality only %": 100 * adjectival / max(events, 1),
+        "places listed %": 100 * places / max(events, 1),
         "stray-word actor mentions %": 100 * strays / max(mentions, 1),
         "stray-word distinct actors %": 100 * sum(stray(n, offices) for n in distinct) / max(len(distinct), 1),
     }

@@ -80,8 +80,12 @@ def one_registry_per_article(registry, extractions):
         actors: dict[str, ActorRef] = {}
         for ref in h.actors:
             actor = registry.lookup(ref.name)
+            if ref.kind == "place" and (actor is None or actor.kind != "person"):
+                continue  # a name read as a place stays only as the person the registry names
             if actor is None:
                 actors.setdefault(ref.name, ref)
+            elif actor.kind == "place":
+                continue  # a town is never an actor
             elif not actor.hidden:
                 actors.setdefault(actor.name, ActorRef(actor.name, actor.kind or ref.kind))
         renamed = tuple(actors.values())

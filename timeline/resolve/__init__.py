@@ -125,8 +125,12 @@ def _canonical_actors(lookup: _Lookup, actors: tuple[ActorRef, ...]) -> tuple[Ac
     out: dict[str, ActorRef] = {}
     for ref in actors:
         actor = lookup[ref.name]
+        if ref.kind == "place" and (actor is None or actor.kind != "person"):
+            continue  # "Thabo Mbeki" read as a place here stays only when the collection names a person so
         if actor is None:
             out.setdefault(ref.name, ref)
+        elif actor.kind == "place":
+            continue  # "Sandton", read as a person here, is a town in the registry: where, never who
         elif not actor.hidden:
             out.setdefault(actor.name, ActorRef(name=actor.name, kind=actor.kind or ref.kind))
     return tuple(out.values())

@@ -33,7 +33,16 @@ from typing import Iterable, Sequence
 from timeline.extract.actors.gazetteer import load_gazetteer
 from timeline.extract.actors.names import fold
 from timeline.extract.actors.registry import Registry
-from timeline.extract.actors.spelling import core_words, initials, name_skeleton, same_name, same_word, word_key, words
+from timeline.extract.actors.spelling import (
+    core_words,
+    formal,
+    initials,
+    name_skeleton,
+    same_name,
+    same_word,
+    word_key,
+    words,
+)
 from timeline.records import Actor, Extraction
 from timeline.resolve.groups import Evidence, Groups
 
@@ -270,6 +279,14 @@ def _join_one(actors: Sequence[Actor], evidence: Evidence, groups: Groups, i: in
     # the French president): the one person it may mean is enough.
     if _confirmed(actors, evidence, i, best, countries=False):
         groups.join(i, best)
+    elif len(ranked) == 1 and len(words(actors[i].name)) == 1 and not _other_countries(actors[i], actors[best]):
+        # "Mr Mbeki" in an article that names no one else of the collection: a surname only one
+        # person of the whole collection bears, named in full elsewhere, is that person
+        groups.join(i, best)
+
+
+def _other_countries(a: Actor, b: Actor) -> bool:
+    return bool(a.country and b.country and a.country != b.country)
 
 
 def _fits_all(actors: Sequence[Actor], groups: Groups, i: int, root: int) -> bool:
@@ -294,7 +311,10 @@ def _part_of(short: list[str], full: list[str]) -> bool:
     if len(short) >= len(full) or len(short) > 2:
         return False  # "George W. Bush" is a full name too, not a short "George H. W. Bush"
     if len(short) == 1:
-        return same_word(full[0], short[0]) or same_word(full[-1], short[0])
+        # a given name alone is the person's only as written, not by its everyday form: a baby "Jack"
+        # is not the doctor "John Oxford" of another article
+        return same_word(full[-1], short[0]) or full[0] == short[0] or same_word(full[0], short[0]) and \
+            formal(full[0]) == full[0] and formal(short[0]) == short[0]
     if all(same_word(a, b) for a, b in zip(short, full[-len(short):])):
         return True  # a surname of two words: "Ben Menashe" of "Ari Ben-Menashe"
     return same_word(full[0], short[0]) and same_word(full[-1], short[-1])

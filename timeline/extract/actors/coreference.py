@@ -3,16 +3,54 @@ form takes the full name the article gives it elsewhere."""
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from timeline.extract.actors.found import Found
-from timeline.extract.actors.gazetteer import Gazetteer, load_gazetteer
+from timeline.extract.actors.gazetteer import Gazetteer, load_gazetteer, read_data
 from timeline.extract.actors.names import fold, name_key
 from timeline.extract.actors.particles import is_particle_surname, surname_of
 from timeline.extract.actors.spelling import initials, same_word
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
+
+
+def people_read_as_places(found: list[Found], gaz: Gazetteer) -> None:
+    """A name the tagger read as a place no gazetteer knows is a person's when the
+    article says so: after an honorific ("Mr Mbeki"), ending in the surname of a
+    person named alone ("Thabo Mbeki" beside "Mr Mbeki"), or the surname alone of
+    a person named in full."""
+    unknown = [f for f in found if f.kind == "place" and not f.known and gaz.place(f.name) is None and
+               gaz.place(f.name.split()[-1]) is None]
+    for f in unknown:
+        words = f.name.split()
+        if len(words) > 1 and fold(words[0]) in gaz.honorifics:
+            f.name, f.kind, f.country = " ".join(words[1:]), "person", None
+    alone = {name_key(f.name) for f in found if f.kind == "person" and " " not in f.name}
+    for f in unknown:
+        if f.kind == "place" and " " in f.name and name_key(f.name.split()[-1]) in alone:
+            f.kind, f.country = "person", None
+    surnames = {name_key(f.name.split()[-1]) for f in found if f.kind == "person" and " " in f.name}
+    for f in unknown:
+        if f.kind == "place" and " " not in f.name and name_key(f.name) in surnames:
+            f.kind, f.country = "person", None
+
+
+def families(found: list[Found]) -> None:
+    """"The Gupta family", "the Gupta brothers": a surname alone before a noun of a
+    family names the family, a group, and takes no one's full name."""
+    nouns = _family_nouns()
+    for f in found:
+        head = f.span.root.head
+        if f.kind in ("person", "organisation") and len(f.span) == 1 and f.span.root.dep_ == "compound" and \
+                head.i == f.span.end and head.lower_ in nouns:
+            f.name, f.kind, f.known = f"{f.span.text} {head.lower_}", "group", True
+
+
+@lru_cache(maxsize=1)
+def _family_nouns() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in read_data("roles.yaml").get("family_nouns") or [])
 
 
 def corefer_people(found: list[Found]) -> None:
@@ -51,7 +89,12 @@ def corefer_people(found: list[Found]) -> None:
 def untagged_surnames(doc: "Doc", found: list[Found], gaz: Gazetteer) -> list[Found]:
     """A surname the tagger missed ("a smiling Mr Hu", "Months later Xi joined") is the one
     person of the article with that surname, named in full: a capitalised proper noun alone
-    or after an honorific, outside every name found."""
+    or after an honorific, outside every name found.
+
+    After an honorific ("Mr Mbeki") it is a person's name whatever else the article says:
+    a name of several words the tagger took for a place no gazetteer knows ("Thabo Mbeki")
+    and ending in it is that person; else the surname stands alone, for the collection's
+    person of that surname (``timeline/resolve/variants.py``)."""
     surnames: dict[str, set[str]] = {}
     people: dict[str, Found] = {}
     for f in found:
@@ -61,25 +104,39 @@ def untagged_surnames(doc: "Doc", found: list[Found], gaz: Gazetteer) -> list[Fo
             for word in {words[-1], words[0]} if len(words) == 2 else {words[-1]}:
                 surnames.setdefault(name_key(word), set()).add(f.name)
             people.setdefault(f.name, f)
-    if not surnames:
-        return []
     covered = {i for f in found for i in range(f.span.start, f.span.end)}
     out: list[Found] = []
     for token in doc:
         if token.i in covered or token.pos_ != "PROPN" or not token.text[:1].isupper() or token.ent_type_ in (
                 "GPE", "LOC", "ORG", "FAC", "NORP"):
             continue
-        owners = surnames.get(name_key(token.text), set())
-        if len(owners) != 1:
-            continue
         before = doc[token.i - 1] if token.i > 0 else None
         after = doc[token.i + 1] if token.i + 1 < len(doc) else None
-        if (before is not None and before.pos_ == "PROPN" and fold(before.text) not in gaz.honorifics) or (
+        addressed = before is not None and fold(before.text) in gaz.honorifics
+        if (before is not None and before.pos_ == "PROPN" and not addressed) or (
                 after is not None and after.pos_ == "PROPN"):
             continue  # part of another name
-        person = people[next(iter(owners))]
-        out.append(Found(doc[token.i:token.i + 1], token.text, person.name, "person", country=person.country))
+        owners = surnames.get(name_key(token.text), set())
+        if len(owners) == 1:
+            person = people[next(iter(owners))]
+            out.append(Found(doc[token.i:token.i + 1], token.text, person.name, "person", country=person.country))
+        elif not owners and addressed and token.is_alpha and not token.is_upper:
+            out.append(_addressed(doc[token.i:token.i + 1], found, gaz))
     return out
+
+
+def _addressed(span: "Span", found: list[Found], gaz: Gazetteer) -> Found:
+    """"Mr Mbeki" where no person of the article is named Mbeki: the one name of
+    several words read as a place no gazetteer knows that ends in it ("Thabo
+    Mbeki", a tagger's slip) becomes a person and names it; else the surname alone."""
+    key = name_key(span.text)
+    slips = [f for f in found if f.kind == "place" and not f.known and len(f.name.split()) > 1 and
+             name_key(f.name.split()[-1]) == key and gaz.lookup(f.name) is None and gaz.place(f.name) is None]
+    if len({f.name for f in slips}) == 1:
+        for slip in slips:
+            slip.kind, slip.country = "person", None
+        return Found(span, span.text, slips[0].name, "person")
+    return Found(span, span.text, span.text, "person")
 
 
 def corefer_organisations(found: list[Found], gaz: Gazetteer) -> None:

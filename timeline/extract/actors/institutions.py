@@ -42,6 +42,7 @@ class Institutions:
     adjectives: dict[str, str] = field(default_factory=dict)  # country → "Russian"
     portfolio_words: frozenset[str] = frozenset()  # one-word portfolio forms: "health", "justice", "state"
     portfolio_heads: frozenset[str] = frozenset()  # what such a word hangs on when it names no actor
+    department_countries: frozenset[str] = frozenset()  # countries with departments of their own
 
     def is_office_word(self, span: "Span") -> bool:
         """A one-word name that is a portfolio naming an office or a kind, not an
@@ -93,6 +94,7 @@ def load_institutions() -> Institutions:
     out.portfolio_words = frozenset(fold(form) for forms in (data.get("portfolios") or {}).values()
                                     for form in as_list(forms) if " " not in form)
     out.portfolio_heads = frozenset(w.lower() for w in as_list(data.get("portfolio_heads")))
+    out.department_countries = frozenset(as_list(data.get("department_countries")))
     out.longest = max((len(p) for p in out.phrases), default=1)
     out.first_words = frozenset(p[0] for p in out.phrases)
     return out
@@ -147,8 +149,9 @@ def find_institutions(doc: "Doc", countries: Iterable[str]) -> list[Found]:
         elif not institution.explicit and (start > 0 and doc[start - 1].lower_ == "the" or doc[i].is_title):
             # "the Central Bank" after "Russia's Central Bank" is the same one; a department
             # no country is given for is the United States' ("the State Department"), who
-            # name theirs so, whatever country the article is about.
-            country = said.get(key, UNNAMED_DEPARTMENTS if "department" in words[:size] else main)
+            # name theirs so, unless the article is about a country that does too
+            unnamed = main if main in table.department_countries else UNNAMED_DEPARTMENTS
+            country = said.get(key, unnamed if "department" in words[:size] else main)
         if country is not None:
             out.append(Found(doc[start:end], _name(institution, country, doc[i:end], table), country))
     return out

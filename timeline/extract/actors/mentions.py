@@ -10,7 +10,13 @@ from typing import TYPE_CHECKING
 
 from timeline.extract.actors.capitals import acts_as_government
 from timeline.extract.actors.context import noun_references, spread_people
-from timeline.extract.actors.coreference import corefer_organisations, corefer_people, untagged_surnames
+from timeline.extract.actors.coreference import (
+    corefer_organisations,
+    corefer_people,
+    families,
+    people_read_as_places,
+    untagged_surnames,
+)
 from timeline.extract.actors.filters import load_filters
 from timeline.extract.actors.found import Found
 from timeline.extract.actors.gazetteer import Entry, Gazetteer, load_gazetteer
@@ -59,6 +65,8 @@ def find_mentions(doc: "Doc", registry: "Registry | None" = None, seen: str | No
     found += [c for c in (_nested_country(f, gaz) for f in found if f.kind == "organisation") if c]
     found = _with_institutions(doc, found)
     found.sort(key=lambda f: f.span.start)
+    people_read_as_places(found, gaz)
+    families(found)
     corefer_people(found)
     found += untagged_surnames(doc, found, gaz)
     found.sort(key=lambda f: f.span.start)
@@ -161,9 +169,12 @@ def _actors_only(found: list[Found]) -> list[Found]:
 
 def _classify(ent: "Span", gaz: Gazetteer) -> Found | None:
     label = ent.label_
-    if label == "ORG" and len(ent) > 1 and fold(ent[0].text) in gaz.honorifics:
-        label = "PERSON"  # "Mr Tsvangirai" read as an organisation
+    if label in ("ORG", "GPE", "LOC", "FAC") and len(ent) > 1 and fold(ent[0].text) in gaz.honorifics:
+        label = "PERSON"  # "Mr Tsvangirai" read as an organisation, "Mr Mbeki" as a place
     span, lead = _strip(ent, gaz, label)
+    while label == "PERSON" and span is not None and len(span) > 1 and span[0].is_lower and span[0].is_alpha \
+            and span[0].text not in gaz.particles:
+        span = span[1:]  # "engulfed Zuma": a verb the tagger ran into the name
     if span is None:
         return None
     text = clean_surface(span.text)

@@ -13,14 +13,17 @@ actors are read off the parse of its predicate instead:
   owning a listed body is dropped later, ``parties.py``), the name an apposition gives it ("his French counterpart
   Emmanuel Macron"), an actor that qualifies a plain noun ("a US submarine",
   "NATO expansion") and whom a plain noun stands for ("delegations from Ukraine
-  and Russia");
+  and Russia", "the passing of Nelson Mandela"), but not the owner of a thing
+  or a place ("the ruins of the UN mission": ``participation.yaml``);
 - for a statement, the core of what was said: whom and what it is about.
 
 A nationality that only describes a named person or organisation ("Dutch
 airline KLM", "his French counterpart") is not a participant; whether a
 person's own country is added is a switch in ``event_vocabulary.yaml``.
 Places go to the event's ``place``; a capital counts only when the actor
-reading made it a government ("Washington rejected").
+reading made it a government ("Washington rejected"). A "place" of capitalised
+words no gazetteer knows ("Thabo Mbeki", "Mbeki", a tagger's slip) stays a
+candidate, which the registry confirms as a person or drops (``timeline/resolve``).
 
 Quotations, side clauses ("as", "amid", "while") and attributions ("according
 to") are never read, since they hang on the predicate by other dependencies.
@@ -31,6 +34,8 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import TYPE_CHECKING, Iterable
 
+from timeline.extract.actors.gazetteer import load_gazetteer
+from timeline.extract.events.participation import in_venue, load_participation
 from timeline.extract.events.pronouns import antecedent
 from timeline.extract.events.title_words import load_title_words
 from timeline.extract.events.vocabulary import Vocabulary
@@ -204,8 +209,13 @@ class _Reader:
                     for pobj in agent.children if agent.dep_ == "agent" else ():
                         if pobj.dep_ == "pobj":
                             self.noun(pobj, topics)
-            elif child.dep_ == "prep" and not own and (child.lower_ in self.vocab.member_prepositions or (
-                    topics and child.lower_ in self.vocab.topic_prepositions)):
+            elif child.dep_ == "prep" and child.lower_ == "as" and not own:
+                # "with his successor as president, Thabo Mbeki": the name the role is given
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and any(c.dep_ == "appos" and c.i in self.by_token for c in pobj.children):
+                        self.noun(pobj, topics)
+            elif child.dep_ == "prep" and not own and ((child.lower_ in self.vocab.member_prepositions and _stands_for(
+                    head, child)) or (topics and child.lower_ in self.vocab.topic_prepositions)):
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         self.noun(pobj, topics)
@@ -237,7 +247,7 @@ class _Reader:
         out: dict[str, ActorRef] = {}
         found = list(self.found.values())
         for mention in sorted(found, key=lambda m: m.start):
-            if mention.kind == "place":
+            if mention.kind == "place" and not _maybe_person(mention):
                 continue  # where it happened is the event's place, not a party to it
             if mention.kind == "country" and _names_part_of(mention, found, self.segment):
                 continue  # "the Pakistan Army": the country is part of the army's name
@@ -245,6 +255,22 @@ class _Reader:
             if self.vocab.person_country and mention.kind == "person" and mention.country:
                 out.setdefault(mention.country, ActorRef(name=mention.country, kind="country"))
         return tuple(out.values())
+
+
+def _stands_for(head: "Token", preposition: "Token") -> bool:
+    """Whether the object of ``preposition`` on the common noun ``head`` takes
+    part through it: whom the noun stands for ("the leaders of France"), whom it
+    happened to ("the passing of Nelson Mandela") or who does it ("with the help of
+    the US military"), not the owner of a thing or a place ("the ruins of the UN mission")."""
+    return preposition.lower_ != "of" or head.lemma_.lower() not in load_participation().owned_nouns
+
+
+def _maybe_person(place: Mention) -> bool:
+    """A "place" no gazetteer knows, of words each a capitalised name ("Thabo Mbeki",
+    "Mbeki"): a tagger's slip as often as a place. It stays a candidate under the kind
+    "place", which the collection's registry confirms as a person or drops (``resolve``)."""
+    return all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in place.name.split()) and \
+        load_gazetteer().place(place.name) is None
 
 
 def _relative(head: "Token") -> bool:
@@ -286,9 +312,10 @@ def _described(kinds: set[str]) -> frozenset[str]:
     name ("French President") or an organisation's ("Dutch airline KLM"). A
     possessor is not a description."""
     if "person" in kinds:
-        # the organisation a person serves ("NATO Secretary General Jens Stoltenberg") acts
-        # through them and stays; the nationality and the like describe them
-        return frozenset({"person", "country", "group", "place"})
+        # the organisation whose office a person holds ("NATO Secretary General Jens
+        # Stoltenberg", "ANC leader Jacob Zuma") is not listed beside its own head: the
+        # person acts; the nationality and the like describe them
+        return frozenset({"person", "country", "group", "place", "organisation"})
     if "organisation" in kinds:
         return frozenset({"country"})
     return frozenset()
@@ -327,7 +354,8 @@ def _whose(mention: Mention, segment: "Span") -> bool:
 
 def _venue(mention: Mention, segment: "Span") -> bool:
     span = segment.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    return span is not None and span.root.dep_ == "pobj" and span.root.head.lower_ in VENUE_PREPOSITIONS
+    return span is not None and (span.root.dep_ == "pobj" and span.root.head.lower_ in VENUE_PREPOSITIONS
+                                 or in_venue(span.root))
 
 
 def _key(mention: Mention) -> tuple[int, int, str]:

@@ -13,12 +13,19 @@ verb. Either reading may name a country that takes no part of its own:
   ("landed in Haiti") or the destination of a verb of going ("visited the
   United Kingdom": the host; "is travelling to Haiti"; ``venue_verbs`` in
   ``event_vocabulary.yaml``), or the place an earthquake or a virus struck
-  ("an earthquake hit Haiti", ``hazard_nouns``);
+  ("an earthquake hit Haiti", "the Haitian earthquake", ``hazard_nouns``);
 - the country of a listed person's office ("US Secretary of State Hillary
   Clinton", "Pakistan's prime minister, Nawaz Sharif");
 - a nationality or a possessive that says whose people or figures a common
   noun names ("five Chinese campaigners", "an Israeli search team",
-  "Pakistan's judges", "US factory orders").
+  "Pakistan's judges", "US factory orders"), or describes a community, a body
+  that is not the state or a state of affairs ("the Haitian community",
+  "Dutch adoption agencies", "the Zimbabwean crisis": ``described_nouns`` in
+  ``participation.yaml``).
+
+Any actor that only qualifies a place or a building named after a preposition
+of place ("marched in a Johannesburg suburb", "a conference at the UN
+headquarters", ``venue_nouns``) is where it happened, not a party.
 
 A person named only as whose organisation or relative acts ("Morgan
 Tsvangirai's Movement for Democratic Change said", "Jackson's mother
@@ -32,6 +39,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterable
 
+from timeline.extract.events.participation import in_venue, load_participation
 from timeline.extract.events.vocabulary import Vocabulary
 from timeline.records import ActorRef, Mention
 
@@ -67,6 +75,9 @@ def parties(readings: Iterable[ActorRef], segment: "Span", mentions: list[Mentio
                 _qualifies(m, bodies, segment) or _venue(m, segment, vocab) or _nationality(m, segment, vocab)
                 or _office_of(m, people, segment) or _beside_own_body(m, bodies, segment) for m in own):
             continue
+        roots = [r for r in (_root(m, segment) for m in own) if r is not None]
+        if roots and all(in_venue(r) for r in roots):
+            continue  # "held a conference at the UN headquarters": where, not who
         if actor.kind == "person" and own and all(_owns(m, bodies, segment) or _kin_of(m, segment, vocab)
                                                   for m in own):
             continue  # "Morgan Tsvangirai's Movement for Democratic Change said", "Jackson's mother attended"
@@ -98,6 +109,8 @@ def _nationality(country: Mention, segment: "Span", vocab: Vocabulary) -> bool:
     while head.dep_ in ("compound", "amod") and head.head.i != head.i and head.head.pos_ in ("NOUN", "PROPN"):
         head = head.head  # "US factory orders", "Pakistan's military rulers"
     lemma = head.lemma_.lower()
+    if lemma in load_participation().described_nouns:
+        return True  # "the main Haitian community", "Dutch adoption agencies", "South Africa's public protector"
     # figures as the subject that moved ("US factory orders sank"), not as a target ("curbs on Chinese imports")
     return lemma in vocab.people_nouns or lemma in vocab.figure_nouns and head.dep_ in ("nsubj", "nsubjpass")
 
@@ -143,6 +156,10 @@ def _venue(place: Mention, segment: "Span", vocab: Vocabulary) -> bool:
     root = _root(place, segment)
     if root is None:
         return False
+    if in_venue(root):
+        return True  # "marched in a Johannesburg suburb"
+    if root.dep_ in QUALIFYING and _struck(root.head, vocab):
+        return True  # "the Haitian earthquake", "the quake, Haiti's worst in two centuries"
     preposition = root.head.lower_
     if root.dep_ == "pobj" and preposition in VENUE_PREPOSITIONS and preposition not in vocab.target_prepositions:
         return True  # "landed in Haiti"
@@ -153,6 +170,12 @@ def _venue(place: Mention, segment: "Span", vocab: Vocabulary) -> bool:
     if root.dep_ == "pobj" and preposition in ("to", "for"):
         return verb.lemma_.lower() in vocab.venue_verbs  # "is travelling to Haiti", "left for Haiti"
     return root.dep_ == "dobj" and verb.lemma_.lower() in vocab.venue_verbs
+
+
+def _struck(head: "Token", vocab: Vocabulary) -> bool:
+    """Whether ``head`` names a hazard, or stands beside one as its apposition."""
+    return head.lemma_.lower() in vocab.hazard_nouns or (
+        head.dep_ == "appos" and head.head.lemma_.lower() in vocab.hazard_nouns)
 
 
 def _root(mention: Mention, segment: "Span") -> "Token | None":

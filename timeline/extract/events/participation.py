@@ -1,0 +1,56 @@
+"""The nouns that decide whether a name inside an argument takes part in a
+happening, loaded once from ``timeline/data/participation.yaml``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from timeline.data import load_data
+
+if TYPE_CHECKING:
+    from timeline.extract.events.tokens import Token
+
+# Dependencies by which a word qualifies the noun it hangs on.
+_QUALIFYING = frozenset({"poss", "amod", "compound", "nmod"})
+# Prepositions that say where something happened.
+_VENUE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "across", "throughout", "inside", "through"})
+
+
+@dataclass(frozen=True)
+class ParticipationWords:
+    owned_nouns: frozenset[str]  # "the ruins of the UN mission": an "of" that names an owner, no party
+    described_nouns: frozenset[str]  # "the Haitian community": a nationality that describes, no state acting
+    venue_nouns: frozenset[str]  # "in a Johannesburg suburb": a name that says where
+
+
+def _words(data: dict[str, object], key: str) -> frozenset[str]:
+    listed = data.get(key) or []
+    return frozenset(str(w).lower() for w in listed) if isinstance(listed, list) else frozenset()
+
+
+@lru_cache(maxsize=1)
+def load_participation() -> ParticipationWords:
+    data = load_data("participation.yaml") or {}
+    return ParticipationWords(
+        owned_nouns=_words(data, "owned_nouns"),
+        described_nouns=_words(data, "described_nouns"),
+        venue_nouns=_words(data, "venue_nouns"),
+    )
+
+
+def in_venue(root: "Token") -> bool:
+    """A name qualifying a place or a building named after a preposition of place
+    ("in a Johannesburg suburb", "at the UN headquarters", "at Trevor Horn's Sarm
+    Studios"): where it happened, as the place or building is."""
+    venues = load_participation().venue_nouns
+    head = root
+    while head.head.i != head.i:
+        if head.dep_ in _QUALIFYING and head.head.pos_ in ("NOUN", "PROPN"):
+            head = head.head
+        elif head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in venues:
+            head = head.head.head  # "the suburb of Sandton"
+        else:
+            break
+    return head.dep_ == "pobj" and head.lemma_.lower() in venues and head.head.lower_ in _VENUE_PREPOSITIONS
