@@ -129,3 +129,12 @@ def test_four_figures_before_the_day_they_fall_on_are_a_clock_time_not_a_year(
         nlp, sentence: str, text: str, value: str) -> None:
     found = {t.text: t.value for t in find_timexes_in_text(sentence, date(2009, 8, 29), nlp)}
     assert found.get(text) == value, found
+
+
+@pytest.mark.parametrize("sentence", [
+    "At 1209 a.m. on 13 January the mayor wrote that church groups were singing through the night.",
+    "The first report came at 1145 pm, an hour after the shaking stopped.",
+])
+def test_four_figures_before_am_or_pm_are_a_clock_time_never_a_year(nlp, sentence: str) -> None:
+    found = {t.text: t.value for t in find_timexes_in_text(sentence, date(2010, 1, 22), nlp)}
+    assert not any(v and v[:4] in ("1209", "1145") for v in found.values()), found

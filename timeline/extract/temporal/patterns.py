@@ -45,6 +45,8 @@ _ONES = "one|two|three|four|five|six|seven|eight|nine"
 OTHER_ZONE_TIME = rf"\s*\(\s*(?:[01]\d|2[0-3])[0-5]\d\s*(?:{_alt(UTC_ZONES + OTHER_ZONES)})\s*\)"
 # The day a four-figure clock time falls on, right after it: "1040 on 25 June", "0930 on Tuesday".
 CLOCK_BEFORE_DAY = r"\s+on\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+|[A-Z][a-z]+day\b|[A-Z][a-z]{2,8}\.?\s+\d)"
+# Four clock figures with the half of the day after them: "at 1209 a.m.".
+CLOCK_HALF_DAY = r"\s*(?i:a\.m\.|p\.m\.|am\b|pm\b)"
 CLOCK_AFTER = rf"\s+(?i:{_alt(CLOCK_WORDS)})\b|{OTHER_ZONE_TIME}"
 NUM = rf"(?i:\d+(?:\.\d+)?|(?:{_TENS})-(?:{_ONES})|{_alt(NUMBER_WORDS)})"
 # Abbreviations may end in a full stop; full names may not (it ends the sentence).

@@ -17,6 +17,7 @@ from timeline.extract.temporal.lexicon import MONTHS, TITLE_BEFORE_TODAY, TITLE_
 from timeline.extract.temporal.openings import Openings
 from timeline.extract.temporal.patterns import (
     CLOCK_BEFORE_DAY,
+    CLOCK_HALF_DAY,
     END,
     PATTERNS,
     POSITION,
@@ -44,6 +45,7 @@ _SPACES = re.compile(r"\s+")
 _A_SECOND = re.compile(r"(?i)an?\s+second")
 _CLOCK_FIGURES = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
 _BEFORE_ITS_DAY = re.compile(CLOCK_BEFORE_DAY)
+_HALF_DAY = re.compile(CLOCK_HALF_DAY)
 
 
 @dataclass
@@ -153,8 +155,8 @@ def _plausible(cand: Candidate, doc: Doc, text: str) -> bool:
         if prev is not None and (prev.tag_ == "$" or prev.text in ("#", "No.", "no.", "Flight", "flight")):
             return False
         if _CLOCK_FIGURES.fullmatch(text[cand.start:cand.end]) and (
-                _object_of_at(tokens, doc) or _BEFORE_ITS_DAY.match(text, cand.end)):
-            return False  # a clock time: "struck at 1653", "was 1040 on 25 June"
+                _object_of_at(tokens, doc) or _BEFORE_ITS_DAY.match(text, cand.end) or _HALF_DAY.match(text, cand.end)):
+            return False  # a clock time: "struck at 1653", "was 1040 on 25 June", "at 1209 a.m."
     if cand.rule == "clock-time" and groups.get("minute") and not (
             groups.get("zone") or groups.get("ampm") or groups.get("local") or groups.get("other")
             or ":" in text[cand.start:cand.end] or "." in text[cand.start:cand.end]):
