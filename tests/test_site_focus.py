@@ -109,3 +109,12 @@ def test_the_filter_bar_names_the_actors_several_articles_report(tmp_path: Path)
     bar = re.findall(r'data-filter="actor" data-value="([^"]+)"', home)
     assert "ana-verde" in bar and "bruno-azul" not in bar
     assert (cfg.paths.output / "actors" / "bruno-azul.html").exists()  # still in the actor index
+
+
+def test_an_event_known_only_to_its_year_is_listed_under_the_year_not_a_month(tmp_path: Path) -> None:
+    cfg = make_config(output=tmp_path / "out", build={"build_date": "2011-05-20"}, site={"page_size": 12})
+    treaty = event("treaty", "1969-01-14", "The two states signed a border treaty", "r8")
+    render_site(EVENTS + [treaty], None, REPORTS, cfg, search=False)
+    background = (cfg.paths.output / "background.html").read_text(encoding="utf-8")
+    headings = re.findall(r'<h3 class="month-h">(.*?)</h3>', background)
+    assert sorted(headings) == ["1969", '<a href="months/1969-01.html">January 1969</a>'], headings

@@ -17,7 +17,7 @@ import jinja2.bccache
 from markupsafe import Markup, escape
 
 from timeline.config import Config
-from timeline.render.dates import month_label
+from timeline.render.dates import date_label, month_label
 from timeline.render.entrystore import EntryStore
 from timeline.render.eventpage import event_html, item_html, line_html, sources_html
 from timeline.render.fingerprints import digest
@@ -104,6 +104,7 @@ class MonthGroup:
     key: str
     label: str
     events: Sequence[EventView]
+    linked: bool = True  # the heading links to the month's page
 
 
 @dataclass(frozen=True)
@@ -112,24 +113,38 @@ class YearGroup:
     months: Sequence[MonthGroup]
 
 
+# Dates no month holds: "2009", "Summer 1999" are headed by themselves, not by the month they start in.
+WIDER_THAN_A_MONTH = frozenset({"quarter", "season", "half", "year", "decade", "century"})
+
+
+def _heading(ev: EventView) -> tuple[str, str, bool]:
+    """The heading an event is listed under: its key, its words, whether it links to a month page."""
+    if ev.event.precision in WIDER_THAN_A_MONTH and ev.month != "undated":
+        return f"{ev.month} {ev.event.date}", date_label(ev.event.date), False
+    return ev.month, month_label(ev.month), True
+
+
 def group_by_month(events: Sequence[EventView]) -> list[YearGroup]:
-    """Events in their given order, under year and month headings."""
+    """Events in their given order, under year and month headings (or the year or season
+    itself, for events dated no closer than that)."""
     years: list[YearGroup] = []
     month_events: list[EventView] = []
     months: list[MonthGroup] = []
-    current_year = current_month = None
+    current_year: str | None = None
+    current: tuple[str, str, bool] | None = None
     for ev in list(events) + [None]:  # type: ignore[list-item]
-        key = ev.month if ev is not None else None
-        if key != current_month and month_events:
-            months.append(MonthGroup(current_month, month_label(current_month), month_events))  # type: ignore[arg-type]
+        heading = _heading(ev) if ev is not None else None
+        if heading != current and month_events and current is not None:
+            months.append(MonthGroup(current[0].split(" ")[0], current[1], month_events, current[2]))
             month_events = []
+        key = ev.month if ev is not None else None
         year = key[:4] if key and key != "undated" else key
         if year != current_year and months:
-            years.append(YearGroup(current_year or "", months))  # type: ignore[arg-type]
+            years.append(YearGroup(current_year or "", months))
             months = []
         if ev is not None:
             month_events.append(ev)
-        current_month, current_year = key, year
+        current, current_year = heading, year
     return years
 
 
@@ -248,8 +263,9 @@ class Renderer:
         for year in groups:
             out.append(f'<section class="year">\n<h2 class="year-h">{escape(year.year)}</h2>\n')
             for month in year.months:
-                out.append(f'<section class="month">\n<h3 class="month-h"><a href="{prefix}months/'
-                           f'{escape(month.key)}.html">{escape(month.label)}</a></h3>\n<ol class="{kind}">\n')
+                heading = (f'<a href="{prefix}months/{escape(month.key)}.html">{escape(month.label)}</a>'
+                           if month.linked else escape(month.label))
+                out.append(f'<section class="month">\n<h3 class="month-h">{heading}</h3>\n<ol class="{kind}">\n')
                 out.append(entries.joined((ev.slug for ev in month.events), slot).replace(ROOT_TOKEN, root))
                 out.append("</ol>\n</section>\n")
             out.append("</section>\n")
