@@ -120,7 +120,7 @@ WIDER_THAN_A_MONTH = frozenset({"quarter", "season", "half", "year", "decade", "
 def _heading(ev: EventView) -> tuple[str, str, bool]:
     """The heading an event is listed under: its key, its words, whether it links to a month page."""
     if ev.event.precision in WIDER_THAN_A_MONTH and ev.month != "undated":
-        return f"{ev.month} {ev.event.date}", date_label(ev.event.date), False
+        return ev.month, date_label(ev.event.date), False
     return ev.month, month_label(ev.month), True
 
 
@@ -135,7 +135,7 @@ def group_by_month(events: Sequence[EventView]) -> list[YearGroup]:
     for ev in list(events) + [None]:  # type: ignore[list-item]
         heading = _heading(ev) if ev is not None else None
         if heading != current and month_events and current is not None:
-            months.append(MonthGroup(current[0].split(" ")[0], current[1], month_events, current[2]))
+            months.append(MonthGroup(current[0], current[1], month_events, current[2]))
             month_events = []
         key = ev.month if ev is not None else None
         year = key[:4] if key and key != "undated" else key

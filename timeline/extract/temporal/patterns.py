@@ -45,8 +45,10 @@ _ONES = "one|two|three|four|five|six|seven|eight|nine"
 OTHER_ZONE_TIME = rf"\s*\(\s*(?:[01]\d|2[0-3])[0-5]\d\s*(?:{_alt(UTC_ZONES + OTHER_ZONES)})\s*\)"
 # The day a four-figure clock time falls on, right after it: "1040 on 25 June", "0930 on Tuesday".
 CLOCK_BEFORE_DAY = r"\s+on\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+|[A-Z][a-z]+day\b|[A-Z][a-z]{2,8}\.?\s+\d)"
+# The half of the day after a clock time: "a.m.", "pm".
+HALF_DAY = r"[ap]\.?\s?m\b\.?"
 # Four clock figures with the half of the day after them: "at 1209 a.m.".
-CLOCK_HALF_DAY = r"\s*(?i:a\.m\.|p\.m\.|am\b|pm\b)"
+CLOCK_HALF_DAY = rf"\s*(?i:{HALF_DAY})"
 CLOCK_AFTER = rf"\s+(?i:{_alt(CLOCK_WORDS)})\b|{OTHER_ZONE_TIME}"
 NUM = rf"(?i:\d+(?:\.\d+)?|(?:{_TENS})-(?:{_ONES})|{_alt(NUMBER_WORDS)})"
 # Abbreviations may end in a full stop; full names may not (it ends the sentence).
@@ -254,7 +256,7 @@ PATTERNS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
      _openings(FREQUENCIES)),
     ("frequency", rf"(?:(?i:once|twice|thrice|{NUM}\s+times)\s+)?(?i:every|each|per|a|an)\s+(?P<num>{NUM}\s+)?{UNIT}",
      _any("once", "twice", "thrice", _NUM, "every", "each", "per", "a", "an")),
-    ("clock-time", rf"(?P<hour>[01]?\d|2[0-3])(?:[:.](?P<minute>[0-5]\d))?\s*(?P<ampm>[ap]\.?\s?m\b\.?){ZONE}",
+    ("clock-time", rf"(?P<hour>[01]?\d|2[0-3])(?:[:.](?P<minute>[0-5]\d))?\s*(?P<ampm>{HALF_DAY}){ZONE}",
      (r"\d{1,2}",)),
     ("clock-time", rf"(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d){ZONE}",
      (r"\d{1,2}",)),
