@@ -259,8 +259,11 @@ def key_events(events: Sequence[Event], n: int) -> list[Event]:
     for found in order:
         if len(chosen) >= n:
             break
-        e = agreed.get(found.date[:10]) if alone(found, told) else found
-        if e is None or e.date in days or any(repeats(c, e, lead) for c in chosen):
+        told_by = agreed.get(found.date[:10]) if alone(found, told) else found
+        if told_by is None:
+            continue
+        e = told_by
+        if e.date in days or any(repeats(c, e, lead) for c in chosen):
             continue
         days.add(e.date)
         month = month_of(e.date)
