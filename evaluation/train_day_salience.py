@@ -78,7 +78,8 @@ def extract(folder: Path, jobs: int) -> tuple[list[Article], dict[str, tuple[Tim
 def load(name: str, folder: Path, cache: Path | None, jobs: int) -> Collection:
     articles, timexes, happenings = extract(materialise(name, folder / name, cache=cache), jobs)
     published = {a.id: a.published.isoformat() if a.published else None for a in articles}
-    rows = features(references(timexes), published, standing(happenings, STANDING_TYPES))
+    rows = features(references(timexes), published, standing(happenings, STANDING_TYPES),
+                    standing(happenings, None))
     timelines = gold(name)
     windows = [(min(days), max(days)) for _, days in timelines]
     return Collection(name, rows, [d for d in rows if any(a <= d <= b for a, b in windows)], timelines)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import math
 from datetime import date, timedelta
+
+import pytest
 
 from timeline.merge.days import (
     FEATURES,
@@ -38,7 +41,7 @@ def test_features_count_articles_and_expressions_on_a_log_scale() -> None:
     row = dict(zip(FEATURES, features(refs, published)["2009-06-25"]))
     assert row == {"published": 1.0, "referred": 2.0, "referred_later": 1.584962500721156,  # log2(1 + 2)
                    "mentions": 2.321928094887362, "referred_lead": 1.0, "protagonist": 0.0,
-                   "weekday": 0.1}  # the one day named is a Thursday: log2(7 × 21 / 141), to a tenth
+                   "weekday": 0.1, "protagonist_any": 0.0}  # the one day named is a Thursday: log2(7 × 21 / 141)
     assert set(features(refs, published)) == {"2009-06-25", "2009-06-26", "2009-07-10"}
 
 
@@ -54,7 +57,7 @@ def test_a_day_later_articles_keep_naming_outranks_a_day_named_once() -> None:
 def test_a_day_beside_a_better_named_day_is_its_echo() -> None:
     rows = {"2009-06-25": [3.0] * len(FEATURES), "2009-06-26": [2.9] * len(FEATURES),
             "2009-07-26": [2.9] * len(FEATURES)}
-    m = Model(weights=(0.5,) * len(FEATURES), intercept=-7.0, neighbours=1, echo=1.0)
+    m = Model(weights=(0.5,) * len(FEATURES), intercept=-1.5 * len(FEATURES), neighbours=1, echo=1.0)
     days = salience(rows, m)
     assert days["2009-06-26"] < days["2009-07-26"] < days["2009-06-25"]  # the day after the happening is its echo
 
@@ -81,7 +84,9 @@ def test_a_collection_naming_weekdays_only_ranks_a_weekend_day_lower() -> None:
     refs = [Reference(f"a{i}", d.isoformat(), False) for i, d in enumerate(weekdays_named)]
     refs += [Reference("a0", "2008-11-22", False), Reference("a1", "2008-11-14", False)]  # Saturday, Friday
     rows = features(refs, published)
-    assert rows["2008-11-22"][:-1] == rows["2008-11-14"][:-1]  # alike but for the weekday
+    weekday = FEATURES.index("weekday")
+    assert [v for i, v in enumerate(rows["2008-11-22"]) if i != weekday] == [
+        v for i, v in enumerate(rows["2008-11-14"]) if i != weekday]  # alike but for the weekday
     days = salience(rows)
     assert days["2008-11-22"] < days["2008-11-14"]
     # a war's collection names every weekday alike: the profile is flat
@@ -114,6 +119,11 @@ def test_the_days_the_protagonist_changes_standing_count_the_articles_telling_th
     # neither the rival's act nor her words
     assert acts == {"2009-05-09": {"s0", "s1", "s2"}, "2009-01-12": {"c1", "c2"}}
     published = {h.article_id: "2009-05-10" for h in happenings}
-    rows = features([], published, acts)
+    # whatever she does first, her words too, but not the rival's act naming her
+    doings = standing(happenings, None)
+    assert doings == {"2009-05-09": {"s0", "s1", "s2"}, "2009-01-12": {"c1", "c2"}, "2009-04-01": {"q1", "q2"}}
+    rows = features([], published, acts, doings)
     assert dict(zip(FEATURES, rows["2009-05-09"]))["protagonist"] == 2.0  # log2(1 + 3)
     assert dict(zip(FEATURES, rows["2009-05-10"]))["protagonist"] == 0.0
+    spoke = dict(zip(FEATURES, rows["2009-04-01"]))
+    assert spoke["protagonist"] == 0.0 and spoke["protagonist_any"] == pytest.approx(math.log2(3))

@@ -26,3 +26,18 @@ def test_a_verdict_outranks_a_remark_told_as_widely() -> None:
     events = merge([], remark + verdict, articles).events
     ranked = sorted(events, key=lambda e: -e.importance)
     assert [e.type for e in ranked] == ["legal", "statement"]
+
+
+def test_the_day_leads_with_what_its_reports_agree_on_not_a_line_one_article_scored_well() -> None:
+    # one article opens on a line of colour (its headline, its lead); four others tell the verdict
+    colour = "Fans wept outside the court as the jury went out"
+    texts = {"c": "Fans wept as the jury went out; the verdict came at noon.",
+             "a": "The jury returned its verdict at noon.", "b": "The jury returned its verdict at noon.",
+             "d": "Dario Monte was convicted of manslaughter.", "e": "Dario Monte was convicted of manslaughter."}
+    articles = [Article(id=a, path=f"{a}.md", title=colour if a == "c" else f"Report {a}", text=text,
+                        published=date(2011, 11, 8), outlet=a) for a, text in texts.items()]
+    lines = [told("c", 0, colour, "death", "weep")]
+    lines += [told(a, 5, "Dario Monte was convicted of manslaughter", "other", "convict") for a in ("a", "b", "d", "e")]
+    events = merge([], lines, articles).events
+    first = max(events, key=lambda e: e.importance)
+    assert first.title == "Dario Monte was convicted of manslaughter" and len(first.sources) == 4

@@ -303,3 +303,18 @@ def test_a_happening_told_a_day_or_two_later_in_other_words_is_one_key_event() -
                    "The defence rested its case after calling eleven witnesses.", 19, "rest", (KGALEMA,))
     ids = {e.id for e in key_events([verdict, convicted, testified, said, opened, week, bail, plea, weeps, rests], 10)}
     assert ids == {"v", "t", "o", "p", "x", "r"}
+
+
+def test_a_line_one_article_tells_of_a_day_many_tell_is_no_key_event() -> None:
+    def reported(eid: str, day: str, title: str, importance: float, *articles: str) -> Event:
+        return replace(event(eid, day, title, importance),
+                       sources=tuple(Source(a, "Report", day, None, None, title + ".") for a in articles))
+
+    colour = reported("c", "2009-05-12", "Zuma cycled around the park", 400, "a1")
+    busy = [reported(f"o{i}", "2009-05-12", f"Zuma {WORDS[i]}", 1, f"a{i + 2}") for i in range(5)]
+    verdict = reported("v", "2009-05-12", "Zuma acquitted of fraud", 10, "a2", "a3")
+    quiet = reported("q", "2009-05-20", "Zuma opened the mine", 300, "b1")  # one article on a quiet day
+    # the busy day is told by what two of its articles agree on, in the colour's place
+    assert [e.id for e in key_events([colour, verdict, quiet, *busy], 3)] == ["v", "q"]
+    # and falls out when they agree on nothing
+    assert [e.id for e in key_events([colour, quiet, *busy], 3)] == ["q"]

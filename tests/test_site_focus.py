@@ -118,3 +118,14 @@ def test_an_event_known_only_to_its_year_is_listed_under_the_year_not_a_month(tm
     background = (cfg.paths.output / "background.html").read_text(encoding="utf-8")
     headings = re.findall(r'<h3 class="month-h">(.*?)</h3>', background)
     assert sorted(headings) == ["1969", '<a href="months/1969-01.html">January 1969</a>'], headings
+
+
+def test_an_earlier_happening_a_report_recalls_is_background_not_a_key_event(tmp_path: Path) -> None:
+    cfg = make_config(output=tmp_path / "out", build={"build_date": "2011-05-20"}, site={"key_events": 5})
+    recalled = replace(event("earlier", "2008-05-12", "An earthquake struck the province", "r3"), importance=50.0)
+    story = [replace(e, importance=5.0) for e in STORY]
+    render_site(story + [recalled], None, REPORTS, cfg, search=False)
+    out = cfg.paths.output
+    key = (out / "key-events.html").read_text(encoding="utf-8")
+    assert "An earthquake struck the province" not in key and "Protest number" in key
+    assert "An earthquake struck the province" in (out / "background.html").read_text(encoding="utf-8")

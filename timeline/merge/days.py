@@ -8,7 +8,10 @@ beside how often the collection's happenings fall on the day's weekday (a story 
 happens on trading days, a war's on any day: the days the articles name tell which) and how
 many articles tell its protagonist acting on the day in a way that changes their standing (the
 actor named in most articles, first actor of a happening of one of the ``standing_types``: elected,
-charged, sworn in, sacked; a collection about one person over years lists these days);
+charged, sworn in, sacked; a collection about one person over years lists these days), beside how
+many tell the protagonist first actor of any happening on the day (a day they only spoke or met
+someone is seldom one a desk lists: trained on the dev collections, this count weighs against
+the day once its changes of standing are counted);
 ``salience`` weighs them with a logistic model whose weights are data
 (``data/day_salience.yaml``, written by ``evaluation/train_day_salience.py`` from the dev
 collections and the days their journalists' timelines chose). The salience is the model's
@@ -45,6 +48,7 @@ FEATURES = (
     "referred_lead",   # articles naming the day in their lead
     "protagonist",     # articles telling the protagonist's change of standing on the day
     "weekday",         # log2 of 7 × the share of the days the articles name that fall on its weekday
+    "protagonist_any",  # articles telling the protagonist first actor of any happening on the day
 )
 
 
@@ -110,25 +114,29 @@ def protagonist(happenings: Iterable[Happening]) -> str | None:
     return min(seen, key=lambda name: (-len(seen[name]), name)) if seen else None
 
 
-def standing(happenings: Iterable[Happening], types: Iterable[str]) -> dict[str, set[str]]:
+def standing(happenings: Iterable[Happening], types: Iterable[str] | None) -> dict[str, set[str]]:
     """Per day, the articles telling the protagonist, as the first actor of a happening dated to
-    the day, in a happening of one of ``types`` (a change of their standing)."""
+    the day, in a happening of one of ``types`` (a change of their standing; None: of any type)."""
     happenings = list(happenings)
     who = protagonist(happenings)
-    kinds = frozenset(types)
+    kinds = frozenset(types) if types is not None else None
     out: dict[str, set[str]] = defaultdict(set)
     for h in happenings:
-        if h.precision in ("day", "time") and h.type in kinds and h.actors and h.actors[0].name == who:
+        if (h.precision in ("day", "time") and (kinds is None or h.type in kinds) and h.actors
+                and h.actors[0].name == who):
             out[h.date[:10]].add(h.article_id)
     return dict(out)
 
 
 def features(refs: Iterable[Reference], published: Mapping[str, str | None],
-             acts: Mapping[str, set[str]] | None = None) -> dict[str, list[float]]:
+             acts: Mapping[str, set[str]] | None = None,
+             doings: Mapping[str, set[str]] | None = None) -> dict[str, list[float]]:
     """Per day (published on, or named by a reference): the ``FEATURES``, the counts each
     log2(1 + count); ``acts`` are the articles per day telling the protagonist's change of
-    standing (``standing``)."""
+    standing, ``doings`` those telling the protagonist first actor of any happening
+    (``standing`` with and without types)."""
     acts = acts or {}
+    doings = doings or {}
     issued: dict[str, int] = defaultdict(int)
     for day in published.values():
         if day:
@@ -148,8 +156,8 @@ def features(refs: Iterable[Reference], published: Mapping[str, str | None],
     profile = weekdays(referred)
     return {day: [_log(issued.get(day, 0)), _log(len(referred.get(day, ()))), _log(len(later.get(day, ()))),
                   _log(mentions.get(day, 0)), _log(len(lead.get(day, ()))), _log(len(acts.get(day, ()))),
-                  _weekday(day, profile)]
-            for day in sorted(set(issued) | set(referred) | set(acts))}
+                  _weekday(day, profile), _log(len(doings.get(day, ())))]
+            for day in sorted(set(issued) | set(referred) | set(acts) | set(doings))}
 
 
 def _shift(day: str, days: int) -> str:

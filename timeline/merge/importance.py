@@ -21,8 +21,11 @@ The score adds up, with the weights of ``data/importance.yaml``:
   reactions), and picks the day's headline among events told about as widely.
 
 Per day, only the ``day_events`` best events keep their score; the others are
-scaled by ``day_rest``; the best one, the day's headline, adds ``day`` × the salience of
-its day across the collection (``days``: how the articles refer to it) (``by_day``).
+scaled by ``day_rest``; the day's headline adds ``day`` × the salience of its day across the
+collection (``days``: how the articles refer to it) (``by_day``). The headline is what the
+day's reports agree on: the best by its own score plus ``day_reports`` × log2(1 + the articles
+telling it), so that the happening most of the day's articles tell leads a line of colour one
+article scored well with.
 Page furniture (a sentence repeated verbatim
 over many days) and events only articles off the collection's subject report
 score 0: they stay in the store, last in the ranking.
@@ -121,18 +124,21 @@ def scores(events: list[Event], clusters: list[list[Happening]], articles: dict[
     whole = collection or Collection()
     own = [score(e, group, levels, headline, whole) for e, group, headline in zip(events, clusters, headlines)]
     w = weights()
-    return by_day(events, own, int(w.get("day_events", 0)), w.get("day_rest", 1.0), whole.days, w.get("day", 0.0))
+    return by_day(events, own, int(w.get("day_events", 0)), w.get("day_rest", 1.0), whole.days, w.get("day", 0.0),
+                  w.get("day_reports", 0.0))
 
 
 def by_day(events: list[Event], own: list[float], keep: int, rest: float,
-           days: dict[str, float] | None = None, weight: float = 0.0) -> list[float]:
+           days: dict[str, float] | None = None, weight: float = 0.0, agree: float = 0.0) -> list[float]:
     """A day is as important as its few best-reported happenings, not as the pile of
     minor ones told beside them: per day, the ``keep`` best events keep their score and
     the others are scaled by ``rest`` (they still break ties between days by how much
     happened, and keep their order within the day). ``keep`` 0 leaves every score.
 
-    The day's own salience across the collection (``days``, × ``weight``) goes to its best
-    event, the day's headline, once: a day told through many events is not counted many times."""
+    The day's own salience across the collection (``days``, × ``weight``) goes to its
+    headline, once: a day told through many events is not counted many times. The headline is
+    what the day's reports agree on: the happening the most articles tell (``headline``), the
+    best scored among equals, not a line of colour one article scored well with."""
     by: dict[str, list[int]] = {}
     for i, e in enumerate(events):
         if e.precision in FINE_PRECISIONS and own[i] > 0:
@@ -140,6 +146,9 @@ def by_day(events: list[Event], own: list[float], keep: int, rest: float,
     out = list(own)
     for day, members in by.items():
         members.sort(key=lambda i: (-own[i], events[i].title, i))
+        first = headline(events, own, members, agree)
+        members.remove(first)
+        members.insert(0, first)
         if days and weight:
             out[members[0]] = round(own[members[0]] + weight * days.get(day, 0.0), 1)
         if keep <= 0 or rest >= 1:
@@ -147,6 +156,23 @@ def by_day(events: list[Event], own: list[float], keep: int, rest: float,
         for i in members[keep:]:
             out[i] = max(round(own[i] * rest, 2), 0.01)
     return out
+
+
+def reporting(e: Event) -> int:
+    """How many articles tell an event."""
+    return len({s.article for s in e.sources})
+
+
+def headline(events: list[Event], own: list[float], members: list[int], agree: float) -> int:
+    """Of a day's events (``members``, best scored first), the day's headline: the best by its own
+    score plus ``agree`` × log2(1 + the articles that tell it), so that what the day's reports
+    agree on leads a line one article scored well with. The first among equals."""
+    best, top = members[0], -math.inf
+    for i in members:
+        value = own[i] + agree * math.log2(1 + reporting(events[i]))
+        if value > top:
+            best, top = i, value
+    return best
 
 
 def score(e: Event, group: list[Happening], levels: dict[str, int], headline: bool,

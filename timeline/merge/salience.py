@@ -79,7 +79,8 @@ def day_salience(happenings: Iterable[Happening], published: dict[str, str | Non
     from the articles' time expressions (else from the happenings dated by one)."""
     happenings = list(happenings)
     refs = references(timexes) if timexes is not None else happening_references(happenings)
-    return day_model(day_features(refs, published, standing(happenings, model().standing_types)))
+    return day_model(day_features(refs, published, standing(happenings, model().standing_types),
+                                  standing(happenings, None)))
 
 
 def off_topic(articles: list[Article], share: float, topic: str | None = None) -> frozenset[str]:

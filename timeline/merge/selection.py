@@ -6,6 +6,10 @@ them. The selection goes down the ranking instead and skips
 
 - events that are not news of a known time: scheduled, dated coarser than a month,
   hidden, or scored 0 (page furniture, off the collection's subject);
+- a line only one article tells, of a day that at least ``WEAK_DAY`` articles tell: the day
+  is told by what its reports agree on instead, its best event two articles or more tell, in
+  the line's place; when they agree on nothing, the day falls out of the key events rather
+  than be held by a line of colour (a charity cyclist in an earthquake's third week);
 - a second event of a day already chosen: the timelines news desks publish give a
   day one entry, and the events of one day that rank high are most often facets
   of one happening (the vote, the count, the claim of victory);
@@ -66,6 +70,7 @@ LEADING = 3  # the actors of most events: the story's protagonists, in common to
 NEAR_WORDS_ALONE = 0.5  # ... and without one
 NEAR_SOURCES = 3  # the sentences of this many of an event's first sources give its content words
 RETOLD_WORDS = 0.6  # share of content words of their first sources' sentences that makes a retelling, at any date
+WEAK_DAY = 6  # articles telling a day, from which a line only one of them tells is no key event
 SAYING = "statement"  # the event type of what someone said: one word in common does not make two sayings one
 _WORD = re.compile(r"[^\W\d_]{3,}")
 
@@ -220,10 +225,25 @@ def repeats(a: Event, b: Event, lead: frozenset[str] = frozenset()) -> bool:
     return bool(a.predicate) and a.predicate == b.predicate and a.type != SAYING and share > 0
 
 
+def reporters(events: Iterable[Event]) -> dict[str, int]:
+    """Per day, how many articles tell something dated to it."""
+    found: dict[str, set[str]] = {}
+    for e in events:
+        if e.precision in ("time", "day"):
+            found.setdefault(e.date[:10], set()).update(s.article for s in e.sources)
+    return {day: len(articles) for day, articles in found.items()}
+
+
+def alone(e: Event, told: dict[str, int]) -> bool:
+    """Whether only one article tells ``e``, on a day at least ``WEAK_DAY`` articles tell."""
+    return len({s.article for s in e.sources}) == 1 and told.get(e.date[:10], 0) >= WEAK_DAY
+
+
 def key_events(events: Sequence[Event], n: int) -> list[Event]:
     """The ``n`` key events, in ranking order."""
     order = ranked(events)
     lead = leading(events)
+    told = reporters(events)
     # The months the story runs through: those of the best-ranked events, not every month a
     # stray background event names (which would leave each month a share too small to fill).
     months = {month_of(e.date) for e in order[:STORY_EVENTS * n]}
@@ -232,9 +252,17 @@ def key_events(events: Sequence[Event], n: int) -> list[Event]:
     held: dict[str, int] = {}
     days: set[str] = set()
     waiting: list[Event] = []
+    agreed: dict[str, Event] = {}  # per day, its best event two articles or more tell
     for e in order:
+        if e.precision in ("time", "day") and len({s.article for s in e.sources}) > 1:
+            agreed.setdefault(e.date[:10], e)
+    for found in order:
         if len(chosen) >= n:
             break
+        told_by = agreed.get(found.date[:10]) if alone(found, told) else found
+        if told_by is None:
+            continue
+        e = told_by
         if e.date in days or any(repeats(c, e, lead) for c in chosen):
             continue
         days.add(e.date)

@@ -124,7 +124,8 @@ def event_part(r: Renderer, model: SiteModel, cfg: Config, index: int, linked: l
 def page_parts(r: Renderer, model: SiteModel, cfg: Config, places: dict[str, list[EventView]],
                focus: Focus) -> list[Part]:
     """Every other page: listings, indexes, search and 404."""
-    parts = home(r, model, cfg, places, focus) + [key_events(r, model, cfg), archive(r, model), actor_index(r, model)]
+    parts = home(r, model, cfg, places, focus) + [key_events(r, model, cfg, places["focus"]), archive(r, model),
+                                                  actor_index(r, model)]
     for place, title in (("background", "Background"), ("ahead", "Ahead"), ("review", "Off the subject")):
         if place == "review" and not places[place]:
             continue  # a page for review only when something is off the subject
@@ -235,14 +236,15 @@ def home_events(r: Renderer, events: list[EventView], pages: int,
                                   "earlier": newest}
 
 
-def key_events(r: Renderer, model: SiteModel, cfg: Config) -> Part:
+def key_events(r: Renderer, model: SiteModel, cfg: Config, story: list[EventView]) -> Part:
     """The key events (``timeline.merge.selection``: no repeats, spread over the story),
-    then the best few of each month."""
-    views = {id(e.event): e for e in model.events}
-    chosen = {id(e) for e in selection.key_events([e.event for e in model.events], cfg.site.key_events)}
-    events = ordered([e for e in model.events if id(e.event) in chosen], cfg)
+    then the best few of each month, chosen among the ``story``'s events (those in the focus:
+    an earlier earthquake a report recalls is background, not a key event of this one)."""
+    views = {id(e.event): e for e in story}
+    chosen = {id(e) for e in selection.key_events([e.event for e in story], cfg.site.key_events)}
+    events = ordered([e for e in story if id(e.event) in chosen], cfg)
     months = [(month_label(key), [views[id(e)] for e in best]) for key, best in
-              selection.per_month([e.event for e in model.events], KEY_PER_MONTH).items()]
+              selection.per_month([e.event for e in story], KEY_PER_MONTH).items()]
     months = months[::-1] if cfg.site.order == "newest" else months
     return page_part(r, "key_events.html", "key-events.html",
                      ([e.digest for e in events], [(label, [e.digest for e in best]) for label, best in months]),
