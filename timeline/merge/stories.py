@@ -42,6 +42,7 @@ class Lexicon:
     def __init__(self, happenings: Sequence[Happening]) -> None:
         self._rows: dict[int, dict[int, float]] = {}
         self._matrix: Any = None
+        self._row_of = {row_key(h): i for i, h in enumerate(happenings)}
         if len(happenings) < 2:
             return
         from sklearn.feature_extraction.text import TfidfVectorizer
@@ -60,6 +61,21 @@ class Lexicon:
             row = self._rows[i] = dict(zip(m.indices[start:end].tolist(), m.data[start:end].tolist()))
         return row
 
+    @property
+    def fitted(self) -> bool:
+        return self._matrix is not None
+
+    def row_of(self, h: Happening) -> int:
+        """The row of a happening the lexicon was fitted on."""
+        return self._row_of[row_key(h)]
+
+    def pair_cosines(self, left: Sequence[int], right: Sequence[int]) -> list[float]:
+        """The cosines of rows ``left[k]`` and ``right[k]``, for every k at once."""
+        if self._matrix is None or not left:
+            return [0.0] * len(left)
+        products = self._matrix[list(left)].multiply(self._matrix[list(right)])
+        return [float(v) for v in products.sum(axis=1).A1]
+
     def cosine(self, i: int, j: int) -> float:
         if self._matrix is None:
             return 0.0
@@ -67,6 +83,11 @@ class Lexicon:
         if len(a) > len(b):
             a, b = b, a
         return sum(w * b.get(t, 0.0) for t, w in a.items())
+
+
+def row_key(h: Happening) -> tuple[str, int, str]:
+    """What tells a happening apart in a collection: its article, sentence and title."""
+    return (h.article_id, h.sentence_index, h.title)
 
 
 def speaker(h: Happening) -> str | None:
