@@ -8,7 +8,7 @@ from typing import Any
 from timeline.merge.clusters import date_order, precision_cached
 from timeline.merge.importance import scores
 from timeline.merge.plans import plan_disputes
-from timeline.merge.restated import first_day, restatable
+from timeline.merge.restated import first_day, last_day, restatable
 from timeline.merge.salience import Collection
 from timeline.merge.stories import undated
 from timeline.records import Article, Event, Happening, Source
@@ -74,6 +74,8 @@ def propose(group: list[Happening], articles: dict[str, Article], published: dic
     dates: dict[str, int] = {}
     for h in counted:
         dates[h.date] = dates.get(h.date, 0) + 1
+    if len(dates) > 1:
+        dates = finest(dates)
     if len(dates) == 1:  # the usual case needs no ranking
         date = next(iter(dates))
     else:
@@ -116,6 +118,20 @@ def propose(group: list[Happening], articles: dict[str, Article], published: dic
         evidence=dated_by.evidence, aliases=(), disputes=tuple(disputes),
         place=next((h.place for h in group if h.place), None), type_rule=lead.type_rule, predicate=lead.predicate,
     )
+
+
+def finest(dates: dict[str, int]) -> dict[str, int]:
+    """The dates of reports without those that only hold another: "in June" and "on 25 June"
+    tell one day, the finer; a month holding no other date stays, as two days stay disputed."""
+    spans: dict[str, tuple[int, int, int]] = {}
+    for d in dates:
+        start, end = first_day(d), last_day(d)
+        if start is not None and end is not None:
+            spans[d] = (start, end, _rank_of(d))
+    kept = {d: n for d, n in dates.items()
+            if d not in spans or not any(o != d and s[2] > t[2] and s[0] <= t[0] and t[1] <= s[1]
+                                         for o, t in spans.items() for s in (spans[d],))}
+    return kept or dates
 
 
 def later_reports(group: list[Happening]) -> set[int]:

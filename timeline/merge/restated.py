@@ -2,21 +2,25 @@
 
 Weeks or months into a story, articles tell again what earlier ones reported ("Dr Murray has
 pleaded not guilty to involuntary manslaughter", "the army seized power that night"), naming no
-date, so extraction can only date the clause by its article's day. Clustering compares
-happenings of nearby days; here a cluster whose every report is dated only so (``restatable``)
-joins the earliest cluster of an earlier day that tells the same happening, however long
-before, and the event keeps the earlier date (``proposals`` counts a later undated report as a
-source, never as a date). The test is meant for a restatement, not a new happening of the same
-kind (a second ruling, a new denial, another visit), which shares the actor and the verb too:
+date, so extraction can only date the clause by its article's day; or they name only its
+month or year ("Jackson died in June"). Clustering compares happenings of nearby days, filed
+by day; here a cluster whose every report is dated only by its article (``restatable``) joins
+the earliest cluster of an earlier day that tells the same happening, however long before,
+and one whose every report names only a month, season or year (``COARSE``) joins the
+happening of a day inside it. The event keeps the earlier, finer date (``proposals`` counts a
+later undated report as a source, never as a date, and a month as the day it holds). The test
+is meant for a restatement, not a new happening of the same kind (a second ruling, a new
+denial, another visit), which shares the actor and the verb too:
 
-- the two share an actor (not a place) and the verb, or a class of ``predicate_classes``
-  (``data/event_types.yaml``); a statement has the same speaker; they name no two places and
-  report no different figures;
+- the two share an actor (not a place), or name none and say it in the words of
+  ``RESTATED_SAME``; they share the verb, or a class of ``predicate_classes``
+  (``data/event_types.yaml``), or say it in the words of ``RESTATED_SAME``; a statement has
+  the same speaker; they name no two places and report no different figures;
 - their words are alike: the TF-IDF cosine of title and sentence (``stories.Lexicon``) reaches
   ``RESTATED_WORDS``; a new happening of the same kind is told in other words, with its own
   object, court, figure or counterpart;
-- a report in the first sentences of its article is that article's news, so it needs
-  ``RESTATED_LEAD``: the same words, not the same kind ("Musharraf will allow Sharif to return",
+- an undated report in the first sentences of its article is that article's news, so it
+  needs ``RESTATED_LEAD``: the same words, not the same kind ("Musharraf will allow Sharif to return",
   months after "Musharraf said he would not allow Sharif to return", is a new statement).
 
 Nothing compares every pair: the earlier clusters are filed under each (actor, verb or class)
@@ -38,11 +42,13 @@ from timeline.records import Happening
 
 RESTATED_WORDS = 0.45  # TF-IDF cosine from which a later undated report tells an earlier happening again
 RESTATED_LEAD = 0.6  # the cosine needed when the report is among the first sentences of its article
+RESTATED_SAME = 0.75  # the cosine of one sentence told again: no shared verb or actor needed
 LEAD_SENTENCES = 2  # sentences that open an article and tell its own news
 MAX_EARLIER = 100  # earlier clusters compared per (actor, verb) key: bounds a crowded key
 COMPARED = 3  # reports of a cluster whose words and keys stand for it
 RESTATABLE = frozenset({"publication-date", "lead-event-day"})  # rules that date a clause by no words of its own
 FINE = frozenset({"day", "time"})
+COARSE = frozenset({"week", "month", "season", "quarter", "half", "year"})  # spans a day's happening may be told in
 CHUNK = 50_000  # pairs whose cosines are computed in one sparse product
 
 
@@ -51,43 +57,78 @@ def restatable(h: Happening) -> bool:
     return h.evidence.rule in RESTATABLE and h.precision in FINE and h.status == "occurred"
 
 
+def coarse(h: Happening) -> bool:
+    """Dated to a span that holds days (a month, a year): a day's happening told later."""
+    return h.precision in COARSE and h.status == "occurred"
+
+
 @lru_cache(maxsize=1 << 16)
 def first_day(date: str) -> int | None:
     span = bounds(date)
     return span[0].toordinal() if span else None
 
 
-def _keys(h: Happening) -> set[tuple[str, str]]:
-    """(actor, verb or class) keys: a report and the happening it restates share one."""
+@lru_cache(maxsize=1 << 16)
+def last_day(date: str) -> int | None:
+    span = bounds(date)
+    return span[1].toordinal() if span else None
+
+
+Window = tuple[int, int, bool]  # the first and last day of an earlier happening's date, and whether only a day's
+
+
+def _window(group: list[Happening]) -> Window | None:
+    """Where the happening a cluster tells again may lie: any day before an undated report's,
+    a day inside a month's or a year's."""
+    start, end = first_day(group[0].date), last_day(group[0].date)
+    if start is None or end is None:
+        return None
+    if all(restatable(h) for h in group):
+        return (-1, start - 1, False)
+    if all(coarse(h) for h in group) and len({h.date for h in group}) == 1:
+        return (start, end, True)
+    return None
+
+
+def _keys(h: Happening, filing: bool = False) -> set[tuple[str, str]]:
+    """(actor, verb or class) keys: a report and the happening it restates share one. A
+    report that names no one looks under its type, where every happening is filed too."""
     kinds = {f"verb:{h.predicate.lower()}"} | {f"class:{c}" for c in classes_of(h)}
     if h.type == SAYING:
         kinds.add("saying")
-    return {(a.name, kind) for a in h.actors if a.kind != "place" for kind in kinds}
+    names = {a.name for a in h.actors if a.kind != "place"}
+    if filing or not names:
+        names.add(f"type:{h.type}")
+    return {(name, kind) for name in names for kind in kinds}
 
 
 def join_restated(clusters: list[list[Happening]], lexicon: Lexicon) -> list[list[Happening]]:
     """``clusters`` with every later undated report of an earlier happening moved into that
     happening's cluster (at its end, in the clusters' order)."""
     starts = [first_day(c[0].date) for c in clusters]
-    later = [i for i, c in enumerate(clusters) if starts[i] is not None and all(restatable(h) for h in c)]
-    if not later or not lexicon.fitted:
+    fine = [c[0].precision in FINE for c in clusters]
+    windows = {i: w for i, c in enumerate(clusters) if (w := _window(c)) is not None}
+    if not windows or not lexicon.fitted:
         return clusters
-    pairs = _pairs(clusters, starts, later)
+    pairs = _pairs(clusters, starts, fine, windows)
     if not pairs:
         return clusters
-    heads = [lexicon.row_of(clusters[i][0]) for i, _ in pairs]
-    members = [[lexicon.row_of(h) for h in clusters[j][:COMPARED]] for _, j in pairs]
+    shown = [_shown(group) for group in clusters]
+    heads = [lexicon.row_of(shown[i][0]) for i, _ in pairs]
+    members = [[lexicon.row_of(h) for h in shown[j]] for _, j in pairs]
     cosines = _best_cosines(lexicon, heads, members)
-    passing: dict[int, list[int]] = {}
+    passing: dict[int, list[tuple[bool, int]]] = {}
     for (i, j), cos in zip(pairs, cosines):
-        if cos >= RESTATED_WORDS and _restates(clusters[i][0], clusters[j][:COMPARED], cos):
-            passing.setdefault(i, []).append(j)
+        if cos >= RESTATED_WORDS:
+            told = _restates(shown[i][0], shown[j], cos, undated=not windows[i][2])
+            if told is not None:
+                passing.setdefault(i, []).append((told, j))
     if not passing:
         return clusters
     into: dict[int, int] = {}
     for i in sorted(passing, key=lambda k: (starts[k], k)):
-        # the earliest day-dated happening it tells, else the earliest of any precision
-        j = min(passing[i], key=lambda k: (clusters[k][0].precision not in FINE, starts[k], k))
+        # the earliest day-dated happening told with the same verb, else any told so, else the earliest
+        _, j = min(passing[i], key=lambda t: (not t[0], not fine[t[1]], starts[t[1]] or 0, t[1]))
         while j in into:
             j = into[j]
         if j != i:
@@ -102,31 +143,39 @@ def join_restated(clusters: list[list[Happening]], lexicon: Lexicon) -> list[lis
     return out
 
 
-def _pairs(clusters: list[list[Happening]], starts: Sequence[int | None], later: list[int]) -> list[tuple[int, int]]:
-    """(later report, earlier cluster) pairs that share a key, at most ``MAX_EARLIER``
-    earlier clusters a key, the most reported first."""
+def _shown(group: list[Happening]) -> list[Happening]:
+    """The reports whose words and keys stand for a cluster: its shortest sentence first (the
+    happening told with the least else run into it), then its first reports."""
+    shortest = min(group, key=lambda h: (len(h.sentence), h.article_id, h.sentence_index))
+    return [shortest, *(h for h in group[:COMPARED] if h is not shortest)][:COMPARED]
+
+
+def _pairs(clusters: list[list[Happening]], starts: Sequence[int | None], fine: Sequence[bool],
+           windows: dict[int, Window]) -> list[tuple[int, int]]:
+    """(later report, earlier cluster) pairs that share a key, the earlier one's date in the
+    report's window, at most ``MAX_EARLIER`` earlier clusters a key, the most reported first."""
     wanted: set[tuple[str, str]] = set()
     keys_of: dict[int, set[tuple[str, str]]] = {}
-    for i in later:
-        keys_of[i] = set().union(*(_keys(h) for h in clusters[i][:COMPARED]))
+    for i in windows:
+        keys_of[i] = set().union(*(_keys(h) for h in _shown(clusters[i])))
         wanted |= keys_of[i]
     filed: dict[tuple[str, str], list[int]] = {}
     for j, group in enumerate(clusters):
         if starts[j] is None:
             continue
-        for key in set().union(*(_keys(h) for h in group[:COMPARED])) & wanted:
+        for key in set().union(*(_keys(h, filing=True) for h in _shown(group))) & wanted:
             filed.setdefault(key, []).append(j)
     reports = [len({h.article_id for h in group}) for group in clusters]
     for block in filed.values():
         block.sort(key=lambda j: (-reports[j], starts[j], j))
     pairs: list[tuple[int, int]] = []
-    for i in later:
-        day, seen = starts[i], set()
+    for i, (low, high, day_only) in windows.items():
+        seen: set[int] = set()
         for key in sorted(keys_of[i]):
             taken = 0
             for j in filed.get(key, ()):
                 start = starts[j]
-                if start is not None and day is not None and start < day and j not in seen:
+                if start is not None and low <= start <= high and (fine[j] or not day_only) and j not in seen:
                     seen.add(j)
                     pairs.append((i, j))
                     taken += 1
@@ -154,27 +203,34 @@ def _best_cosines(lexicon: Lexicon, heads: list[int], members: list[list[int]]) 
     return best
 
 
-def _restates(report: Happening, earlier: list[Happening], cosine: float) -> bool:
-    """Whether ``report`` tells again what one of the ``earlier`` reports told."""
-    if report.sentence_index < LEAD_SENTENCES and cosine < RESTATED_LEAD:
-        return False
+def _restates(report: Happening, earlier: list[Happening], cosine: float, undated: bool) -> bool | None:
+    """Whether ``report`` tells again what one of the ``earlier`` reports told: None when
+    it does not, else whether with the same verb. An ``undated`` report in its article's
+    first sentences is that article's news unless it says the same words."""
+    if undated and report.sentence_index < LEAD_SENTENCES and cosine < RESTATED_LEAD:
+        return None
     if any(h.article_id == report.article_id for h in earlier):
-        return False  # one article's sentences: extraction has told them apart
-    return any(_alike(report, h) for h in earlier)
+        return None  # one article's sentences: extraction has told them apart
+    found = [_alike(report, h, cosine) for h in earlier]
+    return None if all(f is None for f in found) else any(f is True for f in found)
 
 
-def _alike(report: Happening, told: Happening) -> bool:
+def _alike(report: Happening, told: Happening, cosine: float) -> bool | None:
+    """None when ``told`` is not what ``report`` tells again, else whether the verb is one."""
     names = {a.name for a in report.actors if a.kind != "place"}
-    if not names & {a.name for a in told.actors if a.kind != "place"}:
-        return False
+    others = {a.name for a in told.actors if a.kind != "place"}
+    if not names & others and (names and others or cosine < RESTATED_SAME):
+        return None
     same_verb = report.predicate.lower() == told.predicate.lower() or bool(classes_of(report) & classes_of(told))
     if report.type == SAYING or told.type == SAYING:
         said, earlier = speaker(report), speaker(told)
         if said is not None and earlier is not None and said != earlier:
-            return False
+            return None
         same_verb = same_verb or report.type == told.type
-    if not same_verb:
-        return False
+    if not same_verb and cosine < RESTATED_SAME:
+        return None
     if report.place and told.place and report.place != told.place:
-        return False
-    return not (report.numbers and told.numbers and not set(report.numbers) & set(told.numbers))
+        return None
+    if report.numbers and told.numbers and not set(report.numbers) & set(told.numbers):
+        return None
+    return same_verb
