@@ -16,9 +16,11 @@ denial, another visit), which shares the actor and the verb too:
   ``RESTATED_SAME``; they share the verb, or a class of ``predicate_classes``
   (``data/event_types.yaml``), or say it in the words of ``RESTATED_SAME``; a statement has
   the same speaker; they name no two places and report no different figures;
-- their words are alike: the TF-IDF cosine of title and sentence (``stories.Lexicon``) reaches
-  ``RESTATED_WORDS``; a new happening of the same kind is told in other words, with its own
-  object, court, figure or counterpart;
+- their words are alike: the TF-IDF cosine of title and sentence (``stories.Lexicon``),
+  the actors' names left out, reaches ``RESTATED_WORDS``, and those words make
+  ``RESTATED_SHARE`` of the whole cosine (a short remnant of common words is no likeness);
+  a new happening of the same kind is told in other words, with its own object, court, figure or counterpart, and two
+  meetings of the same two leaders are alike by their names only;
 - an undated report in the first sentences of its article is that article's news, so it
   needs ``RESTATED_LEAD``: the same words, not the same kind ("Musharraf will allow Sharif to return",
   months after "Musharraf said he would not allow Sharif to return", is a new statement).
@@ -40,7 +42,9 @@ from timeline.merge.plans import classes_of
 from timeline.merge.stories import SAYING, Lexicon, speaker
 from timeline.records import Happening
 
-RESTATED_WORDS = 0.45  # TF-IDF cosine from which a later undated report tells an earlier happening again
+ALIKE_AT_ALL = 0.3  # TF-IDF cosine of whole sentences below which two reports are not compared further
+RESTATED_WORDS = 0.45  # cosine beside the actors' names from which a later report tells an earlier happening again
+RESTATED_SHARE = 0.35  # and the share of the whole cosine those words make: a few common words left are not enough
 RESTATED_LEAD = 0.6  # the cosine needed when the report is among the first sentences of its article
 RESTATED_SAME = 0.75  # the cosine of one sentence told again: no shared verb or actor needed
 LEAD_SENTENCES = 2  # sentences that open an article and tell its own news
@@ -117,10 +121,14 @@ def join_restated(clusters: list[list[Happening]], lexicon: Lexicon) -> list[lis
     heads = [lexicon.row_of(shown[i][0]) for i, _ in pairs]
     members = [[lexicon.row_of(h) for h in shown[j]] for _, j in pairs]
     cosines = _best_cosines(lexicon, heads, members)
+    beside = _Beside(lexicon)
     passing: dict[int, list[tuple[bool, int]]] = {}
     for (i, j), cos in zip(pairs, cosines):
-        if cos >= RESTATED_WORDS:
-            told = _restates(shown[i][0], shown[j], cos, undated=not windows[i][2])
+        if cos >= ALIKE_AT_ALL:
+            report = shown[i][0]
+            share, best = max(beside(report, h) for h in shown[j])
+            alike = best >= RESTATED_WORDS and share >= RESTATED_SHARE
+            told = _restates(report, shown[j], best, undated=not windows[i][2]) if alike else None
             if told is not None:
                 passing.setdefault(i, []).append((told, j))
     if not passing:
@@ -141,6 +149,26 @@ def join_restated(clusters: list[list[Happening]], lexicon: Lexicon) -> list[lis
         if i not in into:
             out.append(group + joined[i] if i in joined else group)
     return out
+
+
+class _Beside:
+    """The cosine of two reports' words beside the names of their actors: "Putin met Macron"
+    and "Macron met Putin" months apart are alike by their names alone, two visits; what a
+    restatement tells again is in its other words."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self.names: dict[str, frozenset[int]] = {}
+
+    def _terms(self, name: str) -> frozenset[int]:
+        terms = self.names.get(name)
+        if terms is None:
+            terms = self.names[name] = self.lexicon.terms_of(name)
+        return terms
+
+    def __call__(self, report: Happening, told: Happening) -> tuple[float, float]:
+        terms = frozenset().union(*(self._terms(a.name) for a in (*report.actors, *told.actors)))
+        return self.lexicon.cosine_without(self.lexicon.row_of(report), self.lexicon.row_of(told), terms)
 
 
 def _shown(group: list[Happening]) -> list[Happening]:

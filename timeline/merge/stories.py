@@ -52,6 +52,9 @@ class Lexicon:
             self._matrix = vectorizer.fit_transform([f"{h.title} {h.sentence}" for h in happenings]).tocsr()
         except ValueError:  # only stop words: nothing to compare
             self._matrix = None
+            return
+        self._terms: dict[str, int] = vectorizer.vocabulary_
+        self._analyse = vectorizer.build_analyzer()
 
     def _row(self, i: int) -> dict[int, float]:
         row = self._rows.get(i)
@@ -75,6 +78,27 @@ class Lexicon:
             return [0.0] * len(left)
         products = self._matrix[list(left)].multiply(self._matrix[list(right)])
         return [float(v) for v in products.sum(axis=1).A1]
+
+    def terms_of(self, words: str) -> frozenset[int]:
+        """The terms of ``words`` (a name) in the lexicon's vocabulary."""
+        if self._matrix is None:
+            return frozenset()
+        return frozenset(t for t in (self._terms.get(w) for w in self._analyse(words)) if t is not None)
+
+    def cosine_without(self, i: int, j: int, terms: frozenset[int]) -> tuple[float, float]:
+        """What rows ``i`` and ``j`` say alike beside ``terms`` (the names they share): the
+        share of their cosine those other words make, and the cosine of those words alone."""
+        if self._matrix is None:
+            return 0.0, 0.0
+        a = {t: w for t, w in self._row(i).items() if t not in terms}
+        b = {t: w for t, w in self._row(j).items() if t not in terms}
+        norm = (sum(w * w for w in a.values()) * sum(w * w for w in b.values())) ** 0.5
+        if not norm:
+            return 0.0, 0.0
+        if len(a) > len(b):
+            a, b = b, a
+        shared = sum(w * b.get(t, 0.0) for t, w in a.items())
+        return shared, shared / norm
 
     def cosine(self, i: int, j: int) -> float:
         if self._matrix is None:
