@@ -15,7 +15,8 @@ denial, another visit), which shares the actor and the verb too:
 - the two share an actor (not a place), or name none and say it in the words of
   ``RESTATED_SAME``; they share the verb, or a class of ``predicate_classes``
   (``data/event_types.yaml``), or say it in the words of ``RESTATED_SAME``; a statement has
-  the same speaker; they name no two places and report no different figures;
+  the same speaker, and one who takes part in what the other report tells; they name no
+  two places and report no different figures;
 - their words are alike: the TF-IDF cosine of title and sentence (``stories.Lexicon``),
   the actors' names left out, reaches ``RESTATED_WORDS``, and those words make
   ``RESTATED_SHARE`` of the whole cosine (a short remnant of common words is no likeness);
@@ -253,6 +254,10 @@ def _alike(report: Happening, told: Happening, cosine: float) -> bool | None:
     if report.type == SAYING or told.type == SAYING:
         said, earlier = speaker(report), speaker(told)
         if said is not None and earlier is not None and said != earlier:
+            return None
+        # "Miliband said Mugabe had lost" is Miliband's word, not the count that Mugabe lost
+        if said is not None and earlier is None and said not in others or \
+                earlier is not None and said is None and earlier not in names:
             return None
         same_verb = same_verb or report.type == told.type
     if not same_verb and cosine < RESTATED_SAME:
