@@ -43,7 +43,6 @@ from timeline.merge.plans import classes_of
 from timeline.merge.stories import SAYING, Lexicon, speaker
 from timeline.records import Happening
 
-ALIKE_AT_ALL = 0.3  # TF-IDF cosine of whole sentences below which two reports are not compared further
 RESTATED_WORDS = 0.45  # cosine beside the actors' names from which a later report tells an earlier happening again
 RESTATED_SHARE = 0.35  # and the share of the whole cosine those words make: a few common words left are not enough
 RESTATED_LEAD = 0.6  # the cosine needed when the report is among the first sentences of its article
@@ -115,21 +114,17 @@ def join_restated(clusters: list[list[Happening]], lexicon: Lexicon) -> list[lis
     windows = {i: w for i, c in enumerate(clusters) if (w := _window(c)) is not None}
     if not windows or not lexicon.fitted:
         return clusters
-    pairs = _pairs(clusters, starts, fine, windows)
+    shown = [_shown(group) for group in clusters]
+    reports = [len({h.article_id for h in group}) for group in clusters]
+    pairs = _pairs(shown, reports, starts, fine, windows)
     if not pairs:
         return clusters
-    shown = [_shown(group) for group in clusters]
-    heads = [lexicon.row_of(shown[i][0]) for i, _ in pairs]
-    members = [[lexicon.row_of(h) for h in shown[j]] for _, j in pairs]
-    cosines = _best_cosines(lexicon, heads, members)
-    beside = _Beside(lexicon)
+    rows = [[lexicon.row_of(h) for h in group] for group in shown]
+    alike = _alike_words(lexicon, pairs, shown, rows)
     passing: dict[int, list[tuple[bool, int]]] = {}
-    for (i, j), cos in zip(pairs, cosines):
-        if cos >= ALIKE_AT_ALL:
-            report = shown[i][0]
-            share, best = max(beside(report, h) for h in shown[j])
-            alike = best >= RESTATED_WORDS and share >= RESTATED_SHARE
-            told = _restates(report, shown[j], best, undated=not windows[i][2]) if alike else None
+    for (i, j), best in zip(pairs, alike):
+        if best >= RESTATED_WORDS:
+            told = _restates(shown[i][0], shown[j], best, undated=not windows[i][2])
             if told is not None:
                 passing.setdefault(i, []).append((told, j))
     if not passing:
@@ -152,49 +147,29 @@ def join_restated(clusters: list[list[Happening]], lexicon: Lexicon) -> list[lis
     return out
 
 
-class _Beside:
-    """The cosine of two reports' words beside the names of their actors: "Putin met Macron"
-    and "Macron met Putin" months apart are alike by their names alone, two visits; what a
-    restatement tells again is in its other words."""
-
-    def __init__(self, lexicon: Lexicon) -> None:
-        self.lexicon = lexicon
-        self.names: dict[str, frozenset[int]] = {}
-
-    def _terms(self, name: str) -> frozenset[int]:
-        terms = self.names.get(name)
-        if terms is None:
-            terms = self.names[name] = self.lexicon.terms_of(name)
-        return terms
-
-    def __call__(self, report: Happening, told: Happening) -> tuple[float, float]:
-        terms = frozenset().union(*(self._terms(a.name) for a in (*report.actors, *told.actors)))
-        return self.lexicon.cosine_without(self.lexicon.row_of(report), self.lexicon.row_of(told), terms)
-
-
 def _shown(group: list[Happening]) -> list[Happening]:
     """The reports whose words and keys stand for a cluster: its shortest sentence first (the
     happening told with the least else run into it), then its first reports."""
-    shortest = min(group, key=lambda h: (len(h.sentence), h.article_id, h.sentence_index))
+    shortest = min(group, key=lambda h: len(h.sentence))  # the first of the shortest, in the cluster's order
     return [shortest, *(h for h in group[:COMPARED] if h is not shortest)][:COMPARED]
 
 
-def _pairs(clusters: list[list[Happening]], starts: Sequence[int | None], fine: Sequence[bool],
-           windows: dict[int, Window]) -> list[tuple[int, int]]:
+def _pairs(shown: list[list[Happening]], reports: Sequence[int], starts: Sequence[int | None],
+           fine: Sequence[bool], windows: dict[int, Window]) -> list[tuple[int, int]]:
     """(later report, earlier cluster) pairs that share a key, the earlier one's date in the
-    report's window, at most ``MAX_EARLIER`` earlier clusters a key, the most reported first."""
+    report's window, at most ``MAX_EARLIER`` earlier clusters a key, the most ``reports``
+    (articles) first."""
     wanted: set[tuple[str, str]] = set()
     keys_of: dict[int, set[tuple[str, str]]] = {}
     for i in windows:
-        keys_of[i] = set().union(*(_keys(h) for h in _shown(clusters[i])))
+        keys_of[i] = set().union(*(_keys(h) for h in shown[i]))
         wanted |= keys_of[i]
     filed: dict[tuple[str, str], list[int]] = {}
-    for j, group in enumerate(clusters):
+    for j, group in enumerate(shown):
         if starts[j] is None:
             continue
-        for key in set().union(*(_keys(h, filing=True) for h in _shown(group))) & wanted:
+        for key in set().union(*(_keys(h, filing=True) for h in group)) & wanted:
             filed.setdefault(key, []).append(j)
-    reports = [len({h.article_id for h in group}) for group in clusters]
     for block in filed.values():
         block.sort(key=lambda j: (-reports[j], starts[j], j))
     pairs: list[tuple[int, int]] = []
@@ -213,22 +188,34 @@ def _pairs(clusters: list[list[Happening]], starts: Sequence[int | None], fine: 
     return pairs
 
 
-def _best_cosines(lexicon: Lexicon, heads: list[int], members: list[list[int]]) -> list[float]:
-    """Per pair, the best cosine of the report's words with one of the cluster's reports."""
+def _alike_words(lexicon: Lexicon, pairs: list[tuple[int, int]], shown: list[list[Happening]],
+                 rows: list[list[int]]) -> list[float]:
+    """Per pair, how alike the report's words are with the closest of the cluster's reports,
+    beside the names of their actors: "Putin met Macron" and "Macron met Putin" months apart
+    are alike by their names alone, two meetings; what a restatement tells again is in its
+    other words. A pair whose other words make less than ``RESTATED_SHARE`` of its whole
+    cosine counts 0: a short remnant of common words is no likeness."""
+    names: dict[int, list[str]] = {}
+    for group, found in zip(shown, rows):
+        for h, row in zip(group, found):
+            names[row] = [a.name for a in h.actors]
     left: list[int] = []
     right: list[int] = []
     owner: list[int] = []
-    for k, (head, rows) in enumerate(zip(heads, members)):
-        for row in rows:
+    for k, (i, j) in enumerate(pairs):
+        head = rows[i][0]
+        for row in rows[j]:
             left.append(head)
             right.append(row)
             owner.append(k)
-    best = [0.0] * len(heads)
+    used = set(left) | set(right)
+    beside = lexicon.beside_names({r: n for r, n in names.items() if r in used})
+    best = [0.0] * len(pairs)
     for start in range(0, len(left), CHUNK):
-        values = lexicon.pair_cosines(left[start:start + CHUNK], right[start:start + CHUNK])
-        for k, value in zip(owner[start:start + CHUNK], values):
-            if value > best[k]:
-                best[k] = value
+        shares, cosines = beside.alike(left[start:start + CHUNK], right[start:start + CHUNK])
+        for k, share, cosine in zip(owner[start:start + CHUNK], shares, cosines):
+            if share >= RESTATED_SHARE and cosine > best[k]:
+                best[k] = cosine
     return best
 
 

@@ -20,7 +20,7 @@ happening of up to ``LATER_DAYS`` days before when its words are alike beyond
 
 from __future__ import annotations
 
-from typing import Any, Sequence
+from typing import Any, Iterable, Mapping, Sequence
 
 from timeline.merge.plans import classes_of
 from timeline.records import Happening
@@ -55,6 +55,7 @@ class Lexicon:
             return
         self._terms: dict[str, int] = vectorizer.vocabulary_
         self._analyse = vectorizer.build_analyzer()
+        self._named: dict[str, frozenset[int]] = {}
 
     def _row(self, i: int) -> dict[int, float]:
         row = self._rows.get(i)
@@ -83,22 +84,29 @@ class Lexicon:
         """The terms of ``words`` (a name) in the lexicon's vocabulary."""
         if self._matrix is None:
             return frozenset()
-        return frozenset(t for t in (self._terms.get(w) for w in self._analyse(words)) if t is not None)
+        found = self._named.get(words)
+        if found is None:
+            found = self._named[words] = frozenset(
+                t for t in (self._terms.get(w) for w in self._analyse(words)) if t is not None)
+        return found
 
-    def cosine_without(self, i: int, j: int, terms: frozenset[int]) -> tuple[float, float]:
-        """What rows ``i`` and ``j`` say alike beside ``terms`` (the names they share): the
-        share of their cosine those other words make, and the cosine of those words alone."""
-        if self._matrix is None:
-            return 0.0, 0.0
-        a = {t: w for t, w in self._row(i).items() if t not in terms}
-        b = {t: w for t, w in self._row(j).items() if t not in terms}
-        norm = (sum(w * w for w in a.values()) * sum(w * w for w in b.values())) ** 0.5
-        if not norm:
-            return 0.0, 0.0
-        if len(a) > len(b):
-            a, b = b, a
-        shared = sum(w * b.get(t, 0.0) for t, w in a.items())
-        return shared, shared / norm
+    def beside_names(self, names: Mapping[int, Iterable[str]]) -> "Beside":
+        """The rows of ``names`` (per row, its actors' names) with the terms of those names
+        left out, to compare what two sentences say beside who they name."""
+        import numpy as np
+        from scipy.sparse import csr_matrix
+
+        rows = sorted(names)
+        where = {r: k for k, r in enumerate(rows)}
+        if self._matrix is None or not rows:
+            return Beside(where, None, np.zeros(0))
+        terms = {(where[r], t) for r in rows for name in names[r] for t in self.terms_of(name)}
+        words = self._matrix[rows]
+        if terms:
+            at, term = zip(*sorted(terms))
+            mask = csr_matrix((np.ones(len(at)), (at, term)), shape=words.shape)
+            words = (words - words.multiply(mask)).tocsr()
+        return Beside(where, words, np.sqrt(np.asarray(words.multiply(words).sum(axis=1)).ravel()))
 
     def cosine(self, i: int, j: int) -> float:
         if self._matrix is None:
@@ -107,6 +115,26 @@ class Lexicon:
         if len(a) > len(b):
             a, b = b, a
         return sum(w * b.get(t, 0.0) for t, w in a.items())
+
+
+class Beside:
+    """Rows of a lexicon with the terms of their actors' names left out (``Lexicon.beside_names``)."""
+
+    def __init__(self, where: dict[int, int], words: Any, norms: Any) -> None:
+        self._where, self._words, self._norms = where, words, norms
+
+    def alike(self, left: Sequence[int], right: Sequence[int]) -> tuple[list[float], list[float]]:
+        """Per pair of rows ``left[k]``, ``right[k]``: the share of their whole cosine their
+        other words make, and the cosine of those words alone."""
+        if self._words is None or not left:
+            return [0.0] * len(left), [0.0] * len(left)
+        import numpy as np
+
+        a, b = [self._where[r] for r in left], [self._where[r] for r in right]
+        shares = np.asarray(self._words[a].multiply(self._words[b]).sum(axis=1)).ravel()
+        both = self._norms[a] * self._norms[b]
+        cosines = np.divide(shares, both, out=np.zeros_like(shares), where=both > 0)
+        return shares.tolist(), cosines.tolist()
 
 
 def row_key(h: Happening) -> tuple[str, int, str]:
