@@ -1,6 +1,7 @@
 """Merge: the happenings of every article folded into the store's events.
 
-1. Happenings that report the same happening are clustered (``clusters``).
+1. Happenings that report the same happening are clustered (``clusters``), and a
+   later undated report of an earlier happening joins it (``restated``).
 2. A plan and its taking place become one event (``plans``); each cluster
    becomes a proposed event, every article a source with the date it gave,
    disagreements kept in ``disputes``, ranked by importance (``proposals``,
@@ -16,11 +17,13 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Mapping, Sequence
 
-from timeline.merge.clusters import cluster, compatible_dates, day_buckets
+from timeline.merge.clusters import cluster, compatible_dates, day_buckets, in_order
 from timeline.merge.plans import fold_plans
 from timeline.merge.proposals import propose, published_dates, rank
 from timeline.merge.reconcile import MergeResult, reconcile
+from timeline.merge.restated import join_restated
 from timeline.merge.salience import Collection, read_collection
+from timeline.merge.stories import Lexicon
 from timeline.records import Article, Event, Happening, Timex
 
 __all__ = ["MergeResult", "merge"]
@@ -35,7 +38,9 @@ def merge(store: list[Event], happenings: list[Happening], articles: list[Articl
     by_article = {a.id: a for a in articles}
     published = published_dates(by_article)
     collection = read_collection(happenings, articles, published, topic, timexes)
-    folded = fold_plans(cluster(happenings), day_buckets, compatible_dates)
+    lexicon = Lexicon(in_order(happenings))
+    stories = join_restated(cluster(happenings, lexicon=lexicon), lexicon)
+    folded = fold_plans(stories, day_buckets, compatible_dates)
     proposals = [propose(c, by_article, published) for c in folded]
     rank(proposals, folded, by_article, collection)
     result = reconcile(store, proposals, by_article)

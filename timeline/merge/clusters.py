@@ -18,7 +18,16 @@ from typing import Iterable, Sequence
 from rapidfuzz import fuzz
 
 from timeline.extract.temporal.values import bounds, precision_of, sort_key
-from timeline.merge.stories import LATER_DAYS, SAYING, SIMILAR_LATE, SIMILAR_WORDS, Lexicon, alike_kind, undated
+from timeline.merge.stories import (
+    LATER_DAYS,
+    SAYING,
+    SIMILAR_LATE,
+    SIMILAR_WORDS,
+    Lexicon,
+    alike_kind,
+    row_key,
+    undated,
+)
 from timeline.records import Happening
 
 SIMILAR_TITLES = 55  # rapidfuzz token_sort_ratio above which two titles tell the same happening
@@ -142,11 +151,12 @@ def first_same(candidates: Iterable[int], heads: Sequence[Probe], probe: Probe,
 def in_order(happenings: Iterable[Happening]) -> list[Happening]:
     """Happenings in the order clustering takes them: by article, sentence and
     title, one of each (an article read twice gives its happenings twice)."""
-    unique = {(h.article_id, h.sentence_index, h.title): h for h in happenings}
+    unique = {row_key(h): h for h in happenings}
     return [unique[key] for key in sorted(unique)]
 
 
-def cluster(happenings: Iterable[Happening], *, lexical: bool = True) -> list[list[Happening]]:
+def cluster(happenings: Iterable[Happening], *, lexical: bool = True,
+            lexicon: Lexicon | None = None) -> list[list[Happening]]:
     """Groups of happenings that report the same happening, in a stable order.
 
     A happening joins the oldest cluster it matches among those filed under
@@ -154,13 +164,17 @@ def cluster(happenings: Iterable[Happening], *, lexical: bool = True) -> list[li
     ``MAX_CANDIDATES`` per key; the match is tested against each cluster's
     first happening only. Clusters are tried oldest first, so the first match
     is the one taken and the rest of the block is not compared. With ``lexical``
-    the reports of other outlets in other words join too (``stories``).
+    the reports of other outlets in other words join too (``stories``); ``lexicon``, when
+    given, is the one fitted on ``in_order(happenings)``.
     """
     clusters: list[list[Happening]] = []
     heads: list[Probe] = []
     index: dict[Key, list[int]] = {}
     ordered = in_order(happenings)
-    lexicon = Lexicon(ordered) if lexical else None
+    if not lexical:
+        lexicon = None
+    elif lexicon is None:
+        lexicon = Lexicon(ordered)
     for row, h in enumerate(ordered):
         files, looks, names = blocking(h)
         probe = probe_of(h, row)

@@ -8,6 +8,7 @@ from typing import Any
 from timeline.merge.clusters import date_order, precision_cached
 from timeline.merge.importance import scores
 from timeline.merge.plans import plan_disputes
+from timeline.merge.restated import first_day, last_day, restatable
 from timeline.merge.salience import Collection
 from timeline.merge.stories import undated
 from timeline.records import Article, Event, Happening, Source
@@ -42,8 +43,10 @@ def published_dates(articles: dict[str, Article]) -> dict[str, str | None]:
 def propose(group: list[Happening], articles: dict[str, Article], published: dict[str, str | None]) -> Event:
     # A plan and its taking place (events/plans.py): the report of the happening leads and dates it.
     took, plan_notes = plan_disputes(group, published) if len(group) > 1 else (None, [])
-    lead = min(group, key=lambda h: (took is not None and h.status != "occurred", h.sentence_index > 1,
-                                     published.get(h.article_id) or "9999", h.article_id, h.sentence_index))
+    later = later_reports(group)
+    lead = min((h for h in group if id(h) not in later),
+               key=lambda h: (took is not None and h.status != "occurred", h.sentence_index > 1,
+                              published.get(h.article_id) or "9999", h.article_id, h.sentence_index))
     # ``cluster`` keeps each group in (article, sentence) order, so the first seen per article is its first.
     first_per_article: dict[str, Happening] = {}
     for h in group:
@@ -62,13 +65,17 @@ def propose(group: list[Happening], articles: dict[str, Article], published: dic
                 dating.setdefault(h.article_id, h)
     # Reports that name the day outweigh those dated only by their article's day (a
     # later report that names no date): the day it happened is what the dated ones say.
-    if len(dating) > 1 and any(not undated(h) for h in dating.values()) and any(undated(h) for h in dating.values()):
-        counted = [h for h in dating.values() if not undated(h)]
+    # A later report dated so (``later_reports``) is a source, not a date.
+    reports = [h for h in dating.values() if id(h) not in later] or list(dating.values())
+    if len(reports) > 1 and any(not undated(h) for h in reports) and any(undated(h) for h in reports):
+        counted = [h for h in reports if not undated(h)]
     else:
-        counted = list(dating.values())
+        counted = reports
     dates: dict[str, int] = {}
     for h in counted:
         dates[h.date] = dates.get(h.date, 0) + 1
+    if len(dates) > 1:
+        dates = finest(dates)
     if len(dates) == 1:  # the usual case needs no ranking
         date = next(iter(dates))
     else:
@@ -111,6 +118,34 @@ def propose(group: list[Happening], articles: dict[str, Article], published: dic
         evidence=dated_by.evidence, aliases=(), disputes=tuple(disputes),
         place=next((h.place for h in group if h.place), None), type_rule=lead.type_rule, predicate=lead.predicate,
     )
+
+
+def finest(dates: dict[str, int]) -> dict[str, int]:
+    """The dates of reports without those that only hold another: "in June" and "on 25 June"
+    tell one day, the finer; a month holding no other date stays, as two days stay disputed."""
+    spans: dict[str, tuple[int, int, int]] = {}
+    for d in dates:
+        start, end = first_day(d), last_day(d)
+        if start is not None and end is not None:
+            spans[d] = (start, end, _rank_of(d))
+    kept = {d: n for d, n in dates.items()
+            if d not in spans or not any(o != d and s[2] > t[2] and s[0] <= t[0] and t[1] <= s[1]
+                                         for o, t in spans.items() for s in (spans[d],))}
+    return kept or dates
+
+
+def later_reports(group: list[Happening]) -> set[int]:
+    """The ``id`` of each report of ``group`` dated only by its article's day (or its lede's)
+    that is more than a day later than the first day the group tells: a report that came
+    later and told again what had happened (``restated``), whose day is not the happening's.
+    Reports a day apart are the one day told by outlets of two time zones: a dispute."""
+    if len(group) < 2:
+        return set()
+    days = [first_day(h.date) for h in group]
+    first = min((d for d in days if d is not None), default=None)
+    if first is None:
+        return set()
+    return {id(h) for h, d in zip(group, days) if d is not None and d > first + 1 and restatable(h)}
 
 
 def _agreed(ranked: list[list[Any]], group: list[Happening], articles: int) -> list[list[Any]]:

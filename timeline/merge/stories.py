@@ -20,7 +20,7 @@ happening of up to ``LATER_DAYS`` days before when its words are alike beyond
 
 from __future__ import annotations
 
-from typing import Any, Sequence
+from typing import Any, Iterable, Mapping, Sequence
 
 from timeline.merge.plans import classes_of
 from timeline.records import Happening
@@ -42,6 +42,7 @@ class Lexicon:
     def __init__(self, happenings: Sequence[Happening]) -> None:
         self._rows: dict[int, dict[int, float]] = {}
         self._matrix: Any = None
+        self._row_of = {row_key(h): i for i, h in enumerate(happenings)}
         if len(happenings) < 2:
             return
         from sklearn.feature_extraction.text import TfidfVectorizer
@@ -51,6 +52,10 @@ class Lexicon:
             self._matrix = vectorizer.fit_transform([f"{h.title} {h.sentence}" for h in happenings]).tocsr()
         except ValueError:  # only stop words: nothing to compare
             self._matrix = None
+            return
+        self._terms: dict[str, int] = vectorizer.vocabulary_
+        self._analyse = vectorizer.build_analyzer()
+        self._named: dict[str, frozenset[int]] = {}
 
     def _row(self, i: int) -> dict[int, float]:
         row = self._rows.get(i)
@@ -60,6 +65,49 @@ class Lexicon:
             row = self._rows[i] = dict(zip(m.indices[start:end].tolist(), m.data[start:end].tolist()))
         return row
 
+    @property
+    def fitted(self) -> bool:
+        return self._matrix is not None
+
+    def row_of(self, h: Happening) -> int:
+        """The row of a happening the lexicon was fitted on."""
+        return self._row_of[row_key(h)]
+
+    def pair_cosines(self, left: Sequence[int], right: Sequence[int]) -> list[float]:
+        """The cosines of rows ``left[k]`` and ``right[k]``, for every k at once."""
+        if self._matrix is None or not left:
+            return [0.0] * len(left)
+        products = self._matrix[list(left)].multiply(self._matrix[list(right)])
+        return [float(v) for v in products.sum(axis=1).A1]
+
+    def terms_of(self, words: str) -> frozenset[int]:
+        """The terms of ``words`` (a name) in the lexicon's vocabulary."""
+        if self._matrix is None:
+            return frozenset()
+        found = self._named.get(words)
+        if found is None:
+            found = self._named[words] = frozenset(
+                t for t in (self._terms.get(w) for w in self._analyse(words)) if t is not None)
+        return found
+
+    def beside_names(self, names: Mapping[int, Iterable[str]]) -> "Beside":
+        """The rows of ``names`` (per row, its actors' names) with the terms of those names
+        left out, to compare what two sentences say beside who they name."""
+        import numpy as np
+        from scipy.sparse import csr_matrix
+
+        rows = sorted(names)
+        where = {r: k for k, r in enumerate(rows)}
+        if self._matrix is None or not rows:
+            return Beside(where, None, np.zeros(0))
+        terms = {(where[r], t) for r in rows for name in names[r] for t in self.terms_of(name)}
+        words = self._matrix[rows]
+        if terms:
+            at, term = zip(*sorted(terms))
+            mask = csr_matrix((np.ones(len(at)), (at, term)), shape=words.shape)
+            words = (words - words.multiply(mask)).tocsr()
+        return Beside(where, words, np.sqrt(np.asarray(words.multiply(words).sum(axis=1)).ravel()))
+
     def cosine(self, i: int, j: int) -> float:
         if self._matrix is None:
             return 0.0
@@ -67,6 +115,31 @@ class Lexicon:
         if len(a) > len(b):
             a, b = b, a
         return sum(w * b.get(t, 0.0) for t, w in a.items())
+
+
+class Beside:
+    """Rows of a lexicon with the terms of their actors' names left out (``Lexicon.beside_names``)."""
+
+    def __init__(self, where: dict[int, int], words: Any, norms: Any) -> None:
+        self._where, self._words, self._norms = where, words, norms
+
+    def alike(self, left: Sequence[int], right: Sequence[int]) -> tuple[list[float], list[float]]:
+        """Per pair of rows ``left[k]``, ``right[k]``: the share of their whole cosine their
+        other words make, and the cosine of those words alone."""
+        if self._words is None or not left:
+            return [0.0] * len(left), [0.0] * len(left)
+        import numpy as np
+
+        a, b = [self._where[r] for r in left], [self._where[r] for r in right]
+        shares = np.asarray(self._words[a].multiply(self._words[b]).sum(axis=1)).ravel()
+        both = self._norms[a] * self._norms[b]
+        cosines = np.divide(shares, both, out=np.zeros_like(shares), where=both > 0)
+        return shares.tolist(), cosines.tolist()
+
+
+def row_key(h: Happening) -> tuple[str, int, str]:
+    """What tells a happening apart in a collection: its article, sentence and title."""
+    return (h.article_id, h.sentence_index, h.title)
 
 
 def speaker(h: Happening) -> str | None:

@@ -1,0 +1,256 @@
+"""A later report of an earlier happening: background told again joins the happening it tells.
+
+Weeks or months into a story, articles tell again what earlier ones reported ("Dr Murray has
+pleaded not guilty to involuntary manslaughter", "the army seized power that night"), naming no
+date, so extraction can only date the clause by its article's day; or they name only its
+month or year ("Jackson died in June"). Clustering compares happenings of nearby days, filed
+by day; here a cluster whose every report is dated only by its article (``restatable``) joins
+the earliest cluster of an earlier day that tells the same happening, however long before,
+and one whose every report names only a month, season or year (``COARSE``) joins the
+happening of a day inside it. The event keeps the earlier, finer date (``proposals`` counts a
+later undated report as a source, never as a date, and a month as the day it holds). The test
+is meant for a restatement, not a new happening of the same kind (a second ruling, a new
+denial, another visit), which shares the actor and the verb too:
+
+- the two share an actor (not a place), or name none and say it in the words of
+  ``RESTATED_SAME``; they share the verb, or a class of ``predicate_classes``
+  (``data/event_types.yaml``), or say it in the words of ``RESTATED_SAME``; a statement has
+  the same speaker, and one who takes part in what the other report tells; they name no
+  two places and report no different figures;
+- their words are alike: the TF-IDF cosine of title and sentence (``stories.Lexicon``),
+  the actors' names left out, reaches ``RESTATED_WORDS``, and those words make
+  ``RESTATED_SHARE`` of the whole cosine (a short remnant of common words is no likeness);
+  a new happening of the same kind is told in other words, with its own object, court, figure or counterpart, and two
+  meetings of the same two leaders are alike by their names only;
+- an undated report in the first sentences of its article is that article's news, so it
+  needs ``RESTATED_LEAD``: the same words, not the same kind ("Musharraf will allow Sharif to return",
+  months after "Musharraf said he would not allow Sharif to return", is a new statement).
+
+Nothing compares every pair: the earlier clusters are filed under each (actor, verb or class)
+they tell, and a later report looks only in its own keys, at most ``MAX_EARLIER`` clusters a
+key, the most reported first (what is told again weeks later is what many reported). The
+cosines of all the pairs are computed at once as sparse products; then the reports are taken
+in date order, so a report joins the cluster an earlier restatement already joined.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Sequence
+
+from timeline.extract.temporal.values import bounds
+from timeline.merge.plans import classes_of
+from timeline.merge.stories import SAYING, Lexicon, speaker
+from timeline.records import Happening
+
+RESTATED_WORDS = 0.45  # cosine beside the actors' names from which a later report tells an earlier happening again
+RESTATED_SHARE = 0.35  # and the share of the whole cosine those words make: a few common words left are not enough
+RESTATED_LEAD = 0.6  # the cosine needed when the report is among the first sentences of its article
+RESTATED_SAME = 0.75  # the cosine of one sentence told again: no shared verb or actor needed
+LEAD_SENTENCES = 2  # sentences that open an article and tell its own news
+MAX_EARLIER = 100  # earlier clusters compared per (actor, verb) key: bounds a crowded key
+COMPARED = 3  # reports of a cluster whose words and keys stand for it
+RESTATABLE = frozenset({"publication-date", "lead-event-day"})  # rules that date a clause by no words of its own
+FINE = frozenset({"day", "time"})
+COARSE = frozenset({"week", "month", "season", "quarter", "half", "year"})  # spans a day's happening may be told in
+CHUNK = 50_000  # pairs whose cosines are computed in one sparse product
+
+
+def restatable(h: Happening) -> bool:
+    """Dated to a day by no time expression of its own: by its article's day or its lede's."""
+    return h.evidence.rule in RESTATABLE and h.precision in FINE and h.status == "occurred"
+
+
+def coarse(h: Happening) -> bool:
+    """Dated to a span that holds days (a month, a year): a day's happening told later."""
+    return h.precision in COARSE and h.status == "occurred"
+
+
+@lru_cache(maxsize=1 << 16)
+def first_day(date: str) -> int | None:
+    span = bounds(date)
+    return span[0].toordinal() if span else None
+
+
+@lru_cache(maxsize=1 << 16)
+def last_day(date: str) -> int | None:
+    span = bounds(date)
+    return span[1].toordinal() if span else None
+
+
+Window = tuple[int, int, bool]  # the first and last day of an earlier happening's date, and whether only a day's
+
+
+def _window(group: list[Happening]) -> Window | None:
+    """Where the happening a cluster tells again may lie: any day before an undated report's,
+    a day inside a month's or a year's."""
+    start, end = first_day(group[0].date), last_day(group[0].date)
+    if start is None or end is None:
+        return None
+    if all(restatable(h) for h in group):
+        return (-1, start - 1, False)
+    if all(coarse(h) for h in group) and len({h.date for h in group}) == 1:
+        return (start, end, True)
+    return None
+
+
+def _keys(h: Happening, filing: bool = False) -> set[tuple[str, str]]:
+    """(actor, verb or class) keys: a report and the happening it restates share one. A
+    report that names no one looks under its type, where every happening is filed too."""
+    kinds = {f"verb:{h.predicate.lower()}"} | {f"class:{c}" for c in classes_of(h)}
+    if h.type == SAYING:
+        kinds.add("saying")
+    names = {a.name for a in h.actors if a.kind != "place"}
+    if filing or not names:
+        names.add(f"type:{h.type}")
+    return {(name, kind) for name in names for kind in kinds}
+
+
+def join_restated(clusters: list[list[Happening]], lexicon: Lexicon) -> list[list[Happening]]:
+    """``clusters`` with every later undated report of an earlier happening moved into that
+    happening's cluster (at its end, in the clusters' order)."""
+    starts = [first_day(c[0].date) for c in clusters]
+    fine = [c[0].precision in FINE for c in clusters]
+    windows = {i: w for i, c in enumerate(clusters) if (w := _window(c)) is not None}
+    if not windows or not lexicon.fitted:
+        return clusters
+    shown = [_shown(group) for group in clusters]
+    reports = [len({h.article_id for h in group}) for group in clusters]
+    pairs = _pairs(shown, reports, starts, fine, windows)
+    if not pairs:
+        return clusters
+    rows = [[lexicon.row_of(h) for h in group] for group in shown]
+    alike = _alike_words(lexicon, pairs, shown, rows)
+    passing: dict[int, list[tuple[bool, int]]] = {}
+    for (i, j), best in zip(pairs, alike):
+        if best >= RESTATED_WORDS:
+            told = _restates(shown[i][0], shown[j], best, undated=not windows[i][2])
+            if told is not None:
+                passing.setdefault(i, []).append((told, j))
+    if not passing:
+        return clusters
+    into: dict[int, int] = {}
+    for i in sorted(passing, key=lambda k: (starts[k], k)):
+        # the earliest day-dated happening told with the same verb, else any told so, else the earliest
+        _, j = min(passing[i], key=lambda t: (not t[0], not fine[t[1]], starts[t[1]] or 0, t[1]))
+        while j in into:
+            j = into[j]
+        if j != i:
+            into[i] = j
+    out: list[list[Happening]] = []
+    joined: dict[int, list[Happening]] = {}
+    for i in sorted(into):
+        joined.setdefault(into[i], []).extend(clusters[i])
+    for i, group in enumerate(clusters):
+        if i not in into:
+            out.append(group + joined[i] if i in joined else group)
+    return out
+
+
+def _shown(group: list[Happening]) -> list[Happening]:
+    """The reports whose words and keys stand for a cluster: its shortest sentence first (the
+    happening told with the least else run into it), then its first reports."""
+    shortest = min(group, key=lambda h: len(h.sentence))  # the first of the shortest, in the cluster's order
+    return [shortest, *(h for h in group[:COMPARED] if h is not shortest)][:COMPARED]
+
+
+def _pairs(shown: list[list[Happening]], reports: Sequence[int], starts: Sequence[int | None],
+           fine: Sequence[bool], windows: dict[int, Window]) -> list[tuple[int, int]]:
+    """(later report, earlier cluster) pairs that share a key, the earlier one's date in the
+    report's window, at most ``MAX_EARLIER`` earlier clusters a key, the most ``reports``
+    (articles) first."""
+    wanted: set[tuple[str, str]] = set()
+    keys_of: dict[int, set[tuple[str, str]]] = {}
+    for i in windows:
+        keys_of[i] = set().union(*(_keys(h) for h in shown[i]))
+        wanted |= keys_of[i]
+    filed: dict[tuple[str, str], list[int]] = {}
+    for j, group in enumerate(shown):
+        if starts[j] is None:
+            continue
+        for key in set().union(*(_keys(h, filing=True) for h in group)) & wanted:
+            filed.setdefault(key, []).append(j)
+    for block in filed.values():
+        block.sort(key=lambda j: (-reports[j], starts[j], j))
+    pairs: list[tuple[int, int]] = []
+    for i, (low, high, day_only) in windows.items():
+        seen: set[int] = set()
+        for key in sorted(keys_of[i]):
+            taken = 0
+            for j in filed.get(key, ()):
+                start = starts[j]
+                if start is not None and low <= start <= high and (fine[j] or not day_only) and j not in seen:
+                    seen.add(j)
+                    pairs.append((i, j))
+                    taken += 1
+                    if taken == MAX_EARLIER:
+                        break
+    return pairs
+
+
+def _alike_words(lexicon: Lexicon, pairs: list[tuple[int, int]], shown: list[list[Happening]],
+                 rows: list[list[int]]) -> list[float]:
+    """Per pair, how alike the report's words are with the closest of the cluster's reports,
+    beside the names of their actors: "Putin met Macron" and "Macron met Putin" months apart
+    are alike by their names alone, two meetings; what a restatement tells again is in its
+    other words. A pair whose other words make less than ``RESTATED_SHARE`` of its whole
+    cosine counts 0: a short remnant of common words is no likeness."""
+    names: dict[int, list[str]] = {}
+    for group, found in zip(shown, rows):
+        for h, row in zip(group, found):
+            names[row] = [a.name for a in h.actors]
+    left: list[int] = []
+    right: list[int] = []
+    owner: list[int] = []
+    for k, (i, j) in enumerate(pairs):
+        head = rows[i][0]
+        for row in rows[j]:
+            left.append(head)
+            right.append(row)
+            owner.append(k)
+    used = set(left) | set(right)
+    beside = lexicon.beside_names({r: n for r, n in names.items() if r in used})
+    best = [0.0] * len(pairs)
+    for start in range(0, len(left), CHUNK):
+        shares, cosines = beside.alike(left[start:start + CHUNK], right[start:start + CHUNK])
+        for k, share, cosine in zip(owner[start:start + CHUNK], shares, cosines):
+            if share >= RESTATED_SHARE and cosine > best[k]:
+                best[k] = cosine
+    return best
+
+
+def _restates(report: Happening, earlier: list[Happening], cosine: float, undated: bool) -> bool | None:
+    """Whether ``report`` tells again what one of the ``earlier`` reports told: None when
+    it does not, else whether with the same verb. An ``undated`` report in its article's
+    first sentences is that article's news unless it says the same words."""
+    if undated and report.sentence_index < LEAD_SENTENCES and cosine < RESTATED_LEAD:
+        return None
+    if any(h.article_id == report.article_id for h in earlier):
+        return None  # one article's sentences: extraction has told them apart
+    found = [_alike(report, h, cosine) for h in earlier]
+    return None if all(f is None for f in found) else any(f is True for f in found)
+
+
+def _alike(report: Happening, told: Happening, cosine: float) -> bool | None:
+    """None when ``told`` is not what ``report`` tells again, else whether the verb is one."""
+    names = {a.name for a in report.actors if a.kind != "place"}
+    others = {a.name for a in told.actors if a.kind != "place"}
+    if not names & others and (names and others or cosine < RESTATED_SAME):
+        return None
+    same_verb = report.predicate.lower() == told.predicate.lower() or bool(classes_of(report) & classes_of(told))
+    if report.type == SAYING or told.type == SAYING:
+        said, earlier = speaker(report), speaker(told)
+        if said is not None and earlier is not None and said != earlier:
+            return None
+        # "Miliband said Mugabe had lost" is Miliband's word, not the count that Mugabe lost
+        if said is not None and earlier is None and said not in others or \
+                earlier is not None and said is None and earlier not in names:
+            return None
+        same_verb = same_verb or report.type == told.type
+    if not same_verb and cosine < RESTATED_SAME:
+        return None
+    if report.place and told.place and report.place != told.place:
+        return None
+    if report.numbers and told.numbers and not set(report.numbers) & set(told.numbers):
+        return None
+    return same_verb
