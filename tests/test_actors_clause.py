@@ -41,6 +41,9 @@ def test_a_party_named_in_the_clause_is_listed(nlp: "Language", text: str, prese
 @pytest.mark.parametrize("text, absent", [
     ("On Sunday Dana Vale's songs topped the download charts of Amazon in every country except Norway.", {"Norway"}),
     ("Ivo Berg talked on Monday about his son Marco Berg in a radio interview.", {"Marco Berg"}),
+    # where a verb of going took someone, also through an adverb
+    ("Tariq Azim told reporters on Monday that Nawaz Sharif went back to Saudi Arabia because of an undertaking.",
+     {"Saudi Arabia"}),
     ("Tom Reed is due to be inducted into the Rock Legends Hall of Fame at a ceremony in Boston on 14 June.",
      {"Rock Legends Hall of Fame", "Boston"}),
 ])
