@@ -74,8 +74,8 @@ def participants(verb: "Token", segment: "Span", mentions: list[Mention], vocab:
         reader.arguments(speaker, statement=False)
     if extra_subject is not None:
         reader.noun(extra_subject)
-    if verb.lemma_.lower() in vocab.reporting:
-        reader.said(verb)
+    # what was said, testified, ruled or heard: the core of the clause it reports
+    reader.said(verb)
     return reader.actors()
 
 
@@ -402,20 +402,26 @@ def named_in_title(title: str, segment: "Span", mentions: list[Mention], vocab: 
 def _takes_part(mention: Mention, segment: "Span", vocab: Vocabulary) -> bool:
     """Whether every preposition between the name and its clause's predicate is one
     of taking part ("a loan to General Motors", "the decision against his boxer",
-    "the trial of Conrad Murray"): not one of place, topic or exception; a place
-    preposition names a target only when the name is a country or a group ("fired at
-    Israel"), and a relative's possessor takes no part ("Jackson's mother claims")."""
+    "the trial of Conrad Murray"): not one of topic or exception, nor one of place
+    before the name or a place or building ("at Sarm Studios", "in the suburb of
+    Sandton"; "at the trial of Conrad Murray" names an occasion); a place preposition
+    names a target only when the name is a country or a group ("fired at Israel"),
+    and a relative's possessor takes no part ("Jackson's mother claims")."""
     span = segment.doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None:
         return False
     token = span.root
     if token.dep_ == "poss" and token.head.lemma_.lower() in vocab.kin_nouns:
         return False
+    own = token
     while token.head.i != token.i:
         if token.dep_ == "pobj":
             preposition = token.head.lower_
             if not (preposition in vocab.participant_prepositions or preposition in vocab.member_prepositions or (
-                    preposition in vocab.target_prepositions and mention.kind in TARGET_KINDS)):
+                    preposition in vocab.target_prepositions and mention.kind in TARGET_KINDS) or (
+                    # "testified at the trial of Conrad Murray": an occasion, not a place
+                    preposition in VENUE_PREPOSITIONS and token.i != own.i and token.pos_ == "NOUN"
+                    and token.lemma_.lower() not in load_participation().venue_nouns)):
                 return False
         token = token.head
     return True
