@@ -30,6 +30,9 @@ def titled(nlp: "Language", text: str) -> dict[str, set[str]]:
     # the object of "against" on the noun of the predicate's argument
     ("Promoter Sam Cole said on Saturday that he was aggrieved by referee Tom Hart's decision against "
      "his boxer Jim Doyle.", {"Tom Hart", "Jim Doyle"}),
+    # whose doctor it is, beside the doctor's name
+    ("Dana Vale's former doctor, Alan Pike, was sentenced on Tuesday to four years in prison.",
+     {"Alan Pike", "Dana Vale"}),
 ])
 def test_a_party_named_in_the_clause_is_listed(nlp: "Language", text: str, present: set[str]) -> None:
     found = titled(nlp, text)

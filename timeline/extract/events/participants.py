@@ -236,13 +236,14 @@ class _Reader:
         kinds = {m.kind for c in head.children if c.dep_ == "appos" for t in c.subtree
                  for m in self.by_token.get(t.i, [])}
         skipped = _described(kinds)
-        # "Pakistan's prime minister, Nawaz Sharif": whose office it is describes the person too
+        # "Pakistan's prime minister, Nawaz Sharif": whose office it is describes the person too;
+        # a person's possessive stays ("Michael Jackson's doctor, Conrad Murray": whose doctor is news)
         describing = DESCRIPTIVE | ({"poss"} if "person" in kinds else set())
         for child in head.children:
             if child.dep_ in describing:
                 for t in child.subtree:
                     for mention in self.by_token.get(t.i, []):
-                        if mention.kind in skipped:
+                        if mention.kind in skipped and not (child.dep_ == "poss" and mention.kind == "person"):
                             self.found.pop(_key(mention), None)
 
     def actors(self) -> tuple[ActorRef, ...]:
