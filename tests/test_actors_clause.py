@@ -30,6 +30,8 @@ def titled(nlp: "Language", text: str) -> dict[str, set[str]]:
     # the object of "against" on the noun of the predicate's argument
     ("Promoter Sam Cole said on Saturday that he was aggrieved by referee Tom Hart's decision against "
      "his boxer Jim Doyle.", {"Tom Hart", "Jim Doyle"}),
+    # an occasion, not a place
+    ("Alberto Ruiz gave evidence on Monday at the manslaughter trial of Dr Alan Pike.", {"Alberto Ruiz", "Alan Pike"}),
     # whose doctor it is, beside the doctor's name
     ("Dana Vale's former doctor, Alan Pike, was sentenced on Tuesday to four years in prison.",
      {"Alan Pike", "Dana Vale"}),
@@ -47,6 +49,9 @@ def test_a_party_named_in_the_clause_is_listed(nlp: "Language", text: str, prese
     # where a verb of going took someone, also through an adverb
     ("Tariq Azim told reporters on Monday that Nawaz Sharif went back to Saudi Arabia because of an undertaking.",
      {"Saudi Arabia"}),
+    ("Raza Khan walked out of the Senate on Tuesday in protest at the darkest day in Pakistan's history.",
+     {"Pakistan"}),
+    ("Rallies were banned on Friday by Pervez Ali in advance of a visit from Bill Carter.", {"Bill Carter"}),
     ("Tom Reed is due to be inducted into the Rock Legends Hall of Fame at a ceremony in Boston on 14 June.",
      {"Rock Legends Hall of Fame", "Boston"}),
 ])

@@ -421,8 +421,8 @@ def _takes_part(mention: Mention, segment: "Span", vocab: Vocabulary) -> bool:
             if not (preposition in vocab.participant_prepositions or preposition in vocab.member_prepositions or (
                     preposition in vocab.target_prepositions and mention.kind in TARGET_KINDS) or (
                     # "testified at the trial of Conrad Murray": an occasion, not a place
-                    preposition in VENUE_PREPOSITIONS and token.i != own.i and token.pos_ == "NOUN"
-                    and token.lemma_.lower() not in load_participation().venue_nouns)):
+                    preposition in VENUE_PREPOSITIONS and token.i != own.i
+                    and token.lemma_.lower() in load_participation().occasion_nouns)):
                 return False
         token = token.head
     return True
