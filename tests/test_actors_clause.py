@@ -52,6 +52,7 @@ def test_a_party_named_in_the_clause_is_listed(nlp: "Language", text: str, prese
     ("Raza Khan walked out of the Senate on Tuesday in protest at the darkest day in Pakistan's history.",
      {"Pakistan"}),
     ("Rallies were banned on Friday by Pervez Ali in advance of a visit from Bill Carter.", {"Bill Carter"}),
+    ("Ivan Orlov later ordered the army on Monday to carry out what the Kremlin called peacekeeping.", {"Kremlin"}),
     ("Tom Reed is due to be inducted into the Rock Legends Hall of Fame at a ceremony in Boston on 14 June.",
      {"Rock Legends Hall of Fame", "Boston"}),
 ])

@@ -406,14 +406,18 @@ def _takes_part(mention: Mention, segment: "Span", vocab: Vocabulary) -> bool:
     "the trial of Conrad Murray"): not one of topic or exception, nor one of place
     before the name or a place or building ("at Sarm Studios", "in the suburb of
     Sandton"; "at the trial of Conrad Murray" names an occasion); a place preposition
-    names a target only when the name is a country or a group ("fired at Israel"),
-    and a relative's possessor takes no part ("Jackson's mother claims")."""
+    names a target only when the name is a country or a group ("fired at Israel");
+    a relative's possessor takes no part ("Jackson's mother claims"), nor who words
+    it ("what the Kremlin called peacekeeping")."""
     span = segment.doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None:
         return False
     token = span.root
     if token.dep_ == "poss" and token.head.lemma_.lower() in vocab.kin_nouns:
         return False
+    if token.dep_ == "nsubj" and token.head.dep_ != "ROOT" and \
+            token.head.lemma_.lower() in load_participation().naming_verbs:
+        return False  # "…to carry out what the Kremlin called peacekeeping"
     own = token
     while token.head.i != token.i:
         if token.dep_ == "pobj":
