@@ -59,6 +59,8 @@ PRONOUN_PERSONS = frozenset({"he", "she", "him", "her"})
 VENUE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "across", "throughout", "inside"})
 # Subjects that stand for the names before them ("…, who said", "…, both of whom rejected").
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "which"})
+# Prepositions that name a source, not a party ("according to the White House").
+ATTRIBUTIONS = frozenset({"according"})
 # Predicates read together with the happening's own: what it plans or goes on to do.
 CHAINED = frozenset({"xcomp", "conj"})
 
@@ -420,7 +422,9 @@ def _takes_part(mention: Mention, segment: "Span", vocab: Vocabulary) -> bool:
         return False  # "…to carry out what the Kremlin called peacekeeping"
     own = token
     while token.head.i != token.i:
-        if token.dep_ == "pobj":
+        if token.lower_ in ATTRIBUTIONS:
+            return False  # "According to the White House, Joe Biden spoke…": a source
+        if token.dep_ in ("pobj", "pcomp"):
             preposition = token.head.lower_
             if not (preposition in vocab.participant_prepositions or preposition in vocab.member_prepositions or (
                     preposition in vocab.target_prepositions and mention.kind in TARGET_KINDS) or (
