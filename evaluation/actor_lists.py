@@ -21,6 +21,12 @@
   it ("the main Haitian community in Miami", "Dutch adoption agencies"; "a
   Russian attack" counts too, so the figure is a ceiling of the wrong ones).
 - **places**: the share of events listing a town or another place as an actor.
+- **no actor**: the share of events that list no actor at all.
+- **named in the sentence, not listed**: the share of events whose sentence writes a
+  person or an organisation of the registry (by its name or an alias of two words or
+  more, or of one word of at least five letters) that their actor list does not hold;
+  a name in another clause of the sentence counts too, so the figure is a ceiling of
+  the lists that miss a participant.
 
     python -m evaluation.actor_lists DIR [DIR ...]
 
@@ -89,6 +95,15 @@ def by_nationality_only(country: str, names: list[str], sentence: str) -> bool:
     return bool(adjectives)
 
 
+def _written(sentence: str, named_by: dict[str, list[str]]) -> set[str]:
+    """The actors ``sentence`` writes, a form inside a longer one of another actor not
+    counted ("Jackson" of "Katherine Jackson")."""
+    spans = [(m.start(), m.end(), name) for name, forms in named_by.items() for f in forms if f in sentence
+             for m in re.finditer(rf"(?<!\w){re.escape(f)}(?!\w)", sentence)]
+    return {name for a, b, name in spans
+            if not any(a2 <= a and b <= b2 and (a2, b2) != (a, b) and other != name for a2, b2, other in spans)}
+
+
 def lower_words(content: Path) -> set[str]:
     """Every word the articles of ``content`` write in lower case."""
     words: set[str] = set()
@@ -101,10 +116,13 @@ def figures(folder: Path) -> dict[str, float]:
     content = content_of(folder)
     registry = yaml.safe_load((content / "actors.yaml").read_text(encoding="utf-8")) or {}
     country_of = {str(a["name"]): a.get("country") for a in registry.get("actors") or []}
+    kind_of = {str(a["name"]): a.get("kind") for a in registry.get("actors") or [] if not a.get("hidden")}
     offices = office_words()
     aliases = {str(a["name"]): [str(a["name"]), *(str(x) for x in a.get("aliases") or [])]
                for a in registry.get("actors") or []}
-    events = beside = mentions = strays = adjectival = places = 0
+    events = beside = mentions = strays = adjectival = places = empty = unlisted = 0
+    named_by = {name: [n for n in forms if len(n.split()) > 1 or len(n) >= 5] for name, forms in aliases.items()
+                if kind_of.get(name) in ("person", "organisation")}
     people: Counter[tuple[str, str]] = Counter()
     distinct: set[str] = set()
     for path in sorted((content / "events").glob("*.yaml")):
@@ -118,6 +136,8 @@ def figures(folder: Path) -> dict[str, float]:
             summary = str(event.get("summary") or "")
             adjectival += any(by_nationality_only(c, aliases.get(c, [c]), summary) for c in countries)
             places += any(k == "place" for _, k in actors)
+            empty += not actors
+            unlisted += bool(_written(summary, named_by) - {n for n, _ in actors})
             mentions += len(actors)
             strays += sum(stray(n, offices) for n, _ in actors)
             distinct.update(n for n, _ in actors)
@@ -134,6 +154,8 @@ def figures(folder: Path) -> dict[str, float]:
         "country beside its own body %": 100 * beside / max(events, 1),
         "countries by nationality only %": 100 * adjectival / max(events, 1),
         "places listed %": 100 * places / max(events, 1),
+        "no actor %": 100 * empty / max(events, 1),
+        "named in the sentence, not listed %": 100 * unlisted / max(events, 1),
         "stray-word actor mentions %": 100 * strays / max(mentions, 1),
         "stray-word distinct actors %": 100 * sum(stray(n, offices) for n in distinct) / max(len(distinct), 1),
     }

@@ -38,7 +38,7 @@ from timeline.extract.events.naming import name_role
 from timeline.extract.events.newsworthy import UNDATED, listable
 from timeline.extract.events.occasions import date_by_occasion, dated_occasions
 from timeline.extract.events.opinion import opinion_page
-from timeline.extract.events.participants import mentioned, participants
+from timeline.extract.events.participants import mentioned, named_in_title, participants
 from timeline.extract.events.parties import parties
 from timeline.extract.events.pronouns import name_pronoun, unnamed
 from timeline.extract.events.quotes import attributed, quotes_nobody
@@ -279,7 +279,8 @@ def _happening(anchor: Anchor, segment: "Span", index: int, article: Article,
     return Happening(
         article_id=article.id, sentence_index=index, sentence=summary, predicate=anchor.verb.lemma_.lower(),
         date=anchor.date, precision=anchor.precision, status=anchor.status, evidence=anchor.evidence,
-        title=title, summary=summary, type=anchor.type, type_rule=anchor.type_rule, actors=actors,
+        title=title, summary=summary, type=anchor.type, type_rule=anchor.type_rule,
+        actors=parties(actors + named_in_title(title, segment, mentions, vocab), segment, mentions, vocab),
         place=place_of(inside, segment), numbers=numbers_of(segment, set(anchor.keep_out)),
     )
 

@@ -23,6 +23,8 @@ class ParticipationWords:
     owned_nouns: frozenset[str]  # "the ruins of the UN mission": an "of" that names an owner, no party
     described_nouns: frozenset[str]  # "the Haitian community": a nationality that describes, no state acting
     venue_nouns: frozenset[str]  # "in a Johannesburg suburb": a name that says where
+    occasion_nouns: frozenset[str]  # "at the trial of Conrad Murray": a name that takes part in it
+    naming_verbs: frozenset[str]  # "what the Kremlin called peacekeeping": who words it takes no part
 
 
 def _words(data: dict[str, object], key: str) -> frozenset[str]:
@@ -37,6 +39,8 @@ def load_participation() -> ParticipationWords:
         owned_nouns=_words(data, "owned_nouns"),
         described_nouns=_words(data, "described_nouns"),
         venue_nouns=_words(data, "venue_nouns"),
+        occasion_nouns=_words(data, "occasion_nouns"),
+        naming_verbs=_words(data, "naming_verbs"),
     )
 
 

@@ -164,6 +164,8 @@ def _venue(place: Mention, segment: "Span", vocab: Vocabulary) -> bool:
     if root.dep_ == "pobj" and preposition in VENUE_PREPOSITIONS and preposition not in vocab.target_prepositions:
         return True  # "landed in Haiti"
     verb = root.head.head if root.dep_ == "pobj" else root.head
+    if verb.dep_ == "advmod" and verb.head.pos_ in ("VERB", "AUX"):
+        verb = verb.head  # "went back to Saudi Arabia", "flew home to Lahore"
     if root.dep_ in ("dobj", "pobj") and any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in vocab.hazard_nouns
                                               for c in verb.children):
         return True  # "a magnitude 7 earthquake hit Haiti", "the virus spread to Canada"
