@@ -59,6 +59,8 @@ STATIVE_AUXILIARY = frozenset({"be", "have"})
 FAR_FROM_TOPIC = 0.02
 # The sentences that open an article, its lede: they tell the day's news, dated or not (gate.py).
 OPENING_SENTENCES = 2
+# Days before publication within which a date is of the news (the lede's day, yesterday's events).
+NEWS_DAYS = 3
 # Days from publication beyond which a date is another time than the news (log-scaled below).
 DAYS_SCALE = 365.0
 
@@ -149,8 +151,10 @@ def headline_of(article: Article) -> str:
 
 
 def features(anchor: "Anchor", segment: "Span", index: int, happening: Happening, page: Page,
-             article: Article, mentions: list[Mention], vocab: "Vocabulary") -> dict[str, float]:
-    """The features of one candidate (names as in ``newsworthy_model.yaml``)."""
+             article: Article, mentions: list[Mention], vocab: "Vocabulary",
+             told_last: str | None = None) -> dict[str, float]:
+    """The features of one candidate (names as in ``newsworthy_model.yaml``); ``told_last`` is
+    the date the text gave the last happening before it, if any."""
     cues = load_cues()
     verb, root = anchor.verb, anchor.title_root
     words = [t.lower_ for t in segment]
@@ -218,6 +222,7 @@ def features(anchor: "Anchor", segment: "Span", index: int, happening: Happening
     out.update(_subject(anchor, mentions, vocab, cues))
     out.update(_dating(happening, article))
     out.update(_told_as(anchor, happening, index, out, cues, joined))
+    out.update(_narrative(happening, article, told_last))
     out[f"type_{happening.type}"] = 1.0
     out[f"verb_class_{_verb_class(root, vocab)}"] = 1.0
     return out
@@ -256,6 +261,26 @@ def _told_as(anchor: "Anchor", happening: Happening, index: int, known: dict[str
         out["dated_by_day_opening"] = float(index == 0)
         out["dated_by_day_second"] = float(index == 1)
     return out
+
+
+def _narrative(happening: Happening, article: Article, told_last: str | None) -> dict[str, float]:
+    """When the story stands at a clause dated only by the publication day: the date the text
+    gave the happening told last before it. After a happening of the days of the news (a day or
+    two before publication, or that day) an undated clause goes on with the day's news; after a
+    time long before, it tells background; after a plan, it is more about what is to come
+    (in the labels: real events one in two, one in three and one in six)."""
+    if happening.evidence.rule not in ("publication-date", "lead-event-day"):
+        return {}
+    days = _days_from(told_last, article.published) if told_last else None
+    if days is None:
+        where = "none"
+    elif days < -NEWS_DAYS:
+        where = "earlier"
+    elif days > 1:
+        where = "later"
+    else:
+        where = "news"
+    return {f"dated_by_day_after_{where}": 1.0}
 
 
 def _subject(anchor: "Anchor", mentions: list[Mention], vocab: "Vocabulary", cues: Cues) -> dict[str, float]:
@@ -318,6 +343,8 @@ def _days_from(iso: str, published: date | None) -> int | None:
         return None
     parts = iso.split("-")
     try:
+        if len(parts) > 1 and parts[1].startswith("W") and parts[1][1:].isdigit():  # a week: its Wednesday
+            return (date.fromisocalendar(int(parts[0]), int(parts[1][1:]), 3) - published).days
         year = int(parts[0])
         month = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else 7
         day = int(parts[2]) if len(parts) > 2 and parts[2].isdigit() else 15
