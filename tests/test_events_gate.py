@@ -202,3 +202,21 @@ def test_an_article_without_a_headline_is_weighed_by_its_lede_alone(nlp) -> None
     handed = _of(made_rows, "handed her letter")
     assert handed["no_headline"] == 1.0 and handed["headline_overlap"] == 0.0 == handed["title_in_headline"]
     assert _of(_rows(nlp, REPORT), "handed her letter")["no_headline"] == 0.0
+
+
+
+NARRATIVE = ("The defence minister of Veldia resigned on Wednesday after a week of protests in the capital.\n\n"
+             "Anna Brek handed her letter to the prime minister at a meeting in Ostra on Wednesday evening. "
+             "Police arrested three men outside the ministry.")
+UNDATED = ("The defence ministry of Veldia has been run from Ostra. Anna Brek handed her letter to the prime "
+           "minister. Police arrested three men outside the ministry.")
+
+
+def test_an_undated_clause_is_weighed_by_when_the_story_stands(nlp) -> None:
+    # after a happening the text dates to the days of the news, an undated clause goes on with them
+    arrested = _of(_rows(nlp, NARRATIVE), "arrested")
+    assert arrested.get("dated_by_day_after_news") == 1.0, arrested
+    assert not any(n.startswith("dated_by_day_after") for n in _of(_rows(nlp, NARRATIVE), "resigned"))
+    # an article that dates nothing: the story stands at no time
+    arrested = _of(_rows(nlp, UNDATED), "arrested")
+    assert arrested["dated_publication"] == 1.0 and arrested.get("dated_by_day_after_none") == 1.0, arrested
