@@ -59,8 +59,8 @@ STATIVE_AUXILIARY = frozenset({"be", "have"})
 FAR_FROM_TOPIC = 0.02
 # The sentences that open an article, its lede: they tell the day's news, dated or not (gate.py).
 OPENING_SENTENCES = 2
-# Days before publication within which a date is of the news (the lede's day, yesterday's events).
-NEWS_DAYS = 3
+# Days before publication within which a date is of the news: the week a weekday names.
+NEWS_DAYS = 7
 # Days from publication beyond which a date is another time than the news (log-scaled below).
 DAYS_SCALE = 365.0
 
@@ -265,10 +265,10 @@ def _told_as(anchor: "Anchor", happening: Happening, index: int, known: dict[str
 
 def _narrative(happening: Happening, article: Article, told_last: str | None) -> dict[str, float]:
     """When the story stands at a clause dated only by the publication day: the date the text
-    gave the happening told last before it. After a happening of the days of the news (a day or
-    two before publication, or that day) an undated clause goes on with the day's news; after a
+    gave the happening told last before it. After a happening of the days of the news (the week
+    before publication, or that day) an undated clause goes on with the day's news; after a
     time long before, it tells background; after a plan, it is more about what is to come
-    (in the labels: real events one in two, one in three and one in six)."""
+    (in the labels: real events 47 %, 30 % and 19 %; not events 11 %, 23 % and 33 %)."""
     if happening.evidence.rule not in ("publication-date", "lead-event-day"):
         return {}
     days = _days_from(told_last, article.published) if told_last else None
