@@ -97,17 +97,27 @@ def read_content(content: Path, **build: Any) -> tuple[list[Article], list[Probl
 
 
 def happenings(nlp: Language, text: str, extra: dict[str, tuple[str, ...]] | None = None,
-               published: date = SEED_DAY, headline: str = "Headline") -> list[Happening]:
+               published: date = SEED_DAY, headline: str | None = None) -> list[Happening]:
     """The happenings found in ``text`` read as an article headlined ``headline`` and
-    published on ``published``; ``extra`` adds event types, as the config's ``events.types`` does."""
+    published on ``published``; ``extra`` adds event types, as the config's ``events.types`` does.
+    Without a headline the article is titled as a text file with no headline line is: by its
+    opening words."""
     from timeline.extract.actors.mentions import find_mentions
     from timeline.extract.events import find_happenings
     from timeline.extract.temporal import find_timexes
     from timeline.records import Article
 
     doc = nlp(text)
-    article = Article(id="a", path="a.txt", title=headline, text=text, published=published)
+    article = Article(id="a", path="a.txt", title=untitled(text) if headline is None else headline, text=text,
+                      published=published)
     return find_happenings(doc, article, find_timexes(doc, published), find_mentions(doc, None), extra or {})
+
+
+def untitled(text: str) -> str:
+    """The title a text file with no headline line gets: its opening words."""
+    from timeline.sources.text_files import title_from_body
+
+    return title_from_body(text)
 
 
 def errors(problems: list[Problem]) -> list[Problem]:

@@ -8,13 +8,13 @@ from datetime import date
 
 import pytest
 
-from tests.conftest import happenings
+from tests.conftest import happenings, untitled
 
 THURSDAY = date(2011, 11, 3)
 SUNDAY = date(2008, 9, 14)
 
 
-def _found(nlp, text: str, published: date = THURSDAY, title: str = "Headline", section: str | None = None,
+def _found(nlp, text: str, published: date = THURSDAY, title: str | None = None, section: str | None = None,
            url: str | None = None):
     from timeline.extract.actors.mentions import find_mentions
     from timeline.extract.events import find_happenings
@@ -22,7 +22,8 @@ def _found(nlp, text: str, published: date = THURSDAY, title: str = "Headline", 
     from timeline.records import Article
 
     doc = nlp(text)
-    article = Article(id="a", path="a.txt", title=title, text=text, published=published, section=section, url=url)
+    article = Article(id="a", path="a.txt", title=untitled(text) if title is None else title, text=text,
+                      published=published, section=section, url=url)
     return find_happenings(doc, article, find_timexes(doc, published), find_mentions(doc, None), {})
 
 

@@ -163,3 +163,60 @@ def test_a_candidate_dated_only_by_publication_meets_a_threshold_of_its_own(nlp)
     assert any("arrested" in t for t in kept) and not any("arrested" in t for t in strictly)
     assert any("resigned" in t for t in strictly) and any("handed her letter" in t for t in strictly)
 
+
+
+OPENING = ("The council of Ostra renamed the main square after Anna Brek.\n\n"
+           "Brek led the city's council for twelve years.\n\n"
+           "The council renamed the square.")
+
+
+def test_the_opening_sentences_are_weighed_by_the_general_threshold_the_body_by_the_stricter(nlp) -> None:
+    from timeline.extract.events import gate
+
+    # the same undated clause: first the article's news, then restated in its body
+    strict = gate.Model(intercept=0.0, threshold=-1.0, weights={}, publication_threshold=1.0)
+    rows = _rows(nlp, OPENING, "Ostra's square named after Brek")
+    opening, body = _of(rows, "after Anna Brek"), _of(rows, "renamed the square")
+    assert opening["dated_publication"] == body["dated_publication"] == 1.0
+    assert opening["opening"] == 1.0 and body["opening"] == 0.0
+    assert strict.threshold_for(opening) == -1.0 and strict.threshold_for(body) == 1.0
+    with gate.recording(strict):
+        kept = [h.title for h in _found(nlp, OPENING, "Ostra's square named after Brek")]
+    assert any("after Anna Brek" in t for t in kept) and not any(t.endswith("renamed the square") for t in kept)
+
+
+def test_an_article_without_a_headline_is_weighed_by_its_lede_alone(nlp) -> None:
+    from tests.conftest import untitled
+    from timeline.extract.events.gate_features import headline_of
+    from timeline.records import Article
+
+    # a text file with no headline line is titled by its opening words: a title that tells
+    # nothing the lede does not, so the page counts as one without a headline
+    made = Article(id="a", path="a.txt", title=untitled(REPORT), text=REPORT, published=PUBLISHED)
+    assert made.title.startswith("The defence minister of Veldia resigned") and headline_of(made) == ""
+    headed = Article(id="a", path="a.txt", title="Veldia's defence minister resigns", text=REPORT,
+                     published=PUBLISHED)
+    assert headline_of(headed) == "Veldia's defence minister resigns"
+    made_rows, bare_rows = _rows(nlp, REPORT, made.title), _rows(nlp, REPORT, "")
+    assert made_rows == bare_rows  # the title made from the text adds nothing
+    handed = _of(made_rows, "handed her letter")
+    assert handed["no_headline"] == 1.0 and handed["headline_overlap"] == 0.0 == handed["title_in_headline"]
+    assert _of(_rows(nlp, REPORT), "handed her letter")["no_headline"] == 0.0
+
+
+
+NARRATIVE = ("The defence minister of Veldia resigned on Wednesday after a week of protests in the capital.\n\n"
+             "Anna Brek handed her letter to the prime minister at a meeting in Ostra on Wednesday evening. "
+             "Police arrested three men outside the ministry.")
+UNDATED = ("The defence ministry of Veldia has been run from Ostra. Anna Brek handed her letter to the prime "
+           "minister. Police arrested three men outside the ministry.")
+
+
+def test_an_undated_clause_is_weighed_by_when_the_story_stands(nlp) -> None:
+    # after a happening the text dates to the days of the news, an undated clause goes on with them
+    arrested = _of(_rows(nlp, NARRATIVE), "arrested")
+    assert arrested.get("dated_by_day_after_news") == 1.0, arrested
+    assert not any(n.startswith("dated_by_day_after") for n in _of(_rows(nlp, NARRATIVE), "resigned"))
+    # an article that dates nothing: the story stands at no time
+    arrested = _of(_rows(nlp, UNDATED), "arrested")
+    assert arrested["dated_publication"] == 1.0 and arrested.get("dated_by_day_after_none") == 1.0, arrested

@@ -133,8 +133,9 @@ def test_a_plan_does_not_lend_its_date_to_what_was_done(nlp) -> None:
 def test_it_and_they_are_named_from_the_subject_before_or_the_event_is_dropped(nlp) -> None:
     titles = _titles(nlp, "The earthquake is the country's worst in two centuries. "
                           "It struck south of the capital on Tuesday.\n\n"
-                          "Jean Ferrand waved at the crowd. They were shaking things to get him out.")
-    assert titles == ["The earthquake struck south of the capital", "Jean Ferrand waved at the crowd"], titles
+                          "Jean Ferrand was rescued from the rubble on Wednesday. "
+                          "They were shaking things to get him out.")
+    assert titles == ["The earthquake struck south of the capital", "Jean Ferrand was rescued from the rubble"], titles
 
 
 @pytest.mark.parametrize("sentence", [
@@ -238,10 +239,10 @@ ROUNDUP = ("The president of Freedonia, Rufus Firefly, resigned on Monday. Parli
            "next week. Crowds gathered outside the palace in the capital.\n\n"
            "The interior ministry closed the central square.\n\n"
            "The Sylvanian government has approved a new property tax. "  # another story on the page
-           "Firefly's party has nominated his deputy.")  # the story goes on
+           "Firefly's party nominated his deputy on Tuesday.")  # the story goes on
 
 
 def test_another_story_run_into_the_page_is_not_read(nlp) -> None:
     titles = _titles(nlp, ROUNDUP)
     assert not [t for t in titles if "property tax" in t], titles
-    assert "Firefly's party has nominated his deputy" in titles, titles
+    assert "Firefly's party nominated his deputy" in titles, titles

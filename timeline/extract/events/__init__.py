@@ -82,6 +82,7 @@ def _happenings(doc: Parse, article: Article, timexes: list[Timex], mentions: li
     today = False  # the lede dated its news by the day of publication
     lede_sentences = 0  # sentences that reported something, while looking for the lede
     in_the_past = False  # the text last dated a time before the days of the news (discourse.py)
+    told_last: str | None = None  # the date the text last gave a happening, kept or not (gate_features.py)
     parts = segments(doc)
     topic = topic_words(article.title, parts[:vocab.lede_sentences], mentions)
     astray = [strays(segment, topic, mentions) for segment in parts]
@@ -138,8 +139,9 @@ def _happenings(doc: Parse, article: Article, timexes: list[Timex], mentions: li
             if said_in is not None:
                 found[said_in] = _fold(found[said_in], segment, mentions)
                 continue
-            if not gate.keeps(article.id, index, happening.title, happening.date,
-                              features(anchor, segment, index, happening, page, article, mentions, vocab)):
+            weighed = features(anchor, segment, index, happening, page, article, mentions, vocab, told_last)
+            told_last = happening.date if anchor.evidence.rule not in UNDATED else told_last
+            if not gate.keeps(article.id, index, happening.title, happening.date, weighed):
                 continue  # what the rules let through, weighed by the model a desk's labels trained
             made.append(happening)
         for happening in made:
