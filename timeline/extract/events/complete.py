@@ -1,0 +1,166 @@
+"""Whether the words kept for a title make a complete clause, read on the sentence's
+parse, and the shortest complete realisation of a clause when the cut one is not.
+
+A title is the article's clause with parts left out. A part is optional when the clause
+still says the same thing without it: a time, a place, a manner, an aside, a side clause
+that only sets the scene, a second conjunct. The rest is required, and a title that keeps a
+word keeps what that word requires:
+
+- a verb keeps its objects, the clause or infinitive it takes, its particle, its negation,
+  its auxiliaries, and the phrase of a preposition it selects ("was elected to the
+  senate", "sided with prosecutors on the evidence"; ``title_words.yaml``,
+  ``selected_prepositions``, unless the phrase names a time or a place);
+- a preposition keeps its object, a noun its "of" phrase, a number its other figures;
+- a side clause that its head needs (``complements.needed_clause``), an infinitive of
+  purpose, a restricting or truth-bearing adverb stay;
+- no quotation is cut inside: its words are all kept or all left out;
+- every kept word hangs on another kept word, up to the clause's verb: no determiner,
+  auxiliary or "to" is left without its head.
+
+``incomplete`` names the first word that breaks one of these, or None; ``shortest`` gives,
+from the whole clause, the realisation left when optional parts are taken out in order of
+expendability while the words stay complete, until it fits a headline, and gives back
+those that still fit. Used by ``wording.title_from``, which keeps its own cut when it is
+complete and takes this one when it is not.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Callable, Iterable
+
+from timeline.extract.events.complements import keeps_truth, needed_clause, restricts, role_after_as
+from timeline.extract.events.title_words import load_title_words
+
+if TYPE_CHECKING:
+    from timeline.extract.events.tokens import Token
+
+# What a word requires of its children, whatever its kind.
+REQUIRED = frozenset({"dobj", "dative", "attr", "acomp", "oprd", "xcomp", "ccomp", "pobj", "pcomp", "neg", "prt",
+                      "aux", "auxpass", "case", "nummod", "quantmod", "nsubj", "nsubjpass", "csubj", "expl"})
+# Parts a title may leave out, the first ones first: adverbs and loose noun adverbials, the
+# phrases of prepositions the verb does not select and the agent of a passive, side clauses,
+# then a second clause.
+EXPENDABLE = (frozenset({"advmod", "npadvmod"}), frozenset({"prep", "agent"}),
+              frozenset({"acl", "relcl", "advcl", "xcomp", "ccomp"}), frozenset({"conj", "cc"}))
+QUOTE_MARKS = frozenset("\"“”«»„")
+
+
+def incomplete(kept: Iterable[int], root: "Token", exempt: set[int]) -> "Token | None":
+    """The first kept word that lacks what it requires, or that hangs on no kept word; None
+    when the words are complete. ``exempt`` words (times, parts the clause leaves out on
+    purpose, words outside the sentence) are never required."""
+    kept = set(kept)
+    doc = root.doc
+    for i in sorted(kept):
+        token = doc[i]
+        if i != root.i and token.head.i not in kept and token.head.i not in exempt and token.head.i != i:
+            return token  # "the" without its noun, "to" without its verb
+        for child in token.children:
+            if child.i not in kept and child.i not in exempt and required(child):
+                return token
+    return _cut_quotation(kept, root, exempt)
+
+
+def required(child: "Token") -> bool:
+    """Whether a title that keeps ``child``'s head must keep ``child``."""
+    head = child.head
+    dep = child.dep_
+    if dep in ("conj", "cc") and head.pos_ not in ("VERB", "AUX"):
+        return True  # "the United States and Britain": a second actor is not a second clause
+    if dep in ("xcomp", "ccomp"):
+        return head.pos_ in ("VERB", "AUX", "ADJ")
+    if dep in REQUIRED:
+        return True
+    if dep in ("acl", "relcl", "advcl"):
+        return needed_clause(child) or _purpose(child)
+    if dep == "advmod":
+        return restricts(child) or keeps_truth(child) or (
+            child.i == head.i + 1 and child.lower_ in load_title_words().particles)
+    if dep == "prep":
+        return _selected(child)
+    return False
+
+
+def shortest(words: list[int], root: "Token", exempt: set[int], fits: Callable[[list[int]], bool],
+             tidy: Callable[[list[int]], list[int]]) -> list[int]:
+    """From the whole clause (``words``), the realisation left when optional parts go, in
+    order of expendability and the longest first, each only if the words stay complete,
+    until they fit; then the parts that still fit come back, the last taken first."""
+    current = tidy(words)
+    if fits(current) or incomplete(current, root, exempt) is not None:
+        return current
+    doc = root.doc
+    parts = sorted((doc[i] for i in current if doc[i].dep_ in EXPENDABLE_DEPS and doc[i].i != root.i
+                    and not required(doc[i])),
+                   key=lambda t: (_rank(t), -len(t.subtree), t.i))
+    taken: list[set[int]] = []
+    for part in parts:
+        if fits(current):
+            break
+        if part.i not in current:
+            continue  # went with a part before it
+        cut = {t.i for t in part.subtree}
+        if part.dep_ == "conj":
+            cut |= {c.i for c in part.head.children if c.dep_ == "cc" and part.head.i < c.i < part.i}
+        trial = tidy([i for i in current if i not in cut])
+        if trial and incomplete(trial, root, exempt) is None:
+            current = trial
+            taken.append(cut & set(words))
+    for cut in reversed(taken):
+        trial = tidy(sorted(set(current) | cut))
+        if fits(trial) and incomplete(trial, root, exempt) is None:
+            current = trial
+    return current
+
+
+EXPENDABLE_DEPS = frozenset().union(*EXPENDABLE)
+
+
+def _rank(part: "Token") -> int:
+    return next(n for n, kinds in enumerate(EXPENDABLE) if part.dep_ in kinds)
+
+
+def _selected(prep: "Token") -> bool:
+    """A preposition whose phrase is what its verb, adjective or noun acts on: one of the
+    selecting prepositions after its head, with no comma between, whose noun is no time
+    or place; an "as" of a role; an "of" on a noun."""
+    head = prep.head
+    if role_after_as(prep):
+        return True
+    words = load_title_words()
+    if prep.lower_ not in words.selected_prepositions or prep.i < head.i:
+        return False
+    if prep.lower_ == "of":
+        return True  # "the spread of the virus", "one of her bodyguards"
+    if head.pos_ not in ("VERB", "AUX", "ADJ"):
+        return False
+    noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if noun is None or noun.ent_type_ in words.adjunct_entities:
+        return False
+    return not any(t.text in (",", ";", "(", "—", "–") for t in prep.doc[head.i + 1:prep.i])
+
+
+def _purpose(clause: "Token") -> bool:
+    """"offered $100bn to shore up the banks": an infinitive after its verb says what for."""
+    return clause.dep_ == "advcl" and clause.i > clause.head.i and clause.head.pos_ in ("VERB", "AUX") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "mark") for c in clause.children)
+
+
+def _cut_quotation(kept: set[int], root: "Token", exempt: set[int]) -> "Token | None":
+    """The first word kept from a quotation some of whose other words are left out."""
+    doc = root.doc
+    lo = min(t.i for t in root.subtree)
+    hi = max(t.i for t in root.subtree)
+    opened: int | None = None
+    for i in range(lo, hi + 1):
+        if doc[i].text not in QUOTE_MARKS:
+            continue
+        if opened is None:
+            opened = i
+            continue
+        inside = [j for j in range(opened + 1, i) if any(c.isalnum() for c in doc[j].text) and j not in exempt]
+        if any(j in kept for j in inside) and not all(j in kept for j in inside):
+            return doc[next(j for j in inside if j in kept)]
+        opened = None
+    return None
