@@ -6,7 +6,7 @@ still says the same thing without it: a time, a place, a manner, an aside, a sid
 that only sets the scene, a second conjunct. The rest is required, and a title that keeps a
 word keeps what that word requires:
 
-- a verb keeps its objects, the clause or infinitive it takes, its particle, its negation,
+- a verb keeps its objects, the agent of its passive, the clause or infinitive it takes, its particle, its negation,
   its auxiliaries, and the phrase of a preposition it selects ("was elected to the
   senate", "sided with prosecutors on the evidence"; ``title_words.yaml``,
   ``selected_prepositions``, unless the phrase names a time or a place);
@@ -36,12 +36,14 @@ if TYPE_CHECKING:
 
 # What a word requires of its children, whatever its kind.
 REQUIRED = frozenset({"dobj", "dative", "attr", "acomp", "oprd", "xcomp", "ccomp", "pobj", "pcomp", "neg", "prt",
-                      "aux", "auxpass", "case", "nummod", "quantmod", "nsubj", "nsubjpass", "csubj", "expl"})
+                      "aux", "auxpass", "case", "nummod", "quantmod", "nsubj", "nsubjpass", "csubj", "expl",
+                      "agent"})
 # Parts a title may leave out, the first ones first: adverbs and loose noun adverbials, the
-# phrases of prepositions the verb does not select and the agent of a passive, side clauses,
-# then a second clause.
-EXPENDABLE = (frozenset({"advmod", "npadvmod"}), frozenset({"prep", "agent"}),
+# phrases of prepositions the verb does not select, side clauses, then a second clause.
+EXPENDABLE = (frozenset({"advmod", "npadvmod"}), frozenset({"prep"}),
               frozenset({"acl", "relcl", "advcl", "xcomp", "ccomp"}), frozenset({"conj", "cc"}))
+# Kinds of named entity of an amount: never an adverbial a title may leave out.
+FIGURES = frozenset({"MONEY", "PERCENT", "QUANTITY"})
 QUOTE_MARKS = frozenset("\"“”«»„")
 
 
@@ -73,6 +75,8 @@ def required(child: "Token") -> bool:
         return True
     if dep in ("acl", "relcl", "advcl"):
         return needed_clause(child) or _purpose(child)
+    if dep == "npadvmod" and any(t.ent_type_ in FIGURES for t in child.subtree):
+        return True  # "put aside $30m": an amount the parser hung as an adverbial is what was put aside
     if dep == "advmod":
         return restricts(child) or keeps_truth(child) or (
             child.i == head.i + 1 and child.lower_ in load_title_words().particles)
@@ -131,10 +135,12 @@ def _selected(prep: "Token") -> bool:
     if prep.lower_ not in words.selected_prepositions or prep.i < head.i:
         return False
     if prep.lower_ == "of":
-        return True  # "the spread of the virus", "one of her bodyguards"
+        # "the spread of the virus", "one of her bodyguards"; but a second "of" phrase inside
+        # the first only adds to it ("one of the greatest icons [of all time]")
+        return not (head.dep_ == "pobj" and head.head.lower_ == "of")
     if head.pos_ not in ("VERB", "AUX", "ADJ"):
         return False
-    noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    noun = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
     if noun is None or noun.ent_type_ in words.adjunct_entities:
         return False
     return not any(t.text in (",", ";", "(", "—", "–") for t in prep.doc[head.i + 1:prep.i])
