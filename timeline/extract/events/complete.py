@@ -137,7 +137,8 @@ def _selected(prep: "Token") -> bool:
     if prep.lower_ == "of":
         # "the spread of the virus", "one of her bodyguards"; but a second "of" phrase inside
         # the first only adds to it ("one of the greatest icons [of all time]")
-        return not (head.dep_ == "pobj" and head.head.lower_ == "of")
+        # ("one of the greatest icons [of all time]"), and a name needs none ("Judge Pastor [of the court]")
+        return head.pos_ != "PROPN" and not (head.dep_ == "pobj" and head.head.lower_ == "of")
     if head.pos_ not in ("VERB", "AUX", "ADJ"):
         return False
     noun = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
