@@ -68,7 +68,9 @@ def required(child: "Token") -> bool:
     head = child.head
     dep = child.dep_
     if dep in ("conj", "cc") and head.pos_ not in ("VERB", "AUX"):
-        return True  # "the United States and Britain": a second actor is not a second clause
+        # "the United States and Britain": a second actor is not a second clause; but
+        # "staff, as well as their families" is an addition
+        return not _addition(head)
     if dep in ("xcomp", "ccomp"):
         return head.pos_ in ("VERB", "AUX", "ADJ")
     if dep in REQUIRED:
@@ -105,7 +107,8 @@ def shortest(words: list[int], root: "Token", exempt: set[int], fits: Callable[[
             continue  # went with a part before it
         cut = {t.i for t in part.subtree}
         if part.dep_ == "conj":
-            cut |= {c.i for c in part.head.children if c.dep_ == "cc" and part.head.i < c.i < part.i}
+            cut |= {t.i for c in part.head.children if c.dep_ == "cc" and part.head.i < c.i < part.i
+                    for t in c.subtree}
         trial = tidy([i for i in current if i not in cut])
         if trial and incomplete(trial, root, exempt) is None:
             current = trial
@@ -122,6 +125,12 @@ EXPENDABLE_DEPS = frozenset().union(*EXPENDABLE)
 
 def _rank(part: "Token") -> int:
     return next(n for n, kinds in enumerate(EXPENDABLE) if part.dep_ in kinds)
+
+
+def _addition(head: "Token") -> bool:
+    """Whether ``head``'s conjunct is joined by "as well as": an addition, not a second actor."""
+    return any(c.dep_ == "cc" and c.lower_ == "as" and c.i > 0 and c.doc[c.i - 1].lower_ == "well"
+               for c in head.children)
 
 
 def _selected(prep: "Token") -> bool:
