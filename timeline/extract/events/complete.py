@@ -12,7 +12,7 @@ word keeps what that word requires:
   ``selected_prepositions``, unless the phrase names a time or a place);
 - a preposition keeps its object, a noun its "of" phrase, a number its other figures;
 - a side clause that its head needs (``complements.needed_clause``), an infinitive of
-  purpose, a restricting or truth-bearing adverb stay;
+  purpose after the verb the sentence asserts or reports, a restricting or truth-bearing adverb stay;
 - no quotation is cut inside: its words are all kept or all left out;
 - every kept word hangs on another kept word, up to the clause's verb: no determiner,
   auxiliary or "to" is left without its head.
@@ -39,9 +39,10 @@ REQUIRED = frozenset({"dobj", "dative", "attr", "acomp", "oprd", "xcomp", "ccomp
                       "aux", "auxpass", "case", "nummod", "quantmod", "nsubj", "nsubjpass", "csubj", "expl",
                       "agent"})
 # Parts a title may leave out, the first ones first: adverbs and loose noun adverbials, the
-# phrases of prepositions the verb does not select, side clauses, then a second clause.
+# phrases of prepositions the verb does not select, side clauses, a second clause, and last
+# an adjective that only describes ("foreign currency reserves" -> currency reserves).
 EXPENDABLE = (frozenset({"advmod", "npadvmod"}), frozenset({"prep"}),
-              frozenset({"acl", "relcl", "advcl", "xcomp", "ccomp"}), frozenset({"conj", "cc"}))
+              frozenset({"acl", "relcl", "advcl", "xcomp", "ccomp"}), frozenset({"conj", "cc"}), frozenset({"amod"}))
 # Kinds of named entity of an amount: never an adverbial a title may leave out.
 FIGURES = frozenset({"MONEY", "PERCENT", "QUANTITY"})
 QUOTE_MARKS = frozenset("\"“”«»„")
@@ -76,7 +77,7 @@ def required(child: "Token") -> bool:
     if dep in REQUIRED:
         return True
     if dep in ("acl", "relcl", "advcl"):
-        return needed_clause(child) or _purpose(child)
+        return needed_clause(child) or (_purpose(child) and _asserted(head))
     if dep == "npadvmod" and any(t.ent_type_ in FIGURES for t in child.subtree):
         return True  # "put aside $30m": an amount the parser hung as an adverbial is what was put aside
     if dep == "advmod":
@@ -84,6 +85,10 @@ def required(child: "Token") -> bool:
             child.i == head.i + 1 and child.lower_ in load_title_words().particles)
     if dep == "prep":
         return _selected(child)
+    if dep == "amod":
+        words = load_title_words()
+        return child.pos_ != "ADJ" or bool(child.children) or child.lower_ in words.office_times | words.truth_adverbs \
+            or "-" in child.text or child.ent_type_ != ""
     return False
 
 
@@ -100,6 +105,7 @@ def shortest(words: list[int], root: "Token", exempt: set[int], fits: Callable[[
                     and not required(doc[i])),
                    key=lambda t: (_rank(t), -len(t.subtree), t.i))
     taken: list[set[int]] = []
+    removed: list["Token"] = []
     for part in parts:
         if fits(current):
             break
@@ -113,6 +119,12 @@ def shortest(words: list[int], root: "Token", exempt: set[int], fits: Callable[[
         if trial and incomplete(trial, root, exempt) is None:
             current = trial
             taken.append(cut & set(words))
+            removed.append(part)
+    if not fits(current):
+        # still too long: the clause is written without its loose parts, but with every
+        # adjective, since an adjective goes only to make a headline fit
+        adjectives = {i for cut, part in zip(taken, removed) if part.dep_ == "amod" for i in cut}
+        return tidy(sorted(set(current) | adjectives))
     for cut in reversed(taken):
         trial = tidy(sorted(set(current) | cut))
         if fits(trial) and incomplete(trial, root, exempt) is None:
@@ -161,6 +173,14 @@ def _purpose(clause: "Token") -> bool:
     return clause.dep_ == "advcl" and clause.i > clause.head.i and clause.head.pos_ in ("VERB", "AUX") and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) and not any(
         c.dep_ in ("nsubj", "nsubjpass", "mark") for c in clause.children)
+
+
+def _asserted(verb: "Token") -> bool:
+    """Whether ``verb`` is what the sentence asserts or reports: the clause's own verb, one
+    coordinated with it, or the verb of what was said; not a verb inside a noun's phrase."""
+    while verb.dep_ == "conj":
+        verb = verb.head
+    return verb.dep_ in ("ROOT", "ccomp") or verb.head.i == verb.i
 
 
 def _cut_quotation(kept: set[int], root: "Token", exempt: set[int]) -> "Token | None":
