@@ -68,7 +68,8 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
                limit: int = TITLE_WORDS) -> str:
     """A short headline in the article's words: the clause under ``root`` without
     side clauses, time expressions (``keep_out``) and attributions, with every
-    actor under its canonical name."""
+    actor under its canonical name. A cut that is not a complete clause
+    (``complete.incomplete``) gives way to the shortest complete one."""
     doc = root.doc
     # a headline or byline run into the sentence is left out, but not what hangs on it
     starts = sentence_start(root, within[0])
