@@ -19,7 +19,7 @@ word keeps what that word requires:
 
 ``incomplete`` names the first word that breaks one of these, or None; ``shortest`` gives,
 from the whole clause, the realisation left when optional parts are taken out in order of
-expendability while the words stay complete, until it fits a headline, and gives back
+expendability (a part inside another first) while the words stay complete, until it fits a headline, and gives back
 those that still fit. Used by ``wording.title_from``, which keeps its own cut when it is
 complete and takes this one when it is not.
 """
@@ -76,6 +76,8 @@ def required(child: "Token") -> bool:
         return head.pos_ in ("VERB", "AUX", "ADJ")
     if dep in REQUIRED:
         return True
+    if dep == "acl" and head.pos_ == "NOUN" and any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children):
+        return True  # "has no doubt that his plan will work", "denied claims that he will run": what it says
     if dep in ("acl", "relcl", "advcl"):
         return needed_clause(child) or (_purpose(child) and _asserted(head))
     if dep == "npadvmod" and any(t.ent_type_ in FIGURES for t in child.subtree):
@@ -95,15 +97,16 @@ def required(child: "Token") -> bool:
 def shortest(words: list[int], root: "Token", exempt: set[int], fits: Callable[[list[int]], bool],
              tidy: Callable[[list[int]], list[int]]) -> list[int]:
     """From the whole clause (``words``), the realisation left when optional parts go, in
-    order of expendability and the longest first, each only if the words stay complete,
+    order of expendability and the innermost first, each only if the words stay complete,
     until they fit; then the parts that still fit come back, the last taken first."""
     current = tidy(words)
     if fits(current) or incomplete(current, root, exempt) is not None:
         return current
     doc = root.doc
-    parts = sorted((doc[i] for i in current if doc[i].dep_ in EXPENDABLE_DEPS and doc[i].i != root.i
+    inside = {t.i for t in root.subtree}  # the phrase a clause describes is no part of it
+    parts = sorted((doc[i] for i in current if doc[i].dep_ in EXPENDABLE_DEPS and i != root.i and i in inside
                     and not required(doc[i])),
-                   key=lambda t: (_rank(t), -len(t.subtree), t.i))
+                   key=lambda t: (_rank(t), -_depth(t, root), -len(t.subtree), t.i))
     taken: list[set[int]] = []
     removed: list["Token"] = []
     for part in parts:
@@ -133,6 +136,15 @@ def shortest(words: list[int], root: "Token", exempt: set[int], fits: Callable[[
 
 
 EXPENDABLE_DEPS = frozenset().union(*EXPENDABLE)
+
+
+def _depth(token: "Token", root: "Token") -> int:
+    """How many heads lie between ``token`` and ``root``: a part inside another goes before it."""
+    depth = 0
+    while token.i != root.i and token.head.i != token.i:
+        token = token.head
+        depth += 1
+    return depth
 
 
 def _rank(part: "Token") -> int:

@@ -214,7 +214,7 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
     # "will be elected" [to what]) gives way to the shortest complete realisation of the
     # whole clause, even when that is longer than a headline: a longer title beats a wrong one.
     exempt = set(keep_out) | dropped | elided | front | (set(range(len(doc))) - {t.i for t in root.subtree})
-    if incomplete(chosen, root, exempt) is not None:
+    if root.pos_ in ("VERB", "AUX") and incomplete(chosen, root, exempt) is not None:  # a fragment stays as cut
         whole = sorted(described | set(collect(root, dropped, frozenset(), elided)))
         chosen = _finished(shortest(whole, root, exempt, fits, lambda c: tidy(c, doc.tokens)), root,
                            dropped - set(keep_out))
