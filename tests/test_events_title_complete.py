@@ -35,6 +35,16 @@ def _titles(nlp, text: str) -> list[str]:
     # who shattered it: the agent of a passive stays
     ("The calm of the seaside town was shattered on Sunday morning by the sound of three explosions near the "
      "ferry terminal.", "was shattered by the sound of three explosions"),
+    # an adjective keeps its own phrase: not interested in what
+    ('Finance minister Aldo Ferri said on Monday that the government is not interested in "capping pay" at the '
+     "banks it rescued.", "the government is not interested in “capping pay”"),
+    # what the answers were called
+    ("Critics on Tuesday described the bank's answers as too bland and vague following the record rout on the "
+     "markets.", "Critics described the bank's answers as too bland and vague"),
+    # a phrase given back whole when it fits, though its inner parts went first
+    ("Senator Ken Dobbs left the party's national committee on Monday after accusations that he mishandled "
+     "charges of fraud against donors in the state.",
+     "Ken Dobbs left the party's national committee after accusations that he mishandled charges"),
 ])
 def test_a_title_keeps_what_its_words_require(nlp, text: str, title: str) -> None:
     titles = _titles(nlp, text)

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Callable, Iterable
 
 from timeline.extract.events.complements import keeps_truth, needed_clause, restricts, role_after_as
 from timeline.extract.events.title_words import load_title_words
+from timeline.extract.events.vocabulary import load_vocabulary
 
 if TYPE_CHECKING:
     from timeline.extract.events.tokens import Token
@@ -120,8 +121,8 @@ def shortest(words: list[int], root: "Token", exempt: set[int], fits: Callable[[
                     for t in c.subtree}
         trial = tidy([i for i in current if i not in cut])
         if trial and incomplete(trial, root, exempt) is None:
+            taken.append(cut & set(current))  # without its inner parts taken before: they come back on their own
             current = trial
-            taken.append(cut & set(words))
             removed.append(part)
     if not fits(current):
         # still too long: the clause is written without its loose parts, but with every
@@ -164,6 +165,10 @@ def _selected(prep: "Token") -> bool:
     head = prep.head
     if role_after_as(prep):
         return True
+    if prep.lower_ == "as" and head.lemma_.lower() in load_vocabulary().as_complements:
+        return True  # "described the responses as too bland": what they were called
+    if head.pos_ == "ADJ" and prep.i == head.i + 1:
+        return True  # "interested in", "responsible for", "aware of": the adjective's own phrase
     words = load_title_words()
     if prep.lower_ not in words.selected_prepositions or prep.i < head.i:
         return False
