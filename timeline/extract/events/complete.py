@@ -40,10 +40,11 @@ REQUIRED = frozenset({"dobj", "dative", "attr", "acomp", "oprd", "xcomp", "ccomp
                       "aux", "auxpass", "case", "nummod", "quantmod", "nsubj", "nsubjpass", "csubj", "expl",
                       "agent"})
 # Parts a title may leave out, the first ones first: adverbs and loose noun adverbials, the
-# phrases of prepositions the verb does not select, side clauses, a second clause, and last
-# an adjective that only describes ("foreign currency reserves" -> currency reserves).
+# phrases of prepositions the verb does not select, side clauses, then a second clause. An
+# adjective never goes: "prime minister", "foul play", "the new military regime" are other
+# things without it.
 EXPENDABLE = (frozenset({"advmod", "npadvmod"}), frozenset({"prep"}),
-              frozenset({"acl", "relcl", "advcl", "xcomp", "ccomp"}), frozenset({"conj", "cc"}), frozenset({"amod"}))
+              frozenset({"acl", "relcl", "advcl", "xcomp", "ccomp"}), frozenset({"conj", "cc"}))
 # Kinds of named entity of an amount: never an adverbial a title may leave out.
 FIGURES = frozenset({"MONEY", "PERCENT", "QUANTITY"})
 QUOTE_MARKS = frozenset("\"“”«»„")
@@ -88,10 +89,6 @@ def required(child: "Token") -> bool:
             child.i == head.i + 1 and child.lower_ in load_title_words().particles)
     if dep == "prep":
         return _selected(child)
-    if dep == "amod":
-        words = load_title_words()
-        return child.pos_ != "ADJ" or bool(child.children) or child.lower_ in words.office_times | words.truth_adverbs \
-            or "-" in child.text or child.ent_type_ != ""
     return False
 
 
@@ -109,7 +106,6 @@ def shortest(words: list[int], root: "Token", exempt: set[int], fits: Callable[[
                     and not required(doc[i])),
                    key=lambda t: (_rank(t), -_depth(t, root), -len(t.subtree), t.i))
     taken: list[set[int]] = []
-    removed: list["Token"] = []
     for part in parts:
         if fits(current):
             break
@@ -123,12 +119,8 @@ def shortest(words: list[int], root: "Token", exempt: set[int], fits: Callable[[
         if trial and incomplete(trial, root, exempt) is None:
             taken.append(cut & set(current))  # without its inner parts taken before: they come back on their own
             current = trial
-            removed.append(part)
     if not fits(current):
-        # still too long: the clause is written without its loose parts, but with every
-        # adjective, since an adjective goes only to make a headline fit
-        adjectives = {i for cut, part in zip(taken, removed) if part.dep_ == "amod" for i in cut}
-        return tidy(sorted(set(current) | adjectives))
+        return current  # still too long: the clause without its loose parts
     for cut in reversed(taken):
         trial = tidy(sorted(set(current) | cut))
         if fits(trial) and incomplete(trial, root, exempt) is None:
