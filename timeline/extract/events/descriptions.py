@@ -94,6 +94,8 @@ def _named(title: str, subject: "Token", doc: "Parse", mentions: list[Mention], 
     owner = next((c for c in subject.children if c.dep_ == "poss" and c.i < subject.i), None)
     if owner is not None and owner.pos_ == "NOUN":
         described = owner  # "the singer's personal physician": the singer is the description
+    elif owner is not None and owner.pos_ == "PROPN":
+        return _possessed(title, subject, owner, doc, mentions)
     words = _description(described)
     if words is None:
         return title
@@ -121,6 +123,33 @@ def _named(title: str, subject: "Token", doc: "Parse", mentions: list[Mention], 
     if at == 0:
         replacement = replacement[:1].upper() + replacement[1:]
     return title[:at] + replacement + title[at + len(text):]
+
+
+def _possessed(title: str, subject: "Token", owner: "Token", doc: "Parse", mentions: list[Mention]) -> str:
+    """"Michael Jackson's doctor has gone on trial" -> Conrad Murray has gone on trial: a
+    person described by whose they are, when the article ties that noun to one named
+    person, and not to the owner."""
+    if subject.pos_ != "NOUN" or subject.tag_ != "NN" or any(
+            c.dep_ not in ("poss", "amod", "compound") for c in subject.children if c.i < subject.i) or any(
+            c.i > subject.i and c.dep_ not in ("punct", "case") for c in subject.children):
+        return title
+    whose = next((m for m in mentions if m.start <= owner.idx < m.end), None)
+    if whose is None:
+        return title
+    # "Lena Voss's doctor" itself is a tie of the noun to its owner: the others name the person
+    ties = {t for t in description_ties(doc, mentions).get(subject.lemma_.lower(), set()) if whose.name not in t}
+    if len(ties) != 1 or whose.kind != "person" or doc[owner.i + 1].text not in ("'s", "’s"):
+        return title
+    tied = next(iter(ties))
+    named = next((m for m in mentions if m.name == tied), None)
+    if tied == whose.name or named is None or named.kind != "person":
+        return title
+    owners = "|".join(re.escape(w) for w in dict.fromkeys((whose.name, doc[owner.left_edge.i:owner.i + 1].text)))
+    between = r"\s+".join(re.escape(t.text) for t in doc[owner.i + 2:subject.i + 1])
+    found = re.search(rf"(?:^|(?<=\s))(?:the\s+)?(?:{owners})['’]s\s+{between}(?!\w)", title)
+    if found is None:
+        return title
+    return title[:found.start()] + tied + title[found.end():]
 
 
 def _without_description(title: str, subject: "Token", mentions: list[Mention]) -> str:

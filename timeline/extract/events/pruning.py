@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable
 
-from timeline.extract.events.complements import needed_clause, needs_what_follows
+from timeline.extract.events.complements import keeps_truth, needed_clause, needs_what_follows, restricts
 from timeline.extract.events.title_words import load_title_words
+from timeline.extract.events.vocabulary import load_vocabulary
 
 if TYPE_CHECKING:
     from timeline.extract.events.tokens import Token
@@ -101,3 +102,63 @@ def _ancestry(token: "Token", root: "Token") -> list[int]:
         token = token.head
         out.append(token.i)
     return out
+
+
+def collect(root: "Token", dropped: set[int], kinds: frozenset[str], elided: set[int],
+             spared: set[int] = frozenset(), seen: set[str] | None = None) -> list[int]:  # type: ignore[assignment]
+    """The words of the clause without the parts of ``kinds`` (but those
+    ``spared``); ``seen`` collects the kinds of the parts that could be pruned."""
+    out: list[int] = []
+    stack = [root]
+    while stack:
+        token = stack.pop()
+        if token.i in dropped:
+            continue
+        if token.i not in elided:
+            out.append(token.i)
+        for child in token.children:
+            if child.dep_ in PRUNABLE and (child.dep_ in kinds or seen is not None) and _prunable(child, token, root):
+                if seen is not None:
+                    seen.add(child.dep_)
+                if child.dep_ in kinds and child.i not in spared:
+                    continue
+            stack.append(child)
+    out.sort()
+    content = next((c for c in root.children if c.dep_ == "ccomp" and c.i < root.i), None)
+    if content is not None and content.i not in dropped:
+        # '"Panic is futile," said Maria Shcherbenko' -> Maria Shcherbenko said panic is futile
+        inner = {t.i for t in content.subtree}
+        speaker = {t.i for c in root.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+        head = [i for i in out if i in speaker] + [root.i]
+        out = head + [i for i in out if i in inner]
+    return out
+
+
+def _prunable(child: "Token", parent: "Token", root: "Token") -> bool:
+    if child.dep_ in ("conj", "cc"):
+        # a second clause, not a second actor; but "…, as well as dependents" is an addition
+        return parent.pos_ in ("VERB", "AUX") or any(
+            c.dep_ == "cc" and c.lower_ == "as" and c.i > 0 and c.doc[c.i - 1].lower_ == "well"
+            for c in parent.children)
+    if child.dep_ in ("xcomp", "ccomp") and (parent.i == root.i or parent.pos_ not in ("VERB", "AUX")):
+        return False  # "said it had expelled a submarine", "was about to cut" need what follows
+    if child.dep_ == "advmod" and (restricts(child) or keeps_truth(child)):
+        return False  # "only" of "only after the ferry had sunk"; "had largely been contained"
+    if child.dep_ == "prep" and child.lower_ == "of" and (parent.pos_ in ("NUM", "PRON", "DET")
+                                                         or parent.lower_ in load_title_words().partitive_nouns):
+        return False  # "one of her bodyguards", "some of the banks": the number alone names nothing
+    if child.dep_ == "prep" and child.lower_ == "of" and parent.dep_ in ("nsubj", "nsubjpass") and \
+            (parent.head.i == root.i or (parent.head.dep_ == "ccomp" and parent.head.head.i == root.i)) and \
+            parent.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in parent.children) and \
+            not any(t.dep_ == "appos" for t in parent.subtree):  # "the head of X, Margaret Chan": her name
+        return False  # "the spread of the virus", "the possibility of a rescue": which one is meant
+    if child.dep_ == "advmod" and child.i == parent.i + 1 and parent.pos_ in ("VERB", "AUX") and \
+            child.lower_ in load_title_words().particles:
+        return False  # "have stepped back": the adverb is part of the verb
+    if child.dep_ == "prep" and child.lower_ == "as" and parent.i == root.i and \
+            root.lemma_.lower() in load_vocabulary().as_complements:
+        return False  # "described the demonstrations as a threat": what he called them
+    if child.dep_ == "prep" and child.lower_ == "of" and parent.dep_ == "pobj" and parent.head.lower_ == "as" \
+            and parent.head.head.i == root.i and root.lemma_.lower() in load_vocabulary().as_complements:
+        return False  # "as a violation of international law", never "as a violation"
+    return True

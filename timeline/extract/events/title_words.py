@@ -28,6 +28,8 @@ class TitleWords:
     own_voices: frozenset[str] = frozenset()  # "his office said": the voice of the one already named
     purpose_verbs: frozenset[str] = frozenset()  # "sent a plane to pick up…": what for is the news
     clause_verbs: frozenset[str] = frozenset()  # "…, a judge ruled": a clause before it is what it decided
+    selected_prepositions: frozenset[str] = frozenset()  # "elected to", "sided with": what the verb acts on
+    adjunct_entities: frozenset[str] = frozenset()  # "on Monday", "to Kabul": a setting, not an argument
 
 
 def _office_words() -> frozenset[str]:
@@ -63,4 +65,6 @@ def load_title_words() -> TitleWords:
         own_voices=_words(data, "own_voices"),
         clause_verbs=_words(data, "clause_verbs"),
         purpose_verbs=_words(data, "purpose_verbs"),
+        selected_prepositions=_words(data, "selected_prepositions"),
+        adjunct_entities=frozenset(w.upper() for w in _words(data, "adjunct_entities")),
     )

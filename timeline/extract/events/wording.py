@@ -18,12 +18,13 @@ from timeline.extract.events.asides import (
     told_an_outlet,
     whole_words,
 )
-from timeline.extract.events.complements import keeps_truth, needed_clause, restricts, role_after_as
+from timeline.extract.events.complements import needed_clause, role_after_as
+from timeline.extract.events.complete import incomplete, shortest
 from timeline.extract.events.cuts import tidy, without_empty_phrases, without_stranded_verbs, word_count
 from timeline.extract.events.details import clean_text
 from timeline.extract.events.details import mentions_in as mentions_in  # where the rules of listing read it
 from timeline.extract.events.naming import names_it, role_words, span_start, takes_article
-from timeline.extract.events.pruning import PRUNABLE, PRUNING_ORDER, ending_kept, give_back_rank
+from timeline.extract.events.pruning import PRUNABLE, PRUNING_ORDER, collect, ending_kept, give_back_rank
 from timeline.extract.events.quotes import (
     following_quote,
     fronted_quote,
@@ -67,7 +68,8 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
                limit: int = TITLE_WORDS) -> str:
     """A short headline in the article's words: the clause under ``root`` without
     side clauses, time expressions (``keep_out``) and attributions, with every
-    actor under its canonical name."""
+    actor under its canonical name. A cut that is not a complete clause
+    (``complete.incomplete``) gives way to the shortest complete one."""
     doc = root.doc
     # a headline or byline run into the sentence is left out, but not what hangs on it
     starts = sentence_start(root, within[0])
@@ -173,7 +175,7 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
         if kinds and not kinds & prunable:
             continue  # nothing of this kind to prune: the same words, still too many
         pruned |= kinds  # one kind more at a time: a title loses no more than it must
-        chosen = tidy(sorted(described | set(_collect(root, dropped, pruned, elided, seen=prunable))), doc.tokens)
+        chosen = tidy(sorted(described | set(collect(root, dropped, pruned, elided, seen=prunable))), doc.tokens)
         if fits(chosen):
             break
     if pruned & prunable:
@@ -184,7 +186,7 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
         # if they fit too.
         pruned = PRUNABLE
         spared: set[int] = set()
-        chosen = tidy(sorted(described | set(_collect(root, dropped, pruned, elided))), doc.tokens)
+        chosen = tidy(sorted(described | set(collect(root, dropped, pruned, elided))), doc.tokens)
         parts = sorted((t for t in root.subtree if t.dep_ in PRUNABLE and t.i not in dropped and t.dep_ != "cc"),
                        key=lambda t: (give_back_rank(t), t.i))
         for part in parts + parts:  # twice: a part under one given back later is tried again
@@ -199,19 +201,23 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
             # joins to a noun comes back with it; "for his own benefit" need not
             joined |= {t.i for t in part.subtree if t.dep_ == "prep" and t.lower_ == "of"
                        and t.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and t.i not in dropped}
-            trial = tidy(sorted(described | set(_collect(root, dropped, pruned, elided, spared | joined))),
+            trial = tidy(sorted(described | set(collect(root, dropped, pruned, elided, spared | joined))),
                          doc.tokens)
             if len(trial) > len(chosen) and fits(trial):
                 spared |= joined
                 given.append(joined)
                 chosen = trial
     chosen = ending_kept(chosen, root, fits, lambda more: tidy(sorted(
-        described | set(_collect(root, dropped, pruned, elided, more))), doc.tokens), dropped, given)
-    chosen = whole_words(without_empty_phrases(without_stranded_verbs(chosen, root), doc.tokens), doc,
-                         dropped - set(keep_out))
-    for verb in unjoined(doc[i] for i in chosen):
-        # "pulled a blanket up wiped his nose": a second clause with nothing to join it goes
-        chosen = tidy([i for i in chosen if i not in {t.i for t in verb.subtree}], doc.tokens)
+        described | set(collect(root, dropped, pruned, elided, more))), doc.tokens), dropped, given)
+    chosen = _finished(chosen, root, dropped - set(keep_out))
+    # A cut that leaves a word without what it requires ("has offered $100bn" [for what],
+    # "will be elected" [to what]) gives way to the shortest complete realisation of the
+    # whole clause, even when that is longer than a headline: a longer title beats a wrong one.
+    exempt = set(keep_out) | dropped | elided | front | (set(range(len(doc))) - {t.i for t in root.subtree})
+    if root.pos_ in ("VERB", "AUX") and incomplete(chosen, root, exempt) is not None:  # a fragment stays as cut
+        whole = sorted(described | set(collect(root, dropped, frozenset(), elided)))
+        chosen = _finished(shortest(whole, root, exempt, fits, lambda c: tidy(c, doc.tokens)), root,
+                           dropped - set(keep_out))
     roles |= described_speaker(root, by_token)
     kept = set(chosen)
     named = {key for key, m in {id(m): m for m in by_token.values()}.items() if names_it(m, doc, kept, roles)}
@@ -275,6 +281,17 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
     return title[:1].upper() + title[1:] if title else ""
 
 
+def _finished(chosen: list[int], root: "Token", cut: set[int]) -> list[int]:
+    """The last cuts of a title's words: a verb left without what it says goes, and so does
+    an empty phrase or a second clause with nothing to join it; a hyphenated word stays whole."""
+    doc = root.doc
+    chosen = whole_words(without_empty_phrases(without_stranded_verbs(chosen, root), doc.tokens), doc, cut)
+    for verb in unjoined(doc[i] for i in chosen):
+        # "pulled a blanket up wiped his nose": a second clause with nothing to join it goes
+        chosen = tidy([i for i in chosen if i not in {t.i for t in verb.subtree}], doc.tokens)
+    return chosen
+
+
 def _described(root: "Token", dropped: set[int], within: tuple[int, int]) -> set[int]:
     """The noun phrase a relative or participial clause describes, which is the
     subject of its headline: "Pedro Sanchez, who visited the island on Saturday"
@@ -295,36 +312,6 @@ def _described(root: "Token", dropped: set[int], within: tuple[int, int]) -> set
     side = {t.i for c in head.subtree if c.i != head.i and c.dep_ in ALWAYS_DROPPED | {"acl", "relcl"}
             for t in c.subtree}
     return {t.i for t in head.subtree if t.i not in inner | side | dropped and within[0] <= t.i < within[1]}
-
-
-def _collect(root: "Token", dropped: set[int], kinds: frozenset[str], elided: set[int],
-             spared: set[int] = frozenset(), seen: set[str] | None = None) -> list[int]:  # type: ignore[assignment]
-    """The words of the clause without the parts of ``kinds`` (but those
-    ``spared``); ``seen`` collects the kinds of the parts that could be pruned."""
-    out: list[int] = []
-    stack = [root]
-    while stack:
-        token = stack.pop()
-        if token.i in dropped:
-            continue
-        if token.i not in elided:
-            out.append(token.i)
-        for child in token.children:
-            if child.dep_ in PRUNABLE and (child.dep_ in kinds or seen is not None) and _prunable(child, token, root):
-                if seen is not None:
-                    seen.add(child.dep_)
-                if child.dep_ in kinds and child.i not in spared:
-                    continue
-            stack.append(child)
-    out.sort()
-    content = next((c for c in root.children if c.dep_ == "ccomp" and c.i < root.i), None)
-    if content is not None and content.i not in dropped:
-        # '"Panic is futile," said Maria Shcherbenko' -> Maria Shcherbenko said panic is futile
-        inner = {t.i for t in content.subtree}
-        speaker = {t.i for c in root.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
-        head = [i for i in out if i in speaker] + [root.i]
-        out = head + [i for i in out if i in inner]
-    return out
 
 
 def _passive_auxiliary(root: "Token") -> str:
@@ -361,35 +348,3 @@ def _subject_run(root: "Token") -> list[int]:
         run.append(i)
         i -= 1
     return run[::-1]
-
-
-def _prunable(child: "Token", parent: "Token", root: "Token") -> bool:
-    if child.dep_ in ("conj", "cc"):
-        # a second clause, not a second actor; but "…, as well as dependents" is an addition
-        return parent.pos_ in ("VERB", "AUX") or any(
-            c.dep_ == "cc" and c.lower_ == "as" and c.i > 0 and c.doc[c.i - 1].lower_ == "well"
-            for c in parent.children)
-    if child.dep_ in ("xcomp", "ccomp") and (parent.i == root.i or parent.pos_ not in ("VERB", "AUX")):
-        return False  # "said it had expelled a submarine", "was about to cut" need what follows
-    if child.dep_ == "advmod" and (restricts(child) or keeps_truth(child)):
-        return False  # "only" of "only after the ferry had sunk"; "had largely been contained"
-    if child.dep_ == "prep" and child.lower_ == "of" and (parent.pos_ in ("NUM", "PRON", "DET")
-                                                         or parent.lower_ in load_title_words().partitive_nouns):
-        return False  # "one of her bodyguards", "some of the banks": the number alone names nothing
-    if child.dep_ == "prep" and child.lower_ == "of" and parent.dep_ in ("nsubj", "nsubjpass") and \
-            (parent.head.i == root.i or (parent.head.dep_ == "ccomp" and parent.head.head.i == root.i)) and \
-            parent.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in parent.children) and \
-            not any(t.dep_ == "appos" for t in parent.subtree):  # "the head of X, Margaret Chan": her name
-        return False  # "the spread of the virus", "the possibility of a rescue": which one is meant
-    if child.dep_ == "advmod" and child.i == parent.i + 1 and parent.pos_ in ("VERB", "AUX") and \
-            child.lower_ in load_title_words().particles:
-        return False  # "have stepped back": the adverb is part of the verb
-    if child.dep_ == "prep" and child.lower_ == "as" and parent.i == root.i and \
-            root.lemma_.lower() in load_vocabulary().as_complements:
-        return False  # "described the demonstrations as a threat": what he called them
-    if child.dep_ == "prep" and child.lower_ == "of" and parent.dep_ == "pobj" and parent.head.lower_ == "as" \
-            and parent.head.head.i == root.i and root.lemma_.lower() in load_vocabulary().as_complements:
-        return False  # "as a violation of international law", never "as a violation"
-    return True
-
-

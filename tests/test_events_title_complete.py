@@ -1,0 +1,81 @@
+"""A title is a complete clause: when the cut to a headline's length would leave a word
+without what it requires (the rest of a verb's phrase, the object of a preposition the verb
+selects, what an infinitive is for, the words of a quotation), the title is the shortest
+complete realisation of the clause, longer than a headline if it must be. Articles written
+for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import happenings
+
+
+def _titles(nlp, text: str) -> list[str]:
+    return [h.title for h in happenings(nlp, text)]
+
+
+@pytest.mark.parametrize("text, title", [
+    # what the watchman was ordered to do, not "ordered a night watchman"
+    ("Prosecutor Dana Whitlow said in her closing argument on Thursday that she had ordered a night watchman "
+     "to gather the broken equipment and other items from the warehouse.",
+     "Dana Whitlow said that she had ordered a night watchman to gather the broken equipment"),
+    # an overdose of what
+    ("The coroner of Lowmoor county ruled on Friday that the fisherman had died from an overdose of the "
+     "painkiller oxaprine, a drug given to him by a neighbour.",
+     "ruled that the fisherman had died from an overdose of the painkiller oxaprine"),
+    # barred the defence from what: a preposition the verb selects keeps its phrase
+    ("Judge Ilse Marrow on Wednesday barred the defence from calling any witnesses to testify about the "
+     "miner's 1998 conviction and later release.",
+     "Ilse Marrow barred the defence from calling any witnesses"),
+    # what the money is set aside for
+    ("Trustees of the Halvorsen estate asked a judge on Tuesday to let them set aside $40m for the late "
+     "composer's grandchildren.",
+     "asked a judge to let them set aside $40m for the late composer's grandchildren"),
+    # who shattered it: the agent of a passive stays
+    ("The calm of the seaside town was shattered on Sunday morning by the sound of three explosions near the "
+     "ferry terminal.", "was shattered by the sound of three explosions"),
+    # an adjective keeps its own phrase: not interested in what
+    ('Finance minister Aldo Ferri said on Monday that the government is not interested in "capping pay" at the '
+     "banks it rescued.", "the government is not interested in “capping pay”"),
+    # what the answers were called
+    ("Critics on Tuesday described the bank's answers as too bland and vague following the record rout on the "
+     "markets.", "Critics described the bank's answers as too bland and vague"),
+    # a phrase given back whole when it fits, though its inner parts went first
+    ("Senator Ken Dobbs left the party's national committee on Monday after accusations that he mishandled "
+     "charges of fraud against donors in the state.",
+     "Ken Dobbs left the party's national committee after accusations that he mishandled charges"),
+])
+def test_a_title_keeps_what_its_words_require(nlp, text: str, title: str) -> None:
+    titles = _titles(nlp, text)
+    assert any(title in t for t in titles), titles
+
+
+@pytest.mark.parametrize("text, never", [
+    ("Prosecutor Dana Whitlow said in her closing argument on Thursday that she had ordered a night watchman "
+     "to gather the broken equipment and other items from the warehouse.", "ordered a night watchman"),
+    ("Judge Ilse Marrow on Wednesday barred the defence from calling any witnesses to testify about the "
+     "miner's 1998 conviction and later release.", "barred the defence"),
+])
+def test_a_title_never_ends_before_what_its_verb_requires(nlp, text: str, never: str) -> None:
+    titles = _titles(nlp, text)
+    assert titles
+    assert not any(t.endswith(never) for t in titles), titles
+
+
+def test_a_quotation_is_kept_whole_or_not_at_all(nlp) -> None:
+    text = ('The mayor of Tarvik said on Monday that the "reckless and costly" bridge project would be halted '
+            "until an inquiry into the contracts was complete.")
+    titles = _titles(nlp, text)
+    assert any("“reckless and costly”" in t for t in titles), titles
+    assert not any("…" in t for t in titles), titles
+
+
+def test_a_cut_that_is_complete_stays_short(nlp) -> None:
+    """Times, places and asides still go: a complete clause needs none of them."""
+    text = ("The regional council of Norvik approved on Monday a plan to rebuild the flooded harbour wall, "
+            "a project first proposed in 2004, at a meeting in the town hall.")
+    titles = _titles(nlp, text)
+    assert any(t.startswith("The regional council of Norvik approved a plan to rebuild the flooded harbour wall")
+               for t in titles), titles
+    assert not any("town hall" in t or "2004" in t for t in titles), titles

@@ -1,0 +1,211 @@
+"""Whether the words kept for a title make a complete clause, read on the sentence's
+parse, and the shortest complete realisation of a clause when the cut one is not.
+
+A title is the article's clause with parts left out. A part is optional when the clause
+still says the same thing without it: a time, a place, a manner, an aside, a side clause
+that only sets the scene, a second conjunct. The rest is required, and a title that keeps a
+word keeps what that word requires:
+
+- a verb keeps its objects, the agent of its passive, the clause or infinitive it takes, its particle, its negation,
+  its auxiliaries, and the phrase of a preposition it selects ("was elected to the
+  senate", "sided with prosecutors on the evidence"; ``title_words.yaml``,
+  ``selected_prepositions``, unless the phrase names a time or a place);
+- a preposition keeps its object, a noun its "of" phrase, a number its other figures;
+- a side clause that its head needs (``complements.needed_clause``), an infinitive of
+  purpose after the verb the sentence asserts or reports, a restricting or truth-bearing adverb stay;
+- no quotation is cut inside: its words are all kept or all left out;
+- every kept word hangs on another kept word, up to the clause's verb: no determiner,
+  auxiliary or "to" is left without its head.
+
+``incomplete`` names the first word that breaks one of these, or None; ``shortest`` gives,
+from the whole clause, the realisation left when optional parts are taken out in order of
+expendability (a part inside another first) while the words stay complete, until it fits a headline, and gives back
+those that still fit. Used by ``wording.title_from``, which keeps its own cut when it is
+complete and takes this one when it is not.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Callable, Iterable
+
+from timeline.extract.events.complements import keeps_truth, needed_clause, restricts, role_after_as
+from timeline.extract.events.title_words import load_title_words
+from timeline.extract.events.vocabulary import load_vocabulary
+
+if TYPE_CHECKING:
+    from timeline.extract.events.tokens import Token
+
+# What a word requires of its children, whatever its kind.
+REQUIRED = frozenset({"dobj", "dative", "attr", "acomp", "oprd", "xcomp", "ccomp", "pobj", "pcomp", "neg", "prt",
+                      "aux", "auxpass", "case", "nummod", "quantmod", "nsubj", "nsubjpass", "csubj", "expl",
+                      "agent"})
+# Parts a title may leave out, the first ones first: adverbs and loose noun adverbials, the
+# phrases of prepositions the verb does not select, side clauses, then a second clause. An
+# adjective never goes: "prime minister", "foul play", "the new military regime" are other
+# things without it.
+EXPENDABLE = (frozenset({"advmod", "npadvmod"}), frozenset({"prep"}),
+              frozenset({"acl", "relcl", "advcl", "xcomp", "ccomp"}), frozenset({"conj", "cc"}))
+# Kinds of named entity of an amount: never an adverbial a title may leave out.
+FIGURES = frozenset({"MONEY", "PERCENT", "QUANTITY"})
+QUOTE_MARKS = frozenset("\"“”«»„")
+
+
+def incomplete(kept: Iterable[int], root: "Token", exempt: set[int]) -> "Token | None":
+    """The first kept word that lacks what it requires, or that hangs on no kept word; None
+    when the words are complete. ``exempt`` words (times, parts the clause leaves out on
+    purpose, words outside the sentence) are never required."""
+    kept = set(kept)
+    doc = root.doc
+    for i in sorted(kept):
+        token = doc[i]
+        if i != root.i and token.head.i not in kept and token.head.i not in exempt and token.head.i != i:
+            return token  # "the" without its noun, "to" without its verb
+        for child in token.children:
+            if child.i not in kept and child.i not in exempt and required(child):
+                return token
+    return _cut_quotation(kept, root, exempt)
+
+
+def required(child: "Token") -> bool:
+    """Whether a title that keeps ``child``'s head must keep ``child``."""
+    head = child.head
+    dep = child.dep_
+    if dep in ("conj", "cc") and head.pos_ not in ("VERB", "AUX"):
+        # "the United States and Britain": a second actor is not a second clause; but
+        # "staff, as well as their families" is an addition
+        return not _addition(head)
+    if dep in ("xcomp", "ccomp"):
+        return head.pos_ in ("VERB", "AUX", "ADJ")
+    if dep in REQUIRED:
+        return True
+    if dep == "acl" and head.pos_ == "NOUN" and any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children):
+        return True  # "has no doubt that his plan will work", "denied claims that he will run": what it says
+    if dep in ("acl", "relcl", "advcl"):
+        return needed_clause(child) or (_purpose(child) and _asserted(head))
+    if dep == "npadvmod" and any(t.ent_type_ in FIGURES for t in child.subtree):
+        return True  # "put aside $30m": an amount the parser hung as an adverbial is what was put aside
+    if dep == "advmod":
+        return restricts(child) or keeps_truth(child) or (
+            child.i == head.i + 1 and child.lower_ in load_title_words().particles)
+    if dep == "prep":
+        return _selected(child)
+    return False
+
+
+def shortest(words: list[int], root: "Token", exempt: set[int], fits: Callable[[list[int]], bool],
+             tidy: Callable[[list[int]], list[int]]) -> list[int]:
+    """From the whole clause (``words``), the realisation left when optional parts go, in
+    order of expendability and the innermost first, each only if the words stay complete,
+    until they fit; then the parts that still fit come back, the last taken first."""
+    current = tidy(words)
+    if fits(current) or incomplete(current, root, exempt) is not None:
+        return current
+    doc = root.doc
+    inside = {t.i for t in root.subtree}  # the phrase a clause describes is no part of it
+    parts = sorted((doc[i] for i in current if doc[i].dep_ in EXPENDABLE_DEPS and i != root.i and i in inside
+                    and not required(doc[i])),
+                   key=lambda t: (_rank(t), -_depth(t, root), -len(t.subtree), t.i))
+    taken: list[set[int]] = []
+    for part in parts:
+        if fits(current):
+            break
+        if part.i not in current:
+            continue  # went with a part before it
+        cut = {t.i for t in part.subtree}
+        if part.dep_ == "conj":
+            cut |= {t.i for c in part.head.children if c.dep_ == "cc" and part.head.i < c.i < part.i
+                    for t in c.subtree}
+        trial = tidy([i for i in current if i not in cut])
+        if trial and incomplete(trial, root, exempt) is None:
+            taken.append(cut & set(current))  # without its inner parts taken before: they come back on their own
+            current = trial
+    if not fits(current):
+        return current  # still too long: the clause without its loose parts
+    for cut in reversed(taken):
+        trial = tidy(sorted(set(current) | cut))
+        if fits(trial) and incomplete(trial, root, exempt) is None:
+            current = trial
+    return current
+
+
+EXPENDABLE_DEPS = frozenset().union(*EXPENDABLE)
+
+
+def _depth(token: "Token", root: "Token") -> int:
+    """How many heads lie between ``token`` and ``root``: a part inside another goes before it."""
+    depth = 0
+    while token.i != root.i and token.head.i != token.i:
+        token = token.head
+        depth += 1
+    return depth
+
+
+def _rank(part: "Token") -> int:
+    return next(n for n, kinds in enumerate(EXPENDABLE) if part.dep_ in kinds)
+
+
+def _addition(head: "Token") -> bool:
+    """Whether ``head``'s conjunct is joined by "as well as": an addition, not a second actor."""
+    return any(c.dep_ == "cc" and c.lower_ == "as" and c.i > 0 and c.doc[c.i - 1].lower_ == "well"
+               for c in head.children)
+
+
+def _selected(prep: "Token") -> bool:
+    """A preposition whose phrase is what its verb, adjective or noun acts on: one of the
+    selecting prepositions after its head, with no comma between, whose noun is no time
+    or place; an "as" of a role; an "of" on a noun."""
+    head = prep.head
+    if role_after_as(prep):
+        return True
+    if prep.lower_ == "as" and head.lemma_.lower() in load_vocabulary().as_complements:
+        return True  # "described the responses as too bland": what they were called
+    if head.pos_ == "ADJ" and prep.i == head.i + 1:
+        return True  # "interested in", "responsible for", "aware of": the adjective's own phrase
+    words = load_title_words()
+    if prep.lower_ not in words.selected_prepositions or prep.i < head.i:
+        return False
+    if prep.lower_ == "of":
+        # "the spread of the virus", "one of her bodyguards"; but a second "of" phrase inside
+        # the first only adds to it ("one of the greatest icons [of all time]")
+        # ("one of the greatest icons [of all time]"), and a name needs none ("Judge Pastor [of the court]")
+        return head.pos_ != "PROPN" and not (head.dep_ == "pobj" and head.head.lower_ == "of")
+    if head.pos_ not in ("VERB", "AUX", "ADJ"):
+        return False
+    noun = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+    if noun is None or noun.ent_type_ in words.adjunct_entities:
+        return False
+    return not any(t.text in (",", ";", "(", "—", "–") for t in prep.doc[head.i + 1:prep.i])
+
+
+def _purpose(clause: "Token") -> bool:
+    """"offered $100bn to shore up the banks": an infinitive after its verb says what for."""
+    return clause.dep_ == "advcl" and clause.i > clause.head.i and clause.head.pos_ in ("VERB", "AUX") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "mark") for c in clause.children)
+
+
+def _asserted(verb: "Token") -> bool:
+    """Whether ``verb`` is what the sentence asserts or reports: the clause's own verb, one
+    coordinated with it, or the verb of what was said; not a verb inside a noun's phrase."""
+    while verb.dep_ == "conj":
+        verb = verb.head
+    return verb.dep_ in ("ROOT", "ccomp") or verb.head.i == verb.i
+
+
+def _cut_quotation(kept: set[int], root: "Token", exempt: set[int]) -> "Token | None":
+    """The first word kept from a quotation some of whose other words are left out."""
+    doc = root.doc
+    lo = min(t.i for t in root.subtree)
+    hi = max(t.i for t in root.subtree)
+    opened: int | None = None
+    for i in range(lo, hi + 1):
+        if doc[i].text not in QUOTE_MARKS:
+            continue
+        if opened is None:
+            opened = i
+            continue
+        inside = [j for j in range(opened + 1, i) if any(c.isalnum() for c in doc[j].text) and j not in exempt]
+        if any(j in kept for j in inside) and not all(j in kept for j in inside):
+            return doc[next(j for j in inside if j in kept)]
+        opened = None
+    return None
