@@ -126,7 +126,8 @@ def _after_an_earlier_time(verb: "Token", dated: Sequence[tuple[Timex, "Span"]],
         # released in 2003") reaches over it; "after a scandal, which began in 2009" does
         # not reach into the relative clause
         phrase = token.head if token.dep_ in ("mark", "advmod") and token.head.i != verb.i else token
-        words = {t.i for t in [phrase, *_own_words(phrase)]}
+        # "when he tried to return last September": what the clause tries is told at its time
+        words = {t.i for t in [phrase, *_own_words(phrase, OTHER_CLAUSES - {"xcomp"})]}
         for timex, span in dated:
             when = bounds(day_value(timex.value or ""))
             if when is not None and all(t.i in words for t in span) and (dct - when[1]).days > vocab.lead_days:
@@ -134,15 +135,15 @@ def _after_an_earlier_time(verb: "Token", dated: Sequence[tuple[Timex, "Span"]],
     return False
 
 
-def _own_words(verb: "Token") -> "list[Token]":
+def _own_words(verb: "Token", apart: frozenset[str] = OTHER_CLAUSES) -> "list[Token]":
     """The words under ``verb`` and its side clauses, without the clauses that say
-    something of their own (a relative clause, what was said, a conjunct)."""
+    something of their own (``apart``: a relative clause, what was said, a conjunct)."""
     out: "list[Token]" = []
-    todo = [c for c in verb.children if c.dep_ not in OTHER_CLAUSES]
+    todo = [c for c in verb.children if c.dep_ not in apart]
     while todo:
         token = todo.pop()
         out.append(token)
-        todo.extend(c for c in token.children if c.dep_ not in OTHER_CLAUSES)
+        todo.extend(c for c in token.children if c.dep_ not in apart)
     return out
 
 
