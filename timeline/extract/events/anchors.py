@@ -52,10 +52,7 @@ def find_anchors(segment: "Span", dated: list[tuple[Timex, "Span"]], dct: date |
             keep_out.add(head.head.i)
         if head.head.lower_ in ZONE_NOUNS and head.head.dep_ in BARE_ADVERBIAL_DEPS:
             keep_out |= {t.i for t in head.head.subtree}  # "South African time" goes with its day
-        carrier = head.head.head if head.dep_ == "pobj" else head.head
-        if through is not None and carrier.dep_ == "acl" and all(
-                t.i in keep_out for t in carrier.subtree if t.i != carrier.i):
-            keep_out.add(carrier.i)  # "a report released yesterday said": "a report said"
+        keep_out |= _bare_participle(head, span, through, keep_out)
         owner = next((a for a in anchors if verb.i in a.group), None)
         if owner is None:
             mood = mood_of(verb, vocab)
@@ -98,6 +95,20 @@ def find_anchors(segment: "Span", dated: list[tuple[Timex, "Span"]], dct: date |
             classify(anchor, vocab)
             kept.append(anchor)
     return _without_undated_frame(kept, vocab)
+
+
+def _bare_participle(head: "Token", span: "Span", through: "Token | None", keep_out: set[int]) -> set[int]:
+    """"A report released yesterday said…": the participle that only carried the time
+    (or stood just before it, where the parser hung the time on the verb) leaves the
+    title with it, "A report said…"."""
+    carrier = head.head.head if head.dep_ == "pobj" else head.head
+    if through is not None and carrier.dep_ == "acl" and all(
+            t.i in keep_out for t in carrier.subtree if t.i != carrier.i):
+        return {carrier.i}
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.dep_ == "acl" and before.tag_ == "VBN" and not list(before.children):
+        return {before.i}
+    return set()
 
 
 def _planned_by(verb: "Token", main: Anchor | None, timex: Timex, dct: date | None, vocab: Vocabulary) -> bool:
