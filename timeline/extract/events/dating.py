@@ -108,6 +108,8 @@ def date_anchor(anchor: Anchor, root: "Token", dct: date | None, vocab: Vocabula
 AFTER_WORDS = frozenset({"after", "following", "when", "while", "during"})
 # Dependencies that open another clause, whose times are its own.
 OTHER_CLAUSES = frozenset({"relcl", "ccomp", "acl", "conj", "parataxis", "xcomp", "csubj"})
+# Clauses that describe a noun ("a plane carrying the army chief", "a scandal, which began in 2009").
+DESCRIBING_CLAUSES = frozenset({"relcl", "acl"})
 
 
 def _after_an_earlier_time(verb: "Token", dated: Sequence[tuple[Timex, "Span"]], dct: date | None,
@@ -126,8 +128,9 @@ def _after_an_earlier_time(verb: "Token", dated: Sequence[tuple[Timex, "Span"]],
         # released in 2003") reaches over it; "after a scandal, which began in 2009" does
         # not reach into the relative clause
         phrase = token.head if token.dep_ in ("mark", "advmod") and token.head.i != verb.i else token
-        # "when he tried to return last September": what the clause tries is told at its time
-        words = {t.i for t in [phrase, *_own_words(phrase, OTHER_CLAUSES - {"xcomp"})]}
+        # "when he tried to return last September", "after he refused to let the plane land on
+        # 12 October": the clause's time is any of its words but those describing a noun
+        words = {t.i for t in [phrase, *_own_words(phrase, DESCRIBING_CLAUSES)]}
         for timex, span in dated:
             when = bounds(day_value(timex.value or ""))
             if when is not None and all(t.i in words for t in span) and (dct - when[1]).days > vocab.lead_days:

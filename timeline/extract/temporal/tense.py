@@ -91,6 +91,11 @@ def _verb_tense(verb: Token, depth: int = 0) -> str | None:
         return "present"  # a present passive: "until a successor is sworn in before Christmas"
     if verb.tag_ == "VBN":
         return "past"  # reduced relative clause: "troops deployed on Friday"
+    if verb.tag_ == "VBG" and not auxes and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX") \
+            and depth < MAX_CLIMB:
+        # a participle with no tense of its own is told in its clause's ("refused to let a plane
+        # carrying the army chief land on October 12")
+        return _verb_tense(verb.head, depth + 1)
     return None
 
 
