@@ -94,13 +94,22 @@ def date_anchor(anchor: Anchor, root: "Token", dct: date | None, vocab: Vocabula
         return False  # "Two days after the coup in 1999, a poll revealed…": then, not today
     news = tense in NEWS_TENSES or (said and tense == "past-perfect" and reporter_tense in NEWS_TENSES | {"present"})
     if not news and not (verb.lemma_.lower() in vocab.reporting and tense == "present" and verb.i == root.i
-                         and content_of(verb) is not None):
-        # "says a strike hit the house" is news of the day; "denies any wrongdoing", "is
-        # accused of manslaughter", with nothing said, restate a standing position
+                         and _says_a_clause(verb)):
+        # "says a strike hit the house" is news of the day; "denies any wrongdoing", "denies
+        # giving him the drugs", "is accused of manslaughter", with no clause said, restate a
+        # standing position
         return False
     anchor.date, anchor.precision, anchor.status = dct.isoformat(), "day", "occurred"
     anchor.evidence = DateEvidence(rule="publication-date", expression=None, value=dct.isoformat())
     return True
+
+
+def _says_a_clause(verb: "Token") -> bool:
+    """Whether a verb of saying says a clause with a subject of its own ("says a strike hit the
+    house", "denies that it shelled the town"), not an act of its subject's put as a gerund
+    ("denies giving him the drugs")."""
+    content = content_of(verb)
+    return content is not None and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in content.children)
 
 
 # Words that place a clause at or after another time: "two days after the coup in 1999",
