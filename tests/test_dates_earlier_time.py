@@ -37,3 +37,9 @@ def test_a_time_describing_a_noun_of_the_clause_of_time_is_not_its_time(nlp) -> 
                             "chairman out.", published=APR)
     assert [h.date for h in found if "approved the merger" in h.title] == [APR.isoformat()], \
         [(h.date, h.title) for h in found]
+
+
+def test_a_participle_the_verb_takes_looks_ahead_as_its_infinitive_does(nlp) -> None:
+    found = {t.text: t.value for t in find_timexes_in_text(
+        "The minister warned other countries to avoid sending their teams to the tournament in June.", APR, nlp)}
+    assert found.get("June") == "2000-06", found
