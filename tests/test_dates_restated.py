@@ -102,3 +102,8 @@ def test_a_claim_of_the_news_days_or_a_dated_saying_keeps_its_day(nlp, text: str
 def test_a_denial_in_the_present_is_news_only_when_it_says_a_clause(nlp, text: str, dated: bool) -> None:
     found = happenings(nlp, text, published=THU)
     assert bool([h for h in found if h.date == THU.isoformat()]) is dated, [(h.date, h.title) for h in found]
+
+
+def test_what_a_source_is_said_to_have_done_is_news_of_the_day(nlp) -> None:
+    found = happenings(nlp, "The opposition is said to have put aside its objections to the deal.", published=THU)
+    assert [h.date for h in found] == [THU.isoformat()], [(h.date, h.title) for h in found]

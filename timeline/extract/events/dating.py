@@ -105,11 +105,12 @@ def date_anchor(anchor: Anchor, root: "Token", dct: date | None, vocab: Vocabula
 
 
 def _says_a_clause(verb: "Token") -> bool:
-    """Whether a verb of saying says a clause with a subject of its own ("says a strike hit the
-    house", "denies that it shelled the town"), not an act of its subject's put as a gerund
-    ("denies giving him the drugs")."""
+    """Whether a verb of saying says a clause ("says a strike hit the house", "denies that it
+    shelled the town", "is said to have put aside its objections"), not an act of its
+    subject's put as a gerund ("denies giving him the drugs")."""
     content = content_of(verb)
-    return content is not None and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in content.children)
+    return content is not None and (content.tag_ != "VBG" or any(
+        c.dep_ in ("nsubj", "nsubjpass", "expl") for c in content.children))  # "is said to have put aside" says one
 
 
 # Words that place a clause at or after another time: "two days after the coup in 1999",
