@@ -138,3 +138,17 @@ def test_four_figures_before_the_day_they_fall_on_are_a_clock_time_not_a_year(
 def test_four_figures_before_am_or_pm_are_a_clock_time_never_a_year(nlp, sentence: str) -> None:
     found = {t.text: t.value for t in find_timexes_in_text(sentence, date(2010, 1, 22), nlp)}
     assert not any(v and v[:4] in ("1209", "1145") for v in found.values()), found
+
+
+@pytest.mark.parametrize("sentence,text", [
+    ("The editor was arrested in a midnight raid and beaten.", "midnight"),
+    ("The rebels ignored the noon deadline.", "noon"),
+])
+def test_an_hour_that_describes_a_noun_names_no_day(nlp, sentence: str, text: str) -> None:
+    found = {t.text: t.value for t in find_timexes_in_text(sentence, THU, nlp)}
+    assert text in found and found[text] is None, found
+
+
+def test_an_hour_as_the_clause_s_time_keeps_its_day(nlp) -> None:
+    found = {t.text: t.value for t in find_timexes_in_text("The deadline expired at midnight.", THU, nlp)}
+    assert (found.get("midnight") or "").startswith("2011-01-13"), found

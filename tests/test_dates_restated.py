@@ -91,3 +91,19 @@ def test_a_claim_about_long_before_is_dated_when_it_was_made(nlp) -> None:
 def test_a_claim_of_the_news_days_or_a_dated_saying_keeps_its_day(nlp, text: str, value: str) -> None:
     found = happenings(nlp, text, published=date(2011, 5, 10))
     assert [h.date for h in found] == [value], found
+
+
+@pytest.mark.parametrize("text,dated", [
+    ("Dr Felix Marsh denies giving the singer the drugs that killed her.", False),  # a standing denial
+    ("The defendant denies stealing the paintings.", False),
+    ("The ministry denies that its soldiers shelled the village.", True),  # a clause said: news of the day
+    ("Kyiv says a missile hit a school.", True),
+])
+def test_a_denial_in_the_present_is_news_only_when_it_says_a_clause(nlp, text: str, dated: bool) -> None:
+    found = happenings(nlp, text, published=THU)
+    assert bool([h for h in found if h.date == THU.isoformat()]) is dated, [(h.date, h.title) for h in found]
+
+
+def test_what_a_source_is_said_to_have_done_is_news_of_the_day(nlp) -> None:
+    found = happenings(nlp, "The opposition is said to have put aside its objections to the deal.", published=THU)
+    assert [h.date for h in found] == [THU.isoformat()], [(h.date, h.title) for h in found]

@@ -10,9 +10,10 @@ from typing import TYPE_CHECKING
 
 from timeline.extract.events.candidate import Anchor
 from timeline.extract.events.clauses import BARE_ADVERBIAL_DEPS, ZONE_NOUNS, clause_root, governor, mood_of
-from timeline.extract.events.dating import date_anchor, day_value
+from timeline.extract.events.dating import NEWS_TENSES, date_anchor, day_value
 from timeline.extract.events.kinds import classify
 from timeline.extract.events.main_clause import commentary, main_anchor, negated, sharing_time
+from timeline.extract.events.occasions import told_through
 from timeline.extract.events.vocabulary import Vocabulary
 from timeline.extract.temporal.values import is_future, precision_of
 from timeline.records import Timex
@@ -37,15 +38,21 @@ def find_anchors(segment: "Span", dated: list[tuple[Timex, "Span"]], dct: date |
         head = span.root
         verb, how = governor(head, segment, root, vocab.dated_nouns,
                              day=precision_of(day_value(timex.value or "")) == "day")
+        through = told_through(head, vocab)  # "a report released yesterday said…"
+        if through is not None and segment.start <= through.i < segment.end:
+            verb, how = through, "argument"
         if verb is None or (how == "argument" and head.dep_ in ("compound", "amod")
                             and precision_of(timex.value or "") == "season"):
             continue  # "the winter cold" is weather, not a date
+        if _planned_by(verb, main, timex, dct, vocab):
+            continue
         keep_out |= {t.i for t in span}
         # the preposition that only carries the date ("on Saturday") leaves the title with it
         if head.dep_ == "pobj" and len(list(head.head.children)) == 1:
             keep_out.add(head.head.i)
         if head.head.lower_ in ZONE_NOUNS and head.head.dep_ in BARE_ADVERBIAL_DEPS:
             keep_out |= {t.i for t in head.head.subtree}  # "South African time" goes with its day
+        keep_out |= _bare_participle(head, span, through, keep_out)
         owner = next((a for a in anchors if verb.i in a.group), None)
         if owner is None:
             mood = mood_of(verb, vocab)
@@ -88,6 +95,36 @@ def find_anchors(segment: "Span", dated: list[tuple[Timex, "Span"]], dct: date |
             classify(anchor, vocab)
             kept.append(anchor)
     return _without_undated_frame(kept, vocab)
+
+
+def _bare_participle(head: "Token", span: "Span", through: "Token | None", keep_out: set[int]) -> set[int]:
+    """"A report released yesterday said…": the participle that only carried the time
+    (or stood just before it, where the parser hung the time on the verb) leaves the
+    title with it, "A report said…"."""
+    carrier = head.head.head if head.dep_ == "pobj" else head.head
+    if through is not None and carrier.dep_ == "acl" and all(
+            t.i in keep_out for t in carrier.subtree if t.i != carrier.i):
+        return {carrier.i}
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.dep_ == "acl" and before.tag_ == "VBN" and not list(before.children):
+        return {before.i}
+    return set()
+
+
+def _planned_by(verb: "Token", main: Anchor | None, timex: Timex, dct: date | None, vocab: Vocabulary) -> bool:
+    """"Sharif has vowed to land in Islamabad on Monday", "The delegates agreed to hold a
+    conference in March": a time still to come on the act that a commitment told as done
+    plans is the planned act's, not the commitment's. The commitment is the main clause,
+    dated as it is told (with no day, by publication); no happening apart is made of the
+    same words on the planned day. A plan told as one ("are expected to meet") is the
+    planned happening itself (main_clause.py)."""
+    if main is None or main.mood.tense not in NEWS_TENSES or main.mood.scheduled or \
+            not is_future(day_value(timex.value or ""), dct):
+        return False
+    up = verb
+    while up.dep_ == "xcomp" and up.head.i != up.i:
+        up = up.head
+    return up.i != verb.i and up.i in main.group and up.lemma_.lower() not in vocab.future_markers
 
 
 def _share_time_of_when(main: Anchor, anchors: list[Anchor], vocab: Vocabulary) -> None:

@@ -34,8 +34,10 @@ def as_claim(anchor: Anchor, mentions: list[Mention], published: date | None = N
     swallowed pills on the morning of his death", with no day for the saying, were said on
     the day of publication, not months before, when what they speak of happened."""
     speaker = anchor.speaker
-    if not anchor.claim or speaker is None or anchor.mood.tense not in REPORTED_TENSES or anchor.verb.tag_ == "VBG":
+    if not anchor.claim or speaker is None or anchor.mood.tense not in REPORTED_TENSES:
         return
+    if anchor.verb.tag_ == "VBG" and not (published is not None and _told_of_long_before(anchor, published)):
+        return  # "said Germany was stopping the certification" announces; "was agreeing in September" looks back
     said_by = _sides(_subject(speaker), mentions)
     done_by = _sides(_subject(anchor.verb), mentions)
     if said_by & done_by:
@@ -45,6 +47,18 @@ def as_claim(anchor: Anchor, mentions: list[Mention], published: date | None = N
     if published is not None and _told_of_long_before(anchor, published):
         anchor.date, anchor.precision, anchor.status = published.isoformat(), "day", "occurred"
         anchor.evidence = DateEvidence(rule="publication-date", expression=None, value=published.isoformat())
+        anchor.keep_out = anchor.keep_out - _words_of_times(anchor)  # "was agreeing in September to a ban"
+
+
+def _words_of_times(anchor: Anchor) -> set[int]:
+    """The words of the anchor's time expressions and of the prepositions that carry them:
+    once the date is not theirs, the title tells them."""
+    out: set[int] = set()
+    for timex, _, verb in anchor.timexes:
+        span = verb.doc.char_span(timex.start, timex.end, alignment_mode="expand")
+        for token in span or []:
+            out |= {token.i, token.head.i} if token.dep_ == "pobj" else {token.i}
+    return out
 
 
 def _told_of_long_before(anchor: Anchor, published: date) -> bool:

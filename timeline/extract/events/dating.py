@@ -94,13 +94,23 @@ def date_anchor(anchor: Anchor, root: "Token", dct: date | None, vocab: Vocabula
         return False  # "Two days after the coup in 1999, a poll revealed…": then, not today
     news = tense in NEWS_TENSES or (said and tense == "past-perfect" and reporter_tense in NEWS_TENSES | {"present"})
     if not news and not (verb.lemma_.lower() in vocab.reporting and tense == "present" and verb.i == root.i
-                         and content_of(verb) is not None):
-        # "says a strike hit the house" is news of the day; "denies any wrongdoing", "is
-        # accused of manslaughter", with nothing said, restate a standing position
+                         and _says_a_clause(verb)):
+        # "says a strike hit the house" is news of the day; "denies any wrongdoing", "denies
+        # giving him the drugs", "is accused of manslaughter", with no clause said, restate a
+        # standing position
         return False
     anchor.date, anchor.precision, anchor.status = dct.isoformat(), "day", "occurred"
     anchor.evidence = DateEvidence(rule="publication-date", expression=None, value=dct.isoformat())
     return True
+
+
+def _says_a_clause(verb: "Token") -> bool:
+    """Whether a verb of saying says a clause ("says a strike hit the house", "denies that it
+    shelled the town", "is said to have put aside its objections"), not an act of its
+    subject's put as a gerund ("denies giving him the drugs")."""
+    content = content_of(verb)
+    return content is not None and (content.tag_ != "VBG" or any(
+        c.dep_ in ("nsubj", "nsubjpass", "expl") for c in content.children))  # "is said to have put aside" says one
 
 
 # Words that place a clause at or after another time: "two days after the coup in 1999",
@@ -108,6 +118,8 @@ def date_anchor(anchor: Anchor, root: "Token", dct: date | None, vocab: Vocabula
 AFTER_WORDS = frozenset({"after", "following", "when", "while", "during"})
 # Dependencies that open another clause, whose times are its own.
 OTHER_CLAUSES = frozenset({"relcl", "ccomp", "acl", "conj", "parataxis", "xcomp", "csubj"})
+# Clauses that describe a noun ("a plane carrying the army chief", "a scandal, which began in 2009").
+DESCRIBING_CLAUSES = frozenset({"relcl", "acl"})
 
 
 def _after_an_earlier_time(verb: "Token", dated: Sequence[tuple[Timex, "Span"]], dct: date | None,
@@ -126,7 +138,9 @@ def _after_an_earlier_time(verb: "Token", dated: Sequence[tuple[Timex, "Span"]],
         # released in 2003") reaches over it; "after a scandal, which began in 2009" does
         # not reach into the relative clause
         phrase = token.head if token.dep_ in ("mark", "advmod") and token.head.i != verb.i else token
-        words = {t.i for t in [phrase, *_own_words(phrase)]}
+        # "when he tried to return last September", "after he refused to let the plane land on
+        # 12 October": the clause's time is any of its words but those describing a noun
+        words = {t.i for t in [phrase, *_own_words(phrase, DESCRIBING_CLAUSES)]}
         for timex, span in dated:
             when = bounds(day_value(timex.value or ""))
             if when is not None and all(t.i in words for t in span) and (dct - when[1]).days > vocab.lead_days:
@@ -134,15 +148,15 @@ def _after_an_earlier_time(verb: "Token", dated: Sequence[tuple[Timex, "Span"]],
     return False
 
 
-def _own_words(verb: "Token") -> "list[Token]":
+def _own_words(verb: "Token", apart: frozenset[str] = OTHER_CLAUSES) -> "list[Token]":
     """The words under ``verb`` and its side clauses, without the clauses that say
-    something of their own (a relative clause, what was said, a conjunct)."""
+    something of their own (``apart``: a relative clause, what was said, a conjunct)."""
     out: "list[Token]" = []
-    todo = [c for c in verb.children if c.dep_ not in OTHER_CLAUSES]
+    todo = [c for c in verb.children if c.dep_ not in apart]
     while todo:
         token = todo.pop()
         out.append(token)
-        todo.extend(c for c in token.children if c.dep_ not in OTHER_CLAUSES)
+        todo.extend(c for c in token.children if c.dep_ not in apart)
     return out
 
 

@@ -35,6 +35,12 @@ INDEFINITE = frozenset({"a", "an", "another", "any", "some", "every", "each"})
 TOLD_AS_DONE = frozenset({"past", "perfect", "past-perfect"})
 # The rule of a date taken from a happening named elsewhere: it sets no news day.
 NAMED_OCCASION = "named-occasion"
+# Prepositions that set a clause in a record or an occasion ("said in an interview
+# published yesterday", "told Tuesday's briefing" is an object, read as the subject is).
+SAID_IN = frozenset({"in", "at", "during"})
+# Where a time expression sits on a reduced participle ("released yesterday", "published
+# on Monday", "held last week").
+ON_A_PARTICIPLE = frozenset({"npadvmod", "tmod", "advmod", "prep"})
 
 
 def dated_occasions(doc: "Parse", timexes: list[Timex], published: date | None,
@@ -88,6 +94,40 @@ def _named_noun(head: "Token", vocab: Vocabulary) -> "Token | None":
         return None
     lemma = noun.lemma_.lower()
     return noun if noun.pos_ == "NOUN" and (lemma in vocab.dated_nouns or lemma in _named_happenings()) else None
+
+
+@lru_cache(maxsize=1)
+def _records() -> frozenset[str]:
+    return frozenset(load_data("occasions.yaml")["records"])
+
+
+def told_through(head: "Token", vocab: Vocabulary) -> "Token | None":
+    """The predicate a clause's record or occasion carries the time of: "A Labor Department
+    report released yesterday said…", "Tuesday's report showed…", "said in an interview
+    published yesterday": a time on the noun (a possessive, a reduced participle) that names
+    the report, the interview or the meeting a clause is told through (its subject, or
+    what it was said in or at) is the time of the clause, not of a happening apart. "A
+    man arrested on Monday was charged" stays as it was: a man is no record."""
+    noun = None
+    if head.dep_ in NAMING_DEPS and head.head.pos_ == "NOUN":
+        noun = head.head
+    else:
+        word = head.head if head.dep_ == "pobj" else head
+        participle = word.head if word.dep_ in ON_A_PARTICIPLE else None
+        if participle is not None and participle.dep_ == "acl" and participle.tag_ == "VBN" and not any(
+                c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in participle.children):
+            noun = participle.head
+    if noun is None or noun.pos_ != "NOUN":
+        return None
+    lemma = noun.lemma_.lower()
+    if lemma not in _records() and lemma not in vocab.dated_nouns:
+        return None
+    if noun.dep_ == "nsubj" and noun.head.pos_ in ("VERB", "AUX"):
+        return noun.head
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ in SAID_IN \
+            and noun.head.head.pos_ in ("VERB", "AUX"):
+        return noun.head.head
+    return None
 
 
 def date_by_occasion(anchors: list[Anchor], occasions: dict[str, tuple[str, Timex]], vocab: Vocabulary) -> None:

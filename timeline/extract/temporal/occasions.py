@@ -57,3 +57,15 @@ def _contact_clause(span: "Span") -> bool:
     if subject.dep_ not in ("nsubj", "nsubjpass") or preposition.dep_ != "prep" or preposition.lower_ != "on":
         return False
     return subject.head.i == preposition.head.i and subject.head.i > subject.i
+
+
+def attributive(doc: "Doc", start: int, end: int) -> bool:
+    """Whether the expression at ``doc.text[start:end]`` describes the noun after it ("a
+    midnight raid", "the noon deadline"): it tells the hour of that happening, which the
+    calendar cannot place on a day; read as tonight's midnight, it would date a raid of
+    days before to the eve of publication."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    last = span[-1]
+    return last.dep_ in ("compound", "amod", "nmod") and last.head.i > last.i and last.head.pos_ == "NOUN"

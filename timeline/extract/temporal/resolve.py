@@ -36,7 +36,7 @@ from timeline.extract.temporal.lexicon import (
     WEEKDAYS,
     ZONE_OFFSETS,
 )
-from timeline.extract.temporal.occasions import defined_occasion
+from timeline.extract.temporal.occasions import attributive, defined_occasion
 from timeline.extract.temporal.quantities import measure, number, unit_name
 from timeline.extract.temporal.scanner import Candidate
 from timeline.extract.temporal.values import day_value, precision_of, week_value
@@ -346,6 +346,8 @@ def clock_time(c: Candidate, ctx: Context) -> Reading | None:
     elif ctx.ref is not None:
         day = day_value(clock_day(c, ctx))
     if g.get("named"):
+        if c.day is None and attributive(ctx.doc, c.start, c.end):
+            return "TIME", None, "clock-time-attributive"  # "arrested in a midnight raid": no day of its own
         clock = "12:00" if words(g["named"]) == "noon" else "24:00"
     else:
         hour, minute = int(g["hour"] or 0), int(g["minute"] or 0)

@@ -45,6 +45,8 @@ TIME_CONJUNCTIONS = frozenset({"when", "before", "until", "till", "once", "after
 # took it for a noun ("when the two meet", "meet" tagged NN).
 CLAUSE_DEPS = frozenset({"advcl", "ccomp", "relcl"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+# How a participle with no auxiliary hangs on a verb whose tense it is told in.
+TOLD_WITH_HEAD = frozenset({"ccomp", "advcl", "conj"})
 
 
 def _governing_verb(token: Token) -> Token | None:
@@ -91,6 +93,12 @@ def _verb_tense(verb: Token, depth: int = 0) -> str | None:
         return "present"  # a present passive: "until a successor is sworn in before Christmas"
     if verb.tag_ == "VBN":
         return "past"  # reduced relative clause: "troops deployed on Friday"
+    if verb.tag_ == "VBG" and not auxes and verb.dep_ in TOLD_WITH_HEAD and verb.head.pos_ in ("VERB", "AUX") \
+            and depth < MAX_CLIMB:
+        # a participle with no tense of its own is told in its clause's ("refused to let a plane
+        # carrying the army chief land on October 12"); "to avoid sending teams to the World Cup
+        # in June" (a complement the verb takes) looks ahead as its infinitive does
+        return _verb_tense(verb.head, depth + 1)
     return None
 
 
