@@ -103,7 +103,7 @@ def shortest(words: list[int], root: "Token", exempt: set[int], fits: Callable[[
     doc = root.doc
     inside = {t.i for t in root.subtree}  # the phrase a clause describes is no part of it
     parts = sorted((doc[i] for i in current if doc[i].dep_ in EXPENDABLE_DEPS and i != root.i and i in inside
-                    and not required(doc[i])),
+                    and not required(doc[i]) and not _a_time(doc[i])),
                    key=lambda t: (_rank(t), -_depth(t, root), -len(t.subtree), t.i))
     taken: list[set[int]] = []
     for part in parts:
@@ -129,6 +129,15 @@ def shortest(words: list[int], root: "Token", exempt: set[int], fits: Callable[[
 
 
 EXPENDABLE_DEPS = frozenset().union(*EXPENDABLE)
+TIME_ENTS = frozenset({"DATE", "TIME"})
+
+
+def _a_time(part: "Token") -> bool:
+    """Whether ``part`` is a phrase of time ("in September"). Times are left out of a title
+    before it is made unless the date is not theirs ("was agreeing in September", told in
+    December): then the title is the only place that tells them, and they stay."""
+    words = [t for t in part.subtree if t.dep_ != "prep" or t.i != part.i]
+    return bool(words) and all(t.ent_type_ in TIME_ENTS or t.is_punct for t in words)
 
 
 def _depth(token: "Token", root: "Token") -> int:
