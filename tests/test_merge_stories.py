@@ -56,6 +56,31 @@ def test_one_speakers_statements_of_two_days_stay_apart_though_their_titles_read
     assert sorted(e.date for e in events) == [DAY.isoformat(), (DAY + timedelta(days=1)).isoformat()]
 
 
+def test_two_states_named_by_two_statements_of_one_day_do_not_make_them_one() -> None:
+    usa, russia = ActorRef("United States", "country"), ActorRef("Russia", "country")
+    hs = [told("a", "Russia said the United States had ignored its demands for guarantees",
+               actors=(russia, usa), kind="statement", predicate="say"),
+          told("b", "Washington warned Moscow an invasion would bring a swift and severe response",
+               actors=(usa, russia), kind="statement", predicate="tell")]
+    # the collection's other reports name the two states too, as a crisis's reports do
+    later = [told(f"x{i}", f"Russia and the United States {what}", actors=(russia, usa), kind="diplomacy",
+                  predicate="meet", day=DAY + timedelta(days=10 + i))
+             for i, what in enumerate(("met in Geneva", "held talks on arms", "exchanged prisoners"))]
+    arts = [article("a"), article("b")] + [article(h.article_id, published=DAY + timedelta(days=10 + i))
+                                           for i, h in enumerate(later)]
+    events = merge([], hs + later, arts).events
+    assert len([e for e in events if e.date == DAY.isoformat()]) == 2
+
+
+def test_two_reports_of_one_call_between_two_leaders_are_one_event() -> None:
+    biden, putin = ActorRef("Joe Biden", "person"), ActorRef("Vladimir Putin", "person")
+    hs = [told("a", "Joe Biden and Vladimir Putin spoke by telephone for an hour", actors=(biden, putin),
+               kind="diplomacy", predicate="speak"),
+          told("b", "Vladimir Putin held a call with Joe Biden late on Saturday", actors=(putin, biden),
+               kind="diplomacy", predicate="hold")]
+    assert len(merge([], hs, [article("a"), article("b")]).events) == 1
+
+
 def test_different_happenings_of_one_actor_on_one_day_stay_apart() -> None:
     hs = [told("a", "Jacob Zuma was sworn in as president in Pretoria"),
           told("b", "Jacob Zuma named a new finance minister in his cabinet", predicate="name", kind="other")]

@@ -99,8 +99,9 @@ def _same(a: Probe, b: Probe, lexicon: Lexicon | None = None) -> bool:
         return False
     if lexicon is not None and a[1] == b[1] and not alike_kind(a[7], b[7]):
         return False
-    # Two named parties in common (the presidents of a call) need less wording in common.
-    needed = SIMILAR_TITLES - 20 if len(shared) >= 2 else SIMILAR_TITLES
+    # Two named parties in common (the presidents of a call) need less wording in common;
+    # two countries do not: one day's statements name the same two states again and again.
+    needed = SIMILAR_TITLES - 20 if len(shared - _states(a[7])) >= 2 else SIMILAR_TITLES
     # Titles alike are enough on one day; a speaker's statements of two days must say alike.
     if not late and a[1] == b[1] and not (a[1] == SAYING and a[3] != b[3]) and \
             fuzz.token_sort_ratio(a[4], b[4], processor=None, score_cutoff=needed) >= needed:
@@ -108,6 +109,10 @@ def _same(a: Probe, b: Probe, lexicon: Lexicon | None = None) -> bool:
     if lexicon is None:
         return False
     return lexicon.cosine(a[5], b[5]) >= (SIMILAR_LATE if late else SIMILAR_WORDS)
+
+
+def _states(h: Happening) -> frozenset[str]:
+    return frozenset(x.name for x in h.actors if x.kind == "country")
 
 
 def _later_report(a: Probe, b: Probe) -> bool:
