@@ -197,6 +197,23 @@ def test_a_web_page_reads_without_its_highlights_links_and_prompts() -> None:
     assert [r.rule for r in cleaned.removed].count("highlights") == 3
 
 
+LIVE_BLOG = (
+    "2346 Rescue teams pulled a girl alive from the ruins of the school .\n"
+    "2310 : The harbour authority says the main port will stay closed until Friday .\n"
+    "1245 : The foreign minister says the death toll will reach the thousands .\n"
+    "In 1245 the town was founded by traders .\n"
+)
+
+
+def test_a_live_blogs_time_stamps_are_set_aside_with_or_without_a_colon() -> None:
+    cleaned = clean_body(LIVE_BLOG)
+    for stamp in ("2346", "2310", "1245 :", "1245:"):
+        assert not re.search(rf"(?m)^{stamp}", cleaned.text), stamp
+    assert "The foreign minister says the death toll will reach the thousands." in cleaned.text
+    assert "In 1245 the town was founded by traders." in cleaned.text
+    assert [r.rule for r in cleaned.removed].count("live-blog time") == 3
+
+
 CAPTIONS = [
     "Harbour master Tom Keel (right) and union leader Mary Keel, after the talks , leave the port office .",
     "Dock workers, second from left, stand at the gate of the container terminal .",
