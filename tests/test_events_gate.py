@@ -187,7 +187,7 @@ def test_the_opening_sentences_are_weighed_by_the_general_threshold_the_body_by_
 
 def test_an_article_without_a_headline_is_weighed_by_its_lede_alone(nlp) -> None:
     from tests.conftest import untitled
-    from timeline.extract.events.gate_features import headline_of
+    from timeline.extract.events.gate_page import headline_of
     from timeline.records import Article
 
     # a text file with no headline line is titled by its opening words: a title that tells

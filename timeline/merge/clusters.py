@@ -121,14 +121,21 @@ def _later_report(a: Probe, b: Probe) -> bool:
     first, second = (a, b) if a[3] <= b[3] else (b, a)
     if not second[6] or len(first[3]) < 10 or len(second[3]) < 10:
         return False
-    gap = day_number(second[3]) - day_number(first[3])
+    gap = (first_day(second[3]) or 0) - (first_day(first[3]) or 0)
     return 0 < gap <= LATER_DAYS
 
 
 @lru_cache(maxsize=1 << 16)
-def day_number(date: str) -> int:
+def first_day(date: str) -> int | None:
+    """The ordinal of the first day a date spans (None for a value that names no span)."""
     span = bounds(date)
-    return span[0].toordinal() if span else 0
+    return span[0].toordinal() if span else None
+
+
+@lru_cache(maxsize=1 << 16)
+def last_day(date: str) -> int | None:
+    span = bounds(date)
+    return span[1].toordinal() if span else None
 
 
 Key = tuple[object, str]  # a blocking key: a date bucket and an actor's name

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from timeline.merge.clusters import date_order, precision_cached
+from timeline.merge.clusters import date_order, first_day, last_day, precision_cached
 from timeline.merge.importance import scores
 from timeline.merge.plans import plan_disputes
-from timeline.merge.restated import first_day, last_day, restatable
+from timeline.merge.restated import restatable
 from timeline.merge.salience import Collection
 from timeline.merge.stories import undated
 from timeline.records import Article, Event, Happening, Source

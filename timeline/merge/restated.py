@@ -35,10 +35,10 @@ in date order, so a report joins the cluster an earlier restatement already join
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Sequence
 
-from timeline.extract.temporal.values import bounds
+from timeline.merge.clusters import FINE, first_day, last_day
+from timeline.merge.importance import LEAD_SENTENCES
 from timeline.merge.plans import classes_of
 from timeline.merge.stories import SAYING, Lexicon, speaker
 from timeline.records import Happening
@@ -47,11 +47,9 @@ RESTATED_WORDS = 0.45  # cosine beside the actors' names from which a later repo
 RESTATED_SHARE = 0.35  # and the share of the whole cosine those words make: a few common words left are not enough
 RESTATED_LEAD = 0.6  # the cosine needed when the report is among the first sentences of its article
 RESTATED_SAME = 0.75  # the cosine of one sentence told again: no shared verb or actor needed
-LEAD_SENTENCES = 2  # sentences that open an article and tell its own news
 MAX_EARLIER = 100  # earlier clusters compared per (actor, verb) key: bounds a crowded key
 COMPARED = 3  # reports of a cluster whose words and keys stand for it
 RESTATABLE = frozenset({"publication-date", "lead-event-day"})  # rules that date a clause by no words of its own
-FINE = frozenset({"day", "time"})
 COARSE = frozenset({"week", "month", "season", "quarter", "half", "year"})  # spans a day's happening may be told in
 CHUNK = 50_000  # pairs whose cosines are computed in one sparse product
 
@@ -64,18 +62,6 @@ def restatable(h: Happening) -> bool:
 def coarse(h: Happening) -> bool:
     """Dated to a span that holds days (a month, a year): a day's happening told later."""
     return h.precision in COARSE and h.status == "occurred"
-
-
-@lru_cache(maxsize=1 << 16)
-def first_day(date: str) -> int | None:
-    span = bounds(date)
-    return span[0].toordinal() if span else None
-
-
-@lru_cache(maxsize=1 << 16)
-def last_day(date: str) -> int | None:
-    span = bounds(date)
-    return span[1].toordinal() if span else None
 
 
 Window = tuple[int, int, bool]  # the first and last day of an earlier happening's date, and whether only a day's

@@ -32,16 +32,18 @@ from timeline.extract.events.discourse import (
     restates_known,
     told_in_the_past,
 )
-from timeline.extract.events.gate_features import features, page_of
+from timeline.extract.events.gate_features import features
+from timeline.extract.events.gate_page import page_of
 from timeline.extract.events.linked import linked_anchors
 from timeline.extract.events.naming import name_role
 from timeline.extract.events.newsworthy import UNDATED, listable
 from timeline.extract.events.occasions import date_by_occasion, dated_occasions
 from timeline.extract.events.opinion import opinion_page
-from timeline.extract.events.participants import mentioned, named_in_title, participants
+from timeline.extract.events.participants import mentioned, participants
 from timeline.extract.events.parties import parties
 from timeline.extract.events.pronouns import name_pronoun, unnamed
 from timeline.extract.events.quotes import attributed, quotes_nobody
+from timeline.extract.events.title_parties import named_in_title
 from timeline.extract.events.tokens import Parse, forget, parse_of
 from timeline.extract.events.topic import strays, topic_words
 from timeline.extract.events.vocabulary import Vocabulary, load_vocabulary

@@ -19,20 +19,17 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING
 
 from timeline.data import load_data
 from timeline.extract.events.details import mentions_in
 from timeline.extract.events.gate import OPENING
-from timeline.extract.events.opinion import Genre, genre_of
-from timeline.extract.events.topic import similarities
+from timeline.extract.events.gate_page import NAMED_KINDS, WORD, Page, content_words
 from timeline.extract.events.weak import title_is_weak
 from timeline.records import Article, Happening, Mention
-from timeline.sources.text_files import title_from_body
 
 if TYPE_CHECKING:
     from timeline.extract.events.candidate import Anchor
@@ -42,16 +39,10 @@ if TYPE_CHECKING:
 QUOTES = frozenset("\"“”«»„") | {"``", "''"}
 SECOND_PERSON = frozenset({"you", "your", "yours", "yourself"})
 FIRST_PLURAL = frozenset({"we", "us", "our", "ours"})
-WORD = re.compile(r"[a-z][a-z'-]+")
-# Words of a headline worth comparing: at least this long (drops "the", "of", "in").
-MIN_WORD = 4
 # Clauses hanging on another: their count says how nested a sentence is.
 SUBORDINATE = frozenset({"advcl", "relcl", "ccomp", "acl", "xcomp", "csubj"})
-NAMED_KINDS = frozenset({"person", "organisation", "country", "group"})
 # Rules of the temporal engine that read an absolute date off the text.
 ABSOLUTE = ("absolute", "month-day", "year", "month")
-# The actors an article names most often: its protagonists.
-PROTAGONISTS = 2
 # Verbs of being and having: in the present they tell a state, never a happening.
 STATIVE_AUXILIARY = frozenset({"be", "have"})
 # A TF-IDF cosine with the headline and lede below this: the sentence shares no weighty word
@@ -87,67 +78,6 @@ def load_cues() -> Cues:
 
     return Cues(words("hedges"), words("opinion_words"), words("tally_words"), words("generic_subjects"),
                 words("background_words"), words("colour_words"), words("earlier_times"))
-
-
-@dataclass(frozen=True)
-class Page:
-    """What the gate knows of the article as a whole."""
-
-    headline: frozenset[str]  # nouns and names of the headline, lower case
-    lede: frozenset[str]  # and of the lede
-    paragraphs: tuple[int, ...]  # the paragraph of each sentence (0 the first)
-    firsts: frozenset[int]  # sentences that open a paragraph
-    sentences: int
-    views: bool  # a page of views (opinion.py)
-    astray: tuple[bool, ...]  # sentences sharing nothing with headline and lede (topic.py)
-    protagonists: frozenset[str]  # the actors the article names most often
-    headline_names: frozenset[str]  # actors whose names the headline holds
-    spread: dict[str, int]  # how many sentences hold each noun and name
-    similarity: tuple[float, ...]  # each sentence's TF-IDF cosine with the headline and lede (topic.py)
-    genre: Genre  # how much the page reads as views (opinion.py)
-    headless: bool  # the page has no headline of its own (headline_of)
-
-
-def page_of(article: Article, parts: Sequence["Span"], vocab: "Vocabulary", views: bool, astray: Sequence[bool],
-            mentions: list[Mention]) -> Page:
-    """The page's side of the features, worked out once per article."""
-    paragraphs: list[int] = []
-    firsts: set[int] = set()
-    paragraph, end = 0, 0
-    text = article.text
-    for i, segment in enumerate(parts):
-        gap = text[end:segment.start_char] if 0 <= end <= segment.start_char <= len(text) else ""
-        if i == 0 or "\n" in gap:
-            paragraph += 1 if i else 0
-            firsts.add(i)
-        paragraphs.append(paragraph)
-        end = segment.end_char
-    written = headline_of(article)
-    headline = frozenset(w for w in WORD.findall(written.lower()) if len(w) >= MIN_WORD)
-    lede = vocab.lede_sentences
-    lede_words = frozenset(w for s in parts[:lede] for w in _content_words(s))
-    spread: dict[str, int] = {}
-    for segment in parts:
-        for word in _content_words(segment):
-            spread[word] = spread.get(word, 0) + 1
-    counts = Counter(m.name for m in mentions if m.kind in NAMED_KINDS)
-    top = [name for name, n in counts.most_common(PROTAGONISTS) if n > 1]
-    title = written.lower()
-    named = frozenset(m.name for m in mentions if m.kind in NAMED_KINDS
-                      and any(len(w) >= MIN_WORD and w in title for w in m.name.lower().split()))
-    return Page(headline, lede_words, tuple(paragraphs), frozenset(firsts), len(parts), views, tuple(astray),
-                frozenset(top), named, spread, tuple(similarities(written, parts, lede)),
-                genre_of(parts, vocab), not written)
-
-
-def headline_of(article: Article) -> str:
-    """The article's own headline; empty when its title was only made from its opening words
-    (a text with no headline line, as scraped pages often are: ``text_files.title_from_body``).
-    Such a title repeats the lede, so it tells no more than the lede's features do: the
-    candidates of a page without a headline are weighed by the lede alone, and the model knows
-    the page had none."""
-    title = (article.title or "").strip()
-    return "" if not title or title == title_from_body(article.text) else title
 
 
 def features(anchor: "Anchor", segment: "Span", index: int, happening: Happening, page: Page,
@@ -202,12 +132,12 @@ def features(anchor: "Anchor", segment: "Span", index: int, happening: Happening
         "person_actor": float(any(a.kind == "person" for a in happening.actors)),
         "official_actor": float(any(a.kind in ("organisation", "country") for a in happening.actors)),
         "title_words": min(len(happening.title.split()), 20) / 20,
-        "headline_overlap": _overlap(_content_words(segment), page.headline),
-        "lede_overlap": _overlap(_content_words(segment), page.lede) if index >= vocab.lede_sentences else 1.0,
+        "headline_overlap": _overlap(content_words(segment), page.headline),
+        "lede_overlap": _overlap(content_words(segment), page.lede) if index >= vocab.lede_sentences else 1.0,
         "title_in_headline": _overlap(set(WORD.findall(happening.title.lower())), page.headline),
         "protagonist": float(any(a.name in page.protagonists for a in happening.actors)),
         "headline_actor": float(any(a.name in page.headline_names for a in happening.actors)),
-        "centrality": _centrality(_content_words(segment), page),
+        "centrality": _centrality(content_words(segment), page),
         "topic_similarity": similarity,
         "topic_far": float(similarity < FAR_FROM_TOPIC),
         "page_first_person": page.genre.first_person,
@@ -382,10 +312,6 @@ def _person(segment: "Span", words: frozenset[str]) -> bool:
         elif marks % 2 == 0 and token.pos_ == "PRON" and token.lower_ in words:
             return True
     return False
-
-
-def _content_words(segment: "Span") -> set[str]:
-    return {t.lower_ for t in segment if t.pos_ in ("NOUN", "PROPN") and len(t.text) >= MIN_WORD}
 
 
 def _centrality(words: set[str], page: Page) -> float:

@@ -27,13 +27,13 @@ candidate, which the registry confirms as a person or drops (``timeline/resolve`
 
 Quotations, side clauses ("as", "amid", "while") and attributions ("according
 to") are never read, since they hang on the predicate by other dependencies.
+The parties the title names besides (a clause's names, what its pronouns stand for) are
+``title_parties.py``'s.
 """
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
-from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
 
 from timeline.extract.actors.gazetteer import load_gazetteer
@@ -366,76 +366,3 @@ def _venue(mention: Mention, segment: "Span") -> bool:
 def _key(mention: Mention) -> tuple[int, int, str]:
     # "Russia's Defense Ministry" and "Russia" start at the same character
     return (mention.start, mention.end, mention.name)
-
-
-def named_in_title(title: str, segment: "Span", mentions: list[Mention], vocab: Vocabulary) -> tuple[ActorRef, ...]:
-    """The actors the title names, in the order it names them: the happening as the
-    title tells it, with every participant its clause names ("…phoned paramedics only
-    after Michael Jackson had died", "testified that she urged Michael Jackson to…") and
-    those its pronouns and descriptions were written as ("The singer's doctor" ->
-    Conrad Murray), which the predicate's own arguments miss.
-
-    A name of the sentence counts when the parse ties it to the clause as a party
-    (``_takes_part``), not as a place, a venue, a nationality saying whose people act
-    (as ``mentioned`` reads them), a topic ("talks about her son") or an exception
-    ("in every country except Japan"). A name from elsewhere in the article counts
-    when the title writes it in full, is no place and no relative's possessor
-    ("Jackson's mother claims": the mother acts)."""
-    inside = [m for m in mentions if segment.start_char <= m.start and m.end <= segment.end_char]
-    kept = {a.name for a in mentioned(inside, segment)}
-    spans: dict[str, tuple[int, int, str, bool]] = {}
-    for mention in sorted(mentions, key=lambda m: m not in inside):  # the sentence's own mentions first
-        if mention.name in spans:
-            continue
-        at = _whole_word(mention.name).search(title)
-        if at is None:
-            continue
-        if mention in inside:
-            takes_part = mention.name in kept and _takes_part(mention, segment, vocab)
-        else:
-            after = title[at.end():].removeprefix("'s ").removeprefix("’s ").split(" ", 1)[0]
-            takes_part = mention.kind != "place" and after not in vocab.kin_nouns
-        spans[mention.name] = (at.start(), at.end(), mention.kind, takes_part)
-    # "Jackson" inside "Michael Jackson", "Italy" inside "the Parliament of Italy": part of a longer name
-    out = [(a, n, k) for n, (a, b, k, ok) in spans.items() if ok and not any(
-        a2 <= a and b <= b2 and (a2, b2) != (a, b) for a2, b2, _, _ in spans.values())]
-    return tuple(ActorRef(name=n, kind=k) for _, n, k in sorted(out))
-
-
-def _takes_part(mention: Mention, segment: "Span", vocab: Vocabulary) -> bool:
-    """Whether every preposition between the name and its clause's predicate is one
-    of taking part ("a loan to General Motors", "the decision against his boxer",
-    "the trial of Conrad Murray"): not one of topic or exception, nor one of place
-    before the name or a place or building ("at Sarm Studios", "in the suburb of
-    Sandton"; "at the trial of Conrad Murray" names an occasion); a place preposition
-    names a target only when the name is a country or a group ("fired at Israel");
-    a relative's possessor takes no part ("Jackson's mother claims"), nor who words
-    it ("what the Kremlin called peacekeeping")."""
-    span = segment.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    if span is None:
-        return False
-    token = span.root
-    if token.dep_ == "poss" and token.head.lemma_.lower() in vocab.kin_nouns:
-        return False
-    if token.dep_ == "nsubj" and token.head.dep_ != "ROOT" and \
-            token.head.lemma_.lower() in load_participation().naming_verbs:
-        return False  # "…to carry out what the Kremlin called peacekeeping"
-    own = token
-    while token.head.i != token.i:
-        if token.lower_ in ATTRIBUTIONS:
-            return False  # "According to the White House, Joe Biden spoke…": a source
-        if token.dep_ in ("pobj", "pcomp"):
-            preposition = token.head.lower_
-            if not (preposition in vocab.participant_prepositions or preposition in vocab.member_prepositions or (
-                    preposition in vocab.target_prepositions and mention.kind in TARGET_KINDS) or (
-                    # "testified at the trial of Conrad Murray": an occasion, not a place
-                    preposition in VENUE_PREPOSITIONS and token.i != own.i
-                    and token.lemma_.lower() in load_participation().occasion_nouns)):
-                return False
-        token = token.head
-    return True
-
-
-@lru_cache(maxsize=4096)
-def _whole_word(name: str) -> "re.Pattern[str]":
-    return re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
