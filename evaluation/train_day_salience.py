@@ -3,8 +3,13 @@
 Per collection, the days that its articles were published on or name by a date expression get
 the features of ``timeline.merge.days``; a day is a positive example when a journalists' timeline of the
 collection lists it. Only days inside a gold timeline's window are examples (the days Date-F1
-looks at). A logistic regression (scikit-learn, balanced classes) is fitted on every collection,
-and the figures printed are Date-F1 of ranking days by the model alone, per collection and as
+looks at). Date-F1 ranks a collection's days against each other, so the model learns to order
+them: a logistic regression on the differences between a listed day's features and an unlisted
+day's of the same collection (scikit-learn; each collection weighs the same), scaled into a
+probability by a second regression on its score. (A regression of listed against unlisted days
+pooled over the collections learns what tells a day of a busy collection from one of a quiet
+collection, such as how many articles a day has, which is no help in ranking one collection's
+days.) The figures printed are Date-F1 of ranking days by the model alone, per collection and as
 means per dataset: in sample, leave-one-collection-out (trained on the seven others: what to
 expect on a collection never seen), leave-one-dataset-out (trained on the other dataset's
 collections only: what to expect on a kind of collection never seen) and the publication-count
@@ -20,11 +25,12 @@ from __future__ import annotations
 
 import argparse
 import os
+import random
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 from statistics import mean
-from typing import Any, Sequence
+from typing import Sequence
 
 from evaluation.eval_timelines import date_f1, publication_days, ranked_days
 from evaluation.tls import COLLECTIONS, gold, materialise
@@ -32,7 +38,8 @@ from timeline.merge.days import FEATURES, Model, features, log_odds, references,
 from timeline.records import Article, Happening, Timex
 
 OUT = Path(__file__).resolve().parent.parent / "timeline" / "data" / "day_salience.yaml"
-STRENGTH = 1.0  # inverse regularisation strength of the regression (scikit-learn's C)
+STRENGTH = 0.1  # inverse regularisation strength of the pairwise regression (scikit-learn's C)
+NEGATIVES = 30  # unlisted days drawn beside each listed day of a collection
 NEIGHBOURS = 1  # a day with a better-scored day this close is its echo (timeline.merge.days.log_odds) ...
 ECHO = 0.5  # ... and loses this much log-odds
 # Event types that change the standing of the person a collection is about (elected, charged,
@@ -85,20 +92,59 @@ def load(name: str, folder: Path, cache: Path | None, jobs: int) -> Collection:
     return Collection(name, rows, [d for d in rows if any(a <= d <= b for a, b in windows)], timelines)
 
 
-def fit(collections: Sequence[Collection]) -> Any:
+@dataclass(frozen=True)
+class Fitted:
+    coef: tuple[float, ...]
+    intercept: float
+
+
+def pairs(collection: Collection) -> tuple[list[list[float]], list[list[float]]]:
+    """Per listed day of the collection, its features beside those of up to ``NEGATIVES`` days of
+    the same gold windows no timeline lists (drawn with a fixed seed: the same pairs each run)."""
+    listed = {d for _, days in collection.gold for d in days}
+    positive = [d for d in collection.examples if d in listed]
+    negative = [d for d in collection.examples if d not in listed]
+    draw = random.Random(0)
+    better, worse = [], []
+    for day in positive:
+        for other in draw.sample(negative, min(len(negative), NEGATIVES)):
+            better.append(collection.rows[day])
+            worse.append(collection.rows[other])
+    return better, worse
+
+
+def fit(collections: Sequence[Collection]) -> Fitted:
+    """The weights that order each collection's listed days above its other days (a pairwise
+    logistic regression on feature differences, each collection weighing the same however many
+    pairs it has), then scaled, with an intercept, so that the score is a probability (a
+    logistic regression on the score, balanced classes)."""
     import numpy as np
     from sklearn.linear_model import LogisticRegression
 
-    x = np.array([c.rows[d] for c in collections for d in c.examples])
-    y = np.array([any(d in days for _, days in c.gold) for c in collections for d in c.examples])
-    return LogisticRegression(C=STRENGTH, max_iter=5000, class_weight="balanced").fit(x, y)
+    x, y, w = [], [], []
+    for c in collections:
+        better, worse = pairs(c)
+        for a, b in zip(better, worse):
+            diff = np.subtract(a, b)
+            x += [diff, -diff]
+            y += [1, 0]
+            w += [1 / len(better)] * 2
+    weights = np.array(w) * len(w) / sum(w)
+    order = LogisticRegression(C=STRENGTH, max_iter=5000, fit_intercept=False)
+    order.fit(np.array(x), y, sample_weight=weights)
+    direction = order.coef_[0]
+    rows = np.array([c.rows[d] for c in collections for d in c.examples])
+    listed = np.array([any(d in days for _, days in c.gold) for c in collections for d in c.examples])
+    scale = LogisticRegression(max_iter=5000, class_weight="balanced").fit((rows @ direction).reshape(-1, 1), listed)
+    factor = float(scale.coef_[0][0])
+    return Fitted(tuple(float(v) * factor for v in direction), float(scale.intercept_[0]))
 
 
-def as_model(fitted: Any) -> Model:
-    return Model(tuple(fitted.coef_[0].tolist()), float(fitted.intercept_[0]), NEIGHBOURS, ECHO, STANDING_TYPES)
+def as_model(fitted: Fitted) -> Model:
+    return Model(fitted.coef, fitted.intercept, NEIGHBOURS, ECHO, STANDING_TYPES)
 
 
-def f1(collection: Collection, model: Any) -> float:
+def f1(collection: Collection, model: Fitted) -> float:
     score = log_odds(collection.rows, as_model(model))
     return mean(date_f1(ranked_days(score), gold_days) for _, gold_days in collection.gold)
 
@@ -121,8 +167,8 @@ def dataset_means(collections: Sequence[Collection], figures: dict[str, float]) 
     return "  ".join(out)
 
 
-def write(model: Any, lines: list[str]) -> None:
-    weights = "\n".join(f"  {name}: {w:.3f}" for name, w in zip(FEATURES, model.coef_[0].tolist()))
+def write(model: Fitted, lines: list[str]) -> None:
+    weights = "\n".join(f"  {name}: {w:.3f}" for name, w in zip(FEATURES, model.coef))
     comments = "\n".join(f"#   {line}" for line in lines)
     OUT.write_text(
         "# Day salience (timeline/merge/days.py): a logistic regression over the day features,\n"
@@ -132,7 +178,7 @@ def write(model: Any, lines: list[str]) -> None:
         "# `python -m evaluation.train_day_salience --write` from the tls-dev collections; do not\n"
         "# edit by hand. Date-F1 of ranking days by this model alone when it was trained:\n"
         f"{comments}\n"
-        f"intercept: {float(model.intercept_[0]):.3f}\nneighbours: {NEIGHBOURS}\necho: {ECHO}\n"
+        f"intercept: {model.intercept:.3f}\nneighbours: {NEIGHBOURS}\necho: {ECHO}\n"
         f"standing_types: [{', '.join(STANDING_TYPES)}]\n"
         f"weights:\n{weights}\n", encoding="utf-8")
 
@@ -161,8 +207,7 @@ def main(argv: Sequence[str] | None = None) -> int:
               f"dataset left out: {dataset_means(collections, other)}",
               f"floor:            {dataset_means(collections, floors)}"]
     print("\n".join(lines))
-    print("weights:", dict(zip(FEATURES, (round(w, 3) for w in full.coef_[0].tolist()))),
-          "intercept", round(float(full.intercept_[0]), 3))
+    print("weights:", dict(zip(FEATURES, (round(w, 3) for w in full.coef))), "intercept", round(full.intercept, 3))
     if args.write:
         write(full, lines)
         print(f"wrote {OUT}")

@@ -41,7 +41,8 @@ def test_features_count_articles_and_expressions_on_a_log_scale() -> None:
     row = dict(zip(FEATURES, features(refs, published)["2009-06-25"]))
     assert row == {"published": 1.0, "referred": 2.0, "referred_later": 1.584962500721156,  # log2(1 + 2)
                    "mentions": 2.321928094887362, "referred_lead": 1.0, "protagonist": 0.0,
-                   "weekday": 0.1, "protagonist_any": 0.0}  # the one day named is a Thursday: log2(7 × 21 / 141)
+                   "weekday": 0.1, "protagonist_any": 0.0,  # the one day named is a Thursday: log2(7 × 21 / 141)
+                   "burst": 1.584962500721156}  # a and b on the day and the next, none on the days around
     assert set(features(refs, published)) == {"2009-06-25", "2009-06-26", "2009-07-10"}
 
 
@@ -91,6 +92,24 @@ def test_a_collection_naming_weekdays_only_ranks_a_weekend_day_lower() -> None:
     assert days["2008-11-22"] < days["2008-11-14"]
     # a war's collection names every weekday alike: the profile is flat
     assert max(abs(v) for v in weekdays([(date(2011, 3, 1) + timedelta(days=i)).isoformat() for i in range(70)])) < 0.01
+
+
+def test_a_burst_of_reports_stands_out_from_the_collections_pace() -> None:
+    # a quiet collection, an article a week, then six on one day and two the next
+    published = {f"w{i}": (date(2009, 1, 5) + timedelta(days=7 * i)).isoformat() for i in range(20)}
+    published |= {f"b{i}": "2009-03-11" for i in range(6)} | {"n0": "2009-03-12", "n1": "2009-03-12"}
+    # a busy one: eight articles every day of a fortnight, the same eight on the day and the next
+    busy = {f"d{i}-{k}": (date(2009, 3, 1) + timedelta(days=i)).isoformat() for i in range(14) for k in range(4)}
+    burst = FEATURES.index("burst")
+    quiet_day = features([], published)["2009-03-11"][burst]
+    busy_day = features([], busy)["2009-03-07"][burst]
+    assert quiet_day == pytest.approx(math.log2(1 + 8) - math.log2(1 + 2 * 1 / 4))  # one weekly article around
+    assert busy_day == pytest.approx(math.log2(1 + 8) - math.log2(1 + 2 * 4))  # no burst: the usual pace
+    assert quiet_day > 2 and busy_day == 0
+    # the days of the quiet collection's usual pace do not stand out
+    assert features([], published)["2009-01-05"][burst] < quiet_day / 2
+    rows = features([], published | busy)
+    assert salience(rows)["2009-03-11"] > salience(rows)["2009-01-12"]
 
 
 def test_the_shipped_model_weighs_every_feature_and_favours_references() -> None:

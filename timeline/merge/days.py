@@ -11,7 +11,8 @@ actor named in most articles, first actor of a happening of one of the ``standin
 charged, sworn in, sacked; a collection about one person over years lists these days), beside how
 many tell the protagonist first actor of any happening on the day (a day they only spoke or met
 someone is seldom one a desk lists: trained on the dev collections, this count weighs against
-the day once its changes of standing are counted);
+the day once its changes of standing are counted), and the burst of publication the day set off
+(the articles published on it and the next against the days around);
 ``salience`` weighs them with a logistic model whose weights are data
 (``data/day_salience.yaml``, written by ``evaluation/train_day_salience.py`` from the dev
 collections and the days their journalists' timelines chose). The salience is the model's
@@ -49,7 +50,9 @@ FEATURES = (
     "protagonist",     # articles telling the protagonist's change of standing on the day
     "weekday",         # log2 of 7 × the share of the days the articles name that fall on its weekday
     "protagonist_any",  # articles telling the protagonist first actor of any happening on the day
+    "burst",           # log2 of the articles published on the day and the next over those of the days around
 )
+BURST_AROUND = (2, 3)  # the days this far either side are the baseline a burst of publication stands out from
 
 
 @dataclass(frozen=True)
@@ -156,8 +159,24 @@ def features(refs: Iterable[Reference], published: Mapping[str, str | None],
     profile = weekdays(referred)
     return {day: [_log(issued.get(day, 0)), _log(len(referred.get(day, ()))), _log(len(later.get(day, ()))),
                   _log(mentions.get(day, 0)), _log(len(lead.get(day, ()))), _log(len(acts.get(day, ()))),
-                  _weekday(day, profile), _log(len(doings.get(day, ())))]
+                  _weekday(day, profile), _log(len(doings.get(day, ()))), burst(day, issued)]
             for day in sorted(set(issued) | set(referred) | set(acts) | set(doings))}
+
+
+def burst(day: str, issued: Mapping[str, int]) -> float:
+    """How far the articles published on ``day`` and the next stand out from the days around:
+    log2(1 + their count) - log2(1 + twice the mean count of the days ``BURST_AROUND`` either side).
+    A desk's day sets off a burst of reports, whatever the collection's usual pace: a day of one
+    article in a collection of one a month stands out, a day of five in a week of five a day does
+    not. 0 for a day that is no calendar day."""
+    try:
+        when = date.fromisoformat(day)
+    except ValueError:
+        return 0.0
+    def on(k: int) -> int:
+        return issued.get((when + timedelta(days=k)).isoformat(), 0)
+    around = [on(sign * k) for k in BURST_AROUND for sign in (-1, 1)]
+    return _log(on(0) + on(1)) - _log(2 * sum(around) / len(around))
 
 
 def _shift(day: str, days: int) -> str:
