@@ -70,6 +70,9 @@ LEADING = 3  # the actors of most events: the story's protagonists, in common to
 NEAR_WORDS_ALONE = 0.5  # ... and without one
 NEAR_SOURCES = 3  # the sentences of this many of an event's first sources give its content words
 RETOLD_WORDS = 0.6  # share of content words of their first sources' sentences that makes a retelling, at any date
+# Set by hand, not learned: it changes which event holds a key day's place, never which days rank
+# first (the days' order is their events' summed importance), so Date-F1 cannot measure it; a
+# happening that six reports of its day agree is the news is told by two of them or more.
 WEAK_DAY = 6  # articles telling a day, from which a line only one of them tells is no key event
 SAYING = "statement"  # the event type of what someone said: one word in common does not make two sayings one
 _WORD = re.compile(r"[^\W\d_]{3,}")
