@@ -171,10 +171,11 @@ def write(model: Fitted, lines: list[str]) -> None:
     weights = "\n".join(f"  {name}: {w:.3f}" for name, w in zip(FEATURES, model.coef))
     comments = "\n".join(f"#   {line}" for line in lines)
     OUT.write_text(
-        "# Day salience (timeline/merge/days.py): a logistic regression over the day features,\n"
-        "# the counts of the articles about the day, each log2(1 + count), and its weekday's share\n"
-        "# of the days the collection names; standing_types are the event types that change the\n"
-        "# standing of the collection's protagonist (the protagonist feature). Written by\n"
+        "# Day salience (timeline/merge/days.py): a logistic model over the day features, the\n"
+        "# counts of the articles about the day, each log2(1 + count), its weekday's share of the\n"
+        "# days the collection names and the burst of publication it set off; trained to order each\n"
+        "# collection's days (pairwise), then scaled into a probability. standing_types are the event\n"
+        "# types that change the standing of the collection's protagonist (the protagonist feature). Written by\n"
         "# `python -m evaluation.train_day_salience --write` from the tls-dev collections; do not\n"
         "# edit by hand. Date-F1 of ranking days by this model alone when it was trained:\n"
         f"{comments}\n"
