@@ -18,9 +18,10 @@ the day once its changes of standing are counted), and the burst of publication 
 collections and the days their journalists' timelines chose). The salience is the model's
 probability that a news desk puts the day on its timeline, between 0 and 1.
 
-A day's counts depend only on the articles about it, so an article added to the collection
-moves the days it speaks of, and the weekday profile by a hair (one day among the hundreds a
-collection names). Everything is counted in one pass over the references, in time linear in
+A day's counts depend only on the articles about it and those published within three days of
+it, so an article added to the collection moves the days it speaks of, the days around its
+publication (their burst's baseline), and the weekday profile by a hair (one day among the
+hundreds a collection names). Everything is counted in one pass over the references, in time linear in
 their number.
 """
 

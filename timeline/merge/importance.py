@@ -31,10 +31,11 @@ over many days) and events only articles off the collection's subject report
 score 0: they stay in the store, last in the ranking.
 
 The prominence level moves only when an actor's count crosses a threshold, and
-a day's salience with the articles about that day (and, seldom, with its weekday's
-share of the days the collection names, a tenth at a time), so adding or removing one
-article rewrites the importance of the events it reports and of those on the days
-it refers to, seldom any other. The score is rounded to one decimal:
+a day's salience with the articles about that day and those published within three
+days of it (and, seldom, with its weekday's share of the days the collection names, a
+tenth at a time), so adding or removing one article rewrites the importance of the
+events it reports, of those on the days it refers to and of the days around its
+publication, seldom any other. The score is rounded to one decimal:
 only the order matters, and finer digits would be noise in the store's diffs.
 """
 
