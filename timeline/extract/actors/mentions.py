@@ -154,6 +154,8 @@ def _actors_only(found: list[Found]) -> list[Found]:
         if filters.is_generic(f.name) or len(_WORD_CHARS.sub("", f.name)) < 2 or (
                 f.kind == "organisation" and institutions.is_office_word(f.span)):
             continue  # "C" of a cable's "(C)", "Health" of "Health Secretary X": no actor
+        if f.kind in ("person", "organisation") and filters.names_outlet(f.span) and filters.is_source(f.span):
+            continue  # "told Caravan magazine", whatever the tagger took the title for
         if f.kind == "person":  # a reporter the story is about ("journalist X was jailed") stays
             if not (filters.is_reporter(f.span) and filters.is_source(f.span, person=True)):
                 kept.append(f)
