@@ -72,3 +72,12 @@ def test_an_outlet_is_told_by_a_masthead_word_or_a_medium_after_its_name() -> No
     filters = load_filters()
     assert filters.is_outlet("The Lusaka Herald") and filters.is_outlet("the Accra state news agency")
     assert not filters.is_outlet("Lusaka Holdings") and not filters.is_outlet("Times Square")
+
+
+def test_a_name_after_a_noun_of_its_kind_is_a_thing_throughout_the_article(nlp: "Language") -> None:
+    from timeline.extract.actors.mentions import find_mentions
+
+    doc = nlp("Pupils were given the antiviral drug Zovirex on Monday. On Tuesday the clinic ran out of Zovirex. "
+              "Novartis said its vaccine would be ready in July.")
+    names = {m.name for m in find_mentions(doc, None)}
+    assert "Zovirex" not in names and "Novartis" in names, names
