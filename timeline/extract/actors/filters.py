@@ -31,6 +31,8 @@ class Filters:
     source_nouns: frozenset[str]
     reporter_nouns: frozenset[str]
     outlet_kinds: tuple[str, ...] = ()
+    mastheads: frozenset[str] = frozenset()
+    media: frozenset[str] = frozenset()
 
     def is_generic(self, name: str) -> bool:
         """A common noun naming nobody in particular: "Civilians", "the police"."""
@@ -41,8 +43,19 @@ class Filters:
         folded = fold(name)
         if folded in self.outlets:
             return True
-        return any(folded.endswith(" " + kind) and folded[:-len(kind) - 1] in self.outlets
-                   for kind in self.outlet_kinds)
+        if any(folded.endswith(" " + kind) and folded[:-len(kind) - 1] in self.outlets for kind in self.outlet_kinds):
+            return True
+        # an outlet no list names, by its shape: "The Beijing Times", "the Xinhua state news agency"
+        words = folded.split()
+        return len(words) > 1 and (words[-1] in self.mastheads or any(folded.endswith(" " + m) for m in self.media))
+
+    def names_outlet(self, span: "Span") -> bool:
+        """A name told as an outlet by the noun beside it ("told Caravan magazine", "the
+        extremist Web site al-Hesbah", "the newspaper City Press")."""
+        doc = span.doc
+        after = doc[span.end].lower_ if span.end < len(doc) else ""
+        before = doc[span.start - 1].lower_ if span.start > 0 else ""
+        return after in self.media or before in self.media
 
     def is_source(self, span: "Span", person: bool = False) -> bool:
         """Whether the outlet (or, with ``person``, the reporter) named by
@@ -106,4 +119,6 @@ def load_filters() -> Filters:
         source_nouns=frozenset(str(w).lower() for w in data.get("source_nouns") or []),
         reporter_nouns=frozenset(str(w).lower() for w in data.get("reporter_nouns") or []),
         outlet_kinds=tuple(fold(str(w)) for w in data.get("outlet_kinds") or []),
+        mastheads=frozenset(fold(str(w)) for w in data.get("masthead_words") or []),
+        media=frozenset(fold(str(w)) for w in data.get("media_nouns") or []),
     )

@@ -51,6 +51,7 @@ class Gazetteer:
     event_heads: frozenset[str] = frozenset()  # "Olympics", "War": a name ending so is an event
     object_nouns: frozenset[str] = frozenset()  # "pipeline": a name before one is a thing
     object_heads: frozenset[str] = frozenset()  # "Index": a name ending in one is a thing
+    kind_nouns: frozenset[str] = frozenset()  # "the antiviral drug Tamiflu": a name after one is a thing
     office_words: frozenset[str] = frozenset()  # "Adviser", "Envoy": a capitalised run ending so is a title
     past_markers: frozenset[str] = frozenset()  # "former": an apposition naming a role no longer held
     vague_modifiers: frozenset[str] = frozenset()  # "senior": said of an office, not part of it
@@ -123,6 +124,7 @@ def load_gazetteer() -> Gazetteer:
         event_heads=frozenset(fold(h) for h in as_list(roles.get("event_heads"))),
         object_nouns=frozenset(fold(h) for h in as_list(roles.get("object_nouns"))),
         object_heads=frozenset(fold(h) for h in as_list(roles.get("object_heads"))),
+        kind_nouns=frozenset(fold(h) for h in as_list(roles.get("kind_nouns"))),
         office_words=frozenset(fold(h) for h in as_list(roles.get("office_words"))),
         past_markers=frozenset(fold(h) for h in as_list(roles.get("past_markers"))),
         vague_modifiers=frozenset(fold(h) for h in as_list(roles.get("vague_modifiers"))),

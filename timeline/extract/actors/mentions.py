@@ -154,6 +154,8 @@ def _actors_only(found: list[Found]) -> list[Found]:
         if filters.is_generic(f.name) or len(_WORD_CHARS.sub("", f.name)) < 2 or (
                 f.kind == "organisation" and institutions.is_office_word(f.span)):
             continue  # "C" of a cable's "(C)", "Health" of "Health Secretary X": no actor
+        if f.kind in ("person", "organisation") and filters.names_outlet(f.span) and filters.is_source(f.span):
+            continue  # "told Caravan magazine", whatever the tagger took the title for
         if f.kind == "person":  # a reporter the story is about ("journalist X was jailed") stays
             if not (filters.is_reporter(f.span) and filters.is_source(f.span, person=True)):
                 kept.append(f)
@@ -224,12 +226,15 @@ def _is_event(span: "Span", gaz: Gazetteer) -> bool:
 
 def _is_object(span: "Span", gaz: Gazetteer) -> bool:
     """A name of a thing: ending in a noun that says so ("the Straits Times
-    Index"), or before one ("the Nord Stream 2 gas pipeline", through the
-    nouns between: "gas")."""
+    Index"), before one ("the Nord Stream 2 gas pipeline", through the
+    nouns between: "gas") or after a noun of its kind ("the antiviral drug Tamiflu")."""
     doc = span.doc
     end = span.end
     if fold(doc[end - 1].text) in gaz.object_heads:
         return True
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.pos_ == "NOUN" and fold(before.lemma_) in gaz.kind_nouns:
+        return True  # "the antiviral drug Tamiflu"
     # Up to three words, none of another name: "British" + "FTSE index" is the country.
     for tok in doc[end:min(len(doc), end + 3)]:
         pos = tok.pos_

@@ -265,9 +265,11 @@ def _happening(anchor: Anchor, segment: "Span", index: int, article: Article,
     summary = clean_text(segment.text)
     actors = participants(anchor.verb, segment, mentions, load_vocabulary(), speaker=anchor.speaker,
                           title_root=anchor.title_root, extra_subject=anchor.extra_subject)
-    actors = parties(_title_subject(title, anchor.title_root, mentions) + actors, segment, mentions, load_vocabulary())
-    if not actors:
+    readings = _title_subject(title, anchor.title_root, mentions) + actors
+    actors = parties(readings, segment, mentions, load_vocabulary())
+    if not readings:
         # the parse lost the arguments: the names the title keeps are the next best reading
+        # (not when it found them and none takes part: "US television networks will team up")
         actors = parties(mentioned((m for m in inside if _in_title(m, title)), segment), segment, mentions,
                          load_vocabulary())
     if unnamed(title, actors, title_root):

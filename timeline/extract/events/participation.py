@@ -25,6 +25,13 @@ class ParticipationWords:
     venue_nouns: frozenset[str]  # "in a Johannesburg suburb": a name that says where
     occasion_nouns: frozenset[str]  # "at the trial of Conrad Murray": a name that takes part in it
     naming_verbs: frozenset[str]  # "what the Kremlin called peacekeeping": who words it takes no part
+    office_nouns: frozenset[str] = frozenset()  # "Zimbabwe's prime minister": the country describes the holder
+    premises_nouns: frozenset[str] = frozenset()  # "leave Hong Kong's Metropark hotel": where, in any role
+    sending_verbs: frozenset[str] = frozenset()  # "sending marines to Haiti": a destination
+    travel_nouns: frozenset[str] = frozenset()  # "flights to Mexico": a destination
+    thing_nouns: frozenset[str] = frozenset()  # "the antiviral drug Tamiflu": a thing, no party
+    few_words: frozenset[str] = frozenset()  # "two Americans": some people, not a people
+    follower_nouns: frozenset[str] = frozenset()  # "Sharif supporters": the supporters act
 
 
 def _words(data: dict[str, object], key: str) -> frozenset[str]:
@@ -41,6 +48,13 @@ def load_participation() -> ParticipationWords:
         venue_nouns=_words(data, "venue_nouns"),
         occasion_nouns=_words(data, "occasion_nouns"),
         naming_verbs=_words(data, "naming_verbs"),
+        office_nouns=_words(data, "office_nouns"),
+        premises_nouns=_words(data, "premises_nouns"),
+        sending_verbs=_words(data, "sending_verbs"),
+        travel_nouns=_words(data, "travel_nouns"),
+        thing_nouns=_words(data, "thing_nouns"),
+        few_words=_words(data, "few_words"),
+        follower_nouns=_words(data, "follower_nouns"),
     )
 
 

@@ -39,6 +39,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterable
 
+from timeline.extract.actors.filters import load_filters
 from timeline.extract.events.participation import in_venue, load_participation
 from timeline.extract.events.vocabulary import Vocabulary
 from timeline.records import ActorRef, Mention
@@ -75,6 +76,13 @@ def parties(readings: Iterable[ActorRef], segment: "Span", mentions: list[Mentio
                 _qualifies(m, bodies, segment) or _venue(m, segment, vocab) or _nationality(m, segment, vocab)
                 or _office_of(m, people, segment) or _beside_own_body(m, bodies, segment) for m in own):
             continue
+        others = [b for b in bodies if b.name != actor.name]
+        if actor.kind == "organisation" and own and all(_qualifies(m, others, segment) for m in own):
+            continue  # "UN police fired", "the UN's World Health Organization said": the body acts
+        if actor.kind != "country" and own and all(_thing(m, segment) for m in own):
+            continue  # "donated the antiviral drug Tamiflu", "doses of H1N1 vaccine"
+        if actor.kind == "group" and " " not in actor.name and own and all(_counted(m, segment) for m in own):
+            continue  # "police arrested two Americans": some people, not a people
         roots = [r for r in (_root(m, segment) for m in own) if r is not None]
         if roots and all(in_venue(r) for r in roots):
             continue  # "held a conference at the UN headquarters": where, not who
@@ -103,14 +111,20 @@ def _nationality(country: Mention, segment: "Span", vocab: Vocabulary) -> bool:
     whose figures (``figure_nouns``) they are, not the country acting ("a
     Russian attack", "his Russian counterpart", "a US submarine" stay)."""
     root = _root(country, segment)
+    if root is not None and root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.tag_ == "NN" \
+            and root.head.head.lemma_.lower() in load_participation().office_nouns:
+        return True  # "the former prime minister of Pakistan has claimed victory"; not "the leaders of France"
     if root is None or root.dep_ not in QUALIFYING:
         return False
     head = root.head
     while head.dep_ in ("compound", "amod") and head.head.i != head.i and head.head.pos_ in ("NOUN", "PROPN"):
         head = head.head  # "US factory orders", "Pakistan's military rulers"
     lemma = head.lemma_.lower()
-    if lemma in load_participation().described_nouns:
+    words = load_participation()
+    if lemma in words.described_nouns:
         return True  # "the main Haitian community", "Dutch adoption agencies", "South Africa's public protector"
+    if lemma in words.office_nouns:
+        return True  # "Zimbabwe's prime minister visited", "the US ambassador": the holder, named or not
     # figures as the subject that moved ("US factory orders sank"), not as a target ("curbs on Chinese imports")
     return lemma in vocab.people_nouns or lemma in vocab.figure_nouns and head.dep_ in ("nsubj", "nsubjpass")
 
@@ -140,9 +154,13 @@ def _office_of(country: Mention, people: list[Mention], segment: "Span") -> bool
 
 
 def _kin_of(person: Mention, segment: "Span", vocab: Vocabulary) -> bool:
-    """A person named only as whose relative acts ("Jackson's mother attended a memorial")."""
+    """A person named only as whose relative or followers act ("Jackson's mother
+    attended a memorial", "jubilant Sharif supporters spilled out of the court")."""
     root = _root(person, segment)
-    return root is not None and root.dep_ == "poss" and root.head.lemma_.lower() in vocab.kin_nouns
+    if root is None or root.dep_ not in ("poss", "compound"):
+        return False
+    lemma = root.head.lemma_.lower()
+    return lemma in load_participation().follower_nouns or root.dep_ == "poss" and lemma in vocab.kin_nouns
 
 
 def _owns(person: Mention, bodies: list[Mention], segment: "Span") -> bool:
@@ -156,8 +174,12 @@ def _venue(place: Mention, segment: "Span", vocab: Vocabulary) -> bool:
     root = _root(place, segment)
     if root is None:
         return False
+    while root.dep_ == "conj" and root.head.i != root.i and root.head.pos_ == "PROPN":
+        root = root.head  # "travels to Germany and Spain": Spain is where Germany is
     if in_venue(root):
         return True  # "marched in a Johannesburg suburb"
+    if root.dep_ in QUALIFYING and _noun_head(root).lemma_.lower() in load_participation().premises_nouns:
+        return True  # "allowed to leave Hong Kong's Metropark hotel", "many of Haiti's streets"
     if root.dep_ in QUALIFYING and _struck(root.head, vocab):
         return True  # "the Haitian earthquake", "the quake, Haiti's worst in two centuries"
     preposition = root.head.lower_
@@ -170,8 +192,56 @@ def _venue(place: Mention, segment: "Span", vocab: Vocabulary) -> bool:
                                               for c in verb.children):
         return True  # "a magnitude 7 earthquake hit Haiti", "the virus spread to Canada"
     if root.dep_ == "pobj" and preposition in ("to", "for"):
-        return verb.lemma_.lower() in vocab.venue_verbs  # "is travelling to Haiti", "left for Haiti"
+        words = load_participation()
+        if root.head.head.lemma_.lower() in words.travel_nouns or any(
+                c.dep_ == "dobj" and c.lemma_.lower() in words.travel_nouns for c in verb.children):
+            return True  # "cutting flights to Mexico", "suspended all trips to Mexico City"
+        # "is travelling to Haiti", "left for Haiti", "was sending 4,000 marines to Haiti" (not "weapons to
+        # Ukraine": whom things are sent to takes part)
+        return verb.lemma_.lower() in vocab.venue_verbs or verb.lemma_.lower() in words.sending_verbs and any(
+            t.lemma_.lower() in vocab.people_nouns or load_filters().is_generic(t.lemma_)
+            for c in verb.children if c.dep_ == "dobj" for t in c.subtree if t.i == c.i or t.dep_ == "conj")
     return root.dep_ == "dobj" and verb.lemma_.lower() in vocab.venue_verbs
+
+
+def _noun_head(root: "Token") -> "Token":
+    """The noun a qualifier describes, past the other qualifiers of that noun
+    ("Hong Kong's Metropark hotel": the hotel)."""
+    head = root.head
+    while head.dep_ in ("compound", "amod") and head.head.i != head.i and head.head.pos_ in ("NOUN", "PROPN"):
+        head = head.head
+    return head
+
+
+def _thing(mention: Mention, segment: "Span") -> bool:
+    """A name that only says which thing a noun of a thing is ("the antiviral drug
+    Tamiflu", "doses of H1N1 vaccine", ``thing_nouns``): a drug, a virus or an award."""
+    root = _root(mention, segment)
+    if root is None:
+        return False
+    things = load_participation().thing_nouns
+    if root.dep_ in ("compound", "appos", "nmod", "amod") and _noun_head(root).lemma_.lower() in things:
+        return True
+    return any(c.dep_ in ("compound", "appos", "amod") and c.lemma_.lower() in things for c in root.children)
+
+
+# The largest count of a people that still names some of them: "two Americans", not "9,000 Mexicans".
+FEW = 20
+
+
+def _counted(group: Mention, segment: "Span") -> bool:
+    """A few people of a nationality ("police arrested two Americans", "several
+    Britons", ``few_words``): some of them, nobody in particular; "About 9,000
+    Mexicans left Canada" is the people."""
+    root = _root(group, segment)
+    if root is None:
+        return False
+    few = load_participation().few_words
+    for child in root.children:
+        word = child.lower_
+        if word in few or child.dep_ == "nummod" and word.isdigit() and int(word) < FEW:
+            return True
+    return False
 
 
 def _struck(head: "Token", vocab: Vocabulary) -> bool:
