@@ -19,7 +19,7 @@ from timeline.extract.events.anchors import find_anchors
 from timeline.extract.events.candidate import Anchor
 from timeline.extract.events.chronology import chronology_entries, entry_anchors
 from timeline.extract.events.claims import as_claim, unofficial_opinion
-from timeline.extract.events.dating import calendar_timexes
+from timeline.extract.events.dating import calendar_timexes, lede_day
 from timeline.extract.events.descriptions import name_description
 from timeline.extract.events.details import clean_text, mentions_in, numbers_of, place_of
 from timeline.extract.events.discourse import (
@@ -160,6 +160,9 @@ def _happenings(doc: Parse, article: Article, timexes: list[Timex], mentions: li
             lede_sentences += 1
             today = today or dated_today(found[reported:], anchors, article.published)
             lead = lead or (None if today else lead_event(found[reported:], anchors, article.published, vocab))
+        elif not found[reported:] and lead is None and not today and lede_sentences < LEDE_SENTENCES \
+                and index < vocab.lede_sentences:
+            lead = lede_day(dated, article.id, index, article.published, vocab)  # "was in disarray last night"
     return found
 
 

@@ -12,7 +12,7 @@ from timeline.extract.events.candidate import Anchor
 from timeline.extract.events.clauses import content_of, is_predicate, mood_of, over_a_period
 from timeline.extract.events.vocabulary import Vocabulary
 from timeline.extract.temporal.values import bounds, is_future, precision_of
-from timeline.records import DateEvidence, Timex
+from timeline.records import DateEvidence, Happening, Timex
 
 if TYPE_CHECKING:
     from timeline.extract.events.tokens import Span, Token
@@ -102,6 +102,28 @@ def date_anchor(anchor: Anchor, root: "Token", dct: date | None, vocab: Vocabula
     anchor.date, anchor.precision, anchor.status = dct.isoformat(), "day", "occurred"
     anchor.evidence = DateEvidence(rule="publication-date", expression=None, value=dct.isoformat())
     return True
+
+
+def lede_day(dated: Sequence[tuple[Timex, "Span"]], article_id: str, index: int, dct: date | None,
+             vocab: Vocabulary) -> Happening | None:
+    """"The union's policy was in disarray last night as ministers failed to agree": a lede
+    sentence that reports no happening of its own (a state, a scene) but names a day just
+    before publication in words relative to it ("last night", "on Saturday", "yesterday")
+    still says which day the article's news is of, as a lede's happening would: a stand-in
+    for that happening, carrying the day and its evidence. A full date ("May 15, 2009")
+    is a caption's or a dateline's more often than the news day's, and sets none."""
+    if dct is None:
+        return None
+    for timex, _ in dated:
+        value = day_value(timex.value or "")
+        if precision_of(value) != "day" or any(ch.isdigit() for ch in timex.text):
+            continue
+        if 1 <= (dct - date.fromisoformat(value)).days <= vocab.lead_days:
+            evidence = DateEvidence(rule=timex.rule or "lede-day", expression=timex.text, value=timex.value,
+                                    mod=timex.mod)
+            return Happening(article_id=article_id, sentence_index=index, sentence="", predicate="", date=value,
+                             precision="day", status="occurred", evidence=evidence, title="", summary="")
+    return None
 
 
 def _says_a_clause(verb: "Token") -> bool:
