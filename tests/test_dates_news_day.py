@@ -46,7 +46,13 @@ def test_a_day_the_clause_itself_tells_stays_its_own(nlp) -> None:
     # a caption's full date sets no news day
     ("Commuters in masks stand at a railway station in Ostrava January 30, 2009. "
      "Minister Karl Weber said after a meeting in Prague that schools would stay open.", "Weber", "2009-02-01"),
-], ids=["opening-day", "lede-last-night", "caption"])
+    # a dated quotation by the same speaker dates the statement just before it…
+    ("Judge Ada Blue said there was no evidence the singer was worried about money. "
+     '"This is not a contractual dispute," she said on Friday.', "Ada Blue", "2009-01-30"),
+    # …but not an act its speaker did
+    ("The army pulled out of the town of Kerel. "
+     '"We had no choice," he said on Friday.', "pulled out", "2009-02-01"),
+], ids=["opening-day", "lede-last-night", "caption", "quoted-after", "act-not-quoted"])
 def test_the_day_an_undated_or_misparsed_report_is_told_on(nlp, text: str, word: str, day: str) -> None:
     found = happenings(nlp, text, published=SUN)
     assert _dates(found, word) == [day], found

@@ -5,6 +5,7 @@ periods and undated plans get none."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, Sequence
 
@@ -123,6 +124,26 @@ def lede_day(dated: Sequence[tuple[Timex, "Span"]], article_id: str, index: int,
                                     mod=timex.mod)
             return Happening(article_id=article_id, sentence_index=index, sentence="", predicate="", date=value,
                              precision="day", status="occurred", evidence=evidence, title="", summary="")
+    return None
+
+
+# Rules that date a clause by no words of its own.
+UNDATED_RULES = frozenset({"publication-date", "lead-event-day"})
+
+
+def quoted_day(previous: Happening, anchors: Sequence[Anchor], vocab: Vocabulary) -> Happening | None:
+    """'Judge Ada Blue said there was no evidence… "This is not a contractual dispute," she
+    said on Tuesday.': a quotation whose speaker, a pronoun taking up the one who spoke in
+    the sentence before, is dated, dates that undated statement too: it is one occasion of
+    speaking. ``previous`` redated, or None."""
+    if previous.evidence.rule not in UNDATED_RULES or previous.predicate not in vocab.reporting:
+        return None
+    for anchor in anchors:
+        if not (anchor.quoted and anchor.timexes and anchor.precision == "day" and anchor.status == "occurred"):
+            continue
+        if any(c.dep_ == "nsubj" and c.tag_ == "PRP" for c in anchor.verb.children) and anchor.date != previous.date:
+            return replace(previous, date=anchor.date, precision="day",
+                           evidence=replace(anchor.evidence, rule="quoted-after"))
     return None
 
 
