@@ -52,7 +52,9 @@ def test_a_day_the_clause_itself_tells_stays_its_own(nlp) -> None:
     # …but not an act its speaker did
     ("The army pulled out of the town of Kerel. "
      '"We had no choice," he said on Friday.', "pulled out", "2009-02-01"),
-], ids=["opening-day", "lede-last-night", "caption", "quoted-after", "act-not-quoted"])
+    # the day after the one told looks back with the telling, not ahead with what was told
+    ("Minister Karl Weber told reporters on Friday he would resign.", "Weber", "2009-01-30"),
+], ids=["opening-day", "lede-last-night", "caption", "quoted-after", "act-not-quoted", "told-reporters"])
 def test_the_day_an_undated_or_misparsed_report_is_told_on(nlp, text: str, word: str, day: str) -> None:
     found = happenings(nlp, text, published=SUN)
     assert _dates(found, word) == [day], found
