@@ -43,6 +43,9 @@ def test_a_day_the_clause_itself_tells_stays_its_own(nlp) -> None:
      "on new sanctions. "
      "Minister Karl Weber said after a difficult meeting in Brussels that another attempt would be made.",
      "Weber", "2009-01-31"),
+    # a day naming the happening the news follows sets no news day
+    ("International efforts to help Freedonia in the wake of Friday's earthquake are picking up speed. "
+     "Minister Karl Weber said $10m would be released immediately.", "Weber", "2009-02-01"),
     # a caption's full date sets no news day
     ("Commuters in masks stand at a railway station in Ostrava January 30, 2009. "
      "Minister Karl Weber said after a meeting in Prague that schools would stay open.", "Weber", "2009-02-01"),
@@ -54,7 +57,8 @@ def test_a_day_the_clause_itself_tells_stays_its_own(nlp) -> None:
      '"We had no choice," he said on Friday.', "pulled out", "2009-02-01"),
     # the day after the one told looks back with the telling, not ahead with what was told
     ("Minister Karl Weber told reporters on Friday he would resign.", "Weber", "2009-01-30"),
-], ids=["opening-day", "lede-last-night", "caption", "quoted-after", "act-not-quoted", "told-reporters"])
+], ids=["opening-day", "lede-last-night", "occasion-in-lede", "caption", "quoted-after", "act-not-quoted",
+        "told-reporters"])
 def test_the_day_an_undated_or_misparsed_report_is_told_on(nlp, text: str, word: str, day: str) -> None:
     found = happenings(nlp, text, published=SUN)
     assert _dates(found, word) == [day], found

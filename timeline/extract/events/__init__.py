@@ -166,7 +166,7 @@ def _happenings(doc: Parse, article: Article, timexes: list[Timex], mentions: li
             lead = lead or (None if today else lead_event(found[reported:], anchors, article.published, vocab))
         elif not found[reported:] and lead is None and not today and lede_sentences < LEDE_SENTENCES \
                 and index < vocab.lede_sentences:
-            lead = lede_day(dated, article.id, index, article.published, vocab)  # "was in disarray last night"
+            lead = lede_day(segment, dated, article.id, index, article.published, vocab)  # "was in disarray last night"
     return found
 
 

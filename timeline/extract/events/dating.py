@@ -10,7 +10,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Sequence
 
 from timeline.extract.events.candidate import Anchor
-from timeline.extract.events.clauses import content_of, is_predicate, mood_of, over_a_period
+from timeline.extract.events.clauses import clause_root, content_of, governor, is_predicate, mood_of, over_a_period
 from timeline.extract.events.vocabulary import Vocabulary
 from timeline.extract.temporal.values import bounds, is_future, precision_of
 from timeline.records import DateEvidence, Happening, Timex
@@ -105,19 +105,25 @@ def date_anchor(anchor: Anchor, root: "Token", dct: date | None, vocab: Vocabula
     return True
 
 
-def lede_day(dated: Sequence[tuple[Timex, "Span"]], article_id: str, index: int, dct: date | None,
-             vocab: Vocabulary) -> Happening | None:
+def lede_day(segment: "Span", dated: Sequence[tuple[Timex, "Span"]], article_id: str, index: int,
+             dct: date | None, vocab: Vocabulary) -> Happening | None:
     """"The union's policy was in disarray last night as ministers failed to agree": a lede
     sentence that reports no happening of its own (a state, a scene) but names a day just
     before publication in words relative to it ("last night", "on Saturday", "yesterday")
     still says which day the article's news is of, as a lede's happening would: a stand-in
     for that happening, carrying the day and its evidence. A full date ("May 15, 2009")
-    is a caption's or a dateline's more often than the news day's, and sets none."""
-    if dct is None:
+    is a caption's or a dateline's more often than the news day's, and sets none; so does
+    a day that is not the time of a clause told in the past ("efforts in the wake of
+    Tuesday's earthquake are picking up speed")."""
+    root = clause_root(segment)
+    if dct is None or root is None:
         return None
-    for timex, _ in dated:
+    for timex, span in dated:
         value = day_value(timex.value or "")
-        if precision_of(value) != "day" or any(ch.isdigit() for ch in timex.text):
+        if precision_of(value) != "day" or any(ch.isdigit() for ch in timex.text) or span.root.dep_ == "poss":
+            continue
+        verb, how = governor(span.root, segment, root, vocab.dated_nouns, day=True)
+        if verb is None or how != "adverbial" or mood_of(verb, vocab).tense not in NEWS_TENSES:
             continue
         if 1 <= (dct - date.fromisoformat(value)).days <= vocab.lead_days:
             evidence = DateEvidence(rule=timex.rule or "lede-day", expression=timex.text, value=timex.value,
