@@ -19,7 +19,7 @@ from timeline.extract.events.anchors import find_anchors
 from timeline.extract.events.candidate import Anchor
 from timeline.extract.events.chronology import chronology_entries, entry_anchors
 from timeline.extract.events.claims import as_claim, unofficial_opinion
-from timeline.extract.events.dating import calendar_timexes
+from timeline.extract.events.dating import calendar_timexes, lede_day, quoted_day
 from timeline.extract.events.descriptions import name_description
 from timeline.extract.events.details import clean_text, mentions_in, numbers_of, place_of
 from timeline.extract.events.discourse import (
@@ -146,6 +146,10 @@ def _happenings(doc: Parse, article: Article, timexes: list[Timex], mentions: li
             if not gate.keeps(article.id, index, happening.title, happening.date, weighed):
                 continue  # what the rules let through, weighed by the model a desk's labels trained
             made.append(happening)
+        redated = quoted_day(previous, anchors, vocab) if previous is not None and found else None
+        if redated is not None and found[-1] is previous:
+            found[-1] = redated  # '"This is not a dispute," she said on Tuesday.' dates what she said before
+            seen.add((redated.title, redated.date))
         for happening in made:
             # the same words on another date are another happening ("were to take delivery
             # in May 2008, but will now receive the aircraft next month")
@@ -160,6 +164,9 @@ def _happenings(doc: Parse, article: Article, timexes: list[Timex], mentions: li
             lede_sentences += 1
             today = today or dated_today(found[reported:], anchors, article.published)
             lead = lead or (None if today else lead_event(found[reported:], anchors, article.published, vocab))
+        elif not found[reported:] and lead is None and not today and lede_sentences < LEDE_SENTENCES \
+                and index < vocab.lede_sentences:
+            lead = lede_day(segment, dated, article.id, index, article.published, vocab)  # "was in disarray last night"
     return found
 
 

@@ -38,6 +38,9 @@ def find_anchors(segment: "Span", dated: list[tuple[Timex, "Span"]], dct: date |
         head = span.root
         verb, how = governor(head, segment, root, vocab.dated_nouns,
                              day=precision_of(day_value(timex.value or "")) == "day")
+        saying = _said_then(span, verb, vocab) if verb is not None else None
+        if saying is not None:
+            verb, how = saying, "adverbial"  # "said on Friday it would form a coalition"
         through = told_through(head, vocab)  # "a report released yesterday said…"
         if through is not None and segment.start <= through.i < segment.end:
             verb, how = through, "argument"
@@ -109,6 +112,23 @@ def _bare_participle(head: "Token", span: "Span", through: "Token | None", keep_
     if before is not None and before.dep_ == "acl" and before.tag_ == "VBN" and not list(before.children):
         return {before.i}
     return set()
+
+
+def _said_then(span: "Span", verb: "Token", vocab: Vocabulary) -> "Token | None":
+    """"Zimbabwe's opposition said on Friday it would form a coalition": a time told right
+    after a verb of saying, before the clause it says begins, is the time of the saying,
+    though the parser hangs it on that clause. The verb of saying, or None."""
+    saying = verb.head
+    if verb.dep_ != "ccomp" or saying.i == verb.i or saying.lemma_.lower() not in vocab.reporting:
+        return None
+    head = span.root
+    phrase = head.head if head.dep_ == "pobj" and head.head.dep_ == "prep" else head  # "on Friday"
+    words = {t.i for t in phrase.subtree}
+    clause = {t.i for t in verb.subtree}
+    if not saying.i < min(words) or any(i in clause for i in range(saying.i + 1, min(words))):
+        return None  # "said it would form a coalition on Friday": the clause's own time
+    rest = clause - words
+    return saying if rest and min(rest) > max(words) else None
 
 
 def _planned_by(verb: "Token", main: Anchor | None, timex: Timex, dct: date | None, vocab: Vocabulary) -> bool:

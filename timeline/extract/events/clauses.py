@@ -161,7 +161,8 @@ def governor(head: "Token", segment: "Span", fallback: "Token | None",
     token = head
     on_day = day and head.dep_ == "pobj" and head.head.lower_ == "on"
     bare = head.dep_ in BARE_ADVERBIAL_DEPS or on_day or (
-        head.lower_ in DEICTIC_DAYS)  # "Yesterday Pakistan's government allowed…", parsed as a compound
+        head.lower_ in DEICTIC_DAYS) or (  # "Yesterday Pakistan's government allowed…", parsed as a compound
+        day and _opens(head, segment))  # "On Saturday Foreign Minister Ana Ruiz criticised…", likewise
     noun: "Token | None" = None  # the noun the expression modifies, if any
     described = False  # the expression sits in a description of that noun ("pupils, off sick on Friday,")
     phrases = 0  # prepositional phrases the expression sits in, its own "on" not counted
@@ -199,6 +200,16 @@ def governor(head: "Token", segment: "Span", fallback: "Token | None",
             noun = noun or parent
         token = parent
     return None, "nominal"
+
+
+def _opens(head: "Token", segment: "Span") -> bool:
+    """Whether a time expression opens its sentence, alone or after "on": there it tells
+    the time of the clause, whatever noun of the subject the parser hung it on. "Tuesday's
+    earthquake" names a happening by its day instead (occasions.py)."""
+    if head.dep_ == "poss":
+        return False
+    first = head.left_edge.i
+    return first == segment.start or (first == segment.start + 1 and segment.doc[segment.start].lower_ == "on")
 
 
 def over_a_period(verb: "Token", prepositions: frozenset[str], units: frozenset[str]) -> bool:

@@ -5,14 +5,15 @@ periods and undated plans get none."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, Sequence
 
 from timeline.extract.events.candidate import Anchor
-from timeline.extract.events.clauses import content_of, is_predicate, mood_of, over_a_period
+from timeline.extract.events.clauses import clause_root, content_of, governor, is_predicate, mood_of, over_a_period
 from timeline.extract.events.vocabulary import Vocabulary
 from timeline.extract.temporal.values import bounds, is_future, precision_of
-from timeline.records import DateEvidence, Timex
+from timeline.records import DateEvidence, Happening, Timex
 
 if TYPE_CHECKING:
     from timeline.extract.events.tokens import Span, Token
@@ -102,6 +103,54 @@ def date_anchor(anchor: Anchor, root: "Token", dct: date | None, vocab: Vocabula
     anchor.date, anchor.precision, anchor.status = dct.isoformat(), "day", "occurred"
     anchor.evidence = DateEvidence(rule="publication-date", expression=None, value=dct.isoformat())
     return True
+
+
+def lede_day(segment: "Span", dated: Sequence[tuple[Timex, "Span"]], article_id: str, index: int,
+             dct: date | None, vocab: Vocabulary) -> Happening | None:
+    """"The union's policy was in disarray last night as ministers failed to agree": a lede
+    sentence that reports no happening of its own (a state, a scene) but names a day just
+    before publication in words relative to it ("last night", "on Saturday", "yesterday")
+    still says which day the article's news is of, as a lede's happening would: a stand-in
+    for that happening, carrying the day and its evidence. A full date ("May 15, 2009")
+    is a caption's or a dateline's more often than the news day's, and sets none; so does
+    a day that is not the time of a clause told in the past ("efforts in the wake of
+    Tuesday's earthquake are picking up speed")."""
+    root = clause_root(segment)
+    if dct is None or root is None:
+        return None
+    for timex, span in dated:
+        value = day_value(timex.value or "")
+        if precision_of(value) != "day" or any(ch.isdigit() for ch in timex.text) or span.root.dep_ == "poss":
+            continue
+        verb, how = governor(span.root, segment, root, vocab.dated_nouns, day=True)
+        if verb is None or how != "adverbial" or mood_of(verb, vocab).tense not in NEWS_TENSES:
+            continue
+        if 1 <= (dct - date.fromisoformat(value)).days <= vocab.lead_days:
+            evidence = DateEvidence(rule=timex.rule or "lede-day", expression=timex.text, value=timex.value,
+                                    mod=timex.mod)
+            return Happening(article_id=article_id, sentence_index=index, sentence="", predicate="", date=value,
+                             precision="day", status="occurred", evidence=evidence, title="", summary="")
+    return None
+
+
+# Rules that date a clause by no words of its own.
+UNDATED_RULES = frozenset({"publication-date", "lead-event-day"})
+
+
+def quoted_day(previous: Happening, anchors: Sequence[Anchor], vocab: Vocabulary) -> Happening | None:
+    """'Judge Ada Blue said there was no evidence… "This is not a contractual dispute," she
+    said on Tuesday.': a quotation whose speaker, a pronoun taking up the one who spoke in
+    the sentence before, is dated, dates that undated statement too: it is one occasion of
+    speaking. ``previous`` redated, or None."""
+    if previous.evidence.rule not in UNDATED_RULES or previous.predicate not in vocab.reporting:
+        return None
+    for anchor in anchors:
+        if not (anchor.quoted and anchor.timexes and anchor.precision == "day" and anchor.status == "occurred"):
+            continue
+        if any(c.dep_ == "nsubj" and c.tag_ == "PRP" for c in anchor.verb.children) and anchor.date != previous.date:
+            return replace(previous, date=anchor.date, precision="day",
+                           evidence=replace(anchor.evidence, rule="quoted-after"))
+    return None
 
 
 def _says_a_clause(verb: "Token") -> bool:

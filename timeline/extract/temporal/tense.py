@@ -123,11 +123,21 @@ def _time_clause(verb: Token) -> bool:
 
 
 def _reported_after(doc: Doc, first: int) -> bool:
-    """Whether the date at token ``first`` follows a past verb of saying: "said on Monday"."""
+    """Whether the date at token ``first`` follows a past verb of saying, or the one it told:
+    "said on Monday", "told reporters on Monday"."""
     i = first - 1
     while i >= 0 and doc[i].lower_ in DATE_PREPOSITIONS:
         i -= 1
-    return i >= 0 and i < first - 1 and doc[i].tag_ == "VBD" and doc[i].lemma_ in REPORTING_VERBS
+    if i < 0 or i == first - 1:
+        return False
+    verb = doc[i]
+    listener = verb
+    while listener.head.i != listener.i and listener.dep_ not in ("dobj", "dative") and listener.head.i < first:
+        listener = listener.head
+    told = listener.dep_ in ("dobj", "dative") and listener.right_edge.i == i
+    if told and listener.left_edge.i == listener.head.i + 1:
+        verb = listener.head  # "told reporters on Monday (that) he would resign"
+    return verb.tag_ == "VBD" and verb.lemma_ in REPORTING_VERBS
 
 
 def _opening_report(verb: Token) -> bool:
