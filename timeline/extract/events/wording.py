@@ -23,7 +23,14 @@ from timeline.extract.events.complete import incomplete, shortest
 from timeline.extract.events.cuts import tidy, without_empty_phrases, without_stranded_verbs, word_count
 from timeline.extract.events.details import clean_text
 from timeline.extract.events.details import mentions_in as mentions_in  # where the rules of listing read it
-from timeline.extract.events.naming import names_it, role_words, span_start, takes_article
+from timeline.extract.events.naming import (
+    description_words,
+    named_beside,
+    names_it,
+    role_words,
+    span_start,
+    takes_article,
+)
 from timeline.extract.events.pruning import PRUNABLE, PRUNING_ORDER, collect, ending_kept, give_back_rank
 from timeline.extract.events.quotes import (
     following_quote,
@@ -128,8 +135,9 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
                 continue  # "build-up", "all-out"
             if child.text == "," and between_conjuncts(child):
                 continue  # "The United States, the European Union and Britain": a list keeps its commas
-            if child.dep_ == "appos" and child.i in by_token and by_token[child.i].kind == "person" and not (
-                    child.head.i in by_token and by_token[child.head.i].kind == "place"):
+            if child.dep_ == "appos" and child.i in by_token and (named_beside(child, by_token) or (
+                    by_token[child.i].kind == "person" and not (
+                    child.head.i in by_token and by_token[child.head.i].kind == "place"))):
                 continue  # "his French counterpart Emmanuel Macron": the name is the point
             if child.dep_ in ("appos", "dep", "meta") and child.i > 0 and not doc[child.i - 1].whitespace_ \
                     and child.text.isalnum():
@@ -164,6 +172,7 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
     tokens = doc.tokens
     for indexes in by_mention_tokens.values():
         roles |= role_words(indexes, [tokens[i] for i in indexes], by_token[min(indexes)].kind)
+    roles |= description_words(root, by_token, dropped)  # "the party's treasurer, Ann Dube": Ann Dube
 
     def fits(indexes: list[int]) -> bool:  # the role words before a name are not written
         return word_count([i for i in indexes if i not in roles], by_token, tokens) <= limit
