@@ -45,6 +45,11 @@ def _titles(nlp, text: str) -> list[str]:
     ("Senator Ken Dobbs left the party's national committee on Monday after accusations that he mishandled "
      "charges of fraud against donors in the state.",
      "Ken Dobbs left the party's national committee after accusations that he mishandled charges"),
+    # what the crowd came out and the gas was fired for: the purpose of the clause's own verb
+    ("Several hundred farmers turned out on Monday to cheer Ana Kolar as she arrived at the ministry.",
+     "Several hundred farmers turned out to cheer Ana Kolar"),
+    ("Border guards fired tear gas on Friday to disperse smugglers near the river crossing.",
+     "Border guards fired tear gas to disperse smugglers"),
 ])
 def test_a_title_keeps_what_its_words_require(nlp, text: str, title: str) -> None:
     titles = _titles(nlp, text)

@@ -81,7 +81,7 @@ def required(child: "Token") -> bool:
     if dep == "acl" and head.pos_ == "NOUN" and any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children):
         return True  # "has no doubt that his plan will work", "denied claims that he will run": what it says
     if dep in ("acl", "relcl", "advcl"):
-        return needed_clause(child) or (_purpose(child) and _asserted(head))
+        return needed_clause(child) or (purpose(child) and _asserted(head))
     if dep == "npadvmod" and any(t.ent_type_ in FIGURES for t in child.subtree):
         return True  # "put aside $30m": an amount the parser hung as an adverbial is what was put aside
     if dep == "advmod":
@@ -186,7 +186,7 @@ def _selected(prep: "Token") -> bool:
     return not any(t.text in (",", ";", "(", "—", "–") for t in prep.doc[head.i + 1:prep.i])
 
 
-def _purpose(clause: "Token") -> bool:
+def purpose(clause: "Token") -> bool:
     """"offered $100bn to shore up the banks": an infinitive after its verb says what for."""
     return clause.dep_ == "advcl" and clause.i > clause.head.i and clause.head.pos_ in ("VERB", "AUX") and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) and not any(

@@ -19,7 +19,7 @@ from timeline.extract.events.asides import (
     whole_words,
 )
 from timeline.extract.events.complements import needed_clause, role_after_as
-from timeline.extract.events.complete import incomplete, shortest
+from timeline.extract.events.complete import incomplete, purpose, shortest
 from timeline.extract.events.cuts import tidy, without_empty_phrases, without_stranded_verbs, word_count
 from timeline.extract.events.details import clean_text
 from timeline.extract.events.details import mentions_in as mentions_in  # where the rules of listing read it
@@ -130,7 +130,7 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
         if child.i in dropped or child.i in front or child.head.i in front:
             continue
         if child.i != root.i and child.dep_ in ALWAYS_DROPPED and child.lower_ not in negatives and \
-                not needed_clause(child):
+                not needed_clause(child) and not (child.head.i == root.i and purpose(child)):
             if child.dep_ == "punct" and child.text in WORD_PUNCT and not child.whitespace_:
                 continue  # "build-up", "all-out"
             if child.text == "," and between_conjuncts(child):
@@ -223,6 +223,8 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
     # "will be elected" [to what]) gives way to the shortest complete realisation of the
     # whole clause, even when that is longer than a headline: a longer title beats a wrong one.
     exempt = set(keep_out) | dropped | elided | front | (set(range(len(doc))) - {t.i for t in root.subtree})
+    # "fired tear gas to disperse looters": what for is kept when it fits, and need not be
+    exempt |= {t.i for c in root.children if c.i not in chosen and purpose(c) for t in c.subtree}
     if root.pos_ in ("VERB", "AUX") and incomplete(chosen, root, exempt) is not None:  # a fragment stays as cut
         whole = sorted(described | set(collect(root, dropped, frozenset(), elided)))
         chosen = _finished(shortest(whole, root, exempt, fits, lambda c: tidy(c, doc.tokens)), root,
