@@ -50,6 +50,11 @@ def _titles(nlp, text: str) -> list[str]:
      "Several hundred farmers turned out to cheer Ana Kolar"),
     ("Border guards fired tear gas on Friday to disperse smugglers near the river crossing.",
      "Border guards fired tear gas to disperse smugglers"),
+    # a noun said of something keeps what it is said of: ties to what, a call for what
+    ("Senator Ken Dobbs was criticised by watchdogs on Monday for his close ties to the lenders that critics "
+     "say hampered his oversight of them.", "for his close ties to the lenders"),
+    ("The Kuvandian president, Ana Kolar, began her state visit on Monday with a call for sanctions on "
+     "Tarvik to be lifted.", "with a call for sanctions"),
 ])
 def test_a_title_keeps_what_its_words_require(nlp, text: str, title: str) -> None:
     titles = _titles(nlp, text)

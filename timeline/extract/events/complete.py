@@ -162,7 +162,8 @@ def _addition(head: "Token") -> bool:
 def _selected(prep: "Token") -> bool:
     """A preposition whose phrase is what its verb, adjective or noun acts on: one of the
     selecting prepositions after its head, with no comma between, whose noun is no time
-    or place; an "as" of a role; an "of" on a noun."""
+    or place; an "as" of a role; an "of" on a noun; the phrase right after a noun said of
+    something (``relational_nouns``)."""
     head = prep.head
     if role_after_as(prep):
         return True
@@ -178,6 +179,8 @@ def _selected(prep: "Token") -> bool:
         # the first only adds to it ("one of the greatest icons [of all time]")
         # ("one of the greatest icons [of all time]"), and a name needs none ("Judge Pastor [of the court]")
         return head.pos_ != "PROPN" and not (head.dep_ == "pobj" and head.head.lower_ == "of")
+    if head.pos_ == "NOUN" and head.lemma_.lower() in words.relational_nouns:
+        return prep.i == head.i + 1  # "in direct response to the crisis", never "in direct response"
     if head.pos_ not in ("VERB", "AUX", "ADJ"):
         return False
     noun = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
