@@ -177,6 +177,12 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
     def fits(indexes: list[int]) -> bool:  # the role words before a name are not written
         return word_count([i for i in indexes if i not in roles], by_token, tokens) <= limit
 
+    # "fired tear gas to disperse looters": what the verb was done for stays when the whole
+    # clause fits a headline, and is the first thing to go when it does not
+    purposes = {t.i for c in root.children if c.dep_ == "advcl" and c.i not in dropped and purpose(c)
+                and not needed_clause(c) for t in c.subtree}
+    if purposes and not fits(tidy(sorted(described | set(collect(root, dropped, frozenset(), elided))), doc.tokens)):
+        dropped |= purposes
     given: list[set[int]] = []  # the pruned parts given back, in turn
     prunable: set[str] = set()  # the kinds the clause has parts of that pruning may take
     pruned: frozenset[str] = frozenset()
@@ -223,8 +229,7 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
     # "will be elected" [to what]) gives way to the shortest complete realisation of the
     # whole clause, even when that is longer than a headline: a longer title beats a wrong one.
     exempt = set(keep_out) | dropped | elided | front | (set(range(len(doc))) - {t.i for t in root.subtree})
-    # "fired tear gas to disperse looters": what for is kept when it fits, and need not be
-    exempt |= {t.i for c in root.children if c.i not in chosen and purpose(c) for t in c.subtree}
+    exempt |= {t.i for c in root.children if c.i not in chosen and purpose(c) for t in c.subtree}  # need not be
     if root.pos_ in ("VERB", "AUX") and incomplete(chosen, root, exempt) is not None:  # a fragment stays as cut
         whole = sorted(described | set(collect(root, dropped, frozenset(), elided)))
         chosen = _finished(shortest(whole, root, exempt, fits, lambda c: tidy(c, doc.tokens)), root,
