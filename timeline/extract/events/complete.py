@@ -180,7 +180,7 @@ def _selected(prep: "Token") -> bool:
         # ("one of the greatest icons [of all time]"), and a name needs none ("Judge Pastor [of the court]")
         return head.pos_ != "PROPN" and not (head.dep_ == "pobj" and head.head.lower_ == "of")
     if head.pos_ == "NOUN" and head.lemma_.lower() in words.relational_nouns:
-        return prep.i == head.i + 1  # "in direct response to the crisis", never "in direct response"
+        return prep.i == head.i + 1 and prep.lower_ in words.relational_prepositions  # "in response to…"
     if head.pos_ not in ("VERB", "AUX", "ADJ"):
         return False
     noun = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
