@@ -45,6 +45,16 @@ def _titles(nlp, text: str) -> list[str]:
     ("Senator Ken Dobbs left the party's national committee on Monday after accusations that he mishandled "
      "charges of fraud against donors in the state.",
      "Ken Dobbs left the party's national committee after accusations that he mishandled charges"),
+    # what the crowd came out and the gas was fired for: the purpose of the clause's own verb
+    ("Several hundred farmers turned out on Monday to cheer Ana Kolar as she arrived at the ministry.",
+     "Several hundred farmers turned out to cheer Ana Kolar"),
+    ("Border guards fired tear gas on Friday to disperse smugglers near the river crossing.",
+     "Border guards fired tear gas to disperse smugglers"),
+    # a noun said of something keeps what it is said of: ties to what, a call for what
+    ("Senator Ken Dobbs was criticised by watchdogs on Monday for his close ties to the lenders that critics "
+     "say hampered his oversight of them.", "for his close ties to the lenders"),
+    ("The Kuvandian president, Ana Kolar, began her state visit on Monday with a call for sanctions on "
+     "Tarvik to be lifted.", "with a call for sanctions"),
 ])
 def test_a_title_keeps_what_its_words_require(nlp, text: str, title: str) -> None:
     titles = _titles(nlp, text)
@@ -63,12 +73,19 @@ def test_a_title_never_ends_before_what_its_verb_requires(nlp, text: str, never:
     assert not any(t.endswith(never) for t in titles), titles
 
 
-def test_a_quotation_is_kept_whole_or_not_at_all(nlp) -> None:
-    text = ('The mayor of Tarvik said on Monday that the "reckless and costly" bridge project would be halted '
-            "until an inquiry into the contracts was complete.")
+@pytest.mark.parametrize("text, kept, never", [
+    # the purpose never pushes out the phrase the verb selects: before whom, not what for
+    ("Judge Ilse Marrow was hauled before the Lowmoor bar council's disciplinary panel on Friday to answer "
+     "complaints that her court had ignored a long string of defence motions in the fraud trial.",
+     "before the Lowmoor bar council's disciplinary panel", "to answer"),
+    # a quotation is kept whole or not at all
+    ('The mayor of Tarvik said on Monday that the "reckless and costly" bridge project would be halted '
+     "until an inquiry into the contracts was complete.", "“reckless and costly”", "…"),
+])
+def test_a_title_keeps_the_part_that_matters_whole(nlp, text: str, kept: str, never: str) -> None:
     titles = _titles(nlp, text)
-    assert any("“reckless and costly”" in t for t in titles), titles
-    assert not any("…" in t for t in titles), titles
+    assert any(kept in t for t in titles), titles
+    assert not any(never in t for t in titles), titles
 
 
 def test_a_cut_that_is_complete_stays_short(nlp) -> None:

@@ -22,6 +22,13 @@ def _titled(nlp, text: str, *words: str) -> tuple[str, list[str]]:
     return match[0]
 
 
+def test_a_name_beside_a_description_stands_for_it_after_the_verb(nlp) -> None:
+    found, actors = _titled(nlp, "The talks in the capital will be chaired on Monday by the Kuvandian president, "
+                                 "Tendai Marufu.", "chaired")
+    assert found == "The talks in the capital will be chaired by Tendai Marufu", found
+    assert "Tendai Marufu" in actors
+
+
 @pytest.mark.parametrize("text, words, title", [
     # the article calls one person "singer": "the singer" is that person, here and in what was said
     ("Pop singer Lena Voss was rushed to hospital in Oslo on Friday. "
@@ -38,6 +45,12 @@ def _titled(nlp, text: str, *words: str) -> tuple[str, list[str]]:
      ("judge",), "Lowther Insurance asked a judge to void the policy"),
     ("The singer's personal physician, Conrad Hale, was charged on Monday with manslaughter.",
      ("charged",), "Conrad Hale was charged with manslaughter"),
+    # the name beside a description is written for it, wherever the phrase stands in the clause,
+    # whatever kind of name the parser took it for
+    ("Kuvandia's opposition leader, Tendai Marufu, accused the governing party of rigging the vote on Monday.",
+     ("rigging",), "Tendai Marufu accused the governing party of rigging the vote"),
+    ("The party's treasurer general, Sipho Ndlela, who once led its youth wing, hinted on Monday "
+     "that the leader would be forced out.", ("hinted",), "Sipho Ndlela hinted that the leader would be forced out"),
     # two holders of offices with the same head noun: the qualifier says which one is meant
     ("Opposition leader Daniel Mbeki met ruling party leader Joseph Kuda in Harare on Monday. "
      "The opposition leader walked out of the talks on Tuesday.",

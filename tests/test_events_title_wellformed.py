@@ -32,6 +32,22 @@ def test_clauses_set_off_by_a_colon_or_semicolon_are_not_run_together(nlp, text:
     assert not any(never in t for t in titles), titles
 
 
+def test_a_subject_the_parse_gave_to_the_wrong_clause_is_left_out(nlp) -> None:
+    """"The index closed up after the cabinet proposed a bailout", parsed with both subjects on
+    "proposed": the title is the clause of the verb, not "The index closed the cabinet proposed…"."""
+    from spacy.tokens import Doc
+
+    from timeline.extract.events.wellformed import run_on_clauses
+
+    words = ["The", "index", "closed", "up", "after", "the", "cabinet", "proposed", "a", "bailout", "."]
+    heads = [1, 7, 1, 2, 7, 6, 7, 7, 9, 7, 7]
+    deps = ["det", "nsubj", "amod", "advmod", "mark", "det", "nsubj", "ROOT", "det", "dobj", "punct"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps)
+    assert run_on_clauses(doc[7]) == {0, 1, 2, 3}
+    doc = Doc(nlp.vocab, words=words[4:], heads=[h - 4 for h in heads[4:]], deps=deps[4:])
+    assert run_on_clauses(doc[3]) == set()  # one subject: nothing of another clause
+
+
 @pytest.mark.parametrize("text, title", [
     # an unnamed speaker is written as the article describes them, with one determiner
     ("On Monday, the Sea Star operated by Blue Line Cruises docked in Tarvik, but no one was allowed to leave "

@@ -81,7 +81,7 @@ def required(child: "Token") -> bool:
     if dep == "acl" and head.pos_ == "NOUN" and any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children):
         return True  # "has no doubt that his plan will work", "denied claims that he will run": what it says
     if dep in ("acl", "relcl", "advcl"):
-        return needed_clause(child) or (_purpose(child) and _asserted(head))
+        return needed_clause(child) or (purpose(child) and _asserted(head))
     if dep == "npadvmod" and any(t.ent_type_ in FIGURES for t in child.subtree):
         return True  # "put aside $30m": an amount the parser hung as an adverbial is what was put aside
     if dep == "advmod":
@@ -162,7 +162,8 @@ def _addition(head: "Token") -> bool:
 def _selected(prep: "Token") -> bool:
     """A preposition whose phrase is what its verb, adjective or noun acts on: one of the
     selecting prepositions after its head, with no comma between, whose noun is no time
-    or place; an "as" of a role; an "of" on a noun."""
+    or place; an "as" of a role; an "of" on a noun; the phrase right after a noun said of
+    something (``relational_nouns``)."""
     head = prep.head
     if role_after_as(prep):
         return True
@@ -178,6 +179,8 @@ def _selected(prep: "Token") -> bool:
         # the first only adds to it ("one of the greatest icons [of all time]")
         # ("one of the greatest icons [of all time]"), and a name needs none ("Judge Pastor [of the court]")
         return head.pos_ != "PROPN" and not (head.dep_ == "pobj" and head.head.lower_ == "of")
+    if head.pos_ == "NOUN" and head.lemma_.lower() in words.relational_nouns:
+        return prep.i == head.i + 1 and prep.lower_ in words.relational_prepositions  # "in response to…"
     if head.pos_ not in ("VERB", "AUX", "ADJ"):
         return False
     noun = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
@@ -186,7 +189,7 @@ def _selected(prep: "Token") -> bool:
     return not any(t.text in (",", ";", "(", "—", "–") for t in prep.doc[head.i + 1:prep.i])
 
 
-def _purpose(clause: "Token") -> bool:
+def purpose(clause: "Token") -> bool:
     """"offered $100bn to shore up the banks": an infinitive after its verb says what for."""
     return clause.dep_ == "advcl" and clause.i > clause.head.i and clause.head.pos_ in ("VERB", "AUX") and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) and not any(

@@ -118,11 +118,17 @@ def _named(title: str, subject: "Token", doc: "Parse", mentions: list[Mention], 
         replacement = _headline_phrase(described, doc, mentions, headline)
     if replacement is None:
         replacement = _dominant_person(described, doc, mentions, first_char)
-    if replacement is None:
+    if replacement is None or _the_speaker(title, replacement, at):
         return title
     if at == 0:
         replacement = replacement[:1].upper() + replacement[1:]
     return title[:at] + replacement + title[at + len(text):]
+
+
+def _the_speaker(title: str, name: str, at: int) -> bool:
+    """Whether ``name`` is the title's own subject, which a description in what it said does
+    not stand for: "Ann Dube hinted that the leader would go" is not about Ann Dube."""
+    return at > 0 and title.startswith(name) and not title[len(name):].startswith(("'s", "’s"))
 
 
 def _possessed(title: str, subject: "Token", owner: "Token", doc: "Parse", mentions: list[Mention]) -> str:

@@ -10,6 +10,9 @@ from timeline.extract.events.title_words import load_title_words
 from timeline.extract.events.vocabulary import load_vocabulary
 from timeline.records import Mention
 
+# Kinds of actor whose name, set beside a description, is what the title writes for it.
+NAMED_KINDS = frozenset({"person", "organisation"})
+
 if TYPE_CHECKING:
     from timeline.extract.events.tokens import Parse, Span, Token
 
@@ -27,6 +30,30 @@ def role_words(mention_tokens: set[int], tokens: "list[Token]", kind: str) -> se
                     child.dep_ in ("compound", "amod", "poss", "det"):
                 dropped.update(t.i for t in child.subtree)
     return dropped
+
+
+def named_beside(appos: "Token", by_token: dict[int, Mention]) -> bool:
+    """Whether ``appos`` is the name of the description it is set beside: "Zimbabwe's
+    opposition leader, Morgan Tsvangirai", "the party's treasurer, Ann Dube", "the
+    company, Lowther Insurance". The title writes the name for the whole phrase."""
+    head = appos.head
+    if appos.dep_ != "appos" or appos.i < head.i or head.pos_ != "NOUN" or head.i in by_token:
+        return False
+    mention = by_token.get(appos.i)
+    opening = appos.left_edge.i
+    return mention is not None and mention.kind in NAMED_KINDS and opening > 0 and \
+        appos.doc[opening - 1].text == ","
+
+
+def description_words(root: "Token", by_token: dict[int, Mention], dropped: set[int]) -> set[int]:
+    """The words of each description in the clause that a kept name beside it stands for
+    (``named_beside``): "Zimbabwe's opposition leader, Morgan Tsvangirai, accused…" is
+    written Morgan Tsvangirai accused…; the words stay in the clause, unwritten."""
+    out: set[int] = set()
+    for appos in root.subtree:
+        if appos.i not in dropped and named_beside(appos, by_token):
+            out |= {t.i for t in appos.head.subtree if t.i < appos.left_edge.i}
+    return out
 
 
 def names_it(mention: Mention, doc: "Parse", kept: set[int], roles: set[int]) -> bool:

@@ -30,6 +30,8 @@ class TitleWords:
     clause_verbs: frozenset[str] = frozenset()  # "…, a judge ruled": a clause before it is what it decided
     selected_prepositions: frozenset[str] = frozenset()  # "elected to", "sided with": what the verb acts on
     adjunct_entities: frozenset[str] = frozenset()  # "on Monday", "to Kabul": a setting, not an argument
+    relational_nouns: frozenset[str] = frozenset()  # "in response to", "ties to": never without their phrase
+    relational_prepositions: frozenset[str] = frozenset()  # "to" of "response to", not "from"
 
 
 def _office_words() -> frozenset[str]:
@@ -67,4 +69,6 @@ def load_title_words() -> TitleWords:
         purpose_verbs=_words(data, "purpose_verbs"),
         selected_prepositions=_words(data, "selected_prepositions"),
         adjunct_entities=frozenset(w.upper() for w in _words(data, "adjunct_entities")),
+        relational_nouns=_words(data, "relational_nouns"),
+        relational_prepositions=_words(data, "relational_prepositions"),
     )

@@ -19,11 +19,18 @@ from timeline.extract.events.asides import (
     whole_words,
 )
 from timeline.extract.events.complements import needed_clause, role_after_as
-from timeline.extract.events.complete import incomplete, shortest
+from timeline.extract.events.complete import incomplete, purpose, shortest
 from timeline.extract.events.cuts import tidy, without_empty_phrases, without_stranded_verbs, word_count
 from timeline.extract.events.details import clean_text
 from timeline.extract.events.details import mentions_in as mentions_in  # where the rules of listing read it
-from timeline.extract.events.naming import names_it, role_words, span_start, takes_article
+from timeline.extract.events.naming import (
+    description_words,
+    named_beside,
+    names_it,
+    role_words,
+    span_start,
+    takes_article,
+)
 from timeline.extract.events.pruning import PRUNABLE, PRUNING_ORDER, collect, ending_kept, give_back_rank
 from timeline.extract.events.quotes import (
     following_quote,
@@ -123,13 +130,14 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
         if child.i in dropped or child.i in front or child.head.i in front:
             continue
         if child.i != root.i and child.dep_ in ALWAYS_DROPPED and child.lower_ not in negatives and \
-                not needed_clause(child):
+                not needed_clause(child) and not (child.head.i == root.i and purpose(child)):
             if child.dep_ == "punct" and child.text in WORD_PUNCT and not child.whitespace_:
                 continue  # "build-up", "all-out"
             if child.text == "," and between_conjuncts(child):
                 continue  # "The United States, the European Union and Britain": a list keeps its commas
-            if child.dep_ == "appos" and child.i in by_token and by_token[child.i].kind == "person" and not (
-                    child.head.i in by_token and by_token[child.head.i].kind == "place"):
+            if child.dep_ == "appos" and child.i in by_token and (named_beside(child, by_token) or (
+                    by_token[child.i].kind == "person" and not (
+                    child.head.i in by_token and by_token[child.head.i].kind == "place"))):
                 continue  # "his French counterpart Emmanuel Macron": the name is the point
             if child.dep_ in ("appos", "dep", "meta") and child.i > 0 and not doc[child.i - 1].whitespace_ \
                     and child.text.isalnum():
@@ -164,10 +172,17 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
     tokens = doc.tokens
     for indexes in by_mention_tokens.values():
         roles |= role_words(indexes, [tokens[i] for i in indexes], by_token[min(indexes)].kind)
+    roles |= description_words(root, by_token, dropped)  # "the party's treasurer, Ann Dube": Ann Dube
 
     def fits(indexes: list[int]) -> bool:  # the role words before a name are not written
         return word_count([i for i in indexes if i not in roles], by_token, tokens) <= limit
 
+    # "fired tear gas to disperse looters": what the verb was done for stays when the whole
+    # clause fits a headline, and is the first thing to go when it does not
+    purposes = {t.i for c in root.children if c.dep_ == "advcl" and c.i not in dropped and purpose(c)
+                and not needed_clause(c) for t in c.subtree}
+    if purposes and not fits(tidy(sorted(described | set(collect(root, dropped, frozenset(), elided))), doc.tokens)):
+        dropped |= purposes
     given: list[set[int]] = []  # the pruned parts given back, in turn
     prunable: set[str] = set()  # the kinds the clause has parts of that pruning may take
     pruned: frozenset[str] = frozenset()
@@ -214,6 +229,7 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
     # "will be elected" [to what]) gives way to the shortest complete realisation of the
     # whole clause, even when that is longer than a headline: a longer title beats a wrong one.
     exempt = set(keep_out) | dropped | elided | front | (set(range(len(doc))) - {t.i for t in root.subtree})
+    exempt |= {t.i for c in root.children if c.i not in chosen and purpose(c) for t in c.subtree}  # need not be
     if root.pos_ in ("VERB", "AUX") and incomplete(chosen, root, exempt) is not None:  # a fragment stays as cut
         whole = sorted(described | set(collect(root, dropped, frozenset(), elided)))
         chosen = _finished(shortest(whole, root, exempt, fits, lambda c: tidy(c, doc.tokens)), root,
