@@ -31,7 +31,7 @@ def test_the_model_file_is_readable_and_names_only_features_the_gate_computes(nl
     with gate.recording() as rows:
         _found(nlp, REPORT)
     computed = {name for *_, features in rows for name in features}
-    one_hot = re.compile(r"^(type|verb_class|tense|subject|dated|title_kind|precision)_")
+    one_hot = re.compile(r"^(type|verb_class|tense|subject|dated|title_kind)_")
     unknown = {n for n in model.weights if n not in computed and not one_hot.match(n)}
     assert not unknown, unknown
 
@@ -48,19 +48,6 @@ def test_every_candidate_that_reaches_the_gate_has_the_features_of_where_and_how
     successor = next(f for t, f in by_title.items() if "successor" in t)
     assert successor["scheduled"] == 1.0 and successor["paragraph"] > resigned["paragraph"]
     assert successor["after_publication"] > 0 and resigned["before_publication"] > 0
-
-
-YEARS = ("The defence minister of Veldia resigned on Wednesday after a week of protests in the capital.\n\n"
-         "Brek joined the army in 1998 and later sold her company.\n\n"
-         "The union held two strikes last week.")
-
-
-def test_the_gate_knows_how_finely_a_candidate_is_dated(nlp) -> None:
-    rows = _rows(nlp, YEARS)
-    assert _of(rows, "resigned")["precision_day"] == 1.0
-    joined = _of(rows, "joined the army")
-    assert joined["precision_year"] == 1.0 and joined["precision_day"] == 0.0
-    assert _of(rows, "strikes")["precision_week"] == 1.0
 
 
 def test_a_model_drops_what_it_scores_below_its_threshold_and_keeps_the_rest(nlp) -> None:

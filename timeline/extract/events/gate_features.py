@@ -50,9 +50,6 @@ STATIVE_AUXILIARY = frozenset({"be", "have"})
 FAR_FROM_TOPIC = 0.02
 # The sentences that open an article, its lede: they tell the day's news, dated or not (gate.py).
 OPENING_SENTENCES = 2
-# Precisions told apart by the gate as one: a quarter or season is as coarse as a month, a
-# decade or a century as a year.
-COARSE = {"quarter": "month", "season": "month", "decade": "year", "century": "year"}
 # Days before publication within which a date is of the news: the week a weekday names.
 NEWS_DAYS = 7
 # Days from publication beyond which a date is another time than the news (log-scaled below).
@@ -261,10 +258,6 @@ def _dating(happening: Happening, article: Article) -> dict[str, float]:
     else:
         how = "relative"
     out = {f"dated_{how}": 1.0, "precision_day": float(happening.precision == "day"),
-           # how finely the text dates it: a happening dated by its year alone is more often
-           # background or a standing state (a third of those labelled are no events) than one
-           # dated by its week, which is told as the news of days (half are real events)
-           f"precision_{COARSE.get(happening.precision, happening.precision)}": 1.0,
            # which rule of the temporal engine found the date: a clock time or a bare year is
            # more often a caption's or background's than a weekday in the past tense is
            f"dated_rule_{re.sub(r'[^a-z]+', '_', rule.lower()).strip('_') or 'none'}": 1.0}
