@@ -92,6 +92,14 @@ class ChromeVocabulary:
     run_on: tuple[int, int, int]  # a run-on opening: words at least; fragment and sentence words at least
     run_on_places: frozenset[str]  # words before a one-word name a caption may end on ("on Monday")
     retold: tuple[int, int, float, int]  # a headline told again: its words fewest, most; share; sentence words
+    renamed: tuple[int, int, int]  # a headline's name named again: the words it opens within; words before it
+    # comes back; the fragment's words at most
+    links: frozenset[str]  # words that carry a clause on past a name: no headline holds them
+    capitals: tuple[int, int]  # a headline in capitals: its words at least, letters of its longest at least
+    articles: frozenset[str]  # articles opening a name after a headline
+    subject_words: int  # words at most between an article and its verb, opening a sentence after a caption
+    subject_verbs: frozenset[str]
+    subject_adverbs: frozenset[str]  # words opening an adverbial, not a caption, before an article's subject
 
 
 @lru_cache(maxsize=1)
@@ -122,6 +130,13 @@ def chrome_vocabulary() -> ChromeVocabulary:
         run_on_places=frozenset(str(w) for w in glue["run_on"]["after"]),
         retold=(int(glue["retold"]["fragment_words"][0]), int(glue["retold"]["fragment_words"][1]),
                 float(glue["retold"]["share"]), int(glue["retold"]["sentence_words"])),
+        renamed=(int(glue["renamed"]["opening"]), int(glue["renamed"]["window"]), int(glue["renamed"]["most"])),
+        links=frozenset(str(w) for w in glue["renamed"]["links"]),
+        capitals=(int(glue["capitals"]["words"]), int(glue["capitals"]["letters"])),
+        articles=frozenset(str(w) for w in glue["articles"]),
+        subject_words=int(glue["subject"]["words"]),
+        subject_verbs=frozenset(str(w) for w in glue["subject"]["verbs"]),
+        subject_adverbs=frozenset(str(w) for w in glue["subject"]["adverbs"]),
     )
 
 
