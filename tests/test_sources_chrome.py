@@ -187,6 +187,9 @@ WHOLE = [
     "Mary Keel told the inquiry that the owner had dismissed Mary Keel from the union board in May.",
     "Harbour chief Tom Reed met union leader Mary Keel on Monday, and Tom Reed said the talks went well.",
     "Port Authority chief Mary Keel said the end of the current Port Authority term would come in May.",
+    # a month after a number is a date, not a sentence opening
+    "The lorry driver arrived at the port in Portsmouth on 4 April and was stuck there for three days while the "
+    "strike went on, the union said in a statement to reporters at the harbour gates on Monday.",
     # a dateline in capitals is no headline
     "SOUTH SHIELDS, England -- Dock workers at the port walked out on Monday over pay.",
 ]

@@ -100,6 +100,7 @@ class ChromeVocabulary:
     subject_words: int  # words at most between an article and its verb, opening a sentence after a caption
     subject_verbs: frozenset[str]
     subject_adverbs: frozenset[str]  # words opening an adverbial, not a caption, before an article's subject
+    months: frozenset[str]  # after a number, a date's month: no sentence opens there
 
 
 @lru_cache(maxsize=1)
@@ -137,6 +138,7 @@ def chrome_vocabulary() -> ChromeVocabulary:
         subject_words=int(glue["subject"]["words"]),
         subject_verbs=frozenset(str(w) for w in glue["subject"]["verbs"]),
         subject_adverbs=frozenset(str(w) for w in glue["subject"]["adverbs"]),
+        months=frozenset(str(w) for w in glue["months"]),
     )
 
 

@@ -185,8 +185,10 @@ def _first_end(words: list[re.Match[str]]) -> int:
 
 
 def _capital_after_end(before: str, word: str, vocab: "ChromeVocabulary") -> bool:
-    """A capitalised word after a word a fragment may end on: where a sentence may begin."""
-    return word[:1].isupper() and word.isalpha() and _may_end(before, vocab)
+    """A capitalised word after a word a fragment may end on: where a sentence may begin; not a
+    month after a number ("on 4 April and ...": a date)."""
+    return word[:1].isupper() and word.isalpha() and _may_end(before, vocab) and \
+        not (before.isdigit() and word.rstrip(".") in vocab.months)
 
 
 def _may_end(word: str, vocab: "ChromeVocabulary") -> bool:
