@@ -190,8 +190,9 @@ WHOLE = [
     # a month after a number is a date, not a sentence opening
     "The lorry driver arrived at the port in Portsmouth on 4 April and was stuck there for three days while the "
     "strike went on, the union said in a statement to reporters at the harbour gates on Monday.",
-    # a dateline in capitals is no headline
+    # a dateline or a label in capitals is no headline
     "SOUTH SHIELDS, England -- Dock workers at the port walked out on Monday over pay.",
+    "PLEASE NOTE: Transcripts of the interviews with dock workers are not offered on this page.",
 ]
 
 

@@ -101,8 +101,8 @@ def _capitals_cut(words: list[re.Match[str]], vocab: "ChromeVocabulary") -> int 
     k = 0
     while k < len(words) and _shouted(words[k].group()):
         k += 1
-    if k < least or k + vocab.sentence_words > len(words) or words[k - 1].group().endswith(",") or \
-            max(len(_bare(w.group())) for w in words[:k]) < letters:  # "SAO PAULO, Brazil": a dateline
+    if k < least or k + vocab.sentence_words > len(words) or words[k - 1].group().endswith((",", ":")) or \
+            max(len(_bare(w.group())) for w in words[:k]) < letters:  # a dateline "SAO PAULO, Brazil", a label
         return None
     word = words[k].group()
     if word[:1].isupper() and word.isalpha() and not word.isupper() and \
