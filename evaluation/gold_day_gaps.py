@@ -2,10 +2,11 @@
 
 For each gold day of a collection built by ``evaluation.eval_timelines`` (``FOLDER/NAME/output/
 events.json``) that holds no day-precision event, the sentences of the articles published from
-that day to ``--after`` days later that share most words with the gold summary are read again, as
-the build reads them, and each is placed where the build lost it:
+that day to ``--after`` days later that share most words with the first sentence of the gold
+summary (else the sentences of any later article that name the day by its date) are read again,
+as the build reads them, and each is placed where the build lost it:
 
-- ``no report``: no article of the collection was published in that window;
+- ``no report``: no article of the collection was published in that window, or none tells it;
 - ``chrome``: cleaning set the sentence aside (the rule is named);
 - ``not a candidate``: the sentence was read, but no clause of it reached the gate;
 - ``gate``: a candidate of the sentence was scored below the gate's threshold;
@@ -44,7 +45,8 @@ WORD = re.compile(r"[a-z0-9]+")
 STOP = frozenset("""that this with from have been were will would said says they their there which about after
 before into over also more than when what other some such only most many much very just them then these
 those could should while where being does year years percent""".split())
-MATCH_WORDS = 3  # words at least a sentence shares with the gold summary
+MATCH_WORDS = 3  # words at least a sentence shares with the gold summary's first sentence
+MATCH_SHARE = 0.4  # and this share of that sentence's words
 
 
 def words(text: str) -> list[str]:
@@ -56,13 +58,13 @@ def content(text: str) -> set[str]:
 
 
 def gold_summaries(name: str) -> dict[str, str]:
-    """Per gold day, its summary sentences joined (from every gold timeline of the collection)."""
+    """Per gold day, the first sentence of its summary in every gold timeline of the collection, joined."""
     from evaluation.tls import TLS_DEV
 
     out: dict[str, list[str]] = {}
     for timeline in json.loads((TLS_DEV / f"{name}.gold.json").read_text(encoding="utf-8")):
         for item in timeline["timeline"]:
-            out.setdefault(str(item["date"])[:10], []).extend(item.get("summary") or [])
+            out.setdefault(str(item["date"])[:10], []).extend((item.get("summary") or [])[:1])
     return {day: " ".join(lines) for day, lines in out.items()}
 
 
@@ -81,13 +83,14 @@ def read_article(path: Path) -> Article | None:
 
 
 def best_sentences(path: Path, summary: set[str]) -> list[tuple[int, str]]:
-    """The file's sentences sharing most words with the summary: (shared words, sentence)."""
+    """The file's sentences sharing most words with the summary's first sentence (the happening; the
+    rest are often captions): (shared words, sentence), sharing ``MATCH_WORDS`` and ``MATCH_SHARE``."""
     raw = path.read_text(encoding="utf-8")
     found = []
     for line in raw.splitlines():
         for sentence in re.split(r"(?<=[.!?]) (?=[A-Z`'\"])", line):
             shared = len(content(sentence) & summary)
-            if shared >= MATCH_WORDS:
+            if shared >= max(MATCH_WORDS, MATCH_SHARE * len(summary)):
                 found.append((shared, sentence.strip()))
     return sorted(found, reverse=True)[:2]
 
@@ -173,7 +176,7 @@ def survey(name: str, folder: Path, after: int, show: bool) -> Counter[str]:
             print(f"  {day}  no report  gold: {summaries.get(day, '')[:110]}")
             continue
         if not matched:
-            why = "no report" if not near else "no sentence shares the summary's words"
+            why = "no report" if not near else "no report (nothing near tells it)"
             counts[why] += 1
             print(f"  {day}  {why}  ({len(near)} articles)  gold: {summaries.get(day, '')[:110]}")
             continue

@@ -154,6 +154,9 @@ GLUED = [
      "The Port Authority has reopened the terminals after the strike ."),
     ("Ships wait outside the harbour in Portsmouth The Port Authority said the terminals would reopen .",
      "The Port Authority said the terminals would reopen ."),
+    # a headline in title case, and an article whose subject goes on in lower case
+    ("Port Strike Deepens Fears for Shipping A crane driver at the harbour said work had stopped on Monday .",
+     "A crane driver at the harbour said work had stopped on Monday ."),
     # an article opening a name after a headline written without articles
     ("Mayor appeals for flood relief The Red Cross Society of Leeds sent blankets and food on Monday .",
      "The Red Cross Society of Leeds sent blankets and food on Monday ."),
@@ -190,6 +193,8 @@ WHOLE = [
     # a month after a number is a date, not a sentence opening
     "The lorry driver arrived at the port in Portsmouth on 4 April and was stuck there for three days while the "
     "strike went on, the union said in a statement to reporters at the harbour gates on Monday.",
+    # a title-case headline goes on past an article in capitals ("A Chance for ...")
+    "Port Strike Means A Chance for Change in Portsmouth, union leader Mary Keel said on Monday.",
     # a dateline or a label in capitals is no headline
     "SOUTH SHIELDS, England -- Dock workers at the port walked out on Monday over pay.",
     "PLEASE NOTE: Transcripts of the interviews with dock workers are not offered on this page.",

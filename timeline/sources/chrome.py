@@ -101,6 +101,8 @@ class ChromeVocabulary:
     subject_verbs: frozenset[str]
     subject_adverbs: frozenset[str]  # words opening an adverbial, not a caption, before an article's subject
     months: frozenset[str]  # after a number, a date's month: no sentence opens there
+    title_case_words: int  # a title-case headline's words at least
+    title_small: frozenset[str]  # the short words a title-case headline leaves in lower case
 
 
 @lru_cache(maxsize=1)
@@ -139,6 +141,8 @@ def chrome_vocabulary() -> ChromeVocabulary:
         subject_verbs=frozenset(str(w) for w in glue["subject"]["verbs"]),
         subject_adverbs=frozenset(str(w) for w in glue["subject"]["adverbs"]),
         months=frozenset(str(w) for w in glue["months"]),
+        title_case_words=int(glue["title_case"]["words"]),
+        title_small=frozenset(str(w) for w in glue["title_case"]["small"]),
     )
 
 

@@ -55,6 +55,8 @@ def glue_cuts(text: str, vocab: "ChromeVocabulary", common: frozenset[str]) -> l
         fragment = [w.group() for w in words[:k]]
         if opens in ("subject", "headline") and not _caption(fragment, vocab):
             continue
+        if opens is None and before[:1].isupper() and _title_case(fragment, vocab):
+            opens = _after_title(word, [w.group() for w in words[k + 1:k + 8]], vocab)
         if opens in ("listed", "subject") or (opens == "common" and (_plain(fragment, vocab) or
                                                                      vocab.caption.search(text[:words[k].start()]))) \
                 or (opens == "headline" and (_headlinese(fragment, vocab) or before[-1] in "\"'")):
@@ -228,6 +230,29 @@ def _name_then_verb(after: list[str], vocab: "ChromeVocabulary") -> bool:
         if word[-1:] in ",;:.!?\"" or (word.lower() in vocab.never_final and word != "of"):
             return False
     return False
+
+
+def _title_case(fragment: list[str], vocab: "ChromeVocabulary") -> bool:
+    """A headline in title case ("Airlines Brace for Impact of Crisis"): four words or more, each
+    capitalised or a short word a title leaves in lower case, no comma or clause break, and not
+    opening with a preposition ("On Sunday the Los Angeles Police ...")."""
+    return len(fragment) >= vocab.title_case_words and fragment[0].lower() not in vocab.never_final and all(
+        (w[:1].isupper() or w[:1].isdigit() or w in vocab.title_small) and w[-1] not in ",;" for w in fragment)
+
+
+def _after_title(word: str, after: list[str], vocab: "ChromeVocabulary") -> str | None:
+    """Whether ``word`` opens the sentence after a title-case headline: an article ("A", "The")
+    whose subject goes on, after any names, with a lower-case word that is not one
+    a title leaves in lower case ("... Crisis A trader in Moscow", "... Crisis The General Motors
+    plant"); "Means A Chance for Greatness" is the title going on."""
+    if word not in vocab.articles:
+        return None
+    for following in after:
+        if following[:1].islower():
+            return "listed" if following not in vocab.title_small else None
+        if not (_name_word(following.removesuffix("'s")) or following[:1].isdigit()):
+            return None
+    return None
 
 
 def _caption(fragment: list[str], vocab: "ChromeVocabulary") -> bool:
