@@ -7,6 +7,7 @@ summary (else the sentences of any later article that name the day by its date) 
 as the build reads them, and each is placed where the build lost it:
 
 - ``no report``: no article of the collection was published in that window, or none tells it;
+- ``not matched``: the gold timeline has no summary to match, and no article names the day's date;
 - ``chrome``: cleaning set the sentence aside (the rule is named);
 - ``not a candidate``: the sentence was read, but no clause of it reached the gate;
 - ``gate``: a candidate of the sentence was scored below the gate's threshold;
@@ -37,6 +38,7 @@ from timeline.extract import extract
 from timeline.extract.events import gate, segments
 from timeline.extract.pipeline import load_pipeline
 from timeline.records import Article
+from timeline.sources import slugify
 from timeline.sources.assemble import Layers, cleaned_of, finish
 from timeline.sources.meta import Meta, file_name_date
 from timeline.sources.text_files import read_text
@@ -79,7 +81,7 @@ def read_article(path: Path) -> Article | None:
     if not drafts:
         return None
     article, _, _ = finish(drafts[0], text, Layers(file_name_date(path.name), Meta(), Meta()), path.name, "en")
-    return None if article is None else replace(article, id=path.stem, path=path.name)
+    return None if article is None else replace(article, id=slugify(path.stem), path=path.name)
 
 
 def best_sentences(path: Path, summary: set[str]) -> list[tuple[int, str]]:
@@ -176,7 +178,8 @@ def survey(name: str, folder: Path, after: int, show: bool) -> Counter[str]:
             print(f"  {day}  no report  gold: {summaries.get(day, '')[:110]}")
             continue
         if not matched:
-            why = "no report" if not near else "no report (nothing near tells it)"
+            why = "no report" if not near else "no report (nothing near tells it)" if summary else \
+                "not matched (the desk gave no summary)"
             counts[why] += 1
             print(f"  {day}  {why}  ({len(near)} articles)  gold: {summaries.get(day, '')[:110]}")
             continue
