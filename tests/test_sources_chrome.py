@@ -154,6 +154,8 @@ GLUED = [
      "The Port Authority has reopened the terminals after the strike ."),
     ("Ships wait outside the harbour in Portsmouth The Port Authority said the terminals would reopen .",
      "The Port Authority said the terminals would reopen ."),
+    ("Boy cycles for flood victims in Leeds A seven-year-old boy has raised 3,000 pounds for the flood victims .",
+     "A seven-year-old boy has raised 3,000 pounds for the flood victims ."),
     # a headline in title case, and an article whose subject goes on in lower case
     ("Port Strike Deepens Fears for Shipping A crane driver at the harbour said work had stopped on Monday .",
      "A crane driver at the harbour said work had stopped on Monday ."),
@@ -193,6 +195,9 @@ WHOLE = [
     # a month after a number is a date, not a sentence opening
     "The lorry driver arrived at the port in Portsmouth on 4 April and was stuck there for three days while the "
     "strike went on, the union said in a statement to reporters at the harbour gates on Monday.",
+    # a letter naming a thing is no article ("Influenza A"), a year ends a date
+    "Cases of Influenza A virus have been confirmed in three schools in the city.",
+    "The verdict was read out in court on 1 November 2011 Dr Keel told the judge he would appeal.",
     # a title-case headline goes on past an article in capitals ("A Chance for ...")
     "Port Strike Means A Chance for Change in Portsmouth, union leader Mary Keel said on Monday.",
     # a dateline or a label in capitals is no headline

@@ -103,6 +103,7 @@ class ChromeVocabulary:
     months: frozenset[str]  # after a number, a date's month: no sentence opens there
     title_case_words: int  # a title-case headline's words at least
     title_small: frozenset[str]  # the short words a title-case headline leaves in lower case
+    letter_names: frozenset[str]  # words a letter names something after ("Group A", "Influenza A")
 
 
 @lru_cache(maxsize=1)
@@ -143,6 +144,7 @@ def chrome_vocabulary() -> ChromeVocabulary:
         months=frozenset(str(w) for w in glue["months"]),
         title_case_words=int(glue["title_case"]["words"]),
         title_small=frozenset(str(w) for w in glue["title_case"]["small"]),
+        letter_names=frozenset(str(w) for w in glue["subject"]["letter_names"]),
     )
 
 

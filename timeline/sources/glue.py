@@ -141,12 +141,19 @@ def _renamed_cut(words: list[re.Match[str]], opening: int, vocab: "ChromeVocabul
             continue
         for p in range(max(i + 3, back - window), min(back, longest) + 1):
             before = words[p - 1].group()
-            if _name_word(names[p]) and _may_end(before, vocab) and before[-1:].islower() | (before[-1:] in "\"'") \
+            if _name_word(names[p]) and _may_end(before, vocab) and \
+                    (before[-1:].islower() or before[-1:] in "\"'" or _count(before, names[p], vocab)) \
                     and not before[:1].isupper() and not any(w.group()[-1] in ",;:" for w in words[p:back]) and \
                     not any(w.group()[-1:] == "," or w.group().lower() in vocab.links for w in words[:p]):
                 return words[p].start()
         return None
     return None
+
+
+def _count(before: str, word: str, vocab: "ChromeVocabulary") -> bool:
+    """A number a headline or caption may end on ("aged 50"): not a day before its month, nor a
+    year ending a date the sentence after it is dated by ("... on 1 November 2011 Dr Keel said")."""
+    return before.isdigit() and len(before) != 4 and word not in vocab.months
 
 
 def _name_word(word: str) -> bool:
@@ -207,9 +214,10 @@ def _opens(before: str, word: str, after: list[str], vocab: "ChromeVocabulary", 
     following = after[0]
     if word in vocab.openers_after_quote and before[-1:] in "\"'" and following[:1].isupper():
         return "listed"
+    if word in vocab.articles and before.strip("\"'(") not in vocab.letter_names and \
+            _name_then_verb(after, vocab):
+        return "subject"  # "... in Haiti A senior official has ...", not "Influenza A virus is"
     if word in vocab.articles and _name_word(following.removesuffix("'s")):
-        if _name_then_verb(after, vocab):
-            return "subject"
         return "headline" if before[:1].islower() or before[-1:] in "\"'" else None
     if not word[:1].isupper() or not word.isalpha() or not (following[:1].islower() or following[:1].isdigit()):
         return None
@@ -259,7 +267,7 @@ def _caption(fragment: list[str], vocab: "ChromeVocabulary") -> bool:
     """A headline or caption before an article's subject, not an adverbial or a clause going on
     ("Last week The Observer was ...", "We get The Economist ...", "... blog who runs The ...")."""
     first = fragment[0].lower()
-    return len(fragment) >= 3 and first not in vocab.never_final and first not in vocab.subject_adverbs and \
+    return len(fragment) >= 3 and first not in vocab.subject_adverbs and \
         not any(w in vocab.persons or w.lower() in vocab.links for w in fragment)
 
 
