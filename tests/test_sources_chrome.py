@@ -197,6 +197,7 @@ WHOLE = [
     "strike went on, the union said in a statement to reporters at the harbour gates on Monday.",
     # a letter naming a thing is no article ("Influenza A"), a year ends a date
     "Cases of Influenza A virus have been confirmed in three schools in the city.",
+    "The virus is an influenza A strain that spread from pigs to people in the port.",
     "The verdict was read out in court on 1 November 2011 Dr Keel told the judge he would appeal.",
     # a title-case headline goes on past an article in capitals ("A Chance for ...")
     "Port Strike Means A Chance for Change in Portsmouth, union leader Mary Keel said on Monday.",

@@ -214,11 +214,21 @@ def _opens(before: str, word: str, after: list[str], vocab: "ChromeVocabulary", 
     following = after[0]
     if word in vocab.openers_after_quote and before[-1:] in "\"'" and following[:1].isupper():
         return "listed"
-    if word in vocab.articles and before.strip("\"'(") not in vocab.letter_names and \
-            _name_then_verb(after, vocab):
-        return "subject"  # "... in Haiti A senior official has ...", not "Influenza A virus is"
-    if word in vocab.articles and _name_word(following.removesuffix("'s")):
+    if word in vocab.articles and before.strip("\"'(").capitalize() in vocab.letter_names:
+        return None  # a name's letter: "influenza A virus", "Group A"
+    plain = _opens_in_lower_case(before, word, following, vocab, common)
+    if plain == "listed" or word not in vocab.articles:
+        return plain
+    if _name_then_verb(after, vocab):
+        return "subject"  # "... in Haiti A senior official has ..."
+    if _name_word(following.removesuffix("'s")):
         return "headline" if before[:1].islower() or before[-1:] in "\"'" else None
+    return plain
+
+
+def _opens_in_lower_case(before: str, word: str, following: str, vocab: "ChromeVocabulary",
+                         common: frozenset[str]) -> str | None:
+    """Whether ``word``, followed by a word in lower case, opens a sentence: "listed", "common" or None."""
     if not word[:1].isupper() or not word.isalpha() or not (following[:1].islower() or following[:1].isdigit()):
         return None
     if word in vocab.openers:
