@@ -214,7 +214,7 @@ def _opens(before: str, word: str, after: list[str], vocab: "ChromeVocabulary", 
     following = after[0]
     if word in vocab.openers_after_quote and before[-1:] in "\"'" and following[:1].isupper():
         return "listed"
-    if word in vocab.articles and before.strip("\"'(").capitalize() in vocab.letter_names:
+    if len(word) == 1 and word in vocab.articles and before.strip("\"'(").capitalize() in vocab.letter_names:
         return None  # a name's letter: "influenza A virus", "Group A"
     plain = _opens_in_lower_case(before, word, following, vocab, common)
     if plain == "listed" or word not in vocab.articles:
