@@ -140,6 +140,28 @@ GLUED = [
     ("Harbour strike : Mary Keel to lead union talks Mary Keel spoke to dock workers at the gates on Monday "
      "Union leader Mary Keel will meet the port authority on Friday to settle the dispute over pay and shifts .",
      "Union leader Mary Keel will meet the port authority on Friday to settle the dispute over pay and shifts ."),
+    # a headline whose name the sentence after it names again, with a title before it
+    ("Mary Keel wins union vote Union leader Mary Keel has been re-elected by dock workers in Portsmouth .",
+     "Union leader Mary Keel has been re-elected by dock workers in Portsmouth ."),
+    # a caption that is a clause of its own, and a name named again after it
+    ("Tom Reed said he had waited for three days in his cab Lorry driver Tom Reed is among hundreds stuck at "
+     "the port .", "Lorry driver Tom Reed is among hundreds stuck at the port ."),
+    # a headline in capitals
+    ("PORT STRIKE ENDS Dock workers voted on Monday to return to work after five days .",
+     "Dock workers voted on Monday to return to work after five days ."),
+    # an article opening a name whose verb follows, after a headline or a caption that is a clause
+    ("Ferries return to the harbour The Port Authority has reopened the terminals after the strike .",
+     "The Port Authority has reopened the terminals after the strike ."),
+    ("Ships wait outside the harbour in Portsmouth The Port Authority said the terminals would reopen .",
+     "The Port Authority said the terminals would reopen ."),
+    ("Boy cycles for flood victims in Leeds A seven-year-old boy has raised 3,000 pounds for the flood victims .",
+     "A seven-year-old boy has raised 3,000 pounds for the flood victims ."),
+    # a headline in title case, and an article whose subject goes on in lower case
+    ("Port Strike Deepens Fears for Shipping A crane driver at the harbour said work had stopped on Monday .",
+     "A crane driver at the harbour said work had stopped on Monday ."),
+    # an article opening a name after a headline written without articles
+    ("Mayor appeals for flood relief The Red Cross Society of Leeds sent blankets and food on Monday .",
+     "The Red Cross Society of Leeds sent blankets and food on Monday ."),
 ]
 
 # Sentences that must stay whole: names, titles and quotes that look like a cut.
@@ -163,6 +185,25 @@ WHOLE = [
     "Dock workers who walked out of the Portsmouth terminals on Thursday in protest at the new shift rules "
     "returned on Tuesday after union leader Mary Keel and the port authority agreed a deal on pay, hours and "
     "a review of the rules in a year.",
+    # an adverbial or a clause of the sentence before an article and a name is no caption
+    "Last week The Observer was the first paper to report the talks.",
+    "We get The Economist magazine at the office every week.",
+    # a name named twice in one sentence, with a clause or a comma between
+    "Mary Keel told the inquiry that the owner had dismissed Mary Keel from the union board in May.",
+    "Harbour chief Tom Reed met union leader Mary Keel on Monday, and Tom Reed said the talks went well.",
+    "Port Authority chief Mary Keel said the end of the current Port Authority term would come in May.",
+    # a month after a number is a date, not a sentence opening
+    "The lorry driver arrived at the port in Portsmouth on 4 April and was stuck there for three days while the "
+    "strike went on, the union said in a statement to reporters at the harbour gates on Monday.",
+    # a letter naming a thing is no article ("Influenza A"), a year ends a date
+    "Cases of Influenza A virus have been confirmed in three schools in the city.",
+    "The virus is an influenza A strain that spread from pigs to people in the port.",
+    "The verdict was read out in court on 1 November 2011 Dr Keel told the judge he would appeal.",
+    # a title-case headline goes on past an article in capitals ("A Chance for ...")
+    "Port Strike Means A Chance for Change in Portsmouth, union leader Mary Keel said on Monday.",
+    # a dateline or a label in capitals is no headline
+    "SOUTH SHIELDS, England -- Dock workers at the port walked out on Monday over pay.",
+    "PLEASE NOTE: Transcripts of the interviews with dock workers are not offered on this page.",
 ]
 
 
@@ -267,6 +308,20 @@ def test_a_text_file_whose_first_line_is_a_sentence_gets_a_title(tmp_path: Path)
     assert titles["2009-03-05-quote.txt"] == "Harbour master 'will not resign' over the strike"
     ferries = next(a for a in articles if a.path == "2009-03-04-ferries.txt")
     assert ferries.text.startswith("Ferry services between Portsmouth"), "the first sentence is read, not lost"
+
+
+def test_a_headline_run_into_its_first_sentence_is_the_title_and_not_read_as_an_event(
+        nlp: Language, tmp_path: Path) -> None:
+    write_files(tmp_path, {"2009-03-06-vote.txt": (
+        "Mary Keel wins union vote Union leader Mary Keel was elected chair of the dock workers ' union "
+        "in Portsmouth on Friday . \nShe will serve three years . \n")})
+    articles, _ = read_content(tmp_path)
+    article = articles[0]
+    assert article.title == "Mary Keel wins union vote"
+    assert article.text.startswith("Union leader Mary Keel was elected")
+    found = happenings(nlp, article.text, published=article.published or SEED_DAY, headline=article.title)
+    assert any("elected chair" in h.title for h in found), [h.title for h in found]
+    assert not any("wins" in h.title or "wins" in h.sentence for h in found), [h.title for h in found]
 
 
 ALL_CHROME = (

@@ -92,6 +92,18 @@ class ChromeVocabulary:
     run_on: tuple[int, int, int]  # a run-on opening: words at least; fragment and sentence words at least
     run_on_places: frozenset[str]  # words before a one-word name a caption may end on ("on Monday")
     retold: tuple[int, int, float, int]  # a headline told again: its words fewest, most; share; sentence words
+    renamed: tuple[int, int, int]  # a headline's name named again: the words it opens within; words before it
+    # comes back; the fragment's words at most
+    links: frozenset[str]  # words that carry a clause on past a name: no headline holds them
+    capitals: tuple[int, int]  # a headline in capitals: its words at least, letters of its longest at least
+    articles: frozenset[str]  # articles opening a name after a headline
+    subject_words: int  # words at most between an article and its verb, opening a sentence after a caption
+    subject_verbs: frozenset[str]
+    subject_adverbs: frozenset[str]  # words opening an adverbial, not a caption, before an article's subject
+    months: frozenset[str]  # after a number, a date's month: no sentence opens there
+    title_case_words: int  # a title-case headline's words at least
+    title_small: frozenset[str]  # the short words a title-case headline leaves in lower case
+    letter_names: frozenset[str]  # words a letter names something after ("Group A", "Influenza A")
 
 
 @lru_cache(maxsize=1)
@@ -122,6 +134,17 @@ def chrome_vocabulary() -> ChromeVocabulary:
         run_on_places=frozenset(str(w) for w in glue["run_on"]["after"]),
         retold=(int(glue["retold"]["fragment_words"][0]), int(glue["retold"]["fragment_words"][1]),
                 float(glue["retold"]["share"]), int(glue["retold"]["sentence_words"])),
+        renamed=(int(glue["renamed"]["opening"]), int(glue["renamed"]["window"]), int(glue["renamed"]["most"])),
+        links=frozenset(str(w) for w in glue["renamed"]["links"]),
+        capitals=(int(glue["capitals"]["words"]), int(glue["capitals"]["letters"])),
+        articles=frozenset(str(w) for w in glue["articles"]),
+        subject_words=int(glue["subject"]["words"]),
+        subject_verbs=frozenset(str(w) for w in glue["subject"]["verbs"]),
+        subject_adverbs=frozenset(str(w) for w in glue["subject"]["adverbs"]),
+        months=frozenset(str(w) for w in glue["months"]),
+        title_case_words=int(glue["title_case"]["words"]),
+        title_small=frozenset(str(w) for w in glue["title_case"]["small"]),
+        letter_names=frozenset(str(w) for w in glue["subject"]["letter_names"]),
     )
 
 

@@ -51,15 +51,28 @@ def glue_cuts(text: str, vocab: "ChromeVocabulary", common: frozenset[str]) -> l
             break
         if k < low or not _may_end(before, vocab):
             continue
-        opens = _opens(before, word, words[k + 1].group(), vocab, common)
-        if opens == "listed" or (opens == "common" and (_plain([w.group() for w in words[:k]], vocab) or
-                                                        vocab.caption.search(text[:words[k].start()]))):
+        opens = _opens(before, word, [w.group() for w in words[k + 1:k + 8]], vocab, common)
+        fragment = [w.group() for w in words[:k]]
+        if opens in ("subject", "headline") and not _caption(fragment, vocab):
+            continue
+        if opens is None and before[:1].isupper() and _title_case(fragment, vocab):
+            opens = _after_title(word, [w.group() for w in words[k + 1:k + 8]], vocab)
+        if opens in ("listed", "subject") or (opens == "common" and (_plain(fragment, vocab) or
+                                                                     vocab.caption.search(text[:words[k].start()]))) \
+                or (opens == "headline" and (_headlinese(fragment, vocab) or before[-1] in "\"'")):
             cuts.append(words[k].start())
     while cuts and (not balanced(text[:cuts[-1]]) or vocab.date_fragment.match(text[:cuts[-1]].strip())):
         cuts.pop()
     if not cuts:
-        retold = _retold_cut(words, vocab)
-        cuts = [retold] if retold is not None and balanced(text[:retold]) else []
+        shouted = _capitals_cut(words, vocab)
+        found = {shouted} if shouted is not None else set()
+        opening = _word_at(words, shouted)
+        retold = _retold_cut(words[opening:], vocab)
+        found.update([retold] if retold is not None else [])
+        while (renamed := _renamed_cut(words, opening, vocab)) is not None:  # a caption may follow the headline
+            found.add(renamed)
+            opening = _word_at(words, renamed)
+        cuts = sorted(c for c in found if balanced(text[:c]))
     later = _run_on_cut(words, vocab)
     if later is not None and balanced(text[:later]) and (not cuts or later > cuts[-1]):
         cuts.append(later)
@@ -81,6 +94,70 @@ def _retold_cut(words: list[re.Match[str]], vocab: "ChromeVocabulary") -> int | 
         if len(told) >= 2 and sum(w in rest for w in told) >= share * len(told):
             return words[k].start()
     return None
+
+
+def _capitals_cut(words: list[re.Match[str]], vocab: "ChromeVocabulary") -> int | None:
+    """Where a headline in capitals ends ("PORT STRIKE ENDS Dock workers voted ..."): before the
+    first capitalised word in lower case after a run of words in capitals that opens the line."""
+    least, letters = vocab.capitals
+    k = 0
+    while k < len(words) and _shouted(words[k].group()):
+        k += 1
+    if k < least or k + vocab.sentence_words > len(words) or words[k - 1].group().endswith((",", ":")) or \
+            max(len(_bare(w.group())) for w in words[:k]) < letters:  # a dateline "SAO PAULO, Brazil", a label
+        return None
+    word = words[k].group()
+    if word[:1].isupper() and word.isalpha() and not word.isupper() and \
+            any(w.group()[:1].islower() for w in words[k + 1:k + 5]):
+        return words[k].start()
+    return None
+
+
+def _shouted(word: str) -> bool:
+    letters = word.strip("\"'`()[]:;,.!?").replace("-", "").replace("'", "")
+    return len(letters) >= 2 and letters.isalpha() and letters.isupper()
+
+
+def _word_at(words: list[re.Match[str]], offset: int | None) -> int:
+    """The index of the word that starts at ``offset`` (0 for None)."""
+    return next((k for k, w in enumerate(words) if w.start() == offset), 0) if offset is not None else 0
+
+
+def _renamed_cut(words: list[re.Match[str]], opening: int, vocab: "ChromeVocabulary") -> int | None:
+    """Where a headline ends whose name the sentence after it names again ("Mary Keel wins union
+    vote Union leader Mary Keel said ..."): a name of two or more capitalised words among the
+    opening words comes back before the first sentence end; the cut is at the earliest capitalised
+    word after a lower-case word a fragment may end on, a few words before the name at most, with
+    nothing between that a fragment never ends on."""
+    most, window, longest = vocab.renamed
+    end = _first_end(words)
+    names = [w.group().strip("\"'`(),:;").removesuffix("'s") for w in words[:end + 1]]
+    for i in range(opening, min(opening + most, end)):
+        if not (_name_word(names[i]) and _name_word(names[i + 1])) or (i > opening and _name_word(names[i - 1])):
+            continue
+        name = names[i:i + 2]
+        back = next((j for j in range(i + 3, end + 2 - vocab.sentence_words) if names[j:j + 2] == name), None)
+        if back is None:
+            continue
+        for p in range(max(i + 3, back - window), min(back, longest) + 1):
+            before = words[p - 1].group()
+            if _name_word(names[p]) and _may_end(before, vocab) and \
+                    (before[-1:].islower() or before[-1:] in "\"'" or _count(before, names[p], vocab)) \
+                    and not before[:1].isupper() and not any(w.group()[-1] in ",;:" for w in words[p:back]) and \
+                    not any(w.group()[-1:] == "," or w.group().lower() in vocab.links for w in words[:p]):
+                return words[p].start()
+        return None
+    return None
+
+
+def _count(before: str, word: str, vocab: "ChromeVocabulary") -> bool:
+    """A number a headline or caption may end on ("aged 50"): not a day before its month, nor a
+    year ending a date the sentence after it is dated by ("... on 1 November 2011 Dr Keel said")."""
+    return before.isdigit() and len(before) != 4 and word not in vocab.months
+
+
+def _name_word(word: str) -> bool:
+    return len(word) > 1 and word[:1].isupper() and word.replace("-", "").replace("'", "").isalpha()
 
 
 def _bare(word: str) -> str:
@@ -117,8 +194,10 @@ def _first_end(words: list[re.Match[str]]) -> int:
 
 
 def _capital_after_end(before: str, word: str, vocab: "ChromeVocabulary") -> bool:
-    """A capitalised word after a word a fragment may end on: where a sentence may begin."""
-    return word[:1].isupper() and word.isalpha() and _may_end(before, vocab)
+    """A capitalised word after a word a fragment may end on: where a sentence may begin; not a
+    month after a number ("on 4 April and ...": a date)."""
+    return word[:1].isupper() and word.isalpha() and _may_end(before, vocab) and \
+        not (before.isdigit() and word.rstrip(".") in vocab.months)
 
 
 def _may_end(word: str, vocab: "ChromeVocabulary") -> bool:
@@ -127,12 +206,29 @@ def _may_end(word: str, vocab: "ChromeVocabulary") -> bool:
                                                     word[-1] in "\"')") and bare.lower() not in vocab.never_final
 
 
-def _opens(before: str, word: str, following: str, vocab: "ChromeVocabulary", common: frozenset[str]) -> str | None:
-    """Whether ``word`` opens a sentence: "listed" (a word of the lists), "common" (a common word
-    after a lower-case one: after a capitalised word it more likely continues a name, "Mexico City"),
-    or None."""
+def _opens(before: str, word: str, after: list[str], vocab: "ChromeVocabulary", common: frozenset[str]) -> str | None:
+    """Whether ``word`` opens a sentence: "listed" (a word of the lists), "subject" (an article
+    opening a subject that its verb follows: "... in Haiti The UN has launched ..."), "common" (a
+    common word after a lower-case one: after a capitalised word it more likely continues a name,
+    "Mexico City"), "headline" (an article opening a name: only after a headline), or None."""
+    following = after[0]
     if word in vocab.openers_after_quote and before[-1:] in "\"'" and following[:1].isupper():
         return "listed"
+    if len(word) == 1 and word in vocab.articles and before.strip("\"'(").capitalize() in vocab.letter_names:
+        return None  # a name's letter: "influenza A virus", "Group A"
+    plain = _opens_in_lower_case(before, word, following, vocab, common)
+    if plain == "listed" or word not in vocab.articles:
+        return plain
+    if _name_then_verb(after, vocab):
+        return "subject"  # "... in Haiti A senior official has ..."
+    if _name_word(following.removesuffix("'s")):
+        return "headline" if before[:1].islower() or before[-1:] in "\"'" else None
+    return plain
+
+
+def _opens_in_lower_case(before: str, word: str, following: str, vocab: "ChromeVocabulary",
+                         common: frozenset[str]) -> str | None:
+    """Whether ``word``, followed by a word in lower case, opens a sentence: "listed", "common" or None."""
     if not word[:1].isupper() or not word.isalpha() or not (following[:1].islower() or following[:1].isdigit()):
         return None
     if word in vocab.openers:
@@ -141,6 +237,54 @@ def _opens(before: str, word: str, following: str, vocab: "ChromeVocabulary", co
     if word in vocab.openers_after_lower:
         return "listed" if after_lower else None
     return "common" if word.lower() in common and after_lower and following[:1].islower() else None
+
+
+def _name_then_verb(after: list[str], vocab: "ChromeVocabulary") -> bool:
+    """A subject and then its verb, after an article: "UN has", "British man has been", "Democratic
+    Republic of Congo has"; nothing between that a sentence's subject would not hold."""
+    for k, word in enumerate(after[:vocab.subject_words + 1]):
+        if word in vocab.subject_verbs:
+            return k > 0
+        if word[-1:] in ",;:.!?\"" or (word.lower() in vocab.never_final and word != "of"):
+            return False
+    return False
+
+
+def _title_case(fragment: list[str], vocab: "ChromeVocabulary") -> bool:
+    """A headline in title case ("Airlines Brace for Impact of Crisis"): four words or more, each
+    capitalised or a short word a title leaves in lower case, no comma or clause break, and not
+    opening with a preposition ("On Sunday the Los Angeles Police ...")."""
+    return len(fragment) >= vocab.title_case_words and fragment[0].lower() not in vocab.never_final and all(
+        (w[:1].isupper() or w[:1].isdigit() or w in vocab.title_small) and w[-1] not in ",;" for w in fragment)
+
+
+def _after_title(word: str, after: list[str], vocab: "ChromeVocabulary") -> str | None:
+    """Whether ``word`` opens the sentence after a title-case headline: an article ("A", "The")
+    whose subject goes on, after any names, with a lower-case word that is not one
+    a title leaves in lower case ("... Crisis A trader in Moscow", "... Crisis The General Motors
+    plant"); "Means A Chance for Greatness" is the title going on."""
+    if word not in vocab.articles:
+        return None
+    for following in after:
+        if following[:1].islower():
+            return "listed" if following not in vocab.title_small else None
+        if not (_name_word(following.removesuffix("'s")) or following[:1].isdigit()):
+            return None
+    return None
+
+
+def _caption(fragment: list[str], vocab: "ChromeVocabulary") -> bool:
+    """A headline or caption before an article's subject, not an adverbial or a clause going on
+    ("Last week The Observer was ...", "We get The Economist ...", "... blog who runs The ...")."""
+    first = fragment[0].lower()
+    return len(fragment) >= 3 and first not in vocab.subject_adverbs and \
+        not any(w in vocab.persons or w.lower() in vocab.links for w in fragment)
+
+
+def _headlinese(fragment: list[str], vocab: "ChromeVocabulary") -> bool:
+    """A fragment written as headlines are: plain and without an article."""
+    articles = {w.lower() for w in vocab.articles}
+    return _plain(fragment, vocab) and not any(w.lower() in articles for w in fragment)
 
 
 def _plain(fragment: list[str], vocab: "ChromeVocabulary") -> bool:
