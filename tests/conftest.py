@@ -113,6 +113,13 @@ def happenings(nlp: Language, text: str, extra: dict[str, tuple[str, ...]] | Non
     return find_happenings(doc, article, find_timexes(doc, published), find_mentions(doc, None), extra or {})
 
 
+def first_actors(nlp: Language, text: str) -> set[str]:
+    """The names of the actors of the first happening found in ``text``."""
+    found = happenings(nlp, text)
+    assert found, text
+    return {a.name for a in found[0].actors}
+
+
 def untitled(text: str) -> str:
     """The title a text file with no headline line gets: its opening words."""
     from timeline.sources.text_files import title_from_body
