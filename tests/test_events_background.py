@@ -83,6 +83,31 @@ def test_another_story_of_months_before_is_not_read_but_one_background_line_is(n
     assert [t for t in titles if "Geneva" in t or "Envoys" in t], titles
 
 
+PROMPT = "Have you been caught up in the strike? Tell us what happened by posting on our readers' forum page."
+DIGEST = ("Port workers in Rotterdam walked out on Wednesday over a new shift rota, halting container traffic. "
+          "The union said the strike would last until the rota was withdrawn.\n\n"
+          "Have you been caught up in the strike? Tell us what happened by posting on our readers' forum page.\n\n"
+          "The mayor of Lisbon unveiled a statue of a fado singer yesterday in the old quarter. "
+          "Yesterday the city council also renamed a square after the singer.\n\n"
+          "Have you been caught up in the strike? Tell us what happened by posting on our readers' forum page.")
+
+
+def test_a_digest_lists_its_own_news_and_not_the_other_items_of_the_page(nlp) -> None:
+    """The repeated prompt marks a roundup: the items that share nothing with the headline
+    are other stories, even when they are dated yesterday."""
+    titles = [h.title for h in _found(nlp, DIGEST, title="Rotterdam port workers strike over shift rota")]
+    assert [t for t in titles if "strike" in t.lower() or "walked out" in t], titles
+    assert not [t for t in titles if "statue" in t or "square" in t or "Lisbon" in t], titles
+    # without its repeated prompt, or with a repeated line that speaks to no one (a caption
+    # scraped twice), the page is no digest: a dated item is kept
+    single = DIGEST.rsplit("\n\nHave you", 1)[0]
+    caption = "The harbour master, centre, speaks to pickets at the gate of the container terminal."
+    twice = DIGEST.replace(PROMPT, caption)
+    for page in (single, twice):
+        kept = [h.title for h in _found(nlp, page, title="Rotterdam port workers strike over shift rota")]
+        assert [t for t in kept if "statue" in t or "square" in t], kept
+
+
 COLUMN = ("The last doctor of the singer was convicted by a California jury because the law demanded it. "
           "The prosecution's theory resonated with the jury. "
           "I suspect few jurors would have searched for a more complex story. "

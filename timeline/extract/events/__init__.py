@@ -45,7 +45,7 @@ from timeline.extract.events.pronouns import name_pronoun, unnamed
 from timeline.extract.events.quotes import attributed, quotes_nobody
 from timeline.extract.events.title_parties import named_in_title
 from timeline.extract.events.tokens import Parse, forget, parse_of
-from timeline.extract.events.topic import strays, topic_words
+from timeline.extract.events.topic import is_digest, strays, topic_words
 from timeline.extract.events.vocabulary import Vocabulary, load_vocabulary
 from timeline.extract.events.weak import UNPRINTABLE, title_is_weak
 from timeline.extract.events.wording import title_from
@@ -88,6 +88,7 @@ def _happenings(doc: Parse, article: Article, timexes: list[Timex], mentions: li
     parts = segments(doc)
     topic = topic_words(article.title, parts[:vocab.lede_sentences], mentions)
     astray = [strays(segment, topic, mentions) for segment in parts]
+    digest = is_digest(parts)  # a roundup: a stray run is another item's story, whenever dated
     views = opinion_page(article, parts, vocab)  # a column lists only what it dates (opinion.py)
     entries = chronology_entries(parts, timexes)  # a chronology's lines, each dated by its own date
     page = page_of(article, parts, vocab, views, astray, mentions)
@@ -133,7 +134,7 @@ def _happenings(doc: Parse, article: Article, timexes: list[Timex], mentions: li
                 continue
             # a chronology's entries are the page's own dates, never another story's
             aside = entry is None and astray[index] and (anchor.evidence.rule in UNDATED or (
-                _another_story(astray, index) and before_the_news(anchor.date, article.published, vocab)))
+                _another_story(astray, index) and (digest or before_the_news(anchor.date, article.published, vocab))))
             happening = _happening(anchor, segment, index, article, mentions, aside)
             if happening is None:
                 continue

@@ -28,6 +28,7 @@ from timeline.data import load_data
 from timeline.extract.events.details import mentions_in
 from timeline.extract.events.gate import OPENING
 from timeline.extract.events.gate_page import NAMED_KINDS, WORD, Page, content_words
+from timeline.extract.events.topic import SECOND_PERSON
 from timeline.extract.events.weak import title_is_weak
 from timeline.records import Article, Happening, Mention
 
@@ -37,7 +38,6 @@ if TYPE_CHECKING:
     from timeline.extract.events.vocabulary import Vocabulary
 
 QUOTES = frozenset("\"“”«»„") | {"``", "''"}
-SECOND_PERSON = frozenset({"you", "your", "yours", "yourself"})
 FIRST_PLURAL = frozenset({"we", "us", "our", "ours"})
 # Clauses hanging on another: their count says how nested a sentence is.
 SUBORDINATE = frozenset({"advcl", "relcl", "ccomp", "acl", "xcomp", "csubj"})

@@ -5,6 +5,11 @@ programme's running order, a roundup of briefs, a corrections column. Their
 sentences name nothing the article's headline and lede name. A sentence past the
 lede that shares no noun and no name with them, and that the text does not date,
 is an aside: no happening of this article's news (events/newsworthy.py).
+
+A page that says a line to its reader again and again ("Share your thoughts on our
+Twitter page") is a digest: the line closes each of its items, and a run of sentences
+that strays from the headline and the lede is another item's story, dated or not. (A
+repeated photo caption or a sentence scraped twice speaks to no one: no digest.)
 """
 
 from __future__ import annotations
@@ -22,6 +27,9 @@ CONTENT = NOUNS | {"VERB", "ADJ"}
 # Words of a headline worth comparing: at least this long (drops "the", "of", "in").
 MIN_WORD = 4
 WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
+# A repeated sentence this long is a digest's closing line, not a short cry said twice.
+DIGEST_WORDS = 6
+SECOND_PERSON = frozenset({"you", "your", "yours", "yourself"})
 
 
 def topic_words(title: str, lede: Iterable["Span"], mentions: list[Mention]) -> frozenset[str]:
@@ -35,6 +43,22 @@ def topic_words(title: str, lede: Iterable["Span"], mentions: list[Mention]) -> 
 def strays(segment: "Span", topic: frozenset[str], mentions: list[Mention]) -> bool:
     """Whether ``segment`` names nothing the article's headline and lede name."""
     return bool(topic) and not (_words_of(segment, mentions) & topic)
+
+
+def is_digest(segments: Sequence["Span"]) -> bool:
+    """Whether the page repeats a sentence of at least ``DIGEST_WORDS`` words that speaks
+    to the reader (a word in the second person): the prompt a roundup of short items closes
+    each of them with."""
+    seen: set[str] = set()
+    for segment in segments:
+        words = WORD.findall(segment.text.lower())
+        if len(words) < DIGEST_WORDS or not any(t.pos_ == "PRON" and t.lower_ in SECOND_PERSON for t in segment):
+            continue
+        key = " ".join(words)
+        if key in seen:
+            return True
+        seen.add(key)
+    return False
 
 
 def _words_of(segment: "Span", mentions: list[Mention]) -> set[str]:
