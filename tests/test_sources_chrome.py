@@ -140,9 +140,6 @@ GLUED = [
     ("Harbour strike : Mary Keel to lead union talks Mary Keel spoke to dock workers at the gates on Monday "
      "Union leader Mary Keel will meet the port authority on Friday to settle the dispute over pay and shifts .",
      "Union leader Mary Keel will meet the port authority on Friday to settle the dispute over pay and shifts ."),
-    # a headline whose opening words the sentence after it opens with again
-    ("Dock union chief, Mary Keel, found guilty Dock union chief has been found guilty of fraud by a jury .",
-     "Dock union chief has been found guilty of fraud by a jury ."),
     # a headline whose name the sentence after it names again, with a title before it
     ("Mary Keel wins union vote Union leader Mary Keel has been re-elected by dock workers in Portsmouth .",
      "Union leader Mary Keel has been re-elected by dock workers in Portsmouth ."),
@@ -204,8 +201,6 @@ WHOLE = [
     "The verdict was read out in court on 1 November 2011 Dr Keel told the judge he would appeal.",
     # a title-case headline goes on past an article in capitals ("A Chance for ...")
     "Port Strike Means A Chance for Change in Portsmouth, union leader Mary Keel said on Monday.",
-    # a sentence that says its opening words again later is one sentence
-    "Port Authority officials said on Monday that Port Authority officials would meet the union on Friday.",
     # a dateline or a label in capitals is no headline
     "SOUTH SHIELDS, England -- Dock workers at the port walked out on Monday over pay.",
     "PLEASE NOTE: Transcripts of the interviews with dock workers are not offered on this page.",

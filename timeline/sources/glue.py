@@ -18,8 +18,6 @@ if TYPE_CHECKING:
 # Where a sentence ends inside a fragment: then it is not a fragment.
 SENTENCE_END = re.compile(r"[.!?][\"')]*$")
 _WORD = re.compile(r"\S+")
-# A sentence that opens with the first this-many words of the fragment before it tells that fragment again.
-RETOLD_OPENING = 3
 
 
 def balanced(text: str) -> bool:
@@ -84,12 +82,9 @@ def glue_cuts(text: str, vocab: "ChromeVocabulary", common: frozenset[str]) -> l
 def _retold_cut(words: list[re.Match[str]], vocab: "ChromeVocabulary") -> int | None:
     """Where a headline ends that the sentence after it tells again ("Doctor found guilty The
     singer's doctor has been found guilty of ..."): the first name or capitalised word after a
-    word a fragment may end on, when most words of the fragment before it recur in the sentence,
-    or when the sentence opens with the words the fragment opened with ("The singer's doctor,
-    Conrad Murray, found guilty The singer's doctor has been ...")."""
+    word a fragment may end on, when most words of the fragment before it recur in the sentence."""
     least, most, share, sentence = vocab.retold
     end = _first_end(words)
-    opening = [_bare(m.group()) for m in words[:RETOLD_OPENING]]
     for k in range(least, min(most, end + 1 - sentence) + 1):
         before, word = words[k - 1].group(), words[k].group()
         if not _capital_after_end(before, word, vocab) or before[:1].isupper():
@@ -97,8 +92,6 @@ def _retold_cut(words: list[re.Match[str]], vocab: "ChromeVocabulary") -> int | 
         told = [w for w in (_bare(m.group()) for m in words[:k]) if len(w) > 2 and w not in vocab.never_final]
         rest = {_bare(m.group()) for m in words[k:end + 1]}
         if len(told) >= 2 and sum(w in rest for w in told) >= share * len(told):
-            return words[k].start()
-        if k > RETOLD_OPENING and [_bare(m.group()) for m in words[k:k + RETOLD_OPENING]] == opening:
             return words[k].start()
     return None
 
