@@ -126,6 +126,9 @@ def test_reserved_places_and_hidden_files_are_not_articles(tmp_path: Path) -> No
      "The (large) crowd, he said, was \"calm\" and Putin's aides didn't agree."),
     ("Russia\u2019s \u201cpeacekeepers\u201d crossed\u00a0the line", "Russia's \"peacekeepers\" crossed the line"),
     ("Russia\u00e2\u20ac\u2122s troops moved.", "Russia's troops moved."),  # mojibake: UTF-8 read as cp1252
+    # mojibake a tokeniser split with spaces: an apostrophe, a dash
+    ("Tonight\u00e2\u20ac \u2122 s vote , the minister said , was lost \u00e2\u20ac \u201c narrowly .",
+     "Tonight's vote, the minister said, was lost \u2013 narrowly."),
     ("Leaders met.\nPhoto: Leaders shake hands in Kyiv (Reuters/Someone)\nThey spoke.", "Leaders met.\n\nThey spoke."),
     ("Talks ended.\nRead more: Why the pipeline matters\nNo deal.", "Talks ended.\n\nNo deal."),
     ("NATO met on Friday - and agreed nothing.", "NATO met on Friday - and agreed nothing."),

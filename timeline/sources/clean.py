@@ -129,12 +129,20 @@ def spaced_hyphens(body: str, vocab: Vocabulary) -> bool:
 _TOKENISED = re.compile(r"-[LR][RSC]B-|``|\w '(?:s|re|ve|ll|d|m)\b| n't\b|\w , \w|\w \.[ \t]*$", re.MULTILINE)
 
 
+# The first two characters of a UTF-8 punctuation mark (E2 80 ..) read as Windows-1252, then
+# spaces a tokeniser put in, then the third byte's character (or the replacement character).
+_SPLIT_MOJIBAKE = re.compile("\u00e2\u20ac[ \t]+(?=[" + re.escape(
+    bytes(range(0x80, 0xC0)).decode("cp1252", errors="ignore") + "\ufffd") + "])")
+
+
 def normalise_line(line: Mapped, vocab: Vocabulary, tokenised: bool, hyphens: bool = False) -> Mapped:
     """Unicode repair and normal forms for one line, offsets kept."""
     text = line.text
     if not text.isascii():
         if vocab.invisible.search(text):
             line = line.sub(vocab.invisible, "")
+        if _SPLIT_MOJIBAKE.search(text):  # "Tonightâ€ ™ s": a tokeniser split the sequence ftfy mends
+            line = line.sub(_SPLIT_MOJIBAKE, "\u00e2\u20ac")
         line = line.replace_all(fix_mojibake)
         line = line.translate(vocab.characters)
         if not unicodedata.is_normalized("NFC", line.text):
