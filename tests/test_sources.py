@@ -129,6 +129,7 @@ def test_reserved_places_and_hidden_files_are_not_articles(tmp_path: Path) -> No
     # mojibake a tokeniser split with spaces: an apostrophe, a dash
     ("Tonight\u00e2\u20ac \u2122 s vote , the minister said , was lost \u00e2\u20ac \u201c narrowly .",
      "Tonight's vote, the minister said, was lost \u2013 narrowly."),
+    ("\u00e2\u20ac\u0153It was lost,\u00e2\u20ac\ufffd she said.", "\"It was lost,\" she said."),  # its last byte lost
     ("Leaders met.\nPhoto: Leaders shake hands in Kyiv (Reuters/Someone)\nThey spoke.", "Leaders met.\n\nThey spoke."),
     ("Talks ended.\nRead more: Why the pipeline matters\nNo deal.", "Talks ended.\n\nNo deal."),
     ("NATO met on Friday - and agreed nothing.", "NATO met on Friday - and agreed nothing."),

@@ -134,6 +134,10 @@ _TOKENISED = re.compile(r"-[LR][RSC]B-|``|\w '(?:s|re|ve|ll|d|m)\b| n't\b|\w , \
 _SPLIT_MOJIBAKE = re.compile("\u00e2\u20ac[ \t]+(?=[" + re.escape(
     bytes(range(0x80, 0xC0)).decode("cp1252", errors="ignore") + "\ufffd") + "])")
 
+# The same with the third byte lost: of the marks E2 80 .. whose last byte Windows-1252 leaves
+# undefined, only the closing double quotation mark (E2 80 9D) is common in news.
+_LOST_QUOTE = re.compile("\u00e2\u20ac\ufffd")
+
 
 def normalise_line(line: Mapped, vocab: Vocabulary, tokenised: bool, hyphens: bool = False) -> Mapped:
     """Unicode repair and normal forms for one line, offsets kept."""
@@ -143,6 +147,8 @@ def normalise_line(line: Mapped, vocab: Vocabulary, tokenised: bool, hyphens: bo
             line = line.sub(vocab.invisible, "")
         if _SPLIT_MOJIBAKE.search(text):  # "Tonightâ€ ™ s": a tokeniser split the sequence ftfy mends
             line = line.sub(_SPLIT_MOJIBAKE, "\u00e2\u20ac")
+        if _LOST_QUOTE.search(line.text):
+            line = line.sub(_LOST_QUOTE, "\u201d")
         line = line.replace_all(fix_mojibake)
         line = line.translate(vocab.characters)
         if not unicodedata.is_normalized("NFC", line.text):
