@@ -32,6 +32,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from evaluation.eval_timelines import load_events
 from evaluation.tls import gold
 from timeline.config import load_config
 from timeline.extract import extract
@@ -156,7 +157,7 @@ def place(sentence: str, article: Article, cfg: Any, events: list[dict[str, Any]
 
 def survey(name: str, folder: Path, after: int, show: bool) -> Counter[str]:
     built = folder / name
-    events = json.loads((built / "output" / "events.json").read_text(encoding="utf-8"))["events"]
+    events = load_events(built)
     have = day_events(events)
     summaries = gold_summaries(name)
     cfg = load_config(built / "config.yaml")

@@ -170,14 +170,10 @@ def burst(day: str, issued: Mapping[str, int]) -> float:
     A desk's day sets off a burst of reports, whatever the collection's usual pace: a day of one
     article in a collection of one a month stands out, a day of five in a week of five a day does
     not. 0 for a day that is no calendar day."""
-    try:
-        when = date.fromisoformat(day)
-    except ValueError:
+    if _shift(day, 1) == day:  # no calendar day
         return 0.0
-    def on(k: int) -> int:
-        return issued.get((when + timedelta(days=k)).isoformat(), 0)
-    around = [on(sign * k) for k in BURST_AROUND for sign in (-1, 1)]
-    return _log(on(0) + on(1)) - _log(2 * sum(around) / len(around))
+    around = [issued.get(_shift(day, sign * k), 0) for k in BURST_AROUND for sign in (-1, 1)]
+    return _log(issued.get(day, 0) + issued.get(_shift(day, 1), 0)) - _log(2 * sum(around) / len(around))
 
 
 def _shift(day: str, days: int) -> str:

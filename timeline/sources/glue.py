@@ -51,12 +51,13 @@ def glue_cuts(text: str, vocab: "ChromeVocabulary", common: frozenset[str]) -> l
             break
         if k < low or not _may_end(before, vocab):
             continue
-        opens = _opens(before, word, [w.group() for w in words[k + 1:k + 8]], vocab, common)
+        after = [w.group() for w in words[k + 1:k + 8]]
+        opens = _opens(before, word, after, vocab, common)
         fragment = [w.group() for w in words[:k]]
         if opens in ("subject", "headline") and not _caption(fragment, vocab):
             continue
         if opens is None and before[:1].isupper() and _title_case(fragment, vocab):
-            opens = _after_title(word, [w.group() for w in words[k + 1:k + 8]], vocab)
+            opens = _after_title(word, after, vocab)
         if opens in ("listed", "subject") or (opens == "common" and (_plain(fragment, vocab) or
                                                                      vocab.caption.search(text[:words[k].start()]))) \
                 or (opens == "headline" and (_headlinese(fragment, vocab) or before[-1] in "\"'")):
