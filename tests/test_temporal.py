@@ -88,6 +88,9 @@ CASES = [
     ("Sanctions may follow in the future.", SAT, "the future", "DATE", "FUTURE_REF", None),
     # holidays
     ("Shops reopened after Christmas.", SAT, "Christmas", "DATE", "2021-12-25", None),
+    # a holiday with its year after a comma is that year's, not the coming one
+    ("The wave struck on Boxing Day, 2004, and the village was lost.", SAT, "Boxing Day, 2004", "DATE", "2004-12-26",
+     None),
     # no publication date: relative values stay unresolved, absolute ones resolve
     ("He spoke on Friday.", None, "Friday", "DATE", None, None),
     ("Troops arrived last week.", None, "last week", "DATE", None, None),

@@ -180,7 +180,7 @@ PATTERNS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
      _any(_HALF_ORD, r"\d{1}", _after(["the"], (*_HALF_ORD, DIGIT)))),
     ("season", rf"(?:{REL}\s+)?(?P<season>(?i:{_alt(SEASONS)}))(?:\s+(?:(?i:of)\s+)?{YEAR})?",
      _any(_REL, _openings(SEASONS))),
-    ("holiday", rf"(?P<holiday>(?i:{_alt(list(HOLIDAYS) + list(MOVABLE_HOLIDAYS))}))(?:\s+{YEAR})?",
+    ("holiday", rf"(?P<holiday>(?i:{_alt(list(HOLIDAYS) + list(MOVABLE_HOLIDAYS))}))(?:,?\s+{YEAR})?",
      _openings(list(HOLIDAYS) + list(MOVABLE_HOLIDAYS))),
     ("weekday", rf"(?:{REL}\s+)?{WEEKDAY}(?:\s+{PART})?(?!s)",
      _any(_REL, _WEEKDAY)),
