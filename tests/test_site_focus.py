@@ -129,3 +129,18 @@ def test_an_earlier_happening_a_report_recalls_is_background_not_a_key_event(tmp
     key = (out / "key-events.html").read_text(encoding="utf-8")
     assert "An earthquake struck the province" not in key and "Protest number" in key
     assert "An earthquake struck the province" in (out / "background.html").read_text(encoding="utf-8")
+
+
+def test_the_story_opens_on_what_prompted_the_first_reports_not_weeks_before(tmp_path: Path) -> None:
+    # The first reports (16 Feb) came the day after the uprising that two of them date to 15 Feb;
+    # one line dates a year-old wave to 20 Jan 2011, a weekday read the wrong way.
+    uprising = [event(f"u{n}", "2011-02-15", f"Crowds stormed the governor's office {n}", f"r{n}") for n in range(2)]
+    stray = event("stray", "2011-01-20", "A wave struck the coast", "r5")
+    cfg = make_config(output=tmp_path / "out", build={"build_date": "2011-05-20"}, site={"page_size": 200})
+    render_site(EVENTS + uprising + [stray], None, REPORTS, cfg, search=False)
+    out = cfg.paths.output
+    home = (out / "index.html").read_text(encoding="utf-8")
+    assert "The story from 15 Feb 2011 to" in home
+    assert "Events per week, Feb 2011 – May 2011" in home  # the stray line does not open the chart in January
+    assert "Crowds stormed the governor" in home and "A wave struck the coast" not in home
+    assert "A wave struck the coast" in (out / "background.html").read_text(encoding="utf-8")

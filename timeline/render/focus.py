@@ -7,9 +7,12 @@ axis cover the focus only; earlier events are Background, later scheduled ones
 Ahead, each with a page of its own. Events that only articles off the collection's
 subject report (football in a war's pile) are on a page for review, off the timeline.
 
-The focus is where the reports are dense: from a little before the first
-percentile of the sources' publication days to the last one, so that a stray
-article years off does not stretch it. ``site.focus`` in
+The focus is where the reports are dense: from the first percentile of the
+sources' publication days to the last one, so that a stray article years off does
+not stretch it. It opens earlier on what prompted the reports: the earliest event
+day of the ``LEAD_DAYS`` before the first report that at least ``LEAD_REPORTS``
+articles date an event to (the earthquake the first reports came the day after). A line one article
+tells of those weeks (a year-end review, a date misread) is Background. ``site.focus`` in
 config.yaml sets it (``{from: 2022-01-01, to: 2022-12-31}``).
 """
 
@@ -24,7 +27,8 @@ from timeline.records import Article
 from timeline.render.model import EventView
 
 TRIM = 0.01  # the share of publication days left out at each end: strays, mis-dated pages
-LEAD_DAYS = 45  # events this long before the first report are still the story (what prompted it)
+LEAD_DAYS = 45  # events this long before the first report may still be the story (what prompted it) ...
+LEAD_REPORTS = 2  # ... when this many articles tell them
 # Scheduled events after the last report are Ahead: what no report has yet seen happen is not
 # the story's course, and a chronology opening on the newest would otherwise open on the
 # plans announced last (a hearing next month, an auction) before what happened.
@@ -80,7 +84,19 @@ def find_focus(events: Sequence[EventView], articles: Sequence[Article],
         return Focus(None, None)
     cut = int(len(days) * TRIM)
     first, last = days[cut], days[len(days) - 1 - cut]
-    return Focus(first - timedelta(days=LEAD_DAYS), last + timedelta(days=TRAIL_DAYS))
+    return Focus(_prompted(events, first), last + timedelta(days=TRAIL_DAYS))
+
+
+def _prompted(events: Sequence[EventView], first: date) -> date:
+    """The first report's day, or the earliest day of the ``LEAD_DAYS`` before it that
+    ``LEAD_REPORTS`` articles date an event to."""
+    told: dict[date, set[str]] = {}
+    for ev in events:
+        span = bounds(ev.event.date)
+        if span is not None and ev.event.precision in ("time", "day") and \
+                first - timedelta(days=LEAD_DAYS) <= span[0] < first:
+            told.setdefault(span[0], set()).update(s.article for s in ev.event.sources)
+    return min((day for day, articles in told.items() if len(articles) >= LEAD_REPORTS), default=first)
 
 
 def split(events: Sequence[EventView], focus: Focus,
