@@ -17,7 +17,8 @@ Two steps, so the figures are never fitted to the labels:
 
        python evaluation/eval_real_news.py score evaluation/real_news/labels-before.jsonl
 
-Builds go to ``/tmp/real-news/<collection>`` (``--work`` to change), so a second run reuses
+Builds go to ``/tmp/real-news/<collection>`` (``--work`` to change; ``--cache DIR`` shares a build
+cache, e.g. the one ``eval_timelines --cache`` fills), so a second run reuses
 the cache. ``stats`` prints the figures that need no labels: events per article, the
 share typed ``other``, and the shares of titles over 14 words, opening with a pronoun, or
 with no one named as their subject (a pronoun or a description such as "The singer").
@@ -47,9 +48,10 @@ WORK = Path("/tmp/real-news")
 CONTEXT = 400
 
 
-def built(name: str, work: Path) -> Path:
-    """The collection's content folder, built with this checkout (the cache makes a rebuild cheap)."""
-    folder = materialise(name, work / name)
+def built(name: str, work: Path, cache: Path | None = None) -> Path:
+    """The collection's content folder, built with this checkout (the cache makes a rebuild cheap;
+    ``cache`` shares one between runs, e.g. with ``eval_timelines --cache``)."""
+    folder = materialise(name, work / name, cache=cache)
     build(folder)
     return folder / "content"
 
@@ -111,10 +113,10 @@ def row(name: str, content: Path, event: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def sample(names: list[str], seed: int, per: int, work: Path) -> list[dict[str, Any]]:
+def sample(names: list[str], seed: int, per: int, work: Path, cache: Path | None = None) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     for name in names:
-        content = built(name, work)
+        content = built(name, work, cache)
         events = stored_events(content)
         picked = random.Random(f"{seed}:{name}").sample(events, min(per, len(events)))
         rows.extend(row(name, content, e) for e in picked)
@@ -148,10 +150,10 @@ def score(path: Path) -> dict[str, float]:
     return {k: float(v) for k, v in figures.items()}
 
 
-def stats(names: list[str], work: Path) -> None:
+def stats(names: list[str], work: Path, cache: Path | None = None) -> None:
     """Figures that need no labels: events per article, the share of each type."""
     for name in names:
-        content = built(name, work)
+        content = built(name, work, cache)
         events = stored_events(content)
         articles = len(list(content.glob("*.txt")))
         types = Counter(str(e.get("type")) for e in events)
@@ -184,6 +186,7 @@ def title_words(event: dict[str, Any]) -> int:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--work", type=Path, default=WORK, help="where collections are built")
+    parser.add_argument("--cache", type=Path, help="the build cache, shared between runs (default: in each build)")
     commands = parser.add_subparsers(dest="command", required=True)
     draw = commands.add_parser("sample", help="build collections and print a sample to label")
     draw.add_argument("names", nargs="+", choices=COLLECTIONS or None)
@@ -195,10 +198,10 @@ def main() -> int:
     marks.add_argument("labels", type=Path)
     args = parser.parse_args()
     if args.command == "sample":
-        for line in sample(args.names, args.seed, args.per, args.work):
+        for line in sample(args.names, args.seed, args.per, args.work, args.cache):
             print(json.dumps(line, ensure_ascii=False))
     elif args.command == "stats":
-        stats(args.names, args.work)
+        stats(args.names, args.work, args.cache)
     else:
         score(args.labels)
     return 0
