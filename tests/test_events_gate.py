@@ -31,7 +31,7 @@ def test_the_model_file_is_readable_and_names_only_features_the_gate_computes(nl
     with gate.recording() as rows:
         _found(nlp, REPORT)
     computed = {name for *_, features in rows for name in features}
-    one_hot = re.compile(r"^(type|verb_class|tense|subject|dated|title_kind)_")
+    one_hot = re.compile(r"^(type|verb_class|tense|subject|dated|title_kind|lex)_")  # lex_: a word present
     unknown = {n for n in model.weights if n not in computed and not one_hot.match(n)}
     assert not unknown, unknown
 
@@ -220,3 +220,34 @@ def test_an_undated_clause_is_weighed_by_when_the_story_stands(nlp) -> None:
     # an article that dates nothing: the story stands at no time
     arrested = _of(_rows(nlp, UNDATED), "arrested")
     assert arrested["dated_publication"] == 1.0 and arrested.get("dated_by_day_after_none") == 1.0, arrested
+
+
+FORECAST = ("The defence minister of Veldia resigned on Wednesday after a week of protests in the capital.\n\n"
+            "The coalition has long struggled to win more than 40 seats, analysts at the Ostra Institute said "
+            "on Wednesday.")
+
+
+def test_the_words_of_a_candidate_are_features_with_names_and_numbers_read_as_their_kind(nlp) -> None:
+    rows = _rows(nlp, FORECAST)
+    resigned, forecast = _of(rows, "resigned"), _of(rows, "struggled")
+    assert resigned["lex_w_resign"] == 1.0 and resigned["lex_v_resign"] == 1.0
+    assert resigned["lex_vt_resign_past"] == 1.0
+    assert resigned["lex_b_of_name"] == 1.0  # "of Veldia": a name read as a name
+    assert not any("veldia" in n for n in resigned), resigned
+    assert forecast["lex_w_analyst"] == 1.0 and forecast["lex_b_than_num"] == 1.0
+    assert forecast["lex_b_has_long"] == 1.0 and forecast["lex_vt_struggle_perfect"] == 1.0
+    assert not [n for n in resigned if "analyst" in n or "long" in n]
+
+
+def test_a_word_weighed_by_the_model_moves_a_candidate_across_the_threshold(nlp) -> None:
+    from timeline.extract.events import gate
+
+    keep_all = gate.Model(intercept=0.0, threshold=-1.0, weights={})
+    no_analysts = gate.Model(intercept=0.0, threshold=-1.0, weights={"lex_w_analyst": -2.0})
+    assert no_analysts.reads_words and not keep_all.reads_words  # the words are read only when weighed
+    with gate.recording(keep_all):
+        every = [h.title for h in _found(nlp, FORECAST)]
+    with gate.recording(no_analysts):
+        kept = [h.title for h in _found(nlp, FORECAST)]
+    assert any("struggled" in t for t in every), every
+    assert not any("struggled" in t for t in kept) and any("resigned" in t for t in kept), kept

@@ -25,6 +25,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from timeline.data import load_data
+from timeline.extract.events.gate_words import PREFIX
 
 PUBLICATION_ONLY = "dated_publication"  # the feature of a candidate dated only by its article's day
 OPENING = "opening"  # the feature of a candidate of the article's opening sentences (gate_features.py)
@@ -47,6 +48,11 @@ class Model:
 
     def keeps(self, features: dict[str, float]) -> bool:
         return self.log_odds(features) >= self.threshold_for(features)
+
+    @property
+    def reads_words(self) -> bool:
+        """Whether any word of a sentence has a weight (``gate_words.py``)."""
+        return any(name.startswith(PREFIX) for name in self.weights)
 
 
 @lru_cache(maxsize=1)
@@ -85,6 +91,12 @@ def recording(model: Model | None = None) -> Iterator[list[Row]]:
         yield recorder.rows
     finally:
         _recorders.remove(recorder)
+
+
+def wants_words() -> bool:
+    """Whether the words of a candidate's sentence are to be read as features: while the
+    candidates are recorded (training weighs them all), or when the model weighs any."""
+    return bool(_recorders) or load_model().reads_words
 
 
 def keeps(article_id: str, index: int, title: str, when: str, features: dict[str, float]) -> bool:

@@ -8,11 +8,12 @@ tense, mood and negation of its predicate, whether it is quoted or reported, who
 its subject is (a named actor, a description, a pronoun, people in general,
 nobody), how it is dated and how far from the day the article was published,
 its kind, the words of tallies, hedges, opinion, background and colour around it
-(``newsworthy_cues.yaml``), how long and how nested its sentence is, how much
-it shares with the headline and the lede (words, and the TF-IDF cosine of
-``topic.py``), how much the page reads as views (``opinion.py``), and, for a
-clause dated only by the day its article was published, how it is told: a
-state, a look back before that day, the tense of its verb.
+(``newsworthy_cues.yaml``) and, when the model weighs them, the words themselves
+(``gate_words.py``), how long and how nested its sentence is, how much it shares
+with the headline and the lede (words, and the TF-IDF cosine of ``topic.py``), how
+much the page reads as views (``opinion.py``), and, for a clause dated only by the
+day its article was published, how it is told: a state, a look back before that
+day, the tense of its verb.
 """
 
 from __future__ import annotations
@@ -26,8 +27,9 @@ from typing import TYPE_CHECKING
 
 from timeline.data import load_data
 from timeline.extract.events.details import mentions_in
-from timeline.extract.events.gate import OPENING
+from timeline.extract.events.gate import OPENING, wants_words
 from timeline.extract.events.gate_page import NAMED_KINDS, WORD, Page, content_words
+from timeline.extract.events.gate_words import lexical
 from timeline.extract.events.topic import SECOND_PERSON
 from timeline.extract.events.weak import title_is_weak
 from timeline.records import Article, Happening, Mention
@@ -155,6 +157,8 @@ def features(anchor: "Anchor", segment: "Span", index: int, happening: Happening
     out.update(_narrative(happening, article, told_last))
     out[f"type_{happening.type}"] = 1.0
     out[f"verb_class_{_verb_class(root, vocab)}"] = 1.0
+    if wants_words():
+        out.update(lexical(anchor, segment))
     return out
 
 
