@@ -7,6 +7,7 @@ from typing import Any
 
 from timeline.merge.clusters import date_order, first_day, last_day, precision_cached
 from timeline.merge.importance import scores
+from timeline.merge.leads import lead_report
 from timeline.merge.plans import plan_disputes
 from timeline.merge.restated import restatable
 from timeline.merge.salience import Collection
@@ -44,9 +45,7 @@ def propose(group: list[Happening], articles: dict[str, Article], published: dic
     # A plan and its taking place (events/plans.py): the report of the happening leads and dates it.
     took, plan_notes = plan_disputes(group, published) if len(group) > 1 else (None, [])
     later = later_reports(group)
-    lead = min((h for h in group if id(h) not in later),
-               key=lambda h: (took is not None and h.status != "occurred", h.sentence_index > 1,
-                              published.get(h.article_id) or "9999", h.article_id, h.sentence_index))
+    lead = lead_report(group, later, took is not None, published)
     # ``cluster`` keeps each group in (article, sentence) order, so the first seen per article is its first.
     first_per_article: dict[str, Happening] = {}
     for h in group:
