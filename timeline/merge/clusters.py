@@ -18,6 +18,7 @@ from typing import Iterable, Sequence
 from rapidfuzz import fuzz
 
 from timeline.extract.temporal.values import bounds, precision_of, sort_key
+from timeline.merge.plans import one_class
 from timeline.merge.stories import (
     LATER_DAYS,
     SAYING,
@@ -105,7 +106,7 @@ def same(a: Probe, b: Probe, lexicon: Lexicon | None = None) -> bool:
     # Titles alike are enough on one day, for one type or one class of predicate (a verdict
     # typed as what a jury "found" and one typed as a conviction); a speaker's statements of
     # two days must say alike.
-    if not late and not (a[1] == b[1] == SAYING and a[3] != b[3]) and \
+    if not late and (a[1] == b[1] or one_class(a[7], b[7])) and not (a[1] == b[1] == SAYING and a[3] != b[3]) and \
             fuzz.token_sort_ratio(a[4], b[4], processor=None, score_cutoff=needed) >= needed:
         return True
     if lexicon is None:

@@ -25,6 +25,7 @@ FINE = ("time", "day")  # a report that names only the month or year of a day's 
 
 LEDE = 2  # sentences of an article that are its lede: a report there is the article's news
 _WORD = re.compile(r"[\w’'-]+")
+_ADDRESS = re.compile(r"[^\W\d_]\.(?:com|org|net|co|uk|tv)\b", re.IGNORECASE)  # "NEWS.com": a page's chrome
 
 
 @lru_cache(maxsize=1)
@@ -35,8 +36,9 @@ def _never_last() -> frozenset[str]:
 def flaws(title: str, names: Iterable[str] = ()) -> int:
     """How many things keep ``title`` from being printed as it stands: it names no one
     (a pronoun or a bare description opens it), it is longer than a headline (a name
-    counts as one word), it ends on a word no headline ends on, or it says one stretch of
-    words twice (a headline run into the lede that repeats it)."""
+    counts as one word), it ends on a word no headline ends on, it says one stretch of
+    words twice (a headline run into the lede that repeats it), or it holds a web address
+    (a page's chrome run into it)."""
     if not title.strip():
         return 4
     known = sorted({n for n in names if n}, key=len, reverse=True)
@@ -49,6 +51,7 @@ def flaws(title: str, names: Iterable[str] = ()) -> int:
     found += bool(words) and words[-1].strip("’'") in _never_last()
     pairs = list(zip(words, words[1:]))
     found += len(set(pairs)) < len(pairs)
+    found += bool(_ADDRESS.search(title))
     return found
 
 

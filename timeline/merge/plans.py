@@ -52,6 +52,19 @@ def _classes() -> tuple[dict[str, frozenset[str]], dict[str, tuple[tuple[frozens
     return {w: frozenset(c) for w, c in out.items()}, {v: tuple(p) for v, p in phrases.items()}
 
 
+@lru_cache(maxsize=1)
+def light_predicates() -> frozenset[str]:
+    """Verbs that belong to a class only through what they act on (``light_predicates``)."""
+    data = load_data("event_types.yaml") or {}
+    return frozenset(str(w).lower() for w in data.get("light_predicates") or [])
+
+
+def one_class(a: Happening, b: Happening) -> bool:
+    """Whether two happenings' verbs are of one class by themselves, not through a light verb."""
+    light = light_predicates()
+    return a.predicate.lower() not in light and b.predicate.lower() not in light and bool(classes_of(a) & classes_of(b))
+
+
 def classes_of(h: Happening) -> frozenset[str]:
     table, phrases = _classes()
     predicate = h.predicate.lower()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from timeline.merge.clusters import date_order, first_day, last_day, precision_cached
+from timeline.merge.clusters import FINE, date_order, first_day, last_day, precision_cached
 from timeline.merge.importance import scores
 from timeline.merge.leads import lead_report
 from timeline.merge.plans import plan_disputes
@@ -141,7 +141,10 @@ def later_reports(group: list[Happening]) -> set[int]:
     if len(group) < 2:
         return set()
     days = [first_day(h.date) for h in group]
-    first = min((d for d in days if d is not None), default=None)
+    # the first day a report dated to the day tells: "in November" starts on the 1st, yet
+    # tells no day, and would make every day's report of the month a later one
+    fine = [d for h, d in zip(group, days) if d is not None and precision_cached(h.date) in FINE]
+    first = min(fine or (d for d in days if d is not None), default=None)
     if first is None:
         return set()
     return {id(h) for h, d in zip(group, days) if d is not None and d > first + 1 and restatable(h)}

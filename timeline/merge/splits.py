@@ -7,9 +7,11 @@ that one report of the sentencing then joins, while another report of it had alr
 a cluster opened by "Murray passed up a final chance to address the court" the same day.
 Here two clusters are one when a report of one and a report of the other are the same
 happening by the very test clustering applies (``clusters.same``), comparing the first
-``SHOWN`` reports that tell it took place of each; and they are kept apart when an article
-reports in both (extraction told its sentences apart), which also stops a chain of joins
-from folding two of one article's happenings together.
+``SHOWN`` reports that tell it took place of each, on dates a day apart at most (a report
+days later is ``restated``'s to join). They are kept apart when an article reports in both
+(extraction told its sentences apart). A cluster joins a group of joined clusters only
+by matching the group's first cluster, so that no chain of likenesses (nominations, a
+closed session, a vote: each like the next) folds a week of a story into one event.
 
 Only clusters that share a date bucket (a day either side) and an actor are compared, at
 most ``MAX_CANDIDATES`` per key, so the work grows with the number of clusters.
@@ -17,7 +19,7 @@ most ``MAX_CANDIDATES`` per key, so the work grows with the number of clusters.
 
 from __future__ import annotations
 
-from timeline.merge.clusters import MAX_CANDIDATES, Probe, blocking, probe_of, same
+from timeline.merge.clusters import MAX_CANDIDATES, Probe, blocking, compatible_dates, probe_of, same
 from timeline.merge.stories import Lexicon, row_key
 from timeline.records import Happening
 
@@ -47,7 +49,7 @@ def join_split(clusters: list[list[Happening]], lexicon: Lexicon) -> list[list[H
                     candidates.update(index.get((bucket, name), ())[-MAX_CANDIDATES:])
         for j in sorted(candidates):
             a, b = _root(parent, j), _root(parent, i)
-            if a != b and not articles[a] & articles[b] and _told_alike(shown[j], probes, lexicon):
+            if a != b and not articles[a] & articles[b] and _told_alike(shown[a], shown[b], lexicon):
                 low, high = min(a, b), max(a, b)
                 parent[high] = low
                 articles[low] |= articles[high]
@@ -69,4 +71,5 @@ def _root(parent: list[int], i: int) -> int:
 
 
 def _told_alike(left: list[Probe], right: list[Probe], lexicon: Lexicon) -> bool:
-    return any(same(a, b, lexicon) for a in left for b in right)
+    """Whether a report of ``left`` and one of ``right`` of compatible dates are one happening."""
+    return any(compatible_dates(a[3], b[3]) and same(a, b, lexicon) for a in left for b in right)
