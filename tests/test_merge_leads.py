@@ -13,7 +13,7 @@ from timeline.merge.clusters import in_order
 from timeline.merge.leads import flaws
 from timeline.merge.splits import join_split
 from timeline.merge.stories import Lexicon
-from timeline.records import Happening
+from timeline.records import ActorRef, Happening
 
 DAY = date(2021, 3, 10)
 
@@ -39,6 +39,7 @@ def test_a_title_is_flawed_when_it_repeats_itself_names_no_one_runs_long_or_stop
     assert flaws("Daniel Okafor was convicted of fraud", names) == 0
     assert flaws("Daniel Okafor convicted Daniel Okafor has been convicted of fraud", names) == 1
     assert flaws("The businessman was convicted of fraud", names) == 1
+    assert flaws("The quake struck south of the capital") == 0
     assert flaws("Daniel Okafor was convicted of", names) == 1
     assert flaws("Daniel Okafor was convicted of fraud and money laundering and bribery and tax evasion in the "
                  "Lagos court", names) == 1
@@ -103,3 +104,12 @@ def test_a_bare_retelling_months_later_joins_the_happening_and_a_lede_that_says_
     events = [e for e in build((acquitted, article("a1", DAY)), (lede, article("a9", later)))
               if "Okafor" in e.title]
     assert len(events) == 2
+
+
+def test_reports_of_a_happening_no_one_did_meet_those_that_name_only_the_country():
+    haiti = ActorRef("Haiti", "country")
+    named = told("a1", "A powerful earthquake hit Haiti on Tuesday.", day=DAY, actors=(haiti,), predicate="hit",
+                 kind="disaster", index=0)
+    bare = told("a2", "The powerful earthquake hit Haiti on Tuesday evening.", day=DAY, actors=(), predicate="hit",
+                kind="disaster", index=0)
+    assert len(join_split([[named], [bare]], _lexicon(named, bare))) == 1

@@ -91,7 +91,7 @@ def same(a: Probe, b: Probe, lexicon: Lexicon | None = None) -> bool:
     if a[0] == b[0]:
         return False
     shared = a[2] & b[2]
-    if a[2] and not shared:
+    if a[2] and b[2] and not shared:  # a report that names no one ("the quake struck") is not vetoed
         return False
     late = not compatible_dates(a[3], b[3])
     if late and not (lexicon is not None and _later_report(a, b)):

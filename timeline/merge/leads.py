@@ -23,6 +23,7 @@ from timeline.records import Happening
 
 FINE = ("time", "day")  # a report that names only the month or year of a day's happening tells it again
 
+PARTIES = frozenset({"person", "organisation"})  # actors a title must name rather than describe
 LEDE = 2  # sentences of an article that are its lede: a report there is the article's news
 _WORD = re.compile(r"[\w’'-]+")
 _ADDRESS = re.compile(r"[^\W\d_]\.(?:com|org|net|co|uk|tv)\b", re.IGNORECASE)  # "NEWS.com": a page's chrome
@@ -34,15 +35,17 @@ def _never_last() -> frozenset[str]:
 
 
 def flaws(title: str, names: Iterable[str] = ()) -> int:
-    """How many things keep ``title`` from being printed as it stands: it names no one
-    (a pronoun or a bare description opens it), it is longer than a headline (a name
+    """How many things keep ``title`` from being printed as it stands: it names none of
+    ``names`` (the people and bodies that acted) where a pronoun or a bare description
+    opens it ("The singer was discharged"; "The quake struck", where no one acted, names
+    what there is to name), it is longer than a headline (a name
     counts as one word), it ends on a word no headline ends on, it says one stretch of
     words twice (a headline run into the lede that repeats it), or it holds a web address
     (a page's chrome run into it)."""
     if not title.strip():
         return 4
     known = sorted({n for n in names if n}, key=len, reverse=True)
-    found = int(unnamed_subject(title, known))
+    found = int(bool(known) and unnamed_subject(title, known))
     short = title
     for name in known:
         short = short.replace(name, "N")
@@ -65,7 +68,7 @@ def lead_report(group: list[Happening], later: Collection[int], took: bool,
         return candidates[0]
     return min(candidates, key=lambda h: (
         took and h.status != "occurred",
-        flaws(h.title, (a.name for a in h.actors)) > 0,
+        flaws(h.title, (a.name for a in h.actors if a.kind in PARTIES)) > 0,
         h.precision not in FINE,
         h.sentence_index >= LEDE,
         published.get(h.article_id) or "9999", h.article_id, h.sentence_index))

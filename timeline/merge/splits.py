@@ -14,7 +14,9 @@ by matching the group's first cluster, so that no chain of likenesses (nominatio
 closed session, a vote: each like the next) folds a week of a story into one event.
 
 Only clusters that share a date bucket (a day either side) and an actor are compared, at
-most ``MAX_CANDIDATES`` per key, so the work grows with the number of clusters.
+most ``MAX_CANDIDATES`` per key, so the work grows with the number of clusters. A report
+that names no one who acted, or only a country ("the quake struck", "an earthquake hit
+Haiti"), is filed under its type too, so that the reports of a natural happening meet.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from timeline.merge.stories import Lexicon, row_key
 from timeline.records import Happening
 
 SHOWN = 3  # reports of a cluster compared with another's
+UNNAMED = frozenset({"place", "country"})  # actors of a report that names no one who acted: "the quake hit Haiti"
 
 
 def join_split(clusters: list[list[Happening]], lexicon: Lexicon) -> list[list[Happening]]:
@@ -43,6 +46,8 @@ def join_split(clusters: list[list[Happening]], lexicon: Lexicon) -> list[list[H
         files: set[tuple[object, str]] = set()
         for p in probes:
             filed, looks, names = blocking(p[7])
+            if all(a.kind in UNNAMED for a in p[7].actors):
+                names = [*names, f"type:{p[1]}"]
             for name in names:
                 files.update((bucket, name) for bucket in filed)
                 for bucket in looks:
