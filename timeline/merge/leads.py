@@ -66,9 +66,16 @@ def lead_report(group: list[Happening], later: Collection[int], took: bool,
     candidates = [h for h in group if id(h) not in later] or group
     if len(candidates) == 1:
         return candidates[0]
+    # Most often the earliest lede's report has no flaw: then it leads, and no other title is read.
+    first = min(candidates, key=lambda h: (took and h.status != "occurred", h.sentence_index >= LEDE,
+                                           published.get(h.article_id) or "9999", h.article_id, h.sentence_index))
+    if not (took and first.status != "occurred") and first.sentence_index < LEDE and first.precision in FINE and \
+            not _flawed(first):
+        return first
     return min(candidates, key=lambda h: (
-        took and h.status != "occurred",
-        flaws(h.title, (a.name for a in h.actors if a.kind in PARTIES)) > 0,
-        h.precision not in FINE,
-        h.sentence_index >= LEDE,
+        took and h.status != "occurred", _flawed(h), h.precision not in FINE, h.sentence_index >= LEDE,
         published.get(h.article_id) or "9999", h.article_id, h.sentence_index))
+
+
+def _flawed(h: Happening) -> bool:
+    return flaws(h.title, (a.name for a in h.actors if a.kind in PARTIES)) > 0
