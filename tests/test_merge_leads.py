@@ -115,3 +115,16 @@ def test_reports_of_a_happening_no_one_did_meet_those_that_name_only_the_country
     bare = told("a2", "The powerful earthquake hit Haiti on Tuesday evening.", day=DAY, actors=(), predicate="hit",
                 kind="disaster", index=0)
     assert len(join_split([[named], [bare]], _lexicon(named, bare))) == 1
+
+
+def test_the_title_is_that_of_a_report_that_gives_the_events_date():
+    undated = told("a1", "Daniel Okafor was convicted of fraud by the Lagos High Court.", day=DAY,
+                   actors=(OKAFOR, COURT), predicate="convict", index=0)
+    tuesday = date(2021, 3, 9)
+    dated = titled(told("a2", "On Tuesday Daniel Okafor was convicted of fraud by the Lagos High Court.", day=DAY,
+                        actors=(OKAFOR, COURT), predicate="convict", index=3, rule="weekday-past-tense",
+                        value=tuesday.isoformat()),
+                   "Daniel Okafor was convicted of fraud by the Lagos High Court on Tuesday")
+    events = [e for e in build((undated, article("a1", DAY)), (dated, article("a2", DAY))) if "Okafor" in e.title]
+    assert len(events) == 1 and events[0].date == tuesday.isoformat()
+    assert events[0].title == "Daniel Okafor was convicted of fraud by the Lagos High Court on Tuesday"

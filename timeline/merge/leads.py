@@ -61,11 +61,14 @@ def flaws(title: str, names: Iterable[str] = ()) -> int:
 
 
 def lead_report(group: list[Happening], later: Collection[int], took: bool,
-                published: dict[str, str | None]) -> Happening:
+                published: dict[str, str | None], date: str | None = None) -> Happening:
     """The report of ``group`` whose title the event takes. ``later`` holds the ``id`` of
     reports that told the happening again days later; ``took`` says a plan of it took
-    place, so a report of its taking place leads."""
+    place, so a report of its taking place leads; ``date``, when given, is the event's,
+    and a report that gives it leads."""
     candidates = [h for h in group if id(h) not in later] or group
+    if date is not None:
+        candidates = [h for h in candidates if h.date == date] or candidates
     if len(candidates) == 1:
         return candidates[0]
     # Most often the earliest lede's report has no flaw: then it leads, and no other title is read.

@@ -79,6 +79,10 @@ def propose(group: list[Happening], articles: dict[str, Article], published: dic
         date = next(iter(dates))
     else:
         date = max(dates, key=lambda d: (dates[d], -_rank_of(d), d == lead.date))
+    # The title is a report's that gives the event's date, when one does: "Zuma received 60%
+    # of the nominations", told on the 15th, is no title for the closed session of the 17th.
+    if lead.date != date:
+        lead = lead_report(group, later, took is not None, published, date)
     # The date's evidence is a report that gives that date: the lead may be a later
     # report dated only by its own day, and its evidence would then explain another date.
     dated_by = lead if lead.date == date else next((h for h in counted if h.date == date), lead)
