@@ -40,8 +40,6 @@ def test_a_title_is_flawed_when_it_repeats_itself_names_no_one_runs_long_or_stop
     assert flaws("Daniel Okafor convicted Daniel Okafor has been convicted of fraud", names) == 1
     assert flaws("The businessman was convicted of fraud", names) == 1
     assert flaws("The quake struck south of the capital") == 0
-    assert flaws("The trial of Daniel Okafor opened", names) == 0
-    assert flaws("He was convicted of fraud", names) == 1
     assert flaws("Daniel Okafor was convicted of", names) == 1
     assert flaws("Daniel Okafor was convicted of fraud and money laundering and bribery and tax evasion in the "
                  "Lagos court", names) == 1

@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import Collection, Iterable
 
 from timeline.extract.events.title_words import load_title_words
-from timeline.extract.events.weak import UNNAMED_OPENINGS, unnamed_subject
+from timeline.extract.events.weak import unnamed_subject
 from timeline.extract.events.wording import TITLE_WORDS
 from timeline.records import Happening
 
@@ -35,19 +35,17 @@ def _never_last() -> frozenset[str]:
 
 
 def flaws(title: str, names: Iterable[str] = ()) -> int:
-    """How many things keep ``title`` from being printed as it stands: a pronoun opens it,
-    or a bare description where it names none of ``names`` (the people and bodies that
-    acted): "The singer was discharged" ("The trial of Nawaz Sharif opened" names him;
-    "The quake struck", where no one acted, names what there is to name), it is longer than a headline (a name
+    """How many things keep ``title`` from being printed as it stands: it names none of
+    ``names`` (the people and bodies that acted) where a pronoun or a bare description
+    opens it ("The singer was discharged"; "The quake struck", where no one acted, names
+    what there is to name), it is longer than a headline (a name
     counts as one word), it ends on a word no headline ends on, it says one stretch of
     words twice (a headline run into the lede that repeats it), or it holds a web address
     (a page's chrome run into it)."""
     if not title.strip():
         return 4
     known = sorted({n for n in names if n}, key=len, reverse=True)
-    opening = title.split(" ", 1)[0].lower().strip("“\"'")
-    found = int(bool(known) and unnamed_subject(title, known)
-                and (opening in UNNAMED_OPENINGS or not any(name in title for name in known)))
+    found = int(bool(known) and unnamed_subject(title, known))
     short = title
     for name in known:
         short = short.replace(name, "N")
