@@ -1,7 +1,8 @@
 """Merge: the happenings of every article folded into the store's events.
 
-1. Happenings that report the same happening are clustered (``clusters``), and a
-   later undated report of an earlier happening joins it (``restated``).
+1. Happenings that report the same happening are clustered (``clusters``), clusters
+   that the order of reports left apart are joined (``splits``), and a later undated
+   report of an earlier happening joins it (``restated``).
 2. A plan and its taking place become one event (``plans``); each cluster
    becomes a proposed event, every article a source with the date it gave,
    disagreements kept in ``disputes``, ranked by importance (``proposals``,
@@ -23,6 +24,7 @@ from timeline.merge.proposals import propose, published_dates, rank
 from timeline.merge.reconcile import MergeResult, reconcile
 from timeline.merge.restated import join_restated
 from timeline.merge.salience import Collection, read_collection
+from timeline.merge.splits import join_split
 from timeline.merge.stories import Lexicon
 from timeline.records import Article, Event, Happening, Timex
 
@@ -39,7 +41,7 @@ def merge(store: list[Event], happenings: list[Happening], articles: list[Articl
     published = published_dates(by_article)
     collection = read_collection(happenings, articles, published, topic, timexes)
     lexicon = Lexicon(in_order(happenings))
-    stories = join_restated(cluster(happenings, lexicon=lexicon), lexicon)
+    stories = join_restated(join_split(cluster(happenings, lexicon=lexicon), lexicon), lexicon)
     folded = fold_plans(stories, day_buckets, compatible_dates)
     proposals = [propose(c, by_article, published) for c in folded]
     rank(proposals, folded, by_article, collection)

@@ -18,6 +18,7 @@ from typing import Iterable, Sequence
 from rapidfuzz import fuzz
 
 from timeline.extract.temporal.values import bounds, precision_of, sort_key
+from timeline.merge.plans import one_class
 from timeline.merge.stories import (
     LATER_DAYS,
     SAYING,
@@ -72,7 +73,7 @@ def compatible_dates(a: str, b: str) -> bool:
     return sa[0].toordinal() - slack <= sb[1].toordinal() and sb[0].toordinal() - slack <= sa[1].toordinal()
 
 
-# What ``_same`` reads of a happening, computed once: article, type, the names
+# What ``same`` reads of a happening, computed once: article, type, the names
 # of its non-place actors, date, lower-cased title (rapidfuzz then needs no processor),
 # its row in the lexicon, whether only its publication day dates it, and the happening.
 Probe = tuple[str, str, frozenset[str], str, str, int, bool, Happening]
@@ -83,14 +84,14 @@ def probe_of(h: Happening, row: int = -1) -> Probe:
             h.title.lower(), row, undated(h), h)
 
 
-def _same(a: Probe, b: Probe, lexicon: Lexicon | None = None) -> bool:
+def same(a: Probe, b: Probe, lexicon: Lexicon | None = None) -> bool:
     """Whether two articles' happenings are one. Within an article extraction has
     already told happenings apart, so two of its sentences never merge here.
     The cheap tests come first; rapidfuzz and the lexicon run only on what passes them."""
     if a[0] == b[0]:
         return False
     shared = a[2] & b[2]
-    if a[2] and not shared:
+    if a[2] and b[2] and not shared:  # a report that names no one ("the quake struck") is not vetoed
         return False
     late = not compatible_dates(a[3], b[3])
     if late and not (lexicon is not None and _later_report(a, b)):
@@ -102,8 +103,10 @@ def _same(a: Probe, b: Probe, lexicon: Lexicon | None = None) -> bool:
     # Two named parties in common (the presidents of a call) need less wording in common;
     # two countries do not: one day's statements name the same two states again and again.
     needed = SIMILAR_TITLES - 20 if len(shared - _states(a[7])) >= 2 else SIMILAR_TITLES
-    # Titles alike are enough on one day; a speaker's statements of two days must say alike.
-    if not late and a[1] == b[1] and not (a[1] == SAYING and a[3] != b[3]) and \
+    # Titles alike are enough on one day, for one type or one class of predicate (a verdict
+    # typed as what a jury "found" and one typed as a conviction); a speaker's statements of
+    # two days must say alike.
+    if not late and (a[1] == b[1] or one_class(a[7], b[7])) and not (a[1] == b[1] == SAYING and a[3] != b[3]) and \
             fuzz.token_sort_ratio(a[4], b[4], processor=None, score_cutoff=needed) >= needed:
         return True
     if lexicon is None:
@@ -155,7 +158,7 @@ def first_same(candidates: Iterable[int], heads: Sequence[Probe], probe: Probe,
                lexicon: Lexicon | None = None) -> int | None:
     """The oldest of the ``candidates`` clusters whose first happening is ``probe``'s."""
     for cid in sorted(candidates):
-        if _same(heads[cid], probe, lexicon):
+        if same(heads[cid], probe, lexicon):
             return cid
     return None
 

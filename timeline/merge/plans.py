@@ -32,17 +32,47 @@ PARTY_KINDS = frozenset({"person", "organisation"})
 @lru_cache(maxsize=1)
 def predicate_classes() -> dict[str, frozenset[str]]:
     """Per word, the classes it belongs to ("hold" is a visit and a call)."""
+    return _classes()[0]
+
+
+@lru_cache(maxsize=1)
+def _classes() -> tuple[dict[str, frozenset[str]], dict[str, tuple[tuple[frozenset[str], str], ...]]]:
+    """The classes of single words, and per verb the phrases it heads ("find guilty": the
+    verb, then the words its title must hold too) with their class."""
     data = load_data("event_types.yaml") or {}
     out: dict[str, set[str]] = {}
+    phrases: dict[str, list[tuple[frozenset[str], str]]] = {}
     for name, words in (data.get("predicate_classes") or {}).items():
         for word in words:
-            out.setdefault(str(word).lower(), set()).add(str(name))
-    return {w: frozenset(c) for w, c in out.items()}
+            verb, *rest = str(word).lower().split()
+            if rest:
+                phrases.setdefault(verb, []).append((frozenset(rest), str(name)))
+            else:
+                out.setdefault(verb, set()).add(str(name))
+    return {w: frozenset(c) for w, c in out.items()}, {v: tuple(p) for v, p in phrases.items()}
+
+
+@lru_cache(maxsize=1)
+def light_predicates() -> frozenset[str]:
+    """Verbs that belong to a class only through what they act on (``light_predicates``)."""
+    data = load_data("event_types.yaml") or {}
+    return frozenset(str(w).lower() for w in data.get("light_predicates") or [])
+
+
+def one_class(a: Happening, b: Happening) -> bool:
+    """Whether two happenings' verbs are of one class by themselves, not through a light verb."""
+    light = light_predicates()
+    return a.predicate.lower() not in light and b.predicate.lower() not in light and bool(classes_of(a) & classes_of(b))
 
 
 def classes_of(h: Happening) -> frozenset[str]:
-    table = predicate_classes()
-    found = table.get(h.predicate.lower(), frozenset())
+    table, phrases = _classes()
+    predicate = h.predicate.lower()
+    found = table.get(predicate, frozenset())
+    headed = phrases.get(predicate)
+    if headed:
+        words = set(re.findall(r"[a-z]+", h.title.lower()))
+        found |= {name for rest, name in headed if rest <= words}
     if h.status == "scheduled" and not found:
         # "Scholz is due in Kyiv": the copula says nothing, the title's words do
         for word in re.findall(r"[a-z]+", h.title.lower()):

@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from timeline.merge.clusters import date_order, first_day, last_day, precision_cached
+from timeline.merge.clusters import FINE, date_order, first_day, last_day, precision_cached
 from timeline.merge.importance import scores
+from timeline.merge.leads import lead_report
 from timeline.merge.plans import plan_disputes
 from timeline.merge.restated import restatable
 from timeline.merge.salience import Collection
@@ -44,9 +45,7 @@ def propose(group: list[Happening], articles: dict[str, Article], published: dic
     # A plan and its taking place (events/plans.py): the report of the happening leads and dates it.
     took, plan_notes = plan_disputes(group, published) if len(group) > 1 else (None, [])
     later = later_reports(group)
-    lead = min((h for h in group if id(h) not in later),
-               key=lambda h: (took is not None and h.status != "occurred", h.sentence_index > 1,
-                              published.get(h.article_id) or "9999", h.article_id, h.sentence_index))
+    lead = lead_report(group, later, took is not None, published)
     # ``cluster`` keeps each group in (article, sentence) order, so the first seen per article is its first.
     first_per_article: dict[str, Happening] = {}
     for h in group:
@@ -80,6 +79,10 @@ def propose(group: list[Happening], articles: dict[str, Article], published: dic
         date = next(iter(dates))
     else:
         date = max(dates, key=lambda d: (dates[d], -_rank_of(d), d == lead.date))
+    # The title is a report's that gives the event's date, when one does: "Zuma received 60%
+    # of the nominations", told on the 15th, is no title for the closed session of the 17th.
+    if lead.date != date:
+        lead = lead_report(group, later, took is not None, published, date)
     # The date's evidence is a report that gives that date: the lead may be a later
     # report dated only by its own day, and its evidence would then explain another date.
     dated_by = lead if lead.date == date else next((h for h in counted if h.date == date), lead)
@@ -142,7 +145,10 @@ def later_reports(group: list[Happening]) -> set[int]:
     if len(group) < 2:
         return set()
     days = [first_day(h.date) for h in group]
-    first = min((d for d in days if d is not None), default=None)
+    # the first day a report dated to the day tells: "in November" starts on the 1st, yet
+    # tells no day, and would make every day's report of the month a later one
+    fine = [d for h, d in zip(group, days) if d is not None and precision_cached(h.date) in FINE]
+    first = min(fine or (d for d in days if d is not None), default=None)
     if first is None:
         return set()
     return {id(h) for h, d in zip(group, days) if d is not None and d > first + 1 and restatable(h)}

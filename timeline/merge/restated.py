@@ -22,6 +22,9 @@ denial, another visit), which shares the actor and the verb too:
   ``RESTATED_SHARE`` of the whole cosine (a short remnant of common words is no likeness);
   a new happening of the same kind is told in other words, with its own object, court, figure or counterpart, and two
   meetings of the same two leaders are alike by their names only;
+- or the report's title says, beside the names, only a word or two of an earlier report's
+  title with the same verb ("Zuma was acquitted", years after "Zuma was acquitted of rape"):
+  what the sentence around it says is its article's, not the happening's;
 - an undated report in the first sentences of its article is that article's news, so it
   needs ``RESTATED_LEAD``: the same words, not the same kind ("Musharraf will allow Sharif to return",
   months after "Musharraf said he would not allow Sharif to return", is a new statement).
@@ -48,6 +51,7 @@ RESTATED_SHARE = 0.35  # and the share of the whole cosine those words make: a f
 RESTATED_LEAD = 0.6  # the cosine needed when the report is among the first sentences of its article
 RESTATED_SAME = 0.75  # the cosine of one sentence told again: no shared verb or actor needed
 MAX_EARLIER = 100  # earlier clusters compared per (actor, verb) key: bounds a crowded key
+BARE_WORDS = 2  # words beside the names of a title that says only what an earlier one said
 COMPARED = 3  # reports of a cluster whose words and keys stand for it
 RESTATABLE = frozenset({"publication-date", "lead-event-day"})  # rules that date a clause by no words of its own
 COARSE = frozenset({"week", "month", "season", "quarter", "half", "year"})  # spans a day's happening may be told in
@@ -108,9 +112,12 @@ def join_restated(clusters: list[list[Happening]], lexicon: Lexicon) -> list[lis
     rows = [[lexicon.row_of(h) for h in group] for group in shown]
     alike = _alike_words(lexicon, pairs, shown, rows)
     passing: dict[int, list[tuple[bool, int]]] = {}
-    for (i, j), best in zip(pairs, alike):
+    for (i, j), (best, head) in zip(pairs, alike):
+        report = shown[i][head]
+        if best < RESTATED_WORDS and not windows[i][2] and _bare(lexicon, shown[i][0], shown[j]):
+            report, best = shown[i][0], RESTATED_WORDS
         if best >= RESTATED_WORDS:
-            told = _restates(shown[i][0], shown[j], best, undated=not windows[i][2])
+            told = _restates(report, shown[j], best, undated=not windows[i][2])
             if told is not None:
                 passing.setdefault(i, []).append((told, j))
     if not passing:
@@ -175,8 +182,9 @@ def _pairs(shown: list[list[Happening]], reports: Sequence[int], starts: Sequenc
 
 
 def _alike_words(lexicon: Lexicon, pairs: list[tuple[int, int]], shown: list[list[Happening]],
-                 rows: list[list[int]]) -> list[float]:
-    """Per pair, how alike the report's words are with the closest of the cluster's reports,
+                 rows: list[list[int]]) -> list[tuple[float, int]]:
+    """Per pair, how alike the closest of the later cluster's shown reports and of the
+    earlier cluster's are in words, and which of the later ones it is (its place in ``shown``),
     beside the names of their actors: "Putin met Macron" and "Macron met Putin" months apart
     are alike by their names alone, two meetings; what a restatement tells again is in its
     other words. A pair whose other words make less than ``RESTATED_SHARE`` of its whole
@@ -188,21 +196,40 @@ def _alike_words(lexicon: Lexicon, pairs: list[tuple[int, int]], shown: list[lis
     left: list[int] = []
     right: list[int] = []
     owner: list[int] = []
+    heads: list[int] = []
     for k, (i, j) in enumerate(pairs):
-        head = rows[i][0]
-        for row in rows[j]:
-            left.append(head)
-            right.append(row)
-            owner.append(k)
+        for place, head in enumerate(rows[i]):
+            for row in rows[j]:
+                left.append(head)
+                right.append(row)
+                owner.append(k)
+                heads.append(place)
     used = set(left) | set(right)
     beside = lexicon.beside_names({r: n for r, n in names.items() if r in used})
-    best = [0.0] * len(pairs)
+    best = [(0.0, 0)] * len(pairs)
     for start in range(0, len(left), CHUNK):
         shares, cosines = beside.alike(left[start:start + CHUNK], right[start:start + CHUNK])
-        for k, share, cosine in zip(owner[start:start + CHUNK], shares, cosines):
-            if share >= RESTATED_SHARE and cosine > best[k]:
-                best[k] = cosine
+        for k, place, share, cosine in zip(owner[start:start + CHUNK], heads[start:start + CHUNK], shares, cosines):
+            if share >= RESTATED_SHARE and cosine > best[k][0]:
+                best[k] = (cosine, place)
     return best
+
+
+def _bare(lexicon: Lexicon, report: Happening, earlier: list[Happening]) -> bool:
+    """Whether ``report``'s title says, beside its actors' names, no more than ``BARE_WORDS``
+    words, all in the title of one of the ``earlier`` reports with the same verb: "Zuma was
+    acquitted", years after "Zuma was acquitted of rape", tells nothing new of its own. (The
+    sentence around it may say much else, so its cosine alone would not find it.)"""
+    words = _title_terms(lexicon, report)
+    if not words or len(words) > BARE_WORDS:
+        return False
+    verb = report.predicate.lower()
+    return any(h.predicate.lower() == verb and words <= _title_terms(lexicon, h) for h in earlier)
+
+
+def _title_terms(lexicon: Lexicon, h: Happening) -> frozenset[int]:
+    named = set().union(*(lexicon.terms_of(a.name) for a in h.actors)) if h.actors else set()
+    return lexicon.terms_of(h.title) - named
 
 
 def _restates(report: Happening, earlier: list[Happening], cosine: float, undated: bool) -> bool | None:

@@ -1,0 +1,84 @@
+"""The lead report of an event: the one whose title, summary and type the event takes.
+
+Several articles report one happening, and their titles are not equally printable: one
+outlet's scraped headline runs into its lede ("Conrad Murray found guilty Conrad Murray
+has been found guilty of …"), another's opens on a description ("The doctor accused of …")
+or stops on a word a headline never ends on, while a third says it plainly. The lead is
+the report that tells the happening itself (not a plan of it, when it took place; not a
+later retelling), with a title that has no ``flaws``, dated to the day (one that names only
+the month tells it again), in its article's first sentences, from the earliest article;
+each preference gives way to the one before it.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Collection, Iterable
+
+from timeline.extract.events.title_words import load_title_words
+from timeline.extract.events.weak import unnamed_subject
+from timeline.extract.events.wording import TITLE_WORDS
+from timeline.records import Happening
+
+FINE = ("time", "day")  # a report that names only the month or year of a day's happening tells it again
+
+PARTIES = frozenset({"person", "organisation"})  # actors a title must name rather than describe
+LEDE = 2  # sentences of an article that are its lede: a report there is the article's news
+_WORD = re.compile(r"[\w’'-]+")
+_ADDRESS = re.compile(r"[^\W\d_]\.(?:com|org|net|co|uk|tv)\b", re.IGNORECASE)  # "NEWS.com": a page's chrome
+
+
+@lru_cache(maxsize=1)
+def _never_last() -> frozenset[str]:
+    return load_title_words().never_last
+
+
+def flaws(title: str, names: Iterable[str] = ()) -> int:
+    """How many things keep ``title`` from being printed as it stands: it names none of
+    ``names`` (the people and bodies that acted) where a pronoun or a bare description
+    opens it ("The singer was discharged"; "The quake struck", where no one acted, names
+    what there is to name), it is longer than a headline (a name
+    counts as one word), it ends on a word no headline ends on, it says one stretch of
+    words twice (a headline run into the lede that repeats it), or it holds a web address
+    (a page's chrome run into it)."""
+    if not title.strip():
+        return 4
+    known = sorted({n for n in names if n}, key=len, reverse=True)
+    found = int(bool(known) and unnamed_subject(title, known))
+    short = title
+    for name in known:
+        short = short.replace(name, "N")
+    words = [w.lower() for w in _WORD.findall(title)]
+    found += len(_WORD.findall(short)) > TITLE_WORDS
+    found += bool(words) and words[-1].strip("’'") in _never_last()
+    pairs = list(zip(words, words[1:]))
+    found += len(set(pairs)) < len(pairs)
+    found += bool(_ADDRESS.search(title))
+    return found
+
+
+def lead_report(group: list[Happening], later: Collection[int], took: bool,
+                published: dict[str, str | None], date: str | None = None) -> Happening:
+    """The report of ``group`` whose title the event takes. ``later`` holds the ``id`` of
+    reports that told the happening again days later; ``took`` says a plan of it took
+    place, so a report of its taking place leads; ``date``, when given, is the event's,
+    and a report that gives it leads."""
+    candidates = [h for h in group if id(h) not in later] or group
+    if date is not None:
+        candidates = [h for h in candidates if h.date == date] or candidates
+    if len(candidates) == 1:
+        return candidates[0]
+    # Most often the earliest lede's report has no flaw: then it leads, and no other title is read.
+    first = min(candidates, key=lambda h: (took and h.status != "occurred", h.sentence_index >= LEDE,
+                                           published.get(h.article_id) or "9999", h.article_id, h.sentence_index))
+    if not (took and first.status != "occurred") and first.sentence_index < LEDE and first.precision in FINE and \
+            not _flawed(first):
+        return first
+    return min(candidates, key=lambda h: (
+        took and h.status != "occurred", _flawed(h), h.precision not in FINE, h.sentence_index >= LEDE,
+        published.get(h.article_id) or "9999", h.article_id, h.sentence_index))
+
+
+def _flawed(h: Happening) -> bool:
+    return flaws(h.title, (a.name for a in h.actors if a.kind in PARTIES)) > 0
