@@ -1,0 +1,171 @@
+"""Who a description or a pronoun stands for, read once per article.
+
+An article names a participant once and then describes it ("the doctor", "the bank",
+"Pakistan's prime minister") or calls it "he". A title is read alone and an actor list
+lists names, so both take the named actor, from one reading per article, and only when
+the article makes it certain:
+
+- a description the article ties to one named actor (``description_ties``): a name
+  beside it ("Ivo Marek, the doctor"), in front of the noun ("banker Ivo Marek"), or
+  what the name is ("Marek was the doctor");
+- an office held by one named person (``office_holder``); owned by a country
+  ("Pakistan's prime minister"), the person the article calls so, or gives that office
+  of that country;
+- a noun of one person the article ties to no one: the one person its headline names;
+- a personal pronoun whose antecedent the text makes certain (``antecedent``); the
+  object of a verb ("tapped him") is never the subject of its own clause, so when one
+  other person only is named since the sentence before, it is that person.
+
+A description the article ties to two actors or to none, a plural ("the two men"), one
+qualified as another holder ("the next president": ``referents.yaml``), stays as it is.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from timeline.data import load_data
+from timeline.extract.events.descriptions import WHOSE, description_ties, headline_person, owned_key
+from timeline.extract.events.naming import office_holder, qualified_alike
+from timeline.extract.events.pronouns import antecedent
+from timeline.records import Mention
+
+if TYPE_CHECKING:
+    from timeline.extract.events.tokens import Token
+
+_USER_DATA_KEY = "timeline.referents"
+# Dependencies of an object of a clause, and of a verb told with it ("agreed to buy the bank").
+OBJECT_DEPS = frozenset({"dobj", "dative", "pobj"})
+CHAINED = frozenset({"xcomp", "conj"})
+# Words a definite description may hold before its noun.
+DESCRIBING = frozenset({"det", "amod", "compound", "poss"})
+
+
+@lru_cache(maxsize=1)
+def _words() -> tuple[frozenset[str], frozenset[str]]:
+    data = load_data("referents.yaml") or {}
+    return (frozenset(str(w).lower() for w in data.get("other_holders") or []),
+            frozenset(str(w).lower() for w in data.get("personal_pronouns") or []))
+
+
+def referent(token: "Token", mentions: list[Mention], headline: str = "") -> Mention | None:
+    """The named actor ``token`` (the noun of a description, or a personal pronoun) stands
+    for, when the article makes it certain, else None. Read once per token and article."""
+    spacy_doc = token.doc.spacy
+    cached = spacy_doc.user_data.get(_USER_DATA_KEY)
+    if cached is None or cached[0] != (len(mentions), headline):
+        cached = ((len(mentions), headline), {})
+        spacy_doc.user_data[_USER_DATA_KEY] = cached
+    found: dict[int, Mention | None] = cached[1]
+    if token.i not in found:
+        found[token.i] = _read(token, mentions, headline)
+    return found[token.i]
+
+
+def _read(token: "Token", mentions: list[Mention], headline: str) -> Mention | None:
+    if token.pos_ == "PRON":
+        return _pronoun(token, mentions) if token.lower_ in _words()[1] else None
+    if token.pos_ != "NOUN" or token.tag_ != "NN" or any(m.start <= token.idx < m.end for m in mentions):
+        return None
+    before = [c for c in token.children if c.i < token.i]
+    if any(c.dep_ not in DESCRIBING for c in before) or any(
+            c.dep_ not in ("punct", "case") for c in token.children if c.i > token.i):
+        return None  # "the president of the council", "the doctor, who…": another rule's
+    if any(c.dep_ == "amod" and c.lower_ in _words()[0] for c in before):
+        return None  # "the next president" is not the one named
+    lemma = token.lemma_.lower()
+    owner = next((c for c in before if c.dep_ == "poss"), None)
+    words = token.doc[min(t.i for c in before for t in c.subtree) if before else token.i:token.i + 1]
+    inside = [m for m in mentions if m.start >= words.start_char and m.end <= words.end_char]
+    ties = description_ties(token.doc, mentions)
+    if owner is not None:
+        if owner.pos_ != "PROPN" or not any(m.kind == "country" for m in inside):
+            return None  # "Michael Jackson's doctor" is whose, another rule's; "his aide" anyone's
+        tied = ties.get(owned_key(owner.lower_, lemma), set())
+        return _named(tied, mentions) if tied else office_holder(token, mentions)
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in before):
+        return None  # "a doctor" is anyone
+    if any(m.kind not in WHOSE for m in inside):
+        return None  # "the NATO summit" names an actor in it
+    tied = ties.get(lemma, set())
+    if tied:
+        named = _named(tied, mentions)
+        return named if named is not None and qualified_alike(token, named.name, mentions) else None
+    holder = office_holder(token, mentions)
+    if holder is not None:
+        return holder
+    name = headline_person(token, token.doc, mentions, headline)
+    return _named({name}, mentions) if name else None
+
+
+def _named(ties: set[str], mentions: list[Mention]) -> Mention | None:
+    """The one actor of ``ties`` that is a name of the article (not a phrase such as
+    "the Bush administration"), else None."""
+    if len(ties) != 1:
+        return None
+    name = next(iter(ties))
+    return next((m for m in mentions if m.name == name and m.kind != "place"), None)
+
+
+def _pronoun(pronoun: "Token", mentions: list[Mention]) -> Mention | None:
+    """"President Carl Dahl tapped him", after a sentence naming Ed Brandt alone: an object
+    is not the subject of its own clause, so the one other person named from the sentence
+    before up to it is the one meant; other pronouns as ``antecedent`` reads them."""
+    if pronoun.dep_ not in OBJECT_DEPS or pronoun.tag_ != "PRP":
+        return antecedent(pronoun, mentions)
+    verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
+    subjects = [t for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree]
+    doc = pronoun.doc
+    here = doc.spacy[pronoun.i].sent
+    if here.start == 0 or not subjects:
+        return None
+    previous = doc.spacy[here.start - 1].sent
+    people = [m for m in mentions if m.kind == "person" and previous.start_char <= m.start and m.end <= pronoun.idx
+              and not any(m.start <= t.idx < m.end for t in subjects)]
+    return people[0] if len({m.name for m in people}) == 1 else None
+
+
+def object_referents(root: "Token") -> list["Token"]:
+    """The objects of ``root``'s clause and of the verbs told with it ("agreed to buy
+    the bank"), and the possessive pronouns inside them ("against his conviction")."""
+    verbs = [root]
+    todo = [root]
+    while todo:
+        for child in todo.pop().children:
+            if child.dep_ in CHAINED and child.pos_ in ("VERB", "AUX") and child not in verbs and not any(
+                    c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+                verbs.append(child)
+                todo.append(child)
+    out: list["Token"] = []
+    for verb in verbs:
+        for child in verb.children:
+            heads = [child] if child.dep_ in ("dobj", "dative") else [
+                p for p in child.children if p.dep_ == "pobj"] if child.dep_ in ("prep", "agent") else []
+            for head in heads:
+                out.append(head)
+                out += [c for c in head.children if c.dep_ == "poss" and c.tag_ == "PRP$"]
+    return out
+
+
+def name_objects(title: str, root: "Token", mentions: list[Mention], headline: str = "") -> str:
+    """``title`` with each object of its clause that is a description or a pronoun
+    (``object_referents``) written as the actor it stands for, when the article makes
+    that certain: "Ed Brandt met the president" -> Ed Brandt met Carl Dahl, "Carl Dahl
+    tapped him" -> Carl Dahl tapped Ed Brandt. Each is replaced only where the title
+    writes it once, and never with the title's own subject."""
+    for token in object_referents(root):
+        person = referent(token, mentions, headline)
+        if person is None or title.startswith(person.name):
+            continue
+        if token.pos_ == "PRON":
+            written, name = token.text, person.name + ("'s" if token.tag_ == "PRP$" else "")
+        else:
+            before = [c for c in token.children if c.i < token.i]
+            written = token.doc[min(t.i for c in before for t in c.subtree):token.i + 1].text
+            name = person.name
+        found = list(re.finditer(rf"(?<![\w'’-]){re.escape(written)}(?![\w'’-])", title, flags=re.IGNORECASE))
+        if len(found) == 1 and person.name not in title:
+            title = title[:found[0].start()] + name + title[found[0].end():]
+    return title
