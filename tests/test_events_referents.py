@@ -78,3 +78,11 @@ def test_a_description_tied_to_no_one_or_to_two_stays(nlp, text: str, starts: st
     title, actors = _event(nlp, text, starts)
     assert kept in title.split(" ", 2)[-1] or title.startswith(kept), title
     assert absent not in title and absent not in actors, (title, actors)
+
+
+def test_a_description_in_what_was_said_is_the_actor_too(nlp) -> None:
+    text = ("Conrad Hale, the doctor, was charged in Oslo in June. Ed Brandt said on Tuesday that the doctor "
+            "had lied.")
+    title, actors = _event(nlp, text, "Ed Brandt said")
+    assert title == "Ed Brandt said that Conrad Hale had lied"
+    assert {"Ed Brandt", "Conrad Hale"} <= actors, actors

@@ -43,7 +43,7 @@ from timeline.extract.events.participants import mentioned, participants
 from timeline.extract.events.parties import parties
 from timeline.extract.events.pronouns import name_pronoun, unnamed
 from timeline.extract.events.quotes import attributed, quotes_nobody
-from timeline.extract.events.referents import name_objects
+from timeline.extract.events.referents import name_referents
 from timeline.extract.events.title_parties import named_in_title
 from timeline.extract.events.tokens import Parse, forget, parse_of
 from timeline.extract.events.topic import is_digest, strays, topic_words
@@ -268,7 +268,7 @@ def _happening(anchor: Anchor, segment: "Span", index: int, article: Article,
     title = name_pronoun(title, segment, mentions)
     title = name_role(title, anchor.title_root, segment, mentions)
     title = name_description(title, anchor.title_root, mentions, article.title or "")
-    title = name_objects(title, anchor.title_root, mentions, article.title or "")
+    title = name_referents(title, anchor.title_root, mentions, article.title or "")
     title = attributed(title, title_root, mentions, load_vocabulary().reporting)
     if not title or len(title.split()) < 2:
         return None

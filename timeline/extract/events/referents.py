@@ -39,6 +39,8 @@ _USER_DATA_KEY = "timeline.referents"
 # Dependencies of an object of a clause, and of a verb told with it ("agreed to buy the bank").
 OBJECT_DEPS = frozenset({"dobj", "dative", "pobj"})
 CHAINED = frozenset({"xcomp", "conj"})
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+ARGUMENT_DEPS = SUBJECTS | {"dobj", "dative"}
 # Words a definite description may hold before its noun.
 DESCRIBING = frozenset({"det", "amod", "compound", "poss"})
 
@@ -116,7 +118,7 @@ def _pronoun(pronoun: "Token", mentions: list[Mention]) -> Mention | None:
     if pronoun.dep_ not in OBJECT_DEPS or pronoun.tag_ != "PRP":
         return antecedent(pronoun, mentions)
     verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
-    subjects = [t for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree]
+    subjects = [t for c in verb.children if c.dep_ in SUBJECTS for t in c.subtree]
     doc = pronoun.doc
     here = doc.spacy[pronoun.i].sent
     if here.start == 0 or not subjects:
@@ -127,21 +129,22 @@ def _pronoun(pronoun: "Token", mentions: list[Mention]) -> Mention | None:
     return people[0] if len({m.name for m in people}) == 1 else None
 
 
-def object_referents(root: "Token") -> list["Token"]:
-    """The objects of ``root``'s clause and of the verbs told with it ("agreed to buy
-    the bank"), and the possessive pronouns inside them ("against his conviction")."""
+def argument_referents(root: "Token") -> list["Token"]:
+    """The subject and objects of ``root``'s clause, of the verbs told with it ("agreed
+    to buy the bank") and of what it says was done ("said the doctor told him"), and the
+    possessive pronouns inside them ("against his conviction")."""
     verbs = [root]
     todo = [root]
     while todo:
         for child in todo.pop().children:
-            if child.dep_ in CHAINED and child.pos_ in ("VERB", "AUX") and child not in verbs and not any(
-                    c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+            if child.pos_ in ("VERB", "AUX") and child not in verbs and (child.dep_ == "ccomp" or (
+                    child.dep_ in CHAINED and not any(c.dep_ in SUBJECTS for c in child.children))):
                 verbs.append(child)
                 todo.append(child)
     out: list["Token"] = []
     for verb in verbs:
         for child in verb.children:
-            heads = [child] if child.dep_ in ("dobj", "dative") else [
+            heads = [child] if child.dep_ in ARGUMENT_DEPS else [
                 p for p in child.children if p.dep_ == "pobj"] if child.dep_ in ("prep", "agent") else []
             for head in heads:
                 out.append(head)
@@ -149,13 +152,13 @@ def object_referents(root: "Token") -> list["Token"]:
     return out
 
 
-def name_objects(title: str, root: "Token", mentions: list[Mention], headline: str = "") -> str:
-    """``title`` with each object of its clause that is a description or a pronoun
-    (``object_referents``) written as the actor it stands for, when the article makes
+def name_referents(title: str, root: "Token", mentions: list[Mention], headline: str = "") -> str:
+    """``title`` with each argument of its clause that is a description or a pronoun
+    (``argument_referents``) written as the actor it stands for, when the article makes
     that certain: "Ed Brandt met the president" -> Ed Brandt met Carl Dahl, "Carl Dahl
     tapped him" -> Carl Dahl tapped Ed Brandt. Each is replaced only where the title
-    writes it once, and never with the title's own subject."""
-    for token in object_referents(root):
+    writes it once, and never with a name the title already writes."""
+    for token in argument_referents(root):
         person = referent(token, mentions, headline)
         if person is None or title.startswith(person.name):
             continue
