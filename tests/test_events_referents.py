@@ -38,6 +38,13 @@ def _event(nlp, text: str, starts: str, headline: str = "Headline") -> tuple[str
     # an object pronoun is not its own clause's subject: the one other person named before
     ("Ed Brandt arrived in Oslo on Monday. President Carl Dahl tapped him on Tuesday to lead the treasury.",
      "Carl Dahl tapped", "Carl Dahl tapped Ed Brandt to lead the treasury", "Ed Brandt", "Headline"),
+    # ... also as the object of what the subject means to do
+    ("A spokeswoman for Ed Brandt said he was not a suspect. On Sunday the Oslo police said they did not "
+     "intend to speak with him again.", "The Oslo police said",
+     "The Oslo police said they did not intend to speak with Ed Brandt again", "Ed Brandt", "Headline"),
+    # a name set beside a description the title leaves out
+    ("Anna Lind sent her deputy, Ed Brandt, and 200 officials on a tour of Norway last week.", "Anna Lind sent",
+     "Anna Lind sent Ed Brandt and 200 officials on a tour of Norway", "Ed Brandt", "Headline"),
 ])
 def test_an_object_the_article_ties_to_one_actor_is_written_and_listed_by_name(
         nlp, text: str, starts: str, title: str, actor: str, headline: str) -> None:

@@ -71,6 +71,10 @@ def _read(token: "Token", mentions: list[Mention], headline: str) -> Mention | N
         return _pronoun(token, mentions) if token.lower_ in _words()[1] else None
     if token.pos_ != "NOUN" or token.tag_ != "NN" or any(m.start <= token.idx < m.end for m in mentions):
         return None
+    beside = [m for c in token.children if c.dep_ == "appos" and c.i > token.i for m in mentions
+              if m.start <= c.idx < m.end and m.kind in ("person", "organisation")]
+    if len({m.name for m in beside}) == 1:
+        return beside[0]  # "his vice-premier, Wu Yi": the name beside it
     before = [c for c in token.children if c.i < token.i]
     if any(c.dep_ not in DESCRIBING for c in before) or any(
             c.dep_ not in ("punct", "case") for c in token.children if c.i > token.i):
@@ -118,6 +122,8 @@ def _pronoun(pronoun: "Token", mentions: list[Mention]) -> Mention | None:
     if pronoun.dep_ not in OBJECT_DEPS or pronoun.tag_ != "PRP":
         return antecedent(pronoun, mentions)
     verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
+    while verb.dep_ == "xcomp" and not any(c.dep_ in SUBJECTS for c in verb.children):
+        verb = verb.head  # "did not intend to speak with him": the subject of "intend" speaks
     subjects = [t for c in verb.children if c.dep_ in SUBJECTS for t in c.subtree]
     doc = pronoun.doc
     here = doc.spacy[pronoun.i].sent
