@@ -58,6 +58,7 @@ def test_an_object_the_article_ties_to_one_actor_is_written_and_listed_by_name(
     "Prime Minister Nawaz Sharif of Pakistan arrived in Lahore on Monday.",
 ])
 def test_an_office_a_country_owns_is_the_person_the_article_gives_it(nlp, first: str) -> None:
+    """Also written for a body's office the article ties to a name in the same words."""
     text = f"{first} Pakistan's prime minister has ordered an inquiry into the army on Tuesday."
     title, actors = _event(nlp, text, "Nawaz Sharif has ordered")
     assert title == "Nawaz Sharif has ordered an inquiry into the army"
@@ -93,3 +94,11 @@ def test_a_description_in_what_was_said_is_the_actor_too(nlp) -> None:
     title, actors = _event(nlp, text, "Ed Brandt said")
     assert title == "Ed Brandt said that Conrad Hale had lied"
     assert {"Ed Brandt", "Conrad Hale"} <= actors, actors
+
+
+def test_an_office_a_body_owns_is_the_name_the_article_sets_beside_it(nlp) -> None:
+    text = ("The ANC's treasurer general, Anna Lind, arrived in Durban on Monday. The ANC's treasurer general "
+            "hinted on Tuesday that Thabo Mbeki would resign.")
+    title, actors = _event(nlp, text, "Anna Lind hinted")
+    assert title == "Anna Lind hinted that Thabo Mbeki would resign"
+    assert {"Anna Lind", "Thabo Mbeki"} <= actors, actors

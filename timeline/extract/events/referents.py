@@ -87,10 +87,12 @@ def _read(token: "Token", mentions: list[Mention], headline: str) -> Mention | N
     inside = [m for m in mentions if m.start >= words.start_char and m.end <= words.end_char]
     ties = description_ties(token.doc, mentions)
     if owner is not None:
-        if owner.pos_ != "PROPN" or not any(m.kind == "country" for m in inside):
+        owners = {m.kind for m in inside if m.start <= owner.idx < m.end}
+        if owner.pos_ != "PROPN" or not owners & {"country", "organisation"}:
             return None  # "Michael Jackson's doctor" is whose, another rule's; "his aide" anyone's
         tied = ties.get(owned_key(owner.lower_, lemma), set())
-        return _named(tied, mentions) if tied else office_holder(token, mentions)
+        # "the ANC's treasurer", tied to one name in those words; a country's office, to its holder
+        return _named(tied, mentions) if tied else office_holder(token, mentions) if "country" in owners else None
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in before):
         return None  # "a doctor" is anyone
     if any(m.kind not in WHOSE for m in inside):
