@@ -58,7 +58,6 @@ def test_an_object_the_article_ties_to_one_actor_is_written_and_listed_by_name(
     "Prime Minister Nawaz Sharif of Pakistan arrived in Lahore on Monday.",
 ])
 def test_an_office_a_country_owns_is_the_person_the_article_gives_it(nlp, first: str) -> None:
-    """Also written for a body's office the article ties to a name in the same words."""
     text = f"{first} Pakistan's prime minister has ordered an inquiry into the army on Tuesday."
     title, actors = _event(nlp, text, "Nawaz Sharif has ordered")
     assert title == "Nawaz Sharif has ordered an inquiry into the army"
@@ -78,6 +77,9 @@ def test_an_office_a_country_owns_is_the_person_the_article_gives_it(nlp, first:
     # two people named before an object pronoun
     ("Ed Brandt praised Anna Lind on Monday. President Carl Dahl tapped her on Tuesday to lead the treasury.",
      "Carl Dahl tapped", "her", "Anna Lind"),
+    # another bank named in the sentence before the description
+    ("Stark Bank lost money in June. In the case of Lowther Bank, a top official authorized the bank to "
+     "backdate capital last year.", "A top official", "the bank", "Stark Bank"),
     # another country's office than the one the article named
     ("Pakistan's prime minister, Nawaz Sharif, arrived in Lahore on Monday. India's prime minister "
      "criticised the army on Tuesday.", "India's prime minister", "India's prime minister", "Nawaz Sharif"),

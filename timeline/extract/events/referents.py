@@ -62,8 +62,38 @@ def referent(token: "Token", mentions: list[Mention], headline: str = "") -> Men
         spacy_doc.user_data[_USER_DATA_KEY] = cached
     found: dict[int, Mention | None] = cached[1]
     if token.i not in found:
-        found[token.i] = _read(token, mentions, headline)
+        actor = _read(token, mentions, headline)
+        found[token.i] = None if actor is None or _rivalled(token, actor, mentions) else actor
     return found[token.i]
+
+
+def _governing_subject(token: "Token") -> list["Token"]:
+    """The words of the subject of the clause ``token`` is an argument of (through a verb it
+    goes on to do: "agreed to buy the bank" is Stark Capital's)."""
+    verb = token.head.head if token.dep_ == "pobj" else token.head
+    while verb.dep_ == "xcomp" and not any(c.dep_ in SUBJECTS for c in verb.children):
+        verb = verb.head
+    return [t for c in verb.children if c.dep_ in SUBJECTS and c.i != token.i for t in c.subtree]
+
+
+def _rivalled(token: "Token", actor: Mention, mentions: list[Mention]) -> bool:
+    """Whether the sentence names, before ``token``, another actor of ``actor``'s kind that
+    the description or pronoun could as well stand for ("In the case of IndyMac, an official
+    authorized the bank"; "keen to show his independence, Nawaz Sharif proposed"): not the
+    subject of its own clause, which an object never stands for."""
+    sentence = token.doc.spacy[token.i].sent
+    own = _governing_subject(token) if token.dep_ not in SUBJECTS else []
+    if token.pos_ == "PRON" and any(m.kind == "person" and m.name != actor.name and token.idx < m.start
+                                    and m.end <= sentence.end_char for m in mentions if _subject_of_root(m, token)):
+        return True  # the pronoun opens what its sentence's subject, named after it, did
+    return any(m.kind == actor.kind and m.name != actor.name and sentence.start_char <= m.start
+               and m.end <= token.idx and not any(m.start <= t.idx < m.end for t in own) for m in mentions)
+
+
+def _subject_of_root(mention: Mention, token: "Token") -> bool:
+    sentence = token.doc.spacy[token.i].sent
+    root = token.doc[sentence.root.i]
+    return any(mention.start <= t.idx < mention.end for c in root.children if c.dep_ in SUBJECTS for t in c.subtree)
 
 
 def _read(token: "Token", mentions: list[Mention], headline: str) -> Mention | None:
@@ -170,6 +200,8 @@ def name_referents(title: str, root: "Token", mentions: list[Mention], headline:
         person = referent(token, mentions, headline)
         if person is None or title.startswith(person.name):
             continue
+        if token.pos_ == "PRON" and token.dep_ in SUBJECTS and token.head.dep_ == "ccomp":
+            continue  # "Paulson said he will…": the speaker as a rule, but not surely
         if token.pos_ == "PRON":
             written, name = token.text, person.name + ("'s" if token.tag_ == "PRP$" else "")
         else:
