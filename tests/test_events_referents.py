@@ -80,6 +80,9 @@ def test_an_office_a_country_owns_is_the_person_the_article_gives_it(nlp, first:
     # another bank named in the sentence before the description
     ("Stark Bank lost money in June. In the case of Lowther Bank, a top official authorized the bank to "
      "backdate capital last year.", "A top official", "the bank", "Stark Bank"),
+    # a person described, not named, before the pronoun
+    ("Judge Ed Brandt read the questions in court on Monday. The questionnaire asked jurors on Tuesday about "
+     "the singer and the fact his family would be in court.", "The questionnaire asked", "his", "Ed Brandt's"),
     # another country's office than the one the article named
     ("Pakistan's prime minister, Nawaz Sharif, arrived in Lahore on Monday. India's prime minister "
      "criticised the army on Tuesday.", "India's prime minister", "India's prime minister", "Nawaz Sharif"),

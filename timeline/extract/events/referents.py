@@ -30,6 +30,7 @@ from timeline.data import load_data
 from timeline.extract.events.descriptions import WHOSE, description_ties, headline_person, owned_key
 from timeline.extract.events.naming import office_holder, qualified_alike
 from timeline.extract.events.pronouns import antecedent
+from timeline.extract.events.title_words import load_title_words
 from timeline.records import Mention
 
 if TYPE_CHECKING:
@@ -46,10 +47,13 @@ DESCRIBING = frozenset({"det", "amod", "compound", "poss"})
 
 
 @lru_cache(maxsize=1)
-def _words() -> tuple[frozenset[str], frozenset[str]]:
+def _words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     data = load_data("referents.yaml") or {}
+    # the nouns of one person a headline names, not the last words of offices ("defense")
+    people = (load_data("title_words.yaml") or {}).get("person_nouns") or []
     return (frozenset(str(w).lower() for w in data.get("other_holders") or []),
-            frozenset(str(w).lower() for w in data.get("personal_pronouns") or []))
+            frozenset(str(w).lower() for w in data.get("personal_pronouns") or []),
+            frozenset(str(w).lower() for w in people))
 
 
 def referent(token: "Token", mentions: list[Mention], headline: str = "") -> Mention | None:
@@ -134,7 +138,7 @@ def _read(token: "Token", mentions: list[Mention], headline: str) -> Mention | N
     holder = office_holder(token, mentions)
     if holder is not None:
         return holder
-    name = headline_person(token, token.doc, mentions, headline)
+    name = headline_person(token, token.doc, mentions, headline) if lemma in _words()[2] else None
     return _named({name}, mentions) if name else None
 
 
@@ -147,10 +151,24 @@ def _named(ties: set[str], mentions: list[Mention]) -> Mention | None:
     return next((m for m in mentions if m.name == name and m.kind != "place"), None)
 
 
+def _described_before(pronoun: "Token") -> bool:
+    """Whether a person is described, not named, between the start of the sentence before
+    and the pronoun ("the singer and the fact his family…"): that person may be the one meant
+    ("a spokeswoman for him" is someone else, newly met)."""
+    doc = pronoun.doc
+    here = doc.spacy[pronoun.i].sent
+    start = doc.spacy[here.start - 1].sent.start if here.start > 0 else here.start
+    people = load_title_words().person_nouns
+    return any(t.pos_ == "NOUN" and t.lemma_.lower() in people and any(
+        c.dep_ == "poss" or c.lower_ == "the" for c in t.children) for t in doc[start:pronoun.i])
+
+
 def _pronoun(pronoun: "Token", mentions: list[Mention]) -> Mention | None:
     """"President Carl Dahl tapped him", after a sentence naming Ed Brandt alone: an object
     is not the subject of its own clause, so the one other person named from the sentence
     before up to it is the one meant; other pronouns as ``antecedent`` reads them."""
+    if _described_before(pronoun):
+        return None
     if pronoun.dep_ not in OBJECT_DEPS or pronoun.tag_ != "PRP":
         return antecedent(pronoun, mentions)
     verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
@@ -198,8 +216,8 @@ def name_referents(title: str, root: "Token", mentions: list[Mention], headline:
     writes it once, and never with a name the title already writes."""
     for token in argument_referents(root):
         person = referent(token, mentions, headline)
-        if person is None or title.startswith(person.name):
-            continue
+        if person is None or any(m.text in title for m in mentions if m.name == person.name) or person.name in title:
+            continue  # never a name the title already writes ("Bernanke says Franklin told him")
         if token.pos_ == "PRON" and token.dep_ in SUBJECTS and token.head.dep_ == "ccomp":
             continue  # "Paulson said he will…": the speaker as a rule, but not surely
         if token.pos_ == "PRON":
@@ -209,6 +227,6 @@ def name_referents(title: str, root: "Token", mentions: list[Mention], headline:
             written = token.doc[min(t.i for c in before for t in c.subtree):token.i + 1].text
             name = person.name
         found = list(re.finditer(rf"(?<![\w'’-]){re.escape(written)}(?![\w'’-])", title, flags=re.IGNORECASE))
-        if len(found) == 1 and person.name not in title:
+        if len(found) == 1:
             title = title[:found[0].start()] + name + title[found[0].end():]
     return title
