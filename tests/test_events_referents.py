@@ -80,6 +80,12 @@ def test_an_office_a_country_owns_is_the_person_the_article_gives_it(nlp, first:
     # another bank named in the sentence before the description
     ("Stark Bank lost money in June. In the case of Lowther Bank, a top official authorized the bank to "
      "backdate capital last year.", "A top official", "the bank", "Stark Bank"),
+    # another country's leader than the one the article named
+    ("US leader Ed Brandt arrived in Oslo on Monday. Anna Lind met the Chinese leader on Tuesday.",
+     "Anna Lind met", "the Chinese leader", "Ed Brandt"),
+    # an office the description qualifies more than the article's role does
+    ("Leader Ed Brandt arrived in Oslo on Monday. Anna Lind met the opposition leader on Tuesday.",
+     "Anna Lind met", "the opposition leader", "Ed Brandt"),
     # a person described, not named, before the pronoun
     ("Judge Ed Brandt read the questions in court on Monday. The questionnaire asked jurors on Tuesday about "
      "the singer and the fact his family would be in court.", "The questionnaire asked", "his", "Ed Brandt's"),

@@ -117,12 +117,12 @@ def office_holder(noun: "Token", mentions: list[Mention]) -> Mention | None:
     """The person a bare office stands for ("the chancellor", "the Russian president",
     "Pakistan's prime minister"): the person last mentioned before with that office (and
     that country, when the description says one, by an adjective or as its owner). An
-    office qualified differently on both sides is another office ("the defence minister"
-    is not Foreign Minister Anna Lind, "the opposition leader" not party leader Joseph
-    Kuda); the office as the description words it ("the president", not Vice President
-    Li) is preferred to one with more words; "former", "acting" (``title_words.yaml``)
-    must agree. None when the noun is no bare office ("the president of the council",
-    "the president, who…")."""
+    office the description qualifies more than the role does is another office ("the
+    defence minister" is not Foreign Minister Anna Lind, "the opposition leader" not
+    party leader Joseph Kuda, nor leader Ed Brandt); the office as the description words
+    it ("the president", not Vice President Li) is preferred to one with more words;
+    "former", "acting" (``title_words.yaml``) must agree. None when the noun is no bare
+    office ("the president of the council", "the president, who…")."""
     before = [c for c in noun.children if c.i < noun.i]
     owner = next((c for c in before if c.dep_ == "poss"), None)
     if noun.pos_ != "NOUN" or not before or any(c.i > noun.i for c in noun.children):
@@ -143,7 +143,7 @@ def office_holder(noun: "Token", mentions: list[Mention]) -> Mention | None:
     times = load_title_words().office_times
     fitting = [(len(extra), -m.start, m) for m in earlier
                for extra in [_role_qualifiers(m.role or "", noun) - qualifiers]
-               if not (extra and qualifiers - _role_qualifiers(m.role or "", noun))
+               if not qualifiers - _role_qualifiers(m.role or "", noun)
                and qualifiers & times == _role_qualifiers(m.role or "", noun) & times]
     return min(fitting, key=lambda f: f[:2])[2] if fitting else None
 
@@ -173,8 +173,9 @@ def qualified_alike(noun: "Token", name: str, mentions: list[Mention]) -> bool:
 
 
 def _qualifiers(noun: "Token", mentions: list[Mention]) -> set[str]:
-    return {c.lower_ for c in noun.children if c.i < noun.i and c.dep_ in ("amod", "compound")
-            and not any(m.start <= c.idx < m.end for m in mentions)}
+    """The words qualifying a noun, a nationality among them ("the Chinese leader" is not
+    the US leader the article named)."""
+    return {c.lower_ for c in noun.children if c.i < noun.i and c.dep_ in ("amod", "compound")}
 
 
 def _role_qualifiers(role: str, head: "Token") -> set[str]:
