@@ -216,8 +216,10 @@ def name_referents(title: str, root: "Token", mentions: list[Mention], headline:
     writes it once, and never with a name the title already writes."""
     for token in argument_referents(root):
         person = referent(token, mentions, headline)
-        if person is None or any(m.text in title for m in mentions if m.name == person.name) or person.name in title:
-            continue  # never a name the title already writes ("Bernanke says Franklin told him")
+        if person is None or any(m.text in title for m in mentions if m.name == person.name) or person.name in title \
+                or "(" in person.name:
+            continue  # never a name the title already writes ("Bernanke says Franklin told him"), nor a
+            # registry's name told apart in brackets ("Ministry of Health (Turkey)")
         if token.pos_ == "PRON" and token.dep_ in SUBJECTS and token.head.dep_ == "ccomp":
             continue  # "Paulson said he will…": the speaker as a rule, but not surely
         if token.pos_ == "PRON":
