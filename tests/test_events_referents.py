@@ -42,6 +42,9 @@ def _event(nlp, text: str, starts: str, headline: str = "Headline") -> tuple[str
     ("A spokeswoman for Ed Brandt said he was not a suspect. On Sunday the Oslo police said they did not "
      "intend to speak with him again.", "The Oslo police said",
      "The Oslo police said they did not intend to speak with Ed Brandt again", "Ed Brandt", "Headline"),
+    # the clause's own subject, described, is not whom the object pronoun may stand for
+    ("Ed Brandt was charged in Oslo in June. The 31-year-old singer had accused him of assault on Monday.",
+     "The 31-year-old singer", "The 31-year-old singer had accused Ed Brandt of assault", "Ed Brandt", "Headline"),
     # a name set beside a description the title leaves out
     ("Anna Lind sent her deputy, Ed Brandt, and 200 officials on a tour of Norway last week.", "Anna Lind sent",
      "Anna Lind sent Ed Brandt and 200 officials on a tour of Norway", "Ed Brandt", "Headline"),

@@ -151,38 +151,46 @@ def _named(ties: set[str], mentions: list[Mention]) -> Mention | None:
     return next((m for m in mentions if m.name == name and m.kind != "place"), None)
 
 
-def _described_before(pronoun: "Token") -> bool:
+def _described_before(pronoun: "Token", subjects: list["Token"]) -> bool:
     """Whether a person is described, not named, between the start of the sentence before
     and the pronoun ("the singer and the fact his family…"): that person may be the one meant
-    ("a spokeswoman for him" is someone else, newly met)."""
+    ("a spokeswoman for him" is someone else, newly met); not the subject of its own clause,
+    which an object never stands for, nor the speaker of what it is said in ("the leader
+    told them that he would…": that is whom the names before are about)."""
     doc = pronoun.doc
+    speakers = set()
+    head = pronoun
+    while head.head.i != head.i:
+        head = head.head
+        speakers |= {t.i for c in head.children if c.dep_ in SUBJECTS and c.i < pronoun.i for t in c.subtree}
     here = doc.spacy[pronoun.i].sent
     start = doc.spacy[here.start - 1].sent.start if here.start > 0 else here.start
     people = load_title_words().person_nouns
     return any(t.pos_ == "NOUN" and t.lemma_.lower() in people and any(
-        c.dep_ == "poss" or c.lower_ == "the" for c in t.children) for t in doc[start:pronoun.i])
+        c.dep_ == "poss" or c.lower_ == "the" for c in t.children) and t.i not in speakers
+        and not any(t.i == s.i for s in subjects) for t in doc[start:pronoun.i])
 
 
 def _pronoun(pronoun: "Token", mentions: list[Mention]) -> Mention | None:
     """"President Carl Dahl tapped him", after a sentence naming Ed Brandt alone: an object
     is not the subject of its own clause, so the one other person named from the sentence
     before up to it is the one meant; other pronouns as ``antecedent`` reads them."""
-    if _described_before(pronoun):
+    subjects = _governing_subject(pronoun) if pronoun.dep_ in OBJECT_DEPS and pronoun.tag_ == "PRP" else []
+    if _described_before(pronoun, subjects):
         return None
-    if pronoun.dep_ not in OBJECT_DEPS or pronoun.tag_ != "PRP":
+    if not subjects:
         return antecedent(pronoun, mentions)
-    verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
-    while verb.dep_ == "xcomp" and not any(c.dep_ in SUBJECTS for c in verb.children):
-        verb = verb.head  # "did not intend to speak with him": the subject of "intend" speaks
-    subjects = [t for c in verb.children if c.dep_ in SUBJECTS for t in c.subtree]
     doc = pronoun.doc
     here = doc.spacy[pronoun.i].sent
-    if here.start == 0 or not subjects:
+    if here.start == 0:
         return None
     previous = doc.spacy[here.start - 1].sent
     people = [m for m in mentions if m.kind == "person" and previous.start_char <= m.start and m.end <= pronoun.idx
               and not any(m.start <= t.idx < m.end for t in subjects)]
-    return people[0] if len({m.name for m in people}) == 1 else None
+    if len({m.name for m in people}) == 1:
+        return people[0]
+    person = antecedent(pronoun, mentions)  # "the ruling has provided him…": as the text makes certain
+    return None if person is None or any(person.start <= t.idx < person.end for t in subjects) else person
 
 
 def argument_referents(root: "Token") -> list["Token"]:
@@ -217,7 +225,7 @@ def name_referents(title: str, root: "Token", mentions: list[Mention], headline:
     for token in argument_referents(root):
         person = referent(token, mentions, headline)
         if person is None or any(m.text in title for m in mentions if m.name == person.name) or person.name in title \
-                or "(" in person.name:
+                or person.name.split()[-1] in title.split() or "(" in person.name:
             continue  # never a name the title already writes ("Bernanke says Franklin told him"), nor a
             # registry's name told apart in brackets ("Ministry of Health (Turkey)")
         if token.pos_ == "PRON" and token.dep_ in SUBJECTS and token.head.dep_ == "ccomp":
