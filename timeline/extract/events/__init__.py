@@ -43,6 +43,7 @@ from timeline.extract.events.participants import mentioned, participants
 from timeline.extract.events.parties import parties
 from timeline.extract.events.pronouns import name_pronoun, unnamed
 from timeline.extract.events.quotes import attributed, quotes_nobody
+from timeline.extract.events.referents import name_referents
 from timeline.extract.events.title_parties import named_in_title
 from timeline.extract.events.tokens import Parse, forget, parse_of
 from timeline.extract.events.topic import is_digest, strays, topic_words
@@ -267,12 +268,14 @@ def _happening(anchor: Anchor, segment: "Span", index: int, article: Article,
     title = name_pronoun(title, segment, mentions)
     title = name_role(title, anchor.title_root, segment, mentions)
     title = name_description(title, anchor.title_root, mentions, article.title or "")
+    title = name_referents(title, anchor.title_root, mentions, article.title or "")
     title = attributed(title, title_root, mentions, load_vocabulary().reporting)
     if not title or len(title.split()) < 2:
         return None
     summary = clean_text(segment.text)
     actors = participants(anchor.verb, segment, mentions, load_vocabulary(), speaker=anchor.speaker,
-                          title_root=anchor.title_root, extra_subject=anchor.extra_subject)
+                          title_root=anchor.title_root, extra_subject=anchor.extra_subject,
+                          headline=article.title or "")
     readings = _title_subject(title, anchor.title_root, mentions) + actors
     actors = parties(readings, segment, mentions, load_vocabulary())
     if not readings:

@@ -25,9 +25,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from timeline.data import load_data
 from timeline.extract.events.earlier_mentions import fuller_descriptions
+from timeline.extract.events.naming import qualified_alike
 from timeline.extract.events.title_words import load_title_words
 from timeline.extract.events.wording import TITLE_WORDS
 from timeline.records import Mention
@@ -46,6 +49,8 @@ BEFORE_A_NAME = frozenset({"compound", "amod", "nmod", "conj", "appos"})
 # Kinds of actor that only say whose a description is ("the UK firm", "the Pakistani group").
 WHOSE = frozenset({"country", "group"})
 _USER_DATA_KEY = "timeline.description_ties"
+# What a tie to a name no actor was found for is filed under: never written, it only makes two.
+UNKNOWN = "\u0000"
 
 
 def name_description(title: str, root: "Token", mentions: list[Mention], headline: str = "") -> str:
@@ -112,8 +117,10 @@ def _named(title: str, subject: "Token", doc: "Parse", mentions: list[Mention], 
            for m in mentions):
         return title  # "the NATO summit" names an actor in it: another rule's reading
     replacement = _tied(described, doc, mentions, first_char)
+    if replacement is not None and not qualified_alike(described, replacement, mentions):
+        return title  # "the central bank" is not the one bank the article names
     if replacement is None:
-        replacement = _headline_person(described, doc, mentions, headline)
+        replacement = headline_person(described, doc, mentions, headline)
     if replacement is None:
         replacement = _headline_phrase(described, doc, mentions, headline)
     if replacement is None:
@@ -211,7 +218,7 @@ def _tied(noun: "Token", doc: "Parse", mentions: list[Mention], before_char: int
     return None
 
 
-def _headline_person(noun: "Token", doc: "Parse", mentions: list[Mention], headline: str) -> str | None:
+def headline_person(noun: "Token", doc: "Parse", mentions: list[Mention], headline: str) -> str | None:
     """"The superstar died", in an article headlined "Michael Jackson dies at 50":
     a noun of one person the article ties to no one is the one person its headline
     names, unless the headline uses the noun itself ("Jackson's doctor")."""
@@ -288,6 +295,11 @@ def description_ties(doc: "Parse", mentions: list[Mention]) -> dict[str, set[str
             continue
         for lemma, written in _ties_of(span, mention):
             ties.setdefault(lemma, set()).add(written)
+    # "Ivo Marek, the doctor", a name no actor was found for: the noun is not surely the other's
+    for token in spacy_doc:
+        if token.dep_ == "appos" and token.pos_ == "NOUN" and token.head.pos_ == "PROPN" and not any(
+                m.start <= token.head.idx < m.end for m in mentions) and token.lemma_.lower() in ties:
+            ties[token.lemma_.lower()].add(UNKNOWN + token.head.text)
     spacy_doc.user_data[_USER_DATA_KEY] = (len(mentions), ties)
     return ties
 
@@ -303,11 +315,17 @@ def _ties_of(span: "spacy.tokens.Span", mention: Mention) -> list[tuple[str, str
         if doc[i].pos_ == "NOUN" and doc[i].tag_ == "NN":
             out.append((doc[i].lemma_.lower(), mention.name))
         i -= 1
+    # "Lowther Bank", then "the bank": a name built on the noun
+    if mention.kind == "organisation" and len(span) > 1 and span[-1].lower_ in _name_heads():
+        out.append((span[-1].lower_, mention.name))
     # "Conrad Murray, the doctor" and "the doctor, Conrad Murray"
-    out += [(c.lemma_.lower(), mention.name) for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    beside = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
     described = _described_by_appos(span) if root.dep_ == "appos" else None
-    if described is not None:
-        out.append((described.lemma_.lower(), mention.name))
+    for noun in beside + ([described] if described is not None else []):
+        out.append((noun.lemma_.lower(), mention.name))
+        # "Pakistan's prime minister, Nawaz Sharif": the office with whose it is
+        out += [(owned_key(owner.lower_, noun.lemma_.lower()), mention.name)
+                for owner in noun.children if owner.dep_ == "poss" and owner.pos_ == "PROPN"]
     # "Murray was the doctor"
     if root.dep_ == "nsubj" and root.head.lemma_ == "be":
         out += [(c.lemma_.lower(), mention.name) for c in root.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"]
@@ -332,6 +350,16 @@ def _ties_of(span: "spacy.tokens.Span", mention: Mention) -> list[tuple[str, str
         before = doc[min(t.i for t in of.head.subtree):of.head.i + 1].text  # "the criminal trial"
         out.append((of.head.lemma_.lower(), f"{before} of {mention.name}"))
     return out
+
+
+@lru_cache(maxsize=1)
+def _name_heads() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in (load_data("referents.yaml") or {}).get("name_heads") or [])
+
+
+def owned_key(owner: str, lemma: str) -> str:
+    """How ``description_ties`` files a noun with its owner ("pakistan", "minister")."""
+    return f"{owner}|{lemma}"
 
 
 def _described_by_appos(span: "spacy.tokens.Span") -> "spacy.tokens.Token | None":

@@ -99,39 +99,83 @@ def takes_article(name: str) -> bool:
 
 
 def name_role(title: str, root: "Token", segment: "Span", mentions: list[Mention]) -> str:
-    """"The chancellor is due to meet…" -> Olaf Scholz is due to meet…: a subject
-    that names a person by office ("the chancellor", "the Russian president") is
-    the person last mentioned before with that office (and that country, when
-    the subject says one). An office qualified differently on both sides is
-    another office ("the defence minister" is not Foreign Minister Anna Lind,
-    "the opposition leader" not party leader Joseph Kuda); the office as the
-    subject words it ("the president", not Vice President Li) is preferred to
-    one with more words; "former", "acting" (``title_words.yaml``) must agree. A
-    title is read alone, away from the sentence that
-    named them."""
+    """"The chancellor is due to meet…" -> Olaf Scholz is due to meet…: a subject that
+    names a person by office (``office_holder``) is written as that person. A title is
+    read alone, away from the sentence that named them."""
     subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is None or subject.pos_ != "NOUN" or not any(
-            c.dep_ == "det" and c.lower_ == "the" for c in subject.children):
+    holder = office_holder(subject, mentions) if subject is not None else None
+    if subject is None or holder is None:
         return title
-    if any(c.dep_ not in ("det", "amod", "compound") for c in subject.children if c.i < subject.i) or any(
-            c.i > subject.i for c in subject.children):
-        return title  # "the president of the council", "the president, who…": not a bare office
-    first = min(c.i for c in subject.children)
-    words = subject.doc[first:subject.i + 1]
-    countries = {m.country for m in mentions if m.country and m.start >= words.start_char and m.end <= words.end_char}
+    words = subject.doc[min(c.i for c in subject.children if c.i < subject.i):subject.i + 1]
+    for written in dict.fromkeys((words.text, words.text.replace("'s", "’s"), words.text.replace("’s", "'s"))):
+        if title.lower().startswith(written.lower()):
+            return holder.name + title[len(written):]
+    return title
+
+
+def office_holder(noun: "Token", mentions: list[Mention]) -> Mention | None:
+    """The person a bare office stands for ("the chancellor", "the Russian president",
+    "Pakistan's prime minister"): the person last mentioned before with that office (and
+    that country, when the description says one, by an adjective or as its owner). An
+    office the description qualifies more than the role does is another office ("the
+    defence minister" is not Foreign Minister Anna Lind, "the opposition leader" not
+    party leader Joseph Kuda, nor leader Ed Brandt); the office as the description words
+    it ("the president", not Vice President Li) is preferred to one with more words;
+    "former", "acting" (``title_words.yaml``) must agree. None when the noun is no bare
+    office ("the president of the council", "the president, who…")."""
+    before = [c for c in noun.children if c.i < noun.i]
+    owner = next((c for c in before if c.dep_ == "poss"), None)
+    if noun.pos_ != "NOUN" or not before or any(c.i > noun.i for c in noun.children):
+        return None
+    if owner is None and not any(c.dep_ == "det" and c.lower_ == "the" for c in before):
+        return None
+    if any(c.dep_ not in ("det", "amod", "compound", "poss") for c in before) or (
+            owner is not None and (any(c.dep_ == "det" for c in before) or not _a_country(owner, mentions))):
+        return None  # "Sharif's prime minister" is whose, "a president" is anyone
+    words = noun.doc[min(t.i for c in before for t in c.subtree):noun.i + 1]
+    countries = {m.country or m.name for m in mentions if (m.country or m.kind == "country")
+                 and m.start >= words.start_char and m.end <= words.end_char}
     earlier = [m for m in mentions if m.kind == "person" and m.role and m.end <= words.start_char
-               and subject.lemma_.lower() in m.role.lower().split()
+               and noun.lemma_.lower() in m.role.lower().split()
                and (not countries or m.country in countries)]
-    qualifiers = {c.lower_ for c in subject.children if c.dep_ in ("amod", "compound") and c.i < subject.i
+    qualifiers = {c.lower_ for c in before if c.dep_ in ("amod", "compound")
                   and not any(m.start <= c.idx < m.end for m in mentions)}
     times = load_title_words().office_times
     fitting = [(len(extra), -m.start, m) for m in earlier
-               for extra in [_role_qualifiers(m.role or "", subject) - qualifiers]
-               if not (extra and qualifiers - _role_qualifiers(m.role or "", subject))
-               and qualifiers & times == _role_qualifiers(m.role or "", subject) & times]
-    if not fitting or not title.lower().startswith(words.text.lower()):
-        return title
-    return min(fitting, key=lambda f: f[:2])[2].name + title[len(words.text):]
+               for extra in [_role_qualifiers(m.role or "", noun) - qualifiers]
+               if not qualifiers - _role_qualifiers(m.role or "", noun)
+               and qualifiers & times == _role_qualifiers(m.role or "", noun) & times]
+    return min(fitting, key=lambda f: f[:2])[2] if fitting else None
+
+
+def _a_country(owner: "Token", mentions: list[Mention]) -> bool:
+    """Whether a possessor names a country ("Pakistan's"), whose office it is."""
+    return any(m.start <= owner.idx < m.end and m.kind == "country" for m in mentions)
+
+
+def qualified_alike(noun: "Token", name: str, mentions: list[Mention]) -> bool:
+    """Whether the words qualifying ``noun`` ("the central bank": central) also qualify it
+    where the article ties it to ``name`` ("Lowther Bank, the central bank of Norland"):
+    "the central bank" is not the one bank named."""
+    qualifiers = _qualifiers(noun, mentions)
+    if not qualifiers:
+        return True
+    spans = [(m.start, m.end) for m in mentions if m.name == name]
+    if not spans:
+        return False  # a phrase ("the Bush administration"): "the new administration" may be another
+    for other in noun.doc.tokens:
+        if other.i == noun.i or other.lemma_ != noun.lemma_ or not qualifiers <= _qualifiers(other, mentions):
+            continue
+        near = [other.head, *other.children, noun.doc[other.i + 1] if other.i + 1 < len(noun.doc) else other]
+        if any(a <= t.idx < b for t in near for a, b in spans):
+            return True
+    return False
+
+
+def _qualifiers(noun: "Token", mentions: list[Mention]) -> set[str]:
+    """The words qualifying a noun, a nationality among them ("the Chinese leader" is not
+    the US leader the article named)."""
+    return {c.lower_ for c in noun.children if c.i < noun.i and c.dep_ in ("amod", "compound")}
 
 
 def _role_qualifiers(role: str, head: "Token") -> set[str]:

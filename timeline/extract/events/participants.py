@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from timeline.extract.actors.gazetteer import load_gazetteer
 from timeline.extract.events.participation import in_venue, load_participation
-from timeline.extract.events.pronouns import antecedent
+from timeline.extract.events.referents import referent
 from timeline.extract.events.title_words import load_title_words
 from timeline.extract.events.vocabulary import Vocabulary
 from timeline.records import ActorRef, Mention
@@ -67,9 +67,11 @@ CHAINED = frozenset({"xcomp", "conj"})
 
 def participants(verb: "Token", segment: "Span", mentions: list[Mention], vocab: Vocabulary, *,
                  speaker: "Token | None" = None, title_root: "Token | None" = None,
-                 extra_subject: "Token | None" = None) -> tuple[ActorRef, ...]:
-    """The actors taking part in the happening ``verb`` reports, in order of mention."""
-    reader = _Reader(segment, mentions, vocab)
+                 extra_subject: "Token | None" = None, headline: str = "") -> tuple[ActorRef, ...]:
+    """The actors taking part in the happening ``verb`` reports, in order of mention; a
+    description or a pronoun as the actor it stands for (``referents.py``: the article's
+    ``headline`` names the one person of some)."""
+    reader = _Reader(segment, mentions, vocab, headline)
     for predicate in _predicates(verb, title_root):
         reader.arguments(predicate)
     if speaker is not None:
@@ -106,8 +108,9 @@ def _predicates(verb: "Token", title_root: "Token | None") -> list["Token"]:
 class _Reader:
     """Collects the mentions reached from a predicate, once each."""
 
-    def __init__(self, segment: "Span", mentions: list[Mention], vocab: Vocabulary) -> None:
+    def __init__(self, segment: "Span", mentions: list[Mention], vocab: Vocabulary, headline: str = "") -> None:
         self.segment = segment
+        self.headline = headline
         self.vocab = vocab
         self.found: dict[tuple[int, int, str], Mention] = {}  # by place in the text, so order of mention is kept
         self.by_token: dict[int, list[Mention]] = {}
@@ -177,11 +180,11 @@ class _Reader:
         self.seen.add(head.i)
         if head.lower_ in PRONOUN_PERSONS and head.pos_ == "PRON":
             # "He later ordered…": the person it stands for, when the text makes that certain
-            person = antecedent(head, self.mentions)
-            if person is not None:
-                self.found.setdefault(_key(person), person)
+            self._referent(head)
             return
         own = self.by_token.get(head.i, [])
+        if not own and head.pos_ == "NOUN":
+            self._referent(head)  # "the doctor", "Pakistan's prime minister": the one the article names so
         if not own and _relative(head):
             # "…met John Boehner and Harry Reid, both of whom rejected invitations": those named before it
             before = _named_before(head)
@@ -226,6 +229,11 @@ class _Reader:
         if not own and any(c.dep_ == "appos" for c in head.children):
             # "his French counterpart Emmanuel Macron": the nationality describes the person named
             self._drop_descriptive(head)
+
+    def _referent(self, token: "Token") -> None:
+        actor = referent(token, self.mentions, self.headline)
+        if actor is not None:
+            self.found.setdefault(_key(actor), actor)
 
     def _qualifier(self, token: "Token", skipped: frozenset[str]) -> None:
         for t in token.subtree:

@@ -1,0 +1,242 @@
+"""Who a description or a pronoun stands for, read once per article.
+
+An article names a participant once and then describes it ("the doctor", "the bank",
+"Pakistan's prime minister") or calls it "he". A title is read alone and an actor list
+lists names, so both take the named actor, from one reading per article, and only when
+the article makes it certain:
+
+- a description the article ties to one named actor (``description_ties``): a name
+  beside it ("Ivo Marek, the doctor"), in front of the noun ("banker Ivo Marek"), or
+  what the name is ("Marek was the doctor");
+- an office held by one named person (``office_holder``); owned by a country
+  ("Pakistan's prime minister"), the person the article calls so, or gives that office
+  of that country;
+- a noun of one person the article ties to no one: the one person its headline names;
+- a personal pronoun whose antecedent the text makes certain (``antecedent``); the
+  object of a verb ("tapped him") is never the subject of its own clause, so when one
+  other person only is named since the sentence before, it is that person.
+
+A description the article ties to two actors or to none, a plural ("the two men"), one
+qualified as another holder ("the next president": ``referents.yaml``), stays as it is.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from timeline.data import load_data
+from timeline.extract.events.descriptions import WHOSE, description_ties, headline_person, owned_key
+from timeline.extract.events.naming import office_holder, qualified_alike
+from timeline.extract.events.pronouns import antecedent
+from timeline.extract.events.title_words import load_title_words
+from timeline.records import Mention
+
+if TYPE_CHECKING:
+    from timeline.extract.events.tokens import Token
+
+_USER_DATA_KEY = "timeline.referents"
+# Dependencies of an object of a clause, and of a verb told with it ("agreed to buy the bank").
+OBJECT_DEPS = frozenset({"dobj", "dative", "pobj"})
+CHAINED = frozenset({"xcomp", "conj"})
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+ARGUMENT_DEPS = SUBJECTS | {"dobj", "dative"}
+# Words a definite description may hold before its noun.
+DESCRIBING = frozenset({"det", "amod", "compound", "poss"})
+
+
+@lru_cache(maxsize=1)
+def _words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    data = load_data("referents.yaml") or {}
+    # the nouns of one person a headline names, not the last words of offices ("defense")
+    people = (load_data("title_words.yaml") or {}).get("person_nouns") or []
+    return (frozenset(str(w).lower() for w in data.get("other_holders") or []),
+            frozenset(str(w).lower() for w in data.get("personal_pronouns") or []),
+            frozenset(str(w).lower() for w in people))
+
+
+def referent(token: "Token", mentions: list[Mention], headline: str = "") -> Mention | None:
+    """The named actor ``token`` (the noun of a description, or a personal pronoun) stands
+    for, when the article makes it certain, else None. Read once per token and article."""
+    spacy_doc = token.doc.spacy
+    cached = spacy_doc.user_data.get(_USER_DATA_KEY)
+    if cached is None or cached[0] != (len(mentions), headline):
+        cached = ((len(mentions), headline), {})
+        spacy_doc.user_data[_USER_DATA_KEY] = cached
+    found: dict[int, Mention | None] = cached[1]
+    if token.i not in found:
+        actor = _read(token, mentions, headline)
+        found[token.i] = None if actor is None or _rivalled(token, actor, mentions) else actor
+    return found[token.i]
+
+
+def _governing_subject(token: "Token") -> list["Token"]:
+    """The words of the subject of the clause ``token`` is an argument of (through a verb it
+    goes on to do: "agreed to buy the bank" is Stark Capital's)."""
+    verb = token.head.head if token.dep_ == "pobj" else token.head
+    while verb.dep_ == "xcomp" and not any(c.dep_ in SUBJECTS for c in verb.children):
+        verb = verb.head
+    return [t for c in verb.children if c.dep_ in SUBJECTS and c.i != token.i for t in c.subtree]
+
+
+def _rivalled(token: "Token", actor: Mention, mentions: list[Mention]) -> bool:
+    """Whether the sentence names, before ``token``, another actor of ``actor``'s kind that
+    the description or pronoun could as well stand for ("In the case of IndyMac, an official
+    authorized the bank"; "keen to show his independence, Nawaz Sharif proposed"): not the
+    subject of its own clause, which an object never stands for."""
+    sentence = token.doc.spacy[token.i].sent
+    own = _governing_subject(token) if token.dep_ not in SUBJECTS else []
+    if token.pos_ == "PRON" and any(m.kind == "person" and m.name != actor.name and token.idx < m.start
+                                    and m.end <= sentence.end_char for m in mentions if _subject_of_root(m, token)):
+        return True  # the pronoun opens what its sentence's subject, named after it, did
+    return any(m.kind == actor.kind and m.name != actor.name and sentence.start_char <= m.start
+               and m.end <= token.idx and not any(m.start <= t.idx < m.end for t in own) for m in mentions)
+
+
+def _subject_of_root(mention: Mention, token: "Token") -> bool:
+    sentence = token.doc.spacy[token.i].sent
+    root = token.doc[sentence.root.i]
+    return any(mention.start <= t.idx < mention.end for c in root.children if c.dep_ in SUBJECTS for t in c.subtree)
+
+
+def _read(token: "Token", mentions: list[Mention], headline: str) -> Mention | None:
+    if token.pos_ == "PRON":
+        return _pronoun(token, mentions) if token.lower_ in _words()[1] else None
+    if token.pos_ != "NOUN" or token.tag_ != "NN" or any(m.start <= token.idx < m.end for m in mentions):
+        return None
+    beside = [m for c in token.children if c.dep_ == "appos" and c.i > token.i for m in mentions
+              if m.start <= c.idx < m.end and m.kind in ("person", "organisation")]
+    if len({m.name for m in beside}) == 1:
+        return beside[0]  # "his vice-premier, Wu Yi": the name beside it
+    before = [c for c in token.children if c.i < token.i]
+    if any(c.dep_ not in DESCRIBING for c in before) or any(
+            c.dep_ not in ("punct", "case") for c in token.children if c.i > token.i):
+        return None  # "the president of the council", "the doctor, who…": another rule's
+    if any(c.dep_ == "amod" and c.lower_ in _words()[0] for c in before):
+        return None  # "the next president" is not the one named
+    lemma = token.lemma_.lower()
+    owner = next((c for c in before if c.dep_ == "poss"), None)
+    words = token.doc[min(t.i for c in before for t in c.subtree) if before else token.i:token.i + 1]
+    inside = [m for m in mentions if m.start >= words.start_char and m.end <= words.end_char]
+    ties = description_ties(token.doc, mentions)
+    if owner is not None:
+        owners = {m.kind for m in inside if m.start <= owner.idx < m.end}
+        if owner.pos_ != "PROPN" or not owners & {"country", "organisation"}:
+            return None  # "Michael Jackson's doctor" is whose, another rule's; "his aide" anyone's
+        tied = ties.get(owned_key(owner.lower_, lemma), set())
+        # "the ANC's treasurer", tied to one name in those words; a country's office, to its holder
+        return _named(tied, mentions) if tied else office_holder(token, mentions) if "country" in owners else None
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in before):
+        return None  # "a doctor" is anyone
+    if any(m.kind not in WHOSE for m in inside):
+        return None  # "the NATO summit" names an actor in it
+    tied = ties.get(lemma, set())
+    if tied:
+        named = _named(tied, mentions)
+        return named if named is not None and qualified_alike(token, named.name, mentions) else None
+    holder = office_holder(token, mentions)
+    if holder is not None:
+        return holder
+    name = headline_person(token, token.doc, mentions, headline) if lemma in _words()[2] else None
+    return _named({name}, mentions) if name else None
+
+
+def _named(ties: set[str], mentions: list[Mention]) -> Mention | None:
+    """The one actor of ``ties`` that is a name of the article (not a phrase such as
+    "the Bush administration"), else None."""
+    if len(ties) != 1:
+        return None
+    name = next(iter(ties))
+    return next((m for m in mentions if m.name == name and m.kind != "place"), None)
+
+
+def _described_before(pronoun: "Token", subjects: list["Token"]) -> bool:
+    """Whether a person is described, not named, between the start of the sentence before
+    and the pronoun ("the singer and the fact his family…"): that person may be the one meant
+    ("a spokeswoman for him" is someone else, newly met); not the subject of its own clause,
+    which an object never stands for, nor the speaker of what it is said in ("the leader
+    told them that he would…": that is whom the names before are about)."""
+    doc = pronoun.doc
+    speakers = set()
+    head = pronoun
+    while head.head.i != head.i:
+        head = head.head
+        speakers |= {t.i for c in head.children if c.dep_ in SUBJECTS and c.i < pronoun.i for t in c.subtree}
+    here = doc.spacy[pronoun.i].sent
+    start = doc.spacy[here.start - 1].sent.start if here.start > 0 else here.start
+    people = load_title_words().person_nouns
+    return any(t.pos_ == "NOUN" and t.lemma_.lower() in people and any(
+        c.dep_ == "poss" or c.lower_ == "the" for c in t.children) and t.i not in speakers
+        and not any(t.i == s.i for s in subjects) for t in doc[start:pronoun.i])
+
+
+def _pronoun(pronoun: "Token", mentions: list[Mention]) -> Mention | None:
+    """"President Carl Dahl tapped him", after a sentence naming Ed Brandt alone: an object
+    is not the subject of its own clause, so the one other person named from the sentence
+    before up to it is the one meant; other pronouns as ``antecedent`` reads them."""
+    subjects = _governing_subject(pronoun) if pronoun.dep_ in OBJECT_DEPS and pronoun.tag_ == "PRP" else []
+    if _described_before(pronoun, subjects):
+        return None
+    if not subjects:
+        return antecedent(pronoun, mentions)
+    doc = pronoun.doc
+    here = doc.spacy[pronoun.i].sent
+    if here.start == 0:
+        return None
+    previous = doc.spacy[here.start - 1].sent
+    people = [m for m in mentions if m.kind == "person" and previous.start_char <= m.start and m.end <= pronoun.idx
+              and not any(m.start <= t.idx < m.end for t in subjects)]
+    if len({m.name for m in people}) == 1:
+        return people[0]
+    person = antecedent(pronoun, mentions)  # "the ruling has provided him…": as the text makes certain
+    return None if person is None or any(person.start <= t.idx < person.end for t in subjects) else person
+
+
+def argument_referents(root: "Token") -> list["Token"]:
+    """The subject and objects of ``root``'s clause, of the verbs told with it ("agreed
+    to buy the bank") and of what it says was done ("said the doctor told him"), and the
+    possessive pronouns inside them ("against his conviction")."""
+    verbs = [root]
+    todo = [root]
+    while todo:
+        for child in todo.pop().children:
+            if child.pos_ in ("VERB", "AUX") and child not in verbs and (child.dep_ == "ccomp" or (
+                    child.dep_ in CHAINED and not any(c.dep_ in SUBJECTS for c in child.children))):
+                verbs.append(child)
+                todo.append(child)
+    out: list["Token"] = []
+    for verb in verbs:
+        for child in verb.children:
+            heads = [child] if child.dep_ in ARGUMENT_DEPS else [
+                p for p in child.children if p.dep_ == "pobj"] if child.dep_ in ("prep", "agent") else []
+            for head in heads:
+                out.append(head)
+                out += [c for c in head.children if c.dep_ == "poss" and c.tag_ == "PRP$"]
+    return out
+
+
+def name_referents(title: str, root: "Token", mentions: list[Mention], headline: str = "") -> str:
+    """``title`` with each argument of its clause that is a description or a pronoun
+    (``argument_referents``) written as the actor it stands for, when the article makes
+    that certain: "Ed Brandt met the president" -> Ed Brandt met Carl Dahl, "Carl Dahl
+    tapped him" -> Carl Dahl tapped Ed Brandt. Each is replaced only where the title
+    writes it once, and never with a name the title already writes."""
+    for token in argument_referents(root):
+        person = referent(token, mentions, headline)
+        if person is None or any(m.text in title for m in mentions if m.name == person.name) or person.name in title \
+                or person.name.split()[-1] in title.split() or "(" in person.name:
+            continue  # never a name the title already writes ("Bernanke says Franklin told him"), nor a
+            # registry's name told apart in brackets ("Ministry of Health (Turkey)")
+        if token.pos_ == "PRON" and token.dep_ in SUBJECTS and token.head.dep_ == "ccomp":
+            continue  # "Paulson said he will…": the speaker as a rule, but not surely
+        if token.pos_ == "PRON":
+            written, name = token.text, person.name + ("'s" if token.tag_ == "PRP$" else "")
+        else:
+            before = [c for c in token.children if c.i < token.i]
+            written = token.doc[min(t.i for c in before for t in c.subtree):token.i + 1].text
+            name = person.name
+        found = list(re.finditer(rf"(?<![\w'’-]){re.escape(written)}(?![\w'’-])", title, flags=re.IGNORECASE))
+        if len(found) == 1:
+            title = title[:found[0].start()] + name + title[found[0].end():]
+    return title
