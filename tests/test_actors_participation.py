@@ -203,3 +203,30 @@ def test_a_verb_run_into_a_name_and_an_honorific_before_a_place_are_read_as_a_pe
     assert run_in is not None and (run_in.name, run_in.kind) == ("Zuma", "person")
     addressed = _classify(Span(doc, 8, 10, label="GPE"), load_gazetteer())
     assert addressed is not None and (addressed.name, addressed.kind) == ("Mbeki", "person")
+
+
+@pytest.mark.parametrize("text, present, absent", [
+    # a people named bare, in the plural: some of them, nobody in particular
+    ("Recep Erdogan said soldiers evacuated Kurds living near the dam on Tuesday.", {"Recep Erdogan"}, {"Kurds"}),
+    ("Nawaz Sharif has promised to leave Afghans to choose their own government.", {"Nawaz Sharif"}, {"Afghans"}),
+    # one side of a pair stays
+    ("Israel and the Palestinians agreed on Monday to resume talks.", {"Israel", "Palestinians"}, set()),
+    # a dateline is where the report was filed
+    ("LONDON, May 3 -- The Bank of England raised interest rates on Thursday.", {"Bank of England"},
+     {"United Kingdom"}),
+    # the office a clause gives someone describes it
+    ("Barack Obama on Monday appointed Susan Rice to be the United Nations ambassador.",
+     {"Barack Obama", "Susan Rice"}, {"United Nations"}),
+    # where a thing was made, which range a noun names, a stance towards a name
+    ("Mattel recalled thousands of Chinese-made dolls on Tuesday.", {"Mattel"}, {"China"}),
+    ("India said on Friday that its army had recaptured the Tololing range.", {"India"}, {"Tololing"}),
+    ("Petro Poroshenko said pro-Moscow gunmen seized the town hall on Sunday.", {"Petro Poroshenko"},
+     {"pro-Moscow", "Moscow gunmen", "Russia"}),
+    # "on the streets of" a country is where
+    ("Nawaz Sharif was greeted by cheering crowds on the streets of Pakistan on Sunday.", {"Nawaz Sharif"},
+     {"Pakistan"}),
+])
+def test_a_bystander_of_the_sentence_is_no_party(nlp: "Language", text: str, present: set[str],
+                                                 absent: set[str]) -> None:
+    found = first_actors(nlp, text)
+    assert present <= found and not found & absent, found

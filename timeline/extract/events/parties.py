@@ -23,6 +23,10 @@ verb. Either reading may name a country that takes no part of its own:
   "Dutch adoption agencies", "the Zimbabwean crisis": ``described_nouns`` in
   ``participation.yaml``).
 
+Names that stand beside the happening without taking part (a people named
+bare, a dateline, an office given, where a thing was made, a landmark) are
+``bystanders.py``'s.
+
 Any actor that only qualifies a place or a building named after a preposition
 of place ("marched in a Johannesburg suburb", "a conference at the UN
 headquarters", ``venue_nouns``) is where it happened, not a party.
@@ -40,6 +44,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterable
 
 from timeline.extract.actors.filters import load_filters
+from timeline.extract.events.bystanders import bystander
 from timeline.extract.events.participation import in_venue, load_participation
 from timeline.extract.events.vocabulary import Vocabulary
 from timeline.records import ActorRef, Mention
@@ -83,6 +88,8 @@ def parties(readings: Iterable[ActorRef], segment: "Span", mentions: list[Mentio
             continue  # "donated the antiviral drug Tamiflu", "doses of H1N1 vaccine"
         if actor.kind == "group" and " " not in actor.name and own and all(_counted(m, segment) for m in own):
             continue  # "police arrested two Americans": some people, not a people
+        if own and all(bystander(m, segment, inside) for m in own):
+            continue  # "Pakistanis living near Wagah", "BERLIN, March 25 --", "to be Treasury secretary"
         roots = [r for r in (_root(m, segment) for m in own) if r is not None]
         if roots and all(in_venue(r) for r in roots):
             continue  # "held a conference at the UN headquarters": where, not who
