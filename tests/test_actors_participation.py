@@ -230,3 +230,11 @@ def test_a_bystander_of_the_sentence_is_no_party(nlp: "Language", text: str, pre
                                                  absent: set[str]) -> None:
     found = first_actors(nlp, text)
     assert present <= found and not found & absent, found
+
+
+def test_a_name_joined_by_hyphens_and_its_acronym_in_brackets_are_one_actor(nlp: "Language") -> None:
+    text = ("Nawaz Sharif on Monday proposed peace talks with Pakistan's Tehreek-e-Taliban (TTP). "
+            "The TTP rejected the offer on Tuesday.")
+    found = happenings(nlp, text)
+    assert [sorted(a.name for a in h.actors) for h in found] == [
+        ["Nawaz Sharif", "Tehreek-e-Taliban"], ["Tehreek-e-Taliban"]], [h.actors for h in found]
