@@ -187,11 +187,31 @@ def _acronyms(actors: Sequence[Actor], evidence: Evidence, groups: Groups) -> No
         if " " not in name and name.isupper() and ACRONYM[0] <= len(name) <= ACRONYM[1]:
             short.append((i, name))
         elif len(name.split()) >= ACRONYM[0]:
-            by_initials.setdefault(initials(name), []).append(i)
+            for letters in _initials_of(name):
+                by_initials.setdefault(letters, []).append(i)
     for i, name in short:
         candidates = {groups.find(j) for j in by_initials.get(name, ())} - {groups.find(i)}
         if candidates:
             _join_one(actors, evidence, groups, i, candidates)
+
+
+def _initials_of(name: str) -> set[str]:
+    """The acronyms a name is written as: its initials, also without the country it opens
+    with ("CDCP" of "United States Centers for Disease Control and Prevention") and without
+    a last part after "and" that a later name added ("CDC")."""
+    forms = {name}
+    words_ = name.split()
+    gaz = load_gazetteer()
+    for size in (3, 2, 1):
+        entry = gaz.lookup(" ".join(words_[:size])) if len(words_) > size + 1 else None
+        if entry is not None and entry.kind == "country":
+            forms.add(" ".join(words_[size:]))
+            break
+    for form in list(forms):
+        head, _, _ = form.rpartition(" and ")
+        if len(head.split()) >= ACRONYM[0]:
+            forms.add(head)
+    return {initials(form) for form in forms}
 
 
 def _first_parts(actors: Sequence[Actor], evidence: Evidence, groups: Groups) -> None:
