@@ -238,3 +238,9 @@ def test_a_name_joined_by_hyphens_and_its_acronym_in_brackets_are_one_actor(nlp:
     found = happenings(nlp, text)
     assert [sorted(a.name for a in h.actors) for h in found] == [
         ["Nawaz Sharif", "Tehreek-e-Taliban"], ["Tehreek-e-Taliban"]], [h.actors for h in found]
+
+
+def test_a_school_named_with_its_possessive_keeps_it(nlp: "Language") -> None:
+    found = first_actors(nlp, "Alleyn's, which is an independent school, has said it will be shut for seven days.")
+    assert found == {"Alleyn's"}, found
+    assert first_actors(nlp, "Sony's chief executive resigned on Monday.") == {"Sony"}

@@ -3,6 +3,8 @@
 - A name joined by a hyphenated particle ("Tehreek-e-Taliban",
   "Jamaat-ud-Dawa", "Harkat-ul-Mujahideen": ``joining_particles`` in
   ``name_shape.yaml``) is one name; the tagger often stops at the first hyphen.
+- A firm or a school named with a possessive ("Alleyn's has said", "Sainsbury's
+  cut prices"): the "'s" is part of its name when nothing follows that it owns.
 - An acronym in brackets right after a name ("the Movement for Democratic
   Change (MDC)", "Tehreek-e-Taliban (TTP)") is that name, there and wherever
   the article repeats it.
@@ -19,6 +21,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Span
 
 _HYPHENS = frozenset({"-", "–"})
+_POSSESSIVES = frozenset({"'s", "’s"})
+# What a name standing as an argument does in its clause: it owns nothing there.
+_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"})
 _OPEN = frozenset({"(", "-LRB-", "["})
 _CLOSE = frozenset({")", "-RRB-", "]"})
 # Kinds whose name an acronym in brackets may stand for.
@@ -64,3 +69,19 @@ def bracketed_acronyms(found: list[Found]) -> None:
     for f in found:
         if f.name in renamed and not f.known:
             f.name, f.kind = renamed[f.name], "organisation"
+
+
+def possessive_names(found: list[Found]) -> None:
+    """"Alleyn's, which is an independent school, has said": an organisation whose "'s"
+    owns nothing (the name is itself the subject or object) is named with it."""
+    from spacy.tokens import Span
+
+    for f in found:
+        span = f.span
+        doc = span.doc
+        if f.kind != "organisation" or f.known or span.end >= len(doc) or doc[span.end].text not in _POSSESSIVES:
+            continue
+        if span.root.dep_ not in _ARGUMENTS:
+            continue  # "Sony's chief said": the owner of what follows
+        f.span = Span(doc, span.start, span.end + 1)
+        f.text, f.name = f.text + doc[span.end].text, f.name + doc[span.end].text

@@ -22,7 +22,7 @@ from timeline.extract.actors.found import Found
 from timeline.extract.actors.gazetteer import Entry, Gazetteer, load_gazetteer
 from timeline.extract.actors.groups import qualified_groups
 from timeline.extract.actors.institutions import find_institutions, load_institutions
-from timeline.extract.actors.joined import bracketed_acronyms, hyphen_joined
+from timeline.extract.actors.joined import bracketed_acronyms, hyphen_joined, possessive_names
 from timeline.extract.actors.names import clean_surface, fold
 from timeline.extract.actors.roles import role_of, title_length
 from timeline.extract.actors.shape import load_shape, name_span
@@ -62,6 +62,7 @@ def find_mentions(doc: "Doc", registry: "Registry | None" = None, seen: str | No
     lower = {t.text for t in doc if t.is_lower and t.is_alpha and len(t) > 2}
     found = [f for f in found if not _common_word(f, lower, gaz)]
     _places_run_in(found, gaz)
+    possessive_names(found)
     found += qualified_groups(doc, gaz)
     found += [c for c in (_nested_country(f, gaz) for f in found if f.kind == "organisation") if c]
     found = _with_institutions(doc, found)
