@@ -244,3 +244,16 @@ def test_a_school_named_with_its_possessive_keeps_it(nlp: "Language") -> None:
     found = first_actors(nlp, "Alleyn's, which is an independent school, has said it will be shut for seven days.")
     assert found == {"Alleyn's"}, found
     assert first_actors(nlp, "Sony's chief executive resigned on Monday.") == {"Sony"}
+
+
+def test_an_office_the_title_names_is_no_party_though_the_article_names_the_body_elsewhere(nlp: "Language") -> None:
+    text = ("The Treasury announced new rules on Monday. Henry Paulson said on Tuesday that he had agreed in 2006 "
+            "to become the Bush administration's third Treasury secretary.")
+    found = happenings(nlp, text)
+    assert {a.name for a in found[0].actors} == {"Treasury"}
+    assert {a.name for a in found[1].actors} == {"Henry Paulson"}, found[1].actors
+
+
+def test_a_people_qualified_by_where_they_sit_is_a_party(nlp: "Language") -> None:
+    found = first_actors(nlp, "Barney Frank said Democrats in the House and Senate had reached agreement on Wednesday.")
+    assert found == {"Barney Frank", "Democrats"}, found

@@ -29,6 +29,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from timeline.extract.actors.filters import load_filters
+from timeline.extract.actors.gazetteer import load_gazetteer
 from timeline.extract.events.participation import load_participation
 from timeline.records import Mention
 
@@ -57,11 +58,12 @@ def bystander(mention: Mention, segment: "Span", mentions: list[Mention]) -> boo
 def _bare_people(mention: Mention, root: "Token", mentions: list[Mention]) -> bool:
     """"Pakistanis living near Wagah", "mostly Uighurs were killed": a people in the plural,
     of one word, counted or qualified by nothing that names which of them."""
-    if " " in mention.name or root.tag_ not in ("NNPS", "NNS") or not (
-            mention.kind == "group" or mention.name.lower() in load_participation().peoples):
-        return False  # "Democrats blocked the bill": a party the tagger read as an organisation
-    if any(c.dep_ in MODIFIERS for c in root.children):
-        return False  # "Libyan rebels", "9,000 Mexicans": qualified, or counted as a people
+    name = mention.name.lower()
+    if " " in name or root.tag_ not in ("NNPS", "NNS") or not (
+            name in load_gazetteer().peoples or name in load_participation().peoples):
+        return False  # "Democrats blocked the bill": a party, not a people
+    if any(c.dep_ in MODIFIERS or c.dep_ == "prep" for c in root.children):
+        return False  # "Libyan rebels", "9,000 Mexicans", "Kurds in the parliament": which of them
     sides = [m for m in mentions if m.kind in SIDES and m is not mention]
     others = [c for c in root.children if c.dep_ == "conj"] + ([root.head] if root.dep_ == "conj" else [])
     return not any(s.start <= o.idx < s.end for o in others for s in sides)

@@ -88,7 +88,8 @@ def parties(readings: Iterable[ActorRef], segment: "Span", mentions: list[Mentio
             continue  # "donated the antiviral drug Tamiflu", "doses of H1N1 vaccine"
         if actor.kind == "group" and " " not in actor.name and own and all(_counted(m, segment) for m in own):
             continue  # "police arrested two Americans": some people, not a people
-        if own and all(bystander(m, segment, inside) for m in own):
+        written = own or _written(actor, segment)  # a name the title took from elsewhere, as the sentence has it
+        if written and all(bystander(m, segment, inside) for m in written):
             continue  # "Pakistanis living near Wagah", "BERLIN, March 25 --", "to be Treasury secretary"
         roots = [r for r in (_root(m, segment) for m in own) if r is not None]
         if roots and all(in_venue(r) for r in roots):
@@ -255,6 +256,21 @@ def _struck(head: "Token", vocab: Vocabulary) -> bool:
     """Whether ``head`` names a hazard, or stands beside one as its apposition."""
     return head.lemma_.lower() in vocab.hazard_nouns or (
         head.dep_ == "appos" and head.head.lemma_.lower() in vocab.hazard_nouns)
+
+
+def _written(actor: ActorRef, segment: "Span") -> list[Mention]:
+    """Where the sentence writes the actor's name as a word of its own, though no mention
+    of it was kept there ("the Bush administration's third Treasury secretary")."""
+    text = segment.doc.spacy.text
+    start, end = segment.start_char, segment.end_char
+    out = []
+    at = text.find(actor.name, start, end)
+    while at >= 0:
+        after = at + len(actor.name)
+        if (at == 0 or not text[at - 1].isalnum()) and (after >= len(text) or not text[after].isalnum()):
+            out.append(Mention(at, after, actor.name, actor.name, actor.kind))
+        at = text.find(actor.name, after, end)
+    return out
 
 
 def _root(mention: Mention, segment: "Span") -> "Token | None":
