@@ -24,3 +24,18 @@ def test_an_acronym_without_the_country_and_the_last_part_is_the_organisation() 
     merged = merge_variants(registry, _extractions((full, other), (short, other), (short, other), (full,)))
     assert merged.lookup("CDC").name == full[0]
     assert merged.lookup("Department of Health").name == "Department of Health"  # "DH" was never named
+
+
+def test_a_name_cut_before_its_head_and_a_family_in_the_plural_are_the_body_named_in_full() -> None:
+    from timeline.extract.actors.registry import Registry
+    from timeline.resolve.variants import merge_variants
+
+    party, cut = ("Pakistan People's Party", "organisation"), ("Pakistan People's", "organisation")
+    family, plural = ("Gupta family", "group"), ("Guptas", "organisation")
+    other = ("Nawaz Sharif", "person")
+    registry = Registry(tuple(Actor(n, k) for n, k in (party, cut, family, plural, other)))
+    merged = merge_variants(registry, _extractions((party, family, other), (cut, plural, other), (party, other),
+                                                   (family, other)))
+    assert merged.lookup("Pakistan People's").name == "Pakistan People's Party"
+    assert merged.lookup("Guptas").name == "Gupta family"
+    assert merged.lookup("Nawaz Sharif").name == "Nawaz Sharif"

@@ -85,6 +85,7 @@ def merge_variants(registry: Registry, extractions: Sequence[Extraction]) -> Reg
     _acronyms(actors, evidence, groups)
     _first_parts(actors, evidence, groups)
     _singulars(actors, evidence, groups)
+    _cut_names(actors, groups)
     return groups.registry()
 
 
@@ -282,6 +283,25 @@ def _singulars(actors: Sequence[Actor], evidence: Evidence, groups: Groups) -> N
             candidates = {groups.find(j) for j in plural.get(fold(actor.name) + "s", ())} - {groups.find(i)}
             if candidates:
                 _join_one(actors, evidence, groups, i, candidates)
+
+
+def _cut_names(actors: Sequence[Actor], groups: Groups) -> None:
+    """A body's name the tagger cut before its head ("Pakistan People's" of the Pakistan
+    People's Party) goes to the one body whose name goes on from it; a family named by
+    its surname in the plural ("the Guptas") to the one named as a family ("the Gupta family")."""
+    bodies = [i for i, a in enumerate(actors) if a.kind in ("organisation", "group") and not a.hidden]
+    by_name = {fold(actors[i].name): i for i in bodies}
+    for i in bodies:
+        name = actors[i].name.strip()
+        if name.endswith(("'s", "’s")) and " " in name:
+            candidates = {groups.find(j) for j in bodies if actors[j].name.startswith(name + " ")}
+        elif " " not in name and name.endswith("s") and fold(name[:-1]) + " family" in by_name:
+            candidates = {groups.find(by_name[fold(name[:-1]) + " family"])}
+        else:
+            continue
+        candidates.discard(groups.find(i))
+        if len(candidates) == 1:  # the one body it can be: a cut or a plural is no name of its own
+            groups.join(i, candidates.pop())
 
 
 def _join_one(actors: Sequence[Actor], evidence: Evidence, groups: Groups, i: int, candidates: set[int]) -> None:
