@@ -257,3 +257,14 @@ def test_an_office_the_title_names_is_no_party_though_the_article_names_the_body
 def test_a_people_qualified_by_where_they_sit_is_a_party(nlp: "Language") -> None:
     found = first_actors(nlp, "Barney Frank said Democrats in the House and Senate had reached agreement on Wednesday.")
     assert found == {"Barney Frank", "Democrats"}, found
+
+
+@pytest.mark.parametrize("text, present", [
+    ("WAN, the global organisation for the newspaper industry, has called on the International Olympic "
+     "Committee on Monday to hold China to its promises.", {"WAN", "International Olympic Committee"}),
+    ("On Thursday the Saudis launched air strikes on rebel positions.", {"Saudis"}),
+])
+def test_an_acronym_before_its_apposition_and_a_people_named_as_a_state_are_parties(
+        nlp: "Language", text: str, present: set[str]) -> None:
+    found = first_actors(nlp, text)
+    assert present <= found, found

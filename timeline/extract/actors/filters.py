@@ -38,7 +38,8 @@ class Filters:
     def is_stance(self, text: str) -> bool:
         """"pro-Taliban", "anti-Western": a stance towards a name, not the name."""
         prefix, dash, rest = text.partition("-")
-        return bool(dash and rest.strip()) and prefix.strip() in self.stance_prefixes
+        # one word after it: "pro-Musharraf Pakistan Muslim League-Q" is a name the stance was run into
+        return bool(dash and rest.strip()) and " " not in rest.strip() and prefix.strip() in self.stance_prefixes
 
     def is_generic(self, name: str) -> bool:
         """A common noun naming nobody in particular: "Civilians", "the police"."""

@@ -7,7 +7,8 @@ party:
 - a people named bare, in the plural ("Pakistanis living near the border are
   frightened", "mostly Uighurs were killed", "leaving Afghans to decide"): some
   of them, nobody in particular, as "residents" or "civilians" are (a
-  nationality, or a people of ``peoples`` the tagger reads as a body); a people
+  nationality, or a people of ``peoples`` the tagger reads as a body); "the
+  Saudis launched air strikes" names the state, and a people
   coordinated with another party ("Israel and the Palestinians agreed") is one
   side of it and stays;
 - a dateline: a place in capitals opening the sentence before a comma or a dash
@@ -62,8 +63,8 @@ def _bare_people(mention: Mention, root: "Token", mentions: list[Mention]) -> bo
     if " " in name or root.tag_ not in ("NNPS", "NNS") or not (
             name in load_gazetteer().peoples or name in load_participation().peoples):
         return False  # "Democrats blocked the bill": a party, not a people
-    if any(c.dep_ in MODIFIERS or c.dep_ == "prep" for c in root.children):
-        return False  # "Libyan rebels", "9,000 Mexicans", "Kurds in the parliament": which of them
+    if any(c.dep_ in MODIFIERS or c.dep_ == "prep" or c.lower_ == "the" for c in root.children):
+        return False  # "Libyan rebels", "9,000 Mexicans", "Kurds in the parliament"; "the Saudis launched"
     sides = [m for m in mentions if m.kind in SIDES and m is not mention]
     others = [c for c in root.children if c.dep_ == "conj"] + ([root.head] if root.dep_ == "conj" else [])
     return not any(s.start <= o.idx < s.end for o in others for s in sides)
@@ -71,6 +72,8 @@ def _bare_people(mention: Mention, root: "Token", mentions: list[Mention]) -> bo
 
 def _dateline(mention: Mention, root: "Token", segment: "Span") -> bool:
     """"BERLIN, March 25 --": the place a report was filed from, in capitals at its start."""
+    if mention.kind not in ("country", "place"):
+        return False  # "WAN, the global organisation for newspapers, called": a name and its apposition
     text = segment.doc.spacy.text
     if mention.start != segment.start_char and text[segment.start_char:mention.start].strip():
         return False
