@@ -268,3 +268,9 @@ def test_an_acronym_before_its_apposition_and_a_people_named_as_a_state_are_part
         nlp: "Language", text: str, present: set[str]) -> None:
     found = first_actors(nlp, text)
     assert present <= found, found
+
+
+def test_the_body_a_role_given_with_as_names_acts(nlp: "Language") -> None:
+    found = first_actors(nlp, "Mr Tsvangirai, as the leader of the Zimbabwe Congress of Trade Unions (ZCTU), called "
+                              "three general strikes in 1998.")
+    assert "Zimbabwe Congress of Trade Unions" in found, found

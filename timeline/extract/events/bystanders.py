@@ -14,8 +14,8 @@ party:
 - a dateline: a place in capitals opening the sentence before a comma or a dash
   ("BERLIN, March 25 --"), where the report was filed;
 - the office a clause gives someone ("tapped him to be Treasury secretary",
-  "agreed to become the Bush administration's Treasury secretary", "was named
-  as Pakistan's ambassador"): the names that qualify the office describe it;
+  "agreed to become the Bush administration's Treasury secretary"): the names
+  that qualify the office describe it;
 - where a thing comes from ("a recall of Chinese-made goods": ``origin_participles``
   in ``participation.yaml``);
 - a name that only says which mountain range, valley or forum a noun names
@@ -84,7 +84,7 @@ def _dateline(mention: Mention, root: "Token", segment: "Span") -> bool:
 
 def _office(root: "Token") -> bool:
     """A name inside the office a clause gives someone ("to be Treasury secretary",
-    "to become the Bush administration's third Treasury secretary", "named as envoy")."""
+    "to become the Bush administration's third Treasury secretary")."""
     token = root
     for _ in range(5):
         if token.head.i == token.i:
@@ -95,7 +95,8 @@ def _office(root: "Token") -> bool:
         break
     if token.lemma_.lower() not in load_participation().office_nouns:
         return False
-    return token.dep_ in COMPLEMENTS or token.dep_ == "pobj" and token.head.lower_ == "as"
+    # not a role "as" names ("Tsvangirai, as the leader of the ZCTU, called strikes": the body acted)
+    return token.dep_ in COMPLEMENTS
 
 
 def _origin(root: "Token") -> bool:
