@@ -1,6 +1,7 @@
-"""An acronym across articles is the organisation it stands for, however much of
-the full name the acronym spells: the country the name opens with and a last part
-after "and" are often no letters of it ("CDC")."""
+"""An acronym across articles is the organisation it stands for, though the country
+the full name opens with is no letter of it ("FBI"); a name that only shares the
+acronym's letters once its last part is dropped is not ("CIA" is no "Council of
+Insurance Agents and Brokers")."""
 
 from __future__ import annotations
 
@@ -13,16 +14,20 @@ def _extractions(*articles: tuple[tuple[str, str], ...]) -> list[Extraction]:
             for i, named in enumerate(articles)]
 
 
-def test_an_acronym_without_the_country_and_the_last_part_is_the_organisation() -> None:
+def test_an_acronym_without_the_country_is_the_organisation() -> None:
     from timeline.extract.actors.registry import Registry
     from timeline.resolve.variants import merge_variants
 
-    full = ("United States Centers for Disease Control and Prevention", "organisation")
-    short, other = ("CDC", "organisation"), ("Kathleen Sebelius", "person")
+    full = ("United States Federal Bureau of Investigation", "organisation")
+    short, other = ("FBI", "organisation"), ("Robert Mueller", "person")
+    cia, council = ("CIA", "organisation"), ("Council of Insurance Agents and Brokers", "organisation")
     registry = Registry((Actor(full[0], "organisation"), Actor(short[0], "organisation"),
-                         Actor("Department of Health", "organisation"), Actor(other[0], "person")))
-    merged = merge_variants(registry, _extractions((full, other), (short, other), (short, other), (full,)))
-    assert merged.lookup("CDC").name == full[0]
+                         Actor("Department of Health", "organisation"), Actor(other[0], "person"),
+                         Actor(cia[0], "organisation"), Actor(council[0], "organisation")))
+    merged = merge_variants(registry, _extractions((full, other), (short, other), (short, other), (full,),
+                                                   (cia, other), (council, other)))
+    assert merged.lookup("FBI").name == full[0]
+    assert merged.lookup("CIA").name == "CIA"
     assert merged.lookup("Department of Health").name == "Department of Health"  # "DH" was never named
 
 

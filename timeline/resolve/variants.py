@@ -198,8 +198,7 @@ def _acronyms(actors: Sequence[Actor], evidence: Evidence, groups: Groups) -> No
 
 def _initials_of(name: str) -> set[str]:
     """The acronyms a name is written as: its initials, also without the country it opens
-    with ("CDCP" of "United States Centers for Disease Control and Prevention") and without
-    a last part after "and" that a later name added ("CDC")."""
+    with ("FBI" of "United States Federal Bureau of Investigation")."""
     forms = {name}
     words_ = name.split()
     gaz = load_gazetteer()
@@ -208,10 +207,6 @@ def _initials_of(name: str) -> set[str]:
         if entry is not None and entry.kind == "country":
             forms.add(" ".join(words_[size:]))
             break
-    for form in list(forms):
-        head, _, _ = form.rpartition(" and ")
-        if len(head.split()) >= ACRONYM[0]:
-            forms.add(head)
     return {initials(form) for form in forms}
 
 
