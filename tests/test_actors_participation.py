@@ -203,3 +203,74 @@ def test_a_verb_run_into_a_name_and_an_honorific_before_a_place_are_read_as_a_pe
     assert run_in is not None and (run_in.name, run_in.kind) == ("Zuma", "person")
     addressed = _classify(Span(doc, 8, 10, label="GPE"), load_gazetteer())
     assert addressed is not None and (addressed.name, addressed.kind) == ("Mbeki", "person")
+
+
+@pytest.mark.parametrize("text, present, absent", [
+    # a people named bare, in the plural: some of them, nobody in particular
+    ("Recep Erdogan said soldiers evacuated Kurds living near the dam on Tuesday.", {"Recep Erdogan"}, {"Kurds"}),
+    ("Nawaz Sharif has promised to leave Afghans to choose their own government.", {"Nawaz Sharif"}, {"Afghans"}),
+    # one side of a pair stays
+    ("Israel and the Palestinians agreed on Monday to resume talks.", {"Israel", "Palestinians"}, set()),
+    # a dateline is where the report was filed
+    ("LONDON, May 3 -- The Bank of England raised interest rates on Thursday.", {"Bank of England"},
+     {"United Kingdom"}),
+    # the office a clause gives someone describes it
+    ("Barack Obama on Monday appointed Susan Rice to be the United Nations ambassador.",
+     {"Barack Obama", "Susan Rice"}, {"United Nations"}),
+    # where a thing was made, which range a noun names, a stance towards a name
+    ("Mattel recalled thousands of Chinese-made dolls on Tuesday.", {"Mattel"}, {"China"}),
+    ("India said on Friday that its army had recaptured the Tololing range.", {"India"}, {"Tololing"}),
+    ("Petro Poroshenko said pro-Moscow gunmen seized the town hall on Sunday.", {"Petro Poroshenko"},
+     {"pro-Moscow", "Moscow gunmen", "Russia"}),
+    # "on the streets of" a country is where
+    ("Nawaz Sharif was greeted by cheering crowds on the streets of Pakistan on Sunday.", {"Nawaz Sharif"},
+     {"Pakistan"}),
+])
+def test_a_bystander_of_the_sentence_is_no_party(nlp: "Language", text: str, present: set[str],
+                                                 absent: set[str]) -> None:
+    found = first_actors(nlp, text)
+    assert present <= found and not found & absent, found
+
+
+def test_a_name_joined_by_hyphens_and_its_acronym_in_brackets_are_one_actor(nlp: "Language") -> None:
+    text = ("Nawaz Sharif on Monday proposed peace talks with Pakistan's Tehreek-e-Taliban (TTP). "
+            "The TTP rejected the offer on Tuesday.")
+    found = happenings(nlp, text)
+    assert [sorted(a.name for a in h.actors) for h in found] == [
+        ["Nawaz Sharif", "Tehreek-e-Taliban"], ["Tehreek-e-Taliban"]], [h.actors for h in found]
+
+
+def test_a_school_named_with_its_possessive_keeps_it(nlp: "Language") -> None:
+    found = first_actors(nlp, "Alleyn's, which is an independent school, has said it will be shut for seven days.")
+    assert found == {"Alleyn's"}, found
+    assert first_actors(nlp, "Sony's chief executive resigned on Monday.") == {"Sony"}
+
+
+def test_an_office_the_title_names_is_no_party_though_the_article_names_the_body_elsewhere(nlp: "Language") -> None:
+    text = ("The Treasury announced new rules on Monday. Henry Paulson said on Tuesday that he had agreed in 2006 "
+            "to become the Bush administration's third Treasury secretary.")
+    found = happenings(nlp, text)
+    assert {a.name for a in found[0].actors} == {"Treasury"}
+    assert {a.name for a in found[1].actors} == {"Henry Paulson"}, found[1].actors
+
+
+def test_a_people_qualified_by_where_they_sit_is_a_party(nlp: "Language") -> None:
+    found = first_actors(nlp, "Barney Frank said Democrats in the House and Senate had reached agreement on Wednesday.")
+    assert found == {"Barney Frank", "Democrats"}, found
+
+
+@pytest.mark.parametrize("text, present", [
+    ("WAN, the global organisation for the newspaper industry, has called on the International Olympic "
+     "Committee on Monday to hold China to its promises.", {"WAN", "International Olympic Committee"}),
+    ("On Thursday the Saudis launched air strikes on rebel positions.", {"Saudis"}),
+])
+def test_an_acronym_before_its_apposition_and_a_people_named_as_a_state_are_parties(
+        nlp: "Language", text: str, present: set[str]) -> None:
+    found = first_actors(nlp, text)
+    assert present <= found, found
+
+
+def test_the_body_a_role_given_with_as_names_acts(nlp: "Language") -> None:
+    found = first_actors(nlp, "Mr Tsvangirai, as the leader of the Zimbabwe Congress of Trade Unions (ZCTU), called "
+                              "three general strikes in 1998.")
+    assert "Zimbabwe Congress of Trade Unions" in found, found

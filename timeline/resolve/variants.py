@@ -85,6 +85,7 @@ def merge_variants(registry: Registry, extractions: Sequence[Extraction]) -> Reg
     _acronyms(actors, evidence, groups)
     _first_parts(actors, evidence, groups)
     _singulars(actors, evidence, groups)
+    _cut_names(actors, groups)
     return groups.registry()
 
 
@@ -187,11 +188,26 @@ def _acronyms(actors: Sequence[Actor], evidence: Evidence, groups: Groups) -> No
         if " " not in name and name.isupper() and ACRONYM[0] <= len(name) <= ACRONYM[1]:
             short.append((i, name))
         elif len(name.split()) >= ACRONYM[0]:
-            by_initials.setdefault(initials(name), []).append(i)
+            for letters in _initials_of(name):
+                by_initials.setdefault(letters, []).append(i)
     for i, name in short:
         candidates = {groups.find(j) for j in by_initials.get(name, ())} - {groups.find(i)}
         if candidates:
             _join_one(actors, evidence, groups, i, candidates)
+
+
+def _initials_of(name: str) -> set[str]:
+    """The acronyms a name is written as: its initials, also without the country it opens
+    with ("FBI" of "United States Federal Bureau of Investigation")."""
+    forms = {name}
+    words_ = name.split()
+    gaz = load_gazetteer()
+    for size in (3, 2, 1):
+        entry = gaz.lookup(" ".join(words_[:size])) if len(words_) > size + 1 else None
+        if entry is not None and entry.kind == "country":
+            forms.add(" ".join(words_[size:]))
+            break
+    return {initials(form) for form in forms}
 
 
 def _first_parts(actors: Sequence[Actor], evidence: Evidence, groups: Groups) -> None:
@@ -262,6 +278,25 @@ def _singulars(actors: Sequence[Actor], evidence: Evidence, groups: Groups) -> N
             candidates = {groups.find(j) for j in plural.get(fold(actor.name) + "s", ())} - {groups.find(i)}
             if candidates:
                 _join_one(actors, evidence, groups, i, candidates)
+
+
+def _cut_names(actors: Sequence[Actor], groups: Groups) -> None:
+    """A body's name the tagger cut before its head ("Pakistan People's" of the Pakistan
+    People's Party) goes to the one body whose name goes on from it; a family named by
+    its surname in the plural ("the Guptas") to the one named as a family ("the Gupta family")."""
+    bodies = [i for i, a in enumerate(actors) if a.kind in ("organisation", "group") and not a.hidden]
+    by_name = {fold(actors[i].name): i for i in bodies}
+    for i in bodies:
+        name = actors[i].name.strip()
+        if name.endswith(("'s", "’s")) and " " in name:
+            candidates = {groups.find(j) for j in bodies if actors[j].name.startswith(name + " ")}
+        elif " " not in name and name.endswith("s") and fold(name[:-1]) + " family" in by_name:
+            candidates = {groups.find(by_name[fold(name[:-1]) + " family"])}
+        else:
+            continue
+        candidates.discard(groups.find(i))
+        if len(candidates) == 1:  # the one body it can be: a cut or a plural is no name of its own
+            groups.join(i, candidates.pop())
 
 
 def _join_one(actors: Sequence[Actor], evidence: Evidence, groups: Groups, i: int, candidates: set[int]) -> None:

@@ -33,6 +33,13 @@ class Filters:
     outlet_kinds: tuple[str, ...] = ()
     mastheads: frozenset[str] = frozenset()
     media: frozenset[str] = frozenset()
+    stance_prefixes: frozenset[str] = frozenset()
+
+    def is_stance(self, text: str) -> bool:
+        """"pro-Taliban", "anti-Western": a stance towards a name, not the name."""
+        prefix, dash, rest = text.partition("-")
+        # one word after it: "pro-Musharraf Pakistan Muslim League-Q" is a name the stance was run into
+        return bool(dash and rest.strip()) and " " not in rest.strip() and prefix.strip() in self.stance_prefixes
 
     def is_generic(self, name: str) -> bool:
         """A common noun naming nobody in particular: "Civilians", "the police"."""
@@ -121,4 +128,5 @@ def load_filters() -> Filters:
         outlet_kinds=tuple(fold(str(w)) for w in data.get("outlet_kinds") or []),
         mastheads=frozenset(fold(str(w)) for w in data.get("masthead_words") or []),
         media=frozenset(fold(str(w)) for w in data.get("media_nouns") or []),
+        stance_prefixes=frozenset(str(w) for w in data.get("stance_prefixes") or []),
     )

@@ -137,12 +137,14 @@ def load_gazetteer() -> Gazetteer:
         gaz.title_keys.setdefault(tuple(fold(w) for w in title.replace("-", " - ").split()), title)
     gaz.title_max = max((len(k) for k in gaz.title_keys), default=1)
     capitals: list[tuple[str, str, list[str]]] = []
-    # Hand-made demonyms claim first: countryinfo gives "American" to the
+    # Hand-made demonyms and peoples claim first: countryinfo gives "American" to the
     # Northern Mariana Islands and American Samoa too, and alphabetical
     # order would hand it to them before the United States.
     for name, fix in fixes.items():
         for demonym in as_list(fix.get("demonyms")):
             gaz.demonyms.setdefault(fold(demonym), name)
+        for people in as_list(fix.get("people")):  # "Americans" too
+            gaz.peoples.setdefault(fold(people), name)
     for row in generated:
         fix = fixes.get(row["name"], {})
         name = row["name"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from timeline.extract.actors.filters import load_filters
 from timeline.extract.actors.found import Found
 from timeline.extract.actors.gazetteer import Gazetteer
 from timeline.extract.actors.institutions import positions
@@ -33,6 +34,8 @@ def qualified_groups(doc: "Doc", gaz: Gazetteer) -> list[Found]:
                 out.append(owned)
             continue
         start = qualifier.i
+        if start >= 2 and load_filters().is_stance(doc[start - 2:start + 1].text):
+            continue  # "pro-Moscow gunmen": who they side with, not whose they are
         country = gaz.country_of_adjective(qualifier.text)
         if country is None and qualifier.ent_type_ in ("GPE", "LOC", "NORP", "ORG"):
             while start > 0 and qualifier.ent_iob_ == "I" and doc[start].ent_iob_ == "I":

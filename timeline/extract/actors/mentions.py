@@ -22,6 +22,7 @@ from timeline.extract.actors.found import Found
 from timeline.extract.actors.gazetteer import Entry, Gazetteer, load_gazetteer
 from timeline.extract.actors.groups import qualified_groups
 from timeline.extract.actors.institutions import find_institutions, load_institutions
+from timeline.extract.actors.joined import bracketed_acronyms, hyphen_joined, possessive_names
 from timeline.extract.actors.names import clean_surface, fold
 from timeline.extract.actors.roles import role_of, title_length
 from timeline.extract.actors.shape import load_shape, name_span
@@ -53,7 +54,7 @@ def find_mentions(doc: "Doc", registry: "Registry | None" = None, seen: str | No
     # A name that the text shows to be a thing once ("the Nord Stream 2 gas
     # pipeline") is that thing wherever the article repeats it.
     # Known names and nationalities ("the UK index", "the British stock index") are never things.
-    ents = _joined([e for e in doc.ents if e.label_ in KINDS], gaz)  # spaCy builds them anew on each read
+    ents = hyphen_joined(_joined([e for e in doc.ents if e.label_ in KINDS], gaz))  # built anew on each read
     things = {fold(clean_surface(e.text)) for e in ents
               if e.label_ != "NORP" and gaz.lookup(e.text) is None and _is_object(e, gaz)}
     found = [f for f in (_classify(ent, gaz) for ent in ents)
@@ -61,6 +62,7 @@ def find_mentions(doc: "Doc", registry: "Registry | None" = None, seen: str | No
     lower = {t.text for t in doc if t.is_lower and t.is_alpha and len(t) > 2}
     found = [f for f in found if not _common_word(f, lower, gaz)]
     _places_run_in(found, gaz)
+    possessive_names(found)
     found += qualified_groups(doc, gaz)
     found += [c for c in (_nested_country(f, gaz) for f in found if f.kind == "organisation") if c]
     found = _with_institutions(doc, found)
@@ -71,6 +73,7 @@ def find_mentions(doc: "Doc", registry: "Registry | None" = None, seen: str | No
     found += untagged_surnames(doc, found, gaz)
     found.sort(key=lambda f: f.span.start)
     corefer_organisations(found, gaz)
+    bracketed_acronyms(found)
     found += [Found(span, span.text, name, "organisation", country=(gaz.lookup(name) or Entry("", "")).country,
                      known=True) for span, name in noun_references(doc, found, gaz)]
     found.sort(key=lambda f: f.span.start)

@@ -33,6 +33,7 @@ class Shape:
     units: frozenset[str]
     months: frozenset[str]
     acronym_heads: frozenset[str] = frozenset()
+    joining_particles: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -43,7 +44,8 @@ def load_shape() -> Shape:
         return frozenset(str(w) for w in data.get(key) or [])
 
     return Shape(connectives=words("connectives"), prepositions=words("prepositions"), units=words("units"),
-                 months=words("months"), acronym_heads=words("acronym_heads"))
+                 months=words("months"), acronym_heads=words("acronym_heads"),
+                 joining_particles=words("joining_particles"))
 
 
 def name_span(span: "Span", named_alone: Callable[[str], bool]) -> "Span | None":

@@ -32,6 +32,9 @@ class ParticipationWords:
     thing_nouns: frozenset[str] = frozenset()  # "the antiviral drug Tamiflu": a thing, no party
     few_words: frozenset[str] = frozenset()  # "two Americans": some people, not a people
     follower_nouns: frozenset[str] = frozenset()  # "Sharif supporters": the supporters act
+    origin_participles: frozenset[str] = frozenset()  # "Chinese-made goods": where a thing comes from
+    landmark_nouns: frozenset[str] = frozenset()  # "the Batalik ranges": which range, no party
+    peoples: frozenset[str] = frozenset()  # "mostly Uighurs were killed": a people named bare
 
 
 def _words(data: dict[str, object], key: str) -> frozenset[str]:
@@ -55,13 +58,16 @@ def load_participation() -> ParticipationWords:
         thing_nouns=_words(data, "thing_nouns"),
         few_words=_words(data, "few_words"),
         follower_nouns=_words(data, "follower_nouns"),
+        origin_participles=_words(data, "origin_participles"),
+        landmark_nouns=_words(data, "landmark_nouns"),
+        peoples=_words(data, "peoples"),
     )
 
 
 def in_venue(root: "Token") -> bool:
     """A name qualifying a place or a building named after a preposition of place
     ("in a Johannesburg suburb", "at the UN headquarters", "at Trevor Horn's Sarm
-    Studios"): where it happened, as the place or building is."""
+    Studios", "on the streets of Pakistan"): where it happened, as the place or building is."""
     venues = load_participation().venue_nouns
     head = root
     while head.head.i != head.i:
@@ -71,4 +77,9 @@ def in_venue(root: "Token") -> bool:
             head = head.head.head  # "the suburb of Sandton"
         else:
             break
-    return head.dep_ == "pobj" and head.lemma_.lower() in venues and head.head.lower_ in _VENUE_PREPOSITIONS
+    if head.dep_ != "pobj" or head.lemma_.lower() not in venues:
+        return False
+    # "on the streets of Pakistan": "on" a place that is no body of the state ("an attack on the US
+    # embassy" has the state as its target)
+    return head.head.lower_ in _VENUE_PREPOSITIONS or (
+        head.head.lower_ == "on" and head.lemma_.lower() in load_participation().premises_nouns)

@@ -23,6 +23,10 @@ verb. Either reading may name a country that takes no part of its own:
   "Dutch adoption agencies", "the Zimbabwean crisis": ``described_nouns`` in
   ``participation.yaml``).
 
+Names that stand beside the happening without taking part (a people named
+bare, a dateline, an office given, where a thing was made, a landmark) are
+``bystanders.py``'s.
+
 Any actor that only qualifies a place or a building named after a preposition
 of place ("marched in a Johannesburg suburb", "a conference at the UN
 headquarters", ``venue_nouns``) is where it happened, not a party.
@@ -40,6 +44,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterable
 
 from timeline.extract.actors.filters import load_filters
+from timeline.extract.events.bystanders import bystander
 from timeline.extract.events.participation import in_venue, load_participation
 from timeline.extract.events.vocabulary import Vocabulary
 from timeline.records import ActorRef, Mention
@@ -83,6 +88,9 @@ def parties(readings: Iterable[ActorRef], segment: "Span", mentions: list[Mentio
             continue  # "donated the antiviral drug Tamiflu", "doses of H1N1 vaccine"
         if actor.kind == "group" and " " not in actor.name and own and all(_counted(m, segment) for m in own):
             continue  # "police arrested two Americans": some people, not a people
+        written = own or _written(actor, segment)  # a name the title took from elsewhere, as the sentence has it
+        if written and all(bystander(m, segment, inside) for m in written):
+            continue  # "Pakistanis living near Wagah", "BERLIN, March 25 --", "to be Treasury secretary"
         roots = [r for r in (_root(m, segment) for m in own) if r is not None]
         if roots and all(in_venue(r) for r in roots):
             continue  # "held a conference at the UN headquarters": where, not who
@@ -248,6 +256,21 @@ def _struck(head: "Token", vocab: Vocabulary) -> bool:
     """Whether ``head`` names a hazard, or stands beside one as its apposition."""
     return head.lemma_.lower() in vocab.hazard_nouns or (
         head.dep_ == "appos" and head.head.lemma_.lower() in vocab.hazard_nouns)
+
+
+def _written(actor: ActorRef, segment: "Span") -> list[Mention]:
+    """Where the sentence writes the actor's name as a word of its own, though no mention
+    of it was kept there ("the Bush administration's third Treasury secretary")."""
+    text = segment.doc.spacy.text
+    start, end = segment.start_char, segment.end_char
+    out = []
+    at = text.find(actor.name, start, end)
+    while at >= 0:
+        after = at + len(actor.name)
+        if (at == 0 or not text[at - 1].isalnum()) and (after >= len(text) or not text[after].isalnum()):
+            out.append(Mention(at, after, actor.name, actor.name, actor.kind))
+        at = text.find(actor.name, after, end)
+    return out
 
 
 def _root(mention: Mention, segment: "Span") -> "Token | None":

@@ -1,0 +1,46 @@
+"""An acronym across articles is the organisation it stands for, though the country
+the full name opens with is no letter of it ("FBI"); a name that only shares the
+acronym's letters once its last part is dropped is not ("CIA" is no "Council of
+Insurance Agents and Brokers")."""
+
+from __future__ import annotations
+
+from timeline.records import Actor, Article, Extraction, Mention
+
+
+def _extractions(*articles: tuple[tuple[str, str], ...]) -> list[Extraction]:
+    return [Extraction(Article(id=str(i), path=f"{i}.txt", title="", text=""),
+                       mentions=tuple(Mention(n, n + 1, name, name, kind) for n, (name, kind) in enumerate(named)))
+            for i, named in enumerate(articles)]
+
+
+def test_an_acronym_without_the_country_is_the_organisation() -> None:
+    from timeline.extract.actors.registry import Registry
+    from timeline.resolve.variants import merge_variants
+
+    full = ("United States Federal Bureau of Investigation", "organisation")
+    short, other = ("FBI", "organisation"), ("Robert Mueller", "person")
+    cia, council = ("CIA", "organisation"), ("Council of Insurance Agents and Brokers", "organisation")
+    registry = Registry((Actor(full[0], "organisation"), Actor(short[0], "organisation"),
+                         Actor("Department of Health", "organisation"), Actor(other[0], "person"),
+                         Actor(cia[0], "organisation"), Actor(council[0], "organisation")))
+    merged = merge_variants(registry, _extractions((full, other), (short, other), (short, other), (full,),
+                                                   (cia, other), (council, other)))
+    assert merged.lookup("FBI").name == full[0]
+    assert merged.lookup("CIA").name == "CIA"
+    assert merged.lookup("Department of Health").name == "Department of Health"  # "DH" was never named
+
+
+def test_a_name_cut_before_its_head_and_a_family_in_the_plural_are_the_body_named_in_full() -> None:
+    from timeline.extract.actors.registry import Registry
+    from timeline.resolve.variants import merge_variants
+
+    party, cut = ("Pakistan People's Party", "organisation"), ("Pakistan People's", "organisation")
+    family, plural = ("Gupta family", "group"), ("Guptas", "organisation")
+    other = ("Nawaz Sharif", "person")
+    registry = Registry(tuple(Actor(n, k) for n, k in (party, cut, family, plural, other)))
+    merged = merge_variants(registry, _extractions((party, family, other), (cut, plural, other), (party, other),
+                                                   (family, other)))
+    assert merged.lookup("Pakistan People's").name == "Pakistan People's Party"
+    assert merged.lookup("Guptas").name == "Gupta family"
+    assert merged.lookup("Nawaz Sharif").name == "Nawaz Sharif"

@@ -1,0 +1,87 @@
+"""Names written across hyphens and brackets, which the tagger cuts.
+
+- A name joined by a hyphenated particle ("Tehreek-e-Taliban",
+  "Jamaat-ud-Dawa", "Harkat-ul-Mujahideen": ``joining_particles`` in
+  ``name_shape.yaml``) is one name; the tagger often stops at the first hyphen.
+- A firm or a school named with a possessive ("Alleyn's has said", "Sainsbury's
+  cut prices"): the "'s" is part of its name when nothing follows that it owns.
+- An acronym in brackets right after a name ("the Movement for Democratic
+  Change (MDC)", "Tehreek-e-Taliban (TTP)") is that name, there and wherever
+  the article repeats it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from timeline.extract.actors.found import Found
+from timeline.extract.actors.shape import load_shape
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+_HYPHENS = frozenset({"-", "–"})
+_POSSESSIVES = frozenset({"'s", "’s"})
+# What a name standing as an argument does in its clause: it owns nothing there.
+_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"})
+_OPEN = frozenset({"(", "-LRB-", "["})
+_CLOSE = frozenset({")", "-RRB-", "]"})
+# Kinds whose name an acronym in brackets may stand for.
+_NAMED = frozenset({"organisation", "group"})
+
+
+def hyphen_joined(ents: list["Span"]) -> list["Span"]:
+    """Entities cut at a hyphenated particle, made whole ("Tehreek" + "-e-Taliban")."""
+    from spacy.tokens import Span
+
+    particles = load_shape().joining_particles
+    out: list[Span] = []
+    for ent in ents:
+        doc, end = ent.doc, ent.end
+        while end + 3 < len(doc) and doc[end].text in _HYPHENS and doc[end + 1].lower_ in particles and \
+                doc[end + 2].text in _HYPHENS and doc[end + 3].is_title:
+            end += 4
+        if end != ent.end:
+            while out and out[-1].end > ent.start:
+                out.pop()
+            ent = Span(doc, ent.start, end, label=ent.label_)
+        if out and out[-1].end > ent.start:
+            continue  # the rest of a name just joined ("Taliban" of "Tehreek-e-Taliban")
+        out.append(ent)
+    return out
+
+
+def bracketed_acronyms(found: list[Found]) -> None:
+    """"Tehreek-e-Taliban (TTP)": the acronym in brackets after a name is that name,
+    and so is every later mention of it in the article."""
+    renamed: dict[str, str] = {}
+    ordered = sorted(found, key=lambda f: f.span.start)
+    for before, f in zip(ordered, ordered[1:]):
+        doc, span = f.span.doc, f.span
+        if len(span) != 1 or not span.text.isupper() or len(span.text) < 2 or before.kind not in _NAMED:
+            continue
+        if span.start < 1 or span.end >= len(doc) or doc[span.start - 1].text not in _OPEN or \
+                doc[span.end].text not in _CLOSE or before.span.end != span.start - 1:
+            continue
+        if f.name == before.name or " " not in before.name and "-" not in before.name:
+            continue
+        renamed.setdefault(f.name, before.name)
+    for f in found:
+        if f.name in renamed and not f.known:
+            f.name, f.kind = renamed[f.name], "organisation"
+
+
+def possessive_names(found: list[Found]) -> None:
+    """"Alleyn's, which is an independent school, has said": an organisation whose "'s"
+    owns nothing (the name is itself the subject or object) is named with it."""
+    from spacy.tokens import Span
+
+    for f in found:
+        span = f.span
+        doc = span.doc
+        if f.kind != "organisation" or f.known or span.end >= len(doc) or doc[span.end].text not in _POSSESSIVES:
+            continue
+        if span.root.dep_ not in _ARGUMENTS:
+            continue  # "Sony's chief said": the owner of what follows
+        f.span = Span(doc, span.start, span.end + 1)
+        f.text, f.name = f.text + doc[span.end].text, f.name + doc[span.end].text

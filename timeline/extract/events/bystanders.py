@@ -1,0 +1,125 @@
+"""Bystanders: names a sentence gives beside its happening that take no part in it.
+
+``parties.py`` decides an event's actor list; these are the kinds of name it
+leaves out because the parse shows them standing for something other than a
+party:
+
+- a people named bare, in the plural ("Pakistanis living near the border are
+  frightened", "mostly Uighurs were killed", "leaving Afghans to decide"): some
+  of them, nobody in particular, as "residents" or "civilians" are (a
+  nationality, or a people of ``peoples`` the tagger reads as a body); "the
+  Saudis launched air strikes" names the state, and a people
+  coordinated with another party ("Israel and the Palestinians agreed") is one
+  side of it and stays;
+- a dateline: a place in capitals opening the sentence before a comma or a dash
+  ("BERLIN, March 25 --"), where the report was filed;
+- the office a clause gives someone ("tapped him to be Treasury secretary",
+  "agreed to become the Bush administration's Treasury secretary"): the names
+  that qualify the office describe it;
+- where a thing comes from ("a recall of Chinese-made goods": ``origin_participles``
+  in ``participation.yaml``);
+- a name that only says which mountain range, valley or forum a noun names
+  ("the recapture of the Batalik ranges", "on the sidelines of the Boao forum":
+  ``landmark_nouns``);
+- a stance towards a name, which the tagger may take for the name ("pro-Taliban
+  fighters": ``stance_prefixes`` in ``actor_filters.yaml``).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from timeline.extract.actors.filters import load_filters
+from timeline.extract.actors.gazetteer import load_gazetteer
+from timeline.extract.events.participation import load_participation
+from timeline.records import Mention
+
+if TYPE_CHECKING:
+    from timeline.extract.events.tokens import Span, Token
+
+# Dependencies by which a word qualifies the noun it hangs on.
+QUALIFYING = frozenset({"poss", "amod", "compound", "nmod"})
+# Dependencies of a predicate's complement: what the subject is or becomes.
+COMPLEMENTS = frozenset({"attr", "oprd"})
+# Dependencies of a word that counts or qualifies a plural noun ("two Americans", "young Afghans").
+MODIFIERS = frozenset({"amod", "compound", "nummod", "nmod", "poss"})
+# Kinds of a party one side of which a people may be ("Israel and the Palestinians").
+SIDES = frozenset({"country", "organisation", "group"})
+
+
+def bystander(mention: Mention, segment: "Span", mentions: list[Mention]) -> bool:
+    """Whether ``mention`` stands in ``segment`` without taking part in its happening."""
+    root = _root(mention, segment)
+    if root is None:
+        return False
+    return _bare_people(mention, root, mentions) or _dateline(mention, root, segment) or _office(root) or \
+        _origin(root) or _landmark(root) or load_filters().is_stance(mention.text)
+
+
+def _bare_people(mention: Mention, root: "Token", mentions: list[Mention]) -> bool:
+    """"Pakistanis living near Wagah", "mostly Uighurs were killed": a people in the plural,
+    of one word, counted or qualified by nothing that names which of them."""
+    name = mention.name.lower()
+    if " " in name or root.tag_ not in ("NNPS", "NNS") or not (
+            name in load_gazetteer().peoples or name in load_participation().peoples):
+        return False  # "Democrats blocked the bill": a party, not a people
+    if any(c.dep_ in MODIFIERS or c.dep_ == "prep" or c.lower_ == "the" for c in root.children):
+        return False  # "Libyan rebels", "9,000 Mexicans", "Kurds in the parliament"; "the Saudis launched"
+    sides = [m for m in mentions if m.kind in SIDES and m is not mention]
+    others = [c for c in root.children if c.dep_ == "conj"] + ([root.head] if root.dep_ == "conj" else [])
+    return not any(s.start <= o.idx < s.end for o in others for s in sides)
+
+
+def _dateline(mention: Mention, root: "Token", segment: "Span") -> bool:
+    """"BERLIN, March 25 --": the place a report was filed from, in capitals at its start."""
+    if mention.kind not in ("country", "place"):
+        return False  # "WAN, the global organisation for newspapers, called": a name and its apposition
+    text = segment.doc.spacy.text
+    if mention.start != segment.start_char and text[segment.start_char:mention.start].strip():
+        return False
+    surface = text[mention.start:mention.end]
+    after = text[mention.end:mention.end + 3].lstrip()
+    return len(surface) > 2 and surface.isupper() and after[:1] in (",", "-", "—", "–", "(")
+
+
+def _office(root: "Token") -> bool:
+    """A name inside the office a clause gives someone ("to be Treasury secretary",
+    "to become the Bush administration's third Treasury secretary")."""
+    token = root
+    for _ in range(5):
+        if token.head.i == token.i:
+            return False
+        if token.dep_ in QUALIFYING or token.dep_ == "pobj" and token.head.lower_ == "of":
+            token = token.head if token.dep_ != "pobj" else token.head.head
+            continue
+        break
+    if token.lemma_.lower() not in load_participation().office_nouns:
+        return False
+    # not a role "as" names ("Tsvangirai, as the leader of the ZCTU, called strikes": the body acted)
+    return token.dep_ in COMPLEMENTS
+
+
+def _origin(root: "Token") -> bool:
+    """"Chinese-made goods", "a US-built reactor": where a thing comes from."""
+    doc = root.doc
+    at = root.i + 1
+    if at + 1 >= len(doc) or doc[at].text not in ("-", "–"):
+        return False
+    return doc[at + 1].lower_ in load_participation().origin_participles
+
+
+def _landmark(root: "Token") -> bool:
+    """"the Batalik and Dras ranges", "the Boao forum": which range or forum the noun names."""
+    token = root
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    if token.dep_ not in ("compound", "nmod", "amod") or token.head.i == token.i:
+        return False
+    noun = token.head
+    return noun.lemma_.lower() in load_participation().landmark_nouns or \
+        noun.lower_ in load_participation().landmark_nouns
+
+
+def _root(mention: Mention, segment: "Span") -> "Token | None":
+    span = segment.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span.root if span is not None else None
