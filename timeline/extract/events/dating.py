@@ -9,6 +9,7 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, Sequence
 
+from timeline.extract.events.background import life_course
 from timeline.extract.events.candidate import Anchor
 from timeline.extract.events.clauses import clause_root, content_of, governor, is_predicate, mood_of, over_a_period
 from timeline.extract.events.vocabulary import Vocabulary
@@ -85,6 +86,8 @@ def date_anchor(anchor: Anchor, root: "Token", dct: date | None, vocab: Vocabula
     reporter_tense = mood_of(root, vocab).tense if said else tense
     if verb.lemma_.lower() in vocab.states and not said:
         return False
+    if life_course(verb) and not said:
+        return False  # "He began his working life in Gansu": a profile's line, not the day's news
     if any(c.dep_ == "advmod" and c.lower_ in vocab.background_adverbs for c in verb.children):
         return False  # "has already played a role": background, not news of the day
     if _over_a_stretch(verb, vocab):
@@ -162,9 +165,15 @@ def _says_a_clause(verb: "Token") -> bool:
         c.dep_ in ("nsubj", "nsubjpass", "expl") for c in content.children))  # "is said to have put aside" says one
 
 
-# Words that place a clause at or after another time: "two days after the coup in 1999",
-# "earned his last number one when first released in 2003", "during the 2008 campaign".
-AFTER_WORDS = frozenset({"after", "following", "when", "while", "during"})
+# Words that place a clause at, after or before another time: "two days after the coup in
+# 1999", "earned his last number one when first released in 2003", "during the 2008
+# campaign", "before she was assassinated in December" (before a time long gone is
+# longer gone still).
+AFTER_WORDS = frozenset({"after", "following", "when", "while", "during", "before"})
+# Of those, the words that reach only over a clause or phrase set on the verb itself:
+# "the site of Mao's last base before he swept to power in 1949" dates the base, not the
+# clause whose place it describes.
+ON_THE_VERB = frozenset({"before"})
 # Dependencies that open another clause, whose times are its own.
 OTHER_CLAUSES = frozenset({"relcl", "ccomp", "acl", "conj", "parataxis", "xcomp", "csubj"})
 # Clauses that describe a noun ("a plane carrying the army chief", "a scandal, which began in 2009").
@@ -183,6 +192,8 @@ def _after_an_earlier_time(verb: "Token", dated: Sequence[tuple[Timex, "Span"]],
     for token in _own_words(verb):
         if token.lower_ not in AFTER_WORDS:
             continue
+        if token.lower_ in ON_THE_VERB and not _on_the_verb(token, verb):
+            continue
         # "after" opening a clause ("after Musharraf seized power in 1999", "when first
         # released in 2003") reaches over it; "after a scandal, which began in 2009" does
         # not reach into the relative clause
@@ -195,6 +206,17 @@ def _after_an_earlier_time(verb: "Token", dated: Sequence[tuple[Timex, "Span"]],
             if when is not None and all(t.i in words for t in span) and (dct - when[1]).days > vocab.lead_days:
                 return True
     return False
+
+
+def _on_the_verb(word: "Token", verb: "Token") -> bool:
+    """Whether ``word`` opens a phrase or clause set on ``verb`` itself ("Before she was
+    assassinated in December, Bhutto provoked outrage"), not one the parser hung on the
+    verb from the far side of an apposition ("made his remarks in Hebei, the site of Mao's
+    last base before he swept to power in 1949")."""
+    on_it = word.head.i == verb.i or (word.dep_ == "mark" and word.head.dep_ == "advcl" and word.head.head.i == verb.i)
+    if not on_it:
+        return False
+    return word.i < verb.i or not any(t.text == "," for t in verb.doc[verb.i:word.i])
 
 
 def _own_words(verb: "Token", apart: frozenset[str] = OTHER_CLAUSES) -> "list[Token]":
