@@ -75,3 +75,17 @@ def test_a_before_clause_describing_a_place_does_not_date_the_clause(nlp) -> Non
     found = happenings(nlp, "Ada Brenner made her remarks during a visit to Osterby, the town where the party "
                             "held its congress before it came to power in 1990.", published=DAY)
     assert _dated(found, "made her remarks") == [DAY.isoformat()], [(h.date, h.title) for h in found]
+
+
+THURSDAY = date(2008, 9, 25)
+
+
+@pytest.mark.parametrize("text,words,day", [
+    ("Senator Lena Holm agreed to the debate after a phone call yesterday evening from the governor.",
+     "agreed to the debate", "2008-09-24"),
+    ("The Varland crown fell sharply when trading opened on Monday.", "fell sharply", "2008-09-22"),
+])
+def test_a_clause_told_at_or_after_a_day_of_the_news_happened_that_day(nlp, text, words, day) -> None:
+    found = happenings(nlp, text, published=THURSDAY)
+    assert _dated(found, words) == [day], [(h.date, h.title, h.evidence.rule) for h in found]
+
