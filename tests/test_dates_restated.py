@@ -67,14 +67,14 @@ def test_a_clause_told_after_a_time_long_before_the_news_is_not_dated_by_publica
     assert not [h for h in found if words in h.title and h.evidence.rule == "publication-date"], found
 
 
-@pytest.mark.parametrize("text", [
-    "The minister resigned after a scandal over his expenses, which began in 2009.",  # the scandal's year
-    "Talks resumed after a pause on Wednesday.",  # a day of the news
-    "Police arrested the minister while he was trying to leave the country.",  # no time of its own
+@pytest.mark.parametrize("text,day", [
+    ("The minister resigned after a scandal over his expenses, which began in 2009.", "2011-09-23"),  # the scandal's
+    ("Talks resumed after a pause on Wednesday.", "2011-09-21"),  # a day of the news: the clause's own
+    ("Police arrested the minister while he was trying to leave the country.", "2011-09-23"),  # no time of its own
 ])
-def test_a_clause_after_a_time_of_the_news_or_of_something_else_stays_news(nlp, text: str) -> None:
+def test_a_clause_after_a_time_of_the_news_or_of_something_else_stays_news(nlp, text: str, day: str) -> None:
     found = happenings(nlp, text, published=date(2011, 9, 23))
-    assert [h.date for h in found] == ["2011-09-23"], found
+    assert [h.date for h in found] == [day], found
 
 
 def test_a_claim_about_long_before_is_dated_when_it_was_made(nlp) -> None:

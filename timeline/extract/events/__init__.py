@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Sequence, overload
 
 from timeline.extract.events import gate
 from timeline.extract.events.anchors import find_anchors
+from timeline.extract.events.background import restated_position
 from timeline.extract.events.candidate import Anchor
 from timeline.extract.events.chronology import chronology_entries, entry_anchors
 from timeline.extract.events.claims import as_claim, unofficial_opinion
@@ -127,7 +128,8 @@ def _happenings(doc: Parse, article: Article, timexes: list[Timex], mentions: li
         if previous is None and _orphan_elaboration(anchors):
             continue
         if index >= vocab.lede_sentences:
-            anchors = [a for a in anchors if not background_past(a, in_the_past, vocab)]
+            anchors = [a for a in anchors if not background_past(a, in_the_past, vocab)
+                       and not restated_position(a)]
         inherit_lead_day(anchors, lead)  # after the checks above, which ask whether the sentence had a date
         made = []
         for anchor in anchors:

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Iterator, Sequence
 
+from timeline.extract.events.background import life_course
 from timeline.extract.events.candidate import Anchor
 from timeline.extract.events.clauses import clause_root, content_of, governor, is_predicate, mood_of, over_a_period
 from timeline.extract.events.vocabulary import Vocabulary
@@ -23,6 +24,8 @@ if TYPE_CHECKING:
 BOUNDING_MODS = frozenset({"BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER", "LESS_THAN", "MORE_THAN",
                            "EQUAL_OR_LESS", "EQUAL_OR_MORE"})
 NEWS_TENSES = frozenset({"past", "perfect"})
+# The rule of a clause dated by the day of the news it is told at or after.
+AFTER_A_DAY = "told-after-day"
 
 
 def calendar_timexes(segment: "Span", timexes: list[Timex]) -> list[tuple[Timex, "Span"]]:
@@ -85,6 +88,8 @@ def date_anchor(anchor: Anchor, root: "Token", dct: date | None, vocab: Vocabula
     reporter_tense = mood_of(root, vocab).tense if said else tense
     if verb.lemma_.lower() in vocab.states and not said:
         return False
+    if life_course(verb) and not said:
+        return False  # "He began his working life in Gansu": a profile's line, not the day's news
     if any(c.dep_ == "advmod" and c.lower_ in vocab.background_adverbs for c in verb.children):
         return False  # "has already played a role": background, not news of the day
     if _over_a_stretch(verb, vocab):
@@ -93,6 +98,12 @@ def date_anchor(anchor: Anchor, root: "Token", dct: date | None, vocab: Vocabula
         return False  # "barred contact with the mainland for decades": background, not the day's news
     if tense in ("past", "past-perfect") and _after_an_earlier_time(verb, dated, dct, vocab):
         return False  # "Two days after the coup in 1999, a poll revealed…": then, not today
+    day = _after_a_day_of_the_news(verb, dated, dct, vocab) if tense == "past" and not said \
+        and verb.lemma_.lower() not in vocab.reporting else None
+    if day is not None:  # "agreed to the meeting after a phone call yesterday evening"
+        anchor.date, anchor.precision, anchor.status = day_value(day.value or ""), "day", "occurred"
+        anchor.evidence = DateEvidence(rule=AFTER_A_DAY, expression=day.text, value=day.value, mod=day.mod)
+        return True
     news = tense in NEWS_TENSES or (said and tense == "past-perfect" and reporter_tense in NEWS_TENSES | {"present"})
     if not news and not (verb.lemma_.lower() in vocab.reporting and tense == "present" and verb.i == root.i
                          and _says_a_clause(verb)):
@@ -162,9 +173,15 @@ def _says_a_clause(verb: "Token") -> bool:
         c.dep_ in ("nsubj", "nsubjpass", "expl") for c in content.children))  # "is said to have put aside" says one
 
 
-# Words that place a clause at or after another time: "two days after the coup in 1999",
-# "earned his last number one when first released in 2003", "during the 2008 campaign".
-AFTER_WORDS = frozenset({"after", "following", "when", "while", "during"})
+# Words that place a clause at, after or before another time: "two days after the coup in
+# 1999", "earned his last number one when first released in 2003", "during the 2008
+# campaign", "before she was assassinated in December" (before a time long gone is
+# longer gone still).
+AFTER_WORDS = frozenset({"after", "following", "when", "while", "during", "before"})
+# Of those, the words that reach only over a clause or phrase set on the verb itself:
+# "the site of Mao's last base before he swept to power in 1949" dates the base, not the
+# clause whose place it describes.
+ON_THE_VERB = frozenset({"before"})
 # Dependencies that open another clause, whose times are its own.
 OTHER_CLAUSES = frozenset({"relcl", "ccomp", "acl", "conj", "parataxis", "xcomp", "csubj"})
 # Clauses that describe a noun ("a plane carrying the army chief", "a scandal, which began in 2009").
@@ -178,10 +195,35 @@ def _after_an_earlier_time(verb: "Token", dated: Sequence[tuple[Timex, "Span"]],
     when first released in 2003": a clause told at or after a time before the days of the
     news happened then, not on the day the paper came out. "Talks resumed after a pause
     on Monday" (a day of the news) stays news."""
-    if dct is None or not dated:
+    if dct is None:
         return False
+    return any((dct - when[1]).days > vocab.lead_days for _, _, when in _times_of_clause(verb, dated))
+
+
+def _after_a_day_of_the_news(verb: "Token", dated: Sequence[tuple[Timex, "Span"]], dct: date | None,
+                             vocab: Vocabulary) -> Timex | None:
+    """"Obama agreed to the meeting after a phone call yesterday evening", "The shares fell
+    when trading opened on Monday": a clause in the simple past with no time of its own, told
+    at or after a day of the news before the paper came out, happened on that day (the paper
+    reports the evening before it), not on the day it was printed. The time, or None."""
+    if dct is None:
+        return None
+    for word, timex, when in _times_of_clause(verb, dated):
+        if word.lower_ not in ON_THE_VERB and when[0] == when[1] and 1 <= (dct - when[1]).days <= vocab.lead_days:
+            return timex
+    return None
+
+
+def _times_of_clause(verb: "Token", dated: Sequence[tuple[Timex, "Span"]],
+                     ) -> "Iterator[tuple[Token, Timex, tuple[date, date]]]":
+    """The times of the clause of time a clause is told at, after or before ("after
+    Musharraf seized power in 1999", "when first released in 2003"), each with its word."""
+    if not dated:
+        return
     for token in _own_words(verb):
         if token.lower_ not in AFTER_WORDS:
+            continue
+        if token.lower_ in ON_THE_VERB and not _on_the_verb(token, verb):
             continue
         # "after" opening a clause ("after Musharraf seized power in 1999", "when first
         # released in 2003") reaches over it; "after a scandal, which began in 2009" does
@@ -192,9 +234,19 @@ def _after_an_earlier_time(verb: "Token", dated: Sequence[tuple[Timex, "Span"]],
         words = {t.i for t in [phrase, *_own_words(phrase, DESCRIBING_CLAUSES)]}
         for timex, span in dated:
             when = bounds(day_value(timex.value or ""))
-            if when is not None and all(t.i in words for t in span) and (dct - when[1]).days > vocab.lead_days:
-                return True
-    return False
+            if when is not None and all(t.i in words for t in span):
+                yield token, timex, when
+
+
+def _on_the_verb(word: "Token", verb: "Token") -> bool:
+    """Whether ``word`` opens a phrase or clause set on ``verb`` itself ("Before she was
+    assassinated in December, Bhutto provoked outrage"), not one the parser hung on the
+    verb from the far side of an apposition ("made his remarks in Hebei, the site of Mao's
+    last base before he swept to power in 1949")."""
+    on_it = word.head.i == verb.i or (word.dep_ == "mark" and word.head.dep_ == "advcl" and word.head.head.i == verb.i)
+    if not on_it:
+        return False
+    return word.i < verb.i or not any(t.text == "," for t in verb.doc[verb.i:word.i])
 
 
 def _own_words(verb: "Token", apart: frozenset[str] = OTHER_CLAUSES) -> "list[Token]":

@@ -1,0 +1,96 @@
+"""Clauses that restate what was so before the news, told with no time of their own:
+a position someone has held, restated in the present perfect deep in a report ("Zuma has
+acknowledged the Guptas are his friends", "Sharif has hailed Modi's victory"), and the
+lines of a life's course ("He began his working life in Gansu", "Murray was raised on
+the island"). The day the paper came out is not when they happened, and the text gives
+no other: they take no date (the words are in ``data/background.yaml``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from timeline.data import load_data
+from timeline.extract.events.candidate import Anchor
+
+if TYPE_CHECKING:
+    from timeline.extract.events.tokens import Token
+
+# Rules that date a clause by no words of its own (the same as dating.UNDATED_RULES).
+UNDATED = frozenset({"publication-date", "lead-event-day"})
+
+
+@dataclass(frozen=True)
+class Words:
+    positions: frozenset[str]
+    fresh: frozenset[str]
+    life: frozenset[str]
+    life_passive: frozenset[str]
+    life_particles: dict[str, str]
+    life_objects: frozenset[str]
+    life_object_verbs: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _words() -> Words:
+    data = load_data("background.yaml")
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in data[key])
+
+    return Words(positions=words("position_verbs"), fresh=words("fresh_words"), life=words("life_verbs"),
+                 life_passive=words("life_passive"),
+                 life_particles={str(k): str(v) for k, v in data["life_particles"].items()},
+                 life_objects=words("life_objects"), life_object_verbs=words("life_object_verbs"))
+
+
+def restated_position(anchor: Anchor) -> bool:
+    """Whether an undated main clause past the lede restates a position held: a verb of
+    a position in the present perfect ("has defended himself against
+    the charge", "have alleged that the groups receive support"), told with no word that
+    makes it the day's news ("has now proposed", "has today called for"). What was done
+    ("has filed a petition", "has sent doctors") stays news of the day."""
+    if not anchor.is_main or anchor.evidence.rule not in UNDATED or anchor.mood.tense != "perfect" \
+            or anchor.mood.scheduled or anchor.speaker is not None:
+        return False  # "Richardson said China has refused every request": the saying is the news
+    verb = anchor.verb
+    lemma = verb.lemma_.lower()
+    if lemma not in _words().positions:
+        return False
+    return not _told_fresh(verb)
+
+
+def _told_fresh(verb: "Token") -> bool:
+    """"has now agreed", "has just announced", "has this morning called for"."""
+    fresh = _words().fresh
+    for child in verb.children:
+        if child.dep_ in ("advmod", "npadvmod", "tmod") and (
+                child.lower_ in fresh or " ".join(t.lower_ for t in child.subtree) in fresh):
+            return True
+    return False
+
+
+def life_course(verb: "Token") -> bool:
+    """Whether a clause tells a line of a life's course: "was born in Anhui", "was raised
+    on the island", "grew up in Karachi", "graduated from Tsinghua", "began his working life
+    in Gansu", "worked his way up"."""
+    words = _words()
+    lemma = verb.lemma_.lower()
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    if any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children):
+        return False  # "has been raised twice in public": a life is told in the simple past
+    if lemma in words.life:
+        if lemma in words.life_passive:
+            return passive
+        particle = words.life_particles.get(lemma)
+        if particle is not None:
+            return any(c.dep_ == "prt" and c.lower_ == particle for c in verb.children)
+        return True
+    if lemma in words.life_object_verbs:
+        # "his career", "his way" (a possessive: "began a career" is no one's life told);
+        # "through the ranks" (a preposition's object)
+        return any(c.lemma_.lower() in words.life_objects and (
+            c.dep_ == "pobj" or (c.dep_ == "dobj" and any(p.dep_ == "poss" for p in c.children)))
+            for c in [*verb.children, *(g for p in verb.children if p.dep_ == "prep" for g in p.children)])
+    return False
