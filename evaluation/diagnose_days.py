@@ -14,7 +14,10 @@ The verdict says which stage to look at:
   dated to it;
 - ``absent``: no article was published on it or names it (beyond what the collection holds).
 
-Then, per timeline, the days ranked within l that no journalist listed (what took the places).
+Then, per timeline, Date-F1 beside what the events allow (every listed day that holds an event
+ranked first: no ranking of the store's days does better) and beside ranking every day by its
+salience, whether an event survives on it or not, and the days ranked within l that no journalist
+listed (what took the places).
 
     python -m evaluation.diagnose_days [NAME ...] [--folder /tmp/tls] [--cache DIR] [--jobs 1]
 """
@@ -27,7 +30,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any, Sequence
 
-from evaluation.eval_timelines import event_days, load_events, ranked_days
+from evaluation.eval_timelines import date_f1, event_days, load_events, ranked_days
 from evaluation.tls import COLLECTIONS, gold
 from evaluation.train_day_salience import STANDING_TYPES, extract
 from timeline.merge.days import features, references, salience, standing
@@ -75,6 +78,10 @@ def diagnose(name: str, folder: Path, jobs: int) -> Counter[str]:
             titles = " | ".join(best_titles(events, day))
             print(f"  {day} {why:10s} rank {rank or '-':>4} salience {days.get(day, 0):.2f} "
                   f"events {counts[day]:3d} published {issued[day]:2d} named later {len(later[day]):2d}  {titles}")
+        ceiling = sorted(ranked, key=lambda d: (not (d in gold_days and counts[d]), place.get(d, 0)))
+        print(f"  Date-F1 {date_f1(ranked, gold_days):.3f}; with every listed day that holds an event ranked first "
+              f"{date_f1(ceiling, gold_days):.3f} (what the events allow); ranking every day by its salience, "
+              f"events or none, {date_f1(ranked_days(days), gold_days):.3f}")
         wrong = [d for d in inside[:len(gold_days)] if d not in gold_days]
         print(f"  ranked within l, not listed: {len(wrong)}")
         for day in wrong:

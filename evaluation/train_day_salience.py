@@ -173,7 +173,8 @@ def write(model: Fitted, lines: list[str]) -> None:
     OUT.write_text(
         "# Day salience (timeline/merge/days.py): a logistic model over the day features, the\n"
         "# counts of the articles about the day, each log2(1 + count), its weekday's share of the\n"
-        "# days the collection names and the burst of publication it set off; trained to order each\n"
+        "# days the collection names, the burst of publication it set off and how many of its articles\n"
+        "# name the day before (an echo of that day's happening); trained to order each\n"
         "# collection's days (pairwise), then scaled into a probability. standing_types are the event\n"
         "# types that change the standing of the collection's protagonist (the protagonist feature). Written by\n"
         "# `python -m evaluation.train_day_salience --write` from the tls-dev collections; do not\n"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
@@ -42,8 +43,27 @@ def test_features_count_articles_and_expressions_on_a_log_scale() -> None:
     assert row == {"published": 1.0, "referred": 2.0, "referred_later": 1.584962500721156,  # log2(1 + 2)
                    "mentions": 2.321928094887362, "referred_lead": 1.0, "protagonist": 0.0,
                    "weekday": 0.1, "protagonist_any": 0.0,  # the one day named is a Thursday: log2(7 × 21 / 141)
-                   "burst": 1.584962500721156}  # a and b on the day and the next, none on the days around
+                   "burst": 1.584962500721156,  # a and b on the day and the next, none on the days around
+                   "told_back": 0.0}
     assert set(features(refs, published)) == {"2009-06-25", "2009-06-26", "2009-07-10"}
+    assert dict(zip(FEATURES, features(refs, published)["2009-06-26"]))["told_back"] == 1.0  # b names its eve
+
+
+def test_a_day_whose_articles_tell_the_day_before_is_that_days_echo() -> None:
+    # a verdict on Monday; on Tuesday four reports, three of them "found guilty on Monday"
+    published = {"m1": "2011-11-07", "m2": "2011-11-07"} | {f"t{i}": "2011-11-08" for i in range(4)}
+    told_monday = [Reference(f"t{i}", "2011-11-07", True) for i in range(3)]
+    told_saturday = [Reference(f"t{i}", "2011-11-05", True) for i in range(3)]  # the same reports, of a day before
+    told_back = FEATURES.index("told_back")
+    echo_rows, other_rows = features(told_monday, published), features(told_saturday, published)
+    assert echo_rows["2011-11-08"][told_back] == 2.0  # log2(1 + 3)
+    assert other_rows["2011-11-08"][told_back] == 0.0  # naming a day two days before tells no eve again
+    assert echo_rows["2011-11-07"][told_back] == 0.0
+    # Tuesday's other features are the same in both: only telling Monday again makes it weigh less
+    assert [v for i, v in enumerate(echo_rows["2011-11-08"]) if i != told_back] == \
+        [v for i, v in enumerate(other_rows["2011-11-08"]) if i != told_back]
+    alone = replace(model(), neighbours=0)  # without the rule of echoes of a better day beside
+    assert salience(echo_rows, alone)["2011-11-08"] < salience(other_rows, alone)["2011-11-08"]
 
 
 def test_a_day_later_articles_keep_naming_outranks_a_day_named_once() -> None:

@@ -19,9 +19,9 @@ from conftest import SHARED
 TLS_DEV = SHARED / "data" / "tls-dev"
 COLLECTIONS = ("t17-mj", "entities-nawaz_sharif")
 # Above the publication-count floor, per collection: t17-mj with room for about one gold day
-# below what the ranking reaches (0.684 against 0.368, a day 0.026); entities-nawaz_sharif
+# below what the ranking reaches (0.711 against 0.368, a day 0.026); entities-nawaz_sharif
 # reaches 0.259 against 0.185 (a day 0.037), and holds the bar of 0.05 above it with no day to spare.
-MARGIN = {"t17-mj": 0.29, "entities-nawaz_sharif": 0.05}
+MARGIN = {"t17-mj": 0.31, "entities-nawaz_sharif": 0.05}
 
 
 @pytest.mark.skipif(not (TLS_DEV / "t17-mj.gold.json").exists(), reason=f"dev data not available: {TLS_DEV}")

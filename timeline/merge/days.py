@@ -11,8 +11,11 @@ actor named in most articles, first actor of a happening of one of the ``standin
 charged, sworn in, sacked; a collection about one person over years lists these days), beside how
 many tell the protagonist first actor of any happening on the day (a day they only spoke or met
 someone is seldom one a desk lists: trained on the dev collections, this count weighs against
-the day once its changes of standing are counted), and the burst of publication the day set off
-(the articles published on it and the next against the days around);
+the day once its changes of standing are counted), the burst of publication the day set off
+(the articles published on it and the next against the days around), and how many of its own
+articles name the day before (a happening's reports of the next day tell it again, "the doctor
+was found guilty on Monday": their day is the happening's echo, and weighs less than its
+articles alone would make it);
 ``salience`` weighs them with a logistic model whose weights are data
 (``data/day_salience.yaml``, written by ``evaluation/train_day_salience.py`` from the dev
 collections and the days their journalists' timelines chose). The salience is the model's
@@ -52,6 +55,7 @@ FEATURES = (
     "weekday",         # log2 of 7 × the share of the days the articles name that fall on its weekday
     "protagonist_any",  # articles telling the protagonist first actor of any happening on the day
     "burst",           # log2 of the articles published on the day and the next over those of the days around
+    "told_back",       # articles published on the day that name the day before (the day is its eve's echo)
 )
 BURST_AROUND = (2, 3)  # the days this far either side are the baseline a burst of publication stands out from
 
@@ -149,6 +153,7 @@ def features(refs: Iterable[Reference], published: Mapping[str, str | None],
     later: dict[str, set[str]] = defaultdict(set)
     lead: dict[str, set[str]] = defaultdict(set)
     mentions: dict[str, int] = defaultdict(int)
+    back: dict[str, set[str]] = defaultdict(set)  # day → its articles naming the day before
     for r in refs:
         referred[r.day].add(r.article)
         mentions[r.day] += 1
@@ -157,10 +162,13 @@ def features(refs: Iterable[Reference], published: Mapping[str, str | None],
         on = published.get(r.article)
         if on and on > r.day:
             later[r.day].add(r.article)
+            if on == _shift(r.day, 1):
+                back[on].add(r.article)
     profile = weekdays(referred)
     return {day: [_log(issued.get(day, 0)), _log(len(referred.get(day, ()))), _log(len(later.get(day, ()))),
                   _log(mentions.get(day, 0)), _log(len(lead.get(day, ()))), _log(len(acts.get(day, ()))),
-                  _weekday(day, profile), _log(len(doings.get(day, ()))), burst(day, issued)]
+                  _weekday(day, profile), _log(len(doings.get(day, ()))), burst(day, issued),
+                  _log(len(back.get(day, ())))]
             for day in sorted(set(issued) | set(referred) | set(acts) | set(doings))}
 
 
