@@ -9,10 +9,11 @@ subject report (football in a war's pile) are on a page for review, off the time
 
 The focus is where the reports are dense: from the first percentile of the
 sources' publication days to the last one, so that a stray article years off does
-not stretch it. It opens earlier on what prompted the reports: the earliest event
-day of the ``LEAD_DAYS`` before the first report that at least ``LEAD_REPORTS``
-articles date an event to (the earthquake the first reports came the day after). A line one article
-tells of those weeks (a year-end review, a date misread) is Background. ``site.focus`` in
+not stretch it. It opens earlier on what prompted the reports: the earliest day
+of the ``LEAD_DAYS`` before the first report that at least ``LEAD_REPORTS`` articles
+date an event to (the earthquake the first reports came the day after), or of the
+``LEAD_WEEK`` before it that one article does (its "on Friday"). A line one article
+tells of the weeks before (a year-end review, a date misread) is Background. ``site.focus`` in
 config.yaml sets it (``{from: 2022-01-01, to: 2022-12-31}``).
 """
 
@@ -28,7 +29,8 @@ from timeline.render.model import EventView
 
 TRIM = 0.01  # the share of publication days left out at each end: strays, mis-dated pages
 LEAD_DAYS = 45  # events this long before the first report may still be the story (what prompted it) ...
-LEAD_REPORTS = 2  # ... when this many articles tell them
+LEAD_REPORTS = 2  # ... when this many articles tell them, or ...
+LEAD_WEEK = 7  # ... when they fall this many days before it at most (the first report's "on Friday")
 # Scheduled events after the last report are Ahead: what no report has yet seen happen is not
 # the story's course, and a chronology opening on the newest would otherwise open on the
 # plans announced last (a hearing next month, an auction) before what happened.
@@ -89,14 +91,15 @@ def find_focus(events: Sequence[EventView], articles: Sequence[Article],
 
 def _prompted(events: Sequence[EventView], first: date) -> date:
     """The first report's day, or the earliest day of the ``LEAD_DAYS`` before it that
-    ``LEAD_REPORTS`` articles date an event to."""
+    ``LEAD_REPORTS`` articles date an event to, or of the ``LEAD_WEEK`` before it that one does."""
     told: dict[date, set[str]] = {}
     for ev in events:
         span = bounds(ev.event.date)
         if span is not None and ev.event.precision in ("time", "day") and \
                 first - timedelta(days=LEAD_DAYS) <= span[0] < first:
             told.setdefault(span[0], set()).update(s.article for s in ev.event.sources)
-    return min((day for day, articles in told.items() if len(articles) >= LEAD_REPORTS), default=first)
+    return min((day for day, articles in told.items()
+                if len(articles) >= LEAD_REPORTS or (first - day).days <= LEAD_WEEK), default=first)
 
 
 def split(events: Sequence[EventView], focus: Focus,
