@@ -52,7 +52,7 @@ def ending_kept(chosen: list[int], root: "Token", fits: Callable[[list[int]], bo
             return chosen
         last = doc[chosen[-1]]
         if last.dep_ == "advmod" and last.pos_ == "ADV" and (
-                last.lower_ in load_title_words().dropped_adverbs or last.children) and \
+                last.lower_ in load_title_words().dropped_adverbs or last.children or _measured(last, chosen)) and \
                 not any(t.i in chosen for c in last.children for t in c.subtree):
             removed.add(last.i)
             chosen = chosen[:-1]  # "died shortly" [before the tour], "later": the adverb measured what went
@@ -93,6 +93,14 @@ def ending_kept(chosen: list[int], root: "Token", fits: Callable[[list[int]], bo
                 return trial
         return chosen
     return chosen
+
+
+def _measured(adverb: "Token", chosen: list[int]) -> bool:
+    """"shortly [before the tour]", "soon [after the vote]": an adverb followed by the
+    conjunction or preposition of a part that went measured that part."""
+    after = adverb.i + 1
+    return after < len(adverb.doc) and after not in chosen and adverb.doc[after].dep_ in ("mark", "prep") \
+        and adverb.doc[after].head.i != adverb.i
 
 
 def _ancestry(token: "Token", root: "Token") -> list[int]:

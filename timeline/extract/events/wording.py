@@ -210,8 +210,10 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
             # "declared martial law and said…": a conjunct comes back with its conjunction
             joined = {part.i} | {c.i for c in part.head.children if c.dep_ == "cc" and c.i < part.i} \
                 if part.dep_ == "conj" else {part.i}
-            if part.dep_ == "conj" and part.head.pos_ in ("VERB", "AUX"):
-                joined |= {t.i for t in part.subtree}  # a second clause comes back whole, or not at all
+            if part.dep_ == "conj" or (part.dep_ in ("acl", "relcl", "advcl") and not needed_clause(part)):
+                # a second clause or conjunct, or a side clause on a noun or verb, comes back whole or
+                # not at all: "a package split between $550 billion in spending and $275 billion" is cut
+                joined |= {t.i for t in part.subtree if t.i not in dropped}
             # "as a violation" without "of international law" is cut mid-phrase: what "of"
             # joins to a noun comes back with it; "for his own benefit" need not
             joined |= {t.i for t in part.subtree if t.dep_ == "prep" and t.lower_ == "of"
@@ -234,6 +236,11 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
         whole = sorted(described | set(collect(root, dropped, frozenset(), elided)))
         chosen = _finished(shortest(whole, root, exempt, fits, lambda c: tidy(c, doc.tokens)), root,
                            dropped - set(keep_out))
+    # "testified [that] he had sought…": a headline one word too long leaves out the "that" of what was said
+    that = {c.i for t in root.subtree if t.dep_ == "ccomp" for c in t.children
+            if c.dep_ == "mark" and c.lower_ == "that" and c.i == t.left_edge.i}
+    if that & set(chosen) and not fits(chosen) and fits([i for i in chosen if i not in that]):
+        chosen = [i for i in chosen if i not in that]
     roles |= described_speaker(root, by_token)
     kept = set(chosen)
     named = {key for key, m in {id(m): m for m in by_token.values()}.items() if names_it(m, doc, kept, roles)}
