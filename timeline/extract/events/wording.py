@@ -237,8 +237,8 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
         chosen = _finished(shortest(whole, root, exempt, fits, lambda c: tidy(c, doc.tokens)), root,
                            dropped - set(keep_out))
     # "testified [that] he had sought…": a headline one word too long leaves out the "that" of what was said
-    that = {c.i for t in root.subtree if t.dep_ == "ccomp" for c in t.children
-            if c.dep_ == "mark" and c.lower_ == "that" and c.i == t.left_edge.i}
+    that = {c.i for t in root.children if t.dep_ == "ccomp" for c in t.children
+            if c.dep_ == "mark" and c.lower_ == "that" and c.i == t.left_edge.i}  # never one inside a quotation
     if that & set(chosen) and not fits(chosen) and fits([i for i in chosen if i not in that]):
         chosen = [i for i in chosen if i not in that]
     roles |= described_speaker(root, by_token)
