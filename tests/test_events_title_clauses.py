@@ -66,3 +66,19 @@ def test_what_someone_was_referred_to_as_stays(nlp) -> None:
     """"referred to the governor [as a tyrant]": what he called him is what happened."""
     titles = _titles(nlp, 'Senator Paul Grant referred to the governor as a "tyrant" in an interview on Tuesday.')
     assert any("referred to the governor as a “tyrant”" in t for t in titles), titles
+
+
+def test_an_adverb_that_measured_a_clause_that_went_goes_with_it(nlp) -> None:
+    """"died shortly [before his run of concerts was due to start]": "shortly" alone says nothing;
+    but "a drug overdose" (the parser's adverb) and "now is a good time" (a clause with no
+    subject of its own) stay."""
+    titles = _titles(nlp, "Jackson died shortly before his run of farewell concerts in Vienna had been due to start "
+                          "on Monday.")
+    assert "Jackson died" in titles, titles
+    titles = _titles(nlp, "Doctors wanted on Monday to show tapes filmed for the film in an effort to prove Bellini "
+                          "was healthy before he died of a drug overdose in 2009.")
+    assert not any(t.endswith("of a drug") for t in titles), titles
+    titles = _titles(nlp, 'President Ana Lopes, seeking to boost confidence in her recovery plan, suggested on Monday '
+                          'that now is a good time for investors with "a long-term view" to buy shares, and she '
+                          'vowed that the mess "is going to get cleaned up."')
+    assert any(t.startswith("Ana Lopes suggested that now is a good time") for t in titles), titles

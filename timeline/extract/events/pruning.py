@@ -99,8 +99,11 @@ def _measured(adverb: "Token", chosen: list[int]) -> bool:
     """"shortly [before the tour]", "soon [after the vote]": an adverb followed by the
     conjunction or preposition of a part that went measured that part."""
     after = adverb.i + 1
-    return after < len(adverb.doc) and after not in chosen and adverb.doc[after].dep_ in ("mark", "prep") \
-        and adverb.doc[after].head.i != adverb.i
+    if after >= len(adverb.doc) or after in chosen or adverb.head.pos_ not in ("VERB", "AUX"):
+        return False
+    word = adverb.doc[after]
+    part = word.head if word.dep_ == "mark" else word  # the clause a conjunction opens, or the phrase
+    return word.dep_ in ("mark", "prep") and part.head.i == adverb.head.i
 
 
 def _ancestry(token: "Token", root: "Token") -> list[int]:
