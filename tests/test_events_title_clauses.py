@@ -60,6 +60,11 @@ def test_a_title_one_word_too_long_drops_the_that_of_what_was_said(nlp) -> None:
                           "had sought to hide the fact she had given Marco Bellini oxaprine, a powerful sedative.")
     assert "Witnesses testified Lena Hale had sought to hide the fact she had given Marco Bellini oxaprine" \
         in titles, titles
+    # after an object, the "that" stays: "told the assembly [that] Tarvik's invasion…" misleads
+    titles = _titles(nlp, "Chancellor Ida Marr told a special session of the Senate on Sunday that Tarvik's attack "
+                          "on Lowmoor marked a turning point.")
+    assert "Ida Marr told a special session of the Senate that Tarvik's attack marked a turning point" in titles, \
+        titles
 
 
 def test_what_someone_was_referred_to_as_stays(nlp) -> None:

@@ -236,9 +236,12 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
         whole = sorted(described | set(collect(root, dropped, frozenset(), elided)))
         chosen = _finished(shortest(whole, root, exempt, fits, lambda c: tidy(c, doc.tokens)), root,
                            dropped - set(keep_out))
-    # "testified [that] he had sought…": a headline one word too long leaves out the "that" of what was said
+    # "testified [that] he had sought…": a headline one word too long leaves out the "that" of what was
+    # said, right after the verb (never after an object, "told the Bundestag [that] Russia's attack…",
+    # nor inside a quotation)
     that = {c.i for t in root.children if t.dep_ == "ccomp" for c in t.children
-            if c.dep_ == "mark" and c.lower_ == "that" and c.i == t.left_edge.i}  # never one inside a quotation
+            if c.dep_ == "mark" and c.lower_ == "that" and c.i == t.left_edge.i
+            and max([i for i in chosen if i < c.i], default=-1) == root.i}
     if that & set(chosen) and not fits(chosen) and fits([i for i in chosen if i not in that]):
         chosen = [i for i in chosen if i not in that]
     roles |= described_speaker(root, by_token)
