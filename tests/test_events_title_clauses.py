@@ -87,3 +87,19 @@ def test_an_adverb_that_measured_a_clause_that_went_goes_with_it(nlp) -> None:
                           'that now is a good time for investors with "a long-term view" to buy shares, and she '
                           'vowed that the mess "is going to get cleaned up."')
     assert any(t.startswith("Ana Lopes suggested that now is a good time") for t in titles), titles
+
+
+def test_what_a_described_speaker_said_leaves_room_for_the_description(nlp) -> None:
+    """"…, the Scottish health secretary said": the speaker takes four words of the headline, not one."""
+    titles = _titles(nlp, "Two people were admitted to a hospital in Glasgow on Monday after returning from Mexico "
+                          "with flu-like symptoms, the Scottish health secretary said.")
+    said = [t for t in titles if t.startswith("The Scottish health secretary said")]
+    assert said and all(len(t.split()) <= 14 for t in said), titles
+
+
+def test_a_second_phrase_of_a_preposition_may_go_from_a_long_title(nlp) -> None:
+    """"charge him with accepting bribes [and with tax evasion]": a second phrase, not a second actor."""
+    titles = _titles(nlp, "The director of public prosecutions said on Monday his office is preparing to charge "
+                          "Ivo Brandt with accepting bribes from a French arms company and with tax evasion.")
+    assert any(t.endswith("to charge Ivo Brandt with accepting bribes from a French arms company") for t in titles), \
+        titles

@@ -72,8 +72,9 @@ def required(child: "Token") -> bool:
     dep = child.dep_
     if dep in ("conj", "cc") and head.pos_ not in ("VERB", "AUX"):
         # "the United States and Britain": a second actor is not a second clause; but
-        # "staff, as well as their families" is an addition
-        return not _addition(head)
+        # "staff, as well as their families" is an addition, and "with bribery [and with tax
+        # evasion]" a second phrase
+        return head.pos_ != "ADP" and not _addition(head)
     if dep in ("xcomp", "ccomp"):
         return head.pos_ in ("VERB", "AUX", "ADJ")
     if dep in REQUIRED:

@@ -98,8 +98,9 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
         if who and quoted and is_own_words(quote):
             room = TITLE_WORDS - len(who.split()) + 1  # a name is one word, the verb another
             return f"{who}: “{verbatim(quote, QUOTES, room)}”"
-        # what was said leaves room for who said it: a name is one word, the verb another
-        said = title_from(quote, keep_out, mentions, within, limit - 2 if who else limit)
+        # what was said leaves room for who said it: a name is one word, a description ("the
+        # Scottish health secretary") its words, the verb another
+        said = title_from(quote, keep_out, mentions, within, limit - _words_of(who, mentions) if who else limit)
         if said and speaks_for_its_subject(root):
             return said  # "…, his office said": the one it speaks for is the title's subject
         if said and who:
@@ -305,6 +306,13 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
             title = " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names) + " " + title
     title = _SPACE_BEFORE_PUNCTUATION.sub(r"\1", title)
     return title[:1].upper() + title[1:] if title else ""
+
+
+def _words_of(phrase: str, mentions: list[Mention]) -> int:
+    """Words of ``phrase`` as a reader counts them in a title: a name is one."""
+    for name in sorted({m.name for m in mentions}, key=len, reverse=True):
+        phrase = phrase.replace(name, "N")
+    return sum(any(c.isalnum() for c in word) for word in phrase.split())
 
 
 def _finished(chosen: list[int], root: "Token", cut: set[int]) -> list[int]:
