@@ -73,7 +73,7 @@ def _lost_its_subject(verb: "Token", kept: set[int]) -> bool:
         return False
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
     if not subjects:  # "now is a good time" and a noun read as a verb ("a drug overdose") are no such clause
-        return verb.dep_ == "advcl" and any(c.dep_ in ("dobj", "attr", "acomp") for c in verb.children)
+        return verb.dep_ in ("advcl", "ccomp") and any(c.dep_ == "dobj" for c in verb.children)
     return any(c.tag_ not in RELATIVE_TAGS and c.i not in kept for c in subjects)
 
 
