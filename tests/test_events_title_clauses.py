@@ -6,6 +6,8 @@ the "that" of what was said. Articles written for the test."""
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import happenings
 
 
@@ -103,3 +105,19 @@ def test_a_second_phrase_of_a_preposition_may_go_from_a_long_title(nlp) -> None:
                           "Ivo Brandt with accepting bribes from a French arms company and with tax evasion.")
     assert any(t.endswith("to charge Ivo Brandt with accepting bribes from a French arms company") for t in titles), \
         titles
+
+
+@pytest.mark.parametrize("text, kept", [
+    # a described speaker's room never cuts the verb off what it needs: "has resulted" [in what]
+    ('"Derelict leadership has resulted in a collapse of public confidence in the government," the leader of '
+     "the main opposition party said on Monday.", "has resulted in a collapse"),
+    # "think of this outbreak as a severe pandemic": what it is thought of as
+    ("Ines Varga told a briefing on Monday it was probably premature to think of this outbreak as a severe "
+     "pandemic.", "as a severe pandemic"),
+    # "the first commercially available test" is not "the first available test"
+    ("Lowmoor Labs said on Monday that Tarvik Diagnostics has developed the first commercially available test to "
+     "identify patients with the virus.", "the first commercially available test"),
+])
+def test_a_shorter_title_never_loses_what_its_words_need(nlp, text: str, kept: str) -> None:
+    titles = _titles(nlp, text)
+    assert any(kept in t for t in titles), titles

@@ -86,7 +86,7 @@ def required(child: "Token") -> bool:
     if dep == "npadvmod" and any(t.ent_type_ in FIGURES for t in child.subtree):
         return True  # "put aside $30m": an amount the parser hung as an adverbial is what was put aside
     if dep == "advmod":
-        return restricts(child) or keeps_truth(child) or (
+        return restricts(child) or keeps_truth(child) or (head.pos_ == "ADJ" and head.dep_ == "amod") or (
             child.i == head.i + 1 and child.lower_ in load_title_words().particles)
     if dep == "prep":
         return _selected(child)

@@ -153,6 +153,8 @@ def _prunable(child: "Token", parent: "Token", root: "Token") -> bool:
             for c in parent.children)
     if child.dep_ in ("xcomp", "ccomp") and (parent.i == root.i or parent.pos_ not in ("VERB", "AUX")):
         return False  # "said it had expelled a submarine", "was about to cut" need what follows
+    if child.dep_ == "advmod" and parent.pos_ == "ADJ" and parent.dep_ == "amod":
+        return False  # "the first commercially available test": the adverb is part of what the test is
     if child.dep_ == "advmod" and (restricts(child) or keeps_truth(child)):
         return False  # "only" of "only after the ferry had sunk"; "had largely been contained"
     if child.dep_ == "prep" and child.lower_ == "of" and (parent.pos_ in ("NUM", "PRON", "DET")

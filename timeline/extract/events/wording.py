@@ -101,6 +101,10 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
         # what was said leaves room for who said it: a name is one word, a description ("the
         # Scottish health secretary") its words, the verb another
         said = title_from(quote, keep_out, mentions, within, limit - _words_of(who, mentions) if who else limit)
+        if who and said.rsplit(" ", 1)[-1] == quote.text and _words_of(who, mentions) > 2:
+            # "…said derelict leadership has resulted": a cut before what the verb needs is worse
+            # than a headline a word or two long
+            said = title_from(quote, keep_out, mentions, within, limit - 2)
         if said and speaks_for_its_subject(root):
             return said  # "…, his office said": the one it speaks for is the title's subject
         if said and who:
