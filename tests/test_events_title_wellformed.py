@@ -147,6 +147,11 @@ def test_a_clause_before_a_verb_of_deciding_is_what_was_decided(nlp) -> None:
     # a clause no one says, run on before another with a comma, is not the other's content
     ("Dirty white sheets cover some of the dead on Monday, others lie out in the open, their limbs entwined.",
      "Dirty white sheets cover some of the dead", "others lie"),
+    # a second clause with a subject of its own is another happening, even with "and" or "but"
+    ("The trade minister, Ivo Brandt, resigned on Monday, and the coalition collapsed hours later.",
+     "Ivo Brandt resigned", "coalition"),
+    ("Finance Minister John Arndt resigned on Monday, but the Liberal Party chose not to name a successor.",
+     "John Arndt resigned", "Liberal Party"),
 ])
 def test_two_clauses_with_nothing_to_join_them_are_not_one_title(nlp, text: str, title: str, never: str) -> None:
     titles = _titles(nlp, text)

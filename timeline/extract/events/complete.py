@@ -72,8 +72,9 @@ def required(child: "Token") -> bool:
     dep = child.dep_
     if dep in ("conj", "cc") and head.pos_ not in ("VERB", "AUX"):
         # "the United States and Britain": a second actor is not a second clause; but
-        # "staff, as well as their families" is an addition
-        return not _addition(head)
+        # "staff, as well as their families" is an addition, and "with bribery [and with tax
+        # evasion]" a second phrase
+        return head.pos_ != "ADP" and not _addition(head)
     if dep in ("xcomp", "ccomp"):
         return head.pos_ in ("VERB", "AUX", "ADJ")
     if dep in REQUIRED:
@@ -85,7 +86,7 @@ def required(child: "Token") -> bool:
     if dep == "npadvmod" and any(t.ent_type_ in FIGURES for t in child.subtree):
         return True  # "put aside $30m": an amount the parser hung as an adverbial is what was put aside
     if dep == "advmod":
-        return restricts(child) or keeps_truth(child) or (
+        return restricts(child) or keeps_truth(child) or (head.pos_ == "ADJ" and head.dep_ == "amod") or (
             child.i == head.i + 1 and child.lower_ in load_title_words().particles)
     if dep == "prep":
         return _selected(child)
@@ -105,6 +106,35 @@ def shortest(words: list[int], root: "Token", exempt: set[int], fits: Callable[[
     parts = sorted((doc[i] for i in current if doc[i].dep_ in EXPENDABLE_DEPS and i != root.i and i in inside
                     and not required(doc[i]) and not _a_time(doc[i])),
                    key=lambda t: (_rank(t), -_depth(t, root), -len(t.subtree), t.i))
+    current, taken = _take_out(current, parts, root, exempt, fits, tidy)
+    if not fits(current):
+        # still too long: a phrase that a word inside the clause does not select ("to be inducted into
+        # the hall of fame [at a ceremony]", "the cost [in Brazil]") is an adjunct beside the core, and
+        # goes before the title is left longer than a headline; a word keeps what it selects ("died
+        # from an overdose", "a call for sanctions"), a noun its "of", and no quotation is cut inside
+        loose = [doc[i] for i in current if doc[i].dep_ == "prep" and doc[i].head.i != root.i and i in inside
+                 and not _a_time(doc[i]) and not _selected(doc[i])]
+        freed = exempt | {t.i for p in loose for t in p.subtree}
+        kept = current
+        current, more = _take_out(current, sorted(loose, key=lambda t: (-_depth(t, root), -t.i)), root, freed,
+                                  fits, tidy)
+        if not fits(current) or _cut_quotation(set(current), root, exempt) is not None:
+            current, more = kept, []  # a title shorter but still too long loses words for nothing
+        taken += more
+    if not fits(current):
+        return current  # still too long: the clause without its loose parts
+    for cut in reversed(taken):
+        trial = tidy(sorted(set(current) | cut))
+        if fits(trial) and incomplete(trial, root, exempt) is None:
+            current = trial
+    return current
+
+
+def _take_out(current: list[int], parts: "list[Token]", root: "Token", exempt: set[int],
+              fits: Callable[[list[int]], bool],
+              tidy: Callable[[list[int]], list[int]]) -> tuple[list[int], list[set[int]]]:
+    """``current`` without ``parts``, taken out in turn while it is too long and stays complete;
+    and the words each part took."""
     taken: list[set[int]] = []
     for part in parts:
         if fits(current):
@@ -119,13 +149,7 @@ def shortest(words: list[int], root: "Token", exempt: set[int], fits: Callable[[
         if trial and incomplete(trial, root, exempt) is None:
             taken.append(cut & set(current))  # without its inner parts taken before: they come back on their own
             current = trial
-    if not fits(current):
-        return current  # still too long: the clause without its loose parts
-    for cut in reversed(taken):
-        trial = tidy(sorted(set(current) | cut))
-        if fits(trial) and incomplete(trial, root, exempt) is None:
-            current = trial
-    return current
+    return current, taken
 
 
 EXPENDABLE_DEPS = frozenset().union(*EXPENDABLE)

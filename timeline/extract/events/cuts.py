@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from timeline.extract.events.complements import needed_clause
 from timeline.extract.events.title_words import load_title_words
+from timeline.extract.events.wellformed import FINITE_TAGS, RELATIVE_TAGS, SUBJECT_DEPS
 from timeline.records import Mention
 
 if TYPE_CHECKING:
@@ -44,6 +45,12 @@ def without_stranded_verbs(chosen: list[int], root: "Token") -> list[int]:
         token = doc[i]
         if token.pos_ not in ("VERB", "AUX") or i not in kept or token.i == root.i:
             continue
+        if _lost_its_subject(token, kept):
+            # "… for a bipartisan meeting roils the presidential race": a side clause whose
+            # subject went is no clause; it goes whole, with what joined it
+            kept -= {t.i for t in token.subtree} | {c.i for c in token.head.children if c.dep_ in ("cc", "mark")
+                                                    and token.left_edge.i - 2 <= c.i < token.left_edge.i}
+            continue
         if token.dep_ == "conj":
             needs = [c for c in token.children if c.dep_ in ("ccomp", "xcomp", "dobj")]
         elif token.dep_ in ("acl", "relcl"):
@@ -56,6 +63,18 @@ def without_stranded_verbs(chosen: list[int], root: "Token") -> list[int]:
             cut = {t.i for t in token.subtree} | {c.i for c in token.head.children if c.dep_ == "cc" and c.i < i}
             kept -= cut
     return tidy([i for i in chosen if i in kept], doc.tokens)
+
+
+def _lost_its_subject(verb: "Token", kept: set[int]) -> bool:
+    """Whether a finite verb of a side clause is kept without its subject: its own subject
+    went, or the parse gave it none ("…, as the crisis gripping the nation roils the race",
+    with "crisis" hung on "gripping"); a second verb sharing the first one's subject is no such clause."""
+    if verb.dep_ not in ("advcl", "ccomp", "conj", "relcl", "acl") or verb.tag_ not in FINITE_TAGS:
+        return False
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if not subjects:  # "now is a good time" and a noun read as a verb ("a drug overdose") are no such clause
+        return verb.dep_ in ("advcl", "ccomp") and any(c.dep_ == "dobj" for c in verb.children)
+    return any(c.tag_ not in RELATIVE_TAGS and c.i not in kept for c in subjects)
 
 
 def without_empty_phrases(chosen: list[int], tokens: "list[Token]") -> list[int]:

@@ -52,7 +52,7 @@ def ending_kept(chosen: list[int], root: "Token", fits: Callable[[list[int]], bo
             return chosen
         last = doc[chosen[-1]]
         if last.dep_ == "advmod" and last.pos_ == "ADV" and (
-                last.lower_ in load_title_words().dropped_adverbs or last.children) and \
+                last.lower_ in load_title_words().dropped_adverbs or last.children or _measured(last, chosen)) and \
                 not any(t.i in chosen for c in last.children for t in c.subtree):
             removed.add(last.i)
             chosen = chosen[:-1]  # "died shortly" [before the tour], "later": the adverb measured what went
@@ -93,6 +93,17 @@ def ending_kept(chosen: list[int], root: "Token", fits: Callable[[list[int]], bo
                 return trial
         return chosen
     return chosen
+
+
+def _measured(adverb: "Token", chosen: list[int]) -> bool:
+    """"shortly [before the tour]", "soon [after the vote]": an adverb followed by the
+    conjunction or preposition of a part that went measured that part."""
+    after = adverb.i + 1
+    if after >= len(adverb.doc) or after in chosen or adverb.head.pos_ not in ("VERB", "AUX"):
+        return False
+    word = adverb.doc[after]
+    part = word.head if word.dep_ == "mark" else word  # the clause a conjunction opens, or the phrase
+    return word.dep_ in ("mark", "prep") and part.head.i == adverb.head.i
 
 
 def _ancestry(token: "Token", root: "Token") -> list[int]:
@@ -142,6 +153,8 @@ def _prunable(child: "Token", parent: "Token", root: "Token") -> bool:
             for c in parent.children)
     if child.dep_ in ("xcomp", "ccomp") and (parent.i == root.i or parent.pos_ not in ("VERB", "AUX")):
         return False  # "said it had expelled a submarine", "was about to cut" need what follows
+    if child.dep_ == "advmod" and parent.pos_ == "ADJ" and parent.dep_ == "amod":
+        return False  # "the first commercially available test": the adverb is part of what the test is
     if child.dep_ == "advmod" and (restricts(child) or keeps_truth(child)):
         return False  # "only" of "only after the ferry had sunk"; "had largely been contained"
     if child.dep_ == "prep" and child.lower_ == "of" and (parent.pos_ in ("NUM", "PRON", "DET")

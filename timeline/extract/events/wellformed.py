@@ -23,6 +23,10 @@ CLAUSE_BREAKS = frozenset({":", ";", "—", "–", "--", "-"})
 CLAUSE_DEPS = frozenset({"ccomp", "conj", "parataxis", "dep", "advcl", "xcomp", "acl", "relcl", "ROOT"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
+# A mark that closes what came before: never part of the joint to a second clause.
+CLOSING_MARKS = frozenset({")", "]", "\"", "”", "’", "'"})
+# Relative pronouns: the subject of a relative clause is the noun it hangs on, not one of its own.
+RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
 # A determiner straight before another ("the a spokesman", "The Geneva-based the …"): never English.
 _DOUBLE_DETERMINER = re.compile(r"\b(?:the|a|an)\s+(?:[\w-]+-based\s+|[\w-]+-led\s+)?(?:the|a|an)\s", re.IGNORECASE)
 
@@ -33,7 +37,7 @@ def run_on_clauses(root: "Token") -> set[int]:
     traveled to Elkhart", "…have formed: one sees the fiasco as…". What a verb of saying
     opens with a colon is what was said, and stays."""
     doc = root.doc
-    out: set[int] = _subject_of_another_clause(root)
+    out: set[int] = _subject_of_another_clause(root) | second_clauses(root)
     for token in root.subtree:
         if token.i == root.i:
             continue
@@ -59,6 +63,26 @@ def run_on_clauses(root: "Token") -> set[int]:
         if token.i > head.i and mark.text in ("-", "–") and mark.whitespace_ == "":
             continue  # a hyphen inside a word
         out |= {t.i for t in token.subtree}
+    return out
+
+
+def second_clauses(root: "Token") -> set[int]:
+    """A clause coordinated with the title's verb that has a subject of its own is another
+    statement: "Kennedy died in 2009, but Dodd chose not to take the chair" is two, and a title
+    tells one. Its words go, with the conjunction and comma that joined it; a second verb that
+    shares the subject ("declared martial law and said…") stays."""
+    doc = root.doc
+    out: set[int] = set()
+    for token in root.children:
+        if token.dep_ != "conj" or token.pos_ not in ("VERB", "AUX") or not any(
+                c.dep_ in SUBJECT_DEPS and c.tag_ not in RELATIVE_TAGS for c in token.children):
+            continue
+        out |= {t.i for t in token.subtree}
+        joint = token.left_edge.i - 1
+        while joint > token.head.i and doc[joint].dep_ in ("cc", "punct") and \
+                doc[joint].text not in CLOSING_MARKS:
+            out.add(joint)  # ", but"
+            joint -= 1
     return out
 
 

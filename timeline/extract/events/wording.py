@@ -98,8 +98,13 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
         if who and quoted and is_own_words(quote):
             room = TITLE_WORDS - len(who.split()) + 1  # a name is one word, the verb another
             return f"{who}: “{verbatim(quote, QUOTES, room)}”"
-        # what was said leaves room for who said it: a name is one word, the verb another
-        said = title_from(quote, keep_out, mentions, within, limit - 2 if who else limit)
+        # what was said leaves room for who said it: a name is one word, a description ("the
+        # Scottish health secretary") its words, the verb another
+        said = title_from(quote, keep_out, mentions, within, limit - _words_of(who, mentions) if who else limit)
+        if who and said.rsplit(" ", 1)[-1] == quote.text and _words_of(who, mentions) > 2:
+            # "…said derelict leadership has resulted": a cut before what the verb needs is worse
+            # than a headline a word or two long
+            said = title_from(quote, keep_out, mentions, within, limit - 2)
         if said and speaks_for_its_subject(root):
             return said  # "…, his office said": the one it speaks for is the title's subject
         if said and who:
@@ -210,8 +215,10 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
             # "declared martial law and said…": a conjunct comes back with its conjunction
             joined = {part.i} | {c.i for c in part.head.children if c.dep_ == "cc" and c.i < part.i} \
                 if part.dep_ == "conj" else {part.i}
-            if part.dep_ == "conj" and part.head.pos_ in ("VERB", "AUX"):
-                joined |= {t.i for t in part.subtree}  # a second clause comes back whole, or not at all
+            if part.dep_ == "conj" or (part.dep_ in ("acl", "relcl", "advcl") and not needed_clause(part)):
+                # a second clause or conjunct, or a side clause on a noun or verb, comes back whole or
+                # not at all: "a package split between $550 billion in spending and $275 billion" is cut
+                joined |= {t.i for t in part.subtree if t.i not in dropped}
             # "as a violation" without "of international law" is cut mid-phrase: what "of"
             # joins to a noun comes back with it; "for his own benefit" need not
             joined |= {t.i for t in part.subtree if t.dep_ == "prep" and t.lower_ == "of"
@@ -234,6 +241,14 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
         whole = sorted(described | set(collect(root, dropped, frozenset(), elided)))
         chosen = _finished(shortest(whole, root, exempt, fits, lambda c: tidy(c, doc.tokens)), root,
                            dropped - set(keep_out))
+    # "testified [that] he had sought…": a headline one word too long leaves out the "that" of what was
+    # said, right after the verb (never after an object, "told the Bundestag [that] Russia's attack…",
+    # nor inside a quotation)
+    that = {c.i for t in root.children if t.dep_ == "ccomp" for c in t.children
+            if c.dep_ == "mark" and c.lower_ == "that" and c.i == t.left_edge.i
+            and max([i for i in chosen if i < c.i], default=-1) == root.i}
+    if that & set(chosen) and not fits(chosen) and fits([i for i in chosen if i not in that]):
+        chosen = [i for i in chosen if i not in that]
     roles |= described_speaker(root, by_token)
     kept = set(chosen)
     named = {key for key, m in {id(m): m for m in by_token.values()}.items() if names_it(m, doc, kept, roles)}
@@ -295,6 +310,13 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
             title = " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names) + " " + title
     title = _SPACE_BEFORE_PUNCTUATION.sub(r"\1", title)
     return title[:1].upper() + title[1:] if title else ""
+
+
+def _words_of(phrase: str, mentions: list[Mention]) -> int:
+    """Words of ``phrase`` as a reader counts them in a title: a name is one."""
+    for name in sorted({m.name for m in mentions}, key=len, reverse=True):
+        phrase = phrase.replace(name, "N")
+    return sum(any(c.isalnum() for c in word) for word in phrase.split())
 
 
 def _finished(chosen: list[int], root: "Token", cut: set[int]) -> list[int]:
