@@ -34,6 +34,7 @@ from typing import Any, Iterable, Sequence
 from evaluation.tls import COLLECTIONS, articles, build, gold, materialise
 from timeline.merge.selection import key_events
 from timeline.records import Event
+from timeline.render.focus import in_focus
 from timeline.store.events import load_events as load_store
 
 
@@ -97,7 +98,7 @@ def report(name: str, events: list[Event], top: int, key: int) -> None:
     with two independent sources or more, and the first ``top`` of the key-events selection
     for reading by hand."""
     count = len(articles(name))
-    chosen = key_events(events, max(key, top))
+    chosen = key_events(in_focus(events), max(key, top))
     shared = sum(independent(e) >= 2 for e in chosen[:key])
     print(f"  {len(events)} events, {len(events) / max(count, 1):.1f} per article; "
           f"{shared}/{min(key, len(chosen))} key events with >= 2 independent sources")

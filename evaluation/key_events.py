@@ -30,6 +30,7 @@ from rapidfuzz import fuzz
 
 from timeline.merge.selection import key_events
 from timeline.records import ActorRef, Event, Source
+from timeline.render.focus import in_focus
 
 ALIKE_TITLES = 60  # token_set_ratio of two titles from which two nearby events may be one
 SAME_TITLES = 85  # ... and from which two events of any days may be one (a retelling)
@@ -154,7 +155,7 @@ def _listed(events: Sequence[Event], weak: WeakTitles, group_of: dict[str, int])
 
 
 def show(name: str, events: list[Event], top: int, key: int, weak: WeakTitles) -> dict[str, int]:
-    chosen = key_events(events, key)
+    chosen = key_events(in_focus(events), key)
     best = events[:top]
     groups = duplicate_groups(best)
     group_of = {best[i].id: n for n, g in enumerate(groups, 1) for i in g}

@@ -67,7 +67,7 @@ def render_site(events: Sequence[Event], registry: Any, articles: Sequence[Artic
     """
     model = build_model(events, registry, articles, cfg.build.build_date)
     attach_updates(model.events, changes)
-    focus = find_focus(model.events, articles, cfg.site.focus)
+    focus = find_focus([ev.event for ev in model.events], articles, cfg.site.focus)
     places = split(model.events, focus, review)
     stamp_views(model)
     if maintainer_pages(cfg):  # they may show what no part declares: every part is made

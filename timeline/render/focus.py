@@ -24,7 +24,7 @@ from datetime import date, timedelta
 from typing import Sequence
 
 from timeline.extract.temporal.values import bounds
-from timeline.records import Article
+from timeline.records import Article, Event
 from timeline.render.model import EventView
 
 TRIM = 0.01  # the share of publication days left out at each end: strays, mis-dated pages
@@ -42,16 +42,16 @@ class Focus:
     start: date | None  # None: open at that end
     end: date | None
 
-    def place(self, ev: EventView) -> str:
+    def place(self, event: Event) -> str:
         """``focus``, ``background`` (wholly before it) or ``ahead`` (scheduled, wholly after it); undated
         events, and past ones dated after the focus (a date no report could have seen), stay in focus."""
-        span = bounds(ev.event.date)
+        span = bounds(event.date)
         if span is None:
             return "focus"
         if self.start and (span[1] < self.start or (
                 span[0] < self.start and self.end and span[1] - span[0] > self.end - self.start)):
             return "background"  # before the story, or a stretch longer than it that began before (the 2000s)
-        if self.end and span[0] > self.end and ev.scheduled:
+        if self.end and span[0] > self.end and event.status == "scheduled":
             return "ahead"
         return "focus"
 
@@ -62,12 +62,12 @@ class Focus:
         return f"{start} to {end}"
 
 
-def _published(events: Sequence[EventView], articles: Sequence[Article]) -> list[date]:
+def _published(events: Sequence[Event], articles: Sequence[Article]) -> list[date]:
     days = [a.published for a in articles if isinstance(a.published, date)]
     if days:
         return days
-    for ev in events:  # no articles given (a render of the store alone): the sources' days
-        for source in ev.event.sources:
+    for event in events:  # no articles given (a render of the store alone): the sources' days
+        for source in event.sources:
             try:
                 days.append(date.fromisoformat((source.published or "")[:10]))
             except ValueError:
@@ -75,7 +75,7 @@ def _published(events: Sequence[EventView], articles: Sequence[Article]) -> list
     return days
 
 
-def find_focus(events: Sequence[EventView], articles: Sequence[Article],
+def find_focus(events: Sequence[Event], articles: Sequence[Article],
                given: tuple[str | None, str | None] | None = None) -> Focus:
     """The focus: ``given`` (from, to; either may be None for open) when set, else computed."""
     if given is not None:
@@ -89,15 +89,22 @@ def find_focus(events: Sequence[EventView], articles: Sequence[Article],
     return Focus(_prompted(events, first), last + timedelta(days=TRAIL_DAYS))
 
 
-def _prompted(events: Sequence[EventView], first: date) -> date:
+def in_focus(events: Sequence[Event], articles: Sequence[Article] = (),
+             given: tuple[str | None, str | None] | None = None) -> list[Event]:
+    """The events the main chronology and the key events are chosen from, in the given order."""
+    focus = find_focus(events, articles, given)
+    return [e for e in events if focus.place(e) == "focus"]
+
+
+def _prompted(events: Sequence[Event], first: date) -> date:
     """The first report's day, or the earliest day of the ``LEAD_DAYS`` before it that
     ``LEAD_REPORTS`` articles date an event to, or of the ``LEAD_WEEK`` before it that one does."""
     told: dict[date, set[str]] = {}
-    for ev in events:
-        span = bounds(ev.event.date)
-        if span is not None and ev.event.precision in ("time", "day") and \
+    for event in events:
+        span = bounds(event.date)
+        if span is not None and event.precision in ("time", "day") and \
                 first - timedelta(days=LEAD_DAYS) <= span[0] < first:
-            told.setdefault(span[0], set()).update(s.article for s in ev.event.sources)
+            told.setdefault(span[0], set()).update(s.article for s in event.sources)
     return min((day for day, articles in told.items()
                 if len(articles) >= LEAD_REPORTS or (first - day).days <= LEAD_WEEK), default=first)
 
@@ -108,5 +115,5 @@ def split(events: Sequence[EventView], focus: Focus,
     off the collection's subject report them) are in a place of their own, ``review``."""
     parts: dict[str, list[EventView]] = {"focus": [], "background": [], "ahead": [], "review": []}
     for ev in events:
-        parts["review" if ev.event.id in review else focus.place(ev)].append(ev)
+        parts["review" if ev.event.id in review else focus.place(ev.event)].append(ev)
     return parts
