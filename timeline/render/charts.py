@@ -60,10 +60,12 @@ def activity_chart(days: Iterable[str | None], label: str) -> Markup:
     busiest = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
     summary = (f"{label}: {len(parsed)} dated events per {unit} from {first:%d %b %Y} to {last:%d %b %Y}; "
                f"busiest {unit} starting {busiest[0]:%d %b %Y} with {busiest[1]}.")
+    months = f"{first:%b %Y}" if (first.year, first.month) == (last.year, last.month) else \
+        f"{first:%b %Y} – {last:%b %Y}"
     return Markup(
         f'<figure class="chart"><svg viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-label="{escape(summary)}" '
         f'preserveAspectRatio="none"><path class="bars" d="{"".join(parts)}"/></svg>'
-        f'<figcaption>Events per {unit}, {first:%b %Y} – {last:%b %Y} (peak {peak})</figcaption></figure>'
+        f'<figcaption>Events per {unit}, {months} (peak {peak})</figcaption></figure>'
     )
 
 
