@@ -89,3 +89,13 @@ def test_a_clause_told_at_or_after_a_day_of_the_news_happened_that_day(nlp, text
     found = happenings(nlp, text, published=THURSDAY)
     assert _dated(found, words) == [day], [(h.date, h.title, h.evidence.rule) for h in found]
 
+
+
+def test_a_main_clause_in_the_past_perfect_after_the_first_sentence_takes_no_publication_day(nlp) -> None:
+    text = ("A Varland engineer has been confirmed dead after the collapse of the harbour bridge. "
+            "Nils Egger had been working on the bridge for the port authority, which lost six staff. "
+            "The port authority said on Wednesday that the bridge had been closed to traffic.")
+    found = happenings(nlp, text, published=DAY)
+    assert not [h for h in found if "had been working" in h.title.lower() and h.date == DAY.isoformat()], \
+        [(h.date, h.title) for h in found]
+    assert "2015-06-10" in _dated(found, "port authority said"), [(h.date, h.title) for h in found]

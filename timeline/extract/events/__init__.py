@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Sequence, overload
 
 from timeline.extract.events import gate
 from timeline.extract.events.anchors import find_anchors
-from timeline.extract.events.background import restated_position
+from timeline.extract.events.background import restated_position, told_before
 from timeline.extract.events.candidate import Anchor
 from timeline.extract.events.chronology import chronology_entries, entry_anchors
 from timeline.extract.events.claims import as_claim, unofficial_opinion
@@ -130,6 +130,8 @@ def _happenings(doc: Parse, article: Article, timexes: list[Timex], mentions: li
         if index >= vocab.lede_sentences:
             anchors = [a for a in anchors if not background_past(a, in_the_past, vocab)
                        and not restated_position(a)]
+        if index:  # past the first sentence, what came before the news it opened with
+            anchors = [a for a in anchors if not told_before(a)]
         inherit_lead_day(anchors, lead)  # after the checks above, which ask whether the sentence had a date
         made = []
         for anchor in anchors:

@@ -2,8 +2,10 @@
 a position someone has held, restated in the present perfect deep in a report ("Zuma has
 acknowledged the Guptas are his friends", "Sharif has hailed Modi's victory"), and the
 lines of a life's course ("He began his working life in Gansu", "Murray was raised on
-the island"). The day the paper came out is not when they happened, and the text gives
-no other: they take no date (the words are in ``data/background.yaml``)."""
+the island"), and a main clause in the past perfect, which tells what came before the
+news it goes with ("Wooldridge had been working in the country for the UN"). The day
+the paper came out is not when they happened, and the text gives no other: they take
+no date (the words are in ``data/background.yaml``)."""
 
 from __future__ import annotations
 
@@ -59,6 +61,16 @@ def restated_position(anchor: Anchor) -> bool:
     if lemma not in _words().positions:
         return False
     return not _told_fresh(verb)
+
+
+def told_before(anchor: Anchor) -> bool:
+    """Whether an undated main clause past an article's first sentence is told in the past
+    perfect ("had been working in the country", "had hoped to raise £500"): it tells what
+    came before the news, not a happening of the day. What a source said ("police said the men had fled")
+    is dated by the saying, which is the main clause."""
+    had = any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ == "VBD" for c in anchor.verb.children)
+    return had and anchor.is_main and anchor.evidence.rule in UNDATED and not anchor.mood.scheduled \
+        and anchor.speaker is None
 
 
 def _told_fresh(verb: "Token") -> bool:
