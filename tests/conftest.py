@@ -113,6 +113,11 @@ def happenings(nlp: Language, text: str, extra: dict[str, tuple[str, ...]] | Non
     return find_happenings(doc, article, find_timexes(doc, published), find_mentions(doc, None), extra or {})
 
 
+def titles_of(nlp: Language, text: str, **how: Any) -> list[str]:
+    """The titles of the happenings ``happenings`` finds in ``text`` (same keywords)."""
+    return [h.title for h in happenings(nlp, text, **how)]
+
+
 def first_actors(nlp: Language, text: str) -> set[str]:
     """The names of the actors of the first happening found in ``text``."""
     found = happenings(nlp, text)

@@ -8,25 +8,21 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import happenings
-
-
-def _titles(nlp, text: str) -> list[str]:
-    return [h.title for h in happenings(nlp, text)]
+from conftest import titles_of
 
 
 def test_a_second_verb_sharing_the_subject_stays(nlp) -> None:
     """"approved the plan and announced a referendum": one actor's two steps, one statement."""
-    titles = _titles(nlp, "The regional council approved the plan on Friday and announced a referendum "
-                          "on the bridge.")
+    titles = titles_of(nlp, "The regional council approved the plan on Friday and announced a referendum "
+                             "on the bridge.")
     assert any("approved the plan and announced a referendum" in t for t in titles), titles
 
 
 def test_a_side_clause_comes_back_whole_or_not_at_all(nlp) -> None:
     """"a package split between $600 billion in new spending and $300 billion" cuts a
     coordination inside; the title that cannot keep the whole description keeps none of it."""
-    titles = _titles(nlp, "The Senate budget committee on Tuesday considered a $900 billion package, split "
-                          "between $600 billion in new spending and $300 billion in tax cuts.")
+    titles = titles_of(nlp, "The Senate budget committee on Tuesday considered a $900 billion package, split "
+                             "between $600 billion in new spending and $300 billion in tax cuts.")
     assert any(t.endswith("considered a $900 billion package") for t in titles), titles
     assert not any("split between" in t for t in titles), titles
 
@@ -58,20 +54,20 @@ def test_a_finite_side_clause_without_its_subject_goes(nlp) -> None:
 
 
 def test_a_title_one_word_too_long_drops_the_that_of_what_was_said(nlp) -> None:
-    titles = _titles(nlp, "At a preliminary hearing this month, witnesses testified on Monday that Dr Lena Hale "
-                          "had sought to hide the fact she had given Marco Bellini oxaprine, a powerful sedative.")
+    titles = titles_of(nlp, "At a preliminary hearing this month, witnesses testified on Monday that Dr Lena Hale "
+                             "had sought to hide the fact she had given Marco Bellini oxaprine, a powerful sedative.")
     assert "Witnesses testified Lena Hale had sought to hide the fact she had given Marco Bellini oxaprine" \
         in titles, titles
     # after an object, the "that" stays: "told the assembly [that] Tarvik's invasion…" misleads
-    titles = _titles(nlp, "Chancellor Ida Marr told a special session of the Senate on Sunday that Tarvik's attack "
-                          "on Lowmoor marked a turning point.")
+    titles = titles_of(nlp, "Chancellor Ida Marr told a special session of the Senate on Sunday that Tarvik's attack "
+                             "on Lowmoor marked a turning point.")
     assert "Ida Marr told a special session of the Senate that Tarvik's attack marked a turning point" in titles, \
         titles
 
 
 def test_what_someone_was_referred_to_as_stays(nlp) -> None:
     """"referred to the governor [as a tyrant]": what he called him is what happened."""
-    titles = _titles(nlp, 'Senator Paul Grant referred to the governor as a "tyrant" in an interview on Tuesday.')
+    titles = titles_of(nlp, 'Senator Paul Grant referred to the governor as a "tyrant" in an interview on Tuesday.')
     assert any("referred to the governor as a “tyrant”" in t for t in titles), titles
 
 
@@ -79,30 +75,30 @@ def test_an_adverb_that_measured_a_clause_that_went_goes_with_it(nlp) -> None:
     """"died shortly [before his run of concerts was due to start]": "shortly" alone says nothing;
     but "a drug overdose" (the parser's adverb) and "now is a good time" (a clause with no
     subject of its own) stay."""
-    titles = _titles(nlp, "Jackson died shortly before his run of farewell concerts in Vienna had been due to start "
-                          "on Monday.")
+    titles = titles_of(nlp, "Jackson died shortly before his run of farewell concerts in Vienna had been due to start "
+                             "on Monday.")
     assert "Jackson died" in titles, titles
-    titles = _titles(nlp, "Doctors wanted on Monday to show tapes filmed for the film in an effort to prove Bellini "
-                          "was healthy before he died of a drug overdose in 2009.")
+    titles = titles_of(nlp, "Doctors wanted on Monday to show tapes filmed for the film in an effort to prove Bellini "
+                             "was healthy before he died of a drug overdose in 2009.")
     assert not any(t.endswith("of a drug") for t in titles), titles
-    titles = _titles(nlp, 'President Ana Lopes, seeking to boost confidence in her recovery plan, suggested on Monday '
-                          'that now is a good time for investors with "a long-term view" to buy shares, and she '
-                          'vowed that the mess "is going to get cleaned up."')
+    titles = titles_of(nlp, 'President Ana Lopes, seeking to boost confidence in her recovery plan, suggested on '
+                             'Monday that now is a good time for investors with "a long-term view" to buy shares, '
+                             'and she vowed that the mess "is going to get cleaned up."')
     assert any(t.startswith("Ana Lopes suggested that now is a good time") for t in titles), titles
 
 
 def test_what_a_described_speaker_said_leaves_room_for_the_description(nlp) -> None:
     """"…, the Scottish health secretary said": the speaker takes four words of the headline, not one."""
-    titles = _titles(nlp, "Two people were admitted to a hospital in Glasgow on Monday after returning from Mexico "
-                          "with flu-like symptoms, the Scottish health secretary said.")
+    titles = titles_of(nlp, "Two people were admitted to a hospital in Glasgow on Monday after returning from Mexico "
+                             "with flu-like symptoms, the Scottish health secretary said.")
     said = [t for t in titles if t.startswith("The Scottish health secretary said")]
     assert said and all(len(t.split()) <= 14 for t in said), titles
 
 
 def test_a_second_phrase_of_a_preposition_may_go_from_a_long_title(nlp) -> None:
     """"charge him with accepting bribes [and with tax evasion]": a second phrase, not a second actor."""
-    titles = _titles(nlp, "The director of public prosecutions said on Monday his office is preparing to charge "
-                          "Ivo Brandt with accepting bribes from a French arms company and with tax evasion.")
+    titles = titles_of(nlp, "The director of public prosecutions said on Monday his office is preparing to charge "
+                             "Ivo Brandt with accepting bribes from a French arms company and with tax evasion.")
     assert any(t.endswith("to charge Ivo Brandt with accepting bribes from a French arms company") for t in titles), \
         titles
 
@@ -119,5 +115,5 @@ def test_a_second_phrase_of_a_preposition_may_go_from_a_long_title(nlp) -> None:
      "identify patients with the virus.", "the first commercially available test"),
 ])
 def test_a_shorter_title_never_loses_what_its_words_need(nlp, text: str, kept: str) -> None:
-    titles = _titles(nlp, text)
+    titles = titles_of(nlp, text)
     assert any(kept in t for t in titles), titles

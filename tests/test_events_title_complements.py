@@ -5,13 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import happenings
+from conftest import titles_of
 
 WORDS = 14
-
-
-def _titles(nlp, text: str) -> list[str]:
-    return [h.title for h in happenings(nlp, text)]
 
 
 @pytest.mark.parametrize("text, title", [
@@ -38,7 +34,7 @@ def _titles(nlp, text: str) -> list[str]:
      "Petra Lund was appointed as the senator's personal physician"),
 ])
 def test_a_title_keeps_what_the_verb_needs(nlp, text: str, title: str) -> None:
-    titles = _titles(nlp, text)
+    titles = titles_of(nlp, text)
     assert any(title in t for t in titles), titles
 
 
@@ -63,7 +59,7 @@ def test_a_title_keeps_what_the_verb_needs(nlp, text: str, title: str) -> None:
      "goats", "in a move"),
 ])
 def test_a_title_never_stops_where_its_phrase_goes_on(nlp, text: str, ending: str, never: str) -> None:
-    titles = _titles(nlp, text)
+    titles = titles_of(nlp, text)
     assert titles, text
     for title in titles:
         assert not title.endswith(never), titles
@@ -83,7 +79,7 @@ def test_a_title_never_stops_where_its_phrase_goes_on(nlp, text: str, ending: st
      "oil spill.", "The head of the Tarvik port authority resigned over the oil spill"),
 ])
 def test_a_headline_or_byline_run_in_is_left_out(nlp, text: str, title: str) -> None:
-    titles = _titles(nlp, text)
+    titles = titles_of(nlp, text)
     assert title in titles, titles
 
 
@@ -92,5 +88,5 @@ def test_a_headline_or_byline_run_in_is_left_out(nlp, text: str, title: str) -> 
     "On Monday The Tarvik Herald reported that the bank had failed.",
 ])
 def test_a_name_with_a_capital_article_is_no_run_in(nlp, text: str) -> None:
-    titles = _titles(nlp, text)
+    titles = titles_of(nlp, text)
     assert titles and all("Varga" in t or "Herald" in t for t in titles), titles

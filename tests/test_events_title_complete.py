@@ -8,11 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import happenings
-
-
-def _titles(nlp, text: str) -> list[str]:
-    return [h.title for h in happenings(nlp, text)]
+from conftest import titles_of
 
 
 @pytest.mark.parametrize("text, title", [
@@ -57,7 +53,7 @@ def _titles(nlp, text: str) -> list[str]:
      "Tarvik to be lifted.", "with a call for sanctions"),
 ])
 def test_a_title_keeps_what_its_words_require(nlp, text: str, title: str) -> None:
-    titles = _titles(nlp, text)
+    titles = titles_of(nlp, text)
     assert any(title in t for t in titles), titles
 
 
@@ -68,7 +64,7 @@ def test_a_title_keeps_what_its_words_require(nlp, text: str, title: str) -> Non
      "miner's 1998 conviction and later release.", "barred the defence"),
 ])
 def test_a_title_never_ends_before_what_its_verb_requires(nlp, text: str, never: str) -> None:
-    titles = _titles(nlp, text)
+    titles = titles_of(nlp, text)
     assert titles
     assert not any(t.endswith(never) for t in titles), titles
 
@@ -83,7 +79,7 @@ def test_a_title_never_ends_before_what_its_verb_requires(nlp, text: str, never:
      "until an inquiry into the contracts was complete.", "“reckless and costly”", "…"),
 ])
 def test_a_title_keeps_the_part_that_matters_whole(nlp, text: str, kept: str, never: str) -> None:
-    titles = _titles(nlp, text)
+    titles = titles_of(nlp, text)
     assert any(kept in t for t in titles), titles
     assert not any(never in t for t in titles), titles
 
@@ -92,7 +88,7 @@ def test_a_cut_that_is_complete_stays_short(nlp) -> None:
     """Times, places and asides still go: a complete clause needs none of them."""
     text = ("The regional council of Norvik approved on Monday a plan to rebuild the flooded harbour wall, "
             "a project first proposed in 2004, at a meeting in the town hall.")
-    titles = _titles(nlp, text)
+    titles = titles_of(nlp, text)
     assert any(t.startswith("The regional council of Norvik approved a plan to rebuild the flooded harbour wall")
                for t in titles), titles
     assert not any("town hall" in t or "2004" in t for t in titles), titles

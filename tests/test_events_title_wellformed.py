@@ -10,11 +10,7 @@ import pytest
 
 from timeline.extract.events.wellformed import double_determiner
 
-from conftest import happenings
-
-
-def _titles(nlp, text: str) -> list[str]:
-    return [h.title for h in happenings(nlp, text)]
+from conftest import titles_of
 
 
 @pytest.mark.parametrize("text, title, never", [
@@ -27,7 +23,7 @@ def _titles(nlp, text: str) -> list[str]:
 ])
 def test_clauses_set_off_by_a_colon_or_semicolon_are_not_run_together(nlp, text: str, title: str,
                                                                       never: str) -> None:
-    titles = _titles(nlp, text)
+    titles = titles_of(nlp, text)
     assert any(title in t for t in titles), titles
     assert not any(never in t for t in titles), titles
 
@@ -58,7 +54,7 @@ def test_a_subject_the_parse_gave_to_the_wrong_clause_is_left_out(nlp) -> None:
      "The Geneva-based World Health Organization has declared"),
 ])
 def test_a_title_has_one_determiner_to_a_phrase(nlp, text: str, title: str) -> None:
-    titles = _titles(nlp, text)
+    titles = titles_of(nlp, text)
     assert any(t.startswith(title) for t in titles), titles
     assert not any(double_determiner(t) for t in titles), titles
 
@@ -101,14 +97,14 @@ def test_a_title_has_one_determiner_to_a_phrase(nlp, text: str, title: str) -> N
      "police had ignored the order"),
 ])
 def test_a_title_keeps_what_decides_its_truth_and_says_which_thing(nlp, text: str, kept: str) -> None:
-    titles = _titles(nlp, text)
+    titles = titles_of(nlp, text)
     assert any(kept in t for t in titles), titles
 
 
 def test_a_subject_described_then_named_beside_it_is_the_name(nlp) -> None:
     text = ("The head of the World Health Agency, Margaret Linn, on Tuesday suggested the alert would "
             "eventually move to its highest level.")
-    titles = _titles(nlp, text)
+    titles = titles_of(nlp, text)
     assert any(t.startswith("Margaret Linn suggested the alert would") for t in titles), titles
     assert not any(t.startswith("The head") for t in titles), titles
 
@@ -126,18 +122,18 @@ def test_a_determiner_before_another_is_garbled(title: str, garbled: bool) -> No
 def test_a_condition_does_not_cost_the_clause_it_hangs_on(nlp) -> None:
     text = ("Lena Holt declined on Monday to say how the party will confront Karl Mora if he refuses to give "
             "up power.")
-    titles = _titles(nlp, text)
+    titles = titles_of(nlp, text)
     assert "Lena Holt declined to say how the party will confront Karl Mora" in titles, titles
 
 
 def test_a_clause_before_a_verb_of_deciding_is_what_was_decided(nlp) -> None:
     text = ("Autopsy images of Tom Ray can be shown to jurors at the trial of the doctor accused of causing his "
             "death, a judge has ruled.")
-    titles = _titles(nlp, text)
+    titles = titles_of(nlp, text)
     assert any("can be shown to jurors" in t and "judge" in t for t in titles), titles
     text = ("The new military regime detained up to 450 of the country's most powerful and wealthy people, it "
             "emerged last night.")
-    assert any(t.startswith("The new military regime detained") for t in _titles(nlp, text)), _titles(nlp, text)
+    assert any(t.startswith("The new military regime detained") for t in titles_of(nlp, text)), titles_of(nlp, text)
 
 
 @pytest.mark.parametrize("text, title, never", [
@@ -154,7 +150,7 @@ def test_a_clause_before_a_verb_of_deciding_is_what_was_decided(nlp) -> None:
      "John Arndt resigned", "Liberal Party"),
 ])
 def test_two_clauses_with_nothing_to_join_them_are_not_one_title(nlp, text: str, title: str, never: str) -> None:
-    titles = _titles(nlp, text)
+    titles = titles_of(nlp, text)
     assert title in titles, titles
     assert not any(never in t and t.startswith(title) for t in titles), titles
 
@@ -162,7 +158,7 @@ def test_two_clauses_with_nothing_to_join_them_are_not_one_title(nlp, text: str,
 def test_a_voice_speaking_for_the_subject_is_not_a_second_subject(nlp) -> None:
     text = ("President Anna Brill spoke by phone with General Tomas Varga on Thursday and urged him to accept "
             "talks, her office said.")
-    titles = _titles(nlp, text)
+    titles = titles_of(nlp, text)
     assert any(t.startswith("Anna Brill spoke by phone with Tomas Varga") for t in titles), titles
     assert not any("office" in t.lower() for t in titles), titles
 
@@ -173,7 +169,7 @@ def test_a_voice_speaking_for_the_subject_is_not_a_second_subject(nlp) -> None:
      "island state on Tuesday.", "Relief efforts in the wake of the huge storm struck", "The huge storm struck"),
 ])
 def test_a_clause_is_read_with_its_own_subject(nlp, text: str, never: str, title: str) -> None:
-    titles = _titles(nlp, text)
+    titles = titles_of(nlp, text)
     assert not any(never in t for t in titles), titles
     assert any(title in t for t in titles), titles
 
