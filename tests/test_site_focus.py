@@ -11,6 +11,7 @@ from pathlib import Path
 
 from timeline.records import ActorRef, Article, Event, Source
 from timeline.render import render_site
+from timeline.render.focus import find_focus
 
 from conftest import make_config
 
@@ -144,3 +145,17 @@ def test_the_story_opens_on_what_prompted_the_first_reports_not_weeks_before(tmp
     assert "Events per week, Feb 2011 – May 2011" in home  # the stray line does not open the chart in January
     assert "Crowds stormed the governor" in home and "A wave struck the coast" not in home
     assert "A wave struck the coast" in (out / "background.html").read_text(encoding="utf-8")
+
+
+def test_the_story_closes_on_the_last_happening_its_last_reports_tell_not_on_a_stray() -> None:
+    # 200 reports from 1 Mar; the last two, of 2 Sep, fall to the trim but report that day's
+    # resignation; a page of 2021 that landed in the pile reports an election of its own day.
+    reports = [Article(f"a{n}", f"a{n}.md", "Report", "", date(2011, 3, 1) + timedelta(days=n // 2))
+               for n in range(198)]
+    reports += [Article(f"late{n}", f"late{n}.md", "Report", "", date(2011, 9, 2)) for n in range(2)]
+    reports += [Article("stray", "stray.md", "Report", "", date(2021, 6, 1))]
+    events = [event("resign", "2011-09-02", "The minister resigned", "late0"),
+              event("vote", "2021-06-01", "Voters chose a new council", "stray")]
+    focus = find_focus(events, reports)
+    assert focus.end == date(2011, 9, 2)
+    assert focus.label.endswith("to 02 Sep 2011")

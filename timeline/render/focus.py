@@ -13,7 +13,10 @@ not stretch it. It opens earlier on what prompted the reports: the earliest day
 of the ``LEAD_DAYS`` before the first report that at least ``LEAD_REPORTS`` articles
 date an event to (the earthquake the first reports came the day after), or of the
 ``LEAD_WEEK`` before it that one article does (its "on Friday"). A line one article
-tells of the weeks before (a year-end review, a date misread) is Background. ``site.focus`` in
+tells of the weeks before (a year-end review, a date misread) is Background. It closes on the
+last report's day, or on the latest happening dated within ``LEAD_DAYS`` after it (the last
+reports the trim left out), so that "the story to 13 Aug" never heads a page opening on 15 Sep.
+``site.focus`` in
 config.yaml sets it (``{from: 2022-01-01, to: 2022-12-31}``).
 """
 
@@ -86,7 +89,7 @@ def find_focus(events: Sequence[Event], articles: Sequence[Article],
         return Focus(None, None)
     cut = int(len(days) * TRIM)
     first, last = days[cut], days[len(days) - 1 - cut]
-    return Focus(_prompted(events, first), last + timedelta(days=TRAIL_DAYS))
+    return Focus(_prompted(events, first), _closing(events, last + timedelta(days=TRAIL_DAYS)))
 
 
 def in_focus(events: Sequence[Event], articles: Sequence[Article] = (),
@@ -107,6 +110,13 @@ def _prompted(events: Sequence[Event], first: date) -> date:
             told.setdefault(span[0], set()).update(s.article for s in event.sources)
     return min((day for day, articles in told.items()
                 if len(articles) >= LEAD_REPORTS or (first - day).days <= LEAD_WEEK), default=first)
+
+
+def _closing(events: Sequence[Event], last: date) -> date:
+    """``last``, or the latest day a past happening is dated to within ``LEAD_DAYS`` after it."""
+    later = [span[0] for span in (bounds(e.date) for e in events if e.status != "scheduled")
+             if span is not None and last < span[0] <= last + timedelta(days=LEAD_DAYS)]
+    return max(later, default=last)
 
 
 def split(events: Sequence[EventView], focus: Focus,
