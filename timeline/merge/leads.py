@@ -61,6 +61,7 @@ def key_titles() -> KeyTitles:
     return KeyTitles()
 
 
+PASSIVE = frozenset({"is", "are", "was", "were", "be", "been", "being"})  # "was passed": the verb needs nothing more
 AUXILIARIES = frozenset({"is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would"})
 
 
@@ -86,9 +87,10 @@ def tells_happening(title: str, predicate: str, names: Iterable[str] = ()) -> bo
     if idle and not _said(title, names, vocabulary.saying):
         return False
     forms = _forms(verb) | _forms(verb + "e")
-    ends_on_verb = words[-1] in forms or (len(words) > 2 and words[-2] in ("has", "have", "had"))
-    if ends_on_verb and verb in vocabulary.needs:
-        return False  # "The opening lines read", "A court has heard"
+    before = words[-2] if len(words) > 1 else ""
+    ends_on_verb = words[-1] in forms or (len(words) > 2 and before in ("has", "have", "had"))
+    if ends_on_verb and verb in vocabulary.needs and before not in PASSIVE:
+        return False  # "The opening lines read", "A court has heard"; not "The bill was passed"
     at = [i for i, w in enumerate(words) if w in forms]
     return not at or any(_finite(words, i) for i in at)
 
