@@ -63,7 +63,7 @@ def dated_ledes(happenings: Sequence[Happening], lexicon: Lexicon) -> tuple[list
                      for cos in (_retells(lede, h, lexicon),) if cos is not None]
             if not found:
                 continue
-            best = max(found, key=lambda f: (f[0], -f[1].sentence_index))[1]
+            best = max(found, key=lambda f: (f[0], -f[1].sentence_index, f[1].title))[1]  # whatever the order
             redated[row_key(lede)] = replace(lede, date=best.date, precision=best.precision, evidence=best.evidence)
             pairs.extend((row_key(lede), row_key(h)) for _, h in found)
     if not redated:
