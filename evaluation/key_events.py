@@ -39,10 +39,17 @@ _WORD = re.compile(r"[^\W\d_]{4,}")
 
 
 def load(folder: Path) -> list[Event]:
-    """The events of a built folder's ``output/events.json``, most important first."""
+    """The events of a built folder's ``output/events.json``, most important first, each with
+    the governing verb the store keeps (``events.json`` does not hold it; the key events read it)."""
+    from dataclasses import replace
+
+    from timeline.store.events import load_events
+
     data = json.loads((folder / "output" / "events.json").read_text(encoding="utf-8"))
     rows = data["events"] if isinstance(data, dict) else data
-    events = [_event(r) for r in rows]
+    stored, _ = load_events(folder / "content" / "events")
+    verbs = {e.id: e.predicate for e in stored}
+    events = [replace(e, predicate=verbs.get(e.id, "")) for e in map(_event, rows)]
     return sorted(events, key=lambda e: (-e.importance, e.date, e.id))
 
 

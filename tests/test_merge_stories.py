@@ -343,3 +343,35 @@ def test_a_line_one_article_tells_of_a_day_many_tell_is_no_key_event() -> None:
     assert [e.id for e in key_events([colour, verdict, quiet, *busy], 3)] == ["v", "q"]
     # and falls out when they agree on nothing
     assert [e.id for e in key_events([colour, quiet, *busy], 3)] == ["q"]
+
+
+def _court_filler() -> list[Happening]:
+    lines = ["Jacob Zuma addressed supporters outside the court in Pietermaritzburg",
+             "Jacob Zuma's lawyers said the charges were politically motivated",
+             "Jacob Zuma thanked the crowd before leaving the court",
+             "Julius Malema said Jacob Zuma would be president whatever the court decided",
+             "The African National Congress backed Jacob Zuma in a statement",
+             "Jacob Zuma's supporters sang outside the high court"]
+    return [told(f"f{i}", line, predicate=f"verb{i}", kind="other", actors=(ZUMA,)) for i, line in enumerate(lines)]
+
+
+def test_two_outlets_telling_one_doing_by_the_same_verb_with_a_party_in_common_are_one_event() -> None:
+    asked = told("wire", "Jacob Zuma asked the high court to quash the corruption charges", predicate="ask",
+                 sentence="Jacob Zuma asked the high court in Pietermaritzburg to quash the corruption charges.")
+    again = told("paper", "Jacob Zuma has asked judges in Pietermaritzburg to end his prosecution",
+                 predicate="ask", day=DAY + timedelta(days=1), rule="publication-date",
+                 sentence="Jacob Zuma has asked judges to dismiss the corruption charges against him, saying "
+                          "the prosecution had delayed for years.")
+    hs = [asked, again, *_court_filler()]
+    events = merge([], hs, [article(h.article_id) for h in hs]).events
+    found = [e for e in events if e.predicate == "ask"]
+    assert len(found) == 1 and len(found[0].sources) == 2
+
+
+def test_one_verb_with_a_party_in_common_is_not_enough_for_two_different_doings() -> None:
+    asked = told("wire", "Jacob Zuma asked the high court to quash the corruption charges", predicate="ask")
+    other = told("paper", "Jacob Zuma asked parliament to approve a new budget for housing", predicate="ask",
+                 day=DAY + timedelta(days=1))
+    hs = [asked, other, *_court_filler()]
+    events = merge([], hs, [article(h.article_id) for h in hs]).events
+    assert len([e for e in events if e.predicate == "ask"]) == 2

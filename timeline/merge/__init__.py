@@ -1,7 +1,8 @@
 """Merge: the happenings of every article folded into the store's events.
 
 1. Happenings that report the same happening are clustered (``clusters``), clusters
-   that the order of reports left apart are joined (``splits``), and a later undated
+   that the order of reports left apart are joined (``splits``), an article's lede dated
+   by its publication day joins its own later report of the day (``ledes``), and a later undated
    report of an earlier happening joins it (``restated``).
 2. A plan and its taking place become one event (``plans``); each cluster
    becomes a proposed event, every article a source with the date it gave,
@@ -19,6 +20,7 @@ from dataclasses import replace
 from typing import Mapping, Sequence
 
 from timeline.merge.clusters import cluster, compatible_dates, day_buckets, in_order
+from timeline.merge.ledes import dated_ledes, join_ledes
 from timeline.merge.plans import fold_plans
 from timeline.merge.proposals import propose, published_dates, rank
 from timeline.merge.reconcile import MergeResult, reconcile
@@ -41,7 +43,9 @@ def merge(store: list[Event], happenings: list[Happening], articles: list[Articl
     published = published_dates(by_article)
     collection = read_collection(happenings, articles, published, topic, timexes)
     lexicon = Lexicon(in_order(happenings))
-    stories = join_restated(join_split(cluster(happenings, lexicon=lexicon), lexicon), lexicon)
+    happenings, ledes = dated_ledes(happenings, lexicon)
+    clusters = join_ledes(join_split(cluster(happenings, lexicon=lexicon), lexicon), ledes)
+    stories = join_restated(clusters, lexicon)
     folded = fold_plans(stories, day_buckets, compatible_dates)
     proposals = [propose(c, by_article, published) for c in folded]
     rank(proposals, folded, by_article, collection)

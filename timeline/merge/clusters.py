@@ -21,11 +21,14 @@ from timeline.extract.temporal.values import bounds, precision_of, sort_key
 from timeline.merge.plans import one_class
 from timeline.merge.stories import (
     LATER_DAYS,
+    SAME_VERB_LATE,
+    SAME_VERB_WORDS,
     SAYING,
     SIMILAR_LATE,
     SIMILAR_WORDS,
     Lexicon,
     alike_kind,
+    one_doing,
     row_key,
     undated,
 )
@@ -111,7 +114,10 @@ def same(a: Probe, b: Probe, lexicon: Lexicon | None = None) -> bool:
         return True
     if lexicon is None:
         return False
-    return lexicon.cosine(a[5], b[5]) >= (SIMILAR_LATE if late else SIMILAR_WORDS)
+    cosine = SIMILAR_LATE if late else SIMILAR_WORDS
+    if one_doing(a[7], b[7], shared - _states(a[7])):
+        cosine = min(cosine, SAME_VERB_LATE if late else SAME_VERB_WORDS)
+    return lexicon.cosine(a[5], b[5]) >= cosine
 
 
 def _states(h: Happening) -> frozenset[str]:

@@ -10,6 +10,9 @@ them. The selection goes down the ranking instead and skips
   is told by what its reports agree on instead, its best event two articles or more tell, in
   the line's place; when they agree on nothing, the day falls out of the key events rather
   than be held by a line of colour (a charity cyclist in an earthquake's third week);
+- an event whose title tells no happening (``leads.tells_happening``: "A court has heard",
+  "X rose to the occasion", "X had hoped to raise £500"): its lead report was the best its
+  reports offered, so the next event of the ranking takes its place;
 - a second event of a day already chosen: the timelines news desks publish give a
   day one entry, and the events of one day that rank high are most often facets
   of one happening (the vote, the count, the claim of victory);
@@ -51,6 +54,7 @@ from rapidfuzz import fuzz
 
 from timeline.data import load_data
 from timeline.extract.temporal.values import bounds
+from timeline.merge.leads import tells_happening
 from timeline.records import Event
 
 ALIKE_TITLES = 60  # token_sort_ratio from which two titles a day apart tell one happening
@@ -242,6 +246,11 @@ def alone(e: Event, told: dict[str, int]) -> bool:
     return len({s.article for s in e.sources}) == 1 and told.get(e.date[:10], 0) >= WEAK_DAY
 
 
+def _told_happening(e: Event) -> bool:
+    """Whether the event's title tells a happening; a maintainer's title always does."""
+    return "title" in e.curated or tells_happening(e.title, e.predicate, (a.name for a in e.actors))
+
+
 def key_events(events: Sequence[Event], n: int) -> list[Event]:
     """The ``n`` key events, in ranking order."""
     order = ranked(events)
@@ -266,7 +275,7 @@ def key_events(events: Sequence[Event], n: int) -> list[Event]:
         if told_by is None:
             continue
         e = told_by
-        if e.date in days or any(repeats(c, e, lead) for c in chosen):
+        if not _told_happening(e) or e.date in days or any(repeats(c, e, lead) for c in chosen):
             continue
         days.add(e.date)
         month = month_of(e.date)
@@ -289,6 +298,6 @@ def per_month(events: Sequence[Event], k: int) -> dict[str, list[Event]]:
     lead = leading(events)
     for e in ranked(events):
         month = out.setdefault(month_of(e.date), [])
-        if len(month) < k and not any(repeats(c, e, lead) for c in month):
+        if len(month) < k and _told_happening(e) and not any(repeats(c, e, lead) for c in month):
             month.append(e)
     return dict(sorted(out.items()))

@@ -53,22 +53,28 @@ def join_split(clusters: list[list[Happening]], lexicon: Lexicon) -> list[list[H
                 for bucket in looks:
                     candidates.update(index.get((bucket, name), ())[-MAX_CANDIDATES:])
         for j in sorted(candidates):
-            a, b = _root(parent, j), _root(parent, i)
+            a, b = root(parent, j), root(parent, i)
             if a != b and not articles[a] & articles[b] and _told_alike(shown[a], shown[b], lexicon):
                 low, high = min(a, b), max(a, b)
                 parent[high] = low
                 articles[low] |= articles[high]
         for key in files:
             index.setdefault(key, []).append(i)
+    return regroup(clusters, parent)
+
+
+def regroup(clusters: list[list[Happening]], parent: list[int]) -> list[list[Happening]]:
+    """``clusters`` joined as the union-find ``parent`` says, in the order of each group's first
+    cluster, each group's reports in clustering order."""
     if all(parent[i] == i for i in range(len(parent))):
         return clusters
     joined: dict[int, list[Happening]] = {}
     for i, group in enumerate(clusters):
-        joined.setdefault(_root(parent, i), []).extend(group)
+        joined.setdefault(root(parent, i), []).extend(group)
     return [sorted(group, key=row_key) for _, group in sorted(joined.items())]
 
 
-def _root(parent: list[int], i: int) -> int:
+def root(parent: list[int], i: int) -> int:
     while parent[i] != i:
         parent[i] = parent[parent[i]]
         i = parent[i]

@@ -16,10 +16,17 @@ close (a date bucket and an actor in common) are one when
 A report days later that names no date is dated by its publication day; it joins a
 happening of up to ``LATER_DAYS`` days before when its words are alike beyond
 ``SIMILAR_LATE``, and the event keeps the day the dated reports give.
+
+Two reports that tell a happening by the same governing verb (``one_doing``: not a
+saying, not a verb of being or a light verb, as ``data/event_vocabulary.yaml`` lists them)
+with a person or organisation in common need fewer words alike: ``SAME_VERB_WORDS``, or
+``SAME_VERB_LATE`` for a later undated report ("X asked the high court to quash the
+charges", "X has asked the high court in Maritzburg to dismiss the charges").
 """
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any, Iterable, Mapping, Sequence
 
 from timeline.merge.plans import classes_of
@@ -28,6 +35,8 @@ from timeline.records import Happening
 SIMILAR_WORDS = 0.45  # TF-IDF cosine from which two sentences of one date and actor tell one happening
 SIMILAR_LATE = 0.6  # the cosine needed by an undated later report to join an earlier day's happening
 LATER_DAYS = 3  # how many days after a happening an undated report of it may come
+SAME_VERB_WORDS = 0.3  # the cosine enough for two reports of one verb of a happening with a party in common
+SAME_VERB_LATE = 0.4  # ... when one is an undated later report
 PUBLICATION = "publication-date"
 SPEAKER_KINDS = frozenset({"person", "organisation"})
 SAYING = "statement"
@@ -159,6 +168,25 @@ def alike_kind(a: Happening, b: Happening) -> bool:
         if sa is not None and sb is not None and sa != sb:
             return False
     return not (a.place and b.place and a.place != b.place)
+
+
+def one_doing(a: Happening, b: Happening, shared: frozenset[str]) -> bool:
+    """Whether two reports tell a happening by the same governing verb of its own, with a
+    party among ``shared`` (the names they have in common)."""
+    if a.predicate != b.predicate or a.type == SAYING or b.type == SAYING or not a.predicate:
+        return False
+    if not shared or not any(x.name in shared and x.kind in SPEAKER_KINDS for x in a.actors):
+        return False
+    return a.predicate.lower() not in _plain_verbs()
+
+
+@lru_cache(maxsize=1)
+def _plain_verbs() -> frozenset[str]:
+    """Verbs that tell no happening by themselves: of being, light."""
+    from timeline.extract.events.vocabulary import load_vocabulary
+
+    vocab = load_vocabulary()
+    return vocab.light_verbs | vocab.states
 
 
 def undated(h: Happening) -> bool:

@@ -1,0 +1,64 @@
+"""Key events are happenings: a title that tells none is not printed when a report offers
+another, and the key events pass over an event that has only such a title."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from timeline.merge import merge
+from timeline.merge.leads import tells_happening
+from timeline.merge.selection import key_events
+from timeline.records import ActorRef, Article, DateEvidence, Event, Happening
+
+SIMPSON = ActorRef("Charlie Dobbs", "person")
+ZUMA = ActorRef("Jacob Zuma", "person")
+
+
+def test_what_tells_no_happening() -> None:
+    names = ["Jacob Zuma", "Charlie Dobbs", "Nelson Mandela"]
+    told = {
+        "Jacob Zuma is facing one of the biggest tests of his presidency": ("face", False),
+        "Charlie Dobbs had hoped to raise £500 by cycling": ("hop", False),  # a lemma that lost its e
+        "Jacob Zuma said he hoped the trial would not be a setback": ("hope", True),  # a named speaker says it
+        "A court has heard": ("hear", False),
+        "The opening lines read": ("read", False),
+        "Nelson Mandela rose to the occasion": ("rise", False),
+        "A senior military post to balance Jacob Zuma's rise": ("balance", False),
+        "The move at a charity poetry reading in London": ("read", False),
+        "Jacob Zuma was sworn in as president": ("swear", True),
+        "Robert Gates is meeting civilian leaders": ("meet", True),
+        "The court heard that the doctor left the room": ("hear", True),
+        "Preliminary hearings begin": ("begin", True),
+        "The budget was passed": ("pass", True),  # a passive needs nothing after its verb
+    }
+    assert {t: tells_happening(t, p, names) for t, (p, _) in told.items()} == {t: ok for t, (_, ok) in told.items()}
+
+
+def _event(eid: str, day: str, title: str, predicate: str, importance: float) -> Event:
+    return Event(id=eid, date=day, precision="day", status="occurred", title=title, summary=title + ".",
+                 importance=importance, actors=(ZUMA,), predicate=predicate)
+
+
+def test_the_key_events_pass_over_an_event_whose_title_tells_no_happening() -> None:
+    idle = _event("idle", "2009-07-22", "Jacob Zuma faced the first critical test of his presidency", "face", 300)
+    riots = _event("riots", "2009-07-22", "Jacob Zuma met township leaders after riots in Mpumalanga", "meet", 200)
+    sworn = _event("sworn", "2009-05-09", "Jacob Zuma was sworn in as president", "swear", 250)
+    assert [e.id for e in key_events([idle, riots, sworn], 5)] == ["sworn", "riots"]
+    curated = Event(**{**idle.__dict__, "curated": ("title",)})  # a maintainer's title is printed as written
+    assert [e.id for e in key_events([curated, riots, sworn], 5)] == ["idle", "sworn"]
+
+
+def _report(aid: str, index: int, title: str, predicate: str) -> Happening:
+    return Happening(article_id=aid, sentence_index=index, sentence=title + ".", predicate=predicate,
+                     date="2010-01-24", precision="day", status="occurred",
+                     evidence=DateEvidence("month-day", "24 January", "2010-01-24"), title=title,
+                     summary=title + ".", type="other", actors=(SIMPSON,))
+
+
+def test_an_event_takes_the_title_of_a_report_that_tells_a_happening() -> None:
+    hoped = _report("a", 0, "Charlie Dobbs had hoped to raise £500 for the earthquake appeal by cycling", "hope")
+    rode = _report("b", 0, "Charlie Dobbs cycled five miles around his park to raise £500 for the appeal", "cycle")
+    articles = [Article(id=a, path=f"{a}.txt", title=a, text="", published=date(2010, 1, 24 + i), outlet=a)
+                for i, a in enumerate("ab")]
+    events = merge([], [hoped, rode], articles).events
+    assert [e.title for e in events] == [rode.title]
