@@ -274,6 +274,7 @@ def _happening(anchor: Anchor, segment: "Span", index: int, article: Article,
     title = name_description(title, anchor.title_root, mentions, article.title or "")
     title = name_referents(title, anchor.title_root, mentions, article.title or "")
     title = attributed(title, title_root, mentions, load_vocabulary().reporting)
+    title = _with_shared_subject(title, anchor)
     if not title or len(title.split()) < 2:
         return None
     summary = clean_text(segment.text)
@@ -304,6 +305,18 @@ def _happening(anchor: Anchor, segment: "Span", index: int, article: Article,
         actors=parties(actors + named_in_title(title, segment, mentions, vocab), segment, mentions, vocab),
         place=place_of(inside, segment), numbers=numbers_of(segment, set(anchor.keep_out)),
     )
+
+
+def _with_shared_subject(title: str, anchor: Anchor) -> str:
+    """A coordinated predicate told apart ("… and died on 13 April") is titled with the
+    subject it shares with the one before: "The woman died"."""
+    subject = anchor.extra_subject
+    if subject is None or anchor.verb.dep_ != "conj" or not title:
+        return title
+    if title.split(" ", 1)[0].lower() != anchor.verb.lower_:
+        return title
+    words = " ".join(t.text for t in subject.subtree if t.i <= subject.i and not t.is_punct)
+    return f"{words[:1].upper()}{words[1:]} {title[:1].lower()}{title[1:]}"
 
 
 def _elaborates(segment: "Span", anchors: list[Anchor], previous: Happening) -> bool:
