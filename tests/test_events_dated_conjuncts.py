@@ -31,3 +31,10 @@ def test_a_later_death_told_after_the_visit_keeps_its_own_day(nlp: Any) -> None:
 def test_predicates_sharing_one_day_stay_one_happening(nlp: Any) -> None:
     found = dated(nlp, "Rebels seized the town on Friday and held it for a week.")
     assert found == [("2009-04-24", "Rebels seized the town and held it for a week")]
+
+
+def test_the_subject_shared_as_a_pronoun_is_named(nlp: Any) -> None:
+    found = dated(nlp, "Health officials confirmed a new strain of influenza on Wednesday. Rosa Martinez, a tax "
+                       "inspector, fell ill in the state of Puebla. She went to the central hospital on 8 April "
+                       "but died five days later.")
+    assert ("2009-04-13", "Rosa Martinez died") in found

@@ -269,12 +269,12 @@ def _happening(anchor: Anchor, segment: "Span", index: int, article: Article,
         head = anchor.extra_subject
         inside += mentions_in(mentions, min(t.idx for t in head.subtree if t.i <= head.i), head.idx + len(head))
     title = title_from(title_root, set(anchor.keep_out), inside, (segment.start, segment.end))
+    title = _with_shared_subject(title, anchor)
     title = name_pronoun(title, segment, mentions)
     title = name_role(title, anchor.title_root, segment, mentions)
     title = name_description(title, anchor.title_root, mentions, article.title or "")
     title = name_referents(title, anchor.title_root, mentions, article.title or "")
     title = attributed(title, title_root, mentions, load_vocabulary().reporting)
-    title = _with_shared_subject(title, anchor)
     if not title or len(title.split()) < 2:
         return None
     summary = clean_text(segment.text)
