@@ -38,3 +38,9 @@ def test_the_subject_shared_as_a_pronoun_is_named(nlp: Any) -> None:
                        "inspector, fell ill in the state of Puebla. She went to the central hospital on 8 April "
                        "but died five days later.")
     assert ("2009-04-13", "Rosa Martinez died") in found
+
+
+def test_a_second_clause_with_a_subject_of_its_own_does_not_borrow_the_first(nlp: Any) -> None:
+    found = dated(nlp, "To counter the downturn, the regional bank said it will raise lending by half and Asian "
+                       "governments agreed at the weekend to launch a $120 billion fund.")
+    assert not [title for _, title in found if title.startswith("The regional bank agreed")]

@@ -21,6 +21,8 @@ from timeline.records import Timex
 if TYPE_CHECKING:
     from timeline.extract.events.tokens import Span, Token
 
+# Parts of speech that may stand between a conjunction and the predicate it joins ("and later died").
+JOINING_POS = frozenset({"ADV", "AUX", "PART", "PUNCT"})
 # Dependencies through which a clause names who or what did it.
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 
@@ -189,6 +191,8 @@ def _dated_apart(verb: "Token", owner: Anchor, timex: Timex) -> bool:
     13 April" tells two happenings, each on its day."""
     if verb.dep_ != "conj" or verb.i == owner.verb.i or precision_of(day_value(timex.value or "")) != "day":
         return False
+    if not _joined_directly(verb):
+        return False
     days = {day_value(t.value or "")[:10] for t, _, v in owner.timexes if v.i != verb.i}
     return bool(days) and day_value(timex.value or "")[:10] not in days
 
@@ -196,12 +200,20 @@ def _dated_apart(verb: "Token", owner: Anchor, timex: Timex) -> bool:
 def shared_subject(verb: "Token") -> "Token | None":
     """The subject a coordinated predicate shares with the one it is joined to ("The woman
     fell ill and died": the woman died), when it has none of its own."""
-    if verb.dep_ != "conj" or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+    if verb.dep_ != "conj" or any(c.dep_ in SUBJECT_DEPS for c in verb.children) or not _joined_directly(verb):
         return None
     head = verb.head
     while head.dep_ == "conj" and head.head.i != head.i and not any(c.dep_ in SUBJECT_DEPS for c in head.children):
         head = head.head
     return next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def _joined_directly(verb: "Token") -> bool:
+    """Whether only adverbs or auxiliaries stand between ``verb`` and the conjunction joining it
+    to the predicate before ("and later died"): "and Asian governments agreed" has a subject of
+    its own the parse did not attach, and must not borrow the first clause's."""
+    cc = max((c.i for c in verb.head.children if c.dep_ == "cc" and c.i < verb.i), default=None)
+    return cc is not None and all(t.pos_ in JOINING_POS for t in verb.doc[cc + 1:verb.i])
 
 
 def _conjuncts_told_apart(anchor: Anchor, apart: list["Token"]) -> set[int]:
