@@ -14,6 +14,12 @@ The verdict says which stage to look at:
   dated to it;
 - ``absent``: no article was published on it or names it (beyond what the collection holds).
 
+Under an ``extraction`` day, each article published on it or naming it is accounted for, one line
+each: ``no happening`` (every clause of it was set aside: a column, a feature, a page of colour),
+``dated elsewhere`` (its happenings went to other days or to a coarser precision: where, how many),
+``dated here, merged`` (a happening of the day joined an event the store dates elsewhere), with its
+headline, and for an article naming the day, the expression and the words around it.
+
 Then, per timeline, Date-F1 beside what the events allow (every listed day that holds an event
 ranked first: no ranking of the store's days does better) and beside ranking every day by its
 salience, whether an event survives on it or not, and the days ranked within l that no journalist
@@ -34,6 +40,9 @@ from evaluation.eval_timelines import date_f1, event_days, load_events, ranked_d
 from evaluation.tls import COLLECTIONS, gold
 from evaluation.train_day_salience import STANDING_TYPES, extract
 from timeline.merge.days import features, references, salience, standing
+from timeline.records import Article, Happening, Timex
+
+CONTEXT = 70  # characters of an article's text shown either side of an expression naming a day
 
 
 def verdict(rank: int | None, length: int, events: int, published: int, named: int) -> str:
@@ -50,6 +59,41 @@ def best_titles(events: list[dict[str, Any]], day: str, n: int = 2) -> list[str]
     on = [e for e in events if e.get("precision") == "day" and str(e["date"])[:10] == day]
     on.sort(key=lambda e: -float(e.get("importance") or 0))
     return [str(e["title"])[:70] for e in on[:n]]
+
+
+def accounts(day: str, articles: Sequence[Article], timexes: dict[str, Sequence[Timex]],
+             happenings: Sequence[Happening], events: Sequence[dict[str, Any]]) -> list[str]:
+    """Why no event of the store lies on ``day``, article by article: one line for each article
+    published on the day or naming it by a date expression (see the module's documentation)."""
+    quoted = {str(s.get("article")) for e in events if e.get("precision") == "day" and str(e["date"])[:10] == day
+              for s in e.get("sources") or ()}
+    told: dict[str, list[Happening]] = defaultdict(list)
+    for h in happenings:
+        told[h.article_id].append(h)
+    lines = []
+    for article in sorted(articles, key=lambda a: a.id):
+        on = article.published is not None and article.published.isoformat() == day
+        naming = [t for t in timexes.get(article.id, ()) if t.value and t.value[:10] == day]
+        if not on and not naming:
+            continue
+        own = told.get(article.id, [])
+        here = [h for h in own if h.precision in ("day", "time") and h.date[:10] == day]
+        if not own:
+            why = "no happening"
+        elif here and article.id not in quoted:
+            why = f"dated here ({len(here)}), merged"
+        elif here:
+            why = f"dated here ({len(here)})"
+        else:
+            where = Counter(h.date[:10] if h.precision in ("day", "time") else f"{h.date} ({h.precision})" for h in own)
+            most = sorted(where.items(), key=lambda x: -x[1])[:3]
+            why = "dated elsewhere: " + ", ".join(f"{d} ×{n}" for d, n in most)
+        how = "published" if on else "names it"
+        lines.append(f"      {article.id} {how}: {why}  | {article.title[:60]}")
+        for t in naming[:2]:
+            around = article.text[max(0, t.start - CONTEXT):t.end + CONTEXT].replace("\n", " ")
+            lines.append(f"        '{t.text}': …{around}…")
+    return lines
 
 
 def diagnose(name: str, folder: Path, jobs: int) -> Counter[str]:
@@ -78,6 +122,8 @@ def diagnose(name: str, folder: Path, jobs: int) -> Counter[str]:
             titles = " | ".join(best_titles(events, day))
             print(f"  {day} {why:10s} rank {rank or '-':>4} salience {days.get(day, 0):.2f} "
                   f"events {counts[day]:3d} published {issued[day]:2d} named later {len(later[day]):2d}  {titles}")
+            if why == "extraction":
+                print("\n".join(accounts(day, articles, timexes, happenings, events)))
         ceiling = sorted(ranked, key=lambda d: (not (d in gold_days and counts[d]), place.get(d, 0)))
         print(f"  Date-F1 {date_f1(ranked, gold_days):.3f}; with every listed day that holds an event ranked first "
               f"{date_f1(ceiling, gold_days):.3f} (what the events allow); ranking every day by its salience, "

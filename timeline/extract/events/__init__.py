@@ -269,6 +269,7 @@ def _happening(anchor: Anchor, segment: "Span", index: int, article: Article,
         head = anchor.extra_subject
         inside += mentions_in(mentions, min(t.idx for t in head.subtree if t.i <= head.i), head.idx + len(head))
     title = title_from(title_root, set(anchor.keep_out), inside, (segment.start, segment.end))
+    title = _with_shared_subject(title, anchor)
     title = name_pronoun(title, segment, mentions)
     title = name_role(title, anchor.title_root, segment, mentions)
     title = name_description(title, anchor.title_root, mentions, article.title or "")
@@ -304,6 +305,18 @@ def _happening(anchor: Anchor, segment: "Span", index: int, article: Article,
         actors=parties(actors + named_in_title(title, segment, mentions, vocab), segment, mentions, vocab),
         place=place_of(inside, segment), numbers=numbers_of(segment, set(anchor.keep_out)),
     )
+
+
+def _with_shared_subject(title: str, anchor: Anchor) -> str:
+    """A coordinated predicate told apart ("… and died on 13 April") is titled with the
+    subject it shares with the one before: "The woman died"."""
+    subject = anchor.extra_subject
+    if subject is None or anchor.verb.dep_ != "conj" or not title:
+        return title
+    if title.split(" ", 1)[0].lower() != anchor.verb.lower_:
+        return title
+    words = " ".join(t.text for t in subject.subtree if t.i <= subject.i and not t.is_punct)
+    return f"{words[:1].upper()}{words[1:]} {title[:1].lower()}{title[1:]}"
 
 
 def _elaborates(segment: "Span", anchors: list[Anchor], previous: Happening) -> bool:

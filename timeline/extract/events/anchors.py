@@ -21,6 +21,8 @@ from timeline.records import Timex
 if TYPE_CHECKING:
     from timeline.extract.events.tokens import Span, Token
 
+# Parts of speech that may stand between a conjunction and the predicate it joins ("and later died").
+JOINING_POS = frozenset({"ADV", "AUX", "PART", "PUNCT"})
 # Dependencies through which a clause names who or what did it.
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 
@@ -57,12 +59,15 @@ def find_anchors(segment: "Span", dated: list[tuple[Timex, "Span"]], dct: date |
             keep_out |= {t.i for t in head.head.subtree}  # "South African time" goes with its day
         keep_out |= _bare_participle(head, span, through, keep_out)
         owner = next((a for a in anchors if verb.i in a.group), None)
+        if owner is not None and _dated_apart(verb, owner, timex):
+            owner.group.discard(verb.i)  # "fell ill on 4 April and died on 13 April": two days, two happenings
+            owner = None
         if owner is None:
             mood = mood_of(verb, vocab)
             if mood.hypothetical or negated(verb) or (
                     verb.lemma_.lower() in vocab.states and mood.tense == "present"):
                 continue
-            subject = verb.head if verb.dep_ in ("relcl", "acl") else None
+            subject = verb.head if verb.dep_ in ("relcl", "acl") else shared_subject(verb)
             title_root = verb
             while title_root.dep_ in ("xcomp", "pcomp") and title_root.head.i != title_root.i:
                 title_root = title_root.head  # "to meet Putin" is told with the verb that plans it
@@ -92,8 +97,9 @@ def find_anchors(segment: "Span", dated: list[tuple[Timex, "Span"]], dct: date |
     if main is not None and main.speaker is not None:
         anchors += _statement_apart(main, root, vocab) or _announcement_apart(main, root, dct, vocab)
     kept = []
+    apart = [a.verb for a in anchors if a.verb.dep_ == "conj" and not a.is_main]
     for anchor in anchors:
-        anchor.keep_out = keep_out
+        anchor.keep_out = keep_out | _conjuncts_told_apart(anchor, apart)
         if date_anchor(anchor, root, dct, vocab, dated):
             classify(anchor, vocab)
             kept.append(anchor)
@@ -177,6 +183,49 @@ def _without_undated_frame(anchors: list[Anchor], vocab: Vocabulary) -> list[Anc
 
 # Words joining a side clause to its main clause that put the two apart in time.
 APART_IN_TIME = frozenset({"before", "until", "till", "ahead", "since"})
+
+
+def _dated_apart(verb: "Token", owner: Anchor, timex: Timex) -> bool:
+    """Whether ``verb``, a predicate coordinated with ``owner``'s, is dated by ``timex`` to
+    another day than the one ``owner`` already has: "went to hospital on 8 April and died on
+    13 April" tells two happenings, each on its day."""
+    if verb.dep_ != "conj" or verb.i == owner.verb.i or precision_of(day_value(timex.value or "")) != "day":
+        return False
+    if not _joined_directly(verb):
+        return False
+    days = {day_value(t.value or "")[:10] for t, _, v in owner.timexes if v.i != verb.i}
+    return bool(days) and day_value(timex.value or "")[:10] not in days
+
+
+def shared_subject(verb: "Token") -> "Token | None":
+    """The subject a coordinated predicate shares with the one it is joined to ("The woman
+    fell ill and died": the woman died), when it has none of its own."""
+    if verb.dep_ != "conj" or any(c.dep_ in SUBJECT_DEPS for c in verb.children) or not _joined_directly(verb):
+        return None
+    head = verb.head
+    while head.dep_ == "conj" and head.head.i != head.i and not any(c.dep_ in SUBJECT_DEPS for c in head.children):
+        head = head.head
+    return next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def _joined_directly(verb: "Token") -> bool:
+    """Whether only adverbs or auxiliaries stand between ``verb`` and the conjunction joining it
+    to the predicate before ("and later died"): "and Asian governments agreed" has a subject of
+    its own the parse did not attach, and must not borrow the first clause's."""
+    cc = max((c.i for c in verb.head.children if c.dep_ == "cc" and c.i < verb.i), default=None)
+    return cc is not None and all(t.pos_ in JOINING_POS for t in verb.doc[cc + 1:verb.i])
+
+
+def _conjuncts_told_apart(anchor: Anchor, apart: list["Token"]) -> set[int]:
+    """The words of the coordinated predicates told as happenings of their own (``apart``)
+    inside ``anchor``'s clause, with the conjunction before each: its title leaves them out."""
+    out: set[int] = set()
+    inside = {t.i for t in anchor.title_root.subtree}
+    for verb in apart:
+        if verb.i != anchor.verb.i and verb.i in inside and verb.head.i in inside:
+            out |= {t.i for t in verb.subtree}
+            out |= {c.i for c in verb.head.children if c.dep_ == "cc" and c.i < verb.i}
+    return out
 
 
 def _same_occasion(verb: "Token", main: "Token", timex: Timex) -> bool:
