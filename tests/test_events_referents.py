@@ -175,3 +175,11 @@ def test_a_name_after_a_description_that_opens_a_list_does_not_replace_it(nlp) -
     text = "Carl Dahl arrived in Oslo on Monday. Crews met the archbishop, Ivo Marek and Anna Lind on Tuesday."
     title, _ = _event(nlp, text, "Crews met")
     assert "the archbishop" in title, title
+
+
+def test_a_country_s_description_named_beside_it_is_that_person_not_the_phrase(nlp) -> None:
+    text = ("Norway's favourite singer, Ed Brandt, cancelled his tour on Monday. The singer was detained by police "
+            "on Tuesday.")
+    title, actors = _event(nlp, text, "Ed Brandt was detained")
+    assert title == "Ed Brandt was detained by police"
+    assert "Ed Brandt" in actors, actors
