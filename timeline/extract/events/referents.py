@@ -68,13 +68,15 @@ def _data() -> _Data:
 
 
 @lru_cache(maxsize=1)
-def _words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+def _words() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
     data = load_data("referents.yaml") or {}
     # the nouns of one person a headline names, not the last words of offices ("defense")
     people = (load_data("title_words.yaml") or {}).get("person_nouns") or []
+    words = load_title_words()
     return (frozenset(str(w).lower() for w in data.get("other_holders") or []),
             frozenset(str(w).lower() for w in data.get("personal_pronouns") or []),
-            frozenset(str(w).lower() for w in people))
+            frozenset(str(w).lower() for w in people),
+            frozenset(words.person_nouns) | frozenset(words.role_nouns))
 
 
 def referent(token: "Token", mentions: list[Mention], headline: str = "") -> Mention | None:
@@ -135,12 +137,17 @@ def _beside(token: "Token", mentions: list[Mention]) -> Mention | None:
     doc = token.doc
     parsed = bool(beside)
     if not parsed:
+        if not any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in token.children):
+            return None  # "the director for public health, Ann Dube": only a description of its own
         i = token.i + 1 + (token.i + 1 < len(doc) and doc[token.i + 1].lower_ in _data().reflexives)
         if i + 1 >= len(doc) or doc[i].text != ",":
             return None
         beside = [m for m in mentions if m.start == doc[i + 1].idx and m.kind in NAMED]
     if len({m.name for m in beside}) != 1:
         return None
+    of = token.head if token.dep_ == "pobj" and token.head.lower_ == "of" else None
+    if of is not None and of.head.lemma_.lower() in _words()[3]:
+        return None  # "the head of the air force, Ann Dube": the name may be the head's, not the force's
     after = next((t for t in doc[token.i:] if t.idx >= beside[0].end), None)
     if after is not None and (after.lower_ in LISTING or not parsed and (after.text not in CLOSING or (
             after.text == "," and after.i + 1 < len(doc) and doc[after.i + 1].lower_ in LISTING))):
@@ -254,7 +261,8 @@ def _pronoun(pronoun: "Token", mentions: list[Mention]) -> Mention | None:
     if _described_before(pronoun, subjects, mentions):
         return None
     if not subjects:
-        return antecedent(pronoun, mentions)
+        person = antecedent(pronoun, mentions)
+        return None if person is None or _owner_rivalled(pronoun, person, mentions) else person
     doc = pronoun.doc
     here = doc.spacy[pronoun.i].sent
     if here.start == 0:
@@ -266,6 +274,24 @@ def _pronoun(pronoun: "Token", mentions: list[Mention]) -> Mention | None:
         return people[0]
     person = antecedent(pronoun, mentions)  # "the ruling has provided him…": as the text makes certain
     return None if person is None or any(person.start <= t.idx < person.end for t in subjects) else person
+
+
+def _owner_rivalled(pronoun: "Token", person: Mention, mentions: list[Mention]) -> bool:
+    """Whether a possessive may as well be its clause's subject's, named otherwise than
+    ``person`` ("Brine supported them by providing lifts on his motorbike", Brine read as
+    an organisation): the subject of the clause it is told in, through the verbs told
+    with it, names another actor."""
+    if pronoun.tag_ != "PRP$":
+        return False
+    verb = pronoun.head
+    while verb.head.i != verb.i and not (verb.pos_ in ("VERB", "AUX") and any(
+            c.dep_ in SUBJECTS for c in verb.children)):
+        verb = verb.head
+    subject = [t for c in verb.children if c.dep_ in SUBJECTS for t in c.subtree]
+    if any(t.i == pronoun.i for t in subject):
+        return False  # "his lawyers appealed": the pronoun is in the subject itself
+    return any(m.name != person.name and m.kind in NAMED and any(m.start <= t.idx < m.end for t in subject)
+               for m in mentions)
 
 
 def argument_referents(root: "Token") -> list["Token"]:
