@@ -162,14 +162,6 @@ def test_a_description_the_article_names_nowhere_certain_stays(
     assert absent not in title and absent not in actors, (title, actors)
 
 
-def test_a_surname_is_the_full_name_it_follows_not_one_inside_its_description(nlp) -> None:
-    text = ("Randy Kale, brother of the late singer Michael Kale, has been admitted to hospital in Oslo. "
-            "Kale, 48, was taken to the Lund Memorial Hospital on Tuesday. He was in court on Monday with his "
-            "family for a hearing.")
-    title, actors = _event(nlp, text, "Randy Kale was in court")
-    assert title == "Randy Kale was in court with his family for a hearing"
-    assert "Michael Kale" not in actors, actors
-
 
 def test_a_name_after_a_description_that_opens_a_list_does_not_replace_it(nlp) -> None:
     text = "Carl Dahl arrived in Oslo on Monday. Crews met the archbishop, Ivo Marek and Anna Lind on Tuesday."
@@ -196,3 +188,10 @@ def test_a_country_s_description_named_beside_it_is_that_person_not_the_phrase(n
 def test_a_pronoun_or_description_that_may_be_another_s_stays(nlp, text: str, starts: str, kept: str) -> None:
     title, _ = _event(nlp, text, starts)
     assert kept in title, title
+
+
+def test_a_pronoun_in_what_a_described_speaker_said_is_not_the_person_before(nlp) -> None:
+    text = ("In a statement, Norway's foreign minister, Ed Brandt, said the talks had begun. A spokesman for the "
+            "Norwegian army said on Monday he expected all forces to withdraw within two weeks.")
+    _, actors = _event(nlp, text, "A spokesman")
+    assert "Ed Brandt" not in actors, actors

@@ -80,24 +80,10 @@ def corefer_people(found: list[Found]) -> None:
         if not matches:
             continue
         before = [p for p in matches if p.span.start < f.span.start]
-        # "Randy Jackson, brother of the late pop star Michael Jackson, … Jackson, 48,": a name told
-        # inside what describes another of that surname is not the one the article goes on about
-        before = [p for p in before if not any(q.name != p.name and _inside(p, q) for q in before)] or before
         target = before[-1] if before else matches[0]
         f.name, f.kind = target.name, "person"
         if f.role is None and target.role:
             f.country = f.country or target.country
-
-
-def _inside(name: Found, other: Found) -> bool:
-    """Whether ``name`` is told inside the phrase that ``other`` heads ("Randy Jackson,
-    brother of Michael Jackson": Michael Jackson is inside Randy Jackson's)."""
-    token = name.span.root
-    while token.head.i != token.i:
-        token = token.head
-        if other.span.start <= token.i < other.span.end:
-            return True
-    return False
 
 
 def untagged_surnames(doc: "Doc", found: list[Found], gaz: Gazetteer) -> list[Found]:

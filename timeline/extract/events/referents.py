@@ -257,6 +257,8 @@ def _pronoun(pronoun: "Token", mentions: list[Mention]) -> Mention | None:
     """"President Carl Dahl tapped him", after a sentence naming Ed Brandt alone: an object
     is not the subject of its own clause, so the one other person named from the sentence
     before up to it is the one meant; other pronouns as ``antecedent`` reads them."""
+    if pronoun.dep_ in SUBJECTS and pronoun.head.dep_ == "ccomp" and not _named_speaker(pronoun.head.head, mentions):
+        return None  # "a spokesman for the army said he expected…": the speaker may be meant
     subjects = _governing_subject(pronoun) if pronoun.dep_ in OBJECT_DEPS and pronoun.tag_ == "PRP" else []
     if _described_before(pronoun, subjects, mentions):
         return None
@@ -274,6 +276,14 @@ def _pronoun(pronoun: "Token", mentions: list[Mention]) -> Mention | None:
         return people[0]
     person = antecedent(pronoun, mentions)  # "the ruling has provided him…": as the text makes certain
     return None if person is None or any(person.start <= t.idx < person.end for t in subjects) else person
+
+
+def _named_speaker(verb: "Token", mentions: list[Mention]) -> bool:
+    """Whether the subject of ``verb`` is a name (or a pronoun), not a description ("a
+    spokesman for the Pakistan army" names the army, not the speaker)."""
+    subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    return subject is None or subject.pos_ == "PRON" or any(
+        m.kind in NAMED and m.start <= subject.idx < m.end for m in mentions)
 
 
 def _owner_rivalled(pronoun: "Token", person: Mention, mentions: list[Mention]) -> bool:
@@ -317,11 +327,12 @@ def argument_referents(root: "Token") -> list["Token"]:
             heads = [child] if child.dep_ in ARGUMENT_DEPS else [
                 p for p in child.children if p.dep_ == "pobj"] if child.dep_ in ("prep", "agent") else []
             # "recovered the body of the archbishop": whose the argument is, too
-            heads += [o for h in heads if h.pos_ == "NOUN" for p in h.children if p.dep_ == "prep"
-                      and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
             for head in heads:
                 out.append(head)
                 out += [c for c in head.children if c.dep_ == "poss" and c.tag_ == "PRP$"]
+            # (a description only: "the members of his party" may be anyone's)
+            out += [o for h in heads if h.pos_ == "NOUN" for p in h.children if p.dep_ == "prep"
+                    and p.lower_ == "of" for o in p.children if o.dep_ == "pobj" and o.pos_ == "NOUN"]
     return out
 
 
