@@ -290,7 +290,7 @@ def _owner_rivalled(pronoun: "Token", person: Mention, mentions: list[Mention]) 
     """Whether a possessive may as well be its clause's subject's, named otherwise than
     ``person`` ("Brine supported them by providing lifts on his motorbike", Brine read as
     an organisation): the subject of the clause it is told in, through the verbs told
-    with it, names another actor."""
+    with it, names another person (not a body: "the ANC executive is to discuss his future")."""
     if pronoun.tag_ != "PRP$":
         return False
     verb = pronoun.head
@@ -300,8 +300,10 @@ def _owner_rivalled(pronoun: "Token", person: Mention, mentions: list[Mention]) 
     subject = [t for c in verb.children if c.dep_ in SUBJECTS for t in c.subtree]
     if any(t.i == pronoun.i for t in subject):
         return False  # "his lawyers appealed": the pronoun is in the subject itself
-    return any(m.name != person.name and m.kind in NAMED and any(m.start <= t.idx < m.end for t in subject)
-               for m in mentions)
+    # a person, or an organisation that is a person's name misread ("Brine", a person elsewhere)
+    words = {w for m in mentions if m.kind == "person" for w in m.name.split()}
+    return any(m.name != person.name and (m.kind == "person" or m.kind == "organisation" and bool(
+        set(m.name.split()) & words)) and any(m.start <= t.idx < m.end for t in subject) for m in mentions)
 
 
 def argument_referents(root: "Token") -> list["Token"]:
