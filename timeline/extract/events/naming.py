@@ -41,8 +41,9 @@ def named_beside(appos: "Token", by_token: dict[int, Mention]) -> bool:
         return False
     mention = by_token.get(appos.i)
     opening = appos.left_edge.i
+    listed = head.tag_ == "NN" and appos.i + 1 < len(appos.doc) and appos.doc[appos.i + 1].lower_ in ("and", "or")
     return mention is not None and mention.kind in NAMED_KINDS and opening > 0 and \
-        appos.doc[opening - 1].text == ","
+        appos.doc[opening - 1].text == "," and not listed  # "the archbishop, Ivo Marek and Anna Lind": a list
 
 
 def description_words(root: "Token", by_token: dict[int, Mention], dropped: set[int]) -> set[int]:

@@ -24,13 +24,14 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from timeline.data import load_data
 from timeline.extract.events.descriptions import WHOSE, description_ties, headline_person, owned_key
 from timeline.extract.events.naming import office_holder, qualified_alike
 from timeline.extract.events.pronouns import antecedent
 from timeline.extract.events.title_words import load_title_words
+from timeline.extract.events.vocabulary import load_vocabulary
 from timeline.records import Mention
 
 if TYPE_CHECKING:
@@ -44,16 +45,38 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 ARGUMENT_DEPS = SUBJECTS | {"dobj", "dative"}
 # Words a definite description may hold before its noun.
 DESCRIBING = frozenset({"det", "amod", "compound", "poss"})
+# Kinds of actor a name set beside a description may be.
+NAMED = ("person", "organisation")
+# What may follow a name set beside a description at the end of its clause.
+CLOSING = frozenset({",", ".", ";", ")", ":", "!"})
+# Words after a name that make it the first of a list.
+LISTING = frozenset({"and", "or"})
+
+
+class _Data(NamedTuple):
+    reflexives: frozenset[str]
+    placing: frozenset[str]
+    lede_sources: int
 
 
 @lru_cache(maxsize=1)
-def _words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+def _data() -> _Data:
+    data = load_data("referents.yaml") or {}
+    return _Data(frozenset(str(w).lower() for w in data.get("reflexives") or []),
+                 frozenset(str(w).lower() for w in data.get("placing_words") or []),
+                 int(data.get("lede_source_sentences") or 0))
+
+
+@lru_cache(maxsize=1)
+def _words() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
     data = load_data("referents.yaml") or {}
     # the nouns of one person a headline names, not the last words of offices ("defense")
     people = (load_data("title_words.yaml") or {}).get("person_nouns") or []
+    words = load_title_words()
     return (frozenset(str(w).lower() for w in data.get("other_holders") or []),
             frozenset(str(w).lower() for w in data.get("personal_pronouns") or []),
-            frozenset(str(w).lower() for w in people))
+            frozenset(str(w).lower() for w in people),
+            frozenset(words.person_nouns) | frozenset(words.role_nouns))
 
 
 def referent(token: "Token", mentions: list[Mention], headline: str = "") -> Mention | None:
@@ -66,8 +89,9 @@ def referent(token: "Token", mentions: list[Mention], headline: str = "") -> Men
         spacy_doc.user_data[_USER_DATA_KEY] = cached
     found: dict[int, Mention | None] = cached[1]
     if token.i not in found:
-        actor = _read(token, mentions, headline)
-        found[token.i] = None if actor is None or _rivalled(token, actor, mentions) else actor
+        beside = _beside(token, mentions)
+        actor = beside or _read(token, mentions, headline)
+        found[token.i] = None if actor is None or (beside is None and _rivalled(token, actor, mentions)) else actor
     return found[token.i]
 
 
@@ -75,8 +99,10 @@ def _governing_subject(token: "Token") -> list["Token"]:
     """The words of the subject of the clause ``token`` is an argument of (through a verb it
     goes on to do: "agreed to buy the bank" is Stark Capital's)."""
     verb = token.head.head if token.dep_ == "pobj" else token.head
-    while verb.dep_ == "xcomp" and not any(c.dep_ in SUBJECTS for c in verb.children):
+    while verb.dep_ in ("xcomp", "pcomp") and not any(c.dep_ in SUBJECTS for c in verb.children):
         verb = verb.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head  # "stopped short of sacking him": past the preposition to the verb
     return [t for c in verb.children if c.dep_ in SUBJECTS and c.i != token.i for t in c.subtree]
 
 
@@ -100,15 +126,68 @@ def _subject_of_root(mention: Mention, token: "Token") -> bool:
     return any(mention.start <= t.idx < mention.end for c in root.children if c.dep_ in SUBJECTS for t in c.subtree)
 
 
+def _beside(token: "Token", mentions: list[Mention]) -> Mention | None:
+    """The name set beside a description: "his vice-premier, Wu Yi", "ANC chief whip Ann Dube",
+    and, read by position where the parser hangs the name elsewhere, "the archbishop himself,
+    Monsignor Ivo Marek." (a name that closes its clause, not the first of a list)."""
+    if token.pos_ != "NOUN" or token.tag_ != "NN" or any(m.start <= token.idx < m.end for m in mentions):
+        return None
+    beside = [m for c in token.children if c.dep_ == "appos" and c.i > token.i for m in mentions
+              if m.start <= c.idx < m.end and m.kind in NAMED]
+    doc = token.doc
+    parsed = bool(beside)
+    if not parsed:
+        if not any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in token.children):
+            return None  # "the director for public health, Ann Dube": only a description of its own
+        i = token.i + 1 + (token.i + 1 < len(doc) and doc[token.i + 1].lower_ in _data().reflexives)
+        if i + 1 >= len(doc) or doc[i].text != ",":
+            return None
+        beside = [m for m in mentions if m.start == doc[i + 1].idx and m.kind in NAMED]
+    if len({m.name for m in beside}) != 1:
+        return None
+    of = token.head if token.dep_ == "pobj" and token.head.lower_ == "of" else None
+    if of is not None and of.head.lemma_.lower() in _words()[3]:
+        return None  # "the head of the air force, Ann Dube": the name may be the head's, not the force's
+    after = next((t for t in doc[token.i:] if t.idx >= beside[0].end), None)
+    if after is not None and (after.lower_ in LISTING or not parsed and (after.text not in CLOSING or (
+            after.text == "," and after.i + 1 < len(doc) and doc[after.i + 1].lower_ in LISTING))):
+        return None  # "the archbishop, Ivo Marek and Anna Lind": a list, not the name beside it
+    return beside[0]
+
+
+def named_next(token: "Token", mentions: list[Mention]) -> Mention | None:
+    """"The toll has passed 150,000, a government minister has said. Communications Minister Ann
+    Dube said the count…": a source one of an article's opening sentences leaves unnamed ("a
+    minister", "a senior official") is the one person the next sentence names, by that office,
+    as the source of what it says, when the first sentence names no person. Words that only
+    place the source ("government", "senior") need not be in the office; any other must."""
+    data = _data()
+    reporting = load_vocabulary().reporting
+    if token.dep_ not in SUBJECTS or token.head.lemma_.lower() not in reporting:
+        return None
+    doc = token.doc
+    here = doc.spacy[token.i].sent
+    if here.end >= len(doc) or sum(1 for s in doc.spacy.sents if s.start < here.start) >= data.lede_sources:
+        return None
+    following = doc.spacy[here.end].sent
+    if any(m.kind == "person" and here.start_char <= m.start < here.end_char for m in mentions):
+        return None
+    named = [m for m in mentions if m.kind == "person" and following.start_char <= m.start < following.end_char]
+    lemma = token.lemma_.lower()
+    qualifiers = {c.lower_ for c in token.children if c.dep_ in ("amod", "compound")} - data.placing
+    if len({m.name for m in named}) != 1 or not named[0].role or \
+            not {lemma} | qualifiers <= set(named[0].role.lower().split()):
+        return None
+    span = doc.char_span(named[0].start, named[0].end, alignment_mode="expand")
+    saying = span is not None and span.root.dep_ in SUBJECTS and span.root.head.lemma_.lower() in reporting
+    return named[0] if saying else None
+
+
 def _read(token: "Token", mentions: list[Mention], headline: str) -> Mention | None:
     if token.pos_ == "PRON":
         return _pronoun(token, mentions) if token.lower_ in _words()[1] else None
     if token.pos_ != "NOUN" or token.tag_ != "NN" or any(m.start <= token.idx < m.end for m in mentions):
         return None
-    beside = [m for c in token.children if c.dep_ == "appos" and c.i > token.i for m in mentions
-              if m.start <= c.idx < m.end and m.kind in ("person", "organisation")]
-    if len({m.name for m in beside}) == 1:
-        return beside[0]  # "his vice-premier, Wu Yi": the name beside it
     before = [c for c in token.children if c.i < token.i]
     if any(c.dep_ not in DESCRIBING for c in before) or any(
             c.dep_ not in ("punct", "case") for c in token.children if c.i > token.i):
@@ -127,8 +206,10 @@ def _read(token: "Token", mentions: list[Mention], headline: str) -> Mention | N
         tied = ties.get(owned_key(owner.lower_, lemma), set())
         # "the ANC's treasurer", tied to one name in those words; a country's office, to its holder
         return _named(tied, mentions) if tied else office_holder(token, mentions) if "country" in owners else None
+    if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in before):
+        return named_next(token, mentions)  # "a doctor" is anyone, but for the source the lede names next
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in before):
-        return None  # "a doctor" is anyone
+        return None
     if any(m.kind not in WHOSE for m in inside):
         return None  # "the NATO summit" names an actor in it
     tied = ties.get(lemma, set())
@@ -151,12 +232,13 @@ def _named(ties: set[str], mentions: list[Mention]) -> Mention | None:
     return next((m for m in mentions if m.name == name and m.kind != "place"), None)
 
 
-def _described_before(pronoun: "Token", subjects: list["Token"]) -> bool:
+def _described_before(pronoun: "Token", subjects: list["Token"], mentions: list[Mention]) -> bool:
     """Whether a person is described, not named, between the start of the sentence before
     and the pronoun ("the singer and the fact his family…"): that person may be the one meant
     ("a spokeswoman for him" is someone else, newly met); not the subject of its own clause,
     which an object never stands for, nor the speaker of what it is said in ("the leader
-    told them that he would…": that is whom the names before are about)."""
+    told them that he would…": that is whom the names before are about), nor one named
+    beside it ("its deputy leader, Jacob Zuma")."""
     doc = pronoun.doc
     speakers = set()
     head = pronoun
@@ -168,18 +250,21 @@ def _described_before(pronoun: "Token", subjects: list["Token"]) -> bool:
     people = load_title_words().person_nouns
     return any(t.pos_ == "NOUN" and t.lemma_.lower() in people and any(
         c.dep_ == "poss" or c.lower_ == "the" for c in t.children) and t.i not in speakers
-        and not any(t.i == s.i for s in subjects) for t in doc[start:pronoun.i])
+        and not any(t.i == s.i for s in subjects) and _beside(t, mentions) is None for t in doc[start:pronoun.i])
 
 
 def _pronoun(pronoun: "Token", mentions: list[Mention]) -> Mention | None:
     """"President Carl Dahl tapped him", after a sentence naming Ed Brandt alone: an object
     is not the subject of its own clause, so the one other person named from the sentence
     before up to it is the one meant; other pronouns as ``antecedent`` reads them."""
+    if pronoun.dep_ in SUBJECTS and pronoun.head.dep_ == "ccomp" and not _named_speaker(pronoun.head.head, mentions):
+        return None  # "a spokesman for the army said he expected…": the speaker may be meant
     subjects = _governing_subject(pronoun) if pronoun.dep_ in OBJECT_DEPS and pronoun.tag_ == "PRP" else []
-    if _described_before(pronoun, subjects):
+    if _described_before(pronoun, subjects, mentions):
         return None
     if not subjects:
-        return antecedent(pronoun, mentions)
+        person = antecedent(pronoun, mentions)
+        return None if person is None or _owner_rivalled(pronoun, person, mentions) else person
     doc = pronoun.doc
     here = doc.spacy[pronoun.i].sent
     if here.start == 0:
@@ -193,6 +278,34 @@ def _pronoun(pronoun: "Token", mentions: list[Mention]) -> Mention | None:
     return None if person is None or any(person.start <= t.idx < person.end for t in subjects) else person
 
 
+def _named_speaker(verb: "Token", mentions: list[Mention]) -> bool:
+    """Whether the subject of ``verb`` is a name (or a pronoun), not a description ("a
+    spokesman for the Pakistan army" names the army, not the speaker)."""
+    subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    return subject is None or subject.pos_ == "PRON" or any(
+        m.kind in NAMED and m.start <= subject.idx < m.end for m in mentions)
+
+
+def _owner_rivalled(pronoun: "Token", person: Mention, mentions: list[Mention]) -> bool:
+    """Whether a possessive may as well be its clause's subject's, named otherwise than
+    ``person`` ("Brine supported them by providing lifts on his motorbike", Brine read as
+    an organisation): the subject of the clause it is told in, through the verbs told
+    with it, names another person (not a body: "the ANC executive is to discuss his future")."""
+    if pronoun.tag_ != "PRP$":
+        return False
+    verb = pronoun.head
+    while verb.head.i != verb.i and not (verb.pos_ in ("VERB", "AUX") and any(
+            c.dep_ in SUBJECTS for c in verb.children)):
+        verb = verb.head
+    subject = [t for c in verb.children if c.dep_ in SUBJECTS for t in c.subtree]
+    if any(t.i == pronoun.i for t in subject):
+        return False  # "his lawyers appealed": the pronoun is in the subject itself
+    # a person, or an organisation that is a person's name misread ("Brine", a person elsewhere)
+    words = {w for m in mentions if m.kind == "person" for w in m.name.split()}
+    return any(m.name != person.name and (m.kind == "person" or m.kind == "organisation" and bool(
+        set(m.name.split()) & words)) and any(m.start <= t.idx < m.end for t in subject) for m in mentions)
+
+
 def argument_referents(root: "Token") -> list["Token"]:
     """The subject and objects of ``root``'s clause, of the verbs told with it ("agreed
     to buy the bank") and of what it says was done ("said the doctor told him"), and the
@@ -200,9 +313,14 @@ def argument_referents(root: "Token") -> list["Token"]:
     verbs = [root]
     todo = [root]
     while todo:
-        for child in todo.pop().children:
+        verb = todo.pop()
+        # "stopped short of sacking him": a verb told after a preposition, with no subject of its own
+        told = [v for c in verb.children for p in ([c] if c.dep_ == "prep" else c.children if c.dep_ == "advmod"
+                                                   else []) if p.dep_ == "prep" for v in p.children
+                if v.dep_ == "pcomp"]
+        for child in [*verb.children, *told]:
             if child.pos_ in ("VERB", "AUX") and child not in verbs and (child.dep_ == "ccomp" or (
-                    child.dep_ in CHAINED and not any(c.dep_ in SUBJECTS for c in child.children))):
+                    child.dep_ in CHAINED | {"pcomp"} and not any(c.dep_ in SUBJECTS for c in child.children))):
                 verbs.append(child)
                 todo.append(child)
     out: list["Token"] = []
@@ -210,9 +328,13 @@ def argument_referents(root: "Token") -> list["Token"]:
         for child in verb.children:
             heads = [child] if child.dep_ in ARGUMENT_DEPS else [
                 p for p in child.children if p.dep_ == "pobj"] if child.dep_ in ("prep", "agent") else []
+            # "recovered the body of the archbishop": whose the argument is, too
             for head in heads:
                 out.append(head)
                 out += [c for c in head.children if c.dep_ == "poss" and c.tag_ == "PRP$"]
+            # (a description only: "the members of his party" may be anyone's)
+            out += [o for h in heads if h.pos_ == "NOUN" for p in h.children if p.dep_ == "prep"
+                    and p.lower_ == "of" for o in p.children if o.dep_ == "pobj" and o.pos_ == "NOUN"]
     return out
 
 
