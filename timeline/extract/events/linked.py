@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING
 
 from timeline.extract.events.candidate import Anchor
 from timeline.extract.events.clauses import Mood, is_predicate, mood_of, state_reached
-from timeline.extract.events.dating import UNDATED_RULES
 from timeline.extract.events.kinds import classify
 from timeline.extract.events.main_clause import negated
 from timeline.extract.events.vocabulary import Vocabulary
@@ -83,8 +82,8 @@ def _measured(anchor: Anchor, clause: "Token", segment: "Span", timexes: list[Ti
               vocab: Vocabulary) -> Anchor | None:
     """"two days after a newspaper published the recordings": the clause's day is
     the anchor's day moved by the measure, back for "after", on for "before"."""
-    if anchor.precision != "day" or anchor.evidence.rule in UNDATED_RULES:
-        return None  # a day after a day the text never named is a guess moved, not a date
+    if anchor.precision != "day":
+        return None
     mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ in vocab.offset_subordinators), None)
     if mark is None:
         return None
