@@ -60,6 +60,8 @@ def date_anchor(anchor: Anchor, root: "Token", dct: date | None, vocab: Vocabula
         # something it speaks of, not its own
         anchor.timexes = [t for t in anchor.timexes if not is_future(day_value(t[0].value or ""), dct)
                           or _ahead(t[2], vocab)]
+        if anchor.timexes and all(_conjunct_ahead(anchor, t, dct, vocab) for t in anchor.timexes):
+            anchor.timexes = []
     if anchor.mood.tense == "perfect" and over_a_period(anchor.verb, vocab.period_prepositions, vocab.time_units):
         # "ended last year and has ruled alone since then": a state reached by now, which
         # neither a conjunct's time nor the start of its period dates
@@ -259,6 +261,18 @@ def _own_words(verb: "Token", apart: frozenset[str] = OTHER_CLAUSES) -> "list[To
         out.append(token)
         todo.extend(c for c in token.children if c.dep_ not in apart)
     return out
+
+
+def _conjunct_ahead(anchor: Anchor, timex: tuple[Timex, str, "Token"], dct: date | None,
+                    vocab: Vocabulary) -> bool:
+    """Whether a time is still to come and that of a conjunct of the anchor's own predicate
+    ("was released on bail and will appear in court on February 13"): when the anchor has
+    no time but such, the court day is the appearance's, and the release, told as done,
+    happened before it. "ANA were to take delivery in May, but will now receive the aircraft
+    next month" tells a plan changed, the new one's time its own."""
+    verb = timex[2]
+    return verb.i != anchor.verb.i and verb.dep_ == "conj" and verb.head.i == anchor.verb.i \
+        and anchor.verb.lemma_.lower() not in vocab.states and is_future(day_value(timex[0].value or ""), dct)
 
 
 def _ahead(verb: "Token", vocab: Vocabulary) -> bool:

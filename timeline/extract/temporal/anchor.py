@@ -130,7 +130,9 @@ def ago_value(ref: date, amount: float, unit: str) -> str | None:
         return None
     if unit in ("decade", "century"):
         unit, n = "year", n * (10 if unit == "decade" else 100)
-    if unit in ("hour", "minute", "second"):
+    if unit == "hour" and n % 24 == 0:
+        unit, n = "day", n // 24  # "48 hours later" is two days on, whatever the hour
+    elif unit in ("hour", "minute", "second"):
         return day_value(ref)  # a few hours ago is still the reference day at day precision
     if unit == "night":
         unit = "day"
