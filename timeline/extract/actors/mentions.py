@@ -290,7 +290,7 @@ def _people(span: "Span", text: str, gaz: Gazetteer) -> Found | None:
     entry = gaz.lookup(text)
     if entry is not None and entry.kind == "country":
         return _known(span, text, entry)
-    if key in gaz.demonyms:  # "British banks", "European markets": the country or region takes part
+    if key in gaz.demonyms and not _language(span):  # "British banks", "European markets": the country takes part
         entry = gaz.lookup(gaz.demonyms[key])
         if entry is not None:
             return Found(span, text, entry.name, entry.kind, country=entry.country, known=True)
@@ -299,6 +299,13 @@ def _people(span: "Span", text: str, gaz: Gazetteer) -> Found | None:
         # an unknown one there is a common noun, not a people.
         return Found(span, text, text, "group")
     return None
+
+
+def _language(span: "Span") -> bool:
+    """"broadcasting programmes in Creole", "translated into French": a nationality
+    standing alone after "in" or "into" is a language, no country."""
+    root = span.root
+    return len(span) == 1 and root.dep_ == "pobj" and root.head.lower_ in ("in", "into") and not list(root.children)
 
 
 def _with_institutions(doc: "Doc", found: list[Found]) -> list[Found]:
