@@ -66,3 +66,14 @@ def test_a_language_is_no_country(nlp: "Language") -> None:
     assert "France" not in found[0].title
     assert "French" in found[0].title
     assert "France" not in {a.name for a in found[0].actors}
+
+
+def test_a_party_written_with_a_lower_case_head_is_one_name(nlp: "Language") -> None:
+    from timeline.extract.actors.mentions import find_mentions
+
+    found = first_actors(nlp, "The main opposition Pakistan People's party criticised the crackdown on Monday.")
+    assert "Pakistan People's Party" in found, found
+    assert not {"Pakistan People", "Pakistan People's"} & found, found
+    # a person's party is not named after the person
+    names = {m.name for m in find_mentions(nlp("Benazir Bhutto's party won 120 seats on Monday."))}
+    assert "Benazir Bhutto" in names and not any("Party" in n for n in names), names

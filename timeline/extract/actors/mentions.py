@@ -54,7 +54,7 @@ def find_mentions(doc: "Doc", registry: "Registry | None" = None, seen: str | No
     # A name that the text shows to be a thing once ("the Nord Stream 2 gas
     # pipeline") is that thing wherever the article repeats it.
     # Known names and nationalities ("the UK index", "the British stock index") are never things.
-    ents = hyphen_joined(_joined([e for e in doc.ents if e.label_ in KINDS], gaz))  # built anew on each read
+    ents = hyphen_joined(_joined([e for e in doc.ents if e.label_ in KINDS], gaz), gaz.organisation_heads)
     things = {fold(clean_surface(e.text)) for e in ents
               if e.label_ != "NORP" and gaz.lookup(e.text) is None and _is_object(e, gaz)}
     found = [f for f in (_classify(ent, gaz) for ent in ents)
@@ -183,6 +183,8 @@ def _classify(ent: "Span", gaz: Gazetteer) -> Found | None:
     if span is None:
         return None
     text = clean_surface(span.text)
+    if span[-1].is_lower and span[-1].text in gaz.organisation_heads:
+        text = text[:-len(span[-1].text)] + span[-1].text.title()  # "Pakistan People's party"
     if ent.label_ == "NORP":
         return _people(span, text, gaz)
     entry = gaz.lookup(text)
@@ -263,6 +265,9 @@ def _strip(ent: "Span", gaz: Gazetteer, label: str) -> tuple["Span | None", int]
             return None, 0
     if start >= end:
         return None, 0
+    if end - start > 2 and doc[end - 3].tag_ == "NNPS" and doc[end - 1].is_lower and \
+            doc[end - 1].text in gaz.organisation_heads:
+        return doc[start:end], 0  # "the Pakistan People's party": no owner's name, one party's
     name = name_span(doc[start + lead:end], lambda owner: _named_alone(doc, owner, gaz))
     return name, lead if name is not None else 0
 

@@ -87,8 +87,8 @@ def parties(readings: Iterable[ActorRef], segment: "Span", mentions: list[Mentio
         if actor.kind == "organisation" and own and all(_qualifies(m, others, segment) for m in own):
             continue  # "UN police fired", "the UN's World Health Organization said": the body acts
         holders = [m for m in inside if m.kind in HOLDERS and m.name in names and m.name != actor.name]
-        if actor.kind == "organisation" and own and all(_office_of(m, holders, segment, office=True) for m in own):
-            continue  # "the chairman of the Joint Chiefs of Staff, Adm Mike Mullen, said": the holder speaks
+        if actor.kind in HOLDERS and own and all(_office_of(m, holders, segment, office=True) for m in own):
+            continue  # "the chairman of the Joint Chiefs of Staff, Adm Mike Mullen, said", "Zhang's deputy, Ragdi"
         if actor.kind != "country" and own and all(_thing(m, segment) for m in own):
             continue  # "donated the antiviral drug Tamiflu", "doses of H1N1 vaccine"
         if actor.kind == "group" and " " not in actor.name and own and all(_counted(m, segment) for m in own):
