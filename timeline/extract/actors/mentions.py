@@ -183,7 +183,7 @@ def _classify(ent: "Span", gaz: Gazetteer) -> Found | None:
     if span is None:
         return None
     text = clean_surface(span.text)
-    if span[-1].is_lower and span[-1].text in gaz.organisation_heads:
+    if _members_head(span, gaz):
         text = text[:-len(span[-1].text)] + span[-1].text.title()  # "Pakistan People's party"
     if ent.label_ == "NORP":
         return _people(span, text, gaz)
@@ -265,11 +265,16 @@ def _strip(ent: "Span", gaz: Gazetteer, label: str) -> tuple["Span | None", int]
             return None, 0
     if start >= end:
         return None, 0
-    if end - start > 2 and doc[end - 3].tag_ == "NNPS" and doc[end - 1].is_lower and \
-            doc[end - 1].text in gaz.organisation_heads:
+    if _members_head(doc[start:end], gaz):
         return doc[start:end], 0  # "the Pakistan People's party": no owner's name, one party's
     name = name_span(doc[start + lead:end], lambda owner: _named_alone(doc, owner, gaz))
     return name, lead if name is not None else 0
+
+
+def _members_head(span: "Span", gaz: Gazetteer) -> bool:
+    """"Pakistan People's party": a plural and its possessive before an organisation's head in lower case."""
+    return len(span) > 2 and span[-3].tag_ == "NNPS" and span[-2].text in _POSSESSIVES and span[-1].is_lower \
+        and span[-1].text in gaz.organisation_heads
 
 
 def _named_alone(doc: "Doc", text: str, gaz: Gazetteer) -> bool:
