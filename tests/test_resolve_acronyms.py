@@ -44,3 +44,22 @@ def test_a_name_cut_before_its_head_and_a_family_in_the_plural_are_the_body_name
     assert merged.lookup("Pakistan People's").name == "Pakistan People's Party"
     assert merged.lookup("Guptas").name == "Gupta family"
     assert merged.lookup("Nawaz Sharif").name == "Nawaz Sharif"
+
+
+def test_a_body_written_without_the_last_thing_it_is_for_is_the_body_of_that_country() -> None:
+    from timeline.extract.actors.registry import Registry
+    from timeline.resolve.variants import merge_variants
+
+    full = ("United States Centers for Disease Control and Prevention", "organisation")
+    short = ("United States Centers for Disease Control", "organisation")
+    health, services = ("Department of Health", "organisation"), ("Department of Health and Human Services",
+                                                                  "organisation")
+    other = ("Richard Besser", "person")
+    registry = Registry((Actor(full[0], "organisation", country="United States"),
+                         Actor(short[0], "organisation", country="United States"),
+                         Actor(health[0], "organisation"), Actor(services[0], "organisation", country="United States"),
+                         Actor(other[0], "person")))
+    merged = merge_variants(registry, _extractions((full, other), (full,), (short, other), (health, other),
+                                                   (services, other)))
+    assert merged.lookup(short[0]).name == full[0]
+    assert merged.lookup(health[0]).name == health[0]  # a body of no stated country is not the other's

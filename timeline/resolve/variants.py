@@ -282,7 +282,9 @@ def _singulars(actors: Sequence[Actor], evidence: Evidence, groups: Groups) -> N
 
 def _cut_names(actors: Sequence[Actor], groups: Groups) -> None:
     """A body's name the tagger cut before its head ("Pakistan People's" of the Pakistan
-    People's Party) goes to the one body whose name goes on from it; a family named by
+    People's Party), or written without the last of the things it is for ("the US
+    Centers for Disease Control" of the Centers for Disease Control and Prevention,
+    both of one country), goes to the one body whose name goes on from it; a family named by
     its surname in the plural ("the Guptas") to the one named as a family ("the Gupta family")."""
     bodies = [i for i, a in enumerate(actors) if a.kind in ("organisation", "group") and not a.hidden]
     by_name = {fold(actors[i].name): i for i in bodies}
@@ -290,6 +292,10 @@ def _cut_names(actors: Sequence[Actor], groups: Groups) -> None:
         name = actors[i].name.strip()
         if name.endswith(("'s", "’s")) and " " in name:
             candidates = {groups.find(j) for j in bodies if actors[j].name.startswith(name + " ")}
+        elif actors[i].country and len(name.split()) >= 3:
+            # "Centers for Disease Control" of the "… and Prevention": one body of one country written short
+            candidates = {groups.find(j) for j in bodies if actors[j].name.startswith(name + " and ")
+                          and actors[j].country == actors[i].country}
         elif " " not in name and name.endswith("s") and fold(name[:-1]) + " family" in by_name:
             candidates = {groups.find(by_name[fold(name[:-1]) + " family"])}
         else:

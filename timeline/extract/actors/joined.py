@@ -5,6 +5,9 @@
   ``name_shape.yaml``) is one name; the tagger often stops at the first hyphen.
 - A firm or a school named with a possessive ("Alleyn's has said", "Sainsbury's
   cut prices"): the "'s" is part of its name when nothing follows that it owns.
+- A name ending in a plural and a possessive before a head in lower case ("the
+  Pakistan People's party", as some papers write it) is the party's name, not
+  its owner's ("Bhutto's party"): the tagger stops at the possessive.
 - An acronym in brackets right after a name ("the Movement for Democratic
   Change (MDC)", "Tehreek-e-Taliban (TTP)") is that name, there and wherever
   the article repeats it.
@@ -30,21 +33,27 @@ _CLOSE = frozenset({")", "-RRB-", "]"})
 _NAMED = frozenset({"organisation", "group"})
 
 
-def hyphen_joined(ents: list["Span"]) -> list["Span"]:
-    """Entities cut at a hyphenated particle, made whole ("Tehreek" + "-e-Taliban")."""
+def hyphen_joined(ents: list["Span"], heads: frozenset[str] = frozenset()) -> list["Span"]:
+    """Entities cut at a hyphenated particle, made whole ("Tehreek" + "-e-Taliban"),
+    or at a possessive before one of the organisation ``heads`` in lower case
+    ("Pakistan People's" + "party")."""
     from spacy.tokens import Span
 
     particles = load_shape().joining_particles
     out: list[Span] = []
     for ent in ents:
-        doc, end = ent.doc, ent.end
+        doc, end, label = ent.doc, ent.end, ent.label_
         while end + 3 < len(doc) and doc[end].text in _HYPHENS and doc[end + 1].lower_ in particles and \
                 doc[end + 2].text in _HYPHENS and doc[end + 3].is_title:
             end += 4
+        if end + 1 < len(doc) and doc[end - 1].tag_ == "NNPS" and doc[end].text in _POSSESSIVES and \
+                doc[end + 1].is_lower and doc[end + 1].text in heads:
+            end += 2  # "Pakistan People's" + "party": an organisation, whatever the tagger called it
+            label = "ORG"
         if end != ent.end:
             while out and out[-1].end > ent.start:
                 out.pop()
-            ent = Span(doc, ent.start, end, label=ent.label_)
+            ent = Span(doc, ent.start, end, label=label)
         if out and out[-1].end > ent.start:
             continue  # the rest of a name just joined ("Taliban" of "Tehreek-e-Taliban")
         out.append(ent)

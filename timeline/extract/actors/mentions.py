@@ -54,7 +54,7 @@ def find_mentions(doc: "Doc", registry: "Registry | None" = None, seen: str | No
     # A name that the text shows to be a thing once ("the Nord Stream 2 gas
     # pipeline") is that thing wherever the article repeats it.
     # Known names and nationalities ("the UK index", "the British stock index") are never things.
-    ents = hyphen_joined(_joined([e for e in doc.ents if e.label_ in KINDS], gaz))  # built anew on each read
+    ents = hyphen_joined(_joined([e for e in doc.ents if e.label_ in KINDS], gaz), gaz.organisation_heads)
     things = {fold(clean_surface(e.text)) for e in ents
               if e.label_ != "NORP" and gaz.lookup(e.text) is None and _is_object(e, gaz)}
     found = [f for f in (_classify(ent, gaz) for ent in ents)
@@ -183,6 +183,8 @@ def _classify(ent: "Span", gaz: Gazetteer) -> Found | None:
     if span is None:
         return None
     text = clean_surface(span.text)
+    if _members_head(span, gaz):
+        text = text[:-len(span[-1].text)] + span[-1].text.title()  # "Pakistan People's party"
     if ent.label_ == "NORP":
         return _people(span, text, gaz)
     entry = gaz.lookup(text)
@@ -263,8 +265,16 @@ def _strip(ent: "Span", gaz: Gazetteer, label: str) -> tuple["Span | None", int]
             return None, 0
     if start >= end:
         return None, 0
+    if _members_head(doc[start:end], gaz):
+        return doc[start:end], 0  # "the Pakistan People's party": no owner's name, one party's
     name = name_span(doc[start + lead:end], lambda owner: _named_alone(doc, owner, gaz))
     return name, lead if name is not None else 0
+
+
+def _members_head(span: "Span", gaz: Gazetteer) -> bool:
+    """"Pakistan People's party": a plural and its possessive before an organisation's head in lower case."""
+    return len(span) > 2 and span[-3].tag_ == "NNPS" and span[-2].text in _POSSESSIVES and span[-1].is_lower \
+        and span[-1].text in gaz.organisation_heads
 
 
 def _named_alone(doc: "Doc", text: str, gaz: Gazetteer) -> bool:
@@ -290,7 +300,7 @@ def _people(span: "Span", text: str, gaz: Gazetteer) -> Found | None:
     entry = gaz.lookup(text)
     if entry is not None and entry.kind == "country":
         return _known(span, text, entry)
-    if key in gaz.demonyms:  # "British banks", "European markets": the country or region takes part
+    if key in gaz.demonyms and not _language(span):  # "British banks", "European markets": the country takes part
         entry = gaz.lookup(gaz.demonyms[key])
         if entry is not None:
             return Found(span, text, entry.name, entry.kind, country=entry.country, known=True)
@@ -299,6 +309,13 @@ def _people(span: "Span", text: str, gaz: Gazetteer) -> Found | None:
         # an unknown one there is a common noun, not a people.
         return Found(span, text, text, "group")
     return None
+
+
+def _language(span: "Span") -> bool:
+    """"broadcasting programmes in Creole", "translated into French": a nationality
+    standing alone after "in" or "into" is a language, no country."""
+    root = span.root
+    return len(span) == 1 and root.dep_ == "pobj" and root.head.lower_ in ("in", "into") and not list(root.children)
 
 
 def _with_institutions(doc: "Doc", found: list[Found]) -> list[Found]:

@@ -54,6 +54,8 @@ if TYPE_CHECKING:
 
 # Actors that can be the body a country owns.
 BODIES = frozenset({"organisation", "group"})
+# Actors that can hold an office (the tagger may call a person's name an organisation).
+HOLDERS = frozenset({"person", "organisation"})
 # Dependencies by which a word qualifies the noun it hangs on.
 QUALIFYING = frozenset({"poss", "amod", "compound", "nmod"})
 # Prepositions that say where something happened: their object is a venue, not a party.
@@ -84,6 +86,9 @@ def parties(readings: Iterable[ActorRef], segment: "Span", mentions: list[Mentio
         others = [b for b in bodies if b.name != actor.name]
         if actor.kind == "organisation" and own and all(_qualifies(m, others, segment) for m in own):
             continue  # "UN police fired", "the UN's World Health Organization said": the body acts
+        holders = [m for m in inside if m.kind in HOLDERS and m.name in names and m.name != actor.name]
+        if actor.kind in HOLDERS and own and all(_office_of(m, holders, segment, office=True) for m in own):
+            continue  # "the chairman of the Joint Chiefs of Staff, Adm Mike Mullen, said", "Zhang's deputy, Ragdi"
         if actor.kind != "country" and own and all(_thing(m, segment) for m in own):
             continue  # "donated the antiviral drug Tamiflu", "doses of H1N1 vaccine"
         if actor.kind == "group" and " " not in actor.name and own and all(_counted(m, segment) for m in own):
@@ -146,17 +151,25 @@ def _beside_own_body(country: Mention, bodies: list[Mention], segment: "Span") -
         body.country == country.name and body.name != country.name for body in bodies)
 
 
-def _office_of(country: Mention, people: list[Mention], segment: "Span") -> bool:
+def _office_of(name: Mention, people: list[Mention], segment: "Span", office: bool = False) -> bool:
     """"US Secretary of State Hillary Clinton", "Pakistan's prime minister,
-    Nawaz Sharif": the country of a listed person's office describes the person."""
-    token = _root(country, segment)
+    Nawaz Sharif": the country of a listed person's office describes the person.
+    With ``office``, the words between the name and the person must hold an office
+    noun ("ANC chief whip Nyamezeli Booi", "the chairman of the Joint Chiefs of
+    Staff, Adm Mike Mullen"): the body only says where the person holds it."""
+    token = _root(name, segment)
+    offices = load_participation().office_nouns
+    held = not office
     for _ in range(4):
         if token is None or token.dep_ not in ("compound", "amod", "nmod", "poss", "pobj", "prep") or \
                 token.head.i == token.i:
             return False
         token = token.head
+        if token.lower_ == "as":
+            return False  # "Tsvangirai, as the leader of the ZCTU, called strikes": the body acted
+        held = held or token.lemma_.lower() in offices
         named = [token] + [c for c in token.children if c.dep_ == "appos"]
-        if any(p.start <= t.idx < p.end for t in named for p in people):
+        if held and any(p.start <= t.idx < p.end for t in named for p in people):
             return True
     return False
 
@@ -190,6 +203,10 @@ def _venue(place: Mention, segment: "Span", vocab: Vocabulary) -> bool:
         return True  # "allowed to leave Hong Kong's Metropark hotel", "many of Haiti's streets"
     if root.dep_ in QUALIFYING and _struck(root.head, vocab):
         return True  # "the Haitian earthquake", "the quake, Haiti's worst in two centuries"
+    if _stricken(root, vocab):
+        return True  # "earthquake-stricken Haiti", "Lima was badly hit by the cholera outbreak"
+    if root.dep_ in QUALIFYING and _noun_head(root).lemma_.lower() in load_participation().travel_nouns:
+        return True  # "no link with the Shanghai-Hong Kong flight": which flight, no party
     preposition = root.head.lower_
     if root.dep_ == "pobj" and preposition in VENUE_PREPOSITIONS and preposition not in vocab.target_prepositions:
         return True  # "landed in Haiti"
@@ -199,6 +216,10 @@ def _venue(place: Mention, segment: "Span", vocab: Vocabulary) -> bool:
     if root.dep_ in ("dobj", "pobj") and any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in vocab.hazard_nouns
                                               for c in verb.children):
         return True  # "a magnitude 7 earthquake hit Haiti", "the virus spread to Canada"
+    if root.dep_ == "pobj" and preposition == "from" and (
+            verb.lemma_.lower() in vocab.venue_verbs or verb.lemma_.lower() in load_participation().sending_verbs
+            or root.head.head.lemma_.lower() in load_participation().travel_nouns):
+        return True  # "bring their customers home from Mexico", "flights from Mexico": where they leave
     if root.dep_ == "pobj" and preposition in ("to", "for"):
         words = load_participation()
         if root.head.head.lemma_.lower() in words.travel_nouns or any(
@@ -228,8 +249,10 @@ def _thing(mention: Mention, segment: "Span") -> bool:
     if root is None:
         return False
     things = load_participation().thing_nouns
-    if root.dep_ in ("compound", "appos", "nmod", "amod") and _noun_head(root).lemma_.lower() in things:
-        return True
+    if root.dep_ in ("compound", "appos", "nmod", "amod", "poss") and _noun_head(root).lemma_.lower() in things:
+        return True  # "Bob Marley's Redemption Song": whose song, no party to its performance
+    if " " in mention.name and root.lemma_.lower() in things:
+        return True  # "a cover version of Redemption Song": a title whose last word says it is a song
     return any(c.dep_ in ("compound", "appos", "amod") and c.lemma_.lower() in things for c in root.children)
 
 
@@ -256,6 +279,19 @@ def _struck(head: "Token", vocab: Vocabulary) -> bool:
     """Whether ``head`` names a hazard, or stands beside one as its apposition."""
     return head.lemma_.lower() in vocab.hazard_nouns or (
         head.dep_ == "appos" and head.head.lemma_.lower() in vocab.hazard_nouns)
+
+
+def _stricken(place: "Token", vocab: Vocabulary) -> bool:
+    """A place a hazard struck: qualified by it ("earthquake-stricken Haiti",
+    "flood-hit Sindh") or the passive subject of its blow ("Hong Kong was badly hit
+    by the SARS virus")."""
+    for child in place.children:
+        if child.dep_ == "amod" and any(t.lemma_.lower() in vocab.hazard_nouns for t in child.subtree):
+            return True
+    if place.dep_ != "nsubjpass":
+        return False
+    return any(c.dep_ == "agent" and any(t.dep_ == "pobj" and t.lemma_.lower() in vocab.hazard_nouns
+                                         for t in c.children) for c in place.head.children)
 
 
 def _written(actor: ActorRef, segment: "Span") -> list[Mention]:
