@@ -7,10 +7,11 @@ reading of what happened, not reports of the day, so a page of views lists only
 what it dates by an expression of its own. A page says it is one in its section,
 its tags, its address or a label before its headline; or its writer speaks in
 the first person, outside quotation marks, in sentences that report no one's
-words; or its prose reports few people's words at all: few of its sentences
-say who said or told what, and few quote anyone (an essay, a letter, a profile,
-an analysis: "China has always demonstrated wishful thinking", "This has been a
-tragic year for dictators"). The words are data in ``event_vocabulary.yaml`` and
+words; or its prose reports few people's words at all (few of its sentences
+say who said or told what, few quote anyone) and its writer speaks as "I" or
+"we", to "you", or asks the reader (an essay, a letter, an analysis: "China has
+always demonstrated wishful thinking", "This has been a tragic year for
+dictators"). The words are data in ``event_vocabulary.yaml`` and
 ``newsworthy_views.yaml``.
 """
 
@@ -40,17 +41,23 @@ def opinion_page(article: Article, segments: Sequence["Span"], vocab: Vocabulary
 
 
 def _few_words_reported(segments: Sequence["Span"]) -> bool:
-    """Whether the page is long enough to tell and few of its sentences attribute words to
-    anyone ("said", "told", "according to") or hold a quotation mark: it argues, describes or
-    recounts rather than reports."""
+    """Whether the page is long enough to tell, few of its sentences attribute words to
+    anyone ("said", "told", "according to") or hold a quotation mark, and its writer speaks
+    as a person or to the reader, or asks, outside quotation marks ("we have our own Mugabe
+    figure", "Is this the end?"): it argues rather than reports."""
     cues = load_data("newsworthy_views.yaml") or {}
     words = frozenset(str(w).lower() for w in cues.get("attribution") or ())
     if not words or len(segments) < int(cues.get("least_sentences", 0) or 1):
         return False
     attributed = sum(any(t.lower_ in words for t in segment) for segment in segments)
     quoting = sum(_quotes(segment) for segment in segments)
-    return attributed < float(cues.get("attribution_share", 0.0)) * len(segments) and \
-        quoting < float(cues.get("quoting_share", 0.0)) * len(segments)
+    if attributed >= float(cues.get("attribution_share", 0.0)) * len(segments) or \
+            quoting >= float(cues.get("quoting_share", 0.0)) * len(segments):
+        return False
+    persons = frozenset(str(w).lower() for w in cues.get("persons") or ())
+    argued = sum(not _quotes(s) and (s.text.rstrip().endswith("?") or any(
+        t.pos_ == "PRON" and t.lower_ in persons for t in s)) for s in segments)
+    return argued >= int(cues.get("argued_sentences", 1))
 
 
 def _quotes(segment: "Span") -> bool:
