@@ -4,7 +4,8 @@ Two steps, so the figures are never fitted to the labels:
 
 1. ``sample``: materialise and build tls-dev collections with this checkout's package
    (``evaluation/tls.py``), then draw a seeded random sample of the events in each built
-   store and write them as JSON lines for labelling: collection, id, title, date, precision,
+   store that a reader of the timeline sees (not those the site lists apart for review, off the
+   collection's subject) and write them as JSON lines for labelling: collection, id, title, date, precision,
    type, actors, the evidence sentence(s), the publication date and file of each source
    article, and the sentences around the first quote in that article.
 
@@ -64,6 +65,21 @@ def stored_events(content: Path) -> list[dict[str, Any]]:
     return sorted(events, key=lambda e: str(e["id"]))
 
 
+def for_review(content: Path) -> frozenset[str]:
+    """The ids of the events the built site lists apart for review (off the collection's
+    subject, ``output/review.html``): a reader of the timeline does not see them there."""
+    page = content.parent / "output" / "review.html"
+    if not page.exists():
+        return frozenset()
+    return frozenset(re.findall(r'href="events/([^"/]+)\.html"', page.read_text(encoding="utf-8")))
+
+
+def on_timeline(content: Path) -> list[dict[str, Any]]:
+    """The events of the built store a reader of the timeline sees: all but those for review."""
+    review = for_review(content)
+    return [e for e in stored_events(content) if str(e["id"]) not in review]
+
+
 def _flat(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
@@ -117,7 +133,7 @@ def sample(names: list[str], seed: int, per: int, work: Path, cache: Path | None
     rows: list[dict[str, Any]] = []
     for name in names:
         content = built(name, work, cache)
-        events = stored_events(content)
+        events = on_timeline(content)
         picked = random.Random(f"{seed}:{name}").sample(events, min(per, len(events)))
         rows.extend(row(name, content, e) for e in picked)
     return rows
@@ -154,7 +170,8 @@ def stats(names: list[str], work: Path, cache: Path | None = None) -> None:
     """Figures that need no labels: events per article, the share of each type."""
     for name in names:
         content = built(name, work, cache)
-        events = stored_events(content)
+        events = on_timeline(content)
+        review = len(for_review(content))
         articles = len(list(content.glob("*.txt")))
         types = Counter(str(e.get("type")) for e in events)
         other = types.get("other", 0)
@@ -162,7 +179,7 @@ def stats(names: list[str], work: Path, cache: Path | None = None) -> None:
         pronoun = sum(re.split(r"[ '’]", str(e.get("title", "")))[0].lower() in PRONOUNS for e in events)
         unnamed = sum(unnamed_subject(str(e.get("title", "")), [str(a["name"]) for a in e.get("actors") or []])
                       for e in events)
-        print(f"{name}: {len(events)} events from {articles} articles "
+        print(f"{name}: {len(events)} events on the timeline ({review} more for review) from {articles} articles "
               f"({len(events) / max(articles, 1):.1f} per article); other {percent(other, len(events))}; "
               + ", ".join(f"{t} {c}" for t, c in types.most_common(8))
               + f"; titles over {TITLE_WORDS} words {percent(long, len(events))}, "

@@ -10,6 +10,9 @@
    ``importance``).
 3. Proposals are matched with the events already in the store, ids kept,
    curation applied and unsupported events removed (``reconcile``).
+4. Events that only articles off the collection's subject report, and events one
+   article tells in words far from the collection's (``off_story``), are listed for
+   review, off the main timeline.
 
 The merge sees the whole collection on every build.
 """
@@ -21,6 +24,7 @@ from typing import Mapping, Sequence
 
 from timeline.merge.clusters import cluster, compatible_dates, day_buckets, in_order
 from timeline.merge.ledes import dated_ledes, join_ledes
+from timeline.merge.off_story import off_story
 from timeline.merge.plans import fold_plans
 from timeline.merge.proposals import propose, published_dates, rank
 from timeline.merge.reconcile import MergeResult, reconcile
@@ -51,7 +55,7 @@ def merge(store: list[Event], happenings: list[Happening], articles: list[Articl
     rank(proposals, folded, by_article, collection)
     result = reconcile(store, proposals, by_article)
     return replace(result, notes=result.notes + off_topic_notes(collection, by_article),
-                   review=off_topic_events(result.events, collection.off_topic))
+                   review=off_topic_events(result.events, collection.off_topic) | off_story(result.events, articles))
 
 
 def off_topic_events(events: tuple[Event, ...], articles: frozenset[str]) -> frozenset[str]:

@@ -7,7 +7,12 @@ reading of what happened, not reports of the day, so a page of views lists only
 what it dates by an expression of its own. A page says it is one in its section,
 its tags, its address or a label before its headline; or its writer speaks in
 the first person, outside quotation marks, in sentences that report no one's
-words. The words are data in ``event_vocabulary.yaml``.
+words; or its prose reports few people's words at all (few of its sentences
+say who said or told what, few quote anyone) and its writer speaks as "I" or
+"we", to "you", or asks the reader (an essay, a letter, an analysis: "China has
+always demonstrated wishful thinking", "This has been a tragic year for
+dictators"). The words are data in ``event_vocabulary.yaml`` and
+``newsworthy_views.yaml``.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Sequence
 
+from timeline.data import load_data
 from timeline.extract.events.vocabulary import Vocabulary
 from timeline.records import Article
 
@@ -30,7 +36,32 @@ WRITERS_WE = frozenset({"we", "us", "our"})
 
 def opinion_page(article: Article, segments: Sequence["Span"], vocab: Vocabulary) -> bool:
     """Whether ``article`` is a page of views rather than a report."""
-    return _labelled(article, vocab) or _first_person(segments, vocab) >= max(vocab.first_person_sentences, 1)
+    return _labelled(article, vocab) or _first_person(segments, vocab) >= max(vocab.first_person_sentences, 1) \
+        or _few_words_reported(segments)
+
+
+def _few_words_reported(segments: Sequence["Span"]) -> bool:
+    """Whether the page is long enough to tell, few of its sentences attribute words to
+    anyone ("said", "told", "according to") or hold a quotation mark, and its writer speaks
+    as a person or to the reader, or asks, outside quotation marks ("we have our own Mugabe
+    figure", "Is this the end?"): it argues rather than reports."""
+    cues = load_data("newsworthy_views.yaml") or {}
+    words = frozenset(str(w).lower() for w in cues.get("attribution") or ())
+    if not words or len(segments) < int(cues.get("least_sentences", 0) or 1):
+        return False
+    attributed = sum(any(t.lower_ in words for t in segment) for segment in segments)
+    quoting = sum(_quotes(segment) for segment in segments)
+    if attributed >= float(cues.get("attribution_share", 0.0)) * len(segments) or \
+            quoting >= float(cues.get("quoting_share", 0.0)) * len(segments):
+        return False
+    persons = frozenset(str(w).lower() for w in cues.get("persons") or ())
+    argued = sum(not _quotes(s) and (s.text.rstrip().endswith("?") or any(
+        t.pos_ == "PRON" and t.lower_ in persons for t in s)) for s in segments)
+    return argued >= int(cues.get("argued_sentences", 1))
+
+
+def _quotes(segment: "Span") -> bool:
+    return any(t.text in QUOTES or t.text in ("``", "''") for t in segment)
 
 
 def _labelled(article: Article, vocab: Vocabulary) -> bool:
@@ -55,7 +86,7 @@ def _first_person(segments: Sequence["Span"], vocab: Vocabulary) -> int:
     the last."""
     count = 0
     for segment in segments:
-        if any(t.text in QUOTES or t.text in ("``", "''") for t in segment):
+        if _quotes(segment):
             continue
         if any(t.lower_ in vocab.first_person and t.pos_ == "PRON" for t in segment) and \
                 not any(t.lemma_.lower() in vocab.reporting for t in segment if t.pos_ == "VERB"):
@@ -80,7 +111,7 @@ def genre_of(segments: Sequence["Span"], vocab: Vocabulary) -> Genre:
         return Genre(0.0, 0.0, 0.0)
     first = judging = quoting = 0
     for segment in segments:
-        quoted = any(t.text in QUOTES or t.text in ("``", "''") for t in segment)
+        quoted = _quotes(segment)
         said = any(t.lemma_.lower() in vocab.reporting for t in segment if t.pos_ == "VERB")
         quoting += quoted or said
         if not quoted and any(t.pos_ == "PRON" and t.lower_ in vocab.first_person | WRITERS_WE for t in segment):

@@ -1,0 +1,51 @@
+"""A page whose prose reports few people's words and whose writer argues (an essay, a
+letter, an analysis) is a page of views: it lists only what it dates by an expression of
+its own. A report that says who said what, or a plain account whose writer never speaks
+as a person or to the reader, lists its news of the day."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tests.conftest import titles_of
+
+DAY = date(2012, 11, 6)
+LEDE = "The island's fishing cooperative bought two new trawlers."
+ACCOUNT = " ".join([
+    LEDE,
+    "The island has always lived by the weather and by the price of cod.",
+    "Its harbours were built for a smaller trade and a slower century.",
+    "A younger generation sees little future in the boats.",
+    "A storm sank three boats off the north cape on Sunday.",
+    "Diesel grew dearer through the decade.",
+    "The quotas shrank and the canneries closed one by one.",
+    "Few families still send their sons to sea.",
+    "The trawlers are a wager on a future the island may not have.",
+])
+ESSAY = ACCOUNT + " Who among us would bet against the sea?"
+REPORT = " ".join([
+    LEDE + " Its chairman, Jon Berg, said the boats would sail from Tromsø.",
+    '"We have waited ten years for this," Berg told reporters.',
+    "The fisheries minister, Anna Holt, promised a rescue plan in March 2012, he said.",
+    "The loan came from a regional bank, according to the cooperative.",
+    '"It is a good day for the harbour," said the mayor, Eva Lind.',
+    "The quotas shrank and the canneries closed one by one.",
+    "Diesel grew dearer through the decade, Berg added.",
+    "The boats will carry crews of six, the cooperative said.",
+])
+
+
+def test_a_page_that_reports_few_peoples_words_lists_only_what_it_dates(nlp) -> None:
+    titles = titles_of(nlp, ESSAY, published=DAY, headline="A wager on the sea")
+    assert not [t for t in titles if "trawlers" in t], titles  # dated only by the page's day
+    assert [t for t in titles if "storm sank" in t], titles  # dated by the text: Sunday
+
+
+def test_a_report_that_says_who_said_what_lists_its_news_of_the_day(nlp) -> None:
+    titles = titles_of(nlp, REPORT, published=DAY, headline="Fishing cooperative buys two trawlers")
+    assert [t for t in titles if "trawlers" in t], titles
+
+
+def test_an_account_whose_writer_never_argues_lists_its_news_of_the_day(nlp) -> None:
+    titles = titles_of(nlp, ACCOUNT, published=DAY, headline="A wager on the sea")
+    assert [t for t in titles if "trawlers" in t], titles
