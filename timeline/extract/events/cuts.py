@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from timeline.extract.events.complements import needed_clause
+from timeline.extract.events.complements import needed_clause, stranded
 from timeline.extract.events.title_words import load_title_words
 from timeline.extract.events.wellformed import FINITE_TAGS, RELATIVE_TAGS, SUBJECT_DEPS
 from timeline.records import Mention
@@ -24,9 +24,12 @@ def tidy(chosen: list[int], tokens: "list[Token]") -> list[int]:
     kept = set(chosen)
     # a preposition without its object, or a comma before words that went ("personnel, [as well as
     # dependents] to leave"): what the comma set off is gone
-    out = [i for i in chosen if not (tokens[i].dep_ == "prep" and not any(c.i in kept for c in tokens[i].children))
+    # ("would be dealt with" has none to lose: the preposition is part of its verb)
+    out = [i for i in chosen if not (tokens[i].dep_ == "prep" and not any(c.i in kept for c in tokens[i].children)
+                                     and not stranded(tokens[i]))
            and not (tokens[i].text == "," and i + 1 not in kept)]
-    while out and (tokens[out[-1]].dep_ in DANGLING_DEPS or tokens[out[-1]].pos_ == "CCONJ"):
+    while out and (tokens[out[-1]].dep_ in DANGLING_DEPS or tokens[out[-1]].pos_ == "CCONJ") \
+            and not stranded(tokens[out[-1]]):
         out.pop()
     while out and (tokens[out[0]].dep_ in ("cc", "mark", "punct", "preconj") or tokens[out[0]].pos_ == "CCONJ"):
         out.pop(0)

@@ -18,7 +18,7 @@ from timeline.extract.events.asides import (
     told_an_outlet,
     whole_words,
 )
-from timeline.extract.events.complements import needed_clause, role_after_as
+from timeline.extract.events.complements import conditional, needed_clause, role_after_as
 from timeline.extract.events.complete import incomplete, purpose, shortest
 from timeline.extract.events.cuts import tidy, without_empty_phrases, without_stranded_verbs, word_count
 from timeline.extract.events.details import clean_text
@@ -135,7 +135,7 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
         if child.i in dropped or child.i in front or child.head.i in front:
             continue
         if child.i != root.i and child.dep_ in ALWAYS_DROPPED and child.lower_ not in negatives and \
-                not needed_clause(child) and not (child.head.i == root.i and purpose(child)):
+                not needed_clause(child) and not conditional(child) and not (child.head.i == root.i and purpose(child)):
             if child.dep_ == "punct" and child.text in WORD_PUNCT and not child.whitespace_:
                 continue  # "build-up", "all-out"
             if child.text == "," and between_conjuncts(child):
@@ -342,7 +342,8 @@ def _described(root: "Token", dropped: set[int], within: tuple[int, int]) -> set
     head = root.head
     # "a further strike on a radar site followed": the whole phrase; but "a confrontation with
     # the supreme court, which ruled": after a comma the clause tells of the noun just before it
-    relative = any(c.tag_ == "WDT" for c in root.children)  # "the quake that struck": the quake
+    # "the quake that struck": the quake; "holidaymakers who want to leave": the holidaymakers
+    relative = any(c.tag_ in RELATIVE_TAGS for c in root.children)
     while not set_off(root) and not relative and head.dep_ == "pobj" and head.head.dep_ == "prep" and \
             head.head.head.pos_ in ("NOUN", "PROPN"):
         head = head.head.head  # up from "a radar site" to "a further strike on a radar site"
