@@ -42,3 +42,17 @@ def test_a_clause_opened_by_who_tells_of_the_noun_before_it(nlp) -> None:
             "the island, flying to Oslo.")
     titles = titles_of(nlp, text)
     assert not any(t.startswith("A special flight") and "want" in t for t in titles), titles
+
+
+def test_words_in_quotation_marks_after_their_noun_stay(nlp) -> None:
+    text = ('Police in Tarvik said on Monday that vandals had painted the words "bridge thief" on the door of '
+            "the mayor's office.")
+    titles = titles_of(nlp, text)
+    assert any("the words “bridge thief”" in t for t in titles), titles
+
+
+def test_what_a_thing_was_used_as_stays(nlp) -> None:
+    text = ("Ana Kolar has been accused of using food as a weapon against opposition villages, a rights group "
+            "said on Monday.")
+    titles = titles_of(nlp, text)
+    assert any("using food as a weapon" in t for t in titles), titles

@@ -144,6 +144,8 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
                     by_token[child.i].kind == "person" and not (
                     child.head.i in by_token and by_token[child.head.i].kind == "place"))):
                 continue  # "his French counterpart Emmanuel Macron": the name is the point
+            if child.dep_ == "appos" and child.i > child.head.i and _restrictive(child):
+                continue  # "spraypainted the words “lion killer”": no comma, the words are what is meant
             if child.dep_ in ("appos", "dep", "meta") and child.i > 0 and not doc[child.i - 1].whitespace_ \
                     and child.text.isalnum():
                 continue  # "$360m": a unit glued to its figure is part of it
@@ -310,6 +312,13 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
             title = " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names) + " " + title
     title = _SPACE_BEFORE_PUNCTUATION.sub(r"\1", title)
     return title[:1].upper() + title[1:] if title else ""
+
+
+def _restrictive(appos: "Token") -> bool:
+    """An apposition in quotation marks right after its noun, with no comma between: "the
+    words “lion killer”", "the slogan “Yes we can”" name what the noun is."""
+    start = appos.left_edge.i
+    return start == appos.head.i + 1 and appos.doc[start].text in QUOTES
 
 
 def _words_of(phrase: str, mentions: list[Mention]) -> int:
