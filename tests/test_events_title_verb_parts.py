@@ -56,3 +56,16 @@ def test_what_a_thing_was_used_as_stays(nlp) -> None:
             "said on Monday.")
     titles = titles_of(nlp, text)
     assert any("using food as a weapon" in t for t in titles), titles
+
+
+def test_a_title_never_ends_on_the_start_of_a_phrase_that_went(nlp) -> None:
+    text = "The Tarvik Herald on Friday accused the two ministries of blaming each other rather than acting."
+    titles = titles_of(nlp, text)
+    assert titles
+    assert not any(t.endswith("rather") for t in titles), titles
+
+
+def test_which_things_a_bare_plural_means_stays(nlp) -> None:
+    text = "Ivo Brandt said on Tuesday he will not sign laws that would close the Norvik shipyard."
+    titles = titles_of(nlp, text)
+    assert any(t.endswith("laws that would close the Norvik shipyard") for t in titles), titles

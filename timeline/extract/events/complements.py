@@ -141,11 +141,13 @@ def _after_for(clause: "Token") -> bool:
 
 
 def _defines(clause: "Token") -> bool:
-    """A relative clause right after a definite noun the verb acts on, no comma between."""
+    """A relative clause right after a definite noun, or a bare plural, the verb acts on, no
+    comma between."""
     noun = clause.head
     if noun.dep_ not in OBJECTS or noun.pos_ != "NOUN" or clause.i < noun.i:
         return False
-    if not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
-        return False
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) and not (
+            noun.tag_ == "NNS" and not any(c.dep_ in ("det", "poss", "nummod") for c in noun.children)):
+        return False  # "the conditions in which…", "proposals that would change…": which ones
     first = min(t.i for t in clause.subtree)
     return first > 0 and clause.doc[first - 1].text not in (",", "(", "-", "–", "—")

@@ -16,6 +16,8 @@ if TYPE_CHECKING:
 
 # What a title never ends on.
 DANGLING_DEPS = frozenset({"cc", "mark", "prep", "det", "punct", "preconj", "case", "aux", "auxpass"})
+# Words that open the phrase of the word they modify.
+MODIFIER_DEPS = frozenset({"advmod", "amod", "det", "nummod", "quantmod", "compound", "poss", "npadvmod"})
 
 
 def tidy(chosen: list[int], tokens: "list[Token]") -> list[int]:
@@ -28,14 +30,20 @@ def tidy(chosen: list[int], tokens: "list[Token]") -> list[int]:
     out = [i for i in chosen if not (tokens[i].dep_ == "prep" and not any(c.i in kept for c in tokens[i].children)
                                      and not stranded(tokens[i]))
            and not (tokens[i].text == "," and i + 1 not in kept)]
-    while out and (tokens[out[-1]].dep_ in DANGLING_DEPS or tokens[out[-1]].pos_ == "CCONJ") \
-            and not stranded(tokens[out[-1]]):
+    while out and ((tokens[out[-1]].dep_ in DANGLING_DEPS or tokens[out[-1]].pos_ == "CCONJ")
+                   and not stranded(tokens[out[-1]]) or _head_went(tokens[out[-1]], out)):
         out.pop()
     while out and (tokens[out[0]].dep_ in ("cc", "mark", "punct", "preconj") or tokens[out[0]].pos_ == "CCONJ"):
         out.pop(0)
     # two conjunctions in a row, or a conjunction before a comma: the part between them went
     return [i for n, i in enumerate(out) if not (tokens[i].dep_ == "cc" and n + 1 < len(out)
                                                and tokens[out[n + 1]].dep_ in ("cc", "punct"))]
+
+
+def _head_went(token: "Token", kept: list[int]) -> bool:
+    """"competing against each other rather [than working together]": a last word whose head
+    comes after it and went is the start of a phrase that is not there."""
+    return token.dep_ in MODIFIER_DEPS and token.head.i > token.i and token.head.i not in kept
 
 
 def without_stranded_verbs(chosen: list[int], root: "Token") -> list[int]:
