@@ -69,3 +69,9 @@ def test_which_things_a_bare_plural_means_stays(nlp) -> None:
     text = "Ivo Brandt said on Tuesday he will not sign laws that would close the Norvik shipyard."
     titles = titles_of(nlp, text)
     assert any(t.endswith("laws that would close the Norvik shipyard") for t in titles), titles
+
+
+def test_an_amount_scraped_with_a_hash_for_its_pound_sign_reads_in_pounds(nlp) -> None:
+    titles = titles_of(nlp, "Norvik's council donated # 12m to the flood appeal on Monday.")
+    assert any("£12m" in t for t in titles), titles
+    assert not any("#" in t for t in titles), titles

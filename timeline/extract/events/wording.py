@@ -69,6 +69,8 @@ _MISDECODED = re.compile(r"\s*(?:â€|[†‡¦™�])+")
 # "Pakistan†™ s prime minister": a possessive whose apostrophe was decoded in the wrong encoding.
 _MISDECODED_POSSESSIVE = re.compile(r"(?<=\w)\s*(?:â€|†)™\s?s\b")
 _SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,.;:!?”])")
+# "donated # 12m": a pound sign some pages were scraped with as "#" before an amount.
+_HASH_POUND = re.compile(r"(?<![\w#])#\s?(?=\d)")
 
 
 def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], within: tuple[int, int],
@@ -299,7 +301,8 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
         words.append(token.text_with_ws)
     if closing and words:
         words[-1] = words[-1].rstrip() + closing
-    title = clean_text(_MISDECODED.sub("", _MISDECODED_POSSESSIVE.sub("'s", "".join(words)))).strip(" ,;:-–—'\"")
+    title = clean_text(_MISDECODED.sub("", _MISDECODED_POSSESSIVE.sub("'s", _HASH_POUND.sub("£", "".join(words))))
+                       ).strip(" ,;:-–—'\"")
     if root.dep_ == "ccomp" and title.lower().startswith("that "):
         title = title[5:]  # what was said, without the "that" of reported speech
     if not any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in root.children) and root.dep_ == "ROOT":
