@@ -14,6 +14,11 @@ def test_a_preposition_of_the_verb_stays_with_it(nlp) -> None:
             "with quickly.")
     titles = titles_of(nlp, text)
     assert any("would be dealt with" in t for t in titles), titles
+    # at the end of a long sentence too, where the title is the shortest complete one
+    text = ("Dancu said Ivo Brandt had assured her, during a meeting at the ministry on Tuesday, that the matter of "
+            "the missing funds would be dealt with.")
+    titles = titles_of(nlp, text)
+    assert any(t.endswith("would be dealt with") for t in titles), titles
 
 
 def test_the_clause_saying_who_is_meant_stays(nlp) -> None:

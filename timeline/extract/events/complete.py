@@ -113,7 +113,7 @@ def shortest(words: list[int], root: "Token", exempt: set[int], fits: Callable[[
         # goes before the title is left longer than a headline; a word keeps what it selects ("died
         # from an overdose", "a call for sanctions"), a noun its "of", and no quotation is cut inside
         loose = [doc[i] for i in current if doc[i].dep_ == "prep" and doc[i].head.i != root.i and i in inside
-                 and not _a_time(doc[i]) and not _selected(doc[i])]
+                 and not _a_time(doc[i]) and not required(doc[i])]
         freed = exempt | {t.i for p in loose for t in p.subtree}
         kept = current
         current, more = _take_out(current, sorted(loose, key=lambda t: (-_depth(t, root), -t.i)), root, freed,
