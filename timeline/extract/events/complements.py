@@ -42,6 +42,8 @@ def needed_clause(child: "Token") -> bool:
         return True  # "was pulled out alive", "was found dead": what state the subject was in
     if restricted(child):
         return True
+    if child.dep_ in ("relcl", "acl") and _defines_its_head(child):
+        return True
     if _infinitive(child):
         if head.pos_ in ("VERB", "AUX"):
             words = load_title_words()
@@ -59,6 +61,30 @@ def restricted(clause: "Token") -> bool:
         return False
     before = clause.doc[mark.i - 1]
     return before.lower_ in load_title_words().restricting_adverbs and before.head.i in (clause.i, clause.head.i)
+
+
+def conditional(clause: "Token") -> bool:
+    """"would not reject any Haitians if they wanted to move": a condition on what a modal
+    says will or would happen is part of the claim (``title_words.yaml``, condition_marks)."""
+    if clause.dep_ != "advcl" or clause.i < clause.head.i:
+        return False
+    if not any(c.dep_ == "mark" and c.lower_ in load_title_words().condition_marks for c in clause.children):
+        return False
+    return any(c.dep_ == "aux" and c.tag_ == "MD" for c in clause.head.children)
+
+
+def _defines_its_head(clause: "Token") -> bool:
+    """"those who had donated money", "people who had been in contact": a clause right after a
+    word that names no one until it says who (``title_words.yaml``, defined_heads)."""
+    first = min(t.i for t in clause.subtree)
+    if first == 0 or clause.i < clause.head.i:
+        return False
+    # the word right before the clause, wherever the parser hung it ("the children and people
+    # who had been in contact": the people, not the children)
+    head = clause.doc[first - 1]
+    if head.lower_ not in load_title_words().defined_heads:
+        return False
+    return not (head.pos_ == "NOUN" and any(c.dep_ == "det" for c in head.children))  # "the people": which
 
 
 def restricts(adverb: "Token") -> bool:
@@ -87,6 +113,14 @@ def role_after_as(prep: "Token") -> bool:
     return noun.lemma_.lower() in words.person_nouns | words.role_nouns or noun.lower_ in words.role_nouns
 
 
+def stranded(prep: "Token") -> bool:
+    """"would be dealt with", "was looked after", "had been laughed at": a preposition of its
+    verb with no object of its own is part of the verb, and goes wherever the verb goes."""
+    return prep.dep_ in ("prep", "prt") and prep.pos_ == "ADP" and prep.head.pos_ in ("VERB", "AUX") \
+        and prep.i > prep.head.i and not any(c.dep_ in ("pobj", "pcomp") for c in prep.children) \
+        and all(prep.doc[j].pos_ in ("ADV", "PART") for j in range(prep.head.i + 1, prep.i))
+
+
 def needs_what_follows(token: "Token") -> bool:
     """A verb that needs what comes after it ("ordered", "urged", "asked"): its
     infinitive or clause is never pruned."""
@@ -107,11 +141,13 @@ def _after_for(clause: "Token") -> bool:
 
 
 def _defines(clause: "Token") -> bool:
-    """A relative clause right after a definite noun the verb acts on, no comma between."""
+    """A relative clause right after a definite noun, or a bare plural, the verb acts on, no
+    comma between."""
     noun = clause.head
     if noun.dep_ not in OBJECTS or noun.pos_ != "NOUN" or clause.i < noun.i:
         return False
-    if not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
-        return False
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) and not (
+            noun.tag_ == "NNS" and not any(c.dep_ in ("det", "poss", "nummod") for c in noun.children)):
+        return False  # "the conditions in which…", "proposals that would change…": which ones
     first = min(t.i for t in clause.subtree)
     return first > 0 and clause.doc[first - 1].text not in (",", "(", "-", "–", "—")

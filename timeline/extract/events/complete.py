@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable, Iterable
 
-from timeline.extract.events.complements import keeps_truth, needed_clause, restricts, role_after_as
+from timeline.extract.events.complements import keeps_truth, needed_clause, restricts, role_after_as, stranded
 from timeline.extract.events.title_words import load_title_words
 from timeline.extract.events.vocabulary import load_vocabulary
 
@@ -89,7 +89,7 @@ def required(child: "Token") -> bool:
         return restricts(child) or keeps_truth(child) or (head.pos_ == "ADJ" and head.dep_ == "amod") or (
             child.i == head.i + 1 and child.lower_ in load_title_words().particles)
     if dep == "prep":
-        return _selected(child)
+        return _selected(child) or stranded(child) or _predicate(child)
     return False
 
 
@@ -113,7 +113,7 @@ def shortest(words: list[int], root: "Token", exempt: set[int], fits: Callable[[
         # goes before the title is left longer than a headline; a word keeps what it selects ("died
         # from an overdose", "a call for sanctions"), a noun its "of", and no quotation is cut inside
         loose = [doc[i] for i in current if doc[i].dep_ == "prep" and doc[i].head.i != root.i and i in inside
-                 and not _a_time(doc[i]) and not _selected(doc[i])]
+                 and not _a_time(doc[i]) and not required(doc[i])]
         freed = exempt | {t.i for p in loose for t in p.subtree}
         kept = current
         current, more = _take_out(current, sorted(loose, key=lambda t: (-_depth(t, root), -t.i)), root, freed,
@@ -211,6 +211,14 @@ def _selected(prep: "Token") -> bool:
     if noun is None or noun.ent_type_ in words.adjunct_entities:
         return False
     return not any(t.text in (",", ";", "(", "—", "–") for t in prep.doc[head.i + 1:prep.i])
+
+
+def _predicate(prep: "Token") -> bool:
+    """"had been in contact with them", "is in hospital": the phrase after a copula with no
+    other complement is what the clause says of its subject."""
+    head = prep.head
+    return head.lemma_.lower() == "be" and prep.i > head.i and not any(
+        c.dep_ in ("attr", "acomp", "oprd", "xcomp", "ccomp") for c in head.children)
 
 
 def purpose(clause: "Token") -> bool:

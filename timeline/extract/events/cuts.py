@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from timeline.extract.events.complements import needed_clause
+from timeline.extract.events.complements import needed_clause, stranded
 from timeline.extract.events.title_words import load_title_words
 from timeline.extract.events.wellformed import FINITE_TAGS, RELATIVE_TAGS, SUBJECT_DEPS
 from timeline.records import Mention
@@ -16,6 +16,8 @@ if TYPE_CHECKING:
 
 # What a title never ends on.
 DANGLING_DEPS = frozenset({"cc", "mark", "prep", "det", "punct", "preconj", "case", "aux", "auxpass"})
+# Words that open the phrase of the word they modify.
+MODIFIER_DEPS = frozenset({"advmod", "amod", "det", "nummod", "quantmod", "compound", "poss", "npadvmod"})
 
 
 def tidy(chosen: list[int], tokens: "list[Token]") -> list[int]:
@@ -24,15 +26,24 @@ def tidy(chosen: list[int], tokens: "list[Token]") -> list[int]:
     kept = set(chosen)
     # a preposition without its object, or a comma before words that went ("personnel, [as well as
     # dependents] to leave"): what the comma set off is gone
-    out = [i for i in chosen if not (tokens[i].dep_ == "prep" and not any(c.i in kept for c in tokens[i].children))
+    # ("would be dealt with" has none to lose: the preposition is part of its verb)
+    out = [i for i in chosen if not (tokens[i].dep_ == "prep" and not any(c.i in kept for c in tokens[i].children)
+                                     and not stranded(tokens[i]))
            and not (tokens[i].text == "," and i + 1 not in kept)]
-    while out and (tokens[out[-1]].dep_ in DANGLING_DEPS or tokens[out[-1]].pos_ == "CCONJ"):
+    while out and ((tokens[out[-1]].dep_ in DANGLING_DEPS or tokens[out[-1]].pos_ == "CCONJ")
+                   and not stranded(tokens[out[-1]]) or _head_went(tokens[out[-1]], out)):
         out.pop()
     while out and (tokens[out[0]].dep_ in ("cc", "mark", "punct", "preconj") or tokens[out[0]].pos_ == "CCONJ"):
         out.pop(0)
     # two conjunctions in a row, or a conjunction before a comma: the part between them went
     return [i for n, i in enumerate(out) if not (tokens[i].dep_ == "cc" and n + 1 < len(out)
                                                and tokens[out[n + 1]].dep_ in ("cc", "punct"))]
+
+
+def _head_went(token: "Token", kept: list[int]) -> bool:
+    """"competing against each other rather [than working together]": a last word whose head
+    comes after it and went is the start of a phrase that is not there."""
+    return token.dep_ in MODIFIER_DEPS and token.head.i > token.i and token.head.i not in kept
 
 
 def without_stranded_verbs(chosen: list[int], root: "Token") -> list[int]:

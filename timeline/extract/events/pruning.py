@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable
 
-from timeline.extract.events.complements import keeps_truth, needed_clause, needs_what_follows, restricts
+from timeline.extract.events.complements import keeps_truth, needed_clause, needs_what_follows, restricts, stranded
 from timeline.extract.events.title_words import load_title_words
 from timeline.extract.events.vocabulary import load_vocabulary
 
@@ -153,6 +153,8 @@ def _prunable(child: "Token", parent: "Token", root: "Token") -> bool:
             for c in parent.children)
     if child.dep_ in ("xcomp", "ccomp") and (parent.i == root.i or parent.pos_ not in ("VERB", "AUX")):
         return False  # "said it had expelled a submarine", "was about to cut" need what follows
+    if stranded(child):
+        return False  # "would be dealt with": the preposition is part of the verb
     if child.dep_ == "advmod" and parent.pos_ == "ADJ" and parent.dep_ == "amod":
         return False  # "the first commercially available test": the adverb is part of what the test is
     if child.dep_ == "advmod" and (restricts(child) or keeps_truth(child)):

@@ -32,6 +32,8 @@ class TitleWords:
     adjunct_entities: frozenset[str] = frozenset()  # "on Monday", "to Kabul": a setting, not an argument
     relational_nouns: frozenset[str] = frozenset()  # "in response to", "ties to": never without their phrase
     relational_prepositions: frozenset[str] = frozenset()  # "to" of "response to", not "from"
+    defined_heads: frozenset[str] = frozenset()  # "those [who donated]": no one until the clause says
+    condition_marks: frozenset[str] = frozenset()  # "would support it if…": the condition is the claim
 
 
 def _office_words() -> frozenset[str]:
@@ -71,4 +73,6 @@ def load_title_words() -> TitleWords:
         adjunct_entities=frozenset(w.upper() for w in _words(data, "adjunct_entities")),
         relational_nouns=_words(data, "relational_nouns"),
         relational_prepositions=_words(data, "relational_prepositions"),
+        defined_heads=_words(data, "defined_heads"),
+        condition_marks=_words(data, "condition_marks"),
     )

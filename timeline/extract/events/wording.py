@@ -18,7 +18,7 @@ from timeline.extract.events.asides import (
     told_an_outlet,
     whole_words,
 )
-from timeline.extract.events.complements import needed_clause, role_after_as
+from timeline.extract.events.complements import conditional, needed_clause, role_after_as
 from timeline.extract.events.complete import incomplete, purpose, shortest
 from timeline.extract.events.cuts import tidy, without_empty_phrases, without_stranded_verbs, word_count
 from timeline.extract.events.details import clean_text
@@ -69,6 +69,8 @@ _MISDECODED = re.compile(r"\s*(?:â€|[†‡¦™�])+")
 # "Pakistan†™ s prime minister": a possessive whose apostrophe was decoded in the wrong encoding.
 _MISDECODED_POSSESSIVE = re.compile(r"(?<=\w)\s*(?:â€|†)™\s?s\b")
 _SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,.;:!?”])")
+# "donated # 12m": a pound sign some pages were scraped with as "#" before an amount.
+_HASH_POUND = re.compile(r"(?<![\w#])#\s?(?=\d)")
 
 
 def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], within: tuple[int, int],
@@ -135,7 +137,7 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
         if child.i in dropped or child.i in front or child.head.i in front:
             continue
         if child.i != root.i and child.dep_ in ALWAYS_DROPPED and child.lower_ not in negatives and \
-                not needed_clause(child) and not (child.head.i == root.i and purpose(child)):
+                not needed_clause(child) and not conditional(child) and not (child.head.i == root.i and purpose(child)):
             if child.dep_ == "punct" and child.text in WORD_PUNCT and not child.whitespace_:
                 continue  # "build-up", "all-out"
             if child.text == "," and between_conjuncts(child):
@@ -144,6 +146,8 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
                     by_token[child.i].kind == "person" and not (
                     child.head.i in by_token and by_token[child.head.i].kind == "place"))):
                 continue  # "his French counterpart Emmanuel Macron": the name is the point
+            if child.dep_ == "appos" and child.i > child.head.i and _restrictive(child):
+                continue  # "spraypainted the words “lion killer”": no comma, the words are what is meant
             if child.dep_ in ("appos", "dep", "meta") and child.i > 0 and not doc[child.i - 1].whitespace_ \
                     and child.text.isalnum():
                 continue  # "$360m": a unit glued to its figure is part of it
@@ -297,7 +301,8 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
         words.append(token.text_with_ws)
     if closing and words:
         words[-1] = words[-1].rstrip() + closing
-    title = clean_text(_MISDECODED.sub("", _MISDECODED_POSSESSIVE.sub("'s", "".join(words)))).strip(" ,;:-–—'\"")
+    title = clean_text(_MISDECODED.sub("", _MISDECODED_POSSESSIVE.sub("'s", _HASH_POUND.sub("£", "".join(words))))
+                       ).strip(" ,;:-–—'\"")
     if root.dep_ == "ccomp" and title.lower().startswith("that "):
         title = title[5:]  # what was said, without the "that" of reported speech
     if not any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in root.children) and root.dep_ == "ROOT":
@@ -310,6 +315,13 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
             title = " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names) + " " + title
     title = _SPACE_BEFORE_PUNCTUATION.sub(r"\1", title)
     return title[:1].upper() + title[1:] if title else ""
+
+
+def _restrictive(appos: "Token") -> bool:
+    """An apposition in quotation marks right after its noun, with no comma between: "the
+    words “lion killer”", "the slogan “Yes we can”" name what the noun is."""
+    start = appos.left_edge.i
+    return start == appos.head.i + 1 and appos.doc[start].text in QUOTES
 
 
 def _words_of(phrase: str, mentions: list[Mention]) -> int:
@@ -342,7 +354,8 @@ def _described(root: "Token", dropped: set[int], within: tuple[int, int]) -> set
     head = root.head
     # "a further strike on a radar site followed": the whole phrase; but "a confrontation with
     # the supreme court, which ruled": after a comma the clause tells of the noun just before it
-    relative = any(c.tag_ == "WDT" for c in root.children)  # "the quake that struck": the quake
+    # "the quake that struck": the quake; "holidaymakers who want to leave": the holidaymakers
+    relative = any(c.tag_ in RELATIVE_TAGS for c in root.children)
     while not set_off(root) and not relative and head.dep_ == "pobj" and head.head.dep_ == "prep" and \
             head.head.head.pos_ in ("NOUN", "PROPN"):
         head = head.head.head  # up from "a radar site" to "a further strike on a radar site"
