@@ -62,3 +62,13 @@ def test_an_event_takes_the_title_of_a_report_that_tells_a_happening() -> None:
                 for i, a in enumerate("ab")]
     events = merge([], [hoped, rode], articles).events
     assert [e.title for e in events] == [rode.title]
+
+
+def test_a_short_story_ends_its_key_events_rather_than_fill_them_with_thin_days() -> None:
+    told = [("The earthquake struck the capital", "strike"), ("The government declared a state of emergency", "declare"),
+            ("Rescuers pulled a girl alive from a school", "pull"), ("Donors pledged $500m at a conference", "pledge"),
+            ("The port reopened to aid ships", "reopen"), ("Jacob Zuma visited the camps", "visit")]
+    days = [_event(f"d{n}", f"2010-01-{12 + n:02d}", title, verb, 400 - 10 * n) for n, (title, verb) in enumerate(told)]
+    thin = _event("thin", "2010-01-30", "Jacob Zuma removed the photos from his page", "remove", 7.5)
+    chosen = [e.id for e in key_events(days + [thin], 20)]
+    assert chosen == [f"d{n}" for n in range(6)]  # the story's days, and not the leftover of a thin one

@@ -34,6 +34,8 @@ them. The selection goes down the ranking instead and skips
   ("the doctor has pleaded not guilty to a charge of manslaughter"), dated by its own day;
   or what happens to a person once (``happens_once`` in ``data/importance.yaml``: a
   death) told again of the same person, in whatever words;
+- an event scored below ``KEY_SHARE`` of the best one: a short story has fewer days worth an
+  entry than N, and the list ends rather than fill with the leftovers of thin days;
 - an event of a month that already holds its share: at most
   ``max(MONTH_FLOOR, ceil(MONTH_SPREAD × N / months))`` per month, where months is
   how many months hold the ``STORY_EVENTS`` × N best-ranked events, so that the list
@@ -78,6 +80,9 @@ RETOLD_WORDS = 0.6  # share of content words of their first sources' sentences t
 # first (the days' order is their events' summed importance), so Date-F1 cannot measure it; a
 # happening that six reports of its day agree is the news is told by two of them or more.
 WEAK_DAY = 6  # articles telling a day, from which a line only one of them tells is no key event
+# A short story has fewer days worth a desk's entry than N: past the days that matter, the list
+# would fill with the leftovers of thin days (a deleted photo, a misdated line the week before).
+KEY_SHARE = 0.1  # the share of the best event's importance an event's day must reach to hold a key place
 SAYING = "statement"  # the event type of what someone said: one word in common does not make two sayings one
 _WORD = re.compile(r"[^\W\d_]{3,}")
 
@@ -268,8 +273,9 @@ def key_events(events: Sequence[Event], n: int) -> list[Event]:
     for e in order:
         if e.precision in ("time", "day") and len({s.article for s in e.sources}) > 1:
             agreed.setdefault(e.date[:10], e)
+    least = KEY_SHARE * order[0].importance if order else 0.0
     for found in order:
-        if len(chosen) >= n:
+        if len(chosen) >= n or found.importance < least:
             break
         told_by = agreed.get(found.date[:10]) if alone(found, told) else found
         if told_by is None:
