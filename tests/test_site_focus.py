@@ -159,3 +159,13 @@ def test_the_story_closes_on_the_last_happening_its_last_reports_tell_not_on_a_s
     focus = find_focus(events, reports)
     assert focus.end == date(2011, 9, 2)
     assert focus.label.endswith("to 02 Sep 2011")
+
+
+def test_a_line_one_article_dates_before_the_day_several_tell_does_not_open_the_story() -> None:
+    # Reports from 1 Mar; two date the earthquake to 27 Feb, one misdates a later line to 25 Feb.
+    reports = [Article(f"a{n}", f"a{n}.md", "Report", "", date(2011, 3, 1) + timedelta(days=n)) for n in range(30)]
+    quake = [event(f"q{n}", "2011-02-27", "The earthquake struck the coast", f"a{n}") for n in range(2)]
+    stray = event("food", "2011-02-25", "Aid workers handed out food", "a3")
+    assert find_focus(quake + [stray], reports).start == date(2011, 2, 27)
+    # With no day several articles tell, the first report's "on Friday" still opens it.
+    assert find_focus([stray], reports).start == date(2011, 2, 25)

@@ -11,9 +11,10 @@ The focus is where the reports are dense: from the first percentile of the
 sources' publication days to the last one, so that a stray article years off does
 not stretch it. It opens earlier on what prompted the reports: the earliest day
 of the ``LEAD_DAYS`` before the first report that at least ``LEAD_REPORTS`` articles
-date an event to (the earthquake the first reports came the day after), or of the
-``LEAD_WEEK`` before it that one article does (its "on Friday"). A line one article
-tells of the weeks before (a year-end review, a date misread) is Background. It closes on the
+date an event to (the earthquake the first reports came the day after), or, when none does,
+of the ``LEAD_WEEK`` before it that one article does (its "on Friday"). A line one article
+tells of the weeks before, or of the days before a day several tell (a year-end review, a date
+misread), is Background. It closes on the
 last report's day, or on the latest happening dated within ``LEAD_DAYS`` after it (the last
 reports the trim left out), so that "the story to 13 Aug" never heads a page opening on 15 Sep.
 ``site.focus`` in
@@ -101,15 +102,17 @@ def in_focus(events: Sequence[Event], articles: Sequence[Article] = (),
 
 def _prompted(events: Sequence[Event], first: date) -> date:
     """The first report's day, or the earliest day of the ``LEAD_DAYS`` before it that
-    ``LEAD_REPORTS`` articles date an event to, or of the ``LEAD_WEEK`` before it that one does."""
+    ``LEAD_REPORTS`` articles date an event to, or, when none does, of the ``LEAD_WEEK`` before
+    it that one does: a line one article dates before a day several tell (food handed out two days
+    before the earthquake the reports are about) is misdated or background, not what prompted them."""
     told: dict[date, set[str]] = {}
     for event in events:
         span = bounds(event.date)
         if span is not None and event.precision in ("time", "day") and \
                 first - timedelta(days=LEAD_DAYS) <= span[0] < first:
             told.setdefault(span[0], set()).update(s.article for s in event.sources)
-    return min((day for day, articles in told.items()
-                if len(articles) >= LEAD_REPORTS or (first - day).days <= LEAD_WEEK), default=first)
+    agreed = [day for day, articles in told.items() if len(articles) >= LEAD_REPORTS]
+    return min(agreed or [day for day in told if (first - day).days <= LEAD_WEEK], default=first)
 
 
 def _closing(events: Sequence[Event], last: date) -> date:
