@@ -65,7 +65,8 @@ def test_an_event_takes_the_title_of_a_report_that_tells_a_happening() -> None:
 
 
 def test_a_short_story_ends_its_key_events_rather_than_fill_them_with_thin_days() -> None:
-    told = [("The earthquake struck the capital", "strike"), ("The government declared a state of emergency", "declare"),
+    told = [("The earthquake struck the capital", "strike"),
+            ("The government declared a state of emergency", "declare"),
             ("Rescuers pulled a girl alive from a school", "pull"), ("Donors pledged $500m at a conference", "pledge"),
             ("The port reopened to aid ships", "reopen"), ("Jacob Zuma visited the camps", "visit")]
     days = [_event(f"d{n}", f"2010-01-{12 + n:02d}", title, verb, 400 - 10 * n) for n, (title, verb) in enumerate(told)]
