@@ -1,0 +1,101 @@
+"""A title that names a person by a surname or a first name alone ("Holder",
+"Dr Murray", "Shahbaz") writes the full name the article gives that person,
+when the article names one person only by that word; two people sharing it
+("Sharif" beside Nawaz and Shahbaz Sharif) leave the word as it is."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from timeline.data import load_data
+from timeline.extract.actors.gazetteer import load_gazetteer
+from timeline.extract.actors.names import fold, name_key
+from timeline.extract.actors.particles import surname_of
+from timeline.records import Mention
+
+if TYPE_CHECKING:
+    from timeline.extract.events.tokens import Span
+
+# a capitalised word, with the possessive ending it may carry ("Holder's")
+_WORD = re.compile(r"[A-Z][\w-]*(?:['’]s)?(?=\W|$)")
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> tuple[frozenset[str], frozenset[str]]:
+    """The words that before a surname stand for it (honorifics, offices), and the
+    words after a full name that are not its surname, folded."""
+    data = load_data("full_names.yaml") or {}
+    before = {fold(str(w)) for w in data.get("offices") or []} | set(load_gazetteer().honorifics)
+    return frozenset(before), frozenset(fold(str(w)) for w in data.get("suffixes") or [])
+
+
+def short_names(mentions: list[Mention]) -> dict[str, str]:
+    """The surnames and first names of the article's people named in full, each with
+    the one full name it stands for; a word two people share stands for neither."""
+    _, suffixes = _vocabulary()
+    people: dict[tuple[str, str], Counter[str]] = {}
+    for mention in mentions:
+        words = [w for w in mention.name.split() if fold(w) not in suffixes]
+        if mention.kind != "person" or len(words) < 2:
+            continue
+        last = " ".join(surname_of(words, load_gazetteer().particles))
+        first = words[0] if len(words[0].rstrip(".")) > 1 else ""  # "J. Smith" has no first name here
+        people.setdefault((name_key(first), name_key(last)), Counter())[mention.name] += 1
+    owners: dict[str, set[str]] = {}
+    for (first, last), names in people.items():
+        full = names.most_common(1)[0][0]  # one person's variants ("Eric Holder", "Eric H. Holder Jr.") are one
+        for key in (first, last):
+            if key:
+                owners.setdefault(key, set()).add(full)
+    return {key: next(iter(full)) for key, full in owners.items() if len(full) == 1}
+
+
+def full_names(title: str, segment: "Span", mentions: list[Mention]) -> str:
+    """``title`` with each surname or first name alone (after an honorific or an office,
+    or none) written as the full name of the one person of the article it stands for.
+    A word that is part of a longer name, the name of a place or body of the article,
+    or a word the article also writes in lower case ("Will", "Grant") stays."""
+    owners = short_names(mentions)
+    if not owners or not title:
+        return title
+    before, _ = _vocabulary()
+    # a place of the article ("Jackson" beside Michael Jackson) is no one's name; a body may be
+    # the tagger's reading of a surname alone ("Holder resigned")
+    others = {name_key(m.name) for m in mentions if m.kind in ("place", "country")}
+    taken = [(m.start(), m.end()) for name in {m.name for m in mentions if " " in m.name}
+             for m in re.finditer(re.escape(name), title)]
+    words = list(_WORD.finditer(title))
+    out, at = [], 0
+    for i, match in enumerate(words):
+        word = _POSSESSIVE.sub("", match.group())
+        key = name_key(word)
+        full = owners.get(key)
+        if full is None or key in others or word == full or any(s <= match.start() < e for s, e in taken) or \
+                _written_lower(word, segment):
+            continue
+        start = match.start()
+        if _capitalised_before(title, words, i):
+            if fold(words[i - 1].group()) not in before or _capitalised_before(title, words, i - 1):
+                continue  # "Michael Jackson", "Attorney General Holder": part of a longer name
+            start = words[i - 1].start()  # "Dr Murray": the honorific goes with the full name
+        if re.match(r" [A-Z]", title[match.end():]):
+            continue  # "Holder Jr", "Sharif Group": part of a longer name
+        out.append(title[at:start])
+        out.append(full + match.group()[len(word):])
+        at = match.end()
+    return "".join(out) + title[at:]
+
+
+def _written_lower(word: str, segment: "Span") -> bool:
+    """Whether the article also writes ``word`` in lower case: a common word ("Will", "Grant")."""
+    lower = word.lower()
+    return any(t.text == lower for t in segment.doc)
+
+
+def _capitalised_before(title: str, words: list[re.Match[str]], i: int) -> bool:
+    """Whether the capitalised word ``i`` of ``title`` directly follows another."""
+    return i > 0 and title[words[i - 1].end():words[i].start()] == " "
