@@ -51,3 +51,14 @@ def test_a_name_written_in_full_is_left(nlp) -> None:
     assert full_names("Holder's memo reached Lind", segment, mentions) == "Eric Holder's memo reached Anna Lind"
     assert full_names("Attorney General Holder met Lind", segment, mentions) == \
         "Attorney General Holder met Anna Lind"
+
+
+def test_a_name_spelled_another_way_is_not_written_twice(nlp) -> None:
+    from timeline.extract.events.full_names import full_names
+    from timeline.records import Mention
+
+    segment = nlp("Zia ul-Haq ruled until 1988.")[:]
+    mentions = [Mention(0, 10, "Zia ul-Haq", "Zia ul-Haq", "person")]
+    assert full_names("Military rule ended with the death of Zia ul Haq", segment, mentions) == \
+        "Military rule ended with the death of Zia ul Haq"
+    assert full_names("Zia ruled", segment, mentions) == "Zia ul-Haq ruled"

@@ -82,8 +82,8 @@ def full_names(title: str, segment: "Span", mentions: list[Mention]) -> str:
             if fold(words[i - 1].group()) not in before or _capitalised_before(title, words, i - 1):
                 continue  # "Michael Jackson", "Attorney General Holder": part of a longer name
             start = words[i - 1].start()  # "Dr Murray": the honorific goes with the full name
-        if re.match(r" [A-Z]", title[match.end():]):
-            continue  # "Holder Jr", "Sharif Group": part of a longer name
+        if re.match(r" [A-Z]", title[match.end():]) or _written_on(full, word, title[match.end():]):
+            continue  # "Holder Jr", "Sharif Group", "Zia ul Haq": part of a longer name
         out.append(title[at:start])
         out.append(full + match.group()[len(word):])
         at = match.end()
@@ -99,3 +99,14 @@ def _written_lower(word: str, segment: "Span") -> bool:
 def _capitalised_before(title: str, words: list[re.Match[str]], i: int) -> bool:
     """Whether the capitalised word ``i`` of ``title`` directly follows another."""
     return i > 0 and title[words[i - 1].end():words[i].start()] == " "
+
+
+def _written_on(full: str, word: str, after: str) -> bool:
+    """Whether the title goes on with the rest of the full name that ``word`` begins,
+    spelled another way ("Zia ul Haq" for Zia ul-Haq), or with a lowercase particle."""
+    following = after.split(None, 1)[0].lower() if after.strip() else ""
+    if following in load_gazetteer().particles:
+        return True
+    rest = full.split(word, 1)[1] if full.startswith(word) else ""
+    letters = re.sub(r"\W", "", rest).lower()
+    return bool(letters) and re.sub(r"\W", "", after).lower().startswith(letters)
