@@ -62,3 +62,13 @@ def test_a_name_spelled_another_way_is_not_written_twice(nlp) -> None:
     assert full_names("Military rule ended with the death of Zia ul Haq", segment, mentions) == \
         "Military rule ended with the death of Zia ul Haq"
     assert full_names("Zia ruled", segment, mentions) == "Zia ul-Haq ruled"
+
+
+def test_a_surname_a_man_and_a_woman_share_is_left(nlp) -> None:
+    from timeline.extract.events.full_names import full_names
+    from timeline.records import Mention
+
+    segment = nlp("Nawaz Sharif was jailed in May. Mr Sharif appealed. Mrs Sharif led the party.")[:]
+    mentions = [Mention(0, 12, "Nawaz Sharif", "Nawaz Sharif", "person")]
+    assert full_names("Mrs Sharif led the party", segment, mentions) == "Mrs Sharif led the party"
+    assert full_names("Nawaz appealed", segment, mentions) == "Nawaz Sharif appealed"

@@ -75,7 +75,7 @@ def full_names(title: str, segment: "Span", mentions: list[Mention]) -> str:
         key = name_key(word)
         full = owners.get(key)
         if full is None or key in others or word == full or any(s <= match.start() < e for s, e in taken) or \
-                _written_lower(word, segment):
+                _written_lower(word, segment) or _man_and_woman(word, segment):
             continue
         start = match.start()
         if _capitalised_before(title, words, i):
@@ -110,3 +110,18 @@ def _written_on(full: str, word: str, after: str) -> bool:
     rest = full.split(word, 1)[1] if full.startswith(word) else ""
     letters = re.sub(r"\W", "", rest).lower()
     return bool(letters) and re.sub(r"\W", "", after).lower().startswith(letters)
+
+
+@lru_cache(maxsize=1)
+def _sexes() -> tuple[frozenset[str], frozenset[str]]:
+    data = load_data("full_names.yaml") or {}
+    return frozenset(str(w) for w in data.get("men") or []), frozenset(str(w) for w in data.get("women") or [])
+
+
+def _man_and_woman(word: str, segment: "Span") -> bool:
+    """Whether the article writes ``word`` after the honorific of a man and after that of a
+    woman ("Mr Sharif" and "Mrs Sharif"): two people, whoever of them is named in full."""
+    men, women = _sexes()
+    tokens = list(segment.doc)
+    before = {a.text for a, b in zip(tokens, tokens[1:]) if b.text == word}
+    return bool(before & men) and bool(before & women)
