@@ -72,3 +72,13 @@ def test_a_surname_a_man_and_a_woman_share_is_left(nlp) -> None:
     mentions = [Mention(0, 12, "Nawaz Sharif", "Nawaz Sharif", "person")]
     assert full_names("Mrs Sharif led the party", segment, mentions) == "Mrs Sharif led the party"
     assert full_names("Nawaz appealed", segment, mentions) == "Nawaz Sharif appealed"
+
+
+def test_a_surname_before_a_noun_it_qualifies_is_left(nlp) -> None:
+    from timeline.extract.events.full_names import full_names
+    from timeline.records import Mention
+
+    text = "Robert Mugabe spoke in May. Police beat Mugabe supporters on Monday."
+    segment = list(nlp(text).sents)[1]
+    mentions = [Mention(0, 13, "Robert Mugabe", "Robert Mugabe", "person")]
+    assert full_names("Police beat Mugabe supporters", segment, mentions) == "Police beat Mugabe supporters"

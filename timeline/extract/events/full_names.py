@@ -43,7 +43,8 @@ def short_names(mentions: list[Mention]) -> dict[str, str]:
         if mention.kind != "person" or len(words) < 2:
             continue
         last = " ".join(surname_of(words, load_gazetteer().particles))
-        first = words[0] if len(words[0].rstrip(".")) > 1 else ""  # "J. Smith" has no first name here
+        # "J. Smith" has no first name here, nor "UN envoy Doug Coates" a first name "UN"
+        first = words[0] if len(words[0].rstrip(".")) > 1 and not words[0].isupper() else ""
         people.setdefault((name_key(first), name_key(last)), Counter())[mention.name] += 1
     owners: dict[str, set[str]] = {}
     for (first, last), names in people.items():
@@ -75,7 +76,8 @@ def full_names(title: str, segment: "Span", mentions: list[Mention]) -> str:
         key = name_key(word)
         full = owners.get(key)
         if full is None or key in others or word == full or any(s <= match.start() < e for s, e in taken) or \
-                _written_lower(word, segment) or _man_and_woman(word, segment):
+                word.isupper() or _written_lower(word, segment) or _man_and_woman(word, segment) or \
+                _modifies(word, segment):
             continue
         start = match.start()
         if _capitalised_before(title, words, i):
@@ -125,3 +127,10 @@ def _man_and_woman(word: str, segment: "Span") -> bool:
     tokens = list(segment.doc)
     before = {a.text for a, b in zip(tokens, tokens[1:]) if b.text == word}
     return bool(before & men) and bool(before & women)
+
+
+def _modifies(word: str, segment: "Span") -> bool:
+    """Whether ``word`` stands in the sentence before a noun it qualifies ("the Mugabe
+    government", "Zuma supporters"): the title speaks of the body, not the person."""
+    uses = [t for t in segment if t.text == word]
+    return bool(uses) and all(t.dep_ == "compound" and t.head.i > t.i and t.head.pos_ != "PROPN" for t in uses)
