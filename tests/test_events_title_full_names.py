@@ -82,3 +82,16 @@ def test_a_surname_before_a_noun_it_qualifies_is_left(nlp) -> None:
     segment = list(nlp(text).sents)[1]
     mentions = [Mention(0, 13, "Robert Mugabe", "Robert Mugabe", "person")]
     assert full_names("Police beat Mugabe supporters", segment, mentions) == "Police beat Mugabe supporters"
+
+
+def test_quoted_words_joined_words_and_a_name_already_written_are_left(nlp) -> None:
+    from timeline.extract.events.full_names import full_names
+    from timeline.records import Mention
+
+    segment = nlp("Thabo Mbeki met Bob Hawke in Pretoria.")[:]
+    mentions = [Mention(0, 11, "Thabo Mbeki", "Thabo Mbeki", "person"),
+                Mention(16, 25, "Bob Hawke", "Bob Hawke", "person")]
+    assert full_names("Thabo Mbeki told Hawke: “I want you to know, Bob…”", segment, mentions) == \
+        "Thabo Mbeki told Bob Hawke: “I want you to know, Bob…”"
+    assert full_names("The pro-Mbeki paper led with it", segment, mentions) == "The pro-Mbeki paper led with it"
+    assert full_names("Thabo reminisced with Thabo Mbeki", segment, mentions) == "Thabo reminisced with Thabo Mbeki"

@@ -20,7 +20,9 @@ if TYPE_CHECKING:
     from timeline.extract.events.tokens import Span
 
 # a capitalised word, with the possessive ending it may carry ("Holder's")
-_WORD = re.compile(r"[A-Z][\w-]*(?:['’]s)?(?=\W|$)")
+_WORD = re.compile(r"(?<![\w-])[A-Z][\w-]*(?:['’]s)?(?=\W|$)")
+# what a title quotes, to its closing mark or its end
+_QUOTED = re.compile(r"[“\"][^”\"]*[”\"]?")
 _POSSESSIVE = re.compile(r"['’]s$")
 
 
@@ -69,13 +71,14 @@ def full_names(title: str, segment: "Span", mentions: list[Mention]) -> str:
     others = {name_key(m.name) for m in mentions if m.kind in ("place", "country")}
     taken = [(m.start(), m.end()) for name in {m.name for m in mentions if " " in m.name}
              for m in re.finditer(re.escape(name), title)]
+    taken += [(m.start(), m.end()) for m in _QUOTED.finditer(title)]  # what someone said stays as said
     words = list(_WORD.finditer(title))
     out, at = [], 0
     for i, match in enumerate(words):
         word = _POSSESSIVE.sub("", match.group())
         key = name_key(word)
         full = owners.get(key)
-        if full is None or key in others or word == full or any(s <= match.start() < e for s, e in taken) or \
+        if full is None or key in others or full in title or any(s <= match.start() < e for s, e in taken) or \
                 word.isupper() or _written_lower(word, segment) or _man_and_woman(word, segment) or \
                 _modifies(word, segment):
             continue
