@@ -33,6 +33,7 @@ from timeline.extract.events.discourse import (
     restates_known,
     told_in_the_past,
 )
+from timeline.extract.events.full_names import full_names
 from timeline.extract.events.gate_features import features
 from timeline.extract.events.gate_page import page_of
 from timeline.extract.events.linked import linked_anchors
@@ -274,6 +275,7 @@ def _happening(anchor: Anchor, segment: "Span", index: int, article: Article,
     title = name_role(title, anchor.title_root, segment, mentions)
     title = name_description(title, anchor.title_root, mentions, article.title or "")
     title = name_referents(title, anchor.title_root, mentions, article.title or "")
+    title = full_names(title, segment, mentions)
     title = attributed(title, title_root, mentions, load_vocabulary().reporting)
     if not title or len(title.split()) < 2:
         return None
