@@ -40,6 +40,20 @@ def place_of(mentions: Iterable[Mention], doc_tokens: "Span") -> str | None:
     return None
 
 
+# Debris of a quote or dash decoded in the wrong encoding ("tensions †¦ and"): never a title's words.
+_MISDECODED = re.compile(r"\s*(?:â€|[†‡¦™�])+")
+# "Pakistan†™ s prime minister": a possessive whose apostrophe was decoded in the wrong encoding.
+_MISDECODED_POSSESSIVE = re.compile(r"(?<=\w)\s*(?:â€|†)™\s?s\b")
+# "donated # 12m": a pound sign some pages were scraped with as "#" before an amount.
+_HASH_POUND = re.compile(r"(?<![\w#])#\s?(?=\d)")
+
+
+def as_meant(text: str) -> str:
+    """Words as the page meant them, for a title: encoding debris dropped, a misdecoded
+    possessive and a pound sign scraped as "#" written as they were."""
+    return _MISDECODED.sub("", _MISDECODED_POSSESSIVE.sub("'s", _HASH_POUND.sub("£", text)))
+
+
 @lru_cache(maxsize=1024)  # a sentence is the summary of each happening it reports
 def clean_text(text: str) -> str:
     """A sentence for the summary: one line, no stray spaces."""

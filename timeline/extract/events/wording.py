@@ -21,7 +21,7 @@ from timeline.extract.events.asides import (
 from timeline.extract.events.complements import conditional, needed_clause, role_after_as
 from timeline.extract.events.complete import incomplete, purpose, shortest
 from timeline.extract.events.cuts import tidy, without_empty_phrases, without_stranded_verbs, word_count
-from timeline.extract.events.details import clean_text
+from timeline.extract.events.details import as_meant, clean_text
 from timeline.extract.events.details import mentions_in as mentions_in  # where the rules of listing read it
 from timeline.extract.events.naming import (
     description_words,
@@ -64,13 +64,7 @@ WORD_PUNCT = frozenset("-–/'’")
 RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
 
 
-# Debris of a quote or dash decoded in the wrong encoding ("tensions †¦ and"): never a title's words.
-_MISDECODED = re.compile(r"\s*(?:â€|[†‡¦™�])+")
-# "Pakistan†™ s prime minister": a possessive whose apostrophe was decoded in the wrong encoding.
-_MISDECODED_POSSESSIVE = re.compile(r"(?<=\w)\s*(?:â€|†)™\s?s\b")
 _SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,.;:!?”])")
-# "donated # 12m": a pound sign some pages were scraped with as "#" before an amount.
-_HASH_POUND = re.compile(r"(?<![\w#])#\s?(?=\d)")
 
 
 def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], within: tuple[int, int],
@@ -301,8 +295,7 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
         words.append(token.text_with_ws)
     if closing and words:
         words[-1] = words[-1].rstrip() + closing
-    title = clean_text(_MISDECODED.sub("", _MISDECODED_POSSESSIVE.sub("'s", _HASH_POUND.sub("£", "".join(words))))
-                       ).strip(" ,;:-–—'\"")
+    title = clean_text(as_meant("".join(words))).strip(" ,;:-–—'\"")
     if root.dep_ == "ccomp" and title.lower().startswith("that "):
         title = title[5:]  # what was said, without the "that" of reported speech
     if not any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in root.children) and root.dep_ == "ROOT":
