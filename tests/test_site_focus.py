@@ -169,3 +169,37 @@ def test_a_line_one_article_dates_before_the_day_several_tell_does_not_open_the_
     assert find_focus(quake + [stray], reports).start == date(2011, 2, 27)
     # With no day several articles tell, the first report's "on Friday" still opens it.
     assert find_focus([stray], reports).start == date(2011, 2, 25)
+
+
+def test_a_year_and_a_month_it_opens_with_are_each_headed_once_read_either_way(tmp_path: Path) -> None:
+    treaty = event("treaty", "1969-01-14", "The two states signed a border treaty", "r8")
+    talks = event("talks", "1969-01", "The two states held border talks", "r8")
+    coup_year = event("unrest", "1969", "Unrest spread through the provinces", "r8")
+    for order in ("oldest", "newest"):
+        cfg = make_config(output=tmp_path / order, build={"build_date": "2011-05-20"},
+                          site={"page_size": 12, "order": order})
+        render_site(EVENTS + [treaty, talks, coup_year], None, REPORTS, cfg, search=False)
+        background = (cfg.paths.output / "background.html").read_text(encoding="utf-8")
+        headings = re.findall(r'<h3 class="month-h">(.*?)</h3>', background)
+        assert len(headings) == len(set(headings)) == 2, (order, headings)
+
+
+def test_a_long_storys_last_reports_close_it_and_a_decade_mostly_before_it_is_background(tmp_path: Path) -> None:
+    # Reports every fortnight for ten years, then two a few months later that tell the leader's fall.
+    reports = [Article(f"a{n}", f"a{n}.md", "Report", "", date(2000, 1, 3) + timedelta(days=14 * n))
+               for n in range(260)]
+    reports += [Article("late0", "late0.md", "Report", "", date(2010, 6, 1)),
+                Article("late1", "late1.md", "Report", "", date(2010, 9, 1))]
+    fall = event("fall", "2010-09-01", "The court removed the prime minister", "late1")
+    nineties = event("nineties", "199X", "The party ruled the province", "a5")
+    nineties = replace(nineties, precision="decade")
+    year = event("year", "2000", "The party won the provincial vote", "a6")
+    year = replace(year, precision="year")
+    focus = find_focus([fall, nineties, year], reports)
+    assert focus.label.endswith("to 01 Sep 2010")
+    assert focus.place(nineties) == "background" and focus.place(year) == "focus"
+    cfg = make_config(output=tmp_path / "out", build={"build_date": "2010-09-02"}, site={"page_size": 12})
+    render_site([fall, nineties, year], None, reports, cfg, search=False)
+    home = (cfg.paths.output / "index.html").read_text(encoding="utf-8")
+    years = re.findall(r'data-filter="year" data-value="(\d{4})"', home)
+    assert "1990" not in years and re.search(r"Events per \w+, Jan 2000 – Sep 2010", home), years

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from timeline.extract.temporal.values import bounds, precision_of
+from timeline.extract.temporal.values import bounds, precision_of, sort_key
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
@@ -98,6 +98,14 @@ def datetime_attr(value: str) -> str | None:
     if precision in ("year", "quarter", "half", "season"):
         return f"{first.year:04d}" if precision == "year" else f"{first:%Y-%m}"
     return None
+
+
+def reading_order(value: str | None) -> tuple[int, int, int, int, str]:
+    """Key for the order a chronology lists dates in: by first day, and of periods that open on one
+    day the wider first ("2012", then "January 2012", then 1 January), so that read either way a
+    month's events stay under one heading and a year's under another."""
+    placed, start, end, rank, text = sort_key(value)
+    return placed, start, -end, rank, text
 
 
 def month_key(value: str) -> str:

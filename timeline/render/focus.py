@@ -8,15 +8,17 @@ Ahead, each with a page of its own. Events that only articles off the collection
 subject report (football in a war's pile) are on a page for review, off the timeline.
 
 The focus is where the reports are dense: from the first percentile of the
-sources' publication days to the last one, so that a stray article years off does
-not stretch it. It opens earlier on what prompted the reports: the earliest day
+sources' publication days, so that a stray article years early does not stretch it,
+to the last report, unless the last reports are strays, far after all the others (what
+the last reports of a long story tell is its end: a leader ousted, a verdict).
+It opens earlier on what prompted the reports: the earliest day
 of the ``LEAD_DAYS`` before the first report that at least ``LEAD_REPORTS`` articles
 date an event to (the earthquake the first reports came the day after), or, when none does,
 of the ``LEAD_WEEK`` before it that one article does (its "on Friday"). A line one article
 tells of the weeks before, or of the days before a day several tell (a year-end review, a date
 misread), is Background. It closes on the
-last report's day, or on the latest happening dated within ``LEAD_DAYS`` after it (the last
-reports the trim left out), so that "the story to 13 Aug" never heads a page opening on 15 Sep.
+last report's day, or on the latest past happening dated within ``LEAD_DAYS`` after it, so that
+"the story to 13 Aug" never heads a page opening on 15 Sep.
 ``site.focus`` in
 config.yaml sets it (``{from: 2022-01-01, to: 2022-12-31}``).
 """
@@ -31,7 +33,8 @@ from timeline.extract.temporal.values import bounds
 from timeline.records import Article, Event
 from timeline.render.model import EventView
 
-TRIM = 0.01  # the share of publication days left out at each end: strays, mis-dated pages
+TRIM = 0.01  # the share of publication days left out at each end at most: strays, mis-dated pages
+STRAY_GAP = 0.25  # ... the last ones only when this share of the story's span lies between them and the rest
 LEAD_DAYS = 45  # events this long before the first report may still be the story (what prompted it) ...
 LEAD_REPORTS = 2  # ... when this many articles tell them, or ...
 LEAD_WEEK = 7  # ... when they fall this many days before it at most (the first report's "on Friday")
@@ -52,12 +55,20 @@ class Focus:
         span = bounds(event.date)
         if span is None:
             return "focus"
-        if self.start and (span[1] < self.start or (
-                span[0] < self.start and self.end and span[1] - span[0] > self.end - self.start)):
-            return "background"  # before the story, or a stretch longer than it that began before (the 2000s)
+        if self.start and (span[1] < self.start or (span[0] < self.start and (
+                span[0] + (span[1] - span[0]) / 2 < self.start
+                or (self.end and span[1] - span[0] > self.end - self.start)))):
+            return "background"  # before the story, mostly before it (the 1990s), or longer and before (the 2000s)
         if self.end and span[0] > self.end and event.status == "scheduled":
             return "ahead"
         return "focus"
+
+    def opening(self, day: str | None) -> str | None:
+        """An ISO ``day`` of an event in the focus, or the focus's first day for a period that opened
+        before it ("1999" in a story from May 1999): the chart starts where the story does."""
+        if day and self.start and day < self.start.isoformat():
+            return self.start.isoformat()
+        return day
 
     @property
     def label(self) -> str:
@@ -89,8 +100,10 @@ def find_focus(events: Sequence[Event], articles: Sequence[Article],
     if not days:
         return Focus(None, None)
     cut = int(len(days) * TRIM)
-    first, last = days[cut], days[len(days) - 1 - cut]
-    return Focus(_prompted(events, first), _closing(events, last + timedelta(days=TRAIL_DAYS)))
+    first, last = days[cut], len(days) - 1
+    while last > len(days) - 1 - cut and days[last] - days[last - 1] > STRAY_GAP * (days[last - 1] - first):
+        last -= 1  # a report far after all the others: a stray or a page misdated
+    return Focus(_prompted(events, first), _closing(events, days[last] + timedelta(days=TRAIL_DAYS)))
 
 
 def in_focus(events: Sequence[Event], articles: Sequence[Article] = (),

@@ -16,9 +16,8 @@ from typing import Any, Iterable, Sequence
 
 from markupsafe import Markup
 
-from timeline.extract.temporal.values import sort_key
 from timeline.records import Actor, Article, Event, stable_hash
-from timeline.render.dates import date_label, datetime_attr, iso_day, month_key
+from timeline.render.dates import date_label, datetime_attr, iso_day, month_key, reading_order
 from timeline.render.sanitize import render_markdown, safe_url
 
 _ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d")
@@ -216,7 +215,7 @@ def build_model(events: Sequence[Event], registry: Any, articles: Sequence[Artic
     views: dict[str, ArticleView] = {}
 
     # Events share dates: each distinct value is parsed once.
-    order = {value: sort_key(value) for value in {e.date for e in events}}
+    order = {value: reading_order(value) for value in {e.date for e in events}}
     visible = sorted((e for e in events if not e.hidden), key=lambda e: (order[e.date], e.id))
     shown: dict[tuple[str, str | None], tuple[str, str | None, str | None, str]] = {}
     out: list[EventView] = []

@@ -208,7 +208,7 @@ def filter_choices(model: SiteModel, events: list[EventView]) -> dict[str, Any]:
 def home(r: Renderer, model: SiteModel, cfg: Config, places: dict[str, list[EventView]], focus: Focus) -> list[Part]:
     events = places["focus"]
     filters = filter_choices(model, events)
-    chart = Chart((e.day for e in events), "Events of the story")
+    chart = Chart((focus.opening(e.day) for e in events), "Events of the story")
     aside = {place: len(places[place]) for place in ("background", "ahead", "review")}
     # Only the first page shows the chart and the count: both change with every new event.
     shows = ([(a.url, a.slug, a.name) for a in filters["actors"]], filters["more_actors"],
