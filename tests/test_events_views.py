@@ -49,3 +49,20 @@ def test_a_report_that_says_who_said_what_lists_its_news_of_the_day(nlp) -> None
 def test_an_account_whose_writer_never_argues_lists_its_news_of_the_day(nlp) -> None:
     titles = titles_of(nlp, ACCOUNT, published=DAY, headline="A wager on the sea")
     assert [t for t in titles if "trawlers" in t], titles
+
+
+MARKET = " ".join([
+    "Shares of the island's fishing cooperative fell 12 percent after it bought two new trawlers.",
+    "The cooperative's chairman, Jon Berg, said the boats would sail from Tromsø.",
+    "The fisheries minister, Anna Holt, said the government will guarantee the loan.",
+    '"The greatest threat is a falling price of cod," said Per Lunde, a fund manager at Nordic Capital.',
+    "Kari Dahl, an economist at the University of Bergen, said the cooperative will struggle to repay it.",
+    "Ola Vik, an analyst at Fjord Securities, said the cooperative had sold its old boats in March.",
+])
+
+
+def test_a_commentators_reading_of_the_news_is_no_event_but_an_officials_statement_is(nlp) -> None:
+    titles = titles_of(nlp, MARKET, published=DAY, headline="Fishing cooperative shares fall")
+    assert not [t for t in titles if "greatest threat" in t or "struggle to repay" in t], titles  # judging, forecasting
+    assert [t for t in titles if "guarantee the loan" in t], titles  # a minister's word is news
+    assert [t for t in titles if "old boats" in t], titles  # what an analyst says happened, dated, stays

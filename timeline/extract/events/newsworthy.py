@@ -24,15 +24,22 @@ and one of those two weak kinds stays only with these cues:
   unless what it acts on names a happening ("made its first test flight") or it
   is a plan ("is due in Kyiv").
 
+A commentator's reading of the news is no happening either: what an analyst, an
+economist, a fund manager or a professor says undated ("the greatest threat is from a
+malfunctioning economy", "we will be pulled into the recession") judges, forecasts or
+explains; what such a speaker says happened, or a named official's statement, stays.
 The words (light verbs, kinds and nouns that name a party) are data in
-``event_vocabulary.yaml``.
+``event_vocabulary.yaml``; the commentators' words in ``newsworthy_views.yaml``.
 """
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from timeline.extract.events.clauses import content_of
+from timeline.data import load_data
+from timeline.extract.events.clauses import content_of, mood_of
 from timeline.extract.events.main_clause import eventful
 from timeline.extract.events.vocabulary import Vocabulary
 from timeline.extract.events.wording import mentions_in
@@ -96,6 +103,8 @@ def listable(anchor: "Anchor", named_in_title: bool, in_lede: bool, aside: bool,
     if not in_lede and anchor.quoted and _a_view(anchor, vocab):
         return False  # "'Panic is the people's greatest enemy,' said the president": a quote that colours it
     doer = _doer_of(verb, anchor)
+    if anchor.type == "statement" and _commentator(doer, mentions) and _judgement(anchor, vocab):
+        return False  # "the greatest threat is from the economy," said a fund manager: a reading of the news
     if not in_lede and spoken and not _official(doer, mentions, vocab):
         return False  # what a private person said, undated, in the body: a quote that colours the story
     return named_in_title or _identified(doer, mentions, vocab)
@@ -120,6 +129,42 @@ def _a_view(anchor: "Anchor", vocab: Vocabulary) -> bool:
     """Whether a quotation says a view, a state or a possibility rather than a happening."""
     content = content_of(anchor.title_root)
     return content is None or not eventful(content, vocab)
+
+
+@lru_cache(maxsize=1)
+def _commentators() -> "re.Pattern[str] | None":
+    words = (load_data("newsworthy_views.yaml") or {}).get("commentators") or ()
+    if not words:
+        return None
+    return re.compile(r"\b(?:" + "|".join(re.escape(str(w).lower()) for w in words) + r")s?\b")
+
+
+def _commentator(phrase: "Token | None", mentions: list[Mention]) -> bool:
+    """Whether ``phrase`` names someone the article describes as a commentator ("Leon
+    Cooperman, co-founder of a hedge fund", "Nouriel Roubini, a professor at New York
+    University"), by its own words or the role the article gives the name, and not a country
+    or an organisation."""
+    words = _commentators()
+    if phrase is None or words is None:
+        return False
+    tokens = list(phrase.subtree)
+    named = mentions_in(mentions, phrase.idx, phrase.idx + len(phrase))  # the speaker's own name
+    if any(m.kind in OFFICIAL_KINDS for m in named):
+        return False
+    names = {m.name for m in named}
+    roles = " ".join(m.role or "" for m in mentions if m.name in names)
+    return bool(words.search(" ".join(t.lower_ for t in tokens) + " " + roles.lower()))
+
+
+def _judgement(anchor: "Anchor", vocab: Vocabulary) -> bool:
+    """Whether what a statement says judges, forecasts or explains rather than reports a
+    happening: no clause of its own, a state, a possibility, or a present or future tense."""
+    content = content_of(anchor.title_root)
+    if content is None:
+        return True
+    mood = mood_of(content, vocab)
+    return mood.hypothetical or content.lemma_.lower() in vocab.states or \
+        mood.tense not in ("past", "perfect", "past-perfect")
 
 
 def _a_period(verb: "Token", vocab: Vocabulary) -> bool:
