@@ -66,3 +66,18 @@ def test_a_commentators_reading_of_the_news_is_no_event_but_an_officials_stateme
     assert not [t for t in titles if "greatest threat" in t or "struggle to repay" in t], titles  # judging, forecasting
     assert [t for t in titles if "guarantee the loan" in t], titles  # a minister's word is news
     assert [t for t in titles if "old boats" in t], titles  # what an analyst says happened, dated, stays
+
+
+STATES = " ".join([
+    "The island's fishing cooperative bought two new trawlers on Saturday.",
+    "Its chairman, Jon Berg, said the boats would sail from Tromsø.",
+    "The loan came from a regional bank, the cooperative said on Saturday.",
+    "The fisheries minister, Anna Holt, welcomed the purchase on Sunday.",
+    "Fishing shapes the life of every family on the island today.",
+])
+
+
+def test_what_holds_told_in_the_present_past_the_lede_is_no_event(nlp) -> None:
+    titles = titles_of(nlp, STATES, published=DAY, headline="Fishing cooperative buys two trawlers")
+    assert not [t for t in titles if "shapes" in t], titles  # what holds "today"
+    assert [t for t in titles if "welcomed the purchase" in t], titles  # what happened, told before it

@@ -78,6 +78,8 @@ def listable(anchor: "Anchor", named_in_title: bool, in_lede: bool, aside: bool,
         return False
     if _nothing_said(anchor, vocab):
         return False
+    if not in_lede and _standing_present(anchor, vocab):
+        return False  # "Religion shapes many lives today", "Zuma remains the favourite": a state, no happening
     dated = anchor.evidence.rule not in UNDATED
     if aside and not in_lede:
         return False  # another story run into the page: a running order, a roundup, a sidebar
@@ -154,6 +156,28 @@ def _commentator(phrase: "Token | None", mentions: list[Mention]) -> bool:
     names = {m.name for m in named}
     roles = " ".join(m.role or "" for m in mentions if m.name in names)
     return bool(words.search(" ".join(t.lower_ for t in tokens) + " " + roles.lower()))
+
+
+def _standing_present(anchor: "Anchor", vocab: Vocabulary) -> bool:
+    """Whether ``anchor`` tells in the simple present, with no time of its own but the
+    page's day or "today", what holds rather than what happened: a state, a habit, a
+    judgement ("Hu Jintao represents a new generation", "the issue transcends party lines").
+    A plan ("the summit opens on Monday") has a time of its own; saying is weighed elsewhere."""
+    verb = anchor.verb
+    if anchor.type == "statement" or anchor.status != "occurred" or verb.tag_ not in ("VBZ", "VBP"):
+        return False
+    if any(c.dep_ in ("aux", "auxpass") for c in verb.children) or \
+            verb.lemma_.lower() in vocab.reporting | vocab.future_markers:
+        return False
+    if anchor.evidence.rule in UNDATED:
+        return True
+    now = _present_words()
+    return bool(anchor.timexes) and all(t.text.lower() in now for t, _, _ in anchor.timexes)
+
+
+@lru_cache(maxsize=1)
+def _present_words() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in (load_data("newsworthy_views.yaml") or {}).get("present") or ())
 
 
 def _judgement(anchor: "Anchor", vocab: Vocabulary) -> bool:
