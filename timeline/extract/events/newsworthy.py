@@ -171,13 +171,18 @@ def _standing_present(anchor: "Anchor", vocab: Vocabulary) -> bool:
         return False
     if anchor.evidence.rule in UNDATED:
         return True
-    now = _present_words()
-    return bool(anchor.timexes) and all(t.text.lower() in now for t, _, _ in anchor.timexes)
+    # "today" dates what opens today ("the house reopens today"), not what holds
+    # ("religion shapes many lives today")
+    now, holding = _present_cues()
+    return verb.lemma_.lower() in vocab.states | holding and bool(anchor.timexes) and \
+        all(t.text.lower() in now for t, _, _ in anchor.timexes)
 
 
 @lru_cache(maxsize=1)
-def _present_words() -> frozenset[str]:
-    return frozenset(str(w).lower() for w in (load_data("newsworthy_views.yaml") or {}).get("present") or ())
+def _present_cues() -> tuple[frozenset[str], frozenset[str]]:
+    cues = load_data("newsworthy_views.yaml") or {}
+    return (frozenset(str(w).lower() for w in cues.get("present") or ()),
+            frozenset(str(w).lower() for w in cues.get("holding") or ()))
 
 
 def _judgement(anchor: "Anchor", vocab: Vocabulary) -> bool:
