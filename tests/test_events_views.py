@@ -83,3 +83,28 @@ def test_what_holds_told_in_the_present_past_the_lede_is_no_event(nlp) -> None:
     assert not [t for t in titles if "shapes" in t], titles  # what holds "today"
     assert [t for t in titles if "welcomed the purchase" in t], titles  # what happened, told before it
     assert [t for t in titles if "reopens" in t], titles  # what happens today
+
+
+def _held(nlp, sentence: str) -> bool:
+    """Whether ``sentence``, dated by its "today", tells what holds rather than what happens."""
+    from timeline.extract.events.candidate import Anchor
+    from timeline.extract.events.clauses import mood_of
+    from timeline.extract.events.newsworthy import _standing_present
+    from timeline.extract.events.vocabulary import load_vocabulary
+    from timeline.records import DateEvidence, Timex
+
+    vocab = load_vocabulary()
+    doc = nlp(sentence)
+    root = next(t for t in doc if t.dep_ == "ROOT")
+    today = next(t for t in doc if t.lower_ == "today")
+    timex = Timex(today.idx, today.idx + 5, today.text, "DATE", DAY.isoformat())
+    anchor = Anchor(verb=root, title_root=root, is_main=True, is_reporting=False, mood=mood_of(root, vocab),
+                    group=set(), timexes=[(timex, "dct-relative-day", today)],
+                    evidence=DateEvidence("dct-relative-day", "today", DAY.isoformat()), type="diplomacy")
+    return _standing_present(anchor, vocab)
+
+
+def test_a_state_today_holds_but_a_plan_or_a_happening_today_happens(nlp) -> None:
+    assert _held(nlp, "Fishing remains the life of every family on the island today.")
+    assert not _held(nlp, "Today Anna Holt is due in Tromsø for talks on the fishing quotas.")
+    assert not _held(nlp, "The harbour museum reopens today.")

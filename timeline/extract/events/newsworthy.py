@@ -169,6 +169,8 @@ def _standing_present(anchor: "Anchor", vocab: Vocabulary) -> bool:
     if any(c.dep_ in ("aux", "auxpass") for c in verb.children) or \
             verb.lemma_.lower() in vocab.reporting | vocab.future_markers:
         return False
+    if any(c.dep_ in ("acomp", "xcomp") and c.lemma_.lower() in vocab.future_markers for c in verb.children):
+        return False  # "is due in Uganda today", "is set to": a plan
     if anchor.evidence.rule in UNDATED:
         return True
     # "today" dates what opens today ("the house reopens today"), not what holds
