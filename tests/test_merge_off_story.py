@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from tests.test_merge_stories import article, told
 from timeline.merge import merge
+from timeline.merge.page_items import items
 from timeline.records import ActorRef
 
 CAMPAIGN = ("Jacob Zuma and the African National Congress campaigned before the election; the party's "
@@ -44,3 +45,61 @@ def test_an_event_that_names_the_collections_protagonist_is_on_the_story() -> No
                    predicate="visit", kind="other", index=3, sentence="Jacob Zuma visited the volcano near Naples"))
     result = merge([], hs, arts)
     assert all("volcano drill" in e.title for e in result.events if e.id in result.review)
+
+
+STORY = ("Jacob Zuma told the African National Congress rally in Durban that the party would win the "
+         "election in KwaZulu-Natal.\n\nThe ANC said Zuma would address supporters in Soweto.")
+DIGEST = (CAMPAIGN + STORY + "\n\nReuters, Durban Cabinet to extend emergency\n\n"
+          "The Israeli justice minister, Yossi Beilin, "
+          "said the cabinet in Jerusalem approved a proposal to ask the Knesset to extend the emergency, as "
+          "the president and parliament of the party had asked.\n\nBeilin said Israel had never done so.\n\n"
+          "AP, Jerusalem Naples braces for Vesuvius\n\nNeapolitans staged an orderly Vesuvius drill near Naples "
+          "and Pompeii.\n\nReuters, Naples")
+
+
+def _digest_collection() -> tuple[list, list]:
+    arts = [article(f"p{i}", text=DIGEST if i < 2 else CAMPAIGN + STORY) for i in range(8)]
+    hs = [told(f"p{i}", f"Jacob Zuma addressed rally number {i} on the election", predicate="address",
+               kind="other", sentence=f"Jacob Zuma addressed the party's rally number {i} in the province")
+          for i in range(8)]
+    cabinet = ("The Israeli justice minister, Yossi Beilin, said the cabinet in Jerusalem approved a proposal to "
+               "ask the Knesset to extend the emergency, as the president and parliament of the party had asked.")
+    hs += [told(f"p{i}", "The cabinet approved a proposal to extend the emergency, as the president and parliament "
+                "of the party had asked", actors=(), predicate="approve", kind="other", index=5, sentence=cabinet)
+           for i in range(2)]
+    hs += [told(f"p{i}", "Jacob Zuma told the rally in Durban the party would win", predicate="tell",
+                kind="statement", index=1, sentence=STORY.split("\n\n")[0]) for i in range(2)]
+    return hs, arts
+
+
+def test_an_item_of_a_news_in_brief_page_off_the_story_is_listed_for_review_whole() -> None:
+    hs, arts = _digest_collection()
+    result = merge([], hs, arts)
+    cabinet = [e for e in result.events if "cabinet approved" in e.title]
+    assert len(cabinet) == 1 and len(cabinet[0].sources) == 2  # two pages tell it: it is judged by its item
+    assert cabinet[0].id in result.review
+    durban = [e for e in result.events if "Durban" in e.title]
+    assert durban and durban[0].id not in result.review  # the page's item on the story stays on the timeline
+    assert not any("rally number" in e.title for e in result.events if e.id in result.review)
+
+
+def test_a_page_made_of_items_is_cut_at_its_sign_offs() -> None:
+    told_in = [DIGEST[s:e] for s, e in items(DIGEST)]
+    assert len(told_in) == 3
+    assert ["Soweto" in told_in[0], "Yossi Beilin" in told_in[1], "Vesuvius drill" in told_in[2]] == [True] * 3
+
+    assert items(CAMPAIGN + STORY) == ()  # a report with no items' cues is one story
+
+
+def test_a_running_order_is_cut_after_each_items_speakers() -> None:
+    text = "\n\n".join([
+        "Aid has started to arrive in Haiti after the earthquake.",
+        "Pete Garrett, of the British Red Cross, discusses how aid agencies are coping.",
+        "Finland has extended its anti-tobacco laws.", "Paul Henley reports from Helsinki.",
+        "A report on pedigree dog breeding is to be published.", "It follows a documentary.",
+        "Beverley Cuddy, editor of a magazine, discusses the future of dog breeding.",
+        "Talks between the two sides are to begin this week.", "Edward Stourton reports from Cairo.",
+        "Listeners may find parts of this report distressing."])
+    spans = items(text)
+    assert [text[s:e].split("\n\n")[0][:12] for s, e in spans] == [
+        "Aid has star", "Finland has ", "A report on ", "Talks betwee", "Listeners ma"]

@@ -11,15 +11,28 @@ few articles report and whose cosine is below ``share`` of the median event's is
 story: the site lists it for review, off the main timeline and out of the key events; it
 stays in the store. A maintainer's curated event is never moved. The thresholds are data,
 in ``data/off_story.yaml``.
+
+A page made of items (a news-in-brief column, a running order: ``page_items``) is judged
+item by item, each as a whole, by the names it holds: an item whose capitalised words are far
+from the collection's (another country's cabinet, another city's fire) is off the story,
+though one of its sentences names one of the collection's actors in passing, and so is every
+event that only such items tell. The page's nearest item is always on the story.
 """
 
 from __future__ import annotations
 
+import re
 from statistics import median
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 from timeline.data import load_data
+from timeline.merge.page_items import items
 from timeline.records import Article, Event
+
+if TYPE_CHECKING:
+    from numpy import ndarray
+
+NAME = re.compile(r"\b[A-Z][A-Za-z'-]+")
 
 
 def off_story(events: Sequence[Event], articles: Sequence[Article]) -> frozenset[str]:
@@ -44,10 +57,55 @@ def off_story(events: Sequence[Event], articles: Sequence[Article]) -> frozenset
     words = vectorizer.transform([_words_of(e) for e in events])
     similarity = (words @ (centre / norm)).tolist()
     typical = median(similarity)
-    if typical <= 0:
+    far = frozenset(e.id for e, s in zip(events, similarity)
+                    if typical > 0 and s < share * typical and len(e.sources) <= most and not e.curated)
+    return far | _off_items(events, articles, float(settings.get("item_share", 0.0)))
+
+
+def _off_items(events: Sequence[Event], articles: Sequence[Article], share: float) -> frozenset[str]:
+    """The events that only off-story items of pages made of items tell."""
+    pages = {a.id: spans for a in articles if (spans := items(a.text))}
+    if share <= 0 or not pages:
         return frozenset()
-    return frozenset(e.id for e, s in zip(events, similarity)
-                     if s < share * typical and len(e.sources) <= most and not e.curated)
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
+
+    def names(text: str) -> list[str]:
+        return [w for w in NAME.findall(text) if w.lower() not in ENGLISH_STOP_WORDS]
+
+    vectorizer = TfidfVectorizer(analyzer=names, sublinear_tf=True, min_df=2)
+    try:
+        matrix = vectorizer.fit_transform([f"{a.title}\n{a.text}" for a in articles])
+    except ValueError:
+        return frozenset()
+    centre = _unit(matrix.mean(axis=0).A1)
+    typical = median((matrix @ centre).tolist()) if centre is not None else 0.0
+    if centre is None or typical <= 0:
+        return frozenset()
+    by_id = {a.id: a for a in articles}
+    off: dict[str, list[tuple[int, int]]] = {}
+    for aid, spans in pages.items():
+        text = by_id[aid].text
+        near = (vectorizer.transform([text[s:e] for s, e in spans]) @ centre).tolist()
+        best = max(near)
+        off[aid] = [span for span, n in zip(spans, near) if n < share * typical and n < best]
+    return frozenset(e.id for e in events if not e.curated and e.sources and all(
+        _inside(by_id[s.article].text, s.quote, off.get(s.article, ())) for s in e.sources if s.article in by_id)
+        and all(s.article in by_id for s in e.sources))
+
+
+def _unit(vector: "ndarray") -> "ndarray | None":
+    norm = float((vector ** 2).sum()) ** 0.5
+    return vector / norm if norm else None
+
+
+def _inside(text: str, quote: str, spans: Sequence[tuple[int, int]]) -> bool:
+    """Whether ``quote`` is told in ``text`` inside one of ``spans``."""
+    if not spans or not quote:
+        return False
+    at = text.find(quote)
+    if at < 0:
+        at = text.find(quote[:60])
+    return at >= 0 and any(s <= at < e for s, e in spans)
 
 
 def _words_of(event: Event) -> str:

@@ -24,15 +24,22 @@ and one of those two weak kinds stays only with these cues:
   unless what it acts on names a happening ("made its first test flight") or it
   is a plan ("is due in Kyiv").
 
+A commentator's reading of the news is no happening either: what an analyst, an
+economist, a fund manager or a professor says undated ("the greatest threat is from a
+malfunctioning economy", "we will be pulled into the recession") judges, forecasts or
+explains; what such a speaker says happened, or a named official's statement, stays.
 The words (light verbs, kinds and nouns that name a party) are data in
-``event_vocabulary.yaml``.
+``event_vocabulary.yaml``; the commentators' words in ``newsworthy_views.yaml``.
 """
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from timeline.extract.events.clauses import content_of
+from timeline.data import load_data
+from timeline.extract.events.clauses import content_of, mood_of
 from timeline.extract.events.main_clause import eventful
 from timeline.extract.events.vocabulary import Vocabulary
 from timeline.extract.events.wording import mentions_in
@@ -71,6 +78,8 @@ def listable(anchor: "Anchor", named_in_title: bool, in_lede: bool, aside: bool,
         return False
     if _nothing_said(anchor, vocab):
         return False
+    if not in_lede and _standing_present(anchor, vocab):
+        return False  # "Religion shapes many lives today", "Zuma remains the favourite": a state, no happening
     dated = anchor.evidence.rule not in UNDATED
     if aside and not in_lede:
         return False  # another story run into the page: a running order, a roundup, a sidebar
@@ -96,6 +105,8 @@ def listable(anchor: "Anchor", named_in_title: bool, in_lede: bool, aside: bool,
     if not in_lede and anchor.quoted and _a_view(anchor, vocab):
         return False  # "'Panic is the people's greatest enemy,' said the president": a quote that colours it
     doer = _doer_of(verb, anchor)
+    if anchor.type == "statement" and _commentator(doer, mentions) and _judgement(anchor, vocab):
+        return False  # "the greatest threat is from the economy," said a fund manager: a reading of the news
     if not in_lede and spoken and not _official(doer, mentions, vocab):
         return False  # what a private person said, undated, in the body: a quote that colours the story
     return named_in_title or _identified(doer, mentions, vocab)
@@ -120,6 +131,71 @@ def _a_view(anchor: "Anchor", vocab: Vocabulary) -> bool:
     """Whether a quotation says a view, a state or a possibility rather than a happening."""
     content = content_of(anchor.title_root)
     return content is None or not eventful(content, vocab)
+
+
+@lru_cache(maxsize=1)
+def _commentators() -> "re.Pattern[str] | None":
+    words = (load_data("newsworthy_views.yaml") or {}).get("commentators") or ()
+    if not words:
+        return None
+    return re.compile(r"\b(?:" + "|".join(re.escape(str(w).lower()) for w in words) + r")s?\b")
+
+
+def _commentator(phrase: "Token | None", mentions: list[Mention]) -> bool:
+    """Whether ``phrase`` names someone the article describes as a commentator ("Leon
+    Cooperman, co-founder of a hedge fund", "Nouriel Roubini, a professor at New York
+    University"), by its own words or the role the article gives the name, and not a country
+    or an organisation."""
+    words = _commentators()
+    if phrase is None or words is None:
+        return False
+    tokens = list(phrase.subtree)
+    named = mentions_in(mentions, phrase.idx, phrase.idx + len(phrase))  # the speaker's own name
+    if any(m.kind in OFFICIAL_KINDS for m in named):
+        return False
+    names = {m.name for m in named}
+    roles = " ".join(m.role or "" for m in mentions if m.name in names)
+    return bool(words.search(" ".join(t.lower_ for t in tokens) + " " + roles.lower()))
+
+
+def _standing_present(anchor: "Anchor", vocab: Vocabulary) -> bool:
+    """Whether ``anchor`` tells in the simple present, with no time of its own but the
+    page's day or "today", what holds rather than what happened: a state, a habit, a
+    judgement ("Hu Jintao represents a new generation", "the issue transcends party lines").
+    A plan ("the summit opens on Monday") has a time of its own; saying is weighed elsewhere."""
+    verb = anchor.verb
+    if anchor.type == "statement" or anchor.status != "occurred" or verb.tag_ not in ("VBZ", "VBP"):
+        return False
+    if any(c.dep_ in ("aux", "auxpass") for c in verb.children) or \
+            verb.lemma_.lower() in vocab.reporting | vocab.future_markers:
+        return False
+    if any(c.dep_ in ("acomp", "xcomp") and c.lemma_.lower() in vocab.future_markers for c in verb.children):
+        return False  # "is due in Uganda today", "is set to": a plan
+    if anchor.evidence.rule in UNDATED:
+        return True
+    # "today" dates what opens today ("the house reopens today"), not what holds
+    # ("religion shapes many lives today")
+    now, holding = _present_cues()
+    return verb.lemma_.lower() in vocab.states | holding and bool(anchor.timexes) and \
+        all(t.text.lower() in now for t, _, _ in anchor.timexes)
+
+
+@lru_cache(maxsize=1)
+def _present_cues() -> tuple[frozenset[str], frozenset[str]]:
+    cues = load_data("newsworthy_views.yaml") or {}
+    return (frozenset(str(w).lower() for w in cues.get("present") or ()),
+            frozenset(str(w).lower() for w in cues.get("holding") or ()))
+
+
+def _judgement(anchor: "Anchor", vocab: Vocabulary) -> bool:
+    """Whether what a statement says judges, forecasts or explains rather than reports a
+    happening: no clause of its own, a state, a possibility, or a present or future tense."""
+    content = content_of(anchor.title_root)
+    if content is None:
+        return True
+    mood = mood_of(content, vocab)
+    return mood.hypothetical or content.lemma_.lower() in vocab.states or \
+        mood.tense not in ("past", "perfect", "past-perfect")
 
 
 def _a_period(verb: "Token", vocab: Vocabulary) -> bool:
