@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from timeline.merge import merge
-from timeline.merge.leads import tells_happening
+from timeline.merge.happening_titles import tells_happening, told_again
 from timeline.merge.selection import key_events
 from timeline.records import ActorRef, Article, DateEvidence, Event, Happening
 
@@ -30,6 +30,21 @@ def test_what_tells_no_happening() -> None:
         "The court heard that the doctor left the room": ("hear", True),
         "Preliminary hearings begin": ("begin", True),
         "The budget was passed": ("pass", True),  # a passive needs nothing after its verb
+        "Cheap imports were costing the country thousands of jobs": ("cost", False),  # what went on then
+        "Jacob Zuma was taking half as many votes as his rival": ("take", False),
+        "Jacob Zuma was arrested while he was taking a flight": ("arrest", True),
+        "The objections followed a report in a magazine": ("follow", False),  # how one thing stands to another
+        "The summit was privately dubbed the G2": ("dub", False),  # what it was called
+        "Charlie Dobbs argues that the stimulus has created jobs": ("create", False),  # a view
+        "Nelson Mandela told the White House": ("tell", False),  # told what?
+        "Nelson Mandela told reporters he would resign": ("tell", True),
+        "The party after Jacob Zuma was charged with fraud": ("charge", False),  # a clause hanging from nothing
+        "Jacob Zuma was charged after a long inquiry": ("charge", True),
+        "After a long inquiry Jacob Zuma was charged": ("charge", True),
+        "Charlie Dobbs tackled one of the toughest challenges of the decade": ("tackle", False),
+        "Few people were sparing a thought for Nelson Mandela": ("spar", False),  # a figure of speech
+        "The ministry declined to comment on the report": ("decline", False),  # nothing happened
+        "The ministry declined an offer of aid": ("decline", True),
     }
     assert {t: tells_happening(t, p, names) for t, (p, _) in told.items()} == {t: ok for t, (_, ok) in told.items()}
 
@@ -73,3 +88,27 @@ def test_a_short_story_ends_its_key_events_rather_than_fill_them_with_thin_days(
     thin = _event("thin", "2010-01-30", "Jacob Zuma removed the photos from his page", "remove", 7.5)
     chosen = [e.id for e in key_events(days + [thin], 20)]
     assert chosen == [f"d{n}" for n in range(6)]  # the story's days, and not the leftover of a thin one
+
+
+def test_what_tells_an_earlier_happening_again() -> None:
+    told = {
+        ("The January earthquake destroyed a number of orphanages", "2010-01-31"): True,
+        ("January's quake destroyed a number of orphanages", "2010-01-31"): True,
+        ("The January 12 earthquake destroyed a number of orphanages", "2010-01-31"): True,
+        ("The 2008 election was rigged, the court found", "2010-03-02"): True,
+        ("Last month's vote was rigged, the court found", "2010-03-02"): True,
+        ("Rescuers found the orphanage destroyed in December", "2010-01-31"): True,
+        ("Rescuers reopened the orphanage in January", "2010-01-31"): False,  # its own month
+        ("The earthquake struck the capital", "2010-01-12"): False,
+        ("Jacob Zuma may resign", "2010-01-12"): False,  # "may" is no month here
+        ("Jacob Zuma met Theresa May in London", "2010-01-12"): False,
+        ("Jacob Zuma met the 2010 World Cup organisers", "2010-01-12"): False,  # this year's
+    }
+    assert {k: told_again(*k) for k in told} == told
+
+
+def test_the_key_events_pass_over_a_retelling_of_an_earlier_happening() -> None:
+    struck = _event("struck", "2010-01-12", "The earthquake struck Jacob Zuma's hotel", "strike", 400)
+    retold = _event("retold", "2010-01-31", "The January earthquake destroyed a number of orphanages", "destroy", 300)
+    airlift = _event("airlift", "2010-01-30", "Jacob Zuma sent an aid flight to the capital", "send", 250)
+    assert [e.id for e in key_events([struck, retold, airlift], 5)] == ["struck", "airlift"]

@@ -7,12 +7,16 @@ them. The selection goes down the ranking instead and skips
 - events that are not news of a known time: scheduled, dated coarser than a month,
   hidden, or scored 0 (page furniture, off the collection's subject);
 - a line only one article tells, of a day that at least ``WEAK_DAY`` articles tell: the day
-  is told by what its reports agree on instead, its best event two articles or more tell, in
-  the line's place; when they agree on nothing, the day falls out of the key events rather
-  than be held by a line of colour (a charity cyclist in an earthquake's third week);
-- an event whose title tells no happening (``leads.tells_happening``: "A court has heard",
-  "X rose to the occasion", "X had hoped to raise £500"): its lead report was the best its
-  reports offered, so the next event of the ranking takes its place;
+  is told by what its reports agree on instead, its best event two articles or more tell that
+  is itself worth a key place (scored at least ``KEY_SHARE`` of the best event, as below), in
+  the line's place; when they agree on nothing worth one, the day falls out of the key events
+  rather than be held by a line of colour (a charity cyclist in an earthquake's third week) or
+  by a tally its day's scoring left at nothing;
+- an event whose title tells no happening (``happening_titles.tells_happening``: "A court has
+  heard", "X rose to the occasion", "X had hoped to raise £500"), or tells an earlier one again
+  (``happening_titles.told_again``: "The January earthquake destroyed orphanages", dated the
+  31st): its lead report was the best its reports offered, so the next event of the ranking
+  takes its place;
 - a second event of a day already chosen: the timelines news desks publish give a
   day one entry, and the events of one day that rank high are most often facets
   of one happening (the vote, the count, the claim of victory);
@@ -56,7 +60,7 @@ from rapidfuzz import fuzz
 
 from timeline.data import load_data
 from timeline.extract.temporal.values import bounds
-from timeline.merge.leads import tells_happening
+from timeline.merge.happening_titles import tells_happening, told_again
 from timeline.records import Event
 
 ALIKE_TITLES = 60  # token_sort_ratio from which two titles a day apart tell one happening
@@ -252,8 +256,10 @@ def alone(e: Event, told: dict[str, int]) -> bool:
 
 
 def _told_happening(e: Event) -> bool:
-    """Whether the event's title tells a happening; a maintainer's title always does."""
-    return "title" in e.curated or tells_happening(e.title, e.predicate, (a.name for a in e.actors))
+    """Whether the event's title tells a happening of its day; a maintainer's title always does."""
+    if "title" in e.curated:
+        return True
+    return tells_happening(e.title, e.predicate, (a.name for a in e.actors)) and not told_again(e.title, e.date)
 
 
 def key_events(events: Sequence[Event], n: int) -> list[Event]:
@@ -269,11 +275,11 @@ def key_events(events: Sequence[Event], n: int) -> list[Event]:
     held: dict[str, int] = {}
     days: set[str] = set()
     waiting: list[Event] = []
-    agreed: dict[str, Event] = {}  # per day, its best event two articles or more tell
-    for e in order:
-        if e.precision in ("time", "day") and len({s.article for s in e.sources}) > 1:
-            agreed.setdefault(e.date[:10], e)
     least = KEY_SHARE * order[0].importance if order else 0.0
+    agreed: dict[str, Event] = {}  # per day, its best event two articles or more tell, worth a key place
+    for e in order:
+        if e.importance >= least and e.precision in ("time", "day") and len({s.article for s in e.sources}) > 1:
+            agreed.setdefault(e.date[:10], e)
     for found in order:
         if len(chosen) >= n or found.importance < least:
             break
