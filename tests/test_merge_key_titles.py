@@ -8,7 +8,7 @@ from datetime import date
 from timeline.merge import merge
 from timeline.merge.happening_titles import tells_happening, told_again
 from timeline.merge.selection import key_events
-from timeline.records import ActorRef, Article, DateEvidence, Event, Happening
+from timeline.records import ActorRef, Article, DateEvidence, Event, Happening, Source
 
 SIMPSON = ActorRef("Charlie Dobbs", "person")
 ZUMA = ActorRef("Jacob Zuma", "person")
@@ -112,3 +112,29 @@ def test_the_key_events_pass_over_a_retelling_of_an_earlier_happening() -> None:
     retold = _event("retold", "2010-01-31", "The January earthquake destroyed a number of orphanages", "destroy", 300)
     airlift = _event("airlift", "2010-01-30", "Jacob Zuma sent an aid flight to the capital", "send", 250)
     assert [e.id for e in key_events([struck, retold, airlift], 5)] == ["struck", "airlift"]
+
+
+def _told(eid: str, day: str, title: str, predicate: str, importance: float, quote: str,
+          actors: tuple[ActorRef, ...]) -> Event:
+    source = Source(article=f"{eid}-article", title="Report", published=day, quote=quote)
+    return Event(id=eid, date=day, precision="day", status="occurred", title=title, summary=quote,
+                 importance=importance, actors=actors, predicate=predicate, sources=(source,))
+
+
+def test_a_happening_told_again_on_a_later_day_holds_no_key_place() -> None:
+    doctor = ActorRef("Conrad Doyle", "person")
+    plea = _told("plea", "2011-01-25", "The doctor has pleaded not guilty to involuntary manslaughter", "plead", 200,
+                 "The doctor present at the deathbed pleaded not guilty to a charge of involuntary manslaughter "
+                 "in the singer's fatal overdose.", (ZUMA,))
+    retold = _told("retold", "2011-05-02", "Conrad Doyle has pleaded not guilty to involuntary manslaughter", "plead",
+                   250, "Dr Doyle has pleaded not guilty to a charge of involuntary manslaughter in the singer's "
+                   "death at 50.", (doctor,))
+    opened = _told("opened", "2011-09-27", "The trial of Conrad Doyle opened", "open", 300,
+                   "The trial of Conrad Doyle opened in Los Angeles.", (doctor,))
+    assert [e.id for e in key_events([plea, retold, opened], 5)] == ["opened", "plea"]
+    # a new tally of the story told in its words is news of its own day, not a retelling
+    first = _told("first", "2009-04-28", "The first cases of swine flu were confirmed in Spain", "confirm", 300,
+                  "The first cases of swine flu were confirmed in Spain.", ())
+    more = _told("more", "2009-05-01", "Three more swine flu deaths were confirmed", "confirm", 350,
+                 "The health secretary said three more deaths from swine flu had been confirmed on Friday.", ())
+    assert [e.id for e in key_events([first, more], 5)][:1] == ["more"]
