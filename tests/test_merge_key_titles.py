@@ -45,6 +45,13 @@ def test_what_tells_no_happening() -> None:
         "Few people were sparing a thought for Nelson Mandela": ("spar", False),  # a figure of speech
         "The ministry declined to comment on the report": ("decline", False),  # nothing happened
         "The ministry declined an offer of aid": ("decline", True),
+        "Charlie Dobbs was testifying at the trial of the doctor": ("testify", True),  # the day's news, as it went on
+        "Nelson Mandela appeared in court on two counts of fraud": ("appear", True),  # not "seemed"
+        "Nelson Mandela appeared tired": ("appear", False),
+        "Charlie Dobbs followed up the talks by meeting Nelson Mandela": ("follow", True),
+        "A strain of flu never seen before has killed 60 people": ("kill", True),  # "before" as an adverb
+        "The longest trial since the end of apartheid culminates with a verdict": ("culminate", True),
+        "Jacob Zuma said he had been briefed by doctors": ("brief", True),
     }
     assert {t: tells_happening(t, p, names) for t, (p, _) in told.items()} == {t: ok for t, (_, ok) in told.items()}
 

@@ -36,6 +36,8 @@ AUXILIARIES = frozenset({"is", "are", "was", "were", "be", "been", "being", "has
 PROGRESSIVE_PAST = frozenset({"was", "were"})  # "was costing": what went on then, not what happened
 MESSAGE_WORDS = 3  # a verb of telling followed by this many words at most, none opening a message, told nothing
 TRIAL_WORDS = 4  # "one of the" and a noun of a trial this many words after it at most ("most immense challenges")
+OCCASION_PREPOSITIONS = frozenset({"at", "in"})  # "was testifying at the trial": the day's news, told as it went on
+PREPOSITIONS = frozenset({"after", "before", "since", "until", "till"})  # conjunctions that are prepositions too
 MESSAGE_OPENINGS = frozenset({"that", "to", "of", "about", "on", "he", "she", "it", "they", "we", "i", "his", "her",
                               "their", "its", "what", "how", "why", "when", "there", "this"})
 # A month name that is also a word ("may"), or a short form that is one ("mar", "sep"), names a month only
@@ -61,6 +63,8 @@ class KeyTitles:
         self.idle = words("stance_verbs") | words("relation_verbs") | vocabulary.states
         self.needs = words("needs_object") | load_title_words().needs_complement
         self.message = words("needs_message")
+        senses = data.get("acting_senses") or {}
+        self.acting = {str(k).lower(): frozenset(str(w).lower() for w in v or ()) for k, v in senses.items()}
         self.views = words("view_verbs")
         self.figures = phrases("figures_of_speech") + phrases("no_news")
         self.saying = words("saying_words")
@@ -97,25 +101,39 @@ def tells_happening(title: str, predicate: str, names: Iterable[str] = ()) -> bo
     if any(w[:-1] in vocabulary.views for w in words if w.endswith("s")):
         return False  # "X argues that ...": a view, told in the present
     verb = predicate.lower()
+    verb_forms = forms(verb) | forms(verb + "e")
+    at = [i for i, w in enumerate(words) if w in verb_forms]
     # a lemma that lost its e ("hoped" read as "hop") is still the verb it is a form of
-    idle = verb in vocabulary.idle or (verb + "e") in vocabulary.idle
+    idle = (verb in vocabulary.idle or (verb + "e") in vocabulary.idle) and not _acted(words, at, verb)
     said = _said(title, names, vocabulary.saying)
     if idle and not said:
         return False
-    verb_forms = forms(verb) | forms(verb + "e")
-    at = [i for i, w in enumerate(words) if w in verb_forms]
     before = words[-2] if len(words) > 1 else ""
     ends_on_verb = words[-1] in verb_forms or (len(words) > 2 and before in ("has", "have", "had"))
     if ends_on_verb and verb in vocabulary.needs and before not in PASSIVE:
         return False  # "The opening lines read", "A court has heard"; not "The bill was passed"
     if at and verb in vocabulary.message and _no_message(words, at[0]):
         return False  # "X told the White House": told what?
-    if not said and at and all(w.endswith("ing") and i and words[i - 1] in PROGRESSIVE_PAST
-                               for i, w in ((i, words[i]) for i in at)):
+    if not said and at and all(_ongoing(words, i) for i in at):
         return False  # "Software piracy was costing the country jobs"
     if at and all(_hangs(words, i, vocabulary.subordinators) for i in at):
         return False  # "The party after X was charged with fraud": no clause of its own
     return not at or any(_finite(words, i) for i in at)
+
+
+def _acted(words: list[str], at: list[int], verb: str) -> bool:
+    """Whether a verb of a state is used in its sense of a happening, the word after it one that
+    ``acting_senses`` lists ("appeared in court", "followed up the talks")."""
+    after = key_titles().acting.get(verb, frozenset())
+    return any(i + 1 < len(words) and words[i + 1] in after for i in at)
+
+
+def _ongoing(words: list[str], i: int) -> bool:
+    """Whether the verb at ``i`` is in the past progressive with no occasion after it: "was
+    costing the country jobs", not "was testifying at the trial" (what the day's news was)."""
+    if not (words[i].endswith("ing") and i and words[i - 1] in PROGRESSIVE_PAST):
+        return False
+    return not any(w in OCCASION_PREPOSITIONS for w in words[i + 1:])
 
 
 def _figure(words: list[str], figures: Iterable[tuple[str, ...]]) -> bool:
@@ -131,15 +149,27 @@ def _trial(words: list[str], trials: frozenset[str]) -> bool:
 
 
 def _no_message(words: list[str], at: int) -> bool:
-    """Whether what follows the verb of telling at ``at`` is only who was told."""
+    """Whether what follows the verb of telling at ``at`` is only who was told (not in the passive:
+    "X was told" needs no one after it)."""
+    if at and words[at - 1] in PASSIVE:
+        return False
     rest = words[at + 1:]
     return len(rest) <= MESSAGE_WORDS and not any(w in MESSAGE_OPENINGS for w in rest)
 
 
 def _hangs(words: list[str], i: int, subordinators: frozenset[str]) -> bool:
     """Whether the verb at ``i`` is in a clause a subordinating conjunction opens past the
-    title's first word, with no verb before it: "The party after X was charged"."""
-    return any(w in subordinators for w in words[1:i])
+    title's first word, with no verb before it: "The party after X was charged". A conjunction
+    followed straight by a verb is an adverb ("never seen before has killed"); one that is also a
+    preposition ("since the end of apartheid culminates") opens a clause only when the verb is in
+    the past or after an auxiliary."""
+    verb_like = words[i].endswith("ed") or words[i - 1] in AUXILIARIES or not words[i].endswith("s")
+    for k in range(1, i):
+        if words[k] not in subordinators or words[k + 1] in AUXILIARIES or k + 1 == i:
+            continue
+        if words[k] not in PREPOSITIONS or verb_like:
+            return True
+    return False
 
 
 def _finite(words: list[str], i: int) -> bool:
