@@ -36,15 +36,6 @@ AUXILIARIES = frozenset({"is", "are", "was", "were", "be", "been", "being", "has
 PROGRESSIVE_PAST = frozenset({"was", "were"})  # "was costing": what went on then, not what happened
 MESSAGE_WORDS = 3  # a verb of telling followed by this many words at most, none opening a message, told nothing
 TRIAL_WORDS = 4  # "one of the" and a noun of a trial this many words after it at most ("most immense challenges")
-OCCASION_PREPOSITIONS = frozenset({"at", "in"})  # "was testifying at the trial": the day's news, told as it went on
-PREPOSITIONS = frozenset({"after", "before", "since", "until", "till"})  # conjunctions that are prepositions too
-MESSAGE_OPENINGS = frozenset({"that", "to", "of", "about", "on", "he", "she", "it", "they", "we", "i", "his", "her",
-                              "their", "its", "what", "how", "why", "when", "there", "this"})
-# A month name that is also a word ("may"), or a short form that is one ("mar", "sep"), names a month only
-# after one of these words.
-MONTH_MARKERS = frozenset({"in", "since", "last", "early", "late", "mid", "the", "during", "until", "by"})
-RELATIVE_ATTRIBUTES = (("last", "week's"), ("last", "month's"), ("last", "year's"), ("last", "weeks"),
-                       ("last", "months"), ("last", "years"))
 
 
 class KeyTitles:
@@ -63,6 +54,11 @@ class KeyTitles:
         self.idle = words("stance_verbs") | words("relation_verbs") | vocabulary.states
         self.needs = words("needs_object") | load_title_words().needs_complement
         self.message = words("needs_message")
+        self.openings = words("message_openings")
+        self.occasions = words("occasion_prepositions")
+        self.prepositions = words("prepositional_conjunctions")
+        self.month_markers = words("month_markers")
+        self.earlier = phrases("earlier_attributes")
         senses = data.get("acting_senses") or {}
         self.acting = {str(k).lower(): frozenset(str(w).lower() for w in v or ()) for k, v in senses.items()}
         self.views = words("view_verbs")
@@ -133,7 +129,7 @@ def _ongoing(words: list[str], i: int) -> bool:
     costing the country jobs", not "was testifying at the trial" (what the day's news was)."""
     if not (words[i].endswith("ing") and i and words[i - 1] in PROGRESSIVE_PAST):
         return False
-    return not any(w in OCCASION_PREPOSITIONS for w in words[i + 1:])
+    return not any(w in key_titles().occasions for w in words[i + 1:])
 
 
 def _figure(words: list[str], figures: Iterable[tuple[str, ...]]) -> bool:
@@ -154,7 +150,7 @@ def _no_message(words: list[str], at: int) -> bool:
     if at and words[at - 1] in PASSIVE:
         return False
     rest = words[at + 1:]
-    return len(rest) <= MESSAGE_WORDS and not any(w in MESSAGE_OPENINGS for w in rest)
+    return len(rest) <= MESSAGE_WORDS and not any(w in key_titles().openings for w in rest)
 
 
 def _hangs(words: list[str], i: int, subordinators: frozenset[str]) -> bool:
@@ -167,7 +163,7 @@ def _hangs(words: list[str], i: int, subordinators: frozenset[str]) -> bool:
     for k in range(1, i):
         if words[k] not in subordinators or words[k + 1] in AUXILIARIES or k + 1 == i:
             continue
-        if words[k] not in PREPOSITIONS or verb_like:
+        if words[k] not in key_titles().prepositions or verb_like:
             return True
     return False
 
@@ -200,9 +196,9 @@ def told_again(title: str, date: str) -> bool:
         return False
     start = span[0]
     raw = _WORD.findall(title)
-    words = [w.lower() for w in raw]
+    words = [w.lower().replace("’", "'") for w in raw]
     for i, (word, after) in enumerate(zip(words, words[1:] + [""])):
-        if (word, after) in RELATIVE_ATTRIBUTES:
+        if (word, after) in key_titles().earlier:
             return True
         before = words[i - 1] if i else ""
         named = _names_noun(raw, i + 1)
@@ -234,6 +230,6 @@ def _month(word: str, before: str) -> int | None:
     number = MONTHS.get(key)
     if number is None:
         return None
-    if (key == "may" or len(key) <= 4) and before not in MONTH_MARKERS:
+    if (key == "may" or len(key) <= 4) and before not in key_titles().month_markers:
         return None
     return number
