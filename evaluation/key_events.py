@@ -7,7 +7,9 @@ For each built folder (``FOLDER/NAME``, as ``evaluation.eval_timelines`` builds 
 - the ``--top`` events ranked most important (the ranking ``events.json`` holds),
 
 each with its day, its independent sources (outlets, or articles without one) and its title,
-marked ``W:<why>`` when ``timeline.extract.events.weak`` would not print the title, and
+marked ``W:<why>`` when ``timeline.extract.events.weak`` would not print the title (or
+``W:happening``, ``W:retold`` when ``timeline.merge.happening_titles`` finds that it tells no
+happening, or tells an earlier one again), and
 ``D<n>`` when it falls in a group of likely duplicates: two of the ``--top`` events on the
 same or adjacent days (or any days, with titles nearly the same) that share an actor (not a
 place) and whose titles or first quotes, beside the actors' names, are alike. The groups are candidates to read, not a
@@ -151,11 +153,20 @@ def _line(i: int, e: Event, why: str | None, group: int | None) -> str:
     return f"  {i:3d} {e.importance:6.1f} {e.date:10s} [{independent(e):2d}] {e.title[:100]}  {marks}".rstrip()
 
 
+def _no_happening(e: Event) -> str | None:
+    """"happening" when the title tells no happening of its day (``merge.happening_titles``)."""
+    from timeline.merge.happening_titles import tells_happening, told_again
+
+    if not tells_happening(e.title, e.predicate, [a.name for a in e.actors]):
+        return "happening"
+    return "retold" if told_again(e.title, e.date) else None
+
+
 def _listed(events: Sequence[Event], weak: WeakTitles, group_of: dict[str, int]) -> int:
     """Print ``events`` one a line; how many have a title a desk would not print."""
     found = 0
     for i, e in enumerate(events, 1):
-        why = weak.why(e)
+        why = weak.why(e) or _no_happening(e)
         found += why is not None
         print(_line(i, e, why, group_of.get(e.id)))
     return found

@@ -6,9 +6,9 @@ from __future__ import annotations
 from datetime import date
 
 from timeline.merge import merge
-from timeline.merge.leads import tells_happening
+from timeline.merge.happening_titles import tells_happening, told_again
 from timeline.merge.selection import key_events
-from timeline.records import ActorRef, Article, DateEvidence, Event, Happening
+from timeline.records import ActorRef, Article, DateEvidence, Event, Happening, Source
 
 SIMPSON = ActorRef("Charlie Dobbs", "person")
 ZUMA = ActorRef("Jacob Zuma", "person")
@@ -30,6 +30,28 @@ def test_what_tells_no_happening() -> None:
         "The court heard that the doctor left the room": ("hear", True),
         "Preliminary hearings begin": ("begin", True),
         "The budget was passed": ("pass", True),  # a passive needs nothing after its verb
+        "Cheap imports were costing the country thousands of jobs": ("cost", False),  # what went on then
+        "Jacob Zuma was taking half as many votes as his rival": ("take", False),
+        "Jacob Zuma was arrested while he was taking a flight": ("arrest", True),
+        "The objections followed a report in a magazine": ("follow", False),  # how one thing stands to another
+        "The summit was privately dubbed the G2": ("dub", False),  # what it was called
+        "Charlie Dobbs argues that the stimulus has created jobs": ("create", False),  # a view
+        "Nelson Mandela told the White House": ("tell", False),  # told what?
+        "Nelson Mandela told reporters he would resign": ("tell", True),
+        "The party after Jacob Zuma was charged with fraud": ("charge", False),  # a clause hanging from nothing
+        "Jacob Zuma was charged after a long inquiry": ("charge", True),
+        "After a long inquiry Jacob Zuma was charged": ("charge", True),
+        "Charlie Dobbs tackled one of the toughest challenges of the decade": ("tackle", False),
+        "Few people were sparing a thought for Nelson Mandela": ("spar", False),  # a figure of speech
+        "The ministry declined to comment on the report": ("decline", False),  # nothing happened
+        "The ministry declined an offer of aid": ("decline", True),
+        "Charlie Dobbs was testifying at the trial of the doctor": ("testify", True),  # the day's news, as it went on
+        "Nelson Mandela appeared in court on two counts of fraud": ("appear", True),  # not "seemed"
+        "Nelson Mandela appeared tired": ("appear", False),
+        "Charlie Dobbs followed up the talks by meeting Nelson Mandela": ("follow", True),
+        "A strain of flu never seen before has killed 60 people": ("kill", True),  # "before" as an adverb
+        "The longest trial since the end of apartheid culminates with a verdict": ("culminate", True),
+        "Jacob Zuma said he had been briefed by doctors": ("brief", True),
     }
     assert {t: tells_happening(t, p, names) for t, (p, _) in told.items()} == {t: ok for t, (_, ok) in told.items()}
 
@@ -73,3 +95,53 @@ def test_a_short_story_ends_its_key_events_rather_than_fill_them_with_thin_days(
     thin = _event("thin", "2010-01-30", "Jacob Zuma removed the photos from his page", "remove", 7.5)
     chosen = [e.id for e in key_events(days + [thin], 20)]
     assert chosen == [f"d{n}" for n in range(6)]  # the story's days, and not the leftover of a thin one
+
+
+def test_what_tells_an_earlier_happening_again() -> None:
+    told = {
+        ("The January earthquake destroyed a number of orphanages", "2010-01-31"): True,
+        ("January's quake destroyed a number of orphanages", "2010-01-31"): True,
+        ("The January 12 earthquake destroyed a number of orphanages", "2010-01-31"): True,
+        ("The 2008 election was rigged, the court found", "2010-03-02"): True,
+        ("Last month's vote was rigged, the court found", "2010-03-02"): True,
+        ("Rescuers found the orphanage destroyed in December", "2010-01-31"): True,
+        ("Rescuers reopened the orphanage in January", "2010-01-31"): False,  # its own month
+        ("The earthquake struck the capital", "2010-01-12"): False,
+        ("Jacob Zuma may resign", "2010-01-12"): False,  # "may" is no month here
+        ("Jacob Zuma met Theresa May in London", "2010-01-12"): False,
+        ("Jacob Zuma met the 2010 World Cup organisers", "2010-01-12"): False,  # this year's
+    }
+    assert {k: told_again(*k) for k in told} == told
+
+
+def test_the_key_events_pass_over_a_retelling_of_an_earlier_happening() -> None:
+    struck = _event("struck", "2010-01-12", "The earthquake struck Jacob Zuma's hotel", "strike", 400)
+    retold = _event("retold", "2010-01-31", "The January earthquake destroyed a number of orphanages", "destroy", 300)
+    airlift = _event("airlift", "2010-01-30", "Jacob Zuma sent an aid flight to the capital", "send", 250)
+    assert [e.id for e in key_events([struck, retold, airlift], 5)] == ["struck", "airlift"]
+
+
+def _told(eid: str, day: str, title: str, predicate: str, importance: float, quote: str,
+          actors: tuple[ActorRef, ...]) -> Event:
+    source = Source(article=f"{eid}-article", title="Report", published=day, quote=quote)
+    return Event(id=eid, date=day, precision="day", status="occurred", title=title, summary=quote,
+                 importance=importance, actors=actors, predicate=predicate, sources=(source,))
+
+
+def test_a_happening_told_again_on_a_later_day_holds_no_key_place() -> None:
+    doctor = ActorRef("Conrad Doyle", "person")
+    plea = _told("plea", "2011-01-25", "The doctor has pleaded not guilty to involuntary manslaughter", "plead", 200,
+                 "The doctor present at the deathbed pleaded not guilty to a charge of involuntary manslaughter "
+                 "in the singer's fatal overdose.", (ZUMA,))
+    retold = _told("retold", "2011-05-02", "Conrad Doyle has pleaded not guilty to involuntary manslaughter", "plead",
+                   250, "Dr Doyle has pleaded not guilty to a charge of involuntary manslaughter in the singer's "
+                   "death at 50.", (doctor,))
+    opened = _told("opened", "2011-09-27", "The trial of Conrad Doyle opened", "open", 300,
+                   "The trial of Conrad Doyle opened in Los Angeles.", (doctor,))
+    assert [e.id for e in key_events([plea, retold, opened], 5)] == ["opened", "plea"]
+    # a new tally of the story told in its words is news of its own day, not a retelling
+    first = _told("first", "2009-04-28", "The first cases of swine flu were confirmed in Spain", "confirm", 300,
+                  "The first cases of swine flu were confirmed in Spain.", ())
+    more = _told("more", "2009-05-01", "Three more swine flu deaths were confirmed", "confirm", 350,
+                 "The health secretary said three more deaths from swine flu had been confirmed on Friday.", ())
+    assert [e.id for e in key_events([first, more], 5)][:1] == ["more"]

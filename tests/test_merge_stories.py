@@ -337,12 +337,14 @@ def test_a_line_one_article_tells_of_a_day_many_tell_is_no_key_event() -> None:
 
     colour = reported("c", "2009-05-12", "Zuma cycled around the park", 400, "a1")
     busy = [reported(f"o{i}", "2009-05-12", f"Zuma {WORDS[i]}", 1, f"a{i + 2}") for i in range(5)]
-    verdict = reported("v", "2009-05-12", "Zuma acquitted of fraud", 10, "a2", "a3")
+    verdict = reported("v", "2009-05-12", "Zuma acquitted of fraud", 60, "a2", "a3")
     quiet = reported("q", "2009-05-20", "Zuma opened the mine", 300, "b1")  # one article on a quiet day
     # the busy day is told by what two of its articles agree on, in the colour's place
     assert [e.id for e in key_events([colour, verdict, quiet, *busy], 3)] == ["v", "q"]
-    # and falls out when they agree on nothing
+    # and falls out when they agree on nothing, or on nothing worth a key place (a tally scored at nothing)
     assert [e.id for e in key_events([colour, quiet, *busy], 3)] == ["q"]
+    tally = replace(verdict, importance=0.1)
+    assert [e.id for e in key_events([colour, tally, quiet, *busy], 3)] == ["q"]
 
 
 def _court_filler() -> list[Happening]:

@@ -8,11 +8,8 @@ the report that tells the happening itself (not a plan of it, when it took place
 later retelling), with a title that has no ``flaws``, dated to the day (one that names only
 the month tells it again), in its article's first sentences, from the earliest article;
 each preference gives way to the one before it. Before them all, the lead is a report whose
-title tells a happening (``tells_happening``): not a state or a stance ("X is facing one of the
-biggest tests of his presidency", "X had hoped to raise £500", unless a named speaker says it),
-not a verb cut from what it needs ("A court has heard"), not a verb without a tense ("A senior
-position to balance ..."), not a figure of speech ("X rose to the occasion"); the words are
-``data/key_titles.yaml``'s.
+title tells a happening of its day (``happening_titles``: not a state or a stance, not a verb
+cut from what it needs, not a figure of speech, not "the January earthquake" told again).
 """
 
 from __future__ import annotations
@@ -21,11 +18,10 @@ import re
 from functools import lru_cache
 from typing import Collection, Iterable
 
-from timeline.data import load_data
 from timeline.extract.events.title_words import load_title_words
-from timeline.extract.events.vocabulary import load_vocabulary
 from timeline.extract.events.weak import unnamed_subject
 from timeline.extract.events.wording import TITLE_WORDS
+from timeline.merge.happening_titles import tells_happening, told_again
 from timeline.records import Happening
 
 FINE = ("time", "day")  # a report that names only the month or year of a day's happening tells it again
@@ -39,78 +35,6 @@ _ADDRESS = re.compile(r"[^\W\d_]\.(?:com|org|net|co|uk|tv)\b", re.IGNORECASE)  #
 @lru_cache(maxsize=1)
 def _never_last() -> frozenset[str]:
     return load_title_words().never_last
-
-
-class KeyTitles:
-    """The words of ``data/key_titles.yaml``, with what it adds to from the other vocabularies."""
-
-    def __init__(self) -> None:
-        data = load_data("key_titles.yaml") or {}
-
-        def words(key: str) -> frozenset[str]:
-            return frozenset(str(w).lower() for w in data.get(key) or ())
-
-        self.idle = words("stance_verbs") | load_vocabulary().states
-        self.needs = words("needs_object") | load_title_words().needs_complement
-        self.figures = tuple(tuple(str(f).lower().split()) for f in data.get("figures_of_speech") or ())
-        self.saying = words("saying_words")
-
-
-@lru_cache(maxsize=1)
-def key_titles() -> KeyTitles:
-    return KeyTitles()
-
-
-PASSIVE = frozenset({"is", "are", "was", "were", "be", "been", "being"})  # "was passed": the verb needs nothing more
-AUXILIARIES = frozenset({"is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would"})
-
-
-def _forms(verb: str) -> frozenset[str]:
-    """The regular forms of a verb: "hope", "hopes", "hoped", "hoping"."""
-    stem = verb[:-1] if verb.endswith("e") else verb
-    return frozenset({verb, verb + "s", verb + "es", stem + "ed", stem + "ing"})
-
-
-def tells_happening(title: str, predicate: str, names: Iterable[str] = ()) -> bool:
-    """Whether ``title``, governed by ``predicate`` (a lemma), tells something that happened:
-    see the module's docstring. ``names`` are the actors', a speaker among them."""
-    vocabulary = key_titles()
-    words = [w.lower().strip("’'") for w in _WORD.findall(title)]
-    if not words:
-        return False
-    for figure in vocabulary.figures:
-        if any(tuple(words[i:i + len(figure)]) == figure for i in range(len(words) - len(figure) + 1)):
-            return False
-    verb = predicate.lower()
-    # a lemma that lost its e ("hoped" read as "hop") is still the verb it is a form of
-    idle = verb in vocabulary.idle or (verb + "e") in vocabulary.idle
-    if idle and not _said(title, names, vocabulary.saying):
-        return False
-    forms = _forms(verb) | _forms(verb + "e")
-    before = words[-2] if len(words) > 1 else ""
-    ends_on_verb = words[-1] in forms or (len(words) > 2 and before in ("has", "have", "had"))
-    if ends_on_verb and verb in vocabulary.needs and before not in PASSIVE:
-        return False  # "The opening lines read", "A court has heard"; not "The bill was passed"
-    at = [i for i, w in enumerate(words) if w in forms]
-    return not at or any(_finite(words, i) for i in at)
-
-
-def _finite(words: list[str], i: int) -> bool:
-    """Whether the form of the verb at ``i`` has a tense: not "to balance", not "a poetry reading"."""
-    before = words[i - 1] if i else ""
-    if before == "to":
-        return False
-    return not words[i].endswith("ing") or before in AUXILIARIES
-
-
-def _said(title: str, names: Iterable[str], saying: frozenset[str]) -> bool:
-    """Whether ``title`` opens on a named speaker and a word of saying ("Jacob Zuma said ...")."""
-    for name in names:
-        if name and title.startswith(name):
-            rest = [w.lower() for w in _WORD.findall(title[len(name):])[:2]]
-            if rest and (rest[0] in saying or (rest[0] in ("has", "have") and rest[1:] and rest[1] in saying)):
-                return True
-    return False
 
 
 def flaws(title: str, names: Iterable[str] = ()) -> int:
@@ -160,7 +84,7 @@ def lead_report(group: list[Happening], later: Collection[int], took: bool,
 
 
 def _happening(h: Happening) -> bool:
-    return tells_happening(h.title, h.predicate, (a.name for a in h.actors))
+    return tells_happening(h.title, h.predicate, (a.name for a in h.actors)) and not told_again(h.title, h.date)
 
 
 def _flawed(h: Happening) -> bool:

@@ -7,12 +7,16 @@ them. The selection goes down the ranking instead and skips
 - events that are not news of a known time: scheduled, dated coarser than a month,
   hidden, or scored 0 (page furniture, off the collection's subject);
 - a line only one article tells, of a day that at least ``WEAK_DAY`` articles tell: the day
-  is told by what its reports agree on instead, its best event two articles or more tell, in
-  the line's place; when they agree on nothing, the day falls out of the key events rather
-  than be held by a line of colour (a charity cyclist in an earthquake's third week);
-- an event whose title tells no happening (``leads.tells_happening``: "A court has heard",
-  "X rose to the occasion", "X had hoped to raise £500"): its lead report was the best its
-  reports offered, so the next event of the ranking takes its place;
+  is told by what its reports agree on instead, its best event two articles or more tell that
+  is itself worth a key place (scored at least ``KEY_SHARE`` of the best event, as below), in
+  the line's place; when they agree on nothing worth one, the day falls out of the key events
+  rather than be held by a line of colour (a charity cyclist in an earthquake's third week) or
+  by a tally its day's scoring left at nothing;
+- an event whose title tells no happening (``happening_titles.tells_happening``: "A court has
+  heard", "X rose to the occasion", "X had hoped to raise £500"), or tells an earlier one again
+  (``happening_titles.told_again``: "The January earthquake destroyed orphanages", dated the
+  31st): its lead report was the best its reports offered, so the next event of the ranking
+  takes its place;
 - a second event of a day already chosen: the timelines news desks publish give a
   day one entry, and the events of one day that rank high are most often facets
   of one happening (the vote, the count, the claim of victory);
@@ -34,6 +38,11 @@ them. The selection goes down the ranking instead and skips
   ("the doctor has pleaded not guilty to a charge of manslaughter"), dated by its own day;
   or what happens to a person once (``happens_once`` in ``data/importance.yaml``: a
   death) told again of the same person, in whatever words;
+- a retelling: an event that one of the ``EARLIER`` × N best, worth a key place itself (see
+  ``KEY_SHARE``) and dated wholly before it, told first (``_restated``: the same governing verb
+  and most of the other words of its evidence sentence, a plea told again in the present perfect
+  on the day the trial was delayed; or a death told again): the earlier telling holds the
+  happening's place, when it is worth one;
 - an event scored below ``KEY_SHARE`` of the best one: a short story has fewer days worth an
   entry than N, and the list ends rather than fill with the leftovers of thin days;
 - an event of a month that already holds its share: at most
@@ -56,7 +65,7 @@ from rapidfuzz import fuzz
 
 from timeline.data import load_data
 from timeline.extract.temporal.values import bounds
-from timeline.merge.leads import tells_happening
+from timeline.merge.happening_titles import tells_happening, told_again
 from timeline.records import Event
 
 ALIKE_TITLES = 60  # token_sort_ratio from which two titles a day apart tell one happening
@@ -83,6 +92,8 @@ WEAK_DAY = 6  # articles telling a day, from which a line only one of them tells
 # A short story has fewer days worth a desk's entry than N: past the days that matter, the list
 # would fill with the leftovers of thin days (a deleted photo, a misdated line the week before).
 KEY_SHARE = 0.1  # the share of the best event's importance an event's day must reach to hold a key place
+EARLIER = 10  # the best N × this many events are read for an earlier telling of a key event's happening
+PARTIES = frozenset({"person", "organisation"})  # the actors a retelling names as the first telling did
 SAYING = "statement"  # the event type of what someone said: one word in common does not make two sayings one
 _WORD = re.compile(r"[^\W\d_]{3,}")
 
@@ -252,8 +263,42 @@ def alone(e: Event, told: dict[str, int]) -> bool:
 
 
 def _told_happening(e: Event) -> bool:
-    """Whether the event's title tells a happening; a maintainer's title always does."""
-    return "title" in e.curated or tells_happening(e.title, e.predicate, (a.name for a in e.actors))
+    """Whether the event's title tells a happening of its day; a maintainer's title always does."""
+    if "title" in e.curated:
+        return True
+    return tells_happening(e.title, e.predicate, (a.name for a in e.actors)) and not told_again(e.title, e.date)
+
+
+def _restates_earlier(e: Event, order: Sequence[Event]) -> bool:
+    """Whether one of ``order`` dated wholly before ``e`` told its happening first: then ``e`` is a
+    later article's retelling, dated by its own day."""
+    span = _span(e.date)
+    if span is None:
+        return False
+    for other in order:
+        before = _span(other.date)
+        if before is not None and before[1] < span[0] and _restated(other, e):
+            return True
+    return False
+
+
+def _restated(a: Event, b: Event) -> bool:
+    """Whether ``b`` tells ``a``'s happening again: what happens to a person once, told of the same
+    person (``_once_retold``), or the same governing verb and ``SAME_WORDS`` of their evidence
+    sentences' other content words, of at least ``FEWEST_WORDS_WHOLE`` with a person or body in
+    common, ``FEWEST_WORDS_ALONE`` with none ("the doctor ... has pleaded not guilty" and "Dr
+    Murray has pleaded not guilty"); not a sentence whose words the other's sources merely hold,
+    nor one that shares the verb and the story's subject (a day's new tally: "three more swine
+    flu deaths were confirmed", after "the first swine flu cases were confirmed")."""
+    if _once_retold(a, b):
+        return True
+    if not a.predicate or a.predicate != b.predicate:
+        return False
+    parties = {x.name for x in a.actors if x.kind in PARTIES} & {x.name for x in b.actors if x.kind in PARTIES}
+    verb = {_stem(a.predicate)}
+    wa, wb = _evidence(a) - verb, _evidence(b) - verb
+    fewest = min(len(wa), len(wb))
+    return fewest >= (FEWEST_WORDS_WHOLE if parties else FEWEST_WORDS_ALONE) and len(wa & wb) >= SAME_WORDS * fewest
 
 
 def key_events(events: Sequence[Event], n: int) -> list[Event]:
@@ -269,11 +314,11 @@ def key_events(events: Sequence[Event], n: int) -> list[Event]:
     held: dict[str, int] = {}
     days: set[str] = set()
     waiting: list[Event] = []
-    agreed: dict[str, Event] = {}  # per day, its best event two articles or more tell
-    for e in order:
-        if e.precision in ("time", "day") and len({s.article for s in e.sources}) > 1:
-            agreed.setdefault(e.date[:10], e)
     least = KEY_SHARE * order[0].importance if order else 0.0
+    agreed: dict[str, Event] = {}  # per day, its best event two articles or more tell, worth a key place
+    for e in order:
+        if e.importance >= least and e.precision in ("time", "day") and len({s.article for s in e.sources}) > 1:
+            agreed.setdefault(e.date[:10], e)
     for found in order:
         if len(chosen) >= n or found.importance < least:
             break
@@ -282,6 +327,8 @@ def key_events(events: Sequence[Event], n: int) -> list[Event]:
             continue
         e = told_by
         if not _told_happening(e) or e.date in days or any(repeats(c, e, lead) for c in chosen):
+            continue
+        if _restates_earlier(e, [o for o in order[:EARLIER * n] if o.importance >= least]):
             continue
         days.add(e.date)
         month = month_of(e.date)

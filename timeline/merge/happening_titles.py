@@ -1,0 +1,235 @@
+"""Whether a title tells a happening of its own day: what an event needs to hold a key place.
+
+A key event is read alone, as a desk's line: its title must tell something that happened,
+and that something must be the day's news. ``tells_happening`` says whether a title tells a
+happening at all: not a state or a stance ("X is facing one of the biggest tests of his
+presidency", "X had hoped to raise £500", unless a named speaker says it), not an ongoing
+state told in the past progressive ("piracy was costing the country jobs"), not how one thing
+stands to another or what it was called ("the objections followed a report", "the meeting was
+dubbed the G2"), not a view told in the present ("X argues that the stimulus worked"), not a
+verb cut from what it needs ("A court has heard", "X told the White House"), not a verb left
+in a clause that hangs from nothing ("The party after X was charged with fraud"), not a verb
+without a tense ("A senior position to balance ..."), not a figure of speech ("X rose to the
+occasion"). ``told_again`` says whether a title names its happening by an earlier time ("the
+January earthquake destroyed orphanages", "the 2008 election was rigged", "in March"): a
+retelling, told on a later day, of what happened then. The words are
+``data/key_titles.yaml``'s, with the verbs of being and having and the subordinating
+conjunctions of ``data/event_vocabulary.yaml`` and the verbs a headline cannot end on of
+``data/title_words.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterable
+
+from timeline.data import load_data
+from timeline.extract.events.title_words import load_title_words
+from timeline.extract.events.vocabulary import load_vocabulary
+from timeline.extract.temporal.lexicon import MONTHS
+from timeline.extract.temporal.values import bounds
+
+_WORD = re.compile(r"[\w’'-]+")
+PASSIVE = frozenset({"is", "are", "was", "were", "be", "been", "being"})  # "was passed": the verb needs nothing more
+AUXILIARIES = frozenset({"is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would"})
+PROGRESSIVE_PAST = frozenset({"was", "were"})  # "was costing": what went on then, not what happened
+MESSAGE_WORDS = 3  # a verb of telling followed by this many words at most, none opening a message, told nothing
+TRIAL_WORDS = 4  # "one of the" and a noun of a trial this many words after it at most ("most immense challenges")
+
+
+class KeyTitles:
+    """The words of ``data/key_titles.yaml``, with what it adds to from the other vocabularies."""
+
+    def __init__(self) -> None:
+        data = load_data("key_titles.yaml") or {}
+
+        def words(key: str) -> frozenset[str]:
+            return frozenset(str(w).lower() for w in data.get(key) or ())
+
+        def phrases(key: str) -> tuple[tuple[str, ...], ...]:
+            return tuple(tuple(str(f).lower().split()) for f in data.get(key) or ())
+
+        vocabulary = load_vocabulary()
+        self.idle = words("stance_verbs") | words("relation_verbs") | vocabulary.states
+        self.needs = words("needs_object") | load_title_words().needs_complement
+        self.message = words("needs_message")
+        self.openings = words("message_openings")
+        self.occasions = words("occasion_prepositions")
+        self.prepositions = words("prepositional_conjunctions")
+        self.month_markers = words("month_markers")
+        self.earlier = phrases("earlier_attributes")
+        senses = data.get("acting_senses") or {}
+        self.acting = {str(k).lower(): frozenset(str(w).lower() for w in v or ()) for k, v in senses.items()}
+        self.views = words("view_verbs")
+        self.figures = phrases("figures_of_speech") + phrases("no_news")
+        self.saying = words("saying_words")
+        self.trials = words("trial_nouns")
+        irregular = data.get("irregular_forms") or {}
+        self.irregular = {str(k).lower(): frozenset(str(f).lower() for f in v or ()) for k, v in irregular.items()}
+        # "as" and "once" open a clause less often than they say "in the role of" or "formerly"
+        self.subordinators = vocabulary.subordinators - {"as", "once"}
+
+
+@lru_cache(maxsize=1)
+def key_titles() -> KeyTitles:
+    return KeyTitles()
+
+
+def forms(verb: str) -> frozenset[str]:
+    """The forms of a verb: "hope", "hopes", "hoped", "hoping"; "tell", "tells", "told", "telling"."""
+    stem = verb[:-1] if verb.endswith("e") else verb
+    regular = {verb, verb + "s", verb + "es", stem + "ed", stem + "ing"}
+    return frozenset(regular) | key_titles().irregular.get(verb, frozenset())
+
+
+def _words(title: str) -> list[str]:
+    return [w.lower().strip("’'") for w in _WORD.findall(title)]
+
+
+def tells_happening(title: str, predicate: str, names: Iterable[str] = ()) -> bool:
+    """Whether ``title``, governed by ``predicate`` (a lemma), tells something that happened:
+    see the module's docstring. ``names`` are the actors', a speaker among them."""
+    vocabulary = key_titles()
+    words = _words(title)
+    if not words or _figure(words, vocabulary.figures) or _trial(words, vocabulary.trials):
+        return False
+    if any(w[:-1] in vocabulary.views for w in words if w.endswith("s")):
+        return False  # "X argues that ...": a view, told in the present
+    verb = predicate.lower()
+    verb_forms = forms(verb) | forms(verb + "e")
+    at = [i for i, w in enumerate(words) if w in verb_forms]
+    # a lemma that lost its e ("hoped" read as "hop") is still the verb it is a form of
+    idle = (verb in vocabulary.idle or (verb + "e") in vocabulary.idle) and not _acted(words, at, verb)
+    said = _said(title, names, vocabulary.saying)
+    if idle and not said:
+        return False
+    before = words[-2] if len(words) > 1 else ""
+    ends_on_verb = words[-1] in verb_forms or (len(words) > 2 and before in ("has", "have", "had"))
+    if ends_on_verb and verb in vocabulary.needs and before not in PASSIVE:
+        return False  # "The opening lines read", "A court has heard"; not "The bill was passed"
+    if at and verb in vocabulary.message and _no_message(words, at[0]):
+        return False  # "X told the White House": told what?
+    if not said and at and all(_ongoing(words, i) for i in at):
+        return False  # "Software piracy was costing the country jobs"
+    if at and all(_hangs(words, i, vocabulary.subordinators) for i in at):
+        return False  # "The party after X was charged with fraud": no clause of its own
+    return not at or any(_finite(words, i) for i in at)
+
+
+def _acted(words: list[str], at: list[int], verb: str) -> bool:
+    """Whether a verb of a state is used in its sense of a happening, the word after it one that
+    ``acting_senses`` lists ("appeared in court", "followed up the talks")."""
+    after = key_titles().acting.get(verb, frozenset())
+    return any(i + 1 < len(words) and words[i + 1] in after for i in at)
+
+
+def _ongoing(words: list[str], i: int) -> bool:
+    """Whether the verb at ``i`` is in the past progressive with no occasion after it: "was
+    costing the country jobs", not "was testifying at the trial" (what the day's news was)."""
+    if not (words[i].endswith("ing") and i and words[i - 1] in PROGRESSIVE_PAST):
+        return False
+    return not any(w in key_titles().occasions for w in words[i + 1:])
+
+
+def _figure(words: list[str], figures: Iterable[tuple[str, ...]]) -> bool:
+    return any(any(tuple(words[i:i + len(f)]) == f for i in range(len(words) - len(f) + 1)) for f in figures)
+
+
+def _trial(words: list[str], trials: frozenset[str]) -> bool:
+    """Whether "one of the" is followed, within ``TRIAL_WORDS`` words, by a noun of a trial."""
+    for i in range(len(words) - 2):
+        if words[i:i + 3] == ["one", "of", "the"] and any(w in trials for w in words[i + 3:i + 3 + TRIAL_WORDS]):
+            return True
+    return False
+
+
+def _no_message(words: list[str], at: int) -> bool:
+    """Whether what follows the verb of telling at ``at`` is only who was told (not in the passive:
+    "X was told" needs no one after it)."""
+    if at and words[at - 1] in PASSIVE:
+        return False
+    rest = words[at + 1:]
+    return len(rest) <= MESSAGE_WORDS and not any(w in key_titles().openings for w in rest)
+
+
+def _hangs(words: list[str], i: int, subordinators: frozenset[str]) -> bool:
+    """Whether the verb at ``i`` is in a clause a subordinating conjunction opens past the
+    title's first word, with no verb before it: "The party after X was charged". A conjunction
+    followed straight by a verb is an adverb ("never seen before has killed"); one that is also a
+    preposition ("since the end of apartheid culminates") opens a clause only when the verb is in
+    the past or after an auxiliary."""
+    verb_like = words[i].endswith("ed") or words[i - 1] in AUXILIARIES or not words[i].endswith("s")
+    for k in range(1, i):
+        if words[k] not in subordinators or words[k + 1] in AUXILIARIES or k + 1 == i:
+            continue
+        if words[k] not in key_titles().prepositions or verb_like:
+            return True
+    return False
+
+
+def _finite(words: list[str], i: int) -> bool:
+    """Whether the form of the verb at ``i`` has a tense: not "to balance", not "a poetry reading"."""
+    before = words[i - 1] if i else ""
+    if before == "to":
+        return False
+    return not words[i].endswith("ing") or before in AUXILIARIES
+
+
+def _said(title: str, names: Iterable[str], saying: frozenset[str]) -> bool:
+    """Whether ``title`` opens on a named speaker and a word of saying ("Jacob Zuma said ...")."""
+    for name in names:
+        if name and title.startswith(name):
+            rest = [w.lower() for w in _WORD.findall(title[len(name):])[:2]]
+            if rest and (rest[0] in saying or (rest[0] in ("has", "have") and rest[1:] and rest[1] in saying)):
+                return True
+    return False
+
+
+def told_again(title: str, date: str) -> bool:
+    """Whether ``title``, of an event dated ``date``, names its happening by an earlier time:
+    a month or year used to name it ("the January earthquake", "January's quake", "the 2008
+    election", "last month's vote"), or a month or year before the event's after "in" or
+    "since" ("destroyed in March")."""
+    span = bounds(date)
+    if span is None:
+        return False
+    start = span[0]
+    raw = _WORD.findall(title)
+    words = [w.lower().replace("’", "'") for w in raw]
+    for i, (word, after) in enumerate(zip(words, words[1:] + [""])):
+        if (word, after) in key_titles().earlier:
+            return True
+        before = words[i - 1] if i else ""
+        named = _names_noun(raw, i + 1)
+        month = _month(raw[i], before)
+        if month is not None:
+            if word.endswith(("'s", "’s")) or (named and before == "the"):
+                return True  # "January's quake", "the January earthquake"
+            if before in ("in", "since") and month != start.month:
+                return True
+        if word.isdigit() and len(word) == 4 and 1000 < int(word) < start.year:
+            if (named and before == "the") or before in ("in", "since"):
+                return True  # "the 2008 election", "in 2006"
+    return False
+
+
+def _names_noun(raw: list[str], i: int) -> bool:
+    """Whether a lower-case noun follows at ``i``, after a day of the month if any ("12 earthquake")."""
+    if i < len(raw) and raw[i].isdigit() and len(raw[i]) <= 2:
+        i += 1
+    return i < len(raw) and raw[i][:1].islower() and raw[i].lower() not in ("and", "to", "of", "in", "on", "at")
+
+
+def _month(word: str, before: str) -> int | None:
+    """The month ``word`` names, capitalised as a month is; a month that is also a word, or a
+    short form, only after a word that introduces a time ("in May")."""
+    if not word[:1].isupper():
+        return None
+    key = word.lower().removesuffix("'s").removesuffix("’s")
+    number = MONTHS.get(key)
+    if number is None:
+        return None
+    if (key == "may" or len(key) <= 4) and before not in key_titles().month_markers:
+        return None
+    return number
