@@ -16,7 +16,9 @@ closed session, a vote: each like the next) folds a week of a story into one eve
 Only clusters that share a date bucket (a day either side) and an actor are compared, at
 most ``MAX_CANDIDATES`` per key, so the work grows with the number of clusters. A report
 that names no one who acted, or only a country ("the quake struck", "an earthquake hit
-Haiti"), is filed under its type too, so that the reports of a natural happening meet.
+Haiti"), or its party only by a description ("the personal doctor of Michael Jackson",
+``stories.parties``), is filed under its type too, where every report looks, so that the
+reports of a natural happening meet, and a description meets the name it stands for.
 """
 
 from __future__ import annotations
@@ -46,10 +48,12 @@ def join_split(clusters: list[list[Happening]], lexicon: Lexicon) -> list[list[H
         files: set[tuple[object, str]] = set()
         for p in probes:
             filed, looks, names = blocking(p[7])
-            if all(a.kind in UNNAMED for a in p[7].actors):
-                names = [*names, f"type:{p[1]}"]
+            kind = f"type:{p[1]}"
+            if not p[2] or all(a.kind in UNNAMED for a in p[7].actors):  # no one who acted named: under its type too
+                names = [*names, kind]
             for name in names:
                 files.update((bucket, name) for bucket in filed)
+            for name in {*names, kind}:  # and every report looks there
                 for bucket in looks:
                     candidates.update(index.get((bucket, name), ())[-MAX_CANDIDATES:])
         for j in sorted(candidates):

@@ -26,6 +26,7 @@ charges", "X has asked the high court in Maritzburg to dismiss the charges").
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any, Iterable, Mapping, Sequence
 
@@ -170,6 +171,46 @@ def alike_kind(a: Happening, b: Happening) -> bool:
     return not (a.place and b.place and a.place != b.place)
 
 
+def parties(h: Happening) -> frozenset[str]:
+    """The names of a report's actors that take part in it, places left out: an actor its
+    title names only inside a description of someone else ("the personal doctor of Michael
+    Jackson", "the doctor present at Michael Jackson's deathbed") is not who acted, so it
+    neither vetoes nor makes a report of the person the description stands for."""
+    return frozenset(a.name for a in h.actors if a.kind != "place" and not _described_by(a.name, h.title))
+
+
+def _described_by(name: str, title: str) -> bool:
+    """Whether ``title`` names ``name`` only as the possessor of a noun after its opening
+    ("the doctor of X", "the doctor at X's bedside"); a name the title does not hold is a party."""
+    found = [m.start() for m in re.finditer(re.escape(name), title)]
+    if not found:
+        return False
+    for at in found:
+        after = title[at + len(name):at + len(name) + 2]
+        before = title[:at].rstrip().lower()
+        if not (before.endswith(" of") or at > 0 and after in ("'s", "’s")):
+            return False
+    return True
+
+
+def once_only(a: Happening, b: Happening) -> bool:
+    """Whether two reports tell a happening a person goes through once (``once_classes`` of
+    ``data/event_types.yaml``: a death) of the same person, who comes first in both: then
+    they are one however their types, places or figures differ."""
+    if a.status != "occurred" or b.status != "occurred" or not (classes_of(a) & classes_of(b) & once_classes()):
+        return False
+    first = next((x for x in a.actors if x.kind != "place"), None)
+    return first is not None and first.kind == "person" and \
+        first == next((x for x in b.actors if x.kind != "place"), None)
+
+
+@lru_cache(maxsize=1)
+def once_classes() -> frozenset[str]:
+    from timeline.data import load_data
+
+    return frozenset(str(c) for c in (load_data("event_types.yaml") or {}).get("once_classes") or [])
+
+
 def one_doing(a: Happening, b: Happening, shared: frozenset[str]) -> bool:
     """Whether two reports tell a happening by the same governing verb of its own, with a
     party among ``shared`` (the names they have in common)."""
@@ -177,11 +218,11 @@ def one_doing(a: Happening, b: Happening, shared: frozenset[str]) -> bool:
         return False
     if not shared or not any(x.name in shared and x.kind in SPEAKER_KINDS for x in a.actors):
         return False
-    return a.predicate.lower() not in _plain_verbs()
+    return a.predicate.lower() not in plain_verbs()
 
 
 @lru_cache(maxsize=1)
-def _plain_verbs() -> frozenset[str]:
+def plain_verbs() -> frozenset[str]:
     """Verbs that tell no happening by themselves: of being, light."""
     from timeline.extract.events.vocabulary import load_vocabulary
 
