@@ -45,6 +45,7 @@ in date order, so a report joins the cluster an earlier restatement already join
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Sequence
 
 from timeline.merge.clusters import FINE, first_day, last_day
@@ -91,18 +92,24 @@ def _window(group: list[Happening]) -> Window | None:
     return None
 
 
-def _keys(h: Happening) -> set[tuple[str, str]]:
-    """(actor, verb or class) keys: a report and the happening it restates share one. Every
-    report is filed and looks under its type too, where a report that names no one, or its
-    party only by a description ("the doctor present at X's deathbed"), meets the others."""
+def _keys(h: Happening, filing: frozenset[str] | None = None) -> set[tuple[str, str]]:
+    """(actor, verb or class) keys: a report and the happening it restates share one. A
+    report that names no one looks under its type, where every happening is filed too; one
+    that names its party only by a description ("the doctor present at X's deathbed") is filed
+    under its type as described, where every report looks; and a report of a party looks for
+    the forms of its verb among the title words of earlier reports of that party ("died after
+    suffering a cardiac arrest" for "suffered a cardiac arrest"). ``filing`` (the verb forms
+    some report looks for) files a report instead of looking."""
     kinds = {f"verb:{h.predicate.lower()}"} | {f"class:{c}" for c in classes_of(h)}
     if h.type == SAYING:
         kinds.add("saying")
     names = set(parties(h))
-    # every report of a party meets under it: the earlier report may tell the verb in a clause
-    # ("died after suffering a cardiac arrest"), which no key of its own says
-    keys = {(name, "party") for name in names}
-    names.add(f"type:{h.type}")  # where a report that names its party by a description meets its name
+    told = _title_words(h.title) & filing if filing is not None else _forms(h.predicate)
+    keys = {(name, f"told:{w}") for name in names for w in told}
+    if filing is None or len(names) < len({a.name for a in h.actors if a.kind != "place"}):
+        keys |= {(f"described:{h.type}", kind) for kind in kinds}
+    if filing is not None or not names:
+        names.add(f"type:{h.type}")
     return keys | {(name, kind) for name in names for kind in kinds}
 
 
@@ -168,11 +175,12 @@ def _pairs(shown: list[list[Happening]], reports: Sequence[int], starts: Sequenc
     for i in windows:
         keys_of[i] = set().union(*(_keys(h) for h in shown[i]))
         wanted |= keys_of[i]
+    forms = frozenset(kind[5:] for _, kind in wanted if kind.startswith("told:"))
     filed: dict[tuple[str, str], list[int]] = {}
     for j, group in enumerate(shown):
         if starts[j] is None:
             continue
-        for key in set().union(*(_keys(h) for h in group)) & wanted:
+        for key in set().union(*(_keys(h, filing=forms) for h in group)) & wanted:
             filed.setdefault(key, []).append(j)
     for block in filed.values():
         block.sort(key=lambda j: (-reports[j], starts[j], j))
@@ -246,14 +254,25 @@ def _title_terms(lexicon: Lexicon, h: Happening) -> frozenset[int]:
 def _verb_in(verb: str, title: str) -> bool:
     """Whether ``title`` tells ``verb`` (a lemma) in one of its forms: "died after suffering a
     cardiac arrest" tells what "suffered a cardiac arrest" tells, in a clause of its own."""
+    return bool(_forms(verb) & _title_words(title))
+
+
+@lru_cache(maxsize=1 << 14)
+def _forms(verb: str) -> frozenset[str]:
+    """The forms of a verb a title may tell it in (none for a verb of being or a light verb)."""
     verb = verb.lower()
     if len(verb) < 3 or verb in plain_verbs():
-        return False
+        return frozenset()
     stem = verb[:-1] if verb.endswith("e") else verb
     forms = {verb, verb + "s", verb + "es", stem + "ed", stem + "ing", verb + verb[-1] + "ed", verb + verb[-1] + "ing"}
     if verb.endswith("y"):
         forms |= {verb[:-1] + "ied", verb[:-1] + "ies"}
-    return any(w in forms for w in re.findall(r"[a-z]+", title.lower()))
+    return frozenset(forms)
+
+
+@lru_cache(maxsize=1 << 16)
+def _title_words(title: str) -> frozenset[str]:
+    return frozenset(re.findall(r"[a-z]+", title.lower()))
 
 
 def _restates(report: Happening, earlier: list[Happening], cosine: float, undated: bool) -> bool | None:

@@ -26,7 +26,6 @@ charges", "X has asked the high court in Maritzburg to dismiss the charges").
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from typing import Any, Iterable, Mapping, Sequence
 
@@ -176,20 +175,24 @@ def parties(h: Happening) -> frozenset[str]:
     title names only inside a description of someone else ("the personal doctor of Michael
     Jackson", "the doctor present at Michael Jackson's deathbed") is not who acted, so it
     neither vetoes nor makes a report of the person the description stands for."""
-    return frozenset(a.name for a in h.actors if a.kind != "place" and not _described_by(a.name, h.title))
+    title = h.title
+    if " of " not in title and "'s" not in title and "\u2019s" not in title:  # the usual case: no description
+        return frozenset(a.name for a in h.actors if a.kind != "place")
+    return frozenset(a.name for a in h.actors if a.kind != "place" and not _described_by(a.name, title))
 
 
+@lru_cache(maxsize=1 << 16)
 def _described_by(name: str, title: str) -> bool:
     """Whether ``title`` names ``name`` only as the possessor of a noun after its opening
     ("the doctor of X", "the doctor at X's bedside"); a name the title does not hold is a party."""
-    found = [m.start() for m in re.finditer(re.escape(name), title)]
-    if not found:
+    at = title.find(name)
+    if at < 0:
         return False
-    for at in found:
+    while at >= 0:
         after = title[at + len(name):at + len(name) + 2]
-        before = title[:at].rstrip().lower()
-        if not (before.endswith(" of") or at > 0 and after in ("'s", "’s")):
+        if not (title[:at].rstrip().lower().endswith(" of") or at > 0 and after in ("'s", "\u2019s")):
             return False
+        at = title.find(name, at + 1)
     return True
 
 
