@@ -197,8 +197,8 @@ def test_a_report_that_names_its_party_by_a_description_joins_the_report_that_na
     later = entered + timedelta(days=90)
     described = told("r1", "The doctor present at Martin Hale's deathbed has pleaded not guilty to manslaughter.",
                      day=entered, actors=(HALE,), predicate="plead", index=0)
-    named = told("r2", "Daniel Okafor has pleaded not guilty to manslaughter.", day=later, actors=(OKAFOR,),
-                 predicate="plead", index=3)
+    named = told("r2", "Daniel Okafor has pleaded not guilty to manslaughter at Hale's deathbed.", day=later,
+                 actors=(OKAFOR,), predicate="plead", index=3)
     events = story(build((described, article("r1", entered)), (named, article("r2", later))), "pleaded")
     assert len(events) == 1 and events[0].date == entered.isoformat()
 
@@ -214,3 +214,14 @@ def test_a_report_that_tells_the_verb_of_an_earlier_one_in_a_clause_restates_it(
     events = [e for e in build((first, article("s1", died + timedelta(days=1))), (again, article("s2", later)))
               if "stroke" in e.title]
     assert len(events) == 1 and events[0].date == died.isoformat()
+
+
+def test_a_description_of_someone_the_other_report_never_tells_of_is_no_match() -> None:
+    one = date(2021, 3, 4)
+    later = one + timedelta(days=300)
+    called = told("t1", "Paramedics were called to Martin Hale's home in Abuja.", day=one, actors=(HALE,),
+                  predicate="call", kind="diplomacy", index=0)
+    again = told("t2", "Daniel Okafor called Tomas Reyes as a witness to his home in Abuja.", day=later,
+                 actors=(OKAFOR, REYES), predicate="call", kind="diplomacy", index=4)
+    events = build((called, article("t1", one)), (again, article("t2", later)))
+    assert len(story(events, "called")) == 2

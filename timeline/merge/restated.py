@@ -251,6 +251,11 @@ def _title_terms(lexicon: Lexicon, h: Happening) -> frozenset[int]:
     return lexicon.terms_of(h.title) - named
 
 
+def _told_of(described: Happening, other: Happening) -> bool:
+    """Whether ``other``'s sentence tells of someone ``described``'s description names (by surname)."""
+    return any(a.name.split()[-1] in other.sentence for a in described.actors if a.kind != "place")
+
+
 def _verb_in(verb: str, title: str) -> bool:
     """Whether ``title`` tells ``verb`` (a lemma) in one of its forms: "died after suffering a
     cardiac arrest" tells what "suffered a cardiac arrest" tells, in a clause of its own."""
@@ -259,9 +264,12 @@ def _verb_in(verb: str, title: str) -> bool:
 
 @lru_cache(maxsize=1 << 14)
 def _forms(verb: str) -> frozenset[str]:
-    """The forms of a verb a title may tell it in (none for a verb of being or a light verb)."""
+    """The forms of a verb a title may tell it in (none for a verb of being, a light verb, or one
+    that tells only a phase of something else: "began to play down", "ended")."""
+    from timeline.extract.events.vocabulary import load_vocabulary
+
     verb = verb.lower()
-    if len(verb) < 3 or verb in plain_verbs():
+    if len(verb) < 3 or verb in plain_verbs() or verb in load_vocabulary().light_predicates:
         return frozenset()
     stem = verb[:-1] if verb.endswith("e") else verb
     forms = {verb, verb + "s", verb + "es", stem + "ed", stem + "ing", verb + verb[-1] + "ed", verb + verb[-1] + "ing"}
@@ -297,8 +305,8 @@ def _alike(report: Happening, told: Happening, cosine: float) -> bool | None:
     same_verb = report.predicate.lower() == told.predicate.lower() or bool(classes_of(report) & classes_of(told)) \
         or _verb_in(report.predicate, told.title) or _verb_in(told.predicate, report.title)
     # a report that names its party only by a description ("the doctor present at X's deathbed")
-    # is not vetoed by the name the other gives, when the verb is one
-    described = not names and len(report.actors) > 0 or not others and len(told.actors) > 0
+    # is not vetoed by the name the other gives, when the verb is one and the other tells of X too
+    described = not names and _told_of(report, told) or not others and _told_of(told, report)
     if not names & others and (names and others or cosine < RESTATED_SAME) and not (described and same_verb):
         return None
     if report.type == SAYING or told.type == SAYING:

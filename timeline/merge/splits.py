@@ -16,9 +16,10 @@ closed session, a vote: each like the next) folds a week of a story into one eve
 Only clusters that share a date bucket (a day either side) and an actor are compared, at
 most ``MAX_CANDIDATES`` per key, so the work grows with the number of clusters. A report
 that names no one who acted, or only a country ("the quake struck", "an earthquake hit
-Haiti"), or its party only by a description ("the personal doctor of Michael Jackson",
-``stories.parties``), is filed under its type too, where every report looks, so that the
-reports of a natural happening meet, and a description meets the name it stands for.
+Haiti"), is filed under its type too, so that the reports of a natural happening meet; one
+that names its party only by a description ("the personal doctor of Michael Jackson",
+``stories.parties``) is filed under its type as described, where every report looks, so that
+it meets the name it stands for.
 """
 
 from __future__ import annotations
@@ -48,12 +49,14 @@ def join_split(clusters: list[list[Happening]], lexicon: Lexicon) -> list[list[H
         files: set[tuple[object, str]] = set()
         for p in probes:
             filed, looks, names = blocking(p[7])
-            kind = f"type:{p[1]}"
-            if not p[2] or all(a.kind in UNNAMED for a in p[7].actors):  # no one who acted named: under its type too
-                names = [*names, kind]
+            described = f"described:{p[1]}"
+            if all(a.kind in UNNAMED for a in p[7].actors):  # names no one who acted: under its type too
+                names = [*names, f"type:{p[1]}"]
             for name in names:
                 files.update((bucket, name) for bucket in filed)
-            for name in {*names, kind}:  # and every report looks there
+            if not p[2] and p[7].actors:  # names its party by a description: where every report looks
+                files.update((bucket, described) for bucket in filed)
+            for name in (*names, described):
                 for bucket in looks:
                     candidates.update(index.get((bucket, name), ())[-MAX_CANDIDATES:])
         for j in sorted(candidates):

@@ -159,15 +159,39 @@ def speaker(h: Happening) -> str | None:
 
 
 def alike_kind(a: Happening, b: Happening) -> bool:
-    """One kind of happening: the same type, or predicates of one class; and, for
+    """One kind of happening: the same type, or predicates of one class, or the same
+    governing verb of a happening (a type is a reading of the sentence, not evidence of two
+    happenings), or a speaker's saying and the testimony it was said in; and, for
     statements, the same speaker."""
-    if a.type != b.type and not (classes_of(a) & classes_of(b)):
+    if a.type != b.type and not (classes_of(a) & classes_of(b)) and not _one_verb(a, b) and not _testimony(a, b):
         return False
     if a.type == SAYING or b.type == SAYING:
         sa, sb = speaker(a), speaker(b)
         if sa is not None and sb is not None and sa != sb:
             return False
     return not (a.place and b.place and a.place != b.place)
+
+
+def _one_verb(a: Happening, b: Happening) -> bool:
+    verb = a.predicate.lower()
+    return bool(verb) and verb == b.predicate.lower() and SAYING not in (a.type, b.type) and verb not in plain_verbs()
+
+
+def _testimony(a: Happening, b: Happening) -> bool:
+    """Whether one is a statement and the other its speaker's testimony (``said_in`` classes
+    of ``data/event_types.yaml``: testifying, giving evidence), the speaker acting first in both."""
+    said, other = (a, b) if a.type == SAYING else (b, a)
+    if said.type != SAYING or other.type == SAYING or not classes_of(other) & said_in():
+        return False
+    first = next((x.name for x in other.actors if x.kind in SPEAKER_KINDS), None)
+    return first is not None and first == speaker(said)
+
+
+@lru_cache(maxsize=1)
+def said_in() -> frozenset[str]:
+    from timeline.data import load_data
+
+    return frozenset(str(c) for c in (load_data("event_types.yaml") or {}).get("said_in") or [])
 
 
 def parties(h: Happening) -> frozenset[str]:
