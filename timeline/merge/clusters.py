@@ -101,7 +101,7 @@ def same(a: Probe, b: Probe, lexicon: Lexicon | None = None) -> bool:
     late = not compatible_dates(a[3], b[3])
     if late and not (lexicon is not None and _later_report(a, b)):
         return False
-    if lexicon is not None and once_only(a[7], b[7]):
+    if shared and lexicon is not None and once_only(a[7], b[7]):
         return True
     if a[1] != b[1] and (lexicon is None or not alike_kind(a[7], b[7])):
         return False

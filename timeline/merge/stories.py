@@ -224,7 +224,9 @@ def once_only(a: Happening, b: Happening) -> bool:
     """Whether two reports tell a happening a person goes through once (``once_classes`` of
     ``data/event_types.yaml``: a death) of the same person, who comes first in both: then
     they are one however their types, places or figures differ."""
-    if a.status != "occurred" or b.status != "occurred" or not (classes_of(a) & classes_of(b) & once_classes()):
+    once = once_classes()
+    if not once or a.status != "occurred" or b.status != "occurred" or not classes_of(a) & once or \
+            not classes_of(a) & classes_of(b) & once:
         return False
     first = next((x for x in a.actors if x.kind != "place"), None)
     return first is not None and first.kind == "person" and \
