@@ -4,6 +4,7 @@ happening of the same kind stays an event of its own."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 from timeline.merge import merge
@@ -159,3 +160,68 @@ def test_the_store_is_the_same_whatever_order_the_reports_come_in() -> None:
     clean = merge([], hs + [h for h, _ in pairs], arts + [a for _, a in pairs])
     assert [(e.id, e.date, len(e.sources)) for e in again.events] == \
         [(e.id, e.date, len(e.sources)) for e in clean.events]
+
+
+def test_a_death_told_again_with_another_place_or_by_its_article_day_is_the_one_death() -> None:
+    died = date(2021, 3, 4)
+    later = died + timedelta(days=200)
+    dead = told("p1", "Martin Hale died at his home in Abuja on Thursday.", day=died + timedelta(days=1),
+                value=died.isoformat(), rule="weekday-past-tense", actors=(HALE,), predicate="die", kind="death",
+                index=0)
+    pronounced = told("p2", "Martin Hale was pronounced dead at the Abuja national hospital.",
+                      day=died + timedelta(days=1), value=died.isoformat(), rule="narrative-shift",
+                      actors=(HALE,), predicate="pronounce", kind="statement", index=4)
+    retold = replace(told("p3", "Martin Hale died shortly before a festival in Lagos was due to open.", day=later,
+                          actors=(HALE,), predicate="die", kind="death", index=0), place="Lagos")
+    next_day = died + timedelta(days=1)
+    events = build((dead, article("p1", next_day)), (pronounced, article("p2", next_day)),
+                   (retold, article("p3", later)))
+    deaths = [e for e in events if "Hale" in e.title]
+    assert len(deaths) == 1
+    assert deaths[0].date == died.isoformat()
+    assert sorted(s.article for s in deaths[0].sources) == ["p1", "p2", "p3"]
+
+
+def test_two_people_dying_are_two_deaths() -> None:
+    died = date(2021, 3, 4)
+    one = told("q1", "Martin Hale died at his home in Abuja.", day=died, actors=(HALE,), predicate="die",
+               kind="death", rule="weekday-past-tense", index=3)
+    two = told("q2", "Tomas Reyes died at his home in Abuja.", day=died, actors=(REYES,), predicate="die",
+               kind="death", rule="weekday-past-tense", index=3)
+    events = build((one, article("q1", died)), (two, article("q2", died)))
+    assert len([e for e in events if "died" in e.title]) == 2
+
+
+def test_a_report_that_names_its_party_by_a_description_joins_the_report_that_names_him() -> None:
+    entered = date(2021, 3, 4)
+    later = entered + timedelta(days=90)
+    described = told("r1", "The doctor present at Martin Hale's deathbed has pleaded not guilty to manslaughter.",
+                     day=entered, actors=(HALE,), predicate="plead", index=0)
+    named = told("r2", "Daniel Okafor has pleaded not guilty to manslaughter at Hale's deathbed.", day=later,
+                 actors=(OKAFOR,), predicate="plead", index=3)
+    events = story(build((described, article("r1", entered)), (named, article("r2", later))), "pleaded")
+    assert len(events) == 1 and events[0].date == entered.isoformat()
+
+
+def test_a_report_that_tells_the_verb_of_an_earlier_one_in_a_clause_restates_it() -> None:
+    died = date(2021, 3, 4)
+    later = died + timedelta(days=60)
+    first = told("s1", "Martin Hale collapsed after suffering a stroke at his home in Abuja on Thursday.",
+                 day=died + timedelta(days=1), value=died.isoformat(), rule="weekday-past-tense", actors=(HALE,),
+                 predicate="collapse", kind="health", index=0)
+    again = told("s2", "Martin Hale suffered a stroke at his home in Abuja.", day=later, actors=(HALE,),
+                 predicate="suffer", kind="legal", index=5)
+    events = [e for e in build((first, article("s1", died + timedelta(days=1))), (again, article("s2", later)))
+              if "stroke" in e.title]
+    assert len(events) == 1 and events[0].date == died.isoformat()
+
+
+def test_a_description_of_someone_the_other_report_never_tells_of_is_no_match() -> None:
+    one = date(2021, 3, 4)
+    later = one + timedelta(days=300)
+    called = told("t1", "Paramedics were called to Martin Hale's home in Abuja.", day=one, actors=(HALE,),
+                  predicate="call", kind="diplomacy", index=0)
+    again = told("t2", "Daniel Okafor called Tomas Reyes as a witness to his home in Abuja.", day=later,
+                 actors=(OKAFOR, REYES), predicate="call", kind="diplomacy", index=4)
+    events = build((called, article("t1", one)), (again, article("t2", later)))
+    assert len(story(events, "called")) == 2

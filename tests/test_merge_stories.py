@@ -377,3 +377,22 @@ def test_one_verb_with_a_party_in_common_is_not_enough_for_two_different_doings(
     hs = [asked, other, *_court_filler()]
     events = merge([], hs, [article(h.article_id) for h in hs]).events
     assert len([e for e in events if e.predicate == "ask"]) == 2
+
+
+def test_two_reports_of_one_verb_a_day_apart_are_one_whatever_type_each_was_read_as() -> None:
+    hs = [told("wire", "Jacob Zuma advised voters to stay at home on polling day for their safety",
+               predicate="advise", kind="legal"),
+          told("paper", "Jacob Zuma advised his voters to stay at home for their safety on polling day",
+               predicate="advise", kind="other", day=DAY + timedelta(days=1))]
+    events = merge([], hs, [article("wire"), article("paper", DAY + timedelta(days=1))]).events
+    assert len(events) == 1
+
+
+def test_a_statement_in_the_lede_and_the_testimony_it_was_said_in_are_one_event() -> None:
+    pub = DAY + timedelta(days=1)
+    hs = [told("court", "Julius Malema said Jacob Zuma had asked him to keep the money", kind="statement",
+               predicate="say", actors=(MALEMA, ZUMA), rule="publication-date", day=pub, index=1),
+          told("court", "Julius Malema was testifying at the corruption trial of the party treasurer",
+               predicate="testify", actors=(MALEMA,), index=2)]
+    events = merge([], hs, [article("court", pub)]).events
+    assert len(events) == 1 and events[0].date == DAY.isoformat()

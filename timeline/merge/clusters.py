@@ -28,7 +28,9 @@ from timeline.merge.stories import (
     SIMILAR_WORDS,
     Lexicon,
     alike_kind,
+    once_only,
     one_doing,
+    parties,
     row_key,
     undated,
 )
@@ -77,13 +79,13 @@ def compatible_dates(a: str, b: str) -> bool:
 
 
 # What ``same`` reads of a happening, computed once: article, type, the names
-# of its non-place actors, date, lower-cased title (rapidfuzz then needs no processor),
+# of the actors that take part (``stories.parties``), date, lower-cased title (rapidfuzz then needs no processor),
 # its row in the lexicon, whether only its publication day dates it, and the happening.
 Probe = tuple[str, str, frozenset[str], str, str, int, bool, Happening]
 
 
 def probe_of(h: Happening, row: int = -1) -> Probe:
-    return (h.article_id, h.type, frozenset(x.name for x in h.actors if x.kind != "place"), h.date,
+    return (h.article_id, h.type, parties(h), h.date,
             h.title.lower(), row, undated(h), h)
 
 
@@ -99,6 +101,8 @@ def same(a: Probe, b: Probe, lexicon: Lexicon | None = None) -> bool:
     late = not compatible_dates(a[3], b[3])
     if late and not (lexicon is not None and _later_report(a, b)):
         return False
+    if shared and lexicon is not None and once_only(a[7], b[7]):
+        return True
     if a[1] != b[1] and (lexicon is None or not alike_kind(a[7], b[7])):
         return False
     if lexicon is not None and a[1] == b[1] and not alike_kind(a[7], b[7]):

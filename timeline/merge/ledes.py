@@ -9,7 +9,8 @@ article names:
 
 - the first report is in the article's lede (its first ``LEDE`` sentences) and dated only by
   the publication day; the second comes after it and is dated to the day by an expression,
-  ``NEAR_DAYS`` days before at most;
+  ``NEAR_DAYS`` days before at most, or the same day (then they need ``WORDS`` of cosine
+  whoever acts: a day holds many happenings of a kind);
 - they tell one kind of thing (``stories.alike_kind``: one type or one class of predicate,
   one speaker, no two places);
 - the same person or organisation acts first in both, with the same governing verb (or
@@ -64,19 +65,23 @@ def dated_ledes(happenings: Sequence[Happening], lexicon: Lexicon) -> tuple[list
             if not found:
                 continue
             best = max(found, key=lambda f: (f[0], -f[1].sentence_index, f[1].title))[1]  # whatever the order
-            redated[row_key(lede)] = replace(lede, date=best.date, precision=best.precision, evidence=best.evidence)
+            if best.date != lede.date:
+                redated[row_key(lede)] = replace(lede, date=best.date, precision=best.precision,
+                                                 evidence=best.evidence)
             pairs.extend((row_key(lede), row_key(h)) for _, h in found)
     if not redated:
-        return list(happenings), []
+        return list(happenings), pairs
     return [redated.get(row_key(h), h) for h in happenings], pairs
 
 
 def _retells(lede: Happening, h: Happening, lexicon: Lexicon) -> float | None:
     """The cosine of ``lede`` and ``h`` when ``h`` tells ``lede``'s happening with its day, else None."""
     gap = (first_day(lede.date) or 0) - (first_day(h.date) or 0)
-    if not 1 <= gap <= NEAR_DAYS or not alike_kind(lede, h):
+    if not 0 <= gap <= NEAR_DAYS or not alike_kind(lede, h):
         return None
     cosine = lexicon.cosine(lexicon.row_of(lede), lexicon.row_of(h))
+    if gap == 0:  # the lede's own day: one happening only by its words, a day holds many of a kind
+        return cosine if cosine >= WORDS else None
     # one speaker's two sayings are one only when they say alike: a press conference answers many questions
     sayings = lede.type == h.type == SAYING
     doing = (lede.predicate == h.predicate or one_class(lede, h)) and not (sayings and cosine < PARTY_WORDS)

@@ -66,16 +66,21 @@ def one_class(a: Happening, b: Happening) -> bool:
 
 
 def classes_of(h: Happening) -> frozenset[str]:
+    return _classes_of(h.predicate, h.title, h.status)
+
+
+@lru_cache(maxsize=1 << 16)
+def _classes_of(verb: str, title: str, status: str) -> frozenset[str]:
     table, phrases = _classes()
-    predicate = h.predicate.lower()
+    predicate = verb.lower()
     found = table.get(predicate, frozenset())
     headed = phrases.get(predicate)
     if headed:
-        words = set(re.findall(r"[a-z]+", h.title.lower()))
+        words = set(re.findall(r"[a-z]+", title.lower()))
         found |= {name for rest, name in headed if rest <= words}
-    if h.status == "scheduled" and not found:
+    if status == "scheduled" and not found:
         # "Scholz is due in Kyiv": the copula says nothing, the title's words do
-        for word in re.findall(r"[a-z]+", h.title.lower()):
+        for word in re.findall(r"[a-z]+", title.lower()):
             found |= table.get(word, frozenset())
     return found
 

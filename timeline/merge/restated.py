@@ -13,8 +13,11 @@ is meant for a restatement, not a new happening of the same kind (a second rulin
 denial, another visit), which shares the actor and the verb too:
 
 - the two share an actor (not a place), or name none and say it in the words of
-  ``RESTATED_SAME``; they share the verb, or a class of ``predicate_classes``
-  (``data/event_types.yaml``), or say it in the words of ``RESTATED_SAME``; a statement has
+  ``RESTATED_SAME``, or one names its party only by a description ("the doctor present at
+  X's deathbed", ``stories.parties``) and the verb is one; they share the verb, or a class of
+  ``predicate_classes`` (``data/event_types.yaml``), or one's title tells the other's verb in a
+  clause ("died after suffering a cardiac arrest", "suffered a cardiac arrest"), or they say it
+  in the words of ``RESTATED_SAME``; a statement has
   the same speaker, and one who takes part in what the other report tells; they name no
   two places and report no different figures;
 - their words are alike: the TF-IDF cosine of title and sentence (``stories.Lexicon``),
@@ -29,21 +32,26 @@ denial, another visit), which shares the actor and the verb too:
   needs ``RESTATED_LEAD``: the same words, not the same kind ("Musharraf will allow Sharif to return",
   months after "Musharraf said he would not allow Sharif to return", is a new statement).
 
-Nothing compares every pair: the earlier clusters are filed under each (actor, verb or class)
-they tell, and a later report looks only in its own keys, at most ``MAX_EARLIER`` clusters a
-key, the most reported first (what is told again weeks later is what many reported). The
+A person's death (``once_classes``: what a person goes through once) told again of the same
+person is that death, whatever place, figure or words the later report gives.
+
+Nothing compares every pair: the earlier clusters are filed under each (actor or type, verb
+or class) they tell and under each party, and a later report looks only in its own keys, at
+most ``MAX_EARLIER`` clusters a key, the most reported first (what is told again weeks later is what many reported). The
 cosines of all the pairs are computed at once as sparse products; then the reports are taken
 in date order, so a report joins the cluster an earlier restatement already joined.
 """
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
 from typing import Sequence
 
 from timeline.merge.clusters import FINE, first_day, last_day
 from timeline.merge.importance import LEAD_SENTENCES
 from timeline.merge.plans import classes_of
-from timeline.merge.stories import SAYING, Lexicon, speaker
+from timeline.merge.stories import SAYING, Lexicon, once_only, parties, plain_verbs, speaker
 from timeline.records import Happening
 
 RESTATED_WORDS = 0.45  # cosine beside the actors' names from which a later report tells an earlier happening again
@@ -84,16 +92,25 @@ def _window(group: list[Happening]) -> Window | None:
     return None
 
 
-def _keys(h: Happening, filing: bool = False) -> set[tuple[str, str]]:
+def _keys(h: Happening, filing: frozenset[str] | None = None) -> set[tuple[str, str]]:
     """(actor, verb or class) keys: a report and the happening it restates share one. A
-    report that names no one looks under its type, where every happening is filed too."""
+    report that names no one looks under its type, where every happening is filed too; one
+    that names its party only by a description ("the doctor present at X's deathbed") is filed
+    under its type as described, where every report looks; and a report of a party looks for
+    the forms of its verb among the title words of earlier reports of that party ("died after
+    suffering a cardiac arrest" for "suffered a cardiac arrest"). ``filing`` (the verb forms
+    some report looks for) files a report instead of looking."""
     kinds = {f"verb:{h.predicate.lower()}"} | {f"class:{c}" for c in classes_of(h)}
     if h.type == SAYING:
         kinds.add("saying")
-    names = {a.name for a in h.actors if a.kind != "place"}
-    if filing or not names:
+    names = set(parties(h))
+    told = _title_words(h.title) & filing if filing is not None else _forms(h.predicate)
+    keys = {(name, f"told:{w}") for name in names for w in told}
+    if filing is None or len(names) < len({a.name for a in h.actors if a.kind != "place"}):
+        keys |= {(f"described:{h.type}", kind) for kind in kinds}
+    if filing is not None or not names:
         names.add(f"type:{h.type}")
-    return {(name, kind) for name in names for kind in kinds}
+    return keys | {(name, kind) for name in names for kind in kinds}
 
 
 def join_restated(clusters: list[list[Happening]], lexicon: Lexicon) -> list[list[Happening]]:
@@ -114,7 +131,8 @@ def join_restated(clusters: list[list[Happening]], lexicon: Lexicon) -> list[lis
     passing: dict[int, list[tuple[bool, int]]] = {}
     for (i, j), (best, head) in zip(pairs, alike):
         report = shown[i][head]
-        if best < RESTATED_WORDS and not windows[i][2] and _bare(lexicon, shown[i][0], shown[j]):
+        if best < RESTATED_WORDS and (any(once_only(shown[i][0], h) for h in shown[j]) or
+                                      not windows[i][2] and _bare(lexicon, shown[i][0], shown[j])):
             report, best = shown[i][0], RESTATED_WORDS
         if best >= RESTATED_WORDS:
             told = _restates(report, shown[j], best, undated=not windows[i][2])
@@ -157,11 +175,12 @@ def _pairs(shown: list[list[Happening]], reports: Sequence[int], starts: Sequenc
     for i in windows:
         keys_of[i] = set().union(*(_keys(h) for h in shown[i]))
         wanted |= keys_of[i]
+    forms = frozenset(kind[5:] for _, kind in wanted if kind.startswith("told:"))
     filed: dict[tuple[str, str], list[int]] = {}
     for j, group in enumerate(shown):
         if starts[j] is None:
             continue
-        for key in set().union(*(_keys(h, filing=True) for h in group)) & wanted:
+        for key in set().union(*(_keys(h, filing=forms) for h in group)) & wanted:
             filed.setdefault(key, []).append(j)
     for block in filed.values():
         block.sort(key=lambda j: (-reports[j], starts[j], j))
@@ -232,25 +251,64 @@ def _title_terms(lexicon: Lexicon, h: Happening) -> frozenset[int]:
     return lexicon.terms_of(h.title) - named
 
 
+def _told_of(described: Happening, other: Happening) -> bool:
+    """Whether ``other``'s sentence tells of someone ``described``'s description names (by surname)."""
+    return any(a.name.split()[-1] in other.sentence for a in described.actors if a.kind != "place")
+
+
+def _verb_in(verb: str, title: str) -> bool:
+    """Whether ``title`` tells ``verb`` (a lemma) in one of its forms: "died after suffering a
+    cardiac arrest" tells what "suffered a cardiac arrest" tells, in a clause of its own."""
+    return bool(_forms(verb) & _title_words(title))
+
+
+@lru_cache(maxsize=1 << 14)
+def _forms(verb: str) -> frozenset[str]:
+    """The forms of a verb a title may tell it in (none for a verb of being, a light verb, or one
+    that tells only a phase of something else: "began to play down", "ended")."""
+    from timeline.extract.events.vocabulary import load_vocabulary
+
+    verb = verb.lower()
+    if len(verb) < 3 or verb in plain_verbs() or verb in load_vocabulary().light_predicates:
+        return frozenset()
+    stem = verb[:-1] if verb.endswith("e") else verb
+    forms = {verb, verb + "s", verb + "es", stem + "ed", stem + "ing", verb + verb[-1] + "ed", verb + verb[-1] + "ing"}
+    if verb.endswith("y"):
+        forms |= {verb[:-1] + "ied", verb[:-1] + "ies"}
+    return frozenset(forms)
+
+
+@lru_cache(maxsize=1 << 16)
+def _title_words(title: str) -> frozenset[str]:
+    return frozenset(re.findall(r"[a-z]+", title.lower()))
+
+
 def _restates(report: Happening, earlier: list[Happening], cosine: float, undated: bool) -> bool | None:
     """Whether ``report`` tells again what one of the ``earlier`` reports told: None when
     it does not, else whether with the same verb. An ``undated`` report in its article's
     first sentences is that article's news unless it says the same words."""
-    if undated and report.sentence_index < LEAD_SENTENCES and cosine < RESTATED_LEAD:
-        return None
     if any(h.article_id == report.article_id for h in earlier):
         return None  # one article's sentences: extraction has told them apart
+    if any(once_only(report, h) for h in earlier):
+        return True  # a person's death, told again: whatever else the article's news is
+    if undated and report.sentence_index < LEAD_SENTENCES and cosine < RESTATED_LEAD:
+        return None
     found = [_alike(report, h, cosine) for h in earlier]
     return None if all(f is None for f in found) else any(f is True for f in found)
 
 
 def _alike(report: Happening, told: Happening, cosine: float) -> bool | None:
     """None when ``told`` is not what ``report`` tells again, else whether the verb is one."""
-    names = {a.name for a in report.actors if a.kind != "place"}
-    others = {a.name for a in told.actors if a.kind != "place"}
-    if not names & others and (names and others or cosine < RESTATED_SAME):
+    if once_only(report, told):
+        return True
+    names, others = parties(report), parties(told)
+    same_verb = report.predicate.lower() == told.predicate.lower() or bool(classes_of(report) & classes_of(told)) \
+        or _verb_in(report.predicate, told.title) or _verb_in(told.predicate, report.title)
+    # a report that names its party only by a description ("the doctor present at X's deathbed")
+    # is not vetoed by the name the other gives, when the verb is one and the other tells of X too
+    described = not names and _told_of(report, told) or not others and _told_of(told, report)
+    if not names & others and (names and others or cosine < RESTATED_SAME) and not (described and same_verb):
         return None
-    same_verb = report.predicate.lower() == told.predicate.lower() or bool(classes_of(report) & classes_of(told))
     if report.type == SAYING or told.type == SAYING:
         said, earlier = speaker(report), speaker(told)
         if said is not None and earlier is not None and said != earlier:

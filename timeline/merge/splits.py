@@ -16,7 +16,10 @@ closed session, a vote: each like the next) folds a week of a story into one eve
 Only clusters that share a date bucket (a day either side) and an actor are compared, at
 most ``MAX_CANDIDATES`` per key, so the work grows with the number of clusters. A report
 that names no one who acted, or only a country ("the quake struck", "an earthquake hit
-Haiti"), is filed under its type too, so that the reports of a natural happening meet.
+Haiti"), is filed under its type too, so that the reports of a natural happening meet; one
+that names its party only by a description ("the personal doctor of Michael Jackson",
+``stories.parties``) is filed under its type as described, where every report looks, so that
+it meets the name it stands for.
 """
 
 from __future__ import annotations
@@ -46,10 +49,14 @@ def join_split(clusters: list[list[Happening]], lexicon: Lexicon) -> list[list[H
         files: set[tuple[object, str]] = set()
         for p in probes:
             filed, looks, names = blocking(p[7])
-            if all(a.kind in UNNAMED for a in p[7].actors):
+            described = f"described:{p[1]}"
+            if all(a.kind in UNNAMED for a in p[7].actors):  # names no one who acted: under its type too
                 names = [*names, f"type:{p[1]}"]
             for name in names:
                 files.update((bucket, name) for bucket in filed)
+            if not p[2] and p[7].actors:  # names its party by a description: where every report looks
+                files.update((bucket, described) for bucket in filed)
+            for name in (*names, described):
                 for bucket in looks:
                     candidates.update(index.get((bucket, name), ())[-MAX_CANDIDATES:])
         for j in sorted(candidates):

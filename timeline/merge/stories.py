@@ -159,15 +159,85 @@ def speaker(h: Happening) -> str | None:
 
 
 def alike_kind(a: Happening, b: Happening) -> bool:
-    """One kind of happening: the same type, or predicates of one class; and, for
+    """One kind of happening: the same type, or predicates of one class, or the same
+    governing verb of a happening (a type is a reading of the sentence, not evidence of two
+    happenings), or a speaker's saying and the testimony it was said in; and, for
     statements, the same speaker."""
-    if a.type != b.type and not (classes_of(a) & classes_of(b)):
+    if a.type != b.type and not (classes_of(a) & classes_of(b)) and not _one_verb(a, b) and not _testimony(a, b):
         return False
     if a.type == SAYING or b.type == SAYING:
         sa, sb = speaker(a), speaker(b)
         if sa is not None and sb is not None and sa != sb:
             return False
     return not (a.place and b.place and a.place != b.place)
+
+
+def _one_verb(a: Happening, b: Happening) -> bool:
+    verb = a.predicate.lower()
+    return bool(verb) and verb == b.predicate.lower() and SAYING not in (a.type, b.type) and verb not in plain_verbs()
+
+
+def _testimony(a: Happening, b: Happening) -> bool:
+    """Whether one is a statement and the other its speaker's testimony (``said_in`` classes
+    of ``data/event_types.yaml``: testifying, giving evidence), the speaker acting first in both."""
+    said, other = (a, b) if a.type == SAYING else (b, a)
+    if said.type != SAYING or other.type == SAYING or not classes_of(other) & said_in():
+        return False
+    first = next((x.name for x in other.actors if x.kind in SPEAKER_KINDS), None)
+    return first is not None and first == speaker(said)
+
+
+@lru_cache(maxsize=1)
+def said_in() -> frozenset[str]:
+    from timeline.data import load_data
+
+    return frozenset(str(c) for c in (load_data("event_types.yaml") or {}).get("said_in") or [])
+
+
+def parties(h: Happening) -> frozenset[str]:
+    """The names of a report's actors that take part in it, places left out: an actor its
+    title names only inside a description of someone else ("the personal doctor of Michael
+    Jackson", "the doctor present at Michael Jackson's deathbed") is not who acted, so it
+    neither vetoes nor makes a report of the person the description stands for."""
+    title = h.title
+    if " of " not in title and "'s" not in title and "\u2019s" not in title:  # the usual case: no description
+        return frozenset(a.name for a in h.actors if a.kind != "place")
+    return frozenset(a.name for a in h.actors if a.kind != "place" and not _described_by(a.name, title))
+
+
+@lru_cache(maxsize=1 << 16)
+def _described_by(name: str, title: str) -> bool:
+    """Whether ``title`` names ``name`` only as the possessor of a noun after its opening
+    ("the doctor of X", "the doctor at X's bedside"); a name the title does not hold is a party."""
+    at = title.find(name)
+    if at < 0:
+        return False
+    while at >= 0:
+        after = title[at + len(name):at + len(name) + 2]
+        if not (title[:at].rstrip().lower().endswith(" of") or at > 0 and after in ("'s", "\u2019s")):
+            return False
+        at = title.find(name, at + 1)
+    return True
+
+
+def once_only(a: Happening, b: Happening) -> bool:
+    """Whether two reports tell a happening a person goes through once (``once_classes`` of
+    ``data/event_types.yaml``: a death) of the same person, who comes first in both: then
+    they are one however their types, places or figures differ."""
+    once = once_classes()
+    if not once or a.status != "occurred" or b.status != "occurred" or not classes_of(a) & once or \
+            not classes_of(a) & classes_of(b) & once:
+        return False
+    first = next((x for x in a.actors if x.kind != "place"), None)
+    return first is not None and first.kind == "person" and \
+        first == next((x for x in b.actors if x.kind != "place"), None)
+
+
+@lru_cache(maxsize=1)
+def once_classes() -> frozenset[str]:
+    from timeline.data import load_data
+
+    return frozenset(str(c) for c in (load_data("event_types.yaml") or {}).get("once_classes") or [])
 
 
 def one_doing(a: Happening, b: Happening, shared: frozenset[str]) -> bool:
@@ -177,11 +247,11 @@ def one_doing(a: Happening, b: Happening, shared: frozenset[str]) -> bool:
         return False
     if not shared or not any(x.name in shared and x.kind in SPEAKER_KINDS for x in a.actors):
         return False
-    return a.predicate.lower() not in _plain_verbs()
+    return a.predicate.lower() not in plain_verbs()
 
 
 @lru_cache(maxsize=1)
-def _plain_verbs() -> frozenset[str]:
+def plain_verbs() -> frozenset[str]:
     """Verbs that tell no happening by themselves: of being, light."""
     from timeline.extract.events.vocabulary import load_vocabulary
 
