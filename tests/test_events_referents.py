@@ -199,3 +199,47 @@ def test_a_possessive_after_a_body_as_subject_is_the_person_before(nlp) -> None:
             "on Tuesday.")
     title, _ = _event(nlp, text, "The Norland Congress")
     assert "Ed Brandt's future" in title, title
+
+
+@pytest.mark.parametrize("text, starts, title, actor", [
+    # the one person the article addresses as "Dr" is its doctor
+    ("Singer Lena Voss died at her home on Tuesday. Dr Conrad Hale was at her bedside. Police said on Wednesday "
+     "that the doctor had given her a sedative.", "Police said",
+     "Police said that Conrad Hale had given her a sedative", "Conrad Hale"),
+    # ... and its physician
+    ("Dr Conrad Hale was at the bedside of Lena Voss on Tuesday. Lena Voss had hired the physician on a salary of "
+     "$20,000 a month in May.", "Lena Voss had hired", "Lena Voss had hired Conrad Hale on a salary of $20,000",
+     "Conrad Hale"),
+])
+def test_a_noun_an_honorific_gives_one_named_person_is_that_person(
+        nlp, text: str, starts: str, title: str, actor: str) -> None:
+    found, actors = _event(nlp, text, starts)
+    assert found == title
+    assert actor in actors, actors
+
+
+def test_a_noun_an_honorific_gives_two_people_stays(nlp) -> None:
+    text = ("Patients at the Brindle clinic complained on Monday. Dr Conrad Hale and Dr Ivo Marek ran the clinic "
+            "for ten years. Police said on Wednesday that the doctor had given a patient a sedative.")
+    title, actors = _event(nlp, text, "Police said")
+    assert "the doctor" in title and "Conrad Hale" not in actors, (title, actors)
+
+
+def _promise(then: str, source: str = "Norway's prime minister") -> str:
+    return (f"Laws that let families keep a bride's dowry will be changed soon, {source} has promised. {then} said "
+            "the old rules must not be allowed to stand.")
+
+
+def test_a_lede_s_described_source_is_the_one_person_the_next_sentence_names_as_speaker(nlp) -> None:
+    title, actors = _event(nlp, _promise("Erna Solberg"), "Erna Solberg promised")
+    assert title == "Erna Solberg promised laws that let families keep a bride's dowry will be changed soon"
+    assert "Erna Solberg" in actors, actors
+
+
+@pytest.mark.parametrize("then, source", [
+    ("Opposition leader Erna Solberg", "Norway's prime minister"),  # another office
+    ("Erna Solberg and Jonas Store", "the prime minister"),  # two people
+])
+def test_a_lede_s_described_source_the_next_sentence_does_not_make_certain_stays(nlp, then: str, source: str) -> None:
+    title, actors = _event(nlp, _promise(then, source), source[:1].upper() + source[1:])
+    assert "Erna Solberg" not in title and "Erna Solberg" not in actors, (title, actors)

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 
 from timeline.data import load_data
 from timeline.extract.events.earlier_mentions import fuller_descriptions
-from timeline.extract.events.naming import qualified_alike
+from timeline.extract.events.naming import addressed_as, qualified_alike
 from timeline.extract.events.title_words import load_title_words
 from timeline.extract.events.wording import TITLE_WORDS
 from timeline.records import Mention
@@ -295,11 +295,14 @@ def description_ties(doc: "Parse", mentions: list[Mention]) -> dict[str, set[str
             continue
         for lemma, written in _ties_of(span, mention):
             ties.setdefault(lemma, set()).add(written)
-    # "Ivo Marek, the doctor", a name no actor was found for: the noun is not surely the other's
+    # "Ivo Marek, the doctor", "Dr Marek", a name no actor was found for: the noun is not surely the other's
     for token in spacy_doc:
-        if token.dep_ == "appos" and token.pos_ == "NOUN" and token.head.pos_ == "PROPN" and not any(
-                m.start <= token.head.idx < m.end for m in mentions) and token.lemma_.lower() in ties:
-            ties[token.lemma_.lower()].add(UNKNOWN + token.head.text)
+        named = token.head if token.dep_ == "appos" and token.pos_ == "NOUN" else spacy_doc[token.i + 1] if \
+            token.i + 1 < len(spacy_doc) and addressed_as(token.text) else None
+        if named is not None and named.pos_ == "PROPN" and not any(m.start <= named.idx < m.end for m in mentions):
+            for noun in {token.lemma_.lower()} if token.dep_ == "appos" else set(addressed_as(token.text)):
+                if noun in ties:
+                    ties[noun].add(UNKNOWN + named.text)
     spacy_doc.user_data[_USER_DATA_KEY] = (len(mentions), ties)
     return ties
 
@@ -315,6 +318,9 @@ def _ties_of(span: "spacy.tokens.Span", mention: Mention) -> list[tuple[str, str
         if doc[i].pos_ == "NOUN" and doc[i].tag_ == "NN":
             out.append((doc[i].lemma_.lower(), mention.name))
         i -= 1
+    # "Dr Conrad Hale", then "the doctor": the noun an honorific before the name stands for
+    if mention.kind == "person" and span.start > 0:
+        out += [(noun, mention.name) for noun in addressed_as(doc[span.start - 1].text)]
     # "Lowther Bank", then "the bank": a name built on the noun
     if mention.kind == "organisation" and len(span) > 1 and span[-1].lower_ in _name_heads():
         out.append((span[-1].lower_, mention.name))

@@ -4,8 +4,10 @@ a subject naming a person by office replaced by that person."""
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from timeline.data import load_data
 from timeline.extract.events.title_words import load_title_words
 from timeline.extract.events.vocabulary import load_vocabulary
 from timeline.records import Mention
@@ -90,6 +92,18 @@ def span_start(mention: Mention, doc: "Parse", fallback: int) -> int:
 
 def _in_mention(token: "Token", mention: Mention) -> bool:
     return mention.start <= token.idx < mention.end
+
+
+def addressed_as(honorific: str) -> tuple[str, ...]:
+    """The nouns an honorific before a name calls its holder by: "Dr Conrad Hale" is "the
+    doctor" and "the physician" of the article (``referents.yaml``); none for another word."""
+    return _honorific_nouns().get(honorific.lower().rstrip("."), ())
+
+
+@lru_cache(maxsize=1)
+def _honorific_nouns() -> dict[str, tuple[str, ...]]:
+    data = (load_data("referents.yaml") or {}).get("honorific_nouns") or {}
+    return {str(k).lower().rstrip("."): tuple(str(n).lower() for n in v or []) for k, v in data.items()}
 
 
 def takes_article(name: str) -> bool:

@@ -155,12 +155,15 @@ def _beside(token: "Token", mentions: list[Mention]) -> Mention | None:
     return beside[0]
 
 
-def named_next(token: "Token", mentions: list[Mention]) -> Mention | None:
+def named_next(token: "Token", mentions: list[Mention], definite: bool = False) -> Mention | None:
     """"The toll has passed 150,000, a government minister has said. Communications Minister Ann
     Dube said the count…": a source one of an article's opening sentences leaves unnamed ("a
     minister", "a senior official") is the one person the next sentence names, by that office,
     as the source of what it says, when the first sentence names no person. Words that only
-    place the source ("government", "senior") need not be in the office; any other must."""
+    place the source ("government", "senior") need not be in the office; any other must.
+    A ``definite`` source ("Pakistan's prime minister has promised. Ann Dube said…") is also
+    the one the next sentence names with no office, unless the article gives them another
+    country than the source's."""
     data = _data()
     reporting = load_vocabulary().reporting
     if token.dep_ not in SUBJECTS or token.head.lemma_.lower() not in reporting:
@@ -175,9 +178,13 @@ def named_next(token: "Token", mentions: list[Mention]) -> Mention | None:
     named = [m for m in mentions if m.kind == "person" and following.start_char <= m.start < following.end_char]
     lemma = token.lemma_.lower()
     qualifiers = {c.lower_ for c in token.children if c.dep_ in ("amod", "compound")} - data.placing
-    if len({m.name for m in named}) != 1 or not named[0].role or \
+    if len({m.name for m in named}) != 1 or not (named[0].role or definite) or named[0].role and \
             not {lemma} | qualifiers <= set(named[0].role.lower().split()):
         return None
+    countries = {m.country or m.name for m in mentions if m.kind == "country" and any(
+        m.start <= t.idx < m.end for c in token.children if c.i < token.i for t in c.subtree)}
+    if named[0].country and countries - {named[0].country}:
+        return None  # "the Indian prime minister" is not Pakistan's
     span = doc.char_span(named[0].start, named[0].end, alignment_mode="expand")
     saying = span is not None and span.root.dep_ in SUBJECTS and span.root.head.lemma_.lower() in reporting
     return named[0] if saying else None
@@ -205,7 +212,9 @@ def _read(token: "Token", mentions: list[Mention], headline: str) -> Mention | N
             return None  # "Michael Jackson's doctor" is whose, another rule's; "his aide" anyone's
         tied = ties.get(owned_key(owner.lower_, lemma), set())
         # "the ANC's treasurer", tied to one name in those words; a country's office, to its holder
-        return _named(tied, mentions) if tied else office_holder(token, mentions) if "country" in owners else None
+        if tied:
+            return _named(tied, mentions)
+        return office_holder(token, mentions) or named_next(token, mentions, True) if "country" in owners else None
     if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in before):
         return named_next(token, mentions)  # "a doctor" is anyone, but for the source the lede names next
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in before):
@@ -220,7 +229,7 @@ def _read(token: "Token", mentions: list[Mention], headline: str) -> Mention | N
     if holder is not None:
         return holder
     name = headline_person(token, token.doc, mentions, headline) if lemma in _words()[2] else None
-    return _named({name}, mentions) if name else None
+    return _named({name}, mentions) if name else named_next(token, mentions, True)
 
 
 def _named(ties: set[str], mentions: list[Mention]) -> Mention | None:
