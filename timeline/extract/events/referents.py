@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from timeline.data import load_data
 from timeline.extract.events.descriptions import WHOSE, description_ties, headline_person, owned_key
 from timeline.extract.events.naming import office_holder, qualified_alike
-from timeline.extract.events.pronouns import antecedent
+from timeline.extract.events.pronouns import antecedent, unquoted_for
 from timeline.extract.events.title_words import load_title_words
 from timeline.extract.events.vocabulary import load_vocabulary
 from timeline.records import Mention
@@ -280,7 +280,7 @@ def _pronoun(pronoun: "Token", mentions: list[Mention]) -> Mention | None:
         return None
     previous = doc.spacy[here.start - 1].sent
     people = [m for m in mentions if m.kind == "person" and previous.start_char <= m.start and m.end <= pronoun.idx
-              and not any(m.start <= t.idx < m.end for t in subjects)]
+              and not any(m.start <= t.idx < m.end for t in subjects) and not unquoted_for(pronoun, m)]
     if len({m.name for m in people}) == 1:
         return people[0]
     person = antecedent(pronoun, mentions)  # "the ruling has provided him…": as the text makes certain
