@@ -258,3 +258,23 @@ def test_the_speaker_outside_a_quotation_is_whom_the_pronoun_after_it_stands_for
     title, actors = _event(nlp, text, "Ed Brandt's comments")
     assert title == "Ed Brandt's comments followed pressure from churches"
     assert "Carl Dahl" not in actors, actors
+
+
+@pytest.mark.parametrize("text, starts, title, headline", [
+    # "the country's", in an article about one country
+    ("Pakistan votes on Monday. Pakistan has 80 million voters and Pakistan's army will guard the polls. On Monday "
+     "morning, 64,000 polling stations will open in the country's 272 constituencies.", "64,000 polling stations",
+     "64,000 polling stations will open in Pakistan's 272 constituencies", "Pakistan votes"),
+    # "the singer's", in an article headlined with one singer
+    ("Pop singer Lena Voss died on Tuesday at her home in Brindle. On Wednesday police raided the singer's ranch "
+     "in Brindle.", "Police raided", "Police raided Lena Voss's ranch in Brindle", "Singer Lena Voss dies at 50"),
+])
+def test_a_description_owning_an_argument_is_the_actor_the_article_ties_it_to(
+        nlp, text: str, starts: str, title: str, headline: str) -> None:
+    assert _event(nlp, text, starts, headline)[0] == title
+
+
+def test_a_description_owning_an_argument_in_an_article_about_two_countries_stays(nlp) -> None:
+    text = ("Norway and Sweden met in Oslo on Monday. Sweden and Norway agreed to talk. On Tuesday the ministers "
+            "visited the country's capital.")
+    assert _event(nlp, text, "The ministers visited")[0] == "The ministers visited the country's capital"

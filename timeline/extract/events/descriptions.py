@@ -116,7 +116,7 @@ def _named(title: str, subject: "Token", doc: "Parse", mentions: list[Mention], 
     if any(m.start < doc[end - 1].idx + len(doc[end - 1]) and m.end > first_char and m.kind not in WHOSE
            for m in mentions):
         return title  # "the NATO summit" names an actor in it: another rule's reading
-    replacement = _tied(described, doc, mentions, first_char)
+    replacement = tied_name(described, doc, mentions, first_char)
     if replacement is not None and not qualified_alike(described, replacement, mentions):
         return title  # "the central bank" is not the one bank the article names
     if replacement is None:
@@ -186,6 +186,15 @@ def _without_description(title: str, subject: "Token", mentions: list[Mention]) 
     return title[:found.start()] + title[found.end():] if found else title
 
 
+def possessor_name(noun: "Token", mentions: list[Mention]) -> str | None:
+    """"the country's 272 constituencies" -> Pakistan's…: the actor a description owning an argument stands for."""
+    words = _description(noun) if noun.dep_ == "poss" and noun.tag_ == "NN" else None
+    if words is None or any(m.start < noun.idx + len(noun) and m.end > noun.doc[words[0]].idx for m in mentions):
+        return None
+    name = tied_name(noun, noun.doc, mentions, noun.doc[words[0]].idx)
+    return name if name is not None and qualified_alike(noun, name, mentions) else None
+
+
 def _description(noun: "Token") -> tuple[int, int] | None:
     """The token range of a definite description ending on ``noun`` ("the singer",
     "the former chairman"), or None when it is none ("a man", "Jackson", "the
@@ -204,7 +213,8 @@ def _description(noun: "Token") -> tuple[int, int] | None:
     return start, noun.i + 1
 
 
-def _tied(noun: "Token", doc: "Parse", mentions: list[Mention], before_char: int) -> str | None:
+def tied_name(noun: "Token", doc: "Parse", mentions: list[Mention], before_char: int) -> str | None:
+    """The one actor the article ties ``noun`` to, or for a kind ("the country") tied to none, the one it is about."""
     lemma = noun.lemma_.lower()
     words = load_title_words()
     ties = description_ties(doc, mentions).get(lemma, set())

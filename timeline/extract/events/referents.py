@@ -27,7 +27,13 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from timeline.data import load_data
-from timeline.extract.events.descriptions import WHOSE, description_ties, headline_person, owned_key
+from timeline.extract.events.descriptions import (
+    WHOSE,
+    description_ties,
+    headline_person,
+    owned_key,
+    possessor_name,
+)
 from timeline.extract.events.naming import office_holder, qualified_alike
 from timeline.extract.events.pronouns import antecedent, unquoted_for
 from timeline.extract.events.title_words import load_title_words
@@ -340,7 +346,7 @@ def argument_referents(root: "Token") -> list["Token"]:
             # "recovered the body of the archbishop": whose the argument is, too
             for head in heads:
                 out.append(head)
-                out += [c for c in head.children if c.dep_ == "poss" and c.tag_ == "PRP$"]
+                out += [c for c in head.children if c.dep_ == "poss" and (c.tag_ == "PRP$" or c.pos_ == "NOUN")]
             # (a description only: "the members of his party" may be anyone's)
             out += [o for h in heads if h.pos_ == "NOUN" for p in h.children if p.dep_ == "prep"
                     and p.lower_ == "of" for o in p.children if o.dep_ == "pobj" and o.pos_ == "NOUN"]
@@ -355,6 +361,9 @@ def name_referents(title: str, root: "Token", mentions: list[Mention], headline:
     writes it once, and never with a name the title already writes."""
     for token in argument_referents(root):
         person = referent(token, mentions, headline)
+        owner = possessor_name(token, mentions) if person is None and token.pos_ == "NOUN" else None
+        if owner is not None:  # "the country's constituencies" -> Pakistan's constituencies
+            title = _written_as(title, token, owner)
         if person is None or any(m.text in title for m in mentions if m.name == person.name) or person.name in title \
                 or person.name.split()[-1] in title.split() or "(" in person.name:
             continue  # never a name the title already writes ("Bernanke says Franklin told him"), nor a
@@ -362,12 +371,20 @@ def name_referents(title: str, root: "Token", mentions: list[Mention], headline:
         if token.pos_ == "PRON" and token.dep_ in SUBJECTS and token.head.dep_ == "ccomp":
             continue  # "Paulson said he will…": the speaker as a rule, but not surely
         if token.pos_ == "PRON":
-            written, name = token.text, person.name + ("'s" if token.tag_ == "PRP$" else "")
+            written = token.text
+            found = list(re.finditer(rf"(?<![\w'’-]){re.escape(written)}(?![\w'’-])", title, flags=re.IGNORECASE))
+            name = person.name + ("'s" if token.tag_ == "PRP$" else "")
+            title = title[:found[0].start()] + name + title[found[0].end():] if len(found) == 1 else title
         else:
-            before = [c for c in token.children if c.i < token.i]
-            written = token.doc[min(t.i for c in before for t in c.subtree):token.i + 1].text
-            name = person.name
-        found = list(re.finditer(rf"(?<![\w'’-]){re.escape(written)}(?![\w'’-])", title, flags=re.IGNORECASE))
-        if len(found) == 1:
-            title = title[:found[0].start()] + name + title[found[0].end():]
+            title = _written_as(title, token, person.name)
     return title
+
+
+def _written_as(title: str, noun: "Token", name: str) -> str:
+    """``title`` with the description ending on ``noun`` written as ``name``, where it writes it
+    once ("the singer", "the country" of "the country's")."""
+    before = [c for c in noun.children if c.i < noun.i]
+    written = noun.doc[min(t.i for c in before for t in c.subtree) if before else noun.i:noun.i + 1].text
+    after = r"(?=['’]s\b)" if noun.dep_ == "poss" else r"(?![\w'’-])"
+    found = list(re.finditer(rf"(?<![\w'’-]){re.escape(written)}{after}", title, flags=re.IGNORECASE))
+    return title[:found[0].start()] + name + title[found[0].end():] if len(found) == 1 else title
