@@ -278,3 +278,11 @@ def test_a_description_owning_an_argument_in_an_article_about_two_countries_stay
     text = ("Norway and Sweden met in Oslo on Monday. Sweden and Norway agreed to talk. On Tuesday the ministers "
             "visited the country's capital.")
     assert _event(nlp, text, "The ministers visited")[0] == "The ministers visited the country's capital"
+
+
+def test_a_body_described_is_not_the_person_the_article_names_most(nlp) -> None:
+    text = ("A security guard told the trial of Ed Brandt's doctor of the day the singer died. The guard said he saw "
+            "Dr Conrad Hale try to revive Ed Brandt. Prosecutors say Dr Hale gave Ed Brandt a lethal dose of a "
+            "sedative. The defense says Brandt gave himself too much of the drug.")
+    title, _ = _event(nlp, text, "The defense says")
+    assert title.startswith("The defense says"), title

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 
 from timeline.data import load_data
 from timeline.extract.events.earlier_mentions import fuller_descriptions
-from timeline.extract.events.naming import addressed_as, qualified_alike
+from timeline.extract.events.naming import addressed_as, person_heads, qualified_alike
 from timeline.extract.events.title_words import load_title_words
 from timeline.extract.events.wording import TITLE_WORDS
 from timeline.records import Mention
@@ -271,7 +271,7 @@ def _dominant_person(noun: "Token", doc: "Parse", mentions: list[Mention], befor
     words = load_title_words()
     lemma = noun.lemma_.lower()
     ties = description_ties(doc, mentions)
-    if lemma not in words.person_nouns or ties.get(lemma) or noun.tag_ != "NN" or any(
+    if lemma not in person_heads() or ties.get(lemma) or noun.tag_ != "NN" or any(
             c.dep_ == "amod" for c in noun.children):
         return None  # "the prime ministers" are two, "the next president" is another
     others = {name for other, names in ties.items() if other != lemma

@@ -106,6 +106,17 @@ def _honorific_nouns() -> dict[str, tuple[str, ...]]:
     return {str(k).lower().rstrip("."): tuple(str(n).lower() for n in v or []) for k, v in data.items()}
 
 
+@lru_cache(maxsize=1)
+def person_heads() -> frozenset[str]:
+    """Nouns that stand for one person ("the singer", "the president", "the aide"), not the
+    last word of an office told with "of" ("Secretary of Defense" makes no "the defense")."""
+    titles = (load_data("roles.yaml") or {}).get("titles") or []
+    offices = {str(t).split()[-1].lower() for t in titles if str(t).strip() and " of " not in f" {str(t).lower()} "}
+    data = load_data("title_words.yaml") or {}
+    listed = [*(data.get("person_nouns") or []), *(data.get("role_nouns") or [])]
+    return frozenset(str(w).lower() for w in listed) | offices
+
+
 def takes_article(name: str) -> bool:
     """"the United States", "the European Union": a name built on a common noun
     takes the definite article in running English; "Russia" and "NATO" do not."""

@@ -34,7 +34,7 @@ from timeline.extract.events.descriptions import (
     owned_key,
     possessor_name,
 )
-from timeline.extract.events.naming import office_holder, qualified_alike
+from timeline.extract.events.naming import office_holder, person_heads, qualified_alike
 from timeline.extract.events.pronouns import antecedent, unquoted_for
 from timeline.extract.events.title_words import load_title_words
 from timeline.extract.events.vocabulary import load_vocabulary
@@ -183,6 +183,8 @@ def named_next(token: "Token", mentions: list[Mention], definite: bool = False) 
         return None
     named = [m for m in mentions if m.kind == "person" and following.start_char <= m.start < following.end_char]
     lemma = token.lemma_.lower()
+    if definite and lemma not in person_heads():
+        return None  # "the defense says": no one person
     qualifiers = {c.lower_ for c in token.children if c.dep_ in ("amod", "compound")} - data.placing
     if len({m.name for m in named}) != 1 or not (named[0].role or definite) or named[0].role and \
             not {lemma} | qualifiers <= set(named[0].role.lower().split()):
