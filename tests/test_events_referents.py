@@ -261,10 +261,9 @@ def test_the_speaker_outside_a_quotation_is_whom_the_pronoun_after_it_stands_for
 
 
 @pytest.mark.parametrize("text, starts, title, headline", [
-    # "the country's", in an article about one country
-    ("Pakistan votes on Monday. Pakistan has 80 million voters and Pakistan's army will guard the polls. On Monday "
-     "morning, 64,000 polling stations will open in the country's 272 constituencies.", "64,000 polling stations",
-     "64,000 polling stations will open in Pakistan's 272 constituencies", "Pakistan votes"),
+    # "the bank's", in an article naming one bank
+    ("Lowther Bank lost money in June. On Tuesday Stark Capital bought the bank's offices in Oslo.",
+     "Stark Capital bought", "Stark Capital bought Lowther Bank's offices in Oslo", "Headline"),
     # "the singer's", in an article headlined with one singer
     ("Pop singer Lena Voss died on Tuesday at her home in Brindle. On Wednesday police raided the singer's ranch "
      "in Brindle.", "Police raided", "Police raided Lena Voss's ranch in Brindle", "Singer Lena Voss dies at 50"),
@@ -274,10 +273,16 @@ def test_a_description_owning_an_argument_is_the_actor_the_article_ties_it_to(
     assert _event(nlp, text, starts, headline)[0] == title
 
 
-def test_a_description_owning_an_argument_in_an_article_about_two_countries_stays(nlp) -> None:
-    text = ("Norway and Sweden met in Oslo on Monday. Sweden and Norway agreed to talk. On Tuesday the ministers "
-            "visited the country's capital.")
-    assert _event(nlp, text, "The ministers visited")[0] == "The ministers visited the country's capital"
+@pytest.mark.parametrize("text, starts, title", [
+    # a country owning a place is no party to what happened there: the title keeps the description
+    ("Pakistan votes on Monday. Pakistan has 80 million voters and Pakistan's army will guard the polls. On Monday "
+     "morning, 64,000 polling stations will open in the country's 272 constituencies.", "64,000 polling stations",
+     "64,000 polling stations will open in the country's 272 constituencies"),
+    ("Norway and Sweden met in Oslo on Monday. Sweden and Norway agreed to talk. On Tuesday the ministers "
+     "visited the country's capital.", "The ministers visited", "The ministers visited the country's capital"),
+])
+def test_a_country_described_as_owning_an_argument_stays(nlp, text: str, starts: str, title: str) -> None:
+    assert _event(nlp, text, starts)[0] == title
 
 
 def test_a_body_described_is_not_the_person_the_article_names_most(nlp) -> None:
@@ -286,3 +291,18 @@ def test_a_body_described_is_not_the_person_the_article_names_most(nlp) -> None:
             "sedative. The defense says Brandt gave himself too much of the drug.")
     title, _ = _event(nlp, text, "The defense says")
     assert title.startswith("The defense says"), title
+
+
+def test_a_noun_qualifying_the_role_before_a_name_is_not_that_person(nlp) -> None:
+    text = ("Former party chief Ed Brandt was absent on Monday. In the runup to its birthday, the party has "
+            "ramped up the propaganda with a series of events on Tuesday.")
+    found = [h.title for h in happenings(nlp, text) if "propaganda" in h.title]
+    assert not any("Ed Brandt" in t for t in found), found
+
+
+def test_a_possessive_description_tied_after_its_sentence_stays(nlp) -> None:
+    text = ("The judge demanded an explanation for the crackdown on Monday. The minister, Tariq Azim, said on Monday "
+            "the government would comply with the judge's orders. Ed Brandt, a retired judge, was among the "
+            "candidates.")
+    title, _ = _event(nlp, text, "Tariq Azim said")
+    assert "the judge's orders" in title, title

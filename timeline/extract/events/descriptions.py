@@ -187,12 +187,13 @@ def _without_description(title: str, subject: "Token", mentions: list[Mention]) 
 
 
 def possessor_name(noun: "Token", mentions: list[Mention]) -> str | None:
-    """"the country's 272 constituencies" -> Pakistan's…: the actor a description owning an argument stands for."""
+    """"the bank's offices" -> Lowther Bank's offices: the person or body a description owning an argument is."""
     words = _description(noun) if noun.dep_ == "poss" and noun.tag_ == "NN" else None
     if words is None or any(m.start < noun.idx + len(noun) and m.end > noun.doc[words[0]].idx for m in mentions):
         return None
     name = tied_name(noun, noun.doc, mentions, noun.doc[words[0]].idx)
-    return name if name is not None and qualified_alike(noun, name, mentions) else None
+    named = any(m.name == name and m.kind in ("person", "organisation") for m in mentions)  # not a country's
+    return name if name is not None and named and qualified_alike(noun, name, mentions) else None
 
 
 def _description(noun: "Token") -> tuple[int, int] | None:
@@ -244,9 +245,8 @@ def headline_person(noun: "Token", doc: "Parse", mentions: list[Mention], headli
 
 
 def _headline_phrase(noun: "Token", doc: "Parse", mentions: list[Mention], headline: str) -> str | None:
-    """"The trial is due to start", in an article headlined "Jury chosen for Dr Conrad Hale
-    trial": a noun the article ties to no one is the headline's, when the headline puts a
-    name the article holds right before it, once ("the Conrad Hale trial")."""
+    """"The trial is due to start", headlined "Jury chosen for Dr Conrad Hale trial": a noun tied to
+    no one is the headline's, when the headline puts a name right before it, once ("the Conrad Hale trial")."""
     if not headline or description_ties(doc, mentions).get(noun.lemma_.lower()):
         return None
     found = [m for m in re.finditer(rf"((?:[A-Z][\w.'’-]*\s+){{1,5}})({re.escape(noun.lower_)})\b", headline)]
@@ -325,8 +325,8 @@ def _ties_of(span: "spacy.tokens.Span", mention: Mention) -> list[tuple[str, str
     # (read by position: the parser may hang "folk singer" of "X and folk singer Y" on X)
     while i >= 0 and doc[i].pos_ in ("NOUN", "ADJ") and (doc[i].dep_ in BEFORE_A_NAME or (
             span.start <= _head_of_run(doc[i], span.start) < span.end)):
-        if doc[i].pos_ == "NOUN" and doc[i].tag_ == "NN":
-            out.append((doc[i].lemma_.lower(), mention.name))
+        if doc[i].pos_ == "NOUN" and doc[i].tag_ == "NN" and (i == span.start - 1 or span.start <= doc[i].head.i):
+            out.append((doc[i].lemma_.lower(), mention.name))  # not "party" of "party chief Ivo Marek"
         i -= 1
     # "Dr Conrad Hale", then "the doctor": the noun an honorific before the name stands for
     if mention.kind == "person" and span.start > 0:

@@ -364,7 +364,10 @@ def name_referents(title: str, root: "Token", mentions: list[Mention], headline:
     for token in argument_referents(root):
         person = referent(token, mentions, headline)
         owner = possessor_name(token, mentions) if person is None and token.pos_ == "NOUN" else None
-        if owner is not None:  # "the country's constituencies" -> Pakistan's constituencies
+        if token.dep_ == "poss" and token.pos_ == "NOUN" and not _named_before(person.name if person else owner,
+                                                                              token, mentions):
+            person = owner = None  # "the judge's orders", the judge named later: perhaps another judge
+        if owner is not None:  # "the bank's offices" -> Lowther Bank's offices
             title = _written_as(title, token, owner)
         if person is None or any(m.text in title for m in mentions if m.name == person.name) or person.name in title \
                 or person.name.split()[-1] in title.split() or "(" in person.name:
@@ -380,6 +383,12 @@ def name_referents(title: str, root: "Token", mentions: list[Mention], headline:
         else:
             title = _written_as(title, token, person.name)
     return title
+
+
+def _named_before(name: str | None, token: "Token", mentions: list[Mention]) -> bool:
+    """Whether the article names ``name`` (or the actor of a phrase such as "Mugabe's
+    government") before ``token``."""
+    return name is not None and any((m.name == name or m.name in name) and m.end <= token.idx for m in mentions)
 
 
 def _written_as(title: str, noun: "Token", name: str) -> str:
