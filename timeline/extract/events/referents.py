@@ -11,10 +11,13 @@ the article makes it certain:
 - an office held by one named person (``office_holder``); owned by a country
   ("Pakistan's prime minister"), the person the article calls so, or gives that office
   of that country;
+- a noun an honorific gives one named person ("Dr Ivo Marek", then "the doctor");
 - a noun of one person the article ties to no one: the one person its headline names;
-- a personal pronoun whose antecedent the text makes certain (``antecedent``); the
-  object of a verb ("tapped him") is never the subject of its own clause, so when one
-  other person only is named since the sentence before, it is that person.
+- a lede's source ("Pakistan's prime minister has promised") the next sentence names;
+- a personal pronoun whose antecedent the text makes certain (``antecedent``; never a
+  name told only inside a quotation the pronoun is outside of); the object of a verb
+  ("tapped him") is never the subject of its own clause, so when one other person
+  only is named since the sentence before, it is that person.
 
 A description the article ties to two actors or to none, a plural ("the two men"), one
 qualified as another holder ("the next president": ``referents.yaml``), stays as it is.
