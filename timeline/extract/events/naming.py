@@ -4,6 +4,7 @@ a subject naming a person by office replaced by that person."""
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -207,3 +208,19 @@ def _qualifiers(noun: "Token", mentions: list[Mention]) -> set[str]:
 def _role_qualifiers(role: str, head: "Token") -> set[str]:
     """The words of a role besides its head noun: "foreign" of "Foreign Minister"."""
     return {w for w in role.lower().split() if w not in (head.lower_, head.lemma_.lower())}
+
+
+def named_before(name: str | None, token: "Token", mentions: list[Mention]) -> bool:
+    """Whether the article names ``name`` (or the actor of a phrase such as "Mugabe's
+    government") before ``token``."""
+    return name is not None and any((m.name == name or m.name in name) and m.end <= token.idx for m in mentions)
+
+
+def written_as(title: str, noun: "Token", name: str) -> str:
+    """``title`` with the description ending on ``noun`` written as ``name``, where it writes it
+    once ("the singer", "the country" of "the country's")."""
+    before = [c for c in noun.children if c.i < noun.i]
+    written = noun.doc[min(t.i for c in before for t in c.subtree) if before else noun.i:noun.i + 1].text
+    after = r"(?=['’]s\b)" if noun.dep_ == "poss" else r"(?![\w'’-])"
+    found = list(re.finditer(rf"(?<![\w'’-]){re.escape(written)}{after}", title, flags=re.IGNORECASE))
+    return title[:found[0].start()] + name + title[found[0].end():] if len(found) == 1 else title

@@ -37,7 +37,7 @@ from timeline.extract.events.descriptions import (
     owned_key,
     possessor_name,
 )
-from timeline.extract.events.naming import office_holder, person_heads, qualified_alike
+from timeline.extract.events.naming import named_before, office_holder, person_heads, qualified_alike, written_as
 from timeline.extract.events.pronouns import antecedent, unquoted_for
 from timeline.extract.events.title_words import load_title_words
 from timeline.extract.events.vocabulary import load_vocabulary
@@ -367,11 +367,11 @@ def name_referents(title: str, root: "Token", mentions: list[Mention], headline:
     for token in argument_referents(root):
         person = referent(token, mentions, headline)
         owner = possessor_name(token, mentions) if person is None and token.pos_ == "NOUN" else None
-        if token.dep_ == "poss" and token.pos_ == "NOUN" and not _named_before(person.name if person else owner,
+        if token.dep_ == "poss" and token.pos_ == "NOUN" and not named_before(person.name if person else owner,
                                                                               token, mentions):
             person = owner = None  # "the judge's orders", the judge named later: perhaps another judge
         if owner is not None:  # "the bank's offices" -> Lowther Bank's offices
-            title = _written_as(title, token, owner)
+            title = written_as(title, token, owner)
         if person is None or any(m.text in title for m in mentions if m.name == person.name) or person.name in title \
                 or person.name.split()[-1] in title.split() or "(" in person.name:
             continue  # never a name the title already writes ("Bernanke says Franklin told him"), nor a
@@ -384,21 +384,5 @@ def name_referents(title: str, root: "Token", mentions: list[Mention], headline:
             name = person.name + ("'s" if token.tag_ == "PRP$" else "")
             title = title[:found[0].start()] + name + title[found[0].end():] if len(found) == 1 else title
         else:
-            title = _written_as(title, token, person.name)
+            title = written_as(title, token, person.name)
     return title
-
-
-def _named_before(name: str | None, token: "Token", mentions: list[Mention]) -> bool:
-    """Whether the article names ``name`` (or the actor of a phrase such as "Mugabe's
-    government") before ``token``."""
-    return name is not None and any((m.name == name or m.name in name) and m.end <= token.idx for m in mentions)
-
-
-def _written_as(title: str, noun: "Token", name: str) -> str:
-    """``title`` with the description ending on ``noun`` written as ``name``, where it writes it
-    once ("the singer", "the country" of "the country's")."""
-    before = [c for c in noun.children if c.i < noun.i]
-    written = noun.doc[min(t.i for c in before for t in c.subtree) if before else noun.i:noun.i + 1].text
-    after = r"(?=['’]s\b)" if noun.dep_ == "poss" else r"(?![\w'’-])"
-    found = list(re.finditer(rf"(?<![\w'’-]){re.escape(written)}{after}", title, flags=re.IGNORECASE))
-    return title[:found[0].start()] + name + title[found[0].end():] if len(found) == 1 else title
