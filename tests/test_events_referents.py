@@ -135,6 +135,12 @@ def _toll(source: str, named: str, where: str = "in the capital", opening: str =
     # the source the lede leaves unnamed, named by that office as the next sentence's source
     (_toll("a government minister", "Communications Minister Anna Lind"), "Anna Lind said the death toll",
      "Anna Lind said the death toll in Tarvik has risen above 1,000", "Anna Lind"),
+    # a description by whose it is, named beside it: that person, not the phrase
+    ("Norway's favourite singer, Ed Brandt, cancelled his tour on Monday. The singer was detained by police "
+     "on Tuesday.", "Ed Brandt was detained", "Ed Brandt was detained by police", "Ed Brandt"),
+    ("Lena Voss's former doctor, Conrad Hale, was sentenced on Tuesday to four years in prison. The doctor has "
+     "received the maximum time for the crime, lawyers said on Tuesday.", "Lawyers said",
+     "Lawyers said Conrad Hale has received the maximum time for the crime", "Conrad Hale"),
 ])
 def test_a_description_or_pronoun_the_article_names_around_it_is_that_actor(
         nlp, text: str, starts: str, title: str, actor: str) -> None:
@@ -162,19 +168,10 @@ def test_a_description_the_article_names_nowhere_certain_stays(
     assert absent not in title and absent not in actors, (title, actors)
 
 
-
 def test_a_name_after_a_description_that_opens_a_list_does_not_replace_it(nlp) -> None:
     text = "Carl Dahl arrived in Oslo on Monday. Crews met the archbishop, Ivo Marek and Anna Lind on Tuesday."
     title, _ = _event(nlp, text, "Crews met")
     assert "the archbishop" in title, title
-
-
-def test_a_country_s_description_named_beside_it_is_that_person_not_the_phrase(nlp) -> None:
-    text = ("Norway's favourite singer, Ed Brandt, cancelled his tour on Monday. The singer was detained by police "
-            "on Tuesday.")
-    title, actors = _event(nlp, text, "Ed Brandt was detained")
-    assert title == "Ed Brandt was detained by police"
-    assert "Ed Brandt" in actors, actors
 
 
 @pytest.mark.parametrize("text, starts, kept", [

@@ -346,10 +346,10 @@ def _ties_of(span: "spacy.tokens.Span", mention: Mention) -> list[tuple[str, str
     if root.dep_ == "nsubj" and root.head.lemma_ == "be":
         out += [(c.lemma_.lower(), mention.name) for c in root.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"]
     # "the Bush administration", "Lloyd's insurers": the name qualifies the noun
-    # ("Zimbabwe's opposition leader, Morgan Tsvangirai" is Morgan Tsvangirai's, named beside it)
+    # ("Zimbabwe's opposition leader, Morgan Tsvangirai", "Ed Brandt's doctor, Ivo Marek": the name beside it)
     if root.dep_ in ("compound", "poss") and root.head.pos_ == "NOUN" and root.head.i >= span.end and \
             root.head.tag_ == "NN" and not (root.dep_ == "compound" and mention.kind in WHOSE) and not (
-            mention.kind in WHOSE and any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in root.head.children)):
+            any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in root.head.children)):
         phrase = doc[span.start:root.head.i + 1].text
         article = "" if root.dep_ == "poss" or mention.name.lower().startswith("the ") else "the "
         out.append((root.head.lemma_.lower(), article + phrase))
