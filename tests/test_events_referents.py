@@ -135,6 +135,12 @@ def _toll(source: str, named: str, where: str = "in the capital", opening: str =
     # the source the lede leaves unnamed, named by that office as the next sentence's source
     (_toll("a government minister", "Communications Minister Anna Lind"), "Anna Lind said the death toll",
      "Anna Lind said the death toll in Tarvik has risen above 1,000", "Anna Lind"),
+    # a description by whose it is, named beside it: that person, not the phrase
+    ("Norway's favourite singer, Ed Brandt, cancelled his tour on Monday. The singer was detained by police "
+     "on Tuesday.", "Ed Brandt was detained", "Ed Brandt was detained by police", "Ed Brandt"),
+    ("Lena Voss's former doctor, Conrad Hale, was sentenced on Tuesday to four years in prison. The doctor has "
+     "received the maximum time for the crime, lawyers said on Tuesday.", "Lawyers said",
+     "Lawyers said Conrad Hale has received the maximum time for the crime", "Conrad Hale"),
 ])
 def test_a_description_or_pronoun_the_article_names_around_it_is_that_actor(
         nlp, text: str, starts: str, title: str, actor: str) -> None:
@@ -162,19 +168,10 @@ def test_a_description_the_article_names_nowhere_certain_stays(
     assert absent not in title and absent not in actors, (title, actors)
 
 
-
 def test_a_name_after_a_description_that_opens_a_list_does_not_replace_it(nlp) -> None:
     text = "Carl Dahl arrived in Oslo on Monday. Crews met the archbishop, Ivo Marek and Anna Lind on Tuesday."
     title, _ = _event(nlp, text, "Crews met")
     assert "the archbishop" in title, title
-
-
-def test_a_country_s_description_named_beside_it_is_that_person_not_the_phrase(nlp) -> None:
-    text = ("Norway's favourite singer, Ed Brandt, cancelled his tour on Monday. The singer was detained by police "
-            "on Tuesday.")
-    title, actors = _event(nlp, text, "Ed Brandt was detained")
-    assert title == "Ed Brandt was detained by police"
-    assert "Ed Brandt" in actors, actors
 
 
 @pytest.mark.parametrize("text, starts, kept", [
@@ -199,3 +196,110 @@ def test_a_possessive_after_a_body_as_subject_is_the_person_before(nlp) -> None:
             "on Tuesday.")
     title, _ = _event(nlp, text, "The Norland Congress")
     assert "Ed Brandt's future" in title, title
+
+
+@pytest.mark.parametrize("text, starts, title, actor", [
+    # the one person the article addresses as "Dr" is its doctor
+    ("Singer Lena Voss died at her home on Tuesday. Dr Conrad Hale was at her bedside. Police said on Wednesday "
+     "that the doctor had given her a sedative.", "Police said",
+     "Police said that Conrad Hale had given her a sedative", "Conrad Hale"),
+    # ... and its physician
+    ("Dr Conrad Hale was at the bedside of Lena Voss on Tuesday. Lena Voss had hired the physician on a salary of "
+     "$20,000 a month in May.", "Lena Voss had hired", "Lena Voss had hired Conrad Hale on a salary of $20,000",
+     "Conrad Hale"),
+])
+def test_a_noun_an_honorific_gives_one_named_person_is_that_person(
+        nlp, text: str, starts: str, title: str, actor: str) -> None:
+    found, actors = _event(nlp, text, starts)
+    assert found == title
+    assert actor in actors, actors
+
+
+def test_a_noun_an_honorific_gives_two_people_stays(nlp) -> None:
+    text = ("Patients at the Brindle clinic complained on Monday. Dr Conrad Hale and Dr Ivo Marek ran the clinic "
+            "for ten years. Police said on Wednesday that the doctor had given a patient a sedative.")
+    title, actors = _event(nlp, text, "Police said")
+    assert "the doctor" in title and "Conrad Hale" not in actors, (title, actors)
+
+
+def _promise(then: str, source: str = "Norway's prime minister") -> str:
+    return (f"Laws that let families keep a bride's dowry will be changed soon, {source} has promised. {then} said "
+            "the old rules must not be allowed to stand.")
+
+
+def test_a_lede_s_described_source_is_the_one_person_the_next_sentence_names_as_speaker(nlp) -> None:
+    title, actors = _event(nlp, _promise("Erna Solberg"), "Erna Solberg promised")
+    assert title == "Erna Solberg promised laws that let families keep a bride's dowry will be changed soon"
+    assert "Erna Solberg" in actors, actors
+
+
+@pytest.mark.parametrize("then, source", [
+    ("Opposition leader Erna Solberg", "Norway's prime minister"),  # another office
+    ("Erna Solberg and Jonas Store", "the prime minister"),  # two people
+])
+def test_a_lede_s_described_source_the_next_sentence_does_not_make_certain_stays(nlp, then: str, source: str) -> None:
+    title, actors = _event(nlp, _promise(then, source), source[:1].upper() + source[1:])
+    assert "Erna Solberg" not in title and "Erna Solberg" not in actors, (title, actors)
+
+
+def test_a_person_named_only_inside_a_quotation_is_not_whom_a_pronoun_after_it_stands_for(nlp) -> None:
+    text = ('Ed Brandt urged Norway on Monday to put pressure on the president. "What I have always said is that '
+            'Norway should work within the United Nations to put pressure on Carl Dahl." His comments on Monday '
+            "followed pressure from churches for action.")
+    found = [(h.title, {a.name for a in h.actors}) for h in happenings(nlp, text) if "comments" in h.title]
+    assert not any("Carl Dahl" in title or "Carl Dahl" in actors for title, actors in found), found
+
+
+def test_the_speaker_outside_a_quotation_is_whom_the_pronoun_after_it_stands_for(nlp) -> None:
+    text = 'Ed Brandt said on Monday: "Carl Dahl must go." His comments on Monday followed pressure from churches.'
+    title, actors = _event(nlp, text, "Ed Brandt's comments")
+    assert title == "Ed Brandt's comments followed pressure from churches"
+    assert "Carl Dahl" not in actors, actors
+
+
+@pytest.mark.parametrize("text, starts, title, headline", [
+    # "the bank's", in an article naming one bank
+    ("Lowther Bank lost money in June. On Tuesday Stark Capital bought the bank's offices in Oslo.",
+     "Stark Capital bought", "Stark Capital bought Lowther Bank's offices in Oslo", "Headline"),
+    # "the singer's", in an article headlined with one singer
+    ("Pop singer Lena Voss died on Tuesday at her home in Brindle. On Wednesday police raided the singer's ranch "
+     "in Brindle.", "Police raided", "Police raided Lena Voss's ranch in Brindle", "Singer Lena Voss dies at 50"),
+])
+def test_a_description_owning_an_argument_is_the_actor_the_article_ties_it_to(
+        nlp, text: str, starts: str, title: str, headline: str) -> None:
+    assert _event(nlp, text, starts, headline)[0] == title
+
+
+@pytest.mark.parametrize("text, starts, title", [
+    # a country owning a place is no party to what happened there: the title keeps the description
+    ("Pakistan votes on Monday. Pakistan has 80 million voters and Pakistan's army will guard the polls. On Monday "
+     "morning, 64,000 polling stations will open in the country's 272 constituencies.", "64,000 polling stations",
+     "64,000 polling stations will open in the country's 272 constituencies"),
+    ("Norway and Sweden met in Oslo on Monday. Sweden and Norway agreed to talk. On Tuesday the ministers "
+     "visited the country's capital.", "The ministers visited", "The ministers visited the country's capital"),
+])
+def test_a_country_described_as_owning_an_argument_stays(nlp, text: str, starts: str, title: str) -> None:
+    assert _event(nlp, text, starts)[0] == title
+
+
+def test_a_body_described_is_not_the_person_the_article_names_most(nlp) -> None:
+    text = ("A security guard told the trial of Ed Brandt's doctor of the day the singer died. The guard said he saw "
+            "Dr Conrad Hale try to revive Ed Brandt. Prosecutors say Dr Hale gave Ed Brandt a lethal dose of a "
+            "sedative. The defense says Brandt gave himself too much of the drug.")
+    title, _ = _event(nlp, text, "The defense says")
+    assert title.startswith("The defense says"), title
+
+
+def test_a_noun_qualifying_the_role_before_a_name_is_not_that_person(nlp) -> None:
+    text = ("Former party chief Ed Brandt was absent on Monday. In the runup to its birthday, the party has "
+            "ramped up the propaganda with a series of events on Tuesday.")
+    found = [h.title for h in happenings(nlp, text) if "propaganda" in h.title]
+    assert not any("Ed Brandt" in t for t in found), found
+
+
+def test_a_possessive_description_tied_after_its_sentence_stays(nlp) -> None:
+    text = ("The judge demanded an explanation for the crackdown on Monday. The minister, Tariq Azim, said on Monday "
+            "the government would comply with the judge's orders. Ed Brandt, a retired judge, was among the "
+            "candidates.")
+    title, _ = _event(nlp, text, "Tariq Azim said")
+    assert "the judge's orders" in title, title

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 
 from timeline.data import load_data
 from timeline.extract.events.earlier_mentions import fuller_descriptions
-from timeline.extract.events.naming import qualified_alike
+from timeline.extract.events.naming import addressed_as, person_heads, qualified_alike
 from timeline.extract.events.title_words import load_title_words
 from timeline.extract.events.wording import TITLE_WORDS
 from timeline.records import Mention
@@ -116,7 +116,7 @@ def _named(title: str, subject: "Token", doc: "Parse", mentions: list[Mention], 
     if any(m.start < doc[end - 1].idx + len(doc[end - 1]) and m.end > first_char and m.kind not in WHOSE
            for m in mentions):
         return title  # "the NATO summit" names an actor in it: another rule's reading
-    replacement = _tied(described, doc, mentions, first_char)
+    replacement = tied_name(described, doc, mentions, first_char)
     if replacement is not None and not qualified_alike(described, replacement, mentions):
         return title  # "the central bank" is not the one bank the article names
     if replacement is None:
@@ -186,6 +186,16 @@ def _without_description(title: str, subject: "Token", mentions: list[Mention]) 
     return title[:found.start()] + title[found.end():] if found else title
 
 
+def possessor_name(noun: "Token", mentions: list[Mention]) -> str | None:
+    """"the bank's offices" -> Lowther Bank's offices: the person or body a description owning an argument is."""
+    words = _description(noun) if noun.dep_ == "poss" and noun.tag_ == "NN" else None
+    if words is None or any(m.start < noun.idx + len(noun) and m.end > noun.doc[words[0]].idx for m in mentions):
+        return None
+    name = tied_name(noun, noun.doc, mentions, noun.doc[words[0]].idx)
+    named = any(m.name == name and m.kind in ("person", "organisation") for m in mentions)  # not a country's
+    return name if name is not None and named and qualified_alike(noun, name, mentions) else None
+
+
 def _description(noun: "Token") -> tuple[int, int] | None:
     """The token range of a definite description ending on ``noun`` ("the singer",
     "the former chairman"), or None when it is none ("a man", "Jackson", "the
@@ -204,7 +214,8 @@ def _description(noun: "Token") -> tuple[int, int] | None:
     return start, noun.i + 1
 
 
-def _tied(noun: "Token", doc: "Parse", mentions: list[Mention], before_char: int) -> str | None:
+def tied_name(noun: "Token", doc: "Parse", mentions: list[Mention], before_char: int) -> str | None:
+    """The one actor the article ties ``noun`` to, or for a kind ("the country") tied to none, the one it is about."""
     lemma = noun.lemma_.lower()
     words = load_title_words()
     ties = description_ties(doc, mentions).get(lemma, set())
@@ -234,9 +245,8 @@ def headline_person(noun: "Token", doc: "Parse", mentions: list[Mention], headli
 
 
 def _headline_phrase(noun: "Token", doc: "Parse", mentions: list[Mention], headline: str) -> str | None:
-    """"The trial is due to start", in an article headlined "Jury chosen for Dr Conrad Hale
-    trial": a noun the article ties to no one is the headline's, when the headline puts a
-    name the article holds right before it, once ("the Conrad Hale trial")."""
+    """"The trial is due to start", headlined "Jury chosen for Dr Conrad Hale trial": a noun tied to
+    no one is the headline's, when the headline puts a name right before it, once ("the Conrad Hale trial")."""
     if not headline or description_ties(doc, mentions).get(noun.lemma_.lower()):
         return None
     found = [m for m in re.finditer(rf"((?:[A-Z][\w.'’-]*\s+){{1,5}})({re.escape(noun.lower_)})\b", headline)]
@@ -261,7 +271,7 @@ def _dominant_person(noun: "Token", doc: "Parse", mentions: list[Mention], befor
     words = load_title_words()
     lemma = noun.lemma_.lower()
     ties = description_ties(doc, mentions)
-    if lemma not in words.person_nouns or ties.get(lemma) or noun.tag_ != "NN" or any(
+    if lemma not in person_heads() or ties.get(lemma) or noun.tag_ != "NN" or any(
             c.dep_ == "amod" for c in noun.children):
         return None  # "the prime ministers" are two, "the next president" is another
     others = {name for other, names in ties.items() if other != lemma
@@ -295,11 +305,14 @@ def description_ties(doc: "Parse", mentions: list[Mention]) -> dict[str, set[str
             continue
         for lemma, written in _ties_of(span, mention):
             ties.setdefault(lemma, set()).add(written)
-    # "Ivo Marek, the doctor", a name no actor was found for: the noun is not surely the other's
+    # "Ivo Marek, the doctor", "Dr Marek", a name no actor was found for: the noun is not surely the other's
     for token in spacy_doc:
-        if token.dep_ == "appos" and token.pos_ == "NOUN" and token.head.pos_ == "PROPN" and not any(
-                m.start <= token.head.idx < m.end for m in mentions) and token.lemma_.lower() in ties:
-            ties[token.lemma_.lower()].add(UNKNOWN + token.head.text)
+        named = token.head if token.dep_ == "appos" and token.pos_ == "NOUN" else spacy_doc[token.i + 1] if \
+            token.i + 1 < len(spacy_doc) and addressed_as(token.text) else None
+        if named is not None and named.pos_ == "PROPN" and not any(m.start <= named.idx < m.end for m in mentions):
+            for noun in {token.lemma_.lower()} if token.dep_ == "appos" else set(addressed_as(token.text)):
+                if noun in ties:
+                    ties[noun].add(UNKNOWN + named.text)
     spacy_doc.user_data[_USER_DATA_KEY] = (len(mentions), ties)
     return ties
 
@@ -312,9 +325,12 @@ def _ties_of(span: "spacy.tokens.Span", mention: Mention) -> list[tuple[str, str
     # (read by position: the parser may hang "folk singer" of "X and folk singer Y" on X)
     while i >= 0 and doc[i].pos_ in ("NOUN", "ADJ") and (doc[i].dep_ in BEFORE_A_NAME or (
             span.start <= _head_of_run(doc[i], span.start) < span.end)):
-        if doc[i].pos_ == "NOUN" and doc[i].tag_ == "NN":
-            out.append((doc[i].lemma_.lower(), mention.name))
+        if doc[i].pos_ == "NOUN" and doc[i].tag_ == "NN" and (i == span.start - 1 or span.start <= doc[i].head.i):
+            out.append((doc[i].lemma_.lower(), mention.name))  # not "party" of "party chief Ivo Marek"
         i -= 1
+    # "Dr Conrad Hale", then "the doctor": the noun an honorific before the name stands for
+    if mention.kind == "person" and span.start > 0:
+        out += [(noun, mention.name) for noun in addressed_as(doc[span.start - 1].text)]
     # "Lowther Bank", then "the bank": a name built on the noun
     if mention.kind == "organisation" and len(span) > 1 and span[-1].lower_ in _name_heads():
         out.append((span[-1].lower_, mention.name))
@@ -330,10 +346,10 @@ def _ties_of(span: "spacy.tokens.Span", mention: Mention) -> list[tuple[str, str
     if root.dep_ == "nsubj" and root.head.lemma_ == "be":
         out += [(c.lemma_.lower(), mention.name) for c in root.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"]
     # "the Bush administration", "Lloyd's insurers": the name qualifies the noun
-    # ("Zimbabwe's opposition leader, Morgan Tsvangirai" is Morgan Tsvangirai's, named beside it)
+    # ("Zimbabwe's opposition leader, Morgan Tsvangirai", "Ed Brandt's doctor, Ivo Marek": the name beside it)
     if root.dep_ in ("compound", "poss") and root.head.pos_ == "NOUN" and root.head.i >= span.end and \
             root.head.tag_ == "NN" and not (root.dep_ == "compound" and mention.kind in WHOSE) and not (
-            mention.kind in WHOSE and any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in root.head.children)):
+            any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in root.head.children)):
         phrase = doc[span.start:root.head.i + 1].text
         article = "" if root.dep_ == "poss" or mention.name.lower().startswith("the ") else "the "
         out.append((root.head.lemma_.lower(), article + phrase))

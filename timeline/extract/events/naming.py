@@ -4,8 +4,11 @@ a subject naming a person by office replaced by that person."""
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from timeline.data import load_data
 from timeline.extract.events.title_words import load_title_words
 from timeline.extract.events.vocabulary import load_vocabulary
 from timeline.records import Mention
@@ -90,6 +93,29 @@ def span_start(mention: Mention, doc: "Parse", fallback: int) -> int:
 
 def _in_mention(token: "Token", mention: Mention) -> bool:
     return mention.start <= token.idx < mention.end
+
+
+def addressed_as(honorific: str) -> tuple[str, ...]:
+    """The nouns an honorific before a name calls its holder by: "Dr Conrad Hale" is "the
+    doctor" and "the physician" of the article (``referents.yaml``); none for another word."""
+    return _honorific_nouns().get(honorific.lower().rstrip("."), ())
+
+
+@lru_cache(maxsize=1)
+def _honorific_nouns() -> dict[str, tuple[str, ...]]:
+    data = (load_data("referents.yaml") or {}).get("honorific_nouns") or {}
+    return {str(k).lower().rstrip("."): tuple(str(n).lower() for n in v or []) for k, v in data.items()}
+
+
+@lru_cache(maxsize=1)
+def person_heads() -> frozenset[str]:
+    """Nouns that stand for one person ("the singer", "the president", "the aide"), not the
+    last word of an office told with "of" ("Secretary of Defense" makes no "the defense")."""
+    titles = (load_data("roles.yaml") or {}).get("titles") or []
+    offices = {str(t).split()[-1].lower() for t in titles if str(t).strip() and " of " not in f" {str(t).lower()} "}
+    data = load_data("title_words.yaml") or {}
+    listed = [*(data.get("person_nouns") or []), *(data.get("role_nouns") or [])]
+    return frozenset(str(w).lower() for w in listed) | offices
 
 
 def takes_article(name: str) -> bool:
@@ -182,3 +208,19 @@ def _qualifiers(noun: "Token", mentions: list[Mention]) -> set[str]:
 def _role_qualifiers(role: str, head: "Token") -> set[str]:
     """The words of a role besides its head noun: "foreign" of "Foreign Minister"."""
     return {w for w in role.lower().split() if w not in (head.lower_, head.lemma_.lower())}
+
+
+def named_before(name: str | None, token: "Token", mentions: list[Mention]) -> bool:
+    """Whether the article names ``name`` (or the actor of a phrase such as "Mugabe's
+    government") before ``token``."""
+    return name is not None and any((m.name == name or m.name in name) and m.end <= token.idx for m in mentions)
+
+
+def written_as(title: str, noun: "Token", name: str) -> str:
+    """``title`` with the description ending on ``noun`` written as ``name``, where it writes it
+    once ("the singer", "the country" of "the country's")."""
+    before = [c for c in noun.children if c.i < noun.i]
+    written = noun.doc[min(t.i for c in before for t in c.subtree) if before else noun.i:noun.i + 1].text
+    after = r"(?=['’]s\b)" if noun.dep_ == "poss" else r"(?![\w'’-])"
+    found = list(re.finditer(rf"(?<![\w'’-]){re.escape(written)}{after}", title, flags=re.IGNORECASE))
+    return title[:found[0].start()] + name + title[found[0].end():] if len(found) == 1 else title

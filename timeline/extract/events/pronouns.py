@@ -27,6 +27,8 @@ PERSONAL_OPENINGS = PERSONAL | POSSESSIVE | frozenset({"they", "their", "its", "
 # A verb glued to a pronoun, written out: (before a past participle or other word, before an -ing form).
 CLITICS = {"'s": ("has", "is"), "'re": ("are", "are"), "'ve": ("have", "have"), "'ll": ("will", "will"),
            "'d": ("had", "would"), "'m": ("am", "am")}
+# Double quotation marks, which open and close what a speaker says.
+QUOTATION_MARKS = ('"', "\u201c", "\u201d")
 # The longest subject, in tokens, that "it" or "they" is replaced with.
 SUBJECT_TOKENS = 5
 
@@ -87,7 +89,7 @@ def antecedent(pronoun: "Token", mentions: list[Mention]) -> Mention | None:
         return None
     previous = doc.spacy[here.start - 1].sent
     people = sorted((m for m in mentions if m.kind == "person" and previous.start_char <= m.start
-                     and m.end <= pronoun.idx), key=lambda m: m.start)
+                     and m.end <= pronoun.idx and not unquoted_for(pronoun, m)), key=lambda m: m.start)
     if len({m.name for m in people}) == 1:
         return people[0]
     if pronoun.dep_ not in ("nsubj", "nsubjpass", "poss") or any(m.start >= here.start_char for m in people):
@@ -104,6 +106,20 @@ def antecedent(pronoun: "Token", mentions: list[Mention]) -> Mention | None:
     # Musharraf", "Jackson's death") is not what the next sentence goes on about
     rivals = [m for m in people if m.name != named[0].name and m.end <= here.start_char]
     return None if any(_in_main_clause(m, doc, root) for m in rivals) else named[0]
+
+
+def unquoted_for(pronoun: "Token", mention: Mention) -> bool:
+    """Whether ``mention`` is told inside a quotation that ``pronoun``, outside every
+    quotation, is not: "…to put pressure on Mugabe," he said of the crisis. His comments…"
+    are not Mugabe's; whom a quotation names is not what the text outside it goes on about."""
+    text = pronoun.doc.spacy.text
+    return _open_quotes(text, mention.start) and not _open_quotes(text, pronoun.idx)
+
+
+def _open_quotes(text: str, at: int) -> bool:
+    """Whether a quotation is open at character ``at``: an odd number of double quotation
+    marks before it."""
+    return sum(text.count(mark, 0, at) for mark in QUOTATION_MARKS) % 2 == 1
 
 
 def _in_main_clause(mention: Mention, doc: "Parse", root: "Token") -> bool:

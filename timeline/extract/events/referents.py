@@ -11,10 +11,13 @@ the article makes it certain:
 - an office held by one named person (``office_holder``); owned by a country
   ("Pakistan's prime minister"), the person the article calls so, or gives that office
   of that country;
+- a noun an honorific gives one named person ("Dr Ivo Marek", then "the doctor");
 - a noun of one person the article ties to no one: the one person its headline names;
-- a personal pronoun whose antecedent the text makes certain (``antecedent``); the
-  object of a verb ("tapped him") is never the subject of its own clause, so when one
-  other person only is named since the sentence before, it is that person.
+- a lede's source ("Pakistan's prime minister has promised") the next sentence names;
+- a personal pronoun whose antecedent the text makes certain (``antecedent``; never a
+  name told only inside a quotation the pronoun is outside of); the object of a verb
+  ("tapped him") is never the subject of its own clause, so when one other person
+  only is named since the sentence before, it is that person.
 
 A description the article ties to two actors or to none, a plural ("the two men"), one
 qualified as another holder ("the next president": ``referents.yaml``), stays as it is.
@@ -27,9 +30,15 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from timeline.data import load_data
-from timeline.extract.events.descriptions import WHOSE, description_ties, headline_person, owned_key
-from timeline.extract.events.naming import office_holder, qualified_alike
-from timeline.extract.events.pronouns import antecedent
+from timeline.extract.events.descriptions import (
+    WHOSE,
+    description_ties,
+    headline_person,
+    owned_key,
+    possessor_name,
+)
+from timeline.extract.events.naming import named_before, office_holder, person_heads, qualified_alike, written_as
+from timeline.extract.events.pronouns import antecedent, unquoted_for
 from timeline.extract.events.title_words import load_title_words
 from timeline.extract.events.vocabulary import load_vocabulary
 from timeline.records import Mention
@@ -155,12 +164,15 @@ def _beside(token: "Token", mentions: list[Mention]) -> Mention | None:
     return beside[0]
 
 
-def named_next(token: "Token", mentions: list[Mention]) -> Mention | None:
+def named_next(token: "Token", mentions: list[Mention], definite: bool = False) -> Mention | None:
     """"The toll has passed 150,000, a government minister has said. Communications Minister Ann
     Dube said the count…": a source one of an article's opening sentences leaves unnamed ("a
     minister", "a senior official") is the one person the next sentence names, by that office,
     as the source of what it says, when the first sentence names no person. Words that only
-    place the source ("government", "senior") need not be in the office; any other must."""
+    place the source ("government", "senior") need not be in the office; any other must.
+    A ``definite`` source ("Pakistan's prime minister has promised. Ann Dube said…") is also
+    the one the next sentence names with no office, unless the article gives them another
+    country than the source's."""
     data = _data()
     reporting = load_vocabulary().reporting
     if token.dep_ not in SUBJECTS or token.head.lemma_.lower() not in reporting:
@@ -174,10 +186,16 @@ def named_next(token: "Token", mentions: list[Mention]) -> Mention | None:
         return None
     named = [m for m in mentions if m.kind == "person" and following.start_char <= m.start < following.end_char]
     lemma = token.lemma_.lower()
+    if definite and lemma not in person_heads():
+        return None  # "the defense says": no one person
     qualifiers = {c.lower_ for c in token.children if c.dep_ in ("amod", "compound")} - data.placing
-    if len({m.name for m in named}) != 1 or not named[0].role or \
+    if len({m.name for m in named}) != 1 or not (named[0].role or definite) or named[0].role and \
             not {lemma} | qualifiers <= set(named[0].role.lower().split()):
         return None
+    countries = {m.country or m.name for m in mentions if m.kind == "country" and any(
+        m.start <= t.idx < m.end for c in token.children if c.i < token.i for t in c.subtree)}
+    if named[0].country and countries - {named[0].country}:
+        return None  # "the Indian prime minister" is not Pakistan's
     span = doc.char_span(named[0].start, named[0].end, alignment_mode="expand")
     saying = span is not None and span.root.dep_ in SUBJECTS and span.root.head.lemma_.lower() in reporting
     return named[0] if saying else None
@@ -205,7 +223,9 @@ def _read(token: "Token", mentions: list[Mention], headline: str) -> Mention | N
             return None  # "Michael Jackson's doctor" is whose, another rule's; "his aide" anyone's
         tied = ties.get(owned_key(owner.lower_, lemma), set())
         # "the ANC's treasurer", tied to one name in those words; a country's office, to its holder
-        return _named(tied, mentions) if tied else office_holder(token, mentions) if "country" in owners else None
+        if tied:
+            return _named(tied, mentions)
+        return office_holder(token, mentions) or named_next(token, mentions, True) if "country" in owners else None
     if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in before):
         return named_next(token, mentions)  # "a doctor" is anyone, but for the source the lede names next
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in before):
@@ -220,7 +240,7 @@ def _read(token: "Token", mentions: list[Mention], headline: str) -> Mention | N
     if holder is not None:
         return holder
     name = headline_person(token, token.doc, mentions, headline) if lemma in _words()[2] else None
-    return _named({name}, mentions) if name else None
+    return _named({name}, mentions) if name else named_next(token, mentions, True)
 
 
 def _named(ties: set[str], mentions: list[Mention]) -> Mention | None:
@@ -271,7 +291,7 @@ def _pronoun(pronoun: "Token", mentions: list[Mention]) -> Mention | None:
         return None
     previous = doc.spacy[here.start - 1].sent
     people = [m for m in mentions if m.kind == "person" and previous.start_char <= m.start and m.end <= pronoun.idx
-              and not any(m.start <= t.idx < m.end for t in subjects)]
+              and not any(m.start <= t.idx < m.end for t in subjects) and not unquoted_for(pronoun, m)]
     if len({m.name for m in people}) == 1:
         return people[0]
     person = antecedent(pronoun, mentions)  # "the ruling has provided him…": as the text makes certain
@@ -331,7 +351,7 @@ def argument_referents(root: "Token") -> list["Token"]:
             # "recovered the body of the archbishop": whose the argument is, too
             for head in heads:
                 out.append(head)
-                out += [c for c in head.children if c.dep_ == "poss" and c.tag_ == "PRP$"]
+                out += [c for c in head.children if c.dep_ == "poss" and (c.tag_ == "PRP$" or c.pos_ == "NOUN")]
             # (a description only: "the members of his party" may be anyone's)
             out += [o for h in heads if h.pos_ == "NOUN" for p in h.children if p.dep_ == "prep"
                     and p.lower_ == "of" for o in p.children if o.dep_ == "pobj" and o.pos_ == "NOUN"]
@@ -346,6 +366,12 @@ def name_referents(title: str, root: "Token", mentions: list[Mention], headline:
     writes it once, and never with a name the title already writes."""
     for token in argument_referents(root):
         person = referent(token, mentions, headline)
+        owner = possessor_name(token, mentions) if person is None and token.pos_ == "NOUN" else None
+        if token.dep_ == "poss" and token.pos_ == "NOUN" and not named_before(person.name if person else owner,
+                                                                              token, mentions):
+            person = owner = None  # "the judge's orders", the judge named later: perhaps another judge
+        if owner is not None:  # "the bank's offices" -> Lowther Bank's offices
+            title = written_as(title, token, owner)
         if person is None or any(m.text in title for m in mentions if m.name == person.name) or person.name in title \
                 or person.name.split()[-1] in title.split() or "(" in person.name:
             continue  # never a name the title already writes ("Bernanke says Franklin told him"), nor a
@@ -353,12 +379,10 @@ def name_referents(title: str, root: "Token", mentions: list[Mention], headline:
         if token.pos_ == "PRON" and token.dep_ in SUBJECTS and token.head.dep_ == "ccomp":
             continue  # "Paulson said he will…": the speaker as a rule, but not surely
         if token.pos_ == "PRON":
-            written, name = token.text, person.name + ("'s" if token.tag_ == "PRP$" else "")
+            written = token.text
+            found = list(re.finditer(rf"(?<![\w'’-]){re.escape(written)}(?![\w'’-])", title, flags=re.IGNORECASE))
+            name = person.name + ("'s" if token.tag_ == "PRP$" else "")
+            title = title[:found[0].start()] + name + title[found[0].end():] if len(found) == 1 else title
         else:
-            before = [c for c in token.children if c.i < token.i]
-            written = token.doc[min(t.i for c in before for t in c.subtree):token.i + 1].text
-            name = person.name
-        found = list(re.finditer(rf"(?<![\w'’-]){re.escape(written)}(?![\w'’-])", title, flags=re.IGNORECASE))
-        if len(found) == 1:
-            title = title[:found[0].start()] + name + title[found[0].end():]
+            title = written_as(title, token, person.name)
     return title
