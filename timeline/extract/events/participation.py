@@ -36,6 +36,7 @@ class ParticipationWords:
     landmark_nouns: frozenset[str] = frozenset()  # "the Batalik ranges": which range, no party
     peoples: frozenset[str] = frozenset()  # "mostly Uighurs were killed": a people named bare
     estate_nouns: frozenset[str] = frozenset()  # "a raid of Neverland Ranch": a name of a place, no party
+    addressed_verbs: frozenset[str] = frozenset()  # "warned that Russia would pay": said to the country
 
 
 def _words(data: dict[str, object], key: str) -> frozenset[str]:
@@ -63,6 +64,7 @@ def load_participation() -> ParticipationWords:
         landmark_nouns=_words(data, "landmark_nouns"),
         peoples=_words(data, "peoples"),
         estate_nouns=_words(data, "estate_nouns"),
+        addressed_verbs=_words(data, "addressed_verbs"),
     )
 
 
