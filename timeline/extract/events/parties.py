@@ -125,18 +125,22 @@ def _qualifies(country: Mention, bodies: list[Mention], segment: "Span") -> bool
 
 
 def _said_of(country: Mention, speakers: list[Mention], segment: "Span", vocab: Vocabulary) -> bool:
-    """A country named only inside what a listed person or body said ("Mishra said
-    India would not attack the forces", "Bush said the United States would act"):
-    the topic of the statement, not a party to it; the speaker is. A warning,
-    a threat or a demand is aimed at it (``addressed_verbs``)."""
+    """A country named only in the subject of what a listed person or body said
+    ("Mishra said India would not attack the forces", "Bush said the United States
+    would act"): the topic of the statement, not a party to it; the speaker is.
+    What the said clause acts on stays a party ("said it had expelled a US
+    submarine"), and so does a country warned, threatened or accused
+    (``addressed_verbs``)."""
     token = _root(country, segment)
+    subject = False  # on the side of what was said that acts ("India would not attack"), not what it acts on
     while token is not None and token.head.i != token.i:
         if token.dep_ == "ccomp" and token.head.lemma_.lower() in vocab.reporting:
             verb = token.head
-            if verb.lemma_.lower() in load_participation().addressed_verbs:
-                return False  # "Biden warned that Russia would pay a heavy price": said to it
+            if not subject or verb.lemma_.lower() in load_participation().addressed_verbs:
+                return False  # "said it had expelled a US submarine", "warned that Russia would pay": a party
             return any(speaker.start <= c.idx < speaker.end for c in verb.children if c.dep_ == "nsubj"
                        for speaker in speakers)
+        subject = subject or token.dep_ in ("nsubj", "nsubjpass")
         token = token.head
     return False
 
