@@ -308,6 +308,10 @@ def test_a_headline_word_run_into_a_name_is_cut_off(nlp: "Language") -> None:
             "Peter Lamb is a survivor. The crisis hit the town hard.")
     names = {m.name for m in find_mentions(nlp(text), None)}
     assert "Peter Lamb" in names and not any(n.startswith("Crisis") for n in names), names
+    # a name after an article is whole, though the article also names it by its last word
+    text = ("In a note on Tuesday, the Business Travel Coalition predicted a slump in business travel. "
+            "The Coalition has 300 members.")
+    assert "Business Travel Coalition" in {m.name for m in find_mentions(nlp(text), None)}
     # a name the article writes twice keeps its words
     text = "Liberty Crisis Group said on Monday it would close. Liberty Crisis Group had a crisis."
     assert not {m.name for m in find_mentions(nlp(text), None)} & {"Group", "Crisis Group"}

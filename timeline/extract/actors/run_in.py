@@ -10,7 +10,9 @@ lower case as a noun or a verb ("crisis", "criticized") is a common word
 capitalised by the headline's style, not a word of a name:
 
 - before a name the article gives elsewhere on its own ("Jonathan Gordon",
-  "Obama"), it goes and the name stays;
+  "Obama"), it goes and the name stays; not after an article ("the Business
+  Travel Coalition … the Coalition"), and not to leave one word of an
+  organisation's name;
 - a name made only of such words, at the start of a sentence and nowhere else in
   the article, is no name at all ("Imprisonment Sentences").
 
@@ -80,6 +82,9 @@ def without_run_in(found: list[Found], lower: set[str]) -> list[Found]:
                 out.append(f)
             continue  # "Imprisonment Sentences were handed down"
         rest = f.span[cut:]
+        if _whole(f) or f.kind == "organisation" and len(rest) < 2:
+            out.append(f)  # "the Business Travel Coalition", though the article also says "the Coalition"
+            continue
         if rest.text in alone or _surname_elsewhere(rest.text, alone):
             f.span, f.text = rest, rest.text
             if f.name.split()[:cut] == [t.text for t in f.span.doc[rest.start - cut:rest.start]]:
@@ -96,6 +101,13 @@ def _common_lead(f: Found, lower: set[str]) -> int:
             break
         n += 1
     return n
+
+
+def _whole(f: Found) -> bool:
+    """A name after an article ("the Business Travel Coalition") is whole: a headline runs
+    into a name with no article between."""
+    span = f.span
+    return span.start > 0 and span.doc[span.start - 1].lower_ in ("the", "a", "an")
 
 
 def _opens_sentence(f: Found) -> bool:
