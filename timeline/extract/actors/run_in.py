@@ -9,8 +9,8 @@ Sentences were handed down"). A capitalised word the article also writes in
 lower case as a noun or a verb ("crisis", "criticized") is a common word
 capitalised by the headline's style, not a word of a name:
 
-- before a name the article gives elsewhere on its own ("Jonathan Gordon",
-  "Obama"), it goes and the name stays; not after an article ("the Business
+- before a name of the same kind the article gives elsewhere on its own
+  ("Jonathan Gordon", "Obama"), it goes and the name stays; not after an article ("the Business
   Travel Coalition … the Coalition"), and not to leave one word of an
   organisation's name;
 - a name made only of such words, at the start of a sentence and nowhere else in
@@ -64,7 +64,9 @@ def common_words(doc: "Doc") -> set[str]:
 def without_run_in(found: list[Found], lower: set[str]) -> list[Found]:
     """``found`` with the headline words run into its names cut off, and the
     names made only of headline words dropped."""
-    alone = {f.text for f in found} | {f.name for f in found}
+    alone: dict[str, set[str]] = {}  # kind → the names the article gives of that kind
+    for f in found:
+        alone.setdefault(f.kind, set()).update((f.text, f.name))
     counts: dict[str, int] = {}
     for f in found:
         counts[f.text] = counts.get(f.text, 0) + 1
@@ -85,7 +87,8 @@ def without_run_in(found: list[Found], lower: set[str]) -> list[Found]:
         if _whole(f) or f.kind == "organisation" and len(rest) < 2:
             out.append(f)  # "the Business Travel Coalition", though the article also says "the Coalition"
             continue
-        if rest.text in alone or _surname_elsewhere(rest.text, alone):
+        same = alone.get(f.kind, set())  # "Cricket South Africa" stays: South Africa is a country, no body
+        if rest.text in same or _surname_elsewhere(rest.text, same):
             f.span, f.text = rest, rest.text
             if f.name.split()[:cut] == [t.text for t in f.span.doc[rest.start - cut:rest.start]]:
                 f.name = " ".join(f.name.split()[cut:])
