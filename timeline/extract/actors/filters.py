@@ -34,6 +34,7 @@ class Filters:
     mastheads: frozenset[str] = frozenset()
     media: frozenset[str] = frozenset()
     stance_prefixes: frozenset[str] = frozenset()
+    masthead_openers: frozenset[str] = frozenset()
 
     def is_stance(self, text: str) -> bool:
         """"pro-Taliban", "anti-Western": a stance towards a name, not the name."""
@@ -54,7 +55,9 @@ class Filters:
             return True
         # an outlet no list names, by its shape: "The Beijing Times", "the Xinhua state news agency"
         words = folded.split()
-        return len(words) > 1 and (words[-1] in self.mastheads or any(folded.endswith(" " + m) for m in self.media))
+        # or opening with when it comes out: "the Sunday Nation", "the Evening Standard"
+        return len(words) > 1 and (words[-1] in self.mastheads or words[0] in self.masthead_openers
+                                   or any(folded.endswith(" " + m) for m in self.media))
 
     def names_outlet(self, span: "Span") -> bool:
         """A name told as an outlet by the noun beside it ("told Caravan magazine", "the
@@ -129,4 +132,5 @@ def load_filters() -> Filters:
         mastheads=frozenset(fold(str(w)) for w in data.get("masthead_words") or []),
         media=frozenset(fold(str(w)) for w in data.get("media_nouns") or []),
         stance_prefixes=frozenset(str(w) for w in data.get("stance_prefixes") or []),
+        masthead_openers=frozenset(fold(str(w)) for w in data.get("masthead_openers") or []),
     )

@@ -25,6 +25,7 @@ from timeline.extract.actors.institutions import find_institutions, load_institu
 from timeline.extract.actors.joined import bracketed_acronyms, hyphen_joined, possessive_names
 from timeline.extract.actors.names import clean_surface, fold
 from timeline.extract.actors.roles import role_of, title_length
+from timeline.extract.actors.run_in import common_word, common_words, without_run_in
 from timeline.extract.actors.shape import load_shape, name_span
 from timeline.records import Mention
 
@@ -60,7 +61,7 @@ def find_mentions(doc: "Doc", registry: "Registry | None" = None, seen: str | No
     found = [f for f in (_classify(ent, gaz) for ent in ents)
              if f and (not things or fold(f.text) not in things)]
     lower = {t.text for t in doc if t.is_lower and t.is_alpha and len(t) > 2}
-    found = [f for f in found if not _common_word(f, lower, gaz)]
+    found = without_run_in([f for f in found if not common_word(f, lower, gaz)], common_words(doc))
     _places_run_in(found, gaz)
     possessive_names(found)
     found += qualified_groups(doc, gaz)
@@ -123,23 +124,6 @@ def _places_run_in(found: list[Found], gaz: Gazetteer) -> None:
                 gaz.place(f.name) is not None and f.role is None:
             entry = gaz.place(f.name)
             f.kind, f.country = "place", entry.country if entry else None
-
-
-def _common_word(f: Found, lower: set[str], gaz: Gazetteer) -> bool:
-    """"Propofol", "Propofol and Lorazepam": a "person" whose every capitalised
-    word the article also writes in lower case is a common word, capitalised at
-    the start of a sentence or in a headline. Only a single name, or words joined
-    by "and" (of any kind): "Bill Gates" and "Federal Reserve" keep their words;
-    "Mr Brown" is a person by address."""
-    words = f.name.split()
-    joined = len(words) > 1 and "and" in words
-    if f.known or not (f.kind == "person" and len(words) == 1 or joined and f.kind in ("person", "organisation")):
-        return False
-    before = f.span.doc[f.span.start - 1] if f.span.start > 0 else None
-    if before is not None and fold(before.text) in gaz.honorifics:
-        return False
-    capitalised = [w for w in words if w[:1].isupper()]
-    return bool(capitalised) and all(w.lower() in lower for w in capitalised)
 
 
 def _actors_only(found: list[Found]) -> list[Found]:

@@ -35,6 +35,8 @@ class ParticipationWords:
     origin_participles: frozenset[str] = frozenset()  # "Chinese-made goods": where a thing comes from
     landmark_nouns: frozenset[str] = frozenset()  # "the Batalik ranges": which range, no party
     peoples: frozenset[str] = frozenset()  # "mostly Uighurs were killed": a people named bare
+    estate_nouns: frozenset[str] = frozenset()  # "a raid of Neverland Ranch": a name of a place, no party
+    addressed_verbs: frozenset[str] = frozenset()  # "warned that Russia would pay": said to the country
 
 
 def _words(data: dict[str, object], key: str) -> frozenset[str]:
@@ -61,6 +63,8 @@ def load_participation() -> ParticipationWords:
         origin_participles=_words(data, "origin_participles"),
         landmark_nouns=_words(data, "landmark_nouns"),
         peoples=_words(data, "peoples"),
+        estate_nouns=_words(data, "estate_nouns"),
+        addressed_verbs=_words(data, "addressed_verbs"),
     )
 
 

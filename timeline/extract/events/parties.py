@@ -83,6 +83,9 @@ def parties(readings: Iterable[ActorRef], segment: "Span", mentions: list[Mentio
                 _qualifies(m, bodies, segment) or _venue(m, segment, vocab) or _nationality(m, segment, vocab)
                 or _office_of(m, people, segment) or _beside_own_body(m, bodies, segment) for m in own):
             continue
+        speakers = [m for m in inside if m.kind in HOLDERS and m.name in names]
+        if actor.kind == "country" and own and all(_said_of(m, speakers, segment, vocab) for m in own):
+            continue  # "Mr Mishra said India would not attack": what a named speaker said is about it
         others = [b for b in bodies if b.name != actor.name]
         if actor.kind == "organisation" and own and all(_qualifies(m, others, segment) for m in own):
             continue  # "UN police fired", "the UN's World Health Organization said": the body acts
@@ -91,6 +94,9 @@ def parties(readings: Iterable[ActorRef], segment: "Span", mentions: list[Mentio
             continue  # "the chairman of the Joint Chiefs of Staff, Adm Mike Mullen, said", "Zhang's deputy, Ragdi"
         if actor.kind != "country" and own and all(_thing(m, segment) for m in own):
             continue  # "donated the antiviral drug Tamiflu", "doses of H1N1 vaccine"
+        if actor.kind == "person" and " " not in actor.name and own and all(_people_word(m, segment, vocab)
+                                                                            for m in own):
+            continue  # "an attack on a Uighur man": which people he is of, read by the tagger as a name
         if actor.kind == "group" and " " not in actor.name and own and all(_counted(m, segment) for m in own):
             continue  # "police arrested two Americans": some people, not a people
         written = own or _written(actor, segment)  # a name the title took from elsewhere, as the sentence has it
@@ -116,6 +122,27 @@ def _qualifies(country: Mention, bodies: list[Mention], segment: "Span") -> bool
         return False
     head = root.head
     return any(body.start <= head.idx < body.end for body in bodies)
+
+
+def _said_of(country: Mention, speakers: list[Mention], segment: "Span", vocab: Vocabulary) -> bool:
+    """A country named only in the subject of what a listed person or body said
+    ("Mishra said India would not attack the forces", "Bush said the United States
+    would act"): the topic of the statement, not a party to it; the speaker is.
+    What the said clause acts on stays a party ("said it had expelled a US
+    submarine"), and so does a country warned, threatened or accused
+    (``addressed_verbs``)."""
+    token = _root(country, segment)
+    subject = False  # on the side of what was said that acts ("India would not attack"), not what it acts on
+    while token is not None and token.head.i != token.i:
+        if token.dep_ == "ccomp" and token.head.lemma_.lower() in vocab.reporting:
+            verb = token.head
+            if not subject or verb.lemma_.lower() in load_participation().addressed_verbs:
+                return False  # "said it had expelled a US submarine", "warned that Russia would pay": a party
+            return any(speaker.start <= c.idx < speaker.end for c in verb.children if c.dep_ == "nsubj"
+                       for speaker in speakers)
+        subject = subject or token.dep_ in ("nsubj", "nsubjpass")
+        token = token.head
+    return False
 
 
 def _nationality(country: Mention, segment: "Span", vocab: Vocabulary) -> bool:
@@ -169,6 +196,8 @@ def _office_of(name: Mention, people: list[Mention], segment: "Span", office: bo
             return False  # "Tsvangirai, as the leader of the ZCTU, called strikes": the body acted
         held = held or token.lemma_.lower() in offices
         named = [token] + [c for c in token.children if c.dep_ == "appos"]
+        if token.dep_ == "appos":  # "his brother Shahbaz, a former chief minister of Punjab"
+            named += [token.head] + [c for c in token.head.children if c.dep_ == "appos"]
         if held and any(p.start <= t.idx < p.end for t in named for p in people):
             return True
     return False
@@ -242,17 +271,28 @@ def _noun_head(root: "Token") -> "Token":
     return head
 
 
+def _people_word(mention: Mention, segment: "Span", vocab: Vocabulary) -> bool:
+    """A one-word "person" that only qualifies a noun of people after an article
+    ("a Uighur man", "the Tibetan monks"): a people or a place, no one's name."""
+    root = _root(mention, segment)
+    if root is None or root.dep_ not in ("amod", "compound") or root.head.i == root.i:
+        return False
+    noun = root.head
+    return noun.lemma_.lower() in vocab.people_nouns and any(
+        c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in noun.children)
+
+
 def _thing(mention: Mention, segment: "Span") -> bool:
     """A name that only says which thing a noun of a thing is ("the antiviral drug
     Tamiflu", "doses of H1N1 vaccine", ``thing_nouns``): a drug, a virus or an award."""
     root = _root(mention, segment)
     if root is None:
         return False
-    things = load_participation().thing_nouns
+    things, estates = load_participation().thing_nouns, load_participation().estate_nouns
     if root.dep_ in ("compound", "appos", "nmod", "amod", "poss") and _noun_head(root).lemma_.lower() in things:
         return True  # "Bob Marley's Redemption Song": whose song, no party to its performance
-    if " " in mention.name and root.lemma_.lower() in things:
-        return True  # "a cover version of Redemption Song": a title whose last word says it is a song
+    if " " in mention.name and (root.lemma_.lower() in things or root.lemma_.lower() in estates):
+        return True  # "a cover version of Redemption Song", "a raid of Neverland Ranch": a thing or an estate
     return any(c.dep_ in ("compound", "appos", "amod") and c.lemma_.lower() in things for c in root.children)
 
 
