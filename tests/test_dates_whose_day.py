@@ -42,3 +42,20 @@ def test_a_day_of_a_noun_deep_in_the_phrases_is_not_the_clause_day(nlp) -> None:
 def test_a_day_of_the_clause_own_object_still_dates_it(nlp) -> None:
     text = "Police in Marlow confirmed the arrest yesterday of three men over the bombing of a bus station."
     assert _dates(nlp, text, "confirmed") == ["2012-03-13"]
+
+
+def test_a_happening_told_again_with_its_time_takes_that_time(nlp) -> None:
+    text = ("The Marlow intelligence service distributed large sums to the parties opposing Ada Brenn, "
+            "according to court papers seen by reporters. The papers were filed in the high court. "
+            "The service distributed the money among Brenn's rivals in 1994.")
+    found = happenings(nlp, text, published=WEDNESDAY)
+    first = [h for h in found if h.sentence_index == 0]
+    assert first and first[0].date == "1994", [(h.title, h.date, h.evidence.rule) for h in found]
+
+
+def test_a_happening_told_again_with_other_figures_keeps_its_own_day(nlp) -> None:
+    text = ("Rebels of the Marlow Liberation Front killed five soldiers near the border, the army said. "
+            "The army gave no further details. "
+            "The Marlow Liberation Front killed three soldiers in the same area on Sunday.")
+    found = happenings(nlp, text, published=WEDNESDAY)
+    assert [h.date for h in found if h.sentence_index == 0 and "five" in h.title] != ["2012-03-11"]
