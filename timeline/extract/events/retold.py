@@ -3,7 +3,8 @@ intelligence distributed millions to the parties opposing Bhutto, according to c
 documents. [...] The money was allegedly distributed among Bhutto's opponents in 1990."
 The telling with no time of its own is the same happening, not news of the day the paper
 came out: it takes the time the article gives it. The same predicate, parties in common (all
-of the undated telling's, at least one), no figure that differs, and a time before the
+of the undated telling's, at least one, and a person, an organisation or a group, not
+only a country or a place), no figure that differs, and a time before the
 day it would otherwise get make the two one happening."""
 
 from __future__ import annotations
@@ -17,6 +18,9 @@ from timeline.records import Happening
 UNDATED = frozenset({"publication-date", "lead-event-day"})
 # The rule of a happening dated by the time the article gives the same happening elsewhere.
 RETOLD = "retold-dated"
+# Kinds of actor that name no one in particular who did it ("Mexican authorities ordered"
+# is told of Mexico; so is every other order its authorities gave).
+UNSPECIFIC = frozenset({"place", "country"})
 # Words that tell a happening as another of its kind ("met again", "killed another").
 REPEATING = frozenset({"again", "another", "new", "second", "third", "latest", "fresh"})
 
@@ -35,7 +39,7 @@ def _redated(happening: Happening, dated: list[Happening], vocab: Vocabulary) ->
     if happening.evidence.rule not in UNDATED or happening.status != "occurred" or \
             happening.predicate in vocab.reporting or happening.predicate in vocab.states:
         return happening  # a statement is new each time it is made
-    names = {a.name for a in happening.actors if a.kind != "place"}
+    names = {a.name for a in happening.actors if a.kind not in UNSPECIFIC}
     if not names or REPEATING & set(happening.sentence.lower().split()):
         return happening
     for other in dated:
