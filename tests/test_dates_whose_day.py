@@ -59,3 +59,9 @@ def test_a_happening_told_again_with_other_figures_keeps_its_own_day(nlp) -> Non
             "The Marlow Liberation Front killed three soldiers in the same area on Sunday.")
     found = happenings(nlp, text, published=WEDNESDAY)
     assert [h.date for h in found if h.sentence_index == 0 and "five" in h.title] != ["2012-03-11"]
+
+
+def test_a_vow_made_at_a_dated_occasion_keeps_that_time(nlp) -> None:
+    text = ("Ada Brenn and Tomas Welk vowed to end the border dispute during a summit in Marlow last month, "
+            "officials said.")
+    assert "2012-02" in _dates(nlp, text, "vowed")

@@ -44,16 +44,23 @@ def past_inside_prospect(verb: "Token", span: "Span", timex: Timex, dct: date | 
     a time before the day of the news named inside the act a pledge or a hope looks ahead to,
     and within a noun phrase of that act ("those responsible for the deaths on Sunday"):
     then it dates the noun, not the act nor the pledge."""
-    if dct is None or is_future(day_value(timex.value or ""), dct) or looked_ahead_to(verb) is None:
+    pledge = looked_ahead_to(verb)
+    if dct is None or pledge is None or is_future(day_value(timex.value or ""), dct):
         return False
     if day_value(timex.value or "")[:10] >= dct.isoformat():
         return False  # today is the pledge's own day as much as anything's
+    chain = {verb.i}
+    while verb.i != pledge.i:
+        verb = verb.head
+        chain.add(verb.i)
     token = span.root
     for _ in range(16):
         parent = token.head
-        if parent.i == token.i or parent.i == verb.i:
+        if parent.i == token.i or parent.i in chain:
             return False
         if parent.pos_ in ("NOUN", "PROPN", "PRON"):
-            return True
+            # "vowed to end the dispute during a summit last month": the occasion the act
+            # is told at, a phrase of the verbs themselves, is when the vow was made
+            return not (parent.dep_ == "pobj" and parent.head.head.i in chain)
         token = parent
     return False
