@@ -46,6 +46,7 @@ from timeline.extract.events.parties import parties
 from timeline.extract.events.pronouns import name_pronoun, unnamed
 from timeline.extract.events.quotes import attributed, quotes_nobody
 from timeline.extract.events.referents import name_referents
+from timeline.extract.events.retold import date_retold
 from timeline.extract.events.title_parties import named_in_title
 from timeline.extract.events.tokens import Parse, forget, parse_of
 from timeline.extract.events.topic import is_digest, strays, topic_words
@@ -174,7 +175,7 @@ def _happenings(doc: Parse, article: Article, timexes: list[Timex], mentions: li
         elif not found[reported:] and lead is None and not today and lede_sentences < LEDE_SENTENCES \
                 and index < vocab.lede_sentences:
             lead = lede_day(segment, dated, article.id, index, article.published, vocab)  # "was in disarray last night"
-    return found
+    return date_retold(found, vocab)  # "distributed millions [...] The money was distributed in 1990"
 
 
 def _another_story(astray: list[bool], index: int) -> bool:

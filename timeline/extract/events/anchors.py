@@ -14,6 +14,7 @@ from timeline.extract.events.dating import NEWS_TENSES, date_anchor, day_value
 from timeline.extract.events.kinds import classify
 from timeline.extract.events.main_clause import commentary, main_anchor, negated, sharing_time
 from timeline.extract.events.occasions import told_through
+from timeline.extract.events.prospects import past_inside_prospect
 from timeline.extract.events.vocabulary import Vocabulary
 from timeline.extract.temporal.values import is_future, precision_of
 from timeline.records import Timex
@@ -49,7 +50,7 @@ def find_anchors(segment: "Span", dated: list[tuple[Timex, "Span"]], dct: date |
         if verb is None or (how == "argument" and head.dep_ in ("compound", "amod")
                             and precision_of(timex.value or "") == "season"):
             continue  # "the winter cold" is weather, not a date
-        if _planned_by(verb, main, timex, dct, vocab):
+        if _planned_by(verb, main, timex, dct, vocab) or past_inside_prospect(verb, span, timex, dct):
             continue
         keep_out |= {t.i for t in span}
         # the preposition that only carries the date ("on Saturday") leaves the title with it

@@ -158,6 +158,8 @@ def governor(head: "Token", segment: "Span", fallback: "Token | None",
     ("ended without agreement on Tuesday") is read as the clause's time, like a bare adverbial.
     """
     start, end = segment.start, segment.end
+    if _day_of_a_deep_noun(head, start, end):
+        return None, "nominal"
     token = head
     on_day = day and head.dep_ == "pobj" and head.head.lower_ == "on"
     bare = head.dep_ in BARE_ADVERBIAL_DEPS or on_day or (
@@ -200,6 +202,30 @@ def governor(head: "Token", segment: "Span", fallback: "Token | None",
             noun = noun or parent
         token = parent
     return None, "nominal"
+
+
+# Prepositional phrases a noun sits in, below its clause, from which a day named right
+# after it is the noun's own.
+DEEP_PHRASES = 2
+
+
+def _day_of_a_deep_noun(head: "Token", start: int, end: int) -> bool:
+    """"in protest at the role of the student wing in the arrest yesterday of Imran Khan":
+    a day word standing between a noun and its "of" complement names the noun's day, and
+    when that noun sits two prepositional phrases or more below its clause, it is not the
+    clause's day, wherever the parser hung it."""
+    if head.lower_ not in DEICTIC_DAYS or not (start < head.i < end - 1):
+        return False
+    noun, after = head.doc[head.i - 1], head.doc[head.i + 1]
+    if noun.pos_ != "NOUN" or noun.dep_ != "pobj" or after.lower_ != "of":
+        return False
+    phrases, token = 0, noun
+    for _ in range(16):
+        if is_predicate(token) or token.head.i == token.i or not (start <= token.head.i < end):
+            break
+        phrases += token.dep_ == "prep"
+        token = token.head
+    return phrases >= DEEP_PHRASES
 
 
 def _opens(head: "Token", segment: "Span") -> bool:
