@@ -201,10 +201,12 @@ def test_a_headline_and_captions_run_into_a_dated_dateline_are_cut(tmp_path: Pat
 
 
 def test_capitals_and_a_dash_inside_a_sentence_are_no_dateline(tmp_path: Path) -> None:
-    text = "Talks resume\n\nOfficials at NATO said talks on the deal - the third this year - would resume.\n"
+    text = ("Talks resume\n\nOfficials at NATO said talks on the deal - the third this year - would resume.\n\n"
+            "Envoys flew in from LONDON, Feb. 12 - a day early - for the talks.\n")
     write_files(tmp_path, {"2022-02-13-a.txt": text})
     article = only(read_content(tmp_path)[0])
     assert article.text.startswith("Officials at NATO") and article.published == date(2022, 2, 13)
+    assert "Envoys flew in from LONDON, Feb. 12 - a day early" in article.text
 
 
 def test_offsets_point_at_the_file_for_every_paragraph(tmp_path: Path) -> None:

@@ -335,11 +335,15 @@ def _dateline_prefix(text: str, vocab: Vocabulary) -> tuple[int, str | None] | N
 
 def _dateline_at(text: str, vocab: Vocabulary, dated: bool) -> tuple[int, int, str | None] | None:
     """Start and end of a dateline in an opening line, at its start or run into by a headline or
-    a share prompt, and its date text; ``dated``: only a dateline that gives a date."""
+    a share prompt, and its date text; ``dated`` (a line below the first): only a dateline that
+    gives a date, at the line's start or after a credit in parentheses."""
     prefix = _dateline_prefix(text, vocab)
     if prefix is not None and (prefix[1] or not dated):
         return 0, prefix[0], prefix[1]
-    return _dateline_within(text, vocab)
+    within = _dateline_within(text, vocab)
+    if within is not None and dated and not text[:within[0]].rstrip().endswith(")"):
+        return None  # below the first line, only a photo credit may run into it: "(By J. Doe -- AP) PARIS, …"
+    return within
 
 
 def _dateline_within(text: str, vocab: Vocabulary) -> tuple[int, int, str] | None:
