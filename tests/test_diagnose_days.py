@@ -57,3 +57,15 @@ def test_the_scores_say_how_many_days_the_ranking_holds_in_the_gold_window(monke
     (score,) = eval_timelines.score_collection("x", events)
     assert (score.ranked, score.length) == (2, 4)  # 06-01 and 06-04: 07-09 is past the window
     assert round(score.f1, 3) == round(2 * 1 / (2 + 4), 3) and score.floor == 1.0
+
+
+def test_dateline_days_counts_how_far_datelines_stand_from_the_stored_day(monkeypatch: pytest.MonkeyPatch) -> None:
+    from evaluation import dateline_days
+
+    body = " Port workers ended their strike after the owners raised their pay offer on Tuesday.\n"
+    docs = [{"id": "a", "published": "2009-03-04", "text": "Strike ends\nPORTSMOUTH, March 3 (Wire) -" + body},
+            {"id": "b", "published": "2009-03-03", "text": "Strike ends\nPORTSMOUTH, March 3 (Wire) -" + body},
+            {"id": "c", "published": "2009-03-03", "text": "Strike ends\nPort workers ended their strike." + body}]
+    monkeypatch.setattr(dateline_days, "articles", lambda name: docs)
+    count, found = dateline_days.offsets("x")
+    assert count == 3 and found == {-1: 1, 0: 1}
