@@ -5,7 +5,9 @@ Each collection of ``../shared/data/tls-dev`` is materialised as a content folde
 implies: days ordered by the summed ``importance`` of their day-precision events. Per gold
 timeline, the top l days inside the gold window (its first to last date, l = its length) are
 compared with the gold days (news-tls Date-F1), beside the floor of ranking days by how many
-articles were published on them. Also printed per collection: events per article, the share
+articles were published on them. When fewer than l days inside the window hold a day-precision
+event, the line says so: every such day is then chosen whatever the ranking, and only events on
+more days (extraction, dating) can raise the figure. Also printed per collection: events per article, the share
 of key events with at least two independent sources, and the key events (as the site's key
 events page chooses them, ``timeline.merge.selection``) for reading by hand.
 
@@ -44,6 +46,8 @@ class Score:
     timeline: str
     f1: float
     floor: float
+    ranked: int = 0  # days the ranking holds inside the gold window: below l, no ranking of them scores more
+    length: int = 0  # l, the gold timeline's length
 
 
 def date_f1(ranked: Sequence[str], gold_days: Sequence[str]) -> float:
@@ -90,7 +94,8 @@ def independent(event: Event) -> int:
 def score_collection(name: str, events: list[dict[str, Any]]) -> list[Score]:
     ranked = ranked_days(event_days(events))
     floor = ranked_days(publication_days(name))
-    return [Score(name, timeline, date_f1(ranked, days), date_f1(floor, days)) for timeline, days in gold(name)]
+    return [Score(name, timeline, date_f1(ranked, days), date_f1(floor, days),
+                  sum(1 for d in ranked if min(days) <= d <= max(days)), len(days)) for timeline, days in gold(name)]
 
 
 def report(name: str, events: list[Event], top: int, key: int) -> None:
@@ -144,8 +149,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         got = score_collection(name, events)
         scores += got
         for s in got:
+            short = f"  only {s.ranked} days with events in the window of l = {s.length}" if s.ranked < s.length else ""
             print(f"{name:28s} {s.timeline[:24]:24s} Date-F1 {s.f1:.3f}  floor {s.floor:.3f}  "
-                  f"({s.f1 - s.floor:+.3f})", flush=True)
+                  f"({s.f1 - s.floor:+.3f}){short}", flush=True)
         stored, _ = load_store(folder / "content" / "events")
         report(name, [e for e in stored if not e.hidden], args.top, args.key)
     print()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from evaluation.diagnose_days import accounts
 from timeline.records import Article, DateEvidence, Happening, Timex
 
@@ -42,3 +44,28 @@ def test_an_article_quoted_by_an_event_of_the_day_is_not_merged_away() -> None:
     events = [{"date": day, "precision": "day", "sources": [{"article": "report"}]}]
     lines = accounts(day, [article("report", day)], {}, [happening("report", day)], events)
     assert lines[0].split("|")[0].strip() == "report published: dated here (1)"
+
+
+def test_the_scores_say_how_many_days_the_ranking_holds_in_the_gold_window(monkeypatch: pytest.MonkeyPatch) -> None:
+    from evaluation import eval_timelines
+
+    gold_days = ["2009-06-01", "2009-06-02", "2009-06-03", "2009-06-05"]
+    monkeypatch.setattr(eval_timelines, "gold", lambda name: [("desk", gold_days)])
+    monkeypatch.setattr(eval_timelines, "articles", lambda name: [{"published": d} for d in gold_days])
+    events = [{"date": d, "precision": "day", "importance": 2.0} for d in ("2009-06-01", "2009-06-04", "2009-07-09")]
+    events.append({"date": "2009-06-02", "precision": "month", "importance": 9.0})  # no day of its own
+    (score,) = eval_timelines.score_collection("x", events)
+    assert (score.ranked, score.length) == (2, 4)  # 06-01 and 06-04: 07-09 is past the window
+    assert round(score.f1, 3) == round(2 * 1 / (2 + 4), 3) and score.floor == 1.0
+
+
+def test_dateline_days_counts_how_far_datelines_stand_from_the_stored_day(monkeypatch: pytest.MonkeyPatch) -> None:
+    from evaluation import dateline_days
+
+    body = " Port workers ended their strike after the owners raised their pay offer on Tuesday.\n"
+    docs = [{"id": "a", "published": "2009-03-04", "text": "Strike ends\nPORTSMOUTH, March 3 (Wire) -" + body},
+            {"id": "b", "published": "2009-03-03", "text": "Strike ends\nPORTSMOUTH, March 3 (Wire) -" + body},
+            {"id": "c", "published": "2009-03-03", "text": "Strike ends\nPort workers ended their strike." + body}]
+    monkeypatch.setattr(dateline_days, "articles", lambda name: docs)
+    count, found = dateline_days.offsets("x")
+    assert count == 3 and found == {-1: 1, 0: 1}

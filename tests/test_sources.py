@@ -167,6 +167,48 @@ def test_dateline_dates_an_article_that_has_no_other_date(tmp_path: Path) -> Non
     assert not [p for p in problems if "no publication date" in p.message]
 
 
+def test_a_dateline_a_day_before_the_filed_day_dates_the_story(tmp_path: Path) -> None:
+    # a site files a wire story under the next day: "on Saturday" is read from the dateline's day
+    write_files(tmp_path, {"2022-02-13-a.txt": "Headline\n\nMOSCOW, Feb. 12 (Wire) - " + BODY,
+                           "2009-01-01-b.txt": "Headline\n\nOSLO, Dec. 31 (Wire) - Norway's parliament "
+                                               "approved the budget on Wednesday after a night of talks.\n"})
+    articles, problems = read_content(tmp_path)
+    by_path = {a.path: a for a in articles}
+    assert by_path["2022-02-13-a.txt"].published == date(2022, 2, 12)
+    assert by_path["2022-02-13-a.txt"].filed == date(2022, 2, 13)
+    assert by_path["2009-01-01-b.txt"].published == date(2008, 12, 31)  # the year before, not 2009-12-31
+    assert not [p for p in problems if "dateline" in p.message]
+
+
+def test_a_dateline_that_agrees_leaves_no_filed_day(tmp_path: Path) -> None:
+    write_files(tmp_path, {"2022-02-12-a.txt": "Headline\n\nMOSCOW, Feb. 12 (Wire) - " + BODY})
+    article = only(read_content(tmp_path)[0])
+    assert article.published == date(2022, 2, 12) and article.filed is None
+
+
+def test_a_headline_and_captions_run_into_a_dated_dateline_are_cut(tmp_path: Path) -> None:
+    raw = ("Ministers Agree on Grain Deal A farmer loads sacks of wheat on Friday.\n"
+           "Prices have fallen by a third since May.\n"
+           "(By Jane Example -- Wire Photo) ODESSA, Ukraine, Aug. 3 -- " + BODY)
+    write_files(tmp_path, {"2023-08-04-grain.txt": raw,
+                           "2023-08-04-deal.txt": "Deal Signed in Odessa ODESSA, Aug. 3 -- "
+                                                  + BODY.replace("hour", "hour and a half")})
+    articles, _ = read_content(tmp_path)
+    assert len(articles) == 2
+    for article in articles:
+        assert article.text.startswith("Russian President"), article.text[:80]
+        assert article.published == date(2023, 8, 3) and article.filed == date(2023, 8, 4)
+
+
+def test_capitals_and_a_dash_inside_a_sentence_are_no_dateline(tmp_path: Path) -> None:
+    text = ("Talks resume\n\nOfficials at NATO said talks on the deal - the third this year - would resume.\n\n"
+            "Envoys flew in from LONDON, Feb. 12 - a day early - for the talks.\n")
+    write_files(tmp_path, {"2022-02-13-a.txt": text})
+    article = only(read_content(tmp_path)[0])
+    assert article.text.startswith("Officials at NATO") and article.published == date(2022, 2, 13)
+    assert "Envoys flew in from LONDON, Feb. 12 - a day early" in article.text
+
+
 def test_offsets_point_at_the_file_for_every_paragraph(tmp_path: Path) -> None:
     raw = ("Headline | Section\nBy Jane Example\n\nLONDON (Wire) - First \u201cquoted\u201d paragraph here.\n\n"
            "Photo: a caption\n\nSecond paragraph here.\n")

@@ -356,6 +356,21 @@ def test_check_explain_lists_what_was_set_aside_with_line_and_rule(
     assert f"{path}:7: page after the story: (Reporting by Jane Doe; Editing by Tom Roe)" in out
 
 
+def test_check_explain_says_which_day_dates_are_read_from(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    late = tmp_path / "2009-03-04-strike.txt"
+    late.write_text("Strike ends\nPORTSMOUTH, March 3 (Wire) - Dock workers ended their strike on Tuesday.\n",
+                    encoding="utf-8")
+    same = tmp_path / "2009-03-03-talks.txt"
+    same.write_text("Talks\nDock workers and owners met on Tuesday.\n", encoding="utf-8")
+    assert main(["check", "--explain", str(late), str(same)]) == 0
+    out = capsys.readouterr().out
+    assert ("dates read from 2009-03-03, the dateline's day; the file gives 2009-03-04 "
+            "(2009-03-04-strike.txt), kept as the day it was filed") in out
+    assert f"{late}:2: dateline: PORTSMOUTH, March 3 (Wire) -" in out
+    assert "dates read from 2009-03-03 (2009-03-03-talks.txt)" in out
+
+
 def test_check_explain_names_a_file_it_cannot_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", "--explain", str(tmp_path / "missing.txt")]) == 1
     assert "missing.txt: error: cannot explain it" in capsys.readouterr().err

@@ -40,6 +40,10 @@ class Article:
     offsets: tuple[tuple[int, int], ...] = ()
     section: str | None = None  # site section a scraped headline named ("... | Vladimir Putin news")
     encoding: str = "utf-8"  # how the file's bytes were read (a Python codec name: utf-8, utf-16, cp1252…)
+    # The publication day the file's metadata gives, when its dateline names another day close
+    # to it ("NEW YORK, Sept 14 (Reuters)" in an article filed on the 15th): ``published`` is
+    # then the dateline's, the day the story was written, from which its relative dates are read.
+    filed: date | None = None
 
     @cached_property
     def fingerprint(self) -> str:

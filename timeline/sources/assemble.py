@@ -55,9 +55,10 @@ def finish(draft: Draft, file_text: str, layers: Layers, shown: str, language: s
         meta = merge(outside[0], draft.meta, outside[1])
     else:
         meta = merge(layers.name_date, layers.index, draft.meta, layers.sidecar)
-    published: date | None = meta.get("published")
+    filed: date | None = meta.get("published")
+    published = filed
     if cleaned.dateline is not None:
-        published, problem = _check_dateline(cleaned.dateline, published, meta, where, draft, file_text)
+        published, problem = _check_dateline(cleaned.dateline, filed, meta, where, draft, file_text)
         problems.extend(problem)
     if published is None:
         problems.append(Problem(shown, f"no publication date{_item(draft)}: read anyway, but dates like "
@@ -76,6 +77,7 @@ def finish(draft: Draft, file_text: str, layers: Layers, shown: str, language: s
         published=published, url=url, outlet=meta.get("outlet"),
         author=meta.get("author") or cleaned.author, language=lang, tags=meta.get("tags") or (),
         body_line=body_line, offsets=offsets, section=draft.section,
+        filed=filed if filed is not None and filed != published else None,
     )
     return article, lang, problems
 
@@ -100,19 +102,19 @@ def _body_line(draft: Draft, file_text: str) -> int | None:
 
 def _check_dateline(dateline: DatelineDate, published: date | None, meta: Meta, where: str,
                     draft: Draft, file_text: str) -> tuple[date | None, list[Problem]]:
-    """Use the dateline's date when nothing else dates the article; else compare."""
+    """The day the article's dates are read from: the dateline's when nothing else dates the
+    article, or when it is at most ``DATELINE_TOLERANCE_DAYS`` from the metadata's (the day the
+    story was written, where the site filed it a day later or earlier); else the metadata's,
+    with a warning."""
     line = None
     if draft.body_start is not None:
         offset = draft.body_start + sum(len(x) for x in draft.body.splitlines(keepends=True)[:dateline.line])
         line = line_at(file_text, offset)
-    year = dateline.year or (published.year if published else None)
-    if year is None:
+    said, problem = dateline_day(dateline, published)
+    if problem:
+        return published, [Problem(where, problem, line, "warning")]
+    if said is None:
         return published, []
-    try:
-        said = date(year, dateline.month, dateline.day)
-    except ValueError:
-        return published, [Problem(where, f"the dateline's date {year}-{dateline.month}-{dateline.day} "
-                                   "is not a real date", line, "warning")]
     if published is None:
         return (None if is_future(said) else said), []
     if abs((said - published).days) > DATELINE_TOLERANCE_DAYS:
@@ -120,7 +122,30 @@ def _check_dateline(dateline: DatelineDate, published: date | None, meta: Meta, 
         return published, [Problem(where, f"the dateline says {said.isoformat()} but the publication date "
                                    f"is {published.isoformat()} (from {source or 'the metadata'}); "
                                    "check which is right", line, "warning")]
-    return published, []
+    return said, []
+
+
+def dateline_day(dateline: DatelineDate, published: date | None) -> tuple[date | None, str | None]:
+    """The dateline's day, and a problem when it is no real date. A dateline without a year takes
+    the year that puts it nearest the publication date ("Dec. 31" in an article filed on 1 January
+    is the day before); None when there is neither year nor publication date."""
+    if dateline.year is not None:
+        years = [dateline.year]
+    elif published is not None:
+        years = [published.year, published.year - 1, published.year + 1]
+    else:
+        return None, None
+    days = []
+    for year in years:
+        try:
+            days.append(date(year, dateline.month, dateline.day))
+        except ValueError:
+            continue
+    if not days:
+        return None, f"the dateline's date {years[0]}-{dateline.month}-{dateline.day} is not a real date"
+    if published is None:
+        return days[0], None
+    return min(days, key=lambda d: abs((d - published).days)), None
 
 
 def locate(cleaned: Cleaned, file_text: str) -> tuple[tuple[int, int], ...]:

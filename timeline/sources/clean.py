@@ -23,6 +23,9 @@ from timeline.sources.spans import Mapped, Piece, join
 # The first few lines are where bylines and datelines sit; further down the
 # same shapes are ordinary text.
 HEADER_LINES = 4
+# A dateline that a headline or a share prompt runs into starts this close to the line's start.
+RUN_IN_WORDS = 25
+RUN_IN_CHARS = 240
 
 
 @dataclass(frozen=True)
@@ -58,6 +61,7 @@ class Vocabulary:
     bylines: tuple[re.Pattern[str], ...]
     dateline_lines: tuple[re.Pattern[str], ...]
     dateline_prefixes: tuple[re.Pattern[str], ...]
+    dateline_within: tuple[re.Pattern[str], ...]
     months: dict[str, int]
     artefacts: re.Pattern[str]
     artefact_map: dict[str, str]
@@ -91,6 +95,7 @@ def vocabulary() -> Vocabulary:
         bylines=tuple(re.compile(p) for p in raw["bylines"]),
         dateline_lines=tuple(re.compile(p) for p in raw["dateline_lines"]),
         dateline_prefixes=tuple(re.compile(p) for p in raw["dateline_prefixes"]),
+        dateline_within=tuple(re.compile(p) for p in raw["dateline_within"]),
         months={str(k): int(v) for k, v in raw["months"].items()},
         artefacts=re.compile("|".join(re.escape(k) for k in sorted(artefacts, key=len, reverse=True))),
         artefact_map=dict(artefacts),
@@ -266,17 +271,23 @@ def clean_body(
                 drop(i, "dateline")
                 continue
 
-    first = next((i for i in non_blank if keep[i] is not None), None)
-    if first is not None and first in header:
-        line = keep[first]
+    opening = [i for i in header if keep[i] is not None]
+    for n, i in enumerate(opening):  # the story starts at its dateline
+        line = keep[i]
         assert line is not None
-        prefix = _dateline_prefix(line.text, vocab)
-        if prefix is not None:
-            end, date_text = prefix
-            removed.append(Removal(line.src, line.text[:end].strip(), "dateline"))
-            keep[first] = line.slice(end)
-            if date_text and dateline is None:
-                dateline = read_dateline_date(date_text, vocab, first)
+        found = _dateline_at(line.text, vocab, dated=n > 0)
+        if found is None:
+            continue
+        start, end, date_text = found
+        for j in opening[:n]:  # a headline and photo captions above a dated dateline
+            drop(j, "headline or caption before the dateline")
+        if start:
+            removed.append(Removal(line.src, line.text[:start].strip(), "headline run into the dateline"))
+        removed.append(Removal(line.at(start), line.text[start:end].strip(), "dateline"))
+        keep[i] = line.slice(end)
+        if date_text and dateline is None:
+            dateline = read_dateline_date(date_text, vocab, i)
+        break
 
     cut = cut_chrome(keep, header)
     removed.extend(cut.removed)
@@ -319,6 +330,31 @@ def _dateline_prefix(text: str, vocab: Vocabulary) -> tuple[int, str | None] | N
         if match.group("date") or match.group("agency") or len(place) >= 4:
             if len(text) > match.end():
                 return match.end(), match.group("date")
+    return None
+
+
+def _dateline_at(text: str, vocab: Vocabulary, dated: bool) -> tuple[int, int, str | None] | None:
+    """Start and end of a dateline in an opening line, at its start or run into by a headline or
+    a share prompt, and its date text; ``dated`` (a line below the first): only a dateline that
+    gives a date, at the line's start or after a credit in parentheses."""
+    prefix = _dateline_prefix(text, vocab)
+    if prefix is not None and (prefix[1] or not dated):
+        return 0, prefix[0], prefix[1]
+    within = _dateline_within(text, vocab)
+    if within is not None and dated and not text[:within[0]].rstrip().endswith(")"):
+        return None  # below the first line, only a photo credit may run into it: "(By J. Doe -- AP) PARIS, …"
+    return within
+
+
+def _dateline_within(text: str, vocab: Vocabulary) -> tuple[int, int, str] | None:
+    """Start and end of a dated dateline that a headline or a share prompt runs into, at most
+    ``RUN_IN_WORDS`` words into the line ("Sarkozy Urges Change TOULON, France, Sept. 25 --"),
+    and its date text."""
+    for pattern in vocab.dateline_within:
+        match = pattern.search(text, 0, RUN_IN_CHARS)
+        if (match is not None and match.start() > 0 and len(text) > match.end()
+                and len(text[:match.start()].split()) <= RUN_IN_WORDS):
+            return match.start(), match.end(), match.group("date")
     return None
 
 

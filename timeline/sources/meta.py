@@ -10,8 +10,12 @@ the next):
 3. the entry for the file in ``content/sources.yaml``;
 4. a date at the start of the file name (``2022-02-12-biden-putin.txt``);
 5. the date in the article's dateline ("WASHINGTON, Feb 12, 2022 (Reuters) -"),
-   used only when nothing above gives one. When it disagrees with the chosen
-   date by more than a day, a warning says so.
+   when nothing above gives one. A dateline a day from the date given above
+   (a story the site filed the next day) is the day the story was written:
+   its relative dates ("on Friday") are read from the dateline's day, and the
+   given day is kept as the day it was filed (``Article.filed``, shown by
+   ``check --explain``). When it disagrees by more than a day, the given date
+   stays and a warning says so.
 
 For feeds and JSON files holding many articles, a sidecar or index entry gives
 defaults for every item (outlet, author, language, tags); each item's own
