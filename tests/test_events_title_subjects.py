@@ -202,6 +202,16 @@ def test_the_government_an_article_ties_to_one_country(nlp) -> None:
      "The rebels seized the airport, witnesses say"),
     ("About 70,000 Afghans have left Pakistan this year, according to Amnesty International.",
      "Amnesty International says about 70,000 Afghans have left Pakistan"),
+    # a source described at length is told in its own words, its description left out, and
+    # the title leaves room for it; one that names no one is told by its noun
+    ("Velmari intelligence services on Monday distributed millions of crowns to parties opposing Ada Korsak, "
+     "according to court documents seen by the Daily Herald.",
+     "Velmari intelligence services distributed millions of crowns to parties, court documents say"),
+    ("Three fishermen drowned off Orlen on Monday, according to a new report by the Velmar coastguard.",
+     "Three fishermen drowned off Orlen, a report says"),
+    # the name beside the source speaks
+    ("Ivo Brandt was murdered for money, according to his sister Lena Brandt.",
+     "Lena Brandt says Ivo Brandt was murdered for money"),
     # a participle describing the noun before it is made a clause, never left a noun phrase
     ("Nawaz Sharif said on Monday that he would revive the peace process launched by Helga Lund in 1999.",
      "The peace process was launched by Helga Lund"),

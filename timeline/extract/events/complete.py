@@ -10,7 +10,8 @@ word keeps what that word requires:
   its auxiliaries, and the phrase of a preposition it selects ("was elected to the
   senate", "sided with prosecutors on the evidence"; ``title_words.yaml``,
   ``selected_prepositions``, unless the phrase names a time or a place);
-- a preposition keeps its object, a noun its "of" phrase, a number its other figures;
+- a preposition keeps its object, a noun its "of" phrase, a noun said of something the phrase
+  right after it ("the need for talks"), a number its other figures;
 - a side clause that its head needs (``complements.needed_clause``), an infinitive of
   purpose after the verb the sentence asserts or reports, a restricting or truth-bearing adverb stay;
 - no quotation is cut inside: its words are all kept or all left out;
@@ -63,7 +64,28 @@ def incomplete(kept: Iterable[int], root: "Token", exempt: set[int]) -> "Token |
         for child in token.children:
             if child.i not in kept and child.i not in exempt and required(child):
                 return token
+        if _phrase_lost(token, kept, exempt):
+            return token
     return _cut_quotation(kept, root, exempt)
+
+
+def _phrase_lost(token: "Token", kept: set[int], exempt: set[int]) -> bool:
+    """"in protest [at the arrest]", "questioned the need [for talks]": a noun said of something
+    (``relational_nouns``) kept without the phrase right after it, or that phrase kept without
+    its noun, wherever the parser hung the phrase."""
+    doc = token.doc
+    words = load_title_words()
+    if token.dep_ == "prep":
+        noun, prep = (doc[token.i - 1] if token.i else token), token
+        if noun.i in kept or noun.i in exempt or prep.head.i == noun.i:
+            return False
+    else:
+        noun, prep = token, (doc[token.i + 1] if token.i + 1 < len(doc) else token)
+        if prep.i in kept or prep.i in exempt:
+            return False
+    return noun.i + 1 == prep.i and noun.pos_ == "NOUN" and noun.lemma_.lower() in words.relational_nouns and \
+        prep.dep_ == "prep" and prep.lower_ in words.relational_prepositions and \
+        any(c.dep_ in ("pobj", "pcomp") for c in prep.children)
 
 
 def required(child: "Token") -> bool:

@@ -111,18 +111,24 @@ def without_empty_phrases(chosen: list[int], tokens: "list[Token]") -> list[int]
 
 
 def word_count(indexes: list[int], by_token: dict[int, Mention], tokens: "list[Token]") -> int:
-    """Words of a title as a reader counts them: an actor's name is one, and a token glued
-    to the one before ("one-off", "bank's") or a punctuation mark is no word of its own."""
+    """Words of a title as a reader counts them: every word of an actor's name as the title
+    writes it ("Yousuf Raza Gilani" is three), and a token glued to the one before
+    ("one-off", "bank's") or a punctuation mark is no word of its own."""
     kept = set(indexes)
-    # a name written as a name is one word; one the article writes as a description
-    # ("the state department") keeps its words, since the title keeps them too
+    # a name written as a name is written whole, under its canonical name; one the article
+    # writes as a description ("the state department") keeps its words, since the title keeps them too
     capitalised = {id(by_token[i]) for i in indexes if i in by_token and tokens[i].text[:1].isupper()
                    and tokens[i].dep_ != "det"}
     named = {i for i in indexes if i in by_token and id(by_token[i]) in capitalised}
-    words = len({id(by_token[i]) for i in named})
+    words = sum(name_words(m.name) for m in {id(by_token[i]): by_token[i] for i in named}.values())
     for i in indexes:
         if i in named or not any(c.isalnum() for c in tokens[i].text):
             continue
         glued = i - 1 in kept and not tokens[i - 1].whitespace_
         words += not glued
     return words
+
+
+def name_words(phrase: str) -> int:
+    """Words of ``phrase`` as a reader counts them: "Ban Ki-moon" two, "U.S." one, "-" none."""
+    return sum(any(c.isalnum() for c in word) for word in phrase.split())

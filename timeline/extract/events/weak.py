@@ -11,9 +11,9 @@ a bad title. Its verdict reads the title and the clause it was cut from.
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, Iterable
 
+from timeline.extract.events.cuts import name_words
 from timeline.extract.events.title_words import load_title_words
 from timeline.extract.events.wording import TITLE_WORDS
 
@@ -27,7 +27,6 @@ OBJECT_PRONOUNS = frozenset({"them", "it", "him", "her", "this", "that", "so"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 # What keeps a title past the lede off the timeline: a longer one is cut, not dropped.
 UNPRINTABLE = frozenset({"cut", "fragment"})
-_WORD = re.compile(r"[\w’'-]+")
 
 
 def title_is_weak(title: str, root: "Token", names: Iterable[str] = ()) -> str | None:
@@ -39,19 +38,13 @@ def title_is_weak(title: str, root: "Token", names: Iterable[str] = ()) -> str |
         return "fragment"
     if unnamed_subject(title, names):
         return "unnamed"
-    if _words(title, names) > TITLE_WORDS:
+    if name_words(title) > TITLE_WORDS:
         return "long"
     if _cut(title, root):
         return "cut"
     if not _finite(root):
         return "fragment"
     return None
-
-
-def _words(title: str, names: list[str]) -> int:
-    for name in names:
-        title = title.replace(name, "N")
-    return len(_WORD.findall(title))
 
 
 def unnamed_subject(title: str, names: list[str]) -> bool:

@@ -20,7 +20,7 @@ from timeline.extract.events.asides import (
 )
 from timeline.extract.events.complements import conditional, needed_clause, role_after_as
 from timeline.extract.events.complete import incomplete, purpose, shortest
-from timeline.extract.events.cuts import tidy, without_empty_phrases, without_stranded_verbs, word_count
+from timeline.extract.events.cuts import name_words, tidy, without_empty_phrases, without_stranded_verbs, word_count
 from timeline.extract.events.details import as_meant, clean_text
 from timeline.extract.events.details import mentions_in as mentions_in  # where the rules of listing read it
 from timeline.extract.events.naming import (
@@ -33,6 +33,7 @@ from timeline.extract.events.naming import (
 )
 from timeline.extract.events.pruning import PRUNABLE, PRUNING_ORDER, collect, ending_kept, give_back_rank
 from timeline.extract.events.quotes import (
+    attribution_room,
     following_quote,
     fronted_quote,
     is_own_words,
@@ -53,7 +54,7 @@ if TYPE_CHECKING:
 # Parts of a clause a headline leaves out: side clauses, asides and attributions.
 ALWAYS_DROPPED = frozenset({"relcl", "advcl", "parataxis", "appos", "punct", "intj", "dep", "meta",
                             "preconj", "discourse"})
-TITLE_WORDS = 14  # words as a reader counts them (see cuts.word_count)
+TITLE_WORDS = 14  # words as a reader counts them, every word of a name (see cuts.word_count)
 # Words inside a coordinated subject ("Washington and a number of European
 # countries, as well as Israel"), read when the parser lost the subject.
 SUBJECT_GLUE = frozenset({",", "'s", "’s", "of", "as", "well"})
@@ -74,6 +75,7 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
     actor under its canonical name. A cut that is not a complete clause
     (``complete.incomplete``) gives way to the shortest complete one."""
     doc = root.doc
+    limit -= attribution_room(root, mentions)  # "…, court documents say" is written after it
     # a headline or byline run into the sentence is left out, but not what hangs on it
     starts = sentence_start(root, within[0])
     front = {t.i for t in root.subtree if within[0] <= t.i < starts}
@@ -87,17 +89,17 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
         after = following_quote(root, QUOTES)
         who = speaker(root, mentions) if after is not None and is_own_words(after) else ""
         if who and after is not None and after.i not in keep_out:
-            return f"{who}: “{verbatim(after, QUOTES, TITLE_WORDS - len(who.split()) + 1)}”"
+            return f"{who}: “{verbatim(after, QUOTES, TITLE_WORDS - name_words(who))}”"
     if quote is not None and quote.i not in keep_out:
         # "“…will respond decisively…,” Biden told Putin": who told whom, then what
         who = speaker(root, mentions)
         if who and quoted and is_own_words(quote):
-            room = TITLE_WORDS - len(who.split()) + 1  # a name is one word, the verb another
+            room = TITLE_WORDS - name_words(who)  # every word of who said it counts
             return f"{who}: “{verbatim(quote, QUOTES, room)}”"
-        # what was said leaves room for who said it: a name is one word, a description ("the
-        # Scottish health secretary") its words, the verb another
-        said = title_from(quote, keep_out, mentions, within, limit - _words_of(who, mentions) if who else limit)
-        if who and said.rsplit(" ", 1)[-1] == quote.text and _words_of(who, mentions) > 2:
+        # what was said leaves room for who said it, every word of it: a name, a description ("the
+        # Scottish health secretary"), the verb
+        said = title_from(quote, keep_out, mentions, within, limit - name_words(who) if who else limit)
+        if who and said.rsplit(" ", 1)[-1] == quote.text and name_words(who) > 2:
             # "…said derelict leadership has resulted": a cut before what the verb needs is worse
             # than a headline a word or two long
             said = title_from(quote, keep_out, mentions, within, limit - 2)
@@ -315,13 +317,6 @@ def _restrictive(appos: "Token") -> bool:
     words “lion killer”", "the slogan “Yes we can”" name what the noun is."""
     start = appos.left_edge.i
     return start == appos.head.i + 1 and appos.doc[start].text in QUOTES
-
-
-def _words_of(phrase: str, mentions: list[Mention]) -> int:
-    """Words of ``phrase`` as a reader counts them in a title: a name is one."""
-    for name in sorted({m.name for m in mentions}, key=len, reverse=True):
-        phrase = phrase.replace(name, "N")
-    return sum(any(c.isalnum() for c in word) for word in phrase.split())
 
 
 def _finished(chosen: list[int], root: "Token", cut: set[int]) -> list[int]:
