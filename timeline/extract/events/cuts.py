@@ -129,6 +129,24 @@ def word_count(indexes: list[int], by_token: dict[int, Mention], tokens: "list[T
     return words
 
 
+def relative_object(root: "Token", chosen: list[int]) -> str:
+    """" the plan" for a relative clause whose object is its relative pronoun ("the plan,
+    which X is set to announce"), when the title ends on the word that takes it, or ""."""
+    noun = root.head
+    if root.dep_ != "relcl" or noun.pos_ not in ("NOUN", "PROPN") or not chosen:
+        return ""
+    pronoun = next((t for t in root.subtree if t.tag_ in RELATIVE_TAGS and t.dep_ in ("dobj", "pobj")), None)
+    last = root.doc[max(chosen)]
+    # the parser may hang the pronoun on the clause's first verb: the last verb lacks an object all the same
+    takes = last.i == pronoun.head.i if pronoun is not None else False
+    takes |= last.pos_ == "VERB" and last.dep_ == "xcomp" and not any(c.dep_ == "dobj" for c in last.children)
+    if pronoun is None or pronoun.i in chosen or not takes:
+        return ""
+    words = [t.text_with_ws if t.dep_ != "det" else t.lower_ + t.whitespace_
+             for t in noun.doc[noun.left_edge.i:noun.i + 1] if not t.is_punct]
+    return " " + "".join(words).strip()
+
+
 def name_words(phrase: str) -> int:
     """Words of ``phrase`` as a reader counts them: "Ban Ki-moon" two, "U.S." one, "-" none."""
     return sum(any(c.isalnum() for c in word) for word in phrase.split())

@@ -22,7 +22,8 @@ if TYPE_CHECKING:
 
 # Openings that name no one.
 UNNAMED_OPENINGS = frozenset({"he", "she", "his", "her", "it", "its", "they", "their", "them", "i", "we", "you",
-                              "this", "that", "these", "those", "there", "one", "some", "many", "several"})
+                              "this", "that", "these", "those", "there", "one", "some", "many", "several",
+                              "who", "whom", "whose", "which"})
 OBJECT_PRONOUNS = frozenset({"them", "it", "him", "her", "this", "that", "so"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 # What keeps a title past the lede off the timeline: a longer one is cut, not dropped.

@@ -20,7 +20,14 @@ from timeline.extract.events.asides import (
 )
 from timeline.extract.events.complements import conditional, needed_clause, role_after_as
 from timeline.extract.events.complete import incomplete, purpose, shortest
-from timeline.extract.events.cuts import name_words, tidy, without_empty_phrases, without_stranded_verbs, word_count
+from timeline.extract.events.cuts import (
+    name_words,
+    relative_object,
+    tidy,
+    without_empty_phrases,
+    without_stranded_verbs,
+    word_count,
+)
 from timeline.extract.events.details import as_meant, clean_text
 from timeline.extract.events.details import mentions_in as mentions_in  # where the rules of listing read it
 from timeline.extract.events.naming import (
@@ -300,6 +307,7 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
     title = clean_text(as_meant("".join(words))).strip(" ,;:-–—'\"")
     if root.dep_ == "ccomp" and title.lower().startswith("that "):
         title = title[5:]  # what was said, without the "that" of reported speech
+    title += relative_object(root, chosen)  # "the plan, which X is set to announce": X is set to announce the plan
     if not any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in root.children) and root.dep_ == "ROOT":
         # The parser put the subject in a side clause: name the actors of the noun
         # phrase right before the verb, and only those.
