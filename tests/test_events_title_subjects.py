@@ -149,6 +149,13 @@ def test_a_misdecoded_possessive_reads_as_one(nlp) -> None:
     ("The United States said it would send more troops to the border region next week after "
      "the long talks ended", "The United States said it would send more troops to the border region next "
      "week after the long talks ended.", "long"),
+    # every word of a name counts; a title both long and cut is cut
+    ("Amira Soltani-Vance and Jonas Eberhardt Klimt met Karl Ostrander in the capital to discuss the corridor",
+     "Amira Soltani-Vance and Jonas Eberhardt Klimt met Karl Ostrander in the capital to discuss the corridor.",
+     "long"),
+    ("Amira Soltani-Vance and Jonas Eberhardt Klimt asked the court in the capital on Monday to",
+     "Amira Soltani-Vance and Jonas Eberhardt Klimt asked the court in the capital on Monday to.", "cut"),
+    ("Who sent him into exile", "Who sent him into exile.", "unnamed"),
 ])
 def test_a_weak_title_says_why(nlp, title: str, sentence: str, reason: str | None) -> None:
     from timeline.extract.events.weak import title_is_weak

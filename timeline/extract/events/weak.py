@@ -39,12 +39,13 @@ def title_is_weak(title: str, root: "Token", names: Iterable[str] = ()) -> str |
         return "fragment"
     if unnamed_subject(title, names):
         return "unnamed"
-    if name_words(title) > TITLE_WORDS:
-        return "long"
+    # a title cut or with no finite verb is that, however long: a desk could shorten it, not mend it
     if _cut(title, root):
         return "cut"
     if not _finite(root):
         return "fragment"
+    if name_words(title) > TITLE_WORDS:
+        return "long"
     return None
 
 
