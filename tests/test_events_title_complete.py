@@ -59,6 +59,11 @@ from conftest import titles_of
     # a protest at what, though the parser hung "at" on the verb; the place may go instead
     ("A big student rally took place at Linford College on Monday in protest at the arrest of the poet Ivo Brandt.",
      "in protest at the arrest of"),
+    # sanctions on what, a justification for what; a second phrase of the same preposition may go
+    ("President Ana Kolar on Tuesday announced sanctions on two large Tarvik state banks and on Tarvik's "
+     "sovereign debt.", "Ana Kolar announced sanctions on two large Tarvik state banks"),
+    ("Chancellor Ida Marr said on Monday there was no reasonable justification for the build-up of Tarvik's "
+     "forces.", "there was no reasonable justification for the build-up of Tarvik's forces"),
     # what a relative clause's verb acts on is the noun its pronoun stands for
     ("The plan, which Finance Minister Hassan Ferro is set to announce Monday, is being crafted under pressure.",
      "Hassan Ferro is set to announce the plan"),
