@@ -215,7 +215,7 @@ def test_the_government_an_article_ties_to_one_country(nlp) -> None:
      "according to court documents seen by the Daily Herald.",
      "Velmari intelligence services distributed millions of crowns to parties, court documents say"),
     ("Three fishermen drowned off Orlen on Monday, according to a new report by the Velmar coastguard.",
-     "Three fishermen drowned off Orlen, a report says"),
+     "Three fishermen drowned off Orlen, a new report says"),
     # the name beside the source speaks
     ("Ivo Brandt was murdered for money, according to his sister Lena Brandt.",
      "Lena Brandt says Ivo Brandt was murdered for money"),

@@ -177,12 +177,16 @@ def _source(root: "Token", mentions: list[Mention]) -> "tuple[Mention | None, li
         named = [c for c in source.children if c.dep_ == "appos"] + [
             t for c in source.subtree if c.lower_ == "by" for t in c.children if t.dep_ == "pobj"]
         who = next((m for t in named for m in mentions if m.start <= t.idx < m.end and m.kind != "place"), None)
-    # the source's own words, without what describes it ("court documents [obtained by …]")
-    left_out = {t.i for c in source.subtree if c.i != source.i and c.dep_ in ("relcl", "acl", "punct", "appos", "prep")
-                for t in c.subtree}
-    words = [t.text for t in source.subtree if t.i not in left_out]
-    if words and words[0].lower() in ("a", "an", "one") or len(words) > ATTRIBUTION_WORDS:
-        # "according to a witness", "according to one participant": its noun says who spoke
+    # the source's own words, without what describes it ("court documents [obtained by …]"), and
+    # without its phrases when they make it too long ("a new report [on the attacks]")
+    words: list[str] = []
+    for asides in (("relcl", "acl", "punct", "appos"), ("relcl", "acl", "punct", "appos", "prep")):
+        left_out = {t.i for c in source.subtree if c.i != source.i and c.dep_ in asides for t in c.subtree}
+        words = [t.text for t in source.subtree if t.i not in left_out]
+        if len(words) <= ATTRIBUTION_WORDS:
+            break
+    if len(words) > ATTRIBUTION_WORDS:
+        # still too long: its noun says who spoke ("a report", "documents")
         first = source.doc[source.left_edge.i]
         det = first.lower_ if first.lower_ in ("a", "an", "one") else ("" if source.tag_ in ("NNS", "NNPS") else "a")
         words = [w for w in (indefinite(source.text, det) if det in ("a", "an") else det, source.text) if w]
