@@ -156,6 +156,9 @@ def test_a_misdecoded_possessive_reads_as_one(nlp) -> None:
     ("Amira Soltani-Vance and Jonas Eberhardt Klimt asked the court in the capital on Monday to",
      "Amira Soltani-Vance and Jonas Eberhardt Klimt asked the court in the capital on Monday to.", "cut"),
     ("Who sent him into exile", "Who sent him into exile.", "unnamed"),
+    # a verb of saying that kept nothing of what was said
+    ("Helga Lund said during a visit to Oslo", "“The markets must be watched,” Helga Lund said during a visit to Oslo.",
+     "cut"),
 ])
 def test_a_weak_title_says_why(nlp, title: str, sentence: str, reason: str | None) -> None:
     from timeline.extract.events.weak import title_is_weak

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from timeline.extract.events.cuts import name_words
 from timeline.extract.events.title_words import load_title_words
+from timeline.extract.events.vocabulary import load_vocabulary
 from timeline.extract.events.wording import TITLE_WORDS
 
 if TYPE_CHECKING:
@@ -71,6 +72,8 @@ def _cut(title: str, root: "Token") -> bool:
     last = words[-1].lower().strip("“”\"'")
     if last in vocabulary.never_last:
         return True
+    if _said_nothing(words, root):
+        return True
     needs = root.lemma_.lower() in vocabulary.needs_complement
     if not needs:
         return False
@@ -78,6 +81,16 @@ def _cut(title: str, root: "Token") -> bool:
     if last == root.lower_:
         return True
     return len(words) >= 2 and last in OBJECT_PRONOUNS and words[-2].lower() == root.lower_
+
+
+def _said_nothing(words: list[str], root: "Token") -> bool:
+    """"Angela Merkel said during a visit to Austria": a verb of saying whose title keeps no word
+    of what was said."""
+    said = [c for c in root.children if c.dep_ == "ccomp"]
+    if not said or root.lemma_.lower() not in load_vocabulary().reporting:
+        return False
+    kept = {w.lower().strip("“”\"',.") for w in words}
+    return not any(t.lower_ in kept for c in said for t in c.subtree if t.is_alpha)
 
 
 def _finite(root: "Token") -> bool:
