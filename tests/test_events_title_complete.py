@@ -117,3 +117,10 @@ def test_a_title_counts_every_word_of_a_name(nlp) -> None:
                             "visiting envoy Karl Ostrander in the capital on Monday to discuss the grain corridor.")
     assert titles and all(len(t.split()) <= 14 for t in titles), titles
     assert any(t.startswith("Amira Soltani-Vance and Jonas Eberhardt Klimt met") for t in titles), titles
+
+
+def test_a_long_name_is_never_cut_inside(nlp) -> None:
+    """Counting every word of "the Movement for Democratic Change" prunes the title, never the name."""
+    titles = titles_of(nlp, "The Movement for Democratic Change said on Monday it was treating the package sent to "
+                            "the minister as a death threat against its leaders.")
+    assert any(t.startswith("The Movement for Democratic Change said") for t in titles), titles

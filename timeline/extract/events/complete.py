@@ -116,17 +116,18 @@ def required(child: "Token") -> bool:
 
 
 def shortest(words: list[int], root: "Token", exempt: set[int], fits: Callable[[list[int]], bool],
-             tidy: Callable[[list[int]], list[int]]) -> list[int]:
+             tidy: Callable[[list[int]], list[int]], keep: set[int] = frozenset()) -> list[int]:  # type: ignore[assignment]
     """From the whole clause (``words``), the realisation left when optional parts go, in
     order of expendability and the innermost first, each only if the words stay complete,
-    until they fit; then the parts that still fit come back, the last taken first."""
+    until they fit; then the parts that still fit come back, the last taken first. Parts in
+    ``keep`` (the inside of a name) never go."""
     current = tidy(words)
     if fits(current) or incomplete(current, root, exempt) is not None:
         return current
     doc = root.doc
     inside = {t.i for t in root.subtree}  # the phrase a clause describes is no part of it
     parts = sorted((doc[i] for i in current if doc[i].dep_ in EXPENDABLE_DEPS and i != root.i and i in inside
-                    and not required(doc[i]) and not _a_time(doc[i])),
+                    and i not in keep and not required(doc[i]) and not a_time(doc[i])),
                    key=lambda t: (_rank(t), -_depth(t, root), -len(t.subtree), t.i))
     current, taken = _take_out(current, parts, root, exempt, fits, tidy)
     if not fits(current):
@@ -135,7 +136,7 @@ def shortest(words: list[int], root: "Token", exempt: set[int], fits: Callable[[
         # goes before the title is left longer than a headline; a word keeps what it selects ("died
         # from an overdose", "a call for sanctions"), a noun its "of", and no quotation is cut inside
         loose = [doc[i] for i in current if doc[i].dep_ == "prep" and doc[i].head.i != root.i and i in inside
-                 and not _a_time(doc[i]) and not required(doc[i])]
+                 and i not in keep and not a_time(doc[i]) and not required(doc[i])]
         freed = exempt | {t.i for p in loose for t in p.subtree}
         kept = current
         current, more = _take_out(current, sorted(loose, key=lambda t: (-_depth(t, root), -t.i)), root, freed,
@@ -178,7 +179,7 @@ EXPENDABLE_DEPS = frozenset().union(*EXPENDABLE)
 TIME_ENTS = frozenset({"DATE", "TIME"})
 
 
-def _a_time(part: "Token") -> bool:
+def a_time(part: "Token") -> bool:
     """Whether ``part`` is a phrase of time ("in September"). Times are left out of a title
     before it is made unless the date is not theirs ("was agreeing in September", told in
     December): then the title is the only place that tells them, and they stay."""

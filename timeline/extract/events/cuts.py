@@ -147,6 +147,12 @@ def relative_object(root: "Token", chosen: list[int]) -> str:
     return " " + "".join(words).strip()
 
 
+def name_parts(by_token: dict[int, Mention], tokens: "list[Token]") -> set[int]:
+    """The words of a name that hang on another word of it ("for Democratic Change" of "the
+    Movement for Democratic Change"): pruning never takes them, or the name is cut."""
+    return {i for i, m in by_token.items() if tokens[i].head.i != i and by_token.get(tokens[i].head.i) is m}
+
+
 def name_words(phrase: str) -> int:
     """Words of ``phrase`` as a reader counts them: "Ban Ki-moon" two, "U.S." one, "-" none."""
     return sum(any(c.isalnum() for c in word) for word in phrase.split())

@@ -21,6 +21,7 @@ from timeline.extract.events.asides import (
 from timeline.extract.events.complements import conditional, needed_clause, role_after_as
 from timeline.extract.events.complete import incomplete, purpose, shortest
 from timeline.extract.events.cuts import (
+    name_parts,
     name_words,
     relative_object,
     tidy,
@@ -126,6 +127,7 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
         if span is not None:
             for token in span:
                 by_token[token.i] = mention
+    inner = name_parts(by_token, doc.tokens)  # "the Movement for Democratic Change" is never cut inside
     # "Fans marked the first anniversary of his death": a time the verb acts on is what it did
     keep_out = set(keep_out) - {t.i for c in root.children if c.dep_ in ("dobj", "attr", "oprd") for t in c.subtree}
     dropped = set(keep_out) | {t.i for t in root.subtree if not within[0] <= t.i < within[1]}
@@ -193,7 +195,8 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
     # clause fits a headline, and is the first thing to go when it does not
     purposes = {t.i for c in root.children if c.dep_ == "advcl" and c.i not in dropped and purpose(c)
                 and not needed_clause(c) for t in c.subtree}
-    if purposes and not fits(tidy(sorted(described | set(collect(root, dropped, frozenset(), elided))), doc.tokens)):
+    whole_clause = described | set(collect(root, dropped, frozenset(), elided, inner))
+    if purposes and not fits(tidy(sorted(whole_clause), doc.tokens)):
         dropped |= purposes
     given: list[set[int]] = []  # the pruned parts given back, in turn
     prunable: set[str] = set()  # the kinds the clause has parts of that pruning may take
@@ -202,7 +205,7 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
         if kinds and not kinds & prunable:
             continue  # nothing of this kind to prune: the same words, still too many
         pruned |= kinds  # one kind more at a time: a title loses no more than it must
-        chosen = tidy(sorted(described | set(collect(root, dropped, pruned, elided, seen=prunable))), doc.tokens)
+        chosen = tidy(sorted(described | set(collect(root, dropped, pruned, elided, inner, seen=prunable))), doc.tokens)
         if fits(chosen):
             break
     if pruned & prunable:
@@ -213,7 +216,7 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
         # if they fit too.
         pruned = PRUNABLE
         spared: set[int] = set()
-        chosen = tidy(sorted(described | set(collect(root, dropped, pruned, elided))), doc.tokens)
+        chosen = tidy(sorted(described | set(collect(root, dropped, pruned, elided, inner))), doc.tokens)
         parts = sorted((t for t in root.subtree if t.dep_ in PRUNABLE and t.i not in dropped and t.dep_ != "cc"),
                        key=lambda t: (give_back_rank(t), t.i))
         for part in parts + parts:  # twice: a part under one given back later is tried again
@@ -230,14 +233,14 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
             # joins to a noun comes back with it; "for his own benefit" need not
             joined |= {t.i for t in part.subtree if t.dep_ == "prep" and t.lower_ == "of"
                        and t.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and t.i not in dropped}
-            trial = tidy(sorted(described | set(collect(root, dropped, pruned, elided, spared | joined))),
+            trial = tidy(sorted(described | set(collect(root, dropped, pruned, elided, inner | spared | joined))),
                          doc.tokens)
             if len(trial) > len(chosen) and fits(trial):
                 spared |= joined
                 given.append(joined)
                 chosen = trial
     chosen = ending_kept(chosen, root, fits, lambda more: tidy(sorted(
-        described | set(collect(root, dropped, pruned, elided, more))), doc.tokens), dropped, given)
+        described | set(collect(root, dropped, pruned, elided, inner | more))), doc.tokens), dropped, given)
     chosen = _finished(chosen, root, dropped - set(keep_out))
     # A cut that leaves a word without what it requires ("has offered $100bn" [for what],
     # "will be elected" [to what]) gives way to the shortest complete realisation of the
@@ -245,8 +248,8 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
     exempt = set(keep_out) | dropped | elided | front | (set(range(len(doc))) - {t.i for t in root.subtree})
     exempt |= {t.i for c in root.children if c.i not in chosen and purpose(c) for t in c.subtree}  # need not be
     if root.pos_ in ("VERB", "AUX") and incomplete(chosen, root, exempt) is not None:  # a fragment stays as cut
-        whole = sorted(described | set(collect(root, dropped, frozenset(), elided)))
-        chosen = _finished(shortest(whole, root, exempt, fits, lambda c: tidy(c, doc.tokens)), root,
+        whole = sorted(described | set(collect(root, dropped, frozenset(), elided, inner)))
+        chosen = _finished(shortest(whole, root, exempt, fits, lambda c: tidy(c, doc.tokens), inner), root,
                            dropped - set(keep_out))
     # "testified [that] he had sought…": a headline one word too long leaves out the "that" of what was
     # said, right after the verb (never after an object, "told the Bundestag [that] Russia's attack…",
@@ -321,8 +324,7 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
 
 
 def _restrictive(appos: "Token") -> bool:
-    """An apposition in quotation marks right after its noun, with no comma between: "the
-    words “lion killer”", "the slogan “Yes we can”" name what the noun is."""
+    """Quoted words right after their noun, no comma between: "the slogan “Yes we can”" is the slogan."""
     start = appos.left_edge.i
     return start == appos.head.i + 1 and appos.doc[start].text in QUOTES
 
