@@ -124,3 +124,10 @@ def test_a_long_name_is_never_cut_inside(nlp) -> None:
     titles = titles_of(nlp, "The Movement for Democratic Change said on Monday it was treating the package sent to "
                             "the minister as a death threat against its leaders.")
     assert any(t.startswith("The Movement for Democratic Change said") for t in titles), titles
+
+
+def test_an_adverb_of_an_adverb_goes_with_it(nlp) -> None:
+    """"has so far infected": pruning takes "so far" whole, never leaves "has far infected"."""
+    titles = titles_of(nlp, "The World Health Organization says the new H1N1 virus has so far infected nearly 13,000 "
+                            "people in 45 countries across the world.")
+    assert titles and not any("has far" in t for t in titles), titles

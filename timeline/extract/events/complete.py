@@ -109,10 +109,16 @@ def required(child: "Token") -> bool:
         return True  # "put aside $30m": an amount the parser hung as an adverbial is what was put aside
     if dep == "advmod":
         return restricts(child) or keeps_truth(child) or (head.pos_ == "ADJ" and head.dep_ == "amod") or (
-            child.i == head.i + 1 and child.lower_ in load_title_words().particles)
+            child.i == head.i + 1 and child.lower_ in load_title_words().particles) or bound_adverb(child)
     if dep == "prep":
         return _selected(child) or stranded(child) or _predicate(child)
     return False
+
+
+def bound_adverb(adverb: "Token") -> bool:
+    """"[just how] wayward the leader has become", "has [so] far infected": the wh-adverb that
+    opens a clause, and an adverb of another adverb, are part of what they modify."""
+    return adverb.dep_ == "advmod" and (adverb.tag_ == "WRB" or adverb.head.pos_ == "ADV")
 
 
 def shortest(words: list[int], root: "Token", exempt: set[int], fits: Callable[[list[int]], bool],

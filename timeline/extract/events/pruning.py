@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Callable
 
 from timeline.extract.events.complements import keeps_truth, needed_clause, needs_what_follows, restricts, stranded
-from timeline.extract.events.complete import a_time
+from timeline.extract.events.complete import a_time, bound_adverb
 from timeline.extract.events.title_words import load_title_words
 from timeline.extract.events.vocabulary import load_vocabulary
 
@@ -156,6 +156,8 @@ def _prunable(child: "Token", parent: "Token", root: "Token") -> bool:
         return False  # "said it had expelled a submarine", "was about to cut" need what follows
     if stranded(child):
         return False  # "would be dealt with": the preposition is part of the verb
+    if bound_adverb(child):
+        return False  # "just how wayward", "so far"
     if child.dep_ == "advmod" and parent.pos_ == "ADJ" and parent.dep_ == "amod":
         return False  # "the first commercially available test": the adverb is part of what the test is
     if child.dep_ == "advmod" and (restricts(child) or keeps_truth(child)):
