@@ -187,17 +187,14 @@ def stats(names: list[str], work: Path, cache: Path | None = None) -> None:
                 f"with no one named as their subject {percent(unnamed, len(events))}")
 
 
-# A title's most words, a name counted as one; pronouns a title should never open with.
+# A title's most words, every word of a name counted as a reader counts it; pronouns a title should never open with.
 TITLE_WORDS = 14
 PRONOUNS = frozenset({"he", "she", "his", "her", "him", "they", "their", "it", "its", "i", "we", "you"})
 
 
 def title_words(event: dict[str, Any]) -> int:
-    """Words of an event's title as a reader counts them: each actor's name is one."""
-    title = str(event.get("title", ""))
-    for name in sorted((str(a["name"]) for a in event.get("actors") or []), key=len, reverse=True):
-        title = title.replace(name, "N")
-    return sum(any(c.isalnum() for c in word) for word in title.split())
+    """Words of an event's title as a reader counts them, every word of a name."""
+    return sum(any(c.isalnum() for c in word) for word in str(event.get("title", "")).split())
 
 
 def main() -> int:

@@ -4,7 +4,7 @@
 
 CONTENT is a built content folder (``content/events/*.yaml`` inside it), such as the one
 ``python -m evaluation.tls NAME FOLDER`` leaves in ``FOLDER/content``. For each it prints the
-share of titles: with no one named as their subject, over 14 words (a name counted as one),
+share of titles: with no one named as their subject, over 14 words (every word of a name counted),
 ending on a function word, holding a speaker's own words ("I", "we", "our", "you") outside
 quotation marks, holding quotation marks, failing the checks of one well-formed clause
 (``timeline/extract/events/wellformed.py``: a determiner before another, or two finite verbs

@@ -55,9 +55,8 @@ def test_a_finite_side_clause_without_its_subject_goes(nlp) -> None:
 
 def test_a_title_one_word_too_long_drops_the_that_of_what_was_said(nlp) -> None:
     titles = titles_of(nlp, "At a preliminary hearing this month, witnesses testified on Monday that Dr Lena Hale "
-                             "had sought to hide the fact she had given Marco Bellini oxaprine, a powerful sedative.")
-    assert "Witnesses testified Lena Hale had sought to hide the fact she had given Marco Bellini oxaprine" \
-        in titles, titles
+                             "had sought to hide the fact she gave Bellini oxaprine, a powerful sedative.")
+    assert "Witnesses testified Lena Hale had sought to hide the fact she gave Bellini oxaprine" in titles, titles
     # after an object, the "that" stays: "told the assembly [that] Tarvik's invasion…" misleads
     titles = titles_of(nlp, "Chancellor Ida Marr told a special session of the Senate on Sunday that Tarvik's attack "
                              "on Lowmoor marked a turning point.")

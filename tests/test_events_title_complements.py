@@ -77,6 +77,9 @@ def test_a_title_never_stops_where_its_phrase_goes_on(nlp, text: str, ending: st
     # a headline run into the first sentence
     ("Harbour Chief Quits Over Spill Two days ago, the head of the Tarvik port authority resigned over the "
      "oil spill.", "The head of the Tarvik port authority resigned over the oil spill"),
+    # a headline in lower case run into a subject written with a capital
+    ("Lena Hale jury to return after weekend Prosecutors ended their case by saying Dr Lena Hale had been "
+     "reckless.", "Prosecutors ended their case by saying Lena Hale had been reckless"),
 ])
 def test_a_headline_or_byline_run_in_is_left_out(nlp, text: str, title: str) -> None:
     titles = titles_of(nlp, text)

@@ -38,9 +38,9 @@ from conftest import titles_of
     ("Critics on Tuesday described the bank's answers as too bland and vague following the record rout on the "
      "markets.", "Critics described the bank's answers as too bland and vague"),
     # a phrase given back whole when it fits, though its inner parts went first
-    ("Senator Ken Dobbs left the party's national committee on Monday after accusations that he mishandled "
+    ("Senator Dobbs left the party's national committee on Monday after accusations that he mishandled "
      "charges of fraud against donors in the state.",
-     "Ken Dobbs left the party's national committee after accusations that he mishandled charges"),
+     "Dobbs left the party's national committee after accusations that he mishandled charges"),
     # what the crowd came out and the gas was fired for: the purpose of the clause's own verb
     ("Several hundred farmers turned out on Monday to cheer Ana Kolar as she arrived at the ministry.",
      "Several hundred farmers turned out to cheer Ana Kolar"),
@@ -51,6 +51,22 @@ from conftest import titles_of
      "say hampered his oversight of them.", "for his close ties to the lenders"),
     ("The Kuvandian president, Ana Kolar, began her state visit on Monday with a call for sanctions on "
      "Tarvik to be lifted.", "with a call for sanctions"),
+    # limits on what, the need for what: a "for" clause says what the need is
+    ("The Danish trade ministry said on Tuesday it had decided to place limits on the importation of herring.",
+     "it had decided to place limits on the importation of herring"),
+    ("Norway's foreign ministry on Friday questioned the need for Sweden to strengthen its border patrols.",
+     "questioned the need for Sweden to strengthen its border patrols"),
+    # a protest at what, though the parser hung "at" on the verb; the place may go instead
+    ("A big student rally took place at Linford College on Monday in protest at the arrest of the poet Ivo Brandt.",
+     "in protest at the arrest of"),
+    # sanctions on what, a justification for what; a second phrase of the same preposition may go
+    ("President Ana Kolar on Tuesday announced sanctions on two large Tarvik state banks and on Tarvik's "
+     "sovereign debt.", "Ana Kolar announced sanctions on two large Tarvik state banks"),
+    ("Chancellor Ida Marr said on Monday there was no reasonable justification for the build-up of Tarvik's "
+     "forces.", "there was no reasonable justification for the build-up of Tarvik's forces"),
+    # what a relative clause's verb acts on is the noun its pronoun stands for
+    ("The plan, which Finance Minister Hassan Ferro is set to announce Monday, is being crafted under pressure.",
+     "Hassan Ferro is set to announce the plan"),
 ])
 def test_a_title_keeps_what_its_words_require(nlp, text: str, title: str) -> None:
     titles = titles_of(nlp, text)
@@ -92,3 +108,26 @@ def test_a_cut_that_is_complete_stays_short(nlp) -> None:
     assert any(t.startswith("The regional council of Norvik approved a plan to rebuild the flooded harbour wall")
                for t in titles), titles
     assert not any("town hall" in t or "2004" in t for t in titles), titles
+
+
+def test_a_title_counts_every_word_of_a_name(nlp) -> None:
+    """A reader counts "Jonas Eberhardt Klimt" as three words: a title with long names loses its
+    loose phrases ("in the capital") to stay a headline."""
+    titles = titles_of(nlp, "Prime Minister Amira Soltani-Vance and Foreign Minister Jonas Eberhardt Klimt met the "
+                            "visiting envoy Karl Ostrander in the capital on Monday to discuss the grain corridor.")
+    assert titles and all(len(t.split()) <= 14 for t in titles), titles
+    assert any(t.startswith("Amira Soltani-Vance and Jonas Eberhardt Klimt met") for t in titles), titles
+
+
+def test_a_long_name_is_never_cut_inside(nlp) -> None:
+    """Counting every word of "the Movement for Democratic Change" prunes the title, never the name."""
+    titles = titles_of(nlp, "The Movement for Democratic Change said on Monday it was treating the package sent to "
+                            "the minister as a death threat against its leaders.")
+    assert any(t.startswith("The Movement for Democratic Change said") for t in titles), titles
+
+
+def test_an_adverb_of_an_adverb_goes_with_it(nlp) -> None:
+    """"has so far infected": pruning takes "so far" whole, never leaves "has far infected"."""
+    titles = titles_of(nlp, "The World Health Organization says the new H1N1 virus has so far infected nearly 13,000 "
+                            "people in 45 countries across the world.")
+    assert titles and not any("has far" in t for t in titles), titles

@@ -149,6 +149,16 @@ def test_a_misdecoded_possessive_reads_as_one(nlp) -> None:
     ("The United States said it would send more troops to the border region next week after "
      "the long talks ended", "The United States said it would send more troops to the border region next "
      "week after the long talks ended.", "long"),
+    # every word of a name counts; a title both long and cut is cut
+    ("Amira Soltani-Vance and Jonas Eberhardt Klimt met Karl Ostrander in the capital to discuss the corridor",
+     "Amira Soltani-Vance and Jonas Eberhardt Klimt met Karl Ostrander in the capital to discuss the corridor.",
+     "long"),
+    ("Amira Soltani-Vance and Jonas Eberhardt Klimt asked the court in the capital on Monday to",
+     "Amira Soltani-Vance and Jonas Eberhardt Klimt asked the court in the capital on Monday to.", "cut"),
+    ("Who sent him into exile", "Who sent him into exile.", "unnamed"),
+    # a verb of saying that kept nothing of what was said
+    ("Helga Lund said during a visit to Oslo", "“The markets must be watched,” Helga Lund said during a visit to Oslo.",
+     "cut"),
 ])
 def test_a_weak_title_says_why(nlp, title: str, sentence: str, reason: str | None) -> None:
     from timeline.extract.events.weak import title_is_weak
@@ -202,6 +212,16 @@ def test_the_government_an_article_ties_to_one_country(nlp) -> None:
      "The rebels seized the airport, witnesses say"),
     ("About 70,000 Afghans have left Pakistan this year, according to Amnesty International.",
      "Amnesty International says about 70,000 Afghans have left Pakistan"),
+    # a source described at length is told in its own words, its description left out, and
+    # the title leaves room for it; one that names no one is told by its noun
+    ("Velmari intelligence services on Monday distributed millions of crowns to parties opposing Ada Korsak, "
+     "according to court documents seen by the Daily Herald.",
+     "Velmari intelligence services distributed millions of crowns to parties, court documents say"),
+    ("Three fishermen drowned off Orlen on Monday, according to a new report by the Velmar coastguard.",
+     "Three fishermen drowned off Orlen, a new report says"),
+    # the name beside the source speaks
+    ("Ivo Brandt was murdered for money, according to his sister Lena Brandt.",
+     "Lena Brandt says Ivo Brandt was murdered for money"),
     # a participle describing the noun before it is made a clause, never left a noun phrase
     ("Nawaz Sharif said on Monday that he would revive the peace process launched by Helga Lund in 1999.",
      "The peace process was launched by Helga Lund"),

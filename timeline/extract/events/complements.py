@@ -32,8 +32,9 @@ def needed_clause(child: "Token") -> bool:
     president to visit"), a relative clause that says which of a definite object is meant,
     with no comma before it ("the conditions in which he is held"), or a clause that
     "only" or "not" restricts ("only after she had died"), an infinitive saying what a thing was sent or
-    readied for ("sent a plane to pick up the children"), or a bare adjective after the
-    verb saying what state its subject was in ("pulled out alive")."""
+    readied for ("sent a plane to pick up the children"), a "for" clause after a noun said of
+    something ("the need for Sweden to act"), or a bare adjective after the verb saying what
+    state its subject was in ("pulled out alive")."""
     if child.dep_ not in CLAUSES:
         return False
     head = child.head
@@ -41,6 +42,8 @@ def needed_clause(child: "Token") -> bool:
             c.dep_ in ("advmod", "neg") for c in child.children):
         return True  # "was pulled out alive", "was found dead": what state the subject was in
     if restricted(child):
+        return True
+    if _said_of(child):
         return True
     if child.dep_ in ("relcl", "acl") and _defines_its_head(child):
         return True
@@ -51,6 +54,15 @@ def needed_clause(child: "Token") -> bool:
                                               or _after_for(child))
         return head.pos_ in ("NOUN", "ADJ", "NUM") and child.i > head.i
     return child.dep_ == "relcl" and _defines(child)
+
+
+def _said_of(clause: "Token") -> bool:
+    """"the need for Sweden to act", "a call for the minister to resign": a "for" clause right
+    after a noun said of something (``title_words.yaml``, relational_nouns) is what it is of."""
+    noun = clause.head
+    first = min(t.i for t in clause.subtree)
+    return noun.pos_ == "NOUN" and first == noun.i + 1 and clause.doc[first].lower_ == "for" and \
+        noun.lemma_.lower() in load_title_words().relational_nouns
 
 
 def restricted(clause: "Token") -> bool:

@@ -10,7 +10,8 @@ word keeps what that word requires:
   its auxiliaries, and the phrase of a preposition it selects ("was elected to the
   senate", "sided with prosecutors on the evidence"; ``title_words.yaml``,
   ``selected_prepositions``, unless the phrase names a time or a place);
-- a preposition keeps its object, a noun its "of" phrase, a number its other figures;
+- a preposition keeps its object, a noun its "of" phrase, a noun said of something the phrase
+  right after it ("the need for talks"), a number its other figures;
 - a side clause that its head needs (``complements.needed_clause``), an infinitive of
   purpose after the verb the sentence asserts or reports, a restricting or truth-bearing adverb stay;
 - no quotation is cut inside: its words are all kept or all left out;
@@ -63,7 +64,28 @@ def incomplete(kept: Iterable[int], root: "Token", exempt: set[int]) -> "Token |
         for child in token.children:
             if child.i not in kept and child.i not in exempt and required(child):
                 return token
+        if _phrase_lost(token, kept, exempt):
+            return token
     return _cut_quotation(kept, root, exempt)
+
+
+def _phrase_lost(token: "Token", kept: set[int], exempt: set[int]) -> bool:
+    """"in protest [at the arrest]", "questioned the need [for talks]": a noun said of something
+    (``relational_nouns``) kept without the phrase right after it, or that phrase kept without
+    its noun, wherever the parser hung the phrase."""
+    doc = token.doc
+    words = load_title_words()
+    if token.dep_ == "prep":
+        noun, prep = (doc[token.i - 1] if token.i else token), token
+        if noun.i in kept or noun.i in exempt or prep.head.i == noun.i:
+            return False
+    else:
+        noun, prep = token, (doc[token.i + 1] if token.i + 1 < len(doc) else token)
+        if prep.i in kept or prep.i in exempt:
+            return False
+    return noun.i + 1 == prep.i and noun.pos_ == "NOUN" and noun.lemma_.lower() in words.relational_nouns and \
+        prep.dep_ == "prep" and prep.lower_ in words.relational_prepositions and \
+        any(c.dep_ in ("pobj", "pcomp") for c in prep.children)
 
 
 def required(child: "Token") -> bool:
@@ -87,24 +109,31 @@ def required(child: "Token") -> bool:
         return True  # "put aside $30m": an amount the parser hung as an adverbial is what was put aside
     if dep == "advmod":
         return restricts(child) or keeps_truth(child) or (head.pos_ == "ADJ" and head.dep_ == "amod") or (
-            child.i == head.i + 1 and child.lower_ in load_title_words().particles)
+            child.i == head.i + 1 and child.lower_ in load_title_words().particles) or bound_adverb(child)
     if dep == "prep":
         return _selected(child) or stranded(child) or _predicate(child)
     return False
 
 
+def bound_adverb(adverb: "Token") -> bool:
+    """"[just how] wayward the leader has become", "has [so] far infected": the wh-adverb that
+    opens a clause, and an adverb of another adverb, are part of what they modify."""
+    return adverb.dep_ == "advmod" and (adverb.tag_ == "WRB" or adverb.head.pos_ == "ADV")
+
+
 def shortest(words: list[int], root: "Token", exempt: set[int], fits: Callable[[list[int]], bool],
-             tidy: Callable[[list[int]], list[int]]) -> list[int]:
+             tidy: Callable[[list[int]], list[int]], keep: set[int] = frozenset()) -> list[int]:  # type: ignore[assignment]
     """From the whole clause (``words``), the realisation left when optional parts go, in
     order of expendability and the innermost first, each only if the words stay complete,
-    until they fit; then the parts that still fit come back, the last taken first."""
+    until they fit; then the parts that still fit come back, the last taken first. Parts in
+    ``keep`` (the inside of a name) never go."""
     current = tidy(words)
     if fits(current) or incomplete(current, root, exempt) is not None:
         return current
     doc = root.doc
     inside = {t.i for t in root.subtree}  # the phrase a clause describes is no part of it
     parts = sorted((doc[i] for i in current if doc[i].dep_ in EXPENDABLE_DEPS and i != root.i and i in inside
-                    and not required(doc[i]) and not _a_time(doc[i])),
+                    and i not in keep and not required(doc[i]) and not a_time(doc[i])),
                    key=lambda t: (_rank(t), -_depth(t, root), -len(t.subtree), t.i))
     current, taken = _take_out(current, parts, root, exempt, fits, tidy)
     if not fits(current):
@@ -113,7 +142,7 @@ def shortest(words: list[int], root: "Token", exempt: set[int], fits: Callable[[
         # goes before the title is left longer than a headline; a word keeps what it selects ("died
         # from an overdose", "a call for sanctions"), a noun its "of", and no quotation is cut inside
         loose = [doc[i] for i in current if doc[i].dep_ == "prep" and doc[i].head.i != root.i and i in inside
-                 and not _a_time(doc[i]) and not required(doc[i])]
+                 and i not in keep and not a_time(doc[i]) and not required(doc[i])]
         freed = exempt | {t.i for p in loose for t in p.subtree}
         kept = current
         current, more = _take_out(current, sorted(loose, key=lambda t: (-_depth(t, root), -t.i)), root, freed,
@@ -156,7 +185,7 @@ EXPENDABLE_DEPS = frozenset().union(*EXPENDABLE)
 TIME_ENTS = frozenset({"DATE", "TIME"})
 
 
-def _a_time(part: "Token") -> bool:
+def a_time(part: "Token") -> bool:
     """Whether ``part`` is a phrase of time ("in September"). Times are left out of a title
     before it is made unless the date is not theirs ("was agreeing in September", told in
     December): then the title is the only place that tells them, and they stay."""

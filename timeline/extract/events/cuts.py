@@ -111,18 +111,48 @@ def without_empty_phrases(chosen: list[int], tokens: "list[Token]") -> list[int]
 
 
 def word_count(indexes: list[int], by_token: dict[int, Mention], tokens: "list[Token]") -> int:
-    """Words of a title as a reader counts them: an actor's name is one, and a token glued
-    to the one before ("one-off", "bank's") or a punctuation mark is no word of its own."""
+    """Words of a title as a reader counts them: every word of an actor's name as the title
+    writes it ("Yousuf Raza Gilani" is three), and a token glued to the one before
+    ("one-off", "bank's") or a punctuation mark is no word of its own."""
     kept = set(indexes)
-    # a name written as a name is one word; one the article writes as a description
-    # ("the state department") keeps its words, since the title keeps them too
+    # a name written as a name is written whole, under its canonical name; one the article
+    # writes as a description ("the state department") keeps its words, since the title keeps them too
     capitalised = {id(by_token[i]) for i in indexes if i in by_token and tokens[i].text[:1].isupper()
                    and tokens[i].dep_ != "det"}
     named = {i for i in indexes if i in by_token and id(by_token[i]) in capitalised}
-    words = len({id(by_token[i]) for i in named})
+    words = sum(name_words(m.name) for m in {id(by_token[i]): by_token[i] for i in named}.values())
     for i in indexes:
         if i in named or not any(c.isalnum() for c in tokens[i].text):
             continue
         glued = i - 1 in kept and not tokens[i - 1].whitespace_
         words += not glued
     return words
+
+
+def relative_object(root: "Token", chosen: list[int]) -> str:
+    """" the plan" for a relative clause whose object is its relative pronoun ("the plan,
+    which X is set to announce"), when the title ends on the word that takes it, or ""."""
+    noun = root.head
+    if root.dep_ != "relcl" or noun.pos_ not in ("NOUN", "PROPN") or not chosen:
+        return ""
+    pronoun = next((t for t in root.subtree if t.tag_ in RELATIVE_TAGS and t.dep_ in ("dobj", "pobj")), None)
+    last = root.doc[max(chosen)]
+    # the parser may hang the pronoun on the clause's first verb: the last verb lacks an object all the same
+    takes = last.i == pronoun.head.i if pronoun is not None else False
+    takes |= last.pos_ == "VERB" and last.dep_ == "xcomp" and not any(c.dep_ == "dobj" for c in last.children)
+    if pronoun is None or pronoun.i in chosen or not takes:
+        return ""
+    words = [t.text_with_ws if t.dep_ != "det" else t.lower_ + t.whitespace_
+             for t in noun.doc[noun.left_edge.i:noun.i + 1] if not t.is_punct]
+    return " " + "".join(words).strip()
+
+
+def name_parts(by_token: dict[int, Mention], tokens: "list[Token]") -> set[int]:
+    """The words of a name that hang on another word of it ("for Democratic Change" of "the
+    Movement for Democratic Change"): pruning never takes them, or the name is cut."""
+    return {i for i, m in by_token.items() if tokens[i].head.i != i and by_token.get(tokens[i].head.i) is m}
+
+
+def name_words(phrase: str) -> int:
+    """Words of ``phrase`` as a reader counts them: "Ban Ki-moon" two, "U.S." one, "-" none."""
+    return sum(any(c.isalnum() for c in word) for word in phrase.split())

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Callable
 
 from timeline.extract.events.complements import keeps_truth, needed_clause, needs_what_follows, restricts, stranded
+from timeline.extract.events.complete import a_time, bound_adverb
 from timeline.extract.events.title_words import load_title_words
 from timeline.extract.events.vocabulary import load_vocabulary
 
@@ -67,9 +68,9 @@ def ending_kept(chosen: list[int], root: "Token", fits: Callable[[list[int]], bo
             part = part.head
         continues = part.dep_ in PRUNABLE - PRUNING_ORDER[0] and (part.head.i == last.i or (
             part.head.i == last.head.i and last.dep_ in ("dobj", "prt", "advmod", "amod")))
-        if not continues or not (last.pos_ in ("VERB", "AUX", "ADV", "ADP", "ADJ", "PART")
-                                 or (last.dep_ == "dobj" and needs_what_follows(last.head))):
-            return chosen
+        if not continues or a_time(part) or not (last.pos_ in ("VERB", "AUX", "ADV", "ADP", "ADJ", "PART")
+                                                 or (last.dep_ == "dobj" and needs_what_follows(last.head))):
+            return chosen  # "was expected to rise" [in the coming days]: a time is no part of the phrase
         trial = sparing(set().union({part.i}, *given))
         if part.i in trial and fits(trial):
             return trial
@@ -155,6 +156,8 @@ def _prunable(child: "Token", parent: "Token", root: "Token") -> bool:
         return False  # "said it had expelled a submarine", "was about to cut" need what follows
     if stranded(child):
         return False  # "would be dealt with": the preposition is part of the verb
+    if bound_adverb(child):
+        return False  # "just how wayward", "so far"
     if child.dep_ == "advmod" and parent.pos_ == "ADJ" and parent.dep_ == "amod":
         return False  # "the first commercially available test": the adverb is part of what the test is
     if child.dep_ == "advmod" and (restricts(child) or keeps_truth(child)):

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from timeline.extract.events.naming import takes_article
 from timeline.extract.events.title_words import load_title_words
+from timeline.extract.events.wellformed import indefinite
 from timeline.records import Mention
 
 if TYPE_CHECKING:
@@ -133,26 +134,63 @@ def _as_subject(name: str) -> str:
 
 def _according_to(title: str, root: "Token", mentions: list[Mention]) -> str | None:
     """"…were killed, according to reports" keeps its source, which a title must not
-    drop: a named one speaks ("Amnesty International says …"), any other is told
-    after the claim ("…, reports say")."""
+    drop: a named one speaks ("Amnesty International says …"), and so does one a report's
+    "by" names ("according to a report by the Morning Post"); any other is told after the
+    claim in its own words ("…, court documents say"), or by its noun alone when they are
+    many or name no one ("…, a witness says")."""
+    source = _source(root, mentions)
+    if source is None:
+        return None
+    who, words, verb = source
+    if who is not None:
+        if title.startswith(who.name) or _own_side(root, who, mentions):
+            return title
+        keep_case = title.split(" ", 1)[0].isupper() or any(title.startswith(m.name) for m in mentions)
+        return f"{_as_subject(who.name)} says {title if keep_case else title[:1].lower() + title[1:]}"
+    if len(title.split()) + len(words) + 1 > HEADLINE_WORDS:
+        return None
+    return f"{title}, {' '.join(words)} {verb}"
+
+
+def attribution_room(root: "Token", mentions: list[Mention]) -> int:
+    """Words the "according to" source of the clause under ``root`` adds to its title ("…,
+    court documents say"; "Amnesty International says …"), which the title leaves room for."""
+    source = _source(root, mentions)
+    if source is None:
+        return 0
+    who, words, _ = source
+    return len((who.name if who is not None else " ".join(words)).split()) + 1
+
+
+def _source(root: "Token", mentions: list[Mention]) -> "tuple[Mention | None, list[str], str] | None":
+    """The "according to" source of the clause under ``root``: the actor who speaks, or the
+    words that name the source, and the verb it takes."""
     prep = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "according"), None)
     to = next((c for c in prep.children if c.lower_ == "to"), None) if prep is not None else None
     source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
     if source is None:
         return None
     who = next((m for m in mentions if m.start <= source.idx < m.end and m.kind != "place"), None)
-    if who is not None:
-        if title.startswith(who.name) or _own_side(root, who, mentions):
-            return title
-        keep_case = title.split(" ", 1)[0].isupper() or any(title.startswith(m.name) for m in mentions)
-        return f"{_as_subject(who.name)} says {title if keep_case else title[:1].lower() + title[1:]}"
-    words = [t.text for t in source.subtree if t.dep_ not in ("relcl", "acl", "punct", "appos")]
-    if words and words[0].lower() in ("a", "an"):
-        return None  # "according to one participant": no one a reader could name
-    if len(words) > ATTRIBUTION_WORDS or len(title.split()) + len(words) + 1 > HEADLINE_WORDS:
-        return None
-    verb = "say" if source.tag_ in ("NNS", "NNPS") else "says"
-    return f"{title}, {' '.join(words)} {verb}"
+    if who is None:
+        # "his sister, Lena Brandt": the name beside it; "a new report on the attacks by the
+        # Morning Post": the one whose report it is
+        named = [c for c in source.children if c.dep_ == "appos"] + [
+            t for c in source.subtree if c.lower_ == "by" for t in c.children if t.dep_ == "pobj"]
+        who = next((m for t in named for m in mentions if m.start <= t.idx < m.end and m.kind != "place"), None)
+    # the source's own words, without what describes it ("court documents [obtained by …]"), and
+    # without its phrases when they make it too long ("a new report [on the attacks]")
+    words: list[str] = []
+    for asides in (("relcl", "acl", "punct", "appos"), ("relcl", "acl", "punct", "appos", "prep")):
+        left_out = {t.i for c in source.subtree if c.i != source.i and c.dep_ in asides for t in c.subtree}
+        words = [t.text for t in source.subtree if t.i not in left_out]
+        if len(words) <= ATTRIBUTION_WORDS:
+            break
+    if len(words) > ATTRIBUTION_WORDS:
+        # still too long: its noun says who spoke ("a report", "documents")
+        first = source.doc[source.left_edge.i]
+        det = first.lower_ if first.lower_ in ("a", "an", "one") else ("" if source.tag_ in ("NNS", "NNPS") else "a")
+        words = [w for w in (indefinite(source.text, det) if det in ("a", "an") else det, source.text) if w]
+    return who, words, "say" if source.tag_ in ("NNS", "NNPS") else "says"
 
 
 def fronted_quote(root: "Token", quotes: str) -> "Token | None":

@@ -4,8 +4,9 @@ Scraped pages lose the line breaks between a headline and the text, so the parse
 "Help A bodyguard to the singer has testified…" or "Doctor Put On Trial | Ten years ago, a
 prosecutor drafted…" as one sentence. A title starts where the sentence does: after a bar
 ("|"), or at a word written with a capital in the middle of a sentence that no name, no
-quotation and no colon explains ("A", "The", "Ten", "One"), when nothing before it is the
-verb the title is cut from.
+quotation and no colon explains ("A", "The", "Ten", "One"), or at the clause's subject written
+with a capital after a word in lower case ("…after weekend Prosecutors ended"), when nothing
+before it is the verb the title is cut from.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ def sentence_start(root: "Token", start: int) -> int:
         token = doc[i]
         if token.text in BARS:
             opening = i + 1
-        elif i > start and _opens_sentence(doc, i) and not _inside_name(doc, i):
+        elif i > start and (_opens_sentence(doc, i) or _headline_before_subject(root, i)) and not _inside_name(doc, i):
             opening = i
     return opening if opening < root.i and not _verb_before(root, start, opening) else start
 
@@ -46,6 +47,15 @@ def _opens_sentence(doc: "Parse", i: int) -> bool:
         return False
     # a capital after a word that is neither a name nor the end of a sentence: "Help A bodyguard"
     return before.text[:1].isupper() or before.text.isdigit() or before.is_punct
+
+
+def _headline_before_subject(root: "Token", i: int) -> bool:
+    """"…jury to return after weekend Prosecutors ended their case": the clause's subject, a
+    common noun written with a capital right after a word in lower case, opens the sentence."""
+    token, before = root.doc[i], root.doc[i - 1]
+    return token.head.i == root.i and token.dep_ in ("nsubj", "nsubjpass") and token.tag_ in ("NN", "NNS") \
+        and token.text[:1].isupper() and token.left_edge.i == i and before.is_alpha and before.text.islower() \
+        and bool(before.whitespace_)
 
 
 def _inside_name(doc: "Parse", i: int) -> bool:

@@ -11,10 +11,11 @@ a bad title. Its verdict reads the title and the clause it was cut from.
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, Iterable
 
+from timeline.extract.events.cuts import name_words
 from timeline.extract.events.title_words import load_title_words
+from timeline.extract.events.vocabulary import load_vocabulary
 from timeline.extract.events.wording import TITLE_WORDS
 
 if TYPE_CHECKING:
@@ -22,12 +23,12 @@ if TYPE_CHECKING:
 
 # Openings that name no one.
 UNNAMED_OPENINGS = frozenset({"he", "she", "his", "her", "it", "its", "they", "their", "them", "i", "we", "you",
-                              "this", "that", "these", "those", "there", "one", "some", "many", "several"})
+                              "this", "that", "these", "those", "there", "one", "some", "many", "several",
+                              "who", "whom", "whose", "which"})
 OBJECT_PRONOUNS = frozenset({"them", "it", "him", "her", "this", "that", "so"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 # What keeps a title past the lede off the timeline: a longer one is cut, not dropped.
 UNPRINTABLE = frozenset({"cut", "fragment"})
-_WORD = re.compile(r"[\w’'-]+")
 
 
 def title_is_weak(title: str, root: "Token", names: Iterable[str] = ()) -> str | None:
@@ -39,19 +40,14 @@ def title_is_weak(title: str, root: "Token", names: Iterable[str] = ()) -> str |
         return "fragment"
     if unnamed_subject(title, names):
         return "unnamed"
-    if _words(title, names) > TITLE_WORDS:
-        return "long"
+    # a title cut or with no finite verb is that, however long: a desk could shorten it, not mend it
     if _cut(title, root):
         return "cut"
     if not _finite(root):
         return "fragment"
+    if name_words(title) > TITLE_WORDS:
+        return "long"
     return None
-
-
-def _words(title: str, names: list[str]) -> int:
-    for name in names:
-        title = title.replace(name, "N")
-    return len(_WORD.findall(title))
 
 
 def unnamed_subject(title: str, names: list[str]) -> bool:
@@ -76,6 +72,8 @@ def _cut(title: str, root: "Token") -> bool:
     last = words[-1].lower().strip("“”\"'")
     if last in vocabulary.never_last:
         return True
+    if _said_nothing(words, root):
+        return True
     needs = root.lemma_.lower() in vocabulary.needs_complement
     if not needs:
         return False
@@ -83,6 +81,16 @@ def _cut(title: str, root: "Token") -> bool:
     if last == root.lower_:
         return True
     return len(words) >= 2 and last in OBJECT_PRONOUNS and words[-2].lower() == root.lower_
+
+
+def _said_nothing(words: list[str], root: "Token") -> bool:
+    """"Angela Merkel said during a visit to Austria": a verb of saying whose title keeps no word
+    of what was said."""
+    said = [c for c in root.children if c.dep_ == "ccomp"]
+    if not said or root.lemma_.lower() not in load_vocabulary().reporting:
+        return False
+    kept = {w.lower().strip("“”\"',.") for w in words}
+    return not any(t.lower_ in kept for c in said for t in c.subtree if t.is_alpha)
 
 
 def _finite(root: "Token") -> bool:

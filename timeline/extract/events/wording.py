@@ -20,7 +20,15 @@ from timeline.extract.events.asides import (
 )
 from timeline.extract.events.complements import conditional, needed_clause, role_after_as
 from timeline.extract.events.complete import incomplete, purpose, shortest
-from timeline.extract.events.cuts import tidy, without_empty_phrases, without_stranded_verbs, word_count
+from timeline.extract.events.cuts import (
+    name_parts,
+    name_words,
+    relative_object,
+    tidy,
+    without_empty_phrases,
+    without_stranded_verbs,
+    word_count,
+)
 from timeline.extract.events.details import as_meant, clean_text
 from timeline.extract.events.details import mentions_in as mentions_in  # where the rules of listing read it
 from timeline.extract.events.naming import (
@@ -33,6 +41,7 @@ from timeline.extract.events.naming import (
 )
 from timeline.extract.events.pruning import PRUNABLE, PRUNING_ORDER, collect, ending_kept, give_back_rank
 from timeline.extract.events.quotes import (
+    attribution_room,
     following_quote,
     fronted_quote,
     is_own_words,
@@ -53,7 +62,7 @@ if TYPE_CHECKING:
 # Parts of a clause a headline leaves out: side clauses, asides and attributions.
 ALWAYS_DROPPED = frozenset({"relcl", "advcl", "parataxis", "appos", "punct", "intj", "dep", "meta",
                             "preconj", "discourse"})
-TITLE_WORDS = 14  # words as a reader counts them (see cuts.word_count)
+TITLE_WORDS = 14  # words as a reader counts them, every word of a name (see cuts.word_count)
 # Words inside a coordinated subject ("Washington and a number of European
 # countries, as well as Israel"), read when the parser lost the subject.
 SUBJECT_GLUE = frozenset({",", "'s", "’s", "of", "as", "well"})
@@ -74,6 +83,7 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
     actor under its canonical name. A cut that is not a complete clause
     (``complete.incomplete``) gives way to the shortest complete one."""
     doc = root.doc
+    limit -= attribution_room(root, mentions)  # "…, court documents say" is written after it
     # a headline or byline run into the sentence is left out, but not what hangs on it
     starts = sentence_start(root, within[0])
     front = {t.i for t in root.subtree if within[0] <= t.i < starts}
@@ -87,17 +97,17 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
         after = following_quote(root, QUOTES)
         who = speaker(root, mentions) if after is not None and is_own_words(after) else ""
         if who and after is not None and after.i not in keep_out:
-            return f"{who}: “{verbatim(after, QUOTES, TITLE_WORDS - len(who.split()) + 1)}”"
+            return f"{who}: “{verbatim(after, QUOTES, TITLE_WORDS - name_words(who))}”"
     if quote is not None and quote.i not in keep_out:
         # "“…will respond decisively…,” Biden told Putin": who told whom, then what
         who = speaker(root, mentions)
         if who and quoted and is_own_words(quote):
-            room = TITLE_WORDS - len(who.split()) + 1  # a name is one word, the verb another
+            room = TITLE_WORDS - name_words(who)  # every word of who said it counts
             return f"{who}: “{verbatim(quote, QUOTES, room)}”"
-        # what was said leaves room for who said it: a name is one word, a description ("the
-        # Scottish health secretary") its words, the verb another
-        said = title_from(quote, keep_out, mentions, within, limit - _words_of(who, mentions) if who else limit)
-        if who and said.rsplit(" ", 1)[-1] == quote.text and _words_of(who, mentions) > 2:
+        # what was said leaves room for who said it, every word of it: a name, a description ("the
+        # Scottish health secretary"), the verb
+        said = title_from(quote, keep_out, mentions, within, limit - name_words(who) if who else limit)
+        if who and said.rsplit(" ", 1)[-1] == quote.text and name_words(who) > 2:
             # "…said derelict leadership has resulted": a cut before what the verb needs is worse
             # than a headline a word or two long
             said = title_from(quote, keep_out, mentions, within, limit - 2)
@@ -117,6 +127,7 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
         if span is not None:
             for token in span:
                 by_token[token.i] = mention
+    inner = name_parts(by_token, doc.tokens)  # "the Movement for Democratic Change" is never cut inside
     # "Fans marked the first anniversary of his death": a time the verb acts on is what it did
     keep_out = set(keep_out) - {t.i for c in root.children if c.dep_ in ("dobj", "attr", "oprd") for t in c.subtree}
     dropped = set(keep_out) | {t.i for t in root.subtree if not within[0] <= t.i < within[1]}
@@ -184,7 +195,8 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
     # clause fits a headline, and is the first thing to go when it does not
     purposes = {t.i for c in root.children if c.dep_ == "advcl" and c.i not in dropped and purpose(c)
                 and not needed_clause(c) for t in c.subtree}
-    if purposes and not fits(tidy(sorted(described | set(collect(root, dropped, frozenset(), elided))), doc.tokens)):
+    whole_clause = described | set(collect(root, dropped, frozenset(), elided, inner))
+    if purposes and not fits(tidy(sorted(whole_clause), doc.tokens)):
         dropped |= purposes
     given: list[set[int]] = []  # the pruned parts given back, in turn
     prunable: set[str] = set()  # the kinds the clause has parts of that pruning may take
@@ -193,7 +205,7 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
         if kinds and not kinds & prunable:
             continue  # nothing of this kind to prune: the same words, still too many
         pruned |= kinds  # one kind more at a time: a title loses no more than it must
-        chosen = tidy(sorted(described | set(collect(root, dropped, pruned, elided, seen=prunable))), doc.tokens)
+        chosen = tidy(sorted(described | set(collect(root, dropped, pruned, elided, inner, seen=prunable))), doc.tokens)
         if fits(chosen):
             break
     if pruned & prunable:
@@ -204,7 +216,7 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
         # if they fit too.
         pruned = PRUNABLE
         spared: set[int] = set()
-        chosen = tidy(sorted(described | set(collect(root, dropped, pruned, elided))), doc.tokens)
+        chosen = tidy(sorted(described | set(collect(root, dropped, pruned, elided, inner))), doc.tokens)
         parts = sorted((t for t in root.subtree if t.dep_ in PRUNABLE and t.i not in dropped and t.dep_ != "cc"),
                        key=lambda t: (give_back_rank(t), t.i))
         for part in parts + parts:  # twice: a part under one given back later is tried again
@@ -221,14 +233,14 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
             # joins to a noun comes back with it; "for his own benefit" need not
             joined |= {t.i for t in part.subtree if t.dep_ == "prep" and t.lower_ == "of"
                        and t.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and t.i not in dropped}
-            trial = tidy(sorted(described | set(collect(root, dropped, pruned, elided, spared | joined))),
+            trial = tidy(sorted(described | set(collect(root, dropped, pruned, elided, inner | spared | joined))),
                          doc.tokens)
             if len(trial) > len(chosen) and fits(trial):
                 spared |= joined
                 given.append(joined)
                 chosen = trial
     chosen = ending_kept(chosen, root, fits, lambda more: tidy(sorted(
-        described | set(collect(root, dropped, pruned, elided, more))), doc.tokens), dropped, given)
+        described | set(collect(root, dropped, pruned, elided, inner | more))), doc.tokens), dropped, given)
     chosen = _finished(chosen, root, dropped - set(keep_out))
     # A cut that leaves a word without what it requires ("has offered $100bn" [for what],
     # "will be elected" [to what]) gives way to the shortest complete realisation of the
@@ -236,8 +248,8 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
     exempt = set(keep_out) | dropped | elided | front | (set(range(len(doc))) - {t.i for t in root.subtree})
     exempt |= {t.i for c in root.children if c.i not in chosen and purpose(c) for t in c.subtree}  # need not be
     if root.pos_ in ("VERB", "AUX") and incomplete(chosen, root, exempt) is not None:  # a fragment stays as cut
-        whole = sorted(described | set(collect(root, dropped, frozenset(), elided)))
-        chosen = _finished(shortest(whole, root, exempt, fits, lambda c: tidy(c, doc.tokens)), root,
+        whole = sorted(described | set(collect(root, dropped, frozenset(), elided, inner)))
+        chosen = _finished(shortest(whole, root, exempt, fits, lambda c: tidy(c, doc.tokens), inner), root,
                            dropped - set(keep_out))
     # "testified [that] he had sought…": a headline one word too long leaves out the "that" of what was
     # said, right after the verb (never after an object, "told the Bundestag [that] Russia's attack…",
@@ -298,6 +310,7 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
     title = clean_text(as_meant("".join(words))).strip(" ,;:-–—'\"")
     if root.dep_ == "ccomp" and title.lower().startswith("that "):
         title = title[5:]  # what was said, without the "that" of reported speech
+    title += relative_object(root, chosen)  # "the plan, which X is set to announce": X is set to announce the plan
     if not any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in root.children) and root.dep_ == "ROOT":
         # The parser put the subject in a side clause: name the actors of the noun
         # phrase right before the verb, and only those.
@@ -311,17 +324,9 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
 
 
 def _restrictive(appos: "Token") -> bool:
-    """An apposition in quotation marks right after its noun, with no comma between: "the
-    words “lion killer”", "the slogan “Yes we can”" name what the noun is."""
+    """Quoted words right after their noun, no comma between: "the slogan “Yes we can”" is the slogan."""
     start = appos.left_edge.i
     return start == appos.head.i + 1 and appos.doc[start].text in QUOTES
-
-
-def _words_of(phrase: str, mentions: list[Mention]) -> int:
-    """Words of ``phrase`` as a reader counts them in a title: a name is one."""
-    for name in sorted({m.name for m in mentions}, key=len, reverse=True):
-        phrase = phrase.replace(name, "N")
-    return sum(any(c.isalnum() for c in word) for word in phrase.split())
 
 
 def _finished(chosen: list[int], root: "Token", cut: set[int]) -> list[int]:
