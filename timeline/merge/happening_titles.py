@@ -132,8 +132,19 @@ def _ongoing(words: list[str], i: int) -> bool:
     return not any(w in key_titles().occasions for w in words[i + 1:])
 
 
-def _figure(words: list[str], figures: Iterable[tuple[str, ...]]) -> bool:
-    return any(any(tuple(words[i:i + len(f)]) == f for i in range(len(words) - len(f) + 1)) for f in figures)
+def _figure(words: list[str], figures: tuple[tuple[str, ...], ...]) -> bool:
+    """Whether the words hold one of the ``figures``, looked up by the word each opens with."""
+    by_first = _by_first(figures)
+    return any(tuple(words[i:i + len(f)]) == f for i, w in enumerate(words) for f in by_first.get(w, ()))
+
+
+@lru_cache(maxsize=4)
+def _by_first(figures: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple[str, ...]]]:
+    found: dict[str, list[tuple[str, ...]]] = {}
+    for figure in figures:
+        if figure:
+            found.setdefault(figure[0], []).append(figure)
+    return found
 
 
 def _trial(words: list[str], trials: frozenset[str]) -> bool:
