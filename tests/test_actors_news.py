@@ -240,6 +240,21 @@ def test_a_short_name_shared_by_several_people_stays_apart() -> None:
     assert len(merged) == 4
 
 
+def test_a_misspelt_surname_of_one_person_does_not_make_his_wife_him() -> None:
+    from timeline.extract.actors.registry import Registry
+    from timeline.resolve.variants import merge_variants
+
+    husband, wife, bare = ("Morgan Tsvangirai", "person"), ("Susan Tsvangirai", "person"), ("Tsvangirai", "person")
+    misspelt, other = ("Tsvangarai", "person"), ("Robert Mugabe", "person")
+    named = (husband, wife, bare, misspelt, other)
+    registry = Registry(tuple(Actor(name, kind) for name, kind in named))
+    articles = [(husband, other)] * 9 + [(husband, bare, other), (bare, other), (husband, wife, bare), (wife, bare),
+                                         (misspelt, other)] * 2
+    merged = merge_variants(registry, _extractions(*articles))
+    assert merged.lookup("Tsvangarai").name == merged.lookup("Tsvangirai").name == "Morgan Tsvangirai"
+    assert merged.lookup("Susan Tsvangirai").name == "Susan Tsvangirai"
+
+
 @pytest.mark.parametrize("text, reporter", [
     ("Tendai Biti told CNN's Anderson Cooper on Monday that the vote was stolen.", "Anderson Cooper"),
     ("BBC correspondent Andrew Harding saw soldiers beat Nelson Chamisa.", "Andrew Harding"),

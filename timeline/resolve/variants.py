@@ -170,7 +170,9 @@ def _short_names(actors: Sequence[Actor], evidence: Evidence, groups: Groups, pe
         keys = {word_key(parts[0]), word_key(parts[-1])} if len(parts) == 1 else {word_key(parts[-1])}
         candidates = {groups.find(j) for key in sorted(keys) for j in by_word.get(key, ())
                       if j != i and _part_of(parts, core_words(actors[j].name))}
-        candidates.discard(groups.find(i))
+        if groups.find(i) in candidates:
+            continue  # a spelling of a short name already one person's ("Tsvangarai" of Morgan's
+            # "Tsvangirai") is no one else's too: it would make his wife Susan Tsvangirai him
         if candidates:
             _join_one(actors, evidence, groups, i, candidates)
 

@@ -47,7 +47,7 @@ from timeline.extract.events.pronouns import name_pronoun, unnamed
 from timeline.extract.events.quotes import attributed, quotes_nobody
 from timeline.extract.events.referents import name_referents
 from timeline.extract.events.retold import date_retold
-from timeline.extract.events.title_parties import named_in_title
+from timeline.extract.events.title_parties import cut_from_title, named_in_title
 from timeline.extract.events.tokens import Parse, forget, parse_of
 from timeline.extract.events.topic import is_digest, strays, topic_words
 from timeline.extract.events.vocabulary import Vocabulary, load_vocabulary
@@ -284,13 +284,17 @@ def _happening(anchor: Anchor, segment: "Span", index: int, article: Article,
     actors = participants(anchor.verb, segment, mentions, load_vocabulary(), speaker=anchor.speaker,
                           title_root=anchor.title_root, extra_subject=anchor.extra_subject,
                           headline=article.title or "")
-    readings = _title_subject(title, anchor.title_root, mentions) + actors
+    # the clause the title was cut from: the parties it names count though the title, cut to its length,
+    # leaves them out ("Tsvangirai, as the leader of the ZCTU, called", "against his boxer Jim Doyle")
+    clause = segment.doc.text[lo:hi_token.idx + len(hi_token)]
+    readings = _title_subject(title, anchor.title_root, mentions) + tuple(
+        a for a in _title_subject(clause, anchor.title_root, mentions) if a.kind != "country") + actors
     actors = parties(readings, segment, mentions, load_vocabulary())
     if not readings:
-        # the parse lost the arguments: the names the title keeps are the next best reading
+        # the parse lost the arguments: the names the clause keeps are the next best reading
         # (not when it found them and none takes part: "US television networks will team up")
-        actors = parties(mentioned((m for m in inside if _in_title(m, title)), segment), segment, mentions,
-                         load_vocabulary())
+        actors = parties(mentioned((m for m in inside if _in_title(m, title) or _in_title(m, clause)), segment),
+                         segment, mentions, load_vocabulary())
     if unnamed(title, actors, title_root):
         return None  # "They were shaking things": no one is named for what happened
     vocab = load_vocabulary()
@@ -305,7 +309,9 @@ def _happening(anchor: Anchor, segment: "Span", index: int, article: Article,
         article_id=article.id, sentence_index=index, sentence=summary, predicate=anchor.verb.lemma_.lower(),
         date=anchor.date, precision=anchor.precision, status=anchor.status, evidence=anchor.evidence,
         title=title, summary=summary, type=anchor.type, type_rule=anchor.type_rule,
-        actors=parties(actors + named_in_title(title, segment, mentions, vocab), segment, mentions, vocab),
+        actors=parties(actors + named_in_title(title, segment, mentions, vocab)
+                       + cut_from_title(clause, title, segment, mentions, vocab),
+                       segment, mentions, vocab),
         place=place_of(inside, segment), numbers=numbers_of(segment, set(anchor.keep_out)),
     )
 
