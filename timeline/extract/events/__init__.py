@@ -14,6 +14,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Sequence, overload
 
+from timeline.extract.actors.filters import load_filters
 from timeline.extract.events import gate
 from timeline.extract.events.anchors import find_anchors
 from timeline.extract.events.background import restated_position, told_before
@@ -288,13 +289,14 @@ def _happening(anchor: Anchor, segment: "Span", index: int, article: Article,
     # leaves them out ("Tsvangirai, as the leader of the ZCTU, called", "against his boxer Jim Doyle")
     clause = segment.doc.text[lo:hi_token.idx + len(hi_token)]
     readings = _title_subject(title, anchor.title_root, mentions) + tuple(
-        a for a in _title_subject(clause, anchor.title_root, mentions) if a.kind != "country") + actors
+        a for a in _title_subject(clause, anchor.title_root, mentions)  # not whose office, nor who reported it
+        if a.kind != "country" and not load_filters().is_outlet(a.name)) + actors
     actors = parties(readings, segment, mentions, load_vocabulary())
     if not readings:
-        # the parse lost the arguments: the names the clause keeps are the next best reading
+        # the parse lost the arguments: the names the title keeps are the next best reading
         # (not when it found them and none takes part: "US television networks will team up")
-        actors = parties(mentioned((m for m in inside if _in_title(m, title) or _in_title(m, clause)), segment),
-                         segment, mentions, load_vocabulary())
+        actors = parties(mentioned((m for m in inside if _in_title(m, title)), segment), segment, mentions,
+                         load_vocabulary())
     if unnamed(title, actors, title_root):
         return None  # "They were shaking things": no one is named for what happened
     vocab = load_vocabulary()

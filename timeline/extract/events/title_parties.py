@@ -95,7 +95,8 @@ def cut_from_title(clause: str, title: str, segment: "Span", mentions: list[Ment
                    vocab: Vocabulary) -> tuple[ActorRef, ...]:
     """The parties of the ``clause`` the title was cut from to fit its length, whose own verb the
     title keeps: "Tom Hart's decision against his boxer Jim Doyle", cut after "decision", still
-    tells of Jim Doyle; a name under a verb the title left out ("..., and Sam Cole left") tells
+    tells of Jim Doyle, "sums to the parties opposing Ada Brenn" of Ada Brenn; a name under a verb the
+    title left out ("..., and Sam Cole left", "objections that X would incite a revolt") tells
     another happening, and a country the title leaves out says whose people or office ("German
     Chancellor Olaf Scholz") more often than who acted."""
     kept = set(re.findall(r"[\w'’-]+", title.lower()))
@@ -105,7 +106,8 @@ def cut_from_title(clause: str, title: str, segment: "Span", mentions: list[Ment
                         segment.start_char <= m.start and m.end <= segment.end_char):
             span = segment.doc.char_span(mention.start, mention.end, alignment_mode="expand")
             token = span.root if span is not None else None
-            while token is not None and token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+            while token is not None and token.head.i != token.i and (
+                    token.pos_ not in ("VERB", "AUX") or token.dep_ == "acl"):  # "the parties opposing X": a noun's
                 token = token.head
             if token is not None and token.pos_ in ("VERB", "AUX") and token.lower_ in kept:
                 out.append(actor)
