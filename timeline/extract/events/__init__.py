@@ -48,7 +48,7 @@ from timeline.extract.events.pronouns import name_pronoun, unnamed
 from timeline.extract.events.quotes import attributed, quotes_nobody
 from timeline.extract.events.referents import name_referents
 from timeline.extract.events.retold import date_retold
-from timeline.extract.events.title_parties import cut_from_title, named_in_title
+from timeline.extract.events.title_parties import attributions, cut_from_title, named_in_title
 from timeline.extract.events.tokens import Parse, forget, parse_of
 from timeline.extract.events.topic import is_digest, strays, topic_words
 from timeline.extract.events.vocabulary import Vocabulary, load_vocabulary
@@ -281,25 +281,23 @@ def _happening(anchor: Anchor, segment: "Span", index: int, article: Article,
     title = attributed(title, title_root, mentions, load_vocabulary().reporting)
     if not title or len(title.split()) < 2:
         return None
-    summary = clean_text(segment.text)
-    actors = participants(anchor.verb, segment, mentions, load_vocabulary(), speaker=anchor.speaker,
+    summary, vocab = clean_text(segment.text), load_vocabulary()
+    actors = participants(anchor.verb, segment, mentions, vocab, speaker=anchor.speaker,
                           title_root=anchor.title_root, extra_subject=anchor.extra_subject,
                           headline=article.title or "")
-    # the clause the title was cut from: the parties it names count though the title, cut to its length,
-    # leaves them out ("Tsvangirai, as the leader of the ZCTU, called", "against his boxer Jim Doyle")
-    clause = segment.doc.text[lo:hi_token.idx + len(hi_token)]
+    # the clause the title was cut from to its length: the parties it names count though the title leaves
+    # them out ("Tsvangirai, as the leader of the ZCTU, called"), not whose office, nor who reported it
+    clause, sources = segment.doc.text[lo:hi_token.idx + len(hi_token)], attributions(segment, mentions)
     readings = _title_subject(title, anchor.title_root, mentions) + tuple(
-        a for a in _title_subject(clause, anchor.title_root, mentions)  # not whose office, nor who reported it
-        if a.kind != "country" and not load_filters().is_outlet(a.name)) + actors
-    actors = parties(readings, segment, mentions, load_vocabulary())
+        a for a in _title_subject(clause, anchor.title_root, mentions)
+        if a.kind != "country" and not load_filters().is_outlet(a.name) and a.name not in sources) + actors
+    actors = parties(readings, segment, mentions, vocab)
     if not readings:
         # the parse lost the arguments: the names the title keeps are the next best reading
         # (not when it found them and none takes part: "US television networks will team up")
-        actors = parties(mentioned((m for m in inside if _in_title(m, title)), segment), segment, mentions,
-                         load_vocabulary())
+        actors = parties(mentioned((m for m in inside if _in_title(m, title)), segment), segment, mentions, vocab)
     if unnamed(title, actors, title_root):
         return None  # "They were shaking things": no one is named for what happened
-    vocab = load_vocabulary()
     if not listable(anchor, bool(_title_subject(title, title_root, mentions)), index < vocab.lede_sentences,
                     aside, mentions, vocab):
         return None  # "The star was covered in floral tributes": nothing a desk would list

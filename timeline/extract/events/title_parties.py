@@ -113,3 +113,19 @@ def cut_from_title(clause: str, title: str, segment: "Span", mentions: list[Ment
                 out.append(actor)
                 break
     return tuple(out)
+
+
+def attributions(segment: "Span", mentions: list[Mention]) -> frozenset[str]:
+    """The names of the sentence a claim is attributed to ("according to the White House"): sources,
+    not parties."""
+    found = set()
+    for mention in mentions:
+        if segment.start_char <= mention.start and mention.end <= segment.end_char:
+            span = segment.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            token = span.root if span is not None else None
+            while token is not None and token.head.i != token.i:
+                token = token.head
+                if token.lower_ in ATTRIBUTIONS:
+                    found.add(mention.name)
+                    break
+    return frozenset(found)
