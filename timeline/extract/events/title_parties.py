@@ -15,7 +15,7 @@ from timeline.extract.events.vocabulary import Vocabulary
 from timeline.records import ActorRef, Mention
 
 if TYPE_CHECKING:
-    from timeline.extract.events.tokens import Span
+    from timeline.extract.events.tokens import Span, Token
 
 
 def named_in_title(title: str, segment: "Span", mentions: list[Mention], vocab: Vocabulary) -> tuple[ActorRef, ...]:
@@ -102,14 +102,11 @@ def cut_from_title(clause: str, title: str, segment: "Span", mentions: list[Ment
     kept = set(re.findall(r"[\w'’-]+", title.lower()))
     out = []
     for actor in (a for a in named_in_title(clause, segment, mentions, vocab) if a.kind != "country"):
-        for mention in (m for m in mentions if m.name == actor.name and
-                        segment.start_char <= m.start and m.end <= segment.end_char):
-            span = segment.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            token = span.root if span is not None else None
-            while token is not None and token.head.i != token.i and (
-                    token.pos_ not in ("VERB", "AUX") or token.dep_ == "acl"):  # "the parties opposing X": a noun's
+        for token in _roots(actor.name, segment, mentions):
+            # up to the name's own verb; a verb that describes a noun ("the parties opposing X") is the noun's
+            while token.head.i != token.i and (token.pos_ not in ("VERB", "AUX") or token.dep_ == "acl"):
                 token = token.head
-            if token is not None and token.pos_ in ("VERB", "AUX") and token.lower_ in kept:
+            if token.pos_ in ("VERB", "AUX") and token.lower_ in kept:
                 out.append(actor)
                 break
     return tuple(out)
@@ -119,13 +116,17 @@ def attributions(segment: "Span", mentions: list[Mention]) -> frozenset[str]:
     """The names of the sentence a claim is attributed to ("according to the White House"): sources,
     not parties."""
     found = set()
-    for mention in mentions:
-        if segment.start_char <= mention.start and mention.end <= segment.end_char:
-            span = segment.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            token = span.root if span is not None else None
-            while token is not None and token.head.i != token.i:
+    for name in {m.name for m in mentions}:
+        for token in _roots(name, segment, mentions):
+            while token.head.i != token.i and token.lower_ not in ATTRIBUTIONS:
                 token = token.head
-                if token.lower_ in ATTRIBUTIONS:
-                    found.add(mention.name)
-                    break
+            if token.lower_ in ATTRIBUTIONS:
+                found.add(name)
     return frozenset(found)
+
+
+def _roots(name: str, segment: "Span", mentions: list[Mention]) -> list["Token"]:
+    """The head words of the mentions of ``name`` inside ``segment``."""
+    spans = (segment.doc.char_span(m.start, m.end, alignment_mode="expand") for m in mentions
+             if m.name == name and segment.start_char <= m.start and m.end <= segment.end_char)
+    return [span.root for span in spans if span is not None]
