@@ -102,7 +102,7 @@ def cut_from_title(clause: str, title: str, segment: "Span", mentions: list[Ment
     kept = set(re.findall(r"[\w'’-]+", title.lower()))
     out = []
     for actor in (a for a in named_in_title(clause, segment, mentions, vocab) if a.kind != "country"):
-        for token in _roots(actor.name, segment, mentions):
+        for _, token in _roots(segment, mentions, actor.name):
             # up to the name's own verb; a verb that describes a noun ("the parties opposing X") is the noun's
             while token.head.i != token.i and (token.pos_ not in ("VERB", "AUX") or token.dep_ == "acl"):
                 token = token.head
@@ -116,17 +116,16 @@ def attributions(segment: "Span", mentions: list[Mention]) -> frozenset[str]:
     """The names of the sentence a claim is attributed to ("according to the White House"): sources,
     not parties."""
     found = set()
-    for name in {m.name for m in mentions}:
-        for token in _roots(name, segment, mentions):
-            while token.head.i != token.i and token.lower_ not in ATTRIBUTIONS:
-                token = token.head
-            if token.lower_ in ATTRIBUTIONS:
-                found.add(name)
+    for mention, token in _roots(segment, mentions):
+        while token.head.i != token.i and token.lower_ not in ATTRIBUTIONS:
+            token = token.head
+        if token.lower_ in ATTRIBUTIONS:
+            found.add(mention.name)
     return frozenset(found)
 
 
-def _roots(name: str, segment: "Span", mentions: list[Mention]) -> list["Token"]:
-    """The head words of the mentions of ``name`` inside ``segment``."""
-    spans = (segment.doc.char_span(m.start, m.end, alignment_mode="expand") for m in mentions
-             if m.name == name and segment.start_char <= m.start and m.end <= segment.end_char)
-    return [span.root for span in spans if span is not None]
+def _roots(segment: "Span", mentions: list[Mention], name: str | None = None) -> list[tuple[Mention, "Token"]]:
+    """The mentions inside ``segment`` (of ``name`` only, when given) with their head words, each found once."""
+    spans = ((m, segment.doc.char_span(m.start, m.end, alignment_mode="expand")) for m in mentions
+             if (name is None or m.name == name) and segment.start_char <= m.start and m.end <= segment.end_char)
+    return [(m, span.root) for m, span in spans if span is not None]
