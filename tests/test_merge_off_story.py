@@ -3,6 +3,8 @@ main timeline, and kept in the store; the story's own events stay on the timelin
 
 from __future__ import annotations
 
+from datetime import date
+
 from tests.test_merge_stories import article, told
 from timeline.merge import merge
 from timeline.merge.page_items import items
@@ -103,3 +105,31 @@ def test_a_running_order_is_cut_after_each_items_speakers() -> None:
     spans = items(text)
     assert [text[s:e].split("\n\n")[0][:12] for s, e in spans] == [
         "Aid has star", "Finland has ", "A report on ", "Talks betwee", "Listeners ma"]
+
+
+def _retold(day: date, published: date, aid: str, title: str) -> tuple:
+    return (told(aid, title, day=day, rule="year", predicate="sack", kind="legal"), article(aid, published=published))
+
+
+def test_a_happening_only_later_articles_retell_is_listed_for_review_and_kept() -> None:
+    pairs = [_retold(date(2008, 3, d), date(2008, 3, d + 1), f"news{d}", f"Jacob Zuma addressed rally number {d}")
+             for d in range(1, 7)]
+    # told only in a profile published two years after the happening, inside the period the reports cover
+    pairs.append(_retold(date(2008, 4, 2), date(2010, 5, 1), "profile", "Thabo Mbeki sacked the deputy president"))
+    # before the first report: the site's Background, not this list
+    pairs.append(_retold(date(1999, 6, 1), date(2010, 5, 1), "profile", "Thabo Mbeki became president"))
+    hs, arts = [h for h, _ in pairs], list({a.id: a for _, a in pairs}.values())
+    result = merge([], hs, arts)
+    listed = {e.title for e in result.events if e.id in result.review}
+    assert listed == {"Thabo Mbeki sacked the deputy president"}
+    assert {"Thabo Mbeki sacked the deputy president", "Thabo Mbeki became president"} <= {
+        e.title for e in result.events}  # nothing is lost
+
+
+def test_a_happening_an_article_of_its_time_tells_stays_on_the_timeline_though_later_ones_retell_it() -> None:
+    hs = [told("then", "Thabo Mbeki sacked Jacob Zuma as deputy president", day=date(2008, 4, 2)),
+          told("later", "Thabo Mbeki sacked Jacob Zuma as deputy president", day=date(2008, 4, 2))]
+    arts = [article("then", published=date(2008, 4, 3)), article("later", published=date(2010, 5, 1))]
+    arts += [article(f"p{i}", published=date(2008, 4, 1)) for i in range(5)]
+    result = merge([], hs, arts)
+    assert len(result.events) == 1 and not result.review

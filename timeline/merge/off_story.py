@@ -17,15 +17,25 @@ item by item, each as a whole, by the names it holds: an item whose capitalised 
 from the collection's (another country's cabinet, another city's fire) is off the story,
 though one of its sentences names one of the collection's actors in passing, and so is every
 event that only such items tell. The page's nearest item is always on the story.
+
+A happening inside the period the collection reports on that no article of its time tells is
+background restated: only articles published long after it (``retold_days`` after its last
+day) retell it ("Zuma was sacked as deputy president in 2005" in a profile of 2008). A
+historian keeps it, with the later reports as its only sources, but it is not the story as it
+was reported: the site lists it for review, off the main timeline, and the store keeps it.
+What happened before the collection's first report is the site's Background, not this; a
+plan is not retold.
 """
 
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 from statistics import median
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Any, Sequence
 
 from timeline.data import load_data
+from timeline.extract.temporal.values import bounds
 from timeline.merge.page_items import items
 from timeline.records import Article, Event
 
@@ -38,6 +48,31 @@ NAME = re.compile(r"\b[A-Z][A-Za-z'-]+")
 def off_story(events: Sequence[Event], articles: Sequence[Article]) -> frozenset[str]:
     """The ids of the events of ``events`` whose words are far from what ``articles`` are about."""
     settings = load_data("off_story.yaml") or {}
+    retold = settings.get("retold_days")
+    return _far(events, articles, settings) | retold_only(events, articles, None if retold is None else int(retold))
+
+
+def retold_only(events: Sequence[Event], articles: Sequence[Article], days: int | None) -> frozenset[str]:
+    """The ids of the events of ``events`` dated inside the period ``articles`` report on that
+    only articles published more than ``days`` after the event's last day tell (None: none)."""
+    published = {a.id: a.published for a in articles if isinstance(a.published, date)}
+    if days is None or not published:
+        return frozenset()
+    first, late = min(published.values()), timedelta(days=days)
+    out = set()
+    for event in events:
+        span = bounds(event.date)
+        if event.curated or event.status == "scheduled" or span is None or span[1] < first or not event.sources:
+            continue
+        told = [published.get(s.article) for s in event.sources]
+        if all(day is not None and day - span[1] > late for day in told):
+            out.add(event.id)
+    return frozenset(out)
+
+
+def _far(events: Sequence[Event], articles: Sequence[Article], settings: dict[str, Any]) -> frozenset[str]:
+    """The events one article tells in words far from the collection's, and those only
+    off-story items of pages made of items tell."""
     share = float(settings.get("share", 0.0))
     most = int(settings.get("sources", 1))
     if share <= 0 or len(articles) < int(settings.get("least_articles", 5)) or not events:
