@@ -3,6 +3,7 @@ main timeline, and kept in the store; the story's own events stay on the timelin
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from tests.test_merge_stories import article, told
@@ -133,3 +134,14 @@ def test_a_happening_an_article_of_its_time_tells_stays_on_the_timeline_though_l
     arts += [article(f"p{i}", published=date(2008, 4, 1)) for i in range(5)]
     result = merge([], hs, arts)
     assert len(result.events) == 1 and not result.review
+
+
+def test_a_happening_dated_by_its_year_alone_is_listed_for_review_and_a_dated_one_stays() -> None:
+    arts = [article(f"p{i}", published=date(2009, 4, 20 + i)) for i in range(6)]
+    hs = [told(f"p{i}", f"Jacob Zuma addressed rally number {i}", day=date(2009, 4, 19 + i)) for i in range(6)]
+    shrank = told("p2", "The economy shrank by 1.8 per cent", day=date(2009, 4, 21), rule="year", index=6)
+    hs.append(replace(shrank, date="2009", precision="year"))
+    result = merge([], hs, arts)
+    listed = {e.title for e in result.events if e.id in result.review}
+    assert listed == {"The economy shrank by 1.8 per cent"}
+    assert any("rally number" in e.title for e in result.events)

@@ -23,8 +23,10 @@ background restated: only articles published long after it (``retold_days`` afte
 day) retell it ("Zuma was sacked as deputy president in 2005" in a profile of 2008). A
 historian keeps it, with the later reports as its only sources, but it is not the story as it
 was reported: the site lists it for review, off the main timeline, and the store keeps it.
+So is a happening the reports date by its year alone ("the economy shrank by 1.8 per cent in
+2008", "the two men were deported in 1976"): what a desk lists, it can place within the year.
 What happened before the collection's first report is the site's Background, not this; a
-plan is not retold.
+plan is neither.
 """
 
 from __future__ import annotations
@@ -49,23 +51,30 @@ def off_story(events: Sequence[Event], articles: Sequence[Article]) -> frozenset
     """The ids of the events of ``events`` whose words are far from what ``articles`` are about."""
     settings = load_data("off_story.yaml") or {}
     retold = settings.get("retold_days")
-    return _far(events, articles, settings) | retold_only(events, articles, None if retold is None else int(retold))
+    coarse = frozenset(str(p) for p in settings.get("coarse_precisions") or ())
+    return _far(events, articles, settings) | restated(events, articles, None if retold is None else int(retold),
+                                                        coarse)
 
 
-def retold_only(events: Sequence[Event], articles: Sequence[Article], days: int | None) -> frozenset[str]:
-    """The ids of the events of ``events`` dated inside the period ``articles`` report on that
-    only articles published more than ``days`` after the event's last day tell (None: none)."""
+def restated(events: Sequence[Event], articles: Sequence[Article], days: int | None,
+             coarse: frozenset[str] = frozenset()) -> frozenset[str]:
+    """The ids of the events of ``events`` dated inside the period ``articles`` report on that are
+    background restated: only articles published more than ``days`` after the event's last day
+    tell it (None: no such test), or the reports date it by nothing finer than one of the
+    precisions ``coarse`` ("in 2006", "in the 1990s")."""
     published = {a.id: a.published for a in articles if isinstance(a.published, date)}
-    if days is None or not published:
+    if not published:
         return frozenset()
-    first, late = min(published.values()), timedelta(days=days)
+    first = min(published.values())
+    late = timedelta(days=days) if days is not None else None
     out = set()
     for event in events:
         span = bounds(event.date)
         if event.curated or event.status == "scheduled" or span is None or span[1] < first or not event.sources:
             continue
         told = [published.get(s.article) for s in event.sources]
-        if all(day is not None and day - span[1] > late for day in told):
+        if event.precision in coarse or (late is not None and all(
+                day is not None and day - span[1] > late for day in told)):
             out.add(event.id)
     return frozenset(out)
 
