@@ -141,7 +141,11 @@ def test_a_happening_dated_by_its_year_alone_is_listed_for_review_and_a_dated_on
     hs = [told(f"p{i}", f"Jacob Zuma addressed rally number {i}", day=date(2009, 4, 19 + i)) for i in range(6)]
     shrank = told("p2", "The economy shrank by 1.8 per cent", day=date(2009, 4, 21), rule="year", index=6)
     hs.append(replace(shrank, date="2009", precision="year"))
+    plan = told("p3", "Jacob Zuma will step down as party leader", day=date(2009, 4, 22), rule="year", index=7)
+    hs.append(replace(plan, date="2010", precision="year", status="scheduled"))  # after the last report: Ahead
+    hs.append(replace(plan, title="Jacob Zuma will open ten new clinics", date="2009", precision="year",
+                      status="scheduled", predicate="open"))
     result = merge([], hs, arts)
     listed = {e.title for e in result.events if e.id in result.review}
-    assert listed == {"The economy shrank by 1.8 per cent"}
+    assert listed == {"The economy shrank by 1.8 per cent", "Jacob Zuma will open ten new clinics"}
     assert any("rally number" in e.title for e in result.events)

@@ -24,9 +24,10 @@ day) retell it ("Zuma was sacked as deputy president in 2005" in a profile of 20
 historian keeps it, with the later reports as its only sources, but it is not the story as it
 was reported: the site lists it for review, off the main timeline, and the store keeps it.
 So is a happening the reports date by its year alone ("the economy shrank by 1.8 per cent in
-2008", "the two men were deported in 1976"): what a desk lists, it can place within the year.
-What happened before the collection's first report is the site's Background, not this; a
-plan is neither.
+2008", "the two men were deported in 1976"): what a desk lists, it can place within the year;
+and a plan or forecast placed only within a year ("will step down next year", "incomes will
+double by 2020"). What happened before the collection's first report is the site's Background,
+and what is planned after its last report is Ahead, not this; a plan is never retold.
 """
 
 from __future__ import annotations
@@ -60,21 +61,24 @@ def restated(events: Sequence[Event], articles: Sequence[Article], days: int | N
              coarse: frozenset[str] = frozenset()) -> frozenset[str]:
     """The ids of the events of ``events`` dated inside the period ``articles`` report on that are
     background restated: only articles published more than ``days`` after the event's last day
-    tell it (None: no such test), or the reports date it by nothing finer than one of the
-    precisions ``coarse`` ("in 2006", "in the 1990s")."""
+    tell it (None: no such test; never a plan), or the reports date it by nothing finer than one
+    of the precisions ``coarse`` ("in 2006", "in the 1990s", "next year")."""
     published = {a.id: a.published for a in articles if isinstance(a.published, date)}
     if not published:
         return frozenset()
-    first = min(published.values())
+    first, last = min(published.values()), max(published.values())
     late = timedelta(days=days) if days is not None else None
     out = set()
     for event in events:
         span = bounds(event.date)
-        if event.curated or event.status == "scheduled" or span is None or span[1] < first or not event.sources:
+        if event.curated or span is None or span[1] < first or span[0] > last or not event.sources:
+            continue
+        if event.precision in coarse:
+            out.add(event.id)  # a plan placed only within a year ("will step down next year") too
             continue
         told = [published.get(s.article) for s in event.sources]
-        if event.precision in coarse or (late is not None and all(
-                day is not None and day - span[1] > late for day in told)):
+        if event.status != "scheduled" and late is not None and all(
+                day is not None and day - span[1] > late for day in told):
             out.add(event.id)
     return frozenset(out)
 
