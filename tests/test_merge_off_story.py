@@ -149,3 +149,15 @@ def test_a_happening_dated_by_its_year_alone_is_listed_for_review_and_a_dated_on
     listed = {e.title for e in result.events if e.id in result.review}
     assert listed == {"The economy shrank by 1.8 per cent", "Jacob Zuma will open ten new clinics"}
     assert any("rally number" in e.title for e in result.events)
+
+
+def test_a_line_of_a_chronology_a_later_page_gives_stays_on_the_timeline() -> None:
+    arts = [article(f"p{i}", published=date(2011, 9, 20 + i)) for i in range(5)]
+    arts.append(article("recap", published=date(2011, 11, 30)))
+    hs = [told(f"p{i}", f"Conrad Murray attended hearing number {i}", day=date(2011, 9, 19 + i)) for i in range(5)]
+    hs.append(told("recap", "The trial is delayed again", day=date(2011, 5, 2), rule="chronology-entry", index=9))
+    hs.append(told("recap", "The judge moved the trial to a larger courtroom", day=date(2011, 5, 20), index=3))
+    arts[0] = article("p0", published=date(2011, 4, 1))  # the reports open before the delay
+    result = merge([], hs, arts)
+    assert {e.title for e in result.events if e.id in result.review} == {
+        "The judge moved the trial to a larger courtroom"}

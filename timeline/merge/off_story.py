@@ -27,7 +27,8 @@ So is a happening the reports date by its year alone ("the economy shrank by 1.8
 2008", "the two men were deported in 1976"): what a desk lists, it can place within the year;
 and a plan or forecast placed only within a year ("will step down next year", "incomes will
 double by 2020"). What happened before the collection's first report is the site's Background,
-and what is planned after its last report is Ahead, not this; a plan is never retold.
+and what is planned after its last report is Ahead, not this; a plan is never retold, nor a line
+of a chronology a later page gives (its desk chose it as a step of the story).
 """
 
 from __future__ import annotations
@@ -53,16 +54,18 @@ def off_story(events: Sequence[Event], articles: Sequence[Article]) -> frozenset
     settings = load_data("off_story.yaml") or {}
     retold = settings.get("retold_days")
     coarse = frozenset(str(p) for p in settings.get("coarse_precisions") or ())
+    kept = frozenset(str(r) for r in settings.get("retold_kept_rules") or ())
     return _far(events, articles, settings) | restated(events, articles, None if retold is None else int(retold),
-                                                        coarse)
+                                                        coarse, kept)
 
 
 def restated(events: Sequence[Event], articles: Sequence[Article], days: int | None,
-             coarse: frozenset[str] = frozenset()) -> frozenset[str]:
+             coarse: frozenset[str] = frozenset(), kept: frozenset[str] = frozenset()) -> frozenset[str]:
     """The ids of the events of ``events`` dated inside the period ``articles`` report on that are
     background restated: only articles published more than ``days`` after the event's last day
     tell it (None: no such test; never a plan), or the reports date it by nothing finer than one
-    of the precisions ``coarse`` ("in 2006", "in the 1990s", "next year")."""
+    of the precisions ``coarse`` ("in 2006", "in the 1990s", "next year"). An event dated by one
+    of the rules ``kept`` (a line of a chronology the page gives) is never retold."""
     published = {a.id: a.published for a in articles if isinstance(a.published, date)}
     if not published:
         return frozenset()
@@ -76,11 +79,16 @@ def restated(events: Sequence[Event], articles: Sequence[Article], days: int | N
         if event.precision in coarse:
             out.add(event.id)  # a plan placed only within a year ("will step down next year") too
             continue
-        told = [published.get(s.article) for s in event.sources]
-        if event.status != "scheduled" and late is not None and all(
-                day is not None and day - span[1] > late for day in told):
+        if late is not None and _retold(event, span[1], [published.get(s.article) for s in event.sources], late, kept):
             out.add(event.id)
     return frozenset(out)
+
+
+def _retold(event: Event, end: date, told: list[date | None], late: timedelta, kept: frozenset[str]) -> bool:
+    """Whether every report of ``event`` (``told``: their days) came ``late`` after its last day ``end``."""
+    if event.status == "scheduled" or (event.evidence is not None and event.evidence.rule in kept):
+        return False
+    return all(day is not None and day - end > late for day in told)
 
 
 def _far(events: Sequence[Event], articles: Sequence[Article], settings: dict[str, Any]) -> frozenset[str]:
