@@ -9,7 +9,10 @@ later retelling), with a title that has no ``flaws``, dated to the day (one that
 the month tells it again), in its article's first sentences, from the earliest article;
 each preference gives way to the one before it. Before them all, the lead is a report whose
 title tells a happening of its day (``happening_titles``: not a state or a stance, not a verb
-cut from what it needs, not a figure of speech, not "the January earthquake" told again).
+cut from what it needs, not a figure of speech, not "the January earthquake" told again) and
+is a clause of its sentence (``garbled_titles``: not a credit run into its subject, not a
+subject joined to a verb of a clause that hangs from it, not a passer-by's remark): a
+well-formed report from another source beats a garbled one.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from typing import Collection, Iterable
 from timeline.extract.events.title_words import load_title_words
 from timeline.extract.events.weak import unnamed_subject
 from timeline.extract.events.wording import TITLE_WORDS
+from timeline.merge.garbled_titles import garbled
 from timeline.merge.happening_titles import tells_happening, told_again
 from timeline.records import Happening
 
@@ -84,7 +88,8 @@ def lead_report(group: list[Happening], later: Collection[int], took: bool,
 
 
 def _happening(h: Happening) -> bool:
-    return tells_happening(h.title, h.predicate, (a.name for a in h.actors)) and not told_again(h.title, h.date)
+    return tells_happening(h.title, h.predicate, (a.name for a in h.actors)) and \
+        not told_again(h.title, h.date) and garbled(h.title, h.sentence, h.predicate) is None
 
 
 def _flawed(h: Happening) -> bool:
