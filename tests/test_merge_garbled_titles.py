@@ -3,10 +3,12 @@ well-formed report gives the event its title, and an event with only such a titl
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from timeline.merge import merge
 from timeline.merge.garbled_titles import garbled
+from timeline.merge.leads import lead_report
 from timeline.merge.selection import key_events
 from timeline.records import ActorRef, Article, DateEvidence, Event, Happening
 
@@ -88,3 +90,19 @@ def test_the_key_events_pass_over_an_event_with_only_a_garbled_title() -> None:
     elected = _event("elected", "2003-05-25", "Oliver Tambo was elected party leader",
                      "Oliver Tambo was elected party leader.", "elect", 250)
     assert [e.id for e in key_events([credit, remark, elected], 5)] == ["elected"]
+
+
+def test_an_aside_of_an_article_weeks_later_does_not_title_the_day_it_tells() -> None:
+    def told(aid: str, index: int, title: str, sentence: str) -> Happening:
+        return replace(_report(aid, index, title, sentence, "vote"), date="2009-04-22",
+                       evidence=DateEvidence("month-day", "22 April", "2009-04-22"))
+
+    that_day = told("day", 7, "The leader of the Freedom Alliance voted in his home village",
+                    "When the leader of the Freedom Alliance voted in his home village yesterday, crowds cheered.")
+    aside = told("later", 14, "Oliver Tambo voted Freedom Alliance",
+                 "Sitting on the grass, Tambo, who voted Freedom Alliance on 22 April, said the council had failed.")
+    published = {"day": "2009-04-23", "later": "2009-07-25"}
+    assert lead_report([that_day, aside], (), False, published).title == that_day.title
+    # told in the lede of a later article, or within the week, the report is news, and its plain title leads
+    assert lead_report([that_day, replace(aside, sentence_index=0)], (), False, published).title == aside.title
+    assert lead_report([that_day, aside], (), False, {**published, "later": "2009-04-24"}).title == aside.title
