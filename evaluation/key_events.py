@@ -165,7 +165,7 @@ def _no_happening(e: Event) -> str | None:
         return "happening"
     if told_again(e.title, e.date):
         return "retold"
-    why = garbled(e.title, e.summary, e.predicate)
+    why = garbled(e.title, e.summary, e.predicate, [a.name for a in e.actors])
     return f"garbled-{why}" if why else None
 
 

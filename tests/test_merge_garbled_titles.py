@@ -58,6 +58,20 @@ def test_why_a_title_is_garbled() -> None:
     assert {k[0]: garbled(*k) for k in told} == {k[0]: why for k, why in told.items()}
 
 
+def test_two_names_side_by_side_are_a_list_that_lost_its_commas_or_a_headline_run_into_its_lede() -> None:
+    names = ["Oliver Tambo", "Thabo Nkosi", "Freedom Alliance", "Lisbon", "Kurt Vlahos",
+             "Freedom"]
+    told = {
+        "Oliver Tambo Thabo Nkosi and other leaders welcomed the deal": "names",
+        "The Freedom Alliance Thabo Nkosi denounced the cost of the trial": "names",  # "'s leader" dropped
+        "Oliver Tambo, Thabo Nkosi and other leaders welcomed the deal": None,
+        "The ambassador to Lisbon Kurt Vlahos visited the camps": None,  # a role and its holder
+        "The head of the Freedom Alliance Thabo Nkosi visited the camps": None,
+        "The Tehreek-e-Freedom Lisbon cell claimed the attack": None,  # one name inside another's word
+    }
+    assert {t: garbled(t, t + ".", "welcome" if "welcomed" in t else "visit", names) for t in told} == told
+
+
 def _report(aid: str, index: int, title: str, sentence: str, predicate: str) -> Happening:
     return Happening(article_id=aid, sentence_index=index, sentence=sentence, predicate=predicate,
                      date="2008-01-02", precision="day", status="occurred",

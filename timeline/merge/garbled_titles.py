@@ -20,6 +20,10 @@ and the sentence it was cut from:
   conjunction and its own subject, with no verb before the title's (asides between two commas
   left out): the verb belongs to that clause, not to the title's subject ("African National
   Congress after its new leader, Jacob Zuma, was charged");
+- ``names``: two of the actors' names side by side, not after a role's preposition: a list that
+  lost its commas ("Gordon Brown Alan Johnson called for"), a headline run into its lede ("U.S.
+  Weighs Single Agency Henry M. Paulson Jr. proposed"), a role dropped between a body and its
+  officer ("The Freedom Front Plus Pieter Mulder denounced");
 - ``vox pop``: a passer-by or a shopper described, not named, saying something ("The man in a
   leather jacket said ..."): colour, not the day's news.
 
@@ -31,6 +35,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Iterable
 
 from rapidfuzz import fuzz
 
@@ -41,6 +46,7 @@ from timeline.merge.happening_titles import AUXILIARIES, forms, key_titles
 _TOKEN = re.compile(r"[\w’'.-]*\w|,")
 DETERMINERS = frozenset({"the", "a", "an", "one", "two", "three", "some", "several", "many", "another"})
 POSSESSIVES = frozenset({"his", "her", "its", "their", "our", "my", "your"})
+ROLE_PREPOSITIONS = frozenset({"of", "to", "for"})  # "the head of the Directorate Leonard McCarthy": a role, a name
 PERSON_WORDS = 4  # a described person's noun comes within this many words of the title's start
 SAME_NAME = 80  # rapidfuzz ratio from which a name of the title is the sentence's spelt otherwise ("Mbombo", "Mbambo")
 VERB_ENDINGS = ("ed",)  # a word of a sentence that ends so, lower-case, is read as a verb in the past
@@ -67,10 +73,12 @@ def garbled_words() -> GarbledWords:
     return GarbledWords()
 
 
-def garbled(title: str, sentence: str, predicate: str) -> str | None:
-    """Why ``title``, governed by ``predicate`` (a lemma) and cut from ``sentence``, is no
-    clause: see the module's docstring; None when it is one."""
+def garbled(title: str, sentence: str, predicate: str, names: Iterable[str] = ()) -> str | None:
+    """Why ``title``, governed by ``predicate`` (a lemma) and cut from ``sentence``, with the
+    actors' ``names``, is no clause: see the module's docstring; None when it is one."""
     words = garbled_words()
+    if _run_together(title, names):
+        return "names"
     raw = _TOKEN.findall(title)
     low = [w.lower() for w in raw]
     verb = predicate.lower()
@@ -94,6 +102,26 @@ def garbled(title: str, sentence: str, predicate: str) -> str | None:
     if verb in words.saying and _described(raw[:start], words.people):
         return "vox pop"
     return None
+
+
+def _run_together(title: str, names: Iterable[str]) -> bool:
+    """Two of the actors' names side by side, not after a role's preposition ("the ambassador
+    to Zimbabwe James McGee")."""
+    found = sorted({n for n in names if len(n) > 2}, key=len, reverse=True)
+    for a in found:
+        for b in found:
+            if a in b or b in a:
+                continue
+            at = title.find(f"{a} {b}")
+            if at < 0 or (at and (title[at - 1].isalnum() or title[at - 1] in "-’'")):
+                continue
+            end = at + len(a) + len(b) + 1
+            if end < len(title) and (title[end].isalnum() or title[end] in "-"):
+                continue
+            before = title[:at].lower().split()[-2:]
+            if not any(w in ROLE_PREPOSITIONS for w in before):
+                return True
+    return False
 
 
 def _credit(subject: list[str], introductory: frozenset[str]) -> bool:

@@ -104,8 +104,9 @@ def _late(h: Happening, published: dict[str, str | None]) -> bool:
 
 
 def _happening(h: Happening) -> bool:
-    return tells_happening(h.title, h.predicate, (a.name for a in h.actors)) and \
-        not told_again(h.title, h.date) and garbled(h.title, h.sentence, h.predicate) is None
+    names = [a.name for a in h.actors]
+    return tells_happening(h.title, h.predicate, names) and not told_again(h.title, h.date) and \
+        garbled(h.title, h.sentence, h.predicate, names) is None
 
 
 def _flawed(h: Happening) -> bool:

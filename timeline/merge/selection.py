@@ -268,8 +268,9 @@ def _told_happening(e: Event) -> bool:
     """Whether the event's title tells a happening of its day; a maintainer's title always does."""
     if "title" in e.curated:
         return True
-    return tells_happening(e.title, e.predicate, (a.name for a in e.actors)) and \
-        not told_again(e.title, e.date) and garbled(e.title, e.summary, e.predicate) is None
+    names = [a.name for a in e.actors]
+    return tells_happening(e.title, e.predicate, names) and not told_again(e.title, e.date) and \
+        garbled(e.title, e.summary, e.predicate, names) is None
 
 
 def _restates_earlier(e: Event, order: Sequence[Event]) -> bool:
