@@ -66,6 +66,8 @@ class GarbledWords:
         self.openers = titles.subordinators
         self.prepositions = titles.prepositions
         self.verbs = AUXILIARIES | titles.saying | frozenset(f for v in titles.irregular.values() for f in v)
+        self.opening = re.compile(r"\b(?:" + "|".join(sorted(self.openers)) + r")\b", re.IGNORECASE)
+        self.stop = _stop_words() | DETERMINERS
 
 
 @lru_cache(maxsize=1)
@@ -82,26 +84,34 @@ def garbled(title: str, sentence: str, predicate: str, names: Iterable[str] = ()
     raw = _TOKEN.findall(title)
     low = [w.lower() for w in raw]
     verb = predicate.lower()
-    verb_forms = forms(verb) | forms(verb + "e")
+    verb_forms = _forms(verb)
     at = next((i for i, w in enumerate(low) if w in verb_forms), None)
     if at is None or at == 0:
         return None
     start = at
     while start > 0 and low[start - 1] in AUXILIARIES:
         start -= 1  # "was charged": the verb with its auxiliaries
-    subject = low[:start]
-    if _credit(raw[:start], words.introductory):
+    if "," in title and _credit(raw[:start], words.introductory):
         return "credit"
-    if subject and subject[-1] in words.coordinators and len(subject) > 1:
+    if start > 1 and low[start - 1] in words.coordinators:
         return "fragment"
-    said = _TOKEN.findall(sentence)
-    if _mid_phrase(raw, said):
-        return "mid-phrase"
-    if any(_hangs(raw[j - 1], low[v], said, words) for j, v in _verbs(low, at, words)):
-        return "hangs"
+    # the sentence is read only when the title could open mid-phrase, or the sentence holds a conjunction
+    mid = raw[1][:1].isupper() and low[0] not in words.stop and raw[0] not in sentence
+    hanging = words.opening.search(sentence) is not None
+    if mid or hanging:
+        said = _TOKEN.findall(sentence)
+        if mid and _mid_phrase(raw, said):
+            return "mid-phrase"
+        if hanging and any(_hangs(raw[j - 1], low[v], said, words) for j, v in _verbs(low, at, words)):
+            return "hangs"
     if verb in words.saying and _described(raw[:start], words.people):
         return "vox pop"
     return None
+
+
+@lru_cache(maxsize=4096)
+def _forms(verb: str) -> frozenset[str]:
+    return forms(verb) | forms(verb + "e")
 
 
 def _run_together(title: str, names: Iterable[str]) -> bool:
@@ -140,16 +150,14 @@ def _credit(subject: list[str], introductory: frozenset[str]) -> bool:
 
 
 def _mid_phrase(raw: list[str], said: list[str]) -> bool:
-    """The title's first word is written in lower case only in the sentence, and the name that
-    follows it in the title does not follow it there."""
-    if len(raw) < 2 or not raw[1][:1].isupper() or raw[0].lower() in DETERMINERS | _stop_words():
-        return False
+    """The title's first word is written in lower case only in the sentence, after no determiner,
+    and the name that follows it in the title does not follow it there."""
     first = raw[0].lower()
-    if first not in {w for w in said if w.islower()} or raw[0] in said:
+    if first not in said:
         return False
     if any(w == first and a.lower() in POSSESSIVES | DETERMINERS for a, w in zip(said, said[1:])):
         return False  # "the editor of the paper, Jane Doe": a role the title puts before her name
-    return not any(a.lower() == first and b == raw[1] for a, b in zip(said, said[1:]))
+    return not any(a == first and b == raw[1] for a, b in zip(said, said[1:]))
 
 
 def _verbs(low: list[str], at: int, words: GarbledWords) -> list[tuple[int, int]]:
