@@ -53,6 +53,8 @@ def test_why_a_title_is_garbled() -> None:
          "red coat at the market.", "say"): "vox pop",
         ("The two men said they would work together", "The two men said they would work together.", "say"): None,
         ("A man was arrested at the market", "A man was arrested at the market.", "arrest"): None,  # news
+        ("A 22-year-old man was responding well to treatment", "Doctors said a 22-year-old man was responding well "
+         "to treatment.", "respond"): None,  # not a saying
         ("Oliver Tambo said prices will rise", "Oliver Tambo said prices will rise.", "say"): None,
     }
     assert {k[0]: garbled(*k) for k in told} == {k[0]: why for k, why in told.items()}

@@ -62,6 +62,7 @@ class GarbledWords:
         self.introductory = frozenset(str(w).lower() for w in data.get("introductory_words") or ())
         vocabulary = load_vocabulary()
         self.saying = vocabulary.plain_saying
+        self.said = key_titles().saying  # "said", "told": the verb's form says it was a saying
         titles = key_titles()
         self.openers = titles.subordinators
         self.prepositions = titles.prepositions
@@ -104,7 +105,7 @@ def garbled(title: str, sentence: str, predicate: str, names: Iterable[str] = ()
             return "mid-phrase"
         if hanging and any(_hangs(raw[j - 1], low[v], said, words) for j, v in _verbs(low, at, words)):
             return "hangs"
-    if verb in words.saying and _described(raw[:start], words.people):
+    if verb in words.saying and low[at] in words.said and _described(raw[:start], words.people):
         return "vox pop"
     return None
 
