@@ -9,7 +9,8 @@ For each built folder (``FOLDER/NAME``, as ``evaluation.eval_timelines`` builds 
 each with its day, its independent sources (outlets, or articles without one) and its title,
 marked ``W:<why>`` when ``timeline.extract.events.weak`` would not print the title (or
 ``W:happening``, ``W:retold`` when ``timeline.merge.happening_titles`` finds that it tells no
-happening, or tells an earlier one again), and
+happening, or tells an earlier one again, ``W:garbled-<why>`` when ``timeline.merge.garbled_titles``
+finds it is no clause of its sentence), and
 ``D<n>`` when it falls in a group of likely duplicates: two of the ``--top`` events on the
 same or adjacent days (or any days, with titles nearly the same) that share an actor (not a
 place) and whose titles or first quotes, beside the actors' names, are alike. The groups are candidates to read, not a
@@ -154,12 +155,18 @@ def _line(i: int, e: Event, why: str | None, group: int | None) -> str:
 
 
 def _no_happening(e: Event) -> str | None:
-    """"happening" when the title tells no happening of its day (``merge.happening_titles``)."""
+    """"happening" when the title tells no happening of its day (``merge.happening_titles``),
+    "retold" when it tells an earlier one again, "garbled-<why>" when it is no clause of its
+    sentence (``merge.garbled_titles``)."""
+    from timeline.merge.garbled_titles import garbled
     from timeline.merge.happening_titles import tells_happening, told_again
 
     if not tells_happening(e.title, e.predicate, [a.name for a in e.actors]):
         return "happening"
-    return "retold" if told_again(e.title, e.date) else None
+    if told_again(e.title, e.date):
+        return "retold"
+    why = garbled(e.title, e.summary, e.predicate, [a.name for a in e.actors])
+    return f"garbled-{why}" if why else None
 
 
 def _listed(events: Sequence[Event], weak: WeakTitles, group_of: dict[str, int]) -> int:

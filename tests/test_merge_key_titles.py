@@ -52,6 +52,9 @@ def test_what_tells_no_happening() -> None:
         "A strain of flu never seen before has killed 60 people": ("kill", True),  # "before" as an adverb
         "The longest trial since the end of apartheid culminates with a verdict": ("culminate", True),
         "Jacob Zuma said he had been briefed by doctors": ("brief", True),
+        "Nelson Mandela has long called on the regime to free prisoners": ("call", False),  # what has gone on
+        "Nelson Mandela has repeatedly rejected the charges": ("reject", False),
+        "Nelson Mandela has called on the regime to free prisoners": ("call", True),
     }
     assert {t: tells_happening(t, p, names) for t, (p, _) in told.items()} == {t: ok for t, (_, ok) in told.items()}
 

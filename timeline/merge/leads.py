@@ -5,28 +5,35 @@ outlet's scraped headline runs into its lede ("Conrad Murray found guilty Conrad
 has been found guilty of …"), another's opens on a description ("The doctor accused of …")
 or stops on a word a headline never ends on, while a third says it plainly. The lead is
 the report that tells the happening itself (not a plan of it, when it took place; not a
-later retelling), with a title that has no ``flaws``, dated to the day (one that names only
-the month tells it again), in its article's first sentences, from the earliest article;
-each preference gives way to the one before it. Before them all, the lead is a report whose
-title tells a happening of its day (``happening_titles``: not a state or a stance, not a verb
-cut from what it needs, not a figure of speech, not "the January earthquake" told again).
+later retelling), not an aside of an article weeks later, with a title that has no ``flaws``,
+dated to the day (one that names only the month tells it again), in its article's first
+sentences, from the earliest article; each preference gives way to the one before it.
+Before them all, the lead is a report whose title tells a happening of its day
+(``happening_titles``: not a state or a stance, not a verb cut from what it needs, not a
+figure of speech, not "the January earthquake" told again) and is a clause of its sentence
+(``garbled_titles``: not a credit run into its subject, not a subject joined to a verb of a
+clause that hangs from it, not a passer-by's remark): a well-formed report from another
+source beats a garbled one.
 """
 
 from __future__ import annotations
 
 import re
+from datetime import date as Date
 from functools import lru_cache
 from typing import Collection, Iterable
 
 from timeline.extract.events.title_words import load_title_words
 from timeline.extract.events.weak import unnamed_subject
 from timeline.extract.events.wording import TITLE_WORDS
+from timeline.merge.garbled_titles import garbled
 from timeline.merge.happening_titles import tells_happening, told_again
 from timeline.records import Happening
 
 FINE = ("time", "day")  # a report that names only the month or year of a day's happening tells it again
 
 PARTIES = frozenset({"person", "organisation"})  # actors a title must name rather than describe
+LATE_DAYS = 7  # a report past its lede, in an article more days than this after the happening, tells it again
 LEDE = 2  # sentences of an article that are its lede: a report there is the article's news
 _WORD = re.compile(r"[\w’'-]+")
 _ADDRESS = re.compile(r"[^\W\d_]\.(?:com|org|net|co|uk|tv)\b", re.IGNORECASE)  # "NEWS.com": a page's chrome
@@ -79,12 +86,27 @@ def lead_report(group: list[Happening], later: Collection[int], took: bool,
             not _flawed(first) and _happening(first):
         return first
     return min(candidates, key=lambda h: (
-        took and h.status != "occurred", not _happening(h), _flawed(h), h.precision not in FINE,
+        took and h.status != "occurred", not _happening(h), _late(h, published), _flawed(h), h.precision not in FINE,
         h.sentence_index >= LEDE, published.get(h.article_id) or "9999", h.article_id, h.sentence_index))
 
 
+def _late(h: Happening, published: dict[str, str | None]) -> bool:
+    """Whether ``h`` is told past its article's lede more than ``LATE_DAYS`` after the day it
+    happened: a later article's aside ("Mbambo, who voted ANC on 22 April, said ..."), whose
+    words are not the news of the day, however well formed."""
+    day = published.get(h.article_id)
+    if h.sentence_index < LEDE or not day or h.precision not in FINE:
+        return False
+    try:
+        return (Date.fromisoformat(day[:10]) - Date.fromisoformat(h.date[:10])).days > LATE_DAYS
+    except ValueError:
+        return False
+
+
 def _happening(h: Happening) -> bool:
-    return tells_happening(h.title, h.predicate, (a.name for a in h.actors)) and not told_again(h.title, h.date)
+    names = [a.name for a in h.actors]
+    return tells_happening(h.title, h.predicate, names) and not told_again(h.title, h.date) and \
+        garbled(h.title, h.sentence, h.predicate, names) is None
 
 
 def _flawed(h: Happening) -> bool:

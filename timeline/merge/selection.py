@@ -15,8 +15,9 @@ them. The selection goes down the ranking instead and skips
 - an event whose title tells no happening (``happening_titles.tells_happening``: "A court has
   heard", "X rose to the occasion", "X had hoped to raise £500"), or tells an earlier one again
   (``happening_titles.told_again``: "The January earthquake destroyed orphanages", dated the
-  31st): its lead report was the best its reports offered, so the next event of the ranking
-  takes its place;
+  31st), or is garbled from a sentence that is no clause (``garbled_titles.garbled``: "Associated
+  Press, Geneva Marines kill", a passer-by's remark): its lead report was the best its reports
+  offered, so the next event of the ranking takes its place;
 - a second event of a day already chosen: the timelines news desks publish give a
   day one entry, and the events of one day that rank high are most often facets
   of one happening (the vote, the count, the claim of victory);
@@ -65,6 +66,7 @@ from rapidfuzz import fuzz
 
 from timeline.data import load_data
 from timeline.extract.temporal.values import bounds
+from timeline.merge.garbled_titles import garbled
 from timeline.merge.happening_titles import tells_happening, told_again
 from timeline.records import Event
 
@@ -266,7 +268,9 @@ def _told_happening(e: Event) -> bool:
     """Whether the event's title tells a happening of its day; a maintainer's title always does."""
     if "title" in e.curated:
         return True
-    return tells_happening(e.title, e.predicate, (a.name for a in e.actors)) and not told_again(e.title, e.date)
+    names = [a.name for a in e.actors]
+    return tells_happening(e.title, e.predicate, names) and not told_again(e.title, e.date) and \
+        garbled(e.title, e.summary, e.predicate, names) is None
 
 
 def _restates_earlier(e: Event, order: Sequence[Event]) -> bool:

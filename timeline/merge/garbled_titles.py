@@ -1,0 +1,243 @@
+"""Whether a title is garbled: put together from pieces of its sentence that are no clause.
+
+A scraped sentence is not always a sentence: a credit and a dateline run into the first line
+("AP, Geneva Marines kill four Afghan soldiers"), a fact box's entry runs into the next
+("General X Army chief Perceived as a close ally ..., but pulled the army back"), a chronology
+runs its items together ("... offences which carry the death penalty January 26 Sharif trial
+opens"), and a clause that hangs from a noun before it ("the African National Congress after
+its new leader, Jacob Zuma, was charged") reads as if the noun were its subject. The title cut
+from such a sentence looks like a clause and is not one. ``garbled`` says why, reading the title
+and the sentence it was cut from:
+
+- ``credit``: the words before the title's verb hold a comma that no second comma closes and
+  that opens no list ("Associated Press, Geneva Marines kill");
+- ``fragment``: the title's verb follows a coordinating conjunction straight after its subject
+  ("General X Army chief but pulled the army back"): the clause it joins has no verb;
+- ``mid-phrase``: the title opens on a word its sentence writes in lower case and after no
+  determiner (not a role put before a name, "the editor" in "Editor Jane Doe said"), followed by
+  a name that does not follow it in the sentence ("Offences Sharif trial opens");
+- ``hangs``: in the sentence, the word before the title's verb is followed by a subordinating
+  conjunction and its own subject, with no verb before the title's (asides between two commas
+  left out): the verb belongs to that clause, not to the title's subject ("African National
+  Congress after its new leader, Jacob Zuma, was charged");
+- ``names``: two of the actors' names side by side, not after a role's preposition: a list that
+  lost its commas ("Gordon Brown Alan Johnson called for"), a headline run into its lede ("U.S.
+  Weighs Single Agency Henry M. Paulson Jr. proposed"), a role dropped between a body and its
+  officer ("The Freedom Front Plus Pieter Mulder denounced");
+- ``vox pop``: a passer-by or a shopper described, not named, saying something ("The man in a
+  leather jacket said ..."): colour, not the day's news.
+
+The words are ``data/key_titles.yaml``'s (``anonymous_people``, ``coordinators``), with the
+subordinating conjunctions of ``data/event_vocabulary.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterable
+
+from rapidfuzz import fuzz
+
+from timeline.data import load_data
+from timeline.extract.events.vocabulary import load_vocabulary
+from timeline.merge.happening_titles import AUXILIARIES, forms, key_titles
+
+_TOKEN = re.compile(r"[\w’'.-]*\w|,")
+DETERMINERS = frozenset({"the", "a", "an", "one", "two", "three", "some", "several", "many", "another"})
+POSSESSIVES = frozenset({"his", "her", "its", "their", "our", "my", "your"})
+ROLE_PREPOSITIONS = frozenset({"of", "to", "for"})  # "the head of the Directorate Leonard McCarthy": a role, a name
+PERSON_WORDS = 4  # a described person's noun comes within this many words of the title's start
+SAME_NAME = 80  # rapidfuzz ratio from which a name of the title is the sentence's spelt otherwise ("Mbombo", "Mbambo")
+VERB_ENDINGS = ("ed",)  # a word of a sentence that ends so, lower-case, is read as a verb in the past
+
+
+class GarbledWords:
+    """The words of ``data/key_titles.yaml`` that tell a garbled title."""
+
+    def __init__(self) -> None:
+        data = load_data("key_titles.yaml") or {}
+        self.people = frozenset(str(w).lower() for w in data.get("anonymous_people") or ())
+        self.coordinators = frozenset(str(w).lower() for w in data.get("coordinators") or ())
+        self.introductory = frozenset(str(w).lower() for w in data.get("introductory_words") or ())
+        vocabulary = load_vocabulary()
+        self.saying = vocabulary.plain_saying
+        self.said = key_titles().saying  # "said", "told": the verb's form says it was a saying
+        titles = key_titles()
+        self.openers = titles.subordinators
+        self.prepositions = titles.prepositions
+        self.verbs = AUXILIARIES | titles.saying | frozenset(f for v in titles.irregular.values() for f in v)
+        self.opening = re.compile(r"\b(?:" + "|".join(sorted(self.openers)) + r")\b", re.IGNORECASE)
+        self.stop = _stop_words() | DETERMINERS
+
+
+@lru_cache(maxsize=1)
+def garbled_words() -> GarbledWords:
+    return GarbledWords()
+
+
+def garbled(title: str, sentence: str, predicate: str, names: Iterable[str] = ()) -> str | None:
+    """Why ``title``, governed by ``predicate`` (a lemma) and cut from ``sentence``, with the
+    actors' ``names``, is no clause: see the module's docstring; None when it is one."""
+    words = garbled_words()
+    if _run_together(title, names):
+        return "names"
+    raw = _TOKEN.findall(title)
+    low = [w.lower() for w in raw]
+    verb = predicate.lower()
+    verb_forms = _forms(verb)
+    at = next((i for i, w in enumerate(low) if w in verb_forms), None)
+    if at is None or at == 0:
+        return None
+    start = at
+    while start > 0 and low[start - 1] in AUXILIARIES:
+        start -= 1  # "was charged": the verb with its auxiliaries
+    if "," in title and _credit(raw[:start], words.introductory):
+        return "credit"
+    if start > 1 and low[start - 1] in words.coordinators:
+        return "fragment"
+    # the sentence is read only when the title could open mid-phrase, or the sentence holds a conjunction
+    mid = raw[1][:1].isupper() and low[0] not in words.stop and raw[0] not in sentence
+    hanging = words.opening.search(sentence) is not None
+    if mid or hanging:
+        said = _TOKEN.findall(sentence)
+        if mid and _mid_phrase(raw, said):
+            return "mid-phrase"
+        if hanging and any(_hangs(raw[j - 1], low[v], said, words) for j, v in _verbs(low, at, words)):
+            return "hangs"
+    if verb in words.saying and low[at] in words.said and _described(raw[:start], words.people):
+        return "vox pop"
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _forms(verb: str) -> frozenset[str]:
+    return forms(verb) | forms(verb + "e")
+
+
+def _run_together(title: str, names: Iterable[str]) -> bool:
+    """Two of the actors' names side by side, not after a role's preposition ("the ambassador
+    to Zimbabwe James McGee")."""
+    found = sorted({n for n in names if len(n) > 2}, key=len, reverse=True)
+    for a in found:
+        for b in found:
+            if a in b or b in a:
+                continue
+            at = title.find(f"{a} {b}")
+            if at < 0 or (at and (title[at - 1].isalnum() or title[at - 1] in "-’'")):
+                continue
+            end = at + len(a) + len(b) + 1
+            if end < len(title) and (title[end].isalnum() or title[end] in "-"):
+                continue
+            before = title[:at].lower().split()[-2:]
+            if not any(w in ROLE_PREPOSITIONS for w in before):
+                return True
+    return False
+
+
+def _credit(subject: list[str], introductory: frozenset[str]) -> bool:
+    """A comma in the words before the verb that no second comma closes and that no "and" or
+    "or" follows (a list: "Bill Clinton, Tony Blair and Jacques Chirac"), after words written
+    as a name ("Associated Press", "GENEVA"), not a phrase that opens a sentence ("In Beijing,",
+    "Yesterday,")."""
+    if "," not in subject:
+        return False
+    k = subject.index(",")
+    rest = [w.lower() for w in subject[k + 1:]]
+    if k == 0 or not rest or "," in rest or any(w in ("and", "or", "&") for w in rest):
+        return False
+    credit = subject[:k]
+    return all(w[:1].isupper() for w in credit) and credit[0].lower() not in introductory | _stop_words()
+
+
+def _mid_phrase(raw: list[str], said: list[str]) -> bool:
+    """The title's first word is written in lower case only in the sentence, after no determiner,
+    and the name that follows it in the title does not follow it there."""
+    first = raw[0].lower()
+    if first not in said:
+        return False
+    if any(w == first and a.lower() in POSSESSIVES | DETERMINERS for a, w in zip(said, said[1:])):
+        return False  # "the editor of the paper, Jane Doe": a role the title puts before her name
+    return not any(a == first and b == raw[1] for a, b in zip(said, said[1:]))
+
+
+def _verbs(low: list[str], at: int, words: GarbledWords) -> list[tuple[int, int]]:
+    """The title's verbs, its own and any other after it ("said ... came"): where each starts,
+    with its auxiliaries, and where it is."""
+    found = []
+    for v in [at] + [v for v in range(at + 1, len(low)) if _verb_like(low[v], words) and low[v] not in AUXILIARIES]:
+        j = v
+        while j > 0 and low[j - 1] in AUXILIARIES:
+            j -= 1
+        if j > 0:
+            found.append((j, v))
+    return found
+
+
+def _hangs(before: str, verb: str, said: list[str], words: GarbledWords) -> bool:
+    """In the sentence, the word before the title's verb is followed straight by a subordinating
+    conjunction whose clause has no verb but the title's (asides between commas left out)."""
+    low = [w.lower() for w in said]
+    for p, w in enumerate(low):
+        if w != verb:
+            continue
+        q = next((k for k in range(p - 1, -1, -1) if _same(said[k], before)), None)
+        if q is None:
+            continue
+        between = _without_asides(low[q + 1:p])
+        while between and between[-1] in AUXILIARIES:
+            between.pop()
+        if len(between) < 2 or between[0] not in words.openers:
+            return False
+        if between[0] in words.prepositions and not (_verb_like(verb, words) or low[p - 1] in AUXILIARIES):
+            return False  # "the longest case since the end of apartheid culminates": a preposition
+        return not any(_verb_like(w, words) for w in between[1:])
+    return False
+
+
+def _same(word: str, title_word: str) -> bool:
+    if word.lower() == title_word.lower():
+        return True
+    # a name the registry spells otherwise than the article ("Mbombo" for "Mbambo")
+    return word[:1].isupper() and title_word[:1].isupper() and len(title_word) > 4 and \
+        fuzz.ratio(word, title_word) >= SAME_NAME
+
+
+def _without_asides(between: list[str]) -> list[str]:
+    """The words without what two commas enclose (", Jacob Zuma,"; ", which began after midnight,")."""
+    out: list[str] = []
+    aside = False
+    for w in between:
+        if w == ",":
+            aside = not aside
+            continue
+        if not aside:
+            out.append(w)
+    return out if not aside else [w for w in between if w != ","]
+
+
+def _verb_like(word: str, words: GarbledWords) -> bool:
+    return word in words.verbs or (word.endswith(VERB_ENDINGS) and len(word) > 4)
+
+
+def _described(subject: list[str], people: frozenset[str]) -> bool:
+    """The subject is a person described, not named: a determiner or none, then within
+    ``PERSON_WORDS`` words, before any name, a noun of ``anonymous_people``."""
+    if not subject:
+        return False
+    opening = subject[1:] if subject[0].lower() in DETERMINERS else subject
+    if subject[0].lower() == "the" and opening and (opening[0].isdigit() or opening[0].lower() in DETERMINERS):
+        return False  # "The two men": people the article has named
+    for w in opening[:PERSON_WORDS]:
+        if w.lower() in people:
+            return True
+        if w[:1].isupper():
+            return False
+    return False
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    return frozenset(ENGLISH_STOP_WORDS)
