@@ -23,7 +23,7 @@ from dataclasses import replace
 from typing import Mapping, Sequence
 
 from timeline.merge.clusters import cluster, compatible_dates, day_buckets, in_order
-from timeline.merge.ledes import dated_ledes, join_ledes
+from timeline.merge.ledes import dated_ledes, join_ledes, named_again
 from timeline.merge.off_story import off_story
 from timeline.merge.plans import fold_plans
 from timeline.merge.proposals import propose, published_dates, rank
@@ -48,7 +48,8 @@ def merge(store: list[Event], happenings: list[Happening], articles: list[Articl
     collection = read_collection(happenings, articles, published, topic, timexes)
     lexicon = Lexicon(in_order(happenings))
     happenings, ledes = dated_ledes(happenings, lexicon)
-    clusters = join_ledes(join_split(cluster(happenings, lexicon=lexicon), lexicon), ledes)
+    happenings, named = named_again(happenings)
+    clusters = join_ledes(join_split(cluster(happenings, lexicon=lexicon), lexicon), ledes + named)
     stories = join_restated(clusters, lexicon)
     folded = fold_plans(stories, day_buckets, compatible_dates)
     proposals = [propose(c, by_article, published) for c in folded]

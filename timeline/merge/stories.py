@@ -17,7 +17,8 @@ A report days later that names no date is dated by its publication day; it joins
 happening of up to ``LATER_DAYS`` days before when its words are alike beyond
 ``SIMILAR_LATE``, and the event keeps the day the dated reports give.
 
-Two reports that tell a happening by the same governing verb (``one_doing``: not a
+Two reports that tell a happening by the same governing verb, or by synonyms ("raided",
+"searched": ``data/same_happening.yaml``, which the lexicon reads as one word too), (``one_doing``: not a
 saying, not a verb of being or a light verb, as ``data/event_vocabulary.yaml`` lists them)
 with a person or organisation in common need fewer words alike: ``SAME_VERB_WORDS``, or
 ``SAME_VERB_LATE`` for a later undated report ("X asked the high court to quash the
@@ -30,6 +31,7 @@ from functools import lru_cache
 from typing import Any, Iterable, Mapping, Sequence
 
 from timeline.merge.plans import classes_of
+from timeline.merge.wording import canonical_text, same_verb
 from timeline.records import Happening
 
 SIMILAR_WORDS = 0.45  # TF-IDF cosine from which two sentences of one date and actor tell one happening
@@ -56,7 +58,7 @@ class Lexicon:
             return
         from sklearn.feature_extraction.text import TfidfVectorizer
 
-        vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True)
+        vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True, preprocessor=canonical_text)
         try:
             self._matrix = vectorizer.fit_transform([f"{h.title} {h.sentence}" for h in happenings]).tocsr()
         except ValueError:  # only stop words: nothing to compare
@@ -174,7 +176,7 @@ def alike_kind(a: Happening, b: Happening) -> bool:
 
 def _one_verb(a: Happening, b: Happening) -> bool:
     verb = a.predicate.lower()
-    return bool(verb) and verb == b.predicate.lower() and SAYING not in (a.type, b.type) and verb not in plain_verbs()
+    return same_verb(verb, b.predicate) and SAYING not in (a.type, b.type) and verb not in plain_verbs()
 
 
 def _testimony(a: Happening, b: Happening) -> bool:
@@ -243,7 +245,7 @@ def once_classes() -> frozenset[str]:
 def one_doing(a: Happening, b: Happening, shared: frozenset[str]) -> bool:
     """Whether two reports tell a happening by the same governing verb of its own, with a
     party among ``shared`` (the names they have in common)."""
-    if a.predicate != b.predicate or a.type == SAYING or b.type == SAYING or not a.predicate:
+    if not same_verb(a.predicate, b.predicate) or a.type == SAYING or b.type == SAYING:
         return False
     if not shared or not any(x.name in shared and x.kind in SPEAKER_KINDS for x in a.actors):
         return False
