@@ -52,16 +52,17 @@ def event_of_wire(*hs: Happening) -> list[str]:
 
 
 def test_a_raid_and_a_search_of_one_home_on_one_day_are_one_happening() -> None:
-    raided = told("wire", "Drug agents raided a house of Conrad Murray in Las Vegas", "raid", kind="other")
-    searched = told("paper", "Police searched the clinic and house of Conrad Murray on Tuesday, his lawyer said",
-                    "search", kind="other")
+    # typed apart by extraction: only the verbs, as one, and the words, with them alike, join them
+    raided = told("wire", "Drug agents raided a house of Conrad Murray in Las Vegas", "raid")
+    searched = told("paper", "Police searched the house and clinic of Conrad Murray in Las Vegas on Tuesday "
+                    "morning, his lawyer said", "search", kind="other")
     assert event_of_wire(raided, searched) == ["paper", "wire"]
 
 
 def test_another_verb_on_the_home_of_one_party_stays_its_own_happening() -> None:
-    raided = told("wire", "Drug agents raided a house of Conrad Murray in Las Vegas", "raid", kind="other")
-    valued = told("paper", "Police valued the clinic and house of Conrad Murray on Tuesday, his lawyer said",
-                  "value", kind="other")
+    raided = told("wire", "Drug agents raided a house of Conrad Murray in Las Vegas", "raid")
+    valued = told("paper", "Police valued the house and clinic of Conrad Murray in Las Vegas on Tuesday "
+                  "morning, his lawyer said", "value", kind="other")
     assert event_of_wire(raided, valued) == ["wire"]
 
 

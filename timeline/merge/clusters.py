@@ -18,7 +18,7 @@ from typing import Iterable, Sequence
 from rapidfuzz import fuzz
 
 from timeline.extract.temporal.values import bounds, precision_of, sort_key
-from timeline.merge.plans import light_predicates, one_class
+from timeline.merge.plans import one_class
 from timeline.merge.stories import (
     LATER_DAYS,
     SAME_VERB_LATE,
@@ -31,11 +31,10 @@ from timeline.merge.stories import (
     once_only,
     one_doing,
     parties,
-    plain_verbs,
     row_key,
     undated,
 )
-from timeline.merge.wording import same_verb
+from timeline.merge.wording import about_other
 from timeline.records import Happening
 
 SIMILAR_TITLES = 55  # rapidfuzz token_sort_ratio above which two titles tell the same happening
@@ -114,13 +113,12 @@ def same(a: Probe, b: Probe, lexicon: Lexicon | None = None) -> bool:
     needed = SIMILAR_TITLES - 20 if len(shared - _states(a[7])) >= 2 else SIMILAR_TITLES
     # Titles alike are enough on one day, for one type or one class of predicate (a verdict
     # typed as what a jury "found" and one typed as a conviction); a speaker's statements of
-    # two days must say alike. Told by two verbs of their own of no class in common, their
-    # words must be alike, not their letters: "X suffered a cardiac arrest at his Los Angeles
-    # home" and "X's death is ruled a homicide by the Los Angeles coroner" are alike by the
-    # names they hold. (A light verb, "held a call", tells its kind by what its title says.)
+    # two days must say alike. A report about a happening, naming it by a noun under a verb of
+    # its own ("X's death is ruled a homicide"), is not a report of it ("X suffered a cardiac
+    # arrest at his home"), however alike the names make the titles.
     if not late and (a[1] == b[1] or one_class(a[7], b[7])) and not (a[1] == b[1] == SAYING and a[3] != b[3]) and \
-            not _two_doings(a[7], b[7]) and \
-            fuzz.token_sort_ratio(a[4], b[4], processor=None, score_cutoff=needed) >= needed:
+            fuzz.token_sort_ratio(a[4], b[4], processor=None, score_cutoff=needed) >= needed and \
+            not about_other(a[7], b[7]) and not about_other(b[7], a[7]):
         return True
     if lexicon is None:
         return False
@@ -128,16 +126,6 @@ def same(a: Probe, b: Probe, lexicon: Lexicon | None = None) -> bool:
     if one_doing(a[7], b[7], shared - _states(a[7])):
         cosine = min(cosine, SAME_VERB_LATE if late else SAME_VERB_WORDS)
     return lexicon.cosine(a[5], b[5]) >= cosine
-
-
-def _two_doings(a: Happening, b: Happening) -> bool:
-    """Whether two reports tell two different verbs of a happening of their own, not synonyms, of
-    no class in common, neither a saying nor a light verb."""
-    if a.type == SAYING or b.type == SAYING or same_verb(a.predicate, b.predicate) or one_class(a, b):
-        return False
-    empty = plain_verbs() | light_predicates()
-    return bool(a.predicate) and bool(b.predicate) and a.predicate.lower() not in empty and \
-        b.predicate.lower() not in empty
 
 
 def _states(h: Happening) -> frozenset[str]:

@@ -37,10 +37,10 @@ from dataclasses import replace
 from typing import Iterable, Sequence
 
 from timeline.merge.clusters import FINE, first_day
-from timeline.merge.plans import light_predicates, one_class
+from timeline.merge.plans import one_class
 from timeline.merge.splits import regroup, root
-from timeline.merge.stories import SAYING, Lexicon, alike_kind, plain_verbs, row_key, undated
-from timeline.merge.wording import names_verb, same_verb
+from timeline.merge.stories import SAYING, Lexicon, alike_kind, row_key, undated
+from timeline.merge.wording import empty_verbs, names_verb, same_verb
 from timeline.records import Happening
 
 LEDE = 2  # sentences of an article that are its lede
@@ -122,7 +122,7 @@ def named_again(happenings: Sequence[Happening]) -> tuple[list[Happening], list[
     own, what an earlier one of its article, of the same day, tells by its verb ("his testimony
     came at a hearing", "he testified"), told by that verb and type; and the (report, nearest
     such earlier report) pairs to join."""
-    empty = plain_verbs() | light_predicates()
+    empty = empty_verbs()
     by_article: dict[str, list[Happening]] = {}
     for h in happenings:
         if h.status == "occurred" and h.precision in FINE:

@@ -8,7 +8,8 @@ data, ``data/same_happening.yaml``:
 - ``synonyms``: groups of verbs that tell one act. Reports compare them as one verb
   (``same_verb``), and the TF-IDF lexicon reads every form of them as the group's first verb
   (``canonical_text``), so their words are alike;
-- ``nouns``: per verb, the nouns that name what it tells (``names_verb``).
+- ``nouns``: per verb, the nouns that name what it tells (``names_verb``); a report that names a
+  happening by such a noun under a verb of its own tells something about it, not it (``about_other``).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import re
 from functools import lru_cache
 
 from timeline.data import load_data
+from timeline.records import Happening
 
 
 def _regular_forms(verb: str) -> set[str]:
@@ -81,3 +83,31 @@ def names_verb(title: str, verb: str) -> bool:
     if not nouns:
         return False
     return bool(nouns & set(re.findall(r"[a-z]+", title.lower())))
+
+
+@lru_cache(maxsize=1 << 14)
+def _nouns_in(title: str) -> frozenset[tuple[str, str]]:
+    """The (verb, noun) pairs of ``nouns`` whose noun ``title`` holds."""
+    words = set(re.findall(r"[a-z]+", title.lower()))
+    return frozenset((verb, noun) for verb, nouns in _tables()[2].items() for noun in nouns & words)
+
+
+def about_other(a: Happening, b: Happening) -> bool:
+    """Whether ``a`` tells something about a happening it names by a noun under a verb of its own
+    ("X's death is ruled a homicide", "the raid was condemned"), a noun ``b``'s title does not
+    hold: then ``a`` is not ``b``'s report, whatever else their titles share."""
+    named = _nouns_in(a.title)
+    if not named or not a.predicate or a.predicate.lower() in empty_verbs():
+        return False
+    other = _nouns_in(b.title)
+    return any(not same_verb(verb, a.predicate) and (verb, noun) not in other for verb, noun in named)
+
+
+@lru_cache(maxsize=1)
+def empty_verbs() -> frozenset[str]:
+    """Verbs that tell nothing by themselves: of being, light, or only through what they act on."""
+    from timeline.extract.events.vocabulary import load_vocabulary
+    from timeline.merge.plans import light_predicates
+
+    vocab = load_vocabulary()
+    return vocab.light_verbs | vocab.states | light_predicates()
