@@ -118,7 +118,7 @@ def same(a: Probe, b: Probe, lexicon: Lexicon | None = None) -> bool:
     # arrest at his home"), however alike the names make the titles.
     if not late and (a[1] == b[1] or one_class(a[7], b[7])) and not (a[1] == b[1] == SAYING and a[3] != b[3]) and \
             fuzz.token_sort_ratio(a[4], b[4], processor=None, score_cutoff=needed) >= needed and \
-            not about_other(a[7], b[7]) and not about_other(b[7], a[7]):
+            (a[7].predicate == b[7].predicate or not about_other(a[7], b[7]) and not about_other(b[7], a[7])):
         return True
     if lexicon is None:
         return False

@@ -18,7 +18,8 @@ happening of up to ``LATER_DAYS`` days before when its words are alike beyond
 ``SIMILAR_LATE``, and the event keeps the day the dated reports give.
 
 Two reports that tell a happening by the same governing verb, or by synonyms ("raided",
-"searched": ``data/same_happening.yaml``, which the lexicon reads as one word too), (``one_doing``: not a
+"searched": ``data/same_happening.yaml``; the lexicon reads them as one word in the reports
+told by one of them), (``one_doing``: not a
 saying, not a verb of being or a light verb, as ``data/event_vocabulary.yaml`` lists them)
 with a person or organisation in common need fewer words alike: ``SAME_VERB_WORDS``, or
 ``SAME_VERB_LATE`` for a later undated report ("X asked the high court to quash the
@@ -31,7 +32,7 @@ from functools import lru_cache
 from typing import Any, Iterable, Mapping, Sequence
 
 from timeline.merge.plans import classes_of
-from timeline.merge.wording import canonical_text, same_verb
+from timeline.merge.wording import canonical_text, same_verb, synonymous
 from timeline.records import Happening
 
 SIMILAR_WORDS = 0.45  # TF-IDF cosine from which two sentences of one date and actor tell one happening
@@ -58,9 +59,9 @@ class Lexicon:
             return
         from sklearn.feature_extraction.text import TfidfVectorizer
 
-        vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True, preprocessor=canonical_text)
+        vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True)
         try:
-            self._matrix = vectorizer.fit_transform([f"{h.title} {h.sentence}" for h in happenings]).tocsr()
+            self._matrix = vectorizer.fit_transform([_words_of(h) for h in happenings]).tocsr()
         except ValueError:  # only stop words: nothing to compare
             self._matrix = None
             return
@@ -146,6 +147,13 @@ class Beside:
         both = self._norms[a] * self._norms[b]
         cosines = np.divide(shares, both, out=np.zeros_like(shares), where=both > 0)
         return shares.tolist(), cosines.tolist()
+
+
+def _words_of(h: Happening) -> str:
+    """What the lexicon reads of a report: its title and sentence, the forms of a synonymous
+    verb written as one when the report is told by one of them (``wording``)."""
+    text = f"{h.title} {h.sentence}"
+    return canonical_text(text) if synonymous(h.predicate) else text
 
 
 def row_key(h: Happening) -> tuple[str, int, str]:

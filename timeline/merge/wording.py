@@ -48,6 +48,11 @@ def _tables() -> tuple[dict[str, str], dict[str, str], dict[str, frozenset[str]]
     return lemma, form, nouns
 
 
+def synonymous(verb: str) -> bool:
+    """Whether a governing verb (a lemma) has synonyms."""
+    return verb.lower() in _tables()[0]
+
+
 def same_verb(a: str, b: str) -> bool:
     """Whether two governing verbs (lemmas) tell one act: the same verb, or synonyms."""
     a, b = a.lower(), b.lower()
@@ -85,19 +90,30 @@ def names_verb(title: str, verb: str) -> bool:
     return bool(nouns & set(re.findall(r"[a-z]+", title.lower())))
 
 
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=1)
+def _noun_pattern() -> re.Pattern[str]:
+    nouns = sorted({n for group in _tables()[2].values() for n in group})
+    if not nouns:
+        return re.compile(r"(?!)")  # matches nothing
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, nouns)) + r")\b", re.IGNORECASE)
+
+
 def _nouns_in(title: str) -> frozenset[tuple[str, str]]:
     """The (verb, noun) pairs of ``nouns`` whose noun ``title`` holds."""
-    words = set(re.findall(r"[a-z]+", title.lower()))
-    return frozenset((verb, noun) for verb, nouns in _tables()[2].items() for noun in nouns & words)
+    found = {m.group(0).lower() for m in _noun_pattern().finditer(title)}
+    if not found:
+        return frozenset()
+    return frozenset((verb, noun) for verb, nouns in _tables()[2].items() for noun in nouns & found)
 
 
 def about_other(a: Happening, b: Happening) -> bool:
     """Whether ``a`` tells something about a happening it names by a noun under a verb of its own
     ("X's death is ruled a homicide", "the raid was condemned"), a noun ``b``'s title does not
     hold: then ``a`` is not ``b``'s report, whatever else their titles share."""
+    if not a.predicate or a.predicate.lower() in empty_verbs():
+        return False
     named = _nouns_in(a.title)
-    if not named or not a.predicate or a.predicate.lower() in empty_verbs():
+    if not named:
         return False
     other = _nouns_in(b.title)
     return any(not same_verb(verb, a.predicate) and (verb, noun) not in other for verb, noun in named)
