@@ -2,8 +2,10 @@
 
 1. Happenings that report the same happening are clustered (``clusters``), clusters
    that the order of reports left apart are joined (``splits``), an article's lede dated
-   by its publication day joins its own later report of the day (``ledes``), and a later undated
-   report of an earlier happening joins it (``restated``).
+   by its publication day joins its own later report of the day, and a sentence that names by a
+   noun what one before it told ("his testimony came at a hearing") joins it (``ledes``), and a
+   later undated report of an earlier happening joins it (``restated``). Verbs that tell one act
+   ("raided", "searched") are one verb throughout (``wording``).
 2. A plan and its taking place become one event (``plans``); each cluster
    becomes a proposed event, every article a source with the date it gave,
    disagreements kept in ``disputes``, ranked by importance (``proposals``,
