@@ -2,8 +2,10 @@
 
 1. Happenings that report the same happening are clustered (``clusters``), clusters
    that the order of reports left apart are joined (``splits``), an article's lede dated
-   by its publication day joins its own later report of the day (``ledes``), and a later undated
-   report of an earlier happening joins it (``restated``).
+   by its publication day joins its own later report of the day, and a sentence that names by a
+   noun what one before it told ("his testimony came at a hearing") joins it (``ledes``), and a
+   later undated report of an earlier happening joins it (``restated``). Verbs that tell one act
+   ("raided", "searched") are one verb throughout (``wording``).
 2. A plan and its taking place become one event (``plans``); each cluster
    becomes a proposed event, every article a source with the date it gave,
    disagreements kept in ``disputes``, ranked by importance (``proposals``,
@@ -23,7 +25,7 @@ from dataclasses import replace
 from typing import Mapping, Sequence
 
 from timeline.merge.clusters import cluster, compatible_dates, day_buckets, in_order
-from timeline.merge.ledes import dated_ledes, join_ledes
+from timeline.merge.ledes import dated_ledes, join_ledes, named_again
 from timeline.merge.off_story import off_story
 from timeline.merge.plans import fold_plans
 from timeline.merge.proposals import propose, published_dates, rank
@@ -48,7 +50,8 @@ def merge(store: list[Event], happenings: list[Happening], articles: list[Articl
     collection = read_collection(happenings, articles, published, topic, timexes)
     lexicon = Lexicon(in_order(happenings))
     happenings, ledes = dated_ledes(happenings, lexicon)
-    clusters = join_ledes(join_split(cluster(happenings, lexicon=lexicon), lexicon), ledes)
+    happenings, named = named_again(happenings)
+    clusters = join_ledes(join_split(cluster(happenings, lexicon=lexicon), lexicon), ledes + named)
     stories = join_restated(clusters, lexicon)
     folded = fold_plans(stories, day_buckets, compatible_dates)
     proposals = [propose(c, by_article, published) for c in folded]

@@ -34,6 +34,7 @@ from timeline.merge.stories import (
     row_key,
     undated,
 )
+from timeline.merge.wording import about_other
 from timeline.records import Happening
 
 SIMILAR_TITLES = 55  # rapidfuzz token_sort_ratio above which two titles tell the same happening
@@ -112,9 +113,12 @@ def same(a: Probe, b: Probe, lexicon: Lexicon | None = None) -> bool:
     needed = SIMILAR_TITLES - 20 if len(shared - _states(a[7])) >= 2 else SIMILAR_TITLES
     # Titles alike are enough on one day, for one type or one class of predicate (a verdict
     # typed as what a jury "found" and one typed as a conviction); a speaker's statements of
-    # two days must say alike.
+    # two days must say alike. A report about a happening, naming it by a noun under a verb of
+    # its own ("X's death is ruled a homicide"), is not a report of it ("X suffered a cardiac
+    # arrest at his home"), however alike the names make the titles.
     if not late and (a[1] == b[1] or one_class(a[7], b[7])) and not (a[1] == b[1] == SAYING and a[3] != b[3]) and \
-            fuzz.token_sort_ratio(a[4], b[4], processor=None, score_cutoff=needed) >= needed:
+            fuzz.token_sort_ratio(a[4], b[4], processor=None, score_cutoff=needed) >= needed and \
+            (a[7].predicate == b[7].predicate or not about_other(a[7], b[7]) and not about_other(b[7], a[7])):
         return True
     if lexicon is None:
         return False

@@ -21,6 +21,14 @@ article names:
 The lede takes the day, the expression and its evidence of the dated report, so that it
 clusters with other outlets' reports of that day; after clustering, the clusters of the two
 reports are joined.
+
+An article also names the happening it has just told by a noun: "A bodyguard has testified
+that …", then "Alberto Alvarez's testimony came at a preliminary hearing". A sentence whose
+title names by a noun (``wording.names_verb``) what the verb of one of the ``NAMED_BACK``
+sentences before it tells, under a verb that tells nothing by itself ("came", "took place"),
+on the same day, is that happening (``named_again``): it is compared with other reports as told
+by that verb (so "Alvarez's testimony came" meets "Alvarez testified" of another outlet), and
+the clusters of the two are joined.
 """
 
 from __future__ import annotations
@@ -32,6 +40,7 @@ from timeline.merge.clusters import FINE, first_day
 from timeline.merge.plans import one_class
 from timeline.merge.splits import regroup, root
 from timeline.merge.stories import SAYING, Lexicon, alike_kind, row_key, undated
+from timeline.merge.wording import empty_verbs, names_verb, same_verb
 from timeline.records import Happening
 
 LEDE = 2  # sentences of an article that are its lede
@@ -39,6 +48,7 @@ NEAR_DAYS = 2  # how many days before the lede's publication day the dated repor
 PARTY_WORDS = 0.15  # TF-IDF cosine that makes the reports of one first actor one happening
 WORDS = 0.3  # ... and that makes two reports of one verb one, whoever they name
 PARTIES = frozenset({"person", "organisation"})
+NAMED_BACK = 3  # sentences before a noun's that may hold the happening it names
 
 RowKey = tuple[str, int, str]
 
@@ -84,7 +94,7 @@ def _retells(lede: Happening, h: Happening, lexicon: Lexicon) -> float | None:
         return cosine if cosine >= WORDS else None
     # one speaker's two sayings are one only when they say alike: a press conference answers many questions
     sayings = lede.type == h.type == SAYING
-    doing = (lede.predicate == h.predicate or one_class(lede, h)) and not (sayings and cosine < PARTY_WORDS)
+    doing = (same_verb(lede.predicate, h.predicate) or one_class(lede, h)) and not (sayings and cosine < PARTY_WORDS)
     first = _first_party(lede)
     if first is not None and first == _first_party(h) and (doing or cosine >= PARTY_WORDS):
         return cosine
@@ -105,3 +115,33 @@ def join_ledes(clusters: list[list[Happening]], pairs: Iterable[Pair]) -> list[l
             a, b = root(parent, a), root(parent, b)
             parent[max(a, b)] = min(a, b)
     return regroup(clusters, parent)
+
+
+def named_again(happenings: Sequence[Happening]) -> tuple[list[Happening], list[Pair]]:
+    """``happenings`` with each report that names by a noun, under a verb of no happening of its
+    own, what an earlier one of its article, of the same day, tells by its verb ("his testimony
+    came at a hearing", "he testified"), told by that verb and type; and the (report, nearest
+    such earlier report) pairs to join."""
+    empty = empty_verbs()
+    by_article: dict[str, list[Happening]] = {}
+    for h in happenings:
+        if h.status == "occurred" and h.precision in FINE:
+            by_article.setdefault(h.article_id, []).append(h)
+    pairs: list[Pair] = []
+    told_by: dict[RowKey, Happening] = {}
+    for group in by_article.values():
+        if len(group) < 2:
+            continue
+        for h in group:
+            if h.predicate.lower() not in empty:
+                continue
+            told = [g for g in group if 0 < h.sentence_index - g.sentence_index <= NAMED_BACK
+                    and g.type != SAYING and g.predicate.lower() not in empty
+                    and first_day(g.date) == first_day(h.date) and names_verb(h.title, g.predicate)]
+            if told:
+                nearest = max(told, key=lambda g: (g.sentence_index, g.title))
+                pairs.append((row_key(h), row_key(nearest)))
+                told_by[row_key(h)] = replace(h, predicate=nearest.predicate, type=nearest.type)
+    if not told_by:
+        return list(happenings), pairs
+    return [told_by.get(row_key(h), h) for h in happenings], pairs

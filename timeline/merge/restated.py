@@ -52,6 +52,7 @@ from timeline.merge.clusters import FINE, first_day, last_day
 from timeline.merge.importance import LEAD_SENTENCES
 from timeline.merge.plans import classes_of
 from timeline.merge.stories import SAYING, Lexicon, once_only, parties, plain_verbs, speaker
+from timeline.merge.wording import same_verb as one_verb
 from timeline.records import Happening
 
 RESTATED_WORDS = 0.45  # cosine beside the actors' names from which a later report tells an earlier happening again
@@ -302,7 +303,7 @@ def _alike(report: Happening, told: Happening, cosine: float) -> bool | None:
     if once_only(report, told):
         return True
     names, others = parties(report), parties(told)
-    same_verb = report.predicate.lower() == told.predicate.lower() or bool(classes_of(report) & classes_of(told)) \
+    same_verb = one_verb(report.predicate, told.predicate) or bool(classes_of(report) & classes_of(told)) \
         or _verb_in(report.predicate, told.title) or _verb_in(told.predicate, report.title)
     # a report that names its party only by a description ("the doctor present at X's deathbed")
     # is not vetoed by the name the other gives, when the verb is one and the other tells of X too

@@ -17,7 +17,9 @@ A report days later that names no date is dated by its publication day; it joins
 happening of up to ``LATER_DAYS`` days before when its words are alike beyond
 ``SIMILAR_LATE``, and the event keeps the day the dated reports give.
 
-Two reports that tell a happening by the same governing verb (``one_doing``: not a
+Two reports that tell a happening by the same governing verb, or by synonyms ("raided",
+"searched": ``data/same_happening.yaml``; the lexicon reads them as one word in the reports
+told by one of them), (``one_doing``: not a
 saying, not a verb of being or a light verb, as ``data/event_vocabulary.yaml`` lists them)
 with a person or organisation in common need fewer words alike: ``SAME_VERB_WORDS``, or
 ``SAME_VERB_LATE`` for a later undated report ("X asked the high court to quash the
@@ -30,6 +32,7 @@ from functools import lru_cache
 from typing import Any, Iterable, Mapping, Sequence
 
 from timeline.merge.plans import classes_of
+from timeline.merge.wording import canonical_text, same_verb, synonymous
 from timeline.records import Happening
 
 SIMILAR_WORDS = 0.45  # TF-IDF cosine from which two sentences of one date and actor tell one happening
@@ -58,7 +61,7 @@ class Lexicon:
 
         vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True)
         try:
-            self._matrix = vectorizer.fit_transform([f"{h.title} {h.sentence}" for h in happenings]).tocsr()
+            self._matrix = vectorizer.fit_transform([_words_of(h) for h in happenings]).tocsr()
         except ValueError:  # only stop words: nothing to compare
             self._matrix = None
             return
@@ -146,6 +149,13 @@ class Beside:
         return shares.tolist(), cosines.tolist()
 
 
+def _words_of(h: Happening) -> str:
+    """What the lexicon reads of a report: its title and sentence, the forms of a synonymous
+    verb written as one when the report is told by one of them (``wording``)."""
+    text = f"{h.title} {h.sentence}"
+    return canonical_text(text) if synonymous(h.predicate) else text
+
+
 def row_key(h: Happening) -> tuple[str, int, str]:
     """What tells a happening apart in a collection: its article, sentence and title."""
     return (h.article_id, h.sentence_index, h.title)
@@ -174,7 +184,7 @@ def alike_kind(a: Happening, b: Happening) -> bool:
 
 def _one_verb(a: Happening, b: Happening) -> bool:
     verb = a.predicate.lower()
-    return bool(verb) and verb == b.predicate.lower() and SAYING not in (a.type, b.type) and verb not in plain_verbs()
+    return same_verb(verb, b.predicate) and SAYING not in (a.type, b.type) and verb not in plain_verbs()
 
 
 def _testimony(a: Happening, b: Happening) -> bool:
@@ -243,7 +253,7 @@ def once_classes() -> frozenset[str]:
 def one_doing(a: Happening, b: Happening, shared: frozenset[str]) -> bool:
     """Whether two reports tell a happening by the same governing verb of its own, with a
     party among ``shared`` (the names they have in common)."""
-    if a.predicate != b.predicate or a.type == SAYING or b.type == SAYING or not a.predicate:
+    if not same_verb(a.predicate, b.predicate) or a.type == SAYING or b.type == SAYING:
         return False
     if not shared or not any(x.name in shared and x.kind in SPEAKER_KINDS for x in a.actors):
         return False
