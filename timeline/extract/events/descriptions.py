@@ -13,10 +13,9 @@ the article ties that description to, and only when the article ties it to one:
 - a noun of one person ("the singer", "the superstar", a title of office) that the
   article ties to no one is the one person the headline names, when it names one
   and does not use that noun itself;
-- a country described as "the country" or "the government", when the article ties
-  the noun to no one, is the one country the article is about:
-  named at least twice as often as any other before the sentence (the words and the
-  ratio are data, ``title_words.yaml``).
+- a country described as "the country" or "the government", when the article ties the
+  noun to no one, is the one country the article is about: named at least twice as often
+  as any other before the sentence (the words and the ratio are ``title_words.yaml``).
 
 A description the article ties to two actors, or to none, stays as it is.
 """
@@ -30,7 +29,7 @@ from typing import TYPE_CHECKING
 
 from timeline.data import load_data
 from timeline.extract.events.earlier_mentions import fuller_descriptions
-from timeline.extract.events.naming import addressed_as, person_heads, qualified_alike
+from timeline.extract.events.naming import UNKNOWN, addressed_as, person_heads, qualified_alike, sole_tie
 from timeline.extract.events.title_words import load_title_words
 from timeline.extract.events.wording import TITLE_WORDS
 from timeline.records import Mention
@@ -49,8 +48,6 @@ BEFORE_A_NAME = frozenset({"compound", "amod", "nmod", "conj", "appos"})
 # Kinds of actor that only say whose a description is ("the UK firm", "the Pakistani group").
 WHOSE = frozenset({"country", "group"})
 _USER_DATA_KEY = "timeline.description_ties"
-# What a tie to a name no actor was found for is filed under: never written, it only makes two.
-UNKNOWN = "\u0000"
 
 
 def name_description(title: str, root: "Token", mentions: list[Mention], headline: str = "") -> str:
@@ -221,8 +218,9 @@ def tied_name(noun: "Token", doc: "Parse", mentions: list[Mention], before_char:
     ties = description_ties(doc, mentions).get(lemma, set())
     if noun.tag_ != "NN" and any(" of " in tie for tie in ties):
         return None  # "the trial of X" tells of one; "the trials" are more
-    if len(ties) == 1:
-        return next(iter(ties))
+    tied = sole_tie(lemma, ties, mentions)
+    if tied is not None:
+        return tied
     kind = words.kind_nouns.get(lemma)
     if kind is not None and not ties:
         return _dominant(kind, mentions, before_char, words.dominance)
@@ -239,8 +237,10 @@ def headline_person(noun: "Token", doc: "Parse", mentions: list[Mention], headli
     lowered = headline.lower()
     if re.search(rf"\b{re.escape(noun.lower_)}", lowered):
         return None
-    named = {m.name for m in mentions if m.kind == "person" and (
-        m.name.lower() in lowered or (len(m.text) > 3 and re.search(rf"\b{re.escape(m.text.lower())}\b", lowered)))}
+    # a name the headline writes in full, before one it may only share a surname with ("Jackson")
+    people = [m for m in mentions if m.kind == "person"]
+    named = {m.name for m in people if re.search(rf"\b{re.escape(m.name.lower())}\b", lowered)} or {
+        m.name for m in people if len(m.text) > 3 and re.search(rf"\b{re.escape(m.text.lower())}\b", lowered)}
     return next(iter(named)) if len(named) == 1 else None
 
 

@@ -15,6 +15,8 @@ from timeline.records import Mention
 
 # Kinds of actor whose name, set beside a description, is what the title writes for it.
 NAMED_KINDS = frozenset({"person", "organisation"})
+# What a tie to a name no actor was found for is filed under: never written, it only makes two.
+UNKNOWN = "\u0000"
 
 if TYPE_CHECKING:
     from timeline.extract.events.tokens import Parse, Span, Token
@@ -116,6 +118,25 @@ def person_heads() -> frozenset[str]:
     data = load_data("title_words.yaml") or {}
     listed = [*(data.get("person_nouns") or []), *(data.get("role_nouns") or [])]
     return frozenset(str(w).lower() for w in listed) | offices
+
+
+def sole_tie(lemma: str, ties: set[str], mentions: list[Mention]) -> str | None:
+    """The one actor an article ties a noun to (``description_ties``), else None. A name
+    told in full and by its last words ("Morgan Tsvangirai", "Tsvangirai") is one actor,
+    written in full; a noun of one person ("the actor", "the physician") tied to one named
+    person is that person, though the article also writes whose it is ("Jackson's personal
+    physician", "the Hollywood actor"): such a phrase describes, it names no rival."""
+    if len(ties) <= 1:
+        return next(iter(ties), None)
+    names = {m.name for m in mentions if m.kind != "place"}
+    named = {t for t in ties if t in names}
+    rivals = {t for t in named if not any(o != t and o.endswith(" " + t) for o in named)}
+    people = {m.name for m in mentions if m.kind == "person"}
+    if lemma not in person_heads() or not rivals & people:
+        rivals |= ties - named  # a body's noun ("the administration") may be the phrase's
+    else:
+        rivals |= {t for t in ties if t.startswith(UNKNOWN)}
+    return next(iter(rivals)) if len(rivals) == 1 else None
 
 
 def takes_article(name: str) -> bool:
