@@ -35,6 +35,12 @@ def _mention(name: str, kind: str = "person") -> Mention:
      "Ed Brandt was charged", "Ed Brandt was charged with manslaughter", "Ed Brandt", True),
     ("Ed Brandt is Anna Lind's personal physician. Anna Lind hired the physician on a salary of $150,000 "
      "on Tuesday.", "Anna Lind hired", "Anna Lind hired Ed Brandt on a salary of $150,000", "Ed Brandt", True),
+    # a description set beside a name after it, and what it is told to have done
+    ("\"We are counting down to a flood,\" said Ed Brandt, a professor at the University of Oslo who helped "
+     "trace the outbreak of cholera in 2003.", "Ed Brandt helped", "Ed Brandt helped trace the outbreak of cholera",
+     "Ed Brandt", True),
+    ("Carl Dahl praised the banker who had lent money to the party on Monday.", "The banker had lent",
+     "The banker had lent money", "Carl Dahl", False),
     # a relative clause with no comma picks one out: perhaps another singer than the one named
     ("Ed Brandt, a singer, flew to Oslo on Monday. The singer who had opened the show quit the tour on Friday.",
      "The singer", "The singer", "Ed Brandt", False),

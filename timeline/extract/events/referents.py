@@ -132,12 +132,33 @@ def _subject_of_root(mention: Mention, token: "Token") -> bool:
     return any(mention.start <= t.idx < mention.end for c in root.children if c.dep_ in SUBJECTS for t in c.subtree)
 
 
+def _described_name(token: "Token", mentions: list[Mention]) -> Mention | None:
+    """The one name a description is set beside, after it: "Guan Yi, a professor at the
+    University of Hong Kong who helped trace SARS" (the professor is Guan Yi)."""
+    if token.dep_ != "appos" or token.head.i > token.i or token.doc[token.i - 1].text == "(":
+        return None
+    named = {m.name: m for m in mentions if m.start <= token.head.idx < m.end and m.kind in NAMED}
+    return next(iter(named.values())) if len(named) == 1 else None
+
+
+def _phrase(token: "Token") -> str:
+    """The words of a description set beside a name, up to a relative clause or a comma:
+    "a professor at the University of Hong Kong"."""
+    doc = token.doc
+    end = min([c.left_edge.i for c in token.children if c.dep_ in ("relcl", "acl", "appos") and c.i > token.i]
+              + [t.i for t in token.subtree if t.i > token.i and t.text in CLOSING] + [token.right_edge.i + 1])
+    return doc[token.left_edge.i:end].text.strip(" ,")
+
+
 def _beside(token: "Token", mentions: list[Mention]) -> Mention | None:
     """The name set beside a description: "his vice-premier, Wu Yi", "ANC chief whip Ann Dube",
     and, read by position where the parser hangs the name elsewhere, "the archbishop himself,
     Monsignor Ivo Marek." (a name that closes its clause, not the first of a list)."""
     if token.pos_ != "NOUN" or token.tag_ != "NN" or any(m.start <= token.idx < m.end for m in mentions):
         return None
+    named = _described_name(token, mentions)
+    if named is not None:
+        return named
     beside = [m for c in token.children if c.dep_ == "appos" and c.i > token.i for m in mentions
               if m.start <= c.idx < m.end and m.kind in NAMED]
     doc = token.doc
@@ -321,6 +342,8 @@ def argument_referents(root: "Token") -> list["Token"]:
             # (a description only: "the members of his party" may be anyone's)
             out += [o for h in heads if h.pos_ == "NOUN" for p in h.children if p.dep_ == "prep"
                     and p.lower_ == "of" for o in p.children if o.dep_ == "pobj" and o.pos_ == "NOUN"]
+    if root.dep_ == "relcl" and any(c.dep_ in SUBJECTS and c.tag_ in ("WDT", "WP") for c in root.children):
+        out.append(root.head)  # "a professor at X who helped": the title's subject is the noun told of
     return out
 
 
@@ -349,6 +372,9 @@ def name_referents(title: str, root: "Token", mentions: list[Mention], headline:
             found = list(re.finditer(rf"(?<![\w'’-]){re.escape(written)}(?![\w'’-])", title, flags=re.IGNORECASE))
             name = person.name + ("'s" if token.tag_ == "PRP$" else "")
             title = title[:found[0].start()] + name + title[found[0].end():] if len(found) == 1 else title
+        elif _described_name(token, mentions) is not None and title.lower().count(_phrase(token).lower()) == 1:
+            at = title.lower().index(_phrase(token).lower())  # "a professor at X who helped" -> Guan Yi helped
+            title = title[:at] + person.name + title[at + len(_phrase(token)):]
         else:
             title = written_as(title, token, person.name)
     return title
