@@ -30,6 +30,12 @@ def _mention(name: str, kind: str = "person") -> Mention:
      "Anna Lind, split up on Friday.", "Halden Singers split", "Halden Singers split up", "Halden Singers", True),
     ("Norland Bank, the country's largest lender, lost money in June. The lender, which is owned by Stark "
      "Capital, cut 500 jobs on Tuesday.", "Norland Bank cut", "Norland Bank cut 500 jobs", "Norland Bank", True),
+    # the one body the article names on the noun; two such bodies and it stays
+    ("A panel of lawmakers met in Oslo. The recommendations came from the Norland Oversight Panel, led by Anna "
+     "Lind, on Monday. The panel called for further regulation of the banks on Tuesday.",
+     "Norland Oversight Panel called", "Norland Oversight Panel called for", "Norland Oversight Panel", True),
+    ("The Norland Oversight Panel and the Bergen Review Panel met in Oslo on Monday. The panel called for further "
+     "regulation of the banks on Tuesday.", "The panel called", "The panel called for", "Bergen Review Panel", False),
     # whose physician he is describes him; it names no one else
     ("Ed Brandt is Anna Lind's personal physician. The physician was charged with manslaughter on Tuesday.",
      "Ed Brandt was charged", "Ed Brandt was charged with manslaughter", "Ed Brandt", True),
