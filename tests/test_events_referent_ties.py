@@ -36,6 +36,12 @@ def _mention(name: str, kind: str = "person") -> Mention:
      "Norland Oversight Panel called", "Norland Oversight Panel called for", "Norland Oversight Panel", True),
     ("The Norland Oversight Panel and the Bergen Review Panel met in Oslo on Monday. The panel called for further "
      "regulation of the banks on Tuesday.", "The panel called", "The panel called for", "Bergen Review Panel", False),
+    # a name built on the noun before "of" is a bank too: a rival, or the one bank named before
+    ("The Royal Bank of Norland posted a loss on Monday. The bank, which is owned by taxpayers, reported losses of "
+     "$5 billion on Tuesday. Stark Bank, a rival, said on Wednesday that it would cut jobs.",
+     "Royal Bank of Norland reported", "Royal Bank of Norland reported losses", "Royal Bank of Norland", True),
+    ("Lowther Bank posted a loss on Monday. The Royal Bank of Norland also posted a loss. The bank reported losses "
+     "of $5 billion on Tuesday.", "The bank reported", "The bank reported losses", "Lowther Bank", False),
     # whose physician he is describes him; it names no one else
     ("Ed Brandt is Anna Lind's personal physician. The physician was charged with manslaughter on Tuesday.",
      "Ed Brandt was charged", "Ed Brandt was charged with manslaughter", "Ed Brandt", True),
@@ -50,6 +56,10 @@ def _mention(name: str, kind: str = "person") -> Mention:
     # a relative clause with no comma picks one out: perhaps another singer than the one named
     ("Ed Brandt, a singer, flew to Oslo on Monday. The singer who had opened the show quit the tour on Friday.",
      "The singer", "The singer", "Ed Brandt", False),
+    # a judge first named after the description is likely another than the one it refers back to
+    ("Ivo Marek ordered officials to free the activists on Monday. The judge, who won a famous case against the "
+     "army in July, also demanded an explanation for the arrests on Tuesday. Anna Lind, a retired judge, said on "
+     "Wednesday that she would stand for president.", "The judge demanded", "The judge demanded", "Anna Lind", False),
     # two physicians: the one meant is not certain
     ("Ed Brandt is Anna Lind's personal physician. Carl Dahl, a physician, told the court on Monday that the "
      "physician had erred.", "Carl Dahl told", "the physician had erred", "Ed Brandt", False),
@@ -72,16 +82,16 @@ def test_the_name_a_headline_writes_in_full_is_the_person_it_is_about(nlp) -> No
 
 def test_a_name_in_full_and_by_its_surname_is_one_tie() -> None:
     mentions = [_mention("Morgan Tsvangirai", "organisation"), _mention("Tsvangirai")]
-    assert sole_tie("leader", {"Morgan Tsvangirai", "Tsvangirai"}, mentions) == "Morgan Tsvangirai"
+    assert sole_tie("leader", {"Morgan Tsvangirai", "Tsvangirai"}, mentions, 99) == "Morgan Tsvangirai"
     two = [*mentions, _mention("Sarah Tsvangirai")]
-    assert sole_tie("leader", {"Morgan Tsvangirai", "Sarah Tsvangirai", "Tsvangirai"}, two) is None
+    assert sole_tie("leader", {"Morgan Tsvangirai", "Sarah Tsvangirai", "Tsvangirai"}, two, 99) is None
 
 
 def test_a_phrase_beside_one_person_names_no_rival_but_a_body_s_phrase_does() -> None:
     mentions = [_mention("Conrad Hale"), _mention("Ivo Marek"), _mention("Stark Capital", "organisation")]
-    assert sole_tie("physician", {"Conrad Hale", "Ivo Marek's personal physician"}, mentions) == "Conrad Hale"
+    assert sole_tie("physician", {"Conrad Hale", "Ivo Marek's personal physician"}, mentions, 99) == "Conrad Hale"
     # a name no actor was found for, or a second person, is a rival
-    assert sole_tie("physician", {"Conrad Hale", UNKNOWN + "Lena"}, mentions) is None
-    assert sole_tie("physician", {"Conrad Hale", "Ivo Marek"}, mentions) is None
+    assert sole_tie("physician", {"Conrad Hale", UNKNOWN + "Lena"}, mentions, 99) is None
+    assert sole_tie("physician", {"Conrad Hale", "Ivo Marek"}, mentions, 99) is None
     # "the administration" may be the phrase's ("the Stark administration") as well as the named body's
-    assert sole_tie("administration", {"Stark Capital", "the Marek administration"}, mentions) is None
+    assert sole_tie("administration", {"Stark Capital", "the Marek administration"}, mentions, 99) is None

@@ -130,8 +130,7 @@ def _named(title: str, subject: "Token", doc: "Parse", mentions: list[Mention], 
 
 
 def _the_speaker(title: str, name: str, at: int) -> bool:
-    """Whether ``name`` is the title's own subject, which a description in what it said does
-    not stand for: "Ann Dube hinted that the leader would go" is not about Ann Dube."""
+    """Whether ``name`` is the title's subject, which a description in what it said is not ("Ann Dube hinted")."""
     return at > 0 and title.startswith(name) and not title[len(name):].startswith(("'s", "’s"))
 
 
@@ -218,7 +217,7 @@ def tied_name(noun: "Token", doc: "Parse", mentions: list[Mention], before_char:
     ties = description_ties(doc, mentions).get(lemma, set())
     if noun.tag_ != "NN" and any(" of " in tie for tie in ties):
         return None  # "the trial of X" tells of one; "the trials" are more
-    tied = sole_tie(lemma, ties, mentions)
+    tied = sole_tie(lemma, ties, mentions, before_char)
     if tied is not None:
         return tied
     kind = words.kind_nouns.get(lemma)
@@ -305,11 +304,11 @@ def description_ties(doc: "Parse", mentions: list[Mention]) -> dict[str, set[str
             continue
         for lemma, written in _ties_of(span, mention):
             ties.setdefault(lemma, set()).add(written)
-    # "Ivo Marek, the doctor", "Dr Marek", a name no actor was found for: the noun is not surely the other's
     for token in spacy_doc:
         named = token.head if token.dep_ == "appos" and token.pos_ == "NOUN" else spacy_doc[token.i + 1] if \
             token.i + 1 < len(spacy_doc) and addressed_as(token.text) else None
         if named is not None and named.pos_ == "PROPN" and not any(m.start <= named.idx < m.end for m in mentions):
+            # "Ivo Marek, the doctor", "Dr Marek", a name no actor was found for: the noun is not surely the other's
             for noun in {token.lemma_.lower()} if token.dep_ == "appos" else set(addressed_as(token.text)):
                 if noun in ties:
                     ties[noun].add(UNKNOWN + named.text)
@@ -331,9 +330,10 @@ def _ties_of(span: "spacy.tokens.Span", mention: Mention) -> list[tuple[str, str
     # "Dr Conrad Hale", then "the doctor": the noun an honorific before the name stands for
     if mention.kind == "person" and span.start > 0:
         out += [(noun, mention.name) for noun in addressed_as(doc[span.start - 1].text)]
-    # "Lowther Bank", then "the bank": a name built on the noun
-    if mention.kind == "organisation" and len(span) > 1 and span[-1].lower_ in _name_heads():
-        out.append((span[-1].lower_, mention.name))
+    # "Lowther Bank" or "the Royal Bank of Scotland", then "the bank": a name built on the noun
+    head = next((span[k - 1] for k in range(1, len(span)) if span[k].lower_ == "of"), span[-1])
+    if mention.kind == "organisation" and len(span) > 1 and head.lower_ in _name_heads():
+        out.append((head.lower_, mention.name))
     # "Conrad Murray, the doctor" and "the doctor, Conrad Murray"
     beside = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
     described = _described_by_appos(span) if root.dep_ == "appos" else None

@@ -120,15 +120,18 @@ def person_heads() -> frozenset[str]:
     return frozenset(str(w).lower() for w in listed) | offices
 
 
-def sole_tie(lemma: str, ties: set[str], mentions: list[Mention]) -> str | None:
+def sole_tie(lemma: str, ties: set[str], mentions: list[Mention], before: int) -> str | None:
     """The one actor an article ties a noun to (``description_ties``), else None. A name
     told in full and by its last words ("Morgan Tsvangirai", "Tsvangirai") is one actor,
     written in full; a noun of one person ("the actor", "the physician") tied to one named
     person is that person, though the article also writes whose it is ("Jackson's personal
-    physician", "the Hollywood actor"): such a phrase describes, it names no rival."""
+    physician", "the Hollywood actor"): such a phrase describes, it names no rival. A name
+    the article first gives after the description (at ``before``) is not whom "the judge"
+    refers back to: "Ann Dube, a retired judge", paragraphs later, is likely another."""
+    names = {m.name for m in mentions if m.kind != "place"}
+    ties = {t for t in ties if t not in names or any(m.name == t and m.end <= before for m in mentions)}
     if len(ties) <= 1:
         return next(iter(ties), None)
-    names = {m.name for m in mentions if m.kind != "place"}
     named = {t for t in ties if t in names}
     rivals = {t for t in named if not any(o != t and o.endswith(" " + t) for o in named)}
     people = {m.name for m in mentions if m.kind == "person"}

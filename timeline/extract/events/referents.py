@@ -26,6 +26,7 @@ qualified as another holder ("the next president": ``referents.yaml``), stays as
 from __future__ import annotations
 
 import re
+import sys
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -205,7 +206,7 @@ def _read(token: "Token", mentions: list[Mention], headline: str) -> Mention | N
         tied = ties.get(owned_key(owner.lower_, lemma), set())
         # "the ANC's treasurer", tied to one name in those words; a country's office, to its holder
         if tied:
-            return _named(tied, mentions, lemma)
+            return _named(tied, mentions, lemma, token.idx)
         return office_holder(token, mentions) or named_next(token, mentions, True) if "country" in owners else None
     if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in before):
         return named_next(token, mentions)  # "a doctor" is anyone, but for the source the lede names next
@@ -215,7 +216,7 @@ def _read(token: "Token", mentions: list[Mention], headline: str) -> Mention | N
         return None  # "the NATO summit" names an actor in it
     tied = ties.get(lemma, set())
     if tied:
-        named = _named(tied, mentions, lemma)
+        named = _named(tied, mentions, lemma, token.idx)
         return named if named is not None and qualified_alike(token, named.name, mentions) else None
     holder = office_holder(token, mentions)
     if holder is not None:
@@ -232,10 +233,10 @@ def _aside(clause: "Token") -> bool:
     return clause.dep_ == "relcl" and noun.i + 1 < len(noun.doc) and noun.doc[noun.i + 1].text == ","
 
 
-def _named(ties: set[str], mentions: list[Mention], lemma: str = "") -> Mention | None:
-    """The one actor of ``ties`` (``sole_tie``) that is a name of the article (not a phrase
-    such as "the Bush administration"), else None."""
-    name = sole_tie(lemma, ties, mentions)
+def _named(ties: set[str], mentions: list[Mention], lemma: str = "", before: int = sys.maxsize) -> Mention | None:
+    """The one actor of ``ties`` (``sole_tie``, named before ``before``) that is a name of the
+    article (not a phrase such as "the Bush administration"), else None."""
+    name = sole_tie(lemma, ties, mentions, before)
     return next((m for m in mentions if m.name == name and m.kind != "place"), None)
 
 
