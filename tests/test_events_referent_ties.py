@@ -60,6 +60,12 @@ def _mention(name: str, kind: str = "person") -> Mention:
     ("Ivo Marek ordered officials to free the activists on Monday. The judge, who won a famous case against the "
      "army in July, also demanded an explanation for the arrests on Tuesday. Anna Lind, a retired judge, said on "
      "Wednesday that she would stand for president.", "The judge demanded", "The judge demanded", "Anna Lind", False),
+    # a body that says "he" is not whom "he" stands for; a person who says it may be
+    ("President Ed Brandt addressed the nation on Sunday. The Norland Broadcasting Corporation said he had decided "
+     "to resign out of loyalty to the party.", "The Norland Broadcasting", "said Ed Brandt had decided", "Ed Brandt",
+     True),
+    ("Ed Brandt addressed the nation on Sunday. Carl Dahl said he had decided to resign out of loyalty to the party.",
+     "Carl Dahl said", "Carl Dahl said he had decided", "Ed Brandt", False),
     # two physicians: the one meant is not certain
     ("Ed Brandt is Anna Lind's personal physician. Carl Dahl, a physician, told the court on Monday that the "
      "physician had erred.", "Carl Dahl told", "the physician had erred", "Ed Brandt", False),

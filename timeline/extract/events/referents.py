@@ -286,6 +286,13 @@ def _pronoun(pronoun: "Token", mentions: list[Mention]) -> Mention | None:
     return None if person is None or any(person.start <= t.idx < person.end for t in subjects) else person
 
 
+def _body_speaks(verb: "Token", mentions: list[Mention]) -> bool:
+    """Whether the subject of ``verb`` is a body or a country, which no "he" or "she" stands for."""
+    subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    return subject is not None and subject.pos_ == "PROPN" and any(
+        m.kind in ("organisation", "country") and m.start <= subject.idx < m.end for m in mentions)
+
+
 def _named_speaker(verb: "Token", mentions: list[Mention]) -> bool:
     """Whether the subject of ``verb`` is a name (or a pronoun), not a description ("a
     spokesman for the Pakistan army" names the army, not the speaker)."""
@@ -366,8 +373,9 @@ def name_referents(title: str, root: "Token", mentions: list[Mention], headline:
                 or person.name.split()[-1] in title.split() or "(" in person.name:
             continue  # never a name the title already writes ("Bernanke says Franklin told him"), nor a
             # registry's name told apart in brackets ("Ministry of Health (Turkey)")
-        if token.pos_ == "PRON" and token.dep_ in SUBJECTS and token.head.dep_ == "ccomp":
-            continue  # "Paulson said he will…": the speaker as a rule, but not surely
+        if token.pos_ == "PRON" and token.dep_ in SUBJECTS and token.head.dep_ == "ccomp" and \
+                not _body_speaks(token.head.head, mentions):
+            continue  # "Paulson said he will…": the speaker as a rule, but not surely ("SABC said he": never)
         if token.pos_ == "PRON":
             written = token.text
             found = list(re.finditer(rf"(?<![\w'’-]){re.escape(written)}(?![\w'’-])", title, flags=re.IGNORECASE))
