@@ -101,3 +101,12 @@ def test_a_phrase_beside_one_person_names_no_rival_but_a_body_s_phrase_does() ->
     assert sole_tie("physician", {"Conrad Hale", "Ivo Marek"}, mentions, 99) is None
     # "the administration" may be the phrase's ("the Stark administration") as well as the named body's
     assert sole_tie("administration", {"Stark Capital", "the Marek administration"}, mentions, 99) is None
+
+
+def test_a_tie_counts_from_where_the_article_first_names_the_actor_under_any_form() -> None:
+    early = Mention(start=10, end=16, text="Alleyn", name="Alleyn", kind="organisation")
+    late = Mention(start=300, end=308, text="Alleyn's", name="Alleyn's", kind="organisation")
+    later = Mention(start=400, end=410, text="Lowther School", name="Lowther School", kind="organisation")
+    # "the school" at 200: Alleyn was named before it, as "Alleyn"; Lowther School only after it
+    assert sole_tie("school", {"Alleyn's", "Lowther School"}, [early, late, later], 200) == "Alleyn's"
+    assert sole_tie("school", {"Lowther School"}, [early, late, later], 200) is None

@@ -129,7 +129,7 @@ def sole_tie(lemma: str, ties: set[str], mentions: list[Mention], before: int) -
     the article first gives after the description (at ``before``) is not whom "the judge"
     refers back to: "Ann Dube, a retired judge", paragraphs later, is likely another."""
     names = {m.name for m in mentions if m.kind != "place"}
-    ties = {t for t in ties if t not in names or any(m.name == t and m.end <= before for m in mentions)}
+    ties = {t for t in ties if t not in names or any(_alike(m.name, t) and m.end <= before for m in mentions)}
     if len(ties) <= 1:
         return next(iter(ties), None)
     named = {t for t in ties if t in names}
@@ -140,6 +140,13 @@ def sole_tie(lemma: str, ties: set[str], mentions: list[Mention], before: int) -
     else:
         rivals |= {t for t in ties if t.startswith(UNKNOWN)}
     return next(iter(rivals)) if len(rivals) == 1 else None
+
+
+def _alike(one: str, other: str) -> bool:
+    """Whether two names may be one actor's: the words of one are the other's ("Tsvangirai",
+    "Alleyn" and "Alleyn's")."""
+    words = [{w.removesuffix("'s").removesuffix("’s") for w in name.lower().split()} for name in (one, other)]
+    return words[0] <= words[1] or words[1] <= words[0]
 
 
 def takes_article(name: str) -> bool:
