@@ -258,7 +258,8 @@ def _described_before(pronoun: "Token", subjects: list["Token"], mentions: list[
     people = load_title_words().person_nouns
     return any(t.pos_ == "NOUN" and t.lemma_.lower() in people and any(
         c.dep_ == "poss" or c.lower_ == "the" for c in t.children) and t.i not in speakers
-        and not any(t.i == s.i for s in subjects) and _beside(t, mentions) is None for t in doc[start:pronoun.i])
+        and not any(t.i == s.i for s in subjects) and (_beside(t, mentions) is None or _described_name(
+            t, mentions) is not None) for t in doc[start:pronoun.i])  # "Aristide, the former president,": still two
 
 
 def _pronoun(pronoun: "Token", mentions: list[Mention]) -> Mention | None:
@@ -289,8 +290,9 @@ def _pronoun(pronoun: "Token", mentions: list[Mention]) -> Mention | None:
 def _body_speaks(verb: "Token", mentions: list[Mention]) -> bool:
     """Whether the subject of ``verb`` is a body or a country, which no "he" or "she" stands for."""
     subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
-    return subject is not None and subject.pos_ == "PROPN" and any(
-        m.kind in ("organisation", "country") and m.start <= subject.idx < m.end for m in mentions)
+    people = {w for m in mentions if m.kind == "person" for w in m.name.split()}  # "Paulson": a person misread
+    return subject is not None and subject.pos_ == "PROPN" and any(m.kind in ("organisation", "country") and not set(
+        m.name.split()) & people and m.start <= subject.idx < m.end for m in mentions)
 
 
 def _named_speaker(verb: "Token", mentions: list[Mention]) -> bool:
