@@ -13,10 +13,9 @@ the article ties that description to, and only when the article ties it to one:
 - a noun of one person ("the singer", "the superstar", a title of office) that the
   article ties to no one is the one person the headline names, when it names one
   and does not use that noun itself;
-- a country described as "the country" or "the government", when the article ties
-  the noun to no one, is the one country the article is about:
-  named at least twice as often as any other before the sentence (the words and the
-  ratio are data, ``title_words.yaml``).
+- a country described as "the country" or "the government", when the article ties the
+  noun to no one, is the one country the article is about: named at least twice as often
+  as any other before the sentence (the words and the ratio are ``title_words.yaml``).
 
 A description the article ties to two actors, or to none, stays as it is.
 """
@@ -30,7 +29,7 @@ from typing import TYPE_CHECKING
 
 from timeline.data import load_data
 from timeline.extract.events.earlier_mentions import fuller_descriptions
-from timeline.extract.events.naming import addressed_as, person_heads, qualified_alike
+from timeline.extract.events.naming import UNKNOWN, addressed_as, person_heads, qualified_alike, sole_tie
 from timeline.extract.events.title_words import load_title_words
 from timeline.extract.events.wording import TITLE_WORDS
 from timeline.records import Mention
@@ -49,8 +48,6 @@ BEFORE_A_NAME = frozenset({"compound", "amod", "nmod", "conj", "appos"})
 # Kinds of actor that only say whose a description is ("the UK firm", "the Pakistani group").
 WHOSE = frozenset({"country", "group"})
 _USER_DATA_KEY = "timeline.description_ties"
-# What a tie to a name no actor was found for is filed under: never written, it only makes two.
-UNKNOWN = "\u0000"
 
 
 def name_description(title: str, root: "Token", mentions: list[Mention], headline: str = "") -> str:
@@ -133,8 +130,7 @@ def _named(title: str, subject: "Token", doc: "Parse", mentions: list[Mention], 
 
 
 def _the_speaker(title: str, name: str, at: int) -> bool:
-    """Whether ``name`` is the title's own subject, which a description in what it said does
-    not stand for: "Ann Dube hinted that the leader would go" is not about Ann Dube."""
+    """Whether ``name`` is the title's subject, which a description in what it said is not ("Ann Dube hinted")."""
     return at > 0 and title.startswith(name) and not title[len(name):].startswith(("'s", "’s"))
 
 
@@ -221,8 +217,9 @@ def tied_name(noun: "Token", doc: "Parse", mentions: list[Mention], before_char:
     ties = description_ties(doc, mentions).get(lemma, set())
     if noun.tag_ != "NN" and any(" of " in tie for tie in ties):
         return None  # "the trial of X" tells of one; "the trials" are more
-    if len(ties) == 1:
-        return next(iter(ties))
+    tied = sole_tie(lemma, ties, mentions, before_char)
+    if tied is not None:
+        return tied
     kind = words.kind_nouns.get(lemma)
     if kind is not None and not ties:
         return _dominant(kind, mentions, before_char, words.dominance)
@@ -239,8 +236,10 @@ def headline_person(noun: "Token", doc: "Parse", mentions: list[Mention], headli
     lowered = headline.lower()
     if re.search(rf"\b{re.escape(noun.lower_)}", lowered):
         return None
-    named = {m.name for m in mentions if m.kind == "person" and (
-        m.name.lower() in lowered or (len(m.text) > 3 and re.search(rf"\b{re.escape(m.text.lower())}\b", lowered)))}
+    # a name the headline writes in full, before one it may only share a surname with ("Jackson")
+    people = [m for m in mentions if m.kind == "person"]
+    named = {m.name for m in people if re.search(rf"\b{re.escape(m.name.lower())}\b", lowered)} or {
+        m.name for m in people if len(m.text) > 3 and re.search(rf"\b{re.escape(m.text.lower())}\b", lowered)}
     return next(iter(named)) if len(named) == 1 else None
 
 
@@ -305,11 +304,11 @@ def description_ties(doc: "Parse", mentions: list[Mention]) -> dict[str, set[str
             continue
         for lemma, written in _ties_of(span, mention):
             ties.setdefault(lemma, set()).add(written)
-    # "Ivo Marek, the doctor", "Dr Marek", a name no actor was found for: the noun is not surely the other's
     for token in spacy_doc:
         named = token.head if token.dep_ == "appos" and token.pos_ == "NOUN" else spacy_doc[token.i + 1] if \
             token.i + 1 < len(spacy_doc) and addressed_as(token.text) else None
         if named is not None and named.pos_ == "PROPN" and not any(m.start <= named.idx < m.end for m in mentions):
+            # "Ivo Marek, the doctor", "Dr Marek", a name no actor was found for: the noun is not surely the other's
             for noun in {token.lemma_.lower()} if token.dep_ == "appos" else set(addressed_as(token.text)):
                 if noun in ties:
                     ties[noun].add(UNKNOWN + named.text)
@@ -331,9 +330,10 @@ def _ties_of(span: "spacy.tokens.Span", mention: Mention) -> list[tuple[str, str
     # "Dr Conrad Hale", then "the doctor": the noun an honorific before the name stands for
     if mention.kind == "person" and span.start > 0:
         out += [(noun, mention.name) for noun in addressed_as(doc[span.start - 1].text)]
-    # "Lowther Bank", then "the bank": a name built on the noun
-    if mention.kind == "organisation" and len(span) > 1 and span[-1].lower_ in _name_heads():
-        out.append((span[-1].lower_, mention.name))
+    # "Lowther Bank" or "the Royal Bank of Scotland", then "the bank": a name built on the noun
+    head = next((span[k - 1] for k in range(1, len(span)) if span[k].lower_ == "of"), span[-1])
+    if mention.kind == "organisation" and len(span) > 1 and head.lower_ in _name_heads():
+        out.append((head.lower_, mention.name))
     # "Conrad Murray, the doctor" and "the doctor, Conrad Murray"
     beside = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
     described = _described_by_appos(span) if root.dep_ == "appos" else None

@@ -15,6 +15,8 @@ from timeline.records import Mention
 
 # Kinds of actor whose name, set beside a description, is what the title writes for it.
 NAMED_KINDS = frozenset({"person", "organisation"})
+# What a tie to a name no actor was found for is filed under: never written, it only makes two.
+UNKNOWN = "\u0000"
 
 if TYPE_CHECKING:
     from timeline.extract.events.tokens import Parse, Span, Token
@@ -116,6 +118,35 @@ def person_heads() -> frozenset[str]:
     data = load_data("title_words.yaml") or {}
     listed = [*(data.get("person_nouns") or []), *(data.get("role_nouns") or [])]
     return frozenset(str(w).lower() for w in listed) | offices
+
+
+def sole_tie(lemma: str, ties: set[str], mentions: list[Mention], before: int) -> str | None:
+    """The one actor an article ties a noun to (``description_ties``), else None. A name
+    told in full and by its last words ("Morgan Tsvangirai", "Tsvangirai") is one actor,
+    written in full; a noun of one person ("the actor", "the physician") tied to one named
+    person is that person, though the article also writes whose it is ("Jackson's personal
+    physician", "the Hollywood actor"): such a phrase describes, it names no rival. A name
+    the article first gives after the description (at ``before``) is not whom "the judge"
+    refers back to: "Ann Dube, a retired judge", paragraphs later, is likely another."""
+    names = {m.name for m in mentions if m.kind != "place"}
+    ties = {t for t in ties if t not in names or any(_alike(m.name, t) and m.end <= before for m in mentions)}
+    if len(ties) <= 1:
+        return next(iter(ties), None)
+    named = {t for t in ties if t in names}
+    rivals = {t for t in named if not any(o != t and o.endswith(" " + t) for o in named)}
+    people = {m.name for m in mentions if m.kind == "person"}
+    if lemma not in person_heads() or not rivals & people:
+        rivals |= ties - named  # a body's noun ("the administration") may be the phrase's
+    else:
+        rivals |= {t for t in ties if t.startswith(UNKNOWN)}
+    return next(iter(rivals)) if len(rivals) == 1 else None
+
+
+def _alike(one: str, other: str) -> bool:
+    """Whether two names may be one actor's: the words of one are the other's ("Tsvangirai",
+    "Alleyn" and "Alleyn's")."""
+    words = [{w.removesuffix("'s").removesuffix("’s") for w in name.lower().split()} for name in (one, other)]
+    return words[0] <= words[1] or words[1] <= words[0]
 
 
 def takes_article(name: str) -> bool:

@@ -26,8 +26,9 @@ qualified as another holder ("the next president": ``referents.yaml``), stays as
 from __future__ import annotations
 
 import re
+import sys
 from functools import lru_cache
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from timeline.data import load_data
 from timeline.extract.events.descriptions import (
@@ -37,10 +38,16 @@ from timeline.extract.events.descriptions import (
     owned_key,
     possessor_name,
 )
-from timeline.extract.events.naming import named_before, office_holder, person_heads, qualified_alike, written_as
+from timeline.extract.events.lede_sources import named_next
+from timeline.extract.events.naming import (
+    named_before,
+    office_holder,
+    qualified_alike,
+    sole_tie,
+    written_as,
+)
 from timeline.extract.events.pronouns import antecedent, unquoted_for
 from timeline.extract.events.title_words import load_title_words
-from timeline.extract.events.vocabulary import load_vocabulary
 from timeline.records import Mention
 
 if TYPE_CHECKING:
@@ -62,18 +69,9 @@ CLOSING = frozenset({",", ".", ";", ")", ":", "!"})
 LISTING = frozenset({"and", "or"})
 
 
-class _Data(NamedTuple):
-    reflexives: frozenset[str]
-    placing: frozenset[str]
-    lede_sources: int
-
-
 @lru_cache(maxsize=1)
-def _data() -> _Data:
-    data = load_data("referents.yaml") or {}
-    return _Data(frozenset(str(w).lower() for w in data.get("reflexives") or []),
-                 frozenset(str(w).lower() for w in data.get("placing_words") or []),
-                 int(data.get("lede_source_sentences") or 0))
+def _reflexives() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in (load_data("referents.yaml") or {}).get("reflexives") or [])
 
 
 @lru_cache(maxsize=1)
@@ -135,12 +133,33 @@ def _subject_of_root(mention: Mention, token: "Token") -> bool:
     return any(mention.start <= t.idx < mention.end for c in root.children if c.dep_ in SUBJECTS for t in c.subtree)
 
 
+def _described_name(token: "Token", mentions: list[Mention]) -> Mention | None:
+    """The one name a description is set beside, after it: "Guan Yi, a professor at the
+    University of Hong Kong who helped trace SARS" (the professor is Guan Yi)."""
+    if token.dep_ != "appos" or token.head.i > token.i or token.doc[token.i - 1].text == "(":
+        return None
+    named = {m.name: m for m in mentions if m.start <= token.head.idx < m.end and m.kind in NAMED}
+    return next(iter(named.values())) if len(named) == 1 else None
+
+
+def _phrase(token: "Token") -> str:
+    """The words of a description set beside a name, up to a relative clause or a comma:
+    "a professor at the University of Hong Kong"."""
+    doc = token.doc
+    end = min([c.left_edge.i for c in token.children if c.dep_ in ("relcl", "acl", "appos") and c.i > token.i]
+              + [t.i for t in token.subtree if t.i > token.i and t.text in CLOSING] + [token.right_edge.i + 1])
+    return doc[token.left_edge.i:end].text.strip(" ,")
+
+
 def _beside(token: "Token", mentions: list[Mention]) -> Mention | None:
     """The name set beside a description: "his vice-premier, Wu Yi", "ANC chief whip Ann Dube",
     and, read by position where the parser hangs the name elsewhere, "the archbishop himself,
     Monsignor Ivo Marek." (a name that closes its clause, not the first of a list)."""
     if token.pos_ != "NOUN" or token.tag_ != "NN" or any(m.start <= token.idx < m.end for m in mentions):
         return None
+    named = _described_name(token, mentions)
+    if named is not None:
+        return named
     beside = [m for c in token.children if c.dep_ == "appos" and c.i > token.i for m in mentions
               if m.start <= c.idx < m.end and m.kind in NAMED]
     doc = token.doc
@@ -148,7 +167,7 @@ def _beside(token: "Token", mentions: list[Mention]) -> Mention | None:
     if not parsed:
         if not any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in token.children):
             return None  # "the director for public health, Ann Dube": only a description of its own
-        i = token.i + 1 + (token.i + 1 < len(doc) and doc[token.i + 1].lower_ in _data().reflexives)
+        i = token.i + 1 + (token.i + 1 < len(doc) and doc[token.i + 1].lower_ in _reflexives())
         if i + 1 >= len(doc) or doc[i].text != ",":
             return None
         beside = [m for m in mentions if m.start == doc[i + 1].idx and m.kind in NAMED]
@@ -164,43 +183,6 @@ def _beside(token: "Token", mentions: list[Mention]) -> Mention | None:
     return beside[0]
 
 
-def named_next(token: "Token", mentions: list[Mention], definite: bool = False) -> Mention | None:
-    """"The toll has passed 150,000, a government minister has said. Communications Minister Ann
-    Dube said the count…": a source one of an article's opening sentences leaves unnamed ("a
-    minister", "a senior official") is the one person the next sentence names, by that office,
-    as the source of what it says, when the first sentence names no person. Words that only
-    place the source ("government", "senior") need not be in the office; any other must.
-    A ``definite`` source ("Pakistan's prime minister has promised. Ann Dube said…") is also
-    the one the next sentence names with no office, unless the article gives them another
-    country than the source's."""
-    data = _data()
-    reporting = load_vocabulary().reporting
-    if token.dep_ not in SUBJECTS or token.head.lemma_.lower() not in reporting:
-        return None
-    doc = token.doc
-    here = doc.spacy[token.i].sent
-    if here.end >= len(doc) or sum(1 for s in doc.spacy.sents if s.start < here.start) >= data.lede_sources:
-        return None
-    following = doc.spacy[here.end].sent
-    if any(m.kind == "person" and here.start_char <= m.start < here.end_char for m in mentions):
-        return None
-    named = [m for m in mentions if m.kind == "person" and following.start_char <= m.start < following.end_char]
-    lemma = token.lemma_.lower()
-    if definite and lemma not in person_heads():
-        return None  # "the defense says": no one person
-    qualifiers = {c.lower_ for c in token.children if c.dep_ in ("amod", "compound")} - data.placing
-    if len({m.name for m in named}) != 1 or not (named[0].role or definite) or named[0].role and \
-            not {lemma} | qualifiers <= set(named[0].role.lower().split()):
-        return None
-    countries = {m.country or m.name for m in mentions if m.kind == "country" and any(
-        m.start <= t.idx < m.end for c in token.children if c.i < token.i for t in c.subtree)}
-    if named[0].country and countries - {named[0].country}:
-        return None  # "the Indian prime minister" is not Pakistan's
-    span = doc.char_span(named[0].start, named[0].end, alignment_mode="expand")
-    saying = span is not None and span.root.dep_ in SUBJECTS and span.root.head.lemma_.lower() in reporting
-    return named[0] if saying else None
-
-
 def _read(token: "Token", mentions: list[Mention], headline: str) -> Mention | None:
     if token.pos_ == "PRON":
         return _pronoun(token, mentions) if token.lower_ in _words()[1] else None
@@ -208,8 +190,8 @@ def _read(token: "Token", mentions: list[Mention], headline: str) -> Mention | N
         return None
     before = [c for c in token.children if c.i < token.i]
     if any(c.dep_ not in DESCRIBING for c in before) or any(
-            c.dep_ not in ("punct", "case") for c in token.children if c.i > token.i):
-        return None  # "the president of the council", "the doctor, who…": another rule's
+            c.dep_ not in ("punct", "case") and not _aside(c) for c in token.children if c.i > token.i):
+        return None  # "the president of the council", "the doctor who…": another rule's
     if any(c.dep_ == "amod" and c.lower_ in _words()[0] for c in before):
         return None  # "the next president" is not the one named
     lemma = token.lemma_.lower()
@@ -224,7 +206,7 @@ def _read(token: "Token", mentions: list[Mention], headline: str) -> Mention | N
         tied = ties.get(owned_key(owner.lower_, lemma), set())
         # "the ANC's treasurer", tied to one name in those words; a country's office, to its holder
         if tied:
-            return _named(tied, mentions)
+            return _named(tied, mentions, lemma, token.idx)
         return office_holder(token, mentions) or named_next(token, mentions, True) if "country" in owners else None
     if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in before):
         return named_next(token, mentions)  # "a doctor" is anyone, but for the source the lede names next
@@ -234,7 +216,7 @@ def _read(token: "Token", mentions: list[Mention], headline: str) -> Mention | N
         return None  # "the NATO summit" names an actor in it
     tied = ties.get(lemma, set())
     if tied:
-        named = _named(tied, mentions)
+        named = _named(tied, mentions, lemma, token.idx)
         return named if named is not None and qualified_alike(token, named.name, mentions) else None
     holder = office_holder(token, mentions)
     if holder is not None:
@@ -243,12 +225,18 @@ def _read(token: "Token", mentions: list[Mention], headline: str) -> Mention | N
     return _named({name}, mentions) if name else named_next(token, mentions, True)
 
 
-def _named(ties: set[str], mentions: list[Mention]) -> Mention | None:
-    """The one actor of ``ties`` that is a name of the article (not a phrase such as
-    "the Bush administration"), else None."""
-    if len(ties) != 1:
-        return None
-    name = next(iter(ties))
+def _aside(clause: "Token") -> bool:
+    """Whether ``clause`` is a relative clause set off by a comma ("the group, which featured
+    Wyclef, …"): it tells more of the one described, it does not pick one out ("the man who
+    salvaged the talks" may be anyone the article does not name so)."""
+    noun = clause.head
+    return clause.dep_ == "relcl" and noun.i + 1 < len(noun.doc) and noun.doc[noun.i + 1].text == ","
+
+
+def _named(ties: set[str], mentions: list[Mention], lemma: str = "", before: int = sys.maxsize) -> Mention | None:
+    """The one actor of ``ties`` (``sole_tie``, named before ``before``) that is a name of the
+    article (not a phrase such as "the Bush administration"), else None."""
+    name = sole_tie(lemma, ties, mentions, before)
     return next((m for m in mentions if m.name == name and m.kind != "place"), None)
 
 
@@ -270,7 +258,8 @@ def _described_before(pronoun: "Token", subjects: list["Token"], mentions: list[
     people = load_title_words().person_nouns
     return any(t.pos_ == "NOUN" and t.lemma_.lower() in people and any(
         c.dep_ == "poss" or c.lower_ == "the" for c in t.children) and t.i not in speakers
-        and not any(t.i == s.i for s in subjects) and _beside(t, mentions) is None for t in doc[start:pronoun.i])
+        and not any(t.i == s.i for s in subjects) and (_beside(t, mentions) is None or _described_name(
+            t, mentions) is not None) for t in doc[start:pronoun.i])  # "Aristide, the former president,": still two
 
 
 def _pronoun(pronoun: "Token", mentions: list[Mention]) -> Mention | None:
@@ -296,6 +285,14 @@ def _pronoun(pronoun: "Token", mentions: list[Mention]) -> Mention | None:
         return people[0]
     person = antecedent(pronoun, mentions)  # "the ruling has provided him…": as the text makes certain
     return None if person is None or any(person.start <= t.idx < person.end for t in subjects) else person
+
+
+def _body_speaks(verb: "Token", mentions: list[Mention]) -> bool:
+    """Whether the subject of ``verb`` is a body or a country, which no "he" or "she" stands for."""
+    subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    people = {w for m in mentions if m.kind == "person" for w in m.name.split()}  # "Paulson": a person misread
+    return subject is not None and subject.pos_ == "PROPN" and any(m.kind in ("organisation", "country") and not set(
+        m.name.split()) & people and m.start <= subject.idx < m.end for m in mentions)
 
 
 def _named_speaker(verb: "Token", mentions: list[Mention]) -> bool:
@@ -355,6 +352,8 @@ def argument_referents(root: "Token") -> list["Token"]:
             # (a description only: "the members of his party" may be anyone's)
             out += [o for h in heads if h.pos_ == "NOUN" for p in h.children if p.dep_ == "prep"
                     and p.lower_ == "of" for o in p.children if o.dep_ == "pobj" and o.pos_ == "NOUN"]
+    if root.dep_ == "relcl" and any(c.dep_ in SUBJECTS and c.tag_ in ("WDT", "WP") for c in root.children):
+        out.append(root.head)  # "a professor at X who helped": the title's subject is the noun told of
     return out
 
 
@@ -376,13 +375,17 @@ def name_referents(title: str, root: "Token", mentions: list[Mention], headline:
                 or person.name.split()[-1] in title.split() or "(" in person.name:
             continue  # never a name the title already writes ("Bernanke says Franklin told him"), nor a
             # registry's name told apart in brackets ("Ministry of Health (Turkey)")
-        if token.pos_ == "PRON" and token.dep_ in SUBJECTS and token.head.dep_ == "ccomp":
-            continue  # "Paulson said he will…": the speaker as a rule, but not surely
+        if token.pos_ == "PRON" and token.dep_ in SUBJECTS and token.head.dep_ == "ccomp" and \
+                not _body_speaks(token.head.head, mentions):
+            continue  # "Paulson said he will…": the speaker as a rule, but not surely ("SABC said he": never)
         if token.pos_ == "PRON":
             written = token.text
             found = list(re.finditer(rf"(?<![\w'’-]){re.escape(written)}(?![\w'’-])", title, flags=re.IGNORECASE))
             name = person.name + ("'s" if token.tag_ == "PRP$" else "")
             title = title[:found[0].start()] + name + title[found[0].end():] if len(found) == 1 else title
+        elif _described_name(token, mentions) is not None and title.lower().count(_phrase(token).lower()) == 1:
+            at = title.lower().index(_phrase(token).lower())  # "a professor at X who helped" -> Guan Yi helped
+            title = title[:at] + person.name + title[at + len(_phrase(token)):]
         else:
             title = written_as(title, token, person.name)
     return title
