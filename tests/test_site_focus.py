@@ -65,7 +65,7 @@ def test_events_off_the_subject_stay_off_the_timeline_and_the_key_events(tmp_pat
     out = cfg.paths.output
     home = (out / "index.html").read_text(encoding="utf-8")
     assert "scored twice" not in home and "scored twice" not in (out / "key-events.html").read_text(encoding="utf-8")
-    assert 'href="review.html">off the subject</a>: 1 for review' in home
+    assert 'href="review.html">for review</a>: 1 off the subject or told only later' in home
     assert "The striker scored twice in the derby" in (out / "review.html").read_text(encoding="utf-8")
     assert (out / "events" / "derby.html").exists()  # kept, never deleted
     assert json.loads((out / "filters" / "all.json").read_text(encoding="utf-8"))["count"] == len(STORY)

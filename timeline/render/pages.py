@@ -126,7 +126,7 @@ def page_parts(r: Renderer, model: SiteModel, cfg: Config, places: dict[str, lis
     """Every other page: listings, indexes, search and 404."""
     parts = home(r, model, cfg, places, focus) + [key_events(r, model, cfg, places["focus"]), archive(r, model),
                                                   actor_index(r, model)]
-    for place, title in (("background", "Background"), ("ahead", "Ahead"), ("review", "Off the subject")):
+    for place, title in (("background", "Background"), ("ahead", "Ahead"), ("review", "For review")):
         if place == "review" and not places[place]:
             continue  # a page for review only when something is off the subject
         parts += listing_parts(r, f"{place}.html", f"{place}.html", ordered(places[place], cfg),
