@@ -59,6 +59,12 @@ def test_a_date_after_a_name_is_cut(nlp):
     assert name_span(span, lambda owner: False).text == "Macbook"
 
 
+def test_a_heading_of_alternatives_is_no_name(nlp):
+    doc = nlp("Talks / Truce / Breakdown\n------\n4. The parties met on Monday .")
+    assert name_span(doc[0:5], lambda owner: False) is None  # "Talks / Truce / Breakdown"
+    assert name_span(nlp("AC/DC played in Berlin .")[0:1], lambda owner: False) is not None  # one word
+
+
 @pytest.mark.parametrize("text, start, end, named_alone, expected", [
     ("Apple Computer 's Mac OS X runs it .", 0, 6, True, "Apple Computer"),  # the owner is named on its own
     ("The Worldwide Developer 's Conference opened .", 1, 5, False, "Worldwide Developer 's Conference"),
