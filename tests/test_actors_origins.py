@@ -1,6 +1,7 @@
 """Who is no party though named beside the happening: where people come from or
-are sent, a people named only with an adjective, an organisation's staff (the
-organisation acts), and the one who comments in the next sentence."""
+are sent, a people named only with an adjective, someone of a nationality ("a
+Peruvian"), an organisation's staff (the organisation acts), and the one who
+comments in the next sentence."""
 
 from __future__ import annotations
 
@@ -27,6 +28,8 @@ if TYPE_CHECKING:
     ("Many Canadians turned to the radio for news on Friday, Statistics Canada said.", "Statistics Canada",
      {"Canadians"}),
     ("Paul Kagame met South Koreans on Wednesday.", "Paul Kagame", {"South Koreans"}),
+    # a nationality as a noun after "a" is someone of it, not the country
+    ("Thailand confirmed on Friday that a Peruvian from Lima had the virus.", "Thailand", {"Peru"}),
 ])
 def test_an_origin_a_destination_or_a_people_is_no_party(nlp: "Language", text: str, party: str,
                                                          absent: set[str]) -> None:

@@ -6,7 +6,8 @@ spaCy's spans are taken at their word: "the Hang Seng and", "the Bay of",
 a trailing connective goes and the first name stays; a trailing preposition
 lost its complement, so nothing stays; words set apart as alternatives
 ("Mediation / Accommodation", a heading) are no name; an unclosed bracket and what follows
-it go; a date after a name goes; quantities and lowercase common nouns are
+it go; a date after a name goes, and so does a participle hyphened to it
+("Mugabe-backed"); quantities and lowercase common nouns are
 no names at all. The word lists are data (``name_shape.yaml``).
 """
 
@@ -79,6 +80,10 @@ def name_span(span: "Span", named_alone: Callable[[str], bool]) -> "Span | None"
         if doc[i].text in _POSSESSIVES and named_alone(doc[start:i].text):
             end = i
             break
+    last = doc[end - 1]
+    if end - start > 2 and doc[end - 2].text in ("-", "–") and last.is_lower and last.is_alpha and (
+            last.tag_ in ("VBN", "VBD") or last.lower_.endswith("ed")):
+        end -= 2  # "Robert Mugabe-backed": what the name qualifies, not the name ("Ban Ki-moon" stays)
     while end > start and doc[end - 1].lower_ in shape.connectives:
         end -= 1
     if end == start or doc[end - 1].lower_ in shape.prepositions:
