@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     # the host of a tour
     ("On Monday Peter Mokoena renewed his attack on the rugby tour of Argentina.", "Peter Mokoena", {"Argentina"}),
     # a people named with only an adjective that says what they are like or how many
-    ("Maria Lopez met exiled Venezuelans in Madrid on Sunday.", "Maria Lopez",
+    ("Maria Lopez met exiled Venezuelans at the university in Madrid on Sunday.", "Maria Lopez",
      {"Venezuelans"}),
     ("Many Canadians turned to the radio for news on Friday, Statistics Canada said.", "Statistics Canada",
      {"Canadians"}),

@@ -65,8 +65,9 @@ def _bare_people(mention: Mention, root: "Token", mentions: list[Mention]) -> bo
         return False  # "Democrats blocked the bill": a party, not a people
     if " " in name and root.tag_ == "NNP" or not mention.text.lower().endswith("s"):
         return False  # the tagger's singular name: "South Africa" read as a people is the country
-    if any(_qualifying(c, mention) or c.dep_ == "prep" or c.lower_ == "the" for c in root.children):
-        return False  # "9,000 Mexicans", "Kurds in the parliament"; "the Saudis launched"
+    if any(_qualifying(c, mention) or c.dep_ == "prep" and c.lower_ != "at" or c.lower_ == "the"
+           for c in root.children):
+        return False  # "9,000 Mexicans", "Kurds in the parliament" (not where they met); "the Saudis launched"
     sides = [m for m in mentions if m.kind in SIDES and m is not mention]
     others = [c for c in root.children if c.dep_ == "conj"] + ([root.head] if root.dep_ == "conj" else [])
     return not any(s.start <= o.idx < s.end for o in others for s in sides)
