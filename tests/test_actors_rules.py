@@ -234,6 +234,9 @@ def test_an_institution_named_again_without_its_country_is_the_same(nlp):
     # a title any organisation may give stays as written
     ("Germany said so. Germany agreed. Secretary General Jens Stoltenberg spoke.", "Jens Stoltenberg",
      "Secretary General", None),
+    # a title after a body named with its abbreviation in brackets is the body's, not the article's country's
+    ("Malawi voted. Malawi waited. The Alliance for Rural Renewal (ARR) president Grace Phiri lost her seat in "
+     "Malawi.", "Grace Phiri", "President of Alliance for Rural Renewal", None),
 ])
 def test_context_gives_title_and_country(nlp, text, person, role, country):
     mentions = [m for m in find_mentions(nlp(text)) if m.name == person]

@@ -59,6 +59,18 @@ def test_a_date_after_a_name_is_cut(nlp):
     assert name_span(span, lambda owner: False).text == "Macbook"
 
 
+def test_a_participle_hyphened_to_a_name_is_cut(nlp):
+    doc = nlp("The plan was to depose Peter Banda-backed by cash from abroad .")
+    span = doc[5:9]  # "Peter Banda-backed", however the tagger cut it
+    assert name_span(span, lambda owner: False).text == "Peter Banda"
+
+
+def test_a_heading_of_alternatives_is_no_name(nlp):
+    doc = nlp("Talks / Truce / Breakdown\n------\n4. The parties met on Monday .")
+    assert name_span(doc[0:5], lambda owner: False) is None  # "Talks / Truce / Breakdown"
+    assert name_span(nlp("AC/DC played in Berlin .")[0:1], lambda owner: False) is not None  # one word
+
+
 @pytest.mark.parametrize("text, start, end, named_alone, expected", [
     ("Apple Computer 's Mac OS X runs it .", 0, 6, True, "Apple Computer"),  # the owner is named on its own
     ("The Worldwide Developer 's Conference opened .", 1, 5, False, "Worldwide Developer 's Conference"),
@@ -72,6 +84,8 @@ def test_an_inner_possessive_cuts_only_a_named_owner(nlp, text, start, end, name
     ("Martin Luther King Jr. . Day", "Martin Luther King Jr. Day"),
     ("Charles O 'Reilly", "Charles O'Reilly"),
     ("Washington , D.C.", "Washington , D.C."),
+    ("– Kofi Mensah", "Kofi Mensah"),  # a dash of the line before the name
+    ("-Mensah", "Mensah"),
 ])
 def test_clean_surface(surface, clean):
     assert clean_surface(surface) == clean

@@ -11,6 +11,7 @@ from timeline.extract.actors.found import Found
 from timeline.extract.actors.gazetteer import Gazetteer
 from timeline.extract.actors.institutions import positions
 from timeline.extract.actors.names import fold
+from timeline.extract.events.participation import load_participation
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -41,6 +42,9 @@ def qualified_groups(doc: "Doc", gaz: Gazetteer) -> list[Found]:
             while start > 0 and qualifier.ent_iob_ == "I" and doc[start].ent_iob_ == "I":
                 start -= 1  # "Los Angeles": the whole name before the noun
             place = gaz.place(doc[start:qualifier.i + 1].text)
+            if (place is not None and place.kind == "organisation" or place is None and qualifier.ent_type_ == "ORG") \
+                    and tok.lower_ in load_participation().staff_nouns:
+                continue  # "Red Cross workers", "UN staff": the organisation's own people, the organisation acts
             country = place.country if place is not None else None
         elif country is None:
             continue

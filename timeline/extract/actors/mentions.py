@@ -284,6 +284,8 @@ def _people(span: "Span", text: str, gaz: Gazetteer) -> Found | None:
     entry = gaz.lookup(text)
     if entry is not None and entry.kind == "country":
         return _known(span, text, entry)
+    if key in gaz.demonyms and _one_of_them(span):
+        return None  # "a Mexican from Shanghai", "an American was killed": someone of that nationality
     if key in gaz.demonyms and not _language(span):  # "British banks", "European markets": the country takes part
         entry = gaz.lookup(gaz.demonyms[key])
         if entry is not None:
@@ -293,6 +295,14 @@ def _people(span: "Span", text: str, gaz: Gazetteer) -> Found | None:
         # an unknown one there is a common noun, not a people.
         return Found(span, text, text, "group")
     return None
+
+
+def _one_of_them(span: "Span") -> bool:
+    """"a Mexican", "an American", "the Briton": a nationality as a noun after an article
+    names one person of it, not the country."""
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    return len(span) == 1 and before is not None and before.lower_ in ("a", "an", "one") and \
+        span.root.dep_ not in ("amod", "compound") and span.root.tag_ in ("NN", "NNP", "JJ")
 
 
 def _language(span: "Span") -> bool:

@@ -50,6 +50,7 @@ def fold(text: str) -> str:
 # A full stop after a whole word ends the sentence, not an abbreviation ("the Aids Project."; "Co.", "Jr." stay).
 _SENTENCE_STOP = re.compile(r"(?<=[a-z]{4})\.$")
 # Marks a name never ends on: the debris of a wrongly decoded quote or dash ("Pakistan†").
+_STRAY_START = re.compile(r"^[-–—•·*|:;,]+\s*")  # "– Tsvangirai", "-Mugabe": a dash or bullet before the name
 _STRAY_END = re.compile(r"(?<=\w)[^\w\s.)\]'’!?&+-]+$")
 
 
@@ -63,6 +64,7 @@ def name_key(text: str) -> str:
 def clean_surface(text: str) -> str:
     """A name as written, without a possessive ending or surrounding space."""
     text = _SPACES.sub(" ", text).strip()
+    text = _STRAY_START.sub("", text) or text
     text = _SPACED_DASH.sub("-", text)  # "Wal - Mart" in pre-tokenised text
     text = _SPACED_APOSTROPHE.sub(r"\1'", text)  # "O' Leary" → "O'Leary"
     text = _APOSTROPHE_SPACED.sub(r"\1'", text)

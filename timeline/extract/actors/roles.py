@@ -10,7 +10,7 @@ from timeline.extract.actors.gazetteer import Gazetteer
 from timeline.extract.actors.names import fold
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 MAX_WORDS = 6  # a title with its country rarely runs longer: "US Deputy Secretary of State"
 
@@ -71,9 +71,29 @@ def role_of(person: "Span", gaz: Gazetteer, lead: int = 0) -> tuple[str | None, 
             break
         i -= 1
     found = _parse(list(doc[i:start]), gaz)
+    if found[0] and " of " not in found[0] and i > 1 and doc[i - 1].text == ")":
+        return _bracketed_owner(found[0], doc, i - 1, gaz)
     if found[0]:
         return found
     return _apposition(person, gaz)
+
+
+def _bracketed_owner(title: str, doc: "Doc", close: int, gaz: Gazetteer) -> tuple[str | None, str | None]:
+    """"the Movement for Democratic Change (MDC) president Morgan Tsvangirai": the title is
+    the body's named in the brackets before it, not the country's the article is about; a
+    body the gazetteer does not know is named as the text has it."""
+    opening = next((j for j in range(close - 1, max(close - MAX_WORDS, 0) - 1, -1) if doc[j].text == "("), None)
+    if opening is None or opening + 1 == close:
+        return None, None
+    words = list(doc[opening + 1:close])
+    before = doc[opening - 1] if opening > 0 else None
+    if before is not None and before.ent_type_ == "ORG":  # the body's full name, before its abbreviation
+        entity = next(e for e in doc.ents if e.start <= before.i < e.end)
+        words = [t for t in doc[entity.start:opening] if t.lower_ != "the"]
+    owner = _owner(words, gaz, whole=True)
+    if owner is not None:
+        return f"{title} of {owner[0]}", owner[1]
+    return f"{title} of {' '.join(t.text for t in words)}", None
 
 
 def _apposition(person: "Span", gaz: Gazetteer) -> tuple[str | None, str | None]:

@@ -4,8 +4,10 @@ spaCy's spans are taken at their word: "the Hang Seng and", "the Bay of",
 "iPhones Software Development Kit (SDK", "Macbook May 17, 2006", "140bn",
 "antenna". Each rule here keeps what still reads as a name, or nothing:
 a trailing connective goes and the first name stays; a trailing preposition
-lost its complement, so nothing stays; an unclosed bracket and what follows
-it go; a date after a name goes; quantities and lowercase common nouns are
+lost its complement, so nothing stays; words set apart as alternatives
+("Mediation / Accommodation", a heading) are no name; an unclosed bracket and what follows
+it go; a date after a name goes, and so does a participle hyphened to it
+("Mugabe-backed"); quantities and lowercase common nouns are
 no names at all. The word lists are data (``name_shape.yaml``).
 """
 
@@ -34,6 +36,7 @@ class Shape:
     months: frozenset[str]
     acronym_heads: frozenset[str] = frozenset()
     joining_particles: frozenset[str] = frozenset()
+    alternatives: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -45,7 +48,7 @@ def load_shape() -> Shape:
 
     return Shape(connectives=words("connectives"), prepositions=words("prepositions"), units=words("units"),
                  months=words("months"), acronym_heads=words("acronym_heads"),
-                 joining_particles=words("joining_particles"))
+                 joining_particles=words("joining_particles"), alternatives=words("alternatives"))
 
 
 def name_span(span: "Span", named_alone: Callable[[str], bool]) -> "Span | None":
@@ -77,11 +80,17 @@ def name_span(span: "Span", named_alone: Callable[[str], bool]) -> "Span | None"
         if doc[i].text in _POSSESSIVES and named_alone(doc[start:i].text):
             end = i
             break
+    last = doc[end - 1]
+    if end - start > 2 and doc[end - 2].text in ("-", "–") and last.is_lower and last.is_alpha and (
+            last.tag_ in ("VBN", "VBD") or last.lower_.endswith("ed")):
+        end -= 2  # "Robert Mugabe-backed": what the name qualifies, not the name ("Ban Ki-moon" stays)
     while end > start and doc[end - 1].lower_ in shape.connectives:
         end -= 1
     if end == start or doc[end - 1].lower_ in shape.prepositions:
         return None  # "the Bay of": a head without its name
     name = doc[start:end]
+    if any(t.text in shape.alternatives for t in name[1:-1]):
+        return None  # "Mediation / Accommodation": a heading of choices, no one's name
     if all(_is_measure(t, shape) for t in name) or not any(c.isupper() for c in name.text):
         return None  # "140bn", "320x240", "dB."; "antenna", "healthcare"
     return name

@@ -43,7 +43,7 @@ from timeline.extract.events.newsworthy import UNDATED, listable
 from timeline.extract.events.occasions import date_by_occasion, dated_occasions
 from timeline.extract.events.opinion import opinion_page
 from timeline.extract.events.participants import mentioned, participants
-from timeline.extract.events.parties import parties
+from timeline.extract.events.parties import joining_voices, parties
 from timeline.extract.events.pronouns import name_pronoun, unnamed
 from timeline.extract.events.quotes import attributed, quotes_nobody
 from timeline.extract.events.referents import name_referents
@@ -373,10 +373,7 @@ def _fold(previous: Happening, segment: "Span", mentions: list[Mention]) -> Happ
     that elaborates it, or the parties of what one told the other, join its actors."""
     from dataclasses import replace
 
-    extra = _folded_parties(segment, mentions)
-    people = {a.name for a in previous.actors if a.kind == "person"}
-    if people and not people & {a.name for a in extra}:
-        extra = ()  # '"…", said Joe LaRocca' after what David Hill said: another voice, no party to it
+    extra = joining_voices(previous.actors, _folded_parties(segment, mentions))
     actors = previous.actors + tuple(a for a in extra if a not in previous.actors)
     summary = f"{previous.summary} {clean_text(segment.text)}"
     return replace(previous, actors=actors, summary=summary, sentence=summary)

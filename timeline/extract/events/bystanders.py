@@ -60,14 +60,28 @@ def _bare_people(mention: Mention, root: "Token", mentions: list[Mention]) -> bo
     """"Pakistanis living near Wagah", "mostly Uighurs were killed": a people in the plural,
     of one word, counted or qualified by nothing that names which of them."""
     name = mention.name.lower()
-    if " " in name or root.tag_ not in ("NNPS", "NNS") or not (
+    if root.tag_ not in ("NNPS", "NNS", "NNP") or not (
             name in load_gazetteer().peoples or name in load_participation().peoples):
         return False  # "Democrats blocked the bill": a party, not a people
-    if any(c.dep_ in MODIFIERS or c.dep_ == "prep" or c.lower_ == "the" for c in root.children):
-        return False  # "Libyan rebels", "9,000 Mexicans", "Kurds in the parliament"; "the Saudis launched"
+    if " " in name and root.tag_ == "NNP" or not mention.text.lower().endswith("s"):
+        return False  # the tagger's singular name: "South Africa" read as a people is the country
+    if any(_qualifying(c, mention) or c.dep_ == "prep" and c.lower_ != "at" or c.lower_ == "the"
+           for c in root.children):
+        return False  # "9,000 Mexicans", "Kurds in the parliament" (not where they met); "the Saudis launched"
     sides = [m for m in mentions if m.kind in SIDES and m is not mention]
     others = [c for c in root.children if c.dep_ == "conj"] + ([root.head] if root.dep_ == "conj" else [])
     return not any(s.start <= o.idx < s.end for o in others for s in sides)
+
+
+def _qualifying(child: "Token", mention: Mention) -> bool:
+    """Whether ``child`` says which of a people are meant ("9,000 Mexicans", "Uighur
+    exiles' leaders"); an adjective that says only how many or what they are like
+    ("many Americans", "exiled Zimbabweans", "ordinary Haitians") names nobody in particular."""
+    if child.dep_ == "amod" and child.tag_ in ("JJ", "JJR", "JJS", "VBN", "VBG"):
+        return False
+    if mention.start <= child.idx < mention.end:
+        return False  # "South Africans": a word of the people's own name
+    return child.dep_ in MODIFIERS
 
 
 def _dateline(mention: Mention, root: "Token", segment: "Span") -> bool:

@@ -37,6 +37,7 @@ class ParticipationWords:
     peoples: frozenset[str] = frozenset()  # "mostly Uighurs were killed": a people named bare
     estate_nouns: frozenset[str] = frozenset()  # "a raid of Neverland Ranch": a name of a place, no party
     addressed_verbs: frozenset[str] = frozenset()  # "warned that Russia would pay": said to the country
+    staff_nouns: frozenset[str] = frozenset()  # "Red Cross workers": the organisation's people, it acts
 
 
 def _words(data: dict[str, object], key: str) -> frozenset[str]:
@@ -65,6 +66,7 @@ def load_participation() -> ParticipationWords:
         peoples=_words(data, "peoples"),
         estate_nouns=_words(data, "estate_nouns"),
         addressed_verbs=_words(data, "addressed_verbs"),
+        staff_nouns=_words(data, "staff_nouns"),
     )
 
 

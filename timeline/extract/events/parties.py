@@ -112,6 +112,18 @@ def parties(readings: Iterable[ActorRef], segment: "Span", mentions: list[Mentio
     return tuple(out)
 
 
+def joining_voices(listed: tuple[ActorRef, ...], told: tuple[ActorRef, ...]) -> tuple[ActorRef, ...]:
+    """The parties of a quotation folded into the happening whose actors are ``listed``:
+    those that join it. Another voice ('"…", said Joe LaRocca' after what David Hill said;
+    '"…," its director John Leahy told Reuters' after what Airbus said) takes no part; only
+    the voice of a state that acted ("Washington issued its warning" then "warned Jake
+    Sullivan") or the other party of what one told the other joins."""
+    people = {a.name for a in listed if a.kind == "person"}
+    if people:
+        return told if people & {a.name for a in told} else ()
+    return told if listed and all(a.kind == "country" for a in listed) else ()
+
+
 def _qualifies(country: Mention, bodies: list[Mention], segment: "Span") -> bool:
     """The country is part of a listed body's name or qualifies the noun that names it."""
     for body in bodies:
@@ -247,8 +259,11 @@ def _venue(place: Mention, segment: "Span", vocab: Vocabulary) -> bool:
         return True  # "a magnitude 7 earthquake hit Haiti", "the virus spread to Canada"
     if root.dep_ == "pobj" and preposition == "from" and (
             verb.lemma_.lower() in vocab.venue_verbs or verb.lemma_.lower() in load_participation().sending_verbs
-            or root.head.head.lemma_.lower() in load_participation().travel_nouns):
+            or root.head.head.lemma_.lower() in load_participation().travel_nouns or _of_people(root.head.head, vocab)):
         return True  # "bring their customers home from Mexico", "flights from Mexico": where they leave
+    if root.dep_ == "pobj" and preposition == "of" and \
+            root.head.head.lemma_.lower() in load_participation().travel_nouns:
+        return True  # "the England cricket tour of Zimbabwe": where the tour goes
     if root.dep_ == "pobj" and preposition in ("to", "for"):
         words = load_participation()
         if root.head.head.lemma_.lower() in words.travel_nouns or any(
@@ -257,9 +272,16 @@ def _venue(place: Mention, segment: "Span", vocab: Vocabulary) -> bool:
         # "is travelling to Haiti", "left for Haiti", "was sending 4,000 marines to Haiti" (not "weapons to
         # Ukraine": whom things are sent to takes part)
         return verb.lemma_.lower() in vocab.venue_verbs or verb.lemma_.lower() in words.sending_verbs and any(
-            t.lemma_.lower() in vocab.people_nouns or load_filters().is_generic(t.lemma_)
-            for c in verb.children if c.dep_ == "dobj" for t in c.subtree if t.i == c.i or t.dep_ == "conj")
+            _of_people(t, vocab) for c in verb.children if c.dep_ in ("dobj", "nsubjpass")
+            for t in c.subtree if t.i == c.i or t.dep_ == "conj")  # "the two men were deported to Mozambique"
     return root.dep_ == "dobj" and verb.lemma_.lower() in vocab.venue_verbs
+
+
+def _of_people(noun: "Token", vocab: Vocabulary) -> bool:
+    """Whether ``noun`` names people ("marines", "a response team", "a 45-year-old man"): where
+    they come from or are sent to is a place, not a party ("a team from the UK")."""
+    return noun.pos_ in ("NOUN", "PROPN") and (
+        noun.lemma_.lower() in vocab.people_nouns or load_filters().is_generic(noun.lemma_))
 
 
 def _noun_head(root: "Token") -> "Token":
