@@ -1,6 +1,8 @@
-"""A happening told by the result it brought about ("led to 44 cases being confirmed
-yesterday") is dated by the day of that result, not by the day the paper came out.
-Articles written for these tests."""
+"""Days a clause takes from the words beside it: a happening told by the result it brought
+about ("led to 44 cases being confirmed yesterday") by the day of that result, not by the day
+the paper came out; a day on the noun of a place ("rescued from the wreckage on Monday") is
+the clause's; a clause measured from another ("a day before") moves that clause's own day,
+never a guess. Articles written for these tests."""
 
 from __future__ import annotations
 
@@ -29,3 +31,24 @@ def test_a_result_long_before_the_news_does_not_date_its_cause(nlp) -> None:
     found = [h for h in happenings(nlp, "The vote led to a new government that took office in 1990.",
                                    published=TUE) if "vote" in h.title.lower()]
     assert found and all(h.date != "1990" and h.evidence.rule != "result-day" for h in found), found
+
+
+WED = date(2010, 1, 20)  # a Wednesday
+
+
+def test_a_day_on_the_noun_of_a_place_dates_the_clause_and_what_is_measured_from_it(nlp) -> None:
+    # "from" governs where she was taken out of, not the time: Monday is the rescue's day,
+    # and the recovery "a day before" which it happened is the Tuesday
+    text = ("Ena Marek, 69, was rescued from the wreckage of the bishop's residence on Monday, "
+            "a day before crews recovered the body of the bishop himself.")
+    found = {h.title.split()[0]: h for h in happenings(nlp, text, published=WED)}
+    assert found["Ena"].date == "2010-01-18", found
+    assert found["Crews"].date == "2010-01-19", found
+
+
+def test_no_day_is_measured_from_the_day_of_publication(nlp) -> None:
+    # the first clause has no day of its own: the second's is not that guess moved by one
+    text = "Ena Marek was rescued from the wreckage, a day before crews recovered the body of the bishop."
+    found = happenings(nlp, text, published=WED)
+    assert not [h for h in found if h.evidence.rule == "measured-from-clause"], found
+    assert not [h for h in found if h.date in ("2010-01-19", "2010-01-21")], found
