@@ -82,8 +82,8 @@ def _measured(anchor: Anchor, clause: "Token", segment: "Span", timexes: list[Ti
               vocab: Vocabulary) -> Anchor | None:
     """"two days after a newspaper published the recordings": the clause's day is
     the anchor's day moved by the measure, back for "after", on for "before"."""
-    if anchor.precision != "day" or anchor.evidence.rule == "publication-date":
-        return None  # a day measured from a guess is a guess moved: no day the text gives
+    if anchor.precision != "day":
+        return None
     mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ in vocab.offset_subordinators), None)
     if mark is None:
         return None
