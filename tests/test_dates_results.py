@@ -45,3 +45,11 @@ def test_a_day_on_the_noun_of_a_place_dates_the_clause_and_what_is_measured_from
     assert found["Ena"].date == "2010-01-18", found
     assert found["Crews"].date == "2010-01-19", found
 
+
+
+def test_a_day_on_the_noun_of_a_noun_phrase_stays_that_noun_s(nlp) -> None:
+    # Thursday is the meeting's day, still to come: the convening is news of the day
+    text = ("The European Commission convened an emergency meeting of the health ministers "
+            "from all the member states on Thursday to discuss the outbreak.")
+    found = [h for h in happenings(nlp, text, published=date(2009, 4, 28)) if "convened" in h.title]
+    assert found and all(h.date != "2009-04-23" for h in found), found

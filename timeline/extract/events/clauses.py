@@ -172,12 +172,14 @@ def governor(head: "Token", segment: "Span", fallback: "Token | None",
     noun: "Token | None" = None  # the noun the expression modifies, if any
     described = False  # the expression sits in a description of that noun ("pupils, off sick on Friday,")
     phrases = 0  # prepositional phrases the expression sits in, its own "on" not counted
-    # "rescued from the wreckage on Monday": a bounding word above the expression's own
-    # preposition bounds the noun it governs, not the time
+    # "rescued from the wreckage on Monday": a bounding word on the verb, above the
+    # expression's own preposition, bounds the noun it governs, not the time ("a meeting of
+    # ministers from all states on Thursday" keeps the day to the meeting)
     own = head.dep_ == "pobj" and head.head.lower_ not in BOUNDING_PREPOSITIONS
     for _ in range(16):
         if token.dep_ == "pobj" and token.head.lower_ in BOUNDING_PREPOSITIONS and not (
-                own and noun is not None and token.head.lower_ in PLACE_PREPOSITIONS):
+                own and noun is not None and token.head.lower_ in PLACE_PREPOSITIONS
+                and is_predicate(token.head.head)):
             return None, "bounding"
         if token.dep_ == "prep" and token.i != head.head.i:
             phrases += 1
