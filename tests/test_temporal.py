@@ -28,6 +28,10 @@ CASES = [
     ("Earlier in the day, Putin spoke to Macron.", SAT, "Earlier in the day", "DATE", "2022-02-12", None),
     ("Biden and Macron are expected to speak later in the day.", SAT, "later in the day", "DATE", "2022-02-12", None),
     ("Troops moved closer to the border last week.", SAT, "last week", "DATE", "2022-W05", None),
+    # A Saturday paper's "this week" still to come is the next calendar week; told as done, it is the one ending.
+    ("Dockers will go on strike this week.", SAT, "this week", "DATE", "2022-W07", None),
+    ("Dockers went on strike this week.", SAT, "this week", "DATE", "2022-W06", None),
+    ("Dockers will go on strike this week.", date(2022, 2, 11), "this week", "DATE", "2022-W06", None),
     ("Russia annexed Crimea in 2014.", SAT, "2014", "DATE", "2014", None),
     ("Gas prices will climb this winter.", SAT, "this winter", "DATE", "2022-WI", None),
     # absolute dates at their own precision

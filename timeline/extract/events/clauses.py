@@ -23,6 +23,10 @@ ADVERBIAL_DEPS = frozenset({"npadvmod", "tmod", "advmod", "prep", "pobj", "obl",
 # "during", "over" and "throughout" are not here: they contain the happening.
 BOUNDING_PREPOSITIONS = frozenset({"since", "until", "till", "before", "after", "by", "through",
                                    "from", "to", "between", "within", "ahead"})
+# Of those, the ones that also govern a place or a party ("rescued from the wreckage",
+# "flown to hospital", "arrested by police"): above the expression's own "on Monday" they
+# bound that noun, not the time.
+PLACE_PREPOSITIONS = frozenset({"from", "to", "through", "by", "between"})
 # A time expression in one of these positions is a participant, not an
 # adverbial ("Tuesday was a busy day"); it dates the verb only when nothing better does.
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
@@ -168,8 +172,14 @@ def governor(head: "Token", segment: "Span", fallback: "Token | None",
     noun: "Token | None" = None  # the noun the expression modifies, if any
     described = False  # the expression sits in a description of that noun ("pupils, off sick on Friday,")
     phrases = 0  # prepositional phrases the expression sits in, its own "on" not counted
+    # "rescued from the wreckage on Monday": a bounding word on the verb, above the
+    # expression's own preposition, bounds the noun it governs, not the time ("a meeting of
+    # ministers from all states on Thursday" keeps the day to the meeting)
+    own = head.dep_ == "pobj" and head.head.lower_ not in BOUNDING_PREPOSITIONS
     for _ in range(16):
-        if token.dep_ == "pobj" and token.head.lower_ in BOUNDING_PREPOSITIONS:
+        if token.dep_ == "pobj" and token.head.lower_ in BOUNDING_PREPOSITIONS and not (
+                own and noun is not None and token.head.lower_ in PLACE_PREPOSITIONS
+                and is_predicate(token.head.head)):
             return None, "bounding"
         if token.dep_ == "prep" and token.i != head.head.i:
             phrases += 1

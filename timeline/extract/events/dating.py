@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Iterator, Sequence
 from timeline.extract.events.background import life_course
 from timeline.extract.events.candidate import Anchor
 from timeline.extract.events.clauses import clause_root, content_of, governor, is_predicate, mood_of, over_a_period
+from timeline.extract.events.results import result_day
 from timeline.extract.events.vocabulary import Vocabulary
 from timeline.extract.temporal.values import bounds, is_future, precision_of
 from timeline.records import DateEvidence, Happening, Timex
@@ -26,6 +27,8 @@ BOUNDING_MODS = frozenset({"BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER", "LE
 NEWS_TENSES = frozenset({"past", "perfect"})
 # The rule of a clause dated by the day of the news it is told at or after.
 AFTER_A_DAY = "told-after-day"
+# The rule of a clause of causing dated by the day of the result it brought about.
+RESULT_DAY = "result-day"
 
 
 def calendar_timexes(segment: "Span", timexes: list[Timex]) -> list[tuple[Timex, "Span"]]:
@@ -102,9 +105,13 @@ def date_anchor(anchor: Anchor, root: "Token", dct: date | None, vocab: Vocabula
         return False  # "Two days after the coup in 1999, a poll revealed…": then, not today
     day = _after_a_day_of_the_news(verb, dated, dct, vocab) if tense == "past" and not said \
         and verb.lemma_.lower() not in vocab.reporting else None
-    if day is not None:  # "agreed to the meeting after a phone call yesterday evening"
+    rule = AFTER_A_DAY  # "agreed to the meeting after a phone call yesterday evening"
+    if day is None and tense in NEWS_TENSES:
+        # "led to 44 new cases being confirmed yesterday"
+        day, rule = result_day(verb, dated, dct, vocab.lead_days), RESULT_DAY
+    if day is not None:
         anchor.date, anchor.precision, anchor.status = day_value(day.value or ""), "day", "occurred"
-        anchor.evidence = DateEvidence(rule=AFTER_A_DAY, expression=day.text, value=day.value, mod=day.mod)
+        anchor.evidence = DateEvidence(rule=rule, expression=day.text, value=day.value, mod=day.mod)
         return True
     news = tense in NEWS_TENSES or (said and tense == "past-perfect" and reporter_tense in NEWS_TENSES | {"present"})
     if not news and not (verb.lemma_.lower() in vocab.reporting and tense == "present" and verb.i == root.i

@@ -261,7 +261,7 @@ def narrative_day(c: Candidate, ctx: Context) -> Reading | None:
     return "DATE", day_value(ctx.ref) if ctx.ref else None, "narrative-day"
 
 
-SUNDAY = 7  # ISO weekday
+SATURDAY, SUNDAY = 6, 7  # ISO weekdays
 
 
 def relative_unit(c: Candidate, ctx: Context) -> Reading | None:
@@ -277,6 +277,11 @@ def relative_unit(c: Candidate, ctx: Context) -> Reading | None:
         # calendar week now ending, "this week" and "next week" ahead are the one
         # that starts tomorrow; "this week" told in the past is the one ending.
         shift = 0 if shift == -1 or (shift == 0 and ctx.tense(c) == "past") else 1
+    elif unit == "week" and base is ctx.dct and base.isoweekday() == SATURDAY and shift == 0 \
+            and ctx.tense(c) == "future":
+        # "This week 150,000 workers will go on strike" in a Saturday paper: only Sunday is
+        # left of the calendar week, and what is still to come "this week" is in the next one.
+        shift = 1
     return "DATE", anchor.period_value(base, unit, shift), rule
 
 
