@@ -33,6 +33,8 @@ def test_a_weekday_beside_yesterday_shows_the_paper_of_the_next_day(tmp_path: Pa
 @pytest.mark.parametrize("body", [
     # the paper of the filed day: the weekday named is two days back
     SUNDAY_PAPER.replace("on Friday", "on Thursday"),
+    # agency copy ("said Friday") names even yesterday by its weekday, beside a "yesterday"
+    SUNDAY_PAPER + "\nThe port's owners said Friday they welcomed the vote.\n",
     # no "yesterday": an agency's copy names every day by its weekday
     SUNDAY_PAPER.replace("yesterday voted", "voted on Saturday"),
     # written on the day it went online: "today" told in the past

@@ -52,6 +52,7 @@ class _Vocabulary:
     day_before: re.Pattern[str]
     today: re.Pattern[str]
     phrases: tuple[re.Pattern[str], ...]  # one per weekday, Monday first
+    bare: re.Pattern[str]  # a weekday after a word ("said Friday"), the word captured
     first_person: re.Pattern[str]
     future: re.Pattern[str]
     past_verbs: frozenset[str]
@@ -72,6 +73,7 @@ def _vocabulary() -> _Vocabulary:
         day_before=_words(raw["day_before"]), today=_words(raw["today"]),
         phrases=tuple(re.compile("|".join(p.format(day=d) for p in raw["weekday_phrases"]), re.IGNORECASE)
                       for d in weekdays),
+        bare=re.compile(r"([A-Za-z]+) (?:" + "|".join(weekdays) + r")\b", re.IGNORECASE),
         first_person=re.compile(r"(?<![\w'])(?:" + "|".join(map(re.escape, raw["first_person"])) + r")(?![\w'])"),
         future=_words(raw["future_words"]),
         past_verbs=frozenset(w.lower() for w in raw["past_verbs"]),
@@ -128,14 +130,16 @@ def narration(text: str) -> str:
 
 
 def _weekday_evidence(text: str, filed: date, vocab: _Vocabulary) -> NextDay | None:
-    sentences = [s for s in SENTENCE_END.split(narration(text)) if s.strip()]
+    told = narration(text)
+    sentences = [s for s in SENTENCE_END.split(told) if s.strip()]
     said = next((m for s in sentences if not vocab.first_person.search(s)
                  and (m := vocab.day_before.search(s)) is not None), None)
     if said is None:
         return None
     past = [s for s in sentences if not vocab.future.search(s)]
-    if any(vocab.today.search(s) and _has_past_verb(s, vocab) for s in past):
-        return None
+    if any(vocab.today.search(s) and _has_past_verb(s, vocab) for s in past) \
+            or any(_past(m[1], vocab) for m in vocab.bare.finditer(told)):
+        return None  # written the day it went online, or agency copy: either names yesterday's weekday
     before = vocab.phrases[(filed - timedelta(days=1)).weekday()]
     own = vocab.phrases[filed.weekday()]
     if any(own.search(s) for s in past):
@@ -149,8 +153,9 @@ def _weekday_evidence(text: str, filed: date, vocab: _Vocabulary) -> NextDay | N
 
 
 def _has_past_verb(sentence: str, vocab: _Vocabulary) -> bool:
-    for word in WORD.findall(sentence):
-        low = word.lower()
-        if low in vocab.past_verbs or (len(low) >= 5 and low.endswith("ed") and low not in vocab.not_past):
-            return True
-    return False
+    return any(_past(word, vocab) for word in WORD.findall(sentence))
+
+
+def _past(word: str, vocab: _Vocabulary) -> bool:
+    low = word.lower()
+    return low in vocab.past_verbs or (len(low) >= 5 and low.endswith("ed") and low not in vocab.not_past)
