@@ -166,3 +166,17 @@ def test_the_days_the_protagonist_changes_standing_count_the_articles_telling_th
     assert dict(zip(FEATURES, rows["2009-05-10"]))["protagonist"] == 0.0
     spoke = dict(zip(FEATURES, rows["2009-04-01"]))
     assert spoke["protagonist"] == 0.0 and spoke["protagonist_any"] == pytest.approx(math.log2(3))
+
+
+def test_a_story_written_for_the_next_days_paper_counts_on_the_day_it_was_written() -> None:
+    from timeline.merge.salience import written_days
+    from timeline.records import Article
+
+    printed = Article(id="p", path="p.txt", title="T", text="x", published=date(2008, 6, 29),
+                      filed=date(2008, 6, 28))  # read from the paper's day, filed the evening before
+    dated = Article(id="d", path="d.txt", title="T", text="x", published=date(2008, 6, 27),
+                    filed=date(2008, 6, 28))  # a dateline the day before its file's: written on the 27th
+    plain = Article(id="a", path="a.txt", title="T", text="x", published=date(2008, 6, 29))
+    published = {a.id: a.published.isoformat() if a.published else None for a in (printed, dated, plain)}
+    assert written_days([printed, dated, plain], published) == {"p": "2008-06-28", "d": "2008-06-27",
+                                                               "a": "2008-06-29"}

@@ -112,12 +112,23 @@ def off_topic(articles: list[Article], share: float, topic: str | None = None) -
     return frozenset(a.id for a, s in zip(articles, similarity) if s < share * typical)
 
 
+def written_days(articles: list[Article], published: dict[str, str | None]) -> dict[str, str | None]:
+    """Per article, the day its story was written, which day salience counts it on: the day its
+    file gives when it was written for the next day's paper (``Article.filed`` before the day its
+    relative dates are read from, ``sources.print_day``), else its publication day."""
+    out = dict(published)
+    for a in articles:
+        if a.filed is not None and a.published is not None and a.filed < a.published:
+            out[a.id] = a.filed.isoformat()
+    return out
+
+
 def read_collection(happenings: list[Happening], articles: list[Article], published: dict[str, str | None],
                     topic: str | None = None, timexes: Mapping[str, Sequence[Timex]] | None = None) -> Collection:
     w = settings()
     return Collection(
         furniture=furniture(happenings, published, int(w.get("furniture_articles", 3)),
                             int(w.get("furniture_days", 7))),
-        days=day_salience(happenings, published, timexes),
+        days=day_salience(happenings, written_days(articles, published), timexes),
         off_topic=off_topic(articles, w.get("off_topic_share", 0.0), topic),
     )

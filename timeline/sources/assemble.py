@@ -14,6 +14,7 @@ from timeline.sources.draft import Draft
 from timeline.sources.files import line_at
 from timeline.sources.language import detect_language
 from timeline.sources.meta import Meta, merge
+from timeline.sources.print_day import written_for
 from timeline.sources.text_files import title_from_body
 from timeline.sources.urls import kept_url
 
@@ -60,6 +61,9 @@ def finish(draft: Draft, file_text: str, layers: Layers, shown: str, language: s
     if cleaned.dateline is not None:
         published, problem = _check_dateline(cleaned.dateline, filed, meta, where, draft, file_text)
         problems.extend(problem)
+    later = written_for(cleaned, published) if published is not None and published == filed else None
+    if later is not None:
+        published = later.day
     if published is None:
         problems.append(Problem(shown, f"no publication date{_item(draft)}: read anyway, but dates like "
                                 "'on Saturday' stay unresolved; add published: YYYY-MM-DD (front matter, "

@@ -13,9 +13,10 @@ from pathlib import Path
 
 from timeline.sources import meta as metadata
 from timeline.sources.assemble import DATELINE_TOLERANCE_DAYS, cleaned_of, dateline_day, drafted_title
-from timeline.sources.clean import DatelineDate
+from timeline.sources.clean import Cleaned
 from timeline.sources.encodings import decode
 from timeline.sources.files import FORMATS, line_at
+from timeline.sources.print_day import written_for
 
 
 @dataclass(frozen=True)
@@ -46,21 +47,26 @@ def explain(path: Path) -> list[Explained]:
         removed = tuple((line_at(text, r.src) if exact else None, r.rule, r.text) for r in cleaned.removed)
         filed = metadata.merge(metadata.file_name_date(path.name), draft.meta, beside)
         out.append(Explained(drafted_title(draft, cleaned), removed, len(cleaned.text),
-                             reading_day(filed, cleaned.dateline)))
+                             reading_day(filed, cleaned)))
     return out
 
 
-def reading_day(filed: metadata.Meta, dateline: DatelineDate | None) -> str:
+def reading_day(filed: metadata.Meta, cleaned: Cleaned) -> str:
     """Which day the article's relative dates are read from, as ``assemble`` chooses it (the
     sources index, content/sources.yaml, is not looked at here)."""
     given = filed.get("published")
+    dateline = cleaned.dateline
     said = dateline_day(dateline, given)[0] if dateline is not None else None
     where = filed.where.get("published", ("the metadata", None))[0] or "the metadata"
     if given is None:
         return f"dates read from {said.isoformat()}, the dateline's day" if said else "no publication day"
+    kept = f"the file gives {given.isoformat()} ({where}), kept as the day it was filed"
     if said is not None and said != given and abs((said - given).days) <= DATELINE_TOLERANCE_DAYS:
-        return (f"dates read from {said.isoformat()}, the dateline's day; "
-                f"the file gives {given.isoformat()} ({where}), kept as the day it was filed")
+        return f"dates read from {said.isoformat()}, the dateline's day; {kept}"
+    if said is None or said == given:
+        later = written_for(cleaned, given)
+        if later is not None:
+            return f"dates read from {later.day.isoformat()}, the day it was written for ({later.why}); {kept}"
     return f"dates read from {given.isoformat()} ({where})"
 
 

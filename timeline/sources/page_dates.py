@@ -75,6 +75,12 @@ def full_date(match: re.Match[str]) -> date | None:
         return None  # "31 February", a month the vocabulary lacks
 
 
+def first_full_date(text: str, start: int = 0, end: int | None = None) -> date | None:
+    """The first full date (day, month and year) written in ``text[start:end]``."""
+    found = _patterns()[0].search(text, start, len(text) if end is None else end)
+    return full_date(found) if found is not None else None
+
+
 def _kind_of_key(key: str) -> str | None:
     """'published' or 'updated' for a meta name, JSON key, itemprop or class value."""
     words = _patterns()[2]
