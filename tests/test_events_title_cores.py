@@ -67,3 +67,19 @@ def test_a_list_of_what_was_done_keeps_its_commas(nlp) -> None:
     titles = titles_of(nlp, "Under this week's deal, Novak will retain the presidency, head the cabinet and keep "
                             "control of the army.")
     assert "Novak will retain the presidency, head the cabinet and keep control of the army" in titles, titles
+
+
+def test_a_relative_clause_cut_from_its_noun_is_a_fragment(nlp) -> None:
+    from timeline.extract.events.weak import title_is_weak
+
+    doc = nlp("Police questioned the driver, whose van was searched by officers on Monday.")
+    root = next(t for t in doc if t.dep_ == "ROOT")
+    assert title_is_weak("Whose van was searched by officers", root, []) == "fragment"
+    assert title_is_weak("Police questioned the driver", root, []) is None
+
+
+def test_a_second_thing_listed_goes_before_the_title_is_left_too_long(nlp) -> None:
+    titles = titles_of(nlp, 'The foreign minister, Lena Dahl, described the arrests on Monday as "a grave mistake" and '
+                            '"yet another attempt by the military council to silence the opposition before the '
+                            'election".')
+    assert "Lena Dahl described the arrests as “a grave mistake”" in titles, titles

@@ -143,7 +143,13 @@ def shortest(words: list[int], root: "Token", exempt: set[int], fits: Callable[[
         # from an overdose", "a call for sanctions"), a noun its "of", and no quotation is cut inside
         loose = [doc[i] for i in current if doc[i].dep_ == "prep" and doc[i].head.i != root.i and i in inside
                  and i not in keep and not a_time(doc[i]) and not required(doc[i])]
-        freed = exempt | {t.i for p in loose for t in p.subtree}
+        # and a second thing listed where no one is named ("as a disturbing development [and yet
+        # another attempt to obstruct the election]"): the first says what kind of thing it was
+        loose += [doc[i] for i in current if doc[i].dep_ == "conj" and doc[i].pos_ == "NOUN" and i in inside
+                  and doc[i].head.pos_ == "NOUN" and doc[i].head.dep_ in ("dobj", "pobj", "attr", "oprd")
+                  and i not in keep and doc[i].head.i not in keep and not _in_subject(doc[i], root)]
+        freed = exempt | {t.i for p in loose for t in p.subtree} | {
+            c.i for p in loose if p.dep_ == "conj" for c in p.head.children if c.dep_ in ("cc", "punct")}
         kept = current
         current, more = _take_out(current, sorted(loose, key=lambda t: (-_depth(t, root), -t.i)), root, freed,
                                   fits, tidy)
@@ -200,6 +206,15 @@ def _depth(token: "Token", root: "Token") -> int:
         token = token.head
         depth += 1
     return depth
+
+
+def _in_subject(token: "Token", root: "Token") -> bool:
+    """Whether ``token`` is part of a subject of the clause: one of those who did it."""
+    while token.i != root.i and token.head.i != token.i:
+        if token.dep_ in ("nsubj", "nsubjpass", "csubj"):
+            return True
+        token = token.head
+    return False
 
 
 def _rank(part: "Token") -> int:

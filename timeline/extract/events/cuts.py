@@ -58,8 +58,9 @@ def dashed(root: "Token") -> set[int]:
 def descriptor_words(mention_tokens: set[int], tokens: "list[Token]", kind: str) -> set[int]:
     """What a common noun glued in front of an organisation's name says of it ("search engine
     giant Google", "European aircraft manufacturer Airbus", "the opposition Movement for
-    Democratic Change"): a headline writes the name alone, and the article's "the" goes with the
-    description, unless a lower-case word of the name asks for it."""
+    Democratic Change"; not "CNN program Newsroom", which names its owner): a headline writes
+    the name alone, and the article's "the" goes with the description, unless a lower-case
+    word of the name asks for it."""
     start = min(mention_tokens)
     if kind not in ("organisation", "group") or not tokens[start].text[:1].isupper():
         return set()  # "Russia's nuclear deterrence forces" is no name with a description before it
@@ -69,7 +70,7 @@ def descriptor_words(mention_tokens: set[int], tokens: "list[Token]", kind: str)
         for child in before:
             words = list(child.subtree)
             if child.dep_ in ("compound", "amod") and any(t.pos_ == "NOUN" and t.text.islower() for t in words) and \
-                    not any(t.dep_ in ("poss", "case", "det") or t.is_punct for t in words):
+                    not any(t.dep_ in ("poss", "case", "det") or t.is_punct or t.pos_ == "PROPN" for t in words):
                 out |= {t.i for t in words}
     if out:  # "the Dutch airline KLM": the words before the description go with it
         out |= {t.i for i in mention_tokens for c in tokens[i].children if c.i < max(out)
