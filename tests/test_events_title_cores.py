@@ -83,3 +83,15 @@ def test_a_second_thing_listed_goes_before_the_title_is_left_too_long(nlp) -> No
                             '"yet another attempt by the military council to silence the opposition before the '
                             'election".')
     assert "Lena Dahl described the arrests as “a grave mistake”" in titles, titles
+
+
+def test_a_contrast_is_no_second_thing_listed(nlp) -> None:
+    titles = titles_of(nlp, "Venezuelan President Ana Ruiz criticised the US for sending too many soldiers but not "
+                            "enough medical supplies.")
+    assert any(t.endswith("too many soldiers but not enough medical supplies") for t in titles), titles
+
+
+def test_spaced_hyphens_of_tokenised_text_set_off_nothing(nlp) -> None:
+    titles = titles_of(nlp, "After four years of talks, the health agency yesterday adopted an anti - smoking treaty "
+                            "which seeks to stop hard - sell tactics aimed at youths.")
+    assert any("adopted an anti" in t and "treaty" in t for t in titles), titles

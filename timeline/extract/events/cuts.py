@@ -47,7 +47,9 @@ def dashed(root: "Token") -> set[int]:
     out one in brackets. A lone dash, or one inside a word ("one-off"), sets off nothing."""
     doc = root.doc
     words = sorted(t.i for t in root.subtree)
-    dashes = [i for i in words if doc[i].text in DASHES and doc[i].whitespace_ and i > 0 and doc[i - 1].whitespace_]
+    # "anti - tobacco" in tokenised text is a hyphen, spaced: the parser tags it as one
+    dashes = [i for i in words if doc[i].text in DASHES and doc[i].whitespace_ and i > 0 and doc[i - 1].whitespace_
+              and doc[i].tag_ != "HYPH" and doc[i].head.i not in (i - 1, i + 1)]
     out: set[int] = set()
     for opened, closed in zip(dashes[::2], dashes[1::2]):
         if not opened < root.i < closed and closed - opened > 1:
