@@ -32,7 +32,8 @@ def needed_clause(child: "Token") -> bool:
     president to visit"), a relative clause that says which of a definite object is meant,
     with no comma before it ("the conditions in which he is held"), or a clause that
     "only" or "not" restricts ("only after she had died"), an infinitive saying what a thing was sent or
-    readied for ("sent a plane to pick up the children"), a "for" clause after a noun said of
+    readied for ("sent a plane to pick up the children"), or done for by a verb that acts on
+    nothing else ("met to discuss the crisis"), a "for" clause after a noun said of
     something ("the need for Sweden to act"), or a bare adjective after the verb saying what
     state its subject was in ("pulled out alive")."""
     if child.dep_ not in CLAUSES:
@@ -51,7 +52,7 @@ def needed_clause(child: "Token") -> bool:
         if head.pos_ in ("VERB", "AUX"):
             words = load_title_words()
             return child.dep_ == "advcl" and (head.lemma_.lower() in words.needs_complement | words.purpose_verbs
-                                              or _after_for(child))
+                                              or _after_for(child) or _objectless(child))
         return head.pos_ in ("NOUN", "ADJ", "NUM") and child.i > head.i
     return child.dep_ == "relcl" and _defines(child)
 
@@ -143,6 +144,24 @@ def _infinitive(clause: "Token") -> bool:
     return clause.tag_ in ("VB", "VBN") and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) \
         and not any(
         c.dep_ in ("nsubj", "nsubjpass", "mark") for c in clause.children)
+
+
+def _objectless(clause: "Token") -> bool:
+    """"met to discuss the crisis", "is due to meet to select an heir": an infinitive after a
+    verb that acts on nothing is what the happening was; without it the title says only
+    that someone met. Not after a verb of saying or a copula, whose clause is their own."""
+    head = clause.head
+    if clause.i < head.i or head.lemma_.lower() == "be" or any(t.text in (",", ";", "—", "–")
+                                                              for t in clause.doc[head.i + 1:clause.left_edge.i]):
+        return False
+    return not any(c.dep_ in OBJECTS | {"dative", "acomp", "ccomp", "xcomp", "prt"} or (
+        c.dep_ == "prep" and c.i < clause.i and not _a_time_or_place(c)) for c in head.children if c.i != clause.i)
+
+
+def _a_time_or_place(prep: "Token") -> bool:
+    """Whether a preposition's phrase names only a time or a place ("in December", "in Mangaung")."""
+    words = [t for t in prep.subtree if t.i != prep.i and not t.is_punct]
+    return bool(words) and all(t.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC") or t.dep_ == "det" for t in words)
 
 
 def _after_for(clause: "Token") -> bool:

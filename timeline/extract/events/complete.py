@@ -143,7 +143,14 @@ def shortest(words: list[int], root: "Token", exempt: set[int], fits: Callable[[
         # from an overdose", "a call for sanctions"), a noun its "of", and no quotation is cut inside
         loose = [doc[i] for i in current if doc[i].dep_ == "prep" and doc[i].head.i != root.i and i in inside
                  and i not in keep and not a_time(doc[i]) and not required(doc[i])]
-        freed = exempt | {t.i for p in loose for t in p.subtree}
+        # and a second thing listed where no one is named ("as a disturbing development [and yet
+        # another attempt to obstruct the election]"): the first says what kind of thing it was
+        loose += [doc[i] for i in current if doc[i].dep_ == "conj" and doc[i].pos_ == "NOUN" and i in inside
+                  and doc[i].head.pos_ == "NOUN" and doc[i].head.dep_ in ("dobj", "pobj", "attr", "oprd")
+                  and i not in keep and doc[i].head.i not in keep and not _in_subject(doc[i], root)
+                  and _listed(doc[i])]
+        freed = exempt | {t.i for p in loose for t in p.subtree} | {
+            c.i for p in loose if p.dep_ == "conj" for c in p.head.children if c.dep_ in ("cc", "punct")}
         kept = current
         current, more = _take_out(current, sorted(loose, key=lambda t: (-_depth(t, root), -t.i)), root, freed,
                                   fits, tidy)
@@ -200,6 +207,27 @@ def _depth(token: "Token", root: "Token") -> int:
         token = token.head
         depth += 1
     return depth
+
+
+def _listed(conjunct: "Token") -> bool:
+    """Whether a noun's second conjunct only adds a second thing to a first that stands on its
+    own: not a contrast ("too many soldiers [but not enough supplies]"), and not after a bare
+    singular noun the parser may have taken from the phrase it describes ("an array of
+    helicopter [and landing craft assets]")."""
+    head = conjunct.head
+    between = conjunct.doc[head.i + 1:conjunct.i]
+    if any(t.lower_ in ("but", "nor", "not", "n't") for t in between):
+        return False
+    return head.tag_ in ("NNS", "NNPS") or any(c.dep_ in ("det", "poss", "nummod") for c in head.children)
+
+
+def _in_subject(token: "Token", root: "Token") -> bool:
+    """Whether ``token`` is part of a subject of the clause: one of those who did it."""
+    while token.i != root.i and token.head.i != token.i:
+        if token.dep_ in ("nsubj", "nsubjpass", "csubj"):
+            return True
+        token = token.head
+    return False
 
 
 def _rank(part: "Token") -> int:

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
 # What a title never ends on.
 DANGLING_DEPS = frozenset({"cc", "mark", "prep", "det", "punct", "preconj", "case", "aux", "auxpass"})
+DASHES = frozenset({"-", "–", "—", "--"})
 # Words that open the phrase of the word they modify.
 MODIFIER_DEPS = frozenset({"advmod", "amod", "det", "nummod", "quantmod", "compound", "poss", "npadvmod"})
 
@@ -38,6 +39,62 @@ def tidy(chosen: list[int], tokens: "list[Token]") -> list[int]:
     # two conjunctions in a row, or a conjunction before a comma: the part between them went
     return [i for n, i in enumerate(out) if not (tokens[i].dep_ == "cc" and n + 1 < len(out)
                                                and tokens[out[n + 1]].dep_ in ("cc", "punct"))]
+
+
+def dashed(root: "Token") -> set[int]:
+    """Words set off between two dashes ("placing the Scorpions - a unit of the prosecutors'
+    office - under the police"): an aside a title leaves out, with its dashes, as it leaves
+    out one in brackets. A lone dash, or one inside a word ("one-off"), sets off nothing."""
+    doc = root.doc
+    words = sorted(t.i for t in root.subtree)
+    # "anti - tobacco" in tokenised text is a hyphen, spaced: the parser tags it as one
+    dashes = [i for i in words if doc[i].text in DASHES and doc[i].whitespace_ and i > 0 and doc[i - 1].whitespace_
+              and doc[i].tag_ != "HYPH" and doc[i].head.i not in (i - 1, i + 1)]
+    out: set[int] = set()
+    for opened, closed in zip(dashes[::2], dashes[1::2]):
+        if not opened < root.i < closed and closed - opened > 1:
+            out.update(range(opened, closed + 1))
+    return out
+
+
+def descriptor_words(mention_tokens: set[int], tokens: "list[Token]", kind: str) -> set[int]:
+    """What a common noun glued in front of an organisation's name says of it ("search engine
+    giant Google", "European aircraft manufacturer Airbus", "the opposition Movement for
+    Democratic Change"; not "CNN program Newsroom", which names its owner): a headline writes
+    the name alone, and the article's "the" goes with the description, unless a lower-case
+    word of the name asks for it."""
+    start = min(mention_tokens)
+    if kind not in ("organisation", "group") or not tokens[start].text[:1].isupper():
+        return set()  # "Russia's nuclear deterrence forces" is no name with a description before it
+    out: set[int] = set()
+    for i in mention_tokens:
+        before = [c for c in tokens[i].children if c.i not in mention_tokens and c.i < start]
+        for child in before:
+            words = list(child.subtree)
+            if child.dep_ in ("compound", "amod") and any(t.pos_ == "NOUN" and t.text.islower() for t in words) and \
+                    not any(t.dep_ in ("poss", "case", "det") or t.is_punct or t.pos_ == "PROPN" for t in words):
+                out |= {t.i for t in words}
+    if out:  # "the Dutch airline KLM": the words before the description go with it
+        out |= {t.i for i in mention_tokens for c in tokens[i].children if c.i < max(out)
+                and c.dep_ in ("amod", "compound", "nummod") and c.i not in mention_tokens for t in c.subtree}
+        if not any(tokens[j].text.islower() for j in mention_tokens):
+            out |= {c.i for i in mention_tokens for c in tokens[i].children if c.dep_ == "det" and c.i < start}
+    return out
+
+
+def told_an_audience(root: "Token", by_token: dict[int, Mention]) -> tuple[str, set[int]] | None:
+    """"Hacker told a news conference in Berlin the virus could spread": when the title is too
+    long, who heard it (an audience no name of the sentence stands for: reporters, a news
+    conference, a rally) goes and the verb says "said", as a desk writes it. Whom a named
+    actor told ("told Putin") is a party and stays. The verb and the audience's words."""
+    said = [c for c in root.children if c.dep_ == "ccomp" and c.i > root.i]
+    if root.lemma_.lower() != "tell" or not said:
+        return None
+    for child in root.children:
+        words = {t.i for t in child.subtree}
+        if child.dep_ in ("dative", "dobj") and root.i < child.i < said[0].i and not words & by_token.keys():
+            return ("says" if root.tag_ in ("VBZ", "VBP") else "said"), words
+    return None
 
 
 def _head_went(token: "Token", kept: list[int]) -> bool:
@@ -156,3 +213,14 @@ def name_parts(by_token: dict[int, Mention], tokens: "list[Token]") -> set[int]:
 def name_words(phrase: str) -> int:
     """Words of ``phrase`` as a reader counts them: "Ban Ki-moon" two, "U.S." one, "-" none."""
     return sum(any(c.isalnum() for c in word) for word in phrase.split())
+
+
+def passive_auxiliary(root: "Token") -> str:
+    """"was " or "were " before a participle describing the noun before it, which
+    makes the phrase a clause ("figures released" -> figures were released); "" for
+    any other clause."""
+    if root.dep_ != "acl" or root.tag_ != "VBN" or any(c.dep_ in ("aux", "auxpass") for c in root.children):
+        return ""
+    if root.head.i > root.i or any(t.is_punct for t in root.doc[root.head.i:root.i]):
+        return ""  # "The island's airport, which was closed…, reopened": the parser's slip, a verb already
+    return "were " if root.head.tag_ in ("NNS", "NNPS") else "was "

@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 UNNAMED_OPENINGS = frozenset({"he", "she", "his", "her", "it", "its", "they", "their", "them", "i", "we", "you",
                               "this", "that", "these", "those", "there", "one", "some", "many", "several",
                               "who", "whom", "whose", "which"})
+# Openings of a relative clause: a title that starts on one lost the noun it describes.
+RELATIVE_OPENINGS = frozenset({"who", "whom", "whose", "which"})
 OBJECT_PRONOUNS = frozenset({"them", "it", "him", "her", "this", "that", "so"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 # What keeps a title past the lede off the timeline: a longer one is cut, not dropped.
@@ -36,8 +38,8 @@ def title_is_weak(title: str, root: "Token", names: Iterable[str] = ()) -> str |
     would not be printed: "unnamed", "long", "cut" or "fragment"; None when a desk
     could print it."""
     names = sorted({n for n in names if n}, key=len, reverse=True)
-    if not title.strip():
-        return "fragment"
+    if not title.strip() or title.split(" ", 1)[0].lower() in RELATIVE_OPENINGS:
+        return "fragment"  # "Whose death was reported…": a relative clause cut from the noun it is of
     if unnamed_subject(title, names):
         return "unnamed"
     # a title cut or with no finite verb is that, however long: a desk could shorten it, not mend it

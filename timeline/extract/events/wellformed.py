@@ -131,6 +131,15 @@ def unjoined(tokens: "Iterable[Token]") -> "list[Token]":
     return out
 
 
+def between_verbs(comma: "Token") -> bool:
+    """"will retain the presidency, head the cabinet and keep control of the army": a comma
+    before a verb that shares its subject with the verb before it separates the items of a
+    list of what was done, and stays when both stay."""
+    after = next((c for c in comma.head.children if c.dep_ == "conj" and c.left_edge.i == comma.i + 1), None)
+    return comma.head.pos_ in ("VERB", "AUX") and after is not None and after.pos_ in ("VERB", "AUX") and \
+        not any(c.dep_ in SUBJECT_DEPS for c in after.children)
+
+
 def takes_a_clause(verb: "Token") -> bool:
     """Whether a clause before ``verb`` may be what it says or decides: a verb of saying, or
     of ruling or thinking (``title_words.yaml``, clause_verbs: "…can be shown to jurors, a

@@ -21,10 +21,14 @@ from timeline.extract.events.asides import (
 from timeline.extract.events.complements import conditional, needed_clause, role_after_as
 from timeline.extract.events.complete import incomplete, purpose, shortest
 from timeline.extract.events.cuts import (
+    dashed,
+    descriptor_words,
     name_parts,
     name_words,
+    passive_auxiliary,
     relative_object,
     tidy,
+    told_an_audience,
     without_empty_phrases,
     without_stranded_verbs,
     word_count,
@@ -53,7 +57,7 @@ from timeline.extract.events.quotes import (
 from timeline.extract.events.runins import sentence_start
 from timeline.extract.events.title_words import load_title_words
 from timeline.extract.events.vocabulary import load_vocabulary
-from timeline.extract.events.wellformed import indefinite, run_on_clauses, unjoined
+from timeline.extract.events.wellformed import between_verbs, indefinite, run_on_clauses, unjoined
 from timeline.records import Mention
 
 if TYPE_CHECKING:
@@ -132,7 +136,7 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
     keep_out = set(keep_out) - {t.i for c in root.children if c.dep_ in ("dobj", "attr", "oprd") for t in c.subtree}
     dropped = set(keep_out) | {t.i for t in root.subtree if not within[0] <= t.i < within[1]}
     negatives = load_vocabulary().negative_words  # "say no to a country": a title keeps its "no"
-    dropped |= bracketed(root)
+    dropped |= bracketed(root) | dashed(root)
     dropped |= fronted(root) | measures(root) | subordinate(root) | run_on_clauses(root)
     # a preposition whose object was a time expression goes, but what is coordinated
     # with it stays: "due in Kyiv on Monday and in Moscow" -> "due in Kyiv and in Moscow"
@@ -145,7 +149,7 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
                 not needed_clause(child) and not conditional(child) and not (child.head.i == root.i and purpose(child)):
             if child.dep_ == "punct" and child.text in WORD_PUNCT and not child.whitespace_:
                 continue  # "build-up", "all-out"
-            if child.text == "," and between_conjuncts(child):
+            if child.text == "," and (between_conjuncts(child) or between_verbs(child)):
                 continue  # "The United States, the European Union and Britain": a list keeps its commas
             if child.dep_ == "appos" and child.i in by_token and (named_beside(child, by_token) or (
                     by_token[child.i].kind == "person" and not (
@@ -185,7 +189,8 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
     roles: set[int] = set()
     tokens = doc.tokens
     for indexes in by_mention_tokens.values():
-        roles |= role_words(indexes, [tokens[i] for i in indexes], by_token[min(indexes)].kind)
+        kind = by_token[min(indexes)].kind  # "Russian President", "search engine giant Google": the name alone
+        roles |= role_words(indexes, [tokens[i] for i in indexes], kind) | descriptor_words(indexes, tokens, kind)
     roles |= description_words(root, by_token, dropped)  # "the party's treasurer, Ann Dube": Ann Dube
 
     def fits(indexes: list[int]) -> bool:  # the role words before a name are not written
@@ -251,6 +256,9 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
         whole = sorted(described | set(collect(root, dropped, frozenset(), elided, inner)))
         chosen = _finished(shortest(whole, root, exempt, fits, lambda c: tidy(c, doc.tokens), inner), root,
                            dropped - set(keep_out))
+    heard = told_an_audience(root, by_token) if said_instead is None else None
+    if heard is not None and heard[1] <= set(chosen) and not fits(chosen):  # "told a news conference…" -> said…
+        said_instead, chosen = heard, [i for i in chosen if i not in heard[1]]
     # "testified [that] he had sought…": a headline one word too long leaves out the "that" of what was
     # said, right after the verb (never after an object, "told the Bundestag [that] Russia's attack…",
     # nor inside a quotation)
@@ -303,7 +311,7 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
             words.append(said_instead[0] + token.whitespace_)
             continue
         if i == root.i and described and any(d < root.i for d in described):
-            words.append(_passive_auxiliary(root))  # "the peace process launched by X" -> … was launched by X
+            words.append(passive_auxiliary(root))  # "the peace process launched by X" -> … was launched by X
         words.append(token.text_with_ws)
     if closing and words:
         words[-1] = words[-1].rstrip() + closing
@@ -361,17 +369,6 @@ def _described(root: "Token", dropped: set[int], within: tuple[int, int]) -> set
     side = {t.i for c in head.subtree if c.i != head.i and c.dep_ in ALWAYS_DROPPED | {"acl", "relcl"}
             for t in c.subtree}
     return {t.i for t in head.subtree if t.i not in inner | side | dropped and within[0] <= t.i < within[1]}
-
-
-def _passive_auxiliary(root: "Token") -> str:
-    """"was " or "were " before a participle describing the noun before it, which
-    makes the phrase a clause ("figures released" -> figures were released); "" for
-    any other clause."""
-    if root.dep_ != "acl" or root.tag_ != "VBN" or any(c.dep_ in ("aux", "auxpass") for c in root.children):
-        return ""
-    if root.head.i > root.i or any(t.is_punct for t in root.doc[root.head.i:root.i]):
-        return ""  # "The island's airport, which was closed…, reopened": the parser's slip, a verb already
-    return "were " if root.head.tag_ in ("NNS", "NNPS") else "was "
 
 
 def _determined(span: "Span | None", kept: set[int]) -> bool:
