@@ -85,3 +85,23 @@ def test_check_explain_says_why_the_next_day_is_read(tmp_path: Path, capsys: pyt
     out = capsys.readouterr().out
     assert ("dates read from 2008-05-04, the day it was written for ('yesterday' beside 'on Friday' told in "
             "the past: the paper it was written for is of Sunday 2008-05-04); the file gives 2008-05-03") in out
+
+
+def test_news_told_without_a_time_is_dated_the_day_it_was_written(tmp_path: Path, nlp) -> None:
+    from timeline.extract.actors.mentions import find_mentions
+    from timeline.extract.events import find_happenings
+    from timeline.extract.temporal import find_timexes
+
+    body = ("Harbour chief quits\nThe chairman of the Portmere port authority resigned after dock workers "
+            "rejected his pay offer.\n\nThe workers voted yesterday to stay on strike. The authority had made "
+            "its offer on Friday, the union said.\n")
+    articles, _ = read_content(write_files(tmp_path, {"2008-05-03-strike.txt": body}))
+    article = articles[0]
+    assert (article.published, article.filed) == (date(2008, 5, 4), date(2008, 5, 3))
+    doc = nlp(article.text)
+    found = {h.predicate: h for h in find_happenings(doc, article, find_timexes(doc, article.published),
+                                                      find_mentions(doc, None), {})}
+    # the lede's news, told with no time, had happened by the evening the story was filed
+    assert (found["resign"].date, found["resign"].evidence.rule) == ("2008-05-03", "publication-date")
+    # "yesterday" is still read from the day the paper came out
+    assert found["vote"].date == "2008-05-03"

@@ -21,7 +21,7 @@ from timeline.extract.events.background import restated_position, told_before
 from timeline.extract.events.candidate import Anchor
 from timeline.extract.events.chronology import chronology_entries, entry_anchors
 from timeline.extract.events.claims import as_claim, unofficial_opinion
-from timeline.extract.events.dating import calendar_timexes, lede_day, quoted_day
+from timeline.extract.events.dating import by_the_day_written, calendar_timexes, lede_day, quoted_day
 from timeline.extract.events.descriptions import name_description
 from timeline.extract.events.details import clean_text, mentions_in, numbers_of, place_of
 from timeline.extract.events.discourse import (
@@ -176,7 +176,7 @@ def _happenings(doc: Parse, article: Article, timexes: list[Timex], mentions: li
         elif not found[reported:] and lead is None and not today and lede_sentences < LEDE_SENTENCES \
                 and index < vocab.lede_sentences:
             lead = lede_day(segment, dated, article.id, index, article.published, vocab)  # "was in disarray last night"
-    return date_retold(found, vocab)  # "distributed millions [...] The money was distributed in 1990"
+    return by_the_day_written(date_retold(found, vocab), article)  # "The money was distributed in 1990"
 
 
 def _another_story(astray: list[bool], index: int) -> bool:

@@ -15,7 +15,7 @@ from timeline.extract.events.clauses import clause_root, content_of, governor, i
 from timeline.extract.events.results import result_day
 from timeline.extract.events.vocabulary import Vocabulary
 from timeline.extract.temporal.values import bounds, is_future, precision_of
-from timeline.records import DateEvidence, Happening, Timex
+from timeline.records import Article, DateEvidence, Happening, Timex
 
 if TYPE_CHECKING:
     from timeline.extract.events.tokens import Span, Token
@@ -361,3 +361,15 @@ def _rank(value: str) -> int:
     from timeline.extract.temporal.values import PRECISION_RANK
 
     return -PRECISION_RANK.get(precision_of(value), 99)
+
+
+def by_the_day_written(found: list[Happening], article: Article) -> list[Happening]:
+    """``found`` with what the article tells without a time of its own dated by the day it was
+    written, where it was written for the next day's paper (``Article.filed`` before
+    ``published``, sources/print_day.py): its "yesterday" is read from the day it came out,
+    but news it tells with no time had happened by the evening it was filed."""
+    if article.filed is None or article.published is None or article.filed >= article.published:
+        return found
+    day, printed = article.filed.isoformat(), article.published.isoformat()
+    return [replace(h, date=day, evidence=replace(h.evidence, value=day))
+            if h.evidence.rule == "publication-date" and h.date == printed else h for h in found]
