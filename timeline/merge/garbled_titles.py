@@ -1,29 +1,29 @@
 """Whether a title is garbled: put together from pieces of its sentence that are no clause.
 
 A scraped sentence is not always a sentence: a credit and a dateline run into the first line
-("AP, Geneva Marines kill four Afghan soldiers"), a fact box's entry runs into the next
-("General X Army chief Perceived as a close ally ..., but pulled the army back"), a chronology
-runs its items together ("... offences which carry the death penalty January 26 Sharif trial
-opens"), and a clause that hangs from a noun before it ("the African National Congress after
-its new leader, Jacob Zuma, was charged") reads as if the noun were its subject. The title cut
+("Reuters News, Lisbon Sailors seize two trawlers"), a fact box's entry runs into the next
+("Admiral X Navy chief Seen as a hardliner ..., but pulled the navy back"), a chronology
+runs its items together ("... charges which carry long sentences March 3 Tambo trial
+opens"), and a clause that hangs from a noun before it ("the Freedom Alliance after
+its new leader, Oliver Tambo, was charged") reads as if the noun were its subject. The title cut
 from such a sentence looks like a clause and is not one. ``garbled`` says why, reading the title
 and the sentence it was cut from:
 
 - ``credit``: the words before the title's verb hold a comma that no second comma closes and
-  that opens no list ("Associated Press, Geneva Marines kill");
+  that opens no list ("Reuters News, Lisbon Sailors seize");
 - ``fragment``: the title's verb follows a coordinating conjunction straight after its subject
-  ("General X Army chief but pulled the army back"): the clause it joins has no verb;
+  ("Admiral X Navy chief but pulled the navy back"): the clause it joins has no verb;
 - ``mid-phrase``: the title opens on a word its sentence writes in lower case and after no
   determiner (not a role put before a name, "the editor" in "Editor Jane Doe said"), followed by
-  a name that does not follow it in the sentence ("Offences Sharif trial opens");
+  a name that does not follow it in the sentence ("Charges Tambo trial opens");
 - ``hangs``: in the sentence, the word before the title's verb is followed by a subordinating
   conjunction and its own subject, with no verb before the title's (asides between two commas
-  left out): the verb belongs to that clause, not to the title's subject ("African National
-  Congress after its new leader, Jacob Zuma, was charged");
+  left out): the verb belongs to that clause, not to the title's subject ("Freedom Alliance
+  after its new leader, Oliver Tambo, was charged");
 - ``names``: two of the actors' names side by side, not after a role's preposition: a list that
-  lost its commas ("Gordon Brown Alan Johnson called for"), a headline run into its lede ("U.S.
-  Weighs Single Agency Henry M. Paulson Jr. proposed"), a role dropped between a body and its
-  officer ("The Freedom Front Plus Pieter Mulder denounced");
+  lost its commas ("Ann Dube Thabo Nkosi called for"), a headline run into its lede ("Port
+  Reform Weighed Ann Dube proposed"), a role dropped between a body and its
+  officer ("The Freedom Alliance Ann Dube denounced");
 - ``vox pop``: a passer-by or a shopper described, not named, saying something ("The man in a
   leather jacket said ..."): colour, not the day's news.
 

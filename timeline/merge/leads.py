@@ -92,7 +92,7 @@ def lead_report(group: list[Happening], later: Collection[int], took: bool,
 
 def _late(h: Happening, published: dict[str, str | None]) -> bool:
     """Whether ``h`` is told past its article's lede more than ``LATE_DAYS`` after the day it
-    happened: a later article's aside ("Mbambo, who voted ANC on 22 April, said ..."), whose
+    happened: a later article's aside ("Dube, who voted for the party on 22 April, said ..."), whose
     words are not the news of the day, however well formed."""
     day = published.get(h.article_id)
     if h.sentence_index < LEDE or not day or h.precision not in FINE:

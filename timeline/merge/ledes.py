@@ -23,11 +23,11 @@ clusters with other outlets' reports of that day; after clustering, the clusters
 reports are joined.
 
 An article also names the happening it has just told by a noun: "A bodyguard has testified
-that …", then "Alberto Alvarez's testimony came at a preliminary hearing". A sentence whose
+that …", then "Ann Dube's testimony came at a pretrial hearing". A sentence whose
 title names by a noun (``wording.names_verb``) what the verb of one of the ``NAMED_BACK``
 sentences before it tells, under a verb that tells nothing by itself ("came", "took place"),
 on the same day, is that happening (``named_again``): it is compared with other reports as told
-by that verb (so "Alvarez's testimony came" meets "Alvarez testified" of another outlet), and
+by that verb (so "Dube's testimony came" meets "Dube testified" of another outlet), and
 the clusters of the two are joined.
 """
 

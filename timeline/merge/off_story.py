@@ -20,7 +20,7 @@ event that only such items tell. The page's nearest item is always on the story.
 
 A happening inside the period the collection reports on that no article of its time tells is
 background restated: only articles published long after it (``retold_days`` after its last
-day) retell it ("Zuma was sacked as deputy president in 2005" in a profile of 2008). A
+day) retell it ("she was sacked as deputy minister in 2005" in a profile of 2008). A
 historian keeps it, with the later reports as its only sources, but it is not the story as it
 was reported: the site lists it for review, off the main timeline, and the store keeps it.
 So is a happening the reports date by its year alone ("the economy shrank by 1.8 per cent in

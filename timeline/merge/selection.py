@@ -16,7 +16,7 @@ them. The selection goes down the ranking instead and skips
   heard", "X rose to the occasion", "X had hoped to raise £500"), or tells an earlier one again
   (``happening_titles.told_again``: "The January earthquake destroyed orphanages", dated the
   31st), or is garbled from a sentence that is no clause (``garbled_titles.garbled``: "Associated
-  Press, Geneva Marines kill", a passer-by's remark): its lead report was the best its reports
+  News, Lisbon Sailors seize", a passer-by's remark): its lead report was the best its reports
   offered, so the next event of the ranking takes its place;
 - a second event of a day already chosen: the timelines news desks publish give a
   day one entry, and the events of one day that rank high are most often facets

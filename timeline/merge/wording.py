@@ -2,7 +2,7 @@
 
 Outlets tell one happening with other verbs ("police raided the doctor's home", "police
 searched the doctor's home"), and an article names the happening it has just told by a noun
-("Alvarez testified that …", "his testimony came at a preliminary hearing"). The words are
+("Dube testified that …", "her testimony came at a pretrial hearing"). The words are
 data, ``data/same_happening.yaml``:
 
 - ``synonyms``: groups of verbs that tell one act. Reports compare them as one verb

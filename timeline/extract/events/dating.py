@@ -107,7 +107,7 @@ def date_anchor(anchor: Anchor, root: "Token", dct: date | None, vocab: Vocabula
         and verb.lemma_.lower() not in vocab.reporting else None
     rule = AFTER_A_DAY  # "agreed to the meeting after a phone call yesterday evening"
     if day is None and tense in NEWS_TENSES:
-        # "led to 44 new cases being confirmed yesterday"
+        # "led to 30 new cases being confirmed yesterday"
         day, rule = result_day(verb, dated, dct, vocab.lead_days), RESULT_DAY
     if day is not None:
         anchor.date, anchor.precision, anchor.status = day_value(day.value or ""), "day", "occurred"

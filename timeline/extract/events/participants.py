@@ -186,7 +186,7 @@ class _Reader:
         if not own and head.pos_ == "NOUN":
             self._referent(head)  # "the doctor", "Pakistan's prime minister": the one the article names so
         if not own and _relative(head) and head.head.dep_ == "relcl" and head.head.head.pos_ == "NOUN":
-            self._referent(head.head.head)  # "Guan Yi, a professor … who helped": the one it is set beside
+            self._referent(head.head.head)  # "Ada Blue, a professor … who helped": the one it is set beside
         if not own and _relative(head):
             # "…met John Boehner and Harry Reid, both of whom rejected invitations": those named before it
             before = _named_before(head)

@@ -134,8 +134,8 @@ def _subject_of_root(mention: Mention, token: "Token") -> bool:
 
 
 def _described_name(token: "Token", mentions: list[Mention]) -> Mention | None:
-    """The one name a description is set beside, after it: "Guan Yi, a professor at the
-    University of Hong Kong who helped trace SARS" (the professor is Guan Yi)."""
+    """The one name a description is set beside, after it: "Ada Blue, a professor at the
+    city's university who helped trace the outbreak" (the professor is Ada Blue)."""
     if token.dep_ != "appos" or token.head.i > token.i or token.doc[token.i - 1].text == "(":
         return None
     named = {m.name: m for m in mentions if m.start <= token.head.idx < m.end and m.kind in NAMED}
@@ -384,7 +384,7 @@ def name_referents(title: str, root: "Token", mentions: list[Mention], headline:
             name = person.name + ("'s" if token.tag_ == "PRP$" else "")
             title = title[:found[0].start()] + name + title[found[0].end():] if len(found) == 1 else title
         elif _described_name(token, mentions) is not None and title.lower().count(_phrase(token).lower()) == 1:
-            at = title.lower().index(_phrase(token).lower())  # "a professor at X who helped" -> Guan Yi helped
+            at = title.lower().index(_phrase(token).lower())  # "a professor at X who helped" -> Ada Blue helped
             title = title[:at] + person.name + title[at + len(_phrase(token)):]
         else:
             title = written_as(title, token, person.name)

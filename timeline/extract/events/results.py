@@ -1,4 +1,4 @@
-"""Happenings told by the result they brought about: "An outbreak of flu led to 44 new cases
+"""Happenings told by the result they brought about: "An outbreak of flu led to 30 new cases
 being confirmed yesterday", "The blast caused two bridges to collapse on Monday". The verb
 of causing has no time of its own; the day its result clause names (a day of the news,
 before the paper came out) is the day the cause took effect, not the day of publication."""
