@@ -127,6 +127,19 @@ def test_a_happening_only_later_articles_retell_is_listed_for_review_and_kept() 
         e.title for e in result.events}  # nothing is lost
 
 
+
+def test_a_happening_several_later_articles_retell_stays_on_the_timeline() -> None:
+    pairs = [_retold(date(2008, 3, d), date(2008, 3, d + 1), f"news{d}", f"Jacob Zuma addressed rally number {d}")
+             for d in range(1, 7)]
+    # two profiles a year or two later retell one sacking: history the collection keeps telling
+    pairs += [_retold(date(2008, 4, 2), date(2009, 5, 1), "profile", "Thabo Mbeki sacked the deputy president"),
+              _retold(date(2008, 4, 2), date(2010, 5, 1), "portrait", "Thabo Mbeki sacked the deputy president")]
+    hs, arts = [h for h, _ in pairs], list({a.id: a for _, a in pairs}.values())
+    result = merge([], hs, arts)
+    sacked = [e for e in result.events if e.title == "Thabo Mbeki sacked the deputy president"]
+    assert len(sacked) == 1 and len(sacked[0].sources) == 2
+    assert sacked[0].id not in result.review
+
 def test_a_happening_an_article_of_its_time_tells_stays_on_the_timeline_though_later_ones_retell_it() -> None:
     hs = [told("then", "Thabo Mbeki sacked Jacob Zuma as deputy president", day=date(2008, 4, 2)),
           told("later", "Thabo Mbeki sacked Jacob Zuma as deputy president", day=date(2008, 4, 2))]

@@ -56,16 +56,18 @@ def off_story(events: Sequence[Event], articles: Sequence[Article]) -> frozenset
     coarse = frozenset(str(p) for p in settings.get("coarse_precisions") or ())
     kept = frozenset(str(r) for r in settings.get("retold_kept_rules") or ())
     return _far(events, articles, settings) | restated(events, articles, None if retold is None else int(retold),
-                                                        coarse, kept)
+                                                        coarse, kept, int(settings.get("retold_articles") or 0))
 
 
 def restated(events: Sequence[Event], articles: Sequence[Article], days: int | None,
-             coarse: frozenset[str] = frozenset(), kept: frozenset[str] = frozenset()) -> frozenset[str]:
+             coarse: frozenset[str] = frozenset(), kept: frozenset[str] = frozenset(),
+             retellings: int = 0) -> frozenset[str]:
     """The ids of the events of ``events`` dated inside the period ``articles`` report on that are
     background restated: only articles published more than ``days`` after the event's last day
     tell it (None: no such test; never a plan), or the reports date it by nothing finer than one
     of the precisions ``coarse`` ("in 2006", "in the 1990s", "next year"). An event dated by one
-    of the rules ``kept`` (a line of a chronology the page gives) is never retold."""
+    of the rules ``kept`` (a line of a chronology the page gives), or one that ``retellings``
+    articles or more tell (when it is more than 0), is never retold."""
     published = {a.id: a.published for a in articles if isinstance(a.published, date)}
     if not published:
         return frozenset()
@@ -79,7 +81,9 @@ def restated(events: Sequence[Event], articles: Sequence[Article], days: int | N
         if event.precision in coarse:
             out.add(event.id)  # a plan placed only within a year ("will step down next year") too
             continue
-        if late is not None and _retold(event, span[1], [published.get(s.article) for s in event.sources], late, kept):
+        told = {s.article: published.get(s.article) for s in event.sources}
+        if late is not None and not 0 < retellings <= len(told) and \
+                _retold(event, span[1], list(told.values()), late, kept):
             out.add(event.id)
     return frozenset(out)
 
