@@ -42,8 +42,18 @@ class Article:
     encoding: str = "utf-8"  # how the file's bytes were read (a Python codec name: utf-8, utf-16, cp1252…)
     # The publication day the file's metadata gives, when its dateline names another day close
     # to it ("NEW YORK, Sept 14 (Reuters)" in an article filed on the 15th): ``published`` is
-    # then the dateline's, the day the story was written, from which its relative dates are read.
+    # then the dateline's, the day the story was written, from which its relative dates are read;
+    # or when its words show it was written for the next day's paper (sources/print_day.py):
+    # ``published`` is then that next day.
     filed: date | None = None
+
+    @property
+    def written(self) -> date | None:
+        """The day a story written for the next day's paper was written (``filed``, before
+        ``published``), else None."""
+        if self.filed is not None and self.published is not None and self.filed < self.published:
+            return self.filed
+        return None
 
     @cached_property
     def fingerprint(self) -> str:

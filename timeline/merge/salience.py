@@ -118,8 +118,8 @@ def written_days(articles: list[Article], published: dict[str, str | None]) -> d
     relative dates are read from, ``sources.print_day``), else its publication day."""
     out = dict(published)
     for a in articles:
-        if a.filed is not None and a.published is not None and a.filed < a.published:
-            out[a.id] = a.filed.isoformat()
+        if a.written is not None:
+            out[a.id] = a.written.isoformat()
     return out
 
 

@@ -365,11 +365,11 @@ def _rank(value: str) -> int:
 
 def by_the_day_written(found: list[Happening], article: Article) -> list[Happening]:
     """``found`` with what the article tells without a time of its own dated by the day it was
-    written, where it was written for the next day's paper (``Article.filed`` before
-    ``published``, sources/print_day.py): its "yesterday" is read from the day it came out,
-    but news it tells with no time had happened by the evening it was filed."""
-    if article.filed is None or article.published is None or article.filed >= article.published:
+    written, where it was written for the next day's paper (``Article.written``,
+    sources/print_day.py): its "yesterday" is read from the day it came out, but news it tells
+    with no time had happened by the evening it was filed."""
+    if article.written is None or article.published is None:
         return found
-    day, printed = article.filed.isoformat(), article.published.isoformat()
+    day, printed = article.written.isoformat(), article.published.isoformat()
     return [replace(h, date=day, evidence=replace(h.evidence, value=day))
             if h.evidence.rule == "publication-date" and h.date == printed else h for h in found]

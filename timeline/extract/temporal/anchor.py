@@ -93,6 +93,22 @@ def month_year(ref: date, month: int, tense: str | None, shift: int | None, day:
     return ref.year
 
 
+SATURDAY, SUNDAY = 6, 7  # ISO weekdays
+
+
+def paper_week(ref: date, shift: int, tense: str | None) -> int:
+    """How many calendar weeks from ``ref``'s a paper of day ``ref`` means by the week
+    ``shift`` weeks away ("last week" -1, "this week" 0, "next week" 1) told in ``tense``.
+    A Sunday paper's week is the one that ends today: "last week" is the calendar week now
+    ending, "this week" and "next week" ahead are the one that starts tomorrow; "this week"
+    told in the past is the one ending. In a Saturday paper only Sunday is left of the week:
+    what is still to come "this week" ("will go on strike this week") is in the next one."""
+    if ref.isoweekday() == SUNDAY:
+        return 0 if shift == -1 or (shift == 0 and tense == "past") else 1
+    if ref.isoweekday() == SATURDAY and shift == 0 and tense == "future":
+        return 1
+    return shift
+
 def period_value(ref: date, unit: str, shift: int) -> str | None:
     """TIMEX3 value of the ``unit`` (week, month, ...) ``shift`` units away from ``ref``'s."""
     if unit == "day":

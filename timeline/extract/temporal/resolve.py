@@ -261,9 +261,6 @@ def narrative_day(c: Candidate, ctx: Context) -> Reading | None:
     return "DATE", day_value(ctx.ref) if ctx.ref else None, "narrative-day"
 
 
-SATURDAY, SUNDAY = 6, 7  # ISO weekdays
-
-
 def relative_unit(c: Candidate, ctx: Context) -> Reading | None:
     g = c.groups
     base = anchor_of(ctx, g.get("rel"))
@@ -272,16 +269,8 @@ def relative_unit(c: Candidate, ctx: Context) -> Reading | None:
     unit = words(g["unit"])
     shift = shift_of(g.get("rel")) or 0
     rule = "narrative-unit" if base is not ctx.dct else "dct-relative-unit"
-    if unit == "week" and base is ctx.dct and base.isoweekday() == SUNDAY:
-        # A Sunday paper's week is the one that ends today: "last week" is the
-        # calendar week now ending, "this week" and "next week" ahead are the one
-        # that starts tomorrow; "this week" told in the past is the one ending.
-        shift = 0 if shift == -1 or (shift == 0 and ctx.tense(c) == "past") else 1
-    elif unit == "week" and base is ctx.dct and base.isoweekday() == SATURDAY and shift == 0 \
-            and ctx.tense(c) == "future":
-        # "This week 150,000 workers will go on strike" in a Saturday paper: only Sunday is
-        # left of the calendar week, and what is still to come "this week" is in the next one.
-        shift = 1
+    if unit == "week" and base is ctx.dct:
+        shift = anchor.paper_week(ctx.dct, shift, ctx.tense(c))
     return "DATE", anchor.period_value(base, unit, shift), rule
 
 
