@@ -65,13 +65,17 @@ def stored_events(content: Path) -> list[dict[str, Any]]:
     return sorted(events, key=lambda e: str(e["id"]))
 
 
+# The page for review and its further pages.
+REVIEW_PAGE = re.compile(r"review(?:\.p\d+)?\.html")
+
+
 def for_review(content: Path) -> frozenset[str]:
     """The ids of the events the built site lists apart for review (off the collection's
-    subject, ``output/review.html``): a reader of the timeline does not see them there."""
-    page = content.parent / "output" / "review.html"
-    if not page.exists():
-        return frozenset()
-    return frozenset(re.findall(r'href="events/([^"/]+)\.html"', page.read_text(encoding="utf-8")))
+    subject, ``output/review.html`` and its further pages, ``review.p2.html`` ...): a reader of
+    the timeline does not see them there."""
+    pages = sorted((content.parent / "output").glob("review*.html"))
+    return frozenset(i for page in pages if REVIEW_PAGE.fullmatch(page.name)
+                     for i in re.findall(r'href="events/([^"/]+)\.html"', page.read_text(encoding="utf-8")))
 
 
 def on_timeline(content: Path) -> list[dict[str, Any]]:
