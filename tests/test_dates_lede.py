@@ -134,6 +134,11 @@ def test_a_lede_about_a_happening_named_by_its_day_sets_no_news_day(nlp) -> None
      "2009-05-18"),  # the day describes the pupils
     ("Talks on Friday ended without agreement.", "ended", "2009-05-15"),
     ("The talks ended without agreement on Friday.", "ended", "2009-05-15"),
+    # a day closing the relative clause that describes the subject is that clause's
+    ("President Ada Brenn, who branded the opposition \"a terrorist force\" yesterday, has cut taxes.", "cut taxes",
+     "2009-05-18"),
+    ("President Ada Brenn, who branded the opposition \"a terrorist force\" yesterday, has cut taxes.", "branded",
+     "2009-05-17"),
 ])
 def test_a_day_in_a_description_of_the_subject_does_not_date_the_clause(nlp, text: str, word: str, day: str) -> None:
     assert _dates(happenings(nlp, text, published=MON), word) == [day]
