@@ -43,3 +43,12 @@ def test_a_participle_the_verb_takes_looks_ahead_as_its_infinitive_does(nlp) -> 
     found = {t.text: t.value for t in find_timexes_in_text(
         "The minister warned other countries to avoid sending their teams to the tournament in June.", APR, nlp)}
     assert found.get("June") == "2000-06", found
+
+
+def test_a_day_in_a_description_of_the_subject_is_not_the_main_clause_s(nlp) -> None:
+    found = happenings(nlp, "Ngoni, the man expected to become the country's leader tomorrow, met the ambassador.",
+                       published=APR)
+    assert [h.date for h in found if "met the ambassador" in h.title] == [APR.isoformat()], \
+        [(h.date, h.title) for h in found]
+    found = happenings(nlp, "The singer died after suffering a cardiac arrest on Monday.", published=APR)
+    assert [h.date for h in found if "died" in h.title] == ["2000-04-03"], [(h.date, h.title) for h in found]

@@ -134,6 +134,11 @@ def test_a_lede_about_a_happening_named_by_its_day_sets_no_news_day(nlp) -> None
      "2009-05-18"),  # the day describes the pupils
     ("Talks on Friday ended without agreement.", "ended", "2009-05-15"),
     ("The talks ended without agreement on Friday.", "ended", "2009-05-15"),
+    # a day closing the relative clause that describes the subject is that clause's
+    ("President Ada Brenn, who branded the opposition \"a terrorist force\" yesterday, has cut taxes.", "cut taxes",
+     "2009-05-18"),
+    ("President Ada Brenn, who branded the opposition \"a terrorist force\" yesterday, has cut taxes.", "branded",
+     "2009-05-17"),
 ])
 def test_a_day_in_a_description_of_the_subject_does_not_date_the_clause(nlp, text: str, word: str, day: str) -> None:
     assert _dates(happenings(nlp, text, published=MON), word) == [day]
@@ -145,3 +150,11 @@ def test_a_day_of_publication_named_for_no_news_leaves_the_lede_s_day(nlp) -> No
             "The Freedonian embassy denied a report that it had paid opposition leaders.")
     found = happenings(nlp, text, published=MON)
     assert _dates(found, "embassy") == ["2009-05-16"], found
+
+
+def test_a_happening_the_article_says_took_place_on_a_day_lends_it_to_a_clause_set_in_it(nlp) -> None:
+    text = ("The party leader, Wen Bo, has made a keynote speech urging members to live a simple life. "
+            "The speech was delivered on December 6, but excerpts were only published yesterday. "
+            "In the speech, Mr Wen invoked the founder's name 16 times.")
+    found = happenings(nlp, text, published=date(2003, 1, 4))
+    assert [h.date for h in found if "invoked" in h.title] == ["2002-12-06"], [(h.date, h.title) for h in found]

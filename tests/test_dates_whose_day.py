@@ -65,3 +65,10 @@ def test_a_vow_made_at_a_dated_occasion_keeps_that_time(nlp) -> None:
     text = ("Ada Brenn and Tomas Welk vowed to end the border dispute during a summit in Marlow last month, "
             "officials said.")
     assert "2012-02" in _dates(nlp, text, "vowed")
+
+
+def test_a_saying_dated_in_its_own_words_is_not_also_told_on_the_publication_day(nlp) -> None:
+    found = happenings(nlp, "The Danish branches of the two charities, which sent the petition, yesterday said the "
+                            "names were collected in Oslo on June 1.", published=WEDNESDAY)
+    said = [(h.date, h.title) for h in found if " said " in h.title]
+    assert said and all(d == "2012-03-13" for d, _ in said), said

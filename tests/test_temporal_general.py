@@ -40,6 +40,11 @@ CASES = [
     ("His last visit was in June 2023, after a chill that began in February of that year.", WED,
      "February of that year", "DATE", "2023-02"),
     ("The company expects a recovery later this year.", SAT, "later this year", "DATE", "2022"),
+    # a month or a day in a year named relative to publication, whatever the month's tense says
+    ("In October last year the minister forced the chief into retirement.", SAT,
+     "October last year", "DATE", "2021-10"),
+    ("The vote is set for June 5 next year.", SAT, "June 5 next year", "DATE", "2023-06-05"),
+    ("On the 3rd of May this year the council met.", SAT, "3rd of May this year", "DATE", "2022-05-03"),
     # fiscal years are written apart from calendar years
     ("Walmart's fiscal 2024 ends in January.", SAT, "fiscal 2024", "DATE", "FY2024"),
     ("Spending in FY2023 rose.", SAT, "FY2023", "DATE", "FY2023"),

@@ -262,7 +262,8 @@ def _happening(anchor: Anchor, segment: "Span", index: int, article: Article,
                mentions: list[Mention], aside: bool = False) -> Happening | None:
     if unofficial_opinion(anchor, mentions):
         return None
-    as_claim(anchor, mentions, article.published)
+    if as_claim(anchor, mentions, article.published):
+        return None  # the saying is dated apart, by its own day
     title_root = anchor.title_root
     lo = min(t.idx for t in title_root.subtree) if anchor.is_main else min(t.idx for t in anchor.verb.subtree)
     hi_token = max(title_root.subtree if anchor.is_main else anchor.verb.subtree, key=lambda t: t.i)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from timeline.extract.events.candidate import Anchor
 from timeline.extract.events.clauses import BARE_ADVERBIAL_DEPS, ZONE_NOUNS, clause_root, governor, mood_of
-from timeline.extract.events.dating import NEWS_TENSES, date_anchor, day_value
+from timeline.extract.events.dating import DESCRIBING_CLAUSES, NEWS_TENSES, date_anchor, day_value
 from timeline.extract.events.kinds import classify
 from timeline.extract.events.main_clause import commentary, main_anchor, negated, sharing_time
 from timeline.extract.events.occasions import told_through
@@ -232,15 +232,17 @@ def _conjuncts_told_apart(anchor: Anchor, apart: list["Token"]) -> set[int]:
 def _same_occasion(verb: "Token", main: "Token", timex: Timex) -> bool:
     """Whether a subjectless side clause of ``main`` ("after suffering a cardiac arrest
     on Thursday") happened on the main clause's day: a day, joined by no word that
-    puts the two apart ("before leaving office next year")."""
+    puts the two apart ("before leaving office next year"). A clause describing a noun on
+    the way ("Ngoni, the man expected to become leader tomorrow, represents…") tells of that
+    noun: its day is not the main clause's."""
     if precision_of(day_value(timex.value or "")) != "day":
         return False
     token = verb
     for _ in range(6):
         if token.i == main.i:
             return True
-        if token.lower_ in APART_IN_TIME or any(c.dep_ == "mark" and c.lower_ in APART_IN_TIME
-                                                 for c in token.children):
+        if token.lower_ in APART_IN_TIME or token.dep_ in DESCRIBING_CLAUSES or any(
+                c.dep_ == "mark" and c.lower_ in APART_IN_TIME for c in token.children):
             return False
         if token.head.i == token.i:
             return False

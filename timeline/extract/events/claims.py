@@ -27,27 +27,47 @@ REPORTED_TENSES = frozenset({"past", "perfect", "past-perfect"})
 OFFICIAL_KINDS = frozenset({"country", "organisation"})
 
 
-def as_claim(anchor: Anchor, mentions: list[Mention], published: date | None = None) -> None:
+def as_claim(anchor: Anchor, mentions: list[Mention], published: date | None = None) -> bool:
     """Make ``anchor`` a statement titled with its speaker when it reports another side's
     past act; otherwise leave it as it is. A statement is dated when it was made: "AIG
     executives said the Fed was informed three months ago", "the lawyer claimed the singer
     swallowed pills on the morning of his death", with no day for the saying, were said on
-    the day of publication, not months before, when what they speak of happened."""
+    the day of publication, not months before, when what they speak of happened. True when
+    the statement is the saying the sentence dates in words of its own ("the charities
+    yesterday said the names were collected on June 1"): that saying is an anchor apart
+    (anchors.py), dated by its own day, and this one is no other happening."""
     speaker = anchor.speaker
     if not anchor.claim or speaker is None or anchor.mood.tense not in REPORTED_TENSES:
-        return
+        return False
     if anchor.verb.tag_ == "VBG" and not (published is not None and _told_of_long_before(anchor, published)):
-        return  # "said Germany was stopping the certification" announces; "was agreeing in September" looks back
+        return False  # "said Germany was stopping the certification" announces; "was agreeing in September" looks back
     said_by = _sides(_subject(speaker), mentions)
     done_by = _sides(_subject(anchor.verb), mentions)
     if said_by & done_by:
-        return  # a speaker telling of its own side's act
+        return False  # a speaker telling of its own side's act
     anchor.title_root = speaker
     anchor.type, anchor.type_rule = "statement", f"claim:{speaker.lemma_.lower()}"
     if published is not None and _told_of_long_before(anchor, published):
+        if _saying_dated(speaker):
+            return True
         anchor.date, anchor.precision, anchor.status = published.isoformat(), "day", "occurred"
         anchor.evidence = DateEvidence(rule="publication-date", expression=None, value=published.isoformat())
         anchor.keep_out = anchor.keep_out - _words_of_times(anchor)  # "was agreeing in September to a ban"
+    return False
+
+
+# Dependencies through which a time is told on a verb: "yesterday said", "said on Friday".
+TIME_DEPS = frozenset({"npadvmod", "tmod", "advmod"})
+
+
+def _saying_dated(speaker: "Token") -> bool:
+    """Whether the verb of saying carries a time of its own ("yesterday said", "said on Friday")."""
+    for child in speaker.children:
+        if child.dep_ in TIME_DEPS and child.ent_type_ in ("DATE", "TIME"):
+            return True
+        if child.dep_ == "prep" and any(o.dep_ == "pobj" and o.ent_type_ in ("DATE", "TIME") for o in child.children):
+            return True
+    return False
 
 
 def _words_of_times(anchor: Anchor) -> set[int]:

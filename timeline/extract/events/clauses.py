@@ -164,6 +164,9 @@ def governor(head: "Token", segment: "Span", fallback: "Token | None",
     start, end = segment.start, segment.end
     if _day_of_a_deep_noun(head, start, end):
         return None, "nominal"
+    closing = _closing_a_description(head)
+    if closing is not None:
+        return closing, "adverbial"
     token = head
     on_day = day and head.dep_ == "pobj" and head.head.lower_ == "on"
     bare = head.dep_ in BARE_ADVERBIAL_DEPS or on_day or (
@@ -212,6 +215,27 @@ def governor(head: "Token", segment: "Span", fallback: "Token | None",
             noun = noun or parent
         token = parent
     return None, "nominal"
+
+
+# Tokens that may stand between a description's last word and a day told after it.
+CLOSING_MARKS = frozenset({'"', "'", "”", "’", ")"})
+
+
+def _closing_a_description(head: "Token") -> "Token | None":
+    """"President Ada Brenn, who branded the party a terrorist force yesterday, is
+    trailing in the polls": a day word the parser hung on a noun, right after the relative
+    clause that describes the noun, ends that clause and is its time, not the time of
+    the clause the noun is the subject of. The relative clause's verb, or None."""
+    if head.lower_ not in DEICTIC_DAYS or head.dep_ not in BARE_ADVERBIAL_DEPS or \
+            head.head.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return None
+    before = head.i - 1
+    while before > head.head.i and head.doc[before].text in CLOSING_MARKS:
+        before -= 1
+    for clause in head.head.children:
+        if clause.dep_ == "relcl" and clause.i < head.i and max(t.i for t in clause.subtree) == before:
+            return clause
+    return None
 
 
 # Prepositional phrases a noun sits in, below its clause, from which a day named right

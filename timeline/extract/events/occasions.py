@@ -84,14 +84,23 @@ def kind_of(noun: "Token") -> str:
     return _same_happening().get(lemma, lemma)
 
 
+@lru_cache(maxsize=1)
+def _took_place() -> frozenset[str]:
+    return frozenset(load_data("occasions.yaml")["took_place"])
+
+
 def _named_noun(head: "Token", vocab: Vocabulary) -> "Token | None":
-    """The noun of a happening the expression headed by ``head`` names, if any."""
+    """The noun of a happening the expression headed by ``head`` names, if any: "the
+    speech on December 6", or "the speech was delivered on December 6"."""
     if head.dep_ in NAMING_DEPS:
         noun = head.head
     elif head.dep_ == "pobj" and head.head.lower_ in NAMING_PREPOSITIONS:
         noun = head.head.head
     else:
         return None
+    if noun.pos_ in ("VERB", "AUX") and noun.lemma_.lower() in _took_place():
+        noun = next((c for c in noun.children if c.dep_ in ("nsubj", "nsubjpass") and any(
+            d.dep_ == "poss" or (d.dep_ == "det" and d.lower_ not in INDEFINITE) for d in c.children)), noun)
     lemma = noun.lemma_.lower()
     return noun if noun.pos_ == "NOUN" and (lemma in vocab.dated_nouns or lemma in _named_happenings()) else None
 

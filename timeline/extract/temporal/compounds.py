@@ -132,6 +132,23 @@ def month_of_year(c: Candidate, ctx: Context) -> Reading | None:
     return "DATE", f"{base.year + shift:04d}-{month_number(c.groups['month']):02d}", "month-of-narrative-year"
 
 
+def month_of_relative_year(c: Candidate, ctx: Context) -> Reading | None:
+    """ "October last year", "on 5 June next year": the month, or its day, in the year before,
+    of or after the publication date's, whatever the tense says."""
+    if ctx.dct is None:
+        return "DATE", None, "month-of-relative-year-no-dct"
+    g = c.groups
+    year = ctx.dct.year + RELATIVE_SHIFTS.get(words(g["rel"]), 0)
+    month = month_number(g["month"])
+    day = int(g.get("day") or g.get("mday") or 0)
+    if not day:
+        return "DATE", f"{year:04d}-{month:02d}", "month-of-relative-year"
+    try:
+        return "DATE", day_value(date(year, month, day)), "month-of-relative-year"
+    except ValueError:
+        return None
+
+
 def overnight(c: Candidate, ctx: Context) -> Reading | None:
     """News reports what happened "overnight" on the morning after: the night before the publication date."""
     if ctx.dct is None:
@@ -162,5 +179,6 @@ def fiscal_year(value: str, groups: dict[str, str | None]) -> str:
 
 RULES = {
     "same-period": same_period, "week-of-month": week_of_month, "month-quarter": month_quarter,
-    "month-of-year": month_of_year, "overnight": overnight, "months-of-year": months_of_year,
+    "month-of-year": month_of_year, "month-of-relative-year": month_of_relative_year,
+    "overnight": overnight, "months-of-year": months_of_year,
 }

@@ -243,6 +243,12 @@ PATTERNS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("month-of-year", rf"{MONTH}\s+(?i:of)\s+(?P<rel>(?i:that|the\s+same|the\s+following|the\s+next|the\s+previous"
                       r"|the\s+prior))\s+(?i:year)",
      _MONTH),
+    # "October last year", "on June 5 next year", "the 3rd of May this year": a month or a day
+    # placed in a year named relative to the publication date.
+    ("month-of-relative-year", rf"(?:(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?)?{MONTH}"
+                               r"(?:\s+(?P<mday>[0-3]?\d)(?:st|nd|rd|th)?)?\s*,?\s+(?:(?i:of)\s+)?"
+                               r"(?P<rel>(?i:last|next|this))\s+(?i:year)\b",
+     _any(_MONTH, _DAY)),
     ("overnight", r"(?P<overnight>(?i:overnight))",
      ("overnight",)),
     ("months-of-year", r"(?i:the\s+)(?P<edge>(?i:first|last|final))\s+(?P<n>(?i:three|six|3|6))\s+(?i:months\s+of)\s+"
