@@ -200,7 +200,10 @@ def test_a_glued_dateline_loses_to_the_expression_beside_the_verb(nlp) -> None:
     # a verb with its particle names a kind of its own; a date after "on" is no particle
     ("The opposition called for a fresh election on Tuesday.", "statement", "phrasal:call"),
     ("The prime minister stepped down on Tuesday.", "politics", "phrasal:step"),
-    # a verdict given as a predicative is a verdict, not a judgement in words
+    # a verdict given as a predicative is a verdict, not a judgement in words; a verb that
+    # names what something is passes judgement, whatever the judging words name
+    ("The finance minister branded the neighbouring country a currency manipulator on Sunday.",
+     "statement", "judgement:brand"),
     ("The surgeon was found guilty of manslaughter on Monday.", "legal", "object:guilty"),
     # what a case is of says its kind
     ("Officials counted forty new cases of cholera in the city on Monday.", "health", "object:cholera"),

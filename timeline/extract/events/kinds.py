@@ -28,8 +28,8 @@ def classify(anchor: "Anchor", vocab: Vocabulary) -> None:
     """Set ``anchor.type`` and ``anchor.type_rule``."""
     for how, token in _candidates(anchor, vocab):
         lemma = token.lemma_.lower()
-        if how == "object" and (lemma in vocab.verb_only or token.lower_ in vocab.verb_only):
-            continue  # "no sign of de-escalation", "history as a state": the noun names no happening
+        if how in ("object", "subject", "place") and (lemma in vocab.verb_only or token.lower_ in vocab.verb_only):
+            continue  # "no sign of de-escalation", "demand was brisk": the noun names no happening
         if how in ("predicate", "xcomp", "conj") and lemma in vocab.party_verbs and not _has_party(token, vocab):
             continue  # "the board met to discuss options": a meeting of no party is no diplomacy
         if how == "phrasal":
@@ -52,19 +52,22 @@ def _candidates(anchor: "Anchor", vocab: Vocabulary) -> list[tuple[str, "Token"]
     children = list(verb.children)
     xcomps = [("xcomp", c) for c in children if c.dep_ == "xcomp" and is_predicate(c)]
     objects = [("object", t) for c in children if c.dep_ in OBJECT_DEPS for t in _head_words(c, vocab.modifier_first)]
-    # "signed decrees recognising the regions": what a signed or announced thing does says its kind
-    objects += [("content", a) for c in children if c.dep_ in OBJECT_DEPS
-                for a in (*c.children, *(v for v in children if v.dep_ == "advcl" and v.i > c.i))
-                if a.dep_ in ("acl", "advcl") and a.tag_ == "VBG" and a.i > c.i]
+    if verb.lemma_.lower() in vocab.document_verbs:
+        # "signed decrees recognising the regions": what a signed document does says its kind
+        objects += [("content", a) for c in children if c.dep_ in OBJECT_DEPS
+                    for a in (*c.children, *(v for v in children if v.dep_ == "advcl" and v.i > c.i))
+                    if a.dep_ in ("acl", "advcl") and a.tag_ == "VBG" and a.i > c.i]
     out: list[tuple[str, "Token"]] = [("phrasal", verb)]  # "called for a ceasefire", "stepped down"
     manner = manner_of(verb)
     if manner is not None:
         out += _domains(manner, vocab)
         out.append(("manner", manner))  # "reinforced the tone by withdrawing staff"
-    if verb.lemma_.lower() in vocab.judging_verbs and any(
-            a.dep_ in ("acl", "amod") and a.tag_ in ("VBN", "JJ") and a.i > c.i
-            for c in children if c.dep_ == "dobj" for a in c.children):
-        return out + [("judgement", verb)]  # "called the attack premeditated", parsed as a modifier
+    if verb.lemma_.lower() in vocab.judging_verbs and (
+            {"dative", "dobj"} <= {c.dep_ for c in children} or any(
+                c.dep_ == "oprd" or a.dep_ in ("acl", "amod") and a.tag_ in ("VBN", "JJ") and a.i > c.i
+                for c in children if c.dep_ in ("dobj", "oprd") for a in (*c.children, c))):
+        # "called the attack premeditated" (even parsed as a modifier), "branded China a manipulator"
+        return out + [("judgement", verb)]
     if any(c.dep_ == "oprd" for c in children):
         # "called the attack premeditated": a verb with a predicative object passes judgement,
         # unless the judgement is a kind of its own ("was found guilty" is a verdict)
@@ -107,12 +110,13 @@ def _has_party(verb: "Token", vocab: Vocabulary) -> bool:
     """Whether a verb of contact has a party a diplomat would meet: a named person,
     body, country or people, or a noun such as "counterpart", as what it acts on, in a
     phrase hung on it ("arrived in Beijing", "talks with Japan") or beside its subject
-    ("Obama and Hu met"), or a country as its subject."""
+    ("Obama and Hu met"), or a country or a leader as its subject."""
     heads = [c for c in verb.children if c.dep_ in OBJECT_DEPS or c.dep_ == "dative"]
     heads += [p for c in verb.children if c.dep_ in ("prep", "agent") for p in c.children if p.dep_ == "pobj"]
     heads += [j for c in verb.children if c.dep_ == "nsubj" for j in c.children if j.dep_ == "conj"]
-    if any(c.dep_ == "nsubj" and c.ent_type_ in ("GPE", "NORP") for c in verb.children):
-        return True  # "China signed", "the United States agreed": a country is a party of its own
+    if any(c.dep_ == "nsubj" and (c.ent_type_ in ("GPE", "NORP") or c.lemma_.lower() in vocab.contact_parties)
+           for c in verb.children):
+        return True  # "China signed", "world leaders agreed": a country or a leader is a party of its own
     return any(h.ent_type_ in PARTY_ENTITIES or h.lemma_.lower() in vocab.contact_parties for h in heads)
 
 

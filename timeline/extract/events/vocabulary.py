@@ -77,6 +77,7 @@ class Vocabulary:
     phrasal_types: dict[str, str] = field(default_factory=dict)  # "call for" → statement
     modifier_first: frozenset[str] = frozenset()  # "flu cases": the modifier says the kind
     judging_verbs: frozenset[str] = frozenset()  # "called the attack premeditated": a judgement
+    document_verbs: frozenset[str] = frozenset()  # "signed decrees recognising": the content says the kind
     light_verbs: frozenset[str] = frozenset()  # "had", "was", "did": no happening without a kind of their own
     party_kinds: frozenset[str] = frozenset()  # kinds of actor that name who did a happening
     party_nouns: frozenset[str] = frozenset()  # "the government", "police": institutions named by a common noun
@@ -177,6 +178,7 @@ def load_vocabulary() -> Vocabulary:
                        for phrase in phrases},
         modifier_first=_words(schemes, "modifier_first"),
         judging_verbs=_words(schemes, "judging_verbs"),
+        document_verbs=_words(schemes, "document_verbs"),
         period_prepositions=_words(words, "period_prepositions"),
         past_period_prepositions=_words(words, "past_period_prepositions"),
         stretch_prepositions=_words(words, "stretch_prepositions"),
