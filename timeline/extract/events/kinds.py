@@ -28,10 +28,10 @@ def classify(anchor: "Anchor", vocab: Vocabulary) -> None:
     """Set ``anchor.type`` and ``anchor.type_rule``."""
     for how, token in _candidates(anchor, vocab):
         lemma = token.lemma_.lower()
-        if how in ("object", "subject", "place") and (lemma in vocab.verb_only or token.lower_ in vocab.verb_only):
-            continue  # "no sign of de-escalation", "demand was brisk": the noun names no happening
         if how in ("predicate", "xcomp", "conj") and lemma in vocab.party_verbs and not _has_party(token, vocab):
             continue  # "the board met to discuss options": a meeting of no party is no diplomacy
+        if how in ("object", "subject", "place") and (lemma in vocab.verb_only or token.lower_ in vocab.verb_only):
+            continue  # "no sign of de-escalation", "demand was brisk": the noun names no happening
         if how == "phrasal":
             found = _phrasal_type(token, vocab)
         elif how == "domain":
@@ -117,6 +117,7 @@ def _has_party(verb: "Token", vocab: Vocabulary) -> bool:
     if any(c.dep_ == "nsubj" and (c.ent_type_ in ("GPE", "NORP") or c.lemma_.lower() in vocab.contact_parties)
            for c in verb.children):
         return True  # "China signed", "world leaders agreed": a country or a leader is a party of its own
+    heads += [a for h in heads for a in h.children if a.dep_ == "appos"]  # "his doctor, Conrad Murray"
     return any(h.ent_type_ in PARTY_ENTITIES or h.lemma_.lower() in vocab.contact_parties for h in heads)
 
 
