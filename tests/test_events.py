@@ -195,7 +195,7 @@ def test_a_glued_dateline_loses_to_the_expression_beside_the_verb(nlp) -> None:
     # a verb of contact is diplomacy only with a party a diplomat would meet
     ("The president met his French counterpart in Geneva on Monday.", "diplomacy", "predicate:meet"),
     ("Hu Jintao arrived in London on Monday.", "diplomacy", "predicate:arrive"),
-    ("The chancellor spoke to an old ally, Emmanuel Macron, on Saturday.", "diplomacy", "predicate:speak"),
+    ("The chancellor spoke to an old friend, Emmanuel Macron, on Saturday.", "diplomacy", "predicate:speak"),
     ("The bank's board met on Monday to review its options.", "other", "predicate:meet"),
     ("The defence called three former patients as character witnesses on Tuesday.", "legal", "place:witness"),
     # a verb with its particle names a kind of its own; a date after "on" is no particle
