@@ -192,6 +192,23 @@ def test_a_glued_dateline_loses_to_the_expression_beside_the_verb(nlp) -> None:
     ("Putin and Biden discussed Russia's military build-up on Saturday.", "diplomacy", "predicate:discuss"),
     # a noun spelled like a listed verb names no happening
     ("NATO noticed a sign of de-escalation on the ground on Tuesday.", "other", "predicate:notice"),
+    # a verb of contact is diplomacy only with a party a diplomat would meet
+    ("The president met his French counterpart in Geneva on Monday.", "diplomacy", "predicate:meet"),
+    ("Hu Jintao arrived in London on Monday.", "diplomacy", "predicate:arrive"),
+    ("The chancellor spoke to an old friend, Emmanuel Macron, on Saturday.", "diplomacy", "predicate:speak"),
+    ("The bank's board met on Monday to review its options.", "other", "predicate:meet"),
+    ("The defence called three former patients as character witnesses on Tuesday.", "legal", "place:witness"),
+    # a verb with its particle names a kind of its own; a date after "on" is no particle
+    ("The opposition called for a fresh election on Tuesday.", "statement", "phrasal:call"),
+    ("The prime minister stepped down on Tuesday.", "politics", "phrasal:step"),
+    # a verdict given as a predicative is a verdict, not a judgement in words; a verb that
+    # names what something is passes judgement, whatever the judging words name
+    ("The finance minister branded the neighbouring country a currency manipulator on Sunday.",
+     "statement", "judgement:brand"),
+    ("The surgeon was found guilty of manslaughter on Monday.", "legal", "object:guilty"),
+    # what a case is of says its kind
+    ("Officials counted forty new cases of cholera in the city on Monday.", "health", "object:cholera"),
+    ("The central bank cut interest rates on Thursday.", "economic", "object:rate"),
 ])
 def test_type_from_the_predicate_and_its_object(nlp, sentence: str, type_: str, rule: str) -> None:
     found = happenings(nlp, sentence)

@@ -20,15 +20,21 @@ if TYPE_CHECKING:
 # Dependencies whose head is what the predicate acts on, or what underwent it.
 OBJECT_DEPS = frozenset({"dobj", "attr", "nsubjpass", "oprd"})
 NOUNS = frozenset({"NOUN", "PROPN"})
+# Named entities that can be a party to a meeting, a visit or an accord.
+PARTY_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 
 def classify(anchor: "Anchor", vocab: Vocabulary) -> None:
     """Set ``anchor.type`` and ``anchor.type_rule``."""
     for how, token in _candidates(anchor, vocab):
         lemma = token.lemma_.lower()
-        if how == "object" and (lemma in vocab.verb_only or token.lower_ in vocab.verb_only):
-            continue  # "no sign of de-escalation", "history as a state": the noun names no happening
-        if how == "domain":
+        if how in ("predicate", "xcomp", "conj") and lemma in vocab.party_verbs and not _has_party(token, vocab):
+            continue  # "the board met to discuss options": a meeting of no party is no diplomacy
+        if how in ("object", "subject", "place") and (lemma in vocab.verb_only or token.lower_ in vocab.verb_only):
+            continue  # "no sign of de-escalation", "demand was brisk": the noun names no happening
+        if how == "phrasal":
+            found = _phrasal_type(token, vocab)
+        elif how == "domain":
             found = vocab.domains.get(lemma)
         elif how == "judgement":  # a judgement is typed as what verbs of saying are
             found = vocab.type_of("say")
@@ -45,15 +51,27 @@ def _candidates(anchor: "Anchor", vocab: Vocabulary) -> list[tuple[str, "Token"]
     verb = anchor.verb
     children = list(verb.children)
     xcomps = [("xcomp", c) for c in children if c.dep_ == "xcomp" and is_predicate(c)]
-    objects = [("object", t) for c in children if c.dep_ in OBJECT_DEPS for t in _head_words(c)]
-    out: list[tuple[str, "Token"]] = []
+    objects = [("object", t) for c in children if c.dep_ in OBJECT_DEPS for t in _head_words(c, vocab.modifier_first)]
+    if verb.lemma_.lower() in vocab.document_verbs:
+        # "signed decrees recognising the regions": what a signed document does says its kind
+        objects += [("content", a) for c in children if c.dep_ in OBJECT_DEPS
+                    for a in (*c.children, *(v for v in children if v.dep_ == "advcl" and v.i > c.i))
+                    if a.dep_ in ("acl", "advcl") and a.tag_ == "VBG" and a.i > c.i]
+    out: list[tuple[str, "Token"]] = [("phrasal", verb)]  # "called for a ceasefire", "stepped down"
     manner = manner_of(verb)
     if manner is not None:
         out += _domains(manner, vocab)
         out.append(("manner", manner))  # "reinforced the tone by withdrawing staff"
-    if any(c.dep_ == "oprd" for c in children):
-        # "called the attack premeditated": a verb with a predicative object passes judgement
+    if verb.lemma_.lower() in vocab.judging_verbs and (
+            {"dative", "dobj"} <= {c.dep_ for c in children} or any(
+                c.dep_ == "oprd" or a.dep_ in ("acl", "amod") and a.tag_ in ("VBN", "JJ") and a.i > c.i
+                for c in children if c.dep_ in ("dobj", "oprd") for a in (*c.children, c))):
+        # "called the attack premeditated" (even parsed as a modifier), "branded China a manipulator"
         return out + [("judgement", verb)]
+    if any(c.dep_ == "oprd" for c in children):
+        # "called the attack premeditated": a verb with a predicative object passes judgement,
+        # unless the judgement is a kind of its own ("was found guilty" is a verdict)
+        return out + [("object", c) for c in children if c.dep_ == "oprd"] + [("judgement", verb)]
     if verb.lemma_.lower() in vocab.directives or verb.lemma_.lower() in vocab.announcing:
         # "ordered the armed forces to…", "urged citizens to leave", "announced new
         # sanctions": who was told, what to do or what was announced say the kind; the
@@ -63,14 +81,14 @@ def _candidates(anchor: "Anchor", vocab: Vocabulary) -> list[tuple[str, "Token"]
     if verb.lemma_.lower() in vocab.aspect_verbs:
         # "the trial is expected to begin", "talks resumed": what began says the kind
         subject = _subject_of(verb)
-        out += [("subject", t) for t in _head_words(subject)] if subject is not None else []
+        out += [("subject", t) for t in _head_words(subject, vocab.modifier_first)] if subject is not None else []
     if verb.lemma_.lower() in vocab.impact_verbs:
         # "an earthquake struck", "an air strike hit a convoy": what struck says the kind
-        out += [("subject", t) for c in children if c.dep_ == "nsubj" for t in _head_words(c)]
+        out += [("subject", t) for c in children if c.dep_ == "nsubj" for t in _head_words(c, vocab.modifier_first)]
     out += [("predicate", verb), *xcomps, *objects]
     if not any(c.dep_ in ("dobj", "nsubjpass") for c in children):
         # "Russian shelling of Kharkiv continued": an intransitive verb is about its subject
-        out += [("subject", t) for c in children if c.dep_ == "nsubj" for t in _head_words(c)]
+        out += [("subject", t) for c in children if c.dep_ == "nsubj" for t in _head_words(c, vocab.modifier_first)]
     out += [("conj", c) for c in children if c.dep_ == "conj" and is_predicate(c)]
     if anchor.title_root.i != verb.i:
         out.append(("said", anchor.title_root))
@@ -78,6 +96,29 @@ def _candidates(anchor: "Anchor", vocab: Vocabulary) -> list[tuple[str, "Token"]
     out += [("place", p) for c in children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"
             and p.pos_ in NOUNS]
     return out
+
+
+def _phrasal_type(verb: "Token", vocab: Vocabulary) -> str | None:
+    """The kind a verb names with its particle or preposition ("call for", "step down")."""
+    lemma = verb.lemma_.lower()
+    return next((vocab.phrasal_types[f"{lemma} {c.lower_}"] for c in verb.children
+                 if c.dep_ in ("prt", "prep", "advmod") and f"{lemma} {c.lower_}" in vocab.phrasal_types
+                 and not any(p.ent_type_ in ("DATE", "TIME") for p in c.children)), None)  # "called on Monday"
+
+
+def _has_party(verb: "Token", vocab: Vocabulary) -> bool:
+    """Whether a verb of contact has a party a diplomat would meet: a named person,
+    body, country or people, or a noun such as "counterpart", as what it acts on, in a
+    phrase hung on it ("arrived in Beijing", "talks with Japan") or beside its subject
+    ("Obama and Hu met"), or a country or a leader as its subject."""
+    heads = [c for c in verb.children if c.dep_ in OBJECT_DEPS or c.dep_ == "dative"]
+    heads += [p for c in verb.children if c.dep_ in ("prep", "agent") for p in c.children if p.dep_ == "pobj"]
+    heads += [j for c in verb.children if c.dep_ == "nsubj" for j in c.children if j.dep_ == "conj"]
+    if any(c.dep_ == "nsubj" and (c.ent_type_ in ("GPE", "NORP") or c.lemma_.lower() in vocab.contact_parties)
+           for c in verb.children):
+        return True  # "China signed", "world leaders agreed": a country or a leader is a party of its own
+    heads += [a for h in heads for a in h.children if a.dep_ == "appos"]  # "his doctor, Conrad Murray"
+    return any(h.ent_type_ in PARTY_ENTITIES or h.lemma_.lower() in vocab.contact_parties for h in heads)
 
 
 def _subject_of(verb: "Token") -> "Token | None":
@@ -106,13 +147,14 @@ def _domains(verb: "Token", vocab: Vocabulary) -> list[tuple[str, "Token"]]:
             for m in t.children if m.dep_ == "amod"]
 
 
-def _head_words(head: "Token") -> list["Token"]:
+def _head_words(head: "Token", modifier_first: frozenset[str]) -> list["Token"]:
     """The head noun of a phrase, its compounds ("telephone call", "deterrence
     forces"), then what an "of" after it names ("a round of talks")."""
     if head.pos_ not in NOUNS:
         return []
-    words = [head] + [c for c in head.children if c.dep_ == "compound" and c.pos_ in NOUNS]
+    words = [c for c in head.children if c.dep_ == "compound" and c.pos_ in NOUNS]
     for prep in head.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             words += [p for p in prep.children if p.dep_ == "pobj" and p.pos_ in NOUNS]
-    return words
+    # "new flu cases", "cases of swine flu": what a case is of says its kind
+    return words + [head] if head.lemma_.lower() in modifier_first else [head] + words

@@ -72,6 +72,12 @@ class Vocabulary:
     first_person: frozenset[str] = frozenset()  # "I", "me", "my": the writer speaking in person
     first_person_sentences: int = 0  # how many such sentences make a page a column
     aspect_verbs: frozenset[str] = frozenset()  # "the trial began": the subject says the kind
+    party_verbs: frozenset[str] = frozenset()  # "met the Chinese premier": diplomacy only with a party
+    contact_parties: frozenset[str] = frozenset()  # "met his counterpart": a noun that is such a party
+    phrasal_types: dict[str, str] = field(default_factory=dict)  # "call for" → statement
+    modifier_first: frozenset[str] = frozenset()  # "flu cases": the modifier says the kind
+    judging_verbs: frozenset[str] = frozenset()  # "called the attack premeditated": a judgement
+    document_verbs: frozenset[str] = frozenset()  # "signed decrees recognising": the content says the kind
     light_verbs: frozenset[str] = frozenset()  # "had", "was", "did": no happening without a kind of their own
     party_kinds: frozenset[str] = frozenset()  # kinds of actor that name who did a happening
     party_nouns: frozenset[str] = frozenset()  # "the government", "police": institutions named by a common noun
@@ -166,6 +172,13 @@ def load_vocabulary() -> Vocabulary:
         announcing=_words(schemes, "announcing_verbs"),
         impact_verbs=_words(schemes, "impact_verbs"),
         aspect_verbs=_words(schemes, "aspect_verbs"),
+        party_verbs=_words(schemes, "party_verbs"),
+        contact_parties=_words(schemes, "contact_parties"),
+        phrasal_types={str(phrase).lower(): kind for kind, phrases in (schemes.get("phrasal_types") or {}).items()
+                       for phrase in phrases},
+        modifier_first=_words(schemes, "modifier_first"),
+        judging_verbs=_words(schemes, "judging_verbs"),
+        document_verbs=_words(schemes, "document_verbs"),
         period_prepositions=_words(words, "period_prepositions"),
         past_period_prepositions=_words(words, "past_period_prepositions"),
         stretch_prepositions=_words(words, "stretch_prepositions"),
