@@ -24,6 +24,13 @@ def test_why_a_title_is_garbled() -> None:
         ("Oliver Tambo, Thabo Nkosi and Ann Dube met the envoys", "Oliver Tambo, Thabo Nkosi and Ann Dube met the "
          "envoys.", "meet"): None,  # a list
         ("Oliver Tambo, 67, met the envoys", "Oliver Tambo, 67, met the envoys.", "meet"): None,  # an aside
+        # an aside kept without its commas, run into the clause
+        ("The ministry said the fire burning slowly has been contained", "The ministry said the fire, burning "
+         "slowly, has been contained in two valleys.", "contain"): "across",
+        ("Oliver Tambo has been charged with fraud", "The former minister, Oliver Tambo, has been charged with "
+         "fraud, which he denies.", "charge"): None,  # the title opens inside the aside that names him
+        ("Ann Dube said she would not let her rival Oliver Tambo return", "Ann Dube said she would not let her "
+         "rival, Oliver Tambo, return.", "let"): None,  # a name kept as one
         ("In Lisbon, Oliver Tambo met the envoys", "In Lisbon, Oliver Tambo met the envoys.", "meet"): None,
         ("Yesterday, Oliver Tambo met the envoys", "Yesterday, Oliver Tambo met the envoys.", "meet"): None,
         # a fact box's entry run into the next: "but" before the verb, and no verb before it

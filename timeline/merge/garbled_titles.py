@@ -25,7 +25,12 @@ and the sentence it was cut from:
   Reform Weighed Ann Dube proposed"), a role dropped between a body and its
   officer ("The Freedom Alliance Ann Dube denounced");
 - ``vox pop``: a passer-by or a shopper described, not named, saying something ("The man in a
-  leather jacket said ..."): colour, not the day's news.
+  leather jacket said ..."): colour, not the day's news;
+- ``across``: the title keeps an aside of its sentence, at most ``ACROSS_WORDS`` words, without
+  the commas that set it off, and runs it into the clause ("the bridge, closing slowly, has been
+  reopened" read as "the bridge closing slowly has been reopened"). An aside left out whole, or a
+  title that opens inside one ("the former minister, Ann Dube, was charged"), or a name kept as
+  one ("his rival, Ann Dube, to return"), is no garble.
 
 The words are ``data/key_titles.yaml``'s (``anonymous_people``, ``coordinators``), with the
 subordinating conjunctions of ``data/event_vocabulary.yaml``.
@@ -49,6 +54,7 @@ POSSESSIVES = frozenset({"his", "her", "its", "their", "our", "my", "your"})
 ROLE_PREPOSITIONS = frozenset({"of", "to", "for"})  # "the head of the Directorate Leonard McCarthy": a role, a name
 PERSON_WORDS = 4  # a described person's noun comes within this many words of the title's start
 SAME_NAME = 80  # rapidfuzz ratio from which a name of the title is the sentence's spelt otherwise ("Mbombo", "Mbambo")
+ACROSS_WORDS = 3  # words of an aside a title keeps without its commas, at most
 VERB_ENDINGS = ("ed",)  # a word of a sentence that ends so, lower-case, is read as a verb in the past
 
 
@@ -107,7 +113,30 @@ def garbled(title: str, sentence: str, predicate: str, names: Iterable[str] = ()
             return "hangs"
     if verb in words.saying and low[at] in words.said and _described(raw[:start], words.people):
         return "vox pop"
+    if "," in sentence and _across(raw, _TOKEN.findall(sentence)):
+        return "across"
     return None
+
+
+def _across(raw: list[str], said: list[str]) -> bool:
+    """Whether the title keeps an aside of its sentence without the two commas that set it off:
+    two pairs of its words side by side that the sentence parts by a comma alone, at most
+    ``ACROSS_WORDS`` words apart. Each of the title's words (its own commas among them) is found in
+    the sentence after the one before it; a word the sentence does not hold (a name spelt in full,
+    a day the title adds) starts the reading afresh."""
+    low = [w.lower() for w in said]
+    at, previous, opened = 0, None, None
+    for n, word in enumerate(w.lower() for w in raw):
+        found = next((k for k in range(at, len(low)) if low[k] == word), None)
+        if found is None:
+            previous = None
+            continue
+        if previous is not None and found == previous + 2 and low[previous + 1] == ",":
+            if opened is not None and n - opened <= ACROSS_WORDS and not all(w[:1].isupper() for w in raw[opened:n]):
+                return True  # an aside that is a name ("his rival, Ann Dube, to return") reads as one
+            opened = n
+        previous, at = found, found + 1
+    return False
 
 
 @lru_cache(maxsize=4096)
