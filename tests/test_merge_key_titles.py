@@ -7,7 +7,7 @@ from datetime import date
 
 from timeline.merge import merge
 from timeline.merge.happening_titles import tells_happening, told_again
-from timeline.merge.selection import key_events
+from timeline.merge.selection import key_events, per_month
 from timeline.records import ActorRef, Article, DateEvidence, Event, Happening, Source
 
 SIMPSON = ActorRef("Charlie Dobbs", "person")
@@ -173,3 +173,15 @@ def test_a_happening_told_again_on_a_later_day_holds_no_key_place() -> None:
     more = _told("more", "2009-05-01", "Three more swine flu deaths were confirmed", "confirm", 350,
                  "The health secretary said three more deaths from swine flu had been confirmed on Friday.", ())
     assert [e.id for e in key_events([first, more], 5)][:1] == ["more"]
+
+
+def test_the_top_events_of_each_month_give_a_day_once_repeat_no_other_month_and_run_in_date_order() -> None:
+    sworn = _event("sworn", "2009-05-20", "Jacob Zuma was sworn in as president", "swear", 300)
+    crowd = _event("crowd", "2009-05-20", "Jacob Zuma thanked the crowd at the stadium", "thank", 250)
+    cabinet = _event("cabinet", "2009-05-10", "Jacob Zuma named his cabinet", "name", 200)
+    again = _event("again", "2009-06-02", "Jacob Zuma was sworn in as president", "swear", 280)
+    visit = _event("visit", "2009-06-15", "Jacob Zuma visited the flooded towns of the coast", "visit", 150)
+    months = per_month([sworn, crowd, cabinet, again, visit], 3)
+    assert {m: [e.id for e in best] for m, best in months.items()} == {
+        "2009-05": ["cabinet", "sworn"],  # the 20th once, the month in order of date
+        "2009-06": ["visit"]}  # the oath told again in June is no news of June
