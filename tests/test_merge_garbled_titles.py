@@ -67,6 +67,12 @@ def test_why_a_title_is_garbled() -> None:
     assert {k[0]: garbled(*k) for k in told} == {k[0]: why for k, why in told.items()}
 
 
+def test_a_title_that_stops_on_the_words_describing_who_is_named_next_is_cut() -> None:
+    said = "The crowd welcomed home the cycling champion Oliver Tambo on Friday."
+    assert garbled("The crowd welcomed home the cycling champion", said, "welcome", ["Oliver Tambo"]) == "cut"
+    assert garbled("The crowd welcomed home Oliver Tambo", said, "welcome", ["Oliver Tambo"]) is None
+
+
 def test_two_names_side_by_side_are_a_list_that_lost_its_commas_or_a_headline_run_into_its_lede() -> None:
     names = ["Oliver Tambo", "Thabo Nkosi", "Freedom Alliance", "Lisbon", "Kurt Vlahos",
              "Freedom"]

@@ -30,7 +30,9 @@ and the sentence it was cut from:
   the commas that set it off, and runs it into the clause ("the bridge, closing slowly, has been
   reopened" read as "the bridge closing slowly has been reopened"). An aside left out whole, or a
   title that opens inside one ("the former minister, Ann Dube, was charged"), or a name kept as
-  one ("his rival, Ann Dube, to return"), is no garble.
+  one ("his rival, Ann Dube, to return"), is no garble;
+- ``cut``: the title stops on the words that, in the sentence, describe an actor named straight
+  after them ("The crowd welcomed home the cycling champion", of "... champion Ann Dube").
 
 The words are ``data/key_titles.yaml``'s (``anonymous_people``, ``coordinators``), with the
 subordinating conjunctions of ``data/event_vocabulary.yaml``.
@@ -115,7 +117,20 @@ def garbled(title: str, sentence: str, predicate: str, names: Iterable[str] = ()
         return "vox pop"
     if "," in sentence and _across(raw, _TOKEN.findall(sentence)):
         return "across"
+    if raw[-1][:1].islower() and _before_name(low[-2:], _TOKEN.findall(sentence), names):
+        return "cut"
     return None
+
+
+def _before_name(tail: list[str], said: list[str], names: Iterable[str]) -> bool:
+    """Whether the title's last words are, in the sentence, followed straight by an actor's name:
+    the title stops on the words that describe who is named next ("... boxing champion")."""
+    low = [w.lower() for w in said]
+    known = [n.lower().split() for n in names if n]
+    for k in range(len(tail) - 1, len(low) - 1):
+        if low[k - len(tail) + 1:k + 1] == tail and any(low[k + 1:k + 1 + len(n)] == n for n in known):
+            return True
+    return False
 
 
 def _across(raw: list[str], said: list[str]) -> bool:
