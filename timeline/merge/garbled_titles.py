@@ -41,6 +41,7 @@ subordinating conjunctions of ``data/event_vocabulary.yaml``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from typing import Iterable
 
@@ -88,6 +89,7 @@ def garbled(title: str, sentence: str, predicate: str, names: Iterable[str] = ()
     """Why ``title``, governed by ``predicate`` (a lemma) and cut from ``sentence``, with the
     actors' ``names``, is no clause: see the module's docstring; None when it is one."""
     words = garbled_words()
+    names = list(names)
     if _run_together(title, names):
         return "names"
     raw = _TOKEN.findall(title)
@@ -115,37 +117,51 @@ def garbled(title: str, sentence: str, predicate: str, names: Iterable[str] = ()
             return "hangs"
     if verb in words.saying and low[at] in words.said and _described(raw[:start], words.people):
         return "vox pop"
-    if "," in sentence and _across(raw, _TOKEN.findall(sentence)):
-        return "across"
-    if raw[-1][:1].islower() and _before_name(low[-2:], _TOKEN.findall(sentence), names):
-        return "cut"
+    # the sentence is read word by word only when a plain look at it finds what the rule needs:
+    # two of the title's words before a comma, or its last word before the first of a name
+    lowered = sentence.lower()
+    aside = "," in sentence and sum(f"{w}," in lowered for w in set(low) if w != ",") >= 2
+    named = raw[-1][:1].islower() and any(f"{low[-1]} {n.split()[0].lower()}" in lowered for n in names if n.strip())
+    if aside or named:
+        tokens = [w.lower() for w in _TOKEN.findall(sentence)]
+        if aside and _across(raw, tokens):
+            return "across"
+        if named and _before_name(low[-2:], tokens, names):
+            return "cut"
     return None
 
 
-def _before_name(tail: list[str], said: list[str], names: Iterable[str]) -> bool:
-    """Whether the title's last words are, in the sentence, followed straight by an actor's name:
-    the title stops on the words that describe who is named next ("... boxing champion")."""
-    low = [w.lower() for w in said]
+def _before_name(tail: list[str], low: list[str], names: Iterable[str]) -> bool:
+    """Whether the title's last words are, in the sentence (its words ``low``, lower-cased),
+    followed straight by an actor's name: the title stops on the words that describe who is named
+    next ("... boxing champion")."""
     known = [n.lower().split() for n in names if n]
+    if not known or not tail:
+        return False
     for k in range(len(tail) - 1, len(low) - 1):
-        if low[k - len(tail) + 1:k + 1] == tail and any(low[k + 1:k + 1 + len(n)] == n for n in known):
+        if low[k] == tail[-1] and low[k - len(tail) + 1:k + 1] == tail and \
+                any(low[k + 1:k + 1 + len(n)] == n for n in known):
             return True
     return False
 
 
-def _across(raw: list[str], said: list[str]) -> bool:
-    """Whether the title keeps an aside of its sentence without the two commas that set it off:
-    two pairs of its words side by side that the sentence parts by a comma alone, at most
-    ``ACROSS_WORDS`` words apart. Each of the title's words (its own commas among them) is found in
-    the sentence after the one before it; a word the sentence does not hold (a name spelt in full,
-    a day the title adds) starts the reading afresh."""
-    low = [w.lower() for w in said]
+def _across(raw: list[str], low: list[str]) -> bool:
+    """Whether the title keeps an aside of its sentence (its words ``low``, lower-cased) without
+    the two commas that set it off: two pairs of its words side by side that the sentence parts by
+    a comma alone, at most ``ACROSS_WORDS`` words apart. Each of the title's words (its own commas
+    among them) is found in the sentence after the one before it; a word the sentence does not hold
+    (a name spelt in full, a day the title adds) starts the reading afresh."""
+    where: dict[str, list[int]] = {}
+    for k, w in enumerate(low):
+        where.setdefault(w, []).append(k)
     at, previous, opened = 0, None, None
     for n, word in enumerate(w.lower() for w in raw):
-        found = next((k for k in range(at, len(low)) if low[k] == word), None)
-        if found is None:
+        places = where.get(word, ())
+        i = bisect_left(places, at)
+        if i == len(places):
             previous = None
             continue
+        found = places[i]
         if previous is not None and found == previous + 2 and low[previous + 1] == ",":
             if opened is not None and n - opened <= ACROSS_WORDS and not all(w[:1].isupper() for w in raw[opened:n]):
                 return True  # an aside that is a name ("his rival, Ann Dube, to return") reads as one

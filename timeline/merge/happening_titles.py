@@ -95,6 +95,7 @@ def key_titles() -> KeyTitles:
     return KeyTitles()
 
 
+@lru_cache(maxsize=1 << 12)
 def forms(verb: str) -> frozenset[str]:
     """The forms of a verb: "hope", "hopes", "hoped", "hoping"; "tell", "tells", "told", "telling"."""
     stem = verb[:-1] if verb.endswith("e") else verb
@@ -144,10 +145,10 @@ def stops_short(title: str, words: list[str], verb: str, at: list[int], names: I
     """Whether the title stops before what its words need (see the module's docstring); ``at``
     holds where the forms of ``verb``, its governing verb, stand among ``words``."""
     vocabulary = key_titles()
-    for state in vocabulary.states:
-        kept = forms(state)
-        if any(w in kept and " ".join(words[i + 1:]) in vocabulary.time_tails | {""} for i, w in enumerate(words)):
-            return True  # "said it would remain for now": where, at what?
+    kept = _state_forms()
+    if any(w in kept and (i + 1 == len(words) or " ".join(words[i + 1:]) in vocabulary.time_tails)
+           for i, w in enumerate(words)):
+        return True  # "said it would remain for now": where, at what?
     if verb in vocabulary.fates and len(words) > 2 and words[-1] in vocabulary.people and _count(words[-2]):
         return True  # "confirmed 40 people": infected? dead?
     if verb in vocabulary.deeds and at and _no_deed(title, words, at[0], verb, names):
@@ -157,6 +158,11 @@ def stops_short(title: str, words: list[str], verb: str, at: list[int], names: I
                 "as" not in words[i + 1:]:
             return True  # "known to his voters has won": known as what?
     return len(words) > 2 and words[-2] == "as" and words[-3] in PASSIVE  # "they are as diverse": as what?
+
+
+@lru_cache(maxsize=1)
+def _state_forms() -> frozenset[str]:
+    return frozenset(f for state in key_titles().states for f in forms(state))
 
 
 def _count(word: str) -> bool:
