@@ -66,6 +66,8 @@ def test_what_tells_no_happening() -> None:
         "Nelson Mandela urged the banks": ("urge", False),
         "The former mayor known to his voters has claimed victory": ("claim", False),  # known as what?
         "Jacob Zuma, known as JZ, claimed victory": ("claim", True),
+        "The agency said it would refer to the new strain": ("say", False),  # refer to it as what?
+        "The case was referred to the constitutional court": ("refer", True),
         "A survey of farmers shows they are as poor": ("show", False),  # as poor as what?
         "Jacob Zuma was sworn in as president of the party": ("swear", True),
         # what a condition has done: a standing state

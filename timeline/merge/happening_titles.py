@@ -14,9 +14,10 @@ senior position to balance ..."), not a figure of speech ("X rose to the occasio
 title that stops before what its words need (``stops_short``): a verb of a state and at most
 a time ("X said it would stay for now"), a count of people without what befell them ("X
 confirmed on Friday 40 people"), the party a verb presses without the deed ("X called for the
-savings banks"), a participle of naming without its "as" ("The former mayor known to his voters
-has won"), a likeness without its second term ("a survey shows they are as poor"); not what a
-condition has done, told in the present perfect ("The slump has driven thousands to the cities").
+savings banks"), a participle or verb of naming without its "as" ("The former mayor known to his
+voters has won", "X would refer to the new strain"), a likeness without its second term ("a
+survey shows they are as poor"); not what a condition has done, told in the present perfect
+("The slump has driven thousands to the cities").
 ``told_again`` says whether a title names its happening by an earlier time ("the January
 earthquake destroyed orphanages", "the 2008 election was rigged", "in March"): a
 retelling, told on a later day, of what happened then. The words are
@@ -79,6 +80,7 @@ class KeyTitles:
         # "as" and "once" open a clause less often than they say "in the role of" or "formerly"
         self.subordinators = vocabulary.subordinators - {"as", "once"}
         self.naming = words("naming_participles")
+        self.naming_verbs = words("naming_verbs")
         self.states = words("needs_state")
         self.time_tails = frozenset(" ".join(f) for f in phrases("time_tails"))
         self.fates = words("needs_fate")
@@ -157,6 +159,10 @@ def stops_short(title: str, words: list[str], verb: str, at: list[int], names: I
         if w in vocabulary.naming and words[i - 1] not in AUXILIARIES and not words[i - 1].endswith("ly") and \
                 "as" not in words[i + 1:]:
             return True  # "known to his voters has won": known as what?
+    for i, w in enumerate(words[:-1]):
+        if words[i + 1] == "to" and any(w in forms(v) for v in vocabulary.naming_verbs) and \
+                (not i or words[i - 1] not in PASSIVE) and "as" not in words[i + 2:]:
+            return True  # "would refer to the new strain": as what?
     return len(words) > 2 and words[-2] == "as" and words[-3] in PASSIVE  # "they are as diverse": as what?
 
 
