@@ -3,7 +3,9 @@
 For each built folder (``FOLDER/NAME``, as ``evaluation.eval_timelines`` builds it), reads
 ``output/events.json`` and prints
 
-- the key events as the site's key-events page chooses them (``timeline.merge.selection``),
+- the key events as the site's key-events page chooses them (``timeline.merge.selection``, among
+  the events in the story's focus, without those the site lists apart for review:
+  ``output/review.html``),
 - the ``--top`` events ranked most important (the ranking ``events.json`` holds),
 
 each with its day, its independent sources (outlets, or articles without one) and its title,
@@ -41,19 +43,22 @@ ALIKE_WORDS = 0.5  # share of the shorter quote's content words the other has, f
 _WORD = re.compile(r"[^\W\d_]{4,}")
 
 
-def load(folder: Path) -> list[Event]:
+def load(folder: Path) -> tuple[list[Event], frozenset[str]]:
     """The events of a built folder's ``output/events.json``, most important first, each with
-    the governing verb the store keeps (``events.json`` does not hold it; the key events read it)."""
+    the governing verb the store keeps (``events.json`` does not hold it; the key events read it),
+    and the ids of those the site lists apart for review."""
     from dataclasses import replace
 
+    from evaluation.eval_real_news import for_review
     from timeline.store.events import load_events
 
     data = json.loads((folder / "output" / "events.json").read_text(encoding="utf-8"))
     rows = data["events"] if isinstance(data, dict) else data
     stored, _ = load_events(folder / "content" / "events")
     verbs = {e.id: e.predicate for e in stored}
+    review = for_review(folder / "content")
     events = [replace(e, predicate=verbs.get(e.id, "")) for e in map(_event, rows)]
-    return sorted(events, key=lambda e: (-e.importance, e.date, e.id))
+    return sorted(events, key=lambda e: (-e.importance, e.date, e.id)), review
 
 
 def _event(r: dict[str, Any]) -> Event:
@@ -179,9 +184,16 @@ def _listed(events: Sequence[Event], weak: WeakTitles, group_of: dict[str, int])
     return found
 
 
-def show(name: str, events: list[Event], top: int, key: int, weak: WeakTitles) -> dict[str, int]:
-    chosen = key_events(in_focus(events), key)
-    best = events[:top]
+def shown(events: Sequence[Event], review: frozenset[str]) -> list[Event]:
+    """The events the site's key-events view chooses from: those of the story's focus (found among
+    all the events, as the site finds it), without those it lists apart for review."""
+    return [e for e in in_focus(events) if e.id not in review]
+
+
+def show(name: str, events: list[Event], top: int, key: int, weak: WeakTitles,
+         review: frozenset[str] = frozenset()) -> dict[str, int]:
+    chosen = key_events(shown(events, review), key)
+    best = [e for e in events if e.id not in review][:top]
     groups = duplicate_groups(best)
     group_of = {best[i].id: n for n, g in enumerate(groups, 1) for i in g}
     print(f"== {name}: {len(events)} events")
@@ -214,7 +226,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not path.is_file():
             print(f"{path}: not built (run python -m evaluation.eval_timelines {name} first)")
             return 2
-        show(name, load(args.folder / name), args.top, args.key, weak)
+        events, review = load(args.folder / name)
+        show(name, events, args.top, args.key, weak, review)
         print()
     return 0
 

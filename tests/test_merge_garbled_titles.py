@@ -24,6 +24,13 @@ def test_why_a_title_is_garbled() -> None:
         ("Oliver Tambo, Thabo Nkosi and Ann Dube met the envoys", "Oliver Tambo, Thabo Nkosi and Ann Dube met the "
          "envoys.", "meet"): None,  # a list
         ("Oliver Tambo, 67, met the envoys", "Oliver Tambo, 67, met the envoys.", "meet"): None,  # an aside
+        # an aside kept without its commas, run into the clause
+        ("The ministry said the fire burning slowly has been contained", "The ministry said the fire, burning "
+         "slowly, has been contained in two valleys.", "contain"): "across",
+        ("Oliver Tambo has been charged with fraud", "The former minister, Oliver Tambo, has been charged with "
+         "fraud, which he denies.", "charge"): None,  # the title opens inside the aside that names him
+        ("Ann Dube said she would not let her rival Oliver Tambo return", "Ann Dube said she would not let her "
+         "rival, Oliver Tambo, return.", "let"): None,  # a name kept as one
         ("In Lisbon, Oliver Tambo met the envoys", "In Lisbon, Oliver Tambo met the envoys.", "meet"): None,
         ("Yesterday, Oliver Tambo met the envoys", "Yesterday, Oliver Tambo met the envoys.", "meet"): None,
         # a fact box's entry run into the next: "but" before the verb, and no verb before it
@@ -58,6 +65,12 @@ def test_why_a_title_is_garbled() -> None:
         ("Oliver Tambo said prices will rise", "Oliver Tambo said prices will rise.", "say"): None,
     }
     assert {k[0]: garbled(*k) for k in told} == {k[0]: why for k, why in told.items()}
+
+
+def test_a_title_that_stops_on_the_words_describing_who_is_named_next_is_cut() -> None:
+    said = "The crowd welcomed home the cycling champion Oliver Tambo on Friday."
+    assert garbled("The crowd welcomed home the cycling champion", said, "welcome", ["Oliver Tambo"]) == "cut"
+    assert garbled("The crowd welcomed home Oliver Tambo", said, "welcome", ["Oliver Tambo"]) is None
 
 
 def test_two_names_side_by_side_are_a_list_that_lost_its_commas_or_a_headline_run_into_its_lede() -> None:

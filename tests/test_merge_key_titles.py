@@ -7,7 +7,7 @@ from datetime import date
 
 from timeline.merge import merge
 from timeline.merge.happening_titles import tells_happening, told_again
-from timeline.merge.selection import key_events
+from timeline.merge.selection import key_events, per_month
 from timeline.records import ActorRef, Article, DateEvidence, Event, Happening, Source
 
 SIMPSON = ActorRef("Charlie Dobbs", "person")
@@ -55,6 +55,24 @@ def test_what_tells_no_happening() -> None:
         "Nelson Mandela has long called on the regime to free prisoners": ("call", False),  # what has gone on
         "Nelson Mandela has repeatedly rejected the charges": ("reject", False),
         "Nelson Mandela has called on the regime to free prisoners": ("call", True),
+        # stops before what its words need
+        "The agency said it would remain for now": ("say", False),  # remain where, at what?
+        "Jacob Zuma said he would remain in the race": ("say", True),
+        "The ministry confirmed on Tuesday 40 people": ("confirm", False),  # infected? dead?
+        "The ministry confirmed 40 deaths": ("confirm", True),
+        "The regulator called for the savings lenders": ("call", False),  # to do what?
+        "The regulator called for the resignation of the directors": ("call", True),
+        "Charlie Dobbs urged restraint": ("urge", True),
+        "Nelson Mandela urged the banks": ("urge", False),
+        "The former mayor known to his voters has claimed victory": ("claim", False),  # known as what?
+        "Jacob Zuma, known as JZ, claimed victory": ("claim", True),
+        "The agency said it would refer to the new strain": ("say", False),  # refer to it as what?
+        "The case was referred to the constitutional court": ("refer", True),
+        "A survey of farmers shows they are as poor": ("show", False),  # as poor as what?
+        "Jacob Zuma was sworn in as president of the party": ("swear", True),
+        # what a condition has done: a standing state
+        "The country's slump has driven millions abroad": ("drive", False),
+        "The unrest has been quelled": ("quell", True),
     }
     assert {t: tells_happening(t, p, names) for t, (p, _) in told.items()} == {t: ok for t, (_, ok) in told.items()}
 
@@ -71,6 +89,15 @@ def test_the_key_events_pass_over_an_event_whose_title_tells_no_happening() -> N
     assert [e.id for e in key_events([idle, riots, sworn], 5)] == ["sworn", "riots"]
     curated = Event(**{**idle.__dict__, "curated": ("title",)})  # a maintainer's title is printed as written
     assert [e.id for e in key_events([curated, riots, sworn], 5)] == ["idle", "sworn"]
+
+
+def test_a_key_place_a_cut_title_leaves_goes_to_the_next_event_that_tells_a_happening() -> None:
+    cut = _event("cut", "2009-07-20", "Jacob Zuma called on the provinces", "call", 300)
+    state = _event("state", "2009-07-25", "The province's slump has driven thousands to the cities",
+                   "drive", 280)
+    visit = _event("visit", "2009-07-27", "Jacob Zuma visited the flooded towns of the coast", "visit", 200)
+    sworn = _event("sworn", "2009-05-09", "Jacob Zuma was sworn in as president", "swear", 250)
+    assert [e.id for e in key_events([cut, state, visit, sworn], 2)] == ["sworn", "visit"]
 
 
 def _report(aid: str, index: int, title: str, predicate: str) -> Happening:
@@ -148,3 +175,15 @@ def test_a_happening_told_again_on_a_later_day_holds_no_key_place() -> None:
     more = _told("more", "2009-05-01", "Three more swine flu deaths were confirmed", "confirm", 350,
                  "The health secretary said three more deaths from swine flu had been confirmed on Friday.", ())
     assert [e.id for e in key_events([first, more], 5)][:1] == ["more"]
+
+
+def test_the_top_events_of_each_month_give_a_day_once_repeat_no_other_month_and_run_in_date_order() -> None:
+    sworn = _event("sworn", "2009-05-20", "Jacob Zuma was sworn in as president", "swear", 300)
+    crowd = _event("crowd", "2009-05-20", "Jacob Zuma thanked the crowd at the stadium", "thank", 250)
+    cabinet = _event("cabinet", "2009-05-10", "Jacob Zuma named his cabinet", "name", 200)
+    again = _event("again", "2009-06-02", "Jacob Zuma was sworn in as president", "swear", 280)
+    visit = _event("visit", "2009-06-15", "Jacob Zuma visited the flooded towns of the coast", "visit", 150)
+    months = per_month([sworn, crowd, cabinet, again, visit], 3)
+    assert {m: [e.id for e in best] for m, best in months.items()} == {
+        "2009-05": ["cabinet", "sworn"],  # the 20th once, the month in order of date
+        "2009-06": ["visit"]}  # the oath told again in June is no news of June

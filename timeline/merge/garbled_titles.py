@@ -25,7 +25,14 @@ and the sentence it was cut from:
   Reform Weighed Ann Dube proposed"), a role dropped between a body and its
   officer ("The Freedom Alliance Ann Dube denounced");
 - ``vox pop``: a passer-by or a shopper described, not named, saying something ("The man in a
-  leather jacket said ..."): colour, not the day's news.
+  leather jacket said ..."): colour, not the day's news;
+- ``across``: the title keeps an aside of its sentence, at most ``ACROSS_WORDS`` words, without
+  the commas that set it off, and runs it into the clause ("the bridge, closing slowly, has been
+  reopened" read as "the bridge closing slowly has been reopened"). An aside left out whole, or a
+  title that opens inside one ("the former minister, Ann Dube, was charged"), or a name kept as
+  one ("his rival, Ann Dube, to return"), is no garble;
+- ``cut``: the title stops on the words that, in the sentence, describe an actor named straight
+  after them ("The crowd welcomed home the cycling champion", of "... champion Ann Dube").
 
 The words are ``data/key_titles.yaml``'s (``anonymous_people``, ``coordinators``), with the
 subordinating conjunctions of ``data/event_vocabulary.yaml``.
@@ -34,6 +41,7 @@ subordinating conjunctions of ``data/event_vocabulary.yaml``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from typing import Iterable
 
@@ -49,6 +57,7 @@ POSSESSIVES = frozenset({"his", "her", "its", "their", "our", "my", "your"})
 ROLE_PREPOSITIONS = frozenset({"of", "to", "for"})  # "the head of the Directorate Leonard McCarthy": a role, a name
 PERSON_WORDS = 4  # a described person's noun comes within this many words of the title's start
 SAME_NAME = 80  # rapidfuzz ratio from which a name of the title is the sentence's spelt otherwise ("Mbombo", "Mbambo")
+ACROSS_WORDS = 3  # words of an aside a title keeps without its commas, at most
 VERB_ENDINGS = ("ed",)  # a word of a sentence that ends so, lower-case, is read as a verb in the past
 
 
@@ -80,6 +89,7 @@ def garbled(title: str, sentence: str, predicate: str, names: Iterable[str] = ()
     """Why ``title``, governed by ``predicate`` (a lemma) and cut from ``sentence``, with the
     actors' ``names``, is no clause: see the module's docstring; None when it is one."""
     words = garbled_words()
+    names = list(names)
     if _run_together(title, names):
         return "names"
     raw = _TOKEN.findall(title)
@@ -107,7 +117,57 @@ def garbled(title: str, sentence: str, predicate: str, names: Iterable[str] = ()
             return "hangs"
     if verb in words.saying and low[at] in words.said and _described(raw[:start], words.people):
         return "vox pop"
+    # the sentence is read word by word only when a plain look at it finds what the rule needs:
+    # two of the title's words before a comma, or its last word before the first of a name
+    lowered = sentence.lower()
+    aside = "," in sentence and sum(f"{w}," in lowered for w in set(low) if w != ",") >= 2
+    named = raw[-1][:1].islower() and any(f"{low[-1]} {n.split()[0].lower()}" in lowered for n in names if n.strip())
+    if aside or named:
+        tokens = [w.lower() for w in _TOKEN.findall(sentence)]
+        if aside and _across(raw, tokens):
+            return "across"
+        if named and _before_name(low[-2:], tokens, names):
+            return "cut"
     return None
+
+
+def _before_name(tail: list[str], low: list[str], names: Iterable[str]) -> bool:
+    """Whether the title's last words are, in the sentence (its words ``low``, lower-cased),
+    followed straight by an actor's name: the title stops on the words that describe who is named
+    next ("... boxing champion")."""
+    known = [n.lower().split() for n in names if n]
+    if not known or not tail:
+        return False
+    for k in range(len(tail) - 1, len(low) - 1):
+        if low[k] == tail[-1] and low[k - len(tail) + 1:k + 1] == tail and \
+                any(low[k + 1:k + 1 + len(n)] == n for n in known):
+            return True
+    return False
+
+
+def _across(raw: list[str], low: list[str]) -> bool:
+    """Whether the title keeps an aside of its sentence (its words ``low``, lower-cased) without
+    the two commas that set it off: two pairs of its words side by side that the sentence parts by
+    a comma alone, at most ``ACROSS_WORDS`` words apart. Each of the title's words (its own commas
+    among them) is found in the sentence after the one before it; a word the sentence does not hold
+    (a name spelt in full, a day the title adds) starts the reading afresh."""
+    where: dict[str, list[int]] = {}
+    for k, w in enumerate(low):
+        where.setdefault(w, []).append(k)
+    at, previous, opened = 0, None, None
+    for n, word in enumerate(w.lower() for w in raw):
+        places = where.get(word, ())
+        i = bisect_left(places, at)
+        if i == len(places):
+            previous = None
+            continue
+        found = places[i]
+        if previous is not None and found == previous + 2 and low[previous + 1] == ",":
+            if opened is not None and n - opened <= ACROSS_WORDS and not all(w[:1].isupper() for w in raw[opened:n]):
+                return True  # an aside that is a name ("his rival, Ann Dube, to return") reads as one
+            opened = n
+        previous, at = found, found + 1
+    return False
 
 
 @lru_cache(maxsize=4096)

@@ -10,7 +10,14 @@ dubbed the G2"), not a view told in the present ("X argues that the stimulus wor
 what has gone on for long ("X has long called on Iran to ..."), not a verb cut from what it
 needs ("A court has heard", "X told the White House"), not a verb left in a clause that hangs
 from nothing ("The party after X was charged with fraud"), not a verb without a tense ("A
-senior position to balance ..."), not a figure of speech ("X rose to the occasion").
+senior position to balance ..."), not a figure of speech ("X rose to the occasion"); not a
+title that stops before what its words need (``stops_short``): a verb of a state and at most
+a time ("X said it would stay for now"), a count of people without what befell them ("X
+confirmed on Friday 40 people"), the party a verb presses without the deed ("X called for the
+savings banks"), a participle or verb of naming without its "as" ("The former mayor known to his
+voters has won", "X would refer to the new strain"), a likeness without its second term ("a
+survey shows they are as poor"); not what a condition has done, told in the present perfect
+("The slump has driven thousands to the cities").
 ``told_again`` says whether a title names its happening by an earlier time ("the January
 earthquake destroyed orphanages", "the 2008 election was rigged", "in March"): a
 retelling, told on a later day, of what happened then. The words are
@@ -72,6 +79,17 @@ class KeyTitles:
         self.irregular = {str(k).lower(): frozenset(str(f).lower() for f in v or ()) for k, v in irregular.items()}
         # "as" and "once" open a clause less often than they say "in the role of" or "formerly"
         self.subordinators = vocabulary.subordinators - {"as", "once"}
+        self.naming = words("naming_participles")
+        self.naming_verbs = words("naming_verbs")
+        self.states = words("needs_state")
+        self.time_tails = frozenset(" ".join(f) for f in phrases("time_tails"))
+        self.fates = words("needs_fate")
+        self.people = words("people_nouns")
+        self.deeds = words("needs_deed")
+        self.particles = words("call_particles")
+        self.parties = words("party_nouns")
+        self.party_endings = tuple(sorted(words("party_endings")))
+        self.conditions = words("condition_nouns")
 
 
 @lru_cache(maxsize=1)
@@ -79,6 +97,7 @@ def key_titles() -> KeyTitles:
     return KeyTitles()
 
 
+@lru_cache(maxsize=1 << 12)
 def forms(verb: str) -> frozenset[str]:
     """The forms of a verb: "hope", "hopes", "hoped", "hoping"; "tell", "tells", "told", "telling"."""
     stem = verb[:-1] if verb.endswith("e") else verb
@@ -102,6 +121,8 @@ def tells_happening(title: str, predicate: str, names: Iterable[str] = ()) -> bo
     verb = predicate.lower()
     verb_forms = forms(verb) | forms(verb + "e")
     at = [i for i, w in enumerate(words) if w in verb_forms]
+    if stops_short(title, words, verb, at, names) or _condition(words, vocabulary.conditions):
+        return False
     if at and all(i > 1 and words[i - 1] in vocabulary.lasting and words[i - 2] in PERFECT for i in at):
         return False  # "X has long called on Iran to ...": what has gone on, not what happened that day
     # a lemma that lost its e ("hoped" read as "hop") is still the verb it is a form of
@@ -120,6 +141,69 @@ def tells_happening(title: str, predicate: str, names: Iterable[str] = ()) -> bo
     if at and all(_hangs(words, i, vocabulary.subordinators) for i in at):
         return False  # "The party after X was charged with fraud": no clause of its own
     return not at or any(_finite(words, i) for i in at)
+
+
+def stops_short(title: str, words: list[str], verb: str, at: list[int], names: Iterable[str] = ()) -> bool:
+    """Whether the title stops before what its words need (see the module's docstring); ``at``
+    holds where the forms of ``verb``, its governing verb, stand among ``words``."""
+    vocabulary = key_titles()
+    kept = _state_forms()
+    if any(w in kept and (i + 1 == len(words) or " ".join(words[i + 1:]) in vocabulary.time_tails)
+           for i, w in enumerate(words)):
+        return True  # "said it would remain for now": where, at what?
+    if verb in vocabulary.fates and len(words) > 2 and words[-1] in vocabulary.people and _count(words[-2]):
+        return True  # "confirmed 40 people": infected? dead?
+    if verb in vocabulary.deeds and at and _no_deed(title, words, at[0], verb, names):
+        return True
+    for i, w in enumerate(words[1:], 1):
+        if w in vocabulary.naming and words[i - 1] not in AUXILIARIES and not words[i - 1].endswith("ly") and \
+                "as" not in words[i + 1:]:
+            return True  # "known to his voters has won": known as what?
+    for i, w in enumerate(words[:-1]):
+        if words[i + 1] == "to" and any(w in forms(v) for v in vocabulary.naming_verbs) and \
+                (not i or words[i - 1] not in PASSIVE) and "as" not in words[i + 2:]:
+            return True  # "would refer to the new strain": as what?
+    return len(words) > 2 and words[-2] == "as" and words[-3] in PASSIVE  # "they are as diverse": as what?
+
+
+@lru_cache(maxsize=1)
+def _state_forms() -> frozenset[str]:
+    return frozenset(f for state in key_titles().states for f in forms(state))
+
+
+def _count(word: str) -> bool:
+    return word.isdigit() or word in ("dozens", "hundreds", "thousands", "scores", "millions")
+
+
+def _no_deed(title: str, words: list[str], at: int, verb: str, names: Iterable[str]) -> bool:
+    """Whether the verb of pressing at ``at`` stops on the party it presses, with no deed after
+    it: no "to" or "into", no other preposition, and a party last (``party_nouns``, a plural noun of
+    people, an actor's name); after "called on", whoever it is."""
+    vocabulary = key_titles()
+    if at and words[at - 1] in PASSIVE:
+        return False
+    rest = words[at + 1:]
+    pressing = verb != "call"  # "call on the provinces": whoever is called on, to do what?
+    if verb == "call":
+        if not rest or rest[0] not in vocabulary.particles:
+            return False
+        pressing, rest = rest[0] == "for", rest[1:]
+    if not rest:
+        return True
+    if any(w in ("to", "into", "of", "against", "in", "at", "with", "over", "from", "by", "for", "on") for w in rest):
+        return False
+    if not pressing:
+        return True
+    last = rest[-1]
+    return last in vocabulary.parties or last.endswith(vocabulary.party_endings) or \
+        any(n and title.rstrip(" .").endswith(n) for n in names)
+
+
+def _condition(words: list[str], conditions: frozenset[str]) -> bool:
+    """Whether a noun of a condition is the subject of a present perfect, not a passive ("the
+    collapse has flooded", not "the unrest has been quelled")."""
+    return any(w in PERFECT and i and words[i - 1] in conditions and i + 1 < len(words) and words[i + 1] != "been"
+               for i, w in enumerate(words))
 
 
 def _acted(words: list[str], at: list[int], verb: str) -> bool:

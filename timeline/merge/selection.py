@@ -52,7 +52,8 @@ them. The selection goes down the ranking instead and skips
   follows the story's course.
 
 When the skipped months leave the list short, the best of their events fill it.
-``per_month`` gives the best few events of each month by the same rules.
+``per_month`` gives the best few events of each month by the same rules (but the month's share),
+each month's in order of date: one a day, none repeating one another month shows.
 """
 
 from __future__ import annotations
@@ -60,7 +61,7 @@ from __future__ import annotations
 import math
 import re
 from functools import lru_cache
-from typing import Iterable, Sequence
+from typing import Iterable, Iterator, Sequence
 
 from rapidfuzz import fuzz
 
@@ -305,26 +306,23 @@ def _restated(a: Event, b: Event) -> bool:
     return fewest >= (FEWEST_WORDS_WHOLE if parties else FEWEST_WORDS_ALONE) and len(wa & wb) >= SAME_WORDS * fewest
 
 
-def key_events(events: Sequence[Event], n: int) -> list[Event]:
-    """The ``n`` key events, in ranking order."""
+def _passing(events: Sequence[Event], n: int, chosen: list[Event]) -> Iterator[Event]:
+    """The events that may take a key place, best first, by the rules of the module's docstring
+    but the month's share: each yielded one's day is taken, and what the caller appends to
+    ``chosen`` is what later ones must not repeat; the best ``EARLIER`` × ``n`` are read for an
+    earlier telling."""
     order = ranked(events)
     lead = leading(events)
     told = reporters(events)
-    # The months the story runs through: those of the best-ranked events, not every month a
-    # stray background event names (which would leave each month a share too small to fill).
-    months = {month_of(e.date) for e in order[:STORY_EVENTS * n]}
-    cap = max(MONTH_FLOOR, math.ceil(MONTH_SPREAD * n / max(len(months), 1)))
-    chosen: list[Event] = []
-    held: dict[str, int] = {}
     days: set[str] = set()
-    waiting: list[Event] = []
     least = KEY_SHARE * order[0].importance if order else 0.0
     agreed: dict[str, Event] = {}  # per day, its best event two articles or more tell, worth a key place
     for e in order:
         if e.importance >= least and e.precision in ("time", "day") and len({s.article for s in e.sources}) > 1:
             agreed.setdefault(e.date[:10], e)
+    earlier = [o for o in order[:EARLIER * n] if o.importance >= least]
     for found in order:
-        if len(chosen) >= n or found.importance < least:
+        if found.importance < least:
             break
         told_by = agreed.get(found.date[:10]) if alone(found, told) else found
         if told_by is None:
@@ -332,15 +330,32 @@ def key_events(events: Sequence[Event], n: int) -> list[Event]:
         e = told_by
         if not _told_happening(e) or e.date in days or any(repeats(c, e, lead) for c in chosen):
             continue
-        if _restates_earlier(e, [o for o in order[:EARLIER * n] if o.importance >= least]):
+        if _restates_earlier(e, earlier):
             continue
         days.add(e.date)
-        month = month_of(e.date)
-        if held.get(month, 0) >= cap:
-            waiting.append(e)
-            continue
-        chosen.append(e)
-        held[month] = held.get(month, 0) + 1
+        yield e
+
+
+def key_events(events: Sequence[Event], n: int) -> list[Event]:
+    """The ``n`` key events, in ranking order."""
+    # The months the story runs through: those of the best-ranked events, not every month a
+    # stray background event names (which would leave each month a share too small to fill).
+    months = {month_of(e.date) for e in ranked(events)[:STORY_EVENTS * n]}
+    cap = max(MONTH_FLOOR, math.ceil(MONTH_SPREAD * n / max(len(months), 1)))
+    chosen: list[Event] = []
+    held: dict[str, int] = {}
+    waiting: list[Event] = []
+    if n > 0:
+        for e in _passing(events, n, chosen):
+            month = month_of(e.date)
+            if held.get(month, 0) >= cap:
+                waiting.append(e)
+                continue
+            chosen.append(e)
+            held[month] = held.get(month, 0) + 1
+            if len(chosen) >= n:
+                break
+    lead = leading(events)
     for e in waiting:
         if len(chosen) >= n:
             break
@@ -350,11 +365,15 @@ def key_events(events: Sequence[Event], n: int) -> list[Event]:
 
 
 def per_month(events: Sequence[Event], k: int) -> dict[str, list[Event]]:
-    """The ``k`` most important events of each month (``YYYY-MM``), repeats skipped."""
+    """The ``k`` most important events of each month (``YYYY-MM``), by the key events' rules (a
+    day once, no repeat of one chosen in any month, no retelling, no line of colour on a day its
+    reports agree on something else, nothing below ``KEY_SHARE`` of the best), each month's in
+    order of date."""
     out: dict[str, list[Event]] = {}
-    lead = leading(events)
-    for e in ranked(events):
+    chosen: list[Event] = []
+    for e in _passing(events, k, chosen):
         month = out.setdefault(month_of(e.date), [])
-        if len(month) < k and _told_happening(e) and not any(repeats(c, e, lead) for c in month):
+        if len(month) < k:
             month.append(e)
-    return dict(sorted(out.items()))
+            chosen.append(e)
+    return {key: sorted(best, key=lambda e: (e.date, e.id)) for key, best in sorted(out.items()) if best}

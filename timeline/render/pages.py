@@ -238,14 +238,16 @@ def home_events(r: Renderer, events: list[EventView], pages: int,
 
 def key_events(r: Renderer, model: SiteModel, cfg: Config, story: list[EventView]) -> Part:
     """The key events (``timeline.merge.selection``: no repeats, spread over the story),
-    then the best few of each month, chosen among the ``story``'s events (those in the focus:
-    an earlier earthquake a report recalls is background, not a key event of this one)."""
+    then the best few of each month (in the site's order, months and the events of each), chosen
+    among the ``story``'s events (those in the focus: an earlier earthquake a report recalls is
+    background, not a key event of this one)."""
     views = {id(e.event): e for e in story}
     chosen = {id(e) for e in selection.key_events([e.event for e in story], cfg.site.key_events)}
     events = ordered([e for e in story if id(e.event) in chosen], cfg)
-    months = [(month_label(key), [views[id(e)] for e in best]) for key, best in
+    newest = cfg.site.order == "newest"
+    months = [(month_label(key), [views[id(e)] for e in (best[::-1] if newest else best)]) for key, best in
               selection.per_month([e.event for e in story], KEY_PER_MONTH).items()]
-    months = months[::-1] if cfg.site.order == "newest" else months
+    months = months[::-1] if newest else months
     return page_part(r, "key_events.html", "key-events.html",
                      ([e.digest for e in events], [(label, [e.digest for e in best]) for label, best in months]),
                      groups=group_by_month(events), months=months)
