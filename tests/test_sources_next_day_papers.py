@@ -61,6 +61,9 @@ def test_no_move_when_the_others_agree_with_the_filed_day_or_tell_another_happen
     other = "The Portmere harbour council today elected a new chairman for the coming year."
     assert collection(("paper", date(2021, 3, 9), VOTE.format(when="yesterday"), "2021-03-08", "yesterday"),
                       ("wire", date(2021, 3, 9), other, "2021-03-09", "today")) == {}
+    # only a report of the next day tells it as its yesterday: often a reaction naming the happening
+    assert collection(("paper", date(2021, 3, 9), VOTE.format(when="yesterday"), "2021-03-08", "yesterday"),
+                      ("later", date(2021, 3, 10), VOTE.format(when="yesterday"), "2021-03-09", "yesterday")) == {}
     # a report dated only by its own publication day is no evidence of the day
     assert collection(("paper", date(2021, 3, 9), VOTE.format(when="yesterday"), "2021-03-08", "yesterday"),
                       ("wire", date(2021, 3, 9), VOTE.format(when=""), "2021-03-09", None)) == {}

@@ -4,20 +4,22 @@ A paper's story goes online the evening before the edition that prints it, and a
 files it under the day it went online, yet calls that day "yesterday" (``print_day`` reads the
 article's own words for it: a weekday beside "yesterday", an edition marker). Often the story
 holds no such words ("The court yesterday cleared the leader's return"); the collection then
-tells the day: the other reports date the very happening the story tells as yesterday on the
-day the file gives (a wire's "on Monday", another paper's "today", a preview's "tomorrow"),
-and none on the day before. Such an article was written for the next day's paper, and its
-relative dates are read from that day, as ``print_day`` would have read them.
+tells the day: the other reports of that day date the very happening the story tells as
+yesterday on the day the file gives (a wire's "on Monday", a web story's "today"), or a report
+names that day in full ("on August 23"), and no report dates it on the day before. A report of
+a later day that tells it as yesterday does not count for the file's day: what it tells is
+often a reaction of the next day that names the happening ("despite the weekend's
+agreement"). Such an article was written for the next day's paper, and its relative dates
+are read from that day, as ``print_day`` would have read them.
 
 A happening is the same one when the sentences share enough of their content words, each
 weighed by how seldom the collection's articles use it (log2 of the articles over those using
 it: the story's protagonist and country, named everywhere, weigh nearly nothing), with the
-thresholds as data (``data/next_day_papers.yaml``). An article that tells
-"today" in the past tense was written on the day it went online (``print_day``) and stays on
-it. What the article itself tells as
-yesterday must find that support on the filed day from more of its happenings than on the
-day before. Articles whose day was already moved (a dateline's day, ``print_day``) are left as
-they are. Only the other articles' dates by a time expression count: a date taken from an
+thresholds as data (``data/next_day_papers.yaml``). What the article tells as yesterday must
+find that support on the filed day from more of its happenings than on the day before. An
+article that tells "today" in the past tense was written on the day it went online
+(``print_day``), and one whose day was already moved (a dateline's day, ``print_day``) is left
+as it is. Only the other articles' dates by a time expression count: a date taken from an
 article's own publication day is what is in question.
 """
 
@@ -37,6 +39,9 @@ from timeline.sources.print_day import SENTENCE_END, NextDay, _has_past_verb, _v
 
 PUBLICATION = "publication-date"  # the rule of a happening dated by its own article's day
 WORD = re.compile(r"[a-z0-9]+")
+
+
+Reports = Mapping[str, list[tuple[str, frozenset[str]]]]  # day → (article, content words) of what is dated so
 
 
 @dataclass(frozen=True)
@@ -98,16 +103,21 @@ def next_day_papers(articles: Sequence[Article],
     written for the next day's paper (see the module); ``happenings`` are each article's, by id."""
     rules = _rules()
     weights = collection_weights(happenings, rules)
-    told: dict[str, list[tuple[str, frozenset[str]]]] = {}  # day → (article, words) dated so by an expression
+    published = {a.id: a.published.isoformat() for a in articles if a.published is not None}
+    told: dict[str, list[tuple[str, frozenset[str]]]] = {}  # dated so by an expression
+    firm: dict[str, list[tuple[str, frozenset[str]]]] = {}  # ... by a report of that day, or a date in full
     for article_id, found in happenings.items():
         for h in found:
             if h.precision == "day" and h.evidence.rule != PUBLICATION and h.evidence.expression:
-                told.setdefault(h.date[:10], []).append((article_id, content(h.sentence, rules)))
+                day, words = h.date[:10], content(h.sentence, rules)
+                told.setdefault(day, []).append((article_id, words))
+                if published.get(article_id) == day or any(c.isdigit() for c in h.evidence.expression):
+                    firm.setdefault(day, []).append((article_id, words))
     out: dict[str, NextDay] = {}
     for article in articles:
         if article.published is None or article.filed is not None or written_on_the_day(article.text):
             continue
-        moved = _written_for_next_day(article, happenings.get(article.id, ()), told, weights, rules)
+        moved = _written_for_next_day(article, happenings.get(article.id, ()), firm, told, weights, rules)
         if moved is not None:
             out[article.id] = moved
     return out
@@ -121,9 +131,8 @@ def written_on_the_day(text: str) -> bool:
                for s in SENTENCE_END.split(narration(text)))
 
 
-def _written_for_next_day(article: Article, found: Iterable[Happening],
-                          told: Mapping[str, list[tuple[str, frozenset[str]]]], weights: Weights,
-                          rules: _Rules) -> NextDay | None:
+def _written_for_next_day(article: Article, found: Iterable[Happening], firm: Reports, told: Reports,
+                          weights: Weights, rules: _Rules) -> NextDay | None:
     assert article.published is not None
     filed, eve = article.published.isoformat(), (article.published - timedelta(days=1)).isoformat()
     yesterday = [h for h in found if h.precision == "day" and h.date[:10] == eve
@@ -132,7 +141,7 @@ def _written_for_next_day(article: Article, found: Iterable[Happening],
     example = ""
     for h in yesterday:
         words = content(h.sentence, rules)
-        if _supported(article.id, words, told.get(filed, ()), weights, rules):
+        if _supported(article.id, words, firm.get(filed, ()), weights, rules):
             on_filed += 1
             example = example or h.title
         if _supported(article.id, words, told.get(eve, ()), weights, rules):
