@@ -117,7 +117,7 @@ def _read_from_the_paper_day(articles: Sequence[Article], extractions: list[Extr
         return list(articles), extractions
     again = [replace(a, published=moved[a.id].day, filed=a.published) for a in articles if a.id in moved]
     for a in again:
-        log.info("%s: read from %s: %s", a.path, a.published, moved[a.id].why)
+        log.debug("%s: read from %s: %s", a.path, a.published, moved[a.id].why)
     redone = {e.article.id: e for e in extract_articles(again, cfg, jobs=jobs, each=extracting)}
     return ([redone[a.id].article if a.id in redone else a for a in articles],
             [redone.get(e.article.id, e) for e in extractions])
