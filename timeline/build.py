@@ -19,20 +19,22 @@ import gc
 import logging
 import time
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import datetime, timezone
-from typing import Iterator
+from typing import Iterator, Sequence
 
-from timeline.cache import Memo
+from timeline.cache import Each, Memo
 from timeline.cache.last_good import LastGood
 from timeline.config import Config
 from timeline.extract import extract_articles, extraction_settings
 from timeline.extract.parallel import LONG_LIVED_GC
 from timeline.merge import merge
-from timeline.records import BuildSummary, Extraction, Problem
+from timeline.records import Article, BuildSummary, Extraction, Problem
 from timeline.render import Rendered, render_settings, render_site
 from timeline.resolve import resolve_actors
 from timeline.sources import read_settings, read_sources, skipped_files
 from timeline.sources.files import Reading
+from timeline.sources.next_day_papers import next_day_papers
 from timeline.store.changes import diff_store, load_changes, record_changes
 from timeline.store.events import save_events
 from timeline.store.lock import build_lock
@@ -71,6 +73,7 @@ def build(cfg: Config, *, clean: bool = False, jobs: int | None = None, wait: fl
             articles, problems = read_sources(cfg, jobs=jobs, each=reading)
         with timer("extract"):
             extractions = extract_articles(articles, cfg, jobs=jobs, each=extracting)
+            articles, extractions = _read_from_the_paper_day(articles, extractions, cfg, jobs, extracting)
         with timer("resolve"):
             registry, happenings = resolve_actors(opened.registry, extractions)
         with timer("merge"):
@@ -102,6 +105,22 @@ def build(cfg: Config, *, clean: bool = False, jobs: int | None = None, wait: fl
         articles_parsed=extracting.misses, articles_cached=extracting.hits, notes=merged.notes,
         events_curated=opened.edited, pages_unchanged=pages.unchanged,
     )
+
+
+def _read_from_the_paper_day(articles: Sequence[Article], extractions: list[Extraction], cfg: Config,
+                             jobs: int | None, extracting: Each[Extraction]) -> tuple[list[Article], list[Extraction]]:
+    """The articles the collection's other reports show were written for the next day's paper
+    (``sources.next_day_papers``) extracted again from that day, as their own words would have
+    had them read (``sources.print_day``); the others as they are."""
+    moved = next_day_papers(articles, {e.article.id: e.happenings for e in extractions})
+    if not moved:
+        return list(articles), extractions
+    again = [replace(a, published=moved[a.id].day, filed=a.published) for a in articles if a.id in moved]
+    for a in again:
+        log.debug("%s: read from %s: %s", a.path, a.published, moved[a.id].why)
+    redone = {e.article.id: e for e in extract_articles(again, cfg, jobs=jobs, each=extracting)}
+    return ([redone[a.id].article if a.id in redone else a for a in articles],
+            [redone.get(e.article.id, e) for e in extractions])
 
 
 def _today(cfg: Config) -> str:
