@@ -1,0 +1,146 @@
+"""A title chosen among several cuts of one clause by how well each is formed.
+
+``wording.title_from`` cuts a clause to a headline by one order of what goes first, and
+that order sometimes takes what the verb was said for: "visited a farm" [to urge
+peasants to boost production], "considered filing a lawsuit" [to block the payments],
+"called for the mortgage lenders" [to halt foreclosures]. Here the same clause is cut
+again with each such part kept in turn (``needed_parts``: a purpose, a clause a word
+takes, what a noun after the verb is for, the phrase of a preposition the verb selects),
+each candidate is judged (``flaws``: cut before what its verb needs, no finite verb, a
+quotation cut with an ellipsis, a determiner before another, longer than a headline) and
+the best is kept: the fewest flaws, then the most words a headline has room for. A
+clause whose every cut is flawed keeps its first, and ``weak.title_is_weak`` says why.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Callable, Iterable
+
+from timeline.extract.events.complete import a_time, purpose
+from timeline.extract.events.cuts import name_words
+from timeline.extract.events.title_words import load_title_words
+from timeline.extract.events.weak import title_is_weak
+from timeline.extract.events.wellformed import double_determiner
+from timeline.extract.events.wording import ALWAYS_DROPPED, TITLE_WORDS, title_from
+from timeline.records import Mention
+
+if TYPE_CHECKING:
+    from timeline.extract.events.tokens import Token
+
+# How many parts are tried, the nearest to the clause's verb first: each costs a cut.
+MOST_PARTS = 4
+# Why a title fails a reader however long it is: what a desk could not mend by shortening it.
+SEVERE = frozenset({"cut", "fragment"})
+ELLIPSES = ("…", "...")
+
+
+def chosen_title(root: "Token", keep_out: set[int], mentions: list[Mention], within: tuple[int, int],
+                 finish: Callable[[str], str] = lambda title: title) -> str:
+    """The best formed of the cuts of the clause under ``root`` (``title_from``'s own cut first,
+    then one for each of ``needed_parts`` it left out), each written out by ``finish``."""
+    first = finish(title_from(root, keep_out, mentions, within))
+    left_out = [part for part in needed_parts(root, keep_out, within) if not _told(part, first)]
+    if not left_out:
+        return first
+    names = [m.name for m in mentions]
+    best, best_rank = first, rank(first, root, names)
+    for part in left_out[:MOST_PARTS]:
+        title = finish(title_from(root, keep_out, mentions, within, spare=frozenset(_path(part, root))))
+        score = rank(title, root, names)
+        if score < best_rank:
+            best, best_rank = title, score
+    return best
+
+
+def rank(title: str, root: "Token", names: Iterable[str] = ()) -> tuple[int, int, int]:
+    """How a candidate title ranks, lowest best: its severe flaws, then whether it is longer
+    than a headline, then the fewest words left unsaid (the most words a headline has room for)."""
+    found = flaws(title, root, names)
+    words = name_words(title)
+    return len(found & SEVERE | found - {"long", "unnamed"}), int("long" in found), \
+        (words if "long" in found else -words)
+
+
+def flaws(title: str, root: "Token", names: Iterable[str] = ()) -> set[str]:
+    """What is wrong with ``title`` cut from the clause under ``root``: ``weak.title_is_weak``'s
+    reason, "ellipsis" for a quotation cut short, "garbled" for a determiner before another."""
+    found: set[str] = set()
+    weak = title_is_weak(title, root, names)
+    if weak is not None:
+        found.add(weak)
+    if name_words(title) > TITLE_WORDS:
+        found.add("long")
+    if any(mark in title for mark in ELLIPSES):
+        found.add("ellipsis")
+    if double_determiner(title):
+        found.add("garbled")
+    return found
+
+
+def needed_parts(root: "Token", keep_out: set[int], within: tuple[int, int]) -> list["Token"]:
+    """The parts of the clause under ``root`` a cut may leave out though they say what its
+    words are for, the nearest to ``root`` first: an infinitive of purpose, a clause a verb or
+    an adjective takes, an infinitive or "that" clause on a noun ("a plan to list shares"), the
+    phrase of a preposition a verb or its object selects ("a lawsuit against the promoter"), not
+    one of a time or a place; never inside a side clause the title leaves out."""
+    words = load_title_words()
+    found: list[tuple[int, int, "Token"]] = []
+    for token in root.subtree:
+        if token.i == root.i or token.i in keep_out or not within[0] <= token.i < within[1]:
+            continue
+        depth = _depth(token, root)
+        if depth is None:
+            continue  # under a relative clause, an aside, an attribution: not the title's clause
+        head = token.head
+        if token.dep_ == "advcl" and purpose(token):
+            needed = True
+        elif token.dep_ in ("xcomp", "ccomp"):
+            needed = head.i != root.i
+        elif token.dep_ == "acl":
+            needed = head.pos_ == "NOUN" and any(c.dep_ == "aux" and c.lower_ == "to" or
+                                                 c.dep_ == "mark" and c.lower_ == "that" for c in token.children)
+        elif token.dep_ == "prep":
+            needed = token.lower_ in words.selected_prepositions and not a_time(token) and not _a_place(token) and (
+                head.pos_ in ("VERB", "AUX") or head.dep_ in ("dobj", "nsubjpass"))
+        else:
+            needed = False
+        if needed:
+            found.append((depth, token.i, token))
+    return [token for _, _, token in sorted(found, key=lambda f: (f[0], f[1]))]
+
+
+def _depth(token: "Token", root: "Token") -> int | None:
+    """Heads between ``token`` and ``root``; None when one of them (not the token) is a part a title leaves out."""
+    depth = 0
+    head = token.head
+    while head.i != root.i:
+        if head.dep_ in ALWAYS_DROPPED or head.head.i == head.i:
+            return None
+        head = head.head
+        depth += 1
+    return depth
+
+
+def _path(part: "Token", root: "Token") -> set[int]:
+    """``part`` and its heads up to ``root``: kept, each keeps the next."""
+    out = {part.i}
+    token = part
+    while token.head.i != root.i and token.head.i != token.i:
+        token = token.head
+        out.add(token.i)
+    return out
+
+
+def _a_place(prep: "Token") -> bool:
+    """A phrase whose object is a place by its kind of name ("to Kabul", "from London")."""
+    kinds = load_title_words().adjunct_entities
+    return any(c.dep_ == "pobj" and c.ent_type_ in kinds for c in prep.children)
+
+
+def _told(part: "Token", title: str) -> bool:
+    """Whether the title already holds the part's words (or the name written for them)."""
+    words = {re.sub(r"['’]s$", "", w.strip("“”\"',.;:")).lower() for w in title.split()}
+    content = [t.lower_ for t in part.subtree if t.is_alpha and t.pos_ in ("NOUN", "VERB", "ADJ", "NUM")]
+    return bool(content) and all(w in words for w in content) or (
+        not content and part.lower_ in words)
