@@ -48,3 +48,20 @@ def test_a_complete_title_ranks_above_a_cut_and_a_headline_above_a_long_one(nlp)
     long = rank("Ivo Stern said the talks between the two unions and the port owners would resume next week", root)
     assert whole < long < cut
     assert rank("Ivo Stern said the talks would resume soon", root) < whole  # more said in a headline's room
+
+
+# (sentence, what the title keeps, what it never adds at that cost)
+TRADES = (
+    # what the talks were for is not bought with whom they were held with
+    ("Lena Brook confirmed on Friday that she had held talks with Omar Vell in an attempt to find common ground "
+     "against the governor.", "held talks with Omar Vell", "in an attempt"),
+    # what the bullets were fired for is not kept without the word that ends it ("back")
+    ("Harbour police fired rubber bullets on Sunday to force a crowd back from the gates of the depot.",
+     "fired rubber bullets", "to force a crowd"),
+)
+
+
+def test_another_cut_never_trades_one_loss_for_another(nlp) -> None:
+    for text, kept, never in TRADES:
+        titles = titles_of(nlp, text)
+        assert any(kept in t for t in titles) and not any(never in t for t in titles), titles

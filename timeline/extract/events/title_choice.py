@@ -22,7 +22,7 @@ from timeline.extract.events.cuts import name_words
 from timeline.extract.events.title_words import load_title_words
 from timeline.extract.events.weak import title_is_weak
 from timeline.extract.events.wellformed import double_determiner
-from timeline.extract.events.wording import ALWAYS_DROPPED, TITLE_WORDS, title_from
+from timeline.extract.events.wording import TITLE_WORDS, title_from
 from timeline.records import Mention
 
 if TYPE_CHECKING:
@@ -30,15 +30,20 @@ if TYPE_CHECKING:
 
 # How many parts are tried, the nearest to the clause's verb first: each costs a cut.
 MOST_PARTS = 4
+# How a word the clause needs hangs on its head: the way down to a needed part.
+CORE = frozenset({"dobj", "pobj", "pcomp", "attr", "oprd", "dative", "acomp", "xcomp", "ccomp"})
 # Why a title fails a reader however long it is: what a desk could not mend by shortening it.
 SEVERE = frozenset({"cut", "fragment"})
 ELLIPSES = ("…", "...")
+# What a word of a needed part never stops without: its object, particle or clause.
+WHOLE = frozenset({"dobj", "pobj", "prt", "xcomp", "ccomp", "acomp", "attr", "oprd", "dative"})
 
 
 def chosen_title(root: "Token", keep_out: set[int], mentions: list[Mention], within: tuple[int, int],
                  finish: Callable[[str], str] = lambda title: title) -> str:
     """The best formed of the cuts of the clause under ``root`` (``title_from``'s own cut first,
-    then one for each of ``needed_parts`` it left out), each written out by ``finish``."""
+    then one for each of ``needed_parts`` it left out), each written out by ``finish``. Another
+    cut wins only when it says all the first says, is well formed and fits a headline."""
     first = finish(title_from(root, keep_out, mentions, within))
     left_out = [part for part in needed_parts(root, keep_out, within) if not _told(part, first)]
     if not left_out:
@@ -48,7 +53,8 @@ def chosen_title(root: "Token", keep_out: set[int], mentions: list[Mention], wit
     for part in left_out[:MOST_PARTS]:
         title = finish(title_from(root, keep_out, mentions, within, spare=frozenset(_path(part, root))))
         score = rank(title, root, names)
-        if score < best_rank:
+        if score < best_rank and score[:2] == (0, 0) and _says_all(title, first) and \
+                _whole(part, title, keep_out) and not _run_together(title, root):
             best, best_rank = title, score
     return best
 
@@ -83,39 +89,41 @@ def needed_parts(root: "Token", keep_out: set[int], within: tuple[int, int]) -> 
     words are for, the nearest to ``root`` first: an infinitive of purpose, a clause a verb or
     an adjective takes, an infinitive or "that" clause on a noun ("a plan to list shares"), the
     phrase of a preposition a verb or its object selects ("a lawsuit against the promoter"), not
-    one of a time or a place; never inside a side clause the title leaves out."""
-    words = load_title_words()
+    one of a time or a place; each reached from ``root`` through words the clause needs, never
+    through a side clause, an aside or a phrase that only sets the scene."""
     found: list[tuple[int, int, "Token"]] = []
     for token in root.subtree:
-        if token.i == root.i or token.i in keep_out or not within[0] <= token.i < within[1]:
+        if token.i == root.i or token.i in keep_out or not within[0] <= token.i < within[1] or not _needed(token, root):
             continue
         depth = _depth(token, root)
-        if depth is None:
-            continue  # under a relative clause, an aside, an attribution: not the title's clause
-        head = token.head
-        if token.dep_ == "advcl" and purpose(token):
-            needed = True
-        elif token.dep_ in ("xcomp", "ccomp"):
-            needed = head.i != root.i
-        elif token.dep_ == "acl":
-            needed = head.pos_ == "NOUN" and any(c.dep_ == "aux" and c.lower_ == "to" or
-                                                 c.dep_ == "mark" and c.lower_ == "that" for c in token.children)
-        elif token.dep_ == "prep":
-            needed = token.lower_ in words.selected_prepositions and not a_time(token) and not _a_place(token) and (
-                head.pos_ in ("VERB", "AUX") or head.dep_ in ("dobj", "nsubjpass"))
-        else:
-            needed = False
-        if needed:
+        if depth is not None:
             found.append((depth, token.i, token))
     return [token for _, _, token in sorted(found, key=lambda f: (f[0], f[1]))]
 
 
+def _needed(token: "Token", root: "Token") -> bool:
+    """Whether ``token`` heads a part that says what the word it hangs on is for (see ``needed_parts``)."""
+    head = token.head
+    if token.dep_ == "advcl":
+        return purpose(token)
+    if token.dep_ in ("xcomp", "ccomp"):
+        return head.i != root.i
+    if token.dep_ == "acl":
+        return head.pos_ == "NOUN" and any(c.dep_ == "aux" and c.lower_ == "to" or
+                                           c.dep_ == "mark" and c.lower_ == "that" for c in token.children)
+    if token.dep_ == "prep":
+        return token.lower_ in load_title_words().selected_prepositions and not a_time(token) and \
+            not _a_place(token) and (head.pos_ in ("VERB", "AUX") or head.dep_ in ("dobj", "nsubjpass"))
+    return False
+
+
 def _depth(token: "Token", root: "Token") -> int | None:
-    """Heads between ``token`` and ``root``; None when one of them (not the token) is a part a title leaves out."""
+    """Heads between ``token`` and ``root``; None when one of them is neither a word the clause
+    needs (``CORE``) nor itself a needed part."""
     depth = 0
     head = token.head
     while head.i != root.i:
-        if head.dep_ in ALWAYS_DROPPED or head.head.i == head.i:
+        if head.head.i == head.i or not (head.dep_ in CORE or _needed(head, root)):
             return None
         head = head.head
         depth += 1
@@ -144,3 +152,39 @@ def _told(part: "Token", title: str) -> bool:
     content = [t.lower_ for t in part.subtree if t.is_alpha and t.pos_ in ("NOUN", "VERB", "ADJ", "NUM")]
     return bool(content) and all(w in words for w in content) or (
         not content and part.lower_ in words)
+
+
+def _content(title: str) -> set[str]:
+    """The words of ``title`` that carry its sense: not those a phrase may lose or gain in a cut."""
+    function = load_title_words().never_last
+    return {w for w in (re.sub(r"['’]s$", "", w.strip("“”\"',.;:")).lower() for w in title.split())
+            if w and w not in function}
+
+
+def _says_all(title: str, first: str) -> bool:
+    """Whether ``title`` keeps every word of sense of ``first``: a cut that adds what the act was
+    for but loses who said it or with whom it was done trades one loss for another."""
+    return _content(first) <= _content(title)
+
+
+def _whole(part: "Token", title: str, keep_out: set[int]) -> bool:
+    """Whether the words of ``part`` the title keeps stop where the part does: no word of it
+    kept without the object, particle or clause it takes ("to force a crowd" [back])."""
+    words = {w.lower() for w in re.findall(r"[\w'’-]+", title)}
+    particles = load_title_words().particles
+    for token in part.subtree:
+        if token.lower_ not in words:
+            continue
+        for child in token.children:
+            needs = child.dep_ in WHOLE or (child.dep_ == "advmod" and child.lower_ in particles)
+            if needs and child.i not in keep_out and child.is_alpha and child.lower_ not in words:
+                return False
+    return True
+
+
+def _run_together(title: str, root: "Token") -> bool:
+    """Whether two verbs of the clause stand side by side in ``title`` though the sentence parts
+    them ("was arrested charged", "quarantined tested"): a cut inside a list of what was done."""
+    verbs = {t.lower_: t.i for t in root.subtree if t.pos_ == "VERB"}
+    words = [w.lower() for w in re.findall(r"[\w'’-]+", title)]
+    return any(a in verbs and b in verbs and verbs[b] - verbs[a] > 1 for a, b in zip(words, words[1:]))
