@@ -53,7 +53,7 @@ def chosen_title(root: "Token", keep_out: set[int], mentions: list[Mention], wit
     for part in left_out[:MOST_PARTS]:
         title = finish(title_from(root, keep_out, mentions, within, spare=frozenset(_path(part, root))))
         score = rank(title, root, names)
-        if score < best_rank and score[:2] == (0, 0) and _says_all(title, first) and \
+        if score < best_rank and score[:2] == (0, 0) and _says_all(title, first, root) and \
                 _whole(part, title, keep_out) and not _run_together(title, root):
             best, best_rank = title, score
     return best
@@ -161,10 +161,23 @@ def _content(title: str) -> set[str]:
             if w and w not in function}
 
 
-def _says_all(title: str, first: str) -> bool:
-    """Whether ``title`` keeps every word of sense of ``first``: a cut that adds what the act was
-    for but loses who said it or with whom it was done trades one loss for another."""
-    return _content(first) <= _content(title)
+def _says_all(title: str, first: str, root: "Token") -> bool:
+    """Whether ``title`` keeps every word of sense of ``first`` but those of a phrase that only sets
+    the scene ("in connection with the death"): a cut that adds what the act was for but loses who
+    said it or with whom it was done trades one loss for another."""
+    scene = {t.lower_ for t in root.subtree if _in_scene(t, root)}
+    kept = {t.lower_ for t in root.subtree if not _in_scene(t, root)}
+    return all(w in scene and w not in kept for w in _content(first) - _content(title))
+
+
+def _in_scene(token: "Token", root: "Token") -> bool:
+    """Whether ``token`` lies in a phrase of the clause that only sets the scene: an adverb, or a
+    preposition's phrase that is not a needed part."""
+    while token.i != root.i and token.head.i != token.i:
+        if token.dep_ in ("advmod", "npadvmod") or (token.dep_ == "prep" and not _needed(token, root)):
+            return True
+        token = token.head
+    return False
 
 
 def _whole(part: "Token", title: str, keep_out: set[int]) -> bool:
