@@ -53,7 +53,7 @@ def chosen_title(root: "Token", keep_out: set[int], mentions: list[Mention], wit
     for part in left_out[:MOST_PARTS]:
         title = finish(title_from(root, keep_out, mentions, within, spare=frozenset(_path(part, root))))
         score = rank(title, root, names)
-        if score < best_rank and score[:2] == (0, 0) and _says_all(title, first, root) and \
+        if score < best_rank and score[:2] == (0, 0) and _told(part, title) and _says_all(title, first, root) and \
                 _whole(part, title, keep_out) and not _run_together(title, root):
             best, best_rank = title, score
     return best
@@ -93,8 +93,9 @@ def needed_parts(root: "Token", keep_out: set[int], within: tuple[int, int]) -> 
     through a side clause, an aside or a phrase that only sets the scene."""
     found: list[tuple[int, int, "Token"]] = []
     for token in root.subtree:
-        if token.i == root.i or token.i in keep_out or not within[0] <= token.i < within[1] or not _needed(token, root):
-            continue
+        if token.i == root.i or not within[0] <= token.i < within[1] or not _needed(token, root) or \
+                any(t.i in keep_out for t in token.subtree):
+            continue  # a phrase holding a time is the date's, not the title's
         depth = _depth(token, root)
         if depth is not None:
             found.append((depth, token.i, token))
