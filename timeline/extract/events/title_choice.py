@@ -53,7 +53,7 @@ def chosen_title(root: "Token", keep_out: set[int], mentions: list[Mention], wit
     for part in left_out[:MOST_PARTS]:
         title = finish(title_from(root, keep_out, mentions, within, spare=frozenset(_path(part, root))))
         score = rank(title, root, names)
-        if score < best_rank and score[:2] == (0, 0) and _told(part, title) and _says_all(title, first, root) and \
+        if score < best_rank and score[:2] == (0, 0) and _tells(part, title) and _says_all(title, first, root) and \
                 _whole(part, title, keep_out) and not _run_together(title, root):
             best, best_rank = title, score
     return best
@@ -202,3 +202,11 @@ def _run_together(title: str, root: "Token") -> bool:
     verbs = {t.lower_: t.i for t in root.subtree if t.pos_ == "VERB"}
     words = [w.lower() for w in re.findall(r"[\w'’-]+", title)]
     return any(a in verbs and b in verbs and verbs[b] - verbs[a] > 1 for a, b in zip(words, words[1:]))
+
+
+def _tells(part: "Token", title: str) -> bool:
+    """Whether ``title`` holds the word that heads ``part`` and the word that word governs first
+    ("disperse" and "crowd"; "to" and "Haiti"): the cut made for the part does tell it."""
+    words = {re.sub(r"['’]s$", "", w).lower() for w in re.findall(r"[\w'’-]+", title)}
+    governed = next((c for c in part.children if c.dep_ in WHOLE and c.is_alpha), None)
+    return part.lower_ in words and (governed is None or governed.lower_ in words)
