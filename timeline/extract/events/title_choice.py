@@ -8,8 +8,10 @@ again with each such part kept in turn (``needed_parts``: a purpose, a clause a 
 takes, what a noun after the verb is for, the phrase of a preposition the verb selects),
 each candidate is judged (``flaws``: cut before what its verb needs, no finite verb, a
 quotation cut with an ellipsis, a determiner before another, longer than a headline) and
-the best is kept: the fewest flaws, then the most words a headline has room for. A
-clause whose every cut is flawed keeps its first, and ``weak.title_is_weak`` says why.
+ranked (``rank``: the fewest flaws, then the most words a headline has room for). Another
+cut replaces the first only when it has no flaw, tells the part it was made for whole, keeps
+every word of sense of the first but those of a phrase that only sets the scene, and runs no
+two verbs together; otherwise the first stays, and ``weak.title_is_weak`` says what is wrong.
 """
 
 from __future__ import annotations
