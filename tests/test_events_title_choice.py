@@ -58,6 +58,9 @@ TRADES = (
     # what the bullets were fired for is not kept without the word that ends it ("back")
     ("Harbour police fired rubber bullets on Sunday to force a crowd back from the gates of the depot.",
      "fired rubber bullets", "to force a crowd"),
+    # a phrase that sets the scene goes whole or not at all: never "from" without where from
+    ("Many fans have travelled from around the world to be in Tarvik to mark the anniversary.",
+     "travelled from around the world", "from to"),
     # a phrase of the date is not a part of the title, nor is the adverb that measured it
     ("The Red Cross said early on Wednesday that 40 people had been rescued by foreign teams since the storm.",
      "said that 40 people had been rescued", "early"),

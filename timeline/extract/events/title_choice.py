@@ -165,22 +165,27 @@ def _content(title: str) -> set[str]:
 
 
 def _says_all(title: str, first: str, root: "Token") -> bool:
-    """Whether ``title`` keeps every word of sense of ``first`` but those of a phrase that only sets
-    the scene ("in connection with the death"): a cut that adds what the act was for but loses who
-    said it or with whom it was done trades one loss for another."""
-    scene = {t.lower_ for t in root.subtree if _in_scene(t, root)}
-    kept = {t.lower_ for t in root.subtree if not _in_scene(t, root)}
+    """Whether ``title`` keeps every word of sense of ``first`` but those of a whole phrase that
+    only sets the scene ("in connection with the death"): a cut that adds what the act was for
+    but loses who said it or with whom it was done trades one loss for another."""
+    words = {re.sub(r"['’]s$", "", w).lower() for w in re.findall(r"[\w'’-]+", title)}
+    scene: set[str] = set()
+    kept: set[str] = set()
+    for token in root.subtree:
+        phrase = _scene(token, root)
+        (scene if phrase is not None and phrase.lower_ not in words else kept).add(token.lower_)
     return all(w in scene and w not in kept for w in _content(first) - _content(title))
 
 
-def _in_scene(token: "Token", root: "Token") -> bool:
-    """Whether ``token`` lies in a phrase of the clause that only sets the scene: an adverb, or a
-    preposition's phrase that is not a needed part."""
+def _scene(token: "Token", root: "Token") -> "Token | None":
+    """The outermost preposition of a phrase that only sets the scene and holds ``token`` (not a
+    needed part, nor inside one), or None."""
+    found = None
     while token.i != root.i and token.head.i != token.i:
-        if token.dep_ in ("advmod", "npadvmod") or (token.dep_ == "prep" and not _needed(token, root)):
-            return True
+        if token.dep_ == "prep":
+            found = None if _needed(token, root) else token
         token = token.head
-    return False
+    return found
 
 
 def _whole(part: "Token", title: str, keep_out: set[int]) -> bool:
