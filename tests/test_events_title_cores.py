@@ -25,11 +25,12 @@ def test_what_an_objectless_verb_was_done_for_stays(nlp, text: str, title: str) 
     assert title in titles, titles
 
 
-def test_a_verb_with_an_object_still_loses_its_purpose_first(nlp) -> None:
+def test_a_verb_with_an_object_keeps_its_purpose_when_a_headline_has_room(nlp) -> None:
     text = ("Riot police fired tear gas on Monday to disperse the crowd outside the parliament building in the "
             "capital city of the northern province.")
     titles = titles_of(nlp, text)
-    assert titles and all("disperse" not in t for t in titles), titles
+    assert any(t.startswith("Riot police fired tear gas to disperse the crowd") and len(t.split()) <= 14
+               for t in titles), titles
 
 
 def test_an_aside_between_dashes_is_left_out(nlp) -> None:

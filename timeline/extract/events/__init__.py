@@ -48,12 +48,12 @@ from timeline.extract.events.pronouns import name_pronoun, unnamed
 from timeline.extract.events.quotes import attributed, quotes_nobody
 from timeline.extract.events.referents import name_referents
 from timeline.extract.events.retold import date_retold
+from timeline.extract.events.title_choice import chosen_title
 from timeline.extract.events.title_parties import attributions, cut_from_title, named_in_title
 from timeline.extract.events.tokens import Parse, forget, parse_of
 from timeline.extract.events.topic import is_digest, strays, topic_words
 from timeline.extract.events.vocabulary import Vocabulary, load_vocabulary
 from timeline.extract.events.weak import UNPRINTABLE, title_is_weak
-from timeline.extract.events.wording import title_from
 from timeline.records import ActorRef, Article, Happening, Mention, Timex
 
 if TYPE_CHECKING:
@@ -272,14 +272,14 @@ def _happening(anchor: Anchor, segment: "Span", index: int, article: Article,
     if anchor.extra_subject is not None:
         head = anchor.extra_subject
         inside += mentions_in(mentions, min(t.idx for t in head.subtree if t.i <= head.i), head.idx + len(head))
-    title = title_from(title_root, set(anchor.keep_out), inside, (segment.start, segment.end))
-    title = _with_shared_subject(title, anchor)
-    title = name_pronoun(title, segment, mentions)
-    title = name_role(title, anchor.title_root, segment, mentions)
-    title = name_description(title, anchor.title_root, mentions, article.title or "")
-    title = name_referents(title, anchor.title_root, mentions, article.title or "")
-    title = full_names(title, segment, mentions)
-    title = attributed(title, title_root, mentions, load_vocabulary().reporting)
+
+    def finish(title: str) -> str:  # a cut of the clause written out with the actors' names
+        title = name_pronoun(_with_shared_subject(title, anchor), segment, mentions)
+        title = name_role(title, anchor.title_root, segment, mentions)
+        title = name_description(title, anchor.title_root, mentions, article.title or "")
+        title = name_referents(title, anchor.title_root, mentions, article.title or "")
+        return attributed(full_names(title, segment, mentions), title_root, mentions, load_vocabulary().reporting)
+    title = chosen_title(title_root, set(anchor.keep_out), inside, (segment.start, segment.end), finish)
     if not title or len(title.split()) < 2:
         return None
     summary, vocab = clean_text(segment.text), load_vocabulary()

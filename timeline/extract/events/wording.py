@@ -81,11 +81,11 @@ _SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,.;:!?”])")
 
 
 def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], within: tuple[int, int],
-               limit: int = TITLE_WORDS) -> str:
+               limit: int = TITLE_WORDS, spare: frozenset[int] = frozenset()) -> str:
     """A short headline in the article's words: the clause under ``root`` without
     side clauses, time expressions (``keep_out``) and attributions, with every
-    actor under its canonical name. A cut that is not a complete clause
-    (``complete.incomplete``) gives way to the shortest complete one."""
+    actor under its canonical name; the parts ``spare`` heads are never left out. A cut
+    that is not a complete clause (``complete.incomplete``) gives way to the shortest complete one."""
     doc = root.doc
     limit -= attribution_room(root, mentions)  # "…, court documents say" is written after it
     # a headline or byline run into the sentence is left out, but not what hangs on it
@@ -110,11 +110,11 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
             return f"{who}: “{verbatim(quote, QUOTES, room)}”"
         # what was said leaves room for who said it, every word of it: a name, a description ("the
         # Scottish health secretary"), the verb
-        said = title_from(quote, keep_out, mentions, within, limit - name_words(who) if who else limit)
+        said = title_from(quote, keep_out, mentions, within, limit - name_words(who) if who else limit, spare)
         if who and said.rsplit(" ", 1)[-1] == quote.text and name_words(who) > 2:
             # "…said derelict leadership has resulted": a cut before what the verb needs is worse
             # than a headline a word or two long
-            said = title_from(quote, keep_out, mentions, within, limit - 2)
+            said = title_from(quote, keep_out, mentions, within, limit - 2, spare)
         if said and speaks_for_its_subject(root):
             return said  # "…, his office said": the one it speaks for is the title's subject
         if said and who:
@@ -131,7 +131,7 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
         if span is not None:
             for token in span:
                 by_token[token.i] = mention
-    inner = name_parts(by_token, doc.tokens)  # "the Movement for Democratic Change" is never cut inside
+    inner = name_parts(by_token, doc.tokens) | spare  # "the Movement for Democratic Change" is never cut inside
     # "Fans marked the first anniversary of his death": a time the verb acts on is what it did
     keep_out = set(keep_out) - {t.i for c in root.children if c.dep_ in ("dobj", "attr", "oprd") for t in c.subtree}
     dropped = set(keep_out) | {t.i for t in root.subtree if not within[0] <= t.i < within[1]}
@@ -145,7 +145,8 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
     for child in root.subtree:
         if child.i in dropped or child.i in front or child.head.i in front:
             continue
-        if child.i != root.i and child.dep_ in ALWAYS_DROPPED and child.lower_ not in negatives and \
+        side = child.dep_ in ALWAYS_DROPPED and child.i not in spare  # a part kept on purpose is no side part
+        if child.i != root.i and side and child.lower_ not in negatives and \
                 not needed_clause(child) and not conditional(child) and not (child.head.i == root.i and purpose(child)):
             if child.dep_ == "punct" and child.text in WORD_PUNCT and not child.whitespace_:
                 continue  # "build-up", "all-out"
@@ -198,7 +199,7 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
 
     # "fired tear gas to disperse looters": what the verb was done for stays when the whole
     # clause fits a headline, and is the first thing to go when it does not
-    purposes = {t.i for c in root.children if c.dep_ == "advcl" and c.i not in dropped and purpose(c)
+    purposes = {t.i for c in root.children if c.dep_ == "advcl" and c.i not in dropped | spare and purpose(c)
                 and not needed_clause(c) for t in c.subtree}
     whole_clause = described | set(collect(root, dropped, frozenset(), elided, inner))
     if purposes and not fits(tidy(sorted(whole_clause), doc.tokens)):

@@ -1,0 +1,73 @@
+"""A title is chosen among several cuts of its clause: one that keeps what the verb was
+done for, or what a noun after it is for, wins over a shorter one that leaves it out when
+both fit a headline; a cut that fails a reader ranks below one that does not. Articles
+written for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from timeline.extract.events.title_choice import flaws, rank
+
+from conftest import titles_of
+
+WORDS = 14
+
+
+@pytest.mark.parametrize("text, title", [
+    # what the visit was for, though an aside after it makes the whole clause too long
+    ("The farm minister, Ana Holt, has visited a farm to urge growers to raise milk output, with a warning "
+     "that food supply is a matter of national security.",
+     "has visited a farm to urge growers to raise milk output"),
+    # what the lawsuit was to do, inside what was said
+    ("Karl Dorn said on Tuesday he considered filing a lawsuit to stop the bonuses, but that the agency's "
+     "lawyers advised against it.",
+     "Karl Dorn said he considered filing a lawsuit to stop the bonuses"),
+])
+def test_a_title_keeps_what_the_act_was_for(nlp, text: str, title: str) -> None:
+    titles = titles_of(nlp, text)
+    assert [t for t in titles if title in t and len(t.split()) <= WORDS], titles
+
+
+def test_a_title_with_nothing_left_out_is_its_own_cut(nlp) -> None:
+    titles = titles_of(nlp, "Lina Park resigned as mayor of Tarvik on Monday.")
+    assert titles == ["Lina Park resigned as mayor of Tarvik"]
+
+
+def test_a_cut_quotation_and_a_double_determiner_are_flaws(nlp) -> None:
+    root = nlp("Ivo Stern said the talks would resume.")[2]
+    assert "ellipsis" in flaws("Ivo Stern said: “the talks would…”", root)
+    assert "garbled" in flaws("The a spokesman said the talks would resume", root)
+    assert not flaws("Ivo Stern said the talks would resume", root)
+
+
+def test_a_complete_title_ranks_above_a_cut_and_a_headline_above_a_long_one(nlp) -> None:
+    root = nlp("Ivo Stern said the talks would resume.")[2]
+    cut = rank("Ivo Stern said the talks would", root)
+    whole = rank("Ivo Stern said the talks would resume", root)
+    long = rank("Ivo Stern said the talks between the two unions and the port owners would resume next week", root)
+    assert whole < long < cut
+    assert rank("Ivo Stern said the talks would resume soon", root) < whole  # more said in a headline's room
+
+
+# (sentence, what the title keeps, what it never adds at that cost)
+TRADES = (
+    # what the talks were for is not bought with whom they were held with
+    ("Lena Brook confirmed on Friday that she had held talks with Omar Vell in an attempt to find common ground "
+     "against the governor.", "held talks with Omar Vell", "in an attempt"),
+    # what the bullets were fired for is not kept without the word that ends it ("back")
+    ("Harbour police fired rubber bullets on Sunday to force a crowd back from the gates of the depot.",
+     "fired rubber bullets", "to force a crowd"),
+    # a phrase that sets the scene goes whole or not at all: never "from" without where from
+    ("Many fans have travelled from around the world to be in Tarvik to mark the anniversary.",
+     "travelled from around the world", "from to"),
+    # a phrase of the date is not a part of the title, nor is the adverb that measured it
+    ("The Red Cross said early on Wednesday that 40 people had been rescued by foreign teams since the storm.",
+     "said that 40 people had been rescued", "early"),
+)
+
+
+def test_another_cut_never_trades_one_loss_for_another(nlp) -> None:
+    for text, kept, never in TRADES:
+        titles = titles_of(nlp, text)
+        assert any(kept in t for t in titles) and not any(never in t for t in titles), titles
