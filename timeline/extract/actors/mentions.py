@@ -22,7 +22,7 @@ from timeline.extract.actors.found import Found
 from timeline.extract.actors.gazetteer import Entry, Gazetteer, load_gazetteer
 from timeline.extract.actors.groups import qualified_groups
 from timeline.extract.actors.institutions import find_institutions, load_institutions
-from timeline.extract.actors.joined import bracketed_acronyms, hyphen_joined, possessive_names
+from timeline.extract.actors.joined import bracketed_acronyms, comma_parted, hyphen_joined, possessive_names
 from timeline.extract.actors.names import clean_surface, fold
 from timeline.extract.actors.roles import role_of, title_length
 from timeline.extract.actors.run_in import common_word, common_words, without_run_in
@@ -55,7 +55,8 @@ def find_mentions(doc: "Doc", registry: "Registry | None" = None, seen: str | No
     # A name that the text shows to be a thing once ("the Nord Stream 2 gas
     # pipeline") is that thing wherever the article repeats it.
     # Known names and nationalities ("the UK index", "the British stock index") are never things.
-    ents = hyphen_joined(_joined([e for e in doc.ents if e.label_ in KINDS], gaz), gaz.organisation_heads)
+    ents = hyphen_joined(_joined(comma_parted([e for e in doc.ents if e.label_ in KINDS]), gaz),
+                        gaz.organisation_heads)
     things = {fold(clean_surface(e.text)) for e in ents
               if e.label_ != "NORP" and gaz.lookup(e.text) is None and _is_object(e, gaz)}
     found = [f for f in (_classify(ent, gaz) for ent in ents)

@@ -22,7 +22,11 @@ party:
   ("the recapture of the Batalik ranges", "on the sidelines of the Boao forum":
   ``landmark_nouns``);
 - a stance towards a name, which the tagger may take for the name ("pro-Taliban
-  fighters": ``stance_prefixes`` in ``actor_filters.yaml``).
+  fighters": ``stance_prefixes`` in ``actor_filters.yaml``);
+- whose people or holdings act ("Jackson's doctor", "Obama's nominee", "fans of
+  Jackson", "executors of Jackson's estate", "Pakistan's cricketers": ``dependant_nouns``
+  and ``follower_nouns`` in ``participation.yaml``): they are the party, their
+  possessor is not, unless it is named acting too.
 """
 
 from __future__ import annotations
@@ -53,7 +57,7 @@ def bystander(mention: Mention, segment: "Span", mentions: list[Mention]) -> boo
     if root is None:
         return False
     return _bare_people(mention, root, mentions) or _dateline(mention, root, segment) or _office(root) or \
-        _origin(root) or _landmark(root) or load_filters().is_stance(mention.text)
+        _origin(root) or _landmark(root) or _whose(root) or load_filters().is_stance(mention.text)
 
 
 def _bare_people(mention: Mention, root: "Token", mentions: list[Mention]) -> bool:
@@ -132,6 +136,24 @@ def _landmark(root: "Token") -> bool:
     noun = token.head
     return noun.lemma_.lower() in load_participation().landmark_nouns or \
         noun.lower_ in load_participation().landmark_nouns
+
+
+def _whose(root: "Token") -> bool:
+    """"Jackson's doctor", "the Jackson estate", "fans of Jackson": a name that only says whose
+    people or holdings a noun names; "Jackson's death" and "the trial of Jackson" keep him."""
+    words = load_participation()
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head  # "the military establishments of both India and Pakistan"
+    if root.dep_ in ("poss", "compound") and root.head.i != root.i:
+        noun = root.head
+    elif root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.i != root.head.i:
+        noun = root.head.head
+    else:
+        return False
+    lemma = noun.lemma_.lower()
+    if root.dep_ != "pobj" and lemma in words.office_nouns and noun.pos_ == "NOUN":
+        return True  # "Pakistan's prime minister", "Obama's spokesman": the holder, not "the leaders of France"
+    return noun.pos_ == "NOUN" and (lemma in words.dependant_nouns or lemma in words.follower_nouns)
 
 
 def _root(mention: Mention, segment: "Span") -> "Token | None":

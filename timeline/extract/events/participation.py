@@ -38,6 +38,7 @@ class ParticipationWords:
     estate_nouns: frozenset[str] = frozenset()  # "a raid of Neverland Ranch": a name of a place, no party
     addressed_verbs: frozenset[str] = frozenset()  # "warned that Russia would pay": said to the country
     staff_nouns: frozenset[str] = frozenset()  # "Red Cross workers": the organisation's people, it acts
+    dependant_nouns: frozenset[str] = frozenset()  # "Jackson's doctor": whose people act, not he
 
 
 def _words(data: dict[str, object], key: str) -> frozenset[str]:
@@ -67,6 +68,7 @@ def load_participation() -> ParticipationWords:
         estate_nouns=_words(data, "estate_nouns"),
         addressed_verbs=_words(data, "addressed_verbs"),
         staff_nouns=_words(data, "staff_nouns"),
+        dependant_nouns=_words(data, "dependant_nouns"),
     )
 
 
