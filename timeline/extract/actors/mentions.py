@@ -107,13 +107,17 @@ def _joined(ents: list["Span"], gaz: Gazetteer) -> list["Span"]:
 
 def _places_run_in(found: list[Found], gaz: Gazetteer) -> None:
     """A headline's "Michael Jackson Cardiff concert": a person's name the
-    article gives elsewhere, with a known town run into it, is that name; and
+    article gives elsewhere, with a known town run into it, is that name; a
+    headline's place run into a people ("… in Haiti Britons have donated") is the people; and
     a one-word "person" that is a known town and no word of any person's name
     in the article ("in Cardiff"), or an "organisation" that is a known town
     owning what follows ("Cardiff's Millennium Stadium"), is the town."""
     people = {f.name for f in found if f.kind == "person"}
     for f in found:
         words = f.name.split()
+        if f.kind in ("person", "organisation") and not f.known and len(f.span) == 2 and \
+                gaz.place(words[0]) is not None and fold(f.span[-1].text) in gaz.peoples:
+            f.span, f.text, f.name, f.kind = f.span[1:], f.span[1:].text, f.span[1:].text, "group"  # "Haiti Britons"
         if f.kind == "person" and len(words) >= 3 and len(f.span) >= 3 and " ".join(words[:-1]) in people and \
                 gaz.place(words[-1]) is not None:
             f.span, f.text, f.name = f.span[:-1], " ".join(f.text.split()[:-1]), " ".join(words[:-1])
