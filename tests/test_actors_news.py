@@ -528,3 +528,10 @@ def test_a_place_run_into_a_people_is_the_people(nlp: "Language") -> None:
 def test_a_country_s_embassy_is_the_embassy(nlp: "Language") -> None:
     names = {m.name for m in _mentions(nlp, "The US embassy warned citizens on Monday to stay indoors.")}
     assert "Embassy of the United States" in names, names
+
+
+def test_a_capital_that_is_the_given_name_of_a_person_named_is_no_government(nlp: "Language") -> None:
+    text = ("Michael Jackson's daughter Paris Jackson spoke at the memorial. Paris, who said her father was the "
+            "best cook ever, told Winfrey on Monday he was a normal dad.")
+    assert "France" not in {m.name for m in _mentions(nlp, text)}
+    assert "France" in {m.name for m in _mentions(nlp, "Paris said on Monday it would send troops to Mali.")}
