@@ -34,6 +34,9 @@ def titled(nlp: "Language", text: str) -> dict[str, set[str]]:
     ("Alberto Ruiz gave evidence on Monday at the manslaughter trial of Dr Alan Pike.", {"Alberto Ruiz", "Alan Pike"}),
     # the doctor named beside the description
     ("Dana Vale's former doctor, Alan Pike, was sentenced on Tuesday to four years in prison.", {"Alan Pike"}),
+    # an unnamed doctor: his patient is all that says who is meant
+    ("Potential jurors in the upcoming trial of Dana Vale's personal doctor were asked on Monday about their "
+     "attitudes to celebrity.", {"Dana Vale"}),
 ])
 def test_a_party_named_in_the_clause_is_listed(nlp: "Language", text: str, present: set[str]) -> None:
     found = titled(nlp, text)

@@ -23,10 +23,11 @@ party:
   ``landmark_nouns``);
 - a stance towards a name, which the tagger may take for the name ("pro-Taliban
   fighters": ``stance_prefixes`` in ``actor_filters.yaml``);
-- whose people or holdings act ("Jackson's doctor", "Obama's nominee", "fans of
-  Jackson", "executors of Jackson's estate", "Pakistan's cricketers": ``dependant_nouns``
-  and ``follower_nouns`` in ``participation.yaml``): they are the party, their
-  possessor is not, unless it is named acting too.
+- whose people or holdings act ("fans of Jackson", "executors of Jackson's estate",
+  "Pakistan's cricketers": ``dependant_nouns`` and ``follower_nouns`` in
+  ``participation.yaml``), or whose doctor, nominee or office-holder acts when the
+  text names him beside ("Jackson's doctor, Conrad Murray": ``attendant_nouns``):
+  they are the party, their possessor is not, unless it is named acting too.
 """
 
 from __future__ import annotations
@@ -57,7 +58,7 @@ def bystander(mention: Mention, segment: "Span", mentions: list[Mention]) -> boo
     if root is None:
         return False
     return _bare_people(mention, root, mentions) or _dateline(mention, root, segment) or _office(root) or \
-        _origin(root) or _landmark(root) or _whose(root) or load_filters().is_stance(mention.text)
+        _origin(root) or _landmark(root) or _whose(mention, root) or load_filters().is_stance(mention.text)
 
 
 def _bare_people(mention: Mention, root: "Token", mentions: list[Mention]) -> bool:
@@ -138,9 +139,10 @@ def _landmark(root: "Token") -> bool:
         noun.lower_ in load_participation().landmark_nouns
 
 
-def _whose(root: "Token") -> bool:
-    """"Jackson's doctor", "the Jackson estate", "fans of Jackson": a name that only says whose
-    people or holdings a noun names; "Jackson's death" and "the trial of Jackson" keep him."""
+def _whose(mention: Mention, root: "Token") -> bool:
+    """"Jackson's estate", "fans of Jackson", "Jackson's doctor, Conrad Murray": a name that only says
+    whose people or holdings a noun names; "Jackson's death" and "the trial of Jackson" keep him, and so
+    does an unnamed doctor or spokesman ("the trial of Jackson's doctor"): he says who it is."""
     words = load_participation()
     while root.dep_ == "conj" and root.head.i != root.i:
         root = root.head  # "the military establishments of both India and Pakistan"
@@ -150,10 +152,21 @@ def _whose(root: "Token") -> bool:
         noun = root.head.head
     else:
         return False
+    if noun.pos_ != "NOUN":
+        return False
     lemma = noun.lemma_.lower()
-    if root.dep_ != "pobj" and lemma in words.office_nouns and noun.pos_ == "NOUN":
-        return True  # "Pakistan's prime minister", "Obama's spokesman": the holder, not "the leaders of France"
-    return noun.pos_ == "NOUN" and (lemma in words.dependant_nouns or lemma in words.follower_nouns)
+    if lemma in words.dependant_nouns or lemma in words.follower_nouns:
+        return True
+    # "Obama's nominee, Ron Kirk", "Pakistan's prime minister Nawaz Sharif": the one named beside it acts
+    attending = lemma in words.attendant_nouns or lemma in words.office_nouns and root.dep_ != "pobj"
+    return attending and mention.kind in ("person", "country") and _named_beside(noun)
+
+
+def _named_beside(noun: "Token") -> bool:
+    """Whether a person's name stands beside ``noun`` as its apposition or its head."""
+    if noun.dep_ in ("appos", "compound") and noun.head.pos_ == "PROPN":
+        return True  # "Ron Kirk, President Obama's nominee", "Jackson's physician Dr Conrad Murray"
+    return any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in noun.children)
 
 
 def _root(mention: Mention, segment: "Span") -> "Token | None":
