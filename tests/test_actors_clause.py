@@ -32,9 +32,11 @@ def titled(nlp: "Language", text: str) -> dict[str, set[str]]:
      "his boxer Jim Doyle.", {"Tom Hart", "Jim Doyle"}),
     # an occasion, not a place
     ("Alberto Ruiz gave evidence on Monday at the manslaughter trial of Dr Alan Pike.", {"Alberto Ruiz", "Alan Pike"}),
-    # whose doctor it is, beside the doctor's name
-    ("Dana Vale's former doctor, Alan Pike, was sentenced on Tuesday to four years in prison.",
-     {"Alan Pike", "Dana Vale"}),
+    # the doctor named beside the description
+    ("Dana Vale's former doctor, Alan Pike, was sentenced on Tuesday to four years in prison.", {"Alan Pike"}),
+    # an unnamed doctor: his patient is all that says who is meant
+    ("Potential jurors in the upcoming trial of Dana Vale's personal doctor were asked on Monday about their "
+     "attitudes to celebrity.", {"Dana Vale"}),
 ])
 def test_a_party_named_in_the_clause_is_listed(nlp: "Language", text: str, present: set[str]) -> None:
     found = titled(nlp, text)
@@ -55,6 +57,14 @@ def test_a_party_named_in_the_clause_is_listed(nlp: "Language", text: str, prese
     ("Ivan Orlov later ordered the army on Monday to carry out what the Kremlin called peacekeeping.", {"Kremlin"}),
     ("Tom Reed is due to be inducted into the Rock Legends Hall of Fame at a ceremony in Boston on 14 June.",
      {"Rock Legends Hall of Fame", "Boston"}),
+    # whose doctor, fans or estate they are: the doctor, the fans, the executors act
+    ("Dana Vale's former doctor, Alan Pike, was sentenced on Tuesday to four years in prison.", {"Dana Vale"}),
+    ("A judge on Monday delayed the trial of Dana Vale's doctor, Alan Pike, until May.", {"Dana Vale"}),
+    ("Fans of Dana Vale gathered outside the court in Leeds on Friday carrying signs.", {"Dana Vale"}),
+    ("Executors of Dana Vale's estate asked a judge on Friday to set aside money for her children.",
+     {"Dana Vale"}),
+    ("Ivo Berg, President Tom Reed's nominee as trade envoy, said on Monday that he would cut tariffs.",
+     {"Tom Reed"}),
 ])
 def test_a_name_the_clause_only_sets_the_scene_with_is_no_party(nlp: "Language", text: str, absent: set[str]) -> None:
     found = titled(nlp, text)

@@ -54,6 +54,10 @@ def _mentions(nlp: "Language", text: str) -> list[Mention]:
     ("TRIPOLI, Libya (AP) - The government said on Tuesday that the port had reopened.", "AP"),
     ("The talks failed, according to the BBC.", "BBC"),
     ("A CNN reporter saw three tanks near the town on Friday.", "CNN"),
+    # an outlet no list names, told by the noun before it or its apposition
+    ('"We have been talking," Ali Khan told the Lahore news agency Punjab Wire Service on Monday.',
+     "Punjab Wire Service"),
+    ("The story was reported with Ann Hale of CivicDesk, a non-profit newsroom, on Monday.", "CivicDesk"),
 ])
 def test_an_outlet_as_a_source_is_no_actor(nlp: "Language", text: str, outlet: str) -> None:
     names = {m.name for m in _mentions(nlp, text)} | {m.text for m in _mentions(nlp, text)}
@@ -258,6 +262,7 @@ def test_a_misspelt_surname_of_one_person_does_not_make_his_wife_him() -> None:
 @pytest.mark.parametrize("text, reporter", [
     ("Tendai Biti told CNN's Anderson Cooper on Monday that the vote was stolen.", "Anderson Cooper"),
     ("BBC correspondent Andrew Harding saw soldiers beat Nelson Chamisa.", "Andrew Harding"),
+    ("The story was reported by Ann Hale of the Daily Courier, with Tom Reed.", "Ann Hale"),
 ])
 def test_a_reporter_is_a_source_not_an_actor(nlp: "Language", text: str, reporter: str) -> None:
     names = {m.name for m in _mentions(nlp, text)}
@@ -497,3 +502,36 @@ def test_a_party_a_role_was_read_beside_stays_an_organisation() -> None:
                          Actor(other[0], "person")))
     merged = merge_variants(registry, _extractions((party, other), (party,)))
     assert merged.lookup("Zanu-PF").kind == "organisation"
+
+
+def test_two_names_run_across_a_comma_are_two_people(nlp: "Language") -> None:
+    text = ("Gordon Brown met Hu Jintao in Beijing on Thursday. At his meeting with Hu, Brown also praised the "
+            "success of the Games on Friday.")
+    names = [m.name for m in _mentions(nlp, text)]
+    assert not any("," in n for n in names), names
+    assert names.count("Gordon Brown") == 2, names
+
+
+def test_a_headline_verb_after_a_surname_is_no_word_of_the_name(nlp: "Language") -> None:
+    text = ("In Speech to Congress, Obama Outlines His Plans for Recovery President Obama offered a grim portrait "
+            "of the economy last night. Barack Obama outlined a renewal.")
+    names = {m.name for m in _mentions(nlp, text) if m.kind == "person"}
+    assert names == {"Barack Obama"}, names
+
+
+def test_a_place_run_into_a_people_is_the_people(nlp: "Language") -> None:
+    text = "The appeal for the earthquake in Haiti Britons have donated more than 23m pounds, the committee said."
+    names = {m.name for m in _mentions(nlp, text)}
+    assert "Haiti Britons" not in names and "Britons" in names, names
+
+
+def test_a_country_s_embassy_is_the_embassy(nlp: "Language") -> None:
+    names = {m.name for m in _mentions(nlp, "The US embassy warned citizens on Monday to stay indoors.")}
+    assert "Embassy of the United States" in names, names
+
+
+def test_a_capital_that_is_the_given_name_of_a_person_named_is_no_government(nlp: "Language") -> None:
+    text = ("Michael Jackson's daughter Paris Jackson spoke at the memorial. Paris, who said her father was the "
+            "best cook ever, told Winfrey on Monday he was a normal dad.")
+    assert "France" not in {m.name for m in _mentions(nlp, text)}
+    assert "France" in {m.name for m in _mentions(nlp, "Paris said on Monday it would send troops to Mali.")}

@@ -36,6 +36,10 @@ if TYPE_CHECKING:
     # the "of" of a thing: the organisation whose building it was is no party to the visit
     ("Ban Ki-moon visited the ruins of the UN mission on Sunday and met President Rene Preval.",
      {"United Nations"}),
+    # a country named only as whose players or establishment act
+    ("Pakistan's cricketers assembled in Lahore on Tuesday for the flight to Delhi.", {"Pakistan"}),
+    ("Shahbaz Sharif on Monday warned the military establishments of both India and Pakistan not to block trade.",
+     {"India", "Pakistan"}),
 ])
 def test_a_place_or_a_description_is_no_party(nlp: "Language", text: str, absent: set[str]) -> None:
     found = first_actors(nlp, text)
@@ -327,3 +331,4 @@ def test_a_country_a_named_speaker_speaks_of_is_no_party(nlp: "Language") -> Non
     assert first_actors(nlp, "On Monday Karl Weber said Germany would send more troops.") == {"Karl Weber"}
     assert "United States" in first_actors(nlp, "Jacob Zuma on Monday accused the United States of breaking the deal.")
     assert "China" in first_actors(nlp, "Officials said on Monday that China would retaliate.")
+

@@ -63,3 +63,18 @@ def test_a_body_written_without_the_last_thing_it_is_for_is_the_body_of_that_cou
                                                    (services, other)))
     assert merged.lookup(short[0]).name == full[0]
     assert merged.lookup(health[0]).name == health[0]  # a body of no stated country is not the other's
+
+
+def test_the_acronym_of_a_party_s_faction_is_that_faction() -> None:
+    from timeline.extract.actors.registry import Registry
+    from timeline.resolve.variants import merge_variants
+
+    full, short = ("Pakistan Muslim League-N", "organisation"), ("PML-N", "organisation")
+    other_faction, party = ("Pakistan Muslim League-Q", "organisation"), ("Pakistan Muslim League", "organisation")
+    person = ("Nawaz Sharif", "person")
+    registry = Registry(tuple(Actor(n, k) for n, k in (full, short, other_faction, party, person)))
+    merged = merge_variants(registry, _extractions((full, person), (short, person), (short, person),
+                                                   (other_faction, person), (party, person)))
+    assert merged.lookup("PML-N").name == merged.lookup("Pakistan Muslim League-N").name
+    assert merged.lookup("Pakistan Muslim League-Q").name == "Pakistan Muslim League-Q"
+    assert merged.lookup("Pakistan Muslim League").name == "Pakistan Muslim League"

@@ -58,6 +58,8 @@ FAR_MORE = 5
 _NAME_WORD = re.compile(r"[A-Z](?=[A-Za-z'’]*[a-z])[A-Za-z'’]+|[A-Z]\.")
 # Letters of an acronym, fewest and most.
 ACRONYM = (2, 6)
+# The letter of a party's faction after its name: "PML-N", "Pakistan Muslim League-Q".
+_FACTION = re.compile(r"^(.*[^\W\d_]{2})(-[A-Z]{1,2})$")
 # Kinds of actors whose names are merged when spelt two ways (only people
 # when one name is short: "Jackson" of an organisation is a different thing).
 SPELT = frozenset({"person", "organisation", "group"})
@@ -187,15 +189,23 @@ def _acronyms(actors: Sequence[Actor], evidence: Evidence, groups: Groups) -> No
         if actor.kind != "organisation" or actor.hidden:
             continue
         name = actor.name.replace(".", "")
-        if " " not in name and name.isupper() and ACRONYM[0] <= len(name) <= ACRONYM[1]:
+        base, faction = _faction(name)  # "PML-N", "Pakistan Muslim League-N": one faction of a party
+        if " " not in base and base.isupper() and ACRONYM[0] <= len(base) <= ACRONYM[1]:
             short.append((i, name))
-        elif len(name.split()) >= ACRONYM[0]:
-            for letters in _initials_of(name):
-                by_initials.setdefault(letters, []).append(i)
+        elif len(base.split()) >= ACRONYM[0]:
+            for letters in _initials_of(base):
+                by_initials.setdefault(letters + faction, []).append(i)
     for i, name in short:
         candidates = {groups.find(j) for j in by_initials.get(name, ())} - {groups.find(i)}
         if candidates:
             _join_one(actors, evidence, groups, i, candidates)
+
+
+def _faction(name: str) -> tuple[str, str]:
+    """A name without the letter of the faction it ends in ("Pakistan Muslim League-N":
+    "Pakistan Muslim League", "-N"), and that ending; a name without one, as it is."""
+    match = _FACTION.match(name)
+    return (match.group(1), match.group(2)) if match else (name, "")
 
 
 def _initials_of(name: str) -> set[str]:
@@ -337,8 +347,8 @@ def _fits_all(actors: Sequence[Actor], groups: Groups, i: int, root: int) -> boo
     a garbled "Michael Katherine Jackson" that took in "Katherine Jackson" does not
     make "Michael Jackson" her."""
     short = words(actors[i].name)
-    if len(short) < 2:
-        return True
+    if len(short) < 2 or " " not in actors[i].name and actors[i].name.isupper():
+        return True  # one word, or an acronym with its faction ("PML-N"): no words to compare
     for k in groups.members.get(root, [root]):
         full = core_words(actors[k].name)
         if len(full) >= 2 and k != i and not (_part_of(short, full) or same_name(actors[i].name, actors[k].name)

@@ -31,7 +31,18 @@ _SUBJECT_REACH = 15  # tokens from the capital to its verb, at most
 
 def acts_as_government(token: "Token") -> bool:
     """Whether a capital's name stands for the government acting, not the city."""
-    return _by_parse(token) or _lost_subject(token)
+    return (_by_parse(token) or _lost_subject(token)) and not _given_name(token)
+
+
+def _given_name(token: "Token") -> bool:
+    """"Paris told Oprah Winfrey": a capital's name that is the given name of a person the
+    article names in full ("Paris Jackson") is that person, no government."""
+    doc = token.doc
+    people = [e for e in doc.ents if e.label_ == "PERSON" and len(e) > 1]
+    if any(e[0].text == token.text for e in people):
+        return True
+    surnames = {e[-1].text for e in people}  # "Paris Jackson", read as two places, beside "Michael Jackson"
+    return any(t.text == token.text and t.i + 1 < len(doc) and doc[t.i + 1].text in surnames for t in doc)
 
 
 def _by_parse(token: "Token") -> bool:

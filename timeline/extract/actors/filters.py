@@ -61,11 +61,20 @@ class Filters:
 
     def names_outlet(self, span: "Span") -> bool:
         """A name told as an outlet by the noun beside it ("told Caravan magazine", "the
-        extremist Web site al-Hesbah", "the newspaper City Press")."""
+        extremist Web site al-Hesbah", "the newspaper City Press") or by its apposition
+        ("ProPublica, a non-profit newsroom")."""
         doc = span.doc
         after = doc[span.end].lower_ if span.end < len(doc) else ""
         before = doc[span.start - 1].lower_ if span.start > 0 else ""
-        return after in self.media or before in self.media
+        two_before = doc[max(span.start - 2, 0):span.start].text.lower()
+        if after in self.media or before in self.media or two_before in self.media:
+            return True  # "told the Karachi news agency News Network International"
+        # "ProPublica, an independent newsroom": what its apposition says it is, wherever the parse hung it
+        if after != ",":
+            return False
+        following = doc[span.end + 1:min(span.end + 9, len(doc))]
+        noun = next((t for t in following if t.dep_ == "appos" or t.pos_ in ("VERB", "AUX")), None)
+        return noun is not None and noun.dep_ == "appos" and noun.lemma_.lower() in self.media
 
     def is_source(self, span: "Span", person: bool = False) -> bool:
         """Whether the outlet (or, with ``person``, the reporter) named by
@@ -91,8 +100,13 @@ class Filters:
     def is_reporter(self, span: "Span") -> bool:
         """Whether the person named by ``span`` is named as one who reports:
         after a reporter's title ("BBC correspondent Andrew Harding") or an
-        outlet's possessive ("CNN's Anderson Cooper")."""
+        outlet's possessive ("CNN's Anderson Cooper"), or before "of" and an outlet
+        ("Jeff Gerth of ProPublica")."""
         doc = span.doc
+        if span.end + 1 < len(doc) and doc[span.end].lower_ == "of":
+            outlet = next((e for e in doc.ents if e.start == span.end + 1), None)
+            if outlet is not None and (self.is_outlet(outlet.text) or self.names_outlet(outlet)):
+                return True  # "Jeff Gerth of ProPublica": who reports for it
         if span.start == 0:
             return False
         before = doc[span.start - 1]

@@ -8,6 +8,9 @@
 - A name ending in a plural and a possessive before a head in lower case ("the
   Pakistan People's party", as some papers write it) is the party's name, not
   its owner's ("Bhutto's party"): the tagger stops at the possessive.
+- Two names the tagger ran together across a comma ("At his meeting with Hu,
+  Brown praised") are two; a son's "Jr." or a firm's "Inc." after its comma
+  stays part of the name.
 - An acronym in brackets right after a name ("the Movement for Democratic
   Change (MDC)", "Tehreek-e-Taliban (TTP)") is that name, there and wherever
   the article repeats it.
@@ -57,6 +60,26 @@ def hyphen_joined(ents: list["Span"], heads: frozenset[str] = frozenset()) -> li
         if out and out[-1].end > ent.start:
             continue  # the rest of a name just joined ("Taliban" of "Tehreek-e-Taliban")
         out.append(ent)
+    return out
+
+
+def comma_parted(ents: list["Span"]) -> list["Span"]:
+    """Entities the tagger ran across a comma, cut there into the names they hold."""
+    from spacy.tokens import Span
+
+    suffixes = load_shape().name_suffixes
+    out: list[Span] = []
+    for ent in ents:
+        commas = [t.i for t in ent if t.text == ","]
+        pieces = [(start, end) for start, end in zip([ent.start] + [c + 1 for c in commas], commas + [ent.end])
+                  if start < end]
+        if not commas or any(ent.doc[start:end].text.lower().rstrip(".") in suffixes for start, end in pieces):
+            out.append(ent)
+            continue
+        # a piece that is a word of a person's full name the article gives is that person ("Hu" of "Hu Jintao")
+        surnames = {t.text for e in ent.doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+        out += [Span(ent.doc, start, end, label="PERSON" if ent.doc[start:end].text in surnames else ent.label_)
+                for start, end in pieces]
     return out
 
 

@@ -22,7 +22,7 @@ from timeline.extract.actors.found import Found
 from timeline.extract.actors.gazetteer import Entry, Gazetteer, load_gazetteer
 from timeline.extract.actors.groups import qualified_groups
 from timeline.extract.actors.institutions import find_institutions, load_institutions
-from timeline.extract.actors.joined import bracketed_acronyms, hyphen_joined, possessive_names
+from timeline.extract.actors.joined import bracketed_acronyms, comma_parted, hyphen_joined, possessive_names
 from timeline.extract.actors.names import clean_surface, fold
 from timeline.extract.actors.roles import role_of, title_length
 from timeline.extract.actors.run_in import common_word, common_words, without_run_in
@@ -55,7 +55,8 @@ def find_mentions(doc: "Doc", registry: "Registry | None" = None, seen: str | No
     # A name that the text shows to be a thing once ("the Nord Stream 2 gas
     # pipeline") is that thing wherever the article repeats it.
     # Known names and nationalities ("the UK index", "the British stock index") are never things.
-    ents = hyphen_joined(_joined([e for e in doc.ents if e.label_ in KINDS], gaz), gaz.organisation_heads)
+    ents = hyphen_joined(_joined(comma_parted([e for e in doc.ents if e.label_ in KINDS]), gaz),
+                        gaz.organisation_heads)
     things = {fold(clean_surface(e.text)) for e in ents
               if e.label_ != "NORP" and gaz.lookup(e.text) is None and _is_object(e, gaz)}
     found = [f for f in (_classify(ent, gaz) for ent in ents)
@@ -106,13 +107,17 @@ def _joined(ents: list["Span"], gaz: Gazetteer) -> list["Span"]:
 
 def _places_run_in(found: list[Found], gaz: Gazetteer) -> None:
     """A headline's "Michael Jackson Cardiff concert": a person's name the
-    article gives elsewhere, with a known town run into it, is that name; and
+    article gives elsewhere, with a known town run into it, is that name; a
+    headline's place run into a people ("… in Haiti Britons have donated") is the people; and
     a one-word "person" that is a known town and no word of any person's name
     in the article ("in Cardiff"), or an "organisation" that is a known town
     owning what follows ("Cardiff's Millennium Stadium"), is the town."""
     people = {f.name for f in found if f.kind == "person"}
     for f in found:
         words = f.name.split()
+        if f.kind in ("person", "organisation") and not f.known and len(f.span) == 2 and \
+                gaz.place(words[0]) is not None and fold(f.span[-1].text) in gaz.peoples:
+            f.span, f.text, f.name, f.kind = f.span[1:], f.span[1:].text, f.span[1:].text, "group"  # "Haiti Britons"
         if f.kind == "person" and len(words) >= 3 and len(f.span) >= 3 and " ".join(words[:-1]) in people and \
                 gaz.place(words[-1]) is not None:
             f.span, f.text, f.name = f.span[:-1], " ".join(f.text.split()[:-1]), " ".join(words[:-1])

@@ -14,7 +14,9 @@ capitalised by the headline's style, not a word of a name:
   Travel Coalition … the Coalition"), and not to leave one word of an
   organisation's name;
 - a name made only of such words, at the start of a sentence and nowhere else in
-  the article, is no name at all ("Imprisonment Sentences").
+  the article, is no name at all ("Imprisonment Sentences");
+- after a surname of a person the article names in full, such words, or a
+  headline's verb, go ("Obama Outlines His Plans": Obama).
 
 A name the gazetteer knows, or that the article writes the same way twice
 ("Federal Reserve … the Federal Reserve"), keeps every word.
@@ -77,6 +79,10 @@ def without_run_in(found: list[Found], lower: set[str]) -> list[Found]:
             continue
         cut = _common_lead(f, lower)
         if cut == 0:
+            tail = _common_tail(f, lower)
+            if tail and f.kind == "person" and _surname_elsewhere(f.span[:-tail].text, alone.get("person", set())):
+                f.span = f.span[:-tail]  # "Obama Outlines His Plans": a headline's verb after the name
+                f.text = f.name = f.span.text
             out.append(f)
             continue
         if cut == len(f.span):
@@ -101,6 +107,17 @@ def _common_lead(f: Found, lower: set[str]) -> int:
     n = 0
     for token in f.span:
         if not (token.is_title and token.is_alpha and (token.lower_ in lower or token.lemma_.lower() in lower)):
+            break
+        n += 1
+    return n
+
+
+def _common_tail(f: Found, lower: set[str]) -> int:
+    """How many of the name's last words are a headline's common words or verb ("Obama Outlines")."""
+    n = 0
+    for token in reversed(f.span[1:]):
+        common = {token.lower_, token.lemma_.lower(), token.lower_[:-1]} & lower  # "Outlines": "outline"
+        if not (token.is_title and token.is_alpha and (common or token.tag_ in ("VBZ", "VBD"))):
             break
         n += 1
     return n

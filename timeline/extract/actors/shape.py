@@ -37,6 +37,7 @@ class Shape:
     acronym_heads: frozenset[str] = frozenset()
     joining_particles: frozenset[str] = frozenset()
     alternatives: frozenset[str] = frozenset()
+    name_suffixes: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -48,7 +49,8 @@ def load_shape() -> Shape:
 
     return Shape(connectives=words("connectives"), prepositions=words("prepositions"), units=words("units"),
                  months=words("months"), acronym_heads=words("acronym_heads"),
-                 joining_particles=words("joining_particles"), alternatives=words("alternatives"))
+                 joining_particles=words("joining_particles"), alternatives=words("alternatives"),
+                 name_suffixes=words("name_suffixes"))
 
 
 def name_span(span: "Span", named_alone: Callable[[str], bool]) -> "Span | None":

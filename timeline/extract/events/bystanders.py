@@ -22,7 +22,12 @@ party:
   ("the recapture of the Batalik ranges", "on the sidelines of the Boao forum":
   ``landmark_nouns``);
 - a stance towards a name, which the tagger may take for the name ("pro-Taliban
-  fighters": ``stance_prefixes`` in ``actor_filters.yaml``).
+  fighters": ``stance_prefixes`` in ``actor_filters.yaml``);
+- whose people or holdings act ("fans of Jackson", "executors of Jackson's estate",
+  "Pakistan's cricketers": ``dependant_nouns`` and ``follower_nouns`` in
+  ``participation.yaml``), or whose doctor, nominee or office-holder acts when the
+  text names him beside ("Jackson's doctor, Conrad Murray": ``attendant_nouns``):
+  they are the party, their possessor is not, unless it is named acting too.
 """
 
 from __future__ import annotations
@@ -53,7 +58,7 @@ def bystander(mention: Mention, segment: "Span", mentions: list[Mention]) -> boo
     if root is None:
         return False
     return _bare_people(mention, root, mentions) or _dateline(mention, root, segment) or _office(root) or \
-        _origin(root) or _landmark(root) or load_filters().is_stance(mention.text)
+        _origin(root) or _landmark(root) or _whose(mention, root) or load_filters().is_stance(mention.text)
 
 
 def _bare_people(mention: Mention, root: "Token", mentions: list[Mention]) -> bool:
@@ -132,6 +137,36 @@ def _landmark(root: "Token") -> bool:
     noun = token.head
     return noun.lemma_.lower() in load_participation().landmark_nouns or \
         noun.lower_ in load_participation().landmark_nouns
+
+
+def _whose(mention: Mention, root: "Token") -> bool:
+    """"Jackson's estate", "fans of Jackson", "Jackson's doctor, Conrad Murray": a name that only says
+    whose people or holdings a noun names; "Jackson's death" and "the trial of Jackson" keep him, and so
+    does an unnamed doctor or spokesman ("the trial of Jackson's doctor"): he says who it is."""
+    words = load_participation()
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head  # "the military establishments of both India and Pakistan"
+    if root.dep_ in ("poss", "compound") and root.head.i != root.i:
+        noun = root.head
+    elif root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.i != root.head.i:
+        noun = root.head.head
+    else:
+        return False
+    if noun.pos_ != "NOUN":
+        return False
+    lemma = noun.lemma_.lower()
+    if lemma in words.dependant_nouns or lemma in words.follower_nouns:
+        return True
+    # "Obama's nominee, Ron Kirk", "Pakistan's prime minister Nawaz Sharif": the one named beside it acts
+    attending = lemma in words.attendant_nouns or lemma in words.office_nouns and root.dep_ != "pobj"
+    return attending and mention.kind in ("person", "country") and _named_beside(noun)
+
+
+def _named_beside(noun: "Token") -> bool:
+    """Whether a person's name stands beside ``noun`` as its apposition or its head."""
+    if noun.dep_ in ("appos", "compound") and noun.head.pos_ == "PROPN":
+        return True  # "Ron Kirk, President Obama's nominee", "Jackson's physician Dr Conrad Murray"
+    return any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in noun.children)
 
 
 def _root(mention: Mention, segment: "Span") -> "Token | None":

@@ -38,6 +38,8 @@ class ParticipationWords:
     estate_nouns: frozenset[str] = frozenset()  # "a raid of Neverland Ranch": a name of a place, no party
     addressed_verbs: frozenset[str] = frozenset()  # "warned that Russia would pay": said to the country
     staff_nouns: frozenset[str] = frozenset()  # "Red Cross workers": the organisation's people, it acts
+    dependant_nouns: frozenset[str] = frozenset()  # "Jackson's estate": whose holdings act, not he
+    attendant_nouns: frozenset[str] = frozenset()  # "Jackson's doctor, Conrad Murray": the doctor named acts
 
 
 def _words(data: dict[str, object], key: str) -> frozenset[str]:
@@ -67,6 +69,8 @@ def load_participation() -> ParticipationWords:
         estate_nouns=_words(data, "estate_nouns"),
         addressed_verbs=_words(data, "addressed_verbs"),
         staff_nouns=_words(data, "staff_nouns"),
+        dependant_nouns=_words(data, "dependant_nouns"),
+        attendant_nouns=_words(data, "attendant_nouns"),
     )
 
 

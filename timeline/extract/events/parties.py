@@ -102,9 +102,9 @@ def parties(readings: Iterable[ActorRef], segment: "Span", mentions: list[Mentio
         written = own or _written(actor, segment)  # a name the title took from elsewhere, as the sentence has it
         if written and all(bystander(m, segment, inside) for m in written):
             continue  # "Pakistanis living near Wagah", "BERLIN, March 25 --", "to be Treasury secretary"
-        roots = [r for r in (_root(m, segment) for m in own) if r is not None]
+        roots = [r for r in (_root(m, segment) for m in written) if r is not None]
         if roots and all(in_venue(r) for r in roots):
-            continue  # "held a conference at the UN headquarters": where, not who
+            continue  # "held a conference at the UN headquarters", "a merchant at the Menton Market": where
         if actor.kind == "person" and own and all(_owns(m, bodies, segment) or _kin_of(m, segment, vocab)
                                                   for m in own):
             continue  # "Morgan Tsvangirai's Movement for Democratic Change said", "Jackson's mother attended"
