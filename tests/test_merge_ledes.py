@@ -78,3 +78,25 @@ def test_one_speakers_different_sayings_of_a_briefing_stay_apart() -> None:
                   day="2011-07-25", predicate="say", kind="statement")
     events = merge([], [said, told, *filler()], [article()]).events
     assert sorted(e.date for e in events if e.predicate == "say") == ["2011-07-25", "2011-07-26"]
+
+
+ORDERED = report(0, "A judge has ordered the doctor of Jane Doe to stand trial",
+                 "A judge has ordered the doctor of Jane Doe to stand trial for manslaughter.", predicate="order",
+                 actors=(SINGER,))
+
+
+def test_a_ruling_named_by_its_judge_joins_the_order_told_just_before() -> None:
+    given = report(1, "Michael Pastor gave the ruling at a preliminary hearing",
+                   "Judge Michael Pastor gave the ruling at a preliminary hearing in Los Angeles.", predicate="give")
+    events = merge([], [ORDERED, given, *filler()], [article()]).events
+    ordered = [e for e in events if e.predicate == "order"]
+    assert len(ordered) == 1 and len(events) == len(FILLER) + 1
+
+
+def test_a_ruling_given_after_a_different_happening_stays_apart() -> None:
+    fined = report(0, "A judge has fined the doctor of Jane Doe", "A judge has fined the doctor of Jane Doe.",
+                   predicate="fine", actors=(SINGER,))
+    given = report(1, "Michael Pastor gave the ruling at a preliminary hearing",
+                   "Judge Michael Pastor gave the ruling at a preliminary hearing in Los Angeles.", predicate="give")
+    events = merge([], [fined, given, *filler()], [article()]).events
+    assert len(events) == len(FILLER) + 2

@@ -45,13 +45,15 @@ in date order, so a report joins the cluster an earlier restatement already join
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
+from itertools import groupby
 from typing import Sequence
 
 from timeline.merge.clusters import FINE, first_day, last_day
 from timeline.merge.importance import LEAD_SENTENCES
 from timeline.merge.plans import classes_of
-from timeline.merge.stories import SAYING, Lexicon, once_only, parties, plain_verbs, speaker
+from timeline.merge.stories import SAYING, Lexicon, once_candidate, once_only, parties, plain_verbs, speaker
 from timeline.merge.wording import same_verb as one_verb
 from timeline.records import Happening
 
@@ -93,7 +95,21 @@ def _window(group: list[Happening]) -> Window | None:
     return None
 
 
-def _keys(h: Happening, filing: frozenset[str] | None = None) -> set[tuple[str, str]]:
+class _Told:
+    """What the keys of a report are made of (``_keys``), read once whether it looks or is filed."""
+
+    __slots__ = ("kinds", "names", "described", "type", "title")
+
+    def __init__(self, h: Happening) -> None:
+        kinds = {f"verb:{h.predicate.lower()}"} | {f"class:{c}" for c in classes_of(h)}
+        if h.type == SAYING:
+            kinds.add("saying")
+        self.kinds, self.names, self.type, self.title = kinds, parties(h), h.type, h.title
+        # some of its actors named only inside a description of someone else
+        self.described = len(self.names) < len({a.name for a in h.actors if a.kind != "place"})
+
+
+def _keys(h: Happening | _Told, filing: frozenset[str] | None = None, predicate: str = "") -> set[tuple[str, str]]:
     """(actor, verb or class) keys: a report and the happening it restates share one. A
     report that names no one looks under its type, where every happening is filed too; one
     that names its party only by a description ("the doctor present at X's deathbed") is filed
@@ -101,16 +117,16 @@ def _keys(h: Happening, filing: frozenset[str] | None = None) -> set[tuple[str, 
     the forms of its verb among the title words of earlier reports of that party ("died after
     suffering a cardiac arrest" for "suffered a cardiac arrest"). ``filing`` (the verb forms
     some report looks for) files a report instead of looking."""
-    kinds = {f"verb:{h.predicate.lower()}"} | {f"class:{c}" for c in classes_of(h)}
-    if h.type == SAYING:
-        kinds.add("saying")
-    names = set(parties(h))
-    told = _title_words(h.title) & filing if filing is not None else _forms(h.predicate)
+    read = _Told(h) if isinstance(h, Happening) else h
+    if isinstance(h, Happening):
+        predicate = h.predicate
+    kinds, names = read.kinds, set(read.names)
+    told = _title_words(read.title) & filing if filing is not None else _forms(predicate)
     keys = {(name, f"told:{w}") for name in names for w in told}
-    if filing is None or len(names) < len({a.name for a in h.actors if a.kind != "place"}):
-        keys |= {(f"described:{h.type}", kind) for kind in kinds}
+    if filing is None or read.described:
+        keys |= {(f"described:{read.type}", kind) for kind in kinds}
     if filing is not None or not names:
-        names.add(f"type:{h.type}")
+        names.add(f"type:{read.type}")
     return keys | {(name, kind) for name in names for kind in kinds}
 
 
@@ -129,11 +145,14 @@ def join_restated(clusters: list[list[Happening]], lexicon: Lexicon) -> list[lis
         return clusters
     rows = [[lexicon.row_of(h) for h in group] for group in shown]
     alike = _alike_words(lexicon, pairs, shown, rows)
+    # what a report that says too little alike may still be: a death told again, or a bare title
+    once = {i: once_candidate(shown[i][0]) for i in windows}
+    bare = {i: None if windows[i][2] else _bare_words(lexicon, shown[i][0]) for i in windows}
     passing: dict[int, list[tuple[bool, int]]] = {}
     for (i, j), (best, head) in zip(pairs, alike):
         report = shown[i][head]
-        if best < RESTATED_WORDS and (any(once_only(shown[i][0], h) for h in shown[j]) or
-                                      not windows[i][2] and _bare(lexicon, shown[i][0], shown[j])):
+        if best < RESTATED_WORDS and (once[i] and any(once_only(shown[i][0], h) for h in shown[j]) or
+                                      _bare(bare[i], shown[i][0], shown[j], lexicon)):
             report, best = shown[i][0], RESTATED_WORDS
         if best >= RESTATED_WORDS:
             told = _restates(report, shown[j], best, undated=not windows[i][2])
@@ -171,33 +190,41 @@ def _pairs(shown: list[list[Happening]], reports: Sequence[int], starts: Sequenc
     """(later report, earlier cluster) pairs that share a key, the earlier one's date in the
     report's window, at most ``MAX_EARLIER`` earlier clusters a key, the most ``reports``
     (articles) first."""
+    told = {id(h): _Told(h) for group in shown for h in group}
     wanted: set[tuple[str, str]] = set()
     keys_of: dict[int, set[tuple[str, str]]] = {}
     for i in windows:
-        keys_of[i] = set().union(*(_keys(h) for h in shown[i]))
+        keys_of[i] = set().union(*(_keys(told[id(h)], predicate=h.predicate) for h in shown[i]))
         wanted |= keys_of[i]
     forms = frozenset(kind[5:] for _, kind in wanted if kind.startswith("told:"))
     filed: dict[tuple[str, str], list[int]] = {}
     for j, group in enumerate(shown):
         if starts[j] is None:
             continue
-        for key in set().union(*(_keys(h, filing=forms) for h in group)) & wanted:
+        for key in set().union(*(_keys(told[id(h)], filing=forms) for h in group)) & wanted:
             filed.setdefault(key, []).append(j)
-    for block in filed.values():
+    # per key, its clusters the most reported first, then by day: runs of one count of reports,
+    # each ordered by day, so that a window's clusters are a slice of each run
+    runs: dict[tuple[str, str], list[tuple[list[int], list[int]]]] = {}
+    for key, block in filed.items():
         block.sort(key=lambda j: (-reports[j], starts[j], j))
+        runs[key] = [([starts[j] or 0 for j in run], run)
+                     for run in (list(g) for _, g in groupby(block, key=lambda j: reports[j]))]
     pairs: list[tuple[int, int]] = []
     for i, (low, high, day_only) in windows.items():
         seen: set[int] = set()
         for key in sorted(keys_of[i]):
             taken = 0
-            for j in filed.get(key, ()):
-                start = starts[j]
-                if start is not None and low <= start <= high and (fine[j] or not day_only) and j not in seen:
-                    seen.add(j)
-                    pairs.append((i, j))
-                    taken += 1
-                    if taken == MAX_EARLIER:
-                        break
+            for days, run in runs.get(key, ()):
+                for j in run[bisect_left(days, low):bisect_right(days, high)]:
+                    if (fine[j] or not day_only) and j not in seen:
+                        seen.add(j)
+                        pairs.append((i, j))
+                        taken += 1
+                        if taken == MAX_EARLIER:
+                            break
+                if taken == MAX_EARLIER:
+                    break
     return pairs
 
 
@@ -209,39 +236,53 @@ def _alike_words(lexicon: Lexicon, pairs: list[tuple[int, int]], shown: list[lis
     are alike by their names alone, two meetings; what a restatement tells again is in its
     other words. A pair whose other words make less than ``RESTATED_SHARE`` of its whole
     cosine counts 0: a short remnant of common words is no likeness."""
+    import numpy as np
+
     names: dict[int, list[str]] = {}
     for group, found in zip(shown, rows):
         for h, row in zip(group, found):
             names[row] = [a.name for a in h.actors]
-    left: list[int] = []
-    right: list[int] = []
-    owner: list[int] = []
-    heads: list[int] = []
-    for k, (i, j) in enumerate(pairs):
-        for place, head in enumerate(rows[i]):
-            for row in rows[j]:
-                left.append(head)
-                right.append(row)
-                owner.append(k)
-                heads.append(place)
-    used = set(left) | set(right)
+    # every (pair, report of the later cluster, report of the earlier) at once, in that order
+    padded = np.full((len(rows), COMPARED), -1, dtype=np.int64)
+    for k, found in enumerate(rows):
+        padded[k, :len(found)] = found
+    later, earlier = padded[[i for i, _ in pairs]], padded[[j for _, j in pairs]]
+    shape = (len(pairs), COMPARED, COMPARED)
+    heads = np.broadcast_to(later[:, :, None], shape)
+    valid = (heads >= 0) & np.broadcast_to(earlier[:, None, :] >= 0, shape)
+    left, right = heads[valid], np.broadcast_to(earlier[:, None, :], shape)[valid]
+    owner = np.broadcast_to(np.arange(len(pairs))[:, None, None], shape)[valid]
+    place = np.broadcast_to(np.arange(COMPARED)[None, :, None], shape)[valid]
+    used = set(np.unique(np.concatenate([left, right])).tolist())
     beside = lexicon.beside_names({r: n for r, n in names.items() if r in used})
+    cosines = np.zeros(len(left))
+    for begin in range(0, len(left), CHUNK):
+        shares, alike = beside.alike(left[begin:begin + CHUNK], right[begin:begin + CHUNK])
+        cosines[begin:begin + CHUNK] = np.where(shares >= RESTATED_SHARE, alike, 0.0)
+    # per pair the closest, the first of equals in that order; none alike counts (0, 0)
+    kept = np.nonzero(cosines > 0)[0]
+    order = kept[np.lexsort((kept, -cosines[kept], owner[kept]))]
+    first = order[np.r_[True, owner[order][1:] != owner[order][:-1]]] if len(order) else order
     best = [(0.0, 0)] * len(pairs)
-    for start in range(0, len(left), CHUNK):
-        shares, cosines = beside.alike(left[start:start + CHUNK], right[start:start + CHUNK])
-        for k, place, share, cosine in zip(owner[start:start + CHUNK], heads[start:start + CHUNK], shares, cosines):
-            if share >= RESTATED_SHARE and cosine > best[k][0]:
-                best[k] = (cosine, place)
+    for k, cosine, head in zip(owner[first].tolist(), cosines[first].tolist(), place[first].tolist()):
+        best[k] = (cosine, head)
     return best
 
 
-def _bare(lexicon: Lexicon, report: Happening, earlier: list[Happening]) -> bool:
-    """Whether ``report``'s title says, beside its actors' names, no more than ``BARE_WORDS``
-    words, all in the title of one of the ``earlier`` reports with the same verb: "Zuma was
-    acquitted", years after "Zuma was acquitted of rape", tells nothing new of its own. (The
-    sentence around it may say much else, so its cosine alone would not find it.)"""
+def _bare_words(lexicon: Lexicon, report: Happening) -> frozenset[int] | None:
+    """The words of ``report``'s title beside its actors' names when they are ``BARE_WORDS``
+    or fewer, else None (``_bare``)."""
     words = _title_terms(lexicon, report)
-    if not words or len(words) > BARE_WORDS:
+    return words if words and len(words) <= BARE_WORDS else None
+
+
+def _bare(words: frozenset[int] | None, report: Happening, earlier: list[Happening], lexicon: Lexicon) -> bool:
+    """Whether ``report``'s title says, beside its actors' names, no more than ``BARE_WORDS``
+    words (``words``, from ``_bare_words``), all in the title of one of the ``earlier`` reports
+    with the same verb: "Zuma was acquitted", years after "Zuma was acquitted of rape", tells
+    nothing new of its own. (The sentence around it may say much else, so its cosine alone
+    would not find it.)"""
+    if words is None:
         return False
     verb = report.predicate.lower()
     return any(h.predicate.lower() == verb and words <= _title_terms(lexicon, h) for h in earlier)

@@ -106,18 +106,19 @@ class Lexicon:
         """The rows of ``names`` (per row, its actors' names) with the terms of those names
         left out, to compare what two sentences say beside who they name."""
         import numpy as np
-        from scipy.sparse import csr_matrix
 
         rows = sorted(names)
         where = {r: k for k, r in enumerate(rows)}
         if self._matrix is None or not rows:
             return Beside(where, None, np.zeros(0))
-        terms = {(where[r], t) for r in rows for name in names[r] for t in self.terms_of(name)}
         words = self._matrix[rows]
-        if terms:
-            at, term = zip(*sorted(terms))
-            mask = csr_matrix((np.ones(len(at)), (at, term)), shape=words.shape)
-            words = (words - words.multiply(mask)).tocsr()
+        width = words.shape[1]
+        named = [k * width + t for k, r in enumerate(rows) for t in set().union(*map(self.terms_of, names[r]))]
+        if named:  # each row's entries of its names' terms taken out, the others as they were
+            at = np.repeat(np.arange(len(rows), dtype=np.int64), np.diff(words.indptr)) * width + words.indices
+            words.data[np.isin(at, np.asarray(named, dtype=np.int64))] = 0.0
+            words.eliminate_zeros()
+            words.sort_indices()
         return Beside(where, words, np.sqrt(np.asarray(words.multiply(words).sum(axis=1)).ravel()))
 
     def cosine(self, i: int, j: int) -> float:
@@ -134,19 +135,23 @@ class Beside:
 
     def __init__(self, where: dict[int, int], words: Any, norms: Any) -> None:
         self._where, self._words, self._norms = where, words, norms
+        self._at: Any = None  # per lexicon row, its row here (-1: none), made when first compared
 
-    def alike(self, left: Sequence[int], right: Sequence[int]) -> tuple[list[float], list[float]]:
-        """Per pair of rows ``left[k]``, ``right[k]``: the share of their whole cosine their
-        other words make, and the cosine of those words alone."""
-        if self._words is None or not left:
-            return [0.0] * len(left), [0.0] * len(left)
+    def alike(self, left: Any, right: Any) -> tuple[Any, Any]:
+        """Per pair of rows ``left[k]``, ``right[k]`` (arrays of lexicon rows): the share of their
+        whole cosine their other words make, and the cosine of those words alone (arrays)."""
         import numpy as np
 
-        a, b = [self._where[r] for r in left], [self._where[r] for r in right]
+        if self._words is None or not len(left):
+            return np.zeros(len(left)), np.zeros(len(left))
+        if self._at is None:
+            self._at = np.full(max(self._where) + 1, -1, dtype=np.int64)
+            self._at[list(self._where)] = list(self._where.values())
+        a, b = self._at[np.asarray(left)], self._at[np.asarray(right)]
         shares = np.asarray(self._words[a].multiply(self._words[b]).sum(axis=1)).ravel()
         both = self._norms[a] * self._norms[b]
         cosines = np.divide(shares, both, out=np.zeros_like(shares), where=both > 0)
-        return shares.tolist(), cosines.tolist()
+        return shares, cosines
 
 
 def _words_of(h: Happening) -> str:
@@ -234,13 +239,17 @@ def once_only(a: Happening, b: Happening) -> bool:
     """Whether two reports tell a happening a person goes through once (``once_classes`` of
     ``data/event_types.yaml``: a death) of the same person, who comes first in both: then
     they are one however their types, places or figures differ."""
-    once = once_classes()
-    if not once or a.status != "occurred" or b.status != "occurred" or not classes_of(a) & once or \
-            not classes_of(a) & classes_of(b) & once:
+    if not once_candidate(a) or b.status != "occurred" or not classes_of(a) & classes_of(b) & once_classes():
         return False
     first = next((x for x in a.actors if x.kind != "place"), None)
     return first is not None and first.kind == "person" and \
         first == next((x for x in b.actors if x.kind != "place"), None)
+
+
+def once_candidate(a: Happening) -> bool:
+    """Whether ``a`` tells a happening a person goes through once (``once_only`` with another report)."""
+    once = once_classes()
+    return bool(once) and a.status == "occurred" and bool(classes_of(a) & once)
 
 
 @lru_cache(maxsize=1)
