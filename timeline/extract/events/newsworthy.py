@@ -24,6 +24,11 @@ and one of those two weak kinds stays only with these cues:
   unless what it acts on names a happening ("made its first test flight") or it
   is a plan ("is due in Kyiv").
 
+A clause told with "be" past the lede whose complement is a quality ("security was
+tight", "the elections will be free and fair", "the visit was a success") says how things
+stood; one told with a place or an occasion ("was in court", "was among the dead") is
+weighed as any other. Its words are data in ``newsworthy_copula.yaml``.
+
 A commentator's reading of the news is no happening either: what an analyst, an
 economist, a fund manager or a professor says undated ("the greatest threat is from a
 malfunctioning economy", "we will be pulled into the recession") judges, forecasts or
@@ -80,6 +85,8 @@ def listable(anchor: "Anchor", named_in_title: bool, in_lede: bool, aside: bool,
         return False
     if not in_lede and _standing_present(anchor, vocab):
         return False  # "Religion shapes many lives today", "Zuma remains the favourite": a state, no happening
+    if not in_lede and _copula_state(anchor, vocab):
+        return False  # "security was tight", "the elections will be free and fair": how things stood
     dated = anchor.evidence.rule not in UNDATED
     if aside and not in_lede:
         return False  # another story run into the page: a running order, a roundup, a sidebar
@@ -185,6 +192,39 @@ def _present_cues() -> tuple[frozenset[str], frozenset[str]]:
     cues = load_data("newsworthy_views.yaml") or {}
     return (frozenset(str(w).lower() for w in cues.get("present") or ()),
             frozenset(str(w).lower() for w in cues.get("holding") or ()))
+
+
+def _copula_state(anchor: "Anchor", vocab: Vocabulary) -> bool:
+    """Whether ``anchor`` is told with "be" and what its subject is, is a quality: an
+    adjective ("security was tight", "will be free and fair", "is likely to win") or a noun
+    that judges ("the visit was a success"). A place or an occasion ("was in court", "was
+    among the dead"), a toll or a presence ("two guards were dead", "he was absent"), a
+    plan ("is due in Kyiv") or a deed told with an adjective ("was quick to condemn") is
+    weighed as any clause."""
+    verb = anchor.verb
+    if anchor.type == "statement" or verb.lemma_.lower() != "be":
+        return False
+    befallen, weighing, qualities = _copula_words()
+    for child in verb.children:
+        lemma = child.lemma_.lower()
+        if child.dep_ == "acomp" and lemma not in befallen | vocab.future_markers:
+            deed = any(c.dep_ == "xcomp" for c in [*child.children, *verb.children]) and lemma not in weighing
+            return not deed
+        if child.dep_ == "attr" and child.pos_ == "NOUN":
+            return lemma in qualities or _compound(child) in qualities
+    return False
+
+
+def _compound(noun: "Token") -> str:
+    """"turning point": a noun with the nouns it is compounded with, lower case."""
+    return " ".join([t.lower_ for t in noun.children if t.dep_ == "compound" and t.i < noun.i] + [noun.lemma_.lower()])
+
+
+@lru_cache(maxsize=1)
+def _copula_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    words = load_data("newsworthy_copula.yaml") or {}
+    return tuple(frozenset(str(w).lower() for w in words.get(key) or ())  # type: ignore[return-value]
+                 for key in ("befallen", "weighing", "qualities"))
 
 
 def _judgement(anchor: "Anchor", vocab: Vocabulary) -> bool:
