@@ -17,8 +17,9 @@ def _event(nlp, text: str, starts: str) -> tuple[str, set[str]]:
 
 @pytest.mark.parametrize("text, starts, written, actor", [
     # a happening told by a definite noun, qualified once before by a person's name
-    ("The trial of Ed Brandt opened in Oslo on Monday. Anna Lind said on Tuesday that she was troubled by the trial.",
-     "Anna Lind said", "Anna Lind said that she was troubled by Ed Brandt's trial", "Ed Brandt"),
+    ("The trial of former minister Ed Brandt opened in Oslo on Monday. Anna Lind said on Tuesday that she was "
+     "troubled by the trial.", "Anna Lind said", "Anna Lind said that she was troubled by the trial of Ed Brandt",
+     "Ed Brandt"),
     ("Ed Brandt's manslaughter trial opened in Oslo on Monday. Anna Lind said on Tuesday that she was troubled by "
      "the trial.", "Anna Lind said", "Anna Lind said that she was troubled by Ed Brandt's trial", "Ed Brandt"),
     # a proper noun in front of the noun says which one

@@ -13,10 +13,10 @@ rule's (``descriptions.py``).
 
 A happening told by a definite noun ("the trial", "the summit") is first written in the
 shortest form of whose or which it is, when the article qualified the same noun before by one
-name only (``named_forms``): a possessor ("Ivo Marek's manslaughter trial") or an "of" phrase
-("the trial of the surgeon Ivo Marek") naming a person gives "Ivo Marek's trial"; an "of" phrase
-naming a body, a country or a place keeps its "of" ("the purchase of Lowther Bank": whose
-purchase it was is not said); a proper noun in front of it, "the Oslo port deal". Two names so told ("the
+name only (``named_forms``): a possessor ("Ivo Marek's manslaughter trial") gives "Ivo Marek's
+trial"; an "of" phrase naming a person, a body or a country ("the trial of former prime minister
+Ivo Marek") keeps its "of", "the trial of Ivo Marek" ("the film of Ivo Marek" is not his film; a
+place's is the longer phrase's); a proper noun in front of it, "the Oslo port deal". Two names so told ("the
 trial of Ivo Marek" and "the trial of Anna Lind") and it stays as it is.
 """
 
@@ -167,10 +167,10 @@ def named_forms(token: "Token", mentions: list[Mention]) -> list[tuple[int, str,
     return found
 
 
-def _mention_at(token: "Token", mentions: list[Mention], kinds: frozenset[str] = WHOSE_KINDS) -> Mention | None:
+def _mention_at(token: "Token", mentions: list[Mention]) -> Mention | None:
     """The actor whose name ends on ``token`` ("Sharif" of "prime minister Nawaz Sharif")."""
     end = token.idx + len(token.text)
-    return next((m for m in mentions if m.kind in kinds and m.start <= token.idx and m.end == end), None)
+    return next((m for m in mentions if m.kind in WHOSE_KINDS and m.start <= token.idx and m.end == end), None)
 
 
 def _named_form(noun: "Token", mentions: list[Mention]) -> str | None:
@@ -183,9 +183,9 @@ def _named_form(noun: "Token", mentions: list[Mention]) -> str | None:
     # "the trial of Ivo Marek", "the trial of the surgeon Ivo Marek" (the name beside the noun)
     objects = [n for o in (after.children if after is not None else []) if o.dep_ == "pobj"
                for n in [o, *(c for c in o.children if c.dep_ == "appos")] if n.pos_ == "PROPN"]
-    named_of = next((m for m in (_mention_at(o, mentions, WHOSE_KINDS | {"place"}) for o in objects) if m), None)
+    named_of = next((m for m in (_mention_at(o, mentions) for o in objects) if m), None)
     if named_of is not None and noun.tag_ == "NN":
-        return f"{named_of.name}'s {lemma}" if named_of.kind == "person" else f"the {lemma} of {named_of.name}"
+        return f"the {lemma} of {named_of.name}"  # "the film of Ivo Marek" is not his film
     front = [c for c in noun.children if c.dep_ == "compound" and c.i < noun.i]
     if not front or noun.tag_ != "NN" or any(c.dep_ == "poss" for c in noun.children):
         return None
