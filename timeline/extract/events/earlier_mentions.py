@@ -146,13 +146,17 @@ def named_form(noun: "Token", before: int, mentions: list[Mention]) -> str | Non
     """The shortest form of whose or which ``noun`` is that the article gives before token
     ``before`` (``named_forms``), when it gives one only: "Ivo Marek's trial", "the purchase
     of Lowther Bank", "the Oslo port deal"; else None."""
+    if noun.tag_ != "NN":
+        return None  # "the brothers", "the elections": perhaps more than the one named
     forms = {form for at, lemma, form in named_forms(noun, mentions) if at < before and lemma == noun.lemma_.lower()}
-    return next(iter(forms)) if len(forms) == 1 else None
+    return next(iter(forms)) if len(forms) == 1 and None not in forms else None
 
 
-def named_forms(token: "Token", mentions: list[Mention]) -> list[tuple[int, str, str]]:
+def named_forms(token: "Token", mentions: list[Mention]) -> list[tuple[int, str, str | None]]:
     """Each common noun of the article qualified by a name, read once per article: where,
-    its lemma, and how a title writes it shortest ("Ivo Marek's trial")."""
+    its lemma, and how a title writes it shortest ("Ivo Marek's trial"), or None for one
+    qualified otherwise ("the Belt and Road initiative", "the court's ruling"): then which
+    one a bare mention means is not certain."""
     spacy_doc = token.doc.spacy
     cached = spacy_doc.user_data.get(_USER_DATA_KEY)
     if cached is not None and cached[0] == len(mentions):
@@ -161,10 +165,17 @@ def named_forms(token: "Token", mentions: list[Mention]) -> list[tuple[int, str,
     for noun in token.doc.tokens:
         if noun.pos_ == "NOUN":
             form = _named_form(noun, mentions)
-            if form is not None:
+            if form is not None or _qualified(noun):
                 found.append((noun.i, noun.lemma_.lower(), form))
     spacy_doc.user_data[_USER_DATA_KEY] = (len(mentions), found)
     return found
+
+
+def _qualified(noun: "Token") -> bool:
+    """Whether a noun is told with words that say which one it is: a possessor, a noun in front
+    of it or an "of" phrase (not an adjective: "the devastating quake" is still the quake)."""
+    return any(c.dep_ in ("poss", "compound", "nmod") and c.i < noun.i or c.dep_ == "prep" and c.lower_ == "of"
+               and c.i == noun.i + 1 for c in noun.children)
 
 
 def _mention_at(token: "Token", mentions: list[Mention]) -> Mention | None:
