@@ -18,8 +18,11 @@ def _event(nlp, text: str, starts: str) -> tuple[str, set[str]]:
 @pytest.mark.parametrize("text, starts, written, actor", [
     # a happening told by a definite noun, qualified once before by a person's name
     ("The trial of former minister Ed Brandt opened in Oslo on Monday. Anna Lind said on Tuesday that she was "
-     "troubled by the trial.", "Anna Lind said", "Anna Lind said that she was troubled by the trial of Ed Brandt",
+     "troubled by the trial.", "Anna Lind said", "Anna Lind said that she was troubled by Ed Brandt's trial",
      "Ed Brandt"),
+    # a person's "of" phrase keeps its "of" where a possessive would say another thing
+    ("A film of Ed Brandt was shown in Oslo on Monday. Anna Lind said on Tuesday that she was troubled by the film.",
+     "Anna Lind said", "Anna Lind said that she was troubled by the film of Ed Brandt", "Anna Lind"),
     ("Ed Brandt's manslaughter trial opened in Oslo on Monday. Anna Lind said on Tuesday that she was troubled by "
      "the trial.", "Anna Lind said", "Anna Lind said that she was troubled by Ed Brandt's trial", "Ed Brandt"),
     # a proper noun in front of the noun says which one

@@ -16,15 +16,18 @@ shortest form of whose or which it is, when the article qualified the same noun 
 name only (``named_forms``): a possessor ("Ivo Marek's manslaughter trial") gives "Ivo Marek's
 trial"; an "of" phrase naming a person, a body or a country ("the trial of former prime minister
 Ivo Marek") keeps its "of", "the trial of Ivo Marek" ("the film of Ivo Marek" is not his film; a
-place's is the longer phrase's); a proper noun in front of it, "the Oslo port deal". Two names so told ("the
+place's is the longer phrase's), but for a happening a person undergoes (``referents.yaml``),
+"Ivo Marek's trial"; a proper noun in front of it, "the Oslo port deal". Two names so told ("the
 trial of Ivo Marek" and "the trial of Anna Lind") and it stays as it is.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from timeline.data import load_data
 from timeline.extract.events.title_words import load_title_words
 from timeline.records import Mention
 
@@ -171,6 +174,11 @@ def named_forms(token: "Token", mentions: list[Mention]) -> list[tuple[int, str,
     return found
 
 
+@lru_cache(maxsize=1)
+def _undergone() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in (load_data("referents.yaml") or {}).get("undergone_happenings") or [])
+
+
 def _qualified(noun: "Token") -> bool:
     """Whether a noun is told with words that say which one it is: a possessor, a noun in front
     of it or an "of" phrase (not an adjective: "the devastating quake" is still the quake)."""
@@ -196,7 +204,8 @@ def _named_form(noun: "Token", mentions: list[Mention]) -> str | None:
                for n in [o, *(c for c in o.children if c.dep_ == "appos")] if n.pos_ == "PROPN"]
     named_of = next((m for m in (_mention_at(o, mentions) for o in objects) if m), None)
     if named_of is not None and noun.tag_ == "NN":
-        return f"the {lemma} of {named_of.name}"  # "the film of Ivo Marek" is not his film
+        undergone = named_of.kind == "person" and lemma in _undergone()  # "the film of Ivo Marek" is not his film
+        return f"{named_of.name}'s {lemma}" if undergone else f"the {lemma} of {named_of.name}"
     front = [c for c in noun.children if c.dep_ == "compound" and c.i < noun.i]
     if not front or noun.tag_ != "NN" or any(c.dep_ == "poss" for c in noun.children):
         return None
