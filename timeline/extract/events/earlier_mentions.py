@@ -69,7 +69,7 @@ def fuller_descriptions(title: str, root: "Token", limit: int, mentions: list[Me
             continue  # another rule already wrote which one: "the trial of Ivo Marek"
         named = named_form(noun, start, mentions or [])
         if named is not None and any(m.name in title for m in mentions or [] if m.name in named and m.kind != "place"):
-            continue  # "Ivo Marek appealed against the verdict": whose it is, the title says
+            named = None  # "Ivo Marek appealed against the verdict": whose it is, the title says
         for phrase in ([named] if named is not None else []) + _earlier(noun, start):
             if at.start() == 0:
                 phrase = phrase[:1].upper() + phrase[1:]
