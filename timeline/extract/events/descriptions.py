@@ -5,14 +5,11 @@ News names an actor once and then describes it: "the singer", "the 58-year-old",
 subject left as such a description tells of no one. It is replaced by the actor
 the article ties that description to, and only when the article ties it to one:
 
-- the article calls one named actor by that noun: in front of the name ("pop star
-  Michael Jackson"), beside it ("Conrad Murray, the doctor"), or as what the name
-  is ("Murray was the singer's doctor" ties "doctor");
-- the noun is one the name qualifies ("the Bush administration", "Lloyd's
-  insurers"): "the administration" is then written as the article wrote it first;
-- a noun of one person ("the singer", "the superstar", a title of office) that the
-  article ties to no one is the one person the headline names, when it names one
-  and does not use that noun itself;
+- the article calls one named actor by that noun: in front of the name ("pop star Michael Jackson"),
+  beside it ("Conrad Murray, the doctor"), or as what the name is ("Murray was the singer's doctor");
+- the noun is one the name qualifies ("the Bush administration"): written as the article wrote it first;
+- a noun of one person ("the singer", "the superstar", a title of office) that the article ties
+  to no one is the one person the headline names, when it names one and does not use that noun itself;
 - a country described as "the country" or "the government", when the article ties the
   noun to no one, is the one country the article is about: named at least twice as often
   as any other before the sentence (the words and the ratio are ``title_words.yaml``).
@@ -63,7 +60,7 @@ def name_description(title: str, root: "Token", mentions: list[Mention], headlin
         title = _named_aside(title, subjects[0], root, mentions)
     for subject in subjects:
         title = _named(title, subject, root.doc, mentions, subject.head.i == root.i, headline)
-    return fuller_descriptions(title, root, TITLE_WORDS)
+    return fuller_descriptions(title, root, TITLE_WORDS, mentions)
 
 
 def _named_aside(title: str, subject: "Token", root: "Token", mentions: list[Mention]) -> str:
@@ -202,7 +199,8 @@ def _description(noun: "Token") -> tuple[int, int] | None:
     if any(c.dep_ not in DESCRIBING for c in before) or any(
             c.i > noun.i and c.dep_ not in ("case", "appos", "punct") for c in noun.children):
         return None
-    if not any(c.dep_ == "det" and c.lower_ == "the" for c in before):
+    if not any(c.dep_ == "det" and (c.lower_ == "the" or c.lower_ == "that" and noun.lemma_.lower() in
+                                    load_title_words().kind_nouns) for c in before):  # "that nation" too
         return None
     start = min(t.i for c in before for t in c.subtree) if before else noun.i
     if noun.i + 1 - start > DESCRIPTION_TOKENS:

@@ -10,14 +10,26 @@ understanding on talks"), never a side clause, an aside or a pronoun whose owner
 written, and only a mention that names someone or has an "of" phrase ("the devastating
 quake" says no more than "the quake"). Only when the title still fits a headline; people and countries are another
 rule's (``descriptions.py``).
+
+A happening told by a definite noun ("the trial", "the summit") is first written in the
+shortest form of whose or which it is, when the article qualified the same noun before by one
+name only (``named_forms``): a possessor ("Ivo Marek's manslaughter trial") gives "Ivo Marek's
+trial"; an "of" phrase naming a person, a body or a country ("the trial of former prime minister
+Ivo Marek") keeps its "of", "the trial of Ivo Marek" ("the film of Ivo Marek" is not his film; a
+place's is the longer phrase's), but for a happening a person undergoes (``referents.yaml``),
+"Ivo Marek's trial"; a proper noun in front of it, "the Oslo port deal". Two names so told ("the
+trial of Ivo Marek" and "the trial of Anna Lind") and it stays as it is.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from timeline.data import load_data
 from timeline.extract.events.title_words import load_title_words
+from timeline.records import Mention
 
 if TYPE_CHECKING:
     from timeline.extract.events.tokens import Token
@@ -31,11 +43,15 @@ LEFT_OUT = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "advcl"})
 # The longest earlier phrase taken, in tokens.
 FULLER_TOKENS = 8
 PRONOUN_TAGS = frozenset({"PRP", "PRP$", "WP", "WP$", "WDT"})
+# Kinds of actor a possessor or an "of" phrase may name for a happening to be written as theirs.
+WHOSE_KINDS = frozenset({"person", "organisation", "country", "group"})
+_USER_DATA_KEY = "timeline.named_forms"
 
 
-def fuller_descriptions(title: str, root: "Token", limit: int) -> str:
+def fuller_descriptions(title: str, root: "Token", limit: int, mentions: list[Mention] | None = None) -> str:
     """``title`` with each bare "the NOUN" of its clause written as the article's fuller
-    mention before the sentence, when the title then has at most ``limit`` words."""
+    mention before the sentence (the shortest named form first, ``named_form``), when the
+    title then has at most ``limit`` words."""
     top = root
     while top.head.i != top.i:
         top = top.head
@@ -51,7 +67,10 @@ def fuller_descriptions(title: str, root: "Token", limit: int) -> str:
         at = found[0]
         if title[at.end():].split(" ", 2)[1:2] and title[at.end():].split(" ", 2)[1].lower() in WHICH_PREPS:
             continue  # another rule already wrote which one: "the trial of Ivo Marek"
-        for phrase in _earlier(noun, start):
+        named = named_form(noun, start, mentions or [])
+        if named is not None and any(m.name in title for m in mentions or [] if m.name in named and m.kind != "place"):
+            named = None  # "Ivo Marek appealed against the verdict": whose it is, the title says
+        for phrase in ([named] if named is not None else []) + _earlier(noun, start):
             if at.start() == 0:
                 phrase = phrase[:1].upper() + phrase[1:]
             longer = title[:at.start()] + phrase + title[at.end():]
@@ -124,3 +143,76 @@ def _phrases(noun: "Token", earlier: "Token") -> list[str]:
         if phrase not in out:
             out.append(phrase)
     return out
+
+
+def named_form(noun: "Token", before: int, mentions: list[Mention]) -> str | None:
+    """The shortest form of whose or which ``noun`` is that the article gives before token
+    ``before`` (``named_forms``), when it gives one only: "Ivo Marek's trial", "the purchase
+    of Lowther Bank", "the Oslo port deal"; else None."""
+    if noun.tag_ != "NN":
+        return None  # "the brothers", "the elections": perhaps more than the one named
+    forms = {form for at, lemma, form in named_forms(noun, mentions) if at < before and lemma == noun.lemma_.lower()}
+    return next(iter(forms)) if len(forms) == 1 and None not in forms else None
+
+
+def named_forms(token: "Token", mentions: list[Mention]) -> list[tuple[int, str, str | None]]:
+    """Each common noun of the article qualified by a name, read once per article: where,
+    its lemma, and how a title writes it shortest ("Ivo Marek's trial"), or None for one
+    qualified otherwise ("the Belt and Road initiative", "the court's ruling"): then which
+    one a bare mention means is not certain."""
+    spacy_doc = token.doc.spacy
+    cached = spacy_doc.user_data.get(_USER_DATA_KEY)
+    if cached is not None and cached[0] == len(mentions):
+        return cached[1]  # type: ignore[no-any-return]
+    found = []
+    for noun in token.doc.tokens:
+        if noun.pos_ == "NOUN":
+            form = _named_form(noun, mentions)
+            if form is not None or _qualified(noun):
+                found.append((noun.i, noun.lemma_.lower(), form))
+    spacy_doc.user_data[_USER_DATA_KEY] = (len(mentions), found)
+    return found
+
+
+@lru_cache(maxsize=1)
+def _undergone() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in (load_data("referents.yaml") or {}).get("undergone_happenings") or [])
+
+
+def _qualified(noun: "Token") -> bool:
+    """Whether a noun is told with words that say which one it is: a possessor, a noun in front
+    of it or an "of" phrase (not an adjective: "the devastating quake" is still the quake)."""
+    return any(c.dep_ in ("poss", "compound", "nmod") and c.i < noun.i or c.dep_ == "prep" and c.lower_ == "of"
+               and c.i == noun.i + 1 for c in noun.children)
+
+
+def _mention_at(token: "Token", mentions: list[Mention]) -> Mention | None:
+    """The actor whose name ends on ``token`` ("Sharif" of "prime minister Nawaz Sharif")."""
+    end = token.idx + len(token.text)
+    return next((m for m in mentions if m.kind in WHOSE_KINDS and m.start <= token.idx and m.end == end), None)
+
+
+def _named_form(noun: "Token", mentions: list[Mention]) -> str | None:
+    lemma = noun.lemma_.lower()
+    owner = next((c for c in noun.children if c.dep_ == "poss" and c.i < noun.i), None)
+    if owner is not None:
+        named = _mention_at(owner, mentions) if owner.pos_ == "PROPN" else None
+        return f"{named.name}'s {lemma}" if named is not None and noun.tag_ == "NN" else None
+    after = next((c for c in noun.children if c.i == noun.i + 1 and c.dep_ == "prep" and c.lower_ == "of"), None)
+    # "the trial of Ivo Marek", "the trial of the surgeon Ivo Marek" (the name beside the noun)
+    objects = [n for o in (after.children if after is not None else []) if o.dep_ == "pobj"
+               for n in [o, *(c for c in o.children if c.dep_ == "appos")] if n.pos_ == "PROPN"]
+    named_of = next((m for m in (_mention_at(o, mentions) for o in objects) if m), None)
+    if named_of is not None and noun.tag_ == "NN":
+        undergone = named_of.kind == "person" and lemma in _undergone()  # "the film of Ivo Marek" is not his film
+        return f"{named_of.name}'s {lemma}" if undergone else f"the {lemma} of {named_of.name}"
+    front = [c for c in noun.children if c.dep_ == "compound" and c.i < noun.i]
+    if not front or noun.tag_ != "NN" or any(c.dep_ == "poss" for c in noun.children):
+        return None
+    words = noun.doc[min(t.i for c in front for t in c.subtree):noun.i + 1]
+    if not any(t.pos_ == "PROPN" for t in words) or any(t.tag_ in PRONOUN_TAGS or t.is_punct for t in words) \
+            or len(words) > FULLER_TOKENS:
+        return None
+    if any(m.start < words.start_char < m.end for m in mentions):
+        return None  # a name run in from before the words
+    return "the " + " ".join(t.text for t in words)

@@ -1,13 +1,11 @@
 """Who a description or a pronoun stands for, read once per article.
 
-An article names a participant once and then describes it ("the doctor", "the bank",
-"Pakistan's prime minister") or calls it "he". A title is read alone and an actor list
-lists names, so both take the named actor, from one reading per article, and only when
-the article makes it certain:
+An article names a participant once and then describes it ("the doctor", "the bank", "Pakistan's
+prime minister") or calls it "he". A title is read alone and an actor list lists names, so both take
+the named actor, from one reading per article, and only when the article makes it certain:
 
-- a description the article ties to one named actor (``description_ties``): a name
-  beside it ("Ivo Marek, the doctor"), in front of the noun ("banker Ivo Marek"), or
-  what the name is ("Marek was the doctor");
+- a description the article ties to one named actor (``description_ties``): a name beside it
+  ("Ivo Marek, the doctor"), in front of the noun ("banker Ivo Marek"), or what the name is;
 - an office held by one named person (``office_holder``); owned by a country
   ("Pakistan's prime minister"), the person the article calls so, or gives that office
   of that country;
@@ -19,8 +17,8 @@ the article makes it certain:
   ("tapped him") is never the subject of its own clause, so when one other person
   only is named since the sentence before, it is that person.
 
-A description the article ties to two actors or to none, a plural ("the two men"), one
-qualified as another holder ("the next president": ``referents.yaml``), stays as it is.
+A description the article ties to two actors or to none, a plural ("the two men"), one qualified as
+another holder ("the next president": ``referents.yaml``), stays; ages and owners: ``described_people``.
 """
 
 from __future__ import annotations
@@ -31,6 +29,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from timeline.data import load_data
+from timeline.extract.events.described_people import age_of, aged, owned_person
 from timeline.extract.events.descriptions import (
     WHOSE,
     description_ties,
@@ -123,6 +122,7 @@ def _rivalled(token: "Token", actor: Mention, mentions: list[Mention]) -> bool:
     if token.pos_ == "PRON" and any(m.kind == "person" and m.name != actor.name and token.idx < m.start
                                     and m.end <= sentence.end_char for m in mentions if _subject_of_root(m, token)):
         return True  # the pronoun opens what its sentence's subject, named after it, did
+    own += [t for c in token.children if c.i < token.i for t in c.subtree]  # nor "Ed Brandt's" of "Ed Brandt's doctor"
     return any(m.kind == actor.kind and m.name != actor.name and sentence.start_char <= m.start
                and m.end <= token.idx and not any(m.start <= t.idx < m.end for t in own) for m in mentions)
 
@@ -186,6 +186,8 @@ def _beside(token: "Token", mentions: list[Mention]) -> Mention | None:
 def _read(token: "Token", mentions: list[Mention], headline: str) -> Mention | None:
     if token.pos_ == "PRON":
         return _pronoun(token, mentions) if token.lower_ in _words()[1] else None
+    if age_of(token) is not None:
+        return aged(token, mentions)  # "the 50-year-old"
     if token.pos_ != "NOUN" or token.tag_ != "NN" or any(m.start <= token.idx < m.end for m in mentions):
         return None
     before = [c for c in token.children if c.i < token.i]
@@ -201,6 +203,10 @@ def _read(token: "Token", mentions: list[Mention], headline: str) -> Mention | N
     ties = description_ties(token.doc, mentions)
     if owner is not None:
         owners = {m.kind for m in inside if m.start <= owner.idx < m.end}
+        if owner.lower_ in ("his", "her") or owners == {"person"}:  # "his doctor", "Anna Lind's doctor"
+            whose = referent(owner, mentions, headline) if owner.pos_ == "PRON" else next(
+                m for m in inside if m.start <= owner.idx < m.end)
+            return owned_person(token, whose, mentions)
         if owner.pos_ != "PROPN" or not owners & {"country", "organisation"}:
             return None  # "Michael Jackson's doctor" is whose, another rule's; "his aide" anyone's
         tied = ties.get(owned_key(owner.lower_, lemma), set())
@@ -379,6 +385,8 @@ def name_referents(title: str, root: "Token", mentions: list[Mention], headline:
                 not _body_speaks(token.head.head, mentions):
             continue  # "Paulson said he will…": the speaker as a rule, but not surely ("SABC said he": never)
         if token.pos_ == "PRON":
+            if token.tag_ == "PRP$" and person.name in description_ties(token.doc, mentions).get(token.head.lemma_, ()):
+                continue  # "his doctor" read as the doctor's own: the article calls him the doctor
             written = token.text
             found = list(re.finditer(rf"(?<![\w'’-]){re.escape(written)}(?![\w'’-])", title, flags=re.IGNORECASE))
             name = person.name + ("'s" if token.tag_ == "PRP$" else "")
