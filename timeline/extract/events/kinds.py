@@ -26,12 +26,15 @@ PARTY_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 def classify(anchor: "Anchor", vocab: Vocabulary) -> None:
     """Set ``anchor.type`` and ``anchor.type_rule``."""
-    for how, token in _candidates(anchor, vocab):
+    asked = _candidates(anchor, vocab)
+    # "called three witnesses", "agreed to pay": a verb of contact with no party a diplomat would
+    # meet is asked last, once the rest of the clause has had its say
+    contact = [(how, t) for how, t in asked if how in ("predicate", "xcomp", "conj")
+               and t.lemma_.lower() in vocab.party_verbs and not _has_party(t, vocab)]
+    for how, token in [c for c in asked if c not in contact] + contact:
         lemma = token.lemma_.lower()
-        if how in ("predicate", "xcomp", "conj") and lemma in vocab.party_verbs and not _has_party(token, vocab):
-            continue  # "the board met to discuss options": a meeting of no party is no diplomacy
-        if how in ("object", "subject", "place") and (lemma in vocab.verb_only or token.lower_ in vocab.verb_only):
-            continue  # "no sign of de-escalation", "demand was brisk": the noun names no happening
+        if how == "object" and (lemma in vocab.verb_only or token.lower_ in vocab.verb_only):
+            continue  # "no sign of de-escalation", "history as a state": the noun names no happening
         if how == "phrasal":
             found = _phrasal_type(token, vocab)
         elif how == "domain":
@@ -94,7 +97,7 @@ def _candidates(anchor: "Anchor", vocab: Vocabulary) -> list[tuple[str, "Token"]
         out.append(("said", anchor.title_root))
     # last, where a verb of no kind goes: "goes on trial", "came to power", "will appear in court"
     out += [("place", p) for c in children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"
-            and p.pos_ in NOUNS]
+            and p.pos_ in NOUNS and p.ent_type_ not in ("DATE", "TIME")]  # "in March" is no march
     return out
 
 
