@@ -208,6 +208,8 @@ def test_a_glued_dateline_loses_to_the_expression_beside_the_verb(nlp) -> None:
     # what a case is of says its kind
     ("Officials counted forty new cases of cholera in the city on Monday.", "health", "object:cholera"),
     ("The central bank cut interest rates on Thursday.", "economic", "object:rate"),
+    # a verb spelled like a noun of a kind is not that kind: a tower "billed as" is no bill
+    ("The new tower was billed as a city within a city on Monday.", "other", "predicate:bill"),
 ])
 def test_type_from_the_predicate_and_its_object(nlp, sentence: str, type_: str, rule: str) -> None:
     found = happenings(nlp, sentence)
