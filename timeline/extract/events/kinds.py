@@ -72,8 +72,8 @@ def _candidates(anchor: "Anchor", vocab: Vocabulary) -> list[tuple[str, "Token"]
         # "called the attack premeditated" (even parsed as a modifier), "branded China a manipulator"
         return out + [("judgement", verb)]
     if any(c.dep_ == "oprd" for c in children):
-        # "called the attack premeditated": a verb with a predicative object passes judgement,
-        # unless the judgement is a kind of its own ("was found guilty" is a verdict)
+        # "declared the vote void": a verb with a predicative object passes judgement, unless
+        # the judgement is a kind of its own ("was found guilty" is a verdict)
         return out + [("object", c) for c in children if c.dep_ == "oprd"] + [("judgement", verb)]
     if verb.lemma_.lower() in vocab.directives or verb.lemma_.lower() in vocab.announcing:
         # "ordered the armed forces to…", "urged citizens to leave", "announced new
