@@ -135,3 +135,15 @@ def test_an_aside_of_an_article_weeks_later_does_not_title_the_day_it_tells() ->
     # told in the lede of a later article, or within the week, the report is news, and its plain title leads
     assert lead_report([that_day, replace(aside, sentence_index=0)], (), False, published).title == aside.title
     assert lead_report([that_day, aside], (), False, {**published, "later": "2009-04-24"}).title == aside.title
+
+
+def test_the_event_takes_its_title_from_what_most_of_its_reports_tell() -> None:
+    retold = _report("a", 1, "Oliver Tambo was charged with perjury", "Tambo, 58, was charged with perjury.", "charge")
+    verdicts = [_report(aid, index, "Oliver Tambo was found guilty of perjury",
+                        "Tambo was found guilty of perjury after a six-week trial.", "find")
+                for aid, index in (("b", 0), ("c", 2))]
+    published = {"a": "2011-11-07", "b": "2011-11-08", "c": "2011-11-08"}
+    # the earliest lede's report would lead; the verdict two of the three reports tell does
+    assert lead_report([retold, *verdicts], (), False, published).title == "Oliver Tambo was found guilty of perjury"
+    # with no majority, the earliest lede's report leads as before
+    assert lead_report([retold, verdicts[0]], (), False, published).title == retold.title
