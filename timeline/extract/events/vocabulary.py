@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from timeline.data import load_data
 
@@ -122,6 +122,11 @@ def _words(data: dict[str, object], key: str) -> frozenset[str]:
     return frozenset(str(w).lower() for w in (found if isinstance(found, (list, tuple, set, frozenset)) else ()))
 
 
+def _kind_of(data: dict[str, Any], key: str) -> dict[str, str]:
+    """A list of words per kind read as the kind of each word ("diplomacy: [diplomatic]")."""
+    return {str(word).lower(): kind for kind, words in (data.get(key) or {}).items() for word in words}
+
+
 @lru_cache(maxsize=1)
 def load_vocabulary() -> Vocabulary:
     # Imported here: the sources package is slow to import and extraction needs only this of it.
@@ -146,8 +151,7 @@ def load_vocabulary() -> Vocabulary:
         subordinators=_words(words, "adverbial_subordinators"),
         directives=_words(schemes, "directive_verbs"),
         verb_only=_words(schemes, "verb_only"),
-        domains={str(adj).lower(): kind for kind, adjs in (schemes.get("domain_adjectives") or {}).items()
-                 for adj in adjs},
+        domains=_kind_of(schemes, "domain_adjectives"),
         talk_types=_words(schemes, "talk_types"),
         light_predicates=_words(words, "light_predicates"),
         name_particles=_words(load_data("names.yaml"), "particles") | _words(words, "name_connectors"),
@@ -174,8 +178,7 @@ def load_vocabulary() -> Vocabulary:
         aspect_verbs=_words(schemes, "aspect_verbs"),
         party_verbs=_words(schemes, "party_verbs"),
         contact_parties=_words(schemes, "contact_parties"),
-        phrasal_types={str(phrase).lower(): kind for kind, phrases in (schemes.get("phrasal_types") or {}).items()
-                       for phrase in phrases},
+        phrasal_types=_kind_of(schemes, "phrasal_types"),
         modifier_first=_words(schemes, "modifier_first"),
         judging_verbs=_words(schemes, "judging_verbs"),
         document_verbs=_words(schemes, "document_verbs"),
