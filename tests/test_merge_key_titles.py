@@ -73,8 +73,22 @@ def test_what_tells_no_happening() -> None:
         # what a condition has done: a standing state
         "The country's slump has driven millions abroad": ("drive", False),
         "The unrest has been quelled": ("quell", True),
+        # how a condition grew, the pressure a party is under, a feeling stirred: states, no happening
+        "Nelson Mandela's political problems deepened": ("deepen", False),
+        "Nelson Mandela's problems deepened when the court ruled against him": ("deepen", False),
+        "The court deepened the inquiry into the arms deal": ("deepen", True),
+        "The treasury has been forced to shore up the banks": ("force", False),
+        "The treasury was forced to shore up the banks": ("force", True),  # done, in the past
+        "The republic has spent billions of dollars defending its currency": ("spend", False),
+        "The republic spent a billion dollars on the dam": ("spend", True),
+        "Nelson Mandela has upset Jacob Zuma's supporters": ("upset", False),
+        "Jacob Zuma said the ruling had upset his supporters": ("say", True),  # a named speaker says it
+        # a bare class of people, no party named
+        "Crooked brokers, greedy bankers and gullible investors have been faulted": ("fault", False),
+        "Two brokers have been charged with fraud": ("charge", True),
     }
-    assert {t: tells_happening(t, p, names) for t, (p, _) in told.items()} == {t: ok for t, (_, ok) in told.items()}
+    found = {t: tells_happening(t, p, [] if t.startswith(("Crooked", "Two")) else names) for t, (p, _) in told.items()}
+    assert found == {t: ok for t, (_, ok) in told.items()}
 
 
 def _event(eid: str, day: str, title: str, predicate: str, importance: float) -> Event:
@@ -160,7 +174,7 @@ def _told(eid: str, day: str, title: str, predicate: str, importance: float, quo
 
 def test_a_happening_told_again_on_a_later_day_holds_no_key_place() -> None:
     doctor = ActorRef("Conrad Doyle", "person")
-    plea = _told("plea", "2011-01-25", "The doctor has pleaded not guilty to involuntary manslaughter", "plead", 200,
+    plea = _told("plea", "2011-01-25", "Dr Doyle has pleaded not guilty to involuntary manslaughter", "plead", 200,
                  "The doctor present at the deathbed pleaded not guilty to a charge of involuntary manslaughter "
                  "in the singer's fatal overdose.", (ZUMA,))
     retold = _told("retold", "2011-05-02", "Conrad Doyle has pleaded not guilty to involuntary manslaughter", "plead",

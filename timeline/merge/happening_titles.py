@@ -44,6 +44,8 @@ AUXILIARIES = frozenset({"is", "are", "was", "were", "be", "been", "being", "has
 PERFECT = frozenset({"has", "have", "had"})  # "has long called": a perfect of what went on
 PROGRESSIVE_PAST = frozenset({"was", "were"})  # "was costing": what went on then, not what happened
 MESSAGE_WORDS = 3  # a verb of telling followed by this many words at most, none opening a message, told nothing
+DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our",
+                         "both", "all", "some", "many", "several", "most", "few", "two", "three", "no"})
 TRIAL_WORDS = 4  # "one of the" and a noun of a trial this many words after it at most ("most immense challenges")
 
 
@@ -60,7 +62,7 @@ class KeyTitles:
             return tuple(tuple(str(f).lower().split()) for f in data.get(key) or ())
 
         vocabulary = load_vocabulary()
-        self.idle = words("stance_verbs") | words("relation_verbs") | vocabulary.states
+        self.idle = words("stance_verbs") | words("relation_verbs") | words("feeling_verbs") | vocabulary.states
         self.needs = words("needs_object") | load_title_words().needs_complement
         self.message = words("needs_message")
         self.openings = words("message_openings")
@@ -90,6 +92,9 @@ class KeyTitles:
         self.parties = words("party_nouns")
         self.party_endings = tuple(sorted(words("party_endings")))
         self.conditions = words("condition_nouns")
+        self.degrees = frozenset(f for verb in words("degree_verbs") for f in _regular(verb))
+        self.constraints = words("constraint_participles")
+        self.spending = words("spending_verbs")
 
 
 @lru_cache(maxsize=1)
@@ -97,12 +102,15 @@ def key_titles() -> KeyTitles:
     return KeyTitles()
 
 
+def _regular(verb: str) -> frozenset[str]:
+    stem = verb[:-1] if verb.endswith("e") else verb
+    return frozenset({verb, verb + "s", verb + "es", stem + "ed", stem + "ing"})
+
+
 @lru_cache(maxsize=1 << 12)
 def forms(verb: str) -> frozenset[str]:
     """The forms of a verb: "hope", "hopes", "hoped", "hoping"; "tell", "tells", "told", "telling"."""
-    stem = verb[:-1] if verb.endswith("e") else verb
-    regular = {verb, verb + "s", verb + "es", stem + "ed", stem + "ing"}
-    return frozenset(regular) | key_titles().irregular.get(verb, frozenset())
+    return _regular(verb) | key_titles().irregular.get(verb, frozenset())
 
 
 def _words(title: str) -> list[str]:
@@ -122,6 +130,8 @@ def tells_happening(title: str, predicate: str, names: Iterable[str] = ()) -> bo
     verb_forms = forms(verb) | forms(verb + "e")
     at = [i for i, w in enumerate(words) if w in verb_forms]
     if stops_short(title, words, verb, at, names) or _condition(words, vocabulary.conditions):
+        return False
+    if _degree(words) or _constrained(words) or (not any(names) and _class_subject(title)):
         return False
     if at and all(i > 1 and words[i - 1] in vocabulary.lasting and words[i - 2] in PERFECT for i in at):
         return False  # "X has long called on Iran to ...": what has gone on, not what happened that day
@@ -204,6 +214,38 @@ def _condition(words: list[str], conditions: frozenset[str]) -> bool:
     collapse has flooded", not "the unrest has been quelled")."""
     return any(w in PERFECT and i and words[i - 1] in conditions and i + 1 < len(words) and words[i + 1] != "been"
                for i, w in enumerate(words))
+
+
+def _degree(words: list[str]) -> bool:
+    """Whether a noun of a condition is followed by a verb of degree ("problems deepened")."""
+    vocabulary = key_titles()
+    return any(w in vocabulary.conditions and words[i + 1] in vocabulary.degrees for i, w in enumerate(words[:-1]))
+
+
+def _constrained(words: list[str]) -> bool:
+    """Whether the title tells, in the present perfect, the pressure a party is under ("has been
+    forced to"), or what it has spent its time or means doing ("has spent billions defending")."""
+    vocabulary = key_titles()
+    if any(w in PERFECT and words[i + 1] in vocabulary.spending and any(x.endswith("ing") for x in words[i + 2:])
+           for i, w in enumerate(words[:-1])):
+        return True  # "has spent billions of dollars defending the peso": what has gone on
+    return any(words[i:i + 2] in (["has", "been"], ["have", "been"]) and words[i + 2] in vocabulary.constraints and
+               words[i + 3] == "to" for i in range(len(words) - 3))
+
+
+def _class_subject(title: str) -> bool:
+    """Whether the title's subject is a bare class of people: no determiner, number or name, its
+    words (a list of them, maybe) up to the first verb of being or having, the last a plural noun
+    of people ("Crooked mortgage brokers, greedy investment bankers and gullible investors have")."""
+    raw = _WORD.findall(title)
+    vocabulary = key_titles()
+    end = next((i for i, w in enumerate(raw) if w.lower() in AUXILIARIES), None)
+    if not end or raw[0].lower() in DETERMINERS or any(w[:1].isdigit() for w in raw[:end]):
+        return False
+    if any(w[:1].isupper() for w in raw[1:end]):
+        return False  # a name, or a nationality ("Mexican officials")
+    head = raw[end - 1].lower()
+    return head in vocabulary.people or head in vocabulary.parties or head.endswith(vocabulary.party_endings)
 
 
 def _acted(words: list[str], at: list[int], verb: str) -> bool:

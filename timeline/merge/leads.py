@@ -12,8 +12,9 @@ Before them all, the lead is a report whose title tells a happening of its day
 (``happening_titles``: not a state or a stance, not a verb cut from what it needs, not a
 figure of speech, not "the January earthquake" told again) and is a clause of its sentence
 (``garbled_titles``: not a credit run into its subject, not a subject joined to a verb of a
-clause that hangs from it, not a passer-by's remark): a well-formed report from another
-source beats a garbled one.
+clause that hangs from it, not a passer-by's remark) that says what its words need
+(``cut_titles``: not an infinitive cut from its object, not two phrases run together): a
+well-formed report from another source beats a garbled one.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from typing import Collection, Iterable
 from timeline.extract.events.title_words import load_title_words
 from timeline.extract.events.weak import unnamed_subject
 from timeline.extract.events.wording import TITLE_WORDS
+from timeline.merge.cut_titles import incomplete
 from timeline.merge.garbled_titles import garbled
 from timeline.merge.happening_titles import tells_happening, told_again
 from timeline.records import Happening
@@ -112,7 +114,8 @@ def _late(h: Happening, published: dict[str, str | None]) -> bool:
 def _happening(h: Happening) -> bool:
     names = [a.name for a in h.actors]
     return tells_happening(h.title, h.predicate, names) and not told_again(h.title, h.date) and \
-        garbled(h.title, h.sentence, h.predicate, names) is None
+        garbled(h.title, h.sentence, h.predicate, names) is None and \
+        incomplete(h.title, h.sentence, h.predicate) is None
 
 
 def _flawed(h: Happening) -> bool:

@@ -16,7 +16,9 @@ them. The selection goes down the ranking instead and skips
   heard", "X rose to the occasion", "X had hoped to raise £500"), or tells an earlier one again
   (``happening_titles.told_again``: "The January earthquake destroyed orphanages", dated the
   31st), or is garbled from a sentence that is no clause (``garbled_titles.garbled``: "Associated
-  News, Lisbon Sailors seize", a passer-by's remark): its lead report was the best its reports
+  News, Lisbon Sailors seize", a passer-by's remark), or says less than its words need
+  (``cut_titles.incomplete``: "X proposed legislation to advance", a person described by a role
+  and named nowhere): its lead report was the best its reports
   offered, so the next event of the ranking takes its place;
 - a second event of a day already chosen: the timelines news desks publish give a
   day one entry, and the events of one day that rank high are most often facets
@@ -67,6 +69,7 @@ from rapidfuzz import fuzz
 
 from timeline.data import load_data
 from timeline.extract.temporal.values import bounds
+from timeline.merge.cut_titles import described, incomplete
 from timeline.merge.garbled_titles import garbled
 from timeline.merge.happening_titles import tells_happening, told_again
 from timeline.records import Event
@@ -270,8 +273,10 @@ def _told_happening(e: Event) -> bool:
     if "title" in e.curated:
         return True
     names = [a.name for a in e.actors]
+    sentence = e.summary or (e.sources[0].quote if e.sources else "")
     return tells_happening(e.title, e.predicate, names) and not told_again(e.title, e.date) and \
-        garbled(e.title, e.summary, e.predicate, names) is None
+        garbled(e.title, sentence, e.predicate, names) is None and \
+        incomplete(e.title, sentence, e.predicate) is None and not described(e.title, names)
 
 
 def _restates_earlier(e: Event, order: Sequence[Event]) -> bool:

@@ -1,0 +1,69 @@
+"""A title that, beside the sentence it was cut from, says less than its words need holds no key
+place: an infinitive stopped before its object, a verb before its object, two phrases run
+together, a class of people left unplaced, a person described and named nowhere."""
+
+from __future__ import annotations
+
+from timeline.merge.cut_titles import described, incomplete
+from timeline.merge.selection import key_events
+from timeline.records import ActorRef, Event, Source
+
+LIND = ActorRef("Anna Lind", "person")
+PARTY = ActorRef("People's Alliance", "organisation")
+
+
+def test_what_says_less_than_its_sentence() -> None:
+    told = [
+        ("Anna Lind proposed a bill to advance", "Anna Lind proposed a bill to advance pay limits in 2007.",
+         "propose", "purpose"),
+        ("Anna Lind pledged to resign", "Anna Lind pledged to resign on Friday.", "pledge", None),
+        ("Anna Lind pledged to resign", "Anna Lind pledged to resign, saying she had lost the vote.", "pledge", None),
+        ("The regulator seized", "On Monday the regulator seized the country's largest lender.", "seize", "object"),
+        ("The bill was passed", "The bill was passed by the senate.", "pass", None),
+        ("The coalition collapsed the first to fall", "The coalition collapsed on Monday, the first to fall.",
+         "collapse", "apposition"),
+        ("The coalition collapsed the first government", "The coalition collapsed the first government it formed.",
+         "collapse", None),
+        ("The ports banned fish imports some northern states",
+         "The ports banned fish imports from Norway and some northern states.", "ban", "joined"),
+        ("The ports banned fish imports from some northern states",
+         "The ports banned fish imports from some northern states.", "ban", None),
+        ("The plan will help farmers catch up with people",
+         "The plan will help farmers catch up with people in the cities.", "help", "class"),
+        ("The plan will help farmers catch up with the people",
+         "The plan will help farmers catch up with the people in the cities.", "help", None),
+    ]
+    assert [incomplete(t, s, p) for t, s, p, _ in told] == [why for *_, why in told]
+
+
+def test_who_is_described_and_named_nowhere() -> None:
+    names = ["Anna Lind", "People's Alliance"]
+    titles = {
+        "The chairman of the People's Alliance voted in his home town": True,
+        "The ex deputy chairman goes on trial": True,
+        "Both men launched protests": True,
+        "A judge ruled that Anna Lind must testify": False,  # introduced, not referred to
+        "The trial of Anna Lind was adjourned": False,
+        "The Prime Minister resigned": False,  # an office named as a name is
+        "Anna Lind launched protests": False,
+    }
+    assert {t: described(t, names) for t in titles} == titles
+
+
+def _event(eid: str, day: str, title: str, sentence: str, predicate: str, importance: float) -> Event:
+    source = Source(article=f"{eid}-a", title="Report", published=day, quote=sentence)
+    return Event(id=eid, date=day, precision="day", status="occurred", title=title, summary=sentence,
+                 importance=importance, actors=(LIND, PARTY), predicate=predicate, sources=(source,))
+
+
+def test_a_key_place_goes_past_a_cut_title_to_the_next_event_that_tells_a_happening() -> None:
+    cut = _event("cut", "2009-06-10", "Anna Lind proposed a bill to advance",
+                 "Anna Lind proposed a bill to advance pay limits when she sat in the senate.", "propose", 300)
+    described = _event("described", "2009-04-22", "The chairman of the People's Alliance voted in his home town",
+                       "When the chairman of the People's Alliance voted in his home town, crowds cheered.", "vote",
+                       290)
+    sworn = _event("sworn", "2009-05-09", "Anna Lind was sworn in as prime minister",
+                   "Anna Lind was sworn in as prime minister on Saturday.", "swear", 250)
+    won = _event("won", "2009-04-23", "The People's Alliance won the general election",
+                 "The People's Alliance won the general election, the count showed.", "win", 200)
+    assert [e.id for e in key_events([cut, described, sworn, won], 5)] == ["sworn", "won"]
