@@ -32,6 +32,21 @@ def test_what_says_less_than_its_sentence() -> None:
          "The plan will help farmers catch up with people in the cities.", "help", "class"),
         ("The plan will help farmers catch up with the people",
          "The plan will help farmers catch up with the people in the cities.", "help", None),
+        ("The floods have killed up to 60 people", "The floods have killed up to 60 people in the valley.", "kill",
+         None),
+        # what the sentence says beside the title, not cut from it
+        ("Anna Lind came to power", "Since Anna Lind came to power five years ago, little has changed.", "come",
+         None),
+        ("Anna Lind has confessed to misdeeds", "Anna Lind has confessed to misdeeds that hurt the party.",
+         "confess", None),
+        ("Anna Lind spoke about the aid effort to Haiti", "Anna Lind spoke about the aid effort to Haiti. "
+         "\"The rescue is what is required,\" she said.", "speak", None),
+        ("Details of the charges will be released", "Details of the charges will be released Monday, the office "
+         "said.", "release", None),
+        ("The Herald reported the contract could be worth $250m", "The contract could be worth $250m, the Herald "
+         "reported on Monday, citing sources close to the deal.", "report", None),
+        ("Anna Lind is to visit the graphene institute", "On the last day of her state visit, Anna Lind is to visit "
+         "the graphene institute.", "visit", None),
     ]
     assert [incomplete(t, s, p) for t, s, p, _ in told] == [why for *_, why in told]
 
@@ -45,6 +60,7 @@ def test_who_is_described_and_named_nowhere() -> None:
         "A judge ruled that Anna Lind must testify": False,  # introduced, not referred to
         "The trial of Anna Lind was adjourned": False,
         "The Prime Minister resigned": False,  # an office named as a name is
+        "The former Chinese President Jiang Zemin has resigned": False,
         "Anna Lind launched protests": False,
     }
     assert {t: described(t, names) for t in titles} == titles

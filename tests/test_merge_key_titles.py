@@ -81,13 +81,17 @@ def test_what_tells_no_happening() -> None:
         "The treasury was forced to shore up the banks": ("force", True),  # done, in the past
         "The republic has spent billions of dollars defending its currency": ("spend", False),
         "The republic spent a billion dollars on the dam": ("spend", True),
+        "The republic has spent $3.5 billion to help its struggling car makers": ("spend", True),
         "Nelson Mandela has upset Jacob Zuma's supporters": ("upset", False),
         "Jacob Zuma said the ruling had upset his supporters": ("say", True),  # a named speaker says it
         # a bare class of people, no party named
         "Crooked brokers, greedy bankers and gullible investors have been faulted": ("fault", False),
         "Two brokers have been charged with fraud": ("charge", True),
+        "Ambassadors were ambushed by protesters": ("ambush", True),  # one class, and its deed
+        "Mozambique's biggest parties, rivals for years, have agreed to a truce": ("agree", True),
     }
-    found = {t: tells_happening(t, p, [] if t.startswith(("Crooked", "Two")) else names) for t, (p, _) in told.items()}
+    unnamed = ("Crooked", "Two", "Ambassadors", "Mozambique")  # no actor resolved
+    found = {t: tells_happening(t, p, [] if t.startswith(unnamed) else names) for t, (p, _) in told.items()}
     assert found == {t: ok for t, (_, ok) in told.items()}
 
 

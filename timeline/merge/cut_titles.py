@@ -23,7 +23,7 @@ from timeline.extract.events.title_words import load_title_words
 from timeline.extract.events.weak import unnamed_subject
 from timeline.merge.happening_titles import PASSIVE, forms, key_titles
 
-_TOKEN = re.compile(r"[\w’'-]+|[,;:()—–]")
+_TOKEN = re.compile(r"[\w’'-]+|[,;:()—–.!?\"“”]")
 _DROPPED = 5  # words a link may open, dropped from between two phrases
 _NAMED = 4  # words of a description after its article read for a noun of a person ("The ex deputy president")
 
@@ -41,8 +41,8 @@ def _referring() -> tuple[str, ...]:
     return tuple(str(w).lower() + " " for w in (load_data("key_titles.yaml") or {}).get("referring_openings") or ())
 
 
-def _tokens(text: str) -> list[str]:
-    return [t.lower().strip("’'") for t in _TOKEN.findall(text)]
+def _tokens(text: str, lower: bool = True) -> list[str]:
+    return [(t.lower() if lower else t).strip("’'") for t in _TOKEN.findall(text)]
 
 
 def incomplete(title: str, sentence: str, predicate: str) -> str | None:
@@ -55,12 +55,15 @@ def incomplete(title: str, sentence: str, predicate: str) -> str | None:
     told = _tokens(sentence)
     verb_forms = forms(predicate.lower()) | forms(predicate.lower() + "e")
     tails = _words()["infinitive_tails"]
-    if words[-2] == "to" and _followed(told, words[-2:], lambda w: w not in tails):
+    cased = _tokens(sentence, lower=False)
+    infinitive = words[-2] == "to" and title.rstrip(" .")[-1:].islower() and not _plural(words[-1])
+    if infinitive and _followed(told, cased, words[-2:], lambda w: w not in tails):
         return "purpose"
-    if words[-1] in verb_forms and words[-2] not in PASSIVE and _followed(told, words[-2:], lambda w: w not in tails):
+    if words[-1] in verb_forms and words[-2] not in PASSIVE and \
+            _followed(told, cased, words[-2:], lambda w: w not in tails):
         return "object"  # "The government seized", of "... seized the country's largest bank"
-    if words[-1] in key_titles().people and words[-2] not in ("the", "a", "an") and \
-            _followed(told, words[-2:], lambda w: w in _words()["class_qualifiers"]):
+    if words[-1] in key_titles().people and words[-2] in _words()["linking_prepositions"] and \
+            _followed(told, cased, words[-2:], lambda w: w.lower() in _words()["class_qualifiers"]):
         return "class"
     if _apposition(words, told, verb_forms):
         return "apposition"
@@ -69,29 +72,39 @@ def incomplete(title: str, sentence: str, predicate: str) -> str | None:
     return None
 
 
-def _followed(told: list[str], tail: list[str], needs: Callable[[str], bool]) -> bool:
-    """Whether ``tail`` stands in ``told`` followed by a word (not a mark) that ``needs`` holds of."""
+def _plural(word: str) -> bool:
+    """A plural noun, read by its ending ("misdeeds", "news"): after "to", no infinitive."""
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
+
+
+def _followed(told: list[str], cased: list[str], tail: list[str], needs: Callable[[str], bool]) -> bool:
+    """Whether ``tail`` stands in ``told`` (``cased`` as written) followed by a lower-case word (not
+    a mark, not a name) that ``needs`` holds of."""
     n = len(tail)
     for i in range(len(told) - n):
         if told[i:i + n] == tail:
-            after = told[i + n]
-            if after[:1].isalnum() and needs(after):
+            after = cased[i + n]
+            if after[:1].isalpha() and after[:1].islower() and needs(after):
                 return True
     return False
 
 
 def _apposition(words: list[str], told: list[str], verb_forms: frozenset[str]) -> bool:
     """Whether the title joins its governing verb to an opening of ``apposition_openings`` that the
-    sentence sets off from the verb by a comma."""
+    sentence sets off by a comma after a word or more of the verb's own ("collapsed Monday, the
+    first ..."; not "reported, citing sources, the ...": a remark set into the clause)."""
     openings = _words()["apposition_openings"]
     for i, w in enumerate(words[:-1]):
-        if w not in verb_forms or words[i + 1] not in openings:
+        opening = words[i + 1]
+        if w not in verb_forms or opening not in openings:
             continue
-        for k, t in enumerate(told):
-            if t != w:
-                continue
+        places = [k for k, t in enumerate(told[:-1]) if t == w]
+        if any(told[k + 1] == opening for k in places):
+            continue  # the sentence joins them too
+        for k in places:
             rest = told[k + 1:]
-            if words[i + 1] in rest and "," in rest[:rest.index(words[i + 1])]:
+            if opening in rest and rest[0] != "," and rest.index(opening) > 1 and \
+                    rest[rest.index(opening) - 1] == ",":
                 return True
     return False
 
@@ -127,8 +140,10 @@ def described(title: str, names: Iterable[str]) -> bool:
     vocabulary = load_title_words()
     people = (vocabulary.person_nouns | vocabulary.role_nouns) - _words()["not_people"]
     opening: list[str] = []
-    for w in _tokens(title)[1:1 + _NAMED]:
-        if w == "of" or not w.isalpha() and "-" not in w:
+    for w in _TOKEN.findall(title)[1:1 + _NAMED]:
+        if w.lower() == "of" or not w.isalpha() and "-" not in w:
             break
-        opening.append(w)
+        if w[:1].isupper():
+            return False  # "The former Chinese President Jiang Zemin": a name, or a country's office
+        opening.append(w.lower())
     return any(w in people for w in opening)

@@ -226,24 +226,37 @@ def _constrained(words: list[str]) -> bool:
     """Whether the title tells, in the present perfect, the pressure a party is under ("has been
     forced to"), or what it has spent its time or means doing ("has spent billions defending")."""
     vocabulary = key_titles()
-    if any(w in PERFECT and words[i + 1] in vocabulary.spending and any(x.endswith("ing") for x in words[i + 2:])
+    if any(w in PERFECT and words[i + 1] in vocabulary.spending and _gerund(words[i + 2:])
            for i, w in enumerate(words[:-1])):
         return True  # "has spent billions of dollars defending the peso": what has gone on
     return any(words[i:i + 2] in (["has", "been"], ["have", "been"]) and words[i + 2] in vocabulary.constraints and
                words[i + 3] == "to" for i in range(len(words) - 3))
 
 
+def _gerund(rest: list[str]) -> bool:
+    """Whether a gerund follows what was spent, before any "to", "on" or "for": "billions of
+    dollars defending the peso", not "$3.5 billion to help its struggling industry"."""
+    for w in rest:
+        if w in ("to", "on", "for"):
+            return False
+        if w.endswith("ing"):
+            return True
+    return False
+
+
 def _class_subject(title: str) -> bool:
-    """Whether the title's subject is a bare class of people: no determiner, number or name, its
-    words (a list of them, maybe) up to the first verb of being or having, the last a plural noun
-    of people ("Crooked mortgage brokers, greedy investment bankers and gullible investors have")."""
+    """Whether the title's subject is a list of bare classes of people: no determiner, number,
+    possessive or name, its words up to the first verb of being or having set apart by a comma,
+    the last a plural noun of people ("Crooked mortgage brokers, greedy investment bankers and
+    gullible investors have"): a generalisation, not the deed of someone."""
+    subject = title.split(" ", 1)[0].lower()
     raw = _WORD.findall(title)
     vocabulary = key_titles()
     end = next((i for i, w in enumerate(raw) if w.lower() in AUXILIARIES), None)
-    if not end or raw[0].lower() in DETERMINERS or any(w[:1].isdigit() for w in raw[:end]):
+    if not end or subject in DETERMINERS or any(w[:1].isdigit() or w.endswith(("'s", "’s")) for w in raw[:end]):
         return False
-    if any(w[:1].isupper() for w in raw[1:end]):
-        return False  # a name, or a nationality ("Mexican officials")
+    if any(w[:1].isupper() for w in raw[1:end]) or "," not in title.split(raw[end], 1)[0]:
+        return False  # a name, a nationality ("Mexican officials"), or one class alone ("Ambassadors were")
     head = raw[end - 1].lower()
     return head in vocabulary.people or head in vocabulary.parties or head.endswith(vocabulary.party_endings)
 
