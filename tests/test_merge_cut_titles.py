@@ -83,3 +83,18 @@ def test_a_key_place_goes_past_a_cut_title_to_the_next_event_that_tells_a_happen
     won = _event("won", "2009-04-23", "The People's Alliance won the general election",
                  "The People's Alliance won the general election, the count showed.", "win", 200)
     assert [e.id for e in key_events([cut, described, sworn, won], 5)] == ["sworn", "won"]
+
+
+def test_a_day_whose_best_report_names_no_one_is_told_by_another_report_of_it() -> None:
+    voted = _event("voted", "2009-04-22", "The chairman of the People's Alliance voted in his home town",
+                   "When the chairman of the People's Alliance voted in his home town, crowds cheered.", "vote", 400)
+    swept = Event(**{**_event("swept", "2009-04-22", "Anna Lind swept into power as prime minister",
+                              "Anna Lind swept into power as prime minister last night.", "sweep", 14).__dict__,
+                     "sources": tuple(Source(article=a, title="Report", published="2009-04-23",
+                                             quote="Anna Lind swept into power as prime minister last night.")
+                                      for a in ("x", "y"))})
+    colour = _event("colour", "2009-04-22", "Anna Lind waved to the crowds from a balcony",
+                    "Anna Lind waved to the crowds from a balcony.", "wave", 12)  # one article tells it
+    sworn = _event("sworn", "2009-05-09", "Anna Lind was sworn in as prime minister",
+                   "Anna Lind was sworn in as prime minister on Saturday.", "swear", 250)
+    assert [e.id for e in key_events([voted, swept, colour, sworn], 5)] == ["swept", "sworn"]

@@ -19,7 +19,9 @@ them. The selection goes down the ranking instead and skips
   News, Lisbon Sailors seize", a passer-by's remark), or says less than its words need
   (``cut_titles.incomplete``: "X proposed legislation to advance", a person described by a role
   and named nowhere): its lead report was the best its reports
-  offered, so the next event of the ranking takes its place;
+  offered, so the day is told by the best of its other events two articles or more tell whose
+  title tells a happening ("X swept into power", on the day a described party leader voted), in
+  its place; when it has none, the next event of the ranking takes the place;
 - a second event of a day already chosen: the timelines news desks publish give a
   day one entry, and the events of one day that rank high are most often facets
   of one happening (the vote, the count, the claim of victory);
@@ -322,9 +324,12 @@ def _passing(events: Sequence[Event], n: int, chosen: list[Event]) -> Iterator[E
     days: set[str] = set()
     least = KEY_SHARE * order[0].importance if order else 0.0
     agreed: dict[str, Event] = {}  # per day, its best event two articles or more tell, worth a key place
+    others: dict[str, list[Event]] = {}  # per day, the events two articles or more tell, best first
     for e in order:
-        if e.importance >= least and e.precision in ("time", "day") and len({s.article for s in e.sources}) > 1:
-            agreed.setdefault(e.date[:10], e)
+        if e.precision in ("time", "day") and len({s.article for s in e.sources}) > 1:
+            others.setdefault(e.date[:10], []).append(e)
+            if e.importance >= least:
+                agreed.setdefault(e.date[:10], e)
     earlier = [o for o in order[:EARLIER * n] if o.importance >= least]
     for found in order:
         if found.importance < least:
@@ -333,6 +338,10 @@ def _passing(events: Sequence[Event], n: int, chosen: list[Event]) -> Iterator[E
         if told_by is None:
             continue
         e = told_by
+        if not _told_happening(e):
+            # the day's salience went to a report whose title tells no happening: the day is
+            # told by the best of its other events two articles or more tell whose title does
+            e = next((o for o in others.get(e.date[:10], ()) if o is not e and _told_happening(o)), e)
         if not _told_happening(e) or e.date in days or any(repeats(c, e, lead) for c in chosen):
             continue
         if _restates_earlier(e, earlier):
