@@ -20,8 +20,8 @@ them. The selection goes down the ranking instead and skips
   (``cut_titles.incomplete``: "X proposed legislation to advance", a person described by a role
   and named nowhere): its lead report was the best its reports
   offered, so the day is told by the best of its other events two articles or more tell whose
-  title tells a happening ("X swept into power", on the day a described party leader voted), in
-  its place; when it has none, the next event of the ranking takes the place;
+  title tells a happening and has no flaw (``leads.flaws``: "X swept into power", on the day a
+  described party leader voted), in its place; when it has none, the next event of the ranking takes the place;
 - a second event of a day already chosen: the timelines news desks publish give a
   day one entry, and the events of one day that rank high are most often facets
   of one happening (the vote, the count, the claim of victory);
@@ -73,6 +73,7 @@ from timeline.data import load_data
 from timeline.extract.temporal.values import bounds
 from timeline.merge.cut_titles import described, incomplete
 from timeline.merge.garbled_titles import garbled
+from timeline.merge.leads import flaws
 from timeline.merge.happening_titles import tells_happening, told_again
 from timeline.records import Event
 
@@ -340,8 +341,10 @@ def _passing(events: Sequence[Event], n: int, chosen: list[Event]) -> Iterator[E
         e = told_by
         if not _told_happening(e):
             # the day's salience went to a report whose title tells no happening: the day is
-            # told by the best of its other events two articles or more tell whose title does
-            e = next((o for o in others.get(e.date[:10], ()) if o is not e and _told_happening(o)), e)
+            # told by the best of its other events two articles or more tell whose title does,
+            # and has no flaw (names who acted, as short as a headline)
+            e = next((o for o in others.get(e.date[:10], ()) if o is not e and _told_happening(o) and
+                      not flaws(o.title, (a.name for a in o.actors if a.kind in PARTIES))), e)
         if not _told_happening(e) or e.date in days or any(repeats(c, e, lead) for c in chosen):
             continue
         if _restates_earlier(e, earlier):
