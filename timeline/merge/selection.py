@@ -73,8 +73,8 @@ from timeline.data import load_data
 from timeline.extract.temporal.values import bounds
 from timeline.merge.cut_titles import described, incomplete
 from timeline.merge.garbled_titles import garbled
-from timeline.merge.leads import flaws
 from timeline.merge.happening_titles import tells_happening, told_again
+from timeline.merge.leads import flaws
 from timeline.records import Event
 
 ALIKE_TITLES = 60  # token_sort_ratio from which two titles a day apart tell one happening
