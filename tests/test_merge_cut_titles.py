@@ -98,3 +98,11 @@ def test_a_day_whose_best_report_names_no_one_is_told_by_another_report_of_it() 
     sworn = _event("sworn", "2009-05-09", "Anna Lind was sworn in as prime minister",
                    "Anna Lind was sworn in as prime minister on Saturday.", "swear", 250)
     assert [e.id for e in key_events([voted, swept, colour, sworn], 5)] == ["swept", "sworn"]
+
+
+def test_a_title_holding_a_web_address_takes_no_key_place() -> None:
+    site = _event("site", "2008-06-27", "SaveTheVote.org is offering visitors a free online vote",
+                  "SaveTheVote.org is offering visitors a free online vote.", "offer", 300)
+    sworn = _event("sworn", "2009-05-09", "Anna Lind was sworn in as prime minister",
+                   "Anna Lind was sworn in as prime minister on Saturday.", "swear", 250)
+    assert [e.id for e in key_events([site, sworn], 5)] == ["sworn"]

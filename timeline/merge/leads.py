@@ -67,8 +67,14 @@ def flaws(title: str, names: Iterable[str] = ()) -> int:
     found += bool(words) and words[-1].strip("’'") in _never_last()
     pairs = list(zip(words, words[1:]))
     found += len(set(pairs)) < len(pairs)
-    found += bool(_ADDRESS.search(title))
+    found += addressed(title)
     return found
+
+
+def addressed(title: str) -> bool:
+    """Whether ``title`` holds a web address: a site's own offer or a page's chrome, no happening
+    a desk would list ("HelpSaveZimbabwe.org is offering visitors a vote")."""
+    return bool(_ADDRESS.search(title))
 
 
 def lead_report(group: list[Happening], later: Collection[int], took: bool,

@@ -18,10 +18,11 @@ them. The selection goes down the ranking instead and skips
   31st), or is garbled from a sentence that is no clause (``garbled_titles.garbled``: "Associated
   News, Lisbon Sailors seize", a passer-by's remark), or says less than its words need
   (``cut_titles.incomplete``: "X proposed legislation to advance", a person described by a role
-  and named nowhere): its lead report was the best its reports
-  offered, so the day is told by the best of its other events two articles or more tell whose
-  title tells a happening and has no flaw (``leads.flaws``: "X swept into power", on the day a
-  described party leader voted), in its place; when it has none, the next event of the ranking takes the place;
+  and named nowhere), or holds a web address (a site's own offer): its lead report was the
+  best its reports offered, so the day is told by the best of its other events two articles or
+  more tell whose title tells a happening and has no flaw (``leads.flaws``: "X swept into
+  power", on the day a described party leader voted), in its place; when it has none, the next
+  event of the ranking takes the place;
 - a second event of a day already chosen: the timelines news desks publish give a
   day one entry, and the events of one day that rank high are most often facets
   of one happening (the vote, the count, the claim of victory);
@@ -74,7 +75,7 @@ from timeline.extract.temporal.values import bounds
 from timeline.merge.cut_titles import described, incomplete
 from timeline.merge.garbled_titles import garbled
 from timeline.merge.happening_titles import tells_happening, told_again
-from timeline.merge.leads import flaws
+from timeline.merge.leads import addressed, flaws
 from timeline.records import Event
 
 ALIKE_TITLES = 60  # token_sort_ratio from which two titles a day apart tell one happening
@@ -279,7 +280,8 @@ def _told_happening(e: Event) -> bool:
     sentence = e.summary or (e.sources[0].quote if e.sources else "")
     return tells_happening(e.title, e.predicate, names) and not told_again(e.title, e.date) and \
         garbled(e.title, sentence, e.predicate, names) is None and \
-        incomplete(e.title, sentence, e.predicate) is None and not described(e.title, names)
+        incomplete(e.title, sentence, e.predicate) is None and not described(e.title, names) and \
+        not addressed(e.title)
 
 
 def _restates_earlier(e: Event, order: Sequence[Event]) -> bool:
