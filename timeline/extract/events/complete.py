@@ -85,7 +85,18 @@ def _phrase_lost(token: "Token", kept: set[int], exempt: set[int]) -> bool:
             return False
     return noun.i + 1 == prep.i and noun.pos_ == "NOUN" and noun.lemma_.lower() in words.relational_nouns and \
         prep.dep_ == "prep" and prep.lower_ in words.relational_prepositions and \
-        any(c.dep_ in ("pobj", "pcomp") for c in prep.children)
+        any(c.dep_ in ("pobj", "pcomp") for c in prep.children) and not a_time(prep) and _of_a_party(prep)
+
+
+def _of_a_party(prep: "Token") -> bool:
+    """Whether a phrase of with or against (``party_prepositions``) names a party: a case against
+    a doctor is brought against someone, "cases with the highest profile" are only described."""
+    words = load_title_words()
+    if prep.lower_ not in words.party_prepositions:
+        return True
+    return any(c.dep_ == "pobj" and (c.ent_type_ in words.party_entities or c.pos_ in ("PROPN", "PRON") or
+                                     c.lemma_.lower() in words.person_nouns | words.role_nouns | words.agent_nouns)
+               for c in prep.children)
 
 
 def required(child: "Token") -> bool:

@@ -17,9 +17,11 @@ two verbs together; otherwise the first stays, and ``weak.title_is_weak`` says w
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import TYPE_CHECKING, Callable, Iterable
 
-from timeline.extract.events.complete import a_time, purpose
+from timeline.extract.events.complements import role_after_as
+from timeline.extract.events.complete import a_time, purpose, required
 from timeline.extract.events.cuts import name_words
 from timeline.extract.events.title_words import load_title_words
 from timeline.extract.events.weak import title_is_weak
@@ -37,6 +39,13 @@ CORE = frozenset({"dobj", "pobj", "pcomp", "attr", "oprd", "dative", "acomp", "x
 # Why a title fails a reader however long it is: what a desk could not mend by shortening it.
 SEVERE = frozenset({"cut", "fragment"})
 ELLIPSES = ("…", "...")
+# How many words shorter a title that stops before what its last word needs counts in ``rank``.
+OPEN_COST = 3
+# How many phrases of where or with whom are tried once the title is well formed: each costs a cut.
+MOST_SETTINGS = 2
+# An attribution written after the cut (", officials say"): the cut ends before it.
+ATTRIBUTION = re.compile(r",[^,]*\b(?:says?|said|reports?|reported)$")
+CLOSING_MARKS = frozenset("\"”’'»)")
 # What a word of a needed part never stops without: its object, particle or clause.
 WHOLE = frozenset({"dobj", "pobj", "prt", "xcomp", "ccomp", "acomp", "attr", "oprd", "dative"})
 
@@ -48,32 +57,59 @@ def chosen_title(root: "Token", keep_out: set[int], mentions: list[Mention], wit
     cut wins only when it says all the first says, is well formed and fits a headline."""
     first = finish(title_from(root, keep_out, mentions, within))
     left_out = [part for part in needed_parts(root, keep_out, within) if not _told(part, first)]
-    if not left_out:
-        return first
+    cut_before = open_part(first, root, keep_out, within)
+    if cut_before is not None and cut_before not in left_out:
+        left_out.insert(0, cut_before)  # "a tool" [to help those in need]: what the last word needs first
     names = [m.name for m in mentions]
-    best, best_rank = first, rank(first, root, names)
+    best, best_rank = first, rank(first, root, names, keep_out, within)
+    ending = _words(first)[-1:] if cut_before is not None else []  # the word the cut stopped after stays
     for part in left_out[:MOST_PARTS]:
         title = finish(title_from(root, keep_out, mentions, within, spare=frozenset(_path(part, root))))
-        score = rank(title, root, names)
-        if score < best_rank and score[:2] == (0, 0) and _tells(part, title) and _says_all(title, first, root) and \
-                _whole(part, title, keep_out) and not _run_together(title, root):
+        score = rank(title, root, names, keep_out, within)
+        if score < best_rank and score[:2] == (0, 0) and _says_all(title, first, root) and \
+                set(ending) <= set(_words(title)) and _fits_part(part, title, root, keep_out):
+            best, best_rank = title, score
+    if best_rank[:2] != (0, 0):
+        return _closed(best, best_rank, root, keep_out, mentions, within, finish, names)
+    # where it happened and with or against whom, when the headline has room: "sent an envoy [to
+    # London]", "threw out charges [against Ida Brandt]"
+    for part in setting_parts(root, keep_out, within, best)[:MOST_SETTINGS]:
+        title = finish(title_from(root, keep_out, mentions, within, spare=frozenset(_path(part, root))))
+        score = rank(title, root, names, keep_out, within)
+        if score < best_rank and score[:2] == (0, 0) and not Counter(_said(best)) - Counter(_said(title)) and \
+                _fits_part(part, title, root, keep_out):
             best, best_rank = title, score
     return best
 
 
-def rank(title: str, root: "Token", names: Iterable[str] = ()) -> tuple[int, int, int]:
+def _fits_part(part: "Token", title: str, root: "Token", keep_out: set[int]) -> bool:
+    """Whether the cut made for ``part`` tells it whole, on the words it hangs on, and runs no
+    two verbs together."""
+    return _tells(part, title) and _whole(part, title, keep_out) and not _run_together(title, root) and \
+        _keeps_way(part, root, title)
+
+
+def rank(title: str, root: "Token", names: Iterable[str] = (), keep_out: set[int] = frozenset(),  # type: ignore[assignment]
+         within: tuple[int, int] | None = None) -> tuple[int, int, int]:
     """How a candidate title ranks, lowest best: its severe flaws, then whether it is longer
-    than a headline, then the fewest words left unsaid (the most words a headline has room for)."""
-    found = flaws(title, root, names)
+    than a headline, then the fewest words left unsaid (the most words a headline has room for),
+    a title that stops before what its last word needs (``open_part``) counted ``OPEN_COST``
+    words shorter: "signed up [to provide vocals]" says less than "signed up to provide vocals"
+    [for a charity single], though both stop early."""
+    found = flaws(title, root, names, keep_out, within)
     words = name_words(title)
-    return len(found & SEVERE | found - {"long", "unnamed"}), int("long" in found), \
-        (words if "long" in found else -words)
+    return len(found & SEVERE | found - {"long", "unnamed", "open"}), int("long" in found), \
+        (words if "long" in found else OPEN_COST * ("open" in found) - words)
 
 
-def flaws(title: str, root: "Token", names: Iterable[str] = ()) -> set[str]:
+def flaws(title: str, root: "Token", names: Iterable[str] = (), keep_out: set[int] = frozenset(),  # type: ignore[assignment]
+          within: tuple[int, int] | None = None) -> set[str]:
     """What is wrong with ``title`` cut from the clause under ``root``: ``weak.title_is_weak``'s
-    reason, "ellipsis" for a quotation cut short, "garbled" for a determiner before another."""
+    reason, "ellipsis" for a quotation cut short, "garbled" for a determiner before another,
+    "open" for a title that stops before what its last word needs (``open_part``)."""
     found: set[str] = set()
+    if open_part(title, root, keep_out, within) is not None:
+        found.add("open")
     weak = title_is_weak(title, root, names)
     if weak is not None:
         found.add(weak)
@@ -164,6 +200,12 @@ def _content(title: str) -> set[str]:
             if w and w not in function}
 
 
+def _said(title: str) -> list[str]:
+    """The words of ``title`` that carry its sense, each as often as the title says it."""
+    function = load_title_words().never_last
+    return [w for w in _words(title) if w not in function]
+
+
 def _says_all(title: str, first: str, root: "Token") -> bool:
     """Whether ``title`` keeps every word of sense of ``first`` but those of a whole phrase that
     only sets the scene ("in connection with the death"): a cut that adds what the act was for
@@ -217,3 +259,121 @@ def _tells(part: "Token", title: str) -> bool:
     words = {re.sub(r"['’]s$", "", w).lower() for w in re.findall(r"[\w'’-]+", title)}
     governed = next((c for c in part.children if c.dep_ in WHOLE and c.is_alpha), None)
     return part.lower_ in words and (governed is None or governed.lower_ in words)
+
+
+def open_part(title: str, root: "Token", keep_out: set[int] = frozenset(),  # type: ignore[assignment]
+              within: tuple[int, int] | None = None) -> "Token | None":
+    """The part of the clause right after the title's last word that this word needs and the
+    title left out, or None: "build a tool" [to help those in need], "a corrupt relationship"
+    [with a former adviser], "cheated of thousands" [of votes], "whether the letters amount" [to a
+    breach]. Read on the parse: the phrase the next word of the sentence opens hangs on a word
+    the title keeps, and a title that keeps that word keeps it (``complete.required``, or a part
+    ``needed_parts`` finds); a time, or a part after a comma, is no such part."""
+    words = _words(ATTRIBUTION.sub("", title.rstrip(" .,;:")))
+    if not words:
+        return None
+    words_of = load_title_words()
+    doc = root.doc
+    lo, hi = within if within is not None else (root.left_edge.i, root.right_edge.i + 1)
+    clause = [t for t in root.subtree if lo <= t.i < hi]
+    last = next((t for t in reversed(clause) if t.lower_ == words[-1]), None)
+    if last is None:
+        return None
+    after = last.i + 1
+    while after < hi and doc[after].text in CLOSING_MARKS:
+        after += 1  # "find it “difficult”" [to attend]: past the quotation's closing mark
+    if after >= hi or after in keep_out or doc[after].is_punct:
+        return None
+    part = doc[after]
+    while part.head.i >= after and part.head.i != part.i:
+        part = part.head
+    inside = {t.i for t in clause}
+    if part.head.i == part.i or part.i not in inside or part.head.lower_ not in set(words) or \
+            part.dep_ in ("conj", "cc") or a_time(part) or any(t.i in keep_out for t in part.subtree):
+        return None
+    if part.dep_ == "prep" and part.lower_ == "of" and part.head.pos_ == "NOUN" and \
+            part.head.lemma_.lower() not in words_of.partitive_nouns | words_of.relational_nouns:
+        return None  # "the outbreak" [of swine flu] says what it is of well enough
+    return part if required(part) or _needed(part, root) or _completes(part) else None
+
+
+def _completes(part: "Token") -> bool:
+    """What ``part`` adds to the word it hangs on that the parse does not mark as required: a
+    clause on a noun said of something ("announced a plan" [that would let…]) or on one of a set
+    ("one of the major players" [that pulled…]), the phrase a verb the parser read as a noun
+    selects ("whether the letters amount" [to a breach])."""
+    head = part.head
+    words = load_title_words()
+    if part.dep_ in ("relcl", "acl"):
+        if not any(c.tag_ in ("WDT", "WP") or c.lower_ in ("to", "that") for c in part.children):
+            return False  # "the threat [facing the government]": a participle only describes
+        return head.lemma_.lower() in words.relational_nouns or (
+            head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in words.defined_heads)
+    noun = next((c for c in part.children if c.dep_ == "pobj"), None)
+    return part.dep_ == "prep" and head.dep_ in ("ccomp", "xcomp", "advcl", "relcl", "conj") and \
+        part.lower_ in words.selected_prepositions and noun is not None and noun.ent_type_ not in words.adjunct_entities
+
+
+def setting_parts(root: "Token", keep_out: set[int], within: tuple[int, int], title: str) -> list["Token"]:
+    """Phrases of the clause ``title`` leaves out that say where it happened or with or against
+    whom (``title_words.yaml``, place_prepositions and party_prepositions: "to London", "against
+    Ida Brandt"), or the role an "as" gives ("elected Zuma as president"), the nearest to the
+    verb first; each reached from ``root`` through words the clause needs."""
+    words = load_title_words()
+    said = set(_words(title))
+    found: list[tuple[int, int, "Token"]] = []
+    for token in root.subtree:
+        if token.dep_ != "prep" or not within[0] <= token.i < within[1] or token.i in keep_out or a_time(token):
+            continue
+        objects = [c for c in token.children if c.dep_ == "pobj"]
+        if not objects or all(t.lower_ in said for t in token.subtree if t.is_alpha and t.dep_ != "det"):
+            continue
+        place = token.lower_ in words.place_prepositions and objects[0].ent_type_ in words.adjunct_entities
+        party = token.lower_ in words.party_prepositions and (objects[0].ent_type_ in words.party_entities or (
+            objects[0].lemma_.lower() in words.person_nouns | words.role_nouns))  # "against the singer's doctor"
+        depth = _depth(token, root) if place or party or role_after_as(token) else None
+        if depth is not None and not any(t.i in keep_out for t in token.subtree):
+            found.append((depth, token.i, token))
+    return [token for _, _, token in sorted(found, key=lambda f: (f[0], f[1]))]
+
+
+def _words(title: str) -> list[str]:
+    """The words of ``title``, lower-cased, without a possessive ending."""
+    return [re.sub(r"['’]s$", "", w).lower() for w in re.findall(r"[\w'’-]+", title)]
+
+
+# Side parts a title that stops before what its last word needs may lose whole instead.
+LOSABLE = frozenset({"advcl", "acl", "relcl", "conj", "prep", "xcomp", "ccomp"})
+
+
+def _closed(best: str, best_rank: tuple[int, int, int], root: "Token", keep_out: set[int], mentions: list[Mention],
+            within: tuple[int, int], finish: Callable[[str], str], names: list[str]) -> str:
+    """A title that stops before what its last word needs (``open_part``) and cannot keep it in a
+    headline's room loses instead the side part that word belongs to, the innermost first ("would
+    appoint a commission [to examine whether the letters amount]"), when what is left is whole."""
+    part = open_part(best, root, keep_out, within)
+    if part is None or best_rank[1] == 0:
+        return best  # a headline that stops early is left as it is: what it keeps says more than less would
+    side = part.head
+    for _ in range(MOST_PARTS):
+        while side.i != root.i and not (side.dep_ in LOSABLE and (side.dep_ not in ("xcomp", "ccomp")
+                                                                   or side.head.i != root.i)):
+            side = side.head
+        if side.i == root.i:
+            return best
+        cut = keep_out | {t.i for t in side.subtree}
+        title = finish(title_from(root, cut, mentions, within))
+        score = rank(title, root, names, cut, within)
+        ends_on_its_head = title and _words(title)[-1:] == [side.head.lower_]  # "to examine" [whether…]
+        if score[:2] == (0, 0) and open_part(title, root, cut, within) is None and not ends_on_its_head and \
+                not _run_together(title, root):
+            return title
+        side = side.head
+    return best
+
+
+def _keeps_way(part: "Token", root: "Token", title: str) -> bool:
+    """Whether ``title`` keeps the words ``part`` hangs on, up to the clause's verb: a cut made
+    for "to develop the flu" is no title when it lost "the first people" it said it of."""
+    words = set(_words(title))
+    return all(root.doc[i].lower_ in words for i in _path(part, root) - {part.i} if root.doc[i].is_alpha)
