@@ -299,7 +299,8 @@ def open_part(title: str, root: "Token", keep_out: set[int] = frozenset(),  # ty
 
 def _completes(part: "Token") -> bool:
     """What ``part`` adds to the word it hangs on that the parse does not mark as required: a
-    clause on a noun said of something ("announced a plan" [that would let…]) or on one of a set
+    clause of what is to be on a noun said of something ("announced a plan" [that would let…];
+    not "talks [that lasted hours]", which only describes them) or on one of a set
     ("one of the major players" [that pulled…]), the phrase a verb the parser read as a noun
     selects ("whether the letters amount" [to a breach])."""
     head = part.head
@@ -307,7 +308,8 @@ def _completes(part: "Token") -> bool:
     if part.dep_ in ("relcl", "acl"):
         if not any(c.tag_ in ("WDT", "WP") or c.lower_ in ("to", "that") for c in part.children):
             return False  # "the threat [facing the government]": a participle only describes
-        return head.lemma_.lower() in words.relational_nouns or (
+        foretold = any(c.tag_ == "MD" or (c.dep_ == "aux" and c.lower_ == "to") for c in part.children)
+        return foretold and head.lemma_.lower() in words.relational_nouns or (
             head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in words.defined_heads)
     noun = next((c for c in part.children if c.dep_ == "pobj"), None)
     return part.dep_ == "prep" and head.dep_ in ("ccomp", "xcomp", "advcl", "relcl", "conj") and \
@@ -342,34 +344,53 @@ def _words(title: str) -> list[str]:
     return [re.sub(r"['’]s$", "", w).lower() for w in re.findall(r"[\w'’-]+", title)]
 
 
+# What a title too long for a headline may lose whole, when no word of it requires the part.
+LOOSE = frozenset({"appos", "relcl", "acl", "npadvmod", "advmod", "conj"})
 # Side parts a title that stops before what its last word needs may lose whole instead.
 LOSABLE = frozenset({"advcl", "acl", "relcl", "conj", "prep", "xcomp", "ccomp"})
 
 
 def _closed(best: str, best_rank: tuple[int, int, int], root: "Token", keep_out: set[int], mentions: list[Mention],
             within: tuple[int, int], finish: Callable[[str], str], names: list[str]) -> str:
-    """A title that stops before what its last word needs (``open_part``) and cannot keep it in a
-    headline's room loses instead the side part that word belongs to, the innermost first ("would
-    appoint a commission [to examine whether the letters amount]"), when what is left is whole."""
-    part = open_part(best, root, keep_out, within)
-    if part is None or best_rank[1] == 0:
+    """A title longer than a headline loses a side part whole, when what is left is whole and fits:
+    if it stops before what its last word needs (``open_part``), the side part that word belongs
+    to, the innermost first ("would appoint a commission [to examine whether the letters
+    amount]"); otherwise the shortest of its asides, clauses on a noun, adverbials and second
+    conjuncts that are no part of what its words require (``complete.required``)."""
+    if best_rank[1] == 0:
         return best  # a headline that stops early is left as it is: what it keeps says more than less would
-    side = part.head
-    for _ in range(MOST_PARTS):
-        while side.i != root.i and not (side.dep_ in LOSABLE and (side.dep_ not in ("xcomp", "ccomp")
-                                                                   or side.head.i != root.i)):
-            side = side.head
-        if side.i == root.i:
-            return best
+    part = open_part(best, root, keep_out, within)
+    said = set(_words(best))
+    sides = _sides(part.head, root) if part is not None else sorted(
+        (t for t in root.subtree if t.i != root.i and within[0] <= t.i < within[1] and _loose(t, root)
+         and any(w.lower_ in said for w in t.subtree if w.is_alpha)), key=lambda t: (len(list(t.subtree)), t.i))
+    for side in sides[:MOST_PARTS]:
         cut = keep_out | {t.i for t in side.subtree}
         title = finish(title_from(root, cut, mentions, within))
         score = rank(title, root, names, cut, within)
-        ends_on_its_head = title and _words(title)[-1:] == [side.head.lower_]  # "to examine" [whether…]
+        ends_on_its_head = _words(ATTRIBUTION.sub("", title))[-1:] == [side.head.lower_]  # "to examine" [whether…]
         if score[:2] == (0, 0) and open_part(title, root, cut, within) is None and not ends_on_its_head and \
                 not _run_together(title, root):
             return title
-        side = side.head
     return best
+
+
+def _sides(word: "Token", root: "Token") -> list["Token"]:
+    """The side parts (``LOSABLE``) that hold ``word``, the innermost first; never what the
+    clause's own verb says ("said [that…]")."""
+    out: list["Token"] = []
+    while word.i != root.i and word.head.i != word.i:
+        if word.dep_ in LOSABLE and (word.dep_ not in ("xcomp", "ccomp") or word.head.i != root.i):
+            out.append(word)
+        word = word.head
+    return out
+
+
+def _loose(part: "Token", root: "Token") -> bool:
+    """Whether ``part`` is an aside, a clause describing a noun, an adverbial or a second
+    conjunct that no word of the clause requires: what a title too long loses first (not a
+    phrase of why or how, "in protest at the arrest")."""
+    return part.dep_ in LOOSE and not required(part)
 
 
 def _keeps_way(part: "Token", root: "Token", title: str) -> bool:

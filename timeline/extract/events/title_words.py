@@ -37,6 +37,7 @@ class TitleWords:
     place_prepositions: frozenset[str] = frozenset()  # "to London": where, kept when a headline has room
     party_prepositions: frozenset[str] = frozenset()  # "against Ida Brandt": with or against whom
     party_entities: frozenset[str] = frozenset()  # kinds of named entity that are a party
+    party_nouns: frozenset[str] = frozenset()  # "a case [against X]": its with/against phrase names a party
     relative_days: frozenset[str] = frozenset()  # "on Sunday", "yesterday": left to the date
 
 
@@ -82,5 +83,6 @@ def load_title_words() -> TitleWords:
         place_prepositions=_words(data, "place_prepositions"),
         party_prepositions=_words(data, "party_prepositions"),
         party_entities=frozenset(w.upper() for w in _words(data, "party_entities")),
+        party_nouns=_words(data, "party_nouns"),
         relative_days=_words(data, "relative_days"),
     )
