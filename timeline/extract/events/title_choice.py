@@ -2,16 +2,17 @@
 
 ``wording.title_from`` cuts a clause to a headline by one order of what goes first, and
 that order sometimes takes what the verb was said for: "visited a farm" [to urge
-peasants to boost production], "considered filing a lawsuit" [to block the payments],
-"called for the mortgage lenders" [to halt foreclosures]. Here the same clause is cut
-again with each such part kept in turn (``needed_parts``: a purpose, a clause a word
-takes, what a noun after the verb is for, the phrase of a preposition the verb selects),
-each candidate is judged (``flaws``: cut before what its verb needs, no finite verb, a
-quotation cut with an ellipsis, a determiner before another, longer than a headline) and
-ranked (``rank``: the fewest flaws, then the most words a headline has room for). Another
-cut replaces the first only when it has no flaw, tells the part it was made for whole, keeps
-every word of sense of the first but those of a phrase that only sets the scene, and runs no
-two verbs together; otherwise the first stays, and ``weak.title_is_weak`` says what is wrong.
+peasants to boost production], "called for the mortgage lenders" [to halt foreclosures].
+Here the same clause is cut again with each such part kept in turn (``needed_parts``: a
+purpose, a clause a word takes, the phrase of a preposition the verb selects, and what the
+title's last word needs, ``open_part``: "build a tool" [to help…]), each candidate is judged
+(``flaws``: cut before what its verb needs, stopped before what its last word needs, no
+finite verb, a quotation cut with an ellipsis, a determiner before another, longer than a
+headline) and ranked (``rank``). Another cut replaces the first only when it has no severe
+flaw, fits, tells its part whole on the words it hangs on, keeps every word of sense of the
+first but those of a phrase that only sets the scene, and runs no two verbs together. A
+well-formed title then takes where it happened and with or against whom when they fit
+(``setting_parts``); one too long loses a side part whole (``_closed``).
 """
 
 from __future__ import annotations
@@ -83,8 +84,7 @@ def chosen_title(root: "Token", keep_out: set[int], mentions: list[Mention], wit
 
 
 def _fits_part(part: "Token", title: str, root: "Token", keep_out: set[int]) -> bool:
-    """Whether the cut made for ``part`` tells it whole, on the words it hangs on, and runs no
-    two verbs together."""
+    """Whether the cut made for ``part`` tells it whole, on its heads, and runs no verbs together."""
     return _tells(part, title) and _whole(part, title, keep_out) and not _run_together(title, root) and \
         _keeps_way(part, root, title)
 
@@ -193,13 +193,6 @@ def _told(part: "Token", title: str) -> bool:
         not content and part.lower_ in words)
 
 
-def _content(title: str) -> set[str]:
-    """The words of ``title`` that carry its sense: not those a phrase may lose or gain in a cut."""
-    function = load_title_words().never_last
-    return {w for w in (re.sub(r"['’]s$", "", w.strip("“”\"',.;:")).lower() for w in title.split())
-            if w and w not in function}
-
-
 def _said(title: str) -> list[str]:
     """The words of ``title`` that carry its sense, each as often as the title says it."""
     function = load_title_words().never_last
@@ -216,7 +209,7 @@ def _says_all(title: str, first: str, root: "Token") -> bool:
     for token in root.subtree:
         phrase = _scene(token, root)
         (scene if phrase is not None and phrase.lower_ not in words else kept).add(token.lower_)
-    return all(w in scene and w not in kept for w in _content(first) - _content(title))
+    return all(w in scene and w not in kept for w in set(_said(first)) - set(_said(title)))
 
 
 def _scene(token: "Token", root: "Token") -> "Token | None":
@@ -362,8 +355,9 @@ def _closed(best: str, best_rank: tuple[int, int, int], root: "Token", keep_out:
     part = open_part(best, root, keep_out, within)
     said = set(_words(best))
     sides = _sides(part.head, root) if part is not None else sorted(
-        (t for t in root.subtree if t.i != root.i and within[0] <= t.i < within[1] and _loose(t, root)
-         and any(w.lower_ in said for w in t.subtree if w.is_alpha)), key=lambda t: (len(list(t.subtree)), t.i))
+        (t for t in root.subtree if t.i != root.i and within[0] <= t.i < within[1] and _loose(t)
+         and any(w.lower_ in said for w in t.subtree if w.is_alpha) and not _in_a_name(t, mentions)),
+        key=lambda t: (len(list(t.subtree)), t.i))
     for side in sides[:MOST_PARTS]:
         cut = keep_out | {t.i for t in side.subtree}
         title = finish(title_from(root, cut, mentions, within))
@@ -376,8 +370,7 @@ def _closed(best: str, best_rank: tuple[int, int, int], root: "Token", keep_out:
 
 
 def _sides(word: "Token", root: "Token") -> list["Token"]:
-    """The side parts (``LOSABLE``) that hold ``word``, the innermost first; never what the
-    clause's own verb says ("said [that…]")."""
+    """The side parts (``LOSABLE``) that hold ``word``, the innermost first; not what the verb says."""
     out: list["Token"] = []
     while word.i != root.i and word.head.i != word.i:
         if word.dep_ in LOSABLE and (word.dep_ not in ("xcomp", "ccomp") or word.head.i != root.i):
@@ -386,7 +379,12 @@ def _sides(word: "Token", root: "Token") -> list["Token"]:
     return out
 
 
-def _loose(part: "Token", root: "Token") -> bool:
+def _in_a_name(part: "Token", mentions: list[Mention]) -> bool:
+    """Whether ``part`` and its head are words of one name ("Man [in the Mirror]")."""
+    return any(m.start <= part.idx < m.end and m.start <= part.head.idx < m.end for m in mentions)
+
+
+def _loose(part: "Token") -> bool:
     """Whether ``part`` is an aside, a clause describing a noun, an adverbial or a second
     conjunct that no word of the clause requires: what a title too long loses first (not a
     phrase of why or how, "in protest at the arrest")."""
@@ -394,7 +392,7 @@ def _loose(part: "Token", root: "Token") -> bool:
 
 
 def _keeps_way(part: "Token", root: "Token", title: str) -> bool:
-    """Whether ``title`` keeps the words ``part`` hangs on, up to the clause's verb: a cut made
-    for "to develop the flu" is no title when it lost "the first people" it said it of."""
+    """Whether ``title`` keeps the words ``part`` hangs on, up to the clause's verb ("the first
+    people" [to develop the flu])."""
     words = set(_words(title))
     return all(root.doc[i].lower_ in words for i in _path(part, root) - {part.i} if root.doc[i].is_alpha)
