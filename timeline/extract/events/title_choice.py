@@ -44,8 +44,7 @@ ELLIPSES = ("…", "...")
 OPEN_COST = 3
 # How many phrases of where or with whom are tried once the title is well formed: each costs a cut.
 MOST_SETTINGS = 2
-# An attribution written after the cut (", officials say"): the cut ends before it.
-ATTRIBUTION = re.compile(r",[^,]*\b(?:says?|said|reports?|reported)$")
+ATTRIBUTION = re.compile(r",[^,]*\b(?:says?|said|reports?|reported)$")  # written after the cut: ", officials say"
 CLOSING_MARKS = frozenset("\"”’'»)")
 # What a word of a needed part never stops without: its object, particle or clause.
 WHOLE = frozenset({"dobj", "pobj", "prt", "xcomp", "ccomp", "acomp", "attr", "oprd", "dative"})
@@ -224,8 +223,8 @@ def _scene(token: "Token", root: "Token") -> "Token | None":
 
 
 def _whole(part: "Token", title: str, keep_out: set[int]) -> bool:
-    """Whether the words of ``part`` the title keeps stop where the part does: no word of it
-    kept without the object, particle or clause it takes ("to force a crowd" [back])."""
+    """Whether no word of ``part`` the title keeps lacks the object, particle or clause it takes
+    ("to force a crowd" [back])."""
     words = {w.lower() for w in re.findall(r"[\w'’-]+", title)}
     particles = load_title_words().particles
     for token in part.subtree:
@@ -338,7 +337,7 @@ def _words(title: str) -> list[str]:
 
 
 # What a title too long for a headline may lose whole, when no word of it requires the part.
-LOOSE = frozenset({"appos", "relcl", "acl", "npadvmod", "advmod", "conj"})
+LOOSE = frozenset({"appos", "relcl", "acl", "conj"})
 # Side parts a title that stops before what its last word needs may lose whole instead.
 LOSABLE = frozenset({"advcl", "acl", "relcl", "conj", "prep", "xcomp", "ccomp"})
 
@@ -348,8 +347,8 @@ def _closed(best: str, best_rank: tuple[int, int, int], root: "Token", keep_out:
     """A title longer than a headline loses a side part whole, when what is left is whole and fits:
     if it stops before what its last word needs (``open_part``), the side part that word belongs
     to, the innermost first ("would appoint a commission [to examine whether the letters
-    amount]"); otherwise the shortest of its asides, clauses on a noun, adverbials and second
-    conjuncts that are no part of what its words require (``complete.required``)."""
+    amount]"); otherwise the shortest of its asides, clauses on a noun and second conjuncts that
+    are no part of what its words require (``complete.required``) and name no actor."""
     if best_rank[1] == 0:
         return best  # a headline that stops early is left as it is: what it keeps says more than less would
     part = open_part(best, root, keep_out, within)
@@ -363,14 +362,14 @@ def _closed(best: str, best_rank: tuple[int, int, int], root: "Token", keep_out:
         title = finish(title_from(root, cut, mentions, within))
         score = rank(title, root, names, cut, within)
         ends_on_its_head = _words(ATTRIBUTION.sub("", title))[-1:] == [side.head.lower_]  # "to examine" [whether…]
-        if score[:2] == (0, 0) and open_part(title, root, cut, within) is None and not ends_on_its_head and \
+        if score[:2] == (0, 0) and not open_part(title, root, cut, within) and not ends_on_its_head and \
                 not _run_together(title, root):
             return title
     return best
 
 
 def _sides(word: "Token", root: "Token") -> list["Token"]:
-    """The side parts (``LOSABLE``) that hold ``word``, the innermost first; not what the verb says."""
+    """The side parts (``LOSABLE``) holding ``word``, the innermost first; not what the verb says."""
     out: list["Token"] = []
     while word.i != root.i and word.head.i != word.i:
         if word.dep_ in LOSABLE and (word.dep_ not in ("xcomp", "ccomp") or word.head.i != root.i):
@@ -380,14 +379,16 @@ def _sides(word: "Token", root: "Token") -> list["Token"]:
 
 
 def _in_a_name(part: "Token", mentions: list[Mention]) -> bool:
-    """Whether ``part`` and its head are words of one name ("Man [in the Mirror]")."""
-    return any(m.start <= part.idx < m.end and m.start <= part.head.idx < m.end for m in mentions)
+    """Whether ``part`` is inside a name ("Man [in the Mirror]") or names an actor ("the health
+    minister, [Ida Brandt]", "Ivo Stern [and Lena Brook]"): who did it is never lost."""
+    return any(m.start <= part.idx < m.end and m.start <= part.head.idx < m.end or (
+        m.kind != "place" and any(m.start <= t.idx < m.end for t in part.subtree)) for m in mentions)
 
 
 def _loose(part: "Token") -> bool:
-    """Whether ``part`` is an aside, a clause describing a noun, an adverbial or a second
-    conjunct that no word of the clause requires: what a title too long loses first (not a
-    phrase of why or how, "in protest at the arrest")."""
+    """Whether ``part`` is an aside, a clause describing a noun or a second conjunct that no word
+    of the clause requires: what a title too long loses first (not a phrase of why or how, "in
+    protest at the arrest", nor an adverbial, "stepped in", "$75 a barrel")."""
     return part.dep_ in LOOSE and not required(part)
 
 
