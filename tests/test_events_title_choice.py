@@ -71,3 +71,43 @@ def test_another_cut_never_trades_one_loss_for_another(nlp) -> None:
     for text, kept, never in TRADES:
         titles = titles_of(nlp, text)
         assert any(kept in t for t in titles) and not any(never in t for t in titles), titles
+
+
+def test_a_title_that_stops_before_what_its_last_word_needs_is_flawed(nlp) -> None:
+    doc = nlp("Hundreds of volunteers joined forces to build a tool to help flood victims.")
+    root = next(t for t in doc if t.dep_ == "ROOT")
+    assert "open" in flaws("Hundreds of volunteers joined forces to build a tool", root)
+    assert "open" not in flaws("Hundreds of volunteers joined forces to build a tool to help flood victims", root)
+
+
+def test_a_long_title_left_open_loses_the_side_part_it_stops_in(nlp) -> None:
+    titles = titles_of(nlp, "Ivo Stern said on Thursday he would appoint a commission of five lawyers to examine "
+                            "whether the leaked letters amount to a breach of the constitution.")
+    assert titles == ["Ivo Stern said he would appoint a commission of five lawyers"]
+
+
+def test_a_title_keeps_against_whom_a_case_is_brought_and_leaves_its_day_to_the_date(nlp) -> None:
+    titles = titles_of(nlp, "Prosecutors in Velmar will file a criminal case against the mayor's doctor on Monday, "
+                            "officials say.")
+    assert [t for t in titles if "a criminal case against the mayor's doctor" in t and "Monday" not in t], titles
+
+
+def test_a_day_only_the_article_places_is_left_to_the_date(nlp) -> None:
+    titles = titles_of(nlp, "Ivo Stern cancelled all appointments on Sunday, including a meeting with the visiting "
+                            "king of Norland.")
+    assert titles and not [t for t in titles if "Sunday" in t], titles
+    assert [t for t in titles if "a meeting with the visiting king" in t], titles  # not cut before with whom
+
+
+def test_a_spaced_hyphen_of_tokenised_text_joins_its_words(nlp) -> None:
+    titles = titles_of(nlp, "Lena Brook concluded an acrimonious three - day debate on whether she should stand down.")
+    assert [t for t in titles if "three-day debate" in t], titles
+
+
+def test_a_name_that_says_whose_it_is_is_not_given_its_owner_twice() -> None:
+    from timeline.extract.events.cuts import restates
+
+    assert restates("ANC Youth League", "African National Congress")
+    assert restates("Harbour Party Youth League", "Harbour Party")
+    assert not restates("Youth League", "African National Congress")
+    assert not restates("Jacob Zuma", "African National Congress")

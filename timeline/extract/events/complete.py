@@ -85,7 +85,19 @@ def _phrase_lost(token: "Token", kept: set[int], exempt: set[int]) -> bool:
             return False
     return noun.i + 1 == prep.i and noun.pos_ == "NOUN" and noun.lemma_.lower() in words.relational_nouns and \
         prep.dep_ == "prep" and prep.lower_ in words.relational_prepositions and \
-        any(c.dep_ in ("pobj", "pcomp") for c in prep.children)
+        any(c.dep_ in ("pobj", "pcomp") for c in prep.children) and not a_time(prep) and _of_a_party(noun, prep)
+
+
+def _of_a_party(noun: "Token", prep: "Token") -> bool:
+    """Whether the phrase of with or against (``party_prepositions``) after a noun of one that takes
+    a party (``party_nouns``: a case, a meeting) names one: a case against a doctor is brought
+    against someone, "cases with the highest profile" are only described."""
+    words = load_title_words()
+    if prep.lower_ not in words.party_prepositions or noun.lemma_.lower() not in words.party_nouns:
+        return True
+    return any(c.dep_ == "pobj" and (c.ent_type_ in words.party_entities or c.pos_ in ("PROPN", "PRON") or
+                                     c.lemma_.lower() in words.person_nouns | words.role_nouns | words.agent_nouns)
+               for c in prep.children)
 
 
 def required(child: "Token") -> bool:
@@ -261,7 +273,7 @@ def _selected(prep: "Token") -> bool:
         # ("one of the greatest icons [of all time]"), and a name needs none ("Judge Pastor [of the court]")
         return head.pos_ != "PROPN" and not (head.dep_ == "pobj" and head.head.lower_ == "of")
     if head.pos_ == "NOUN" and head.lemma_.lower() in words.relational_nouns:
-        return prep.i == head.i + 1 and prep.lower_ in words.relational_prepositions  # "in response to…"
+        return prep.i == head.i + 1 and prep.lower_ in words.relational_prepositions and _of_a_party(head, prep)
     if head.pos_ not in ("VERB", "AUX", "ADJ"):
         return False
     noun = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)

@@ -12,11 +12,17 @@ from timeline.extract.events.wellformed import FINITE_TAGS, RELATIVE_TAGS, SUBJE
 from timeline.records import Mention
 
 if TYPE_CHECKING:
-    from timeline.extract.events.tokens import Token
+    from timeline.extract.events.tokens import Parse, Token
 
 # What a title never ends on.
 DANGLING_DEPS = frozenset({"cc", "mark", "prep", "det", "punct", "preconj", "case", "aux", "auxpass"})
 DASHES = frozenset({"-", "–", "—", "--"})
+# Words a spaced hyphen of tokenised text joins ("pro - government", "three - day"); never a
+# conjunction or a preposition ("HIV - and AIDS-related", "260 - up from 26").
+JOINED = frozenset({"NOUN", "PROPN", "ADJ", "VERB", "NUM"})
+# Words inside a coordinated subject ("Washington and a number of European
+# countries, as well as Israel"), read when the parser lost the subject.
+SUBJECT_GLUE = frozenset({",", "'s", "’s", "of", "as", "well"})
 # Words that open the phrase of the word they modify.
 MODIFIER_DEPS = frozenset({"advmod", "amod", "det", "nummod", "quantmod", "compound", "poss", "npadvmod"})
 
@@ -224,3 +230,56 @@ def passive_auxiliary(root: "Token") -> str:
     if root.head.i > root.i or any(t.is_punct for t in root.doc[root.head.i:root.i]):
         return ""  # "The island's airport, which was closed…, reopened": the parser's slip, a verb already
     return "were " if root.head.tag_ in ("NNS", "NNPS") else "was "
+
+
+def possessor(doc: "Parse", i: int, run: list[int]) -> bool:
+    """"Zhang's deputy, Ragdi": Zhang owns the subject and is not it."""
+    return i + 1 in run and doc[i + 1].text in ("'s", "’s", "'", "’")
+
+
+def subject_run(root: "Token") -> list[int]:
+    """Tokens of the noun phrase just before ``root`` (adverbs and auxiliaries skipped)."""
+    doc, i = root.doc, root.i - 1
+    while i >= 0 and doc[i].pos_ in ("ADV", "AUX", "PART"):
+        i -= 1
+    run: list[int] = []
+    while i >= 0 and (doc[i].pos_ in ("PROPN", "NOUN", "CCONJ", "DET", "ADJ", "NUM")
+                      or doc[i].lower_ in SUBJECT_GLUE):
+        run.append(i)
+        i -= 1
+    return run[::-1]
+
+
+def relative_day(part: "Token") -> bool:
+    """"on Sunday", "yesterday", "last night": a time that names a day only the article's date
+    places (``title_words.yaml``, relative_days); a title read on the timeline leaves it to the date."""
+    words = [t for t in part.subtree if not (t.i == part.i and t.dep_ == "prep")]
+    days = load_title_words().relative_days
+    return bool(words) and all(t.lower_ in days for t in words) and any(t.ent_type_ in ("DATE", "TIME") for t in words)
+
+
+def spaced_hyphen(token: "Token") -> bool:
+    """"pro - government", "three - day", "Zanu - PF" in tokenised text: a hyphen the parser tags
+    as one, spaced, between two words: it joins them as the page did."""
+    doc = token.doc
+    return token.text == "-" and token.tag_ == "HYPH" and 0 < token.i < len(doc) - 1 and bool(token.whitespace_) and \
+        all(t.is_alpha and t.pos_ in JOINED for t in (doc[token.i - 1], doc[token.i + 1])) and \
+        _one_word(doc[token.i - 1], doc[token.i + 1])
+
+
+def _one_word(before: "Token", after: "Token") -> bool:
+    """Whether the parse reads two words a hyphen parts as one modifier and its head, or as two
+    parts of one ("pro - government militants", "Zanu - PF"), not as an aside ("the Scorpions - part
+    of the police")."""
+    hyphen = before.doc[before.i + 1]
+    linked = before.head.i == after.i or after.head.i == before.i or before.head.i == after.head.i or \
+        hyphen.head.i in (before.i, after.i)
+    return linked and not {before.dep_, after.dep_} & {"appos", "conj", "parataxis", "dep"}
+
+
+def restates(name: str, owner: str) -> bool:
+    """Whether ``name`` opens with its owner's name or the owner's initials ("ANC Youth League"
+    after "African National Congress"): the name says whose it is, and the owner goes."""
+    first = name.split(" ", 1)[0]
+    initials = "".join(w[0] for w in owner.split() if w[:1].isupper())
+    return " " in name and (name.startswith(owner + " ") or (len(initials) > 1 and first == initials))

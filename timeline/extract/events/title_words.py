@@ -34,6 +34,11 @@ class TitleWords:
     relational_prepositions: frozenset[str] = frozenset()  # "to" of "response to", not "from"
     defined_heads: frozenset[str] = frozenset()  # "those [who donated]": no one until the clause says
     condition_marks: frozenset[str] = frozenset()  # "would support it if…": the condition is the claim
+    place_prepositions: frozenset[str] = frozenset()  # "to London": where, kept when a headline has room
+    party_prepositions: frozenset[str] = frozenset()  # "against Ida Brandt": with or against whom
+    party_entities: frozenset[str] = frozenset()  # kinds of named entity that are a party
+    party_nouns: frozenset[str] = frozenset()  # "a case [against X]": its with/against phrase names a party
+    relative_days: frozenset[str] = frozenset()  # "on Sunday", "yesterday": left to the date
 
 
 def _office_words() -> frozenset[str]:
@@ -75,4 +80,9 @@ def load_title_words() -> TitleWords:
         relational_prepositions=_words(data, "relational_prepositions"),
         defined_heads=_words(data, "defined_heads"),
         condition_marks=_words(data, "condition_marks"),
+        place_prepositions=_words(data, "place_prepositions"),
+        party_prepositions=_words(data, "party_prepositions"),
+        party_entities=frozenset(w.upper() for w in _words(data, "party_entities")),
+        party_nouns=_words(data, "party_nouns"),
+        relative_days=_words(data, "relative_days"),
     )

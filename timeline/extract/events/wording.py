@@ -26,7 +26,12 @@ from timeline.extract.events.cuts import (
     name_parts,
     name_words,
     passive_auxiliary,
+    possessor,
+    relative_day,
     relative_object,
+    restates,
+    spaced_hyphen,
+    subject_run,
     tidy,
     told_an_audience,
     without_empty_phrases,
@@ -61,15 +66,12 @@ from timeline.extract.events.wellformed import between_verbs, indefinite, run_on
 from timeline.records import Mention
 
 if TYPE_CHECKING:
-    from timeline.extract.events.tokens import Parse, Span, Token
+    from timeline.extract.events.tokens import Span, Token
 
 # Parts of a clause a headline leaves out: side clauses, asides and attributions.
 ALWAYS_DROPPED = frozenset({"relcl", "advcl", "parataxis", "appos", "punct", "intj", "dep", "meta",
                             "preconj", "discourse"})
 TITLE_WORDS = 14  # words as a reader counts them, every word of a name (see cuts.word_count)
-# Words inside a coordinated subject ("Washington and a number of European
-# countries, as well as Israel"), read when the parser lost the subject.
-SUBJECT_GLUE = frozenset({",", "'s", "’s", "of", "as", "well"})
 QUOTES = "\"“”‘’«»„"
 BRACKETS = frozenset({"(", ")", "[", "]"})
 WORD_PUNCT = frozenset("-–/'’")
@@ -148,8 +150,8 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
         side = child.dep_ in ALWAYS_DROPPED and child.i not in spare  # a part kept on purpose is no side part
         if child.i != root.i and side and child.lower_ not in negatives and \
                 not needed_clause(child) and not conditional(child) and not (child.head.i == root.i and purpose(child)):
-            if child.dep_ == "punct" and child.text in WORD_PUNCT and not child.whitespace_:
-                continue  # "build-up", "all-out"
+            if child.dep_ == "punct" and (child.text in WORD_PUNCT and not child.whitespace_ or spaced_hyphen(child)):
+                continue  # "build-up", "all-out", "pro - government" in tokenised text
             if child.text == "," and (between_conjuncts(child) or between_verbs(child)):
                 continue  # "The United States, the European Union and Britain": a list keeps its commas
             if child.dep_ == "appos" and child.i in by_token and (named_beside(child, by_token) or (
@@ -170,6 +172,8 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
             dropped.update(t.i for t in child.subtree)  # "34 people, most of them women, were killed"
         elif child.head.pos_ == "PROPN" and child.dep_ in NAME_ASIDES and set_off(child, closed=True):
             dropped.update(t.i for t in child.subtree)  # "Michael Jackson, a month shy of his birthday,"
+        elif child.dep_ in ("prep", "npadvmod") and relative_day(child):
+            dropped.update(t.i for t in child.subtree)  # "on Sunday": a day only the article's date places
         elif child.dep_ == "npadvmod" and child.pos_ in ("NOUN", "PROPN") and set_off(child):
             dropped.update(t.i for t in child.subtree)  # "Pakistan, traditionally a US ally,": an aside
         elif child.dep_ == "ccomp" and any(c.dep_ == "ccomp" and c.i < child.i for c in child.head.children) \
@@ -293,6 +297,8 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
         if owner is not None and id(owner) in named:
             if owner is last_mention or (last_mention is not None and owner.name == last_mention.name):
                 continue  # "The International Monetary Fund (IMF)": the name once
+            if len(words) > 1 and words[-1].strip() in ("'s", "’s") and restates(owner.name, words[-2].strip()):
+                del words[-2:]  # "the African National Congress's [ANC] Youth League": the owner once
             last_mention = owner
             last = doc.char_span(owner.start, owner.end, alignment_mode="expand")
             if owner.name.lower().startswith("the ") and words and words[-1].strip().lower() == "the":
@@ -308,6 +314,11 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
         if token.text in QUOTES or token.text in BRACKETS:
             continue
         last_mention = None
+        if spaced_hyphen(token):  # "pro - government" is written "pro-government", "60 - year [- old]" not at all
+            if words and i - 1 in kept and i + 1 in kept:
+                words[-1] = words[-1].rstrip()
+                words.append("-")
+            continue
         if said_instead is not None and i == root.i:
             words.append(said_instead[0] + token.whitespace_)
             continue
@@ -323,9 +334,9 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
     if not any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in root.children) and root.dep_ == "ROOT":
         # The parser put the subject in a side clause: name the actors of the noun
         # phrase right before the verb, and only those.
-        run = _subject_run(root)
+        run = subject_run(root)
         names = list(dict.fromkeys(by_token[i].name for i in run if i in by_token and doc[i].pos_ != "ADJ"
-                                   and by_token[i].kind != "place" and not _possessor(doc, i, run)))[:3]
+                                   and by_token[i].kind != "place" and not possessor(doc, i, run)))[:3]
         if names and not title.startswith(names[0]):
             title = " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names) + " " + title
     title = _SPACE_BEFORE_PUNCTUATION.sub(r"\1", title)
@@ -377,21 +388,3 @@ def _determined(span: "Span | None", kept: set[int]) -> bool:
     Geneva-based WHO" is the Geneva-based World Health Organization, not "the Geneva-based the…"."""
     return span is not None and any(c.i in kept and c.i < span.start and (c.dep_ in ("det", "poss") or c.tag_ == "PRP$")
                                     for c in span.root.children)
-
-
-def _possessor(doc: "Parse", i: int, run: list[int]) -> bool:
-    """"Zhang's deputy, Ragdi": Zhang owns the subject and is not it."""
-    return i + 1 in run and doc[i + 1].text in ("'s", "’s", "'", "’")
-
-
-def _subject_run(root: "Token") -> list[int]:
-    """Tokens of the noun phrase just before ``root`` (adverbs and auxiliaries skipped)."""
-    doc, i = root.doc, root.i - 1
-    while i >= 0 and doc[i].pos_ in ("ADV", "AUX", "PART"):
-        i -= 1
-    run: list[int] = []
-    while i >= 0 and (doc[i].pos_ in ("PROPN", "NOUN", "CCONJ", "DET", "ADJ", "NUM")
-                      or doc[i].lower_ in SUBJECT_GLUE):
-        run.append(i)
-        i -= 1
-    return run[::-1]
