@@ -28,6 +28,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from timeline.data import load_data
+from timeline.extract.events.group_members import name_groups
+from timeline.extract.events.nominalised import name_nominalised
 from timeline.extract.events.title_words import load_title_words
 from timeline.records import Mention
 
@@ -77,7 +79,8 @@ def fuller_descriptions(title: str, root: "Token", limit: int, mentions: list[Me
             if len(longer.split()) <= limit:
                 title = longer
                 break
-    return title
+    # "All three were released", "its threat": the people counted, the happening the verb told
+    return name_nominalised(name_groups(title, root, limit, mentions or []), root, limit, mentions or [])
 
 
 def _excluded() -> frozenset[str]:

@@ -192,8 +192,8 @@ def _read(token: "Token", mentions: list[Mention], headline: str) -> Mention | N
         return None
     before = [c for c in token.children if c.i < token.i]
     if any(c.dep_ not in DESCRIBING for c in before) or any(
-            c.dep_ not in ("punct", "case") and not _aside(c) for c in token.children if c.i > token.i):
-        return None  # "the president of the council", "the doctor who…": another rule's
+            c.dep_ not in ("punct", "case", "cc", "conj") and not _aside(c) for c in token.children if c.i > token.i):
+        return None  # "the president of the council", "the doctor who…": another rule's ("and his children": its own)
     if any(c.dep_ == "amod" and c.lower_ in _words()[0] for c in before):
         return None  # "the next president" is not the one named
     lemma = token.lemma_.lower()
