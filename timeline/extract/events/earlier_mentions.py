@@ -152,9 +152,9 @@ def named_form(noun: "Token", before: int, mentions: list[Mention]) -> str | Non
     """The shortest form of whose or which ``noun`` is that the article gives before token
     ``before`` (``named_forms``), when it gives one only: "Ivo Marek's trial", "the purchase
     of Lowther Bank", "the Oslo port deal"; else None."""
-    if noun.tag_ != "NN":
-        return None  # "the brothers", "the elections": perhaps more than the one named
     forms = {form for at, lemma, form in named_forms(noun, mentions) if at < before and lemma == noun.lemma_.lower()}
+    if noun.tag_ != "NN" and not all(form and form.endswith("'s " + noun.lower_) for form in forms):
+        return None  # "the brothers", "the elections": perhaps more than the one named, but "comments by" him
     return next(iter(forms)) if len(forms) == 1 and None not in forms else None
 
 
@@ -201,11 +201,14 @@ def _named_form(noun: "Token", mentions: list[Mention]) -> str | None:
     if owner is not None:
         named = _mention_at(owner, mentions) if owner.pos_ == "PROPN" else None
         return f"{named.name}'s {lemma}" if named is not None and noun.tag_ == "NN" else None
-    after = next((c for c in noun.children if c.i == noun.i + 1 and c.dep_ == "prep" and c.lower_ == "of"), None)
+    after = next((c for c in noun.children if c.i == noun.i + 1 and c.dep_ == "prep" and c.lower_ in ("of", "by")),
+                 None)
     # "the trial of Ivo Marek", "the trial of the surgeon Ivo Marek" (the name beside the noun)
     objects = [n for o in (after.children if after is not None else []) if o.dep_ == "pobj"
                for n in [o, *(c for c in o.children if c.dep_ == "appos")] if n.pos_ == "PROPN"]
     named_of = next((m for m in (_mention_at(o, mentions) for o in objects) if m), None)
+    if named_of is not None and after is not None and after.lower_ == "by":
+        return f"{named_of.name}'s {noun.lower_}"  # "comments by Ivo Marek": his comments, however many
     if named_of is not None and noun.tag_ == "NN":
         undergone = named_of.kind == "person" and lemma in _undergone()  # "the film of Ivo Marek" is not his film
         return f"{named_of.name}'s {lemma}" if undergone else f"the {lemma} of {named_of.name}"

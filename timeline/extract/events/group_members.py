@@ -32,10 +32,12 @@ COUNTING = frozenset({"all", "the"})
 
 
 @lru_cache(maxsize=1)
-def _data() -> tuple[dict[str, int], int]:
+def _data() -> tuple[dict[str, int], int, frozenset[str]]:
     data = load_data("referents.yaml") or {}
     numbers = {str(k).lower(): int(v) for k, v in (data.get("group_numbers") or {}).items()}
-    return numbers, int(data.get("group_names") or 3)
+    words = load_title_words()
+    nouns = frozenset(str(w).lower() for w in data.get("group_nouns") or []) | words.person_nouns | words.role_nouns
+    return numbers, int(data.get("group_names") or 3), nouns
 
 
 def _number(token: "Token") -> int | None:
@@ -57,8 +59,7 @@ def counted(token: "Token") -> tuple[int, "Token"] | None:
         return (number, before[0]) if number else None
     if token.pos_ != "NOUN" or token.tag_ != "NNS":
         return None
-    words = load_title_words()
-    if token.lemma_.lower() not in words.person_nouns | words.role_nouns:
+    if token.lemma_.lower() not in _data()[2]:
         return None
     numbers = [c for c in before if c.dep_ == "nummod"]
     both = [c for c in before if c.lower_ == "both"]
