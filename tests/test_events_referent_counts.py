@@ -135,3 +135,24 @@ def test_a_country_described_by_its_plight_needs_one_country_named_most(nlp) -> 
     text = ("The quake destroyed much of Haiti on Tuesday. Cuba sent doctors on Wednesday. Norland said on Thursday "
             "that 5,700 tents will be shipped to the stricken country next week.")
     assert "the stricken country" in _event(nlp, text, "Norland said")[0]
+
+
+LEADERS = "Presidents Tom Berg and Ed Brandt met Carl Dahl in Oslo on Monday. "
+
+
+def test_the_leaders_are_the_list_the_sentence_before_opens_on(nlp) -> None:
+    text = LEADERS + "After meeting Mr Dahl, the leaders met the party leader, Anna Lind, for an hour on Tuesday."
+    written, actors = _event(nlp, text, "Tom Berg and Ed Brandt met Anna")
+    assert written == "Tom Berg and Ed Brandt met Anna Lind for an hour"
+    assert {"Tom Berg", "Ed Brandt", "Anna Lind"} <= actors
+
+
+@pytest.mark.parametrize("text", [
+    # the one they met is not told apart: "the leaders" may be all three
+    LEADERS + "The leaders met the party leader, Anna Lind, for an hour on Tuesday.",
+    # a name in the list no person was found for: the list is not all known
+    "Presidents Ivo Marek, Tom Berg and Ed Brandt flew to Oslo on Monday. The leaders met Anna Lind on Tuesday.",
+])
+def test_the_leaders_stay_when_the_list_is_not_certain(nlp, text) -> None:
+    written, actors = _event(nlp, text, "The leaders met")
+    assert "Ed Brandt" not in actors

@@ -8,7 +8,10 @@ event's actors, when the article makes them certain:
 - the description counts people: a number with "all" or "the" ("All three", "the three"), "both",
   or a plural noun of people with its number ("the two men", "the three leaders");
 - the sentence before names exactly that many people, and the description's own sentence
-  names no one before it.
+  names no one before it;
+- or, for a plural noun of people with "the" alone ("the leaders"), the sentence before opens
+  on a list of people as its subject ("Carl Dahl, Tom Berg and Ed Brandt met Anna Lind"), and
+  anyone else it names is told apart before the noun ("After meeting Anna Lind, the leaders…").
 
 The title takes the names only when there are at most ``group_names`` (``referents.yaml``) and
 the title still fits a headline; the actors take them whatever their number.
@@ -25,6 +28,8 @@ from timeline.extract.events.title_words import load_title_words
 from timeline.records import Mention
 
 if TYPE_CHECKING:
+    import spacy.tokens
+
     from timeline.extract.events.tokens import Token
 
 # Words that open a count of people ("All three", "the three men").
@@ -47,7 +52,8 @@ def _number(token: "Token") -> int | None:
 
 def counted(token: "Token") -> tuple[int, "Token"] | None:
     """How many people ``token`` counts, with the first word of the description, or None:
-    "All three" (``token`` three), "both", "the two men" (``token`` men)."""
+    "All three" (``token`` three), "both", "the two men" (``token`` men); 0 for a plural
+    with "the" alone ("the leaders"): as many as a list of them says."""
     before = [c for c in token.children if c.i < token.i]
     after = [c for c in token.children if c.i > token.i and c.dep_ not in ("punct",)]
     if after:
@@ -63,6 +69,8 @@ def counted(token: "Token") -> tuple[int, "Token"] | None:
         return None
     numbers = [c for c in before if c.dep_ == "nummod"]
     both = [c for c in before if c.lower_ == "both"]
+    if [c.lower_ for c in before] == ["the"]:
+        return 0, before[0]  # "the leaders": as many as the sentence before lists
     if len(numbers) + len(both) != 1 or any(c.dep_ not in ("det", "predet", "nummod") for c in before):
         return None
     if numbers and not any(c.lower_ in COUNTING for c in before):
@@ -86,10 +94,28 @@ def group_members(token: "Token", mentions: list[Mention]) -> list[Mention]:
     for mention in sorted(mentions, key=lambda m: m.start):
         if mention.kind == "person" and previous.start_char <= mention.start and mention.end <= previous.end_char:
             people.setdefault(mention.name, mention)
-    if len(people) != count[0] or any(m.kind == "person" and here.start_char <= m.start and m.end <= token.idx
-                                      for m in mentions):
-        return []
-    return list(people.values())
+    told = {m.name for m in mentions if m.kind == "person" and here.start_char <= m.start and m.end <= token.idx}
+    if count[0] == 0:  # "the leaders": the list the sentence before opens on, others told apart before the noun
+        listed = _listed_subject(token, previous, people)
+        return [people[n] for n in people if n in listed] if len(listed) >= 2 and set(people) - listed <= told \
+            and not told & listed else []
+    return list(people.values()) if len(people) == count[0] and not told else []
+
+
+def _listed_subject(token: "Token", sentence: "spacy.tokens.Span", people: dict[str, Mention]) -> set[str]:
+    """The people of a list that is the subject of ``sentence``'s main clause ("Carl Dahl,
+    Tom Berg and Ed Brandt flew to Oslo"), whom "the leaders" of the next sentence stand for."""
+    doc = token.doc
+    heads = [c for c in doc[sentence.root.i].children if c.dep_ in ("nsubj", "nsubjpass")]
+    listed = set()
+    while heads:
+        head = heads.pop()
+        listed.add(head.i)
+        heads += [c for c in head.children if c.dep_ in ("conj", "appos")]
+    named = {k: {m.name for m in people.values() if m.start <= doc[k].idx < m.end} for k in listed}
+    if any(doc[k].pos_ == "PROPN" and not names for k, names in named.items()):
+        return set()  # a name in the list no person was found for: the list is not all known
+    return {name for names in named.values() for name in names}
 
 
 def name_groups(title: str, root: "Token", limit: int, mentions: list[Mention]) -> str:
