@@ -156,3 +156,20 @@ def test_the_leaders_are_the_list_the_sentence_before_opens_on(nlp) -> None:
 def test_the_leaders_stay_when_the_list_is_not_certain(nlp, text) -> None:
     written, actors = _event(nlp, text, "The leaders met")
     assert "Ed Brandt" not in actors
+
+
+@pytest.mark.parametrize("text, starts, title", [
+    # "its" opening a title: the one body or country its sentence names before it
+    ("Carl Dahl said on Monday that tents had been ordered to cope with Haiti's rainy season, which begins in May, "
+     "and its hurricane season, which is expected to start around June.", "Haiti's hurricane",
+     "Haiti's hurricane season is expected to start"),
+    ("On Wednesday, when the WHO raised the threat level to five, its director general stopped short of asking "
+     "for vaccines.", "The World Health Organization's", "The World Health Organization's director general stopped"),
+])
+def test_its_opening_a_title_is_the_body_named_before_it(nlp, text, starts, title) -> None:
+    assert _event(nlp, text, starts)[0].startswith(title)
+
+
+def test_its_told_in_a_clause_of_an_unnamed_body_stays(nlp) -> None:
+    text = "Tom Berg warned on Monday of an uprising in Norland if the government carries out its threat to arrest him."
+    assert not any(h.title.startswith("Norland's") for h in happenings(nlp, text))
