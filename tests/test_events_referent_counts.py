@@ -173,3 +173,22 @@ def test_its_opening_a_title_is_the_body_named_before_it(nlp, text, starts, titl
 def test_its_told_in_a_clause_of_an_unnamed_body_stays(nlp) -> None:
     text = "Tom Berg warned on Monday of an uprising in Norland if the government carries out its threat to arrest him."
     assert not any(h.title.startswith("Norland's") for h in happenings(nlp, text))
+
+
+def test_comments_by_a_name_no_actor_was_found_for_are_the_person_named_so_elsewhere(nlp) -> None:
+    from timeline.extract.actors.mentions import find_mentions
+    from timeline.extract.events.earlier_mentions import named_form
+    from timeline.extract.events.tokens import parse_of
+
+    text = ("Pat Robertson spoke on Tuesday. The White House dismissed comments by the broadcaster Pat Robertson. "
+            "The White House said the comments were stupid.")
+    doc = nlp(text)
+    by = text.index("by the broadcaster")
+    mentions = [m for m in find_mentions(doc, None) if not by < m.start < by + 40]  # the name in "by" read as none
+    assert any(m.name == "Pat Robertson" for m in mentions)
+    parse = parse_of(doc)
+    comments = [t for t in parse.tokens if t.lower_ == "comments"][-1]
+    assert named_form(comments, comments.i, mentions) == "Pat Robertson's comments"
+    # a surname two people share names no one
+    other = [*mentions, type(mentions[0])(start=0, end=13, text="Ann Robertson", name="Ann Robertson", kind="person")]
+    assert named_form(comments, comments.i, other) is None
