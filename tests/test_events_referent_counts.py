@@ -192,3 +192,9 @@ def test_comments_by_a_name_no_actor_was_found_for_are_the_person_named_so_elsew
     # a surname two people share names no one
     other = [*mentions, type(mentions[0])(start=0, end=13, text="Ann Robertson", name="Ann Robertson", kind="person")]
     assert named_form(comments, comments.i, other) is None
+
+
+def test_more_words_of_one_description_are_not_another_party(nlp) -> None:
+    text = ("Carl Dahl, an activist, met Anna Lind in Oslo on Monday. The activist and politician will step down as "
+            "party leader on Friday.")
+    assert not any(h.title.startswith("Carl Dahl and politician") for h in happenings(nlp, text))
