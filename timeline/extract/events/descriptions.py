@@ -20,11 +20,11 @@ A description the article ties to two actors, or to none, stays as it is.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from timeline.data import load_data
+from timeline.extract.events.described_places import dominant, name_places
 from timeline.extract.events.earlier_mentions import fuller_descriptions
 from timeline.extract.events.naming import UNKNOWN, addressed_as, person_heads, qualified_alike, sole_tie
 from timeline.extract.events.title_words import load_title_words
@@ -60,7 +60,7 @@ def name_description(title: str, root: "Token", mentions: list[Mention], headlin
         title = _named_aside(title, subjects[0], root, mentions)
     for subject in subjects:
         title = _named(title, subject, root.doc, mentions, subject.head.i == root.i, headline)
-    return fuller_descriptions(title, root, TITLE_WORDS, mentions)
+    return fuller_descriptions(name_places(title, root, mentions), root, TITLE_WORDS, mentions)
 
 
 def _named_aside(title: str, subject: "Token", root: "Token", mentions: list[Mention]) -> str:
@@ -220,7 +220,7 @@ def tied_name(noun: "Token", doc: "Parse", mentions: list[Mention], before_char:
         return tied
     kind = words.kind_nouns.get(lemma)
     if kind is not None and not ties:
-        return _dominant(kind, mentions, before_char, words.dominance)
+        return dominant(kind, mentions, before_char, words.dominance)
     return None
 
 
@@ -274,15 +274,7 @@ def _dominant_person(noun: "Token", doc: "Parse", mentions: list[Mention], befor
     others = {name for other, names in ties.items() if other != lemma
               and (other in words.person_nouns or other in words.role_nouns) for name in names}
     people = [m for m in mentions if m.name not in others]
-    return _dominant("person", people, before_char, words.dominance)
-
-
-def _dominant(kind: str, mentions: list[Mention], before_char: int, ratio: int) -> str | None:
-    counts = Counter(m.name for m in mentions if m.kind == kind and m.end <= before_char)
-    ranked = counts.most_common(2)
-    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[0][1] < ratio * ranked[1][1]):
-        return None
-    return ranked[0][0]
+    return dominant("person", people, before_char, words.dominance)
 
 
 def description_ties(doc: "Parse", mentions: list[Mention]) -> dict[str, set[str]]:

@@ -28,6 +28,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from timeline.data import load_data
+from timeline.extract.events.group_members import name_groups
+from timeline.extract.events.nominalised import name_nominalised
 from timeline.extract.events.title_words import load_title_words
 from timeline.records import Mention
 
@@ -77,7 +79,8 @@ def fuller_descriptions(title: str, root: "Token", limit: int, mentions: list[Me
             if len(longer.split()) <= limit:
                 title = longer
                 break
-    return title
+    # "All three were released", "its threat": the people counted, the happening the verb told
+    return name_nominalised(name_groups(title, root, limit, mentions or []), root, limit, mentions or [])
 
 
 def _excluded() -> frozenset[str]:
@@ -149,9 +152,9 @@ def named_form(noun: "Token", before: int, mentions: list[Mention]) -> str | Non
     """The shortest form of whose or which ``noun`` is that the article gives before token
     ``before`` (``named_forms``), when it gives one only: "Ivo Marek's trial", "the purchase
     of Lowther Bank", "the Oslo port deal"; else None."""
-    if noun.tag_ != "NN":
-        return None  # "the brothers", "the elections": perhaps more than the one named
     forms = {form for at, lemma, form in named_forms(noun, mentions) if at < before and lemma == noun.lemma_.lower()}
+    if noun.tag_ != "NN" and not all(form and form.endswith("'s " + noun.lower_) for form in forms):
+        return None  # "the brothers", "the elections": perhaps more than the one named, but "comments by" him
     return next(iter(forms)) if len(forms) == 1 and None not in forms else None
 
 
@@ -187,9 +190,15 @@ def _qualified(noun: "Token") -> bool:
 
 
 def _mention_at(token: "Token", mentions: list[Mention]) -> Mention | None:
-    """The actor whose name ends on ``token`` ("Sharif" of "prime minister Nawaz Sharif")."""
+    """The actor whose name ends on ``token`` ("Sharif" of "prime minister Nawaz Sharif"); where
+    no actor was found there, the one person of the article whose name ends on that word
+    ("evangelist Pat Robertson", read nowhere as a name, is the Pat Robertson named elsewhere)."""
     end = token.idx + len(token.text)
-    return next((m for m in mentions if m.kind in WHOSE_KINDS and m.start <= token.idx and m.end == end), None)
+    found = next((m for m in mentions if m.kind in WHOSE_KINDS and m.start <= token.idx and m.end == end), None)
+    if found is not None or token.pos_ != "PROPN" or any(m.start <= token.idx < m.end for m in mentions):
+        return found
+    people = {m.name: m for m in mentions if m.kind == "person" and m.name.split()[-1] == token.text}
+    return next(iter(people.values())) if len(people) == 1 else None
 
 
 def _named_form(noun: "Token", mentions: list[Mention]) -> str | None:
@@ -198,11 +207,14 @@ def _named_form(noun: "Token", mentions: list[Mention]) -> str | None:
     if owner is not None:
         named = _mention_at(owner, mentions) if owner.pos_ == "PROPN" else None
         return f"{named.name}'s {lemma}" if named is not None and noun.tag_ == "NN" else None
-    after = next((c for c in noun.children if c.i == noun.i + 1 and c.dep_ == "prep" and c.lower_ == "of"), None)
+    after = next((c for c in noun.children if c.i == noun.i + 1 and c.dep_ == "prep" and c.lower_ in ("of", "by")),
+                 None)
     # "the trial of Ivo Marek", "the trial of the surgeon Ivo Marek" (the name beside the noun)
     objects = [n for o in (after.children if after is not None else []) if o.dep_ == "pobj"
                for n in [o, *(c for c in o.children if c.dep_ == "appos")] if n.pos_ == "PROPN"]
     named_of = next((m for m in (_mention_at(o, mentions) for o in objects) if m), None)
+    if named_of is not None and after is not None and after.lower_ == "by":
+        return f"{named_of.name}'s {noun.lower_}"  # "comments by Ivo Marek": his comments, however many
     if named_of is not None and noun.tag_ == "NN":
         undergone = named_of.kind == "person" and lemma in _undergone()  # "the film of Ivo Marek" is not his film
         return f"{named_of.name}'s {lemma}" if undergone else f"the {lemma} of {named_of.name}"

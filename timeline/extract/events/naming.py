@@ -241,6 +241,28 @@ def _role_qualifiers(role: str, head: "Token") -> set[str]:
     return {w for w in role.lower().split() if w not in (head.lower_, head.lemma_.lower())}
 
 
+def another_party(conj: "Token") -> bool:
+    """Whether a noun told after a description with "and" is another party ("the prime minister
+    and his children"), not more words of the one described ("the veteran activist and politician"):
+    it has a determiner or a possessor of its own, or is a name or a pronoun."""
+    return conj.dep_ == "conj" and (conj.pos_ in ("PROPN", "PRON") or any(
+        c.dep_ in ("det", "poss") and c.i < conj.i for c in conj.children))
+
+
+def leaves_described(word: "Token") -> bool:
+    """Whether a word after a description leaves it the description it is: a mark, a relative
+    clause set off by a comma ("the group, which featured Wyclef, …": it tells more of the one
+    described; "the man who salvaged the talks" may be anyone the article does not name so), or
+    another party told with it ("the prime minister and his children": a determiner or a
+    possessor of its own, a name or a pronoun), not more words of the one described ("the veteran
+    activist and politician")."""
+    noun = word.head
+    if word.dep_ == "relcl":
+        return noun.i + 1 < len(noun.doc) and noun.doc[noun.i + 1].text == ","
+    return word.dep_ in ("punct", "case", "cc") or word.dep_ == "conj" and (word.pos_ in ("PROPN", "PRON") or any(
+        c.dep_ in ("det", "poss") and c.i < word.i for c in word.children))
+
+
 def named_before(name: str | None, token: "Token", mentions: list[Mention]) -> bool:
     """Whether the article names ``name`` (or the actor of a phrase such as "Mugabe's
     government") before ``token``."""

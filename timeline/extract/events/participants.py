@@ -37,6 +37,7 @@ from bisect import bisect_left
 from typing import TYPE_CHECKING, Iterable
 
 from timeline.extract.actors.gazetteer import load_gazetteer
+from timeline.extract.events.group_members import group_members
 from timeline.extract.events.participation import in_venue, load_participation
 from timeline.extract.events.referents import referent
 from timeline.extract.events.title_words import load_title_words
@@ -183,7 +184,7 @@ class _Reader:
             self._referent(head)
             return
         own = self.by_token.get(head.i, [])
-        if not own and head.pos_ == "NOUN":
+        if not own and (head.pos_ == "NOUN" or head.lower_ == "both" or head.pos_ == "NUM"):
             self._referent(head)  # "the doctor", "Pakistan's prime minister": the one the article names so
         if not own and _relative(head) and head.head.dep_ == "relcl" and head.head.head.pos_ == "NOUN":
             self._referent(head.head.head)  # "Ada Blue, a professor … who helped": the one it is set beside
@@ -234,8 +235,9 @@ class _Reader:
 
     def _referent(self, token: "Token") -> None:
         actor = referent(token, self.mentions, self.headline)
-        if actor is not None:
-            self.found.setdefault(_key(actor), actor)
+        # "All three were released": the people the sentence before names, when it names that many
+        for found in [actor] if actor is not None else group_members(token, self.mentions):
+            self.found.setdefault(_key(found), found)
 
     def _qualifier(self, token: "Token", skipped: frozenset[str]) -> None:
         for t in token.subtree:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from timeline.extract.events.clauses import clause_root
+from timeline.extract.events.naming import takes_article
 from timeline.records import ActorRef, Mention
 
 if TYPE_CHECKING:
@@ -29,6 +30,8 @@ CLITICS = {"'s": ("has", "is"), "'re": ("are", "are"), "'ve": ("have", "have"), 
            "'d": ("had", "would"), "'m": ("am", "am")}
 # Double quotation marks, which open and close what a speaker says.
 QUOTATION_MARKS = ('"', "\u201c", "\u201d")
+# Kinds of actor "its" may stand for.
+BODIES = frozenset({"organisation", "country", "group"})
 # The longest subject, in tokens, that "it" or "they" is replaced with.
 SUBJECT_TOKENS = 5
 
@@ -43,6 +46,9 @@ def name_pronoun(title: str, segment: "Span", mentions: list[Mention]) -> str:
     if clitic:  # "He's now planning…" -> Wyclef Jean is now planning…
         rest = f"{CLITICS[clitic][any(w.endswith('ing') for w in rest.split()[:2])]} {rest}"
     pronoun_word = pronoun_word.lower()
+    body = _body_owner(segment, mentions) if pronoun_word == "its" and rest else None
+    if body is not None:  # "Its hurricane season is expected…" -> Haiti's hurricane season…
+        return f"{'The ' if takes_article(body.name) else ''}{body.name}'s {rest}"
     personal = pronoun_word in PERSONAL or pronoun_word in POSSESSIVE
     if not rest or segment.start == 0 or (not personal and pronoun_word not in NEUTER):
         return title
@@ -68,6 +74,30 @@ def name_pronoun(title: str, segment: "Span", mentions: list[Mention]) -> str:
     named_as = next((m.name for m in mentions if m.start <= subject.idx < m.end and m.kind != "person"), None)
     phrase = named_as or "".join(t.text_with_ws for t in words).strip()
     return f"{phrase[:1].upper()}{phrase[1:]} {rest}"
+
+
+def _body_owner(segment: "Span", mentions: list[Mention]) -> Mention | None:
+    """The body or country "its" stands for ("Haiti's rainy season … and its hurricane season",
+    "when the WHO raised the level, its director general…"): the one its sentence names before
+    it, unless a singular noun no name was found for is the subject of the clause "its" is told
+    in ("the government carries out its threat": the government's)."""
+    pronoun = next((t for t in segment if t.lower_ == "its" and t.pos_ == "PRON"), None)
+    if pronoun is None:
+        return None
+    sentence = pronoun.doc.spacy[pronoun.i].sent
+    bodies = {m.name: m for m in mentions if m.kind in BODIES and sentence.start_char <= m.start
+              and m.end <= pronoun.idx}
+    verb = pronoun
+    while verb.head.i != verb.i:
+        verb = verb.head
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or any(t.i == pronoun.i for t in subject.subtree):
+            continue
+        if subject.pos_ == "NOUN" and subject.tag_ == "NN" and not any(m.start <= subject.idx < m.end
+                                                                        for m in mentions):
+            return None
+        break
+    return next(iter(bodies.values())) if len(bodies) == 1 else None
 
 
 def antecedent(pronoun: "Token", mentions: list[Mention]) -> Mention | None:

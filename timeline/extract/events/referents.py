@@ -39,6 +39,7 @@ from timeline.extract.events.descriptions import (
 )
 from timeline.extract.events.lede_sources import named_next
 from timeline.extract.events.naming import (
+    leaves_described,
     named_before,
     office_holder,
     qualified_alike,
@@ -192,8 +193,8 @@ def _read(token: "Token", mentions: list[Mention], headline: str) -> Mention | N
         return None
     before = [c for c in token.children if c.i < token.i]
     if any(c.dep_ not in DESCRIBING for c in before) or any(
-            c.dep_ not in ("punct", "case") and not _aside(c) for c in token.children if c.i > token.i):
-        return None  # "the president of the council", "the doctor who…": another rule's
+            not leaves_described(c) for c in token.children if c.i > token.i):
+        return None  # "the president of the council", "the doctor who…": another rule's ("and his children": its own)
     if any(c.dep_ == "amod" and c.lower_ in _words()[0] for c in before):
         return None  # "the next president" is not the one named
     lemma = token.lemma_.lower()
@@ -229,14 +230,6 @@ def _read(token: "Token", mentions: list[Mention], headline: str) -> Mention | N
         return holder
     name = headline_person(token, token.doc, mentions, headline) if lemma in _words()[2] else None
     return _named({name}, mentions) if name else named_next(token, mentions, True)
-
-
-def _aside(clause: "Token") -> bool:
-    """Whether ``clause`` is a relative clause set off by a comma ("the group, which featured
-    Wyclef, …"): it tells more of the one described, it does not pick one out ("the man who
-    salvaged the talks" may be anyone the article does not name so)."""
-    noun = clause.head
-    return clause.dep_ == "relcl" and noun.i + 1 < len(noun.doc) and noun.doc[noun.i + 1].text == ","
 
 
 def _named(ties: set[str], mentions: list[Mention], lemma: str = "", before: int = sys.maxsize) -> Mention | None:
