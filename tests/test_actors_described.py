@@ -1,0 +1,44 @@
+"""A name that only describes a party, or says where a happening was, is no
+party: a country that says whose official, traveller or firm is named beside it,
+a village's owner, some dozens of people of a nationality."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+from conftest import first_actors
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+
+@pytest.mark.parametrize("text, absent, present", [
+    # a country that says whose firm the named one is
+    ("Norway's largest ferry operator, Fjordline, cancelled all sailings to Kiel on Tuesday.",
+     {"Norway"}, {"Fjordline"}),
+    # a country that says whose judge or traveller it is
+    ("Peru's new chief justice was sworn in on Monday after his predecessor resigned.", {"Peru"}, set()),
+    ("A nurse in Oslo said on Saturday that a Chilean traveller had left the clinic.", {"Chile"}, set()),
+    # the owner of a village, whatever the tagger takes the name for
+    ("Residents of St Luke's village showed the monitors the results of an attack on Sunday.", {"St Luke"}, set()),
+    # a few dozen people of a nationality are some people, not the people
+    ("Some 34 Peruvians have fallen ill after eating the fish since March.", {"Peruvians"}, set()),
+    ("The Danish embassy said on Friday that more than 70 Norwegians were safe.", {"Norwegians"}, set()),
+])
+def test_a_name_that_describes_is_no_party(nlp: "Language", text: str, absent: set[str],
+                                            present: set[str]) -> None:
+    found = first_actors(nlp, text)
+    assert not found & absent, found
+    assert present <= found, found
+
+
+@pytest.mark.parametrize("text, present", [
+    # a country that acts, or whose state is meant, stays
+    ("Norway closed its border with Sweden on Tuesday.", {"Norway", "Sweden"}),
+    ("About 9,000 Mexicans left Canada on Monday.", {"Mexicans"}),
+])
+def test_a_country_that_acts_stays(nlp: "Language", text: str, present: set[str]) -> None:
+    found = first_actors(nlp, text)
+    assert present <= found, found
