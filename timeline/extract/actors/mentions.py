@@ -8,15 +8,10 @@ from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from timeline.extract.actors import coreference
 from timeline.extract.actors.capitals import acts_as_government
+from timeline.extract.actors.conjuncts import misread_people
 from timeline.extract.actors.context import noun_references, spread_people
-from timeline.extract.actors.coreference import (
-    corefer_organisations,
-    corefer_people,
-    families,
-    people_read_as_places,
-    untagged_surnames,
-)
 from timeline.extract.actors.filters import load_filters
 from timeline.extract.actors.found import Found
 from timeline.extract.actors.gazetteer import Entry, Gazetteer, load_gazetteer
@@ -64,17 +59,18 @@ def find_mentions(doc: "Doc", registry: "Registry | None" = None, seen: str | No
     lower = {t.text for t in doc if t.is_lower and t.is_alpha and len(t) > 2}
     found = without_run_in([f for f in found if not common_word(f, lower, gaz)], common_words(doc))
     _places_run_in(found, gaz)
+    found = misread_people(found, gaz)
     possessive_names(found)
     found += qualified_groups(doc, gaz)
     found += [c for c in (_nested_country(f, gaz) for f in found if f.kind == "organisation") if c]
     found = _with_institutions(doc, found)
     found.sort(key=lambda f: f.span.start)
-    people_read_as_places(found, gaz)
-    families(found)
-    corefer_people(found)
-    found += untagged_surnames(doc, found, gaz)
+    coreference.people_read_as_places(found, gaz)
+    coreference.families(found)
+    coreference.corefer_people(found)
+    found += coreference.untagged_surnames(doc, found, gaz)
     found.sort(key=lambda f: f.span.start)
-    corefer_organisations(found, gaz)
+    coreference.corefer_organisations(found, gaz)
     bracketed_acronyms(found)
     found += [Found(span, span.text, name, "organisation", country=(gaz.lookup(name) or Entry("", "")).country,
                      known=True) for span, name in noun_references(doc, found, gaz)]
