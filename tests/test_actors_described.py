@@ -60,3 +60,22 @@ def test_a_misread_name_is_read_by_what_stands_beside_it(nlp: "Language", text: 
     found = {(name, kind) for h in happenings(nlp, text)[:1] for name, kind in ((a.name, a.kind) for a in h.actors)}
     assert {(name, "person") for name in present} <= found, found
     assert not {name for name, _ in found} & absent, found
+
+
+@pytest.mark.parametrize("text, present, absent", [
+    # an aircraft's model is no part of the air force's name; a unit's ordinal is part of its name
+    ("The US Air Force C-130 dropped food parcels on Monday over the flooded valley.",
+     {"United States Air Force"}, {"United States Air Force C-130"}),
+    ("The British 16th Air Assault Brigade will send 200 soldiers to the port on Thursday.",
+     {"16th Air Assault Brigade"}, {"Air Assault Brigade"}),
+    # an organisation's diplomats are the organisation at work
+    ("EU diplomats said on Monday that the observers would arrive within a week.",
+     {"European Union"}, {"EU diplomats"}),
+    # a nationality's feminine form is no place
+    ("The patient, a Filipina who had a cough, has recovered, the minister said on Sunday.", set(), {"Filipina"}),
+])
+def test_a_name_is_read_whole_and_no_more(nlp: "Language", text: str, present: set[str],
+                                          absent: set[str]) -> None:
+    found = {a.name for h in happenings(nlp, text)[:1] for a in h.actors}
+    assert present <= found, found
+    assert not found & absent, found
