@@ -26,6 +26,10 @@ if TYPE_CHECKING:
     # a few dozen people of a nationality are some people, not the people
     ("Some 34 Peruvians have fallen ill after eating the fish since March.", {"Peruvians"}, set()),
     ("The Danish embassy said on Friday that more than 70 Norwegians were safe.", {"Norwegians"}, set()),
+    # also where the tagger reads the people as a person elsewhere in the article
+    ("It is unclear how many Britons remain missing in the region. The Foreign Office said on Monday that "
+     "more than 60 Britons were safe and well. Officials are working to find expatriate Britons.",
+     {"Britons"}, {"Foreign Office"}),
 ])
 def test_a_name_that_describes_is_no_party(nlp: "Language", text: str, absent: set[str],
                                             present: set[str]) -> None:

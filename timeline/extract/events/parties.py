@@ -99,9 +99,9 @@ def parties(readings: Iterable[ActorRef], segment: "Span", mentions: list[Mentio
         if actor.kind == "person" and " " not in actor.name and own and all(_people_word(m, segment, vocab)
                                                                             for m in own):
             continue  # "an attack on a Uighur man": which people he is of, read by the tagger as a name
-        if _people(actor) and own and all(_counted(m, segment) for m in own):
-            continue  # "police arrested two Americans": some people, not a people
         written = own or _written(actor, segment)  # a name the title took from elsewhere, as the sentence has it
+        if _people(actor) and written and all(_counted(m, segment) for m in written):
+            continue  # "police arrested two Americans": some people, not a people
         if written and all(bystander(m, segment, inside) for m in written):
             continue  # "Pakistanis living near Wagah", "BERLIN, March 25 --", "to be Treasury secretary"
         roots = [r for r in (_root(m, segment) for m in written) if r is not None]
@@ -336,9 +336,8 @@ def _counted(group: Mention, segment: "Span") -> bool:
 
 
 def _people(actor: ActorRef) -> bool:
-    """A people named in one word: a group, or a nationality the tagger took for a body ("Danes")."""
-    return " " not in actor.name and (actor.kind == "group" or actor.kind == "organisation"
-                                      and fold(actor.name) in load_gazetteer().peoples)
+    """A people named in one word: a group, or a nationality the tagger took for a body or a person."""
+    return " " not in actor.name and (actor.kind == "group" or fold(actor.name) in load_gazetteer().peoples)
 
 
 def _struck(head: "Token", vocab: Vocabulary) -> bool:
