@@ -20,6 +20,8 @@ if TYPE_CHECKING:
      {"Norway"}, {"Fjordline"}),
     # a country that says whose judge or traveller it is
     ("Peru's new chief justice was sworn in on Monday after his predecessor resigned.", {"Peru"}, set()),
+    ("Jorge Silva had the Peruvian presidency in his grasp on Sunday after millions of people voted.",
+     {"Peru"}, {"Jorge Silva"}),
     ("A nurse in Oslo said on Saturday that a Chilean traveller had left the clinic.", {"Chile"}, set()),
     # the owner of a village, whatever the tagger takes the name for
     ("Residents of St Luke's village showed the monitors the results of an attack on Sunday.", {"St Luke"}, set()),
