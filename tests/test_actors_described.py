@@ -44,6 +44,8 @@ def test_a_name_that_describes_is_no_party(nlp: "Language", text: str, absent: s
     # a country that acts, or whose state is meant, stays
     ("Norway closed its border with Sweden on Tuesday.", {"Norway", "Sweden"}),
     ("About 9,000 Mexicans left Canada on Monday.", {"Mexicans"}),
+    # the state's own thing, named beside its noun, keeps the state
+    ("A British hospital ship, the Comfort, will arrive next week with 250 beds.", {"United Kingdom"}),
 ])
 def test_a_country_that_acts_stays(nlp: "Language", text: str, present: set[str]) -> None:
     found = first_actors(nlp, text)

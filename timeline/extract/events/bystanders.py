@@ -54,6 +54,8 @@ COMPLEMENTS = frozenset({"attr", "oprd"})
 MODIFIERS = frozenset({"amod", "compound", "nummod", "nmod", "poss"})
 # Kinds of a party one side of which a people may be ("Israel and the Palestinians").
 SIDES = frozenset({"country", "organisation", "group"})
+# Kinds of a party a country's possessive or nationality may only describe ("Germany's largest tour operator, TUI").
+NAMED = frozenset({"person", "organisation", "group"})
 
 
 def bystander(mention: Mention, segment: "Span", mentions: list[Mention]) -> bool:
@@ -62,7 +64,7 @@ def bystander(mention: Mention, segment: "Span", mentions: list[Mention]) -> boo
     if root is None:
         return False
     return _bare_people(mention, root, mentions) or _dateline(mention, root, segment) or _office(root) or \
-        _origin(root) or _landmark(root) or _whose(mention, root) or _settlement(root) or \
+        _origin(root) or _landmark(root) or _whose(mention, root, mentions) or _settlement(root) or \
         load_filters().is_stance(mention.text)
 
 
@@ -144,7 +146,7 @@ def _landmark(root: "Token") -> bool:
         noun.lower_ in load_participation().landmark_nouns
 
 
-def _whose(mention: Mention, root: "Token") -> bool:
+def _whose(mention: Mention, root: "Token", mentions: list[Mention]) -> bool:
     """"Jackson's estate", "fans of Jackson", "Jackson's doctor, Conrad Murray": a name that only says
     whose people or holdings a noun names; "Jackson's death" and "the trial of Jackson" keep him, and so
     does an unnamed doctor or spokesman ("the trial of Jackson's doctor"): he says who it is."""
@@ -166,7 +168,10 @@ def _whose(mention: Mention, root: "Token") -> bool:
     # "Obama's nominee, Ron Kirk", "Pakistan's prime minister Nawaz Sharif": the one named beside it acts
     attending = lemma in words.attendant_nouns or lemma in words.office_nouns and root.dep_ != "pobj"
     # "Germany's largest tour operator, TUI": a country that says whose one a named party is describes it
-    return (attending and mention.kind == "person" or country) and _named_beside(noun)
+    if country and not attending:  # "a US hospital ship, the Comfort": the state's own thing, it acts
+        return _named_beside(noun) and any(m.kind in NAMED and m.start <= t.idx < m.end
+                                           for t in _beside(noun) for m in mentions)
+    return attending and mention.kind in ("person", "country") and _named_beside(noun)
 
 
 def _settlement(root: "Token") -> bool:
@@ -177,6 +182,11 @@ def _settlement(root: "Token") -> bool:
         return False
     noun = root.head
     return noun.pos_ == "NOUN" and noun.lemma_.lower() in load_participation().settlement_nouns
+
+
+def _beside(noun: "Token") -> list["Token"]:
+    """The names beside ``noun``: its apposition, or the name it qualifies."""
+    return [noun.head] if noun.dep_ in ("appos", "compound") else [c for c in noun.children if c.dep_ == "appos"]
 
 
 def _named_beside(noun: "Token") -> bool:

@@ -320,6 +320,10 @@ def _thing(mention: Mention, segment: "Span") -> bool:
     return any(c.dep_ in ("compound", "appos", "amod") and c.lemma_.lower() in things for c in root.children)
 
 
+# The largest count of any other group that still names some of them: "two Americans".
+FEW = 20
+
+
 def _counted(group: Mention, segment: "Span") -> bool:
     """A few people of a nationality ("police arrested two Americans", "several
     Britons", ``few_words``; "some 26 Egyptians", up to ``few_most``): some of
@@ -327,7 +331,9 @@ def _counted(group: Mention, segment: "Span") -> bool:
     root = _root(group, segment)
     if root is None:
         return False
-    few, most = load_participation().few_words, load_participation().few_most
+    few = load_participation().few_words
+    # a nationality counted in dozens is some people; any other group only up to a few ("32 Democrats voted")
+    most = load_participation().few_most if fold(group.name) in load_gazetteer().peoples else FEW
     for child in root.children:
         word = child.lower_.replace(",", "")
         if word in few or child.dep_ == "nummod" and word.isdigit() and int(word) <= most:
