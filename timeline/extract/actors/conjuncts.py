@@ -87,16 +87,15 @@ def _with_capitals(span: "Span", starts: set[int]) -> "Span":
 
 
 def _office_beside(span: "Span") -> bool:
-    """"Johannes Tomana, the attorney general": an office in apposition, or before the name."""
+    """"Johannes Tomana, the attorney general": an office in apposition. (Not an office
+    before the name: "MDC leader Tsvangirai" is a surname the roles already read.)"""
     offices = load_participation().office_nouns
     doc = span.doc
     after = [t for t in doc[span.end:min(span.end + 6, len(doc))]]
-    if after and after[0].text == ",":
-        noun = next((t for t in after[1:] if t.pos_ == "NOUN"), None)
-        if noun is not None and _office(noun, offices):
-            return True
-    before = doc[span.start - 1] if span.start > 0 else None
-    return before is not None and _office(before, offices)
+    if not after or after[0].text != ",":
+        return False
+    noun = next((t for t in after[1:] if t.pos_ == "NOUN"), None)
+    return noun is not None and _office(noun, offices)
 
 
 def _office(token: "Token", offices: frozenset[str]) -> bool:
