@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 # Where an outlet acts or is acted on: its head verb then tells whether it is a source.
 _ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj"})
+_OWNING = frozenset({"'s", "’s", "'", "’"})
 _BRACKETS = {"(": ")", "[": "]", "-LRB-": "-RRB-", "-LSB-": "-RSB-"}
 
 
@@ -101,8 +102,11 @@ class Filters:
         """Whether the person named by ``span`` is named as one who reports:
         after a reporter's title ("BBC correspondent Andrew Harding") or an
         outlet's possessive ("CNN's Anderson Cooper"), or before "of" and an outlet
-        ("Jeff Gerth of ProPublica")."""
+        ("Jeff Gerth of ProPublica"), or as the owner of a blog ("follow him on
+        Mark Tran's liveblog")."""
         doc = span.doc
+        if span.end + 1 < len(doc) and doc[span.end].text in _OWNING and fold(doc[span.end + 1].text) in self.media:
+            return True
         if span.end + 1 < len(doc) and doc[span.end].lower_ == "of":
             outlet = next((e for e in doc.ents if e.start == span.end + 1), None)
             if outlet is not None and (self.is_outlet(outlet.text) or self.names_outlet(outlet)):
@@ -112,7 +116,7 @@ class Filters:
         before = doc[span.start - 1]
         if before.lemma_.lower() in self.reporter_nouns:
             return True
-        if before.text not in ("'s", "’s", "'", "’") or span.start < 2:
+        if before.text not in _OWNING or span.start < 2:
             return False
         owner = doc[span.start - 2]
         start = owner.i

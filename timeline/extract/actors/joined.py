@@ -11,6 +11,9 @@
 - Two names the tagger ran together across a comma ("At his meeting with Hu,
   Brown praised") are two; a son's "Jr." or a firm's "Inc." after its comma
   stays part of the name.
+- A military unit's ordinal before its name is part of it ("the US 82nd Airborne
+  Division": ``unit_heads``); an aircraft's model after a body's name is not
+  ("The US Air Force C-17 dropped supplies": the air force).
 - An acronym in brackets right after a name ("the Movement for Democratic
   Change (MDC)", "Tehreek-e-Taliban (TTP)") is that name, there and wherever
   the article repeats it.
@@ -18,6 +21,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from timeline.extract.actors.found import Found
@@ -26,6 +30,9 @@ from timeline.extract.actors.shape import load_shape
 if TYPE_CHECKING:
     from spacy.tokens import Span
 
+_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
+# An aircraft's or a vehicle's model: "C-17", "F-16", "MiG-21", "A380"
+_MODEL = re.compile(r"^[A-Z][A-Za-z]{0,2}-?\d+[A-Z]?$")
 _HYPHENS = frozenset({"-", "–"})
 _POSSESSIVES = frozenset({"'s", "’s"})
 # What a name standing as an argument does in its clause: it owns nothing there.
@@ -60,6 +67,24 @@ def hyphen_joined(ents: list["Span"], heads: frozenset[str] = frozenset()) -> li
         if out and out[-1].end > ent.start:
             continue  # the rest of a name just joined ("Taliban" of "Tehreek-e-Taliban")
         out.append(ent)
+    return out
+
+
+def units_and_craft(ents: list["Span"]) -> list["Span"]:
+    """Organisations with a unit's ordinal taken in and an aircraft's model left out."""
+    from spacy.tokens import Span
+
+    heads = load_shape().unit_heads
+    out: list[Span] = []
+    for ent in ents:
+        start, end = ent.start, ent.end
+        if ent.label_ == "ORG" and start > 0 and _ORDINAL.match(ent.doc[start - 1].text) and \
+                ent[-1].lower_ in heads:
+            start -= 1  # "the 82nd Airborne Division"
+        words = [t for t in ent if t.lower_ not in ("the", "a", "an")]
+        if ent.label_ == "ORG" and len(words) >= 3 and _MODEL.match(ent[-1].text):
+            end -= 1  # "The US Air Force C-17"
+        out.append(Span(ent.doc, start, end, label=ent.label_) if (start, end) != (ent.start, ent.end) else ent)
     return out
 
 

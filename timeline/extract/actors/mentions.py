@@ -8,21 +8,15 @@ from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from timeline.extract.actors import coreference, joined
 from timeline.extract.actors.capitals import acts_as_government
+from timeline.extract.actors.conjuncts import misread_people
 from timeline.extract.actors.context import noun_references, spread_people
-from timeline.extract.actors.coreference import (
-    corefer_organisations,
-    corefer_people,
-    families,
-    people_read_as_places,
-    untagged_surnames,
-)
 from timeline.extract.actors.filters import load_filters
 from timeline.extract.actors.found import Found
 from timeline.extract.actors.gazetteer import Entry, Gazetteer, load_gazetteer
 from timeline.extract.actors.groups import qualified_groups
 from timeline.extract.actors.institutions import find_institutions, load_institutions
-from timeline.extract.actors.joined import bracketed_acronyms, comma_parted, hyphen_joined, possessive_names
 from timeline.extract.actors.names import clean_surface, fold
 from timeline.extract.actors.roles import role_of, title_length
 from timeline.extract.actors.run_in import common_word, common_words, without_run_in
@@ -55,8 +49,8 @@ def find_mentions(doc: "Doc", registry: "Registry | None" = None, seen: str | No
     # A name that the text shows to be a thing once ("the Nord Stream 2 gas
     # pipeline") is that thing wherever the article repeats it.
     # Known names and nationalities ("the UK index", "the British stock index") are never things.
-    ents = hyphen_joined(_joined(comma_parted([e for e in doc.ents if e.label_ in KINDS]), gaz),
-                        gaz.organisation_heads)
+    ents = joined.units_and_craft([e for e in doc.ents if e.label_ in KINDS])
+    ents = joined.hyphen_joined(_joined(joined.comma_parted(ents), gaz), gaz.organisation_heads)
     things = {fold(clean_surface(e.text)) for e in ents
               if e.label_ != "NORP" and gaz.lookup(e.text) is None and _is_object(e, gaz)}
     found = [f for f in (_classify(ent, gaz) for ent in ents)
@@ -64,18 +58,19 @@ def find_mentions(doc: "Doc", registry: "Registry | None" = None, seen: str | No
     lower = {t.text for t in doc if t.is_lower and t.is_alpha and len(t) > 2}
     found = without_run_in([f for f in found if not common_word(f, lower, gaz)], common_words(doc))
     _places_run_in(found, gaz)
-    possessive_names(found)
+    found = misread_people(found, gaz)
+    joined.possessive_names(found)
     found += qualified_groups(doc, gaz)
     found += [c for c in (_nested_country(f, gaz) for f in found if f.kind == "organisation") if c]
     found = _with_institutions(doc, found)
     found.sort(key=lambda f: f.span.start)
-    people_read_as_places(found, gaz)
-    families(found)
-    corefer_people(found)
-    found += untagged_surnames(doc, found, gaz)
+    coreference.people_read_as_places(found, gaz)
+    coreference.families(found)
+    coreference.corefer_people(found)
+    found += coreference.untagged_surnames(doc, found, gaz)
     found.sort(key=lambda f: f.span.start)
-    corefer_organisations(found, gaz)
-    bracketed_acronyms(found)
+    coreference.corefer_organisations(found, gaz)
+    joined.bracketed_acronyms(found)
     found += [Found(span, span.text, name, "organisation", country=(gaz.lookup(name) or Entry("", "")).country,
                      known=True) for span, name in noun_references(doc, found, gaz)]
     found.sort(key=lambda f: f.span.start)

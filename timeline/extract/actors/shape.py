@@ -38,6 +38,7 @@ class Shape:
     joining_particles: frozenset[str] = frozenset()
     alternatives: frozenset[str] = frozenset()
     name_suffixes: frozenset[str] = frozenset()
+    unit_heads: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -50,7 +51,7 @@ def load_shape() -> Shape:
     return Shape(connectives=words("connectives"), prepositions=words("prepositions"), units=words("units"),
                  months=words("months"), acronym_heads=words("acronym_heads"),
                  joining_particles=words("joining_particles"), alternatives=words("alternatives"),
-                 name_suffixes=words("name_suffixes"))
+                 name_suffixes=words("name_suffixes"), unit_heads=words("unit_heads"))
 
 
 def name_span(span: "Span", named_alone: Callable[[str], bool]) -> "Span | None":

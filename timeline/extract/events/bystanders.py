@@ -23,11 +23,15 @@ party:
   ``landmark_nouns``);
 - a stance towards a name, which the tagger may take for the name ("pro-Taliban
   fighters": ``stance_prefixes`` in ``actor_filters.yaml``);
+- which village or district a noun names ("St Paul's village", "his home area,
+  Tsholotsho": ``settlement_nouns``), whoever the tagger takes the name for;
 - whose people or holdings act ("fans of Jackson", "executors of Jackson's estate",
   "Pakistan's cricketers": ``dependant_nouns`` and ``follower_nouns`` in
   ``participation.yaml``), or whose doctor, nominee or office-holder acts when the
   text names him beside ("Jackson's doctor, Conrad Murray": ``attendant_nouns``):
-  they are the party, their possessor is not, unless it is named acting too.
+  they are the party, their possessor is not, unless it is named acting too; a
+  country that says whose one a named party is ("Germany's largest tour operator,
+  TUI") describes that party.
 """
 
 from __future__ import annotations
@@ -50,6 +54,8 @@ COMPLEMENTS = frozenset({"attr", "oprd"})
 MODIFIERS = frozenset({"amod", "compound", "nummod", "nmod", "poss"})
 # Kinds of a party one side of which a people may be ("Israel and the Palestinians").
 SIDES = frozenset({"country", "organisation", "group"})
+# Kinds of a party a country's possessive or nationality may only describe ("Germany's largest tour operator, TUI").
+NAMED = frozenset({"person", "organisation", "group"})
 
 
 def bystander(mention: Mention, segment: "Span", mentions: list[Mention]) -> bool:
@@ -58,7 +64,8 @@ def bystander(mention: Mention, segment: "Span", mentions: list[Mention]) -> boo
     if root is None:
         return False
     return _bare_people(mention, root, mentions) or _dateline(mention, root, segment) or _office(root) or \
-        _origin(root) or _landmark(root) or _whose(mention, root) or load_filters().is_stance(mention.text)
+        _origin(root) or _landmark(root) or _whose(mention, root, mentions) or _settlement(root) or \
+        load_filters().is_stance(mention.text)
 
 
 def _bare_people(mention: Mention, root: "Token", mentions: list[Mention]) -> bool:
@@ -139,14 +146,15 @@ def _landmark(root: "Token") -> bool:
         noun.lower_ in load_participation().landmark_nouns
 
 
-def _whose(mention: Mention, root: "Token") -> bool:
+def _whose(mention: Mention, root: "Token", mentions: list[Mention]) -> bool:
     """"Jackson's estate", "fans of Jackson", "Jackson's doctor, Conrad Murray": a name that only says
     whose people or holdings a noun names; "Jackson's death" and "the trial of Jackson" keep him, and so
     does an unnamed doctor or spokesman ("the trial of Jackson's doctor"): he says who it is."""
     words = load_participation()
     while root.dep_ == "conj" and root.head.i != root.i:
         root = root.head  # "the military establishments of both India and Pakistan"
-    if root.dep_ in ("poss", "compound") and root.head.i != root.i:
+    country = mention.kind == "country"
+    if root.dep_ in ("poss", "compound") and root.head.i != root.i or country and root.dep_ == "amod":
         noun = root.head
     elif root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.i != root.head.i:
         noun = root.head.head
@@ -159,7 +167,26 @@ def _whose(mention: Mention, root: "Token") -> bool:
         return True
     # "Obama's nominee, Ron Kirk", "Pakistan's prime minister Nawaz Sharif": the one named beside it acts
     attending = lemma in words.attendant_nouns or lemma in words.office_nouns and root.dep_ != "pobj"
+    # "Germany's largest tour operator, TUI": a country that says whose one a named party is describes it
+    if country and not attending:  # "a US hospital ship, the Comfort": the state's own thing, it acts
+        return _named_beside(noun) and any(m.kind in NAMED and m.start <= t.idx < m.end
+                                           for t in _beside(noun) for m in mentions)
     return attending and mention.kind in ("person", "country") and _named_beside(noun)
+
+
+def _settlement(root: "Token") -> bool:
+    """"Residents of St Paul's village", "in his home area, Tsholotsho": a name that says
+    which village or district a noun names (``settlement_nouns``) is where, whoever the
+    tagger takes it for."""
+    if root.dep_ not in ("poss", "compound", "appos") or root.head.i == root.i:
+        return False
+    noun = root.head
+    return noun.pos_ == "NOUN" and noun.lemma_.lower() in load_participation().settlement_nouns
+
+
+def _beside(noun: "Token") -> list["Token"]:
+    """The names beside ``noun``: its apposition, or the name it qualifies."""
+    return [noun.head] if noun.dep_ in ("appos", "compound") else [c for c in noun.children if c.dep_ == "appos"]
 
 
 def _named_beside(noun: "Token") -> bool:

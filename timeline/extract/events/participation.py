@@ -40,6 +40,8 @@ class ParticipationWords:
     staff_nouns: frozenset[str] = frozenset()  # "Red Cross workers": the organisation's people, it acts
     dependant_nouns: frozenset[str] = frozenset()  # "Jackson's estate": whose holdings act, not he
     attendant_nouns: frozenset[str] = frozenset()  # "Jackson's doctor, Conrad Murray": the doctor named acts
+    settlement_nouns: frozenset[str] = frozenset()  # "St Paul's village": which place, no party
+    few_most: int = 20  # "some 26 Egyptians": some people, up to this count
 
 
 def _words(data: dict[str, object], key: str) -> frozenset[str]:
@@ -71,7 +73,14 @@ def load_participation() -> ParticipationWords:
         staff_nouns=_words(data, "staff_nouns"),
         dependant_nouns=_words(data, "dependant_nouns"),
         attendant_nouns=_words(data, "attendant_nouns"),
+        settlement_nouns=_words(data, "settlement_nouns"),
+        few_most=_count(data, "few_most", 20),
     )
+
+
+def _count(data: dict[str, object], key: str, default: int) -> int:
+    value = data.get(key)
+    return value if isinstance(value, int) else default
 
 
 def in_venue(root: "Token") -> bool:

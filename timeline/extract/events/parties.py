@@ -44,6 +44,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterable
 
 from timeline.extract.actors.filters import load_filters
+from timeline.extract.actors.gazetteer import load_gazetteer
+from timeline.extract.actors.names import fold
 from timeline.extract.events.bystanders import bystander
 from timeline.extract.events.participation import in_venue, load_participation
 from timeline.extract.events.vocabulary import Vocabulary
@@ -97,9 +99,9 @@ def parties(readings: Iterable[ActorRef], segment: "Span", mentions: list[Mentio
         if actor.kind == "person" and " " not in actor.name and own and all(_people_word(m, segment, vocab)
                                                                             for m in own):
             continue  # "an attack on a Uighur man": which people he is of, read by the tagger as a name
-        if actor.kind == "group" and " " not in actor.name and own and all(_counted(m, segment) for m in own):
-            continue  # "police arrested two Americans": some people, not a people
         written = own or _written(actor, segment)  # a name the title took from elsewhere, as the sentence has it
+        if _people(actor) and written and all(_counted(m, segment) for m in written):
+            continue  # "police arrested two Americans": some people, not a people
         if written and all(bystander(m, segment, inside) for m in written):
             continue  # "Pakistanis living near Wagah", "BERLIN, March 25 --", "to be Treasury secretary"
         roots = [r for r in (_root(m, segment) for m in written) if r is not None]
@@ -318,23 +320,30 @@ def _thing(mention: Mention, segment: "Span") -> bool:
     return any(c.dep_ in ("compound", "appos", "amod") and c.lemma_.lower() in things for c in root.children)
 
 
-# The largest count of a people that still names some of them: "two Americans", not "9,000 Mexicans".
+# The largest count of any other group that still names some of them: "two Americans".
 FEW = 20
 
 
 def _counted(group: Mention, segment: "Span") -> bool:
     """A few people of a nationality ("police arrested two Americans", "several
-    Britons", ``few_words``): some of them, nobody in particular; "About 9,000
-    Mexicans left Canada" is the people."""
+    Britons", ``few_words``; "some 26 Egyptians", up to ``few_most``): some of
+    them, nobody in particular; "About 9,000 Mexicans left Canada" is the people."""
     root = _root(group, segment)
     if root is None:
         return False
     few = load_participation().few_words
+    # a nationality counted in dozens is some people; any other group only up to a few ("32 Democrats voted")
+    most = load_participation().few_most if fold(group.name) in load_gazetteer().peoples else FEW
     for child in root.children:
-        word = child.lower_
-        if word in few or child.dep_ == "nummod" and word.isdigit() and int(word) < FEW:
+        word = child.lower_.replace(",", "")
+        if word in few or child.dep_ == "nummod" and word.isdigit() and int(word) <= most:
             return True
     return False
+
+
+def _people(actor: ActorRef) -> bool:
+    """A people named in one word: a group, or a nationality the tagger took for a body or a person."""
+    return " " not in actor.name and (actor.kind == "group" or fold(actor.name) in load_gazetteer().peoples)
 
 
 def _struck(head: "Token", vocab: Vocabulary) -> bool:
