@@ -276,3 +276,16 @@ def test_a_clause_says_whether_it_restates_the_past_tells_a_detail_looks_ahead_o
     # placed by its year alone, years before the report, past the lede: background restated
     assert wall["precision_coarse"] == 1.0 and wall["earlier_year"] == 1.0 and wall["restated_loosely"] == 1.0
     assert flew["restated_loosely"] == 0.0 and flew["earlier_year"] == 0.0
+
+
+def test_background_placed_by_its_year_alone_stays_in_the_store_whatever_its_date_weighs(nlp) -> None:
+    from timeline.extract.events import gate
+
+    against_the_past = gate.Model(0.0, 0.0, {"precision_coarse": -5.0, "earlier_year": -5.0})
+    with gate.recording(against_the_past):
+        titles = [h.title for h in _found(nlp, FLOOD, "Floods kill 19 in Veldia")]
+    assert any("sea wall" in t for t in titles), titles  # the site places it: Background
+    against_the_day = gate.Model(intercept=0.0, threshold=0.0, weights={"precision_day": -5.0})
+    with gate.recording(against_the_day):
+        titles = [h.title for h in _found(nlp, FLOOD, "Floods kill 19 in Veldia")]
+    assert not any("pledged" in t for t in titles), titles  # the rest is weighed as before

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from timeline.extract.events.gate import PLACED_LOOSELY
 from timeline.records import Article, Happening
 
 if TYPE_CHECKING:
@@ -61,6 +62,7 @@ def told_features(anchor: "Anchor", index: int, happening: Happening, page: "Pag
     judged = root.lemma_.lower() in evaluating and any(c.dep_ in COMPLEMENTS and c.pos_ == "ADJ"
                                                       for c in root.children)
     return {
+        PLACED_LOOSELY: float(placed_loosely),
         "precision_coarse": float(happening.precision in COARSE),
         "precision_month": float(happening.precision == "month"),
         "earlier_year": float(earlier_year),
