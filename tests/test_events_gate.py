@@ -251,3 +251,41 @@ def test_a_word_weighed_by_the_model_moves_a_candidate_across_the_threshold(nlp)
         kept = [h.title for h in _found(nlp, FORECAST)]
     assert any("struggled" in t for t in every), every
     assert not any("struggled" in t for t in kept) and any("resigned" in t for t in kept), kept
+
+
+FLOOD = ("Flooding in the Veldian port of Ostra killed 12 people on Wednesday, the interior ministry of Veldia said. "
+         "Prime Minister Anna Brek flew to Ostra on Wednesday evening.\n\n"
+         "Brek met rescue workers at the harbour on Wednesday. "
+         "The death toll rose to 19 on Thursday, officials said.\n\n"
+         "The river is expected to crest again on Saturday.\n\n"
+         "The mood in the town remained tense on Thursday.\n\n"
+         "In 1998 the Veldian army built the sea wall that failed.\n\n"
+         "The European Union pledged 5 million euros in aid on Thursday.")
+
+
+def test_a_clause_says_whether_it_restates_the_past_tells_a_detail_looks_ahead_or_counts_on(nlp) -> None:
+    rows = _rows(nlp, FLOOD, "Floods kill 19 in Veldia")
+    flew, met, toll = _of(rows, "flew"), _of(rows, "met rescue"), _of(rows, "death toll")
+    crest, wall, pledged = _of(rows, "crest"), _of(rows, "sea wall"), _of(rows, "pledged")
+    # the lede's happening, then a detail of it with no actor the lede did not name
+    assert flew["later_known_actors"] == 0.0 and met["later_known_actors"] == 1.0
+    # a new act of a named actor later on is no detail
+    assert pledged["later_known_actors"] == 0.0 and pledged["later_no_actor"] == 0.0
+    assert toll["running_count"] == 1.0 and pledged["running_count"] == 0.0
+    assert crest["forecast"] == 1.0 and crest["later_unnamed"] == 1.0 and met["forecast"] == 0.0
+    # placed by its year alone, years before the report, past the lede: background restated
+    assert wall["precision_coarse"] == 1.0 and wall["earlier_year"] == 1.0 and wall["restated_loosely"] == 1.0
+    assert flew["restated_loosely"] == 0.0 and flew["earlier_year"] == 0.0
+
+
+def test_background_placed_by_its_year_alone_stays_in_the_store_whatever_its_date_weighs(nlp) -> None:
+    from timeline.extract.events import gate
+
+    against_the_past = gate.Model(0.0, 0.0, {"precision_coarse": -5.0, "earlier_year": -5.0})
+    with gate.recording(against_the_past):
+        titles = [h.title for h in _found(nlp, FLOOD, "Floods kill 19 in Veldia")]
+    assert any("sea wall" in t for t in titles), titles  # the site places it: Background
+    against_the_day = gate.Model(intercept=0.0, threshold=0.0, weights={"precision_day": -5.0})
+    with gate.recording(against_the_day):
+        titles = [h.title for h in _found(nlp, FLOOD, "Floods kill 19 in Veldia")]
+    assert not any("pledged" in t for t in titles), titles  # the rest is weighed as before
