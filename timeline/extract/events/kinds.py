@@ -178,9 +178,10 @@ def _head_words(head: "Token", modifier_first: frozenset[str]) -> list["Token"]:
 
 
 def _noun_kind(token: "Token", vocab: Vocabulary) -> str | None:
-    """The kind a common noun names of its own ("seats", "a survey"), never read off a verb
-    or a name spelled alike ("billed", "Bill Clinton")."""
-    return vocab.noun_types.get(token.lemma_.lower()) if token.pos_ == "NOUN" else None
+    """The kind a common noun names of its own ("seats", "a survey"), never read off a verb,
+    a name spelled alike ("billed", "Bill Clinton") or a noun that only modifies another
+    ("its video surveillance system" is no video)."""
+    return vocab.noun_types.get(token.lemma_.lower()) if token.pos_ == "NOUN" and token.dep_ != "compound" else None
 
 
 def _undergoer(verb: "Token") -> list["Token"]:
