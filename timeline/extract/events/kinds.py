@@ -33,7 +33,9 @@ def classify(anchor: "Anchor", vocab: Vocabulary) -> None:
                and t.lemma_.lower() in vocab.party_verbs and not _has_party(t, vocab)]
     for how, token in [c for c in asked if c not in contact] + contact:
         lemma = token.lemma_.lower()
-        noun_kind = _noun_kind(token, vocab)
+        # "the government collapsed" is politics, "the government resumed talks" what it resumed
+        acts = how == "subject" and any(c.dep_ in ("dobj", "xcomp", "ccomp") for c in anchor.verb.children)
+        noun_kind = None if acts else _noun_kind(token, vocab)
         if how in ("figure", "measure"):  # "lost $8 billion", "fell 5 percent": what the figure counts
             figures = vocab.measure_figure_types if how == "measure" else vocab.figure_types
             found = figures.get(token.ent_type_.lower())
@@ -89,9 +91,10 @@ def _candidates(anchor: "Anchor", vocab: Vocabulary) -> list[tuple[str, "Token"]
         out += objects + xcomps
     out += _domains(verb, vocab)
     if verb.lemma_.lower() in vocab.aspect_verbs:
-        # "the trial is expected to begin", "talks resumed": what began says the kind
+        # "the trial is expected to begin", "talks resumed", "resumed talks": what began says the kind
         subject = _subject_of(verb)
         out += [("subject", t) for t in _head_words(subject, vocab.modifier_first)] if subject is not None else []
+        out += objects
     if verb.lemma_.lower() in vocab.impact_verbs:
         # "an earthquake struck", "an air strike hit a convoy": what struck says the kind
         out += [("subject", t) for c in children if c.dep_ == "nsubj" for t in _head_words(c, vocab.modifier_first)]
