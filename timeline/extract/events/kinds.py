@@ -184,7 +184,9 @@ def _noun_kind(token: "Token", vocab: Vocabulary) -> str | None:
     """The kind a common noun names of its own ("seats", "a survey"), never read off a verb,
     a name spelled alike ("billed", "Bill Clinton") or a noun that only modifies another
     ("its video surveillance system" is no video)."""
-    return vocab.noun_types.get(token.lemma_.lower()) if token.pos_ == "NOUN" and token.dep_ != "compound" else None
+    if token.pos_ != "NOUN" or token.dep_ == "compound":
+        return None
+    return vocab.noun_types.get(token.lemma_.lower()) or vocab.noun_types.get(token.lower_)  # "data", not "datum"
 
 
 def _undergoer(verb: "Token") -> list["Token"]:
