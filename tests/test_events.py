@@ -210,6 +210,23 @@ def test_a_glued_dateline_loses_to_the_expression_beside_the_verb(nlp) -> None:
     ("The central bank cut interest rates on Thursday.", "economic", "object:rate"),
     # a verb spelled like a noun of a kind is not that kind: a tower "billed as" is no bill
     ("The new tower was billed as a city within a city on Monday.", "other", "predicate:bill"),
+    # a common noun's own kind, wherever the clause holds it, but never as a modifier
+    ("The party won 90 seats in the election on Monday.", "politics", "object:seat"),
+    ("The mayor's office upgraded its video surveillance system on Monday.", "other", "predicate:upgrade"),
+    # what a participle tells of is what underwent it
+    ("Data released by the ministry on Monday showed a fall in exports.", "statement", "object:datum"),
+    # what moved says the kind of a verb of measure, then the figure it moved by
+    ("Shares fell 5 percent on Monday.", "economic", "subject:share"),
+    ("The death toll rose to 200 on Monday.", "death", "subject:toll"),
+    ("The bank posted a third-quarter loss of $729 million on Tuesday.", "economic", "measure:$"),
+    # a government that fell is politics; one that resumed talks resumed talks
+    ("The coalition government collapsed on Friday.", "politics", "subject:government"),
+    ("The government resumed talks with the rebels on Monday.", "diplomacy", "object:talk"),
+    # what struck or raided says the kind before the verb does
+    ("A hurricane slammed into the coast on Monday.", "disaster", "subject:hurricane"),
+    ("Opposition senators slammed the minister on Monday.", "statement", "predicate:slam"),
+    ("Troops raided the militants' hideout on Monday.", "military", "subject:troop"),
+    ("Police raided the house of the opposition leader on Monday.", "legal", "predicate:raid"),
 ])
 def test_type_from_the_predicate_and_its_object(nlp, sentence: str, type_: str, rule: str) -> None:
     found = happenings(nlp, sentence)
