@@ -80,6 +80,7 @@ def test_a_strike_the_text_reports_is_military_and_a_statement_about_it_a_statem
     # does not make them politics, and its claim of a strike stays a statement
     ("The government announced sanctions against the regime on Monday.", "sanction"),
     ("The new government recognised the rebel council on Thursday.", "diplomacy"),
+    ("The health minister was cleared of the infection on Monday.", "health"),
     ("The government said on Saturday that an air strike had hit a convoy.", "statement"),
     ("A powerful earthquake struck south of the capital on Tuesday.", "disaster"),
     ("The singer died at his home in Los Angeles on Thursday.", "death"),

@@ -33,7 +33,7 @@ def classify(anchor: "Anchor", vocab: Vocabulary) -> None:
                and t.lemma_.lower() in vocab.party_verbs and not _has_party(t, vocab)]
     for how, token in [c for c in asked if c not in contact] + contact:
         lemma = token.lemma_.lower()
-        # "the government collapsed" is politics, "the government resumed talks" what it resumed
+        # "the ballot was postponed" is politics, "the poll showed a lead" what it showed
         acts = how == "subject" and any(c.dep_ in ("dobj", "xcomp", "ccomp") for c in anchor.verb.children)
         noun_kind = None if acts else _noun_kind(token, vocab)
         if how in ("figure", "measure"):  # "lost $8 billion", "fell 5 percent": what the figure counts
@@ -175,7 +175,9 @@ def _head_words(head: "Token", modifier_first: frozenset[str]) -> list["Token"]:
     words = [c for c in head.children if c.dep_ == "compound" and c.pos_ in NOUNS]
     for prep in head.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
-            words += [p for p in prep.children if p.dep_ == "pobj" and p.pos_ in NOUNS]
+            # "the number of cases of swine flu": what the cases are of, before the cases
+            words += [w for p in prep.children if p.dep_ == "pobj" and p.pos_ in NOUNS
+                      for w in (_head_words(p, modifier_first) if p.lemma_.lower() in modifier_first else [p])]
     # "new flu cases", "cases of swine flu": what a case is of says its kind
     return words + [head] if head.lemma_.lower() in modifier_first else [head] + words
 
