@@ -212,6 +212,7 @@ def test_a_glued_dateline_loses_to_the_expression_beside_the_verb(nlp) -> None:
     ("The new tower was billed as a city within a city on Monday.", "other", "predicate:bill"),
     # a common noun's own kind, wherever the clause holds it, but never as a modifier
     ("The party won 90 seats in the election on Monday.", "politics", "object:seat"),
+    ("The majority of the flu cases were detected in Osaka on Wednesday.", "health", "object:flu"),
     ("The mayor's office upgraded its video surveillance system on Monday.", "other", "predicate:upgrade"),
     ("The ministry released a survey of 52 retailers on Monday.", "statement", "object:survey"),
     # what moved says the kind of a verb of measure, then the figure it moved by
