@@ -219,6 +219,8 @@ def test_a_glued_dateline_loses_to_the_expression_beside_the_verb(nlp) -> None:
     ("Shares fell 5 percent on Monday.", "economic", "subject:share"),
     ("The death toll rose to 200 on Monday.", "death", "subject:toll"),
     ("The bank posted a third-quarter loss of $729 million on Tuesday.", "economic", "measure:$"),
+    # a sum of a phrase around the clause is no deal in money: bail is legal
+    ("The two journalists were released on $300 bail on Monday.", "legal", "place:bail"),
     # who acts is no kind: a government that resumed talks resumed talks, and what it
     # advised against is not politics
     ("The government resumed talks with the rebels on Monday.", "diplomacy", "object:talk"),

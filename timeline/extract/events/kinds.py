@@ -35,7 +35,9 @@ def classify(anchor: "Anchor", vocab: Vocabulary) -> None:
         lemma = token.lemma_.lower()
         # "the ballot was postponed" is politics, "the poll showed a lead" what it showed
         acts = how == "subject" and any(c.dep_ in ("dobj", "xcomp", "ccomp") for c in anchor.verb.children)
-        noun_kind = None if acts else _noun_kind(token, vocab)
+        # "before the polls", "after a court ruling": a noun of a phrase around the clause is
+        # when or where it happened, not what
+        noun_kind = None if acts or how == "place" else _noun_kind(token, vocab)
         if how in ("figure", "measure"):  # "lost $8 billion", "fell 5 percent": what the figure counts
             figures = vocab.measure_figure_types if how == "measure" else vocab.figure_types
             found = figures.get(token.ent_type_.lower())
@@ -103,8 +105,8 @@ def _candidates(anchor: "Anchor", vocab: Vocabulary) -> list[tuple[str, "Token"]
         # was lost or gained, then the figure it moved by say the kind, before the verb
         subject = _subject_of(verb)
         out += [("subject", t) for t in _head_words(subject, vocab.modifier_first)] if subject is not None else []
-        out += objects + [("measure", f) for f in _figures(verb)]
-    out += [("predicate", verb), *xcomps, *objects, *(("figure", f) for f in _figures(verb))]
+        out += objects + [("measure", f) for f in _figures(verb, measure=True)]
+    out += [("predicate", verb), *xcomps, *objects, *(("figure", f) for f in _figures(verb, measure=False))]
     if not any(c.dep_ in ("dobj", "nsubjpass") for c in children):
         # "Russian shelling of Kharkiv continued": an intransitive verb is about its subject
         out += [("subject", t) for c in children if c.dep_ == "nsubj" for t in _head_words(c, vocab.modifier_first)]
@@ -203,10 +205,12 @@ def _undergoer(verb: "Token") -> list["Token"]:
     return [head] if verb.dep_ == "relcl" and relative else []
 
 
-def _figures(verb: "Token") -> list["Token"]:
-    """Named figures hung on ``verb``: what it acts on ("lost $8 billion", "posted a $50 million
-    loss"), how far it moved ("fell 5 percent", "rose by 2 percent", "closed at $67")."""
-    near = [c for c in verb.children if c.dep_ in OBJECT_DEPS or c.dep_ in ("npadvmod", "advmod")]
-    near += [p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
-    near += [t for c in verb.children if c.dep_ in OBJECT_DEPS for t in c.subtree if t.i != c.i]  # "a $50m loss"
+def _figures(verb: "Token", measure: bool = True) -> list["Token"]:
+    """Named figures of what ``verb`` acts on ("lost $8 billion", "posted a $50 million loss")
+    and, after a verb of measure, of how far it moved ("fell 5 percent", "rose by 2 percent",
+    "closed at $67"); "released on $300 bail" tells the bail, not what was released."""
+    near = [t for c in verb.children if c.dep_ in OBJECT_DEPS for t in c.subtree]  # "a $50m loss"
+    if measure:
+        near += [c for c in verb.children if c.dep_ in ("npadvmod", "advmod")]
+        near += [p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
     return [t for t in near if t.ent_type_]
