@@ -76,6 +76,12 @@ def test_a_strike_the_text_reports_is_military_and_a_statement_about_it_a_statem
     ("The United Nations announced new sanctions against Libya on Thursday.", "sanction"),
     ("The rebels said on Thursday that the council had frozen the regime's assets.", "statement"),
     ("France recognised the rebel council as the legitimate government on Thursday.", "diplomacy"),
+    # whoever announces it: a government that announces sanctions or recognises a council
+    # does not make them politics, and its claim of a strike stays a statement
+    ("The government announced sanctions against the regime on Monday.", "sanction"),
+    ("The new government recognised the rebel council on Thursday.", "diplomacy"),
+    ("The health minister was cleared of the infection on Monday.", "health"),
+    ("The government said on Saturday that an air strike had hit a convoy.", "statement"),
     ("A powerful earthquake struck south of the capital on Tuesday.", "disaster"),
     ("The singer died at his home in Los Angeles on Thursday.", "death"),
     ("The doctor pleaded not guilty to manslaughter on Monday.", "legal"),

@@ -33,9 +33,19 @@ def classify(anchor: "Anchor", vocab: Vocabulary) -> None:
                and t.lemma_.lower() in vocab.party_verbs and not _has_party(t, vocab)]
     for how, token in [c for c in asked if c not in contact] + contact:
         lemma = token.lemma_.lower()
-        if how == "object" and (lemma in vocab.verb_only or token.lower_ in vocab.verb_only):
+        # "the ballot was postponed" is politics, "the poll showed a lead" what it showed
+        acts = how == "subject" and any(c.dep_ in ("dobj", "xcomp", "ccomp") for c in anchor.verb.children)
+        # "before the polls", "after a court ruling": a noun of a phrase around the clause is
+        # when or where it happened, not what
+        noun_kind = None if acts or how == "place" else _noun_kind(token, vocab)
+        if how in ("figure", "measure"):  # "lost $8 billion", "fell 5 percent": what the figure counts
+            figures = vocab.measure_figure_types if how == "measure" else vocab.figure_types
+            found = figures.get(token.ent_type_.lower())
+        elif noun_kind:
+            found = noun_kind  # "won 120 seats", "the data released": a common noun's own kind
+        elif how == "object" and (lemma in vocab.verb_only or token.lower_ in vocab.verb_only):
             continue  # "no sign of de-escalation", "history as a state": the noun names no happening
-        if how == "phrasal":
+        elif how == "phrasal":
             found = _phrasal_type(token, vocab)
         elif how == "domain":
             found = vocab.domains.get(lemma)
@@ -55,6 +65,7 @@ def _candidates(anchor: "Anchor", vocab: Vocabulary) -> list[tuple[str, "Token"]
     children = list(verb.children)
     xcomps = [("xcomp", c) for c in children if c.dep_ == "xcomp" and is_predicate(c)]
     objects = [("object", t) for c in children if c.dep_ in OBJECT_DEPS for t in _head_words(c, vocab.modifier_first)]
+    objects += [("object", t) for h in _undergoer(verb) for t in _head_words(h, vocab.modifier_first)]
     if verb.lemma_.lower() in vocab.document_verbs:
         # "signed decrees recognising the regions": what a signed document does says its kind
         objects += [("content", a) for c in children if c.dep_ in OBJECT_DEPS
@@ -82,13 +93,20 @@ def _candidates(anchor: "Anchor", vocab: Vocabulary) -> list[tuple[str, "Token"]
         out += objects + xcomps
     out += _domains(verb, vocab)
     if verb.lemma_.lower() in vocab.aspect_verbs:
-        # "the trial is expected to begin", "talks resumed": what began says the kind
+        # "the trial is expected to begin", "talks resumed", "resumed talks": what began says the kind
         subject = _subject_of(verb)
         out += [("subject", t) for t in _head_words(subject, vocab.modifier_first)] if subject is not None else []
+        out += objects
     if verb.lemma_.lower() in vocab.impact_verbs:
         # "an earthquake struck", "an air strike hit a convoy": what struck says the kind
         out += [("subject", t) for c in children if c.dep_ == "nsubj" for t in _head_words(c, vocab.modifier_first)]
-    out += [("predicate", verb), *xcomps, *objects]
+    if verb.lemma_.lower() in vocab.measure_verbs:
+        # "shares fell 5 percent", "the death toll rose", "lost their seats": what moved, what
+        # was lost or gained, then the figure it moved by say the kind, before the verb
+        subject = _subject_of(verb)
+        out += [("subject", t) for t in _head_words(subject, vocab.modifier_first)] if subject is not None else []
+        out += objects + [("measure", f) for f in _figures(verb, measure=True)]
+    out += [("predicate", verb), *xcomps, *objects, *(("figure", f) for f in _figures(verb, measure=False))]
     if not any(c.dep_ in ("dobj", "nsubjpass") for c in children):
         # "Russian shelling of Kharkiv continued": an intransitive verb is about its subject
         out += [("subject", t) for c in children if c.dep_ == "nsubj" for t in _head_words(c, vocab.modifier_first)]
@@ -146,7 +164,8 @@ def _domains(verb: "Token", vocab: Vocabulary) -> list[tuple[str, "Token"]]:
     # "some of its diplomatic staff": a quantifier's "of" names the thing
     heads = [h if h.pos_ in NOUNS else next((p for prep in h.children if prep.dep_ == "prep" and prep.lower_ == "of"
                                              for p in prep.children if p.dep_ == "pobj"), h) for h in heads]
-    return [("domain", m) for t in heads if t.pos_ in NOUNS and not vocab.type_of(t.lemma_.lower())
+    return [("domain", m) for t in heads
+            if t.pos_ in NOUNS and not vocab.type_of(t.lemma_.lower()) and not _noun_kind(t, vocab)
             for m in t.children if m.dep_ == "amod"]
 
 
@@ -158,6 +177,40 @@ def _head_words(head: "Token", modifier_first: frozenset[str]) -> list["Token"]:
     words = [c for c in head.children if c.dep_ == "compound" and c.pos_ in NOUNS]
     for prep in head.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
-            words += [p for p in prep.children if p.dep_ == "pobj" and p.pos_ in NOUNS]
+            # "the number of cases of swine flu": what the cases are of, before the cases
+            words += [w for p in prep.children if p.dep_ == "pobj" and p.pos_ in NOUNS
+                      for w in (_head_words(p, modifier_first) if p.lemma_.lower() in modifier_first else [p])]
     # "new flu cases", "cases of swine flu": what a case is of says its kind
     return words + [head] if head.lemma_.lower() in modifier_first else [head] + words
+
+
+def _noun_kind(token: "Token", vocab: Vocabulary) -> str | None:
+    """The kind a common noun names of its own ("seats", "a survey"), never read off a verb,
+    a name spelled alike ("billed", "Bill Clinton") or a noun that only modifies another
+    ("its video surveillance system" is no video)."""
+    if token.pos_ != "NOUN" or token.dep_ == "compound":
+        return None
+    return vocab.noun_types.get(token.lemma_.lower()) or vocab.noun_types.get(token.lower_)  # "data", not "datum"
+
+
+def _undergoer(verb: "Token") -> list["Token"]:
+    """The noun a participle or a relative clause tells what happened to: "elections
+    scheduled for January", "the budget, which was released on Monday"."""
+    head = verb.head
+    if head.i == verb.i or head.pos_ not in NOUNS:
+        return []
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return [head]
+    relative = [c for c in verb.children if c.tag_ in ("WDT", "WP") and c.dep_ in ("nsubjpass", "dobj")]
+    return [head] if verb.dep_ == "relcl" and relative else []
+
+
+def _figures(verb: "Token", measure: bool = True) -> list["Token"]:
+    """Named figures of what ``verb`` acts on ("lost $8 billion", "posted a $50 million loss")
+    and, after a verb of measure, of how far it moved ("fell 5 percent", "rose by 2 percent",
+    "closed at $67"); "released on $300 bail" tells the bail, not what was released."""
+    near = [t for c in verb.children if c.dep_ in OBJECT_DEPS for t in c.subtree]  # "a $50m loss"
+    if measure:
+        near += [c for c in verb.children if c.dep_ in ("npadvmod", "advmod")]
+        near += [p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+    return [t for t in near if t.ent_type_]

@@ -81,6 +81,10 @@ class Vocabulary:
     light_verbs: frozenset[str] = frozenset()  # "had", "was", "did": no happening without a kind of their own
     party_kinds: frozenset[str] = frozenset()  # kinds of actor that name who did a happening
     party_nouns: frozenset[str] = frozenset()  # "the government", "police": institutions named by a common noun
+    noun_types: dict[str, str] = field(default_factory=dict)  # "seats", "data": a common noun's kind, never a verb's
+    figure_types: dict[str, str] = field(default_factory=dict)  # a figure's entity label ("$8 billion") → kind
+    measure_verbs: frozenset[str] = frozenset()  # "shares fell", "the death toll rose": what moved says the kind
+    measure_figure_types: dict[str, str] = field(default_factory=dict)  # "fell 5 percent": a measure's figure → kind
 
     def with_extra_types(self, extra: dict[str, tuple[str, ...]]) -> "Vocabulary":
         """The scheme with the maintainer's types (config ``events.types``) tried first."""
@@ -182,6 +186,10 @@ def load_vocabulary() -> Vocabulary:
         modifier_first=_words(schemes, "modifier_first"),
         judging_verbs=_words(schemes, "judging_verbs"),
         document_verbs=_words(schemes, "document_verbs"),
+        noun_types=_kind_of(schemes, "noun_types"),
+        figure_types=_kind_of(schemes, "figure_types"),
+        measure_verbs=_words(schemes, "measure_verbs"),
+        measure_figure_types=_kind_of(schemes, "measure_figure_types"),
         period_prepositions=_words(words, "period_prepositions"),
         past_period_prepositions=_words(words, "past_period_prepositions"),
         stretch_prepositions=_words(words, "stretch_prepositions"),
