@@ -164,21 +164,6 @@ def test_a_happening_dated_by_its_year_alone_is_listed_for_review_and_a_dated_on
     assert any("rally number" in e.title for e in result.events)
 
 
-def test_a_happening_placed_by_a_month_of_an_earlier_year_is_listed_for_review_and_this_years_stays() -> None:
-    arts = [article(f"p{i}", published=date(2009, 1, 10 + i)) for i in range(6)]
-    arts[0] = article("p0", published=date(2008, 11, 3))  # the reports open before December
-    hs = [told(f"p{i}", f"Jacob Zuma addressed rally number {i}", day=date(2009, 1, 9 + i)) for i in range(6)]
-    # a January profile restates what the party did "in December"
-    december = told("p2", "The party expelled its treasurer", day=date(2008, 12, 1), rule="month-past", index=6)
-    hs.append(replace(december, date="2008-12", precision="month"))
-    # "in January", told in January, is this year's news
-    january = told("p3", "The court set a trial date", day=date(2009, 1, 1), rule="month-past", index=7)
-    hs.append(replace(january, date="2009-01", precision="month", predicate="set"))
-    result = merge([], hs, arts)
-    assert {e.title for e in result.events if e.id in result.review} == {"The party expelled its treasurer"}
-    assert {"The party expelled its treasurer", "The court set a trial date"} <= {e.title for e in result.events}
-
-
 def test_a_line_of_a_chronology_a_later_page_gives_stays_on_the_timeline() -> None:
     arts = [article(f"p{i}", published=date(2011, 9, 20 + i)) for i in range(5)]
     arts.append(article("recap", published=date(2011, 11, 30)))

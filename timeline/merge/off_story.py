@@ -26,12 +26,9 @@ was reported: the site lists it for review, off the main timeline, and the store
 So is a happening the reports date by its year alone ("the economy shrank by 1.8 per cent in
 2008", "the two men were deported in 1976"): what a desk lists, it can place within the year;
 and a plan or forecast placed only within a year ("will step down next year", "incomes will
-double by 2020"); and a past happening its reports place only by a month of a year before all of
-them ("in December", told in January; "in March 2007", told in 2008): a profile or an analysis
-restating what the story is read against, not a report of its day. What happened before the
-collection's first report is the site's Background, and what is planned after its last report
-is Ahead, not this; a plan is never retold, nor a line of a chronology a later
-page gives (its desk chose it as a step of the story).
+double by 2020"). What happened before the collection's first report is the site's Background,
+and what is planned after its last report is Ahead, not this; a plan is never retold, nor a line
+of a chronology a later page gives (its desk chose it as a step of the story).
 """
 
 from __future__ import annotations
@@ -58,23 +55,19 @@ def off_story(events: Sequence[Event], articles: Sequence[Article]) -> frozenset
     retold = settings.get("retold_days")
     coarse = frozenset(str(p) for p in settings.get("coarse_precisions") or ())
     kept = frozenset(str(r) for r in settings.get("retold_kept_rules") or ())
-    earlier = frozenset(str(p) for p in settings.get("earlier_year_precisions") or ())
     return _far(events, articles, settings) | restated(events, articles, None if retold is None else int(retold),
-                                                        coarse, kept, int(settings.get("retold_articles") or 0),
-                                                        earlier)
+                                                        coarse, kept, int(settings.get("retold_articles") or 0))
 
 
 def restated(events: Sequence[Event], articles: Sequence[Article], days: int | None,
              coarse: frozenset[str] = frozenset(), kept: frozenset[str] = frozenset(),
-             retellings: int = 0, earlier: frozenset[str] = frozenset()) -> frozenset[str]:
+             retellings: int = 0) -> frozenset[str]:
     """The ids of the events of ``events`` dated inside the period ``articles`` report on that are
     background restated: only articles published more than ``days`` after the event's last day
     tell it (None: no such test; never a plan), or the reports date it by nothing finer than one
     of the precisions ``coarse`` ("in 2006", "in the 1990s", "next year"). An event dated by one
     of the rules ``kept`` (a line of a chronology the page gives), or one that ``retellings``
-    articles or more tell (when it is more than 0), is never retold. A past happening dated by
-    nothing finer than one of the precisions ``earlier`` ("in December") in a year before every
-    report's is restated too."""
+    articles or more tell (when it is more than 0), is never retold."""
     published = {a.id: a.published for a in articles if isinstance(a.published, date)}
     if not published:
         return frozenset()
@@ -89,10 +82,6 @@ def restated(events: Sequence[Event], articles: Sequence[Article], days: int | N
             out.add(event.id)  # a plan placed only within a year ("will step down next year") too
             continue
         told = {s.article: published.get(s.article) for s in event.sources}
-        if event.precision in earlier and event.status != "scheduled" and all(
-                day is not None and day.year > span[1].year for day in told.values()):
-            out.add(event.id)
-            continue
         if late is not None and not 0 < retellings <= len(told) and \
                 _retold(event, span[1], list(told.values()), late, kept):
             out.add(event.id)

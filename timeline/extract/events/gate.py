@@ -14,9 +14,7 @@ a desk lists. The opening sentences are the lede, which tells the day's news und
 ("The council renamed the square."): there the stricter threshold would cost real
 events and spare almost no others (in the labels, three in four undated candidates
 of the first sentence are real events, one in three past the second). The model is
-data: the same article always gives the same events. A candidate placed only by a year or
-an earlier year's month is background with its own date, which the store keeps: the gate does
-not hold its date against it.
+data: the same article always gives the same events.
 """
 
 from __future__ import annotations
@@ -31,12 +29,6 @@ from timeline.extract.events.gate_words import PREFIX
 
 PUBLICATION_ONLY = "dated_publication"  # the feature of a candidate dated only by its article's day
 OPENING = "opening"  # the feature of a candidate of the article's opening sentences (gate_features.py)
-# The feature of a candidate placed only by a year, a season or a decade, or by a month of a year
-# before its article's (gate_told.py), and the features that say so: background keeps its own
-# date in the store (the site's Background page, or the list for review inside the story's
-# period, off_story.py), so the gate weighs whether it is a happening at all, not its date.
-PLACED_LOOSELY = "placed_loosely"
-PLACEMENT = ("precision_coarse", "precision_month", "earlier_year", "restated_loosely")
 
 
 @dataclass(frozen=True)
@@ -55,10 +47,7 @@ class Model:
         return self.threshold
 
     def keeps(self, features: dict[str, float]) -> bool:
-        odds = self.log_odds(features)
-        if features.get(PLACED_LOOSELY):
-            odds -= sum(self.weights.get(name, 0.0) * features.get(name, 0.0) for name in PLACEMENT)
-        return odds >= self.threshold_for(features)
+        return self.log_odds(features) >= self.threshold_for(features)
 
     @property
     def reads_words(self) -> bool:

@@ -29,7 +29,6 @@ from timeline.data import load_data
 from timeline.extract.events.details import mentions_in
 from timeline.extract.events.gate import OPENING, wants_words
 from timeline.extract.events.gate_page import NAMED_KINDS, WORD, Page, content_words
-from timeline.extract.events.gate_told import OPENING_SENTENCES, any_cue, told_features
 from timeline.extract.events.gate_words import lexical
 from timeline.extract.events.topic import SECOND_PERSON
 from timeline.extract.events.weak import title_is_weak
@@ -51,6 +50,8 @@ STATIVE_AUXILIARY = frozenset({"be", "have"})
 # A TF-IDF cosine with the headline and lede below this: the sentence shares no weighty word
 # with them (a third of such candidates in the labels are no events, a sixth of the others).
 FAR_FROM_TOPIC = 0.02
+# The sentences that open an article, its lede: they tell the day's news, dated or not (gate.py).
+OPENING_SENTENCES = 2
 # Days before publication within which a date is of the news: the week a weekday names.
 NEWS_DAYS = 7
 # Days from publication beyond which a date is another time than the news (log-scaled below).
@@ -68,9 +69,6 @@ class Cues:
     background: frozenset[str]
     colour: frozenset[str]
     earlier: frozenset[str]
-    forecasts: frozenset[str]
-    counts: frozenset[str]
-    evaluating: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -81,8 +79,7 @@ def load_cues() -> Cues:
         return frozenset(str(w).lower() for w in data.get(key) or ())
 
     return Cues(words("hedges"), words("opinion_words"), words("tally_words"), words("generic_subjects"),
-                words("background_words"), words("colour_words"), words("earlier_times"),
-                words("forecast_words"), words("running_counts"), words("evaluation_verbs"))
+                words("background_words"), words("colour_words"), words("earlier_times"))
 
 
 def features(anchor: "Anchor", segment: "Span", index: int, happening: Happening, page: Page,
@@ -128,8 +125,8 @@ def features(anchor: "Anchor", segment: "Span", index: int, happening: Happening
         "subordinates": min(sum(t.dep_ in SUBORDINATE for t in segment), 5) / 5,
         "verb_subordinate": float(verb.dep_ in ("advcl", "relcl", "acl")),
         "numbers": float(bool(happening.numbers)),
-        "tally": float(any_cue(cues.tallies, lemmas, joined) and bool(happening.numbers)),
-        "hedge": float(any_cue(cues.hedges, lemmas, joined)),
+        "tally": float(_any_cue(cues.tallies, lemmas, joined) and bool(happening.numbers)),
+        "hedge": float(_any_cue(cues.hedges, lemmas, joined)),
         "opinion_words": min(_count_cue(cues.opinion, words), 3) / 3,
         "background_words": min(_count_cue(cues.background, words), 3) / 3,
         "colour_words": min(_count_cue(cues.colour, words), 3) / 3,
@@ -158,8 +155,6 @@ def features(anchor: "Anchor", segment: "Span", index: int, happening: Happening
     out.update(_dating(happening, article))
     out.update(_told_as(anchor, happening, index, out, cues, joined))
     out.update(_narrative(happening, article, told_last))
-    out.update(told_features(anchor, index, happening, page, article, out, lemmas, joined,
-                             (cues.forecasts, cues.counts, cues.evaluating)))
     out[f"type_{happening.type}"] = 1.0
     out[f"verb_class_{_verb_class(root, vocab)}"] = 1.0
     if wants_words():
@@ -195,7 +190,7 @@ def _told_as(anchor: "Anchor", happening: Happening, index: int, known: dict[str
     if happening.evidence.rule in ("publication-date", "lead-event-day"):
         out[f"dated_by_day_{tense}"] = 1.0
         out["dated_by_day_standing"] = float(standing)
-        earlier = any_cue(cues.earlier, set(joined.split()), joined)
+        earlier = _any_cue(cues.earlier, set(joined.split()), joined)
         out["dated_by_day_told_earlier"] = float(tense == "past_perfect" or earlier)
         out["dated_by_day_opening"] = float(index == 0)
         out["dated_by_day_second"] = float(index == 1)
@@ -330,6 +325,10 @@ def _centrality(words: set[str], page: Page) -> float:
 
 def _overlap(words: set[str], against: frozenset[str]) -> float:
     return len(words & against) / len(words) if words else 0.0
+
+
+def _any_cue(cues: frozenset[str], lemmas: set[str], joined: str) -> bool:
+    return any((f" {c} " in joined) if " " in c else (c in lemmas) for c in cues)
 
 
 def _count_cue(cues: frozenset[str], words: list[str]) -> int:

@@ -26,8 +26,6 @@ MIN_WORD = 4
 NAMED_KINDS = frozenset({"person", "organisation", "country", "group"})
 # The actors an article names most often: its protagonists.
 PROTAGONISTS = 2
-# The opening sentences whose actors a later clause may only name again: the lede's happening.
-LEDE_NAMES = 2
 
 
 @dataclass(frozen=True)
@@ -47,7 +45,6 @@ class Page:
     similarity: tuple[float, ...]  # each sentence's TF-IDF cosine with the headline and lede (topic.py)
     genre: Genre  # how much the page reads as views (opinion.py)
     headless: bool  # the page has no headline of its own (headline_of)
-    lede_names: frozenset[str] = frozenset()  # the actors the opening sentences name
 
 
 def page_of(article: Article, parts: Sequence["Span"], vocab: "Vocabulary", views: bool, astray: Sequence[bool],
@@ -77,11 +74,9 @@ def page_of(article: Article, parts: Sequence["Span"], vocab: "Vocabulary", view
     title = written.lower()
     named = frozenset(m.name for m in mentions if m.kind in NAMED_KINDS
                       and any(len(w) >= MIN_WORD and w in title for w in m.name.lower().split()))
-    opening = parts[min(LEDE_NAMES, len(parts)) - 1].end_char if parts else 0
-    told_first = frozenset(m.name for m in mentions if m.kind in NAMED_KINDS and m.start < opening)
     return Page(headline, lede_words, tuple(paragraphs), frozenset(firsts), len(parts), views, tuple(astray),
                 frozenset(top), named, spread, tuple(similarities(written, parts, lede)),
-                genre_of(parts, vocab), not written, told_first)
+                genre_of(parts, vocab), not written)
 
 
 def headline_of(article: Article) -> str:
