@@ -95,7 +95,13 @@ def _office_beside(span: "Span") -> bool:
     if not after or after[0].text != ",":
         return False
     noun = next((t for t in after[1:] if t.pos_ == "NOUN"), None)
-    return noun is not None and _office(noun, offices)
+    # the office must hang on the name: "In the case of Lowther Bank, a top official
+    # authorized ..." sets a subject of its own after the comma
+    if noun is None or not _office(noun, offices):
+        return False
+    while noun.dep_ in ("compound", "amod") and noun.head.i > noun.i:
+        noun = noun.head  # "attorney" to "general"
+    return span.start <= noun.head.i < span.end
 
 
 def _office(token: "Token", offices: frozenset[str]) -> bool:
