@@ -109,6 +109,18 @@ def test_a_happening_told_in_the_present_on_its_day_stays_one(nlp) -> None:
     assert [h.date for h in found] == ["2009-05-15"], found
 
 
+def test_someone_unnamed_pictured_on_a_day_gone_by_is_a_caption(nlp) -> None:
+    assert happenings(nlp, "A trader walks past the stock exchange in Frankfurt on Friday.", published=MON) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "A judge rules on Friday that the strike was illegal.",  # no one pictured: a headline's present
+    "Ada Blue walks out of the talks on Friday.",  # someone named
+])
+def test_a_happening_in_the_headline_present_is_no_caption(nlp, sentence: str) -> None:
+    assert [h.date for h in happenings(nlp, sentence, published=MON)] == ["2009-05-15"]
+
+
 @pytest.mark.parametrize("sentence,value", [
     ("On the day Ada Blue was arrested at a rally in the capital, she was due to speak.", None),
     ("Medics were called while her doctor was giving her oxygen on the day she died.", None),

@@ -335,7 +335,8 @@ def _caption(anchor: Anchor, dct: date | None, vocab: Vocabulary) -> bool:
     """"Tourists wearing masks walk down a street in Osaka May 15, 2009": a main clause in
     the simple present dated by a full date of the days up to publication, set after the
     place with no preposition at the end, is a photo's caption (the picture's present), not a
-    happening. "The law takes effect on May 1, 2009" says what is set for that day."""
+    happening. "The law takes effect on May 1, 2009" says what is set for that day. So is
+    someone unnamed pictured on a weekday (``_pictured``)."""
     clause = anchor.verb if anchor.is_main else anchor.title_root  # "are stored awaiting transport"
     if dct is None or clause.dep_ != "ROOT" or anchor.mood.scheduled or anchor.is_reporting:
         return False
@@ -343,13 +344,26 @@ def _caption(anchor: Anchor, dct: date | None, vocab: Vocabulary) -> bool:
     if mood.tense != "present" or mood.scheduled or clause.lemma_.lower() in vocab.future_markers:
         return False
     for timex, _, _ in anchor.timexes:
+        if timex.rule.startswith("weekday") and _pictured(clause, vocab):
+            continue  # a weekday read ahead in the present is the picture's day all the same
         when = bounds(day_value(timex.value or ""))
-        if timex.rule != "absolute-date" or when is None or when[1] > dct or timex.start < clause.idx:
+        if when is None or when[1] > dct or timex.start < clause.idx:
             return False  # "14 March 2011 The union calls a strike": a chronology's entry opens with its date
+        if timex.rule != "absolute-date":
+            return False
         span = anchor.verb.doc.char_span(timex.start, timex.end, alignment_mode="expand")
         if span is None or (span.root.dep_ == "pobj" and span.root.head.lower_ in vocab.occasion_prepositions):
             return False
     return True
+
+
+def _pictured(clause: "Token", vocab: Vocabulary) -> bool:
+    """"A trader walks past the exchange in Frankfurt on Tuesday": someone nobody names
+    doing what a camera catches (walking, standing, holding), told in the present of a
+    day gone by, is a picture's caption, whatever day it gives."""
+    subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    return subject is not None and subject.pos_ == "NOUN" and clause.lemma_.lower() in vocab.caption_verbs \
+        and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in subject.children)
 
 
 def _distance(timex: Timex, verb: "Token") -> int:

@@ -64,6 +64,7 @@ class Vocabulary:
     past_period_prepositions: frozenset[str] = frozenset()  # "for decades" after a simple past
     stretch_prepositions: frozenset[str] = frozenset()  # "in recent months": a stretch, not a day
     occasion_prepositions: frozenset[str] = frozenset()  # "on its first day": a time of its own
+    caption_verbs: frozenset[str] = frozenset()  # "A trader walks past …": what a picture shows
     simultaneous: frozenset[str] = frozenset()  # "as", "when": a side clause of the main clause's time
     measured_offsets: frozenset[str] = frozenset()  # "later" of "months later": a time of its own
     offset_units: frozenset[str] = frozenset()  # units that measure such an offset
@@ -194,6 +195,7 @@ def load_vocabulary() -> Vocabulary:
         past_period_prepositions=_words(words, "past_period_prepositions"),
         stretch_prepositions=_words(words, "stretch_prepositions"),
         occasion_prepositions=_words(words, "occasion_prepositions"),
+        caption_verbs=_words(words, "caption_verbs"),
         simultaneous=_words(words, "simultaneous_subordinators"),
         measured_offsets=_words(words, "measured_offset_adverbs"),
         offset_units=_words(words, "offset_units"),
