@@ -35,6 +35,7 @@ def test_what_tells_no_happening() -> None:
         "Jacob Zuma was arrested while he was taking a flight": ("arrest", True),
         "The objections followed a report in a magazine": ("follow", False),  # how one thing stands to another
         "The summit was privately dubbed the G2": ("dub", False),  # what it was called
+        "The rescue represented the bank's own version of the plan": ("represent", False),  # what it amounts to
         "Charlie Dobbs argues that the stimulus has created jobs": ("create", False),  # a view
         "Nelson Mandela told the White House": ("tell", False),  # told what?
         "Nelson Mandela told reporters he would resign": ("tell", True),
