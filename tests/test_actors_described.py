@@ -29,8 +29,8 @@ if TYPE_CHECKING:
     ("Some 34 Peruvians have fallen ill after eating the fish since March.", {"Peruvians"}, set()),
     ("The Danish embassy said on Friday that more than 70 Norwegians were safe.", {"Norwegians"}, set()),
     # also where the tagger reads the people as a person elsewhere in the article
-    ("It is unclear how many Britons remain missing in the region. The Foreign Office said on Monday that "
-     "more than 60 Britons were safe and well. Officials are working to find expatriate Britons.",
+    ("Nobody yet knows how many Britons are missing in the area. On Monday the Foreign Office said that "
+     "over 60 Britons were safe. Staff are trying to trace Britons who live there.",
      {"Britons"}, {"Foreign Office"}),
 ])
 def test_a_name_that_describes_is_no_party(nlp: "Language", text: str, absent: set[str],
@@ -45,7 +45,7 @@ def test_a_name_that_describes_is_no_party(nlp: "Language", text: str, absent: s
     ("Norway closed its border with Sweden on Tuesday.", {"Norway", "Sweden"}),
     ("About 9,000 Mexicans left Canada on Monday.", {"Mexicans"}),
     # the state's own thing, named beside its noun, keeps the state
-    ("A British hospital ship, the Comfort, will arrive next week with 250 beds.", {"United Kingdom"}),
+    ("A British hospital ship, the Comfort, is to arrive on Friday with 300 beds.", {"United Kingdom"}),
 ])
 def test_a_country_that_acts_stays(nlp: "Language", text: str, present: set[str]) -> None:
     found = first_actors(nlp, text)

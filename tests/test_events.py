@@ -218,7 +218,7 @@ def test_a_glued_dateline_loses_to_the_expression_beside_the_verb(nlp) -> None:
     # what moved says the kind of a verb of measure, then the figure it moved by
     ("Shares fell 5 percent on Monday.", "economic", "subject:share"),
     ("The death toll rose to 200 on Monday.", "death", "subject:toll"),
-    ("The bank posted a third-quarter loss of $729 million on Tuesday.", "economic", "measure:$"),
+    ("The lender posted a second-quarter loss of $412 million on Tuesday.", "economic", "measure:$"),
     # a sum of a phrase around the clause is no deal in money: bail is legal
     ("The two journalists were released on $300 bail on Monday.", "legal", "place:bail"),
     # who acts is no kind: a government that resumed talks resumed talks, and what it

@@ -89,15 +89,15 @@ def test_a_happening_noun_the_text_does_not_tie_stays(nlp, text, starts, title) 
 
 def test_an_office_told_with_others_is_its_holder(nlp) -> None:
     text = ("Carl Dahl spoke at a memorial service for the wife of Norland's prime minister, Ed Brandt, on Tuesday. "
-            "The prime minister and his children attended the service on Tuesday.")
+            "The prime minister and his children joined the mourners at the church on Tuesday.")
     written, actors = _event(nlp, text, "Ed Brandt and")
-    assert written == "Ed Brandt and his children attended the service"
+    assert written == "Ed Brandt and his children joined the mourners at the church"
     assert "Ed Brandt" in actors
 
 
 def test_an_office_no_one_holds_in_the_article_stays(nlp) -> None:
     text = ("Carl Dahl spoke at a memorial service for the wife of Ed Brandt on Tuesday. "
-            "The prime minister and his children attended the service on Tuesday.")
+            "The prime minister and his children joined the mourners at the church on Tuesday.")
     written, actors = _event(nlp, text, "The prime minister and")
     assert "Ed Brandt" not in actors
 
@@ -105,12 +105,12 @@ def test_an_office_no_one_holds_in_the_article_stays(nlp) -> None:
 @pytest.mark.parametrize("text, starts, title", [
     # "comments by" a named person are that person's, however many
     ("The White House on Wednesday dismissed comments by Pat Robertson that Norland was cursed. The White House "
-     "said on Thursday the comments were completely inappropriate.", "The White House said",
-     "The White House said Pat Robertson's comments were completely inappropriate"),
+     "said on Thursday the comments were wholly out of place.", "The White House said",
+     "The White House said Pat Robertson's comments were wholly out of place"),
     # comments by two people: whose is not certain
     ("The White House on Wednesday dismissed comments by Pat Robertson and later comments by Carl Dahl. The White "
-     "House said on Thursday the comments were completely inappropriate.", "The White House said",
-     "The White House said the comments were completely inappropriate"),
+     "House said on Thursday the comments were wholly out of place.", "The White House said",
+     "The White House said the comments were wholly out of place"),
 ])
 def test_comments_by_a_named_person_are_theirs(nlp, text, starts, title) -> None:
     assert _event(nlp, text, starts)[0] == title
@@ -121,10 +121,10 @@ QUAKE = "The quake destroyed much of Haiti on Tuesday. Haiti asked Cuba for tent
 
 @pytest.mark.parametrize("text, title", [
     # a country described by its plight is the one the article is about
-    (QUAKE + "Norland said on Thursday that 5,700 tents will be shipped to the stricken country next week.",
+    (QUAKE + "Norland said on Thursday that 4,200 tents would be flown to the stricken country within days.",
      "to Haiti"),
     # a description that picks out another country stays
-    (QUAKE + "Norland said on Thursday that 5,700 tents will be shipped to the neighbouring country next week.",
+    (QUAKE + "Norland said on Thursday that 4,200 tents would be flown to the neighbouring country within days.",
      "to the neighbouring country"),
 ])
 def test_a_country_described_by_its_plight_is_the_one_the_article_is_about(nlp, text, title) -> None:
@@ -133,7 +133,7 @@ def test_a_country_described_by_its_plight_is_the_one_the_article_is_about(nlp, 
 
 def test_a_country_described_by_its_plight_needs_one_country_named_most(nlp) -> None:
     text = ("The quake destroyed much of Haiti on Tuesday. Cuba sent doctors on Wednesday. Norland said on Thursday "
-            "that 5,700 tents will be shipped to the stricken country next week.")
+            "that 4,200 tents would be flown to the stricken country within days.")
     assert "the stricken country" in _event(nlp, text, "Norland said")[0]
 
 
@@ -160,10 +160,10 @@ def test_the_leaders_stay_when_the_list_is_not_certain(nlp, text) -> None:
 
 @pytest.mark.parametrize("text, starts, title", [
     # "its" opening a title: the one body or country its sentence names before it
-    ("Carl Dahl said on Monday that tents had been ordered to cope with Haiti's rainy season, which begins in May, "
-     "and its hurricane season, which is expected to start around June.", "Haiti's hurricane",
-     "Haiti's hurricane season is expected to start"),
-    ("On Wednesday, when the WHO raised the threat level to five, its director general stopped short of asking "
+    ("Carl Dahl said on Monday that tents had been ordered to cope with Haiti's wet season, which begins in May, "
+     "and its storm season, which is expected to start in June.", "Haiti's storm",
+     "Haiti's storm season is expected to start"),
+    ("On Friday, when the WHO lifted the alert to phase five, its director general stopped short of calling "
      "for vaccines.", "The World Health Organization's", "The World Health Organization's director general stopped"),
 ])
 def test_its_opening_a_title_is_the_body_named_before_it(nlp, text, starts, title) -> None:
@@ -171,7 +171,7 @@ def test_its_opening_a_title_is_the_body_named_before_it(nlp, text, starts, titl
 
 
 def test_its_told_in_a_clause_of_an_unnamed_body_stays(nlp) -> None:
-    text = "Tom Berg warned on Monday of an uprising in Norland if the government carries out its threat to arrest him."
+    text = "Tom Berg warned on Monday of unrest in Norland should the government go ahead with its threat to jail him."
     assert not any(h.title.startswith("Norland's") for h in happenings(nlp, text))
 
 

@@ -74,16 +74,16 @@ def test_another_cut_never_trades_one_loss_for_another(nlp) -> None:
 
 
 def test_a_title_that_stops_before_what_its_last_word_needs_is_flawed(nlp) -> None:
-    doc = nlp("Hundreds of volunteers joined forces to build a tool to help flood victims.")
+    doc = nlp("Dozens of students teamed up to design an app to help flood victims.")
     root = next(t for t in doc if t.dep_ == "ROOT")
-    assert "open" in flaws("Hundreds of volunteers joined forces to build a tool", root)
-    assert "open" not in flaws("Hundreds of volunteers joined forces to build a tool to help flood victims", root)
+    assert "open" in flaws("Dozens of students teamed up to design an app", root)
+    assert "open" not in flaws("Dozens of students teamed up to design an app to help flood victims", root)
 
 
 def test_a_long_title_left_open_loses_the_side_part_it_stops_in(nlp) -> None:
-    titles = titles_of(nlp, "Ivo Stern said on Thursday he would appoint a commission of five lawyers to examine "
-                            "whether the leaked letters amount to a breach of the constitution.")
-    assert titles == ["Ivo Stern said he would appoint a commission of five lawyers"]
+    titles = titles_of(nlp, "Ivo Stern said on Thursday he would name a panel of four judges to decide "
+                            "whether the leaked letters amount to a breach of the law.")
+    assert titles == ["Ivo Stern said he would name a panel of four judges"]
 
 
 def test_a_title_keeps_against_whom_a_case_is_brought_and_leaves_its_day_to_the_date(nlp) -> None:
@@ -93,10 +93,10 @@ def test_a_title_keeps_against_whom_a_case_is_brought_and_leaves_its_day_to_the_
 
 
 def test_a_day_only_the_article_places_is_left_to_the_date(nlp) -> None:
-    titles = titles_of(nlp, "Ivo Stern cancelled all appointments on Sunday, including a meeting with the visiting "
-                            "king of Norland.")
-    assert titles and not [t for t in titles if "Sunday" in t], titles
-    assert [t for t in titles if "a meeting with the visiting king" in t], titles  # not cut before with whom
+    titles = titles_of(nlp, "Ivo Stern cancelled all engagements on Saturday, including a meeting with visiting "
+                            "King Olav.")
+    assert titles and not [t for t in titles if "Saturday" in t], titles
+    assert [t for t in titles if "a meeting with visiting King Olav" in t], titles  # not cut before with whom
 
 
 def test_a_spaced_hyphen_of_tokenised_text_joins_its_words(nlp) -> None:

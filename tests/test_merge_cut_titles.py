@@ -44,7 +44,7 @@ def test_what_says_less_than_its_sentence() -> None:
         ("Details of the charges will be released", "Details of the charges will be released Monday, the office "
          "said.", "release", None),
         ("The Herald reported the contract could be worth $250m", "The contract could be worth $250m, the Herald "
-         "reported on Monday, citing sources close to the deal.", "report", None),
+         "reported on Monday, quoting people close to the talks.", "report", None),
         ("Anna Lind is to visit the graphene institute", "On the last day of her state visit, Anna Lind is to visit "
          "the graphene institute.", "visit", None),
     ]

@@ -82,7 +82,7 @@ def test_what_tells_no_happening() -> None:
         "The treasury was forced to shore up the banks": ("force", True),  # done, in the past
         "The republic has spent billions of dollars defending its currency": ("spend", False),
         "The republic spent a billion dollars on the dam": ("spend", True),
-        "The republic has spent $3.5 billion to help its struggling car makers": ("spend", True),
+        "The republic has spent $2.1 billion to prop up its ailing car makers": ("spend", True),
         "Nelson Mandela has upset Jacob Zuma's supporters": ("upset", False),
         "Jacob Zuma said the ruling had upset his supporters": ("say", True),  # a named speaker says it
         # a bare class of people, no party named

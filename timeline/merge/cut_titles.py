@@ -2,12 +2,12 @@
 
 A title is cut from its evidence sentence, and a cut can leave words that read as a clause but
 say less than the sentence, or something else: an infinitive of purpose stopped before its object
-("Barack Obama proposed legislation to advance", of "... to advance say-on-pay"), a class of
+("Ada Brenner proposed a bill to advance", of "... to advance pay reform"), a class of
 people stopped before what says which ("... catch up with people", of "... with people in the
-cities"), a verb joined to an apposition the sentence set off by a comma ("Iceland's coalition
-government collapsed the first government to fall", of "... collapsed Monday, the first
-government to fall ..."). And a title whose subject describes a person in words of a role or an
-office, naming no one ("The president of the African National Congress voted ..."), leaves the
+cities"), a verb joined to an apposition the sentence set off by a comma ("Norland's coalition
+government collapsed the first cabinet to fall", of "... collapsed Monday, the first
+cabinet to fall ..."). And a title whose subject describes a person in words of a role or an
+office, naming no one ("The president of the Norland Congress voted ..."), leaves the
 reader to guess who acted (``described``). ``incomplete`` says which cut a title is, if any; the words are
 ``data/key_titles.yaml``'s, with the nouns of people and roles of ``data/title_words.yaml``.
 """

@@ -228,14 +228,14 @@ def _constrained(words: list[str]) -> bool:
     vocabulary = key_titles()
     if any(w in PERFECT and words[i + 1] in vocabulary.spending and _gerund(words[i + 2:])
            for i, w in enumerate(words[:-1])):
-        return True  # "has spent billions of dollars defending the peso": what has gone on
+        return True  # "has spent billions propping up the krone": what has gone on
     return any(words[i:i + 2] in (["has", "been"], ["have", "been"]) and words[i + 2] in vocabulary.constraints and
                words[i + 3] == "to" for i in range(len(words) - 3))
 
 
 def _gerund(rest: list[str]) -> bool:
-    """Whether a gerund follows what was spent, before any "to", "on" or "for": "billions of
-    dollars defending the peso", not "$3.5 billion to help its struggling industry"."""
+    """Whether a gerund follows what was spent, before any "to", "on" or "for": "billions
+    propping up the krone", not "$2.1 billion to prop up its ailing industry"."""
     for w in rest:
         if w in ("to", "on", "for"):
             return False

@@ -1,11 +1,11 @@
 """Names the tagger misreads, set right by the names around them.
 
-- A name in a list of people ("Bono and Rihanna", "Taylor Swift, Rihanna and
-  Madonna") that the tagger read as a place no gazetteer knows is a person, as
+- A name in a list of people ("Ada Sol and Kerry Vane", "Mira Holt, Kerry Vane and
+  Ada Sol") that the tagger read as a place no gazetteer knows is a person, as
   the others are.
-- A person's name the tagger cut in two ("Johannes" read as a place, "Tomana"
+- A person's name the tagger cut in two ("Johannes" read as a place, "Mabena"
   as a body, side by side) is one person's name when the text gives it a
-  person's office or title beside it ("Johannes Tomana, the attorney general,
+  person's office or title beside it ("Johannes Mabena, the attorney general,
   said").
 """
 
@@ -37,7 +37,7 @@ def people_in_lists(found: list["Found"], gaz: Gazetteer) -> None:
     people = [f for f in found if f.kind == "person"]
     if not people:
         return
-    for f in found:  # only a place: "Bono and U2" names a band
+    for f in found:  # only a place: "Ada Sol and The Tides" names a band
         if f.kind != "place" or f.known or len(f.span) > 3 or gaz.place(f.name) is not None:
             continue
         if any(_coordinated(f.span, p.span) for p in people):
@@ -45,7 +45,7 @@ def people_in_lists(found: list["Found"], gaz: Gazetteer) -> None:
 
 
 def _coordinated(one: "Span", other: "Span") -> bool:
-    """Whether two names are conjuncts of one list ("Bono and Rihanna")."""
+    """Whether two names are conjuncts of one list ("Ada Sol and Kerry Vane")."""
     a, b = one.root, other.root
     return a.dep_ == "conj" and a.head.i == b.i or b.dep_ == "conj" and b.head.i == a.i or \
         a.dep_ == "conj" and b.dep_ == "conj" and a.head.i == b.head.i
@@ -87,8 +87,8 @@ def _with_capitals(span: "Span", starts: set[int]) -> "Span":
 
 
 def _office_beside(span: "Span") -> bool:
-    """"Johannes Tomana, the attorney general": an office in apposition. (Not an office
-    before the name: "MDC leader Tsvangirai" is a surname the roles already read.)"""
+    """"Johannes Mabena, the attorney general": an office in apposition. (Not an office
+    before the name: "party leader Brandt" is a surname the roles already read.)"""
     offices = load_participation().office_nouns
     doc = span.doc
     after = [t for t in doc[span.end:min(span.end + 6, len(doc))]]

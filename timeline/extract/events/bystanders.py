@@ -23,15 +23,15 @@ party:
   ``landmark_nouns``);
 - a stance towards a name, which the tagger may take for the name ("pro-Taliban
   fighters": ``stance_prefixes`` in ``actor_filters.yaml``);
-- which village or district a noun names ("St Paul's village", "his home area,
-  Tsholotsho": ``settlement_nouns``), whoever the tagger takes the name for;
+- which village or district a noun names ("St Anne's village", "his home area,
+  Kerel": ``settlement_nouns``), whoever the tagger takes the name for;
 - whose people or holdings act ("fans of Jackson", "executors of Jackson's estate",
   "Pakistan's cricketers": ``dependant_nouns`` and ``follower_nouns`` in
   ``participation.yaml``), or whose doctor, nominee or office-holder acts when the
   text names him beside ("Jackson's doctor, Conrad Murray": ``attendant_nouns``):
   they are the party, their possessor is not, unless it is named acting too; a
-  country that says whose one a named party is ("Germany's largest tour operator,
-  TUI") describes that party.
+  country that says whose one a named party is ("Norland's largest airline,
+  Skyvia") describes that party.
 """
 
 from __future__ import annotations
@@ -54,7 +54,7 @@ COMPLEMENTS = frozenset({"attr", "oprd"})
 MODIFIERS = frozenset({"amod", "compound", "nummod", "nmod", "poss"})
 # Kinds of a party one side of which a people may be ("Israel and the Palestinians").
 SIDES = frozenset({"country", "organisation", "group"})
-# Kinds of a party a country's possessive or nationality may only describe ("Germany's largest tour operator, TUI").
+# Kinds of a party a country's possessive or nationality may only describe ("Norland's largest airline, Skyvia").
 NAMED = frozenset({"person", "organisation", "group"})
 
 
@@ -167,7 +167,7 @@ def _whose(mention: Mention, root: "Token", mentions: list[Mention]) -> bool:
         return True
     # "Obama's nominee, Ron Kirk", "Pakistan's prime minister Nawaz Sharif": the one named beside it acts
     attending = lemma in words.attendant_nouns or lemma in words.office_nouns and root.dep_ != "pobj"
-    # "Germany's largest tour operator, TUI": a country that says whose one a named party is describes it
+    # "Norland's largest airline, Skyvia": a country that says whose one a named party is describes it
     if country and not attending:  # "a US hospital ship, the Comfort": the state's own thing, it acts
         return _named_beside(noun) and any(m.kind in NAMED and m.start <= t.idx < m.end
                                            for t in _beside(noun) for m in mentions)
@@ -175,7 +175,7 @@ def _whose(mention: Mention, root: "Token", mentions: list[Mention]) -> bool:
 
 
 def _settlement(root: "Token") -> bool:
-    """"Residents of St Paul's village", "in his home area, Tsholotsho": a name that says
+    """"Residents of St Anne's village", "in his home area, Kerel": a name that says
     which village or district a noun names (``settlement_nouns``) is where, whoever the
     tagger takes it for."""
     if root.dep_ not in ("poss", "compound", "appos") or root.head.i == root.i:

@@ -192,7 +192,7 @@ def _qualified(noun: "Token") -> bool:
 def _mention_at(token: "Token", mentions: list[Mention]) -> Mention | None:
     """The actor whose name ends on ``token`` ("Sharif" of "prime minister Nawaz Sharif"); where
     no actor was found there, the one person of the article whose name ends on that word
-    ("evangelist Pat Robertson", read nowhere as a name, is the Pat Robertson named elsewhere)."""
+    ("evangelist Ed Brandt", read nowhere as a name, is the Ed Brandt named elsewhere)."""
     end = token.idx + len(token.text)
     found = next((m for m in mentions if m.kind in WHOSE_KINDS and m.start <= token.idx and m.end == end), None)
     if found is not None or token.pos_ != "PROPN" or any(m.start <= token.idx < m.end for m in mentions):

@@ -40,8 +40,8 @@ class ParticipationWords:
     staff_nouns: frozenset[str] = frozenset()  # "Red Cross workers": the organisation's people, it acts
     dependant_nouns: frozenset[str] = frozenset()  # "Jackson's estate": whose holdings act, not he
     attendant_nouns: frozenset[str] = frozenset()  # "Jackson's doctor, Conrad Murray": the doctor named acts
-    settlement_nouns: frozenset[str] = frozenset()  # "St Paul's village": which place, no party
-    few_most: int = 20  # "some 26 Egyptians": some people, up to this count
+    settlement_nouns: frozenset[str] = frozenset()  # "St Anne's village": which place, no party
+    few_most: int = 20  # "some 30 Norlanders": some people, up to this count
 
 
 def _words(data: dict[str, object], key: str) -> frozenset[str]:

@@ -326,7 +326,7 @@ FEW = 20
 
 def _counted(group: Mention, segment: "Span") -> bool:
     """A few people of a nationality ("police arrested two Americans", "several
-    Britons", ``few_words``; "some 26 Egyptians", up to ``few_most``): some of
+    Freedonians", ``few_words``; "some 30 Norlanders", up to ``few_most``): some of
     them, nobody in particular; "About 9,000 Mexicans left Canada" is the people."""
     root = _root(group, segment)
     if root is None:

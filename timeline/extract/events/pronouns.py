@@ -47,7 +47,7 @@ def name_pronoun(title: str, segment: "Span", mentions: list[Mention]) -> str:
         rest = f"{CLITICS[clitic][any(w.endswith('ing') for w in rest.split()[:2])]} {rest}"
     pronoun_word = pronoun_word.lower()
     body = _body_owner(segment, mentions) if pronoun_word == "its" and rest else None
-    if body is not None:  # "Its hurricane season is expected…" -> Haiti's hurricane season…
+    if body is not None:  # "Its harvest is expected…" -> Freedonia's harvest…
         return f"{'The ' if takes_article(body.name) else ''}{body.name}'s {rest}"
     personal = pronoun_word in PERSONAL or pronoun_word in POSSESSIVE
     if not rest or segment.start == 0 or (not personal and pronoun_word not in NEUTER):
@@ -77,7 +77,7 @@ def name_pronoun(title: str, segment: "Span", mentions: list[Mention]) -> str:
 
 
 def _body_owner(segment: "Span", mentions: list[Mention]) -> Mention | None:
-    """The body or country "its" stands for ("Haiti's rainy season … and its hurricane season",
+    """The body or country "its" stands for ("Freedonia's rainy season … and its harvest",
     "when the WHO raised the level, its director general…"): the one its sentence names before
     it, unless a singular noun no name was found for is the subject of the clause "its" is told
     in ("the government carries out its threat": the government's)."""

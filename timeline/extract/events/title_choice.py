@@ -59,7 +59,7 @@ def chosen_title(root: "Token", keep_out: set[int], mentions: list[Mention], wit
     left_out = [part for part in needed_parts(root, keep_out, within) if not _told(part, first)]
     cut_before = open_part(first, root, keep_out, within)
     if cut_before is not None and cut_before not in left_out:
-        left_out.insert(0, cut_before)  # "a tool" [to help those in need]: what the last word needs first
+        left_out.insert(0, cut_before)  # "an app" [to help those in need]: what the last word needs first
     names = [m.name for m in mentions]
     best, best_rank = first, rank(first, root, names, keep_out, within)
     ending = _words(first)[-1:] if cut_before is not None else []  # the word the cut stopped after stays
@@ -256,7 +256,7 @@ def _tells(part: "Token", title: str) -> bool:
 def open_part(title: str, root: "Token", keep_out: set[int] = frozenset(),  # type: ignore[assignment]
               within: tuple[int, int] | None = None) -> "Token | None":
     """The part of the clause right after the title's last word that this word needs and the
-    title left out, or None: "build a tool" [to help those in need], "a corrupt relationship"
+    title left out, or None: "design an app" [to help those in need], "a corrupt relationship"
     [with a former adviser], "cheated of thousands" [of votes], "whether the letters amount" [to a
     breach]. Read on the parse: the phrase the next word of the sentence opens hangs on a word
     the title keeps, and a title that keeps that word keeps it (``complete.required``, or a part
@@ -311,7 +311,7 @@ def _completes(part: "Token") -> bool:
 def setting_parts(root: "Token", keep_out: set[int], within: tuple[int, int], title: str) -> list["Token"]:
     """Phrases of the clause ``title`` leaves out that say where it happened or with or against
     whom (``title_words.yaml``, place_prepositions and party_prepositions: "to London", "against
-    Ida Brandt"), or the role an "as" gives ("elected Zuma as president"), the nearest to the
+    Ida Brandt"), or the role an "as" gives ("elected Brandt as president"), the nearest to the
     verb first; each reached from ``root`` through words the clause needs."""
     words = load_title_words()
     said = set(_words(title))
