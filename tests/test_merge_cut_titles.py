@@ -72,17 +72,20 @@ def _event(eid: str, day: str, title: str, sentence: str, predicate: str, import
                  importance=importance, actors=(LIND, PARTY), predicate=predicate, sources=(source,))
 
 
+# a happening any key list keeps: the place a flawed title frees goes to it
+SWORN = _event("sworn", "2009-05-09", "Anna Lind was sworn in as prime minister",
+               "Anna Lind was sworn in as prime minister on Saturday.", "swear", 250)
+
+
 def test_a_key_place_goes_past_a_cut_title_to_the_next_event_that_tells_a_happening() -> None:
     cut = _event("cut", "2009-06-10", "Anna Lind proposed a bill to advance",
                  "Anna Lind proposed a bill to advance pay limits when she sat in the senate.", "propose", 300)
     described = _event("described", "2009-04-22", "The chairman of the People's Alliance voted in his home town",
                        "When the chairman of the People's Alliance voted in his home town, crowds cheered.", "vote",
                        290)
-    sworn = _event("sworn", "2009-05-09", "Anna Lind was sworn in as prime minister",
-                   "Anna Lind was sworn in as prime minister on Saturday.", "swear", 250)
     won = _event("won", "2009-04-23", "The People's Alliance won the general election",
                  "The People's Alliance won the general election, the count showed.", "win", 200)
-    assert [e.id for e in key_events([cut, described, sworn, won], 5)] == ["sworn", "won"]
+    assert [e.id for e in key_events([cut, described, SWORN, won], 5)] == ["sworn", "won"]
 
 
 def test_a_day_whose_best_report_names_no_one_is_told_by_another_report_of_it() -> None:
@@ -95,14 +98,10 @@ def test_a_day_whose_best_report_names_no_one_is_told_by_another_report_of_it() 
                                       for a in ("x", "y"))})
     colour = _event("colour", "2009-04-22", "Anna Lind waved to the crowds from a balcony",
                     "Anna Lind waved to the crowds from a balcony.", "wave", 12)  # one article tells it
-    sworn = _event("sworn", "2009-05-09", "Anna Lind was sworn in as prime minister",
-                   "Anna Lind was sworn in as prime minister on Saturday.", "swear", 250)
-    assert [e.id for e in key_events([voted, swept, colour, sworn], 5)] == ["swept", "sworn"]
+    assert [e.id for e in key_events([voted, swept, colour, SWORN], 5)] == ["swept", "sworn"]
 
 
 def test_a_title_holding_a_web_address_takes_no_key_place() -> None:
     site = _event("site", "2008-06-27", "SaveTheVote.org is offering visitors a free online vote",
                   "SaveTheVote.org is offering visitors a free online vote.", "offer", 300)
-    sworn = _event("sworn", "2009-05-09", "Anna Lind was sworn in as prime minister",
-                   "Anna Lind was sworn in as prime minister on Saturday.", "swear", 250)
-    assert [e.id for e in key_events([site, sworn], 5)] == ["sworn"]
+    assert [e.id for e in key_events([site, SWORN], 5)] == ["sworn"]
