@@ -193,6 +193,17 @@ def test_oldest_first_when_configured(tmp_path: Path) -> None:
     assert home.index("Biden and Putin speak by phone") < home.index("Scholz to travel to Kyiv")
 
 
+@pytest.mark.parametrize("order", ["newest", "oldest"])
+def test_a_days_events_open_on_the_most_important_in_either_order(tmp_path: Path, order: str) -> None:
+    minor = replace(CALL, id="aside", title="Aides waited outside the press room", importance=0.1, aliases=())
+    later = replace(CALL, id="next", date="2022-02-13", title="Ministers met again in Geneva", aliases=())
+    out = render(tmp_path, [minor, CALL, later], [SEED, LATER], cfg=make_cfg(tmp_path, order=order))
+    home = (out / "index.html").read_text(encoding="utf-8")
+    assert home.index("Biden and Putin speak by phone") < home.index("Aides waited outside the press room")
+    newest_on_top = home.index("Ministers met again in Geneva") < home.index("Biden and Putin speak by phone")
+    assert newest_on_top == (order == "newest")
+
+
 def test_event_page_explains_its_date_and_carries_metadata(tmp_path: Path) -> None:
     out = render(tmp_path, EVENTS, [SEED])
     page = (out / "events" / "call.html").read_text(encoding="utf-8")

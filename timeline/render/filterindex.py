@@ -19,7 +19,7 @@ from functools import partial
 from typing import Any
 
 from timeline.render.fingerprints import digest
-from timeline.render.model import EventView, SiteModel
+from timeline.render.model import EventView, SiteModel, newest_first
 from timeline.render.parts import Part, Rendered
 
 CHUNK = 200  # events a chunk holds: about 20 KB, a page of results
@@ -35,7 +35,7 @@ def _dump(data: Any) -> str:
     return json.dumps(data, separators=(",", ":")) + "\n"
 
 
-def filter_parts(model: SiteModel, newest_first: bool, focus: list[EventView] | None = None) -> list[Part]:
+def filter_parts(model: SiteModel, newest: bool, focus: list[EventView] | None = None) -> list[Part]:
     """A part per file of every list: the whole timeline, each actor, each type; of the events
     in ``focus`` only when given (the home page filters the story, not its background). An entry
     shows nothing its event's digest does not cover, so a chunk is made from its events' digests."""
@@ -46,7 +46,7 @@ def filter_parts(model: SiteModel, newest_first: bool, focus: list[EventView] | 
     for base, events in lists:
         if inside is not None:
             events = [ev for ev in events if id(ev) in inside]
-        events = events[::-1] if newest_first else events
+        events = newest_first(events) if newest else events
         chunks = [events[i:i + CHUNK] for i in range(0, len(events), CHUNK)]
         head = {"count": len(events), "chunks": [[chunk[0].month, chunk[-1].month] for chunk in chunks]}
         parts.append(Part(digest(base, head), partial(_file, f"{base}.json", head)))

@@ -216,7 +216,8 @@ def build_model(events: Sequence[Event], registry: Any, articles: Sequence[Artic
 
     # Events share dates: each distinct value is parsed once.
     order = {value: reading_order(value) for value in {e.date for e in events}}
-    visible = sorted((e for e in events if not e.hidden), key=lambda e: (order[e.date], e.id))
+    # A day's events open on its most important: the verdict before the fans outside the court.
+    visible = sorted((e for e in events if not e.hidden), key=lambda e: (order[e.date], -e.importance, e.id))
     shown: dict[tuple[str, str | None], tuple[str, str | None, str | None, str]] = {}
     out: list[EventView] = []
     for event in visible:
@@ -263,6 +264,18 @@ def build_model(events: Sequence[Event], registry: Any, articles: Sequence[Artic
         build_date=build_date or _newest_date(articles, out),
         type_slugs={t: type_slug(t) for t in sorted(by_type)}, event_slugs=frozenset(ev.slug for ev in out),
     )
+
+
+def newest_first(events: Sequence[EventView]) -> list[EventView]:
+    """``events`` (in reading order) from the newest date back, each date's events still
+    opening on the most important."""
+    runs: list[list[EventView]] = []
+    for ev in events:
+        if runs and runs[-1][0].event.date == ev.event.date:
+            runs[-1].append(ev)
+        else:
+            runs.append([ev])
+    return [ev for run in reversed(runs) for ev in run]
 
 
 def _mod(event: Event) -> str | None:

@@ -22,7 +22,7 @@ from timeline.render.dates import month_label
 from timeline.render.exports import csv_row, json_row, slide
 from timeline.render.fingerprints import digest
 from timeline.render.focus import Focus
-from timeline.render.model import ActorView, EventView, SiteModel, SourceView, file_id, pair_url
+from timeline.render.model import ActorView, EventView, SiteModel, SourceView, file_id, newest_first, pair_url
 from timeline.render.parts import Entries, Part, Rendered
 from timeline.render.reporting import Reporting, reporting
 from timeline.render.sanitize import json_for_script, plain_text
@@ -38,7 +38,7 @@ KIND_TITLES = {
 
 
 def ordered(events: list[EventView], cfg: Config) -> list[EventView]:
-    return events[::-1] if cfg.site.order == "newest" else events
+    return newest_first(events) if cfg.site.order == "newest" else events
 
 
 def page_part(r: Renderer, template: str, path: str, shows: Any, **context: Any) -> Part:
@@ -245,8 +245,9 @@ def key_events(r: Renderer, model: SiteModel, cfg: Config, story: list[EventView
     chosen = {id(e) for e in selection.key_events([e.event for e in story], cfg.site.key_events)}
     events = ordered([e for e in story if id(e.event) in chosen], cfg)
     newest = cfg.site.order == "newest"
-    months = [(month_label(key), [views[id(e)] for e in (best[::-1] if newest else best)]) for key, best in
-              selection.per_month([e.event for e in story], KEY_PER_MONTH).items()]
+    months = [(month_label(key), [views[id(e)] for e in best])
+              for key, best in selection.per_month([e.event for e in story], KEY_PER_MONTH).items()]
+    months = [(label, newest_first(best) if newest else best) for label, best in months]
     months = months[::-1] if newest else months
     return page_part(r, "key_events.html", "key-events.html",
                      ([e.digest for e in events], [(label, [e.digest for e in best]) for label, best in months]),
