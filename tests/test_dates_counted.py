@@ -32,6 +32,15 @@ def test_a_clause_counted_from_an_undated_past_takes_no_day_from_the_paper(nlp) 
     found = happenings(nlp, "The mayor of Kerel resigned two weeks after the flood destroyed the old "
                             "bridge.", published=WEDNESDAY)
     assert not [h for h in found if "flood" in h.title and h.date == "2010-01-06"], found
+    found = happenings(nlp, "A teenage boy has been pulled out of the rubble in Kerel, 15 days after the "
+                            "earthquake struck, rescuers say.", published=date(2010, 1, 28))
+    assert not [h for h in found if "struck" in h.title and h.date == "2010-01-13"], found
+
+
+def test_a_happening_that_came_a_day_after_another_counts_from_the_news_day(nlp) -> None:
+    found = happenings(nlp, "The ban on marches came a day after the council barred aid agencies from "
+                            "the province.", published=WEDNESDAY)
+    assert _dated(found, "barred") == [("2010-01-19", "measured-from-clause")], found
 
 
 def test_a_measure_that_is_not_exact_gives_no_day(nlp) -> None:

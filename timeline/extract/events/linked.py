@@ -83,11 +83,14 @@ def _measured(anchor: Anchor, clause: "Token", segment: "Span", timexes: list[Ti
               vocab: Vocabulary) -> Anchor | None:
     """"two days after a newspaper published the recordings": the clause's day is
     the anchor's day moved by the measure, back for "after", on for "before". An anchor
-    told in the past with no day of its own ("the governor told parliament, a day before
-    the riots began") gives no day to count from: the day of publication is only a guess
-    for it, and so would the riots' day be. Nor does a measure that is not exact ("less
-    than a week after", "nearly two days after") give a day."""
-    if anchor.precision != "day" or (anchor.evidence.rule in UNDATED_RULES and anchor.mood.tense == "past"):
+    with no day of its own in words ("the governor told parliament, a day before the riots
+    began", "a girl has been pulled out of the rubble 15 days after the quake struck")
+    gives no day to count from: the day of publication is only a guess for it, and so
+    would the riots' day be. A light predicate ("The ban came a day after…") is the
+    exception: it tells the news itself by the time of another happening. Nor does a
+    measure that is not exact ("less than a week after", "nearly two days after") give a day."""
+    if anchor.precision != "day" or (anchor.evidence.rule in UNDATED_RULES
+                                     and anchor.verb.lemma_.lower() not in vocab.light_predicates):
         return None
     mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ in vocab.offset_subordinators), None)
     if mark is None:
