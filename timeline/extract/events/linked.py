@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from timeline.extract.events.candidate import Anchor
 from timeline.extract.events.clauses import Mood, is_predicate, mood_of, state_reached
+from timeline.extract.events.dating import UNDATED_RULES
 from timeline.extract.events.kinds import classify
 from timeline.extract.events.main_clause import negated
 from timeline.extract.events.vocabulary import Vocabulary
@@ -81,8 +82,15 @@ def _joined(anchor: Anchor, clause: "Token", vocab: Vocabulary) -> Anchor | None
 def _measured(anchor: Anchor, clause: "Token", segment: "Span", timexes: list[Timex],
               vocab: Vocabulary) -> Anchor | None:
     """"two days after a newspaper published the recordings": the clause's day is
-    the anchor's day moved by the measure, back for "after", on for "before"."""
-    if anchor.precision != "day":
+    the anchor's day moved by the measure, back for "after", on for "before". An anchor
+    with no day of its own in words ("the governor told parliament, a day before the riots
+    began", "a girl has been pulled out of the rubble 15 days after the quake struck")
+    gives no day to count from: the day of publication is only a guess for it, and so
+    would the riots' day be. A light predicate ("The ban came a day after…") is the
+    exception: it tells the news itself by the time of another happening. Nor does a
+    measure that is not exact ("less than a week after", "nearly two days after") give a day."""
+    if anchor.precision != "day" or (anchor.evidence.rule in UNDATED_RULES
+                                     and anchor.verb.lemma_.lower() not in vocab.light_predicates):
         return None
     mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ in vocab.offset_subordinators), None)
     if mark is None:
@@ -111,6 +119,8 @@ def _distance(children: list["Token"], segment: "Span", timexes: list[Timex]) ->
         lo, hi = min(t.idx for t in child.subtree), max(t.idx + len(t) for t in child.subtree)
         for timex in timexes:
             if timex.type == "DURATION" and timex.start < hi and lo < timex.end and timex.value:
+                if timex.mod:
+                    return None  # "less than a week", "about two weeks": no day to count to
                 found = DAY_DISTANCE.match(timex.value)
                 if found:
                     return int(found[1]) * (7 if found[2] == "W" else 1)

@@ -7,6 +7,7 @@ reference date) lives in ``context``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date, timedelta
 
@@ -193,6 +194,8 @@ def season(c: Candidate, ctx: Context) -> Reading | None:
 def holiday(c: Candidate, ctx: Context) -> Reading | None:
     g = c.groups
     name = words(g["holiday"])
+    if name in NATIONAL_DAYS and _of_a_country(ctx.text, c):
+        return "DATE", None, "holiday-of-a-country"
     fixed = HOLIDAYS.get(name)
     year_ = year_of(g)
     if year_ is None:
@@ -203,6 +206,18 @@ def holiday(c: Candidate, ctx: Context) -> Reading | None:
         year_ = anchor.month_year(ctx.dct, month_, ctx.tense(c), None, day)
     when = date(year_, *fixed) if fixed else anchor.movable_holiday(name, year_)
     return ("DATE", day_value(when), "holiday") if when else None
+
+
+# Days every country keeps on a day of its own; the calendar of one (the US) gives the
+# day only when no other country is said to keep it.
+NATIONAL_DAYS = frozenset({"independence day"})
+_COUNTRY_BEFORE = re.compile(r"(?i)(?:\b(?!America)\w+['’]s|\bits|\btheir)\s+$")
+
+
+def _of_a_country(text: str, c: Candidate) -> bool:
+    """"the country's independence day", "Pakistan's Independence Day", "its independence
+    day": a national day kept by someone other than the United States."""
+    return bool(_COUNTRY_BEFORE.search(text[max(0, c.start - 40):c.start]))
 
 
 def weekday(c: Candidate, ctx: Context) -> Reading | None:
@@ -338,7 +353,7 @@ def clock_time(c: Candidate, ctx: Context) -> Reading | None:
         found = RULES[c.day.rule](c.day, ctx)
         day = found[1][:10] if found and found[1] and precision_of(found[1]) in ("day", "time") else None
     elif ctx.ref is not None:
-        day = day_value(clock_day(c, ctx))
+        day = day_value(ctx.dct if ctx.dct is not None and _stamp(ctx.text, c) else clock_day(c, ctx))
     if g.get("named"):
         if c.day is None and attributive(ctx.doc, c.start, c.end):
             return "TIME", None, "clock-time-attributive"  # "arrested in a midnight raid": no day of its own
@@ -367,6 +382,13 @@ def clock_day(c: Candidate, ctx: Context) -> date:
     if (tense == "past" and ref > dct) or (tense in ("future", "present") and ref < dct):
         return dct
     return ref
+
+
+def _stamp(text: str, c: Candidate) -> bool:
+    """Whether a clock time that names no day opens a line ("12.10pm Agency reports
+    that…"): the time an entry of a live page was posted, on the day the page is of,
+    whatever day its entries speak of ("postponed until tomorrow a decision")."""
+    return not text[text.rfind("\n", 0, c.start) + 1:c.start].strip()
 
 
 def reference(c: Candidate, ctx: Context) -> Reading | None:
