@@ -60,10 +60,13 @@ def needed_clause(child: "Token") -> bool:
 def _said_of(clause: "Token") -> bool:
     """"the need for Sweden to act", "a call for the minister to resign": a "for" clause right
     after a noun said of something (``title_words.yaml``, relational_nouns) is what it is of."""
-    noun = clause.head
     first = min(t.i for t in clause.subtree)
-    return noun.pos_ == "NOUN" and first == noun.i + 1 and clause.doc[first].lower_ == "for" and \
-        noun.lemma_.lower() in load_title_words().relational_nouns
+    if first == 0 or clause.i < first:
+        return False
+    noun = clause.doc[first - 1]  # wherever the parser hung the clause ("set a deadline for X to…")
+    return noun.pos_ == "NOUN" and clause.doc[first].lower_ == "for" and \
+        noun.lemma_.lower() in load_title_words().relational_nouns and (noun.i == clause.head.i or (
+            noun.head.i == clause.head.i and noun.dep_ in OBJECTS))
 
 
 def _what_it_says(clause: "Token") -> bool:
