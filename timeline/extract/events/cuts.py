@@ -107,8 +107,9 @@ def swallowed_subject(root: "Token", within: tuple[int, int]) -> tuple[set[int],
     """"In an interview with a weekly, the fisheries minister, Ivo Marek, outlined…" read with the
     subject inside the opening phrase (the parser hung it on the phrase's last noun): the opening
     phrase goes and the subject, what follows its last comma that is not a name beside a
-    description, stays. The words to drop and the subject's words; both empty when the clause has a
-    subject of its own or opens otherwise."""
+    description, stays; of "the fisheries minister, Ivo Marek", the name alone. The words to
+    drop and the subject's words; both empty when the clause has a subject of its own or opens
+    otherwise."""
     if any(c.dep_ in SUBJECT_DEPS for c in root.children):
         return set(), set()
     opening = next((c for c in root.children if c.dep_ == "prep" and c.i < root.i), None)
@@ -122,14 +123,17 @@ def swallowed_subject(root: "Token", within: tuple[int, int]) -> tuple[set[int],
     if any(doc[j].pos_ not in ("ADV", "AUX", "PART", "PUNCT") and doc[j].ent_type_ not in ("DATE", "TIME")
            for j in range(words[-1] + 1, root.i)):
         return set(), set()  # words between the phrase and the verb that are not its adverbs
+    name: list[int] = []
     for comma in (i for i in reversed(words) if doc[i].text == "," and i < end):
         subject = list(range(comma + 1, end + 1))
         if not any(doc[j].pos_ == "NOUN" for j in subject):
-            continue  # "…, Ivo Marek,": a name beside the description before it
+            name = subject  # "…, Ivo Marek,": a name beside the description before it
+            continue
         heads = [j for j in subject if doc[j].head.i not in subject]
         if len(heads) != 1 or doc[heads[0]].pos_ not in ("NOUN", "PROPN"):
             return set(), set()  # not one noun phrase
-        return set(words) - set(subject), set(subject)
+        kept = set(name or subject)  # the name alone, as a headline writes who did it
+        return set(words) - kept, kept
     return set(), set()
 
 

@@ -44,6 +44,8 @@ WHICH_BEFORE = frozenset({"amod", "compound", "poss", "nmod", "case"})
 LEFT_OUT = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "advcl"})
 # The longest earlier phrase taken, in tokens.
 FULLER_TOKENS = 8
+# How far after the sentence a later mention is looked for, in tokens: the next sentence or two.
+LATER_TOKENS = 50
 PRONOUN_TAGS = frozenset({"PRP", "PRP$", "WP", "WP$", "WDT"})
 # Kinds of actor a possessor or an "of" phrase may name for a happening to be written as theirs.
 WHOSE_KINDS = frozenset({"person", "organisation", "country", "group"})
@@ -105,11 +107,12 @@ def _earlier(noun: "Token", before: int, after: int | None = None) -> list[str]:
     is, as a title writes it, longest first: "the memorandum of understanding on talks",
     then "the memorandum of understanding"; none when it holds a pronoun or skips words, or
     when the article says of two different ones ("the trial of X and the trial of Y"). With
-    none before, the nearest from token ``after`` on, when given: a lede may say "the trial"
-    and the next sentence whose trial it is."""
+    none before, the nearest in the sentence or two from token ``after`` on, when given: a lede
+    may say "the trial" and the next sentence whose trial it is."""
     found = [phrases for i in range(before - 1, -1, -1) for phrases in [_phrases(noun, noun.doc[i])] if phrases]
     if not found and after is not None and not any(_mentioned(noun, noun.doc[i]) for i in range(before)):
-        found = [phrases for i in range(after, len(noun.doc)) for phrases in [_phrases(noun, noun.doc[i])] if phrases]
+        found = [phrases for i in range(after, min(after + LATER_TOKENS, len(noun.doc)))
+                 for phrases in [_phrases(noun, noun.doc[i])] if phrases]
     if not found:
         return []
     nearest = found[0][-1].removeprefix("the ")
@@ -161,12 +164,12 @@ def _phrases(noun: "Token", earlier: "Token") -> list[str]:
 def named_form(noun: "Token", before: int, mentions: list[Mention], after: int | None = None) -> str | None:
     """The shortest form of whose or which ``noun`` is that the article gives before token
     ``before`` (``named_forms``), when it gives one only: "Ivo Marek's trial", "the purchase
-    of Lowther Bank", "the Oslo port deal"; with none before, the one it gives from token
-    ``after`` on, when given; else None."""
+    of Lowther Bank", "the Oslo port deal"; with none before, the one it gives in the sentence
+    or two from token ``after`` on, when given; else None."""
     told = [(at, form) for at, lemma, form in named_forms(noun, mentions) if lemma == noun.lemma_.lower()]
     forms = {form for at, form in told if at < before}
     if not forms and after is not None:
-        forms = {form for at, form in told if at >= after}
+        forms = {form for at, form in told if after <= at < after + LATER_TOKENS}
     if noun.tag_ != "NN" and not all(form and form.endswith("'s " + noun.lower_) for form in forms):
         return None  # "the brothers", "the elections": perhaps more than the one named, but "comments by" him
     return next(iter(forms)) if len(forms) == 1 and None not in forms else None
