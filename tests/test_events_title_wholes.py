@@ -42,11 +42,14 @@ def test_a_written_statement_keeps_what_it_says(nlp, text: str, title: str) -> N
      "measures he said would halve the cod catch.", "Ravi Menon outlined"),
     ("In line with rules drawn up by the late Anna Lind, the council yesterday closed its two-day meeting by "
      "approving the budget.", "The council closed its two-day meeting by approving the budget"),
+    # the name alone, not the description beside it
+    ("As a young officer, the country's president, Ivo Marek, paid a state visit to Norway in 1973 before his "
+     "long career had begun.", "Ivo Marek paid a state visit to Norway"),
 ])
 def test_an_opening_phrase_is_never_run_into_the_title(nlp, text: str, title: str) -> None:
     titles = titles_of(nlp, text)
     assert any(t.startswith(title) for t in titles), titles
-    assert not any(" In " in t or "interview" in t or "In line" in t for t in titles), titles
+    assert not any(" In " in t or "interview" in t or "In line" in t or "officer" in t for t in titles), titles
 
 
 def test_a_bare_definite_takes_whose_it_is_from_the_next_sentence(nlp) -> None:
