@@ -44,7 +44,7 @@ def needed_clause(child: "Token") -> bool:
         return True  # "was pulled out alive", "was found dead": what state the subject was in
     if restricted(child):
         return True
-    if _said_of(child):
+    if _said_of(child) or _what_it_says(child):
         return True
     if child.dep_ in ("relcl", "acl") and _defines_its_head(child):
         return True
@@ -60,10 +60,32 @@ def needed_clause(child: "Token") -> bool:
 def _said_of(clause: "Token") -> bool:
     """"the need for Sweden to act", "a call for the minister to resign": a "for" clause right
     after a noun said of something (``title_words.yaml``, relational_nouns) is what it is of."""
-    noun = clause.head
     first = min(t.i for t in clause.subtree)
-    return noun.pos_ == "NOUN" and first == noun.i + 1 and clause.doc[first].lower_ == "for" and \
-        noun.lemma_.lower() in load_title_words().relational_nouns
+    if first == 0 or clause.i < first:
+        return False
+    noun = clause.doc[first - 1]  # wherever the parser hung the clause ("set a deadline for X to…")
+    return noun.pos_ == "NOUN" and clause.doc[first].lower_ == "for" and \
+        noun.lemma_.lower() in load_title_words().relational_nouns and (noun.i == clause.head.i or (
+            noun.head.i == clause.head.i and noun.dep_ in OBJECTS))
+
+
+def _what_it_says(clause: "Token") -> bool:
+    """"submitted an affidavit to the court alleging that…", "sent a letter demanding his
+    release": a participle of saying after a written statement its verb acts on (``title_words.yaml``,
+    statement_nouns and statement_verbs), no comma between, tells what the statement says,
+    whether the parser hung it on the verb or on a noun in between."""
+    words = load_title_words()
+    if clause.dep_ not in ("advcl", "acl") or clause.tag_ != "VBG" or \
+            clause.lemma_.lower() not in words.statement_verbs:
+        return False
+    first = clause.left_edge.i
+    if first == 0 or clause.doc[first - 1].is_punct:
+        return False
+    verb = clause.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    return any(c.dep_ in ("dobj", "nsubjpass") and c.i < clause.i and c.lemma_.lower() in words.statement_nouns
+               for c in verb.children)
 
 
 def restricted(clause: "Token") -> bool:
@@ -132,6 +154,25 @@ def stranded(prep: "Token") -> bool:
     return prep.dep_ in ("prep", "prt") and prep.pos_ == "ADP" and prep.head.pos_ in ("VERB", "AUX") \
         and prep.i > prep.head.i and not any(c.dep_ in ("pobj", "pcomp") for c in prep.children) \
         and all(prep.doc[j].pos_ in ("ADV", "PART") for j in range(prep.head.i + 1, prep.i))
+
+
+def noun_complement(prep: "Token") -> bool:
+    """"a cut [in aid]", "deaths [from the fever]", "a series [of measures]": the phrase right
+    after a noun that names nothing without it (``title_words.yaml``, noun_complements),
+    wherever the parser hung the phrase."""
+    if prep.dep_ != "prep" or prep.i == 0 or not any(c.dep_ in ("pobj", "pcomp") for c in prep.children):
+        return False
+    noun = prep.doc[prep.i - 1]
+    nouns = load_title_words().noun_complements.get(prep.lower_, frozenset())
+    return noun.pos_ == "NOUN" and (noun.lemma_.lower() in nouns or noun.lower_ in nouns)
+
+
+def counted(noun: "Token") -> bool:
+    """Whether ``noun`` is what a noun of counting or grouping counts ("the number of [cases]",
+    "a series of [measures]"): its own "of" phrase is then part of what is counted ("cases of
+    torture")."""
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.lower_ == "of" and noun_complement(prep)
 
 
 def needs_what_follows(token: "Token") -> bool:

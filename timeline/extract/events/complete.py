@@ -29,7 +29,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable, Iterable
 
-from timeline.extract.events.complements import keeps_truth, needed_clause, restricts, role_after_as, stranded
+from timeline.extract.events.complements import (
+    counted,
+    keeps_truth,
+    needed_clause,
+    noun_complement,
+    restricts,
+    role_after_as,
+    stranded,
+)
 from timeline.extract.events.title_words import load_title_words
 from timeline.extract.events.vocabulary import load_vocabulary
 
@@ -83,9 +91,11 @@ def _phrase_lost(token: "Token", kept: set[int], exempt: set[int]) -> bool:
         noun, prep = token, (doc[token.i + 1] if token.i + 1 < len(doc) else token)
         if prep.i in kept or prep.i in exempt:
             return False
-    return noun.i + 1 == prep.i and noun.pos_ == "NOUN" and noun.lemma_.lower() in words.relational_nouns and \
+    if noun.i + 1 != prep.i or a_time(prep):
+        return False
+    return noun_complement(prep) or noun.pos_ == "NOUN" and noun.lemma_.lower() in words.relational_nouns and \
         prep.dep_ == "prep" and prep.lower_ in words.relational_prepositions and \
-        any(c.dep_ in ("pobj", "pcomp") for c in prep.children) and not a_time(prep) and _of_a_party(noun, prep)
+        any(c.dep_ in ("pobj", "pcomp") for c in prep.children) and _of_a_party(noun, prep)
 
 
 def _of_a_party(noun: "Token", prep: "Token") -> bool:
@@ -264,14 +274,17 @@ def _selected(prep: "Token") -> bool:
         return True  # "described the responses as too bland": what they were called
     if head.pos_ == "ADJ" and prep.i == head.i + 1:
         return True  # "interested in", "responsible for", "aware of": the adjective's own phrase
+    if noun_complement(prep) and prep.head.i == prep.i - 1 and not a_time(prep):
+        return True  # "a cut in aid", "deaths from the fever"
     words = load_title_words()
     if prep.lower_ not in words.selected_prepositions or prep.i < head.i:
         return False
     if prep.lower_ == "of":
         # "the spread of the virus", "one of her bodyguards"; but a second "of" phrase inside
         # the first only adds to it ("one of the greatest icons [of all time]")
-        # ("one of the greatest icons [of all time]"), and a name needs none ("Judge Pastor [of the court]")
-        return head.pos_ != "PROPN" and not (head.dep_ == "pobj" and head.head.lower_ == "of")
+        # ("one of the greatest icons [of all time]"), and a name needs none ("Judge Pastor [of the court]");
+        # but what a number or a series counts keeps its own ("the number of cases of torture")
+        return head.pos_ != "PROPN" and not (head.dep_ == "pobj" and head.head.lower_ == "of" and not counted(head))
     if head.pos_ == "NOUN" and head.lemma_.lower() in words.relational_nouns:
         return prep.i == head.i + 1 and prep.lower_ in words.relational_prepositions and _of_a_party(head, prep)
     if head.pos_ not in ("VERB", "AUX", "ADJ"):

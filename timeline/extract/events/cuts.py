@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from timeline.extract.events.complements import needed_clause, stranded
+from timeline.extract.events.complements import needed_clause, noun_complement, stranded
 from timeline.extract.events.title_words import load_title_words
 from timeline.extract.events.wellformed import FINITE_TAGS, RELATIVE_TAGS, SUBJECT_DEPS
 from timeline.records import Mention
@@ -103,6 +103,40 @@ def told_an_audience(root: "Token", by_token: dict[int, Mention]) -> tuple[str, 
     return None
 
 
+def swallowed_subject(root: "Token", within: tuple[int, int]) -> tuple[set[int], set[int]]:
+    """"In an interview with a weekly, the fisheries minister, Ivo Marek, outlined…" read with the
+    subject inside the opening phrase (the parser hung it on the phrase's last noun): the opening
+    phrase goes and the subject, what follows its last comma that is not a name beside a
+    description, stays; of "the fisheries minister, Ivo Marek", the name alone. The words to
+    drop and the subject's words; both empty when the clause has a subject of its own or opens
+    otherwise."""
+    if any(c.dep_ in SUBJECT_DEPS for c in root.children):
+        return set(), set()
+    opening = next((c for c in root.children if c.dep_ == "prep" and c.i < root.i), None)
+    if opening is None or opening.left_edge.i != max(within[0], min(t.i for t in root.subtree)):
+        return set(), set()
+    doc = root.doc
+    words = sorted(t.i for t in opening.subtree)
+    end = words[-1]
+    while end > opening.i and doc[end].is_punct:
+        end -= 1
+    if any(doc[j].pos_ not in ("ADV", "AUX", "PART", "PUNCT") and doc[j].ent_type_ not in ("DATE", "TIME")
+           for j in range(words[-1] + 1, root.i)):
+        return set(), set()  # words between the phrase and the verb that are not its adverbs
+    name: list[int] = []
+    for comma in (i for i in reversed(words) if doc[i].text == "," and i < end):
+        subject = list(range(comma + 1, end + 1))
+        if not any(doc[j].pos_ == "NOUN" for j in subject):
+            name = subject  # "…, Ivo Marek,": a name beside the description before it
+            continue
+        heads = [j for j in subject if doc[j].head.i not in subject]
+        if len(heads) != 1 or doc[heads[0]].pos_ not in ("NOUN", "PROPN"):
+            return set(), set()  # not one noun phrase
+        kept = set(name or subject)  # the name alone, as a headline writes who did it
+        return set(words) - kept, kept
+    return set(), set()
+
+
 def _head_went(token: "Token", kept: list[int]) -> bool:
     """"competing against each other rather [than working together]": a last word whose head
     comes after it and went is the start of a phrase that is not there."""
@@ -159,8 +193,9 @@ def without_empty_phrases(chosen: list[int], tokens: "list[Token]") -> list[int]
     empty = load_title_words().empty_nouns
     for i in chosen:
         noun = tokens[i]
-        if noun.dep_ != "pobj" or noun.lemma_.lower() not in empty or noun.head.i not in kept:
-            continue
+        if noun.dep_ != "pobj" or noun.lemma_.lower() not in empty or noun.head.i not in kept or \
+                noun_complement(noun.head):
+            continue  # "a package of measures [he said would…]": the package is of measures all the same
         lost = [c for c in noun.children if c.dep_ != "det" and c.i not in kept]
         if lost and all(c.dep_ == "det" for c in noun.children if c.i in kept):
             kept -= {t.i for t in noun.head.subtree}

@@ -44,6 +44,8 @@ WHICH_BEFORE = frozenset({"amod", "compound", "poss", "nmod", "case"})
 LEFT_OUT = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "advcl"})
 # The longest earlier phrase taken, in tokens.
 FULLER_TOKENS = 8
+# How far after the sentence a later mention is looked for, in tokens: the next sentence or two.
+LATER_TOKENS = 50
 PRONOUN_TAGS = frozenset({"PRP", "PRP$", "WP", "WP$", "WDT"})
 # Kinds of actor a possessor or an "of" phrase may name for a happening to be written as theirs.
 WHOSE_KINDS = frozenset({"person", "organisation", "country", "group"})
@@ -57,7 +59,7 @@ def fuller_descriptions(title: str, root: "Token", limit: int, mentions: list[Me
     top = root
     while top.head.i != top.i:
         top = top.head
-    start = top.left_edge.i
+    start, end = top.left_edge.i, top.right_edge.i + 1
     excluded = _excluded()
     for noun in root.subtree:
         if not _bare(noun) or noun.lemma_.lower() in excluded:
@@ -69,10 +71,10 @@ def fuller_descriptions(title: str, root: "Token", limit: int, mentions: list[Me
         at = found[0]
         if title[at.end():].split(" ", 2)[1:2] and title[at.end():].split(" ", 2)[1].lower() in WHICH_PREPS:
             continue  # another rule already wrote which one: "the trial of Ivo Marek"
-        named = named_form(noun, start, mentions or [])
+        named = named_form(noun, start, mentions or [], end)
         if named is not None and any(m.name in title for m in mentions or [] if m.name in named and m.kind != "place"):
             named = None  # "Ivo Marek appealed against the verdict": whose it is, the title says
-        for phrase in ([named] if named is not None else []) + _earlier(noun, start):
+        for phrase in ([named] if named is not None else []) + _earlier(noun, start, end):
             if at.start() == 0:
                 phrase = phrase[:1].upper() + phrase[1:]
             longer = title[:at.start()] + phrase + title[at.end():]
@@ -100,12 +102,17 @@ def _bare(noun: "Token") -> bool:
                 and (c.dep_ != "prep" or c.lower_ in WHICH_PREPS))
 
 
-def _earlier(noun: "Token", before: int) -> list[str]:
+def _earlier(noun: "Token", before: int, after: int | None = None) -> list[str]:
     """The nearest mention of the same noun before token ``before`` that says which one it
     is, as a title writes it, longest first: "the memorandum of understanding on talks",
     then "the memorandum of understanding"; none when it holds a pronoun or skips words, or
-    when the article says of two different ones ("the trial of X and the trial of Y")."""
+    when the article says of two different ones ("the trial of X and the trial of Y"). With
+    none before, the nearest in the sentence or two from token ``after`` on, when given: a lede
+    may say "the trial" and the next sentence whose trial it is."""
     found = [phrases for i in range(before - 1, -1, -1) for phrases in [_phrases(noun, noun.doc[i])] if phrases]
+    if not found and after is not None and not any(_mentioned(noun, noun.doc[i]) for i in range(before)):
+        found = [phrases for i in range(after, min(after + LATER_TOKENS, len(noun.doc)))
+                 for phrases in [_phrases(noun, noun.doc[i])] if phrases]
     if not found:
         return []
     nearest = found[0][-1].removeprefix("the ")
@@ -116,11 +123,15 @@ def _earlier(noun: "Token", before: int) -> list[str]:
     return found[0]
 
 
+def _mentioned(noun: "Token", other: "Token") -> bool:
+    """Whether ``other`` is the same noun as ``noun``, written the same way."""
+    return other.lemma_.lower() == noun.lemma_.lower() and other.pos_ == "NOUN" and other.tag_ == noun.tag_
+
+
 def _phrases(noun: "Token", earlier: "Token") -> list[str]:
     """``earlier``, a mention of ``noun``'s noun, as a title writes it, longest first."""
     doc = noun.doc
-    lemma = noun.lemma_.lower()
-    if earlier.lemma_.lower() != lemma or earlier.pos_ != "NOUN" or earlier.tag_ != noun.tag_:
+    if not _mentioned(noun, earlier):
         return []
     front = [c for c in earlier.children if c.i < earlier.i and c.dep_ in WHICH_BEFORE]
     after = next((c for c in earlier.children if c.i == earlier.i + 1 and c.dep_ == "prep"
@@ -139,8 +150,10 @@ def _phrases(noun: "Token", earlier: "Token") -> list[str]:
         if len(tokens) > FULLER_TOKENS or any(t.tag_ in PRONOUN_TAGS or not t.text.strip() for t in tokens) \
                 or tokens[-1].i - tokens[0].i + 1 != len(tokens):
             continue  # too long, a pronoun's owner unwritten, or words skipped
-        if not any(t.pos_ == "PROPN" for t in tokens) and not (after is not None and after.lower_ == "of"):
-            continue  # "the devastating quake", "the trial for manslaughter" still say not which one
+        if not any(t.pos_ == "PROPN" or (t.dep_ == "compound" and t.pos_ == "NOUN") for t in tokens) and \
+                not (after is not None and after.lower_ == "of"):
+            continue  # "the devastating quake", "the trial for manslaughter" still say not which one; "the
+            # swine flu patients" do
         text = "".join(t.text_with_ws for t in tokens).strip()
         phrase = text if owned else f"the {text}"
         if phrase not in out:
@@ -148,11 +161,15 @@ def _phrases(noun: "Token", earlier: "Token") -> list[str]:
     return out
 
 
-def named_form(noun: "Token", before: int, mentions: list[Mention]) -> str | None:
+def named_form(noun: "Token", before: int, mentions: list[Mention], after: int | None = None) -> str | None:
     """The shortest form of whose or which ``noun`` is that the article gives before token
     ``before`` (``named_forms``), when it gives one only: "Ivo Marek's trial", "the purchase
-    of Lowther Bank", "the Oslo port deal"; else None."""
-    forms = {form for at, lemma, form in named_forms(noun, mentions) if at < before and lemma == noun.lemma_.lower()}
+    of Lowther Bank", "the Oslo port deal"; with none before, the one it gives in the sentence
+    or two from token ``after`` on, when given; else None."""
+    told = [(at, form) for at, lemma, form in named_forms(noun, mentions) if lemma == noun.lemma_.lower()]
+    forms = {form for at, form in told if at < before}
+    if not forms and after is not None:
+        forms = {form for at, form in told if after <= at < after + LATER_TOKENS}
     if noun.tag_ != "NN" and not all(form and form.endswith("'s " + noun.lower_) for form in forms):
         return None  # "the brothers", "the elections": perhaps more than the one named, but "comments by" him
     return next(iter(forms)) if len(forms) == 1 and None not in forms else None

@@ -3,7 +3,7 @@ loaded once from ``timeline/data/title_words.yaml``."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from timeline.data import load_data
@@ -39,6 +39,10 @@ class TitleWords:
     party_entities: frozenset[str] = frozenset()  # kinds of named entity that are a party
     party_nouns: frozenset[str] = frozenset()  # "a case [against X]": its with/against phrase names a party
     relative_days: frozenset[str] = frozenset()  # "on Sunday", "yesterday": left to the date
+    statement_nouns: frozenset[str] = frozenset()  # "filed an affidavit" [alleging…]: says something
+    statement_verbs: frozenset[str] = frozenset()  # "alleging", "demanding": what a statement says
+    # "a cut" [in aid], "deaths" [from the fever]: preposition -> the nouns never written without its phrase
+    noun_complements: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 def _office_words() -> frozenset[str]:
@@ -85,4 +89,8 @@ def load_title_words() -> TitleWords:
         party_entities=frozenset(w.upper() for w in _words(data, "party_entities")),
         party_nouns=_words(data, "party_nouns"),
         relative_days=_words(data, "relative_days"),
+        statement_nouns=_words(data, "statement_nouns"),
+        statement_verbs=_words(data, "statement_verbs"),
+        noun_complements={str(prep).lower(): frozenset(str(w).lower() for w in nouns or [])
+                          for prep, nouns in (data.get("noun_complements") or {}).items()},
     )

@@ -32,6 +32,7 @@ from timeline.extract.events.cuts import (
     restates,
     spaced_hyphen,
     subject_run,
+    swallowed_subject,
     tidy,
     told_an_audience,
     without_empty_phrases,
@@ -187,6 +188,9 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
     if said_instead is not None:
         dropped |= said_instead[1]
     described = _described(root, dropped, within)
+    run_in, swallowed = swallowed_subject(root, within)  # "In an interview with X, the minister outlined…"
+    dropped |= run_in
+    described |= swallowed
     dropped |= {t.i for t in root.children if t.i in described or t.tag_ in RELATIVE_TAGS}
     by_mention_tokens: dict[str, set[int]] = {}
     for i, mention in by_token.items():
@@ -331,7 +335,8 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
     if root.dep_ == "ccomp" and title.lower().startswith("that "):
         title = title[5:]  # what was said, without the "that" of reported speech
     title += relative_object(root, chosen)  # "the plan, which X is set to announce": X is set to announce the plan
-    if not any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in root.children) and root.dep_ == "ROOT":
+    if not any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in root.children) and root.dep_ == "ROOT" and \
+            not swallowed:
         # The parser put the subject in a side clause: name the actors of the noun
         # phrase right before the verb, and only those.
         run = subject_run(root)
