@@ -29,6 +29,12 @@ tight", "the elections will be free and fair", "the visit was a success") says h
 stood; one told with a place or an occasion ("was in court", "was among the dead") is
 weighed as any other. Its words are data in ``newsworthy_copula.yaml``.
 
+A clause whose subject is a quality or a standing of someone rather than a party
+("the credibility of the courts has been dealt a blow", "his political fortunes have
+dipped", "the country's morale was shattered") tells how a party stands, a writer's
+reading of the news, not something a party did; a desk lists what the party did. Those
+nouns are data in ``newsworthy_views.yaml``.
+
 A commentator's reading of the news is no happening either: what an analyst, an
 economist, a fund manager or a professor says undated ("the greatest threat is from a
 malfunctioning economy", "we will be pulled into the recession") judges, forecasts or
@@ -83,6 +89,8 @@ def listable(anchor: "Anchor", named_in_title: bool, in_lede: bool, aside: bool,
         return False
     if _nothing_said(anchor, vocab):
         return False
+    if anchor.type != "statement" and _a_quality(_doer_of(anchor.verb, anchor, agent=False)):
+        return False  # "the credibility of the courts has been dealt a blow": how someone stands
     if not in_lede and _standing_present(anchor, vocab):
         return False  # "Religion shapes many lives today", "Zuma remains the favourite": a state, no happening
     if not in_lede and _copula_state(anchor, vocab):
@@ -273,11 +281,11 @@ def _light(anchor: "Anchor", vocab: Vocabulary) -> bool:
     return not any(c.lemma_.lower() in vocab.dated_nouns for c in verb.children if c.dep_ in OBJECT_DEPS)
 
 
-def _doer_of(verb: "Token", anchor: "Anchor") -> "Token | None":
+def _doer_of(verb: "Token", anchor: "Anchor", agent: bool = True) -> "Token | None":
     """The phrase that did what ``verb`` says: its subject, the agent of a
     passive, the head a relative clause hangs on, or the subject of the clause it
     is a conjunct or complement of; the subject of a passive when no agent is
-    named ("the doctor was remanded")."""
+    named ("the doctor was remanded"), or, without ``agent``, always."""
     if anchor.extra_subject is not None and verb.i == anchor.verb.i:
         return anchor.extra_subject
     token = verb
@@ -286,7 +294,7 @@ def _doer_of(verb: "Token", anchor: "Anchor") -> "Token | None":
         for child in token.children:
             if child.dep_ in DOER_DEPS:
                 return child
-            if child.dep_ == "agent":
+            if child.dep_ == "agent" and agent:
                 return next((p for p in child.children if p.dep_ == "pobj"), None)
             if child.dep_ == "nsubjpass":
                 passive = child
@@ -296,6 +304,17 @@ def _doer_of(verb: "Token", anchor: "Anchor") -> "Token | None":
             return None
         token = token.head
     return None
+
+
+@lru_cache(maxsize=1)
+def _qualities() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in (load_data("newsworthy_views.yaml") or {}).get("standing") or ())
+
+
+def _a_quality(phrase: "Token | None") -> bool:
+    """Whether ``phrase`` is headed by a common noun that names a quality or a standing of
+    someone ("the credibility of the courts", "his fortunes", "the public's morale")."""
+    return phrase is not None and phrase.pos_ == "NOUN" and phrase.lemma_.lower() in _qualities()
 
 
 def _official(phrase: "Token | None", mentions: list[Mention], vocab: Vocabulary) -> bool:

@@ -1,0 +1,36 @@
+"""A clause whose subject is a quality or a standing of someone (a reputation, a party's
+fortunes, a nation's morale) tells how a party stands, not something a party did: it is
+no event, dated or not. What the people and bodies of the same report did or said stays."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tests.conftest import titles_of
+
+DAY = date(2013, 4, 17)
+REPORT = " ".join([
+    "The harbour authority of Port Elin dismissed its director, Marta Solis, on Tuesday.",
+    "The board said it had lost trust in her handling of the dredging contract.",
+    "The credibility of the port's tender process was dealt a serious blow on Tuesday.",
+    "The transport minister, Pavel Orlov, said on Tuesday that the ministry would audit the contract.",
+    "Marta Solis's political fortunes dipped sharply last year.",
+    "The ruling party's popularity has fallen this year as the scandal grew.",
+    "The town's morale was shattered by the closure of the shipyard in March.",
+    "Workers at the shipyard staged a protest outside the town hall on Wednesday.",
+])
+
+
+def test_a_quality_of_someone_as_subject_is_no_event(nlp) -> None:
+    titles = titles_of(nlp, REPORT, published=DAY, headline="Port Elin harbour chief dismissed")
+    assert not [t for t in titles if "credibility" in t.lower()], titles
+    assert not [t for t in titles if "fortunes" in t], titles
+    assert not [t for t in titles if "morale" in t], titles
+    assert not [t for t in titles if "popularity" in t], titles
+
+
+def test_what_the_parties_of_the_same_report_did_or_said_stays(nlp) -> None:
+    titles = titles_of(nlp, REPORT, published=DAY, headline="Port Elin harbour chief dismissed")
+    assert [t for t in titles if "dismissed" in t and "Marta Solis" in t], titles
+    assert [t for t in titles if "Pavel Orlov" in t and "audit" in t], titles  # a named official's statement
+    assert [t for t in titles if "protest" in t], titles
