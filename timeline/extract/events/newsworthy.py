@@ -33,7 +33,16 @@ A clause whose subject is a quality or a standing of someone rather than a party
 ("the credibility of the courts has been dealt a blow", "his political fortunes have
 dipped", "the country's morale was shattered") tells how a party stands, a writer's
 reading of the news, not something a party did; a desk lists what the party did. Those
-nouns are data in ``newsworthy_views.yaml``.
+nouns are data in ``newsworthy_views.yaml``. So is the turn of a season ("the planting
+season begins", "winter arrives"): the calendar's course, not a happening; what a season
+does ("the monsoon flooded the delta") is weighed as any clause.
+
+Past the lede, a clause told over a span is no happening of a day: in the present perfect
+over a period ("has amassed a following over the years", "has been going on for decades",
+"has stayed in office since the coup"), or with an adverb of a span or a trend ("has long
+used aid as a lever", "have increasingly turned to adverts", "steadily lost ground"). It
+tells a state reached or a trend, the background of the news. The adverbs are data in
+``newsworthy_views.yaml``.
 
 A commentator's reading of the news is no happening either: what an analyst, an
 economist, a fund manager or a professor says undated ("the greatest threat is from a
@@ -50,7 +59,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from timeline.data import load_data
-from timeline.extract.events.clauses import content_of, mood_of
+from timeline.extract.events.clauses import content_of, mood_of, state_reached
 from timeline.extract.events.main_clause import eventful
 from timeline.extract.events.vocabulary import Vocabulary
 from timeline.extract.events.wording import mentions_in
@@ -89,10 +98,13 @@ def listable(anchor: "Anchor", named_in_title: bool, in_lede: bool, aside: bool,
         return False
     if _nothing_said(anchor, vocab):
         return False
-    if anchor.type != "statement" and _a_quality(_doer_of(anchor.verb, anchor, agent=False)):
-        return False  # "the credibility of the courts has been dealt a blow": how someone stands
+    subject = None if anchor.type == "statement" else _doer_of(anchor.verb, anchor, agent=False)
+    if _a_quality(subject) or _season_turns(subject, anchor.verb):
+        return False  # "the credibility of the courts has been dealt a blow", "the planting season begins"
     if not in_lede and _standing_present(anchor, vocab):
         return False  # "Religion shapes many lives today", "Zuma remains the favourite": a state, no happening
+    if not in_lede and (state_reached(anchor.verb, vocab) or _over_a_span(anchor.verb)):
+        return False  # "has amassed a following over the years", "has long used aid": a state reached, a trend
     if not in_lede and _copula_state(anchor, vocab):
         return False  # "security was tight", "the elections will be free and fair": how things stood
     dated = anchor.evidence.rule not in UNDATED
@@ -257,6 +269,12 @@ def _habitual(verb: "Token", vocab: Vocabulary) -> bool:
     return any(c.dep_ == "advmod" and c.lower_ in vocab.habitual_adverbs for c in verb.children)
 
 
+def _over_a_span(verb: "Token") -> bool:
+    """"has long used", "have increasingly turned to", "steadily lost ground": an adverb that
+    spreads the verb over a span or tells a trend."""
+    return any(c.dep_ == "advmod" and c.lower_ in _views_words("span_adverbs") for c in verb.children)
+
+
 def _nothing_said(anchor: "Anchor", vocab: Vocabulary) -> bool:
     """"Dominic Hannett says" with what he says lost to the parse, "Bhutto imposed" cut
     from "the state of emergency he imposed", "Conrad Murray speaking" under a photo: a
@@ -306,15 +324,21 @@ def _doer_of(verb: "Token", anchor: "Anchor", agent: bool = True) -> "Token | No
     return None
 
 
-@lru_cache(maxsize=1)
-def _qualities() -> frozenset[str]:
-    return frozenset(str(w).lower() for w in (load_data("newsworthy_views.yaml") or {}).get("standing") or ())
+@lru_cache(maxsize=None)
+def _views_words(key: str) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in (load_data("newsworthy_views.yaml") or {}).get(key) or ())
 
 
 def _a_quality(phrase: "Token | None") -> bool:
     """Whether ``phrase`` is headed by a common noun that names a quality or a standing of
     someone ("the credibility of the courts", "his fortunes", "the public's morale")."""
-    return phrase is not None and phrase.pos_ == "NOUN" and phrase.lemma_.lower() in _qualities()
+    return phrase is not None and phrase.pos_ == "NOUN" and phrase.lemma_.lower() in _views_words("standing")
+
+
+def _season_turns(phrase: "Token | None", verb: "Token") -> bool:
+    """"The planting season begins", "winter arrived early": a season that starts or ends."""
+    return phrase is not None and phrase.pos_ == "NOUN" and phrase.lemma_.lower() in _views_words("seasons") and \
+        verb.lemma_.lower() in _views_words("season_turns")
 
 
 def _official(phrase: "Token | None", mentions: list[Mention], vocab: Vocabulary) -> bool:
