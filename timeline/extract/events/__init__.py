@@ -51,7 +51,7 @@ from timeline.extract.events.retold import date_retold
 from timeline.extract.events.title_choice import chosen_title
 from timeline.extract.events.title_parties import attributions, cut_from_title, named_in_title
 from timeline.extract.events.tokens import Parse, forget, parse_of
-from timeline.extract.events.topic import is_digest, strays, topic_words
+from timeline.extract.events.topic import is_digest, is_running_order, strays, topic_words
 from timeline.extract.events.vocabulary import Vocabulary, load_vocabulary
 from timeline.extract.events.weak import UNPRINTABLE, title_is_weak
 from timeline.records import ActorRef, Article, Happening, Mention, Timex
@@ -93,7 +93,7 @@ def _happenings(doc: Parse, article: Article, timexes: list[Timex], mentions: li
     parts = segments(doc)
     topic = topic_words(article.title, parts[:vocab.lede_sentences], mentions)
     astray = [strays(segment, topic, mentions) for segment in parts]
-    digest = is_digest(parts)  # a roundup: a stray run is another item's story, whenever dated
+    digest = is_digest(parts) or is_running_order(parts)  # a stray run is another item's story, whenever dated
     views = opinion_page(article, parts, vocab)  # a column lists only what it dates (opinion.py)
     entries = chronology_entries(parts, timexes)  # a chronology's lines, each dated by its own date
     page = page_of(article, parts, vocab, views, astray, mentions)

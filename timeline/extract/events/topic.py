@@ -9,7 +9,10 @@ is an aside: no happening of this article's news (events/newsworthy.py).
 A page that says a line to its reader again and again ("Share your thoughts on our
 Twitter page") is a digest: the line closes each of its items, and a run of sentences
 that strays from the headline and the lede is another item's story, dated or not. (A
-repeated photo caption or a sentence scraped twice speaks to no one: no digest.)
+repeated photo caption or a sentence scraped twice speaks to no one: no digest.) So is a
+programme's running order: a page where several sentences announce an item by who
+presents it, in the present ("Anna Berg, of the Red Cross, discusses how agencies are
+coping", "Tom Reed reports from Lisbon"). Its verbs are data in ``newsworthy_views.yaml``.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Iterable, Sequence
 
+from timeline.data import load_data
 from timeline.records import Mention
 
 if TYPE_CHECKING:
@@ -59,6 +63,22 @@ def is_digest(segments: Sequence["Span"]) -> bool:
             return True
         seen.add(key)
     return False
+
+
+def is_running_order(segments: Sequence["Span"]) -> bool:
+    """Whether at least ``running_order_items`` sentences announce a programme's item: a
+    named subject and, as the sentence's main verb in the present, one of
+    ``running_order_verbs`` ("Tom Reed reports from Lisbon", "Anna Berg discusses the
+    strategy")."""
+    cues = load_data("newsworthy_views.yaml") or {}
+    verbs = frozenset(str(w).lower() for w in cues.get("running_order_verbs") or ())
+    least = int(cues.get("running_order_items") or 0)
+    if not verbs or not least:
+        return False
+    items = sum(any(t.dep_ == "ROOT" and t.tag_ in ("VBZ", "VBP") and t.lemma_.lower() in verbs and any(
+        c.dep_ == "nsubj" and any(w.pos_ == "PROPN" for w in c.subtree) for c in t.children) for t in segment)
+        for segment in segments)
+    return items >= least
 
 
 def _words_of(segment: "Span", mentions: list[Mention]) -> set[str]:
