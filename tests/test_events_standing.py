@@ -74,3 +74,21 @@ def test_a_season_that_begins_is_no_event_but_what_it_does_is(nlp) -> None:
     assert not [t for t in titles if "season" in t], titles
     assert [t for t in titles if "monsoon flooded" in t], titles
     assert [t for t in titles if "food agency" in t and "seed" in t], titles
+
+
+HEDGED = " ".join([
+    "The harbour authority of Port Elin dismissed its director, Marta Solis, on Tuesday.",
+    "The transport minister, Pavel Orlov, said on Tuesday that the ministry would audit the contract.",
+    "Solis's dismissal was probably prompted by a leaked audit last month.",
+    "Her rivals on the board clearly sensed their chance in March.",
+    "Orlov said the audit would probably take six weeks.",
+    "The board met on Monday to discuss the contract.",
+])
+
+
+def test_what_the_writer_infers_is_no_event_but_a_hedged_statement_of_an_official_stays(nlp) -> None:
+    titles = titles_of(nlp, HEDGED, published=DAY, headline="Port Elin harbour chief dismissed")
+    assert not [t for t in titles if "prompted" in t], titles
+    assert not [t for t in titles if "sensed" in t], titles
+    assert [t for t in titles if "Orlov" in t and "six weeks" in t], titles
+    assert [t for t in titles if "board met" in t], titles

@@ -37,6 +37,11 @@ nouns are data in ``newsworthy_views.yaml``. So is the turn of a season ("the pl
 season begins", "winter arrives"): the calendar's course, not a happening; what a season
 does ("the monsoon flooded the delta") is weighed as any clause.
 
+A clause the writer hedges with an adverb of inference ("the statement was probably
+prompted by a leak", "a ruthlessness that clearly impressed the party elders") says what the
+writer infers, not what the text reports; what a speaker says hedged is weighed as a
+statement. The adverbs are data in ``newsworthy_views.yaml``.
+
 Past the lede, a clause told over a span is no happening of a day: in the present perfect
 over a period ("has amassed a following over the years", "has been going on for decades",
 "has stayed in office since the coup"), or with an adverb of a span or a trend ("has long
@@ -99,7 +104,7 @@ def listable(anchor: "Anchor", named_in_title: bool, in_lede: bool, aside: bool,
     if _nothing_said(anchor, vocab):
         return False
     subject = None if anchor.type == "statement" else _doer_of(anchor.verb, anchor, agent=False)
-    if _a_quality(subject) or _season_turns(subject, anchor.verb):
+    if _a_quality(subject) or _season_turns(subject, anchor.verb) or (subject is not None and _hedged(anchor.verb)):
         return False  # "the credibility of the courts has been dealt a blow", "the planting season begins"
     if not in_lede and _standing_present(anchor, vocab):
         return False  # "Religion shapes many lives today", "Zuma remains the favourite": a state, no happening
@@ -272,7 +277,16 @@ def _habitual(verb: "Token", vocab: Vocabulary) -> bool:
 def _over_a_span(verb: "Token") -> bool:
     """"has long used", "have increasingly turned to", "steadily lost ground": an adverb that
     spreads the verb over a span or tells a trend."""
-    return any(c.dep_ == "advmod" and c.lower_ in _views_words("span_adverbs") for c in verb.children)
+    return _modified_by(verb, "span_adverbs")
+
+
+def _hedged(verb: "Token") -> bool:
+    """"was probably prompted", "clearly impressed": the writer infers it."""
+    return _modified_by(verb, "hedges")
+
+
+def _modified_by(verb: "Token", key: str) -> bool:
+    return any(c.dep_ == "advmod" and c.lower_ in _views_words(key) for c in verb.children)
 
 
 def _nothing_said(anchor: "Anchor", vocab: Vocabulary) -> bool:
