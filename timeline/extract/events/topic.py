@@ -13,6 +13,9 @@ repeated photo caption or a sentence scraped twice speaks to no one: no digest.)
 programme's running order: a page where several sentences announce an item by who
 presents it, in the present ("Anna Berg, of the Red Cross, discusses how agencies are
 coping", "Tom Reed reports from Lisbon"). Its verbs are data in ``newsworthy_views.yaml``.
+So is a column of news in brief, whose items each close on a wire credit run into the next
+item's headline ("Reuters, Zagreb", "AP, Geneva"): several sentences open on one, and
+what the page is about is its first item.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ if TYPE_CHECKING:
 
 NOUNS = frozenset({"NOUN", "PROPN"})
 CONTENT = NOUNS | {"VERB", "ADJ"}
+TIMES = frozenset({"DATE", "TIME"})
 # Words of a headline worth comparing: at least this long (drops "the", "of", "in").
 MIN_WORD = 4
 WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
@@ -65,6 +69,20 @@ def is_digest(segments: Sequence["Span"]) -> bool:
     return False
 
 
+def first_brief(segments: Sequence["Span"]) -> int | None:
+    """In a column of news in brief, where at least ``brief_credits_least`` sentences open on a
+    wire credit with a place ("Reuters, Zagreb", "AP, Geneva": the close of one item run into
+    the next), the index of the first of them, where the page's first item ends; None on
+    any other page."""
+    cues = load_data("newsworthy_views.yaml") or {}
+    credit, least = cues.get("brief_credit"), int(cues.get("brief_credits_least") or 0)
+    if not credit or not least:
+        return None
+    pattern = re.compile(str(credit))
+    credits = [i for i, segment in enumerate(segments) if pattern.match(segment.text.strip())]
+    return credits[0] if len(credits) >= least else None
+
+
 def is_running_order(segments: Sequence["Span"]) -> bool:
     """Whether at least ``running_order_items`` sentences announce a programme's item: a
     named subject and, as the sentence's main verb in the present, one of
@@ -82,8 +100,10 @@ def is_running_order(segments: Sequence["Span"]) -> bool:
 
 
 def _words_of(segment: "Span", mentions: list[Mention]) -> set[str]:
-    words = {t.lemma_.lower() for t in segment if t.pos_ in NOUNS and len(t.text) >= MIN_WORD - 1}
-    words |= {t.lower_ for t in segment if t.pos_ in NOUNS}
+    # a day or a time ("yesterday", "Monday") is when, not what a sentence is about
+    nouns = [t for t in segment if t.pos_ in NOUNS and t.ent_type_ not in TIMES]
+    words = {t.lemma_.lower() for t in nouns if len(t.text) >= MIN_WORD - 1}
+    words |= {t.lower_ for t in nouns}
     start, end = segment.start_char, segment.end_char
     for mention in mentions:
         if mention.start >= start and mention.end <= end:
