@@ -27,6 +27,7 @@ RUNNING_ORDER = " ".join([
     "Tom Reed reports from the capital on the search for survivors.",
     *OTHER,
     "Mark Dale, the council leader, and Ruth Penn, a shopkeeper, debate whether the plan will help trade.",
+    "Jo Field, the council's chief executive, discusses what the bus lane will cost.",
     TOLL,
 ])
 REPORT = " ".join([*NEWS, TOLL, *OTHER])
