@@ -93,8 +93,8 @@ def _happenings(doc: Parse, article: Article, timexes: list[Timex], mentions: li
     parts = segments(doc)
     brief = first_brief(parts)  # a column in brief is about its first item (topic.py)
     lede = vocab.lede_sentences if brief is None else max(min(brief, vocab.lede_sentences), 1)
-    topic = topic_words(article.title, parts[:lede], mentions)
-    astray = [strays(segment, topic, mentions) for segment in parts]
+    topic = topic_words(article.title, parts[:lede], mentions, brief is not None)
+    astray = [strays(segment, topic, mentions, brief is not None) for segment in parts]
     # a roundup, a running order, a column in brief: a stray run is another item's story, whenever dated
     digest = is_digest(parts) or is_running_order(parts) or brief is not None
     views = opinion_page(article, parts, vocab)  # a column lists only what it dates (opinion.py)

@@ -41,17 +41,18 @@ DIGEST_WORDS = 6
 SECOND_PERSON = frozenset({"you", "your", "yours", "yourself"})
 
 
-def topic_words(title: str, lede: Iterable["Span"], mentions: list[Mention]) -> frozenset[str]:
-    """The nouns and names of the headline and the lede, lower case."""
+def topic_words(title: str, lede: Iterable["Span"], mentions: list[Mention], brief: bool = False) -> frozenset[str]:
+    """The nouns and names of the headline and the lede, lower case (in a column in brief,
+    ``brief``, no word of a day or a time)."""
     words = {w.lower() for w in WORD.findall(title) if len(w) >= MIN_WORD}
     for segment in lede:
-        words |= _words_of(segment, mentions)
+        words |= _words_of(segment, mentions, brief)
     return frozenset(words)
 
 
-def strays(segment: "Span", topic: frozenset[str], mentions: list[Mention]) -> bool:
+def strays(segment: "Span", topic: frozenset[str], mentions: list[Mention], brief: bool = False) -> bool:
     """Whether ``segment`` names nothing the article's headline and lede name."""
-    return bool(topic) and not (_words_of(segment, mentions) & topic)
+    return bool(topic) and not (_words_of(segment, mentions, brief) & topic)
 
 
 def is_digest(segments: Sequence["Span"]) -> bool:
@@ -99,9 +100,9 @@ def is_running_order(segments: Sequence["Span"]) -> bool:
     return items >= least
 
 
-def _words_of(segment: "Span", mentions: list[Mention]) -> set[str]:
-    # a day or a time ("yesterday", "Monday") is when, not what a sentence is about
-    nouns = [t for t in segment if t.pos_ in NOUNS and t.ent_type_ not in TIMES]
+def _words_of(segment: "Span", mentions: list[Mention], brief: bool = False) -> set[str]:
+    # in a column in brief, whose every item says "yesterday", a day is when, not what it is about
+    nouns = [t for t in segment if t.pos_ in NOUNS and not (brief and t.ent_type_ in TIMES)]
     words = {t.lemma_.lower() for t in nouns if len(t.text) >= MIN_WORD - 1}
     words |= {t.lower_ for t in nouns}
     start, end = segment.start_char, segment.end_char
