@@ -54,6 +54,7 @@ class Cleaned:
 @dataclass(frozen=True)
 class Vocabulary:
     tail: LinePatterns
+    comments: LinePatterns  # the stamp that opens a reader's comment: the page is theirs from there
     drop: LinePatterns
     captions: LinePatterns
     links: LinePatterns
@@ -88,6 +89,7 @@ def vocabulary() -> Vocabulary:
     artefacts = raw["token_artefacts"]
     return Vocabulary(
         tail=LinePatterns(raw["tail_markers"]),
+        comments=LinePatterns(raw.get("comment_stamps") or []),
         drop=LinePatterns(raw["drop_lines"]),
         captions=LinePatterns(raw["captions"]),
         links=LinePatterns(raw["link_lines"]),
@@ -244,8 +246,9 @@ def clean_body(
     non_blank = [i for i, line in enumerate(lines) if line]
     tail_line = _find_tail(lines, non_blank, vocab)
     if tail_line is not None:
+        rule = "readers' comments" if vocab.comments.found_in(lines[tail_line].text) else "page after the story"
         for i in range(tail_line, len(keep)):
-            drop(i, "page after the story")
+            drop(i, rule)
 
     header = non_blank[:HEADER_LINES]
     for i in non_blank:
@@ -310,12 +313,17 @@ def clean_body(
 
 
 def _find_tail(lines: list[Mapped], non_blank: list[int], vocab: Vocabulary) -> int | None:
-    """First line of the page furniture after the story, in the body's second half."""
+    """First line of the page furniture after the story, in the body's second half, or the
+    stamp of the first reader's comment below it, wherever it falls past the first line
+    (readers' comments may fill most of a page)."""
+    comment = next((i for i in non_blank[1:] if vocab.comments.found_in(lines[i].text)), None)
     half = len(non_blank) // 2
     for i in non_blank[max(half, 1):]:
+        if comment is not None and i >= comment:
+            break
         if vocab.tail.found_in(lines[i].text):
             return i
-    return None
+    return comment
 
 
 def _dateline_prefix(text: str, vocab: Vocabulary) -> tuple[int, str | None] | None:

@@ -51,7 +51,7 @@ from timeline.extract.events.retold import date_retold
 from timeline.extract.events.title_choice import chosen_title
 from timeline.extract.events.title_parties import attributions, cut_from_title, named_in_title
 from timeline.extract.events.tokens import Parse, forget, parse_of
-from timeline.extract.events.topic import is_digest, strays, topic_words
+from timeline.extract.events.topic import first_brief, is_digest, is_running_order, strays, topic_words
 from timeline.extract.events.vocabulary import Vocabulary, load_vocabulary
 from timeline.extract.events.weak import UNPRINTABLE, title_is_weak
 from timeline.records import ActorRef, Article, Happening, Mention, Timex
@@ -91,9 +91,12 @@ def _happenings(doc: Parse, article: Article, timexes: list[Timex], mentions: li
     in_the_past = False  # the text last dated a time before the days of the news (discourse.py)
     told_last: str | None = None  # the date the text last gave a happening, kept or not (gate_features.py)
     parts = segments(doc)
-    topic = topic_words(article.title, parts[:vocab.lede_sentences], mentions)
-    astray = [strays(segment, topic, mentions) for segment in parts]
-    digest = is_digest(parts)  # a roundup: a stray run is another item's story, whenever dated
+    brief = first_brief(parts)  # a column in brief is about its first item (topic.py)
+    lede = vocab.lede_sentences if brief is None else max(min(brief, vocab.lede_sentences), 1)
+    topic = topic_words(article.title, parts[:lede], mentions, brief is not None)
+    astray = [strays(segment, topic, mentions, brief is not None) for segment in parts]
+    # a roundup, a running order, a column in brief: a stray run is another item's story, whenever dated
+    digest = is_digest(parts) or is_running_order(parts) or brief is not None
     views = opinion_page(article, parts, vocab)  # a column lists only what it dates (opinion.py)
     entries = chronology_entries(parts, timexes)  # a chronology's lines, each dated by its own date
     page = page_of(article, parts, vocab, views, astray, mentions)
@@ -143,7 +146,7 @@ def _happenings(doc: Parse, article: Article, timexes: list[Timex], mentions: li
             # a chronology's entries are the page's own dates, never another story's
             aside = entry is None and astray[index] and (anchor.evidence.rule in UNDATED or (
                 _another_story(astray, index) and (digest or before_the_news(anchor.date, article.published, vocab))))
-            happening = _happening(anchor, segment, index, article, mentions, aside)
+            happening = _happening(anchor, segment, index, article, mentions, aside, index < lede)
             if happening is None:
                 continue
             said_in = _conversation_of(anchor, happening, found, mentions)
@@ -259,7 +262,7 @@ def _reports(segment: "Span") -> bool:
 
 
 def _happening(anchor: Anchor, segment: "Span", index: int, article: Article,
-               mentions: list[Mention], aside: bool = False) -> Happening | None:
+               mentions: list[Mention], aside: bool = False, in_lede: bool = True) -> Happening | None:
     if unofficial_opinion(anchor, mentions):
         return None
     if as_claim(anchor, mentions, article.published):
@@ -299,7 +302,7 @@ def _happening(anchor: Anchor, segment: "Span", index: int, article: Article,
         actors = parties(mentioned((m for m in inside if _in_title(m, title)), segment), segment, mentions, vocab)
     if unnamed(title, actors, title_root):
         return None  # "They were shaking things": no one is named for what happened
-    if not listable(anchor, bool(_title_subject(title, title_root, mentions)), index < vocab.lede_sentences,
+    if not listable(anchor, bool(_title_subject(title, title_root, mentions)), in_lede and index < vocab.lede_sentences,
                     aside, mentions, vocab):
         return None  # "The star was covered in floral tributes": nothing a desk would list
     if title.rsplit(" ", 1)[-1] == title_root.text and title_root.lemma_.lower() in vocab.reporting:

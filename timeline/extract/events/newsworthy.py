@@ -29,6 +29,26 @@ tight", "the elections will be free and fair", "the visit was a success") says h
 stood; one told with a place or an occasion ("was in court", "was among the dead") is
 weighed as any other. Its words are data in ``newsworthy_copula.yaml``.
 
+A clause whose subject is a quality or a standing of someone rather than a party
+("the credibility of the courts has been dealt a blow", "his political fortunes have
+dipped", "the country's morale was shattered") tells how a party stands, a writer's
+reading of the news, not something a party did; a desk lists what the party did. Those
+nouns are data in ``newsworthy_views.yaml``. So is the turn of a season ("the planting
+season begins", "winter arrives"): the calendar's course, not a happening; what a season
+does ("the monsoon flooded the delta") is weighed as any clause.
+
+A clause the writer hedges with an adverb of inference ("the statement was probably
+prompted by a leak", "a ruthlessness that clearly impressed the party elders") says what the
+writer infers, not what the text reports; what a speaker says hedged is weighed as a
+statement. The adverbs are data in ``newsworthy_views.yaml``.
+
+Past the lede, a clause told over a span is no happening of a day: in the present perfect
+over a period ("has amassed a following over the years", "has been going on for decades",
+"has stayed in office since the coup"), or with an adverb of a span or a trend ("has long
+used aid as a lever", "have increasingly turned to adverts", "steadily lost ground"). It
+tells a state reached or a trend, the background of the news. The adverbs are data in
+``newsworthy_views.yaml``.
+
 A commentator's reading of the news is no happening either: what an analyst, an
 economist, a fund manager or a professor says undated ("the greatest threat is from a
 malfunctioning economy", "we will be pulled into the recession") judges, forecasts or
@@ -44,7 +64,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from timeline.data import load_data
-from timeline.extract.events.clauses import content_of, mood_of
+from timeline.extract.events.clauses import content_of, mood_of, state_reached
 from timeline.extract.events.main_clause import eventful
 from timeline.extract.events.vocabulary import Vocabulary
 from timeline.extract.events.wording import mentions_in
@@ -83,8 +103,13 @@ def listable(anchor: "Anchor", named_in_title: bool, in_lede: bool, aside: bool,
         return False
     if _nothing_said(anchor, vocab):
         return False
+    subject = None if anchor.type == "statement" else _doer_of(anchor.verb, anchor, agent=False)
+    if _a_quality(subject) or _season_turns(subject, anchor.verb) or (subject is not None and _hedged(anchor.verb)):
+        return False  # "the credibility of the courts has been dealt a blow", "the planting season begins"
     if not in_lede and _standing_present(anchor, vocab):
         return False  # "Religion shapes many lives today", "Zuma remains the favourite": a state, no happening
+    if not in_lede and (state_reached(anchor.verb, vocab) or _over_a_span(anchor.verb)):
+        return False  # "has amassed a following over the years", "has long used aid": a state reached, a trend
     if not in_lede and _copula_state(anchor, vocab):
         return False  # "security was tight", "the elections will be free and fair": how things stood
     dated = anchor.evidence.rule not in UNDATED
@@ -249,6 +274,21 @@ def _habitual(verb: "Token", vocab: Vocabulary) -> bool:
     return any(c.dep_ == "advmod" and c.lower_ in vocab.habitual_adverbs for c in verb.children)
 
 
+def _over_a_span(verb: "Token") -> bool:
+    """"has long used", "have increasingly turned to", "steadily lost ground": an adverb that
+    spreads the verb over a span or tells a trend."""
+    return _modified_by(verb, "span_adverbs")
+
+
+def _hedged(verb: "Token") -> bool:
+    """"was probably prompted", "clearly impressed": the writer infers it."""
+    return _modified_by(verb, "hedges")
+
+
+def _modified_by(verb: "Token", key: str) -> bool:
+    return any(c.dep_ == "advmod" and c.lower_ in _views_words(key) for c in verb.children)
+
+
 def _nothing_said(anchor: "Anchor", vocab: Vocabulary) -> bool:
     """"Dominic Hannett says" with what he says lost to the parse, "Bhutto imposed" cut
     from "the state of emergency he imposed", "Conrad Murray speaking" under a photo: a
@@ -273,11 +313,11 @@ def _light(anchor: "Anchor", vocab: Vocabulary) -> bool:
     return not any(c.lemma_.lower() in vocab.dated_nouns for c in verb.children if c.dep_ in OBJECT_DEPS)
 
 
-def _doer_of(verb: "Token", anchor: "Anchor") -> "Token | None":
+def _doer_of(verb: "Token", anchor: "Anchor", agent: bool = True) -> "Token | None":
     """The phrase that did what ``verb`` says: its subject, the agent of a
     passive, the head a relative clause hangs on, or the subject of the clause it
     is a conjunct or complement of; the subject of a passive when no agent is
-    named ("the doctor was remanded")."""
+    named ("the doctor was remanded"), or, without ``agent``, always."""
     if anchor.extra_subject is not None and verb.i == anchor.verb.i:
         return anchor.extra_subject
     token = verb
@@ -286,7 +326,7 @@ def _doer_of(verb: "Token", anchor: "Anchor") -> "Token | None":
         for child in token.children:
             if child.dep_ in DOER_DEPS:
                 return child
-            if child.dep_ == "agent":
+            if child.dep_ == "agent" and agent:
                 return next((p for p in child.children if p.dep_ == "pobj"), None)
             if child.dep_ == "nsubjpass":
                 passive = child
@@ -296,6 +336,23 @@ def _doer_of(verb: "Token", anchor: "Anchor") -> "Token | None":
             return None
         token = token.head
     return None
+
+
+@lru_cache(maxsize=None)
+def _views_words(key: str) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in (load_data("newsworthy_views.yaml") or {}).get(key) or ())
+
+
+def _a_quality(phrase: "Token | None") -> bool:
+    """Whether ``phrase`` is headed by a common noun that names a quality or a standing of
+    someone ("the credibility of the courts", "his fortunes", "the public's morale")."""
+    return phrase is not None and phrase.pos_ == "NOUN" and phrase.lemma_.lower() in _views_words("standing")
+
+
+def _season_turns(phrase: "Token | None", verb: "Token") -> bool:
+    """"The planting season begins", "winter arrived early": a season that starts or ends."""
+    return phrase is not None and phrase.pos_ == "NOUN" and phrase.lemma_.lower() in _views_words("seasons") and \
+        verb.lemma_.lower() in _views_words("season_turns")
 
 
 def _official(phrase: "Token | None", mentions: list[Mention], vocab: Vocabulary) -> bool:

@@ -9,7 +9,14 @@ is an aside: no happening of this article's news (events/newsworthy.py).
 A page that says a line to its reader again and again ("Share your thoughts on our
 Twitter page") is a digest: the line closes each of its items, and a run of sentences
 that strays from the headline and the lede is another item's story, dated or not. (A
-repeated photo caption or a sentence scraped twice speaks to no one: no digest.)
+repeated photo caption or a sentence scraped twice speaks to no one: no digest.) So is a
+programme's running order: a page where several sentences announce an item by who
+presents it, in the present ("Anna Berg, of the Red Cross, discusses how agencies are
+coping", "Tom Reed and Ana Ruiz debate the plan"); "reports", which a live blog also says of
+its own reporters and of other papers, is not one of them. Its verbs are data in ``newsworthy_views.yaml``.
+So is a column of news in brief, whose items each close on a wire credit run into the next
+item's headline ("Reuters, Zagreb", "AP, Geneva"): several sentences open on one, and
+what the page is about is its first item.
 """
 
 from __future__ import annotations
@@ -17,6 +24,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Iterable, Sequence
 
+from timeline.data import load_data
 from timeline.records import Mention
 
 if TYPE_CHECKING:
@@ -24,6 +32,7 @@ if TYPE_CHECKING:
 
 NOUNS = frozenset({"NOUN", "PROPN"})
 CONTENT = NOUNS | {"VERB", "ADJ"}
+TIMES = frozenset({"DATE", "TIME"})
 # Words of a headline worth comparing: at least this long (drops "the", "of", "in").
 MIN_WORD = 4
 WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
@@ -32,17 +41,18 @@ DIGEST_WORDS = 6
 SECOND_PERSON = frozenset({"you", "your", "yours", "yourself"})
 
 
-def topic_words(title: str, lede: Iterable["Span"], mentions: list[Mention]) -> frozenset[str]:
-    """The nouns and names of the headline and the lede, lower case."""
+def topic_words(title: str, lede: Iterable["Span"], mentions: list[Mention], brief: bool = False) -> frozenset[str]:
+    """The nouns and names of the headline and the lede, lower case (in a column in brief,
+    ``brief``, no word of a day or a time)."""
     words = {w.lower() for w in WORD.findall(title) if len(w) >= MIN_WORD}
     for segment in lede:
-        words |= _words_of(segment, mentions)
+        words |= _words_of(segment, mentions, brief)
     return frozenset(words)
 
 
-def strays(segment: "Span", topic: frozenset[str], mentions: list[Mention]) -> bool:
+def strays(segment: "Span", topic: frozenset[str], mentions: list[Mention], brief: bool = False) -> bool:
     """Whether ``segment`` names nothing the article's headline and lede name."""
-    return bool(topic) and not (_words_of(segment, mentions) & topic)
+    return bool(topic) and not (_words_of(segment, mentions, brief) & topic)
 
 
 def is_digest(segments: Sequence["Span"]) -> bool:
@@ -61,9 +71,40 @@ def is_digest(segments: Sequence["Span"]) -> bool:
     return False
 
 
-def _words_of(segment: "Span", mentions: list[Mention]) -> set[str]:
-    words = {t.lemma_.lower() for t in segment if t.pos_ in NOUNS and len(t.text) >= MIN_WORD - 1}
-    words |= {t.lower_ for t in segment if t.pos_ in NOUNS}
+def first_brief(segments: Sequence["Span"]) -> int | None:
+    """In a column of news in brief, where at least ``brief_credits_least`` sentences open on a
+    wire credit with a place ("Reuters, Zagreb", "AP, Geneva": the close of one item run into
+    the next), the index of the first of them, where the page's first item ends; None on
+    any other page."""
+    cues = load_data("newsworthy_views.yaml") or {}
+    credit, least = cues.get("brief_credit"), int(cues.get("brief_credits_least") or 0)
+    if not credit or not least:
+        return None
+    pattern = re.compile(str(credit))
+    credits = [i for i, segment in enumerate(segments) if pattern.match(segment.text.strip())]
+    return credits[0] if len(credits) >= least else None
+
+
+def is_running_order(segments: Sequence["Span"]) -> bool:
+    """Whether at least ``running_order_items`` sentences announce a programme's item: a
+    named subject and, as the sentence's main verb in the present, one of
+    ``running_order_verbs`` ("Anna Berg discusses the strategy")."""
+    cues = load_data("newsworthy_views.yaml") or {}
+    verbs = frozenset(str(w).lower() for w in cues.get("running_order_verbs") or ())
+    least = int(cues.get("running_order_items") or 0)
+    if not verbs or not least:
+        return False
+    items = sum(any(t.dep_ == "ROOT" and t.tag_ in ("VBZ", "VBP") and t.lemma_.lower() in verbs and any(
+        c.dep_ == "nsubj" and any(w.pos_ == "PROPN" for w in c.subtree) for c in t.children) for t in segment)
+        for segment in segments)
+    return items >= least
+
+
+def _words_of(segment: "Span", mentions: list[Mention], brief: bool = False) -> set[str]:
+    # in a column in brief, whose every item says "yesterday", a day is when, not what it is about
+    nouns = [t for t in segment if t.pos_ in NOUNS and not (brief and t.ent_type_ in TIMES)]
+    words = {t.lemma_.lower() for t in nouns if len(t.text) >= MIN_WORD - 1}
+    words |= {t.lower_ for t in nouns}
     start, end = segment.start_char, segment.end_char
     for mention in mentions:
         if mention.start >= start and mention.end <= end:
