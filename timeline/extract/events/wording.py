@@ -348,7 +348,8 @@ def _restrictive(appos: "Token") -> bool:
     can”" is the slogan, "the painting The Storm" the painting."""
     start = appos.left_edge.i
     first = appos.doc[start]
-    return start == appos.head.i + 1 and (first.text in QUOTES or appos.head.pos_ == "NOUN" and first.text[:1].isupper())
+    named = appos.head.pos_ == "NOUN" and first.text[:1].isupper()
+    return start == appos.head.i + 1 and (first.text in QUOTES or named)
 
 
 def _finished(chosen: list[int], root: "Token", cut: set[int]) -> list[int]:
