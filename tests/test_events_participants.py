@@ -151,6 +151,8 @@ def test_the_speaker_told_after_the_clauses_takes_part_in_each(nlp) -> None:
     # who gave a thing is no party to what befell it; a nationality says which arm of a body acts
     ("The Norway-donated water lorry was stopped at a roadblock near Harare on Tuesday.", set()),
     ("The German arm of Oxfam said on Monday that it would send water engineers.", {"Oxfam"}),
+    # whose things a ban targets stays a party
+    ("The European Union closed its airspace to Russian-owned aircraft on Sunday.", {"European Union", "Russia"}),
     # whose season or plight it is says where, not who took part
     ("Haiti's rainy season begins in May, so the camps must be moved before then.", set()),
     # a nationality opening an organisation's name is a word of that name
