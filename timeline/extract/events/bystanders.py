@@ -18,7 +18,7 @@ party:
   that qualify the office describe it;
 - the posting an office is held at ("Norland's ambassador to the United
   Kingdom appealed", "the UN envoy to Zimbabwe met Mugabe"): where the holder
-  serves, no party;
+  serves, no party (whom an adviser serves, "an adviser to Mr Vajpayee", stays);
 - where a thing comes from ("a recall of Chinese-made goods": ``origin_participles``
   in ``participation.yaml``);
 - a name that only says which mountain range, valley or forum a noun names
@@ -67,8 +67,8 @@ def bystander(mention: Mention, segment: "Span", mentions: list[Mention]) -> boo
     if root is None:
         return False
     return _bare_people(mention, root, mentions) or _dateline(mention, root, segment) or _office(root) or \
-        _posting(root) or _origin(root) or _landmark(root) or _whose(mention, root, mentions) or _settlement(root) or \
-        load_filters().is_stance(mention.text)
+        (mention.kind != "person" and _posting(root)) or _origin(root) or _landmark(root) or \
+        _whose(mention, root, mentions) or _settlement(root) or load_filters().is_stance(mention.text)
 
 
 def _bare_people(mention: Mention, root: "Token", mentions: list[Mention]) -> bool:

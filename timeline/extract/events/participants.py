@@ -281,14 +281,16 @@ def _told_after(verb: "Token", vocab: Vocabulary) -> "Token | None":
     set after the clauses it reports, whose subject is their speaker, whether the parser
     makes them its content or joins it to them after a comma as one more conjunct (then
     with no content of its own)."""
+    credits = load_participation().credit_verbs
     first = verb
     while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head
-    if first.dep_ == "ccomp" and verb.i < first.head.i and first.head.lemma_.lower() in vocab.reporting:
+    if first.dep_ == "ccomp" and verb.i < first.head.i and first.head.lemma_.lower() in vocab.reporting and \
+            first.head.lemma_.lower() not in credits:
         return first.head  # "Admissions rose and deaths reached 41, the ministry said": its content
     for saying in first.children:
         if saying.dep_ not in ("conj", "parataxis") or saying.i <= verb.i or \
-                saying.lemma_.lower() not in vocab.reporting:
+                saying.lemma_.lower() not in vocab.reporting or saying.lemma_.lower() in credits:
             continue
         if any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in saying.children) or \
                 not any(c.dep_ in SUBJECTS for c in saying.children):
