@@ -52,6 +52,7 @@ class Gazetteer:
     object_nouns: frozenset[str] = frozenset()  # "pipeline": a name before one is a thing
     object_heads: frozenset[str] = frozenset()  # "Index": a name ending in one is a thing
     kind_nouns: frozenset[str] = frozenset()  # "the antiviral drug Tamiflu": a name after one is a thing
+    work_nouns: frozenset[str] = frozenset()  # "the painting The Storm": a name after one is a work
     office_words: frozenset[str] = frozenset()  # "Adviser", "Envoy": a capitalised run ending so is a title
     past_markers: frozenset[str] = frozenset()  # "former": an apposition naming a role no longer held
     vague_modifiers: frozenset[str] = frozenset()  # "senior": said of an office, not part of it
@@ -125,6 +126,7 @@ def load_gazetteer() -> Gazetteer:
         object_nouns=frozenset(fold(h) for h in as_list(roles.get("object_nouns"))),
         object_heads=frozenset(fold(h) for h in as_list(roles.get("object_heads"))),
         kind_nouns=frozenset(fold(h) for h in as_list(roles.get("kind_nouns"))),
+        work_nouns=frozenset(fold(h) for h in as_list(roles.get("work_nouns"))),
         office_words=frozenset(fold(h) for h in as_list(roles.get("office_words"))),
         past_markers=frozenset(fold(h) for h in as_list(roles.get("past_markers"))),
         vague_modifiers=frozenset(fold(h) for h in as_list(roles.get("vague_modifiers"))),

@@ -11,6 +11,9 @@
 - Two names the tagger ran together across a comma ("At his meeting with Hu,
   Brown praised") are two; a son's "Jr." or a firm's "Inc." after its comma
   stays part of the name.
+- A nationality the tagger kept apart from the capitalised name it opens ("the
+  South African Communist Party", "the Kenyan Medical Association") is a word of
+  that name when the name ends in an organisation's head.
 - A military unit's ordinal before its name is part of it ("the US 82nd Airborne
   Division": ``unit_heads``); an aircraft's model after a body's name is not
   ("The US Air Force C-17 dropped supplies": the air force).
@@ -67,6 +70,25 @@ def hyphen_joined(ents: list["Span"], heads: frozenset[str] = frozenset()) -> li
         if out and out[-1].end > ent.start:
             continue  # the rest of a name just joined ("Taliban" of "Tehreek-e-Taliban")
         out.append(ent)
+    return out
+
+
+def nationality_led(ents: list["Span"], heads: frozenset[str]) -> list["Span"]:
+    """A nationality followed by capitalised words ending in an organisation's head
+    ("South African" + "Communist Party"), which the tagger left outside any name: the
+    organisation's name. The words must stand in no other entity."""
+    from spacy.tokens import Span
+
+    taken = {t.i for e in ents for t in e}
+    out: list[Span] = []
+    for ent in ents:
+        doc, end = ent.doc, ent.end
+        if ent.label_ == "NORP":
+            while end < len(doc) and end not in taken and doc[end].pos_ == "PROPN" and doc[end].is_title:
+                end += 1
+            while end > ent.end and doc[end - 1].lower_ not in heads:
+                end -= 1
+        out.append(Span(doc, ent.start, end, label="ORG") if end > ent.end else ent)
     return out
 
 

@@ -50,6 +50,7 @@ def find_mentions(doc: "Doc", registry: "Registry | None" = None, seen: str | No
     # pipeline") is that thing wherever the article repeats it.
     # Known names and nationalities ("the UK index", "the British stock index") are never things.
     ents = joined.units_and_craft([e for e in doc.ents if e.label_ in KINDS])
+    ents = joined.nationality_led(ents, gaz.organisation_heads)
     ents = joined.hyphen_joined(_joined(joined.comma_parted(ents), gaz), gaz.organisation_heads)
     things = {fold(clean_surface(e.text)) for e in ents
               if e.label_ != "NORP" and gaz.lookup(e.text) is None and _is_object(e, gaz)}
@@ -224,6 +225,8 @@ def _is_object(span: "Span", gaz: Gazetteer) -> bool:
     before = doc[span.start - 1] if span.start > 0 else None
     if before is not None and before.pos_ == "NOUN" and fold(before.lemma_) in gaz.kind_nouns:
         return True  # "the antiviral drug Tamiflu"
+    if _work_named(span, gaz):
+        return True
     # Up to three words, none of another name: "British" + "FTSE index" is the country.
     for tok in doc[end:min(len(doc), end + 3)]:
         pos = tok.pos_
@@ -232,6 +235,22 @@ def _is_object(span: "Span", gaz: Gazetteer) -> bool:
         if pos == "NOUN" and fold(tok.lemma_) in gaz.object_nouns or fold(tok.text) in gaz.object_heads:
             return True  # "the Straits Times" + "Index": the tagger left the head out
     return False
+
+
+def _work_named(span: "Span", gaz: Gazetteer) -> bool:
+    """"the painting The Storm", "the anthem 'Hold Fast'", "the journal The Clinician": a
+    name given right after a noun of a work (past its article or quotation marks), or in
+    apposition to one, is the work. A person's name is left alone ("the book Obama wrote")."""
+    if span.label_ == "PERSON" or gaz.lookup(span.text) is not None:
+        return False
+    doc = span.doc
+    i = span.start - 1
+    while i >= 0 and (doc[i].lower_ == "the" or doc[i].is_quote):
+        i -= 1  # "the painting The Storm": the work's own article
+    if i >= 0 and doc[i].pos_ == "NOUN" and fold(doc[i].lemma_) in gaz.work_nouns:
+        return True
+    root = span.root
+    return root.dep_ == "appos" and root.head.pos_ == "NOUN" and fold(root.head.lemma_) in gaz.work_nouns
 
 
 def _strip(ent: "Span", gaz: Gazetteer, label: str) -> tuple["Span | None", int]:

@@ -16,6 +16,9 @@ party:
 - the office a clause gives someone ("tapped him to be Treasury secretary",
   "agreed to become the Bush administration's Treasury secretary"): the names
   that qualify the office describe it;
+- the posting an office is held at ("Norland's ambassador to the United
+  Kingdom appealed", "the UN envoy to Zimbabwe met Mugabe"): where the holder
+  serves, no party (whom an adviser serves, "an adviser to Mr Vajpayee", stays);
 - where a thing comes from ("a recall of Chinese-made goods": ``origin_participles``
   in ``participation.yaml``);
 - a name that only says which mountain range, valley or forum a noun names
@@ -64,8 +67,8 @@ def bystander(mention: Mention, segment: "Span", mentions: list[Mention]) -> boo
     if root is None:
         return False
     return _bare_people(mention, root, mentions) or _dateline(mention, root, segment) or _office(root) or \
-        _origin(root) or _landmark(root) or _whose(mention, root, mentions) or _settlement(root) or \
-        load_filters().is_stance(mention.text)
+        (mention.kind != "person" and _posting(root)) or _origin(root) or _landmark(root) or \
+        _whose(mention, root, mentions) or _settlement(root) or load_filters().is_stance(mention.text)
 
 
 def _bare_people(mention: Mention, root: "Token", mentions: list[Mention]) -> bool:
@@ -123,6 +126,13 @@ def _office(root: "Token") -> bool:
         return False
     # not a role "as" names ("Tsvangirai, as the leader of the ZCTU, called strikes": the body acted)
     return token.dep_ in COMPLEMENTS
+
+
+def _posting(root: "Token") -> bool:
+    """"Norland's ambassador to the United Kingdom", "the envoy to Zimbabwe": where an office is held."""
+    preposition = root.head
+    return root.dep_ == "pobj" and preposition.lower_ == "to" and preposition.head.i != preposition.i and \
+        preposition.head.lemma_.lower() in load_participation().office_nouns
 
 
 def _origin(root: "Token") -> bool:

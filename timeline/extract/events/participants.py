@@ -75,6 +75,8 @@ def participants(verb: "Token", segment: "Span", mentions: list[Mention], vocab:
     reader = _Reader(segment, mentions, vocab, headline)
     for predicate in _predicates(verb, title_root):
         reader.arguments(predicate)
+    if speaker is None:
+        speaker = _told_after(verb, vocab)
     if speaker is not None:
         reader.arguments(speaker, statement=False)
     if extra_subject is not None:
@@ -272,6 +274,31 @@ class _Reader:
             if self.vocab.person_country and mention.kind == "person" and mention.country:
                 out.setdefault(mention.country, ActorRef(name=mention.country, kind="country"))
         return tuple(out.values())
+
+
+def _told_after(verb: "Token", vocab: Vocabulary) -> "Token | None":
+    """"Cases rose to 240 and the toll reached 30, the ministry said": a verb of saying
+    set after the clauses it reports, whose subject is their speaker, whether the parser
+    makes them its content or joins it to them after a comma as one more conjunct (then
+    with no content of its own)."""
+    credits = load_participation().credit_verbs
+    first = verb
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    if first.dep_ == "ccomp" and verb.i < first.head.i and first.head.lemma_.lower() in vocab.reporting and \
+            first.head.lemma_.lower() not in credits:
+        return first.head  # "Admissions rose and deaths reached 41, the ministry said": its content
+    for saying in first.children:
+        if saying.dep_ not in ("conj", "parataxis") or saying.i <= verb.i or \
+                saying.lemma_.lower() not in vocab.reporting or saying.lemma_.lower() in credits:
+            continue
+        if any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in saying.children) or \
+                not any(c.dep_ in SUBJECTS for c in saying.children):
+            continue  # "and the ministry said it would…": a statement of its own
+        start = min(t.i for t in saying.subtree)
+        if start > 0 and saying.doc[start - 1].text == ",":
+            return saying
+    return None
 
 
 def _stands_for(head: "Token", preposition: "Token") -> bool:

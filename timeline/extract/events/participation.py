@@ -41,6 +41,7 @@ class ParticipationWords:
     dependant_nouns: frozenset[str] = frozenset()  # "Jackson's estate": whose holdings act, not he
     attendant_nouns: frozenset[str] = frozenset()  # "Jackson's doctor, Conrad Murray": the doctor named acts
     settlement_nouns: frozenset[str] = frozenset()  # "St Anne's village": which place, no party
+    credit_verbs: frozenset[str] = frozenset()  # "…, writes Ann Lee": the report's writer, no voice
     few_most: int = 20  # "some 30 Norlanders": some people, up to this count
 
 
@@ -74,6 +75,7 @@ def load_participation() -> ParticipationWords:
         dependant_nouns=_words(data, "dependant_nouns"),
         attendant_nouns=_words(data, "attendant_nouns"),
         settlement_nouns=_words(data, "settlement_nouns"),
+        credit_verbs=_words(data, "credit_verbs"),
         few_most=_count(data, "few_most", 20),
     )
 

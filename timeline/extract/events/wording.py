@@ -349,9 +349,12 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
 
 
 def _restrictive(appos: "Token") -> bool:
-    """Quoted words right after their noun, no comma between: "the slogan “Yes we can”" is the slogan."""
+    """Quoted words or a name right after their noun, no comma between: "the slogan “Yes we
+    can”" is the slogan, "the painting The Storm" the painting."""
     start = appos.left_edge.i
-    return start == appos.head.i + 1 and appos.doc[start].text in QUOTES
+    first = appos.doc[start]
+    named = appos.head.pos_ == "NOUN" and first.text[:1].isupper()
+    return start == appos.head.i + 1 and (first.text in QUOTES or named)
 
 
 def _finished(chosen: list[int], root: "Token", cut: set[int]) -> list[int]:
