@@ -160,7 +160,7 @@ def test_the_speaker_told_after_the_clauses_takes_part_in_each(nlp) -> None:
     # whose things a ban targets stays a party
     ("The European Union closed its airspace to Russian-owned aircraft on Sunday.", {"European Union", "Russia"}),
     # whose season or plight it is says where, not who took part
-    ("Haiti's rainy season begins in May, so the camps must be moved before then.", set()),
+    ("Oxfam warned on Monday that Haiti's rainy season would flood the camps.", {"Oxfam"}),
     # a nationality opening an organisation's name is a word of that name
     ("The South African Communist Party and the ANC met in Pretoria on Friday.",
      {"South African Communist Party", "ANC"}),
