@@ -110,3 +110,17 @@ def test_one_sentence_two_verbs_each_keep_their_event_even_when_one_title_contai
     again = merge(list(first), [launch, unveil], [article("a")])
     assert {e.id: e.predicate for e in again.events} == {e.id: e.predicate for e in first}
     assert again.changed == 0
+
+
+def test_a_line_told_on_its_day_keeps_that_day_against_a_later_report_dated_by_its_lede() -> None:
+    """A statement reported the day it was made, and again two days later under a lede that says
+    "yesterday", happened on the first report's day: neither report names a day of its own."""
+    said = "The cabinet said it would ask the court to review the ruling"
+    first = replace(call("early", said, day="2022-03-15"), predicate="say", type="statement",
+                    evidence=DateEvidence("publication-date", None, "2022-03-15"))
+    later = replace(call("late", said, day="2022-03-16"), predicate="say", type="statement",
+                    evidence=DateEvidence("lead-event-day", "yesterday", "2022-03-16"))
+    articles = [replace(article("early"), published=date(2022, 3, 15)),
+                replace(article("late"), published=date(2022, 3, 17))]
+    events = merge([], [first, later], articles).events
+    assert [(e.date, len(e.sources)) for e in events] == [("2022-03-15", 2)]

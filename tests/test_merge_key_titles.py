@@ -90,8 +90,27 @@ def test_what_tells_no_happening() -> None:
         "Two brokers have been charged with fraud": ("charge", True),
         "Ambassadors were ambushed by protesters": ("ambush", True),  # one class, and its deed
         "Mozambique's biggest parties, rivals for years, have agreed to a truce": ("agree", True),
+        # a plan, a held view, a series over time, a commentator's reading, a word pointing elsewhere
+        "The treasury's rescue plan was to be unveiled": ("unveil", False),
+        "Nelson Mandela is due to sign the accord": ("sign", False),
+        "Ministers are to meet on Friday": ("meet", False),
+        "The rescue plan was unveiled": ("unveil", True),
+        "Jacob Zuma was due in court and appeared on Monday": ("appear", True),  # "due" opens no plan here
+        "Nelson Mandela has argued against raising the levy": ("argue", False),
+        "Jacob Zuma has supported Nelson Mandela's drive to reform the courts": ("support", False),
+        "Parliament voted to support the levy": ("vote", True),
+        "Jacob Zuma has approved a plan to support farmers": ("approve", True),
+        "The regime has crammed a string of trials into one summer": ("cram", False),
+        "Police launched a series of raids in the capital": ("launch", True),
+        "Economists were left to digest the bleakest forecasts": ("leave", False),
+        "Bankers were arrested in the capital": ("arrest", True),
+        "Nelson Mandela opposed cutting such grants": ("oppose", False),  # which grants?
+        "The state bank struck a similar deal with the miners": ("strike", False),  # similar to what?
+        "Jacob Zuma promised reforms such as a new tax court": ("promise", True),
+        "The province signed a deal similar to the one Natal signed": ("sign", True),
     }
-    unnamed = ("Crooked", "Two", "Ambassadors", "Mozambique")  # no actor resolved
+    unnamed = ("Crooked", "Two", "Ambassadors", "Mozambique", "Economists", "Bankers", "The state bank", "Ministers",
+               "The regime", "Police", "The province", "The treasury", "The rescue")  # no actor resolved
     found = {t: tells_happening(t, p, [] if t.startswith(unnamed) else names) for t, (p, _) in told.items()}
     assert found == {t: ok for t, (_, ok) in told.items()}
 

@@ -9,9 +9,8 @@ from timeline.merge.clusters import FINE, date_order, first_day, last_day, preci
 from timeline.merge.importance import scores
 from timeline.merge.leads import lead_report
 from timeline.merge.plans import plan_disputes
-from timeline.merge.restated import restatable
+from timeline.merge.restated import RESTATABLE, restatable
 from timeline.merge.salience import Collection
-from timeline.merge.stories import undated
 from timeline.records import Article, Event, Happening, Source
 
 
@@ -62,12 +61,12 @@ def propose(group: list[Happening], articles: dict[str, Article], published: dic
         for h in group:
             if h.status == "occurred":
                 dating.setdefault(h.article_id, h)
-    # Reports that name the day outweigh those dated only by their article's day (a
-    # later report that names no date): the day it happened is what the dated ones say.
-    # A later report dated so (``later_reports``) is a source, not a date.
+    # Reports that name the day outweigh those dated only by their article's day or by its
+    # lede's (a later report that names no date): the day it happened is what the dated ones
+    # say. A later report dated so (``later_reports``) is a source, not a date.
     reports = [h for h in dating.values() if id(h) not in later] or list(dating.values())
-    if len(reports) > 1 and any(not undated(h) for h in reports) and any(undated(h) for h in reports):
-        counted = [h for h in reports if not undated(h)]
+    if len(reports) > 1 and any(not _unnamed(h) for h in reports) and any(_unnamed(h) for h in reports):
+        counted = [h for h in reports if not _unnamed(h)]
     else:
         counted = reports
     dates: dict[str, int] = {}
@@ -78,7 +77,10 @@ def propose(group: list[Happening], articles: dict[str, Article], published: dic
     if len(dates) == 1:  # the usual case needs no ranking
         date = next(iter(dates))
     else:
-        date = max(dates, key=lambda d: (dates[d], -_rank_of(d), d == lead.date))
+        # two dates told as often: the first report's, published before the other could be
+        # (an article of the 15th cannot tell what happened on the 16th), then the lead's
+        first = min(counted, key=lambda h: (published.get(h.article_id) or "9999", h.article_id)).date
+        date = max(dates, key=lambda d: (dates[d], -_rank_of(d), d == first, d == lead.date))
     # The title is a report's that gives the event's date, when one does: "Zuma received 60%
     # of the nominations", told on the 15th, is no title for the closed session of the 17th.
     if lead.date != date:
@@ -121,6 +123,13 @@ def propose(group: list[Happening], articles: dict[str, Article], published: dic
         evidence=dated_by.evidence, aliases=(), disputes=tuple(disputes),
         place=next((h.place for h in group if h.place), None), type_rule=lead.type_rule, predicate=lead.predicate,
     )
+
+
+def _unnamed(h: Happening) -> bool:
+    """Dated to the day by no words of its own: by its article's day, or by its lede's ("The
+    government said it would seek a review", dated by "yesterday" in the first line of a report two
+    days later, names no day of its own any more than the same line the day it was said)."""
+    return h.evidence.rule in RESTATABLE and h.precision in ("day", "time")
 
 
 def finest(dates: dict[str, int]) -> dict[str, int]:
