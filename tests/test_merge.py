@@ -124,3 +124,10 @@ def test_a_line_told_on_its_day_keeps_that_day_against_a_later_report_dated_by_i
                 replace(article("late"), published=date(2022, 3, 17))]
     events = merge([], [first, later], articles).events
     assert [(e.date, len(e.sources)) for e in events] == [("2022-03-15", 2)]
+    # a paper of the 17th that names no day does not outweigh one of the same day saying "yesterday"
+    undated = replace(first, article_id="next", date="2022-03-17",
+                      evidence=DateEvidence("publication-date", None, "2022-03-17"))
+    yesterday = replace(later, evidence=DateEvidence("dct-relative-day", "yesterday", "2022-03-16"))
+    articles = [replace(article("next"), published=date(2022, 3, 17)),
+                replace(article("late"), published=date(2022, 3, 17))]
+    assert [e.date for e in merge([], [undated, yesterday], articles).events] == ["2022-03-16"]

@@ -9,8 +9,9 @@ from timeline.merge.clusters import FINE, date_order, first_day, last_day, preci
 from timeline.merge.importance import scores
 from timeline.merge.leads import lead_report
 from timeline.merge.plans import plan_disputes
-from timeline.merge.restated import RESTATABLE, restatable
+from timeline.merge.restated import restatable
 from timeline.merge.salience import Collection
+from timeline.merge.stories import undated
 from timeline.records import Article, Event, Happening, Source
 
 
@@ -61,12 +62,16 @@ def propose(group: list[Happening], articles: dict[str, Article], published: dic
         for h in group:
             if h.status == "occurred":
                 dating.setdefault(h.article_id, h)
-    # Reports that name the day outweigh those dated only by their article's day or by its
-    # lede's (a later report that names no date): the day it happened is what the dated ones
-    # say. A later report dated so (``later_reports``) is a source, not a date.
+    # Reports that name the day outweigh those dated only by their article's day (a
+    # later report that names no date): the day it happened is what the dated ones say,
+    # unless the undated one came out before that day (an article of the 15th that tells a
+    # statement was made cannot be outweighed by a later one's "yesterday", the 16th).
+    # A later report dated so (``later_reports``) is a source, not a date.
     reports = [h for h in dating.values() if id(h) not in later] or list(dating.values())
-    if len(reports) > 1 and any(not _unnamed(h) for h in reports) and any(_unnamed(h) for h in reports):
-        counted = [h for h in reports if not _unnamed(h)]
+    if len(reports) > 1 and any(not undated(h) for h in reports) and any(undated(h) for h in reports):
+        named = min((d for h in reports if not undated(h) for d in (first_day(h.date),) if d is not None),
+                    default=None)
+        counted = [h for h in reports if not undated(h) or _starts(h.date, named) < 0]
     else:
         counted = reports
     dates: dict[str, int] = {}
@@ -77,10 +82,10 @@ def propose(group: list[Happening], articles: dict[str, Article], published: dic
     if len(dates) == 1:  # the usual case needs no ranking
         date = next(iter(dates))
     else:
-        # two dates told as often: the first report's, published before the other could be
-        # (an article of the 15th cannot tell what happened on the 16th), then the lead's
-        first = min(counted, key=lambda h: (published.get(h.article_id) or "9999", h.article_id)).date
-        date = max(dates, key=lambda d: (dates[d], -_rank_of(d), d == first, d == lead.date))
+        # two dates told as often: not one after a report that tells it came out (an article
+        # of the 15th cannot tell what happened on the 16th), then the lead's
+        out = min((_ordinal(published.get(h.article_id)) for h in counted if h.status == "occurred"), default=None)
+        date = max(dates, key=lambda d: (dates[d], -_rank_of(d), _starts(d, out) <= 0, d == lead.date))
     # The title is a report's that gives the event's date, when one does: "Zuma received 60%
     # of the nominations", told on the 15th, is no title for the closed session of the 17th.
     if lead.date != date:
@@ -125,11 +130,17 @@ def propose(group: list[Happening], articles: dict[str, Article], published: dic
     )
 
 
-def _unnamed(h: Happening) -> bool:
-    """Dated to the day by no words of its own: by its article's day, or by its lede's ("The
-    government said it would seek a review", dated by "yesterday" in the first line of a report two
-    days later, names no day of its own any more than the same line the day it was said)."""
-    return h.evidence.rule in RESTATABLE and h.precision in ("day", "time")
+def _ordinal(day: str | None) -> int | None:
+    return first_day(day[:10]) if day else None
+
+
+def _starts(date: str, day: int | None) -> int:
+    """-1, 0 or 1 as ``date`` starts before, on or after ``day`` (an ordinal); 0 when either
+    names no day."""
+    start = first_day(date)
+    if start is None or day is None:
+        return 0
+    return (start > day) - (start < day)
 
 
 def finest(dates: dict[str, int]) -> dict[str, int]:
