@@ -129,6 +129,17 @@ def test_the_key_events_pass_over_an_event_whose_title_tells_no_happening() -> N
     assert [e.id for e in key_events([curated, riots, sworn], 5)] == ["idle", "sworn"]
 
 
+def test_a_day_led_by_a_plan_a_held_view_or_a_commentator_is_told_by_what_happened_on_it() -> None:
+    plan = _event("plan", "2009-07-14", "The treasury's rescue plan was to be unveiled", "unveil", 320)
+    view = _event("view", "2009-07-21", "Jacob Zuma has argued against cutting such grants", "argue", 310)
+    read = _event("read", "2009-07-28", "Economists were forced to digest the bleakest forecasts", "force", 300)
+    unveiled = _event("unveiled", "2009-07-14", "Jacob Zuma unveiled a rescue plan for the carmakers", "unveil", 150)
+    warned = _event("warned", "2009-07-21", "Jacob Zuma warned donors against cutting grants to the poorest",
+                    "warn", 140)
+    read = Event(**{**read.__dict__, "actors": ()})
+    assert [e.id for e in key_events([plan, view, read, unveiled, warned], 5)] == ["unveiled", "warned"]
+
+
 def test_a_key_place_a_cut_title_leaves_goes_to_the_next_event_that_tells_a_happening() -> None:
     cut = _event("cut", "2009-07-20", "Jacob Zuma called on the provinces", "call", 300)
     state = _event("state", "2009-07-25", "The province's slump has driven thousands to the cities",
