@@ -131,3 +131,8 @@ def test_a_line_told_on_its_day_keeps_that_day_against_a_later_report_dated_by_i
     articles = [replace(article("next"), published=date(2022, 3, 17)),
                 replace(article("late"), published=date(2022, 3, 17))]
     assert [e.date for e in merge([], [undated, yesterday], articles).events] == ["2022-03-16"]
+    # a report naming its day in its own words ("on Wednesday") outweighs an earlier undated one
+    weekday = replace(later, evidence=DateEvidence("dct-relative-day", "on Wednesday", "2022-03-16"))
+    articles = [replace(article("early"), published=date(2022, 3, 15)),
+                replace(article("late"), published=date(2022, 3, 17))]
+    assert [e.date for e in merge([], [first, weekday], articles).events] == ["2022-03-16"]

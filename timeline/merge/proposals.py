@@ -36,6 +36,9 @@ _EVENT_HAS_POST_INIT = hasattr(Event, "__post_init__")
 
 
 
+LEDE = "lead-event-day"  # the evidence rule of a report dated by its article's lede, by no words of its own
+
+
 def published_dates(articles: dict[str, Article]) -> dict[str, str | None]:
     """Publication dates as ISO text, formatted once per article rather than per happening."""
     return {aid: a.published.isoformat() if a.published else None for aid, a in articles.items()}
@@ -64,14 +67,16 @@ def propose(group: list[Happening], articles: dict[str, Article], published: dic
                 dating.setdefault(h.article_id, h)
     # Reports that name the day outweigh those dated only by their article's day (a
     # later report that names no date): the day it happened is what the dated ones say,
-    # unless the undated one came out before that day (an article of the 15th that tells a
-    # statement was made cannot be outweighed by a later one's "yesterday", the 16th).
-    # A later report dated so (``later_reports``) is a source, not a date.
+    # unless they are dated only by their lede and the undated one came out before that day
+    # (an article of the 15th that tells a statement was made is not outweighed by a later
+    # one's lede, "yesterday", the 16th). A later report dated so (``later_reports``) is a
+    # source, not a date.
     reports = [h for h in dating.values() if id(h) not in later] or list(dating.values())
     if len(reports) > 1 and any(not undated(h) for h in reports) and any(undated(h) for h in reports):
-        named = min((d for h in reports if not undated(h) for d in (first_day(h.date),) if d is not None),
-                    default=None)
-        counted = [h for h in reports if not undated(h) or _starts(h.date, named) < 0]
+        dated = [h for h in reports if not undated(h)]
+        named = min((d for h in dated for d in (first_day(h.date),) if d is not None), default=None)
+        by_lede = all(h.evidence.rule == LEDE for h in dated)
+        counted = [h for h in reports if not undated(h) or (by_lede and _starts(h.date, named) < 0)]
     else:
         counted = reports
     dates: dict[str, int] = {}
