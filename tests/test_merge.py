@@ -110,3 +110,29 @@ def test_one_sentence_two_verbs_each_keep_their_event_even_when_one_title_contai
     again = merge(list(first), [launch, unveil], [article("a")])
     assert {e.id: e.predicate for e in again.events} == {e.id: e.predicate for e in first}
     assert again.changed == 0
+
+
+def test_a_line_told_on_its_day_keeps_that_day_against_a_later_report_dated_by_its_lede() -> None:
+    """A statement reported the day it was made, and again two days later under a lede that says
+    "yesterday", happened on the first report's day: neither report names a day of its own."""
+    said = "The cabinet said it would ask the court to review the ruling"
+    first = replace(call("early", said, day="2022-03-15"), predicate="say", type="statement",
+                    evidence=DateEvidence("publication-date", None, "2022-03-15"))
+    later = replace(call("late", said, day="2022-03-16"), predicate="say", type="statement",
+                    evidence=DateEvidence("lead-event-day", "yesterday", "2022-03-16"))
+    articles = [replace(article("early"), published=date(2022, 3, 15)),
+                replace(article("late"), published=date(2022, 3, 17))]
+    events = merge([], [first, later], articles).events
+    assert [(e.date, len(e.sources)) for e in events] == [("2022-03-15", 2)]
+    # a paper of the 17th that names no day does not outweigh one of the same day saying "yesterday"
+    undated = replace(first, article_id="next", date="2022-03-17",
+                      evidence=DateEvidence("publication-date", None, "2022-03-17"))
+    yesterday = replace(later, evidence=DateEvidence("dct-relative-day", "yesterday", "2022-03-16"))
+    articles = [replace(article("next"), published=date(2022, 3, 17)),
+                replace(article("late"), published=date(2022, 3, 17))]
+    assert [e.date for e in merge([], [undated, yesterday], articles).events] == ["2022-03-16"]
+    # a report naming its day in its own words ("on Wednesday") outweighs an earlier undated one
+    weekday = replace(later, evidence=DateEvidence("dct-relative-day", "on Wednesday", "2022-03-16"))
+    articles = [replace(article("early"), published=date(2022, 3, 15)),
+                replace(article("late"), published=date(2022, 3, 17))]
+    assert [e.date for e in merge([], [first, weekday], articles).events] == ["2022-03-16"]

@@ -38,6 +38,12 @@ def test_why_a_title_is_garbled() -> None:
          "Admiral Kurt Vlahos Navy chief Seen as a hardliner when appointed, but pulled the navy back from politics.",
          "pull"): "fragment",
         ("Oliver Tambo and the envoys met", "Oliver Tambo and the envoys met in Lisbon.", "meet"): None,
+        # "both" after one name: the rest of the subject was cut off
+        ("Dube both have testified that the fund was misused", "Dube both have testified that the fund was "
+         "misused by the board.", "testify"): "fragment",
+        ("Oliver Tambo and Ann Dube both have testified", "Oliver Tambo and Ann Dube both have testified.",
+         "testify"): None,
+        ("The two envoys both have testified", "The two envoys both have testified.", "testify"): None,
         # a chronology's items run together: the title opens mid-phrase
         ("Charges Tambo trial opens", "Tambo charged with fraud and perjury, charges which carry long sentences "
          "March 3 Tambo trial opens in Lisbon.", "open"): "mid-phrase",

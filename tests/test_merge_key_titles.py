@@ -90,8 +90,27 @@ def test_what_tells_no_happening() -> None:
         "Two brokers have been charged with fraud": ("charge", True),
         "Ambassadors were ambushed by protesters": ("ambush", True),  # one class, and its deed
         "Mozambique's biggest parties, rivals for years, have agreed to a truce": ("agree", True),
+        # a plan, a held view, a series over time, a commentator's reading, a word pointing elsewhere
+        "The treasury's rescue plan was to be unveiled": ("unveil", False),
+        "Nelson Mandela is due to sign the accord": ("sign", False),
+        "Ministers are to meet on Friday": ("meet", False),
+        "The rescue plan was unveiled": ("unveil", True),
+        "Jacob Zuma was due in court and appeared on Monday": ("appear", True),  # "due" opens no plan here
+        "Nelson Mandela has argued against raising the levy": ("argue", False),
+        "Jacob Zuma has supported Nelson Mandela's drive to reform the courts": ("support", False),
+        "Parliament voted to support the levy": ("vote", True),
+        "Jacob Zuma has approved a plan to support farmers": ("approve", True),
+        "The regime has crammed a string of trials into one summer": ("cram", False),
+        "Police launched a series of raids in the capital": ("launch", True),
+        "Economists were left to digest the bleakest forecasts": ("leave", False),
+        "Bankers were arrested in the capital": ("arrest", True),
+        "Nelson Mandela opposed cutting such grants": ("oppose", False),  # which grants?
+        "The state bank struck a similar deal with the miners": ("strike", False),  # similar to what?
+        "Jacob Zuma promised reforms such as a new tax court": ("promise", True),
+        "The province signed a deal similar to the one Natal signed": ("sign", True),
     }
-    unnamed = ("Crooked", "Two", "Ambassadors", "Mozambique")  # no actor resolved
+    unnamed = ("Crooked", "Two", "Ambassadors", "Mozambique", "Economists", "Bankers", "The state bank", "Ministers",
+               "The regime", "Police", "The province", "The treasury", "The rescue")  # no actor resolved
     found = {t: tells_happening(t, p, [] if t.startswith(unnamed) else names) for t, (p, _) in told.items()}
     assert found == {t: ok for t, (_, ok) in told.items()}
 
@@ -108,6 +127,17 @@ def test_the_key_events_pass_over_an_event_whose_title_tells_no_happening() -> N
     assert [e.id for e in key_events([idle, riots, sworn], 5)] == ["sworn", "riots"]
     curated = Event(**{**idle.__dict__, "curated": ("title",)})  # a maintainer's title is printed as written
     assert [e.id for e in key_events([curated, riots, sworn], 5)] == ["idle", "sworn"]
+
+
+def test_a_day_led_by_a_plan_a_held_view_or_a_commentator_is_told_by_what_happened_on_it() -> None:
+    plan = _event("plan", "2009-07-14", "The treasury's rescue plan was to be unveiled", "unveil", 320)
+    view = _event("view", "2009-07-21", "Jacob Zuma has argued against cutting such grants", "argue", 310)
+    read = _event("read", "2009-07-28", "Economists were forced to digest the bleakest forecasts", "force", 300)
+    unveiled = _event("unveiled", "2009-07-14", "Jacob Zuma unveiled a rescue plan for the carmakers", "unveil", 150)
+    warned = _event("warned", "2009-07-21", "Jacob Zuma warned donors against cutting grants to the poorest",
+                    "warn", 140)
+    read = Event(**{**read.__dict__, "actors": ()})
+    assert [e.id for e in key_events([plan, view, read, unveiled, warned], 5)] == ["unveiled", "warned"]
 
 
 def test_a_key_place_a_cut_title_leaves_goes_to_the_next_event_that_tells_a_happening() -> None:

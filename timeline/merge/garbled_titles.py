@@ -13,6 +13,8 @@ and the sentence it was cut from:
   that opens no list ("Reuters News, Lisbon Sailors seize");
 - ``fragment``: the title's verb follows a coordinating conjunction straight after its subject
   ("Admiral X Navy chief but pulled the navy back"): the clause it joins has no verb;
+  or a word that needs two or more ("both") follows one name alone ("Smith both have
+  testified", of "Jones and Smith both have testified");
 - ``mid-phrase``: the title opens on a word its sentence writes in lower case and after no
   determiner (not a role put before a name, "the editor" in "Editor Jane Doe said"), followed by
   a name that does not follow it in the sentence ("Charges Tambo trial opens");
@@ -68,6 +70,7 @@ class GarbledWords:
         data = load_data("key_titles.yaml") or {}
         self.people = frozenset(str(w).lower() for w in data.get("anonymous_people") or ())
         self.coordinators = frozenset(str(w).lower() for w in data.get("coordinators") or ())
+        self.pairs = frozenset(str(w).lower() for w in data.get("pair_words") or ())
         self.introductory = frozenset(str(w).lower() for w in data.get("introductory_words") or ())
         vocabulary = load_vocabulary()
         self.saying = vocabulary.plain_saying
@@ -106,6 +109,9 @@ def garbled(title: str, sentence: str, predicate: str, names: Iterable[str] = ()
         return "credit"
     if start > 1 and low[start - 1] in words.coordinators:
         return "fragment"
+    if start > 1 and low[start - 1] in words.pairs and raw[start - 2][:1].isupper() and \
+            not any(w in words.coordinators for w in low[:start - 1]):
+        return "fragment"  # "Smith both have testified": the subject's first name was cut off
     # the sentence is read only when the title could open mid-phrase, or the sentence holds a conjunction
     mid = raw[1][:1].isupper() and low[0] not in words.stop and raw[0] not in sentence
     hanging = words.opening.search(sentence) is not None

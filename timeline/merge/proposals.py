@@ -36,6 +36,9 @@ _EVENT_HAS_POST_INIT = hasattr(Event, "__post_init__")
 
 
 
+LEDE = "lead-event-day"  # the evidence rule of a report dated by its article's lede, by no words of its own
+
+
 def published_dates(articles: dict[str, Article]) -> dict[str, str | None]:
     """Publication dates as ISO text, formatted once per article rather than per happening."""
     return {aid: a.published.isoformat() if a.published else None for aid, a in articles.items()}
@@ -63,11 +66,17 @@ def propose(group: list[Happening], articles: dict[str, Article], published: dic
             if h.status == "occurred":
                 dating.setdefault(h.article_id, h)
     # Reports that name the day outweigh those dated only by their article's day (a
-    # later report that names no date): the day it happened is what the dated ones say.
-    # A later report dated so (``later_reports``) is a source, not a date.
+    # later report that names no date): the day it happened is what the dated ones say,
+    # unless they are dated only by their lede and the undated one came out before that day
+    # (an article of the 15th that tells a statement was made is not outweighed by a later
+    # one's lede, "yesterday", the 16th). A later report dated so (``later_reports``) is a
+    # source, not a date.
     reports = [h for h in dating.values() if id(h) not in later] or list(dating.values())
     if len(reports) > 1 and any(not undated(h) for h in reports) and any(undated(h) for h in reports):
-        counted = [h for h in reports if not undated(h)]
+        dated = [h for h in reports if not undated(h)]
+        named = min((d for h in dated for d in (first_day(h.date),) if d is not None), default=None)
+        by_lede = all(h.evidence.rule == LEDE for h in dated)
+        counted = [h for h in reports if not undated(h) or (by_lede and _starts(h.date, named) < 0)]
     else:
         counted = reports
     dates: dict[str, int] = {}
@@ -78,7 +87,10 @@ def propose(group: list[Happening], articles: dict[str, Article], published: dic
     if len(dates) == 1:  # the usual case needs no ranking
         date = next(iter(dates))
     else:
-        date = max(dates, key=lambda d: (dates[d], -_rank_of(d), d == lead.date))
+        # two dates told as often: not one after a report that tells it came out (an article
+        # of the 15th cannot tell what happened on the 16th), then the lead's
+        out = min((_ordinal(published.get(h.article_id)) for h in counted if h.status == "occurred"), default=None)
+        date = max(dates, key=lambda d: (dates[d], -_rank_of(d), _starts(d, out) <= 0, d == lead.date))
     # The title is a report's that gives the event's date, when one does: "Zuma received 60%
     # of the nominations", told on the 15th, is no title for the closed session of the 17th.
     if lead.date != date:
@@ -121,6 +133,19 @@ def propose(group: list[Happening], articles: dict[str, Article], published: dic
         evidence=dated_by.evidence, aliases=(), disputes=tuple(disputes),
         place=next((h.place for h in group if h.place), None), type_rule=lead.type_rule, predicate=lead.predicate,
     )
+
+
+def _ordinal(day: str | None) -> int | None:
+    return first_day(day[:10]) if day else None
+
+
+def _starts(date: str, day: int | None) -> int:
+    """-1, 0 or 1 as ``date`` starts before, on or after ``day`` (an ordinal); 0 when either
+    names no day."""
+    start = first_day(date)
+    if start is None or day is None:
+        return 0
+    return (start > day) - (start < day)
 
 
 def finest(dates: dict[str, int]) -> dict[str, int]:
