@@ -1,0 +1,103 @@
+"""A description a title leaves written as the one the whole collection says it is.
+
+An article written for readers who follow the story says "the pop star", "the opposition
+leader" or "the 50-year-old" and never the name; the others of the collection write the name
+beside that description ("pop star Ann Dube", "Norland's opposition leader, Ivo Marek",
+"Ann Dube, 50,"). Extraction keeps both halves per article (``description_pairs``): the
+descriptions an article ties to names, and those a title leaves untied. Here a title's
+description is written as the name, and the name joins the event's actors, when
+
+- at least ``least_articles`` articles tie the description's noun to that name, ``dominance``
+  times as many as tie it to any other (the words qualifying it in the title, "opposition"
+  of "the main opposition leader", among those qualifying it in one of them; a word that
+  points to another holder, "the next president", leaves it);
+- and the title's own article names that person or body, or it is the one the collection
+  names in the most articles.
+
+A description the collection ties to two names stays as it is.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from typing import Mapping, Sequence
+
+from timeline.data import load_data
+from timeline.extract.events.naming import takes_article
+from timeline.records import ActorRef, Happening, Taught
+
+
+@dataclass
+class _Tied:
+    kind: str
+    articles: set[str] = field(default_factory=set)
+    words: set[str] = field(default_factory=set)
+
+
+@dataclass(frozen=True)
+class _Rules:
+    least_articles: int
+    dominance: float
+    other_holders: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _rules() -> _Rules:
+    data = load_data("referents.yaml") or {}
+    ties = data.get("collection_ties") or {}
+    return _Rules(least_articles=int(ties.get("least_articles", 2)), dominance=float(ties.get("dominance", 4)),
+                  other_holders=frozenset(str(w).lower() for w in data.get("other_holders") or []))
+
+
+def name_described(happenings: Sequence[Happening], taught: Mapping[str, Taught]) -> list[Happening]:
+    """``happenings`` with each description a title leaves written as the name the collection ties it to."""
+    if not taught or not any(h.described for h in happenings):
+        return list(happenings)
+    tied: dict[str, dict[str, _Tied]] = {}
+    for article, teaching in sorted(taught.items()):
+        for noun, words, name, kind in teaching.ties:
+            entry = tied.setdefault(noun, {}).setdefault(name, _Tied(kind))
+            entry.articles.add(article)
+            entry.words.update(words.split())
+    named = Counter(name for teaching in taught.values() for name in teaching.names)
+    ranked = named.most_common(2)
+    most = ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
+    return [_named(h, tied, taught.get(h.article_id), most) if h.described else h for h in happenings]
+
+
+def _named(h: Happening, tied: dict[str, dict[str, _Tied]], teaching: Taught | None, most: str | None) -> Happening:
+    title, actors = h.title, h.actors
+    for written, noun, words in h.described:
+        chosen = _chosen(tied.get(noun, {}), set(words.split()))
+        if chosen is None or written not in title:
+            continue
+        name, kind = chosen
+        if name in title or not (teaching is not None and name in teaching.names or name == most):
+            continue
+        at = title.index(written)
+        text = f"the {name}" if takes_article(name) else name
+        if at == 0:
+            text = text[:1].upper() + text[1:]
+        title = title[:at] + text + title[at + len(written):]
+        if not any(a.name == name for a in actors):
+            ref = ActorRef(name=name, kind=kind)
+            actors = (ref, *actors) if at == 0 else (*actors, ref)
+    if title == h.title:
+        return h
+    return replace(h, title=title, actors=actors)
+
+
+def _chosen(names: dict[str, _Tied], words: set[str]) -> tuple[str, str] | None:
+    """The one name a description is, with its kind: tied by enough articles, and by far the most."""
+    rules = _rules()
+    if words & rules.other_holders:
+        return None
+    fitting = [(len(t.articles), name, t.kind) for name, t in names.items() if not words or words & t.words]
+    fitting.sort(key=lambda f: (-f[0], f[1]))
+    if not fitting or fitting[0][0] < rules.least_articles:
+        return None
+    if len(fitting) > 1 and fitting[1][0] * rules.dominance > fitting[0][0]:
+        return None
+    return fitting[0][1], fitting[0][2]
