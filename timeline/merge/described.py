@@ -8,13 +8,15 @@ descriptions an article ties to names, and those a title leaves untied. Here a t
 description is written as the name, and the name joins the event's actors, when
 
 - at least ``least_articles`` articles tie the description's noun to that name, ``dominance``
-  times as many as tie it to any other (the words qualifying it in the title, "opposition"
-  of "the main opposition leader", among those qualifying it in one of them; a word that
-  points to another holder, "the next president", leaves it);
+  times as many as tie it to any other, or it is the only one of the names tied to it that
+  the title's article names (for an age, "the 50-year-old", one article's tie is enough); the
+  words qualifying it in the title, "opposition" of "the main opposition leader", must be
+  among those qualifying it in one of the ties, and a word that points to another holder,
+  "the next president", leaves it;
 - and the title's own article names that person or body, or it is the one the collection
   names in the most articles.
 
-A description the collection ties to two names stays as it is.
+A description the collection ties to two names, both named in the title's article, stays as it is.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from functools import lru_cache
 from typing import Mapping, Sequence
 
 from timeline.data import load_data
+from timeline.extract.events.description_pairs import AGE
 from timeline.extract.events.naming import takes_article
 from timeline.records import ActorRef, Happening, Taught
 
@@ -69,12 +72,13 @@ def name_described(happenings: Sequence[Happening], taught: Mapping[str, Taught]
 
 def _named(h: Happening, tied: dict[str, dict[str, _Tied]], teaching: Taught | None, most: str | None) -> Happening:
     title, actors = h.title, h.actors
+    here = teaching.names if teaching is not None else frozenset()
     for written, noun, words in h.described:
-        chosen = _chosen(tied.get(noun, {}), set(words.split()))
+        chosen = _chosen(tied.get(noun, {}), set(words.split()), here, noun.startswith(AGE))
         if chosen is None or written not in title:
             continue
         name, kind = chosen
-        if name in title or not (teaching is not None and name in teaching.names or name == most):
+        if name in title or not (name in here or name == most):
             continue
         at = title.index(written)
         text = f"the {name}" if takes_article(name) else name
@@ -89,15 +93,20 @@ def _named(h: Happening, tied: dict[str, dict[str, _Tied]], teaching: Taught | N
     return replace(h, title=title, actors=actors)
 
 
-def _chosen(names: dict[str, _Tied], words: set[str]) -> tuple[str, str] | None:
-    """The one name a description is, with its kind: tied by enough articles, and by far the most."""
+def _chosen(names: dict[str, _Tied], words: set[str], here: frozenset[str], age: bool) -> tuple[str, str] | None:
+    """The one name a description is, with its kind: tied by enough articles, and by far the
+    most; or, of the names it is tied to, the only one the article names (an age: by any article)."""
     rules = _rules()
     if words & rules.other_holders:
         return None
     fitting = [(len(t.articles), name, t.kind) for name, t in names.items() if not words or words & t.words]
     fitting.sort(key=lambda f: (-f[0], f[1]))
-    if not fitting or fitting[0][0] < rules.least_articles:
+    if not fitting:
         return None
-    if len(fitting) > 1 and fitting[1][0] * rules.dominance > fitting[0][0]:
-        return None
-    return fitting[0][1], fitting[0][2]
+    if fitting[0][0] >= rules.least_articles and (
+            len(fitting) == 1 or fitting[1][0] * rules.dominance <= fitting[0][0]):
+        return fitting[0][1], fitting[0][2]
+    named = [f for f in fitting if f[1] in here]
+    if len(named) == 1 and (age or named[0][0] >= rules.least_articles):
+        return named[0][1], named[0][2]
+    return None

@@ -40,9 +40,11 @@ def article_pairs(doc: "Parse", mentions: list[Mention]) -> tuple[tuple[str, str
     kinds = {m.name: m.kind for m in mentions}
     out: dict[tuple[str, str, str], None] = {}
     for noun, name, at in description_sites(doc, mentions):
-        if "|" in noun or kinds.get(name) not in DESCRIBED_KINDS:
+        if "|" in noun or not noun.isalpha() or kinds.get(name) not in DESCRIBED_KINDS:
             continue  # "pakistan|minister" is whose; "the Bush administration" is a phrase
         out[(noun, " ".join(qualifiers(doc[at], mentions)) if at >= 0 else "", name)] = None
+    for pair in _office_pairs(mentions):
+        out[pair] = None
     for age, people in sorted(ages(doc, mentions).items()):
         for name in sorted(people):
             out[(AGE + age, "", name)] = None
@@ -52,32 +54,52 @@ def article_pairs(doc: "Parse", mentions: list[Mention]) -> tuple[tuple[str, str
 def qualifiers(noun: "Token", mentions: list[Mention]) -> list[str]:
     """The words qualifying ``noun`` before it, not names ("pop" of "the pop star", "main" and
     "opposition" of "the main opposition leader"), in order."""
-    return [c.lower_ for c in noun.children if c.i < noun.i and c.dep_ in ("amod", "compound", "nmod")
-            and c.is_alpha and not any(m.start <= c.idx < m.end for m in mentions)]
+    out = []
+    for c in noun.children:
+        if c.i > noun.i or c.dep_ not in ("amod", "compound", "nmod", "poss"):
+            continue
+        named = next((m for m in mentions if m.start <= c.idx < m.end), None)
+        if named is not None and named.kind == "country":
+            out.append(named.name.lower())  # "the Chinese president", "Norland's leader": the country's name
+        elif named is None and c.is_alpha and c.dep_ != "poss":
+            out.append(c.lower_)
+    return list(dict.fromkeys(out))
+
+
+def _office_pairs(mentions: list[Mention]) -> list[tuple[str, str, str]]:
+    """"President Ann Dube" or "Norland's president, Ann Dube", an office the article gives a
+    person: the office's noun, its other words and the country, the name."""
+    out = []
+    for m in mentions:
+        if m.kind != "person" or not m.role:
+            continue
+        words = m.role.lower().split()
+        head = m.role.lower().split(" of ")[0].split()[-1]
+        extra = [w for w in words if w not in (head, "of", "the")] + ([m.country.lower()] if m.country else [])
+        if head.isalpha():
+            out.append((head, " ".join(dict.fromkeys(extra)), m.name))
+    return out
 
 
 def left_descriptions(title: str, root: "Token", mentions: list[Mention]) -> tuple[tuple[str, str, str], ...]:
-    """The descriptions ``title`` leaves as the subject of ``root`` (or of what it says was
-    said), where the article ties their noun to no one: (the words as the title writes them,
-    the noun, the qualifying words)."""
-    subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")][:1]
-    subjects += [s for c in root.children if c.dep_ == "ccomp" for s in c.children
-                 if s.dep_ in ("nsubj", "nsubjpass")][:1]
+    """The descriptions ``title`` (cut from the clause of ``root``) leaves, where the article
+    ties their noun to no one: (the words as the title writes them, once, the noun, the
+    qualifying words). The subject, an object or whose a thing is ("the 50-year-old's death"),
+    in the clause or in what it says was said."""
     ties = description_ties(root.doc, mentions)
-    out = []
-    for subject in subjects:
-        owner = next((c for c in subject.children if c.dep_ == "poss" and c.i < subject.i), None)
-        noun = owner if owner is not None and owner.pos_ == "NOUN" else subject  # "the singer's doctor"
+    given = ages(root.doc, mentions)
+    out: dict[str, tuple[str, str, str]] = {}
+    for noun in root.subtree:
         found = _description(noun, mentions)
         if found is None:
             continue
         words, key = found
-        if ties.get(key) or ages(root.doc, mentions).get(key.removeprefix(AGE)):
+        if ties.get(key) or given.get(key.removeprefix(AGE)) or words.lower() in out:
             continue  # the article ties the noun itself: its own reading stands
-        written = _written(title, words, at_start=subject is subjects[0])
+        written = _written(title, words)
         if written:
-            out.append((written, key, " ".join(qualifiers(noun, mentions))))
-    return tuple(out)
+            out[words.lower()] = (written, key, " ".join(qualifiers(noun, mentions)))
+    return tuple(out.values())
 
 
 def _description(noun: "Token", mentions: list[Mention]) -> tuple[str, str] | None:
@@ -110,9 +132,7 @@ def _a_place(owner: "Token", mentions: list[Mention]) -> bool:
     return any(m.start <= owner.idx < m.end and m.kind in OWNERS for m in mentions)
 
 
-def _written(title: str, words: str, at_start: bool) -> str:
-    """``words`` as ``title`` writes them: its opening for the subject, else its one occurrence."""
-    if at_start:
-        return title[:len(words)] if title.lower().startswith(words.lower()) else ""
+def _written(title: str, words: str) -> str:
+    """``words`` as ``title`` writes them, when it writes them once; else empty."""
     found = list(re.finditer(rf"(?<![\w'’-]){re.escape(words)}(?![\w-])", title, flags=re.IGNORECASE))
     return found[0].group(0) if len(found) == 1 else ""
