@@ -27,7 +27,7 @@ from functools import lru_cache
 from typing import Mapping, Sequence
 
 from timeline.data import load_data
-from timeline.extract.events.description_pairs import AGE
+from timeline.extract.events.description_pairs import AGE, COUNTRY
 from timeline.extract.events.naming import takes_article
 from timeline.records import ActorRef, Happening, Taught
 
@@ -99,7 +99,7 @@ def _chosen(names: dict[str, _Tied], words: set[str], here: frozenset[str], age:
     rules = _rules()
     if words & rules.other_holders:
         return None
-    fitting = [(len(t.articles), name, t.kind) for name, t in names.items() if not words or words & t.words]
+    fitting = [(len(t.articles), name, t.kind) for name, t in names.items() if _fits(words, t.words)]
     fitting.sort(key=lambda f: (-f[0], f[1]))
     if not fitting:
         return None
@@ -110,3 +110,11 @@ def _chosen(names: dict[str, _Tied], words: set[str], here: frozenset[str], age:
     if len(named) == 1 and (age or named[0][0] >= rules.least_articles):
         return named[0][1], named[0][2]
     return None
+
+
+def _fits(words: set[str], tied: set[str]) -> bool:
+    """Whether a description qualified by ``words`` fits a name tied with the words ``tied``: some
+    word in common, when it has any but a country's; the country one of the name's, when it says one."""
+    plain = {w for w in words if not w.startswith(COUNTRY)}
+    countries, theirs = words - plain, {w for w in tied if w.startswith(COUNTRY)}
+    return (not plain or bool(plain & tied)) and (not countries or not theirs or bool(countries & theirs))

@@ -33,6 +33,7 @@ DESCRIBED_KINDS = frozenset({"person", "organisation"})
 # Kinds of actor that may say whose a description is ("Norland's opposition leader").
 OWNERS = frozenset({"country", "place"})
 AGE = "age:"  # how an age description is filed ("age:50")
+COUNTRY = "country:"  # how a country qualifying a description is filed ("country:chile")
 
 
 def article_pairs(doc: "Parse", mentions: list[Mention]) -> tuple[tuple[str, str, str], ...]:
@@ -60,7 +61,7 @@ def qualifiers(noun: "Token", mentions: list[Mention]) -> list[str]:
             continue
         named = next((m for m in mentions if m.start <= c.idx < m.end), None)
         if named is not None and named.kind == "country":
-            out.append(named.name.lower())  # "the Chinese president", "Norland's leader": the country's name
+            out.append(COUNTRY + named.name.lower())  # "the Chilean president", "Chile's leader": the country
         elif named is None and c.is_alpha and c.dep_ != "poss":
             out.append(c.lower_)
     return list(dict.fromkeys(out))
@@ -75,7 +76,7 @@ def _office_pairs(mentions: list[Mention]) -> list[tuple[str, str, str]]:
             continue
         words = m.role.lower().split()
         head = m.role.lower().split(" of ")[0].split()[-1]
-        extra = [w for w in words if w not in (head, "of", "the")] + ([m.country.lower()] if m.country else [])
+        extra = [w for w in words if w not in (head, "of", "the")] + [COUNTRY + m.country.lower()] * bool(m.country)
         if head.isalpha():
             out.append((head, " ".join(dict.fromkeys(extra)), m.name))
     return out
