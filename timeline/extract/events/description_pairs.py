@@ -76,9 +76,9 @@ def _office_pairs(mentions: list[Mention]) -> list[tuple[str, str, str]]:
             continue
         words = m.role.lower().split()
         head = m.role.lower().split(" of ")[0].split()[-1]
-        extra = [w for w in words if w not in (head, "of", "the")] + [COUNTRY + m.country.lower()] * bool(m.country)
+        extra = [w for w in words if w not in (head, "of", "the")] + [COUNTRY + (m.country or "").lower()]
         if head.isalpha():
-            out.append((head, " ".join(dict.fromkeys(extra)), m.name))
+            out.append((head, " ".join(w for w in dict.fromkeys(extra) if w != COUNTRY), m.name))
     return out
 
 
