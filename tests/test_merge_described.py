@@ -75,6 +75,26 @@ def test_an_age_the_collection_gives_one_person_names_them(nlp) -> None:
     assert _event(events, "resigned").title == "Tarvik United said Helen Carter resigned"
 
 
+def test_whose_a_thing_is_is_named_as_the_collection_names_the_description(nlp) -> None:
+    events = _events(nlp, {
+        "tour": ("Voss tour", "The pop star Lena Voss cancelled her European tour on Monday."),
+        "ill": ("Voss ill", "Lena Voss, the pop star, was admitted to hospital in Tarvik on Monday."),
+        "burglary": ("Burglary in Tarvik", "Burglars broke into the pop star's house in Tarvik on Tuesday, "
+                                           "police said. Lena Voss was abroad at the time.")})
+    burgled = _event(events, "broke into")
+    assert "broke into Lena Voss's house" in burgled.title, burgled.title
+    assert "Lena Voss" in {a.name for a in burgled.actors}
+
+
+def test_an_office_with_its_country_names_the_holder(nlp) -> None:
+    events = _events(nlp, {
+        "vote": ("Chile vote", "President Tomas Reyes of Chile opened the new parliament on Monday."),
+        "budget": ("Chile budget", "Chile's president, Tomas Reyes, signed the budget on Monday."),
+        "storm": ("Chile storm", "The Chilean president visited the flooded towns on Tuesday. "
+                                 "Tomas Reyes promised aid.")})
+    assert _event(events, "visited").title == "Tomas Reyes visited the flooded towns"
+
+
 # Merging alone, on happenings as extraction leaves them.
 
 def _happening(aid: str, title: str, described: tuple[tuple[str, str, str], ...]) -> Happening:
@@ -125,3 +145,11 @@ def test_the_article_must_name_the_one_its_description_is_unless_the_collection_
     taught["e"] = Taught(names=frozenset())
     taught["f"] = Taught(names=frozenset({"Ivo Marek"}))  # now the collection's most named
     assert name_described([happening], taught)[0].title == "Ivo Marek said the vote was rigged"
+
+
+def test_a_country_the_description_names_must_be_the_tied_name_s() -> None:
+    reyes = ("president", "country:chile", "Tomas Reyes", "person")
+    taught = _taught(a=(reyes,), b=(reyes,), e=(reyes,))
+    happening = _happening("e", "The Peruvian president arrived in Lima", (
+        ("The Peruvian president", "president", "country:peru"),))
+    assert name_described([happening], taught)[0] == happening
