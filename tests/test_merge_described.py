@@ -153,3 +153,14 @@ def test_a_country_the_description_names_must_be_the_tied_name_s() -> None:
     happening = _happening("e", "The Peruvian president arrived in Lima", (
         ("The Peruvian president", "president", "country:peru"),))
     assert name_described([happening], taught)[0] == happening
+
+
+def test_a_person_is_no_body_s_noun_and_a_country_the_ties_never_give_names_no_one() -> None:
+    chief = ("party", "", "Ivo Marek", "person")  # "party chief Ivo Marek" read as "party"
+    president = ("president", "", "Ivo Marek", "person")  # "President Ivo Marek", no country
+    taught = _taught(a=(chief, president), b=(chief, president), e=(chief,))
+    for title, described in [("Ann Dube left the party", ("the party", "party", "")),
+                             ("The US president arrived in Tarvik", ("The US president", "president",
+                                                                     "country:united states"))]:
+        happening = _happening("e", title, (described,))
+        assert name_described([happening], taught)[0] == happening

@@ -28,7 +28,7 @@ from typing import Mapping, Sequence
 
 from timeline.data import load_data
 from timeline.extract.events.description_pairs import AGE, COUNTRY
-from timeline.extract.events.naming import takes_article
+from timeline.extract.events.naming import person_heads, takes_article
 from timeline.records import ActorRef, Happening, Taught
 
 
@@ -74,7 +74,7 @@ def _named(h: Happening, tied: dict[str, dict[str, _Tied]], teaching: Taught | N
     title, actors = h.title, h.actors
     here = teaching.names if teaching is not None else frozenset()
     for written, noun, words in h.described:
-        chosen = _chosen(tied.get(noun, {}), set(words.split()), here, noun.startswith(AGE))
+        chosen = _chosen(noun, tied.get(noun, {}), set(words.split()), here)
         if chosen is None or written not in title:
             continue
         name, kind = chosen
@@ -93,13 +93,16 @@ def _named(h: Happening, tied: dict[str, dict[str, _Tied]], teaching: Taught | N
     return replace(h, title=title, actors=actors)
 
 
-def _chosen(names: dict[str, _Tied], words: set[str], here: frozenset[str], age: bool) -> tuple[str, str] | None:
+def _chosen(noun: str, names: dict[str, _Tied], words: set[str], here: frozenset[str]) -> tuple[str, str] | None:
     """The one name a description is, with its kind: tied by enough articles, and by far the
-    most; or, of the names it is tied to, the only one the article names (an age: by any article)."""
+    most; or, of the names it is tied to, the only one the article names (an age: by any article).
+    A person is described by a noun of one person ("the singer", "the judge"), a body never."""
+    age = noun.startswith(AGE)
     rules = _rules()
     if words & rules.other_holders:
         return None
-    fitting = [(len(t.articles), name, t.kind) for name, t in names.items() if _fits(words, t.words)]
+    fitting = [(len(t.articles), name, t.kind) for name, t in names.items() if _fits(words, t.words)
+               and (age or (noun in person_heads()) == (t.kind == "person"))]
     fitting.sort(key=lambda f: (-f[0], f[1]))
     if not fitting:
         return None
@@ -114,7 +117,7 @@ def _chosen(names: dict[str, _Tied], words: set[str], here: frozenset[str], age:
 
 def _fits(words: set[str], tied: set[str]) -> bool:
     """Whether a description qualified by ``words`` fits a name tied with the words ``tied``: some
-    word in common, when it has any but a country's; the country one of the name's, when it says one."""
+    word in common, when it has any but a country's; the country one the ties give the name, when it
+    says one ("the US president" is not the president the ties give no country)."""
     plain = {w for w in words if not w.startswith(COUNTRY)}
-    countries, theirs = words - plain, {w for w in tied if w.startswith(COUNTRY)}
-    return (not plain or bool(plain & tied)) and (not countries or not theirs or bool(countries & theirs))
+    return (not plain or bool(plain & tied)) and words - plain <= tied
