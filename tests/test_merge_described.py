@@ -164,3 +164,10 @@ def test_a_person_is_no_body_s_noun_and_a_country_the_ties_never_give_names_no_o
                                                                      "country:united states"))]:
         happening = _happening("e", title, (described,))
         assert name_described([happening], taught)[0] == happening
+
+
+def test_a_description_naming_what_its_words_were_not_read_for_stays() -> None:
+    president = ("president", "", "Ivo Marek", "person")
+    taught = _taught(a=(president,), b=(president,), e=(president,))
+    happening = _happening("e", "The US president arrived in Tarvik", (("The US president", "president", ""),))
+    assert name_described([happening], taught)[0] == happening

@@ -75,7 +75,7 @@ def _named(h: Happening, tied: dict[str, dict[str, _Tied]], teaching: Taught | N
     here = teaching.names if teaching is not None else frozenset()
     for written, noun, words in h.described:
         chosen = _chosen(noun, tied.get(noun, {}), set(words.split()), here)
-        if chosen is None or written not in title:
+        if chosen is None or written not in title or _unread(written, words):
             continue
         name, kind = chosen
         if name in title or not (name in here or name == most):
@@ -121,3 +121,11 @@ def _fits(words: set[str], tied: set[str]) -> bool:
     says one ("the US president" is not the president the ties give no country)."""
     plain = {w for w in words if not w.startswith(COUNTRY)}
     return (not plain or bool(plain & tied)) and words - plain <= tied
+
+
+def _unread(written: str, words: str) -> bool:
+    """Whether the description names something its qualifying words leave out: a capitalised word
+    ("the US president") that is neither one of them nor a country read among them."""
+    capitalised = {w.lower() for w in written.split()[1:] if w[:1].isupper()}
+    read = set(words.split())
+    return bool(capitalised - read) and not any(w.startswith(COUNTRY) for w in read)
