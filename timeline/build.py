@@ -31,7 +31,7 @@ from timeline.extract.parallel import LONG_LIVED_GC
 from timeline.merge import merge
 from timeline.records import Article, BuildSummary, Extraction, Problem
 from timeline.render import Rendered, render_settings, render_site
-from timeline.resolve import resolve_actors
+from timeline.resolve import resolve_actors, taught_names
 from timeline.sources import read_settings, read_sources, skipped_files
 from timeline.sources.files import Reading
 from timeline.sources.next_day_papers import next_day_papers
@@ -78,7 +78,8 @@ def build(cfg: Config, *, clean: bool = False, jobs: int | None = None, wait: fl
             registry, happenings = resolve_actors(opened.registry, extractions)
         with timer("merge"):
             merged = merge(opened.events, happenings, articles, topic=cfg.topic,
-                           timexes={e.article.id: e.timexes for e in extractions})
+                           timexes={e.article.id: e.timexes for e in extractions},
+                           taught=taught_names(registry, extractions))
         with timer("store"):
             if opened.whole:  # else (--last-good) no store file is written until the broken one is fixed
                 save_events(cfg.paths.store, list(merged.events))

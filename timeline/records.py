@@ -133,6 +133,9 @@ class Happening:
     actors: tuple[ActorRef, ...] = ()
     place: str | None = None
     numbers: tuple[str, ...] = ()  # figures the sentence reports, to spot disagreement
+    # descriptions the title leaves where its article names no one for them ("the singer"):
+    # (the words as the title writes them, the noun or "age:50", the words qualifying the noun)
+    described: tuple[tuple[str, str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -145,6 +148,19 @@ class Extraction:
     timexes: tuple[Timex, ...] = ()
     warnings: tuple[str, ...] = ()
     errors: tuple[str, ...] = ()  # extraction failed; such a result is never cached
+    # who the article says a description is ("singer Ann Dube"): (the noun or "age:50", the
+    # words qualifying it there, the name)
+    ties: tuple[tuple[str, str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Taught:
+    """What one article teaches the collection of who its descriptions are, under the
+    registry's names: (the noun, its qualifying words, the name, the actor's kind), and the
+    names it mentions."""
+
+    ties: tuple[tuple[str, str, str, str], ...] = ()
+    names: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

@@ -30,14 +30,17 @@ def extract(article: Article, doc: "Doc", cfg: "Config") -> Extraction:
     """Dates, actors and events of one parsed article."""
     from timeline.extract.actors.mentions import find_mentions
     from timeline.extract.events import find_happenings
+    from timeline.extract.events.description_pairs import article_pairs
+    from timeline.extract.events.tokens import parse_of
     from timeline.extract.temporal import find_timexes
 
     seen = article.published.isoformat() if article.published else None
     timexes = find_timexes(doc, article.published)
     mentions = find_mentions(doc, None, seen=seen)
+    ties = article_pairs(parse_of(doc), mentions)  # before the events, which let the parse go
     happenings = find_happenings(doc, article, timexes, mentions, cfg.event_types)
     return Extraction(article=article, happenings=tuple(happenings), mentions=tuple(mentions),
-                      timexes=tuple(timexes))
+                      timexes=tuple(timexes), ties=ties)
 
 
 def extract_articles(articles: Sequence[Article], cfg: "Config", *, jobs: int | None = None,

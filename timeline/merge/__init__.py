@@ -1,5 +1,6 @@
 """Merge: the happenings of every article folded into the store's events.
 
+0. A description a title leaves is written as the name the collection ties it to (``described``).
 1. Happenings that report the same happening are clustered (``clusters``), clusters
    that the order of reports left apart are joined (``splits``), an article's lede dated
    by its publication day joins its own later report of the day, and a sentence that names by a
@@ -25,6 +26,7 @@ from dataclasses import replace
 from typing import Mapping, Sequence
 
 from timeline.merge.clusters import cluster, compatible_dates, day_buckets, in_order
+from timeline.merge.described import name_described
 from timeline.merge.ledes import dated_ledes, join_ledes, named_again
 from timeline.merge.off_story import off_story
 from timeline.merge.plans import fold_plans
@@ -34,17 +36,21 @@ from timeline.merge.restated import join_restated
 from timeline.merge.salience import Collection, read_collection
 from timeline.merge.splits import join_split
 from timeline.merge.stories import Lexicon
-from timeline.records import Article, Event, Happening, Timex
+from timeline.records import Article, Event, Happening, Taught, Timex
 
 __all__ = ["MergeResult", "merge"]
 
 
 def merge(store: list[Event], happenings: list[Happening], articles: list[Article],
-          topic: str | None = None, timexes: Mapping[str, Sequence[Timex]] | None = None) -> MergeResult:
+          topic: str | None = None, timexes: Mapping[str, Sequence[Timex]] | None = None,
+          taught: Mapping[str, Taught] | None = None) -> MergeResult:
     """The new store: ``store`` updated with what ``articles`` now report. ``topic``
     (words) says what the collection is about; by default its own vocabulary does.
     ``timexes`` (per article id, its time expressions) tell which days the collection
-    refers to; without them, the happenings dated by an expression do."""
+    refers to; without them, the happenings dated by an expression do. ``taught`` (per
+    article id) says who its descriptions are: a title's "the singer" is written as the
+    name the collection ties it to."""
+    happenings = name_described(happenings, taught or {})
     by_article = {a.id: a for a in articles}
     published = published_dates(by_article)
     collection = read_collection(happenings, articles, published, topic, timexes)

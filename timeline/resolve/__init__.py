@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import Iterable, Sequence
 
 from timeline.extract.actors.registry import Registry, actors_from_mentions
-from timeline.records import Actor, ActorRef, Extraction, Happening
+from timeline.records import Actor, ActorRef, Extraction, Happening, Taught
 from timeline.resolve.common_words import common_words
 from timeline.resolve.variants import merge_variants
 
@@ -38,6 +38,20 @@ def resolve_actors(registry: Registry, extractions: Iterable[Extraction]) -> tup
     registry = _settled(registry, extractions)
     lookup = _Lookup(registry, common_words(registry, extractions))
     return registry, [h for e in extractions for h in _with_actors(e.happenings, _renamed(lookup, e))]
+
+
+def taught_names(registry: Registry, extractions: Iterable[Extraction]) -> dict[str, Taught]:
+    """Per article, who it says its descriptions are and the people and bodies it names, under
+    the registry's names (a hidden actor dropped)."""
+    lookup = _Lookup(registry)
+    out = {}
+    for e in extractions:
+        ties = tuple((noun, words, actor.name, actor.kind) for noun, words, name in e.ties
+                     for actor in [lookup[name]] if actor is not None and not actor.hidden)
+        names = frozenset(actor.name for m in e.mentions if m.kind in ("person", "organisation")
+                          for actor in [lookup[m.name]] if actor is not None and not actor.hidden)
+        out[e.article.id] = Taught(ties=ties, names=names)
+    return out
 
 
 def _settled(registry: Registry, extractions: Sequence[Extraction]) -> Registry:

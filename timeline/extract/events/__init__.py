@@ -22,6 +22,7 @@ from timeline.extract.events.candidate import Anchor
 from timeline.extract.events.chronology import chronology_entries, entry_anchors
 from timeline.extract.events.claims import as_claim, unofficial_opinion
 from timeline.extract.events.dating import by_the_day_written, calendar_timexes, lede_day, quoted_day
+from timeline.extract.events.description_pairs import left_descriptions
 from timeline.extract.events.descriptions import name_description
 from timeline.extract.events.details import clean_text, mentions_in, numbers_of, place_of
 from timeline.extract.events.discourse import (
@@ -317,6 +318,7 @@ def _happening(anchor: Anchor, segment: "Span", index: int, article: Article,
                        + cut_from_title(clause, title, segment, mentions, vocab),
                        segment, mentions, vocab),
         place=place_of(inside, segment), numbers=numbers_of(segment, set(anchor.keep_out)),
+        described=left_descriptions(title, anchor.title_root, mentions),
     )
 
 

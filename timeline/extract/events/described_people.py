@@ -22,7 +22,7 @@ from timeline.extract.events.naming import UNKNOWN, person_heads, sole_tie
 from timeline.records import Mention
 
 if TYPE_CHECKING:
-    from timeline.extract.events.tokens import Token
+    from timeline.extract.events.tokens import Parse, Token
 
 # The oldest age read as a person's age beside a name ("Ed Brandt, 50,").
 OLDEST = 120
@@ -39,14 +39,13 @@ def age_of(token: "Token") -> str | None:
     return number.text if number is not None and number.text.isdigit() else None
 
 
-def _ages(token: "Token", mentions: list[Mention]) -> dict[str, set[str]]:
+def ages(doc: "Parse", mentions: list[Mention]) -> dict[str, set[str]]:
     """Each age the article gives a named person, with the people given it. Read once per article."""
-    spacy_doc = token.doc.spacy
+    spacy_doc = doc.spacy
     cached = spacy_doc.user_data.get(_USER_DATA_KEY)
     if cached is not None and cached[0] == len(mentions):
         return cached[1]  # type: ignore[no-any-return]
-    ages: dict[str, set[str]] = {}
-    doc = token.doc
+    given: dict[str, set[str]] = {}
     for mention in mentions:
         if mention.kind != "person":
             continue
@@ -55,9 +54,9 @@ def _ages(token: "Token", mentions: list[Mention]) -> dict[str, set[str]]:
             continue
         root = doc[span.root.i]
         for age in _given(root, span.start):
-            ages.setdefault(age, set()).add(mention.name)
-    spacy_doc.user_data[_USER_DATA_KEY] = (len(mentions), ages)
-    return ages
+            given.setdefault(age, set()).add(mention.name)
+    spacy_doc.user_data[_USER_DATA_KEY] = (len(mentions), given)
+    return given
 
 
 def _given(root: "Token", start: int) -> list[str]:
@@ -83,7 +82,7 @@ def aged(token: "Token", mentions: list[Mention]) -> Mention | None:
     age = age_of(token)
     if age is None or token.pos_ == "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
         return None  # "a 50-year-old", "the 50-year-old singer": another rule's
-    people = _ages(token, mentions).get(age, set())
+    people = ages(token.doc, mentions).get(age, set())
     name = next(iter(people)) if len(people) == 1 else None
     return next((m for m in mentions if m.name == name and m.kind == "person"), None)
 

@@ -45,6 +45,7 @@ BEFORE_A_NAME = frozenset({"compound", "amod", "nmod", "conj", "appos"})
 # Kinds of actor that only say whose a description is ("the UK firm", "the Pakistani group").
 WHOSE = frozenset({"country", "group"})
 _USER_DATA_KEY = "timeline.description_ties"
+_SITES_KEY = "timeline.description_sites"
 
 
 def name_description(title: str, root: "Token", mentions: list[Mention], headline: str = "") -> str:
@@ -286,14 +287,17 @@ def description_ties(doc: "Parse", mentions: list[Mention]) -> dict[str, set[str
     if cached is not None and cached[0] == len(mentions):
         return cached[1]  # type: ignore[no-any-return]
     ties: dict[str, set[str]] = {}
+    sites: list[tuple[str, str, int]] = []
     for mention in mentions:
         if mention.kind == "place":
             continue
         span = spacy_doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
             continue
-        for lemma, written in _ties_of(span, mention):
+        for lemma, written, at in _ties_of(span, mention):
             ties.setdefault(lemma, set()).add(written)
+            sites.append((lemma, written, at))
+    spacy_doc.user_data[_SITES_KEY] = sites
     for token in spacy_doc:
         named = token.head if token.dep_ == "appos" and token.pos_ == "NOUN" else spacy_doc[token.i + 1] if \
             token.i + 1 < len(spacy_doc) and addressed_as(token.text) else None
@@ -306,35 +310,45 @@ def description_ties(doc: "Parse", mentions: list[Mention]) -> dict[str, set[str
     return ties
 
 
-def _ties_of(span: "spacy.tokens.Span", mention: Mention) -> list[tuple[str, str]]:
+def description_sites(doc: "Parse", mentions: list[Mention]) -> list[tuple[str, str, int]]:
+    """Each tie of ``description_ties`` where the article writes it: the noun, the name, the
+    noun's token (-1 for the nouns an honorific stands for: "Dr")."""
+    description_ties(doc, mentions)
+    return doc.spacy.user_data.get(_SITES_KEY) or []
+
+
+def _ties_of(span: "spacy.tokens.Span", mention: Mention) -> list[tuple[str, str, int]]:
+    """Each noun describing ``mention`` with how a title writes it, and the noun's token (-1 for
+    an honorific's nouns)."""
     doc, root = span.doc, span.root
-    out: list[tuple[str, str]] = []
+    out: list[tuple[str, str, int]] = []
     i = span.start - 1
     # "pop star Michael Jackson", "the singer Michael Jackson"
     # (read by position: the parser may hang "folk singer" of "X and folk singer Y" on X)
     while i >= 0 and doc[i].pos_ in ("NOUN", "ADJ") and (doc[i].dep_ in BEFORE_A_NAME or (
             span.start <= _head_of_run(doc[i], span.start) < span.end)):
         if doc[i].pos_ == "NOUN" and doc[i].tag_ == "NN" and (i == span.start - 1 or span.start <= doc[i].head.i):
-            out.append((doc[i].lemma_.lower(), mention.name))  # not "party" of "party chief Ivo Marek"
+            out.append((doc[i].lemma_.lower(), mention.name, i))  # not "party" of "party chief Ivo Marek"
         i -= 1
     # "Dr Conrad Hale", then "the doctor": the noun an honorific before the name stands for
     if mention.kind == "person" and span.start > 0:
-        out += [(noun, mention.name) for noun in addressed_as(doc[span.start - 1].text)]
+        out += [(noun, mention.name, -1) for noun in addressed_as(doc[span.start - 1].text)]
     # "Lowther Bank" or "the Royal Bank of Scotland", then "the bank": a name built on the noun
     head = next((span[k - 1] for k in range(1, len(span)) if span[k].lower_ == "of"), span[-1])
     if mention.kind == "organisation" and len(span) > 1 and head.lower_ in _name_heads():
-        out.append((head.lower_, mention.name))
+        out.append((head.lower_, mention.name, head.i))
     # "Conrad Murray, the doctor" and "the doctor, Conrad Murray"
     beside = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
     described = _described_by_appos(span) if root.dep_ == "appos" else None
     for noun in beside + ([described] if described is not None else []):
-        out.append((noun.lemma_.lower(), mention.name))
+        out.append((noun.lemma_.lower(), mention.name, noun.i))
         # "Pakistan's prime minister, Nawaz Sharif": the office with whose it is
-        out += [(owned_key(owner.lower_, noun.lemma_.lower()), mention.name)
+        out += [(owned_key(owner.lower_, noun.lemma_.lower()), mention.name, noun.i)
                 for owner in noun.children if owner.dep_ == "poss" and owner.pos_ == "PROPN"]
     # "Murray was the doctor"
     if root.dep_ == "nsubj" and root.head.lemma_ == "be":
-        out += [(c.lemma_.lower(), mention.name) for c in root.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"]
+        out += [(c.lemma_.lower(), mention.name, c.i) for c in root.head.children
+                if c.dep_ == "attr" and c.pos_ == "NOUN"]
     # "the Bush administration", "Lloyd's insurers": the name qualifies the noun
     # ("Zimbabwe's opposition leader, Morgan Tsvangirai", "Ed Brandt's doctor, Ivo Marek": the name beside it)
     if root.dep_ in ("compound", "poss") and root.head.pos_ == "NOUN" and root.head.i >= span.end and \
@@ -342,13 +356,13 @@ def _ties_of(span: "spacy.tokens.Span", mention: Mention) -> list[tuple[str, str
             any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in root.head.children)):
         phrase = doc[span.start:root.head.i + 1].text
         article = "" if root.dep_ == "poss" or mention.name.lower().startswith("the ") else "the "
-        out.append((root.head.lemma_.lower(), article + phrase))
+        out.append((root.head.lemma_.lower(), article + phrase, root.head.i))
         # "a Michael Jackson tribute concert": the name qualifies the last noun of the run too
         head = root.head
         while head.dep_ == "compound" and head.head.pos_ == "NOUN" and head.head.tag_ == "NN" and \
                 root.dep_ == "compound":
             head = head.head
-            out.append((head.lemma_.lower(), article + doc[span.start:head.i + 1].text))
+            out.append((head.lemma_.lower(), article + doc[span.start:head.i + 1].text, head.i))
     # "the trial of Conrad Hale", "the trial of her doctor, Conrad Hale": a happening of the
     # named one, written so
     of = described.head if described is not None and described.dep_ == "pobj" else root.head
@@ -356,7 +370,7 @@ def _ties_of(span: "spacy.tokens.Span", mention: Mention) -> list[tuple[str, str
             and any(c.dep_ == "det" and c.lower_ == "the" for c in of.head.children) and \
             mention.kind in ("person", "organisation") and of.head.lemma_.lower() not in load_title_words().role_nouns:
         before = doc[min(t.i for t in of.head.subtree):of.head.i + 1].text  # "the criminal trial"
-        out.append((of.head.lemma_.lower(), f"{before} of {mention.name}"))
+        out.append((of.head.lemma_.lower(), f"{before} of {mention.name}", of.head.i))
     return out
 
 
