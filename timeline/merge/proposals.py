@@ -89,7 +89,8 @@ def propose(group: list[Happening], articles: dict[str, Article], published: dic
     else:
         # two dates told as often: not one after a report that tells it came out (an article
         # of the 15th cannot tell what happened on the 16th), then the lead's
-        out = min((_ordinal(published.get(h.article_id)) for h in counted if h.status == "occurred"), default=None)
+        out = min((day for h in counted if h.status == "occurred"
+                   for day in (_ordinal(published.get(h.article_id)),) if day is not None), default=None)
         date = max(dates, key=lambda d: (dates[d], -_rank_of(d), _starts(d, out) <= 0, d == lead.date))
     # The title is a report's that gives the event's date, when one does: "Zuma received 60%
     # of the nominations", told on the 15th, is no title for the closed session of the 17th.
