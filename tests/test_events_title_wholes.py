@@ -73,3 +73,10 @@ def test_a_bare_definite_the_next_sentence_leaves_unclear_stays_as_it_is(nlp) ->
     text = ("The merger was called off on Monday. The Lowther Bank merger and the Crane Insurance merger had both "
             "been planned for May.")
     assert "The merger was called off" in titles_of(nlp, text)
+
+
+def test_a_name_is_never_cut_short(nlp) -> None:
+    # "the Queen of Soul" is one name: a title stopping at "the Queen" names someone else
+    text = ("The singer's former manager, Paul Hart, has been sentenced to four years in prison for causing the "
+            "Queen of Soul's death.")
+    assert titles_of(nlp, text) == ["Paul Hart has been sentenced to four years for causing the Queen of Soul's death"]

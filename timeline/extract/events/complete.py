@@ -27,6 +27,7 @@ complete and takes this one when it is not.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import TYPE_CHECKING, Callable, Iterable
 
 from timeline.extract.events.complements import (
@@ -42,7 +43,7 @@ from timeline.extract.events.title_words import load_title_words
 from timeline.extract.events.vocabulary import load_vocabulary
 
 if TYPE_CHECKING:
-    from timeline.extract.events.tokens import Token
+    from timeline.extract.events.tokens import Parse, Token
 
 # What a word requires of its children, whatever its kind.
 REQUIRED = frozenset({"dobj", "dative", "attr", "acomp", "oprd", "xcomp", "ccomp", "pobj", "pcomp", "neg", "prt",
@@ -57,6 +58,10 @@ EXPENDABLE = (frozenset({"advmod", "npadvmod"}), frozenset({"prep"}),
 # Kinds of named entity of an amount: never an adverbial a title may leave out.
 FIGURES = frozenset({"MONEY", "PERCENT", "QUANTITY"})
 QUOTE_MARKS = frozenset("\"“”«»„")
+# Kinds of named entity that name someone or something: never cut short.
+NAMES = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"})
+# Words of a name a title may leave out.
+LOSABLE = frozenset({"DET", "PART", "PUNCT"})
 
 
 def incomplete(kept: Iterable[int], root: "Token", exempt: set[int]) -> "Token | None":
@@ -74,7 +79,32 @@ def incomplete(kept: Iterable[int], root: "Token", exempt: set[int]) -> "Token |
                 return token
         if _phrase_lost(token, kept, exempt):
             return token
-    return _cut_quotation(kept, root, exempt)
+    return (_name_cut(kept, exempt, doc) if kept else None) or _cut_quotation(kept, root, exempt)
+
+
+def _in_a_name(token: "Token") -> bool:
+    """Whether ``token`` is a word inside a name, after its first: "of" in "the King of Pop"."""
+    doc = token.doc
+    at = bisect_left(doc.ent_starts, token.i + 1) - 1
+    if at < 0:
+        return False
+    ent = doc.ents[at]
+    return ent.label_ in NAMES and ent.start < token.i < ent.end
+
+
+def _name_cut(kept: set[int], exempt: set[int], doc: "Parse") -> "Token | None":
+    """"causing the King [of Pop's death]", "bought Bank [of America]": the first word of a
+    name kept from its start but cut before its end. Words a name may lose (a determiner, a
+    possessive ending, marks) do not count."""
+    first, last = min(kept), max(kept)
+    for ent in doc.ents[bisect_left(doc.ent_starts, first):]:
+        if ent.start > last:
+            break
+        if ent.label_ in NAMES and ent.start in kept and any(i not in kept and i not in exempt and
+                                                             doc[i].pos_ not in LOSABLE
+                                                             for i in range(ent.start + 1, ent.end)):
+            return doc[ent.start]
+    return None
 
 
 def _phrase_lost(token: "Token", kept: set[int], exempt: set[int]) -> bool:
@@ -164,7 +194,7 @@ def shortest(words: list[int], root: "Token", exempt: set[int], fits: Callable[[
         # goes before the title is left longer than a headline; a word keeps what it selects ("died
         # from an overdose", "a call for sanctions"), a noun its "of", and no quotation is cut inside
         loose = [doc[i] for i in current if doc[i].dep_ == "prep" and doc[i].head.i != root.i and i in inside
-                 and i not in keep and not a_time(doc[i]) and not required(doc[i])]
+                 and i not in keep and not a_time(doc[i]) and not required(doc[i]) and not _in_a_name(doc[i])]
         # and a second thing listed where no one is named ("as a disturbing development [and yet
         # another attempt to obstruct the election]"): the first says what kind of thing it was
         loose += [doc[i] for i in current if doc[i].dep_ == "conj" and doc[i].pos_ == "NOUN" and i in inside
