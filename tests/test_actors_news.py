@@ -274,6 +274,18 @@ def test_a_reporter_the_story_is_about_is_an_actor(nlp: "Language") -> None:
     assert "Peter Greste" in names
 
 
+def test_an_outlets_reporter_named_again_is_still_its_reporter(nlp: "Language") -> None:
+    text = ("The BBC's Tom Reed in Port Lys says the harbour is full of wrecked boats. On Wednesday Tom Reed "
+            "visited the grounds of the main hospital, where the interior minister, Sara Vell, met doctors.")
+    names = {m.name for m in _mentions(nlp, text)}
+    assert "Tom Reed" not in names and "Sara Vell" in names
+
+
+def test_an_outlets_reporter_the_story_is_about_stays(nlp: "Language") -> None:
+    text = "Border guards detained the BBC's Tom Reed on Tuesday. Tom Reed was expelled from the country on Friday."
+    assert "Tom Reed" in {m.name for m in _mentions(nlp, text)}
+
+
 def test_an_outlet_reporting_more_than_it_acts_is_no_actor_anywhere_in_the_article(nlp: "Language") -> None:
     text = ("The BBC's Jane Hollis in Geneva says the first two days are crucial. The BBC has opened a page for "
             "messages. The BBC's Tom Reed says the airport is closed.")

@@ -98,6 +98,22 @@ class Filters:
         return after is not None and after.lemma_.lower() in self.source_nouns
 
 
+    def reports_for_an_outlet(self, span: "Span") -> bool:
+        """Whether the person named by ``span`` is named as an outlet's own reporter: "the
+        BBC's Matthew Price", "Jeff Gerth of ProPublica", "BBC correspondent Andrew Harding".
+        Such a person, named again in the article, is still its reporter ("Matthew Price
+        visited a hospital"): unlike "host" or "editor" alone, the outlet leaves no doubt."""
+        doc = span.doc
+        if not self.is_reporter(span) or span.start < 2:
+            return self.is_reporter(span) and span.end < len(doc) and doc[span.end].lower_ == "of"
+        before, owner = doc[span.start - 1], doc[span.start - 2]
+        if before.text in _OWNING:
+            return True
+        start = owner.i
+        while start > 0 and doc[start].ent_iob_ == "I":
+            start -= 1
+        return before.lemma_.lower() in self.reporter_nouns and self.is_outlet(doc[start:owner.i + 1].text)
+
     def is_reporter(self, span: "Span") -> bool:
         """Whether the person named by ``span`` is named as one who reports:
         after a reporter's title ("BBC correspondent Andrew Harding") or an

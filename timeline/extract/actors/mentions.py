@@ -33,6 +33,8 @@ _DETERMINERS = {"the", "a", "an"}
 _POSSESSIVES = {"'s", "’s", "'", "’"}
 _FLIGHT = re.compile(r"\s+Flight(?:\s+\d+\w*)?$")
 _LETTER = re.compile(r"[^\W\d_]")
+# How a reporter the story is about takes part: "police detained X", "X was expelled".
+_UNDERGOING = frozenset({"dobj", "nsubjpass"})
 _WORD_CHARS = re.compile(r"\W")  # what a name is without spaces and marks: "C" is one character
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*")
 
@@ -138,6 +140,7 @@ def _actors_only(found: list[Found]) -> list[Found]:
     kept = []
     acting: Counter[str] = Counter()
     institutions = load_institutions()
+    reporters = {f.name for f in found if f.kind == "person" and filters.reports_for_an_outlet(f.span)}
     for f in found:
         if filters.is_generic(f.name) or len(_WORD_CHARS.sub("", f.name)) < 2 or (
                 f.kind == "organisation" and institutions.is_office_word(f.span)):
@@ -145,6 +148,8 @@ def _actors_only(found: list[Found]) -> list[Found]:
         if f.kind in ("person", "organisation") and filters.names_outlet(f.span) and filters.is_source(f.span):
             continue  # "told Caravan magazine", whatever the tagger took the title for
         if f.kind == "person":  # a reporter the story is about ("journalist X was jailed") stays
+            if f.name in reporters and f.span.root.dep_ not in _UNDERGOING:
+                continue  # the outlet's own reporter, named again: "Matthew Price visited a hospital"
             if not (filters.is_reporter(f.span) and filters.is_source(f.span, person=True)):
                 kept.append(f)
             continue
