@@ -32,7 +32,7 @@ def test_a_clause_counted_from_an_undated_past_takes_no_day_from_the_paper(nlp) 
     found = happenings(nlp, "The mayor of Kerel resigned two weeks after the flood destroyed the old "
                             "bridge.", published=WEDNESDAY)
     assert not [h for h in found if "flood" in h.title and h.date == "2010-01-06"], found
-    found = happenings(nlp, "A teenage boy has been pulled out of the rubble in Kerel, 15 days after the "
+    found = happenings(nlp, "A teenage boy was lifted alive from a collapsed school in Kerel, 15 days after the "
                             "earthquake struck, rescuers say.", published=date(2010, 1, 28))
     assert not [h for h in found if "struck" in h.title and h.date == "2010-01-13"], found
 

@@ -23,7 +23,7 @@ OTHER = [
 TOLL = "The Veldon interior minister, Lena Sova, said on Tuesday that the death toll had risen to 3,000."
 RUNNING_ORDER = " ".join([
     *NEWS,
-    "Anna Berg, of the Red Cross, discusses how aid agencies are coping with the disaster.",
+    "Anna Berg, of the Red Cross, discusses how relief groups are managing after the flood.",
     "Tom Reed reports from the capital on the search for survivors.",
     *OTHER,
     "Mark Dale, the council leader, and Ruth Penn, a shopkeeper, debate whether the plan will help trade.",

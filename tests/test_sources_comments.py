@@ -1,5 +1,5 @@
 """Readers' comments below a story or a blog post are the readers', not the story: from the
-stamp of the first comment ("At 2:10 pm on 02 Jun 2009, a_reader wrote:") the page is set
+stamp of the first comment ("At 4:35 pm on 11 Mar 2010, a_reader wrote:") the page is set
 aside, however much of it they fill, and no event is read from them. A story that quotes
 what someone wrote keeps it."""
 
@@ -13,10 +13,10 @@ from timeline.sources.clean import clean_body
 POST = (
     "Health officials in Veldon confirmed three new cases of the flu on Monday .\n"
     "The ministry closed two schools in the capital as a precaution , a spokesman said .\n"
-    "At 2:10 pm on 02 Jun 2009 , harbourwatcher wrote : My cousin was sent home from school yesterday .\n"
+    "At 4:35 pm on 11 Mar 2010 , harbourwatcher wrote : My cousin was sent home from school yesterday .\n"
     "The mayor resigned over the scandal last year and nobody remembers why .\n"
-    "At 3:45 pm on 02 Jun 2009 , Tom_K wrote : This comment was removed because it broke the rules .\n"
-    "At 4:01 pm on 02 Jun 2009 , greyfox wrote : The government sacked the health minister in 2007 .\n"
+    "At 3:45 pm on 11 Mar 2010 , Tom_K wrote : This comment was removed because it broke the rules .\n"
+    "At 4:01 pm on 11 Mar 2010 , greyfox wrote : The government sacked the health minister in 2007 .\n"
 )
 STORY = (
     "The health minister of Veldon resigned on Monday after a week of protests .\n"

@@ -21,7 +21,7 @@ survey shows they are as poor"); not what a condition has done, told in the pres
 initiative was to be announced", "X is due to sign"); not a held view told in the perfect ("X
 has argued against cutting aid", "X has supported Y's push"), nor what has gone on told as a
 series in the perfect ("the government has crammed a series of trials"); not what commentators
-make of things ("Economists were forced to digest worst-case scenarios"); not a title that
+make of things ("Traders were left to absorb the bleakest forecasts"); not a title that
 points back to what it does not tell ("cutting such aid", "struck a similar deal").
 ``told_again`` says whether a title names its happening by an earlier time ("the January
 earthquake destroyed orphanages", "the 2008 election was rigged", "in March"): a

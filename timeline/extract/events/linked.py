@@ -84,7 +84,7 @@ def _measured(anchor: Anchor, clause: "Token", segment: "Span", timexes: list[Ti
     """"two days after a newspaper published the recordings": the clause's day is
     the anchor's day moved by the measure, back for "after", on for "before". An anchor
     with no day of its own in words ("the governor told parliament, a day before the riots
-    began", "a girl has been pulled out of the rubble 15 days after the quake struck")
+    began", "a boy was lifted alive from a collapsed school 15 days after the quake struck")
     gives no day to count from: the day of publication is only a guess for it, and so
     would the riots' day be. A light predicate ("The ban came a day after…") is the
     exception: it tells the news itself by the time of another happening. Nor does a
