@@ -104,15 +104,14 @@ class Filters:
         Such a person, named again in the article, is still its reporter ("Matthew Price
         visited a hospital"): unlike "host" or "editor" alone, the outlet leaves no doubt."""
         doc = span.doc
-        if not self.is_reporter(span) or span.start < 2:
-            return self.is_reporter(span) and span.end < len(doc) and doc[span.end].lower_ == "of"
-        before, owner = doc[span.start - 1], doc[span.start - 2]
+        if not self.is_reporter(span):
+            return False
+        if span.start < 2:
+            return span.end < len(doc) and doc[span.end].lower_ == "of"
+        before = doc[span.start - 1]
         if before.text in _OWNING:
             return True
-        start = owner.i
-        while start > 0 and doc[start].ent_iob_ == "I":
-            start -= 1
-        return before.lemma_.lower() in self.reporter_nouns and self.is_outlet(doc[start:owner.i + 1].text)
+        return before.lemma_.lower() in self.reporter_nouns and self._outlet_ending_at(span.start - 2, span)
 
     def is_reporter(self, span: "Span") -> bool:
         """Whether the person named by ``span`` is named as one who reports:
@@ -134,11 +133,15 @@ class Filters:
             return True
         if before.text not in _OWNING or span.start < 2:
             return False
-        owner = doc[span.start - 2]
-        start = owner.i
+        return self._outlet_ending_at(span.start - 2, span)
+
+    def _outlet_ending_at(self, last: int, span: "Span") -> bool:
+        """Whether the name that ends at token ``last`` of ``span``'s document is an outlet."""
+        doc = span.doc
+        start = last
         while start > 0 and doc[start].ent_iob_ == "I":
             start -= 1
-        return self.is_outlet(doc[start:owner.i + 1].text)
+        return self.is_outlet(doc[start:last + 1].text)
 
 
 def _bracketed(span: "Span") -> bool:
