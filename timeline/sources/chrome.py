@@ -29,6 +29,7 @@ CAPTION = "photo caption"
 HIGHLIGHTS = "highlights"
 
 _MARKS = frozenset("*•·▪‣◦")
+_PAIR = re.compile(r"(?=\b([A-Z][a-z]+ [A-Z][a-z]+)\b)")  # two capitalised words, overlapping pairs too
 _INSIDE = re.compile(r"(?<=[a-z,] )[A-Z][a-z]{2,}\b")  # a capitalised word after a lower-case one
 
 
@@ -104,6 +105,9 @@ class ChromeVocabulary:
     title_case_words: int  # a title-case headline's words at least
     title_small: frozenset[str]  # the short words a title-case headline leaves in lower case
     letter_names: frozenset[str]  # words a letter names something after ("Group A", "Influenza A")
+    subject_through: frozenset[str]  # prepositions a subject holds before a name ("a judge in Los Angeles has")
+    fact_box: tuple[int, int, int]  # a fact box: its labels at least; words read for them; a label's words at most
+    not_labels: frozenset[str]  # words no fact box's label holds: "Mr Keel said:" opens a quotation
 
 
 @lru_cache(maxsize=1)
@@ -145,6 +149,9 @@ def chrome_vocabulary() -> ChromeVocabulary:
         title_case_words=int(glue["title_case"]["words"]),
         title_small=frozenset(str(w) for w in glue["title_case"]["small"]),
         letter_names=frozenset(str(w) for w in glue["subject"]["letter_names"]),
+        subject_through=frozenset(str(w) for w in glue["subject"]["through"]),
+        fact_box=(int(glue["fact_box"]["labels"]), int(glue["fact_box"]["words"]), int(glue["fact_box"]["label_words"])),
+        not_labels=frozenset(str(w) for w in glue["fact_box"]["not_labels"]),
     )
 
 
@@ -169,6 +176,7 @@ def cut_chrome(lines: list[Mapped | None], header: list[int]) -> Cut:
     lowered = [folded(t) for t in texts]
     active = _active_rules(vocab, texts, lowered)
     common = _lower_case_words(texts)
+    pairs = _name_pairs(texts)
     first = next((i for i, line in enumerate(lines) if line), None)
     cut = Cut([], [])
     highlights = _highlights(texts, header, vocab)
@@ -197,7 +205,7 @@ def cut_chrome(lines: list[Mapped | None], header: list[int]) -> Cut:
             pieces.extend(_items(line.slice(pos), vocab, in_header, cut))
         kept: list[Mapped] = []
         for n, piece in enumerate(pieces):
-            cuts = glue_cuts(piece.text, vocab, common)
+            cuts = glue_cuts(piece.text, vocab, common, pairs)
             rest = piece.slice(cuts[-1]) if cuts else piece
             if cuts:
                 fragment = piece.slice(0, cuts[-1]).strip()
@@ -247,6 +255,13 @@ def _lower_case_words(texts: list[str]) -> frozenset[str]:
     lower = {word for text in texts for word in re.findall(r"\b[a-z]{3,}\b", text)}
     inside = Counter(word.lower() for text in texts for word in _INSIDE.findall(text))
     return frozenset(word for word in lower if inside[word] <= 1)
+
+
+def _name_pairs(texts: list[str]) -> frozenset[str]:
+    """Names of two capitalised words the article writes more than once ("Los Angeles"): no
+    sentence opens between their words."""
+    counted = Counter(pair for text in texts for pair in _PAIR.findall(text))
+    return frozenset(pair for pair, n in counted.items() if n > 1)
 
 
 def _chrome_spans(text: str, lowered: str, rules: list[ChromeRule]) -> list[tuple[int, int, str]]:
