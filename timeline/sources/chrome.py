@@ -150,7 +150,8 @@ def chrome_vocabulary() -> ChromeVocabulary:
         title_small=frozenset(str(w) for w in glue["title_case"]["small"]),
         letter_names=frozenset(str(w) for w in glue["subject"]["letter_names"]),
         subject_through=frozenset(str(w) for w in glue["subject"]["through"]),
-        fact_box=(int(glue["fact_box"]["labels"]), int(glue["fact_box"]["words"]), int(glue["fact_box"]["label_words"])),
+        fact_box=(int(glue["fact_box"]["labels"]), int(glue["fact_box"]["words"]),
+                  int(glue["fact_box"]["label_words"])),
         not_labels=frozenset(str(w) for w in glue["fact_box"]["not_labels"]),
     )
 
