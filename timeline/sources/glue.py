@@ -257,8 +257,10 @@ def _name_then_verb(after: list[str], vocab: "ChromeVocabulary") -> bool:
     for k, word in enumerate(after[:vocab.subject_words + 1]):
         if word in vocab.subject_verbs:
             return k > 0
-        if word[-1:] in ",;:.!?\"" or (word.lower() in vocab.never_final and word != "of" and not (
-                word in vocab.subject_through and _name_word(after[k + 1:k + 2][0] if k + 1 < len(after) else ""))):
+        following = after[k + 1] if k + 1 < len(after) else ""
+        named = k > 0 and _name_word(word) and (after[k - 1] in vocab.subject_through or _name_word(after[k - 1]))
+        if word[-1:] in ",;:.!?\"" or (word.lower() in vocab.never_final and word != "of" and not named and not (
+                word in vocab.subject_through and _name_word(following))):
             return False
     return False
 
