@@ -173,6 +173,13 @@ GLUED = [
     # a caption ending on a one-word place after "in", and a name and its verb
     ("Mary Keel said she was proud of the dockers in Portsmouth Mary Keel will step down as union leader in June .",
      "Mary Keel will step down as union leader in June ."),
+    # a headline run into a first sentence far longer than a story's: never cut after a determiner and one word
+    ("Union wins pay vote at port Dock workers at the port voted on Monday to accept the improved offer from the "
+     "owners of the busy Atlantic terminal after a strike that lasted five days , union officials said , calling "
+     "it a turning point in the dispute over pay .",
+     "Dock workers at the port voted on Monday to accept the improved offer from the owners of the busy Atlantic "
+     "terminal after a strike that lasted five days , union officials said , calling it a turning point in the "
+     "dispute over pay ."),
     # a fact box run into the sentence after it
     ("Born : 3 March 1961 , Gosport , England Union posts : branch secretary , regional chair Known for : "
      "The 2009 Harbour Strike The port authority said it would meet Mary Keel on Friday .",

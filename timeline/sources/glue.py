@@ -178,7 +178,8 @@ def _run_on_cut(words: list[re.Match[str]], vocab: "ChromeVocabulary", pairs: fr
     ("Star to miss concert Star said she would find it difficult Star will not attend ..."):
     at the last name that opens after a word a fragment may end on (a one-word name after "on" or
     "in" among them) and goes on in lower case,
-    leaving a headline or caption before it and a sentence after it; never inside a name of two
+    leaving a headline or caption before it and a sentence after it; never after a determiner and
+    one word ("the strategic Himalayan peak"), nor inside a name of two
     words the article writes more than once (``pairs``: "in Los Angeles has ruled"). None when it
     is not so long."""
     least, fragment, sentence = vocab.run_on
@@ -191,6 +192,8 @@ def _run_on_cut(words: list[re.Match[str]], vocab: "ChromeVocabulary", pairs: fr
             continue
         if before[:1].isupper() and (words[k - 2].group() not in vocab.run_on_places or f"{before} {word}" in pairs):
             continue  # inside a name, unless the name is one word after "on", "in" ("on Monday", "in Leeds")
+        if words[k - 2].group().lower() in vocab.run_on_phrase:
+            continue  # "the strategic Himalayan peak": a word after a determiner awaits its noun
         run = k
         while run <= end and words[run].group()[:1].isupper():
             run += 1
