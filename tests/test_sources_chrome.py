@@ -230,6 +230,12 @@ WHOLE = [
     "The port reopened on 4 April 2011 Tom Reed said after the talks.",
     "Since 1998 Mary Keel has led the union at the port.",
     "The union's branch secretary Mary Keel has called a meeting in Gosport.",
+    # a long sentence whose clause goes on past a comma before a name is no headline and caption
+    "The port owners need to be careful, as the dock workers greeting Mary Keel on the quay made clear yesterday, "
+    "because the union has not forgotten how the strike of five years ago ended and will not accept another cut "
+    "in pay or shifts this year.",
+    "A spokesman for the union, Tom Reed, was in South Africa for talks with the dock workers there when the strike "
+    "began, and he said on Monday that the union would not give up its claim for a pay rise this year.",
     # two quotations, each with its speaker and a colon, are no fact box
     'Mary Keel said: "We will stay out." Tom Reed said: "The port will stay shut until the end of the month."',
 ]
