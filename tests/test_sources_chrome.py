@@ -236,6 +236,8 @@ WHOLE = [
     "in pay or shifts this year.",
     "A spokesman for the union, Tom Reed, was in South Africa for talks with the dock workers there when the strike "
     "began, and he said on Monday that the union would not give up its claim for a pay rise this year.",
+    # a name of three words after "at" is one name, not a place and a subject
+    "Professor Ann Dube at Harbour College London said the samples would be tested over the coming weeks.",
     # two quotations, each with its speaker and a colon, are no fact box
     'Mary Keel said: "We will stay out." Tom Reed said: "The port will stay shut until the end of the month."',
 ]

@@ -64,8 +64,10 @@ def glue_cuts(text: str, vocab: "ChromeVocabulary", common: frozenset[str],
             continue
         if opens is None and before[:1].isupper() and _title_case(fragment, vocab):
             opens = _after_title(word, after, vocab)
-        if opens is None and _named_after_end(words, k, vocab) and _caption(fragment, vocab):
-            opens = "subject"
+        if opens is None and _named_after_end(words, k, vocab) and _caption(fragment, vocab) and \
+                not any(w[-1:] in ",;" for w in fragment) and \
+                (before.isdigit() or any(w in vocab.subject_verbs or w in vocab.clause_verbs for w in fragment)):
+            opens = "subject"  # a caption of its own ("... said she was proud of the dockers in Portsmouth")
         if opens in ("listed", "subject") or (opens == "common" and (_plain(fragment, vocab) or
                                                                      vocab.caption.search(text[:words[k].start()]))) \
                 or (opens == "headline" and (_headlinese(fragment, vocab) or before[-1] in "\"'")):
@@ -275,7 +277,9 @@ def _named_after_end(words: list[re.Match[str]], k: int, vocab: "ChromeVocabular
     """A name of two words or more and its verb straight after a caption's last word, when that
     word is a number ("... album chart in 2003 Michael Jackson has topped ...", "... aged 50 Ann
     Dube has ...") or a one-word place after "in", "at" ("... concert in Cardiff Ann Dube will
-    ..."); not after a date's month or day ("on 1 November 2011 Dr Keel told")."""
+    ..."); not after a date's month or day ("on 1 November 2011 Dr Keel told"). The caller asks
+    more of the caption before a place: a clause of its own, with no comma ("Professor Ann Dube at
+    Imperial College London said" names a college)."""
     if k < 2:
         return False
     before, ahead = words[k - 1].group(), words[k - 2].group().rstrip(",")
