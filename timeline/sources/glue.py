@@ -182,7 +182,7 @@ def _run_on_cut(words: list[re.Match[str]], vocab: "ChromeVocabulary", pairs: fr
     "in" among them) and goes on in lower case,
     leaving a headline or caption before it and a sentence after it; never after a determiner and
     one word ("the strategic Himalayan peak"), nor after a comma or a relative word (a clause going
-    on), nor inside a name of two
+    on) unless a caption's "shown in 2010," placed someone, nor inside a name of two
     words the article writes more than once (``pairs``: "in Los Angeles has ruled"). None when it
     is not so long."""
     least, fragment, sentence = vocab.run_on
@@ -197,7 +197,8 @@ def _run_on_cut(words: list[re.Match[str]], vocab: "ChromeVocabulary", pairs: fr
             continue  # inside a name, unless the name is one word after "on", "in" ("on Monday", "in Leeds")
         if words[k - 2].group().lower() in vocab.run_on_phrase:
             continue  # "the strategic Himalayan peak": a word after a determiner awaits its noun
-        if any(w.group()[-1:] in ",;" or w.group().lower() in vocab.links for w in words[:k]):
+        if any(w.group()[-1:] in ",;" or w.group().lower() in vocab.links for w in words[:k]) and \
+                not vocab.caption.search(" ".join(w.group() for w in words[:k + 1])):
             continue  # "As the crowd, who had waited, greeted Mr Keel ...": a clause going on, no caption
         run = k
         while run <= end and words[run].group()[:1].isupper():
