@@ -180,6 +180,12 @@ GLUED = [
      "Dock workers at the port voted on Monday to accept the improved offer from the owners of the busy Atlantic "
      "terminal after a strike that lasted five days , union officials said , calling it a turning point in the "
      "dispute over pay ."),
+    # ... though a common word or a name of two words may open the sentence after a determiner and one word
+    ("Ferry strike ends Union leader Mary Keel said she was trying to win back the trust of passengers after their "
+     "wait Ferries resumed sailing from the harbour on Monday after five days of talks between the union and the "
+     "port owners .",
+     "Ferries resumed sailing from the harbour on Monday after five days of talks between the union and the port "
+     "owners ."),
     # a fact box run into the sentence after it
     ("Born : 3 March 1961 , Gosport , England Union posts : branch secretary , regional chair Known for : "
      "The 2009 Harbour Strike The port authority said it would meet Mary Keel on Friday .",

@@ -84,7 +84,7 @@ def glue_cuts(text: str, vocab: "ChromeVocabulary", common: frozenset[str],
             found.add(renamed)
             opening = _word_at(words, renamed)
         cuts = sorted(c for c in found if balanced(text[:c]))
-    later = _run_on_cut(words, vocab, pairs)
+    later = _run_on_cut(words, vocab, common, pairs)
     if later is not None and balanced(text[:later]) and (not cuts or later > cuts[-1]):
         cuts.append(later)
     return cuts
@@ -175,13 +175,15 @@ def _bare(word: str) -> str:
     return word.strip("\"'`()[]:;,.!?").lower().removesuffix("'s")
 
 
-def _run_on_cut(words: list[re.Match[str]], vocab: "ChromeVocabulary", pairs: frozenset[str]) -> int | None:
+def _run_on_cut(words: list[re.Match[str]], vocab: "ChromeVocabulary", common: frozenset[str],
+                pairs: frozenset[str]) -> int | None:
     """Where the sentence begins in a first sentence far longer than a story's sentences
     ("Star to miss concert Star said she would find it difficult Star will not attend ..."):
     at the last name that opens after a word a fragment may end on (a one-word name after "on" or
     "in" among them) and goes on in lower case,
     leaving a headline or caption before it and a sentence after it; never after a determiner and
-    one word ("the strategic Himalayan peak"), nor after a comma or a relative word (a clause going
+    one word ("the strategic Himalayan peak") unless a name of two words or a word the article
+    writes in lower case (``common``) opens there, nor after a comma or a relative word (a clause going
     on) unless a caption's "shown in 2010," placed someone, nor inside a name of two
     words the article writes more than once (``pairs``: "in Los Angeles has ruled"). None when it
     is not so long."""
@@ -195,8 +197,10 @@ def _run_on_cut(words: list[re.Match[str]], vocab: "ChromeVocabulary", pairs: fr
             continue
         if before[:1].isupper() and (words[k - 2].group() not in vocab.run_on_places or f"{before} {word}" in pairs):
             continue  # inside a name, unless the name is one word after "on", "in" ("on Monday", "in Leeds")
-        if words[k - 2].group().lower() in vocab.run_on_phrase:
-            continue  # "the strategic Himalayan peak": a word after a determiner awaits its noun
+        if words[k - 2].group().lower() in vocab.run_on_phrase and word.lower() not in common and \
+                words[k + 1].group()[:1].islower():
+            continue  # "the strategic Himalayan peak": a word after a determiner awaits its noun, unless a
+            # common word ("for his insomnia Lawyers for ...") or a name ("his death Ann Dube says") opens there
         if any(w.group()[-1:] in ",;" or w.group().lower() in vocab.links for w in words[:k]) and \
                 not vocab.caption.search(" ".join(w.group() for w in words[:k + 1])):
             continue  # "As the crowd, who had waited, greeted Mr Keel ...": a clause going on, no caption
