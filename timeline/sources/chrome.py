@@ -93,6 +93,7 @@ class ChromeVocabulary:
     run_on: tuple[int, int, int]  # a run-on opening: words at least; fragment and sentence words at least
     run_on_places: frozenset[str]  # words before a one-word name a caption may end on ("on Monday")
     run_on_phrase: frozenset[str]  # determiners: the word after one awaits its noun, no caption ends there
+    run_on_credit: int  # a comma among this many first words is a credit's ("Reuters, Lisbon"), not a clause's
     retold: tuple[int, int, float, int]  # a headline told again: its words fewest, most; share; sentence words
     renamed: tuple[int, int, int]  # a headline's name named again: the words it opens within; words before it
     # comes back; the fragment's words at most
@@ -138,6 +139,7 @@ def chrome_vocabulary() -> ChromeVocabulary:
                 int(glue["run_on"]["sentence_words"])),
         run_on_places=frozenset(str(w) for w in glue["run_on"]["after"]),
         run_on_phrase=frozenset(str(w) for w in glue["run_on"]["phrase"]),
+        run_on_credit=int(glue["run_on"]["credit_words"]),
         retold=(int(glue["retold"]["fragment_words"][0]), int(glue["retold"]["fragment_words"][1]),
                 float(glue["retold"]["share"]), int(glue["retold"]["sentence_words"])),
         renamed=(int(glue["renamed"]["opening"]), int(glue["renamed"]["window"]), int(glue["renamed"]["most"])),

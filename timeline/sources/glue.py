@@ -201,9 +201,11 @@ def _run_on_cut(words: list[re.Match[str]], vocab: "ChromeVocabulary", common: f
                 words[k + 1].group()[:1].islower():
             continue  # "the strategic Himalayan peak": a word after a determiner awaits its noun, unless a
             # common word ("for his insomnia Lawyers for ...") or a name ("his death Ann Dube says") opens there
-        if any(w.group()[-1:] in ",;" or w.group().lower() in vocab.links for w in words[:k]) and \
+        if (any(w.group()[-1:] in ",;" for w in words[vocab.run_on_credit:k]) or
+                any(w.group().lower() in vocab.links for w in words[:k])) and \
                 not vocab.caption.search(" ".join(w.group() for w in words[:k + 1])):
-            continue  # "As the crowd, who had waited, greeted Mr Keel ...": a clause going on, no caption
+            continue  # "As the crowd, who had waited, greeted Mr Keel ...": a clause going on, no caption; a
+            # comma among the first words is a credit's ("Reuters, Lisbon Port strike ends ...")
         run = k
         while run <= end and words[run].group()[:1].isupper():
             run += 1
