@@ -242,6 +242,8 @@ WHOLE = [
     "in pay or shifts this year.",
     "A spokesman for the union, Tom Reed, was in South Africa for talks with the dock workers there when the strike "
     "began, and he said on Monday that the union would not give up its claim for a pay rise this year.",
+    "No port owner in the region -- and certainly no Harbour Board member -- will agree to any plan that cuts "
+    "the shifts of the dock workers while the union is still waiting for the pay rise it was promised last spring.",
     # a name of three words after "at" is one name, not a place and a subject
     "Professor Ann Dube at Harbour College London said the samples would be tested over the coming weeks.",
     # two quotations, each with its speaker and a colon, are no fact box

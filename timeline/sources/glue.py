@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 # Where a sentence ends inside a fragment: then it is not a fragment.
 SENTENCE_END = re.compile(r"[.!?][\"')]*$")
 _WORD = re.compile(r"\S+")
+_DASHES = frozenset({"--", "–", "—"})  # a dash between words sets off an aside, as a comma does
 
 
 def balanced(text: str) -> bool:
@@ -201,7 +202,7 @@ def _run_on_cut(words: list[re.Match[str]], vocab: "ChromeVocabulary", common: f
                 words[k + 1].group()[:1].islower():
             continue  # "the strategic Himalayan peak": a word after a determiner awaits its noun, unless a
             # common word ("for his insomnia Lawyers for ...") or a name ("his death Ann Dube says") opens there
-        if (any(w.group()[-1:] in ",;" for w in words[vocab.run_on_credit:k]) or
+        if (any(w.group()[-1:] in ",;" or w.group() in _DASHES for w in words[vocab.run_on_credit:k]) or
                 any(w.group().lower() in vocab.links for w in words[:k])) and \
                 not vocab.caption.search(" ".join(w.group() for w in words[:k + 1])):
             continue  # "As the crowd, who had waited, greeted Mr Keel ...": a clause going on, no caption; a
