@@ -114,6 +114,14 @@ def test_a_subject_described_then_named_beside_it_is_the_name(nlp) -> None:
     ("The Geneva-based the World Health Organization has declared", True),
     ("A spokesman for the ministry said", False),
     ("The United States and the European Union agreed", False),
+    # a name put in with its article after a word that already had one
+    ("Ministers meet in Lisbon for the annual the World Ports Council summit", True),
+    ("Ministers meet in Lisbon for the annual World Ports Council summit", False),
+    ("At the end the Port Council voted to reopen the docks", False),
+    # a sum's unit said twice, where a conversion between them was left out
+    ("The owners set aside $40m million for the dock workers", True),
+    ("The owners set aside $40 million for the dock workers", False),
+    ("The owners set aside 40m euros for the dock workers", False),
 ])
 def test_a_determiner_before_another_is_garbled(title: str, garbled: bool) -> None:
     assert double_determiner(title) is garbled

@@ -162,6 +162,34 @@ GLUED = [
     # an article opening a name after a headline written without articles
     ("Mayor appeals for flood relief The Red Cross Society of Leeds sent blankets and food on Monday .",
      "The Red Cross Society of Leeds sent blankets and food on Monday ."),
+    # a caption before an article whose subject holds a place named in two words
+    ("Crowds gathered at the gates on 3 June A court in New Castle has ordered the port to reopen on Friday .",
+     "A court in New Castle has ordered the port to reopen on Friday ."),
+    # a caption ending on a year or an age, and a name and its verb after it
+    ("The union last won a ballot in 1998 Mary Keel has won the vote to lead the dock workers for a third term .",
+     "Mary Keel has won the vote to lead the dock workers for a third term ."),
+    ("The strike leader retired aged 64 Tom Reed will chair the talks between the union and the port owners .",
+     "Tom Reed will chair the talks between the union and the port owners ."),
+    # a caption ending on a one-word place after "in", and a name and its verb
+    ("Mary Keel said she was proud of the dockers in Portsmouth Mary Keel will step down as union leader in June .",
+     "Mary Keel will step down as union leader in June ."),
+    # a headline run into a first sentence far longer than a story's: never cut after a determiner and one word
+    ("Union wins pay vote at port Dock workers at the port voted on Monday to accept the improved offer from the "
+     "owners of the busy Atlantic terminal after a strike that lasted five days , union officials said , calling "
+     "it a turning point in the dispute over pay .",
+     "Dock workers at the port voted on Monday to accept the improved offer from the owners of the busy Atlantic "
+     "terminal after a strike that lasted five days , union officials said , calling it a turning point in the "
+     "dispute over pay ."),
+    # ... though a common word or a name of two words may open the sentence after a determiner and one word
+    ("Ferry strike ends Union leader Mary Keel said she was trying to win back the trust of passengers after their "
+     "wait Ferries resumed sailing from the harbour on Monday after five days of talks between the union and the "
+     "port owners .",
+     "Ferries resumed sailing from the harbour on Monday after five days of talks between the union and the port "
+     "owners ."),
+    # a fact box run into the sentence after it
+    ("Born : 3 March 1961 , Gosport , England Union posts : branch secretary , regional chair Known for : "
+     "The 2009 Harbour Strike The port authority said it would meet Mary Keel on Friday .",
+     "The port authority said it would meet Mary Keel on Friday ."),
 ]
 
 # Sentences that must stay whole: names, titles and quotes that look like a cut.
@@ -204,6 +232,22 @@ WHOLE = [
     # a dateline or a label in capitals is no headline
     "SOUTH SHIELDS, England -- Dock workers at the port walked out on Monday over pay.",
     "PLEASE NOTE: Transcripts of the interviews with dock workers are not offered on this page.",
+    # a name and its verb after a date's year, or after a name in lower-case company, is the sentence's own
+    "The port reopened on 4 April 2011 Tom Reed said after the talks.",
+    "Since 1998 Mary Keel has led the union at the port.",
+    "The union's branch secretary Mary Keel has called a meeting in Gosport.",
+    # a long sentence whose clause goes on past a comma before a name is no headline and caption
+    "The port owners need to be careful, as the dock workers greeting Mary Keel on the quay made clear yesterday, "
+    "because the union has not forgotten how the strike of five years ago ended and will not accept another cut "
+    "in pay or shifts this year.",
+    "A spokesman for the union, Tom Reed, was in South Africa for talks with the dock workers there when the strike "
+    "began, and he said on Monday that the union would not give up its claim for a pay rise this year.",
+    "No port owner in the region -- and certainly no Harbour Board member -- will agree to any plan that cuts "
+    "the shifts of the dock workers while the union is still waiting for the pay rise it was promised last spring.",
+    # a name of three words after "at" is one name, not a place and a subject
+    "Professor Ann Dube at Harbour College London said the samples would be tested over the coming weeks.",
+    # two quotations, each with its speaker and a colon, are no fact box
+    'Mary Keel said: "We will stay out." Tom Reed said: "The port will stay shut until the end of the month."',
 ]
 
 
@@ -405,6 +449,45 @@ def test_spaced_hyphens_are_joined_only_where_the_text_tokenised_them() -> None:
     dashes = "The ferry - delayed by fog - docked at noon . \nPassengers - tired but calm - went ashore . \n"
     assert clean_body(dashes).text == ("The ferry - delayed by fog - docked at noon.\n\n"
                                        "Passengers - tired but calm - went ashore.")
+
+
+def test_a_sentence_never_opens_inside_a_name_the_article_writes_twice() -> None:
+    body = ("Harbour strike : Union to stage walkout at both ports Dock workers said they were angry at the plan "
+            "to cut shifts at the terminal in New Castle Castle workers have said they will walk out on Monday "
+            "if the port owners do not withdraw the plan .\n"
+            "The owners of the New Castle terminal said the plan would save jobs .\n")
+    first = clean_body(body).text.split("\n")[0]
+    assert not first.startswith("Castle workers"), first
+    assert "New Castle" in clean_body(body).text
+
+
+def test_a_fact_box_never_gives_the_sentence_after_it_a_speaker(nlp: Language) -> None:
+    body = ("Mary Keel was re-elected to lead the dock workers' union on Monday .\n"
+            "Born : 3 March 1961 , Gosport , England Union posts : branch secretary , regional chair Known for : "
+            "Harbour Lights , Dock Strike The port authority said it would meet Mary Keel on Friday .\n")
+    cleaned = clean_body(body)
+    assert "Harbour Lights" not in cleaned.text and "Born" not in cleaned.text
+    assert "The port authority said it would meet Mary Keel on Friday." in cleaned.text
+    assert any("Born: 3 March 1961" in r.text for r in cleaned.removed), "the box is kept for check --explain"
+    titles = [h.title for h in happenings(nlp, cleaned.text)]
+    assert not any("Harbour Lights" in t or "Dock Strike" in t or "1961" in t for t in titles), titles
+
+
+def test_a_list_of_sources_is_set_aside_and_gives_no_event(nlp: Language) -> None:
+    body = ("The port authority held a hearing on the strike on Monday .\n"
+            "`` Port Authority Holds a Hearing on Dock Pay - Committee Hearing , '' Harbour Transcripts by Wire "
+            "Services , Nov. 4 , 2008 `` Union Leader Mary Keel Holds a Briefing on Shifts , '' Harbour "
+            "Transcripts by Wire Services , Jan 12 , 2009 \n")
+    cleaned = clean_body(body)
+    assert "Transcripts" not in cleaned.text and "Holds a Briefing" not in cleaned.text
+    assert any("Committee Hearing" in r.text for r in cleaned.removed)
+    assert not any("Holds" in h.title for h in happenings(nlp, cleaned.text))
+
+
+def test_a_word_said_twice_around_a_spaced_hyphen_is_one_compound() -> None:
+    text = clean_body("The union held face - to - face talks with the owners on Monday .\n"
+                      "Pay rose year - on - year , the owners said .\n").text
+    assert "face-to-face talks" in text and "year-on-year" in text
 
 
 # Measured on the first 60 articles of t17-mj: before the chrome rules 9 of 714 events (1.3 %) were read

@@ -29,6 +29,7 @@ CAPTION = "photo caption"
 HIGHLIGHTS = "highlights"
 
 _MARKS = frozenset("*•·▪‣◦")
+_PAIR = re.compile(r"(?=\b([A-Z][a-z]+ [A-Z][a-z]+)\b)")  # two capitalised words, overlapping pairs too
 _INSIDE = re.compile(r"(?<=[a-z,] )[A-Z][a-z]{2,}\b")  # a capitalised word after a lower-case one
 
 
@@ -91,6 +92,8 @@ class ChromeVocabulary:
     sentence_words: int
     run_on: tuple[int, int, int]  # a run-on opening: words at least; fragment and sentence words at least
     run_on_places: frozenset[str]  # words before a one-word name a caption may end on ("on Monday")
+    run_on_phrase: frozenset[str]  # determiners: the word after one awaits its noun, no caption ends there
+    run_on_credit: int  # a comma among this many first words is a credit's ("Reuters, Lisbon"), not a clause's
     retold: tuple[int, int, float, int]  # a headline told again: its words fewest, most; share; sentence words
     renamed: tuple[int, int, int]  # a headline's name named again: the words it opens within; words before it
     # comes back; the fragment's words at most
@@ -104,6 +107,9 @@ class ChromeVocabulary:
     title_case_words: int  # a title-case headline's words at least
     title_small: frozenset[str]  # the short words a title-case headline leaves in lower case
     letter_names: frozenset[str]  # words a letter names something after ("Group A", "Influenza A")
+    subject_through: frozenset[str]  # prepositions a subject holds before a name ("a judge in Los Angeles has")
+    fact_box: tuple[int, int, int]  # a fact box: its labels at least; words read for them; a label's words at most
+    not_labels: frozenset[str]  # words no fact box's label holds: "Mr Keel said:" opens a quotation
 
 
 @lru_cache(maxsize=1)
@@ -132,6 +138,8 @@ def chrome_vocabulary() -> ChromeVocabulary:
         run_on=(int(glue["run_on"]["words"]), int(glue["run_on"]["fragment_words"]),
                 int(glue["run_on"]["sentence_words"])),
         run_on_places=frozenset(str(w) for w in glue["run_on"]["after"]),
+        run_on_phrase=frozenset(str(w) for w in glue["run_on"]["phrase"]),
+        run_on_credit=int(glue["run_on"]["credit_words"]),
         retold=(int(glue["retold"]["fragment_words"][0]), int(glue["retold"]["fragment_words"][1]),
                 float(glue["retold"]["share"]), int(glue["retold"]["sentence_words"])),
         renamed=(int(glue["renamed"]["opening"]), int(glue["renamed"]["window"]), int(glue["renamed"]["most"])),
@@ -145,6 +153,10 @@ def chrome_vocabulary() -> ChromeVocabulary:
         title_case_words=int(glue["title_case"]["words"]),
         title_small=frozenset(str(w) for w in glue["title_case"]["small"]),
         letter_names=frozenset(str(w) for w in glue["subject"]["letter_names"]),
+        subject_through=frozenset(str(w) for w in glue["subject"]["through"]),
+        fact_box=(int(glue["fact_box"]["labels"]), int(glue["fact_box"]["words"]),
+                  int(glue["fact_box"]["label_words"])),
+        not_labels=frozenset(str(w) for w in glue["fact_box"]["not_labels"]),
     )
 
 
@@ -169,6 +181,7 @@ def cut_chrome(lines: list[Mapped | None], header: list[int]) -> Cut:
     lowered = [folded(t) for t in texts]
     active = _active_rules(vocab, texts, lowered)
     common = _lower_case_words(texts)
+    pairs = _name_pairs(texts)
     first = next((i for i, line in enumerate(lines) if line), None)
     cut = Cut([], [])
     highlights = _highlights(texts, header, vocab)
@@ -197,7 +210,7 @@ def cut_chrome(lines: list[Mapped | None], header: list[int]) -> Cut:
             pieces.extend(_items(line.slice(pos), vocab, in_header, cut))
         kept: list[Mapped] = []
         for n, piece in enumerate(pieces):
-            cuts = glue_cuts(piece.text, vocab, common)
+            cuts = glue_cuts(piece.text, vocab, common, pairs)
             rest = piece.slice(cuts[-1]) if cuts else piece
             if cuts:
                 fragment = piece.slice(0, cuts[-1]).strip()
@@ -247,6 +260,13 @@ def _lower_case_words(texts: list[str]) -> frozenset[str]:
     lower = {word for text in texts for word in re.findall(r"\b[a-z]{3,}\b", text)}
     inside = Counter(word.lower() for text in texts for word in _INSIDE.findall(text))
     return frozenset(word for word in lower if inside[word] <= 1)
+
+
+def _name_pairs(texts: list[str]) -> frozenset[str]:
+    """Names of two capitalised words the article writes more than once ("Los Angeles"): no
+    sentence opens between their words."""
+    counted = Counter(pair for text in texts for pair in _PAIR.findall(text))
+    return frozenset(pair for pair, n in counted.items() if n > 1)
 
 
 def _chrome_spans(text: str, lowered: str, rules: list[ChromeRule]) -> list[tuple[int, int, str]]:

@@ -70,6 +70,7 @@ class Vocabulary:
     sure_hyphen: re.Pattern[str]  # a spaced hyphen that can only be a tokenised one
     spaced_hyphen: re.Pattern[str]  # a spaced hyphen to join, in a text that has sure ones
     min_sure_hyphens: int
+    doubled_hyphens: re.Pattern[str]  # a word said twice around a short one: "face - to - face"
     characters: dict[int, str]
     invisible: re.Pattern[str]
     english_markers: frozenset[str]
@@ -118,6 +119,8 @@ def _hyphen_patterns(raw: dict[str, Any]) -> dict[str, Any]:
         "sure_hyphen": re.compile(rf"(?i:\b(?:{prefixes}) - \w|\w - (?:{suffixes})\b)"),
         "spaced_hyphen": re.compile(rf"(?<=[A-Za-z0-9]) - (?!(?i:{never})\b)(?=[A-Za-z0-9])"),
         "min_sure_hyphens": int(raw["min_sure"]),
+        "doubled_hyphens": re.compile(r"\b([A-Za-z]+) - ((?i:" + "|".join(map(re.escape, raw["doubled_around"])) +
+                                      r")) - \1\b"),
     }
 
 
@@ -166,6 +169,8 @@ def normalise_line(line: Mapped, vocab: Vocabulary, tokenised: bool, hyphens: bo
         line = line.sub(vocab.artefacts, lambda m: vocab.artefact_map[m.group(0)])
         for pattern in vocab.detokenise:
             line = line.sub(pattern, r"\1")
+    if " - " in line.text:
+        line = line.sub(vocab.doubled_hyphens, r"\1-\2-\1")  # "face-to-face", in any text
     if hyphens:
         line = line.sub(vocab.spaced_hyphen, "-")
     return line

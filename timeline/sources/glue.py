@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 # Where a sentence ends inside a fragment: then it is not a fragment.
 SENTENCE_END = re.compile(r"[.!?][\"')]*$")
 _WORD = re.compile(r"\S+")
+_DASHES = frozenset({"--", "–", "—"})  # a dash between words sets off an aside, as a comma does
 
 
 def balanced(text: str) -> bool:
@@ -25,24 +26,30 @@ def balanced(text: str) -> bool:
     return text.count('"') % 2 == 0 and text.count("(") == text.count(")")
 
 
-def split_glued(piece: Mapped, vocab: "ChromeVocabulary", common: frozenset[str]) -> tuple[Mapped | None, Mapped]:
+def split_glued(piece: Mapped, vocab: "ChromeVocabulary", common: frozenset[str],
+                pairs: frozenset[str] = frozenset()) -> tuple[Mapped | None, Mapped]:
     """A headline, caption or list item run into the sentence after it, and the sentence.
 
-    ``common``: the words the article writes in lower case. Returns (None,
-    piece) when the piece opens with its own sentence.
+    ``common``: the words the article writes in lower case; ``pairs``: the names of two
+    capitalised words it writes more than once ("Los Angeles"). Returns (None, piece) when the
+    piece opens with its own sentence.
     """
-    cuts = glue_cuts(piece.text, vocab, common)
+    cuts = glue_cuts(piece.text, vocab, common, pairs)
     if not cuts:
         return None, piece
     return piece.slice(0, cuts[-1]).strip(), piece.slice(cuts[-1])
 
 
-def glue_cuts(text: str, vocab: "ChromeVocabulary", common: frozenset[str]) -> list[int]:
+def glue_cuts(text: str, vocab: "ChromeVocabulary", common: frozenset[str],
+              pairs: frozenset[str] = frozenset()) -> list[int]:
     """Where fragments run into each other and into the sentence that ends ``text``: the last
     is where the sentence begins, the first where the opening fragment (a headline) ends."""
     if not SENTENCE_END.search(text.rstrip()):
         return []
     words = list(_WORD.finditer(text))
+    boxed = _fact_box_cut(words, vocab, common)
+    if boxed is not None:
+        return [boxed]
     low, high = vocab.fragment_words
     cuts = []
     for k in range(1, min(len(words) - vocab.sentence_words, high + 1)):
@@ -58,6 +65,10 @@ def glue_cuts(text: str, vocab: "ChromeVocabulary", common: frozenset[str]) -> l
             continue
         if opens is None and before[:1].isupper() and _title_case(fragment, vocab):
             opens = _after_title(word, after, vocab)
+        if opens is None and _named_after_end(words, k, vocab) and _caption(fragment, vocab) and \
+                not any(w[-1:] in ",;" for w in fragment) and \
+                (before.isdigit() or any(w in vocab.subject_verbs or w in vocab.clause_verbs for w in fragment)):
+            opens = "subject"  # a caption of its own ("... said she was proud of the dockers in Portsmouth")
         if opens in ("listed", "subject") or (opens == "common" and (_plain(fragment, vocab) or
                                                                      vocab.caption.search(text[:words[k].start()]))) \
                 or (opens == "headline" and (_headlinese(fragment, vocab) or before[-1] in "\"'")):
@@ -74,7 +85,7 @@ def glue_cuts(text: str, vocab: "ChromeVocabulary", common: frozenset[str]) -> l
             found.add(renamed)
             opening = _word_at(words, renamed)
         cuts = sorted(c for c in found if balanced(text[:c]))
-    later = _run_on_cut(words, vocab)
+    later = _run_on_cut(words, vocab, common, pairs)
     if later is not None and balanced(text[:later]) and (not cuts or later > cuts[-1]):
         cuts.append(later)
     return cuts
@@ -165,12 +176,18 @@ def _bare(word: str) -> str:
     return word.strip("\"'`()[]:;,.!?").lower().removesuffix("'s")
 
 
-def _run_on_cut(words: list[re.Match[str]], vocab: "ChromeVocabulary") -> int | None:
+def _run_on_cut(words: list[re.Match[str]], vocab: "ChromeVocabulary", common: frozenset[str],
+                pairs: frozenset[str]) -> int | None:
     """Where the sentence begins in a first sentence far longer than a story's sentences
     ("Star to miss concert Star said she would find it difficult Star will not attend ..."):
     at the last name that opens after a word a fragment may end on (a one-word name after "on" or
     "in" among them) and goes on in lower case,
-    leaving a headline or caption before it and a sentence after it. None when it is not so long."""
+    leaving a headline or caption before it and a sentence after it; never after a determiner and
+    one word ("the strategic Himalayan peak") unless a name of two words or a word the article
+    writes in lower case (``common``) opens there, nor after a comma or a relative word (a clause going
+    on) unless a caption's "shown in 2010," placed someone, nor inside a name of two
+    words the article writes more than once (``pairs``: "in Los Angeles has ruled"). None when it
+    is not so long."""
     least, fragment, sentence = vocab.run_on
     end = _first_end(words)
     if end + 1 < least:
@@ -179,8 +196,17 @@ def _run_on_cut(words: list[re.Match[str]], vocab: "ChromeVocabulary") -> int | 
         before, word = words[k - 1].group(), words[k].group()
         if not _capital_after_end(before, word, vocab):
             continue
-        if before[:1].isupper() and words[k - 2].group() not in vocab.run_on_places:
+        if before[:1].isupper() and (words[k - 2].group() not in vocab.run_on_places or f"{before} {word}" in pairs):
             continue  # inside a name, unless the name is one word after "on", "in" ("on Monday", "in Leeds")
+        if words[k - 2].group().lower() in vocab.run_on_phrase and word.lower() not in common and \
+                words[k + 1].group()[:1].islower():
+            continue  # "the strategic Himalayan peak": a word after a determiner awaits its noun, unless a
+            # common word ("for his insomnia Lawyers for ...") or a name ("his death Ann Dube says") opens there
+        if (any(w.group()[-1:] in ",;" or w.group() in _DASHES for w in words[vocab.run_on_credit:k]) or
+                any(w.group().lower() in vocab.links for w in words[:k])) and \
+                not vocab.caption.search(" ".join(w.group() for w in words[:k + 1])):
+            continue  # "As the crowd, who had waited, greeted Mr Keel ...": a clause going on, no caption; a
+            # comma among the first words is a credit's ("Reuters, Lisbon Port strike ends ...")
         run = k
         while run <= end and words[run].group()[:1].isupper():
             run += 1
@@ -242,12 +268,76 @@ def _opens_in_lower_case(before: str, word: str, following: str, vocab: "ChromeV
 
 def _name_then_verb(after: list[str], vocab: "ChromeVocabulary") -> bool:
     """A subject and then its verb, after an article: "UN has", "British man has been", "Democratic
-    Republic of Congo has"; nothing between that a sentence's subject would not hold."""
+    Republic of Congo has", "judge in Los Angeles has"; nothing between that a sentence's subject
+    would not hold (a preposition of ``subject.through`` only before a name)."""
     for k, word in enumerate(after[:vocab.subject_words + 1]):
         if word in vocab.subject_verbs:
             return k > 0
-        if word[-1:] in ",;:.!?\"" or (word.lower() in vocab.never_final and word != "of"):
+        following = after[k + 1] if k + 1 < len(after) else ""
+        named = k > 0 and _name_word(word) and (after[k - 1] in vocab.subject_through or _name_word(after[k - 1]))
+        if word[-1:] in ",;:.!?\"" or (word.lower() in vocab.never_final and word != "of" and not named and not (
+                word in vocab.subject_through and _name_word(following))):
             return False
+    return False
+
+
+def _named_after_end(words: list[re.Match[str]], k: int, vocab: "ChromeVocabulary") -> bool:
+    """A name of two words or more and its verb straight after a caption's last word, when that
+    word is a number ("... album chart in 2003 Michael Jackson has topped ...", "... aged 50 Ann
+    Dube has ...") or a one-word place after "in", "at" ("... concert in Cardiff Ann Dube will
+    ..."); not after a date's month or day ("on 1 November 2011 Dr Keel told"). The caller asks
+    more of the caption before a place: a clause of its own, with no comma ("Professor Ann Dube at
+    Imperial College London said" names a college)."""
+    if k < 2:
+        return False
+    before, ahead = words[k - 1].group(), words[k - 2].group().rstrip(",")
+    if before.isdigit():
+        if ahead in vocab.months or ahead.isdigit():
+            return False
+    elif not (_name_word(before) and ahead in vocab.run_on_places and not words[k - 2].group()[:1].isupper()):
+        return False
+    names = 0
+    for match in words[k:k + 5]:
+        word = match.group()
+        if word in vocab.subject_verbs:
+            return names >= 2
+        if not _name_word(word.removesuffix("'s")) or word.endswith("'s"):
+            return False
+        names += 1
+    return False
+
+
+def _fact_box_cut(words: list[re.Match[str]], vocab: "ChromeVocabulary", common: frozenset[str]) -> int | None:
+    """Where the sentence begins after a fact box run into it ("Born: 29 August 1958, Gary
+    Known as: King of Pop Hits: Thriller, Bad The coroner's office said ..."): the piece opens
+    with a label, a few capitalised words ending on a colon, and holds ``fact_box.labels`` of them
+    before its first sentence end; the sentence opens after the last label's value, at an
+    article whose subject's verb follows or at a word that opens sentences."""
+    end = _first_end(words)
+    labels = [k for k in range(min(end, vocab.fact_box[1])) if _label(words, k, vocab)]
+    if len(labels) < vocab.fact_box[0] or labels[0] > vocab.fact_box[2]:
+        return None
+    for k in range(labels[-1] + 2, end + 1 - vocab.sentence_words):
+        before, word = words[k - 1].group(), words[k].group()
+        after = [w.group() for w in words[k + 1:k + 8]]
+        if _may_end(before, vocab) and after and _opens(before, word, after, vocab, common) in ("listed", "subject"):
+            return words[k].start()
+    return None
+
+
+def _label(words: list[re.Match[str]], k: int, vocab: "ChromeVocabulary") -> bool:
+    """A fact box's label ends at ``k``: a word ending on a colon, opening with a capital itself or
+    within a few words of one, none of them a verb of saying ("Born:", "Also known as:"; not "Mr
+    Keel said:")."""
+    word = words[k].group()
+    if not word.endswith(":") or len(word) < 3 or not word[:-1].replace("-", "").isalpha():
+        return False
+    for j in range(k, max(-1, k - vocab.fact_box[2]), -1):
+        text = words[j].group()
+        if text.lower().rstrip(":") in vocab.not_labels or (j < k and text[-1:] in ",;:.!?"):
+            return False
+        if text[:1].isupper():
+            return True
     return False
 
 

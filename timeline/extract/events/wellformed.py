@@ -27,8 +27,13 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
 CLOSING_MARKS = frozenset({")", "]", "\"", "”", "’", "'"})
 # Relative pronouns: the subject of a relative clause is the noun it hangs on, not one of its own.
 RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
-# A determiner straight before another ("the a spokesman", "The Geneva-based the …"): never English.
-_DOUBLE_DETERMINER = re.compile(r"\b(?:the|a|an)\s+(?:[\w-]+-based\s+|[\w-]+-led\s+)?(?:the|a|an)\s", re.IGNORECASE)
+# A determiner straight before another ("the a spokesman", "The Geneva-based the …"), or before
+# a word and then "the" and a name ("the annual the Monetary Fund meeting": a name put in with its
+# article); a sum's unit said twice ("$30m million"): never English.
+_DOUBLE_DETERMINER = re.compile(
+    r"\b(?i:the|a|an)\s+(?:[\w-]+-based\s+|[\w-]+-led\s+)?(?i:the|a|an)\s|"
+    r"\b(?i:the)\s+(?!(?:week|month|year|day|decade|time|moment|statement|end)\s)[a-z][\w-]*\s+the\s+[A-Z]|"
+    r"[$€£]\s?\d[\d.,]*\s?(?i:m|bn|k|million|billion|trillion)\s+(?i:million|billion|trillion|m|bn)\b")
 
 
 def run_on_clauses(root: "Token") -> set[int]:
@@ -156,7 +161,8 @@ def _finite(verb: "Token") -> bool:
 
 
 def double_determiner(title: str) -> bool:
-    """Whether a determiner stands before another in ``title`` ("The a spokesman")."""
+    """Whether a determiner stands before another in ``title`` ("The a spokesman", "the annual
+    the Monetary Fund meeting"), or a sum's unit is said twice ("$30m million")."""
     return bool(_DOUBLE_DETERMINER.search(title))
 
 
