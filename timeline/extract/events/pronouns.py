@@ -32,6 +32,8 @@ CLITICS = {"'s": ("has", "is"), "'re": ("are", "are"), "'ve": ("have", "have"), 
 QUOTATION_MARKS = ('"', "\u201c", "\u201d")
 # Kinds of actor "its" may stand for.
 BODIES = frozenset({"organisation", "country", "group"})
+# What a clause says of whom: its subject, its objects, and what its subject is.
+ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "attr", "agent"})
 # The longest subject, in tokens, that "it" or "they" is replaced with.
 SUBJECT_TOKENS = 5
 
@@ -80,13 +82,16 @@ def _body_owner(segment: "Span", mentions: list[Mention]) -> Mention | None:
     """The body or country "its" stands for ("Freedonia's rainy season … and its harvest",
     "when the WHO raised the level, its director general…"): the one its sentence names before
     it, unless a singular noun no name was found for is the subject of the clause "its" is told
-    in ("the government carries out its threat": the government's)."""
+    in ("the government carries out its threat": the government's); with none named before it,
+    the subject of the sentence before (``previous_body``)."""
     pronoun = next((t for t in segment if t.lower_ == "its" and t.pos_ == "PRON"), None)
     if pronoun is None:
         return None
     sentence = pronoun.doc.spacy[pronoun.i].sent
     bodies = {m.name: m for m in mentions if m.kind in BODIES and sentence.start_char <= m.start
               and m.end <= pronoun.idx}
+    if not bodies:
+        return previous_body(pronoun, mentions)
     verb = pronoun
     while verb.head.i != verb.i:
         verb = verb.head
@@ -98,6 +103,36 @@ def _body_owner(segment: "Span", mentions: list[Mention]) -> Mention | None:
             return None
         break
     return next(iter(bodies.values())) if len(bodies) == 1 else None
+
+
+def previous_body(pronoun: "Token", mentions: list[Mention]) -> Mention | None:
+    """The country or body "its" stands for when its own sentence names no one before it and it
+    owns that sentence's subject ("Freedonia has held three elections since 1990. Its last
+    parliament was dissolved…"): the name that is the subject of the sentence before, when no
+    other body is that sentence's subject or object ("Norland signed a pact with Freedonia":
+    still Norland's; "Norland's army attacked Freedonia": no one's for sure)."""
+    doc = pronoun.doc
+    here = doc.spacy[pronoun.i].sent
+    if here.start == 0 or pronoun.dep_ != "poss" or pronoun.head.dep_ not in ("nsubj", "nsubjpass") or any(
+            here.start_char <= m.start and m.end <= pronoun.idx for m in mentions):
+        return None
+    main = clause_root(doc[here.start:here.end])
+    if main is None or main.i != pronoun.head.head.i:
+        return None  # the subject of a side clause ("when its army…") may be anyone's
+    previous = doc.spacy[here.start - 1].sent
+    root = clause_root(doc[previous.start:previous.end])
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root else None
+    if root is None or subject is None or subject.tag_ in ("NNS", "NNPS", "PRP"):
+        return None
+    named = {m.name: m for m in mentions if m.kind in BODIES and m.start <= subject.idx < m.end}
+    if len(named) != 1:
+        return None
+    body = next(iter(named.values()))
+    arguments = [t for c in root.children if c.dep_ in ARGUMENTS for t in c.subtree]
+    if any(m.kind in BODIES | {"person"} and m.name != body.name and any(m.start <= t.idx < m.end for t in arguments)
+           for m in mentions):
+        return None
+    return body
 
 
 def antecedent(pronoun: "Token", mentions: list[Mention]) -> Mention | None:
