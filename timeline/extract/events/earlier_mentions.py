@@ -144,7 +144,7 @@ def _phrases(noun: "Token", earlier: "Token") -> list[str]:
         words = {t.i for c in front for t in c.subtree} | {earlier.i}
         if after is not None:
             words |= {t.i for t in after.subtree} - {
-                t.i for c in after.subtree if c.i != after.i and (c.dep_ in LEFT_OUT or (
+                t.i for c in after.subtree if c.i != after.i and (c.dep_ in LEFT_OUT and not _joined(c, after) or (
                     not whole and c.dep_ == "prep" and c.lower_ != "of")) for t in c.subtree}
         tokens = [doc[k] for k in sorted(words)]
         if len(tokens) > FULLER_TOKENS or any(t.tag_ in PRONOUN_TAGS or not t.text.strip() for t in tokens) \
@@ -159,6 +159,12 @@ def _phrases(noun: "Token", earlier: "Token") -> list[str]:
         if phrase not in out:
             out.append(phrase)
     return out
+
+
+def _joined(word: "Token", prep: "Token") -> bool:
+    """Whether ``word`` joins a second name to the object of ``prep`` ("talks between the Labour
+    Party and the Green Party"): cut, the phrase would say another thing."""
+    return word.dep_ in ("cc", "conj") and word.head.dep_ == "pobj" and word.head.head.i == prep.i
 
 
 def named_form(noun: "Token", before: int, mentions: list[Mention], after: int | None = None) -> str | None:
