@@ -78,3 +78,18 @@ def test_a_between_phrase_carried_to_a_bare_noun_keeps_both_sides(nlp) -> None:
     titles = _titles(nlp, text)
     assert "The talks between Labour and the Greens collapsed after a row over seats" in titles
     assert not any("between Labour collapsed" in t for t in titles)
+
+
+def test_it_after_it_is_the_body_the_first_it_took_up(nlp) -> None:
+    text = ("The Labour Party denounced the cartoon as racist on Monday. Today it took the matter to the high "
+            "court in Oslo. It also filed a complaint against the Daily Courier on Tuesday.")
+    titles = _titles(nlp, text)
+    assert "The Labour Party took the matter to the high court in Oslo" in titles
+    assert "The Labour Party filed a complaint against the Daily Courier" in titles
+    assert "Labour Party" in titles["The Labour Party filed a complaint against the Daily Courier"]
+
+
+def test_it_after_it_stays_when_the_first_it_took_up_no_name(nlp) -> None:
+    text = ("The cartoon was denounced as racist on Monday. Today it was taken down from the gallery in Oslo. "
+            "It also drew a complaint from the Labour Party on Tuesday.")
+    assert not any(t.startswith(("The cartoon also drew", "Labour Party also")) for t in _titles(nlp, text))

@@ -63,9 +63,12 @@ def name_pronoun(title: str, segment: "Span", mentions: list[Mention]) -> str:
             return title
         owner = "'s" if pronoun_word in POSSESSIVE else ""
         return f"{person.name}{owner} {rest}"
-    sentence = segment.doc.spacy[segment.start - 1].sent
-    before = clause_root(segment.doc[sentence.start:sentence.end])
-    subject = next((c for c in before.children if c.dep_ in ("nsubj", "nsubjpass")), None) if before else None
+    subject = _subject_before(segment.doc, segment.start)
+    if subject is not None and pronoun_word == "it" and subject.lower_ == "it" and not _expletive(subject):
+        # "The ANC went to court. Today it asked… It also demanded…": the name the first "it" took up
+        subject = _subject_before(segment.doc, segment.doc.spacy[subject.i].sent.start)
+        if subject is not None and not any(m.start <= subject.idx < m.end and m.kind in BODIES for m in mentions):
+            return title
     if subject is None or subject.tag_ not in NEUTER[pronoun_word] or not _definite(subject) or _expletive(pronoun):
         return title
     if any(m.kind == "person" and m.start <= subject.idx < m.end for m in mentions):
@@ -74,8 +77,19 @@ def name_pronoun(title: str, segment: "Span", mentions: list[Mention]) -> str:
     if len(words) > SUBJECT_TOKENS:
         return title
     named_as = next((m.name for m in mentions if m.start <= subject.idx < m.end and m.kind != "person"), None)
-    phrase = named_as or "".join(t.text_with_ws for t in words).strip()
+    phrase = f"{'the ' if takes_article(named_as) and not named_as.lower().startswith('the ') else ''}{named_as}" \
+        if named_as else "".join(
+        t.text_with_ws for t in words).strip()
     return f"{phrase[:1].upper()}{phrase[1:]} {rest}"
+
+
+def _subject_before(doc: "Parse", start: int) -> "Token | None":
+    """The subject of the main clause of the sentence before token ``start``, if any."""
+    if start == 0:
+        return None
+    sentence = doc.spacy[start - 1].sent
+    before = clause_root(doc[sentence.start:sentence.end])
+    return next((c for c in before.children if c.dep_ in ("nsubj", "nsubjpass")), None) if before else None
 
 
 def _body_owner(segment: "Span", mentions: list[Mention]) -> Mention | None:
