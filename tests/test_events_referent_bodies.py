@@ -93,3 +93,17 @@ def test_it_after_it_stays_when_the_first_it_took_up_no_name(nlp) -> None:
     text = ("The cartoon was denounced as racist on Monday. Today it was taken down from the gallery in Oslo. "
             "It also drew a complaint from the Labour Party on Tuesday.")
     assert not any(t.startswith(("The cartoon also drew", "Labour Party also")) for t in _titles(nlp, text))
+
+
+def test_it_that_does_something_with_a_clause_is_the_body_named_before(nlp) -> None:
+    text = ("The ANC denounced the cartoon as racist on Monday. Today it took the matter to the high court in "
+            "Durban. It also demanded that the Daily Courier remove the cartoon from its website.")
+    titles = _titles(nlp, text)
+    assert "The ANC took the matter to the high court in Durban" in titles
+    demanded = [t for t in titles if "demanded that the Daily Courier remove" in t]
+    assert demanded and demanded[0].startswith("The ANC"), list(titles)
+
+
+def test_it_that_stands_for_the_clause_after_stays(nlp) -> None:
+    text = "Norway closed its border with Sweden on Monday. It emerged on Tuesday that two crossings had stayed open."
+    assert not any(t.startswith(("Norway emerged", "Norway's")) for t in _titles(nlp, text))

@@ -5,8 +5,10 @@ is not an event (see ``unnamed``)."""
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from timeline.data import load_data
 from timeline.extract.events.clauses import clause_root
 from timeline.extract.events.naming import takes_article
 from timeline.records import ActorRef, Mention
@@ -77,8 +79,9 @@ def name_pronoun(title: str, segment: "Span", mentions: list[Mention]) -> str:
     if len(words) > SUBJECT_TOKENS:
         return title
     named_as = next((m.name for m in mentions if m.start <= subject.idx < m.end and m.kind != "person"), None)
-    phrase = f"{'the ' if takes_article(named_as) and not named_as.lower().startswith('the ') else ''}{named_as}" \
-        if named_as else "".join(
+    written_the = any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children)  # "the ANC" as the text says
+    the = (takes_article(named_as) or written_the) and not named_as.lower().startswith("the ") if named_as else False
+    phrase = f"{'the ' if the else ''}{named_as}" if named_as else "".join(
         t.text_with_ws for t in words).strip()
     return f"{phrase[:1].upper()}{phrase[1:]} {rest}"
 
@@ -223,12 +226,20 @@ def _clitic(word: str) -> tuple[str, str]:
 
 
 def _expletive(pronoun: "Token") -> bool:
-    """"It was revealed that…", "It is expected to…": an "it" that stands for the
-    clause after its verb, not for anything named before."""
+    """"It was revealed that…", "It is expected to…", "It emerged that…": an "it" that
+    stands for the clause after its verb, not for anything named before; the subject of
+    an active verb that does something ("it demanded that…", "it said that…") is not."""
     head = pronoun.head
+    active = head.pos_ == "VERB" and head.tag_ in ("VBD", "VBZ", "VBP") and not any(
+        c.dep_ in ("auxpass", "acomp", "attr") for c in head.children) and \
+        head.lemma_.lower() not in _clause_verbs()
     return pronoun.dep_ == "expl" or (pronoun.lower_ == "it" and any(
-        c.dep_ in ("ccomp", "csubj", "xcomp") and c.i > head.i for c in head.children)
-        and head.lemma_.lower() not in ("say", "tell", "announce"))
+        c.dep_ in ("ccomp", "csubj", "xcomp") and c.i > head.i for c in head.children) and not active)
+
+
+@lru_cache(maxsize=1)
+def _clause_verbs() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in (load_data("referents.yaml") or {}).get("clause_verbs") or [])
 
 
 def _definite(subject: "Token") -> bool:
