@@ -107,3 +107,4 @@ def test_it_that_does_something_with_a_clause_is_the_body_named_before(nlp) -> N
 def test_it_that_stands_for_the_clause_after_stays(nlp) -> None:
     text = "Norway closed its border with Sweden on Monday. It emerged on Tuesday that two crossings had stayed open."
     assert not any(t.startswith(("Norway emerged", "Norway's")) for t in _titles(nlp, text))
+

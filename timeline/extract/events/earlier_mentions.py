@@ -40,6 +40,8 @@ if TYPE_CHECKING:
 WHICH_PREPS = frozenset({"of", "on", "with", "between", "for", "against", "over", "into"})
 # Words in front of a noun that say which one it is.
 WHICH_BEFORE = frozenset({"amod", "compound", "poss", "nmod", "case"})
+# Prepositions whose object names two sides or more: their "and" is never cut off.
+BOTH_SIDES = frozenset({"between", "among", "amongst"})
 # Parts of the earlier phrase that are never carried over.
 LEFT_OUT = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "advcl"})
 # The longest earlier phrase taken, in tokens.
@@ -162,9 +164,10 @@ def _phrases(noun: "Token", earlier: "Token") -> list[str]:
 
 
 def _joined(word: "Token", prep: "Token") -> bool:
-    """Whether ``word`` joins a second name to the object of ``prep`` ("talks between the Labour
-    Party and the Green Party"): cut, the phrase would say another thing."""
-    return word.dep_ in ("cc", "conj") and word.head.dep_ == "pobj" and word.head.head.i == prep.i
+    """Whether ``word`` joins a second side to the object of a preposition that needs two ("talks
+    between Labour and the Greens"): cut, the phrase would say another thing."""
+    return prep.lower_ in BOTH_SIDES and word.dep_ in ("cc", "conj") and word.head.dep_ == "pobj" and \
+        word.head.head.i == prep.i
 
 
 def named_form(noun: "Token", before: int, mentions: list[Mention], after: int | None = None) -> str | None:
