@@ -108,3 +108,9 @@ def test_it_that_stands_for_the_clause_after_stays(nlp) -> None:
     text = "Norway closed its border with Sweden on Monday. It emerged on Tuesday that two crossings had stayed open."
     assert not any(t.startswith(("Norway emerged", "Norway's")) for t in _titles(nlp, text))
 
+
+
+def test_it_after_a_subject_of_its_own_sentence_is_not_the_sentence_before_s(nlp) -> None:
+    text = ("After a week of closures, the government has let bars and cinemas reopen. "
+            "The park operator Funland said it planned to reopen its park in the capital on Friday.")
+    assert not any(t.startswith("The government planned") for t in _titles(nlp, text))

@@ -65,6 +65,9 @@ def name_pronoun(title: str, segment: "Span", mentions: list[Mention]) -> str:
             return title
         owner = "'s" if pronoun_word in POSSESSIVE else ""
         return f"{person.name}{owner} {rest}"
+    here = segment.doc.spacy[pronoun.i].sent
+    if any(t.dep_ in ("nsubj", "nsubjpass") for t in segment.doc[here.start:pronoun.i]):
+        return title  # "Six Flags said it planned…": a subject before it in its own sentence is nearer
     subject = _subject_before(segment.doc, segment.start)
     if subject is not None and pronoun_word == "it" and subject.lower_ == "it" and not _expletive(subject):
         # "The ANC went to court. Today it asked… It also demanded…": the name the first "it" took up
