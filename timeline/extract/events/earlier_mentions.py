@@ -40,6 +40,8 @@ if TYPE_CHECKING:
 WHICH_PREPS = frozenset({"of", "on", "with", "between", "for", "against", "over", "into"})
 # Words in front of a noun that say which one it is.
 WHICH_BEFORE = frozenset({"amod", "compound", "poss", "nmod", "case"})
+# Prepositions whose object names two sides or more: their "and" is never cut off.
+BOTH_SIDES = frozenset({"between", "among", "amongst"})
 # Parts of the earlier phrase that are never carried over.
 LEFT_OUT = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "advcl"})
 # The longest earlier phrase taken, in tokens.
@@ -144,7 +146,7 @@ def _phrases(noun: "Token", earlier: "Token") -> list[str]:
         words = {t.i for c in front for t in c.subtree} | {earlier.i}
         if after is not None:
             words |= {t.i for t in after.subtree} - {
-                t.i for c in after.subtree if c.i != after.i and (c.dep_ in LEFT_OUT or (
+                t.i for c in after.subtree if c.i != after.i and (c.dep_ in LEFT_OUT and not _joined(c, after) or (
                     not whole and c.dep_ == "prep" and c.lower_ != "of")) for t in c.subtree}
         tokens = [doc[k] for k in sorted(words)]
         if len(tokens) > FULLER_TOKENS or any(t.tag_ in PRONOUN_TAGS or not t.text.strip() for t in tokens) \
@@ -159,6 +161,13 @@ def _phrases(noun: "Token", earlier: "Token") -> list[str]:
         if phrase not in out:
             out.append(phrase)
     return out
+
+
+def _joined(word: "Token", prep: "Token") -> bool:
+    """Whether ``word`` joins a second side to the object of a preposition that needs two ("talks
+    between Labour and the Greens"): cut, the phrase would say another thing."""
+    return prep.lower_ in BOTH_SIDES and word.dep_ in ("cc", "conj") and word.head.dep_ == "pobj" and \
+        word.head.head.i == prep.i
 
 
 def named_form(noun: "Token", before: int, mentions: list[Mention], after: int | None = None) -> str | None:

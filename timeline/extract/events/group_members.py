@@ -13,6 +13,12 @@ event's actors, when the article makes them certain:
   on a list of people as its subject ("Carl Dahl, Tom Berg and Ed Brandt met Anna Lind"), and
   anyone else it names is told apart before the noun ("After meeting Anna Lind, the leaders…").
 
+Countries are counted so too ("the two countries", "both nations": ``group_bodies`` in
+``referents.yaml``), and are the pair the text joins by "and" nearest before the count, in its
+own sentence or the one before ("talks between Norland and Freedonia … both countries"), when no
+other country is named between that pair and the count; two countries named apart ("Norland is an
+ally of Freedonia") may not be the two meant.
+
 The title takes the names only when there are at most ``group_names`` (``referents.yaml``) and
 the title still fits a headline; the actors take them whatever their number.
 """
@@ -42,7 +48,13 @@ def _data() -> tuple[dict[str, int], int, frozenset[str]]:
     numbers = {str(k).lower(): int(v) for k, v in (data.get("group_numbers") or {}).items()}
     words = load_title_words()
     nouns = frozenset(str(w).lower() for w in data.get("group_nouns") or []) | words.person_nouns | words.role_nouns
-    return numbers, int(data.get("group_names") or 3), nouns
+    return numbers, int(data.get("group_names") or 3), nouns | _bodies()
+
+
+@lru_cache(maxsize=1)
+def _bodies() -> frozenset[str]:
+    """Nouns that count countries ("the two countries", "both nations")."""
+    return frozenset(str(w).lower() for w in (load_data("referents.yaml") or {}).get("group_bodies") or [])
 
 
 def _number(token: "Token") -> int | None:
@@ -87,6 +99,8 @@ def group_members(token: "Token", mentions: list[Mention]) -> list[Mention]:
         return []
     doc = token.doc.spacy
     here = doc[token.i].sent
+    if token.lemma_.lower() in _bodies():
+        return _paired(token, mentions) if count[0] == 2 else []
     if here.start == 0:
         return []
     previous = doc[here.start - 1].sent
@@ -100,6 +114,27 @@ def group_members(token: "Token", mentions: list[Mention]) -> list[Mention]:
         return [people[n] for n in people if n in listed] if len(listed) >= 2 and set(people) - listed <= told \
             and not told & listed else []
     return list(people.values()) if len(people) == count[0] and not told else []
+
+
+def _paired(token: "Token", mentions: list[Mention]) -> list[Mention]:
+    """The two countries the text joins by "and" nearest before ``token`` ("between Norland and
+    Freedonia"), in its sentence or the one before, when no other country is named after them."""
+    doc = token.doc.spacy
+    here = doc[token.i].sent
+    start = doc[here.start - 1].sent.start_char if here.start > 0 else here.start_char
+    countries = sorted((m for m in mentions if m.kind == "country" and start <= m.start and m.end <= token.idx),
+                       key=lambda m: m.start)
+    for k in range(len(countries) - 2, -1, -1):
+        first, second = countries[k], countries[k + 1]
+        if first.name == second.name or {m.name for m in countries[k:]} != {first.name, second.name}:
+            continue
+        one, other = doc.char_span(first.start, first.end, alignment_mode="expand"), doc.char_span(
+            second.start, second.end, alignment_mode="expand")
+        if one is not None and other is not None and other.root.dep_ == "conj" and other.root.head.i == one.root.i \
+                and any(t.lower_ == "and" for t in doc[one.end:other.start]):
+            return [first, second]
+        return []
+    return []
 
 
 def _listed_subject(token: "Token", sentence: "spacy.tokens.Span", people: dict[str, Mention]) -> set[str]:

@@ -153,7 +153,13 @@ def takes_article(name: str) -> bool:
     """"the United States", "the European Union": a name built on a common noun
     takes the definite article in running English; "Russia" and "NATO" do not."""
     head = name.split(" of ", 1)[0].split()[-1].lower() if name.strip() else ""
-    return head in load_vocabulary().definite_name_heads
+    return head in load_vocabulary().definite_name_heads or head in _definite_bodies()
+
+
+@lru_cache(maxsize=1)
+def _definite_bodies() -> frozenset[str]:
+    """The heads of the names of parties and bodies that take "the" ("the Labour Party")."""
+    return frozenset(str(w).lower() for w in (load_data("referents.yaml") or {}).get("definite_body_heads") or [])
 
 
 def name_role(title: str, root: "Token", segment: "Span", mentions: list[Mention]) -> str:

@@ -5,8 +5,10 @@ is not an event (see ``unnamed``)."""
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from timeline.data import load_data
 from timeline.extract.events.clauses import clause_root
 from timeline.extract.events.naming import takes_article
 from timeline.records import ActorRef, Mention
@@ -32,6 +34,8 @@ CLITICS = {"'s": ("has", "is"), "'re": ("are", "are"), "'ve": ("have", "have"), 
 QUOTATION_MARKS = ('"', "\u201c", "\u201d")
 # Kinds of actor "its" may stand for.
 BODIES = frozenset({"organisation", "country", "group"})
+# What a clause says of whom: its subject, its objects, and what its subject is.
+ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "attr", "agent"})
 # The longest subject, in tokens, that "it" or "they" is replaced with.
 SUBJECT_TOKENS = 5
 
@@ -61,9 +65,15 @@ def name_pronoun(title: str, segment: "Span", mentions: list[Mention]) -> str:
             return title
         owner = "'s" if pronoun_word in POSSESSIVE else ""
         return f"{person.name}{owner} {rest}"
-    sentence = segment.doc.spacy[segment.start - 1].sent
-    before = clause_root(segment.doc[sentence.start:sentence.end])
-    subject = next((c for c in before.children if c.dep_ in ("nsubj", "nsubjpass")), None) if before else None
+    here = segment.doc.spacy[pronoun.i].sent
+    if any(t.dep_ in ("nsubj", "nsubjpass") for t in segment.doc[here.start:pronoun.i]):
+        return title  # "Six Flags said it planned…": a subject before it in its own sentence is nearer
+    subject = _subject_before(segment.doc, segment.start)
+    if subject is not None and pronoun_word == "it" and subject.lower_ == "it" and not _expletive(subject):
+        # "The ANC went to court. Today it asked… It also demanded…": the name the first "it" took up
+        subject = _subject_before(segment.doc, segment.doc.spacy[subject.i].sent.start)
+        if subject is not None and not any(m.start <= subject.idx < m.end and m.kind in BODIES for m in mentions):
+            return title
     if subject is None or subject.tag_ not in NEUTER[pronoun_word] or not _definite(subject) or _expletive(pronoun):
         return title
     if any(m.kind == "person" and m.start <= subject.idx < m.end for m in mentions):
@@ -72,21 +82,36 @@ def name_pronoun(title: str, segment: "Span", mentions: list[Mention]) -> str:
     if len(words) > SUBJECT_TOKENS:
         return title
     named_as = next((m.name for m in mentions if m.start <= subject.idx < m.end and m.kind != "person"), None)
-    phrase = named_as or "".join(t.text_with_ws for t in words).strip()
+    written_the = any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children)  # "the ANC" as the text says
+    the = (takes_article(named_as) or written_the) and not named_as.lower().startswith("the ") if named_as else False
+    phrase = f"{'the ' if the else ''}{named_as}" if named_as else "".join(
+        t.text_with_ws for t in words).strip()
     return f"{phrase[:1].upper()}{phrase[1:]} {rest}"
+
+
+def _subject_before(doc: "Parse", start: int) -> "Token | None":
+    """The subject of the main clause of the sentence before token ``start``, if any."""
+    if start == 0:
+        return None
+    sentence = doc.spacy[start - 1].sent
+    before = clause_root(doc[sentence.start:sentence.end])
+    return next((c for c in before.children if c.dep_ in ("nsubj", "nsubjpass")), None) if before else None
 
 
 def _body_owner(segment: "Span", mentions: list[Mention]) -> Mention | None:
     """The body or country "its" stands for ("Freedonia's rainy season … and its harvest",
     "when the WHO raised the level, its director general…"): the one its sentence names before
     it, unless a singular noun no name was found for is the subject of the clause "its" is told
-    in ("the government carries out its threat": the government's)."""
+    in ("the government carries out its threat": the government's); with none named before it,
+    the subject of the sentence before (``previous_body``)."""
     pronoun = next((t for t in segment if t.lower_ == "its" and t.pos_ == "PRON"), None)
     if pronoun is None:
         return None
     sentence = pronoun.doc.spacy[pronoun.i].sent
     bodies = {m.name: m for m in mentions if m.kind in BODIES and sentence.start_char <= m.start
               and m.end <= pronoun.idx}
+    if not bodies:
+        return previous_body(pronoun, mentions)
     verb = pronoun
     while verb.head.i != verb.i:
         verb = verb.head
@@ -98,6 +123,36 @@ def _body_owner(segment: "Span", mentions: list[Mention]) -> Mention | None:
             return None
         break
     return next(iter(bodies.values())) if len(bodies) == 1 else None
+
+
+def previous_body(pronoun: "Token", mentions: list[Mention]) -> Mention | None:
+    """The country or body "its" stands for when its own sentence names no one before it and it
+    owns that sentence's subject ("Freedonia has held three elections since 1990. Its last
+    parliament was dissolved…"): the name that is the subject of the sentence before, when no
+    other body is that sentence's subject or object ("Norland signed a pact with Freedonia":
+    still Norland's; "Norland's army attacked Freedonia": no one's for sure)."""
+    doc = pronoun.doc
+    here = doc.spacy[pronoun.i].sent
+    if here.start == 0 or pronoun.dep_ != "poss" or pronoun.head.dep_ not in ("nsubj", "nsubjpass") or any(
+            here.start_char <= m.start and m.end <= pronoun.idx for m in mentions):
+        return None
+    main = clause_root(doc[here.start:here.end])
+    if main is None or main.i != pronoun.head.head.i:
+        return None  # the subject of a side clause ("when its army…") may be anyone's
+    previous = doc.spacy[here.start - 1].sent
+    root = clause_root(doc[previous.start:previous.end])
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root else None
+    if root is None or subject is None or subject.tag_ in ("NNS", "NNPS", "PRP"):
+        return None
+    named = {m.name: m for m in mentions if m.kind in BODIES and m.start <= subject.idx < m.end}
+    if len(named) != 1:
+        return None
+    body = next(iter(named.values()))
+    arguments = [t for c in root.children if c.dep_ in ARGUMENTS for t in c.subtree]
+    if any(m.kind in BODIES | {"person"} and m.name != body.name and any(m.start <= t.idx < m.end for t in arguments)
+           for m in mentions):
+        return None
+    return body
 
 
 def antecedent(pronoun: "Token", mentions: list[Mention]) -> Mention | None:
@@ -174,12 +229,20 @@ def _clitic(word: str) -> tuple[str, str]:
 
 
 def _expletive(pronoun: "Token") -> bool:
-    """"It was revealed that…", "It is expected to…": an "it" that stands for the
-    clause after its verb, not for anything named before."""
+    """"It was revealed that…", "It is expected to…", "It emerged that…": an "it" that
+    stands for the clause after its verb, not for anything named before; the subject of
+    an active verb that does something ("it demanded that…", "it said that…") is not."""
     head = pronoun.head
+    active = head.pos_ == "VERB" and head.tag_ in ("VBD", "VBZ", "VBP") and not any(
+        c.dep_ in ("auxpass", "acomp", "attr") for c in head.children) and \
+        head.lemma_.lower() not in _clause_verbs()
     return pronoun.dep_ == "expl" or (pronoun.lower_ == "it" and any(
-        c.dep_ in ("ccomp", "csubj", "xcomp") and c.i > head.i for c in head.children)
-        and head.lemma_.lower() not in ("say", "tell", "announce"))
+        c.dep_ in ("ccomp", "csubj", "xcomp") and c.i > head.i for c in head.children) and not active)
+
+
+@lru_cache(maxsize=1)
+def _clause_verbs() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in (load_data("referents.yaml") or {}).get("clause_verbs") or [])
 
 
 def _definite(subject: "Token") -> bool:
