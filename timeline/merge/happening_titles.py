@@ -291,7 +291,7 @@ def _bare_subject(words: list[str], at: list[int], vocabulary: KeyTitles) -> boo
 def _roll(title: str, at: list[int], parties: int) -> bool:
     """Whether the subject, what comes before the governing verb, lists at least ``parties``
     parties, parted by commas and a last "and": a roll of names, not someone's deed."""
-    if not at or parties <= 0:
+    if not at or parties <= 0 or title.count(",") + 2 < parties:
         return False
     verb = next((m for i, m in enumerate(_WORD.finditer(title)) if i == at[0]), None)
     subject = title[:verb.start()] if verb else ""
