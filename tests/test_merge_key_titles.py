@@ -117,6 +117,7 @@ def test_what_tells_no_happening() -> None:
         "Reports have suggested that Jacob Zuma will resign": ("suggest", False),
         "Sipho, Anna, Pieter, Thandi, Jacob Zuma and Nelson Mandela ran the clubs that lost money": ("run", False),
         "Jacob Zuma, Nelson Mandela and Charlie Dobbs signed the accord": ("sign", True),
+        "Some 1,250,000,000,000 rand and 2,000 jobs were lost": ("lose", True),  # commas of figures part nothing
     }
     unnamed = ("Crooked", "Two", "Ambassadors", "Mozambique", "Economists", "Bankers", "The state bank", "Ministers",
                "The regime", "Police", "The province", "The treasury", "The rescue", "The Harbour",

@@ -47,6 +47,7 @@ from timeline.extract.temporal.lexicon import MONTHS
 from timeline.extract.temporal.values import bounds
 
 _WORD = re.compile(r"[\w’'-]+")
+_PARTING = re.compile(r",(?!\d)")  # a comma between parties, not inside a figure ("1,000")
 PASSIVE = frozenset({"is", "are", "was", "were", "be", "been", "being"})  # "was passed": the verb needs nothing more
 AUXILIARIES = frozenset({"is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would"})
 PERFECT = frozenset({"has", "have", "had"})  # "has long called": a perfect of what went on
@@ -295,7 +296,7 @@ def _roll(title: str, at: list[int], parties: int) -> bool:
         return False
     verb = next((m for i, m in enumerate(_WORD.finditer(title)) if i == at[0]), None)
     subject = title[:verb.start()] if verb else ""
-    return subject.count(",") + bool(re.search(r"\band\b|&", subject)) + 1 >= parties
+    return len(_PARTING.findall(subject)) + bool(re.search(r"\band\b|&", subject)) + 1 >= parties
 
 
 def _commented(words: list[str], at: list[int], commentators: frozenset[str]) -> bool:
