@@ -78,6 +78,9 @@ def test_a_title_keeps_what_its_words_require(nlp, text: str, title: str) -> Non
      "to gather the broken equipment and other items from the warehouse.", "ordered a night watchman"),
     ("Judge Ilse Marrow on Wednesday barred the defence from calling any witnesses to testify about the "
      "miner's 1998 conviction and later release.", "barred the defence"),
+    # stepped back from what: the phrase right after a verb's particle is what the verb left
+    ("Lawyers for the ferry operator Nordlys on Tuesday stepped back from claims that the captain had been "
+     "drinking before the crossing.", "stepped back"),
 ])
 def test_a_title_never_ends_before_what_its_verb_requires(nlp, text: str, never: str) -> None:
     titles = titles_of(nlp, text)

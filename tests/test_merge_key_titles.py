@@ -108,9 +108,20 @@ def test_what_tells_no_happening() -> None:
         "The state bank struck a similar deal with the miners": ("strike", False),  # similar to what?
         "Jacob Zuma promised reforms such as a new tax court": ("promise", True),
         "The province signed a deal similar to the one Natal signed": ("sign", True),
+        # what a place was billed as, a bare word of tidings or of a step, a roll of names
+        "The Harbour Quarter was billed “a town inside the town”": ("bill", False),
+        "News sent shares soaring in Johannesburg": ("send", False),  # what news?
+        "News of the merger sent shares soaring in Johannesburg": ("send", True),
+        "The move was criticised by the unions": ("criticise", False),  # which move?
+        "The decision to cut the levy was criticised by the unions": ("criticise", True),
+        "Reports have suggested that Jacob Zuma will resign": ("suggest", False),
+        "Sipho, Anna, Pieter, Thandi, Jacob Zuma and Nelson Mandela ran the clubs that lost money": ("run", False),
+        "Jacob Zuma, Nelson Mandela and Charlie Dobbs signed the accord": ("sign", True),
+        "Some 1,250,000,000,000 rand and 2,000 jobs were lost": ("lose", True),  # commas of figures part nothing
     }
     unnamed = ("Crooked", "Two", "Ambassadors", "Mozambique", "Economists", "Bankers", "The state bank", "Ministers",
-               "The regime", "Police", "The province", "The treasury", "The rescue")  # no actor resolved
+               "The regime", "Police", "The province", "The treasury", "The rescue", "The Harbour",
+               "News", "The move", "The decision", "Reports")  # no actor resolved
     found = {t: tells_happening(t, p, [] if t.startswith(unnamed) else names) for t, (p, _) in told.items()}
     assert found == {t: ok for t, (_, ok) in told.items()}
 
@@ -236,3 +247,13 @@ def test_the_top_events_of_each_month_give_a_day_once_repeat_no_other_month_and_
     assert {m: [e.id for e in best] for m, best in months.items()} == {
         "2009-05": ["cabinet", "sworn"],  # the 20th once, the month in order of date
         "2009-06": ["visit"]}  # the oath told again in June is no news of June
+
+
+def test_a_day_led_by_a_promotional_line_or_bare_news_is_told_by_what_happened_on_it() -> None:
+    promo = _event("promo", "2009-10-06", "The Harbour Quarter was billed “a town inside the town”", "bill", 380)
+    news = _event("news", "2009-10-13", "News sent shares soaring in Johannesburg", "send", 330)
+    seized = _event("seized", "2009-10-06", "The treasury seized control of the country's largest lender", "seize",
+                    150)
+    rallied = _event("rallied", "2009-10-13", "Jacob Zuma unveiled a plan to buy stakes in the banks", "unveil", 140)
+    promo, news = (Event(**{**e.__dict__, "actors": ()}) for e in (promo, news))
+    assert [e.id for e in key_events([promo, news, seized, rallied], 5)] == ["seized", "rallied"]

@@ -6,7 +6,8 @@ happening at all: not a state or a stance ("X is facing one of the biggest tests
 presidency", "X had hoped to raise £500", unless a named speaker says it), not an ongoing
 state told in the past progressive ("piracy was costing the country jobs"), not how one thing
 stands to another or what it was called ("the objections followed a report", "the meeting was
-dubbed the G2"), not a view told in the present ("X argues that the stimulus worked"), not
+dubbed the G2", "the tower was billed a city within a city"), not a view told in the present
+("X argues that the stimulus worked"), not
 what has gone on for long ("X has long called on Iran to ..."), not a verb cut from what it
 needs ("A court has heard", "X told the White House"), not a verb left in a clause that hangs
 from nothing ("The party after X was charged with fraud"), not a verb without a tense ("A
@@ -22,7 +23,9 @@ initiative was to be announced", "X is due to sign"); not a held view told in th
 has argued against cutting aid", "X has supported Y's push"), nor what has gone on told as a
 series in the perfect ("the government has crammed a series of trials"); not what commentators
 make of things ("Traders were left to absorb the bleakest forecasts"); not a title that
-points back to what it does not tell ("cutting such aid", "struck a similar deal").
+points back to what it does not tell ("cutting such aid", "struck a similar deal", "News sent
+stocks soaring", "The move angered the unions"); not a roll of names for a subject ("A, B, C, D, E
+and F ran the banks").
 ``told_again`` says whether a title names its happening by an earlier time ("the January
 earthquake destroyed orphanages", "the 2008 election was rigged", "in March"): a
 retelling, told on a later day, of what happened then. The words are
@@ -44,6 +47,7 @@ from timeline.extract.temporal.lexicon import MONTHS
 from timeline.extract.temporal.values import bounds
 
 _WORD = re.compile(r"[\w’'-]+")
+_PARTING = re.compile(r",(?!\d)")  # a comma between parties, not inside a figure ("1,000")
 PASSIVE = frozenset({"is", "are", "was", "were", "be", "been", "being"})  # "was passed": the verb needs nothing more
 AUXILIARIES = frozenset({"is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would"})
 PERFECT = frozenset({"has", "have", "had"})  # "has long called": a perfect of what went on
@@ -106,6 +110,9 @@ class KeyTitles:
         self.commentators = words("commentator_nouns")
         self.pointing = words("pointing_words")
         self.compared = words("comparison_tails")
+        self.bare = words("pointing_subjects")
+        self.determiners = words("subject_determiners")
+        self.roll = int(data.get("roll_parties") or 0)
 
 
 @lru_cache(maxsize=1)
@@ -156,6 +163,8 @@ def tells_happening(title: str, predicate: str, names: Iterable[str] = ()) -> bo
         return False  # "the initiative was to be announced", "X has argued against cutting aid"
     if _pointing(words, vocabulary.pointing, vocabulary.compared) or _commented(words, at, vocabulary.commentators):
         return False  # "cutting such aid": which aid?; "Economists were forced to digest ..."
+    if _bare_subject(words, at, vocabulary) or _roll(title, at, vocabulary.roll):
+        return False  # "News sent stocks soaring": what news?; "A, B, C, D, E and F ran the banks"
     if at and all(i > 1 and words[i - 1] in vocabulary.lasting and words[i - 2] in PERFECT for i in at):
         return False  # "X has long called on Iran to ...": what has gone on, not what happened that day
     # a lemma that lost its e ("hoped" read as "hop") is still the verb it is a form of
@@ -262,6 +271,32 @@ def _pointing(words: list[str], pointing: frozenset[str], compared: frozenset[st
     not "such as", "similar to", which say what they compare with."""
     return any(w in pointing and (i + 1 == len(words) or words[i + 1] not in compared)
                for i, w in enumerate(words))
+
+
+def _bare_subject(words: list[str], at: list[int], vocabulary: KeyTitles) -> bool:
+    """Whether the subject is a noun of tidings or of a step taken (``pointing_subjects``) with at
+    most a determiner before it and the verb, or its auxiliaries, straight after: "News unleashed
+    a surge", "The move was criticised"; not "News of the merger unleashed a surge", "The decision
+    to cut rates was criticised", which say what it was."""
+    if not at:
+        return False
+    i = 1 if words[0] in vocabulary.determiners else 0
+    if i >= at[0] or words[i] not in vocabulary.bare:
+        return False
+    j = i + 1
+    while j < at[0] and words[j] in AUXILIARIES:
+        j += 1
+    return j == at[0]
+
+
+def _roll(title: str, at: list[int], parties: int) -> bool:
+    """Whether the subject, what comes before the governing verb, lists at least ``parties``
+    parties, parted by commas and a last "and": a roll of names, not someone's deed."""
+    if not at or parties <= 0 or title.count(",") + 2 < parties:
+        return False
+    verb = next((m for i, m in enumerate(_WORD.finditer(title)) if i == at[0]), None)
+    subject = title[:verb.start()] if verb else ""
+    return len(_PARTING.findall(subject)) + bool(re.search(r"\band\b|&", subject)) + 1 >= parties
 
 
 def _commented(words: list[str], at: list[int], commentators: frozenset[str]) -> bool:

@@ -296,7 +296,8 @@ def _selected(prep: "Token") -> bool:
     """A preposition whose phrase is what its verb, adjective or noun acts on: one of the
     selecting prepositions after its head, with no comma between, whose noun is no time
     or place; an "as" of a role; an "of" on a noun; the phrase right after a noun said of
-    something (``relational_nouns``)."""
+    something (``relational_nouns``); the phrase right after a verb's particle (``particles``:
+    "stepped back from the claims")."""
     head = prep.head
     if role_after_as(prep):
         return True
@@ -307,6 +308,8 @@ def _selected(prep: "Token") -> bool:
     if noun_complement(prep) and prep.head.i == prep.i - 1 and not a_time(prep):
         return True  # "a cut in aid", "deaths from the fever"
     words = load_title_words()
+    if head.dep_ == "advmod" and head.lower_ in words.particles and prep.i == head.i + 1 and head.head.pos_ == "VERB":
+        return True  # "stepped back from the claims", "walked away from the talks": what the particle's verb left
     if prep.lower_ not in words.selected_prepositions or prep.i < head.i:
         return False
     if prep.lower_ == "of":
