@@ -115,7 +115,7 @@ def _happenings(doc: Parse, article: Article, timexes: list[Timex], mentions: li
             anchors = find_anchors(segment, dated, article.published, vocab)
             # Happenings dated through another clause of their sentence (linked.py).
             anchors += linked_anchors(anchors, segment, timexes, dated, vocab)
-            carry_date(anchors, before[1], before[0], vocab)
+            carry_date(anchors, before[1], before[0], article.published, vocab)
             date_by_occasion(anchors, occasions, vocab)  # "killed in the earthquake" (occasions.py)
         reported = len(found)
         if found:

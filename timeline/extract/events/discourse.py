@@ -21,7 +21,7 @@ from timeline.extract.events.clauses import BOUNDING_PREPOSITIONS, content_of
 from timeline.extract.events.dating import NEWS_TENSES
 from timeline.extract.events.occasions import NAMED_OCCASION
 from timeline.extract.events.vocabulary import Vocabulary
-from timeline.extract.temporal.values import bounds
+from timeline.extract.temporal.values import bounds, precision_of
 from timeline.records import Happening, Timex
 
 if TYPE_CHECKING:
@@ -33,9 +33,12 @@ WH_ADVERBS = frozenset({"where", "when", "wherever", "whenever"})
 CONTENT_DEPS = frozenset({"dobj", "attr", "acomp", "oprd", "xcomp", "ccomp", "prep", "agent", "dative"})
 # Adverbs that add a further act by the same participants at the same occasion.
 ADDITIVE = frozenset({"also"})
+# Precisions too coarse to pass on to a further act that takes up no noun of the sentence before.
+COARSE = frozenset({"year", "decade", "century"})
 
 
-def carry_date(anchors: list[Anchor], earlier: list[Happening], before: "Span | None", vocab: Vocabulary) -> None:
+def carry_date(anchors: list[Anchor], earlier: list[Happening], before: "Span | None", published: date | None,
+               vocab: Vocabulary) -> None:
     """Give an undated main clause that continues ``earlier`` (the happenings of the
     previous sentence, ``before``) the date of the happening it continues."""
     dated = [h for h in earlier if h.evidence.rule != "publication-date" and h.evidence.expression]
@@ -52,6 +55,12 @@ def carry_date(anchors: list[Anchor], earlier: list[Happening], before: "Span | 
         source = next((h for h in dated if taken_up and taken_up in h.title.lower()), dated[0])
         if source.status == "scheduled" and anchor.mood.tense in ("past", "perfect", "past-perfect"):
             continue  # "is expected to start next week. The case has been adjourned": done now, not then
+        if anchor.mood.tense == "perfect" and before_the_news(source.date, published, vocab):
+            continue  # "met him in 2005. Several of his friends have also testified": the perfect is now
+        if taken_up is None and precision_of(source.date) in COARSE:
+            # "In 2005 he flew food to flood victims. The actor also flew in vaccines": an
+            # aside's year is no time of the further act "also" adds to the story
+            continue
         anchor.date, anchor.precision, anchor.status = source.date, source.precision, source.status
         anchor.evidence = replace(source.evidence, rule="continues-previous")
 
