@@ -1,0 +1,52 @@
+"""Which date a sentence with no time of its own takes from the sentence before it, and
+how precise a counted time is: sentences written for these tests, each with a fixed
+publication day."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tests.conftest import happenings
+
+TUESDAY = date(2010, 1, 26)
+FRIDAY = date(2011, 11, 4)
+THURSDAY = date(2009, 3, 12)
+MONDAY = date(2009, 3, 30)
+
+
+def _dated(found, word: str) -> list[tuple[str, str, str]]:
+    return [(h.date, h.precision, h.evidence.rule) for h in found if word in h.title]
+
+
+def test_an_aside_year_does_not_date_a_further_act_told_with_also(nlp) -> None:
+    found = happenings(nlp, "The singer John Rowe landed in the capital on Monday with two doctors and a "
+                            "cargo of tents. In 2007, he delivered ten tonnes of rice to flood victims in "
+                            "Bangladesh. The singer also flew in medicine for nurses he had met on the trip.",
+                       published=TUESDAY)
+    assert _dated(found, "rice") == [("2007", "year", "year")], found
+    flew = _dated(found, "medicine")
+    assert flew and flew[0][0] != "2007", found  # the trip of the news, not the aside's year
+
+
+def test_a_further_act_that_takes_up_a_noun_keeps_the_year_before(nlp) -> None:
+    found = happenings(nlp, "In 2008, the bank lost $5bn on property loans. The bank also cut 2,000 jobs.",
+                       published=THURSDAY)
+    assert _dated(found, "jobs") == [("2008", "year", "continues-previous")], found
+
+
+def test_the_present_perfect_does_not_take_an_earlier_year(nlp) -> None:
+    found = happenings(nlp, "The nurse met the surgeon in 2006 at a clinic in Texas. Several of the surgeon's "
+                            "former colleagues have also testified at his trial.", published=FRIDAY)
+    assert _dated(found, "testified") == [("2011-11-04", "day", "publication-date")], found
+
+
+def test_a_happening_two_weeks_ago_is_dated_to_its_week(nlp) -> None:
+    found = happenings(nlp, "The four governments issued a joint statement on trade two weeks ago.",
+                       published=MONDAY)
+    assert _dated(found, "statement") == [("2009-W12", "week", "ago-weeks")], found
+
+
+def test_a_happening_a_week_ago_keeps_its_day(nlp) -> None:
+    found = happenings(nlp, "The four governments issued a joint statement on trade a week ago.",
+                       published=MONDAY)
+    assert _dated(found, "statement") == [("2009-03-23", "day", "ago")], found
