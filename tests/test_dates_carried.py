@@ -50,3 +50,28 @@ def test_a_happening_a_week_ago_keeps_its_day(nlp) -> None:
     found = happenings(nlp, "The four governments issued a joint statement on trade a week ago.",
                        published=MONDAY)
     assert _dated(found, "statement") == [("2009-03-23", "day", "ago")], found
+
+
+THURSDAY_MAY = date(2009, 5, 28)
+TUESDAY_JUNE = date(2009, 6, 30)
+
+
+def test_a_plan_given_up_does_not_date_the_state_beside_it(nlp) -> None:
+    found = happenings(nlp, "Harrow Grammar, outside Leeds, is currently shut for the holiday and had been due to "
+                            "re-open on Sunday 31 May, but will now stay shut for a further week.",
+                       published=THURSDAY_MAY)
+    assert not [h for h in found if h.date == "2009-05-31"], found
+
+
+def test_a_plan_told_beside_a_dated_act_leaves_the_act_its_day(nlp) -> None:
+    found = happenings(nlp, "The ferry sank on Monday and the captain was due to appear in court on 2 June.",
+                       published=THURSDAY_MAY)
+    assert _dated(found, "sank") == [("2009-05-25", "day", "weekday-past-tense")], found
+    assert _dated(found, "court") == [("2009-06-02", "day", "month-day")], found
+
+
+def test_what_had_happened_by_a_dated_statement_is_told_as_the_statement(nlp) -> None:
+    found = happenings(nlp, "Yesterday, the Kerel foreign ministry said that the health agency had lifted its "
+                            "advice against travel to the coast.", published=TUESDAY_JUNE)
+    assert [(h.date, h.predicate) for h in found] == [("2009-06-29", "say")], found
+    assert found[0].title.startswith("The Kerel foreign ministry said"), found
