@@ -75,3 +75,13 @@ def test_what_had_happened_by_a_dated_statement_is_told_as_the_statement(nlp) ->
                             "advice against travel to the coast.", published=TUESDAY_JUNE)
     assert [(h.date, h.predicate) for h in found] == [("2009-06-29", "say")], found
     assert found[0].title.startswith("The Kerel foreign ministry said"), found
+
+
+def test_a_definite_subject_takes_up_a_happening_two_sentences_back(nlp) -> None:
+    found = happenings(nlp, "A man has been pulled alive from the ruins of a hotel after eleven days, as the "
+                            "official search was declared over. Two people, an elderly woman and a young man, "
+                            "were pulled alive from the rubble of a school on Friday. The woman, who was badly "
+                            "hurt, was taken to the city hospital. Her son said he had heard her voice on Thursday "
+                            "morning. The young man, Pierre Lamy, was brought out by a Spanish team and is in a "
+                            "stable condition.", published=date(2010, 1, 23))
+    assert _dated(found, "Lamy") == [("2010-01-22", "day", "continues-previous")], found
