@@ -209,9 +209,11 @@ def _dated_apart(verb: "Token", owner: Anchor, timex: Timex) -> bool:
 
 
 def _earlier_than_said(main: Anchor) -> bool:
-    """Whether the main anchor is what a verb of saying reports in the past perfect, dated
-    only by times set on the saying ("said on Monday that the agency had lifted…")."""
-    return main.speaker is not None and main.mood.tense == "past-perfect" and bool(main.timexes) \
+    """Whether the main anchor is what a verb of saying reports in the past perfect of
+    another's act, dated only by times set on the saying ("said on Monday that the agency
+    had lifted…"); "said on Saturday it had expelled a submarine" reports the speaker's
+    own act of the day."""
+    return main.speaker is not None and main.claim and main.mood.tense == "past-perfect" and bool(main.timexes) \
         and all(v.i == main.speaker.i for _, _, v in main.timexes)
 
 
