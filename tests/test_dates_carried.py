@@ -85,3 +85,10 @@ def test_a_definite_subject_takes_up_a_happening_two_sentences_back(nlp) -> None
                             "morning. The young man, Pierre Lamy, was brought out by a Spanish team and is in a "
                             "stable condition.", published=date(2010, 1, 23))
     assert _dated(found, "Lamy") == [("2010-01-22", "day", "continues-previous")], found
+
+
+def test_a_dated_statement_reported_in_turn_keeps_its_own_words(nlp) -> None:
+    found = happenings(nlp, "The Kerel president today confirmed that the navy had tested a new missile, the "
+                            "neighbouring government has said.", published=date(2011, 1, 11))
+    assert [(h.date, h.predicate) for h in found] == [("2011-01-11", "confirm")], found
+    assert found[0].title.startswith("The Kerel president confirmed"), found

@@ -93,7 +93,7 @@ def find_anchors(segment: "Span", dated: list[tuple[Timex, "Span"]], dct: date |
         # "Yesterday the ministry said the agency had lifted the advice": what had happened by
         # the day of saying happened before it; that day is the statement's, and the statement
         # is the news
-        plain = main_anchor(root, vocab, descend=False)
+        plain = main_anchor(main.speaker, vocab, descend=False) if main.speaker is not None else None
         if plain is not None:
             plain.timexes = main.timexes
             anchors[0] = main = plain
