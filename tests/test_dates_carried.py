@@ -92,3 +92,9 @@ def test_a_dated_statement_reported_in_turn_keeps_its_own_words(nlp) -> None:
                             "neighbouring government has said.", published=date(2011, 1, 11))
     assert [(h.date, h.predicate) for h in found] == [("2011-01-11", "confirm")], found
     assert found[0].title.startswith("The Kerel president confirmed"), found
+
+
+def test_an_announcement_no_one_is_named_for_leaves_the_happening_told(nlp) -> None:
+    found = happenings(nlp, "Yesterday, it was announced that her brother Tom had also died.",
+                       published=date(2009, 6, 16))
+    assert [(h.date, h.predicate) for h in found] == [("2009-06-15", "die")], found

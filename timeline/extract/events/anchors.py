@@ -213,8 +213,11 @@ def _earlier_than_said(main: Anchor) -> bool:
     another's act, dated only by times set on the saying ("said on Monday that the agency
     had lifted…"); "said on Saturday it had expelled a submarine" reports the speaker's
     own act of the day."""
-    return main.speaker is not None and main.claim and main.mood.tense == "past-perfect" and bool(main.timexes) \
-        and all(v.i == main.speaker.i for _, _, v in main.timexes)
+    if main.speaker is None or not main.claim or main.mood.tense != "past-perfect" or not main.timexes:
+        return False
+    # a speaker the text names ("the ministry said"), not "it was announced" that tells the news itself
+    named = any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in main.speaker.children)
+    return named and all(v.i == main.speaker.i for _, _, v in main.timexes)
 
 
 def _plan_apart(verb: "Token", owner: Anchor, vocab: Vocabulary) -> bool:
