@@ -19,10 +19,12 @@ WED = date(2024, 1, 10)  # a Wednesday
 
 # (text, dct, expression text, type, value)
 CASES = [
-    # "ago" closes a date wherever the clause goes on; a week counts in days
+    # "ago" closes a date wherever the clause goes on; a week counts in days, a count of weeks
+    # (rounded) names the week
     ("Troops crossed the border three days ago and took the town.", SAT, "three days ago", "DATE", "2022-02-09"),
     ("A diver died a week ago while laying tanks.", SAT, "a week ago", "DATE", "2022-02-05"),
-    ("The plan was adopted two weeks ago by parliament.", SAT, "two weeks ago", "DATE", "2022-01-29"),
+    ("The plan was adopted two weeks ago by parliament.", SAT, "two weeks ago", "DATE", "2022-W04"),
+    ("The pact was signed a fortnight ago.", SAT, "a fortnight ago", "DATE", "2022-W04"),
     ("The review began two years ago in Brussels.", SAT, "two years ago", "DATE", "2020"),
     ("Two days before the vote, he resigned.", SAT, "Two days", "DURATION", "P2D"),
     # comparisons carry the compared period a year back, at its precision

@@ -66,6 +66,8 @@ __all__ = ["find_happenings"]
 
 # Sentences that reported something, from the top, read as the lede.
 LEDE_SENTENCES = 2
+# How many sentences before the previous one a definite subject may take up a happening from.
+OLDER_SENTENCES = 2
 
 
 
@@ -86,6 +88,7 @@ def _happenings(doc: Parse, article: Article, timexes: list[Timex], mentions: li
     seen: set[tuple[str, str]] = set()  # (title, date) of each found: folding into one changes neither
     previous: Happening | None = None
     before: tuple["Span | None", list[Happening]] = (None, [])  # the last sentence read and what it reported
+    older: list[tuple["Span", list[Happening]]] = []  # the sentences before that one, nearest first
     lead: Happening | None = None  # the lede's happening, when it sets the news day
     today = False  # the lede dated its news by the day of publication
     lede_sentences = 0  # sentences that reported something, while looking for the lede
@@ -105,7 +108,7 @@ def _happenings(doc: Parse, article: Article, timexes: list[Timex], mentions: li
     for index, segment in enumerate(parts):
         entry = entries.get(index)
         if entry is None and skip_segment(segment, vocab):
-            previous, before = None, (None, [])
+            previous, before, older = None, (None, []), []
             continue
         if entry is not None:
             dated = []  # an entry's date is its own, set by the chronology (chronology.py)
@@ -115,7 +118,7 @@ def _happenings(doc: Parse, article: Article, timexes: list[Timex], mentions: li
             anchors = find_anchors(segment, dated, article.published, vocab)
             # Happenings dated through another clause of their sentence (linked.py).
             anchors += linked_anchors(anchors, segment, timexes, dated, vocab)
-            carry_date(anchors, before[1], before[0], vocab)
+            carry_date(anchors, before[1], before[0], article.published, vocab, older)
             date_by_occasion(anchors, occasions, vocab)  # "killed in the earthquake" (occasions.py)
         reported = len(found)
         if found:
@@ -172,6 +175,8 @@ def _happenings(doc: Parse, article: Article, timexes: list[Timex], mentions: li
         previous = found[-1] if made and found and found[-1] in made else None
         told = told_in_the_past(found[reported:], [t for t, _ in dated], article.published, vocab)
         in_the_past = in_the_past if told is None else told
+        if before[0] is not None:
+            older = [(before[0], before[1]), *older][:OLDER_SENTENCES]
         before = (segment, found[reported:])
         if found[reported:] and lede_sentences < LEDE_SENTENCES:
             lede_sentences += 1

@@ -60,7 +60,7 @@ def find_anchors(segment: "Span", dated: list[tuple[Timex, "Span"]], dct: date |
             keep_out |= {t.i for t in head.head.subtree}  # "South African time" goes with its day
         keep_out |= _bare_participle(head, span, through, keep_out)
         owner = next((a for a in anchors if verb.i in a.group), None)
-        if owner is not None and _dated_apart(verb, owner, timex):
+        if owner is not None and (_dated_apart(verb, owner, timex) or _plan_apart(verb, owner, vocab)):
             owner.group.discard(verb.i)  # "fell ill on 4 April and died on 13 April": two days, two happenings
             owner = None
         if owner is None:
@@ -68,6 +68,8 @@ def find_anchors(segment: "Span", dated: list[tuple[Timex, "Span"]], dct: date |
             if mood.hypothetical or negated(verb) or (
                     verb.lemma_.lower() in vocab.states and mood.tense == "present"):
                 continue
+            if mood.tense == "past-perfect" and _heads_plan(verb, vocab):
+                continue  # "had been due to reopen on 31 May": a plan given up, no happening on its day
             subject = verb.head if verb.dep_ in ("relcl", "acl") else shared_subject(verb)
             title_root = verb
             while title_root.dep_ in ("xcomp", "pcomp") and title_root.head.i != title_root.i:
@@ -87,6 +89,14 @@ def find_anchors(segment: "Span", dated: list[tuple[Timex, "Span"]], dct: date |
                            is_reporting=verb.lemma_.lower() in vocab.reporting)
             anchors.append(owner)
         owner.timexes.append((timex, how, verb))
+    if main is not None and _earlier_than_said(main):
+        # "Yesterday the ministry said the agency had lifted the advice": what had happened by
+        # the day of saying happened before it; that day is the statement's, and the statement
+        # is the news
+        plain = main_anchor(main.speaker, vocab, descend=False) if main.speaker is not None else None
+        if plain is not None:
+            plain.timexes = main.timexes
+            anchors[0] = main = plain
     if main is not None and not main.timexes:
         _share_time_of_when(main, anchors, vocab)
     if main is not None and main.speaker is not None and not main.timexes and \
@@ -196,6 +206,33 @@ def _dated_apart(verb: "Token", owner: Anchor, timex: Timex) -> bool:
         return False
     days = {day_value(t.value or "")[:10] for t, _, v in owner.timexes if v.i != verb.i}
     return bool(days) and day_value(timex.value or "")[:10] not in days
+
+
+def _earlier_than_said(main: Anchor) -> bool:
+    """Whether the main anchor is what a verb of saying reports in the past perfect of
+    another's act, dated only by times set on the saying ("said on Monday that the agency
+    had lifted…"); "said on Saturday it had expelled a submarine" reports the speaker's
+    own act of the day."""
+    if main.speaker is None or not main.claim or main.mood.tense != "past-perfect" or not main.timexes:
+        return False
+    # a speaker the text names ("the ministry said"), not "it was announced" that tells the news itself
+    named = any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in main.speaker.children)
+    return named and all(v.i == main.speaker.i for _, _, v in main.timexes)
+
+
+def _plan_apart(verb: "Token", owner: Anchor, vocab: Vocabulary) -> bool:
+    """Whether ``verb``, a predicate coordinated with ``owner``'s, tells a plan ("is closed
+    and had been due to reopen on 31 May", "is shut and was scheduled to reopen in June")
+    while ``owner`` tells no plan: the time set for the planned act is not the owner's."""
+    return verb.dep_ == "conj" and verb.i != owner.verb.i and not owner.mood.scheduled \
+        and not _heads_plan(owner.verb, vocab) and _heads_plan(verb, vocab)
+
+
+def _heads_plan(verb: "Token", vocab: Vocabulary) -> bool:
+    """Whether ``verb`` sets an act ahead: "was scheduled to reopen", "had been due to reopen"."""
+    if verb.lemma_.lower() in vocab.future_markers and any(c.dep_ == "xcomp" for c in verb.children):
+        return True
+    return any(c.dep_ == "acomp" and c.lemma_.lower() in vocab.future_markers for c in verb.children)
 
 
 def shared_subject(verb: "Token") -> "Token | None":

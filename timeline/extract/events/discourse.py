@@ -14,14 +14,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Sequence
 
 from timeline.extract.events.candidate import DEFINITE_DETERMINERS, Anchor
 from timeline.extract.events.clauses import BOUNDING_PREPOSITIONS, content_of
 from timeline.extract.events.dating import NEWS_TENSES
 from timeline.extract.events.occasions import NAMED_OCCASION
 from timeline.extract.events.vocabulary import Vocabulary
-from timeline.extract.temporal.values import bounds
+from timeline.extract.temporal.values import bounds, precision_of
 from timeline.records import Happening, Timex
 
 if TYPE_CHECKING:
@@ -33,27 +33,75 @@ WH_ADVERBS = frozenset({"where", "when", "wherever", "whenever"})
 CONTENT_DEPS = frozenset({"dobj", "attr", "acomp", "oprd", "xcomp", "ccomp", "prep", "agent", "dative"})
 # Adverbs that add a further act by the same participants at the same occasion.
 ADDITIVE = frozenset({"also"})
+# Precisions too coarse to pass on to a further act that takes up no noun of the sentence before.
+COARSE = frozenset({"year", "decade", "century"})
 
 
-def carry_date(anchors: list[Anchor], earlier: list[Happening], before: "Span | None", vocab: Vocabulary) -> None:
+def carry_date(anchors: list[Anchor], earlier: list[Happening], before: "Span | None", published: date | None,
+               vocab: Vocabulary, older: "Sequence[tuple[Span, list[Happening]]]" = ()) -> None:
     """Give an undated main clause that continues ``earlier`` (the happenings of the
-    previous sentence, ``before``) the date of the happening it continues."""
-    dated = [h for h in earlier if h.evidence.rule != "publication-date" and h.evidence.expression]
-    if not dated or before is None:
+    previous sentence, ``before``) the date of the happening it continues. ``older``: the
+    sentences before that one, nearest first, and what they reported: a clause whose
+    definite subject takes up the noun of one of their happenings on a day of the news
+    ("Two people, a woman and a young man, were pulled out on Friday. The woman was taken to
+    hospital. The young man was rescued by a team from abroad") continues that happening."""
+    dated = _dated(earlier)
+    if (not dated or before is None) and not older:
         return
     for anchor in anchors:
         if not anchor.is_main or anchor.evidence.rule != "publication-date" or anchor.mood.scheduled:
             continue
         if anchor.verb.lemma_.lower() in vocab.reporting or anchor.is_reporting:
             continue  # a further statement may well come later than the happening it is about
-        taken_up = _taken_up(anchor.verb, before)
-        if taken_up is None and not any(c.dep_ == "advmod" and c.lower_ in ADDITIVE for c in anchor.verb.children):
+        source = _continued(anchor, dated, before, published, vocab) if dated and before is not None else None
+        if source is None:
+            source = _taken_up_from_older(anchor, older, published, vocab)
+        if source is None:
             continue
-        source = next((h for h in dated if taken_up and taken_up in h.title.lower()), dated[0])
-        if source.status == "scheduled" and anchor.mood.tense in ("past", "perfect", "past-perfect"):
-            continue  # "is expected to start next week. The case has been adjourned": done now, not then
         anchor.date, anchor.precision, anchor.status = source.date, source.precision, source.status
         anchor.evidence = replace(source.evidence, rule="continues-previous")
+
+
+def _dated(made: list[Happening]) -> list[Happening]:
+    return [h for h in made if h.evidence.rule != "publication-date" and h.evidence.expression]
+
+
+def _continued(anchor: Anchor, dated: list[Happening], before: "Span", published: date | None,
+               vocab: Vocabulary) -> Happening | None:
+    """The happening of the previous sentence the anchor goes on telling, or None."""
+    taken_up = _taken_up(anchor.verb, before)
+    if taken_up is None and not any(c.dep_ == "advmod" and c.lower_ in ADDITIVE for c in anchor.verb.children):
+        return None
+    source = next((h for h in dated if taken_up and taken_up in h.title.lower()), dated[0])
+    if source.status == "scheduled" and anchor.mood.tense in ("past", "perfect", "past-perfect"):
+        return None  # "is expected to start next week. The case has been adjourned": done now, not then
+    if anchor.mood.tense == "perfect" and before_the_news(source.date, published, vocab):
+        return None  # "met him in 2005. Several of his friends have also testified": the perfect is now
+    if taken_up is None and precision_of(source.date) in COARSE:
+        # "In 2005 he flew food to flood victims. The actor also flew in vaccines": an
+        # aside's year is no time of the further act "also" adds to the story
+        return None
+    return source
+
+
+def _taken_up_from_older(anchor: Anchor, older: "Sequence[tuple[Span, list[Happening]]]",
+                         published: date | None, vocab: Vocabulary) -> Happening | None:
+    """The happening of a sentence before the previous one whose noun the anchor's definite
+    subject takes up, when it happened on a day of the news, in the past; or None."""
+    if anchor.mood.tense != "past":
+        return None
+    for span, made in older:
+        taken_up = _taken_up(anchor.verb, span)
+        if taken_up is None:
+            continue
+        dated = _dated(made)
+        # the happening that names the noun; the sentence's only one names it in its own words
+        source = next((h for h in dated if taken_up in h.title.lower()), dated[0] if len(dated) == 1 else None)
+        if source is not None and source.precision == "day" and source.status == "occurred" \
+                and not before_the_news(source.date, published, vocab):
+            return source
+        return None
+    return None
 
 
 def _taken_up(verb: "Token", before: "Span") -> str | None:

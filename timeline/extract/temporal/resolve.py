@@ -334,7 +334,17 @@ def ago(c: Candidate, ctx: Context) -> Reading | None:
     compared = compounds.compared_year_back(c, ctx, amount, unit_name(g["unit"]))
     if compared:
         return compared
+    if not narrative and counted_weeks(amount, unit_name(g["unit"])):
+        # "two weeks ago", "three weeks ago": a count rounded to weeks names the week, not a day
+        weeks = int(amount) * (2 if unit_name(g["unit"]) == "fortnight" else 1)
+        return "DATE", anchor.period_value(base, "week", -weeks), "ago-weeks"
     return "DATE", anchor.ago_value(base, amount, unit_name(g["unit"])), "narrative-shift" if narrative else "ago"
+
+
+def counted_weeks(amount: float, unit: str) -> bool:
+    """Whether "``amount`` ``unit`` ago" counts weeks roughly: two weeks or more, or a fortnight.
+    "A week ago" stays the day seven days back, as TimeML corpora annotate it."""
+    return amount == int(amount) and ((unit == "week" and amount >= 2) or unit == "fortnight")
 
 
 def narrative_shift(c: Candidate, ctx: Context) -> Reading | None:
