@@ -17,8 +17,9 @@ from typing import TYPE_CHECKING, Sequence, overload
 from timeline.extract.actors.filters import load_filters
 from timeline.extract.events import gate
 from timeline.extract.events.anchors import find_anchors
-from timeline.extract.events.background import restated_position, told_before
+from timeline.extract.events.background import restated_position, told_before, without_history
 from timeline.extract.events.candidate import Anchor
+from timeline.extract.events.chronology import RULE as CHRONOLOGY
 from timeline.extract.events.chronology import chronology_entries, entry_anchors
 from timeline.extract.events.claims import as_claim, unofficial_opinion
 from timeline.extract.events.dating import by_the_day_written, calendar_timexes, lede_day, quoted_day
@@ -180,7 +181,9 @@ def _happenings(doc: Parse, article: Article, timexes: list[Timex], mentions: li
         elif not found[reported:] and lead is None and not today and lede_sentences < LEDE_SENTENCES \
                 and index < vocab.lede_sentences:
             lead = lede_day(segment, dated, article.id, index, article.published, vocab)  # "was in disarray last night"
-    return by_the_day_written(date_retold(found, vocab), article)  # "The money was distributed in 1990"
+    # "The money was distributed in 1990", told in 2012, is history the report recalls
+    return without_history(by_the_day_written(date_retold(found, vocab), article), article.published,
+                           frozenset({CHRONOLOGY}), page.protagonists | page.headline_names)
 
 
 def _another_story(astray: list[bool], index: int) -> bool:

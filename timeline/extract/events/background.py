@@ -10,11 +10,14 @@ no date (the words are in ``data/background.yaml``)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from timeline.data import load_data
 from timeline.extract.events.candidate import Anchor
+from timeline.extract.temporal.values import bounds
+from timeline.records import Happening
 
 if TYPE_CHECKING:
     from timeline.extract.events.tokens import Token
@@ -32,6 +35,7 @@ class Words:
     life_particles: dict[str, str]
     life_objects: frozenset[str]
     life_object_verbs: frozenset[str]
+    history_days: int
 
 
 @lru_cache(maxsize=1)
@@ -44,7 +48,8 @@ def _words() -> Words:
     return Words(positions=words("position_verbs"), fresh=words("fresh_words"), life=words("life_verbs"),
                  life_passive=words("life_passive"),
                  life_particles={str(k): str(v) for k, v in data["life_particles"].items()},
-                 life_objects=words("life_objects"), life_object_verbs=words("life_object_verbs"))
+                 life_objects=words("life_objects"), life_object_verbs=words("life_object_verbs"),
+                 history_days=int(data["history_days"]))
 
 
 def restated_position(anchor: Anchor) -> bool:
@@ -71,6 +76,27 @@ def told_before(anchor: Anchor) -> bool:
     had = any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ == "VBD" for c in anchor.verb.children)
     return had and anchor.is_main and anchor.evidence.rule in UNDATED and not anchor.mood.scheduled \
         and anchor.speaker is None
+
+
+def without_history(found: list[Happening], published: date | None, own_dates: frozenset[str],
+                    protagonists: frozenset[str]) -> list[Happening]:
+    """``found`` without what ended long before its article was written and is not of its
+    protagonists ("the communists took power in 1949", "the dictator was killed in a plane
+    crash in 1988", "in 2006 the agency lodged a patent application" in a report of 2009):
+    history a report recalls, its background, not its news. The past of the people the
+    article is about ("the singer died in June 2009", told at the trial of her doctor in 2011)
+    is their story told again, and keeps its own date. A page's own dated list (a
+    chronology, rule ``own_dates``) keeps its lines."""
+    if published is None:
+        return found
+    limit = _words().history_days
+    return [h for h in found if h.evidence.rule in own_dates or not _ended_before(h.date, published, limit)
+            or any(a.name in protagonists for a in h.actors)]
+
+
+def _ended_before(value: str, published: date, days: int) -> bool:
+    span = bounds(value)
+    return span is not None and (published - span[1]).days > days
 
 
 def _told_fresh(verb: "Token") -> bool:
