@@ -36,6 +36,7 @@ from timeline.extract.events.discourse import (
     restates_known,
     told_in_the_past,
 )
+from timeline.extract.events.frames import reframed
 from timeline.extract.events.full_names import full_names
 from timeline.extract.events.gate_features import features
 from timeline.extract.events.gate_page import page_of
@@ -118,6 +119,7 @@ def _happenings(doc: Parse, article: Article, timexes: list[Timex], mentions: li
             anchors += linked_anchors(anchors, segment, timexes, dated, vocab)
             carry_date(anchors, before[1], before[0], vocab)
             date_by_occasion(anchors, occasions, vocab)  # "killed in the earthquake" (occasions.py)
+            anchors = reframed(anchors, vocab)  # "evidence emerged when…": the framed clause (frames.py)
         reported = len(found)
         if found:
             # Past the lead, a standing position restated without a date is background.

@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 
 # Rules that date a clause by no words of its own (the same as dating.UNDATED_RULES).
 UNDATED = frozenset({"publication-date", "lead-event-day"})
+# The rule of a clause dated by the sentence before it.
+CARRIED = "continues-previous"
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,10 @@ class Words:
     life_objects: frozenset[str]
     life_object_verbs: frozenset[str]
     history_days: int
+    again_verbs: frozenset[str]
+    again_words: frozenset[str]
+    restating: frozenset[str]
+    routine: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -49,7 +55,8 @@ def _words() -> Words:
                  life_passive=words("life_passive"),
                  life_particles={str(k): str(v) for k, v in data["life_particles"].items()},
                  life_objects=words("life_objects"), life_object_verbs=words("life_object_verbs"),
-                 history_days=int(data["history_days"]))
+                 history_days=int(data["history_days"]), again_verbs=words("again_verbs"),
+                 again_words=words("again_words"), restating=words("restating_verbs"), routine=words("routine_words"))
 
 
 def restated_position(anchor: Anchor) -> bool:
@@ -66,6 +73,25 @@ def restated_position(anchor: Anchor) -> bool:
     if lemma not in _words().positions:
         return False
     return not _told_fresh(verb)
+
+
+def restated_again(anchor: Anchor) -> bool:
+    """Whether an undated clause past the lede restates a position or keeps up a practice:
+    "again urged the president to step down", "reiterated its demand", "renewed calls for a
+    boycott", "has sent regular e-mails to the staff". A stand taken again is no news of the day
+    unless the text dates the new act ("again urged him on Monday", "told a rally in Lahore")."""
+    if anchor.evidence.rule not in UNDATED | {CARRIED} or anchor.mood.scheduled:
+        return False
+    words = _words()
+    verb = anchor.verb
+    lemma = verb.lemma_.lower()
+    if lemma in words.restating:
+        return True
+    if lemma in words.again_verbs and any(c.dep_ == "advmod" and c.lower_ in words.again_words
+                                          for c in verb.children):
+        return True
+    return any(c.dep_ == "dobj" and any(a.dep_ == "amod" and a.lower_ in words.routine for a in c.children)
+               for c in verb.children)  # "has sent out regular e-mails": a practice, no one happening
 
 
 def told_before(anchor: Anchor) -> bool:

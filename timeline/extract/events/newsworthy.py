@@ -64,7 +64,9 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from timeline.data import load_data
+from timeline.extract.events.background import restated_again
 from timeline.extract.events.clauses import content_of, mood_of, state_reached
+from timeline.extract.events.frames import analysis
 from timeline.extract.events.main_clause import eventful
 from timeline.extract.events.vocabulary import Vocabulary
 from timeline.extract.events.wording import mentions_in
@@ -106,12 +108,16 @@ def listable(anchor: "Anchor", named_in_title: bool, in_lede: bool, aside: bool,
     subject = None if anchor.type == "statement" else _doer_of(anchor.verb, anchor, agent=False)
     if _a_quality(subject) or _season_turns(subject, anchor.verb) or (subject is not None and _hedged(anchor.verb)):
         return False  # "the credibility of the courts has been dealt a blow", "the planting season begins"
+    if analysis(anchor.verb, vocab.party_nouns, mentions):
+        return False  # "his words underscored a divide", "the killing has thrown the talks into disarray"
     if not in_lede and _standing_present(anchor, vocab):
         return False  # "Religion shapes many lives today", "Zuma remains the favourite": a state, no happening
     if not in_lede and (state_reached(anchor.verb, vocab) or _over_a_span(anchor.verb)):
         return False  # "has amassed a following over the years", "has long used aid": a state reached, a trend
     if not in_lede and _copula_state(anchor, vocab):
         return False  # "security was tight", "the elections will be free and fair": how things stood
+    if not in_lede and restated_again(anchor):
+        return False  # "again urged him to step down", "has sent out regular e-mails": a stand, a practice
     dated = anchor.evidence.rule not in UNDATED
     if aside and not in_lede:
         return False  # another story run into the page: a running order, a roundup, a sidebar
