@@ -48,3 +48,23 @@ def test_a_party_that_highlights_something_does_something(nlp) -> None:
             "Tuesday.")
     titles = [h.title for h in _found(nlp, text, published=date(2009, 9, 2))]
     assert [t for t in titles if "highlighted the shortage" in t], titles
+
+
+CARTEL = ("Oil ministers of the cartel agreed on Wednesday to cut output by two million barrels a day. "
+          "The cut takes effect in January. Prices rose after the announcement. Traders in London bought heavily.\n\n"
+          "\"The meeting this week shows they're worried and they need to manage supply more tightly,\" said "
+          "Paul Rees, head of market research at Carden Energy, a Houston consulting firm. "
+          "The news of the cut on Wednesday stunned some importers in Asia. "
+          "The oil minister Ali Nasser said on Wednesday that the cartel would meet again in March.")
+
+
+def test_a_commentators_reading_is_no_event_whatever_its_date(nlp) -> None:
+    titles = [h.title for h in _found(nlp, CARTEL, published=date(2008, 12, 18), title="Cartel cuts oil output")]
+    assert not [t for t in titles if "Rees" in t or "shows they're worried" in t], titles
+    assert [t for t in titles if "Ali Nasser said" in t], titles  # an official's statement stays
+
+
+def test_how_the_news_struck_people_is_colour(nlp) -> None:
+    titles = [h.title for h in _found(nlp, CARTEL, published=date(2008, 12, 18), title="Cartel cuts oil output")]
+    assert not [t for t in titles if "stunned" in t], titles
+    assert [t for t in titles if "agreed to cut output" in t], titles
