@@ -47,6 +47,7 @@ from timeline.extract.events.occasions import date_by_occasion, dated_occasions
 from timeline.extract.events.opinion import opinion_page
 from timeline.extract.events.participants import mentioned, participants
 from timeline.extract.events.parties import joining_voices, parties
+from timeline.extract.events.points import further_point_of
 from timeline.extract.events.pronouns import name_pronoun, unnamed
 from timeline.extract.events.quotes import attributed, quotes_nobody
 from timeline.extract.events.referents import name_referents
@@ -154,6 +155,8 @@ def _happenings(doc: Parse, article: Article, timexes: list[Timex], mentions: li
             if happening is None:
                 continue
             said_in = _conversation_of(anchor, happening, found, mentions)
+            if said_in is None and index:  # "Mugabe also blamed global warming": more of what he said
+                said_in = further_point_of(anchor, happening, found, vocab.reporting)
             if said_in is not None:
                 found[said_in] = _fold(found[said_in], segment, mentions)
                 continue
