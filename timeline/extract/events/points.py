@@ -20,7 +20,8 @@ UNDATED = frozenset({"publication-date", "lead-event-day"})
 SPEAKERS = frozenset({"person", "organisation", "group"})
 
 
-def further_point_of(anchor: "Anchor", happening: Happening, found: list[Happening], reporting: frozenset[str]) -> int | None:
+def further_point_of(anchor: "Anchor", happening: Happening, found: list[Happening],
+                     reporting: frozenset[str]) -> int | None:
     """The index in ``found`` of the statement ``happening`` says more of, or None."""
     verb = anchor.title_root
     if happening.type != "statement" and verb.lemma_.lower() not in reporting:
