@@ -200,7 +200,8 @@ def _commentators_reading(anchor: "Anchor", mentions: list[Mention], vocab: Voca
     """Whether a commentator judges, forecasts or explains, whatever day the text gives it: a
     statement whose content is no happening, or what the commentator says, told in the present
     or the future ("the meeting this week shows they're concerned," said an analyst)."""
-    if anchor.type == "statement":
+    if anchor.type == "statement" and (anchor.title_root.lemma_.lower() in vocab.reporting
+                                       or anchor.evidence.rule in UNDATED):
         return _commentator(_doer_of(anchor.title_root, anchor), mentions) and _judgement(anchor, vocab)
     saying = anchor.speaker or _saying_above(anchor.verb, vocab)
     if saying is None or not _commentator(_doer_of(saying, anchor), mentions):
