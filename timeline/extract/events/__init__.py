@@ -188,7 +188,7 @@ def _happenings(doc: Parse, article: Article, timexes: list[Timex], mentions: li
             lead = lede_day(segment, dated, article.id, index, article.published, vocab)  # "was in disarray last night"
     # "The money was distributed in 1990", told in 2012, is history the report recalls
     return without_history(by_the_day_written(date_retold(found, vocab), article), article.published,
-                           frozenset({CHRONOLOGY}), page.protagonists | page.headline_names)
+                           frozenset({CHRONOLOGY}), page.protagonists | page.headline_names, mentions)
 
 
 def _another_story(astray: list[bool], index: int) -> bool:

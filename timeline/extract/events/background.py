@@ -9,6 +9,7 @@ no date (the words are in ``data/background.yaml``)."""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -17,13 +18,15 @@ from typing import TYPE_CHECKING
 from timeline.data import load_data
 from timeline.extract.events.candidate import Anchor
 from timeline.extract.temporal.values import bounds
-from timeline.records import Happening
+from timeline.records import Happening, Mention
 
 if TYPE_CHECKING:
     from timeline.extract.events.tokens import Token
 
 # Rules that date a clause by no words of its own (the same as dating.UNDATED_RULES).
 UNDATED = frozenset({"publication-date", "lead-event-day"})
+# What follows a surname in a full name.
+SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # The rule of a clause dated by the sentence before it.
 CARRIED = "continues-previous"
 
@@ -105,19 +108,29 @@ def told_before(anchor: Anchor) -> bool:
 
 
 def without_history(found: list[Happening], published: date | None, own_dates: frozenset[str],
-                    protagonists: frozenset[str]) -> list[Happening]:
+                    protagonists: frozenset[str], mentions: list[Mention]) -> list[Happening]:
     """``found`` without what ended long before its article was written and is not of its
     protagonists ("the communists took power in 1949", "the dictator was killed in a plane
     crash in 1988", "in 2006 the agency lodged a patent application" in a report of 2009):
     history a report recalls, its background, not its news. The past of the people the
-    article is about ("the singer died in June 2009", told at the trial of her doctor in 2011)
-    is their story told again, and keeps its own date. A page's own dated list (a
-    chronology, rule ``own_dates``) keeps its lines."""
+    article is about ("the singer died in June 2009", told at the trial of her doctor in 2011;
+    anyone it names twice, by the same surname) is their story told again, and keeps its own
+    date; so does what its opening sentence tells, the news it chose to lead with. A page's own
+    dated list (a chronology, rule ``own_dates``) keeps its lines."""
     if published is None:
         return found
     limit = _words().history_days
-    return [h for h in found if h.evidence.rule in own_dates or not _ended_before(h.date, published, limit)
-            or any(a.name in protagonists for a in h.actors)]
+    named = Counter(m.name for m in mentions if m.kind == "person")
+    surnames = Counter(_surname(m.name) for m in mentions)  # "Holder" alone is often read as a firm
+    ours = protagonists | {n for n in named if named[n] > 1 or surnames[_surname(n)] > 1}
+    return [h for h in found if h.evidence.rule in own_dates or h.sentence_index == 0
+            or not _ended_before(h.date, published, limit) or any(a.name in ours for a in h.actors)]
+
+
+def _surname(name: str) -> str:
+    """"Eric H. Holder Jr." -> "holder"."""
+    words = [w for w in name.lower().split() if w.rstrip(".") not in SUFFIXES]
+    return words[-1] if words else ""
 
 
 def _ended_before(value: str, published: date, days: int) -> bool:
