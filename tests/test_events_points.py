@@ -22,3 +22,9 @@ def test_a_further_point_of_the_same_speaker_folds_into_the_statement(nlp) -> No
 def test_another_speakers_point_stays_its_own(nlp) -> None:
     found = _found(nlp, SPEECH, published=date(2008, 9, 24), title="Mensah attacks sanctions at UN")
     assert [h.date for h in found if h.title.startswith("Ana Ruiz said")] == ["2008-09-23"], [h.title for h in found]
+
+
+def test_also_opening_a_sentence_is_another_item(nlp) -> None:
+    text = SPEECH + " Also on Tuesday, Mensah announced that the country would leave the regional trade bloc."
+    found = _found(nlp, text, published=date(2008, 9, 24), title="Mensah attacks sanctions at UN")
+    assert [h for h in found if "leave the regional trade bloc" in h.title], [h.title for h in found]

@@ -36,3 +36,9 @@ def test_a_stand_taken_again_on_a_day_the_text_names_is_news(nlp) -> None:
     text = RETURN.replace("again urged President Mensah to step down",
                           "again urged President Mensah on Monday to step down")
     assert [d for t, d in _titles(nlp, text).items() if "again urged" in t] == ["2009-08-31"]
+
+
+def test_a_stand_taken_again_at_a_named_occasion_is_a_new_act(nlp) -> None:
+    text = RETURN.replace("again urged President Mensah to step down",
+                          "again urged President Mensah to step down in a speech to his supporters")
+    assert [t for t in _titles(nlp, text) if "again urged" in t]

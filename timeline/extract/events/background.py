@@ -45,6 +45,7 @@ class Words:
     again_words: frozenset[str]
     restating: frozenset[str]
     routine: frozenset[str]
+    occasions: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -59,7 +60,8 @@ def _words() -> Words:
                  life_particles={str(k): str(v) for k, v in data["life_particles"].items()},
                  life_objects=words("life_objects"), life_object_verbs=words("life_object_verbs"),
                  history_days=int(data["history_days"]), again_verbs=words("again_verbs"),
-                 again_words=words("again_words"), restating=words("restating_verbs"), routine=words("routine_words"))
+                 again_words=words("again_words"), restating=words("restating_verbs"), routine=words("routine_words"),
+                 occasions=words("occasion_nouns"))
 
 
 def restated_position(anchor: Anchor) -> bool:
@@ -88,6 +90,11 @@ def restated_again(anchor: Anchor) -> bool:
     words = _words()
     verb = anchor.verb
     lemma = verb.lemma_.lower()
+    heads = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]  # "urged him to resign in a speech"
+    if any(c.dep_ == "prep" and c.lower_ in ("in", "at", "during") and any(
+            g.dep_ == "pobj" and g.lemma_.lower() in words.occasions for g in c.children)
+           for h in heads for c in h.children):
+        return False  # "reiterated that view in a call with the president": a new act at an occasion
     if lemma in words.restating:
         return True
     if lemma in words.again_verbs and any(c.dep_ == "advmod" and c.lower_ in words.again_words

@@ -26,8 +26,9 @@ def further_point_of(anchor: "Anchor", happening: Happening, found: list[Happeni
     verb = anchor.title_root
     if happening.type != "statement" and verb.lemma_.lower() not in reporting:
         return None
-    if not any(c.dep_ == "advmod" and c.lower_ in FURTHER for c in verb.children):
-        return None
+    if not any(c.dep_ == "advmod" and c.lower_ in FURTHER and c.i > min(t.i for t in verb.subtree)
+               for c in verb.children):
+        return None  # "Also today, the UN announced…" opens another item, not more of the same statement
     speakers = {a.name for a in happening.actors[:1] if a.kind in SPEAKERS}
     if not speakers:
         return None
