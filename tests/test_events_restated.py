@@ -12,7 +12,7 @@ RETURN = ("Opposition leader Karim Osei returned to Westland on Monday after eig
           "Police closed the main road to the city centre. "
           "Osei was driven to his family home in a convoy.\n\n"
           "Osei, whose party came second in the last election, again urged President Mensah to step down. "
-          "The party has demanded control of the police. "
+          "The party has criticised the police. "
           "Osei's aides have sent regular e-mails to journalists.\n\n"
           "Osei told a rally in the capital on Monday that the election had been stolen.")
 
@@ -23,7 +23,8 @@ def _titles(nlp, text: str = RETURN) -> dict[str, str]:
 
 def test_a_stand_taken_again_or_a_practice_is_no_event(nlp) -> None:
     titles = _titles(nlp)
-    assert not [t for t in titles if "again urged" in t or "demanded control" in t or "regular e-mails" in t], titles
+    restated = ("again urged", "criticised the police", "regular e-mails")
+    assert not [t for t in titles if any(words in t for words in restated)], titles
 
 
 def test_the_new_act_the_text_dates_stays(nlp) -> None:

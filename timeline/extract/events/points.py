@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from timeline.extract.events.candidate import Anchor
 
 # Words that tell a clause as one more point of what was said.
-FURTHER = frozenset({"also", "too", "further", "additionally", "moreover"})
+FURTHER = frozenset({"also", "too"})
 # Rules that date a clause by no words of its own (as dating.UNDATED_RULES).
 UNDATED = frozenset({"publication-date", "lead-event-day"})
 # Kinds of actor that speak.
