@@ -68,3 +68,12 @@ def test_how_the_news_struck_people_is_colour(nlp) -> None:
     titles = [h.title for h in _found(nlp, CARTEL, published=date(2008, 12, 18), title="Cartel cuts oil output")]
     assert not [t for t in titles if "stunned" in t], titles
     assert [t for t in titles if "agreed to cut output" in t], titles
+
+
+def test_researchers_warning_on_a_day_reports_a_study(nlp) -> None:
+    """Researchers who warn on a day the text names report a finding; only a named commentator's
+    reading of the news is left out whatever its date."""
+    text = ("Deadly pneumonia caused by drug-resistant bacteria is spreading outside hospitals, U.S. researchers "
+            "warned on Wednesday. The bacteria infected more than 2,000 patients last year, the study found.")
+    titles = [h.title for h in _found(nlp, text, published=date(2009, 5, 15), title="Superbug pneumonia spreading")]
+    assert [t for t in titles if "researchers warned" in t], titles

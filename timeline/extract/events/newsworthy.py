@@ -200,14 +200,20 @@ def _commentators_reading(anchor: "Anchor", mentions: list[Mention], vocab: Voca
     """Whether a commentator judges, forecasts or explains, whatever day the text gives it: a
     statement whose content is no happening, or what the commentator says, told in the present
     or the future ("the meeting this week shows they're concerned," said an analyst)."""
-    if anchor.type == "statement" and (anchor.title_root.lemma_.lower() in vocab.reporting
-                                       or anchor.evidence.rule in UNDATED):
-        return _commentator(_doer_of(anchor.title_root, anchor), mentions) and _judgement(anchor, vocab)
+    undated = anchor.evidence.rule in UNDATED
+    if anchor.type == "statement" and (anchor.title_root.lemma_.lower() in vocab.reporting or undated):
+        doer = _doer_of(anchor.title_root, anchor)
+        # dated, only a named commentator's: "researchers warned on Wednesday" reports a study
+        return _commentator(doer, mentions) and _judgement(anchor, vocab) and (undated or _named(doer))
     saying = anchor.speaker or _saying_above(anchor.verb, vocab)
-    if saying is None or not _commentator(_doer_of(saying, anchor), mentions):
+    if saying is None or not _commentator(_doer_of(saying, anchor), mentions) or not _named(_doer_of(saying, anchor)):
         return False
     return anchor.mood.hypothetical or anchor.verb.lemma_.lower() in vocab.states or \
         anchor.mood.tense not in ("past", "perfect", "past-perfect")
+
+
+def _named(phrase: "Token | None") -> bool:
+    return phrase is not None and phrase.pos_ == "PROPN"
 
 
 def _saying_above(verb: "Token", vocab: Vocabulary) -> "Token | None":
