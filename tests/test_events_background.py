@@ -36,7 +36,7 @@ TRIAL = ("Jurors in the manslaughter trial of Dr Felix Marsh heard closing argum
 
 
 def test_past_the_lede_an_undated_past_after_an_earlier_year_is_background(nlp) -> None:
-    found = _found(nlp, TRIAL)
+    found = _found(nlp, TRIAL, title="Ada Blue's doctor on trial: the jury hears closing arguments")
     titles = {h.title: h.date for h in found}
     assert not [t for t in titles if "sedative" in t or "arrested" in t], titles
     assert titles.get("Ada Blue died at her home") == "2009-06", titles
@@ -225,3 +225,26 @@ def test_a_state_reached_since_is_not_dated_by_the_clause_it_is_joined_to(nlp) -
     assert any("met in Harare" in t for t in found), found
     assert any(t.endswith("ended") and d == "2013" for t, d in found.items()), found
     assert not [t for t in found if "ruled alone" in t or "argued" in t], found
+
+
+ELECTION = ("Opposition leader Karim Osei claimed victory in Tuesday's parliamentary election in Westland. "
+            "Osei's National Front won 92 of the 150 seats, the electoral commission said on Wednesday.\n\n"
+            "The Unity Party, the country's oldest, was founded in 1967 by the lawyer Samuel Adu. "
+            "General Tobias Mensah, who ruled the country for a decade, was killed in a helicopter crash in 1988. "
+            "Osei was first elected to parliament in 1996.")
+
+
+def test_history_a_report_recalls_is_no_event_but_its_protagonists_past_keeps_its_date(nlp) -> None:
+    found = _found(nlp, ELECTION, published=date(2008, 2, 21), title="Osei claims victory in Westland election")
+    titles = {h.title: h.date for h in found}
+    assert not [t for t in titles if "founded" in t or "helicopter" in t], titles  # others' history
+    assert [d for t, d in titles.items() if "first elected" in t] == ["1996"], titles  # the protagonist's own past
+    assert [d for t, d in titles.items() if "claimed victory" in t] == ["2008-02-19"], titles
+
+
+def test_history_in_a_report_of_the_same_year_is_still_news(nlp) -> None:
+    """The helicopter crash told within the year is the news of the months before, kept with its date."""
+    text = ELECTION.replace("in 1988", "in March 2007")
+    titles = {h.title: h.date for h in _found(nlp, text, published=date(2008, 2, 21),
+                                                 title="Osei claims victory in Westland election")}
+    assert [d for t, d in titles.items() if "helicopter" in t] == ["2007-03"], titles

@@ -17,8 +17,9 @@ from typing import TYPE_CHECKING, Sequence, overload
 from timeline.extract.actors.filters import load_filters
 from timeline.extract.events import gate
 from timeline.extract.events.anchors import find_anchors
-from timeline.extract.events.background import restated_position, told_before
+from timeline.extract.events.background import restated_position, told_before, without_history
 from timeline.extract.events.candidate import Anchor
+from timeline.extract.events.chronology import RULE as CHRONOLOGY
 from timeline.extract.events.chronology import chronology_entries, entry_anchors
 from timeline.extract.events.claims import as_claim, unofficial_opinion
 from timeline.extract.events.dating import by_the_day_written, calendar_timexes, lede_day, quoted_day
@@ -35,6 +36,7 @@ from timeline.extract.events.discourse import (
     restates_known,
     told_in_the_past,
 )
+from timeline.extract.events.frames import reframed
 from timeline.extract.events.full_names import full_names
 from timeline.extract.events.gate_features import features
 from timeline.extract.events.gate_page import page_of
@@ -45,6 +47,7 @@ from timeline.extract.events.occasions import date_by_occasion, dated_occasions
 from timeline.extract.events.opinion import opinion_page
 from timeline.extract.events.participants import mentioned, participants
 from timeline.extract.events.parties import joining_voices, parties
+from timeline.extract.events.points import further_point_of
 from timeline.extract.events.pronouns import name_pronoun, unnamed
 from timeline.extract.events.quotes import attributed, quotes_nobody
 from timeline.extract.events.referents import name_referents
@@ -120,6 +123,7 @@ def _happenings(doc: Parse, article: Article, timexes: list[Timex], mentions: li
             anchors += linked_anchors(anchors, segment, timexes, dated, vocab)
             carry_date(anchors, before[1], before[0], article.published, vocab, older)
             date_by_occasion(anchors, occasions, vocab)  # "killed in the earthquake" (occasions.py)
+            anchors = reframed(anchors, vocab)  # "evidence emerged when…": the framed clause (frames.py)
         reported = len(found)
         if found:
             # Past the lead, a standing position restated without a date is background.
@@ -154,6 +158,8 @@ def _happenings(doc: Parse, article: Article, timexes: list[Timex], mentions: li
             if happening is None:
                 continue
             said_in = _conversation_of(anchor, happening, found, mentions)
+            if said_in is None and index:  # "Mugabe also blamed global warming": more of what he said
+                said_in = further_point_of(anchor, happening, found, vocab.reporting)
             if said_in is not None:
                 found[said_in] = _fold(found[said_in], segment, mentions)
                 continue
@@ -185,7 +191,9 @@ def _happenings(doc: Parse, article: Article, timexes: list[Timex], mentions: li
         elif not found[reported:] and lead is None and not today and lede_sentences < LEDE_SENTENCES \
                 and index < vocab.lede_sentences:
             lead = lede_day(segment, dated, article.id, index, article.published, vocab)  # "was in disarray last night"
-    return by_the_day_written(date_retold(found, vocab), article)  # "The money was distributed in 1990"
+    # "The money was distributed in 1990", told in 2012, is history the report recalls
+    return without_history(by_the_day_written(date_retold(found, vocab), article), article.published,
+                           frozenset({CHRONOLOGY}), page.protagonists | page.headline_names, mentions)
 
 
 def _another_story(astray: list[bool], index: int) -> bool:

@@ -64,7 +64,9 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from timeline.data import load_data
+from timeline.extract.events.background import restated_again
 from timeline.extract.events.clauses import content_of, mood_of, state_reached
+from timeline.extract.events.frames import analysis
 from timeline.extract.events.main_clause import eventful
 from timeline.extract.events.vocabulary import Vocabulary
 from timeline.extract.events.wording import mentions_in
@@ -106,12 +108,18 @@ def listable(anchor: "Anchor", named_in_title: bool, in_lede: bool, aside: bool,
     subject = None if anchor.type == "statement" else _doer_of(anchor.verb, anchor, agent=False)
     if _a_quality(subject) or _season_turns(subject, anchor.verb) or (subject is not None and _hedged(anchor.verb)):
         return False  # "the credibility of the courts has been dealt a blow", "the planting season begins"
+    if analysis(anchor.verb, vocab.party_nouns, mentions):
+        return False  # "his words underscored a divide", "the killing has thrown the talks into disarray"
     if not in_lede and _standing_present(anchor, vocab):
         return False  # "Religion shapes many lives today", "Zuma remains the favourite": a state, no happening
     if not in_lede and (state_reached(anchor.verb, vocab) or _over_a_span(anchor.verb)):
         return False  # "has amassed a following over the years", "has long used aid": a state reached, a trend
     if not in_lede and _copula_state(anchor, vocab):
         return False  # "security was tight", "the elections will be free and fair": how things stood
+    if not in_lede and restated_again(anchor):
+        return False  # "again urged him to step down", "has sent out regular e-mails": a stand, a practice
+    if _commentators_reading(anchor, mentions, vocab):
+        return False  # "the meeting this week shows they're concerned," said an analyst: a reading, whenever
     dated = anchor.evidence.rule not in UNDATED
     if aside and not in_lede:
         return False  # another story run into the page: a running order, a roundup, a sidebar
@@ -137,8 +145,6 @@ def listable(anchor: "Anchor", named_in_title: bool, in_lede: bool, aside: bool,
     if not in_lede and anchor.quoted and _a_view(anchor, vocab):
         return False  # "'Panic is the people's greatest enemy,' said the president": a quote that colours it
     doer = _doer_of(verb, anchor)
-    if anchor.type == "statement" and _commentator(doer, mentions) and _judgement(anchor, vocab):
-        return False  # "the greatest threat is from the economy," said a fund manager: a reading of the news
     if not in_lede and spoken and not _official(doer, mentions, vocab):
         return False  # what a private person said, undated, in the body: a quote that colours the story
     return named_in_title or _identified(doer, mentions, vocab)
@@ -188,6 +194,38 @@ def _commentator(phrase: "Token | None", mentions: list[Mention]) -> bool:
     names = {m.name for m in named}
     roles = " ".join(m.role or "" for m in mentions if m.name in names)
     return bool(words.search(" ".join(t.lower_ for t in tokens) + " " + roles.lower()))
+
+
+def _commentators_reading(anchor: "Anchor", mentions: list[Mention], vocab: Vocabulary) -> bool:
+    """Whether a commentator judges, forecasts or explains, whatever day the text gives it: a
+    statement whose content is no happening, or what the commentator says, told in the present
+    or the future ("the meeting this week shows they're concerned," said an analyst)."""
+    undated = anchor.evidence.rule in UNDATED
+    if anchor.type == "statement" and (anchor.title_root.lemma_.lower() in vocab.reporting or undated):
+        doer = _doer_of(anchor.title_root, anchor)
+        # dated, only a named commentator's: "researchers warned on Wednesday" reports a study
+        return _commentator(doer, mentions) and _judgement(anchor, vocab) and (undated or _named(doer))
+    saying = anchor.speaker or _saying_above(anchor.verb, vocab)
+    if saying is None or not _commentator(_doer_of(saying, anchor), mentions) or not _named(_doer_of(saying, anchor)):
+        return False
+    return anchor.mood.hypothetical or anchor.verb.lemma_.lower() in vocab.states or \
+        anchor.mood.tense not in ("past", "perfect", "past-perfect")
+
+
+def _named(phrase: "Token | None") -> bool:
+    return phrase is not None and phrase.pos_ == "PROPN"
+
+
+def _saying_above(verb: "Token", vocab: Vocabulary) -> "Token | None":
+    """The verb of saying whose content ``verb`` is, if any ("…shows they're worried," said X)."""
+    token = verb
+    for _ in range(CLIMB):
+        if token.dep_ not in ("ccomp", "conj") or token.head.i == token.i:
+            return None
+        token = token.head
+        if token.lemma_.lower() in vocab.reporting:
+            return token
+    return None
 
 
 def _standing_present(anchor: "Anchor", vocab: Vocabulary) -> bool:
