@@ -42,7 +42,7 @@ def needed_clause(child: "Token") -> bool:
     if child.dep_ == "advcl" and child.tag_ == "JJ" and child.i > head.i and head.pos_ in ("VERB", "AUX") and all(
             c.dep_ in ("advmod", "neg") for c in child.children):
         return True  # "was pulled out alive", "was found dead": what state the subject was in
-    if restricted(child):
+    if restricted(child) or _for_to(child):
         return True
     if _said_of(child) or _what_it_says(child):
         return True
@@ -55,6 +55,21 @@ def needed_clause(child: "Token") -> bool:
                                               or _after_for(child) or _objectless(child))
         return head.pos_ in ("NOUN", "ADJ", "NUM") and child.i > head.i
     return child.dep_ == "relcl" and _defines(child)
+
+
+def _for_to(clause: "Token") -> bool:
+    """"asked for their names to be removed", "pressed for the vote to be held": a clause of
+    "for" and an infinitive right after its verb (a particle or a time between at most) is what
+    the verb asks for, not why it was done ("left early for the talks to go on" is)."""
+    if clause.dep_ != "advcl" or clause.i < clause.head.i or clause.head.pos_ not in ("VERB", "AUX"):
+        return False
+    mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ == "for"), None)
+    if mark is None or mark.i != clause.left_edge.i or not any(c.dep_ == "aux" and c.lower_ == "to"
+                                                               for c in clause.children):
+        return False
+    # "asked on Tuesday for…": a time between is no purpose's sign
+    return all(t.dep_ == "prt" or t.ent_type_ in ("DATE", "TIME") or (t.dep_ == "prep" and any(
+        c.ent_type_ in ("DATE", "TIME") for c in t.children)) for t in clause.doc[clause.head.i + 1:mark.i])
 
 
 def _said_of(clause: "Token") -> bool:

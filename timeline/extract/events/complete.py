@@ -210,12 +210,45 @@ def shortest(words: list[int], root: "Token", exempt: set[int], fits: Callable[[
             current, more = kept, []  # a title shorter but still too long loses words for nothing
         taken += more
     if not fits(current):
+        # the core alone is longer than a headline: it is shortened inside, the part farthest
+        # from the verb first ("vowed to go back into negotiations to draft legislation [to calm
+        # the markets]"), and only when that makes it fit
+        inner = _inner_parts(current, root, keep)
+        freed = exempt | {t.i for p in inner for t in p.subtree}
+        tightened, more = _take_out(current, inner, root, freed, fits, tidy)
+        if fits(tightened) and _cut_quotation(set(tightened), root, exempt) is None:
+            current, taken = tightened, taken + more
+    if not fits(current):
         return current  # still too long: the clause without its loose parts
     for cut in reversed(taken):
         trial = tidy(sorted(set(current) | cut))
         if fits(trial) and incomplete(trial, root, exempt) is None:
             current = trial
     return current
+
+
+def _inner_parts(current: list[int], root: "Token", keep: set[int]) -> "list[Token]":
+    """What a core too long for a headline may lose inside it, the farthest from the verb first
+    and at one depth a phrase before a clause: the phrase a verb below the clause's own selects
+    ("distributed the money [to politicians]"), an infinitive said of a noun or of purpose below
+    it ("legislation [to calm the markets]"). Never a part of the clause's verb itself, what a
+    noun is of ("the handling [of the case]"), a name's words, a time, a clause that says which
+    ("matters [affecting the bank]"), nor one of what was said or done."""
+    doc = root.doc
+    inside = {t.i for t in root.subtree}
+    out = []
+    for i in current:
+        token = doc[i]
+        if i == root.i or i not in inside or i in keep or token.head.i == root.i or _in_a_name(token) or \
+                a_time(token) or token.head.i not in current:
+            continue
+        if token.dep_ == "prep" and token.lower_ != "of" and not noun_complement(token) and \
+                not stranded(token) and not _predicate(token) and token.head.pos_ in ("VERB", "AUX"):
+            out.append((0, token))
+        elif token.dep_ in INNER_CLAUSES and token.tag_ == "VB" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+            out.append((1, token))
+    return [t for _, t in sorted(out, key=lambda p: (-_depth(p[1], root), p[0], -len(p[1].subtree), p[1].i))]
 
 
 def _take_out(current: list[int], parts: "list[Token]", root: "Token", exempt: set[int],
@@ -241,6 +274,9 @@ def _take_out(current: list[int], parts: "list[Token]", root: "Token", exempt: s
 
 
 EXPENDABLE_DEPS = frozenset().union(*EXPENDABLE)
+# Clauses inside a core a headline may lose to fit, when they are infinitives: on a noun, or a
+# purpose ("xcomp" and "ccomp" say what their verb says, and stay).
+INNER_CLAUSES = frozenset({"acl", "relcl", "advcl"})
 TIME_ENTS = frozenset({"DATE", "TIME"})
 
 
