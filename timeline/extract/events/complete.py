@@ -228,27 +228,33 @@ def shortest(words: list[int], root: "Token", exempt: set[int], fits: Callable[[
 
 
 def _inner_parts(current: list[int], root: "Token", keep: set[int]) -> "list[Token]":
-    """What a core too long for a headline may lose inside it, the farthest from the verb first
-    and at one depth a phrase before a clause: the phrase a verb below the clause's own selects
-    ("distributed the money [to politicians]"), an infinitive said of a noun or of purpose below
-    it ("legislation [to calm the markets]"). Never a part of the clause's verb itself, what a
-    noun is of ("the handling [of the case]"), a name's words, a time, a clause that says which
-    ("matters [affecting the bank]"), nor one of what was said or done."""
+    """What a core too long for a headline may lose inside it, the farthest from the verb first:
+    an infinitive below the clause's own verb that says what a thing is for ("to draft legislation
+    [to calm the markets]"), or what was done for when the verb keeps what it acted on ("put up a
+    candidate [to challenge the chairman]"). Never one a verb or a noun needs to say what it means
+    ("asked them [to leave]", "the power [to rule]", "intervened [to calm the crowd]"), a name's
+    words, nor a quotation's."""
     doc = root.doc
     inside = {t.i for t in root.subtree}
+    words = load_title_words()
     out = []
     for i in current:
         token = doc[i]
-        if i == root.i or i not in inside or i in keep or token.head.i == root.i or _in_a_name(token) or \
-                a_time(token) or token.head.i not in current:
+        head = token.head
+        if i == root.i or i not in inside or i in keep or head.i == root.i or head.i not in current or \
+                _in_a_name(token) or token.dep_ not in INNER_CLAUSES or token.i < head.i or \
+                not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) or \
+                any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in token.children):
             continue
-        if token.dep_ == "prep" and token.lower_ != "of" and not noun_complement(token) and \
-                not stranded(token) and not _predicate(token) and token.head.pos_ in ("VERB", "AUX"):
-            out.append((0, token))
-        elif token.dep_ in INNER_CLAUSES and token.tag_ == "VB" and any(
-                c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
-            out.append((1, token))
-    return [t for _, t in sorted(out, key=lambda p: (-_depth(p[1], root), p[0], -len(p[1].subtree), p[1].i))]
+        if head.pos_ in ("VERB", "AUX"):
+            kept = head.lemma_.lower() not in words.needs_complement | words.purpose_verbs and any(
+                c.dep_ == "dobj" and c.i in current for c in head.children)
+        else:
+            kept = head.pos_ == "NOUN" and head.lemma_.lower() not in words.relational_nouns and not any(
+                c.dep_ == "det" and c.lower_ in ("the", "this", "that", "its", "their") for c in head.children)
+        if kept:
+            out.append(token)
+    return sorted(out, key=lambda t: (-_depth(t, root), t.i))
 
 
 def _take_out(current: list[int], parts: "list[Token]", root: "Token", exempt: set[int],
