@@ -115,12 +115,20 @@ def restricted(clause: "Token") -> bool:
 
 def conditional(clause: "Token") -> bool:
     """"would not reject any Haitians if they wanted to move": a condition on what a modal
-    says will or would happen is part of the claim (``title_words.yaml``, condition_marks)."""
+    says will or would happen is part of the claim (``title_words.yaml``, condition_marks); so is
+    one on a demand, a threat or a refusal ("called for a boycott unless the judges return",
+    demand_verbs)."""
     if clause.dep_ != "advcl" or clause.i < clause.head.i:
         return False
-    if not any(c.dep_ == "mark" and c.lower_ in load_title_words().condition_marks for c in clause.children):
+    words = load_title_words()
+    head = clause.head
+    while head.dep_ in ("xcomp", "prep", "pobj") and head.head.i != head.i:
+        head = head.head  # "threatened to quit [unless…]", "called for a boycott [unless…]"
+    demand = head.lemma_.lower() in words.demand_verbs
+    marks = words.condition_marks | {"until"} if demand else words.condition_marks
+    if not any(c.dep_ == "mark" and c.lower_ in marks for c in clause.children):
         return False
-    return any(c.dep_ == "aux" and c.tag_ == "MD" for c in clause.head.children)
+    return demand or any(c.dep_ == "aux" and c.tag_ == "MD" for c in clause.head.children)
 
 
 def _defines_its_head(clause: "Token") -> bool:

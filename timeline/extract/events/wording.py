@@ -140,7 +140,9 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
     dropped = set(keep_out) | {t.i for t in root.subtree if not within[0] <= t.i < within[1]}
     negatives = load_vocabulary().negative_words  # "say no to a country": a title keeps its "no"
     dropped |= bracketed(root) | dashed(root)
-    dropped |= fronted(root) | measures(root) | subordinate(root) | run_on_clauses(root)
+    # a condition a demand or a modal's claim depends on is no setting ("called for a boycott unless…")
+    conditions = {t.i for c in root.children if conditional(c) for t in c.subtree}
+    dropped |= fronted(root) | measures(root) | (subordinate(root) - conditions) | run_on_clauses(root)
     # a preposition whose object was a time expression goes, but what is coordinated
     # with it stays: "due in Kyiv on Monday and in Moscow" -> "due in Kyiv and in Moscow"
     elided = {t.i for t in root.subtree if t.dep_ == "prep" and t.i not in dropped
