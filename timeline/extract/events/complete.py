@@ -250,8 +250,9 @@ def _inner_parts(current: list[int], root: "Token", keep: set[int]) -> "list[Tok
             kept = head.lemma_.lower() not in words.needs_complement | words.purpose_verbs and any(
                 c.dep_ == "dobj" and c.i in current for c in head.children)
         else:
+            # "legislation [to calm the markets]"; not "the power [to rule]", "its ability [to act]"
             kept = head.pos_ == "NOUN" and head.lemma_.lower() not in words.relational_nouns and not any(
-                c.dep_ == "det" and c.lower_ in ("the", "this", "that", "its", "their") for c in head.children)
+                c.dep_ in ("det", "poss") for c in head.children)
         if kept:
             out.append(token)
     return sorted(out, key=lambda t: (-_depth(t, root), t.i))

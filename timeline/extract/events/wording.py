@@ -263,13 +263,10 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
     # whole clause, even when that is longer than a headline: a longer title beats a wrong one.
     exempt = set(keep_out) | dropped | elided | front | (set(range(len(doc))) - {t.i for t in root.subtree})
     exempt |= {t.i for c in root.children if c.i not in chosen and purpose(c) for t in c.subtree}  # need not be
-    if root.pos_ in ("VERB", "AUX") and (incomplete(chosen, root, exempt) is not None or not fits(chosen)):
-        # a fragment stays as cut; a complete cut still too long takes the shortest realisation that fits
+    if root.pos_ in ("VERB", "AUX") and incomplete(chosen, root, exempt) is not None:  # a fragment stays as cut
         whole = sorted(described | set(collect(root, dropped, frozenset(), elided, inner)))
-        shorter = _finished(shortest(whole, root, exempt, fits, lambda c: tidy(c, doc.tokens), inner), root,
-                            dropped - set(keep_out))
-        if fits(shorter) or incomplete(chosen, root, exempt) is not None:
-            chosen = shorter
+        chosen = _finished(shortest(whole, root, exempt, fits, lambda c: tidy(c, doc.tokens), inner), root,
+                           dropped - set(keep_out))
     heard = told_an_audience(root, by_token) if said_instead is None else None
     if heard is not None and heard[1] <= set(chosen) and not fits(chosen):  # "told a news conference…" -> said…
         said_instead, chosen = heard, [i for i in chosen if i not in heard[1]]
