@@ -48,3 +48,11 @@ def test_a_title_too_long_is_not_cut_before_what_its_verb_takes(nlp) -> None:
     assert titles and all(not t.endswith("port authority") for t in titles), titles
     assert any("of allowing four more firms to file false records" in t for t in titles), titles
 
+
+
+def test_a_cleft_keeps_what_it_says_of_its_focus_or_goes(nlp) -> None:
+    for text in ("Brandt accused Petrov of getting his figures wrong and said it was Petrov whose spending was "
+                 "reckless.",
+                 "Holm accused Stern of twisting her words and said it was Stern whose tone was aggressive."):
+        titles = titles_of(nlp, text)
+        assert titles and not [t for t in titles if t.endswith(("it was Petrov", "it was Stern"))], titles

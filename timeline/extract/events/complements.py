@@ -35,14 +35,15 @@ def needed_clause(child: "Token") -> bool:
     readied for ("sent a plane to pick up the children"), or done for by a verb that acts on
     nothing else ("met to discuss the crisis"), a "for" clause after a noun said of
     something ("the need for Sweden to act"), or a bare adjective after the verb saying what
-    state its subject was in ("pulled out alive")."""
+    state its subject was in ("pulled out alive"), the clause of a cleft ("it was Petrov whose
+    budget was reckless"), a "for" clause of what a verb asks ("asked for their names to be removed")."""
     if child.dep_ not in CLAUSES:
         return False
     head = child.head
     if child.dep_ == "advcl" and child.tag_ == "JJ" and child.i > head.i and head.pos_ in ("VERB", "AUX") and all(
             c.dep_ in ("advmod", "neg") for c in child.children):
         return True  # "was pulled out alive", "was found dead": what state the subject was in
-    if restricted(child) or _for_to(child):
+    if restricted(child) or _for_to(child) or _cleft(child):
         return True
     if _said_of(child) or _what_it_says(child):
         return True
@@ -55,6 +56,14 @@ def needed_clause(child: "Token") -> bool:
                                               or _after_for(child) or _objectless(child))
         return head.pos_ in ("NOUN", "ADJ", "NUM") and child.i > head.i
     return child.dep_ == "relcl" and _defines(child)
+
+
+def _cleft(clause: "Token") -> bool:
+    """"said it was Petrov whose budget was reckless", "it was the army that fired first": the
+    relative clause of "it was X" is what is said of X; without it the sentence says nothing."""
+    noun, verb = clause.head, clause.head.head
+    return clause.dep_ == "relcl" and noun.dep_ == "attr" and verb.lemma_.lower() == "be" and any(
+        c.dep_ in ("nsubj", "expl") and c.lower_ == "it" and c.i < verb.i for c in verb.children)
 
 
 def _for_to(clause: "Token") -> bool:
