@@ -229,11 +229,11 @@ def shortest(words: list[int], root: "Token", exempt: set[int], fits: Callable[[
 
 def _inner_parts(current: list[int], root: "Token", keep: set[int]) -> "list[Token]":
     """What a core too long for a headline may lose inside it, the farthest from the verb first:
-    an infinitive below the clause's own verb that says what a thing is for ("to draft legislation
-    [to calm the markets]"), or what was done for when the verb keeps what it acted on ("put up a
-    candidate [to challenge the chairman]"). Never one a verb or a noun needs to say what it means
-    ("asked them [to leave]", "the power [to rule]", "intervened [to calm the crowd]"), a name's
-    words, nor a quotation's."""
+    an infinitive below the clause's own verb that says what a thing is for inside another that
+    does ("talks to draft legislation [to calm the markets]"), or what was done for when the verb
+    keeps what it acted on ("put up a candidate [to challenge the chairman]"). Never one a verb or
+    a noun needs to say what it means ("asked them [to leave]", "the power [to rule]", "intervened
+    [to calm the crowd]"), a name's words, nor a quotation's."""
     doc = root.doc
     inside = {t.i for t in root.subtree}
     words = load_title_words()
@@ -250,12 +250,22 @@ def _inner_parts(current: list[int], root: "Token", keep: set[int]) -> "list[Tok
             kept = head.lemma_.lower() not in words.needs_complement | words.purpose_verbs and any(
                 c.dep_ == "dobj" and c.i in current for c in head.children)
         else:
-            # "legislation [to calm the markets]"; not "the power [to rule]", "its ability [to act]"
+            # "talks to draft legislation [to calm the markets]": one infinitive inside another that
+            # already says what the thing is for; not "the power [to rule]", "include measures [to…]"
             kept = head.pos_ == "NOUN" and head.lemma_.lower() not in words.relational_nouns and not any(
-                c.dep_ in ("det", "poss") for c in head.children)
+                c.dep_ in ("det", "poss") for c in head.children) and _inside_an_infinitive(head, root)
         if kept:
             out.append(token)
     return sorted(out, key=lambda t: (-_depth(t, root), t.i))
+
+
+def _inside_an_infinitive(token: "Token", root: "Token") -> bool:
+    """Whether a head of ``token`` below ``root`` is an infinitive said of a noun."""
+    while token.i != root.i and token.head.i != token.i:
+        if token.dep_ in ("acl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+            return True
+        token = token.head
+    return False
 
 
 def _take_out(current: list[int], parts: "list[Token]", root: "Token", exempt: set[int],
