@@ -35,14 +35,15 @@ def needed_clause(child: "Token") -> bool:
     readied for ("sent a plane to pick up the children"), or done for by a verb that acts on
     nothing else ("met to discuss the crisis"), a "for" clause after a noun said of
     something ("the need for Sweden to act"), or a bare adjective after the verb saying what
-    state its subject was in ("pulled out alive")."""
+    state its subject was in ("pulled out alive"), the clause of a cleft ("it was Petrov whose
+    budget was reckless"), a "for" clause of what a verb asks ("asked for their names to be removed")."""
     if child.dep_ not in CLAUSES:
         return False
     head = child.head
     if child.dep_ == "advcl" and child.tag_ == "JJ" and child.i > head.i and head.pos_ in ("VERB", "AUX") and all(
             c.dep_ in ("advmod", "neg") for c in child.children):
         return True  # "was pulled out alive", "was found dead": what state the subject was in
-    if restricted(child):
+    if restricted(child) or _for_to(child) or _cleft(child):
         return True
     if _said_of(child) or _what_it_says(child):
         return True
@@ -55,6 +56,29 @@ def needed_clause(child: "Token") -> bool:
                                               or _after_for(child) or _objectless(child))
         return head.pos_ in ("NOUN", "ADJ", "NUM") and child.i > head.i
     return child.dep_ == "relcl" and _defines(child)
+
+
+def _cleft(clause: "Token") -> bool:
+    """"said it was Petrov whose budget was reckless", "it was the army that fired first": the
+    relative clause of "it was X" is what is said of X; without it the sentence says nothing."""
+    noun, verb = clause.head, clause.head.head
+    return clause.dep_ == "relcl" and noun.dep_ == "attr" and verb.lemma_.lower() == "be" and any(
+        c.dep_ in ("nsubj", "expl") and c.lower_ == "it" and c.i < verb.i for c in verb.children)
+
+
+def _for_to(clause: "Token") -> bool:
+    """"asked for their names to be removed", "pressed for the vote to be held": a clause of
+    "for" and an infinitive right after its verb (a particle or a time between at most) is what
+    the verb asks for, not why it was done ("left early for the talks to go on" is)."""
+    if clause.dep_ != "advcl" or clause.i < clause.head.i or clause.head.pos_ not in ("VERB", "AUX"):
+        return False
+    mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ == "for"), None)
+    if mark is None or mark.i != clause.left_edge.i or not any(c.dep_ == "aux" and c.lower_ == "to"
+                                                               for c in clause.children):
+        return False
+    # "asked on Tuesday for…": a time between is no purpose's sign
+    return all(t.dep_ == "prt" or t.ent_type_ in ("DATE", "TIME") or (t.dep_ == "prep" and any(
+        c.ent_type_ in ("DATE", "TIME") for c in t.children)) for t in clause.doc[clause.head.i + 1:mark.i])
 
 
 def _said_of(clause: "Token") -> bool:
@@ -100,12 +124,20 @@ def restricted(clause: "Token") -> bool:
 
 def conditional(clause: "Token") -> bool:
     """"would not reject any Haitians if they wanted to move": a condition on what a modal
-    says will or would happen is part of the claim (``title_words.yaml``, condition_marks)."""
+    says will or would happen is part of the claim (``title_words.yaml``, condition_marks); so is
+    one on a demand, a threat or a refusal ("called for a boycott unless the judges return",
+    demand_verbs)."""
     if clause.dep_ != "advcl" or clause.i < clause.head.i:
         return False
-    if not any(c.dep_ == "mark" and c.lower_ in load_title_words().condition_marks for c in clause.children):
+    words = load_title_words()
+    head = clause.head
+    while head.dep_ in ("xcomp", "prep", "pobj") and head.head.i != head.i:
+        head = head.head  # "threatened to quit [unless…]", "called for a boycott [unless…]"
+    demand = head.lemma_.lower() in words.demand_verbs
+    marks = words.condition_marks | {"until"} if demand else words.condition_marks
+    if not any(c.dep_ == "mark" and c.lower_ in marks for c in clause.children):
         return False
-    return any(c.dep_ == "aux" and c.tag_ == "MD" for c in clause.head.children)
+    return demand or any(c.dep_ == "aux" and c.tag_ == "MD" for c in clause.head.children)
 
 
 def _defines_its_head(clause: "Token") -> bool:

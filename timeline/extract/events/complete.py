@@ -210,12 +210,62 @@ def shortest(words: list[int], root: "Token", exempt: set[int], fits: Callable[[
             current, more = kept, []  # a title shorter but still too long loses words for nothing
         taken += more
     if not fits(current):
+        # the core alone is longer than a headline: it is shortened inside, the part farthest
+        # from the verb first ("vowed to go back into negotiations to draft legislation [to calm
+        # the markets]"), and only when that makes it fit
+        inner = _inner_parts(current, root, keep)
+        freed = exempt | {t.i for p in inner for t in p.subtree}
+        tightened, more = _take_out(current, inner, root, freed, fits, tidy)
+        if fits(tightened) and _cut_quotation(set(tightened), root, exempt) is None:
+            current, taken = tightened, taken + more
+    if not fits(current):
         return current  # still too long: the clause without its loose parts
     for cut in reversed(taken):
         trial = tidy(sorted(set(current) | cut))
         if fits(trial) and incomplete(trial, root, exempt) is None:
             current = trial
     return current
+
+
+def _inner_parts(current: list[int], root: "Token", keep: set[int]) -> "list[Token]":
+    """What a core too long for a headline may lose inside it, the farthest from the verb first:
+    an infinitive below the clause's own verb that says what a thing is for inside another that
+    does ("talks to draft legislation [to calm the markets]"), or what was done for when the verb
+    keeps what it acted on ("put up a candidate [to challenge the chairman]"). Never one a verb or
+    a noun needs to say what it means ("asked them [to leave]", "the power [to rule]", "intervened
+    [to calm the crowd]"), a name's words, nor a quotation's."""
+    doc = root.doc
+    inside = {t.i for t in root.subtree}
+    words = load_title_words()
+    out = []
+    for i in current:
+        token = doc[i]
+        head = token.head
+        if i == root.i or i not in inside or i in keep or head.i == root.i or head.i not in current or \
+                _in_a_name(token) or token.dep_ not in INNER_CLAUSES or token.i < head.i or \
+                not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) or \
+                any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in token.children):
+            continue
+        if head.pos_ in ("VERB", "AUX"):
+            kept = head.lemma_.lower() not in words.needs_complement | words.purpose_verbs and any(
+                c.dep_ == "dobj" and c.i in current for c in head.children)
+        else:
+            # "talks to draft legislation [to calm the markets]": one infinitive inside another that
+            # already says what the thing is for; not "the power [to rule]", "include measures [to…]"
+            kept = head.pos_ == "NOUN" and head.lemma_.lower() not in words.relational_nouns and not any(
+                c.dep_ in ("det", "poss") for c in head.children) and _inside_an_infinitive(head, root)
+        if kept:
+            out.append(token)
+    return sorted(out, key=lambda t: (-_depth(t, root), t.i))
+
+
+def _inside_an_infinitive(token: "Token", root: "Token") -> bool:
+    """Whether a head of ``token`` below ``root`` is an infinitive said of a noun."""
+    while token.i != root.i and token.head.i != token.i:
+        if token.dep_ in ("acl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+            return True
+        token = token.head
+    return False
 
 
 def _take_out(current: list[int], parts: "list[Token]", root: "Token", exempt: set[int],
@@ -241,6 +291,9 @@ def _take_out(current: list[int], parts: "list[Token]", root: "Token", exempt: s
 
 
 EXPENDABLE_DEPS = frozenset().union(*EXPENDABLE)
+# Clauses inside a core a headline may lose to fit, when they are infinitives: on a noun, or a
+# purpose ("xcomp" and "ccomp" say what their verb says, and stay).
+INNER_CLAUSES = frozenset({"acl", "relcl", "advcl"})
 TIME_ENTS = frozenset({"DATE", "TIME"})
 
 

@@ -161,7 +161,8 @@ def without_stranded_verbs(chosen: list[int], root: "Token") -> list[int]:
             continue
         if token.dep_ == "conj":
             needs = [c for c in token.children if c.dep_ in ("ccomp", "xcomp", "dobj")]
-        elif token.dep_ in ("acl", "relcl"):
+        elif token.dep_ in ("acl", "relcl") and not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+            # (an infinitive is whole without its phrases: "a card to play" [in the talks])
             # "roadblocks made out", "the demonstrations led": a participle that lost all it had
             # (a particle alone is no more than the verb: "the trust set up" lost what it was set up with)
             needs = [c for c in token.children if c.dep_ in ("prep", "agent", "dobj", "xcomp", "ccomp")]

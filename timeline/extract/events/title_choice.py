@@ -362,7 +362,9 @@ def _closed(best: str, best_rank: tuple[int, int, int], root: "Token", keep_out:
         title = finish(title_from(root, cut, mentions, within))
         score = rank(title, root, names, cut, within)
         ends_on_its_head = _words(ATTRIBUTION.sub("", title))[-1:] == [side.head.lower_]  # "to examine" [whether…]
-        if score[:2] == (0, 0) and not open_part(title, root, cut, within) and not ends_on_its_head and \
+        # a phrase its kept head takes is no side part: "accused the authority" [of allowing…]
+        taken = side.dep_ == "prep" and required(side) and side.head.lower_ in _words(title)
+        if score[:2] == (0, 0) and not open_part(title, root, cut, within) and not ends_on_its_head and not taken and \
                 not _run_together(title, root):
             return title
     return best

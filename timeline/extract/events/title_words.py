@@ -34,6 +34,7 @@ class TitleWords:
     relational_prepositions: frozenset[str] = frozenset()  # "to" of "response to", not "from"
     defined_heads: frozenset[str] = frozenset()  # "those [who donated]": no one until the clause says
     condition_marks: frozenset[str] = frozenset()  # "would support it if…": the condition is the claim
+    demand_verbs: frozenset[str] = frozenset()  # "called for a boycott unless…": the condition is the demand
     place_prepositions: frozenset[str] = frozenset()  # "to London": where, kept when a headline has room
     party_prepositions: frozenset[str] = frozenset()  # "against Ida Brandt": with or against whom
     party_entities: frozenset[str] = frozenset()  # kinds of named entity that are a party
@@ -84,6 +85,7 @@ def load_title_words() -> TitleWords:
         relational_prepositions=_words(data, "relational_prepositions"),
         defined_heads=_words(data, "defined_heads"),
         condition_marks=_words(data, "condition_marks"),
+        demand_verbs=_words(data, "demand_verbs"),
         place_prepositions=_words(data, "place_prepositions"),
         party_prepositions=_words(data, "party_prepositions"),
         party_entities=frozenset(w.upper() for w in _words(data, "party_entities")),

@@ -19,7 +19,7 @@ from timeline.extract.events.asides import (
     whole_words,
 )
 from timeline.extract.events.complements import conditional, needed_clause, role_after_as
-from timeline.extract.events.complete import incomplete, purpose, shortest
+from timeline.extract.events.complete import a_time, incomplete, purpose, shortest
 from timeline.extract.events.cuts import (
     dashed,
     descriptor_words,
@@ -114,7 +114,7 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
         # what was said leaves room for who said it, every word of it: a name, a description ("the
         # Scottish health secretary"), the verb
         said = title_from(quote, keep_out, mentions, within, limit - name_words(who) if who else limit, spare)
-        if who and said.rsplit(" ", 1)[-1] == quote.text and name_words(who) > 2:
+        if who and said.rsplit(" ", 1)[-1] == quote.text and name_words(who) > 2 and _goes_on(quote, keep_out):
             # "…said derelict leadership has resulted": a cut before what the verb needs is worse
             # than a headline a word or two long
             said = title_from(quote, keep_out, mentions, within, limit - 2, spare)
@@ -140,7 +140,9 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
     dropped = set(keep_out) | {t.i for t in root.subtree if not within[0] <= t.i < within[1]}
     negatives = load_vocabulary().negative_words  # "say no to a country": a title keeps its "no"
     dropped |= bracketed(root) | dashed(root)
-    dropped |= fronted(root) | measures(root) | subordinate(root) | run_on_clauses(root)
+    # a condition a demand or a modal's claim depends on is no setting ("called for a boycott unless…")
+    conditions = {t.i for c in root.children if conditional(c) for t in c.subtree}
+    dropped |= fronted(root) | measures(root) | (subordinate(root) - conditions) | run_on_clauses(root)
     # a preposition whose object was a time expression goes, but what is coordinated
     # with it stays: "due in Kyiv on Monday and in Moscow" -> "due in Kyiv and in Moscow"
     elided = {t.i for t in root.subtree if t.dep_ == "prep" and t.i not in dropped
@@ -346,6 +348,13 @@ def title_from(root: "Token", keep_out: set[int], mentions: list[Mention], withi
             title = " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names) + " " + title
     title = _SPACE_BEFORE_PUNCTUATION.sub(r"\1", title)
     return title[:1].upper() + title[1:] if title else ""
+
+
+def _goes_on(verb: "Token", keep_out: set[int]) -> bool:
+    """Whether the clause of ``verb`` goes on after it with a part of its own ("has resulted [in
+    chaos]"), not a time, a mark, nor a second verb ("have been detained [or threatened]")."""
+    return any(c.i > verb.i and c.i not in keep_out and c.dep_ not in ("punct", "cc", "conj", "npadvmod")
+               and not a_time(c) for c in verb.children)
 
 
 def _restrictive(appos: "Token") -> bool:
