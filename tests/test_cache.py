@@ -312,3 +312,29 @@ def test_content_folders_sharing_the_cache_keep_each_others_entries(tmp_path: Pa
     assert counting_extract == []
     build_as("crisis-a", [article(1)])  # an article removed from one: its entry goes
     assert len(entries(cfg)) == 2
+
+
+def test_a_folder_another_build_prunes_meanwhile_does_not_stop_this_one(
+        tmp_path: Path, counting_extract: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two builds sharing one cache folder prune at once: an entry folder the other build
+    removes between listing and reading is skipped, and the build goes on."""
+    import os
+    import shutil
+
+    cfg = make_cfg(tmp_path)
+    run([article(1), article(2), article(3)], cfg)
+    real_scandir = os.scandir
+
+    def other_build_removes_first(path: object) -> object:
+        listing = list(real_scandir(path))  # type: ignore[call-overload]
+        folders = [e for e in listing if e.is_dir() and len(e.name) == 2]
+        if folders and str(path).endswith("extract"):
+            shutil.rmtree(folders[0].path)
+        return iter(listing)
+
+    monkeypatch.setattr("timeline.cache.memo.os.scandir", other_build_removes_first)
+    run([article(1), article(2), article(3)], cfg)
+    monkeypatch.undo()
+    counting_extract.clear()
+    run([article(1), article(2), article(3)], cfg)
+    assert len(counting_extract) <= 1  # only what the other build took away is parsed again

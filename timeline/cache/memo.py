@@ -143,7 +143,12 @@ class MemoStep(Generic[R]):
             log.warning("cache: cannot write %s: %s", path, exc.strerror or exc)
 
     def prune(self, user: str) -> None:
+        """Remove what no recent user needs. Another build sharing the folder may be pruning
+        too: a folder gone meanwhile is skipped, and when the users' lists cannot be read
+        nothing is removed."""
         keep = self._users_keys(user)
+        if keep is None:
+            return
         try:
             subs = list(os.scandir(self.folder))
         except OSError:
@@ -154,8 +159,12 @@ class MemoStep(Generic[R]):
             if not sub.is_dir(follow_symlinks=False) or len(sub.name) != 2:  # not an entry's folder
                 _remove(Path(sub.path))
                 continue
+            try:
+                entries = list(os.scandir(sub.path))
+            except OSError:
+                continue
             kept = False
-            for entry in os.scandir(sub.path):
+            for entry in entries:
                 if sub.name + entry.name in keep:
                     kept = True
                 else:
@@ -163,9 +172,10 @@ class MemoStep(Generic[R]):
             if not kept:
                 _remove(Path(sub.path))
 
-    def _users_keys(self, user: str) -> set[str]:
+    def _users_keys(self, user: str) -> set[str] | None:
         """The keys this build used, recorded as ``user``'s (the file is rewritten only when
-        they changed), with those the other recent users recorded; older users are forgotten."""
+        they changed), with those the other recent users recorded; older users are forgotten.
+        None when the lists cannot be read."""
         folder = self.folder / USERS
         mine = "\n".join(sorted(self.used)) + "\n"
         try:
@@ -175,7 +185,7 @@ class MemoStep(Generic[R]):
                 path.write_text(mine, encoding="ascii")
             lists = sorted(folder.iterdir(), key=lambda p: p.stat().st_mtime, reverse=True)
         except OSError:
-            return set(self.used)
+            return None
         keep = set(self.used)
         for n, other in enumerate(lists):
             if n >= KEPT_USERS:
