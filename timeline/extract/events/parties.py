@@ -130,12 +130,15 @@ def joining_voices(listed: tuple[ActorRef, ...], told: tuple[ActorRef, ...]) -> 
 
 
 def _qualifies(country: Mention, bodies: list[Mention], segment: "Span") -> bool:
-    """The country is part of a listed body's name or qualifies the noun that names it."""
+    """The country is part of a listed body's name, qualifies the noun that names it or
+    says whose it is after "of"."""
     for body in bodies:
         if body.start <= country.start and country.end <= body.end:
             return True  # "the Pakistan army", "Zimbabwe's police"
     root = _root(country, segment)
-    if root is None or root.dep_ not in QUALIFYING:
+    if root is not None and root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.i != root.head.i:
+        root = root.head  # "the government of Haiti": whose the listed body is
+    if root is None or root.dep_ not in QUALIFYING and root.lower_ != "of":
         return False
     head = root.head
     return any(body.start <= head.idx < body.end for body in bodies)
