@@ -300,7 +300,7 @@ def _happening(anchor: Anchor, segment: "Span", index: int, article: Article,
     if not readings:
         # the parse lost the arguments: the names the title keeps are the next best reading
         # (not when it found them and none takes part: "US television networks will team up")
-        actors = parties(mentioned((m for m in inside if _in_title(m, title)), segment), segment, mentions, vocab)
+        actors = parties(mentioned((m for m in inside if _in_title(m, title, inside)), segment), segment, mentions, vocab)
     if unnamed(title, actors, title_root):
         return None  # "They were shaking things": no one is named for what happened
     if not listable(anchor, bool(_title_subject(title, title_root, mentions)), in_lede and index < vocab.lede_sentences,
@@ -370,7 +370,11 @@ def _word_at(word: str) -> re.Pattern[str]:
     return re.compile(rf"\b{re.escape(word)}\b")
 
 
-def _in_title(mention: Mention, title: str) -> bool:
+def _in_title(mention: Mention, title: str, inside: "list[Mention] | None" = None) -> bool:
+    # "Japan" inside "the Japan Sea" the title names is no name of its own
+    for longer in inside or ():
+        if mention.name in longer.name and longer.name != mention.name:
+            title = title.replace(longer.name, " ")
     return mention.name in title or mention.text in title
 
 

@@ -25,6 +25,8 @@ party:
   ("the recapture of the Batalik ranges", "on the sidelines of the Boao forum":
   ``landmark_nouns``), or which sea ("into the Japan Sea"), and a name of a
   natural feature itself ("travelled to the Khyber Pass": ``landform_nouns``);
+- a name inside what someone did not do ("blamed the crisis on capitalism,
+  without naming the United States"): no party to what was done;
 - a stance towards a name, which the tagger may take for the name ("pro-Taliban
   fighters": ``stance_prefixes`` in ``actor_filters.yaml``);
 - which village or district a noun names ("St Anne's village", "his home area,
@@ -69,7 +71,7 @@ def bystander(mention: Mention, segment: "Span", mentions: list[Mention]) -> boo
         return False
     return _bare_people(mention, root, mentions) or _dateline(mention, root, segment) or _office(root) or \
         (mention.kind != "person" and _posting(root)) or _origin(root) or _landmark(root) or \
-        _landform(mention, root) or _whose(mention, root, mentions) or _settlement(root) or load_filters().is_stance(mention.text)
+        _landform(mention, root) or _not_done(root) or _whose(mention, root, mentions) or _settlement(root) or load_filters().is_stance(mention.text)
 
 
 def _bare_people(mention: Mention, root: "Token", mentions: list[Mention]) -> bool:
@@ -155,6 +157,16 @@ def _landmark(root: "Token") -> bool:
     noun = token.head
     words = load_participation()
     return any(w in words.landmark_nouns or w in words.landform_nouns for w in (noun.lemma_.lower(), noun.lower_))
+
+
+def _not_done(root: "Token") -> bool:
+    """"without naming the United States": a name in what a "without" says was not done."""
+    token = root
+    while token.head.i != token.i:
+        if token.dep_ == "pcomp" and token.head.lower_ == "without" and token.tag_ == "VBG":
+            return True
+        token = token.head
+    return False
 
 
 def _landform(mention: Mention, root: "Token") -> bool:

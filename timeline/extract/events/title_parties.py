@@ -49,7 +49,42 @@ def named_in_title(title: str, segment: "Span", mentions: list[Mention], vocab: 
     # "Jackson" inside "Michael Jackson", "Italy" inside "the Parliament of Italy": part of a longer name
     out = [(a, n, k) for n, (a, b, k, ok) in spans.items() if ok and not any(
         a2 <= a and b <= b2 and (a2, b2) != (a, b) for a2, b2, _, _ in spans.values())]
-    return tuple(ActorRef(name=n, kind=k) for _, n, k in sorted(out))
+    named = tuple(ActorRef(name=n, kind=k) for _, n, k in sorted(out))
+    return named + _coordinated(named, segment, [m for m in inside if m.name in kept])
+
+
+def _coordinated(named: tuple[ActorRef, ...], segment: "Span", kept: list[Mention]) -> tuple[ActorRef, ...]:
+    """The names coordinated with a name the title keeps ("Brazil, China, Russia and India
+    issued", a title cut to "Brazil, China and Russia issued"): every conjunct takes part
+    as the one named does."""
+    names = {a.name for a in named}
+    roots = {}
+    for mention in kept:
+        span = segment.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is not None:
+            roots.setdefault(span.root.i, mention)
+    out: dict[str, ActorRef] = {}
+    for i, mention in roots.items():
+        if mention.name not in names:
+            continue
+        for j in _conjuncts(segment.doc[i]):
+            other = roots.get(j)
+            if other is not None and other.name not in names:
+                out.setdefault(other.name, ActorRef(name=other.name, kind=other.kind))
+    return tuple(out.values())
+
+
+def _conjuncts(token: "Token") -> list[int]:
+    """The names coordinated with ``token``, first and later conjuncts alike."""
+    first = token
+    while first.dep_ == "conj" and first.head.i != first.i and first.head.pos_ in ("PROPN", "NOUN"):
+        first = first.head
+    out, todo = [], [first]
+    while todo:
+        current = todo.pop()
+        out.append(current.i)
+        todo.extend(c for c in current.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN"))
+    return out
 
 
 def _takes_part(mention: Mention, segment: "Span", vocab: Vocabulary) -> bool:
