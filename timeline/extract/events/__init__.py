@@ -50,7 +50,7 @@ from timeline.extract.events.quotes import attributed, quotes_nobody
 from timeline.extract.events.referents import name_referents
 from timeline.extract.events.retold import date_retold
 from timeline.extract.events.title_choice import chosen_title
-from timeline.extract.events.title_parties import attributions, cut_from_title, named_in_title
+from timeline.extract.events.title_parties import attributions, cut_from_title, named_in_title, with_conjuncts
 from timeline.extract.events.tokens import Parse, forget, parse_of
 from timeline.extract.events.topic import first_brief, is_digest, is_running_order, strays, topic_words
 from timeline.extract.events.vocabulary import Vocabulary, load_vocabulary
@@ -314,8 +314,8 @@ def _happening(anchor: Anchor, segment: "Span", index: int, article: Article,
         article_id=article.id, sentence_index=index, sentence=summary, predicate=anchor.verb.lemma_.lower(),
         date=anchor.date, precision=anchor.precision, status=anchor.status, evidence=anchor.evidence,
         title=title, summary=summary, type=anchor.type, type_rule=anchor.type_rule,
-        actors=parties(actors + named_in_title(title, segment, mentions, vocab)
-                       + cut_from_title(clause, title, segment, mentions, vocab),
+        actors=parties(with_conjuncts(actors + named_in_title(title, segment, mentions, vocab)
+                                      + cut_from_title(clause, title, segment, mentions, vocab), segment, mentions),
                        segment, mentions, vocab),
         place=place_of(inside, segment), numbers=numbers_of(segment, set(anchor.keep_out)),
         described=left_descriptions(title, anchor.title_root, mentions),

@@ -49,15 +49,17 @@ def named_in_title(title: str, segment: "Span", mentions: list[Mention], vocab: 
     # "Jackson" inside "Michael Jackson", "Italy" inside "the Parliament of Italy": part of a longer name
     out = [(a, n, k) for n, (a, b, k, ok) in spans.items() if ok and not any(
         a2 <= a and b <= b2 and (a2, b2) != (a, b) for a2, b2, _, _ in spans.values())]
-    named = tuple(ActorRef(name=n, kind=k) for _, n, k in sorted(out))
-    return named + _coordinated(named, segment, [m for m in inside if m.name in kept])
+    return tuple(ActorRef(name=n, kind=k) for _, n, k in sorted(out))
 
 
-def _coordinated(named: tuple[ActorRef, ...], segment: "Span", kept: list[Mention]) -> tuple[ActorRef, ...]:
-    """The names coordinated with a name the title keeps ("Brazil, China, Russia and India
-    issued", a title cut to "Brazil, China and Russia issued"): every conjunct takes part
-    as the one named does."""
-    names = {a.name for a in named}
+def with_conjuncts(listed: tuple[ActorRef, ...], segment: "Span", mentions: list[Mention]) -> tuple[ActorRef, ...]:
+    """``listed`` and the names coordinated with one of them ("Brazil, China, Russia and India
+    issued", a title cut to "Brazil, China and Russia issued"): every conjunct takes part as
+    the one listed does."""
+    inside = [m for m in mentions if segment.start_char <= m.start and m.end <= segment.end_char]
+    kept_names = {a.name for a in mentioned(inside, segment)}
+    kept = [m for m in inside if m.name in kept_names]
+    names = {a.name for a in listed}
     roots = {}
     for mention in kept:
         span = segment.doc.char_span(mention.start, mention.end, alignment_mode="expand")
@@ -71,7 +73,7 @@ def _coordinated(named: tuple[ActorRef, ...], segment: "Span", kept: list[Mentio
             other = roots.get(j)
             if other is not None and other.name not in names:
                 out.setdefault(other.name, ActorRef(name=other.name, kind=other.kind))
-    return tuple(out.values())
+    return listed + tuple(out.values())
 
 
 def _conjuncts(token: "Token") -> list[int]:
