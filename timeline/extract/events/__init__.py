@@ -300,7 +300,8 @@ def _happening(anchor: Anchor, segment: "Span", index: int, article: Article,
     if not readings:
         # the parse lost the arguments: the names the title keeps are the next best reading
         # (not when it found them and none takes part: "US television networks will team up")
-        actors = parties(mentioned((m for m in inside if _in_title(m, title, inside)), segment), segment, mentions, vocab)
+        named = (m for m in inside if _in_title(m, title, inside))
+        actors = parties(mentioned(named, segment), segment, mentions, vocab)
     if unnamed(title, actors, title_root):
         return None  # "They were shaking things": no one is named for what happened
     if not listable(anchor, bool(_title_subject(title, title_root, mentions)), in_lede and index < vocab.lede_sentences,

@@ -71,7 +71,8 @@ def bystander(mention: Mention, segment: "Span", mentions: list[Mention]) -> boo
         return False
     return _bare_people(mention, root, mentions) or _dateline(mention, root, segment) or _office(root) or \
         (mention.kind != "person" and _posting(root)) or _origin(root) or _landmark(root) or \
-        _landform(mention, root) or _not_done(root) or _whose(mention, root, mentions) or _settlement(root) or load_filters().is_stance(mention.text)
+        _landform(mention, root) or _not_done(root) or _whose(mention, root, mentions) or _settlement(root) or \
+        load_filters().is_stance(mention.text)
 
 
 def _bare_people(mention: Mention, root: "Token", mentions: list[Mention]) -> bool:
