@@ -234,7 +234,7 @@ def _beside(office: "Token") -> list["Token"]:
             out.append(child)
         elif child.dep_ == "conj" and child.pos_ == "PROPN" and child.i > office.i:
             start = min(t.i for t in child.subtree)
-            between = office.doc[office.i + 1:start] if start > office.i + 1 else []
+            between = [office.doc[i] for i in range(office.i + 1, start)]
             if start > 0 and office.doc[start - 1].text == "," and not any(
                     t.dep_ == "cc" or t.pos_ in ("VERB", "AUX") for t in between):
                 out.append(child)

@@ -60,7 +60,7 @@ def with_conjuncts(listed: tuple[ActorRef, ...], segment: "Span", mentions: list
     kept_names = {a.name for a in mentioned(inside, segment)}
     kept = [m for m in inside if m.name in kept_names]
     names = {a.name for a in listed}
-    roots = {}
+    roots: dict[int, Mention] = {}
     for mention in kept:
         span = segment.doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is not None:
