@@ -122,3 +122,22 @@ def test_every_conjunct_of_a_kept_name_is_listed(nlp: "Language") -> None:
     assert found, text
     names = {a.name for a in found[0].actors}
     assert {"Brazil", "China", "Russia", "India"} <= names, (found[0].title, names)
+
+
+@pytest.mark.parametrize("text, absent", [
+    # the leadership of a party, and a town's authorities, are other bodies than the state's government
+    ("Until last spring he sat at the heart of China's Communist party leadership. Zhao Hong was expelled "
+     "from the party in 2015.", {"Government of China"}),
+    ("Chinese local authorities on Monday demolished the village church.", {"Government of China"}),
+])
+def test_another_body_is_no_government(nlp: "Language", text: str, absent: set[str]) -> None:
+    found = happenings(nlp, text)
+    assert found, text
+    names = {a.name for h in found for a in h.actors}
+    assert not names & absent, names
+
+
+def test_a_body_joined_is_a_party(nlp: "Language") -> None:
+    """Entering an organisation is joining it, not going somewhere."""
+    found = first_actors(nlp, "Norland entered the World Trade Organization in December 2001.")
+    assert "World Trade Organization" in found, found

@@ -95,7 +95,7 @@ def parties(readings: Iterable[ActorRef], segment: "Span", mentions: list[Mentio
         if actor.kind in HOLDERS and own and all(_office_of(m, holders, segment, office=True) or
                                                  _office_named(m, holders, segment) for m in own):
             continue  # "the chairman of the Joint Chiefs of Staff, Adm Mike Mullen, said", "Zhang's deputy, Ragdi"
-        if actor.kind == "organisation" and own and all(_destination_of(m, segment, vocab) for m in own):
+        if actor.kind == "organisation" and own and all(_destination_of(m, segment, vocab, visit=True) for m in own):
             continue  # "Hu Jintao is making a visit to the White House": the building visited, no party
         if actor.kind != "country" and own and all(_thing(m, segment) for m in own):
             continue  # "donated the antiviral drug Tamiflu", "doses of H1N1 vaccine"
@@ -327,11 +327,15 @@ def _destination(root: "Token", vocab: Vocabulary) -> bool:
     return root.dep_ == "dobj" and verb.lemma_.lower() in vocab.venue_verbs
 
 
-def _destination_of(name: Mention, segment: "Span", vocab: Vocabulary) -> bool:
+def _destination_of(name: Mention, segment: "Span", vocab: Vocabulary, visit: bool = False) -> bool:
+    """With ``visit``, a body is where someone goes only after "to" or as what they visit:
+    "entered the World Trade Organization" is joining it."""
     root = _root(name, segment)
     while root is not None and root.dep_ == "conj" and root.head.i != root.i and root.head.pos_ == "PROPN":
         root = root.head
-    return root is not None and _destination(root, vocab)
+    if root is None or visit and root.dep_ == "dobj" and _verb_of(root).lemma_.lower() not in ("visit", "tour"):
+        return False
+    return _destination(root, vocab)
 
 
 def _of_people(noun: "Token", vocab: Vocabulary) -> bool:
