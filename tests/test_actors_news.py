@@ -40,6 +40,9 @@ def test_full_names_pair_word_by_word() -> None:
     assert not same_name("Kim Jong-il", "Kim Jong-un")
     assert not same_name("George W. Bush", "George H. W. Bush")
     assert not same_name("Laura Bush", "George Bush")
+    # a short word spelt with one letter for a sound of two
+    assert same_name("Chen Shui-bian", "Chen Sui-bian")
+    assert not same_name("Kim Jong-il", "Kim Jong-ul")
 
 
 def _mentions(nlp: "Language", text: str) -> list[Mention]:
