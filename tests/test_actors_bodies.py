@@ -141,3 +141,13 @@ def test_a_body_joined_is_a_party(nlp: "Language") -> None:
     """Entering an organisation is joining it, not going somewhere."""
     found = first_actors(nlp, "Norland entered the World Trade Organization in December 2001.")
     assert "World Trade Organization" in found, found
+
+
+def test_a_later_mention_s_conjuncts_are_not_listed(nlp: "Language") -> None:
+    """Only where the happening names someone do the names coordinated with him take part."""
+    text = ("In his court papers, Tom Okafor claimed there is a plot against him, a claim that echoes in the "
+            "party, which has targeted Okafor, Ruth Mensah and other senior figures.")
+    found = happenings(nlp, text)
+    assert found, text
+    names = {a.name for a in found[0].actors}
+    assert "Ruth Mensah" not in names, names

@@ -227,7 +227,7 @@ class _Reader:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and any(c.dep_ == "appos" and c.i in self.by_token for c in pobj.children):
                         self.noun(pobj, topics)
-            elif child.dep_ == "prep" and not own and child.lower_ == "by" and head.pos_ == "NOUN":
+            elif child.dep_ == "prep" and not own and not topics and child.lower_ == "by" and head.pos_ == "NOUN":
                 # "a report by the Treasury Department's inspector general accused": who made it
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":

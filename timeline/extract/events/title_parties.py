@@ -66,9 +66,13 @@ def with_conjuncts(listed: tuple[ActorRef, ...], segment: "Span", mentions: list
         if span is not None:
             roots.setdefault(span.root.i, mention)
     out: dict[str, ActorRef] = {}
-    for i, mention in roots.items():
-        if mention.name not in names:
+    first: set[str] = set()
+    for i, mention in sorted(roots.items()):
+        if mention.name not in names or mention.name in first:
             continue
+        # the name as the happening has it, where the sentence first names it: a later mention
+        # ("…, which has targeted Selebi, Zuma and others") is in another clause
+        first.add(mention.name)
         for j in _conjuncts(segment.doc[i]):
             other = roots.get(j)
             if other is not None and other.name not in names:
