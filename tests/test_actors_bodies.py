@@ -151,3 +151,23 @@ def test_a_later_mention_s_conjuncts_are_not_listed(nlp: "Language") -> None:
     assert found, text
     names = {a.name for a in found[0].actors}
     assert "Ruth Mensah" not in names, names
+
+
+def test_a_conjunct_in_another_clause_is_not_listed(nlp: "Language") -> None:
+    text = ("The feud between Mr Okafor and Gen Mensah deepened after Mr Okafor ordered the militia "
+            "on Monday to leave the border district.")
+    found = happenings(nlp, text)
+    names = {a.name for h in found if "ordered" in h.title for a in h.actors}
+    assert names and not any("Mensah" in n for n in names), names
+
+
+def test_whom_money_went_to_is_a_party(nlp: "Language") -> None:
+    found = first_actors(nlp, "The former spy chief said on Monday that all the secret funds went to the "
+                              "Islamic Democratic Alliance.")
+    assert "Islamic Democratic Alliance" in found, found
+
+
+def test_a_nationality_on_television_stations_names_no_state(nlp: "Language") -> None:
+    found = first_actors(nlp, "On Tuesday projections by Pakistani television stations suggested that Nawaz "
+                              "Sharif would need only a handful of independents.")
+    assert "Pakistan" not in found, found

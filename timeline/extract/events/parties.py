@@ -335,6 +335,9 @@ def _destination_of(name: Mention, segment: "Span", vocab: Vocabulary, visit: bo
         root = root.head
     if root is None or visit and root.dep_ == "dobj" and _verb_of(root).lemma_.lower() not in ("visit", "tour"):
         return False
+    if visit and any(c.dep_ == "nsubj" and c.pos_ == "NOUN" and not _of_people(c, vocab)
+                     for c in _verb_of(root).children):
+        return False  # "the funds went to the Islamic Alliance": whom they reached
     return _destination(root, vocab)
 
 
