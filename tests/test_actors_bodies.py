@@ -171,3 +171,13 @@ def test_a_nationality_on_television_stations_names_no_state(nlp: "Language") ->
     found = first_actors(nlp, "On Tuesday projections by Pakistani television stations suggested that Nawaz "
                               "Sharif would need only a handful of independents.")
     assert "Pakistan" not in found, found
+
+
+def test_the_voice_of_a_government_joins_its_statement(nlp: "Language") -> None:
+    """A quotation after what a government said joins its speaker, as after what a state said."""
+    text = ("The Norwegian government said on Tuesday it was preparing tougher sanctions against the junta's "
+            "leaders. \"We will freeze their assets within days,\" Jonas Gahr Store told parliament.")
+    found = happenings(nlp, text)
+    assert found, text
+    names = {a.name for a in found[0].actors}
+    assert "Government of Norway" in names and "Jonas Gahr Store" in names, names

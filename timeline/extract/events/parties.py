@@ -45,6 +45,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from timeline.extract.actors.filters import load_filters
 from timeline.extract.actors.gazetteer import load_gazetteer
+from timeline.extract.actors.institutions import load_institutions
 from timeline.extract.actors.names import fold
 from timeline.extract.events.bystanders import bystander
 from timeline.extract.events.participation import in_venue, load_participation
@@ -126,7 +127,15 @@ def joining_voices(listed: tuple[ActorRef, ...], told: tuple[ActorRef, ...]) -> 
     people = {a.name for a in listed if a.kind == "person"}
     if people:
         return told if people & {a.name for a in told} else ()
-    return told if listed and all(a.kind == "country" for a in listed) else ()
+    return told if listed and all(a.kind == "country" or _government(a) for a in listed) else ()
+
+
+def _government(actor: ActorRef) -> bool:
+    """A state's government as a body of its own ("the UK government" → Government of the
+    United Kingdom, ``institutions.yaml``): it acts as the state does."""
+    found = load_institutions().phrases.get(("government",))
+    return found is not None and actor.kind == "organisation" and \
+        actor.name.startswith(found.template.split("{", 1)[0])
 
 
 def _qualifies(country: Mention, bodies: list[Mention], segment: "Span") -> bool:
