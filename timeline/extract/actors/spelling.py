@@ -121,7 +121,7 @@ def word_key(word: str) -> str:
     """A key under which every spelling ``same_word`` accepts of a long word
     falls: its skeleton; short words are their own key."""
     folded = formal(fold(word))
-    return skeleton(folded) if len(folded) >= SHORT else "=" + folded
+    return skeleton(folded) if len(folded) >= SHORT else "=" + _digraphs(folded)
 
 
 def name_skeleton(name: str) -> tuple[str, ...]:
