@@ -144,6 +144,8 @@ def find_institutions(doc: "Doc", countries: Iterable[str]) -> list[Found]:
         if institution.qualifiers is not None and _another_body(last, institution.qualifiers):
             continue
         start, country = _country_before(doc, i, gaz)
+        if country is not None and institution.qualifiers is not None and _capital(doc[start:i], gaz):
+            continue  # "Dublin authorities", "the Harare government": the city's, or the state as the capital
         if country is None and institution.explicit:
             # "forces" are a country's only when its word modifies them:
             # "Russian offensive forces", not "offensive forces in Ukraine".
@@ -259,6 +261,15 @@ def _country_after(doc: "Doc", end: int, gaz: Gazetteer, links: Iterable[str] = 
         if entry is not None and (entry.kind == "country" or entry.capital_of):
             return entry.capital_of or entry.name
     return None
+
+
+def _capital(words: "Span", gaz: Gazetteer) -> bool:
+    """Whether the words before a phrase name a capital ("Dublin", "Moscow's")."""
+    text = words.text
+    for mark in _POSSESSIVES:
+        text = text.removesuffix(mark).strip()
+    entry = gaz.lookup(text)
+    return entry is not None and bool(entry.capital_of)
 
 
 def _another_body(head: "Token", qualifiers: frozenset[str]) -> bool:
