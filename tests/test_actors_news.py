@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from timeline.extract.actors.spelling import same_name, same_word, skeleton
+from timeline.extract.actors.spelling import name_skeleton, same_name, same_word, skeleton
 from timeline.records import Actor, Article, Extraction, Mention
 
 if TYPE_CHECKING:
@@ -40,6 +40,10 @@ def test_full_names_pair_word_by_word() -> None:
     assert not same_name("Kim Jong-il", "Kim Jong-un")
     assert not same_name("George W. Bush", "George H. W. Bush")
     assert not same_name("Laura Bush", "George Bush")
+    # a short word spelt with one letter for a sound of two
+    assert same_name("Chen Shui-bian", "Chen Sui-bian")
+    assert name_skeleton("Chen Shui-bian") == name_skeleton("Chen Sui-bian")  # compared, as under one key
+    assert not same_name("Kim Jong-il", "Kim Jong-ul")
 
 
 def _mentions(nlp: "Language", text: str) -> list[Mention]:

@@ -32,6 +32,9 @@ class Institution:
     keep_wording: bool = False  # a department keeps the article's spelling: "Department of Labor"
     explicit: bool = False  # only with a country word in the text: "Russian troops", not "the troops"
     national: tuple[tuple[str, str], ...] = ()  # (country, own name): ("Russia", "Federal Assembly of Russia")
+    # words that may qualify the phrase and leave it the same body ("the new Pakistani government");
+    # any other ("the Communist party leadership", "local authorities") names another body; None: any word
+    qualifiers: frozenset[str] | None = None
 
 
 @dataclass
@@ -78,7 +81,9 @@ def load_institutions() -> Institutions:
     out = Institutions(adjectives={**gaz.adjectives, **(data.get("adjectives") or {})})
     for row in data.get("institutions") or []:
         national = tuple(sorted((str(k), str(v)) for k, v in (row.get("national") or {}).items()))
-        institution = Institution(str(row["name"]), explicit=bool(row.get("explicit")), national=national)
+        qualifiers = row.get("qualifiers")
+        institution = Institution(str(row["name"]), explicit=bool(row.get("explicit")), national=national,
+                                  qualifiers=None if qualifiers is None else frozenset(as_list(qualifiers)))
         for phrase in as_list(row.get("phrases")):
             out.phrases.setdefault(tuple(phrase.lower().split()), institution)
     department_only = set(as_list(data.get("department_only")))
@@ -136,7 +141,11 @@ def find_institutions(doc: "Doc", countries: Iterable[str]) -> list[Found]:
         end_of_last = end
         if last.dep_ in _MODIFIER_DEPS and last.head.i >= end or last.pos_ not in ("NOUN", "PROPN"):
             continue
+        if institution.qualifiers is not None and _another_body(last, institution.qualifiers):
+            continue
         start, country = _country_before(doc, i, gaz)
+        if country is not None and institution.qualifiers is not None and _capital(doc[start:i], gaz):
+            continue  # "Dublin authorities", "the Harare government": the city's, or the state as the capital
         if country is None and institution.explicit:
             # "forces" are a country's only when its word modifies them:
             # "Russian offensive forces", not "offensive forces in Ukraine".
@@ -252,6 +261,22 @@ def _country_after(doc: "Doc", end: int, gaz: Gazetteer, links: Iterable[str] = 
         if entry is not None and (entry.kind == "country" or entry.capital_of):
             return entry.capital_of or entry.name
     return None
+
+
+def _capital(words: "Span", gaz: Gazetteer) -> bool:
+    """Whether the words before a phrase name a capital ("Dublin", "Moscow's")."""
+    text = words.text
+    for mark in _POSSESSIVES:
+        text = text.removesuffix(mark).strip()
+    entry = gaz.lookup(text)
+    return entry is not None and bool(entry.capital_of)
+
+
+def _another_body(head: "Token", qualifiers: frozenset[str]) -> bool:
+    """"the Communist party leadership", "Chinese local authorities": a word in lower case
+    before the phrase that ``qualifiers`` does not list says which other body is meant."""
+    return any(c.dep_ in _MODIFIER_DEPS and not c.text[:1].isupper() and c.lower_ not in qualifiers
+               for c in head.lefts)
 
 
 def _is_country(name: str, gaz: Gazetteer) -> bool:

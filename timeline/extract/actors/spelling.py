@@ -5,7 +5,8 @@ Gadhafi and Qaddafi; Muammar and Moammar; Tsvangirai and Tsvangirayi; Sharif
 and Shareef. Two words are one name when their consonant skeletons agree
 (vowels, doubled letters and the spelling of one sound in two letters do not
 count: "dh" is "d", "q" is "k") and they are still alike letter by letter
-(rapidfuzz's Jaro-Winkler similarity). Short words must be equal: "Kim Jong-il"
+(rapidfuzz's Jaro-Winkler similarity). Short words must be equal but for a sound
+spelt in two letters or one ("Shui", "Sui"): "Kim Jong-il"
 and "Kim Jong-un" differ in their last word, and a skeleton of two letters
 says too little. Whether two people so named are one person is for the
 context to confirm (``timeline.resolve.variants``).
@@ -56,8 +57,7 @@ def skeleton(word: str) -> str:
     word = _NOT_LETTER.sub("", fold(word))
     if not word:
         return ""
-    for pair, sound in _DIGRAPHS:
-        word = word.replace(pair, sound)
+    word = _digraphs(word)
     # A first vowel counts, as one: "Osama" and "Usama" are "asm", not "sm".
     head = "a" if word[0] in _VOWELS and word[0] != "y" else ""
     rest = word.translate(_SOUNDS)
@@ -75,12 +75,20 @@ def same_word(a: str, b: str) -> bool:
     a, b = formal(fold(a)), formal(fold(b))
     if a == b:
         return True
-    if len(a) < SHORT or len(b) < SHORT or skeleton(a) != skeleton(b):
+    if len(a) < SHORT or len(b) < SHORT:
+        return _digraphs(a) == _digraphs(b)  # "Shui" and "Sui": one sound in two letters or one
+    if skeleton(a) != skeleton(b):
         return False
     if (a[-1] in _FINAL_VOWELS or b[-1] in _FINAL_VOWELS) and a[-1] != b[-1] \
             and not {a[-1], b[-1]} <= _ENDING_I:
         return False  # "Maria"/"Mario", "Peter"/"Petra"; but "Gaddafi"/"Kadhafy"
     return JaroWinkler.normalized_similarity(a, b) >= ALIKE
+
+
+def _digraphs(word: str) -> str:
+    for pair, sound in _DIGRAPHS:
+        word = word.replace(pair, sound)
+    return word
 
 
 def words(name: str) -> list[str]:
@@ -113,7 +121,7 @@ def word_key(word: str) -> str:
     """A key under which every spelling ``same_word`` accepts of a long word
     falls: its skeleton; short words are their own key."""
     folded = formal(fold(word))
-    return skeleton(folded) if len(folded) >= SHORT else "=" + folded
+    return skeleton(folded) if len(folded) >= SHORT else "=" + _digraphs(folded)
 
 
 def name_skeleton(name: str) -> tuple[str, ...]:

@@ -53,7 +53,7 @@ from timeline.extract.events.quotes import attributed, quotes_nobody
 from timeline.extract.events.referents import name_referents
 from timeline.extract.events.retold import date_retold
 from timeline.extract.events.title_choice import chosen_title
-from timeline.extract.events.title_parties import attributions, cut_from_title, named_in_title
+from timeline.extract.events.title_parties import attributions, cut_from_title, named_in_title, with_conjuncts
 from timeline.extract.events.tokens import Parse, forget, parse_of
 from timeline.extract.events.topic import first_brief, is_digest, is_running_order, strays, topic_words
 from timeline.extract.events.vocabulary import Vocabulary, load_vocabulary
@@ -313,7 +313,8 @@ def _happening(anchor: Anchor, segment: "Span", index: int, article: Article,
     if not readings:
         # the parse lost the arguments: the names the title keeps are the next best reading
         # (not when it found them and none takes part: "US television networks will team up")
-        actors = parties(mentioned((m for m in inside if _in_title(m, title)), segment), segment, mentions, vocab)
+        named = (m for m in inside if _in_title(m, title, inside))
+        actors = parties(mentioned(named, segment), segment, mentions, vocab)
     if unnamed(title, actors, title_root):
         return None  # "They were shaking things": no one is named for what happened
     if not listable(anchor, bool(_title_subject(title, title_root, mentions)), in_lede and index < vocab.lede_sentences,
@@ -327,8 +328,9 @@ def _happening(anchor: Anchor, segment: "Span", index: int, article: Article,
         article_id=article.id, sentence_index=index, sentence=summary, predicate=anchor.verb.lemma_.lower(),
         date=anchor.date, precision=anchor.precision, status=anchor.status, evidence=anchor.evidence,
         title=title, summary=summary, type=anchor.type, type_rule=anchor.type_rule,
-        actors=parties(actors + named_in_title(title, segment, mentions, vocab)
-                       + cut_from_title(clause, title, segment, mentions, vocab),
+        actors=parties(with_conjuncts(actors + named_in_title(title, segment, mentions, vocab)
+                                      + cut_from_title(clause, title, segment, mentions, vocab), segment, mentions,
+                                      title_root),
                        segment, mentions, vocab),
         place=place_of(inside, segment), numbers=numbers_of(segment, set(anchor.keep_out)),
         described=left_descriptions(title, anchor.title_root, mentions),
@@ -383,7 +385,11 @@ def _word_at(word: str) -> re.Pattern[str]:
     return re.compile(rf"\b{re.escape(word)}\b")
 
 
-def _in_title(mention: Mention, title: str) -> bool:
+def _in_title(mention: Mention, title: str, inside: "list[Mention] | None" = None) -> bool:
+    # "Japan" inside "the Japan Sea" the title names is no name of its own
+    for longer in inside or ():
+        if mention.name in longer.name and longer.name != mention.name:
+            title = title.replace(longer.name, " ")
     return mention.name in title or mention.text in title
 
 

@@ -23,7 +23,10 @@ party:
   in ``participation.yaml``);
 - a name that only says which mountain range, valley or forum a noun names
   ("the recapture of the Batalik ranges", "on the sidelines of the Boao forum":
-  ``landmark_nouns``);
+  ``landmark_nouns``), or which sea ("into the Japan Sea"), and a name of a
+  natural feature itself ("travelled to the Khyber Pass": ``landform_nouns``);
+- a name inside what someone did not do ("blamed the crisis on capitalism,
+  without naming the United States"): no party to what was done;
 - a stance towards a name, which the tagger may take for the name ("pro-Taliban
   fighters": ``stance_prefixes`` in ``actor_filters.yaml``);
 - which village or district a noun names ("St Anne's village", "his home area,
@@ -68,7 +71,8 @@ def bystander(mention: Mention, segment: "Span", mentions: list[Mention]) -> boo
         return False
     return _bare_people(mention, root, mentions) or _dateline(mention, root, segment) or _office(root) or \
         (mention.kind != "person" and _posting(root)) or _origin(root) or _landmark(root) or \
-        _whose(mention, root, mentions) or _settlement(root) or load_filters().is_stance(mention.text)
+        _landform(mention, root) or _not_done(root) or _whose(mention, root, mentions) or _settlement(root) or \
+        load_filters().is_stance(mention.text)
 
 
 def _bare_people(mention: Mention, root: "Token", mentions: list[Mention]) -> bool:
@@ -152,8 +156,45 @@ def _landmark(root: "Token") -> bool:
     if token.dep_ not in ("compound", "nmod", "amod") or token.head.i == token.i:
         return False
     noun = token.head
-    return noun.lemma_.lower() in load_participation().landmark_nouns or \
-        noun.lower_ in load_participation().landmark_nouns
+    words = load_participation()
+    return any(w in words.landmark_nouns or w in words.landform_nouns for w in (noun.lemma_.lower(), noun.lower_))
+
+
+def _not_done(root: "Token") -> bool:
+    """"without naming the United States": a name in what a "without" says was not done."""
+    token = root
+    while token.head.i != token.i:
+        if token.dep_ == "pcomp" and token.head.lower_ == "without" and token.tag_ == "VBG":
+            return True
+        token = token.head
+    return False
+
+
+def _landform(mention: Mention, root: "Token") -> bool:
+    """"the Khyber Pass", "the peak of Tiger Hill": a name ending in the word of a natural
+    feature is a place, whatever the tagger calls it; read as a person ("Christopher Hill
+    said") it is one, unless an article or a landmark's "of" says otherwise."""
+    words = load_participation()
+    if " " not in mention.name or root.lower_ not in words.landform_nouns or root.i != _last(mention, root):
+        return False
+    if mention.kind != "person":
+        return True
+    first = min(t.i for t in root.subtree)
+    before = root.doc[first - 1] if first > 0 else None
+    if before is not None and before.lower_ == "the":
+        return True
+    owner = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "of" else None
+    return owner is not None and (owner.lemma_.lower() in words.landmark_nouns or
+                                  owner.lemma_.lower() in words.landform_nouns)
+
+
+def _last(mention: Mention, root: "Token") -> int:
+    """The index of the last token of ``mention``."""
+    last = root.i
+    doc = root.doc
+    while last + 1 < len(doc) and doc[last + 1].idx < mention.end:
+        last += 1
+    return last
 
 
 def _whose(mention: Mention, root: "Token", mentions: list[Mention]) -> bool:

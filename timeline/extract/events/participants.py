@@ -7,6 +7,7 @@ actors are read off the parse of its predicate instead:
 - its arguments: subject (or the agent of a passive), objects, and the objects
   of prepositions of participation ("met with", "spoke to", "sanctions against"),
   each with the names coordinated with it ("Biden and Putin");
+- who made what a noun argument names ("a report by the inspector general");
 - the speaker of a statement, and the subject of the clause a relative clause
   hangs on ("the ministers, who met on Monday");
 - inside an argument: its possessor ("Moscow's demands" -> Russia; a country
@@ -225,6 +226,11 @@ class _Reader:
                 # "with his successor as president, Thabo Mbeki": the name the role is given
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and any(c.dep_ == "appos" and c.i in self.by_token for c in pobj.children):
+                        self.noun(pobj, topics)
+            elif child.dep_ == "prep" and not own and not topics and child.lower_ == "by" and head.pos_ == "NOUN":
+                # "a report by the Treasury Department's inspector general accused": who made it
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
                         self.noun(pobj, topics)
             elif child.dep_ == "prep" and not own and ((child.lower_ in self.vocab.member_prepositions and _stands_for(
                     head, child)) or (topics and child.lower_ in self.vocab.topic_prepositions)):

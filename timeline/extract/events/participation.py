@@ -36,6 +36,7 @@ class ParticipationWords:
     landmark_nouns: frozenset[str] = frozenset()  # "the Batalik ranges": which range, no party
     peoples: frozenset[str] = frozenset()  # "mostly Uighurs were killed": a people named bare
     estate_nouns: frozenset[str] = frozenset()  # "a raid of Neverland Ranch": a name of a place, no party
+    landform_nouns: frozenset[str] = frozenset()  # "the Khyber Pass", "the Japan Sea": a place, no party
     addressed_verbs: frozenset[str] = frozenset()  # "warned that Russia would pay": said to the country
     staff_nouns: frozenset[str] = frozenset()  # "Red Cross workers": the organisation's people, it acts
     dependant_nouns: frozenset[str] = frozenset()  # "Jackson's estate": whose holdings act, not he
@@ -70,6 +71,7 @@ def load_participation() -> ParticipationWords:
         landmark_nouns=_words(data, "landmark_nouns"),
         peoples=_words(data, "peoples"),
         estate_nouns=_words(data, "estate_nouns"),
+        landform_nouns=_words(data, "landform_nouns"),
         addressed_verbs=_words(data, "addressed_verbs"),
         staff_nouns=_words(data, "staff_nouns"),
         dependant_nouns=_words(data, "dependant_nouns"),

@@ -45,6 +45,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from timeline.extract.actors.filters import load_filters
 from timeline.extract.actors.gazetteer import load_gazetteer
+from timeline.extract.actors.institutions import load_institutions
 from timeline.extract.actors.names import fold
 from timeline.extract.events.bystanders import bystander
 from timeline.extract.events.participation import in_venue, load_participation
@@ -92,8 +93,11 @@ def parties(readings: Iterable[ActorRef], segment: "Span", mentions: list[Mentio
         if actor.kind == "organisation" and own and all(_qualifies(m, others, segment) for m in own):
             continue  # "UN police fired", "the UN's World Health Organization said": the body acts
         holders = [m for m in inside if m.kind in HOLDERS and m.name in names and m.name != actor.name]
-        if actor.kind in HOLDERS and own and all(_office_of(m, holders, segment, office=True) for m in own):
+        if actor.kind in HOLDERS and own and all(_office_of(m, holders, segment, office=True) or
+                                                 _office_named(m, holders, segment) for m in own):
             continue  # "the chairman of the Joint Chiefs of Staff, Adm Mike Mullen, said", "Zhang's deputy, Ragdi"
+        if actor.kind == "organisation" and own and all(_destination_of(m, segment, vocab, visit=True) for m in own):
+            continue  # "Hu Jintao is making a visit to the White House": the building visited, no party
         if actor.kind != "country" and own and all(_thing(m, segment) for m in own):
             continue  # "donated the antiviral drug Tamiflu", "doses of H1N1 vaccine"
         if actor.kind == "person" and " " not in actor.name and own and all(_people_word(m, segment, vocab)
@@ -123,16 +127,27 @@ def joining_voices(listed: tuple[ActorRef, ...], told: tuple[ActorRef, ...]) -> 
     people = {a.name for a in listed if a.kind == "person"}
     if people:
         return told if people & {a.name for a in told} else ()
-    return told if listed and all(a.kind == "country" for a in listed) else ()
+    return told if listed and all(a.kind == "country" or _government(a) for a in listed) else ()
+
+
+def _government(actor: ActorRef) -> bool:
+    """A state's government as a body of its own ("the UK government" → Government of the
+    United Kingdom, ``institutions.yaml``): it acts as the state does."""
+    found = load_institutions().phrases.get(("government",))
+    return found is not None and actor.kind == "organisation" and \
+        actor.name.startswith(found.template.split("{", 1)[0])
 
 
 def _qualifies(country: Mention, bodies: list[Mention], segment: "Span") -> bool:
-    """The country is part of a listed body's name or qualifies the noun that names it."""
+    """The country is part of a listed body's name, qualifies the noun that names it or
+    says whose it is after "of"."""
     for body in bodies:
         if body.start <= country.start and country.end <= body.end:
             return True  # "the Pakistan army", "Zimbabwe's police"
     root = _root(country, segment)
-    if root is None or root.dep_ not in QUALIFYING:
+    if root is not None and root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.i != root.head.i:
+        root = root.head  # "the government of Haiti": whose the listed body is
+    if root is None or root.dep_ not in QUALIFYING and root.lower_ != "of":
         return False
     head = root.head
     return any(body.start <= head.idx < body.end for body in bodies)
@@ -165,6 +180,8 @@ def _nationality(country: Mention, segment: "Span", vocab: Vocabulary) -> bool:
     whose figures (``figure_nouns``) they are, not the country acting ("a
     Russian attack", "his Russian counterpart", "a US submarine" stay)."""
     root = _root(country, segment)
+    while root is not None and root.dep_ == "conj" and root.head.i != root.i and root.head.pos_ == "PROPN":
+        root = root.head  # "US and UK charities": the second country qualifies the noun as the first does
     if root is not None and root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.tag_ == "NN" \
             and root.head.head.lemma_.lower() in load_participation().office_nouns:
         return True  # "the former prime minister of Pakistan has claimed victory"; not "the leaders of France"
@@ -209,12 +226,39 @@ def _office_of(name: Mention, people: list[Mention], segment: "Span", office: bo
         if token.lower_ == "as":
             return False  # "Tsvangirai, as the leader of the ZCTU, called strikes": the body acted
         held = held or token.lemma_.lower() in offices
-        named = [token] + [c for c in token.children if c.dep_ == "appos"]
+        named = [token] + _beside(token)
         if token.dep_ == "appos":  # "his brother Shahbaz, a former chief minister of Punjab"
             named += [token.head] + [c for c in token.head.children if c.dep_ == "appos"]
         if held and any(p.start <= t.idx < p.end for t in named for p in people):
             return True
     return False
+
+
+def _beside(office: "Token") -> list["Token"]:
+    """The names set beside an office as its apposition ("the Senate majority leader, Harry
+    Reid"), which the parser may take for a conjunct: a comma and no "and" between them."""
+    out = []
+    for child in office.children:
+        if child.dep_ == "appos":
+            out.append(child)
+        elif child.dep_ == "conj" and child.pos_ == "PROPN" and child.i > office.i:
+            start = min(t.i for t in child.subtree)
+            between = [office.doc[i] for i in range(office.i + 1, start)]
+            if start > 0 and office.doc[start - 1].text == "," and not any(
+                    t.dep_ == "cc" or t.pos_ in ("VERB", "AUX") for t in between):
+                out.append(child)
+    return out
+
+
+def _office_named(name: Mention, holders: list[Mention], segment: "Span") -> bool:
+    """"Desmond Tutu, the former Archbishop of Cape Town": a name that is itself an office
+    ("Archbishop of …", ``office_nouns``) set beside a listed holder is the holder's title."""
+    root = _root(name, segment)
+    if root is None or root.lemma_.lower() not in load_participation().office_nouns:
+        return False
+    beside = [root.head] if root.dep_ == "appos" else []
+    beside += [c for c in root.children if c.dep_ == "appos"]
+    return any(h.start <= t.idx < h.end for t in beside for h in holders)
 
 
 def _kin_of(person: Mention, segment: "Span", vocab: Vocabulary) -> bool:
@@ -253,9 +297,7 @@ def _venue(place: Mention, segment: "Span", vocab: Vocabulary) -> bool:
     preposition = root.head.lower_
     if root.dep_ == "pobj" and preposition in VENUE_PREPOSITIONS and preposition not in vocab.target_prepositions:
         return True  # "landed in Haiti"
-    verb = root.head.head if root.dep_ == "pobj" else root.head
-    if verb.dep_ == "advmod" and verb.head.pos_ in ("VERB", "AUX"):
-        verb = verb.head  # "went back to Saudi Arabia", "flew home to Lahore"
+    verb = _verb_of(root)
     if root.dep_ in ("dobj", "pobj") and any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in vocab.hazard_nouns
                                               for c in verb.children):
         return True  # "a magnitude 7 earthquake hit Haiti", "the virus spread to Canada"
@@ -266,7 +308,22 @@ def _venue(place: Mention, segment: "Span", vocab: Vocabulary) -> bool:
     if root.dep_ == "pobj" and preposition == "of" and \
             root.head.head.lemma_.lower() in load_participation().travel_nouns:
         return True  # "the England cricket tour of Zimbabwe": where the tour goes
-    if root.dep_ == "pobj" and preposition in ("to", "for"):
+    return _destination(root, vocab)
+
+
+def _verb_of(root: "Token") -> "Token":
+    """The verb an object or a preposition's object hangs on."""
+    verb = root.head.head if root.dep_ == "pobj" else root.head
+    if verb.dep_ == "advmod" and verb.head.pos_ in ("VERB", "AUX"):
+        verb = verb.head  # "went back to Saudi Arabia", "flew home to Lahore"
+    return verb
+
+
+def _destination(root: "Token", vocab: Vocabulary) -> bool:
+    """Where someone goes: the object of a verb of going ("visited the United Kingdom"), or
+    of its "to" or "for" ("is travelling to Haiti", "a visit to the White House")."""
+    verb = _verb_of(root)
+    if root.dep_ == "pobj" and root.head.lower_ in ("to", "for"):
         words = load_participation()
         if root.head.head.lemma_.lower() in words.travel_nouns or any(
                 c.dep_ == "dobj" and c.lemma_.lower() in words.travel_nouns for c in verb.children):
@@ -279,11 +336,26 @@ def _venue(place: Mention, segment: "Span", vocab: Vocabulary) -> bool:
     return root.dep_ == "dobj" and verb.lemma_.lower() in vocab.venue_verbs
 
 
+def _destination_of(name: Mention, segment: "Span", vocab: Vocabulary, visit: bool = False) -> bool:
+    """With ``visit``, a body is where someone goes only after "to" or as what they visit:
+    "entered the World Trade Organization" is joining it."""
+    root = _root(name, segment)
+    while root is not None and root.dep_ == "conj" and root.head.i != root.i and root.head.pos_ == "PROPN":
+        root = root.head
+    if root is None or visit and root.dep_ == "dobj" and _verb_of(root).lemma_.lower() not in ("visit", "tour"):
+        return False
+    if visit and any(c.dep_ == "nsubj" and c.pos_ == "NOUN" and not _of_people(c, vocab)
+                     for c in _verb_of(root).children):
+        return False  # "the funds went to the Islamic Alliance": whom they reached
+    return _destination(root, vocab)
+
+
 def _of_people(noun: "Token", vocab: Vocabulary) -> bool:
     """Whether ``noun`` names people ("marines", "a response team", "a 45-year-old man"): where
     they come from or are sent to is a place, not a party ("a team from the UK")."""
     return noun.pos_ in ("NOUN", "PROPN") and (
-        noun.lemma_.lower() in vocab.people_nouns or load_filters().is_generic(noun.lemma_))
+        noun.lemma_.lower() in vocab.people_nouns or load_filters().is_generic(noun.lemma_)
+        or noun.lower_ in load_participation().staff_nouns)  # "dispatched 15,000 military personnel to Haiti"
 
 
 def _noun_head(root: "Token") -> "Token":

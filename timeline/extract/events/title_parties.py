@@ -52,6 +52,57 @@ def named_in_title(title: str, segment: "Span", mentions: list[Mention], vocab: 
     return tuple(ActorRef(name=n, kind=k) for _, n, k in sorted(out))
 
 
+def with_conjuncts(listed: tuple[ActorRef, ...], segment: "Span", mentions: list[Mention],
+                   predicate: "Token") -> tuple[ActorRef, ...]:
+    """``listed`` and the names coordinated with one of them in the clause of ``predicate``
+    ("Brazil, China, Russia and India issued", a title cut to "Brazil, China and Russia
+    issued"): every conjunct takes part as the one listed does."""
+    inside = [m for m in mentions if segment.start_char <= m.start and m.end <= segment.end_char]
+    kept_names = {a.name for a in mentioned(inside, segment)}
+    kept = [m for m in inside if m.name in kept_names]
+    names = {a.name for a in listed}
+    roots: dict[int, Mention] = {}
+    for mention in kept:
+        span = segment.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is not None:
+            roots.setdefault(span.root.i, mention)
+    out: dict[str, ActorRef] = {}
+    for i, mention in sorted(roots.items()):
+        # the name where the happening's clause has it: another mention ("…, which has targeted
+        # Selebi, Zuma and others"; "the rift between Sharif and Musharraf grew after Sharif ordered")
+        # is in another clause
+        if mention.name not in names or not _in_clause(segment.doc[i], predicate):
+            continue
+        for j in _conjuncts(segment.doc[i]):
+            other = roots.get(j)
+            if other is not None and other.name not in names:
+                out.setdefault(other.name, ActorRef(name=other.name, kind=other.kind))
+    return listed + tuple(out.values())
+
+
+def _in_clause(token: "Token", predicate: "Token") -> bool:
+    """Whether ``token`` hangs on ``predicate`` through no other clause's verb (a participle
+    that only describes a noun, "a meeting held before the summit", is no clause of its own)."""
+    while token.i != predicate.i:
+        if token.head.i == token.i or token.pos_ in ("VERB", "AUX") and token.dep_ != "acl":
+            return False
+        token = token.head
+    return True
+
+
+def _conjuncts(token: "Token") -> list[int]:
+    """The names coordinated with ``token``, first and later conjuncts alike."""
+    first = token
+    while first.dep_ == "conj" and first.head.i != first.i and first.head.pos_ in ("PROPN", "NOUN"):
+        first = first.head
+    out, todo = [], [first]
+    while todo:
+        current = todo.pop()
+        out.append(current.i)
+        todo.extend(c for c in current.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN"))
+    return out
+
+
 def _takes_part(mention: Mention, segment: "Span", vocab: Vocabulary) -> bool:
     """Whether every preposition between the name and its clause's predicate is one
     of taking part ("a loan to General Motors", "the decision against his boxer",
