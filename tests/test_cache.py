@@ -324,13 +324,22 @@ def test_a_folder_another_build_prunes_meanwhile_does_not_stop_this_one(
     cfg = make_cfg(tmp_path)
     run([article(1), article(2), article(3)], cfg)
     real_scandir = os.scandir
+    step_folder = str(cfg.paths.cache / "extract")
+
+    class Listing(list):  # what scandir gave before the other build removed a folder
+        def __enter__(self) -> "Listing":
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            return None
 
     def other_build_removes_first(path: object) -> object:
-        listing = list(real_scandir(path))  # type: ignore[call-overload]
+        if str(path) != step_folder:
+            return real_scandir(path)  # type: ignore[call-overload]
+        listing = Listing(real_scandir(path))
         folders = [e for e in listing if e.is_dir() and len(e.name) == 2]
-        if folders and str(path).endswith("extract"):
-            shutil.rmtree(folders[0].path)
-        return iter(listing)
+        shutil.rmtree(folders[0].path)
+        return listing
 
     monkeypatch.setattr("timeline.cache.memo.os.scandir", other_build_removes_first)
     run([article(1), article(2), article(3)], cfg)

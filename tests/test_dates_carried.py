@@ -20,12 +20,12 @@ def _dated(found, word: str) -> list[tuple[str, str, str]]:
 
 def test_an_aside_year_does_not_date_a_further_act_told_with_also(nlp) -> None:
     found = happenings(nlp, "The singer John Rowe landed in the capital on Monday with two doctors and a "
-                            "cargo of tents. In 2007, he delivered ten tonnes of rice to flood victims in "
+                            "cargo of tents. In 2010, he delivered ten tonnes of rice to flood victims in "
                             "Bangladesh. The singer also flew in medicine for nurses he had met on the trip.",
                        published=TUESDAY)
-    assert _dated(found, "rice") == [("2007", "year", "year")], found
+    assert _dated(found, "rice") == [("2010", "year", "year")], found
     flew = _dated(found, "medicine")
-    assert flew and flew[0][0] != "2007", found  # the trip of the news, not the aside's year
+    assert flew and flew[0][0] != "2010", found  # the trip of the news, not the aside's year
 
 
 def test_a_further_act_that_takes_up_a_noun_keeps_the_year_before(nlp) -> None:

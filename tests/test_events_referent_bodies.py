@@ -23,7 +23,7 @@ def _event(nlp, text: str, starts: str) -> tuple[str, set[str]]:
 
 def test_its_opening_a_sentence_is_the_body_the_sentence_before_is_about(nlp) -> None:
     text = ("Chile is locked in a border dispute with Peru over a chain of small islands. "
-            "Its leaders held their last summit with Peruvian ministers in 2001.")
+            "Its leaders held their last summit with Peruvian ministers in 2021.")
     title, actors = _event(nlp, text, "Chile's leaders")
     assert title == "Chile's leaders held their last summit with Peruvian ministers"
     assert "Chile" in actors
@@ -31,7 +31,7 @@ def test_its_opening_a_sentence_is_the_body_the_sentence_before_is_about(nlp) ->
 
 def test_its_after_a_country_told_as_the_subject_of_a_long_history(nlp) -> None:
     text = ("Portugal has been ruled by soldiers for much of the last century. "
-            "Its last period of army rule ended in April 1974 when young officers staged a coup.")
+            "Its last period of army rule ended in April 2021 when young officers staged a coup.")
     title, _ = _event(nlp, text, "Portugal's last period")
     assert title.startswith("Portugal's last period of army rule ended")
 
@@ -97,7 +97,7 @@ def test_it_after_it_stays_when_the_first_it_took_up_no_name(nlp) -> None:
 
 def test_it_that_does_something_with_a_clause_is_the_body_named_before(nlp) -> None:
     text = ("The ANC denounced the cartoon as racist on Monday. Today it took the matter to the high court in "
-            "Durban. It also demanded that the Daily Courier remove the cartoon from its website.")
+            "Durban. It demanded that the Daily Courier remove the cartoon from its website.")
     titles = _titles(nlp, text)
     assert "The ANC took the matter to the high court in Durban" in titles
     demanded = [t for t in titles if "demanded that the Daily Courier remove" in t]
